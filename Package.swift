@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "setka",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "setka", targets: ["Run"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", exact: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
+    ],
+    targets: [
+        .target(name: "Domain"),
+        .target(
+            name: "Views",
+            dependencies: ["Domain"]
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Domain",
+                "Views",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .executableTarget(name: "Run", dependencies: ["App"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                "Domain",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

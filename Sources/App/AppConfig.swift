@@ -1,0 +1,90 @@
+import Foundation
+import Vapor
+
+/// Configuration read once from the environment, with defaults (`DESIGN.md`: fail fast listing every bad variable).
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+    }
+
+    public var database: Database
+    /// Load the demo municipality into a new database on `serve` (SQLite only).
+    public var loadDemo: Bool
+    /// bcrypt cost for new password hashes.
+    public var bcryptCost: Int
+    /// Mark cookies Secure (behind TLS).
+    public var secureCookies: Bool
+    public var sessionPolicy: SessionPolicyConfig
+
+    public struct SessionPolicyConfig: Sendable {
+        public var idleMinutes: Int
+        public var absoluteHours: Int
+    }
+
+    public var isPostgres: Bool { if case .postgres = database { true } else { false } }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var problems: [String] = []
+        var database = Database.sqliteFile(env["SETKA_SQLITE_PATH"] ?? "setka.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url)
+            } else {
+                problems.append("DATABASE_URL: ожидается адрес вида postgres://user:password@host:5432/db")
+            }
+        }
+        func flag(_ name: String, default value: Bool) -> Bool {
+            guard let raw = env[name], !raw.isEmpty else { return value }
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default:
+                problems.append("\(name): ожидается 1 или 0, получено «\(raw)»")
+                return value
+            }
+        }
+        func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+            guard let raw = env[name], !raw.isEmpty else { return value }
+            guard let n = Int(raw), range.contains(n) else {
+                problems.append("\(name): ожидается целое число от \(range.lowerBound) до \(range.upperBound), получено «\(raw)»")
+                return value
+            }
+            return n
+        }
+        let demo = flag("SETKA_DEMO", default: true)
+        let secure = flag("SETKA_SECURE_COOKIES", default: false)
+        let cost = int("SETKA_BCRYPT_COST", default: 12, range: 12...16)
+        let idle = int("SETKA_SESSION_IDLE_MINUTES", default: 120, range: 5...1440)
+        let absolute = int("SETKA_SESSION_MAX_HOURS", default: 12, range: 1...168)
+        if !problems.isEmpty {
+            throw ConfigError(problems: problems)
+        }
+        return AppConfig(database: database, loadDemo: demo, bcryptCost: cost, secureCookies: secure,
+                         sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute))
+    }
+
+    /// Tests: in-memory SQLite, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).
+    public static func testing(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        let db: Database = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : Database.postgres($0) } ?? .sqliteMemory
+        return AppConfig(database: db, loadDemo: false, bcryptCost: 12, secureCookies: false,
+                         sessionPolicy: .init(idleMinutes: 120, absoluteHours: 12))
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "Неверная конфигурация:\n" + problems.map { "  • \($0)" }.joined(separator: "\n")
+    }
+}
+
+struct AppConfigKey: StorageKey { typealias Value = AppConfig }
+
+extension Application {
+    public var setkaConfig: AppConfig {
+        get { storage[AppConfigKey.self]! }
+        set { storage[AppConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,38 @@
+import Vapor
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
+import SQLKit
+
+/// Sets up databases, migrations, middleware, routes and commands.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.setkaConfig = config
+    app.storage[SetupTokenKey.self] = SetupTokenBox()
+    switch config.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        let pg = try SQLPostgresConfiguration(url: url)
+        app.databases.use(.postgres(configuration: pg, sqlLogLevel: .debug), as: .psql)
+    }
+    if case .sqliteFile = config.database {
+        // WAL lets readers work while one writer writes (DESIGN.md: SQLite writes).
+        _ = try await (app.db as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").all()
+    }
+    app.migrations.add(SetkaMigrations.all)
+    app.fluent.migrationLogLevel = .debug
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SetkaErrorMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.routes.defaultMaxBodySize = "2mb"
+
+    try routes(app)
+    app.asyncCommands.use(SetkaMigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
+}

@@ -1,0 +1,75 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// The audit log page for administrators, and the history shown on record cards.
+struct AuditController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("audit", use: index)
+    }
+
+    static let entityTitles: [(value: String, title: String)] = [("organization", "Организация"), ("user", "Пользователь")]
+
+    static let actionTitles: [String: String] = [
+        "create": "Создание", "update": "Изменение", "archive": "В архив", "restore": "Из архива",
+        "login": "Вход", "logout": "Выход", "login_failed": "Неудачный вход", "login_blocked": "Вход заблокирован",
+        "password_change": "Смена пароля", "token_create": "Выдан ключ API", "token_revoke": "Отозван ключ API",
+        "setup": "Первый запуск",
+    ]
+
+    func index(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let muni = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) }) else { throw AppError.forbidden }
+        let zone = try await Self.zone(muni, on: req.db)
+        let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50)
+        var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "at", descending: true,
+                              page: paging.page, per: paging.per)
+        // Entries of this municipality, and sign-in events that name no municipality.
+        var builder = AuditEntry.query(on: req.db).group(.or) { g in
+            g.filter(\.$municipalityID == muni).filter(\.$municipalityID == nil)
+        }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
+        if let e = try? req.query.get(String.self, at: "entity"), Self.entityTitles.contains(where: { $0.value == e }) {
+            query.filters["entity"] = e
+            builder = builder.filter(\.$entityType == e)
+        }
+        if let f = try? req.query.get(String.self, at: "from"), let d = RuDate.parse(f, timeZone: zone) {
+            query.filters["from"] = f
+            builder = builder.filter(\.$at >= d)
+        }
+        if let t = try? req.query.get(String.self, at: "to"), let d = RuDate.parse(t, timeZone: zone) {
+            query.filters["to"] = t
+            builder = builder.filter(\.$at < d.addingTimeInterval(86_400))
+        }
+        let total = try await builder.count()
+        let entries = try await builder.sort(\.$at, .descending).range(paging.offset ..< paging.offset + paging.per).all()
+        let page = AuditPage(query: query, lines: entries.map { Self.line($0, zone: zone) }, total: total, entityTypes: Self.entityTitles)
+        return req.render(page.render(await req.pageContext(active: .audit)))
+    }
+
+    static func line(_ e: AuditEntry, zone: TimeZone) -> HistoryLine {
+        let before = Audit.decode(e.before), after = Audit.decode(e.after)
+        let keys = Set(before.keys).union(after.keys).sorted()
+        let url: String? = (e.entityType == "organization" ? e.entityID.map { SiteURL.organization($0).path } : nil)
+        return HistoryLine(at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
+                           action: actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
+                           changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
+    }
+
+    static func history(entityID: UUID, req: Request) async throws -> [HistoryLine] {
+        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending).limit(100).all()
+        let zone = try await zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        return entries.map { line($0, zone: zone) }
+    }
+
+    static func zone(_ municipalityID: UUID?, on db: any Database) async throws -> TimeZone {
+        guard let id = municipalityID, let m = try await Municipality.find(id, on: db) else { return TimeZone(identifier: "Europe/Moscow")! }
+        return m.zone
+    }
+}
+
+extension String {
+    func ifBlank(_ other: String) -> String { isEmpty ? other : self }
+}

@@ -1,0 +1,137 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+struct AuthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: loginForm)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("setup", use: setupForm)
+        routes.post("setup", use: setup)
+    }
+
+    struct LoginInput: Content { var username: String?; var password: String?; var next: String? }
+
+    func loginForm(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: SiteURL.profile.path) }
+        if try await User.query(on: req.db).count() == 0 { return req.redirect(to: SiteURL.setup.path) }
+        let next = try? req.query.get(String.self, at: "next")
+        return req.render(LoginPage(next: safeNext(next)).render(await req.pageContext(active: nil)))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let username = input.username ?? ""
+        let next = safeNext(input.next)
+        func fail(_ message: String, _ status: HTTPResponseStatus) async -> Response {
+            req.render(LoginPage(username: username, error: message, next: next).render(await req.pageContext(active: nil)), status: status)
+        }
+        guard !username.isEmpty, let password = input.password, !password.isEmpty else {
+            return await fail("Введите имя пользователя и пароль.", .unprocessableEntity)
+        }
+        switch try await Login.attempt(username: username, password: password, req: req) {
+        case .blocked(let until):
+            return await fail(Login.blockedMessage(until), .tooManyRequests)
+        case .invalid:
+            return await fail("Неверное имя пользователя или пароль.", .unauthorized)
+        case .success(let user):
+            let response = req.redirect(to: next ?? SiteURL.profile.path)
+            try await Login.startSession(for: user, req: req, response: response)
+            return response
+        }
+    }
+
+    func logout(req: Request) async throws -> Response {
+        let response = req.redirect(to: SiteURL.home.path)
+        if let user = req.currentUser, let sid = user.sessionID {
+            try await UserSession.query(on: req.db).filter(\.$id == sid).delete()
+            try await Audit.record(on: req.db, req: req, action: .logout, entityType: "user", entityID: user.userID,
+                                   title: user.fullName, municipalityID: nil, organizationID: nil)
+        }
+        response.cookies[CookieName.session] = req.application.expiredCookie()
+        return response
+    }
+
+    /// Only local paths, so a crafted link cannot send a user elsewhere after login.
+    func safeNext(_ next: String?) -> String? {
+        guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\") else { return nil }
+        return n
+    }
+
+    // MARK: first run without demo data
+
+    func setupForm(req: Request) async throws -> Response {
+        guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: SiteURL.login.path) }
+        return req.render(SetupPage().render(await req.pageContext(active: nil)))
+    }
+
+    struct SetupInput: Content {
+        var token: String?; var municipality: String?; var authority: String?
+        var fullName: String?; var username: String?; var password: String?
+    }
+
+    func setup(req: Request) async throws -> Response {
+        guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: SiteURL.login.path) }
+        let input = try req.content.decode(SetupInput.self)
+        var errors = FieldErrors()
+        let expected = req.application.setupToken
+        if expected == nil || !Secrets.equal(expected ?? "", (input.token ?? "").trimmingCharacters(in: .whitespaces)) {
+            errors.add("token", "Неверный код установки: возьмите его из журнала команды «setka serve».")
+        }
+        let muni = errors.required("municipality", input.municipality, max: 200)
+        let authority = errors.required("authority", input.authority, max: 300)
+        let fullName = errors.required("fullName", input.fullName, max: 200)
+        let username = errors.required("username", input.username, max: 60)
+        if !username.isEmpty && !UserAccounts.isValidUsername(username) {
+            errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание, от 3 до 60 символов.")
+        }
+        for (k, v) in PasswordRules.check(input.password ?? "").messages { errors.add(k, v) }
+        guard errors.isEmpty else {
+            let values = ["token": input.token ?? "", "municipality": muni, "authority": authority, "fullName": fullName, "username": username]
+            return req.render(SetupPage(values: values, errors: errors, reason: "Проверьте выделенные поля.")
+                .render(await req.pageContext(active: nil)), status: .unprocessableEntity)
+        }
+        let hash = try await Passwords.hash(input.password ?? "", app: req.application)
+        let user = try await req.db.transaction { db in
+            let m = Municipality(name: muni)
+            try await m.create(on: db)
+            let org = try await OrganizationStore.create(
+                OrganizationInput(kind: .authority, fullName: authority, shortName: authority, address: nil, phone: nil,
+                                  email: nil, website: nil, headName: nil),
+                municipalityID: m.requireID(), on: db, req: nil)
+            let u = User(username: username, fullName: fullName, passwordHash: hash)
+            try await u.create(on: db)
+            try await RoleAssignment(userID: u.requireID(), role: Role.authorityAdmin.rawValue, municipalityID: m.requireID(),
+                                     organizationID: nil).create(on: db)
+            try await AcademicYears.ensureCurrent(municipalityID: m.requireID(), zone: m.zone, on: db)
+            try await Audit.record(on: db, req: req, userID: u.id, username: username, action: .setup, entityType: "user",
+                                   entityID: u.id, title: fullName, municipalityID: m.id, organizationID: org.id)
+            return u
+        }
+        req.application.setupToken = nil
+        let response = req.redirect(to: SiteURL.profile.path, flash: "Администратор создан. Добро пожаловать в «Сетку»!")
+        try await Login.startSession(for: user, req: req, response: response)
+        return response
+    }
+}
+
+/// The one-time token for first-run setup, printed by `serve` when the database has no users.
+final class SetupTokenBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var token: String?
+    var value: String? {
+        get { lock.withLock { token } }
+        set { lock.withLock { token = newValue } }
+    }
+}
+
+struct SetupTokenKey: StorageKey { typealias Value = SetupTokenBox }
+
+extension Application {
+    var setupToken: String? {
+        get { storage[SetupTokenKey.self]?.value }
+        set { storage[SetupTokenKey.self]?.value = newValue }
+    }
+}

@@ -1,0 +1,149 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Organisations in the web UI: list, card with history, create, edit, archive and restore.
+struct OrganizationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let orgs = routes.grouped("organizations")
+        orgs.get(use: index)
+        orgs.get("new", use: newForm)
+        orgs.post("new", use: create)
+        orgs.get(":id", use: show)
+        orgs.get(":id", "edit", use: editForm)
+        orgs.post(":id", "edit", use: update)
+        orgs.get(":id", "archive", use: archiveConfirm)
+        orgs.post(":id", "archive", use: archive)
+        orgs.post(":id", "restore", use: restore)
+    }
+
+    struct FormInput: Content {
+        var kind: String?; var fullName: String?; var shortName: String?; var address: String?
+        var phone: String?; var email: String?; var website: String?; var headName: String?; var version: Int?
+
+        var values: [String: String] {
+            ["kind": kind ?? "", "fullName": fullName ?? "", "shortName": shortName ?? "", "address": address ?? "",
+             "phone": phone ?? "", "email": email ?? "", "website": website ?? "", "headName": headName ?? ""]
+        }
+
+        func validated() -> Result<OrganizationInput, ValidationFailure> {
+            OrganizationInput.validate(kind: kind, fullName: fullName, shortName: shortName, address: address,
+                                       phone: phone, email: email, website: website, headName: headName)
+        }
+    }
+
+    static func values(of o: Organization) -> [String: String] {
+        ["kind": o.kind, "fullName": o.fullName, "shortName": o.shortName, "address": o.address ?? "",
+         "phone": o.phone ?? "", "email": o.email ?? "", "website": o.website ?? "", "headName": o.headName ?? ""]
+    }
+
+    func homeMunicipality(_ req: Request) throws -> UUID {
+        guard let m = try req.requireUser().municipalityIDs.first else { throw AppError.forbidden }
+        return m
+    }
+
+    func index(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let muni = try homeMunicipality(req)
+        try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: muni)))
+        let query = OrganizationQueries.listQuery(from: req)
+        let (rows, total) = try await OrganizationQueries.list(query, user: user, on: req.db)
+        let names = try await municipalityNames(req)
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: user.municipalityIDs, on: req.db)
+        let page = OrganizationListPage(
+            query: query,
+            rows: rows.map { OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers) },
+            total: total, canCreate: req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: muni))))
+        return req.render(page.render(await req.pageContext(active: .organizations)))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req)
+        let names = try await municipalityNames(req)
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [org.$municipality.id], on: req.db)
+        let history = try await AuditController.history(entityID: org.id!, req: req)
+        let card = OrganizationCard(org: OrganizationQueries.summary(org, municipality: names[org.$municipality.id] ?? "", centers: centers),
+                                    history: history, canEdit: req.can(.update, .organization(org.ref)),
+                                    canArchive: req.can(.archive, .organization(org.ref)))
+        return req.render(card.render(await req.pageContext(active: .organizations)))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, .organization(OrgRef(id: UUID(), municipalityID: try homeMunicipality(req))))
+        let form = OrganizationForm(id: nil, values: ["kind": OrganizationKind.school.rawValue], version: 0)
+        return req.render(form.render(await req.pageContext(active: .organizations)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let muni = try homeMunicipality(req)
+        try req.authorize(.create, .organization(OrgRef(id: UUID(), municipalityID: muni)))
+        let input = try req.content.decode(FormInput.self)
+        switch input.validated() {
+        case .failure(let f):
+            let form = OrganizationForm(id: nil, values: input.values, version: 0, errors: f.fields)
+            return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
+        case .success(let clean):
+            let org = try await req.db.transaction { db in
+                try await OrganizationStore.create(clean, municipalityID: muni, on: db, req: req)
+            }
+            return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация «\(org.shortName)» добавлена.")
+        }
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .update)
+        let form = OrganizationForm(id: org.id, values: Self.values(of: org), version: org.version)
+        return req.render(form.render(await req.pageContext(active: .organizations)))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .update)
+        let input = try req.content.decode(FormInput.self)
+        switch input.validated() {
+        case .failure(let f):
+            let form = OrganizationForm(id: org.id, values: input.values, version: input.version ?? org.version, errors: f.fields)
+            return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
+        case .success(let clean):
+            let expected = input.version ?? -1
+            guard try await OrganizationStore.update(org, with: clean, expectedVersion: expected, on: req.db, req: req) else {
+                // Someone saved first: show their values and keep nothing of ours silently.
+                let current = try await OrganizationQueries.find(org.id!, req: req)
+                let form = OrganizationForm(id: current.id, values: Self.values(of: current), version: current.version,
+                                            conflict: Self.conflictMessage)
+                return req.render(form.render(await req.pageContext(active: .organizations)), status: .conflict)
+            }
+            return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Изменения сохранены.")
+        }
+    }
+
+    static let conflictMessage = "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие значения. Внесите правки ещё раз."
+
+    func archiveConfirm(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
+        let page = ConfirmPage(
+            title: "Перенос в архив", question: "Перенести «\(org.shortName)» в архив?",
+            consequence: "Организация пропадёт из списков и с публичной страницы, но её история и связанные записи сохранятся. Вернуть её можно с карточки.",
+            action: SiteURL.organizationArchive(org.id!).path, button: "Перенести в архив",
+            cancelURL: SiteURL.organization(org.id!).path,
+            crumbs: [Crumb("Организации", SiteURL.organizations.path), Crumb(org.shortName, SiteURL.organization(org.id!).path), Crumb("Архив")])
+        return req.render(page.render(await req.pageContext(active: .organizations)))
+    }
+
+    func archive(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
+        if org.recordStatus == .active { try await OrganizationStore.setStatus(org, .archived, on: req.db, req: req) }
+        return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация перенесена в архив.")
+    }
+
+    func restore(req: Request) async throws -> Response {
+        let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
+        if org.recordStatus == .archived { try await OrganizationStore.setStatus(org, .active, on: req.db, req: req) }
+        return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация возвращена из архива.")
+    }
+
+    func municipalityNames(_ req: Request) async throws -> [UUID: String] {
+        let ms = try await Municipality.query(on: req.db).all()
+        return Dictionary(uniqueKeysWithValues: ms.compactMap { m in m.id.map { ($0, m.name) } })
+    }
+}

@@ -1,0 +1,81 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// The user's own page: roles, password change, API tokens.
+struct ProfileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = routes.grouped("profile")
+        p.get(use: show)
+        p.get("password", use: passwordForm)
+        p.post("password", use: changePassword)
+        p.post("tokens", ":id", "revoke", use: revokeToken)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let zone = try await AuditController.zone(user.municipalityIDs.first, on: req.db)
+        var roles: [ProfilePage.RoleLine] = []
+        for g in user.actor.grants {
+            var scope = ""
+            if let orgID = g.scope.organizationID { scope = try await Organization.find(orgID, on: req.db)?.shortName ?? "" }
+            else { scope = try await Municipality.find(g.scope.municipalityID, on: req.db)?.name ?? "" }
+            let period: String? = (g.validFrom == nil && g.validTo == nil) ? nil :
+                "с " + (g.validFrom.map { RuDate.format($0, timeZone: zone) } ?? "—") + " по " + (g.validTo.map { RuDate.format($0, timeZone: zone) } ?? "—")
+            roles.append(.init(role: g.role.title, scope: scope, period: period))
+        }
+        let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
+            .filter(\.$expiresAt > Date()).sort(\.$createdAt, .descending).all()
+        let onlyPersonal = !req.policy.isStaffUser(user.actor)
+        let empty: String? = onlyPersonal
+            ? "Здесь появятся ваши группы, расписание, посещаемость и результаты, когда в «Сетке» заработают разделы сетевых программ и записи в группы."
+            : nil
+        let page = ProfilePage(fullName: user.fullName, username: user.username, roles: roles,
+                               tokens: tokens.map { .init(id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
+                                                          expires: RuDate.format($0.expiresAt, timeZone: zone)) },
+                               emptyState: empty)
+        return req.render(page.render(await req.pageContext(active: .profile)))
+    }
+
+    func passwordForm(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        return req.render(PasswordPage().render(await req.pageContext(active: .profile)))
+    }
+
+    struct PasswordInput: Content { var current: String?; var password: String?; var confirm: String? }
+
+    func changePassword(req: Request) async throws -> Response {
+        let current = try req.requireUser()
+        guard let user = try await User.find(current.userID, on: req.db) else { throw AppError.unauthorized }
+        let input = try req.content.decode(PasswordInput.self)
+        var errors = PasswordRules.check(input.password ?? "")
+        if (input.password ?? "") != (input.confirm ?? "") { errors.add("confirm", "Пароли не совпадают.") }
+        let ok = (try? await Passwords.verify(input.current ?? "", hash: user.passwordHash, app: req.application)) ?? false
+        if !ok { errors.add("current", "Текущий пароль указан неверно.") }
+        guard errors.isEmpty else {
+            return req.render(PasswordPage(errors: errors).render(await req.pageContext(active: .profile)), status: .unprocessableEntity)
+        }
+        user.passwordHash = try await Passwords.hash(input.password ?? "", app: req.application)
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            // Other sessions of this user end: whoever knew the old password is signed out.
+            try await UserSession.query(on: db).filter(\.$user.$id == current.userID).filter(\.$id != current.sessionID ?? UUID()).delete()
+            try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id,
+                                   title: user.fullName, municipalityID: current.municipalityIDs.first, organizationID: nil)
+        }
+        return req.redirect(to: SiteURL.profile.path, flash: "Пароль изменён.")
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let token = try await ApiToken.find(try req.idParameter(), on: req.db), token.$user.id == user.userID else {
+            throw AppError.notFound("Ключ не найден.")
+        }
+        token.revokedAt = Date()
+        try await token.save(on: req.db)
+        try await Audit.record(on: req.db, req: req, action: .tokenRevoke, entityType: "user", entityID: user.userID,
+                               title: user.fullName, municipalityID: user.municipalityIDs.first, organizationID: nil)
+        return req.redirect(to: SiteURL.profile.path, flash: "Ключ отозван.")
+    }
+}

@@ -1,0 +1,154 @@
+import Vapor
+import Fluent
+import Domain
+
+/// The signed-in user of a request, with what the access policy needs.
+struct CurrentUser: Sendable {
+    var userID: UUID
+    var username: String
+    var fullName: String
+    var actor: Actor
+    /// Municipalities the user's active roles cover.
+    var municipalityIDs: [UUID]
+    var sessionID: UUID?
+    var csrfToken: String?
+    var viaToken: Bool
+}
+
+struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
+struct PreAuthTokenKey: StorageKey { typealias Value = String }
+
+extension Request {
+    var currentUser: CurrentUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    /// The signed-in user, or 401.
+    func requireUser() throws -> CurrentUser {
+        guard let u = currentUser else { throw AppError.unauthorized }
+        return u
+    }
+
+    var policy: AccessPolicy { AccessPolicy(now: Date()) }
+
+    /// Refuses with 403 unless the policy allows it.
+    func authorize(_ action: Domain.Action, _ resource: Resource) throws {
+        let user = try requireUser()
+        guard policy.allows(user.actor, action, resource) else { throw AppError.forbidden }
+    }
+
+    func can(_ action: Domain.Action, _ resource: Resource) -> Bool {
+        guard let user = currentUser else { return false }
+        return policy.allows(user.actor, action, resource)
+    }
+}
+
+enum CookieName {
+    static let session = "setka_session"
+    static let preAuth = "setka_pre"
+    static let flash = "setka_flash"
+}
+
+/// Finds the user from a bearer token or the session cookie (`DESIGN.md`: sessions in the database).
+struct AuthenticationMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let now = Date()
+        var clearSession = false
+        if let bearer = req.headers.bearerAuthorization?.token {
+            if let token = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(bearer)).first(),
+               token.revokedAt == nil, token.expiresAt > now {
+                req.currentUser = try await Self.load(userID: token.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+            }
+            if req.currentUser == nil && req.isAPI {
+                throw AppError(status: .unauthorized, code: "invalid_token", reason: "Ключ доступа недействителен или истёк.")
+            }
+        } else if let raw = req.cookies[CookieName.session]?.string, !raw.isEmpty {
+            let policy = req.application.sessionPolicy
+            if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(raw)).first() {
+                if policy.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
+                    req.currentUser = try await Self.load(userID: session.$user.id, on: req.db, sessionID: session.id,
+                                                          csrf: session.csrfToken, viaToken: false)
+                    if req.currentUser != nil, now.timeIntervalSince(session.lastSeenAt) > 60 {
+                        session.lastSeenAt = now
+                        try await session.save(on: req.db)
+                    }
+                } else {
+                    try await session.delete(on: req.db)
+                }
+            }
+            clearSession = req.currentUser == nil
+        }
+        let response = try await next.respond(to: req)
+        if clearSession && response.cookies[CookieName.session] == nil {
+            response.cookies[CookieName.session] = req.application.expiredCookie()
+        }
+        return response
+    }
+
+    static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws -> CurrentUser? {
+        guard let user = try await User.find(userID, on: db), user.isActive else { return nil }
+        let assignments = try await RoleAssignment.query(on: db).filter(\.$user.$id == userID).all()
+        var grants: [RoleGrant] = []
+        for a in assignments {
+            guard let role = Role(rawValue: a.role) else { continue }
+            let scope: GrantScope = a.$organization.id.map { .organization($0, municipalityID: a.$municipality.id) }
+                ?? .municipality(a.$municipality.id)
+            grants.append(RoleGrant(role: role, scope: scope, validFrom: a.validFrom, validTo: a.validTo))
+        }
+        let actor = Actor(userID: userID, username: user.username, grants: grants)
+        var munis: [UUID] = []
+        for g in actor.activeGrants(at: Date()) where !munis.contains(g.scope.municipalityID) { munis.append(g.scope.municipalityID) }
+        return CurrentUser(userID: userID, username: user.username, fullName: user.fullName, actor: actor,
+                           municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken)
+    }
+}
+
+/// A CSRF token on every state-changing request made with a cookie (bearer-token calls need none).
+/// Anonymous forms (login, first-run setup) use a random cookie echoed in the form.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var newPreAuth: String?
+        if req.currentUser == nil, req.cookies[CookieName.preAuth] == nil, !req.isAPI {
+            let t = Secrets.token()
+            newPreAuth = t
+            req.storage[PreAuthTokenKey.self] = t
+        }
+        // API calls without a session cookie carry no ambient credentials, so only cookie-based ones need the token.
+        let cookieBased = req.currentUser.map { !$0.viaToken } ?? !req.isAPI
+        if ![.GET, .HEAD, .OPTIONS].contains(req.method), cookieBased {
+            let expected = req.currentUser?.csrfToken ?? req.cookies[CookieName.preAuth]?.string
+            let provided = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: "_csrf"))
+            guard let expected, let provided, Secrets.equal(expected, provided) else { throw AppError.csrf }
+        }
+        let response = try await next.respond(to: req)
+        if let t = newPreAuth {
+            response.cookies[CookieName.preAuth] = req.application.cookie(t, maxAge: nil)
+        }
+        return response
+    }
+}
+
+extension Request {
+    /// The token to put into forms of this page.
+    var csrfToken: String {
+        currentUser?.csrfToken ?? storage[PreAuthTokenKey.self] ?? cookies[CookieName.preAuth]?.string ?? ""
+    }
+}
+
+extension Application {
+    var sessionPolicy: SessionPolicy {
+        let c = setkaConfig.sessionPolicy
+        return SessionPolicy(idleTimeout: TimeInterval(c.idleMinutes * 60), absoluteTimeout: TimeInterval(c.absoluteHours * 3600))
+    }
+
+    func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+                          isSecure: setkaConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    func expiredCookie() -> HTTPCookies.Value {
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                          isSecure: setkaConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+}

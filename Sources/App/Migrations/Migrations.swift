@@ -1,0 +1,15 @@
+import Fluent
+
+/// Every migration, in order. Migrations are history: never edit one that has shipped.
+enum SetkaMigrations {
+    static let all: [any Migration] = [
+        CreateMunicipality(),
+        CreateOrganization(),
+        CreateAcademicYear(),
+        CreateSubject(),
+        CreateResourceCenter(),
+        CreateUser(),
+        CreateSecurityTables(),
+        CreateAuditEntry(),
+    ]
+}

@@ -1,0 +1,19 @@
+import Fluent
+import Foundation
+import Domain
+
+final class Subject: Model, @unchecked Sendable {
+    static let schema = "subjects"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Field(key: "name") var name: String
+    @Field(key: "search_key") var searchKey: String
+    @Field(key: "sort_key") var sortKey: String
+    @Field(key: "status") var status: String
+
+    init() {}
+    init(municipalityID: UUID, name: String) {
+        self.$municipality.id = municipalityID; self.name = name
+        self.searchKey = TextKey.search(name); self.sortKey = TextKey.sort(name); self.status = RecordStatus.active.rawValue
+    }
+}

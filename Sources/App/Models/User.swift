@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Children(for: \.$user) var assignments: [RoleAssignment]
+
+    init() {}
+    init(username: String, fullName: String, passwordHash: String) {
+        self.username = username; self.fullName = fullName; self.passwordHash = passwordHash; self.isActive = true
+    }
+}
+
+final class RoleAssignment: Model, @unchecked Sendable {
+    static let schema = "role_assignments"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "role") var role: String
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @OptionalParent(key: "organization_id") var organization: Organization?
+    @OptionalField(key: "valid_from") var validFrom: Date?
+    @OptionalField(key: "valid_to") var validTo: Date?
+
+    init() {}
+    init(userID: UUID, role: String, municipalityID: UUID, organizationID: UUID?) {
+        self.$user.id = userID; self.role = role; self.$municipality.id = municipalityID; self.$organization.id = organizationID
+    }
+}

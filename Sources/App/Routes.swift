@@ -1,0 +1,34 @@
+import Vapor
+import Fluent
+import Views
+
+func routes(_ app: Application) throws {
+    app.get("health") { req async throws -> Response in
+        _ = try await Municipality.query(on: req.db).count()
+        return Response(status: .ok, body: .init(string: "ok"))
+    }
+    app.get("assets", "setka.css") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+    try app.register(collection: HomeController())
+    try app.register(collection: AuthController())
+    try app.register(collection: ProfileController())
+    try app.register(collection: OrganizationsController())
+    try app.register(collection: AuditController())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: TokenController())
+    let authed = api.grouped(APIRequireUser())
+    try authed.register(collection: OrganizationAPIController())
+}
+
+/// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.
+struct APIRequireUser: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.currentUser != nil else { throw AppError.unauthorized }
+        return try await next.respond(to: req)
+    }
+}

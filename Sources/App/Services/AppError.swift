@@ -1,0 +1,44 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// An error with a Russian reason, rendered as a page or as `{"error", "reason", "fields"}` under `/api`.
+struct AppError: AbortError {
+    var status: HTTPResponseStatus
+    var code: String
+    var reason: String
+    var fields: [String: String] = [:]
+
+    static func notFound(_ what: String = "Запись не найдена.") -> AppError {
+        AppError(status: .notFound, code: "not_found", reason: what)
+    }
+    static let forbidden = AppError(status: .forbidden, code: "forbidden", reason: "У вас нет прав на это действие.")
+    static let unauthorized = AppError(status: .unauthorized, code: "unauthorized", reason: "Нужно войти в систему.")
+    static let csrf = AppError(status: .forbidden, code: "csrf", reason: "Форма устарела: обновите страницу и отправьте её ещё раз.")
+    static func badRequest(_ reason: String) -> AppError { AppError(status: .badRequest, code: "bad_request", reason: reason) }
+    static func validation(_ failure: ValidationFailure) -> AppError {
+        AppError(status: .unprocessableEntity, code: "validation", reason: failure.reason, fields: failure.fields.messages)
+    }
+    static func conflict(_ reason: String) -> AppError { AppError(status: .conflict, code: "conflict", reason: reason) }
+}
+
+extension Database {
+    /// The SQL interface of the database; both drivers provide one.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else {
+            throw AppError(status: .internalServerError, code: "no_sql", reason: "База данных не поддерживает SQL.")
+        }
+        return sql
+    }
+}
+
+extension Request {
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// Reads an id from the path, answering 404 (not 500) for a malformed one.
+    func idParameter(_ name: String = "id") throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw AppError.notFound() }
+        return id
+    }
+}

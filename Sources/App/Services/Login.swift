@@ -1,0 +1,67 @@
+import Vapor
+import Fluent
+import Domain
+
+/// Checks a username and password with throttling and audit; shared by the login form and the token endpoint.
+enum Login {
+    enum Outcome {
+        case success(User)
+        case invalid
+        case blocked(until: Date)
+    }
+
+    static let throttle = LoginThrottle()
+
+    static func attempt(username rawUsername: String, password: String, req: Request) async throws -> Outcome {
+        let username = rawUsername.trimmingCharacters(in: .whitespaces)
+        let key = TextKey.normalize(username)
+        let now = Date()
+        let since = now.addingTimeInterval(-throttle.window)
+        let failures = try await LoginFailure.query(on: req.db)
+            .filter(\.$usernameKey == key).filter(\.$at >= since).all().map(\.at)
+        if let until = throttle.blockedUntil(failures: failures, now: now) {
+            try await Audit.record(on: req.db, req: req, username: username, action: .loginBlocked, entityType: "user",
+                                   entityID: nil, title: username, municipalityID: nil, organizationID: nil)
+            return .blocked(until: until)
+        }
+        let user = try await User.query(on: req.db).filter(\.$username == username).first()
+        let ok: Bool
+        if let user, user.isActive {
+            ok = (try? await Passwords.verify(password, hash: user.passwordHash, app: req.application)) ?? false
+        } else {
+            _ = try? await Passwords.verify(password, hash: Passwords.dummyHash, app: req.application)
+            ok = false
+        }
+        guard ok, let user else {
+            try await LoginFailure(usernameKey: key, at: now).create(on: req.db)
+            try await Audit.record(on: req.db, req: req, userID: user?.id, username: username, action: .loginFailed,
+                                   entityType: "user", entityID: user?.id, title: username, municipalityID: nil, organizationID: nil)
+            return .invalid
+        }
+        try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).delete()
+        return .success(user)
+    }
+
+    static func blockedMessage(_ until: Date) -> String {
+        let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+        return "Слишком много неудачных попыток входа. Повторите через \(RussianPlural.count(minutes, "минуту", "минуты", "минут"))."
+    }
+
+    /// Starts a new session (a fresh id: rotation at login) and sets the cookie.
+    static func startSession(for user: User, req: Request, response: Response) async throws {
+        if let old = req.cookies[CookieName.session]?.string {
+            try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(old)).delete()
+        }
+        let raw = Secrets.token()
+        let s = UserSession()
+        s.tokenHash = Secrets.sha256(raw)
+        s.$user.id = try user.requireID()
+        s.csrfToken = Secrets.token()
+        s.createdAt = Date()
+        s.lastSeenAt = s.createdAt
+        try await s.create(on: req.db)
+        response.cookies[CookieName.session] = req.application.cookie(raw, maxAge: nil)
+        try await Audit.record(on: req.db, req: req, userID: user.id, username: user.username, action: .login,
+                               entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
+    }
+}

@@ -1,0 +1,60 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Reads of organisations that pages and the API share: one paged, filtered, sorted query in the database.
+enum OrganizationQueries {
+    static func listQuery(from req: Request) -> ListQuery {
+        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        var filters: [String: String] = [:]
+        if let kind = try? req.query.get(String.self, at: "kind"), OrganizationKind(rawValue: kind) != nil { filters["kind"] = kind }
+        if let status = try? req.query.get(String.self, at: "status"), status == "all" || RecordStatus(rawValue: status) != nil {
+            filters["status"] = status
+        }
+        let sort = (try? req.query.get(String.self, at: "sort")).flatMap { ["name", "kind"].contains($0) ? $0 : nil } ?? "name"
+        let desc = (try? req.query.get(String.self, at: "dir")) == "desc"
+        let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))
+        return ListQuery(q: q, filters: filters, sort: sort, descending: desc, page: paging.page, per: paging.per)
+    }
+
+    /// Organisations of the user's municipalities matching the query, and their total.
+    static func list(_ query: ListQuery, user: CurrentUser, on db: any Database) async throws -> ([Organization], Int) {
+        var builder = Organization.query(on: db).filter(\.$municipality.$id ~~ user.municipalityIDs)
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
+        if let kind = query.filters["kind"] { builder = builder.filter(\.$kind == kind) }
+        let status = query.filters["status"] ?? RecordStatus.active.rawValue
+        if status != "all" { builder = builder.filter(\.$status == status) }
+        let total = try await builder.count()
+        let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        switch query.sort {
+        case "kind": builder = builder.sort(\.$kind, direction).sort(\.$sortKey, .ascending)
+        default: builder = builder.sort(\.$sortKey, direction)
+        }
+        let rows = try await builder.sort(\.$id).range((query.page - 1) * query.per ..< query.page * query.per).all()
+        return (rows, total)
+    }
+
+    /// One organisation the user may read, or 404 / 403.
+    static func find(_ id: UUID, req: Request, action: Domain.Action = .read) async throws -> Organization {
+        guard let org = try await Organization.find(id, on: req.db) else { throw AppError.notFound("Организация не найдена.") }
+        try req.authorize(action, .organization(org.ref))
+        return org
+    }
+
+    /// Ids of organisations that are resource centres in the current academic year.
+    static func currentCenterIDs(municipalityIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
+        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id ~~ municipalityIDs).filter(\.$isCurrent == true).all()
+        let ids = years.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let rcs = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id ~~ ids).filter(\.$status == RecordStatus.active.rawValue).all()
+        return Set(rcs.map { $0.$organization.id })
+    }
+
+    static func summary(_ o: Organization, municipality: String, centers: Set<UUID>) -> OrganizationSummary {
+        OrganizationSummary(id: o.id!, kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
+                            phone: o.phone, email: o.email, website: o.website, headName: o.headName,
+                            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(o.id!))
+    }
+}

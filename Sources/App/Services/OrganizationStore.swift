@@ -1,0 +1,82 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// Writes of organisations: create, update with a version check, archive and restore, each audited.
+enum OrganizationStore {
+    static func create(_ input: OrganizationInput, municipalityID: UUID, on db: any Database, req: Request?) async throws -> Organization {
+        let org = Organization()
+        org.$municipality.id = municipalityID
+        org.apply(input)
+        org.status = RecordStatus.active.rawValue
+        org.version = 1
+        try await org.create(on: db)
+        try await Audit.record(on: db, req: req, action: .create, entityType: "organization", entityID: org.id,
+                               title: org.shortName, municipalityID: municipalityID, organizationID: org.id,
+                               before: nil, after: org.auditFields)
+        return org
+    }
+
+    /// Saves only if nobody saved since `expectedVersion` was read; otherwise nil (the caller shows the current values).
+    static func update(_ org: Organization, with input: OrganizationInput, expectedVersion: Int, on db: any Database, req: Request) async throws -> Bool {
+        let before = org.auditFields
+        org.apply(input)
+        return try await db.transaction { tx in
+            // Conditional update: the version check and the write are one statement, so two saves cannot both win.
+            let rows = try await tx.sql().update("organizations")
+                .set("kind", to: org.kind).set("full_name", to: org.fullName).set("short_name", to: org.shortName)
+                .set("address", to: org.address).set("phone", to: org.phone).set("email", to: org.email)
+                .set("website", to: org.website).set("head_name", to: org.headName)
+                .set("search_key", to: org.searchKey).set("sort_key", to: org.sortKey)
+                .set("version", to: expectedVersion + 1).set("updated_at", to: Date())
+                .where("id", .equal, org.id).where("version", .equal, expectedVersion)
+                .returning("id").all()
+            guard !rows.isEmpty else { return false }
+            try await Audit.record(on: tx, req: req, action: .update, entityType: "organization", entityID: org.id,
+                                   title: org.shortName, municipalityID: org.$municipality.id, organizationID: org.id,
+                                   before: before, after: org.auditFields)
+            return true
+        }
+    }
+
+    static func setStatus(_ org: Organization, _ status: RecordStatus, on db: any Database, req: Request) async throws {
+        let before = org.auditFields
+        org.status = status.rawValue
+        org.version += 1
+        try await db.transaction { tx in
+            try await org.save(on: tx)
+            try await Audit.record(on: tx, req: req, action: status == .archived ? .archive : .restore, entityType: "organization",
+                                   entityID: org.id, title: org.shortName, municipalityID: org.$municipality.id,
+                                   organizationID: org.id, before: before, after: org.auditFields)
+        }
+    }
+}
+
+enum UserAccounts {
+    static func isValidUsername(_ s: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        return (3...60).contains(s.count) && s.allSatisfy { allowed.contains($0) }
+    }
+}
+
+enum AcademicYears {
+    /// Makes sure the municipality has the academic year containing today (1 September – 31 May), marked current.
+    @discardableResult
+    static func ensureCurrent(municipalityID: UUID, zone: TimeZone, on db: any Database, now: Date = Date()) async throws -> AcademicYear {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = zone
+        let c = cal.dateComponents([.year, .month], from: now)
+        let startYear = (c.month ?? 9) >= 7 ? (c.year ?? 2025) : (c.year ?? 2025) - 1
+        let title = "\(startYear)/\(startYear + 1)"
+        if let y = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$title == title).first() {
+            return y
+        }
+        try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).set(\.$isCurrent, to: false).update()
+        let y = AcademicYear(municipalityID: municipalityID, title: title,
+                             startsOn: cal.date(from: DateComponents(year: startYear, month: 9, day: 1))!,
+                             endsOn: cal.date(from: DateComponents(year: startYear + 1, month: 5, day: 31))!, isCurrent: true)
+        try await y.create(on: db)
+        return y
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// A record's place in the network, which is what access is decided from.
+public struct OrgRef: Equatable, Sendable {
+    public var id: UUID
+    public var municipalityID: UUID
+    public init(id: UUID, municipalityID: UUID) {
+        self.id = id
+        self.municipalityID = municipalityID
+    }
+}
+
+/// What is being touched.
+public enum Resource: Sendable {
+    /// An organisation's own card (public facts: names, address, contacts).
+    case organization(OrgRef)
+    /// Municipality-level reference data: subjects, academic years, partners, КМЦ composition.
+    case reference(municipalityID: UUID)
+    /// Resource-centre designations of a municipality.
+    case resourceCenter(OrgRef)
+    /// A network agreement between parties (organisations of one municipality).
+    case agreement(parties: [OrgRef], municipalityID: UUID)
+    /// A person working in one or more organisations (personal data).
+    case staff(orgs: [OrgRef], municipalityID: UUID)
+    /// A room of an organisation.
+    case room(OrgRef)
+    /// User accounts and role assignments.
+    case users(municipalityID: UUID)
+    /// The audit log.
+    case audit(municipalityID: UUID)
+}
+
+public enum Action: Sendable {
+    case read, create, update, archive
+}
+
+/// The one place where read and write access is decided (`DESIGN.md`, security defaults).
+/// Controllers ask it; they never decide access themselves.
+public struct AccessPolicy: Sendable {
+    public var now: Date
+    public init(now: Date = Date()) { self.now = now }
+
+    public func allows(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        actor.activeGrants(at: now).contains { grant in
+            allows(grant, action, resource)
+        }
+    }
+
+    private func allows(_ grant: RoleGrant, _ action: Action, _ resource: Resource) -> Bool {
+        let scope = grant.scope
+        switch resource {
+        case .organization(let org):
+            guard scope.municipalityID == org.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                // Reads across the municipality (public facts); edits only of the own card.
+                return action == .read || (action == .update && scope.organizationID == org.id)
+            case .teacher: return action == .read
+            case .student, .guardian: return false
+            }
+        case .reference(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist, .centerHead, .schoolAdmin, .teacher: return action == .read
+            case .student, .guardian: return false
+            }
+        case .resourceCenter(let org):
+            guard scope.municipalityID == org.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist, .centerHead, .schoolAdmin, .teacher: return action == .read
+            case .student, .guardian: return false
+            }
+        case .agreement(let parties, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                return action == .read && parties.contains { $0.id == scope.organizationID }
+            case .teacher, .student, .guardian: return false
+            }
+        case .staff(let orgs, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist: return action == .read || action == .update
+            case .centerHead, .schoolAdmin:
+                // Own organisation's people only; a new person is created into the own organisation.
+                return orgs.contains { $0.id == scope.organizationID }
+            case .teacher, .student, .guardian: return false
+            }
+        case .room(let org):
+            guard scope.municipalityID == org.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist, .teacher: return action == .read
+            case .centerHead, .schoolAdmin: return scope.organizationID == org.id
+            case .student, .guardian: return false
+            }
+        case .users(let municipalityID), .audit(let municipalityID):
+            return grant.role == .authorityAdmin && scope.municipalityID == municipalityID
+        }
+    }
+
+    /// Organisations whose people the actor may see; `nil` means every organisation of the municipality.
+    public func staffOrganizations(_ actor: Actor, municipalityID: UUID) -> Set<UUID>? {
+        var orgs = Set<UUID>()
+        for grant in actor.activeGrants(at: now) where grant.scope.municipalityID == municipalityID {
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return nil
+            case .centerHead, .schoolAdmin:
+                if let id = grant.scope.organizationID { orgs.insert(id) }
+            case .teacher, .student, .guardian: break
+            }
+        }
+        return orgs
+    }
+
+    /// Whether the actor works in the registry at all (sees the staff menu).
+    public func isStaffUser(_ actor: Actor) -> Bool {
+        actor.activeGrants(at: now).contains { ![.student, .guardian, .teacher].contains($0.role) }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Field name → Russian message, shown next to the field and returned as `fields` by the API.
+public struct FieldErrors: Equatable, Sendable {
+    public private(set) var messages: [String: String] = [:]
+    public init() {}
+
+    public var isEmpty: Bool { messages.isEmpty }
+    public subscript(field: String) -> String? { messages[field] }
+
+    public mutating func add(_ field: String, _ message: String) {
+        if messages[field] == nil { messages[field] = message }
+    }
+
+    /// Checks a required text and its length; returns the trimmed value.
+    @discardableResult
+    public mutating func required(_ field: String, _ value: String?, max: Int = 300) -> String {
+        let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if v.isEmpty { add(field, "Заполните это поле.") }
+        else if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        return v
+    }
+
+    /// Checks an optional text's length; returns the trimmed value or nil when empty.
+    public mutating func optional(_ field: String, _ value: String?, max: Int = 300) -> String? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        return v.isEmpty ? nil : v
+    }
+
+    public mutating func email(_ field: String, _ value: String?) -> String? {
+        guard let v = optional(field, value, max: 200) else { return nil }
+        let parts = v.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || v.contains(" ") {
+            add(field, "Укажите адрес электронной почты в виде name@example.ru.")
+        }
+        return v
+    }
+
+    public mutating func phone(_ field: String, _ value: String?) -> String? {
+        guard let v = optional(field, value, max: 40) else { return nil }
+        let digits = v.filter(\.isNumber)
+        let allowed = CharacterSet(charactersIn: "0123456789+-() ")
+        if digits.count < 5 || digits.count > 15 || v.unicodeScalars.contains(where: { !allowed.contains($0) }) {
+            add(field, "Укажите телефон цифрами, например +7 (900) 000-00-00.")
+        }
+        return v
+    }
+
+    public mutating func date(_ field: String, _ value: String?, timeZone: TimeZone, required: Bool) -> Date? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if v.isEmpty {
+            if required { add(field, "Укажите дату.") }
+            return nil
+        }
+        guard let d = RuDate.parse(v, timeZone: timeZone) else {
+            add(field, "Укажите дату в виде ДД.ММ.ГГГГ.")
+            return nil
+        }
+        return d
+    }
+
+    public mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, required: Bool) -> Int? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if v.isEmpty {
+            if required { add(field, "Укажите число.") }
+            return nil
+        }
+        guard let n = Int(v) else { add(field, "Укажите целое число."); return nil }
+        guard range.contains(n) else { add(field, "Число от \(range.lowerBound) до \(range.upperBound)."); return nil }
+        return n
+    }
+
+    /// Parses one of an enum's raw values.
+    public mutating func choice<T: RawRepresentable>(_ field: String, _ value: String?, as: T.Type) -> T? where T.RawValue == String {
+        guard let v = value, !v.isEmpty else { add(field, "Выберите значение."); return nil }
+        guard let t = T(rawValue: v) else { add(field, "Выберите значение из списка."); return nil }
+        return t
+    }
+}
+
+/// A rule was broken: the Russian reason and, where it concerns fields, which.
+public struct ValidationFailure: Error, Sendable {
+    public var reason: String
+    public var fields: FieldErrors
+    public init(reason: String = "Проверьте выделенные поля.", fields: FieldErrors) {
+        self.reason = reason
+        self.fields = fields
+    }
+}
+
+/// Paging of lists: `?page=&per=`.
+public struct PageRequest: Equatable, Sendable {
+    public var page: Int
+    public var per: Int
+    public static let maxPer = 200
+
+    public init(page: Int?, per: Int?, defaultPer: Int = 25) {
+        self.page = max(1, page ?? 1)
+        self.per = min(Self.maxPer, max(1, per ?? defaultPer))
+    }
+
+    public var offset: Int { (page - 1) * per }
+
+    public func pageCount(total: Int) -> Int { max(1, (total + per - 1) / per) }
+}

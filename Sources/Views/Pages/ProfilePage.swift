@@ -1,0 +1,102 @@
+import Foundation
+import Domain
+
+public struct ProfilePage: Sendable {
+    public struct RoleLine: Sendable {
+        public var role: String
+        public var scope: String
+        public var period: String?
+        public init(role: String, scope: String, period: String?) { self.role = role; self.scope = scope; self.period = period }
+    }
+    public struct TokenLine: Sendable {
+        public var id: UUID
+        public var name: String
+        public var created: String
+        public var expires: String
+        public init(id: UUID, name: String, created: String, expires: String) {
+            self.id = id; self.name = name; self.created = created; self.expires = expires
+        }
+    }
+
+    public var fullName: String
+    public var username: String
+    public var roles: [RoleLine]
+    public var tokens: [TokenLine]
+    /// Shown to teachers, students and guardians until their sections exist.
+    public var emptyState: String?
+
+    public init(fullName: String, username: String, roles: [RoleLine], tokens: [TokenLine], emptyState: String?) {
+        self.fullName = fullName; self.username = username; self.roles = roles; self.tokens = tokens; self.emptyState = emptyState
+    }
+
+    public static let mock = ProfilePage(
+        fullName: "Котова Алла Игоревна", username: "kmc",
+        roles: [RoleLine(role: "Координатор КМЦ", scope: "Городской округ Заречный", period: nil)],
+        tokens: [TokenLine(id: UUID(), name: "API", created: "01.09.2025", expires: "01.10.2025")],
+        emptyState: nil)
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(ctx, title: "Мой профиль", crumbs: [Crumb("Мой профиль")]) {
+            el("h1") { fullName }
+            el("div", .cls("panel")) {
+                el("dl", .cls("facts")) {
+                    el("dt") { "Имя пользователя" }; el("dd") { username }
+                    el("dt") { "Роли" }
+                    el("dd") {
+                        if roles.isEmpty { "Роли не назначены — обратитесь к администратору." }
+                        for r in roles {
+                            el("div") { r.role + " — " + r.scope + (r.period.map { " (\($0))" } ?? "") }
+                        }
+                    }
+                }
+            }
+            if let emptyState { UI.empty(emptyState) }
+            el("div", .cls("actions")) { el("a", .cls("button"), .href(SiteURL.password.path)) { "Сменить пароль" } }
+            el("h2") { "Ключи доступа к API" }
+            el("p", .cls("muted")) { "Ключ выдаётся запросом POST /api/v1/auth/token с именем пользователя и паролем и действует 30 дней. Ключ, который больше не нужен или мог попасть к посторонним, отзовите." }
+            if tokens.isEmpty {
+                UI.empty("Действующих ключей нет.")
+            } else {
+                el("table", .cls("list")) {
+                    el("thead") { el("tr") { el("th") { "Ключ" }; el("th") { "Выдан" }; el("th") { "Действует до" }; el("th") { "" } } }
+                    el("tbody") {
+                        for t in tokens {
+                            el("tr") {
+                                el("td") { t.name }
+                                el("td") { t.created }
+                                el("td") { t.expires }
+                                el("td") {
+                                    el("form", Attr("method", "post"), Attr("action", SiteURL.tokens.path + "/" + t.id.uuidString.lowercased() + "/revoke"), .cls("inline")) {
+                                        Layout.csrf(ctx)
+                                        el("button", .type("submit")) { "Отозвать" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+public struct PasswordPage: Sendable {
+    public var errors: FieldErrors
+    public init(errors: FieldErrors = FieldErrors()) { self.errors = errors }
+    public static let mock = PasswordPage()
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(ctx, title: "Смена пароля", crumbs: [Crumb("Мой профиль", SiteURL.profile.path), Crumb("Смена пароля")]) {
+            el("h1") { "Смена пароля" }
+            el("form", .cls("stacked"), Attr("method", "post"), Attr("action", SiteURL.password.path)) {
+                Layout.csrf(ctx)
+                UI.formError(errors.isEmpty ? nil : "Пароль не изменён: проверьте поля.")
+                UI.textField("current", "Текущий пароль", value: nil, errors: errors, type: "password", required: true, autocomplete: "current-password")
+                UI.textField("password", "Новый пароль", value: nil, errors: errors, type: "password", required: true,
+                             hint: "Не короче 10 символов.", autocomplete: "new-password")
+                UI.textField("confirm", "Новый пароль ещё раз", value: nil, errors: errors, type: "password", required: true, autocomplete: "new-password")
+                UI.submit("Сменить пароль")
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Every link of the site, used by both the routes (App) and the views.
+public enum SiteURL: Sendable {
+    case home, login, logout, setup, profile, password, tokens
+    case organizations, organizationNew
+    case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
+    case audit
+    case users
+    case health
+    case stylesheet
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .setup: "/setup"
+        case .profile: "/profile"
+        case .password: "/profile/password"
+        case .tokens: "/profile/tokens"
+        case .organizations: "/organizations"
+        case .organizationNew: "/organizations/new"
+        case .organization(let id): "/organizations/\(id.uuidString.lowercased())"
+        case .organizationEdit(let id): "/organizations/\(id.uuidString.lowercased())/edit"
+        case .organizationArchive(let id): "/organizations/\(id.uuidString.lowercased())/archive"
+        case .organizationRestore(let id): "/organizations/\(id.uuidString.lowercased())/restore"
+        case .audit: "/audit"
+        case .users: "/users"
+        case .health: "/health"
+        case .stylesheet: "/assets/setka.css"
+        }
+    }
+
+    /// The path with a query string built from non-empty values.
+    public func with(_ query: [(String, String?)]) -> String {
+        let parts = query.compactMap { k, v -> String? in
+            guard let v, !v.isEmpty else { return nil }
+            return k + "=" + (v.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
+        }
+        return parts.isEmpty ? path : path + "?" + parts.joined(separator: "&")
+    }
+}
+
+extension CharacterSet {
+    static let urlQueryValueAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+?#")
+        return set
+    }()
+}

@@ -1,0 +1,102 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct APITests {
+        struct ErrorBody: Content { var error: String; var reason: String; var fields: [String: String] }
+        struct OrgPage: Content {
+            struct Item: Content { var id: UUID; var shortName: String; var kind: String }
+            struct Meta: Content { var page: Int; var per: Int; var total: Int }
+            var items: [Item]
+            var metadata: Meta
+        }
+
+        @Test func withoutCredentialsTheAPIAnswers401InTheErrorFormat() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                let res = try await b.get("/api/v1/organizations")
+                #expect(res.status == .unauthorized)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error == "unauthorized")
+                #expect(body.reason == "Нужно войти в систему.")
+                let bad = try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer nonsense"])
+                #expect(bad.status == .unauthorized)
+            }
+        }
+
+        @Test func tokensListOrganisationsPaged() async throws {
+            try await withApp { app in
+                let token = try await apiToken(app, "kmc")
+                var b = Browser(app)
+                let res = try await b.send(.GET, "/api/v1/organizations?per=5&page=2&kind=school", headers: ["Authorization": "Bearer \(token)"])
+                #expect(res.status == .ok)
+                let page = try res.content.decode(OrgPage.self)
+                #expect(page.metadata.total == 12)
+                #expect(page.metadata.page == 2)
+                #expect(page.metadata.per == 5)
+                #expect(page.items.count == 5)
+                #expect(page.items.allSatisfy { $0.kind == "school" })
+                let one = try await b.send(.GET, "/api/v1/organizations/\(page.items[0].id)", headers: ["Authorization": "Bearer \(token)"])
+                #expect(one.status == .ok)
+                let missing = try await b.send(.GET, "/api/v1/organizations/\(UUID())", headers: ["Authorization": "Bearer \(token)"])
+                #expect(missing.status == .notFound)
+                #expect(try missing.content.decode(ErrorBody.self).reason == "Организация не найдена.")
+                let malformed = try await b.send(.GET, "/api/v1/organizations/not-an-id", headers: ["Authorization": "Bearer \(token)"])
+                #expect(malformed.status == .notFound)
+            }
+        }
+
+        @Test func revokedAndExpiredTokensStopWorking() async throws {
+            try await withApp { app in
+                let token = try await apiToken(app, "kmc")
+                let stored = try #require(try await ApiToken.query(on: app.db).first())
+                #expect(stored.tokenHash != token)
+                stored.revokedAt = Date()
+                try await stored.save(on: app.db)
+                var b = Browser(app)
+                #expect(try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+                let second = try await apiToken(app, "kmc")
+                let s2 = try #require(try await ApiToken.query(on: app.db).filter(\.$revokedAt == nil).first())
+                s2.expiresAt = Date().addingTimeInterval(-1)
+                try await s2.save(on: app.db)
+                #expect(try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(second)"]).status == .unauthorized)
+            }
+        }
+
+        @Test func studentsAndGuardiansCannotReadTheRegistry() async throws {
+            try await withApp { app in
+                for user in ["student1", "parent1"] {
+                    let token = try await apiToken(app, user)
+                    var b = Browser(app)
+                    let res = try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
+                    #expect(res.status == .forbidden)
+                    #expect(try res.content.decode(ErrorBody.self).error == "forbidden")
+                }
+            }
+        }
+
+        @Test func sessionCallsThatChangeStateNeedTheCsrfHeader() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                let res = try await b.send(.POST, "/api/v1/auth/token", form: ["username": "kmc", "password": DemoData.password])
+                #expect(res.status == .forbidden)
+                #expect(try res.content.decode(ErrorBody.self).error == "csrf")
+            }
+        }
+
+        @Test func badTokenRequestsGetFieldErrors() async throws {
+            try await withApp { app in
+                struct Body: Content { var username: String }
+                var b = Browser(app)
+                let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc"))
+                #expect(res.status == .unprocessableEntity)
+                #expect(try res.content.decode(ErrorBody.self).fields["password"] == "Заполните это поле.")
+            }
+        }
+    }
+}

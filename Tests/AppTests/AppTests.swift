@@ -1,0 +1,8 @@
+@testable import App
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every AppTests suite nests here so they run one at a time (PostgreSQL tests share one database).
+@Suite(.serialized) struct AppTests {}

@@ -1,0 +1,176 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct FoundationTests {
+        @Test func healthAnswersWhenTheDatabaseAnswers() async throws {
+            try await withApp(demo: false) { app in
+                var b = Browser(app)
+                let res = try await b.get("/health")
+                #expect(res.status == .ok)
+            }
+        }
+
+        @Test func pagesCarrySecurityHeaders() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                let res = try await b.get("/")
+                #expect(res.status == .ok)
+                let csp = try #require(res.headers.first(name: "Content-Security-Policy"))
+                #expect(csp.contains("frame-ancestors 'none'"))
+                #expect(!csp.contains("unsafe-inline"))
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+                // A 404 gets them too, and is a Russian page.
+                let missing = try await b.get("/no-such-page")
+                #expect(missing.status == .notFound)
+                #expect(missing.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(missing.body.string.contains("Страница не найдена"))
+            }
+        }
+
+        @Test func publicPageShowsCentresAndContacts() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                let html = try await b.get("/").body.string
+                #expect(html.contains("Ресурсные центры"))
+                #expect(html.contains("МБОУ «Гимназия № 2»".replacingOccurrences(of: "«", with: "«")))
+                #expect(html.contains("математика"))
+                #expect(html.contains("+7 (900) 000-00-11"))
+            }
+        }
+
+        @Test func loginSetsAnHttpOnlySessionAndRotatesIt() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.get("/login")
+                b.cookies[CookieName.session] = "planted-by-attacker"
+                let res = try await b.post("/login", ["username": "kmc", "password": DemoData.password])
+                #expect(res.status == .seeOther)
+                let cookie = try #require(res.headers.setCookie?[CookieName.session])
+                #expect(cookie.isHTTPOnly)
+                #expect(cookie.sameSite == .lax)
+                #expect(cookie.string != "planted-by-attacker")
+                let profile = try await b.get("/profile")
+                #expect(profile.body.string.contains("Котова Алла Игоревна"))
+                // The database keeps only the hash of the session id.
+                let stored = try await UserSession.query(on: app.db).all()
+                #expect(stored.count == 1)
+                #expect(stored[0].tokenHash != cookie.string)
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "login").count()
+                #expect(audit == 1)
+            }
+        }
+
+        @Test func wrongPasswordIsRefusedInRussianAndAudited() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                let res = try await b.login("kmc", password: "wrong-password")
+                #expect(res.status == .unauthorized)
+                #expect(res.body.string.contains("Неверное имя пользователя или пароль."))
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "login_failed").count() == 1)
+                #expect(try await UserSession.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func tenFailuresBlockOnlyThatAccount() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                for _ in 0..<10 { _ = try await b.login("kmc", password: "wrong-password") }
+                let blocked = try await b.login("kmc")
+                #expect(blocked.status == .tooManyRequests)
+                #expect(blocked.body.string.contains("Слишком много неудачных попыток"))
+                var other = Browser(app)
+                #expect(try await other.login("metod").status == .seeOther)
+                // The token endpoint shares the throttle.
+                struct Body: Content { var username: String; var password: String }
+                var anonymous = Browser(app)
+                let api = try await anonymous.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc", password: DemoData.password))
+                #expect(api.status == .tooManyRequests)
+            }
+        }
+
+        @Test func formsWithoutTheCsrfTokenAreRefused() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                let before = try await Organization.query(on: app.db).count()
+                let res = try await b.post("/organizations/new", ["_csrf": "forged", "kind": "school", "fullName": "Школа", "shortName": "Школа"])
+                #expect(res.status == .forbidden)
+                #expect(try await Organization.query(on: app.db).count() == before)
+                // Login itself needs the token too.
+                var c = Browser(app)
+                let login = try await c.send(.POST, "/login", form: ["username": "kmc", "password": DemoData.password])
+                #expect(login.status == .forbidden)
+            }
+        }
+
+        @Test func logoutEndsTheSessionAndGetChangesNothing() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                let session = try #require(b.cookies[CookieName.session])
+                let viaGet = try await b.get("/logout")
+                #expect(viaGet.status == .notFound || viaGet.status == .methodNotAllowed)
+                #expect(try await UserSession.query(on: app.db).count() == 1)
+                _ = try await b.post("/logout")
+                #expect(try await UserSession.query(on: app.db).count() == 0)
+                var replay = Browser(app)
+                replay.cookies[CookieName.session] = session
+                let res = try await replay.get("/organizations")
+                #expect(res.status == .seeOther)
+            }
+        }
+
+        @Test func idleSessionsExpire() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                let s = try #require(try await UserSession.query(on: app.db).first())
+                s.lastSeenAt = Date().addingTimeInterval(-3 * 3600)
+                try await s.save(on: app.db)
+                #expect(try await b.get("/organizations").status == .seeOther)
+                #expect(try await UserSession.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func passwordChangeChecksTheCurrentOne() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("teacher1")
+                _ = try await b.get("/profile/password")
+                let bad = try await b.post("/profile/password", ["current": "nope", "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.body.string.contains("Текущий пароль указан неверно."))
+                let ok = try await b.post("/profile/password", ["current": DemoData.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
+                #expect(ok.status == .seeOther)
+                var c = Browser(app)
+                #expect(try await c.login("teacher1", password: "новый-пароль-123").status == .seeOther)
+            }
+        }
+
+        @Test func teacherStudentAndGuardianSeeAnHonestEmptyProfile() async throws {
+            try await withApp { app in
+                for user in ["teacher1", "student1", "parent1"] {
+                    var b = Browser(app)
+                    _ = try await b.login(user)
+                    let html = try await b.get("/profile").body.string
+                    #expect(html.contains("Здесь появятся ваши группы"))
+                    #expect(try await b.get("/organizations").status == (user == "teacher1" ? .ok : .forbidden))
+                }
+            }
+        }
+
+        @Test func migrationsRevertAndApplyAgain() async throws {
+            try await withApp(demo: false) { app in
+                try await app.autoRevert()
+                try await app.autoMigrate()
+                #expect(try await Organization.query(on: app.db).count() == 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct OrganizationTests {
+        static let valid = ["kind": "school", "fullName": "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»",
+                            "shortName": "МБОУ «СОШ № 12»", "address": "ул. Ёлочная, 1", "phone": "+7 (900) 000-00-99",
+                            "email": "sosh12@svetloozersk.example"]
+
+        @Test func coordinatorCreatesAnOrganisationAndFindsItIgnoringCaseAndYo() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                _ = try await b.get("/organizations/new")
+                let res = try await b.post("/organizations/new", Self.valid)
+                #expect(res.status == .seeOther)
+                let org = try #require(try await Organization.query(on: app.db).filter(\.$shortName == "МБОУ «СОШ № 12»").first())
+                #expect(org.version == 1)
+                let list = try await b.get("/organizations?q=ЕЛОЧНАЯ").body.string
+                #expect(list.contains("МБОУ «СОШ № 12»"))
+                #expect(list.contains("Найдено 1 организация"))
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == org.id).filter(\.$action == "create").first()
+                #expect(audit?.username == "kmc")
+                let card = try await b.get("/organizations/\(org.id!.uuidString)").body.string
+                #expect(card.contains("История изменений"))
+                #expect(card.contains("Создание"))
+            }
+        }
+
+        @Test func invalidInputShowsRussianMessagesNextToFieldsAndSavesNothing() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                _ = try await b.get("/organizations/new")
+                let before = try await Organization.query(on: app.db).count()
+                var form = Self.valid
+                form["shortName"] = "  "
+                form["email"] = "не почта"
+                form["kind"] = "castle"
+                let res = try await b.post("/organizations/new", form)
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("id=\"shortName-error\">Заполните это поле."))
+                #expect(html.contains("id=\"email-error\">Укажите адрес электронной почты"))
+                #expect(html.contains("id=\"kind-error\">Выберите значение из списка."))
+                // What the user typed is kept.
+                #expect(html.contains("value=\"Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»\""))
+                #expect(try await Organization.query(on: app.db).count() == before)
+            }
+        }
+
+        @Test func aStaleSaveIsRefusedWithTheCurrentValues() async throws {
+            try await withApp { app in
+                let id = try await orgID(app, "МБОУ «СОШ № 4»")
+                var first = Browser(app)
+                var second = Browser(app)
+                _ = try await first.login("kmc")
+                _ = try await second.login("admin")
+                _ = try await first.get("/organizations/\(id)/edit")
+                _ = try await second.get("/organizations/\(id)/edit")
+                var form = OrganizationsController.values(of: try #require(try await Organization.find(id, on: app.db)))
+                form["version"] = "1"
+                form["phone"] = "+7 (900) 111-11-11"
+                #expect(try await first.post("/organizations/\(id)/edit", form).status == .seeOther)
+                form["phone"] = "+7 (900) 222-22-22"
+                let stale = try await second.post("/organizations/\(id)/edit", form)
+                #expect(stale.status == .conflict)
+                #expect(stale.body.string.contains("сохранил другой пользователь"))
+                #expect(stale.body.string.contains("+7 (900) 111-11-11"))
+                let org = try #require(try await Organization.find(id, on: app.db))
+                #expect(org.phone == "+7 (900) 111-11-11")
+                #expect(org.version == 2)
+            }
+        }
+
+        @Test func archiveIsConfirmedThenHidesTheOrganisation() async throws {
+            try await withApp { app in
+                let id = try await orgID(app, "МБОУ «СОШ № 9»")
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                let confirm = try await b.get("/organizations/\(id)/archive")
+                #expect(confirm.body.string.contains("Перенести «МБОУ «СОШ № 9»» в архив?"))
+                #expect(try await Organization.find(id, on: app.db)?.status == "active")
+                #expect(try await b.post("/organizations/\(id)/archive").status == .seeOther)
+                #expect(try await Organization.find(id, on: app.db)?.status == "archived")
+                #expect(!(try await b.get("/organizations").body.string.contains("МБОУ «СОШ № 9»")))
+                #expect(try await b.get("/organizations?status=archived").body.string.contains("МБОУ «СОШ № 9»"))
+                _ = try await b.get("/organizations/\(id)")
+                #expect(try await b.post("/organizations/\(id)/restore").status == .seeOther)
+                #expect(try await Organization.find(id, on: app.db)?.status == "active")
+            }
+        }
+
+        @Test func schoolAdministratorEditsOnlyTheOwnSchool() async throws {
+            try await withApp { app in
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                var b = Browser(app)
+                _ = try await b.login("school1")
+                #expect(try await b.get("/organizations/new").status == .forbidden)
+                #expect(try await b.get("/organizations/\(other)/edit").status == .forbidden)
+                #expect(try await b.get("/organizations/\(own)/archive").status == .forbidden)
+                #expect(try await b.get("/organizations/\(own)/edit").status == .ok)
+                let before = try #require(try await Organization.find(other, on: app.db))
+                var form = OrganizationsController.values(of: before)
+                form["version"] = "1"
+                form["phone"] = "+7 (900) 555-55-55"
+                #expect(try await b.post("/organizations/\(other)/edit", form).status == .forbidden)
+                #expect(try await Organization.find(other, on: app.db)?.phone == before.phone)
+            }
+        }
+
+        @Test func anotherMunicipalitysOrganisationIsRefusedOnEveryRoute() async throws {
+            try await withApp { app in
+                let muni = Municipality(name: "Соседний район")
+                try await muni.create(on: app.db)
+                let foreign = try await OrganizationStore.create(
+                    OrganizationInput(kind: .school, fullName: "Чужая школа", shortName: "Чужая школа", address: nil, phone: nil,
+                                      email: nil, website: nil, headName: nil),
+                    municipalityID: muni.requireID(), on: app.db, req: nil)
+                let id = try foreign.requireID()
+                for user in ["admin", "kmc", "school1"] {
+                    var b = Browser(app)
+                    _ = try await b.login(user)
+                    #expect(try await b.get("/organizations/\(id)").status == .forbidden)
+                    #expect(try await b.get("/organizations/\(id)/edit").status == .forbidden)
+                    #expect(try await b.post("/organizations/\(id)/archive").status == .forbidden)
+                    #expect(!(try await b.get("/organizations?q=чужая").body.string.contains("Чужая школа")))
+                    let token = try await apiToken(app, user)
+                    var api = Browser(app)
+                    let res = try await api.send(.GET, "/api/v1/organizations/\(id)", headers: ["Authorization": "Bearer \(token)"])
+                    #expect(res.status == .forbidden)
+                }
+                #expect(try await Organization.find(id, on: app.db)?.status == "active")
+            }
+        }
+
+        @Test func listsSortCyrillicWithYoAfterYe() async throws {
+            try await withApp(demo: false) { app in
+                let muni = Municipality(name: "Тест")
+                try await muni.create(on: app.db)
+                for name in ["Ёлкинская школа", "Жуковская школа", "Еловская школа", "Дубровская школа"] {
+                    _ = try await OrganizationStore.create(
+                        OrganizationInput(kind: .school, fullName: name, shortName: name, address: nil, phone: nil, email: nil,
+                                          website: nil, headName: nil), municipalityID: muni.requireID(), on: app.db, req: nil)
+                }
+                let names = try await Organization.query(on: app.db).sort(\.$sortKey).all().map(\.shortName)
+                #expect(names == ["Дубровская школа", "Еловская школа", "Ёлкинская школа", "Жуковская школа"])
+            }
+        }
+    }
+}

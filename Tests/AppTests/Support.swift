@@ -1,0 +1,87 @@
+@testable import App
+import Fluent
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// Runs `body` with a migrated application on in-memory SQLite, or on PostgreSQL when `TEST_DATABASE_URL` is set
+/// (never `DATABASE_URL`). On PostgreSQL the schema is dropped and made anew, so the suites run serialised.
+func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        let config = AppConfig.testing()
+        try await configure(app, config: config)
+        if config.isPostgres, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await Migrate.run(app)
+        if demo { _ = try await DemoData.load(app) }
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// A tiny browser: keeps cookies and the last CSRF token seen on a page.
+struct Browser {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var csrf: String = ""
+
+    init(_ app: Application) { self.app = app }
+
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: (any Content)? = nil,
+                       headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        let res = try await app.testing().sendRequest(method, "/", beforeRequest: { req in
+            req.url = URI(string: path)
+            if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
+            for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
+            if let form { try req.content.encode(form, as: .urlEncodedForm) }
+            if let json { try req.content.encode(json, as: .json) }
+        })
+        for (name, value) in res.headers.setCookie?.all ?? [:] {
+            if value.string.isEmpty { cookies[name] = nil } else { cookies[name] = value.string }
+        }
+        let body = res.body.string
+        if let r = body.range(of: "name=\"_csrf\" value=\"") {
+            let rest = body[r.upperBound...]
+            if let end = rest.firstIndex(of: "\"") { csrf = String(rest[..<end]) }
+        }
+        return res
+    }
+
+    mutating func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
+
+    /// Posts a form with the CSRF token the last page carried.
+    mutating func post(_ path: String, _ form: [String: String] = [:]) async throws -> TestingHTTPResponse {
+        var f = form
+        if f["_csrf"] == nil { f["_csrf"] = csrf }
+        return try await send(.POST, path, form: f)
+    }
+
+    mutating func login(_ username: String, password: String = DemoData.password) async throws -> TestingHTTPResponse {
+        _ = try await get("/login")
+        let res = try await post("/login", ["username": username, "password": password])
+        if res.status == .seeOther { _ = try await get("/profile") }
+        return res
+    }
+}
+
+func orgID(_ app: Application, _ shortName: String) async throws -> UUID {
+    try #require(try await Organization.query(on: app.db).filter(\.$shortName == shortName).first()?.id)
+}
+
+func apiToken(_ app: Application, _ username: String) async throws -> String {
+    struct Body: Content { var username: String; var password: String }
+    struct Out: Content { var token: String }
+    var b = Browser(app)
+    let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: DemoData.password))
+    #expect(res.status == .created)
+    return try res.content.decode(Out.self).token
+}

@@ -1,0 +1,150 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct TextKeyTests {
+    @Test func searchIgnoresCaseAndYo() {
+        #expect(TextKey.search("Ёлочная  УЛИЦА") == "елочная улица")
+        #expect(TextKey.normalize("ЁЖИК") == TextKey.normalize("ежик"))
+    }
+
+    @Test func sortPutsYoRightAfterYe() {
+        let words = ["жук", "ёж", "ель", "дом", "яма", "Ёлка", "Ежевика"]
+        let sorted = words.sorted { TextKey.sort($0) < TextKey.sort($1) }
+        #expect(sorted == ["дом", "Ежевика", "ель", "ёж", "Ёлка", "жук", "яма"])
+    }
+
+    @Test func pluralForms() {
+        #expect(RussianPlural.count(1, "группа", "группы", "групп") == "1 группа")
+        #expect(RussianPlural.count(2, "группа", "группы", "групп") == "2 группы")
+        #expect(RussianPlural.count(5, "группа", "группы", "групп") == "5 групп")
+        #expect(RussianPlural.count(11, "группа", "группы", "групп") == "11 групп")
+        #expect(RussianPlural.count(21, "группа", "группы", "групп") == "21 группа")
+        #expect(RussianPlural.count(112, "группа", "группы", "групп") == "112 групп")
+    }
+
+    @Test func datesReadAndPrintRussian() throws {
+        let msk = try #require(TimeZone(identifier: "Europe/Moscow"))
+        let d = try #require(RuDate.parse("01.09.2025", timeZone: msk))
+        #expect(RuDate.format(d, timeZone: msk) == "01.09.2025")
+        #expect(RuDate.parse("2025-09-01", timeZone: msk) == d)
+        #expect(RuDate.parse("31.02.2025", timeZone: msk) == nil)
+        #expect(RuDate.parse("1.9.25", timeZone: msk) == nil)
+        #expect(RuDate.parse("завтра", timeZone: msk) == nil)
+    }
+}
+
+@Suite struct ValidationTests {
+    @Test func organisationInputNamesEveryBadField() {
+        let r = OrganizationInput.validate(kind: "castle", fullName: "", shortName: String(repeating: "я", count: 121),
+                                           address: nil, phone: "abc", email: "x@", website: "school.ru", headName: nil)
+        guard case .failure(let f) = r else { Issue.record("expected failure"); return }
+        #expect(f.fields["kind"] == "Выберите значение из списка.")
+        #expect(f.fields["fullName"] == "Заполните это поле.")
+        #expect(f.fields["shortName"] == "Не длиннее 120 символов.")
+        #expect(f.fields["phone"] != nil)
+        #expect(f.fields["email"] != nil)
+        #expect(f.fields["website"] == "Адрес сайта начинается с http:// или https://.")
+    }
+
+    @Test func organisationInputTrimsGoodValues() throws {
+        let r = OrganizationInput.validate(kind: "school", fullName: "  Школа № 1 ", shortName: "СОШ № 1", address: " ",
+                                           phone: "+7 (900) 000-00-01", email: "a@b.ru", website: nil, headName: nil)
+        let v = try r.get()
+        #expect(v.fullName == "Школа № 1")
+        #expect(v.address == nil)
+    }
+
+    @Test func pagingIsClamped() {
+        #expect(PageRequest(page: -3, per: 100000).page == 1)
+        #expect(PageRequest(page: 2, per: 100000).per == PageRequest.maxPer)
+        #expect(PageRequest(page: 3, per: 10).offset == 20)
+        #expect(PageRequest(page: 1, per: 10).pageCount(total: 21) == 3)
+    }
+
+    @Test func passwordsMustBeLongAndVaried() {
+        #expect(PasswordRules.check("short")["password"] != nil)
+        #expect(PasswordRules.check("aaaaaaaaaaaa")["password"] != nil)
+        #expect(PasswordRules.check("длинный-пароль-1").isEmpty)
+    }
+}
+
+@Suite struct SecurityRuleTests {
+    @Test func throttleBlocksAfterTenFailuresInFifteenMinutes() {
+        let t = LoginThrottle()
+        let now = Date()
+        let nine = (0..<9).map { now.addingTimeInterval(Double(-$0 * 60)) }
+        #expect(t.blockedUntil(failures: nine, now: now) == nil)
+        let ten = nine + [now.addingTimeInterval(-600)]
+        let until = t.blockedUntil(failures: ten, now: now)
+        #expect(until == now.addingTimeInterval(-600 + 900))
+        let old = (0..<10).map { now.addingTimeInterval(Double(-16 * 60 - $0)) }
+        #expect(t.blockedUntil(failures: old, now: now) == nil)
+    }
+
+    @Test func sessionsEndWhenIdleOrTooOld() {
+        let p = SessionPolicy(idleTimeout: 3600, absoluteTimeout: 8 * 3600)
+        let now = Date()
+        #expect(p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-10), now: now))
+        #expect(!p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-3601), now: now))
+        #expect(!p.isAlive(createdAt: now.addingTimeInterval(-9 * 3600), lastSeenAt: now, now: now))
+    }
+}
+
+@Suite struct AccessPolicyTests {
+    let muni = UUID(), otherMuni = UUID()
+    let school = UUID(), otherSchool = UUID()
+
+    func actor(_ role: Role, org: UUID? = nil, in m: UUID? = nil) -> Actor {
+        let m = m ?? muni
+        let scope: GrantScope = org.map { .organization($0, municipalityID: m) } ?? .municipality(m)
+        return Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: scope)])
+    }
+
+    @Test func municipalityRolesStayInTheirMunicipality() {
+        let p = AccessPolicy()
+        let own = OrgRef(id: school, municipalityID: muni), foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
+        for role in [Role.authorityAdmin, .coordinator, .methodologist] {
+            #expect(p.allows(actor(role), .read, .organization(own)))
+            #expect(!p.allows(actor(role), .read, .organization(foreign)))
+            #expect(!p.allows(actor(role), .read, .staff(orgs: [foreign], municipalityID: otherMuni)))
+        }
+        #expect(p.allows(actor(.coordinator), .create, .organization(own)))
+        #expect(!p.allows(actor(.methodologist), .update, .organization(own)))
+    }
+
+    @Test func schoolRolesTouchOnlyTheirOwnOrganisation() {
+        let p = AccessPolicy()
+        let own = OrgRef(id: school, municipalityID: muni), other = OrgRef(id: otherSchool, municipalityID: muni)
+        let admin = actor(.schoolAdmin, org: school)
+        #expect(p.allows(admin, .update, .organization(own)))
+        #expect(!p.allows(admin, .update, .organization(other)))
+        #expect(!p.allows(admin, .archive, .organization(own)))
+        #expect(p.allows(admin, .read, .staff(orgs: [own], municipalityID: muni)))
+        #expect(!p.allows(admin, .read, .staff(orgs: [other], municipalityID: muni)))
+        #expect(!p.allows(admin, .read, .audit(municipalityID: muni)))
+    }
+
+    @Test func studentsAndGuardiansSeeNoRegistry() {
+        let p = AccessPolicy()
+        let own = OrgRef(id: school, municipalityID: muni)
+        for role in [Role.student, .guardian] {
+            #expect(!p.allows(actor(role, org: school), .read, .organization(own)))
+            #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: muni)))
+        }
+    }
+
+    @Test func expiredAssignmentsGrantNothing() {
+        var a = actor(.coordinator)
+        a.grants[0].validTo = Date().addingTimeInterval(-86_400)
+        #expect(!AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: muni))))
+        #expect(AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: muni))) == false)
+    }
+
+    @Test func onlyAdministratorsReadTheAuditLog() {
+        let p = AccessPolicy()
+        #expect(p.allows(actor(.authorityAdmin), .read, .audit(municipalityID: muni)))
+        #expect(!p.allows(actor(.coordinator), .read, .audit(municipalityID: muni)))
+        #expect(!p.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: muni)))
+    }
+}

@@ -1,0 +1,47 @@
+import Domain
+import Foundation
+import Testing
+@testable import Views
+
+@Suite struct ViewsTests {
+    @Test func everyPageRendersFromItsMock() {
+        let ctx = PageContext.mock
+        let pages = [
+            ErrorPage.mock.render(ctx), LoginPage.mock.render(PageContext()), SetupPage.mock.render(PageContext()),
+            HomePage.mock.render(PageContext()), ProfilePage.mock.render(ctx), PasswordPage.mock.render(ctx),
+            OrganizationListPage.mock.render(ctx), OrganizationCard.mock.render(ctx), OrganizationForm.mock.render(ctx),
+            ConfirmPage.mock.render(ctx), AuditPage.mock.render(ctx),
+        ]
+        for html in pages {
+            #expect(html.hasPrefix("<!DOCTYPE html><html lang=\"ru\">"))
+            #expect(html.contains("</html>"))
+        }
+        #expect(OrganizationListPage.mock.render(ctx).contains("Найдено 1 организация"))
+    }
+
+    @Test func textAndAttributesAreEscaped() {
+        let evil = "\"><script>alert(1)</script>"
+        var form = OrganizationForm.mock
+        form.values["shortName"] = evil
+        let html = form.render(PageContext.mock)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+    }
+
+    @Test func fieldErrorsStandNextToTheirField() {
+        var errors = FieldErrors()
+        errors.add("shortName", "Заполните это поле.")
+        let form = OrganizationForm(id: nil, values: [:], version: 0, errors: errors)
+        let html = form.render(PageContext.mock)
+        #expect(html.contains("aria-describedby=\"shortName-error\""))
+        #expect(html.contains("<p class=\"error\" id=\"shortName-error\">Заполните это поле.</p>"))
+    }
+
+    @Test func menuShowsOnlyTheAreasGiven() {
+        var ctx = PageContext.mock
+        ctx.menu = [.profile]
+        let html = ProfilePage.mock.render(ctx)
+        #expect(!html.contains("Журнал изменений"))
+        #expect(html.contains("Мой профиль"))
+    }
+}
