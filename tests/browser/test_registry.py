@@ -1,0 +1,54 @@
+"""A coordinator's first journey through the registry, in a real browser."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import shot
+
+
+def login(driver, base, username, password="setka-demo"):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+
+
+def test_public_page_lists_resource_centres(server, browser):
+    browser.get(server + "/")
+    shot(browser, "01-public")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Ресурсные центры" in body
+    assert "МБОУ «Гимназия № 2»" in body
+    # The stylesheet is served by the binary itself, whatever the working directory.
+    bg = browser.execute_script("return getComputedStyle(document.querySelector('header.top')).backgroundColor")
+    assert bg not in ("", "rgba(0, 0, 0, 0)")
+
+
+def test_coordinator_creates_an_organisation(server, browser):
+    login(browser, server, "kmc")
+    assert "Котова Алла Игоревна" in browser.find_element(By.TAG_NAME, "header").text
+    browser.get(server + "/organizations")
+    shot(browser, "02-organizations")
+    browser.find_element(By.LINK_TEXT, "Добавить организацию").click()
+    # An empty form is refused with messages next to the fields.
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    assert browser.find_element(By.ID, "shortName-error").text == "Заполните это поле."
+    shot(browser, "03-form-errors")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("school")
+    browser.find_element(By.ID, "fullName").send_keys("Муниципальное бюджетное общеобразовательное учреждение «Школа № 14»")
+    browser.find_element(By.ID, "shortName").send_keys("МБОУ «Школа № 14»")
+    browser.find_element(By.ID, "address").send_keys("г. Светлоозёрск, ул. Ёлочная, 14")
+    browser.find_element(By.ID, "phone").send_keys("+7 (900) 000-00-14")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    assert "Организация «МБОУ «Школа № 14»» добавлена." in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    shot(browser, "04-card")
+    browser.get(server + "/organizations?q=ЕЛОЧНАЯ")
+    assert "МБОУ «Школа № 14»" in browser.find_element(By.CSS_SELECTOR, "table.list").text
+    browser.get(server + "/")
+    assert "МБОУ «Школа № 14»" in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_school_administrator_cannot_create(server, browser):
+    login(browser, server, "school1")
+    browser.get(server + "/organizations/new")
+    assert "Доступ запрещён" in browser.find_element(By.TAG_NAME, "h1").text
+    shot(browser, "05-forbidden")
