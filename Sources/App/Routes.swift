@@ -11,18 +11,28 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS))
     }
     try app.register(collection: HomeController())
     try app.register(collection: AuthController())
     try app.register(collection: ProfileController())
     try app.register(collection: OrganizationsController())
     try app.register(collection: AuditController())
+    try app.register(collection: UsersController())
+    try app.register(collection: RegistryController(section: SubjectsSection()))
+    try app.register(collection: RegistryController(section: ResourceCentersSection()))
+    try app.register(collection: RegistryController(section: RoomsSection()))
+    try app.register(collection: RegistryController(section: StaffSection()))
+    try app.register(collection: RegistryController(section: PartnersSection()))
+    try app.register(collection: RegistryController(section: AgreementsSection()))
+    try app.register(collection: RegistryController(section: KmcSection()))
+    try app.register(collection: RegistryController(section: AcademicYearsSection()))
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())
     let authed = api.grouped(APIRequireUser())
     try authed.register(collection: OrganizationAPIController())
+    try authed.register(collection: RegistryAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -2,14 +2,29 @@ import Foundation
 import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
-public enum MenuArea: String, CaseIterable, Sendable {
+public enum MenuArea: Hashable, Sendable {
     case profile, organizations, audit
+    case registry(Registry)
+
+    public static let order: [MenuArea] = [.profile, .organizations] + Registry.allCases.map { .registry($0) } + [.audit]
 
     public var title: String {
         switch self {
         case .profile: "Мой профиль"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
+        case .registry(let r):
+            switch r {
+            case .resourceCenters: "Ресурсные центры"
+            case .agreements: "Договоры"
+            case .partners: "Партнёры"
+            case .staff: "Сотрудники"
+            case .rooms: "Кабинеты"
+            case .subjects: "Предметы"
+            case .academicYears: "Учебные годы"
+            case .kmcMembers: "Состав КМЦ"
+            case .users: "Пользователи"
+            }
         }
     }
 
@@ -18,6 +33,7 @@ public enum MenuArea: String, CaseIterable, Sendable {
         case .profile: .profile
         case .organizations: .organizations
         case .audit: .audit
+        case .registry(let r): .list(r)
         }
     }
 }
@@ -42,7 +58,7 @@ public struct PageContext: Sendable {
     }
 
     public static let mock = PageContext(userName: "Котова Алла Игоревна", roleTitles: ["Координатор КМЦ"],
-                                         menu: MenuArea.allCases, activeArea: .organizations,
+                                         menu: MenuArea.order, activeArea: .organizations,
                                          csrfToken: "csrf-mock", flash: nil)
 }
 

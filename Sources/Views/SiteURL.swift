@@ -7,6 +7,8 @@ public enum SiteURL: Sendable {
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
     case audit
     case users
+    /// A registry section: its list, one record, and the record's actions.
+    case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
     case health
     case stylesheet
 
@@ -27,6 +29,12 @@ public enum SiteURL: Sendable {
         case .organizationRestore(let id): "/organizations/\(id.uuidString.lowercased())/restore"
         case .audit: "/audit"
         case .users: "/users"
+        case .list(let r): "/" + r.rawValue
+        case .new(let r): "/\(r.rawValue)/new"
+        case .record(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())"
+        case .edit(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/edit"
+        case .archive(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/archive"
+        case .restore(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/restore"
         case .health: "/health"
         case .stylesheet: "/assets/setka.css"
         }
@@ -40,6 +48,19 @@ public enum SiteURL: Sendable {
         }
         return parts.isEmpty ? path : path + "?" + parts.joined(separator: "&")
     }
+}
+
+/// The registry sections that share the list / card / form pattern; the raw value is the URL segment.
+public enum Registry: String, CaseIterable, Sendable {
+    case resourceCenters = "resource-centers"
+    case agreements
+    case partners
+    case staff
+    case rooms
+    case subjects
+    case academicYears = "academic-years"
+    case kmcMembers = "kmc-members"
+    case users
 }
 
 extension CharacterSet {

@@ -86,3 +86,20 @@ public enum Stylesheet {
     }
     """
 }
+
+extension Stylesheet {
+    /// Styles of registry forms (checkbox groups) and status tags.
+    public static let registryCSS = """
+    fieldset.checks { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; max-width: 36rem; }
+    fieldset.checks legend { font-weight: 600; padding: 0 .3rem; }
+    label.check { display: block; font-weight: normal; margin: .15rem 0; }
+    .has-error.checks { border-color: var(--err); border-width: 2px; }
+    textarea { width: 100%; max-width: 36rem; padding: .45rem .5rem; font: inherit; border: 1px solid #8a96a6; border-radius: 4px; }
+    .badge-draft { color: #444; background: #f0f0f0; border-color: #c9c9c9; }
+    .badge-signed { color: var(--ok); background: var(--ok-bg); border-color: #b6dfc2; }
+    .badge-expired, .badge-terminated { color: var(--err); background: var(--err-bg); border-color: #f1b8b8; }
+    .badge-expiring { color: var(--warn); background: var(--warn-bg); border-color: #ecd49a; }
+    .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1.6rem; letter-spacing: .1em; background: #eef2f7; padding: .4rem .8rem; display: inline-block; border-radius: 4px; }
+    .menu .group { padding: .8rem 1.2rem .2rem; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+    """
+}

@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import Domain
+import Views
 
 /// The signed-in user of a request, with what the access policy needs.
 struct CurrentUser: Sendable {
@@ -13,6 +14,8 @@ struct CurrentUser: Sendable {
     var sessionID: UUID?
     var csrfToken: String?
     var viaToken: Bool
+    /// Signed in with a one-time code from an administrator: must set a password before anything else.
+    var mustChangePassword: Bool = false
 }
 
 struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
@@ -79,6 +82,10 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             }
             clearSession = req.currentUser == nil
         }
+        if let user = req.currentUser, user.mustChangePassword, !user.viaToken,
+           ![SiteURL.password.path, SiteURL.logout.path, SiteURL.stylesheet.path].contains(req.url.path) {
+            return req.redirect(to: SiteURL.password.path)
+        }
         let response = try await next.respond(to: req)
         if clearSession && response.cookies[CookieName.session] == nil {
             response.cookies[CookieName.session] = req.application.expiredCookie()
@@ -100,7 +107,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         var munis: [UUID] = []
         for g in actor.activeGrants(at: Date()) where !munis.contains(g.scope.municipalityID) { munis.append(g.scope.municipalityID) }
         return CurrentUser(userID: userID, username: user.username, fullName: user.fullName, actor: actor,
-                           municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken)
+                           municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken,
+                           mustChangePassword: user.mustChangePassword)
     }
 }
 

@@ -11,5 +11,6 @@ enum SetkaMigrations {
         CreateUser(),
         CreateSecurityTables(),
         CreateAuditEntry(),
+        CreateNetworkRegistry(),
     ]
 }

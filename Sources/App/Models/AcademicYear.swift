@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Учебный год: 1 September – 31 May by default (`000_5375b2a087477e6d.txt`: the project runs 1 Sep – 31 May).
-final class AcademicYear: Model, @unchecked Sendable {
+final class AcademicYear: RegistryRecord, @unchecked Sendable {
     static let schema = "academic_years"
     @ID(key: .id) var id: UUID?
     @Parent(key: "municipality_id") var municipality: Municipality
@@ -10,10 +10,13 @@ final class AcademicYear: Model, @unchecked Sendable {
     @Field(key: "starts_on") var startsOn: Date
     @Field(key: "ends_on") var endsOn: Date
     @Field(key: "is_current") var isCurrent: Bool
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
 
     init() {}
     init(municipalityID: UUID, title: String, startsOn: Date, endsOn: Date, isCurrent: Bool) {
         self.$municipality.id = municipalityID; self.title = title
         self.startsOn = startsOn; self.endsOn = endsOn; self.isCurrent = isCurrent
+        self.status = "active"; self.version = 1
     }
 }

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A designation of an organisation as a resource centre for one academic year.
-final class ResourceCenter: Model, @unchecked Sendable {
+final class ResourceCenter: RegistryRecord, @unchecked Sendable {
     static let schema = "resource_centers"
     @ID(key: .id) var id: UUID?
     @Parent(key: "organization_id") var organization: Organization

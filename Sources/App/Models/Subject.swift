@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import Domain
 
-final class Subject: Model, @unchecked Sendable {
+final class Subject: RegistryRecord, @unchecked Sendable {
     static let schema = "subjects"
     @ID(key: .id) var id: UUID?
     @Parent(key: "municipality_id") var municipality: Municipality
@@ -10,10 +10,11 @@ final class Subject: Model, @unchecked Sendable {
     @Field(key: "search_key") var searchKey: String
     @Field(key: "sort_key") var sortKey: String
     @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
 
     init() {}
     init(municipalityID: UUID, name: String) {
         self.$municipality.id = municipalityID; self.name = name
-        self.searchKey = TextKey.search(name); self.sortKey = TextKey.sort(name); self.status = RecordStatus.active.rawValue
+        self.searchKey = TextKey.search(name); self.sortKey = TextKey.sort(name); self.status = RecordStatus.active.rawValue; self.version = 1
     }
 }

@@ -121,6 +121,7 @@ enum DemoData {
                 try await RoleAssignment(userID: user.requireID(), role: u.role.rawValue, municipalityID: muniID,
                                          organizationID: u.org.flatMap { orgIDs[$0] }).create(on: db)
             }
+            try await loadRegistry(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
         }
         return true
     }

@@ -13,15 +13,31 @@ extension Request {
         guard let user = currentUser else {
             return PageContext(csrfToken: csrfToken, flash: flash)
         }
-        var menu: [MenuArea] = [.profile]
-        if let m = user.municipalityIDs.first {
-            let probe = OrgRef(id: UUID(), municipalityID: m)
-            if policy.allows(user.actor, .read, .organization(probe)) { menu.append(.organizations) }
-            if policy.allows(user.actor, .read, .audit(municipalityID: m)) { menu.append(.audit) }
-        }
+        let menu = MenuArea.order.filter { area in user.municipalityIDs.first.map { mayOpen(area, municipalityID: $0, user: user) } ?? (area == .profile) }
         let titles = user.actor.activeGrants(at: Date()).map(\.role.title)
         return PageContext(userName: user.fullName, roleTitles: titles, menu: menu, activeArea: active,
                            csrfToken: csrfToken, flash: flash)
+    }
+
+    /// Whether the left menu shows an area: the policy is asked with a probe record of the user's own scope.
+    func mayOpen(_ area: MenuArea, municipalityID m: UUID, user: CurrentUser) -> Bool {
+        let ownOrg = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
+        let probe = OrgRef(id: ownOrg, municipalityID: m)
+        let p = policy
+        switch area {
+        case .profile: return true
+        case .organizations: return p.allows(user.actor, .read, .organization(probe))
+        case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
+        case .registry(let r):
+            switch r {
+            case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))
+            case .agreements: return p.allows(user.actor, .read, .agreement(parties: [probe], municipalityID: m))
+            case .staff: return p.allows(user.actor, .read, .staff(orgs: [probe], municipalityID: m))
+            case .rooms: return p.allows(user.actor, .read, .room(probe))
+            case .partners, .subjects, .academicYears, .kmcMembers: return p.allows(user.actor, .read, .reference(municipalityID: m))
+            case .users: return p.allows(user.actor, .read, .users(municipalityID: m))
+            }
+        }
     }
 
     /// Redirect after a successful POST, with a message for the next page.

@@ -39,8 +39,8 @@ struct ProfileController: RouteCollection {
     }
 
     func passwordForm(req: Request) async throws -> Response {
-        _ = try req.requireUser()
-        return req.render(PasswordPage().render(await req.pageContext(active: .profile)))
+        let user = try req.requireUser()
+        return req.render(PasswordPage(forced: user.mustChangePassword).render(await req.pageContext(active: .profile)))
     }
 
     struct PasswordInput: Content { var current: String?; var password: String?; var confirm: String? }
@@ -54,9 +54,10 @@ struct ProfileController: RouteCollection {
         let ok = (try? await Passwords.verify(input.current ?? "", hash: user.passwordHash, app: req.application)) ?? false
         if !ok { errors.add("current", "Текущий пароль указан неверно.") }
         guard errors.isEmpty else {
-            return req.render(PasswordPage(errors: errors).render(await req.pageContext(active: .profile)), status: .unprocessableEntity)
+            return req.render(PasswordPage(errors: errors, forced: current.mustChangePassword).render(await req.pageContext(active: .profile)), status: .unprocessableEntity)
         }
         user.passwordHash = try await Passwords.hash(input.password ?? "", app: req.application)
+        user.mustChangePassword = false
         try await req.db.transaction { db in
             try await user.save(on: db)
             // Other sessions of this user end: whoever knew the old password is signed out.

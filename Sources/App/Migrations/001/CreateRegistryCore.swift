@@ -51,6 +51,8 @@ struct CreateAcademicYear: AsyncMigration {
             .field("starts_on", .datetime, .required)
             .field("ends_on", .datetime, .required)
             .field("is_current", .bool, .required)
+            .field("status", .string, .required)
+            .field("version", .int, .required)
             .unique(on: "municipality_id", "title")
             .create()
     }
@@ -67,6 +69,7 @@ struct CreateSubject: AsyncMigration {
             .field("search_key", .string, .required)
             .field("sort_key", .string, .required)
             .field("status", .string, .required)
+            .field("version", .int, .required)
             .unique(on: "municipality_id", "search_key")
             .create()
     }

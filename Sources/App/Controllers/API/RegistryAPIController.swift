@@ -1,0 +1,128 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Registry records as JSON, with the same access rules and queries as the pages.
+struct RegistryAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("resource-centers", use: centers)
+        routes.get("resource-centers", ":id", use: center)
+        routes.get("agreements", use: agreements)
+        routes.get("agreements", ":id", use: agreement)
+        routes.get("staff", use: staffList)
+        routes.get("staff", ":id", use: staffOne)
+        routes.get("rooms", use: rooms)
+        routes.get("rooms", ":id", use: room)
+    }
+
+    struct CenterDTO: Content {
+        var id: UUID; var organizationId: UUID; var organizationName: String; var academicYear: String
+        var subjects: [String]; var directions: [String]; var profiles: [String]
+        var decreeNumber: String?; var decreeDate: Date?; var status: String; var version: Int
+        init(_ rc: ResourceCenter) {
+            id = rc.id!; organizationId = rc.$organization.id; organizationName = rc.organization.shortName
+            academicYear = rc.academicYear.title; subjects = rc.subjects.map(\.name).sorted()
+            directions = Direction.decode(rc.directions).map(\.rawValue)
+            profiles = ResourceCentersSection.profiles(rc.profiles).map(\.rawValue)
+            decreeNumber = rc.decreeNumber; decreeDate = rc.decreeDate; status = rc.status; version = rc.version
+        }
+    }
+
+    struct AgreementDTO: Content {
+        var id: UUID; var kind: String; var partyAId: UUID; var partyAName: String; var partyBId: UUID; var partyBName: String
+        var number: String?; var signedOn: Date?; var subject: String; var covers: String?
+        var startsOn: Date; var endsOn: Date; var state: String; var expiresSoon: Bool; var status: String; var version: Int
+        init(_ a: NetworkAgreement) {
+            let now = Date()
+            let s = AgreementState.effective(stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
+            id = a.id!; kind = a.kind; partyAId = a.$partyA.id; partyAName = a.partyA.shortName; partyBId = a.$partyB.id
+            partyBName = a.partyB.shortName; number = a.number; signedOn = a.signedOn; subject = a.subject; covers = a.covers
+            startsOn = a.startsOn; endsOn = a.endsOn; state = s.rawValue
+            expiresSoon = AgreementRules.expiresSoon(state: s, endsOn: a.endsOn, now: now); status = a.status; version = a.version
+        }
+    }
+
+    struct StaffDTO: Content {
+        var id: UUID; var surname: String; var givenName: String; var patronymic: String?; var position: String
+        var category: String; var isOutsideTrainer: Bool; var organizationIds: [UUID]; var subjects: [String]
+        var status: String; var version: Int
+        init(_ s: StaffMember) {
+            id = s.id!; surname = s.surname; givenName = s.givenName; patronymic = s.patronymic; position = s.position
+            category = s.category; isOutsideTrainer = s.isOutsideTrainer; organizationIds = s.organizations.compactMap(\.id)
+            subjects = s.subjects.map(\.name).sorted(); status = s.status; version = s.version
+        }
+    }
+
+    struct RoomDTO: Content {
+        var id: UUID; var organizationId: UUID; var organizationName: String; var name: String; var capacity: Int
+        var note: String?; var status: String; var version: Int
+        init(_ r: Room) {
+            id = r.id!; organizationId = r.$organization.id; organizationName = r.organization.shortName; name = r.name
+            capacity = r.capacity; note = r.note; status = r.status; version = r.version
+        }
+    }
+
+    func page<T: Content>(_ items: [T], _ total: Int, _ q: ListQuery) -> PageDTO<T> {
+        PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
+    }
+
+    /// Runs a section's own read check for one record (404 for unknown, 403 for another organisation's).
+    func one<S: RegistrySection>(_ section: S, _ req: Request) async throws -> S.Record {
+        guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("\(section.noun) не найден(а).") }
+        try req.authorize(.read, try await section.resource(record, on: req.db))
+        return record
+    }
+
+    func centers(req: Request) async throws -> PageDTO<CenterDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let q = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
+        let years = try await ResourceCentersSection.years(muni, on: req.db)
+        let raw = try? req.query.get(String.self, at: "year")
+        let year = ResourceCentersSection.selectedYear(raw, years: years)
+        if let raw, !raw.isEmpty, year == nil { throw AppError.badRequest("Учебный год «\(raw)» не найден: укажите его как 2025/2026.") }
+        guard let year else { return page([], 0, q) }
+        let (rows, total) = try await ResourceCentersSection.query(q, municipalityID: muni, yearID: year.id, on: req.db)
+        return page(rows.map(CenterDTO.init), total, q)
+    }
+
+    func center(req: Request) async throws -> CenterDTO {
+        let rc = try await one(ResourceCentersSection(), req)
+        try await rc.$academicYear.load(on: req.db)
+        try await rc.$subjects.load(on: req.db)
+        return CenterDTO(rc)
+    }
+
+    func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        let q = RegistrySupport.listQuery(req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
+        let (rows, total) = try await AgreementsSection.query(q, municipalityID: muni, req: req)
+        return page(rows.map(AgreementDTO.init), total, q)
+    }
+
+    func agreement(req: Request) async throws -> AgreementDTO { AgreementDTO(try await one(AgreementsSection(), req)) }
+
+    func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        let q = RegistrySupport.listQuery(req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"], defaultSort: "name")
+        let (rows, total) = try await StaffSection.query(q, municipalityID: muni, req: req)
+        return page(rows.map(StaffDTO.init), total, q)
+    }
+
+    func staffOne(req: Request) async throws -> StaffDTO {
+        let s = try await one(StaffSection(), req)
+        try await s.$organizations.load(on: req.db)
+        try await s.$subjects.load(on: req.db)
+        return StaffDTO(s)
+    }
+
+    func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        let q = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"], defaultSort: "organization")
+        let (rows, total) = try await RoomsSection.query(q, municipalityID: muni, req: req)
+        return page(rows.map(RoomDTO.init), total, q)
+    }
+
+    func room(req: Request) async throws -> RoomDTO { RoomDTO(try await one(RoomsSection(), req)) }
+}

@@ -1,0 +1,120 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Rooms of each organisation with their capacity.
+struct RoomsSection: RegistrySection {
+    typealias Record = Room
+    let area = Registry.rooms
+    let entityType = "room"
+    let noun = "Кабинет"
+    let archiveConsequence = "Кабинет пропадёт из списков выбора при составлении расписания; история сохранится."
+
+    func list(_ req: Request) async throws -> RegistryList {
+        let muni = try RegistrySupport.municipality(req)
+        let query = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"], defaultSort: "organization")
+        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
+        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) }
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .room($0) }
+        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
+        return RegistryList(
+            title: "Кабинеты", area: area, query: query,
+            filters: [CommonFilters.search, FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")), CommonFilters.status],
+            columns: [Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"), Column("Вместимость", sort: "capacity"), Column("Состояние")],
+            rows: rows.map { r in
+                [.text(r.organization.shortName), .link(r.name, SiteURL.record(area, r.id!).path), .text(String(r.capacity)),
+                 .badge(RecordStatus(rawValue: r.status) ?? .active)]
+            },
+            total: total, noun: ("кабинет", "кабинета", "кабинетов"), createTitle: writable.isEmpty ? nil : "Добавить кабинет",
+            emptyText: "Кабинетов пока нет.")
+    }
+
+    /// Rooms the user may see, filtered and paged in the database (shared with the API).
+    static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([Room], Int) {
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) { .room($0) }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        var b = Room.query(on: req.db).join(Organization.self, on: \Room.$organization.$id == \Organization.$id)
+            .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        if let visible { b = b.filter(\.$organization.$id ~~ Array(visible)) }
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { b = b.group(.or) { $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle) } }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        switch query.sort {
+        case "name": b = b.sort(\.$sortKey, dir)
+        case "capacity": b = b.sort(\.$capacity, dir)
+        default: b = b.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey)
+        }
+        return try await b.with(\.$organization).paged(query)
+    }
+
+    func resource(_ record: Room, on db: any Database) async throws -> Resource {
+        guard let org = try await Organization.find(record.$organization.id, on: db) else { throw AppError.notFound() }
+        record.$organization.value = org
+        return .room(org.ref)
+    }
+    func newResource(_ req: Request) throws -> Resource {
+        // Creating is allowed when the user may add a room to at least one organisation; the chosen one is checked on save.
+        let muni = try RegistrySupport.municipality(req)
+        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
+        return .room(OrgRef(id: own, municipalityID: muni))
+    }
+    func title(_ record: Room) -> String {
+        record.name + (record.$organization.value.map { " — \($0.shortName)" } ?? "")
+    }
+    func scope(_ record: Room) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$organization.value?.$municipality.id, record.$organization.id)
+    }
+
+    func card(_ record: Room, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+        ([("Организация", record.$organization.value?.shortName ?? ""), ("Кабинет", record.name),
+          ("Вместимость", RussianPlural.count(record.capacity, "место", "места", "мест")), ("Примечание", record.note ?? "")], [], [])
+    }
+
+    func fields(_ req: Request, record: Room?) async throws -> [FieldSpec] {
+        let muni = try RegistrySupport.municipality(req)
+        return [
+            FieldSpec("organization", "Организация", .select(try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) },
+                                                             empty: "— выберите —"), required: true),
+            FieldSpec("name", "Кабинет", required: true, hint: "Номер или название, например «Кабинет № 214» или «Лаборатория химии»."),
+            FieldSpec("capacity", "Вместимость (мест)", .number, required: true),
+            FieldSpec("note", "Примечание", .textarea),
+        ]
+    }
+
+    func values(_ record: Room, req: Request) async throws -> FormValues {
+        FormValues(single: ["organization": record.$organization.id.uuidString.lowercased(), "name": record.name,
+                            "capacity": String(record.capacity), "note": record.note ?? ""])
+    }
+
+    func apply(_ form: FormValues, to record: Room, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+        let muni = try RegistrySupport.municipality(req)
+        let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+        if let org, !req.can(isNew ? .create : .update, .room(org.ref)) {
+            errors.add("organization", "Вы не можете вести кабинеты этой организации.")
+        }
+        let name = errors.required("name", form["name"], max: 100)
+        let capacity = errors.integer("capacity", form["capacity"], range: 1...2000, required: true)
+        let note = errors.optional("note", form["note"], max: 1000)
+        let key = TextKey.search(name)
+        if let org, !name.isEmpty, let clash = try await Room.query(on: req.db).filter(\.$organization.$id == org.id!).filter(\.$searchKey == key).first(),
+           clash.id != record.id {
+            errors.add("name", "В этой организации уже есть кабинет с таким названием.")
+        }
+        guard errors.isEmpty, let org, let capacity else { return nil }
+        record.$organization.id = org.id!
+        record.$organization.value = org
+        record.name = name
+        record.capacity = capacity
+        record.note = note
+        record.searchKey = key
+        record.sortKey = TextKey.sort(name)
+        return { _ in }
+    }
+
+    func auditFields(_ record: Room, on db: any Database) async throws -> [String: String] {
+        ["Организация": record.$organization.value?.shortName ?? "", "Кабинет": record.name,
+         "Вместимость": String(record.capacity), "Примечание": record.note ?? ""]
+    }
+}

@@ -1,0 +1,207 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// A registry record: archived rather than deleted, versioned against lost updates.
+protocol RegistryRecord: Model, AnyObject where IDValue == UUID {
+    var status: String { get set }
+    var version: Int { get set }
+}
+
+/// What one registry section (resource centres, agreements, staff, …) supplies; `RegistryController` does the rest:
+/// card with history, create, edit with a version check, archive after confirmation, restore — all through the policy and audited.
+protocol RegistrySection: Sendable {
+    associatedtype Record: RegistryRecord
+    var area: Registry { get }
+    var entityType: String { get }
+    var noun: String { get }
+    var archiveConsequence: String { get }
+
+    func list(_ req: Request) async throws -> RegistryList
+    /// The access-policy resource for a record, and for a new record in the user's municipality.
+    func resource(_ record: Record, on db: any Database) async throws -> Resource
+    func newResource(_ req: Request) throws -> Resource
+    func title(_ record: Record) -> String
+    func card(_ record: Record, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String])
+    func fields(_ req: Request, record: Record?) async throws -> [FieldSpec]
+    func values(_ record: Record, req: Request) async throws -> FormValues
+    /// Validates the form into the record; returns what to do after the record is saved (relations), or nil with errors.
+    func apply(_ form: FormValues, to record: Record, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)?
+    func auditFields(_ record: Record, on db: any Database) async throws -> [String: String]
+    /// Where the record belongs, for the audit log.
+    func scope(_ record: Record) -> (municipalityID: UUID?, organizationID: UUID?)
+}
+
+struct RegistryController<S: RegistrySection>: RouteCollection {
+    let section: S
+
+    func boot(routes: any RoutesBuilder) throws {
+        let r = routes.grouped(PathComponent(stringLiteral: section.area.rawValue))
+        r.get(use: index)
+        r.get("new", use: newForm)
+        r.post("new", use: create)
+        r.get(":id", use: show)
+        r.get(":id", "edit", use: editForm)
+        r.post(":id", "edit", use: update)
+        r.get(":id", "archive", use: archiveConfirm)
+        r.post(":id", "archive", use: archive)
+        r.post(":id", "restore", use: restore)
+    }
+
+    var active: MenuArea { .registry(section.area) }
+
+    /// The section's fields plus the record's state, as the audit log compares them.
+    func fullAudit(_ record: S.Record, on db: any Database) async throws -> [String: String] {
+        var fields = try await section.auditFields(record, on: db)
+        fields["Состояние"] = (RecordStatus(rawValue: record.status) ?? .active).title
+        return fields
+    }
+
+    func index(req: Request) async throws -> Response {
+        let page = try await section.list(req)
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func find(_ req: Request, _ action: Domain.Action) async throws -> S.Record {
+        guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("\(section.noun) не найден(а).")
+        }
+        try req.authorize(action, try await section.resource(record, on: req.db))
+        return record
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await find(req, .read)
+        let resource = try await section.resource(record, on: req.db)
+        let (facts, sections, warnings) = try await section.card(record, req: req)
+        let status = RecordStatus(rawValue: record.status) ?? .active
+        let card = RegistryCard(
+            title: section.title(record), area: section.area, status: status, facts: facts,
+            actions: RegistrySupport.cardActions(section.area, id: try record.requireID(), status: status,
+                                                 canEdit: req.can(.update, resource), canArchive: req.can(.archive, resource)),
+            warnings: warnings, sections: sections,
+            history: try await AuditController.history(entityID: try record.requireID(), req: req))
+        return req.render(card.render(await req.pageContext(active: active)))
+    }
+
+    func formPage(_ req: Request, record: S.Record?, values: FormValues, errors: FieldErrors = FieldErrors(),
+                  version: Int?, conflict: String? = nil) async throws -> RegistryForm {
+        let id = try record?.requireID()
+        return RegistryForm(
+            title: id == nil ? "Новая запись: \(section.noun.lowercased())" : "Изменение: \(record.map(section.title) ?? "")",
+            crumbs: [Crumb(MenuArea.registry(section.area).title, SiteURL.list(section.area).path)],
+            action: id.map { SiteURL.edit(section.area, $0).path } ?? SiteURL.new(section.area).path,
+            cancelURL: id.map { SiteURL.record(section.area, $0).path } ?? SiteURL.list(section.area).path,
+            fields: try await section.fields(req, record: record), values: values, errors: errors, version: version, conflict: conflict)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, try section.newResource(req))
+        let page = try await formPage(req, record: nil, values: FormValues(), version: nil)
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        try req.authorize(.create, try section.newResource(req))
+        let form = RegistrySupport.form(req)
+        let record = S.Record()
+        record.status = RecordStatus.active.rawValue
+        record.version = 1
+        var errors = FieldErrors()
+        let after = try await section.apply(form, to: record, isNew: true, req: req, errors: &errors)
+        guard errors.isEmpty, let after else {
+            let page = try await formPage(req, record: nil, values: form, errors: errors, version: nil)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        // The record is checked against the policy as it will be (its organisation may come from the form).
+        try req.authorize(.create, try await section.resource(record, on: req.db))
+        let section = self.section
+        try await req.db.transaction { db in
+            try await record.create(on: db)
+            try await after(db)
+            let scope = section.scope(record)
+            try await Audit.record(on: db, req: req, action: .create, entityType: section.entityType, entityID: record.id,
+                                   title: section.title(record), municipalityID: scope.municipalityID, organizationID: scope.organizationID,
+                                   before: nil, after: try await self.fullAudit(record, on: db))
+        }
+        return req.redirect(to: SiteURL.record(section.area, try record.requireID()).path, flash: "Запись «\(section.title(record))» добавлена.")
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let record = try await find(req, .update)
+        let page = try await formPage(req, record: record, values: try await section.values(record, req: req), version: record.version)
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let record = try await find(req, .update)
+        let form = RegistrySupport.form(req)
+        let expected = Int(form["version"] ?? "") ?? -1
+        let before = try await fullAudit(record, on: req.db)
+        var errors = FieldErrors()
+        let after = try await section.apply(form, to: record, isNew: false, req: req, errors: &errors)
+        guard errors.isEmpty, let after else {
+            let page = try await formPage(req, record: record, values: form, errors: errors, version: expected)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        // Moving a record to another organisation must be allowed there too.
+        try req.authorize(.update, try await section.resource(record, on: req.db))
+        let section = self.section
+        let saved = try await req.db.transaction { db -> Bool in
+            guard try await RegistrySupport.claimVersion(table: S.Record.schema, id: try record.requireID(), expected: expected, on: db) else {
+                return false
+            }
+            record.version = expected + 1
+            try await record.save(on: db)
+            try await after(db)
+            let scope = section.scope(record)
+            try await Audit.record(on: db, req: req, action: .update, entityType: section.entityType, entityID: record.id,
+                                   title: section.title(record), municipalityID: scope.municipalityID, organizationID: scope.organizationID,
+                                   before: before, after: try await self.fullAudit(record, on: db))
+            return true
+        }
+        guard saved else {
+            guard let current = try await S.Record.find(try record.requireID(), on: req.db) else { throw AppError.notFound() }
+            let page = try await formPage(req, record: current, values: try await section.values(current, req: req),
+                                          version: current.version, conflict: RegistrySupport.conflictMessage)
+            return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
+        }
+        return req.redirect(to: SiteURL.record(section.area, try record.requireID()).path, flash: "Изменения сохранены.")
+    }
+
+    func archiveConfirm(req: Request) async throws -> Response {
+        let record = try await find(req, .archive)
+        return await RegistrySupport.archiveConfirm(section.area, id: try record.requireID(), title: section.title(record),
+                                                    consequence: section.archiveConsequence, req: req)
+    }
+
+    func archive(req: Request) async throws -> Response {
+        try await setStatus(req, .archived)
+        return req.redirect(to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись перенесена в архив.")
+    }
+
+    func restore(req: Request) async throws -> Response {
+        try await setStatus(req, .active)
+        return req.redirect(to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись возвращена из архива.")
+    }
+
+    func setStatus(_ req: Request, _ status: RecordStatus) async throws {
+        let record = try await find(req, .archive)
+        guard record.status != status.rawValue else { return }
+        let before = try await fullAudit(record, on: req.db)
+        let section = self.section
+        try await req.db.transaction { db in
+            guard try await RegistrySupport.claimVersion(table: S.Record.schema, id: try record.requireID(), expected: record.version, on: db) else {
+                throw AppError.conflict(RegistrySupport.conflictMessage)
+            }
+            record.version += 1
+            record.status = status.rawValue
+            try await record.save(on: db)
+            let scope = section.scope(record)
+            try await Audit.record(on: db, req: req, action: status == .archived ? .archive : .restore, entityType: section.entityType,
+                                   entityID: record.id, title: section.title(record), municipalityID: scope.municipalityID,
+                                   organizationID: scope.organizationID, before: before, after: try await self.fullAudit(record, on: db))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+extension UsersController {
+    func roleForm(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let page = try await rolePage(req, user: user, values: FormValues())
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func rolePage(_ req: Request, user: User, values: FormValues, errors: FieldErrors = FieldErrors()) async throws -> RegistryForm {
+        RegistryForm(title: "Назначение роли: \(user.fullName)",
+                     crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)],
+                     action: SiteURL.record(area, user.id!).path + "/roles/new", cancelURL: SiteURL.record(area, user.id!).path,
+                     fields: try await roleFields(req, municipalityID: try municipality(req)), values: values, errors: errors)
+    }
+
+    func addRole(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let muni = try municipality(req)
+        try req.authorize(.update, .users(municipalityID: muni))
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        guard let (role, orgID, from, to) = try await readRole(form, req: req, municipalityID: muni, errors: &errors), errors.isEmpty else {
+            let page = try await rolePage(req, user: user, values: form, errors: errors)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let orgName: String? = orgID == nil ? nil : try await Organization.find(orgID, on: req.db)?.shortName
+        try await req.db.transaction { db in
+            let a = RoleAssignment(userID: user.id!, role: role.rawValue, municipalityID: muni, organizationID: orgID)
+            a.validFrom = from; a.validTo = to
+            try await a.create(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                                   municipalityID: muni, organizationID: orgID, before: ["Роль": ""],
+                                   after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
+        }
+        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль назначена.")
+    }
+
+    func removeRole(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let muni = try municipality(req)
+        try req.authorize(.update, .users(municipalityID: muni))
+        guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
+              let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!).with(\.$organization).first(),
+              a.$municipality.id == muni else { throw AppError.notFound("Роль не найдена.") }
+        if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
+            throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
+        }
+        try await req.db.transaction { db in
+            try await a.delete(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                                   municipalityID: muni, organizationID: a.$organization.id,
+                                   before: ["Роль": (Role(rawValue: a.role)?.title ?? a.role) + (a.organization.map { " — \($0.shortName)" } ?? "")],
+                                   after: ["Роль": ""])
+        }
+        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль снята.")
+    }
+
+    func resetConfirm(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let page = ConfirmPage(
+            title: "Сброс пароля", question: "Сбросить пароль пользователя «\(user.username)»?",
+            consequence: "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый код, с которым пользователь войдёт и задаст новый пароль.",
+            action: SiteURL.record(area, user.id!).path + "/reset", button: "Сбросить пароль", cancelURL: SiteURL.record(area, user.id!).path,
+            crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)])
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func reset(req: Request) async throws -> Response {
+        let user = try await find(req)
+        try req.authorize(.update, .users(municipalityID: try municipality(req)))
+        let code = UserAccounts.oneTimeCode()
+        user.passwordHash = try await Passwords.hash(code, app: req.application)
+        user.mustChangePassword = true
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
+                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
+                                   before: nil, after: ["Пароль": "сброшен администратором"])
+        }
+        return req.render(codePage(user, code: code, created: false).render(await req.pageContext(active: active)))
+    }
+
+    func block(req: Request) async throws -> Response { try await setActive(req, false) }
+    func unblock(req: Request) async throws -> Response { try await setActive(req, true) }
+
+    func setActive(_ req: Request, _ active: Bool) async throws -> Response {
+        let user = try await find(req)
+        try req.authorize(.update, .users(municipalityID: try municipality(req)))
+        if user.id == req.currentUser?.userID { throw AppError.conflict("Нельзя заблокировать самого себя.") }
+        user.isActive = active
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete() }
+            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
+                                   before: ["Доступ": active ? "заблокирован" : "действует"], after: ["Доступ": active ? "действует" : "заблокирован"])
+        }
+        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: active ? "Пользователь разблокирован." : "Пользователь заблокирован.")
+    }
+}
