@@ -100,3 +100,58 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.APITests {
+    struct Page<T: Content>: Content {
+        struct Meta: Content { var page: Int; var per: Int; var total: Int }
+        var items: [T]
+        var metadata: Meta
+    }
+    struct Centre: Content { var id: UUID; var organizationName: String; var academicYear: String; var subjects: [String] }
+    struct Agreement: Content { var id: UUID; var partyAName: String; var partyBName: String; var state: String; var expiresSoon: Bool }
+    struct Staff: Content { var id: UUID; var surname: String; var organizationIds: [UUID] }
+    struct RoomItem: Content { var id: UUID; var name: String; var capacity: Int }
+
+    @Test func registryListsAreScopedAndPaged() async throws {
+        try await withApp { app in
+            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
+            let kmc = try await apiToken(app, "kmc")
+            var b = Browser(app)
+            let centres = try await b.send(.GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
+            #expect(centres.status == .ok)
+            let cp = try centres.content.decode(Page<Centre>.self)
+            #expect(cp.metadata.total == 4)
+            #expect(cp.items.first { $0.organizationName == "МБОУ «Гимназия № 2»" }?.subjects == ["информатика", "математика", "физика"])
+            let unknown = try await b.send(.GET, "/api/v1/resource-centers?year=1999/2000", headers: ["Authorization": "Bearer \(kmc)"])
+            #expect(unknown.status == .badRequest)
+            let agreements = try await b.send(.GET, "/api/v1/agreements?expiring=1", headers: ["Authorization": "Bearer \(kmc)"])
+            let ap = try agreements.content.decode(Page<Agreement>.self)
+            #expect(ap.metadata.total == 1)
+            #expect(ap.items.first?.expiresSoon == true)
+            let rooms = try await b.send(.GET, "/api/v1/rooms?per=2&page=1", headers: ["Authorization": "Bearer \(kmc)"])
+            let rp = try rooms.content.decode(Page<RoomItem>.self)
+            #expect(rp.items.count == 2)
+            #expect(rp.metadata.total == 9)
+
+            let school = try await apiToken(app, "school1")
+            let own = try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(school)"])
+            let op = try own.content.decode(Page<Agreement>.self)
+            #expect(op.metadata.total == 1)
+            #expect(op.items.first?.partyAName == "МБОУ «СОШ № 1»")
+            let staff = try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(school)"])
+            let sp = try staff.content.decode(Page<Staff>.self)
+            let school1 = try await orgID(app, "МБОУ «СОШ № 1»")
+            #expect(sp.metadata.total == 2)
+            #expect(sp.items.allSatisfy { $0.organizationIds.contains(school1) })
+
+            let teacher = try await apiToken(app, "teacher1")
+            #expect(try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status == .forbidden)
+            #expect(try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"]).status == .forbidden)
+            let student = try await apiToken(app, "student1")
+            for path in ["resource-centers", "agreements", "staff", "rooms"] {
+                #expect(try await b.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"]).status == .forbidden)
+                #expect(try await b.get("/api/v1/\(path)").status == .unauthorized)
+            }
+        }
+    }
+}

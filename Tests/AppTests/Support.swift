@@ -36,7 +36,7 @@ struct Browser {
     init(_ app: Application) { self.app = app }
 
     mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: (any Content)? = nil,
-                       headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+                       headers extra: HTTPHeaders = [:], raw: String? = nil) async throws -> TestingHTTPResponse {
         let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         let res = try await app.testing().sendRequest(method, "/", beforeRequest: { req in
             req.url = URI(string: path)
@@ -44,6 +44,7 @@ struct Browser {
             for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
             if let form { try req.content.encode(form, as: .urlEncodedForm) }
             if let json { try req.content.encode(json, as: .json) }
+            if let raw { req.body = ByteBuffer(string: raw) }
         })
         for (name, value) in res.headers.setCookie?.all ?? [:] {
             if value.string.isEmpty { cookies[name] = nil } else { cookies[name] = value.string }
@@ -57,6 +58,12 @@ struct Browser {
     }
 
     mutating func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
+
+    /// A GET on a throwaway copy, for one-off reads.
+    func getting(_ path: String) async throws -> TestingHTTPResponse {
+        var copy = self
+        return try await copy.get(path)
+    }
 
     /// Posts a form with the CSRF token the last page carried.
     mutating func post(_ path: String, _ form: [String: String] = [:]) async throws -> TestingHTTPResponse {

@@ -55,10 +55,8 @@ struct RoomsSection: RegistrySection {
         return .room(org.ref)
     }
     func newResource(_ req: Request) throws -> Resource {
-        // Creating is allowed when the user may add a room to at least one organisation; the chosen one is checked on save.
-        let muni = try RegistrySupport.municipality(req)
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
-        return .room(OrgRef(id: own, municipalityID: muni))
+        // Allowed when the user may add a room to at least one organisation; the chosen one is checked on save.
+        .room(try RegistrySupport.creatableOrganization(req) { .room($0) })
     }
     func title(_ record: Room) -> String {
         record.name + (record.$organization.value.map { " — \($0.shortName)" } ?? "")

@@ -71,8 +71,7 @@ struct StaffSection: RegistrySection {
     }
     func newResource(_ req: Request) throws -> Resource {
         let muni = try RegistrySupport.municipality(req)
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
-        return .staff(orgs: [OrgRef(id: own, municipalityID: muni)], municipalityID: muni)
+        return .staff(orgs: [try RegistrySupport.creatableOrganization(req) { .staff(orgs: [$0], municipalityID: muni) }], municipalityID: muni)
     }
     func title(_ record: StaffMember) -> String { record.fullName }
     func scope(_ record: StaffMember) -> (municipalityID: UUID?, organizationID: UUID?) {

@@ -1,0 +1,106 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct UsersTests {
+        /// The one-time code shown on the page after creating a user or resetting a password.
+        static func code(in html: String) throws -> String {
+            let start = try #require(html.range(of: "<p class=\"code\">"))
+            let rest = html[start.upperBound...]
+            let end = try #require(rest.range(of: "</p>"))
+            return String(rest[..<end.lowerBound])
+        }
+
+        @Test func administratorCreatesAUserWhoSetsAPasswordAtFirstLogin() async throws {
+            try await withApp { app in
+                let school = try await orgID(app, "МБОУ «СОШ № 9»")
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                _ = try await admin.get("/users/new")
+                let bad = try await admin.post("/users/new", ["fullName": "Лебедев Илья Маркович", "username": "kmc", "role": "school_admin"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.body.string.contains("Это имя пользователя уже занято."))
+                #expect(bad.body.string.contains("Для этой роли выберите организацию."))
+                let created = try await admin.post("/users/new", ["fullName": "Лебедев Илья Маркович", "username": "school9",
+                                                                  "role": "school_admin", "organization": school.uuidString])
+                #expect(created.status == .ok)
+                let code = try Self.code(in: created.body.string)
+                var user = Browser(app)
+                #expect(try await user.login("school9", password: code).status == .seeOther)
+                // Until a password is chosen every page leads to the password form.
+                let forced = try await user.get("/organizations")
+                #expect(forced.status == .seeOther)
+                #expect(forced.headers.first(name: .location) == "/profile/password")
+                _ = try await user.get("/profile/password")
+                let changed = try await user.post("/profile/password", ["current": code, "password": "школа-девять-9", "confirm": "школа-девять-9"])
+                #expect(changed.status == .seeOther)
+                #expect(try await user.get("/organizations").status == .ok)
+                #expect(try await user.get("/rooms").status == .ok)
+                #expect(try await user.get("/users").status == .forbidden)
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(\.$action == "create").first()
+                #expect(audit?.username == "admin")
+            }
+        }
+
+        @Test func passwordResetEndsSessionsAndBlockingLocksOut() async throws {
+            try await withApp { app in
+                let target = try #require(try await User.query(on: app.db).filter(\.$username == "metod").first())
+                var metod = Browser(app)
+                _ = try await metod.login("metod")
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                _ = try await admin.get("/users/\(target.id!)/reset")
+                let reset = try await admin.post("/users/\(target.id!)/reset")
+                let code = try Self.code(in: reset.body.string)
+                #expect(try await metod.get("/organizations").status == .seeOther)
+                var old = Browser(app)
+                #expect(try await old.login("metod").status == .unauthorized)
+                var fresh = Browser(app)
+                #expect(try await fresh.login("metod", password: code).status == .seeOther)
+                _ = try await admin.get("/users/\(target.id!)")
+                #expect(try await admin.post("/users/\(target.id!)/block").status == .seeOther)
+                #expect(try await fresh.get("/profile").status == .seeOther)
+                var blocked = Browser(app)
+                #expect(try await blocked.login("metod", password: code).status == .unauthorized)
+            }
+        }
+
+        @Test func rolesAreAssignedAndRemovedWithAudit() async throws {
+            try await withApp { app in
+                let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
+                let lyceum = try await orgID(app, "МБОУ «Лицей № 5»")
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                _ = try await admin.get("/users/\(target.id!)/roles/new")
+                let wrong = try await admin.post("/users/\(target.id!)/roles/new", ["role": "coordinator", "organization": lyceum.uuidString])
+                #expect(wrong.status == .unprocessableEntity)
+                #expect(wrong.body.string.contains("Эта роль действует на весь муниципалитет"))
+                #expect(try await admin.post("/users/\(target.id!)/roles/new", ["role": "center_head", "organization": lyceum.uuidString]).status == .seeOther)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.get("/rooms/new").status == .ok)
+                let assignment = try #require(try await RoleAssignment.query(on: app.db).filter(\.$user.$id == target.id!).filter(\.$role == "center_head").first())
+                _ = try await admin.get("/users/\(target.id!)")
+                #expect(try await admin.post("/users/\(target.id!)/roles/\(assignment.id!)/remove").status == .seeOther)
+                #expect(try await teacher.get("/rooms/new").status == .forbidden)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == target.id).count() >= 2)
+            }
+        }
+
+        @Test func onlyAdministratorsManageUsers() async throws {
+            try await withApp { app in
+                let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
+                for user in ["kmc", "centre1", "school1", "student1"] {
+                    var b = Browser(app)
+                    _ = try await b.login(user)
+                    #expect(try await b.get("/users/\(target.id!)").status == .forbidden)
+                    #expect(try await b.post("/users/\(target.id!)/reset").status == .forbidden)
+                }
+            }
+        }
+    }
+}
