@@ -92,7 +92,8 @@ extension Stylesheet {
     public static let registryCSS = """
     fieldset.checks { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; max-width: 36rem; }
     fieldset.checks legend { font-weight: 600; padding: 0 .3rem; }
-    label.check { display: block; font-weight: normal; margin: .15rem 0; }
+    label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }
+    .field label.check input, label.check input { width: auto; margin: 0; flex: none; }
     .has-error.checks { border-color: var(--err); border-width: 2px; }
     textarea { width: 100%; max-width: 36rem; padding: .45rem .5rem; font: inherit; border: 1px solid #8a96a6; border-radius: 4px; }
     .badge-draft { color: #444; background: #f0f0f0; border-color: #c9c9c9; }

@@ -52,3 +52,29 @@ def test_school_administrator_cannot_create(server, browser):
     browser.get(server + "/organizations/new")
     assert "Доступ запрещён" in browser.find_element(By.TAG_NAME, "h1").text
     shot(browser, "05-forbidden")
+
+
+def test_coordinator_designates_a_resource_centre_seen_on_the_public_page(server, browser):
+    login(browser, server, "kmc")
+    browser.get(server + "/organizations/new")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("school")
+    browser.find_element(By.ID, "fullName").send_keys("Муниципальное бюджетное общеобразовательное учреждение «Школа № 15»")
+    browser.find_element(By.ID, "shortName").send_keys("МБОУ «Школа № 15»")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    browser.get(server + "/resource-centers")
+    browser.find_element(By.LINK_TEXT, "Назначить ресурсный центр").click()
+    Select(browser.find_element(By.ID, "organization")).select_by_visible_text("МБОУ «Школа № 15»")
+    for subject in ("география", "экономика"):
+        browser.find_element(By.XPATH, f"//label[contains(@class,'check')][normalize-space()='{subject}']/input").click()
+    browser.find_element(By.XPATH, "//label[contains(@class,'check')][contains(., 'инженерно-технические проекты')]/input").click()
+    browser.find_element(By.ID, "decreeNumber").send_keys("310")
+    browser.find_element(By.ID, "decreeDate").send_keys("02.09.2026")
+    shot(browser, "06-designation-form")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    assert "добавлена" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    shot(browser, "07-designation-card")
+    browser.get(server + "/")
+    centres = browser.find_element(By.CSS_SELECTOR, ".cards").text
+    assert "МБОУ «Школа № 15»" in centres
+    assert "география, экономика" in centres
+    shot(browser, "08-public-with-new-centre")

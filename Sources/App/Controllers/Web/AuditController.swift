@@ -9,7 +9,17 @@ struct AuditController: RouteCollection {
         routes.get("audit", use: index)
     }
 
-    static let entityTitles: [(value: String, title: String)] = [("organization", "Организация"), ("user", "Пользователь")]
+    static let entityTitles: [(value: String, title: String)] = [
+        ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
+        ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"),
+    ]
+
+    /// Where a record of an audited kind is shown.
+    static let registries: [String: Registry] = [
+        "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff, "room": .rooms,
+        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users,
+    ]
 
     static let actionTitles: [String: String] = [
         "create": "Создание", "update": "Изменение", "archive": "В архив", "restore": "Из архива",
@@ -51,8 +61,10 @@ struct AuditController: RouteCollection {
 
     static func line(_ e: AuditEntry, zone: TimeZone) -> HistoryLine {
         let before = Audit.decode(e.before), after = Audit.decode(e.after)
-        let keys = Set(before.keys).union(after.keys).sorted()
-        let url: String? = (e.entityType == "organization" ? e.entityID.map { SiteURL.organization($0).path } : nil)
+        let keys = Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") }.sorted()
+        let url: String? = e.entityID.flatMap { id in
+            e.entityType == "organization" ? SiteURL.organization(id).path : registries[e.entityType].map { SiteURL.record($0, id).path }
+        }
         return HistoryLine(at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
                            action: actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
                            changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
