@@ -19,8 +19,9 @@ do {
     try await Startup.prepare(app, arguments: CommandLine.arguments)
     try await app.execute()
 } catch {
-    app.logger.report(error: error)
+    // A failed command says why in one line and exits non-zero, without a crash report.
+    FileHandle.standardError.write(Data("Ошибка: \((error as? any AbortError)?.reason ?? String(describing: error))\n".utf8))
     try? await app.asyncShutdown()
-    throw error
+    exit(1)
 }
 try await app.asyncShutdown()

@@ -232,6 +232,18 @@ public struct RegistryCard: Sendable {
         public init(title: String, columns: [String], rows: [[Cell]], emptyText: String) {
             self.title = title; self.columns = columns; self.rows = rows; self.emptyText = emptyText
         }
+
+        var node: Node {
+            fragment {
+                el("h2") { title }
+                if rows.isEmpty { UI.empty(emptyText) } else {
+                    el("table", .cls("list")) {
+                        el("thead") { el("tr") { for c in columns { el("th") { c } } } }
+                        el("tbody") { for row in rows { el("tr") { for cell in row { el("td") { cell.node } } } } }
+                    }
+                }
+            }
+        }
     }
 
     public var title: String
@@ -278,15 +290,7 @@ public struct RegistryCard: Sendable {
                     for (k, v) in facts { el("dt") { k }; el("dd") { v.isEmpty ? "—" : v } }
                 }
             }
-            for s in sections {
-                el("h2") { s.title }
-                if s.rows.isEmpty { UI.empty(s.emptyText) } else {
-                    el("table", .cls("list")) {
-                        el("thead") { el("tr") { for c in s.columns { el("th") { c } } } }
-                        el("tbody") { for row in s.rows { el("tr") { for cell in row { el("td") { cell.node } } } } }
-                    }
-                }
-            }
+            for s in sections { s.node }
             if let history {
                 el("h2") { "История изменений" }
                 if history.isEmpty { UI.empty("Изменений пока не было.") } else { HistoryLine.table(history, showEntity: false) }

@@ -174,3 +174,33 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.FoundationTests {
+    @Test func anEmptyDatabaseAsksForTheFirstAdministratorWithTheSetupCode() async throws {
+        try await withApp(demo: false) { app in
+            app.setupToken = "setup-code-123"
+            var b = Browser(app)
+            let login = try await b.get("/login")
+            #expect(login.status == .seeOther)
+            #expect(login.headers.first(name: .location) == "/setup")
+            _ = try await b.get("/setup")
+            let form = ["municipality": "Городской округ Тестовый", "authority": "Управление образования", "fullName": "Проверкина Анна Львовна",
+                        "username": "chief", "password": "надёжный-пароль-1"]
+            var wrong = form
+            wrong["token"] = "guess"
+            let refused = try await b.post("/setup", wrong)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Неверный код установки"))
+            #expect(try await User.query(on: app.db).count() == 0)
+            var right = form
+            right["token"] = "setup-code-123"
+            #expect(try await b.post("/setup", right).status == .seeOther)
+            #expect(try await b.get("/users").status == .ok)
+            #expect(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).count() == 1)
+            // The page is gone once someone exists, and the code cannot be used twice.
+            var again = Browser(app)
+            #expect(try await again.get("/setup").status == .seeOther)
+            #expect(app.setupToken == nil)
+        }
+    }
+}

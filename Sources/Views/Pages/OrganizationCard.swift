@@ -46,9 +46,11 @@ public struct OrganizationCard: Sendable {
     public var history: [HistoryLine]
     public var canEdit: Bool
     public var canArchive: Bool
+    /// Related lists the viewer may see: designations, staff, rooms, agreements.
+    public var related: [RegistryCard.Section]
 
-    public init(org: OrganizationSummary, history: [HistoryLine], canEdit: Bool, canArchive: Bool) {
-        self.org = org; self.history = history; self.canEdit = canEdit; self.canArchive = canArchive
+    public init(org: OrganizationSummary, history: [HistoryLine], canEdit: Bool, canArchive: Bool, related: [RegistryCard.Section] = []) {
+        self.org = org; self.history = history; self.canEdit = canEdit; self.canArchive = canArchive; self.related = related
     }
 
     public static let mock = OrganizationCard(
@@ -82,6 +84,7 @@ public struct OrganizationCard: Sendable {
                     el("dt") { "Ресурсный центр" }; el("dd") { org.isResourceCenter ? "да, в текущем учебном году" : "нет" }
                 }
             }
+            for s in related { s.node }
             el("h2") { "История изменений" }
             if history.isEmpty { UI.empty("Изменений пока не было.") } else { HistoryLine.table(history, showEntity: false) }
         }

@@ -65,7 +65,7 @@ struct OrganizationsController: RouteCollection {
         let history = try await AuditController.history(entityID: org.id!, req: req)
         let card = OrganizationCard(org: OrganizationQueries.summary(org, municipality: names[org.$municipality.id] ?? "", centers: centers),
                                     history: history, canEdit: req.can(.update, .organization(org.ref)),
-                                    canArchive: req.can(.archive, .organization(org.ref)))
+                                    canArchive: req.can(.archive, .organization(org.ref)), related: try await related(org, req: req))
         return req.render(card.render(await req.pageContext(active: .organizations)))
     }
 
