@@ -24,10 +24,19 @@ public enum Resource: Sendable {
     case staff(orgs: [OrgRef], municipalityID: UUID)
     /// A room of an organisation.
     case room(OrgRef)
-    /// User accounts and role assignments.
+    /// All user accounts and role assignments of a municipality (the administrator's area).
     case users(municipalityID: UUID)
+    /// One account, described by its role assignments (a new account: the one it will get).
+    case account(roles: [AccountRole], municipalityID: UUID)
     /// The audit log.
     case audit(municipalityID: UUID)
+}
+
+/// A role assignment as seen when deciding who may manage an account.
+public struct AccountRole: Equatable, Sendable {
+    public var role: Role
+    public var organizationID: UUID?
+    public init(_ role: Role, organizationID: UUID?) { self.role = role; self.organizationID = organizationID }
 }
 
 public enum Action: Sendable {
@@ -103,8 +112,22 @@ public struct AccessPolicy: Sendable {
             }
         case .users(let municipalityID), .audit(let municipalityID):
             return grant.role == .authorityAdmin && scope.municipalityID == municipalityID
+        case .account(let roles, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .centerHead, .schoolAdmin:
+                // The own organisation's staff accounts (issue 2: school administrator — own school's people and staff
+                // accounts): every role of the account is a teacher role in the own organisation.
+                guard let own = scope.organizationID, !roles.isEmpty else { return false }
+                return roles.allSatisfy { Self.staffAccountRoles.contains($0.role) && $0.organizationID == own }
+            default: return false
+            }
         }
     }
+
+    /// Roles a school or centre may give to accounts of its own people.
+    public static let staffAccountRoles: Set<Role> = [.teacher]
 
     /// Organisations whose people the actor may see; `nil` means every organisation of the municipality.
     public func staffOrganizations(_ actor: Actor, municipalityID: UUID) -> Set<UUID>? {

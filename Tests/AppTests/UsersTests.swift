@@ -40,7 +40,7 @@ extension AppTests {
                 #expect(changed.status == .seeOther)
                 #expect(try await user.get("/organizations").status == .ok)
                 #expect(try await user.get("/rooms").status == .ok)
-                #expect(try await user.get("/users").status == .forbidden)
+                #expect(try await user.get("/audit").status == .forbidden)
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(\.$action == "create").first()
                 #expect(audit?.username == "admin")
             }
@@ -91,15 +91,48 @@ extension AppTests {
             }
         }
 
-        @Test func onlyAdministratorsManageUsers() async throws {
+        @Test func onlyAdministratorsAndTheOwnSchoolManageAnAccount() async throws {
             try await withApp { app in
                 let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
-                for user in ["kmc", "centre1", "school1", "student1"] {
+                for user in ["kmc", "school1", "student1", "metod"] {
                     var b = Browser(app)
                     _ = try await b.login(user)
-                    #expect(try await b.get("/users/\(target.id!)").status == .forbidden)
-                    #expect(try await b.post("/users/\(target.id!)/reset").status == .forbidden)
+                    #expect(try await b.get("/users/\(target.id!)").status == .forbidden, "\(user)")
+                    #expect(try await b.post("/users/\(target.id!)/reset").status == .forbidden, "\(user)")
                 }
+                // teacher1 teaches at the centre1's gymnasium: its head manages that account, and only such accounts.
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                #expect(try await head.get("/users/\(target.id!)").status == .ok)
+                let list = try await head.get("/users").body.string
+                #expect(list.contains("Орлов Денис Андреевич"))
+                #expect(!list.contains("Котова Алла Игоревна"))
+                let kmc = try #require(try await User.query(on: app.db).filter(\.$username == "kmc").first())
+                #expect(try await head.get("/users/\(kmc.id!)").status == .forbidden)
+                let own = try #require(try await User.query(on: app.db).filter(\.$username == "centre1").first())
+                #expect(try await head.post("/users/\(own.id!)/reset").status == .forbidden)
+            }
+        }
+
+        @Test func aSchoolAdministratorCreatesTeacherAccountsForTheOwnSchoolOnly() async throws {
+            try await withApp { app in
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                var b = Browser(app)
+                _ = try await b.login("school1")
+                _ = try await b.get("/users/new")
+                let coordinator = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "coordinator"])
+                #expect(coordinator.status == .unprocessableEntity)
+                let elsewhere = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
+                                                                "organization": other.uuidString])
+                #expect(elsewhere.status == .unprocessableEntity)
+                #expect(try await User.query(on: app.db).filter(\.$username == "vlasov").count() == 0)
+                let created = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
+                                                              "organization": own.uuidString])
+                #expect(created.status == .ok)
+                let code = try Self.code(in: created.body.string)
+                var teacher = Browser(app)
+                #expect(try await teacher.login("vlasov", password: code).status == .seeOther)
             }
         }
     }

@@ -141,6 +141,20 @@ import Testing
         #expect(AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: muni))) == false)
     }
 
+    @Test func schoolsManageOnlyTheirOwnTeachersAccounts() {
+        let p = AccessPolicy()
+        let admin = actor(.schoolAdmin, org: school)
+        #expect(p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: school)], municipalityID: muni)))
+        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: otherSchool)], municipalityID: muni)))
+        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.coordinator, organizationID: nil)], municipalityID: muni)))
+        // An account that also has a role elsewhere belongs to the administrator.
+        #expect(!p.allows(admin, .update, .account(roles: [AccountRole(.teacher, organizationID: school),
+                                                           AccountRole(.teacher, organizationID: otherSchool)], municipalityID: muni)))
+        #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: muni)))
+        #expect(p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.coordinator, organizationID: nil)], municipalityID: muni)))
+        #expect(!p.allows(actor(.coordinator), .read, .account(roles: [AccountRole(.teacher, organizationID: school)], municipalityID: muni)))
+    }
+
     @Test func onlyAdministratorsReadTheAuditLog() {
         let p = AccessPolicy()
         #expect(p.allows(actor(.authorityAdmin), .read, .audit(municipalityID: muni)))

@@ -5,7 +5,7 @@ import Views
 
 extension UsersController {
     func roleForm(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let page = try await rolePage(req, user: user, values: FormValues())
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -18,12 +18,16 @@ extension UsersController {
     }
 
     func addRole(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let muni = try municipality(req)
-        try req.authorize(.update, .users(municipalityID: muni))
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
-        guard let (role, orgID, from, to) = try await readRole(form, req: req, municipalityID: muni, errors: &errors), errors.isEmpty else {
+        let existing = Self.roles(try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all())
+        let read = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
+        if let (r, orgID, _, _) = read, !canGrant(req, existing + [AccountRole(r, organizationID: orgID)], municipalityID: muni) {
+            errors.add("role", "Вы можете назначать только роль педагога своей организации.")
+        }
+        guard let (role, orgID, from, to) = read, errors.isEmpty else {
             let page = try await rolePage(req, user: user, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
@@ -40,9 +44,8 @@ extension UsersController {
     }
 
     func removeRole(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let muni = try municipality(req)
-        try req.authorize(.update, .users(municipalityID: muni))
         guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
               let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!).with(\.$organization).first(),
               a.$municipality.id == muni else { throw AppError.notFound("Роль не найдена.") }
@@ -60,7 +63,7 @@ extension UsersController {
     }
 
     func resetConfirm(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let page = ConfirmPage(
             title: "Сброс пароля", question: "Сбросить пароль пользователя «\(user.username)»?",
             consequence: "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый код, с которым пользователь войдёт и задаст новый пароль.",
@@ -70,8 +73,7 @@ extension UsersController {
     }
 
     func reset(req: Request) async throws -> Response {
-        let user = try await find(req)
-        try req.authorize(.update, .users(municipalityID: try municipality(req)))
+        let user = try await find(req, .update)
         let code = UserAccounts.oneTimeCode()
         user.passwordHash = try await Passwords.hash(code, app: req.application)
         user.mustChangePassword = true
@@ -89,8 +91,7 @@ extension UsersController {
     func unblock(req: Request) async throws -> Response { try await setActive(req, true) }
 
     func setActive(_ req: Request, _ active: Bool) async throws -> Response {
-        let user = try await find(req)
-        try req.authorize(.update, .users(municipalityID: try municipality(req)))
+        let user = try await find(req, .update)
         if user.id == req.currentUser?.userID { throw AppError.conflict("Нельзя заблокировать самого себя.") }
         user.isActive = active
         try await req.db.transaction { db in

@@ -25,31 +25,54 @@ struct UsersController: RouteCollection {
     let area = Registry.users
     var active: MenuArea { .registry(.users) }
 
-    func municipality(_ req: Request) throws -> UUID {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .users(municipalityID: muni))
-        return muni
+    func municipality(_ req: Request) throws -> UUID { try RegistrySupport.municipality(req) }
+
+    /// Organisations whose staff accounts the user manages: nil means every account of the municipality (administrator).
+    func scope(_ req: Request) throws -> Set<UUID>? {
+        let muni = try municipality(req)
+        if req.can(.read, .users(municipalityID: muni)) { return nil }
+        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+        let orgs = Set(own.filter { org in req.can(.read, .account(roles: [AccountRole(.teacher, organizationID: org)], municipalityID: muni)) })
+        guard !orgs.isEmpty else { throw AppError.forbidden }
+        return orgs
     }
 
-    /// A user of the administrator's municipality (has a role there), or one with no roles at all.
-    func find(_ req: Request) async throws -> User {
+    static func roles(_ assignments: [RoleAssignment]) -> [AccountRole] {
+        assignments.compactMap { a in Role(rawValue: a.role).map { AccountRole($0, organizationID: a.$organization.id) } }
+    }
+
+    /// Checks an action on an account as it is (its assignments) or as it will be.
+    func authorize(_ req: Request, _ action: Domain.Action, roles: [AccountRole]) throws {
+        let muni = try municipality(req)
+        if req.can(action, .users(municipalityID: muni)) { return }
+        try req.authorize(action, .account(roles: roles, municipalityID: muni))
+    }
+
+    /// A user of the municipality whose account the current user may manage.
+    func find(_ req: Request, _ action: Domain.Action = .read) async throws -> User {
         let muni = try municipality(req)
         guard let user = try await User.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Пользователь не найден.") }
         let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all()
         guard assignments.isEmpty || assignments.contains(where: { $0.$municipality.id == muni }) else { throw AppError.forbidden }
+        try authorize(req, action, roles: Self.roles(assignments))
         return user
     }
 
     func index(req: Request) async throws -> Response {
         let muni = try municipality(req)
+        let orgs = try scope(req)
         let query = RegistrySupport.listQuery(req, filters: ["role", "state"], sorts: ["name", "login"], defaultSort: "name")
         let inMuni = try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all()
-        var ids = Set(inMuni.map { $0.$user.id })
-        if let role = query.filters["role"] { ids = Set(inMuni.filter { $0.role == role }.map { $0.$user.id }) }
+        let byUser = Dictionary(grouping: inMuni, by: { $0.$user.id })
+        // A scoped manager sees only accounts whose every role they may manage.
+        var ids = Set(byUser.keys.filter { id in
+            orgs == nil || req.can(.read, .account(roles: Self.roles(byUser[id] ?? []), municipalityID: muni))
+        })
+        if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
         let assigned = Set(try await RoleAssignment.query(on: req.db).all().map { $0.$user.id })
         var b = User.query(on: req.db).group(.or) { g in
             g.filter(\.$id ~~ Array(ids))
-            if query.filters["role"] == nil { g.filter(\.$id !~ Array(assigned)) }
+            if query.filters["role"] == nil && orgs == nil { g.filter(\.$id !~ Array(assigned)) }
         }
         if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }
         let needle = TextKey.normalize(query.q)
@@ -57,7 +80,7 @@ struct UsersController: RouteCollection {
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "login" ? b.sort(\.$username, dir) : b.sort(\.$sortKey, dir)
         let (users, total) = try await b.paged(query)
-        let roles = Dictionary(grouping: inMuni, by: { $0.$user.id })
+        let roles = byUser
         let page = RegistryList(
             title: "Пользователи", area: area, query: query,
             filters: [CommonFilters.search,
@@ -69,7 +92,8 @@ struct UsersController: RouteCollection {
                  .text((roles[u.id!] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(separator: ", ")),
                  u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated")]
             },
-            total: total, noun: ("пользователь", "пользователя", "пользователей"), createTitle: "Добавить пользователя",
+            total: total, noun: ("пользователь", "пользователя", "пользователей"),
+            createTitle: orgs == nil ? "Добавить пользователя" : "Добавить учётную запись педагога",
             emptyText: "Пользователей с такими условиями нет.")
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -80,12 +104,13 @@ struct UsersController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let csrf = req.csrfToken
         let id = user.id!
-        var actions: [RegistryCard.Action] = [
+        let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments))) != nil
+        var actions: [RegistryCard.Action] = mayUpdate ? [
             .link("Изменить", SiteURL.edit(area, id).path, primary: true),
             .link("Назначить роль", SiteURL.record(area, id).path + "/roles/new", primary: false),
             .link("Сбросить пароль", SiteURL.record(area, id).path + "/reset", primary: false),
-        ]
-        if id != req.currentUser?.userID {
+        ] : []
+        if id != req.currentUser?.userID && mayUpdate {
             actions.append(user.isActive ? .post("Заблокировать", SiteURL.record(area, id).path + "/block")
                                          : .post("Разблокировать", SiteURL.record(area, id).path + "/unblock"))
         }
@@ -125,10 +150,14 @@ struct UsersController: RouteCollection {
     }
 
     func roleFields(_ req: Request, municipalityID: UUID) async throws -> [FieldSpec] {
-        [FieldSpec("role", "Роль", .select(Role.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-         FieldSpec("organization", "Организация", .select(try await RegistrySupport.organizationOptions(municipalityID, on: req.db), empty: "— весь муниципалитет —"),
-                   hint: "Для ролей руководителя ресурсного центра, педагога, администратора школы, обучающегося и родителя."),
-         FieldSpec("validFrom", "Действует с", .date), FieldSpec("validTo", "Действует по", .date)]
+        let orgs = try scope(req)
+        let roles = orgs == nil ? Role.allCases : Role.allCases.filter { AccessPolicy.staffAccountRoles.contains($0) }
+        let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
+            .filter { orgs == nil || orgs!.contains(UUID(uuidString: $0.value)!) }
+        return [FieldSpec("role", "Роль", .select(roles.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
+                FieldSpec("organization", "Организация", .select(orgOptions, empty: orgs == nil ? "— весь муниципалитет —" : "— выберите —"),
+                          hint: "Для ролей руководителя ресурсного центра, педагога, администратора школы, обучающегося и родителя."),
+                FieldSpec("validFrom", "Действует с", .date), FieldSpec("validTo", "Действует по", .date)]
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -155,7 +184,7 @@ struct UsersController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let muni = try municipality(req)
-        try req.authorize(.create, .users(municipalityID: muni))
+        _ = try scope(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let fullName = errors.required("fullName", form["fullName"], max: 200)
@@ -166,6 +195,9 @@ struct UsersController: RouteCollection {
             errors.add("username", "Это имя пользователя уже занято.")
         }
         let role = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
+        if let (r, orgID, _, _) = role, !canGrant(req, [AccountRole(r, organizationID: orgID)], municipalityID: muni) {
+            errors.add("role", "Вы можете создавать только учётные записи педагогов своей организации.")
+        }
         guard errors.isEmpty, let (r, orgID, from, to) = role else {
             let page = try await userForm(req, user: nil, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
@@ -185,6 +217,10 @@ struct UsersController: RouteCollection {
         return req.render(codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
     }
 
+    func canGrant(_ req: Request, _ roles: [AccountRole], municipalityID: UUID) -> Bool {
+        req.can(.create, .users(municipalityID: municipalityID)) || req.can(.create, .account(roles: roles, municipalityID: municipalityID))
+    }
+
     func codePage(_ user: User, code: String, created: Bool) -> NoticePage {
         NoticePage(title: created ? "Пользователь создан" : "Пароль сброшен",
                    crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)],
@@ -193,13 +229,13 @@ struct UsersController: RouteCollection {
     }
 
     func editForm(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let page = try await userForm(req, user: user, values: FormValues(single: ["fullName": user.fullName]))
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func update(req: Request) async throws -> Response {
-        let user = try await find(req)
+        let user = try await find(req, .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let fullName = errors.required("fullName", form["fullName"], max: 200)
