@@ -5,7 +5,7 @@ import Domain
 public enum UI {
     public static func textField(_ name: String, _ label: String, value: String?, errors: FieldErrors,
                                  type: String = "text", required: Bool = false, hint: String? = nil,
-                                 autocomplete: String? = nil) -> Node {
+                                 autocomplete: String? = nil, placeholder: String? = nil) -> Node {
         let error = errors[name]
         return el("div", .cls(error == nil ? "field" : "field has-error")) {
             el("label", .for(name)) {
@@ -15,7 +15,7 @@ public enum UI {
             el("input", attrs: [
                 .type(type), .id(name), .name(name), .value(value),
                 .flag("required", required),
-                Attr("autocomplete", autocomplete),
+                Attr("autocomplete", autocomplete), Attr("placeholder", placeholder),
                 Attr("aria-invalid", error == nil ? nil : "true"),
                 Attr("aria-describedby", error == nil ? nil : "\(name)-error"),
             ])

@@ -29,7 +29,7 @@ public struct FieldSpec: Sendable {
             return UI.textField(name, label, value: values[name], errors: errors, type: type, required: required, hint: hint)
         case .date:
             return UI.textField(name, label, value: values[name], errors: errors, type: "text", required: required,
-                                hint: hint ?? "В виде ДД.ММ.ГГГГ, например 01.09.2025.")
+                                hint: hint ?? "В виде ДД.ММ.ГГГГ, например 01.09.2025.", placeholder: "ДД.ММ.ГГГГ")
         case .number:
             return UI.textField(name, label, value: values[name], errors: errors, type: "number", required: required, hint: hint)
         case .select(let options, let empty):

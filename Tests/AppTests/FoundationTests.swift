@@ -204,3 +204,23 @@ extension AppTests.FoundationTests {
         }
     }
 }
+
+extension AppTests.FoundationTests {
+    @Test func theAuditLogFiltersByKindUserAndDate() async throws {
+        try await withApp { app in
+            var kmc = Browser(app)
+            _ = try await kmc.login("kmc")
+            _ = try await kmc.get("/subjects/new")
+            _ = try await kmc.post("/subjects/new", ["name": "астрономия"])
+            var admin = Browser(app)
+            _ = try await admin.login("admin")
+            let subjects = try await admin.get("/audit?entity=subject").body.string
+            #expect(subjects.contains("астрономия"))
+            #expect(!subjects.contains("Вход"))
+            #expect(try await admin.get("/audit?q=kmc").body.string.contains("астрономия"))
+            let future = try await admin.get("/audit?from=01.01.2100").body.string
+            #expect(future.contains("Найдено 0 записей"))
+            #expect(try await kmc.get("/audit").status == .forbidden)
+        }
+    }
+}

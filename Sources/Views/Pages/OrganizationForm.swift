@@ -99,8 +99,8 @@ public struct AuditPage: Sendable {
                 UI.textField("q", "Пользователь или запись", value: query.q, errors: FieldErrors(), type: "search")
                 UI.selectField("entity", "Что изменено", options: entityTypes, selected: query.filters["entity"],
                                errors: FieldErrors(), includeEmpty: "Всё")
-                UI.textField("from", "С даты", value: query.filters["from"], errors: FieldErrors(), type: "date")
-                UI.textField("to", "По дату", value: query.filters["to"], errors: FieldErrors(), type: "date")
+                UI.textField("from", "С даты", value: query.filters["from"], errors: FieldErrors(), placeholder: "ДД.ММ.ГГГГ")
+                UI.textField("to", "По дату", value: query.filters["to"], errors: FieldErrors(), placeholder: "ДД.ММ.ГГГГ")
                 el("button", .type("submit")) { "Показать" }
             }
             el("p", .cls("count")) { "Найдено " + RussianPlural.count(total, "запись", "записи", "записей") }
