@@ -22,7 +22,7 @@ public enum Stylesheet {
     .menu ul { list-style: none; margin: 0; padding: 0; }
     .menu a { display: block; padding: .45rem 1.2rem; text-decoration: none; color: var(--text); }
     .menu a[aria-current="page"] { background: #e6eef8; border-left: 4px solid var(--accent); font-weight: 600; }
-    main { padding: 1.2rem 1.6rem; max-width: 78rem; }
+    main { padding: 1.2rem 1.6rem; max-width: 78rem; min-width: 0; }
     h1 { font-size: 1.5rem; margin: .3rem 0 1rem; }
     h2 { font-size: 1.15rem; margin: 1.4rem 0 .6rem; }
     .crumbs { font-size: .9rem; color: var(--muted); margin-bottom: .3rem; }
@@ -72,7 +72,10 @@ public enum Stylesheet {
       .menu { border-right: 0; border-bottom: 1px solid var(--line); padding: .3rem 0; }
       .menu ul { display: flex; flex-wrap: wrap; }
       .tagline { display: none; }
-      main { padding: 1rem; }
+      main { padding: 1rem; min-width: 0; }
+      .filters .field { flex: 1 1 100%; }
+      .filters input, .filters select { min-width: 0; width: 100%; }
+      .field input, .field select, .field textarea { max-width: 100%; }
       dl.facts { grid-template-columns: 1fr; }
       table.list { display: block; overflow-x: auto; }
     }
