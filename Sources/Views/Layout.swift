@@ -3,16 +3,17 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, organizations, audit
+    case profile, organizations, audit, municipality
     case registry(Registry)
 
-    public static let order: [MenuArea] = [.profile, .organizations] + Registry.allCases.map { .registry($0) } + [.audit]
+    public static let order: [MenuArea] = [.profile, .organizations] + Registry.allCases.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
         case .profile: "Мой профиль"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
+        case .municipality: "Муниципалитет"
         case .registry(let r):
             switch r {
             case .resourceCenters: "Ресурсные центры"
@@ -33,6 +34,7 @@ public enum MenuArea: Hashable, Sendable {
         case .profile: .profile
         case .organizations: .organizations
         case .audit: .audit
+        case .municipality: .municipality
         case .registry(let r): .list(r)
         }
     }

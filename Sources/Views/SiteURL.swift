@@ -5,7 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
-    case audit
+    case audit, municipality
     case users
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -28,6 +28,7 @@ public enum SiteURL: Sendable {
         case .organizationArchive(let id): "/organizations/\(id.uuidString.lowercased())/archive"
         case .organizationRestore(let id): "/organizations/\(id.uuidString.lowercased())/restore"
         case .audit: "/audit"
+        case .municipality: "/municipality"
         case .users: "/users"
         case .list(let r): "/" + r.rawValue
         case .new(let r): "/\(r.rawValue)/new"

@@ -224,3 +224,31 @@ extension AppTests.FoundationTests {
         }
     }
 }
+
+extension AppTests.FoundationTests {
+    @Test func theAdministratorSetsTheMunicipalityTimeZone() async throws {
+        try await withApp { app in
+            var kmc = Browser(app)
+            _ = try await kmc.login("kmc")
+            #expect(try await kmc.get("/municipality").status == .forbidden)
+            var admin = Browser(app)
+            _ = try await admin.login("admin")
+            _ = try await admin.get("/municipality")
+            let bad = try await admin.post("/municipality", ["name": "Светлоозёрск", "timeZone": "Mars/Olympus"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Выберите часовой пояс из списка."))
+            #expect(try await admin.post("/municipality", ["name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita"]).status == .seeOther)
+            #expect(try await Municipality.query(on: app.db).first()?.timeZone == "Asia/Chita")
+        }
+    }
+
+    @Test func theFirstVisitOfAnEmptyInstallationGoesToSetup() async throws {
+        try await withApp(demo: false) { app in
+            app.setupToken = "code"
+            var b = Browser(app)
+            let res = try await b.get("/")
+            #expect(res.status == .seeOther)
+            #expect(res.headers.first(name: .location) == "/setup")
+        }
+    }
+}

@@ -60,6 +60,10 @@ enum Login {
         s.createdAt = Date()
         s.lastSeenAt = s.createdAt
         try await s.create(on: req.db)
+        // Housekeeping: sessions idle past the timeout and failures older than the throttle window are dead weight.
+        let policy = req.application.sessionPolicy
+        try await UserSession.query(on: req.db).filter(\.$lastSeenAt < s.createdAt.addingTimeInterval(-policy.idleTimeout)).delete()
+        try await LoginFailure.query(on: req.db).filter(\.$at < s.createdAt.addingTimeInterval(-throttle.window)).delete()
         response.cookies[CookieName.session] = req.application.cookie(raw, maxAge: nil)
         try await Audit.record(on: req.db, req: req, userID: user.id, username: user.username, action: .login,
                                entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)

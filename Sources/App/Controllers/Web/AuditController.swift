@@ -12,7 +12,7 @@ struct AuditController: RouteCollection {
     static let entityTitles: [(value: String, title: String)] = [
         ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
         ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"),
     ]
 
     /// Where a record of an audited kind is shown.

@@ -10,6 +10,10 @@ struct HomeController: RouteCollection {
     }
 
     func home(req: Request) async throws -> Response {
+        // A new installation without demo data: the first visit creates the administrator.
+        if req.application.setupToken != nil, try await User.query(on: req.db).count() == 0 {
+            return req.redirect(to: SiteURL.setup.path)
+        }
         // One Setka may serve several municipalities later; the public page shows the first one until then.
         guard let muni = try await Municipality.query(on: req.db).sort(\.$createdAt).first(), let muniID = muni.id else {
             return req.render(HomePage(municipalityName: nil, yearTitle: nil, centres: [], contacts: []).render(await req.pageContext(active: nil)))

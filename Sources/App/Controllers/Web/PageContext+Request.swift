@@ -28,6 +28,7 @@ extension Request {
         case .profile: return true
         case .organizations: return p.allows(user.actor, .read, .organization(probe))
         case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
+        case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))
         case .registry(let r):
             switch r {
             case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))

@@ -1,0 +1,62 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// The municipality's own settings: its name and time zone (times are stored in UTC and shown in this zone).
+struct MunicipalityController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("municipality", use: form)
+        routes.post("municipality", use: save)
+    }
+
+    /// Russian time zones an education authority may be in.
+    static let zones: [(value: String, title: String)] = [
+        ("Europe/Kaliningrad", "Калининград (МСК−1)"), ("Europe/Moscow", "Москва (МСК)"), ("Europe/Samara", "Самара (МСК+1)"),
+        ("Asia/Yekaterinburg", "Екатеринбург (МСК+2)"), ("Asia/Omsk", "Омск (МСК+3)"), ("Asia/Novosibirsk", "Новосибирск (МСК+4)"),
+        ("Asia/Krasnoyarsk", "Красноярск (МСК+4)"), ("Asia/Irkutsk", "Иркутск (МСК+5)"), ("Asia/Chita", "Чита (МСК+6)"),
+        ("Asia/Yakutsk", "Якутск (МСК+6)"), ("Asia/Vladivostok", "Владивосток (МСК+7)"), ("Asia/Magadan", "Магадан (МСК+8)"),
+        ("Asia/Kamchatka", "Петропавловск-Камчатский (МСК+9)"),
+    ]
+
+    func load(_ req: Request) async throws -> Municipality {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.update, .users(municipalityID: muni))
+        guard let m = try await Municipality.find(muni, on: req.db) else { throw AppError.notFound() }
+        return m
+    }
+
+    func page(_ m: Municipality, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+        RegistryForm(title: "Муниципалитет", crumbs: [], action: "/municipality", cancelURL: SiteURL.profile.path,
+                     fields: [FieldSpec("name", "Название", required: true),
+                              FieldSpec("timeZone", "Часовой пояс", .select(Self.zones, empty: nil), required: true,
+                                        hint: "Время в журналах и расписаниях показывается в этом поясе.")],
+                     values: values, errors: errors)
+    }
+
+    func form(req: Request) async throws -> Response {
+        let m = try await load(req)
+        return req.render(page(m, values: FormValues(single: ["name": m.name, "timeZone": m.timeZone])).render(await req.pageContext(active: .municipality)))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let m = try await load(req)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let name = errors.required("name", form["name"], max: 200)
+        let zone = form["timeZone"] ?? ""
+        if !Self.zones.contains(where: { $0.value == zone }) { errors.add("timeZone", "Выберите часовой пояс из списка.") }
+        guard errors.isEmpty else {
+            return req.render(page(m, values: form, errors: errors).render(await req.pageContext(active: .municipality)), status: .unprocessableEntity)
+        }
+        let before = ["Название": m.name, "Часовой пояс": m.timeZone]
+        m.name = name
+        m.timeZone = zone
+        try await req.db.transaction { db in
+            try await m.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "municipality", entityID: m.id, title: name,
+                                   municipalityID: m.id, organizationID: nil, before: before, after: ["Название": name, "Часовой пояс": zone])
+        }
+        return req.redirect(to: "/municipality", flash: "Настройки муниципалитета сохранены.")
+    }
+}
