@@ -55,7 +55,7 @@ def browser():
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=ru-RU"):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-    driver.implicitly_wait(2)
+    driver.implicitly_wait(1)
     os.makedirs(SHOTS, exist_ok=True)
     yield driver
     driver.quit()
@@ -63,3 +63,13 @@ def browser():
 
 def shot(driver, name):
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def submit_and_wait(driver, element):
+    """Clicks something that loads a new page and waits until the old page is gone."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(old))

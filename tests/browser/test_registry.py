@@ -2,14 +2,15 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import shot
+from conftest import shot, submit_and_wait
 
 
 def login(driver, base, username, password="setka-demo"):
     driver.get(base + "/login")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    # Wait for the login to land before navigating on, or the next page load aborts the form submission.
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
 
 
 def test_public_page_lists_resource_centres(server, browser):
@@ -28,9 +29,9 @@ def test_coordinator_creates_an_organisation(server, browser):
     assert "Котова Алла Игоревна" in browser.find_element(By.TAG_NAME, "header").text
     browser.get(server + "/organizations")
     shot(browser, "02-organizations")
-    browser.find_element(By.LINK_TEXT, "Добавить организацию").click()
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Добавить организацию"))
     # An empty form is refused with messages next to the fields.
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
     assert browser.find_element(By.ID, "shortName-error").text == "Заполните это поле."
     shot(browser, "03-form-errors")
     Select(browser.find_element(By.ID, "kind")).select_by_value("school")
@@ -38,7 +39,7 @@ def test_coordinator_creates_an_organisation(server, browser):
     browser.find_element(By.ID, "shortName").send_keys("МБОУ «Школа № 14»")
     browser.find_element(By.ID, "address").send_keys("г. Светлоозёрск, ул. Ёлочная, 14")
     browser.find_element(By.ID, "phone").send_keys("+7 (900) 000-00-14")
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
     assert "Организация «МБОУ «Школа № 14»» добавлена." in browser.find_element(By.CSS_SELECTOR, ".flash").text
     shot(browser, "04-card")
     browser.get(server + "/organizations?q=ЕЛОЧНАЯ")
@@ -60,9 +61,9 @@ def test_coordinator_designates_a_resource_centre_seen_on_the_public_page(server
     Select(browser.find_element(By.ID, "kind")).select_by_value("school")
     browser.find_element(By.ID, "fullName").send_keys("Муниципальное бюджетное общеобразовательное учреждение «Школа № 15»")
     browser.find_element(By.ID, "shortName").send_keys("МБОУ «Школа № 15»")
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
     browser.get(server + "/resource-centers")
-    browser.find_element(By.LINK_TEXT, "Назначить ресурсный центр").click()
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Назначить ресурсный центр"))
     Select(browser.find_element(By.ID, "organization")).select_by_visible_text("МБОУ «Школа № 15»")
     for subject in ("география", "экономика"):
         browser.find_element(By.XPATH, f"//label[contains(@class,'check')][normalize-space()='{subject}']/input").click()
@@ -70,7 +71,7 @@ def test_coordinator_designates_a_resource_centre_seen_on_the_public_page(server
     browser.find_element(By.ID, "decreeNumber").send_keys("310")
     browser.find_element(By.ID, "decreeDate").send_keys("02.09.2026")
     shot(browser, "06-designation-form")
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
     assert "добавлена" in browser.find_element(By.CSS_SELECTOR, ".flash").text
     shot(browser, "07-designation-card")
     browser.get(server + "/")

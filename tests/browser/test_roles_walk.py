@@ -2,7 +2,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import shot
+from conftest import shot, submit_and_wait
 from test_registry import login
 
 ROLES = ["admin", "kmc", "metod", "centre1", "teacher1", "school1", "student1", "parent1"]
@@ -21,6 +21,6 @@ def test_role_walks_its_menu(server, browser, username):
         # The first record of a list opens as a card.
         cards = browser.find_elements(By.CSS_SELECTOR, "table.list tbody td a")
         if cards and "/audit" not in href:
-            cards[0].click()
+            submit_and_wait(browser, cards[0])
             assert browser.find_element(By.TAG_NAME, "h1").text not in ("Доступ запрещён", "Страница не найдена", "Ошибка на сервере")
             shot(browser, f"role-{username}-{i:02d}-card")
