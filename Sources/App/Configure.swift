@@ -8,6 +8,7 @@ import SQLKit
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.setkaConfig = config
     app.storage[SetupTokenKey.self] = SetupTokenBox()
+    app.storage[WriteGateKey.self] = WriteGate()
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)

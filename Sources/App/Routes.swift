@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     let authed = api.grouped(APIRequireUser())
     try authed.register(collection: OrganizationAPIController())
     try authed.register(collection: RegistryAPIController())
+    try authed.register(collection: GroupAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -30,6 +30,10 @@ public enum Resource: Sendable {
     case account(roles: [AccountRole], municipalityID: UUID)
     /// The audit log.
     case audit(municipalityID: UUID)
+    /// A study group of a resource centre (its facts and counts; not its students' personal data).
+    case group(OrgRef)
+    /// Putting a student into a group directly (coordinator, or the head of the group's centre).
+    case enrollment(group: OrgRef, studentSchool: OrgRef)
 }
 
 /// A role assignment as seen when deciding who may manage an account.
@@ -112,6 +116,21 @@ public struct AccessPolicy: Sendable {
             }
         case .users(let municipalityID), .audit(let municipalityID):
             return grant.role == .authorityAdmin && scope.municipalityID == municipalityID
+        case .group(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .centerHead: return action == .read || scope.organizationID == center.id
+            case .methodologist, .teacher, .schoolAdmin: return action == .read
+            case .student, .guardian: return false
+            }
+        case .enrollment(let group, let school):
+            guard scope.municipalityID == group.municipalityID, school.municipalityID == group.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .centerHead: return scope.organizationID == group.id
+            default: return false
+            }
         case .account(let roles, let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -12,5 +12,6 @@ enum SetkaMigrations {
         CreateSecurityTables(),
         CreateAuditEntry(),
         CreateNetworkRegistry(),
+        CreateEnrollmentCore(),
     ]
 }

@@ -1,0 +1,98 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// Seats a student in a group or puts them on its waiting list. Capacity is enforced by the database: a conditional
+/// `UPDATE … SET enrolled_count = enrolled_count + 1 WHERE enrolled_count < capacity RETURNING`, a CHECK constraint,
+/// and a unique (student, group) pair, all in one transaction.
+enum EnrollmentService {
+    static func enroll(studentID: UUID, groupID: UUID, app: Application, req: Request?) async throws -> EnrollmentOutcome {
+        do {
+            return try await app.writeTransaction { db in try await enroll(studentID: studentID, groupID: groupID, on: db, req: req) }
+        } catch let error where isUniqueViolation(error) {
+            // The same student was enrolled by a concurrent request: answer with what that one decided.
+            guard let existing = try await Enrollment.query(on: app.db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first() else {
+                throw error
+            }
+            return try await outcome(of: existing, on: app.db)
+        }
+    }
+
+    private static func enroll(studentID: UUID, groupID: UUID, on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+        let sql = try db.sql()
+        let now = Date()
+        // A write first, so an SQLite transaction holds the write lock from its first statement.
+        let seated = try await sql.update("study_groups")
+            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
+            .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+            .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
+            .returning("enrolled_count").all()
+        guard let group = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first() else {
+            throw AppError.notFound("Группа не найдена.")
+        }
+        guard group.isOpen, group.status == RecordStatus.active.rawValue else { throw refusal(.groupNotOpen) }
+        guard group.program.approval == "agreed" else { throw refusal(.programNotAgreed) }
+        guard let student = try await Student.find(studentID, on: db) else { throw refusal(.studentNotFound) }
+        guard student.status == RecordStatus.active.rawValue else { throw refusal(.studentArchived) }
+
+        if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first(),
+           existing.status != EnrollmentStatus.withdrawn.rawValue {
+            // Asked again: the answer does not change, and the seat taken above is given back.
+            if !seated.isEmpty { try await release(groupID: groupID, on: db) }
+            return try await outcome(of: existing, on: db)
+        }
+        let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first()
+            ?? { let e = Enrollment(); e.$student.id = studentID; e.$group.id = groupID; e.createdAt = now; return e }()
+        enrollment.updatedAt = now
+        let result: EnrollmentOutcome
+        if !seated.isEmpty {
+            enrollment.status = EnrollmentStatus.enrolled.rawValue
+            enrollment.waitlistSeq = nil
+            result = .enrolled
+        } else {
+            let rows = try await sql.update("study_groups")
+                .set(SQLIdentifier("waitlist_seq"), to: SQLRaw("waitlist_seq + 1"))
+                .where("id", .equal, groupID).returning("waitlist_seq").all()
+            let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) ?? 0
+            enrollment.status = EnrollmentStatus.waitlisted.rawValue
+            enrollment.waitlistSeq = seq
+            result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
+        }
+        try await enrollment.save(on: db)
+        try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment", entityID: enrollment.id,
+                               title: "\(student.fullName) — \(group.name)", municipalityID: student.$municipality.id,
+                               organizationID: group.$organization.id, before: nil,
+                               after: ["Группа": group.name, "Обучающийся": student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+        return result
+    }
+
+    static func release(groupID: UUID, on db: any Database) async throws {
+        try await db.sql().update("study_groups")
+            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count - 1"))
+            .where("id", .equal, groupID).run()
+    }
+
+    static func outcome(of e: Enrollment, on db: any Database) async throws -> EnrollmentOutcome {
+        if e.status == EnrollmentStatus.waitlisted.rawValue, let seq = e.waitlistSeq {
+            return .waitlisted(position: try await position(groupID: e.$group.id, seq: seq, on: db))
+        }
+        return .enrolled
+    }
+
+    /// 1 + the number of students still waiting who joined earlier.
+    static func position(groupID: UUID, seq: Int, on db: any Database) async throws -> Int {
+        let ahead = try await Enrollment.query(on: db).filter(\.$group.$id == groupID)
+            .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).filter(\.$waitlistSeq < seq).count()
+        return ahead + 1
+    }
+
+    static func refusal(_ e: EnrollmentError) -> AppError {
+        AppError(status: e == .studentNotFound ? .notFound : .conflict, code: e.code, reason: e.reason)
+    }
+
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        let text = String(reflecting: error)
+        return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique_violation")
+    }
+}

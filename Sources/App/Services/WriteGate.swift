@@ -1,0 +1,53 @@
+import Vapor
+import Fluent
+
+/// Serialises write transactions inside one process on SQLite (`DESIGN.md`: SQLite writes). Fluent begins SQLite
+/// transactions deferred, so two writers that both read first would collide; one at a time avoids that, while
+/// readers keep going thanks to WAL. On PostgreSQL the gate is open and the database's row locks do the work.
+actor WriteGate {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+struct WriteGateKey: StorageKey { typealias Value = WriteGate }
+
+extension Application {
+    /// Runs a write transaction: serialised on SQLite, retried on PostgreSQL serialization failures and deadlocks.
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if setkaConfig.isPostgres {
+            var attempt = 0
+            while true {
+                do {
+                    return try await db.transaction { try await body($0) }
+                } catch where attempt < 5 && Self.isRetryable(error) {
+                    attempt += 1
+                    try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
+                }
+            }
+        }
+        guard let gate = storage[WriteGateKey.self] else { return try await db.transaction { try await body($0) } }
+        await gate.acquire()
+        do {
+            let result = try await db.transaction { try await body($0) }
+            await gate.release()
+            return result
+        } catch {
+            await gate.release()
+            throw error
+        }
+    }
+
+    static func isRetryable(_ error: any Error) -> Bool {
+        let text = String(reflecting: error)
+        return text.contains("40001") || text.contains("40P01")
+    }
+}

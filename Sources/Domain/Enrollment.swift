@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where a student stands in a group (`000_5375b2a087477e6d.txt` §4.1: groups are formed from the КМЦ's lists).
+public enum EnrollmentStatus: String, CaseIterable, Codable, Sendable {
+    case enrolled, waitlisted, withdrawn
+    public var title: String {
+        switch self {
+        case .enrolled: "зачислен"
+        case .waitlisted: "в листе ожидания"
+        case .withdrawn: "выбыл"
+        }
+    }
+}
+
+/// Why an enrolment is refused; each reason is shown to the user in Russian.
+public enum EnrollmentError: Error, Equatable, Sendable {
+    case groupNotOpen
+    case programNotAgreed
+    case studentNotFound
+    case studentArchived
+
+    public var code: String {
+        switch self {
+        case .groupNotOpen: "group_not_open"
+        case .programNotAgreed: "program_not_agreed"
+        case .studentNotFound: "student_not_found"
+        case .studentArchived: "student_archived"
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .groupNotOpen: "Группа не открыта для записи."
+        case .programNotAgreed: "Программа группы не согласована с КМЦ: записывать в такую группу нельзя."
+        case .studentNotFound: "Обучающийся не найден."
+        case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
+        }
+    }
+}
+
+/// The answer to an enrolment request: a seat, or a place in the waiting list.
+public enum EnrollmentOutcome: Equatable, Sendable {
+    case enrolled
+    case waitlisted(position: Int)
+}
+
+/// Group capacity rules.
+public enum GroupRules {
+    /// Default volume of a network group: 64 teaching hours a year (`000_5375b2a087477e6d.txt` §4.1).
+    public static let defaultHours = 64
+
+    /// Capacity can never be set below the number already enrolled (issue 3).
+    public static func validateCapacity(_ capacity: Int?, enrolled: Int, errors: inout FieldErrors) {
+        guard let capacity else { return }
+        if capacity < 1 { errors.add("capacity", "Вместимость группы — не меньше одного места.") }
+        else if capacity < enrolled {
+            errors.add("capacity", "В группе уже \(RussianPlural.count(enrolled, "зачисленный", "зачисленных", "зачисленных")): вместимость не может быть меньше.")
+        }
+    }
+
+    /// A waiting-list position as shown: 1 + the number of students still waiting who came earlier.
+    /// Positions move up by themselves when someone ahead leaves.
+    public static func position(ofSequence seq: Int, waitingSequences: [Int]) -> Int {
+        1 + waitingSequences.filter { $0 < seq }.count
+    }
+}

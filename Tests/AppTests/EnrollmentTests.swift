@@ -1,0 +1,124 @@
+@testable import App
+import Domain
+import Fluent
+import NIOCore
+import AsyncHTTPClient
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct EnrollmentTests {
+        /// An agreed programme's open group of `capacity` at МБОУ «Гимназия № 2», and `students` new students of МБОУ «СОШ № 1».
+        static func setUp(_ app: Application, capacity: Int, students: Int) async throws -> (UUID, [UUID]) {
+            let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+            let school = try await orgID(app, "МБОУ «СОШ № 1»")
+            let muni = try #require(try await Organization.find(school, on: app.db)?.$municipality.id)
+            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
+            let program = NetworkProgram()
+            program.$organization.id = center; program.title = "Олимпиадная математика"; program.kind = "olympiad"
+            program.hours = 64; program.approval = "agreed"; program.status = "active"; program.version = 1
+            try await program.create(on: app.db)
+            let group = StudyGroup()
+            group.$program.id = try program.requireID(); group.$organization.id = center; group.$academicYear.id = try year.requireID()
+            group.name = "Нагрузочная группа"; group.capacity = capacity; group.enrolledCount = 0; group.waitlistSeq = 0
+            group.plannedHours = 64; group.isOpen = true; group.status = "active"; group.version = 1
+            try await group.create(on: app.db)
+            let ids = try await app.db.transaction { db -> [UUID] in
+                var ids: [UUID] = []
+                for i in 0..<students {
+                    let s = Student()
+                    s.$municipality.id = muni; s.$school.id = school; s.surname = "Учеников\(i)"; s.givenName = "Тест"
+                    s.birthDate = Date(timeIntervalSince1970: 1_200_000_000); s.grade = 10; s.letter = "А"
+                    s.searchKey = "учеников\(i) тест"; s.sortKey = "учеников\(i) тест"; s.status = "active"; s.version = 1
+                    try await s.create(on: db)
+                    ids.append(try s.requireID())
+                }
+                return ids
+            }
+            return (try group.requireID(), ids)
+        }
+
+        struct Answer: Content { var status: String; var position: Int? }
+
+        @Test func twoHundredConcurrentRequestsFillAGroupOf25Exactly() async throws {
+            try await withLiveApp { app, port in
+                // setup
+                let (groupID, students) = try await Self.setUp(app, capacity: 25, students: 200)
+                let token = try await directToken(app, username: "kmc")
+                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                // act: 200 students at once, each asked twice, over real HTTP
+                let results = try await withThrowingTaskGroup(of: (Int, Answer?).self) { group in
+                    for student in students + students.prefix(20) {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/groups/\(groupID)/enrollments")
+                            request.method = .POST
+                            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(string: "{\"studentId\":\"\(student)\"}"))
+                            let response = try await client.execute(request, timeout: .seconds(120))
+                            let body = try await response.body.collect(upTo: 1 << 16)
+                            return (Int(response.status.code), try? JSONDecoder().decode(Answer.self, from: body))
+                        }
+                    }
+                    var all: [(Int, Answer?)] = []
+                    for try await r in group { all.append(r) }
+                    return all
+                }
+                try await client.shutdown()
+                // check
+                #expect(results.allSatisfy { $0.0 == 201 || $0.0 == 200 }, "no 5xx or refusals: \(results.map(\.0).filter { $0 != 200 && $0 != 201 })")
+                let group = try #require(try await StudyGroup.find(groupID, on: app.db))
+                #expect(group.enrolledCount == 25)
+                let enrolled = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(\.$status == "enrolled").count()
+                #expect(enrolled == 25)
+                let waiting = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(\.$status == "waitlisted").all()
+                #expect(waiting.count == 175)
+                #expect(Set(waiting.compactMap(\.waitlistSeq)).count == 175)
+                let positions = results.compactMap { $0.1?.position }
+                #expect(Set(positions).isSubset(of: Set(1...175)))
+                #expect(try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).count() == 200)
+            }
+        }
+
+        @Test func directEnrolmentAnswersAndRefusesInRussian() async throws {
+            try await withApp { app in
+                let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 2)
+                let kmc = try await apiToken(app, "kmc")
+                var b = Browser(app)
+                let auth: HTTPHeaders = ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"]
+                let first = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[0])\"}")
+                #expect(first.status == .created)
+                #expect(try first.content.decode(Answer.self).status == "enrolled")
+                let again = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[0])\"}")
+                #expect(try again.content.decode(Answer.self).status == "enrolled")
+                let second = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                #expect(second.status == .ok)
+                #expect(try second.content.decode(Answer.self).position == 1)
+                let unknown = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
+                #expect(unknown.status == .notFound)
+                #expect(try unknown.content.decode(APITests.ErrorBody.self).reason == "Обучающийся не найден.")
+                let group = try #require(try await StudyGroup.find(groupID, on: app.db))
+                #expect(group.enrolledCount == 1)
+                // A programme that is not agreed cannot take students.
+                let program = try #require(try await NetworkProgram.find(group.$program.id, on: app.db))
+                program.approval = "submitted"
+                try await program.save(on: app.db)
+                let refused = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                #expect(refused.status == .conflict)
+                #expect(try refused.content.decode(APITests.ErrorBody.self).error == "program_not_agreed")
+                // Only the coordinator, the administrator and the head of the group's centre enrol directly.
+                for user in ["school1", "teacher1", "metod"] {
+                    let t = try await apiToken(app, user)
+                    let res = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments",
+                                               headers: ["Authorization": "Bearer \(t)", "Content-Type": "application/json"],
+                                               raw: "{\"studentId\":\"\(students[1])\"}")
+                    #expect(res.status == .forbidden, "\(user)")
+                }
+                let g = try await b.send(.GET, "/api/v1/groups/\(groupID)", headers: auth)
+                struct G: Content { var capacity: Int; var enrolledCount: Int; var programId: UUID }
+                #expect(try g.content.decode(G.self).enrolledCount == 1)
+            }
+        }
+    }
+}
