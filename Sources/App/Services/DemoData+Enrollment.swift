@@ -1,0 +1,90 @@
+import Vapor
+import Fluent
+import Domain
+
+/// Demo programmes, groups and students: every school has students; student1 studies in a group of centre1 taught by
+/// teacher1, and parent1 is student1's guardian. All names are invented.
+extension DemoData {
+    static let surnames = ["Алексеев", "Борисова", "Васильев", "Гаврилова", "Дмитриев", "Ефимова", "Жданов", "Зуева", "Ильин", "Карпова",
+                           "Лукин", "Миронова", "Носков", "Осипова", "Павлов", "Родионова", "Семёнов", "Тихонова", "Фёдоров", "Широкова"]
+    static let givenNames = ["Иван", "Анна", "Пётр", "Мария", "Олег", "Ксения", "Егор", "Полина", "Лев", "Софья",
+                             "Тимур", "Алина", "Глеб", "Вера", "Роман", "Ульяна", "Семён", "Дарья", "Марк", "Ева"]
+
+    static let programs: [(center: String, title: String, kind: String, subject: String, teacher: String?, groups: [(String, Int)])] = [
+        ("МБОУ «Гимназия № 2»", "Олимпиадная математика", "olympiad", "математика", "Орлов", [("Математика-10", 20), ("Математика-11", 18)]),
+        ("МБОУ «Гимназия № 2»", "Программирование на Python", "profile", "информатика", "Орлов", [("Информатика-10", 14)]),
+        ("МБОУ «Лицей № 5»", "Химия в задачах", "profile", "химия", "Ёжиков", [("Химия-10", 16)]),
+        ("МБОУ «СОШ № 3»", "Основы права", "profile", "право", "Мельников", [("Право-11", 22)]),
+        ("МБОУ «СОШ № 7»", "Школа юного журналиста", "project", "русский язык", "Соболева", [("Журналистика-10", 15)]),
+    ]
+
+    static func loadEnrollment(on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
+                               year: AcademicYear) async throws {
+        // Students: ten seniors in each school, student1 among those of МБОУ «СОШ № 1».
+        let schools = organizations.filter { $0.kind == .school }.map(\.short)
+        var studentsBySchool: [String: [Student]] = [:]
+        var n = 0
+        for school in schools {
+            for i in 0..<10 {
+                let s = Student()
+                s.$municipality.id = muni; s.$school.id = orgIDs[school]!
+                s.surname = surnames[(n + i) % surnames.count]; s.givenName = givenNames[(n * 3 + i) % givenNames.count]
+                s.patronymic = i % 2 == 0 ? "Андреевич" : nil
+                s.birthDate = year.startsOn.addingTimeInterval(-Double(16 + i % 2) * 365.25 * 86_400)
+                s.grade = 10 + i % 2; s.letter = ["А", "Б"][i % 2]
+                s.searchKey = TextKey.search(s.surname, s.givenName, s.patronymic); s.sortKey = TextKey.sort(s.fullName)
+                s.status = RecordStatus.active.rawValue; s.version = 1
+                try await s.create(on: db)
+                studentsBySchool[school, default: []].append(s)
+            }
+            n += 1
+        }
+        let studentUser = try await User.query(on: db).filter(\.$username == "student1").first()
+        let student1 = Student()
+        student1.$municipality.id = muni; student1.$school.id = orgIDs["МБОУ «СОШ № 1»"]!
+        student1.surname = "Ёлкин"; student1.givenName = "Артём"; student1.patronymic = "Ильич"
+        student1.birthDate = year.startsOn.addingTimeInterval(-16.5 * 365.25 * 86_400); student1.grade = 10; student1.letter = "А"
+        student1.$user.id = studentUser?.id
+        student1.searchKey = TextKey.search("Ёлкин", "Артём", "Ильич"); student1.sortKey = TextKey.sort("Ёлкин Артём Ильич")
+        student1.status = RecordStatus.active.rawValue; student1.version = 1
+        try await student1.create(on: db)
+
+        var groups: [StudyGroup] = []
+        for p in programs {
+            let program = NetworkProgram()
+            program.$organization.id = orgIDs[p.center]!; program.title = p.title; program.kind = p.kind
+            program.$subject.id = subjectIDs[p.subject]; program.hours = GroupRules.defaultHours; program.approval = "agreed"
+            program.status = RecordStatus.active.rawValue; program.version = 1
+            try await program.create(on: db)
+            let teacher = try await p.teacher.asyncFlatMap { try await StaffMember.query(on: db).filter(\.$surname == $0).first() }
+            for (name, capacity) in p.groups {
+                let g = StudyGroup()
+                g.$program.id = try program.requireID(); g.$organization.id = orgIDs[p.center]!; g.$academicYear.id = try year.requireID()
+                g.name = name; g.capacity = capacity; g.enrolledCount = 0; g.waitlistSeq = 0; g.plannedHours = GroupRules.defaultHours
+                g.$teacher.id = teacher?.id; g.startsOn = year.startsOn; g.endsOn = year.endsOn; g.isOpen = true
+                g.status = RecordStatus.active.rawValue; g.version = 1
+                try await g.create(on: db)
+                groups.append(g)
+            }
+        }
+        // Some seats taken, free places left everywhere; student1 in the gymnasium's first group.
+        let seniors = [student1] + schools.flatMap { (studentsBySchool[$0] ?? []).prefix(4) }
+        for (i, s) in seniors.enumerated() {
+            let g = i == 0 ? groups[0] : groups[i % groups.count]
+            guard g.enrolledCount < g.capacity - 3 else { continue }
+            let e = Enrollment()
+            e.$student.id = try s.requireID(); e.$group.id = try g.requireID(); e.status = EnrollmentStatus.enrolled.rawValue
+            e.createdAt = Date(); e.updatedAt = e.createdAt
+            try await e.create(on: db)
+            g.enrolledCount += 1
+            try await g.save(on: db)
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
