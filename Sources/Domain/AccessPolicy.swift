@@ -102,7 +102,9 @@ public struct AccessPolicy: Sendable {
             case .authorityAdmin, .coordinator: return true
             case .methodologist: return action == .read || action == .update
             case .centerHead, .schoolAdmin:
-                // Own organisation's people only; a new person is created into the own organisation.
+                // Own organisation's people only; a new person is created into the own organisation. Someone who also
+                // works elsewhere can be edited (the other places of work are kept) but not archived for everyone.
+                if action == .archive { return !orgs.isEmpty && orgs.allSatisfy { $0.id == scope.organizationID } }
                 return orgs.contains { $0.id == scope.organizationID }
             case .teacher, .student, .guardian: return false
             }

@@ -60,8 +60,10 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         var clearSession = false
         if let bearer = req.headers.bearerAuthorization?.token {
             if let token = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(bearer)).first(),
-               token.revokedAt == nil, token.expiresAt > now {
-                req.currentUser = try await Self.load(userID: token.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+               token.revokedAt == nil, token.expiresAt > now,
+               let user = try await Self.load(userID: token.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true),
+               !user.mustChangePassword {
+                req.currentUser = user
             }
             if req.currentUser == nil && req.isAPI {
                 throw AppError(status: .unauthorized, code: "invalid_token", reason: "Ключ доступа недействителен или истёк.")
@@ -104,8 +106,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             grants.append(RoleGrant(role: role, scope: scope, validFrom: a.validFrom, validTo: a.validTo))
         }
         let actor = Actor(userID: userID, username: user.username, grants: grants)
-        var munis: [UUID] = []
-        for g in actor.activeGrants(at: Date()) where !munis.contains(g.scope.municipalityID) { munis.append(g.scope.municipalityID) }
+        // Sorted, so «the user's municipality» is the same one on every request.
+        let munis = Set(actor.activeGrants(at: Date()).map(\.scope.municipalityID)).sorted { $0.uuidString < $1.uuidString }
         return CurrentUser(userID: userID, username: user.username, fullName: user.fullName, actor: actor,
                            municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken,
                            mustChangePassword: user.mustChangePassword)

@@ -17,9 +17,15 @@ enum Login {
         let key = TextKey.normalize(username)
         let now = Date()
         let since = now.addingTimeInterval(-throttle.window)
+        // The attempt is written down as a failure before the (slow) password check and cleared on success, so
+        // parallel guesses count against the limit too instead of all passing the check at once.
+        let pending = LoginFailure(usernameKey: key, at: now)
+        try await pending.create(on: req.db)
         let failures = try await LoginFailure.query(on: req.db)
-            .filter(\.$usernameKey == key).filter(\.$at >= since).all().map(\.at)
+            .filter(\.$usernameKey == key).filter(\.$at >= since).filter(\.$id != pending.requireID()).all().map(\.at)
         if let until = throttle.blockedUntil(failures: failures, now: now) {
+            // A refused attempt checks no password, so it is no failure: the lock ends 15 minutes after the tenth.
+            try await pending.delete(on: req.db)
             try await Audit.record(on: req.db, req: req, username: username, action: .loginBlocked, entityType: "user",
                                    entityID: nil, title: username, municipalityID: nil, organizationID: nil)
             return .blocked(until: until)
@@ -33,13 +39,20 @@ enum Login {
             ok = false
         }
         guard ok, let user else {
-            try await LoginFailure(usernameKey: key, at: now).create(on: req.db)
             try await Audit.record(on: req.db, req: req, userID: user?.id, username: username, action: .loginFailed,
                                    entityType: "user", entityID: user?.id, title: username, municipalityID: nil, organizationID: nil)
             return .invalid
         }
         try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).delete()
         return .success(user)
+    }
+
+    /// Ends every session and API token of a user (password reset or change, blocking).
+    static func revokeAccess(userID: UUID, keepSession: UUID? = nil, on db: any Database) async throws {
+        var sessions = UserSession.query(on: db).filter(\.$user.$id == userID)
+        if let keep = keepSession { sessions = sessions.filter(\.$id != keep) }
+        try await sessions.delete()
+        try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
     }
 
     static func blockedMessage(_ until: Date) -> String {

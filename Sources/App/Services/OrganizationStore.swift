@@ -20,6 +20,7 @@ enum OrganizationStore {
 
     /// Saves only if nobody saved since `expectedVersion` was read; otherwise nil (the caller shows the current values).
     static func update(_ org: Organization, with input: OrganizationInput, expectedVersion: Int, on db: any Database, req: Request) async throws -> Bool {
+        guard (0..<Int(Int32.max)).contains(expectedVersion) else { return false }
         let before = org.auditFields
         org.apply(input)
         return try await db.transaction { tx in
@@ -42,9 +43,13 @@ enum OrganizationStore {
 
     static func setStatus(_ org: Organization, _ status: RecordStatus, on db: any Database, req: Request) async throws {
         let before = org.auditFields
+        let expected = org.version
         org.status = status.rawValue
-        org.version += 1
+        org.version = expected + 1
         try await db.transaction { tx in
+            guard try await RegistrySupport.claimVersion(table: Organization.schema, id: org.requireID(), expected: expected, on: tx) else {
+                throw AppError.conflict(RegistrySupport.conflictMessage)
+            }
             try await org.save(on: tx)
             try await Audit.record(on: tx, req: req, action: status == .archived ? .archive : .restore, entityType: "organization",
                                    entityID: org.id, title: org.shortName, municipalityID: org.$municipality.id,

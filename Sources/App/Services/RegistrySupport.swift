@@ -37,6 +37,8 @@ enum RegistrySupport {
     /// Claims the next version of a row: succeeds only if nobody saved since `expected` was read.
     /// It is the first statement of the write transaction, so on SQLite the transaction takes the write lock at once.
     static func claimVersion(table: String, id: UUID, expected: Int, on db: any Database) async throws -> Bool {
+        // A version from a form is untrusted: anything outside the range real versions take is simply stale.
+        guard (0..<Int(Int32.max)).contains(expected) else { return false }
         let rows = try await db.sql().update(table)
             .set("version", to: expected + 1)
             .where("id", .equal, id).where("version", .equal, expected)

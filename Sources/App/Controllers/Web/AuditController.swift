@@ -35,9 +35,10 @@ struct AuditController: RouteCollection {
         let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50)
         var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "at", descending: true,
                               page: paging.page, per: paging.per)
-        // Entries of this municipality, and sign-in events that name no municipality.
+        // Entries of this municipality, and sign-in events (which name no municipality) of this municipality's users.
+        let users = Array(Set(try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$user.id }))
         var builder = AuditEntry.query(on: req.db).group(.or) { g in
-            g.filter(\.$municipalityID == muni).filter(\.$municipalityID == nil)
+            g.filter(\.$municipalityID == muni).group(.and) { $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users) }
         }
         let needle = TextKey.normalize(query.q)
         if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }

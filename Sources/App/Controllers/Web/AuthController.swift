@@ -56,7 +56,8 @@ struct AuthController: RouteCollection {
 
     /// Only local paths, so a crafted link cannot send a user elsewhere after login.
     func safeNext(_ next: String?) -> String? {
-        guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\") else { return nil }
+        guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\"),
+              n.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !n.hasPrefix("/%2F"), !n.hasPrefix("/%5C") else { return nil }
         return n
     }
 

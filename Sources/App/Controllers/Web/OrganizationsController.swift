@@ -100,6 +100,14 @@ struct OrganizationsController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .update)
         let input = try req.content.decode(FormInput.self)
+        // The kind decides what an organisation may be in the network (a party to which agreements, …):
+        // only those who may create organisations change it.
+        if input.kind != org.kind, !req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: org.$municipality.id))) {
+            var f = FieldErrors()
+            f.add("kind", "Тип организации меняет координатор КМЦ или администратор.")
+            let form = OrganizationForm(id: org.id, values: input.values, version: input.version ?? org.version, errors: f)
+            return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
+        }
         switch input.validated() {
         case .failure(let f):
             let form = OrganizationForm(id: org.id, values: input.values, version: input.version ?? org.version, errors: f.fields)

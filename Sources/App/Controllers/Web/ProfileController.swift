@@ -61,7 +61,7 @@ struct ProfileController: RouteCollection {
         try await req.db.transaction { db in
             try await user.save(on: db)
             // Other sessions of this user end: whoever knew the old password is signed out.
-            try await UserSession.query(on: db).filter(\.$user.$id == current.userID).filter(\.$id != current.sessionID ?? UUID()).delete()
+            try await Login.revokeAccess(userID: current.userID, keepSession: current.sessionID, on: db)
             try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id,
                                    title: user.fullName, municipalityID: current.municipalityIDs.first, organizationID: nil)
         }

@@ -52,6 +52,9 @@ extension UsersController {
         if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
             throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
         }
+        if try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).count() <= 1 {
+            throw AppError.conflict("Это последняя роль пользователя. Чтобы закрыть ему доступ, заблокируйте его.")
+        }
         try await req.db.transaction { db in
             try await a.delete(on: db)
             try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
@@ -79,7 +82,7 @@ extension UsersController {
         user.mustChangePassword = true
         try await req.db.transaction { db in
             try await user.save(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await Login.revokeAccess(userID: user.id!, on: db)
             try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
                                    municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
                                    before: nil, after: ["Пароль": "сброшен администратором"])
@@ -96,7 +99,7 @@ extension UsersController {
         user.isActive = active
         try await req.db.transaction { db in
             try await user.save(on: db)
-            if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete() }
+            if !active { try await Login.revokeAccess(userID: user.id!, on: db) }
             try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
                                    municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
                                    before: ["Доступ": active ? "заблокирован" : "действует"], after: ["Доступ": active ? "действует" : "заблокирован"])

@@ -41,10 +41,12 @@ struct UsersController: RouteCollection {
         assignments.compactMap { a in Role(rawValue: a.role).map { AccountRole($0, organizationID: a.$organization.id) } }
     }
 
-    /// Checks an action on an account as it is (its assignments) or as it will be.
-    func authorize(_ req: Request, _ action: Domain.Action, roles: [AccountRole]) throws {
+    /// Checks an action on an account as it is (its assignments) or as it will be. An administrator manages the
+    /// accounts whose every role is in their municipality; a school or centre only its own teachers' accounts.
+    func authorize(_ req: Request, _ action: Domain.Action, roles: [AccountRole], municipalities: [UUID]? = nil) throws {
         let muni = try municipality(req)
-        if req.can(action, .users(municipalityID: muni)) { return }
+        if req.can(action, .users(municipalityID: muni)), (municipalities ?? [muni]).allSatisfy({ $0 == muni }) { return }
+        guard (municipalities ?? [muni]).allSatisfy({ $0 == muni }) else { throw AppError.forbidden }
         try req.authorize(action, .account(roles: roles, municipalityID: muni))
     }
 
@@ -53,8 +55,9 @@ struct UsersController: RouteCollection {
         let muni = try municipality(req)
         guard let user = try await User.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Пользователь не найден.") }
         let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all()
-        guard assignments.isEmpty || assignments.contains(where: { $0.$municipality.id == muni }) else { throw AppError.forbidden }
-        try authorize(req, action, roles: Self.roles(assignments))
+        // An account with no roles belongs to no municipality: only the operator (`setka user create`) handles it.
+        guard !assignments.isEmpty else { throw AppError.forbidden }
+        try authorize(req, action, roles: Self.roles(assignments), municipalities: assignments.map { $0.$municipality.id })
         return user
     }
 
@@ -65,15 +68,13 @@ struct UsersController: RouteCollection {
         let inMuni = try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all()
         let byUser = Dictionary(grouping: inMuni, by: { $0.$user.id })
         // A scoped manager sees only accounts whose every role they may manage.
+        // Accounts with a role in another municipality too are not this administrator's to manage.
+        let elsewhere = Set(try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id != muni).all().map { $0.$user.id })
         var ids = Set(byUser.keys.filter { id in
-            orgs == nil || req.can(.read, .account(roles: Self.roles(byUser[id] ?? []), municipalityID: muni))
+            !elsewhere.contains(id) && (orgs == nil || req.can(.read, .account(roles: Self.roles(byUser[id] ?? []), municipalityID: muni)))
         })
         if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
-        let assigned = Set(try await RoleAssignment.query(on: req.db).all().map { $0.$user.id })
-        var b = User.query(on: req.db).group(.or) { g in
-            g.filter(\.$id ~~ Array(ids))
-            if query.filters["role"] == nil && orgs == nil { g.filter(\.$id !~ Array(assigned)) }
-        }
+        var b = User.query(on: req.db).filter(\.$id ~~ Array(ids))
         if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }
         let needle = TextKey.normalize(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
@@ -104,7 +105,7 @@ struct UsersController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let csrf = req.csrfToken
         let id = user.id!
-        let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments))) != nil
+        let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments), municipalities: assignments.map { $0.$municipality.id })) != nil
         var actions: [RegistryCard.Action] = mayUpdate ? [
             .link("Изменить", SiteURL.edit(area, id).path, primary: true),
             .link("Назначить роль", SiteURL.record(area, id).path + "/roles/new", primary: false),

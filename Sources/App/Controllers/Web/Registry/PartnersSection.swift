@@ -47,6 +47,7 @@ struct PartnersSection: RegistrySection {
     func card(_ record: Partner, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
         let org = try await record.$organization.get(on: req.db)
         let agreements = try await NetworkAgreement.query(on: req.db).filter(\.$partyB.$id == org.id!).with(\.$partyA).all()
+            .filter { req.can(.read, .agreement(parties: [$0.partyA.ref, org.ref], municipalityID: $0.$municipality.id)) }
         let zone = try await RegistrySupport.zone(req)
         return ([("Организация", org.fullName), ("Кто", PartnerSector(rawValue: record.sector)?.title ?? ""),
                  ("Формы взаимодействия", CodeList.decode(record.forms, as: InteractionForm.self).map(\.title).joined(separator: "; ")),

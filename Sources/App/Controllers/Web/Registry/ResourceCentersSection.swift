@@ -125,13 +125,13 @@ struct ResourceCentersSection: RegistrySection {
     }
 
     func apply(_ form: FormValues, to record: ResourceCenter, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
-        let muni = try RegistrySupport.municipality(req)
+        let muni = try isNew ? RegistrySupport.municipality(req) : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
         let zone = try await RegistrySupport.zone(req)
         let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
         let years = try await Self.years(muni, on: req.db)
         let year = years.first { $0.id?.uuidString.lowercased() == form["year"]?.lowercased() }
         if year == nil { errors.add("year", "Выберите учебный год из списка.") }
-        let subjects = try await RegistrySupport.subjects(form.all("subjects"), field: "subjects", municipalityID: muni, required: true, errors: &errors, on: req.db)
+        let subjects = try await RegistrySupport.subjects(Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: true, errors: &errors, on: req.db)
         let directions = form.all("directions").compactMap(Direction.init(rawValue:))
         if directions.count != form.all("directions").count { errors.add("directions", "Выберите направления из списка.") }
         let profiles = form.all("profiles").compactMap(StudyProfile.init(rawValue:))

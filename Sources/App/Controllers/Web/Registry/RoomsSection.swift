@@ -87,7 +87,7 @@ struct RoomsSection: RegistrySection {
     }
 
     func apply(_ form: FormValues, to record: Room, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
-        let muni = try RegistrySupport.municipality(req)
+        let muni = try isNew ? RegistrySupport.municipality(req) : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
         let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .room(org.ref)) {
             errors.add("organization", "Вы не можете вести кабинеты этой организации.")

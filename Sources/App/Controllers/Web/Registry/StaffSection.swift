@@ -129,10 +129,10 @@ struct StaffSection: RegistrySection {
         if category == nil { errors.add("category", "Выберите категорию из списка.") }
         let phone = errors.phone("phone", form["phone"])
         let email = errors.email("email", form["email"])
-        let subjects = try await RegistrySupport.subjects(form.all("subjects"), field: "subjects", municipalityID: muni, required: false, errors: &errors, on: req.db)
+        let subjects = try await RegistrySupport.subjects(Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: false, errors: &errors, on: req.db)
         // Places of work: what the user chose among organisations they may edit, plus those they may not touch.
         var chosen: [Organization] = []
-        for raw in form.all("organizations") {
+        for raw in Array(Set(form.all("organizations"))).sorted() {
             if let org = try await RegistrySupport.organization(raw, field: "organizations", municipalityID: muni, errors: &errors, on: req.db) {
                 if req.can(.update, .staff(orgs: [org.ref], municipalityID: muni)) { chosen.append(org) }
                 else { errors.add("organizations", "Вы не можете добавлять сотрудников в «\(org.shortName)».") }

@@ -1,0 +1,155 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+import AsyncHTTPClient
+import NIOCore
+
+/// Regression tests for defects a review found: each would crash the server, leak a record or widen someone's rights.
+extension AppTests {
+    @Suite struct HardeningTests {
+        @Test func hugePageAndVersionNumbersAreHarmless() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                _ = try await b.login("school1")
+                #expect(try await b.get("/rooms?page=9223372036854775807").status == .ok)
+                #expect(try await b.get("/organizations?page=9223372036854775807&per=9223372036854775807").status == .ok)
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                _ = try await b.get("/organizations/\(own)/edit")
+                var form = OrganizationsController.values(of: try #require(try await Organization.find(own, on: app.db)))
+                form["version"] = "9223372036854775807"
+                #expect(try await b.post("/organizations/\(own)/edit", form).status == .conflict)
+                let room = try #require(try await Room.query(on: app.db).filter(\.$organization.$id == own).first())
+                _ = try await b.get("/rooms/\(room.id!)/edit")
+                let res = try await b.post("/rooms/\(room.id!)/edit", ["organization": own.uuidString, "name": room.name, "capacity": "10",
+                                                                      "version": "9223372036854775807"])
+                #expect(res.status == .conflict)
+            }
+        }
+
+        @Test func anAdministratorCannotTakeOverAnAccountWithRolesElsewhere() async throws {
+            try await withApp { app in
+                let other = Municipality(name: "Соседний район")
+                try await other.create(on: app.db)
+                let home = try #require(try await Municipality.query(on: app.db).filter(\.$name == DemoData.municipalityName).first())
+                let twoPlaces = User(username: "two.places", fullName: "Двоеместная Ирина", passwordHash: "x")
+                try await twoPlaces.create(on: app.db)
+                try await RoleAssignment(userID: twoPlaces.id!, role: "authority_admin", municipalityID: other.id!, organizationID: nil).create(on: app.db)
+                try await RoleAssignment(userID: twoPlaces.id!, role: "methodologist", municipalityID: home.id!, organizationID: nil).create(on: app.db)
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                #expect(try await admin.get("/users/\(twoPlaces.id!)").status == .forbidden)
+                #expect(try await admin.post("/users/\(twoPlaces.id!)/reset").status == .forbidden)
+                #expect(try await admin.post("/users/\(twoPlaces.id!)/block").status == .forbidden)
+                #expect(!(try await admin.get("/users").body.string.contains("Двоеместная")))
+            }
+        }
+
+        @Test func aResetRevokesTokensAndACodeCannotBuyOne() async throws {
+            try await withApp { app in
+                let token = try await apiToken(app, "metod")
+                let metod = try #require(try await User.query(on: app.db).filter(\.$username == "metod").first())
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                _ = try await admin.get("/users/\(metod.id!)/reset")
+                let code = try UsersTests.code(in: try await admin.post("/users/\(metod.id!)/reset").body.string)
+                var api = Browser(app)
+                #expect(try await api.send(.GET, "/api/v1/rooms", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+                struct Body: Content { var username: String; var password: String }
+                let res = try await api.send(.POST, "/api/v1/auth/token", json: Body(username: "metod", password: code))
+                #expect(res.status == .forbidden)
+            }
+        }
+
+        @Test func cardsShowOnlyWhatTheViewerMaySee() async throws {
+            try await withApp { app in
+                let college = try await orgID(app, "ГБПОУ «СПК»")
+                let partner = try #require(try await Partner.query(on: app.db).filter(\.$organization.$id == college).first())
+                var b = Browser(app)
+                _ = try await b.login("centre1")
+                let card = try await b.get("/partners/\(partner.id!)").body.string
+                #expect(!card.contains("П-4"))
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                #expect(try await kmc.get("/partners/\(partner.id!)").body.string.contains("П-4"))
+            }
+        }
+
+        @Test func aCentreHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
+            try await withApp { app in
+                let guseva = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
+                var b = Browser(app)
+                _ = try await b.login("centre1")
+                #expect(try await b.get("/staff/\(guseva.id!)/archive").status == .forbidden)
+                #expect(try await b.post("/staff/\(guseva.id!)/archive").status == .forbidden)
+                #expect(try await StaffMember.find(guseva.id, on: app.db)?.status == "active")
+                #expect(try await b.get("/staff/\(guseva.id!)/edit").status == .ok)
+            }
+        }
+
+        @Test func loginRedirectsOnlyToLocalPaths() async throws {
+            try await withApp { app in
+                for next in ["/%09/evil.example/x", "//evil.example", "/\\evil.example", "https://evil.example"] {
+                    var b = Browser(app)
+                    _ = try await b.get("/login?next=\(next)")
+                    let res = try await b.post("/login", ["username": "kmc", "password": DemoData.password, "next": next.removingPercentEncoding ?? next])
+                    #expect(res.headers.first(name: .location) == "/profile", "\(next)")
+                }
+            }
+        }
+
+        @Test func onlyCoordinatorsChangeAnOrganisationsKind() async throws {
+            try await withApp { app in
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                var b = Browser(app)
+                _ = try await b.login("school1")
+                _ = try await b.get("/organizations/\(own)/edit")
+                var form = OrganizationsController.values(of: try #require(try await Organization.find(own, on: app.db)))
+                form["version"] = "1"
+                form["kind"] = "college"
+                let res = try await b.post("/organizations/\(own)/edit", form)
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Тип организации меняет координатор КМЦ"))
+                #expect(try await Organization.find(own, on: app.db)?.kind == "school")
+            }
+        }
+
+        @Test func aRepeatedPlaceOfWorkIsNoServerError() async throws {
+            try await withApp { app in
+                let org = try await orgID(app, "МБОУ «СОШ № 4»")
+                var b = Browser(app)
+                _ = try await b.login("kmc")
+                _ = try await b.get("/staff/new")
+                let form = "_csrf=\(b.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&organizations=\(org)&organizations=\(org)"
+                let res = try await b.send(.POST, "/staff/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                           raw: form.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+                #expect(res.status == .seeOther)
+            }
+        }
+
+        @Test func parallelGuessesCannotOutrunTheThrottle() async throws {
+            try await withLiveApp { app, port in
+                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<30 {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/auth/token")
+                            request.method = .POST
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(string: "{\"username\":\"admin\",\"password\":\"wrong-guess\"}"))
+                            return Int(try await client.execute(request, timeout: .seconds(120)).status.code)
+                        }
+                    }
+                    var all: [Int] = []
+                    for try await s in group { all.append(s) }
+                    return all
+                }
+                try await client.shutdown()
+                #expect(statuses.filter { $0 == 401 }.count <= 10, "\(statuses)")
+                #expect(statuses.allSatisfy { $0 == 401 || $0 == 429 })
+            }
+        }
+    }
+}
