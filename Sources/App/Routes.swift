@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OrganizationsController())
     try app.register(collection: AuditController())
     try app.register(collection: UsersController())
+    try app.register(collection: GroupsController())
     try app.register(collection: MunicipalityController())
     try app.register(collection: RegistryController(section: SubjectsSection()))
     try app.register(collection: RegistryController(section: ResourceCentersSection()))

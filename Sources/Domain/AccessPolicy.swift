@@ -32,6 +32,8 @@ public enum Resource: Sendable {
     case audit(municipalityID: UUID)
     /// A study group of a resource centre (its facts and counts; not its students' personal data).
     case group(OrgRef)
+    /// A student's personal data as seen through a group of a centre (names, school, grade).
+    case groupStudent(school: OrgRef, center: OrgRef)
     /// Putting a student into a group directly (coordinator, or the head of the group's centre).
     case enrollment(group: OrgRef, studentSchool: OrgRef)
 }
@@ -125,6 +127,15 @@ public struct AccessPolicy: Sendable {
             case .centerHead: return action == .read || scope.organizationID == center.id
             case .methodologist, .teacher, .schoolAdmin: return action == .read
             case .student, .guardian: return false
+            }
+        case .groupStudent(let school, let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            // The centre's head and teachers see who studies at the centre; a school sees its own students.
+            case .centerHead, .teacher: return scope.organizationID == center.id && action == .read
+            case .schoolAdmin: return scope.organizationID == school.id && action == .read
+            case .methodologist, .student, .guardian: return false
             }
         case .enrollment(let group, let school):
             guard scope.municipalityID == group.municipalityID, school.municipalityID == group.municipalityID else { return false }

@@ -6,7 +6,8 @@ public enum MenuArea: Hashable, Sendable {
     case profile, organizations, audit, municipality
     case registry(Registry)
 
-    public static let order: [MenuArea] = [.profile, .organizations] + Registry.allCases.map { .registry($0) } + [.municipality, .audit]
+    public static let order: [MenuArea] = [.profile, .registry(.groups), .organizations]
+        + Registry.allCases.filter { $0 != .groups }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
@@ -24,6 +25,7 @@ public enum MenuArea: Hashable, Sendable {
             case .subjects: "Предметы"
             case .academicYears: "Учебные годы"
             case .kmcMembers: "Состав КМЦ"
+            case .groups: "Группы"
             case .users: "Пользователи"
             }
         }

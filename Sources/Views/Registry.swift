@@ -167,6 +167,8 @@ public struct RegistryList: Sendable {
     public var createTitle: String?
     public var warnings: [String]
     public var emptyText: String
+    /// Where the filter form goes when the list is not the section's own (e.g. a search within a group).
+    public var searchAction: String?
 
     public init(title: String, area: Registry, query: ListQuery, filters: [FieldSpec], columns: [Column], rows: [[Cell]],
                 total: Int, noun: (String, String, String), createTitle: String?, warnings: [String] = [], emptyText: String) {
@@ -190,7 +192,7 @@ public struct RegistryList: Sendable {
                 el("div", .cls("actions")) { el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle } }
             }
             if !filters.isEmpty {
-                el("form", .cls("filters"), Attr("method", "get"), Attr("action", base.path), Attr("role", "search")) {
+                el("form", .cls("filters"), Attr("method", "get"), Attr("action", searchAction ?? base.path), Attr("role", "search")) {
                     for f in filters { f.render(values: filterValues, errors: FieldErrors()) }
                     UI.hidden("sort", query.sort)
                     el("button", .type("submit")) { "Найти" }

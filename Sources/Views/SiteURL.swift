@@ -61,6 +61,7 @@ public enum Registry: String, CaseIterable, Sendable {
     case subjects
     case academicYears = "academic-years"
     case kmcMembers = "kmc-members"
+    case groups
     case users
 }
 

@@ -122,3 +122,52 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.EnrollmentTests {
+    @Test func theCentreHeadEnrolsThroughThePagesAndAWithdrawalMovesTheListUp() async throws {
+        try await withApp { app in
+            let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
+            var head = Browser(app)
+            _ = try await head.login("centre1")
+            #expect(try await head.get("/groups").body.string.contains("Нагрузочная группа"))
+            let search = try await head.get("/groups/\(groupID)/enroll?q=учеников1").body.string
+            #expect(search.contains("Учеников1 Тест"))
+            for s in students { #expect(try await head.post("/groups/\(groupID)/enroll?student=\(s)").status == .seeOther) }
+            let card = try await head.get("/groups/\(groupID)").body.string
+            #expect(card.contains("занято 1 из 1"))
+            #expect(card.contains("Лист ожидания"))
+            let first = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).first())
+            let second = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).first())
+            #expect(second.status == "waitlisted")
+            #expect(try await head.get("/groups/\(groupID)/withdraw/\(first.id!)").body.string.contains("Отчислить «Учеников0 Тест»"))
+            #expect(try await head.post("/groups/\(groupID)/withdraw/\(first.id!)").status == .seeOther)
+            #expect(try await Enrollment.find(first.id, on: app.db)?.status == "withdrawn")
+            #expect(try await Enrollment.find(second.id, on: app.db)?.status == "enrolled")
+            #expect(try await StudyGroup.find(groupID, on: app.db)?.enrolledCount == 1)
+            let third = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).first())
+            #expect(try await EnrollmentService.outcome(of: third, on: app.db) == .waitlisted(position: 1))
+        }
+    }
+
+    @Test func groupListsShowPeopleOnlyToThoseWhoMaySeeThem() async throws {
+        try await withApp { app in
+            let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
+            for (user, sees) in [("kmc", true), ("centre1", true), ("teacher1", true), ("metod", false)] {
+                var b = Browser(app)
+                _ = try await b.login(user)
+                let html = try await b.get("/groups/\(group.id!)").body.string
+                #expect(html.contains("Ёлкин Артём Ильич") == sees, "\(user)")
+            }
+            // A school sees its own students only.
+            var school = Browser(app)
+            _ = try await school.login("school1")
+            let html = try await school.get("/groups/\(group.id!)").body.string
+            #expect(html.contains("Ёлкин Артём Ильич"))
+            #expect(!html.contains("МБОУ «СОШ № 4»</td>"))
+            #expect(try await school.get("/groups/\(group.id!)/enroll").status == .forbidden)
+            var student = Browser(app)
+            _ = try await student.login("student1")
+            #expect(try await student.get("/groups/\(group.id!)").status == .forbidden)
+        }
+    }
+}

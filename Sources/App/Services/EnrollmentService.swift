@@ -96,3 +96,45 @@ enum EnrollmentService {
         return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique_violation")
     }
 }
+
+extension EnrollmentService {
+    /// Withdraws a student from a group. A freed seat goes at once to the first student on the waiting list,
+    /// so the list moves up by itself (issue 3).
+    static func withdraw(enrollmentID: UUID, app: Application, req: Request?) async throws {
+        try await app.writeTransaction { db in
+            guard let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group).first() else {
+                throw AppError.notFound("Запись в группу не найдена.")
+            }
+            guard e.status != EnrollmentStatus.withdrawn.rawValue else { return }
+            let wasEnrolled = e.status == EnrollmentStatus.enrolled.rawValue
+            let before = e.status
+            e.status = EnrollmentStatus.withdrawn.rawValue
+            e.waitlistSeq = nil
+            e.updatedAt = Date()
+            try await e.save(on: db)
+            var promoted: Enrollment?
+            if wasEnrolled {
+                if let next = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
+                    .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).first() {
+                    next.status = EnrollmentStatus.enrolled.rawValue
+                    next.waitlistSeq = nil
+                    next.updatedAt = Date()
+                    try await next.save(on: db)
+                    promoted = next
+                } else {
+                    try await release(groupID: e.$group.id, on: db)
+                }
+            }
+            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
+                                   title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
+                                   organizationID: e.group.$organization.id,
+                                   before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before], after: ["Состояние": "выбыл"])
+            if let p = promoted {
+                try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
+                                       title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
+                                       organizationID: e.group.$organization.id,
+                                       before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
+            }
+        }
+    }
+}

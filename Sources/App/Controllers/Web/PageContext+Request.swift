@@ -36,6 +36,7 @@ extension Request {
             case .staff: return p.allows(user.actor, .read, .staff(orgs: [probe], municipalityID: m))
             case .rooms: return p.allows(user.actor, .read, .room(probe))
             case .partners, .subjects, .academicYears, .kmcMembers: return p.allows(user.actor, .read, .reference(municipalityID: m))
+            case .groups: return p.allows(user.actor, .read, .group(probe))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
                     || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg)], municipalityID: m))

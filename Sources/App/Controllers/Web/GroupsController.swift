@@ -1,0 +1,105 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Study groups in the web UI: the list with free places, a group's card with its students and waiting list,
+/// direct enrolment by the coordinator or the centre's head, and withdrawal.
+struct GroupsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let g = routes.grouped("groups")
+        g.get(use: index)
+        g.get(":id", use: show)
+        g.get(":id", "enroll", use: enrollSearch)
+        g.post(":id", "enroll", use: enroll)
+        g.get(":id", "withdraw", ":enrollment", use: withdrawConfirm)
+        g.post(":id", "withdraw", ":enrollment", use: withdraw)
+    }
+
+    let area = Registry.groups
+    var active: MenuArea { .registry(.groups) }
+
+    func index(req: Request) async throws -> Response {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
+        let query = RegistrySupport.listQuery(req, filters: ["organization", "free"], sorts: ["name", "center"], defaultSort: "center")
+        var b = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
+            .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
+            .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { b = b.group(.or) { $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ query.q) } }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        b = query.sort == "name" ? b.sort(\.$name, dir) : b.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
+        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).paged(query)
+        let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
+        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
+        let page = RegistryList(
+            title: "Группы", area: area, query: query,
+            filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры"))],
+            columns: [Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"), Column("Педагог"),
+                      Column("Занято мест"), Column("Ожидают")],
+            rows: rows.map { g in
+                [.link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title), .text(g.organization.shortName),
+                 .text(g.teacher?.fullName ?? ""),
+                 g.enrolledCount >= g.capacity ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
+                                               : .text("\(g.enrolledCount) из \(g.capacity)"),
+                 .text(String(waiting[g.id!] ?? 0))]
+            },
+            total: total, noun: ("группа", "группы", "групп"), createTitle: nil,
+            emptyText: "Групп пока нет: их открывают ресурсные центры по согласованным программам.")
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func find(_ req: Request, _ action: Domain.Action = .read) async throws -> (StudyGroup, Organization) {
+        guard let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$program).with(\.$teacher)
+            .with(\.$academicYear).with(\.$room).first(),
+              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+        try req.authorize(action, .group(center.ref))
+        return (g, center)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (g, center) = try await find(req)
+        let zone = try await RegistrySupport.zone(req)
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
+            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$student) { $0.with(\.$school) }.all()
+        // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the group.
+        let visible = enrollments.filter { req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref)) }
+        let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
+        func row(_ e: Enrollment, position: Int?) -> [Cell] {
+            var cells: [Cell] = [.text(e.student.fullName), .text(e.student.school.shortName), .text("\(e.student.grade)\(e.student.letter ?? "")")]
+            if let position { cells.insert(.text(String(position)), at: 0) }
+            cells.append(mayEnroll ? .link("Отчислить", SiteURL.record(area, g.id!).path + "/withdraw/\(e.id!.uuidString.lowercased())") : .text(""))
+            return cells
+        }
+        let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted { $0.student.sortKey < $1.student.sortKey }
+        let waiting = visible.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.sorted { ($0.waitlistSeq ?? 0) < ($1.waitlistSeq ?? 0) }
+        let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(\.waitlistSeq)
+        var actions: [RegistryCard.Action] = []
+        if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
+        let hidden = enrollments.count - visible.count
+        let card = RegistryCard(
+            title: g.name, area: area, status: nil,
+            facts: [("Программа", g.program.title + (g.program.approval == "agreed" ? " (согласована КМЦ)" : " (не согласована)")),
+                    ("Ресурсный центр", center.shortName), ("Учебный год", g.academicYear.title), ("Педагог", g.teacher?.fullName ?? ""),
+                    ("Кабинет", g.room?.name ?? ""), ("Часов по плану", String(g.plannedHours)),
+                    ("Сроки", RegistrySupport.date(g.startsOn, zone) + " — " + RegistrySupport.date(g.endsOn, zone)),
+                    ("Места", "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, g.capacity - g.enrolledCount))"),
+                    ("Лист ожидания", RussianPlural.count(allWaiting.count, "человек", "человека", "человек")),
+                    ("Запись", g.isOpen ? "открыта" : "закрыта")],
+            actions: actions,
+            warnings: hidden > 0 && !visible.isEmpty ? ["Показаны только учащиеся, чьи данные вам доступны (ещё \(hidden) — из других школ)."] : [],
+            sections: [
+                RegistryCard.Section(title: "Зачислены", columns: ["Обучающийся", "Школа", "Класс", ""],
+                                     rows: seated.map { row($0, position: nil) },
+                                     emptyText: visible.isEmpty && !enrollments.isEmpty ? "Списки группы видят координатор, центр и школы своих учащихся." : "В группе пока никого нет."),
+                RegistryCard.Section(title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
+                                     rows: waiting.map { row($0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)) },
+                                     emptyText: "Никто не ждёт места."),
+            ],
+            history: nil)
+        return req.render(card.render(await req.pageContext(active: active)))
+    }
+}
