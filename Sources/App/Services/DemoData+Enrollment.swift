@@ -5,10 +5,11 @@ import Domain
 /// Demo programmes, groups and students: every school has students; student1 studies in a group of centre1 taught by
 /// teacher1, and parent1 is student1's guardian. All names are invented.
 extension DemoData {
-    static let surnames = ["Алексеев", "Борисова", "Васильев", "Гаврилова", "Дмитриев", "Ефимова", "Жданов", "Зуева", "Ильин", "Карпова",
-                           "Лукин", "Миронова", "Носков", "Осипова", "Павлов", "Родионова", "Семёнов", "Тихонова", "Фёдоров", "Широкова"]
-    static let givenNames = ["Иван", "Анна", "Пётр", "Мария", "Олег", "Ксения", "Егор", "Полина", "Лев", "Софья",
-                             "Тимур", "Алина", "Глеб", "Вера", "Роман", "Ульяна", "Семён", "Дарья", "Марк", "Ева"]
+    /// Male surnames; the female form adds «а» (Алексеев → Алексеева).
+    static let surnames = ["Алексеев", "Борисов", "Васильев", "Гаврилов", "Дмитриев", "Ефимов", "Жданов", "Зуев", "Ильин", "Карпов",
+                           "Лукин", "Миронов", "Носков", "Осипов", "Павлов", "Родионов", "Семёнов", "Тихонов", "Фёдоров", "Широков"]
+    static let boys = ["Иван", "Пётр", "Олег", "Егор", "Лев", "Тимур", "Глеб", "Роман", "Семён", "Марк"]
+    static let girls = ["Анна", "Мария", "Ксения", "Полина", "Софья", "Алина", "Вера", "Ульяна", "Дарья", "Ева"]
 
     static let programs: [(center: String, title: String, kind: String, subject: String, teacher: String?, groups: [(String, Int)])] = [
         ("МБОУ «Гимназия № 2»", "Олимпиадная математика", "olympiad", "математика", "Орлов", [("Математика-10", 20), ("Математика-11", 18)]),
@@ -28,8 +29,11 @@ extension DemoData {
             for i in 0..<10 {
                 let s = Student()
                 s.$municipality.id = muni; s.$school.id = orgIDs[school]!
-                s.surname = surnames[(n + i) % surnames.count]; s.givenName = givenNames[(n * 3 + i) % givenNames.count]
-                s.patronymic = i % 2 == 0 ? "Андреевич" : nil
+                let girl = (n + i) % 2 == 1
+                let surname = surnames[(n * 7 + i * 3) % surnames.count]
+                s.surname = girl ? surname + "а" : surname
+                s.givenName = (girl ? girls : boys)[(n * 3 + i) % 10]
+                s.patronymic = i % 3 == 2 ? nil : [girl ? "Андреевна" : "Андреевич", girl ? "Сергеевна" : "Сергеевич"][i % 2]
                 s.birthDate = year.startsOn.addingTimeInterval(-Double(16 + i % 2) * 365.25 * 86_400)
                 s.grade = 10 + i % 2; s.letter = ["А", "Б"][i % 2]
                 s.searchKey = TextKey.search(s.surname, s.givenName, s.patronymic); s.sortKey = TextKey.sort(s.fullName)

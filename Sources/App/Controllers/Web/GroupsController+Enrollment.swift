@@ -16,6 +16,7 @@ extension GroupsController {
         if let school { b = b.filter(\.$school.$id == school) }
         let already = Set(try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).all().map { $0.$student.id })
+        let found = try await b.copy().count()
         let students = try await b.sort(\.$sortKey).with(\.$school).limit(50).all()
         let csrf = req.csrfToken
         let schools = try await RegistrySupport.organizationOptions(center.$municipality.id, kinds: [.school], on: req.db)
@@ -30,8 +31,9 @@ extension GroupsController {
                     : .post(g.enrolledCount < g.capacity ? "Записать" : "В лист ожидания",
                             SiteURL.record(area, g.id!).path + "/enroll?student=\(s.id!.uuidString.lowercased())", csrf: csrf)]
             },
-            total: students.count, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
-            warnings: ["Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, записанные встают в лист ожидания."],
+            total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
+            warnings: ["Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, записанные встают в лист ожидания."]
+                + (found > students.count ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : []),
             emptyText: "Никого не найдено: уточните фамилию или школу.")
         page.searchAction = SiteURL.record(area, g.id!).path + "/enroll"
         return req.render(page.render(await req.pageContext(active: active)))
