@@ -42,7 +42,10 @@ public enum Resource: Sendable {
 public struct AccountRole: Equatable, Sendable {
     public var role: Role
     public var organizationID: UUID?
-    public init(_ role: Role, organizationID: UUID?) { self.role = role; self.organizationID = organizationID }
+    public var municipalityID: UUID
+    public init(_ role: Role, organizationID: UUID?, municipalityID: UUID) {
+        self.role = role; self.organizationID = organizationID; self.municipalityID = municipalityID
+    }
 }
 
 public enum Action: Sendable {
@@ -145,7 +148,9 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .account(let roles, let municipalityID):
-            guard scope.municipalityID == municipalityID else { return false }
+            // Nobody manages an account that has no role, or a role in a municipality other than their own.
+            guard scope.municipalityID == municipalityID, !roles.isEmpty,
+                  roles.allSatisfy({ $0.municipalityID == municipalityID }) else { return false }
             switch grant.role {
             case .authorityAdmin: return true
             case .centerHead, .schoolAdmin:

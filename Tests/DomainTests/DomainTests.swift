@@ -144,15 +144,17 @@ import Testing
     @Test func schoolsManageOnlyTheirOwnTeachersAccounts() {
         let p = AccessPolicy()
         let admin = actor(.schoolAdmin, org: school)
-        #expect(p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: school)], municipalityID: muni)))
-        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: otherSchool)], municipalityID: muni)))
-        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.coordinator, organizationID: nil)], municipalityID: muni)))
+        #expect(p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
+        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)], municipalityID: muni)))
+        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)))
         // An account that also has a role elsewhere belongs to the administrator.
-        #expect(!p.allows(admin, .update, .account(roles: [AccountRole(.teacher, organizationID: school),
-                                                           AccountRole(.teacher, organizationID: otherSchool)], municipalityID: muni)))
+        #expect(!p.allows(admin, .update, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni),
+                                                           AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)], municipalityID: muni)))
         #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: muni)))
-        #expect(p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.coordinator, organizationID: nil)], municipalityID: muni)))
-        #expect(!p.allows(actor(.coordinator), .read, .account(roles: [AccountRole(.teacher, organizationID: school)], municipalityID: muni)))
+        #expect(p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)))
+        #expect(!p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.authorityAdmin, organizationID: nil, municipalityID: otherMuni),
+                                                                            AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
+        #expect(!p.allows(actor(.coordinator), .read, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
     }
 
     @Test func onlyAdministratorsReadTheAuditLog() {

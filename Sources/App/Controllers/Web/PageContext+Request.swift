@@ -39,7 +39,7 @@ extension Request {
             case .groups: return p.allows(user.actor, .read, .group(probe))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
-                    || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg)], municipalityID: m))
+                    || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))
             }
         }
     }

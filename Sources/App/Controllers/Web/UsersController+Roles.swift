@@ -24,7 +24,7 @@ extension UsersController {
         var errors = FieldErrors()
         let existing = Self.roles(try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all())
         let read = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
-        if let (r, orgID, _, _) = read, !canGrant(req, existing + [AccountRole(r, organizationID: orgID)], municipalityID: muni) {
+        if let (r, orgID, _, _) = read, !canGrant(req, existing + [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni) {
             errors.add("role", "Вы можете назначать только роль педагога своей организации.")
         }
         guard let (role, orgID, from, to) = read, errors.isEmpty else {
