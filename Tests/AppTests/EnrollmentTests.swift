@@ -46,7 +46,7 @@ extension AppTests {
                 // setup
                 let (groupID, students) = try await Self.setUp(app, capacity: 25, students: 200)
                 let token = try await directToken(app, username: "kmc")
-                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let client = burstClient()
                 // act: 200 students at once, each asked twice, over real HTTP
                 let results = try await withThrowingTaskGroup(of: (Int, Answer?).self) { group in
                     for student in students + students.prefix(20) {

@@ -131,7 +131,7 @@ extension AppTests {
 
         @Test func parallelGuessesCannotOutrunTheThrottle() async throws {
             try await withLiveApp { app, port in
-                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let client = burstClient()
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<30 {
                         group.addTask {

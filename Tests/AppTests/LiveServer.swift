@@ -3,6 +3,7 @@ import Fluent
 import SQLKit
 import Testing
 import Vapor
+import AsyncHTTPClient
 
 /// Starts the application once on a free port over real HTTP (`DESIGN.md`: Vapor's running mode restarts the server per
 /// request, so concurrency tests start it themselves). On SQLite the database is a temporary file, as `serve` uses.
@@ -47,4 +48,11 @@ func directToken(_ app: Application, username: String) async throws -> String {
     t.expiresAt = Date().addingTimeInterval(3600)
     try await t.create(on: app.db)
     return raw
+}
+
+/// A client that really opens many connections at once (AsyncHTTPClient's default is 8 per host).
+func burstClient(connections: Int = 100) -> HTTPClient {
+    var config = HTTPClient.Configuration()
+    config.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
 }

@@ -66,10 +66,20 @@ def shot(driver, name):
 
 
 def submit_and_wait(driver, element):
-    """Clicks something that loads a new page and waits until the old page is gone."""
+    """Clicks something that loads a new page and waits until the old page is gone and the new one has loaded."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+
+    def old_page_gone(d):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            # Stale, or Chrome's «node does not belong to the document» while it swaps documents: either way, gone.
+            return True
+
+    WebDriverWait(driver, 30).until(old_page_gone)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
