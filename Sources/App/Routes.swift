@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS))
     }
     try app.register(collection: HomeController())
+    try app.register(collection: CatalogController())
     try app.register(collection: AuthController())
     try app.register(collection: ProfileController())
     try app.register(collection: OrganizationsController())
@@ -29,6 +30,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistryController(section: AgreementsSection()))
     try app.register(collection: RegistryController(section: KmcSection()))
     try app.register(collection: RegistryController(section: AcademicYearsSection()))
+    try app.register(collection: RegistryController(section: ProgramsSection()))
+    try app.register(collection: ProgramApprovalController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())

@@ -30,6 +30,8 @@ public enum Resource: Sendable {
     case account(roles: [AccountRole], municipalityID: UUID)
     /// The audit log.
     case audit(municipalityID: UUID)
+    /// A network programme of a resource centre.
+    case program(OrgRef)
     /// A study group of a resource centre (its facts and counts; not its students' personal data).
     case group(OrgRef)
     /// A student's personal data as seen through a group of a centre (names, school, grade).
@@ -50,6 +52,8 @@ public struct AccountRole: Equatable, Sendable {
 
 public enum Action: Sendable {
     case read, create, update, archive
+    /// Agreeing or returning a programme (the КМЦ's decision).
+    case approve
 }
 
 /// The one place where read and write access is decided (`DESIGN.md`, security defaults).
@@ -123,6 +127,15 @@ public struct AccessPolicy: Sendable {
             }
         case .users(let municipalityID), .audit(let municipalityID):
             return grant.role == .authorityAdmin && scope.municipalityID == municipalityID
+        case .program(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            // The centre drafts and submits its own programmes; the КМЦ agrees them (`000_5375b2a087477e6d.txt` §4.2).
+            case .centerHead: return action == .read || (action != .approve && scope.organizationID == center.id)
+            case .methodologist, .teacher, .schoolAdmin: return action == .read
+            case .student, .guardian: return false
+            }
         case .group(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

@@ -6,8 +6,8 @@ public enum MenuArea: Hashable, Sendable {
     case profile, organizations, audit, municipality
     case registry(Registry)
 
-    public static let order: [MenuArea] = [.profile, .registry(.groups), .organizations]
-        + Registry.allCases.filter { $0 != .groups }.map { .registry($0) } + [.municipality, .audit]
+    public static let order: [MenuArea] = [.profile, .registry(.programs), .registry(.groups), .organizations]
+        + Registry.allCases.filter { $0 != .groups && $0 != .programs }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
@@ -26,6 +26,7 @@ public enum MenuArea: Hashable, Sendable {
             case .academicYears: "Учебные годы"
             case .kmcMembers: "Состав КМЦ"
             case .groups: "Группы"
+            case .programs: "Программы"
             case .users: "Пользователи"
             }
         }

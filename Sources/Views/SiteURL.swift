@@ -5,7 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
-    case audit, municipality
+    case audit, municipality, catalog
     case users
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -29,6 +29,7 @@ public enum SiteURL: Sendable {
         case .organizationRestore(let id): "/organizations/\(id.uuidString.lowercased())/restore"
         case .audit: "/audit"
         case .municipality: "/municipality"
+        case .catalog: "/catalog"
         case .users: "/users"
         case .list(let r): "/" + r.rawValue
         case .new(let r): "/\(r.rawValue)/new"
@@ -61,6 +62,7 @@ public enum Registry: String, CaseIterable, Sendable {
     case subjects
     case academicYears = "academic-years"
     case kmcMembers = "kmc-members"
+    case programs
     case groups
     case users
 }

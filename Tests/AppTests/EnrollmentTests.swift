@@ -18,6 +18,8 @@ extension AppTests {
             let program = NetworkProgram()
             program.$organization.id = center; program.title = "Олимпиадная математика"; program.kind = "olympiad"
             program.hours = 64; program.approval = "agreed"; program.status = "active"; program.version = 1
+            program.gradeFrom = 10; program.gradeTo = 11; program.form = "full_time"; program.searchKey = "олимпиадная математика"
+            program.sortKey = "олимпиадная математика"
             try await program.create(on: app.db)
             let group = StudyGroup()
             group.$program.id = try program.requireID(); group.$organization.id = center; group.$academicYear.id = try year.requireID()

@@ -1,20 +1,58 @@
 import Fluent
 import Foundation
 
-/// A network programme (`GLOSSARY.md`: Сетевая образовательная программа). The drafting and agreement workflow
-/// comes with the programmes slice of the enrolment issue; groups already need to know whether theirs is agreed.
+/// A network programme (`GLOSSARY.md`: Сетевая образовательная программа), drafted by a resource centre and agreed
+/// with the КМЦ (`000_5375b2a087477e6d.txt` §4.2).
 final class NetworkProgram: RegistryRecord, @unchecked Sendable {
     static let schema = "network_programs"
     @ID(key: .id) var id: UUID?
     @Parent(key: "organization_id") var organization: Organization
+    @OptionalParent(key: "academic_year_id") var academicYear: AcademicYear?
     @Field(key: "title") var title: String
     @Field(key: "kind") var kind: String
     @OptionalParent(key: "subject_id") var subject: Subject?
+    @OptionalField(key: "profile") var profile: String?
+    @OptionalField(key: "target") var target: String?
+    @Field(key: "grade_from") var gradeFrom: Int
+    @Field(key: "grade_to") var gradeTo: Int
     @Field(key: "hours") var hours: Int
+    @Field(key: "form") var form: String
+    /// Modules as «Название — часы» lines.
+    @OptionalField(key: "modules") var modules: String?
+    @OptionalField(key: "description") var summary: String?
+    @OptionalField(key: "results") var results: String?
     /// draft, submitted, agreed, returned.
     @Field(key: "approval") var approval: String
+    @OptionalField(key: "review_comment") var reviewComment: String?
+    @Field(key: "search_key") var searchKey: String
+    @Field(key: "sort_key") var sortKey: String
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
+    @Siblings(through: ProgramTeacher.self, from: \.$program, to: \.$staff) var teachers: [StaffMember]
+    init() {}
+}
+
+final class ProgramTeacher: Model, @unchecked Sendable {
+    static let schema = "program_teachers"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "program_id") var program: NetworkProgram
+    @Parent(key: "staff_id") var staff: StaffMember
+    init() {}
+}
+
+/// A programme as it was submitted to the КМЦ, with the decision on it: every version is kept.
+final class ProgramVersion: Model, @unchecked Sendable {
+    static let schema = "program_versions"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "program_id") var program: NetworkProgram
+    @Field(key: "number") var number: Int
+    @Field(key: "snapshot") var snapshot: String
+    @Field(key: "submitted_at") var submittedAt: Date
+    @Field(key: "submitted_by") var submittedBy: String
+    @OptionalField(key: "decision") var decision: String?
+    @OptionalField(key: "comment") var comment: String?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @OptionalField(key: "decided_by") var decidedBy: String?
     init() {}
 }
 

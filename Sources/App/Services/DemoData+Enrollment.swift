@@ -58,6 +58,12 @@ extension DemoData {
             let program = NetworkProgram()
             program.$organization.id = orgIDs[p.center]!; program.title = p.title; program.kind = p.kind
             program.$subject.id = subjectIDs[p.subject]; program.hours = GroupRules.defaultHours; program.approval = "agreed"
+            program.$academicYear.id = year.id; program.gradeFrom = 10; program.gradeTo = 11; program.form = StudyForm.fullTime.rawValue
+            program.target = p.kind == "olympiad" ? "подготовка к муниципальному и региональному этапам олимпиады" : nil
+            program.modules = "Вводный модуль — 16\nОсновной курс — 40\nИтоговый проект — 8"
+            program.summary = "Сетевой курс ресурсного центра для старшеклассников школ муниципалитета."
+            program.results = "Участие в олимпиадах и конкурсах, готовый проект или исследование."
+            program.searchKey = TextKey.search(p.title, p.center); program.sortKey = TextKey.sort(p.title)
             program.status = RecordStatus.active.rawValue; program.version = 1
             try await program.create(on: db)
             let teacher = try await p.teacher.asyncFlatMap { try await StaffMember.query(on: db).filter(\.$surname == $0).first() }

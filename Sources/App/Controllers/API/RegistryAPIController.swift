@@ -14,7 +14,29 @@ struct RegistryAPIController: RouteCollection {
         routes.get("staff", ":id", use: staffOne)
         routes.get("rooms", use: rooms)
         routes.get("rooms", ":id", use: room)
+        routes.get("programs", use: programs)
+        routes.get("programs", ":id", use: program)
     }
+
+    struct ProgramDTO: Content {
+        var id: UUID; var organizationId: UUID; var title: String; var kind: String; var subjectId: UUID?; var profile: String?
+        var gradeFrom: Int; var gradeTo: Int; var hours: Int; var form: String; var approval: String; var status: String; var version: Int
+        init(_ p: NetworkProgram) {
+            id = p.id!; organizationId = p.$organization.id; title = p.title; kind = p.kind; subjectId = p.$subject.id; profile = p.profile
+            gradeFrom = p.gradeFrom; gradeTo = p.gradeTo; hours = p.hours; form = p.form; approval = p.approval; status = p.status; version = p.version
+        }
+    }
+
+    func programs(req: Request) async throws -> PageDTO<ProgramDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: muni)))
+        let q = RegistrySupport.listQuery(req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
+                                          sorts: ["title", "center"], defaultSort: "title")
+        let (rows, total) = try await ProgramsSection.query(q, municipalityID: muni, on: req.db)
+        return page(rows.map(ProgramDTO.init), total, q)
+    }
+
+    func program(req: Request) async throws -> ProgramDTO { ProgramDTO(try await one(ProgramsSection(), req)) }
 
     struct CenterDTO: Content {
         var id: UUID; var organizationId: UUID; var organizationName: String; var academicYear: String

@@ -31,6 +31,15 @@ protocol RegistrySection: Sendable {
     func auditFields(_ record: Record, on db: any Database) async throws -> [String: String]
     /// Where the record belongs, for the audit log.
     func scope(_ record: Record) -> (municipalityID: UUID?, organizationID: UUID?)
+    /// Whether the record may be edited at all in its present state (the policy decides who); true by default.
+    func isEditable(_ record: Record) -> Bool
+    /// Actions of the card beyond edit, archive and restore; none by default.
+    func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action]
+}
+
+extension RegistrySection {
+    func isEditable(_ record: Record) -> Bool { true }
+    func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action] { [] }
 }
 
 struct RegistryController<S: RegistrySection>: RouteCollection {
@@ -79,7 +88,8 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         let card = RegistryCard(
             title: section.title(record), area: section.area, status: status, facts: facts,
             actions: RegistrySupport.cardActions(section.area, id: try record.requireID(), status: status,
-                                                 canEdit: req.can(.update, resource), canArchive: req.can(.archive, resource)),
+                                                 canEdit: req.can(.update, resource) && section.isEditable(record),
+                                                 canArchive: req.can(.archive, resource)) + (try await section.extraActions(record, req: req)),
             warnings: warnings, sections: sections,
             history: try await AuditController.history(entityID: try record.requireID(), req: req))
         return req.render(card.render(await req.pageContext(active: active)))
@@ -130,6 +140,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
 
     func editForm(req: Request) async throws -> Response {
         let record = try await find(req, .update)
+        guard section.isEditable(record) else { throw AppError.conflict("Эту запись сейчас изменить нельзя.") }
         let page = try await formPage(req, record: record, values: try await section.values(record, req: req), version: record.version)
         return req.render(page.render(await req.pageContext(active: active)))
     }

@@ -1,0 +1,104 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct ProgramTests {
+        static func form(_ center: UUID, modules: String = "Теория — 30\nПрактикум — 34") -> [String: String] {
+            ["organization": center.uuidString, "title": "Экспериментальная физика", "kind": "profile", "gradeFrom": "10", "gradeTo": "11",
+             "hours": "64", "form": "blended", "modules": modules, "target": "исследовательские проекты"]
+        }
+
+        @Test func aProgrammeGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
+            try await withApp { app in
+                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get("/programs/new")
+                let badModules = try await head.post("/programs/new", Self.form(center, modules: "Теория — 30\nПрактикум"))
+                #expect(badModules.status == .unprocessableEntity)
+                #expect(badModules.body.string.contains("Строка 2: напишите модуль как «Название — 16»"))
+                let wrongSum = try await head.post("/programs/new", Self.form(center, modules: "Теория — 30\nПрактикум — 30"))
+                #expect(wrongSum.body.string.contains("Сумма часов модулей (60) должна совпадать с объёмом программы (64)."))
+                #expect(try await head.post("/programs/new", Self.form(center)).status == .seeOther)
+                let program = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Экспериментальная физика").first())
+                #expect(program.approval == "draft")
+                _ = try await head.get("/programs/\(program.id!)")
+                #expect(try await head.post("/programs/\(program.id!)/submit").status == .seeOther)
+                // While the КМЦ decides, the centre cannot change it.
+                #expect(try await head.get("/programs/\(program.id!)/edit").status == .conflict)
+                var edit = Self.form(center); edit["version"] = "2"
+                #expect(try await head.post("/programs/\(program.id!)/edit", edit).status == .conflict)
+                #expect(try await head.get("/programs/\(program.id!)/review").status == .forbidden)
+
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                #expect(try await kmc.get("/programs").body.string.contains("Ждут согласования КМЦ: 1 программа."))
+                _ = try await kmc.get("/programs/\(program.id!)/review")
+                let noComment = try await kmc.post("/programs/\(program.id!)/review", ["decision": "returned"])
+                #expect(noComment.body.string.contains("Напишите, что нужно доработать."))
+                #expect(try await kmc.post("/programs/\(program.id!)/review", ["decision": "returned", "comment": "Добавьте лабораторные работы"]).status == .seeOther)
+                #expect(try await head.get("/programs/\(program.id!)").body.string.contains("КМЦ вернул программу на доработку: «Добавьте лабораторные работы»"))
+                _ = try await head.get("/programs/\(program.id!)/edit")
+                edit["version"] = "3"; edit["modules"] = "Теория — 24\nЛабораторные работы — 40"
+                #expect(try await head.post("/programs/\(program.id!)/edit", edit).status == .seeOther)
+                _ = try await head.get("/programs/\(program.id!)")
+                #expect(try await head.post("/programs/\(program.id!)/submit").status == .seeOther)
+                _ = try await kmc.get("/programs/\(program.id!)/review")
+                #expect(try await kmc.post("/programs/\(program.id!)/review", ["decision": "agreed"]).status == .seeOther)
+                let agreed = try #require(try await NetworkProgram.find(program.id, on: app.db))
+                #expect(agreed.approval == "agreed")
+                let versions = try await ProgramVersion.query(on: app.db).filter(\.$program.$id == program.id!).sort(\.$number).all()
+                #expect(versions.map(\.decision) == ["returned", "agreed"])
+                #expect(versions[0].snapshot.contains("Практикум — 34"))
+                let card = try await head.get("/programs/\(program.id!)").body.string
+                #expect(!card.contains(">Изменить</a>"))
+                #expect(card.contains("Версии, отправленные в КМЦ"))
+            }
+        }
+
+        @Test func aCentreWritesOnlyItsOwnProgrammesAndNeverDecides() async throws {
+            try await withApp { app in
+                let other = try await orgID(app, "МБОУ «Лицей № 5»")
+                let lyceumProgram = try #require(try await NetworkProgram.query(on: app.db).filter(\.$organization.$id == other).first())
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get("/programs/new")
+                let res = try await head.post("/programs/new", Self.form(other))
+                #expect(res.status == .unprocessableEntity)
+                #expect(try await head.get("/programs/\(lyceumProgram.id!)/edit").status == .forbidden)
+                #expect(try await head.post("/programs/\(lyceumProgram.id!)/review", ["decision": "returned", "comment": "x"]).status == .forbidden)
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                #expect(try await school.get("/programs").status == .ok)
+                #expect(try await school.get("/programs/new").status == .forbidden)
+            }
+        }
+
+        @Test func thePublicCatalogueListsAgreedProgrammesWithFilters() async throws {
+            try await withApp { app in
+                var anyone = Browser(app)
+                let all = try await anyone.get("/catalog").body.string
+                #expect(all.contains("Олимпиадная математика"))
+                #expect(all.contains("Найдено 5 программ"))
+                #expect(try await anyone.get("/catalog?grade=5").body.string.contains("Найдено 0 программ"))
+                let lyceum = try await orgID(app, "МБОУ «Лицей № 5»")
+                let one = try await anyone.get("/catalog?organization=\(lyceum)").body.string
+                #expect(one.contains("Химия в задачах"))
+                #expect(!one.contains("Олимпиадная математика"))
+                // A draft is not in the catalogue.
+                let p = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Химия в задачах").first())
+                p.approval = "draft"
+                try await p.save(on: app.db)
+                #expect(!(try await anyone.get("/catalog").body.string.contains("Химия в задачах")))
+                let token = try await apiToken(app, "kmc")
+                struct Page: Content { struct M: Content { var total: Int }; var metadata: M }
+                let api = try await anyone.send(.GET, "/api/v1/programs?approval=agreed", headers: ["Authorization": "Bearer \(token)"])
+                #expect(try api.content.decode(Page.self).metadata.total == 4)
+            }
+        }
+    }
+}
