@@ -102,3 +102,44 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.ProgramTests {
+    @Test func aCentreOpensGroupsOnlyOfAgreedProgrammesAndNeverBelowTheEnrolled() async throws {
+        try await withApp { app in
+            let gym = try await orgID(app, "МБОУ «Гимназия № 2»")
+            let agreed = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Олимпиадная математика").first())
+            let lyceumRoom = try #require(try await Room.query(on: app.db).filter(\.$name == "Лаборатория химии").first())
+            var head = Browser(app)
+            _ = try await head.login("centre1")
+            let list = try await head.get("/groups").body.string
+            #expect(list.contains("МБОУ «Гимназия № 2»: нет открытой группы по предмету «физика»."))
+            _ = try await head.get("/groups/new")
+            let foreignRoom = try await head.post("/groups/new", ["program": agreed.id!.uuidString, "name": "Математика-9", "capacity": "15",
+                                                                   "room": lyceumRoom.id!.uuidString, "open": "yes"])
+            #expect(foreignRoom.status == .unprocessableEntity)
+            #expect(foreignRoom.body.string.contains("Выберите кабинет этого ресурсного центра."))
+            #expect(try await head.post("/groups/new", ["program": agreed.id!.uuidString, "name": "Математика-9", "capacity": "15", "open": "yes"]).status == .seeOther)
+            let created = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-9").first())
+            #expect(created.plannedHours == 64)
+            #expect(created.$organization.id == gym)
+            // A programme still in drafting cannot open a group.
+            agreed.approval = "submitted"
+            try await agreed.save(on: app.db)
+            _ = try await head.get("/groups/new")
+            let notAgreed = try await head.post("/groups/new", ["program": agreed.id!.uuidString, "name": "Математика-8", "capacity": "15"])
+            #expect(notAgreed.status == .unprocessableEntity)
+            // Capacity never below the number enrolled.
+            let busy = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
+            _ = try await head.get("/groups/\(busy.id!)/edit")
+            let shrink = try await head.post("/groups/\(busy.id!)/edit", ["program": busy.$program.id.uuidString, "name": busy.name, "capacity": "2",
+                                                                          "version": String(busy.version), "open": "yes"])
+            #expect(shrink.status == .unprocessableEntity)
+            #expect(shrink.body.string.contains("вместимость не может быть меньше"))
+            #expect(try await StudyGroup.find(busy.id, on: app.db)?.capacity == busy.capacity)
+            var school = Browser(app)
+            _ = try await school.login("school1")
+            #expect(try await school.get("/groups/new").status == .forbidden)
+            #expect(try await school.get("/groups/\(busy.id!)/edit").status == .forbidden)
+        }
+    }
+}

@@ -9,6 +9,7 @@ struct GroupsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let g = routes.grouped("groups")
         g.get(use: index)
+        bootEditing(g)
         g.get(":id", use: show)
         g.get(":id", "enroll", use: enrollSearch)
         g.post(":id", "enroll", use: enroll)
@@ -47,9 +48,31 @@ struct GroupsController: RouteCollection {
                                                : .text("\(g.enrolledCount) из \(g.capacity)"),
                  .text(String(waiting[g.id!] ?? 0))]
             },
-            total: total, noun: ("группа", "группы", "групп"), createTitle: nil,
+            total: total, noun: ("группа", "группы", "групп"),
+            createTitle: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })) ? "Открыть группу" : nil,
+            warnings: try await missingGroups(req, municipalityID: muni),
             emptyText: "Групп пока нет: их открывают ресурсные центры по согласованным программам.")
         return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    /// Subjects assigned to a centre this year with no open group there (`000_5375b2a087477e6d.txt` §4.1: the minimum
+    /// number of groups equals the number of the centre's subjects) — shown to those who can act on it.
+    func missingGroups(_ req: Request, municipalityID muni: UUID) async throws -> [String] {
+        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first() else { return [] }
+        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(\.$status == RecordStatus.active.rawValue)
+            .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
+        var lines: [String] = []
+        for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
+            let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id).filter(\.$academicYear.$id == year.id!)
+                .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).all()
+            let covered = Set(groups.compactMap { $0.program.$subject.id })
+            let missing = rc.subjects.filter { !covered.contains($0.id!) }.map(\.name).sorted()
+            if !missing.isEmpty {
+                lines.append("\(rc.organization.shortName): нет открытой группы по " + (missing.count == 1 ? "предмету " : "предметам ")
+                             + missing.map { "«\($0)»" }.joined(separator: ", ") + ".")
+            }
+        }
+        return lines
     }
 
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> (StudyGroup, Organization) {
@@ -78,6 +101,7 @@ struct GroupsController: RouteCollection {
         let waiting = visible.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.sorted { ($0.waitlistSeq ?? 0) < ($1.waitlistSeq ?? 0) }
         let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(\.waitlistSeq)
         var actions: [RegistryCard.Action] = []
+        if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
         if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
         let hidden = enrollments.count - visible.count
         let card = RegistryCard(
