@@ -30,6 +30,8 @@ public enum Resource: Sendable {
     case account(roles: [AccountRole], municipalityID: UUID)
     /// The audit log.
     case audit(municipalityID: UUID)
+    /// A student's record in the registry (personal data of a minor), by the student's school.
+    case student(school: OrgRef)
     /// A network programme of a resource centre.
     case program(OrgRef)
     /// A study group of a resource centre (its facts and counts; not its students' personal data).
@@ -127,6 +129,15 @@ public struct AccessPolicy: Sendable {
             }
         case .users(let municipalityID), .audit(let municipalityID):
             return grant.role == .authorityAdmin && scope.municipalityID == municipalityID
+        case .student(let school):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            // The КМЦ forms lists from every school's students; the administrator oversees them.
+            case .authorityAdmin, .coordinator: return true
+            // A school keeps its own students (issue 3).
+            case .schoolAdmin: return scope.organizationID == school.id
+            case .methodologist, .centerHead, .teacher, .student, .guardian: return false
+            }
         case .program(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

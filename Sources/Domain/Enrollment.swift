@@ -44,6 +44,18 @@ public enum EnrollmentOutcome: Equatable, Sendable {
     case waitlisted(position: Int)
 }
 
+/// Students' identity for de-duplication (issue 3): surname, name, patronymic and birth date, ignoring case and ё/е.
+public enum StudentIdentity {
+    public static func key(surname: String, givenName: String, patronymic: String?, birthDate: Date, timeZone: TimeZone) -> String {
+        TextKey.search(surname, givenName, patronymic) + "|" + RuDate.iso(birthDate, timeZone: timeZone)
+    }
+}
+
+public enum Sex: String, CaseIterable, Sendable {
+    case male, female
+    public var title: String { self == .male ? "мужской" : "женский" }
+}
+
 /// Group capacity rules.
 public enum GroupRules {
     /// Default volume of a network group: 64 teaching hours a year (`000_5375b2a087477e6d.txt` §4.1).

@@ -6,8 +6,9 @@ public enum MenuArea: Hashable, Sendable {
     case profile, organizations, audit, municipality
     case registry(Registry)
 
-    public static let order: [MenuArea] = [.profile, .registry(.programs), .registry(.groups), .organizations]
-        + Registry.allCases.filter { $0 != .groups && $0 != .programs }.map { .registry($0) } + [.municipality, .audit]
+    static let first: [Registry] = [.programs, .groups, .students]
+    public static let order: [MenuArea] = [.profile] + first.map { .registry($0) } + [.organizations]
+        + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
@@ -27,6 +28,7 @@ public enum MenuArea: Hashable, Sendable {
             case .kmcMembers: "Состав КМЦ"
             case .groups: "Группы"
             case .programs: "Программы"
+            case .students: "Обучающиеся"
             case .users: "Пользователи"
             }
         }

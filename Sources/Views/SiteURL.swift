@@ -64,6 +64,7 @@ public enum Registry: String, CaseIterable, Sendable {
     case kmcMembers = "kmc-members"
     case programs
     case groups
+    case students
     case users
 }
 

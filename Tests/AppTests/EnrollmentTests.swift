@@ -33,6 +33,7 @@ extension AppTests {
                     s.$municipality.id = muni; s.$school.id = school; s.surname = "Учеников\(i)"; s.givenName = "Тест"
                     s.birthDate = Date(timeIntervalSince1970: 1_200_000_000); s.grade = 10; s.letter = "А"
                     s.searchKey = "учеников\(i) тест"; s.sortKey = "учеников\(i) тест"; s.status = "active"; s.version = 1
+                    s.specialNeeds = false; s.identityKey = "учеников\(i) тест|2008-01-10"
                     try await s.create(on: db)
                     ids.append(try s.requireID())
                 }

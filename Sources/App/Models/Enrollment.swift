@@ -92,6 +92,13 @@ final class Student: RegistryRecord, @unchecked Sendable {
     @Field(key: "birth_date") var birthDate: Date
     @Field(key: "grade") var grade: Int
     @OptionalField(key: "letter") var letter: String?
+    @OptionalField(key: "sex") var sex: String?
+    @Field(key: "special_needs") var specialNeeds: Bool
+    /// Consent to the processing of personal data: when, and who gave it (a guardian for a minor).
+    @OptionalField(key: "consent_on") var consentOn: Date?
+    @OptionalField(key: "consent_by") var consentBy: String?
+    /// Surname, name, patronymic and birth date normalised: duplicates are found by it.
+    @Field(key: "identity_key") var identityKey: String
     @OptionalParent(key: "user_id") var user: User?
     @Field(key: "search_key") var searchKey: String
     @Field(key: "sort_key") var sortKey: String

@@ -20,7 +20,7 @@ extension DemoData {
     ]
 
     static func loadEnrollment(on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
-                               year: AcademicYear) async throws {
+                               year: AcademicYear, zone: TimeZone) async throws {
         // Students: ten seniors in each school, student1 among those of МБОУ «СОШ № 1».
         let schools = organizations.filter { $0.kind == .school }.map(\.short)
         var studentsBySchool: [String: [Student]] = [:]
@@ -38,6 +38,9 @@ extension DemoData {
                 s.grade = 10 + i % 2; s.letter = ["А", "Б"][i % 2]
                 s.searchKey = TextKey.search(s.surname, s.givenName, s.patronymic); s.sortKey = TextKey.sort(s.fullName)
                 s.status = RecordStatus.active.rawValue; s.version = 1
+                s.sex = girl ? Sex.female.rawValue : Sex.male.rawValue; s.specialNeeds = false
+                s.consentOn = year.startsOn; s.consentBy = "родитель (законный представитель)"
+                s.identityKey = StudentIdentity.key(surname: s.surname, givenName: s.givenName, patronymic: s.patronymic, birthDate: s.birthDate, timeZone: zone)
                 try await s.create(on: db)
                 studentsBySchool[school, default: []].append(s)
             }
@@ -51,6 +54,9 @@ extension DemoData {
         student1.$user.id = studentUser?.id
         student1.searchKey = TextKey.search("Ёлкин", "Артём", "Ильич"); student1.sortKey = TextKey.sort("Ёлкин Артём Ильич")
         student1.status = RecordStatus.active.rawValue; student1.version = 1
+        student1.sex = Sex.male.rawValue; student1.specialNeeds = false
+        student1.consentOn = year.startsOn; student1.consentBy = "Ёлкина Вера Николаевна (мать)"
+        student1.identityKey = StudentIdentity.key(surname: "Ёлкин", givenName: "Артём", patronymic: "Ильич", birthDate: student1.birthDate, timeZone: zone)
         try await student1.create(on: db)
 
         var groups: [StudyGroup] = []

@@ -122,7 +122,7 @@ enum DemoData {
                                          organizationID: u.org.flatMap { orgIDs[$0] }).create(on: db)
             }
             try await loadRegistry(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
-            try await loadEnrollment(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year)
+            try await loadEnrollment(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
         }
         return true
     }

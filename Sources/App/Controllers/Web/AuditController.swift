@@ -12,13 +12,13 @@ struct AuditController: RouteCollection {
     static let entityTitles: [(value: String, title: String)] = [
         ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
         ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("enrollment", "Запись в группу"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"),
     ]
 
     /// Where a record of an audited kind is shown.
     static let registries: [String: Registry] = [
         "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff, "room": .rooms,
-        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users, "program": .programs, "group": .groups,
+        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users, "program": .programs, "group": .groups, "student": .students,
     ]
 
     static let actionTitles: [String: String] = [

@@ -38,6 +38,7 @@ extension Request {
             case .partners, .subjects, .academicYears, .kmcMembers: return p.allows(user.actor, .read, .reference(municipalityID: m))
             case .groups: return p.allows(user.actor, .read, .group(probe))
             case .programs: return p.allows(user.actor, .read, .program(probe))
+            case .students: return p.allows(user.actor, .read, .student(school: probe))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
                     || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))

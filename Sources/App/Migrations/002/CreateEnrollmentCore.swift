@@ -77,6 +77,11 @@ struct CreateEnrollmentCore: AsyncMigration {
             .field("birth_date", .datetime, .required)
             .field("grade", .int, .required)
             .field("letter", .string)
+            .field("sex", .string)
+            .field("special_needs", .bool, .required)
+            .field("consent_on", .datetime)
+            .field("consent_by", .string)
+            .field("identity_key", .string, .required)
             .field("user_id", .uuid, .references("users", "id"))
             .field("search_key", .string, .required)
             .field("sort_key", .string, .required)
@@ -96,6 +101,7 @@ struct CreateEnrollmentCore: AsyncMigration {
             .create()
         let sql = try db.sql()
         try await sql.create(index: "students_school_sort").on("students").column("school_id").column("sort_key").run()
+        try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key").run()
         try await sql.create(index: "enrollments_group_status").on("enrollments").column("group_id").column("status").run()
     }
 

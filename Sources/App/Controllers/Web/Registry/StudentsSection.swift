@@ -1,0 +1,143 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Students of each school (personal data of minors): the school keeps its own, the КМЦ sees all of the municipality.
+/// Duplicates (same surname, name, patronymic and birth date, ignoring case and ё/е) are refused; a match in
+/// another school is reported without revealing that child (issue 3).
+struct StudentsSection: RegistrySection {
+    typealias Record = Student
+    let area = Registry.students
+    let entityType = "student"
+    let noun = "Обучающийся"
+    let archiveConsequence = "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
+
+    func list(_ req: Request) async throws -> RegistryList {
+        let muni = try RegistrySupport.municipality(req)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        let query = RegistrySupport.listQuery(req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
+        var b = Student.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
+        if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
+        if query.filters["consent"] == "no" { b = b.filter(\.$consentOn == nil) }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        b = query.sort == "grade" ? b.sort(\.$grade, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
+        let (rows, total) = try await b.with(\.$school).paged(query)
+        let zone = try await RegistrySupport.zone(req)
+        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
+            .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
+        return RegistryList(
+            title: "Обучающиеся", area: area, query: query,
+            filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
+                      FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
+                      FieldSpec("consent", "Согласие", .select([("no", "нет согласия на обработку данных")], empty: "Все")),
+                      CommonFilters.status],
+            columns: [Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"), Column("Согласие")],
+            rows: rows.map { s in
+                [.link(s.fullName, SiteURL.record(area, s.id!).path), .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
+                 .text("\(s.grade)\(s.letter ?? "")"), s.consentOn == nil ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone))]
+            },
+            total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
+            createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
+            emptyText: "Обучающихся пока нет.")
+    }
+
+    func resource(_ record: Student, on db: any Database) async throws -> Resource {
+        if record.$school.value == nil, let school = try await Organization.find(record.$school.id, on: db) { record.$school.value = school }
+        guard let school = record.$school.value else { throw AppError.notFound() }
+        return .student(school: school.ref)
+    }
+    func newResource(_ req: Request) throws -> Resource { .student(school: try RegistrySupport.creatableOrganization(req) { .student(school: $0) }) }
+    func title(_ record: Student) -> String { record.fullName }
+    func scope(_ record: Student) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$school.id) }
+
+    func card(_ record: Student, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+        let zone = try await RegistrySupport.zone(req)
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == record.id!).with(\.$group) { $0.with(\.$organization) }.all()
+        return ([("ФИО", record.fullName), ("Дата рождения", RuDate.format(record.birthDate, timeZone: zone)),
+                 ("Пол", record.sex.flatMap(Sex.init(rawValue:))?.title ?? ""), ("Школа", record.$school.value?.shortName ?? ""),
+                 ("Класс", "\(record.grade)\(record.letter ?? "")"), ("ОВЗ", record.specialNeeds ? "да" : "нет"),
+                 ("Согласие на обработку персональных данных", record.consentOn.map { RuDate.format($0, timeZone: zone) + (record.consentBy.map { ", дал(а): \($0)" } ?? "") } ?? "нет")],
+                [RegistryCard.Section(title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
+                                      rows: enrollments.map { e in
+                                          [.link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.organization.shortName),
+                                           .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status)]
+                                      }, emptyText: "Не записан ни в одну группу.")],
+                record.consentOn == nil ? ["Нет согласия на обработку персональных данных: получите его у родителя (законного представителя)."] : [])
+    }
+
+    func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
+        let muni = try RegistrySupport.municipality(req)
+        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) { .student(school: $0) }
+        return [
+            FieldSpec("school", "Школа", .select(schools, empty: schools.count == 1 ? nil : "— выберите —"), required: true),
+            FieldSpec("surname", "Фамилия", required: true), FieldSpec("givenName", "Имя", required: true), FieldSpec("patronymic", "Отчество"),
+            FieldSpec("birthDate", "Дата рождения", .date, required: true),
+            FieldSpec("sex", "Пол", .select(Sex.allCases.map { ($0.rawValue, $0.title) }, empty: "— не указан —")),
+            FieldSpec("grade", "Класс (параллель)", .number, required: true), FieldSpec("letter", "Буква класса"),
+            FieldSpec("specialNeeds", "ОВЗ", .checkboxes([("yes", "обучающийся с ограниченными возможностями здоровья")])),
+            FieldSpec("consentOn", "Согласие на обработку персональных данных: дата", .date),
+            FieldSpec("consentBy", "Кто дал согласие", hint: "ФИО родителя (законного представителя) и кем приходится."),
+        ]
+    }
+
+    func values(_ r: Student, req: Request) async throws -> FormValues {
+        let zone = try await RegistrySupport.zone(req)
+        return FormValues(single: [
+            "school": r.$school.id.uuidString.lowercased(), "surname": r.surname, "givenName": r.givenName, "patronymic": r.patronymic ?? "",
+            "birthDate": RuDate.format(r.birthDate, timeZone: zone), "sex": r.sex ?? "", "grade": String(r.grade), "letter": r.letter ?? "",
+            "specialNeeds": r.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(r.consentOn, zone), "consentBy": r.consentBy ?? ""])
+    }
+
+    func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+        let muni = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
+        let zone = try await RegistrySupport.zone(req)
+        let school = try await RegistrySupport.organization(form["school"], field: "school", municipalityID: muni, errors: &errors, on: req.db)
+        if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
+            errors.add("school", "Вы не можете вести учащихся этой организации.")
+        }
+        let surname = errors.required("surname", form["surname"], max: 100)
+        let given = errors.required("givenName", form["givenName"], max: 100)
+        let patronymic = errors.optional("patronymic", form["patronymic"], max: 100)
+        let birth = errors.date("birthDate", form["birthDate"], timeZone: zone, required: true)
+        if let birth, birth > Date() { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
+        var sex: Sex?
+        if let raw = form["sex"], !raw.isEmpty { sex = errors.choice("sex", raw, as: Sex.self) }
+        let grade = errors.integer("grade", form["grade"], range: 1...11, required: true)
+        let letter = errors.optional("letter", form["letter"], max: 3)
+        let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
+        let consentBy = errors.optional("consentBy", form["consentBy"], max: 200)
+        if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
+        var key = ""
+        if let birth, !surname.isEmpty, !given.isEmpty {
+            key = StudentIdentity.key(surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
+            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$identityKey == key).first(), twin.id != r.id {
+                if twin.$school.id == school?.id || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: muni))) {
+                    errors.add("surname", "Такой обучающийся уже есть в реестре: \(twin.fullName), \(RuDate.format(twin.birthDate, timeZone: zone)).")
+                } else {
+                    // Another school's child: say so without revealing who or where.
+                    errors.add("surname", "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ.")
+                }
+            }
+        }
+        guard errors.isEmpty, let school, let birth, let grade else { return nil }
+        r.$municipality.id = muni; r.$school.id = school.id!; r.$school.value = school
+        r.surname = surname; r.givenName = given; r.patronymic = patronymic; r.birthDate = birth; r.sex = sex?.rawValue
+        r.grade = grade; r.letter = letter; r.specialNeeds = form.all("specialNeeds").contains("yes")
+        r.consentOn = consentOn; r.consentBy = consentBy; r.identityKey = key
+        r.searchKey = TextKey.search(surname, given, patronymic); r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
+        return { _ in }
+    }
+
+    func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
+        let zone = TimeZone(identifier: "Europe/Moscow")!
+        return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
+                "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "", "ОВЗ": r.specialNeeds ? "да" : "нет",
+                "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")]
+    }
+}

@@ -1,0 +1,65 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct StudentTests {
+        static let child = ["surname": "Лесников", "givenName": "Матвей", "patronymic": "Олегович", "birthDate": "14.03.2010",
+                            "sex": "male", "grade": "10", "letter": "Б", "consentOn": "01.09.2026", "consentBy": "Лесникова Ирина, мать"]
+
+        @Test func aSchoolKeepsItsStudentsAndDuplicatesAreRefusedWithoutRevealingOtherSchools() async throws {
+            try await withApp { app in
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                _ = try await school.get("/students/new")
+                var form = Self.child; form["school"] = own.uuidString
+                #expect(try await school.post("/students/new", form).status == .seeOther)
+                let s = try #require(try await Student.query(on: app.db).filter(\.$surname == "Лесников").first())
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == s.id).filter(\.$action == "create").count() == 1)
+                // The same child again, typed differently: ЛЕСНИКОВ, ё/е and case ignored.
+                _ = try await school.get("/students/new")
+                var twin = form; twin["surname"] = "ЛЕСНИКОВ"; twin["givenName"] = "матвей"
+                let dup = try await school.post("/students/new", twin)
+                #expect(dup.status == .unprocessableEntity)
+                #expect(dup.body.string.contains("Такой обучающийся уже есть в реестре"))
+                // Another school trying to add the same child learns only that the child is registered elsewhere.
+                let otherAdmin = User(username: "school3", fullName: "Третьякова Анна", passwordHash: try await Passwords.hash(DemoData.password, app: app))
+                try await otherAdmin.create(on: app.db)
+                let muni = try #require(try await Organization.find(other, on: app.db)?.$municipality.id)
+                try await RoleAssignment(userID: otherAdmin.id!, role: "school_admin", municipalityID: muni, organizationID: other).create(on: app.db)
+                var third = Browser(app)
+                _ = try await third.login("school3")
+                _ = try await third.get("/students/new")
+                var theirs = Self.child; theirs["school"] = other.uuidString
+                let hidden = try await third.post("/students/new", theirs)
+                #expect(hidden.body.string.contains("Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
+                #expect(!hidden.body.string.contains("СОШ № 1"))
+                // Nor can a school open, list or add another school's students.
+                #expect(try await third.get("/students/\(s.id!)").status == .forbidden)
+                #expect(!(try await third.get("/students?q=лесников").body.string.contains("Лесников")))
+                var wrong = Self.child; wrong["school"] = own.uuidString; wrong["surname"] = "Другов"
+                #expect(try await third.post("/students/new", wrong).status == .unprocessableEntity)
+            }
+        }
+
+        @Test func onlyTheKmcAndSchoolsSeeTheStudentRegistry() async throws {
+            try await withApp { app in
+                for (user, status) in [("kmc", HTTPStatus.ok), ("admin", .ok), ("school1", .ok), ("metod", .forbidden), ("centre1", .forbidden),
+                                       ("teacher1", .forbidden), ("student1", .forbidden), ("parent1", .forbidden)] {
+                    var b = Browser(app)
+                    _ = try await b.login(user)
+                    #expect(try await b.get("/students").status == status, "\(user)")
+                }
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                let list = try await school.get("/students").body.string
+                #expect(list.contains("Найдено 11 обучающихся"))
+            }
+        }
+    }
+}
