@@ -63,3 +63,24 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.StudentTests {
+    @Test func theStudentsAPIIsScopedLikeThePages() async throws {
+        try await withApp { app in
+            struct Page: Content { struct M: Content { var total: Int }; struct I: Content { var schoolId: UUID }; var items: [I]; var metadata: M }
+            var b = Browser(app)
+            let school = try await apiToken(app, "school1")
+            let own = try await orgID(app, "МБОУ «СОШ № 1»")
+            let res = try await b.send(.GET, "/api/v1/students?per=50", headers: ["Authorization": "Bearer \(school)"])
+            let page = try res.content.decode(Page.self)
+            #expect(page.metadata.total == 11)
+            #expect(page.items.allSatisfy { $0.schoolId == own })
+            let foreign = try #require(try await Student.query(on: app.db).filter(\.$school.$id != own).first())
+            #expect(try await b.send(.GET, "/api/v1/students/\(foreign.id!)", headers: ["Authorization": "Bearer \(school)"]).status == .forbidden)
+            let kmc = try await apiToken(app, "kmc")
+            #expect(try await b.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(kmc)"]).content.decode(Page.self).metadata.total == 121)
+            let head = try await apiToken(app, "centre1")
+            #expect(try await b.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(head)"]).status == .forbidden)
+        }
+    }
+}

@@ -14,8 +14,32 @@ struct RegistryAPIController: RouteCollection {
         routes.get("staff", ":id", use: staffOne)
         routes.get("rooms", use: rooms)
         routes.get("rooms", ":id", use: room)
+        routes.get("students", use: students)
+        routes.get("students", ":id", use: student)
         routes.get("programs", use: programs)
         routes.get("programs", ":id", use: program)
+    }
+
+    struct StudentDTO: Content {
+        var id: UUID; var surname: String; var givenName: String; var patronymic: String?; var birthDate: String; var schoolId: UUID
+        var grade: Int; var letter: String?; var specialNeeds: Bool; var hasConsent: Bool; var status: String; var version: Int
+        init(_ s: Student, zone: TimeZone) {
+            id = s.id!; surname = s.surname; givenName = s.givenName; patronymic = s.patronymic; birthDate = RuDate.iso(s.birthDate, timeZone: zone)
+            schoolId = s.$school.id; grade = s.grade; letter = s.letter; specialNeeds = s.specialNeeds; hasConsent = s.consentOn != nil
+            status = s.status; version = s.version
+        }
+    }
+
+    func students(req: Request) async throws -> PageDTO<StudentDTO> {
+        let muni = try RegistrySupport.municipality(req)
+        let q = StudentsSection.listQuery(req)
+        let (rows, total) = try await StudentsSection.query(q, municipalityID: muni, req: req)
+        let zone = try await RegistrySupport.zone(req)
+        return page(rows.map { StudentDTO($0, zone: zone) }, total, q)
+    }
+
+    func student(req: Request) async throws -> StudentDTO {
+        StudentDTO(try await one(StudentsSection(), req), zone: try await RegistrySupport.zone(req))
     }
 
     struct ProgramDTO: Content {

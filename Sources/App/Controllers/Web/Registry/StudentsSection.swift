@@ -15,19 +15,9 @@ struct StudentsSection: RegistrySection {
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
+        let query = Self.listQuery(req)
+        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
-        if let visible, visible.isEmpty { throw AppError.forbidden }
-        let query = RegistrySupport.listQuery(req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
-        var b = Student.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-        if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
-        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
-        if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
-        if query.filters["consent"] == "no" { b = b.filter(\.$consentOn == nil) }
-        let needle = TextKey.normalize(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
-        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "grade" ? b.sort(\.$grade, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
-        let (rows, total) = try await b.with(\.$school).paged(query)
         let zone = try await RegistrySupport.zone(req)
         let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
@@ -45,6 +35,26 @@ struct StudentsSection: RegistrySection {
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
             createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
             emptyText: "Обучающихся пока нет.")
+    }
+
+    static func listQuery(_ req: Request) -> ListQuery {
+        RegistrySupport.listQuery(req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
+    }
+
+    /// Students the user may see (their schools, or all for the КМЦ), filtered and paged in the database; shared with the API.
+    static func query(_ query: ListQuery, municipalityID muni: UUID, req: Request) async throws -> ([Student], Int) {
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        var b = Student.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
+        if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
+        if query.filters["consent"] == "no" { b = b.filter(\.$consentOn == nil) }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        b = query.sort == "grade" ? b.sort(\.$grade, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
+        return try await b.sort(\.$id).with(\.$school).paged(query)
     }
 
     func resource(_ record: Student, on db: any Database) async throws -> Resource {
