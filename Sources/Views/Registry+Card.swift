@@ -16,7 +16,7 @@ public struct RegistryCard: Sendable {
             self.title = title; self.columns = columns; self.rows = rows; self.emptyText = emptyText
         }
 
-        var node: Node {
+        public var node: Node {
             fragment {
                 el("h2") { title }
                 if rows.isEmpty { UI.empty(emptyText) } else {

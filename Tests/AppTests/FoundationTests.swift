@@ -153,15 +153,23 @@ extension AppTests {
             }
         }
 
-        @Test func teacherStudentAndGuardianSeeAnHonestEmptyProfile() async throws {
+        @Test func profilesShowOwnCoursesOrAnHonestEmptyState() async throws {
             try await withApp { app in
-                for user in ["teacher1", "student1", "parent1"] {
-                    var b = Browser(app)
-                    _ = try await b.login(user)
-                    let html = try await b.get("/profile").body.string
-                    #expect(html.contains("Здесь появятся ваши группы"))
-                    #expect(try await b.get("/organizations").status == (user == "teacher1" ? .ok : .forbidden))
-                }
+                var student = Browser(app)
+                _ = try await student.login("student1")
+                let mine = try await student.get("/profile").body.string
+                #expect(mine.contains("Мои сетевые курсы"))
+                #expect(mine.contains("Олимпиадная математика"))
+                #expect(try await student.get("/organizations").status == .forbidden)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                let groups = try await teacher.get("/profile").body.string
+                #expect(groups.contains("Мои группы"))
+                #expect(groups.contains("Математика-10"))
+                var parent = Browser(app)
+                _ = try await parent.login("parent1")
+                #expect(try await parent.get("/profile").body.string.contains("Здесь появятся ваши группы"))
+                #expect(try await parent.get("/organizations").status == .forbidden)
             }
         }
 

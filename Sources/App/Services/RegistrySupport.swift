@@ -162,3 +162,11 @@ extension RegistrySupport {
         return own.map { OrgRef(id: $0, municipalityID: muni) }.first { req.can(.create, resource($0)) } ?? probe
     }
 }
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}

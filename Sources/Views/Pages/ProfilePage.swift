@@ -24,6 +24,8 @@ public struct ProfilePage: Sendable {
     public var tokens: [TokenLine]
     /// Shown to teachers, students and guardians until their sections exist.
     public var emptyState: String?
+    /// The user's own network courses (a student) or groups (a teacher).
+    public var courses: RegistryCard.Section?
 
     public init(fullName: String, username: String, roles: [RoleLine], tokens: [TokenLine], emptyState: String?) {
         self.fullName = fullName; self.username = username; self.roles = roles; self.tokens = tokens; self.emptyState = emptyState
@@ -50,6 +52,7 @@ public struct ProfilePage: Sendable {
                     }
                 }
             }
+            if let courses { courses.node }
             if let emptyState { UI.empty(emptyState) }
             el("div", .cls("actions")) { el("a", .cls("button"), .href(SiteURL.password.path)) { "Сменить пароль" } }
             el("h2") { "Ключи доступа к API" }

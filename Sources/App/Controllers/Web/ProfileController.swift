@@ -31,11 +31,35 @@ struct ProfileController: RouteCollection {
         let empty: String? = onlyPersonal
             ? "Здесь появятся ваши группы, расписание, посещаемость и результаты, когда в «Сетке» заработают разделы сетевых программ и записи в группы."
             : nil
-        let page = ProfilePage(fullName: user.fullName, username: user.username, roles: roles,
+        let courses = try await ownCourses(user, req: req)
+        var page = ProfilePage(fullName: user.fullName, username: user.username, roles: roles,
                                tokens: tokens.map { .init(id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
                                                           expires: RuDate.format($0.expiresAt, timeZone: zone)) },
-                               emptyState: empty)
+                               emptyState: courses == nil ? empty : nil)
+        page.courses = courses
         return req.render(page.render(await req.pageContext(active: .profile)))
+    }
+
+    /// A student's own network courses, or the groups a teacher teaches (their staff record is linked to the account).
+    func ownCourses(_ user: CurrentUser, req: Request) async throws -> RegistryCard.Section? {
+        if let student = try await Student.query(on: req.db).filter(\.$user.$id == user.userID).first() {
+            let rows = try await Enrollment.query(on: req.db).filter(\.$student.$id == student.id!)
+                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) { $0.with(\.$organization).with(\.$program) }.all()
+            return RegistryCard.Section(title: "Мои сетевые курсы", columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
+                                        rows: try await rows.asyncMap { e in
+                                            var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
+                                            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { state += ", место № \(p)" }
+                                            return [.text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName), .text(state)]
+                                        }, emptyText: "Вы пока не записаны ни на один сетевой курс.")
+        }
+        let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).all().compactMap(\.id)
+        let groups = staff.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$teacher.$id ~~ staff)
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$program).sort(\.$name).all()
+        guard !groups.isEmpty else { return nil }
+        return RegistryCard.Section(title: "Мои группы", columns: ["Группа", "Программа", "Ресурсный центр", "Зачислено"],
+                                    rows: groups.map { [.link($0.name, SiteURL.record(.groups, $0.id!).path), .text($0.program.title),
+                                                        .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)")] },
+                                    emptyText: "")
     }
 
     func passwordForm(req: Request) async throws -> Response {
