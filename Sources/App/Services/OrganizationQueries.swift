@@ -6,16 +6,11 @@ import Views
 /// Reads of organisations that pages and the API share: one paged, filtered, sorted query in the database.
 enum OrganizationQueries {
     static func listQuery(from req: Request) -> ListQuery {
-        let q = (try? req.query.get(String.self, at: "q")) ?? ""
-        var filters: [String: String] = [:]
-        if let kind = try? req.query.get(String.self, at: "kind"), OrganizationKind(rawValue: kind) != nil { filters["kind"] = kind }
-        if let status = try? req.query.get(String.self, at: "status"), status == "all" || RecordStatus(rawValue: status) != nil {
-            filters["status"] = status
-        }
-        let sort = (try? req.query.get(String.self, at: "sort")).flatMap { ["name", "kind"].contains($0) ? $0 : nil } ?? "name"
-        let desc = (try? req.query.get(String.self, at: "dir")) == "desc"
-        let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))
-        return ListQuery(q: q, filters: filters, sort: sort, descending: desc, page: paging.page, per: paging.per)
+        var q = RegistrySupport.listQuery(req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name")
+        // Unknown values of the filters are ignored rather than matching nothing.
+        if let kind = q.filters["kind"], OrganizationKind(rawValue: kind) == nil { q.filters["kind"] = nil }
+        if let status = q.filters["status"], status != "all", RecordStatus(rawValue: status) == nil { q.filters["status"] = nil }
+        return q
     }
 
     /// Organisations of the user's municipalities matching the query, and their total.

@@ -49,9 +49,7 @@ extension GroupsController {
     }
 
     func newForm(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
         try req.authorize(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) }))
-        _ = muni
         let page = try await formPage(req, group: nil, values: FormValues(single: ["open": "yes"]))
         return req.render(page.render(await req.pageContext(active: active)))
     }

@@ -89,7 +89,7 @@ struct AcademicYearsSection: RegistrySection {
     }
 
     func auditFields(_ record: AcademicYear, on db: any Database) async throws -> [String: String] {
-        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let zone = try await AuditController.zone(record.$municipality.id, on: db)
         return ["Учебный год": record.title, "Начало": RuDate.format(record.startsOn, timeZone: zone),
                 "Окончание": RuDate.format(record.endsOn, timeZone: zone), "Текущий": record.isCurrent ? "да" : "нет"]
     }

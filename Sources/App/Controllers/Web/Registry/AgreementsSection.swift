@@ -179,7 +179,7 @@ struct AgreementsSection: RegistrySection {
     }
 
     func auditFields(_ record: NetworkAgreement, on db: any Database) async throws -> [String: String] {
-        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let zone = try await AuditController.zone(record.$municipality.id, on: db)
         return ["Вид": AgreementKind(rawValue: record.kind)?.title ?? "", "Стороны": (record.$partyA.value?.shortName ?? "") + " — " + (record.$partyB.value?.shortName ?? ""),
                 "Номер": record.number ?? "", "Дата подписания": RegistrySupport.date(record.signedOn, zone), "Предмет": record.subject,
                 "Программы и ресурсы": record.covers ?? "", "Начало": RuDate.format(record.startsOn, timeZone: zone),

@@ -100,7 +100,7 @@ struct KmcSection: RegistrySection {
     }
 
     func auditFields(_ record: KmcMember, on db: any Database) async throws -> [String: String] {
-        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let zone = try await AuditController.zone(record.$municipality.id, on: db)
         return ["ФИО": record.fullName, "Роль": KmcRole(rawValue: record.kmcRole)?.title ?? "", "Должность": record.position,
                 "Срок": RuDate.format(record.termFrom, timeZone: zone) + " — " + RuDate.format(record.termTo, timeZone: zone),
                 "Приказ": record.decreeNumber ?? ""]

@@ -33,6 +33,7 @@ struct ResourceCentersSection: RegistrySection {
         query.filters["year"] = year?.id?.uuidString.lowercased()
         let (rows, total) = try await Self.query(query, municipalityID: muni, yearID: year?.id, on: req.db)
         let canCreate = req.can(.create, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let zone = try await RegistrySupport.zone(req)
         return RegistryList(
             title: "Ресурсные центры", area: area, query: query,
             filters: [CommonFilters.search,
@@ -43,7 +44,7 @@ struct ResourceCentersSection: RegistrySection {
                 [.link(rc.organization.shortName, SiteURL.record(area, rc.id!).path),
                  .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
                  .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
-                 .text(Self.decree(rc, zone: TimeZone(identifier: "Europe/Moscow")!)),
+                 .text(Self.decree(rc, zone: zone)),
                  .badge(RecordStatus(rawValue: rc.status) ?? .active)]
             },
             total: total, noun: ("ресурсный центр", "ресурсных центра", "ресурсных центров"),
@@ -171,6 +172,6 @@ struct ResourceCentersSection: RegistrySection {
                 "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
                 "Направления": Direction.decode(record.directions).map(\.title).joined(separator: "; "),
                 "Профили": Self.profiles(record.profiles).map(\.title).joined(separator: "; "),
-                "Приказ": Self.decree(record, zone: TimeZone(identifier: "Europe/Moscow")!)]
+                "Приказ": Self.decree(record, zone: try await AuditController.zone(org?.$municipality.id, on: db))]
     }
 }

@@ -145,7 +145,7 @@ struct StudentsSection: RegistrySection {
     }
 
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
-        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let zone = try await AuditController.zone(r.$municipality.id, on: db)
         return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
                 "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "", "ОВЗ": r.specialNeeds ? "да" : "нет",
                 "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")]
