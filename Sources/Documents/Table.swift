@@ -1,0 +1,138 @@
+import Foundation
+
+/// A table read from an uploaded file: rows of cell texts, the first row being the header.
+public struct TableFile: Sendable, Equatable {
+    public var rows: [[String]]
+    public init(rows: [[String]]) { self.rows = rows }
+}
+
+/// Why an uploaded file could not be read at all (as opposed to a bad row).
+public struct TableReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+public enum TableFormat: String, Sendable {
+    case csv, xlsx
+
+    /// The format from the file's name and first bytes (an XLSX is a ZIP: «PK\u{3}\u{4}»).
+    public static func detect(fileName: String, data: Data) -> TableFormat? {
+        let lower = fileName.lowercased()
+        let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        if lower.hasSuffix(".xlsx") || isZip { return isZip ? .xlsx : nil }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return .csv }
+        return nil
+    }
+}
+
+public enum TableReader {
+    public static func read(_ data: Data, fileName: String, limits: TableLimits = .init()) throws -> TableFile {
+        guard !data.isEmpty else { throw TableReadError("Файл пустой.") }
+        guard data.count <= limits.maxBytes else {
+            throw TableReadError("Файл больше \(limits.maxBytes / 1_048_576) МБ. Разделите его на части.")
+        }
+        switch TableFormat.detect(fileName: fileName, data: data) {
+        case .csv: return try CSVTable.parse(data, limits: limits)
+        case .xlsx: return try XLSXReader.read(data, limits: limits)
+        case nil: throw TableReadError("Загрузите файл CSV или XLSX (Excel 2007 и новее). Формат XLS не поддерживается: сохраните файл как XLSX.")
+        }
+    }
+}
+
+public struct TableLimits: Sendable {
+    public var maxBytes: Int
+    public var maxRows: Int
+    public var maxUnpackedBytes: Int
+    public init(maxBytes: Int = 25 * 1_048_576, maxRows: Int = 200_000, maxUnpackedBytes: Int = 200 * 1_048_576) {
+        self.maxBytes = maxBytes; self.maxRows = maxRows; self.maxUnpackedBytes = maxUnpackedBytes
+    }
+}
+
+/// CSV as Excel and LibreOffice save it for a Russian locale: «;» (or «,» or tab) separated, quoted with «"»,
+/// UTF-8 with or without BOM, or Windows-1251.
+public enum CSVTable {
+    public static func parse(_ data: Data, limits: TableLimits = .init()) throws -> TableFile {
+        let text = try decode(data)
+        let delimiter = detectDelimiter(text)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var afterQuote = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        func endRow() throws {
+            row.append(field); field = ""
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+            row = []
+            if rows.count > limits.maxRows + 1 { throw TableReadError("В файле больше \(limits.maxRows) строк. Разделите его на части.") }
+        }
+        var scalars = String.UnicodeScalarView()
+        func flush() { field.unicodeScalars.append(contentsOf: scalars); scalars.removeAll(keepingCapacity: true) }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { scalars.append("\"") } else { inQuotes = false; afterQuote = true; pending = n }
+                    } else { inQuotes = false }
+                } else { scalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"" where scalars.isEmpty && field.isEmpty && !afterQuote:
+                inQuotes = true
+            case delimiter:
+                flush(); row.append(field); field = ""; afterQuote = false
+            case "\r":
+                if let n = next(), n != "\n" { pending = n }
+                flush(); try endRow(); afterQuote = false
+            case "\n":
+                flush(); try endRow(); afterQuote = false
+            default:
+                scalars.append(c)
+            }
+        }
+        if inQuotes { throw TableReadError("Файл CSV оборван: не закрыта кавычка в строке \(rows.count + 1).") }
+        flush()
+        if !field.isEmpty || !row.isEmpty { try endRow() }
+        return TableFile(rows: rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } })
+    }
+
+    static func decode(_ data: Data) throws -> String {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let s = String(data: bytes, encoding: .utf8) { return s }
+        if let s = String(data: bytes, encoding: .windowsCP1251) { return s }
+        throw TableReadError("Не удалось прочитать текст файла: сохраните его в кодировке UTF-8.")
+    }
+
+    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        var counts: [Unicode.Scalar: Int] = [";": 0, ",": 0, "\t": 0]
+        var quoted = false
+        for s in firstLine.unicodeScalars {
+            if s == "\"" { quoted.toggle() }
+            if !quoted, counts[s] != nil { counts[s]! += 1 }
+        }
+        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key == ";" }
+        return (best?.value ?? 0) > 0 ? best!.key : ";"
+    }
+
+    /// A CSV text that Excel opens correctly in a Russian locale: BOM, «;», CRLF.
+    public static func write(_ rows: [[String]]) -> Data {
+        var out = "\u{FEFF}"
+        for row in rows {
+            out += row.map { cell in
+                cell.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            }.joined(separator: ";")
+            out += "\r\n"
+        }
+        return Data(out.utf8)
+    }
+}

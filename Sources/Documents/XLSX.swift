@@ -1,0 +1,254 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads the first worksheet of an XLSX workbook into rows of text; dates formatted as cells show them (01.09.2025).
+public enum XLSXReader {
+    public static func read(_ data: Data, limits: TableLimits = .init()) throws -> TableFile {
+        let parts = try OOXML.parts(data, wanted: { $0.hasPrefix("xl/") }, maxUnpackedBytes: limits.maxUnpackedBytes)
+        guard let workbook = parts["xl/workbook.xml"] else { throw TableReadError("Файл повреждён или это не книга Excel (XLSX).") }
+        let sheetPath = try firstSheetPath(workbook: workbook, rels: parts["xl/_rels/workbook.xml.rels"])
+        guard let sheet = parts[sheetPath] else { throw TableReadError("В книге нет листа с данными.") }
+        let strings = try parts["xl/sharedStrings.xml"].map(sharedStrings) ?? []
+        let dateStyles = try parts["xl/styles.xml"].map(dateStyleIndexes) ?? []
+        let handler = SheetHandler(strings: strings, dateStyles: dateStyles, maxRows: limits.maxRows)
+        try parse(sheet, handler)
+        if let e = handler.failure { throw e }
+        return TableFile(rows: handler.rows.filter { !$0.allSatisfy(\.isEmpty) })
+    }
+
+    static func parse(_ data: Data, _ delegate: some XMLParserDelegate) throws {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        if !parser.parse() {
+            if let e = (delegate as? SheetHandler)?.failure { throw e }
+            throw TableReadError("Файл повреждён: XML листа не читается.")
+        }
+    }
+
+    static func firstSheetPath(workbook: Data, rels: Data?) throws -> String {
+        let wb = ElementCollector(names: ["sheet"]); try parse(workbook, wb)
+        guard let first = wb.elements.first else { throw TableReadError("В книге нет листов.") }
+        let rid = first["r:id"] ?? first.first(where: { $0.key.hasSuffix(":id") })?.value
+        if let rels, let rid {
+            let r = ElementCollector(names: ["Relationship"]); try parse(rels, r)
+            if let target = r.elements.first(where: { $0["Id"] == rid })?["Target"] {
+                return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        return "xl/worksheets/sheet1.xml"
+    }
+
+    static func sharedStrings(_ data: Data) throws -> [String] {
+        let h = SharedStringsHandler(); try parse(data, h); return h.strings
+    }
+
+    /// Indexes of cell formats (`cellXfs`) whose number format is a date.
+    static func dateStyleIndexes(_ data: Data) throws -> Set<Int> {
+        let h = StylesHandler(); try parse(data, h)
+        var result = Set<Int>()
+        for (i, fmt) in h.cellFormats.enumerated() {
+            if (14...22).contains(fmt) || (45...47).contains(fmt) { result.insert(i); continue }
+            if let code = h.customFormats[fmt], isDateCode(code) { result.insert(i) }
+        }
+        return result
+    }
+
+    static func isDateCode(_ code: String) -> Bool {
+        var inQuotes = false, inBrackets = false
+        for c in code.lowercased() {
+            if c == "\"" { inQuotes.toggle(); continue }
+            if c == "[" { inBrackets = true; continue }
+            if c == "]" { inBrackets = false; continue }
+            if !inQuotes && !inBrackets && (c == "d" || c == "y" || c == "m") { return true }
+        }
+        return false
+    }
+
+    /// Excel's serial day number (1900 system) as «дд.мм.гггг».
+    public static func serialDate(_ serial: Double) -> String? {
+        guard serial >= 1, serial < 2_958_466 else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let base = cal.date(from: DateComponents(year: 1899, month: 12, day: 30))!
+        guard let d = cal.date(byAdding: .day, value: Int(serial.rounded(.down)), to: base) else { return nil }
+        let c = cal.dateComponents([.day, .month, .year], from: d)
+        return String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+    }
+
+    /// Column index from a cell reference: «C7» → 2.
+    static func column(_ ref: String) -> Int? {
+        var n = 0, seen = false
+        for s in ref.unicodeScalars {
+            guard s.value >= 65 && s.value <= 90 else { break }
+            n = n * 26 + Int(s.value - 64); seen = true
+        }
+        return seen ? n - 1 : nil
+    }
+}
+
+final class ElementCollector: NSObject, XMLParserDelegate {
+    let names: Set<String>
+    var elements: [[String: String]] = []
+    init(names: Set<String>) { self.names = names }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if names.contains(name) { elements.append(attributes) }
+    }
+}
+
+final class SharedStringsHandler: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = ""
+    var inText = false, inPhonetic = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "si": current = ""
+        case "t": inText = true
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText && !inPhonetic { current += string }
+    }
+}
+
+final class StylesHandler: NSObject, XMLParserDelegate {
+    var customFormats: [Int: String] = [:]
+    var cellFormats: [Int] = []
+    var inCellXfs = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { customFormats[id] = code }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "cellXfs" { inCellXfs = false }
+    }
+}
+
+final class SheetHandler: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let dateStyles: Set<Int>
+    let maxRows: Int
+    var rows: [[String]] = []
+    var row: [String] = []
+    var cellColumn = 0, cellType = "", cellStyle = 0
+    var value = ""
+    var capturing = false
+    var failure: TableReadError?
+
+    init(strings: [String], dateStyles: Set<Int>, maxRows: Int) {
+        self.strings = strings; self.dateStyles = dateStyles; self.maxRows = maxRows
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            row = []
+            if let r = attributes["r"].flatMap(Int.init), r - 1 > rows.count, r - 1 - rows.count < 10_000 {
+                rows.append(contentsOf: Array(repeating: [], count: r - 1 - rows.count))
+            }
+        case "c":
+            cellColumn = attributes["r"].flatMap(XLSXReader.column) ?? row.count
+            cellType = attributes["t"] ?? "n"
+            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
+            value = ""
+        case "v", "t": capturing = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": capturing = false
+        case "c":
+            guard cellColumn < 200 else { return }
+            var text = value
+            switch cellType {
+            case "s": text = Int(value).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
+            case "b": text = value == "1" ? "да" : "нет"
+            case "n":
+                if dateStyles.contains(cellStyle), let serial = Double(value), let d = XLSXReader.serialDate(serial) { text = d }
+                else if let n = Double(value), n == n.rounded(), abs(n) < 1e15 { text = String(Int64(n)) }
+            default: break
+            }
+            if row.count < cellColumn { row.append(contentsOf: Array(repeating: "", count: cellColumn - row.count)) }
+            if row.count == cellColumn { row.append(text.trimmingCharacters(in: .whitespaces)) }
+        case "row":
+            rows.append(row)
+            if rows.count > maxRows + 1 {
+                failure = TableReadError("В файле больше \(maxRows) строк. Разделите его на части.")
+                parser.abortParsing()
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturing { value += string }
+    }
+}
+
+/// Writes a one-sheet XLSX workbook: a bold header row, every cell as text (so dates and leading zeros stay as typed).
+public enum XLSXWriter {
+    public static func workbook(sheetName: String, header: [String], rows: [[String]], columnWidths: [Int] = []) throws -> Data {
+        func ref(_ col: Int, _ row: Int) -> String {
+            var n = col + 1, letters = ""
+            while n > 0 { let r = (n - 1) % 26; letters = String(UnicodeScalar(65 + r)!) + letters; n = (n - 1) / 26 }
+            return "\(letters)\(row)"
+        }
+        func rowXML(_ cells: [String], _ r: Int, style: Int) -> String {
+            "<row r=\"\(r)\">" + cells.enumerated().map { i, c in
+                "<c r=\"\(ref(i, r))\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(OOXML.escape(c))</t></is></c>"
+            }.joined() + "</row>"
+        }
+        let cols = columnWidths.isEmpty ? "" : "<cols>" + columnWidths.enumerated().map { i, w in
+            "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\" style=\"2\"/>"
+        }.joined() + "</cols>"
+        var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        sheet += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>\(cols)<sheetData>"
+        sheet += rowXML(header, 1, style: 1)
+        for (i, r) in rows.enumerated() { sheet += rowXML(r, i + 2, style: 2) }
+        sheet += "</sheetData></worksheet>"
+        let name = OOXML.escape(String(sheetName.prefix(31)))
+        return try OOXML.package([
+            ("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            """),
+            ("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """),
+            ("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(name)" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """),
+            ("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """),
+            ("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0"/><xf numFmtId="49" fontId="1" applyFont="1" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
+            """),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+
+/// Importing a school's students from a table (issue 3, «Students»): the column layout, row validation with
+/// Russian messages per cell, and de-duplication within the file. Matching against the registry happens in
+/// the application, which knows the database; this part is pure and tested on its own.
+public enum StudentImport {
+    public struct Column: Sendable {
+        public let key: String
+        public let title: String
+        public let required: Bool
+        public let hint: String
+        public let example: String
+        let aliases: [String]
+    }
+
+    /// The layout documented on the import page and written into the templates.
+    public static let columns: [Column] = [
+        Column(key: "surname", title: "Фамилия", required: true, hint: "", example: "Ёлкина", aliases: []),
+        Column(key: "givenName", title: "Имя", required: true, hint: "", example: "Варвара", aliases: []),
+        Column(key: "patronymic", title: "Отчество", required: false, hint: "если есть", example: "Сергеевна", aliases: []),
+        Column(key: "birthDate", title: "Дата рождения", required: true, hint: "ДД.ММ.ГГГГ или дата Excel", example: "14.03.2010", aliases: ["дата рожд.", "др"]),
+        Column(key: "sex", title: "Пол", required: false, hint: "м или ж", example: "ж", aliases: []),
+        Column(key: "grade", title: "Класс", required: true, hint: "число от 1 до 11, можно с буквой: 10А", example: "10", aliases: ["параллель"]),
+        Column(key: "letter", title: "Буква класса", required: false, hint: "до 3 знаков", example: "А", aliases: ["буква", "литера"]),
+        Column(key: "specialNeeds", title: "ОВЗ", required: false, hint: "да или нет (пусто — нет)", example: "нет", aliases: []),
+        Column(key: "consentOn", title: "Дата согласия", required: false, hint: "согласие на обработку персональных данных, ДД.ММ.ГГГГ", example: "01.09.2025", aliases: ["согласие: дата", "согласие"]),
+        Column(key: "consentBy", title: "Кто дал согласие", required: false, hint: "обязательно, если есть дата согласия", example: "Ёлкина Мария Ивановна, мать", aliases: ["согласие: кто дал"]),
+        Column(key: "guardianName", title: "Законный представитель", required: false, hint: "ФИО родителя (законного представителя)", example: "Ёлкина Мария Ивановна", aliases: ["родитель", "фио родителя"]),
+        Column(key: "guardianRelation", title: "Кем приходится", required: false, hint: "мать, отец, опекун…", example: "мать", aliases: ["степень родства"]),
+        Column(key: "guardianPhone", title: "Телефон представителя", required: false, hint: "", example: "+7 900 000-00-00", aliases: ["телефон родителя", "телефон"]),
+        Column(key: "guardianEmail", title: "Эл. почта представителя", required: false, hint: "", example: "parent@example.ru", aliases: ["почта родителя", "email", "e-mail"]),
+    ]
+
+    public static var header: [String] { columns.map(\.title) }
+    public static var exampleRow: [String] { columns.map(\.example) }
+
+    /// One valid row, ready to be written.
+    public struct Row: Codable, Sendable, Equatable {
+        public var line: Int
+        public var surname: String
+        public var givenName: String
+        public var patronymic: String?
+        public var birthDate: Date
+        public var sex: String?
+        public var grade: Int
+        public var letter: String?
+        public var specialNeeds: Bool
+        public var consentOn: Date?
+        public var consentBy: String?
+        public var guardianName: String?
+        public var guardianRelation: String?
+        public var guardianPhone: String?
+        public var guardianEmail: String?
+        public var identityKey: String
+        /// Lines of the file that describe the same child and were folded into this row.
+        public var repeatedOn: [Int]
+
+        public var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    }
+
+    public struct RowError: Codable, Sendable, Equatable {
+        public var line: Int
+        public var column: String
+        public var message: String
+        public init(line: Int, column: String, message: String) { self.line = line; self.column = column; self.message = message }
+    }
+
+    public struct Plan: Sendable {
+        public var rows: [Row] = []
+        public var errors: [RowError] = []
+        /// Problems with the file as a whole (missing columns, no data).
+        public var fileErrors: [String] = []
+        public var isValid: Bool { errors.isEmpty && fileErrors.isEmpty }
+    }
+
+    /// Validates every row of the table (the first row is the header) and folds repeated children together.
+    public static func plan(_ table: [[String]], timeZone: TimeZone, today: Date = Date()) -> Plan {
+        var plan = Plan()
+        guard let headerRow = table.first else { plan.fileErrors.append("В файле нет ни одной строки."); return plan }
+        // Map columns by their header, in any order; unknown columns are named so a typo does not go unnoticed.
+        var index: [String: Int] = [:]
+        var unknown: [String] = []
+        for (i, raw) in headerRow.enumerated() {
+            let h = TextKey.normalize(raw.replacingOccurrences(of: "*", with: ""))
+            guard !h.isEmpty else { continue }
+            if let c = columns.first(where: { TextKey.normalize($0.title) == h || $0.aliases.contains(h) }) {
+                if index[c.key] != nil { plan.fileErrors.append("Столбец «\(c.title)» встречается дважды.") }
+                index[c.key] = i
+            } else { unknown.append(raw) }
+        }
+        let missing = columns.filter { $0.required && index[$0.key] == nil }.map { "«\($0.title)»" }
+        if !missing.isEmpty {
+            plan.fileErrors.append("Нет обязательных столбцов: \(missing.joined(separator: ", ")). Первая строка файла должна содержать заголовки, как в шаблоне.")
+        }
+        if !unknown.isEmpty {
+            plan.fileErrors.append("Неизвестные столбцы: \(unknown.map { "«\($0)»" }.joined(separator: ", ")). Переименуйте их, как в шаблоне, или удалите.")
+        }
+        guard plan.fileErrors.isEmpty else { return plan }
+        if table.count < 2 { plan.fileErrors.append("В файле нет строк с обучающимися: только заголовок."); return plan }
+
+        var firstByIdentity: [String: Int] = [:]
+        for (offset, cells) in table.dropFirst().enumerated() {
+            let line = offset + 2
+            func cell(_ key: String) -> String? {
+                guard let i = index[key], i < cells.count else { return nil }
+                let v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                return v.isEmpty ? nil : v
+            }
+            var errors = FieldErrors()
+            let surname = errors.required("surname", cell("surname"), max: 100)
+            let given = errors.required("givenName", cell("givenName"), max: 100)
+            let patronymic = errors.optional("patronymic", cell("patronymic"), max: 100)
+            for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty {
+                if !isName(value) { errors.add(key, "Только буквы, пробел, дефис и апостроф.") }
+            }
+            let birth = errors.date("birthDate", cell("birthDate"), timeZone: timeZone, required: true)
+            if let birth {
+                if birth > today { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
+                else if let age = Calendar(identifier: .gregorian).dateComponents([.year], from: birth, to: today).year, age < 5 || age > 21 {
+                    errors.add("birthDate", "Возраст \(age) — проверьте дату рождения.")
+                }
+            }
+            var sex: String?
+            if let raw = cell("sex") {
+                switch TextKey.normalize(raw) {
+                case "м", "муж", "муж.", "мужской", "m": sex = Sex.male.rawValue
+                case "ж", "жен", "жен.", "женский", "f": sex = Sex.female.rawValue
+                default: errors.add("sex", "Укажите «м» или «ж».")
+                }
+            }
+            var grade: Int?
+            var letter = cell("letter")
+            if let raw = cell("grade") {
+                let compact = raw.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+                let digits = String(compact.prefix { $0.isNumber })
+                let rest = String(compact.dropFirst(digits.count))
+                if let n = Int(digits), (1...11).contains(n), rest.count <= 3, rest.allSatisfy(\.isLetter) {
+                    grade = n
+                    if !rest.isEmpty {
+                        if let l = letter, TextKey.normalize(l) != TextKey.normalize(rest) {
+                            errors.add("letter", "Буква «\(l)» не совпадает с классом «\(raw)».")
+                        }
+                        letter = letter ?? rest.uppercased()
+                    }
+                } else { errors.add("grade", "Класс — число от 1 до 11, можно с буквой: 10А.") }
+            } else { errors.add("grade", "Укажите класс.") }
+            if let l = letter, l.count > 3 { errors.add("letter", "Буква класса — не длиннее 3 знаков.") }
+            var specialNeeds = false
+            if let raw = cell("specialNeeds") {
+                switch TextKey.normalize(raw) {
+                case "да", "1", "+", "есть", "yes": specialNeeds = true
+                case "нет", "0", "-", "no": specialNeeds = false
+                default: errors.add("specialNeeds", "Укажите «да» или «нет».")
+                }
+            }
+            let consentOn = errors.date("consentOn", cell("consentOn"), timeZone: timeZone, required: false)
+            if let c = consentOn, c > today { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
+            let consentBy = errors.optional("consentBy", cell("consentBy"), max: 200)
+            if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
+            if consentOn == nil && consentBy != nil { errors.add("consentOn", "Укажите дату согласия.") }
+            let guardianName = errors.optional("guardianName", cell("guardianName"), max: 200)
+            let guardianRelation = errors.optional("guardianRelation", cell("guardianRelation"), max: 50)
+            let guardianPhone = errors.phone("guardianPhone", cell("guardianPhone"))
+            let guardianEmail = errors.email("guardianEmail", cell("guardianEmail"))
+            if guardianName == nil && (guardianPhone != nil || guardianEmail != nil || guardianRelation != nil) {
+                errors.add("guardianName", "Укажите ФИО законного представителя, чьи это контакты.")
+            }
+            for (key, message) in errors.messages.sorted(by: { order($0.key) < order($1.key) }) {
+                plan.errors.append(RowError(line: line, column: columns.first { $0.key == key }?.title ?? key, message: message))
+            }
+            guard errors.isEmpty, let birth, let grade else { continue }
+            let key = StudentIdentity.key(surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: timeZone)
+            let row = Row(line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex, grade: grade,
+                          letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy, guardianName: guardianName,
+                          guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail, identityKey: key, repeatedOn: [])
+            if let first = firstByIdentity[key] {
+                // The same child twice in one file: identical rows fold into one; differing ones must be reconciled by hand.
+                let earlier = plan.rows[first]
+                let conflicts = differences(earlier, row)
+                if conflicts.isEmpty {
+                    plan.rows[first].repeatedOn.append(line)
+                } else {
+                    plan.errors.append(RowError(line: line, column: "Фамилия",
+                        message: "Тот же обучающийся, что в строке \(earlier.line), но иначе указано: \(conflicts.joined(separator: ", ")). Оставьте одну строку."))
+                }
+            } else {
+                firstByIdentity[key] = plan.rows.count
+                plan.rows.append(row)
+            }
+        }
+        return plan
+    }
+
+    static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
+
+    static func isName(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+    }
+
+    /// Titles of the columns in which two rows for the same child disagree.
+    static func differences(_ a: Row, _ b: Row) -> [String] {
+        var out: [String] = []
+        func check(_ key: String, _ x: String?, _ y: String?) {
+            if (x ?? "") != (y ?? "") { out.append("«\(columns.first { $0.key == key }!.title)»") }
+        }
+        check("sex", a.sex, b.sex); check("grade", String(a.grade), String(b.grade)); check("letter", a.letter, b.letter)
+        check("specialNeeds", String(a.specialNeeds), String(b.specialNeeds))
+        check("consentOn", a.consentOn.map { String($0.timeIntervalSince1970) }, b.consentOn.map { String($0.timeIntervalSince1970) })
+        check("consentBy", a.consentBy, b.consentBy); check("guardianName", a.guardianName, b.guardianName)
+        check("guardianPhone", a.guardianPhone, b.guardianPhone); check("guardianEmail", a.guardianEmail, b.guardianEmail)
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct StudentImportTests {
+    let zone = TimeZone(identifier: "Europe/Moscow")!
+    var today: Date { RuDate.parse("24.11.2026", timeZone: zone)! }
+    let header = ["Фамилия", "Имя", "Отчество", "Дата рождения", "Пол", "Класс", "Буква класса", "ОВЗ", "Дата согласия", "Кто дал согласие"]
+
+    @Test func validRowsAndClassWithLetter() {
+        let plan = StudentImport.plan([
+            header,
+            ["Ёлкина", "Варвара", "Сергеевна", "14.03.2010", "ж", "10А", "", "нет", "01.09.2025", "Ёлкина М. И., мать"],
+            ["Жуков", "Пётр", "", "2009-05-02", "м", "11", "Б", "да", "", ""],
+        ], timeZone: zone, today: today)
+        #expect(plan.isValid)
+        #expect(plan.rows.count == 2)
+        #expect(plan.rows[0].grade == 10 && plan.rows[0].letter == "А" && plan.rows[0].sex == "female")
+        #expect(plan.rows[1].specialNeeds && plan.rows[1].patronymic == nil && plan.rows[1].line == 3)
+    }
+
+    @Test func everyBadCellIsNamedWithItsLine() {
+        let plan = StudentImport.plan([
+            header,
+            ["", "Анна", "", "31.02.2010", "x", "12", "", "может", "01.09.2025", ""],
+            ["Петров1", "Иван", "", "01.01.2030", "м", "9", "", "", "", "кто-то"],
+        ], timeZone: zone, today: today)
+        #expect(!plan.isValid && plan.rows.isEmpty)
+        let byLine = Dictionary(grouping: plan.errors, by: \.line)
+        #expect(Set(byLine[2]!.map(\.column)) == ["Фамилия", "Дата рождения", "Пол", "Класс", "ОВЗ", "Кто дал согласие"])
+        #expect(byLine[2]!.first { $0.column == "Дата рождения" }?.message == "Укажите дату в виде ДД.ММ.ГГГГ.")
+        #expect(Set(byLine[3]!.map(\.column)) == ["Фамилия", "Дата рождения", "Дата согласия"])
+    }
+
+    @Test func missingAndUnknownColumnsAreFileErrors() {
+        let plan = StudentImport.plan([["Фамилия", "Имя", "Класс", "Школа"], ["А", "Б", "5", "1"]], timeZone: zone, today: today)
+        #expect(plan.fileErrors.count == 2)
+        #expect(plan.fileErrors[0].contains("«Дата рождения»"))
+        #expect(plan.fileErrors[1].contains("«Школа»"))
+    }
+
+    @Test func columnsInAnyOrderAndCaseOfHeaders() {
+        let plan = StudentImport.plan([["класс", "ДАТА РОЖДЕНИЯ", "имя", "фамилия*"], ["7б", "01.02.2014", "Олег", "Сидоров"]], timeZone: zone, today: today)
+        #expect(plan.isValid && plan.rows.first?.grade == 7 && plan.rows.first?.letter == "Б")
+    }
+
+    @Test func sameChildTwiceIgnoringCaseAndYoIsFolded() {
+        let plan = StudentImport.plan([
+            header,
+            ["Ёлкина", "Варвара", "", "14.03.2010", "ж", "10", "", "", "", ""],
+            ["ЕЛКИНА", "варвара", "", "14.03.2010", "ж", "10", "", "", "", ""],
+        ], timeZone: zone, today: today)
+        #expect(plan.isValid && plan.rows.count == 1 && plan.rows[0].repeatedOn == [3])
+    }
+
+    @Test func sameChildWithDifferentDataIsAnError() {
+        let plan = StudentImport.plan([
+            header,
+            ["Ёлкина", "Варвара", "", "14.03.2010", "ж", "10", "", "", "", ""],
+            ["Елкина", "Варвара", "", "14.03.2010", "ж", "11", "", "", "", ""],
+        ], timeZone: zone, today: today)
+        #expect(!plan.isValid)
+        #expect(plan.errors.first?.message.contains("строке 2") == true)
+        #expect(plan.errors.first?.message.contains("«Класс»") == true)
+    }
+
+    @Test func headerOnlyIsAFileError() {
+        #expect(StudentImport.plan([header], timeZone: zone, today: today).fileErrors == ["В файле нет строк с обучающимися: только заголовок."])
+    }
+}
