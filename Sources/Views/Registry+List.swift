@@ -52,6 +52,8 @@ public struct RegistryList: Sendable {
     public var emptyText: String
     /// Where the filter form goes when the list is not the section's own (e.g. a search within a group).
     public var searchAction: String?
+    /// Further actions beside «create» (e.g. «Загрузить из файла»).
+    public var links: [(title: String, url: String)] = []
 
     public init(title: String, area: Registry, query: ListQuery, filters: [FieldSpec], columns: [Column], rows: [[Cell]],
                 total: Int, noun: (String, String, String), createTitle: String?, warnings: [String] = [], emptyText: String) {
@@ -71,8 +73,11 @@ public struct RegistryList: Sendable {
         return Layout.page(ctx, title: title, crumbs: [Crumb("Реестр"), Crumb(title)]) {
             el("h1") { title }
             for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
-            if let createTitle {
-                el("div", .cls("actions")) { el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle } }
+            if createTitle != nil || !links.isEmpty {
+                el("div", .cls("actions")) {
+                    if let createTitle { el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle } }
+                    for l in links { el("a", .cls("button"), .href(l.url)) { l.title } }
+                }
             }
             if !filters.isEmpty {
                 el("form", .cls("filters"), Attr("method", "get"), Attr("action", searchAction ?? base.path), Attr("role", "search")) {

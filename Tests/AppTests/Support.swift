@@ -36,7 +36,7 @@ struct Browser {
     init(_ app: Application) { self.app = app }
 
     mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: (any Content)? = nil,
-                       headers extra: HTTPHeaders = [:], raw: String? = nil) async throws -> TestingHTTPResponse {
+                       headers extra: HTTPHeaders = [:], raw: String? = nil, data: Data? = nil) async throws -> TestingHTTPResponse {
         let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         let res = try await app.testing().sendRequest(method, "/", beforeRequest: { req in
             req.url = URI(string: path)
@@ -45,6 +45,7 @@ struct Browser {
             if let form { try req.content.encode(form, as: .urlEncodedForm) }
             if let json { try req.content.encode(json, as: .json) }
             if let raw { req.body = ByteBuffer(string: raw) }
+            if let data { req.body = ByteBuffer(data: data) }
         })
         for (name, value) in res.headers.setCookie?.all ?? [:] {
             if value.string.isEmpty { cookies[name] = nil } else { cookies[name] = value.string }
@@ -70,6 +71,24 @@ struct Browser {
         var f = form
         if f["_csrf"] == nil { f["_csrf"] = csrf }
         return try await send(.POST, path, form: f)
+    }
+
+    /// Posts a multipart form with a file, as a browser's file upload does (CSRF token from the last page unless given).
+    mutating func upload(_ path: String, _ fields: [String: String], file: (name: String, data: Data)?) async throws -> TestingHTTPResponse {
+        let boundary = "----setka-test-\(UUID().uuidString)"
+        var body = Data()
+        var f = fields
+        if f["_csrf"] == nil { f["_csrf"] = csrf }
+        for (k, v) in f.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], data: body)
     }
 
     mutating func login(_ username: String, password: String = DemoData.password) async throws -> TestingHTTPResponse {

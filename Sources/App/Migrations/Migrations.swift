@@ -13,5 +13,6 @@ enum SetkaMigrations {
         CreateAuditEntry(),
         CreateNetworkRegistry(),
         CreateEnrollmentCore(),
+        CreateImportsAndGuardians(),
     ]
 }

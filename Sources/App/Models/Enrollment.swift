@@ -104,9 +104,16 @@ final class Student: RegistryRecord, @unchecked Sendable {
     @Field(key: "sort_key") var sortKey: String
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
+    /// The import that created this record, so that the import can be undone.
+    @OptionalField(key: "import_batch_id") var importBatchID: UUID?
+    /// A guardian withdrew the consent (the school and the КМЦ see it at once).
+    @OptionalField(key: "consent_withdrawn_at") var consentWithdrawnAt: Date?
+    @OptionalField(key: "consent_withdrawn_by") var consentWithdrawnBy: String?
     init() {}
 
     var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    /// Consent is in force: given and not withdrawn since.
+    var hasConsent: Bool { consentOn != nil && consentWithdrawnAt == nil }
 }
 
 /// A student's place in a group: enrolled, waiting (with a sequence number), or withdrawn.

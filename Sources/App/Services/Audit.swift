@@ -8,6 +8,8 @@ enum Audit {
         case create, update, archive, restore
         case login, logout, loginFailed = "login_failed", loginBlocked = "login_blocked"
         case passwordChange = "password_change", tokenCreate = "token_create", tokenRevoke = "token_revoke", setup
+        case importBatch = "import", revert
+        case invite, consentWithdraw = "consent_withdraw", link
     }
 
     static func record(on db: any Database, req: Request?, userID: UUID? = nil, username: String? = nil,

@@ -12,7 +12,7 @@ struct AuditController: RouteCollection {
     static let entityTitles: [(value: String, title: String)] = [
         ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
         ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"), ("student_import", "Загрузка обучающихся"), ("guardian", "Законный представитель"),
     ]
 
     /// Where a record of an audited kind is shown.
@@ -25,7 +25,8 @@ struct AuditController: RouteCollection {
         "create": "Создание", "update": "Изменение", "archive": "В архив", "restore": "Из архива",
         "login": "Вход", "logout": "Выход", "login_failed": "Неудачный вход", "login_blocked": "Вход заблокирован",
         "password_change": "Смена пароля", "token_create": "Выдан ключ API", "token_revoke": "Отозван ключ API",
-        "setup": "Первый запуск",
+        "setup": "Первый запуск", "import": "Загрузка из файла", "revert": "Отмена загрузки",
+        "invite": "Код приглашения", "consent_withdraw": "Отзыв согласия", "link": "Привязка учётной записи",
     ]
 
     func index(req: Request) async throws -> Response {

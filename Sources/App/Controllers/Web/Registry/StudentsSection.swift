@@ -21,7 +21,7 @@ struct StudentsSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
-        return RegistryList(
+        var page = RegistryList(
             title: "Обучающиеся", area: area, query: query,
             filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
                       FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
@@ -35,6 +35,8 @@ struct StudentsSection: RegistrySection {
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
             createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
             emptyText: "Обучающихся пока нет.")
+        if page.createTitle != nil { page.links = [("Загрузить из файла", StudentImportStartPage.path)] }
+        return page
     }
 
     static func listQuery(_ req: Request) -> ListQuery {

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+
+/// One uploaded file of students: kept from the preview to the commit (the file itself, re-checked on commit),
+/// and after it, so that the import can be undone.
+final class StudentImportBatch: Model, @unchecked Sendable {
+    static let schema = "student_import_batches"
+    enum State: String { case preview, committed, reverted }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "school_id") var school: Organization
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @Field(key: "created_by_name") var createdByName: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "format") var format: String
+    /// The uploaded file; dropped once the batch is committed or abandoned.
+    @OptionalField(key: "content") var content: Data?
+    @Field(key: "state") var state: String
+    @Field(key: "row_count") var rowCount: Int
+    @Field(key: "created_count") var createdCount: Int
+    @Field(key: "merged_count") var mergedCount: Int
+    @Field(key: "skipped_count") var skippedCount: Int
+    /// JSON: for every merged record, its values before the merge (to undo it).
+    @OptionalField(key: "merges") var merges: String?
+    @OptionalField(key: "committed_at") var committedAt: Date?
+    @OptionalField(key: "reverted_at") var revertedAt: Date?
+    init() {}
+}
+
+/// A parent or other legal representative of a student; gets access by a one-time invitation code.
+final class Guardian: Model, @unchecked Sendable {
+    static let schema = "guardians"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "student_id") var student: Student
+    @Field(key: "full_name") var fullName: String
+    @OptionalField(key: "relation") var relation: String?
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "email") var email: String?
+    @OptionalParent(key: "user_id") var user: User?
+    @OptionalField(key: "invite_hash") var inviteHash: String?
+    @OptionalField(key: "invite_expires_at") var inviteExpiresAt: Date?
+    @OptionalField(key: "import_batch_id") var importBatchID: UUID?
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}

@@ -1,0 +1,199 @@
+@testable import App
+import Documents
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct StudentImportTests {
+        static let header = "Фамилия;Имя;Отчество;Дата рождения;Пол;Класс;ОВЗ;Дата согласия;Кто дал согласие;Законный представитель;Телефон представителя"
+
+        static func csv(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\r\n").utf8) }
+
+        /// A school administrator of СОШ № 1 on the import page, with that school's id.
+        static func school1(_ app: Application) async throws -> (Browser, UUID) {
+            var b = Browser(app)
+            _ = try await b.login("school1")
+            #expect(try await b.get("/students/import").status == .ok)
+            return (b, try await orgID(app, "МБОУ «СОШ № 1»"))
+        }
+
+        static func batchURL(_ res: TestingHTTPResponse) throws -> String { try #require(res.headers.first(name: .location)) }
+
+        @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let before = try await Student.query(on: app.db).count()
+                let auditBefore = try await AuditEntry.query(on: app.db).count()
+                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let file = Self.csv([
+                    "Берестова;Алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга Петровна;+7 900 111-22-33",
+                    "Кедров;Тимур;;12.12.2009;м;11 Б;да;;;;",
+                    "БЕРЕСТОВА;алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга Петровна;+7 900 111-22-33",
+                    // Student1, already in the registry of this school: offered for merge, and moved to grade 11 by it.
+                    "Елкин;Артем;Ильич;\(RuDate.format(elkin.birthDate, timeZone: TimeZone(identifier: "Europe/Moscow")!));м;11А;;;;Ёлкина Вера Николаевна;",
+                ])
+                let up = try await b.upload("/students/import", ["school": school.uuidString.lowercased()], file: ("10а.csv", file))
+                #expect(up.status == .seeOther)
+                let url = try Self.batchURL(up)
+                let preview = try await b.get(url)
+                #expect(preview.status == .ok)
+                #expect(preview.body.string.contains("предпросмотр"))
+                #expect(preview.body.string.contains("Новые обучающиеся (2)"))
+                #expect(preview.body.string.contains("Уже есть в реестре школы (1)"))
+                #expect(try await Student.query(on: app.db).count() == before, "the preview writes nothing")
+
+                let done = try await b.post(url + "/commit", [:])
+                #expect(done.status == .seeOther)
+                #expect(try await Student.query(on: app.db).count() == before + 2)
+                let merged = try #require(try await Student.find(elkin.id, on: app.db))
+                #expect(merged.grade == 11 && merged.version == elkin.version + 1)
+                let alina = try #require(try await Student.query(on: app.db).filter(\.$surname == "Берестова").first())
+                #expect(alina.grade == 10 && alina.letter == "А" && alina.consentBy == "Берестова Ольга, мать")
+                let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ [alina.id!, elkin.id!]).all()
+                #expect(guardians.count == 2)
+                // One audit record for the whole file, not one per row.
+                #expect(try await AuditEntry.query(on: app.db).count() == auditBefore + 1)
+                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").first())
+                #expect(entry.action == "import" && Audit.decode(entry.after)["Добавлено"] == "2")
+                // A second commit of the same batch does nothing.
+                _ = try await b.get(url)
+                #expect(try await b.post(url + "/commit", [:]).status == .conflict)
+                #expect(try await Student.query(on: app.db).count() == before + 2)
+            }
+        }
+
+        @Test func oneBadRowSavesNothingAndNamesLineAndColumn() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let before = try await Student.query(on: app.db).count()
+                let batches = try await StudentImportBatch.query(on: app.db).count()
+                let file = Self.csv(["Берестова;Алина;;05.04.2010;ж;10;;;;;", "Кедров;Тимур;;31.02.2009;м;13;;;;;"])
+                let res = try await b.upload("/students/import", ["school": school.uuidString], file: ("bad.csv", file))
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("Файл не загружен: в нём есть ошибки. В реестр ничего не записано."))
+                #expect(html.contains("<td>3</td><td>Дата рождения</td><td>Укажите дату в виде ДД.ММ.ГГГГ.</td>"))
+                #expect(html.contains("<td>3</td><td>Класс</td>"))
+                #expect(try await Student.query(on: app.db).count() == before)
+                // The refused file is not kept, only the fact of the attempt.
+                let kept = try await StudentImportBatch.query(on: app.db).all()
+                #expect(kept.count == batches + 1 && kept.allSatisfy { $0.content == nil })
+            }
+        }
+
+        @Test func unreadableFilesAndMissingColumnsAreClearErrors() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let xls = try await b.upload("/students/import", ["school": school.uuidString], file: ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1])))
+                #expect(xls.status == .unprocessableEntity)
+                #expect(xls.body.string.contains("Формат XLS не поддерживается"))
+                _ = try await b.get("/students/import")
+                let broken = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.xlsx", Data("PK\u{3}\u{4}not really".utf8)))
+                #expect(broken.body.string.contains("Файл повреждён"))
+                _ = try await b.get("/students/import")
+                let cols = try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", Data("Фамилия;Имя\nА;Б\n".utf8)))
+                #expect(cols.body.string.contains("Нет обязательных столбцов: «Дата рождения», «Класс»"))
+                _ = try await b.get("/students/import")
+                let none = try await b.upload("/students/import", ["school": school.uuidString], file: nil)
+                #expect(none.status == .unprocessableEntity && none.body.string.contains("Выберите файл CSV или XLSX."))
+            }
+        }
+
+        @Test func xlsxFromExcelIsImported() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let data = try XLSXWriter.workbook(sheetName: "Лист1", header: StudentImport.header,
+                                                   rows: [["Рябинина", "Ксения", "", "01.06.2011", "ж", "9", "В", "", "", "", "", "", "", ""]])
+                let up = try await b.upload("/students/import", ["school": school.uuidString], file: ("9в.xlsx", data))
+                let url = try Self.batchURL(up)
+                _ = try await b.get(url)
+                #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
+                let s = try #require(try await Student.query(on: app.db).filter(\.$surname == "Рябинина").first())
+                #expect(s.grade == 9 && s.letter == "В" && s.$school.id == school)
+            }
+        }
+
+        @Test func anotherSchoolsChildIsRefusedWithoutRevealingIt() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let other = try #require(try await Student.query(on: app.db).filter(\.$school.$id != school).with(\.$school).first())
+                let zone = TimeZone(identifier: "Europe/Moscow")!
+                let line = "\(other.surname);\(other.givenName);\(other.patronymic ?? "");\(RuDate.format(other.birthDate, timeZone: zone));;10;;;;;"
+                let res = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.csv", Self.csv([line])))
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
+                #expect(!res.body.string.contains(other.school.shortName.replacingOccurrences(of: "«", with: "&laquo;")))
+                #expect(!res.body.string.contains(other.school.shortName))
+            }
+        }
+
+        @Test func importIsUndoneUnlessSomeoneWasEnrolledMeanwhile() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let before = try await Student.query(on: app.db).count()
+                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let zone = TimeZone(identifier: "Europe/Moscow")!
+                let file = Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;Кедрова Анна;",
+                                     "Ёлкин;Артём;Ильич;\(RuDate.format(elkin.birthDate, timeZone: zone));м;11;да;;;;"])
+                var url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("a.csv", file)))
+                _ = try await b.get(url)
+                _ = try await b.post(url + "/commit", [:])
+                #expect(try await Student.query(on: app.db).count() == before + 1)
+                #expect(try await b.get(url + "/revert").body.string.contains("Отменить загрузку «a.csv»?"))
+                #expect(try await b.post(url + "/revert", [:]).status == .seeOther)
+                #expect(try await Student.query(on: app.db).count() == before)
+                let restored = try #require(try await Student.find(elkin.id, on: app.db))
+                #expect(restored.grade == elkin.grade && restored.specialNeeds == elkin.specialNeeds)
+                #expect(try await Guardian.query(on: app.db).filter(\.$fullName == "Кедрова Анна").count() == 0)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").filter(\.$action == "revert").count() == 1)
+
+                // Once a child of the import is enrolled, the import can no longer be undone.
+                _ = try await b.get("/students/import")
+                url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
+                _ = try await b.get(url)
+                _ = try await b.post(url + "/commit", [:])
+                let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
+                let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$isOpen == true).first())
+                _ = try await EnrollmentService.enroll(studentID: kedrov.id!, groupID: group.id!, app: app, req: nil)
+                _ = try await b.get(url + "/revert")
+                let refused = try await b.post(url + "/revert", [:])
+                #expect(refused.status == .conflict)
+                #expect(refused.body.string.contains("Загрузку нельзя отменить"))
+                #expect(try await Student.find(kedrov.id, on: app.db) != nil)
+            }
+        }
+
+        @Test func accessIsLimitedToSchoolsOneMayImportInto() async throws {
+            try await withApp { app in
+                var (b, school) = try await Self.school1(app)
+                let url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString],
+                                                               file: ("a.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
+                // A file without the form's token is refused before anything is read.
+                var noToken = b
+                noToken.csrf = "wrong"
+                #expect(try await noToken.upload("/students/import", ["school": school.uuidString], file: ("a.csv", Self.csv([]))).status == .forbidden)
+                // Another school cannot import into СОШ № 1, nor see its batch.
+                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.get("/students/import").status == .forbidden)
+                #expect(try await teacher.get(url).status == .notFound)
+                _ = try await b.get("/students/import")
+                let foreign = try await b.upload("/students/import", ["school": other.uuidString], file: ("a.csv", Self.csv([])))
+                #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("Выберите школу."))
+                // The КМЦ coordinator may import into any school and sees the batch.
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                #expect(try await kmc.get(url).status == .ok)
+                let templ = try await kmc.get("/students/import/template.xlsx")
+                #expect(templ.status == .ok)
+                let table = try XLSXReader.read(Data(buffer: templ.body))
+                #expect(table.rows.first == StudentImport.header)
+                #expect(try await kmc.get("/students/import/template.csv").body.string.contains("Фамилия;Имя;Отчество;Дата рождения"))
+            }
+        }
+    }
+}
