@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistryController(section: AcademicYearsSection()))
     try app.register(collection: RegistryController(section: ProgramsSection()))
     try app.register(collection: StudentImportController())
+    try app.register(collection: GuardiansController())
     try app.register(collection: RegistryController(section: StudentsSection()))
     try app.register(collection: ProgramApprovalController())
 

@@ -40,6 +40,9 @@ public enum Resource: Sendable {
     case groupStudent(school: OrgRef, center: OrgRef)
     /// Putting a student into a group directly (coordinator, or the head of the group's centre).
     case enrollment(group: OrgRef, studentSchool: OrgRef)
+    /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
+    /// withdraws consent, applies); staff who may read the school's students see it too.
+    case person(studentID: UUID, school: OrgRef)
 }
 
 /// A role assignment as seen when deciding who may manage an account.
@@ -65,7 +68,18 @@ public struct AccessPolicy: Sendable {
     public init(now: Date = Date()) { self.now = now }
 
     public func allows(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
-        actor.activeGrants(at: now).contains { grant in
+        if case .person(let studentID, let school) = resource {
+            let linked = actor.students.contains(studentID)
+            return actor.activeGrants(at: now).contains { grant in
+                guard grant.scope.municipalityID == school.municipalityID else { return false }
+                switch grant.role {
+                case .guardian: return linked && (action == .read || action == .update || action == .create)
+                case .student: return linked && action == .read
+                default: return action == .read && allows(grant, .read, .student(school: school))
+                }
+            }
+        }
+        return actor.activeGrants(at: now).contains { grant in
             allows(grant, action, resource)
         }
     }
@@ -171,6 +185,7 @@ public struct AccessPolicy: Sendable {
             case .centerHead: return scope.organizationID == group.id
             default: return false
             }
+        case .person: return false
         case .account(let roles, let municipalityID):
             // Nobody manages an account that has no role, or a role in a municipality other than their own.
             guard scope.municipalityID == municipalityID, !roles.isEmpty,

@@ -18,6 +18,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
     case programNotAgreed
     case studentNotFound
     case studentArchived
+    case consentWithdrawn
 
     public var code: String {
         switch self {
@@ -25,6 +26,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .programNotAgreed: "program_not_agreed"
         case .studentNotFound: "student_not_found"
         case .studentArchived: "student_archived"
+        case .consentWithdrawn: "consent_withdrawn"
         }
     }
 
@@ -34,6 +36,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .programNotAgreed: "Программа группы не согласована с КМЦ: записывать в такую группу нельзя."
         case .studentNotFound: "Обучающийся не найден."
         case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
+        case .consentWithdrawn: "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать обучающегося нельзя, пока школа не получит новое согласие."
         }
     }
 }

@@ -78,11 +78,14 @@ public struct Actor: Sendable {
     public var userID: UUID
     public var username: String
     public var grants: [RoleGrant]
+    /// Students the user stands for: themselves (a student) or their children (a guardian whose link is active).
+    public var students: Set<UUID>
 
-    public init(userID: UUID, username: String, grants: [RoleGrant]) {
+    public init(userID: UUID, username: String, grants: [RoleGrant], students: Set<UUID> = []) {
         self.userID = userID
         self.username = username
         self.grants = grants
+        self.students = students
     }
 
     public func activeGrants(at now: Date) -> [RoleGrant] {

@@ -21,6 +21,7 @@ public struct LoginThrottle: Sendable {
 
 /// Password rules for accounts.
 public enum PasswordRules {
+    public static let hint = "Не короче 10 символов, из разных знаков."
     public static func check(_ password: String, field: String = "password") -> FieldErrors {
         var errors = FieldErrors()
         if password.count < 10 {

@@ -3,16 +3,17 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, organizations, audit, municipality
+    case profile, children, organizations, audit, municipality
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students]
-    public static let order: [MenuArea] = [.profile] + first.map { .registry($0) } + [.organizations]
+    public static let order: [MenuArea] = [.profile, .children] + first.map { .registry($0) } + [.organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
         case .profile: "Мой профиль"
+        case .children: "Мои дети"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
@@ -37,6 +38,7 @@ public enum MenuArea: Hashable, Sendable {
     public var url: SiteURL {
         switch self {
         case .profile: .profile
+        case .children: .children
         case .organizations: .organizations
         case .audit: .audit
         case .municipality: .municipality

@@ -168,7 +168,9 @@ extension AppTests {
                 #expect(groups.contains("Математика-10"))
                 var parent = Browser(app)
                 _ = try await parent.login("parent1")
-                #expect(try await parent.get("/profile").body.string.contains("Здесь появятся ваши группы"))
+                let parentProfile = try await parent.get("/profile").body.string
+                #expect(parentProfile.contains("в разделе «Мои дети»"))
+                #expect(parentProfile.contains("href=\"/children\""))
                 #expect(try await parent.get("/organizations").status == .forbidden)
             }
         }

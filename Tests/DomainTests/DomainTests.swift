@@ -164,3 +164,35 @@ import Testing
         #expect(!p.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: muni)))
     }
 }
+
+@Suite struct PersonAccessTests {
+    let muni = UUID(), school = UUID(), child = UUID()
+    var ref: OrgRef { OrgRef(id: school, municipalityID: muni) }
+
+    func actor(_ role: Role, org: UUID?, students: Set<UUID> = []) -> Actor {
+        Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: muni) } ?? .municipality(muni))],
+              students: students)
+    }
+
+    @Test func aGuardianActsOnlyForTheirOwnChild() {
+        let p = AccessPolicy()
+        let parent = actor(.guardian, org: school, students: [child])
+        #expect(p.allows(parent, .read, .person(studentID: child, school: ref)))
+        #expect(p.allows(parent, .update, .person(studentID: child, school: ref)))
+        #expect(!p.allows(parent, .read, .person(studentID: UUID(), school: ref)))
+        #expect(!p.allows(parent, .read, .student(school: ref)))
+        // Another municipality's record with the same child id is still refused.
+        #expect(!p.allows(parent, .read, .person(studentID: child, school: OrgRef(id: school, municipalityID: UUID()))))
+    }
+
+    @Test func aStudentReadsThemselvesAndStaffReadThroughTheSchool() {
+        let p = AccessPolicy()
+        let me = actor(.student, org: school, students: [child])
+        #expect(p.allows(me, .read, .person(studentID: child, school: ref)))
+        #expect(!p.allows(me, .update, .person(studentID: child, school: ref)))
+        #expect(p.allows(actor(.schoolAdmin, org: school), .read, .person(studentID: child, school: ref)))
+        #expect(!p.allows(actor(.schoolAdmin, org: UUID()), .read, .person(studentID: child, school: ref)))
+        #expect(!p.allows(actor(.schoolAdmin, org: school), .update, .person(studentID: child, school: ref)))
+        #expect(p.allows(actor(.coordinator, org: nil), .read, .person(studentID: child, school: ref)))
+    }
+}

@@ -105,7 +105,15 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 ?? .municipality(a.$municipality.id)
             grants.append(RoleGrant(role: role, scope: scope, validFrom: a.validFrom, validTo: a.validTo))
         }
-        let actor = Actor(userID: userID, username: user.username, grants: grants)
+        var students = Set<UUID>()
+        if grants.contains(where: { $0.role == .student }) {
+            students.formUnion(try await Student.query(on: db).filter(\.$user.$id == userID).all().compactMap(\.id))
+        }
+        if grants.contains(where: { $0.role == .guardian }) {
+            students.formUnion(try await Guardian.query(on: db).filter(\.$user.$id == userID)
+                .filter(\.$status == RecordStatus.active.rawValue).all().map { $0.$student.id })
+        }
+        let actor = Actor(userID: userID, username: user.username, grants: grants, students: students)
         // Sorted, so «the user's municipality» is the same one on every request.
         let munis = Set(actor.activeGrants(at: Date()).map(\.scope.municipalityID)).sorted { $0.uuidString < $1.uuidString }
         return CurrentUser(userID: userID, username: user.username, fullName: user.fullName, actor: actor,

@@ -58,6 +58,20 @@ extension DemoData {
         student1.consentOn = year.startsOn; student1.consentBy = "Ёлкина Вера Николаевна (мать)"
         student1.identityKey = StudentIdentity.key(surname: "Ёлкин", givenName: "Артём", patronymic: "Ильич", birthDate: student1.birthDate, timeZone: zone)
         try await student1.create(on: db)
+        // Guardians: parent1 is student1's mother with an account; a few other children of СОШ № 1 have guardians
+        // who have not yet received an invitation code.
+        let parentUser = try await User.query(on: db).filter(\.$username == "parent1").first()
+        var guardians: [(Student, String, String, UUID?)] = [(student1, "Ёлкина Вера Николаевна", "мать", parentUser?.id)]
+        for s in (studentsBySchool["МБОУ «СОШ № 1»"] ?? []).prefix(3) {
+            guardians.append((s, "\(s.surname.hasSuffix("а") ? s.surname : s.surname + "а") Наталья Викторовна", "мать", nil))
+        }
+        for (i, (child, name, relation, user)) in guardians.enumerated() {
+            let g = Guardian()
+            g.$municipality.id = muni; g.$student.id = try child.requireID(); g.fullName = name; g.relation = relation
+            g.phone = String(format: "+7 900 000-%02d-%02d", 10 + i, 20 + i); g.$user.id = user
+            g.status = RecordStatus.active.rawValue; g.version = 1; g.createdAt = Date()
+            try await g.create(on: db)
+        }
 
         var groups: [StudyGroup] = []
         for p in programs {

@@ -35,6 +35,7 @@ enum EnrollmentService {
         guard group.program.approval == "agreed" else { throw refusal(.programNotAgreed) }
         guard let student = try await Student.find(studentID, on: db) else { throw refusal(.studentNotFound) }
         guard student.status == RecordStatus.active.rawValue else { throw refusal(.studentArchived) }
+        guard student.consentWithdrawnAt == nil else { throw refusal(.consentWithdrawn) }
 
         if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first(),
            existing.status != EnrollmentStatus.withdrawn.rawValue {

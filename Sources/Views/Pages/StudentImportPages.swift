@@ -204,21 +204,3 @@ public struct StudentImportBatchPage: Sendable {
     }
 }
 
-/// Confirmation before undoing an import.
-public struct StudentImportRevertPage: Sendable {
-    public var url: String, fileName: String, created: Int, merged: Int
-    public init(url: String, fileName: String, created: Int, merged: Int) { self.url = url; self.fileName = fileName; self.created = created; self.merged = merged }
-
-    public func render(_ ctx: PageContext) -> String {
-        Layout.page(ctx, title: "Отменить загрузку", crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(fileName)»", url), Crumb("Отмена")]) {
-            el("h1") { "Отменить загрузку «\(fileName)»?" }
-            el("div", .cls("warning")) {
-                "Будут удалены \(RussianPlural.count(created, "добавленная запись", "добавленные записи", "добавленных записей")) и восстановлены прежние значения \(RussianPlural.count(merged, "объединённой записи", "объединённых записей", "объединённых записей")). Если кого-то из них уже записали в группы или изменили, отмена не выполнится."
-            }
-            el("form", Attr("method", "post"), Attr("action", url + "/revert")) {
-                Layout.csrf(ctx)
-                el("div", .cls("actions")) { el("button", .type("submit"), .cls("danger")) { "Отменить загрузку" }; el("a", .href(url)) { "Не отменять" } }
-            }
-        }
-    }
-}

@@ -26,6 +26,7 @@ extension Request {
         let p = policy
         switch area {
         case .profile: return true
+        case .children: return user.actor.has(.guardian, at: Date())
         case .organizations: return p.allows(user.actor, .read, .organization(probe))
         case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
         case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))

@@ -28,9 +28,9 @@ struct ProfileController: RouteCollection {
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
             .filter(\.$expiresAt > Date()).sort(\.$createdAt, .descending).all()
         let onlyPersonal = !req.policy.isStaffUser(user.actor)
-        let empty: String? = onlyPersonal
-            ? "Здесь появятся ваши группы, расписание, посещаемость и результаты, когда в «Сетке» заработают разделы сетевых программ и записи в группы."
-            : nil
+        let empty: String? = user.actor.has(.guardian, at: Date())
+            ? "Курсы, заявки и согласие на обработку данных ваших детей — в разделе «Мои дети»."
+            : onlyPersonal ? "Здесь появятся ваши курсы, расписание и результаты, когда вас запишут в группу." : nil
         let courses = try await ownCourses(user, req: req)
         var page = ProfilePage(fullName: user.fullName, username: user.username, roles: roles,
                                tokens: tokens.map { .init(id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
@@ -43,14 +43,7 @@ struct ProfileController: RouteCollection {
     /// A student's own network courses, or the groups a teacher teaches (their staff record is linked to the account).
     func ownCourses(_ user: CurrentUser, req: Request) async throws -> RegistryCard.Section? {
         if let student = try await Student.query(on: req.db).filter(\.$user.$id == user.userID).first() {
-            let rows = try await Enrollment.query(on: req.db).filter(\.$student.$id == student.id!)
-                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) { $0.with(\.$organization).with(\.$program) }.all()
-            return RegistryCard.Section(title: "Мои сетевые курсы", columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
-                                        rows: try await rows.asyncMap { e in
-                                            var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
-                                            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { state += ", место № \(p)" }
-                                            return [.text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName), .text(state)]
-                                        }, emptyText: "Вы пока не записаны ни на один сетевой курс.")
+            return try await Self.courses(of: student, title: "Мои сетевые курсы", req: req)
         }
         let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).all().compactMap(\.id)
         let groups = staff.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$teacher.$id ~~ staff)
@@ -60,6 +53,18 @@ struct ProfileController: RouteCollection {
                                     rows: groups.map { [.link($0.name, SiteURL.record(.groups, $0.id!).path), .text($0.program.title),
                                                         .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)")] },
                                     emptyText: "")
+    }
+
+    /// A student's network courses with their state (and waiting place), as the student and their guardians see them.
+    static func courses(of student: Student, title: String, req: Request) async throws -> RegistryCard.Section {
+        let rows = try await Enrollment.query(on: req.db).filter(\.$student.$id == student.id!)
+            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) { $0.with(\.$organization).with(\.$program) }.all()
+        return RegistryCard.Section(title: title, columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
+                                    rows: try await rows.asyncMap { e in
+                                        var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
+                                        if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { state += ", место № \(p)" }
+                                        return [.text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName), .text(state)]
+                                    }, emptyText: "Пока нет записей ни на один сетевой курс.")
     }
 
     func passwordForm(req: Request) async throws -> Response {

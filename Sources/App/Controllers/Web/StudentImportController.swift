@@ -209,7 +209,12 @@ struct StudentImportController: RouteCollection {
     func revertConfirm(req: Request) async throws -> Response {
         let b = try await find(req)
         guard b.state == StudentImportBatch.State.committed.rawValue else { return req.redirect(to: Self.url(b.id!), redirectType: .normal) }
-        let page = StudentImportRevertPage(url: Self.url(b.id!), fileName: b.fileName, created: b.createdCount, merged: b.mergedCount)
+        let url = Self.url(b.id!)
+        let page = ConfirmPage(
+            title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
+            consequence: "Будут удалены \(RussianPlural.count(b.createdCount, "добавленная запись", "добавленные записи", "добавленных записей")) и восстановлены прежние значения \(RussianPlural.count(b.mergedCount, "объединённой записи", "объединённых записей", "объединённых записей")). Если кого-то из них уже записали в группы или изменили, отмена не выполнится.",
+            action: url + "/revert", button: "Отменить загрузку", cancelURL: url,
+            crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url), Crumb("Отмена")])
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 

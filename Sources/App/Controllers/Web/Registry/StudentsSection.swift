@@ -25,12 +25,13 @@ struct StudentsSection: RegistrySection {
             title: "Обучающиеся", area: area, query: query,
             filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
                       FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
-                      FieldSpec("consent", "Согласие", .select([("no", "нет согласия на обработку данных")], empty: "Все")),
+                      FieldSpec("consent", "Согласие", .select([("no", "нет или отозвано")], empty: "Все")),
                       CommonFilters.status],
             columns: [Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"), Column("Согласие")],
             rows: rows.map { s in
                 [.link(s.fullName, SiteURL.record(area, s.id!).path), .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
-                 .text("\(s.grade)\(s.letter ?? "")"), s.consentOn == nil ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone))]
+                 .text("\(s.grade)\(s.letter ?? "")"), s.consentWithdrawnAt != nil ? .tag("отозвано", "terminated")
+                    : s.consentOn == nil ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone))]
             },
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
             createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
@@ -51,7 +52,7 @@ struct StudentsSection: RegistrySection {
         if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
         if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
-        if query.filters["consent"] == "no" { b = b.filter(\.$consentOn == nil) }
+        if query.filters["consent"] == "no" { b = b.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) } }
         let needle = TextKey.normalize(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
@@ -79,8 +80,11 @@ struct StudentsSection: RegistrySection {
                                       rows: enrollments.map { e in
                                           [.link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.organization.shortName),
                                            .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status)]
-                                      }, emptyText: "Не записан ни в одну группу.")],
-                record.consentOn == nil ? ["Нет согласия на обработку персональных данных: получите его у родителя (законного представителя)."] : [])
+                                      }, emptyText: "Не записан ни в одну группу."),
+                 try await GuardiansController.section(record, req: req, zone: zone)],
+                record.consentWithdrawnAt != nil
+                    ? ["Согласие на обработку персональных данных \(GuardiansController.consentText(record, zone: zone)). Записывать в группы нельзя, пока не получено новое согласие (укажите его дату при изменении записи)."]
+                    : record.consentOn == nil ? ["Нет согласия на обработку персональных данных: получите его у родителя (законного представителя)."] : [])
     }
 
     func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
@@ -141,9 +145,16 @@ struct StudentsSection: RegistrySection {
         r.$municipality.id = muni; r.$school.id = school.id!; r.$school.value = school
         r.surname = surname; r.givenName = given; r.patronymic = patronymic; r.birthDate = birth; r.sex = sex?.rawValue
         r.grade = grade; r.letter = letter; r.specialNeeds = form.all("specialNeeds").contains("yes")
+        // A new consent date after a withdrawal means the school has received a new consent.
+        if r.consentWithdrawnAt != nil, let c = consentOn, c != r.consentOn { r.consentWithdrawnAt = nil; r.consentWithdrawnBy = nil }
         r.consentOn = consentOn; r.consentBy = consentBy; r.identityKey = key
         r.searchKey = TextKey.search(surname, given, patronymic); r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
         return { _ in }
+    }
+
+    func extraActions(_ record: Student, req: Request) async throws -> [RegistryCard.Action] {
+        guard record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db)) else { return [] }
+        return [.link("Добавить законного представителя", SiteURL.record(area, record.id!).path + "/guardians/new", primary: false)]
     }
 
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
