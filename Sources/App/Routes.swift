@@ -21,6 +21,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditController())
     try app.register(collection: UsersController())
     try app.register(collection: GroupsController())
+    try app.register(collection: EnrollmentListsController())
+    try app.register(collection: EnrollmentsController())
     try app.register(collection: MunicipalityController())
     try app.register(collection: RegistryController(section: SubjectsSection()))
     try app.register(collection: RegistryController(section: ResourceCentersSection()))
@@ -42,6 +44,7 @@ func routes(_ app: Application) throws {
     try authed.register(collection: OrganizationAPIController())
     try authed.register(collection: RegistryAPIController())
     try authed.register(collection: GroupAPIController())
+    try authed.register(collection: EnrollmentAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -40,6 +40,9 @@ public enum Resource: Sendable {
     case groupStudent(school: OrgRef, center: OrgRef)
     /// Putting a student into a group directly (coordinator, or the head of the group's centre).
     case enrollment(group: OrgRef, studentSchool: OrgRef)
+    /// A КМЦ list for a group: the coordinator composes and sends it (create, update); the group's centre accepts or
+    /// returns it (approve); both read it.
+    case enrollmentList(group: OrgRef)
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
@@ -186,6 +189,13 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .person: return false
+        case .enrollmentList(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return action != .approve
+            case .centerHead: return scope.organizationID == center.id && (action == .read || action == .approve)
+            default: return false
+            }
         case .account(let roles, let municipalityID):
             // Nobody manages an account that has no role, or a role in a municipality other than their own.
             guard scope.municipalityID == municipalityID, !roles.isEmpty,

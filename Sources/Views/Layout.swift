@@ -3,17 +3,19 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, organizations, audit, municipality
+    case profile, children, enrollments, lists, organizations, audit, municipality
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students]
-    public static let order: [MenuArea] = [.profile, .children] + first.map { .registry($0) } + [.organizations]
+    public static let order: [MenuArea] = [.profile, .children] + first.map { .registry($0) } + [.enrollments, .lists, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
         switch self {
         case .profile: "Мой профиль"
         case .children: "Мои дети"
+        case .lists: "Списки КМЦ"
+        case .enrollments: "Записи в группы"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
@@ -39,6 +41,8 @@ public enum MenuArea: Hashable, Sendable {
         switch self {
         case .profile: .profile
         case .children: .children
+        case .lists: .lists
+        case .enrollments: .enrollments
         case .organizations: .organizations
         case .audit: .audit
         case .municipality: .municipality

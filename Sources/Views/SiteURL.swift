@@ -5,7 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
-    case audit, municipality, catalog, children, invite
+    case audit, municipality, catalog, children, invite, lists, enrollments
     case users
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -31,6 +31,8 @@ public enum SiteURL: Sendable {
         case .municipality: "/municipality"
         case .catalog: "/catalog"
         case .children: "/children"
+        case .lists: "/lists"
+        case .enrollments: "/enrollments"
         case .invite: "/invite"
         case .users: "/users"
         case .list(let r): "/" + r.rawValue

@@ -142,9 +142,18 @@ extension AppTests.EnrollmentTests {
             let first = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).first())
             let second = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).first())
             #expect(second.status == "waitlisted")
-            #expect(try await head.get("/groups/\(groupID)/withdraw/\(first.id!)").body.string.contains("Отчислить «Учеников0 Тест»"))
-            #expect(try await head.post("/groups/\(groupID)/withdraw/\(first.id!)").status == .seeOther)
-            #expect(try await Enrollment.find(first.id, on: app.db)?.status == "withdrawn")
+            #expect(try await head.get("/groups/\(groupID)/withdraw/\(first.id!)").body.string.contains("«Учеников0 Тест» выбывает из группы"))
+            // A reason and a date are required; a future date is refused.
+            let noReason = try await head.post("/groups/\(groupID)/withdraw/\(first.id!)")
+            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("Заполните это поле."))
+            #expect(try await Enrollment.find(first.id, on: app.db)?.status == "enrolled")
+            let future = try await head.post("/groups/\(groupID)/withdraw/\(first.id!)", ["reason": "по состоянию здоровья", "date": "01.01.2099"])
+            #expect(future.body.string.contains("Дата не может быть в будущем."))
+            let zone = TimeZone(identifier: "Europe/Moscow")!
+            #expect(try await head.post("/groups/\(groupID)/withdraw/\(first.id!)",
+                                        ["reason": "по состоянию здоровья", "date": RuDate.format(Date(), timeZone: zone)]).status == .seeOther)
+            let gone = try #require(try await Enrollment.find(first.id, on: app.db))
+            #expect(gone.status == "withdrawn" && gone.withdrawReason == "по состоянию здоровья" && gone.withdrawnOn != nil)
             #expect(try await Enrollment.find(second.id, on: app.db)?.status == "enrolled")
             #expect(try await StudyGroup.find(groupID, on: app.db)?.enrolledCount == 1)
             let third = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).first())

@@ -14,5 +14,6 @@ enum SetkaMigrations {
         CreateNetworkRegistry(),
         CreateEnrollmentCore(),
         CreateImportsAndGuardians(),
+        CreateEnrollmentLists(),
     ]
 }

@@ -7,9 +7,9 @@ import Domain
 /// `UPDATE … SET enrolled_count = enrolled_count + 1 WHERE enrolled_count < capacity RETURNING`, a CHECK constraint,
 /// and a unique (student, group) pair, all in one transaction.
 enum EnrollmentService {
-    static func enroll(studentID: UUID, groupID: UUID, app: Application, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", app: Application, req: Request?) async throws -> EnrollmentOutcome {
         do {
-            return try await app.writeTransaction { db in try await enroll(studentID: studentID, groupID: groupID, on: db, req: req) }
+            return try await app.writeTransaction { db in try await enroll(studentID: studentID, groupID: groupID, source: source, on: db, req: req) }
         } catch let error where isUniqueViolation(error) {
             // The same student was enrolled by a concurrent request: answer with what that one decided.
             guard let existing = try await Enrollment.query(on: app.db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first() else {
@@ -19,7 +19,7 @@ enum EnrollmentService {
         }
     }
 
-    private static func enroll(studentID: UUID, groupID: UUID, on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
         // A write first, so an SQLite transaction holds the write lock from its first statement.
@@ -46,6 +46,9 @@ enum EnrollmentService {
         let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first()
             ?? { let e = Enrollment(); e.$student.id = studentID; e.$group.id = groupID; e.createdAt = now; return e }()
         enrollment.updatedAt = now
+        enrollment.source = source
+        enrollment.withdrawnOn = nil
+        enrollment.withdrawReason = nil
         let result: EnrollmentOutcome
         if !seated.isEmpty {
             enrollment.status = EnrollmentStatus.enrolled.rawValue
@@ -101,8 +104,27 @@ enum EnrollmentService {
 extension EnrollmentService {
     /// Withdraws a student from a group. A freed seat goes at once to the first student on the waiting list,
     /// so the list moves up by itself (issue 3).
-    static func withdraw(enrollmentID: UUID, app: Application, req: Request?) async throws {
+    static func withdraw(enrollmentID: UUID, on date: Date = Date(), reason: String? = nil, app: Application, req: Request?) async throws {
+        try await app.writeTransaction { db in try await withdraw(enrollmentID: enrollmentID, on: date, reason: reason, db: db, req: req) }
+    }
+
+    /// Moves a student from one group to another with a free place, in one transaction: the new place first (a full
+    /// group refuses the transfer and nothing changes), then the old one is released with the reason.
+    static func transfer(enrollmentID: UUID, to targetGroupID: UUID, on date: Date, reason: String, app: Application, req: Request?) async throws {
         try await app.writeTransaction { db in
+            guard let e = try await Enrollment.find(enrollmentID, on: db) else { throw AppError.notFound("Запись в группу не найдена.") }
+            guard e.$group.id != targetGroupID else { throw AppError.conflict("Обучающийся уже в этой группе.") }
+            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: "transfer", on: db, req: req)
+            guard case .enrolled = outcome else {
+                throw AppError.conflict("В выбранной группе нет свободных мест: перевод не выполнен.")
+            }
+            let target = try await StudyGroup.find(targetGroupID, on: db)
+            try await withdraw(enrollmentID: enrollmentID, on: date, reason: "перевод в группу «\(target?.name ?? "")»" + (reason.isEmpty ? "" : ": \(reason)"), db: db, req: req)
+        }
+    }
+
+    static func withdraw(enrollmentID: UUID, on date: Date, reason: String?, db: any Database, req: Request?) async throws {
+        do {
             guard let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group).first() else {
                 throw AppError.notFound("Запись в группу не найдена.")
             }
@@ -112,6 +134,8 @@ extension EnrollmentService {
             e.status = EnrollmentStatus.withdrawn.rawValue
             e.waitlistSeq = nil
             e.updatedAt = Date()
+            e.withdrawnOn = date
+            e.withdrawReason = reason
             try await e.save(on: db)
             var promoted: Enrollment?
             if wasEnrolled {
@@ -129,7 +153,8 @@ extension EnrollmentService {
             try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
                                    title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
                                    organizationID: e.group.$organization.id,
-                                   before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before], after: ["Состояние": "выбыл"])
+                                   before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before],
+                                   after: ["Состояние": "выбыл", "Причина": reason ?? ""])
             if let p = promoted {
                 try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
                                        title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,

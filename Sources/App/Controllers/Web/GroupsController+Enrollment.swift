@@ -64,20 +64,77 @@ extension GroupsController {
         return (g, center, e)
     }
 
+    static let withdrawReasons = ["по заявлению родителя (законного представителя)", "по состоянию здоровья", "смена школы или переезд",
+                                  "не посещает занятия", "завершил(а) обучение досрочно", "другая причина"]
+
+    func withdrawForm(_ req: Request, g: StudyGroup, center: Organization, e: Enrollment, values: FormValues, errors: FieldErrors = FieldErrors(),
+                      conflict: String? = nil) async throws -> RegistryForm {
+        // Open groups of the municipality the user may enrol into, with free places: where a transfer can go.
+        let targets = try await StudyGroup.query(on: req.db).filter(\.$isOpen == true).filter(\.$status == RecordStatus.active.rawValue)
+            .filter(\.$id != g.id!).with(\.$organization).with(\.$program).sort(\.$name).all()
+            .filter { $0.organization.$municipality.id == center.$municipality.id && $0.enrolledCount < $0.capacity
+                && req.can(.create, .enrollment(group: $0.organization.ref, studentSchool: $0.organization.ref)) }
+        let base = SiteURL.record(area, g.id!).path
+        return RegistryForm(
+            title: "Отчисление или перевод", crumbs: [Crumb("Группы", SiteURL.list(area).path), Crumb(g.name, base)],
+            action: base + "/withdraw/\(e.id!.uuidString.lowercased())", cancelURL: base,
+            fields: [FieldSpec("reason", "Причина", .select(Self.withdrawReasons.map { ($0, $0) }, empty: "— выберите —"), required: true),
+                     FieldSpec("comment", "Пояснение", hint: "Обязательно, если выбрана «другая причина»."),
+                     FieldSpec("date", "Дата", .date, required: true),
+                     FieldSpec("target", "Перевести в группу", .select(targets.map { ($0.id!.uuidString.lowercased(), "\($0.name) — \($0.program.title), \($0.organization.shortName) (свободно \($0.capacity - $0.enrolledCount))") },
+                                                                      empty: "— не переводить, только отчислить —"),
+                               hint: "Перевод выполняется, только если в выбранной группе есть место.")],
+            values: values, errors: errors, conflict: conflict,
+            intro: "«\(e.student.fullName)» выбывает из группы «\(g.name)». Освободившееся место сразу получит первый из листа ожидания; запись останется в истории.")
+    }
+
     func withdrawConfirm(req: Request) async throws -> Response {
-        let (g, _, e) = try await withdrawTarget(req)
-        let page = ConfirmPage(
-            title: "Отчисление из группы", question: "Отчислить «\(e.student.fullName)» из группы «\(g.name)»?",
-            consequence: "Освободившееся место сразу получит первый из листа ожидания. Запись останется в истории.",
-            action: SiteURL.record(area, g.id!).path + "/withdraw/\(e.id!.uuidString.lowercased())", button: "Отчислить",
-            cancelURL: SiteURL.record(area, g.id!).path,
-            crumbs: [Crumb("Группы", SiteURL.list(area).path), Crumb(g.name, SiteURL.record(area, g.id!).path)])
+        let (g, center, e) = try await withdrawTarget(req)
+        let zone = try await RegistrySupport.zone(req)
+        let page = try await withdrawForm(req, g: g, center: center, e: e, values: FormValues(single: ["date": RuDate.format(Date(), timeZone: zone)]))
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let (g, _, e) = try await withdrawTarget(req)
-        try await EnrollmentService.withdraw(enrollmentID: e.id!, app: req.application, req: req)
+        let (g, center, e) = try await withdrawTarget(req)
+        let zone = try await RegistrySupport.zone(req)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let reason = errors.required("reason", form["reason"], max: 200)
+        if !reason.isEmpty && !Self.withdrawReasons.contains(reason) { errors.add("reason", "Выберите причину из списка.") }
+        let comment = errors.optional("comment", form["comment"], max: 500)
+        if reason == Self.withdrawReasons.last && comment == nil { errors.add("comment", "Поясните причину.") }
+        let date = errors.date("date", form["date"], timeZone: zone, required: true)
+        if let date, date > Date() { errors.add("date", "Дата не может быть в будущем.") }
+        if let date, let created = Calendar(identifier: .gregorian).dateInterval(of: .day, for: e.createdAt)?.start, date < created.addingTimeInterval(-86_400) {
+            errors.add("date", "Дата раньше записи в группу (\(RuDate.format(e.createdAt, timeZone: zone))).")
+        }
+        var target: StudyGroup?
+        if let raw = form["target"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let t = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$organization).first(),
+                  t.organization.$municipality.id == center.$municipality.id,
+                  req.can(.create, .enrollment(group: t.organization.ref, studentSchool: t.organization.ref)) else {
+                errors.add("target", "Выберите группу из списка."); return try await withdrawError(req, g, center, e, form, errors)
+            }
+            target = t
+        }
+        guard errors.isEmpty, let date else { return try await withdrawError(req, g, center, e, form, errors) }
+        let full = reason + (comment.map { ": \($0)" } ?? "")
+        do {
+            if let target {
+                try await EnrollmentService.transfer(enrollmentID: e.id!, to: target.id!, on: date, reason: full, app: req.application, req: req)
+                return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "\(e.student.fullName) переведён(а) в группу «\(target.name)».")
+            }
+            try await EnrollmentService.withdraw(enrollmentID: e.id!, on: date, reason: full, app: req.application, req: req)
+        } catch let error as AppError where error.status == .conflict {
+            let page = try await withdrawForm(req, g: g, center: center, e: e, values: form, conflict: error.reason)
+            return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
+        }
         return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "\(e.student.fullName) отчислен(а) из группы.")
+    }
+
+    func withdrawError(_ req: Request, _ g: StudyGroup, _ center: Organization, _ e: Enrollment, _ form: FormValues, _ errors: FieldErrors) async throws -> Response {
+        let page = try await withdrawForm(req, g: g, center: center, e: e, values: form, errors: errors)
+        return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
     }
 }

@@ -103,6 +103,13 @@ struct GroupsController: RouteCollection {
         var actions: [RegistryCard.Action] = []
         if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
         if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
+        if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
+            actions.append(.post("Составить список КМЦ", SiteURL.record(area, g.id!).path + "/lists"))
+        }
+        let lists = req.can(.read, .enrollmentList(group: center.ref))
+            ? try await EnrollmentList.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$createdAt, .descending).with(\.$items).all()
+                .filter { $0.state != EnrollmentList.State.draft.rawValue || req.can(.update, .enrollmentList(group: center.ref)) }
+            : []
         let hidden = enrollments.count - visible.count
         let card = RegistryCard(
             title: g.name, area: area, status: nil,
@@ -122,7 +129,12 @@ struct GroupsController: RouteCollection {
                 RegistryCard.Section(title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
                                      rows: waiting.map { row($0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)) },
                                      emptyText: "Никто не ждёт места."),
-            ],
+            ] + (req.can(.read, .enrollmentList(group: center.ref)) ? [
+                RegistryCard.Section(title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
+                                     rows: lists.map { l in
+                                         [.link("Список от " + RuDate.formatDateTime(l.createdAt, timeZone: zone), EnrollmentListsController.url(l.id!)),
+                                          .text(String(l.items.count)), .text(EnrollmentList.State(rawValue: l.state)?.title ?? l.state)]
+                                     }, emptyText: "Списков для этой группы нет.")] : []),
             history: nil)
         return req.render(card.render(await req.pageContext(active: active)))
     }

@@ -27,6 +27,10 @@ extension Request {
         switch area {
         case .profile: return true
         case .children: return user.actor.has(.guardian, at: Date())
+        case .lists: return p.allows(user.actor, .read, .enrollmentList(group: probe))
+        case .enrollments:
+            let other = OrgRef(id: UUID(), municipalityID: m)
+            return p.allows(user.actor, .read, .groupStudent(school: probe, center: other)) || p.allows(user.actor, .read, .groupStudent(school: other, center: probe))
         case .organizations: return p.allows(user.actor, .read, .organization(probe))
         case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
         case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))

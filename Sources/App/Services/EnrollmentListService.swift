@@ -1,0 +1,123 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// КМЦ lists (issue 3, «Enrolment, three ways»): the coordinator sends a list for a group; the centre accepts it and
+/// every student of it gets a place at once — or, if the free places do not suffice, nobody does and the shortfall is named.
+enum EnrollmentListService {
+    struct Check: Sendable {
+        /// Students of the list without a place in the group (waiting ones included): each needs a free place.
+        var needing: [Student]
+        /// Already enrolled in the group: nothing to do for them.
+        var seated: [Student]
+        /// Students who cannot be enrolled at all (left the registry, consent withdrawn).
+        var problems: [String]
+    }
+
+    static func check(_ list: EnrollmentList, on db: any Database) async throws -> Check {
+        let items = try await EnrollmentListItem.query(on: db).filter(\.$list.$id == list.id!).with(\.$student).all()
+        let places = try await Enrollment.query(on: db).filter(\.$group.$id == list.$group.id)
+            .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
+        let seatedIDs = Set(places.map { $0.$student.id })
+        var check = Check(needing: [], seated: [], problems: [])
+        for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
+            if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
+            if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
+            else if s.consentWithdrawnAt != nil { check.problems.append("\(s.fullName) — отозвано согласие на обработку данных") }
+            check.needing.append(s)
+        }
+        return check
+    }
+
+    static func shortfallMessage(needed: Int, free: Int) -> String {
+        "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а свободных мест \(max(0, free)): "
+            + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр увеличить группу."
+    }
+
+    static func problemsMessage(_ problems: [String]) -> String {
+        "Список не принят: записать нельзя — " + problems.joined(separator: "; ") + "."
+    }
+
+    /// Sends a draft (or returned) list to the centre, refusing it whole when it does not fit.
+    static func send(listID: UUID, req: Request) async throws {
+        try await req.application.writeTransaction { db in
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
+            guard [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue].contains(list.state) else {
+                throw AppError.conflict("Список уже отправлен.")
+            }
+            let c = try await check(list, on: db)
+            guard !c.needing.isEmpty else { throw AppError.conflict("В списке нет никого, кому нужно место в группе.") }
+            guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
+            let free = list.group.capacity - list.group.enrolledCount
+            guard c.needing.count <= free else { throw AppError.conflict(shortfallMessage(needed: c.needing.count, free: free)) }
+            let claimed = try await db.sql().update(EnrollmentList.schema).set("state", to: EnrollmentList.State.sent.rawValue)
+                .set("sent_at", to: Date()).set("version", to: list.version + 1)
+                .where("id", .equal, listID).where("version", .equal, list.version).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
+            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
+                                   before: ["Состояние": EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
+                                   after: ["Состояние": EnrollmentList.State.sent.title, "Обучающихся": String(c.needing.count)])
+        }
+    }
+
+    /// The centre accepts a sent list: all its students are enrolled in one transaction, or none.
+    static func accept(listID: UUID, req: Request) async throws -> Int {
+        let user = try req.requireUser()
+        return try await req.application.writeTransaction { db in
+            let sql = try db.sql()
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Принять можно только отправленный список.") }
+            let c = try await check(list, on: db)
+            guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
+            let n = c.needing.count
+            // All seats at once, by the same conditional update that guards single enrolments.
+            if n > 0 {
+                let seated = try await sql.update("study_groups")
+                    .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + \(n)"))
+                    .where("id", .equal, list.$group.id).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+                    .where(SQLBinaryExpression(SQLRaw("enrolled_count + \(n)"), .lessThanOrEqual, SQLIdentifier("capacity")))
+                    .returning("enrolled_count").all()
+                guard !seated.isEmpty else {
+                    guard let g = try await StudyGroup.find(list.$group.id, on: db) else { throw AppError.notFound() }
+                    if !g.isOpen || g.status != RecordStatus.active.rawValue { throw EnrollmentService.refusal(.groupNotOpen) }
+                    throw AppError.conflict(shortfallMessage(needed: n, free: g.capacity - g.enrolledCount))
+                }
+            }
+            let now = Date()
+            for s in c.needing {
+                let e = try await Enrollment.query(on: db).filter(\.$student.$id == s.id!).filter(\.$group.$id == list.$group.id).first()
+                    ?? { let e = Enrollment(); e.$student.id = s.id!; e.$group.id = list.$group.id; e.createdAt = now; return e }()
+                let before = e.id == nil ? nil : e.status
+                e.status = EnrollmentStatus.enrolled.rawValue; e.waitlistSeq = nil; e.updatedAt = now; e.source = "list"
+                e.withdrawnOn = nil; e.withdrawReason = nil
+                try await e.save(on: db)
+                try await Audit.record(on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment", entityID: e.id,
+                                       title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id, organizationID: list.group.$organization.id,
+                                       before: before.map { ["Состояние": EnrollmentStatus(rawValue: $0)?.title ?? $0] },
+                                       after: ["Состояние": "зачислен", "Основание": "список КМЦ"])
+            }
+            list.state = EnrollmentList.State.accepted.rawValue; list.decidedAt = now; list.decidedByName = user.fullName; list.version += 1
+            try await list.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
+                                   before: ["Состояние": EnrollmentList.State.sent.title], after: ["Состояние": EnrollmentList.State.accepted.title, "Зачислено": String(n)])
+            return n
+        }
+    }
+
+    static func returnList(listID: UUID, comment: String, req: Request) async throws {
+        let user = try req.requireUser()
+        try await req.application.writeTransaction { db in
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Вернуть можно только отправленный список.") }
+            list.state = EnrollmentList.State.returned.rawValue; list.comment = comment; list.decidedAt = Date(); list.decidedByName = user.fullName
+            list.version += 1
+            try await list.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
+                                   before: ["Состояние": EnrollmentList.State.sent.title], after: ["Состояние": EnrollmentList.State.returned.title, "Комментарий": comment])
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Who is enrolled where, as each user may see it: a school its own students' places, a centre the places in its
+/// groups, the КМЦ and the administrator all of the municipality. Shared by `/enrollments` and `/api/v1/enrollments`.
+enum EnrollmentQueries {
+    static func listQuery(_ req: Request) -> ListQuery {
+        RegistrySupport.listQuery(req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"], defaultSort: "student")
+    }
+
+    static func query(_ query: ListQuery, municipalityID muni: UUID, req: Request) async throws -> ([Enrollment], Int) {
+        let user = try req.requireUser()
+        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let everything = req.can(.read, .groupStudent(school: probe, center: probe))
+        var schools: [UUID] = [], centers: [UUID] = []
+        if !everything {
+            for org in Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)) {
+                let ref = OrgRef(id: org, municipalityID: muni)
+                if req.can(.read, .groupStudent(school: ref, center: probe)) { schools.append(org) }
+                if req.can(.read, .groupStudent(school: probe, center: ref)) { centers.append(org) }
+            }
+            guard !schools.isEmpty || !centers.isEmpty else { throw AppError.forbidden }
+        }
+        var b = Enrollment.query(on: req.db)
+            .join(Student.self, on: \Enrollment.$student.$id == \Student.$id)
+            .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
+            .filter(Student.self, \.$municipality.$id == muni)
+        if !everything {
+            let (s, c) = (schools, centers)
+            b = b.group(.or) { g in
+                if !s.isEmpty { g.filter(Student.self, \.$school.$id ~~ s) }
+                if !c.isEmpty { g.filter(StudyGroup.self, \.$organization.$id ~~ c) }
+            }
+        }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(Student.self, \.$school.$id == school) }
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(StudyGroup.self, \.$organization.$id == org) }
+        if let group = query.filters["group"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$group.$id == group) }
+        if let status = query.filters["status"], EnrollmentStatus(rawValue: status) != nil { b = b.filter(\.$status == status) }
+        else { b = b.filter(\.$status != EnrollmentStatus.withdrawn.rawValue) }
+        let needle = TextKey.normalize(query.q)
+        if !needle.isEmpty { b = b.filter(Student.self, \.$searchKey ~~ needle) }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        b = query.sort == "created" ? b.sort(\.$createdAt, dir) : b.sort(Student.self, \.$sortKey, dir)
+        return try await b.sort(\.$id).with(\.$student) { $0.with(\.$school) }.with(\.$group) { $0.with(\.$organization).with(\.$program) }.paged(query)
+    }
+
+    static func sourceTitle(_ s: String?) -> String {
+        switch s {
+        case "list": "список КМЦ"
+        case "application": "заявка (ИУП)"
+        case "transfer": "перевод"
+        case "direct", nil: "запись центром или КМЦ"
+        default: s ?? ""
+        }
+    }
+}
+
+/// «Записи в группы»: the home school sees where its students study; a centre sees its groups' students.
+struct EnrollmentsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws { routes.get("enrollments", use: index) }
+
+    func index(req: Request) async throws -> Response {
+        let muni = try RegistrySupport.municipality(req)
+        let zone = try await RegistrySupport.zone(req)
+        let query = EnrollmentQueries.listQuery(req)
+        let (rows, total) = try await EnrollmentQueries.query(query, municipalityID: muni, req: req)
+        var positions: [UUID: Int] = [:]
+        for e in rows where e.status == EnrollmentStatus.waitlisted.rawValue {
+            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { positions[e.id!] = p }
+        }
+        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
+        var page = RegistryList(
+            title: "Записи в группы", area: .groups, query: query,
+            filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
+                      FieldSpec("status", "Состояние", .select(EnrollmentStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Зачислены и ожидают"))],
+            columns: [Column("Обучающийся", sort: "student"), Column("Школа"), Column("Класс"), Column("Группа"), Column("Программа"),
+                      Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created")],
+            rows: rows.map { e in
+                var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
+                if let p = positions[e.id!] { state += ", место № \(p)" }
+                if let w = e.withdrawnOn { state += " " + RuDate.format(w, timeZone: zone) + (e.withdrawReason.map { " (\($0))" } ?? "") }
+                return [.text(e.student.fullName), .text(e.student.school.shortName), .text("\(e.student.grade)\(e.student.letter ?? "")"),
+                        .link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.program.title), .text(e.group.organization.shortName),
+                        .text(state), .text(EnrollmentQueries.sourceTitle(e.source)), .text(RuDate.format(e.createdAt, timeZone: zone))]
+            },
+            total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")
+        page.searchAction = "/enrollments"
+        return req.render(page.render(await req.pageContext(active: .enrollments)))
+    }
+}
