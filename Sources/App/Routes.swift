@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GroupsController())
     try app.register(collection: EnrollmentListsController())
     try app.register(collection: EnrollmentsController())
+    try app.register(collection: ApplicationsController())
     try app.register(collection: MunicipalityController())
     try app.register(collection: RegistryController(section: SubjectsSection()))
     try app.register(collection: RegistryController(section: ResourceCentersSection()))
@@ -36,6 +37,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: StudentImportController())
     try app.register(collection: GuardiansController())
     try app.register(collection: RegistryController(section: StudentsSection()))
+    try app.register(collection: RegistryController(section: CampaignsSection()))
     try app.register(collection: ProgramApprovalController())
 
     let api = app.grouped("api", "v1")
@@ -45,6 +47,7 @@ func routes(_ app: Application) throws {
     try authed.register(collection: RegistryAPIController())
     try authed.register(collection: GroupAPIController())
     try authed.register(collection: EnrollmentAPIController())
+    try authed.register(collection: ApplicationAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import NIOCore
 
 /// What `setka serve` does before it listens: on SQLite migrate and load the demo into a new database;
 /// when there are no users, print the one-time setup token.
@@ -21,6 +22,12 @@ public enum Startup {
             app.logger.critical("База данных не подготовлена: выполните «setka migrate». (\(error))")
             throw error
         }
+        // First-come holds nobody confirmed in time are freed every minute (pages and the API also do it when opened).
+        let loop = app.eventLoopGroup.next()
+        let scheduled = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .seconds(60)) { _ in
+            loop.makeFutureWithTask { try? await ApplicationService.expireOverdue(app) }
+        }
+        app.lifecycle.use(CancelOnShutdown(task: scheduled))
         if users == 0 {
             let token = Secrets.token()
             app.setupToken = token
@@ -29,4 +36,10 @@ public enum Startup {
             app.logger.notice("\(DemoData.loginsText)")
         }
     }
+}
+
+/// Stops a repeated task when the application shuts down.
+struct CancelOnShutdown: LifecycleHandler {
+    let task: RepeatedTask
+    func shutdown(_ application: Application) { task.cancel() }
 }

@@ -43,6 +43,9 @@ public enum Resource: Sendable {
     /// A КМЦ list for a group: the coordinator composes and sends it (create, update); the group's centre accepts or
     /// returns it (approve); both read it.
     case enrollmentList(group: OrgRef)
+    /// A student's application (ИУП) in a campaign: the student and their guardian submit and follow it (a guardian
+    /// also agrees to it), the home school confirms or refuses it (approve), the КМЦ reads it.
+    case application(studentID: UUID, school: OrgRef)
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
@@ -71,6 +74,18 @@ public struct AccessPolicy: Sendable {
     public init(now: Date = Date()) { self.now = now }
 
     public func allows(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        if case .application(let studentID, let school) = resource {
+            let linked = actor.students.contains(studentID)
+            return actor.activeGrants(at: now).contains { grant in
+                guard grant.scope.municipalityID == school.municipalityID else { return false }
+                switch grant.role {
+                case .guardian, .student: return linked && action != .approve && action != .archive
+                case .schoolAdmin: return grant.scope.organizationID == school.id && (action == .read || action == .approve)
+                case .authorityAdmin, .coordinator: return action == .read
+                default: return false
+                }
+            }
+        }
         if case .person(let studentID, let school) = resource {
             let linked = actor.students.contains(studentID)
             return actor.activeGrants(at: now).contains { grant in
@@ -188,7 +203,7 @@ public struct AccessPolicy: Sendable {
             case .centerHead: return scope.organizationID == group.id
             default: return false
             }
-        case .person: return false
+        case .person, .application: return false
         case .enrollmentList(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

@@ -80,6 +80,19 @@ public enum RuDate {
     }
 
     /// ISO form for `<input type="date">` values.
+    /// A date «дд.мм.гггг» and a time «чч:мм» in the zone.
+    public static func parse(_ date: String, time: String, timeZone: TimeZone) -> Date? {
+        guard let day = parse(date, timeZone: timeZone) else { return nil }
+        let parts = time.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m), parts[1].count == 2 else { return nil }
+        return calendar(timeZone).date(byAdding: DateComponents(hour: h, minute: m), to: day)
+    }
+
+    public static func time(_ date: Date, timeZone: TimeZone) -> String {
+        let c = calendar(timeZone).dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
     public static func iso(_ date: Date, timeZone: TimeZone) -> String {
         let c = calendar(timeZone).dateComponents([.day, .month, .year], from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)

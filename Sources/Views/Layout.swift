@@ -3,11 +3,11 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, enrollments, lists, organizations, audit, municipality
+    case profile, children, applications, enrollments, lists, organizations, audit, municipality
     case registry(Registry)
 
-    static let first: [Registry] = [.programs, .groups, .students]
-    public static let order: [MenuArea] = [.profile, .children] + first.map { .registry($0) } + [.enrollments, .lists, .organizations]
+    static let first: [Registry] = [.programs, .groups, .students, .campaigns]
+    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.enrollments, .lists, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
@@ -16,6 +16,7 @@ public enum MenuArea: Hashable, Sendable {
         case .children: "Мои дети"
         case .lists: "Списки КМЦ"
         case .enrollments: "Записи в группы"
+        case .applications: "Заявки (ИУП)"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
@@ -32,6 +33,7 @@ public enum MenuArea: Hashable, Sendable {
             case .groups: "Группы"
             case .programs: "Программы"
             case .students: "Обучающиеся"
+            case .campaigns: "Кампании записи"
             case .users: "Пользователи"
             }
         }
@@ -43,6 +45,7 @@ public enum MenuArea: Hashable, Sendable {
         case .children: .children
         case .lists: .lists
         case .enrollments: .enrollments
+        case .applications: .applications
         case .organizations: .organizations
         case .audit: .audit
         case .municipality: .municipality

@@ -5,7 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
-    case audit, municipality, catalog, children, invite, lists, enrollments
+    case audit, municipality, catalog, children, invite, lists, enrollments, applications
     case users
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -33,6 +33,7 @@ public enum SiteURL: Sendable {
         case .children: "/children"
         case .lists: "/lists"
         case .enrollments: "/enrollments"
+        case .applications: "/applications"
         case .invite: "/invite"
         case .users: "/users"
         case .list(let r): "/" + r.rawValue
@@ -69,6 +70,7 @@ public enum Registry: String, CaseIterable, Sendable {
     case programs
     case groups
     case students
+    case campaigns
     case users
 }
 

@@ -80,7 +80,7 @@ public enum Stylesheet {
       table.list { display: block; overflow-x: auto; }
     }
     @media print {
-      .top, .menu, .actions, .filters, .pages, form button { display: none !important; }
+      .top, .menu, .actions, .filters, .pages, .crumbs, .flash, .no-print, form button { display: none !important; }
       .shell { display: block; }
       body { background: #fff; font-size: 11pt; }
       main { padding: 0; max-width: none; }

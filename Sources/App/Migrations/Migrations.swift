@@ -15,5 +15,6 @@ enum SetkaMigrations {
         CreateEnrollmentCore(),
         CreateImportsAndGuardians(),
         CreateEnrollmentLists(),
+        CreateCampaigns(),
     ]
 }

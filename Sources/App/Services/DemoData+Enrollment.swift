@@ -74,6 +74,7 @@ extension DemoData {
         }
 
         var groups: [StudyGroup] = []
+        var programIDs: [UUID] = []
         for p in programs {
             let program = NetworkProgram()
             program.$organization.id = orgIDs[p.center]!; program.title = p.title; program.kind = p.kind
@@ -86,6 +87,7 @@ extension DemoData {
             program.searchKey = TextKey.search(p.title, p.center); program.sortKey = TextKey.sort(p.title)
             program.status = RecordStatus.active.rawValue; program.version = 1
             try await program.create(on: db)
+            programIDs.append(try program.requireID())
             let teacher = try await p.teacher.asyncFlatMap { try await StaffMember.query(on: db).filter(\.$surname == $0).first() }
             for (name, capacity) in p.groups {
                 let g = StudyGroup()
@@ -108,6 +110,61 @@ extension DemoData {
             try await e.create(on: db)
             g.enrolledCount += 1
             try await g.save(on: db)
+        }
+        try await loadCampaigns(on: db, municipalityID: muni, year: year, programIDs: programIDs, groups: groups,
+                                students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)
+    }
+
+    /// An open first-come campaign with some applications (one waiting for СОШ № 1's confirmation), and a ranked one
+    /// whose window has just closed, with confirmed applications, waiting for the coordinator's «Распределить».
+    static func loadCampaigns(on db: any Database, municipalityID muni: UUID, year: AcademicYear, programIDs: [UUID], groups: [StudyGroup],
+                              students: [Student], schoolNames: [String: UUID]) async throws {
+        let now = Date()
+        func campaign(_ title: String, mode: CampaignMode, opens: Date, closes: Date, programs: [UUID]) async throws -> EnrollmentCampaign {
+            let c = EnrollmentCampaign()
+            c.$municipality.id = muni; c.$academicYear.id = try year.requireID(); c.title = title; c.opensAt = opens; c.closesAt = closes
+            c.mode = mode.rawValue; c.maxCourses = 1; c.confirmDays = 7; c.searchKey = TextKey.search(title); c.sortKey = TextKey.sort(title)
+            c.status = RecordStatus.active.rawValue; c.version = 1
+            try await c.create(on: db)
+            for p in programs { let l = CampaignProgram(); l.$campaign.id = c.id!; l.$program.id = p; try await l.create(on: db) }
+            return c
+        }
+        let open = try await campaign("Запись на сетевые курсы второго полугодия", mode: .firstCome, opens: now.addingTimeInterval(-7 * 86_400),
+                                      closes: now.addingTimeInterval(21 * 86_400), programs: programIDs)
+        let ranked = try await campaign("Профильная смена «Олимпиадный резерв»", mode: .ranked, opens: now.addingTimeInterval(-14 * 86_400),
+                                        closes: now.addingTimeInterval(-3600), programs: Array(programIDs.prefix(2)))
+        func apply(_ c: EnrollmentCampaign, _ s: Student, choices: [StudyGroup], confirmed: Bool, guardian: Bool) async throws {
+            let a = CourseApplication()
+            a.$municipality.id = muni; a.$campaign.id = c.id!; a.$student.id = try s.requireID(); a.$school.id = s.$school.id
+            a.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue; a.submittedByName = s.fullName; a.submittedAt = now.addingTimeInterval(-86_400)
+            a.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil; a.guardianAgreedAt = guardian ? a.submittedAt : nil
+            a.schoolDecision = confirmed ? "confirmed" : "pending"; a.schoolDecidedAt = confirmed ? now : nil
+            a.holdExpiresAt = c.campaignMode == .firstCome && !confirmed ? a.submittedAt.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
+            a.version = 1
+            try await a.create(on: db)
+            var placed = false
+            for (i, g) in choices.enumerated() {
+                let ch = ApplicationChoice(); ch.$application.id = a.id!; ch.rank = i + 1; ch.$group.id = try g.requireID(); ch.outcome = "pending"
+                if c.campaignMode == .firstCome {
+                    if placed { ch.outcome = "unused" } else {
+                        switch try await EnrollmentService.enroll(studentID: s.id!, groupID: g.id!, source: "application", on: db, req: nil) {
+                        case .enrolled: ch.outcome = "enrolled"; placed = true
+                        case .waitlisted: ch.outcome = "waitlisted"
+                        }
+                    }
+                }
+                try await ch.create(on: db)
+            }
+        }
+        // Tenth-graders apply; the first one of each school is still waiting for the school.
+        let tenth = students.filter { $0.grade == 10 }
+        let tenthGroups = groups.filter { $0.name.hasSuffix("-10") }
+        for (i, s) in tenth.prefix(6).enumerated() {
+            try await apply(open, s, choices: [tenthGroups[i % tenthGroups.count], tenthGroups[(i + 1) % tenthGroups.count]], confirmed: i % 2 == 1, guardian: true)
+        }
+        let rankedGroups = groups.filter { g in Array(programIDs.prefix(2)).contains(g.$program.id) }
+        for (i, s) in students.dropFirst(6).prefix(8).enumerated() {
+            try await apply(ranked, s, choices: i % 2 == 0 ? rankedGroups : rankedGroups.reversed(), confirmed: true, guardian: true)
         }
     }
 }

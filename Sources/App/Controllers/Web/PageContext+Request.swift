@@ -27,6 +27,9 @@ extension Request {
         switch area {
         case .profile: return true
         case .children: return user.actor.has(.guardian, at: Date())
+        case .applications:
+            return user.actor.has(.student, at: Date()) || user.actor.has(.guardian, at: Date())
+                || p.allows(user.actor, .read, .application(studentID: UUID(), school: probe))
         case .lists: return p.allows(user.actor, .read, .enrollmentList(group: probe))
         case .enrollments:
             let other = OrgRef(id: UUID(), municipalityID: m)
@@ -44,6 +47,7 @@ extension Request {
             case .groups: return p.allows(user.actor, .read, .group(probe))
             case .programs: return p.allows(user.actor, .read, .program(probe))
             case .students: return p.allows(user.actor, .read, .student(school: probe))
+            case .campaigns: return p.allows(user.actor, .read, .reference(municipalityID: m))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
                     || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))

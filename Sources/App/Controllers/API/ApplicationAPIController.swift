@@ -1,0 +1,76 @@
+import Vapor
+import Fluent
+import Domain
+
+/// `GET /api/v1/applications` (scoped: the applicant's own, the school's students', the КМЦ's all) and
+/// `POST /api/v1/applications` `{"campaignId", "studentId", "choices": [groupId…], "guardianAgreement": "ФИО"}`:
+/// 201 `{"status": "enrolled"}`, 200 `{"status": "waitlisted", "position": n}`, 202 `{"status": "submitted"}` (ranked
+/// campaigns decide after the window), or 409/422 with a Russian reason.
+struct ApplicationAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("applications", use: index)
+        routes.post("applications", use: submit)
+    }
+
+    struct ApplicationDTO: Content {
+        var id: UUID; var campaignId: UUID; var studentId: UUID; var schoolId: UUID; var state: String
+        var guardianAgreed: Bool; var schoolDecision: String; var submittedAt: Date; var holdExpiresAt: Date?
+        var choices: [ApplicationService.ChoiceOutcome]
+    }
+
+    func index(req: Request) async throws -> PageDTO<ApplicationDTO> {
+        try await ApplicationService.expireOverdue(req.application)
+        let muni = try RegistrySupport.municipality(req)
+        let user = try req.requireUser()
+        let q = RegistrySupport.listQuery(req, filters: ["state", "campaign", "student"], sorts: ["submitted"], defaultSort: "submitted")
+        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
+        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        if !req.can(.read, .application(studentID: UUID(), school: probe)) {
+            let schools = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+                .filter { req.can(.approve, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni))) }
+            let own = Array(user.actor.students)
+            guard !schools.isEmpty || !own.isEmpty else { throw AppError.forbidden }
+            b = b.group(.or) { g in
+                if !schools.isEmpty { g.filter(\.$school.$id ~~ schools) }
+                if !own.isEmpty { g.filter(\.$student.$id ~~ own) }
+            }
+        }
+        if let s = q.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
+        if let c = q.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
+        if let s = q.filters["student"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$student.$id == s) }
+        let (rows, total) = try await b.sort(\.$submittedAt, .descending).sort(\.$id).paged(q)
+        var items: [ApplicationDTO] = []
+        for a in rows {
+            let o = try await ApplicationService.outcome(of: a, on: req.db)
+            items.append(ApplicationDTO(id: a.id!, campaignId: a.$campaign.id, studentId: a.$student.id, schoolId: a.$school.id, state: a.state,
+                                        guardianAgreed: a.guardianAgreedAt != nil, schoolDecision: a.schoolDecision, submittedAt: a.submittedAt,
+                                        holdExpiresAt: a.holdExpiresAt, choices: o.choices))
+        }
+        return PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
+    }
+
+    struct SubmitInput: Content { var campaignId: UUID?; var studentId: UUID?; var choices: [UUID]?; var guardianAgreement: String? }
+    struct SubmitOutput: Content { var status: String; var position: Int?; var applicationId: UUID; var choices: [ApplicationService.ChoiceOutcome] }
+
+    func submit(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(SubmitInput.self)
+        var errors = FieldErrors()
+        if input.campaignId == nil { errors.add("campaignId", "Укажите кампанию записи.") }
+        if input.studentId == nil { errors.add("studentId", "Укажите обучающегося.") }
+        if (input.choices ?? []).isEmpty { errors.add("choices", "Выберите хотя бы один курс.") }
+        let isGuardian = user.actor.has(.guardian, at: Date())
+        let agreement = input.guardianAgreement?.trimmingCharacters(in: .whitespaces)
+        guard errors.isEmpty, let cid = input.campaignId, let sid = input.studentId else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
+              req.can(.create, .application(studentID: sid, school: s.school.ref)) else { throw EnrollmentService.refusal(.studentNotFound) }
+        guard let c = try await EnrollmentCampaign.find(cid, on: req.db), c.$municipality.id == s.$municipality.id else { throw AppError.notFound("Кампания записи не найдена.") }
+        let o = try await ApplicationService.submit(campaignID: c.id!, studentID: sid, choices: input.choices ?? [],
+                                                    guardianAgreement: isGuardian && !(agreement ?? "").isEmpty ? String(agreement!.prefix(200)) : nil,
+                                                    submittedBy: user.fullName, req: req)
+        let status: HTTPResponseStatus = o.status == "enrolled" ? .created : o.status == "waitlisted" ? .ok : .accepted
+        let response = Response(status: status)
+        try response.content.encode(SubmitOutput(status: o.status, position: o.position, applicationId: o.applicationID, choices: o.choices))
+        return response
+    }
+}

@@ -1,0 +1,349 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Applications (ИУП) in the web UI (issue 3): students and guardians submit and follow them («Мои заявки»);
+/// the guardian agrees; the home school works through its queue; the КМЦ distributes ranked campaigns.
+struct ApplicationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let a = routes.grouped("applications")
+        a.get(use: index)
+        a.get("new", use: newForm)
+        a.post("new", use: submit)
+        a.get(":id", use: show)
+        a.post(":id", "agree", use: agree)
+        a.get(":id", "cancel", use: cancelConfirm)
+        a.post(":id", "cancel", use: cancel)
+        a.post(":id", "confirm", use: confirm)
+        a.get(":id", "refuse", use: refuseForm)
+        a.post(":id", "refuse", use: refuse)
+        routes.post("campaigns", ":id", "distribute", use: distribute)
+    }
+
+    static func url(_ id: UUID) -> String { "/applications/" + id.uuidString.lowercased() }
+
+    /// Students the user applies for: themselves (a student) or their children (a guardian).
+    func ownStudents(_ req: Request) async throws -> [Student] {
+        let user = try req.requireUser()
+        let ids = Array(user.actor.students)
+        guard !ids.isEmpty else { return [] }
+        return try await Student.query(on: req.db).filter(\.$id ~~ ids).filter(\.$status == RecordStatus.active.rawValue).with(\.$school).sort(\.$sortKey).all()
+            .filter { req.can(.create, .application(studentID: $0.id!, school: $0.school.ref)) }
+    }
+
+    func isApplicant(_ req: Request) -> Bool {
+        guard let a = req.currentUser?.actor else { return false }
+        return a.has(.student, at: Date()) || a.has(.guardian, at: Date())
+    }
+
+    func index(req: Request) async throws -> Response {
+        try await ApplicationService.expireOverdue(req.application)
+        if isApplicant(req) { return try await mine(req) }
+        return try await queue(req)
+    }
+
+    /// «Мои заявки»: every application of the user's students with its state, and the open campaigns to apply to.
+    func mine(_ req: Request) async throws -> Response {
+        let students = try await ownStudents(req)
+        let zone = try await AuditController.zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        let apps = students.isEmpty ? [] : try await CourseApplication.query(on: req.db).filter(\.$student.$id ~~ students.compactMap(\.id))
+            .with(\.$campaign).with(\.$student).sort(\.$submittedAt, .descending).all()
+        var panels: [ApplicationsPage.Panel] = []
+        for a in apps { panels.append(try await panel(a, req: req, zone: zone, linkTitle: true)) }
+        var open: [(String, String)] = []
+        let now = Date()
+        for s in students {
+            let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == s.$municipality.id)
+                .filter(\.$status == RecordStatus.active.rawValue).filter(\.$opensAt <= now).filter(\.$closesAt > now).sort(\.$closesAt).all()
+            for c in campaigns where !apps.contains(where: { $0.$campaign.id == c.id && $0.$student.id == s.id && $0.applicationState.isLive }) {
+                open.append(("Подать заявку: \(c.title)" + (students.count > 1 ? " — \(s.givenName)" : ""),
+                             "/applications/new?campaign=\(c.id!.uuidString.lowercased())&student=\(s.id!.uuidString.lowercased())"))
+            }
+        }
+        let page = ApplicationsPage(title: "Мои заявки", crumbs: [], intro: "Индивидуальный учебный план (ИУП): сетевые курсы по приоритету, согласие родителя и подтверждение школы.",
+                                    open: open, panels: panels,
+                                    emptyText: open.isEmpty ? "Заявок нет, и сейчас нет открытых кампаний записи." : "Заявок пока нет: подайте заявку в открытой кампании.")
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func panel(_ a: CourseApplication, req: Request, zone: TimeZone, linkTitle: Bool) async throws -> ApplicationsPage.Panel {
+        let o = try await ApplicationService.outcome(of: a, on: req.db)
+        let school = try await Organization.find(a.$school.id, on: req.db)
+        var facts: [(String, String)] = [
+            ("Обучающийся", a.student.fullName + (school.map { ", \($0.shortName)" } ?? "") + ", \(a.student.grade)\(a.student.letter ?? "") класс"),
+            ("Кампания", a.campaign.title + " (" + a.campaign.campaignMode.title + ")"),
+            ("Подана", RuDate.formatDateTime(a.submittedAt, timeZone: zone) + ", " + a.submittedByName),
+            ("Состояние", a.applicationState.title + (a.closedReason.map { ": \($0)" } ?? "")),
+            ("Согласие родителя (законного представителя)", a.guardianAgreedAt.map { "дано \(RuDate.format($0, timeZone: zone)): \(a.guardianAgreedBy ?? "")" } ?? "ожидается"),
+            ("Подтверждение школы", a.schoolDecision == "confirmed" ? "подтверждено" + (a.schoolDecidedAt.map { " \(RuDate.format($0, timeZone: zone))" } ?? "")
+                : a.schoolDecision == "refused" ? "отказано" + (a.schoolComment.map { ": \($0)" } ?? "") : "ожидается"),
+        ]
+        if let h = a.holdExpiresAt, a.applicationState == .submitted {
+            facts.append(("Подтвердить до", RuDate.formatDateTime(h, timeZone: zone) + " — иначе удержанные места освободятся"))
+        }
+        let titles = ["enrolled": "зачислен(а)", "waitlisted": "лист ожидания", "pending": "ждёт распределения", "unused": "не понадобился",
+                      "released": "место освобождено"]
+        let choices = RegistryCard.Section(
+            title: "Курсы по приоритету", columns: ["№", "Группа", "Результат"],
+            rows: o.choices.enumerated().map { i, c in
+                [.text(String(i + 1)), .text(c.groupName), .text((titles[c.status] ?? c.status) + (c.position.map { ", место № \($0)" } ?? ""))]
+            }, emptyText: "Курсы не выбраны.")
+        var actions: [RegistryCard.Action] = []
+        let resource = Resource.application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+        let live = a.applicationState == .submitted || a.applicationState == .confirmed
+        if live && a.guardianAgreedAt == nil && (req.currentUser?.actor.has(.guardian, at: Date()) ?? false) && req.can(.update, resource) {
+            actions.append(.link("Дать согласие родителя", Self.url(a.id!) + "#agree", primary: true))
+        }
+        if live && a.schoolDecision == "pending" && req.can(.approve, resource) {
+            actions.append(.post("Подтвердить заявку", Self.url(a.id!) + "/confirm"))
+            actions.append(.link("Отказать…", Self.url(a.id!) + "/refuse", primary: false))
+        }
+        if a.applicationState.isLive && req.can(.update, resource) { actions.append(.link("Отозвать заявку…", Self.url(a.id!) + "/cancel", primary: false)) }
+        return .init(title: linkTitle ? "ИУП: " + a.student.fullName + " — " + a.campaign.title : "Индивидуальный учебный план", url: linkTitle ? Self.url(a.id!) : nil,
+                     facts: facts, choices: choices, actions: actions)
+    }
+
+    /// The school's queue (and the КМЦ's overview): applications to confirm, with filters.
+    func queue(_ req: Request) async throws -> Response {
+        let muni = try RegistrySupport.municipality(req)
+        let zone = try await RegistrySupport.zone(req)
+        let user = try req.requireUser()
+        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let all = req.can(.read, .application(studentID: UUID(), school: probe))
+        let schools = all ? nil : Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+            .filter { req.can(.read, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni))) })
+        if let schools, schools.isEmpty { throw AppError.forbidden }
+        let query = RegistrySupport.listQuery(req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted", defaultFilters: ["state": "submitted"])
+        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
+        if let schools { b = b.filter(\.$school.$id ~~ Array(schools)) }
+        if let s = query.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
+        if let c = query.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
+        let (rows, total) = try await b.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(\.$id)
+            .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
+        let csrf = req.csrfToken
+        let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$opensAt, .descending).all()
+        var page = RegistryList(
+            title: "Заявки (ИУП)", area: .campaigns, query: query,
+            filters: [FieldSpec("state", "Состояние", .select(ApplicationState.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+                      FieldSpec("campaign", "Кампания", .select(campaigns.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все кампании"))],
+            columns: [Column("Обучающийся"), Column("Школа"), Column("Кампания"), Column("Подана", sort: "submitted"), Column("Согласие родителя"),
+                      Column("Подтвердить до"), Column("Состояние"), Column("")],
+            rows: rows.map { a in
+                let resource = Resource.application(studentID: a.$student.id, school: a.school.ref)
+                let canDecide = a.schoolDecision == "pending" && (a.applicationState == .submitted || a.applicationState == .confirmed) && req.can(.approve, resource)
+                return [.link(a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")", Self.url(a.id!)), .text(a.school.shortName), .text(a.campaign.title),
+                        .text(RuDate.formatDateTime(a.submittedAt, timeZone: zone)),
+                        a.guardianAgreedAt == nil ? .tag("ожидается", "draft") : .text("дано"),
+                        .text(a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
+                        .text(a.applicationState.title + (a.schoolDecision == "confirmed" && a.applicationState == .submitted ? " (школа подтвердила)" : "")),
+                        canDecide ? .post("Подтвердить", Self.url(a.id!) + "/confirm", csrf: csrf) : .text("")]
+            },
+            total: total, noun: ("заявка", "заявки", "заявок"), createTitle: nil,
+            emptyText: query.filters["state"] == "submitted" ? "Заявок, ждущих подтверждения, нет." : "Заявок нет.")
+        page.searchAction = "/applications"
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func find(_ req: Request) async throws -> CourseApplication {
+        guard let a = try await CourseApplication.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$student).with(\.$campaign).first(),
+              req.can(.read, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))) else {
+            throw AppError.notFound("Заявка не найдена.")
+        }
+        return a
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await ApplicationService.expireOverdue(req.application)
+        let a = try await find(req)
+        let zone = try await RegistrySupport.zone(req)
+        let p = try await panel(a, req: req, zone: zone, linkTitle: false)
+        let page = ApplicationsPage(title: "ИУП: \(a.student.fullName)", crumbs: [Crumb("Заявки (ИУП)", "/applications")], intro: a.campaign.title,
+                                    open: [], panels: [p], emptyText: "", printable: true)
+        var html = page.render(await req.pageContext(active: .applications))
+        // The guardian's agreement form, under the application.
+        let resource = Resource.application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+        if a.guardianAgreedAt == nil, a.applicationState == .submitted || a.applicationState == .confirmed,
+           req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource) {
+            let form = AgreementForm(action: Self.url(a.id!) + "/agree", name: try await guardianName(req, studentID: a.$student.id), student: a.student.fullName)
+            html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")
+        }
+        return req.render(html)
+    }
+
+    func guardianName(_ req: Request, studentID: UUID) async throws -> String {
+        let user = try req.requireUser()
+        return try await Guardian.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$user.$id == user.userID).first()?.fullName ?? user.fullName
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (c, s) = try await target(req)
+        return req.render(try await formPage(req, c, s, values: FormValues()).render(await req.pageContext(active: .applications)))
+    }
+
+    func target(_ req: Request) async throws -> (EnrollmentCampaign, Student) {
+        let form = RegistrySupport.form(req)
+        let cid = (try? req.query.get(String.self, at: "campaign")) ?? form["campaign"]
+        let sid = (try? req.query.get(String.self, at: "student")) ?? form["student"]
+        guard let cid = cid.flatMap(UUID.init(uuidString:)), let c = try await EnrollmentCampaign.find(cid, on: req.db),
+              let sid = sid.flatMap(UUID.init(uuidString:)), let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
+              c.$municipality.id == s.$municipality.id, req.can(.create, .application(studentID: sid, school: s.school.ref)) else {
+            throw AppError.notFound("Кампания или обучающийся не найдены.")
+        }
+        return (c, s)
+    }
+
+    func formPage(_ req: Request, _ c: EnrollmentCampaign, _ s: Student, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil) async throws -> RegistryForm {
+        let zone = try await RegistrySupport.zone(req)
+        let groups = try await ApplicationService.eligibleGroups(c, student: s, on: req.db)
+        let options = groups.map { ($0.id!.uuidString.lowercased(), "\($0.program.title) — \($0.name), \($0.organization.shortName) (свободно \(max(0, $0.capacity - $0.enrolledCount)) из \($0.capacity))") }
+        let slots = CampaignRules.choiceSlots(maxCourses: c.maxCourses)
+        var fields = (1...slots).map { i in
+            FieldSpec("choice\(i)", i == 1 ? "Курс — приоритет 1" : "Приоритет \(i)", .select(options, empty: i == 1 ? "— выберите курс —" : "— не выбран —"), required: i == 1)
+        }
+        let isGuardian = req.currentUser?.actor.has(.guardian, at: Date()) ?? false
+        if isGuardian {
+            fields.append(FieldSpec("agree", "Согласие родителя (законного представителя)", .checkboxes([("yes", "Я согласен(на) с индивидуальным учебным планом ребёнка")]), required: true))
+            fields.append(FieldSpec("agreeName", "ФИО родителя (законного представителя)", required: true))
+        }
+        var v = values
+        if isGuardian && v["agreeName"] == nil { v["agreeName"] = try await guardianName(req, studentID: s.id!) }
+        let how = c.campaignMode == .firstCome
+            ? "Места даются в порядке подачи: ответ — сразу (зачислен или место в листе ожидания). Заявку должны подтвердить родитель и школа в течение \(RussianPlural.count(c.confirmDays, "дня", "дней", "дней")), иначе место освободится."
+            : "Места распределяются после закрытия приёма (\(RuDate.formatDateTime(c.closesAt, timeZone: zone))) жеребьёвкой: каждому по очереди — самый приоритетный курс со свободным местом. До распределения заявку должны подтвердить родитель и школа."
+        return RegistryForm(title: "ИУП: \(s.fullName)", crumbs: [Crumb("Мои заявки", "/applications")], action: "/applications/new?campaign=\(c.id!.uuidString.lowercased())&student=\(s.id!.uuidString.lowercased())", cancelURL: "/applications",
+                            fields: fields, values: v, errors: errors, conflict: conflict,
+                            intro: "\(c.title). Можно получить курсов: \(c.maxCourses). " + how + (groups.isEmpty ? " Для \(s.grade) класса курсов в этой кампании нет." : ""))
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let (c, s) = try await target(req)
+        let user = try req.requireUser()
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let slots = CampaignRules.choiceSlots(maxCourses: c.maxCourses)
+        var choices: [UUID] = []
+        for i in 1...slots {
+            guard let raw = form["choice\(i)"], !raw.isEmpty else { continue }
+            guard let id = UUID(uuidString: raw) else { errors.add("choice\(i)", "Выберите курс из списка."); continue }
+            if choices.contains(id) { errors.add("choice\(i)", "Этот курс уже выбран выше.") } else { choices.append(id) }
+        }
+        if choices.isEmpty { errors.add("choice1", "Выберите хотя бы один курс.") }
+        var agreement: String?
+        if user.actor.has(.guardian, at: Date()) {
+            if !form.all("agree").contains("yes") { errors.add("agree", "Без согласия родителя заявка не будет рассмотрена: отметьте согласие.") }
+            let name = errors.required("agreeName", form["agreeName"], max: 200)
+            if errors["agree"] == nil && !name.isEmpty { agreement = name }
+        }
+        guard errors.isEmpty else {
+            return req.render(try await formPage(req, c, s, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)
+        }
+        do {
+            let o = try await ApplicationService.submit(campaignID: c.id!, studentID: s.id!, choices: choices, guardianAgreement: agreement,
+                                                        submittedBy: user.fullName, req: req)
+            let message: String
+            switch o.status {
+            case "enrolled": message = "Заявка подана: место удержано — " + o.choices.filter { $0.status == "enrolled" }.map { "«\($0.groupName)»" }.joined(separator: ", ") + ". Дождитесь подтверждения."
+            case "waitlisted": message = "Заявка подана: мест нет, вы в листе ожидания — место № \(o.position ?? 0)."
+            default: message = "Заявка подана. Места распределят после закрытия приёма заявок."
+            }
+            return req.redirect(to: Self.url(o.applicationID), flash: message)
+        } catch let e as AppError where e.status == .conflict || e.status == .unprocessableEntity {
+            var errs = errors
+            for (k, v) in e.fields { errs.add(k, v) }
+            return req.render(try await formPage(req, c, s, values: form, errors: errs, conflict: e.fields.isEmpty ? e.reason : nil).render(await req.pageContext(active: .applications)),
+                              status: e.status)
+        }
+    }
+
+    func agree(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.update, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        guard try req.requireUser().actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
+        let form = RegistrySupport.form(req)
+        guard form.all("agree").contains("yes") else { return req.redirect(to: Self.url(a.id!), flash: "Отметьте согласие, чтобы подтвердить заявку.") }
+        let name = (form["agreeName"] ?? "").trimmingCharacters(in: .whitespaces)
+        try await ApplicationService.agree(a.id!, guardianName: name.isEmpty ? try await guardianName(req, studentID: a.$student.id) : String(name.prefix(200)), req: req)
+        return req.redirect(to: Self.url(a.id!), flash: "Согласие родителя дано.")
+    }
+
+    func cancelConfirm(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.update, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        let page = ConfirmPage(title: "Отозвать заявку", question: "Отозвать заявку «\(a.campaign.title)» обучающегося «\(a.student.fullName)»?",
+                               consequence: "Удержанные заявкой места и места в листах ожидания освободятся; подать заявку снова можно, пока идёт приём.",
+                               action: Self.url(a.id!) + "/cancel", button: "Отозвать заявку", cancelURL: Self.url(a.id!),
+                               crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!)), Crumb("Отзыв")])
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.update, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        try await ApplicationService.close(a.id!, to: .cancelled, reason: "отозвана заявителем", req: req, app: req.application)
+        return req.redirect(to: "/applications", flash: "Заявка отозвана, места освобождены.")
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        try await ApplicationService.confirmBySchool(a.id!, req: req)
+        return req.redirect(to: "/applications", flash: "Заявка «\(a.student.fullName)» подтверждена школой.")
+    }
+
+    func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()) -> RegistryForm {
+        RegistryForm(title: "Отказ в заявке", crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
+                     action: Self.url(a.id!) + "/refuse", cancelURL: Self.url(a.id!),
+                     fields: [FieldSpec("comment", "Причина отказа", .textarea, required: true, hint: "Её увидят обучающийся и родитель.")], values: values, errors: errors,
+                     intro: "Места, удержанные заявкой, сразу освободятся и перейдут первым в листах ожидания.")
+    }
+
+    func refuseForm(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        return req.render(refusePage(a).render(await req.pageContext(active: .applications)))
+    }
+
+    func refuse(req: Request) async throws -> Response {
+        let a = try await find(req)
+        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let comment = errors.required("comment", form["comment"], max: 1000)
+        guard errors.isEmpty else {
+            return req.render(refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)
+        }
+        let user = try req.requireUser()
+        try await req.application.writeTransaction { db in
+            try await CourseApplication.query(on: db).filter(\.$id == a.id!).set(\.$schoolDecision, to: "refused").set(\.$schoolComment, to: comment)
+                .set(\.$schoolDecidedAt, to: Date()).set(\.$schoolDecidedBy, to: user.fullName).update()
+        }
+        try await ApplicationService.close(a.id!, to: .refused, reason: "школа отказала: \(comment)", req: req, app: req.application)
+        return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
+    }
+
+    func distribute(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let c = try await EnrollmentCampaign.find(id, on: req.db) else { throw AppError.notFound() }
+        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
+        let r = try await ApplicationService.distribute(campaignID: id, req: req)
+        return req.redirect(to: SiteURL.record(.campaigns, id).path,
+                            flash: "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: \(r.seed).")
+    }
+}
+
+/// The guardian's agreement under an application: a checkbox with the name, dated when sent.
+struct AgreementForm {
+    var action: String, name: String, student: String
+    func render(csrf: String) -> String {
+        fragment {
+            el("form", .cls("stacked panel no-print"), .id("agree"), Attr("method", "post"), Attr("action", action)) {
+                el("input", .type("hidden"), .name("_csrf"), .value(csrf))
+                el("h2") { "Согласие родителя (законного представителя)" }
+                el("label", .cls("check")) { el("input", .type("checkbox"), .name("agree"), .value("yes")); "Я согласен(на) с индивидуальным учебным планом: \(student)" }
+                UI.textField("agreeName", "ФИО", value: name, errors: FieldErrors(), type: "text", required: true)
+                el("div", .cls("actions")) { UI.submit("Дать согласие") }
+            }
+        }.render()
+    }
+}

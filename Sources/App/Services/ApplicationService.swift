@@ -1,0 +1,245 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// Applications (ИУП) in enrolment campaigns (issue 3): submission (first-come holds seats at once, ranked waits for
+/// the distribution), the guardian's agreement, the school's confirmation, refusal, cancellation, expiry of holds
+/// not confirmed in time, and the ranked distribution by a stored seed.
+enum ApplicationService {
+    struct ChoiceOutcome: Sendable, Content {
+        var groupId: UUID
+        var groupName: String
+        var status: String
+        var position: Int?
+    }
+
+    struct Outcome: Sendable {
+        var applicationID: UUID
+        var state: ApplicationState
+        var choices: [ChoiceOutcome]
+        /// enrolled (a seat held), waitlisted (only waiting places), submitted (ranked: decided later).
+        var status: String { choices.contains { $0.status == "enrolled" } ? "enrolled" : choices.contains { $0.status == "waitlisted" } ? "waitlisted" : "submitted" }
+        var position: Int? { status == "waitlisted" ? choices.first { $0.status == "waitlisted" }?.position : nil }
+    }
+
+    /// Groups a student may choose in a campaign: open groups of its programmes whose grades include the student's.
+    static func eligibleGroups(_ c: EnrollmentCampaign, student: Student, on db: any Database) async throws -> [StudyGroup] {
+        let programs = try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map { $0.$program.id }
+        guard !programs.isEmpty else { return [] }
+        return try await StudyGroup.query(on: db).filter(\.$program.$id ~~ programs).filter(\.$isOpen == true)
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).with(\.$organization).sort(\.$name).all()
+            .filter { $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo }
+    }
+
+    static func outcome(of a: CourseApplication, on db: any Database) async throws -> Outcome {
+        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).with(\.$group).sort(\.$rank).all()
+        var out: [ChoiceOutcome] = []
+        for c in choices {
+            var position: Int?
+            if c.outcome == "waitlisted", let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id).first() {
+                switch try await EnrollmentService.outcome(of: e, on: db) {
+                case .waitlisted(let p): position = p
+                case .enrolled: c.outcome = "enrolled"   // moved up since
+                }
+                if e.status == EnrollmentStatus.withdrawn.rawValue { c.outcome = "released" }
+            }
+            out.append(ChoiceOutcome(groupId: c.$group.id, groupName: c.group.name, status: c.outcome, position: position))
+        }
+        return Outcome(applicationID: a.id!, state: a.applicationState, choices: out)
+    }
+
+    static func submit(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
+                       req: Request) async throws -> Outcome {
+        do {
+            return try await req.application.writeTransaction { db in
+                try await submit(campaignID: campaignID, studentID: studentID, choices: choices, guardianAgreement: guardianAgreement,
+                                 submittedBy: submittedBy, on: db, req: req)
+            }
+        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            // The same ИУП submitted at once from two places: answer with what the first one decided.
+            guard let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first() else { throw error }
+            return try await outcome(of: a, on: req.db)
+        }
+    }
+
+    private static func submit(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
+                               on db: any Database, req: Request) async throws -> Outcome {
+        let now = Date()
+        guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound("Кампания записи не найдена.") }
+        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else { throw AppError.conflict("Приём заявок в этой кампании ещё не начался.") }
+        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
+        guard let student = try await Student.find(studentID, on: db), student.status == RecordStatus.active.rawValue else {
+            throw EnrollmentService.refusal(.studentNotFound)
+        }
+        guard student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
+        let existing = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
+        if let existing, existing.applicationState.isLive {
+            // Asked again: one application per student and campaign; the answer does not change.
+            return try await outcome(of: existing, on: db)
+        }
+        let allowed = Set(try await eligibleGroups(c, student: student, on: db).compactMap(\.id))
+        var errors = FieldErrors()
+        let ranked = CampaignRules.validateChoices(choices.map { Optional($0) }, allowed: allowed, maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
+        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors)) }
+        let a = existing ?? CourseApplication()
+        if let existing { try await ApplicationChoice.query(on: db).filter(\.$application.$id == existing.id!).delete() }
+        a.$municipality.id = c.$municipality.id; a.$campaign.id = campaignID; a.$student.id = studentID; a.$school.id = student.$school.id
+        a.state = ApplicationState.submitted.rawValue; a.submittedByName = submittedBy; a.submittedAt = now
+        a.guardianAgreedBy = guardianAgreement; a.guardianAgreedAt = guardianAgreement == nil ? nil : now
+        a.schoolDecision = "pending"; a.schoolDecidedAt = nil; a.schoolDecidedBy = nil; a.schoolComment = nil; a.closedReason = nil
+        a.holdExpiresAt = c.campaignMode == .firstCome ? now.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
+        a.version = (existing?.version ?? 0) + 1
+        try await a.save(on: db)
+        var placed = 0
+        for (i, groupID) in ranked.enumerated() {
+            let choice = ApplicationChoice()
+            choice.$application.id = a.id!; choice.rank = i + 1; choice.$group.id = groupID; choice.outcome = "pending"
+            if c.campaignMode == .firstCome {
+                if placed < c.maxCourses {
+                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", on: db, req: req) {
+                    case .enrolled: choice.outcome = "enrolled"; placed += 1
+                    case .waitlisted: choice.outcome = "waitlisted"
+                    }
+                } else { choice.outcome = "unused" }
+            }
+            try await choice.create(on: db)
+        }
+        try await Audit.record(on: db, req: req, action: .create, entityType: "application", entityID: a.id, title: "ИУП: \(student.fullName) — \(c.title)",
+                               municipalityID: c.$municipality.id, organizationID: student.$school.id,
+                               after: ["Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
+                                       "Согласие родителя": guardianAgreement ?? "ожидается"])
+        return try await outcome(of: a, on: db)
+    }
+
+    /// Frees every place the application holds or waits for (refusal, cancellation, expiry).
+    static func release(_ a: CourseApplication, reason: String, on db: any Database, req: Request?) async throws {
+        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).all()
+        for c in choices where c.outcome == "enrolled" || c.outcome == "waitlisted" {
+            if let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id)
+                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(), e.source == "application" {
+                try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: reason, db: db, req: req)
+            }
+            c.outcome = "released"
+            try await c.save(on: db)
+        }
+    }
+
+    /// Moves the application to a closed state and frees its places; only from a live state, once.
+    static func close(_ applicationID: UUID, to state: ApplicationState, reason: String, req: Request?, app: Application) async throws {
+        try await app.writeTransaction { db in
+            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
+            guard a.applicationState.isLive else { throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).") }
+            let before = a.applicationState
+            let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: state.rawValue).set("closed_reason", to: reason)
+                .set("version", to: a.version + 1).where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
+            try await release(a, reason: reason, on: db, req: req)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
+                                   municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                                   before: ["Состояние": before.title], after: ["Состояние": state.title, "Причина": reason])
+        }
+    }
+
+    /// The guardian agrees (name and date), or the school confirms; both together make the application confirmed.
+    static func agree(_ applicationID: UUID, guardianName: String, req: Request) async throws {
+        try await decide(applicationID, req: req) { a in
+            guard a.guardianAgreedAt == nil else { throw AppError.conflict("Согласие родителя уже дано.") }
+            a.guardianAgreedBy = guardianName; a.guardianAgreedAt = Date()
+            return ["Согласие родителя": "дано: \(guardianName)"]
+        }
+    }
+
+    static func confirmBySchool(_ applicationID: UUID, req: Request) async throws {
+        let user = try req.requireUser()
+        try await decide(applicationID, req: req) { a in
+            guard a.schoolDecision == "pending" else { throw AppError.conflict("Школа уже приняла решение по этой заявке.") }
+            a.schoolDecision = "confirmed"; a.schoolDecidedAt = Date(); a.schoolDecidedBy = user.fullName
+            return ["Школа": "подтвердила"]
+        }
+    }
+
+    private static func decide(_ applicationID: UUID, req: Request, _ change: @escaping @Sendable (CourseApplication) throws -> [String: String]) async throws {
+        try await req.application.writeTransaction { db in
+            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
+            guard a.applicationState == .submitted || a.applicationState == .confirmed else { throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).") }
+            let after = try change(a)
+            if a.guardianAgreedAt != nil && a.schoolDecision == "confirmed" && a.applicationState == .submitted {
+                a.state = ApplicationState.confirmed.rawValue
+                a.holdExpiresAt = nil
+            }
+            let version = a.version
+            a.version += 1
+            let claimed = try await db.sql().update(CourseApplication.schema).set("version", to: a.version)
+                .where("id", .equal, applicationID).where("version", .equal, version).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
+            try await a.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
+                                   municipalityID: a.$municipality.id, organizationID: a.$school.id, after: after.merging(["Состояние": a.applicationState.title]) { x, _ in x })
+        }
+    }
+
+    /// First-come holds not confirmed by the guardian and the school in time are freed (their places go to the waiting lists).
+    static func expireOverdue(_ app: Application) async throws {
+        let overdue = try await CourseApplication.query(on: app.db).filter(\.$state == ApplicationState.submitted.rawValue)
+            .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
+        for a in overdue {
+            try? await close(a.id!, to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil, app: app)
+        }
+    }
+
+    /// Ranked mode, after the window closes: one seeded lottery, places in turn, the unplaced on waiting lists in lottery order.
+    static func distribute(campaignID: UUID, req: Request) async throws -> (placed: Int, waiting: Int, seed: UInt64) {
+        let user = try req.requireUser()
+        return try await req.application.writeTransaction { db in
+            guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound() }
+            guard c.campaignMode == .ranked else { throw AppError.conflict("Распределение нужно только кампаниям с жеребьёвкой.") }
+            guard Date() >= c.closesAt else { throw AppError.conflict("Распределять можно после закрытия приёма заявок.") }
+            let claimed = try await db.sql().update(EnrollmentCampaign.schema).set("distributed_at", to: Date()).set("distributed_by", to: user.fullName)
+                .where("id", .equal, campaignID).where(SQLIdentifier("distributed_at"), .is, SQLLiteral.null).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict("Места в этой кампании уже распределены.") }
+            let apps = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).with(\.$student).all()
+            // Only applications the guardian and the school confirmed take part.
+            for a in apps where a.applicationState == .submitted {
+                a.state = ApplicationState.expired.rawValue; a.closedReason = "не подтверждена родителем и школой к распределению"; a.version += 1
+                try await a.save(on: db)
+            }
+            let live = apps.filter { $0.applicationState == .confirmed }
+            let choiceRows = try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ live.compactMap(\.id)).all()
+            let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id }).mapValues { $0.sorted { $0.rank < $1.rank } }
+            let groupIDs = Array(Set(choiceRows.map { $0.$group.id }))
+            let groups = groupIDs.isEmpty ? [] : try await StudyGroup.query(on: db).filter(\.$id ~~ groupIDs).all()
+            let free = Dictionary(groups.map { ($0.id!, $0.isOpen ? max(0, $0.capacity - $0.enrolledCount) : 0) }, uniquingKeysWith: { a, _ in a })
+            let seed = UInt64.random(in: 1 ... UInt64.max)
+            let result = Allocation.run(applicants: live.map { .init(id: $0.id!, choices: (choices[$0.id!] ?? []).map { $0.$group.id }) },
+                                        free: free, maxCourses: c.maxCourses, seed: seed)
+            let byID = Dictionary(live.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            var placed = 0, waiting = 0
+            for id in result.order {
+                guard let a = byID[id] else { continue }
+                for g in result.placements[id] ?? [] {
+                    let o = try await EnrollmentService.enroll(studentID: a.$student.id, groupID: g, source: "application", on: db, req: req)
+                    choices[id]?.first { $0.$group.id == g }?.outcome = (o == .enrolled ? "enrolled" : "waitlisted")
+                    placed += 1
+                }
+            }
+            for id in result.order {
+                guard let a = byID[id] else { continue }
+                for (g, list) in result.waitlists where list.contains(id) {
+                    _ = try await EnrollmentService.enroll(studentID: a.$student.id, groupID: g, source: "application", on: db, req: req)
+                    choices[id]?.first { $0.$group.id == g }?.outcome = "waitlisted"
+                    waiting += 1
+                }
+            }
+            for (_, list) in choices { for ch in list { if ch.outcome == "pending" { ch.outcome = "unused" }; try await ch.save(on: db) } }
+            for a in live { a.state = ApplicationState.distributed.rawValue; a.version += 1; try await a.save(on: db) }
+            c.seed = String(seed); c.lotteryOrder = result.order.map { $0.uuidString.lowercased() }.joined(separator: ","); c.version += 1
+            c.distributedAt = Date(); c.distributedBy = user.fullName
+            try await c.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "campaign", entityID: c.id, title: c.title,
+                                   municipalityID: c.$municipality.id, organizationID: nil,
+                                   after: ["Распределение": "проведено", "Зерно жеребьёвки": String(seed), "Зачислено": String(placed), "В листах ожидания": String(waiting)])
+            return (placed, waiting, seed)
+        }
+    }
+}

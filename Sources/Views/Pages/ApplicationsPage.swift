@@ -1,0 +1,59 @@
+import Foundation
+import Domain
+
+/// Applications (ИУП) as panels: «Мои заявки» of a student or guardian, or one application's page.
+public struct ApplicationsPage: Sendable {
+    public struct Panel: Sendable {
+        public var title: String
+        public var url: String?
+        public var facts: [(String, String)]
+        public var choices: RegistryCard.Section
+        public var actions: [RegistryCard.Action]
+        public init(title: String, url: String?, facts: [(String, String)], choices: RegistryCard.Section, actions: [RegistryCard.Action]) {
+            self.title = title; self.url = url; self.facts = facts; self.choices = choices; self.actions = actions
+        }
+    }
+    public var title: String
+    public var crumbs: [Crumb]
+    public var intro: String?
+    public var open: [(title: String, url: String)]
+    public var panels: [Panel]
+    public var emptyText: String
+    public var printable: Bool
+
+    public init(title: String, crumbs: [Crumb], intro: String?, open: [(title: String, url: String)], panels: [Panel], emptyText: String, printable: Bool = false) {
+        self.title = title; self.crumbs = crumbs; self.intro = intro; self.open = open; self.panels = panels; self.emptyText = emptyText; self.printable = printable
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
+            el("h1") { title }
+            if let intro { el("p", .cls("muted")) { intro } }
+            if !open.isEmpty {
+                el("div", .cls("actions no-print")) { for o in open { el("a", .cls("button primary"), .href(o.url)) { o.title } } }
+            }
+            if panels.isEmpty { UI.empty(emptyText) }
+            for p in panels {
+                el("section", .cls("panel")) {
+                    el("h2") { if let url = p.url { el("a", .href(url)) { p.title } } else { p.title } }
+                    el("dl", .cls("facts")) { for (k, v) in p.facts { el("dt") { k }; el("dd") { v } } }
+                    p.choices.node
+                    if !p.actions.isEmpty {
+                        el("div", .cls("actions no-print")) {
+                            for a in p.actions {
+                                switch a {
+                                case .link(let t, let url, let primary): el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
+                                case .post(let t, let url):
+                                    el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
+                                        Layout.csrf(ctx); el("button", .type("submit")) { t }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if printable { el("p", .cls("muted no-print")) { "Для печати используйте печать браузера (Ctrl+P): меню и кнопки на бумагу не попадут." } }
+        }
+    }
+}
