@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Documents", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Views",
-            dependencies: ["Domain"]
+            dependencies: ["Domain", "Documents"]
         ),
         .target(
             name: "App",
@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(name: "Run", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
         .testTarget(
             name: "AppTests",

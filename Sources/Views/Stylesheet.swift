@@ -93,6 +93,13 @@ public enum Stylesheet {
 extension Stylesheet {
     /// Styles of registry forms (checkbox groups) and status tags.
     public static let registryCSS = """
+    article.document { background: #fff; border: 1px solid var(--line); padding: 2rem 2.5rem; max-width: 48rem; font-family: "Times New Roman", serif; font-size: 12pt; }
+    article.document h1 { font-size: 14pt; text-align: center; }
+    article.document h2 { font-size: 12pt; }
+    article.document .align-center { text-align: center; } article.document .align-right { text-align: right; } article.document .align-both { text-align: justify; }
+    article.document .signatures p { margin: 1.2rem 0; }
+    .page-break { break-after: page; }
+    @media print { article.document { border: 0; padding: 0; max-width: none; } }
     fieldset.checks { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; max-width: 36rem; }
     fieldset.checks legend { font-weight: 600; padding: 0 .3rem; }
     label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }

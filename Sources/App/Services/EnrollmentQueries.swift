@@ -61,6 +61,24 @@ enum EnrollmentQueries {
 struct EnrollmentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws { routes.get("enrollments", use: index) }
 
+    /// Contracts of the user's own school with the centres its students attend (or of the own centre with those schools).
+    static func contractLinks(_ req: Request, municipalityID muni: UUID) async throws -> [(title: String, url: String)] {
+        let user = try req.requireUser()
+        let orgs = Set(user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(\.scope.organizationID))
+        guard !orgs.isEmpty else { return [] }
+        let rows = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
+            .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
+            .group(.or) { $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(StudyGroup.self, \.$organization.$id ~~ Array(orgs)) }
+            .with(\.$student).with(\.$group).all()
+        var pairs = Set<[UUID]>()
+        for e in rows { pairs.insert([e.student.$school.id, e.group.$organization.id]) }
+        var names: [UUID: String] = [:]
+        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).all() { names[o.id!] = o.shortName }
+        return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }.prefix(20).map { p in
+            ("Договор: " + (orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? ""), "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())")
+        }
+    }
+
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
@@ -87,6 +105,7 @@ struct EnrollmentsController: RouteCollection {
             },
             total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")
         page.searchAction = "/enrollments"
+        page.links = try await Self.contractLinks(req, municipalityID: muni)
         return req.render(page.render(await req.pageContext(active: .enrollments)))
     }
 }

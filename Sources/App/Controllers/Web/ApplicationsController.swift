@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Domain
 import Views
+import Documents
 
 /// Applications (ИУП) in the web UI (issue 3): students and guardians submit and follow them («Мои заявки»);
 /// the guardian agrees; the home school works through its queue; the КМЦ distributes ranked campaigns.
@@ -18,7 +19,13 @@ struct ApplicationsController: RouteCollection {
         a.post(":id", "confirm", use: confirm)
         a.get(":id", "refuse", use: refuseForm)
         a.post(":id", "refuse", use: refuse)
+        a.get(":id", "iup", use: iupPage)
+        a.get(":id", "iup.docx", use: iupDocx)
+        a.get(":id", "agreement", use: agreementPage)
+        a.get(":id", "agreement.docx", use: agreementDocx)
         routes.post("campaigns", ":id", "distribute", use: distribute)
+        routes.get("contracts", ":school", ":center", use: contractPage)
+        routes.get("contracts", ":school", ":center", "docx", use: contractDocx)
     }
 
     static func url(_ id: UUID) -> String { "/applications/" + id.uuidString.lowercased() }
@@ -99,6 +106,8 @@ struct ApplicationsController: RouteCollection {
             actions.append(.post("Подтвердить заявку", Self.url(a.id!) + "/confirm"))
             actions.append(.link("Отказать…", Self.url(a.id!) + "/refuse", primary: false))
         }
+        actions.append(.link("ИУП для печати", Self.url(a.id!) + "/iup", primary: false))
+        actions.append(.link("Согласие родителя для печати", Self.url(a.id!) + "/agreement", primary: false))
         if a.applicationState.isLive && req.can(.update, resource) { actions.append(.link("Отозвать заявку…", Self.url(a.id!) + "/cancel", primary: false)) }
         return .init(title: linkTitle ? "ИУП: " + a.student.fullName + " — " + a.campaign.title : "Индивидуальный учебный план", url: linkTitle ? Self.url(a.id!) : nil,
                      facts: facts, choices: choices, actions: actions)
@@ -329,6 +338,68 @@ struct ApplicationsController: RouteCollection {
         let r = try await ApplicationService.distribute(campaignID: id, req: req)
         return req.redirect(to: SiteURL.record(.campaigns, id).path,
                             flash: "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: \(r.seed).")
+    }
+}
+
+extension ApplicationsController {
+    func iupPage(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/iup.docx")
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func iupDocx(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "iup-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+    }
+
+    func agreementPage(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/agreement.docx")
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func agreementDocx(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "soglasie-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+    }
+
+    /// The school and the centre of a contract, if the user may see their students' places (the school, the centre, the КМЦ).
+    func contractParties(_ req: Request) async throws -> (Organization, Organization, AcademicYear) {
+        guard let sid = req.parameters.get("school").flatMap(UUID.init(uuidString:)), let cid = req.parameters.get("center").flatMap(UUID.init(uuidString:)),
+              let school = try await Organization.find(sid, on: req.db), let center = try await Organization.find(cid, on: req.db),
+              school.$municipality.id == center.$municipality.id, school.orgKind == .school,
+              req.can(.read, .groupStudent(school: school.ref, center: center.ref)),
+              // The parties and the КМЦ: the school (its students), the centre's head, the coordinator and the administrator.
+              req.can(.read, .student(school: school.ref)) || req.can(.approve, .enrollmentList(group: center.ref)) else {
+            throw AppError.notFound("Договор не найден.")
+        }
+        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).filter(\.$isCurrent == true).first() else {
+            throw AppError.notFound("Текущий учебный год не задан.")
+        }
+        return (school, center, year)
+    }
+
+    func contractPage(req: Request) async throws -> Response {
+        let (school, center, year) = try await contractParties(req)
+        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
+                                docxURL: "/contracts/\(school.id!.uuidString.lowercased())/\(center.id!.uuidString.lowercased())/docx")
+        return req.render(page.render(await req.pageContext(active: .enrollments)))
+    }
+
+    func contractDocx(req: Request) async throws -> Response {
+        let (school, center, year) = try await contractParties(req)
+        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "dogovor-\(school.id!.uuidString.prefix(6).lowercased())-\(center.id!.uuidString.prefix(6).lowercased()).docx")
+    }
+
+    static func docx(_ data: Data, name: String) -> Response {
+        StudentImportController.download(data, name: name, type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
     }
 }
 

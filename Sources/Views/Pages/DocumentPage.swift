@@ -1,0 +1,49 @@
+import Foundation
+import Domain
+import Documents
+
+/// A document (`DocModel`) as a printable A4 page, with its DOCX download: the same model the DOCX is built from.
+public struct DocumentPage: Sendable {
+    public var doc: DocModel
+    public var crumbs: [Crumb]
+    public var docxURL: String
+    public init(doc: DocModel, crumbs: [Crumb], docxURL: String) { self.doc = doc; self.crumbs = crumbs; self.docxURL = docxURL }
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(ctx, title: doc.title, crumbs: crumbs + [Crumb(doc.title)]) {
+            el("div", .cls("actions no-print")) {
+                el("a", .cls("button primary"), .href(docxURL)) { "Скачать DOCX" }
+                el("span", .cls("muted")) { "Для печати или PDF — печать браузера (Ctrl+P), формат A4." }
+            }
+            el("article", .cls(doc.landscape ? "document landscape" : "document")) { Self.body(doc) }
+        }
+    }
+
+    public static func body(_ doc: DocModel) -> Node {
+        fragment {
+            for b in doc.blocks {
+                switch b {
+                case .heading(let text, let level): el(level == 1 ? "h1" : "h2") { text }
+                case .paragraph(let runs, let align):
+                    el("p", .cls("align-\(align.rawValue)")) {
+                        for r in runs {
+                            let lines = r.text.components(separatedBy: "\n")
+                            let content = fragment { for (i, l) in lines.enumerated() { if i > 0 { el("br") }; l } }
+                            if r.bold { el("strong") { content } } else if r.italic { el("em") { content } } else { content }
+                        }
+                    }
+                case .table(let header, let rows, _):
+                    el("table", .cls("list")) {
+                        if !header.isEmpty { el("thead") { el("tr") { for h in header { el("th") { h } } } } }
+                        el("tbody") { for r in rows { el("tr") { for c in r { el("td") { c } } } } }
+                    }
+                case .signatures(let lines):
+                    el("div", .cls("signatures")) {
+                        for (role, name) in lines { el("p") { el("strong") { role + ": " }; "____________________ / \(name) /" } }
+                    }
+                case .pageBreak: el("div", .cls("page-break")) { "" }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+@testable import App
+import Documents
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+extension AppTests {
+    @Suite struct DocumentRouteTests {
+        /// The text of `word/document.xml` of a DOCX answer, after checking every part parses as XML.
+        /// Converts a DOCX to PDF with LibreOffice when it is installed (CI installs it and requires it).
+        static func convertsWithLibreOffice(_ data: Data, name: String) throws {
+            guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+                #expect(ProcessInfo.processInfo.environment["SETKA_REQUIRE_SOFFICE"] != "1", "LibreOffice is required in CI but not installed")
+                return
+            }
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("setka-doc-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try data.write(to: dir.appendingPathComponent(name + ".docx"))
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: soffice)
+            p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--convert-to", "pdf",
+                           "--outdir", dir.path, dir.appendingPathComponent(name + ".docx").path]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(name): soffice exited \(p.terminationStatus)")
+            #expect((try? Data(contentsOf: dir.appendingPathComponent(name + ".pdf")))?.starts(with: Array("%PDF".utf8)) == true, "\(name) did not convert")
+        }
+
+        static func docxText(_ res: TestingHTTPResponse) throws -> String {
+            #expect(res.status == .ok)
+            #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let data = Data(buffer: res.body)
+            try convertsWithLibreOffice(data, name: "doc-\(UUID().uuidString.prefix(8))")
+            let archive = try Archive(data: data, accessMode: .read)
+            var text = ""
+            for entry in archive {
+                var xml = Data()
+                _ = try archive.extract(entry) { xml.append($0) }
+                #expect(XMLParser(data: xml).parse(), "\(entry.path)")
+                if entry.path == "word/document.xml" { text = String(decoding: xml, as: UTF8.self) }
+            }
+            return text
+        }
+
+        @Test func iupAgreementAndContractArePrintableAndDownloadable() async throws {
+            try await withApp { app in
+                let a = try #require(try await CourseApplication.query(on: app.db).filter(\.$guardianAgreedAt != nil).with(\.$student).with(\.$school).first())
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                let url = ApplicationsController.url(a.id!)
+                let page = try await kmc.get(url + "/iup")
+                #expect(page.status == .ok && page.body.string.contains("Индивидуальный учебный план обучающегося"))
+                #expect(page.body.string.contains("Скачать DOCX"))
+                let iup = try Self.docxText(try await kmc.get(url + "/iup.docx"))
+                #expect(iup.contains(a.student.fullName) && iup.contains("Сетевые курсы по приоритету"))
+                let agreement = try Self.docxText(try await kmc.get(url + "/agreement.docx"))
+                #expect(agreement.contains("Согласие родителя (законного представителя) на обучение по сетевым программам"))
+
+                // The contract of СОШ № 1 with the gymnasium lists student1.
+                let school = try await orgID(app, "МБОУ «СОШ № 1»")
+                let centre = try await orgID(app, "МБОУ «Гимназия № 2»")
+                var admin = Browser(app)
+                _ = try await admin.login("school1")
+                let enrollments = try await admin.get("/enrollments").body.string
+                #expect(enrollments.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                let contract = try Self.docxText(try await admin.get("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())/docx"))
+                #expect(contract.contains("Договор о сетевой форме реализации образовательных программ") && contract.contains("Ёлкин Артём Ильич"))
+                // Another school's contract, a teacher, a parent: not found.
+                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                #expect(try await admin.get("/contracts/\(other.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.get("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)
+                var parent = Browser(app)
+                _ = try await parent.login("parent1")
+                // parent1's own child has no application in the demo: another child's ИУП is not found.
+                #expect(try await parent.get(url + "/iup.docx").status == .notFound)
+            }
+        }
+    }
+}
