@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: EnrollmentListsController())
     try app.register(collection: EnrollmentsController())
     try app.register(collection: ApplicationsController())
+    try app.register(collection: CoverageController())
     try app.register(collection: MunicipalityController())
     try app.register(collection: RegistryController(section: SubjectsSection()))
     try app.register(collection: RegistryController(section: ResourceCentersSection()))

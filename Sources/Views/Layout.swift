@@ -3,11 +3,11 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, organizations, audit, municipality
+    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
-    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.enrollments, .lists, .organizations]
+    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.enrollments, .lists, .coverage, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
@@ -17,6 +17,7 @@ public enum MenuArea: Hashable, Sendable {
         case .lists: "Списки КМЦ"
         case .enrollments: "Записи в группы"
         case .applications: "Заявки (ИУП)"
+        case .coverage: "Охват"
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
@@ -46,6 +47,7 @@ public enum MenuArea: Hashable, Sendable {
         case .lists: .lists
         case .enrollments: .enrollments
         case .applications: .applications
+        case .coverage: .coverage
         case .organizations: .organizations
         case .audit: .audit
         case .municipality: .municipality

@@ -5,7 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
-    case audit, municipality, catalog, children, invite, lists, enrollments, applications
+    case audit, municipality, catalog, children, invite, lists, enrollments, applications, coverage
     case users
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -34,6 +34,7 @@ public enum SiteURL: Sendable {
         case .lists: "/lists"
         case .enrollments: "/enrollments"
         case .applications: "/applications"
+        case .coverage: "/coverage"
         case .invite: "/invite"
         case .users: "/users"
         case .list(let r): "/" + r.rawValue

@@ -253,3 +253,27 @@ import Testing
         #expect(empty["choice1"] == "Выберите хотя бы один курс.")
     }
 }
+
+@Suite struct CoverageTests {
+    @Test func headcountIsTheDenominatorWhenEntered() {
+        let r = Coverage.school(.init(headcount: [10: 50, 11: 50, 5: 100], registered: [10: 20, 11: 10], enrolled: [10: 12, 11: 8, 5: 30]))
+        #expect(r.seniors == Coverage.Share(numerator: 20, denominator: 100, source: .headcount))
+        #expect(r.seniors.percent == 20.0)
+        #expect(r.all.denominator == 200 && r.all.numerator == 50 && r.all.percent == 25.0)
+        #expect(Coverage.seniorTarget.contains(r.seniors.percent!))
+    }
+
+    @Test func registryIsTheFallbackAndSaysSo() {
+        let r = Coverage.school(.init(headcount: [:], registered: [10: 3, 11: 0], enrolled: [10: 1]))
+        #expect(r.seniors.source == .registry && r.seniors.denominator == 3 && r.seniors.percent == 33.3)
+        #expect(Coverage.format(r.seniors) == "33,3 %")
+        #expect(Coverage.format(Coverage.Share(numerator: 0, denominator: 0, source: .registry)) == "—")
+    }
+
+    @Test func theMunicipalityAddsNumeratorsAndDenominators() {
+        let a = Coverage.Share(numerator: 1, denominator: 10, source: .headcount)
+        let b = Coverage.Share(numerator: 9, denominator: 10, source: .registry)
+        let t = Coverage.total([a, b])
+        #expect(t.numerator == 10 && t.denominator == 20 && t.percent == 50 && t.source == .registry)
+    }
+}

@@ -16,5 +16,6 @@ enum SetkaMigrations {
         CreateImportsAndGuardians(),
         CreateEnrollmentLists(),
         CreateCampaigns(),
+        CreateHeadcounts(),
     ]
 }

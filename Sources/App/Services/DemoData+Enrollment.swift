@@ -111,6 +111,15 @@ extension DemoData {
             g.enrolledCount += 1
             try await g.save(on: db)
         }
+        // Official headcounts of two schools (the others fall back to the registry on the coverage page).
+        for (school, perGrade) in [("МБОУ «СОШ № 1»", [1: 52, 2: 50, 3: 48, 4: 51, 5: 55, 6: 53, 7: 49, 8: 47, 9: 45, 10: 30, 11: 28]),
+                                   ("МБОУ «СОШ № 3»", [1: 40, 2: 41, 3: 38, 4: 39, 5: 42, 6: 40, 7: 37, 8: 36, 9: 35, 10: 24, 11: 22])] {
+            guard let id = orgIDs[school] else { continue }
+            for (grade, count) in perGrade {
+                let h = SchoolHeadcount(); h.$school.id = id; h.$academicYear.id = try year.requireID(); h.grade = grade; h.count = count; h.updatedAt = Date()
+                try await h.create(on: db)
+            }
+        }
         try await loadCampaigns(on: db, municipalityID: muni, year: year, programIDs: programIDs, groups: groups,
                                 students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)
     }

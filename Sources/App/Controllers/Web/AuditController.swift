@@ -12,7 +12,7 @@ struct AuditController: RouteCollection {
     static let entityTitles: [(value: String, title: String)] = [
         ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
         ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"), ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("guardian", "Законный представитель"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"), ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("application", "Заявка (ИУП)"), ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"), ("guardian", "Законный представитель"),
     ]
 
     /// Where a record of an audited kind is shown.

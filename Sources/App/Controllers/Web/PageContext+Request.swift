@@ -30,6 +30,7 @@ extension Request {
         case .applications:
             return user.actor.has(.student, at: Date()) || user.actor.has(.guardian, at: Date())
                 || p.allows(user.actor, .read, .application(studentID: UUID(), school: probe))
+        case .coverage: return p.allows(user.actor, .read, .reference(municipalityID: m))
         case .lists: return p.allows(user.actor, .read, .enrollmentList(group: probe))
         case .enrollments:
             let other = OrgRef(id: UUID(), municipalityID: m)
