@@ -36,4 +36,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(SetkaMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
+    app.asyncCommands.use(BenchLoadCommand(), as: "bench-load")
+    app.asyncCommands.use(BenchImportCommand(), as: "bench-import")
 }

@@ -81,12 +81,15 @@ public enum XLSXReader {
 
     /// Column index from a cell reference: «C7» → 2.
     static func column(_ ref: String) -> Int? {
-        var n = 0, seen = false
+        // Excel has at most three column letters (XFD); longer references are malformed and read as «no column».
+        var n = 0, letters = 0
         for s in ref.unicodeScalars {
             guard s.value >= 65 && s.value <= 90 else { break }
-            n = n * 26 + Int(s.value - 64); seen = true
+            letters += 1
+            guard letters <= 3 else { return nil }
+            n = n * 26 + Int(s.value - 64)
         }
-        return seen ? n - 1 : nil
+        return letters > 0 ? n - 1 : nil
     }
 }
 
@@ -161,7 +164,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         switch name {
         case "row":
             row = []
-            if let r = attributes["r"].flatMap(Int.init), r - 1 > rows.count, r - 1 - rows.count < 10_000 {
+            if let r = attributes["r"].flatMap(Int.init), r >= 1, r <= 10_000_000, r - 1 > rows.count, r - 1 - rows.count < 10_000 {
                 rows.append(contentsOf: Array(repeating: [], count: r - 1 - rows.count))
             }
         case "c":
@@ -181,7 +184,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
             guard cellColumn < 200 else { return }
             var text = value
             switch cellType {
-            case "s": text = Int(value).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
+            case "s": text = Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
             case "b": text = value == "1" ? "да" : "нет"
             case "n":
                 if dateStyles.contains(cellStyle), let serial = Double(value), let d = XLSXReader.serialDate(serial) { text = d }

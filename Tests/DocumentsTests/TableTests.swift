@@ -84,3 +84,25 @@ enum OOXMLFixture {
         ])
     }
 }
+
+@Suite struct MalformedXLSXTests {
+    @Test func hostileCellReferencesAndIndexesDoNotCrash() throws {
+        let data = try OOXMLFixture.workbook(
+            sharedStrings: ["Фамилия"],
+            sheetRows: [#"<c r="ZZZZZZZZZZZZZZZZZZZZ1" t="s"><v>0</v></c><c r="A1" t="s"><v>-1</v></c><c r="B1" t="s"><v>99999999999999999999</v></c><c r="C1" t="s"><v>0</v></c>"#])
+        let t = try XLSXReader.read(data)
+        #expect(t.rows.first?.last == "Фамилия")
+        // A row number at the edge of Int.
+        let edge = try OOXMLFixture.rawSheet(#"<row r="-9223372036854775808"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="9223372036854775807"><c r="A2"><v>1</v></c></row>"#)
+        #expect(try XLSXReader.read(edge).rows.count == 2)
+    }
+}
+
+extension OOXMLFixture {
+    static func rawSheet(_ rows: String) throws -> Data {
+        try OOXML.package([
+            ("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"1\" sheetId=\"1\"/></sheets></workbook>"),
+            ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\(rows)</sheetData></worksheet>"),
+        ])
+    }
+}

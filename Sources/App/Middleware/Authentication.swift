@@ -137,7 +137,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), cookieBased {
             let expected = req.currentUser?.csrfToken ?? req.cookies[CookieName.preAuth]?.string
             // A file upload streams in; a signed-in user's form is read whole (up to the upload limit) to find its token.
-            if req.body.data == nil, req.currentUser != nil, req.headers.contentType?.type == "multipart" {
+            if req.body.data == nil, req.currentUser != nil, req.headers.contentType?.type == "multipart", AppLimits.uploadPaths.contains(req.url.path) {
                 _ = try await req.body.collect(max: AppLimits.uploadBytes).get()
             }
             let provided = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: "_csrf"))

@@ -141,6 +141,27 @@ enum ApplicationService {
         }
     }
 
+    /// The home school refuses: decision and release in one transaction, only while the school has not decided and the
+    /// application still waits (a distributed application is no longer the school's to refuse).
+    static func refuseBySchool(_ applicationID: UUID, comment: String, req: Request) async throws {
+        let user = try req.requireUser()
+        try await req.application.writeTransaction { db in
+            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
+            guard a.schoolDecision == "pending", a.applicationState == .submitted || a.applicationState == .confirmed else {
+                throw AppError.conflict("Решение по этой заявке уже принято: \(a.applicationState.title).")
+            }
+            let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: ApplicationState.refused.rawValue)
+                .set("school_decision", to: "refused").set("school_comment", to: comment).set("school_decided_at", to: Date())
+                .set("school_decided_by", to: user.fullName).set("closed_reason", to: "школа отказала: \(comment)").set("version", to: a.version + 1)
+                .where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
+            try await release(a, reason: "школа отказала: \(comment)", on: db, req: req)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
+                                   municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                                   before: ["Состояние": a.applicationState.title], after: ["Состояние": ApplicationState.refused.title, "Причина": comment])
+        }
+    }
+
     /// The guardian agrees (name and date), or the school confirms; both together make the application confirmed.
     static func agree(_ applicationID: UUID, guardianName: String, req: Request) async throws {
         try await decide(applicationID, req: req) { a in
@@ -179,6 +200,29 @@ enum ApplicationService {
         }
     }
 
+    /// A waiting place of an application became a seat: when the student now holds more courses from that application
+    /// than the campaign allows, the lowest-ranked seats are given up (the student wanted the promoted course more).
+    static func promoted(studentID: UUID, groupID: UUID, on db: any Database, req: Request?) async throws {
+        let apps = try await CourseApplication.query(on: db).filter(\.$student.$id == studentID).with(\.$campaign).all()
+            .filter { $0.applicationState.isLive }
+        for a in apps {
+            let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank).all()
+            guard let hit = choices.first(where: { $0.$group.id == groupID && $0.outcome == "waitlisted" }) else { continue }
+            hit.outcome = "enrolled"
+            try await hit.save(on: db)
+            var seated = choices.filter { $0.outcome == "enrolled" }
+            while seated.count > a.campaign.maxCourses, let last = seated.last, last.id != hit.id {
+                if let e = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == last.$group.id)
+                    .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
+                    try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: "получен более приоритетный курс по заявке", db: db, req: req)
+                }
+                last.outcome = "released"
+                try await last.save(on: db)
+                seated.removeLast()
+            }
+        }
+    }
+
     /// First-come holds not confirmed by the guardian and the school in time are freed (their places go to the waiting lists).
     static func expireOverdue(_ app: Application) async throws {
         let overdue = try await CourseApplication.query(on: app.db).filter(\.$state == ApplicationState.submitted.rawValue)
@@ -200,18 +244,39 @@ enum ApplicationService {
             guard !claimed.isEmpty else { throw AppError.conflict("Места в этой кампании уже распределены.") }
             let apps = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).with(\.$student).all()
             // Only applications the guardian and the school confirmed take part.
+            var setAside: [CourseApplication] = []
             for a in apps where a.applicationState == .submitted {
                 a.state = ApplicationState.expired.rawValue; a.closedReason = "не подтверждена родителем и школой к распределению"; a.version += 1
                 try await a.save(on: db)
+                setAside.append(a)
             }
-            let live = apps.filter { $0.applicationState == .confirmed }
+            // Students who can no longer be enrolled (left the registry, consent withdrawn) are set aside, not allowed to stop the rest.
+            var live: [CourseApplication] = []
+            for a in apps where a.applicationState == .confirmed {
+                if a.student.status != RecordStatus.active.rawValue || a.student.consentWithdrawnAt != nil {
+                    a.state = ApplicationState.expired.rawValue; a.closedReason = "обучающийся выбыл или отозвано согласие на обработку данных"; a.version += 1
+                    try await a.save(on: db)
+                    setAside.append(a)
+                } else { live.append(a) }
+            }
+            let closedIDs = setAside.compactMap(\.id)
+            if !closedIDs.isEmpty {
+                try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ closedIDs).filter(\.$outcome == "pending").set(\.$outcome, to: "unused").update()
+            }
+            for a in setAside {
+                try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
+                                       municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                                       after: ["Состояние": ApplicationState.expired.title, "Причина": a.closedReason ?? ""])
+            }
             let choiceRows = try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ live.compactMap(\.id)).all()
-            let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id }).mapValues { $0.sorted { $0.rank < $1.rank } }
             let groupIDs = Array(Set(choiceRows.map { $0.$group.id }))
             let groups = groupIDs.isEmpty ? [] : try await StudyGroup.query(on: db).filter(\.$id ~~ groupIDs).all()
-            let free = Dictionary(groups.map { ($0.id!, $0.isOpen ? max(0, $0.capacity - $0.enrolledCount) : 0) }, uniquingKeysWith: { a, _ in a })
+            // Closed or archived groups take nobody, not even on their waiting lists.
+            let openGroups = Set(groups.filter { $0.isOpen && $0.status == RecordStatus.active.rawValue }.compactMap(\.id))
+            let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id }).mapValues { $0.sorted { $0.rank < $1.rank } }
+            let free = Dictionary(groups.filter { openGroups.contains($0.id!) }.map { ($0.id!, max(0, $0.capacity - $0.enrolledCount)) }, uniquingKeysWith: { a, _ in a })
             let seed = UInt64.random(in: 1 ... UInt64.max)
-            let result = Allocation.run(applicants: live.map { .init(id: $0.id!, choices: (choices[$0.id!] ?? []).map { $0.$group.id }) },
+            let result = Allocation.run(applicants: live.map { .init(id: $0.id!, choices: (choices[$0.id!] ?? []).map { $0.$group.id }.filter { openGroups.contains($0) }) },
                                         free: free, maxCourses: c.maxCourses, seed: seed)
             let byID = Dictionary(live.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
             var placed = 0, waiting = 0

@@ -30,6 +30,39 @@ enum EnrollmentListService {
         return check
     }
 
+    /// Moves the list from one of the states to another with a version check, or refuses: concurrent decisions cannot both pass.
+    static func claim(_ list: EnrollmentList, from: [EnrollmentList.State], to: EnrollmentList.State, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.update(EnrollmentList.schema).set("state", to: to.rawValue).set("version", to: list.version + 1)
+            .where("id", .equal, list.id!).where("version", .equal, list.version).where("state", .in, from.map(\.rawValue)).returning("id").all()
+        guard !rows.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
+    }
+
+    /// Adds or removes students of a list that can still be edited (draft or returned), bumping its version.
+    static func edit(listID: UUID, add: [UUID], remove: [UUID], req: Request) async throws -> Int {
+        try await req.application.writeTransaction { db in
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
+            let rows = try await db.sql().update(EnrollmentList.schema).set("version", to: list.version + 1).where("id", .equal, listID)
+                .where("version", .equal, list.version).where("state", .in, [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue])
+                .returning("id").all()
+            guard !rows.isEmpty else { throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.") }
+            let existing = Set(try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).all().map { $0.$student.id })
+            let fresh = add.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ add).filter(\.$municipality.$id == list.$municipality.id)
+                .filter(\.$status == RecordStatus.active.rawValue).all().filter { !existing.contains($0.id!) }
+            for s in fresh {
+                let item = EnrollmentListItem(); item.$list.id = listID; item.$student.id = s.id!; item.addedAt = Date()
+                try await item.create(on: db)
+            }
+            let removed = remove.filter { existing.contains($0) }
+            if !removed.isEmpty { try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).filter(\.$student.$id ~~ removed).delete() }
+            let names = try await Student.query(on: db).filter(\.$id ~~ (fresh.compactMap(\.id) + removed)).all().map(\.fullName)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID, title: "Список КМЦ — \(list.group.name)",
+                                   municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
+                                   after: (fresh.isEmpty ? [:] : ["Добавлены": names.prefix(fresh.count).joined(separator: ", ")])
+                                    .merging(removed.isEmpty ? [:] : ["Убраны": names.suffix(removed.count).joined(separator: ", ")]) { a, _ in a })
+            return fresh.count + removed.count
+        }
+    }
+
     static func shortfallMessage(needed: Int, free: Int) -> String {
         "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а свободных мест \(max(0, free)): "
             + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр увеличить группу."
@@ -69,6 +102,8 @@ enum EnrollmentListService {
             let sql = try db.sql()
             guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
             guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Принять можно только отправленный список.") }
+            // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
+            try await claim(list, from: [.sent], to: .accepted, on: sql)
             let c = try await check(list, on: db)
             guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
             let n = c.needing.count
@@ -98,7 +133,7 @@ enum EnrollmentListService {
                                        before: before.map { ["Состояние": EnrollmentStatus(rawValue: $0)?.title ?? $0] },
                                        after: ["Состояние": "зачислен", "Основание": "список КМЦ"])
             }
-            list.state = EnrollmentList.State.accepted.rawValue; list.decidedAt = now; list.decidedByName = user.fullName; list.version += 1
+            list.state = EnrollmentList.State.accepted.rawValue; list.decidedAt = now; list.decidedByName = user.fullName; list.version += 2
             try await list.save(on: db)
             try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
                                    title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
@@ -112,8 +147,9 @@ enum EnrollmentListService {
         try await req.application.writeTransaction { db in
             guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
             guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Вернуть можно только отправленный список.") }
+            try await claim(list, from: [.sent], to: .returned, on: try db.sql())
             list.state = EnrollmentList.State.returned.rawValue; list.comment = comment; list.decidedAt = Date(); list.decidedByName = user.fullName
-            list.version += 1
+            list.version += 2
             try await list.save(on: db)
             try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
                                    title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,

@@ -139,8 +139,10 @@ extension EnrollmentService {
             try await e.save(on: db)
             var promoted: Enrollment?
             if wasEnrolled {
-                if let next = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
-                    .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).first() {
+                // The first waiting student who may still be enrolled (not archived, consent not withdrawn) moves up.
+                let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
+                    .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).all()
+                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && $0.student.consentWithdrawnAt == nil }) {
                     next.status = EnrollmentStatus.enrolled.rawValue
                     next.waitlistSeq = nil
                     next.updatedAt = Date()
@@ -160,6 +162,9 @@ extension EnrollmentService {
                                        title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
                                        organizationID: e.group.$organization.id,
                                        before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
+            }
+            if let p = promoted, p.source == "application" {
+                try await ApplicationService.promoted(studentID: p.$student.id, groupID: e.$group.id, on: db, req: req)
             }
         }
     }

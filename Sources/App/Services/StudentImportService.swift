@@ -191,10 +191,19 @@ enum StudentImportService {
             var blocked: [String] = []
             for start in stride(from: 0, to: createdIDs.count, by: 900) {
                 let chunk = Array(createdIDs[start ..< min(start + 900, createdIDs.count)])
-                let enrolled = Set(try await Enrollment.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
-                let linked = Set(try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).filter(\.$user.$id != nil).all().map { $0.$student.id })
-                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || enrolled.contains($0.id!) || linked.contains($0.id!)) }.map(\.fullName)
+                // Anything that refers to a child of the import since it was made keeps the import from being undone.
+                var used = Set(try await Enrollment.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await EnrollmentListItem.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await CourseApplication.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all()
+                    .filter { $0.$user.id != nil || $0.importBatchID != batchID }.map { $0.$student.id })
+                used.formUnion(try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(\.id))
+                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || used.contains($0.id!)) }.map(\.fullName)
             }
+            // A guardian the import added to an existing child, who has since signed up, is not removed either.
+            let linkedGuardians = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).filter(\.$user.$id != nil).with(\.$student).all()
+            blocked += linkedGuardians.map { "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)" }
+            let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
             let merges = (try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []
             for m in merges {
                 guard let id = m["id"].flatMap { UUID(uuidString: $0) }, let s = try await Student.find(id, on: db) else { continue }
@@ -202,7 +211,7 @@ enum StudentImportService {
             }
             guard blocked.isEmpty else {
                 let names = blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
-                throw AppError.conflict("Загрузку нельзя отменить: после неё изменили или записали в группы: \(names). Исправьте их записи вручную.")
+                throw AppError.conflict("Загрузку нельзя отменить: после неё изменили, записали в группы или списки, подали заявки или привязали учётные записи: \(names). Исправьте их записи вручную.")
             }
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
@@ -219,7 +228,8 @@ enum StudentImportService {
             try await Audit.record(on: db, req: req, action: .revert,
                                    entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",
                                    municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
-                                   after: ["Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count)])
+                                   after: ["Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count),
+                                           "Удалено законных представителей": String(guardiansRemoved)])
         }
     }
 }

@@ -322,12 +322,7 @@ struct ApplicationsController: RouteCollection {
         guard errors.isEmpty else {
             return req.render(refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)
         }
-        let user = try req.requireUser()
-        try await req.application.writeTransaction { db in
-            try await CourseApplication.query(on: db).filter(\.$id == a.id!).set(\.$schoolDecision, to: "refused").set(\.$schoolComment, to: comment)
-                .set(\.$schoolDecidedAt, to: Date()).set(\.$schoolDecidedBy, to: user.fullName).update()
-        }
-        try await ApplicationService.close(a.id!, to: .refused, reason: "школа отказала: \(comment)", req: req, app: req.application)
+        try await ApplicationService.refuseBySchool(a.id!, comment: comment, req: req)
         return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
     }
 

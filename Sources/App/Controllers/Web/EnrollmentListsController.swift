@@ -63,7 +63,11 @@ struct EnrollmentListsController: RouteCollection {
         let l = EnrollmentList()
         l.$municipality.id = g.organization.$municipality.id; l.$group.id = g.id!; l.state = EnrollmentList.State.draft.rawValue
         l.createdByName = user.fullName; l.createdAt = Date(); l.version = 1
-        try await l.create(on: req.db)
+        try await req.db.transaction { db in
+            try await l.create(on: db)
+            try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment_list", entityID: l.id, title: "Список КМЦ — \(g.name)",
+                                   municipalityID: l.$municipality.id, organizationID: g.$organization.id, after: ["Группа": g.name])
+        }
         return req.redirect(to: Self.url(l.id!), flash: "Список создан: добавьте в него обучающихся.")
     }
 
@@ -158,23 +162,14 @@ struct EnrollmentListsController: RouteCollection {
         let l = try await editableList(req)
         let ids = RegistrySupport.form(req).all("student").compactMap(UUID.init(uuidString:))
         guard !ids.isEmpty else { return req.redirect(to: Self.url(l.id!), flash: "Отметьте, кого добавить.") }
-        let students = try await Student.query(on: req.db).filter(\.$id ~~ ids).filter(\.$municipality.$id == l.$municipality.id)
-            .filter(\.$status == RecordStatus.active.rawValue).all()
-        let existing = Set(try await EnrollmentListItem.query(on: req.db).filter(\.$list.$id == l.id!).all().map { $0.$student.id })
-        let fresh = students.filter { !existing.contains($0.id!) }
-        try await req.db.transaction { db in
-            for s in fresh {
-                let item = EnrollmentListItem(); item.$list.id = l.id!; item.$student.id = s.id!; item.addedAt = Date()
-                try await item.create(on: db)
-            }
-        }
-        return req.redirect(to: Self.url(l.id!), flash: "Добавлено в список: \(fresh.count).")
+        let n = try await EnrollmentListService.edit(listID: l.id!, add: ids, remove: [], req: req)
+        return req.redirect(to: Self.url(l.id!), flash: "Добавлено в список: \(n).")
     }
 
     func remove(req: Request) async throws -> Response {
         let l = try await editableList(req)
         guard let sid = req.parameters.get("student").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
-        try await EnrollmentListItem.query(on: req.db).filter(\.$list.$id == l.id!).filter(\.$student.$id == sid).delete()
+        _ = try await EnrollmentListService.edit(listID: l.id!, add: [], remove: [sid], req: req)
         return req.redirect(to: Self.url(l.id!), flash: "Убрано из списка.")
     }
 

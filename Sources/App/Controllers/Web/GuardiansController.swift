@@ -207,6 +207,10 @@ struct GuardiansController: RouteCollection {
             return req.render(invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         let s = g.student
+        if let current = req.currentUser, try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == current.userID).first() != nil {
+            errors.add("code", "Этот ребёнок уже привязан к вашей учётной записи.")
+            return req.render(invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)), status: .conflict)
+        }
         let hash = req.currentUser == nil ? try await Passwords.hash(password, app: req.application) : ""
         let current = req.currentUser
         let newUsername = username

@@ -7,6 +7,8 @@ import Documents
 enum AppLimits {
     /// The largest file a user may upload (an import of 200 000 rows fits).
     static let uploadBytes = 26 * 1_048_576
+    /// The only routes that take file uploads (multipart bodies larger than the default limit).
+    static let uploadPaths: Set<String> = ["/students/import"]
 }
 
 /// Pages of the student import: the form, templates, the preview of a file, its commit and its undoing (issue 3).

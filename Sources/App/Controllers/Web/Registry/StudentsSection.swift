@@ -141,12 +141,19 @@ struct StudentsSection: RegistrySection {
                 }
             }
         }
+        if let c = consentOn, c > Date() { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
+        // A new consent dated on or after the withdrawal means the school has received a new consent.
+        var clearWithdrawal = false
+        if let withdrawn = r.consentWithdrawnAt, let c = consentOn, c != r.consentOn {
+            let day = Calendar(identifier: .gregorian).startOfDay(for: withdrawn).addingTimeInterval(-86_400)
+            if c < day { errors.add("consentOn", "Согласие отозвано \(RuDate.format(withdrawn, timeZone: zone)): укажите дату нового согласия — не раньше отзыва.") }
+            else { clearWithdrawal = true }
+        }
         guard errors.isEmpty, let school, let birth, let grade else { return nil }
         r.$municipality.id = muni; r.$school.id = school.id!; r.$school.value = school
         r.surname = surname; r.givenName = given; r.patronymic = patronymic; r.birthDate = birth; r.sex = sex?.rawValue
         r.grade = grade; r.letter = letter; r.specialNeeds = form.all("specialNeeds").contains("yes")
-        // A new consent date after a withdrawal means the school has received a new consent.
-        if r.consentWithdrawnAt != nil, let c = consentOn, c != r.consentOn { r.consentWithdrawnAt = nil; r.consentWithdrawnBy = nil }
+        if clearWithdrawal { r.consentWithdrawnAt = nil; r.consentWithdrawnBy = nil }
         r.consentOn = consentOn; r.consentBy = consentBy; r.identityKey = key
         r.searchKey = TextKey.search(surname, given, patronymic); r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
         return { _ in }
@@ -161,6 +168,7 @@ struct StudentsSection: RegistrySection {
         let zone = try await AuditController.zone(r.$municipality.id, on: db)
         return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
                 "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "", "ОВЗ": r.specialNeeds ? "да" : "нет",
+                "Отзыв согласия": r.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) + (r.consentWithdrawnBy.map { ", \($0)" } ?? "") } ?? "",
                 "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")]
     }
 }
