@@ -11,7 +11,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[WriteGateKey.self] = WriteGate()
     switch config.database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        // Several connections per event loop: with WAL, readers go on while the one writer (behind the write gate) writes.
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):

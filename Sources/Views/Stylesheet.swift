@@ -15,7 +15,8 @@ public enum Stylesheet {
     .tagline { color: #dce6f3; font-size: .9rem; }
     .who { margin-left: auto; display: flex; gap: .8rem; align-items: center; }
     .inline { display: inline; margin: 0; }
-    button.link { background: none; border: 0; color: #fff; text-decoration: underline; cursor: pointer; font: inherit; padding: 0; }
+    button.link { background: none; border: 0; color: var(--accent); text-decoration: underline; cursor: pointer; font: inherit; padding: 0; }
+    .top button.link { color: #fff; }
     .shell { display: grid; grid-template-columns: 15rem 1fr; min-height: calc(100vh - 3rem); }
     .shell-public { grid-template-columns: 1fr; }
     .menu { background: #fff; border-right: 1px solid var(--line); padding: 1rem 0; }

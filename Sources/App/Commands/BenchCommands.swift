@@ -171,10 +171,17 @@ struct BenchImportCommand: AsyncCommand {
         school.shortName = "Школа импорта"; school.status = RecordStatus.active.rawValue; school.searchKey = "школа"; school.sortKey = "школа"; school.version = 1
         try await school.create(on: app.db)
         let surnames = ["Алексеев", "Борисов", "Васильев", "Гаврилов", "Дмитриев", "Ефимов", "Жданов", "Зуев", "Ильин", "Карпов"]
+        let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
+        /// A distinct made-up word for every number: digits written as Cyrillic letters.
+        func word(_ k: Int) -> String {
+            var k = k, out = ""
+            repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
+            return out
+        }
         var csv = StudentImport.header.prefix(8).joined(separator: ";") + "\n"
         for i in 0..<n {
             let day = 1 + i % 28, month = 1 + (i / 28) % 12, yearOf = 2008 + (i / 336) % 10
-            csv += "\(surnames[i % 10])\(i / 10);Иван;Петрович;\(String(format: "%02d.%02d.%04d", day, month, yearOf));м;\(1 + i % 11);А;нет\n"
+            csv += "\(surnames[i % 10])-\(word(i));Иван;Петрович;\(String(format: "%02d.%02d.%04d", day, month, yearOf));м;\(1 + i % 11);А;нет\n"
         }
         let data = Data(csv.utf8)
         let clock = ContinuousClock()

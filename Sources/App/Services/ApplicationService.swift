@@ -49,39 +49,60 @@ enum ApplicationService {
         return Outcome(applicationID: a.id!, state: a.applicationState, choices: out)
     }
 
+    /// Groups among the chosen ones that the student may take in the campaign (open, of its programmes, for the grade).
+    static func allowedGroups(_ c: EnrollmentCampaign, student: Student, choices: [UUID], on db: any Database) async throws -> [StudyGroup] {
+        guard !choices.isEmpty else { return [] }
+        let programs = Set(try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map { $0.$program.id })
+        return try await StudyGroup.query(on: db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all().filter {
+            programs.contains($0.$program.id) && $0.isOpen && $0.status == RecordStatus.active.rawValue && $0.program.approval == ProgramApproval.agreed.rawValue
+                && $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo
+        }
+    }
+
     static func submit(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
                        req: Request) async throws -> Outcome {
+        // What needs no lock is checked first, on the shared pool; only the writes wait for the write gate.
+        let now = Date()
+        guard let c = try await EnrollmentCampaign.find(campaignID, on: req.db) else { throw AppError.notFound("Кампания записи не найдена.") }
+        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else { throw AppError.conflict("Приём заявок в этой кампании ещё не начался.") }
+        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
+        guard let student = try await Student.find(studentID, on: req.db), student.status == RecordStatus.active.rawValue else {
+            throw EnrollmentService.refusal(.studentNotFound)
+        }
+        guard student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
+        let groups = try await allowedGroups(c, student: student, choices: choices, on: req.db)
+        var errors = FieldErrors()
+        let ranked = CampaignRules.validateChoices(choices.map { Optional($0) }, allowed: Set(groups.compactMap(\.id)),
+                                                   maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
+        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors)) }
+        let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        // A first application with no earlier place in these groups takes the fast path: no reads under the write gate.
+        let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
+        let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$group.$id ~~ ranked).count()
+        let fresh = earlier == nil && places == 0
         do {
             return try await req.application.writeTransaction { db in
-                try await submit(campaignID: campaignID, studentID: studentID, choices: choices, guardianAgreement: guardianAgreement,
+                try await submit(campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh, guardianAgreement: guardianAgreement,
                                  submittedBy: submittedBy, on: db, req: req)
             }
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             // The same ИУП submitted at once from two places: answer with what the first one decided.
-            guard let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first() else { throw error }
+            guard let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first() else {
+                throw AppError.conflict("Обучающегося только что записали в выбранную группу другим способом: обновите страницу.")
+            }
             return try await outcome(of: a, on: req.db)
         }
     }
 
-    private static func submit(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
-                               on db: any Database, req: Request) async throws -> Outcome {
+    private static func submit(campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup], fresh: Bool,
+                               guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request) async throws -> Outcome {
         let now = Date()
-        guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound("Кампания записи не найдена.") }
-        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else { throw AppError.conflict("Приём заявок в этой кампании ещё не начался.") }
-        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
-        guard let student = try await Student.find(studentID, on: db), student.status == RecordStatus.active.rawValue else {
-            throw EnrollmentService.refusal(.studentNotFound)
-        }
-        guard student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
-        let existing = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
+        let campaignID = c.id!, studentID = student.id!
+        let existing = fresh ? nil : try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
         if let existing, existing.applicationState.isLive {
             // Asked again: one application per student and campaign; the answer does not change.
             return try await outcome(of: existing, on: db)
         }
-        let allowed = Set(try await eligibleGroups(c, student: student, on: db).compactMap(\.id))
-        var errors = FieldErrors()
-        let ranked = CampaignRules.validateChoices(choices.map { Optional($0) }, allowed: allowed, maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
-        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors)) }
         let a = existing ?? CourseApplication()
         if let existing { try await ApplicationChoice.query(on: db).filter(\.$application.$id == existing.id!).delete() }
         a.$municipality.id = c.$municipality.id; a.$campaign.id = campaignID; a.$student.id = studentID; a.$school.id = student.$school.id
@@ -92,24 +113,28 @@ enum ApplicationService {
         a.version = (existing?.version ?? 0) + 1
         try await a.save(on: db)
         var placed = 0
+        var results: [ChoiceOutcome] = []
         for (i, groupID) in ranked.enumerated() {
             let choice = ApplicationChoice()
             choice.$application.id = a.id!; choice.rank = i + 1; choice.$group.id = groupID; choice.outcome = "pending"
+            var position: Int?
             if c.campaignMode == .firstCome {
                 if placed < c.maxCourses {
-                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", on: db, req: req) {
+                    let checked = fresh ? groups[groupID].map { EnrollmentService.Checked(group: $0, student: student) } : nil
+                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", checked: checked, on: db, req: req) {
                     case .enrolled: choice.outcome = "enrolled"; placed += 1
-                    case .waitlisted: choice.outcome = "waitlisted"
+                    case .waitlisted(let p): choice.outcome = "waitlisted"; position = p
                     }
                 } else { choice.outcome = "unused" }
             }
             try await choice.create(on: db)
+            results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: choice.outcome, position: position))
         }
         try await Audit.record(on: db, req: req, action: .create, entityType: "application", entityID: a.id, title: "ИУП: \(student.fullName) — \(c.title)",
                                municipalityID: c.$municipality.id, organizationID: student.$school.id,
                                after: ["Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
                                        "Согласие родителя": guardianAgreement ?? "ожидается"])
-        return try await outcome(of: a, on: db)
+        return Outcome(applicationID: a.id!, state: .submitted, choices: results)
     }
 
     /// Frees every place the application holds or waits for (refusal, cancellation, expiry).

@@ -19,9 +19,15 @@ enum EnrollmentService {
         }
     }
 
-    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    /// What a caller has already checked outside the transaction: the group (of an agreed programme) and the active
+    /// student, and that the student has no row for this group yet — the fast path skips those reads; the database's
+    /// conditional updates and unique constraints still guard everything.
+    struct Checked: Sendable { var group: StudyGroup; var student: Student }
+
+    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", checked: Checked? = nil, on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
+        if let checked { return try await enrollChecked(checked, source: source, now: now, sql: sql, db: db, req: req) }
         // A write first, so an SQLite transaction holds the write lock from its first statement.
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
@@ -68,6 +74,37 @@ enum EnrollmentService {
                                title: "\(student.fullName) — \(group.name)", municipalityID: student.$municipality.id,
                                organizationID: group.$organization.id, before: nil,
                                after: ["Группа": group.name, "Обучающийся": student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+        return result
+    }
+
+    private static func enrollChecked(_ c: Checked, source: String, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+        let groupID = c.group.id!
+        let seated = try await sql.update("study_groups")
+            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
+            .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+            .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
+            .returning("enrolled_count").all()
+        let e = Enrollment()
+        e.$student.id = c.student.id!; e.$group.id = groupID; e.createdAt = now; e.updatedAt = now; e.source = source
+        let result: EnrollmentOutcome
+        if !seated.isEmpty {
+            e.status = EnrollmentStatus.enrolled.rawValue
+            result = .enrolled
+        } else {
+            let rows = try await sql.update("study_groups")
+                .set(SQLIdentifier("waitlist_seq"), to: SQLRaw("waitlist_seq + 1"))
+                .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+                .returning("waitlist_seq").all()
+            guard let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) else { throw refusal(.groupNotOpen) }
+            e.status = EnrollmentStatus.waitlisted.rawValue
+            e.waitlistSeq = seq
+            result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
+        }
+        try await e.create(on: db)
+        try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment", entityID: e.id,
+                               title: "\(c.student.fullName) — \(c.group.name)", municipalityID: c.student.$municipality.id,
+                               organizationID: c.group.$organization.id, before: nil,
+                               after: ["Группа": c.group.name, "Обучающийся": c.student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
         return result
     }
 

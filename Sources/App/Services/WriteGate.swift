@@ -1,4 +1,5 @@
 import Vapor
+import SQLKit
 import Fluent
 
 /// Serialises write transactions inside one process on SQLite (`DESIGN.md`: SQLite writes). Fluent begins SQLite
@@ -37,7 +38,12 @@ extension Application {
         guard let gate = storage[WriteGateKey.self] else { return try await db.transaction { try await body($0) } }
         await gate.acquire()
         do {
-            let result = try await db.transaction { try await body($0) }
+            // WAL with synchronous=NORMAL: a commit is not fsynced on its own (the WAL is, at checkpoints) — the database
+            // stays consistent after a crash, and a power cut can lose the last moments (DESIGN.md, SQLite writes).
+            let result = try await db.withConnection { conn in
+                try await (conn as? any SQLDatabase)?.raw("PRAGMA synchronous=NORMAL").run()
+                return try await conn.transaction { try await body($0) }
+            }
             await gate.release()
             return result
         } catch {
