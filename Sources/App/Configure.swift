@@ -17,7 +17,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         let pg = try SQLPostgresConfiguration(url: url)
-        app.databases.use(.postgres(configuration: pg, sqlLogLevel: .debug), as: .psql)
+        // Eight connections per event loop (16 on two cores): requests wait on each other's transactions, not on the pool.
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 8, sqlLogLevel: .debug), as: .psql)
     }
     if case .sqliteFile = config.database {
         // WAL lets readers work while one writer writes (DESIGN.md: SQLite writes).
