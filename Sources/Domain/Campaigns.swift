@@ -108,7 +108,7 @@ public enum Allocation {
 /// Checks of a campaign's settings and of an ИУП's choices, with the Russian messages shown next to the fields.
 public enum CampaignRules {
     public static func validateWindow(opens: Date?, closes: Date?, errors: inout FieldErrors) {
-        if let opens, let closes, closes <= opens { errors.add("closesAt", "Приём заявок должен закрываться позже, чем открывается.") }
+        if let opens, let closes, closes <= opens { errors.add("closesOn", "Приём заявок должен закрываться позже, чем открывается.") }
     }
 
     /// The ranked list of chosen groups: no repeats, at least one, no more than the campaign allows to rank.

@@ -176,3 +176,38 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.ApplicationTests {
+    @Test func theKmcOpensACampaignThroughTheForm() async throws {
+        try await withApp { app in
+            var kmc = Browser(app)
+            _ = try await kmc.login("kmc")
+            let form = try await kmc.get("/campaigns/new")
+            #expect(form.status == .ok && form.body.string.contains("Олимпиадная математика"))
+            let program = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Химия в задачах").first())
+            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
+            var fields = ["title": "Весенняя запись", "academicYear": year.id!.uuidString.lowercased(), "opensOn": "01.03.2027", "opensTime": "09:00",
+                          "closesOn": "01.02.2027", "closesTime": "", "mode": "ranked", "maxCourses": "1", "confirmDays": "5"]
+            let bad = try await kmc.send(.POST, "/campaigns/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                         raw: (fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } + ["_csrf=\(kmc.csrf)"]).joined(separator: "&"))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Приём заявок должен закрываться позже, чем открывается."))
+            #expect(bad.body.string.contains("Отметьте хотя бы одну согласованную программу."))
+            fields["closesOn"] = "15.03.2027"
+            let body = (fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+                        + ["programs=\(program.id!.uuidString.lowercased())", "_csrf=\(kmc.csrf)"]).joined(separator: "&")
+            let ok = try await kmc.send(.POST, "/campaigns/new", headers: ["Content-Type": "application/x-www-form-urlencoded"], raw: body)
+            #expect(ok.status == .seeOther)
+            let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$title == "Весенняя запись").first())
+            #expect(c.campaignMode == .ranked && c.maxCourses == 1)
+            let zone = TimeZone(identifier: "Europe/Moscow")!
+            #expect(RuDate.formatDateTime(c.closesAt, timeZone: zone) == "15.03.2027 23:59")
+            #expect(try await c.$programs.query(on: app.db).all().map(\.title) == ["Химия в задачах"])
+            // A school administrator reads campaigns but cannot open one.
+            var school = Browser(app)
+            _ = try await school.login("school1")
+            #expect(try await school.get("/campaigns").status == .ok)
+            #expect(try await school.get("/campaigns/new").status == .forbidden)
+        }
+    }
+}
