@@ -1,0 +1,84 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+import Documents
+
+/// The documents of an application and of a school–centre pair: printable pages and DOCX (issue 3).
+extension ApplicationsController {
+    func iupPage(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/iup.docx")
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func iupDocx(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "iup-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+    }
+
+    func agreementPage(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/agreement.docx")
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
+    func agreementDocx(req: Request) async throws -> Response {
+        let a = try await find(req)
+        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "soglasie-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+    }
+
+    /// The school and the centre of a contract, if the user may see their students' places (the school, the centre, the КМЦ).
+    func contractParties(_ req: Request) async throws -> (Organization, Organization, AcademicYear) {
+        guard let sid = req.parameters.get("school").flatMap(UUID.init(uuidString:)), let cid = req.parameters.get("center").flatMap(UUID.init(uuidString:)),
+              let school = try await Organization.find(sid, on: req.db), let center = try await Organization.find(cid, on: req.db),
+              school.$municipality.id == center.$municipality.id, school.orgKind == .school,
+              req.can(.read, .groupStudent(school: school.ref, center: center.ref)),
+              // The parties and the КМЦ: the school (its students), the centre's head, the coordinator and the administrator.
+              req.can(.read, .student(school: school.ref)) || req.can(.approve, .enrollmentList(group: center.ref)) else {
+            throw AppError.notFound("Договор не найден.")
+        }
+        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).filter(\.$isCurrent == true).first() else {
+            throw AppError.notFound("Текущий учебный год не задан.")
+        }
+        return (school, center, year)
+    }
+
+    func contractPage(req: Request) async throws -> Response {
+        let (school, center, year) = try await contractParties(req)
+        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
+                                docxURL: "/contracts/\(school.id!.uuidString.lowercased())/\(center.id!.uuidString.lowercased())/docx")
+        return req.render(page.render(await req.pageContext(active: .enrollments)))
+    }
+
+    func contractDocx(req: Request) async throws -> Response {
+        let (school, center, year) = try await contractParties(req)
+        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(try DOCXWriter.data(doc), name: "dogovor-\(school.id!.uuidString.prefix(6).lowercased())-\(center.id!.uuidString.prefix(6).lowercased()).docx")
+    }
+
+    static func docx(_ data: Data, name: String) -> Response {
+        StudentImportController.download(data, name: name, type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    }
+}
+
+/// The guardian's agreement under an application: a checkbox with the name, dated when sent.
+struct AgreementForm {
+    var action: String, name: String, student: String
+    func render(csrf: String) -> String {
+        fragment {
+            el("form", .cls("stacked panel no-print"), .id("agree"), Attr("method", "post"), Attr("action", action)) {
+                el("input", .type("hidden"), .name("_csrf"), .value(csrf))
+                el("h2") { "Согласие родителя (законного представителя)" }
+                el("label", .cls("check")) { el("input", .type("checkbox"), .name("agree"), .value("yes")); "Я согласен(на) с индивидуальным учебным планом: \(student)" }
+                UI.textField("agreeName", "ФИО", value: name, errors: FieldErrors(), type: "text", required: true)
+                el("div", .cls("actions")) { UI.submit("Дать согласие") }
+            }
+        }.render()
+    }
+}
