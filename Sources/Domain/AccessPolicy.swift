@@ -43,6 +43,9 @@ public enum Resource: Sendable {
     /// A КМЦ list for a group: the coordinator composes and sends it (create, update); the group's centre accepts or
     /// returns it (approve); both read it.
     case enrollmentList(group: OrgRef)
+    /// The contract between a school and a resource centre (names the school's students in the centre's groups):
+    /// the two parties' heads, the coordinator and the administrator read it.
+    case contract(school: OrgRef, center: OrgRef)
     /// A student's application (ИУП) in a campaign: the student and their guardian submit and follow it (a guardian
     /// also agrees to it), the home school confirms or refuses it (approve), the КМЦ reads it.
     case application(studentID: UUID, school: OrgRef)
@@ -204,6 +207,14 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .person, .application: return false
+        case .contract(let school, let center):
+            guard scope.municipalityID == school.municipalityID, school.municipalityID == center.municipalityID, action == .read else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .schoolAdmin: return scope.organizationID == school.id
+            case .centerHead: return scope.organizationID == center.id
+            default: return false
+            }
         case .enrollmentList(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

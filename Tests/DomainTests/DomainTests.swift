@@ -307,3 +307,21 @@ import Testing
         #expect(RuDate.parse("29.02.2000", timeZone: .current) != nil)
     }
 }
+
+@Suite struct ContractAccessTests {
+    @Test func onlyThePartiesAndTheMunicipalityReadAContract() {
+        let muni = UUID(), school = OrgRef(id: UUID(), municipalityID: muni), centre = OrgRef(id: UUID(), municipalityID: muni)
+        func actor(_ role: Role, _ org: UUID?, _ m: UUID = muni) -> Actor {
+            Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: m) } ?? .municipality(m))])
+        }
+        let p = AccessPolicy()
+        let contract = Resource.contract(school: school, center: centre)
+        #expect(p.allows(actor(.schoolAdmin, school.id), .read, contract))
+        #expect(p.allows(actor(.centerHead, centre.id), .read, contract))
+        #expect(p.allows(actor(.coordinator, nil), .read, contract))
+        #expect(!p.allows(actor(.schoolAdmin, UUID()), .read, contract))
+        #expect(!p.allows(actor(.teacher, centre.id), .read, contract))
+        #expect(!p.allows(actor(.coordinator, nil, UUID()), .read, contract))
+        #expect(!p.allows(actor(.coordinator, nil), .update, contract))
+    }
+}

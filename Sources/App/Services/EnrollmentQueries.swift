@@ -71,7 +71,10 @@ struct EnrollmentsController: RouteCollection {
             .group(.or) { $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(StudyGroup.self, \.$organization.$id ~~ Array(orgs)) }
             .with(\.$student).with(\.$group).all()
         var pairs = Set<[UUID]>()
-        for e in rows { pairs.insert([e.student.$school.id, e.group.$organization.id]) }
+        for e in rows where req.can(.read, .contract(school: OrgRef(id: e.student.$school.id, municipalityID: muni),
+                                                     center: OrgRef(id: e.group.$organization.id, municipalityID: muni))) {
+            pairs.insert([e.student.$school.id, e.group.$organization.id])
+        }
         var names: [UUID: String] = [:]
         for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).all() { names[o.id!] = o.shortName }
         return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }.prefix(20).map { p in

@@ -7,7 +7,7 @@ import Documents
 /// the individual curriculum (ИУП), the guardian's agreement and the school↔centre contract on the network form of
 /// education (`002_f5d848fa5a191e3f.txt` §15: the Regulation's annexes — ИУП form, agreement with parents, model contract).
 enum NetworkDocuments {
-    static func iup(_ a: CourseApplication, on db: any Database, zone: TimeZone) async throws -> DocModel {
+    static func iup(_ a: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws -> DocModel {
         let student = try await a.$student.get(on: db)
         let school = try await a.$school.get(on: db)
         let campaign = try await a.$campaign.get(on: db)
@@ -41,7 +41,7 @@ enum NetworkDocuments {
         return d
     }
 
-    static func guardianAgreement(_ a: CourseApplication, on db: any Database, zone: TimeZone) async throws -> DocModel {
+    static func guardianAgreement(_ a: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws -> DocModel {
         let student = try await a.$student.get(on: db)
         let school = try await a.$school.get(on: db)
         let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank)

@@ -6,30 +6,20 @@ import Documents
 
 /// The documents of an application and of a school–centre pair: printable pages and DOCX (issue 3).
 extension ApplicationsController {
-    func iupPage(req: Request) async throws -> Response {
+    func iupPage(req: Request) async throws -> Response { try await document(req, docx: false, file: "iup", NetworkDocuments.iup) }
+    func iupDocx(req: Request) async throws -> Response { try await document(req, docx: true, file: "iup", NetworkDocuments.iup) }
+    func agreementPage(req: Request) async throws -> Response { try await document(req, docx: false, file: "agreement", NetworkDocuments.guardianAgreement) }
+    func agreementDocx(req: Request) async throws -> Response { try await document(req, docx: true, file: "agreement", NetworkDocuments.guardianAgreement) }
+
+    /// A document of an application the user may read, as a printable page or as DOCX.
+    func document(_ req: Request, docx: Bool, file: String,
+                  _ build: (CourseApplication, any Database, TimeZone) async throws -> DocModel) async throws -> Response {
         let a = try await find(req)
-        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
-        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/iup.docx")
+        let doc = try await build(a, req.db, try await RegistrySupport.zone(req))
+        if docx { return Self.docx(try DOCXWriter.data(doc), name: "\(file)-\(a.id!.uuidString.prefix(8).lowercased()).docx") }
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
+                                docxURL: Self.url(a.id!) + "/\(file).docx")
         return req.render(page.render(await req.pageContext(active: .applications)))
-    }
-
-    func iupDocx(req: Request) async throws -> Response {
-        let a = try await find(req)
-        let doc = try await NetworkDocuments.iup(a, on: req.db, zone: try await RegistrySupport.zone(req))
-        return Self.docx(try DOCXWriter.data(doc), name: "iup-\(a.id!.uuidString.prefix(8).lowercased()).docx")
-    }
-
-    func agreementPage(req: Request) async throws -> Response {
-        let a = try await find(req)
-        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
-        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))], docxURL: Self.url(a.id!) + "/agreement.docx")
-        return req.render(page.render(await req.pageContext(active: .applications)))
-    }
-
-    func agreementDocx(req: Request) async throws -> Response {
-        let a = try await find(req)
-        let doc = try await NetworkDocuments.guardianAgreement(a, on: req.db, zone: try await RegistrySupport.zone(req))
-        return Self.docx(try DOCXWriter.data(doc), name: "soglasie-\(a.id!.uuidString.prefix(8).lowercased()).docx")
     }
 
     /// The school and the centre of a contract, if the user may see their students' places (the school, the centre, the КМЦ).
@@ -37,9 +27,7 @@ extension ApplicationsController {
         guard let sid = req.parameters.get("school").flatMap(UUID.init(uuidString:)), let cid = req.parameters.get("center").flatMap(UUID.init(uuidString:)),
               let school = try await Organization.find(sid, on: req.db), let center = try await Organization.find(cid, on: req.db),
               school.$municipality.id == center.$municipality.id, school.orgKind == .school,
-              req.can(.read, .groupStudent(school: school.ref, center: center.ref)),
-              // The parties and the КМЦ: the school (its students), the centre's head, the coordinator and the administrator.
-              req.can(.read, .student(school: school.ref)) || req.can(.approve, .enrollmentList(group: center.ref)) else {
+              req.can(.read, .contract(school: school.ref, center: center.ref)) else {
             throw AppError.notFound("Договор не найден.")
         }
         guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).filter(\.$isCurrent == true).first() else {

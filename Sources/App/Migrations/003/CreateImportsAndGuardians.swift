@@ -47,7 +47,7 @@ struct CreateImportsAndGuardians: AsyncMigration {
         try await db.schema("students").field("import_batch_id", .uuid).update()
         try await db.schema("students").field("consent_withdrawn_at", .datetime).update()
         try await db.schema("students").field("consent_withdrawn_by", .string).update()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.drop(index: "students_identity").run()
         try await sql.create(index: "students_identity").unique().on("students").column("municipality_id").column("identity_key").run()
         try await sql.create(index: "students_import_batch").on("students").column("import_batch_id").run()
@@ -58,7 +58,7 @@ struct CreateImportsAndGuardians: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.drop(index: "students_identity").run()
         try await sql.drop(index: "students_import_batch").run()
         try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key").run()

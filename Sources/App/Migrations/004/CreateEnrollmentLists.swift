@@ -30,13 +30,13 @@ struct CreateEnrollmentLists: AsyncMigration {
         try await db.schema("enrollments").field("source", .string).update()
         try await db.schema("enrollments").field("withdrawn_on", .datetime).update()
         try await db.schema("enrollments").field("withdraw_reason", .string).update()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "enrollment_lists_group").on("enrollment_lists").column("group_id").run()
         try await sql.create(index: "enrollments_student").on("enrollments").column("student_id").run()
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.drop(index: "enrollments_student").run()
         try await db.schema("enrollments").deleteField("source").update()
         try await db.schema("enrollments").deleteField("withdrawn_on").update()
