@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "App",
                 "Domain",
+                "Documents",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

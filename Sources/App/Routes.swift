@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS + "\n" + Stylesheet.timetableCSS))
     }
     try app.register(collection: HomeController())
     try app.register(collection: CatalogController())
@@ -40,6 +40,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistryController(section: StudentsSection()))
     try app.register(collection: RegistryController(section: CampaignsSection()))
     try app.register(collection: ProgramApprovalController())
+    try app.register(collection: RegistryController(section: HolidaysSection()))
+    try app.register(collection: RegistryController(section: BusySlotsSection()))
+    try app.register(collection: RegistryController(section: TravelTimesSection()))
+    try app.register(collection: TimetableController())
+    try app.register(collection: WeekController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())
@@ -49,6 +54,7 @@ func routes(_ app: Application) throws {
     try authed.register(collection: GroupAPIController())
     try authed.register(collection: EnrollmentAPIController())
     try authed.register(collection: ApplicationAPIController())
+    try authed.register(collection: LessonAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -49,6 +49,12 @@ public enum Resource: Sendable {
     /// A student's application (ИУП) in a campaign: the student and their guardian submit and follow it (a guardian
     /// also agrees to it), the home school confirms or refuses it (approve), the КМЦ reads it.
     case application(studentID: UUID, school: OrgRef)
+    /// A school's own busy time for the timetable (its lessons until 14:30 and the like): the school keeps it, and the
+    /// КМЦ and the administrator; the network's staff read it.
+    case schoolTime(OrgRef)
+    /// A teacher's timetable across the network: the teacher themself (their account), and whoever may read the
+    /// person's staff record.
+    case teacherTimetable(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
@@ -99,6 +105,10 @@ public struct AccessPolicy: Sendable {
                 default: return action == .read && allows(grant, .read, .student(school: school))
                 }
             }
+        }
+        if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
+            if action == .read, let userID, userID == actor.userID { return true }
+            return allows(actor, action, .staff(orgs: orgs, municipalityID: municipalityID))
         }
         return actor.activeGrants(at: now).contains { grant in
             allows(grant, action, resource)
@@ -206,7 +216,15 @@ public struct AccessPolicy: Sendable {
             case .centerHead: return scope.organizationID == group.id
             default: return false
             }
-        case .person, .application: return false
+        case .person, .application, .teacherTimetable: return false
+        case .schoolTime(let school):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .schoolAdmin: return action == .read || scope.organizationID == school.id
+            case .methodologist, .centerHead, .teacher: return action == .read
+            case .student, .guardian: return false
+            }
         case .contract(let school, let center):
             guard scope.municipalityID == school.municipalityID, school.municipalityID == center.municipalityID, action == .read else { return false }
             switch grant.role {

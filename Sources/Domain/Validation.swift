@@ -60,6 +60,28 @@ public struct FieldErrors: Equatable, Sendable {
         return d
     }
 
+    /// A calendar day («01.09.2026»), for the timetable's days.
+    public mutating func day(_ field: String, _ value: String?, required: Bool) -> CivilDay? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if v.isEmpty {
+            if required { add(field, "Укажите дату.") }
+            return nil
+        }
+        guard let d = CivilDay.parse(v) else { add(field, "Укажите дату в виде ДД.ММ.ГГГГ."); return nil }
+        return d
+    }
+
+    /// A time of day («15:00»).
+    public mutating func clock(_ field: String, _ value: String?, required: Bool) -> ClockTime? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if v.isEmpty {
+            if required { add(field, "Укажите время.") }
+            return nil
+        }
+        guard let t = ClockTime.parse(v) else { add(field, "Укажите время в виде ЧЧ:ММ, например 15:00."); return nil }
+        return t
+    }
+
     public mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, required: Bool) -> Int? {
         let v = (value ?? "").trimmingCharacters(in: .whitespaces)
         if v.isEmpty {

@@ -3,11 +3,11 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality
+    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
-    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.enrollments, .lists, .coverage, .organizations]
+    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .enrollments, .lists, .coverage, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
@@ -21,6 +21,7 @@ public enum MenuArea: Hashable, Sendable {
         case .organizations: "Организации"
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
+        case .timetable: "Расписание"
         case .registry(let r):
             switch r {
             case .resourceCenters: "Ресурсные центры"
@@ -35,6 +36,9 @@ public enum MenuArea: Hashable, Sendable {
             case .programs: "Программы"
             case .students: "Обучающиеся"
             case .campaigns: "Кампании записи"
+            case .holidays: "Каникулы и праздники"
+            case .busySlots: "Занятость школ"
+            case .travelTimes: "Время в пути"
             case .users: "Пользователи"
             }
         }
@@ -51,6 +55,7 @@ public enum MenuArea: Hashable, Sendable {
         case .organizations: .organizations
         case .audit: .audit
         case .municipality: .municipality
+        case .timetable: .timetable
         case .registry(let r): .list(r)
         }
     }

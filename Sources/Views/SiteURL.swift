@@ -7,6 +7,9 @@ public enum SiteURL: Sendable {
     case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
     case audit, municipality, catalog, children, invite, lists, enrollments, applications, coverage
     case users
+    /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student and a
+    /// centre's rooms, one lesson, the network's monthly schedule (public) and its XLSX.
+    case timetable, groupTimetable(UUID), teacherWeek(UUID), studentWeek(UUID), centerWeek(UUID), lesson(UUID), schedule, scheduleXLSX
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
     case health
@@ -37,6 +40,14 @@ public enum SiteURL: Sendable {
         case .coverage: "/coverage"
         case .invite: "/invite"
         case .users: "/users"
+        case .timetable: "/timetable"
+        case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
+        case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
+        case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"
+        case .centerWeek(let id): "/timetable/centers/\(id.uuidString.lowercased())"
+        case .lesson(let id): "/lessons/\(id.uuidString.lowercased())"
+        case .schedule: "/schedule"
+        case .scheduleXLSX: "/schedule.xlsx"
         case .list(let r): "/" + r.rawValue
         case .new(let r): "/\(r.rawValue)/new"
         case .record(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())"
@@ -72,6 +83,9 @@ public enum Registry: String, CaseIterable, Sendable {
     case groups
     case students
     case campaigns
+    case holidays
+    case busySlots = "busy-slots"
+    case travelTimes = "travel-times"
     case users
 }
 

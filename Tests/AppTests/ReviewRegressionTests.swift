@@ -116,7 +116,7 @@ extension AppTests {
                 let g1 = try await Self.fill(app, "Информатика-10")
                 let g2 = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Химия-10").first())
                 let s = try await Self.outsider(app, notIn: g1, skip: 3)
-                var req = Request(application: app, on: app.eventLoopGroup.next())
+                let req = Request(application: app, on: app.eventLoopGroup.next())
                 req.currentUser = nil
                 let o = try await ApplicationService.submit(campaignID: c.id!, studentID: s.id!, choices: [g1.id!, g2.id!], guardianAgreement: "Мать",
                                                             submittedBy: "тест", req: req)

@@ -44,4 +44,19 @@ import Testing
         #expect(!html.contains("Журнал изменений"))
         #expect(html.contains("Мой профиль"))
     }
+
+    @Test func timetableViewsRenderWeeksAndTheMonth() {
+        let week = WeekPage.mock.render(PageContext.mock)
+        #expect(week.contains("понедельник, 07.09.2026"))
+        #expect(week.contains("← предыдущая неделя"))
+        // Saturday and Sunday are shown only when they have lessons.
+        #expect(!week.contains("суббота"))
+        var cancelled = WeekPage.mock
+        cancelled.days[0].entries[0].cancelled = true
+        #expect(cancelled.render(PageContext.mock).contains("lesson cancelled"))
+        let month = MonthSchedulePage.mock.render(PageContext.mock)
+        #expect(month.contains("Расписание сети на сентябрь 2026"))
+        #expect(month.contains("Найдено 1 занятие"))
+        #expect(month.contains("<option value=\"2026-09\" selected"))
+    }
 }

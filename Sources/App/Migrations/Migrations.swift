@@ -17,5 +17,6 @@ enum SetkaMigrations {
         CreateEnrollmentLists(),
         CreateCampaigns(),
         CreateHeadcounts(),
+        CreateTimetable(),
     ]
 }

@@ -120,6 +120,7 @@ extension DemoData {
                 try await h.create(on: db)
             }
         }
+        try await loadTimetable(on: db, municipalityID: muni, orgIDs: orgIDs, year: year, groups: groups, zone: zone)
         try await loadCampaigns(on: db, municipalityID: muni, year: year, programIDs: programIDs, groups: groups,
                                 students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)
     }

@@ -74,7 +74,7 @@ struct EnrollmentListsController: RouteCollection {
     /// The list, if the user may see it (a centre does not see the КМЦ's drafts).
     func find(_ req: Request) async throws -> (EnrollmentList, StudyGroup, Organization) {
         guard let id = req.parameters.get("list").flatMap(UUID.init(uuidString:)),
-              let l = try await EnrollmentList.query(on: req.db).filter(\.$id == id).with(\.$group) { $0.with(\.$organization).with(\.$program) }.first()
+              let l = try await EnrollmentList.query(on: req.db).filter(\.$id == id).with(\.$group, { $0.with(\.$organization).with(\.$program) }).first()
         else { throw AppError.notFound() }
         let center = l.group.organization
         let composer = req.can(.update, .enrollmentList(group: center.ref))

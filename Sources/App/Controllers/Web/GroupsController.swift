@@ -102,6 +102,7 @@ struct GroupsController: RouteCollection {
         let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(\.waitlistSeq)
         var actions: [RegistryCard.Action] = []
         if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
+        actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
         if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
         if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
             actions.append(.post("Составить список КМЦ", SiteURL.record(area, g.id!).path + "/lists"))

@@ -38,6 +38,8 @@ extension Request {
         case .organizations: return p.allows(user.actor, .read, .organization(probe))
         case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
         case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))
+        // Everyone who signs in has a timetable to look at: their own week, a child's, or the network's month.
+        case .timetable: return true
         case .registry(let r):
             switch r {
             case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))
@@ -48,7 +50,8 @@ extension Request {
             case .groups: return p.allows(user.actor, .read, .group(probe))
             case .programs: return p.allows(user.actor, .read, .program(probe))
             case .students: return p.allows(user.actor, .read, .student(school: probe))
-            case .campaigns: return p.allows(user.actor, .read, .reference(municipalityID: m))
+            case .campaigns, .holidays, .travelTimes: return p.allows(user.actor, .read, .reference(municipalityID: m))
+            case .busySlots: return p.allows(user.actor, .create, .schoolTime(probe)) || p.allows(user.actor, .create, .group(probe))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
                     || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))

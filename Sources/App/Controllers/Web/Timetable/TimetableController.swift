@@ -1,0 +1,203 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// A group's timetable: its lessons, a weekly pattern between two dates (skipping the academic-year calendar's
+/// holidays), single lessons, moves, substitutions and cancellations. The centre's head (and the КМЦ) schedule;
+/// whoever may read the group reads its timetable.
+struct TimetableController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let g = routes.grouped("groups", ":id", "timetable")
+        g.get(use: show)
+        g.get("weekly", use: weeklyForm)
+        g.post("weekly", use: weekly)
+        g.get("lesson", use: lessonForm)
+        g.post("lesson", use: addLesson)
+        let l = routes.grouped("lessons", ":id")
+        l.get(use: lessonRedirect)
+        l.get("edit", use: editForm)
+        l.post("edit", use: edit)
+        l.get("cancel", use: cancelForm)
+        l.post("cancel", use: cancel)
+    }
+
+    var active: MenuArea { .registry(.groups) }
+
+    /// The group with its centre, checked against the policy (`.update` to schedule).
+    struct Loaded {
+        var group: StudyGroup
+        var center: Organization
+        var zone: TimeZone
+        var facts: TimetableService.GroupFacts
+        /// The days lessons may fall on: the group's dates, else its academic year.
+        var window: ClosedRange<CivilDay>
+    }
+
+    static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> Loaded {
+        guard let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
+            .with(\.$academicYear).with(\.$room).first(),
+              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+        try req.authorize(action, .group(center.ref))
+        let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
+        let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
+        let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
+        return Loaded(group: g, center: center, zone: zone, facts: TimetableService.facts(g, center: center, zone: zone), window: first...last)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let l = try await Self.load(req, groupID: try req.idParameter(), .read)
+        let g = l.group
+        let lessons = try await Lesson.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
+            .with(\.$room).with(\.$teacher).all()
+        let mayEdit = req.can(.update, .group(l.center.ref))
+        let scheduled = lessons.filter { !$0.isCancelled }
+        let hours = scheduled.reduce(0) { $0 + $1.hours }
+        let base = SiteURL.groupTimetable(g.id!).path
+        var actions: [RegistryCard.Action] = []
+        if mayEdit {
+            actions.append(.link("Добавить занятия по неделям", base + "/weekly", primary: true))
+            actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
+        }
+        actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
+        var warnings: [String] = []
+        if scheduled.isEmpty { warnings.append("Занятия группы ещё не запланированы.") }
+        else if hours < g.plannedHours { warnings.append("В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.") }
+        else if hours > g.plannedHours { warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.") }
+        let rows: [[Cell]] = lessons.enumerated().map { i, lesson in
+            var cells: [Cell] = [.text(String(i + 1)), .text(CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted), .text(lesson.span.times), .text(String(lesson.hours)),
+                                 .text(lesson.room?.name ?? ""),
+                                 .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
+                                 lesson.isCancelled ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived") : .tag("по плану", "active")]
+            if mayEdit && !lesson.isCancelled {
+                cells.append(.link("Изменить", SiteURL.lesson(lesson.id!).path + "/edit"))
+                cells.append(.link("Отменить", SiteURL.lesson(lesson.id!).path + "/cancel"))
+            } else if mayEdit { cells += [.text(""), .text("")] }
+            return cells
+        }
+        let card = RegistryCard(
+            title: "Расписание группы «\(g.name)»", area: .groups, status: nil,
+            facts: [("Программа", g.program.title), ("Ресурсный центр", l.center.shortName), ("Педагог", g.teacher?.fullName ?? ""),
+                    ("Кабинет группы", g.room?.name ?? ""), ("Сроки", l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted),
+                    ("Часов по плану", String(g.plannedHours)), ("Часов в расписании", String(hours)),
+                    ("Занятий", String(scheduled.count) + (lessons.count > scheduled.count ? " (и отменённых: \(lessons.count - scheduled.count))" : ""))],
+            actions: actions, warnings: warnings,
+            sections: [RegistryCard.Section(title: "Занятия", columns: ["№", "Дата", "Время", "Часов", "Кабинет", "Педагог", "Состояние"] + (mayEdit ? ["", ""] : []),
+                                            rows: rows, emptyText: mayEdit ? "Занятий пока нет: добавьте их по неделям или по одному." : "Занятий пока нет.")],
+            history: nil)
+        return req.render(card.render(await req.pageContext(active: active)))
+    }
+
+    // MARK: weekly pattern
+
+    func weeklyFields(_ req: Request, _ l: Loaded) async throws -> [FieldSpec] {
+        [FieldSpec("weekday", "День недели", .select(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }, empty: "— выберите —"), required: true),
+         FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
+         FieldSpec("hours", "Академических часов", .number, required: true, hint: "Час — 45 минут, между часами перемена 10 минут."),
+         FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
+         FieldSpec("from", "С даты", .date, required: true),
+         FieldSpec("to", "По дату", .date, required: true, hint: "Каникулы и праздничные дни из календаря учебного года пропускаются.")]
+    }
+
+    static func roomOptions(_ l: Loaded, on db: any Database) async throws -> [(value: String, title: String)] {
+        try await Room.query(on: db).filter(\.$organization.$id == l.center.id!).filter(\.$status == RecordStatus.active.rawValue)
+            .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
+    }
+
+    func weeklyPage(_ req: Request, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors(), refusal: TimetableRefusal? = nil) async throws -> RegistryForm {
+        var fields = try await weeklyFields(req, l)
+        if let refusal, refusal.clashes.isEmpty, !refusal.warnings.isEmpty {
+            fields.append(FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
+        }
+        return RegistryForm(title: "Занятия по неделям", crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path)],
+                            action: SiteURL.groupTimetable(l.group.id!).path + "/weekly", cancelURL: SiteURL.groupTimetable(l.group.id!).path,
+                            fields: fields, values: values, errors: errors, conflict: refusal?.reason,
+                            intro: "Группа «\(l.group.name)», \(l.center.shortName). Сроки группы: \(l.window.lowerBound.formatted) — \(l.window.upperBound.formatted).",
+                            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 }, submitTitle: "Добавить занятия")
+    }
+
+    func weeklyForm(req: Request) async throws -> Response {
+        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let today = CivilDay(Date(), timeZone: l.zone)
+        let values = FormValues(single: ["hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? "",
+                                         "from": max(today, l.window.lowerBound).formatted, "to": l.window.upperBound.formatted])
+        return req.render(try await weeklyPage(req, l, values: values).render(await req.pageContext(active: active)))
+    }
+
+    /// A weekly pattern read from a form (the page's, or the API's JSON turned into one); nil with errors.
+    static func weeklyInput(_ form: FormValues, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> (WeeklyPattern, UUID?)? {
+        let weekday = form["weekday"].flatMap(Int.init).flatMap(Weekday.init(rawValue:))
+        if weekday == nil { errors.add("weekday", "Выберите день недели.") }
+        let start = errors.clock("start", form["start"], required: true)
+        let hours = errors.integer("hours", form["hours"], range: 1...LessonLength.maxHours, required: true)
+        LessonRules.checkTime(start: start, hours: hours, startField: "start", errors: &errors)
+        let room = try await room(form["room"], l, errors: &errors, on: db)
+        let from = errors.day("from", form["from"], required: true), to = errors.day("to", form["to"], required: true)
+        LessonRules.checkDay(from, window: l.window, field: "from", errors: &errors)
+        LessonRules.checkDay(to, window: l.window, field: "to", errors: &errors)
+        if let from, let to, to < from { errors.add("to", "Дата окончания раньше даты начала.") }
+        guard errors.isEmpty, let weekday, let start, let hours, let from, let to else { return nil }
+        return (WeeklyPattern(weekday: weekday, start: start, hours: hours, from: from, to: to), room)
+    }
+
+    struct WeeklyResult { var lessons: [Lesson]; var skipped: [(day: CivilDay, holiday: String)]; var summary: String }
+
+    /// Generates and writes a pattern's lessons (holidays skipped), audited as one record; throws `TimetableRefusal`
+    /// on clashes, or an error on the `to` field when no day is left.
+    static func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, _ l: Loaded, acceptWarnings: Bool, req: Request) async throws -> WeeklyResult {
+        let (days, skipped) = Recurrence.days(p, holidays: try await TimetableService.holidays(yearID: l.group.$academicYear.id, on: req.db))
+        guard !days.isEmpty else {
+            var errors = FieldErrors()
+            errors.add("to", "В эти даты нет ни одного дня «\(p.weekday.title)» вне каникул и праздников.")
+            throw AppError.validation(ValidationFailure(fields: errors))
+        }
+        let drafts = days.map { TimetableService.Draft(day: $0, start: p.start, hours: p.hours, roomID: room, teacherID: l.group.$teacher.id) }
+        let record = LessonPattern()
+        record.$group.id = l.group.id!; record.weekday = p.weekday.rawValue; record.startMinute = p.start.minutes; record.hours = p.hours
+        record.$room.id = room; record.firstDay = p.from.number; record.lastDay = p.to.number
+        record.createdAt = Date(); record.createdBy = req.currentUser?.fullName ?? ""
+        let summary = "\(p.weekday.every) с \(p.start.formatted), \(p.hours) ак. ч, \(p.from.formatted) — \(p.to.formatted)"
+        let g = l.group, center = l.center
+        let written = try await TimetableService.write(drafts, group: l.facts, pattern: record, acceptWarnings: acceptWarnings, note: nil, audit: { written, db in
+            try await Audit.record(on: db, req: req, action: .create, entityType: "timetable", entityID: g.id, title: "Расписание: \(g.name)",
+                                   municipalityID: center.$municipality.id, organizationID: center.id,
+                                   after: ["Занятия": summary, "Добавлено занятий": String(written.count),
+                                           "Пропущено по календарю": skipped.map { $0.day.formatted + " (\($0.holiday))" }.joined(separator: ", ")])
+        }, app: req.application)
+        return WeeklyResult(lessons: written, skipped: skipped, summary: summary)
+    }
+
+    func weekly(req: Request) async throws -> Response {
+        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        guard let (pattern, room) = try await Self.weeklyInput(form, l, errors: &errors, on: req.db) else {
+            return req.render(try await weeklyPage(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let result: WeeklyResult
+        do {
+            result = try await Self.scheduleWeekly(pattern, room: room, l, acceptWarnings: form.all("accept").contains("yes"), req: req)
+        } catch let refusal as TimetableRefusal {
+            return req.render(try await weeklyPage(req, l, values: form, refusal: refusal).render(await req.pageContext(active: active)), status: .conflict)
+        } catch let e as AppError where e.code == "validation" {
+            for (k, v) in e.fields { errors.add(k, v) }
+            return req.render(try await weeklyPage(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        var message = "Добавлено " + RussianPlural.count(result.lessons.count, "занятие", "занятия", "занятий") + " (\(result.summary))."
+        if !result.skipped.isEmpty {
+            message += " Пропущено по календарю: " + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
+        }
+        return req.redirect(to: SiteURL.groupTimetable(l.group.id!).path, flash: message)
+    }
+
+    /// A room of the group's centre chosen in a form; empty means none.
+    static func room(_ raw: String?, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> UUID? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db), r.$organization.id == l.center.id,
+              r.status == RecordStatus.active.rawValue else {
+            errors.add("room", "Выберите кабинет этого центра.")
+            return nil
+        }
+        return r.id
+    }
+}

@@ -1,0 +1,118 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+import Documents
+
+/// Weeks of lessons: a teacher's, a student's (all their network courses), a centre's rooms; the user's own from the
+/// menu; and the network's monthly schedule as the authority publishes it (public, printable, XLSX).
+struct WeekController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("timetable", use: mine)
+        routes.get("timetable", "teachers", ":id", use: teacher)
+        routes.get("timetable", "students", ":id", use: student)
+        routes.get("timetable", "centers", ":id", use: center)
+        routes.get("schedule", use: month)
+        routes.get("schedule.xlsx", use: monthXLSX)
+    }
+
+    /// «Расписание» in the menu: the teacher's own week, the student's, a guardian's child's, the centre's; else the month.
+    func mine(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        if let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).first() {
+            if try await Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!).count() > 0 || !user.actor.has(.centerHead, at: Date()) {
+                return req.redirect(to: SiteURL.teacherWeek(staff.id!).path)
+            }
+        }
+        if let s = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first { return req.redirect(to: SiteURL.studentWeek(s).path) }
+        if user.actor.has(.centerHead, at: Date()), let org = user.actor.activeGrants(at: Date()).first(where: { $0.role == .centerHead })?.scope.organizationID {
+            return req.redirect(to: SiteURL.centerWeek(org).path)
+        }
+        return req.redirect(to: SiteURL.schedule.path)
+    }
+
+    /// The week asked for (`?week=` any day of it, ISO or ДД.ММ.ГГГГ), else this week.
+    static func week(_ req: Request, zone: TimeZone) -> CivilDay {
+        (req.query[String.self, at: "week"].flatMap(CivilDay.parse) ?? CivilDay(Date(), timeZone: zone)).startOfWeek
+    }
+
+    /// Lessons with everything the views show.
+    static func lessons(_ b: QueryBuilder<Lesson>, from: CivilDay, to: CivilDay) async throws -> [Lesson] {
+        try await b.filter(\.$day >= from.number).filter(\.$day <= to.number).sort(\.$day).sort(\.$startMinute)
+            .with(\.$group) { $0.with(\.$program).with(\.$organization) }.with(\.$room).with(\.$teacher).all()
+    }
+
+    static func entry(_ l: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry {
+        var lines = [l.group.program.title, l.group.organization.shortName + (l.room.map { ", \($0.name)" } ?? "")]
+        if showTeacher, let t = l.teacher { lines.append("Педагог: " + t.fullName + (l.$substituteFor.id != nil ? " (замена)" : "")) }
+        if l.isCancelled, let note = l.note { lines.append("Отменено: " + note) }
+        let title = roomFirst ? (l.room?.name ?? "без кабинета") + " — " + l.group.name : l.group.name
+        return LessonEntry(time: l.span.times, title: title, url: link, lines: lines, cancelled: l.isCancelled)
+    }
+
+    func weekPage(_ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [Lesson], links: [(title: String, url: String)] = [],
+                  entry: (Lesson) -> LessonEntry) async -> Response {
+        let byDay = Dictionary(grouping: lessons, by: \.day)
+        let days = (0..<7).map { i -> WeekPage.Day in
+            let d = week.adding(days: i)
+            return WeekPage.Day(title: d.long, entries: (byDay[d.number] ?? []).map(entry))
+        }
+        let path = req.url.path
+        let page = WeekPage(title: title, crumbs: crumbs, weekTitle: week.formatted + " — " + week.adding(days: 6).formatted,
+                            previousURL: path + "?week=" + week.adding(days: -7).iso, nextURL: path + "?week=" + week.adding(days: 7).iso,
+                            days: days, links: links, emptyText: "На этой неделе занятий нет.")
+        return req.render(page.render(await req.pageContext(active: .timetable)))
+    }
+
+    func groupLink(_ req: Request, _ l: Lesson) -> String? {
+        req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
+    }
+
+    func teacher(req: Request) async throws -> Response {
+        guard let staff = try await StaffMember.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Педагог не найден.") }
+        let orgs = try await staff.$organizations.get(on: req.db)
+        try req.authorize(.read, .teacherTimetable(orgs: orgs.map(\.ref), userID: staff.$user.id, municipalityID: staff.$municipality.id))
+        let zone = try await AuditController.zone(staff.$municipality.id, on: req.db)
+        let week = Self.week(req, zone: zone)
+        let lessons = try await Self.lessons(Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!), from: week, to: week.adding(days: 6))
+        return await weekPage(req, title: "Расписание педагога: \(staff.fullName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                              week: week, lessons: lessons) { entry(req, $0, teacher: false) }
+    }
+
+    private func entry(_ req: Request, _ l: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
+        Self.entry(l, showTeacher: teacher, roomFirst: roomFirst, link: groupLink(req, l))
+    }
+
+    func student(req: Request) async throws -> Response {
+        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first() else { throw AppError.notFound("Обучающийся не найден.") }
+        try req.authorize(.read, .person(studentID: s.id!, school: s.school.ref))
+        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let week = Self.week(req, zone: zone)
+        let groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$group.id }
+        let lessons = groups.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
+        let user = try req.requireUser()
+        // A guardian of several children switches between them here.
+        var links: [(title: String, url: String)] = []
+        if user.actor.students.count > 1 {
+            for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(\.$sortKey).all() where other.id != s.id {
+                links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(other.id!).path))
+            }
+        }
+        return await weekPage(req, title: "Расписание: \(s.fullName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                              week: week, lessons: lessons, links: links) { entry(req, $0) }
+    }
+
+    func center(req: Request) async throws -> Response {
+        guard let org = try await Organization.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Организация не найдена.") }
+        try req.authorize(.read, .room(org.ref))
+        let zone = try await AuditController.zone(org.$municipality.id, on: req.db)
+        let week = Self.week(req, zone: zone)
+        let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == org.id!).all().compactMap(\.id)
+        let lessons = groups.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
+        return await weekPage(req, title: "Кабинеты и занятия: \(org.shortName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                              week: week, lessons: lessons.sorted { ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute) },
+                              links: [("Расписание сети на месяц", SiteURL.schedule.with([("center", org.id!.uuidString.lowercased())]))]) {
+            entry(req, $0, roomFirst: true)
+        }
+    }
+}

@@ -1,0 +1,270 @@
+@testable import App
+import Domain
+import Documents
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct TimetableTests {
+        static func group(_ app: Application, _ name: String) async throws -> StudyGroup {
+            try #require(try await StudyGroup.query(on: app.db).filter(\.$name == name).first())
+        }
+
+        static func lessons(_ app: Application, _ g: StudyGroup) async throws -> [Lesson] {
+            try await Lesson.query(on: app.db).filter(\.$group.$id == g.id!).sort(\.$day).all()
+        }
+
+        static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())/timetable" }
+
+        /// The first day of a weekday on or after the group's first lesson, not in a holiday.
+        static func firstFree(_ weekday: Weekday, after day: Int, _ app: Application) async throws -> CivilDay {
+            let holidays = try await HolidayPeriodRecord.query(on: app.db).all().map(\.domain)
+            var d = CivilDay(number: day)
+            while d.weekday != weekday || holidays.contains(where: { $0.contains(d) }) { d = d.adding(days: 1) }
+            return d
+        }
+
+        @Test func theDemoTimetableSkipsHolidaysAndShowsOnTheGroupPage() async throws {
+            try await withApp { app in
+                let g = try await Self.group(app, "Математика-10")
+                let lessons = try await Self.lessons(app, g)
+                let holidays = try await HolidayPeriodRecord.query(on: app.db).all().map(\.domain)
+                #expect(lessons.count > 20)
+                #expect(!holidays.isEmpty)
+                #expect(lessons.allSatisfy { l in !holidays.contains { $0.contains(CivilDay(number: l.day)) } })
+                #expect(Set(lessons.map { CivilDay(number: $0.day).weekday }).count == 1)
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let page = try await head.get(Self.path(g))
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("Расписание группы «Математика-10»"))
+                #expect(page.body.string.contains("Добавить занятия по неделям"))
+                // The school sees the timetable but may not change it.
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                let read = try await school.get(Self.path(g))
+                #expect(read.status == .ok && !read.body.string.contains("Добавить занятия по неделям"))
+                #expect(try await school.get(Self.path(g) + "/weekly").status == .forbidden)
+            }
+        }
+
+        @Test func aPatternThatDoubleBooksTheTeacherIsRefusedWholeAndAFreeOneIsWritten() async throws {
+            try await withApp { app in
+                // setup: Орлов teaches «Математика-10» on Mondays 15:00–16:40 and «Математика-11» on Tuesdays.
+                let m10 = try await Self.group(app, "Математика-10"), m11 = try await Self.group(app, "Математика-11")
+                let monday = CivilDay(number: try await Self.lessons(app, m10)[0].day)
+                #expect(monday.weekday == .monday)
+                let before = try await Self.lessons(app, m11).count
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get(Self.path(m11) + "/weekly")
+                let form = ["weekday": "1", "start": "16:00", "hours": "2", "room": "", "from": monday.formatted, "to": monday.adding(days: 60).formatted]
+                // act: Mondays at 16:00 overlap his Monday lessons
+                let refused = try await head.post(Self.path(m11) + "/weekly", form)
+                // check: refused with the clash named, nothing written
+                #expect(refused.status == .conflict)
+                #expect(refused.body.string.contains("педагог Орлов Денис Андреевич в это время ведёт занятие группы «Математика-10»"))
+                #expect(try await Self.lessons(app, m11).count == before)
+                // Thursdays at 16:00 are free.
+                var free = form
+                free["weekday"] = "4"
+                let written = try await head.post(Self.path(m11) + "/weekly", free)
+                #expect(written.status == .seeOther)
+                let after = try await Self.lessons(app, m11)
+                #expect(after.count > before)
+                #expect(after.filter { CivilDay(number: $0.day).weekday == .thursday }.allSatisfy { $0.startMinute == 960 && $0.endMinute == 1060 })
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "timetable").all()
+                #expect(audit.count == 1)
+            }
+        }
+
+        @Test func roomAndStudentClashesAreRefusedAndMovesChecked() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10"), info = try await Self.group(app, "Информатика-10")
+                let chem = try await Self.group(app, "Химия-10")
+                let first = try await Self.lessons(app, m10)[0]
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                // The same room at the same time, for another group of the centre.
+                _ = try await head.get(Self.path(info) + "/lesson")
+                let room = try await head.post(Self.path(info) + "/lesson", ["day": CivilDay(number: first.day).formatted, "start": "15:30", "hours": "1",
+                                                                             "room": first.$room.id!.uuidString.lowercased()])
+                #expect(room.status == .conflict)
+                #expect(room.body.string.contains("занят группой «Математика-10»"))
+                // A student of «Математика-10» joins «Химия-10»: a chemistry lesson at that time names the student.
+                let shared = try #require(try await Enrollment.query(on: app.db).filter(\.$group.$id == m10.id!).filter(\.$status == "enrolled").with(\.$student).first())
+                _ = try await EnrollmentService.enroll(studentID: shared.$student.id, groupID: chem.id!, app: app, req: nil)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                _ = try await kmc.get(Self.path(chem) + "/lesson")
+                let student = try await kmc.post(Self.path(chem) + "/lesson", ["day": CivilDay(number: first.day).formatted, "start": "16:00", "hours": "1", "room": ""])
+                #expect(student.status == .conflict)
+                #expect(student.body.string.contains("обучающийся \(shared.student.surname) \(shared.student.givenName) в это время занят в группе «Математика-10»"))
+                // Moving the Monday lesson by half an hour does not clash with itself.
+                let lessonPath = "/lessons/\(first.id!.uuidString.lowercased())/edit"
+                _ = try await head.get(lessonPath)
+                let moved = try await head.post(lessonPath, ["day": CivilDay(number: first.day).formatted, "start": "15:30", "hours": "2",
+                                                             "room": first.$room.id!.uuidString.lowercased(), "teacher": first.$teacher.id!.uuidString.lowercased(),
+                                                             "version": String(first.version)])
+                #expect(moved.status == .seeOther)
+                let fresh = try #require(try await Lesson.find(first.id, on: app.db))
+                #expect(fresh.startMinute == 930 && fresh.version == first.version + 1)
+                // A stale form is refused.
+                let stale = try await head.post(lessonPath, ["day": CivilDay(number: first.day).formatted, "start": "15:00", "hours": "2", "room": "",
+                                                             "teacher": "", "version": String(first.version)])
+                #expect(stale.status == .conflict)
+                #expect(try #require(try await Lesson.find(first.id, on: app.db)).startMinute == 930)
+            }
+        }
+
+        @Test func homeSchoolBusyTimeWarnsAndNeedsConfirmation() async throws {
+            try await withApp { app in
+                // «Математика-10» has student1 of СОШ № 1, whose 10th grades are busy until 14:30 on weekdays.
+                let m10 = try await Self.group(app, "Математика-10")
+                let friday = try await Self.firstFree(.friday, after: try await Self.lessons(app, m10)[0].day, app)
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get(Self.path(m10) + "/lesson")
+                let form = ["day": friday.formatted, "start": "13:00", "hours": "1", "room": ""]
+                let warned = try await head.post(Self.path(m10) + "/lesson", form)
+                #expect(warned.status == .conflict)
+                #expect(warned.body.string.contains("Предупреждение: "))
+                #expect(warned.body.string.contains("МБОУ «СОШ № 1»"))
+                #expect(warned.body.string.contains("сохранить, несмотря на предупреждения"))
+                #expect(try await Lesson.query(on: app.db).filter(\.$group.$id == m10.id!).filter(\.$day == friday.number).count() == 0)
+                var accepted = form
+                accepted["accept"] = "yes"
+                #expect(try await head.post(Self.path(m10) + "/lesson", accepted).status == .seeOther)
+                #expect(try await Lesson.query(on: app.db).filter(\.$group.$id == m10.id!).filter(\.$day == friday.number).count() == 1)
+            }
+        }
+
+        @Test func badInputIsRefusedNextToTheField() async throws {
+            try await withApp { app in
+                let m11 = try await Self.group(app, "Математика-11")
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get(Self.path(m11) + "/weekly")
+                let res = try await head.post(Self.path(m11) + "/weekly", ["weekday": "9", "start": "25:00", "hours": "7", "from": "01.01.2000", "to": "31.02.2027"])
+                #expect(res.status == .unprocessableEntity)
+                let body = res.body.string
+                #expect(body.contains("Выберите день недели."))
+                #expect(body.contains("Укажите время в виде ЧЧ:ММ"))
+                #expect(body.contains("Число от 1 до 4."))
+                #expect(body.contains("Дата вне сроков группы"))
+                #expect(body.contains("Укажите дату в виде ДД.ММ.ГГГГ."))
+                let late = try await head.post(Self.path(m11) + "/weekly", ["weekday": "4", "start": "21:00", "hours": "2", "from": "", "to": ""])
+                #expect(late.body.string.contains("закончится позже 22:00"))
+            }
+        }
+
+        @Test func aCancelledLessonNeedsAReasonAndShowsIt() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10")
+                let l = try await Self.lessons(app, m10)[1]
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let path = "/lessons/\(l.id!.uuidString.lowercased())/cancel"
+                _ = try await head.get(path)
+                #expect(try await head.post(path, ["reason": "", "version": String(l.version)]).status == .unprocessableEntity)
+                #expect(try await head.post(path, ["reason": "Педагог на курсах", "version": String(l.version)]).status == .seeOther)
+                #expect(try #require(try await Lesson.find(l.id, on: app.db)).isCancelled)
+                let page = try await head.get(Self.path(m10)).body.string
+                #expect(page.contains("отменено: Педагог на курсах"))
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "lesson").filter(\.$entityID == l.id!).count() == 1)
+            }
+        }
+
+        @Test func weeksAreShownOnlyToThoseWhoMaySeeThem() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10")
+                let monday = CivilDay(number: try await Self.lessons(app, m10)[0].day)
+                let student1 = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let other = try #require(try await Student.query(on: app.db).filter(\.$id != student1.id!).first())
+                let orlov = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Орлов").first())
+                let someoneElse = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Ёжиков").first())
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                let mine = try await teacher.get("/timetable")
+                #expect(mine.headers.first(name: .location) == "/timetable/teachers/\(orlov.id!.uuidString.lowercased())")
+                let week = try await teacher.get("/timetable/teachers/\(orlov.id!.uuidString.lowercased())?week=\(monday.iso)")
+                #expect(week.status == .ok && week.body.string.contains("Математика-10"))
+                #expect(try await teacher.get("/timetable/teachers/\(someoneElse.id!.uuidString.lowercased())").status == .forbidden)
+                var parent = Browser(app)
+                _ = try await parent.login("parent1")
+                let child = try await parent.get("/timetable/students/\(student1.id!.uuidString.lowercased())?week=\(monday.iso)")
+                #expect(child.status == .ok && child.body.string.contains("Математика-10"))
+                #expect(try await parent.get("/timetable/students/\(other.id!.uuidString.lowercased())").status == .forbidden)
+                // Someone of another municipality sees nothing of this one.
+                let foreignMuni = Municipality(name: "Соседний район")
+                try await foreignMuni.create(on: app.db)
+                let foreigner = User(username: "foreign.kmc", fullName: "Чужой Координатор", passwordHash: try Bcrypt.hash(DemoData.password, cost: 4))
+                try await foreigner.create(on: app.db)
+                try await RoleAssignment(userID: foreigner.id!, role: "coordinator", municipalityID: foreignMuni.id!, organizationID: nil).create(on: app.db)
+                var stranger = Browser(app)
+                _ = try await stranger.login("foreign.kmc")
+                #expect(try await stranger.get(Self.path(m10)).status == .forbidden)
+                #expect(try await stranger.get("/timetable/students/\(student1.id!.uuidString.lowercased())").status == .forbidden)
+                #expect(try await stranger.get("/timetable/teachers/\(orlov.id!.uuidString.lowercased())").status == .forbidden)
+                _ = try await stranger.get("/profile")
+                #expect(try await stranger.post(Self.path(m10) + "/lesson", ["day": monday.formatted, "start": "18:00", "hours": "1"]).status == .forbidden)
+            }
+        }
+
+        @Test func theMonthlyScheduleIsPublicAndDownloadsAsXLSX() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10")
+                let first = CivilDay(number: try await Self.lessons(app, m10)[0].day)
+                let month = String(first.iso.prefix(7))
+                var anonymous = Browser(app)
+                let page = try await anonymous.get("/schedule?month=\(month)")
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("Расписание сети на"))
+                #expect(page.body.string.contains("Математика-10"))
+                #expect(page.body.string.contains(first.formatted))
+                let xlsx = try await anonymous.get("/schedule.xlsx?month=\(month)")
+                #expect(xlsx.status == .ok)
+                let table = try XLSXReader.read(Data(buffer: xlsx.body))
+                #expect(table.rows.first?.first == "Дата")
+                #expect(table.rows.contains { $0.contains("Математика-10") })
+            }
+        }
+
+        @Test func theAPIListsAndSchedulesWithTheSameRules() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10"), m11 = try await Self.group(app, "Математика-11")
+                let first = try await Self.lessons(app, m10)[0]
+                let head = try await apiToken(app, "centre1")
+                var api = Browser(app)
+                let list = try await api.send(.GET, "/api/v1/lessons?group=\(m10.id!.uuidString)&per=5", headers: ["Authorization": "Bearer \(head)"])
+                #expect(list.status == .ok)
+                struct Page: Decodable { struct Item: Decodable { var id: UUID; var date: String; var start: String; var end: String }; var items: [Item]; var metadata: [String: Int] }
+                let page = try list.content.decode(Page.self)
+                #expect(page.items.count == 5 && page.items[0].start == "15:00" && page.items[0].end == "16:40")
+                #expect((page.metadata["total"] ?? 0) > 20)
+                struct In: Content { var date: String; var start: String; var hours: Int }
+                let clash = try await api.send(.POST, "/api/v1/groups/\(m11.id!.uuidString)/lessons", json: In(date: CivilDay(number: first.day).iso, start: "16:00", hours: 1),
+                                               headers: ["Authorization": "Bearer \(head)"])
+                #expect(clash.status == .conflict)
+                #expect(clash.body.string.contains("Орлов Денис Андреевич"))
+                let ok = try await api.send(.POST, "/api/v1/groups/\(m11.id!.uuidString)/lessons", json: In(date: CivilDay(number: first.day).iso, start: "17:00", hours: 1),
+                                            headers: ["Authorization": "Bearer \(head)"])
+                #expect(ok.status == .created)
+                let bad = try await api.send(.POST, "/api/v1/groups/\(m11.id!.uuidString)/lessons", json: In(date: "2026-13-01", start: "17:00", hours: 1),
+                                             headers: ["Authorization": "Bearer \(head)"])
+                #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Укажите дату"))
+                // A student may not list the municipality's lessons, only their own.
+                let student = try await apiToken(app, "student1")
+                #expect(try await api.send(.GET, "/api/v1/lessons", headers: ["Authorization": "Bearer \(student)"]).status == .forbidden)
+                let me = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                #expect(try await api.send(.GET, "/api/v1/lessons?student=\(me.id!.uuidString)", headers: ["Authorization": "Bearer \(student)"]).status == .ok)
+                // Another centre's head cannot schedule this group.
+                let teacherToken = try await apiToken(app, "teacher1")
+                #expect(try await api.send(.POST, "/api/v1/groups/\(m11.id!.uuidString)/lessons", json: In(date: CivilDay(number: first.day).iso, start: "19:00", hours: 1),
+                                           headers: ["Authorization": "Bearer \(teacherToken)"]).status == .forbidden)
+            }
+        }
+    }
+}

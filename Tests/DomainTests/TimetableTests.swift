@@ -1,0 +1,143 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct CivilDayTests {
+    @Test func weekdaysAndFormats() throws {
+        let d = try #require(CivilDay(year: 2026, month: 9, day: 1))
+        #expect(d.weekday == .tuesday)
+        #expect(d.formatted == "01.09.2026")
+        #expect(d.iso == "2026-09-01")
+        #expect(CivilDay(number: 0).weekday == .thursday)  // 01.01.1970
+        #expect(CivilDay(number: -1).weekday == .wednesday)
+        #expect(d.startOfWeek.formatted == "31.08.2026")
+        #expect(d.startOfWeek.weekday == .monday)
+        #expect(CivilDay.parse("2026-09-01") == d)
+        #expect(CivilDay.parse("01.09.2026") == d)
+        #expect(CivilDay.parse("31.02.2026") == nil)
+        #expect(CivilDay(year: 2026, month: 2, day: 29) == nil)
+    }
+
+    @Test func agreesWithTheMunicipalityZone() throws {
+        let zone = try #require(TimeZone(identifier: "Asia/Yekaterinburg"))
+        let midnight = try #require(RuDate.parse("15.03.2027", timeZone: zone))
+        let day = CivilDay(midnight, timeZone: zone)
+        #expect(day.formatted == "15.03.2027")
+        #expect(day.date(timeZone: zone) == midnight)
+        #expect(CivilDay(midnight.addingTimeInterval(86_399), timeZone: zone) == day)
+    }
+
+    @Test func clockTimes() {
+        #expect(ClockTime.parse("15:00")?.minutes == 900)
+        #expect(ClockTime.parse("9:05")?.formatted == "09:05")
+        #expect(ClockTime.parse("24:00") == nil)
+        #expect(ClockTime.parse("15:0") == nil)
+        #expect(ClockTime.parse("пятнадцать") == nil)
+        #expect(LessonLength.minutes(hours: 1) == 45)
+        #expect(LessonLength.minutes(hours: 2) == 100)
+        #expect(LessonSpan(day: CivilDay(number: 1), start: ClockTime(minutes: 900), hours: 2).times == "15:00–16:40")
+    }
+}
+
+@Suite struct RecurrenceTests {
+    func day(_ s: String) -> CivilDay { CivilDay.parse(s)! }
+
+    @Test func weeklyDaysSkipHolidays() {
+        // setup: Mondays from 01.09.2026 (a Tuesday) to 30.11.2026; autumn holidays 26.10–03.11, and 04.11 a holiday.
+        let p = WeeklyPattern(weekday: .monday, start: ClockTime(minutes: 900), hours: 2, from: day("01.09.2026"), to: day("30.11.2026"))
+        let holidays = [HolidayPeriod(title: "Осенние каникулы", kind: .vacation, first: day("26.10.2026"), last: day("03.11.2026")),
+                        HolidayPeriod(title: "День народного единства", kind: .holiday, first: day("04.11.2026"), last: day("04.11.2026"))]
+        // act
+        let r = Recurrence.days(p, holidays: holidays)
+        // check: the first Monday is 07.09, the 26.10 and 02.11 Mondays are skipped, the last is 30.11 (inclusive)
+        #expect(r.days.first == day("07.09.2026"))
+        #expect(r.days.last == day("30.11.2026"))
+        #expect(r.days.allSatisfy { $0.weekday == .monday })
+        #expect(r.skipped.map(\.day) == [day("26.10.2026"), day("02.11.2026")])
+        #expect(r.skipped.first?.holiday == "Осенние каникулы")
+        #expect(r.days.count == 13 - 2)
+    }
+
+    @Test func emptyWhenTheDatesAreReversedOrTooShort() {
+        #expect(Recurrence.days(WeeklyPattern(weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("10.09.2026"), to: day("01.09.2026")), holidays: []).days.isEmpty)
+        // Tuesday to Thursday holds no Friday.
+        #expect(Recurrence.days(WeeklyPattern(weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("01.09.2026"), to: day("03.09.2026")), holidays: []).days.isEmpty)
+    }
+}
+
+@Suite struct ClashRulesTests {
+    let centreA = UUID(), centreB = UUID(), school = UUID()
+    let teacher = UUID(), room = UUID()
+    let g1 = UUID(), g2 = UUID()
+    let monday = CivilDay.parse("07.09.2026")!
+
+    func lesson(_ group: UUID, _ name: String, centre: UUID, start: Int, hours: Int = 2, teacher: UUID? = nil, room: UUID? = nil, id: UUID? = nil) -> TimetableLesson {
+        TimetableLesson(id: id, groupID: group, groupName: name, centerID: centre, centerName: centre == centreA ? "Гимназия" : "Лицей",
+                        span: LessonSpan(day: monday, start: ClockTime(minutes: start), hours: hours),
+                        teacherID: teacher, teacherName: "Петрова П. П.", roomID: room, roomName: "Кабинет 12")
+    }
+
+    func student(_ name: String, grade: Int = 10) -> TimetableStudent { TimetableStudent(id: UUID(), name: name, schoolID: school, grade: grade) }
+
+    @Test func teacherRoomAndGroupClashes() {
+        let existing = [lesson(g2, "Физика-11", centre: centreA, start: 900, teacher: teacher, room: room)]
+        let ctx = TimetableContext(existing: existing, members: [:])
+        // Overlapping by ten minutes: both the teacher and the room clash.
+        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 990, teacher: teacher, room: room)], in: ctx)
+        #expect(Set(issues.map(\.kind)) == [.teacher, .room])
+        #expect(issues.first { $0.kind == .teacher }?.text.contains("«Физика-11» (15:00–16:40") == true)
+        // Right after it (16:40) is free.
+        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1000, teacher: teacher, room: room)], in: ctx).isEmpty)
+        // Two proposed lessons of one group at one time clash with each other.
+        let twice = ClashRules.check([lesson(g1, "М", centre: centreA, start: 600), lesson(g1, "М", centre: centreA, start: 630)], in: TimetableContext(existing: [], members: [:]))
+        #expect(twice.map(\.kind) == [.group])
+    }
+
+    @Test func aMovedLessonDoesNotClashWithItself() {
+        let id = UUID()
+        let existing = [lesson(g1, "Математика-10", centre: centreA, start: 900, teacher: teacher, room: room, id: id)]
+        let moved = lesson(g1, "Математика-10", centre: centreA, start: 930, teacher: teacher, room: room, id: id)
+        #expect(ClashRules.check([moved], in: TimetableContext(existing: existing, members: [:])).isEmpty)
+    }
+
+    @Test func studentsInTwoGroupsAtOnce() {
+        let shared = student("Ёлкин Артём")
+        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],
+                                   members: [g1: [shared, student("Другой")], g2: [shared]])
+        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
+        #expect(issues.map(\.kind) == [.student])
+        #expect(issues[0].text.contains("Ёлкин Артём"))
+        #expect(issues[0].kind.isClash)
+    }
+
+    @Test func travelBetweenCentresIsAWarning() {
+        let shared = student("Ёлкин Артём")
+        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],  // 15:00–16:40
+                                   members: [g1: [shared], g2: [shared]], travel: [TravelTime(a: centreB, b: centreA, minutes: 30)])
+        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010)], in: ctx)  // 16:50: 10 minutes left
+        #expect(tight.map(\.kind) == [.travel])
+        #expect(tight[0].kind.isClash == false)
+        #expect(tight[0].text.contains("нужно 30 мин, остаётся 10 мин"))
+        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1030)], in: ctx).isEmpty)
+        // Another lesson before it, not after it, is measured the other way round.
+        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840, hours: 1)], in: ctx).map(\.kind) == [.travel])  // 14:00–14:45, 15 minutes before
+    }
+
+    @Test func homeSchoolBusyTimeIsAWarningPerSchoolAndGrade() {
+        let tenth = [student("А"), student("Б"), student("В", grade: 11)]
+        let busy = [BusySlot(schoolID: school, schoolName: "МБОУ «СОШ № 1»", grade: 10, weekday: .monday, start: 480, end: 870)]  // until 14:30
+        let ctx = TimetableContext(existing: [], members: [g1: tenth], busy: busy)
+        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840)], in: ctx)  // 14:00
+        #expect(issues.count == 1)
+        #expect(issues[0].kind == .busy)
+        #expect(issues[0].text.contains("2 обучающихся группы"))
+        #expect(issues[0].text.contains("по понедельникам"))
+        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 870)], in: ctx).isEmpty)
+    }
+
+    @Test func summaryFoldsDates() {
+        let d = (0..<6).map { monday.adding(days: 7 * $0) }
+        let issues = d.map { TimetableIssue(kind: .room, day: $0, text: "кабинет занят") }
+        #expect(ClashRules.summary(issues) == ["07.09.2026, 14.09.2026, 21.09.2026, 28.09.2026 и ещё 2: кабинет занят."])
+    }
+}
