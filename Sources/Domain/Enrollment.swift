@@ -19,6 +19,8 @@ public enum EnrollmentError: Error, Equatable, Sendable {
     case studentNotFound
     case studentArchived
     case consentWithdrawn
+    /// The group's lessons meet the lessons of another group of the student: the other group and the first such lesson.
+    case timetableClash(String)
 
     public var code: String {
         switch self {
@@ -27,6 +29,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "student_not_found"
         case .studentArchived: "student_archived"
         case .consentWithdrawn: "consent_withdrawn"
+        case .timetableClash: "timetable_clash"
         }
     }
 
@@ -37,6 +40,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "Обучающийся не найден."
         case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
         case .consentWithdrawn: "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать обучающегося нельзя, пока школа не получит новое согласие."
+        case .timetableClash(let other): "Занятия группы пересекаются с другой группой обучающегося: \(other). Записать нельзя."
         }
     }
 }

@@ -266,5 +266,36 @@ extension AppTests {
                                            headers: ["Authorization": "Bearer \(teacherToken)"]).status == .forbidden)
             }
         }
+
+        @Test func enrolmentRefusesAStudentWhoseGroupsClash() async throws {
+            try await withApp { app in
+                // setup: «Химия-10» gets a lesson at the time of the first Monday lesson of «Математика-10»
+                let m10 = try await Self.group(app, "Математика-10"), chem = try await Self.group(app, "Химия-10")
+                let first = try await Self.lessons(app, m10)[0]
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                _ = try await kmc.get(Self.path(chem) + "/lesson")
+                #expect(try await kmc.post(Self.path(chem) + "/lesson", ["day": CivilDay(number: first.day).formatted, "start": "16:00", "hours": "1"]).status == .seeOther)
+                let shared = try #require(try await Enrollment.query(on: app.db).filter(\.$group.$id == m10.id!).filter(\.$status == "enrolled").first())
+                let before = try #require(try await StudyGroup.find(chem.id, on: app.db)).enrolledCount
+                // act
+                let token = try await apiToken(app, "kmc")
+                struct In: Content { var studentId: UUID }
+                var api = Browser(app)
+                let res = try await api.send(.POST, "/api/v1/groups/\(chem.id!.uuidString)/enrollments", json: In(studentId: shared.$student.id),
+                                             headers: ["Authorization": "Bearer \(token)"])
+                // check: refused with the other group named, nothing changed
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("timetable_clash"))
+                #expect(res.body.string.contains("«Математика-10», \(CivilDay(number: first.day).formatted) 15:00–16:40"))
+                #expect(try #require(try await StudyGroup.find(chem.id, on: app.db)).enrolledCount == before)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$group.$id == chem.id!).filter(\.$student.$id == shared.$student.id).count() == 0)
+                // A student with no clash still gets in.
+                let placed = Set(try await Enrollment.query(on: app.db).all().map { $0.$student.id })
+                let free = try #require(try await Student.query(on: app.db).filter(\.$grade == 10).all().first { !placed.contains($0.id!) })
+                #expect(try await api.send(.POST, "/api/v1/groups/\(chem.id!.uuidString)/enrollments", json: In(studentId: free.id!),
+                                           headers: ["Authorization": "Bearer \(token)"]).status == .created)
+            }
+        }
     }
 }

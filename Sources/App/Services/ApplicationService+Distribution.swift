@@ -55,7 +55,8 @@ extension ApplicationService {
             for id in result.order {
                 guard let a = byID[id] else { continue }
                 for g in result.placements[id] ?? [] {
-                    let o = try await EnrollmentService.enroll(studentID: a.$student.id, groupID: g, source: "application", on: db, req: req)
+                    // A course whose lessons clash with the student's other groups is skipped, not the distribution.
+                    guard let o = try await enrollUnlessClash(a.$student.id, g, db: db, req: req) else { continue }
                     choices[id]?.first { $0.$group.id == g }?.outcome = (o == .enrolled ? "enrolled" : "waitlisted")
                     placed += 1
                 }
@@ -63,7 +64,7 @@ extension ApplicationService {
             for id in result.order {
                 guard let a = byID[id] else { continue }
                 for (g, list) in result.waitlists where list.contains(id) {
-                    _ = try await EnrollmentService.enroll(studentID: a.$student.id, groupID: g, source: "application", on: db, req: req)
+                    guard try await enrollUnlessClash(a.$student.id, g, db: db, req: req) != nil else { continue }
                     choices[id]?.first { $0.$group.id == g }?.outcome = "waitlisted"
                     waiting += 1
                 }
@@ -77,6 +78,15 @@ extension ApplicationService {
                                    municipalityID: c.$municipality.id, organizationID: nil,
                                    after: ["Распределение": "проведено", "Зерно жеребьёвки": String(seed), "Зачислено": String(placed), "В листах ожидания": String(waiting)])
             return (placed, waiting, seed)
+        }
+    }
+
+    /// Enrols, or answers nil when the group's lessons clash with the student's other groups (nothing written then).
+    static func enrollUnlessClash(_ studentID: UUID, _ groupID: UUID, db: any Database, req: Request) async throws -> EnrollmentOutcome? {
+        do {
+            return try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", on: db, req: req)
+        } catch let e as AppError where e.code == EnrollmentError.timetableClash("").code {
+            return nil
         }
     }
 }

@@ -21,10 +21,13 @@ enum EnrollmentListService {
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
         let seatedIDs = Set(places.map { $0.$student.id })
         var check = Check(needing: [], seated: [], problems: [])
+        let clashes = try await EnrollmentService.timetableClashes(studentIDs: items.map { $0.$student.id }.filter { !seatedIDs.contains($0) },
+                                                                   groupID: list.$group.id, on: db)
         for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
             if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
             if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
             else if s.consentWithdrawnAt != nil { check.problems.append("\(s.fullName) — отозвано согласие на обработку данных") }
+            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются с группой \(clash)") }
             check.needing.append(s)
         }
         return check

@@ -28,7 +28,12 @@ enum EnrollmentService {
         let sql = try db.sql()
         let now = Date()
         if let checked { return try await enrollChecked(checked, source: source, now: now, sql: sql, db: db, req: req) }
-        // A write first, so an SQLite transaction holds the write lock from its first statement.
+        // Refused before anything is written, so a caller may catch it and go on in the same transaction.
+        if try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
+            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0 {
+            try await refuseTimetableClash(studentID: studentID, groupID: groupID, on: db)
+        }
+        // The seat is the first write of the transaction.
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
             .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
@@ -79,6 +84,7 @@ enum EnrollmentService {
 
     private static func enrollChecked(_ c: Checked, source: String, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let groupID = c.group.id!
+        try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, on: db)
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
             .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
