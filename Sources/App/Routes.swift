@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistryController(section: TravelTimesSection()))
     try app.register(collection: TimetableController())
     try app.register(collection: WeekController())
+    try app.register(collection: CalendarFeedController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())

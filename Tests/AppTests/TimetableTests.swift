@@ -297,5 +297,43 @@ extension AppTests {
                                            headers: ["Authorization": "Bearer \(token)"]).status == .created)
             }
         }
+
+        @Test func aCalendarFeedAnswersWhileItsMakerMayReadTheTimetable() async throws {
+            try await withApp { app in
+                let orlov = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Орлов").first())
+                let other = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Ёжиков").first())
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                let q = "kind=teacher&id=\(orlov.id!.uuidString.lowercased())"
+                #expect(try await teacher.get("/timetable/teachers/\(orlov.id!.uuidString.lowercased())").body.string.contains("/timetable/feeds/new?" + q.replacingOccurrences(of: "&", with: "&amp;")))
+                _ = try await teacher.get("/timetable/feeds/new?" + q)
+                let made = try await teacher.post("/timetable/feeds?" + q)
+                #expect(made.status == .ok)
+                func link(_ body: String) throws -> String {
+                    let r = try #require(body.range(of: "/ical/"))
+                    let rest = body[r.lowerBound...]
+                    return String(rest[..<(try #require(rest.range(of: ".ics"))).upperBound])
+                }
+                let url = try link(made.body.string)
+                var anonymous = Browser(app)
+                let ics = try await anonymous.get(url)
+                #expect(ics.status == .ok)
+                #expect(ics.headers.contentType?.subType == "calendar")
+                #expect(ics.body.string.contains("BEGIN:VEVENT"))
+                #expect(ics.body.string.replacingOccurrences(of: "\r\n ", with: "").contains("SUMMARY:Математика-10 — Олимпиадная математика"))
+                // A new link revokes the old one; an unknown token is a 404.
+                _ = try await teacher.get("/timetable/feeds/new?" + q)
+                let second = try link(try await teacher.post("/timetable/feeds?" + q).body.string)
+                #expect(try await anonymous.get(url).status == .notFound)
+                #expect(try await anonymous.get(second).status == .ok)
+                #expect(try await anonymous.get("/ical/nonsense.ics").status == .notFound)
+                // Nobody makes a feed of a timetable they may not read.
+                #expect(try await teacher.get("/timetable/feeds/new?kind=teacher&id=\(other.id!.uuidString.lowercased())").status == .forbidden)
+                // When the maker loses the right to read it, the feed stops answering.
+                orlov.$user.id = nil
+                try await orlov.save(on: app.db)
+                #expect(try await anonymous.get(second).status == .notFound)
+            }
+        }
     }
 }

@@ -18,5 +18,6 @@ enum SetkaMigrations {
         CreateCampaigns(),
         CreateHeadcounts(),
         CreateTimetable(),
+        CreateCalendarFeeds(),
     ]
 }

@@ -206,7 +206,7 @@ enum StudentImportService {
             let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
             let merges = (try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []
             for m in merges {
-                guard let id = m["id"].flatMap { UUID(uuidString: $0) }, let s = try await Student.find(id, on: db) else { continue }
+                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let s = try await Student.find(id, on: db) else { continue }
                 if String(s.version) != m["version"] { blocked.append(s.fullName) }
             }
             guard blocked.isEmpty else {
@@ -216,7 +216,7 @@ enum StudentImportService {
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
             for m in merges {
-                guard let id = m["id"].flatMap { UUID(uuidString: $0) }, let version = m["version"].flatMap(Int.init) else { continue }
+                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else { continue }
                 let consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
                 try await sql.update(Student.schema)
                     .set("grade", to: Int(m["grade"] ?? "") ?? 1).set("letter", to: m["letter"].flatMap { $0.isEmpty ? nil : $0 })

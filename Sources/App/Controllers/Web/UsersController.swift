@@ -52,7 +52,7 @@ struct UsersController: RouteCollection {
 
     /// A user of the municipality whose account the current user may manage.
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> User {
-        let muni = try municipality(req)
+        _ = try municipality(req)
         guard let user = try await User.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Пользователь не найден.") }
         let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all()
         // An account with no roles belongs to no municipality: the policy leaves it to the operator (`setka user create`).

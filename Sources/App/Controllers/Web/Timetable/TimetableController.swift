@@ -60,6 +60,7 @@ struct TimetableController: RouteCollection {
             actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
         }
         actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
+        actions.append(.link("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
         var warnings: [String] = []
         if scheduled.isEmpty { warnings.append("Занятия группы ещё не запланированы.") }
         else if hours < g.plannedHours { warnings.append("В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.") }

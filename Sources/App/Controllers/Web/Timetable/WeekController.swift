@@ -69,14 +69,18 @@ struct WeekController: RouteCollection {
     }
 
     func teacher(req: Request) async throws -> Response {
-        guard let staff = try await StaffMember.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Педагог не найден.") }
-        let orgs = try await staff.$organizations.get(on: req.db)
-        try req.authorize(.read, .teacherTimetable(orgs: orgs.map(\.ref), userID: staff.$user.id, municipalityID: staff.$municipality.id))
-        let zone = try await AuditController.zone(staff.$municipality.id, on: req.db)
+        let subject = try await TimetableSubject.load(.teacher, try req.idParameter(), on: req.db)
+        try req.authorize(.read, subject.resource)
+        let zone = try await AuditController.zone(subject.municipalityID, on: req.db)
         let week = Self.week(req, zone: zone)
-        let lessons = try await Self.lessons(Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!), from: week, to: week.adding(days: 6))
-        return await weekPage(req, title: "Расписание педагога: \(staff.fullName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              week: week, lessons: lessons) { entry(req, $0, teacher: false) }
+        let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
+        return await weekPage(req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                              week: week, lessons: lessons, links: [Self.feedLink(subject)]) { entry(req, $0, teacher: false) }
+    }
+
+    /// The link to make a calendar subscription for what the page shows.
+    static func feedLink(_ s: TimetableSubject) -> (title: String, url: String) {
+        ("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())")
     }
 
     private func entry(_ req: Request, _ l: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
@@ -84,21 +88,20 @@ struct WeekController: RouteCollection {
     }
 
     func student(req: Request) async throws -> Response {
-        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first() else { throw AppError.notFound("Обучающийся не найден.") }
-        try req.authorize(.read, .person(studentID: s.id!, school: s.school.ref))
-        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let subject = try await TimetableSubject.load(.student, try req.idParameter(), on: req.db)
+        try req.authorize(.read, subject.resource)
+        let zone = try await AuditController.zone(subject.municipalityID, on: req.db)
         let week = Self.week(req, zone: zone)
-        let groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$group.id }
-        let lessons = groups.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
+        let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         let user = try req.requireUser()
         // A guardian of several children switches between them here.
-        var links: [(title: String, url: String)] = []
+        var links = [Self.feedLink(subject)]
         if user.actor.students.count > 1 {
-            for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(\.$sortKey).all() where other.id != s.id {
+            for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(\.$sortKey).all() where other.id != subject.id {
                 links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(other.id!).path))
             }
         }
-        return await weekPage(req, title: "Расписание: \(s.fullName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+        return await weekPage(req, title: "Расписание: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
                               week: week, lessons: lessons, links: links) { entry(req, $0) }
     }
 

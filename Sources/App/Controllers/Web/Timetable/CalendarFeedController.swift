@@ -1,0 +1,80 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+import Documents
+
+/// iCal feeds of a group's, a teacher's and a student's lessons behind a secret URL: made by a user who may read that
+/// timetable (a new one revokes their previous one), answering only while that user still may.
+struct CalendarFeedController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("timetable", "feeds", "new", use: newForm)
+        routes.post("timetable", "feeds", use: create)
+        routes.get("ical", ":file", use: feed)
+    }
+
+    func subject(_ req: Request) async throws -> TimetableSubject {
+        guard let kind = req.query[String.self, at: "kind"].flatMap(CalendarFeed.Kind.init(rawValue:)),
+              let id = req.query[String.self, at: "id"].flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
+        let s = try await TimetableSubject.load(kind, id, on: req.db)
+        try req.authorize(.read, s.resource)
+        return s
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let s = try await subject(req)
+        let form = RegistryForm(title: "Подписка в календаре", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                                action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())",
+                                cancelURL: SiteURL.timetable.path, fields: [], values: FormValues(),
+                                intro: "Расписание: \(s.title). Setka создаст секретную ссылку (iCal), которую можно добавить в календарь телефона или "
+                                    + "почты; занятия и их изменения появятся там сами. Прежняя ваша ссылка на это расписание перестанет работать. "
+                                    + "Не передавайте ссылку посторонним.",
+                                submitTitle: "Создать ссылку")
+        return req.render(form.render(await req.pageContext(active: .timetable)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let s = try await subject(req)
+        let user = try req.requireUser()
+        let raw = Secrets.token()
+        try await req.application.writeTransaction { db in
+            try await CalendarFeed.query(on: db).filter(\.$user.$id == user.userID).filter(\.$kind == s.kind.rawValue)
+                .filter(\.$subjectID == s.id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+            let f = CalendarFeed()
+            f.tokenHash = Secrets.sha256(raw); f.$user.id = user.userID; f.kind = s.kind.rawValue; f.subjectID = s.id; f.createdAt = Date()
+            try await f.create(on: db)
+        }
+        let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
+        let scheme = req.application.setkaConfig.secureCookies ? "https" : "http"
+        let page = NoticePage(title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+                              lines: ["Расписание: \(s.title).", "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз."],
+                              highlight: "\(scheme)://\(host)/ical/\(raw).ics", backTitle: "К расписанию", backURL: SiteURL.timetable.path)
+        return req.render(page.render(await req.pageContext(active: .timetable)))
+    }
+
+    func feed(req: Request) async throws -> Response {
+        guard let file = req.parameters.get("file"), file.hasSuffix(".ics") else { throw AppError.notFound() }
+        let token = String(file.dropLast(4))
+        guard let f = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(token)).first(), f.revokedAt == nil,
+              let kind = CalendarFeed.Kind(rawValue: f.kind),
+              let maker = try await AuthenticationMiddleware.load(userID: f.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+        else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
+        let s = try await TimetableSubject.load(kind, f.subjectID, on: req.db)
+        guard req.policy.allows(maker.actor, .read, s.resource) else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
+        let zone = try await AuditController.zone(s.municipalityID, on: req.db)
+        let today = CivilDay(Date(), timeZone: zone)
+        let lessons = try await s.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
+        let events = lessons.map { l -> ICalendar.Event in
+            let midnight = CivilDay(number: l.day).date(timeZone: zone)
+            return ICalendar.Event(uid: "\(l.id!.uuidString.lowercased())@setka", start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
+                                   end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
+                                   summary: l.group.name + " — " + l.group.program.title,
+                                   location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
+                                   description: (l.teacher.map { "Педагог: " + $0.fullName } ?? "") + (l.note.map { "\n" + $0 } ?? ""),
+                                   cancelled: l.isCancelled, sequence: l.version)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Setka: " + s.title, events: events)))
+    }
+}

@@ -1,0 +1,48 @@
+import Vapor
+import Fluent
+import Domain
+
+/// Whose lessons a timetable view or a feed shows — a group, a teacher or a student — with the policy resource that
+/// decides who may read them.
+struct TimetableSubject {
+    var kind: CalendarFeed.Kind
+    var id: UUID
+    var title: String
+    var resource: Resource
+    var municipalityID: UUID
+    /// The groups whose lessons are shown (a group, or a student's groups); nil for a teacher (by the lesson's teacher).
+    var groupIDs: [UUID]?
+
+    static func load(_ kind: CalendarFeed.Kind, _ id: UUID, on db: any Database) async throws -> TimetableSubject {
+        switch kind {
+        case .group:
+            guard let g = try await StudyGroup.find(id, on: db), let c = try await Organization.find(g.$organization.id, on: db) else {
+                throw AppError.notFound("Группа не найдена.")
+            }
+            return TimetableSubject(kind: kind, id: id, title: "Группа «\(g.name)»", resource: .group(c.ref), municipalityID: c.$municipality.id, groupIDs: [id])
+        case .teacher:
+            guard let s = try await StaffMember.find(id, on: db) else { throw AppError.notFound("Педагог не найден.") }
+            let orgs = try await s.$organizations.get(on: db)
+            return TimetableSubject(kind: kind, id: id, title: s.fullName,
+                                    resource: .teacherTimetable(orgs: orgs.map(\.ref), userID: s.$user.id, municipalityID: s.$municipality.id),
+                                    municipalityID: s.$municipality.id, groupIDs: nil)
+        case .student:
+            guard let s = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else { throw AppError.notFound("Обучающийся не найден.") }
+            let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$group.id }
+            return TimetableSubject(kind: kind, id: id, title: s.fullName, resource: .person(studentID: id, school: s.school.ref),
+                                    municipalityID: s.$municipality.id, groupIDs: groups)
+        }
+    }
+
+    /// The subject's lessons between two days, with what the views show.
+    func lessons(from: CivilDay, to: CivilDay, on db: any Database) async throws -> [Lesson] {
+        var b = Lesson.query(on: db)
+        if let groupIDs {
+            guard !groupIDs.isEmpty else { return [] }
+            b = b.filter(\.$group.$id ~~ groupIDs)
+        } else {
+            b = b.filter(\.$teacher.$id == id)
+        }
+        return try await WeekController.lessons(b, from: from, to: to)
+    }
+}
