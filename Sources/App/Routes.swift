@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS + "\n" + Stylesheet.timetableCSS))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS + "\n" + Stylesheet.timetableCSS + "\n" + Stylesheet.registerCSS))
     }
     try app.register(collection: HomeController())
     try app.register(collection: CatalogController())
@@ -46,6 +46,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: TimetableController())
     try app.register(collection: WeekController())
     try app.register(collection: CalendarFeedController())
+    try app.register(collection: RegisterController())
+    try app.register(collection: HoursController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())

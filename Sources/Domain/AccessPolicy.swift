@@ -55,6 +55,10 @@ public enum Resource: Sendable {
     /// A teacher's timetable across the network: the teacher themself (their account), and whoever may read the
     /// person's staff record.
     case teacherTimetable(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
+    /// The register of a group's lessons (topics, hours, attendance — names the students): the centre's head and the
+    /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
+    /// administrator and the methodologist read it.
+    case register(center: OrgRef, teacherUserID: UUID?)
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
@@ -105,6 +109,11 @@ public struct AccessPolicy: Sendable {
                 default: return action == .read && allows(grant, .read, .student(school: school))
                 }
             }
+        }
+        if case .register(let center, let teacherUserID) = resource, let teacherUserID, teacherUserID == actor.userID,
+           action == .read || action == .update,
+           actor.activeGrants(at: now).contains(where: { $0.role == .teacher && $0.scope.municipalityID == center.municipalityID }) {
+            return true
         }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
             if action == .read, let userID, userID == actor.userID { return true }
@@ -217,6 +226,15 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .person, .application, .teacherTimetable: return false
+        case .register(let center, _):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return action == .read || action == .update
+            case .coordinator, .methodologist: return action == .read
+            case .centerHead: return scope.organizationID == center.id && (action == .read || action == .update)
+            case .teacher: return scope.organizationID == center.id && action == .read
+            case .schoolAdmin, .student, .guardian: return false
+            }
         case .schoolTime(let school):
             guard scope.municipalityID == school.municipalityID else { return false }
             switch grant.role {

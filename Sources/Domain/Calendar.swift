@@ -33,7 +33,7 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable {
     public func adding(days: Int) -> CivilDay { CivilDay(number: number + days) }
     /// The Monday of the day's week.
     public var startOfWeek: CivilDay { adding(days: 1 - weekday.rawValue) }
-    public var startOfMonth: CivilDay { let c = ymd; return CivilDay(year: c.year, month: c.month, day: 1)! }
+    public var startOfMonth: CivilDay { CivilDay(number: number - (ymd.day - 1)) }
     public var daysInMonth: Int { let c = ymd; return RuDate.daysInMonth(c.year, c.month) }
     /// Midnight of the day in the zone.
     public func date(timeZone: TimeZone) -> Date { let c = ymd; return RuDate.midnight(c.year, c.month, c.day, timeZone: timeZone) }

@@ -104,8 +104,8 @@ public struct TravelTime: Hashable, Sendable {
 /// One thing wrong with a proposed lesson. Clashes refuse the change; warnings are shown and may be accepted.
 public struct TimetableIssue: Hashable, Sendable {
     public enum Kind: String, Sendable {
-        case group, teacher, room, student, busy, travel
-        public var isClash: Bool { self != .busy && self != .travel }
+        case group, teacher, room, student, busy, travel, holiday
+        public var isClash: Bool { self != .busy && self != .travel && self != .holiday }
     }
     public var kind: Kind
     public var day: CivilDay
@@ -124,8 +124,13 @@ public struct TimetableContext: Sendable {
     public var members: [UUID: [TimetableStudent]]
     public var busy: [BusySlot]
     public var travel: [TravelTime]
-    public init(existing: [TimetableLesson], members: [UUID: [TimetableStudent]], busy: [BusySlot] = [], travel: [TravelTime] = []) {
-        self.existing = existing; self.members = members; self.busy = busy; self.travel = travel
+    public var holidays: [HolidayPeriod]
+    /// Whether the one who asks may learn which group (of which centre) a student of which school attends
+    /// (`AccessPolicy` `.groupStudent`); when not, a clash says only «в другой группе сети».
+    public var reveal: @Sendable (_ centerID: UUID, _ schoolID: UUID) -> Bool
+    public init(existing: [TimetableLesson], members: [UUID: [TimetableStudent]], busy: [BusySlot] = [], travel: [TravelTime] = [],
+                holidays: [HolidayPeriod] = [], reveal: @escaping @Sendable (UUID, UUID) -> Bool = { _, _ in true }) {
+        self.existing = existing; self.members = members; self.busy = busy; self.travel = travel; self.holidays = holidays; self.reveal = reveal
     }
 }
 
@@ -154,17 +159,33 @@ public enum ClashRules {
                                                  text: "кабинет «\(p.roomName)» в это время занят группой «\(o.groupName)» (\(o.span.times))"))
                 }
             }
+            if let h = ctx.holidays.first(where: { $0.contains(p.span.day) }) {
+                issues.append(TimetableIssue(kind: .holiday, day: p.span.day, text: "день попадает на период «\(h.title)» (\(h.kind.title))"))
+            }
+            // A teacher working at two centres needs the travel time between lessons of one day.
+            if let t = p.teacherID {
+                for o in sameDay where o.teacherID == t && o.centerID != p.centerID && !o.span.overlaps(p.span) {
+                    if let need = travelMinutes(p.centerID, o.centerID, ctx.travel) {
+                        let gap = o.span.end <= p.span.start ? p.span.start - o.span.end : o.span.start - p.span.end
+                        if gap < need {
+                            issues.append(TimetableIssue(kind: .travel, day: p.span.day,
+                                                         text: "педагогу \(p.teacherName) не успеть из «\(o.centerName)» (группа «\(o.groupName)», \(o.span.times)): на дорогу нужно \(need) мин, остаётся \(gap) мин"))
+                        }
+                    }
+                }
+            }
             let students = ctx.members[p.groupID] ?? []
             for s in students {
                 for o in studentLessons[s.id] ?? [] where o.groupID != p.groupID && o.span.day == p.span.day {
+                    let shown = ctx.reveal(o.centerID, s.schoolID)
+                    let other = shown ? "группе «\(o.groupName)» (\(o.span.times), \(o.centerName))" : "другой группе сети (\(o.span.times))"
                     if o.span.overlaps(p.span) {
-                        issues.append(TimetableIssue(kind: .student, day: p.span.day,
-                                                     text: "обучающийся \(s.name) в это время занят в группе «\(o.groupName)» (\(o.span.times), \(o.centerName))"))
+                        issues.append(TimetableIssue(kind: .student, day: p.span.day, text: "обучающийся \(s.name) в это время занят в \(other)"))
                     } else if o.centerID != p.centerID, let need = travelMinutes(p.centerID, o.centerID, ctx.travel) {
                         let gap = o.span.end <= p.span.start ? p.span.start - o.span.end : o.span.start - p.span.end
                         if gap < need {
                             issues.append(TimetableIssue(kind: .travel, day: p.span.day,
-                                                         text: "обучающемуся \(s.name) не успеть из «\(o.centerName)» (группа «\(o.groupName)», \(o.span.times)): на дорогу нужно \(need) мин, остаётся \(gap) мин"))
+                                                         text: "обучающемуся \(s.name) не успеть с занятия в \(other): на дорогу нужно \(need) мин, остаётся \(gap) мин"))
                         }
                     }
                 }

@@ -271,7 +271,9 @@ extension AppTests {
             try await withApp { app in
                 // setup: «Химия-10» gets a lesson at the time of the first Monday lesson of «Математика-10»
                 let m10 = try await Self.group(app, "Математика-10"), chem = try await Self.group(app, "Химия-10")
-                let first = try await Self.lessons(app, m10)[0]
+                // Only lessons from today on count: a finished autumn course does not block a spring one.
+                let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
+                let first = try #require(try await Self.lessons(app, m10).first { $0.day > today })
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc")
                 _ = try await kmc.get(Self.path(chem) + "/lesson")
@@ -333,6 +335,105 @@ extension AppTests {
                 orlov.$user.id = nil
                 try await orlov.save(on: app.db)
                 #expect(try await anonymous.get(second).status == .notFound)
+            }
+        }
+
+        @Test func aCentreHeadIsNotToldWhichOtherCentreAStudentAttends() async throws {
+            try await withApp { app in
+                // setup: a student of «Математика-10» (centre1's) also in «Химия-10» (Лицей № 5), which meets on a Monday at 15:00
+                let m10 = try await Self.group(app, "Математика-10"), chem = try await Self.group(app, "Химия-10")
+                let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
+                let monday = try #require(try await Self.lessons(app, m10).first { $0.day > today })
+                let shared = try #require(try await Enrollment.query(on: app.db).filter(\.$group.$id == m10.id!).filter(\.$status == "enrolled").first())
+                _ = try await EnrollmentService.enroll(studentID: shared.$student.id, groupID: chem.id!, app: app, req: nil)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                _ = try await kmc.get(Self.path(chem) + "/lesson")
+                // The КМЦ sees everything and is told the group.
+                let told = try await kmc.post(Self.path(chem) + "/lesson", ["day": CivilDay(number: monday.day).formatted, "start": "15:30", "hours": "1"])
+                #expect(told.status == .conflict && told.body.string.contains("«Математика-10»"))
+                // centre1 scheduling its own group at a time of the chemistry lesson learns only that the student is busy.
+                #expect(try await kmc.post(Self.path(chem) + "/lesson", ["day": CivilDay(number: monday.day).adding(days: 1).formatted, "start": "10:00", "hours": "1",
+                                                                         "accept": "yes"]).status == .seeOther)
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                _ = try await head.get(Self.path(m10) + "/lesson")
+                let hidden = try await head.post(Self.path(m10) + "/lesson", ["day": CivilDay(number: monday.day).adding(days: 1).formatted, "start": "10:00", "hours": "1"])
+                #expect(hidden.status == .conflict)
+                #expect(hidden.body.string.contains("в другой группе сети"))
+                #expect(!hidden.body.string.contains("Химия-10"))
+            }
+        }
+
+        @Test func oddMonthsAndWeeksNeverBreakThePages() async throws {
+            try await withApp { app in
+                var anonymous = Browser(app)
+                for month in ["1900-05", "1900-01", "2200-12", "abc", "2026-13", ""] {
+                    #expect(try await anonymous.get("/schedule?month=\(month)").status == .ok)
+                    #expect(try await anonymous.get("/schedule.xlsx?month=\(month)").status == .ok)
+                }
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                let orlov = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Орлов").first())
+                for week in ["1900-01-01", "31.12.1899", "x"] {
+                    #expect(try await teacher.get("/timetable/teachers/\(orlov.id!.uuidString.lowercased())?week=\(week)").status == .ok)
+                }
+            }
+        }
+
+        @Test func theTimetableFollowsTheGroupsTeacherAndDates() async throws {
+            try await withApp { app in
+                let m10 = try await Self.group(app, "Математика-10")
+                let zone = TimeZone(identifier: "Europe/Moscow")!
+                let today = CivilDay(Date(), timeZone: zone).number
+                let other = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let edit = "/groups/\(m10.id!.uuidString.lowercased())/edit"
+                _ = try await head.get(edit)
+                var form = ["program": m10.$program.id.uuidString.lowercased(), "name": m10.name, "capacity": String(m10.capacity),
+                            "plannedHours": String(m10.plannedHours), "teacher": other.id!.uuidString.lowercased(), "room": "",
+                            "startsOn": RuDate.format(m10.startsOn!, timeZone: zone), "endsOn": RuDate.format(m10.endsOn!, timeZone: zone),
+                            "open": "yes", "version": String(m10.version)]
+                #expect(try await head.post(edit, form).status == .seeOther)
+                let lessons = try await Self.lessons(app, m10)
+                #expect(lessons.filter { $0.day >= today }.allSatisfy { $0.$teacher.id == other.id })
+                #expect(lessons.filter { $0.day < today }.allSatisfy { $0.$teacher.id != other.id })
+                // Dates that would leave lessons outside are refused next to the field.
+                _ = try await head.get(edit)
+                form["version"] = String(m10.version + 1)
+                form["endsOn"] = "30.12.2026"
+                let narrowed = try await head.post(edit, form)
+                #expect(narrowed.status == .unprocessableEntity)
+                #expect(narrowed.body.string.contains("У группы есть занятия вне этих сроков"))
+                #expect(try #require(try await StudyGroup.find(m10.id, on: app.db)).endsOn == m10.endsOn)
+            }
+        }
+
+        @Test func feedsAreListedAndRevokedByTheirMaker() async throws {
+            try await withApp { app in
+                let me = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                var parent = Browser(app)
+                _ = try await parent.login("parent1")
+                let q = "kind=student&id=\(me.id!.uuidString.lowercased())"
+                _ = try await parent.get("/timetable/feeds/new?" + q)
+                let body = try await parent.post("/timetable/feeds?" + q).body.string
+                let r = try #require(body.range(of: "/ical/"))
+                let url = String(body[r.lowerBound...].prefix { $0 != "<" })
+                var anonymous = Browser(app)
+                let ics = try await anonymous.get(url).body.string
+                // The calendar's name carries the child's initials, not the name.
+                #expect(ics.contains("X-WR-CALNAME:Setka: Ё. А.И."))
+                let list = try await parent.get("/timetable/feeds")
+                #expect(list.body.string.contains("Ёлкин Артём Ильич"))
+                let feed = try #require(try await CalendarFeed.query(on: app.db).filter(\.$revokedAt == nil).first())
+                #expect(try await parent.post("/timetable/feeds/\(feed.id!.uuidString.lowercased())/revoke").status == .seeOther)
+                #expect(try await anonymous.get(url).status == .notFound)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "calendar_feed").count() == 2)
+                // Nobody revokes someone else's feed.
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.post("/timetable/feeds/\(feed.id!.uuidString.lowercased())/revoke").status == .notFound)
             }
         }
     }

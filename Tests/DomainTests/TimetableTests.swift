@@ -110,6 +110,28 @@ import Testing
         #expect(issues[0].kind.isClash)
     }
 
+    @Test func anotherCentresGroupIsNotNamedToWhoMayNotSeeIt() {
+        let shared = student("Ёлкин Артём")
+        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)], members: [g1: [shared], g2: [shared]],
+                                   reveal: { centre, _ in centre != self.centreB })
+        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
+        #expect(issues.map(\.kind) == [.student])
+        #expect(issues[0].text == "обучающийся Ёлкин Артём в это время занят в другой группе сети (15:00–16:40)")
+        #expect(!issues[0].text.contains("Химия"))
+    }
+
+    @Test func holidaysAndATeachersTravelAreWarnings() {
+        let holidays = [HolidayPeriod(title: "Осенние каникулы", kind: .vacation, first: monday, last: monday)]
+        let onHoliday = ClashRules.check([lesson(g1, "М", centre: centreA, start: 900)], in: TimetableContext(existing: [], members: [:], holidays: holidays))
+        #expect(onHoliday.map(\.kind) == [.holiday])
+        #expect(onHoliday[0].text.contains("«Осенние каникулы» (каникулы)"))
+        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900, teacher: teacher)], members: [:],
+                                   travel: [TravelTime(a: centreA, b: centreB, minutes: 30)])
+        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010, teacher: teacher)], in: ctx)
+        #expect(tight.map(\.kind) == [.travel])
+        #expect(tight[0].text.hasPrefix("педагогу Петрова П. П. не успеть из «Лицей»"))
+    }
+
     @Test func travelBetweenCentresIsAWarning() {
         let shared = student("Ёлкин Артём")
         let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],  // 15:00–16:40

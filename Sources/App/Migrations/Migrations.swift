@@ -19,5 +19,6 @@ enum SetkaMigrations {
         CreateHeadcounts(),
         CreateTimetable(),
         CreateCalendarFeeds(),
+        CreateRegister(),
     ]
 }

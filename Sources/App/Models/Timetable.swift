@@ -118,3 +118,26 @@ final class CalendarFeed: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     init() {}
 }
+
+/// The register entry of a lesson: the topic and the academic hours actually delivered.
+final class LessonRecord: Model, @unchecked Sendable {
+    static let schema = "lesson_records"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "lesson_id") var lesson: Lesson
+    @Field(key: "topic") var topic: String
+    @Field(key: "hours") var hours: Int
+    @Field(key: "marked_at") var markedAt: Date
+    @Field(key: "marked_by") var markedBy: String
+    @Field(key: "version") var version: Int
+    init() {}
+}
+
+/// A student's attendance at a lesson.
+final class AttendanceMark: Model, @unchecked Sendable {
+    static let schema = "attendance_marks"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "lesson_id") var lesson: Lesson
+    @Parent(key: "student_id") var student: Student
+    @Field(key: "status") var status: String
+    init() {}
+}

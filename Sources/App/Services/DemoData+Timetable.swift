@@ -39,7 +39,14 @@ extension DemoData {
             t.$municipality.id = muni; t.$from.id = a; t.$to.id = b; t.minutes = 25; t.status = RecordStatus.active.rawValue; t.version = 1
             try await t.create(on: db)
         }
+        // Past lessons are in the register, except those of the last week (not marked yet).
+        let markedBefore = CivilDay(Date(), timeZone: zone).adding(days: -7)
+        let topics = ["Вводное занятие", "Разбор задач", "Практикум", "Олимпиадные задачи", "Работа над проектом", "Самостоятельная работа",
+                      "Обсуждение решений"]
         for (i, g) in groups.enumerated() {
+            let members = try await Enrollment.query(on: db).filter(\.$group.$id == g.requireID())
+                .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$student.id }
+            var n = 0
             let room = try await Room.query(on: db).filter(\.$organization.$id == g.$organization.id).sort(\.$sortKey).first()
             let weekday = Weekday(rawValue: i % 5 + 1)!
             let start = ClockTime(minutes: 15 * 60 + (i / 5) * 120)
@@ -53,6 +60,18 @@ extension DemoData {
                 l.endMinute = start.minutes + LessonLength.minutes(hours: 2); l.hours = 2; l.$room.id = room?.id; l.$teacher.id = g.$teacher.id
                 l.status = LessonStatus.scheduled.rawValue; l.version = 1; l.updatedAt = Date()
                 try await l.create(on: db)
+                guard day < markedBefore else { continue }
+                n += 1
+                let r = LessonRecord()
+                r.$lesson.id = try l.requireID(); r.topic = "Занятие \(n). " + topics[(n - 1) % topics.count]; r.hours = 2
+                r.markedAt = Date(); r.markedBy = "демо"; r.version = 1
+                try await r.create(on: db)
+                for (k, student) in members.enumerated() {
+                    let m = AttendanceMark()
+                    m.$lesson.id = try l.requireID(); m.$student.id = student
+                    m.status = ((n + k) % 9 == 0 ? AttendanceStatus.absent : (n + 2 * k) % 13 == 0 ? .excused : .present).rawValue
+                    try await m.create(on: db)
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ enum EnrollmentListService {
         var problems: [String]
     }
 
-    static func check(_ list: EnrollmentList, on db: any Database) async throws -> Check {
+    static func check(_ list: EnrollmentList, req: Request?, on db: any Database) async throws -> Check {
         let items = try await EnrollmentListItem.query(on: db).filter(\.$list.$id == list.id!).with(\.$student).all()
         let places = try await Enrollment.query(on: db).filter(\.$group.$id == list.$group.id)
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
@@ -27,7 +27,7 @@ enum EnrollmentListService {
             if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
             if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
             else if s.consentWithdrawnAt != nil { check.problems.append("\(s.fullName) — отозвано согласие на обработку данных") }
-            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются с группой \(clash)") }
+            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются: \(clash.text(for: s.id!, req: req))") }
             check.needing.append(s)
         }
         return check
@@ -82,7 +82,7 @@ enum EnrollmentListService {
             guard [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue].contains(list.state) else {
                 throw AppError.conflict("Список уже отправлен.")
             }
-            let c = try await check(list, on: db)
+            let c = try await check(list, req: req, on: db)
             guard !c.needing.isEmpty else { throw AppError.conflict("В списке нет никого, кому нужно место в группе.") }
             guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
             let free = list.group.capacity - list.group.enrolledCount
@@ -107,7 +107,7 @@ enum EnrollmentListService {
             guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Принять можно только отправленный список.") }
             // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
             try await claim(list, from: [.sent], to: .accepted, on: sql)
-            let c = try await check(list, on: db)
+            let c = try await check(list, req: req, on: db)
             guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
             let n = c.needing.count
             // All seats at once, by the same conditional update that guards single enrolments.

@@ -4,37 +4,65 @@ import SQLKit
 import Domain
 
 extension EnrollmentService {
+    /// Another group of a student whose lessons meet the lessons of a group.
+    struct TimetableClash: Sendable {
+        var groupName: String
+        var centerID: UUID
+        var schoolID: UUID
+        var municipalityID: UUID
+        var span: LessonSpan
+
+        /// In words, naming the other group only to who may see that the student attends it (`.groupStudent`), or to
+        /// the student and their guardian.
+        func text(for studentID: UUID, req: Request?) -> String {
+            let when = "\(span.day.formatted) \(span.times)"
+            guard let req else { return "«\(groupName)», \(when)" }
+            let actor = req.currentUser?.actor
+            let shown = actor?.students.contains(studentID) == true
+                || req.can(.read, .groupStudent(school: OrgRef(id: schoolID, municipalityID: municipalityID), center: OrgRef(id: centerID, municipalityID: municipalityID)))
+            return shown ? "«\(groupName)», \(when)" : "занятия в другой группе сети, \(when)"
+        }
+    }
+
     /// Students whose other groups have lessons at the same time as the group's lessons (issue 4: once lessons exist,
-    /// enrolment refuses a student whose other groups clash), with the first clash of each in words. One statement;
-    /// a group without lessons answers at once from the index.
-    static func timetableClashes(studentIDs: [UUID], groupID: UUID, on db: any Database) async throws -> [UUID: String] {
+    /// enrolment refuses a student whose other groups clash), with the first such lesson of each. Past lessons do not
+    /// count, nor does the group being left by a transfer (`leaving`). One statement; on PostgreSQL it takes the shared
+    /// side of the timetable lock first, so a timetable change cannot slip in between the check and the enrolment.
+    static func timetableClashes(studentIDs: [UUID], groupID: UUID, leaving: UUID? = nil, on db: any Database) async throws -> [UUID: TimetableClash] {
         guard !studentIDs.isEmpty else { return [:] }
+        try await TimetableService.lockForEnrolment(on: db)
         let scheduled = LessonStatus.scheduled.rawValue, enrolled = EnrollmentStatus.enrolled.rawValue
+        // A day of slack: "today" in the municipality's zone is never more than a day from today in UTC.
+        let from = CivilDay(Date(), timeZone: TimeZone(secondsFromGMT: 0)!).number - 1
         let rows = try await db.sql().raw("""
-            SELECT e.student_id AS sid, g.name AS gname, b.day AS day, b.start_minute AS s, b.end_minute AS f
+            SELECT e.student_id AS sid, g.name AS gname, g.organization_id AS cid, st.school_id AS school, st.municipality_id AS muni,
+                   b.day AS day, b.start_minute AS s, b.end_minute AS f
             FROM lessons a
             JOIN lessons b ON b.day = a.day AND b.start_minute < a.end_minute AND a.start_minute < b.end_minute
                 AND b.status = \(bind: scheduled) AND b.group_id <> a.group_id
             JOIN enrollments e ON e.group_id = b.group_id AND e.status = \(bind: enrolled)
             JOIN study_groups g ON g.id = b.group_id
-            WHERE a.group_id = \(bind: groupID) AND a.status = \(bind: scheduled) AND e.student_id IN (\(binds: studentIDs))
+            JOIN students st ON st.id = e.student_id
+            WHERE a.group_id = \(bind: groupID) AND a.status = \(bind: scheduled) AND a.day >= \(bind: from)
+                AND b.group_id <> \(bind: leaving ?? groupID) AND e.student_id IN (\(binds: studentIDs))
             ORDER BY b.day, b.start_minute
             """).all()
-        var out: [UUID: String] = [:]
+        var out: [UUID: TimetableClash] = [:]
         for r in rows {
             let sid = try r.decode(column: "sid", as: UUID.self)
             guard out[sid] == nil else { continue }
-            let span = LessonSpan(day: CivilDay(number: try r.decode(column: "day", as: Int.self)),
-                                  start: try r.decode(column: "s", as: Int.self), end: try r.decode(column: "f", as: Int.self))
-            out[sid] = "«\(try r.decode(column: "gname", as: String.self))», \(span.day.formatted) \(span.times)"
+            out[sid] = TimetableClash(groupName: try r.decode(column: "gname", as: String.self), centerID: try r.decode(column: "cid", as: UUID.self),
+                                      schoolID: try r.decode(column: "school", as: UUID.self), municipalityID: try r.decode(column: "muni", as: UUID.self),
+                                      span: LessonSpan(day: CivilDay(number: try r.decode(column: "day", as: Int.self)),
+                                                       start: try r.decode(column: "s", as: Int.self), end: try r.decode(column: "f", as: Int.self)))
         }
         return out
     }
 
     /// Refuses one student's enrolment when the timetables clash.
-    static func refuseTimetableClash(studentID: UUID, groupID: UUID, on db: any Database) async throws {
-        if let clash = try await timetableClashes(studentIDs: [studentID], groupID: groupID, on: db)[studentID] {
-            throw refusal(.timetableClash(clash))
+    static func refuseTimetableClash(studentID: UUID, groupID: UUID, leaving: UUID? = nil, req: Request?, on db: any Database) async throws {
+        if let clash = try await timetableClashes(studentIDs: [studentID], groupID: groupID, leaving: leaving, on: db)[studentID] {
+            throw refusal(.timetableClash(clash.text(for: studentID, req: req)))
         }
     }
 }

@@ -24,14 +24,15 @@ enum EnrollmentService {
     /// conditional updates and unique constraints still guard everything.
     struct Checked: Sendable { var group: StudyGroup; var student: Student }
 
-    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", checked: Checked? = nil, on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", checked: Checked? = nil, leaving: UUID? = nil,
+                       on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
         if let checked { return try await enrollChecked(checked, source: source, now: now, sql: sql, db: db, req: req) }
         // Refused before anything is written, so a caller may catch it and go on in the same transaction.
         if try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0 {
-            try await refuseTimetableClash(studentID: studentID, groupID: groupID, on: db)
+            try await refuseTimetableClash(studentID: studentID, groupID: groupID, leaving: leaving, req: req, on: db)
         }
         // The seat is the first write of the transaction.
         let seated = try await sql.update("study_groups")
@@ -84,7 +85,7 @@ enum EnrollmentService {
 
     private static func enrollChecked(_ c: Checked, source: String, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let groupID = c.group.id!
-        try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, on: db)
+        try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, req: req, on: db)
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
             .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
@@ -157,7 +158,7 @@ extension EnrollmentService {
         try await app.writeTransaction { db in
             guard let e = try await Enrollment.find(enrollmentID, on: db) else { throw AppError.notFound("Запись в группу не найдена.") }
             guard e.$group.id != targetGroupID else { throw AppError.conflict("Обучающийся уже в этой группе.") }
-            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: "transfer", on: db, req: req)
+            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: "transfer", leaving: e.$group.id, on: db, req: req)
             guard case .enrolled = outcome else {
                 throw AppError.conflict("В выбранной группе нет свободных мест: перевод не выполнен.")
             }
@@ -182,10 +183,13 @@ extension EnrollmentService {
             try await e.save(on: db)
             var promoted: Enrollment?
             if wasEnrolled {
-                // The first waiting student who may still be enrolled (not archived, consent not withdrawn) moves up.
+                // The first waiting student who may still be enrolled (not archived, consent not withdrawn, no lessons of
+                // another group at the same time) moves up.
                 let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
                     .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).all()
-                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && $0.student.consentWithdrawnAt == nil }) {
+                let clashing = try await timetableClashes(studentIDs: waiting.map { $0.$student.id }, groupID: e.$group.id, on: db)
+                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && $0.student.consentWithdrawnAt == nil
+                    && clashing[$0.$student.id] == nil }) {
                     next.status = EnrollmentStatus.enrolled.rawValue
                     next.waitlistSeq = nil
                     next.updatedAt = Date()

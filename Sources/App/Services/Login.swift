@@ -47,12 +47,13 @@ enum Login {
         return .success(user)
     }
 
-    /// Ends every session and API token of a user (password reset or change, blocking).
+    /// Ends every session, API token and calendar feed of a user (password reset or change, blocking).
     static func revokeAccess(userID: UUID, keepSession: UUID? = nil, on db: any Database) async throws {
         var sessions = UserSession.query(on: db).filter(\.$user.$id == userID)
         if let keep = keepSession { sessions = sessions.filter(\.$id != keep) }
         try await sessions.delete()
         try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+        try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
     }
 
     static func blockedMessage(_ until: Date) -> String {

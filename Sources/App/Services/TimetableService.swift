@@ -53,7 +53,7 @@ enum TimetableService {
     /// Writes the drafts of one group (new lessons, or replacements of the lessons with the drafts' ids) if the clash
     /// rules allow it: clashes refuse, warnings refuse unless accepted. Answers the lessons written.
     static func write(_ drafts: [Draft], group: GroupFacts, pattern: LessonPattern? = nil, acceptWarnings: Bool, note: String?,
-                      expectedVersion: Int? = nil, audit: @escaping @Sendable ([Lesson], any Database) async throws -> Void, app: Application) async throws -> [Lesson] {
+                      expectedVersion: Int? = nil, reveal: @escaping @Sendable (UUID, UUID) -> Bool, audit: @escaping @Sendable ([Lesson], any Database) async throws -> Void, app: Application) async throws -> [Lesson] {
         try await app.writeTransaction { db in
             try await lockTimetable(group.municipalityID, on: db)
             // A change of an existing lesson claims its next version first, so of two concurrent edits one wins.
@@ -62,7 +62,11 @@ enum TimetableService {
                 throw TimetableRefusal(clashes: ["Занятие за это время изменил другой пользователь: обновите страницу и внесите правки ещё раз."], warnings: [])
             }
             let proposed = try await lessons(drafts, group: group, on: db)
-            let issues = ClashRules.check(proposed, in: try await context(for: proposed, municipalityID: group.municipalityID, on: db))
+            var ctx = try await context(for: proposed, municipalityID: group.municipalityID, on: db)
+            ctx.reveal = reveal
+            // Weekly patterns skip holidays themselves; a single lesson or a move onto one is warned about.
+            if pattern == nil { ctx.holidays = try await holidays(yearID: group.academicYearID, on: db) }
+            let issues = ClashRules.check(proposed, in: ctx)
             let clashes = issues.filter(\.kind.isClash), warnings = issues.filter { !$0.kind.isClash }
             if !clashes.isEmpty || (!warnings.isEmpty && !acceptWarnings) {
                 throw TimetableRefusal(clashes: ClashRules.summary(clashes), warnings: ClashRules.summary(warnings))
@@ -99,12 +103,22 @@ enum TimetableService {
         }
     }
 
-    /// On PostgreSQL timetable writes of one municipality take turns (a transaction-scoped advisory lock), so the
-    /// clash check and the insert see the same lessons; on SQLite the write gate already serialises every write.
+    /// On PostgreSQL timetable writes take turns (an exclusive transaction-scoped advisory lock) while enrolments share
+    /// it (`lockForEnrolment`), so a clash check and the write after it always see the same lessons and memberships;
+    /// enrolments still run side by side. On SQLite the write gate already serialises every write.
     static func lockTimetable(_ municipalityID: UUID, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "timetable:" + municipalityID.uuidString)))").run()
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(lockKey)))").run()
     }
+
+    /// The shared side of the timetable lock, taken by an enrolment before its clash check.
+    static func lockForEnrolment(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock_shared(\(unsafeRaw: String(lockKey)))").run()
+    }
+
+    /// One key for the whole timetable: its writes are rare, and a per-municipality key would need a read first.
+    static let lockKey: Int64 = 7_004_202_611
 
     /// The drafts as the clash rules see them, with names for the messages.
     static func lessons(_ drafts: [Draft], group: GroupFacts, on db: any Database) async throws -> [TimetableLesson] {
@@ -159,5 +173,48 @@ enum TimetableService {
         TimetableLesson(id: l.id, groupID: l.$group.id, groupName: l.group.name, centerID: l.group.$organization.id,
                         centerName: l.group.organization.shortName, span: l.span, teacherID: l.$teacher.id,
                         teacherName: l.teacher?.fullName ?? "", roomID: l.$room.id, roomName: l.room?.name ?? "")
+    }
+
+    /// When a group's teacher changes, its future lessons that the old teacher was to give (not substitutions) pass to
+    /// the new one — refused whole if the new teacher is busy then. Runs inside the caller's write transaction.
+    static func reassign(group: GroupFacts, from old: UUID?, to new: UUID?, today: CivilDay, reveal: @escaping @Sendable (UUID, UUID) -> Bool,
+                         on db: any Database) async throws -> Int {
+        guard old != new else { return 0 }
+        try await lockTimetable(group.municipalityID, on: db)
+        var q = Lesson.query(on: db).filter(\.$group.$id == group.id).filter(\.$day >= today.number)
+            .filter(\.$status == LessonStatus.scheduled.rawValue).filter(\.$substituteFor.$id == nil)
+        q = old.map { id in q.filter(\.$teacher.$id == id) } ?? q.filter(\.$teacher.$id == nil)
+        let moving = try await q.all()
+        guard !moving.isEmpty else { return 0 }
+        let drafts = moving.map { Draft(id: $0.id, day: CivilDay(number: $0.day), start: ClockTime(minutes: $0.startMinute), hours: $0.hours,
+                                        roomID: $0.$room.id, teacherID: new) }
+        let proposed = try await lessons(drafts, group: group, on: db)
+        var ctx = try await context(for: proposed, municipalityID: group.municipalityID, on: db)
+        ctx.reveal = reveal
+        let clashes = ClashRules.check(proposed, in: ctx).filter { $0.kind == .teacher }
+        if !clashes.isEmpty { throw TimetableRefusal(clashes: ClashRules.summary(clashes), warnings: []) }
+        for l in moving {
+            l.$teacher.id = new
+            l.version += 1
+            l.updatedAt = Date()
+            try await l.save(on: db)
+        }
+        return moving.count
+    }
+
+    /// Scheduled lessons of a group outside new dates, as a Russian line; nil when there are none.
+    static func outsideDates(groupID: UUID, first: CivilDay?, last: CivilDay?, on db: any Database) async throws -> String? {
+        var q = Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue)
+        if let first, let last {
+            q = q.group(.or) { $0.filter(\.$day < first.number).filter(\.$day > last.number) }
+        } else if let first {
+            q = q.filter(\.$day < first.number)
+        } else if let last {
+            q = q.filter(\.$day > last.number)
+        } else { return nil }
+        let outside = try await q.sort(\.$day).all()
+        guard !outside.isEmpty else { return nil }
+        return "У группы есть занятия вне этих сроков (" + outside.prefix(3).map { CivilDay(number: $0.day).formatted }.joined(separator: ", ")
+            + (outside.count > 3 ? " и ещё \(outside.count - 3)" : "") + "): перенесите или отмените их в расписании группы."
     }
 }

@@ -85,7 +85,7 @@ struct LessonAPIController: RouteCollection {
         }
         let g = l.group, center = l.center, d = parsed.draft
         do {
-            let written = try await TimetableService.write([d], group: l.facts, acceptWarnings: input.acceptWarnings ?? false, note: nil, audit: { written, db in
+            let written = try await TimetableService.write([d], group: l.facts, acceptWarnings: input.acceptWarnings ?? false, note: nil, reveal: TimetableController.reveal(req, l), audit: { written, db in
                 try await Audit.record(on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id, title: "Занятие: \(g.name)",
                                        municipalityID: center.$municipality.id, organizationID: center.id,
                                        after: ["Дата": d.day.formatted, "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times])

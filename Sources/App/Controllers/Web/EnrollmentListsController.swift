@@ -95,7 +95,7 @@ struct EnrollmentListsController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let composer = req.can(.update, .enrollmentList(group: center.ref))
         let editable = composer && Self.editable(l)
-        let check = try await EnrollmentListService.check(l, on: req.db)
+        let check = try await EnrollmentListService.check(l, req: req, on: req.db)
         let waiting = Set(try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!).filter(\.$status == EnrollmentStatus.waitlisted.rawValue)
             .all().map { $0.$student.id })
         let inList = Set((check.needing + check.seated).compactMap(\.id))

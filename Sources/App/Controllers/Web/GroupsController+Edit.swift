@@ -136,7 +136,7 @@ extension GroupsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let (g, _) = try await find(req, .update)
+        let (g, center) = try await find(req, .update)
         let form = RegistrySupport.form(req)
         let expected = Int(form["version"] ?? "") ?? -1
         let before = auditFields(g)
@@ -147,22 +147,46 @@ extension GroupsController {
         }
         let after = auditFields(g)
         let capacity = g.capacity
-        let outcome = try await req.application.writeTransaction { db -> String? in
-            guard try await RegistrySupport.claimVersion(table: StudyGroup.schema, id: g.requireID(), expected: expected, on: db) else {
-                return RegistrySupport.conflictMessage
+        let zone = try await RegistrySupport.zone(req)
+        let today = CivilDay(Date(), timeZone: zone)
+        let first = g.startsOn.map { CivilDay($0, timeZone: zone) }, last = g.endsOn.map { CivilDay($0, timeZone: zone) }
+        let outcome: String?
+        do {
+            outcome = try await req.application.writeTransaction { db -> String? in
+                guard try await RegistrySupport.claimVersion(table: StudyGroup.schema, id: g.requireID(), expected: expected, on: db) else {
+                    return RegistrySupport.conflictMessage
+                }
+                // Capacity never below the number enrolled, even if someone was enrolled a moment ago.
+                let ok = try await db.sql().update(StudyGroup.schema).set("capacity", to: capacity)
+                    .where("id", .equal, g.requireID()).where("enrolled_count", .lessThanOrEqual, capacity).returning("id").all()
+                guard !ok.isEmpty else { throw AppError.conflict("В группе уже больше зачисленных, чем \(capacity): вместимость не изменена.") }
+                guard let current = try await StudyGroup.find(g.requireID(), on: db) else { throw AppError.notFound() }
+                // The timetable follows the group: no lessons outside its dates, and the new teacher takes the future lessons.
+                if let problem = try await TimetableService.outsideDates(groupID: current.id!, first: first, last: last, on: db) {
+                    var e = FieldErrors()
+                    e.add(first != nil ? "startsOn" : "endsOn", problem)
+                    throw AppError.validation(ValidationFailure(fields: e))
+                }
+                let facts = TimetableService.facts(current, center: center, zone: zone)
+                _ = try await TimetableService.reassign(group: facts, from: current.$teacher.id, to: g.$teacher.id, today: today,
+                                                        reveal: { _, _ in true }, on: db)
+                current.name = g.name; current.plannedHours = g.plannedHours; current.$teacher.id = g.$teacher.id; current.$room.id = g.$room.id
+                current.startsOn = g.startsOn; current.endsOn = g.endsOn; current.isOpen = g.isOpen; current.$program.id = g.$program.id
+                try await current.save(on: db)
+                try await Audit.record(on: db, req: req, action: .update, entityType: "group", entityID: current.id, title: current.name,
+                                       municipalityID: req.currentUser?.municipalityIDs.first, organizationID: current.$organization.id,
+                                       before: before, after: after)
+                return nil
             }
-            // Capacity never below the number enrolled, even if someone was enrolled a moment ago.
-            let ok = try await db.sql().update(StudyGroup.schema).set("capacity", to: capacity)
-                .where("id", .equal, g.requireID()).where("enrolled_count", .lessThanOrEqual, capacity).returning("id").all()
-            guard !ok.isEmpty else { throw AppError.conflict("В группе уже больше зачисленных, чем \(capacity): вместимость не изменена.") }
-            guard let current = try await StudyGroup.find(g.requireID(), on: db) else { throw AppError.notFound() }
-            current.name = g.name; current.plannedHours = g.plannedHours; current.$teacher.id = g.$teacher.id; current.$room.id = g.$room.id
-            current.startsOn = g.startsOn; current.endsOn = g.endsOn; current.isOpen = g.isOpen; current.$program.id = g.$program.id
-            try await current.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "group", entityID: current.id, title: current.name,
-                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: current.$organization.id,
-                                   before: before, after: after)
-            return nil
+        } catch let e as AppError where e.code == "validation" {
+            var errors = FieldErrors()
+            for (k, v) in e.fields { errors.add(k, v) }
+            let page = try await formPage(req, group: g, values: form, errors: errors)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        } catch let refusal as TimetableRefusal {
+            let page = try await formPage(req, group: g, values: form, errors: FieldErrors(),
+                                          conflict: "Новый педагог занят во время занятий группы: " + refusal.clashes.joined(separator: " "))
+            return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         if let conflict = outcome {
             let (current, _) = try await find(req, .update)

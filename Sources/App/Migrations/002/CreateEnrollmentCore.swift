@@ -65,7 +65,7 @@ struct CreateEnrollmentCore: AsyncMigration {
             .field("status", .string, .required)
             .field("version", .int, .required)
             // The database itself refuses overbooking, whatever the application does.
-            .constraint(.sql(raw: "CHECK (enrolled_count >= 0 AND enrolled_count <= capacity)"))
+            .constraint(.sql(unsafeRaw: "CHECK (enrolled_count >= 0 AND enrolled_count <= capacity)"))
             .create()
         try await db.schema("students")
             .id()

@@ -8,9 +8,44 @@ import Documents
 /// timetable (a new one revokes their previous one), answering only while that user still may.
 struct CalendarFeedController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get("timetable", "feeds", use: index)
         routes.get("timetable", "feeds", "new", use: newForm)
         routes.post("timetable", "feeds", use: create)
+        routes.post("timetable", "feeds", ":id", "revoke", use: revoke)
         routes.get("ical", ":file", use: feed)
+    }
+
+    /// The user's own feeds, each with a button that revokes it.
+    func index(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let feeds = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
+            .sort(\.$createdAt, .descending).all()
+        var rows: [[Cell]] = []
+        let zone = try await RegistrySupport.zone(req)
+        for f in feeds {
+            let title = await CalendarFeed.Kind(rawValue: f.kind).asyncFlatMap { try? await TimetableSubject.load($0, f.subjectID, on: req.db) }?.title ?? "—"
+            rows.append([.text(title), .text(RuDate.formatDateTime(f.createdAt, timeZone: zone)),
+                         .post("Отозвать", SiteURL.timetable.path + "/feeds/\(f.id!.uuidString.lowercased())/revoke", csrf: req.csrfToken)])
+        }
+        let card = RegistryCard(title: "Мои подписки на календарь", area: .groups, status: nil,
+                                facts: [("Что это", "Секретные ссылки iCal на расписания; ссылка работает, пока вам доступно это расписание. Смена пароля отзывает все ссылки.")],
+                                actions: [], sections: [RegistryCard.Section(title: "Действующие ссылки", columns: ["Расписание", "Создана", ""], rows: rows,
+                                                                              emptyText: "Ссылок нет. Создать её можно на странице расписания.")], history: nil)
+        return req.render(card.render(await req.pageContext(active: .timetable)))
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let f = try await CalendarFeed.find(try req.idParameter(), on: req.db), f.$user.id == user.userID else { throw AppError.notFound() }
+        if f.revokedAt == nil {
+            f.revokedAt = Date()
+            try await req.application.writeTransaction { db in
+                try await f.save(on: db)
+                try await Audit.record(on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: f.id, title: "Ссылка iCal отозвана",
+                                       municipalityID: user.municipalityIDs.first, organizationID: nil)
+            }
+        }
+        return req.redirect(to: SiteURL.timetable.path + "/feeds", flash: "Ссылка отозвана: календарь по ней больше не обновится.")
     }
 
     func subject(_ req: Request) async throws -> TimetableSubject {
@@ -43,12 +78,14 @@ struct CalendarFeedController: RouteCollection {
             let f = CalendarFeed()
             f.tokenHash = Secrets.sha256(raw); f.$user.id = user.userID; f.kind = s.kind.rawValue; f.subjectID = s.id; f.createdAt = Date()
             try await f.create(on: db)
+            try await Audit.record(on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id, title: "Ссылка iCal: \(s.title)",
+                                   municipalityID: s.municipalityID, organizationID: nil)
         }
         let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
         let scheme = req.application.setkaConfig.secureCookies ? "https" : "http"
         let page = NoticePage(title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
                               lines: ["Расписание: \(s.title).", "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз."],
-                              highlight: "\(scheme)://\(host)/ical/\(raw).ics", backTitle: "К расписанию", backURL: SiteURL.timetable.path)
+                              highlight: "\(scheme)://\(host)/ical/\(raw).ics", backTitle: "Мои подписки", backURL: SiteURL.timetable.path + "/feeds")
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
@@ -75,6 +112,6 @@ struct CalendarFeedController: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Setka: " + s.title, events: events)))
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Setka: " + s.feedName, events: events)))
     }
 }

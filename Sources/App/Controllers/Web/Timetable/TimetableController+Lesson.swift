@@ -74,7 +74,7 @@ extension TimetableController {
         }
         let g = l.group, center = l.center, d = input.draft
         do {
-            _ = try await TimetableService.write([d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note, audit: { written, db in
+            _ = try await TimetableService.write([d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note, reveal: TimetableController.reveal(req, l), audit: { written, db in
                 try await Audit.record(on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id, title: "Занятие: \(g.name)",
                                        municipalityID: center.$municipality.id, organizationID: center.id,
                                        after: ["Дата": d.day.formatted, "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times])
@@ -89,11 +89,6 @@ extension TimetableController {
     func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, Loaded) {
         guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
         return (lesson, try await Self.load(req, groupID: lesson.$group.id, action))
-    }
-
-    func lessonRedirect(req: Request) async throws -> Response {
-        let (_, l) = try await findLesson(req, .read)
-        return req.redirect(to: SiteURL.groupTimetable(l.group.id!).path)
     }
 
     static func values(_ lesson: Lesson) -> FormValues {
@@ -130,7 +125,7 @@ extension TimetableController {
         let before = Self.auditFields(lesson), g = l.group, center = l.center, version = lesson.version
         do {
             _ = try await TimetableService.write([input.draft], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
-                                                 expectedVersion: version, audit: { written, db in
+                                                 expectedVersion: version, reveal: TimetableController.reveal(req, l), audit: { written, db in
                 guard let w = written.first else { return }
                 try await Audit.record(on: db, req: req, action: .update, entityType: "lesson", entityID: w.id, title: "Занятие: \(g.name)",
                                        municipalityID: center.$municipality.id, organizationID: center.id, before: before, after: Self.auditFields(w))

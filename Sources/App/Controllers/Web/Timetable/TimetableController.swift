@@ -15,7 +15,6 @@ struct TimetableController: RouteCollection {
         g.get("lesson", use: lessonForm)
         g.post("lesson", use: addLesson)
         let l = routes.grouped("lessons", ":id")
-        l.get(use: lessonRedirect)
         l.get("edit", use: editForm)
         l.post("edit", use: edit)
         l.get("cancel", use: cancelForm)
@@ -159,7 +158,7 @@ struct TimetableController: RouteCollection {
         record.createdAt = Date(); record.createdBy = req.currentUser?.fullName ?? ""
         let summary = "\(p.weekday.every) с \(p.start.formatted), \(p.hours) ак. ч, \(p.from.formatted) — \(p.to.formatted)"
         let g = l.group, center = l.center
-        let written = try await TimetableService.write(drafts, group: l.facts, pattern: record, acceptWarnings: acceptWarnings, note: nil, audit: { written, db in
+        let written = try await TimetableService.write(drafts, group: l.facts, pattern: record, acceptWarnings: acceptWarnings, note: nil, reveal: TimetableController.reveal(req, l), audit: { written, db in
             try await Audit.record(on: db, req: req, action: .create, entityType: "timetable", entityID: g.id, title: "Расписание: \(g.name)",
                                    municipalityID: center.$municipality.id, organizationID: center.id,
                                    after: ["Занятия": summary, "Добавлено занятий": String(written.count),
@@ -189,6 +188,16 @@ struct TimetableController: RouteCollection {
             message += " Пропущено по календарю: " + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
         }
         return req.redirect(to: SiteURL.groupTimetable(l.group.id!).path, flash: message)
+    }
+
+    /// Whether the one scheduling may learn which group of which centre a student of a school attends (the policy's
+    /// `.groupStudent`); clash messages name other groups only then.
+    static func reveal(_ req: Request, _ l: Loaded) -> @Sendable (UUID, UUID) -> Bool {
+        let actor = req.currentUser?.actor, policy = req.policy, muni = l.center.$municipality.id
+        return { center, school in
+            guard let actor else { return false }
+            return policy.allows(actor, .read, .groupStudent(school: OrgRef(id: school, municipalityID: muni), center: OrgRef(id: center, municipalityID: muni)))
+        }
     }
 
     /// A room of the group's centre chosen in a form; empty means none.

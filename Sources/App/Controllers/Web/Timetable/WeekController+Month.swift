@@ -26,7 +26,9 @@ extension WeekController {
         else { return nil }
         let zone = try await AuditController.zone(muni, on: req.db)
         let raw = req.query[String.self, at: "month"] ?? ""
-        let first = CivilDay.parse(raw + "-01")?.startOfMonth ?? CivilDay(Date(), timeZone: zone).startOfMonth
+        // Months of the years Setka can have data for; anything else shows the current month.
+        let asked = CivilDay.parse(raw + "-01").flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
+        let first = asked ?? CivilDay(Date(), timeZone: zone).startOfMonth
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
         var groups = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
@@ -56,7 +58,7 @@ extension WeekController {
         func url(_ d: CivilDay, _ route: SiteURL = .schedule) -> String { route.with([("month", String(d.iso.prefix(7))), ("center", c)]) }
         // The twelve months from the September before the shown month.
         let (y, mo, _) = m.first.ymd
-        let september = CivilDay(year: mo >= 9 ? y : y - 1, month: 9, day: 1)!
+        let september = CivilDay(year: mo >= 9 ? y : y - 1, month: 9, day: 1) ?? m.first
         var months: [(value: String, title: String)] = []
         var d = september
         for _ in 0..<12 { months.append((String(d.iso.prefix(7)), Month.title(d))); d = d.adding(days: d.daysInMonth) }

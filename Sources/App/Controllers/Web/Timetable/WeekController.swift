@@ -33,7 +33,8 @@ struct WeekController: RouteCollection {
 
     /// The week asked for (`?week=` any day of it, ISO or ДД.ММ.ГГГГ), else this week.
     static func week(_ req: Request, zone: TimeZone) -> CivilDay {
-        (req.query[String.self, at: "week"].flatMap(CivilDay.parse) ?? CivilDay(Date(), timeZone: zone)).startOfWeek
+        let asked = req.query[String.self, at: "week"].flatMap(CivilDay.parse).flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
+        return (asked ?? CivilDay(Date(), timeZone: zone)).startOfWeek
     }
 
     /// Lessons with everything the views show.

@@ -1,0 +1,131 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// The register (журнал): a lesson's topic, hours delivered and attendance, marked by its teacher or the centre's head
+/// once the lesson has begun; a group's register with attendance per student; corrections are audited.
+struct RegisterController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lessons", ":id", use: show)
+        routes.post("lessons", ":id", "register", use: mark)
+        routes.get("groups", ":id", "register", use: group)
+    }
+
+    var active: MenuArea { .timetable }
+
+    /// A lesson with its group and centre, checked against the register's policy.
+    struct Loaded {
+        var lesson: Lesson
+        var group: StudyGroup
+        var center: Organization
+        var zone: TimeZone
+        var resource: Resource
+    }
+
+    static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
+        guard let lesson = try await Lesson.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$room).with(\.$teacher).first(),
+              let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
+              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
+        let resource = Resource.register(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
+        try req.authorize(action, resource)
+        return Loaded(lesson: lesson, group: g, center: center, zone: try await AuditController.zone(center.$municipality.id, on: req.db), resource: resource)
+    }
+
+    /// The students a lesson's register lists: those enrolled in the group, and anyone already marked at it.
+    static func students(_ l: Loaded, on db: any Database) async throws -> [Student] {
+        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$student.id }
+        let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == l.lesson.id!).all().map { $0.$student.id }
+        let ids = Array(Set(enrolled + marked))
+        return ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
+    }
+
+    static func now(_ zone: TimeZone) -> (CivilDay, Int) {
+        let today = CivilDay(Date(), timeZone: zone)
+        return (today, Int(Date().timeIntervalSince(today.date(timeZone: zone)) / 60))
+    }
+
+    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> LessonRegisterPage {
+        let record = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
+        let marks = Dictionary(try await AttendanceMark.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).all().map { ($0.$student.id, $0.status) },
+                               uniquingKeysWith: { a, _ in a })
+        let day = CivilDay(number: l.lesson.day)
+        let (today, minute) = Self.now(l.zone)
+        let mayEdit = req.can(.update, l.resource)
+        var notice: String?
+        if l.lesson.isCancelled { notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя." }
+        else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) { notice = RegisterRules.futureMessage }
+        else if record == nil && !mayEdit { notice = "Занятие ещё не отмечено в журнале." }
+        let rows = try await Self.students(l, on: req.db).map {
+            LessonRegisterPage.Row(studentID: $0.id!.uuidString.lowercased(), name: $0.fullName, school: $0.school.shortName,
+                                   status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
+        }
+        let facts: [(String, String)] = [("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
+                                         ("Дата", day.long), ("Время", l.lesson.span.times + ", \(l.lesson.hours) ак. ч"),
+                                         ("Кабинет", l.lesson.room?.name ?? ""), ("Педагог", l.lesson.teacher?.fullName ?? ""),
+                                         ("Отмечено", record.map { "\($0.markedBy), " + RuDate.formatDateTime($0.markedAt, timeZone: l.zone) } ?? "нет")]
+        return LessonRegisterPage(
+            title: "Журнал: \(l.group.name), \(day.formatted)",
+            crumbs: [Crumb("Расписание", SiteURL.timetable.path), Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path)],
+            facts: facts, action: mayEdit && notice == nil ? SiteURL.lesson(l.lesson.id!).path + "/register" : nil, notice: notice,
+            values: values ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
+            errors: errors, rows: rows, version: record?.version ?? 0,
+            links: [("Журнал группы", SiteURL.groupTimetable(l.group.id!).path.replacingOccurrences(of: "/timetable", with: "/register")),
+                    ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path)])
+    }
+
+    func show(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .read)
+        return req.render(try await page(req, l).render(await req.pageContext(active: active)))
+    }
+
+    func mark(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .update)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let topic = errors.required("topic", form["topic"], max: 300)
+        let hours = errors.integer("hours", form["hours"], range: 0...LessonLength.maxHours, required: true)
+        RegisterRules.check(topic: topic, hours: hours, lessonHours: l.lesson.hours, errors: &errors)
+        var marks: [UUID: AttendanceStatus] = [:]
+        for (key, values) in form.values where key.hasPrefix("a-") {
+            guard let id = UUID(uuidString: String(key.dropFirst(2))), let s = values.first.flatMap(AttendanceStatus.init(rawValue:)) else {
+                errors.add("attendance", "Отметка посещаемости не распознана: обновите страницу."); continue
+            }
+            marks[id] = s
+        }
+        guard errors.isEmpty, let hours else {
+            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        do {
+            try await RegisterService.mark(l, topic: topic, hours: hours, marks: marks, version: form["version"].flatMap(Int.init) ?? -1, req: req)
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            for (k, v) in e.fields { errors.add(k, v) }
+            if errors.isEmpty { errors.add("attendance", e.reason) }
+            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: e.status)
+        }
+        return req.redirect(to: SiteURL.lesson(l.lesson.id!).path, flash: "Журнал занятия \(CivilDay(number: l.lesson.day).formatted) сохранён.")
+    }
+
+    func group(req: Request) async throws -> Response {
+        let l = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
+        let teacherUser = try await l.group.$teacher.get(on: req.db)?.$user.id
+        try req.authorize(.read, .register(center: l.center.ref, teacherUserID: teacherUser))
+        let summary = try await RegisterService.groupSummary(l.group, on: req.db)
+        let lessons = summary.lessons
+        let rows = summary.students.map { s -> GroupRegisterPage.Row in
+            let a = summary.attendance[s.id!] ?? StudentAttendance()
+            return GroupRegisterPage.Row(name: s.fullName, marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
+                                         summary: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+        }
+        let hours = summary.hours
+        let page = GroupRegisterPage(
+            title: "Журнал группы «\(l.group.name)»",
+            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, SiteURL.record(.groups, l.group.id!).path)],
+            facts: [("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName), ("Педагог", l.group.teacher?.fullName ?? ""),
+                    ("Часов по плану", String(hours.planned)), ("Часов в расписании", String(hours.scheduled)),
+                    ("Часов проведено", String(hours.delivered) + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен"))],
+            lessons: lessons.map { (CivilDay(number: $0.lesson.day).formatted.prefix(5).description, SiteURL.lesson($0.lesson.id!).path) },
+            topics: lessons.map(\.topic), rows: rows)
+        return req.render(page.render(await req.pageContext(active: .registry(.groups))))
+    }
+}
