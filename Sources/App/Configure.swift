@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.setkaConfig = config
     app.storage[SetupTokenKey.self] = SetupTokenBox()
     app.storage[WriteGateKey.self] = WriteGate()
+    app.storage[VerifyThrottleKey.self] = VerifyThrottle()
     switch config.database {
     case .sqliteFile(let path):
         // Several connections per event loop: with WAL, readers go on while the one writer (behind the write gate) writes.

@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS + "\n" + Stylesheet.timetableCSS + "\n" + Stylesheet.registerCSS))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + "\n" + Stylesheet.registryCSS + "\n" + Stylesheet.timetableCSS + "\n" + Stylesheet.registerCSS + "\n" + Stylesheet.certificateCSS))
     }
     try app.register(collection: HomeController())
     try app.register(collection: CatalogController())
@@ -48,9 +48,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: CalendarFeedController())
     try app.register(collection: RegisterController())
     try app.register(collection: HoursController())
+    try app.register(collection: ResultsController())
+    try app.register(collection: CertificatesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())
+    try api.register(collection: CertificateVerifyAPIController())
     let authed = api.grouped(APIRequireUser())
     try authed.register(collection: OrganizationAPIController())
     try authed.register(collection: RegistryAPIController())
@@ -58,6 +61,7 @@ func routes(_ app: Application) throws {
     try authed.register(collection: EnrollmentAPIController())
     try authed.register(collection: ApplicationAPIController())
     try authed.register(collection: LessonAPIController())
+    try authed.register(collection: TeachingAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

@@ -59,6 +59,10 @@ public enum Resource: Sendable {
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.
     case register(center: OrgRef, teacherUserID: UUID?)
+    /// Certificates of a centre's groups: the centre's head, the coordinator and the administrator issue and annul them
+    /// (create, archive); the methodologist and the centre's teachers read them. A student's own are read through
+    /// `.person`.
+    case certificate(center: OrgRef)
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
@@ -226,6 +230,15 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .person, .application, .teacherTimetable: return false
+        case .certificate(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return action == .read || action == .create || action == .archive
+            case .methodologist: return action == .read
+            case .centerHead: return scope.organizationID == center.id && (action == .read || action == .create || action == .archive)
+            case .teacher: return scope.organizationID == center.id && action == .read
+            case .schoolAdmin, .student, .guardian: return false
+            }
         case .register(let center, _):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

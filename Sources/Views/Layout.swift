@@ -3,11 +3,11 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable
+    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable, certificates
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
-    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .enrollments, .lists, .coverage, .organizations]
+    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .certificates, .enrollments, .lists, .coverage, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
@@ -22,6 +22,7 @@ public enum MenuArea: Hashable, Sendable {
         case .audit: "Журнал изменений"
         case .municipality: "Муниципалитет"
         case .timetable: "Расписание"
+        case .certificates: "Сертификаты"
         case .registry(let r):
             switch r {
             case .resourceCenters: "Ресурсные центры"
@@ -56,6 +57,7 @@ public enum MenuArea: Hashable, Sendable {
         case .audit: .audit
         case .municipality: .municipality
         case .timetable: .timetable
+        case .certificates: .certificates
         case .registry(let r): .list(r)
         }
     }

@@ -26,7 +26,7 @@ struct BenchSeedCommand: AsyncCommand {
         let out = signature.out ?? "bench-requests.tsv"
         let db = app.db
         let now = Date()
-        let muni = Municipality(); muni.name = "Бенчмарк \(UUID().uuidString.prefix(6))"; muni.timeZone = "Europe/Moscow"
+        let muni = Municipality(name: "Бенчмарк \(UUID().uuidString.prefix(6))")
         try await muni.create(on: db)
         let muniID = try muni.requireID()
         func org(_ name: String, _ kind: OrganizationKind) async throws -> Organization {
@@ -165,7 +165,7 @@ struct BenchImportCommand: AsyncCommand {
         let app = context.application
         try await Migrate.run(app)
         let n = signature.rows ?? 100_000
-        let muni = Municipality(); muni.name = "Импорт \(UUID().uuidString.prefix(6))"; muni.timeZone = "Europe/Moscow"
+        let muni = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
         try await muni.create(on: app.db)
         let school = Organization(); school.$municipality.id = muni.id!; school.kind = OrganizationKind.school.rawValue; school.fullName = "Школа импорта"
         school.shortName = "Школа импорта"; school.status = RecordStatus.active.rawValue; school.searchKey = "школа"; school.sortKey = "школа"; school.version = 1

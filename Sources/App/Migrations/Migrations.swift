@@ -20,5 +20,6 @@ enum SetkaMigrations {
         CreateTimetable(),
         CreateCalendarFeeds(),
         CreateRegister(),
+        CreateResultsAndCertificates(),
     ]
 }

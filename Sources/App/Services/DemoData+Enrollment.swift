@@ -121,6 +121,8 @@ extension DemoData {
             }
         }
         try await loadTimetable(on: db, municipalityID: muni, orgIDs: orgIDs, year: year, groups: groups, zone: zone)
+        try await loadLastYear(on: db, municipalityID: muni, orgIDs: orgIDs, subjectIDs: subjectIDs, current: year,
+                               students: [student1] + schools.flatMap { (studentsBySchool[$0] ?? []).filter { $0.grade == 11 } }, zone: zone)
         try await loadCampaigns(on: db, municipalityID: muni, year: year, programIDs: programIDs, groups: groups,
                                 students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)
     }

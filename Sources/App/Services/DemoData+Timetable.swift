@@ -8,26 +8,7 @@ extension DemoData {
     static func loadTimetable(on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], year: AcademicYear,
                               groups: [StudyGroup], zone: TimeZone) async throws {
         let first = CivilDay(year.startsOn, timeZone: zone), last = CivilDay(year.endsOn, timeZone: zone)
-        let y = first.ymd.year
-        func d(_ day: Int, _ month: Int, _ yy: Int) -> CivilDay { CivilDay(year: yy, month: month, day: day)! }
-        let periods: [(String, HolidayKind, CivilDay, CivilDay)] = [
-            ("Осенние каникулы", .vacation, d(26, 10, y), d(3, 11, y)),
-            ("День народного единства", .holiday, d(4, 11, y), d(4, 11, y)),
-            ("Зимние каникулы", .vacation, d(29, 12, y), d(11, 1, y + 1)),
-            ("День защитника Отечества", .holiday, d(23, 2, y + 1), d(23, 2, y + 1)),
-            ("Международный женский день", .holiday, d(8, 3, y + 1), d(9, 3, y + 1)),
-            ("Весенние каникулы", .vacation, d(23, 3, y + 1), d(31, 3, y + 1)),
-            ("Праздник Весны и Труда", .holiday, d(1, 5, y + 1), d(1, 5, y + 1)),
-            ("День Победы", .holiday, d(9, 5, y + 1), d(11, 5, y + 1)),
-        ]
-        var holidays: [HolidayPeriod] = []
-        for (title, kind, a, b) in periods {
-            let h = HolidayPeriodRecord()
-            h.$municipality.id = muni; h.$academicYear.id = try year.requireID(); h.title = title; h.kind = kind.rawValue
-            h.firstDay = a.number; h.lastDay = b.number; h.status = RecordStatus.active.rawValue; h.version = 1
-            try await h.create(on: db)
-            holidays.append(h.domain)
-        }
+        let holidays = try await createHolidays(on: db, municipalityID: muni, year: year, startYear: first.ymd.year)
         if let school = orgIDs["МБОУ «СОШ № 1»"] {
             let b = BusySlotRecord()
             b.$municipality.id = muni; b.$school.id = school; b.gradesText = "10,11"; b.weekdaysText = "1,2,3,4,5"
@@ -74,5 +55,29 @@ extension DemoData {
                 }
             }
         }
+    }
+
+    /// The holidays of the academic year beginning in September of `startYear`.
+    static func createHolidays(on db: any Database, municipalityID muni: UUID, year: AcademicYear, startYear y: Int) async throws -> [HolidayPeriod] {
+        func d(_ day: Int, _ month: Int, _ yy: Int) -> CivilDay { CivilDay(year: yy, month: month, day: day)! }
+        let periods: [(String, HolidayKind, CivilDay, CivilDay)] = [
+            ("Осенние каникулы", .vacation, d(26, 10, y), d(3, 11, y)),
+            ("День народного единства", .holiday, d(4, 11, y), d(4, 11, y)),
+            ("Зимние каникулы", .vacation, d(29, 12, y), d(11, 1, y + 1)),
+            ("День защитника Отечества", .holiday, d(23, 2, y + 1), d(23, 2, y + 1)),
+            ("Международный женский день", .holiday, d(8, 3, y + 1), d(9, 3, y + 1)),
+            ("Весенние каникулы", .vacation, d(23, 3, y + 1), d(31, 3, y + 1)),
+            ("Праздник Весны и Труда", .holiday, d(1, 5, y + 1), d(1, 5, y + 1)),
+            ("День Победы", .holiday, d(9, 5, y + 1), d(11, 5, y + 1)),
+        ]
+        var holidays: [HolidayPeriod] = []
+        for (title, kind, a, b) in periods {
+            let h = HolidayPeriodRecord()
+            h.$municipality.id = muni; h.$academicYear.id = try year.requireID(); h.title = title; h.kind = kind.rawValue
+            h.firstDay = a.number; h.lastDay = b.number; h.status = RecordStatus.active.rawValue; h.version = 1
+            try await h.create(on: db)
+            holidays.append(h.domain)
+        }
+        return holidays
     }
 }

@@ -103,6 +103,9 @@ struct GroupsController: RouteCollection {
         var actions: [RegistryCard.Action] = []
         if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
         actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
+        if req.can(.read, .register(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
+            actions.append(.link("Журнал", SiteURL.record(area, g.id!).path + "/register", primary: false))
+        }
         if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
         if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
             actions.append(.post("Составить список КМЦ", SiteURL.record(area, g.id!).path + "/lists"))

@@ -40,6 +40,7 @@ extension Request {
         case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))
         // Everyone who signs in has a timetable to look at: their own week, a child's, or the network's month.
         case .timetable: return true
+        case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
         case .registry(let r):
             switch r {
             case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))

@@ -50,6 +50,9 @@ struct TimetableController: RouteCollection {
         let lessons = try await Lesson.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
             .with(\.$room).with(\.$teacher).all()
         let mayEdit = req.can(.update, .group(l.center.ref))
+        let registerResource = Resource.register(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
+        let marked = Set(try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map { $0.$lesson.id })
+        func mayOpen(_ lesson: Lesson) -> Bool { req.can(.read, .register(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id)) }
         let scheduled = lessons.filter { !$0.isCancelled }
         let hours = scheduled.reduce(0) { $0 + $1.hours }
         let base = SiteURL.groupTimetable(g.id!).path
@@ -59,13 +62,18 @@ struct TimetableController: RouteCollection {
             actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
         }
         actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
+        if req.can(.read, registerResource) {
+            actions.append(.link("Журнал группы", SiteURL.record(.groups, g.id!).path + "/register", primary: false))
+        }
         actions.append(.link("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
         var warnings: [String] = []
         if scheduled.isEmpty { warnings.append("Занятия группы ещё не запланированы.") }
         else if hours < g.plannedHours { warnings.append("В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.") }
         else if hours > g.plannedHours { warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.") }
         let rows: [[Cell]] = lessons.enumerated().map { i, lesson in
-            var cells: [Cell] = [.text(String(i + 1)), .text(CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted), .text(lesson.span.times), .text(String(lesson.hours)),
+            let date = CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted
+            var cells: [Cell] = [.text(String(i + 1)), mayOpen(lesson) ? .linkWithNote(date, SiteURL.lesson(lesson.id!).path, marked.contains(lesson.id!) ? "в журнале" : nil) : .text(date),
+                                 .text(lesson.span.times), .text(String(lesson.hours)),
                                  .text(lesson.room?.name ?? ""),
                                  .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
                                  lesson.isCancelled ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived") : .tag("по плану", "active")]

@@ -65,8 +65,10 @@ struct WeekController: RouteCollection {
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
+    /// Where a lesson of a week leads: its register for who may read it, else the group's timetable, else nowhere.
     func groupLink(_ req: Request, _ l: Lesson) -> String? {
-        req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
+        if req.can(.read, .register(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) { return SiteURL.lesson(l.id!).path }
+        return req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
     }
 
     func teacher(req: Request) async throws -> Response {

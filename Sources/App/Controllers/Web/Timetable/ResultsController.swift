@@ -1,0 +1,107 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Final attestation of a group (route `/results`, `GLOSSARY.md`): at the end of the course its teacher or the
+/// centre's head records each student's form, result, grade or score and date; before the end it is refused.
+struct ResultsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("groups", ":id", "results", use: show)
+        routes.post("groups", ":id", "results", use: save)
+    }
+
+    struct Loaded {
+        var t: TimetableController.Loaded
+        var resource: Resource
+        var finished: Bool
+        var lastDay: CivilDay?
+    }
+
+    static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
+        let t = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
+        let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
+        try req.authorize(action, resource)
+        let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(\.$status == LessonStatus.scheduled.rawValue)
+            .sort(\.$day, .descending).first().map { CivilDay(number: $0.day) }
+        let end = last ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
+        let finished = AttestationRules.courseFinished(lastLessonDay: last, groupEnd: end, today: CivilDay(Date(), timeZone: t.zone))
+        return Loaded(t: t, resource: resource, finished: finished, lastDay: end)
+    }
+
+    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> ResultsPage {
+        let g = l.t.group
+        let summary = try await RegisterService.groupSummary(g, on: req.db)
+        let results = try await FinalResult.query(on: req.db).filter(\.$group.$id == g.id!).all()
+        var v = FormValues()
+        for r in results {
+            let k = r.$student.id.uuidString.lowercased()
+            v["form-" + k] = r.form; v["passed-" + k] = r.passed ? "yes" : "no"; v["grade-" + k] = r.grade ?? ""
+            v["day-" + k] = CivilDay(number: r.resultDay).formatted
+        }
+        let mayEdit = req.can(.update, l.resource) && l.finished
+        return ResultsPage(
+            title: "Итоговая аттестация: \(g.name)",
+            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(g.name, SiteURL.record(.groups, g.id!).path)],
+            intro: "\(g.program.title), \(l.t.center.shortName). Посещаемость — доля проведённых часов по журналу.",
+            action: mayEdit ? SiteURL.record(.groups, g.id!).path + "/results" : nil,
+            notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
+            rows: summary.students.map { s in
+                let a = summary.attendance[s.id!] ?? StudentAttendance()
+                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: s.fullName, attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+            },
+            values: values ?? v, errors: errors)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .read)
+        return req.render(try await page(req, l).render(await req.pageContext(active: .registry(.groups))))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .update)
+        guard l.finished else { throw AppError.conflict(AttestationRules.unfinishedMessage(l.lastDay)) }
+        let form = RegistrySupport.form(req)
+        let students = try await RegisterService.groupSummary(l.t.group, on: req.db).students
+        let today = CivilDay(Date(), timeZone: l.t.zone)
+        var errors = FieldErrors()
+        var rows: [(Student, AttestationForm, Bool, String?, CivilDay)] = []
+        for s in students {
+            let k = s.id!.uuidString.lowercased()
+            let rawForm = form["form-" + k] ?? "", rawPassed = form["passed-" + k] ?? ""
+            if rawForm.isEmpty && rawPassed.isEmpty { continue }
+            let f = errors.choice("form-" + k, rawForm, as: AttestationForm.self)
+            let passed: Bool? = rawPassed == "yes" ? true : rawPassed == "no" ? false : nil
+            if passed == nil { errors.add("passed-" + k, "Выберите результат.") }
+            let grade = errors.optional("grade-" + k, form["grade-" + k], max: 20)
+            let day = errors.day("day-" + k, form["day-" + k], required: false) ?? today
+            if day > today { errors.add("day-" + k, "Дата не может быть позже сегодняшней.") }
+            if let f, let passed { rows.append((s, f, passed, grade, day)) }
+        }
+        if rows.isEmpty && errors.isEmpty { errors.add("form-" + (students.first?.id?.uuidString.lowercased() ?? "x"), "Внесите итоги хотя бы одного обучающегося.") }
+        guard errors.isEmpty else {
+            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .unprocessableEntity)
+        }
+        let g = l.t.group, center = l.t.center, by = req.currentUser?.fullName ?? ""
+        let saved = rows
+        try await req.application.writeTransaction { db in
+            var changes: [String: String] = [:]
+            for (s, f, passed, grade, day) in saved {
+                let r = try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!).first() ?? {
+                    let r = FinalResult(); r.$group.id = g.id!; r.$student.id = s.id!; r.version = 0; return r
+                }()
+                let line = "\(f.title), \(passed ? "зачтено" : "не зачтено")" + (grade.map { ", \($0)" } ?? "") + ", \(day.formatted)"
+                let old = r.id == nil ? nil : "\(AttestationForm(rawValue: r.form)?.title ?? r.form), \(r.passed ? "зачтено" : "не зачтено")" + (r.grade.map { ", \($0)" } ?? "") + ", \(CivilDay(number: r.resultDay).formatted)"
+                guard old != line else { continue }
+                r.form = f.rawValue; r.passed = passed; r.grade = grade; r.resultDay = day.number; r.recordedBy = by; r.recordedAt = Date(); r.version += 1
+                try await r.save(on: db)
+                changes[s.fullName] = (old.map { $0 + " → " } ?? "") + line
+            }
+            if !changes.isEmpty {
+                try await Audit.record(on: db, req: req, action: .update, entityType: "final_results", entityID: g.id, title: "Итоговая аттестация: \(g.name)",
+                                       municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
+            }
+        }
+        return req.redirect(to: SiteURL.record(.groups, g.id!).path + "/results", flash: "Итоги аттестации сохранены.")
+    }
+}

@@ -1,0 +1,117 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// Certificates «о прослушивании профильного курса»: who may get one, bulk issue with gap-free numbers, annulment.
+enum CertificateService {
+    /// A student of a finished group as the certificate rule sees them.
+    struct Candidate {
+        var student: Student
+        var attendance: StudentAttendance
+        var result: FinalResult?
+        var certificate: Certificate?
+        var eligible: Bool
+        /// Why not, in Russian (nil when eligible or already certified).
+        var reason: String?
+    }
+
+    static func candidates(_ g: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
+        let summary = try await RegisterService.groupSummary(g, on: db)
+        let results = Dictionary(try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).all().map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let certs = Dictionary(try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(\.$status == Certificate.Status.valid.rawValue).all()
+            .map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var ids = Set(summary.students.compactMap(\.id)).union(results.keys)
+        ids.formUnion(certs.keys)
+        let students = ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$sortKey).all()
+        return students.map { s in
+            let a = summary.attendance[s.id!] ?? StudentAttendance()
+            let r = results[s.id!], c = certs[s.id!]
+            let ok = CertificateRules.eligible(passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
+            var reason: String?
+            if c == nil && !ok {
+                if r == nil { reason = "нет итогов аттестации" }
+                else if r?.passed == false { reason = "аттестация не пройдена" }
+                else { reason = "посещаемость \(a.percent) % — меньше \(minimum) %" }
+            }
+            return Candidate(student: s, attendance: a, result: r, certificate: c, eligible: ok, reason: reason)
+        }
+    }
+
+    /// Issues certificates to every eligible student of the group who has none, numbered without gaps. The year's
+    /// counter row is locked first, so a second issue at the same moment waits and then finds nobody left; a unique
+    /// index on valid (student, group) stands behind it.
+    static func issue(group groupID: UUID, req: Request) async throws -> [Certificate] {
+        do {
+            return try await issueOnce(group: groupID, req: req)
+        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            // Someone issued the same certificates in between: nothing of this attempt was kept; look again.
+            return try await issueOnce(group: groupID, req: req)
+        }
+    }
+
+    private static func issueOnce(group groupID: UUID, req: Request) async throws -> [Certificate] {
+        let issuer = req.currentUser?.fullName ?? ""
+        return try await req.application.writeTransaction { db in
+            guard let g = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(\.$organization).with(\.$academicYear).first(),
+                  let muni = try await Municipality.find(g.organization.$municipality.id, on: db) else { throw AppError.notFound("Группа не найдена.") }
+            let zone = muni.zone
+            let year = CivilDay(Date(), timeZone: zone).ymd.year
+            let sql = try db.sql()
+            try await sql.insert(into: CertificateCounter.schema).columns("id", "municipality_id", "year", "last_sequence")
+                .values(SQLBind(UUID()), SQLBind(muni.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: ["municipality_id", "year"]).run()
+            // Lock the counter before looking at who is eligible.
+            _ = try await sql.update(CertificateCounter.schema).set(SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence"))
+                .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
+            let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue).sort(\.$day).all()
+            let today = CivilDay(Date(), timeZone: zone)
+            let last = lessons.last.map { CivilDay(number: $0.day) }, end = g.endsOn.map { CivilDay($0, timeZone: zone) }
+            guard AttestationRules.courseFinished(lastLessonDay: last, groupEnd: end, today: today) else {
+                throw AppError.conflict(AttestationRules.unfinishedMessage(last ?? end))
+            }
+            let chosen = try await candidates(g, minimum: muni.certificateMinAttendance, on: db).filter(\.eligible)
+            guard !chosen.isEmpty else { return [] }
+            let rows = try await sql.update(CertificateCounter.schema)
+                .set(SQLIdentifier("last_sequence"), to: SQLRaw("last_sequence + \(chosen.count)"))
+                .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
+            guard let top = try rows.first?.decode(column: "last_sequence", as: Int.self),
+                  let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count) else { throw AppError.conflict("Счётчик номеров недоступен.") }
+            let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
+            let delivered = try await RegisterService.groupSummary(g, on: db).hours.delivered
+            var issued: [Certificate] = []
+            for (c, seq) in zip(chosen, range) {
+                let cert = Certificate()
+                cert.$municipality.id = muni.id!; cert.year = year; cert.sequence = seq
+                cert.number = CertificateNumber.format(series: muni.certificateSeries, year: year, sequence: seq)
+                cert.verificationCode = VerificationCode.make()
+                cert.$student.id = c.student.id!; cert.$group.id = groupID
+                cert.studentName = c.student.fullName
+                cert.initials = CertificateRules.initials(surname: c.student.surname, givenName: c.student.givenName, patronymic: c.student.patronymic)
+                cert.programTitle = g.program.title; cert.hours = delivered; cert.centerName = g.organization.fullName
+                cert.firstDay = (lessons.first.map { CivilDay(number: $0.day) } ?? first).number
+                cert.lastDay = (last ?? end ?? today).number
+                cert.issuedAt = Date(); cert.issuedBy = issuer; cert.status = Certificate.Status.valid.rawValue
+                try await cert.create(on: db)
+                issued.append(cert)
+            }
+            try await Audit.record(on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
+                                   title: "Сертификаты: \(g.name)", municipalityID: muni.id, organizationID: g.$organization.id,
+                                   after: ["Выдано": String(issued.count), "Номера": issued.map { "\($0.number) — \($0.studentName)" }.joined(separator: "; ")])
+            return issued
+        }
+    }
+
+    /// Annuls a valid certificate with a reason; a new one may then be issued to the student for the course.
+    static func annul(_ id: UUID, reason: String, req: Request) async throws {
+        try await req.application.writeTransaction { db in
+            let rows = try await db.sql().update(Certificate.schema).set("status", to: Certificate.Status.annulled.rawValue)
+                .set("annul_reason", to: reason).set("annulled_at", to: Date())
+                .where("id", .equal, id).where("status", .equal, Certificate.Status.valid.rawValue).returning("id").all()
+            guard !rows.isEmpty, let c = try await Certificate.find(id, on: db) else { throw AppError.conflict("Сертификат уже аннулирован.") }
+            let g = try await StudyGroup.find(c.$group.id, on: db)
+            try await Audit.record(on: db, req: req, action: .archive, entityType: "certificate", entityID: id, title: "Сертификат \(c.number)",
+                                   municipalityID: c.$municipality.id, organizationID: g?.$organization.id,
+                                   before: ["Состояние": Certificate.Status.valid.title], after: ["Состояние": Certificate.Status.annulled.title, "Причина": reason])
+        }
+    }
+}

@@ -1,0 +1,165 @@
+@testable import App
+import Domain
+import Fluent
+import NIOCore
+import AsyncHTTPClient
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct CertificateTests {
+        /// Last year's informatics group of the demo: finished, results in, certificates not issued yet.
+        static func waiting(_ app: Application) async throws -> StudyGroup {
+            try #require(try await StudyGroup.query(on: app.db).filter(\.$name ~~ "Информатика (").first())
+        }
+
+        static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())" }
+
+        @Test func theHeadIssuesCertificatesOnceWithNumbersWithoutGaps() async throws {
+            try await withApp { app in
+                let g = try await Self.waiting(app)
+                #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).count() == 0)
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let page = try await head.get(Self.path(g) + "/certificates")
+                #expect(page.status == .ok)
+                let ready = try await CertificateService.candidates(g, minimum: 75, on: app.db).filter(\.eligible)
+                #expect(!ready.isEmpty)
+                #expect(page.body.string.contains("Выдать сертификаты (\(ready.count))"))
+                // act
+                let issued = try await head.post(Self.path(g) + "/certificates")
+                #expect(issued.status == .seeOther)
+                // check: one each, and this year's numbers run 1…n without a gap
+                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).all()
+                #expect(certs.count == ready.count)
+                #expect(Set(certs.map { $0.$student.id }) == Set(ready.map { $0.student.id! }))
+                let year = try #require(certs.first?.year)
+                let all = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all()
+                #expect(all.map(\.sequence) == Array(1...all.count))
+                #expect(all.allSatisfy { $0.number == CertificateNumber.format(series: "СК", year: year, sequence: $0.sequence) })
+                // Issuing again issues nobody twice.
+                _ = try await head.get(Self.path(g) + "/certificates")
+                #expect(try await head.post(Self.path(g) + "/certificates").status == .seeOther)
+                #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).count() == ready.count)
+                // Those who did not pass or did not attend enough are named with the reason.
+                let body = try await head.get(Self.path(g) + "/certificates").body.string
+                #expect(body.contains("аттестация не пройдена") || body.contains("посещаемость"))
+                #expect(try await head.get(Self.path(g) + "/certificates/print").body.string.contains("о прослушивании профильного курса"))
+            }
+        }
+
+        @Test func twoIssuesAtOnceGiveEachStudentOneCertificateAndNoGap() async throws {
+            try await withLiveApp { app, port in
+                let g = try await Self.waiting(app)
+                let ready = try await CertificateService.candidates(g, minimum: 75, on: app.db).filter(\.eligible).count
+                let token = try await directToken(app, username: "centre1")
+                let client = burstClient()
+                let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/groups/\(g.id!)/certificates")
+                            request.method = .POST
+                            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                            let r = try await client.execute(request, timeout: .seconds(60))
+                            _ = try await r.body.collect(upTo: 1 << 20)
+                            return r.status.code
+                        }
+                    }
+                    var out: [UInt] = []
+                    for try await s in group { out.append(s) }
+                    return out
+                }
+                try await client.shutdown()
+                #expect(statuses.filter { $0 == 201 }.count == 1)
+                #expect(statuses.filter { $0 == 200 }.count == 5)
+                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).all()
+                #expect(certs.count == ready && Set(certs.map { $0.$student.id }).count == ready)
+                let year = try #require(certs.first?.year)
+                let seqs = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all().map(\.sequence)
+                #expect(seqs == Array(1...seqs.count))
+            }
+        }
+
+        @Test func thePublicPageVerifiesByNumberAndCodeWithInitialsOnly() async throws {
+            try await withApp { app in
+                let c = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
+                var anonymous = Browser(app)
+                let ok = try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode.lowercased())")
+                #expect(ok.status == .ok)
+                #expect(ok.body.string.contains("Сертификат действителен"))
+                #expect(ok.body.string.contains(c.initials))
+                #expect(!ok.body.string.contains(c.studentName))
+                #expect(try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=AAAA-AAAA").status == .notFound)
+                #expect(try await anonymous.get("/verify?number=%D0%A1%D0%9A-2026-99999&code=\(c.verificationCode)").status == .notFound)
+                #expect(try await anonymous.get("/verify?number=nonsense&code=x").status == .notFound)
+                struct V: Decodable { var status: String; var initials: String }
+                let api = try await anonymous.get("/api/v1/certificates/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode)")
+                #expect(api.status == .ok)
+                #expect(try api.content.decode(V.self).initials == c.initials)
+                // Annulled: the public page says so, and a new certificate may be issued to the student for the course.
+                var head = Browser(app)
+                _ = try await head.login("kmc")
+                _ = try await head.get("/certificates/\(c.id!.uuidString.lowercased())/annul")
+                #expect(try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": ""]).status == .unprocessableEntity)
+                #expect(try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": "Ошибка в фамилии"]).status == .seeOther)
+                let annulled = try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode)")
+                #expect(annulled.body.string.contains("Сертификат аннулирован") && annulled.body.string.contains("Ошибка в фамилии"))
+                let g = try #require(try await StudyGroup.find(c.$group.id, on: app.db))
+                _ = try await head.get("/groups/\(g.id!.uuidString.lowercased())/certificates")
+                #expect(try await head.post("/groups/\(g.id!.uuidString.lowercased())/certificates").status == .seeOther)
+                let again = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$student.$id == c.$student.id).all()
+                #expect(again.count == 2 && again.filter(\.isValid).count == 1 && again.first(where: \.isValid)?.number != c.number)
+                // Guessing is limited.
+                var statuses: [HTTPStatus] = []
+                for _ in 0..<35 { statuses.append(try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=ZZZZ-ZZZZ").status) }
+                #expect(statuses.contains(.tooManyRequests))
+            }
+        }
+
+        @Test func unfinishedCoursesAndOthersAreRefused() async throws {
+            try await withApp { app in
+                let current = try await TimetableTests.group(app, "Математика-10")
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let results = try await head.get(Self.path(current) + "/results")
+                #expect(results.body.string.contains("Курс ещё не завершён"))
+                #expect(try await head.post(Self.path(current) + "/results", [:]).status == .conflict)
+                _ = try await head.get(Self.path(current) + "/certificates")
+                #expect(try await head.post(Self.path(current) + "/certificates").status == .conflict)
+                #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == current.id!).count() == 0)
+                // A school sees no group's certificates; a teacher reads but does not issue.
+                let g = try await Self.waiting(app)
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                #expect(try await school.get(Self.path(g) + "/certificates").status == .forbidden)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.get(Self.path(g) + "/certificates").status == .ok)
+                #expect(try await teacher.post(Self.path(g) + "/certificates").status == .forbidden)
+            }
+        }
+
+        @Test func resultsAreRecordedAtTheEndAndAudited() async throws {
+            try await withApp { app in
+                let g = try await Self.waiting(app)
+                let r = try #require(try await FinalResult.query(on: app.db).filter(\.$group.$id == g.id!).first())
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                let page = try await teacher.get(Self.path(g) + "/results")
+                #expect(page.status == .ok && page.body.string.contains("Сохранить итоги"))
+                let k = r.$student.id.uuidString.lowercased()
+                let bad = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "nonsense", "passed-" + k: "maybe", "day-" + k: "01.01.2100"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.body.string.contains("Выберите результат."))
+                #expect(bad.body.string.contains("Дата не может быть позже сегодняшней."))
+                let ok = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
+                                                                            "day-" + k: CivilDay(number: r.resultDay).formatted])
+                #expect(ok.status == .seeOther)
+                let fresh = try #require(try await FinalResult.find(r.id, on: app.db))
+                #expect(fresh.form == "exam" && !fresh.passed && fresh.version == r.version + 1)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "final_results").count() == 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct CertificateTests {
+    @Test func numbersFormatAndParse() throws {
+        #expect(CertificateNumber.format(series: "СК", year: 2026, sequence: 42) == "СК-2026-00042")
+        #expect(CertificateNumber.format(series: "СК", year: 2026, sequence: 123_456) == "СК-2026-123456")
+        let p = try #require(CertificateNumber.parse(" ск – 2026 - 00042 "))
+        #expect(p.series == "СК" && p.year == 2026 && p.sequence == 42)
+        #expect(CertificateNumber.parse("СК-2026") == nil)
+        #expect(CertificateNumber.parse("СК-1899-1") == nil)
+        #expect(CertificateNumber.parse("СК-2026-0") == nil)
+        #expect(CertificateNumber.parse("СК-2026-abc") == nil)
+        #expect(CertificateNumber.sequences(after: 41, count: 3) == 42...44)
+        #expect(CertificateNumber.sequences(after: 41, count: 0) == nil)
+        #expect(CertificateNumber.isValidSeries("СК") && CertificateNumber.isValidSeries("PK1"))
+        #expect(!CertificateNumber.isValidSeries("ск") && !CertificateNumber.isValidSeries("") && !CertificateNumber.isValidSeries("С-К"))
+    }
+
+    @Test func verificationCodesAvoidLookAlikes() {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let c = VerificationCode.make(using: &g)
+            #expect(c.count == 9 && c.dropFirst(4).first == "-")
+            #expect(!c.contains("0") && !c.contains("O") && !c.contains("1") && !c.contains("I") && !c.contains("L"))
+        }
+        #expect(VerificationCode.normalize("7q2m9xkd") == "7Q2M-9XKD")
+        #expect(VerificationCode.normalize("7Q2M-9XKD") == "7Q2M-9XKD")
+    }
+
+    @Test func eligibilityNeedsAPassAndTheAttendance() {
+        var a = StudentAttendance()
+        for _ in 0..<3 { a.add(.present, hours: 2) }
+        a.add(.absent, hours: 2)  // 6 of 8 hours = 75 %
+        #expect(a.percent == 75)
+        #expect(CertificateRules.eligible(passed: true, attendance: a, minimum: 75, hasValidCertificate: false))
+        #expect(!CertificateRules.eligible(passed: true, attendance: a, minimum: 76, hasValidCertificate: false))
+        #expect(!CertificateRules.eligible(passed: false, attendance: a, minimum: 75, hasValidCertificate: false))
+        #expect(!CertificateRules.eligible(passed: nil, attendance: a, minimum: 75, hasValidCertificate: false))
+        #expect(!CertificateRules.eligible(passed: true, attendance: a, minimum: 75, hasValidCertificate: true))
+        #expect(!CertificateRules.eligible(passed: true, attendance: StudentAttendance(), minimum: 0, hasValidCertificate: false))
+        #expect(CertificateRules.initials(surname: "Ёлкин", givenName: "Артём", patronymic: "Ильич") == "Ё. А. И.")
+        #expect(CertificateRules.initials(surname: "Ёлкин", givenName: "Артём", patronymic: nil) == "Ё. А.")
+    }
+
+    @Test func aCourseIsFinishedFromItsLastLesson() {
+        let d = CivilDay.parse("20.05.2027")!
+        #expect(AttestationRules.courseFinished(lastLessonDay: d, groupEnd: nil, today: d))
+        #expect(!AttestationRules.courseFinished(lastLessonDay: d, groupEnd: nil, today: d.adding(days: -1)))
+        #expect(AttestationRules.courseFinished(lastLessonDay: nil, groupEnd: d, today: d.adding(days: 3)))
+        #expect(!AttestationRules.courseFinished(lastLessonDay: nil, groupEnd: nil, today: d))
+    }
+}
