@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HoursController())
     try app.register(collection: ResultsController())
     try app.register(collection: CertificatesController())
+    try app.register(collection: ProgressController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())

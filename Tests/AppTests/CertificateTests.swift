@@ -161,5 +161,38 @@ extension AppTests {
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "final_results").count() == 1)
             }
         }
+
+        @Test func aGuardianSeesTheChildsAttendanceResultsAndCertificates() async throws {
+            try await withApp { app in
+                let child = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let cert = try #require(try await Certificate.query(on: app.db).filter(\.$student.$id == child.id!).first())
+                var parent = Browser(app)
+                _ = try await parent.login("parent1")
+                let path = "/timetable/students/\(child.id!.uuidString.lowercased())"
+                #expect(try await parent.get(path).body.string.contains(path + "/progress"))
+                let page = try await parent.get(path + "/progress")
+                #expect(page.status == .ok)
+                let body = page.body.string
+                #expect(body.contains("Успеваемость: Ёлкин Артём Ильич"))
+                #expect(body.contains("Математика") && body.contains(cert.number))
+                #expect(body.contains("Последние отметки"))
+                let print = try await parent.get(path + "/certificates/\(cert.id!.uuidString.lowercased())")
+                #expect(print.status == .ok && print.body.string.contains(cert.verificationCode))
+                // Not another child's, and not for a teacher.
+                let other = try #require(try await Certificate.query(on: app.db).filter(\.$student.$id != child.id!).first())
+                #expect(try await parent.get("/timetable/students/\(other.$student.id.uuidString.lowercased())/progress").status == .forbidden)
+                #expect(try await parent.get(path + "/certificates/\(other.id!.uuidString.lowercased())").status == .notFound)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.get(path + "/progress").status == .forbidden)
+                // The API gives the student their own, too.
+                let token = try await apiToken(app, "student1")
+                var api = Browser(app)
+                let own = try await api.send(.GET, "/api/v1/certificates?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"])
+                #expect(own.status == .ok && own.body.string.contains(cert.number))
+                #expect(try await api.send(.GET, "/api/v1/certificates?student=\(other.$student.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .forbidden)
+                #expect(try await api.send(.GET, "/api/v1/attendance?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
+            }
+        }
     }
 }

@@ -244,11 +244,15 @@ extension AppTests.FoundationTests {
             var admin = Browser(app)
             _ = try await admin.login("admin")
             _ = try await admin.get("/municipality")
-            let bad = try await admin.post("/municipality", ["name": "Светлоозёрск", "timeZone": "Mars/Olympus"])
+            let bad = try await admin.post("/municipality", ["name": "Светлоозёрск", "timeZone": "Mars/Olympus", "series": "с-к", "minAttendance": "120"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Выберите часовой пояс из списка."))
-            #expect(try await admin.post("/municipality", ["name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita"]).status == .seeOther)
-            #expect(try await Municipality.query(on: app.db).first()?.timeZone == "Asia/Chita")
+            #expect(bad.body.string.contains("Серия — от 1 до 6 заглавных букв или цифр"))
+            #expect(bad.body.string.contains("Число от 0 до 100."))
+            #expect(try await admin.post("/municipality", ["name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita", "series": "ПК",
+                                                           "minAttendance": "80"]).status == .seeOther)
+            let m = try await Municipality.query(on: app.db).first()
+            #expect(m?.timeZone == "Asia/Chita" && m?.certificateSeries == "ПК" && m?.certificateMinAttendance == 80)
         }
     }
 

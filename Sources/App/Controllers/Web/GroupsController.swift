@@ -105,6 +105,10 @@ struct GroupsController: RouteCollection {
         actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
         if req.can(.read, .register(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
             actions.append(.link("Журнал", SiteURL.record(area, g.id!).path + "/register", primary: false))
+            actions.append(.link("Итоговая аттестация", SiteURL.record(area, g.id!).path + "/results", primary: false))
+        }
+        if req.can(.read, .certificate(center: center.ref)) {
+            actions.append(.link("Сертификаты", SiteURL.record(area, g.id!).path + "/certificates", primary: false))
         }
         if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
         if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {

@@ -98,7 +98,7 @@ struct WeekController: RouteCollection {
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         let user = try req.requireUser()
         // A guardian of several children switches between them here.
-        var links = [Self.feedLink(subject)]
+        var links = [("Успеваемость и сертификаты", SiteURL.studentWeek(subject.id).path + "/progress"), Self.feedLink(subject)]
         if user.actor.students.count > 1 {
             for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(\.$sortKey).all() where other.id != subject.id {
                 links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(other.id!).path))

@@ -1,0 +1,75 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// A student's own record in the network (issue 4, item 7): attendance per course, final results and certificates,
+/// for the student, their guardians, their school and the КМЦ (`.person`).
+struct ProgressController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("timetable", "students", ":id", "progress", use: show)
+        routes.get("timetable", "students", ":id", "certificates", ":certificate", use: printCertificate)
+    }
+
+    func load(_ req: Request) async throws -> Student {
+        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first() else {
+            throw AppError.notFound("Обучающийся не найден.")
+        }
+        try req.authorize(.read, .person(studentID: s.id!, school: s.school.ref))
+        return s
+    }
+
+    func show(req: Request) async throws -> Response {
+        let s = try await load(req)
+        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
+            .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
+            .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
+        var courses: [[Cell]] = []
+        for e in enrollments {
+            let summary = try await RegisterService.groupSummary(e.group, on: req.db)
+            let a = summary.attendance[s.id!] ?? StudentAttendance()
+            let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(\.$student.$id == s.id!).first()
+            courses.append([.text(e.group.academicYear.title), .text(e.group.program.title), .text(e.group.organization.shortName),
+                            .text(a.deliveredHours == 0 ? "занятий ещё не было" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч; пропусков: \(a.absent + a.excused))"),
+                            .text(r.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form) + ": " + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "") } ?? "—")])
+        }
+        let marks = try await AttendanceMark.query(on: req.db).filter(\.$student.$id == s.id!).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id)
+            .sort(Lesson.self, \.$day, .descending).range(..<20).all()
+        let lessons = try await Lesson.query(on: req.db).filter(\.$id ~~ marks.map { $0.$lesson.id }).with(\.$group).all()
+        let byID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let certs = try await Certificate.query(on: req.db).filter(\.$student.$id == s.id!).sort(\.$issuedAt, .descending).all()
+        let base = SiteURL.studentWeek(s.id!).path
+        let card = RegistryCard(
+            title: "Успеваемость: \(s.fullName)", area: .students, status: nil,
+            facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
+            actions: [.link("Расписание", base, primary: false)],
+            sections: [
+                RegistryCard.Section(title: "Сетевые курсы", columns: ["Год", "Курс", "Ресурсный центр", "Посещаемость", "Итоговая аттестация"], rows: courses,
+                                     emptyText: "Сетевых курсов пока нет."),
+                RegistryCard.Section(title: "Последние отметки", columns: ["Дата", "Группа", "Отметка"],
+                                     rows: marks.compactMap { m in byID[m.$lesson.id].map { l in
+                                         [.text(CivilDay(number: l.day).formatted), .text(l.group.name), .text(AttendanceStatus(rawValue: m.status)?.title ?? m.status)]
+                                     } }, emptyText: "Отметок в журнале пока нет."),
+                RegistryCard.Section(title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
+                                     rows: certs.map { c in
+                                         [.text(c.number), .text(c.programTitle), .text(RuDate.format(c.issuedAt, timeZone: zone)),
+                                          c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
+                                          c.isValid ? .link("Печать", base + "/certificates/\(c.id!.uuidString.lowercased())") : .text("")]
+                                     }, emptyText: "Сертификатов пока нет."),
+            ], history: nil)
+        return req.render(card.render(await req.pageContext(active: .timetable)))
+    }
+
+    func printCertificate(req: Request) async throws -> Response {
+        let s = try await load(req)
+        guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id, c.isValid else {
+            throw AppError.notFound("Сертификат не найден.")
+        }
+        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let page = CertificatePrintPage(title: "Сертификат № \(c.number)",
+                                        items: [CertificatesController.item(c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone)],
+                                        verifyHint: CertificatesController.verifyURL(req))
+        return req.render(page.render(await req.pageContext(active: .timetable)))
+    }
+}
