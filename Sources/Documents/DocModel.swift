@@ -137,3 +137,49 @@ public enum DOCXWriter {
         """
     }
 }
+
+/// Stored as JSON, so a signed order keeps exactly the document it was signed as.
+extension DocModel: Codable {
+    private struct Stored: Codable {
+        var kind: String
+        var text: String?
+        var level: Int?
+        var runs: [StoredRun]?
+        var align: String?
+        var header: [String]?
+        var rows: [[String]]?
+        var widths: [Int]?
+    }
+    private struct StoredRun: Codable { var text: String; var bold: Bool; var italic: Bool }
+    private enum Keys: String, CodingKey { case title, blocks, landscape }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        title = try c.decode(String.self, forKey: .title)
+        landscape = try c.decode(Bool.self, forKey: .landscape)
+        blocks = try c.decode([Stored].self, forKey: .blocks).map { s in
+            switch s.kind {
+            case "heading": return .heading(s.text ?? "", level: s.level ?? 1)
+            case "paragraph": return .paragraph((s.runs ?? []).map { Run($0.text, bold: $0.bold, italic: $0.italic) }, align: Align(rawValue: s.align ?? "") ?? .left)
+            case "table": return .table(header: s.header ?? [], rows: s.rows ?? [], widths: s.widths ?? [])
+            case "signatures": return .signatures((s.rows ?? []).map { ($0.first ?? "", $0.dropFirst().first ?? "") })
+            default: return .pageBreak
+            }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(landscape, forKey: .landscape)
+        try c.encode(blocks.map { b -> Stored in
+            switch b {
+            case .heading(let t, let l): Stored(kind: "heading", text: t, level: l)
+            case .paragraph(let runs, let align): Stored(kind: "paragraph", runs: runs.map { StoredRun(text: $0.text, bold: $0.bold, italic: $0.italic) }, align: align.rawValue)
+            case .table(let h, let r, let w): Stored(kind: "table", header: h, rows: r, widths: w)
+            case .signatures(let lines): Stored(kind: "signatures", rows: lines.map { [$0.0, $0.1] })
+            case .pageBreak: Stored(kind: "pageBreak")
+            }
+        }, forKey: .blocks)
+    }
+}

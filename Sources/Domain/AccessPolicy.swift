@@ -59,6 +59,9 @@ public enum Resource: Sendable {
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.
     case register(center: OrgRef, teacherUserID: UUID?)
+    /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself, the centre's head, the
+    /// КМЦ, the administrator and the methodologist — not the teacher's colleagues.
+    case teacherHours(center: OrgRef, teacherUserID: UUID?)
     /// Certificates of a centre's groups: the centre's head, the coordinator and the administrator issue and annul them
     /// (create, archive); the methodologist and the centre's teachers read them. A student's own are read through
     /// `.person`.
@@ -118,6 +121,14 @@ public struct AccessPolicy: Sendable {
            action == .read || action == .update,
            actor.activeGrants(at: now).contains(where: { $0.role == .teacher && $0.scope.municipalityID == center.municipalityID }) {
             return true
+        }
+        if case .teacherHours(let center, let teacherUserID) = resource {
+            guard action == .read else { return false }
+            if let teacherUserID, teacherUserID == actor.userID { return true }
+            return actor.activeGrants(at: now).contains { g in
+                g.scope.municipalityID == center.municipalityID
+                    && ([.authorityAdmin, .coordinator, .methodologist].contains(g.role) || (g.role == .centerHead && g.scope.organizationID == center.id))
+            }
         }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
             if action == .read, let userID, userID == actor.userID { return true }
@@ -229,7 +240,7 @@ public struct AccessPolicy: Sendable {
             case .centerHead: return scope.organizationID == group.id
             default: return false
             }
-        case .person, .application, .teacherTimetable: return false
+        case .person, .application, .teacherTimetable, .teacherHours: return false
         case .certificate(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {
@@ -242,8 +253,7 @@ public struct AccessPolicy: Sendable {
         case .register(let center, _):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {
-            case .authorityAdmin: return action == .read || action == .update
-            case .coordinator, .methodologist: return action == .read
+            case .authorityAdmin, .coordinator, .methodologist: return action == .read
             case .centerHead: return scope.organizationID == center.id && (action == .read || action == .update)
             case .teacher: return scope.organizationID == center.id && action == .read
             case .schoolAdmin, .student, .guardian: return false

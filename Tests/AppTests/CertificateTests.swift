@@ -137,6 +137,21 @@ extension AppTests {
                 _ = try await teacher.login("teacher1")
                 #expect(try await teacher.get(Self.path(g) + "/certificates").status == .ok)
                 #expect(try await teacher.post(Self.path(g) + "/certificates").status == .forbidden)
+                #expect(try await teacher.get("/certificates").status == .ok)
+                #expect(try await school.get("/certificates").status == .forbidden)
+                // A result may not turn to «не зачтено» under a valid certificate.
+                let certified = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
+                let cg = try #require(try await StudyGroup.find(certified.$group.id, on: app.db))
+                let fr = try #require(try await FinalResult.query(on: app.db).filter(\.$group.$id == cg.id!).filter(\.$student.$id == certified.$student.id).first())
+                var kmcHead = Browser(app)
+                _ = try await kmcHead.login("teacher1")
+                let k = certified.$student.id.uuidString.lowercased()
+                if cg.$organization.id == (try await orgID(app, "МБОУ «Гимназия № 2»")) {
+                    _ = try await kmcHead.get(Self.path(cg) + "/results")
+                    let refused = try await kmcHead.post(Self.path(cg) + "/results", ["form-" + k: fr.form, "passed-" + k: "no", "day-" + k: CivilDay(number: fr.resultDay).formatted,
+                                                                                     "v-" + k: String(fr.version)])
+                    #expect(refused.status == .conflict && refused.body.string.contains("сначала аннулируйте"))
+                }
             }
         }
 
@@ -153,8 +168,12 @@ extension AppTests {
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Выберите результат."))
                 #expect(bad.body.string.contains("Дата не может быть позже сегодняшней."))
+                // A stale form (made before someone else's save) is refused.
+                let stale = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
+                                                                               "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version - 1)])
+                #expect(stale.status == .conflict && stale.body.string.contains("изменил другой пользователь"))
                 let ok = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
-                                                                            "day-" + k: CivilDay(number: r.resultDay).formatted])
+                                                                            "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version)])
                 #expect(ok.status == .seeOther)
                 let fresh = try #require(try await FinalResult.find(r.id, on: app.db))
                 #expect(fresh.form == "exam" && !fresh.passed && fresh.version == r.version + 1)
@@ -192,6 +211,24 @@ extension AppTests {
                 #expect(own.status == .ok && own.body.string.contains(cert.number))
                 #expect(try await api.send(.GET, "/api/v1/certificates?student=\(other.$student.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .forbidden)
                 #expect(try await api.send(.GET, "/api/v1/attendance?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
+            }
+        }
+
+        @Test func numbersAreUniquePerMunicipalityOnly() async throws {
+            try await withApp { app in
+                let mine = try #require(try await Certificate.query(on: app.db).first())
+                let other = Municipality(name: "Соседний район")
+                try await other.create(on: app.db)
+                let copy = Certificate()
+                copy.$municipality.id = other.id!; copy.year = mine.year; copy.sequence = mine.sequence; copy.number = mine.number
+                copy.verificationCode = "ZZZZ-ZZZZ"; copy.$student.id = mine.$student.id; copy.$group.id = mine.$group.id
+                copy.studentName = "Другой"; copy.initials = "Д."; copy.programTitle = "Курс"; copy.hours = 1; copy.centerName = "Центр"
+                copy.firstDay = 0; copy.lastDay = 0; copy.issuedAt = Date(); copy.issuedBy = "тест"; copy.status = "annulled"
+                try await copy.create(on: app.db)
+                // Verification tells them apart by the code.
+                var anonymous = Browser(app)
+                let res = try await anonymous.get("/verify?number=\(mine.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(mine.verificationCode)")
+                #expect(res.status == .ok && res.body.string.contains("Сертификат действителен"))
             }
         }
     }

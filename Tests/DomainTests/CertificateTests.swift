@@ -46,9 +46,12 @@ import Testing
 
     @Test func aCourseIsFinishedFromItsLastLesson() {
         let d = CivilDay.parse("20.05.2027")!
-        #expect(AttestationRules.courseFinished(lastLessonDay: d, groupEnd: nil, today: d))
-        #expect(!AttestationRules.courseFinished(lastLessonDay: d, groupEnd: nil, today: d.adding(days: -1)))
-        #expect(AttestationRules.courseFinished(lastLessonDay: nil, groupEnd: d, today: d.adding(days: 3)))
-        #expect(!AttestationRules.courseFinished(lastLessonDay: nil, groupEnd: nil, today: d))
+        #expect(AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d, minute: 900))
+        #expect(!AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d, minute: 899))
+        #expect(!AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d.adding(days: -1), minute: 1200))
+        #expect(AttestationRules.courseFinished(lastLesson: nil, groupEnd: d, today: d.adding(days: 1), minute: 0))
+        #expect(!AttestationRules.courseFinished(lastLesson: nil, groupEnd: d, today: d, minute: 600))
+        #expect(!AttestationRules.courseFinished(lastLesson: nil, groupEnd: nil, today: d, minute: 0))
+        #expect(AttestationRules.unmarkedMessage([d]).contains("20.05.2027"))
     }
 }

@@ -63,12 +63,17 @@ enum CertificateService {
             // Lock the counter before looking at who is eligible.
             _ = try await sql.update(CertificateCounter.schema).set(SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence"))
                 .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
-            let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue).sort(\.$day).all()
-            let today = CivilDay(Date(), timeZone: zone)
+            let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue)
+                .sort(\.$day).sort(\.$startMinute).all()
+            let (today, minute) = RegisterController.now(zone)
             let last = lessons.last.map { CivilDay(number: $0.day) }, end = g.endsOn.map { CivilDay($0, timeZone: zone) }
-            guard AttestationRules.courseFinished(lastLessonDay: last, groupEnd: end, today: today) else {
+            guard AttestationRules.courseFinished(lastLesson: lessons.last.map { (CivilDay(number: $0.day), $0.startMinute) }, groupEnd: end,
+                                                  today: today, minute: minute) else {
                 throw AppError.conflict(AttestationRules.unfinishedMessage(last ?? end))
             }
+            let marked = Set(try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map { $0.$lesson.id })
+            let unmarked = lessons.filter { !marked.contains($0.id!) }.map { CivilDay(number: $0.day) }
+            guard unmarked.isEmpty else { throw AppError.conflict(AttestationRules.unmarkedMessage(unmarked)) }
             let chosen = try await candidates(g, minimum: muni.certificateMinAttendance, on: db).filter(\.eligible)
             guard !chosen.isEmpty else { return [] }
             let rows = try await sql.update(CertificateCounter.schema)

@@ -106,7 +106,8 @@ extension DemoData {
             guard g.enrolledCount < g.capacity - 3 else { continue }
             let e = Enrollment()
             e.$student.id = try s.requireID(); e.$group.id = try g.requireID(); e.status = EnrollmentStatus.enrolled.rawValue
-            e.createdAt = Date(); e.updatedAt = e.createdAt
+            // In the group since the start of the year, so the register lists them for every lesson.
+            e.createdAt = year.startsOn; e.updatedAt = e.createdAt
             try await e.create(on: db)
             g.enrolledCount += 1
             try await g.save(on: db)

@@ -8,6 +8,14 @@ enum RegisterService {
     /// Marks a lesson (first time, or a correction claimed with the record's version): topic, hours, and a mark for
     /// every student of the group. A mark for someone not in the group, a lesson not begun or cancelled: refused, nothing written.
     static func mark(_ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int, req: Request) async throws {
+        do {
+            try await markOnce(l, topic: topic, hours: hours, marks: marks, version: version, req: req)
+        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            throw AppError.conflict("Журнал этого занятия только что сохранил другой пользователь: обновите страницу.")
+        }
+    }
+
+    private static func markOnce(_ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int, req: Request) async throws {
         let (today, minute) = RegisterController.now(l.zone)
         let lessonID = l.lesson.id!, center = l.center
         let title = "Журнал: \(l.group.name), \(CivilDay(number: l.lesson.day).formatted)"
@@ -18,7 +26,7 @@ enum RegisterService {
             guard RegisterRules.mayMark(day: CivilDay(number: lesson.day), start: lesson.startMinute, today: today, minute: minute) else {
                 throw AppError.conflict(RegisterRules.futureMessage)
             }
-            let students = try await RegisterController.students(l, on: db)
+            let students = try await RegisterController.students(l, on: db, zone: l.zone)
             let known = Set(students.compactMap(\.id))
             if marks.keys.contains(where: { !known.contains($0) }) {
                 throw AppError.validation(ValidationFailure(reason: "Отметка для обучающегося, которого нет в группе.",
@@ -84,7 +92,7 @@ enum RegisterService {
         let ids = lessons.compactMap(\.id)
         let records = ids.isEmpty ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         let byLesson = Dictionary(records.map { ($0.$lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let marked = lessons.compactMap { l in byLesson[l.id!].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) } }
+        let marked = lessons.filter { !$0.isCancelled }.compactMap { l in byLesson[l.id!].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) } }
         let markRows = ids.isEmpty ? [] : try await AttendanceMark.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         var marks: [UUID: [UUID: AttendanceStatus]] = [:]
         for m in markRows { if let s = AttendanceStatus(rawValue: m.status) { marks[m.$lesson.id, default: [:]][m.$student.id] = s } }

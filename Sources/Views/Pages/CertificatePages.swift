@@ -5,7 +5,11 @@ import Domain
 public struct ResultsPage: Sendable {
     public struct Row: Sendable {
         public var studentID: String, name: String, attendance: String
-        public init(studentID: String, name: String, attendance: String) { self.studentID = studentID; self.name = name; self.attendance = attendance }
+        /// The version of the student's result the form was made from (0: none yet), against lost updates.
+        public var version: Int
+        public init(studentID: String, name: String, attendance: String, version: Int = 0) {
+            self.studentID = studentID; self.name = name; self.attendance = attendance; self.version = version
+        }
     }
     public var title: String
     public var crumbs: [Crumb]
@@ -38,7 +42,7 @@ public struct ResultsPage: Sendable {
                         el("tbody") {
                             for r in rows {
                                 el("tr") {
-                                    el("td") { r.name }
+                                    el("td") { r.name; UI.hidden("v-" + r.studentID, String(r.version)) }
                                     el("td") { r.attendance }
                                     cell("form-" + r.studentID, r.name + ": форма", options: AttestationForm.allCases.map { ($0.rawValue, $0.title) }, empty: "—")
                                     cell("passed-" + r.studentID, r.name + ": результат", options: [("yes", "зачтено"), ("no", "не зачтено")], empty: "—")

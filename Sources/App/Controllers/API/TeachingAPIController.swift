@@ -28,7 +28,7 @@ struct TeachingAPIController: RouteCollection {
 
     /// The groups a query names (`?group=`) or a student's groups (`?student=`), checked: a group's register for
     /// `.register`, a student's own through `.person`.
-    func scope(_ req: Request, _ q: ListQuery) async throws -> (groups: [UUID], student: UUID?) {
+    func scope(_ req: Request, _ q: ListQuery, reads: @escaping (OrgRef, UUID?) -> Resource = { .register(center: $0, teacherUserID: $1) }) async throws -> (groups: [UUID], student: UUID?) {
         if let raw = q.filters["group"] {
             guard let id = UUID(uuidString: raw), let g = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$teacher).first(),
                   let c = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
@@ -40,7 +40,13 @@ struct TeachingAPIController: RouteCollection {
                 throw AppError.notFound("Обучающийся не найден.")
             }
             try req.authorize(.read, .person(studentID: id, school: s.school.ref))
-            let groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == id).all().map { $0.$group.id }
+            var groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == id).all().map { $0.$group.id }
+            // The student and their guardians see all of their own; staff only the groups whose register (or
+            // certificates) the pages would show them.
+            if req.currentUser?.actor.students.contains(id) != true {
+                let loaded = groups.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$id ~~ groups).with(\.$organization).with(\.$teacher).all()
+                groups = loaded.filter { req.can(.read, reads($0.organization.ref, $0.teacher?.$user.id)) }.compactMap(\.id)
+            }
             return (groups, id)
         }
         throw AppError(status: .badRequest, code: "bad_request", reason: "Укажите группу (?group=) или обучающегося (?student=).")
@@ -96,7 +102,7 @@ struct TeachingAPIController: RouteCollection {
 
     func certificates(req: Request) async throws -> PageDTO<CertificateDTO> {
         let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["number"], defaultSort: "number")
-        let (groups, student) = try await scope(req, q)
+        let (groups, student) = try await scope(req, q) { center, _ in .certificate(center: center) }
         guard !groups.isEmpty else { return PageDTO(items: [], metadata: .init(page: q.page, per: q.per, total: 0)) }
         var b = Certificate.query(on: req.db).filter(\.$group.$id ~~ groups)
         if let student { b = b.filter(\.$student.$id == student) }
@@ -128,11 +134,14 @@ struct CertificateVerifyAPIController: RouteCollection {
     }
 
     func verify(req: Request) async throws -> Output {
-        guard await req.application.verifyThrottle.allow(req.remoteAddress?.ipAddress ?? "?") else {
+        guard await req.application.verifyThrottle.allow(VerifyThrottle.key(req)) else {
             throw AppError(status: .tooManyRequests, code: "too_many_requests", reason: VerifyThrottle.message)
         }
         guard let c = try await CertificatesController.lookup(number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
-                                                             on: req.db) else { throw AppError.notFound("Сертификат с таким номером и кодом не найден.") }
+                                                             on: req.db) else {
+            await req.application.verifyThrottle.failed()
+            throw AppError.notFound("Сертификат с таким номером и кодом не найден.")
+        }
         return Output(number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours, centerName: c.centerName,
                       firstDay: CivilDay(number: c.firstDay).iso, lastDay: CivilDay(number: c.lastDay).iso, annulReason: c.annulReason)
     }

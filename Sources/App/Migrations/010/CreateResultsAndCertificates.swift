@@ -50,7 +50,7 @@ struct CreateResultsAndCertificates: AsyncMigration {
             .field("annul_reason", .string)
             .field("annulled_at", .datetime)
             .unique(on: "municipality_id", "year", "sequence")
-            .unique(on: "number")
+            .unique(on: "municipality_id", "number")
             .create()
         let sql = try db.sql()
         // At most one valid certificate per student and course, whatever the concurrency; an annulled one may be replaced.

@@ -7,11 +7,11 @@ extension CertificatesController {
     /// Certificates of the municipality the user may read (a centre its own), searched by number or name.
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .certificate(center: try RegistrySupport.creatableOrganization(req) { .certificate(center: $0) }))
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .certificate(center: $0) }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
         let query = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["number", "issued"], defaultSort: "issued")
         var b = Certificate.query(on: req.db).join(StudyGroup.self, on: \Certificate.$group.$id == \StudyGroup.$id)
             .filter(\.$municipality.$id == muni)
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .certificate(center: $0) }
         if let visible { b = b.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(StudyGroup.self, \.$organization.$id == org) }
         if let s = query.filters["status"], let st = Certificate.Status(rawValue: s) { b = b.filter(\.$status == st.rawValue) }
@@ -46,10 +46,11 @@ extension CertificatesController {
         guard !number.isEmpty || !code.isEmpty else {
             return req.render(VerifyPage(values: values, found: nil, message: nil).render(await req.pageContext(active: nil)))
         }
-        guard await req.application.verifyThrottle.allow(req.remoteAddress?.ipAddress ?? "?") else {
+        guard await req.application.verifyThrottle.allow(VerifyThrottle.key(req)) else {
             return req.render(VerifyPage(values: values, found: nil, message: VerifyThrottle.message).render(await req.pageContext(active: nil)), status: .tooManyRequests)
         }
         guard let c = try await Self.lookup(number: number, code: code, on: req.db) else {
+            await req.application.verifyThrottle.failed()
             return req.render(VerifyPage(values: values, found: nil, message: "Сертификат с таким номером и кодом не найден.").render(await req.pageContext(active: nil)),
                               status: .notFound)
         }
@@ -60,23 +61,36 @@ extension CertificatesController {
         return req.render(VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
     }
 
-    /// The certificate of a number, if the code matches it.
+    /// The certificate of a number and its code (numbers are unique per municipality; with the code, across them).
     static func lookup(number: String, code: String, on db: any Database) async throws -> Certificate? {
-        guard let p = CertificateNumber.parse(number),
-              let c = try await Certificate.query(on: db).filter(\.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence)).first(),
-              c.verificationCode == VerificationCode.normalize(code) else { return nil }
-        return c
+        guard let p = CertificateNumber.parse(number) else { return nil }
+        return try await Certificate.query(on: db).filter(\.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence))
+            .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
     }
 }
 
-/// Limits verification attempts per address (per process): 30 a minute, so codes cannot be guessed by brute force.
+/// Limits verification attempts (per process): 30 a minute per address (an IPv6 address by its /64 network), and at
+/// most 600 failed checks a minute from everyone together, so codes cannot be guessed by spreading over addresses.
 actor VerifyThrottle {
     static let message = "Слишком много проверок подряд. Повторите через минуту."
     private var hits: [String: [Date]] = [:]
+    private var failures: [Date] = []
     let limit: Int
-    init(limit: Int = 30) { self.limit = limit }
+    let failureLimit: Int
+    init(limit: Int = 30, failureLimit: Int = 600) { self.limit = limit; self.failureLimit = failureLimit }
+
+    /// The address a request counts against.
+    nonisolated static func key(_ req: Request) -> String {
+        let ip = req.remoteAddress?.ipAddress ?? "?"
+        guard ip.contains(":") else { return ip }
+        return ip.split(separator: ":", omittingEmptySubsequences: false).prefix(4).joined(separator: ":")
+    }
+
+    func failed(now: Date = Date()) { failures = failures.filter { now.timeIntervalSince($0) < 60 } + [now] }
 
     func allow(_ key: String, now: Date = Date()) -> Bool {
+        failures = failures.filter { now.timeIntervalSince($0) < 60 }
+        if failures.count >= failureLimit { return false }
         let recent = (hits[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
         if hits.count > 10_000 { hits = hits.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < 60 } }
         guard recent.count < limit else { hits[key] = recent; return false }

@@ -4,8 +4,8 @@ import Domain
 import Views
 
 /// Hours delivered per teacher and month of an academic year, from the register — the basis of teachers' payment,
-/// outside trainers included. Each line is shown only to those who may read that centre's register (the teacher
-/// sees their own).
+/// outside trainers included. Each line is shown only to the policy's `.teacherHours` readers: the teacher sees their
+/// own, a centre's head the centre's, the КМЦ all.
 struct HoursController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("hours", use: index)
@@ -33,7 +33,7 @@ struct HoursController: RouteCollection {
         var byTeacher: [UUID: (staff: StaffMember, hours: [Int], groups: Set<String>)] = [:]
         for r in records where r.hours > 0 {
             guard let l = lessonByID[r.$lesson.id], let t = l.teacher, let g = groupByID[l.$group.id],
-                  req.can(.read, .register(center: g.organization.ref, teacherUserID: t.$user.id)) else { continue }
+                  !l.isCancelled, req.can(.read, .teacherHours(center: g.organization.ref, teacherUserID: t.$user.id)) else { continue }
             let d = CivilDay(number: l.day)
             guard let i = months.firstIndex(where: { $0.ymd.year == d.ymd.year && $0.ymd.month == d.ymd.month }) else { continue }
             var entry = byTeacher[t.id!] ?? (t, Array(repeating: 0, count: months.count), [])

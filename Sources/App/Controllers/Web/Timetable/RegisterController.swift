@@ -32,9 +32,14 @@ struct RegisterController: RouteCollection {
         return Loaded(lesson: lesson, group: g, center: center, zone: try await AuditController.zone(center.$municipality.id, on: req.db), resource: resource)
     }
 
-    /// The students a lesson's register lists: those enrolled in the group, and anyone already marked at it.
-    static func students(_ l: Loaded, on db: any Database) async throws -> [Student] {
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$student.id }
+    /// The students a lesson's register lists: those in the group on the lesson's day (joined before its end, not
+    /// withdrawn before it), and anyone already marked at it.
+    static func students(_ l: Loaded, on db: any Database, zone: TimeZone) async throws -> [Student] {
+        let day = CivilDay(number: l.lesson.day)
+        let dayEnd = day.adding(days: 1).date(timeZone: zone), dayStart = day.date(timeZone: zone)
+        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(\.$status != EnrollmentStatus.waitlisted.rawValue).all()
+            .filter { e in e.createdAt < dayEnd && (e.status == EnrollmentStatus.enrolled.rawValue || (e.withdrawnOn.map { $0 >= dayStart } ?? false)) }
+            .map { $0.$student.id }
         let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == l.lesson.id!).all().map { $0.$student.id }
         let ids = Array(Set(enrolled + marked))
         return ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
@@ -56,7 +61,7 @@ struct RegisterController: RouteCollection {
         if l.lesson.isCancelled { notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя." }
         else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) { notice = RegisterRules.futureMessage }
         else if record == nil && !mayEdit { notice = "Занятие ещё не отмечено в журнале." }
-        let rows = try await Self.students(l, on: req.db).map {
+        let rows = try await Self.students(l, on: req.db, zone: l.zone).map {
             LessonRegisterPage.Row(studentID: $0.id!.uuidString.lowercased(), name: $0.fullName, school: $0.school.shortName,
                                    status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
         }
@@ -115,7 +120,7 @@ struct RegisterController: RouteCollection {
         let rows = summary.students.map { s -> GroupRegisterPage.Row in
             let a = summary.attendance[s.id!] ?? StudentAttendance()
             return GroupRegisterPage.Row(name: s.fullName, marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
-                                         summary: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+                                         summary: a.deliveredHours == 0 ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
         }
         let hours = summary.hours
         let page = GroupRegisterPage(

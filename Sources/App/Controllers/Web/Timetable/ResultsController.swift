@@ -23,9 +23,11 @@ struct ResultsController: RouteCollection {
         let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
         let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(\.$status == LessonStatus.scheduled.rawValue)
-            .sort(\.$day, .descending).first().map { CivilDay(number: $0.day) }
-        let end = last ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
-        let finished = AttestationRules.courseFinished(lastLessonDay: last, groupEnd: end, today: CivilDay(Date(), timeZone: t.zone))
+            .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
+        let end = last.map { CivilDay(number: $0.day) } ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
+        let (today, minute) = RegisterController.now(t.zone)
+        let finished = AttestationRules.courseFinished(lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
+                                                       groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
         return Loaded(t: t, resource: resource, finished: finished, lastDay: end)
     }
 
@@ -48,7 +50,8 @@ struct ResultsController: RouteCollection {
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
             rows: summary.students.map { s in
                 let a = summary.attendance[s.id!] ?? StudentAttendance()
-                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: s.fullName, attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: s.fullName, attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
+                                       version: results.first { $0.$student.id == s.id }?.version ?? 0)
             },
             values: values ?? v, errors: errors)
     }
@@ -65,7 +68,7 @@ struct ResultsController: RouteCollection {
         let students = try await RegisterService.groupSummary(l.t.group, on: req.db).students
         let today = CivilDay(Date(), timeZone: l.t.zone)
         var errors = FieldErrors()
-        var rows: [(Student, AttestationForm, Bool, String?, CivilDay)] = []
+        var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []
         for s in students {
             let k = s.id!.uuidString.lowercased()
             let rawForm = form["form-" + k] ?? "", rawPassed = form["passed-" + k] ?? ""
@@ -76,7 +79,7 @@ struct ResultsController: RouteCollection {
             let grade = errors.optional("grade-" + k, form["grade-" + k], max: 20)
             let day = errors.day("day-" + k, form["day-" + k], required: false) ?? today
             if day > today { errors.add("day-" + k, "Дата не может быть позже сегодняшней.") }
-            if let f, let passed { rows.append((s, f, passed, grade, day)) }
+            if let f, let passed { rows.append((s, f, passed, grade, day, form["v-" + k].flatMap(Int.init) ?? -1)) }
         }
         if rows.isEmpty && errors.isEmpty { errors.add("form-" + (students.first?.id?.uuidString.lowercased() ?? "x"), "Внесите итоги хотя бы одного обучающегося.") }
         guard errors.isEmpty else {
@@ -84,16 +87,45 @@ struct ResultsController: RouteCollection {
         }
         let g = l.t.group, center = l.t.center, by = req.currentUser?.fullName ?? ""
         let saved = rows
+        do {
+            try await writeResults(saved, group: g, center: center, by: by, req: req)
+        } catch let e as AppError where e.code == "validation" {
+            for (k, v) in e.fields { errors.add(k, v) }
+            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .conflict)
+        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            errors.add("form-" + (saved.first?.0.id?.uuidString.lowercased() ?? "x"), "Итоги только что внёс другой пользователь: обновите страницу.")
+            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .conflict)
+        }
+        return req.redirect(to: SiteURL.record(.groups, g.id!).path + "/results", flash: "Итоги аттестации сохранены.")
+    }
+
+    /// Writes the rows in one transaction: each claims the version its form was made from; a result turned to «не
+    /// зачтено» while a valid certificate stands is refused.
+    func writeResults(_ saved: [(Student, AttestationForm, Bool, String?, CivilDay, Int)], group g: StudyGroup, center: Organization, by: String,
+                      req: Request) async throws {
         try await req.application.writeTransaction { db in
             var changes: [String: String] = [:]
-            for (s, f, passed, grade, day) in saved {
+            for (s, f, passed, grade, day, expected) in saved {
+                let k = s.id!.uuidString.lowercased()
                 let r = try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!).first() ?? {
                     let r = FinalResult(); r.$group.id = g.id!; r.$student.id = s.id!; r.version = 0; return r
                 }()
+                if !passed, let cert = try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!)
+                    .filter(\.$status == Certificate.Status.valid.rawValue).first() {
+                    var e = FieldErrors(); e.add("passed-" + k, "Выдан сертификат № \(cert.number): сначала аннулируйте его.")
+                    throw AppError.validation(ValidationFailure(fields: e))
+                }
                 let line = "\(f.title), \(passed ? "зачтено" : "не зачтено")" + (grade.map { ", \($0)" } ?? "") + ", \(day.formatted)"
                 let old = r.id == nil ? nil : "\(AttestationForm(rawValue: r.form)?.title ?? r.form), \(r.passed ? "зачтено" : "не зачтено")" + (r.grade.map { ", \($0)" } ?? "") + ", \(CivilDay(number: r.resultDay).formatted)"
                 guard old != line else { continue }
-                r.form = f.rawValue; r.passed = passed; r.grade = grade; r.resultDay = day.number; r.recordedBy = by; r.recordedAt = Date(); r.version += 1
+                // An existing result is claimed by its version in the database, so of two saves at once one wins.
+                let claimed = r.id == nil ? r.version == expected
+                    : try await RegistrySupport.claimVersion(table: FinalResult.schema, id: r.id!, expected: expected, on: db)
+                guard claimed else {
+                    var e = FieldErrors(); e.add("form-" + k, "Итог этого обучающегося изменил другой пользователь: обновите страницу.")
+                    throw AppError.validation(ValidationFailure(fields: e))
+                }
+                r.form = f.rawValue; r.passed = passed; r.grade = grade; r.resultDay = day.number; r.recordedBy = by; r.recordedAt = Date(); r.version = expected + 1
                 try await r.save(on: db)
                 changes[s.fullName] = (old.map { $0 + " → " } ?? "") + line
             }
@@ -102,6 +134,5 @@ struct ResultsController: RouteCollection {
                                        municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
             }
         }
-        return req.redirect(to: SiteURL.record(.groups, g.id!).path + "/results", flash: "Итоги аттестации сохранены.")
     }
 }

@@ -88,7 +88,12 @@ extension TimetableController {
     /// A lesson with its group loaded and checked.
     func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, Loaded) {
         guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
-        return (lesson, try await Self.load(req, groupID: lesson.$group.id, action))
+        let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
+        // A lesson in the register is what was taught: its time and hours no longer change.
+        if action == .update, try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == lesson.id!).count() > 0 {
+            throw AppError.conflict("Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если занятие прошло иначе.")
+        }
+        return (lesson, loaded)
     }
 
     static func values(_ lesson: Lesson) -> FormValues {
