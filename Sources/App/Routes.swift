@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ResultsController())
     try app.register(collection: CertificatesController())
     try app.register(collection: ProgressController())
+    try app.register(collection: OrdersController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())
@@ -63,6 +64,7 @@ func routes(_ app: Application) throws {
     try authed.register(collection: ApplicationAPIController())
     try authed.register(collection: LessonAPIController())
     try authed.register(collection: TeachingAPIController())
+    try authed.register(collection: OrderAPIController())
 }
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.

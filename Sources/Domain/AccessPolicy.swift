@@ -59,6 +59,9 @@ public enum Resource: Sendable {
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.
     case register(center: OrgRef, teacherUserID: UUID?)
+    /// The authority's orders of a municipality: the administrator drafts, signs (approve) and deletes drafts (archive);
+    /// the coordinator drafts; the methodologist reads.
+    case order(municipalityID: UUID)
     /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself, the centre's head, the
     /// КМЦ, the administrator and the methodologist — not the teacher's colleagues.
     case teacherHours(center: OrgRef, teacherUserID: UUID?)
@@ -241,6 +244,14 @@ public struct AccessPolicy: Sendable {
             default: return false
             }
         case .person, .application, .teacherTimetable, .teacherHours: return false
+        case .order(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator: return action == .read || action == .create || action == .update
+            case .methodologist: return action == .read
+            default: return false
+            }
         case .certificate(let center):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {

@@ -3,11 +3,11 @@ import Domain
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable, certificates
+    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable, certificates, orders
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
-    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .certificates, .enrollments, .lists, .coverage, .organizations]
+    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .certificates, .orders, .enrollments, .lists, .coverage, .organizations]
         + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
 
     public var title: String {
@@ -23,6 +23,7 @@ public enum MenuArea: Hashable, Sendable {
         case .municipality: "Муниципалитет"
         case .timetable: "Расписание"
         case .certificates: "Сертификаты"
+        case .orders: "Приказы"
         case .registry(let r):
             switch r {
             case .resourceCenters: "Ресурсные центры"
@@ -58,6 +59,7 @@ public enum MenuArea: Hashable, Sendable {
         case .municipality: .municipality
         case .timetable: .timetable
         case .certificates: .certificates
+        case .orders: .orders
         case .registry(let r): .list(r)
         }
     }

@@ -21,5 +21,6 @@ enum SetkaMigrations {
         CreateCalendarFeeds(),
         CreateRegister(),
         CreateResultsAndCertificates(),
+        CreateOrders(),
     ]
 }

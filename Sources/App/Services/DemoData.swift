@@ -123,6 +123,7 @@ enum DemoData {
             }
             try await loadRegistry(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
             try await loadEnrollment(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
+            try await loadOrders(on: db, municipalityID: muniID)
         }
         return true
     }

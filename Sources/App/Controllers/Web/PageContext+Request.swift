@@ -41,6 +41,7 @@ extension Request {
         // Everyone who signs in has a timetable to look at: their own week, a child's, or the network's month.
         case .timetable: return true
         case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
+        case .orders: return p.allows(user.actor, .read, .order(municipalityID: m))
         case .registry(let r):
             switch r {
             case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))

@@ -1,0 +1,136 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// A draft's changes — number, date, the teachers named, a refresh from the data — and its signing and deletion, each
+/// claimed with the version and only while the order is a draft: a signed order never changes.
+extension OrdersController {
+    func editFields(_ o: Order, on db: any Database) async throws -> [FieldSpec] {
+        var fields = [FieldSpec("number", "Номер приказа", hint: "Присваивается при подписании; можно указать заранее."),
+                      FieldSpec("day", "Дата приказа", .date)]
+        if o.orderKind.needsRecipients {
+            let lines = try await OrderDocuments.teacherLines(year: o.academicYear, on: db)
+            fields.append(FieldSpec("recipients", "Педагоги", .checkboxes(lines.map { l in
+                (l.staff.id!.uuidString.lowercased(), "\(l.staff.fullName) — \(l.organizations); \(l.groups.joined(separator: ", ")); проведено \(l.hours) ч")
+            }), hint: lines.isEmpty ? "В этом году у групп нет педагогов." : "Правила отбора (стаж в сети от 3 лет и др.) появятся позже; пока выбор за администратором."))
+        }
+        return fields
+    }
+
+    func editPage(_ req: Request, _ o: Order, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil) async throws -> RegistryForm {
+        RegistryForm(title: "Изменить проект приказа", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+                     action: SiteURL.order(o.id!).path + "/edit", cancelURL: SiteURL.order(o.id!).path,
+                     fields: try await editFields(o, on: req.db), values: values, errors: errors, version: o.version, conflict: conflict,
+                     intro: o.title + ". После сохранения документ составляется заново по текущим данным.")
+    }
+
+    static func values(_ o: Order) -> FormValues {
+        FormValues(["number": [o.number ?? ""], "day": [o.orderDay.map { CivilDay(number: $0).formatted } ?? ""],
+                    "recipients": o.recipients.map { $0.uuidString.lowercased() }])
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let o = try await find(req, .update)
+        return req.render(try await editPage(req, o, values: Self.values(o)).render(await req.pageContext(active: active)))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let o = try await find(req, .update)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let number = errors.optional("number", form["number"], max: 30)
+        let day = errors.day("day", form["day"], required: false)
+        let allowed = Set(try await OrderDocuments.teacherLines(year: o.academicYear, on: req.db).compactMap(\.staff.id))
+        let chosen = form.all("recipients").compactMap(UUID.init(uuidString:))
+        if chosen.contains(where: { !allowed.contains($0) }) { errors.add("recipients", "Выберите педагогов из списка этого учебного года.") }
+        guard errors.isEmpty else {
+            return req.render(try await editPage(req, o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let before = ["Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "", "Педагоги": String(o.recipients.count)]
+        o.number = number; o.orderDay = day?.number; o.recipientsText = chosen.map(\.uuidString).joined(separator: ",")
+        try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: before)
+        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа обновлён.")
+    }
+
+    func refresh(req: Request) async throws -> Response {
+        let o = try await find(req, .update)
+        try await save(o, expected: o.version, req: req, before: nil)
+        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа составлен заново по текущим данным.")
+    }
+
+    /// Renders the document anew and saves the draft, claiming its version while it is still a draft.
+    func save(_ o: Order, expected: Int, req: Request, before: [String: String]?, sign: Bool = false) async throws {
+        guard let muni = try await Municipality.find(o.$municipality.id, on: req.db) else { throw AppError.notFound() }
+        try await Self.render(o, muni: muni, year: o.academicYear, on: req.db)
+        let signer = req.currentUser?.fullName ?? ""
+        try await req.application.writeTransaction { db in
+            let rows = try await db.sql().update(Order.schema).set("version", to: expected + 1)
+                .where("id", .equal, o.id!).where("version", .equal, expected).where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
+            guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
+            o.version = expected + 1
+            if sign { o.status = OrderStatus.signed.rawValue; o.signedAt = Date(); o.signedBy = signer }
+            try await o.save(on: db)
+            try await Audit.record(on: db, req: req, action: .update, entityType: "order", entityID: o.id, title: o.title, municipalityID: o.$municipality.id,
+                                   organizationID: nil, before: before,
+                                   after: ["Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+                                           "Педагоги": String(o.recipients.count), "Состояние": (OrderStatus(rawValue: o.status) ?? .draft).title])
+        }
+    }
+
+    func signPage(_ o: Order, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+        RegistryForm(title: "Подписать приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+                     action: SiteURL.order(o.id!).path + "/sign", cancelURL: SiteURL.order(o.id!).path,
+                     fields: [FieldSpec("number", "Номер приказа", required: true), FieldSpec("day", "Дата приказа", .date, required: true)],
+                     values: values, errors: errors, version: o.version,
+                     intro: o.title + ". Подписанный приказ нельзя изменить: документ сохранится таким, какой он сейчас по данным.",
+                     submitTitle: "Подписать")
+    }
+
+    func signForm(req: Request) async throws -> Response {
+        let o = try await find(req, .approve)
+        guard !o.isSigned else { throw AppError.conflict(OrderRules.signedMessage) }
+        var v = Self.values(o)
+        if v["day"]?.isEmpty ?? true { v["day"] = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).formatted }
+        return req.render(signPage(o, values: v).render(await req.pageContext(active: active)))
+    }
+
+    func sign(req: Request) async throws -> Response {
+        let o = try await find(req, .approve)
+        guard !o.isSigned else { throw AppError.conflict(OrderRules.signedMessage) }
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let number = errors.optional("number", form["number"], max: 30)
+        let day = errors.day("day", form["day"], required: false)
+        OrderRules.checkForSigning(number: number, day: day, today: CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)), errors: &errors)
+        if let number, let clash = try await Order.query(on: req.db).filter(\.$municipality.$id == o.$municipality.id).filter(\.$number == number)
+            .filter(\.$status == OrderStatus.signed.rawValue).first(), let d = clash.orderDay, let day, CivilDay(number: d).ymd.year == day.ymd.year {
+            errors.add("number", "В этом году уже подписан приказ № \(number): «\(clash.title)».")
+        }
+        guard errors.isEmpty else { return req.render(signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity) }
+        o.number = number; o.orderDay = day?.number
+        try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: ["Состояние": OrderStatus.draft.title], sign: true)
+        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Приказ № \(number ?? "") подписан.")
+    }
+
+    func deleteForm(req: Request) async throws -> Response {
+        let o = try await find(req, .archive)
+        let form = RegistryForm(title: "Удалить проект приказа", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+                                action: SiteURL.order(o.id!).path + "/delete", cancelURL: SiteURL.order(o.id!).path, fields: [], values: FormValues(),
+                                version: o.version, intro: "Проект «\(o.title)» будет удалён. Подписанные приказы удалить нельзя.", submitTitle: "Удалить проект")
+        return req.render(form.render(await req.pageContext(active: active)))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let o = try await find(req, .archive)
+        let expected = RegistrySupport.form(req)["version"].flatMap(Int.init) ?? -1
+        try await req.application.writeTransaction { db in
+            let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, o.id!).where("version", .equal, expected)
+                .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
+            guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
+            try await Audit.record(on: db, req: req, action: .archive, entityType: "order", entityID: o.id, title: o.title, municipalityID: o.$municipality.id,
+                                   organizationID: nil, before: ["Состояние": OrderStatus.draft.title], after: ["Состояние": "удалён"])
+        }
+        return req.redirect(to: SiteURL.orders.path, flash: "Проект приказа удалён.")
+    }
+}

@@ -1,0 +1,154 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+import Documents
+
+/// The registry of the authority's orders (issue 4, item 6): drafted from a year's data, edited (number, date, the
+/// teachers named) and refreshed while a draft, signed once — after that neither the record nor its document changes.
+struct OrdersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let o = routes.grouped("orders")
+        o.get(use: index)
+        o.get("new", use: newForm)
+        o.post("new", use: create)
+        o.get(":id", use: show)
+        o.get(":id", "document", use: document)
+        o.get(":id", "docx", use: docx)
+        o.get(":id", "edit", use: editForm)
+        o.post(":id", "edit", use: update)
+        o.post(":id", "refresh", use: refresh)
+        o.get(":id", "sign", use: signForm)
+        o.post(":id", "sign", use: sign)
+        o.get(":id", "delete", use: deleteForm)
+        o.post(":id", "delete", use: delete)
+    }
+
+    var active: MenuArea { .orders }
+
+    func index(req: Request) async throws -> Response {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .order(municipalityID: muni))
+        let query = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date", "title"], defaultSort: "date")
+        var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
+        if let y = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == y) }
+        if let k = query.filters["kind"].flatMap(OrderKind.init(rawValue:)) { b = b.filter(\.$kind == k.rawValue) }
+        if let s = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) { b = b.filter(\.$status == s.rawValue) }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
+        b = query.sort == "title" ? b.sort(\.$title, dir) : b.sort(\.$createdAt, dir)
+        let (rows, total) = try await b.with(\.$academicYear).paged(query)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+        let page = RegistryList(
+            title: "Приказы", area: .groups, query: query,
+            filters: [FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
+                      FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
+                      FieldSpec("status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все"))],
+            columns: [Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"), Column("Состояние")],
+            rows: rows.map { o in
+                [.text(o.number ?? ""), .text(o.orderDay.map { CivilDay(number: $0).formatted } ?? ""), .link(o.title, SiteURL.order(o.id!).path),
+                 .text(o.academicYear.title), o.isSigned ? .tag("подписан", "signed") : .tag("проект", "draft")]
+            },
+            total: total, noun: ("приказ", "приказа", "приказов"),
+            createTitle: req.can(.create, .order(municipalityID: muni)) ? "Подготовить приказ" : nil,
+            emptyText: "Приказов пока нет: Setka готовит их по данным сети — выберите вид приказа и учебный год.")
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func newPage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors()) async throws -> RegistryForm {
+        let muni = try RegistrySupport.municipality(req)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+        return RegistryForm(title: "Подготовить приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path)], action: SiteURL.orders.path + "/new",
+                            cancelURL: SiteURL.orders.path,
+                            fields: [FieldSpec("kind", "Вид приказа", .select(OrderKind.allCases.map { ($0.rawValue, $0.title(year: "____")) }, empty: "— выберите —"), required: true),
+                                     FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true)],
+                            values: values, errors: errors,
+                            intro: "Проект приказа составляется по данным Setka за учебный год: центры, программы, группы, расписание, итоги, сертификаты, договоры.",
+                            submitTitle: "Составить проект")
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, .order(municipalityID: try RegistrySupport.municipality(req)))
+        let current = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == RegistrySupport.municipality(req)).filter(\.$isCurrent == true).first()
+        return req.render(try await newPage(req, values: FormValues(single: ["year": current?.id?.uuidString.lowercased() ?? ""])).render(await req.pageContext(active: active)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let muniID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .order(municipalityID: muniID))
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let kind = errors.choice("kind", form["kind"], as: OrderKind.self)
+        let year = try await form["year"].flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await AcademicYear.query(on: req.db).filter(\.$id == $0).filter(\.$municipality.$id == muniID).first()
+        }
+        if year == nil { errors.add("year", "Выберите учебный год.") }
+        guard errors.isEmpty, let kind, let year, let muni = try await Municipality.find(muniID, on: req.db) else {
+            return req.render(try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let o = Order()
+        o.$municipality.id = muniID; o.$academicYear.id = year.id!; o.kind = kind.rawValue; o.title = kind.title(year: year.title)
+        o.status = OrderStatus.draft.rawValue; o.recipientsText = ""; o.createdAt = Date(); o.createdBy = req.currentUser?.fullName ?? ""; o.version = 1
+        try await Self.render(o, muni: muni, year: year, on: req.db)
+        try await req.application.writeTransaction { db in
+            try await o.create(on: db)
+            try await Audit.record(on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title, municipalityID: muniID,
+                                   organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
+        }
+        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа составлен по данным \(year.title). Проверьте его, укажите номер и дату.")
+    }
+
+    /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
+    static func render(_ o: Order, muni: Municipality, year: AcademicYear, on db: any Database) async throws {
+        let doc = try await OrderDocuments.build(.init(municipality: muni, year: year, kind: o.orderKind, number: o.number,
+                                                       day: o.orderDay.map(CivilDay.init(number:)), recipients: o.recipients), on: db)
+        o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
+        o.docx = try DOCXWriter.data(doc)
+    }
+
+    func find(_ req: Request, _ action: Domain.Action) async throws -> Order {
+        guard let o = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear).first() else { throw AppError.notFound("Приказ не найден.") }
+        try req.authorize(action, .order(municipalityID: o.$municipality.id))
+        if action != .read && action != .approve && o.isSigned { throw AppError.conflict(OrderRules.signedMessage) }
+        return o
+    }
+
+    func show(req: Request) async throws -> Response {
+        let o = try await find(req, .read)
+        let zone = try await AuditController.zone(o.$municipality.id, on: req.db)
+        let base = SiteURL.order(o.id!).path
+        var actions: [RegistryCard.Action] = [.link("Открыть для печати", base + "/document", primary: true), .link("Скачать DOCX", base + "/docx", primary: false)]
+        if !o.isSigned {
+            if req.can(.update, .order(municipalityID: o.$municipality.id)) {
+                actions.append(.link("Изменить", base + "/edit", primary: false))
+                actions.append(.post("Обновить по данным", base + "/refresh"))
+            }
+            if req.can(.approve, .order(municipalityID: o.$municipality.id)) { actions.append(.link("Подписать", base + "/sign", primary: false)) }
+            if req.can(.archive, .order(municipalityID: o.$municipality.id)) { actions.append(.link("Удалить проект", base + "/delete", primary: false)) }
+        }
+        let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(\.fullName)
+        let card = RegistryCard(
+            title: o.title, area: .groups, status: nil,
+            facts: [("Вид", o.orderKind.short), ("Учебный год", o.academicYear.title), ("Номер", o.number ?? "не присвоен"),
+                    ("Дата", o.orderDay.map { CivilDay(number: $0).formatted } ?? "не указана"),
+                    ("Состояние", (OrderStatus(rawValue: o.status) ?? .draft).title + (o.signedAt.map { ", " + RuDate.formatDateTime($0, timeZone: zone) + " (\(o.signedBy ?? ""))" } ?? "")),
+                    ("Подготовил", o.createdBy + ", " + RuDate.formatDateTime(o.createdAt, timeZone: zone))]
+                + (o.orderKind.needsRecipients ? [("Педагоги", names.isEmpty ? "не выбраны" : names.joined(separator: ", "))] : []),
+            actions: actions, warnings: o.isSigned ? [] : ["Проект: документ составлен по данным на момент последнего обновления."],
+            history: nil)
+        return req.render(card.render(await req.pageContext(active: active)))
+    }
+
+    func document(req: Request) async throws -> Response {
+        let o = try await find(req, .read)
+        guard let doc = o.doc else { throw AppError.notFound("Документ приказа не найден.") }
+        let page = DocumentPage(doc: doc, crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+                                docxURL: SiteURL.order(o.id!).path + "/docx")
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func docx(req: Request) async throws -> Response {
+        let o = try await find(req, .read)
+        let name = "prikaz-\(o.kind)-\(o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } } ?? "proekt").docx"
+        return ApplicationsController.docx(o.docx, name: name)
+    }
+}
