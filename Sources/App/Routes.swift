@@ -52,6 +52,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CertificatesController())
     try app.register(collection: ProgressController())
     try app.register(collection: OrdersController())
+    try app.register(collection: DiagnosticsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())

@@ -55,3 +55,16 @@ import Testing
         #expect(AttestationRules.unmarkedMessage([d]).contains("20.05.2027"))
     }
 }
+
+@Suite struct ScoreDistributionTests {
+    @Test func bandsAndFigures() {
+        let d = ScoreDistribution(scores: [0, 3, 10, 19, 20, 12], maxScore: 20)
+        #expect(d.count == 6 && d.min == 0 && d.max == 20)
+        #expect(d.bands == [2, 0, 1, 1, 2])  // 3 of 20 is 15 %: the first band
+        #expect(ScoreDistribution.format(d.mean) == "10,7")
+        #expect(d.median == 11)
+        let empty = ScoreDistribution(scores: [], maxScore: 10)
+        #expect(empty.mean == nil && empty.bands == [0, 0, 0, 0, 0] && ScoreDistribution.format(empty.median) == "—")
+        #expect(ScoreDistribution(scores: [5], maxScore: 10).bands == [0, 0, 1, 0, 0])
+    }
+}

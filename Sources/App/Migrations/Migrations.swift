@@ -22,5 +22,6 @@ enum SetkaMigrations {
         CreateRegister(),
         CreateResultsAndCertificates(),
         CreateOrders(),
+        CreateDiagnostics(),
     ]
 }

@@ -54,6 +54,17 @@ extension DemoData {
                     try await m.create(on: db)
                 }
             }
+            // An entrance diagnostic in the first weeks, for the first groups (`000_5375b2a087477e6d.txt` §4.6).
+            if i < 3, !members.isEmpty {
+                let w = DiagnosticWork()
+                w.$group.id = try g.requireID(); w.title = "Входная диагностика"; w.workDay = first.adding(days: 14).number; w.maxScore = 20
+                w.createdAt = Date(); w.version = 1
+                try await w.create(on: db)
+                for (k, student) in members.enumerated() {
+                    let d = DiagnosticScore(); d.$work.id = try w.requireID(); d.$student.id = student; d.score = (7 + k * 5 + i * 3) % 21
+                    try await d.create(on: db)
+                }
+            }
         }
     }
 

@@ -1,0 +1,134 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Diagnostic monitoring (`000_5375b2a087477e6d.txt` §4.6): a centre defines diagnostic works for a group (name,
+/// date, maximum score) and records the scores; the group's page shows their distribution. Who marks the register
+/// records them; who reads it reads them.
+struct DiagnosticsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("groups", ":id", "diagnostics", use: index)
+        routes.get("groups", ":id", "diagnostics", "new", use: newForm)
+        routes.post("groups", ":id", "diagnostics", "new", use: create)
+        routes.get("diagnostics", ":id", use: scores)
+        routes.post("diagnostics", ":id", use: saveScores)
+    }
+
+    var active: MenuArea { .registry(.groups) }
+
+    static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> (TimetableController.Loaded, Resource) {
+        let t = try await TimetableController.load(req, groupID: groupID, .read)
+        let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
+        try req.authorize(action, resource)
+        return (t, resource)
+    }
+
+    func index(req: Request) async throws -> Response {
+        let (t, resource) = try await Self.load(req, groupID: try req.idParameter(), .read)
+        let works = try await DiagnosticWork.query(on: req.db).filter(\.$group.$id == t.group.id!).sort(\.$workDay).all()
+        var items: [DiagnosticsPage.Work] = []
+        for w in works {
+            let s = try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all().map(\.score)
+            items.append(.init(title: w.title, date: CivilDay(number: w.workDay).formatted, maxScore: w.maxScore, url: "/diagnostics/\(w.id!.uuidString.lowercased())",
+                               distribution: ScoreDistribution(scores: s, maxScore: w.maxScore)))
+        }
+        let base = SiteURL.record(.groups, t.group.id!).path
+        let page = DiagnosticsPage(title: "Диагностика: \(t.group.name)",
+                                   crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base)],
+                                   newURL: req.can(.update, resource) ? base + "/diagnostics/new" : nil, works: items)
+        return req.render(page.render(await req.pageContext(active: active)))
+    }
+
+    func newPage(_ t: TimetableController.Loaded, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+        let base = SiteURL.record(.groups, t.group.id!).path
+        return RegistryForm(title: "Новая диагностическая работа", crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base + "/diagnostics")],
+                            action: base + "/diagnostics/new", cancelURL: base + "/diagnostics",
+                            fields: [FieldSpec("title", "Название", required: true, hint: "Например, «Входная диагностика» или «Промежуточный срез»."),
+                                     FieldSpec("day", "Дата", .date, required: true), FieldSpec("max", "Максимальный балл", .number, required: true)],
+                            values: values, errors: errors)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (t, _) = try await Self.load(req, groupID: try req.idParameter(), .update)
+        return req.render(newPage(t, values: FormValues(single: ["day": CivilDay(Date(), timeZone: t.zone).formatted])).render(await req.pageContext(active: active)))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let (t, _) = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let form = RegistrySupport.form(req)
+        var errors = FieldErrors()
+        let title = errors.required("title", form["title"], max: 200)
+        let day = errors.day("day", form["day"], required: true)
+        LessonRules.checkDay(day, window: t.window, field: "day", errors: &errors)
+        let max = errors.integer("max", form["max"], range: 1...1000, required: true)
+        guard errors.isEmpty, let day, let max else {
+            return req.render(newPage(t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let w = DiagnosticWork()
+        w.$group.id = t.group.id!; w.title = title; w.workDay = day.number; w.maxScore = max; w.createdAt = Date(); w.version = 1
+        let g = t.group, center = t.center
+        try await req.application.writeTransaction { db in
+            try await w.create(on: db)
+            try await Audit.record(on: db, req: req, action: .create, entityType: "diagnostic_work", entityID: w.id, title: "Диагностика: \(g.name) — \(title)",
+                                   municipalityID: center.$municipality.id, organizationID: center.id,
+                                   after: ["Название": title, "Дата": day.formatted, "Максимум": String(max)])
+        }
+        return req.redirect(to: "/diagnostics/\(w.id!.uuidString.lowercased())", flash: "Работа «\(title)» добавлена: внесите баллы.")
+    }
+
+    func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded) {
+        guard let w = try await DiagnosticWork.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Диагностическая работа не найдена.") }
+        let (t, _) = try await Self.load(req, groupID: w.$group.id, action)
+        return (w, t)
+    }
+
+    func scoresPage(_ req: Request, _ w: DiagnosticWork, _ t: TimetableController.Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> ScoresPage {
+        let students = try await RegisterService.groupSummary(t.group, on: req.db).students
+        var v = FormValues()
+        for s in try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all() { v["s-" + s.$student.id.uuidString.lowercased()] = String(s.score) }
+        let mayEdit = req.can(.update, .register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
+        return ScoresPage(title: w.title, crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, SiteURL.record(.groups, t.group.id!).path + "/diagnostics")],
+                          intro: "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не писал(а).",
+                          action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
+                          rows: students.map { .init(studentID: $0.id!.uuidString.lowercased(), name: $0.fullName) }, values: values ?? v, errors: errors)
+    }
+
+    func scores(req: Request) async throws -> Response {
+        let (w, t) = try await findWork(req, .read)
+        return req.render(try await scoresPage(req, w, t).render(await req.pageContext(active: active)))
+    }
+
+    func saveScores(req: Request) async throws -> Response {
+        let (w, t) = try await findWork(req, .update)
+        let form = RegistrySupport.form(req)
+        let students = try await RegisterService.groupSummary(t.group, on: req.db).students
+        var errors = FieldErrors()
+        var scores: [UUID: Int] = [:]
+        for s in students {
+            let k = "s-" + s.id!.uuidString.lowercased()
+            if let n = errors.integer(k, form[k], range: 0...w.maxScore, required: false) { scores[s.id!] = n }
+        }
+        let known = Set(students.compactMap { $0.id?.uuidString.lowercased() })
+        if form.values.keys.contains(where: { $0.hasPrefix("s-") && !known.contains(String($0.dropFirst(2))) }) {
+            errors.add("s-" + (students.first?.id?.uuidString.lowercased() ?? "x"), "Баллы для обучающегося, которого нет в группе: обновите страницу.")
+        }
+        guard errors.isEmpty else {
+            return req.render(try await scoresPage(req, w, t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        let center = t.center, saved = scores, names = Dictionary(students.map { ($0.id!, $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
+        try await req.application.writeTransaction { db in
+            let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).all()
+            try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).delete()
+            for (sid, n) in saved {
+                let d = DiagnosticScore(); d.$work.id = w.id!; d.$student.id = sid; d.score = n
+                try await d.create(on: db)
+            }
+            try await Audit.record(on: db, req: req, action: .update, entityType: "diagnostic_work", entityID: w.id, title: "Баллы: \(w.title)",
+                                   municipalityID: center.$municipality.id, organizationID: center.id,
+                                   before: Dictionary(before.map { (names[$0.$student.id] ?? "?", String($0.score)) }, uniquingKeysWith: { a, _ in a }),
+                                   after: Dictionary(saved.map { (names[$0.key] ?? "?", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return req.redirect(to: SiteURL.record(.groups, t.group.id!).path + "/diagnostics", flash: "Баллы «\(w.title)» сохранены.")
+    }
+}
