@@ -10,6 +10,15 @@ public enum AttendanceStatus: String, CaseIterable, Codable, Sendable {
         case .absent: "отсутствовал(а) без уважительной причины"
         }
     }
+    /// A column heading of the register form.
+    public var short: String {
+        switch self {
+        case .present: "был(а)"
+        case .excused: "нет, уважительная причина"
+        case .absent: "нет, без причины"
+        }
+    }
+
     /// The letter of the printed register: «+», «у», «н».
     public var mark: String {
         switch self {

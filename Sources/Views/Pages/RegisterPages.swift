@@ -65,7 +65,7 @@ public struct LessonRegisterPage: Sendable {
         el("table", .cls("list")) {
             el("thead") { el("tr") {
                 el("th") { "Обучающийся" }; el("th") { "Школа" }
-                for s in AttendanceStatus.allCases { el("th") { s.title } }
+                for s in AttendanceStatus.allCases { el("th") { s.mark + " " + s.short } }
             } }
             el("tbody") {
                 for r in rows {
