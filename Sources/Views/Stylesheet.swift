@@ -100,7 +100,10 @@ extension Stylesheet {
     article.document .align-center { text-align: center; } article.document .align-right { text-align: right; } article.document .align-both { text-align: justify; }
     article.document .signatures p { margin: 1.2rem 0; }
     .page-break { break-after: page; }
-    @media print { article.document { border: 0; padding: 0; max-width: none; } }
+    article.document.landscape { max-width: 72rem; }
+    article.document { overflow-x: auto; }
+    article.document table.list { font-size: 10pt; }
+    @media print { article.document { border: 0; padding: 0; max-width: none; overflow: visible; } }
     fieldset.checks { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; max-width: 36rem; }
     fieldset.checks legend { font-weight: 600; padding: 0 .3rem; }
     label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }

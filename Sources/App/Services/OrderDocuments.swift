@@ -20,7 +20,8 @@ enum OrderDocuments {
         let muni = i.municipality.id!, zone = i.municipality.zone
         let authority = try await Organization.query(on: db).filter(\.$municipality.$id == muni).filter(\.$kind == OrganizationKind.authority.rawValue).first()
         let title = i.kind.title(year: i.year.title)
-        var d = DocModel(title: "Приказ: " + i.kind.short + " (\(i.year.title))")
+        // Orders with wide annex tables are laid out in landscape.
+        var d = DocModel(title: "Приказ: " + i.kind.short + " (\(i.year.title))", landscape: [.organization, .schedule, .attestation].contains(i.kind))
         d.paragraph(authority?.fullName.uppercased() ?? i.municipality.name.uppercased(), align: .center, bold: true)
         d.heading("ПРИКАЗ")
         d.paragraph("от " + (i.day?.formatted ?? "«___» __________ 20__ г.") + "                                        № " + (i.number ?? "_____"), align: .center)

@@ -41,14 +41,14 @@ public struct DiagnosticsPage: Sendable {
     /// Five bars, one per band of the maximum score, with the count written on each (so colour is never the only cue).
     static func chart(_ d: ScoreDistribution) -> Node {
         let top = max(1, d.bands.max() ?? 1)
-        let w = 60, gap = 16, h = 120
-        return el("svg", Attr("viewBox", "0 0 \(5 * (w + gap)) \(h + 40)"), Attr("width", "380"), Attr("role", "img"),
+        let w = 60, gap = 16, h = 120, top0 = 20
+        return el("svg", Attr("viewBox", "0 0 \(5 * (w + gap)) \(top0 + h + 26)"), Attr("width", "380"), Attr("role", "img"),
                   Attr("aria-label", "Распределение баллов: " + zip(ScoreDistribution.bandTitles, d.bands).map { "\($0) — \($1)" }.joined(separator: ", "))) {
             for (i, n) in d.bands.enumerated() {
                 let bh = n * h / top, x = i * (w + gap)
-                el("rect", Attr("x", String(x)), Attr("y", String(h - bh)), Attr("width", String(w)), Attr("height", String(max(bh, 1))), Attr("fill", "#1f5fa8")) { "" }
-                el("text", Attr("x", String(x + w / 2)), Attr("y", String(max(12, h - bh - 4))), Attr("text-anchor", "middle"), Attr("font-size", "13")) { String(n) }
-                el("text", Attr("x", String(x + w / 2)), Attr("y", String(h + 18)), Attr("text-anchor", "middle"), Attr("font-size", "12")) { ScoreDistribution.bandTitles[i] }
+                el("rect", Attr("x", String(x)), Attr("y", String(top0 + h - bh)), Attr("width", String(w)), Attr("height", String(max(bh, 1))), Attr("fill", "#1f5fa8")) { "" }
+                el("text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h - bh - 4)), Attr("text-anchor", "middle"), Attr("font-size", "13")) { String(n) }
+                el("text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h + 18)), Attr("text-anchor", "middle"), Attr("font-size", "12")) { ScoreDistribution.bandTitles[i] }
             }
         }
     }
