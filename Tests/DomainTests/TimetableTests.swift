@@ -163,3 +163,28 @@ import Testing
         #expect(ClashRules.summary(issues) == ["07.09.2026, 14.09.2026, 21.09.2026, 28.09.2026 и ещё 2: кабинет занят."])
     }
 }
+
+@Suite struct RegisterArithmeticTests {
+    @Test func hoursAndAttendanceAddUp() {
+        let h = GroupHours(planned: 64, scheduled: 62, delivered: 40)
+        #expect(h.gap == 24)
+        #expect(GroupHours(planned: 64, scheduled: 70, delivered: 66).gap == 0)
+        var a = StudentAttendance()
+        a.add(.present, hours: 2); a.add(.excused, hours: 2); a.add(.absent, hours: 1); a.add(.present, hours: 1)
+        #expect(a.marked == 4 && a.present == 2 && a.excused == 1 && a.absent == 1)
+        #expect(a.attendedHours == 3 && a.deliveredHours == 6 && a.percent == 50)
+        #expect(a.attended(atLeast: 50) && !a.attended(atLeast: 51))
+        #expect(StudentAttendance().percent == 0)
+    }
+
+    @Test func lessonsAreMarkedFromTheirStart() {
+        let d = CivilDay.parse("07.09.2026")!
+        #expect(RegisterRules.mayMark(day: d, start: 900, today: d, minute: 900))
+        #expect(!RegisterRules.mayMark(day: d, start: 900, today: d, minute: 899))
+        #expect(RegisterRules.mayMark(day: d, start: 900, today: d.adding(days: 1), minute: 0))
+        #expect(!RegisterRules.mayMark(day: d.adding(days: 1), start: 0, today: d, minute: 1439))
+        var e = FieldErrors()
+        RegisterRules.check(topic: "", hours: 3, lessonHours: 2, errors: &e)
+        #expect(e["topic"] != nil && e["hours"]?.contains("от 0 до 2") == true)
+    }
+}
