@@ -8,7 +8,9 @@ public enum MenuArea: Hashable, Sendable {
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
     public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .certificates, .orders, .enrollments, .lists, .coverage, .organizations]
-        + Registry.allCases.filter { !first.contains($0) }.map { .registry($0) } + [.municipality, .audit]
+        + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [.municipality, .audit]
+    /// Registry lists reached through their own menu area.
+    static let ownAreas: [Registry] = [.certificates, .orders]
 
     public var title: String {
         switch self {
@@ -42,6 +44,8 @@ public enum MenuArea: Hashable, Sendable {
             case .busySlots: "Занятость школ"
             case .travelTimes: "Время в пути"
             case .users: "Пользователи"
+            case .certificates: "Сертификаты"
+            case .orders: "Приказы"
             }
         }
     }

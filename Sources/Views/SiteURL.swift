@@ -93,6 +93,9 @@ public enum Registry: String, CaseIterable, Sendable {
     case busySlots = "busy-slots"
     case travelTimes = "travel-times"
     case users
+    /// Lists with their own menu area (not shown among the registry sections).
+    case certificates
+    case orders
 }
 
 extension CharacterSet {

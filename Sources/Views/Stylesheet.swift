@@ -103,7 +103,8 @@ extension Stylesheet {
     article.document.landscape { max-width: 72rem; }
     article.document { overflow-x: auto; }
     article.document table.list { font-size: 10pt; }
-    @media print { article.document { border: 0; padding: 0; max-width: none; overflow: visible; } }
+    @page landscape { size: A4 landscape; margin: 12mm; }
+    @media print { article.document { border: 0; padding: 0; max-width: none; overflow: visible; } article.document.landscape { page: landscape; } }
     fieldset.checks { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; max-width: 36rem; }
     fieldset.checks legend { font-weight: 600; padding: 0 .3rem; }
     label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }

@@ -24,6 +24,7 @@ extension AppTests {
                 _ = try await head.get(url)
                 var form: [String: String] = [:]
                 for (i, s) in students.enumerated() { form["s-" + s.id!.uuidString.lowercased()] = String(i % 11) }
+                form["version"] = "1"
                 var tooMuch = form
                 tooMuch["s-" + students[0].id!.uuidString.lowercased()] = "11"
                 #expect(try await head.post(url, tooMuch).status == .unprocessableEntity)
@@ -32,6 +33,15 @@ extension AppTests {
                 #expect(try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).count() == students.count)
                 let page = try await head.get(base).body.string
                 #expect(page.contains("Промежуточный срез") && page.contains("<svg") && page.contains("Распределение баллов"))
+                // A form made before someone else's save is refused instead of wiping it.
+                var stale = form
+                stale["version"] = "1"
+                #expect(try await head.post(url, stale).status == .conflict)
+                // The methodologist reads the scores without the children's names.
+                var metod = Browser(app)
+                _ = try await metod.login("metod")
+                let masked = try await metod.get(url).body.string
+                #expect(!masked.contains(students[0].fullName) && masked.contains("Обучающийся № "))
                 var school = Browser(app)
                 _ = try await school.login("school1")
                 #expect(try await school.get(base).status == .forbidden)

@@ -98,5 +98,32 @@ extension AppTests {
                 #expect(try await api.send(.GET, "/api/v1/orders/\(draft.id!.uuidString)", headers: ["Authorization": "Bearer \(school)"]).status == .forbidden)
             }
         }
+
+        @Test func theListLinksStayInOrdersAndSigningFreezesTheReviewedDraft() async throws {
+            try await withApp { app in
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                let list = try await admin.get("/orders").body.string
+                #expect(list.contains("href=\"/orders/new\"") && list.contains("action=\"/orders\""))
+                #expect(!list.contains("href=\"/groups/new\""))
+                let last = try #require(try await AcademicYear.query(on: app.db).sort(\.$startsOn).first())
+                _ = try await admin.get("/orders/new")
+                let url = try #require(try await admin.post("/orders/new", ["kind": "certificates", "year": last.id!.uuidString.lowercased()]).headers.first(name: .location))
+                let draft = try #require(try await Order.query(on: app.db).filter(\.$kind == "certificates").filter(\.$createdBy != "демо").first())
+                // A certificate is annulled after the draft was read: the signed order is the draft that was reviewed.
+                let cert = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
+                #expect(draft.document.contains(cert.number))
+                try await CertificateService.annul(cert.id!, reason: "проверка", req: Request(application: app, on: app.eventLoopGroup.next()))
+                _ = try await admin.get(url + "/sign")
+                // The number of the demo's signed order of that year is taken.
+                let demo = try #require(try await Order.query(on: app.db).filter(\.$status == "signed").first())
+                let taken = try await admin.post(url + "/sign", ["number": demo.number!, "day": CivilDay(number: demo.orderDay!).formatted, "version": String(draft.version)])
+                #expect(taken.status == .unprocessableEntity && taken.body.string.contains("уже подписан приказ № \(demo.number!)"))
+                #expect(try await admin.post(url + "/sign", ["number": "7", "day": "01.06.2026", "version": "9223372036854775807"]).status == .conflict)
+                #expect(try await admin.post(url + "/sign", ["number": "7", "day": "01.06.2026", "version": String(draft.version)]).status == .seeOther)
+                let signed = try #require(try await Order.find(draft.id, on: app.db))
+                #expect(signed.isSigned && signed.document.contains(cert.number) && signed.document.contains("от 01.06.2026"))
+            }
+        }
     }
 }

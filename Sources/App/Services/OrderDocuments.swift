@@ -23,12 +23,18 @@ enum OrderDocuments {
         // Orders with wide annex tables are laid out in landscape.
         var d = DocModel(title: "Приказ: " + i.kind.short + " (\(i.year.title))", landscape: [.organization, .schedule, .attestation].contains(i.kind))
         d.paragraph(authority?.fullName.uppercased() ?? i.municipality.name.uppercased(), align: .center, bold: true)
+        if let a = authority {
+            d.paragraph([a.address, a.phone.map { "тел. " + $0 }, a.email].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "), align: .center)
+        }
         d.heading("ПРИКАЗ")
-        d.paragraph("от " + (i.day?.formatted ?? "«___» __________ 20__ г.") + "                                        № " + (i.number ?? "_____"), align: .center)
+        d.blocks.append(header(number: i.number, day: i.day))
         d.paragraph(i.municipality.name, align: .center)
         d.paragraph([DocModel.Run(title, bold: true)], align: .left)
-        let groups = try await StudyGroup.query(on: db).filter(\.$academicYear.$id == i.year.id!).filter(\.$status == RecordStatus.active.rawValue)
-            .with(\.$program).with(\.$organization).with(\.$teacher).all().sorted { ($0.organization.sortKey, $0.name) < ($1.organization.sortKey, $1.name) }
+        // Results and certificates of a group archived at the year's end still belong in the year's orders.
+        var groupQuery = StudyGroup.query(on: db).filter(\.$academicYear.$id == i.year.id!)
+        if ![.attestation, .certificates].contains(i.kind) { groupQuery = groupQuery.filter(\.$status == RecordStatus.active.rawValue) }
+        let groups = try await groupQuery.with(\.$program).with(\.$organization).with(\.$teacher).all()
+            .sorted { ($0.organization.sortKey, $0.name) < ($1.organization.sortKey, $1.name) }
         let period = RuDate.format(i.year.startsOn, timeZone: zone) + " — " + RuDate.format(i.year.endsOn, timeZone: zone)
         switch i.kind {
         case .organization:
@@ -63,6 +69,24 @@ enum OrderDocuments {
             }
             d.heading("Приложение. Расписание занятий", level: 2)
             d.table(["Ресурсный центр", "Группа", "Программа", "День", "Время", "Кабинет", "Педагог", "Период"], rows, widths: [3, 2, 4, 2, 2, 2, 3, 3])
+            // Lessons outside the weekly patterns and the changes to them: single lessons, moves, substitutions, cancellations.
+            var changes: [[String]] = []
+            for g in groups {
+                for l in try await Lesson.query(on: db).filter(\.$group.$id == g.id!).with(\.$pattern).with(\.$room).with(\.$teacher).sort(\.$day).all() {
+                    let what: String?
+                    if l.isCancelled { what = "отменено" + (l.note.map { ": \($0)" } ?? "") }
+                    else if l.$pattern.id == nil { what = "разовое занятие" }
+                    else if let p = l.pattern, p.startMinute != l.startMinute || p.hours != l.hours || CivilDay(number: l.day).weekday.rawValue != p.weekday { what = "перенос" }
+                    else if l.$substituteFor.id != nil { what = "замена педагога" }
+                    else { what = nil }
+                    guard let what else { continue }
+                    changes.append([g.name, CivilDay(number: l.day).formatted, l.span.times, l.room?.name ?? "", l.teacher?.fullName ?? "", what])
+                }
+            }
+            if !changes.isEmpty {
+                d.heading("Разовые занятия и изменения", level: 2)
+                d.table(["Группа", "Дата", "Время", "Кабинет", "Педагог", "Изменение"], changes, widths: [3, 2, 2, 2, 4, 4])
+            }
         case .attestation:
             d.paragraph("По итогам освоения сетевых программ ПРИКАЗЫВАЮ:")
             d.paragraph("1. Провести итоговую аттестацию обучающихся муниципальной сети профильных курсов в формах, предусмотренных программами.")
@@ -117,12 +141,26 @@ enum OrderDocuments {
         return d
     }
 
+    /// «от 01.09.2026 № 245» — the line that signing fills in (the rest of a reviewed draft stays as it was).
+    static func header(number: String?, day: CivilDay?) -> DocModel.Block {
+        .paragraph([DocModel.Run("от " + (day?.formatted ?? "«___» __________ 20__ г.") + "                                        № " + (number ?? "_____"))], align: .center)
+    }
+
+    /// The signed document: the reviewed draft with its number and date line filled in.
+    static func signed(_ draft: DocModel, number: String?, day: CivilDay?) -> DocModel {
+        var d = draft
+        if let i = d.blocks.firstIndex(where: { if case .paragraph(let runs, _) = $0 { return runs.first?.text.hasPrefix("от ") == true } else { return false } }) {
+            d.blocks[i] = header(number: number, day: day)
+        }
+        return d
+    }
+
     /// The year's teachers with their groups and the hours they delivered (from the register): the administrator picks
     /// the recipients of support and gratitude from this list.
     struct TeacherLine { var staff: StaffMember; var organizations: String; var groups: [String]; var hours: Int }
 
     static func teacherLines(year: AcademicYear, on db: any Database) async throws -> [TeacherLine] {
-        let groups = try await StudyGroup.query(on: db).filter(\.$academicYear.$id == year.id!).all()
+        let groups = try await StudyGroup.query(on: db).filter(\.$academicYear.$id == year.id!).filter(\.$status == RecordStatus.active.rawValue).all()
         let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let lessons = groups.isEmpty ? [] : try await Lesson.query(on: db).filter(\.$group.$id ~~ Array(byID.keys)).filter(\.$status == LessonStatus.scheduled.rawValue).all()
         let records = lessons.isEmpty ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all()

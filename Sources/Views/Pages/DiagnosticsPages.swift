@@ -67,8 +67,10 @@ public struct ScoresPage: Sendable {
     public var rows: [Row]
     public var values: FormValues
     public var errors: FieldErrors
-    public init(title: String, crumbs: [Crumb], intro: String, action: String?, rows: [Row], values: FormValues, errors: FieldErrors = FieldErrors()) {
+    public var version: Int
+    public init(title: String, crumbs: [Crumb], intro: String, action: String?, rows: [Row], values: FormValues, errors: FieldErrors = FieldErrors(), version: Int = 0) {
         self.title = title; self.crumbs = crumbs; self.intro = intro; self.action = action; self.rows = rows; self.values = values; self.errors = errors
+        self.version = version
     }
 
     public func render(_ ctx: PageContext) -> String {
@@ -77,6 +79,7 @@ public struct ScoresPage: Sendable {
             el("p", .cls("muted")) { intro }
             el("form", .cls("stacked"), Attr("method", "post"), Attr("action", action ?? ""), Attr("novalidate", "novalidate")) {
                 Layout.csrf(ctx)
+                UI.hidden("version", String(version))
                 UI.formError(errors.isEmpty ? nil : "Баллы не сохранены: исправьте выделенные поля.")
                 el("table", .cls("list")) {
                     el("thead") { el("tr") { el("th") { "Обучающийся" }; el("th") { "Баллы" } } }

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Domain
 import Views
+import Documents
 
 /// A draft's changes — number, date, the teachers named, a refresh from the data — and its signing and deletion, each
 /// claimed with the version and only while the order is a draft: a signed order never changes.
@@ -61,10 +62,23 @@ extension OrdersController {
 
     /// Renders the document anew and saves the draft, claiming its version while it is still a draft.
     func save(_ o: Order, expected: Int, req: Request, before: [String: String]?, sign: Bool = false) async throws {
+        guard (0..<Int(Int32.max)).contains(expected) else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
         guard let muni = try await Municipality.find(o.$municipality.id, on: req.db) else { throw AppError.notFound() }
-        try await Self.render(o, muni: muni, year: o.academicYear, on: req.db)
+        if sign, let draft = o.doc {
+            // What is signed is the draft that was reviewed, with its number and date; the data are not read again.
+            let doc = OrderDocuments.signed(draft, number: o.number, day: o.orderDay.map(CivilDay.init(number:)))
+            o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
+            o.docx = try DOCXWriter.data(doc)
+        } else {
+            try await Self.render(o, muni: muni, year: o.academicYear, on: req.db)
+        }
         let signer = req.currentUser?.fullName ?? ""
+        let number = o.number, year = o.orderDay.map { CivilDay(number: $0).ymd.year }
         try await req.application.writeTransaction { db in
+            if sign, let number, let year, let clash = try await Self.signedNumber(number, year: year, municipalityID: o.$municipality.id, except: o.id!, on: db) {
+                var e = FieldErrors(); e.add("number", "В \(year) году уже подписан приказ № \(number): «\(clash.title)».")
+                throw AppError.validation(ValidationFailure(fields: e))
+            }
             let rows = try await db.sql().update(Order.schema).set("version", to: expected + 1)
                 .where("id", .equal, o.id!).where("version", .equal, expected).where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
             guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
@@ -103,14 +117,24 @@ extension OrdersController {
         let number = errors.optional("number", form["number"], max: 30)
         let day = errors.day("day", form["day"], required: false)
         OrderRules.checkForSigning(number: number, day: day, today: CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)), errors: &errors)
-        if let number, let clash = try await Order.query(on: req.db).filter(\.$municipality.$id == o.$municipality.id).filter(\.$number == number)
-            .filter(\.$status == OrderStatus.signed.rawValue).first(), let d = clash.orderDay, let day, CivilDay(number: d).ymd.year == day.ymd.year {
-            errors.add("number", "В этом году уже подписан приказ № \(number): «\(clash.title)».")
-        }
         guard errors.isEmpty else { return req.render(signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity) }
         o.number = number; o.orderDay = day?.number
-        try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: ["Состояние": OrderStatus.draft.title], sign: true)
+        do {
+            try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: ["Состояние": OrderStatus.draft.title], sign: true)
+        } catch let e as AppError where e.code == "validation" {
+            for (k, v) in e.fields { errors.add(k, v) }
+            return req.render(signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
         return req.redirect(to: SiteURL.order(o.id!).path, flash: "Приказ № \(number ?? "") подписан.")
+    }
+
+    /// A signed order of the municipality with this number in the year of its date (checked inside the signing
+    /// transaction, which SQLite's write gate and PostgreSQL's row claim serialise per order).
+    static func signedNumber(_ number: String, year: Int, municipalityID: UUID, except: UUID, on db: any Database) async throws -> Order? {
+        guard let first = CivilDay(year: year, month: 1, day: 1), let last = CivilDay(year: year, month: 12, day: 31) else { return nil }
+        return try await Order.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$number == number)
+            .filter(\.$status == OrderStatus.signed.rawValue).filter(\.$id != except)
+            .filter(\.$orderDay >= first.number).filter(\.$orderDay <= last.number).first()
     }
 
     func deleteForm(req: Request) async throws -> Response {
@@ -125,6 +149,7 @@ extension OrdersController {
         let o = try await find(req, .archive)
         let expected = RegistrySupport.form(req)["version"].flatMap(Int.init) ?? -1
         try await req.application.writeTransaction { db in
+            guard (0..<Int(Int32.max)).contains(expected) else { throw AppError.conflict("Приказ только что изменили: обновите страницу.") }
             let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, o.id!).where("version", .equal, expected)
                 .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
             guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }

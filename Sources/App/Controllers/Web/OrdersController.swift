@@ -39,7 +39,7 @@ struct OrdersController: RouteCollection {
         let (rows, total) = try await b.with(\.$academicYear).paged(query)
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
         let page = RegistryList(
-            title: "Приказы", area: .groups, query: query,
+            title: "Приказы", area: .orders, query: query,
             filters: [FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
                       FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
                       FieldSpec("status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все"))],
@@ -127,7 +127,7 @@ struct OrdersController: RouteCollection {
         }
         let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(\.fullName)
         let card = RegistryCard(
-            title: o.title, area: .groups, status: nil,
+            title: o.title, area: .orders, status: nil,
             facts: [("Вид", o.orderKind.short), ("Учебный год", o.academicYear.title), ("Номер", o.number ?? "не присвоен"),
                     ("Дата", o.orderDay.map { CivilDay(number: $0).formatted } ?? "не указана"),
                     ("Состояние", (OrderStatus(rawValue: o.status) ?? .draft).title + (o.signedAt.map { ", " + RuDate.formatDateTime($0, timeZone: zone) + " (\(o.signedBy ?? ""))" } ?? "")),

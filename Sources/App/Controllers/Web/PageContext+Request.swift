@@ -54,6 +54,8 @@ extension Request {
             case .students: return p.allows(user.actor, .read, .student(school: probe))
             case .campaigns, .holidays, .travelTimes: return p.allows(user.actor, .read, .reference(municipalityID: m))
             case .busySlots: return p.allows(user.actor, .create, .schoolTime(probe)) || p.allows(user.actor, .create, .group(probe))
+            case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
+            case .orders: return p.allows(user.actor, .read, .order(municipalityID: m))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
                     || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))

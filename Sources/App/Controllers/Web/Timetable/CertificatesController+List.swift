@@ -25,7 +25,7 @@ extension CertificatesController {
         let options = try await RegistrySupport.organizationOptions(muni, on: req.db)
             .filter { centers.contains(UUID(uuidString: $0.value)!) && (visible?.contains(UUID(uuidString: $0.value)!) ?? true) }
         let page = RegistryList(
-            title: "Сертификаты", area: .groups, query: query,
+            title: "Сертификаты", area: .certificates, query: query,
             filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(options, empty: "Все центры")),
                       FieldSpec("status", "Состояние", .select([("valid", "действителен"), ("annulled", "аннулирован")], empty: "Все"))],
             columns: [Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"), Column("Состояние")],

@@ -104,7 +104,7 @@ struct CertificatesController: RouteCollection {
             actions.insert(.link("Аннулировать", SiteURL.certificate(c.id!).path + "/annul", primary: false), at: 0)
         }
         let card = RegistryCard(
-            title: "Сертификат № \(c.number)", area: .groups, status: nil,
+            title: "Сертификат № \(c.number)", area: .certificates, status: nil,
             facts: [("Номер", c.number), ("Код проверки", c.verificationCode), ("Обучающийся", c.studentName), ("Курс", c.programTitle),
                     ("Объём", RussianPlural.count(c.hours, "час", "часа", "часов")), ("Ресурсный центр", c.centerName),
                     ("Сроки", CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted),

@@ -91,7 +91,8 @@ struct DiagnosticsController: RouteCollection {
         return ScoresPage(title: w.title, crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, SiteURL.record(.groups, t.group.id!).path + "/diagnostics")],
                           intro: "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не писал(а).",
                           action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
-                          rows: students.map { .init(studentID: $0.id!.uuidString.lowercased(), name: $0.fullName) }, values: values ?? v, errors: errors)
+                          rows: students.map { .init(studentID: $0.id!.uuidString.lowercased(), name: RegisterController.name($0, t.center.ref, req: req)) },
+                          values: values ?? v, errors: errors, version: w.version)
     }
 
     func scores(req: Request) async throws -> Response {
@@ -117,9 +118,16 @@ struct DiagnosticsController: RouteCollection {
             return req.render(try await scoresPage(req, w, t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         let center = t.center, saved = scores, names = Dictionary(students.map { ($0.id!, $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
-        try await req.application.writeTransaction { db in
-            let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).all()
-            try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).delete()
+        let expected = form["version"].flatMap(Int.init) ?? -1, shown = students.compactMap(\.id)
+        do {
+          try await req.application.writeTransaction { db in
+            // Of two saves from forms made at the same time, the second is refused instead of wiping the first.
+            guard try await RegistrySupport.claimVersion(table: DiagnosticWork.schema, id: w.id!, expected: expected, on: db) else {
+                var e = FieldErrors(); e.add("s-" + (shown.first?.uuidString.lowercased() ?? "x"), "Баллы только что сохранил другой пользователь: обновите страницу.")
+                throw AppError.validation(ValidationFailure(fields: e))
+            }
+            let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown).all()
+            try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown).delete()
             for (sid, n) in saved {
                 let d = DiagnosticScore(); d.$work.id = w.id!; d.$student.id = sid; d.score = n
                 try await d.create(on: db)
@@ -128,6 +136,10 @@ struct DiagnosticsController: RouteCollection {
                                    municipalityID: center.$municipality.id, organizationID: center.id,
                                    before: Dictionary(before.map { (names[$0.$student.id] ?? "?", String($0.score)) }, uniquingKeysWith: { a, _ in a }),
                                    after: Dictionary(saved.map { (names[$0.key] ?? "?", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
+          }
+        } catch let e as AppError where e.code == "validation" {
+            for (k, v) in e.fields { errors.add(k, v) }
+            return req.render(try await scoresPage(req, w, t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(to: SiteURL.record(.groups, t.group.id!).path + "/diagnostics", flash: "Баллы «\(w.title)» сохранены.")
     }

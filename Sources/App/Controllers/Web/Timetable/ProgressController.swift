@@ -22,7 +22,7 @@ struct ProgressController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let s = try await load(req)
         let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status != EnrollmentStatus.waitlisted.rawValue)
             .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
             .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
         var courses: [[Cell]] = []
@@ -30,7 +30,9 @@ struct ProgressController: RouteCollection {
             let summary = try await RegisterService.groupSummary(e.group, on: req.db)
             let a = summary.attendance[s.id!] ?? StudentAttendance()
             let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(\.$student.$id == s.id!).first()
-            courses.append([.text(e.group.academicYear.title), .text(e.group.program.title), .text(e.group.organization.shortName),
+            courses.append([.text(e.group.academicYear.title),
+                            .text(e.group.program.title + (e.status == EnrollmentStatus.withdrawn.rawValue ? " (выбыл(а)" + (e.withdrawnOn.map { " " + RuDate.format($0, timeZone: zone) } ?? "") + ")" : "")),
+                            .text(e.group.organization.shortName),
                             .text(a.deliveredHours == 0 ? "занятий ещё не было" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч; пропусков: \(a.absent + a.excused))"),
                             .text(r.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form) + ": " + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "") } ?? "—")])
         }

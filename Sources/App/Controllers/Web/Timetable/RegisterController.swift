@@ -45,6 +45,14 @@ struct RegisterController: RouteCollection {
         return ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
     }
 
+    /// A student's name on the centre's pages, or «Обучающийся (школа)» for those who read the register without the
+    /// right to see who studies there (the methodologist): the policy's `.groupStudent`, or marking the register.
+    static func name(_ s: Student, _ center: OrgRef, req: Request, marks: Bool = false) -> String {
+        let school = OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)
+        if marks || req.can(.read, .groupStudent(school: school, center: center)) { return s.fullName }
+        return "Обучающийся № " + String(s.id!.uuidString.prefix(4))
+    }
+
     static func now(_ zone: TimeZone) -> (CivilDay, Int) {
         let today = CivilDay(Date(), timeZone: zone)
         return (today, Int(Date().timeIntervalSince(today.date(timeZone: zone)) / 60))
@@ -62,7 +70,7 @@ struct RegisterController: RouteCollection {
         else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) { notice = RegisterRules.futureMessage }
         else if record == nil && !mayEdit { notice = "Занятие ещё не отмечено в журнале." }
         let rows = try await Self.students(l, on: req.db, zone: l.zone).map {
-            LessonRegisterPage.Row(studentID: $0.id!.uuidString.lowercased(), name: $0.fullName, school: $0.school.shortName,
+            LessonRegisterPage.Row(studentID: $0.id!.uuidString.lowercased(), name: Self.name($0, l.center.ref, req: req, marks: mayEdit), school: $0.school.shortName,
                                    status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
         }
         let facts: [(String, String)] = [("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
@@ -119,7 +127,7 @@ struct RegisterController: RouteCollection {
         let lessons = summary.lessons
         let rows = summary.students.map { s -> GroupRegisterPage.Row in
             let a = summary.attendance[s.id!] ?? StudentAttendance()
-            return GroupRegisterPage.Row(name: s.fullName, marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
+            return GroupRegisterPage.Row(name: Self.name(s, l.center.ref, req: req, marks: req.can(.update, .register(center: l.center.ref, teacherUserID: teacherUser))), marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
                                          summary: a.deliveredHours == 0 ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
         }
         let hours = summary.hours
