@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         // Files in and out: CSV/XLSX tables, Office Open XML documents (DOCX) built by one generator.
-        .target(name: "Documents", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Documents", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Views",
             dependencies: ["Domain", "Documents"]

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// iCalendar (RFC 5545) feeds of lessons: a calendar application subscribes to a secret URL and shows the lessons.
 public enum ICalendar {
@@ -62,20 +63,8 @@ public enum ICalendar {
     public static func utc(_ date: Date) -> String {
         let t = Int(date.timeIntervalSince1970.rounded(.down))
         let days = Int((Double(t) / 86_400).rounded(.down)), secs = t - days * 86_400
-        let (y, m, d) = civil(days)
+        let (y, m, d) = RuDate.date(days: days)
         func p(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return p(y, 4) + p(m, 2) + p(d, 2) + "T" + p(secs / 3600, 2) + p(secs % 3600 / 60, 2) + p(secs % 60, 2) + "Z"
-    }
-
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -116,6 +116,9 @@ public enum RuDate {
         return era * 146_097 + doe - 719_468
     }
 
+    /// Year, month and day of a count of days since 01.01.1970.
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) { let c = civil(days: days); return (c.0, c.1, c.2) }
+
     static func civil(days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
