@@ -9,7 +9,7 @@ public enum SiteURL: Sendable {
     case users
     /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student and a
     /// centre's rooms, one lesson, the network's monthly schedule (public) and its XLSX.
-    case certificates, certificate(UUID), verify, orders, order(UUID)
+    case certificates, certificate(UUID), verify, orders, order(UUID), hours, groupRegister(UUID)
     case timetable, groupTimetable(UUID), teacherWeek(UUID), studentWeek(UUID), centerWeek(UUID), lesson(UUID), schedule, scheduleXLSX
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
@@ -46,6 +46,8 @@ public enum SiteURL: Sendable {
         case .certificate(let id): "/certificates/\(id.uuidString.lowercased())"
         case .verify: "/verify"
         case .orders: "/orders"
+        case .hours: "/hours"
+        case .groupRegister(let id): "/groups/\(id.uuidString.lowercased())/register"
         case .order(let id): "/orders/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"

@@ -104,7 +104,7 @@ struct GroupsController: RouteCollection {
         if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
         actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
         if req.can(.read, .register(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
-            actions.append(.link("Журнал", SiteURL.record(area, g.id!).path + "/register", primary: false))
+            actions.append(.link("Журнал", SiteURL.groupRegister(g.id!).path, primary: false))
             actions.append(.link("Диагностика", SiteURL.record(area, g.id!).path + "/diagnostics", primary: false))
             actions.append(.link("Итоговая аттестация", SiteURL.record(area, g.id!).path + "/results", primary: false))
         }

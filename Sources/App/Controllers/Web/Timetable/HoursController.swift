@@ -54,7 +54,7 @@ struct HoursController: RouteCollection {
                                     months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
                                     filters: [FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)),
                                               FieldSpec("center", "Ресурсный центр", .select(centerOptions, empty: "Все центры"))],
-                                    values: values, action: "/hours")
+                                    values: values, action: SiteURL.hours.path)
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 }

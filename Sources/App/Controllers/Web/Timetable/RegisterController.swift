@@ -83,7 +83,7 @@ struct RegisterController: RouteCollection {
             facts: facts, action: mayEdit && notice == nil ? SiteURL.lesson(l.lesson.id!).path + "/register" : nil, notice: notice,
             values: values ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
             errors: errors, rows: rows, version: record?.version ?? 0,
-            links: [("Журнал группы", SiteURL.groupTimetable(l.group.id!).path.replacingOccurrences(of: "/timetable", with: "/register")),
+            links: [("Журнал группы", SiteURL.groupRegister(l.group.id!).path),
                     ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path)])
     }
 

@@ -63,7 +63,7 @@ struct TimetableController: RouteCollection {
         }
         actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
         if req.can(.read, registerResource) {
-            actions.append(.link("Журнал группы", SiteURL.record(.groups, g.id!).path + "/register", primary: false))
+            actions.append(.link("Журнал группы", SiteURL.groupRegister(g.id!).path, primary: false))
         }
         actions.append(.link("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
         var warnings: [String] = []

@@ -78,7 +78,7 @@ struct WeekController: RouteCollection {
         let week = Self.week(req, zone: zone)
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         return await weekPage(req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              week: week, lessons: lessons, links: [Self.feedLink(subject), ("Часы по журналу", "/hours")]) { entry(req, $0, teacher: false) }
+                              week: week, lessons: lessons, links: [Self.feedLink(subject), ("Часы по журналу", SiteURL.hours.path)]) { entry(req, $0, teacher: false) }
     }
 
     /// The link to make a calendar subscription for what the page shows.
@@ -118,7 +118,7 @@ struct WeekController: RouteCollection {
         return await weekPage(req, title: "Кабинеты и занятия: \(org.shortName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
                               week: week, lessons: lessons.sorted { ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute) },
                               links: [("Расписание сети на месяц", SiteURL.schedule.with([("center", org.id!.uuidString.lowercased())])),
-                                      ("Часы педагогов", SiteURL.timetable.path.replacingOccurrences(of: "timetable", with: "hours") + "?center=" + org.id!.uuidString.lowercased())]) {
+                                      ("Часы педагогов", SiteURL.hours.with([("center", org.id!.uuidString.lowercased())]))]) {
             entry(req, $0, roomFirst: true)
         }
     }
