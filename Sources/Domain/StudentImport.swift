@@ -103,7 +103,7 @@ public enum StudentImport {
             let line = offset + 2
             func cell(_ key: String) -> String? {
                 guard let i = index[key], i < cells.count else { return nil }
-                let v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = cells[i].trimmed
                 return v.isEmpty ? nil : v
             }
             var errors = FieldErrors()
@@ -116,7 +116,7 @@ public enum StudentImport {
             let birth = errors.date("birthDate", cell("birthDate"), timeZone: timeZone, required: true)
             if let birth {
                 if birth > today { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
-                else if let age = Calendar(identifier: .gregorian).dateComponents([.year], from: birth, to: today).year, age < 5 || age > 21 {
+                else if case let age = fullYears(from: birth, to: today, timeZone: timeZone), age < 5 || age > 21 {
                     errors.add("birthDate", "Возраст \(age) — проверьте дату рождения.")
                 }
             }
@@ -131,7 +131,7 @@ public enum StudentImport {
             var grade: Int?
             var letter = cell("letter")
             if let raw = cell("grade") {
-                let compact = raw.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+                let compact = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " && $0 != "-" }))
                 let digits = String(compact.prefix { $0.isNumber })
                 let rest = String(compact.dropFirst(digits.count))
                 if let n = Int(digits), (1...11).contains(n), rest.count <= 3, rest.allSatisfy(\.isLetter) {
@@ -194,7 +194,21 @@ public enum StudentImport {
     static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
 
     static func isName(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        s.unicodeScalars.allSatisfy { c in
+            switch c.value {
+            // Russian and Latin letters are answered without Foundation's `CharacterSet` (imports check every name).
+            case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: return true
+            case 0x20, 0x2D, 0x27, 0x2019, 0x2E: return true
+            default: return CharacterSet.letters.contains(c)
+            }
+        }
+    }
+
+    /// Whole years from a birth date to a day, both as calendar dates in the zone.
+    static func fullYears(from birth: Date, to day: Date, timeZone: TimeZone) -> Int {
+        let (by, bm, bd) = RuDate.civil(of: birth, timeZone: timeZone)
+        let (ty, tm, td) = RuDate.civil(of: day, timeZone: timeZone)
+        return ty - by - ((tm, td) < (bm, bd) ? 1 : 0)
     }
 
     /// Titles of the columns in which two rows for the same child disagree.

@@ -15,7 +15,7 @@ public struct FieldErrors: Equatable, Sendable {
     /// Checks a required text and its length; returns the trimmed value.
     @discardableResult
     public mutating func required(_ field: String, _ value: String?, max: Int = 300) -> String {
-        let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = (value ?? "").trimmed
         if v.isEmpty { add(field, "Заполните это поле.") }
         else if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
         return v
@@ -23,7 +23,7 @@ public struct FieldErrors: Equatable, Sendable {
 
     /// Checks an optional text's length; returns the trimmed value or nil when empty.
     public mutating func optional(_ field: String, _ value: String?, max: Int = 300) -> String? {
-        let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = (value ?? "").trimmed
         if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
         return v.isEmpty ? nil : v
     }
@@ -39,16 +39,16 @@ public struct FieldErrors: Equatable, Sendable {
 
     public mutating func phone(_ field: String, _ value: String?) -> String? {
         guard let v = optional(field, value, max: 40) else { return nil }
-        let digits = v.filter(\.isNumber)
-        let allowed = CharacterSet(charactersIn: "0123456789+-() ")
-        if digits.count < 5 || digits.count > 15 || v.unicodeScalars.contains(where: { !allowed.contains($0) }) {
+        // Only ASCII digits, «+», «-», brackets and spaces are allowed, so counting ASCII digits counts every digit.
+        let digits = v.unicodeScalars.reduce(0) { $0 + (("0"..."9").contains($1) ? 1 : 0) }
+        if digits < 5 || digits > 15 || v.unicodeScalars.contains(where: { !("0"..."9").contains($0) && !"+-() ".unicodeScalars.contains($0) }) {
             add(field, "Укажите телефон цифрами, например +7 (900) 000-00-00.")
         }
         return v
     }
 
     public mutating func date(_ field: String, _ value: String?, timeZone: TimeZone, required: Bool) -> Date? {
-        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        let v = (value ?? "").trimmedSpaces
         if v.isEmpty {
             if required { add(field, "Укажите дату.") }
             return nil
@@ -62,7 +62,7 @@ public struct FieldErrors: Equatable, Sendable {
 
     /// A calendar day («01.09.2026»), for the timetable's days.
     public mutating func day(_ field: String, _ value: String?, required: Bool) -> CivilDay? {
-        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        let v = (value ?? "").trimmedSpaces
         if v.isEmpty {
             if required { add(field, "Укажите дату.") }
             return nil
@@ -73,7 +73,7 @@ public struct FieldErrors: Equatable, Sendable {
 
     /// A time of day («15:00»).
     public mutating func clock(_ field: String, _ value: String?, required: Bool) -> ClockTime? {
-        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        let v = (value ?? "").trimmedSpaces
         if v.isEmpty {
             if required { add(field, "Укажите время.") }
             return nil
@@ -83,7 +83,7 @@ public struct FieldErrors: Equatable, Sendable {
     }
 
     public mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, required: Bool) -> Int? {
-        let v = (value ?? "").trimmingCharacters(in: .whitespaces)
+        let v = (value ?? "").trimmedSpaces
         if v.isEmpty {
             if required { add(field, "Укажите число.") }
             return nil

@@ -14,6 +14,14 @@ import Testing
         #expect(t.rows == [["a", "b"], ["x\ny", "2"]])
     }
 
+    @Test func edgeCasesOfTheByteTokenizer() throws {
+        // A line of spaces is a row of one empty cell, an empty line is skipped; text after a closing quote joins the
+        // cell; a quote inside a cell is kept; a lone CR ends a line; cells are trimmed; a last line without a break counts.
+        let text = "a;b\n   \n\n\"x\"y;q\"r\rЁлка ; «Ель» \r\n\"\";  \n\"end\""
+        let t = try CSVTable.parse(Data(text.utf8))
+        #expect(t.rows == [["a", "b"], [""], ["xy", "q\"r"], ["Ёлка", "«Ель»"], ["", ""], ["end"]])
+    }
+
     @Test func windows1251IsDecoded() throws {
         let data = "Фамилия;Имя\nЖуков;Ёж\n".data(using: .windowsCP1251)!
         #expect(try CSVTable.parse(data).rows == [["Фамилия", "Имя"], ["Жуков", "Ёж"]])

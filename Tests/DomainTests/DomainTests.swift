@@ -8,6 +8,25 @@ import Testing
         #expect(TextKey.normalize("ЁЖИК") == TextKey.normalize("ежик"))
     }
 
+    /// The key is stored beside every name, so the one-pass version must give what the Foundation one gave.
+    @Test func normalizeMatchesTheFoundationDefinition() {
+        func reference(_ text: String) -> String {
+            text.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let samples = ["", " ", "  \t\n ", "Ёлкина Варвара", "  ЁЛКИНА\tварвара  Сергеевна ", "О'Коннор-Смит", "Е\u{0308}жиков", "е\u{0308}ж",
+                       "Ñúñez ÅSTRÖM", "ΣΟΦΙΑ", "Straße", "İlknur", "Ѐлена Ѓ", "a\u{00A0}b\u{2003}c\u{3000}d", "x\u{0085}y", "ДЖОН\r\nСМИТ",
+                       "Ж.Ю. ЯКОВЛЕВ", "123 ABC", "ёЁеЕ"]
+        for s in samples { #expect(TextKey.normalize(s) == reference(s), "\(s.debugDescription)") }
+    }
+
+    @Test func trimmedIsFoundationTrimming() {
+        let samples = ["", "a", " a ", "\tИванов\n", "\u{00A0}Ёж\u{2003}", "Пётр", "a b", "\n", "x\u{3000}", "\u{1680}y", "z\u{0085}"]
+        for s in samples {
+            #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(s.debugDescription)")
+            #expect(s.trimmedSpaces == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+        }
+    }
+
     @Test func sortPutsYoRightAfterYe() {
         let words = ["жук", "ёж", "ель", "дом", "яма", "Ёлка", "Ежевика"]
         let sorted = words.sorted { TextKey.sort($0) < TextKey.sort($1) }

@@ -32,6 +32,22 @@ import Testing
         #expect(Set(byLine[3]!.map(\.column)) == ["Фамилия", "Дата рождения", "Дата согласия"])
     }
 
+    /// Age counts whole years to «today» as calendar dates: 21 on the birthday's eve is still allowed, 22 is not;
+    /// a class may be written with spaces or a dash («10 - А»).
+    @Test func ageBoundariesAndClassWithSpacesAndDash() {
+        let plan = StudentImport.plan([
+            header,
+            ["Ёлкин", "Антон", "", "25.11.2004", "м", "10 - А", "", "", "", ""],   // 21 until 25.11.2026
+            ["Ёлкин", "Борис", "", "24.11.2004", "м", "11", "", "", "", ""],       // 22 today
+            ["Ёлкин", "Виктор", "", "25.11.2021", "м", "1", "", "", "", ""],      // 4 until tomorrow
+            ["Ёлкин", "Глеб", "", "24.11.2021", "м", "1", "", "", "", ""],        // 5 today
+        ], timeZone: zone, today: today)
+        #expect(plan.errors.map(\.line) == [3, 4])
+        #expect(plan.errors.map(\.message) == ["Возраст 22 — проверьте дату рождения.", "Возраст 4 — проверьте дату рождения."])
+        #expect(plan.rows.map(\.line) == [2, 5])
+        #expect(plan.rows[0].grade == 10 && plan.rows[0].letter == "А")
+    }
+
     @Test func missingAndUnknownColumnsAreFileErrors() {
         let plan = StudentImport.plan([["Фамилия", "Имя", "Класс", "Школа"], ["А", "Б", "5", "1"]], timeZone: zone, today: today)
         #expect(plan.fileErrors.count == 2)
