@@ -204,6 +204,8 @@ enum StudentImportService {
         if let lite = db as? any SQLiteDatabase {
             let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
             let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            // A large batch touches more index pages than the default 2 MB page cache holds: each eviction is a write.
+            if rows.count > 5_000 { _ = try await lite.query("PRAGMA cache_size=-65536") }
             for start in stride(from: 0, to: rows.count, by: chunk) {
                 let part = rows[start ..< min(start + chunk, rows.count)]
                 var binds: [SQLiteData] = []
