@@ -195,7 +195,7 @@ struct BenchImportCommand: AsyncCommand {
         batch.format = "csv"; batch.state = StudentImportBatch.State.preview.rawValue; batch.rowCount = n; batch.createdCount = 0; batch.mergedCount = 0; batch.skippedCount = 0
         try await batch.create(on: app.db)
         try await app.writeTransaction { db in
-            try await StudentImportService.insertStudents(analysis.plan.rows.map { (UUID(), $0) }, batch: batch, zone: TimeZone(identifier: "Europe/Moscow")!, on: db)
+            try await StudentImportService.insertStudents(analysis.plan.rows.map { (UUID(), $0) }, batch: batch, on: db)
         }
         let t2 = clock.now
         func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }

@@ -9,15 +9,14 @@ extension StudentImportService {
     static let studentColumns = ["id", "municipality_id", "school_id", "surname", "given_name", "patronymic", "birth_date", "grade", "letter", "sex",
                                  "special_needs", "consent_on", "consent_by", "identity_key", "search_key", "sort_key", "status", "version", "import_batch_id"]
 
-    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, zone: TimeZone, on db: any Database) async throws {
+    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database) async throws {
         let muni = batch.$municipality.id, school = batch.$school.id, batchID = batch.id!
         try await insertRows(into: Student.schema, columns: studentColumns, rows, on: db) { id, r in
-            // The identity key is the search key of the name, «|» and the birth date.
-            let search = r.identityKey.lastIndex(of: "|").map { String(r.identityKey[..<$0]) } ?? TextKey.search(r.surname, r.givenName, r.patronymic)
-            return [.uuid(id), .uuid(muni), .uuid(school), .text(r.surname), .text(r.givenName), .text(r.patronymic), .date(r.birthDate), .int(r.grade),
-                    .text(r.letter), .text(r.sex), .bool(r.specialNeeds), .date(r.consentOn), .text(r.consentBy), .text(r.identityKey), .text(search),
-                    .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))), .text(RecordStatus.active.rawValue), .int(1),
-                    .uuid(batchID)]
+            [.uuid(id), .uuid(muni), .uuid(school), .text(r.surname), .text(r.givenName), .text(r.patronymic), .date(r.birthDate), .int(r.grade),
+             .text(r.letter), .text(r.sex), .bool(r.specialNeeds), .date(r.consentOn), .text(r.consentBy), .text(r.identityKey),
+             .text(TextKey.search(r.surname, r.givenName, r.patronymic)),
+             .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))), .text(RecordStatus.active.rawValue), .int(1),
+             .uuid(batchID)]
         }
     }
 

@@ -107,7 +107,7 @@ enum StudentImportService {
                     guardianRows.append((id, row))
                 }
             }
-            try await insertStudents(newRows, batch: batch, zone: zone, on: db)
+            try await insertStudents(newRows, batch: batch, on: db)
             try await insertGuardians(guardianRows, batch: batch, now: now, on: db)
             batch.state = StudentImportBatch.State.committed.rawValue
             batch.content = nil
