@@ -13,12 +13,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", exact: "1.57.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "Domain"),
+        // One C call Swift cannot make itself (a variadic libsqlite3 function), for the raw SQLite connections.
+        .target(name: "SQLiteShim"),
         // Files in and out: CSV/XLSX tables, Office Open XML documents (DOCX) built by one generator.
         .target(name: "Documents", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -31,11 +34,13 @@ let package = Package(
                 "Domain",
                 "Views",
                 "Documents",
+                "SQLiteShim",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

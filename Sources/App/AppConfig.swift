@@ -5,7 +5,8 @@ import Vapor
 public struct AppConfig: Sendable {
     public enum Database: Sendable, Equatable {
         case sqliteFile(String)
-        case sqliteMemory
+        /// A throwaway SQLite file (tests), removed when the application stops.
+        case sqliteTemporary(String)
         case postgres(String)
     }
 
@@ -24,6 +25,14 @@ public struct AppConfig: Sendable {
     }
 
     public var isPostgres: Bool { if case .postgres = database { true } else { false } }
+
+    /// The SQLite file, if the database is SQLite.
+    var sqlitePath: String? {
+        switch database {
+        case .sqliteFile(let path), .sqliteTemporary(let path): path
+        case .postgres: nil
+        }
+    }
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var problems: [String] = []
@@ -65,9 +74,10 @@ public struct AppConfig: Sendable {
                          sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute))
     }
 
-    /// Tests: in-memory SQLite, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).
+    /// Tests: a throwaway SQLite file, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).
     public static func testing(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
-        let db: Database = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : Database.postgres($0) } ?? .sqliteMemory
+        let db: Database = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : Database.postgres($0) } 
+            ?? .sqliteTemporary(FileManager.default.temporaryDirectory.appendingPathComponent("setka-test-\(UUID().uuidString).sqlite").path)
         return AppConfig(database: db, loadDemo: false, bcryptCost: 12, secureCookies: false,
                          sessionPolicy: .init(idleMinutes: 120, absoluteHours: 12))
     }

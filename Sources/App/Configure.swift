@@ -14,16 +14,21 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .sqliteFile(let path):
         // Several connections per event loop: with WAL, readers go on while the one writer (behind the write gate) writes.
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .sqlite)
-    case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteTemporary(let path):
+        // sqlite-kit keeps an "in-memory" database in a temporary file anyway (its SQLite has no shared cache); a file of
+        // our own lets the writer open it too. Removed when the application stops.
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         let pg = try SQLPostgresConfiguration(url: url)
         // Eight connections per event loop (16 on two cores): requests wait on each other's transactions, not on the pool.
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 8, sqlLogLevel: .debug), as: .psql)
     }
-    if case .sqliteFile = config.database {
+    if let path = config.sqlitePath {
         // WAL lets readers work while one writer writes (DESIGN.md: SQLite writes).
         _ = try await (app.db as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").all()
+        app.storage[SQLiteWriterKey.self] = try SQLiteWriter(path: path, gate: app.storage[WriteGateKey.self]!)
+        app.storage[SQLiteReaderKey.self] = try SQLiteReader(path: path)
+        app.lifecycle.use(SQLiteWriterLifecycle(temporaryFile: config.database == .sqliteTemporary(path) ? path : nil))
     }
     app.migrations.add(SetkaMigrations.all)
     app.fluent.migrationLogLevel = .debug

@@ -6,14 +6,12 @@ import Vapor
 import AsyncHTTPClient
 
 /// Starts the application once on a free port over real HTTP (`DESIGN.md`: Vapor's running mode restarts the server per
-/// request, so concurrency tests start it themselves). On SQLite the database is a temporary file, as `serve` uses.
+/// request, so concurrency tests start it themselves). On SQLite the database is a throwaway WAL file with the writer, as `serve` uses.
 func withLiveApp(_ body: (Application, Int) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("setka-live-\(UUID().uuidString).sqlite").path
     do {
-        var config = AppConfig.testing()
-        if !config.isPostgres { config.database = .sqliteFile(file) }
+        let config = AppConfig.testing()
         try await configure(app, config: config)
         if config.isPostgres, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
@@ -28,12 +26,10 @@ func withLiveApp(_ body: (Application, Int) async throws -> Void) async throws {
     } catch {
         await app.server.shutdown()
         try? await app.asyncShutdown()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
         throw error
     }
     await app.server.shutdown()
     try await app.asyncShutdown()
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
 }
 
 /// A bearer token made directly in the database, so no bcrypt runs while the clock matters.

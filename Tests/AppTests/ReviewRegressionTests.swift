@@ -118,7 +118,7 @@ extension AppTests {
                 let s = try await Self.outsider(app, notIn: g1, skip: 3)
                 let req = Request(application: app, on: app.eventLoopGroup.next())
                 req.currentUser = nil
-                let o = try await ApplicationService.submit(campaignID: c.id!, studentID: s.id!, choices: [g1.id!, g2.id!], guardianAgreement: "Мать",
+                let o = try await ApplicationService.submit(campaign: c, student: s, choices: [g1.id!, g2.id!], guardianAgreement: "Мать",
                                                             submittedBy: "тест", req: req)
                 #expect(o.choices.map(\.status) == ["waitlisted", "enrolled"])
                 // A seat in the first choice frees up: the student moves up there and the second seat is given back.

@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import SQLKit
 import Domain
 import Views
 
@@ -59,10 +60,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         let now = Date()
         var clearSession = false
         if let bearer = req.headers.bearerAuthorization?.token {
-            if let token = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(bearer)).first(),
-               token.revokedAt == nil, token.expiresAt > now,
-               let user = try await Self.load(userID: token.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true),
-               !user.mustChangePassword {
+            if let user = try await Self.load(tokenHash: Secrets.sha256(bearer), now: now, req: req), !user.mustChangePassword {
                 req.currentUser = user
             }
             if req.currentUser == nil && req.isAPI {
@@ -93,32 +91,6 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             response.cookies[CookieName.session] = req.application.expiredCookie()
         }
         return response
-    }
-
-    static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws -> CurrentUser? {
-        guard let user = try await User.find(userID, on: db), user.isActive else { return nil }
-        let assignments = try await RoleAssignment.query(on: db).filter(\.$user.$id == userID).all()
-        var grants: [RoleGrant] = []
-        for a in assignments {
-            guard let role = Role(rawValue: a.role) else { continue }
-            let scope: GrantScope = a.$organization.id.map { .organization($0, municipalityID: a.$municipality.id) }
-                ?? .municipality(a.$municipality.id)
-            grants.append(RoleGrant(role: role, scope: scope, validFrom: a.validFrom, validTo: a.validTo))
-        }
-        var students = Set<UUID>()
-        if grants.contains(where: { $0.role == .student }) {
-            students.formUnion(try await Student.query(on: db).filter(\.$user.$id == userID).all().compactMap(\.id))
-        }
-        if grants.contains(where: { $0.role == .guardian }) {
-            students.formUnion(try await Guardian.query(on: db).filter(\.$user.$id == userID)
-                .filter(\.$status == RecordStatus.active.rawValue).all().map { $0.$student.id })
-        }
-        let actor = Actor(userID: userID, username: user.username, grants: grants, students: students)
-        // Sorted, so «the user's municipality» is the same one on every request.
-        let munis = Set(actor.activeGrants(at: Date()).map(\.scope.municipalityID)).sorted { $0.uuidString < $1.uuidString }
-        return CurrentUser(userID: userID, username: user.username, fullName: user.fullName, actor: actor,
-                           municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken,
-                           mustChangePassword: user.mustChangePassword)
     }
 }
 

@@ -23,5 +23,6 @@ enum SetkaMigrations {
         CreateResultsAndCertificates(),
         CreateOrders(),
         CreateDiagnostics(),
+        CreateLookupIndexes(),
     ]
 }

@@ -49,38 +49,26 @@ enum ApplicationService {
         return Outcome(applicationID: a.id!, state: a.applicationState, choices: out)
     }
 
-    /// Groups among the chosen ones that the student may take in the campaign (open, of its programmes, for the grade).
-    static func allowedGroups(_ c: EnrollmentCampaign, student: Student, choices: [UUID], on db: any Database) async throws -> [StudyGroup] {
-        guard !choices.isEmpty else { return [] }
-        let programs = Set(try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map { $0.$program.id })
-        return try await StudyGroup.query(on: db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all().filter {
-            programs.contains($0.$program.id) && $0.isOpen && $0.status == RecordStatus.active.rawValue && $0.program.approval == ProgramApproval.agreed.rawValue
-                && $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo
-        }
-    }
-
-    static func submit(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
+    /// Submits an ИУП of a campaign and a student the caller has just loaded (and checked access to).
+    static func submit(campaign c: EnrollmentCampaign, student: Student, choices: [UUID], guardianAgreement: String?, submittedBy: String,
                        req: Request) async throws -> Outcome {
         // What needs no lock is checked first, on the shared pool; only the writes wait for the write gate.
         let now = Date()
-        guard let c = try await EnrollmentCampaign.find(campaignID, on: req.db) else { throw AppError.notFound("Кампания записи не найдена.") }
-        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else { throw AppError.conflict("Приём заявок в этой кампании ещё не начался.") }
-        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
-        guard let student = try await Student.find(studentID, on: req.db), student.status == RecordStatus.active.rawValue else {
-            throw EnrollmentService.refusal(.studentNotFound)
-        }
-        guard student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
-        let groups = try await allowedGroups(c, student: student, choices: choices, on: req.db)
-        var errors = FieldErrors()
-        let ranked = CampaignRules.validateChoices(choices.map { Optional($0) }, allowed: Set(groups.compactMap(\.id)),
-                                                   maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
-        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors)) }
+        let campaignID = try c.requireID(), studentID = try student.requireID()
+        let programs = Set(try await CampaignProgram.query(on: req.db).filter(\.$campaign.$id == campaignID).all().map { $0.$program.id })
+        let groups = choices.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all()
+        let ranked = try check(campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
+                               choices: choices, now: now)
         let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         // A first application with no earlier place in these groups takes the fast path: no reads under the write gate.
         let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
         let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$group.$id ~~ ranked).count()
         let fresh = earlier == nil && places == 0
         do {
+            if fresh, let writer = req.application.sqliteWriter {
+                return try await submitFresh(campaign: .init(c), student: .init(student), ranked: ranked, groups: byID.mapValues(SubmitFacts.Group.init),
+                                             guardianAgreement: guardianAgreement, submittedBy: submittedBy, writer: writer, req: req)
+            }
             return try await req.application.writeTransaction { db in
                 try await submit(campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh, guardianAgreement: guardianAgreement,
                                  submittedBy: submittedBy, on: db, req: req)

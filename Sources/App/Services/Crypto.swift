@@ -10,8 +10,16 @@ enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Lower-case hex of the SHA-256 of the text (every API call hashes its token: no `String(format:)` per byte).
     static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: Data(s.utf8)) {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Constant-time comparison of two tokens.

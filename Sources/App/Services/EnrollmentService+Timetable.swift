@@ -31,10 +31,25 @@ extension EnrollmentService {
     static func timetableClashes(studentIDs: [UUID], groupID: UUID, leaving: UUID? = nil, on db: any Database) async throws -> [UUID: TimetableClash] {
         guard !studentIDs.isEmpty else { return [:] }
         try await TimetableService.lockForEnrolment(on: db)
+        let rows = try await db.sql().raw(clashQuery(studentIDs: studentIDs, groupID: groupID, leaving: leaving)).all()
+        var out: [UUID: TimetableClash] = [:]
+        for r in rows {
+            let sid = try r.decode(column: "sid", as: UUID.self)
+            guard out[sid] == nil else { continue }
+            out[sid] = TimetableClash(groupName: try r.decode(column: "gname", as: String.self), centerID: try r.decode(column: "cid", as: UUID.self),
+                                      schoolID: try r.decode(column: "school", as: UUID.self), municipalityID: try r.decode(column: "muni", as: UUID.self),
+                                      span: LessonSpan(day: CivilDay(number: try r.decode(column: "day", as: Int.self)),
+                                                       start: try r.decode(column: "s", as: Int.self), end: try r.decode(column: "f", as: Int.self)))
+        }
+        return out
+    }
+
+    /// The clash check's one statement (columns: sid, gname, cid, school, muni, day, s, f; ordered by time).
+    static func clashQuery(studentIDs: [UUID], groupID: UUID, leaving: UUID?) -> SQLQueryString {
         let scheduled = LessonStatus.scheduled.rawValue, enrolled = EnrollmentStatus.enrolled.rawValue
         // A day of slack: "today" in the municipality's zone is never more than a day from today in UTC.
         let from = CivilDay(Date(), timeZone: TimeZone(secondsFromGMT: 0)!).number - 1
-        let rows = try await db.sql().raw("""
+        return """
             SELECT e.student_id AS sid, g.name AS gname, g.organization_id AS cid, st.school_id AS school, st.municipality_id AS muni,
                    b.day AS day, b.start_minute AS s, b.end_minute AS f
             FROM lessons a
@@ -46,17 +61,14 @@ extension EnrollmentService {
             WHERE a.group_id = \(bind: groupID) AND a.status = \(bind: scheduled) AND a.day >= \(bind: from)
                 AND b.group_id <> \(bind: leaving ?? groupID) AND e.student_id IN (\(binds: studentIDs))
             ORDER BY b.day, b.start_minute
-            """).all()
-        var out: [UUID: TimetableClash] = [:]
-        for r in rows {
-            let sid = try r.decode(column: "sid", as: UUID.self)
-            guard out[sid] == nil else { continue }
-            out[sid] = TimetableClash(groupName: try r.decode(column: "gname", as: String.self), centerID: try r.decode(column: "cid", as: UUID.self),
-                                      schoolID: try r.decode(column: "school", as: UUID.self), municipalityID: try r.decode(column: "muni", as: UUID.self),
-                                      span: LessonSpan(day: CivilDay(number: try r.decode(column: "day", as: Int.self)),
-                                                       start: try r.decode(column: "s", as: Int.self), end: try r.decode(column: "f", as: Int.self)))
-        }
-        return out
+            """
+    }
+
+    /// A clash from a row of `clashQuery` read by the SQLite writer.
+    static func clash(_ r: RawSQLite.Row) -> TimetableClash? {
+        guard let cid = r.uuid(2), let school = r.uuid(3), let muni = r.uuid(4) else { return nil }
+        return TimetableClash(groupName: r.text(1), centerID: cid, schoolID: school, municipalityID: muni,
+                              span: LessonSpan(day: CivilDay(number: r.int(5)), start: r.int(6), end: r.int(7)))
     }
 
     /// Refuses one student's enrolment when the timetables clash.

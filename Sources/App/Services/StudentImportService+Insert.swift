@@ -41,36 +41,10 @@ extension StudentImportService {
         }
     }
 
-    /// A value of an imported row, converted to the driver's own type without going through `Encodable`.
-    enum Cell {
-        case uuid(UUID), text(String?), int(Int), bool(Bool), date(Date?)
-
-        /// As SQLiteKit's encoder stores it: a UUID as its text, a date as seconds since 1970, a flag as 0 or 1.
-        var sqlite: SQLiteData {
-            switch self {
-            case .uuid(let u): .text(u.uuidString)
-            case .text(let t): t.map { .text($0) } ?? .null
-            case .int(let n): .integer(n)
-            case .bool(let b): .integer(b ? 1 : 0)
-            case .date(let d): d.map { .float($0.timeIntervalSince1970) } ?? .null
-            }
-        }
-
-        var bind: SQLBind {
-            switch self {
-            case .uuid(let u): SQLBind(u)
-            case .text(let t): SQLBind(t)
-            case .int(let n): SQLBind(n)
-            case .bool(let b): SQLBind(b)
-            case .date(let d): SQLBind(d)
-            }
-        }
-    }
-
     /// Multi-row inserts of 800 rows each. On SQLite the values go to the driver as `SQLiteData` (SQLKit's conversion
     /// of each value through `Encodable` costs more than SQLite's insert of it); elsewhere through SQLKit.
     static func insertRows<T>(into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
-                              _ values: (UUID, T) -> [Cell]) async throws {
+                              _ values: (UUID, T) -> [DBValue]) async throws {
         let chunk = 800
         if let lite = db as? any SQLiteDatabase {
             let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "

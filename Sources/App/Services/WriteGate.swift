@@ -1,21 +1,49 @@
 import Vapor
+import NIOConcurrencyHelpers
 import SQLKit
 import Fluent
 
 /// Serialises write transactions inside one process on SQLite (`DESIGN.md`: SQLite writes). Fluent begins SQLite
 /// transactions deferred, so two writers that both read first would collide; one at a time avoids that, while
 /// readers keep going thanks to WAL. On PostgreSQL the gate is open and the database's row locks do the work.
-actor WriteGate {
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+/// A lock, not an actor: the SQLite writer's own thread takes it too (`acquireBlocking`), without waiting for a thread
+/// of the concurrency pool. The gate passes straight to the next waiter, in arrival order.
+final class WriteGate: Sendable {
+    private enum Waiter { case task(CheckedContinuation<Void, Never>), thread(DispatchSemaphore) }
+    private struct State { var busy = false; var waiters: [Waiter] = [] }
+    private let state = NIOLockedValueBox(State())
 
     func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiters.append($0) }
+        await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
+            let mine = state.withLockedValue { s -> Bool in
+                if !s.busy { s.busy = true; return true }
+                s.waiters.append(.task(cont))
+                return false
+            }
+            if mine { cont.resume() }
+        }
+    }
+
+    func acquireBlocking() {
+        let semaphore = DispatchSemaphore(value: 0)
+        let mine = state.withLockedValue { s -> Bool in
+            if !s.busy { s.busy = true; return true }
+            s.waiters.append(.thread(semaphore))
+            return false
+        }
+        if !mine { semaphore.wait() }
     }
 
     func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+        let next = state.withLockedValue { s -> Waiter? in
+            if s.waiters.isEmpty { s.busy = false; return nil }
+            return s.waiters.removeFirst()
+        }
+        switch next {
+        case .task(let cont): cont.resume()
+        case .thread(let semaphore): semaphore.signal()
+        case nil: break
+        }
     }
 }
 
@@ -44,10 +72,10 @@ extension Application {
                 try await (conn as? any SQLDatabase)?.raw("PRAGMA synchronous=NORMAL").run()
                 return try await conn.transaction { try await body($0) }
             }
-            await gate.release()
+            gate.release()
             return result
         } catch {
-            await gate.release()
+            gate.release()
             throw error
         }
     }

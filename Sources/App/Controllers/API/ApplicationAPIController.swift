@@ -62,12 +62,22 @@ struct ApplicationAPIController: RouteCollection {
         let isGuardian = user.actor.has(.guardian, at: Date())
         let agreement = input.guardianAgreement?.trimmingCharacters(in: .whitespaces)
         guard errors.isEmpty, let cid = input.campaignId, let sid = input.studentId else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        let guardianAgreement = isGuardian && !(agreement ?? "").isEmpty ? String(agreement!.prefix(200)) : nil
+        // On SQLite a first application is read and written without Fluent (issue 3's benchmark); the rest goes below.
+        if let reader = req.application.sqliteReader, let writer = req.application.sqliteWriter,
+           let o = try await ApplicationService.submitFast(campaignID: cid, studentID: sid, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
+                                                           submittedBy: user.fullName, reader: reader, writer: writer, req: req) {
+            return try Self.response(o)
+        }
         guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
               req.can(.create, .application(studentID: sid, school: s.school.ref)) else { throw EnrollmentService.refusal(.studentNotFound) }
         guard let c = try await EnrollmentCampaign.find(cid, on: req.db), c.$municipality.id == s.$municipality.id else { throw AppError.notFound("Кампания записи не найдена.") }
-        let o = try await ApplicationService.submit(campaignID: c.id!, studentID: sid, choices: input.choices ?? [],
-                                                    guardianAgreement: isGuardian && !(agreement ?? "").isEmpty ? String(agreement!.prefix(200)) : nil,
+        let o = try await ApplicationService.submit(campaign: c, student: s, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
                                                     submittedBy: user.fullName, req: req)
+        return try Self.response(o)
+    }
+
+    static func response(_ o: ApplicationService.Outcome) throws -> Response {
         let status: HTTPResponseStatus = o.status == "enrolled" ? .created : o.status == "waitlisted" ? .ok : .accepted
         let response = Response(status: status)
         try response.content.encode(SubmitOutput(status: o.status, position: o.position, applicationId: o.applicationID, choices: o.choices))

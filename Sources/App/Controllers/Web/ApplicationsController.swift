@@ -207,7 +207,7 @@ struct ApplicationsController: RouteCollection {
             return req.render(try await formPage(req, c, s, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)
         }
         do {
-            let o = try await ApplicationService.submit(campaignID: c.id!, studentID: s.id!, choices: choices, guardianAgreement: agreement,
+            let o = try await ApplicationService.submit(campaign: c, student: s, choices: choices, guardianAgreement: agreement,
                                                         submittedBy: user.fullName, req: req)
             let message: String
             switch o.status {

@@ -1,0 +1,124 @@
+import Vapor
+import Fluent
+import Domain
+
+/// What an ИУП submission checks, as plain values, and the checks themselves — one set of rules whether the facts come
+/// from Fluent models (PostgreSQL, the web form) or from one job of the raw SQLite readers (the API on SQLite).
+extension ApplicationService {
+    struct SubmitFacts: Sendable {
+        struct Campaign: Sendable {
+            var id: UUID, municipalityID: UUID, status: String, opensAt: Date, closesAt: Date, mode: CampaignMode
+            var maxCourses: Int, confirmDays: Int, title: String
+        }
+        struct Pupil: Sendable {
+            var id: UUID, municipalityID: UUID, schoolID: UUID, status: String, consentWithdrawn: Bool, grade: Int, fullName: String
+        }
+        struct Group: Sendable {
+            var id: UUID, name: String, organizationID: UUID, programID: UUID, isOpen: Bool, status: String
+            var approval: String, gradeFrom: Int, gradeTo: Int
+        }
+    }
+
+    /// The window, the student, the choices: the refusals of a submission before anything is written, in this order.
+    /// Answers the valid choices in rank order.
+    static func check(campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, programs: Set<UUID>, groups: [SubmitFacts.Group],
+                      choices: [UUID], now: Date) throws -> [UUID] {
+        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else { throw AppError.conflict("Приём заявок в этой кампании ещё не начался.") }
+        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
+        guard student.status == RecordStatus.active.rawValue else { throw EnrollmentService.refusal(.studentNotFound) }
+        guard !student.consentWithdrawn else { throw EnrollmentService.refusal(.consentWithdrawn) }
+        let allowed = groups.filter {
+            programs.contains($0.programID) && $0.isOpen && $0.status == RecordStatus.active.rawValue && $0.approval == ProgramApproval.agreed.rawValue
+                && $0.gradeFrom <= student.grade && student.grade <= $0.gradeTo
+        }
+        var errors = FieldErrors()
+        let ranked = CampaignRules.validateChoices(choices.map { Optional($0) }, allowed: Set(allowed.map(\.id)),
+                                                   maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
+        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors)) }
+        return ranked
+    }
+
+    /// The API's submission on SQLite: every read in one job of the raw readers, the writes of a first application in
+    /// one job of the writer. Answers nil when the student already has an application in the campaign or a place in a
+    /// chosen group: that rarer case goes the Fluent way, which reads under the write gate.
+    static func submitFast(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
+                           reader: SQLiteReader, writer: SQLiteWriter, req: Request) async throws -> Outcome? {
+        let facts = try await reader.read { c in try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c) }
+        guard let student = facts.student, req.can(.create, .application(studentID: studentID, school: facts.school)) else {
+            throw EnrollmentService.refusal(.studentNotFound)
+        }
+        guard let campaign = facts.campaign, campaign.municipalityID == student.municipalityID else { throw AppError.notFound("Кампания записи не найдена.") }
+        let ranked = try check(campaign: campaign, student: student, programs: facts.programs, groups: facts.groups, choices: choices, now: Date())
+        guard !facts.hasEarlier, facts.places == 0 else { return nil }
+        let byID = Dictionary(facts.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        do {
+            return try await submitFresh(campaign: campaign, student: student, ranked: ranked, groups: byID, guardianAgreement: guardianAgreement,
+                                         submittedBy: submittedBy, writer: writer, req: req)
+        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            return nil   // the same ИУП submitted at once from two places: the Fluent way answers with what the first one decided
+        }
+    }
+
+    struct LoadedFacts: Sendable {
+        var student: SubmitFacts.Pupil?, school: OrgRef, campaign: SubmitFacts.Campaign?, programs: Set<UUID>, groups: [SubmitFacts.Group]
+        var hasEarlier: Bool, places: Int
+    }
+
+    static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawSQLite) throws -> LoadedFacts {
+        var f = LoadedFacts(student: nil, school: OrgRef(id: UUID(), municipalityID: UUID()), campaign: nil, programs: [], groups: [], hasEarlier: false, places: 0)
+        try c.run("""
+            SELECT s.id, s.municipality_id, s.school_id, o.municipality_id, s.status, s.consent_withdrawn_at, s.grade, s.surname, s.given_name, s.patronymic
+            FROM students s JOIN organizations o ON o.id = s.school_id WHERE s.id = ?
+            """, [.uuid(studentID)]) { r in
+            guard let id = r.uuid(0), let muni = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3) else { return }
+            f.school = OrgRef(id: school, municipalityID: schoolMuni)
+            f.student = SubmitFacts.Pupil(id: id, municipalityID: muni, schoolID: school, status: r.text(4), consentWithdrawn: !r.isNull(5), grade: r.int(6),
+                                          fullName: [r.text(7), r.text(8), r.optionalText(9)].compactMap { $0 }.joined(separator: " "))
+        }
+        try c.run("SELECT id, municipality_id, status, opens_at, closes_at, mode, max_courses, confirm_days, title FROM enrollment_campaigns WHERE id = ?",
+                  [.uuid(campaignID)]) { r in
+            guard let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3), let closes = r.date(4) else { return }
+            f.campaign = SubmitFacts.Campaign(id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
+                                              mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7), title: r.text(8))
+        }
+        try c.run("SELECT program_id FROM campaign_programs WHERE campaign_id = ?", [.uuid(campaignID)]) { r in
+            if let p = r.uuid(0) { f.programs.insert(p) }
+        }
+        let ids = Array(Set(choices))
+        guard !ids.isEmpty else { return f }
+        let list = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        try c.run("""
+            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to
+            FROM study_groups g JOIN network_programs p ON p.id = g.program_id WHERE g.id IN (\(list))
+            """, ids.map { .uuid($0) }) { r in
+            guard let id = r.uuid(0), let org = r.uuid(2), let program = r.uuid(3) else { return }
+            f.groups.append(SubmitFacts.Group(id: id, name: r.text(1), organizationID: org, programID: program, isOpen: r.bool(4), status: r.text(5),
+                                              approval: r.text(6), gradeFrom: r.int(7), gradeTo: r.int(8)))
+        }
+        f.hasEarlier = try c.int("SELECT 1 FROM applications WHERE campaign_id = ? AND student_id = ? LIMIT 1", [.uuid(campaignID), .uuid(studentID)]) != nil
+        f.places = try c.int("SELECT COUNT(*) FROM enrollments WHERE student_id = ? AND group_id IN (\(list))", [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
+        return f
+    }
+}
+
+extension ApplicationService.SubmitFacts.Campaign {
+    init(_ c: EnrollmentCampaign) {
+        self.init(id: c.id!, municipalityID: c.$municipality.id, status: c.status, opensAt: c.opensAt, closesAt: c.closesAt, mode: c.campaignMode,
+                  maxCourses: c.maxCourses, confirmDays: c.confirmDays, title: c.title)
+    }
+}
+
+extension ApplicationService.SubmitFacts.Pupil {
+    init(_ s: Student) {
+        self.init(id: s.id!, municipalityID: s.$municipality.id, schoolID: s.$school.id, status: s.status, consentWithdrawn: s.consentWithdrawnAt != nil,
+                  grade: s.grade, fullName: s.fullName)
+    }
+}
+
+extension ApplicationService.SubmitFacts.Group {
+    /// From a group loaded with its programme.
+    init(_ g: StudyGroup) {
+        self.init(id: g.id!, name: g.name, organizationID: g.$organization.id, programID: g.$program.id, isOpen: g.isOpen, status: g.status,
+                  approval: g.program.approval, gradeFrom: g.program.gradeFrom, gradeTo: g.program.gradeTo)
+    }
+}

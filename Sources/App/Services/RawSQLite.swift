@@ -1,0 +1,142 @@
+import Foundation
+import SQLiteNIO
+import SQLKit
+import VaporCSQLite
+import SQLiteShim
+
+/// A libsqlite3 connection of its own, driven synchronously from one thread: the SQLite writer's (`SQLiteWriter`) or a
+/// reader's (`SQLiteReader`).
+/// Statements are prepared once and kept; a job's statements run back to back with no hop between threads, which is
+/// what makes a write transaction on SQLite cost microseconds instead of a thread-pool round trip per statement.
+/// Unchecked `Sendable`: one thread at a time uses it (the writer's, behind its lock; a reader takes it from the idle list).
+final class RawSQLite: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// An error of libsqlite3 with its message (`UNIQUE constraint failed: …` included, which callers look for).
+    struct Failure: Error, CustomStringConvertible {
+        var code: Int32
+        var message: String
+        var description: String { "SQLite error \(code): \(message)" }
+    }
+
+    init(path: String) throws {
+        var h: OpaquePointer?
+        let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
+        let rc = sqlite_nio_sqlite3_open_v2(path, &h, flags, nil)
+        guard rc == SQLITE_OK, let h else {
+            sqlite_nio_sqlite3_close_v2(h)
+            throw Failure(code: rc, message: "не удалось открыть базу SQLite «\(path)»")
+        }
+        handle = h
+        // Waits for the lock instead of failing when a write outside the gate (a session's touch) holds it.
+        sqlite_nio_sqlite3_busy_timeout(h, 10_000)
+        // Plans that do not depend on bound values: otherwise SQLite re-prepares a cached join on every new binding.
+        guard setka_sqlite_enable_qpsg(UnsafeMutableRawPointer(h)) == SQLITE_OK else { throw failure(SQLITE_ERROR) }
+        try exec("PRAGMA synchronous=NORMAL")
+        try exec("PRAGMA foreign_keys=ON")
+    }
+
+    deinit { close() }
+
+    func close() {
+        for s in statements.values { sqlite_nio_sqlite3_finalize(s) }
+        statements = [:]
+        if let h = handle { sqlite_nio_sqlite3_close_v2(h) }
+        handle = nil
+    }
+
+    /// True outside a transaction (SQLite rolls a transaction back by itself after some errors).
+    var isAutocommit: Bool { sqlite_nio_sqlite3_get_autocommit(handle) != 0 }
+
+    /// Statements without binds or rows: BEGIN, SAVEPOINT, COMMIT, PRAGMA (prepared once, like every other).
+    func exec(_ sql: String) throws {
+        try run(sql, [])
+    }
+
+    /// Runs a statement with its binds (`?` placeholders); `row` sees each result row.
+    func run(_ sql: String, _ binds: [DBValue], row: (Row) throws -> Void = { _ in }) throws {
+        let s = try statement(sql)
+        defer {
+            sqlite_nio_sqlite3_reset(s)
+            sqlite_nio_sqlite3_clear_bindings(s)
+        }
+        for (i, value) in binds.enumerated() {
+            let index = Int32(i + 1), rc: Int32
+            switch value.sqlite {
+            case .integer(let n): rc = sqlite_nio_sqlite3_bind_int64(s, index, Int64(n))
+            case .float(let d): rc = sqlite_nio_sqlite3_bind_double(s, index, d)
+            case .text(let t): rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
+            case .null: rc = sqlite_nio_sqlite3_bind_null(s, index)
+            case .blob(let b):
+                rc = b.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient) }
+            }
+            guard rc == SQLITE_OK else { throw failure(rc) }
+        }
+        while true {
+            let rc = sqlite_nio_sqlite3_step(s)
+            if rc == SQLITE_ROW { try row(Row(statement: s)) } else if rc == SQLITE_DONE { return } else { throw failure(rc) }
+        }
+    }
+
+    /// The first column of the first row as an integer, if there is a row.
+    func int(_ sql: String, _ binds: [DBValue]) throws -> Int? {
+        var value: Int?
+        try run(sql, binds) { r in if value == nil, !r.isNull(0) { value = r.int(0) } }
+        return value
+    }
+
+    /// A result row, valid only inside the `row` closure of `run`.
+    struct Row {
+        fileprivate let statement: OpaquePointer
+        func isNull(_ i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, i) == SQLITE_NULL }
+        func int(_ i: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(statement, i)) }
+        func text(_ i: Int32) -> String { sqlite_nio_sqlite3_column_text(statement, i).map { String(cString: $0) } ?? "" }
+        func uuid(_ i: Int32) -> UUID? { isNull(i) ? nil : UUID(uuidString: text(i)) }
+        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+        func bool(_ i: Int32) -> Bool { int(i) != 0 }
+        /// A date as SQLiteKit stores it (seconds since 1970), or as ISO 8601 text.
+        func date(_ i: Int32) -> Date? {
+            switch sqlite_nio_sqlite3_column_type(statement, i) {
+            case SQLITE_FLOAT, SQLITE_INTEGER: Date(timeIntervalSince1970: sqlite_nio_sqlite3_column_double(statement, i))
+            case SQLITE_TEXT: try? Date(text(i), strategy: .iso8601)
+            default: nil
+            }
+        }
+    }
+
+    private func statement(_ sql: String) throws -> OpaquePointer {
+        if let s = statements[sql] { return s }
+        var s: OpaquePointer?
+        let rc = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &s, nil)
+        guard rc == SQLITE_OK, let s else { throw failure(rc) }
+        statements[sql] = s
+        return s
+    }
+
+    private func failure(_ rc: Int32) -> Failure {
+        Failure(code: rc, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "код \(rc)")
+    }
+}
+
+extension SQLQueryString {
+    /// The statement as SQLite's dialect writes it, for `RawSQLite.run`: its binds become `DBValue`s.
+    func forRawSQLite(_ db: any SQLDatabase) throws -> (sql: String, binds: [DBValue]) {
+        var serializer = SQLSerializer(database: db)
+        serialize(to: &serializer)
+        let binds = try serializer.binds.map { b -> DBValue in
+            switch b {
+            case let u as UUID: .uuid(u)
+            case let t as String: .text(t)
+            case let n as Int: .int(n)
+            case let f as Bool: .bool(f)
+            case let d as Date: .date(d)
+            default: throw RawSQLite.Failure(code: SQLITE_MISUSE, message: "тип значения \(type(of: b)) не поддержан")
+            }
+        }
+        return (serializer.sql, binds)
+    }
+}
+
+/// libsqlite3's SQLITE_TRANSIENT: it copies the bound text before the call returns.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

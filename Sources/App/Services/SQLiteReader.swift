@@ -1,0 +1,51 @@
+import Vapor
+import NIOConcurrencyHelpers
+import NIOPosix
+
+/// Reads of the hottest requests on SQLite (issue 3's benchmark: an API token's user and roles, the facts an ИУП
+/// submission checks): a synchronous job against a `RawSQLite` connection of a small pool, on threads of its own — one
+/// hop for all of a request's reads instead of a thread-pool round trip, a Fluent model decode and an SQLKit
+/// serialisation per query. WAL lets these readers go on while the writer writes; each job sees one snapshot when it
+/// wraps its reads in `read`'s transaction.
+final class SQLiteReader: Sendable {
+    private let pool: NIOThreadPool
+    private let idle: NIOLockedValueBox<[RawSQLite]>
+    private let path: String
+
+    init(path: String, threads: Int = System.coreCount) throws {
+        self.path = path
+        idle = NIOLockedValueBox([])
+        pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        pool.start()
+    }
+
+    func shutdown() async {
+        let connections = idle.withLockedValue { c -> [RawSQLite] in defer { c = [] }; return c }
+        try? await pool.runIfActive { for c in connections { c.close() } }
+        try? await pool.shutdownGracefully()
+    }
+
+    /// Runs `body` on a reader connection, inside one read transaction (one snapshot for all its statements).
+    func read<T: Sendable>(_ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T {
+        try await pool.runIfActive { [idle, path] in
+            let c = try idle.withLockedValue { $0.popLast() } ?? RawSQLite(path: path)
+            defer { idle.withLockedValue { $0.append(c) } }
+            try c.exec("BEGIN")
+            do {
+                let result = try body(c)
+                try c.exec("COMMIT")
+                return result
+            } catch {
+                if !c.isAutocommit { try? c.exec("ROLLBACK") }
+                throw error
+            }
+        }
+    }
+}
+
+struct SQLiteReaderKey: StorageKey { typealias Value = SQLiteReader }
+
+extension Application {
+    /// The raw readers, on an SQLite file; nil on PostgreSQL.
+    var sqliteReader: SQLiteReader? { storage[SQLiteReaderKey.self] }
+}

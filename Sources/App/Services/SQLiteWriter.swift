@@ -1,0 +1,132 @@
+import Vapor
+import NIOConcurrencyHelpers
+
+/// Group commit on SQLite (issue 3's benchmark; `DESIGN.md`, SQLite writes). Short write jobs are queued; the writer
+/// takes everything queued at that moment, holds the write gate, and runs the jobs on its own thread and connection in
+/// one `BEGIN IMMEDIATE … COMMIT`, each inside a savepoint: a job that throws is rolled back to its savepoint alone and
+/// gets its error, the others keep their writes. Nobody hears "done" before the COMMIT succeeded; if the COMMIT (or
+/// the transaction) fails, every job of the batch gets that error and nothing of it is kept.
+///
+/// A job is synchronous code against `RawSQLite`: no awaiting inside, so a batch of many jobs costs one hop to the
+/// writer's thread and back instead of a thread-pool round trip per statement.
+final class SQLiteWriter: @unchecked Sendable {   // `jobs` and `stopping` are guarded by `signal`
+    private struct Job: @unchecked Sendable {   // the closures are only called on the writer's thread, then once to finish
+        var run: (RawSQLite) throws -> Void
+        var finish: @Sendable ((any Error)?) -> Void
+    }
+
+    /// 1 while jobs wait or a stop is asked for, 0 when the writer may sleep.
+    private let signal = ConditionLock(value: 0)
+    private var jobs: [Job] = []
+    private var stopping = false
+    private let stopped = DispatchSemaphore(value: 0)
+    private let connection: RawSQLite
+    private let gate: WriteGate
+    /// Jobs of one transaction at most: a batch should not hold the gate long.
+    static let maxBatch = 256
+
+    init(path: String, gate: WriteGate) throws {
+        connection = try RawSQLite(path: path)
+        self.gate = gate
+        // A thread of its own: the loop never waits for a thread of the concurrency pool, which the requests keep busy.
+        let thread = Thread { [self] in loop() }
+        thread.name = "setka-sqlite-writer"
+        thread.start()
+    }
+
+    func shutdown() async {
+        signal.lock()
+        stopping = true
+        signal.unlock(withValue: 1)
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { self.stopped.wait(); c.resume() }
+        }
+    }
+
+    /// Runs `body` in the next batch and answers with its result once the batch is committed.
+    func write<T: Sendable>(_ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T {
+        let box = NIOLockedValueBox<T?>(nil)
+        return try await withCheckedThrowingContinuation { (cont: CheckedContinuation<T, any Error>) in
+            let job = Job(run: { c in let v = try body(c); box.withLockedValue { $0 = v } }, finish: { error in
+                if let error { return cont.resume(throwing: error) }
+                guard let v = box.withLockedValue({ $0 }) else { return cont.resume(throwing: Abort(.internalServerError)) }
+                cont.resume(returning: v)
+            })
+            signal.lock()
+            if stopping {
+                signal.unlock(withValue: 1)
+                return cont.resume(throwing: Abort(.serviceUnavailable, reason: "Сервер останавливается."))
+            }
+            jobs.append(job)
+            signal.unlock(withValue: 1)
+        }
+    }
+
+    private func loop() {
+        while true {
+            signal.lock(whenValue: 1)
+            let batch = Array(jobs.prefix(Self.maxBatch))
+            jobs.removeFirst(batch.count)
+            let stop = stopping && batch.isEmpty
+            signal.unlock(withValue: jobs.isEmpty && !stopping ? 0 : 1)
+            if stop { break }
+            gate.acquireBlocking()
+            let results = Self.runBatch(batch, on: connection)
+            gate.release()
+            for (job, result) in zip(batch, results) { job.finish(result) }
+        }
+        connection.close()
+        stopped.signal()
+    }
+
+    private static func runBatch(_ jobs: [Job], on c: RawSQLite) -> [(any Error)?] {
+        do { try c.exec("BEGIN IMMEDIATE") } catch { return jobs.map { _ in error } }
+        var results: [(any Error)?] = []
+        results.reserveCapacity(jobs.count)
+        for job in jobs {
+            do {
+                try c.exec("SAVEPOINT job")
+                do {
+                    try job.run(c)
+                    try c.exec("RELEASE job")
+                    results.append(nil)
+                } catch {
+                    try c.exec("ROLLBACK TO job")
+                    try c.exec("RELEASE job")
+                    results.append(error)
+                }
+            } catch {
+                // The savepoint itself failed (SQLite may have rolled the whole transaction back): keep nothing.
+                if !c.isAutocommit { try? c.exec("ROLLBACK") }
+                return jobs.map { _ in error }
+            }
+        }
+        do {
+            try c.exec("COMMIT")
+        } catch {
+            if !c.isAutocommit { try? c.exec("ROLLBACK") }
+            return jobs.map { _ in error }
+        }
+        return results
+    }
+}
+
+struct SQLiteWriterKey: StorageKey { typealias Value = SQLiteWriter }
+
+extension Application {
+    /// The group-commit writer, on an SQLite file; nil on PostgreSQL.
+    var sqliteWriter: SQLiteWriter? { storage[SQLiteWriterKey.self] }
+}
+
+/// Closes the writer's and the readers' connections and threads when the application stops, and removes a throwaway database file.
+struct SQLiteWriterLifecycle: LifecycleHandler {
+    var temporaryFile: String?
+
+    func shutdownAsync(_ application: Application) async {
+        await application.sqliteWriter?.shutdown()
+        await application.sqliteReader?.shutdown()
+        if let path = temporaryFile {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+@testable import App
+import Fluent
+import SQLKit
+import Testing
+import Vapor
+
+extension AppTests {
+    /// The group-commit writer (`SQLiteWriter`): jobs that arrive together share one transaction, a job that fails is
+    /// rolled back alone, and nobody is told "done" for a write that was not committed. SQLite only.
+    @Suite struct SQLiteWriterTests {
+        static func probe(_ app: Application) async throws -> (any SQLDatabase, SQLiteWriter)? {
+            guard let writer = app.sqliteWriter, let sql = app.db as? any SQLDatabase else { return nil }
+            try await sql.raw("CREATE TABLE writer_probe (id INTEGER PRIMARY KEY, job INTEGER NOT NULL)").run()
+            return (sql, writer)
+        }
+
+        @Test func aFailedJobIsRolledBackAloneAndTheOthersAreKept() async throws {
+            try await withApp(demo: false) { app in
+                guard let (sql, writer) = try await Self.probe(app) else { return }
+                // 60 jobs at once: every third writes a row and then fails on a duplicate key; the rest write two rows each.
+                let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                    for job in 0..<60 {
+                        group.addTask {
+                            do {
+                                try await writer.write { c in
+                                    try c.run("INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job * 10), .int(job)])
+                                    try c.run("INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job % 3 == 0 ? job * 10 : job * 10 + 1), .int(job)])
+                                }
+                                return (job, true)
+                            } catch {
+                                #expect(String(reflecting: error).contains("UNIQUE constraint failed"))
+                                return (job, false)
+                            }
+                        }
+                    }
+                    var out: [Int: Bool] = [:]
+                    for await (job, ok) in group { out[job] = ok }
+                    return out
+                }
+                #expect(outcomes.count == 60)
+                for (job, ok) in outcomes { #expect(ok == (job % 3 != 0), "job \(job)") }
+                let rows = try await sql.raw("SELECT job, COUNT(*) AS n FROM writer_probe GROUP BY job").all()
+                var counts: [Int: Int] = [:]
+                for r in rows { counts[try r.decode(column: "job", as: Int.self)] = try r.decode(column: "n", as: Int.self) }
+                #expect(counts.count == 40)
+                #expect(counts.values.allSatisfy { $0 == 2 })
+                #expect((0..<60).filter { $0 % 3 == 0 }.allSatisfy { counts[$0] == nil })
+            }
+        }
+
+        @Test func aFailedCommitTellsEveryJobOfTheBatch() async throws {
+            try await withApp(demo: false) { app in
+                guard let (sql, writer) = try await Self.probe(app) else { return }
+                // A deferred foreign key is checked only at COMMIT: the job itself succeeds, the batch's commit fails.
+                try await sql.raw("CREATE TABLE writer_child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES writer_probe(id) DEFERRABLE INITIALLY DEFERRED)").run()
+                await #expect(throws: (any Error).self) {
+                    try await writer.write { c in try c.run("INSERT INTO writer_child (id, parent) VALUES (1, 999)", []) }
+                }
+                #expect(try await sql.raw("SELECT COUNT(*) AS n FROM writer_child").first()?.decode(column: "n", as: Int.self) == 0)
+                // The writer goes on afterwards.
+                try await writer.write { c in try c.run("INSERT INTO writer_probe (id, job) VALUES (1, 1)", []) }
+                #expect(try await sql.raw("SELECT COUNT(*) AS n FROM writer_probe").first()?.decode(column: "n", as: Int.self) == 1)
+            }
+        }
+    }
+}
+
+/// The audit log's hand-written JSON (issue 3's benchmark replaced `JSONSerialization`): valid JSON that reads back
+/// the same, keys sorted.
+@Test func auditJSONReadsBackTheSame() throws {
+    let dict = ["Состояние": "зачислен", "Причина": "кавычки \" и \\ обратная черта\nперевод\tтаб\u{01}", "a/b": "ёлочки «»"]
+    let text = Audit.encode(dict)
+    #expect(Audit.decode(text) == dict)
+    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+    #expect(parsed == dict)
+    #expect(Audit.encode(["б": "2", "а": "1"]) == "{\"а\":\"1\",\"б\":\"2\"}")
+    #expect(Audit.encode([:]) == "{}")
+}
+
+/// Token hashes stay what they were (lower-case hex of SHA-256) after the hex formatting was rewritten.
+@Test func tokenHashesAreLowerCaseHexOfSHA256() {
+    #expect(Secrets.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(Secrets.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+}
