@@ -56,6 +56,8 @@ public enum StudentImport {
         public var repeatedOn: [Int]
 
         public var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+        /// The name part of the identity key: `TextKey.search` of the three names, without computing it again.
+        public var searchKey: String { identityKey.lastIndex(of: "|").map { String(identityKey[..<$0]) } ?? identityKey }
     }
 
     public struct RowError: Codable, Sendable, Equatable {
@@ -98,11 +100,35 @@ public enum StudentImport {
         guard plan.fileErrors.isEmpty else { return plan }
         if table.count < 2 { plan.fileErrors.append("В файле нет строк с обучающимися: только заголовок."); return plan }
 
-        var firstByIdentity: [String: Int] = [:]
+        // The column of each key, looked up without hashing on every cell of every row.
+        let slots = columns.map { index[$0.key] }
+        assert(columns.map(\.key) == ["surname", "givenName", "patronymic", "birthDate", "sex", "grade", "letter", "specialNeeds", "consentOn",
+                                       "consentBy", "guardianName", "guardianRelation", "guardianPhone", "guardianEmail"], "slot(_:) lists the columns in order")
+        func slot(_ key: String) -> Int? {
+            switch key {
+            case "surname": slots[0]
+            case "givenName": slots[1]
+            case "patronymic": slots[2]
+            case "birthDate": slots[3]
+            case "sex": slots[4]
+            case "grade": slots[5]
+            case "letter": slots[6]
+            case "specialNeeds": slots[7]
+            case "consentOn": slots[8]
+            case "consentBy": slots[9]
+            case "guardianName": slots[10]
+            case "guardianRelation": slots[11]
+            case "guardianPhone": slots[12]
+            default: slots[13]
+            }
+        }
+        var firstByIdentity: [ByteKey: Int] = [:]
+        firstByIdentity.reserveCapacity(table.count)
+        plan.rows.reserveCapacity(table.count - 1)
         for (offset, cells) in table.dropFirst().enumerated() {
             let line = offset + 2
             func cell(_ key: String) -> String? {
-                guard let i = index[key], i < cells.count else { return nil }
+                guard let i = slot(key), i < cells.count else { return nil }
                 let v = cells[i].trimmed
                 return v.isEmpty ? nil : v
             }
@@ -122,11 +148,7 @@ public enum StudentImport {
             }
             var sex: String?
             if let raw = cell("sex") {
-                switch TextKey.normalize(raw) {
-                case "м", "муж", "муж.", "мужской", "m": sex = Sex.male.rawValue
-                case "ж", "жен", "жен.", "женский", "f": sex = Sex.female.rawValue
-                default: errors.add("sex", "Укажите «м» или «ж».")
-                }
+                if let word = sexWords[ByteKey(TextKey.normalize(raw))] { sex = word.rawValue } else { errors.add("sex", "Укажите «м» или «ж».") }
             }
             var grade: Int?
             var letter = cell("letter")
@@ -147,11 +169,7 @@ public enum StudentImport {
             if let l = letter, l.count > 3 { errors.add("letter", "Буква класса — не длиннее 3 знаков.") }
             var specialNeeds = false
             if let raw = cell("specialNeeds") {
-                switch TextKey.normalize(raw) {
-                case "да", "1", "+", "есть", "yes": specialNeeds = true
-                case "нет", "0", "-", "no": specialNeeds = false
-                default: errors.add("specialNeeds", "Укажите «да» или «нет».")
-                }
+                if let flag = yesNoWords[ByteKey(TextKey.normalize(raw))] { specialNeeds = flag } else { errors.add("specialNeeds", "Укажите «да» или «нет».") }
             }
             let consentOn = errors.date("consentOn", cell("consentOn"), timeZone: timeZone, required: false)
             if let c = consentOn, c > today { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
@@ -173,7 +191,7 @@ public enum StudentImport {
             let row = Row(line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex, grade: grade,
                           letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy, guardianName: guardianName,
                           guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail, identityKey: key, repeatedOn: [])
-            if let first = firstByIdentity[key] {
+            if let first = firstByIdentity[ByteKey(key)] {
                 // The same child twice in one file: identical rows fold into one; differing ones must be reconciled by hand.
                 let earlier = plan.rows[first]
                 let conflicts = differences(earlier, row)
@@ -184,7 +202,7 @@ public enum StudentImport {
                         message: "Тот же обучающийся, что в строке \(earlier.line), но иначе указано: \(conflicts.joined(separator: ", ")). Оставьте одну строку."))
                 }
             } else {
-                firstByIdentity[key] = plan.rows.count
+                firstByIdentity[ByteKey(key)] = plan.rows.count
                 plan.rows.append(row)
             }
         }

@@ -17,14 +17,15 @@ public struct FieldErrors: Equatable, Sendable {
     public mutating func required(_ field: String, _ value: String?, max: Int = 300) -> String {
         let v = (value ?? "").trimmed
         if v.isEmpty { add(field, "Заполните это поле.") }
-        else if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        else if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
         return v
     }
 
     /// Checks an optional text's length; returns the trimmed value or nil when empty.
     public mutating func optional(_ field: String, _ value: String?, max: Int = 300) -> String? {
         let v = (value ?? "").trimmed
-        if v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        // Characters are never more than UTF-8 bytes: counting them (grapheme breaking) is needed only for long texts.
+        if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
         return v.isEmpty ? nil : v
     }
 
