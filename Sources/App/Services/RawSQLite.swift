@@ -61,18 +61,47 @@ final class RawSQLite: @unchecked Sendable {
             sqlite_nio_sqlite3_reset(s)
             sqlite_nio_sqlite3_clear_bindings(s)
         }
-        for (i, value) in binds.enumerated() {
-            let index = Int32(i + 1), rc: Int32
-            switch value.sqlite {
-            case .integer(let n): rc = sqlite_nio_sqlite3_bind_int64(s, index, Int64(n))
-            case .float(let d): rc = sqlite_nio_sqlite3_bind_double(s, index, d)
-            case .text(let t): rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
-            case .null: rc = sqlite_nio_sqlite3_bind_null(s, index)
-            case .blob(let b):
-                rc = b.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient) }
+        for (i, value) in binds.enumerated() { try bind(value, at: Int32(i + 1), in: s) }
+        try step(s, row: row)
+    }
+
+    /// Rows of one table, `perStatement` to a multi-row INSERT: the full-size statement is prepared once and kept, the
+    /// shorter last one prepared for this call only (a kept statement for every remainder would grow the cache).
+    func insert(into table: String, columns: [String], count: Int, perStatement: Int = 800, values: (Int) -> [DBValue]) throws {
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < count {
+            let n = min(perStatement, count - start)
+            let sql = head + Array(repeating: tuple, count: n).joined(separator: ", ")
+            let kept = n == perStatement
+            let s = kept ? try statement(sql) : try prepare(sql, persistent: false)
+            defer {
+                if kept { sqlite_nio_sqlite3_reset(s); sqlite_nio_sqlite3_clear_bindings(s) } else { sqlite_nio_sqlite3_finalize(s) }
             }
-            guard rc == SQLITE_OK else { throw failure(rc) }
+            var index: Int32 = 1
+            for i in start ..< start + n {
+                for value in values(i) { try bind(value, at: index, in: s); index += 1 }
+            }
+            try step(s) { _ in }
+            start += n
         }
+    }
+
+    private func bind(_ value: DBValue, at index: Int32, in s: OpaquePointer) throws {
+        let rc: Int32
+        switch value.sqlite {
+        case .integer(let n): rc = sqlite_nio_sqlite3_bind_int64(s, index, Int64(n))
+        case .float(let d): rc = sqlite_nio_sqlite3_bind_double(s, index, d)
+        case .text(let t): rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
+        case .null: rc = sqlite_nio_sqlite3_bind_null(s, index)
+        case .blob(let b):
+            rc = b.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient) }
+        }
+        guard rc == SQLITE_OK else { throw failure(rc) }
+    }
+
+    private func step(_ s: OpaquePointer, row: (Row) throws -> Void) throws {
         while true {
             let rc = sqlite_nio_sqlite3_step(s)
             if rc == SQLITE_ROW { try row(Row(statement: s)) } else if rc == SQLITE_DONE { return } else { throw failure(rc) }
@@ -107,10 +136,15 @@ final class RawSQLite: @unchecked Sendable {
 
     private func statement(_ sql: String) throws -> OpaquePointer {
         if let s = statements[sql] { return s }
-        var s: OpaquePointer?
-        let rc = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &s, nil)
-        guard rc == SQLITE_OK, let s else { throw failure(rc) }
+        let s = try prepare(sql, persistent: true)
         statements[sql] = s
+        return s
+    }
+
+    private func prepare(_ sql: String, persistent: Bool) throws -> OpaquePointer {
+        var s: OpaquePointer?
+        let rc = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &s, nil)
+        guard rc == SQLITE_OK, let s else { throw failure(rc) }
         return s
     }
 

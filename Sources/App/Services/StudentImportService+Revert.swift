@@ -1,0 +1,66 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// Undoing a committed import (issue 3, «merges are audited and reversible»).
+extension StudentImportService {
+    /// Undoes a committed import: removes the children it added and restores the merged ones, unless any of them
+    /// has been enrolled, linked to a guardian's account or changed since (then nothing is undone and they are named).
+    static func revert(batchID: UUID, req: Request) async throws {
+        _ = try req.requireUser()
+        try await req.application.writeTransaction { db in
+            let sql = try db.sql()
+            let claimed = try await sql.update(StudentImportBatch.schema).set("state", to: StudentImportBatch.State.reverted.rawValue)
+                .set("reverted_at", to: Date())
+                .where("id", .equal, batchID).where("state", .equal, StudentImportBatch.State.committed.rawValue).returning("id").all()
+            guard !claimed.isEmpty, let batch = try await StudentImportBatch.find(batchID, on: db) else {
+                throw AppError.conflict("Отменить можно только завершённую загрузку, и только один раз.")
+            }
+            let created = try await Student.query(on: db).filter(\.$importBatchID == batchID).all()
+            let createdIDs = created.compactMap(\.id)
+            var blocked: [String] = []
+            for start in stride(from: 0, to: createdIDs.count, by: 900) {
+                let chunk = Array(createdIDs[start ..< min(start + 900, createdIDs.count)])
+                // Anything that refers to a child of the import since it was made keeps the import from being undone.
+                var used = Set(try await Enrollment.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await EnrollmentListItem.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await CourseApplication.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all()
+                    .filter { $0.$user.id != nil || $0.importBatchID != batchID }.map { $0.$student.id })
+                used.formUnion(try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(\.id))
+                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || used.contains($0.id!)) }.map(\.fullName)
+            }
+            // A guardian the import added to an existing child, who has since signed up, is not removed either.
+            let linkedGuardians = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).filter(\.$user.$id != nil).with(\.$student).all()
+            blocked += linkedGuardians.map { "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)" }
+            let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
+            let merges = (try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []
+            for m in merges {
+                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let s = try await Student.find(id, on: db) else { continue }
+                if String(s.version) != m["version"] { blocked.append(s.fullName) }
+            }
+            guard blocked.isEmpty else {
+                let names = blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
+                throw AppError.conflict("Загрузку нельзя отменить: после неё изменили, записали в группы или списки, подали заявки или привязали учётные записи: \(names). Исправьте их записи вручную.")
+            }
+            try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
+            try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
+            for m in merges {
+                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else { continue }
+                let consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+                try await sql.update(Student.schema)
+                    .set("grade", to: Int(m["grade"] ?? "") ?? 1).set("letter", to: m["letter"].flatMap { $0.isEmpty ? nil : $0 })
+                    .set("sex", to: m["sex"].flatMap { $0.isEmpty ? nil : $0 }).set("special_needs", to: m["special_needs"] == "1")
+                    .set("consent_on", to: consentOn).set("consent_by", to: m["consent_by"].flatMap { $0.isEmpty ? nil : $0 })
+                    .set("status", to: m["status"] ?? RecordStatus.active.rawValue).set("version", to: version + 1)
+                    .where("id", .equal, id).run()
+            }
+            try await Audit.record(on: db, req: req, action: .revert,
+                                   entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",
+                                   municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
+                                   after: ["Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count),
+                                           "Удалено законных представителей": String(guardiansRemoved)])
+        }
+    }
+}
