@@ -88,7 +88,7 @@ public enum TextKey {
 /// A `String` as a dictionary key hashed and compared by its UTF-8 bytes: `String`'s own hashing normalises non-ASCII
 /// text to NFC first, which made the import's de-duplication of 100 000 Cyrillic keys cost a second. For keys made by
 /// `TextKey.normalize` (which composes the Russian letters), byte equality is the database's equality too.
-public struct ByteKey: Hashable, Sendable {
+public struct ByteKey: Hashable, Comparable, Sendable {
     public let text: String
     public init(_ text: String) { self.text = text }
     public func hash(into hasher: inout Hasher) {
@@ -96,6 +96,17 @@ public struct ByteKey: Hashable, Sendable {
         t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
     public static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    /// Byte order, as SQLite's BINARY collation orders text.
+    public static func < (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                let n = min(p.count, q.count)
+                let r = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return r != 0 ? r < 0 : p.count < q.count
+            }
+        }
+    }
 }
 
 extension String {

@@ -31,6 +31,15 @@ import Testing
         #expect(Set([ByteKey("а"), ByteKey("а"), ByteKey("б")]).count == 2)
     }
 
+    @Test func byteKeysSortInByteOrder() {
+        let words = ["", "а", "аб", "абв", "б", "a", "ab", "Я", "я", "ёж", "еж", "иванов-ааа|2010-01-01", "иванов-аа|2010-01-01", "😀"]
+        for x in words {
+            for y in words {
+                #expect((ByteKey(x) < ByteKey(y)) == Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)), "\(x) < \(y)")
+            }
+        }
+    }
+
     @Test func datesReadOffTheBytesAsTheGeneralWay() throws {
         let msk = try #require(TimeZone(identifier: "Europe/Moscow"))
         func midnight(_ y: Int, _ m: Int, _ d: Int) -> Date {

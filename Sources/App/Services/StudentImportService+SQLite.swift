@@ -29,13 +29,12 @@ extension StudentImportService {
             let analysis = classify(plan, found: found, schoolID: target.schoolID, canSee: canSee)
             guard analysis.isValid else { throw AppError.conflict(registryChanged) }
 
-            var newRows: [(UUID, StudentImport.Row)] = [], mergedRows: [(UUID, StudentImport.Row)] = []
-            newRows.reserveCapacity(plan.rows.count)
-            var ids = OrderedIDs(now: now)
+            var fresh: [StudentImport.Row] = [], mergedRows: [(UUID, StudentImport.Row)] = []
+            fresh.reserveCapacity(plan.rows.count)
             var merges: [[String: String]] = []
             var skipped = 0
             for (i, row) in plan.rows.enumerated() {
-                guard let match = analysis.matches[i] else { newRows.append((ids.next(), row)); continue }
+                guard let match = analysis.matches[i] else { fresh.append(row); continue }
                 if skipLines.contains(row.line) { skipped += 1; continue }
                 let r = match.record, m = merged(r, with: row)
                 merges.append(snapshot(r))
@@ -48,7 +47,7 @@ extension StudentImportService {
                 }
                 mergedRows.append((r.id, row))
             }
-            newRows = inIndexOrder(newRows)
+            let newRows = inIndexOrder(fresh, now: now)
             try insertStudents(newRows, target: target, on: c)
             var existing = Set<String>()
             for start in stride(from: 0, to: mergedRows.count, by: 900) {
