@@ -82,3 +82,26 @@ extension AppTests {
     #expect(Secrets.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(Secrets.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
 }
+
+extension AppTests {
+    /// COPY's text format as `PostgresCopy` writes it (the import on PostgreSQL).
+    @Suite struct PostgresCopyFormatTests {
+        @Test func timestampsAreUTCWithMicroseconds() {
+            #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00.000000+00")
+            #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
+            #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 1_268_600_400.25)) == "2010-03-14 21:00:00.250000+00")
+            #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29 00:00:00.000000+00")
+        }
+
+        @Test func textIsEscapedAndNullsAreMarked() {
+            func line(_ values: [DBValue]) -> String {
+                var b = ByteBuffer()
+                for v in values { PostgresCopy.write(v, to: &b) }
+                return b.readString(length: b.readableBytes) ?? ""
+            }
+            #expect(line([.text("a\tb\\c\nd\re")]) == "a\\tb\\\\c\\nd\\re")
+            #expect(line([.text(nil), .date(nil)]) == "\\N\\N")
+            #expect(line([.bool(true), .bool(false), .int(-42), .text("Ёлкина")]) == "tf-42Ёлкина")
+        }
+    }
+}

@@ -38,6 +38,13 @@ extension AppTests {
                 let byID = added.sorted { $0.id!.uuidString < $1.id!.uuidString }.map(\.identityKey)
                 #expect(byID == byID.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
                 #expect(added.allSatisfy { $0.searchKey == TextKey.search($0.surname, $0.givenName, $0.patronymic) })
+                // The dates come back as written (on PostgreSQL they travel as COPY text).
+                let born = Dictionary(uniqueKeysWithValues: lines.map { l in
+                    let cells = l.split(separator: ";", omittingEmptySubsequences: false)
+                    return (String(cells[0]), String(cells[3]))
+                })
+                let zone = TimeZone(identifier: "Europe/Moscow")!
+                #expect(added.allSatisfy { RuDate.format($0.birthDate, timeZone: zone) == born[$0.surname] })
                 let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ added.map { $0.id! }).with(\.$student).all()
                 #expect(guardians.count == (n + 2) / 3)
                 #expect(guardians.allSatisfy { $0.fullName.hasPrefix($0.student.surname + "а ") })
