@@ -1,10 +1,9 @@
 import Foundation
-import SQLKit
 import SQLiteNIO
 
 /// A value written to the database, converted to the driver's own type without going through `Encodable` (issue 3's
-/// benchmark: SQLKit's conversion of each value costs more than SQLite's write of it). Used by the import's multi-row
-/// inserts and by the SQLite writer's jobs.
+/// benchmark: SQLKit's conversion of each value costs more than SQLite's write of it). Used by the SQLite writer's jobs
+/// and by the import's bulk writes (`RawSQLite.insert`, `PostgresCopy`).
 enum DBValue: Sendable {
     case uuid(UUID), text(String?), int(Int), bool(Bool), date(Date?)
 
@@ -16,16 +15,6 @@ enum DBValue: Sendable {
         case .int(let n): .integer(n)
         case .bool(let b): .integer(b ? 1 : 0)
         case .date(let d): d.map { .float($0.timeIntervalSince1970) } ?? .null
-        }
-    }
-
-    var bind: SQLBind {
-        switch self {
-        case .uuid(let u): SQLBind(u)
-        case .text(let t): SQLBind(t)
-        case .int(let n): SQLBind(n)
-        case .bool(let b): SQLBind(b)
-        case .date(let d): SQLBind(d)
         }
     }
 }

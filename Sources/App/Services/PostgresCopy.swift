@@ -1,4 +1,4 @@
-import Foundation
+import Vapor
 import Fluent
 import FluentPostgresDriver
 import NIOCore
@@ -9,11 +9,10 @@ import Domain
 /// the same `DBValue`s the INSERT path writes; COPY checks every constraint and index as an INSERT does, and a bad row
 /// fails the whole statement, so the transaction around it keeps its all-or-nothing.
 enum PostgresCopy {
-    /// Writes the rows and answers true, or answers false when `db` is not PostgreSQL.
-    static func rows(into table: String, columns: [String], count: Int, on db: any Database,
-                     _ values: (Int) -> [DBValue]) async throws -> Bool {
-        guard let pg = db as? any PostgresDatabase else { return false }
-        guard count > 0 else { return true }
+    /// Writes the rows; `db` must be PostgreSQL.
+    static func rows(into table: String, columns: [String], count: Int, on db: any Database, _ values: (Int) -> [DBValue]) async throws {
+        guard let pg = db as? any PostgresDatabase else { throw Abort(.internalServerError, reason: "COPY needs PostgreSQL") }
+        guard count > 0 else { return }
         var chunks: [ByteBuffer] = []
         var buffer = ByteBuffer()
         for i in 0 ..< count {
@@ -33,7 +32,6 @@ enum PostgresCopy {
                 }
             }
         }.get()
-        return true
     }
 
     /// One value as COPY's text format reads it: `\N` for NULL, backslash escapes in text, timestamps in UTC.

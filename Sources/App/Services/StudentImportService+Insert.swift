@@ -1,6 +1,5 @@
 import Vapor
 import Fluent
-import SQLKit
 import Domain
 
 /// Writing an import's rows, many rows at a time, converted without `Encodable` (issue 3's benchmark): by COPY on
@@ -30,6 +29,7 @@ extension StudentImportService {
          .text(r.guardianEmail), .uuid(t.batchID), .text(RecordStatus.active.rawValue), .int(1), .date(now)]
     }
 
+    /// The rows on PostgreSQL, in the commit's transaction.
     static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database) async throws {
         let t = Target(batch)
         try await insertRows(into: Student.schema, columns: studentColumns, rows, on: db) { studentValues($0, $1, t) }
@@ -40,16 +40,10 @@ extension StudentImportService {
         try await insertRows(into: Guardian.schema, columns: guardianColumns, rows, on: db) { guardianValues($0, $1, t, now: now) }
     }
 
-    /// COPY on PostgreSQL (`PostgresCopy`); elsewhere multi-row inserts of 800 rows each through SQLKit.
+    /// By COPY (`PostgresCopy`): the Fluent commit runs on PostgreSQL only, SQLite commits on its writer (`+SQLite`).
     static func insertRows<T>(into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
                               _ values: (UUID, T) -> [DBValue]) async throws {
-        if try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db, { values(rows[$0].0, rows[$0].1) }) { return }
-        let sql = try db.sql()
-        for start in stride(from: 0, to: rows.count, by: 800) {
-            var insert = sql.insert(into: table).columns(columns)
-            for (id, r) in rows[start ..< min(start + 800, rows.count)] { insert = insert.values(values(id, r).map(\.bind)) }
-            try await insert.run()
-        }
+        try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db) { values(rows[$0].0, rows[$0].1) }
     }
 
     /// The same rows on the SQLite writer's connection.

@@ -43,7 +43,7 @@ extension StudentImportService {
                     WHERE id = ? AND version = ? RETURNING 1
                     """, [.int(m.grade), .text(m.letter), .text(m.sex), .bool(m.specialNeeds), .date(m.consentOn), .text(m.consentBy),
                           .text(m.status), .int(m.version), .uuid(r.id), .int(r.version)]) != nil else {
-                    throw AppError.conflict("Пока шла загрузка, запись «\(r.fullName)» изменили. Повторите загрузку.")
+                    throw AppError.conflict(changedMeanwhile(r.fullName))
                 }
                 mergedRows.append((r.id, row))
             }

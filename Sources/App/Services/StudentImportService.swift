@@ -165,6 +165,7 @@ enum StudentImportService {
     struct Outcome: Sendable { var created: Int; var merged: Int; var skipped: Int }
 
     static let batchGone = "Эта загрузка уже завершена или отменена."
+    static func changedMeanwhile(_ name: String) -> String { "Пока шла загрузка, запись «\(name)» изменили. Повторите загрузку." }
     static let registryChanged = "С момента предпросмотра реестр изменился, и файл больше не проходит проверку. Загрузите его заново."
 
     /// Commits a previewed batch in one write transaction: checks the file again against the registry as it is now,
@@ -205,7 +206,7 @@ enum StudentImportService {
                     .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set("special_needs", to: m.specialNeeds)
                     .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status).set("version", to: m.version)
                     .where("id", .equal, r.id).where("version", .equal, r.version).returning("id").all()
-                guard !updated.isEmpty else { throw AppError.conflict("Пока шла загрузка, запись «\(r.fullName)» изменили. Повторите загрузку.") }
+                guard !updated.isEmpty else { throw AppError.conflict(changedMeanwhile(r.fullName)) }
                 mergedRows.append((r.id, row))
             }
             let newRows = inIndexOrder(fresh, now: now)
