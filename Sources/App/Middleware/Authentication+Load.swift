@@ -16,7 +16,7 @@ extension AuthenticationMiddleware {
             WHERE t.token_hash = \(bind: tokenHash)
             """
         if let reader = req.application.sqliteReader {
-            let statement = try query.forRawSQLite(sql)
+            let statement = try query.forRaw(sql)
             return try await reader.read { c in
                 var rows: [UserRoleRow] = [], alive = false
                 try c.run(statement.sql, statement.binds) { r in
@@ -27,7 +27,7 @@ extension AuthenticationMiddleware {
                 let grants = Self.grants(rows)
                 var students = Set<UUID>()
                 if let children = Self.childrenQuery(userID: first.userID, grants: grants) {
-                    let q = try children.forRawSQLite(sql)
+                    let q = try children.forRaw(sql)
                     try c.run(q.sql, q.binds) { r in if let id = r.uuid(0) { students.insert(id) } }
                 }
                 return Self.make(rows, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)

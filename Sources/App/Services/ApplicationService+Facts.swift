@@ -38,12 +38,20 @@ extension ApplicationService {
         return ranked
     }
 
-    /// The API's submission on SQLite: every read in one job of the raw readers, the writes of a first application in
-    /// one job of the writer. Answers nil when the student already has an application in the campaign or a place in a
-    /// chosen group: that rarer case goes the Fluent way, which reads under the write gate.
+    /// The API's submission without Fluent: every read in one job of the raw SQLite readers (or on one raw PostgreSQL
+    /// connection), the writes of a first application in one job of the SQLite writer (or one raw PostgreSQL
+    /// transaction). Answers nil when the student already has an application in the campaign or a place in a chosen
+    /// group: that rarer case goes the Fluent way, which reads inside the write transaction.
     static func submitFast(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
-                           reader: SQLiteReader, writer: SQLiteWriter, req: Request) async throws -> Outcome? {
-        let facts = try await reader.read { c in try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c) }
+                           req: Request) async throws -> Outcome? {
+        let facts: LoadedFacts
+        if let reader = req.application.sqliteReader {
+            facts = try await reader.read { c in try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c) }
+        } else if let f = try await req.application.withRawPostgres({ pg in
+            try await Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: pg)
+        }) {
+            facts = f
+        } else { return nil }
         guard let student = facts.student, req.can(.create, .application(studentID: studentID, school: facts.school)) else {
             throw EnrollmentService.refusal(.studentNotFound)
         }
@@ -53,7 +61,7 @@ extension ApplicationService {
         let byID = Dictionary(facts.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         do {
             return try await submitFresh(campaign: campaign, student: student, ranked: ranked, groups: byID, guardianAgreement: guardianAgreement,
-                                         submittedBy: submittedBy, writer: writer, req: req)
+                                         submittedBy: submittedBy, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             return nil   // the same ИУП submitted at once from two places: the Fluent way answers with what the first one decided
         }
@@ -62,41 +70,73 @@ extension ApplicationService {
     struct LoadedFacts: Sendable {
         var student: SubmitFacts.Pupil?, school: OrgRef, campaign: SubmitFacts.Campaign?, programs: Set<UUID>, groups: [SubmitFacts.Group]
         var hasEarlier: Bool, places: Int
+
+        init() {
+            student = nil; school = OrgRef(id: UUID(), municipalityID: UUID()); campaign = nil; programs = []; groups = []; hasEarlier = false; places = 0
+        }
     }
 
-    static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawSQLite) throws -> LoadedFacts {
-        var f = LoadedFacts(student: nil, school: OrgRef(id: UUID(), municipalityID: UUID()), campaign: nil, programs: [], groups: [], hasEarlier: false, places: 0)
-        try c.run("""
+    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them.
+    enum FactsSQL {
+        static let student = """
             SELECT s.id, s.municipality_id, s.school_id, o.municipality_id, s.status, s.consent_withdrawn_at, s.grade, s.surname, s.given_name, s.patronymic
             FROM students s JOIN organizations o ON o.id = s.school_id WHERE s.id = ?
-            """, [.uuid(studentID)]) { r in
+            """
+        static let campaign = "SELECT id, municipality_id, status, opens_at, closes_at, mode, max_courses, confirm_days, title FROM enrollment_campaigns WHERE id = ?"
+        static let programs = "SELECT program_id FROM campaign_programs WHERE campaign_id = ?"
+        static func groups(_ n: Int) -> String {
+            """
+            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to
+            FROM study_groups g JOIN network_programs p ON p.id = g.program_id WHERE g.id IN (\(list(n)))
+            """
+        }
+        static let earlier = "SELECT 1 FROM applications WHERE campaign_id = ? AND student_id = ? LIMIT 1"
+        static func places(_ n: Int) -> String { "SELECT COUNT(*) FROM enrollments WHERE student_id = ? AND group_id IN (\(list(n)))" }
+        static func list(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+
+        static func student(_ r: some PositionalRow, into f: inout LoadedFacts) {
             guard let id = r.uuid(0), let muni = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3) else { return }
             f.school = OrgRef(id: school, municipalityID: schoolMuni)
             f.student = SubmitFacts.Pupil(id: id, municipalityID: muni, schoolID: school, status: r.text(4), consentWithdrawn: !r.isNull(5), grade: r.int(6),
                                           fullName: [r.text(7), r.text(8), r.optionalText(9)].compactMap { $0 }.joined(separator: " "))
         }
-        try c.run("SELECT id, municipality_id, status, opens_at, closes_at, mode, max_courses, confirm_days, title FROM enrollment_campaigns WHERE id = ?",
-                  [.uuid(campaignID)]) { r in
-            guard let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3), let closes = r.date(4) else { return }
-            f.campaign = SubmitFacts.Campaign(id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
-                                              mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7), title: r.text(8))
+
+        static func campaign(_ r: some PositionalRow) -> SubmitFacts.Campaign? {
+            guard let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3), let closes = r.date(4) else { return nil }
+            return SubmitFacts.Campaign(id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
+                                        mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7), title: r.text(8))
         }
-        try c.run("SELECT program_id FROM campaign_programs WHERE campaign_id = ?", [.uuid(campaignID)]) { r in
-            if let p = r.uuid(0) { f.programs.insert(p) }
+
+        static func group(_ r: some PositionalRow) -> SubmitFacts.Group? {
+            guard let id = r.uuid(0), let org = r.uuid(2), let program = r.uuid(3) else { return nil }
+            return SubmitFacts.Group(id: id, name: r.text(1), organizationID: org, programID: program, isOpen: r.bool(4), status: r.text(5),
+                                     approval: r.text(6), gradeFrom: r.int(7), gradeTo: r.int(8))
         }
+    }
+
+    static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawSQLite) throws -> LoadedFacts {
+        var f = LoadedFacts()
+        try c.run(FactsSQL.student, [.uuid(studentID)]) { r in FactsSQL.student(r, into: &f) }
+        try c.run(FactsSQL.campaign, [.uuid(campaignID)]) { r in f.campaign = FactsSQL.campaign(r) }
+        try c.run(FactsSQL.programs, [.uuid(campaignID)]) { r in if let p = r.uuid(0) { f.programs.insert(p) } }
         let ids = Array(Set(choices))
         guard !ids.isEmpty else { return f }
-        let list = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        try c.run("""
-            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to
-            FROM study_groups g JOIN network_programs p ON p.id = g.program_id WHERE g.id IN (\(list))
-            """, ids.map { .uuid($0) }) { r in
-            guard let id = r.uuid(0), let org = r.uuid(2), let program = r.uuid(3) else { return }
-            f.groups.append(SubmitFacts.Group(id: id, name: r.text(1), organizationID: org, programID: program, isOpen: r.bool(4), status: r.text(5),
-                                              approval: r.text(6), gradeFrom: r.int(7), gradeTo: r.int(8)))
-        }
-        f.hasEarlier = try c.int("SELECT 1 FROM applications WHERE campaign_id = ? AND student_id = ? LIMIT 1", [.uuid(campaignID), .uuid(studentID)]) != nil
-        f.places = try c.int("SELECT COUNT(*) FROM enrollments WHERE student_id = ? AND group_id IN (\(list))", [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
+        try c.run(FactsSQL.groups(ids.count), ids.map { .uuid($0) }) { r in if let g = FactsSQL.group(r) { f.groups.append(g) } }
+        f.hasEarlier = try c.int(FactsSQL.earlier, [.uuid(campaignID), .uuid(studentID)]) != nil
+        f.places = try c.int(FactsSQL.places(ids.count), [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
+        return f
+    }
+
+    static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawPostgres) async throws -> LoadedFacts {
+        var f = LoadedFacts()
+        for r in try await c.rows(FactsSQL.student, [.uuid(studentID)]) { FactsSQL.student(r, into: &f) }
+        f.campaign = try await c.rows(FactsSQL.campaign, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
+        f.programs = Set(try await c.rows(FactsSQL.programs, [.uuid(campaignID)]).compactMap { $0.uuid(0) })
+        let ids = Array(Set(choices))
+        guard !ids.isEmpty else { return f }
+        f.groups = try await c.rows(FactsSQL.groups(ids.count), ids.map { .uuid($0) }).compactMap(FactsSQL.group)
+        f.hasEarlier = try await c.int(FactsSQL.earlier, [.uuid(campaignID), .uuid(studentID)]) != nil
+        f.places = try await c.int(FactsSQL.places(ids.count), [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
         return f
     }
 }

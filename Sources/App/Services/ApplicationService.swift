@@ -65,9 +65,9 @@ enum ApplicationService {
         let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$group.$id ~~ ranked).count()
         let fresh = earlier == nil && places == 0
         do {
-            if fresh, let writer = req.application.sqliteWriter {
+            if fresh {
                 return try await submitFresh(campaign: .init(c), student: .init(student), ranked: ranked, groups: byID.mapValues(SubmitFacts.Group.init),
-                                             guardianAgreement: guardianAgreement, submittedBy: submittedBy, writer: writer, req: req)
+                                             guardianAgreement: guardianAgreement, submittedBy: submittedBy, req: req)
             }
             return try await req.application.writeTransaction { db in
                 try await submit(campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh, guardianAgreement: guardianAgreement,

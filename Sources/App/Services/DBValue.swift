@@ -18,3 +18,15 @@ enum DBValue: Sendable {
         }
     }
 }
+
+/// A result row of a raw connection read by column position (`RawSQLite.Row`, `RawPostgres.Row`), so that the hot
+/// paths parse the rows of both databases with one piece of code.
+protocol PositionalRow {
+    func isNull(_ i: Int32) -> Bool
+    func int(_ i: Int32) -> Int
+    func text(_ i: Int32) -> String
+    func uuid(_ i: Int32) -> UUID?
+    func optionalText(_ i: Int32) -> String?
+    func bool(_ i: Int32) -> Bool
+    func date(_ i: Int32) -> Date?
+}

@@ -64,8 +64,8 @@ extension EnrollmentService {
             """
     }
 
-    /// A clash from a row of `clashQuery` read by the SQLite writer.
-    static func clash(_ r: RawSQLite.Row) -> TimetableClash? {
+    /// A clash from a row of `clashQuery` read on a raw connection.
+    static func clash(_ r: some PositionalRow) -> TimetableClash? {
         guard let cid = r.uuid(2), let school = r.uuid(3), let muni = r.uuid(4) else { return nil }
         return TimetableClash(groupName: r.text(1), centerID: cid, schoolID: school, municipalityID: muni,
                               span: LessonSpan(day: CivilDay(number: r.int(5)), start: r.int(6), end: r.int(7)))

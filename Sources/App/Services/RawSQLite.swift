@@ -116,7 +116,7 @@ final class RawSQLite: @unchecked Sendable {
     }
 
     /// A result row, valid only inside the `row` closure of `run`.
-    struct Row {
+    struct Row: PositionalRow {
         fileprivate let statement: OpaquePointer
         func isNull(_ i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, i) == SQLITE_NULL }
         func int(_ i: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(statement, i)) }
@@ -154,8 +154,8 @@ final class RawSQLite: @unchecked Sendable {
 }
 
 extension SQLQueryString {
-    /// The statement as SQLite's dialect writes it, for `RawSQLite.run`: its binds become `DBValue`s.
-    func forRawSQLite(_ db: any SQLDatabase) throws -> (sql: String, binds: [DBValue]) {
+    /// The statement as the database's dialect writes it, for `RawSQLite.run` or `RawPostgres.rows`: its binds become `DBValue`s.
+    func forRaw(_ db: any SQLDatabase) throws -> (sql: String, binds: [DBValue]) {
         var serializer = SQLSerializer(database: db)
         serialize(to: &serializer)
         let binds = try serializer.binds.map { b -> DBValue in

@@ -117,6 +117,11 @@ enum TimetableService {
         try await sql.raw("SELECT pg_advisory_xact_lock_shared(\(unsafeRaw: String(lockKey)))").run()
     }
 
+    /// The same lock in a transaction on a raw PostgreSQL connection.
+    static func lockForEnrolment(on db: RawPostgres) async throws {
+        try await db.run("SELECT pg_advisory_xact_lock_shared(\(lockKey))", [])
+    }
+
     /// One key for the whole timetable: its writes are rare, and a per-municipality key would need a read first.
     static let lockKey: Int64 = 7_004_202_611
 

@@ -63,10 +63,9 @@ struct ApplicationAPIController: RouteCollection {
         let agreement = input.guardianAgreement?.trimmingCharacters(in: .whitespaces)
         guard errors.isEmpty, let cid = input.campaignId, let sid = input.studentId else { throw AppError.validation(ValidationFailure(fields: errors)) }
         let guardianAgreement = isGuardian && !(agreement ?? "").isEmpty ? String(agreement!.prefix(200)) : nil
-        // On SQLite a first application is read and written without Fluent (issue 3's benchmark); the rest goes below.
-        if let reader = req.application.sqliteReader, let writer = req.application.sqliteWriter,
-           let o = try await ApplicationService.submitFast(campaignID: cid, studentID: sid, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
-                                                           submittedBy: user.fullName, reader: reader, writer: writer, req: req) {
+        // A first application is read and written without Fluent (issue 3's benchmark); the rest goes below.
+        if let o = try await ApplicationService.submitFast(campaignID: cid, studentID: sid, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
+                                                           submittedBy: user.fullName, req: req) {
             return try Self.response(o)
         }
         guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),

@@ -1,0 +1,75 @@
+import Vapor
+import Domain
+
+/// `enrollChecked` on a raw connection (the SQLite writer's or a PostgreSQL transaction's): the clash check, the
+/// conditional seat (or the next waiting number), the place and its audit entry — the same statements on both.
+extension EnrollmentService {
+    typealias Group = ApplicationService.SubmitFacts.Group
+    typealias Pupil = ApplicationService.SubmitFacts.Pupil
+
+    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: (sql: String, binds: [DBValue]), now: Date,
+                              on db: RawSQLite, req: Request?) throws -> EnrollmentOutcome {
+        var clash: TimetableClash?
+        try db.run(clashCheck.sql, clashCheck.binds) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
+        if let clash { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
+        var seat = RawSeat(group: group, student: student, source: source, now: now)
+        if try db.int(RawSeat.seatSQL, seat.open) == nil {
+            guard let next = try db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
+            seat.waiting(next, ahead: try db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
+        }
+        try db.run(RawSeat.insertSQL, seat.enrollment)
+        try Audit.insert(seat.audit(req: req), on: db)
+        return seat.result
+    }
+
+    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: (sql: String, binds: [DBValue]), now: Date,
+                              on db: RawPostgres, req: Request?) async throws -> EnrollmentOutcome {
+        if let clash = try await db.rows(clashCheck.sql, clashCheck.binds).first.flatMap(EnrollmentService.clash) {
+            throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
+        }
+        var seat = RawSeat(group: group, student: student, source: source, now: now)
+        if try await db.int(RawSeat.seatSQL, seat.open) == nil {
+            guard let next = try await db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
+            seat.waiting(next, ahead: try await db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
+        }
+        try await db.run(RawSeat.insertSQL, seat.enrollment)
+        try await Audit.insert(seat.audit(req: req), on: db)
+        return seat.result
+    }
+
+    /// One place being taken: the statements and their values.
+    struct RawSeat {
+        let group: Group, student: Pupil, source: String, now: Date
+        let id = UUID()
+        var result = EnrollmentOutcome.enrolled, seq: Int?
+
+        static let seatSQL = """
+            UPDATE study_groups SET enrolled_count = enrolled_count + 1
+            WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity RETURNING enrolled_count
+            """
+        static let waitSQL = "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ? RETURNING waitlist_seq"
+        static let aheadSQL = "SELECT COUNT(*) FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq < ?"
+        static let insertSQL = """
+            INSERT INTO enrollments (id, student_id, group_id, status, waitlist_seq, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+
+        var open: [DBValue] { [.uuid(group.id), .bool(true), .text(RecordStatus.active.rawValue)] }
+        func ahead(_ next: Int) -> [DBValue] { [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)] }
+
+        mutating func waiting(_ next: Int, ahead: Int) {
+            seq = next
+            result = .waitlisted(position: ahead + 1)
+        }
+
+        var enrollment: [DBValue] {
+            let status = result == .enrolled ? EnrollmentStatus.enrolled : .waitlisted
+            return [.uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue), seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source)]
+        }
+
+        func audit(req: Request?) -> Audit.Row {
+            Audit.entry(req: req, action: .create, entityType: "enrollment", entityID: id, title: "\(student.fullName) — \(group.name)",
+                        municipalityID: student.municipalityID, organizationID: group.organizationID,
+                        after: ["Группа": group.name, "Обучающийся": student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Vapor
+import Fluent
+import FluentPostgresDriver
+
+/// A PostgreSQL connection of the pool driven by PostgresNIO directly, for the hottest requests on PostgreSQL (issue 3's
+/// benchmark: an API token's user, the facts and the writes of an ИУП submission). The statements are the ones the
+/// SQLite paths run (`?` placeholders, numbered here as `$1…`), the values the same `DBValue`s; rows are read by
+/// position, as `RawSQLite.Row`s are — no Fluent model decode and no SQLKit serialisation per query.
+struct RawPostgres: Sendable {
+    let connection: PostgresConnection
+
+    /// The rows of one statement.
+    func rows(_ sql: String, _ binds: [DBValue]) async throws -> [Row] {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds { Self.append(value, to: &bindings) }
+        let result = try await connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: connection.logger)
+        return try await result.collect().map { Row(cells: Array($0)) }
+    }
+
+    func run(_ sql: String, _ binds: [DBValue]) async throws {
+        _ = try await rows(sql, binds)
+    }
+
+    /// The first column of the first row as an integer, if there is a row.
+    func int(_ sql: String, _ binds: [DBValue]) async throws -> Int? {
+        guard let r = try await rows(sql, binds).first, !r.isNull(0) else { return nil }
+        return r.int(0)
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT on this connection (ROLLBACK when it throws).
+    func transaction<T: Sendable>(_ body: (RawPostgres) async throws -> T) async throws -> T {
+        try await run("BEGIN", [])
+        do {
+            let result = try await body(self)
+            try await run("COMMIT", [])
+            return result
+        } catch {
+            try? await run("ROLLBACK", [])
+            throw error
+        }
+    }
+
+    static func append(_ value: DBValue, to b: inout PostgresBindings) {
+        switch value {
+        case .uuid(let u): b.append(u)
+        case .text(let t): b.append(t)
+        case .int(let n): b.append(n)
+        case .bool(let f): b.append(f)
+        case .date(let d): b.append(d)
+        }
+    }
+
+    /// `?` placeholders as `$1`, `$2`, … (the statements are shared with SQLite and have no `?` inside literals);
+    /// a statement already numbered (serialised by PostgreSQL's SQLKit dialect) is left as it is.
+    static func numbered(_ sql: String) -> String {
+        guard sql.utf8.contains(UInt8(ascii: "?")) else { return sql }
+        var out: [UInt8] = []
+        out.reserveCapacity(sql.utf8.count + 32)
+        var n = 0
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "?") { n += 1; out.append(UInt8(ascii: "$")); out.append(contentsOf: String(n).utf8) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A result row, read by column position like `RawSQLite.Row`; a value of an unexpected type reads as absent.
+    struct Row: PositionalRow, Sendable {
+        let cells: [PostgresCell]
+        func isNull(_ i: Int32) -> Bool { cells[Int(i)].bytes == nil }
+        func int(_ i: Int32) -> Int { (try? cells[Int(i)].decode(Int.self)) ?? 0 }
+        func text(_ i: Int32) -> String { (try? cells[Int(i)].decode(String.self)) ?? "" }
+        func uuid(_ i: Int32) -> UUID? { isNull(i) ? nil : try? cells[Int(i)].decode(UUID.self) }
+        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+        func bool(_ i: Int32) -> Bool { (try? cells[Int(i)].decode(Bool.self)) ?? false }
+        func date(_ i: Int32) -> Date? { isNull(i) ? nil : try? cells[Int(i)].decode(Date.self) }
+    }
+}
+
+extension Application {
+    /// Runs `body` on a connection of the PostgreSQL pool; nil on SQLite.
+    func withRawPostgres<T: Sendable>(_ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T? {
+        guard setkaConfig.isPostgres, let pg = db as? any PostgresDatabase else { return nil }
+        return try await pg.withConnection { conn in
+            conn.eventLoop.makeFutureWithTask { try await body(RawPostgres(connection: conn)) }
+        }.get()
+    }
+
+    /// A write transaction on a raw connection, retried on serialization failures and deadlocks as `writeTransaction`
+    /// retries Fluent's; nil on SQLite.
+    func rawPostgresTransaction<T: Sendable>(_ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T? {
+        var attempt = 0
+        while true {
+            do {
+                return try await withRawPostgres { try await $0.transaction(body) }
+            } catch where attempt < 5 && Self.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
+            }
+        }
+    }
+}

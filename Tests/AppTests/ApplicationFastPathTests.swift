@@ -1,0 +1,92 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+/// The first-application path of `POST /api/v1/applications` runs without Fluent (the SQLite writer or a raw
+/// PostgreSQL transaction): these tests check every row it writes against what the Fluent path would write, on
+/// whichever database the suite runs on.
+extension AppTests {
+    @Suite struct ApplicationFastPathTests {
+        struct In: Content { var campaignId: UUID; var studentId: UUID; var choices: [UUID]; var guardianAgreement: String? }
+        struct Choice: Content { var groupId: UUID; var status: String; var position: Int? }
+        struct Out: Content { var status: String; var position: Int?; var applicationId: UUID; var choices: [Choice] }
+
+        /// Three groups Ёлкин may choose in the open first-come campaign and is not in yet: the first made full.
+        static func setUp(_ app: Application) async throws -> (EnrollmentCampaign, Student, [StudyGroup]) {
+            let c = try await ApplicationTests.openCampaign(app)
+            c.maxCourses = 1
+            try await c.save(on: app.db)
+            let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+            let mine = Set(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).all().map { $0.$group.id })
+            let groups = try await ApplicationService.eligibleGroups(c, student: elkin, on: app.db).filter { !mine.contains($0.id!) }
+            try #require(groups.count >= 3, "the demo campaign offers Ёлкин at least three groups")
+            let full = groups[0]
+            full.capacity = full.enrolledCount
+            try await full.save(on: app.db)
+            return (c, elkin, Array(groups.prefix(3)))
+        }
+
+        @Test func aFirstApplicationWritesWhatTheFluentPathWrites() async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
+                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == groups[0].id!).filter(\.$status == "waitlisted").count()
+                let freeBefore = groups[1].enrolledCount
+                let token = try await apiToken(app, "student1")
+                var b = Browser(app)
+                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: groups.map { $0.id! }, guardianAgreement: nil),
+                                           headers: ["Authorization": "Bearer \(token)"])
+                #expect(res.status == .created)
+                let out = try res.content.decode(Out.self)
+                #expect(out.status == "enrolled" && out.position == nil)
+                #expect(out.choices.map(\.status) == ["waitlisted", "enrolled", "unused"])
+                #expect(out.choices[0].position == waitingBefore + 1)
+                // The application: submitted, the seat held for the campaign's days, the school's decision pending.
+                let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
+                #expect(a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.guardianAgreedBy == nil && a.guardianAgreedAt == nil)
+                #expect(a.$student.id == elkin.id && a.$school.id == elkin.$school.id && a.$campaign.id == c.id)
+                let hold = try #require(a.holdExpiresAt).timeIntervalSince(a.submittedAt)
+                #expect(abs(hold - Double(c.confirmDays) * 86_400) < 1)
+                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).sort(\.$rank).all()
+                #expect(choices.map(\.rank) == [1, 2, 3] && choices.map(\.$group.id) == groups.map(\.id))
+                #expect(choices.map(\.outcome) == ["waitlisted", "enrolled", "unused"])
+                // The places: a waiting one in the full group, a seat in the second, nothing in the third.
+                let places = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id ~~ groups.map { $0.id! }).all()
+                #expect(places.count == 2 && places.allSatisfy { $0.source == "application" })
+                #expect(places.first { $0.$group.id == groups[0].id }?.status == "waitlisted")
+                #expect(places.first { $0.$group.id == groups[1].id }?.status == "enrolled")
+                #expect(try await StudyGroup.find(groups[1].id, on: app.db)?.enrolledCount == freeBefore + 1)
+                #expect(try await StudyGroup.find(groups[0].id, on: app.db)?.enrolledCount == groups[0].capacity)
+                // One audit entry for the application and one per place, all by the token's user.
+                let ids: [UUID] = [a.id!] + places.map { $0.id! }
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ ids).all()
+                #expect(audit.count == 3 && audit.allSatisfy { $0.userID == user.id && $0.username == "student1" && $0.action == "create" })
+                #expect(audit.contains { $0.entityType == "application" && $0.organizationID == elkin.$school.id && $0.municipalityID == c.$municipality.id })
+                #expect(audit.filter { $0.entityType == "enrollment" }.count == 2)
+            }
+        }
+
+        @Test func aGuardiansAgreementIsKeptAndASecondSubmissionChangesNothing() async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                let token = try await apiToken(app, "parent1")
+                var b = Browser(app)
+                let body = In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!], guardianAgreement: "Ёлкина Вера Николаевна")
+                let first = try await b.send(.POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
+                #expect(first.status == .created)
+                let a = try #require(try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))
+                #expect(a.guardianAgreedBy == "Ёлкина Вера Николаевна" && a.guardianAgreedAt != nil)
+                let count = try #require(try await StudyGroup.find(groups[1].id, on: app.db)).enrolledCount
+                // Sent again, it is the same application, and the group does not count the student twice.
+                let again = try await b.send(.POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
+                #expect(again.status.code < 500)
+                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 1)
+                #expect(try await StudyGroup.find(groups[1].id, on: app.db)?.enrolledCount == count)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == groups[1].id!).count() == 1)
+            }
+        }
+    }
+}
