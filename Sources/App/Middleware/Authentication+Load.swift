@@ -3,11 +3,11 @@ import Fluent
 import SQLKit
 import Domain
 
-/// Loading the signed-in user: from an API token (on SQLite in one job of the raw readers) or from a session.
+/// Loading the signed-in user: from an API token (without Fluent, on a raw connection) or from a session.
 extension AuthenticationMiddleware {
     /// The user and roles behind an API token that is neither revoked nor expired: one query for the token, the user
-    /// and the roles, and one for the children of a student or guardian. On SQLite both run in one job of the raw
-    /// readers (`SQLiteReader`): every API call comes through here.
+    /// and the roles, and one for the children of a student or guardian. Both run in one job of the raw SQLite readers
+    /// (`SQLiteReader`) or on one raw PostgreSQL connection (`RawPostgres`): every API call comes through here.
     static func load(tokenHash: String, now: Date, req: Request) async throws -> CurrentUser? {
         let sql = try req.db.sql()
         let query: SQLQueryString = """
@@ -33,10 +33,21 @@ extension AuthenticationMiddleware {
                 return Self.make(rows, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
             }
         }
-        let rows = try await sql.raw(query).all()
-        guard let first = rows.first, try first.decode(column: "t_revoked", as: Date?.self) == nil,
-              try first.decode(column: "t_expires", as: Date.self) > now else { return nil }
-        return try await make(rows.map(UserRoleRow.init), on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+        let statement = try query.forRaw(sql)
+        let loaded = try await req.application.withRawPostgres { pg -> CurrentUser? in
+            let rows = try await pg.rows(statement.sql, statement.binds)
+            guard let first = rows.first, first.isNull(1), first.date(0).map({ $0 > now }) ?? false else { return nil }
+            let users = rows.map { UserRoleRow($0, from: 2) }
+            guard let user = users.first, user.isActive else { return nil }
+            let grants = Self.grants(users)
+            var students = Set<UUID>()
+            if let children = Self.childrenQuery(userID: user.userID, grants: grants) {
+                let q = try children.forRaw(sql)
+                students = Set(try await pg.rows(q.sql, q.binds).compactMap { $0.uuid(0) })
+            }
+            return Self.make(users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+        }
+        return loaded ?? nil
     }
 
     static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws -> CurrentUser? {
@@ -65,7 +76,7 @@ extension AuthenticationMiddleware {
         }
 
         /// From a raw row whose `userColumns` start at column `from`.
-        init(_ r: RawSQLite.Row, from i: Int32) {
+        init(_ r: some PositionalRow, from i: Int32) {
             userID = r.uuid(i) ?? UUID(); username = r.text(i + 1); fullName = r.text(i + 2); isActive = r.bool(i + 3)
             mustChangePassword = r.bool(i + 4); role = r.optionalText(i + 5); municipalityID = r.uuid(i + 6); organizationID = r.uuid(i + 7)
             validFrom = r.date(i + 8); validTo = r.date(i + 9)
