@@ -76,29 +76,42 @@ extension ApplicationService {
         }
     }
 
-    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them.
+    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them. Three round trips:
+    /// the student with the earlier application and the places already held, the campaign, the chosen groups with
+    /// whether the campaign offers their programme.
     enum FactsSQL {
-        static let student = """
-            SELECT s.id, s.municipality_id, s.school_id, o.municipality_id, s.status, s.consent_withdrawn_at, s.grade, s.surname, s.given_name, s.patronymic
+        /// Binds: the campaign, then the chosen groups (`n` of them).
+        static func student(_ n: Int) -> String {
+            """
+            SELECT s.id, s.municipality_id, s.school_id, o.municipality_id, s.status, s.consent_withdrawn_at, s.grade, s.surname, s.given_name, s.patronymic,
+                EXISTS (SELECT 1 FROM applications a WHERE a.campaign_id = ? AND a.student_id = s.id),
+                \(n == 0 ? "0" : "(SELECT COUNT(*) FROM enrollments e WHERE e.student_id = s.id AND e.group_id IN (\(list(n))))")
             FROM students s JOIN organizations o ON o.id = s.school_id WHERE s.id = ?
             """
+        }
         static let campaign = "SELECT id, municipality_id, status, opens_at, closes_at, mode, max_courses, confirm_days, title FROM enrollment_campaigns WHERE id = ?"
-        static let programs = "SELECT program_id FROM campaign_programs WHERE campaign_id = ?"
+        /// Binds: the campaign, then the chosen groups.
         static func groups(_ n: Int) -> String {
             """
-            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to
+            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to,
+                EXISTS (SELECT 1 FROM campaign_programs cp WHERE cp.campaign_id = ? AND cp.program_id = g.program_id)
             FROM study_groups g JOIN network_programs p ON p.id = g.program_id WHERE g.id IN (\(list(n)))
             """
         }
-        static let earlier = "SELECT 1 FROM applications WHERE campaign_id = ? AND student_id = ? LIMIT 1"
-        static func places(_ n: Int) -> String { "SELECT COUNT(*) FROM enrollments WHERE student_id = ? AND group_id IN (\(list(n)))" }
         static func list(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+
+        static func studentBinds(_ campaignID: UUID, _ studentID: UUID, _ ids: [UUID]) -> [DBValue] {
+            [.uuid(campaignID)] + ids.map { .uuid($0) } + [.uuid(studentID)]
+        }
+        static func groupBinds(_ campaignID: UUID, _ ids: [UUID]) -> [DBValue] { [.uuid(campaignID)] + ids.map { .uuid($0) } }
 
         static func student(_ r: some PositionalRow, into f: inout LoadedFacts) {
             guard let id = r.uuid(0), let muni = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3) else { return }
             f.school = OrgRef(id: school, municipalityID: schoolMuni)
             f.student = SubmitFacts.Pupil(id: id, municipalityID: muni, schoolID: school, status: r.text(4), consentWithdrawn: !r.isNull(5), grade: r.int(6),
                                           fullName: [r.text(7), r.text(8), r.optionalText(9)].compactMap { $0 }.joined(separator: " "))
+            f.hasEarlier = r.bool(10)
+            f.places = r.int(11)
         }
 
         static func campaign(_ r: some PositionalRow) -> SubmitFacts.Campaign? {
@@ -112,31 +125,34 @@ extension ApplicationService {
             return SubmitFacts.Group(id: id, name: r.text(1), organizationID: org, programID: program, isOpen: r.bool(4), status: r.text(5),
                                      approval: r.text(6), gradeFrom: r.int(7), gradeTo: r.int(8))
         }
+
+        /// A chosen group into the facts: the group, and its programme among the campaign's when the campaign offers it.
+        static func group(_ r: some PositionalRow, into f: inout LoadedFacts) {
+            guard let g = group(r) else { return }
+            f.groups.append(g)
+            if r.bool(9) { f.programs.insert(g.programID) }
+        }
     }
 
     static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawSQLite) throws -> LoadedFacts {
         var f = LoadedFacts()
-        try c.run(FactsSQL.student, [.uuid(studentID)]) { r in FactsSQL.student(r, into: &f) }
-        try c.run(FactsSQL.campaign, [.uuid(campaignID)]) { r in f.campaign = FactsSQL.campaign(r) }
-        try c.run(FactsSQL.programs, [.uuid(campaignID)]) { r in if let p = r.uuid(0) { f.programs.insert(p) } }
         let ids = Array(Set(choices))
+        try c.run(FactsSQL.student(ids.count), FactsSQL.studentBinds(campaignID, studentID, ids)) { r in FactsSQL.student(r, into: &f) }
+        try c.run(FactsSQL.campaign, [.uuid(campaignID)]) { r in f.campaign = FactsSQL.campaign(r) }
         guard !ids.isEmpty else { return f }
-        try c.run(FactsSQL.groups(ids.count), ids.map { .uuid($0) }) { r in if let g = FactsSQL.group(r) { f.groups.append(g) } }
-        f.hasEarlier = try c.int(FactsSQL.earlier, [.uuid(campaignID), .uuid(studentID)]) != nil
-        f.places = try c.int(FactsSQL.places(ids.count), [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
+        try c.run(FactsSQL.groups(ids.count), FactsSQL.groupBinds(campaignID, ids)) { r in FactsSQL.group(r, into: &f) }
         return f
     }
 
+    /// As on SQLite; the three statements are not one snapshot (each sees what was committed when it began), which the
+    /// writes do not rely on: the conditional seat update and the unique constraints decide.
     static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawPostgres) async throws -> LoadedFacts {
         var f = LoadedFacts()
-        for r in try await c.rows(FactsSQL.student, [.uuid(studentID)]) { FactsSQL.student(r, into: &f) }
-        f.campaign = try await c.rows(FactsSQL.campaign, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
-        f.programs = Set(try await c.rows(FactsSQL.programs, [.uuid(campaignID)]).compactMap { $0.uuid(0) })
         let ids = Array(Set(choices))
+        for r in try await c.rows(FactsSQL.student(ids.count), FactsSQL.studentBinds(campaignID, studentID, ids)) { FactsSQL.student(r, into: &f) }
+        f.campaign = try await c.rows(FactsSQL.campaign, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
         guard !ids.isEmpty else { return f }
-        f.groups = try await c.rows(FactsSQL.groups(ids.count), ids.map { .uuid($0) }).compactMap(FactsSQL.group)
-        f.hasEarlier = try await c.int(FactsSQL.earlier, [.uuid(campaignID), .uuid(studentID)]) != nil
-        f.places = try await c.int(FactsSQL.places(ids.count), [.uuid(studentID)] + ids.map { .uuid($0) }) ?? 0
+        for r in try await c.rows(FactsSQL.groups(ids.count), FactsSQL.groupBinds(campaignID, ids)) { FactsSQL.group(r, into: &f) }
         return f
     }
 }

@@ -34,20 +34,24 @@ extension ApplicationService {
                 return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
             }
         }
+        // On PostgreSQL every row is inserted by one statement at the end: the transaction is BEGIN, the timetable's lock,
+        // per choice tried the clash check and the seat, that statement and COMMIT.
         let outcome = try await req.application.rawPostgresTransaction { db in
-            try await db.run(FreshSubmission.applicationSQL, s.application)
+            var inserts = RawPostgres.Inserts()
+            inserts.add(FreshSubmission.applicationSQL, s.application)
             if s.firstCome { try await TimetableService.lockForEnrolment(on: db) }
             var placed = 0, results: [ChoiceOutcome] = []
             for (i, groupID) in ranked.enumerated() {
                 var outcome = s.firstCome ? "unused" : "pending", position: Int?
                 if let group = try s.toTry(groupID, placed: placed) {
-                    (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: "application",
-                                                                                             clashCheck: checks[i], now: s.now, on: db, req: req), placed: &placed)
+                    (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: "application", clashCheck: checks[i],
+                                                                                             now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
                 }
-                try await db.run(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
+                inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
                 results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))
             }
-            try await Audit.insert(s.audit(req: req), on: db)
+            inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
+            try await db.insert(inserts)
             return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
         }
         guard let outcome else { throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.") }

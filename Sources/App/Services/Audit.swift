@@ -68,11 +68,6 @@ enum Audit {
         try c.run(insertSQL, values(r))
     }
 
-    /// Writes an entry on a raw PostgreSQL connection, as `record` would.
-    static func insert(_ r: Row, on c: RawPostgres) async throws {
-        try await c.run(insertSQL, values(r))
-    }
-
     static let insertSQL = """
         INSERT INTO audit_entries (id, at, user_id, username, action, entity_type, entity_id, entity_title, municipality_id,
             organization_id, before, after, ip, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -22,8 +22,9 @@ extension EnrollmentService {
         return seat.result
     }
 
+    /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
     static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: (sql: String, binds: [DBValue]), now: Date,
-                              on db: RawPostgres, req: Request?) async throws -> EnrollmentOutcome {
+                              on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?) async throws -> EnrollmentOutcome {
         if let clash = try await db.rows(clashCheck.sql, clashCheck.binds).first.flatMap(EnrollmentService.clash) {
             throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
         }
@@ -32,8 +33,8 @@ extension EnrollmentService {
             guard let next = try await db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
             seat.waiting(next, ahead: try await db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
         }
-        try await db.run(RawSeat.insertSQL, seat.enrollment)
-        try await Audit.insert(seat.audit(req: req), on: db)
+        inserts.add(RawSeat.insertSQL, seat.enrollment)
+        inserts.add(Audit.insertSQL, Audit.values(seat.audit(req: req)))
         return seat.result
     }
 

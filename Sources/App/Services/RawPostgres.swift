@@ -63,6 +63,38 @@ struct RawPostgres: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Rows to insert at the end of a transaction, sent as one statement (the tables' INSERTs as data-modifying CTEs:
+    /// one round trip for all; foreign keys are checked at the statement's end, so a parent and its children may go
+    /// together). Each `add` takes one of the shared `INSERT INTO t (…) VALUES (?, …)` statements and a row's values.
+    struct Inserts: Sendable {
+        private var tables: [(head: Substring, row: Substring, values: [[DBValue]])] = []
+
+        mutating func add(_ insertSQL: String, _ values: [DBValue]) {
+            guard let split = insertSQL.range(of: " VALUES ") else { preconditionFailure("not an INSERT … VALUES statement: \(insertSQL)") }
+            let head = insertSQL[..<split.lowerBound]
+            if let i = tables.firstIndex(where: { $0.head == head }) { tables[i].values.append(values) } else {
+                tables.append((head, insertSQL[split.upperBound...], [values]))
+            }
+        }
+
+        var isEmpty: Bool { tables.isEmpty }
+
+        /// The one statement and its values in the order of their placeholders.
+        var statement: (sql: String, binds: [DBValue]) {
+            let inserts = tables.map { t in "\(t.head) VALUES " + Array(repeating: String(t.row), count: t.values.count).joined(separator: ", ") }
+            let ctes = inserts.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
+            let sql = (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ", ") + " ") + (inserts.last ?? "")
+            return (sql, tables.flatMap { $0.values.flatMap { $0 } })
+        }
+    }
+
+    /// Sends the collected rows; nothing when there are none.
+    func insert(_ rows: Inserts) async throws {
+        guard !rows.isEmpty else { return }
+        let s = rows.statement
+        try await run(s.sql, s.binds)
+    }
+
     /// A result row, read by column position like `RawSQLite.Row`; a value of an unexpected type reads as absent.
     struct Row: PositionalRow, Sendable {
         let cells: [PostgresCell]
