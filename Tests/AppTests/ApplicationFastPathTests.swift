@@ -88,5 +88,40 @@ extension AppTests {
                 #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == groups[1].id!).count() == 1)
             }
         }
+
+        @Test func aTimetableClashIsRefusedAndNothingIsWritten() async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                // setup: the chosen group gets a lesson at the time of a coming lesson of a group Ёлкин attends
+                let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
+                let own = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$status == "enrolled").with(\.$group).all()
+                var found: (StudyGroup, Lesson)?
+                for e in own where found == nil {
+                    if let l = try await TimetableTests.lessons(app, e.group).first(where: { $0.day > today && $0.status == "scheduled" }) { found = (e.group, l) }
+                }
+                let (attended, lesson) = try #require(found, "Ёлкин's groups have coming lessons in the demo timetable")
+                let chosen = groups[1]
+                // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests' business.
+                let clashing = Lesson()
+                clashing.$group.id = chosen.id!
+                clashing.day = lesson.day; clashing.startMinute = lesson.startMinute; clashing.endMinute = lesson.startMinute + 45; clashing.hours = 1
+                clashing.status = "scheduled"; clashing.version = 1; clashing.updatedAt = Date()
+                try await clashing.create(on: app.db)
+                let before = try #require(try await StudyGroup.find(chosen.id, on: app.db)).enrolledCount
+                let token = try await apiToken(app, "student1")
+                let audit = try await AuditEntry.query(on: app.db).count()
+                // act
+                var b = Browser(app)
+                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                                           headers: ["Authorization": "Bearer \(token)"])
+                // check: refused with the student's own other group named, nothing written
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(attended.name)»"))
+                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 0)
+                #expect(try await StudyGroup.find(chosen.id, on: app.db)?.enrolledCount == before)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == chosen.id!).count() == 0)
+                #expect(try await AuditEntry.query(on: app.db).count() == audit)
+            }
+        }
     }
 }

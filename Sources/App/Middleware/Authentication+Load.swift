@@ -10,16 +10,10 @@ extension AuthenticationMiddleware {
     /// (`SQLiteReader`) or on one raw PostgreSQL connection (`RawPostgres`): every API call comes through here.
     static func load(tokenHash: String, now: Date, req: Request) async throws -> CurrentUser? {
         let sql = try req.db.sql()
-        let query: SQLQueryString = """
-            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(unsafeRaw: userColumns)
-            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
-            WHERE t.token_hash = \(bind: tokenHash)
-            """
         if let reader = req.application.sqliteReader {
-            let statement = try query.forRaw(sql)
             return try await reader.read { c in
                 var rows: [UserRoleRow] = [], alive = false
-                try c.run(statement.sql, statement.binds) { r in
+                try c.run(TokenUser.sql, [.text(tokenHash)]) { r in
                     if rows.isEmpty { alive = r.isNull(1) && (r.date(0).map { $0 > now } ?? false) }
                     rows.append(UserRoleRow(r, from: 2))
                 }
@@ -33,9 +27,8 @@ extension AuthenticationMiddleware {
                 return Self.make(rows, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
             }
         }
-        let statement = try query.forRaw(sql)
         let loaded = try await req.application.withRawPostgres { pg -> CurrentUser? in
-            let rows = try await pg.rows(statement.sql, statement.binds)
+            let rows = try await pg.rows(TokenUser.self, [.text(tokenHash)])
             guard let first = rows.first, first.isNull(1), first.date(0).map({ $0 > now }) ?? false else { return nil }
             let users = rows.map { UserRoleRow($0, from: 2) }
             guard let user = users.first, user.isActive else { return nil }
@@ -48,6 +41,15 @@ extension AuthenticationMiddleware {
             return Self.make(users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
         }
         return loaded ?? nil
+    }
+
+    /// The token with its user and the user's roles (a row per role, or one with none).
+    enum TokenUser: PreparedSQL {
+        static let sql = """
+            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns)
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
+            WHERE t.token_hash = ?
+            """
     }
 
     static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws -> CurrentUser? {

@@ -100,6 +100,11 @@ extension ApplicationService {
         }
         static func list(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
+        /// The statements for one chosen course (the common case), which PostgreSQL keeps planned.
+        enum StudentOfOne: PreparedSQL { static let sql = FactsSQL.student(1) }
+        enum CampaignByID: PreparedSQL { static let sql = FactsSQL.campaign }
+        enum GroupsOfOne: PreparedSQL { static let sql = FactsSQL.groups(1) }
+
         static func studentBinds(_ campaignID: UUID, _ studentID: UUID, _ ids: [UUID]) -> [DBValue] {
             [.uuid(campaignID)] + ids.map { .uuid($0) } + [.uuid(studentID)]
         }
@@ -149,10 +154,13 @@ extension ApplicationService {
     static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawPostgres) async throws -> LoadedFacts {
         var f = LoadedFacts()
         let ids = Array(Set(choices))
-        for r in try await c.rows(FactsSQL.student(ids.count), FactsSQL.studentBinds(campaignID, studentID, ids)) { FactsSQL.student(r, into: &f) }
-        f.campaign = try await c.rows(FactsSQL.campaign, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
+        let one = ids.count == 1
+        let student = FactsSQL.studentBinds(campaignID, studentID, ids)
+        for r in try await one ? c.rows(FactsSQL.StudentOfOne.self, student) : c.rows(FactsSQL.student(ids.count), student) { FactsSQL.student(r, into: &f) }
+        f.campaign = try await c.rows(FactsSQL.CampaignByID.self, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
         guard !ids.isEmpty else { return f }
-        for r in try await c.rows(FactsSQL.groups(ids.count), FactsSQL.groupBinds(campaignID, ids)) { FactsSQL.group(r, into: &f) }
+        let groups = FactsSQL.groupBinds(campaignID, ids)
+        for r in try await one ? c.rows(FactsSQL.GroupsOfOne.self, groups) : c.rows(FactsSQL.groups(ids.count), groups) { FactsSQL.group(r, into: &f) }
         return f
     }
 }

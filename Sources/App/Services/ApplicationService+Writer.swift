@@ -13,9 +13,8 @@ extension ApplicationService {
     /// guard everything.
     static func submitFresh(campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group],
                             guardianAgreement: String?, submittedBy: String, req: Request) async throws -> Outcome {
-        let sql = try req.db.sql()
-        // Serialised outside the writer: the statements of the clash check (one per group that may be tried).
-        let checks = try c.mode == .firstCome ? ranked.map { try EnrollmentService.clashQuery(studentIDs: [student.id], groupID: $0, leaving: nil).forRaw(sql) } : []
+        // The values of the clash check, one set per group that may be tried.
+        let checks = c.mode == .firstCome ? ranked.map { EnrollmentService.clashBinds(studentIDs: [student.id], groupID: $0, leaving: nil) } : []
         let s = FreshSubmission(campaign: c, student: student, ranked: ranked, groups: groups, guardianAgreement: guardianAgreement, submittedBy: submittedBy)
         if let writer = req.application.sqliteWriter {
             return try await writer.write { db in

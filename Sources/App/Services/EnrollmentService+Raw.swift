@@ -1,16 +1,17 @@
 import Vapor
 import Domain
 
-/// `enrollChecked` on a raw connection (the SQLite writer's or a PostgreSQL transaction's): the clash check, the
-/// conditional seat (or the next waiting number), the place and its audit entry — the same statements on both.
+/// `enrollChecked` on a raw connection (the SQLite writer's or a PostgreSQL transaction's) for one student: the clash
+/// check (`ClashOfOne` with `clashBinds`), the conditional seat (or the next waiting number), the place and its audit
+/// entry — the same statements on both.
 extension EnrollmentService {
     typealias Group = ApplicationService.SubmitFacts.Group
     typealias Pupil = ApplicationService.SubmitFacts.Pupil
 
-    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: (sql: String, binds: [DBValue]), now: Date,
+    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
                               on db: RawSQLite, req: Request?) throws -> EnrollmentOutcome {
         var clash: TimetableClash?
-        try db.run(clashCheck.sql, clashCheck.binds) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
+        try db.run(ClashOfOne.sql, clashCheck) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
         if let clash { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
         var seat = RawSeat(group: group, student: student, source: source, now: now)
         if try db.int(RawSeat.seatSQL, seat.open) == nil {
@@ -23,9 +24,9 @@ extension EnrollmentService {
     }
 
     /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
-    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: (sql: String, binds: [DBValue]), now: Date,
+    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
                               on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?) async throws -> EnrollmentOutcome {
-        if let clash = try await db.rows(clashCheck.sql, clashCheck.binds).first.flatMap(EnrollmentService.clash) {
+        if let clash = try await db.rows(ClashOfOne.self, clashCheck).first.flatMap(EnrollmentService.clash) {
             throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
         }
         var seat = RawSeat(group: group, student: student, source: source, now: now)

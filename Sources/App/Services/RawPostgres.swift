@@ -17,6 +17,29 @@ struct RawPostgres: Sendable {
         return try await result.collect().map { Row(cells: Array($0)) }
     }
 
+    /// The rows of a statement PostgreSQL plans once per connection (PostgresNIO prepares it on first use): for the hot
+    /// path's reads, whose planning cost more than their execution (the clash check's join: 1.1 ms to plan, 20 µs to
+    /// run). Its values must be non-null, so that the first execution fixes every parameter's type.
+    func rows<K: PreparedSQL>(_ statement: K.Type, _ binds: [DBValue]) async throws -> [Row] {
+        let rows = try await connection.execute(Prepared<K>(binds: binds), logger: connection.logger)
+        var out: [Row] = []
+        for try await r in rows { out.append(r) }
+        return out
+    }
+
+    struct Prepared<K: PreparedSQL>: PostgresPreparedStatement {
+        typealias Row = RawPostgres.Row
+        static var name: String { "setka_" + String(describing: K.self) }
+        static var sql: String { K.postgres }
+        let binds: [DBValue]
+        func makeBindings() -> PostgresBindings {
+            var b = PostgresBindings(capacity: binds.count)
+            for value in binds { RawPostgres.append(value, to: &b) }
+            return b
+        }
+        func decodeRow(_ row: PostgresRow) -> RawPostgres.Row { Row(cells: Array(row)) }
+    }
+
     func run(_ sql: String, _ binds: [DBValue]) async throws {
         _ = try await rows(sql, binds)
     }
@@ -106,6 +129,17 @@ struct RawPostgres: Sendable {
         func bool(_ i: Int32) -> Bool { (try? cells[Int(i)].decode(Bool.self)) ?? false }
         func date(_ i: Int32) -> Date? { isNull(i) ? nil : try? cells[Int(i)].decode(Date.self) }
     }
+}
+
+/// A statement of the raw paths with a fixed text (`?` placeholders), named by its type, so that PostgreSQL can keep
+/// its plan per connection (`RawPostgres.rows(_:_:)` with the type).
+protocol PreparedSQL {
+    static var sql: String { get }
+}
+
+extension PreparedSQL {
+    /// The text with PostgreSQL's numbered placeholders.
+    static var postgres: String { RawPostgres.numbered(sql) }
 }
 
 extension Application {

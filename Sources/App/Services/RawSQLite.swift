@@ -154,6 +154,25 @@ final class RawSQLite: @unchecked Sendable {
 }
 
 extension SQLQueryString {
+    /// A statement written with `?` placeholders and its `DBValue`s, for SQLKit (which numbers them as its dialect does).
+    init(_ sql: String, binds: [DBValue]) {
+        self.init("")
+        var values = binds.makeIterator()
+        let parts = sql.split(separator: "?", omittingEmptySubsequences: false)
+        for (i, part) in parts.enumerated() {
+            appendLiteral(String(part))
+            guard i < parts.count - 1 else { break }
+            guard let v = values.next() else { preconditionFailure("fewer values than placeholders: \(sql)") }
+            switch v {
+            case .uuid(let u): appendInterpolation(bind: u)
+            case .text(let t): appendInterpolation(bind: t)
+            case .int(let n): appendInterpolation(bind: n)
+            case .bool(let b): appendInterpolation(bind: b)
+            case .date(let d): appendInterpolation(bind: d)
+            }
+        }
+    }
+
     /// The statement as the database's dialect writes it, for `RawSQLite.run` or `RawPostgres.rows`: its binds become `DBValue`s.
     func forRaw(_ db: any SQLDatabase) throws -> (sql: String, binds: [DBValue]) {
         var serializer = SQLSerializer(database: db)
