@@ -5,51 +5,70 @@ import Domain
 
 /// Loading the signed-in user: from an API token (without Fluent, on a raw connection) or from a session.
 extension AuthenticationMiddleware {
-    /// The user and roles behind an API token that is neither revoked nor expired: one query for the token, the user
-    /// and the roles, and one for the children of a student or guardian. Both run in one job of the raw SQLite readers
-    /// (`SQLiteReader`) or on one raw PostgreSQL connection (`RawPostgres`): every API call comes through here.
+    /// The user and roles behind an API token that is neither revoked nor expired, with the children of a student or
+    /// guardian: one statement (`TokenUser`), run in one job of the raw SQLite readers (`SQLiteReader`) or on one raw
+    /// PostgreSQL connection (`RawPostgres`, kept planned): every API call comes through here.
     static func load(tokenHash: String, now: Date, req: Request) async throws -> CurrentUser? {
-        let sql = try req.db.sql()
+        let binds = TokenUser.binds(tokenHash)
         if let reader = req.application.sqliteReader {
             return try await reader.read { c in
-                var rows: [UserRoleRow] = [], alive = false
-                try c.run(TokenUser.sql, [.text(tokenHash)]) { r in
-                    if rows.isEmpty { alive = r.isNull(1) && (r.date(0).map { $0 > now } ?? false) }
-                    rows.append(UserRoleRow(r, from: 2))
-                }
-                guard alive, let first = rows.first, first.isActive else { return nil }
-                let grants = Self.grants(rows)
-                var students = Set<UUID>()
-                if let children = Self.childrenQuery(userID: first.userID, grants: grants) {
-                    let q = try children.forRaw(sql)
-                    try c.run(q.sql, q.binds) { r in if let id = r.uuid(0) { students.insert(id) } }
-                }
-                return Self.make(rows, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+                var rows = TokenUser.Rows()
+                try c.run(TokenUser.sql, binds) { rows.add($0) }
+                return rows.user(now: now)
             }
         }
         let loaded = try await req.application.withRawPostgres { pg -> CurrentUser? in
-            let rows = try await pg.rows(TokenUser.self, [.text(tokenHash)])
-            guard let first = rows.first, first.isNull(1), first.date(0).map({ $0 > now }) ?? false else { return nil }
-            let users = rows.map { UserRoleRow($0, from: 2) }
-            guard let user = users.first, user.isActive else { return nil }
-            let grants = Self.grants(users)
-            var students = Set<UUID>()
-            if let children = Self.childrenQuery(userID: user.userID, grants: grants) {
-                let q = try children.forRaw(sql)
-                students = Set(try await pg.rows(q.sql, q.binds).compactMap { $0.uuid(0) })
-            }
-            return Self.make(users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+            var rows = TokenUser.Rows()
+            for r in try await pg.rows(TokenUser.self, binds) { rows.add(r) }
+            return rows.user(now: now)
         }
         return loaded ?? nil
     }
 
-    /// The token with its user and the user's roles (a row per role, or one with none).
+    /// The token with its user and the user's roles (a row per role, or one with none; `kind` NULL), then the student
+    /// records of the user (`kind` «student») and the children the user is an active guardian of («guardian»).
     enum TokenUser: PreparedSQL {
         static let sql = """
-            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns)
+            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns), NULL AS kind, NULL AS child
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
             WHERE t.token_hash = ?
+            UNION ALL
+            SELECT \(nulls), 'student', s.id FROM api_tokens t JOIN students s ON s.user_id = t.user_id WHERE t.token_hash = ?
+            UNION ALL
+            SELECT \(nulls), 'guardian', g.student_id FROM api_tokens t JOIN guardians g ON g.user_id = t.user_id AND g.status = ?
+            WHERE t.token_hash = ?
             """
+        private static let nulls = Array(repeating: "NULL", count: 12).joined(separator: ", ")
+
+        static func binds(_ tokenHash: String) -> [DBValue] {
+            [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
+        }
+
+        /// The statement's rows, in whatever order they come.
+        struct Rows {
+            var users: [UserRoleRow] = [], expires: Date?, revoked = false, own = Set<UUID>(), guarded = Set<UUID>()
+
+            mutating func add(_ r: some PositionalRow) {
+                switch r.optionalText(12) {
+                case nil:
+                    if users.isEmpty { expires = r.date(0); revoked = !r.isNull(1) }
+                    users.append(UserRoleRow(r, from: 2))
+                case "student": if let id = r.uuid(13) { own.insert(id) }
+                default: if let id = r.uuid(13) { guarded.insert(id) }
+                }
+            }
+
+            /// The signed-in user, when the token is neither revoked nor expired at `now` and the user is active; a
+            /// student's own records and a guardian's children count only with the role, as `childrenQuery` reads them.
+            func user(now: Date) -> CurrentUser? {
+                guard !revoked, let expires, expires > now, let first = users.first, first.isActive else { return nil }
+                let grants = AuthenticationMiddleware.grants(users)
+                var students = Set<UUID>()
+                if grants.contains(where: { $0.role == .student }) { students.formUnion(own) }
+                if grants.contains(where: { $0.role == .guardian }) { students.formUnion(guarded) }
+                return AuthenticationMiddleware.make(users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+            }
+        }
     }
 
     static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws -> CurrentUser? {

@@ -76,11 +76,11 @@ extension ApplicationService {
         }
     }
 
-    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them. Three round trips:
-    /// the student with the earlier application and the places already held, the campaign, the chosen groups with
-    /// whether the campaign offers their programme.
+    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them. Two round trips:
+    /// the student with the earlier application and the places already held, and the campaign with the chosen groups
+    /// and whether the campaign offers their programme.
     enum FactsSQL {
-        /// Binds: the campaign, then the chosen groups (`n` of them).
+        /// Binds: the campaign, the chosen groups (`n` of them), the student.
         static func student(_ n: Int) -> String {
             """
             SELECT s.id, s.municipality_id, s.school_id, o.municipality_id, s.status, s.consent_withdrawn_at, s.grade, s.surname, s.given_name, s.patronymic,
@@ -89,26 +89,27 @@ extension ApplicationService {
             FROM students s JOIN organizations o ON o.id = s.school_id WHERE s.id = ?
             """
         }
-        static let campaign = "SELECT id, municipality_id, status, opens_at, closes_at, mode, max_courses, confirm_days, title FROM enrollment_campaigns WHERE id = ?"
-        /// Binds: the campaign, then the chosen groups.
-        static func groups(_ n: Int) -> String {
+        /// The campaign with each chosen group (a row per group, or one with no group). Binds: the groups, then the campaign.
+        static func campaign(_ n: Int) -> String {
             """
-            SELECT g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to,
-                EXISTS (SELECT 1 FROM campaign_programs cp WHERE cp.campaign_id = ? AND cp.program_id = g.program_id)
-            FROM study_groups g JOIN network_programs p ON p.id = g.program_id WHERE g.id IN (\(list(n)))
+            SELECT c.id, c.municipality_id, c.status, c.opens_at, c.closes_at, c.mode, c.max_courses, c.confirm_days, c.title,
+                g.id, g.name, g.organization_id, g.program_id, g.is_open, g.status, p.approval, p.grade_from, p.grade_to,
+                EXISTS (SELECT 1 FROM campaign_programs cp WHERE cp.campaign_id = c.id AND cp.program_id = g.program_id)
+            FROM enrollment_campaigns c
+            LEFT JOIN (study_groups g JOIN network_programs p ON p.id = g.program_id) ON \(n == 0 ? "1 = 0" : "g.id IN (\(list(n)))")
+            WHERE c.id = ?
             """
         }
         static func list(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
         /// The statements for one chosen course (the common case), which PostgreSQL keeps planned.
         enum StudentOfOne: PreparedSQL { static let sql = FactsSQL.student(1) }
-        enum CampaignByID: PreparedSQL { static let sql = FactsSQL.campaign }
-        enum GroupsOfOne: PreparedSQL { static let sql = FactsSQL.groups(1) }
+        enum CampaignOfOne: PreparedSQL { static let sql = FactsSQL.campaign(1) }
 
         static func studentBinds(_ campaignID: UUID, _ studentID: UUID, _ ids: [UUID]) -> [DBValue] {
             [.uuid(campaignID)] + ids.map { .uuid($0) } + [.uuid(studentID)]
         }
-        static func groupBinds(_ campaignID: UUID, _ ids: [UUID]) -> [DBValue] { [.uuid(campaignID)] + ids.map { .uuid($0) } }
+        static func campaignBinds(_ campaignID: UUID, _ ids: [UUID]) -> [DBValue] { ids.map { .uuid($0) } + [.uuid(campaignID)] }
 
         static func student(_ r: some PositionalRow, into f: inout LoadedFacts) {
             guard let id = r.uuid(0), let muni = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3) else { return }
@@ -119,23 +120,17 @@ extension ApplicationService {
             f.places = r.int(11)
         }
 
-        static func campaign(_ r: some PositionalRow) -> SubmitFacts.Campaign? {
-            guard let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3), let closes = r.date(4) else { return nil }
-            return SubmitFacts.Campaign(id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
-                                        mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7), title: r.text(8))
-        }
-
-        static func group(_ r: some PositionalRow) -> SubmitFacts.Group? {
-            guard let id = r.uuid(0), let org = r.uuid(2), let program = r.uuid(3) else { return nil }
-            return SubmitFacts.Group(id: id, name: r.text(1), organizationID: org, programID: program, isOpen: r.bool(4), status: r.text(5),
-                                     approval: r.text(6), gradeFrom: r.int(7), gradeTo: r.int(8))
-        }
-
-        /// A chosen group into the facts: the group, and its programme among the campaign's when the campaign offers it.
-        static func group(_ r: some PositionalRow, into f: inout LoadedFacts) {
-            guard let g = group(r) else { return }
-            f.groups.append(g)
-            if r.bool(9) { f.programs.insert(g.programID) }
+        /// A row of `campaign(n)` into the facts: the campaign (from the first), and the group it joins, with its
+        /// programme among the campaign's when the campaign offers it.
+        static func campaign(_ r: some PositionalRow, into f: inout LoadedFacts) {
+            if f.campaign == nil, let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3), let closes = r.date(4) {
+                f.campaign = SubmitFacts.Campaign(id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
+                                                  mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7), title: r.text(8))
+            }
+            guard let id = r.uuid(9), let org = r.uuid(11), let program = r.uuid(12) else { return }
+            f.groups.append(SubmitFacts.Group(id: id, name: r.text(10), organizationID: org, programID: program, isOpen: r.bool(13), status: r.text(14),
+                                              approval: r.text(15), gradeFrom: r.int(16), gradeTo: r.int(17)))
+            if r.bool(18) { f.programs.insert(program) }
         }
     }
 
@@ -143,24 +138,19 @@ extension ApplicationService {
         var f = LoadedFacts()
         let ids = Array(Set(choices))
         try c.run(FactsSQL.student(ids.count), FactsSQL.studentBinds(campaignID, studentID, ids)) { r in FactsSQL.student(r, into: &f) }
-        try c.run(FactsSQL.campaign, [.uuid(campaignID)]) { r in f.campaign = FactsSQL.campaign(r) }
-        guard !ids.isEmpty else { return f }
-        try c.run(FactsSQL.groups(ids.count), FactsSQL.groupBinds(campaignID, ids)) { r in FactsSQL.group(r, into: &f) }
+        try c.run(FactsSQL.campaign(ids.count), FactsSQL.campaignBinds(campaignID, ids)) { r in FactsSQL.campaign(r, into: &f) }
         return f
     }
 
-    /// As on SQLite; the three statements are not one snapshot (each sees what was committed when it began), which the
+    /// As on SQLite; the two statements are not one snapshot (each sees what was committed when it began), which the
     /// writes do not rely on: the conditional seat update and the unique constraints decide.
     static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawPostgres) async throws -> LoadedFacts {
         var f = LoadedFacts()
         let ids = Array(Set(choices))
         let one = ids.count == 1
-        let student = FactsSQL.studentBinds(campaignID, studentID, ids)
+        let student = FactsSQL.studentBinds(campaignID, studentID, ids), campaign = FactsSQL.campaignBinds(campaignID, ids)
         for r in try await one ? c.rows(FactsSQL.StudentOfOne.self, student) : c.rows(FactsSQL.student(ids.count), student) { FactsSQL.student(r, into: &f) }
-        f.campaign = try await c.rows(FactsSQL.CampaignByID.self, [.uuid(campaignID)]).first.flatMap(FactsSQL.campaign)
-        guard !ids.isEmpty else { return f }
-        let groups = FactsSQL.groupBinds(campaignID, ids)
-        for r in try await one ? c.rows(FactsSQL.GroupsOfOne.self, groups) : c.rows(FactsSQL.groups(ids.count), groups) { FactsSQL.group(r, into: &f) }
+        for r in try await one ? c.rows(FactsSQL.CampaignOfOne.self, campaign) : c.rows(FactsSQL.campaign(ids.count), campaign) { FactsSQL.campaign(r, into: &f) }
         return f
     }
 }
