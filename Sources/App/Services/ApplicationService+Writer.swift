@@ -34,7 +34,7 @@ extension ApplicationService {
             }
         }
         // On PostgreSQL every row is inserted by one statement at the end: the transaction is BEGIN, the timetable's lock,
-        // per choice tried the clash check and the seat, that statement and COMMIT.
+        // per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT.
         let outcome = try await req.application.rawPostgresTransaction { db in
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)

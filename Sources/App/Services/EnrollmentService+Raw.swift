@@ -2,8 +2,8 @@ import Vapor
 import Domain
 
 /// `enrollChecked` on a raw connection (the SQLite writer's or a PostgreSQL transaction's) for one student: the clash
-/// check (`ClashOfOne` with `clashBinds`), the conditional seat (or the next waiting number), the place and its audit
-/// entry — the same statements on both.
+/// check (`clashBinds`), the conditional seat (or the next waiting number), the place and its audit entry — the same
+/// statements on both, except that PostgreSQL checks and seats in one round trip (`ClashThenSeat`).
 extension EnrollmentService {
     typealias Group = ApplicationService.SubmitFacts.Group
     typealias Pupil = ApplicationService.SubmitFacts.Pupil
@@ -11,7 +11,7 @@ extension EnrollmentService {
     static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
                               on db: RawSQLite, req: Request?) throws -> EnrollmentOutcome {
         var clash: TimetableClash?
-        try db.run(ClashOfOne.sql, clashCheck) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
+        try db.run(clashOfOneSQL, clashCheck) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
         if let clash { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
         var seat = RawSeat(group: group, student: student, source: source, now: now)
         if try db.int(RawSeat.seatSQL, seat.open) == nil {
@@ -26,17 +26,28 @@ extension EnrollmentService {
     /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
     static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
                               on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?) async throws -> EnrollmentOutcome {
-        if let clash = try await db.rows(ClashOfOne.self, clashCheck).first.flatMap(EnrollmentService.clash) {
-            throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
-        }
         var seat = RawSeat(group: group, student: student, source: source, now: now)
-        if try await db.int(RawSeat.seatSQL, seat.open) == nil {
+        let row = try await db.rows(ClashThenSeat.self, clashCheck + seat.open).first
+        if let clash = row.flatMap(EnrollmentService.clash) { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
+        if row?.isNull(8) ?? true {
             guard let next = try await db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
             seat.waiting(next, ahead: try await db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
         }
         inserts.add(RawSeat.insertSQL, seat.enrollment)
         inserts.add(Audit.insertSQL, Audit.values(seat.audit(req: req)))
         return seat.result
+    }
+
+    /// PostgreSQL's clash check and conditional seat in one statement (the timetable's lock is already held, so one
+    /// snapshot serves both): the first clashing lesson's columns (`clash`), or NULLs, then the new count, NULL when no
+    /// seat was taken. Binds: `clashBinds` for one student, then `RawSeat.open`.
+    enum ClashThenSeat: PreparedSQL {
+        static let sql = """
+            WITH clash AS (\(clashOfOneSQL) LIMIT 1),
+            seat AS (UPDATE study_groups SET enrolled_count = enrolled_count + 1
+                WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count)
+            SELECT clash.*, (SELECT enrolled_count FROM seat) FROM (SELECT 1) AS one LEFT JOIN clash ON true
+            """
     }
 
     /// One place being taken: the statements and their values.

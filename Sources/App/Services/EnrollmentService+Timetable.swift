@@ -73,9 +73,9 @@ extension EnrollmentService {
         return [scheduled, .text(EnrollmentStatus.enrolled.rawValue), .uuid(groupID), scheduled, .int(from), .uuid(leaving ?? groupID)] + studentIDs.map { .uuid($0) }
     }
 
-    /// The clash check for one student (an application's), which PostgreSQL keeps planned: planning its join costs
-    /// fifty times more than running it.
-    enum ClashOfOne: PreparedSQL { static let sql = clashSQL(students: 1) }
+    /// The clash check for one student (an application's), as the raw paths run it (on PostgreSQL inside
+    /// `ClashThenSeat`, kept planned: planning its join costs fifty times more than running it).
+    static let clashOfOneSQL = clashSQL(students: 1)
 
     /// A clash from a row of `clashQuery` read on a raw connection.
     static func clash(_ r: some PositionalRow) -> TimetableClash? {
