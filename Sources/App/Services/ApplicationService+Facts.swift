@@ -40,28 +40,37 @@ extension ApplicationService {
 
     /// The API's submission without Fluent: every read in one job of the raw SQLite readers (or on one raw PostgreSQL
     /// connection), the writes of a first application in one job of the SQLite writer (or one raw PostgreSQL
-    /// transaction). Answers nil when the student already has an application in the campaign or a place in a chosen
-    /// group: that rarer case goes the Fluent way, which reads inside the write transaction.
+    /// transaction on the same connection). Answers nil when the student already has an application in the campaign or
+    /// a place in a chosen group: that rarer case goes the Fluent way, which reads inside the write transaction.
     static func submitFast(campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
                            req: Request) async throws -> Outcome? {
-        let facts: LoadedFacts
+        let input = FastInput(campaignID: campaignID, studentID: studentID, choices: choices, guardianAgreement: guardianAgreement, submittedBy: submittedBy)
         if let reader = req.application.sqliteReader {
-            facts = try await reader.read { c in try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c) }
-        } else if let f = try await req.application.withRawPostgres({ pg in
-            try await Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: pg)
-        }) {
-            facts = f
-        } else { return nil }
-        guard let student = facts.student, req.can(.create, .application(studentID: studentID, school: facts.school)) else {
+            let facts = try await reader.read { c in try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c) }
+            return try await submitFast(input, facts: facts, pg: nil, req: req)
+        }
+        let outcome = try await req.application.withRawPostgres { pg in
+            let facts = try await Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: pg)
+            return try await submitFast(input, facts: facts, pg: pg, req: req)
+        }
+        return outcome ?? nil
+    }
+
+    struct FastInput: Sendable {
+        var campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String
+    }
+
+    private static func submitFast(_ input: FastInput, facts: LoadedFacts, pg: RawPostgres?, req: Request) async throws -> Outcome? {
+        guard let student = facts.student, req.can(.create, .application(studentID: input.studentID, school: facts.school)) else {
             throw EnrollmentService.refusal(.studentNotFound)
         }
         guard let campaign = facts.campaign, campaign.municipalityID == student.municipalityID else { throw AppError.notFound("Кампания записи не найдена.") }
-        let ranked = try check(campaign: campaign, student: student, programs: facts.programs, groups: facts.groups, choices: choices, now: Date())
+        let ranked = try check(campaign: campaign, student: student, programs: facts.programs, groups: facts.groups, choices: input.choices, now: Date())
         guard !facts.hasEarlier, facts.places == 0 else { return nil }
         let byID = Dictionary(facts.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         do {
-            return try await submitFresh(campaign: campaign, student: student, ranked: ranked, groups: byID, guardianAgreement: guardianAgreement,
-                                         submittedBy: submittedBy, req: req)
+            return try await submitFresh(campaign: campaign, student: student, ranked: ranked, groups: byID, guardianAgreement: input.guardianAgreement,
+                                         submittedBy: input.submittedBy, on: pg, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             return nil   // the same ИУП submitted at once from two places: the Fluent way answers with what the first one decided
         }

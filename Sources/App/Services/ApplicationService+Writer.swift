@@ -12,7 +12,7 @@ extension ApplicationService {
     /// campaign, the student and the choices outside; the database's conditional seat update and unique constraints still
     /// guard everything.
     static func submitFresh(campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group],
-                            guardianAgreement: String?, submittedBy: String, req: Request) async throws -> Outcome {
+                            guardianAgreement: String?, submittedBy: String, on pg: RawPostgres? = nil, req: Request) async throws -> Outcome {
         // The values of the clash check, one set per group that may be tried.
         let checks = c.mode == .firstCome ? ranked.map { EnrollmentService.clashBinds(studentIDs: [student.id], groupID: $0, leaving: nil) } : []
         let s = FreshSubmission(campaign: c, student: student, ranked: ranked, groups: groups, guardianAgreement: guardianAgreement, submittedBy: submittedBy)
@@ -35,7 +35,7 @@ extension ApplicationService {
         }
         // On PostgreSQL every row is inserted by one statement at the end: the transaction is BEGIN, the timetable's lock,
         // per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT.
-        let outcome = try await req.application.rawPostgresTransaction { db in
+        let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)
             if s.firstCome { try await TimetableService.lockForEnrolment(on: db) }
@@ -53,7 +53,10 @@ extension ApplicationService {
             try await db.insert(inserts)
             return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
         }
-        guard let outcome else { throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.") }
+        if let pg { return try await pg.retryingTransaction(write) }
+        guard let outcome = try await req.application.rawPostgresTransaction(write) else {
+            throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
+        }
         return outcome
     }
 

@@ -63,6 +63,19 @@ struct RawPostgres: Sendable {
         }
     }
 
+    /// `transaction`, run again on serialization failures and deadlocks (as `writeTransaction` retries Fluent's).
+    func retryingTransaction<T: Sendable>(_ body: (RawPostgres) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await transaction(body)
+            } catch where attempt < 5 && Application.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
+            }
+        }
+    }
+
     static func append(_ value: DBValue, to b: inout PostgresBindings) {
         switch value {
         case .uuid(let u): b.append(u)
@@ -154,14 +167,6 @@ extension Application {
     /// A write transaction on a raw connection, retried on serialization failures and deadlocks as `writeTransaction`
     /// retries Fluent's; nil on SQLite.
     func rawPostgresTransaction<T: Sendable>(_ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T? {
-        var attempt = 0
-        while true {
-            do {
-                return try await withRawPostgres { try await $0.transaction(body) }
-            } catch where attempt < 5 && Self.isRetryable(error) {
-                attempt += 1
-                try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
-            }
-        }
+        try await withRawPostgres { try await $0.retryingTransaction(body) }
     }
 }
