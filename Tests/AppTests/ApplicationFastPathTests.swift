@@ -123,5 +123,34 @@ extension AppTests {
                 #expect(try await AuditEntry.query(on: app.db).count() == audit)
             }
         }
+
+        @Test func twoChoicesThatClashWithEachOtherAreRefusedTogether() async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                c.maxCourses = 2
+                try await c.save(on: app.db)
+                // setup: the second and third groups, both with free places, meet at the same hour a week from now
+                let day = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number + 7
+                for g in groups[1...2] {
+                    let l = Lesson()
+                    l.$group.id = g.id!
+                    l.day = day; l.startMinute = 20 * 60; l.endMinute = 20 * 60 + 45; l.hours = 1
+                    l.status = "scheduled"; l.version = 1; l.updatedAt = Date()
+                    try await l.create(on: app.db)
+                }
+                let counts = try await groups.asyncMap { try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount }
+                let token = try await apiToken(app, "student1")
+                var b = Browser(app)
+                // act: a seat in the second group is taken first; the third must see it and clash with it
+                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!, groups[2].id!], guardianAgreement: nil),
+                                           headers: ["Authorization": "Bearer \(token)"])
+                // check: refused whole, as the SQLite writer and the Fluent path refuse it
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(groups[1].name)»"))
+                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 0)
+                #expect(try await groups.asyncMap { try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount } == counts)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id ~~ groups.map { $0.id! }).count() == 0)
+            }
+        }
     }
 }

@@ -39,12 +39,15 @@ extension ApplicationService {
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)
             if s.firstCome { try await TimetableService.lockForEnrolment(on: db) }
-            var placed = 0, results: [ChoiceOutcome] = []
+            var placed = 0, results: [ChoiceOutcome] = [], seated = false
             for (i, groupID) in ranked.enumerated() {
                 var outcome = s.firstCome ? "unused" : "pending", position: Int?
                 if let group = try s.toTry(groupID, placed: placed) {
+                    // A seat taken for an earlier choice must be in `enrollments` before this choice's clash check reads it.
+                    if seated { try await db.insert(inserts); inserts = RawPostgres.Inserts(); seated = false }
                     (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: "application", clashCheck: checks[i],
                                                                                              now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
+                    seated = outcome == "enrolled"
                 }
                 inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
                 results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))

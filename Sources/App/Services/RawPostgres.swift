@@ -20,11 +20,20 @@ struct RawPostgres: Sendable {
     /// The rows of a statement PostgreSQL plans once per connection (PostgresNIO prepares it on first use): for the hot
     /// path's reads, whose planning cost more than their execution (the clash check's join: 1.1 ms to plan, 20 µs to
     /// run). Its values must be non-null, so that the first execution fixes every parameter's type.
+    ///
+    /// PostgresNIO remembers a failed preparation on the connection for good, so on any error but a serialization
+    /// failure or deadlock (which happen while running, and are retried) the connection is closed: the pool then
+    /// drops it instead of lending out a statement that can never run again.
     func rows<K: PreparedSQL>(_ statement: K.Type, _ binds: [DBValue]) async throws -> [Row] {
-        let rows = try await connection.execute(Prepared<K>(binds: binds), logger: connection.logger)
-        var out: [Row] = []
-        for try await r in rows { out.append(r) }
-        return out
+        do {
+            let rows = try await connection.execute(Prepared<K>(binds: binds), logger: connection.logger)
+            var out: [Row] = []
+            for try await r in rows { out.append(r) }
+            return out
+        } catch {
+            if !Application.isRetryable(error) { try? await connection.close() }
+            throw error
+        }
     }
 
     struct Prepared<K: PreparedSQL>: PostgresPreparedStatement {
