@@ -172,23 +172,6 @@ extension SQLQueryString {
             }
         }
     }
-
-    /// The statement as the database's dialect writes it, for `RawSQLite.run` or `RawPostgres.rows`: its binds become `DBValue`s.
-    func forRaw(_ db: any SQLDatabase) throws -> (sql: String, binds: [DBValue]) {
-        var serializer = SQLSerializer(database: db)
-        serialize(to: &serializer)
-        let binds = try serializer.binds.map { b -> DBValue in
-            switch b {
-            case let u as UUID: .uuid(u)
-            case let t as String: .text(t)
-            case let n as Int: .int(n)
-            case let f as Bool: .bool(f)
-            case let d as Date: .date(d)
-            default: throw RawSQLite.Failure(code: SQLITE_MISUSE, message: "тип значения \(type(of: b)) не поддержан")
-            }
-        }
-        return (serializer.sql, binds)
-    }
 }
 
 /// libsqlite3's SQLITE_TRANSIENT: it copies the bound text before the call returns.
