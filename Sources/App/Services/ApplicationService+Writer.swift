@@ -33,8 +33,9 @@ extension ApplicationService {
                 return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
             }
         }
-        // On PostgreSQL every row is inserted by one statement at the end: the transaction is BEGIN, the timetable's lock,
-        // per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT.
+        // On PostgreSQL the rows are collected and inserted by one statement: the transaction is BEGIN, the timetable's
+        // lock, per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT (the rows so
+        // far are sent early only when a further choice is tried after a seat was taken).
         let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)

@@ -44,8 +44,7 @@ extension EnrollmentService {
     enum ClashThenSeat: PreparedSQL {
         static let sql = """
             WITH clash AS (\(clashOfOneSQL) LIMIT 1),
-            seat AS (UPDATE study_groups SET enrolled_count = enrolled_count + 1
-                WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count)
+            seat AS (\(RawSeat.seatUpdate) AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count)
             SELECT clash.*, (SELECT enrolled_count FROM seat) FROM (SELECT 1) AS one LEFT JOIN clash ON true
             """
     }
@@ -56,10 +55,11 @@ extension EnrollmentService {
         let id = UUID()
         var result = EnrollmentOutcome.enrolled, seq: Int?
 
-        static let seatSQL = """
-            UPDATE study_groups SET enrolled_count = enrolled_count + 1
-            WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity RETURNING enrolled_count
+        /// The conditional seat: one more place only while the group is open and not full (binds: `open`).
+        static let seatUpdate = """
+            UPDATE study_groups SET enrolled_count = enrolled_count + 1 WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity
             """
+        static let seatSQL = seatUpdate + " RETURNING enrolled_count"
         static let waitSQL = "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ? RETURNING waitlist_seq"
         static let aheadSQL = "SELECT COUNT(*) FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq < ?"
         static let insertSQL = """

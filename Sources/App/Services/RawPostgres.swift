@@ -38,7 +38,7 @@ struct RawPostgres: Sendable {
 
     struct Prepared<K: PreparedSQL>: PostgresPreparedStatement {
         typealias Row = RawPostgres.Row
-        static var name: String { "setka_" + String(describing: K.self) }
+        static var name: String { String(reflecting: K.self) }   // qualified: two nested types may share a short name
         static var sql: String { K.postgres }
         let binds: [DBValue]
         func makeBindings() -> PostgresBindings {
@@ -95,8 +95,7 @@ struct RawPostgres: Sendable {
         }
     }
 
-    /// `?` placeholders as `$1`, `$2`, … (the statements are shared with SQLite and have no `?` inside literals);
-    /// a statement already numbered (serialised by PostgreSQL's SQLKit dialect) is left as it is.
+    /// `?` placeholders as `$1`, `$2`, … (the statements are shared with SQLite and have no `?` inside literals).
     static func numbered(_ sql: String) -> String {
         guard sql.utf8.contains(UInt8(ascii: "?")) else { return sql }
         var out: [UInt8] = []
@@ -108,7 +107,7 @@ struct RawPostgres: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Rows to insert at the end of a transaction, sent as one statement (the tables' INSERTs as data-modifying CTEs:
+    /// Rows to insert, collected in a transaction and sent as one statement (the tables' INSERTs as data-modifying CTEs:
     /// one round trip for all; foreign keys are checked at the statement's end, so a parent and its children may go
     /// together). Each `add` takes one of the shared `INSERT INTO t (…) VALUES (?, …)` statements and a row's values.
     struct Inserts: Sendable {
