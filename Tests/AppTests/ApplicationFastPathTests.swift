@@ -152,5 +152,74 @@ extension AppTests {
                 #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id ~~ groups.map { $0.id! }).count() == 0)
             }
         }
+
+        /// One course (on PostgreSQL one statement in `setka_enrol_one`): a full group gives a waiting place, a free one a
+        /// seat, with the rows and audit entries the other paths write.
+        @Test(arguments: [true, false]) func oneCourseWritesEveryRow(full: Bool) async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                let chosen = full ? groups[0] : groups[1]
+                let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
+                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == chosen.id!).filter(\.$status == "waitlisted").count()
+                let before = try #require(try await StudyGroup.find(chosen.id, on: app.db))
+                let token = try await apiToken(app, "student1")
+                var b = Browser(app)
+                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                                           headers: ["Authorization": "Bearer \(token)"])
+                #expect(res.status == (full ? .ok : .created))
+                let out = try res.content.decode(Out.self)
+                #expect(out.status == (full ? "waitlisted" : "enrolled"))
+                #expect(out.position == (full ? waitingBefore + 1 : nil))
+                #expect(out.choices.map(\.status) == [out.status] && out.choices.first?.groupId == chosen.id)
+                let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
+                #expect(a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.holdExpiresAt != nil && a.submittedByName == user.fullName)
+                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
+                #expect(choices.map(\.outcome) == [out.status] && choices.map(\.rank) == [1])
+                let place = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == chosen.id!).first())
+                #expect(place.status == out.status && place.source == "application")
+                let after = try #require(try await StudyGroup.find(chosen.id, on: app.db))
+                if full {
+                    #expect(place.waitlistSeq == before.waitlistSeq + 1 && after.waitlistSeq == before.waitlistSeq + 1 && after.enrolledCount == before.enrolledCount)
+                } else {
+                    #expect(place.waitlistSeq == nil && after.enrolledCount == before.enrolledCount + 1 && after.waitlistSeq == before.waitlistSeq)
+                }
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [a.id!, place.id!]).all()
+                #expect(audit.count == 2 && audit.allSatisfy { $0.userID == user.id && $0.username == "student1" && $0.action == "create" })
+                let seat = try #require(audit.first { $0.entityType == "enrollment" })
+                #expect(seat.after?.contains(full ? "в листе ожидания" : "зачислен") == true && seat.organizationID == chosen.$organization.id)
+                #expect(audit.contains { $0.entityType == "application" && $0.organizationID == elkin.$school.id })
+            }
+        }
+
+        /// The statement's parameter types do not depend on the values (an absent user or agreement), and on PostgreSQL
+        /// the installed function is the one this build creates — installing it again changes nothing.
+        @Test func theOneCourseFunctionMatchesThisBuild() async throws {
+            try await withApp { app in
+                let (c, elkin, groups) = try await Self.setUp(app)
+                let campaign = ApplicationService.SubmitFacts.Campaign(c), student = ApplicationService.SubmitFacts.Pupil(elkin)
+                let group = ApplicationService.SubmitFacts.Group(id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
+                                                                 programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
+                                                                 gradeFrom: 1, gradeTo: 11)
+                for agreement in [nil, "Ёлкина Вера Николаевна"] {
+                    let s = ApplicationService.FreshSubmission(campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
+                                                               guardianAgreement: agreement, submittedBy: "Ёлкин")
+                    let seat = EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now)
+                    let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
+                    #expect(one.types == ApplicationService.OneCourse.sample.types && one.sql == ApplicationService.OneCourse.sample.sql)
+                    // A request builds only the values: of the same kinds, in the same order.
+                    let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
+                    #expect(values.count == one.types.count && values.map { ApplicationService.OneCourse.type(of: $0) } == one.binds.map { ApplicationService.OneCourse.type(of: $0) })
+                }
+                guard app.setkaConfig.isPostgres else { return }
+                let sql = try app.db.sql()
+                func stored() async throws -> [String] {
+                    try await sql.raw("SELECT prosrc FROM pg_proc WHERE proname = \(bind: ApplicationService.OneCourse.functionName)").all()
+                        .map { try $0.decode(column: "prosrc", as: String.self) }
+                }
+                #expect(try await stored() == [ApplicationService.OneCourse.functionBody])
+                try await PostgresFunctions.install(on: sql)
+                #expect(try await stored() == [ApplicationService.OneCourse.functionBody])
+            }
+        }
     }
 }

@@ -27,7 +27,9 @@ enum Migrate {
                 guard let c = conn as? any SQLDatabase else { return }
                 try await c.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run()
                 do {
+                    if revert { try await PostgresFunctions.remove(on: c) }
                     try await migrate(app, revert: revert)
+                    if !revert { try await PostgresFunctions.install(on: c) }
                 } catch {
                     try? await c.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
                     throw error

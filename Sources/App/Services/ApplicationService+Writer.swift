@@ -33,7 +33,31 @@ extension ApplicationService {
                 return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
             }
         }
-        // On PostgreSQL the rows are collected and inserted by one statement: the transaction is BEGIN, the timetable's
+        // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`); a ranked campaign's
+        // application takes no seat, so its rows are one statement without a transaction around it.
+        if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
+            let statement = OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now), req: req)
+            let run: @Sendable (RawPostgres) async throws -> EnrollmentOutcome = { try await statement.run(on: $0, student: student.id, req: req) }
+            guard let decided = try await pg != nil ? run(pg!) : req.application.withRawPostgres(run) else {
+                throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
+            }
+            var placed = 0
+            let (status, position) = s.named(decided, placed: &placed)
+            return Outcome(applicationID: s.applicationID, state: .submitted,
+                           choices: [ChoiceOutcome(groupId: group.id, groupName: group.name, status: status, position: position)])
+        }
+        if !s.firstCome {
+            var inserts = RawPostgres.Inserts()
+            inserts.add(FreshSubmission.applicationSQL, s.application)
+            for i in ranked.indices { inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: "pending")) }
+            inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
+            let rows = inserts
+            let send: @Sendable (RawPostgres) async throws -> Void = { db in try await db.retrying { try await $0.insert(rows) } }
+            if let pg { try await send(pg) } else { _ = try await req.application.withRawPostgres(send) }
+            return Outcome(applicationID: s.applicationID, state: .submitted,
+                           choices: ranked.map { ChoiceOutcome(groupId: $0, groupName: groups[$0]?.name ?? "", status: "pending", position: nil) })
+        }
+        // Otherwise the rows are collected and inserted by one statement: the transaction is BEGIN, the timetable's
         // lock, per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT (the rows so
         // far are sent early only when a further choice is tried after a seat was taken).
         let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
@@ -101,7 +125,7 @@ extension ApplicationService {
             }
         }
 
-        func audit(req: Request) -> Audit.Row {
+        func audit(req: Request?) -> Audit.Row {
             Audit.entry(req: req, action: .create, entityType: "application", entityID: applicationID, title: "ИУП: \(student.fullName) — \(campaign.title)",
                         municipalityID: campaign.municipalityID, organizationID: student.schoolID,
                         after: ["Кампания": campaign.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,

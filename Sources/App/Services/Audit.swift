@@ -73,6 +73,9 @@ enum Audit {
             organization_id, before, after, ip, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    /// PostgreSQL's types of `insertSQL`'s columns (an absent id is bound as text, so the type cannot come from the value).
+    static let postgresTypes = ["uuid", "timestamptz", "uuid", "text", "text", "text", "uuid", "text", "uuid", "uuid", "text", "text", "text", "text"]
+
     /// The entry's values in `insertSQL`'s order; an absent id is NULL (on SQLite a present one is its text, as SQLiteKit writes it).
     static func values(_ r: Row) -> [DBValue] {
         func id(_ u: UUID?) -> DBValue { u.map { .uuid($0) } ?? .text(nil) }

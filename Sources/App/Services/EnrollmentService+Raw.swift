@@ -60,8 +60,12 @@ extension EnrollmentService {
             UPDATE study_groups SET enrolled_count = enrolled_count + 1 WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity
             """
         static let seatSQL = seatUpdate + " RETURNING enrolled_count"
-        static let waitSQL = "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ? RETURNING waitlist_seq"
-        static let aheadSQL = "SELECT COUNT(*) FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq < ?"
+        /// The next waiting number, when no seat was taken (binds: `open`).
+        static let waitUpdate = "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ?"
+        static let waitSQL = waitUpdate + " RETURNING waitlist_seq"
+        /// How many wait before a waiting number (binds: `ahead`); the number itself follows the `<`.
+        static let aheadCount = "SELECT COUNT(*) AS n FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq <"
+        static let aheadSQL = aheadCount + " ?"
         static let insertSQL = """
             INSERT INTO enrollments (id, student_id, group_id, status, waitlist_seq, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """

@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import FluentPostgresDriver
+import NIOConcurrencyHelpers
 
 /// A PostgreSQL connection of the pool driven by PostgresNIO directly, for the hottest requests on PostgreSQL (issue 3's
 /// benchmark: an API token's user, the facts and the writes of an ИУП submission). The statements are the ones the
@@ -74,10 +75,15 @@ struct RawPostgres: Sendable {
 
     /// `transaction`, run again on serialization failures and deadlocks (as `writeTransaction` retries Fluent's).
     func retryingTransaction<T: Sendable>(_ body: (RawPostgres) async throws -> T) async throws -> T {
+        try await retrying { try await $0.transaction(body) }
+    }
+
+    /// `body` (one transaction: a statement in autocommit, or `transaction`), run again on serialization failures and deadlocks.
+    func retrying<T: Sendable>(_ body: (RawPostgres) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             do {
-                return try await transaction(body)
+                return try await body(self)
             } catch where attempt < 5 && Application.isRetryable(error) {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
@@ -159,9 +165,18 @@ protocol PreparedSQL {
 }
 
 extension PreparedSQL {
-    /// The text with PostgreSQL's numbered placeholders.
-    static var postgres: String { RawPostgres.numbered(sql) }
+    /// The text with PostgreSQL's numbered placeholders, numbered once per statement (PostgresNIO asks for it on every
+    /// execution).
+    static var postgres: String {
+        let key = ObjectIdentifier(Self.self)
+        if let text = numberedTexts.withLockedValue({ $0[key] }) { return text }
+        let text = RawPostgres.numbered(sql)
+        numberedTexts.withLockedValue { $0[key] = text }
+        return text
+    }
 }
+
+private let numberedTexts = NIOLockedValueBox<[ObjectIdentifier: String]>([:])
 
 extension Application {
     /// Runs `body` on a connection of the PostgreSQL pool; nil on SQLite.
