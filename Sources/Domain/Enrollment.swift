@@ -19,6 +19,8 @@ public enum EnrollmentError: Error, Equatable, Sendable {
     case studentNotFound
     case studentArchived
     case consentWithdrawn
+    /// The student's grade is outside the programme's grades (as words: «10–11 классов», «9 класс»).
+    case gradeNotAllowed(programGrades: String, studentGrade: Int)
     /// The group's lessons meet the lessons of another group of the student: the other group and the first such lesson.
     case timetableClash(String)
 
@@ -29,6 +31,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "student_not_found"
         case .studentArchived: "student_archived"
         case .consentWithdrawn: "consent_withdrawn"
+        case .gradeNotAllowed: "grade_not_allowed"
         case .timetableClash: "timetable_clash"
         }
     }
@@ -40,8 +43,18 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "Обучающийся не найден."
         case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
         case .consentWithdrawn: "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать обучающегося нельзя, пока школа не получит новое согласие."
+        case .gradeNotAllowed(let grades, let grade):
+            "Программа группы рассчитана на обучающихся \(grades), а обучающийся учится в \(grade) классе: записать нельзя."
         case .timetableClash(let other): "Занятия группы пересекаются с другой группой обучающегося: \(other). Записать нельзя."
         }
+    }
+}
+
+extension EnrollmentError {
+    /// The refusal for a student whose grade a programme of grades `from`…`to` does not take; nil when it does.
+    public static func grade(_ grade: Int, from: Int, to: Int) -> EnrollmentError? {
+        guard grade < from || grade > to else { return nil }
+        return .gradeNotAllowed(programGrades: from == to ? "\(from) класса" : "\(from)–\(to) классов", studentGrade: grade)
     }
 }
 

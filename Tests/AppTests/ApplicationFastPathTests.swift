@@ -74,7 +74,8 @@ extension AppTests {
                 let (c, elkin, groups) = try await Self.setUp(app)
                 let token = try await apiToken(app, "parent1")
                 var b = Browser(app)
-                let body = In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!], guardianAgreement: "Ёлкина Вера Николаевна")
+                // Whatever name is sent, the agreement is the signed-in guardian's, by the account's name.
+                let body = In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!], guardianAgreement: "Ёлкин Илья Петрович")
                 let first = try await b.send(.POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(first.status == .created)
                 let a = try #require(try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))

@@ -115,6 +115,54 @@ extension AppTests {
             }
         }
 
+        /// After the guardian withdrew consent to the processing of personal data, the school cannot confirm the
+        /// application: refused in Russian, nothing changes, and the application says why.
+        @Test func theSchoolCannotConfirmAfterConsentIsWithdrawn() async throws {
+            try await withApp { app in
+                let pending = try #require(try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").filter(\.$schoolDecision == "pending").with(\.$student).first())
+                pending.student.consentWithdrawnAt = Date(); pending.student.consentWithdrawnBy = "Тестова Мария Ивановна"
+                try await pending.student.save(on: app.db)
+                let admin = User(username: "confirmer", fullName: "Подтверждаева Инна", passwordHash: try await Passwords.hash(DemoData.password, app: app))
+                try await admin.create(on: app.db)
+                try await RoleAssignment(userID: admin.id!, role: "school_admin", municipalityID: pending.$municipality.id, organizationID: pending.$school.id).create(on: app.db)
+                var school = Browser(app)
+                _ = try await school.login("confirmer")
+                let page = try await school.get(ApplicationsController.url(pending.id!)).body.string
+                #expect(page.contains("отозвано") && !page.contains("Подтвердить заявку"))
+                let res = try await school.post(ApplicationsController.url(pending.id!) + "/confirm", [:])
+                #expect(res.status == .conflict)
+                let after = try #require(try await CourseApplication.find(pending.id, on: app.db))
+                #expect(after.schoolDecision == "pending" && after.version == pending.version)
+            }
+        }
+
+        /// A seat another application of the student still holds (the ranked distribution gave the student a group
+        /// the student already held through a first-come application) is not freed when the first application is refused.
+        @Test func aRefusalKeepsASeatAnotherApplicationHolds() async throws {
+            try await withApp { app in
+                let pending = try #require(try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").first())
+                let held = try #require(try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == pending.id!).filter(\.$outcome == "enrolled").first())
+                let ranked = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
+                let other = CourseApplication()
+                other.$municipality.id = pending.$municipality.id; other.$campaign.id = ranked.id!; other.$student.id = pending.$student.id
+                other.$school.id = pending.$school.id; other.state = "distributed"; other.submittedByName = "Тестов"; other.submittedAt = Date()
+                other.schoolDecision = "confirmed"; other.version = 1
+                try await other.create(on: app.db)
+                let choice = ApplicationChoice()
+                choice.$application.id = other.id!; choice.rank = 1; choice.$group.id = held.$group.id; choice.outcome = "enrolled"
+                try await choice.create(on: app.db)
+                let count = try #require(try await StudyGroup.find(held.$group.id, on: app.db)).enrolledCount
+                // act
+                try await ApplicationService.close(pending.id!, to: .refused, reason: "школа отказала", req: nil, app: app)
+                // check: the first application's claim ends, the seat stays with the student for the other one
+                #expect(try await ApplicationChoice.find(held.id, on: app.db)?.outcome == "released")
+                let place = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == pending.$student.id).filter(\.$group.$id == held.$group.id).first())
+                #expect(place.status == "enrolled")
+                #expect(try await StudyGroup.find(held.$group.id, on: app.db)?.enrolledCount == count)
+                #expect(try await ApplicationChoice.find(choice.id, on: app.db)?.outcome == "enrolled")
+            }
+        }
+
         @Test func theRankedDistributionIsSeededStoredAndDoneOnce() async throws {
             try await withApp { app in
                 let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())

@@ -84,6 +84,26 @@ extension AppTests {
             }
         }
 
+        /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing changes.
+        @Test func directEnrolmentRefusesAStudentOfAnotherGrade() async throws {
+            try await withApp { app in
+                let (groupID, students) = try await Self.setUp(app, capacity: 5, students: 1)
+                let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$id == groupID).with(\.$program).first())
+                let student = try #require(try await Student.find(students[0], on: app.db))
+                student.grade = group.program.gradeFrom - 1
+                try await student.save(on: app.db)
+                let kmc = try await apiToken(app, "kmc")
+                var b = Browser(app)
+                let res = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"],
+                                           raw: "{\"studentId\":\"\(students[0])\"}")
+                #expect(res.status == .conflict)
+                let body = try res.content.decode(APITests.ErrorBody.self)
+                #expect(body.error == "grade_not_allowed" && body.reason.contains("учится в \(student.grade) классе"))
+                #expect(try await StudyGroup.find(groupID, on: app.db)?.enrolledCount == group.enrolledCount)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).filter(\.$group.$id == groupID).count() == 0)
+            }
+        }
+
         @Test func directEnrolmentAnswersAndRefusesInRussian() async throws {
             try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 2)

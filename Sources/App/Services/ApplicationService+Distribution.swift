@@ -81,11 +81,12 @@ extension ApplicationService {
         }
     }
 
-    /// Enrols, or answers nil when the group's lessons clash with the student's other groups (nothing written then).
+    /// Enrols, or answers nil when the group's lessons clash with the student's other groups, or the student's grade
+    /// changed since the application and the programme no longer takes it (nothing written then).
     static func enrollUnlessClash(_ studentID: UUID, _ groupID: UUID, db: any Database, req: Request) async throws -> EnrollmentOutcome? {
         do {
             return try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", on: db, req: req)
-        } catch let e as AppError where e.code == EnrollmentError.timetableClash("").code {
+        } catch let e as AppError where [EnrollmentError.timetableClash("").code, EnrollmentError.gradeNotAllowed(programGrades: "", studentGrade: 0).code].contains(e.code) {
             return nil
         }
     }

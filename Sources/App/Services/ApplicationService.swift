@@ -126,10 +126,16 @@ enum ApplicationService {
     }
 
     /// Frees every place the application holds or waits for (refusal, cancellation, expiry).
+    /// A place that another application of the student still holds (the same group chosen in two campaigns: the ranked
+    /// distribution counts a seat the student already has) stays: only this application's claim on it ends.
     static func release(_ a: CourseApplication, reason: String, on db: any Database, req: Request?) async throws {
         let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).all()
+        let others = try await CourseApplication.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$id != a.id!).all()
+            .filter { $0.applicationState.isLive }.compactMap(\.id)
+        let kept = others.isEmpty ? Set<UUID>() : Set(try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ others)
+            .filter(\.$outcome ~~ ["enrolled", "waitlisted"]).all().map { $0.$group.id })
         for c in choices where c.outcome == "enrolled" || c.outcome == "waitlisted" {
-            if let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id)
+            if !kept.contains(c.$group.id), let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id)
                 .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(), e.source == "application" {
                 try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: reason, db: db, req: req)
             }
@@ -188,6 +194,7 @@ enum ApplicationService {
         let user = try req.requireUser()
         try await decide(applicationID, req: req) { a in
             guard a.schoolDecision == "pending" else { throw AppError.conflict("Школа уже приняла решение по этой заявке.") }
+            guard a.student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
             a.schoolDecision = "confirmed"; a.schoolDecidedAt = Date(); a.schoolDecidedBy = user.fullName
             return ["Школа": "подтвердила"]
         }

@@ -32,6 +32,12 @@ enum EnrollmentService {
         // Refused before anything is written, so a caller may catch it and go on in the same transaction.
         if try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0 {
+            // A programme takes only its grades (as an ИУП's choices are limited to them).
+            if let grade = try await Student.find(studentID, on: db)?.grade,
+               let program = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first()?.program,
+               let refused = EnrollmentError.grade(grade, from: program.gradeFrom, to: program.gradeTo) {
+                throw refusal(refused)
+            }
             try await refuseTimetableClash(studentID: studentID, groupID: groupID, leaving: leaving, req: req, on: db)
         }
         // The seat is the first write of the transaction.

@@ -62,7 +62,8 @@ struct ApplicationAPIController: RouteCollection {
         let isGuardian = user.actor.has(.guardian, at: Date())
         let agreement = input.guardianAgreement?.trimmingCharacters(in: .whitespaces)
         guard errors.isEmpty, let cid = input.campaignId, let sid = input.studentId else { throw AppError.validation(ValidationFailure(fields: errors)) }
-        let guardianAgreement = isGuardian && !(agreement ?? "").isEmpty ? String(agreement!.prefix(200)) : nil
+        // The agreement is the signed-in guardian's, by the account's name, whatever name was sent.
+        let guardianAgreement = isGuardian && !(agreement ?? "").isEmpty ? user.fullName : nil
         // A first application is read and written without Fluent (issue 3's benchmark); the rest goes below.
         if let o = try await ApplicationService.submitFast(campaignID: cid, studentID: sid, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
                                                            submittedBy: user.fullName, req: req) {

@@ -55,7 +55,7 @@ extension ApplicationsController {
     }
 }
 
-/// The guardian's agreement under an application: a checkbox with the name, dated when sent.
+/// The guardian's agreement under an application: a checkbox naming the signed-in guardian, dated when sent.
 struct AgreementForm {
     var action: String, name: String, student: String
     func render(csrf: String) -> String {
@@ -63,8 +63,10 @@ struct AgreementForm {
             el("form", .cls("stacked panel no-print"), .id("agree"), Attr("method", "post"), Attr("action", action)) {
                 el("input", .type("hidden"), .name("_csrf"), .value(csrf))
                 el("h2") { "Согласие родителя (законного представителя)" }
-                el("label", .cls("check")) { el("input", .type("checkbox"), .name("agree"), .value("yes")); "Я согласен(на) с индивидуальным учебным планом: \(student)" }
-                UI.textField("agreeName", "ФИО", value: name, errors: FieldErrors(), type: "text", required: true)
+                el("label", .cls("check")) {
+                    el("input", .type("checkbox"), .name("agree"), .value("yes"))
+                    "Я, \(name), согласен(на) с индивидуальным учебным планом: \(student)"
+                }
                 el("div", .cls("actions")) { UI.submit("Дать согласие") }
             }
         }.render()

@@ -6,9 +6,10 @@ import Documents
 
 /// The ИУП form: who may fill it for which child, the form page and its submission.
 extension ApplicationsController {
-    func guardianName(_ req: Request, studentID: UUID) async throws -> String {
-        let user = try req.requireUser()
-        return try await Guardian.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$user.$id == user.userID).first()?.fullName ?? user.fullName
+    /// Who gives the guardian's agreement: the signed-in guardian, by the account's name — never a name typed in or
+    /// taken from an invitation meant for someone else.
+    func guardianName(_ req: Request) throws -> String {
+        try req.requireUser().fullName
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -38,11 +39,10 @@ extension ApplicationsController {
         }
         let isGuardian = req.currentUser?.actor.has(.guardian, at: Date()) ?? false
         if isGuardian {
-            fields.append(FieldSpec("agree", "Согласие родителя (законного представителя)", .checkboxes([("yes", "Я согласен(на) с индивидуальным учебным планом ребёнка")]), required: true))
-            fields.append(FieldSpec("agreeName", "ФИО родителя (законного представителя)", required: true))
+            fields.append(FieldSpec("agree", "Согласие родителя (законного представителя)",
+                                    .checkboxes([("yes", "Я, \(try guardianName(req)), согласен(на) с индивидуальным учебным планом ребёнка")]), required: true))
         }
-        var v = values
-        if isGuardian && v["agreeName"] == nil { v["agreeName"] = try await guardianName(req, studentID: s.id!) }
+        let v = values
         let how = c.campaignMode == .firstCome
             ? "Места даются в порядке подачи: ответ — сразу (зачислен или место в листе ожидания). Заявку должны подтвердить родитель и школа в течение \(RussianPlural.count(c.confirmDays, "дня", "дней", "дней")), иначе место освободится."
             : "Места распределяются после закрытия приёма (\(RuDate.formatDateTime(c.closesAt, timeZone: zone))) жеребьёвкой: каждому по очереди — самый приоритетный курс со свободным местом. До распределения заявку должны подтвердить родитель и школа."
@@ -67,8 +67,7 @@ extension ApplicationsController {
         var agreement: String?
         if user.actor.has(.guardian, at: Date()) {
             if !form.all("agree").contains("yes") { errors.add("agree", "Без согласия родителя заявка не будет рассмотрена: отметьте согласие.") }
-            let name = errors.required("agreeName", form["agreeName"], max: 200)
-            if errors["agree"] == nil && !name.isEmpty { agreement = name }
+            if errors["agree"] == nil { agreement = try guardianName(req) }
         }
         guard errors.isEmpty else {
             return req.render(try await formPage(req, c, s, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)

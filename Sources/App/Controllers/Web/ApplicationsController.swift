@@ -86,6 +86,10 @@ struct ApplicationsController: RouteCollection {
             ("Подтверждение школы", a.schoolDecision == "confirmed" ? "подтверждено" + (a.schoolDecidedAt.map { " \(RuDate.format($0, timeZone: zone))" } ?? "")
                 : a.schoolDecision == "refused" ? "отказано" + (a.schoolComment.map { ": \($0)" } ?? "") : "ожидается"),
         ]
+        if let withdrawn = a.student.consentWithdrawnAt {
+            facts.append(("Согласие на обработку персональных данных", "отозвано \(RuDate.format(withdrawn, timeZone: zone))"
+                          + (a.student.consentWithdrawnBy.map { ": \($0)" } ?? "") + " — подтвердить заявку и записать обучающегося нельзя"))
+        }
         if let h = a.holdExpiresAt, a.applicationState == .submitted {
             facts.append(("Подтвердить до", RuDate.formatDateTime(h, timeZone: zone) + " — иначе удержанные места освободятся"))
         }
@@ -103,7 +107,7 @@ struct ApplicationsController: RouteCollection {
             actions.append(.link("Дать согласие родителя", Self.url(a.id!) + "#agree", primary: true))
         }
         if live && a.schoolDecision == "pending" && req.can(.approve, resource) {
-            actions.append(.post("Подтвердить заявку", Self.url(a.id!) + "/confirm"))
+            if a.student.consentWithdrawnAt == nil { actions.append(.post("Подтвердить заявку", Self.url(a.id!) + "/confirm")) }
             actions.append(.link("Отказать…", Self.url(a.id!) + "/refuse", primary: false))
         }
         actions.append(.link("ИУП для печати", Self.url(a.id!) + "/iup", primary: false))
@@ -133,7 +137,7 @@ struct ApplicationsController: RouteCollection {
         let resource = Resource.application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         if a.guardianAgreedAt == nil, a.applicationState == .submitted || a.applicationState == .confirmed,
            req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource) {
-            let form = AgreementForm(action: Self.url(a.id!) + "/agree", name: try await guardianName(req, studentID: a.$student.id), student: a.student.fullName)
+            let form = AgreementForm(action: Self.url(a.id!) + "/agree", name: try guardianName(req), student: a.student.fullName)
             html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")
         }
         return req.render(html)
@@ -145,8 +149,7 @@ struct ApplicationsController: RouteCollection {
         guard try req.requireUser().actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
         let form = RegistrySupport.form(req)
         guard form.all("agree").contains("yes") else { return req.redirect(to: Self.url(a.id!), flash: "Отметьте согласие, чтобы подтвердить заявку.") }
-        let name = (form["agreeName"] ?? "").trimmingCharacters(in: .whitespaces)
-        try await ApplicationService.agree(a.id!, guardianName: name.isEmpty ? try await guardianName(req, studentID: a.$student.id) : String(name.prefix(200)), req: req)
+        try await ApplicationService.agree(a.id!, guardianName: try guardianName(req), req: req)
         return req.redirect(to: Self.url(a.id!), flash: "Согласие родителя дано.")
     }
 
