@@ -115,6 +115,19 @@ extension AppTests {
             }
         }
 
+        /// The queue shows applications waiting for the school by default; «Все» (an empty state) lifts that default.
+        @Test func theQueuesAllFilterShowsEveryState() async throws {
+            try await withApp { app in
+                let waiting = Set(try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").all().map { $0.$student.id })
+                let closed = try #require(try await CourseApplication.query(on: app.db).filter(\.$state != "submitted").with(\.$student).all()
+                    .first { !waiting.contains($0.$student.id) })
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                #expect(!(try await kmc.get("/applications?per=100").body.string.contains(closed.student.fullName)))
+                #expect(try await kmc.get("/applications?state=&per=100").body.string.contains(closed.student.fullName))
+            }
+        }
+
         /// After the guardian withdrew consent to the processing of personal data, the school cannot confirm the
         /// application: refused in Russian, nothing changes, and the application says why.
         @Test func theSchoolCannotConfirmAfterConsentIsWithdrawn() async throws {
@@ -169,7 +182,11 @@ extension AppTests {
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc")
                 let card = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())").body.string
-                #expect(card.contains("Распределить"))
+                #expect(card.contains("Распределить…"))
+                // The button leads to a confirmation that says what will happen; nothing is distributed by looking at it.
+                let confirm = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())/distribute").body.string
+                #expect(confirm.contains("Провести жеребьёвку") && confirm.contains("повторно нельзя"))
+                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt == nil)
                 let apps = try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).all()
                 let choiceRows = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id ~~ apps.compactMap(\.id)).all()
                 let groupIDs = Array(Set(choiceRows.map { $0.$group.id }))

@@ -10,7 +10,8 @@ enum RegistrySupport {
     static func listQuery(_ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:]) -> ListQuery {
         var f = defaultFilters
         for key in filters {
-            if let v = try? req.query.get(String.self, at: key), !v.isEmpty { f[key] = v }
+            // Present but empty is the filter's «Все»: it lifts a default too.
+            if let v = try? req.query.get(String.self, at: key) { f[key] = v.isEmpty ? nil : v }
         }
         let sort = (try? req.query.get(String.self, at: "sort")).flatMap { sorts.contains($0) ? $0 : nil } ?? defaultSort
         let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))

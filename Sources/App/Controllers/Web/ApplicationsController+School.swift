@@ -80,6 +80,22 @@ extension ApplicationsController {
         return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
     }
 
+    /// «Распределить» cannot be undone: the КМЦ confirms it on a page of its own, with what it will do.
+    func distributeConfirm(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let c = try await EnrollmentCampaign.find(id, on: req.db) else { throw AppError.notFound() }
+        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
+        guard c.campaignMode == .ranked, c.distributedAt == nil else { return req.redirect(to: SiteURL.record(.campaigns, id).path) }
+        let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == id).all()
+        let confirmed = apps.filter { $0.applicationState == .confirmed }.count, unconfirmed = apps.filter { $0.applicationState == .submitted }.count
+        let page = ConfirmPage(title: "Распределить места", question: "Провести жеребьёвку и распределить места кампании «\(c.title)»?",
+                               consequence: "Участвуют подтверждённые заявки: \(confirmed). Неподтверждённые (\(unconfirmed)) будут закрыты. "
+                                   + "Зерно жеребьёвки сохранится для проверки; отменить или провести распределение повторно нельзя.",
+                               action: SiteURL.record(.campaigns, id).path + "/distribute", button: "Распределить", cancelURL: SiteURL.record(.campaigns, id).path,
+                               crumbs: [Crumb("Кампании записи", SiteURL.list(.campaigns).path), Crumb(c.title, SiteURL.record(.campaigns, id).path), Crumb("Распределение")])
+        return req.render(page.render(await req.pageContext(active: .applications)))
+    }
+
     func distribute(req: Request) async throws -> Response {
         let id = try req.idParameter()
         guard let c = try await EnrollmentCampaign.find(id, on: req.db) else { throw AppError.notFound() }

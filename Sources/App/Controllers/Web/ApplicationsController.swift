@@ -23,6 +23,7 @@ struct ApplicationsController: RouteCollection {
         a.get(":id", "iup.docx", use: iupDocx)
         a.get(":id", "agreement", use: agreementPage)
         a.get(":id", "agreement.docx", use: agreementDocx)
+        routes.get("campaigns", ":id", "distribute", use: distributeConfirm)
         routes.post("campaigns", ":id", "distribute", use: distribute)
         routes.get("contracts", ":school", ":center", use: contractPage)
         routes.get("contracts", ":school", ":center", "docx", use: contractDocx)

@@ -183,7 +183,7 @@ struct CampaignsSection: RegistrySection {
     func extraActions(_ c: EnrollmentCampaign, req: Request) async throws -> [RegistryCard.Action] {
         guard c.campaignMode == .ranked, c.distributedAt == nil, Date() >= c.closesAt, c.status == RecordStatus.active.rawValue,
               req.can(.update, .reference(municipalityID: c.$municipality.id)) else { return [] }
-        return [.post("Распределить", SiteURL.record(area, c.id!).path + "/distribute")]
+        return [.link("Распределить…", SiteURL.record(area, c.id!).path + "/distribute", primary: true)]
     }
 }
 
