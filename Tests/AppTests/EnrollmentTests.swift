@@ -155,6 +155,16 @@ extension AppTests.EnrollmentTests {
             #expect(try await head.get("/groups").body.string.contains("Нагрузочная группа"))
             let search = try await head.get("/groups/\(groupID)/enroll?q=учеников1").body.string
             #expect(search.contains("Учеников1 Тест"))
+            // A centre head does not browse the municipality's children: nobody is listed without three letters of a name.
+            let browse = try await head.get("/groups/\(groupID)/enroll").body.string
+            #expect(!browse.contains("Учеников1 Тест") && browse.contains("не меньше трёх букв"))
+            #expect(!(try await head.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Учеников1 Тест")))
+            // The coordinator, who reads every school's registry, does.
+            var kmc = Browser(app)
+            _ = try await kmc.login("kmc")
+            let kmcBrowse = try await kmc.get("/groups/\(groupID)/enroll").body.string
+            #expect(!kmcBrowse.contains("не меньше трёх букв") && kmcBrowse.contains("Записать"))
+            #expect(try await kmc.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Записать"))
             for s in students { #expect(try await head.post("/groups/\(groupID)/enroll?student=\(s)").status == .seeOther) }
             let card = try await head.get("/groups/\(groupID)").body.string
             #expect(card.contains("занято 1 из 1"))

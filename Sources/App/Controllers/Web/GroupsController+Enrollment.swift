@@ -16,13 +16,18 @@ extension GroupsController {
         if let school { b = b.filter(\.$school.$id == school) }
         let already = Set(try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).all().map { $0.$student.id })
-        let found = try await b.copy().count()
-        let students = try await b.sort(\.$sortKey).with(\.$school).limit(50).all()
+        // Children's names are not browsed by who may not read every school's registry (a centre head): such a user
+        // finds a child by at least three letters of the name, and sees at most ten.
+        let browses = req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: center.$municipality.id)))
+        let limit = browses ? 50 : 10
+        let tooShort = !browses && needle.count < 3
+        let found = tooShort ? 0 : try await b.copy().count()
+        let students = tooShort ? [] : try await b.sort(\.$sortKey).with(\.$school).limit(limit).all()
         let csrf = req.csrfToken
         let schools = try await RegistrySupport.organizationOptions(center.$municipality.id, kinds: [.school], on: req.db)
         var page = RegistryList(
             title: "Запись в группу «\(g.name)»", area: area,
-            query: ListQuery(q: q, filters: ["school": school?.uuidString.lowercased() ?? ""], sort: "name", per: 50),
+            query: ListQuery(q: q, filters: ["school": school?.uuidString.lowercased() ?? ""], sort: "name", per: limit),
             filters: [FieldSpec("q", "Фамилия, имя", .text("search")), FieldSpec("school", "Школа", .select(schools, empty: "Все школы"))],
             columns: [Column("Обучающийся"), Column("Школа"), Column("Класс"), Column("")],
             rows: students.map { s in
@@ -34,7 +39,7 @@ extension GroupsController {
             total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
             warnings: ["Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, записанные встают в лист ожидания."]
                 + (found > students.count ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : []),
-            emptyText: "Никого не найдено: уточните фамилию или школу.")
+            emptyText: tooShort ? "Введите не меньше трёх букв фамилии или имени обучающегося." : "Никого не найдено: уточните фамилию или школу.")
         page.searchAction = SiteURL.record(area, g.id!).path + "/enroll"
         return req.render(page.render(await req.pageContext(active: active)))
     }
