@@ -58,6 +58,12 @@ extension AppTests {
                 #expect(try await AuditEntry.query(on: app.db).count() == auditBefore + 1)
                 let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").first())
                 #expect(entry.action == "import" && Audit.decode(entry.after)["Добавлено"] == "2")
+                // Each child's own history still shows what the file did to the record.
+                let elkinCard = try await b.get("/students/\(elkin.id!.uuidString.lowercased())").body.string
+                #expect(elkinCard.contains("Загрузка из файла «10а.csv»: объединено с записью") && elkinCard.contains("\(elkin.grade)\(elkin.letter ?? "")"))
+                #expect(elkinCard.contains("11А"))
+                let alinaCard = try await b.get("/students/\(alina.id!.uuidString.lowercased())").body.string
+                #expect(alinaCard.contains("Загрузка из файла «10а.csv»: запись добавлена"))
                 // A second commit of the same batch does nothing.
                 _ = try await b.get(url)
                 #expect(try await b.post(url + "/commit", [:]).status == .conflict)

@@ -73,9 +73,16 @@ struct AuditController: RouteCollection {
     }
 
     static func history(entityID: UUID, req: Request) async throws -> [HistoryLine] {
+        try await history(entityID: entityID, more: [], req: req)
+    }
+
+    /// The record's audit entries with `more` lines from elsewhere (a student's changes by imports, which are audited
+    /// once per batch), newest first.
+    static func history(entityID: UUID, more: [(at: Date, line: HistoryLine)], req: Request) async throws -> [HistoryLine] {
         let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending).limit(100).all()
         let zone = try await zone(req.currentUser?.municipalityIDs.first, on: req.db)
-        return entries.map { line($0, zone: zone) }
+        let lines = entries.map { (at: $0.at, line: line($0, zone: zone)) } + more
+        return lines.sorted { $0.at > $1.at }.map(\.line)
     }
 
     static func zone(_ municipalityID: UUID?, on db: any Database) async throws -> TimeZone {

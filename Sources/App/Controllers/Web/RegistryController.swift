@@ -35,11 +35,14 @@ protocol RegistrySection: Sendable {
     func isEditable(_ record: Record) -> Bool
     /// Actions of the card beyond edit, archive and restore; none by default.
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action]
+    /// History lines that are not audit entries of the record itself (default: none).
+    func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)]
 }
 
 extension RegistrySection {
     func isEditable(_ record: Record) -> Bool { true }
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action] { [] }
+    func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)] { [] }
 }
 
 struct RegistryController<S: RegistrySection>: RouteCollection {
@@ -91,7 +94,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
                                                  canEdit: req.can(.update, resource) && section.isEditable(record),
                                                  canArchive: req.can(.archive, resource)) + (try await section.extraActions(record, req: req)),
             warnings: warnings, sections: sections,
-            history: try await AuditController.history(entityID: try record.requireID(), req: req))
+            history: try await AuditController.history(entityID: try record.requireID(), more: try await section.extraHistory(record, req: req), req: req))
         return req.render(card.render(await req.pageContext(active: active)))
     }
 

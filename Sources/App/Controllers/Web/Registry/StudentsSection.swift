@@ -164,6 +164,45 @@ struct StudentsSection: RegistrySection {
         return [.link("Добавить законного представителя", SiteURL.record(area, record.id!).path + "/guardians/new", primary: false)]
     }
 
+    /// An import is audited once per batch, so a child's own history gets its lines from the batches: added by an
+    /// import, merged with a row of one (the values before, and after while nobody has changed the record since), and
+    /// the undoing of such an import.
+    func extraHistory(_ r: Student, req: Request) async throws -> [(at: Date, line: HistoryLine)] {
+        let zone = try await RegistrySupport.zone(req)
+        let id = try r.requireID()
+        var out: [(at: Date, line: HistoryLine)] = []
+        func at(_ d: Date) -> String { RuDate.formatDateTime(d, timeZone: zone) }
+        if let b = r.importBatchID, let batch = try await StudentImportBatch.find(b, on: req.db), let done = batch.committedAt {
+            out.append((done, HistoryLine(at: at(done), who: batch.createdByName, action: "Загрузка из файла «\(batch.fileName)»: запись добавлена", changes: [])))
+        }
+        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == r.$municipality.id)
+            .filter(\.$merges, .custom("LIKE"), "%\(id.uuidString)%").all()
+        for batch in batches {
+            guard let done = batch.committedAt, let data = batch.merges?.data(using: .utf8),
+                  let merges = try? JSONDecoder().decode([[String: String]].self, from: data),
+                  let m = merges.first(where: { $0["id"] == id.uuidString }) else { continue }
+            let unchangedSince = m["version"] == String(r.version) && batch.revertedAt == nil
+            let consentOn = m["consent_on"].flatMap(Double.init).map { RuDate.format(Date(timeIntervalSince1970: $0), timeZone: zone) } ?? ""
+            let fields: [(String, String, String)] = [
+                ("Класс", (m["grade"] ?? "") + (m["letter"] ?? ""), "\(r.grade)\(r.letter ?? "")"),
+                ("Пол", (m["sex"]).flatMap(Sex.init(rawValue:))?.title ?? "", r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
+                ("ОВЗ", m["special_needs"] == "1" ? "да" : "нет", r.specialNeeds ? "да" : "нет"),
+                ("Согласие", consentOn + ((m["consent_by"] ?? "").isEmpty ? "" : " — " + m["consent_by"]!),
+                 RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")),
+            ]
+            let changes = unchangedSince
+                ? fields.filter { $0.1 != $0.2 }.map { (field: $0.0, before: $0.1.ifBlank("—"), after: $0.2.ifBlank("—")) }
+                : fields.map { (field: $0.0, before: $0.1.ifBlank("—"), after: "по файлу") }
+            out.append((done, HistoryLine(at: at(done), who: batch.createdByName, action: "Загрузка из файла «\(batch.fileName)»: объединено с записью", changes: changes)))
+            if let undone = batch.revertedAt {
+                let by = try await AuditEntry.query(on: req.db).filter(\.$entityID == batch.id!).filter(\.$action == Audit.Action.revert.rawValue).first()?.username
+                out.append((undone, HistoryLine(at: at(undone), who: by ?? "—",
+                                                action: "Отмена загрузки «\(batch.fileName)»: прежние значения восстановлены", changes: [])))
+            }
+        }
+        return out
+    }
+
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
         let zone = try await AuditController.zone(r.$municipality.id, on: db)
         return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
