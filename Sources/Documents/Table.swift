@@ -115,6 +115,12 @@ public enum CSVTable {
     static func decode(_ data: Data) throws -> String {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // Text has no NUL bytes and few control characters; a program, an image or an archive renamed to .csv has many.
+        let head = bytes.prefix(4096)
+        let controls = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        if head.contains(0) || controls * 20 > head.count {
+            throw TableReadError("Файл не похож на таблицу CSV: это, видимо, файл другого типа. Сохраните список в Excel как «CSV UTF-8» или как XLSX.")
+        }
         if let s = String(data: bytes, encoding: .utf8) { return s }
         if let s = String(data: bytes, encoding: .windowsCP1251) { return s }
         throw TableReadError("Не удалось прочитать текст файла: сохраните его в кодировке UTF-8.")

@@ -9,8 +9,15 @@ public enum Coverage {
     public static let seniorTarget = 15.0...24.0
     public static let allTargetMinimum = 70.0
 
-    public enum Source: String, Sendable { case headcount, registry
-        public var title: String { self == .headcount ? "численность по отчёту школы" : "обучающиеся в реестре (численность не введена)" }
+    /// Where a denominator comes from; a sum over schools of both kinds is `mixed`, and says so.
+    public enum Source: String, Sendable { case headcount, registry, mixed
+        public var title: String {
+            switch self {
+            case .headcount: "численность по отчёту школы"
+            case .registry: "обучающиеся в реестре (численность не введена)"
+            case .mixed: "по отчётам школ, где численность введена, иначе — реестр"
+            }
+        }
     }
 
     public struct Share: Sendable, Equatable {
@@ -52,11 +59,12 @@ public enum Coverage {
     /// The municipality's share: sums of the schools' numerators and denominators (not an average of percents).
     public static func total(_ shares: [Share]) -> Share {
         Share(numerator: shares.reduce(0) { $0 + $1.numerator }, denominator: shares.reduce(0) { $0 + $1.denominator },
-              source: shares.allSatisfy { $0.source == .headcount } ? .headcount : .registry)
+              source: shares.allSatisfy { $0.source == .headcount } ? .headcount : shares.allSatisfy { $0.source == .registry } ? .registry : .mixed)
     }
 
     public static func format(_ s: Share) -> String {
         guard let p = s.percent else { return "—" }
-        return String(format: "%.1f", p).replacingOccurrences(of: ".", with: ",") + " %"
+        // A no-break space before «%»: the sign never wraps away from its number.
+        return String(format: "%.1f", p).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
     }
 }

@@ -13,6 +13,13 @@ public enum RuDate {
     }
 
     /// Parses «дд.мм.гггг» (or ISO «гггг-мм-дд» from a date input) as midnight in the zone.
+    /// «ДД.ММ.ГГГГ» by its digits, whether or not such a day exists (31.02.2010 has the shape, not the day).
+    public static func hasDateShape(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && parts[0].count <= 2 && parts[1].count <= 2 && parts[2].count == 4
+    }
+
     public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
         let t = text.trimmedSpaces
         var d = 0, m = 0, y = 0

@@ -91,11 +91,19 @@ public enum StudentImport {
             } else { unknown.append(raw) }
         }
         let missing = columns.filter { $0.required && index[$0.key] == nil }.map { "«\($0.title)»" }
+        if index.isEmpty {
+            // Not one heading of the template: the file is something else, or its first line is not the headings.
+            plan.fileErrors.append("В первой строке файла нет ни одного заголовка шаблона: возможно, это не список обучающихся или в нём нет строки "
+                + "заголовков. Скачайте шаблон и перенесите данные в его столбцы.")
+            return plan
+        }
         if !missing.isEmpty {
             plan.fileErrors.append("Нет обязательных столбцов: \(missing.joined(separator: ", ")). Первая строка файла должна содержать заголовки, как в шаблоне.")
         }
         if !unknown.isEmpty {
-            plan.fileErrors.append("Неизвестные столбцы: \(unknown.map { "«\($0)»" }.joined(separator: ", ")). Переименуйте их, как в шаблоне, или удалите.")
+            // Headings are quoted shortened, and at most five of them: a broken file must not fill the page.
+            let shown = unknown.prefix(5).map { h in "«" + (h.count > 30 ? String(h.prefix(30)) + "…" : h) + "»" }.joined(separator: ", ")
+            plan.fileErrors.append("Неизвестные столбцы: \(shown)\(unknown.count > 5 ? " и ещё \(unknown.count - 5)" : ""). Переименуйте их, как в шаблоне, или удалите.")
         }
         guard plan.fileErrors.isEmpty else { return plan }
         if table.count < 2 { plan.fileErrors.append("В файле нет строк с обучающимися: только заголовок."); return plan }

@@ -55,7 +55,7 @@ public struct FieldErrors: Equatable, Sendable {
             return nil
         }
         guard let d = RuDate.parse(v, timeZone: timeZone) else {
-            add(field, "Укажите дату в виде ДД.ММ.ГГГГ.")
+            add(field, RuDate.hasDateShape(v) ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
             return nil
         }
         return d
@@ -68,7 +68,10 @@ public struct FieldErrors: Equatable, Sendable {
             if required { add(field, "Укажите дату.") }
             return nil
         }
-        guard let d = CivilDay.parse(v) else { add(field, "Укажите дату в виде ДД.ММ.ГГГГ."); return nil }
+        guard let d = CivilDay.parse(v) else {
+            add(field, RuDate.hasDateShape(v) ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
+            return nil
+        }
         return d
     }
 

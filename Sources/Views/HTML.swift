@@ -18,7 +18,7 @@ public indirect enum Node: Sendable {
 
     func render(into out: inout String) {
         switch self {
-        case .text(let s): out += Node.escape(s)
+        case .text(let s): out += Node.escapeText(s)
         case .raw(let s): out += s
         case .fragment(let nodes): for n in nodes { n.render(into: &out) }
         case .element(let name, let attrs, let children):
@@ -33,6 +33,29 @@ public indirect enum Node: Sendable {
             for c in children { c.render(into: &out) }
             out += "</" + name + ">"
         }
+    }
+
+    /// Text between tags: escaped, and kept from breaking where Russian typography forbids it — «№» stays with its
+    /// number («№&nbsp;2»), and a dash between numbers stays with the number after it («15:00–16:40»).
+    public static func escapeText(_ s: String) -> String {
+        let escaped = escape(s)
+        guard escaped.unicodeScalars.contains(where: { $0 == "№" || $0 == "–" }) else { return escaped }
+        var r = ""
+        r.reserveCapacity(escaped.utf8.count + 16)
+        let scalars = Array(escaped.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let ch = scalars[i]
+            r.unicodeScalars.append(ch)
+            if ch == "№", i + 1 < scalars.count, scalars[i + 1] == " " {
+                r += "&nbsp;"
+                i += 2
+                continue
+            }
+            if ch == "–", i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) { r += "&#8288;" }
+            i += 1
+        }
+        return r
     }
 
     public static func escape(_ s: String) -> String {

@@ -15,6 +15,8 @@ extension AppTests {
                 #expect(page.status == .ok)
                 let html = page.body.string
                 #expect(html.contains("Муниципалитет в целом"))
+                // Some schools entered their headcount and some did not: the municipality's denominator says it is mixed.
+                #expect(html.contains("по отчётам школ, где численность введена, иначе — реестр"))
                 #expect(html.contains("численность по отчёту школы") && html.contains("обучающиеся в реестре (численность не введена)"))
                 // СОШ № 1: seniors enrolled out of the 58 of its headcount (30 + 28).
                 let school = try await orgID(app, "МБОУ «СОШ № 1»")

@@ -7,9 +7,33 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct ProgramTests {
-        static func form(_ center: UUID, modules: String = "Теория — 30\nПрактикум — 34") -> [String: String] {
-            ["organization": center.uuidString, "title": "Экспериментальная физика", "kind": "profile", "gradeFrom": "10", "gradeTo": "11",
-             "hours": "64", "form": "blended", "modules": modules, "target": "исследовательские проекты"]
+        static func form(_ center: UUID, modules: String = "Теория — 30\nПрактикум — 34", teacher: UUID? = nil) -> [String: String] {
+            var f = ["organization": center.uuidString, "title": "Экспериментальная физика", "kind": "profile", "gradeFrom": "10", "gradeTo": "11",
+                     "hours": "64", "form": "blended", "modules": modules, "target": "исследовательские проекты"]
+            if let teacher { f["teachers"] = teacher.uuidString.lowercased() }
+            return f
+        }
+
+        static func teacher(_ app: Application) async throws -> UUID {
+            try #require(try await StaffMember.query(on: app.db).filter(\.$status == "active").first()?.id)
+        }
+
+        /// A new programme's form starts at 64 hours in the head's own centre; a programme without teachers is not sent.
+        @Test func aProgrammeStartsAt64HoursAndNeedsTeachersToBeSent() async throws {
+            try await withApp { app in
+                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let blank = try await head.get("/programs/new").body.string
+                #expect(blank.contains("name=\"hours\"") && blank.contains("value=\"64\""))
+                #expect(blank.contains("<option value=\"\(center.uuidString.lowercased())\" selected"))
+                #expect(try await head.post("/programs/new", Self.form(center)).status == .seeOther)
+                let program = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Экспериментальная физика").first())
+                _ = try await head.get("/programs/\(program.id!)")
+                let refused = try await head.post("/programs/\(program.id!)/submit")
+                #expect(refused.status == .conflict && refused.body.string.contains("Укажите педагогов программы"))
+                #expect(try await NetworkProgram.find(program.id, on: app.db)?.approval == "draft")
+            }
         }
 
         @Test func aProgrammeGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
@@ -23,14 +47,15 @@ extension AppTests {
                 #expect(badModules.body.string.contains("Строка 2: напишите модуль как «Название — 16»"))
                 let wrongSum = try await head.post("/programs/new", Self.form(center, modules: "Теория — 30\nПрактикум — 30"))
                 #expect(wrongSum.body.string.contains("Сумма часов модулей (60) должна совпадать с объёмом программы (64)."))
-                #expect(try await head.post("/programs/new", Self.form(center)).status == .seeOther)
+                let teacher = try await Self.teacher(app)
+                #expect(try await head.post("/programs/new", Self.form(center, teacher: teacher)).status == .seeOther)
                 let program = try #require(try await NetworkProgram.query(on: app.db).filter(\.$title == "Экспериментальная физика").first())
                 #expect(program.approval == "draft")
                 _ = try await head.get("/programs/\(program.id!)")
                 #expect(try await head.post("/programs/\(program.id!)/submit").status == .seeOther)
                 // While the КМЦ decides, the centre cannot change it.
                 #expect(try await head.get("/programs/\(program.id!)/edit").status == .conflict)
-                var edit = Self.form(center); edit["version"] = "2"
+                var edit = Self.form(center, teacher: teacher); edit["version"] = "2"
                 #expect(try await head.post("/programs/\(program.id!)/edit", edit).status == .conflict)
                 #expect(try await head.get("/programs/\(program.id!)/review").status == .forbidden)
 

@@ -134,3 +134,24 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.RegisterTests {
+    /// A lesson marked in the register shows as held, without «Изменить» and «Отменить» (which it would refuse).
+    @Test func aMarkedLessonIsShownAsHeldWithoutMoveOrCancel() async throws {
+        try await withApp { app in
+            let gymnasium = try await orgID(app, "МБОУ «Гимназия № 2»")
+            var found: Lesson?
+            for r in try await LessonRecord.query(on: app.db).with(\.$lesson).all() where found == nil {
+                if try await StudyGroup.find(r.lesson.$group.id, on: app.db)?.$organization.id == gymnasium { found = r.lesson }
+            }
+            let marked = try #require(found, "the demo register has marked lessons of centre1's groups")
+            var head = Browser(app)
+            _ = try await head.login("centre1")
+            let page = try await head.get("/groups/\(marked.$group.id.uuidString.lowercased())/timetable").body.string
+            // The head may change the group's other lessons, not this one.
+            #expect(page.contains("проведено") && page.contains("/edit\""))
+            let lesson = marked
+            #expect(!page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/cancel") && !page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/edit"))
+        }
+    }
+}

@@ -81,7 +81,7 @@ extension AppTests {
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains("Файл не загружен: в нём есть ошибки. В реестр ничего не записано."))
-                #expect(html.contains("<td>3</td><td>Дата рождения</td><td>Укажите дату в виде ДД.ММ.ГГГГ.</td>"))
+                #expect(html.contains("<td>3</td><td>Дата рождения</td><td>Такой даты нет: 31.02.2009. Проверьте день и месяц.</td>"))
                 #expect(html.contains("<td>3</td><td>Класс</td>"))
                 #expect(try await Student.query(on: app.db).count() == before)
                 // The refused file is not kept, only the fact of the attempt.
@@ -102,6 +102,16 @@ extension AppTests {
                 _ = try await b.get("/students/import")
                 let cols = try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", Data("Фамилия;Имя\nА;Б\n".utf8)))
                 #expect(cols.body.string.contains("Нет обязательных столбцов: «Дата рождения», «Класс»"))
+                _ = try await b.get("/students/import")
+                // A program or random bytes renamed to .csv, a file of other headings, an empty file: each said plainly.
+                let binary = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00])))
+                #expect(binary.status == .unprocessableEntity && binary.body.string.contains("Файл не похож на таблицу CSV"))
+                _ = try await b.get("/students/import")
+                let other = try await b.upload("/students/import", ["school": school.uuidString], file: ("o.csv", Data("Товар;Цена;Склад\nХлеб;40;1\n".utf8)))
+                #expect(other.body.string.contains("нет ни одного заголовка шаблона") && !other.body.string.contains("Неизвестные столбцы"))
+                _ = try await b.get("/students/import")
+                let empty = try await b.upload("/students/import", ["school": school.uuidString], file: ("e.csv", Data()))
+                #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Файл «e.csv» пустой"))
                 _ = try await b.get("/students/import")
                 let none = try await b.upload("/students/import", ["school": school.uuidString], file: nil)
                 #expect(none.status == .unprocessableEntity && none.body.string.contains("Выберите файл CSV или XLSX."))

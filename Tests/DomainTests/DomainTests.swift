@@ -285,7 +285,7 @@ import Testing
     @Test func registryIsTheFallbackAndSaysSo() {
         let r = Coverage.school(.init(headcount: [:], registered: [10: 3, 11: 0], enrolled: [10: 1]))
         #expect(r.seniors.source == .registry && r.seniors.denominator == 3 && r.seniors.percent == 33.3)
-        #expect(Coverage.format(r.seniors) == "33,3 %")
+        #expect(Coverage.format(r.seniors) == "33,3\u{00A0}%")
         #expect(Coverage.format(Coverage.Share(numerator: 0, denominator: 0, source: .registry)) == "—")
     }
 
@@ -293,7 +293,8 @@ import Testing
         let a = Coverage.Share(numerator: 1, denominator: 10, source: .headcount)
         let b = Coverage.Share(numerator: 9, denominator: 10, source: .registry)
         let t = Coverage.total([a, b])
-        #expect(t.numerator == 10 && t.denominator == 20 && t.percent == 50 && t.source == .registry)
+        #expect(t.numerator == 10 && t.denominator == 20 && t.percent == 50 && t.source == .mixed)
+        #expect(Coverage.total([b, b]).source == .registry && Coverage.total([a, a]).source == .headcount)
     }
 }
 

@@ -28,7 +28,7 @@ import Testing
         #expect(!plan.isValid && plan.rows.isEmpty)
         let byLine = Dictionary(grouping: plan.errors, by: \.line)
         #expect(Set(byLine[2]!.map(\.column)) == ["Фамилия", "Дата рождения", "Пол", "Класс", "ОВЗ", "Кто дал согласие"])
-        #expect(byLine[2]!.first { $0.column == "Дата рождения" }?.message == "Укажите дату в виде ДД.ММ.ГГГГ.")
+        #expect(byLine[2]!.first { $0.column == "Дата рождения" }?.message == "Такой даты нет: 31.02.2010. Проверьте день и месяц.")
         #expect(Set(byLine[3]!.map(\.column)) == ["Фамилия", "Дата рождения", "Дата согласия"])
     }
 

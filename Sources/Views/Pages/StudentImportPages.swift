@@ -30,7 +30,7 @@ public struct StudentImportStartPage: Sendable {
         Layout.page(ctx, title: "Загрузка обучающихся из файла", crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка из файла")]) {
             el("h1") { "Загрузка обучающихся из файла" }
             el("p", .cls("muted")) {
-                "Файл CSV (разделитель «;», кодировка UTF-8 или Windows-1251) или XLSX, первая строка — заголовки. Сначала Setka проверит каждую строку и покажет, что будет сделано; в реестр ничего не попадёт, пока весь файл не пройдёт проверку и вы не подтвердите загрузку."
+                "Файл CSV (разделитель «;», кодировка UTF-8 или Windows-1251) или XLSX, первая строка — заголовки. Сначала Сетка проверит каждую строку и покажет, что будет сделано; в реестр ничего не попадёт, пока весь файл не пройдёт проверку и вы не подтвердите загрузку."
             }
             el("div", .cls("actions")) {
                 el("a", .cls("button"), .href(Self.path + "/template.xlsx")) { "Шаблон XLSX" }
@@ -38,7 +38,7 @@ public struct StudentImportStartPage: Sendable {
             }
             el("form", .cls("stacked panel"), Attr("method", "post"), Attr("action", Self.path), Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")) {
                 Layout.csrf(ctx)
-                if let fileProblem { el("div", .cls("form-error"), Attr("role", "alert")) { "Файл не принят: " + fileProblem } }
+                if let fileProblem { el("div", .cls("form-error"), Attr("role", "alert")) { "Файл не принят. " + fileProblem } }
                 UI.selectField("school", "Школа", options: schools, selected: selectedSchool, errors: errors, required: true,
                                includeEmpty: schools.count == 1 ? nil : "— выберите —")
                 el("div", .cls(errors["file"] == nil ? "field" : "field has-error")) {
@@ -59,7 +59,7 @@ public struct StudentImportStartPage: Sendable {
                 }
             }
             el("p", .cls("muted")) {
-                "Столбцы можно переставлять; регистр заголовков не важен. Один и тот же обучающийся (фамилия, имя, отчество и дата рождения без учёта регистра и «ё») в файле дважды объединяется в одну запись, если строки совпадают. Если он уже есть в реестре вашей школы, Setka предложит объединить записи; каждую загрузку можно отменить."
+                "Столбцы можно переставлять; регистр заголовков не важен. Один и тот же обучающийся (фамилия, имя, отчество и дата рождения без учёта регистра и «ё») в файле дважды объединяется в одну запись, если строки совпадают. Если он уже есть в реестре вашей школы, Сетка предложит объединить записи; каждую загрузку можно отменить."
             }
             el("h2") { "Загрузки" }
             if batches.isEmpty {

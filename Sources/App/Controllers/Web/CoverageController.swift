@@ -76,8 +76,8 @@ struct CoverageController: RouteCollection {
                      + [.text(all.source.title), .text("")])
         var page = RegistryList(
             title: "Охват сетью — \(year.title)", area: .students, query: ListQuery(sort: "name", per: 1000), filters: [],
-            columns: [Column("Школа"), Column("Старшеклассники (10–11) в сети"), Column("Доля"), Column("Цель 15–24 %"),
-                      Column("Все обучающиеся в программах сети"), Column("Доля (цель ≥ 70 %)"), Column("Знаменатель"), Column("")],
+            columns: [Column("Школа"), Column("10–11 классы в сети"), Column("Доля"), Column("Цель 15–24\u{00A0}%"),
+                      Column("Все в программах сети"), Column("Доля (цель ≥\u{00A0}70\u{00A0}%)"), Column("Знаменатель"), Column("")],
             rows: table, total: rows.count, noun: ("школа", "школы", "школ"), createTitle: nil,
             warnings: ["Доля старшеклассников в сети — «Сетка» считает учащихся 10–11 классов, зачисленных хотя бы в одну группу текущего года (норма практики — 15–24 %). "
                        + "Доля всех обучающихся в дополнительных программах сети — цель не менее 70 %. Знаменатель — численность по классам, которую вводит школа; пока она не введена, берутся обучающиеся из реестра."],

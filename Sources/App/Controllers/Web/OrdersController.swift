@@ -50,7 +50,7 @@ struct OrdersController: RouteCollection {
             },
             total: total, noun: ("приказ", "приказа", "приказов"),
             createTitle: req.can(.create, .order(municipalityID: muni)) ? "Подготовить приказ" : nil,
-            emptyText: "Приказов пока нет: Setka готовит их по данным сети — выберите вид приказа и учебный год.")
+            emptyText: "Приказов пока нет: Сетка готовит их по данным сети — выберите вид приказа и учебный год.")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -62,7 +62,7 @@ struct OrdersController: RouteCollection {
                             fields: [FieldSpec("kind", "Вид приказа", .select(OrderKind.allCases.map { ($0.rawValue, $0.title(year: "____")) }, empty: "— выберите —"), required: true),
                                      FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true)],
                             values: values, errors: errors,
-                            intro: "Проект приказа составляется по данным Setka за учебный год: центры, программы, группы, расписание, итоги, сертификаты, договоры.",
+                            intro: "Проект приказа составляется по данным Сетки за учебный год: центры, программы, группы, расписание, итоги, сертификаты, договоры.",
                             submitTitle: "Составить проект")
     }
 

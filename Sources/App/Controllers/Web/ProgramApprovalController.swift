@@ -26,6 +26,11 @@ struct ProgramApprovalController: RouteCollection {
         guard (ProgramApproval(rawValue: p.approval) ?? .draft).canSubmit, p.status == RecordStatus.active.rawValue else {
             throw AppError.conflict("Эту программу сейчас нельзя отправить на согласование.")
         }
+        // The КМЦ agrees a programme with the people who teach it (issue 3: teachers from the staff registry).
+        guard !(try await p.$teachers.get(on: req.db)).isEmpty else {
+            throw AppError.conflict("Укажите педагогов программы: без них программу нельзя отправить на согласование в КМЦ.")
+        }
+        let previous = (ProgramApproval(rawValue: p.approval) ?? .draft).title
         let snapshot = Audit.encode(try await section.auditFields(p, on: req.db))
         let user = try req.requireUser()
         let expected = p.version
@@ -42,7 +47,7 @@ struct ProgramApprovalController: RouteCollection {
             try await p.save(on: db)
             try await Audit.record(on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
                                    municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
-                                   before: ["Согласование": "черновик"], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
+                                   before: ["Согласование": previous], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
         }
         return req.redirect(to: SiteURL.record(.programs, p.id!).path, flash: "Программа отправлена на согласование в КМЦ.")
     }

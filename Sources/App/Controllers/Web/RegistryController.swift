@@ -35,6 +35,8 @@ protocol RegistrySection: Sendable {
     func isEditable(_ record: Record) -> Bool
     /// Actions of the card beyond edit, archive and restore; none by default.
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action]
+    /// What a new record's form starts with (default: nothing).
+    func newValues(_ req: Request) async throws -> FormValues
     /// History lines that are not audit entries of the record itself (default: none).
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)]
 }
@@ -43,6 +45,7 @@ extension RegistrySection {
     func isEditable(_ record: Record) -> Bool { true }
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action] { [] }
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)] { [] }
+    func newValues(_ req: Request) async throws -> FormValues { FormValues() }
 }
 
 struct RegistryController<S: RegistrySection>: RouteCollection {
@@ -111,7 +114,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, try section.newResource(req))
-        let page = try await formPage(req, record: nil, values: FormValues(), version: nil)
+        let page = try await formPage(req, record: nil, values: try await section.newValues(req), version: nil)
         return req.render(page.render(await req.pageContext(active: active)))
     }
 

@@ -81,7 +81,8 @@ struct StudentImportController: RouteCollection {
         if schoolID == nil { errors.add("school", "Выберите школу.") }
         let file = form?.file
         let data = file.map { Data(buffer: $0.data) } ?? Data()
-        if data.isEmpty { errors.add("file", "Выберите файл CSV или XLSX.") }
+        if file == nil || file?.filename.isEmpty == true { errors.add("file", "Выберите файл CSV или XLSX.") }
+        else if data.isEmpty { errors.add("file", "Файл «\(file!.filename)» пустой: в нём нет ни строки.") }
         guard errors.isEmpty, let schoolID, let file else {
             return try await renderStart(req, muni: muni, schools: schools, selected: schoolValue, errors: errors, status: .unprocessableEntity)
         }
@@ -214,7 +215,7 @@ struct StudentImportController: RouteCollection {
         let url = Self.url(b.id!)
         let page = ConfirmPage(
             title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
-            consequence: "Будут удалены \(RussianPlural.count(b.createdCount, "добавленная запись", "добавленные записи", "добавленных записей")) и восстановлены прежние значения \(RussianPlural.count(b.mergedCount, "объединённой записи", "объединённых записей", "объединённых записей")). Если кого-то из них уже записали в группы или изменили, отмена не выполнится.",
+            consequence: "Добавленные записи (\(b.createdCount)) будут удалены, у объединённых записей (\(b.mergedCount)) восстановятся прежние значения. Если кого-то из них уже записали в группы или изменили, отмена не выполнится.",
             action: url + "/revert", button: "Отменить загрузку", cancelURL: url,
             crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url), Crumb("Отмена")])
         return req.render(page.render(await req.pageContext(active: .registry(.students))))

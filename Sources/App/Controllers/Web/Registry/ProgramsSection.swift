@@ -94,6 +94,16 @@ struct ProgramsSection: RegistrySection {
                                       }, emptyText: "Программа ещё не отправлялась на согласование.")], warnings)
     }
 
+    /// A new programme starts at 64 hours a year (`000_…` §4.1), full-time, in the user's centre when there is one.
+    func newValues(_ req: Request) async throws -> FormValues {
+        let muni = try RegistrySupport.municipality(req)
+        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
+        let centers = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }.filter { current.contains(UUID(uuidString: $0.value)!) }
+        var v = FormValues(single: ["hours": "64", "form": StudyForm.allCases[0].rawValue])
+        if centers.count == 1 { v["organization"] = centers[0].value }
+        return v
+    }
+
     func fields(_ req: Request, record: NetworkProgram?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
         let centers = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }

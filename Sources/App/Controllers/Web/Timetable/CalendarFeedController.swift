@@ -61,7 +61,7 @@ struct CalendarFeedController: RouteCollection {
         let form = RegistryForm(title: "Подписка в календаре", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
                                 action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())",
                                 cancelURL: SiteURL.timetable.path, fields: [], values: FormValues(),
-                                intro: "Расписание: \(s.title). Setka создаст секретную ссылку (iCal), которую можно добавить в календарь телефона или "
+                                intro: "Расписание: \(s.title). Сетка создаст секретную ссылку (iCal), которую можно добавить в календарь телефона или "
                                     + "почты; занятия и их изменения появятся там сами. Прежняя ваша ссылка на это расписание перестанет работать. "
                                     + "Не передавайте ссылку посторонним.",
                                 submitTitle: "Создать ссылку")
@@ -112,6 +112,6 @@ struct CalendarFeedController: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Setka: " + s.feedName, events: events)))
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Сетка: " + s.feedName, events: events)))
     }
 }

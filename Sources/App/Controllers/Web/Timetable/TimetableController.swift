@@ -76,8 +76,10 @@ struct TimetableController: RouteCollection {
                                  .text(lesson.span.times), .text(String(lesson.hours)),
                                  .text(lesson.room?.name ?? ""),
                                  .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
-                                 lesson.isCancelled ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived") : .tag("по плану", "active")]
-            if mayEdit && !lesson.isCancelled {
+                                 lesson.isCancelled ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
+                                    : marked.contains(lesson.id!) ? .tag("проведено", "signed") : .tag("по плану", "active")]
+            // A lesson marked in the register is history: it is corrected through the register, not moved or cancelled.
+            if mayEdit && !lesson.isCancelled && !marked.contains(lesson.id!) {
                 cells.append(.link("Изменить", SiteURL.lesson(lesson.id!).path + "/edit"))
                 cells.append(.link("Отменить", SiteURL.lesson(lesson.id!).path + "/cancel"))
             } else if mayEdit { cells += [.text(""), .text("")] }
