@@ -13,9 +13,9 @@ public enum Coverage {
     public enum Source: String, Sendable { case headcount, registry, mixed
         public var title: String {
             switch self {
-            case .headcount: "численность по отчёту школы"
-            case .registry: "обучающиеся в реестре (численность не введена)"
-            case .mixed: "по отчётам школ, где численность введена, иначе — реестр"
+            case .headcount: "отчёт школы"
+            case .registry: "реестр (численность не введена)"
+            case .mixed: "отчёты школ и реестр"
             }
         }
     }

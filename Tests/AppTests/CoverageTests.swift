@@ -16,8 +16,8 @@ extension AppTests {
                 let html = page.body.string
                 #expect(html.contains("Муниципалитет в целом"))
                 // Some schools entered their headcount and some did not: the municipality's denominator says it is mixed.
-                #expect(html.contains("по отчётам школ, где численность введена, иначе — реестр"))
-                #expect(html.contains("численность по отчёту школы") && html.contains("обучающиеся в реестре (численность не введена)"))
+                #expect(html.contains("отчёты школ и реестр"))
+                #expect(html.contains("отчёт школы") && html.contains("реестр (численность не введена)"))
                 // СОШ № 1: seniors enrolled out of the 58 of its headcount (30 + 28).
                 let school = try await orgID(app, "МБОУ «СОШ № 1»")
                 let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
