@@ -143,14 +143,15 @@ struct GuardiansController: RouteCollection {
         let canEdit = req.can(.update, .student(school: OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)))
         let card = SiteURL.record(.students, s.id!).path
         return RegistryCard.Section(
-            title: "Законные представители", columns: ["ФИО", "Кем приходится", "Телефон", "Эл. почта", "Доступ в «Сетку»", ""],
+            title: "Законные представители", columns: ["ФИО", "Кем приходится", "Телефон", "Эл. почта", "Доступ в «Сетку»"] + (canEdit ? ["", ""] : []),
             rows: rows.map { g in
                 let access: Cell = g.$user.id != nil ? .tag("вход выполнен", "signed")
                     : g.inviteExpiresAt.map { $0 > Date() ? .text("код выдан, до \(RuDate.format($0, timeZone: zone))") : .tag("код истёк", "expired") } ?? .text("нет")
                 let base = card + "/guardians/\(g.id!.uuidString.lowercased())"
-                return [.text(g.fullName), .text(g.relation ?? ""), .text(g.phone ?? ""), .text(g.email ?? ""), access,
-                        canEdit ? .post(g.$user.id == nil ? "Выдать код приглашения" : "Выдать новый код", base + "/invite", csrf: req.csrfToken) : .text(""),
-                        ] + (canEdit ? [.link("Убрать…", base + "/remove")] : [])
+                // One header per cell: the two actions have a column each.
+                return [.text(g.fullName), .text(g.relation ?? ""), .text(g.phone ?? ""), .text(g.email ?? ""), access]
+                    + (canEdit ? [.post(g.$user.id == nil ? "Выдать код приглашения" : "Выдать новый код", base + "/invite", csrf: req.csrfToken),
+                                  .link("Убрать…", base + "/remove")] : [])
             }, emptyText: "Законные представители не указаны.")
     }
 }

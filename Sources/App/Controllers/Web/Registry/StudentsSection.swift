@@ -80,7 +80,7 @@ struct StudentsSection: RegistrySection {
                                       rows: enrollments.map { e in
                                           [.link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.organization.shortName),
                                            .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status)]
-                                      }, emptyText: "Не записан ни в одну группу."),
+                                      }, emptyText: "В сетевых группах не состоит."),
                  try await GuardiansController.section(record, req: req, zone: zone)],
                 record.consentWithdrawnAt != nil
                     ? ["Согласие на обработку персональных данных \(GuardiansController.consentText(record, zone: zone)). Записывать в группы нельзя, пока не получено новое согласие (укажите его дату при изменении записи)."]
