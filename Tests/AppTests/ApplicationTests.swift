@@ -233,6 +233,9 @@ extension AppTests {
                 let wrong = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: open.id!, studentId: elkin.id!, choices: [UUID(), info.id!]),
                                              headers: ["Authorization": "Bearer \(token)"])
                 #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("недоступен"))
+                // Under the API's own field name, each course by its rank.
+                let fields = try wrong.content.decode(APITests.ErrorBody.self).fields
+                #expect(Array(fields.keys) == ["choices"] && fields["choices"]?.hasPrefix("Курс № ") == true)
                 // The student's own list through the API holds only their own applications.
                 let list = try await b.send(.GET, "/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
                 struct Page: Content { struct Item: Content { var studentId: UUID }; var items: [Item] }

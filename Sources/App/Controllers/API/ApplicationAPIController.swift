@@ -53,6 +53,22 @@ struct ApplicationAPIController: RouteCollection {
     struct SubmitOutput: Content { var status: String; var position: Int?; var applicationId: UUID; var choices: [ApplicationService.ChoiceOutcome] }
 
     func submit(req: Request) async throws -> Response {
+        do {
+            return try await submitChecked(req: req)
+        } catch var e as AppError where e.code == "validation" {
+            // The rules name the form's fields (`choice1`, `choice2`, …); the API's field is `choices`, with the rank said.
+            var fields: [String: String] = [:]
+            for (key, message) in e.fields.sorted(by: { $0.key < $1.key }) {
+                if key.hasPrefix("choice"), let rank = Int(key.dropFirst("choice".count)) {
+                    fields["choices", default: ""] += (fields["choices"] == nil ? "" : " ") + "Курс № \(rank): \(message)"
+                } else { fields[key] = message }
+            }
+            e.fields = fields
+            throw e
+        }
+    }
+
+    private func submitChecked(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.content.decode(SubmitInput.self)
         var errors = FieldErrors()
