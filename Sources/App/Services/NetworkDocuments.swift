@@ -49,8 +49,12 @@ enum NetworkDocuments {
         let guardian = a.guardianAgreedBy ?? "________________________________"
         var d = DocModel(title: "Согласие родителя — \(student.fullName)")
         d.heading("Согласие родителя (законного представителя) на обучение по сетевым программам")
-        d.paragraph("Я, \(guardian), являясь родителем (законным представителем) обучающегося \(student.fullName), \(RuDate.format(student.birthDate, timeZone: zone)) г. р., "
-                    + "ученика(цы) \(student.grade)\(student.letter ?? "") класса \(school.fullName), согласен(на) с его (её) обучением в сетевой форме по программам:")
+        // Words agree with the child's sex when the registry knows it; the school's name stays in the nominative, after a dash.
+        let sex = student.sex.flatMap(Sex.init(rawValue:))
+        let (pupil, scholar, their) = sex == .female ? ("обучающейся", "ученицы", "её") : sex == .male ? ("обучающегося", "ученика", "его")
+            : ("обучающегося (обучающейся)", "ученика (ученицы)", "его (её)")
+        d.paragraph("Я, \(guardian), являясь родителем (законным представителем) \(pupil) \(student.fullName), \(RuDate.format(student.birthDate, timeZone: zone)) г. р., "
+                    + "\(scholar) \(student.grade)\(student.letter ?? "") класса (школа — \(school.fullName)), согласен(на) с \(their) обучением в сетевой форме по программам:")
         d.table(["№", "Программа", "Ресурсный центр", "Часов"],
                 choices.map { [String($0.rank), $0.group.program.title, $0.group.organization.fullName, String($0.group.program.hours)] }, widths: [1, 7, 6, 2])
         d.paragraph("Мне известно, что занятия проходят в ресурсном центре по расписанию муниципальной сети, что результаты освоения курса учитываются "
