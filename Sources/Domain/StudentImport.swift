@@ -216,38 +216,4 @@ public enum StudentImport {
         }
         return plan
     }
-
-    static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
-
-    static func isName(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { c in
-            switch c.value {
-            // Russian and Latin letters are answered without Foundation's `CharacterSet` (imports check every name).
-            case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: return true
-            case 0x20, 0x2D, 0x27, 0x2019, 0x2E: return true
-            default: return CharacterSet.letters.contains(c)
-            }
-        }
-    }
-
-    /// Whole years from a birth date to a day, both as calendar dates in the zone.
-    static func fullYears(from birth: Date, to day: Date, timeZone: TimeZone) -> Int {
-        let (by, bm, bd) = RuDate.civil(of: birth, timeZone: timeZone)
-        let (ty, tm, td) = RuDate.civil(of: day, timeZone: timeZone)
-        return ty - by - ((tm, td) < (bm, bd) ? 1 : 0)
-    }
-
-    /// Titles of the columns in which two rows for the same child disagree.
-    static func differences(_ a: Row, _ b: Row) -> [String] {
-        var out: [String] = []
-        func check(_ key: String, _ x: String?, _ y: String?) {
-            if (x ?? "") != (y ?? "") { out.append("«\(columns.first { $0.key == key }!.title)»") }
-        }
-        check("sex", a.sex, b.sex); check("grade", String(a.grade), String(b.grade)); check("letter", a.letter, b.letter)
-        check("specialNeeds", String(a.specialNeeds), String(b.specialNeeds))
-        check("consentOn", a.consentOn.map { String($0.timeIntervalSince1970) }, b.consentOn.map { String($0.timeIntervalSince1970) })
-        check("consentBy", a.consentBy, b.consentBy); check("guardianName", a.guardianName, b.guardianName)
-        check("guardianPhone", a.guardianPhone, b.guardianPhone); check("guardianEmail", a.guardianEmail, b.guardianEmail)
-        return out
-    }
 }

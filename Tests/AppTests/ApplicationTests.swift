@@ -212,6 +212,30 @@ extension AppTests {
             }
         }
 
+        /// The distribution's confirmation and action belong to the campaign's municipality's КМЦ: a school, an unknown id
+        /// and another municipality's campaign are refused, and nothing is distributed.
+        @Test func theDistributionRefusesOthers() async throws {
+            try await withApp { app in
+                let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
+                let path = "/campaigns/\(c.id!.uuidString.lowercased())/distribute"
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                #expect(try await school.get(path).status == .forbidden)
+                #expect(try await school.post(path).status == .forbidden)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc")
+                #expect(try await kmc.get("/campaigns/\(UUID().uuidString.lowercased())/distribute").status == .notFound)
+                let other = Municipality(name: "Соседний округ")
+                try await other.create(on: app.db)
+                let moved = try #require(try await EnrollmentCampaign.find(c.id, on: app.db))
+                moved.$municipality.id = other.id!
+                try await moved.save(on: app.db)
+                #expect(try await kmc.get(path).status == .forbidden)
+                #expect(try await kmc.post(path).status == .forbidden)
+                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt == nil)
+            }
+        }
+
         @Test func closedWindowsAndOtherPeoplesChildrenAreRefused() async throws {
             try await withApp { app in
                 let ranked = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())

@@ -15,8 +15,8 @@ import Domain
 ///
 /// The statement is built from the same pieces as the other paths (`clashOfOneSQL`, `RawSeat`, the tables' INSERTs),
 /// and its text, parameter types and values come from one builder, so they cannot drift apart. The function is code,
-/// not schema: `setka migrate` (and `serve`'s migration at start) installs it whenever the database's copy differs
-/// from the one this build would create (`PostgresFunctions`).
+/// not schema: `setka migrate`, the deploy step on PostgreSQL, installs it whenever the database's copy differs from the
+/// one this build would create (`PostgresFunctions`).
 extension ApplicationService {
     struct OneCourse {
         /// The statement with `$n` placeholders.
@@ -89,8 +89,7 @@ extension ApplicationService {
         /// the columns at `computed` given by expressions instead.
         private mutating func insertSelect(_ insert: String, _ values: [DBValue], types: [String]? = nil, computed: [Int: String], _ from: String) -> String {
             guard withText else { return select(values, types: types, computed: computed, from) }
-            guard let split = insert.range(of: " VALUES ") else { preconditionFailure("not an INSERT … VALUES statement: \(insert)") }
-            return insert[..<split.lowerBound] + " " + select(values, types: types, computed: computed, from)
+            return RawPostgres.Inserts.split(insert).head + " " + select(values, types: types, computed: computed, from)
         }
 
         private mutating func select(_ values: [DBValue], types: [String]?, computed: [Int: String], _ from: String) -> String {

@@ -37,10 +37,7 @@ extension ApplicationService {
         // application takes no seat, so its rows are one statement without a transaction around it.
         if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
             let statement = OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now), req: req)
-            let run: @Sendable (RawPostgres) async throws -> EnrollmentOutcome = { try await statement.run(on: $0, student: student.id, req: req) }
-            guard let decided = try await pg != nil ? run(pg!) : req.application.withRawPostgres(run) else {
-                throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
-            }
+            let decided = try await onPostgres(pg, req) { try await statement.run(on: $0, student: student.id, req: req) }
             var placed = 0
             let (status, position) = s.named(decided, placed: &placed)
             return Outcome(applicationID: s.applicationID, state: .submitted,
@@ -52,8 +49,7 @@ extension ApplicationService {
             for i in ranked.indices { inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: "pending")) }
             inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
             let rows = inserts
-            let send: @Sendable (RawPostgres) async throws -> Void = { db in try await db.retrying { try await $0.insert(rows) } }
-            if let pg { try await send(pg) } else { _ = try await req.application.withRawPostgres(send) }
+            try await onPostgres(pg, req) { db in try await db.retrying { try await $0.insert(rows) } }
             return Outcome(applicationID: s.applicationID, state: .submitted,
                            choices: ranked.map { ChoiceOutcome(groupId: $0, groupName: groups[$0]?.name ?? "", status: "pending", position: nil) })
         }
@@ -81,11 +77,16 @@ extension ApplicationService {
             try await db.insert(inserts)
             return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
         }
-        if let pg { return try await pg.retryingTransaction(write) }
-        guard let outcome = try await req.application.rawPostgresTransaction(write) else {
+        return try await onPostgres(pg, req) { try await $0.retryingTransaction(write) }
+    }
+
+    /// `body` on the connection the caller already holds, or on one of the pool.
+    private static func onPostgres<T: Sendable>(_ pg: RawPostgres?, _ req: Request, _ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T {
+        if let pg { return try await body(pg) }
+        guard let result = try await req.application.withRawPostgres(body) else {
             throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
         }
-        return outcome
+        return result
     }
 
     /// The rows of a first application, as values both databases' writers bind.

@@ -120,11 +120,16 @@ struct RawPostgres: Sendable {
         private var tables: [(head: Substring, row: Substring, values: [[DBValue]])] = []
 
         mutating func add(_ insertSQL: String, _ values: [DBValue]) {
-            guard let split = insertSQL.range(of: " VALUES ") else { preconditionFailure("not an INSERT … VALUES statement: \(insertSQL)") }
-            let head = insertSQL[..<split.lowerBound]
+            let (head, row) = Self.split(insertSQL)
             if let i = tables.firstIndex(where: { $0.head == head }) { tables[i].values.append(values) } else {
-                tables.append((head, insertSQL[split.upperBound...], [values]))
+                tables.append((head, row, [values]))
             }
+        }
+
+        /// A shared `INSERT INTO t (…) VALUES (?, …)` as its head and its row of placeholders.
+        static func split(_ insertSQL: String) -> (head: Substring, row: Substring) {
+            guard let split = insertSQL.range(of: " VALUES ") else { preconditionFailure("not an INSERT … VALUES statement: \(insertSQL)") }
+            return (insertSQL[..<split.lowerBound], insertSQL[split.upperBound...])
         }
 
         var isEmpty: Bool { tables.isEmpty }

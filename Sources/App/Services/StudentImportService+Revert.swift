@@ -35,10 +35,10 @@ extension StudentImportService {
             let linkedGuardians = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).filter(\.$user.$id != nil).with(\.$student).all()
             blocked += linkedGuardians.map { "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)" }
             let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
-            let merges = (try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []
+            let merges = Snapshot.all(batch)
             for m in merges {
-                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let s = try await Student.find(id, on: db) else { continue }
-                if String(s.version) != m["version"] { blocked.append(s.fullName) }
+                guard let s = try await Student.find(m.id, on: db) else { continue }
+                if s.version != m.version { blocked.append(s.fullName) }
             }
             guard blocked.isEmpty else {
                 let names = blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
@@ -47,14 +47,10 @@ extension StudentImportService {
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
             for m in merges {
-                guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else { continue }
-                let consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
                 try await sql.update(Student.schema)
-                    .set("grade", to: Int(m["grade"] ?? "") ?? 1).set("letter", to: m["letter"].flatMap { $0.isEmpty ? nil : $0 })
-                    .set("sex", to: m["sex"].flatMap { $0.isEmpty ? nil : $0 }).set("special_needs", to: m["special_needs"] == "1")
-                    .set("consent_on", to: consentOn).set("consent_by", to: m["consent_by"].flatMap { $0.isEmpty ? nil : $0 })
-                    .set("status", to: m["status"] ?? RecordStatus.active.rawValue).set("version", to: version + 1)
-                    .where("id", .equal, id).run()
+                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set("special_needs", to: m.specialNeeds)
+                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status).set("version", to: m.version + 1)
+                    .where("id", .equal, m.id).run()
             }
             try await Audit.record(on: db, req: req, action: .revert,
                                    entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",

@@ -113,6 +113,25 @@ enum StudentImportService {
         return m
     }
 
+    /// A merged child's values before the merge, as the batch keeps them (`snapshot`), read back by the revert and by
+    /// the child's history.
+    struct Snapshot: Sendable {
+        var id: UUID, version: Int, grade: Int, letter: String?, sex: String?, specialNeeds: Bool, consentOn: Date?, consentBy: String?, status: String
+
+        init?(_ m: [String: String]) {
+            guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else { return nil }
+            func text(_ key: String) -> String? { m[key].flatMap { $0.isEmpty ? nil : $0 } }
+            self.id = id; self.version = version; grade = Int(m["grade"] ?? "") ?? 1; letter = text("letter"); sex = text("sex")
+            specialNeeds = m["special_needs"] == "1"; consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+            consentBy = text("consent_by"); status = m["status"] ?? RecordStatus.active.rawValue
+        }
+
+        /// The snapshots a batch keeps (none for a batch without merges or with unreadable ones).
+        static func all(_ batch: StudentImportBatch) -> [Snapshot] {
+            ((try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []).compactMap(Snapshot.init)
+        }
+    }
+
     /// What a revert restores: the values before the merge, and the version the merge wrote.
     static func snapshot(_ s: Registered) -> [String: String] {
         ["id": s.id.uuidString, "version": String(s.version + 1), "grade": String(s.grade), "letter": s.letter ?? "", "sex": s.sex ?? "",

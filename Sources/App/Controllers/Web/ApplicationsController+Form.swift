@@ -42,12 +42,11 @@ extension ApplicationsController {
             fields.append(FieldSpec("agree", "Согласие родителя (законного представителя)",
                                     .checkboxes([("yes", "Я, \(try guardianName(req)), согласен(на) с индивидуальным учебным планом ребёнка")]), required: true))
         }
-        let v = values
         let how = c.campaignMode == .firstCome
             ? "Места даются в порядке подачи: ответ — сразу (зачислен или место в листе ожидания). Заявку должны подтвердить родитель и школа в течение \(RussianPlural.count(c.confirmDays, "дня", "дней", "дней")), иначе место освободится."
             : "Места распределяются после закрытия приёма (\(RuDate.formatDateTime(c.closesAt, timeZone: zone))) жеребьёвкой: каждому по очереди — самый приоритетный курс со свободным местом. До распределения заявку должны подтвердить родитель и школа."
         return RegistryForm(title: "ИУП: \(s.fullName)", crumbs: [Crumb("Мои заявки", "/applications")], action: "/applications/new?campaign=\(c.id!.uuidString.lowercased())&student=\(s.id!.uuidString.lowercased())", cancelURL: "/applications",
-                            fields: fields, values: v, errors: errors, conflict: conflict,
+                            fields: fields, values: values, errors: errors, conflict: conflict,
                             intro: "\(c.title). Можно получить курсов: \(c.maxCourses). " + how + (groups.isEmpty ? " Для \(s.grade) класса курсов в этой кампании нет." : ""))
     }
 

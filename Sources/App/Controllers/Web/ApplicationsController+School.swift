@@ -80,11 +80,16 @@ extension ApplicationsController {
         return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
     }
 
+    /// The campaign of the path, for whoever may change the municipality's reference data (the КМЦ).
+    func campaignToDistribute(_ req: Request) async throws -> EnrollmentCampaign {
+        guard let c = try await EnrollmentCampaign.find(try req.idParameter(), on: req.db) else { throw AppError.notFound() }
+        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
+        return c
+    }
+
     /// «Распределить» cannot be undone: the КМЦ confirms it on a page of its own, with what it will do.
     func distributeConfirm(req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        guard let c = try await EnrollmentCampaign.find(id, on: req.db) else { throw AppError.notFound() }
-        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
+        let c = try await campaignToDistribute(req), id = try c.requireID()
         guard c.campaignMode == .ranked, c.distributedAt == nil else { return req.redirect(to: SiteURL.record(.campaigns, id).path) }
         let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == id).all()
         let confirmed = apps.filter { $0.applicationState == .confirmed }.count, unconfirmed = apps.filter { $0.applicationState == .submitted }.count
@@ -97,9 +102,7 @@ extension ApplicationsController {
     }
 
     func distribute(req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        guard let c = try await EnrollmentCampaign.find(id, on: req.db) else { throw AppError.notFound() }
-        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
+        let id = try await campaignToDistribute(req).requireID()
         let r = try await ApplicationService.distribute(campaignID: id, req: req)
         return req.redirect(to: SiteURL.record(.campaigns, id).path,
                             flash: "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: \(r.seed).")

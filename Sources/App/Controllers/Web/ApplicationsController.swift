@@ -87,9 +87,9 @@ struct ApplicationsController: RouteCollection {
             ("Подтверждение школы", a.schoolDecision == "confirmed" ? "подтверждено" + (a.schoolDecidedAt.map { " \(RuDate.format($0, timeZone: zone))" } ?? "")
                 : a.schoolDecision == "refused" ? "отказано" + (a.schoolComment.map { ": \($0)" } ?? "") : "ожидается"),
         ]
-        if let withdrawn = a.student.consentWithdrawnAt {
-            facts.append(("Согласие на обработку персональных данных", "отозвано \(RuDate.format(withdrawn, timeZone: zone))"
-                          + (a.student.consentWithdrawnBy.map { ": \($0)" } ?? "") + " — подтвердить заявку и записать обучающегося нельзя"))
+        if a.student.consentWithdrawnAt != nil {
+            facts.append(("Согласие на обработку персональных данных",
+                          GuardiansController.consentText(a.student, zone: zone) + " — подтвердить заявку и записать обучающегося нельзя"))
         }
         if let h = a.holdExpiresAt, a.applicationState == .submitted {
             facts.append(("Подтвердить до", RuDate.formatDateTime(h, timeZone: zone) + " — иначе удержанные места освободятся"))

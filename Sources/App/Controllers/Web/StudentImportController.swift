@@ -4,13 +4,6 @@ import Domain
 import Views
 import Documents
 
-enum AppLimits {
-    /// The largest file a user may upload (an import of 200 000 rows fits).
-    static let uploadBytes = 26 * 1_048_576
-    /// The only routes that take file uploads (multipart bodies larger than the default limit).
-    static let uploadPaths: Set<String> = ["/students/import"]
-}
-
 /// Pages of the student import: the form, templates, the preview of a file, its commit and its undoing (issue 3).
 struct StudentImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -81,8 +74,9 @@ struct StudentImportController: RouteCollection {
         if schoolID == nil { errors.add("school", "Выберите школу.") }
         let file = form?.file
         let data = file.map { Data(buffer: $0.data) } ?? Data()
-        if file == nil || file?.filename.isEmpty == true { errors.add("file", "Выберите файл CSV или XLSX.") }
-        else if data.isEmpty { errors.add("file", "Файл «\(file!.filename)» пустой: в нём нет ни строки.") }
+        if let file, !file.filename.isEmpty {
+            if data.isEmpty { errors.add("file", "Файл «\(file.filename)» пустой: в нём нет ни строки.") }
+        } else { errors.add("file", "Выберите файл CSV или XLSX.") }
         guard errors.isEmpty, let schoolID, let file else {
             return try await renderStart(req, muni: muni, schools: schools, selected: schoolValue, errors: errors, status: .unprocessableEntity)
         }
@@ -206,28 +200,6 @@ struct StudentImportController: RouteCollection {
         } catch let e as AppError where e.status == .conflict {
             guard let fresh = try await StudentImportBatch.query(on: req.db).filter(\.$id == b.id!).with(\.$school).first() else { throw e }
             return try await renderBatch(req, batch: fresh, analysis: nil, problem: e.reason, status: .conflict)
-        }
-    }
-
-    func revertConfirm(req: Request) async throws -> Response {
-        let b = try await find(req)
-        guard b.state == StudentImportBatch.State.committed.rawValue else { return req.redirect(to: Self.url(b.id!), redirectType: .normal) }
-        let url = Self.url(b.id!)
-        let page = ConfirmPage(
-            title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
-            consequence: "Добавленные записи (\(b.createdCount)) будут удалены, у объединённых записей (\(b.mergedCount)) восстановятся прежние значения. Если кого-то из них уже записали в группы или изменили, отмена не выполнится.",
-            action: url + "/revert", button: "Отменить загрузку", cancelURL: url,
-            crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url), Crumb("Отмена")])
-        return req.render(page.render(await req.pageContext(active: .registry(.students))))
-    }
-
-    func revert(req: Request) async throws -> Response {
-        let b = try await find(req)
-        do {
-            try await StudentImportService.revert(batchID: b.id!, req: req)
-            return req.redirect(to: Self.url(b.id!), flash: "Загрузка отменена.")
-        } catch let e as AppError where e.status == .conflict {
-            return try await renderBatch(req, batch: b, analysis: nil, problem: e.reason, status: .conflict)
         }
     }
 

@@ -96,22 +96,25 @@ struct ProgramsSection: RegistrySection {
 
     /// A new programme starts at 64 hours a year (`000_…` §4.1), full-time, in the user's centre when there is one.
     func newValues(_ req: Request) async throws -> FormValues {
-        let muni = try RegistrySupport.municipality(req)
-        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centers = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }.filter { current.contains(UUID(uuidString: $0.value)!) }
+        let centers = try await centerOptions(req)
         var v = FormValues(single: ["hours": "64", "form": StudyForm.allCases[0].rawValue])
         if centers.count == 1 { v["organization"] = centers[0].value }
         return v
     }
 
+    /// This year's resource centres the user may write programmes for.
+    func centerOptions(_ req: Request) async throws -> [(value: String, title: String)] {
+        let muni = try RegistrySupport.municipality(req)
+        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
+        return try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }.filter { current.contains(UUID(uuidString: $0.value)!) }
+    }
+
     func fields(_ req: Request, record: NetworkProgram?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
-        let centers = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }
-        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
         let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
             .sort(\.$sortKey).all()
         return [
-            FieldSpec("organization", "Ресурсный центр", .select(centers.filter { current.contains(UUID(uuidString: $0.value)!) }, empty: "— выберите —"), required: true),
+            FieldSpec("organization", "Ресурсный центр", .select(try await centerOptions(req), empty: "— выберите —"), required: true),
             FieldSpec("title", "Название программы", required: true),
             FieldSpec("kind", "Вид программы", .select(ProgramKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
             FieldSpec("subject", "Предмет", .select(try await RegistrySupport.subjectOptions(muni, on: req.db), empty: "— не указан —")),

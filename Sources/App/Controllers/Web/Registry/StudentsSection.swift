@@ -177,18 +177,15 @@ struct StudentsSection: RegistrySection {
         }
         let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == r.$municipality.id)
             .filter(\.$merges, .custom("LIKE"), "%\(id.uuidString)%").all()
+        func consent(_ on: Date?, _ by: String?) -> String { RegistrySupport.date(on, zone) + (by.map { " — \($0)" } ?? "") }
         for batch in batches {
-            guard let done = batch.committedAt, let data = batch.merges?.data(using: .utf8),
-                  let merges = try? JSONDecoder().decode([[String: String]].self, from: data),
-                  let m = merges.first(where: { $0["id"] == id.uuidString }) else { continue }
-            let unchangedSince = m["version"] == String(r.version) && batch.revertedAt == nil
-            let consentOn = m["consent_on"].flatMap(Double.init).map { RuDate.format(Date(timeIntervalSince1970: $0), timeZone: zone) } ?? ""
+            guard let done = batch.committedAt, let m = StudentImportService.Snapshot.all(batch).first(where: { $0.id == id }) else { continue }
+            let unchangedSince = m.version == r.version && batch.revertedAt == nil
             let fields: [(String, String, String)] = [
-                ("Класс", (m["grade"] ?? "") + (m["letter"] ?? ""), "\(r.grade)\(r.letter ?? "")"),
-                ("Пол", (m["sex"]).flatMap(Sex.init(rawValue:))?.title ?? "", r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
-                ("ОВЗ", m["special_needs"] == "1" ? "да" : "нет", r.specialNeeds ? "да" : "нет"),
-                ("Согласие", consentOn + ((m["consent_by"] ?? "").isEmpty ? "" : " — " + m["consent_by"]!),
-                 RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")),
+                ("Класс", "\(m.grade)\(m.letter ?? "")", "\(r.grade)\(r.letter ?? "")"),
+                ("Пол", m.sex.flatMap(Sex.init(rawValue:))?.title ?? "", r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
+                ("ОВЗ", m.specialNeeds ? "да" : "нет", r.specialNeeds ? "да" : "нет"),
+                ("Согласие", consent(m.consentOn, m.consentBy), consent(r.consentOn, r.consentBy)),
             ]
             let changes = unchangedSince
                 ? fields.filter { $0.1 != $0.2 }.map { (field: $0.0, before: $0.1.ifBlank("—"), after: $0.2.ifBlank("—")) }
