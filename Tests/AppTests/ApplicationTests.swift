@@ -264,6 +264,28 @@ extension AppTests {
                 let list = try await b.send(.GET, "/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
                 struct Page: Content { struct Item: Content { var studentId: UUID }; var items: [Item] }
                 #expect(try list.content.decode(Page.self).items.allSatisfy { $0.studentId == elkin.id })
+                // The home school sees the child but does not submit: 403 with the reason, not the 404 of a stranger.
+                let school = try await apiToken(app, "school1")
+                let bySchool = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: open.id!, studentId: elkin.id!, choices: [group.id!]),
+                                                headers: ["Authorization": "Bearer \(school)"])
+                #expect(bySchool.status == .forbidden && bySchool.body.string.contains("подают обучающийся или его родитель"))
+                let bySchoolForeign = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: open.id!, studentId: stranger.id!, choices: [group.id!]),
+                                                       headers: ["Authorization": "Bearer \(school)"])
+                #expect(bySchoolForeign.status == (stranger.$school.id == elkin.$school.id ? .forbidden : .notFound))
+                // A value of the wrong type: 400 naming the field and what it takes, nothing written.
+                let before = try await CourseApplication.query(on: app.db).count()
+                let json: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+                let typed = try await b.send(.POST, "/api/v1/applications", headers: json,
+                                             raw: #"{"campaignId": 5, "studentId": "\#(elkin.id!)", "choices": []}"#)
+                let typedBody = try typed.content.decode(APITests.ErrorBody.self)
+                #expect(typed.status == .badRequest && typedBody.fields["campaignId"] == "поле «campaignId»: ожидается строка.")
+                let badID = try await b.send(.POST, "/api/v1/applications", headers: json,
+                                             raw: #"{"campaignId": "\#(open.id!)", "studentId": "\#(elkin.id!)", "choices": ["\#(group.id!)", "x"]}"#)
+                let badIDBody = try badID.content.decode(APITests.ErrorBody.self)
+                #expect(badID.status == .badRequest && badIDBody.fields["choices"] == "поле «choices[1]»: неверный идентификатор (UUID).")
+                let notJSON = try await b.send(.POST, "/api/v1/applications", headers: json, raw: "{campaignId")
+                #expect(notJSON.status == .badRequest && notJSON.body.string.contains("не JSON"))
+                #expect(try await CourseApplication.query(on: app.db).count() == before)
             }
         }
     }

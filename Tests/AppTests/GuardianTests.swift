@@ -35,6 +35,8 @@ extension AppTests {
                 #expect(page.body.string.contains("Светлова Ирина Павловна"))
                 let printed = try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/invite", [:])
                 #expect(printed.status == .ok)
+                // The printed sheet gives the whole address to type, not a path.
+                #expect(printed.body.string.contains("://") && printed.body.string.contains("/invite, введите код"))
                 let code = try Self.code(in: printed.body.string)
                 #expect(code.count == 14)
 

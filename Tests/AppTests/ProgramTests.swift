@@ -171,3 +171,38 @@ extension AppTests.ProgramTests {
         }
     }
 }
+
+extension AppTests.ProgramTests {
+    @Test func theGroupsListShowsTheCurrentYearAndEachGroupsYear() async throws {
+        try await withApp { app in
+            let current = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
+            let past = AcademicYear(municipalityID: current.$municipality.id, title: "2019/2020", startsOn: Date(timeIntervalSince1970: 1_567_296_000),
+                                    endsOn: Date(timeIntervalSince1970: 1_598_832_000), isCurrent: false)
+            try await past.create(on: app.db)
+            let old = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
+            old.name = "Архивная математика"; old.$academicYear.id = past.id!
+            try await old.save(on: app.db)
+            var head = Browser(app)
+            _ = try await head.login("centre1")
+            let list = try await head.get("/groups").body.string
+            #expect(list.contains(">Год<") && list.contains(current.title) && !list.contains("Архивная математика"))
+            let all = try await head.get("/groups?year=").body.string
+            #expect(all.contains("Архивная математика") && all.contains("2019/2020"))
+            let pastOnly = try await head.get("/groups?year=\(past.id!.uuidString.lowercased())").body.string
+            #expect(pastOnly.contains("Архивная математика") && !pastOnly.contains(">Математика-11<"))
+            // The group form tells a programme's years apart, and a new record's heading agrees with its noun.
+            let form = try await head.get("/groups/new").body.string
+            #expect(form.contains("Олимпиадная математика — МБОУ «Гимназия № 2», \(current.title)"))
+            #expect(try await head.get("/programs/new").body.string.contains("Новая программа"))
+
+            // A school administrator's school filter of «Записи в группы» offers only their own school.
+            var school = Browser(app)
+            _ = try await school.login("school1")
+            let enrollments = try await school.get("/enrollments").body.string
+            #expect(enrollments.contains("МБОУ «СОШ № 1»") && !enrollments.contains(">МБОУ «ООШ с. Берёзовка»<"))
+            var kmc = Browser(app)
+            _ = try await kmc.login("kmc")
+            #expect(try await kmc.get("/enrollments").body.string.contains(">МБОУ «ООШ с. Берёзовка»<"))
+        }
+    }
+}

@@ -35,6 +35,10 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
         switch error {
         case let e as AppError:
             return (e.status, e.code, e.reason, e.fields)
+        case let e as DecodingError:
+            // Before `AbortError`: Vapor makes `DecodingError` one, with an English reason.
+            let (field, message) = Self.describe(decoding: e)
+            return (.badRequest, "bad_request", "Неверный формат данных запроса: \(message)", field.map { [$0: message] } ?? [:])
         case let e as any AbortError:
             let code: String
             let reason: String
@@ -50,10 +54,51 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             default: (code, reason) = e.status.code >= 500 ? ("server_error", "Внутренняя ошибка сервера. Попробуйте позже.") : ("error", "Запрос не выполнен.")
             }
             return (e.status, code, reason, [:])
-        case is DecodingError:
-            return (.badRequest, "bad_request", "Неверный формат данных запроса.", [:])
         default:
             return (.internalServerError, "server_error", "Внутренняя ошибка сервера. Попробуйте позже.", [:])
+        }
+    }
+}
+
+extension SetkaErrorMiddleware {
+    /// Which field of the request body is wrong and how, in Russian: the field is its top-level key (the API's error
+    /// format names fields so), the message names the full path (`choices[2]`).
+    static func describe(decoding error: DecodingError) -> (field: String?, message: String) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce("") { s, key in key.intValue.map { s + "[\($0)]" } ?? (s.isEmpty ? key.stringValue : s + "." + key.stringValue) }
+        }
+        func expected(_ type: Any.Type) -> String {
+            switch type {
+            case is String.Type: return "строка"
+            case is Int.Type, is Int64.Type, is Int32.Type: return "целое число"
+            case is Double.Type, is Float.Type: return "число"
+            case is Bool.Type: return "true или false"
+            case is UUID.Type: return "идентификатор (UUID)"
+            case is Date.Type: return "дата"
+            default:
+                let name = String(describing: type)
+                if name.hasPrefix("Array<") { return "список" }
+                if name.hasPrefix("Dictionary<") { return "объект" }
+                return "значение другого типа"
+            }
+        }
+        switch error {
+        case let .typeMismatch(type, ctx):
+            let p = path(ctx.codingPath)
+            return p.isEmpty ? (nil, "ожидается объект JSON.") : (ctx.codingPath.first?.stringValue, "поле «\(p)»: ожидается \(expected(type)).")
+        case let .valueNotFound(type, ctx):
+            let p = path(ctx.codingPath)
+            return (ctx.codingPath.first?.stringValue, "поле «\(p)»: нужно значение (\(expected(type))), а не null.")
+        case let .keyNotFound(key, ctx):
+            let p = path(ctx.codingPath + [key])
+            return (p.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue, "не хватает поля «\(p)».")
+        case let .dataCorrupted(ctx):
+            let p = path(ctx.codingPath)
+            if p.isEmpty { return (nil, "тело запроса — не JSON (или JSON с ошибкой).") }
+            let what = ctx.debugDescription.contains("UUID") ? "неверный идентификатор (UUID)" : ctx.debugDescription.lowercased().contains("date") ? "неверная дата" : "неверное значение"
+            return (ctx.codingPath.first?.stringValue, "поле «\(p)»: \(what).")
+        @unknown default:
+            return (nil, "данные не разобраны.")
         }
     }
 }

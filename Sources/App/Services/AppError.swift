@@ -36,6 +36,11 @@ extension Database {
 extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
+    /// An address of this Setka as the person at the browser reached it (for printed sheets and links to copy).
+    func absoluteURL(_ path: String) -> String {
+        (application.setkaConfig.secureCookies ? "https://" : "http://") + (headers.first(name: .host) ?? "127.0.0.1:8080") + path
+    }
+
     /// Reads an id from the path, answering 404 (not 500) for a malformed one.
     func idParameter(_ name: String = "id") throws -> UUID {
         guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw AppError.notFound() }

@@ -56,13 +56,21 @@ extension ApplicationService {
         return outcome ?? nil
     }
 
+    /// Why the caller may not submit for this student: 403 with the reason when the caller may see the student's
+    /// applications (the home school, the КМЦ), else the 404 that does not reveal the child.
+    static func submitRefusal(_ req: Request, studentID: UUID, school: OrgRef) -> AppError {
+        guard req.can(.read, .application(studentID: studentID, school: school)) else { return EnrollmentService.refusal(.studentNotFound) }
+        return AppError(status: .forbidden, code: "forbidden", reason: "Заявку (ИУП) подают обучающийся или его родитель (законный представитель); школа её подтверждает.")
+    }
+
     struct FastInput: Sendable {
         var campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String
     }
 
     private static func submitFast(_ input: FastInput, facts: LoadedFacts, pg: RawPostgres?, req: Request) async throws -> Outcome? {
-        guard let student = facts.student, req.can(.create, .application(studentID: input.studentID, school: facts.school)) else {
-            throw EnrollmentService.refusal(.studentNotFound)
+        guard let student = facts.student else { throw EnrollmentService.refusal(.studentNotFound) }
+        guard req.can(.create, .application(studentID: input.studentID, school: facts.school)) else {
+            throw submitRefusal(req, studentID: input.studentID, school: facts.school)
         }
         guard let campaign = facts.campaign, campaign.municipalityID == student.municipalityID else { throw AppError.notFound("Кампания записи не найдена.") }
         let ranked = try check(campaign: campaign, student: student, programs: facts.programs, groups: facts.groups, choices: input.choices, now: Date())

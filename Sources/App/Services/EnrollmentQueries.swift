@@ -91,7 +91,13 @@ struct EnrollmentsController: RouteCollection {
         for e in rows where e.status == EnrollmentStatus.waitlisted.rawValue {
             if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { positions[e.id!] = p }
         }
-        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
+        // Only schools whose students the user may see here (a school administrator: their own school).
+        let orgs = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db).filter { option in
+            guard let id = UUID(uuidString: option.value) else { return false }
+            let school = OrgRef(id: id, municipalityID: muni)
+            return ([UUID()] + orgs).contains { req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: muni))) }
+        }
         var page = RegistryList(
             title: "Записи в группы", area: .groups, query: query,
             filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),

@@ -85,8 +85,10 @@ struct ApplicationAPIController: RouteCollection {
                                                            submittedBy: user.fullName, req: req) {
             return try Self.response(o)
         }
-        guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
-              req.can(.create, .application(studentID: sid, school: s.school.ref)) else { throw EnrollmentService.refusal(.studentNotFound) }
+        guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first() else { throw EnrollmentService.refusal(.studentNotFound) }
+        guard req.can(.create, .application(studentID: sid, school: s.school.ref)) else {
+            throw ApplicationService.submitRefusal(req, studentID: sid, school: s.school.ref)
+        }
         guard let c = try await EnrollmentCampaign.find(cid, on: req.db), c.$municipality.id == s.$municipality.id else { throw AppError.notFound("Кампания записи не найдена.") }
         let o = try await ApplicationService.submit(campaign: c, student: s, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
                                                     submittedBy: user.fullName, req: req)

@@ -17,15 +17,16 @@ extension GroupsController {
         let muni = try RegistrySupport.municipality(req)
         let programs = try await NetworkProgram.query(on: req.db).join(Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == muni).filter(\.$approval == ProgramApproval.agreed.rawValue)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).sort(\.$sortKey).all()
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$academicYear).sort(\.$sortKey).all()
             .filter { req.can(.create, .group($0.organization.ref)) && (centerID == nil || $0.$organization.id == centerID) }
+            .sorted { ($0.academicYear?.startsOn ?? .distantPast) > ($1.academicYear?.startsOn ?? .distantPast) }
         let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
             .sort(\.$sortKey).all()
         let centers = Set(programs.map { $0.$organization.id })
         let rooms = try await Room.query(on: req.db).filter(\.$organization.$id ~~ Array(centers)).filter(\.$status == RecordStatus.active.rawValue)
             .with(\.$organization).sort(\.$sortKey).all()
         return [
-            FieldSpec("program", "Согласованная программа", .select(programs.map { ($0.id!.uuidString.lowercased(), "\($0.title) — \($0.organization.shortName)") },
+            FieldSpec("program", "Согласованная программа", .select(programs.map { ($0.id!.uuidString.lowercased(), "\($0.title) — \($0.organization.shortName)\($0.academicYear.map { ", \($0.title)" } ?? "")") },
                                                                    empty: "— выберите —"), required: true,
                       hint: "Группы открываются только по программам, согласованным КМЦ."),
             FieldSpec("name", "Название группы", required: true, hint: "Например: Математика-10."),

@@ -23,26 +23,32 @@ struct GroupsController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
-        let query = RegistrySupport.listQuery(req, filters: ["organization", "free"], sorts: ["name", "center"], defaultSort: "center")
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+        // The current year's groups unless another year (or «Все годы») is chosen: last year's groups stay, closed, in the list.
+        let current = years.first(where: \.isCurrent)?.id?.uuidString.lowercased()
+        let query = RegistrySupport.listQuery(req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
+                                              defaultFilters: current.map { ["year": $0] } ?? [:])
         var b = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
             .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
             .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
+        if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == year) }
         let needle = TextKey.normalize(query.q)
         if !needle.isEmpty { b = b.group(.or) { $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ query.q) } }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "name" ? b.sort(\.$name, dir) : b.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
-        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).paged(query)
+        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear).paged(query)
         let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
         let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
         let page = RegistryList(
             title: "Группы", area: area, query: query,
-            filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры"))],
-            columns: [Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"), Column("Педагог"),
+            filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
+                      FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы"))],
+            columns: [Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"), Column("Год"), Column("Педагог"),
                       Column("Занято мест"), Column("Ожидают")],
             rows: rows.map { g in
-                [.link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title), .text(g.organization.shortName),
+                [.link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title), .text(g.organization.shortName), .text(g.academicYear.title),
                  .text(g.teacher?.fullName ?? ""),
                  g.enrolledCount >= g.capacity ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
                                                : .text("\(g.enrolledCount) из \(g.capacity)"),

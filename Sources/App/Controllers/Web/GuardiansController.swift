@@ -103,7 +103,7 @@ struct GuardiansController: RouteCollection {
         let page = NoticePage(
             title: "Код приглашения", crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb(s.fullName, SiteURL.record(.students, s.id!).path)],
             lines: ["Для: \(g.fullName)\(g.relation.map { " (\($0))" } ?? ""), законного представителя обучающегося \(s.fullName), \(s.school.shortName).",
-                    "Откройте страницу «Сетки» \(SiteURL.invite.path), введите код, придумайте имя пользователя и пароль. После этого вы увидите курсы ребёнка, его заявки и согласие на обработку данных.",
+                    "Откройте в браузере адрес \(req.absoluteURL(SiteURL.invite.path)), введите код, придумайте имя пользователя и пароль. После этого вы увидите курсы ребёнка, его заявки и согласие на обработку данных.",
                     "Код одноразовый и действует до \(RuDate.format(expires, timeZone: zone)) включительно. Выданный ранее код больше не действует. Распечатайте эту страницу и передайте лично."],
             highlight: code, backTitle: "К обучающемуся", backURL: SiteURL.record(.students, s.id!).path)
         return req.render(page.render(await req.pageContext(active: .registry(.students))))

@@ -16,6 +16,8 @@ protocol RegistrySection: Sendable {
     var area: Registry { get }
     var entityType: String { get }
     var noun: String { get }
+    /// The heading of a new record's form («Новая программа»).
+    var newTitle: String { get }
     var archiveConsequence: String { get }
 
     func list(_ req: Request) async throws -> RegistryList
@@ -105,7 +107,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
                   version: Int?, conflict: String? = nil) async throws -> RegistryForm {
         let id = try record?.requireID()
         return RegistryForm(
-            title: id == nil ? "Новая запись: \(section.noun.lowercased())" : "Изменение: \(record.map(section.title) ?? "")",
+            title: id == nil ? section.newTitle : "Изменение: \(record.map(section.title) ?? "")",
             crumbs: [Crumb(MenuArea.registry(section.area).title, SiteURL.list(section.area).path)],
             action: id.map { SiteURL.edit(section.area, $0).path } ?? SiteURL.new(section.area).path,
             cancelURL: id.map { SiteURL.record(section.area, $0).path } ?? SiteURL.list(section.area).path,

@@ -9,6 +9,7 @@ struct AcademicYearsSection: RegistrySection {
     let area = Registry.academicYears
     let entityType = "academic_year"
     let noun = "Учебный год"
+    let newTitle = "Новый учебный год"
     let archiveConsequence = "Учебный год пропадёт из списков выбора; назначения ресурсных центров этого года сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -10,6 +10,7 @@ struct AgreementsSection: RegistrySection {
     let area = Registry.agreements
     let entityType = "agreement"
     let noun = "Договор"
+    let newTitle = "Новый договор"
     let archiveConsequence = "Договор пропадёт из списков; его история сохранится. Чтобы отразить досрочное прекращение, лучше поставьте состояние «расторгнут»."
 
     static func label(_ a: NetworkAgreement) -> String {

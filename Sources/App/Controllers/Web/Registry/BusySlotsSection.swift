@@ -11,6 +11,7 @@ struct BusySlotsSection: RegistrySection {
     let area = Registry.busySlots
     let entityType = "busy_slot"
     let noun = "Занятость"
+    let newTitle = "Новое время школы"
     let archiveConsequence = "Это время школы перестанет учитываться в предупреждениях расписания."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -10,6 +10,7 @@ struct CampaignsSection: RegistrySection {
     let area = Registry.campaigns
     let entityType = "campaign"
     let noun = "Кампания записи"
+    let newTitle = "Новая кампания записи"
     let archiveConsequence = "Кампания пропадёт из списка открытых; поданные заявки и записи сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

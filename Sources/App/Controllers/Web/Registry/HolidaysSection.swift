@@ -10,6 +10,7 @@ struct HolidaysSection: RegistrySection {
     let area = Registry.holidays
     let entityType = "holiday_period"
     let noun = "Период"
+    let newTitle = "Каникулы или праздник"
     let archiveConsequence = "Период перестанет учитываться при составлении расписания; уже созданные занятия не изменятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -10,6 +10,7 @@ struct KmcSection: RegistrySection {
     let area = Registry.kmcMembers
     let entityType = "kmc_member"
     let noun = "Член КМЦ"
+    let newTitle = "Новый член КМЦ"
     let archiveConsequence = "Человек пропадёт из действующего состава КМЦ; история сохранится."
 
     func list(_ req: Request) async throws -> RegistryList {

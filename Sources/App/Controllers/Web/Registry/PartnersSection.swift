@@ -9,6 +9,7 @@ struct PartnersSection: RegistrySection {
     let area = Registry.partners
     let entityType = "partner"
     let noun = "Партнёр"
+    let newTitle = "Новый партнёр"
     let archiveConsequence = "Партнёр пропадёт из списков выбора для новых договоров; действующие договоры и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -10,6 +10,7 @@ struct ProgramsSection: RegistrySection {
     let area = Registry.programs
     let entityType = "program"
     let noun = "Программа"
+    let newTitle = "Новая программа"
     let archiveConsequence = "Программа пропадёт из каталога и из выбора при открытии групп; группы и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -10,6 +10,7 @@ struct ResourceCentersSection: RegistrySection {
     let area = Registry.resourceCenters
     let entityType = "resource_center"
     let noun = "Ресурсный центр"
+    let newTitle = "Новый ресурсный центр"
     let archiveConsequence = "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история сохранится."
 
     static func years(_ muni: UUID, on db: any Database) async throws -> [AcademicYear] {

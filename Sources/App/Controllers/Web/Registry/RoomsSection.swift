@@ -9,6 +9,7 @@ struct RoomsSection: RegistrySection {
     let area = Registry.rooms
     let entityType = "room"
     let noun = "Кабинет"
+    let newTitle = "Новый кабинет"
     let archiveConsequence = "Кабинет пропадёт из списков выбора при составлении расписания; история сохранится."
 
     func list(_ req: Request) async throws -> RegistryList {

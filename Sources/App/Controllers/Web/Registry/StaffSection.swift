@@ -10,6 +10,7 @@ struct StaffSection: RegistrySection {
     let area = Registry.staff
     let entityType = "staff"
     let noun = "Сотрудник"
+    let newTitle = "Новый сотрудник"
     let archiveConsequence = "Сотрудник пропадёт из списков выбора педагогов; его история и прежние записи сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -11,6 +11,7 @@ struct StudentsSection: RegistrySection {
     let area = Registry.students
     let entityType = "student"
     let noun = "Обучающийся"
+    let newTitle = "Новый обучающийся"
     let archiveConsequence = "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {

@@ -9,6 +9,7 @@ struct SubjectsSection: RegistrySection {
     let area = Registry.subjects
     let entityType = "subject"
     let noun = "Предмет"
+    let newTitle = "Новый предмет"
     let archiveConsequence = "Предмет пропадёт из списков выбора; ресурсные центры и сотрудники, у которых он указан, сохранят его."
 
     func list(_ req: Request) async throws -> RegistryList {

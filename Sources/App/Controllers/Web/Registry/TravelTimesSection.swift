@@ -10,6 +10,7 @@ struct TravelTimesSection: RegistrySection {
     let area = Registry.travelTimes
     let entityType = "travel_time"
     let noun = "Время в пути"
+    let newTitle = "Новое время в пути"
     let archiveConsequence = "Время в пути между этими организациями перестанет учитываться в предупреждениях расписания."
 
     func list(_ req: Request) async throws -> RegistryList {

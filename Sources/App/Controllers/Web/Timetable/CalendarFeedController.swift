@@ -81,11 +81,9 @@ struct CalendarFeedController: RouteCollection {
             try await Audit.record(on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id, title: "Ссылка iCal: \(s.title)",
                                    municipalityID: s.municipalityID, organizationID: nil)
         }
-        let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
-        let scheme = req.application.setkaConfig.secureCookies ? "https" : "http"
         let page = NoticePage(title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
                               lines: ["Расписание: \(s.title).", "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз."],
-                              highlight: "\(scheme)://\(host)/ical/\(raw).ics", backTitle: "Мои подписки", backURL: SiteURL.timetable.path + "/feeds")
+                              highlight: req.absoluteURL("/ical/\(raw).ics"), backTitle: "Мои подписки", backURL: SiteURL.timetable.path + "/feeds")
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 

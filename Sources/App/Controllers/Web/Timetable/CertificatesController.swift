@@ -83,7 +83,7 @@ struct CertificatesController: RouteCollection {
     }
 
     static func verifyURL(_ req: Request) -> String {
-        (req.application.setkaConfig.secureCookies ? "https://" : "http://") + (req.headers.first(name: .host) ?? "127.0.0.1:8080") + SiteURL.verify.path
+        req.absoluteURL(SiteURL.verify.path)
     }
 
     /// A certificate with its centre, checked against the policy.
