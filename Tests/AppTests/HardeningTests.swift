@@ -10,6 +10,19 @@ import NIOCore
 /// Regression tests for defects a review found: each would crash the server, leak a record or widen someone's rights.
 extension AppTests {
     @Suite struct HardeningTests {
+        @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {
+            try await withApp { app in
+                var b = Browser(app)
+                let any = try await b.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
+                #expect(any.status == .notFound && any.headers.contentType == .html && any.body.string.contains("Страница не найдена."))
+                let signIn = try await b.send(.GET, "/groups", headers: ["Accept": "text/html,*/*;q=0.8"])
+                #expect(signIn.status == .seeOther && signIn.headers.first(name: .location)?.hasPrefix("/login") == true)
+                let json = try await b.send(.GET, "/no-such-page", headers: ["Accept": "application/json"])
+                #expect(json.status == .notFound && json.body.string.contains("\"not_found\""))
+                #expect(try await b.send(.GET, "/api/v1/no-such", headers: ["Accept": "*/*"]).body.string.contains("\"not_found\""))
+            }
+        }
+
         @Test func hugePageAndVersionNumbersAreHarmless() async throws {
             try await withApp { app in
                 var b = Browser(app)

@@ -41,6 +41,10 @@ extension AppTests {
                 let path = "/lessons/\(l.id!.uuidString.lowercased())"
                 let page = try await teacher.get(path)
                 #expect(page.status == .ok && page.body.string.contains("Сохранить журнал"))
+                // The group's register names the past lesson not yet marked, with a link to mark it.
+                let day = CivilDay(number: l.day).formatted
+                let before = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
+                #expect(before.contains("не отмечен") && before.contains("<a href=\"\(path)\">\(day)</a>"))
                 // act
                 let saved = try await teacher.post(path + "/register", Self.form(students))
                 // check
@@ -65,6 +69,7 @@ extension AppTests {
                 #expect(journal.contains("Журнал группы «Математика-10»"))
                 #expect(journal.contains("— Делимость"))
                 #expect(journal.contains("Часов проведено"))
+                #expect(!journal.contains(">\(day)</a>"))
             }
         }
 

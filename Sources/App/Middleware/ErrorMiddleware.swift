@@ -18,7 +18,7 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 req.logger.error("request failed: \(req.method) \(req.url.path): \(String(reflecting: error))")
             }
-            if req.isAPI || req.headers.accept.mediaTypes.first == .json {
+            if req.isAPI || req.prefersJSON {
                 let response = Response(status: status)
                 try response.content.encode(Body(error: code, reason: reason, fields: fields))
                 return response
@@ -57,6 +57,15 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
         default:
             return (.internalServerError, "server_error", "Внутренняя ошибка сервера. Попробуйте позже.", [:])
         }
+    }
+}
+
+extension Request {
+    /// The client asked for JSON first. Vapor's `HTTPMediaType ==` lets `*/*` equal anything, so compare the names:
+    /// a browser or curl sending `*/*` gets the page.
+    var prefersJSON: Bool {
+        guard let first = headers.accept.mediaTypes.first else { return false }
+        return first.type.lowercased() == "application" && first.subType.lowercased() == "json"
     }
 }
 

@@ -84,6 +84,8 @@ enum RegisterService {
         var marks: [UUID: [UUID: AttendanceStatus]]
         var attendance: [UUID: StudentAttendance]
         var hours: GroupHours
+        /// Lessons neither cancelled nor marked, in order (the page names those already past).
+        var unmarked: [Lesson]
     }
 
     /// A group's marked lessons, its students (enrolled, or marked at some lesson), their marks and sums.
@@ -105,6 +107,7 @@ enum RegisterService {
         }
         let hours = GroupHours(planned: g.plannedHours, scheduled: lessons.filter { !$0.isCancelled }.reduce(0) { $0 + $1.hours },
                                delivered: marked.reduce(0) { $0 + $1.hours })
-        return GroupSummary(lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours)
+        return GroupSummary(lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours,
+                            unmarked: lessons.filter { !$0.isCancelled && byLesson[$0.id!] == nil })
     }
 }

@@ -105,8 +105,12 @@ public struct GroupRegisterPage: Sendable {
     public var lessons: [(title: String, url: String?)]
     public var topics: [String]
     public var rows: [Row]
-    public init(title: String, crumbs: [Crumb], facts: [(String, String)], lessons: [(title: String, url: String?)], topics: [String], rows: [Row]) {
+    /// Past lessons not yet marked (date, the lesson's page where it is marked).
+    public var pending: [(title: String, url: String)]
+    public init(title: String, crumbs: [Crumb], facts: [(String, String)], lessons: [(title: String, url: String?)], topics: [String], rows: [Row],
+                pending: [(title: String, url: String)] = []) {
         self.title = title; self.crumbs = crumbs; self.facts = facts; self.lessons = lessons; self.topics = topics; self.rows = rows
+        self.pending = pending
     }
 
     public static let mock = GroupRegisterPage(title: "Журнал группы «Математика-10»", crumbs: [], facts: [("Часов проведено", "2 из 64")],
@@ -117,6 +121,15 @@ public struct GroupRegisterPage: Sendable {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             el("div", .cls("panel")) { el("dl", .cls("facts")) { for (k, v) in facts { el("dt") { k }; el("dd") { v } } } }
+            if !pending.isEmpty {
+                el("div", .cls("warning")) {
+                    el("p") {
+                        (pending.count == 1 ? "Прошедшее занятие не отмечено в журнале: " : "Прошедшие занятия не отмечены в журнале (\(pending.count)): ")
+                        for (i, p) in pending.enumerated() { if i > 0 { ", " }; el("a", .href(p.url)) { p.title } }
+                        "."
+                    }
+                }
+            }
             if lessons.isEmpty { UI.empty("В журнале пока нет отмеченных занятий.") } else {
                 el("p", .cls("muted")) { "«+» — присутствовал(а), «у» — отсутствовал(а) по уважительной причине, «н» — без уважительной причины." }
                 el("div", .cls("scroll")) {

@@ -138,7 +138,9 @@ struct RegisterController: RouteCollection {
                     ("Часов по плану", String(hours.planned)), ("Часов в расписании", String(hours.scheduled)),
                     ("Часов проведено", String(hours.delivered) + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен"))],
             lessons: lessons.map { (CivilDay(number: $0.lesson.day).formatted.prefix(5).description, SiteURL.lesson($0.lesson.id!).path) },
-            topics: lessons.map(\.topic), rows: rows)
+            topics: lessons.map(\.topic), rows: rows,
+            pending: summary.unmarked.filter { $0.day < CivilDay(Date(), timeZone: l.zone).number }
+                .map { (CivilDay(number: $0.day).formatted, SiteURL.lesson($0.id!).path) })
         return req.render(page.render(await req.pageContext(active: .registry(.groups))))
     }
 }
