@@ -19,6 +19,9 @@ public enum EnrollmentError: Error, Equatable, Sendable {
     case studentNotFound
     case studentArchived
     case consentWithdrawn
+    /// No consent to the processing of personal data is recorded: the centre (or the КМЦ) may not place the child
+    /// on its own. An ИУП is the guardian's own agreement and does not need it.
+    case noConsent
     /// The student's grade is outside the programme's grades (as words: «10–11 классов», «9 класс»).
     case gradeNotAllowed(programGrades: String, studentGrade: Int)
     /// The group's lessons meet the lessons of another group of the student: the other group and the first such lesson.
@@ -31,6 +34,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "student_not_found"
         case .studentArchived: "student_archived"
         case .consentWithdrawn: "consent_withdrawn"
+        case .noConsent: "no_consent"
         case .gradeNotAllowed: "grade_not_allowed"
         case .timetableClash: "timetable_clash"
         }
@@ -43,6 +47,7 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .studentNotFound: "Обучающийся не найден."
         case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
         case .consentWithdrawn: "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать обучающегося нельзя, пока школа не получит новое согласие."
+        case .noConsent: "В карточке обучающегося нет согласия родителя (законного представителя) на обработку персональных данных: записать в группу можно после того, как школа внесёт дату согласия."
         case .gradeNotAllowed(let grades, let grade):
             "Программа группы рассчитана на обучающихся \(grades), а обучающийся учится в \(grade) классе: записать нельзя."
         case .timetableClash(let other): "Занятия группы пересекаются с другой группой обучающегося: \(other). Записать нельзя."

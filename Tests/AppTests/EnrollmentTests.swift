@@ -34,6 +34,7 @@ extension AppTests {
                     s.birthDate = Date(timeIntervalSince1970: 1_200_000_000); s.grade = 10; s.letter = "А"
                     s.searchKey = "учеников\(i) тест"; s.sortKey = "учеников\(i) тест"; s.status = "active"; s.version = 1
                     s.specialNeeds = false; s.identityKey = "учеников\(i) тест|2008-01-10"
+                    s.consentOn = Date(timeIntervalSince1970: 1_700_000_000); s.consentBy = "мать"
                     try await s.create(on: db)
                     ids.append(try s.requireID())
                 }
@@ -121,6 +122,16 @@ extension AppTests {
                 let unknown = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
                 #expect(unknown.status == .notFound)
                 #expect(try unknown.content.decode(APITests.ErrorBody.self).reason == "Обучающийся не найден.")
+                // A child whose school has not recorded the consent to data processing is not placed by the КМЦ.
+                let unconsented = try #require(try await Student.find(students[1], on: app.db))
+                unconsented.consentOn = nil; unconsented.consentBy = nil
+                try await unconsented.save(on: app.db)
+                let noConsent = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let noConsentBody = try noConsent.content.decode(APITests.ErrorBody.self)
+                #expect(noConsent.status == .conflict && noConsentBody.error == "no_consent" && noConsentBody.reason.contains("нет согласия"))
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).count() == 1)
+                unconsented.consentOn = Date(); unconsented.consentBy = "отец"
+                try await unconsented.save(on: app.db)
                 let group = try #require(try await StudyGroup.find(groupID, on: app.db))
                 #expect(group.enrolledCount == 1)
                 // A programme that is not agreed cannot take students.

@@ -27,6 +27,7 @@ enum EnrollmentListService {
             if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
             if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
             else if s.consentWithdrawnAt != nil { check.problems.append("\(s.fullName) — отозвано согласие на обработку данных") }
+            else if s.consentOn == nil { check.problems.append("\(s.fullName) — школа не внесла согласие на обработку данных") }
             else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются: \(clash.text(for: s.id!, req: req))") }
             check.needing.append(s)
         }

@@ -54,6 +54,8 @@ enum EnrollmentService {
         guard let student = try await Student.find(studentID, on: db) else { throw refusal(.studentNotFound) }
         guard student.status == RecordStatus.active.rawValue else { throw refusal(.studentArchived) }
         guard student.consentWithdrawnAt == nil else { throw refusal(.consentWithdrawn) }
+        // Placed by the КМЦ or a centre, the child's data goes to another organisation: the school's record of consent is the basis.
+        guard source != "direct" || student.consentOn != nil else { throw refusal(.noConsent) }
 
         if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first(),
            existing.status != EnrollmentStatus.withdrawn.rawValue {
