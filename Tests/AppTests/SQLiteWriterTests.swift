@@ -102,6 +102,8 @@ extension AppTests {
             #expect(line([.text("a\tb\\c\nd\re")]) == "a\\tb\\\\c\\nd\\re")
             #expect(line([.text(nil), .date(nil)]) == "\\N\\N")
             #expect(line([.bool(true), .bool(false), .int(-42), .text("Ёлкина")]) == "tf-42Ёлкина")
+            #expect(line([.int(7), .int(0), .int(12_345)]) == "7012345")
+            #expect(line([.uuid(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!)]) == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f")
         }
     }
 }

@@ -78,3 +78,30 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.StudentImportBulkTests {
+    /// The commit after a preview reuses the preview's checked rows only for the same bytes, name, zone and day.
+    @Test func checkedFilesAreReusedOnlyForTheSameFileAndDay() throws {
+        let cache = ImportPlanCache(capacity: 2, lifetime: 600)
+        let zone = TimeZone(identifier: "Europe/Moscow")!
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let file = Data(StudentImport.header.joined(separator: ";").appending("\nКедров;Тимур;;12.12.2009;м;11;;;;;\n").utf8)
+        var made = 0
+        func make() -> StudentImport.Plan {
+            made += 1
+            return StudentImport.plan(try! TableReader.read(file, fileName: "a.csv").rows, timeZone: zone, today: now)
+        }
+        let first = cache.plan(file, fileName: "a.csv", zone: zone, now: now, make: make)
+        #expect(first.rows.count == 1 && first.isValid && made == 1)
+        _ = cache.plan(file, fileName: "a.csv", zone: zone, now: now.addingTimeInterval(60), make: make)
+        #expect(made == 1, "the same file a minute later")
+        _ = cache.plan(file + Data(" ".utf8), fileName: "a.csv", zone: zone, now: now, make: make)
+        _ = cache.plan(file, fileName: "a.xlsx", zone: zone, now: now, make: make)
+        #expect(made == 3, "other bytes, another name")
+        #expect(cache.count == 2, "the oldest went")
+        _ = cache.plan(file, fileName: "a.csv", zone: zone, now: now.addingTimeInterval(86_400), make: make)
+        #expect(made == 4, "the next day is checked again")
+        _ = cache.plan(file, fileName: "a.xlsx", zone: zone, now: now.addingTimeInterval(86_400 + 700), make: make)
+        #expect(made == 5, "after its lifetime")
+    }
+}

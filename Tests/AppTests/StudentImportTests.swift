@@ -20,7 +20,7 @@ extension AppTests {
             return (b, try await orgID(app, "МБОУ «СОШ № 1»"))
         }
 
-        static func batchURL(_ res: TestingHTTPResponse) throws -> String { try #require(res.headers.first(name: .location)) }
+        static func batchURL(_ res: TestingHTTPResponse) throws -> String { try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.suffix(1500))") }
 
         @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
             try await withApp { app in
@@ -168,7 +168,7 @@ extension AppTests {
 
                 // Once a child of the import is enrolled, the import can no longer be undone.
                 _ = try await b.get("/students/import")
-                url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
+                url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;01.09.2025;Кедрова Анна, мать;;"]))))
                 _ = try await b.get(url)
                 _ = try await b.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())

@@ -41,8 +41,8 @@ extension StudentImportService {
     }
 
     /// By COPY (`PostgresCopy`): the Fluent commit runs on PostgreSQL only, SQLite commits on its writer (`+SQLite`).
-    static func insertRows<T>(into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
-                              _ values: (UUID, T) -> [DBValue]) async throws {
+    static func insertRows<T: Sendable>(into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
+                                        _ values: @escaping @Sendable (UUID, T) -> [DBValue]) async throws {
         try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db) { values(rows[$0].0, rows[$0].1) }
     }
 
