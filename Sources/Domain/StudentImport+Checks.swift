@@ -35,4 +35,19 @@ extension StudentImport {
         check("guardianPhone", a.guardianPhone, b.guardianPhone); check("guardianEmail", a.guardianEmail, b.guardianEmail)
         return out
     }
+
+    /// `body` for 0..<count, in order; a large file's rows are checked on every core, a part each (a file of 100 000
+    /// rows takes most of a second on one).
+    public static func inParts<T>(_ count: Int, minimumPart: Int = 10_000, _ body: @Sendable (Int) -> T) -> [T] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, count / minimumPart)
+        guard parts > 1 else { return (0 ..< count).map(body) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                // Each part writes its own indices only.
+                for i in count * p / parts ..< count * (p + 1) / parts { (base + i).initialize(to: body(i)) }
+            }
+            initialized = count
+        }
+    }
 }

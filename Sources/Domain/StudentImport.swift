@@ -112,7 +112,7 @@ public enum StudentImport {
         let slots = columns.map { index[$0.key] }
         assert(columns.map(\.key) == ["surname", "givenName", "patronymic", "birthDate", "sex", "grade", "letter", "specialNeeds", "consentOn",
                                        "consentBy", "guardianName", "guardianRelation", "guardianPhone", "guardianEmail"], "slot(_:) lists the columns in order")
-        func slot(_ key: String) -> Int? {
+        @Sendable func slot(_ key: String) -> Int? {
             switch key {
             case "surname": slots[0]
             case "givenName": slots[1]
@@ -130,11 +130,8 @@ public enum StudentImport {
             default: slots[13]
             }
         }
-        var firstByIdentity: [ByteKey: Int] = [:]
-        firstByIdentity.reserveCapacity(table.count)
-        plan.rows.reserveCapacity(table.count - 1)
-        for (offset, cells) in table.dropFirst().enumerated() {
-            let line = offset + 2
+        /// One row's checks: the row, or nil with its errors (the rows are independent until the fold below).
+        @Sendable func check(_ cells: [String], line: Int) -> (row: Row?, errors: [RowError]) {
             func cell(_ key: String) -> String? {
                 guard let i = slot(key), i < cells.count else { return nil }
                 let v = cells[i].trimmed
@@ -191,14 +188,26 @@ public enum StudentImport {
             if guardianName == nil && (guardianPhone != nil || guardianEmail != nil || guardianRelation != nil) {
                 errors.add("guardianName", "Укажите ФИО законного представителя, чьи это контакты.")
             }
-            for (key, message) in errors.messages.sorted(by: { order($0.key) < order($1.key) }) {
-                plan.errors.append(RowError(line: line, column: columns.first { $0.key == key }?.title ?? key, message: message))
+            let rowErrors = errors.messages.sorted(by: { order($0.key) < order($1.key) }).map { key, message in
+                RowError(line: line, column: columns.first { $0.key == key }?.title ?? key, message: message)
             }
-            guard errors.isEmpty, let birth, let grade else { continue }
+            guard errors.isEmpty, let birth, let grade else { return (nil, rowErrors) }
             let key = StudentIdentity.key(surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: timeZone)
-            let row = Row(line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex, grade: grade,
-                          letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy, guardianName: guardianName,
-                          guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail, identityKey: key, repeatedOn: [])
+            return (Row(line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex, grade: grade,
+                        letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy, guardianName: guardianName,
+                        guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail, identityKey: key, repeatedOn: []),
+                    rowErrors)
+        }
+
+        let body = Array(table.dropFirst())
+        let checked = inParts(body.count) { i in check(body[i], line: i + 2) }
+        var firstByIdentity: [ByteKey: Int] = [:]
+        firstByIdentity.reserveCapacity(table.count)
+        plan.rows.reserveCapacity(table.count - 1)
+        for (row, rowErrors) in checked {
+            plan.errors += rowErrors
+            guard let row else { continue }
+            let key = row.identityKey, line = row.line
             if let first = firstByIdentity[ByteKey(key)] {
                 // The same child twice in one file: identical rows fold into one; differing ones must be reconciled by hand.
                 let earlier = plan.rows[first]

@@ -84,3 +84,30 @@ import Testing
         #expect(StudentImport.plan([header], timeZone: zone, today: today).fileErrors == ["В файле нет строк с обучающимися: только заголовок."])
     }
 }
+
+extension StudentImportTests {
+    /// A file large enough to be checked in parts on several cores gives what one pass gives: rows, errors and folds in
+    /// file order, a repeat in a later part folded into the first row, a differing one refused with both lines.
+    @Test func aLargeFileCheckedInPartsKeepsTheFileOrder() {
+        let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
+        func word(_ k: Int) -> String {
+            var k = k, out = ""
+            repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
+            return out
+        }
+        let n = 30_000
+        var table = [header]
+        for i in 0 ..< n { table.append(["Ёлкин-" + word(i), "Иван", "", "14.03.2010", "м", "10", "", "", "", ""]) }
+        table[25_001][4] = "x"                       // line 25 002: a bad cell late in the file
+        table.append(table[2])                       // line 30 002: line 3 again, identical
+        var differing = table[3]; differing[5] = "11"
+        table.append(differing)                      // line 30 003: line 4 again, another grade
+        let plan = StudentImport.plan(table, timeZone: zone, today: today)
+        #expect(plan.rows.count == n - 1)
+        #expect(plan.rows.map(\.line) == (2 ... n + 1).filter { $0 != 25_002 })
+        #expect(plan.rows[1].line == 3 && plan.rows[1].repeatedOn == [30_002])
+        #expect(plan.errors.map(\.line) == [25_002, 30_003])
+        #expect(plan.errors[1].message.contains("в строке 4"))
+        #expect(StudentImport.inParts(100_000, minimumPart: 1_000) { $0 * 2 } == (0 ..< 100_000).map { $0 * 2 })
+    }
+}
