@@ -30,6 +30,7 @@ public enum Stylesheet {
     .flash { background: var(--ok-bg); color: var(--ok); border: 1px solid #b6dfc2; padding: .6rem .9rem; border-radius: 4px; }
     .form-error, .warning { background: var(--err-bg); color: var(--err); border: 1px solid #f1b8b8; padding: .6rem .9rem; border-radius: 4px; margin-bottom: 1rem; }
     .warning { background: var(--warn-bg); color: var(--warn); border-color: #ecd49a; }
+    .form-error > p, .warning > p { margin: 0; }
     .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; margin-bottom: 1rem; }
     form.stacked { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; max-width: 44rem; }
     .field { margin-bottom: .9rem; }
