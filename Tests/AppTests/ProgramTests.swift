@@ -186,6 +186,8 @@ extension AppTests.ProgramTests {
             _ = try await head.login("centre1")
             let list = try await head.get("/groups").body.string
             #expect(list.contains(">Год<") && list.contains(current.title) && !list.contains("Архивная математика"))
+            // A search finds a group of any year.
+            #expect(try await head.get("/groups?q=Архивная").body.string.contains("Архивная математика"))
             let all = try await head.get("/groups?year=").body.string
             #expect(all.contains("Архивная математика") && all.contains("2019/2020"))
             let pastOnly = try await head.get("/groups?year=\(past.id!.uuidString.lowercased())").body.string

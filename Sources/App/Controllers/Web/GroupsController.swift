@@ -24,8 +24,10 @@ struct GroupsController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
-        // The current year's groups unless another year (or «Все годы») is chosen: last year's groups stay, closed, in the list.
-        let current = years.first(where: \.isCurrent)?.id?.uuidString.lowercased()
+        // The current year's groups unless another year (or «Все годы») is chosen, or a name is searched for (then every
+        // year's): last year's groups stay, closed, in the list — their certificates and results are issued later.
+        let searching = !((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let current = searching ? nil : years.first(where: \.isCurrent)?.id?.uuidString.lowercased()
         let query = RegistrySupport.listQuery(req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
                                               defaultFilters: current.map { ["year": $0] } ?? [:])
         var b = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
