@@ -38,8 +38,8 @@ extension StudentImport {
 
     /// `body` for 0..<count, in order; a large file's rows are checked on every core, a part each (a file of 100 000
     /// rows takes most of a second on one).
-    public static func inParts<T>(_ count: Int, minimumPart: Int = 10_000, _ body: @Sendable (Int) -> T) -> [T] {
-        let parts = min(ProcessInfo.processInfo.activeProcessorCount, count / minimumPart)
+    public static func inParts<T>(_ count: Int, minimumPart: Int = 10_000, maximumParts: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+        let parts = min(maximumParts ?? ProcessInfo.processInfo.activeProcessorCount, count / minimumPart)
         guard parts > 1 else { return (0 ..< count).map(body) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!

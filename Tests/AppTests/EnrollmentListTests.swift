@@ -147,6 +147,17 @@ extension AppTests {
                 #expect(try await Enrollment.find(e.id, on: app.db)?.status == "enrolled")
                 info.capacity = info.enrolledCount + 1
                 try await info.save(on: app.db)
+                // A child with no consent recorded is not moved to another centre's group either; nothing changes.
+                let child = try #require(try await Student.find(e.$student.id, on: app.db))
+                let consent = (child.consentOn, child.consentBy)
+                child.consentOn = nil; child.consentBy = nil
+                try await child.save(on: app.db)
+                _ = try await head.get(url)
+                let unconsented = try await head.post(url, ["reason": "по заявлению родителя (законного представителя)", "date": today, "target": info.id!.uuidString.lowercased()])
+                #expect(unconsented.status == .conflict && unconsented.body.string.contains("нет согласия"))
+                #expect(try await Enrollment.find(e.id, on: app.db)?.status == "enrolled")
+                child.consentOn = consent.0; child.consentBy = consent.1
+                try await child.save(on: app.db)
                 _ = try await head.get(url)
                 #expect(try await head.post(url, ["reason": "по заявлению родителя (законного представителя)", "date": today, "target": info.id!.uuidString.lowercased()]).status == .seeOther)
                 let old = try #require(try await Enrollment.find(e.id, on: app.db))

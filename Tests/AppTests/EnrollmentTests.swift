@@ -107,7 +107,7 @@ extension AppTests {
 
         @Test func directEnrolmentAnswersAndRefusesInRussian() async throws {
             try await withApp { app in
-                let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 2)
+                let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
                 let kmc = try await apiToken(app, "kmc")
                 var b = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"]
@@ -122,16 +122,23 @@ extension AppTests {
                 let unknown = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
                 #expect(unknown.status == .notFound)
                 #expect(try unknown.content.decode(APITests.ErrorBody.self).reason == "Обучающийся не найден.")
-                // A child whose school has not recorded the consent to data processing is not placed by the КМЦ.
-                let unconsented = try #require(try await Student.find(students[1], on: app.db))
+                // A child whose school has not recorded the consent to data processing is not placed by the КМЦ: 409, no row.
+                let unconsented = try #require(try await Student.find(students[2], on: app.db))
                 unconsented.consentOn = nil; unconsented.consentBy = nil
                 try await unconsented.save(on: app.db)
-                let noConsent = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let noConsent = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[2])\"}")
                 let noConsentBody = try noConsent.content.decode(APITests.ErrorBody.self)
                 #expect(noConsent.status == .conflict && noConsentBody.error == "no_consent" && noConsentBody.reason.contains("нет согласия"))
-                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).count() == 1)
-                unconsented.consentOn = Date(); unconsented.consentBy = "отец"
-                try await unconsented.save(on: app.db)
+                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).count() == 0)
+                // One already on the waiting list is answered with their place, whatever changed since.
+                let waiting = try #require(try await Student.find(students[1], on: app.db))
+                waiting.consentOn = nil; waiting.consentBy = nil
+                try await waiting.save(on: app.db)
+                let asked = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let askedPosition = try asked.content.decode(Answer.self).position
+                #expect(asked.status == .ok && askedPosition == 1)
+                waiting.consentOn = Date(); waiting.consentBy = "отец"
+                try await waiting.save(on: app.db)
                 let group = try #require(try await StudyGroup.find(groupID, on: app.db))
                 #expect(group.enrolledCount == 1)
                 // A programme that is not agreed cannot take students.

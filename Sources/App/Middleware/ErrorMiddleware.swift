@@ -17,6 +17,9 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             let (status, code, reason, fields) = Self.describe(error)
             if status.code >= 500 {
                 req.logger.error("request failed: \(req.method) \(req.url.path): \(String(reflecting: error))")
+            } else if error is DecodingError {
+                // Usually the client's body; logged in case it was the server's own decoding (a row, a stored value).
+                req.logger.warning("decoding failed: \(req.method) \(req.url.path): \(String(reflecting: error))")
             }
             if req.isAPI || req.prefersJSON {
                 let response = Response(status: status)

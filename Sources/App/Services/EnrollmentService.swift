@@ -54,8 +54,6 @@ enum EnrollmentService {
         guard let student = try await Student.find(studentID, on: db) else { throw refusal(.studentNotFound) }
         guard student.status == RecordStatus.active.rawValue else { throw refusal(.studentArchived) }
         guard student.consentWithdrawnAt == nil else { throw refusal(.consentWithdrawn) }
-        // Placed by the КМЦ or a centre, the child's data goes to another organisation: the school's record of consent is the basis.
-        guard source != "direct" || student.consentOn != nil else { throw refusal(.noConsent) }
 
         if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first(),
            existing.status != EnrollmentStatus.withdrawn.rawValue {
@@ -63,6 +61,9 @@ enum EnrollmentService {
             if !seated.isEmpty { try await release(groupID: groupID, on: db) }
             return try await outcome(of: existing, on: db)
         }
+        // Placed (or moved) by the КМЦ or a centre, the child's data goes to another organisation: the school's record of
+        // consent is the basis. An ИУП carries the guardian's own agreement. Refused before any row; the seat rolls back.
+        guard (source != "direct" && source != "transfer") || student.consentOn != nil else { throw refusal(.noConsent) }
         let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first()
             ?? { let e = Enrollment(); e.$student.id = studentID; e.$group.id = groupID; e.createdAt = now; return e }()
         enrollment.updatedAt = now

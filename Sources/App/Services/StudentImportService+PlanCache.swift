@@ -3,7 +3,7 @@ import Crypto
 import NIOConcurrencyHelpers
 import Domain
 
-/// The checked rows of files seen in the last minutes, so that the commit after a preview (and the preview page shown
+/// The checked rows of files seen in the last ten minutes (kept in memory only, never written anywhere), so that the commit after a preview (and the preview page shown
 /// again) does not read and validate the same file once more: for 100 000 rows that is most of a second. A plan is a
 /// function of the file's bytes, its name (the format), the time zone and the day (dates in the future are errors),
 /// which together are the key; what depends on the registry (the de-duplication, the merges) is never cached and is
@@ -22,7 +22,8 @@ final class ImportPlanCache: Sendable {
     let lifetime: TimeInterval
     private let entries = NIOLockedValueBox<[Entry]>([])
 
-    init(capacity: Int = 3, lifetime: TimeInterval = 30 * 60) {
+    /// Ten minutes: enough for the preview and its commit; the plans hold children's personal data, so not longer.
+    init(capacity: Int = 3, lifetime: TimeInterval = 10 * 60) {
         self.capacity = capacity
         self.lifetime = lifetime
     }

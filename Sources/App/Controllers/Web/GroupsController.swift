@@ -24,8 +24,9 @@ struct GroupsController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
-        // The current year's groups unless another year (or «Все годы») is chosen, or a name is searched for (then every
-        // year's): last year's groups stay, closed, in the list — their certificates and results are issued later.
+        // The current year's groups unless another year (or «Все годы») is chosen, or a search comes without a year (a
+        // link or a typed address: then every year's). Last year's groups stay, closed, in the list — their certificates
+        // and results are issued later. The page's own form always sends the year it shows.
         let searching = !((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         let current = searching ? nil : years.first(where: \.isCurrent)?.id?.uuidString.lowercased()
         let query = RegistrySupport.listQuery(req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
