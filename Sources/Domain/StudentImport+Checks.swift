@@ -50,4 +50,13 @@ extension StudentImport {
             initialized = count
         }
     }
+
+    /// A distinct made-up word for every number, its digits written as Cyrillic letters: surnames for generated files
+    /// (the benchmark, tests of large imports) that are valid names and never repeat.
+    public static func madeUpWord(_ k: Int) -> String {
+        let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
+        var k = k, out = ""
+        repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
+        return out
+    }
 }

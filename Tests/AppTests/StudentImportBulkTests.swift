@@ -14,12 +14,7 @@ extension AppTests {
             try await withApp { app in
                 var (b, school) = try await StudentImportTests.school1(app)
                 let before = try await Student.query(on: app.db).count()
-                let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
-                func word(_ k: Int) -> String {
-                    var k = k, out = ""
-                    repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
-                    return out
-                }
+                let word = StudentImport.madeUpWord
                 // 1 900 rows: more than two 800-row statements and two 900-key lookups, with a remainder of each.
                 let n = 1_900
                 let lines = (0..<n).map { i in

@@ -89,12 +89,7 @@ extension StudentImportTests {
     /// A file large enough to be checked in parts on several cores gives what one pass gives: rows, errors and folds in
     /// file order, a repeat in a later part folded into the first row, a differing one refused with both lines.
     @Test func aLargeFileCheckedInPartsKeepsTheFileOrder() {
-        let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
-        func word(_ k: Int) -> String {
-            var k = k, out = ""
-            repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
-            return out
-        }
+        let word = StudentImport.madeUpWord
         let n = 30_000
         var table = [header]
         for i in 0 ..< n { table.append(["Ёлкин-" + word(i), "Иван", "", "14.03.2010", "м", "10", "", "", "", ""]) }

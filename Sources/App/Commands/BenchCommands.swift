@@ -172,13 +172,7 @@ struct BenchImportCommand: AsyncCommand {
         school.shortName = "Школа импорта"; school.status = RecordStatus.active.rawValue; school.searchKey = "школа"; school.sortKey = "школа"; school.version = 1
         try await school.create(on: app.db)
         let surnames = ["Алексеев", "Борисов", "Васильев", "Гаврилов", "Дмитриев", "Ефимов", "Жданов", "Зуев", "Ильин", "Карпов"]
-        let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
-        /// A distinct made-up word for every number: digits written as Cyrillic letters.
-        func word(_ k: Int) -> String {
-            var k = k, out = ""
-            repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
-            return out
-        }
+        let word = StudentImport.madeUpWord
         var csv = StudentImport.header.prefix(8).joined(separator: ";") + "\n"
         for i in 0..<n {
             let day = 1 + i % 28, month = 1 + (i / 28) % 12, yearOf = 2008 + (i / 336) % 10
