@@ -204,7 +204,7 @@ extension AppTests {
                 for agreement in [nil, "Ёлкина Вера Николаевна"] {
                     let s = ApplicationService.FreshSubmission(campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
                                                                guardianAgreement: agreement, submittedBy: "Ёлкин")
-                    let seat = EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now)
+                    let seat = EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now)
                     let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
                     #expect(one.types == ApplicationService.OneCourse.sample.types && one.sql == ApplicationService.OneCourse.sample.sql)
                     // A request builds only the values: of the same kinds, in the same order.

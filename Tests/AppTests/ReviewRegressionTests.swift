@@ -35,6 +35,23 @@ extension AppTests {
             }
         }
 
+        /// The consent rule of each way in holds when a waiting place becomes a seat: a child the centre put on the list
+        /// whose school has no consent on record stays waiting; a child who came by an ИУП moves up.
+        @Test func aWaitingStudentPlacedWithoutRecordedConsentIsNotPromoted() async throws {
+            try await withApp { app in
+                let g = try await Self.fill(app, "Информатика-10")
+                let w = try await Self.outsider(app, notIn: g), v = try await Self.outsider(app, notIn: g, skip: 1)
+                #expect(try await EnrollmentService.enroll(studentID: w.id!, groupID: g.id!, app: app, req: nil) == .waitlisted(position: 1))
+                #expect(try await EnrollmentService.enroll(studentID: v.id!, groupID: g.id!, source: .application, app: app, req: nil) == .waitlisted(position: 2))
+                for s in [w, v] { s.consentOn = nil; s.consentBy = nil; try await s.save(on: app.db) }
+                let seated = try #require(try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled").first())
+                try await EnrollmentService.withdraw(enrollmentID: seated.id!, app: app, req: nil)
+                let wPlace = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(\.$group.$id == g.id!).first())
+                let vPlace = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(\.$group.$id == g.id!).first())
+                #expect(wPlace.status == "waitlisted" && vPlace.status == "enrolled")
+            }
+        }
+
         @Test func aNewConsentMustNotPredateTheWithdrawal() async throws {
             try await withApp { app in
                 let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())

@@ -188,3 +188,33 @@ import Testing
         #expect(e["topic"] != nil && e["hours"]?.contains("от 0 до 2") == true)
     }
 }
+
+@Suite struct CivilDateTests {
+    @Test func arithmeticAgreesWithCalendarOverCenturies() {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        for zoneName in ["Europe/Moscow", "Asia/Vladivostok", "Europe/Kaliningrad", "UTC"] {
+            let zone = TimeZone(identifier: zoneName)!
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = zone
+            var noon = utc.date(from: DateComponents(year: 1900, month: 1, day: 1, hour: 12))!
+            let end = utc.date(from: DateComponents(year: 2101, month: 1, day: 1))!
+            while noon < end {
+                let c = utc.dateComponents([.year, .month, .day], from: noon)
+                let text = String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+                // Round trip everywhere; the same instant as Calendar's midnight since 1992.
+                #expect(RuDate.parse(text, timeZone: zone).map { RuDate.format($0, timeZone: zone) } == text, "\(zoneName) \(text)")
+                if c.year! >= 1992 {
+                    let midnight = cal.date(from: DateComponents(year: c.year, month: c.month, day: c.day))!
+                    #expect(RuDate.parse(text, timeZone: zone) == midnight, "\(zoneName) \(text)")
+                    #expect(RuDate.format(midnight, timeZone: zone) == text)
+                }
+                noon = noon.addingTimeInterval(13 * 86_400)
+            }
+        }
+        #expect(RuDate.parse("29.02.2024", timeZone: .current) != nil)
+        #expect(RuDate.parse("29.02.2023", timeZone: .current) == nil)
+        #expect(RuDate.parse("29.02.1900", timeZone: .current) == nil)
+        #expect(RuDate.parse("29.02.2000", timeZone: .current) != nil)
+    }
+}

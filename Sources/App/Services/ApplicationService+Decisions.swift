@@ -17,7 +17,7 @@ extension ApplicationService {
             .filter(\.$outcome ~~ ["enrolled", "waitlisted"]).all().map { $0.$group.id })
         for c in choices where c.outcome == "enrolled" || c.outcome == "waitlisted" {
             if !kept.contains(c.$group.id), let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id)
-                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(), e.source == "application" {
+                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(), e.source == EnrollmentSource.application.rawValue {
                 try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: reason, db: db, req: req)
             }
             c.outcome = "released"

@@ -85,7 +85,7 @@ extension ApplicationService {
     /// changed since the application and the programme no longer takes it (nothing written then).
     static func enrollUnlessClash(_ studentID: UUID, _ groupID: UUID, db: any Database, req: Request) async throws -> EnrollmentOutcome? {
         do {
-            return try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", on: db, req: req)
+            return try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: .application, on: db, req: req)
         } catch let e as AppError where [EnrollmentError.timetableClash("").code, EnrollmentError.gradeNotAllowed(programGrades: "", studentGrade: 0).code].contains(e.code) {
             return nil
         }

@@ -144,7 +144,7 @@ extension ApplicationService {
             let student = SubmitFacts.Pupil(id: id, municipalityID: id, schoolID: id, status: "", consentWithdrawn: false, grade: 10, fullName: "")
             let group = SubmitFacts.Group(id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "", gradeFrom: 1, gradeTo: 11)
             let s = FreshSubmission(campaign: campaign, student: student, ranked: [id], groups: [id: group], guardianAgreement: nil, submittedBy: "")
-            return OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now), req: nil, withText: true)
+            return OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now), req: nil, withText: true)
         }
 
         /// The statement PostgreSQL keeps planned per connection.

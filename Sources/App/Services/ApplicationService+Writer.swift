@@ -23,7 +23,7 @@ extension ApplicationService {
                 for (i, groupID) in ranked.enumerated() {
                     var outcome = s.firstCome ? "unused" : "pending", position: Int?
                     if let group = try s.toTry(groupID, placed: placed) {
-                        (outcome, position) = s.named(try EnrollmentService.enrollChecked(group: group, student: student, source: "application",
+                        (outcome, position) = s.named(try EnrollmentService.enrollChecked(group: group, student: student, source: .application,
                                                                                            clashCheck: checks[i], now: s.now, on: db, req: req), placed: &placed)
                     }
                     try db.run(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
@@ -36,7 +36,7 @@ extension ApplicationService {
         // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`); a ranked campaign's
         // application takes no seat, so its rows are one statement without a transaction around it.
         if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
-            let statement = OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: "application", now: s.now), req: req)
+            let statement = OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now), req: req)
             let decided = try await onPostgres(pg, req) { try await statement.run(on: $0, student: student.id, req: req) }
             var placed = 0
             let (status, position) = s.named(decided, placed: &placed)
@@ -66,7 +66,7 @@ extension ApplicationService {
                 if let group = try s.toTry(groupID, placed: placed) {
                     // A seat taken for an earlier choice must be in `enrollments` before this choice's clash check reads it.
                     if seated { try await db.insert(inserts); inserts = RawPostgres.Inserts(); seated = false }
-                    (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: "application", clashCheck: checks[i],
+                    (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: .application, clashCheck: checks[i],
                                                                                              now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
                     seated = outcome == "enrolled"
                 }

@@ -109,7 +109,7 @@ enum ApplicationService {
             if c.campaignMode == .firstCome {
                 if placed < c.maxCourses {
                     let checked = fresh ? groups[groupID].map { EnrollmentService.Checked(group: $0, student: student) } : nil
-                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: "application", checked: checked, on: db, req: req) {
+                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: .application, checked: checked, on: db, req: req) {
                     case .enrolled: choice.outcome = "enrolled"; placed += 1
                     case .waitlisted(let p): choice.outcome = "waitlisted"; position = p
                     }

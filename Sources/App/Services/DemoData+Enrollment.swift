@@ -160,7 +160,7 @@ extension DemoData {
                 let ch = ApplicationChoice(); ch.$application.id = a.id!; ch.rank = i + 1; ch.$group.id = try g.requireID(); ch.outcome = "pending"
                 if c.campaignMode == .firstCome {
                     if placed { ch.outcome = "unused" } else {
-                        switch try await EnrollmentService.enroll(studentID: s.id!, groupID: g.id!, source: "application", on: db, req: nil) {
+                        switch try await EnrollmentService.enroll(studentID: s.id!, groupID: g.id!, source: .application, on: db, req: nil) {
                         case .enrolled: ch.outcome = "enrolled"; placed = true
                         case .waitlisted: ch.outcome = "waitlisted"
                         }

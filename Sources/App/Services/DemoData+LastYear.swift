@@ -39,7 +39,7 @@ extension DemoData {
             for s in members {
                 let e = Enrollment()
                 e.$student.id = try s.requireID(); e.$group.id = try g.requireID(); e.status = EnrollmentStatus.enrolled.rawValue
-                e.source = "list"; e.createdAt = year.startsOn; e.updatedAt = year.startsOn
+                e.source = EnrollmentSource.list.rawValue; e.createdAt = year.startsOn; e.updatedAt = year.startsOn
                 try await e.create(on: db)
             }
             let days = Recurrence.days(WeeklyPattern(weekday: p.weekday, start: ClockTime(minutes: 15 * 60), hours: 2,

@@ -26,8 +26,9 @@ enum EnrollmentListService {
         for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
             if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
             if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
-            else if s.consentWithdrawnAt != nil { check.problems.append("\(s.fullName) — отозвано согласие на обработку данных") }
-            else if s.consentOn == nil { check.problems.append("\(s.fullName) — школа не внесла согласие на обработку данных") }
+            else if let refused = EnrollmentError.consent(source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt) {
+                check.problems.append("\(s.fullName) — " + (refused == .consentWithdrawn ? "отозвано согласие на обработку данных" : "школа не внесла согласие на обработку данных"))
+            }
             else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются: \(clash.text(for: s.id!, req: req))") }
             check.needing.append(s)
         }
@@ -129,7 +130,7 @@ enum EnrollmentListService {
                 let e = try await Enrollment.query(on: db).filter(\.$student.$id == s.id!).filter(\.$group.$id == list.$group.id).first()
                     ?? { let e = Enrollment(); e.$student.id = s.id!; e.$group.id = list.$group.id; e.createdAt = now; return e }()
                 let before = e.id == nil ? nil : e.status
-                e.status = EnrollmentStatus.enrolled.rawValue; e.waitlistSeq = nil; e.updatedAt = now; e.source = "list"
+                e.status = EnrollmentStatus.enrolled.rawValue; e.waitlistSeq = nil; e.updatedAt = now; e.source = EnrollmentSource.list.rawValue
                 e.withdrawnOn = nil; e.withdrawReason = nil
                 try await e.save(on: db)
                 try await Audit.record(on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment", entityID: e.id,

@@ -8,7 +8,7 @@ extension EnrollmentService {
     typealias Group = ApplicationService.SubmitFacts.Group
     typealias Pupil = ApplicationService.SubmitFacts.Pupil
 
-    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
+    static func enrollChecked(group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
                               on db: RawSQLite, req: Request?) throws -> EnrollmentOutcome {
         var clash: TimetableClash?
         try db.run(clashOfOneSQL, clashCheck) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
@@ -24,7 +24,7 @@ extension EnrollmentService {
     }
 
     /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
-    static func enrollChecked(group: Group, student: Pupil, source: String, clashCheck: [DBValue], now: Date,
+    static func enrollChecked(group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
                               on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?) async throws -> EnrollmentOutcome {
         var seat = RawSeat(group: group, student: student, source: source, now: now)
         let row = try await db.rows(ClashThenSeat.self, clashCheck + seat.open).first
@@ -51,7 +51,7 @@ extension EnrollmentService {
 
     /// One place being taken: the statements and their values.
     struct RawSeat {
-        let group: Group, student: Pupil, source: String, now: Date
+        let group: Group, student: Pupil, source: EnrollmentSource, now: Date
         let id = UUID()
         var result = EnrollmentOutcome.enrolled, seq: Int?
 
@@ -80,7 +80,7 @@ extension EnrollmentService {
 
         var enrollment: [DBValue] {
             let status = result == .enrolled ? EnrollmentStatus.enrolled : .waitlisted
-            return [.uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue), seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source)]
+            return [.uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue), seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source.rawValue)]
         }
 
         func audit(req: Request?) -> Audit.Row {

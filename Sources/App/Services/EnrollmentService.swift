@@ -7,7 +7,7 @@ import Domain
 /// `UPDATE … SET enrolled_count = enrolled_count + 1 WHERE enrolled_count < capacity RETURNING`, a CHECK constraint,
 /// and a unique (student, group) pair, all in one transaction.
 enum EnrollmentService {
-    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", app: Application, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, app: Application, req: Request?) async throws -> EnrollmentOutcome {
         do {
             return try await app.writeTransaction { db in try await enroll(studentID: studentID, groupID: groupID, source: source, on: db, req: req) }
         } catch let error where isUniqueViolation(error) {
@@ -24,7 +24,7 @@ enum EnrollmentService {
     /// conditional updates and unique constraints still guard everything.
     struct Checked: Sendable { var group: StudyGroup; var student: Student }
 
-    static func enroll(studentID: UUID, groupID: UUID, source: String = "direct", checked: Checked? = nil, leaving: UUID? = nil,
+    static func enroll(studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, checked: Checked? = nil, leaving: UUID? = nil,
                        on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
@@ -61,13 +61,13 @@ enum EnrollmentService {
             if !seated.isEmpty { try await release(groupID: groupID, on: db) }
             return try await outcome(of: existing, on: db)
         }
-        // Placed (or moved) by the КМЦ or a centre, the child's data goes to another organisation: the school's record of
-        // consent is the basis. An ИУП carries the guardian's own agreement. Refused before any row; the seat rolls back.
-        guard (source != "direct" && source != "transfer") || student.consentOn != nil else { throw refusal(.noConsent) }
+        // The consent this way in needs (`EnrollmentError.consent`: the school's record when the КМЦ or a centre places
+        // the child; an ИУП carries the guardian's own agreement). Refused before any row; the seat rolls back.
+        if let refused = EnrollmentError.consent(source: source, recordedOn: student.consentOn, withdrawnAt: student.consentWithdrawnAt) { throw refusal(refused) }
         let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first()
             ?? { let e = Enrollment(); e.$student.id = studentID; e.$group.id = groupID; e.createdAt = now; return e }()
         enrollment.updatedAt = now
-        enrollment.source = source
+        enrollment.source = source.rawValue
         enrollment.withdrawnOn = nil
         enrollment.withdrawReason = nil
         let result: EnrollmentOutcome
@@ -92,7 +92,7 @@ enum EnrollmentService {
         return result
     }
 
-    private static func enrollChecked(_ c: Checked, source: String, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    private static func enrollChecked(_ c: Checked, source: EnrollmentSource, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
         let groupID = c.group.id!
         try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, req: req, on: db)
         let seated = try await sql.update("study_groups")
@@ -101,7 +101,7 @@ enum EnrollmentService {
             .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
             .returning("enrolled_count").all()
         let e = Enrollment()
-        e.$student.id = c.student.id!; e.$group.id = groupID; e.createdAt = now; e.updatedAt = now; e.source = source
+        e.$student.id = c.student.id!; e.$group.id = groupID; e.createdAt = now; e.updatedAt = now; e.source = source.rawValue
         let result: EnrollmentOutcome
         if !seated.isEmpty {
             e.status = EnrollmentStatus.enrolled.rawValue
@@ -167,7 +167,7 @@ extension EnrollmentService {
         try await app.writeTransaction { db in
             guard let e = try await Enrollment.find(enrollmentID, on: db) else { throw AppError.notFound("Запись в группу не найдена.") }
             guard e.$group.id != targetGroupID else { throw AppError.conflict("Обучающийся уже в этой группе.") }
-            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: "transfer", leaving: e.$group.id, on: db, req: req)
+            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: .transfer, leaving: e.$group.id, on: db, req: req)
             guard case .enrolled = outcome else {
                 throw AppError.conflict("В выбранной группе нет свободных мест: перевод не выполнен.")
             }
@@ -192,12 +192,13 @@ extension EnrollmentService {
             try await e.save(on: db)
             var promoted: Enrollment?
             if wasEnrolled {
-                // The first waiting student who may still be enrolled (not archived, consent not withdrawn, no lessons of
-                // another group at the same time) moves up.
+                // The first waiting student who may still be enrolled (not archived, consent as their way in needs it,
+                // no lessons of another group at the same time) moves up.
                 let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
                     .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).all()
                 let clashing = try await timetableClashes(studentIDs: waiting.map { $0.$student.id }, groupID: e.$group.id, on: db)
-                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && $0.student.consentWithdrawnAt == nil
+                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && EnrollmentError.consent(source: $0.source.flatMap(EnrollmentSource.init(rawValue:)) ?? .direct, recordedOn: $0.student.consentOn,
+                                                                                           withdrawnAt: $0.student.consentWithdrawnAt) == nil
                     && clashing[$0.$student.id] == nil }) {
                     next.status = EnrollmentStatus.enrolled.rawValue
                     next.waitlistSeq = nil
@@ -219,7 +220,7 @@ extension EnrollmentService {
                                        organizationID: e.group.$organization.id,
                                        before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
             }
-            if let p = promoted, p.source == "application" {
+            if let p = promoted, p.source == EnrollmentSource.application.rawValue {
                 try await ApplicationService.promoted(studentID: p.$student.id, groupID: e.$group.id, on: db, req: req)
             }
         }
