@@ -119,9 +119,16 @@ extension ApplicationService {
         }
         static func list(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
-        /// The statements for one chosen course (the common case), which PostgreSQL keeps planned.
-        enum StudentOfOne: PreparedSQL { static let sql = FactsSQL.student(1) }
-        enum CampaignOfOne: PreparedSQL { static let sql = FactsSQL.campaign(1) }
+        /// Both statements as one, for PostgreSQL (one round trip instead of two): the student's columns
+        /// (`studentColumns` of them, NULL when there is no such student) beside each row of the campaign's statement
+        /// (NULL when there is no such campaign). Binds: the student's, then the campaign's.
+        static func both(_ n: Int) -> String {
+            "SELECT st.*, cm.* FROM (SELECT 1) AS one LEFT JOIN (\(student(n))) AS st ON true LEFT JOIN (\(campaign(n))) AS cm ON true"
+        }
+        static let studentColumns: Int32 = 12
+
+        /// The statement for one chosen course (the common case), which PostgreSQL keeps planned.
+        enum BothOfOne: PreparedSQL { static let sql = FactsSQL.both(1) }
 
         static func studentBinds(_ campaignID: UUID, _ studentID: UUID, _ ids: [UUID]) -> [DBValue] {
             [.uuid(campaignID)] + ids.map { .uuid($0) } + [.uuid(studentID)]
@@ -159,15 +166,15 @@ extension ApplicationService {
         return f
     }
 
-    /// As on SQLite; the two statements are not one snapshot (each sees what was committed when it began), which the
-    /// writes do not rely on: the conditional seat update and the unique constraints decide.
+    /// As on SQLite, in one statement (`FactsSQL.both`). The writes do not rely on what it read: the conditional seat
+    /// update and the unique constraints decide.
     static func loadFacts(campaignID: UUID, studentID: UUID, choices: [UUID], on c: RawPostgres) async throws -> LoadedFacts {
         var f = LoadedFacts()
         let ids = Array(Set(choices))
-        let one = ids.count == 1
-        let student = FactsSQL.studentBinds(campaignID, studentID, ids), campaign = FactsSQL.campaignBinds(campaignID, ids)
-        for r in try await one ? c.rows(FactsSQL.StudentOfOne.self, student) : c.rows(FactsSQL.student(ids.count), student) { FactsSQL.student(r, into: &f) }
-        for r in try await one ? c.rows(FactsSQL.CampaignOfOne.self, campaign) : c.rows(FactsSQL.campaign(ids.count), campaign) { FactsSQL.campaign(r, into: &f) }
+        let binds = FactsSQL.studentBinds(campaignID, studentID, ids) + FactsSQL.campaignBinds(campaignID, ids)
+        let rows = try await ids.count == 1 ? c.rows(FactsSQL.BothOfOne.self, binds) : c.rows(FactsSQL.both(ids.count), binds)
+        if let first = rows.first { FactsSQL.student(first, into: &f) }
+        for r in rows { FactsSQL.campaign(ShiftedRow(row: r, by: FactsSQL.studentColumns), into: &f) }
         return f
     }
 }

@@ -30,3 +30,16 @@ protocol PositionalRow {
     func bool(_ i: Int32) -> Bool
     func date(_ i: Int32) -> Date?
 }
+
+/// The columns of `row` from `by` on, as a row of their own: a statement that puts two statements' columns side by
+/// side is read by each one's parser.
+struct ShiftedRow<R: PositionalRow>: PositionalRow {
+    let row: R, by: Int32
+    func isNull(_ i: Int32) -> Bool { row.isNull(i + by) }
+    func int(_ i: Int32) -> Int { row.int(i + by) }
+    func text(_ i: Int32) -> String { row.text(i + by) }
+    func uuid(_ i: Int32) -> UUID? { row.uuid(i + by) }
+    func optionalText(_ i: Int32) -> String? { row.optionalText(i + by) }
+    func bool(_ i: Int32) -> Bool { row.bool(i + by) }
+    func date(_ i: Int32) -> Date? { row.date(i + by) }
+}
