@@ -52,3 +52,50 @@ func burstClient(connections: Int = 100) -> HTTPClient {
     config.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
 }
+
+/// A browser over real HTTP: keeps cookies and the last CSRF token, sends forms as a browser does (a body larger than
+/// the server's first read arrives as a stream, which the in-process `Browser` never shows).
+struct LiveBrowser {
+    let port: Int, client: HTTPClient
+    var cookies: [String: String] = [:]
+    var csrf = ""
+
+    /// A client that does not follow redirects (the answer to a form is looked at as it is).
+    static func client() -> HTTPClient {
+        var config = HTTPClient.Configuration()
+        config.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+    }
+
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (status: UInt, body: String) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = method
+        if !cookies.isEmpty { request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let form {
+            var f = form
+            if f["_csrf"] == nil { f["_csrf"] = csrf }
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let r = try await client.execute(request, timeout: .seconds(60))
+        for header in r.headers["set-cookie"] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            cookies[String(pair[0])] = pair[1].isEmpty ? nil : String(pair[1])
+        }
+        let body = String(buffer: try await r.body.collect(upTo: 8 << 20))
+        if let range = body.range(of: "name=\"_csrf\" value=\""), let end = body[range.upperBound...].firstIndex(of: "\"") {
+            csrf = String(body[range.upperBound..<end])
+        }
+        return (r.status.code, body)
+    }
+
+    mutating func login(_ username: String) async throws {
+        _ = try await send(.GET, "/login")
+        let r = try await send(.POST, "/login", form: ["username": username, "password": DemoData.password])
+        #expect(r.status == 303)
+    }
+}

@@ -108,11 +108,15 @@ struct CSRFMiddleware: AsyncMiddleware {
         let cookieBased = req.currentUser.map { !$0.viaToken } ?? !req.isAPI
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), cookieBased {
             let expected = req.currentUser?.csrfToken ?? req.cookies[CookieName.preAuth]?.string
-            // A file upload streams in; a signed-in user's form is read whole (up to the upload limit) to find its token.
-            if req.body.data == nil, req.currentUser != nil, req.headers.contentType?.type == "multipart", AppLimits.uploadPaths.contains(req.url.path) {
-                _ = try await req.body.collect(max: AppLimits.uploadBytes).get()
+            // A body larger than the first read arrives as a stream (`req.body.data` is nil until collected): a form
+            // without the header is read whole, up to the route's limit (a file upload's for the upload routes, 2 MB
+            // otherwise), to find its token — before, a results sheet or a long description lost the token.
+            let header = req.headers.first(name: "X-CSRF-Token")
+            if header == nil, req.body.data == nil {
+                let upload = req.currentUser != nil && AppLimits.uploadPaths.contains(req.url.path)
+                _ = try await req.body.collect(max: upload ? AppLimits.uploadBytes : req.application.routes.defaultMaxBodySize.value).get()
             }
-            let provided = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: "_csrf"))
+            let provided = header ?? (try? req.content.get(String.self, at: "_csrf"))
             guard let expected, let provided, Secrets.equal(expected, provided) else { throw AppError.csrf }
         }
         let response = try await next.respond(to: req)
