@@ -8,6 +8,13 @@ public enum TextKey {
         normalize(parts.compactMap { $0 }.joined(separator: " "))
     }
 
+    /// A search box's text as the needle of a `LIKE '%…%'` over search keys: normalised, without LIKE's wildcards
+    /// (`%`, `_`) and the backslash — a wildcard typed in must find what it says, not every record (`%%%` passed a
+    /// three-letter minimum and listed every child).
+    public static func needle(_ text: String) -> String {
+        normalize(String(text.unicodeScalars.filter { $0 != "%" && $0 != "_" && $0 != "\\" }.map(Character.init)))
+    }
+
     /// One pass over the scalars into UTF-8 bytes (imports compute this for every row: Foundation's replace, a split by
     /// `Character` and appending to a `String.UnicodeScalarView` cost microseconds each). Lower case by the scalar's own
     /// mapping, as `String.lowercased()` does; «ё» — precomposed or «е» with a combining diaeresis — becomes «е»; «и» with

@@ -177,6 +177,11 @@ extension AppTests.EnrollmentTests {
             let browse = try await head.get("/groups/\(groupID)/enroll").body.string
             #expect(!browse.contains("Учеников1 Тест") && browse.contains("не меньше трёх букв"))
             #expect(!(try await head.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Учеников1 Тест")))
+            // LIKE's wildcards are not letters and match only themselves: «%%%» or «___» list nobody.
+            for wild in ["%25%25%25", "___", "%25%25%25%25%25", "%5C%25%5C%25%5C%25", "у%25ч"] {
+                let page = try await head.get("/groups/\(groupID)/enroll?q=\(wild)").body.string
+                #expect(!page.contains("Учеников1 Тест") && page.contains("не меньше трёх букв"), "q=\(wild)")
+            }
             // The coordinator, who reads every school's registry, does.
             var kmc = Browser(app)
             _ = try await kmc.login("kmc")

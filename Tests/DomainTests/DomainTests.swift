@@ -3,6 +3,11 @@ import Foundation
 import Testing
 
 @Suite struct TextKeyTests {
+    @Test func aSearchNeedleHasNoLikeWildcards() {
+        #expect(TextKey.needle("%%%") == "" && TextKey.needle("___") == "" && TextKey.needle("\\%") == "")
+        #expect(TextKey.needle(" Ёл_ки%н ") == "елкин")
+    }
+
     @Test func searchIgnoresCaseAndYo() {
         #expect(TextKey.search("Ёлочная  УЛИЦА") == "елочная улица")
         #expect(TextKey.normalize("ЁЖИК") == TextKey.normalize("ежик"))

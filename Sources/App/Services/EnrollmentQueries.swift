@@ -39,7 +39,7 @@ enum EnrollmentQueries {
         if let group = query.filters["group"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$group.$id == group) }
         if let status = query.filters["status"], EnrollmentStatus(rawValue: status) != nil { b = b.filter(\.$status == status) }
         else { b = b.filter(\.$status != EnrollmentStatus.withdrawn.rawValue) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Student.self, \.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "created" ? b.sort(\.$createdAt, dir) : b.sort(Student.self, \.$sortKey, dir)

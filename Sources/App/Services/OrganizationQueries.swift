@@ -16,7 +16,7 @@ enum OrganizationQueries {
     /// Organisations of the user's municipalities matching the query, and their total.
     static func list(_ query: ListQuery, user: CurrentUser, on db: any Database) async throws -> ([Organization], Int) {
         var builder = Organization.query(on: db).filter(\.$municipality.$id ~~ user.municipalityIDs)
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         if let kind = query.filters["kind"] { builder = builder.filter(\.$kind == kind) }
         let status = query.filters["status"] ?? RecordStatus.active.rawValue

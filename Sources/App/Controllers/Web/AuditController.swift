@@ -41,7 +41,7 @@ struct AuditController: RouteCollection {
         var builder = AuditEntry.query(on: req.db).group(.or) { g in
             g.filter(\.$municipalityID == muni).group(.and) { $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users) }
         }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         if let e = try? req.query.get(String.self, at: "entity"), Self.entityTitles.contains(where: { $0.value == e }) {
             query.filters["entity"] = e

@@ -123,7 +123,7 @@ struct EnrollmentListsController: RouteCollection {
         var total = 0
         if editable {
             var b = Student.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).filter(\.$status == RecordStatus.active.rawValue)
-            let needle = TextKey.normalize(query.q)
+            let needle = TextKey.needle(query.q)
             if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
             if let school = (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)) {
                 b = b.filter(\.$school.$id == school); query.filters["school"] = school.uuidString.lowercased()

@@ -11,7 +11,7 @@ extension GroupsController {
         let q = (try? req.query.get(String.self, at: "q")) ?? ""
         let school = (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:))
         var b = Student.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).filter(\.$status == RecordStatus.active.rawValue)
-        let needle = TextKey.normalize(q)
+        let needle = TextKey.needle(q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         if let school { b = b.filter(\.$school.$id == school) }
         let already = Set(try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
@@ -20,7 +20,7 @@ extension GroupsController {
         // finds a child by at least three letters of the name, and sees at most ten.
         let browses = req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: center.$municipality.id)))
         let limit = browses ? 50 : 10
-        let tooShort = !browses && needle.count < 3
+        let tooShort = !browses && needle.unicodeScalars.filter(CharacterSet.letters.contains).count < 3
         let found = tooShort ? 0 : try await b.copy().count()
         let students = tooShort ? [] : try await b.sort(\.$sortKey).with(\.$school).limit(limit).all()
         let csrf = req.csrfToken
@@ -38,7 +38,8 @@ extension GroupsController {
             },
             total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
             warnings: ["Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, записанные встают в лист ожидания."]
-                + (found > students.count ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : []),
+                + (found > students.count ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : [])
+                + (tooShort && !q.isEmpty ? ["Введите не меньше трёх букв фамилии или имени обучающегося."] : []),
             emptyText: tooShort ? "Введите не меньше трёх букв фамилии или имени обучающегося." : "Никого не найдено: уточните фамилию или школу.")
         page.searchAction = SiteURL.record(area, g.id!).path + "/enroll"
         return req.render(page.render(await req.pageContext(active: active)))

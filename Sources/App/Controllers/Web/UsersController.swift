@@ -74,7 +74,7 @@ struct UsersController: RouteCollection {
         if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
         var b = User.query(on: req.db).filter(\.$id ~~ Array(ids))
         if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "login" ? b.sort(\.$username, dir) : b.sort(\.$sortKey, dir)

@@ -71,7 +71,7 @@ struct AgreementsSection: RegistrySection {
         if query.filters["expiring"] == "1" {
             b = b.filter(\.$state == "signed").filter(\.$endsOn >= now).filter(\.$endsOn <= now.addingTimeInterval(Double(AgreementRules.warningDays) * 86_400))
         }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "number" ? b.sort(\.$number, dir) : b.sort(\.$endsOn, dir)

@@ -19,7 +19,7 @@ struct CampaignsSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["opens", "name"], defaultSort: "opens", defaultFilters: [:])
         var b = EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         b = query.sort == "name" ? b.sort(\.$sortKey, query.descending ? .descending : .ascending) : b.sort(\.$opensAt, query.descending ? .ascending : .descending)
         let (rows, total) = try await b.sort(\.$id).paged(query)

@@ -19,7 +19,7 @@ struct KmcSection: RegistrySection {
         let query = RegistrySupport.listQuery(req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
         var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
         if query.filters["current"] == "1" { b = b.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date()) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "name" ? b.sort(\.$sortKey, dir) : b.sort(\.$kmcRole, dir).sort(\.$sortKey)

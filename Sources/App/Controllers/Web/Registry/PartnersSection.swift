@@ -19,7 +19,7 @@ struct PartnersSection: RegistrySection {
         var b = Partner.query(on: req.db).join(Organization.self, on: \Partner.$organization.$id == \Organization.$id)
             .filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
         if let sector = query.filters["sector"] { b = b.filter(\.$sector == sector) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
         let (rows, total) = try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending).with(\.$organization).paged(query)
         return RegistryList(

@@ -55,7 +55,7 @@ struct ProgramsSection: RegistrySection {
         if let profile = query.filters["profile"] { b = b.filter(\.$profile == profile) }
         if let form = query.filters["form"] { b = b.filter(\.$form == form) }
         if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$gradeFrom <= grade).filter(\.$gradeTo >= grade) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "center" ? b.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)

@@ -60,7 +60,7 @@ struct ResourceCentersSection: RegistrySection {
             .filter(Organization.self, \.$municipality.$id == municipalityID)
             .filter(\.$academicYear.$id == yearID)
             .filterStatus(query, \.$status)
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
         return try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
             .with(\.$organization).with(\.$subjects).with(\.$academicYear).paged(query)

@@ -39,7 +39,7 @@ struct RoomsSection: RegistrySection {
             .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let visible { b = b.filter(\.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.group(.or) { $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle) } }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         switch query.sort {

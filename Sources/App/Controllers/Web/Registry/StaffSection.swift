@@ -59,7 +59,7 @@ struct StaffSection: RegistrySection {
             b = b.filter(\.$id ~~ ids)
         }
         if let t = query.filters["trainer"], t == "yes" || t == "no" { b = b.filter(\.$isOutsideTrainer == (t == "yes")) }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "position" ? b.sort(\.$position, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)

@@ -54,7 +54,7 @@ struct StudentsSection: RegistrySection {
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
         if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
         if query.filters["consent"] == "no" { b = b.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) } }
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "grade" ? b.sort(\.$grade, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)

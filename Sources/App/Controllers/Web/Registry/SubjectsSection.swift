@@ -17,7 +17,7 @@ struct SubjectsSection: RegistrySection {
         try req.authorize(.read, .reference(municipalityID: muni))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
         var b = Subject.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-        let needle = TextKey.normalize(query.q)
+        let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let (rows, total) = try await b.sort(\.$sortKey, query.descending ? .descending : .ascending).paged(query)
         return RegistryList(
