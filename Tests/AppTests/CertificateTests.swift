@@ -211,6 +211,21 @@ extension AppTests {
                 #expect(own.status == .ok && own.body.string.contains(cert.number))
                 #expect(try await api.send(.GET, "/api/v1/certificates?student=\(other.$student.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .forbidden)
                 #expect(try await api.send(.GET, "/api/v1/attendance?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
+                // The home school and the КМЦ read the same record through the API as on the progress page; a centre
+                // head who may not read the child's record gets 403.
+                struct Page: Decodable { struct Meta: Decodable { var total: Int }; var metadata: Meta }
+                var totals: [String: [Int]] = [:]
+                for user in ["school1", "kmc", "student1"] {
+                    let t = try await apiToken(app, user)
+                    for kind in ["attendance", "results", "certificates"] {
+                        let r = try await api.send(.GET, "/api/v1/\(kind)?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(t)"])
+                        #expect(r.status == .ok)
+                        totals[user, default: []].append(try r.content.decode(Page.self).metadata.total)
+                    }
+                }
+                #expect(totals["school1"] == totals["kmc"] && totals["school1"] == totals["student1"] && (totals["school1"]?.allSatisfy { $0 > 0 } ?? false), "\(totals)")
+                let centre = try await apiToken(app, "centre1")
+                #expect(try await api.send(.GET, "/api/v1/results?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(centre)"]).status == .forbidden)
             }
         }
 
