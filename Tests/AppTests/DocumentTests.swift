@@ -76,6 +76,17 @@ extension AppTests {
                 // Another school's contract, a teacher, a parent: not found.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
                 #expect(try await admin.get("/contracts/\(other.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)
+                // Not with itself, and not with a school that teaches no network groups this year.
+                let school4 = try await orgID(app, "МБОУ «СОШ № 4»")
+                for pair in [(school, school), (school, school4)] {
+                    let r = try await admin.get("/contracts/\(pair.0.uuidString.lowercased())/\(pair.1.uuidString.lowercased())")
+                    #expect(r.status == .notFound && r.body.string.contains("не ведёт сетевых групп"))
+                }
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                let ownLinks = try await head.get("/enrollments").body.string
+                #expect(!ownLinks.contains("/contracts/\(centre.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                #expect(ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1")
                 #expect(try await teacher.get("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)

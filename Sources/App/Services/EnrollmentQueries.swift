@@ -71,8 +71,9 @@ struct EnrollmentsController: RouteCollection {
             .group(.or) { $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(StudyGroup.self, \.$organization.$id ~~ Array(orgs)) }
             .with(\.$student).with(\.$group).all()
         var pairs = Set<[UUID]>()
-        for e in rows where req.can(.read, .contract(school: OrgRef(id: e.student.$school.id, municipalityID: muni),
-                                                     center: OrgRef(id: e.group.$organization.id, municipalityID: muni))) {
+        // A centre's own students study under no contract.
+        for e in rows where e.student.$school.id != e.group.$organization.id
+            && req.can(.read, .contract(school: OrgRef(id: e.student.$school.id, municipalityID: muni), center: OrgRef(id: e.group.$organization.id, municipalityID: muni))) {
             pairs.insert([e.student.$school.id, e.group.$organization.id])
         }
         var names: [UUID: String] = [:]

@@ -33,6 +33,15 @@ extension ApplicationsController {
         guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).filter(\.$isCurrent == true).first() else {
             throw AppError.notFound("Текущий учебный год не задан.")
         }
+        // A contract is between a school and another organisation that teaches network groups this year (a resource
+        // centre, or one whose groups are open): not with itself, not with any school of the town.
+        let designated = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)
+            .filter(\.$status == RecordStatus.active.rawValue).count() > 0
+        let teaches = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)
+            .filter(\.$status == RecordStatus.active.rawValue).count() > 0
+        guard school.id != center.id, designated || teaches else {
+            throw AppError.notFound("Договор не найден: «\(center.shortName)» не ведёт сетевых групп для «\(school.shortName)» в \(year.title) учебном году.")
+        }
         return (school, center, year)
     }
 
