@@ -4,16 +4,7 @@ import Foundation
 extension StudentImport {
     static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
 
-    static func isName(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { c in
-            switch c.value {
-            // Russian and Latin letters are answered without Foundation's `CharacterSet` (imports check every name).
-            case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: return true
-            case 0x20, 0x2D, 0x27, 0x2019, 0x2E: return true
-            default: return CharacterSet.letters.contains(c)
-            }
-        }
-    }
+    static func isName(_ s: String) -> Bool { PersonName.isValid(s) }
 
     /// Whole years from a birth date to a day, both as calendar dates in the zone.
     static func fullYears(from birth: Date, to day: Date, timeZone: TimeZone) -> Int {
@@ -58,5 +49,37 @@ extension StudentImport {
         var k = k, out = ""
         repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
         return out
+    }
+}
+
+/// A surname, given name or patronymic as the registry keeps it (the import and the student's form check the same).
+public enum PersonName {
+    public static let message = "Только буквы, пробел, дефис и апостроф."
+
+    /// Letters of any alphabet (with their accents), space, hyphen, apostrophes and the dot of an abbreviation; at least
+    /// one letter, and no accent before the first.
+    public static func isValid(_ s: String) -> Bool {
+        var sawLetter = false
+        for c in s.unicodeScalars {
+            switch c.value {
+            // Russian and Latin letters are answered without Foundation's `CharacterSet` (imports check every name).
+            case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: sawLetter = true
+            case 0x20, 0x2D, 0x27, 0x2019, 0x2E: continue
+            default:
+                if CharacterSet.nonBaseCharacters.contains(c) { if !sawLetter { return false } }
+                else if CharacterSet.letters.contains(c) { sawLetter = true }
+                else { return false }
+            }
+        }
+        return sawLetter
+    }
+}
+
+/// The letter of a class («10А»): up to three letters, nothing else.
+public enum ClassLetter {
+    public static let message = "Буква класса — до трёх букв: А, Б, В…"
+
+    public static func isValid(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 3 && s.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) && !CharacterSet.nonBaseCharacters.contains($0) }
     }
 }

@@ -21,7 +21,7 @@ public enum StudentImport {
         Column(key: "birthDate", title: "Дата рождения", required: true, hint: "ДД.ММ.ГГГГ или дата Excel", example: "14.03.2010", aliases: ["дата рожд.", "др"]),
         Column(key: "sex", title: "Пол", required: false, hint: "м или ж", example: "ж", aliases: []),
         Column(key: "grade", title: "Класс", required: true, hint: "число от 1 до 11, можно с буквой: 10А", example: "10", aliases: ["параллель"]),
-        Column(key: "letter", title: "Буква класса", required: false, hint: "до 3 знаков", example: "А", aliases: ["буква", "литера"]),
+        Column(key: "letter", title: "Буква класса", required: false, hint: "до трёх букв", example: "А", aliases: ["буква", "литера"]),
         Column(key: "specialNeeds", title: "ОВЗ", required: false, hint: "да или нет (пусто — нет)", example: "нет", aliases: []),
         Column(key: "consentOn", title: "Дата согласия", required: false, hint: "согласие на обработку персональных данных, ДД.ММ.ГГГГ", example: "01.09.2025", aliases: ["согласие: дата", "согласие"]),
         Column(key: "consentBy", title: "Кто дал согласие", required: false, hint: "обязательно, если есть дата согласия", example: "Ёлкина Мария Ивановна, мать", aliases: ["согласие: кто дал"]),
@@ -142,7 +142,7 @@ public enum StudentImport {
             let given = errors.required("givenName", cell("givenName"), max: 100)
             let patronymic = errors.optional("patronymic", cell("patronymic"), max: 100)
             for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty {
-                if !isName(value) { errors.add(key, "Только буквы, пробел, дефис и апостроф.") }
+                if !isName(value) { errors.add(key, PersonName.message) }
             }
             let birth = errors.date("birthDate", cell("birthDate"), timeZone: timeZone, required: true)
             if let birth {
@@ -158,9 +158,9 @@ public enum StudentImport {
             var grade: Int?
             var letter = cell("letter")
             if let raw = cell("grade") {
-                let compact = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " && $0 != "-" }))
-                let digits = String(compact.prefix { $0.isNumber })
-                let rest = String(compact.dropFirst(digits.count))
+                // «10А», «10 А», «10-А»: digits first (a sign is not a class: «-5» is refused), then at most three letters.
+                let digits = String(raw.prefix { $0.isNumber })
+                let rest = String(String.UnicodeScalarView(raw.dropFirst(digits.count).unicodeScalars.filter { $0 != " " && $0 != "-" }))
                 if let n = Int(digits), (1...11).contains(n), rest.count <= 3, rest.allSatisfy(\.isLetter) {
                     grade = n
                     if !rest.isEmpty {
@@ -171,7 +171,7 @@ public enum StudentImport {
                     }
                 } else { errors.add("grade", "Класс — число от 1 до 11, можно с буквой: 10А.") }
             } else { errors.add("grade", "Укажите класс.") }
-            if let l = letter, l.count > 3 { errors.add("letter", "Буква класса — не длиннее 3 знаков.") }
+            if let l = letter, !ClassLetter.isValid(l) { errors.add("letter", ClassLetter.message) }
             var specialNeeds = false
             if let raw = cell("specialNeeds") {
                 if let flag = yesNoWords[ByteKey(TextKey.normalize(raw))] { specialNeeds = flag } else { errors.add("specialNeeds", "Укажите «да» или «нет».") }

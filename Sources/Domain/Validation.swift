@@ -18,6 +18,7 @@ public struct FieldErrors: Equatable, Sendable {
         let v = (value ?? "").trimmed
         if v.isEmpty { add(field, "Заполните это поле.") }
         else if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        else if Self.hasHiddenControls(v) { add(field, Self.hiddenControlsMessage) }
         return v
     }
 
@@ -26,7 +27,26 @@ public struct FieldErrors: Equatable, Sendable {
         let v = (value ?? "").trimmed
         // Characters are never more than UTF-8 bytes: counting them (grapheme breaking) is needed only for long texts.
         if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
+        else if Self.hasHiddenControls(v) { add(field, Self.hiddenControlsMessage) }
         return v.isEmpty ? nil : v
+    }
+
+    public static let hiddenControlsMessage = "Уберите непечатаемые символы (управляющие или меняющие направление текста)."
+
+    /// Whether a text has characters a reader cannot see that change what is shown: control characters other than
+    /// tab and line breaks, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make
+    /// a name read backwards. One pass over the UTF-8 bytes (imports check every cell).
+    public static func hasHiddenControls(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in text.utf8 {
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F { return true }
+            // U+0080–U+009F are C2 80–C2 9F; U+202A–U+202E are E2 80 AA–AE; U+2066–U+2069 are E2 81 A6–A9.
+            if previous.1 == 0xC2 && (0x80...0x9F).contains(b) { return true }
+            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(b) { return true }
+            if previous == (0xE2, 0x81) && (0xA6...0xA9).contains(b) { return true }
+            previous = (previous.1, b)
+        }
+        return false
     }
 
     public mutating func email(_ field: String, _ value: String?) -> String? {

@@ -47,6 +47,30 @@ extension AppTests {
             }
         }
 
+        /// The form checks names and the class letter as the import does, and no field takes invisible controls.
+        @Test func theFormRefusesWhatTheImportRefuses() async throws {
+            try await withApp { app in
+                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                var school = Browser(app)
+                _ = try await school.login("school1")
+                let bad: [(String, String, String)] = [
+                    ("surname", "Лес\u{01}ников", "Уберите непечатаемые символы"), ("surname", "Лес\u{202E}ников", "Уберите непечатаемые символы"),
+                    ("givenName", "Матвей😀", "Только буквы"), ("patronymic", "\u{0301}", "Только буквы"), ("letter", "<b>", "до трёх букв"),
+                    ("consentBy", "Лесникова\u{2066} Ирина", "Уберите непечатаемые символы"),
+                ]
+                for (field, value, message) in bad {
+                    _ = try await school.get("/students/new")
+                    var form = Self.child; form["school"] = own.uuidString; form[field] = value
+                    let r = try await school.post("/students/new", form)
+                    #expect(r.status == .unprocessableEntity && r.body.string.contains(message), "\(field)")
+                }
+                #expect(try await Student.query(on: app.db).filter(\.$givenName == "Матвей").count() == 0)
+                _ = try await school.get("/students/new")
+                var good = Self.child; good["school"] = own.uuidString; good["surname"] = "Д’Артаньян-Лесников"; good["letter"] = "б"
+                #expect(try await school.post("/students/new", good).status == .seeOther)
+            }
+        }
+
         @Test func onlyTheKmcAndSchoolsSeeTheStudentRegistry() async throws {
             try await withApp { app in
                 for (user, status) in [("kmc", HTTPStatus.ok), ("admin", .ok), ("school1", .ok), ("metod", .forbidden), ("centre1", .forbidden),

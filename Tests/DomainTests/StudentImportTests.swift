@@ -19,6 +19,24 @@ import Testing
         #expect(plan.rows[1].specialNeeds && plan.rows[1].patronymic == nil && plan.rows[1].line == 3)
     }
 
+    /// A sign is not a class («-5» was read as 5), a class letter is letters, and names are letters with their accents.
+    @Test func signsMarksAndTagsAreRefused() {
+        let plan = StudentImport.plan([
+            header,
+            ["Ёлкина", "Варвара", "", "14.03.2010", "ж", "-5", "", "", "", ""],
+            ["Ёлкина", "Вера", "", "14.03.2010", "ж", "5", "<b>", "", "", ""],
+            ["Ёлкина", "Вика", "\u{0301}", "14.03.2010", "ж", "5", "", "", "", ""],
+            ["Ёлки\u{202E}на", "Ида", "", "14.03.2010", "ж", "5", "", "", "", ""],
+        ], timeZone: zone, today: today)
+        #expect(!plan.isValid)
+        let byLine = Dictionary(grouping: plan.errors, by: \.line)
+        #expect(byLine[2]?.map(\.column) == ["Класс"] && byLine[3]?.map(\.column) == ["Буква класса"])
+        #expect(byLine[4]?.map(\.column) == ["Отчество"] && byLine[5]?.map(\.column) == ["Фамилия"])
+        #expect(PersonName.isValid("Д’Артаньян-Лесникова") && PersonName.isValid("Ёлкин") && PersonName.isValid("Zoë") && !PersonName.isValid("-"))
+        #expect(ClassLetter.isValid("А") && ClassLetter.isValid("аб") && !ClassLetter.isValid("1") && !ClassLetter.isValid("АБВГ"))
+        #expect(FieldErrors.hasHiddenControls("a\u{85}b") && !FieldErrors.hasHiddenControls("Строка\r\nвторая\tтаб") && !FieldErrors.hasHiddenControls("«ёлочки» — №"))
+    }
+
     @Test func everyBadCellIsNamedWithItsLine() {
         let plan = StudentImport.plan([
             header,

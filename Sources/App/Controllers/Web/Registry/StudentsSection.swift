@@ -126,7 +126,11 @@ struct StudentsSection: RegistrySection {
         var sex: Sex?
         if let raw = form["sex"], !raw.isEmpty { sex = errors.choice("sex", raw, as: Sex.self) }
         let grade = errors.integer("grade", form["grade"], range: 1...11, required: true)
+        for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty && !PersonName.isValid(value) {
+            errors.add(key, PersonName.message)
+        }
         let letter = errors.optional("letter", form["letter"], max: 3)
+        if let letter, !ClassLetter.isValid(letter) { errors.add("letter", ClassLetter.message) }
         let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
         let consentBy = errors.optional("consentBy", form["consentBy"], max: 200)
         if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
