@@ -37,6 +37,8 @@ public struct RegistryCard: Sendable {
     public var warnings: [String]
     public var sections: [Section]
     public var history: [HistoryLine]?
+    /// The trail before the title; nil: the registry's list (for a reader who may not open that list, give another).
+    public var crumbs: [Crumb]?
 
     public init(title: String, area: Registry, status: RecordStatus?, facts: [(String, String)], actions: [Action],
                 warnings: [String] = [], sections: [Section] = [], history: [HistoryLine]?) {
@@ -48,7 +50,7 @@ public struct RegistryCard: Sendable {
                                           actions: [.link("Изменить", "/rooms/x/edit", primary: true)], history: [])
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.page(ctx, title: title, crumbs: [Crumb(MenuArea.registry(area).title, SiteURL.list(area).path), Crumb(title)]) {
+        Layout.page(ctx, title: title, crumbs: (crumbs ?? [Crumb(MenuArea.registry(area).title, SiteURL.list(area).path)]) + [Crumb(title)]) {
             el("h1") {
                 title
                 if let status { " "; UI.badge(status) }

@@ -195,6 +195,7 @@ extension AppTests {
                 #expect(body.contains("Успеваемость: Ёлкин Артём Ильич"))
                 #expect(body.contains("Математика") && body.contains(cert.number))
                 #expect(body.contains("Последние отметки"))
+                #expect(!body.contains("href=\"/students\"") && body.contains("href=\"\(path)\""), "the parent's trail leads to the child's week")
                 let print = try await parent.get(path + "/certificates/\(cert.id!.uuidString.lowercased())")
                 #expect(print.status == .ok && print.body.string.contains(cert.verificationCode))
                 // Not another child's, and not for a teacher.

@@ -42,7 +42,7 @@ struct ProgressController: RouteCollection {
         let byID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let certs = try await Certificate.query(on: req.db).filter(\.$student.$id == s.id!).sort(\.$issuedAt, .descending).all()
         let base = SiteURL.studentWeek(s.id!).path
-        let card = RegistryCard(
+        var card = RegistryCard(
             title: "Успеваемость: \(s.fullName)", area: .students, status: nil,
             facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
             actions: [.link("Расписание", base, primary: false)],
@@ -60,6 +60,8 @@ struct ProgressController: RouteCollection {
                                           c.isValid ? .link("Печать", base + "/certificates/\(c.id!.uuidString.lowercased())") : .text("")]
                                      }, emptyText: "Сертификатов пока нет."),
             ], history: nil)
+        // The student and guardians do not open the registry: their trail leads to the child's week.
+        if !req.can(.read, .student(school: s.school.ref)) { card.crumbs = [Crumb("Расписание", base)] }
         return req.render(card.render(await req.pageContext(active: .timetable)))
     }
 
