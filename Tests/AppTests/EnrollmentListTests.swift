@@ -80,6 +80,17 @@ extension AppTests {
                 let kmcToken = try await apiToken(app, "kmc")
                 let all = try await kmc.send(.GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(kmcToken)"])
                 #expect(try all.content.decode(Page.self).items.count > items.count)
+                // A student reads their own places; a guardian their child's.
+                struct Own: Content { struct Item: Content { var studentId: UUID }; var items: [Item] }
+                let student1 = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
+                let child = try #require(try await Student.query(on: app.db).filter(\.$user.$id == student1.id!).first()?.id)
+                for user in ["student1", "parent1"] {
+                    let t = try await apiToken(app, user)
+                    let r = try await school.send(.GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(t)"])
+                    #expect(r.status == .ok, "\(user)")
+                    let own = try r.content.decode(Own.self).items
+                    #expect(!own.isEmpty && own.allSatisfy { $0.studentId == child }, "\(user)")
+                }
                 #expect(try await school.get(url).status == .notFound)
             }
         }

@@ -4,7 +4,7 @@ import Domain
 import Views
 
 /// Who is enrolled where, as each user may see it: a school its own students' places, a centre the places in its
-/// groups, the КМЦ and the administrator all of the municipality. Shared by `/enrollments` and `/api/v1/enrollments`.
+/// groups, a student their own and a guardian their children's, the КМЦ and the administrator all of the municipality. Shared by `/enrollments` and `/api/v1/enrollments`.
 enum EnrollmentQueries {
     static func listQuery(_ req: Request) -> ListQuery {
         RegistrySupport.listQuery(req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"], defaultSort: "student")
@@ -15,13 +15,15 @@ enum EnrollmentQueries {
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         let everything = req.can(.read, .groupStudent(school: probe, center: probe))
         var schools: [UUID] = [], centers: [UUID] = []
+        // A student's own places, a guardian's children's (the people linked to the account).
+        let own = everything ? [] : Array(user.actor.students)
         if !everything {
             for org in Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)) {
                 let ref = OrgRef(id: org, municipalityID: muni)
                 if req.can(.read, .groupStudent(school: ref, center: probe)) { schools.append(org) }
                 if req.can(.read, .groupStudent(school: probe, center: ref)) { centers.append(org) }
             }
-            guard !schools.isEmpty || !centers.isEmpty else { throw AppError.forbidden }
+            guard !schools.isEmpty || !centers.isEmpty || !own.isEmpty else { throw AppError.forbidden }
         }
         var b = Enrollment.query(on: req.db)
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id)
@@ -32,6 +34,7 @@ enum EnrollmentQueries {
             b = b.group(.or) { g in
                 if !s.isEmpty { g.filter(Student.self, \.$school.$id ~~ s) }
                 if !c.isEmpty { g.filter(StudyGroup.self, \.$organization.$id ~~ c) }
+                if !own.isEmpty { g.filter(\.$student.$id ~~ own) }
             }
         }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(Student.self, \.$school.$id == school) }
