@@ -230,6 +230,35 @@ extension AppTests {
             }
         }
 
+        /// The methodologist reads results and certificates as the register shows them: without the children's names,
+        /// finding a certificate by its number, printing none.
+        @Test func theMethodologistReadsResultsAndCertificatesWithoutNames() async throws {
+            try await withApp { app in
+                let cert = try #require(try await Certificate.query(on: app.db).with(\.$student).first())
+                let g = try #require(try await StudyGroup.find(cert.$group.id, on: app.db))
+                let name = cert.student.fullName
+                var metod = Browser(app)
+                _ = try await metod.login("metod")
+                let pages = [Self.path(g) + "/results", Self.path(g) + "/certificates", "/certificates", "/certificates/\(cert.id!.uuidString.lowercased())",
+                             "/certificates?q=" + (cert.student.surname.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")]
+                for path in pages {
+                    let r = try await metod.get(path)
+                    // (the search page repeats the surname typed in, «По запросу «…» ничего не найдено»)
+                    #expect(r.status == .ok && !r.body.string.contains(name) && (path.contains("?q=") || !r.body.string.contains(cert.student.surname)), "\(path)")
+                    if path.contains("?q=") { #expect(r.body.string.contains("ничего не найдено")) }
+                }
+                #expect(try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())").body.string.contains("Обучающийся № "))
+                #expect(try await metod.get("/certificates?q=\(cert.number)").body.string.contains(cert.number))
+                #expect(try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())/print").status == .forbidden)
+                #expect(try await metod.get(Self.path(g) + "/certificates/print").status == .forbidden)
+                // The centre's head sees the names.
+                var head = Browser(app)
+                _ = try await head.login("centre1")
+                #expect(try await head.get(Self.path(g) + "/results").body.string.contains(name))
+                #expect(try await head.get("/certificates").body.string.contains(cert.studentName))
+            }
+        }
+
         @Test func numbersAreUniquePerMunicipalityOnly() async throws {
             try await withApp { app in
                 let mine = try #require(try await Certificate.query(on: app.db).first())

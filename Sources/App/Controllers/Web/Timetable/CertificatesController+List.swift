@@ -15,8 +15,15 @@ extension CertificatesController {
         if let visible { b = b.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(StudyGroup.self, \.$organization.$id == org) }
         if let s = query.filters["status"], let st = Certificate.Status(rawValue: s) { b = b.filter(\.$status == st.rawValue) }
+        // A centre's own certificates name their students; the whole network's only for who sees every group's students
+        // (not the methodologist, who finds a certificate by its number).
+        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let names = visible != nil || CertificatesController.showsNames(req, center: probe)
         let q = query.q.trimmingCharacters(in: .whitespaces)
-        if !q.isEmpty { b = b.group(.or) { $0.filter(\.$number ~~ q.uppercased()).filter(\.$studentName ~~ q) } }
+        if !q.isEmpty {
+            let plain = q.filter { $0 != "%" && $0 != "_" && $0 != "\\" }, number = plain.uppercased()   // as typed, without LIKE's wildcards
+            b = names ? b.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) } : b.filter(\.$number ~~ number)
+        }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
         b = query.sort == "number" ? b.sort(\.$year, dir).sort(\.$sequence, dir) : b.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
         let (rows, total) = try await b.paged(query)
@@ -30,7 +37,7 @@ extension CertificatesController {
                       FieldSpec("status", "Состояние", .select([("valid", "действителен"), ("annulled", "аннулирован")], empty: "Все"))],
             columns: [Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"), Column("Состояние")],
             rows: rows.map { c in
-                [.link(c.number, SiteURL.certificate(c.id!).path), .text(c.studentName), .text(c.programTitle),
+                [.link(c.number, SiteURL.certificate(c.id!).path), .text(names ? c.studentName : RegisterController.masked(c.$student.id)), .text(c.programTitle),
                  .text(RuDate.format(c.issuedAt, timeZone: zone)), c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired")]
             },
             total: total, noun: ("сертификат", "сертификата", "сертификатов"), createTitle: nil,

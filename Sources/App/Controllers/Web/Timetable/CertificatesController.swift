@@ -33,9 +33,9 @@ struct CertificatesController: RouteCollection {
             actions.append(.post("Выдать сертификаты (\(ready))", base + "/certificates"))
         }
         actions.append(.link("Итоговая аттестация", base + "/results", primary: false))
-        if list.contains(where: { $0.certificate != nil }) { actions.append(.link("Печать сертификатов", base + "/certificates/print", primary: false)) }
+        if list.contains(where: { $0.certificate != nil }), Self.showsNames(req, center: center.ref) { actions.append(.link("Печать сертификатов", base + "/certificates/print", primary: false)) }
         let rows: [[Cell]] = list.map { c in
-            [.text(c.student.fullName), .text("\(c.attendance.percent) %"),
+            [.text(RegisterController.name(c.student, center.ref, req: req)), .text("\(c.attendance.percent) %"),
              .text(c.result.map { $0.passed ? "зачтено" : "не зачтено" } ?? "—"),
              c.certificate.map { .link($0.number, SiteURL.certificate($0.id!).path) } ?? (c.eligible ? .tag("будет выдан", "active") : .text(c.reason ?? ""))]
         }
@@ -60,6 +60,10 @@ struct CertificatesController: RouteCollection {
                             + ": " + issued.map(\.number).joined(separator: ", ") + ".")
     }
 
+    /// Whether the reader sees whose certificates a centre's are: the methodologist reads the network's certificates
+    /// without the children's names, as the register shows them (`RegisterController.name`), and prints none.
+    static func showsNames(_ req: Request, center: OrgRef) -> Bool { req.can(.read, .groupStudent(school: center, center: center)) }
+
     static func item(_ c: Certificate, authority: String, zone: TimeZone) -> CertificatePrintPage.Item {
         CertificatePrintPage.Item(number: c.number, code: c.verificationCode, name: c.studentName, program: c.programTitle, hours: c.hours,
                                   center: c.centerName, period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
@@ -74,6 +78,7 @@ struct CertificatesController: RouteCollection {
     func printGroup(req: Request) async throws -> Response {
         let r = try await ResultsController.load(req, .read)
         try req.authorize(.read, .certificate(center: r.t.center.ref))
+        guard Self.showsNames(req, center: r.t.center.ref) else { throw AppError.forbidden }
         let certs = try await Certificate.query(on: req.db).filter(\.$group.$id == r.t.group.id!).filter(\.$status == Certificate.Status.valid.rawValue)
             .sort(\.$sequence).all()
         let authority = try await Self.authority(r.t.center.$municipality.id, on: req.db)
@@ -98,14 +103,15 @@ struct CertificatesController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (c, g, center) = try await find(req, .read)
         let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
-        var actions: [RegistryCard.Action] = [.link("Печать", SiteURL.certificate(c.id!).path + "/print", primary: false),
-                                              .link("Сертификаты группы", SiteURL.record(.groups, g.id!).path + "/certificates", primary: false)]
+        let names = Self.showsNames(req, center: center.ref)
+        var actions: [RegistryCard.Action] = [.link("Сертификаты группы", SiteURL.record(.groups, g.id!).path + "/certificates", primary: false)]
+        if names { actions.insert(.link("Печать", SiteURL.certificate(c.id!).path + "/print", primary: false), at: 0) }
         if c.isValid && req.can(.archive, .certificate(center: center.ref)) {
             actions.insert(.link("Аннулировать", SiteURL.certificate(c.id!).path + "/annul", primary: false), at: 0)
         }
         let card = RegistryCard(
             title: "Сертификат № \(c.number)", area: .certificates, status: nil,
-            facts: [("Номер", c.number), ("Код проверки", c.verificationCode), ("Обучающийся", c.studentName), ("Курс", c.programTitle),
+            facts: [("Номер", c.number), ("Код проверки", c.verificationCode), ("Обучающийся", names ? c.studentName : RegisterController.masked(c.$student.id)), ("Курс", c.programTitle),
                     ("Объём", RussianPlural.count(c.hours, "час", "часа", "часов")), ("Ресурсный центр", c.centerName),
                     ("Сроки", CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted),
                     ("Выдан", RuDate.format(c.issuedAt, timeZone: zone) + ", " + c.issuedBy),
@@ -117,6 +123,7 @@ struct CertificatesController: RouteCollection {
 
     func printOne(req: Request) async throws -> Response {
         let (c, _, center) = try await find(req, .read)
+        guard Self.showsNames(req, center: center.ref) else { throw AppError.forbidden }
         let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(title: "Сертификат № \(c.number)", items: [Self.item(c, authority: try await Self.authority(center.$municipality.id, on: req.db), zone: zone)],
                                         verifyHint: Self.verifyURL(req))

@@ -50,8 +50,11 @@ struct RegisterController: RouteCollection {
     static func name(_ s: Student, _ center: OrgRef, req: Request, marks: Bool = false) -> String {
         let school = OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)
         if marks || req.can(.read, .groupStudent(school: school, center: center)) { return s.fullName }
-        return "Обучающийся № " + String(s.id!.uuidString.prefix(4))
+        return masked(s.id!)
     }
+
+    /// A student as those who may not see who studies at the centre read them.
+    static func masked(_ studentID: UUID) -> String { "Обучающийся № " + String(studentID.uuidString.prefix(4)) }
 
     static func now(_ zone: TimeZone) -> (CivilDay, Int) {
         let today = CivilDay(Date(), timeZone: zone)

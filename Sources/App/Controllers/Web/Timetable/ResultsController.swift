@@ -50,7 +50,7 @@ struct ResultsController: RouteCollection {
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
             rows: summary.students.map { s in
                 let a = summary.attendance[s.id!] ?? StudentAttendance()
-                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: s.fullName, attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
+                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: RegisterController.name(s, l.t.center.ref, req: req, marks: mayEdit), attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
                                        version: results.first { $0.$student.id == s.id }?.version ?? 0)
             },
             values: values ?? v, errors: errors)
