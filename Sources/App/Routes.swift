@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import Views
+import Domain
 
 func routes(_ app: Application) throws {
     app.get("health") { req async throws -> Response in
@@ -57,7 +58,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     try api.register(collection: TokenController())
     try api.register(collection: CertificateVerifyAPIController())
-    let authed = api.grouped(APIRequireUser())
+    let authed = api.grouped(APIRequireUser(), APIQueryCheck())
     try authed.register(collection: OrganizationAPIController())
     try authed.register(collection: RegistryAPIController())
     try authed.register(collection: GroupAPIController())
@@ -72,6 +73,29 @@ func routes(_ app: Application) throws {
 struct APIRequireUser: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard req.currentUser != nil else { throw AppError.unauthorized }
+        return try await next.respond(to: req)
+    }
+}
+
+/// The API's query parameters of a known kind are checked before any route: an id that is not a UUID, a number that is
+/// not one, a day that is not a date answer 400 naming each parameter (a filter silently ignored answered the whole list).
+struct APIQueryCheck: AsyncMiddleware {
+    static let ids = ["campaign", "group", "organization", "school", "student", "subject", "teacher"]
+    static let numbers = ["page", "per", "grade"]
+    static let days = ["from", "to"]
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.method == .GET, req.url.query != nil {
+            var fields: [String: String] = [:]
+            func value(_ key: String) -> String? { (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 } }
+            for key in Self.ids { if let v = value(key), UUID(uuidString: v) == nil { fields[key] = "ожидается идентификатор (UUID)" } }
+            for key in Self.numbers { if let v = value(key), (Int(v) ?? -1) < 0 { fields[key] = "ожидается целое число не меньше 0" } }
+            for key in Self.days { if let v = value(key), CivilDay.parse(v) == nil { fields[key] = "ожидается дата ГГГГ-ММ-ДД" } }
+            if !fields.isEmpty {
+                let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
+                throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
+            }
+        }
         return try await next.respond(to: req)
     }
 }
