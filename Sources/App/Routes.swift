@@ -78,7 +78,8 @@ struct APIRequireUser: AsyncMiddleware {
 }
 
 /// The API's query parameters of a known kind are checked before any route: an id that is not a UUID, a number that is
-/// not one, a day that is not a date answer 400 naming each parameter (a filter silently ignored answered the whole list).
+/// not one, a day that is not a date answer 400 naming each parameter (a filter silently ignored answered the whole list);
+/// a body sent without its type answers 415.
 struct APIQueryCheck: AsyncMiddleware {
     static let ids = ["campaign", "group", "organization", "school", "student", "subject", "teacher"]
     static let numbers = ["page", "per", "grade"]
@@ -95,6 +96,10 @@ struct APIQueryCheck: AsyncMiddleware {
                 let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
                 throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
             }
+        }
+        // A body without its type was read as no body at all («Укажите обучающегося»): say what is missing.
+        if [.POST, .PUT, .PATCH].contains(req.method), req.headers.contentType == nil, (req.body.data?.readableBytes ?? 0) > 0 || req.body.data == nil && req.headers.first(name: .contentLength).flatMap(Int.init) ?? 0 > 0 {
+            throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", reason: "Укажите тип тела запроса: Content-Type: application/json.")
         }
         return try await next.respond(to: req)
     }

@@ -55,6 +55,8 @@ extension AppTests {
                 }
                 #expect(try await b.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status == .ok)
                 #expect(try await b.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status == .ok)
+                let untyped = try await b.send(.POST, "/api/v1/applications", headers: auth, raw: "{\"campaignId\": \"x\"}")
+                #expect(untyped.status == .unsupportedMediaType && untyped.body.string.contains("Content-Type"))
             }
         }
 
