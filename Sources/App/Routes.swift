@@ -98,7 +98,9 @@ struct APIQueryCheck: AsyncMiddleware {
             }
         }
         // A body without its type was read as no body at all («Укажите обучающегося»): say what is missing.
-        if [.POST, .PUT, .PATCH].contains(req.method), req.headers.contentType == nil, (req.body.data?.readableBytes ?? 0) > 0 || req.body.data == nil && req.headers.first(name: .contentLength).flatMap(Int.init) ?? 0 > 0 {
+        if [.POST, .PUT, .PATCH].contains(req.method), req.headers.contentType == nil,
+           (req.body.data?.readableBytes ?? 0) > 0 || req.body.data == nil && (req.headers.first(name: .contentLength).flatMap(Int.init) ?? 0 > 0
+                                                                             || req.headers.contains(name: .transferEncoding)) {
             throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", reason: "Укажите тип тела запроса: Content-Type: application/json.")
         }
         return try await next.respond(to: req)

@@ -30,6 +30,9 @@ public enum OrderKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Orders whose appendix names students (results, certificates): opened only by who sees the network's students.
+    public var namesStudents: Bool { self == .attestation || self == .certificates }
+
     /// Orders that name teachers the administrator chooses (support and gratitude; award rules come later).
     public var needsRecipients: Bool { self == .support || self == .gratitude }
 }

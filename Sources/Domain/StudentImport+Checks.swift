@@ -56,6 +56,19 @@ extension StudentImport {
 public enum PersonName {
     public static let message = "Только буквы, пробел, дефис и апостроф."
 
+    /// A name as pasted from a word processor: no-break spaces become spaces, the typographic hyphens and the en dash a
+    /// hyphen, so that the same name typed and pasted is one person (the identity key compares bytes).
+    public static func clean(_ s: String?) -> String? {
+        guard let s, s.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { c -> Unicode.Scalar in
+            switch c.value {
+            case 0xA0, 0x202F: " "
+            case 0x2010, 0x2011, 0x2012, 0x2013: "-"
+            default: c
+            }
+        }))
+    }
+
     /// Letters of any alphabet (with their accents), space, hyphen, apostrophes and the dot of an abbreviation; at least
     /// one letter, and no accent before the first.
     public static func isValid(_ s: String) -> Bool {
@@ -82,4 +95,7 @@ public enum ClassLetter {
     public static func isValid(_ s: String) -> Bool {
         !s.isEmpty && s.count <= 3 && s.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) && !CharacterSet.nonBaseCharacters.contains($0) }
     }
+
+    /// As kept: composed («й» typed as «и» and a breve becomes one letter), upper case — «10б» and «10Б» are one class.
+    public static func normalized(_ s: String) -> String { s.precomposedStringWithCanonicalMapping.uppercased() }
 }

@@ -138,9 +138,9 @@ public enum StudentImport {
                 return v.isEmpty ? nil : v
             }
             var errors = FieldErrors()
-            let surname = errors.required("surname", cell("surname"), max: 100)
-            let given = errors.required("givenName", cell("givenName"), max: 100)
-            let patronymic = errors.optional("patronymic", cell("patronymic"), max: 100)
+            let surname = errors.required("surname", PersonName.clean(cell("surname")), max: 100)
+            let given = errors.required("givenName", PersonName.clean(cell("givenName")), max: 100)
+            let patronymic = errors.optional("patronymic", PersonName.clean(cell("patronymic")), max: 100)
             for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty {
                 if !isName(value) { errors.add(key, PersonName.message) }
             }
@@ -156,7 +156,7 @@ public enum StudentImport {
                 if let word = sexWords[ByteKey(TextKey.normalize(raw))] { sex = word.rawValue } else { errors.add("sex", "Укажите «м» или «ж».") }
             }
             var grade: Int?
-            var letter = cell("letter")
+            var letter = cell("letter").map(ClassLetter.normalized)
             if let raw = cell("grade") {
                 // «10А», «10 А», «10-А»: digits first (a sign is not a class: «-5» is refused), then at most three letters.
                 let digits = String(raw.prefix { $0.isNumber })
@@ -167,7 +167,7 @@ public enum StudentImport {
                         if let l = letter, TextKey.normalize(l) != TextKey.normalize(rest) {
                             errors.add("letter", "Буква «\(l)» не совпадает с классом «\(raw)».")
                         }
-                        letter = letter ?? rest.uppercased()
+                        letter = letter ?? ClassLetter.normalized(rest)
                     }
                 } else { errors.add("grade", "Класс — число от 1 до 11, можно с буквой: 10А.") }
             } else { errors.add("grade", "Укажите класс.") }

@@ -8,11 +8,16 @@ public enum TextKey {
         normalize(parts.compactMap { $0 }.joined(separator: " "))
     }
 
-    /// A search box's text as the needle of a `LIKE '%…%'` over search keys: normalised, without LIKE's wildcards
-    /// (`%`, `_`) and the backslash — a wildcard typed in must find what it says, not every record (`%%%` passed a
-    /// three-letter minimum and listed every child).
+    /// A search box's text as the needle of a `LIKE '%…%'` over search keys: normalised, without `%` (matches any
+    /// run: «%%%» listed every child) and the backslash (PostgreSQL's escape: a trailing one is an error). `_` stays —
+    /// it matches one character, itself included, so «ivan_petrov» still finds the login; minimums count letters.
     public static func needle(_ text: String) -> String {
-        normalize(String(text.unicodeScalars.filter { $0 != "%" && $0 != "_" && $0 != "\\" }.map(Character.init)))
+        normalize(likeSafe(text))
+    }
+
+    /// The text as typed (trimmed), without `%` and the backslash, for a `LIKE` over a column that is not a search key.
+    public static func likeSafe(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != "%" && $0 != "\\" }.map(Character.init)).trimmed
     }
 
     /// One pass over the scalars into UTF-8 bytes (imports compute this for every row: Foundation's replace, a split by

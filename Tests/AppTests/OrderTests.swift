@@ -96,6 +96,23 @@ extension AppTests {
                 #expect(list.status == .ok && list.body.string.contains(draft.id!.uuidString))
                 let school = try await apiToken(app, "school1")
                 #expect(try await api.send(.GET, "/api/v1/orders/\(draft.id!.uuidString)", headers: ["Authorization": "Bearer \(school)"]).status == .forbidden)
+                #expect(try await api.send(.GET, "/api/v1/orders?year=zzz", headers: ["Authorization": "Bearer \(token)"]).status == .badRequest)
+                // The methodologist reads the orders, but not an appendix naming students (results, certificates).
+                var metod = Browser(app)
+                _ = try await metod.login("metod")
+                var admin = Browser(app)
+                _ = try await admin.login("admin")
+                let last = try #require(try await AcademicYear.query(on: app.db).sort(\.$startsOn).first())
+                for kind in OrderKind.allCases {
+                    _ = try await admin.get("/orders/new")
+                    let made = try await admin.post("/orders/new", ["kind": kind.rawValue, "year": last.id!.uuidString.lowercased()])
+                    let url = try #require(made.headers.first(name: .location))
+                    #expect(try await metod.get(url).status == .ok)
+                    let expected: HTTPStatus = kind.namesStudents ? .forbidden : .ok
+                    let document = try await metod.get(url + "/document").status, docx = try await metod.get(url + "/docx").status
+                    #expect(document == expected && docx == expected, "\(kind)")
+                    #expect(try await admin.get(url + "/document").status == .ok)
+                }
             }
         }
 

@@ -34,6 +34,10 @@ import Testing
         #expect(byLine[4]?.map(\.column) == ["Отчество"] && byLine[5]?.map(\.column) == ["Фамилия"])
         #expect(PersonName.isValid("Д’Артаньян-Лесникова") && PersonName.isValid("Ёлкин") && PersonName.isValid("Zoë") && !PersonName.isValid("-"))
         #expect(ClassLetter.isValid("А") && ClassLetter.isValid("аб") && !ClassLetter.isValid("1") && !ClassLetter.isValid("АБВГ"))
+        #expect(PersonName.clean("Анна\u{A0}Мария") == "Анна Мария" && PersonName.clean("Салтыков\u{2013}Щедрин") == "Салтыков-Щедрин")
+        #expect(ClassLetter.normalized("б") == "Б" && ClassLetter.normalized("и\u{306}") == "Й" && ClassLetter.isValid(ClassLetter.normalized("и\u{306}")))
+        let pasted = StudentImport.plan([header, ["Салтыкова\u{2011}Щедрина", "Анна\u{A0}Мария", "", "14.03.2010", "ж", "10", "б", "", "", ""]], timeZone: zone, today: today)
+        #expect(pasted.isValid && pasted.rows.first?.surname == "Салтыкова-Щедрина" && pasted.rows.first?.givenName == "Анна Мария" && pasted.rows.first?.letter == "Б")
         #expect(FieldErrors.hasHiddenControls("a\u{85}b") && !FieldErrors.hasHiddenControls("Строка\r\nвторая\tтаб") && !FieldErrors.hasHiddenControls("«ёлочки» — №"))
     }
 

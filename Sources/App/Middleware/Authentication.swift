@@ -111,10 +111,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             // A body larger than the first read arrives as a stream (`req.body.data` is nil until collected): a form
             // without the header is read whole, up to the route's limit (a file upload's for the upload routes, 2 MB
             // otherwise), to find its token — before, a results sheet or a long description lost the token.
+            // Nothing is read when no token is expected; an anonymous form (login, first-run setup) is small.
             let header = req.headers.first(name: "X-CSRF-Token")
+            guard expected != nil else { throw AppError.csrf }
             if header == nil, req.body.data == nil {
                 let upload = req.currentUser != nil && AppLimits.uploadPaths.contains(req.url.path)
-                _ = try await req.body.collect(max: upload ? AppLimits.uploadBytes : req.application.routes.defaultMaxBodySize.value).get()
+                let limit = req.currentUser == nil ? 64 * 1024 : upload ? AppLimits.uploadBytes : req.application.routes.defaultMaxBodySize.value
+                _ = try await req.body.collect(max: limit).get()
             }
             let provided = header ?? (try? req.content.get(String.self, at: "_csrf"))
             guard let expected, let provided, Secrets.equal(expected, provided) else { throw AppError.csrf }

@@ -93,9 +93,9 @@ extension ApplicationService {
         }
     }
 
-    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them. Two round trips:
-    /// the student with the earlier application and the places already held, and the campaign with the chosen groups
-    /// and whether the campaign offers their programme.
+    /// The statements of `loadFacts`, shared by both databases; each row parser reads one of them: the student with
+    /// the earlier application and the places already held, and the campaign with the chosen groups and whether the
+    /// campaign offers their programme (two statements on SQLite, one on PostgreSQL: `both`).
     enum FactsSQL {
         /// Binds: the campaign, the chosen groups (`n` of them), the student.
         static func student(_ n: Int) -> String {

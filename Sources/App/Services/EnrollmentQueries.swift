@@ -10,13 +10,15 @@ enum EnrollmentQueries {
         RegistrySupport.listQuery(req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"], defaultSort: "student")
     }
 
-    static func query(_ query: ListQuery, municipalityID muni: UUID, req: Request) async throws -> ([Enrollment], Int) {
+    /// `own`: the API also answers a student their own places and a guardian their children's (the page «Записи в
+    /// группы», which links to groups, is for schools, centres and the municipality).
+    static func query(_ query: ListQuery, municipalityID muni: UUID, own includeOwn: Bool = false, req: Request) async throws -> ([Enrollment], Int) {
         let user = try req.requireUser()
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         let everything = req.can(.read, .groupStudent(school: probe, center: probe))
         var schools: [UUID] = [], centers: [UUID] = []
         // A student's own places, a guardian's children's (the people linked to the account).
-        let own = everything ? [] : Array(user.actor.students)
+        let own = everything || !includeOwn ? [] : Array(user.actor.students)
         if !everything {
             for org in Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)) {
                 let ref = OrgRef(id: org, municipalityID: muni)
@@ -69,8 +71,11 @@ struct EnrollmentsController: RouteCollection {
         let user = try req.requireUser()
         let orgs = Set(user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(\.scope.organizationID))
         guard !orgs.isEmpty else { return [] }
+        // A contract is for the current year (`contractParties`): places of other years give no link.
+        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first() else { return [] }
         let rows = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
+            .filter(StudyGroup.self, \.$academicYear.$id == year.id!)
             .group(.or) { $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(StudyGroup.self, \.$organization.$id ~~ Array(orgs)) }
             .with(\.$student).with(\.$group).all()
         var pairs = Set<[UUID]>()

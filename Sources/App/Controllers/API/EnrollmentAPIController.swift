@@ -18,7 +18,7 @@ struct EnrollmentAPIController: RouteCollection {
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = EnrollmentQueries.listQuery(req)
-        let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: muni, req: req)
+        let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: muni, own: true, req: req)
         var items: [EnrollmentDTO] = []
         for e in rows {
             var position: Int?

@@ -25,7 +25,13 @@ struct OrderAPIController: RouteCollection {
         try req.authorize(.read, .order(municipalityID: muni))
         let q = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
         var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
-        if let y = q.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == y) }
+        if let raw = q.filters["year"] {
+            guard let y = UUID(uuidString: raw) else {
+                throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: «year» — ожидается идентификатор учебного года (UUID).",
+                               fields: ["year": "ожидается идентификатор учебного года (UUID)"])
+            }
+            b = b.filter(\.$academicYear.$id == y)
+        }
         if let k = q.filters["kind"] { b = b.filter(\.$kind == k) }
         if let s = q.filters["status"] { b = b.filter(\.$status == s) }
         let (rows, total) = try await b.sort(\.$createdAt, .descending).sort(\.$id).paged(q)

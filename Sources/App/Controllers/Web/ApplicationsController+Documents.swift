@@ -34,7 +34,7 @@ extension ApplicationsController {
             throw AppError.notFound("Текущий учебный год не задан.")
         }
         // A contract is between a school and another organisation that teaches network groups this year (a resource
-        // centre, or one whose groups are open): not with itself, not with any school of the town.
+        // centre, or one with active groups of the year): not with itself, not with any school of the town.
         let designated = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
         let teaches = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)

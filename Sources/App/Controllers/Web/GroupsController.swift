@@ -37,7 +37,7 @@ struct GroupsController: RouteCollection {
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == year) }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.group(.or) { $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ query.q) } }
+        if !needle.isEmpty { b = b.group(.or) { $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ TextKey.likeSafe(query.q)) } }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "name" ? b.sort(\.$name, dir) : b.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
         let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear).paged(query)

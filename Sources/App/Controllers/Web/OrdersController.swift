@@ -112,11 +112,27 @@ struct OrdersController: RouteCollection {
         return o
     }
 
+    /// Whether the reader may open the order's text: an appendix naming students is for who sees the network's
+    /// students (the coordinator, the administrator), not the methodologist.
+    static func opensText(_ o: Order, req: Request) -> Bool {
+        let probe = OrgRef(id: UUID(), municipalityID: o.$municipality.id)
+        return !o.orderKind.namesStudents || req.can(.read, .groupStudent(school: probe, center: probe))
+    }
+
+    func text(_ req: Request) async throws -> Order {
+        let o = try await find(req, .read)
+        guard Self.opensText(o, req: req) else {
+            throw AppError(status: .forbidden, code: "forbidden", reason: "Приложение к приказу называет обучающихся: его открывают координатор КМЦ и администратор.")
+        }
+        return o
+    }
+
     func show(req: Request) async throws -> Response {
         let o = try await find(req, .read)
         let zone = try await AuditController.zone(o.$municipality.id, on: req.db)
         let base = SiteURL.order(o.id!).path
-        var actions: [RegistryCard.Action] = [.link("Открыть для печати", base + "/document", primary: true), .link("Скачать DOCX", base + "/docx", primary: false)]
+        var actions: [RegistryCard.Action] = Self.opensText(o, req: req)
+            ? [.link("Открыть для печати", base + "/document", primary: true), .link("Скачать DOCX", base + "/docx", primary: false)] : []
         if !o.isSigned {
             if req.can(.update, .order(municipalityID: o.$municipality.id)) {
                 actions.append(.link("Изменить", base + "/edit", primary: false))
@@ -139,7 +155,7 @@ struct OrdersController: RouteCollection {
     }
 
     func document(req: Request) async throws -> Response {
-        let o = try await find(req, .read)
+        let o = try await text(req)
         guard let doc = o.doc else { throw AppError.notFound("Документ приказа не найден.") }
         let page = DocumentPage(doc: doc, crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
                                 docxURL: SiteURL.order(o.id!).path + "/docx")
@@ -147,7 +163,7 @@ struct OrdersController: RouteCollection {
     }
 
     func docx(req: Request) async throws -> Response {
-        let o = try await find(req, .read)
+        let o = try await text(req)
         let name = "prikaz-\(o.kind)-\(o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } } ?? "proekt").docx"
         return ApplicationsController.docx(o.docx, name: name)
     }

@@ -21,7 +21,7 @@ extension CertificatesController {
         let names = visible != nil || CertificatesController.showsNames(req, center: probe)
         let q = query.q.trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
-            let plain = q.filter { $0 != "%" && $0 != "_" && $0 != "\\" }, number = plain.uppercased()   // as typed, without LIKE's wildcards
+            let plain = TextKey.likeSafe(q), number = plain.uppercased()
             b = names ? b.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) } : b.filter(\.$number ~~ number)
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
