@@ -48,13 +48,21 @@ extension AppTests {
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
                 for (path, field) in [("/api/v1/students?school=zzz", "school"), ("/api/v1/students?grade=abc", "grade"),
                                       ("/api/v1/lessons?from=2026-13-45", "from"), ("/api/v1/groups?page=99999999999999999999", "page"),
-                                      ("/api/v1/enrollments?group=1", "group"), ("/api/v1/applications?student=%25", "student")] {
+                                      ("/api/v1/enrollments?group=1", "group"), ("/api/v1/applications?student=%25", "student"),
+                                      ("/api/v1/applications?state=zzz", "state"), ("/api/v1/enrollments?status=zzz", "status"),
+                                      ("/api/v1/students?consent=maybe", "consent"), ("/api/v1/agreements?state=bogus", "state"),
+                                      ("/api/v1/organizations?kind=zzz", "kind"), ("/api/v1/programs?approval=yes", "approval"),
+                                      ("/api/v1/staff?trainer=maybe", "trainer"), ("/api/v1/orders?kind=x", "kind")] {
                     let r = try await b.send(.GET, path, headers: auth)
                     let body = try r.content.decode(APITests.ErrorBody.self)
                     #expect(r.status == .badRequest && body.error == "bad_request" && body.reason.contains("«\(field)»"), "\(path)")
                 }
                 #expect(try await b.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status == .ok)
                 #expect(try await b.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status == .ok)
+                for path in ["/api/v1/applications?state=submitted", "/api/v1/organizations?kind=school&status=all", "/api/v1/agreements?state=signed",
+                             "/api/v1/programs?approval=agreed&kind=profile", "/api/v1/staff?trainer=no", "/api/v1/enrollments?status=waitlisted"] {
+                    #expect(try await b.send(.GET, path, headers: auth).status == .ok, "\(path)")
+                }
                 let untyped = try await b.send(.POST, "/api/v1/applications", headers: auth, raw: "{\"campaignId\": \"x\"}")
                 #expect(untyped.status == .unsupportedMediaType && untyped.body.string.contains("Content-Type"))
             }

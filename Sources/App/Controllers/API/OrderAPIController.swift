@@ -24,6 +24,7 @@ struct OrderAPIController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .order(municipalityID: muni))
         let q = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
+        try RegistrySupport.checkChoices(req, q, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
         var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
         if let raw = q.filters["year"] {
             guard let y = UUID(uuidString: raw) else {
