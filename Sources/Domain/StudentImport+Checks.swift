@@ -4,8 +4,6 @@ import Foundation
 extension StudentImport {
     static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
 
-    static func isName(_ s: String) -> Bool { PersonName.isValid(s) }
-
     /// Whole years from a birth date to a day, both as calendar dates in the zone.
     static func fullYears(from birth: Date, to day: Date, timeZone: TimeZone) -> Int {
         let (by, bm, bd) = RuDate.civil(of: birth, timeZone: timeZone)
@@ -85,6 +83,17 @@ public enum PersonName {
             }
         }
         return sawLetter
+    }
+}
+
+extension FieldErrors {
+    /// A surname, given name or patronymic from a form or a file: cleaned (`PersonName.clean`), required or optional,
+    /// at most 100 characters, and a name (`PersonName.isValid`) — one check for the student's and staff forms and the import.
+    public mutating func personName(_ field: String, _ value: String?, required: Bool) -> String? {
+        let cleaned = PersonName.clean(value)
+        let v = required ? self.required(field, cleaned, max: 100) : optional(field, cleaned, max: 100)
+        if let v, !v.isEmpty, !PersonName.isValid(v) { add(field, PersonName.message) }
+        return v
     }
 }
 

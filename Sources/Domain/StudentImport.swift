@@ -138,12 +138,9 @@ public enum StudentImport {
                 return v.isEmpty ? nil : v
             }
             var errors = FieldErrors()
-            let surname = errors.required("surname", PersonName.clean(cell("surname")), max: 100)
-            let given = errors.required("givenName", PersonName.clean(cell("givenName")), max: 100)
-            let patronymic = errors.optional("patronymic", PersonName.clean(cell("patronymic")), max: 100)
-            for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty {
-                if !isName(value) { errors.add(key, PersonName.message) }
-            }
+            let surname = errors.personName("surname", cell("surname"), required: true) ?? ""
+            let given = errors.personName("givenName", cell("givenName"), required: true) ?? ""
+            let patronymic = errors.personName("patronymic", cell("patronymic"), required: false)
             let birth = errors.date("birthDate", cell("birthDate"), timeZone: timeZone, required: true)
             if let birth {
                 if birth > today { errors.add("birthDate", "Дата рождения не может быть в будущем.") }

@@ -38,6 +38,12 @@ import Testing
         #expect(ClassLetter.normalized("б") == "Б" && ClassLetter.normalized("и\u{306}") == "Й" && ClassLetter.isValid(ClassLetter.normalized("и\u{306}")))
         let pasted = StudentImport.plan([header, ["Салтыкова\u{2011}Щедрина", "Анна\u{A0}Мария", "", "14.03.2010", "ж", "10", "б", "", "", ""]], timeZone: zone, today: today)
         #expect(pasted.isValid && pasted.rows.first?.surname == "Салтыкова-Щедрина" && pasted.rows.first?.givenName == "Анна Мария" && pasted.rows.first?.letter == "Б")
+        var e = FieldErrors()
+        #expect(e.personName("surname", " Салтыков\u{2013}Щедрин ", required: true) == "Салтыков-Щедрин" && e.isEmpty)
+        #expect(e.personName("givenName", "Матвей😀", required: true) == "Матвей😀" && e["givenName"] == PersonName.message)
+        #expect(e.personName("patronymic", "", required: false) == nil && e["patronymic"] == nil)
+        _ = e.personName("staffSurname", "", required: true)
+        #expect(e["staffSurname"] == "Заполните это поле.")
         #expect(FieldErrors.hasHiddenControls("a\u{85}b") && !FieldErrors.hasHiddenControls("Строка\r\nвторая\tтаб") && !FieldErrors.hasHiddenControls("«ёлочки» — №"))
     }
 

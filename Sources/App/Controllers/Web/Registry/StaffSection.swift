@@ -122,12 +122,9 @@ struct StaffSection: RegistrySection {
 
     func apply(_ form: FormValues, to record: StaffMember, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
-        let surname = errors.required("surname", PersonName.clean(form["surname"]), max: 100)
-        let given = errors.required("givenName", PersonName.clean(form["givenName"]), max: 100)
-        let patronymic = errors.optional("patronymic", PersonName.clean(form["patronymic"]), max: 100)
-        for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty && !PersonName.isValid(value) {
-            errors.add(key, PersonName.message)
-        }
+        let surname = errors.personName("surname", form["surname"], required: true) ?? ""
+        let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
+        let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
         let position = errors.required("position", form["position"], max: 200)
         let category = QualificationCategory(rawValue: form["category"] ?? "none")
         if category == nil { errors.add("category", "Выберите категорию из списка.") }

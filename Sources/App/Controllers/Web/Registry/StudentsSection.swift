@@ -118,17 +118,14 @@ struct StudentsSection: RegistrySection {
         if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
             errors.add("school", "Вы не можете вести учащихся этой организации.")
         }
-        let surname = errors.required("surname", PersonName.clean(form["surname"]), max: 100)
-        let given = errors.required("givenName", PersonName.clean(form["givenName"]), max: 100)
-        let patronymic = errors.optional("patronymic", PersonName.clean(form["patronymic"]), max: 100)
+        let surname = errors.personName("surname", form["surname"], required: true) ?? ""
+        let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
+        let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
         let birth = errors.date("birthDate", form["birthDate"], timeZone: zone, required: true)
         if let birth, birth > Date() { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
         var sex: Sex?
         if let raw = form["sex"], !raw.isEmpty { sex = errors.choice("sex", raw, as: Sex.self) }
         let grade = errors.integer("grade", form["grade"], range: 1...11, required: true)
-        for (key, value) in [("surname", surname), ("givenName", given), ("patronymic", patronymic ?? "")] where !value.isEmpty && !PersonName.isValid(value) {
-            errors.add(key, PersonName.message)
-        }
         let letter = errors.optional("letter", form["letter"], max: 3).map(ClassLetter.normalized)
         if let letter, !ClassLetter.isValid(letter) { errors.add("letter", ClassLetter.message) }
         let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
