@@ -92,10 +92,7 @@ struct APIQueryCheck: AsyncMiddleware {
             for key in Self.ids { if let v = value(key), UUID(uuidString: v) == nil { fields[key] = "ожидается идентификатор (UUID)" } }
             for key in Self.numbers { if let v = value(key), (Int(v) ?? -1) < 0 { fields[key] = "ожидается целое число не меньше 0" } }
             for key in Self.days { if let v = value(key), CivilDay.parse(v) == nil { fields[key] = "ожидается дата ГГГГ-ММ-ДД" } }
-            if !fields.isEmpty {
-                let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
-                throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
-            }
+            if !fields.isEmpty { throw AppError.badParameters(fields) }
         }
         // A body without its type was read as no body at all («Укажите обучающегося»): say what is missing.
         if [.POST, .PUT, .PATCH].contains(req.method), req.headers.contentType == nil,

@@ -21,6 +21,11 @@ struct AppError: AbortError {
         AppError(status: .unprocessableEntity, code: "validation", reason: failure.reason, fields: failure.fields.messages)
     }
     static func conflict(_ reason: String) -> AppError { AppError(status: .conflict, code: "conflict", reason: reason) }
+    /// Query parameters the API cannot use: parameter → what it takes; the reason names each.
+    static func badParameters(_ fields: [String: String]) -> AppError {
+        let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
+        return AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
+    }
 }
 
 extension Database {

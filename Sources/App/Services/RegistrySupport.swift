@@ -21,15 +21,13 @@ enum RegistrySupport {
 
     /// The values a list's filters take, for the API: a value outside them answers 400 naming the filter and what it
     /// takes (a page's selects send only these; a typo in an API call answered the whole list).
-    static func checkChoices(_ req: Request, _ q: ListQuery, _ allowed: [String: [String]]) throws {
+    static func checkChoices(_ req: Request, _ allowed: [String: [String]]) throws {
         guard req.isAPI else { return }
         var fields: [String: String] = [:]
         for (key, values) in allowed {
-            if let v = q.filters[key], !values.contains(v) { fields[key] = "допустимо: " + values.joined(separator: ", ") }
+            if let v = try? req.query.get(String.self, at: key), !v.isEmpty, !values.contains(v) { fields[key] = "допустимо: " + values.joined(separator: ", ") }
         }
-        guard !fields.isEmpty else { return }
-        let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
-        throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
+        if !fields.isEmpty { throw AppError.badParameters(fields) }
     }
 
     /// A registry's `status` filter: a status, or «all».

@@ -82,8 +82,7 @@ struct OrganizationAPIController: RouteCollection {
         let user = try req.requireUser()
         guard let muni = user.municipalityIDs.first else { throw AppError.forbidden }
         try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: muni)))
-        let raw = RegistrySupport.listQuery(req, filters: ["kind", "status"], sorts: [], defaultSort: "")
-        try RegistrySupport.checkChoices(req, raw, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
+        try RegistrySupport.checkChoices(req, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
         let query = OrganizationQueries.listQuery(from: req)
         let (rows, total) = try await OrganizationQueries.list(query, user: user, on: req.db)
         return PageDTO(items: rows.map(DTO.init), metadata: .init(page: query.page, per: query.per, total: total))

@@ -23,7 +23,7 @@ struct ApplicationAPIController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         let user = try req.requireUser()
         let q = RegistrySupport.listQuery(req, filters: ["state", "campaign", "student"], sorts: ["submitted"], defaultSort: "submitted")
-        try RegistrySupport.checkChoices(req, q, ["state": ApplicationState.allCases.map(\.rawValue)])
+        try RegistrySupport.checkChoices(req, ["state": ApplicationState.allCases.map(\.rawValue)])
         var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         if !req.can(.read, .application(studentID: UUID(), school: probe)) {

@@ -18,7 +18,7 @@ struct EnrollmentAPIController: RouteCollection {
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = EnrollmentQueries.listQuery(req)
-        try RegistrySupport.checkChoices(req, q, ["status": EnrollmentStatus.allCases.map(\.rawValue)])
+        try RegistrySupport.checkChoices(req, ["status": EnrollmentStatus.allCases.map(\.rawValue)])
         let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: muni, own: true, req: req)
         var items: [EnrollmentDTO] = []
         for e in rows {

@@ -24,13 +24,10 @@ struct OrderAPIController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .order(municipalityID: muni))
         let q = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
-        try RegistrySupport.checkChoices(req, q, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
+        try RegistrySupport.checkChoices(req, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
         var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
         if let raw = q.filters["year"] {
-            guard let y = UUID(uuidString: raw) else {
-                throw AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: «year» — ожидается идентификатор учебного года (UUID).",
-                               fields: ["year": "ожидается идентификатор учебного года (UUID)"])
-            }
+            guard let y = UUID(uuidString: raw) else { throw AppError.badParameters(["year": "ожидается идентификатор учебного года (UUID)"]) }
             b = b.filter(\.$academicYear.$id == y)
         }
         if let k = q.filters["kind"] { b = b.filter(\.$kind == k) }

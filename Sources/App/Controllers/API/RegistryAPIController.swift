@@ -33,7 +33,7 @@ struct RegistryAPIController: RouteCollection {
     func students(req: Request) async throws -> PageDTO<StudentDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = StudentsSection.listQuery(req)
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices, "consent": ["no"]])
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "consent": ["no"]])
         let (rows, total) = try await StudentsSection.query(q, municipalityID: muni, req: req)
         let zone = try await RegistrySupport.zone(req)
         return page(rows.map { StudentDTO($0, zone: zone) }, total, q)
@@ -57,7 +57,7 @@ struct RegistryAPIController: RouteCollection {
         try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: muni)))
         let q = RegistrySupport.listQuery(req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
                                           sorts: ["title", "center"], defaultSort: "title")
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
                                                   "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue)])
         let (rows, total) = try await ProgramsSection.query(q, municipalityID: muni, on: req.db)
         return page(rows.map(ProgramDTO.init), total, q)
@@ -127,7 +127,7 @@ struct RegistryAPIController: RouteCollection {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
         let q = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices])
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let years = try await ResourceCentersSection.years(muni, on: req.db)
         let raw = try? req.query.get(String.self, at: "year")
         let year = ResourceCentersSection.selectedYear(raw, years: years)
@@ -147,7 +147,7 @@ struct RegistryAPIController: RouteCollection {
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
                                                   "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"]])
         let (rows, total) = try await AgreementsSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(AgreementDTO.init), total, q)
@@ -158,7 +158,7 @@ struct RegistryAPIController: RouteCollection {
     func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"], defaultSort: "name")
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
         let (rows, total) = try await StaffSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(StaffDTO.init), total, q)
     }
@@ -173,7 +173,7 @@ struct RegistryAPIController: RouteCollection {
     func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
         let muni = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"], defaultSort: "organization")
-        try RegistrySupport.checkChoices(req, q, ["status": RegistrySupport.statusChoices])
+        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let (rows, total) = try await RoomsSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(RoomDTO.init), total, q)
     }
