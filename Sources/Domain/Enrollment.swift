@@ -56,6 +56,20 @@ public enum EnrollmentError: Error, Equatable, Sendable {
 }
 
 extension EnrollmentError {
+    /// The refusal in a few words, after a child's name in a list of problems («Ёлкин Артём — …»).
+    public var short: String {
+        switch self {
+        case .groupNotOpen: "группа не открыта для записи"
+        case .programNotAgreed: "программа не согласована с КМЦ"
+        case .studentNotFound: "обучающийся не найден"
+        case .studentArchived: "выбыл(а) из реестра"
+        case .consentWithdrawn: "отозвано согласие на обработку данных"
+        case .noConsent: "школа не внесла согласие на обработку данных"
+        case .gradeNotAllowed(let grades, _): "программа рассчитана на обучающихся \(grades)"
+        case .timetableClash(let other): "занятия пересекаются: \(other)"
+        }
+    }
+
     /// The refusal for a student whose grade a programme of grades `from`…`to` does not take; nil when it does.
     public static func grade(_ grade: Int, from: Int, to: Int) -> EnrollmentError? {
         guard grade < from || grade > to else { return nil }

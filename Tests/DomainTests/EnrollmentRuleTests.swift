@@ -76,6 +76,7 @@ import Testing
             #expect(EnrollmentError.consent(source: source, recordedOn: nil, withdrawnAt: Date()) == .consentWithdrawn)
         }
         #expect(EnrollmentError.noConsent.code == "no_consent" && EnrollmentError.noConsent.reason.contains("нет согласия"))
+        #expect(EnrollmentError.noConsent.short == "школа не внесла согласие на обработку данных" && EnrollmentError.timetableClash("X").short == "занятия пересекаются: X")
     }
 }
 

@@ -25,11 +25,11 @@ enum EnrollmentListService {
                                                                    groupID: list.$group.id, on: db)
         for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
             if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
-            if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — выбыл(а) из реестра") }
+            if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — \(EnrollmentError.studentArchived.short)") }
             else if let refused = EnrollmentError.consent(source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt) {
-                check.problems.append("\(s.fullName) — " + (refused == .consentWithdrawn ? "отозвано согласие на обработку данных" : "школа не внесла согласие на обработку данных"))
+                check.problems.append("\(s.fullName) — \(refused.short)")
             }
-            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — занятия пересекаются: \(clash.text(for: s.id!, req: req))") }
+            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: s.id!, req: req)).short)") }
             check.needing.append(s)
         }
         return check

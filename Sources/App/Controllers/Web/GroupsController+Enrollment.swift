@@ -21,6 +21,7 @@ extension GroupsController {
         let browses = req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: center.$municipality.id)))
         let limit = browses ? 50 : 10
         let tooShort = !browses && needle.unicodeScalars.filter(CharacterSet.letters.contains).count < 3
+        let letters = "Введите не меньше трёх букв фамилии или имени обучающегося."
         let found = tooShort ? 0 : try await b.copy().count()
         let students = tooShort ? [] : try await b.sort(\.$sortKey).with(\.$school).limit(limit).all()
         let csrf = req.csrfToken
@@ -39,8 +40,8 @@ extension GroupsController {
             total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
             warnings: ["Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, записанные встают в лист ожидания."]
                 + (found > students.count ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : [])
-                + (tooShort && !q.isEmpty ? ["Введите не меньше трёх букв фамилии или имени обучающегося."] : []),
-            emptyText: tooShort ? "Введите не меньше трёх букв фамилии или имени обучающегося." : "Никого не найдено: уточните фамилию или школу.")
+                + (tooShort && !q.isEmpty ? [letters] : []),
+            emptyText: tooShort ? letters : "Никого не найдено: уточните фамилию или школу.")
         page.searchAction = SiteURL.record(area, g.id!).path + "/enroll"
         return req.render(page.render(await req.pageContext(active: active)))
     }
