@@ -15,7 +15,7 @@ struct ProfileController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let zone = try await AuditController.zone(user.municipalityIDs.first, on: req.db)
+        let zone = try await MunicipalClock.zone(user.municipalityIDs.first, on: req.db)
         var roles: [ProfilePage.RoleLine] = []
         for g in user.actor.grants {
             var scope = ""

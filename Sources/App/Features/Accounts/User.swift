@@ -23,19 +23,3 @@ final class User: Model, @unchecked Sendable {
         self.mustChangePassword = false; self.searchKey = TextKey.search(username, fullName); self.sortKey = TextKey.sort(fullName); self.version = 1
     }
 }
-
-final class RoleAssignment: Model, @unchecked Sendable {
-    static let schema = "role_assignments"
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "user_id") var user: User
-    @Field(key: "role") var role: String
-    @Parent(key: "municipality_id") var municipality: Municipality
-    @OptionalParent(key: "organization_id") var organization: Organization?
-    @OptionalField(key: "valid_from") var validFrom: Date?
-    @OptionalField(key: "valid_to") var validTo: Date?
-
-    init() {}
-    init(userID: UUID, role: String, municipalityID: UUID, organizationID: UUID?) {
-        self.$user.id = userID; self.role = role; self.$municipality.id = municipalityID; self.$organization.id = organizationID
-    }
-}

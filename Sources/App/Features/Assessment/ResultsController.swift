@@ -25,7 +25,7 @@ struct ResultsController: RouteCollection {
         let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(\.$status == LessonStatus.scheduled.rawValue)
             .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
         let end = last.map { CivilDay(number: $0.day) } ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
-        let (today, minute) = RegisterController.now(t.zone)
+        let (today, minute) = MunicipalClock.now(t.zone)
         let finished = AttestationRules.courseFinished(lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
                                                        groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
         return Loaded(t: t, resource: resource, finished: finished, lastDay: end)

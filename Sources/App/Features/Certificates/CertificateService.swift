@@ -65,7 +65,7 @@ enum CertificateService {
                 .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
             let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue)
                 .sort(\.$day).sort(\.$startMinute).all()
-            let (today, minute) = RegisterController.now(zone)
+            let (today, minute) = MunicipalClock.now(zone)
             let last = lessons.last.map { CivilDay(number: $0.day) }, end = g.endsOn.map { CivilDay($0, timeZone: zone) }
             guard AttestationRules.courseFinished(lastLesson: lessons.last.map { (CivilDay(number: $0.day), $0.startMinute) }, groupEnd: end,
                                                   today: today, minute: minute) else {

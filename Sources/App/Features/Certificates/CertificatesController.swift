@@ -102,7 +102,7 @@ struct CertificatesController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (c, g, center) = try await find(req, .read)
-        let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let names = Self.showsNames(req, center: center.ref)
         var actions: [RegistryCard.Action] = [.link("Сертификаты группы", SiteURL.record(.groups, g.id!).path + "/certificates", primary: false)]
         if names { actions.insert(.link("Печать", SiteURL.certificate(c.id!).path + "/print", primary: false), at: 0) }
@@ -124,7 +124,7 @@ struct CertificatesController: RouteCollection {
     func printOne(req: Request) async throws -> Response {
         let (c, _, center) = try await find(req, .read)
         guard Self.showsNames(req, center: center.ref) else { throw AppError.forbidden }
-        let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(title: "Сертификат № \(c.number)", items: [Self.item(c, authority: try await Self.authority(center.$municipality.id, on: req.db), zone: zone)],
                                         verifyHint: Self.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))

@@ -13,7 +13,7 @@ struct HoursController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
-        let zone = try await AuditController.zone(muni, on: req.db)
+        let zone = try await MunicipalClock.zone(muni, on: req.db)
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
         guard let year = req.query[String.self, at: "year"].flatMap(UUID.init(uuidString:)).flatMap({ id in years.first { $0.id == id } })
                 ?? years.first(where: \.isCurrent) ?? years.first else { throw AppError.notFound("Учебные годы не заведены.") }

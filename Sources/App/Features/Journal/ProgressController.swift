@@ -21,7 +21,7 @@ struct ProgressController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let s = try await load(req)
-        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
         let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status != EnrollmentStatus.waitlisted.rawValue)
             .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
             .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
@@ -70,7 +70,7 @@ struct ProgressController: RouteCollection {
         guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id, c.isValid else {
             throw AppError.notFound("Сертификат не найден.")
         }
-        let zone = try await AuditController.zone(s.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
         let page = CertificatePrintPage(title: "Сертификат № \(c.number)",
                                         items: [CertificatesController.item(c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone)],
                                         verifyHint: CertificatesController.verifyURL(req))

@@ -29,7 +29,7 @@ struct RegisterController: RouteCollection {
               let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
         let resource = Resource.register(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
         try req.authorize(action, resource)
-        return Loaded(lesson: lesson, group: g, center: center, zone: try await AuditController.zone(center.$municipality.id, on: req.db), resource: resource)
+        return Loaded(lesson: lesson, group: g, center: center, zone: try await MunicipalClock.zone(center.$municipality.id, on: req.db), resource: resource)
     }
 
     /// The students a lesson's register lists: those in the group on the lesson's day (joined before its end, not
@@ -56,17 +56,12 @@ struct RegisterController: RouteCollection {
     /// A student as those who may not see who studies at the centre read them.
     static func masked(_ studentID: UUID) -> String { "Обучающийся № " + String(studentID.uuidString.prefix(4)) }
 
-    static func now(_ zone: TimeZone) -> (CivilDay, Int) {
-        let today = CivilDay(Date(), timeZone: zone)
-        return (today, Int(Date().timeIntervalSince(today.date(timeZone: zone)) / 60))
-    }
-
     func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> LessonRegisterPage {
         let record = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
         let marks = Dictionary(try await AttendanceMark.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).all().map { ($0.$student.id, $0.status) },
                                uniquingKeysWith: { a, _ in a })
         let day = CivilDay(number: l.lesson.day)
-        let (today, minute) = Self.now(l.zone)
+        let (today, minute) = MunicipalClock.now(l.zone)
         let mayEdit = req.can(.update, l.resource)
         var notice: String?
         if l.lesson.isCancelled { notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя." }

@@ -16,7 +16,7 @@ enum RegisterService {
     }
 
     private static func markOnce(_ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int, req: Request) async throws {
-        let (today, minute) = RegisterController.now(l.zone)
+        let (today, minute) = MunicipalClock.now(l.zone)
         let lessonID = l.lesson.id!, center = l.center
         let title = "Журнал: \(l.group.name), \(CivilDay(number: l.lesson.day).formatted)"
         try await req.application.writeTransaction { db in

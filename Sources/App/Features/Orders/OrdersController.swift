@@ -129,7 +129,7 @@ struct OrdersController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let o = try await find(req, .read)
-        let zone = try await AuditController.zone(o.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(o.$municipality.id, on: req.db)
         let base = SiteURL.order(o.id!).path
         var actions: [RegistryCard.Action] = Self.opensText(o, req: req)
             ? [.link("Открыть для печати", base + "/document", primary: true), .link("Скачать DOCX", base + "/docx", primary: false)] : []

@@ -95,7 +95,7 @@ extension GuardiansController {
     func children(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard user.actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
-        let zone = try await AuditController.zone(user.municipalityIDs.first, on: req.db)
+        let zone = try await MunicipalClock.zone(user.municipalityIDs.first, on: req.db)
         let ids = Array(user.actor.students)
         let students = ids.isEmpty ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
         var kids: [ChildrenPage.Child] = []

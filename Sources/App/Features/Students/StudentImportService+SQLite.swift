@@ -12,7 +12,7 @@ extension StudentImportService {
                                writer: SQLiteWriter, req: Request?) async throws -> Outcome {
         guard let batch = try await StudentImportBatch.find(batchID, on: app.db) else { throw AppError.notFound() }
         guard batch.state == StudentImportBatch.State.preview.rawValue, let content = batch.content else { throw AppError.conflict(batchGone) }
-        let zone = try await AuditController.zone(batch.$municipality.id, on: app.db)
+        let zone = try await MunicipalClock.zone(batch.$municipality.id, on: app.db)
         let plan = try plan(content, fileName: batch.fileName, zone: zone)
         guard plan.isValid, !plan.rows.isEmpty else { throw AppError.conflict(registryChanged) }
         let schoolName = try await Organization.find(batch.$school.id, on: app.db)?.shortName ?? ""

@@ -192,7 +192,7 @@ enum StudentImportService {
         return try await app.writeTransaction { db in
             guard let batch = try await StudentImportBatch.find(batchID, on: db) else { throw AppError.notFound() }
             guard batch.state == StudentImportBatch.State.preview.rawValue, let content = batch.content else { throw AppError.conflict(batchGone) }
-            let zone = try await AuditController.zone(batch.$municipality.id, on: db)
+            let zone = try await MunicipalClock.zone(batch.$municipality.id, on: db)
             let analysis = try await analyse(content, fileName: batch.fileName, schoolID: batch.$school.id, municipalityID: batch.$municipality.id,
                                              zone: zone, canSee: canSee, on: db)
             guard analysis.isValid else { throw AppError.conflict(registryChanged) }

@@ -203,7 +203,7 @@ struct StudentsSection: RegistrySection {
     }
 
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
-        let zone = try await AuditController.zone(r.$municipality.id, on: db)
+        let zone = try await MunicipalClock.zone(r.$municipality.id, on: db)
         return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
                 "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "", "ОВЗ": r.specialNeeds ? "да" : "нет",
                 "Отзыв согласия": r.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) + (r.consentWithdrawnBy.map { ", \($0)" } ?? "") } ?? "",

@@ -96,7 +96,7 @@ struct CalendarFeedController: RouteCollection {
         else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
         let s = try await TimetableSubject.load(kind, f.subjectID, on: req.db)
         guard req.policy.allows(maker.actor, .read, s.resource) else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
-        let zone = try await AuditController.zone(s.municipalityID, on: req.db)
+        let zone = try await MunicipalClock.zone(s.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
         let lessons = try await s.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
         let events = lessons.map { l -> ICalendar.Event in

@@ -38,7 +38,7 @@ struct TimetableController: RouteCollection {
             .with(\.$academicYear).with(\.$room).first(),
               let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
         try req.authorize(action, .group(center.ref))
-        let zone = try await AuditController.zone(center.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
         let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
         return Loaded(group: g, center: center, zone: zone, facts: TimetableService.facts(g, center: center, zone: zone), window: first...last)

@@ -3,15 +3,6 @@ import Fluent
 import SQLKit
 import Domain
 
-/// A timetable change refused by the clash rules (nothing was written), or held back until its warnings are accepted.
-struct TimetableRefusal: Error {
-    var clashes: [String]
-    var warnings: [String]
-    var reason: String {
-        clashes.isEmpty ? "Есть предупреждения: проверьте их и подтвердите сохранение." : "Расписание не сохранено: есть пересечения."
-    }
-}
-
 /// Scheduling lessons: a weekly pattern between two dates without the academic-year calendar's holidays, single lessons,
 /// moves, substitutions and cancellations — every change checked by `Domain.ClashRules` inside the write transaction
 /// that makes it, so two heads scheduling at once cannot double-book a teacher or a room.

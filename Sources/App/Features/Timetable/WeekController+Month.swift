@@ -24,7 +24,7 @@ extension WeekController {
         if let m = req.currentUser?.municipalityIDs.first { muni = m }
         else if let m = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id { muni = m }
         else { return nil }
-        let zone = try await AuditController.zone(muni, on: req.db)
+        let zone = try await MunicipalClock.zone(muni, on: req.db)
         let raw = req.query[String.self, at: "month"] ?? ""
         // Months of the years Setka can have data for; anything else shows the current month.
         let asked = CivilDay.parse(raw + "-01").flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }

@@ -74,7 +74,7 @@ struct WeekController: RouteCollection {
     func teacher(req: Request) async throws -> Response {
         let subject = try await TimetableSubject.load(.teacher, try req.idParameter(), on: req.db)
         try req.authorize(.read, subject.resource)
-        let zone = try await AuditController.zone(subject.municipalityID, on: req.db)
+        let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let week = Self.week(req, zone: zone)
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         return await weekPage(req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
@@ -93,7 +93,7 @@ struct WeekController: RouteCollection {
     func student(req: Request) async throws -> Response {
         let subject = try await TimetableSubject.load(.student, try req.idParameter(), on: req.db)
         try req.authorize(.read, subject.resource)
-        let zone = try await AuditController.zone(subject.municipalityID, on: req.db)
+        let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let week = Self.week(req, zone: zone)
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         let user = try req.requireUser()
@@ -111,7 +111,7 @@ struct WeekController: RouteCollection {
     func center(req: Request) async throws -> Response {
         guard let org = try await Organization.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Организация не найдена.") }
         try req.authorize(.read, .room(org.ref))
-        let zone = try await AuditController.zone(org.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(org.$municipality.id, on: req.db)
         let week = Self.week(req, zone: zone)
         let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == org.id!).all().compactMap(\.id)
         let lessons = groups.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))

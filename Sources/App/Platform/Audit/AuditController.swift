@@ -32,7 +32,7 @@ struct AuditController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let muni = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) }) else { throw AppError.forbidden }
-        let zone = try await Self.zone(muni, on: req.db)
+        let zone = try await MunicipalClock.zone(muni, on: req.db)
         let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50)
         var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "at", descending: true,
                               page: paging.page, per: paging.per)
@@ -80,17 +80,8 @@ struct AuditController: RouteCollection {
     /// once per batch), newest first.
     static func history(entityID: UUID, more: [(at: Date, line: HistoryLine)], req: Request) async throws -> [HistoryLine] {
         let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending).limit(100).all()
-        let zone = try await zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        let zone = try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
         let lines = entries.map { (at: $0.at, line: line($0, zone: zone)) } + more
         return lines.sorted { $0.at > $1.at }.map(\.line)
     }
-
-    static func zone(_ municipalityID: UUID?, on db: any Database) async throws -> TimeZone {
-        guard let id = municipalityID, let m = try await Municipality.find(id, on: db) else { return TimeZone(identifier: "Europe/Moscow")! }
-        return m.zone
-    }
-}
-
-extension String {
-    func ifBlank(_ other: String) -> String { isEmpty ? other : self }
 }

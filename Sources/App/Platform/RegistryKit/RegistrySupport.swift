@@ -70,7 +70,7 @@ enum RegistrySupport {
     }
 
     static func zone(_ req: Request) async throws -> TimeZone {
-        try await AuditController.zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
     }
 
     static func date(_ d: Date?, _ zone: TimeZone) -> String { d.map { RuDate.format($0, timeZone: zone) } ?? "" }
@@ -140,11 +140,6 @@ extension QueryBuilder {
     }
 }
 
-enum CommonFilters {
-    static let status = FieldSpec("status", "Состояние", .select(RecordStatus.allCases.map { ($0.rawValue, $0.title) } + [("all", "Все")], empty: nil))
-    static let search = FieldSpec("q", "Поиск", .text("search"))
-}
-
 extension RegistrySupport {
     /// Organisations whose records of a kind the user may see: nil means all of the municipality,
     /// otherwise the user's own organisations that the policy allows.
@@ -175,13 +170,5 @@ extension RegistrySupport {
         if req.can(.create, resource(probe)) { return probe }
         let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
         return own.map { OrgRef(id: $0, municipalityID: muni) }.first { req.can(.create, resource($0)) } ?? probe
-    }
-}
-
-extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var out: [T] = []
-        for element in self { out.append(try await transform(element)) }
-        return out
     }
 }

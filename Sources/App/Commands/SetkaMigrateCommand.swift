@@ -1,0 +1,48 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+
+/// `setka migrate`: the deploy step on PostgreSQL. Holds an advisory lock so processes started together do not race.
+struct SetkaMigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "revert", help: "Revert the last batch of migrations") var revert: Bool
+    }
+    var help: String { "Creates or updates the database tables" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await Migrate.run(app, revert: signature.revert)
+        context.console.print(signature.revert ? "Последняя партия миграций отменена." : "База данных обновлена.")
+    }
+}
+
+enum Migrate {
+    static let lockKey = 7_301_002
+
+    static func run(_ app: Application, revert: Bool = false) async throws {
+        if app.setkaConfig.isPostgres, let sql = app.db as? any SQLDatabase {
+            // Session-level advisory locks need one connection for lock, work and unlock.
+            try await app.db.withConnection { conn in
+                guard let c = conn as? any SQLDatabase else { return }
+                try await c.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run()
+                do {
+                    if revert { try await PostgresFunctions.remove(on: c) }
+                    try await migrate(app, revert: revert)
+                    if !revert { try await PostgresFunctions.install(on: c) }
+                } catch {
+                    try? await c.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
+                    throw error
+                }
+                try await c.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
+            }
+            _ = sql
+        } else {
+            try await migrate(app, revert: revert)
+        }
+    }
+
+    private static func migrate(_ app: Application, revert: Bool) async throws {
+        if revert { try await app.autoRevert() } else { try await app.autoMigrate() }
+    }
+}

@@ -1,0 +1,18 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+import Documents
+import AsyncHTTPClient
+import NIOCore
+
+actor WorkQueue {
+    private var items: [String]
+    private var index = 0
+    init(_ items: [String]) { self.items = items }
+    func next() -> String? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        return items[index]
+    }
+}

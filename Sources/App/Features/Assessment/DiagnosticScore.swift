@@ -1,0 +1,12 @@
+import Fluent
+import Foundation
+import Domain
+
+final class DiagnosticScore: Model, @unchecked Sendable {
+    static let schema = "diagnostic_scores"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "work_id") var work: DiagnosticWork
+    @Parent(key: "student_id") var student: Student
+    @Field(key: "score") var score: Int
+    init() {}
+}

@@ -1,0 +1,13 @@
+import Fluent
+import Foundation
+import Domain
+
+/// The last certificate sequence handed out in a municipality and year (gap-free numbering).
+final class CertificateCounter: Model, @unchecked Sendable {
+    static let schema = "certificate_counters"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Field(key: "year") var year: Int
+    @Field(key: "last_sequence") var lastSequence: Int
+    init() {}
+}

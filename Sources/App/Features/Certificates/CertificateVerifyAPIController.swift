@@ -1,0 +1,29 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// `GET /api/v1/certificates/verify?number=&code=` — public and rate-limited like the verification page.
+struct CertificateVerifyAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("certificates", "verify", use: verify)
+    }
+
+    struct Output: Content {
+        var number: String; var status: String; var initials: String; var programTitle: String; var hours: Int; var centerName: String
+        var firstDay: String; var lastDay: String; var annulReason: String?
+    }
+
+    func verify(req: Request) async throws -> Output {
+        guard await req.application.verifyThrottle.allow(VerifyThrottle.key(req)) else {
+            throw AppError(status: .tooManyRequests, code: "too_many_requests", reason: VerifyThrottle.message)
+        }
+        guard let c = try await CertificatesController.lookup(number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
+                                                             on: req.db) else {
+            await req.application.verifyThrottle.failed()
+            throw AppError.notFound("Сертификат с таким номером и кодом не найден.")
+        }
+        return Output(number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours, centerName: c.centerName,
+                      firstDay: CivilDay(number: c.firstDay).iso, lastDay: CivilDay(number: c.lastDay).iso, annulReason: c.annulReason)
+    }
+}

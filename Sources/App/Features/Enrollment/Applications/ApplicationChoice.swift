@@ -1,0 +1,14 @@
+import Fluent
+import Foundation
+import Domain
+
+final class ApplicationChoice: Model, @unchecked Sendable {
+    static let schema = "application_choices"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: CourseApplication
+    @Field(key: "rank") var rank: Int
+    @Parent(key: "group_id") var group: StudyGroup
+    /// pending (ranked, before distribution), enrolled, waitlisted, unused (not needed), released (seat freed).
+    @Field(key: "outcome") var outcome: String
+    init() {}
+}

@@ -1,0 +1,11 @@
+import Fluent
+import Foundation
+import Domain
+
+final class CampaignProgram: Model, @unchecked Sendable {
+    static let schema = "campaign_programs"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "campaign_id") var campaign: EnrollmentCampaign
+    @Parent(key: "program_id") var program: NetworkProgram
+    init() {}
+}

@@ -1,0 +1,13 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A student's attendance at a lesson.
+final class AttendanceMark: Model, @unchecked Sendable {
+    static let schema = "attendance_marks"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "lesson_id") var lesson: Lesson
+    @Parent(key: "student_id") var student: Student
+    @Field(key: "status") var status: String
+    init() {}
+}

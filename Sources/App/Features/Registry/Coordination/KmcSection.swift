@@ -1,0 +1,109 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// The КМЦ composition, approved for one to two years and made of representatives of the authority, the
+/// methodological service, resource centres and other organisations (`001_4390f67d15d9225c.txt` §5.1–5.2).
+struct KmcSection: RegistrySection {
+    typealias Record = KmcMember
+    let area = Registry.kmcMembers
+    let entityType = "kmc_member"
+    let noun = "Член КМЦ"
+    let newTitle = "Новый член КМЦ"
+    let archiveConsequence = "Человек пропадёт из действующего состава КМЦ; история сохранится."
+
+    func list(_ req: Request) async throws -> RegistryList {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: muni))
+        let query = RegistrySupport.listQuery(req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
+        var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        if query.filters["current"] == "1" { b = b.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date()) }
+        let needle = TextKey.needle(query.q)
+        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        b = query.sort == "name" ? b.sort(\.$sortKey, dir) : b.sort(\.$kmcRole, dir).sort(\.$sortKey)
+        let (rows, total) = try await b.with(\.$organization).paged(query)
+        let zone = try await RegistrySupport.zone(req)
+        return RegistryList(
+            title: "Состав КМЦ", area: area, query: query,
+            filters: [CommonFilters.search, FieldSpec("current", "Срок", .select([("1", "действующий состав")], empty: "Все сроки")), CommonFilters.status],
+            columns: [Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"), Column("Срок полномочий")],
+            rows: rows.map { m in
+                [.link(m.fullName, SiteURL.record(area, m.id!).path), .text(KmcRole(rawValue: m.kmcRole)?.title ?? ""),
+                 .text([m.organization?.shortName, m.position].compactMap { $0 }.joined(separator: ", ")),
+                 .text(RuDate.format(m.termFrom, timeZone: zone) + " — " + RuDate.format(m.termTo, timeZone: zone))]
+            },
+            total: total, noun: ("член", "члена", "членов"),
+            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить в состав" : nil,
+            emptyText: "Состав КМЦ ещё не внесён.")
+    }
+
+    func resource(_ record: KmcMember, on db: any Database) async throws -> Resource { .reference(municipalityID: record.$municipality.id) }
+    func newResource(_ req: Request) throws -> Resource { .reference(municipalityID: try RegistrySupport.municipality(req)) }
+    func title(_ record: KmcMember) -> String { record.fullName }
+    func scope(_ record: KmcMember) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$organization.id) }
+
+    func card(_ record: KmcMember, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+        let zone = try await RegistrySupport.zone(req)
+        let org = try await record.$organization.get(on: req.db)
+        let decree = record.decreeNumber.map { "№ \($0)" + (record.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "") } ?? ""
+        return ([("ФИО", record.fullName), ("Роль в КМЦ", KmcRole(rawValue: record.kmcRole)?.title ?? ""),
+                 ("Организация", org?.shortName ?? ""), ("Должность", record.position),
+                 ("Срок полномочий", RuDate.format(record.termFrom, timeZone: zone) + " — " + RuDate.format(record.termTo, timeZone: zone)),
+                 ("Приказ об утверждении состава", decree)], [], [])
+    }
+
+    func fields(_ req: Request, record: KmcMember?) async throws -> [FieldSpec] {
+        let muni = try RegistrySupport.municipality(req)
+        return [
+            FieldSpec("fullName", "ФИО", required: true),
+            FieldSpec("kmcRole", "Роль в КМЦ", .select(KmcRole.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true),
+            FieldSpec("organization", "Организация", .select(try await RegistrySupport.organizationOptions(muni, on: req.db), empty: "— не указана —")),
+            FieldSpec("position", "Должность", required: true),
+            FieldSpec("termFrom", "Начало срока", .date, required: true),
+            FieldSpec("termTo", "Окончание срока", .date, required: true, hint: "Состав утверждается на один-два года."),
+            FieldSpec("decreeNumber", "Номер приказа"),
+            FieldSpec("decreeDate", "Дата приказа", .date),
+        ]
+    }
+
+    func values(_ record: KmcMember, req: Request) async throws -> FormValues {
+        let zone = try await RegistrySupport.zone(req)
+        return FormValues(single: [
+            "fullName": record.fullName, "kmcRole": record.kmcRole, "organization": record.$organization.id?.uuidString.lowercased() ?? "",
+            "position": record.position, "termFrom": RuDate.format(record.termFrom, timeZone: zone), "termTo": RuDate.format(record.termTo, timeZone: zone),
+            "decreeNumber": record.decreeNumber ?? "", "decreeDate": RegistrySupport.date(record.decreeDate, zone)])
+    }
+
+    func apply(_ form: FormValues, to record: KmcMember, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let zone = try await RegistrySupport.zone(req)
+        let name = errors.required("fullName", form["fullName"], max: 200)
+        let role = errors.choice("kmcRole", form["kmcRole"], as: KmcRole.self)
+        var org: Organization?
+        if let raw = form["organization"], !raw.isEmpty {
+            org = try await RegistrySupport.organization(raw, field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+        }
+        let position = errors.required("position", form["position"], max: 200)
+        let from = errors.date("termFrom", form["termFrom"], timeZone: zone, required: true)
+        let to = errors.date("termTo", form["termTo"], timeZone: zone, required: true)
+        KmcRules.validateTerm(from: from, to: to, timeZone: zone, errors: &errors)
+        let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
+        let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
+        guard errors.isEmpty, let role, let from, let to else { return nil }
+        record.$municipality.id = muni
+        record.fullName = name; record.kmcRole = role.rawValue; record.$organization.id = org?.id; record.position = position
+        record.termFrom = from; record.termTo = to; record.decreeNumber = number; record.decreeDate = date
+        record.searchKey = TextKey.search(name, position, org?.shortName)
+        record.sortKey = TextKey.sort(name)
+        return { _ in }
+    }
+
+    func auditFields(_ record: KmcMember, on db: any Database) async throws -> [String: String] {
+        let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
+        return ["ФИО": record.fullName, "Роль": KmcRole(rawValue: record.kmcRole)?.title ?? "", "Должность": record.position,
+                "Срок": RuDate.format(record.termFrom, timeZone: zone) + " — " + RuDate.format(record.termTo, timeZone: zone),
+                "Приказ": record.decreeNumber ?? ""]
+    }
+}

@@ -1,0 +1,21 @@
+import Fluent
+import Foundation
+
+final class Municipality: Model, @unchecked Sendable {
+    static let schema = "municipalities"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "time_zone") var timeZone: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Series of certificate numbers and the share of delivered hours a student must attend to get one (issue 4).
+    @Field(key: "certificate_series") var certificateSeries: String
+    @Field(key: "certificate_min_attendance") var certificateMinAttendance: Int
+
+    init() {}
+    init(id: UUID? = nil, name: String, timeZone: String = "Europe/Moscow") {
+        self.id = id; self.name = name; self.timeZone = timeZone
+        self.certificateSeries = "СК"; self.certificateMinAttendance = 75
+    }
+
+    var zone: TimeZone { TimeZone(identifier: timeZone) ?? MunicipalClock.defaultZone }
+}

@@ -1,0 +1,178 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Resource-centre designations: an organisation serves the network in an academic year in given subjects,
+/// directions (`003_256a4293e3c370c5.txt` §1.4) and profiles (`002_f5d848fa5a191e3f.txt` §10), by a decree.
+struct ResourceCentersSection: RegistrySection {
+    typealias Record = ResourceCenter
+    let area = Registry.resourceCenters
+    let entityType = "resource_center"
+    let noun = "Ресурсный центр"
+    let newTitle = "Новый ресурсный центр"
+    let archiveConsequence = "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история сохранится."
+
+    static func years(_ muni: UUID, on db: any Database) async throws -> [AcademicYear] {
+        try await AcademicYear.query(on: db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+    }
+
+    /// The year a list shows: `?year=` as an id or a title such as 2026/2027, else the current one.
+    static func selectedYear(_ raw: String?, years: [AcademicYear]) -> AcademicYear? {
+        if let raw, !raw.isEmpty {
+            return years.first { $0.id?.uuidString.lowercased() == raw.lowercased() || $0.title == raw }
+        }
+        return years.first { $0.isCurrent } ?? years.first
+    }
+
+    func list(_ req: Request) async throws -> RegistryList {
+        let muni = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        var query = RegistrySupport.listQuery(req, filters: ["status", "year"], sorts: ["name"], defaultSort: "name")
+        let years = try await Self.years(muni, on: req.db)
+        let year = Self.selectedYear(query.filters["year"], years: years)
+        query.filters["year"] = year?.id?.uuidString.lowercased()
+        let (rows, total) = try await Self.query(query, municipalityID: muni, yearID: year?.id, on: req.db)
+        let canCreate = req.can(.create, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let zone = try await RegistrySupport.zone(req)
+        return RegistryList(
+            title: "Ресурсные центры", area: area, query: query,
+            filters: [CommonFilters.search,
+                      FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)),
+                      CommonFilters.status],
+            columns: [Column("Организация", sort: "name"), Column("Предметы"), Column("Направления"), Column("Приказ"), Column("Состояние")],
+            rows: rows.map { rc in
+                [.link(rc.organization.shortName, SiteURL.record(area, rc.id!).path),
+                 .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
+                 .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
+                 .text(Self.decree(rc, zone: zone)),
+                 .badge(RecordStatus(rawValue: rc.status) ?? .active)]
+            },
+            total: total, noun: ("ресурсный центр", "ресурсных центра", "ресурсных центров"),
+            createTitle: canCreate ? "Назначить ресурсный центр" : nil,
+            emptyText: year == nil ? "Учебных лет пока нет: добавьте учебный год." : "В этом учебном году ресурсных центров нет.")
+    }
+
+    /// Designations of a year, filtered and paged in the database (shared with the API).
+    static func query(_ query: ListQuery, municipalityID: UUID, yearID: UUID?, on db: any Database) async throws -> ([ResourceCenter], Int) {
+        guard let yearID else { return ([], 0) }
+        var b = ResourceCenter.query(on: db).join(Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id)
+            .filter(Organization.self, \.$municipality.$id == municipalityID)
+            .filter(\.$academicYear.$id == yearID)
+            .filterStatus(query, \.$status)
+        let needle = TextKey.needle(query.q)
+        if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
+        return try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
+            .with(\.$organization).with(\.$subjects).with(\.$academicYear).paged(query)
+    }
+
+    static func decree(_ rc: ResourceCenter, zone: TimeZone) -> String {
+        guard let n = rc.decreeNumber else { return "" }
+        return "№ \(n)" + (rc.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "")
+    }
+
+    func resource(_ record: ResourceCenter, on db: any Database) async throws -> Resource {
+        guard let org = try await Organization.find(record.$organization.id, on: db) else { throw AppError.notFound() }
+        record.$organization.value = org
+        return .resourceCenter(org.ref)
+    }
+    func newResource(_ req: Request) throws -> Resource { .resourceCenter(OrgRef(id: UUID(), municipalityID: try RegistrySupport.municipality(req))) }
+    func title(_ record: ResourceCenter) -> String { record.$organization.value?.shortName ?? "Ресурсный центр" }
+    func scope(_ record: ResourceCenter) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$organization.value?.$municipality.id, record.$organization.id)
+    }
+
+    func card(_ record: ResourceCenter, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+        try await record.$organization.load(on: req.db)
+        try await record.$academicYear.load(on: req.db)
+        try await record.$subjects.load(on: req.db)
+        let zone = try await RegistrySupport.zone(req)
+        return ([("Организация", record.organization.shortName), ("Учебный год", record.academicYear.title),
+                 ("Предметы", record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
+                 ("Направления", Direction.decode(record.directions).map(\.title).joined(separator: "; ")),
+                 ("Профили", Self.profiles(record.profiles).map(\.title).joined(separator: "; ")),
+                 ("Приказ о назначении", Self.decree(record, zone: zone))], [], [])
+    }
+
+    static func profiles(_ stored: String) -> [StudyProfile] { stored.split(separator: ";").compactMap { StudyProfile(rawValue: String($0)) } }
+
+    func fields(_ req: Request, record: ResourceCenter?) async throws -> [FieldSpec] {
+        let muni = try RegistrySupport.municipality(req)
+        let years = try await Self.years(muni, on: req.db)
+        return [
+            FieldSpec("organization", "Организация", .select(try await RegistrySupport.organizationOptions(
+                muni, kinds: [.school, .additionalEducation, .college, .university, .other], on: req.db), empty: "— выберите —"), required: true),
+            FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true),
+            FieldSpec("subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db)), required: true),
+            FieldSpec("directions", "Направления", .checkboxes(Direction.allCases.map { ($0.rawValue, $0.title) }),
+                      hint: "Направления деятельности ресурсных центров по положению."),
+            FieldSpec("profiles", "Профили", .checkboxes(StudyProfile.allCases.map { ($0.rawValue, $0.title) })),
+            FieldSpec("decreeNumber", "Номер приказа о назначении"),
+            FieldSpec("decreeDate", "Дата приказа", .date),
+        ]
+    }
+
+    func values(_ record: ResourceCenter, req: Request) async throws -> FormValues {
+        try await record.$subjects.load(on: req.db)
+        let zone = try await RegistrySupport.zone(req)
+        return FormValues([
+            "organization": [record.$organization.id.uuidString.lowercased()],
+            "year": [record.$academicYear.id.uuidString.lowercased()],
+            "subjects": record.subjects.map { $0.id!.uuidString.lowercased() },
+            "directions": Direction.decode(record.directions).map(\.rawValue),
+            "profiles": Self.profiles(record.profiles).map(\.rawValue),
+            "decreeNumber": [record.decreeNumber ?? ""],
+            "decreeDate": [RegistrySupport.date(record.decreeDate, zone)],
+        ])
+    }
+
+    func apply(_ form: FormValues, to record: ResourceCenter, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+        let muni = try isNew ? RegistrySupport.municipality(req) : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
+        let zone = try await RegistrySupport.zone(req)
+        let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+        let years = try await Self.years(muni, on: req.db)
+        let year = years.first { $0.id?.uuidString.lowercased() == form["year"]?.lowercased() }
+        if year == nil { errors.add("year", "Выберите учебный год из списка.") }
+        let subjects = try await RegistrySupport.subjects(Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: true, errors: &errors, on: req.db)
+        let directions = form.all("directions").compactMap(Direction.init(rawValue:))
+        if directions.count != form.all("directions").count { errors.add("directions", "Выберите направления из списка.") }
+        let profiles = form.all("profiles").compactMap(StudyProfile.init(rawValue:))
+        if profiles.count != form.all("profiles").count { errors.add("profiles", "Выберите профили из списка.") }
+        let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
+        let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
+        if let org, let year, let clash = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == org.id!)
+            .filter(\.$academicYear.$id == year.id!).first(), clash.id != record.id {
+            errors.add("organization", "Эта организация уже назначена ресурсным центром в \(year.title) учебном году.")
+        }
+        guard errors.isEmpty, let org, let year else { return nil }
+        record.$organization.id = org.id!
+        record.$organization.value = org
+        record.$academicYear.id = year.id!
+        record.directions = Direction.encode(directions)
+        record.profiles = profiles.map(\.rawValue).joined(separator: ";")
+        record.decreeNumber = number
+        record.decreeDate = date
+        let subjectIDs = subjects.compactMap(\.id)
+        return { db in
+            let id = try record.requireID()
+            try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == id).delete()
+            for s in subjectIDs {
+                let link = ResourceCenterSubject()
+                link.$center.id = id
+                link.$subject.id = s
+                try await link.create(on: db)
+            }
+        }
+    }
+
+    func auditFields(_ record: ResourceCenter, on db: any Database) async throws -> [String: String] {
+        let org = try await Organization.find(record.$organization.id, on: db)
+        let year = try await AcademicYear.find(record.$academicYear.id, on: db)
+        let subjects = try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == record.id ?? UUID()).with(\.$subject).all()
+        return ["Организация": org?.shortName ?? "", "Учебный год": year?.title ?? "",
+                "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
+                "Направления": Direction.decode(record.directions).map(\.title).joined(separator: "; "),
+                "Профили": Self.profiles(record.profiles).map(\.title).joined(separator: "; "),
+                "Приказ": Self.decree(record, zone: try await MunicipalClock.zone(org?.$municipality.id, on: db))]
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+
+/// A learner of a school (personal data of a minor: access through the policy, every change audited).
+final class Student: RegistryRecord, @unchecked Sendable {
+    static let schema = "students"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "school_id") var school: Organization
+    @Field(key: "surname") var surname: String
+    @Field(key: "given_name") var givenName: String
+    @OptionalField(key: "patronymic") var patronymic: String?
+    @Field(key: "birth_date") var birthDate: Date
+    @Field(key: "grade") var grade: Int
+    @OptionalField(key: "letter") var letter: String?
+    @OptionalField(key: "sex") var sex: String?
+    @Field(key: "special_needs") var specialNeeds: Bool
+    /// Consent to the processing of personal data: when, and who gave it (a guardian for a minor).
+    @OptionalField(key: "consent_on") var consentOn: Date?
+    @OptionalField(key: "consent_by") var consentBy: String?
+    /// Surname, name, patronymic and birth date normalised: duplicates are found by it.
+    @Field(key: "identity_key") var identityKey: String
+    @OptionalParent(key: "user_id") var user: User?
+    @Field(key: "search_key") var searchKey: String
+    @Field(key: "sort_key") var sortKey: String
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
+    /// The import that created this record, so that the import can be undone.
+    @OptionalField(key: "import_batch_id") var importBatchID: UUID?
+    /// A guardian withdrew the consent (the school and the КМЦ see it at once).
+    @OptionalField(key: "consent_withdrawn_at") var consentWithdrawnAt: Date?
+    @OptionalField(key: "consent_withdrawn_by") var consentWithdrawnBy: String?
+    init() {}
+
+    var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    /// Consent is in force: given and not withdrawn since.
+    var hasConsent: Bool { consentOn != nil && consentWithdrawnAt == nil }
+}

@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import Domain
+
+/// Time a school keeps for its own lessons, for some grades on some weekdays (e.g. lessons until 14:30).
+final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
+    static let schema = "school_busy_slots"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "school_id") var school: Organization
+    @Field(key: "grades") var gradesText: String
+    @Field(key: "weekdays") var weekdaysText: String
+    @Field(key: "start_minute") var startMinute: Int
+    @Field(key: "end_minute") var endMinute: Int
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
+    init() {}
+
+    var grades: [Int] { gradesText.split(separator: ",").compactMap { Int($0) } }
+    var weekdays: [Weekday] { weekdaysText.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
+    /// One slot per grade and weekday, as the clash rules read them.
+    func slots(schoolName: String) -> [BusySlot] {
+        grades.flatMap { g in weekdays.map { BusySlot(schoolID: $school.id, schoolName: schoolName, grade: g, weekday: $0, start: startMinute, end: endMinute) } }
+    }
+    var summary: String {
+        weekdays.map(\.short).joined(separator: ", ") + "; " + grades.map(String.init).joined(separator: ", ") + " кл.; "
+            + ClockTime(minutes: startMinute).formatted + "–" + ClockTime(minutes: endMinute).formatted
+    }
+}

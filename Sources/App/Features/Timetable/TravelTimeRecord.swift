@@ -1,0 +1,16 @@
+import Fluent
+import Foundation
+import Domain
+
+/// How long it takes to get from one centre to another (either way).
+final class TravelTimeRecord: RegistryRecord, @unchecked Sendable {
+    static let schema = "travel_times"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "from_id") var from: Organization
+    @Parent(key: "to_id") var to: Organization
+    @Field(key: "minutes") var minutes: Int
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
+    init() {}
+}

@@ -1,0 +1,11 @@
+import Vapor
+import Fluent
+import SQLKit
+import Domain
+import Views
+
+enum CookieName {
+    static let session = "setka_session"
+    static let preAuth = "setka_pre"
+    static let flash = "setka_flash"
+}

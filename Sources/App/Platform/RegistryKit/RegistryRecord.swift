@@ -1,0 +1,10 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// A registry record: archived rather than deleted, versioned against lost updates.
+protocol RegistryRecord: Model, AnyObject where IDValue == UUID {
+    var status: String { get set }
+    var version: Int { get set }
+}

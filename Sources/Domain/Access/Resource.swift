@@ -1,0 +1,65 @@
+import Foundation
+
+/// What is being touched.
+public enum Resource: Sendable {
+    /// An organisation's own card (public facts: names, address, contacts).
+    case organization(OrgRef)
+    /// Municipality-level reference data: subjects, academic years, partners, КМЦ composition.
+    case reference(municipalityID: UUID)
+    /// Resource-centre designations of a municipality.
+    case resourceCenter(OrgRef)
+    /// A network agreement between parties (organisations of one municipality).
+    case agreement(parties: [OrgRef], municipalityID: UUID)
+    /// A person working in one or more organisations (personal data).
+    case staff(orgs: [OrgRef], municipalityID: UUID)
+    /// A room of an organisation.
+    case room(OrgRef)
+    /// All user accounts and role assignments of a municipality (the administrator's area).
+    case users(municipalityID: UUID)
+    /// One account, described by its role assignments (a new account: the one it will get).
+    case account(roles: [AccountRole], municipalityID: UUID)
+    /// The audit log.
+    case audit(municipalityID: UUID)
+    /// A student's record in the registry (personal data of a minor), by the student's school.
+    case student(school: OrgRef)
+    /// A network programme of a resource centre.
+    case program(OrgRef)
+    /// A study group of a resource centre (its facts and counts; not its students' personal data).
+    case group(OrgRef)
+    /// A student's personal data as seen through a group of a centre (names, school, grade).
+    case groupStudent(school: OrgRef, center: OrgRef)
+    /// Putting a student into a group directly (coordinator, or the head of the group's centre).
+    case enrollment(group: OrgRef, studentSchool: OrgRef)
+    /// A КМЦ list for a group: the coordinator composes and sends it (create, update); the group's centre accepts or
+    /// returns it (approve); both read it.
+    case enrollmentList(group: OrgRef)
+    /// The contract between a school and a resource centre (names the school's students in the centre's groups):
+    /// the two parties' heads, the coordinator and the administrator read it.
+    case contract(school: OrgRef, center: OrgRef)
+    /// A student's application (ИУП) in a campaign: the student and their guardian submit and follow it (a guardian
+    /// also agrees to it), the home school confirms or refuses it (approve), the КМЦ reads it.
+    case application(studentID: UUID, school: OrgRef)
+    /// A school's own busy time for the timetable (its lessons until 14:30 and the like): the school keeps it, and the
+    /// КМЦ and the administrator; the network's staff read it.
+    case schoolTime(OrgRef)
+    /// A teacher's timetable across the network: the teacher themself (their account), and whoever may read the
+    /// person's staff record.
+    case teacherTimetable(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
+    /// The register of a group's lessons (topics, hours, attendance — names the students): the centre's head and the
+    /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
+    /// administrator and the methodologist read it.
+    case register(center: OrgRef, teacherUserID: UUID?)
+    /// The authority's orders of a municipality: the administrator drafts, signs (approve) and deletes drafts (archive);
+    /// the coordinator drafts; the methodologist reads.
+    case order(municipalityID: UUID)
+    /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself, the centre's head, the
+    /// КМЦ, the administrator and the methodologist — not the teacher's colleagues.
+    case teacherHours(center: OrgRef, teacherUserID: UUID?)
+    /// Certificates of a centre's groups: the centre's head, the coordinator and the administrator issue and annul them
+    /// (create, archive); the methodologist and the centre's teachers read them. A student's own are read through
+    /// `.person`.
+    case certificate(center: OrgRef)
+    /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
+    /// withdraws consent, applies); staff who may read the school's students see it too.
+    case person(studentID: UUID, school: OrgRef)
+}

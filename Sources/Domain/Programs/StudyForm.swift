@@ -1,0 +1,12 @@
+import Foundation
+
+public enum StudyForm: String, CaseIterable, Codable, Sendable {
+    case fullTime = "full_time", distance, blended
+    public var title: String {
+        switch self {
+        case .fullTime: "очная"
+        case .distance: "дистанционная"
+        case .blended: "смешанная"
+        }
+    }
+}

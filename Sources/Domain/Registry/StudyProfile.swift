@@ -1,0 +1,21 @@
+import Foundation
+
+/// The profiles of study in the network (`002_f5d848fa5a191e3f.txt` §10).
+public enum StudyProfile: String, CaseIterable, Codable, Sendable {
+    case it, arts, chemBio = "chem_bio", socialHumanities = "social_humanities", socioEconomic = "socio_economic"
+    case pedagogical, medical, journalism, culinary
+
+    public var title: String {
+        switch self {
+        case .it: "информационно-технологический"
+        case .arts: "художественно-эстетический"
+        case .chemBio: "химико-биологический"
+        case .socialHumanities: "социально-гуманитарный"
+        case .socioEconomic: "социально-экономический"
+        case .pedagogical: "педагогический класс"
+        case .medical: "медицинский класс"
+        case .journalism: "основы журналистики"
+        case .culinary: "основы кулинарии"
+        }
+    }
+}

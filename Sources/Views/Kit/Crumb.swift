@@ -1,0 +1,8 @@
+import Foundation
+import Domain
+
+public struct Crumb: Sendable {
+    public var title: String
+    public var url: String?
+    public init(_ title: String, _ url: String? = nil) { self.title = title; self.url = url }
+}

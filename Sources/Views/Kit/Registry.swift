@@ -1,0 +1,32 @@
+import Foundation
+
+/// The registry sections that share the list / card / form pattern; the raw value is the URL segment.
+public enum Registry: String, CaseIterable, Sendable {
+    case resourceCenters = "resource-centers"
+    case agreements
+    case partners
+    case staff
+    case rooms
+    case subjects
+    case academicYears = "academic-years"
+    case kmcMembers = "kmc-members"
+    case programs
+    case groups
+    case students
+    case campaigns
+    case holidays
+    case busySlots = "busy-slots"
+    case travelTimes = "travel-times"
+    case users
+    /// Lists with their own menu area (not shown among the registry sections).
+    case certificates
+    case orders
+}
+
+extension CharacterSet {
+    static let urlQueryValueAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+?#")
+        return set
+    }()
+}

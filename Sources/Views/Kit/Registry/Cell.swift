@@ -1,0 +1,32 @@
+import Foundation
+import Domain
+
+/// A cell of a registry list.
+public enum Cell: Sendable {
+    case text(String)
+    case link(String, String)
+    case linkWithNote(String, String, String?)
+    case badge(RecordStatus)
+    case tag(String, String)
+    /// A one-button form (the CSRF token travels with it, since cells are rendered without the page context).
+    case post(String, String, csrf: String)
+
+    var node: Node {
+        switch self {
+        case .text(let t): return .text(t.isEmpty ? "—" : t)
+        case .link(let t, let url): return el("a", .href(url)) { t }
+        case .linkWithNote(let t, let url, let note):
+            return fragment {
+                el("a", .href(url)) { t }
+                if let note { el("br"); el("span", .cls("muted")) { note } }
+            }
+        case .badge(let s): return UI.badge(s)
+        case .tag(let t, let kind): return el("span", .cls("badge badge-\(kind)")) { t }
+        case .post(let t, let url, let csrf):
+            return el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
+                el("input", .type("hidden"), .name("_csrf"), .value(csrf))
+                el("button", .type("submit")) { t }
+            }
+        }
+    }
+}

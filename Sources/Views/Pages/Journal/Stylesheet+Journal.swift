@@ -1,0 +1,11 @@
+import Foundation
+import Domain
+
+extension Stylesheet {
+    public static let registerCSS = """
+    form.stacked.wide { max-width: none; }
+    .scroll { overflow-x: auto; }
+    table.register td, table.register th { text-align: center; white-space: nowrap; }
+    table.register td:first-child, table.register th:first-child { text-align: left; }
+    """
+}
