@@ -1,6 +1,6 @@
 import App
-import Vapor
 import Logging
+import Vapor
 
 var env = try Environment.detect()
 try LoggingSystem.bootstrap(from: &env)
@@ -20,7 +20,8 @@ do {
     try await app.execute()
 } catch {
     // A failed command says why in one line and exits non-zero, without a crash report.
-    FileHandle.standardError.write(Data("Ошибка: \((error as? any AbortError)?.reason ?? String(describing: error))\n".utf8))
+    FileHandle.standardError.write(
+        Data("Ошибка: \((error as? any AbortError)?.reason ?? String(describing: error))\n".utf8))
     try? await app.asyncShutdown()
     exit(1)
 }

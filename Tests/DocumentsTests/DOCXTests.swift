@@ -2,8 +2,9 @@ import Documents
 import Foundation
 import Testing
 import ZIPFoundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite struct DOCXTests {
@@ -12,7 +13,9 @@ import FoundationXML
         d.heading("Индивидуальный учебный план обучающегося")
         d.field("Обучающийся", "Ёлкин Артём Ильич & сын <тест>")
         d.paragraph("Строка\nс переносом", align: .both)
-        d.table(["№", "Курс", "Часов"], [["1", "Олимпиадная математика", "64"], ["2", "Химия в задачах «плюс»", "32"]], widths: [1, 6, 2])
+        d.table(
+            ["№", "Курс", "Часов"], [["1", "Олимпиадная математика", "64"], ["2", "Химия в задачах «плюс»", "32"]],
+            widths: [1, 6, 2])
         d.signatures([("Родитель (законный представитель)", "Ёлкина В. Н.")])
         d.blocks.append(.pageBreak)
         return d
@@ -29,7 +32,11 @@ import FoundationXML
             let parser = XMLParser(data: xml)
             #expect(parser.parse(), "\(entry.path) is not well-formed: \(String(describing: parser.parserError))")
         }
-        #expect(Set(names) == ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "docProps/core.xml", "word/styles.xml", "word/document.xml"])
+        #expect(
+            Set(names) == [
+                "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "docProps/core.xml",
+                "word/styles.xml", "word/document.xml",
+            ])
         var document = Data()
         _ = try archive.extract(archive["word/document.xml"]!) { document.append($0) }
         let text = String(decoding: document, as: UTF8.self)
@@ -50,9 +57,13 @@ import FoundationXML
 
     /// CI converts a generated DOCX with LibreOffice; here it runs when `soffice` is installed.
     @Test func libreOfficeConvertsIt() throws {
-        let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let soffice else {
-            #expect(ProcessInfo.processInfo.environment["SETKA_REQUIRE_SOFFICE"] != "1", "LibreOffice is required in CI but not installed")
+            #expect(
+                ProcessInfo.processInfo.environment["SETKA_REQUIRE_SOFFICE"] != "1",
+                "LibreOffice is required in CI but not installed")
             return
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("setka-docx-\(UUID().uuidString)")
@@ -62,7 +73,10 @@ import FoundationXML
         try DOCXWriter.data(Self.sample()).write(to: file)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: soffice)
-        p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--convert-to", "pdf", "--outdir", dir.path, file.path]
+        p.arguments = [
+            "--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--convert-to",
+            "pdf", "--outdir", dir.path, file.path,
+        ]
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)

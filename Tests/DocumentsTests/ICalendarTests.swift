@@ -5,9 +5,11 @@ import Testing
 @Suite struct ICalendarTests {
     @Test func eventsAreEscapedFoldedAndInUTC() {
         let start = Date(timeIntervalSince1970: 1_788_782_400)  // 07.09.2026 12:00 UTC = 15:00 in Moscow
-        let e = ICalendar.Event(uid: "l1@setka", start: start, end: start.addingTimeInterval(6000),
-                                summary: "Математика-10 — Олимпиадная математика, 10–11 классы; очно",
-                                location: "МБОУ «Гимназия № 2», Кабинет № 21", description: "Педагог: Орлов Д. А.\nЗамена", cancelled: true, sequence: 3)
+        let e = ICalendar.Event(
+            uid: "l1@setka", start: start, end: start.addingTimeInterval(6000),
+            summary: "Математика-10 — Олимпиадная математика, 10–11 классы; очно",
+            location: "МБОУ «Гимназия № 2», Кабинет № 21", description: "Педагог: Орлов Д. А.\nЗамена", cancelled: true,
+            sequence: 3)
         let text = ICalendar.render(name: "Расписание", events: [e], now: start)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import Views
 
 @Suite struct ViewsTests {
@@ -31,7 +32,9 @@ import Testing
     /// «№» keeps its number and a dash between numbers keeps the number after it on the same line; attribute values
     /// (form fields) are left as typed.
     @Test func textKeepsNumbersWithTheirSigns() {
-        #expect(Node.escapeText("МБОУ «СОШ № 1», 15:00–16:40, 10–11 классы") == "МБОУ «СОШ №&nbsp;1», 15:00–&#8288;16:40, 10–&#8288;11 классы")
+        #expect(
+            Node.escapeText("МБОУ «СОШ № 1», 15:00–16:40, 10–11 классы")
+                == "МБОУ «СОШ №&nbsp;1», 15:00–&#8288;16:40, 10–&#8288;11 классы")
         #expect(Node.escapeText("№<b>") == "№&lt;b&gt;" && Node.escapeText("дети — взрослые") == "дети — взрослые")
         var form = OrganizationForm.mock
         form.values["shortName"] = "СОШ № 5"

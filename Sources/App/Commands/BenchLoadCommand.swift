@@ -1,10 +1,10 @@
-import Vapor
-import Fluent
-import SQLKit
-import Domain
-import Documents
 import AsyncHTTPClient
+import Documents
+import Domain
+import Fluent
 import NIOCore
+import SQLKit
+import Vapor
 
 /// `setka bench-load --url http://127.0.0.1:8080 --requests FILE --connections 64`: sends every request of the file
 /// (POST /api/v1/applications) over the given number of connections and prints throughput and latency percentiles.
@@ -14,14 +14,19 @@ struct BenchLoadCommand: AsyncCommand {
         @Option(name: "requests") var requests: String?
         @Option(name: "connections") var connections: Int?
     }
-    var help: String { "Sends the benchmark enrolment requests and prints enrolments per second and latency percentiles" }
+    var help: String {
+        "Sends the benchmark enrolment requests and prints enrolments per second and latency percentiles"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let base = signature.url ?? "http://127.0.0.1:8080"
-        let lines = try String(contentsOfFile: signature.requests ?? "bench-requests.tsv", encoding: .utf8).split(separator: "\n").map(String.init)
+        let lines = try String(contentsOfFile: signature.requests ?? "bench-requests.tsv", encoding: .utf8).split(
+            separator: "\n"
+        ).map(String.init)
         let connections = signature.connections ?? 64
         var config = HTTPClient.Configuration()
-        config.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+        config.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         let queue = WorkQueue(lines)
         let clock = ContinuousClock()
@@ -41,7 +46,11 @@ struct BenchLoadCommand: AsyncCommand {
                         let res = try await client.execute(r, timeout: .seconds(60))
                         _ = try await res.body.collect(upTo: 1 << 16)
                         let d = clock.now - t0
-                        out.append((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15, res.status.code))
+                        out.append(
+                            (
+                                Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15,
+                                res.status.code
+                            ))
                     }
                     return out
                 }
@@ -54,10 +63,16 @@ struct BenchLoadCommand: AsyncCommand {
         try await client.shutdown()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let latencies = results.map(\.0).sorted()
-        func pct(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        func pct(_ p: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+        }
         let byStatus = Dictionary(grouping: results, by: \.1).mapValues(\.count)
-        context.console.print(String(format: "requests: %d over %d connections in %.2f s — %.0f enrolments/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; statuses %@",
-                                     results.count, connections, seconds, Double(results.count) / seconds, pct(0.5), pct(0.95), pct(0.99),
-                                     byStatus.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        context.console.print(
+            String(
+                format:
+                    "requests: %d over %d connections in %.2f s — %.0f enrolments/s; latency p50 %.1f ms, p95 %.1f ms, "
+                    + "p99 %.1f ms; statuses %@",
+                results.count, connections, seconds, Double(results.count) / seconds, pct(0.5), pct(0.95), pct(0.99),
+                byStatus.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
     }
 }

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// `setka demo`: loads the demo municipality if the database has none.
 struct DemoCommand: AsyncCommand {

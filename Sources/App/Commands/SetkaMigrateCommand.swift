@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// `setka migrate`: the deploy step on PostgreSQL. Holds an advisory lock so processes started together do not race.
 struct SetkaMigrateCommand: AsyncCommand {

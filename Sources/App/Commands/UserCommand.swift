@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// `setka user create --username … --name … --role … [--org …] [--password …]`
 struct UserCommand: AsyncCommand {
@@ -9,7 +9,10 @@ struct UserCommand: AsyncCommand {
         @Argument(name: "action", help: "create") var action: String
         @Option(name: "username") var username: String?
         @Option(name: "name", help: "Full name") var name: String?
-        @Option(name: "role", help: "authority_admin, coordinator, methodologist, center_head, teacher, school_admin, student, guardian") var role: String?
+        @Option(
+            name: "role",
+            help: "authority_admin, coordinator, methodologist, center_head, teacher, school_admin, student, guardian")
+        var role: String?
         @Option(name: "org", help: "Short name of the organisation for organisation-scoped roles") var org: String?
         @Option(name: "password") var password: String?
     }
@@ -28,12 +31,14 @@ struct UserCommand: AsyncCommand {
         let problems = PasswordRules.check(password)
         guard problems.isEmpty else { throw AppError.badRequest(problems["password"] ?? "Пароль не подходит.") }
         guard let muni = try await Municipality.query(on: app.db).sort(\.$createdAt).first() else {
-            throw AppError.badRequest("В базе нет муниципалитета: запустите «setka serve» и пройдите первый запуск или «setka demo».")
+            throw AppError.badRequest(
+                "В базе нет муниципалитета: запустите «setka serve» и пройдите первый запуск или «setka demo».")
         }
         var orgID: UUID?
         if !role.isMunicipalityWide {
             guard let name = signature.org,
-                  let org = try await Organization.query(on: app.db).filter(\.$shortName == name).first() else {
+                let org = try await Organization.query(on: app.db).filter(\.$shortName == name).first()
+            else {
                 throw AppError.badRequest("--org: укажите краткое название организации для этой роли.")
             }
             orgID = org.id
@@ -43,9 +48,12 @@ struct UserCommand: AsyncCommand {
         try await app.db.transaction { db in
             let u = User(username: username, fullName: signature.name ?? username, passwordHash: hash)
             try await u.create(on: db)
-            try await RoleAssignment(userID: u.requireID(), role: role.rawValue, municipalityID: muni.requireID(), organizationID: scopeOrg).create(on: db)
-            try await Audit.record(on: db, req: nil, username: "setka user create", action: .create, entityType: "user",
-                                   entityID: u.id, title: u.fullName, municipalityID: muni.id, organizationID: scopeOrg)
+            try await RoleAssignment(
+                userID: u.requireID(), role: role.rawValue, municipalityID: muni.requireID(), organizationID: scopeOrg
+            ).create(on: db)
+            try await Audit.record(
+                on: db, req: nil, username: "setka user create", action: .create, entityType: "user",
+                entityID: u.id, title: u.fullName, municipalityID: muni.id, organizationID: scopeOrg)
         }
         context.console.print("Пользователь \(username) создан.")
     }

@@ -1,10 +1,10 @@
-import Vapor
-import Fluent
-import SQLKit
-import Domain
-import Documents
 import AsyncHTTPClient
+import Documents
+import Domain
+import Fluent
 import NIOCore
+import SQLKit
+import Vapor
 
 actor WorkQueue {
     private var items: [String]

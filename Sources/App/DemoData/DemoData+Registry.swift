@@ -1,89 +1,187 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// The rest of the demo registry: staff, rooms, partners, agreements and the КМЦ composition. All names are invented.
 extension DemoData {
-    static let staff: [(surname: String, given: String, patronymic: String, position: String, orgs: [String], subjects: [String], category: QualificationCategory, trainer: Bool, login: String?)] = [
-        ("Орлов", "Денис", "Андреевич", "учитель математики", ["МБОУ «Гимназия № 2»"], ["математика", "информатика"], .highest, false, "teacher1"),
-        ("Белова", "Ирина", "Олеговна", "заместитель директора", ["МБОУ «Гимназия № 2»"], ["физика"], .highest, false, "centre1"),
-        ("Гусева", "Нина", "Петровна", "учитель физики", ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 4»"], ["физика"], .first, false, nil),
-        ("Ёжиков", "Павел", "Семёнович", "учитель химии", ["МБОУ «Лицей № 5»"], ["химия"], .highest, false, nil),
-        ("Лаптева", "Дарья", "Игоревна", "учитель биологии", ["МБОУ «Лицей № 5»"], ["биология"], .first, false, nil),
-        ("Мельников", "Артур", "Рустамович", "учитель истории и обществознания", ["МБОУ «СОШ № 3»"], ["история", "обществознание", "право"], .first, false, nil),
-        ("Соболева", "Алиса", "Викторовна", "учитель русского языка и литературы", ["МБОУ «СОШ № 7»"], ["русский язык", "литература"], .highest, false, nil),
-        ("Уварова", "Елизавета", "Дмитриевна", "учитель английского языка", ["МБОУ «СОШ № 7»", "МБОУ «СОШ № 1»"], ["английский язык"], .conformity, false, nil),
-        ("Никитина", "Ольга", "Сергеевна", "заместитель директора", ["МБОУ «СОШ № 1»"], [], .first, false, "school1"),
-        ("Тарасов", "Глеб", "Олегович", "доцент, педагог-тренер олимпиадной подготовки", ["Филиал техуниверситета"], ["математика"], .none, true, nil),
-        ("Захарова", "Вера", "Ильинична", "педагог дополнительного образования", ["МБУ ДО «ДДТ»"], ["информатика"], .first, false, nil),
-    ]
+    static let staff:
+        [(
+            surname: String, given: String, patronymic: String, position: String, orgs: [String], subjects: [String],
+            category: QualificationCategory, trainer: Bool, login: String?
+        )] = [
+            (
+                "Орлов", "Денис", "Андреевич", "учитель математики", ["МБОУ «Гимназия № 2»"],
+                ["математика", "информатика"], .highest, false, "teacher1"
+            ),
+            (
+                "Белова", "Ирина", "Олеговна", "заместитель директора", ["МБОУ «Гимназия № 2»"], ["физика"], .highest,
+                false, "centre1"
+            ),
+            (
+                "Гусева", "Нина", "Петровна", "учитель физики", ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 4»"], ["физика"],
+                .first, false, nil
+            ),
+            ("Ёжиков", "Павел", "Семёнович", "учитель химии", ["МБОУ «Лицей № 5»"], ["химия"], .highest, false, nil),
+            (
+                "Лаптева", "Дарья", "Игоревна", "учитель биологии", ["МБОУ «Лицей № 5»"], ["биология"], .first, false,
+                nil
+            ),
+            (
+                "Мельников", "Артур", "Рустамович", "учитель истории и обществознания", ["МБОУ «СОШ № 3»"],
+                ["история", "обществознание", "право"], .first, false, nil
+            ),
+            (
+                "Соболева", "Алиса", "Викторовна", "учитель русского языка и литературы", ["МБОУ «СОШ № 7»"],
+                ["русский язык", "литература"], .highest, false, nil
+            ),
+            (
+                "Уварова", "Елизавета", "Дмитриевна", "учитель английского языка",
+                ["МБОУ «СОШ № 7»", "МБОУ «СОШ № 1»"], ["английский язык"], .conformity, false, nil
+            ),
+            (
+                "Никитина", "Ольга", "Сергеевна", "заместитель директора", ["МБОУ «СОШ № 1»"], [], .first, false,
+                "school1"
+            ),
+            (
+                "Тарасов", "Глеб", "Олегович", "доцент, педагог-тренер олимпиадной подготовки",
+                ["Филиал техуниверситета"], ["математика"], .none, true, nil
+            ),
+            (
+                "Захарова", "Вера", "Ильинична", "педагог дополнительного образования", ["МБУ ДО «ДДТ»"],
+                ["информатика"], .first, false, nil
+            ),
+        ]
 
     static let rooms: [(org: String, name: String, capacity: Int)] = [
-        ("МБОУ «Гимназия № 2»", "Кабинет № 21 (математика)", 25), ("МБОУ «Гимназия № 2»", "Кабинет № 24 (информатика)", 14),
+        ("МБОУ «Гимназия № 2»", "Кабинет № 21 (математика)", 25),
+        ("МБОУ «Гимназия № 2»", "Кабинет № 24 (информатика)", 14),
         ("МБОУ «Гимназия № 2»", "Лаборатория физики", 20), ("МБОУ «Лицей № 5»", "Лаборатория химии", 18),
         ("МБОУ «Лицей № 5»", "Кабинет биологии", 25), ("МБОУ «СОШ № 3»", "Кабинет № 12", 30),
-        ("МБОУ «СОШ № 7»", "Кабинет № 31", 28), ("МБОУ «СОШ № 7»", "Медиацентр", 16), ("МБОУ «СОШ № 1»", "Кабинет № 5", 26),
+        ("МБОУ «СОШ № 7»", "Кабинет № 31", 28), ("МБОУ «СОШ № 7»", "Медиацентр", 16),
+        ("МБОУ «СОШ № 1»", "Кабинет № 5", 26),
     ]
 
-    static func loadRegistry(on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
-                             year: AcademicYear, zone: TimeZone) async throws {
+    static func loadRegistry(
+        on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
+        year: AcademicYear, zone: TimeZone
+    ) async throws {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
         let now = Date()
         for s in staff {
             let m = StaffMember()
             m.$municipality.id = muni
-            m.surname = s.surname; m.givenName = s.given; m.patronymic = s.patronymic; m.position = s.position
-            m.category = s.category.rawValue; m.isOutsideTrainer = s.trainer
-            m.email = nil; m.phone = nil
-            if let login = s.login { m.$user.id = try await User.query(on: db).filter(\.$username == login).first()?.id }
+            m.surname = s.surname
+            m.givenName = s.given
+            m.patronymic = s.patronymic
+            m.position = s.position
+            m.category = s.category.rawValue
+            m.isOutsideTrainer = s.trainer
+            m.email = nil
+            m.phone = nil
+            if let login = s.login {
+                m.$user.id = try await User.query(on: db).filter(\.$username == login).first()?.id
+            }
             m.searchKey = TextKey.search(s.surname, s.given, s.patronymic, s.position)
             m.sortKey = TextKey.sort("\(s.surname) \(s.given) \(s.patronymic)")
-            m.status = RecordStatus.active.rawValue; m.version = 1
+            m.status = RecordStatus.active.rawValue
+            m.version = 1
             try await m.create(on: db)
-            for o in s.orgs { let l = StaffOrganization(); l.$staff.id = try m.requireID(); l.$organization.id = orgIDs[o]!; try await l.create(on: db) }
-            for sub in s.subjects { let l = StaffSubject(); l.$staff.id = try m.requireID(); l.$subject.id = subjectIDs[sub]!; try await l.create(on: db) }
+            for o in s.orgs {
+                let l = StaffOrganization()
+                l.$staff.id = try m.requireID()
+                l.$organization.id = orgIDs[o]!
+                try await l.create(on: db)
+            }
+            for sub in s.subjects {
+                let l = StaffSubject()
+                l.$staff.id = try m.requireID()
+                l.$subject.id = subjectIDs[sub]!
+                try await l.create(on: db)
+            }
         }
         for r in rooms {
             let room = Room()
             room.$organization.id = orgIDs[r.org]!
-            room.name = r.name; room.capacity = r.capacity; room.note = nil
-            room.searchKey = TextKey.search(r.name); room.sortKey = TextKey.sort(r.name)
-            room.status = RecordStatus.active.rawValue; room.version = 1
+            room.name = r.name
+            room.capacity = r.capacity
+            room.note = nil
+            room.searchKey = TextKey.search(r.name)
+            room.sortKey = TextKey.sort(r.name)
+            room.status = RecordStatus.active.rawValue
+            room.version = 1
             try await room.create(on: db)
         }
         let partners: [(String, PartnerSector, [InteractionForm], [InteractionDirection], String)] = [
-            ("ГБПОУ «СПК»", .college, [.networkPrograms, .careerGuidance], [.technical, .digital], "Фомина Галина Юрьевна, заместитель директора"),
-            ("Филиал техуниверситета", .university, [.networkPrograms, .mentorship, .projects], [.digital, .naturalScience], "Тарасов Глеб Олегович, доцент"),
-            ("АО «СПЗ»", .industry, [.careerGuidance, .resources], [.technical], "Кравец Олег Владимирович, начальник отдела кадров"),
+            (
+                "ГБПОУ «СПК»", .college, [.networkPrograms, .careerGuidance], [.technical, .digital],
+                "Фомина Галина Юрьевна, заместитель директора"
+            ),
+            (
+                "Филиал техуниверситета", .university, [.networkPrograms, .mentorship, .projects],
+                [.digital, .naturalScience], "Тарасов Глеб Олегович, доцент"
+            ),
+            (
+                "АО «СПЗ»", .industry, [.careerGuidance, .resources], [.technical],
+                "Кравец Олег Владимирович, начальник отдела кадров"
+            ),
         ]
         for (short, sector, forms, directions, contact) in partners {
             let p = Partner()
-            p.$municipality.id = muni; p.$organization.id = orgIDs[short]!
-            p.sector = sector.rawValue; p.forms = CodeList.encode(forms); p.directions = CodeList.encode(directions)
-            p.contactPerson = contact; p.note = nil; p.status = RecordStatus.active.rawValue; p.version = 1
+            p.$municipality.id = muni
+            p.$organization.id = orgIDs[short]!
+            p.sector = sector.rawValue
+            p.forms = CodeList.encode(forms)
+            p.directions = CodeList.encode(directions)
+            p.contactPerson = contact
+            p.note = nil
+            p.status = RecordStatus.active.rawValue
+            p.version = 1
             try await p.create(on: db)
         }
         // School ↔ centre contracts for the year, a centre ↔ partner agreement, one expiring within 30 days, one draft.
         let yearEnd = year.endsOn
         let agreements: [(AgreementKind, String, String, String?, AgreementState, Date, Date, String)] = [
-            (.schoolCenter, "МБОУ «СОШ № 1»", "МБОУ «Гимназия № 2»", "СВ-12", .signed, year.startsOn, yearEnd,
-             "Обучение учащихся МБОУ «СОШ № 1» по сетевым профильным курсам ресурсного центра"),
-            (.schoolCenter, "МБОУ «СОШ № 4»", "МБОУ «Лицей № 5»", "СВ-13", .signed, year.startsOn, yearEnd,
-             "Обучение учащихся по сетевым курсам химико-биологического профиля"),
-            (.schoolCenter, "МБОУ «СОШ № 6»", "МБОУ «СОШ № 3»", nil, .draft, year.startsOn, yearEnd,
-             "Обучение учащихся по сетевым курсам социально-гуманитарного профиля"),
-            (.centerPartner, "МБОУ «Гимназия № 2»", "Филиал техуниверситета", "П-3", .signed, cal.date(byAdding: .year, value: -1, to: now)!,
-             cal.date(byAdding: .day, value: 20, to: now)!, "Подготовка к олимпиадам по математике с привлечением преподавателей вуза"),
-            (.centerPartner, "МБОУ «Лицей № 5»", "ГБПОУ «СПК»", "П-4", .signed, year.startsOn, cal.date(byAdding: .year, value: 2, to: yearEnd)!,
-             "Использование лабораторий колледжа для практикумов по химии"),
+            (
+                .schoolCenter, "МБОУ «СОШ № 1»", "МБОУ «Гимназия № 2»", "СВ-12", .signed, year.startsOn, yearEnd,
+                "Обучение учащихся МБОУ «СОШ № 1» по сетевым профильным курсам ресурсного центра"
+            ),
+            (
+                .schoolCenter, "МБОУ «СОШ № 4»", "МБОУ «Лицей № 5»", "СВ-13", .signed, year.startsOn, yearEnd,
+                "Обучение учащихся по сетевым курсам химико-биологического профиля"
+            ),
+            (
+                .schoolCenter, "МБОУ «СОШ № 6»", "МБОУ «СОШ № 3»", nil, .draft, year.startsOn, yearEnd,
+                "Обучение учащихся по сетевым курсам социально-гуманитарного профиля"
+            ),
+            (
+                .centerPartner, "МБОУ «Гимназия № 2»", "Филиал техуниверситета", "П-3", .signed,
+                cal.date(byAdding: .year, value: -1, to: now)!,
+                cal.date(byAdding: .day, value: 20, to: now)!,
+                "Подготовка к олимпиадам по математике с привлечением преподавателей вуза"
+            ),
+            (
+                .centerPartner, "МБОУ «Лицей № 5»", "ГБПОУ «СПК»", "П-4", .signed, year.startsOn,
+                cal.date(byAdding: .year, value: 2, to: yearEnd)!,
+                "Использование лабораторий колледжа для практикумов по химии"
+            ),
         ]
         for (kind, a, b, number, state, start, end, subject) in agreements {
             let ag = NetworkAgreement()
-            ag.$municipality.id = muni; ag.kind = kind.rawValue; ag.$partyA.id = orgIDs[a]!; ag.$partyB.id = orgIDs[b]!
-            ag.number = number; ag.signedOn = number == nil ? nil : start; ag.subject = subject; ag.covers = nil
-            ag.startsOn = start; ag.endsOn = end; ag.state = state.rawValue
-            ag.searchKey = TextKey.search(number, subject, a, b); ag.status = RecordStatus.active.rawValue; ag.version = 1
+            ag.$municipality.id = muni
+            ag.kind = kind.rawValue
+            ag.$partyA.id = orgIDs[a]!
+            ag.$partyB.id = orgIDs[b]!
+            ag.number = number
+            ag.signedOn = number == nil ? nil : start
+            ag.subject = subject
+            ag.covers = nil
+            ag.startsOn = start
+            ag.endsOn = end
+            ag.state = state.rawValue
+            ag.searchKey = TextKey.search(number, subject, a, b)
+            ag.status = RecordStatus.active.rawValue
+            ag.version = 1
             try await ag.create(on: db)
         }
         let termFrom = year.startsOn
@@ -97,11 +195,19 @@ extension DemoData {
         ]
         for (name, role, org, position) in members {
             let m = KmcMember()
-            m.$municipality.id = muni; m.fullName = name; m.kmcRole = role.rawValue; m.$organization.id = org.flatMap { orgIDs[$0] }
-            m.position = position; m.termFrom = termFrom; m.termTo = termTo; m.decreeNumber = "238"
+            m.$municipality.id = muni
+            m.fullName = name
+            m.kmcRole = role.rawValue
+            m.$organization.id = org.flatMap { orgIDs[$0] }
+            m.position = position
+            m.termFrom = termFrom
+            m.termTo = termTo
+            m.decreeNumber = "238"
             m.decreeDate = termFrom.addingTimeInterval(-7 * 86_400)
-            m.searchKey = TextKey.search(name, position, org); m.sortKey = TextKey.sort(name)
-            m.status = RecordStatus.active.rawValue; m.version = 1
+            m.searchKey = TextKey.search(name, position, org)
+            m.sortKey = TextKey.sort(name)
+            m.status = RecordStatus.active.rawValue
+            m.version = 1
             try await m.create(on: db)
         }
     }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// The demo municipality: a made-up town with every kind of organisation and a user for every role.
 /// Every name, phone and address here is invented.
@@ -20,46 +20,119 @@ enum DemoData {
     ]
 
     static var loginsText: String {
-        "Демо-пользователи (пароль для всех: \(password)):\n" + logins.map { "  \($0.0) — \($0.1)" }.joined(separator: "\n")
+        "Демо-пользователи (пароль для всех: \(password)):\n"
+            + logins.map { "  \($0.0) — \($0.1)" }.joined(separator: "\n")
     }
 
     struct Org {
-        var kind: OrganizationKind; var full: String; var short: String; var address: String; var n: Int
+        var kind: OrganizationKind
+        var full: String
+        var short: String
+        var address: String
+        var n: Int
     }
 
     static let organizations: [Org] = [
-        Org(kind: .authority, full: "Управление образования администрации городского округа Светлоозёрск", short: "Управление образования", address: "пл. Советская, 1", n: 1),
-        Org(kind: .coordinationCenter, full: "Координационно-методический центр по работе с одарёнными учащимися", short: "КМЦ", address: "пл. Советская, 1", n: 2),
-        Org(kind: .methodService, full: "Муниципальное казённое учреждение «Центр развития образования»", short: "МКУ «ЦРО»", address: "ул. Школьная, 12", n: 3),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»", short: "МБОУ «СОШ № 1»", address: "ул. Ленина, 10", n: 11),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»", short: "МБОУ «Гимназия № 2»", address: "ул. Лесная, 4", n: 12),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»", short: "МБОУ «СОШ № 3»", address: "ул. Озёрная, 21", n: 13),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»", short: "МБОУ «СОШ № 4»", address: "ул. Строителей, 8", n: 14),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 5»", short: "МБОУ «Лицей № 5»", address: "пр. Мира, 33", n: 15),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»", short: "МБОУ «СОШ № 6»", address: "ул. Энергетиков, 2", n: 16),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7 с углублённым изучением отдельных предметов»", short: "МБОУ «СОШ № 7»", address: "ул. Садовая, 17", n: 17),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 8»", short: "МБОУ «СОШ № 8»", address: "ул. Набережная, 40", n: 18),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 9»", short: "МБОУ «СОШ № 9»", address: "ул. Юбилейная, 5", n: 19),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа с. Берёзовка»", short: "МБОУ «ООШ с. Берёзовка»", address: "с. Берёзовка, ул. Центральная, 1", n: 20),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»", short: "МБОУ «СОШ № 11»", address: "ул. Молодёжная, 9", n: 21),
-        Org(kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа пос. Сосновый Лог»", short: "МБОУ «СОШ пос. Сосновый Лог»", address: "пос. Сосновый Лог, ул. Заводская, 3", n: 22),
-        Org(kind: .additionalEducation, full: "Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества»", short: "МБУ ДО «ДДТ»", address: "ул. Пионерская, 6", n: 31),
-        Org(kind: .college, full: "Государственное бюджетное профессиональное образовательное учреждение «Светлоозёрский политехнический колледж»", short: "ГБПОУ «СПК»", address: "ул. Индустриальная, 14", n: 41),
-        Org(kind: .university, full: "Светлоозёрский филиал технического университета", short: "Филиал техуниверситета", address: "пр. Мира, 51", n: 51),
-        Org(kind: .enterprise, full: "Акционерное общество «Светлоозёрский приборостроительный завод»", short: "АО «СПЗ»", address: "ул. Заводская, 1", n: 52),
-        Org(kind: .other, full: "Автономная некоммерческая организация «Научно-образовательный центр „Озеро“»", short: "АНО НОЦ «Озеро»", address: "ул. Лесная, 30", n: 53),
+        Org(
+            kind: .authority, full: "Управление образования администрации городского округа Светлоозёрск",
+            short: "Управление образования", address: "пл. Советская, 1", n: 1),
+        Org(
+            kind: .coordinationCenter, full: "Координационно-методический центр по работе с одарёнными учащимися",
+            short: "КМЦ", address: "пл. Советская, 1", n: 2),
+        Org(
+            kind: .methodService, full: "Муниципальное казённое учреждение «Центр развития образования»",
+            short: "МКУ «ЦРО»", address: "ул. Школьная, 12", n: 3),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
+            short: "МБОУ «СОШ № 1»", address: "ул. Ленина, 10", n: 11),
+        Org(
+            kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»",
+            short: "МБОУ «Гимназия № 2»", address: "ул. Лесная, 4", n: 12),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»",
+            short: "МБОУ «СОШ № 3»", address: "ул. Озёрная, 21", n: 13),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»",
+            short: "МБОУ «СОШ № 4»", address: "ул. Строителей, 8", n: 14),
+        Org(
+            kind: .school, full: "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 5»",
+            short: "МБОУ «Лицей № 5»", address: "пр. Мира, 33", n: 15),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»",
+            short: "МБОУ «СОШ № 6»", address: "ул. Энергетиков, 2", n: 16),
+        Org(
+            kind: .school,
+            full:
+                "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7 с "
+                + "углублённым изучением отдельных предметов»",
+            short: "МБОУ «СОШ № 7»", address: "ул. Садовая, 17", n: 17),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 8»",
+            short: "МБОУ «СОШ № 8»", address: "ул. Набережная, 40", n: 18),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 9»",
+            short: "МБОУ «СОШ № 9»", address: "ул. Юбилейная, 5", n: 19),
+        Org(
+            kind: .school,
+            full:
+                "Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа с. "
+                + "Берёзовка»",
+            short: "МБОУ «ООШ с. Берёзовка»", address: "с. Берёзовка, ул. Центральная, 1", n: 20),
+        Org(
+            kind: .school,
+            full: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»",
+            short: "МБОУ «СОШ № 11»", address: "ул. Молодёжная, 9", n: 21),
+        Org(
+            kind: .school,
+            full:
+                "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа пос. "
+                + "Сосновый Лог»",
+            short: "МБОУ «СОШ пос. Сосновый Лог»", address: "пос. Сосновый Лог, ул. Заводская, 3", n: 22),
+        Org(
+            kind: .additionalEducation,
+            full: "Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества»",
+            short: "МБУ ДО «ДДТ»", address: "ул. Пионерская, 6", n: 31),
+        Org(
+            kind: .college,
+            full:
+                "Государственное бюджетное профессиональное образовательное учреждение «Светлоозёрский политехнический "
+                + "колледж»",
+            short: "ГБПОУ «СПК»", address: "ул. Индустриальная, 14", n: 41),
+        Org(
+            kind: .university, full: "Светлоозёрский филиал технического университета", short: "Филиал техуниверситета",
+            address: "пр. Мира, 51", n: 51),
+        Org(
+            kind: .enterprise, full: "Акционерное общество «Светлоозёрский приборостроительный завод»",
+            short: "АО «СПЗ»", address: "ул. Заводская, 1", n: 52),
+        Org(
+            kind: .other, full: "Автономная некоммерческая организация «Научно-образовательный центр „Озеро“»",
+            short: "АНО НОЦ «Озеро»", address: "ул. Лесная, 30", n: 53),
     ]
 
     /// Resource centres of the current year: short name → (subjects, directions, profiles).
     static let centers: [(String, [String], [Direction], [StudyProfile])] = [
         ("МБОУ «Гимназия № 2»", ["математика", "физика", "информатика"], [.giftedChildren, .educationQuality], [.it]),
         ("МБОУ «Лицей № 5»", ["химия", "биология"], [.giftedChildren], [.chemBio, .medical]),
-        ("МБОУ «СОШ № 3»", ["обществознание", "история", "право"], [.schoolCommunity], [.socialHumanities, .socioEconomic]),
-        ("МБОУ «СОШ № 7»", ["русский язык", "литература", "английский язык"], [.metaSubject], [.journalism, .pedagogical]),
+        (
+            "МБОУ «СОШ № 3»", ["обществознание", "история", "право"], [.schoolCommunity],
+            [.socialHumanities, .socioEconomic]
+        ),
+        (
+            "МБОУ «СОШ № 7»", ["русский язык", "литература", "английский язык"], [.metaSubject],
+            [.journalism, .pedagogical]
+        ),
     ]
 
-    static let subjects = ["математика", "информатика", "физика", "химия", "биология", "русский язык", "литература",
-                           "история", "обществознание", "право", "экономика", "английский язык", "география"]
+    static let subjects = [
+        "математика", "информатика", "физика", "химия", "биология", "русский язык", "литература",
+        "история", "обществознание", "право", "экономика", "английский язык", "география",
+    ]
 
     static let users: [(login: String, name: String, role: Role, org: String?)] = [
         ("admin", "Сергеева Марина Павловна", .authorityAdmin, nil),
@@ -74,7 +147,8 @@ enum DemoData {
 
     /// Loads the demo into an empty database; returns false when there is data already.
     static func load(_ app: Application) async throws -> Bool {
-        guard try await Municipality.query(on: app.db).count() == 0, try await User.query(on: app.db).count() == 0 else { return false }
+        guard try await Municipality.query(on: app.db).count() == 0, try await User.query(on: app.db).count() == 0
+        else { return false }
         // bcrypt at cost 12 takes about 0.25 s: hash the shared demo password once.
         let hash = try await Passwords.hash(password, app: app)
         try await app.db.transaction { db in
@@ -84,9 +158,10 @@ enum DemoData {
             var orgIDs: [String: UUID] = [:]
             for o in organizations {
                 let org = try await OrganizationStore.create(
-                    OrganizationInput(kind: o.kind, fullName: o.full, shortName: o.short, address: "г. Светлоозёрск, " + o.address,
-                                      phone: String(format: "+7 (900) 000-00-%02d", o.n), email: "org\(o.n)@svetloozersk.example",
-                                      website: nil, headName: nil),
+                    OrganizationInput(
+                        kind: o.kind, fullName: o.full, shortName: o.short, address: "г. Светлоозёрск, " + o.address,
+                        phone: String(format: "+7 (900) 000-00-%02d", o.n), email: "org\(o.n)@svetloozersk.example",
+                        website: nil, headName: nil),
                     municipalityID: muniID, on: db, req: nil)
                 orgIDs[o.short] = org.id
             }
@@ -118,11 +193,15 @@ enum DemoData {
             for u in users {
                 let user = User(username: u.login, fullName: u.name, passwordHash: hash)
                 try await user.create(on: db)
-                try await RoleAssignment(userID: user.requireID(), role: u.role.rawValue, municipalityID: muniID,
-                                         organizationID: u.org.flatMap { orgIDs[$0] }).create(on: db)
+                try await RoleAssignment(
+                    userID: user.requireID(), role: u.role.rawValue, municipalityID: muniID,
+                    organizationID: u.org.flatMap { orgIDs[$0] }
+                ).create(on: db)
             }
-            try await loadRegistry(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
-            try await loadEnrollment(on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
+            try await loadRegistry(
+                on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
+            try await loadEnrollment(
+                on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
             try await loadOrders(on: db, municipalityID: muniID)
         }
         return true

@@ -34,7 +34,9 @@ public struct AppConfig: Sendable {
         }
     }
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
         var problems: [String] = []
         var database = Database.sqliteFile(env["SETKA_SQLITE_PATH"] ?? "setka.sqlite")
         if let url = env["DATABASE_URL"], !url.isEmpty {
@@ -57,7 +59,8 @@ public struct AppConfig: Sendable {
         func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
             guard let raw = env[name], !raw.isEmpty else { return value }
             guard let n = Int(raw), range.contains(n) else {
-                problems.append("\(name): ожидается целое число от \(range.lowerBound) до \(range.upperBound), получено «\(raw)»")
+                problems.append(
+                    "\(name): ожидается целое число от \(range.lowerBound) до \(range.upperBound), получено «\(raw)»")
                 return value
             }
             return n
@@ -70,16 +73,21 @@ public struct AppConfig: Sendable {
         if !problems.isEmpty {
             throw ConfigError(problems: problems)
         }
-        return AppConfig(database: database, loadDemo: demo, bcryptCost: cost, secureCookies: secure,
-                         sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute))
+        return AppConfig(
+            database: database, loadDemo: demo, bcryptCost: cost, secureCookies: secure,
+            sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute))
     }
 
     /// Tests: a throwaway SQLite file, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).
     public static func testing(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
-        let db: Database = env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : Database.postgres($0) } 
-            ?? .sqliteTemporary(FileManager.default.temporaryDirectory.appendingPathComponent("setka-test-\(UUID().uuidString).sqlite").path)
-        return AppConfig(database: db, loadDemo: false, bcryptCost: 12, secureCookies: false,
-                         sessionPolicy: .init(idleMinutes: 120, absoluteHours: 12))
+        let db: Database =
+            env["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : Database.postgres($0) }
+            ?? .sqliteTemporary(
+                FileManager.default.temporaryDirectory.appendingPathComponent("setka-test-\(UUID().uuidString).sqlite")
+                    .path)
+        return AppConfig(
+            database: db, loadDemo: false, bcryptCost: 12, secureCookies: false,
+            sessionPolicy: .init(idleMinutes: 120, absoluteHours: 12))
     }
 }
 

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// An error with a Russian reason, rendered as a page or as `{"error", "reason", "fields"}` under `/api`.
 struct AppError: AbortError {
@@ -15,16 +15,21 @@ struct AppError: AbortError {
     }
     static let forbidden = AppError(status: .forbidden, code: "forbidden", reason: "У вас нет прав на это действие.")
     static let unauthorized = AppError(status: .unauthorized, code: "unauthorized", reason: "Нужно войти в систему.")
-    static let csrf = AppError(status: .forbidden, code: "csrf", reason: "Форма устарела: обновите страницу и отправьте её ещё раз.")
-    static func badRequest(_ reason: String) -> AppError { AppError(status: .badRequest, code: "bad_request", reason: reason) }
+    static let csrf = AppError(
+        status: .forbidden, code: "csrf", reason: "Форма устарела: обновите страницу и отправьте её ещё раз.")
+    static func badRequest(_ reason: String) -> AppError {
+        AppError(status: .badRequest, code: "bad_request", reason: reason)
+    }
     static func validation(_ failure: ValidationFailure) -> AppError {
-        AppError(status: .unprocessableEntity, code: "validation", reason: failure.reason, fields: failure.fields.messages)
+        AppError(
+            status: .unprocessableEntity, code: "validation", reason: failure.reason, fields: failure.fields.messages)
     }
     static func conflict(_ reason: String) -> AppError { AppError(status: .conflict, code: "conflict", reason: reason) }
     /// Query parameters the API cannot use: parameter → what it takes; the reason names each.
     static func badParameters(_ fields: [String: String]) -> AppError {
         let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
-        return AppError(status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
+        return AppError(
+            status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
     }
 }
 
@@ -43,7 +48,8 @@ extension Request {
 
     /// An address of this Setka as the person at the browser reached it (for printed sheets and links to copy).
     func absoluteURL(_ path: String) -> String {
-        (application.setkaConfig.secureCookies ? "https://" : "http://") + (headers.first(name: .host) ?? "127.0.0.1:8080") + path
+        (application.setkaConfig.secureCookies ? "https://" : "http://")
+            + (headers.first(name: .host) ?? "127.0.0.1:8080") + path
     }
 
     /// Reads an id from the path, answering 404 (not 500) for a malformed one.

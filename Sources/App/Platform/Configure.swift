@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
-import FluentSQLiteDriver
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import SQLKit
+import Vapor
 
 /// Sets up databases, migrations, middleware, routes and commands.
 public func configure(_ app: Application, config: AppConfig) async throws {
@@ -12,15 +12,18 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[VerifyThrottleKey.self] = VerifyThrottle()
     switch config.database {
     case .sqliteFile(let path):
-        // Several connections per event loop: with WAL, readers go on while the one writer (behind the write gate) writes.
+        // Several connections per event loop: with WAL, readers go on while the one writer (behind the write gate)
+        // writes.
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .sqlite)
     case .sqliteTemporary(let path):
-        // sqlite-kit keeps an "in-memory" database in a temporary file anyway (its SQLite has no shared cache); a file of
+        // sqlite-kit keeps an "in-memory" database in a temporary file anyway (its SQLite has no shared cache); a file
+        // of
         // our own lets the writer open it too. Removed when the application stops.
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         let pg = try SQLPostgresConfiguration(url: url)
-        // Eight connections per event loop (16 on two cores): requests wait on each other's transactions, not on the pool.
+        // Eight connections per event loop (16 on two cores): requests wait on each other's transactions, not on the
+        // pool.
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 8, sqlLogLevel: .debug), as: .psql)
     }
     if let path = config.sqlitePath {

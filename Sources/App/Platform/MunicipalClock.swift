@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// The municipality's time zone and the current day and minute in it: every date a user reads or types is the
 /// municipality's (a network spans no zones; a region of several municipalities may).
@@ -9,7 +9,9 @@ enum MunicipalClock {
     static let defaultZone = TimeZone(identifier: "Europe/Moscow") ?? .current
 
     static func zone(_ municipalityID: UUID?, on db: any Database) async throws -> TimeZone {
-        guard let id = municipalityID, let municipality = try await Municipality.find(id, on: db) else { return defaultZone }
+        guard let id = municipalityID, let municipality = try await Municipality.find(id, on: db) else {
+            return defaultZone
+        }
         return municipality.zone
     }
 

@@ -1,5 +1,5 @@
-import Vapor
 import Domain
+import Vapor
 import Views
 
 extension Request {
@@ -13,10 +13,13 @@ extension Request {
         guard let user = currentUser else {
             return PageContext(csrfToken: csrfToken, flash: flash)
         }
-        let menu = MenuArea.order.filter { area in user.municipalityIDs.first.map { mayOpen(area, municipalityID: $0, user: user) } ?? (area == .profile) }
+        let menu = MenuArea.order.filter { area in
+            user.municipalityIDs.first.map { mayOpen(area, municipalityID: $0, user: user) } ?? (area == .profile)
+        }
         let titles = user.actor.activeGrants(at: Date()).map(\.role.title)
-        return PageContext(userName: user.fullName, roleTitles: titles, menu: menu, activeArea: active,
-                           csrfToken: csrfToken, flash: flash)
+        return PageContext(
+            userName: user.fullName, roleTitles: titles, menu: menu, activeArea: active,
+            csrfToken: csrfToken, flash: flash)
     }
 
     /// Whether the left menu shows an area: the policy is asked with a probe record of the user's own scope.
@@ -34,7 +37,8 @@ extension Request {
         case .lists: return p.allows(user.actor, .read, .enrollmentList(group: probe))
         case .enrollments:
             let other = OrgRef(id: UUID(), municipalityID: m)
-            return p.allows(user.actor, .read, .groupStudent(school: probe, center: other)) || p.allows(user.actor, .read, .groupStudent(school: other, center: probe))
+            return p.allows(user.actor, .read, .groupStudent(school: probe, center: other))
+                || p.allows(user.actor, .read, .groupStudent(school: other, center: probe))
         case .organizations: return p.allows(user.actor, .read, .organization(probe))
         case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
         case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))
@@ -48,17 +52,23 @@ extension Request {
             case .agreements: return p.allows(user.actor, .read, .agreement(parties: [probe], municipalityID: m))
             case .staff: return p.allows(user.actor, .read, .staff(orgs: [probe], municipalityID: m))
             case .rooms: return p.allows(user.actor, .read, .room(probe))
-            case .partners, .subjects, .academicYears, .kmcMembers: return p.allows(user.actor, .read, .reference(municipalityID: m))
+            case .partners, .subjects, .academicYears, .kmcMembers:
+                return p.allows(user.actor, .read, .reference(municipalityID: m))
             case .groups: return p.allows(user.actor, .read, .group(probe))
             case .programs: return p.allows(user.actor, .read, .program(probe))
             case .students: return p.allows(user.actor, .read, .student(school: probe))
             case .campaigns, .holidays, .travelTimes: return p.allows(user.actor, .read, .reference(municipalityID: m))
-            case .busySlots: return p.allows(user.actor, .create, .schoolTime(probe)) || p.allows(user.actor, .create, .group(probe))
+            case .busySlots:
+                return p.allows(user.actor, .create, .schoolTime(probe)) || p.allows(user.actor, .create, .group(probe))
             case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
             case .orders: return p.allows(user.actor, .read, .order(municipalityID: m))
             case .users:
                 return p.allows(user.actor, .read, .users(municipalityID: m))
-                    || p.allows(user.actor, .read, .account(roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m))
+                    || p.allows(
+                        user.actor, .read,
+                        .account(
+                            roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m
+                        ))
             }
         }
     }

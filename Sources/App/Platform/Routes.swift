@@ -1,7 +1,7 @@
-import Vapor
-import Fluent
-import Views
 import Domain
+import Fluent
+import Vapor
+import Views
 
 /// Where an area's controllers go: pages at the root, the public part of `/api/v1`, and the part of `/api/v1` that
 /// needs a signed-in user (`APIRequireUser`) with checked query parameters (`APIQueryCheck`).
@@ -25,7 +25,10 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        let css = [Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.registerCSS, Stylesheet.certificateCSS]
+        let css = [
+            Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.registerCSS,
+            Stylesheet.certificateCSS,
+        ]
         return Response(status: .ok, headers: headers, body: .init(string: css.joined(separator: "\n")))
     }
     try app.register(collection: AuditController())
@@ -34,7 +37,8 @@ func routes(_ app: Application) throws {
     let routes = AreaRoutes(web: app, publicAPI: api, api: api.grouped(APIRequireUser(), APIQueryCheck()))
     let areas: [any FeatureArea.Type] = [
         HomeArea.self, AccountsArea.self, RegistryArea.self, ProgramsArea.self, StudentsArea.self, EnrollmentArea.self,
-        CoverageArea.self, TimetableArea.self, JournalArea.self, AssessmentArea.self, CertificatesArea.self, OrdersArea.self,
+        CoverageArea.self, TimetableArea.self, JournalArea.self, AssessmentArea.self, CertificatesArea.self,
+        OrdersArea.self,
     ]
     for area in areas { try area.register(routes) }
 }

@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import NIOCore
+import Vapor
 
 /// What `setka serve` does before it listens: on SQLite migrate and load the demo into a new database;
 /// when there are no users, print the one-time setup token.

@@ -5,7 +5,11 @@ import SQLiteNIO
 /// benchmark: SQLKit's conversion of each value costs more than SQLite's write of it). Used by the SQLite writer's jobs
 /// and by the import's bulk writes (`RawSQLite.insert`, `PostgresCopy`).
 enum DBValue: Sendable {
-    case uuid(UUID), text(String?), int(Int), bool(Bool), date(Date?)
+    case uuid(UUID)
+    case text(String?)
+    case int(Int)
+    case bool(Bool)
+    case date(Date?)
 
     /// As SQLiteKit's encoder stores it: a UUID as its text, a date as seconds since 1970, a flag as 0 or 1.
     var sqlite: SQLiteData {

@@ -1,8 +1,8 @@
-import Vapor
+import Domain
 import Fluent
 import FluentPostgresDriver
 import NIOCore
-import Domain
+import Vapor
 
 /// Bulk rows into PostgreSQL with `COPY … FROM STDIN` (text format) on the transaction's own connection (issue 3's
 /// benchmark: 100 000 students as 800-row INSERTs spent most of their time binding values one by one). The values are
@@ -11,16 +11,20 @@ import Domain
 enum PostgresCopy {
     /// Writes the rows; `db` must be PostgreSQL. The text is built a megabyte at a time while PostgreSQL reads the
     /// previous one (the two cores overlap: building 100 000 students' text costs about as much as half their COPY).
-    static func rows(into table: String, columns: [String], count: Int, on db: any Database,
-                     _ values: @escaping @Sendable (Int) -> [DBValue]) async throws {
-        guard let pg = db as? any PostgresDatabase else { throw Abort(.internalServerError, reason: "COPY needs PostgreSQL") }
+    static func rows(
+        into table: String, columns: [String], count: Int, on db: any Database,
+        _ values: @escaping @Sendable (Int) -> [DBValue]
+    ) async throws {
+        guard let pg = db as? any PostgresDatabase else {
+            throw Abort(.internalServerError, reason: "COPY needs PostgreSQL")
+        }
         guard count > 0 else { return }
         try await pg.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
                 try await conn.copyFrom(table: table, columns: columns, logger: conn.logger) { writer in
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(1 << 20 + 4096)
-                    for i in 0 ..< count {
+                    for i in 0..<count {
                         for (n, value) in values(i).enumerated() {
                             if n > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
                             write(value, to: &buffer)
@@ -84,7 +88,10 @@ enum PostgresCopy {
     }
 
     static func writeDecimal(_ n: Int, to b: inout ByteBuffer) {
-        guard n >= 0, n < 10 else { b.writeString(String(n)); return }
+        guard n >= 0, n < 10 else {
+            b.writeString(String(n))
+            return
+        }
         b.writeInteger(UInt8(ascii: "0") + UInt8(n))
     }
 
@@ -92,8 +99,11 @@ enum PostgresCopy {
     static func writePadded(_ n: Int, width: Int, to b: inout ByteBuffer) {
         var digits: [UInt8] = []
         var k = n
-        repeat { digits.append(UInt8(ascii: "0") + UInt8(k % 10)); k /= 10 } while k > 0
-        if digits.count < width { for _ in digits.count ..< width { b.writeInteger(UInt8(ascii: "0")) } }
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(k % 10))
+            k /= 10
+        } while k > 0
+        if digits.count < width { for _ in digits.count..<width { b.writeInteger(UInt8(ascii: "0")) } }
         for d in digits.reversed() { b.writeInteger(d) }
     }
 
@@ -104,11 +114,20 @@ enum PostgresCopy {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let inDay = seconds - days * 86_400
         let (y, m, day) = RuDate.date(days: days)
-        writePadded(y, width: 4, to: &b); b.writeInteger(UInt8(ascii: "-")); writePadded(m, width: 2, to: &b); b.writeInteger(UInt8(ascii: "-"))
-        writePadded(day, width: 2, to: &b); b.writeInteger(UInt8(ascii: " "))
-        writePadded(inDay / 3600, width: 2, to: &b); b.writeInteger(UInt8(ascii: ":")); writePadded(inDay / 60 % 60, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: ":")); writePadded(inDay % 60, width: 2, to: &b); b.writeInteger(UInt8(ascii: "."))
-        writePadded(fraction, width: 6, to: &b); b.writeStaticString("+00")
+        writePadded(y, width: 4, to: &b)
+        b.writeInteger(UInt8(ascii: "-"))
+        writePadded(m, width: 2, to: &b)
+        b.writeInteger(UInt8(ascii: "-"))
+        writePadded(day, width: 2, to: &b)
+        b.writeInteger(UInt8(ascii: " "))
+        writePadded(inDay / 3600, width: 2, to: &b)
+        b.writeInteger(UInt8(ascii: ":"))
+        writePadded(inDay / 60 % 60, width: 2, to: &b)
+        b.writeInteger(UInt8(ascii: ":"))
+        writePadded(inDay % 60, width: 2, to: &b)
+        b.writeInteger(UInt8(ascii: "."))
+        writePadded(fraction, width: 6, to: &b)
+        b.writeStaticString("+00")
     }
 
     /// «2010-03-14 21:00:00.000000+00»: microseconds, as timestamptz keeps them.

@@ -1,6 +1,6 @@
-import Vapor
-import SQLKit
 import Domain
+import SQLKit
+import Vapor
 
 /// PostgreSQL functions that are part of the code (`ApplicationService.OneCourse`): after the migrations, each is
 /// created again when the database's body differs from this build's, under the migrations' lock, so processes of one
@@ -8,14 +8,17 @@ import Domain
 enum PostgresFunctions {
     static func install(on db: any SQLDatabase) async throws {
         let name = ApplicationService.OneCourse.functionName
-        let stored = try await db.raw("SELECT oid::regprocedure::text AS signature, prosrc FROM pg_proc WHERE proname = \(bind: name)").all()
+        let stored = try await db.raw(
+            "SELECT oid::regprocedure::text AS signature, prosrc FROM pg_proc WHERE proname = \(bind: name)"
+        ).all()
         let body = ApplicationService.OneCourse.functionBody
         if stored.count == 1, try stored[0].decode(column: "prosrc", as: String.self) == body { return }
         // In one transaction: a running process never finds the function missing.
         try await db.raw("BEGIN").run()
         do {
             for row in stored {
-                try await db.raw("DROP FUNCTION \(unsafeRaw: try row.decode(column: "signature", as: String.self))").run()
+                try await db.raw("DROP FUNCTION \(unsafeRaw: try row.decode(column: "signature", as: String.self))")
+                    .run()
             }
             try await db.raw("\(unsafeRaw: ApplicationService.OneCourse.functionDefinition)").run()
             try await db.raw("COMMIT").run()
@@ -27,7 +30,9 @@ enum PostgresFunctions {
 
     static func remove(on db: any SQLDatabase) async throws {
         let name = ApplicationService.OneCourse.functionName
-        for row in try await db.raw("SELECT oid::regprocedure::text AS signature FROM pg_proc WHERE proname = \(bind: name)").all() {
+        for row in try await db.raw(
+            "SELECT oid::regprocedure::text AS signature FROM pg_proc WHERE proname = \(bind: name)"
+        ).all() {
             try await db.raw("DROP FUNCTION \(unsafeRaw: try row.decode(column: "signature", as: String.self))").run()
         }
     }

@@ -1,9 +1,10 @@
-import Vapor
 import Fluent
 import FluentPostgresDriver
 import NIOConcurrencyHelpers
+import Vapor
 
-/// A PostgreSQL connection of the pool driven by PostgresNIO directly, for the hottest requests on PostgreSQL (issue 3's
+/// A PostgreSQL connection of the pool driven by PostgresNIO directly, for the hottest requests on PostgreSQL (issue
+/// 3's
 /// benchmark: an API token's user, the facts and the writes of an ИУП submission). The statements are the ones the
 /// SQLite paths run (`?` placeholders, numbered here as `$1…`), the values the same `DBValue`s; rows are read by
 /// position, as `RawSQLite.Row`s are — no Fluent model decode and no SQLKit serialisation per query.
@@ -14,7 +15,8 @@ struct RawPostgres: Sendable {
     func rows(_ sql: String, _ binds: [DBValue]) async throws -> [Row] {
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds { Self.append(value, to: &bindings) }
-        let result = try await connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: connection.logger)
+        let result = try await connection.query(
+            PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: connection.logger)
         return try await result.collect().map { Row(cells: Array($0)) }
     }
 
@@ -39,7 +41,7 @@ struct RawPostgres: Sendable {
 
     struct Prepared<K: PreparedSQL>: PostgresPreparedStatement {
         typealias Row = RawPostgres.Row
-        static var name: String { String(reflecting: K.self) }   // qualified: two nested types may share a short name
+        static var name: String { String(reflecting: K.self) }  // qualified: two nested types may share a short name
         static var sql: String { K.postgres }
         let binds: [DBValue]
         func makeBindings() -> PostgresBindings {
@@ -78,13 +80,14 @@ struct RawPostgres: Sendable {
         try await retrying { try await $0.transaction(body) }
     }
 
-    /// `body` (one transaction: a statement in autocommit, or `transaction`), run again on serialization failures and deadlocks.
+    /// `body` (one transaction: a statement in autocommit, or `transaction`), run again on serialization failures and
+    /// deadlocks.
     func retrying<T: Sendable>(_ body: (RawPostgres) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             do {
                 return try await body(self)
-            } catch where attempt < 5 && Application.isRetryable(error) {
+            } catch  where attempt < 5 && Application.isRetryable(error) {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
             }
@@ -108,12 +111,19 @@ struct RawPostgres: Sendable {
         out.reserveCapacity(sql.utf8.count + 32)
         var n = 0
         for byte in sql.utf8 {
-            if byte == UInt8(ascii: "?") { n += 1; out.append(UInt8(ascii: "$")); out.append(contentsOf: String(n).utf8) } else { out.append(byte) }
+            if byte == UInt8(ascii: "?") {
+                n += 1
+                out.append(UInt8(ascii: "$"))
+                out.append(contentsOf: String(n).utf8)
+            } else {
+                out.append(byte)
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Rows to insert, collected in a transaction and sent as one statement (the tables' INSERTs as data-modifying CTEs:
+    /// Rows to insert, collected in a transaction and sent as one statement (the tables' INSERTs as data-modifying
+    /// CTEs:
     /// one round trip for all; foreign keys are checked at the statement's end, so a parent and its children may go
     /// together). Each `add` takes one of the shared `INSERT INTO t (…) VALUES (?, …)` statements and a row's values.
     struct Inserts: Sendable {
@@ -121,14 +131,18 @@ struct RawPostgres: Sendable {
 
         mutating func add(_ insertSQL: String, _ values: [DBValue]) {
             let (head, row) = Self.split(insertSQL)
-            if let i = tables.firstIndex(where: { $0.head == head }) { tables[i].values.append(values) } else {
+            if let i = tables.firstIndex(where: { $0.head == head }) {
+                tables[i].values.append(values)
+            } else {
                 tables.append((head, row, [values]))
             }
         }
 
         /// A shared `INSERT INTO t (…) VALUES (?, …)` as its head and its row of placeholders.
         static func split(_ insertSQL: String) -> (head: Substring, row: Substring) {
-            guard let split = insertSQL.range(of: " VALUES ") else { preconditionFailure("not an INSERT … VALUES statement: \(insertSQL)") }
+            guard let split = insertSQL.range(of: " VALUES ") else {
+                preconditionFailure("not an INSERT … VALUES statement: \(insertSQL)")
+            }
             return (insertSQL[..<split.lowerBound], insertSQL[split.upperBound...])
         }
 
@@ -136,7 +150,9 @@ struct RawPostgres: Sendable {
 
         /// The one statement and its values in the order of their placeholders.
         var statement: (sql: String, binds: [DBValue]) {
-            let inserts = tables.map { t in "\(t.head) VALUES " + Array(repeating: String(t.row), count: t.values.count).joined(separator: ", ") }
+            let inserts = tables.map { t in
+                "\(t.head) VALUES " + Array(repeating: String(t.row), count: t.values.count).joined(separator: ", ")
+            }
             let ctes = inserts.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
             let sql = (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ", ") + " ") + (inserts.last ?? "")
             return (sql, tables.flatMap { $0.values.flatMap { $0 } })
@@ -194,7 +210,9 @@ extension Application {
 
     /// A write transaction on a raw connection, retried on serialization failures and deadlocks as `writeTransaction`
     /// retries Fluent's; nil on SQLite.
-    func rawPostgresTransaction<T: Sendable>(_ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T? {
+    func rawPostgresTransaction<T: Sendable>(_ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws
+        -> T?
+    {
         try await withRawPostgres { try await $0.retryingTransaction(body) }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
-import SQLiteNIO
 import SQLKit
-import VaporCSQLite
+import SQLiteNIO
 import SQLiteShim
+import VaporCSQLite
 
 /// A libsqlite3 connection of its own, driven synchronously from one thread: the SQLite writer's (`SQLiteWriter`) or a
 /// reader's (`SQLiteReader`).
 /// Statements are prepared once and kept; a job's statements run back to back with no hop between threads, which is
 /// what makes a write transaction on SQLite cost microseconds instead of a thread-pool round trip per statement.
-/// Unchecked `Sendable`: one thread at a time uses it (the writer's, behind its lock; a reader takes it from the idle list).
+/// Unchecked `Sendable`: one thread at a time uses it (the writer's, behind its lock; a reader takes it from the idle
+/// list).
 final class RawSQLite: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
@@ -22,7 +23,8 @@ final class RawSQLite: @unchecked Sendable {
 
     init(path: String) throws {
         var h: OpaquePointer?
-        let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
+        let flags =
+            SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         let rc = sqlite_nio_sqlite3_open_v2(path, &h, flags, nil)
         guard rc == SQLITE_OK, let h else {
             sqlite_nio_sqlite3_close_v2(h)
@@ -67,7 +69,9 @@ final class RawSQLite: @unchecked Sendable {
 
     /// Rows of one table, `perStatement` to a multi-row INSERT: the full-size statement is prepared once and kept, the
     /// shorter last one prepared for this call only (a kept statement for every remainder would grow the cache).
-    func insert(into table: String, columns: [String], count: Int, perStatement: Int = 800, values: (Int) -> [DBValue]) throws {
+    func insert(into table: String, columns: [String], count: Int, perStatement: Int = 800, values: (Int) -> [DBValue])
+        throws
+    {
         let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
@@ -77,11 +81,19 @@ final class RawSQLite: @unchecked Sendable {
             let kept = n == perStatement
             let s = kept ? try statement(sql) : try prepare(sql, persistent: false)
             defer {
-                if kept { sqlite_nio_sqlite3_reset(s); sqlite_nio_sqlite3_clear_bindings(s) } else { sqlite_nio_sqlite3_finalize(s) }
+                if kept {
+                    sqlite_nio_sqlite3_reset(s)
+                    sqlite_nio_sqlite3_clear_bindings(s)
+                } else {
+                    sqlite_nio_sqlite3_finalize(s)
+                }
             }
             var index: Int32 = 1
-            for i in start ..< start + n {
-                for value in values(i) { try bind(value, at: index, in: s); index += 1 }
+            for i in start..<start + n {
+                for value in values(i) {
+                    try bind(value, at: index, in: s)
+                    index += 1
+                }
             }
             try step(s) { _ in }
             start += n
@@ -93,10 +105,13 @@ final class RawSQLite: @unchecked Sendable {
         switch value.sqlite {
         case .integer(let n): rc = sqlite_nio_sqlite3_bind_int64(s, index, Int64(n))
         case .float(let d): rc = sqlite_nio_sqlite3_bind_double(s, index, d)
-        case .text(let t): rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
+        case .text(let t):
+            rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
         case .null: rc = sqlite_nio_sqlite3_bind_null(s, index)
         case .blob(let b):
-            rc = b.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient) }
+            rc = b.withUnsafeReadableBytes {
+                sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient)
+            }
         }
         guard rc == SQLITE_OK else { throw failure(rc) }
     }
@@ -104,7 +119,13 @@ final class RawSQLite: @unchecked Sendable {
     private func step(_ s: OpaquePointer, row: (Row) throws -> Void) throws {
         while true {
             let rc = sqlite_nio_sqlite3_step(s)
-            if rc == SQLITE_ROW { try row(Row(statement: s)) } else if rc == SQLITE_DONE { return } else { throw failure(rc) }
+            if rc == SQLITE_ROW {
+                try row(Row(statement: s))
+            } else if rc == SQLITE_DONE {
+                return
+            } else {
+                throw failure(rc)
+            }
         }
     }
 
@@ -120,14 +141,17 @@ final class RawSQLite: @unchecked Sendable {
         fileprivate let statement: OpaquePointer
         func isNull(_ i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, i) == SQLITE_NULL }
         func int(_ i: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(statement, i)) }
-        func text(_ i: Int32) -> String { sqlite_nio_sqlite3_column_text(statement, i).map { String(cString: $0) } ?? "" }
+        func text(_ i: Int32) -> String {
+            sqlite_nio_sqlite3_column_text(statement, i).map { String(cString: $0) } ?? ""
+        }
         func uuid(_ i: Int32) -> UUID? { isNull(i) ? nil : UUID(uuidString: text(i)) }
         func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
         func bool(_ i: Int32) -> Bool { int(i) != 0 }
         /// A date as SQLiteKit stores it (seconds since 1970), or as ISO 8601 text.
         func date(_ i: Int32) -> Date? {
             switch sqlite_nio_sqlite3_column_type(statement, i) {
-            case SQLITE_FLOAT, SQLITE_INTEGER: Date(timeIntervalSince1970: sqlite_nio_sqlite3_column_double(statement, i))
+            case SQLITE_FLOAT, SQLITE_INTEGER:
+                Date(timeIntervalSince1970: sqlite_nio_sqlite3_column_double(statement, i))
             case SQLITE_TEXT: try? Date(text(i), strategy: .iso8601)
             default: nil
             }
@@ -143,7 +167,8 @@ final class RawSQLite: @unchecked Sendable {
 
     private func prepare(_ sql: String, persistent: Bool) throws -> OpaquePointer {
         var s: OpaquePointer?
-        let rc = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &s, nil)
+        let rc = sqlite_nio_sqlite3_prepare_v3(
+            handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &s, nil)
         guard rc == SQLITE_OK, let s else { throw failure(rc) }
         return s
     }
@@ -154,7 +179,8 @@ final class RawSQLite: @unchecked Sendable {
 }
 
 extension SQLQueryString {
-    /// A statement written with `?` placeholders and its `DBValue`s, for SQLKit (which numbers them as its dialect does).
+    /// A statement written with `?` placeholders and its `DBValue`s, for SQLKit (which numbers them as its dialect
+    /// does).
     init(_ sql: String, binds: [DBValue]) {
         self.init("")
         var values = binds.makeIterator()

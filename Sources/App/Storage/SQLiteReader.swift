@@ -1,6 +1,6 @@
-import Vapor
 import NIOConcurrencyHelpers
 import NIOPosix
+import Vapor
 
 /// Reads of the hottest requests on SQLite (issue 3's benchmark: an API token's user and roles, the facts an ИУП
 /// submission checks): a synchronous job against a `RawSQLite` connection of a small pool, on threads of its own — one
@@ -20,7 +20,10 @@ final class SQLiteReader: Sendable {
     }
 
     func shutdown() async {
-        let connections = idle.withLockedValue { c -> [RawSQLite] in defer { c = [] }; return c }
+        let connections = idle.withLockedValue { c -> [RawSQLite] in
+            defer { c = [] }
+            return c
+        }
         try? await pool.runIfActive { for c in connections { c.close() } }
         try? await pool.shutdownGracefully()
     }

@@ -1,5 +1,5 @@
-import Vapor
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Group commit on SQLite (issue 3's benchmark; `DESIGN.md`, SQLite writes). Short write jobs are queued; the writer
 /// takes everything queued at that moment, holds the write gate, and runs the jobs on its own thread and connection in
@@ -9,8 +9,9 @@ import NIOConcurrencyHelpers
 ///
 /// A job is synchronous code against `RawSQLite`: no awaiting inside, so a batch of many jobs costs one hop to the
 /// writer's thread and back instead of a thread-pool round trip per statement.
-final class SQLiteWriter: @unchecked Sendable {   // `jobs` and `stopping` are guarded by `signal`
-    private struct Job: @unchecked Sendable {   // the closures are only called on the writer's thread, then once to finish
+final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are guarded by `signal`
+    // the closures are only called on the writer's thread, then once to finish
+    private struct Job: @unchecked Sendable {
         var run: (RawSQLite) throws -> Void
         var finish: @Sendable ((any Error)?) -> Void
     }
@@ -44,7 +45,10 @@ final class SQLiteWriter: @unchecked Sendable {   // `jobs` and `stopping` are g
         stopping = true
         signal.unlock(withValue: 1)
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async { self.stopped.wait(); c.resume() }
+            DispatchQueue.global().async {
+                self.stopped.wait()
+                c.resume()
+            }
         }
     }
 
@@ -52,11 +56,18 @@ final class SQLiteWriter: @unchecked Sendable {   // `jobs` and `stopping` are g
     func write<T: Sendable>(_ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T {
         let box = NIOLockedValueBox<T?>(nil)
         return try await withCheckedThrowingContinuation { (cont: CheckedContinuation<T, any Error>) in
-            let job = Job(run: { c in let v = try body(c); box.withLockedValue { $0 = v } }, finish: { error in
-                if let error { return cont.resume(throwing: error) }
-                guard let v = box.withLockedValue({ $0 }) else { return cont.resume(throwing: Abort(.internalServerError)) }
-                cont.resume(returning: v)
-            })
+            let job = Job(
+                run: { c in
+                    let v = try body(c)
+                    box.withLockedValue { $0 = v }
+                },
+                finish: { error in
+                    if let error { return cont.resume(throwing: error) }
+                    guard let v = box.withLockedValue({ $0 }) else {
+                        return cont.resume(throwing: Abort(.internalServerError))
+                    }
+                    cont.resume(returning: v)
+                })
             signal.lock()
             if stopping {
                 signal.unlock(withValue: 1)
@@ -123,7 +134,8 @@ extension Application {
     var sqliteWriter: SQLiteWriter? { storage[SQLiteWriterKey.self] }
 }
 
-/// Closes the writer's and the readers' connections and threads when the application stops, and removes a throwaway database file.
+/// Closes the writer's and the readers' connections and threads when the application stops, and removes a throwaway
+/// database file.
 struct SQLiteWriterLifecycle: LifecycleHandler {
     var temporaryFile: String?
 

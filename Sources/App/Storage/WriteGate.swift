@@ -1,7 +1,7 @@
-import Vapor
+import Fluent
 import NIOConcurrencyHelpers
 import SQLKit
-import Fluent
+import Vapor
 
 /// Serialises write transactions inside one process on SQLite (`DESIGN.md`: SQLite writes). Fluent begins SQLite
 /// transactions deferred, so two writers that both read first would collide; one at a time avoids that, while
@@ -9,14 +9,23 @@ import Fluent
 /// A lock, not an actor: the SQLite writer's own thread takes it too (`acquireBlocking`), without waiting for a thread
 /// of the concurrency pool. The gate passes straight to the next waiter, in arrival order.
 final class WriteGate: Sendable {
-    private enum Waiter { case task(CheckedContinuation<Void, Never>), thread(DispatchSemaphore) }
-    private struct State { var busy = false; var waiters: [Waiter] = [] }
+    private enum Waiter {
+        case task(CheckedContinuation<Void, Never>)
+        case thread(DispatchSemaphore)
+    }
+    private struct State {
+        var busy = false
+        var waiters: [Waiter] = []
+    }
     private let state = NIOLockedValueBox(State())
 
     func acquire() async {
         await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
             let mine = state.withLockedValue { s -> Bool in
-                if !s.busy { s.busy = true; return true }
+                if !s.busy {
+                    s.busy = true
+                    return true
+                }
                 s.waiters.append(.task(cont))
                 return false
             }
@@ -27,7 +36,10 @@ final class WriteGate: Sendable {
     func acquireBlocking() {
         let semaphore = DispatchSemaphore(value: 0)
         let mine = state.withLockedValue { s -> Bool in
-            if !s.busy { s.busy = true; return true }
+            if !s.busy {
+                s.busy = true
+                return true
+            }
             s.waiters.append(.thread(semaphore))
             return false
         }
@@ -36,7 +48,10 @@ final class WriteGate: Sendable {
 
     func release() {
         let next = state.withLockedValue { s -> Waiter? in
-            if s.waiters.isEmpty { s.busy = false; return nil }
+            if s.waiters.isEmpty {
+                s.busy = false
+                return nil
+            }
             return s.waiters.removeFirst()
         }
         switch next {
@@ -57,7 +72,7 @@ extension Application {
             while true {
                 do {
                     return try await db.transaction { try await body($0) }
-                } catch where attempt < 5 && Self.isRetryable(error) {
+                } catch  where attempt < 5 && Self.isRetryable(error) {
                     attempt += 1
                     try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
                 }
@@ -66,7 +81,8 @@ extension Application {
         guard let gate = storage[WriteGateKey.self] else { return try await db.transaction { try await body($0) } }
         await gate.acquire()
         do {
-            // WAL with synchronous=NORMAL: a commit is not fsynced on its own (the WAL is, at checkpoints) — the database
+            // WAL with synchronous=NORMAL: a commit is not fsynced on its own (the WAL is, at checkpoints) — the
+            // database
             // stays consistent after a crash, and a power cut can lose the last moments (DESIGN.md, SQLite writes).
             let result = try await db.withConnection { conn in
                 try await (conn as? any SQLDatabase)?.raw("PRAGMA synchronous=NORMAL").run()

@@ -10,7 +10,11 @@ public struct DocModel: Sendable, Equatable {
         public var text: String
         public var bold: Bool
         public var italic: Bool
-        public init(_ text: String, bold: Bool = false, italic: Bool = false) { self.text = text; self.bold = bold; self.italic = italic }
+        public init(_ text: String, bold: Bool = false, italic: Bool = false) {
+            self.text = text
+            self.bold = bold
+            self.italic = italic
+        }
     }
 
     public enum Block: Sendable, Equatable {
@@ -24,10 +28,10 @@ public struct DocModel: Sendable, Equatable {
 
         public static func == (a: Block, b: Block) -> Bool {
             switch (a, b) {
-            case let (.heading(x, l), .heading(y, m)): x == y && l == m
-            case let (.paragraph(x, p), .paragraph(y, q)): x == y && p == q
-            case let (.table(h1, r1, w1), .table(h2, r2, w2)): h1 == h2 && r1 == r2 && w1 == w2
-            case let (.signatures(x), .signatures(y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+            case (.heading(let x, let l), .heading(let y, let m)): x == y && l == m
+            case (.paragraph(let x, let p), .paragraph(let y, let q)): x == y && p == q
+            case (.table(let h1, let r1, let w1), .table(let h2, let r2, let w2)): h1 == h2 && r1 == r2 && w1 == w2
+            case (.signatures(let x), .signatures(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
             case (.pageBreak, .pageBreak): true
             default: false
             }
@@ -39,15 +43,25 @@ public struct DocModel: Sendable, Equatable {
     public var landscape: Bool
 
     public init(title: String, blocks: [Block] = [], landscape: Bool = false) {
-        self.title = title; self.blocks = blocks; self.landscape = landscape
+        self.title = title
+        self.blocks = blocks
+        self.landscape = landscape
     }
 
     public mutating func heading(_ text: String, level: Int = 1) { blocks.append(.heading(text, level: level)) }
-    public mutating func paragraph(_ text: String, align: Align = .both, bold: Bool = false) { blocks.append(.paragraph([Run(text, bold: bold)], align: align)) }
-    public mutating func paragraph(_ runs: [Run], align: Align = .both) { blocks.append(.paragraph(runs, align: align)) }
+    public mutating func paragraph(_ text: String, align: Align = .both, bold: Bool = false) {
+        blocks.append(.paragraph([Run(text, bold: bold)], align: align))
+    }
+    public mutating func paragraph(_ runs: [Run], align: Align = .both) {
+        blocks.append(.paragraph(runs, align: align))
+    }
     /// «Label: value» with the label in bold.
-    public mutating func field(_ label: String, _ value: String) { blocks.append(.paragraph([Run(label + ": ", bold: true), Run(value)], align: .left)) }
-    public mutating func table(_ header: [String], _ rows: [[String]], widths: [Int] = []) { blocks.append(.table(header: header, rows: rows, widths: widths)) }
+    public mutating func field(_ label: String, _ value: String) {
+        blocks.append(.paragraph([Run(label + ": ", bold: true), Run(value)], align: .left))
+    }
+    public mutating func table(_ header: [String], _ rows: [[String]], widths: [Int] = []) {
+        blocks.append(.table(header: header, rows: rows, widths: widths))
+    }
     public mutating func signatures(_ lines: [(String, String)]) { blocks.append(.signatures(lines)) }
 }
 
@@ -63,7 +77,11 @@ extension DocModel: Codable {
         var rows: [[String]]?
         var widths: [Int]?
     }
-    private struct StoredRun: Codable { var text: String; var bold: Bool; var italic: Bool }
+    private struct StoredRun: Codable {
+        var text: String
+        var bold: Bool
+        var italic: Bool
+    }
     private enum Keys: String, CodingKey { case title, blocks, landscape }
 
     public init(from decoder: any Decoder) throws {
@@ -73,7 +91,10 @@ extension DocModel: Codable {
         blocks = try c.decode([Stored].self, forKey: .blocks).map { s in
             switch s.kind {
             case "heading": return .heading(s.text ?? "", level: s.level ?? 1)
-            case "paragraph": return .paragraph((s.runs ?? []).map { Run($0.text, bold: $0.bold, italic: $0.italic) }, align: Align(rawValue: s.align ?? "") ?? .left)
+            case "paragraph":
+                return .paragraph(
+                    (s.runs ?? []).map { Run($0.text, bold: $0.bold, italic: $0.italic) },
+                    align: Align(rawValue: s.align ?? "") ?? .left)
             case "table": return .table(header: s.header ?? [], rows: s.rows ?? [], widths: s.widths ?? [])
             case "signatures": return .signatures((s.rows ?? []).map { ($0.first ?? "", $0.dropFirst().first ?? "") })
             default: return .pageBreak
@@ -85,14 +106,19 @@ extension DocModel: Codable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(title, forKey: .title)
         try c.encode(landscape, forKey: .landscape)
-        try c.encode(blocks.map { b -> Stored in
-            switch b {
-            case .heading(let t, let l): Stored(kind: "heading", text: t, level: l)
-            case .paragraph(let runs, let align): Stored(kind: "paragraph", runs: runs.map { StoredRun(text: $0.text, bold: $0.bold, italic: $0.italic) }, align: align.rawValue)
-            case .table(let h, let r, let w): Stored(kind: "table", header: h, rows: r, widths: w)
-            case .signatures(let lines): Stored(kind: "signatures", rows: lines.map { [$0.0, $0.1] })
-            case .pageBreak: Stored(kind: "pageBreak")
-            }
-        }, forKey: .blocks)
+        try c.encode(
+            blocks.map { b -> Stored in
+                switch b {
+                case .heading(let t, let l): Stored(kind: "heading", text: t, level: l)
+                case .paragraph(let runs, let align):
+                    Stored(
+                        kind: "paragraph",
+                        runs: runs.map { StoredRun(text: $0.text, bold: $0.bold, italic: $0.italic) },
+                        align: align.rawValue)
+                case .table(let h, let r, let w): Stored(kind: "table", header: h, rows: r, widths: w)
+                case .signatures(let lines): Stored(kind: "signatures", rows: lines.map { [$0.0, $0.1] })
+                case .pageBreak: Stored(kind: "pageBreak")
+                }
+            }, forKey: .blocks)
     }
 }

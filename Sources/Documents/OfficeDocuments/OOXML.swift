@@ -29,8 +29,10 @@ public enum OOXML {
         let stamp = Date(timeIntervalSince1970: 1_577_836_800)  // fixed, so equal inputs give equal files
         for part in parts {
             let data = Data(part.content.utf8)
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

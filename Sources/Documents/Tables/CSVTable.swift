@@ -1,16 +1,19 @@
-import Foundation
 import Domain
+import Foundation
 
 /// CSV as Excel and LibreOffice save it for a Russian locale: «;» (or «,» or tab) separated, quoted with «"»,
 /// UTF-8 with or without BOM, or Windows-1251.
 public enum CSVTable {
     /// Tokenised over UTF-8 bytes: the delimiter, quotes and line breaks are ASCII, so they never occur inside a
-    /// multi-byte character, and a cell becomes a `String` once, when it ends (a 100 000-row import reads 1.4 million cells).
+    /// multi-byte character, and a cell becomes a `String` once, when it ends (a 100 000-row import reads 1.4 million
+    /// cells).
     public static func parse(_ data: Data, limits: TableLimits = .init()) throws -> TableFile {
         var text = try decode(data)
         let delimiter = UInt8(detectDelimiter(text).value)
         return try text.withUTF8 { bytes -> TableFile in
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let quote = UInt8(ascii: "\"")
+            let cr = UInt8(ascii: "\r")
+            let lf = UInt8(ascii: "\n")
             var rows: [[String]] = []
             var row: [String] = []
             var field: [UInt8] = []
@@ -28,7 +31,9 @@ public enum CSVTable {
                 endField()
                 if !blank { rows.append(row) }
                 row = []
-                if rows.count > limits.maxRows + 1 { throw TableReadError("В файле больше \(limits.maxRows) строк. Разделите его на части.") }
+                if rows.count > limits.maxRows + 1 {
+                    throw TableReadError("В файле больше \(limits.maxRows) строк. Разделите его на части.")
+                }
             }
             var i = 0
             let n = bytes.count
@@ -38,9 +43,19 @@ public enum CSVTable {
                 if inQuotes {
                     if c == quote {
                         if i < n {
-                            if bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false; afterQuote = true }
-                        } else { inQuotes = false }
-                    } else { field.append(c) }
+                            if bytes[i] == quote {
+                                field.append(quote)
+                                i += 1
+                            } else {
+                                inQuotes = false
+                                afterQuote = true
+                            }
+                        } else {
+                            inQuotes = false
+                        }
+                    } else {
+                        field.append(c)
+                    }
                     continue
                 }
                 switch c {
@@ -70,7 +85,10 @@ public enum CSVTable {
         let head = bytes.prefix(4096)
         let controls = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
         if head.contains(0) || controls * 20 > head.count {
-            throw TableReadError("Файл не похож на таблицу CSV: это, видимо, файл другого типа. Сохраните список в Excel как «CSV UTF-8» или как XLSX.")
+            throw TableReadError(
+                "Файл не похож на таблицу CSV: это, видимо, файл другого типа. Сохраните список в Excel как «CSV "
+                    + "UTF-8» или как XLSX."
+            )
         }
         if let s = String(data: bytes, encoding: .utf8) { return s }
         if let s = String(data: bytes, encoding: .windowsCP1251) { return s }

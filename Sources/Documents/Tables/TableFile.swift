@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A table read from an uploaded file: rows of cell texts, the first row being the header.
 public struct TableFile: Sendable, Equatable {

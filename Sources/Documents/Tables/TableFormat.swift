@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 public enum TableFormat: String, Sendable {
     case csv, xlsx

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Why an uploaded file could not be read at all (as opposed to a bad row).
 public struct TableReadError: Error, Sendable, Equatable, CustomStringConvertible {

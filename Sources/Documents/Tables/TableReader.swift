@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 public enum TableReader {
     public static func read(_ data: Data, fileName: String, limits: TableLimits = .init()) throws -> TableFile {
@@ -10,7 +10,11 @@ public enum TableReader {
         switch TableFormat.detect(fileName: fileName, data: data) {
         case .csv: return try CSVTable.parse(data, limits: limits)
         case .xlsx: return try XLSXReader.read(data, limits: limits)
-        case nil: throw TableReadError("Загрузите файл CSV или XLSX (Excel 2007 и новее). Формат XLS не поддерживается: сохраните файл как XLSX.")
+        case nil:
+            throw TableReadError(
+                "Загрузите файл CSV или XLSX (Excel 2007 и новее). Формат XLS не поддерживается: сохраните файл как "
+                    + "XLSX."
+            )
         }
     }
 }
@@ -20,6 +24,8 @@ public struct TableLimits: Sendable {
     public var maxRows: Int
     public var maxUnpackedBytes: Int
     public init(maxBytes: Int = 25 * 1_048_576, maxRows: Int = 200_000, maxUnpackedBytes: Int = 200 * 1_048_576) {
-        self.maxBytes = maxBytes; self.maxRows = maxRows; self.maxUnpackedBytes = maxUnpackedBytes
+        self.maxBytes = maxBytes
+        self.maxRows = maxRows
+        self.maxUnpackedBytes = maxUnpackedBytes
     }
 }

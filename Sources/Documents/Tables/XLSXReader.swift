@@ -8,7 +8,9 @@ import FoundationXML
 public enum XLSXReader {
     public static func read(_ data: Data, limits: TableLimits = .init()) throws -> TableFile {
         let parts = try OOXML.parts(data, wanted: { $0.hasPrefix("xl/") }, maxUnpackedBytes: limits.maxUnpackedBytes)
-        guard let workbook = parts["xl/workbook.xml"] else { throw TableReadError("Файл повреждён или это не книга Excel (XLSX).") }
+        guard let workbook = parts["xl/workbook.xml"] else {
+            throw TableReadError("Файл повреждён или это не книга Excel (XLSX).")
+        }
         let sheetPath = try firstSheetPath(workbook: workbook, rels: parts["xl/_rels/workbook.xml.rels"])
         guard let sheet = parts[sheetPath] else { throw TableReadError("В книге нет листа с данными.") }
         let strings = try parts["xl/sharedStrings.xml"].map(sharedStrings) ?? []
@@ -31,11 +33,13 @@ public enum XLSXReader {
     }
 
     static func firstSheetPath(workbook: Data, rels: Data?) throws -> String {
-        let wb = ElementCollector(names: ["sheet"]); try parse(workbook, wb)
+        let wb = ElementCollector(names: ["sheet"])
+        try parse(workbook, wb)
         guard let first = wb.elements.first else { throw TableReadError("В книге нет листов.") }
         let rid = first["r:id"] ?? first.first(where: { $0.key.hasSuffix(":id") })?.value
         if let rels, let rid {
-            let r = ElementCollector(names: ["Relationship"]); try parse(rels, r)
+            let r = ElementCollector(names: ["Relationship"])
+            try parse(rels, r)
             if let target = r.elements.first(where: { $0["Id"] == rid })?["Target"] {
                 return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
@@ -44,26 +48,42 @@ public enum XLSXReader {
     }
 
     static func sharedStrings(_ data: Data) throws -> [String] {
-        let h = SharedStringsHandler(); try parse(data, h); return h.strings
+        let h = SharedStringsHandler()
+        try parse(data, h)
+        return h.strings
     }
 
     /// Indexes of cell formats (`cellXfs`) whose number format is a date.
     static func dateStyleIndexes(_ data: Data) throws -> Set<Int> {
-        let h = StylesHandler(); try parse(data, h)
+        let h = StylesHandler()
+        try parse(data, h)
         var result = Set<Int>()
         for (i, fmt) in h.cellFormats.enumerated() {
-            if (14...22).contains(fmt) || (45...47).contains(fmt) { result.insert(i); continue }
+            if (14...22).contains(fmt) || (45...47).contains(fmt) {
+                result.insert(i)
+                continue
+            }
             if let code = h.customFormats[fmt], isDateCode(code) { result.insert(i) }
         }
         return result
     }
 
     static func isDateCode(_ code: String) -> Bool {
-        var inQuotes = false, inBrackets = false
+        var inQuotes = false
+        var inBrackets = false
         for c in code.lowercased() {
-            if c == "\"" { inQuotes.toggle(); continue }
-            if c == "[" { inBrackets = true; continue }
-            if c == "]" { inBrackets = false; continue }
+            if c == "\"" {
+                inQuotes.toggle()
+                continue
+            }
+            if c == "[" {
+                inBrackets = true
+                continue
+            }
+            if c == "]" {
+                inBrackets = false
+                continue
+            }
             if !inQuotes && !inBrackets && (c == "d" || c == "y" || c == "m") { return true }
         }
         return false
@@ -83,7 +103,8 @@ public enum XLSXReader {
     /// Column index from a cell reference: «C7» → 2.
     static func column(_ ref: String) -> Int? {
         // Excel has at most three column letters (XFD); longer references are malformed and read as «no column».
-        var n = 0, letters = 0
+        var n = 0
+        var letters = 0
         for s in ref.unicodeScalars {
             guard s.value >= 65 && s.value <= 90 else { break }
             letters += 1
@@ -98,7 +119,10 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     let names: Set<String>
     var elements: [[String: String]] = []
     init(names: Set<String>) { self.names = names }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if names.contains(name) { elements.append(attributes) }
     }
 }
@@ -107,7 +131,10 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate {
     var strings: [String] = []
     var current = ""
     var inText = false, inPhonetic = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "si": current = ""
         case "t": inText = true
@@ -132,10 +159,15 @@ final class StylesHandler: NSObject, XMLParserDelegate {
     var customFormats: [Int: String] = [:]
     var cellFormats: [Int] = []
     var inCellXfs = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "numFmt":
-            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { customFormats[id] = code }
+            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
+                customFormats[id] = code
+            }
         case "cellXfs": inCellXfs = true
         case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
         default: break
@@ -158,14 +190,21 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     var failure: TableReadError?
 
     init(strings: [String], dateStyles: Set<Int>, maxRows: Int) {
-        self.strings = strings; self.dateStyles = dateStyles; self.maxRows = maxRows
+        self.strings = strings
+        self.dateStyles = dateStyles
+        self.maxRows = maxRows
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "row":
             row = []
-            if let r = attributes["r"].flatMap(Int.init), r >= 1, r <= 10_000_000, r - 1 > rows.count, r - 1 - rows.count < 10_000 {
+            if let r = attributes["r"].flatMap(Int.init), r >= 1, r <= 10_000_000, r - 1 > rows.count,
+                r - 1 - rows.count < 10_000
+            {
                 rows.append(contentsOf: Array(repeating: [], count: r - 1 - rows.count))
             }
         case "c":
@@ -188,8 +227,11 @@ final class SheetHandler: NSObject, XMLParserDelegate {
             case "s": text = Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
             case "b": text = value == "1" ? "да" : "нет"
             case "n":
-                if dateStyles.contains(cellStyle), let serial = Double(value), let d = XLSXReader.serialDate(serial) { text = d }
-                else if let n = Double(value), n == n.rounded(), abs(n) < 1e15 { text = String(Int64(n)) }
+                if dateStyles.contains(cellStyle), let serial = Double(value), let d = XLSXReader.serialDate(serial) {
+                    text = d
+                } else if let n = Double(value), n == n.rounded(), abs(n) < 1e15 {
+                    text = String(Int64(n))
+                }
             default: break
             }
             if row.count < cellColumn { row.append(contentsOf: Array(repeating: "", count: cellColumn - row.count)) }

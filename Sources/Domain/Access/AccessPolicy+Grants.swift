@@ -99,7 +99,9 @@ extension AccessPolicy {
             case .methodologist, .student, .guardian: return false
             }
         case .enrollment(let group, let school):
-            guard scope.municipalityID == group.municipalityID, school.municipalityID == group.municipalityID else { return false }
+            guard scope.municipalityID == group.municipalityID, school.municipalityID == group.municipalityID else {
+                return false
+            }
             switch grant.role {
             case .authorityAdmin, .coordinator: return true
             case .centerHead: return scope.organizationID == group.id
@@ -119,7 +121,8 @@ extension AccessPolicy {
             switch grant.role {
             case .authorityAdmin, .coordinator: return action == .read || action == .create || action == .archive
             case .methodologist: return action == .read
-            case .centerHead: return scope.organizationID == center.id && (action == .read || action == .create || action == .archive)
+            case .centerHead:
+                return scope.organizationID == center.id && (action == .read || action == .create || action == .archive)
             case .teacher: return scope.organizationID == center.id && action == .read
             case .schoolAdmin, .student, .guardian: return false
             }
@@ -140,7 +143,9 @@ extension AccessPolicy {
             case .student, .guardian: return false
             }
         case .contract(let school, let center):
-            guard scope.municipalityID == school.municipalityID, school.municipalityID == center.municipalityID, action == .read else { return false }
+            guard scope.municipalityID == school.municipalityID, school.municipalityID == center.municipalityID,
+                action == .read
+            else { return false }
             switch grant.role {
             case .authorityAdmin, .coordinator: return true
             case .schoolAdmin: return scope.organizationID == school.id
@@ -157,7 +162,8 @@ extension AccessPolicy {
         case .account(let roles, let municipalityID):
             // Nobody manages an account that has no role, or a role in a municipality other than their own.
             guard scope.municipalityID == municipalityID, !roles.isEmpty,
-                  roles.allSatisfy({ $0.municipalityID == municipalityID }) else { return false }
+                roles.allSatisfy({ $0.municipalityID == municipalityID })
+            else { return false }
             switch grant.role {
             case .authorityAdmin: return true
             case .centerHead, .schoolAdmin:

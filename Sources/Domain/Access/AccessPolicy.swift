@@ -13,7 +13,8 @@ public struct AccessPolicy: Sendable {
                 guard grant.scope.municipalityID == school.municipalityID else { return false }
                 switch grant.role {
                 case .guardian, .student: return linked && action != .approve && action != .archive
-                case .schoolAdmin: return grant.scope.organizationID == school.id && (action == .read || action == .approve)
+                case .schoolAdmin:
+                    return grant.scope.organizationID == school.id && (action == .read || action == .approve)
                 case .authorityAdmin, .coordinator: return action == .read
                 default: return false
                 }
@@ -31,8 +32,11 @@ public struct AccessPolicy: Sendable {
             }
         }
         if case .register(let center, let teacherUserID) = resource, let teacherUserID, teacherUserID == actor.userID,
-           action == .read || action == .update,
-           actor.activeGrants(at: now).contains(where: { $0.role == .teacher && $0.scope.municipalityID == center.municipalityID }) {
+            action == .read || action == .update,
+            actor.activeGrants(at: now).contains(where: {
+                $0.role == .teacher && $0.scope.municipalityID == center.municipalityID
+            })
+        {
             return true
         }
         if case .teacherHours(let center, let teacherUserID) = resource {
@@ -40,7 +44,8 @@ public struct AccessPolicy: Sendable {
             if let teacherUserID, teacherUserID == actor.userID { return true }
             return actor.activeGrants(at: now).contains { g in
                 g.scope.municipalityID == center.municipalityID
-                    && ([.authorityAdmin, .coordinator, .methodologist].contains(g.role) || (g.role == .centerHead && g.scope.organizationID == center.id))
+                    && ([.authorityAdmin, .coordinator, .methodologist].contains(g.role)
+                        || (g.role == .centerHead && g.scope.organizationID == center.id))
             }
         }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {

@@ -6,6 +6,8 @@ public struct AccountRole: Equatable, Sendable {
     public var organizationID: UUID?
     public var municipalityID: UUID
     public init(_ role: Role, organizationID: UUID?, municipalityID: UUID) {
-        self.role = role; self.organizationID = organizationID; self.municipalityID = municipalityID
+        self.role = role
+        self.organizationID = organizationID
+        self.municipalityID = municipalityID
     }
 }

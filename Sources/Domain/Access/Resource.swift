@@ -49,7 +49,8 @@ public enum Resource: Sendable {
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.
     case register(center: OrgRef, teacherUserID: UUID?)
-    /// The authority's orders of a municipality: the administrator drafts, signs (approve) and deletes drafts (archive);
+    /// The authority's orders of a municipality: the administrator drafts, signs (approve) and deletes drafts
+    /// (archive);
     /// the coordinator drafts; the methodologist reads.
     case order(municipalityID: UUID)
     /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself, the centre's head, the

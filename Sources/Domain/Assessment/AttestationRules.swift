@@ -2,8 +2,12 @@ import Foundation
 
 public enum AttestationRules {
     /// A course is finished once its last scheduled lesson has begun (or, without lessons, after its last day).
-    public static func courseFinished(lastLesson: (day: CivilDay, start: Int)?, groupEnd: CivilDay?, today: CivilDay, minute: Int) -> Bool {
-        if let last = lastLesson { return RegisterRules.mayMark(day: last.day, start: last.start, today: today, minute: minute) }
+    public static func courseFinished(
+        lastLesson: (day: CivilDay, start: Int)?, groupEnd: CivilDay?, today: CivilDay, minute: Int
+    ) -> Bool {
+        if let last = lastLesson {
+            return RegisterRules.mayMark(day: last.day, start: last.start, today: today, minute: minute)
+        }
         guard let end = groupEnd else { return false }
         return today > end
     }
@@ -15,6 +19,7 @@ public enum AttestationRules {
     }
 
     public static func unfinishedMessage(_ end: CivilDay?) -> String {
-        "Курс ещё не завершён" + (end.map { ": последнее занятие \($0.formatted)" } ?? "") + ". Итоги вносятся после окончания курса."
+        "Курс ещё не завершён" + (end.map { ": последнее занятие \($0.formatted)" } ?? "")
+            + ". Итоги вносятся после окончания курса."
     }
 }

@@ -16,11 +16,16 @@ public struct ScoreDistribution: Equatable, Sendable {
     public init(scores: [Int], maxScore: Int) {
         count = scores.count
         let sorted = scores.sorted()
-        min = sorted.first; max = sorted.last
+        min = sorted.first
+        max = sorted.last
         mean = sorted.isEmpty ? nil : Double(sorted.reduce(0, +)) / Double(sorted.count)
-        if sorted.isEmpty { median = nil }
-        else if sorted.count % 2 == 1 { median = Double(sorted[sorted.count / 2]) }
-        else { median = Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2 }
+        if sorted.isEmpty {
+            median = nil
+        } else if sorted.count % 2 == 1 {
+            median = Double(sorted[sorted.count / 2])
+        } else {
+            median = Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
         var b = Array(repeating: 0, count: 5)
         for s in scores where maxScore > 0 { b[Swift.min(4, s * 5 / maxScore)] += 1 }
         bands = b

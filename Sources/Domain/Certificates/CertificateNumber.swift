@@ -1,6 +1,7 @@
 import Foundation
 
-/// Certificate numbers «series-year-sequence» (СК-2026-00042): never reused, gap-free per municipality and year of issue
+/// Certificate numbers «series-year-sequence» (СК-2026-00042): never reused, gap-free per municipality and year of
+/// issue
 /// (issue 4; `002_f5d848fa5a191e3f.txt` §10 counts 815 certificates over the project).
 public enum CertificateNumber {
     public static let defaultSeries = "СК"
@@ -12,10 +13,13 @@ public enum CertificateNumber {
 
     /// The parts of a number typed by someone verifying it (case, spaces and dash variants ignored).
     public static func parse(_ text: String) -> (series: String, year: Int, sequence: Int)? {
-        let cleaned = text.uppercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        let cleaned = text.uppercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "–", with: "-")
+            .replacingOccurrences(of: "—", with: "-")
         let parts = cleaned.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].count <= 10, let y = Int(parts[1]), (2000...2100).contains(y),
-              parts[2].count <= 9, let n = Int(parts[2]), n > 0 else { return nil }
+        guard parts.count == 3, !parts[0].isEmpty, parts[0].count <= 10, let y = Int(parts[1]),
+            (2000...2100).contains(y),
+            parts[2].count <= 9, let n = Int(parts[2]), n > 0
+        else { return nil }
         return (String(parts[0]), y, n)
     }
 
@@ -25,5 +29,7 @@ public enum CertificateNumber {
     }
 
     /// The numbers handed out by one counter move from `last + 1` for `count` certificates.
-    public static func sequences(after last: Int, count: Int) -> ClosedRange<Int>? { count > 0 ? (last + 1)...(last + count) : nil }
+    public static func sequences(after last: Int, count: Int) -> ClosedRange<Int>? {
+        count > 0 ? (last + 1)...(last + count) : nil
+    }
 }

@@ -5,7 +5,9 @@ import Foundation
 public enum CertificateRules {
     public static let defaultMinimumAttendance = 75
 
-    public static func eligible(passed: Bool?, attendance: StudentAttendance, minimum: Int, hasValidCertificate: Bool) -> Bool {
+    public static func eligible(passed: Bool?, attendance: StudentAttendance, minimum: Int, hasValidCertificate: Bool)
+        -> Bool
+    {
         passed == true && attendance.attended(atLeast: minimum) && !hasValidCertificate
     }
 

@@ -9,7 +9,10 @@ public enum VerificationCode {
         return String(chars[0..<4]) + "-" + String(chars[4..<8])
     }
 
-    public static func make() -> String { var g = SystemRandomNumberGenerator(); return make(using: &g) }
+    public static func make() -> String {
+        var g = SystemRandomNumberGenerator()
+        return make(using: &g)
+    }
 
     /// A code as typed: case and the dash do not matter.
     public static func normalize(_ text: String) -> String {

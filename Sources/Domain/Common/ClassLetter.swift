@@ -5,7 +5,10 @@ public enum ClassLetter {
     public static let message = "Буква класса — до трёх букв: А, Б, В…"
 
     public static func isValid(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 3 && s.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) && !CharacterSet.nonBaseCharacters.contains($0) }
+        !s.isEmpty && s.count <= 3
+            && s.unicodeScalars.allSatisfy {
+                CharacterSet.letters.contains($0) && !CharacterSet.nonBaseCharacters.contains($0)
+            }
     }
 
     /// As kept: composed («й» typed as «и» and a breve becomes one letter), upper case — «10б» and «10Б» are one class.

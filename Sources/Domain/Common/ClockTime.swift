@@ -13,7 +13,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable {
     public static func parse(_ text: String) -> ClockTime? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
         return ClockTime(hour: h, minute: m)
     }
 

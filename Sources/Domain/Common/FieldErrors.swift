@@ -16,9 +16,13 @@ public struct FieldErrors: Equatable, Sendable {
     @discardableResult
     public mutating func required(_ field: String, _ value: String?, max: Int = 300) -> String {
         let v = (value ?? "").trimmed
-        if v.isEmpty { add(field, "Заполните это поле.") }
-        else if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
-        else if Self.hasHiddenControls(v) { add(field, Self.hiddenControlsMessage) }
+        if v.isEmpty {
+            add(field, "Заполните это поле.")
+        } else if v.utf8.count > max && v.count > max {
+            add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).")
+        } else if Self.hasHiddenControls(v) {
+            add(field, Self.hiddenControlsMessage)
+        }
         return v
     }
 
@@ -26,12 +30,16 @@ public struct FieldErrors: Equatable, Sendable {
     public mutating func optional(_ field: String, _ value: String?, max: Int = 300) -> String? {
         let v = (value ?? "").trimmed
         // Characters are never more than UTF-8 bytes: counting them (grapheme breaking) is needed only for long texts.
-        if v.utf8.count > max && v.count > max { add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).") }
-        else if Self.hasHiddenControls(v) { add(field, Self.hiddenControlsMessage) }
+        if v.utf8.count > max && v.count > max {
+            add(field, "Не длиннее \(RussianPlural.count(max, "символа", "символов", "символов")).")
+        } else if Self.hasHiddenControls(v) {
+            add(field, Self.hiddenControlsMessage)
+        }
         return v.isEmpty ? nil : v
     }
 
-    public static let hiddenControlsMessage = "Уберите непечатаемые символы (управляющие или меняющие направление текста)."
+    public static let hiddenControlsMessage =
+        "Уберите непечатаемые символы (управляющие или меняющие направление текста)."
 
     /// Whether a text has characters a reader cannot see that change what is shown: control characters other than
     /// tab and line breaks, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make
@@ -62,7 +70,9 @@ public struct FieldErrors: Equatable, Sendable {
         guard let v = optional(field, value, max: 40) else { return nil }
         // Only ASCII digits, «+», «-», brackets and spaces are allowed, so counting ASCII digits counts every digit.
         let digits = v.unicodeScalars.reduce(0) { $0 + (("0"..."9").contains($1) ? 1 : 0) }
-        if digits < 5 || digits > 15 || v.unicodeScalars.contains(where: { !("0"..."9").contains($0) && !"+-() ".unicodeScalars.contains($0) }) {
+        if digits < 5 || digits > 15
+            || v.unicodeScalars.contains(where: { !("0"..."9").contains($0) && !"+-() ".unicodeScalars.contains($0) })
+        {
             add(field, "Укажите телефон цифрами, например +7 (900) 000-00-00.")
         }
         return v
@@ -75,7 +85,10 @@ public struct FieldErrors: Equatable, Sendable {
             return nil
         }
         guard let d = RuDate.parse(v, timeZone: timeZone) else {
-            add(field, RuDate.hasDateShape(v) ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
+            add(
+                field,
+                RuDate.hasDateShape(v)
+                    ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
             return nil
         }
         return d
@@ -89,7 +102,10 @@ public struct FieldErrors: Equatable, Sendable {
             return nil
         }
         guard let d = CivilDay.parse(v) else {
-            add(field, RuDate.hasDateShape(v) ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
+            add(
+                field,
+                RuDate.hasDateShape(v)
+                    ? "Такой даты нет: \(v). Проверьте день и месяц." : "Укажите дату в виде ДД.ММ.ГГГГ.")
             return nil
         }
         return d
@@ -102,7 +118,10 @@ public struct FieldErrors: Equatable, Sendable {
             if required { add(field, "Укажите время.") }
             return nil
         }
-        guard let t = ClockTime.parse(v) else { add(field, "Укажите время в виде ЧЧ:ММ, например 15:00."); return nil }
+        guard let t = ClockTime.parse(v) else {
+            add(field, "Укажите время в виде ЧЧ:ММ, например 15:00.")
+            return nil
+        }
         return t
     }
 
@@ -112,15 +131,28 @@ public struct FieldErrors: Equatable, Sendable {
             if required { add(field, "Укажите число.") }
             return nil
         }
-        guard let n = Int(v) else { add(field, "Укажите целое число."); return nil }
-        guard range.contains(n) else { add(field, "Число от \(range.lowerBound) до \(range.upperBound)."); return nil }
+        guard let n = Int(v) else {
+            add(field, "Укажите целое число.")
+            return nil
+        }
+        guard range.contains(n) else {
+            add(field, "Число от \(range.lowerBound) до \(range.upperBound).")
+            return nil
+        }
         return n
     }
 
     /// Parses one of an enum's raw values.
-    public mutating func choice<T: RawRepresentable>(_ field: String, _ value: String?, as: T.Type) -> T? where T.RawValue == String {
-        guard let v = value, !v.isEmpty else { add(field, "Выберите значение."); return nil }
-        guard let t = T(rawValue: v) else { add(field, "Выберите значение из списка."); return nil }
+    public mutating func choice<T: RawRepresentable>(_ field: String, _ value: String?, as: T.Type) -> T?
+    where T.RawValue == String {
+        guard let v = value, !v.isEmpty else {
+            add(field, "Выберите значение.")
+            return nil
+        }
+        guard let t = T(rawValue: v) else {
+            add(field, "Выберите значение из списка.")
+            return nil
+        }
         return t
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A surname, given name or patronymic as the registry keeps it (the student's and staff forms and the import check the same).
+/// A surname, given name or patronymic as the registry keeps it (the student's and staff forms and the import check the
+/// same).
 public enum PersonName {
     public static let message = "Только буквы, пробел, дефис и апостроф."
 
@@ -8,16 +9,19 @@ public enum PersonName {
     /// hyphen, so that the same name typed and pasted is one person (the identity key compares bytes).
     public static func clean(_ s: String?) -> String? {
         guard let s, s.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return s }
-        return String(String.UnicodeScalarView(s.unicodeScalars.map { c -> Unicode.Scalar in
-            switch c.value {
-            case 0xA0, 0x202F: " "
-            case 0x2010, 0x2011, 0x2012, 0x2013: "-"
-            default: c
-            }
-        }))
+        return String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { c -> Unicode.Scalar in
+                    switch c.value {
+                    case 0xA0, 0x202F: " "
+                    case 0x2010, 0x2011, 0x2012, 0x2013: "-"
+                    default: c
+                    }
+                }))
     }
 
-    /// Letters of any alphabet (with their accents), space, hyphen, apostrophes and the dot of an abbreviation; at least
+    /// Letters of any alphabet (with their accents), space, hyphen, apostrophes and the dot of an abbreviation; at
+    /// least
     /// one letter, and no accent before the first.
     public static func isValid(_ s: String) -> Bool {
         var sawLetter = false
@@ -27,9 +31,13 @@ public enum PersonName {
             case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: sawLetter = true
             case 0x20, 0x2D, 0x27, 0x2019, 0x2E: continue
             default:
-                if CharacterSet.nonBaseCharacters.contains(c) { if !sawLetter { return false } }
-                else if CharacterSet.letters.contains(c) { sawLetter = true }
-                else { return false }
+                if CharacterSet.nonBaseCharacters.contains(c) {
+                    if !sawLetter { return false }
+                } else if CharacterSet.letters.contains(c) {
+                    sawLetter = true
+                } else {
+                    return false
+                }
             }
         }
         return sawLetter
@@ -38,7 +46,8 @@ public enum PersonName {
 
 extension FieldErrors {
     /// A surname, given name or patronymic from a form or a file: cleaned (`PersonName.clean`), required or optional,
-    /// at most 100 characters, and a name (`PersonName.isValid`) — one check for the student's and staff forms and the import.
+    /// at most 100 characters, and a name (`PersonName.isValid`) — one check for the student's and staff forms and the
+    /// import.
     public mutating func personName(_ field: String, _ value: String?, required: Bool) -> String? {
         let cleaned = PersonName.clean(value)
         let v = required ? self.required(field, cleaned, max: 100) : optional(field, cleaned, max: 100)

@@ -21,10 +21,14 @@ public enum TextKey {
     }
 
     /// One pass over the scalars into UTF-8 bytes (imports compute this for every row: Foundation's replace, a split by
-    /// `Character` and appending to a `String.UnicodeScalarView` cost microseconds each). Lower case by the scalar's own
-    /// mapping, as `String.lowercased()` does; «ё» — precomposed or «е» with a combining diaeresis — becomes «е»; «и» with
-    /// a combining breve becomes the precomposed «й», so that keys compared byte by byte (the database's unique index, the
-    /// import's de-duplication) agree with `String`'s canonical equality; runs of white space become one space, none at the ends.
+    /// `Character` and appending to a `String.UnicodeScalarView` cost microseconds each). Lower case by the scalar's
+    /// own
+    /// mapping, as `String.lowercased()` does; «ё» — precomposed or «е» with a combining diaeresis — becomes «е»; «и»
+    /// with
+    /// a combining breve becomes the precomposed «й», so that keys compared byte by byte (the database's unique index,
+    /// the
+    /// import's de-duplication) agree with `String`'s canonical equality; runs of white space become one space, none at
+    /// the ends.
     public static func normalize(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -33,19 +37,25 @@ public enum TextKey {
         func put(_ v: UInt32) {
             if v == 0x0308 && previous == 0x0435 { return }
             if v == 0x0306 && previous == 0x0438 {
-                out[out.count - 1] = 0xB9   // «и» is D0 B8, «й» D0 B9
+                out[out.count - 1] = 0xB9  // «и» is D0 B8, «й» D0 B9
                 previous = 0x0439
                 return
             }
             let folded = v == 0x0451 ? 0x0435 : v
-            if space { if !out.isEmpty { out.append(0x20) }; space = false }
+            if space {
+                if !out.isEmpty { out.append(0x20) }
+                space = false
+            }
             appendUTF8(folded, to: &out)
             previous = folded
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                if v == 0x20 || (0x09...0x0D).contains(v) { space = true; continue }
+                if v == 0x20 || (0x09...0x0D).contains(v) {
+                    space = true
+                    continue
+                }
                 put((0x41...0x5A).contains(v) ? v + 0x20 : v)
             } else if (0x0410...0x042F).contains(v) {
                 put(v + 0x20)
@@ -76,11 +86,17 @@ public enum TextKey {
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x80 { put((0x41...0x5A).contains(v) ? v + 0x20 : v) }
-            else if (0x0410...0x042F).contains(v) { put(v + 0x20) }
-            else if v == 0x0401 { put(0x0451) }
-            else if (0x0430...0x045F).contains(v) { put(v) }
-            else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { put(lower.value) } }
+            if v < 0x80 {
+                put((0x41...0x5A).contains(v) ? v + 0x20 : v)
+            } else if (0x0410...0x042F).contains(v) {
+                put(v + 0x20)
+            } else if v == 0x0401 {
+                put(0x0451)
+            } else if (0x0430...0x045F).contains(v) {
+                put(v)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { put(lower.value) }
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -88,11 +104,18 @@ public enum TextKey {
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
         switch v {
         case ..<0x80: out.append(UInt8(v))
-        case ..<0x800: out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-        case ..<0x10000: out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
         default:
-            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
         }
     }
 }
@@ -110,7 +133,8 @@ public struct ByteKey: Hashable, Comparable, Sendable {
     public static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     /// Byte order, as SQLite's BINARY collation orders text.
     public static func < (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.text, y = b.text
+        var x = a.text
+        var y = b.text
         return x.withUTF8 { p in
             y.withUTF8 { q in
                 let n = min(p.count, q.count)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Days of the week, Monday first (ISO 8601, as Russian calendars are printed).
 public enum Weekday: Int, CaseIterable, Codable, Sendable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var title: String {
         switch self {

@@ -10,7 +10,8 @@ public enum Coverage {
     public static let allTargetMinimum = 70.0
 
     /// Where a denominator comes from; a sum over schools of both kinds is `mixed`, and says so.
-    public enum Source: String, Sendable { case headcount, registry, mixed
+    public enum Source: String, Sendable {
+        case headcount, registry, mixed
         public var title: String {
             switch self {
             case .headcount: "отчёт школы"
@@ -25,8 +26,14 @@ public enum Coverage {
         public var denominator: Int
         public var source: Source
         /// Percent with one decimal, nil when there is nobody to count.
-        public var percent: Double? { denominator > 0 ? (Double(numerator) * 1000 / Double(denominator)).rounded() / 10 : nil }
-        public init(numerator: Int, denominator: Int, source: Source) { self.numerator = numerator; self.denominator = denominator; self.source = source }
+        public var percent: Double? {
+            denominator > 0 ? (Double(numerator) * 1000 / Double(denominator)).rounded() / 10 : nil
+        }
+        public init(numerator: Int, denominator: Int, source: Source) {
+            self.numerator = numerator
+            self.denominator = denominator
+            self.source = source
+        }
     }
 
     /// Inputs for one school.
@@ -36,7 +43,9 @@ public enum Coverage {
         /// Distinct students enrolled in at least one network group of the year, by grade.
         public var enrolled: [Int: Int]
         public init(headcount: [Int: Int], registered: [Int: Int], enrolled: [Int: Int]) {
-            self.headcount = headcount; self.registered = registered; self.enrolled = enrolled
+            self.headcount = headcount
+            self.registered = registered
+            self.enrolled = enrolled
         }
     }
 
@@ -58,8 +67,10 @@ public enum Coverage {
 
     /// The municipality's share: sums of the schools' numerators and denominators (not an average of percents).
     public static func total(_ shares: [Share]) -> Share {
-        Share(numerator: shares.reduce(0) { $0 + $1.numerator }, denominator: shares.reduce(0) { $0 + $1.denominator },
-              source: shares.allSatisfy { $0.source == .headcount } ? .headcount : shares.allSatisfy { $0.source == .registry } ? .registry : .mixed)
+        Share(
+            numerator: shares.reduce(0) { $0 + $1.numerator }, denominator: shares.reduce(0) { $0 + $1.denominator },
+            source: shares.allSatisfy { $0.source == .headcount }
+                ? .headcount : shares.allSatisfy { $0.source == .registry } ? .registry : .mixed)
     }
 
     public static func format(_ s: Share) -> String {

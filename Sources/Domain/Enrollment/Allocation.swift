@@ -8,7 +8,10 @@ public enum Allocation {
         public var id: UUID
         /// Chosen groups, most wanted first.
         public var choices: [UUID]
-        public init(id: UUID, choices: [UUID]) { self.id = id; self.choices = choices }
+        public init(id: UUID, choices: [UUID]) {
+            self.id = id
+            self.choices = choices
+        }
     }
 
     public struct Result: Sendable, Equatable {

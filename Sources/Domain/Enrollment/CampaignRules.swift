@@ -3,16 +3,26 @@ import Foundation
 /// Checks of a campaign's settings and of an ИУП's choices, with the Russian messages shown next to the fields.
 public enum CampaignRules {
     public static func validateWindow(opens: Date?, closes: Date?, errors: inout FieldErrors) {
-        if let opens, let closes, closes <= opens { errors.add("closesOn", "Приём заявок должен закрываться позже, чем открывается.") }
+        if let opens, let closes, closes <= opens {
+            errors.add("closesOn", "Приём заявок должен закрываться позже, чем открывается.")
+        }
     }
 
     /// The ranked list of chosen groups: no repeats, at least one, no more than the campaign allows to rank.
-    public static func validateChoices(_ choices: [UUID?], allowed: Set<UUID>, maxChoices: Int, errors: inout FieldErrors) -> [UUID] {
+    public static func validateChoices(
+        _ choices: [UUID?], allowed: Set<UUID>, maxChoices: Int, errors: inout FieldErrors
+    ) -> [UUID] {
         var out: [UUID] = []
         for (i, c) in choices.enumerated() {
             guard let c else { continue }
-            if !allowed.contains(c) { errors.add("choice\(i + 1)", "Этот курс недоступен в этой кампании для вашего класса."); continue }
-            if out.contains(c) { errors.add("choice\(i + 1)", "Этот курс уже выбран выше."); continue }
+            if !allowed.contains(c) {
+                errors.add("choice\(i + 1)", "Этот курс недоступен в этой кампании для вашего класса.")
+                continue
+            }
+            if out.contains(c) {
+                errors.add("choice\(i + 1)", "Этот курс уже выбран выше.")
+                continue
+            }
             out.append(c)
         }
         if out.isEmpty && errors["choice1"] == nil { errors.add("choice1", "Выберите хотя бы один курс.") }

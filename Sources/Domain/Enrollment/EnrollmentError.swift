@@ -34,11 +34,17 @@ public enum EnrollmentError: Error, Equatable, Sendable {
         case .programNotAgreed: "Программа группы не согласована с КМЦ: записывать в такую группу нельзя."
         case .studentNotFound: "Обучающийся не найден."
         case .studentArchived: "Обучающийся выбыл из реестра: записать его нельзя."
-        case .consentWithdrawn: "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать обучающегося нельзя, пока школа не получит новое согласие."
-        case .noConsent: "В карточке обучающегося нет согласия родителя (законного представителя) на обработку персональных данных: записать в группу можно после того, как школа внесёт дату согласия."
+        case .consentWithdrawn:
+            "Родитель (законный представитель) отозвал согласие на обработку персональных данных: записать "
+                + "обучающегося нельзя, пока школа не получит новое согласие."
+        case .noConsent:
+            "В карточке обучающегося нет согласия родителя (законного представителя) на обработку персональных данных: "
+                + "записать в группу можно после того, как школа внесёт дату согласия."
         case .gradeNotAllowed(let grades, let grade):
-            "Программа группы рассчитана на обучающихся \(grades), а обучающийся учится в \(grade) классе: записать нельзя."
-        case .timetableClash(let other): "Занятия группы пересекаются с другой группой обучающегося: \(other). Записать нельзя."
+            "Программа группы рассчитана на обучающихся \(grades), а обучающийся учится в \(grade) классе: записать "
+                + "нельзя."
+        case .timetableClash(let other):
+            "Занятия группы пересекаются с другой группой обучающегося: \(other). Записать нельзя."
         }
     }
 }
@@ -61,7 +67,8 @@ extension EnrollmentError {
     /// The refusal for a student whose grade a programme of grades `from`…`to` does not take; nil when it does.
     public static func grade(_ grade: Int, from: Int, to: Int) -> EnrollmentError? {
         guard grade < from || grade > to else { return nil }
-        return .gradeNotAllowed(programGrades: from == to ? "\(from) класса" : "\(from)–\(to) классов", studentGrade: grade)
+        return .gradeNotAllowed(
+            programGrades: from == to ? "\(from) класса" : "\(from)–\(to) классов", studentGrade: grade)
     }
 }
 

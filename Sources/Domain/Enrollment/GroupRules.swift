@@ -8,9 +8,14 @@ public enum GroupRules {
     /// Capacity can never be set below the number already enrolled (issue 3).
     public static func validateCapacity(_ capacity: Int?, enrolled: Int, errors: inout FieldErrors) {
         guard let capacity else { return }
-        if capacity < 1 { errors.add("capacity", "Вместимость группы — не меньше одного места.") }
-        else if capacity < enrolled {
-            errors.add("capacity", "В группе уже \(RussianPlural.count(enrolled, "зачисленный", "зачисленных", "зачисленных")): вместимость не может быть меньше.")
+        if capacity < 1 {
+            errors.add("capacity", "Вместимость группы — не меньше одного места.")
+        } else if capacity < enrolled {
+            errors.add(
+                "capacity",
+                "В группе уже \(RussianPlural.count(enrolled, "зачисленный", "зачисленных", "зачисленных")): "
+                    + "вместимость не может быть меньше."
+            )
         }
     }
 

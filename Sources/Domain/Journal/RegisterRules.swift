@@ -12,6 +12,8 @@ public enum RegisterRules {
     /// Adds the errors of a register entry to the fields: a topic, and hours between 0 and the lesson's.
     public static func check(topic: String, hours: Int?, lessonHours: Int, errors: inout FieldErrors) {
         if topic.isEmpty { errors.add("topic", "Укажите тему занятия.") }
-        if let hours, !(0...lessonHours).contains(hours) { errors.add("hours", "Проведено от 0 до \(lessonHours) ак. ч — столько, сколько длится занятие.") }
+        if let hours, !(0...lessonHours).contains(hours) {
+            errors.add("hours", "Проведено от 0 до \(lessonHours) ак. ч — столько, сколько длится занятие.")
+        }
     }
 }

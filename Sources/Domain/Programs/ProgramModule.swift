@@ -4,5 +4,8 @@ import Foundation
 public struct ProgramModule: Equatable, Sendable {
     public var name: String
     public var hours: Int
-    public init(name: String, hours: Int) { self.name = name; self.hours = hours }
+    public init(name: String, hours: Int) {
+        self.name = name
+        self.hours = hours
+    }
 }

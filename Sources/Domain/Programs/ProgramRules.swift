@@ -4,21 +4,28 @@ public enum ProgramRules {
     /// Parses modules written one per line as «Название — 16» (also «;», «:» or «,» before the hours).
     public static func parseModules(_ text: String?, totalHours: Int?, errors: inout FieldErrors) -> [ProgramModule] {
         var modules: [ProgramModule] = []
-        let lines = (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         for (i, line) in lines.enumerated() {
             let separators: [Character] = ["—", "-", ";", ":", ","]
             guard let cut = line.lastIndex(where: { separators.contains($0) }),
-                  let hours = Int(line[line.index(after: cut)...].trimmingCharacters(in: .whitespaces)), hours > 0 else {
+                let hours = Int(line[line.index(after: cut)...].trimmingCharacters(in: .whitespaces)), hours > 0
+            else {
                 errors.add("modules", "Строка \(i + 1): напишите модуль как «Название — 16» (часы числом).")
                 return []
             }
             let name = line[..<cut].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { errors.add("modules", "Строка \(i + 1): у модуля нет названия."); return [] }
+            guard !name.isEmpty else {
+                errors.add("modules", "Строка \(i + 1): у модуля нет названия.")
+                return []
+            }
             modules.append(ProgramModule(name: name, hours: hours))
         }
         if let total = totalHours, !modules.isEmpty {
             let sum = modules.reduce(0) { $0 + $1.hours }
-            if sum != total { errors.add("modules", "Сумма часов модулей (\(sum)) должна совпадать с объёмом программы (\(total)).") }
+            if sum != total {
+                errors.add("modules", "Сумма часов модулей (\(sum)) должна совпадать с объёмом программы (\(total)).")
+            }
         }
         return modules
     }

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Directions of interaction: the four profiles of programmes (`004_…`: цифровой, естественнонаучный, технический, гуманитарный).
+/// Directions of interaction: the four profiles of programmes (`004_…`: цифровой, естественнонаучный, технический,
+/// гуманитарный).
 public enum InteractionDirection: String, CaseIterable, Sendable {
-    case digital, naturalScience = "natural_science", technical, humanities
+    case digital
+    case naturalScience = "natural_science"
+    case technical, humanities
     public var title: String {
         switch self {
         case .digital: "цифровой профиль"

@@ -2,7 +2,10 @@ import Foundation
 
 /// Forms of interaction with a partner.
 public enum InteractionForm: String, CaseIterable, Sendable {
-    case networkPrograms = "network_programs", remote, resources, careerGuidance = "career_guidance", mentorship, projects
+    case networkPrograms = "network_programs"
+    case remote, resources
+    case careerGuidance = "career_guidance"
+    case mentorship, projects
     public var title: String {
         switch self {
         case .networkPrograms: "реализация образовательных программ в сетевой форме"

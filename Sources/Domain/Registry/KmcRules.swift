@@ -6,7 +6,10 @@ public enum KmcRules {
         guard let from, let to else { return }
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
-        guard to > from else { errors.add("termTo", "Окончание срока должно быть позже начала."); return }
+        guard to > from else {
+            errors.add("termTo", "Окончание срока должно быть позже начала.")
+            return
+        }
         let oneYear = cal.date(byAdding: DateComponents(year: 1, day: -1), to: from)!
         let twoYears = cal.date(byAdding: DateComponents(year: 2), to: from)!
         if to < oneYear || to > twoYears {

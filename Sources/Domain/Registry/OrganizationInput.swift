@@ -11,10 +11,18 @@ public struct OrganizationInput: Sendable {
     public var website: String?
     public var headName: String?
 
-    public init(kind: OrganizationKind, fullName: String, shortName: String, address: String?, phone: String?,
-                email: String?, website: String?, headName: String?) {
-        self.kind = kind; self.fullName = fullName; self.shortName = shortName; self.address = address
-        self.phone = phone; self.email = email; self.website = website; self.headName = headName
+    public init(
+        kind: OrganizationKind, fullName: String, shortName: String, address: String?, phone: String?,
+        email: String?, website: String?, headName: String?
+    ) {
+        self.kind = kind
+        self.fullName = fullName
+        self.shortName = shortName
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.headName = headName
     }
 
     public static func validate(
@@ -34,7 +42,9 @@ public struct OrganizationInput: Sendable {
         }
         let head = errors.optional("headName", headName, max: 200)
         guard errors.isEmpty, let k else { return .failure(ValidationFailure(fields: errors)) }
-        return .success(OrganizationInput(kind: k, fullName: full, shortName: short, address: addr,
-                                          phone: ph, email: em, website: web, headName: head))
+        return .success(
+            OrganizationInput(
+                kind: k, fullName: full, shortName: short, address: addr,
+                phone: ph, email: em, website: web, headName: head))
     }
 }

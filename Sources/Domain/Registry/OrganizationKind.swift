@@ -2,8 +2,13 @@ import Foundation
 
 /// Kinds of institutions (`GLOSSARY.md`: Образовательная организация).
 public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
-    case school, additionalEducation = "additional_education", college, university, enterprise
-    case authority, coordinationCenter = "coordination_center", methodService = "method_service", other
+    case school
+    case additionalEducation = "additional_education"
+    case college, university, enterprise
+    case authority
+    case coordinationCenter = "coordination_center"
+    case methodService = "method_service"
+    case other
 
     public var title: String {
         switch self {

@@ -2,7 +2,10 @@ import Foundation
 
 /// The profiles of study in the network (`002_f5d848fa5a191e3f.txt` §10).
 public enum StudyProfile: String, CaseIterable, Codable, Sendable {
-    case it, arts, chemBio = "chem_bio", socialHumanities = "social_humanities", socioEconomic = "socio_economic"
+    case it, arts
+    case chemBio = "chem_bio"
+    case socialHumanities = "social_humanities"
+    case socioEconomic = "socio_economic"
     case pedagogical, medical, journalism, culinary
 
     public var title: String {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The small checks the import's rows go through: column order, ages, and how two rows for one child differ (names: `PersonName`).
+/// The small checks the import's rows go through: column order, ages, and how two rows for one child differ (names:
+/// `PersonName`).
 extension StudentImport {
     static func order(_ key: String) -> Int { columns.firstIndex { $0.key == key } ?? columns.count }
 
@@ -17,24 +18,32 @@ extension StudentImport {
         func check(_ key: String, _ x: String?, _ y: String?) {
             if (x ?? "") != (y ?? "") { out.append("«\(columns.first { $0.key == key }!.title)»") }
         }
-        check("sex", a.sex, b.sex); check("grade", String(a.grade), String(b.grade)); check("letter", a.letter, b.letter)
+        check("sex", a.sex, b.sex)
+        check("grade", String(a.grade), String(b.grade))
+        check("letter", a.letter, b.letter)
         check("specialNeeds", String(a.specialNeeds), String(b.specialNeeds))
-        check("consentOn", a.consentOn.map { String($0.timeIntervalSince1970) }, b.consentOn.map { String($0.timeIntervalSince1970) })
-        check("consentBy", a.consentBy, b.consentBy); check("guardianName", a.guardianName, b.guardianName)
-        check("guardianPhone", a.guardianPhone, b.guardianPhone); check("guardianEmail", a.guardianEmail, b.guardianEmail)
+        check(
+            "consentOn", a.consentOn.map { String($0.timeIntervalSince1970) },
+            b.consentOn.map { String($0.timeIntervalSince1970) })
+        check("consentBy", a.consentBy, b.consentBy)
+        check("guardianName", a.guardianName, b.guardianName)
+        check("guardianPhone", a.guardianPhone, b.guardianPhone)
+        check("guardianEmail", a.guardianEmail, b.guardianEmail)
         return out
     }
 
     /// `body` for 0..<count, in order; a large file's rows are checked on every core, a part each (a file of 100 000
     /// rows takes most of a second on one).
-    public static func inParts<T>(_ count: Int, minimumPart: Int = 10_000, maximumParts: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func inParts<T>(
+        _ count: Int, minimumPart: Int = 10_000, maximumParts: Int? = nil, _ body: @Sendable (Int) -> T
+    ) -> [T] {
         let parts = min(maximumParts ?? ProcessInfo.processInfo.activeProcessorCount, count / minimumPart)
-        guard parts > 1 else { return (0 ..< count).map(body) }
+        guard parts > 1 else { return (0..<count).map(body) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: parts) { p in
                 // Each part writes its own indices only.
-                for i in count * p / parts ..< count * (p + 1) / parts { (base + i).initialize(to: body(i)) }
+                for i in count * p / parts..<count * (p + 1) / parts { (base + i).initialize(to: body(i)) }
             }
             initialized = count
         }
@@ -44,8 +53,12 @@ extension StudentImport {
     /// (the benchmark, tests of large imports) that are valid names and never repeat.
     public static func madeUpWord(_ k: Int) -> String {
         let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
-        var k = k, out = ""
-        repeat { out.append(letters[k % letters.count]); k /= letters.count } while k > 0
+        var k = k
+        var out = ""
+        repeat {
+            out.append(letters[k % letters.count])
+            k /= letters.count
+        } while k > 0
         return out
     }
 }

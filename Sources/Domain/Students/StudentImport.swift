@@ -17,18 +17,42 @@ public enum StudentImport {
     public static let columns: [Column] = [
         Column(key: "surname", title: "Фамилия", required: true, hint: "", example: "Ёлкина", aliases: []),
         Column(key: "givenName", title: "Имя", required: true, hint: "", example: "Варвара", aliases: []),
-        Column(key: "patronymic", title: "Отчество", required: false, hint: "если есть", example: "Сергеевна", aliases: []),
-        Column(key: "birthDate", title: "Дата рождения", required: true, hint: "ДД.ММ.ГГГГ или дата Excel", example: "14.03.2010", aliases: ["дата рожд.", "др"]),
+        Column(
+            key: "patronymic", title: "Отчество", required: false, hint: "если есть", example: "Сергеевна",
+            aliases: []),
+        Column(
+            key: "birthDate", title: "Дата рождения", required: true, hint: "ДД.ММ.ГГГГ или дата Excel",
+            example: "14.03.2010", aliases: ["дата рожд.", "др"]),
         Column(key: "sex", title: "Пол", required: false, hint: "м или ж", example: "ж", aliases: []),
-        Column(key: "grade", title: "Класс", required: true, hint: "число от 1 до 11, можно с буквой: 10А", example: "10", aliases: ["параллель"]),
-        Column(key: "letter", title: "Буква класса", required: false, hint: "до трёх букв", example: "А", aliases: ["буква", "литера"]),
-        Column(key: "specialNeeds", title: "ОВЗ", required: false, hint: "да или нет (пусто — нет)", example: "нет", aliases: []),
-        Column(key: "consentOn", title: "Дата согласия", required: false, hint: "согласие на обработку персональных данных, ДД.ММ.ГГГГ", example: "01.09.2025", aliases: ["согласие: дата", "согласие"]),
-        Column(key: "consentBy", title: "Кто дал согласие", required: false, hint: "обязательно, если есть дата согласия", example: "Ёлкина Мария Ивановна, мать", aliases: ["согласие: кто дал"]),
-        Column(key: "guardianName", title: "Законный представитель", required: false, hint: "ФИО родителя (законного представителя)", example: "Ёлкина Мария Ивановна", aliases: ["родитель", "фио родителя"]),
-        Column(key: "guardianRelation", title: "Кем приходится", required: false, hint: "мать, отец, опекун…", example: "мать", aliases: ["степень родства"]),
-        Column(key: "guardianPhone", title: "Телефон представителя", required: false, hint: "", example: "+7 900 000-00-00", aliases: ["телефон родителя", "телефон"]),
-        Column(key: "guardianEmail", title: "Эл. почта представителя", required: false, hint: "", example: "parent@example.ru", aliases: ["почта родителя", "email", "e-mail"]),
+        Column(
+            key: "grade", title: "Класс", required: true, hint: "число от 1 до 11, можно с буквой: 10А", example: "10",
+            aliases: ["параллель"]),
+        Column(
+            key: "letter", title: "Буква класса", required: false, hint: "до трёх букв", example: "А",
+            aliases: ["буква", "литера"]),
+        Column(
+            key: "specialNeeds", title: "ОВЗ", required: false, hint: "да или нет (пусто — нет)", example: "нет",
+            aliases: []),
+        Column(
+            key: "consentOn", title: "Дата согласия", required: false,
+            hint: "согласие на обработку персональных данных, ДД.ММ.ГГГГ", example: "01.09.2025",
+            aliases: ["согласие: дата", "согласие"]),
+        Column(
+            key: "consentBy", title: "Кто дал согласие", required: false, hint: "обязательно, если есть дата согласия",
+            example: "Ёлкина Мария Ивановна, мать", aliases: ["согласие: кто дал"]),
+        Column(
+            key: "guardianName", title: "Законный представитель", required: false,
+            hint: "ФИО родителя (законного представителя)", example: "Ёлкина Мария Ивановна",
+            aliases: ["родитель", "фио родителя"]),
+        Column(
+            key: "guardianRelation", title: "Кем приходится", required: false, hint: "мать, отец, опекун…",
+            example: "мать", aliases: ["степень родства"]),
+        Column(
+            key: "guardianPhone", title: "Телефон представителя", required: false, hint: "",
+            example: "+7 900 000-00-00", aliases: ["телефон родителя", "телефон"]),
+        Column(
+            key: "guardianEmail", title: "Эл. почта представителя", required: false, hint: "",
+            example: "parent@example.ru", aliases: ["почта родителя", "email", "e-mail"]),
     ]
 
     public static var header: [String] { columns.map(\.title) }
@@ -57,14 +81,20 @@ public enum StudentImport {
 
         public var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
         /// The name part of the identity key: `TextKey.search` of the three names, without computing it again.
-        public var searchKey: String { identityKey.lastIndex(of: "|").map { String(identityKey[..<$0]) } ?? identityKey }
+        public var searchKey: String {
+            identityKey.lastIndex(of: "|").map { String(identityKey[..<$0]) } ?? identityKey
+        }
     }
 
     public struct RowError: Codable, Sendable, Equatable {
         public var line: Int
         public var column: String
         public var message: String
-        public init(line: Int, column: String, message: String) { self.line = line; self.column = column; self.message = message }
+        public init(line: Int, column: String, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
     }
 
     public struct Plan: Sendable {
@@ -78,7 +108,10 @@ public enum StudentImport {
     /// Validates every row of the table (the first row is the header) and folds repeated children together.
     public static func plan(_ table: [[String]], timeZone: TimeZone, today: Date = Date()) -> Plan {
         var plan = Plan()
-        guard let headerRow = table.first else { plan.fileErrors.append("В файле нет ни одной строки."); return plan }
+        guard let headerRow = table.first else {
+            plan.fileErrors.append("В файле нет ни одной строки.")
+            return plan
+        }
         // Map columns by their header, in any order; unknown columns are named so a typo does not go unnoticed.
         var index: [String: Int] = [:]
         var unknown: [String] = []
@@ -88,30 +121,48 @@ public enum StudentImport {
             if let c = columns.first(where: { TextKey.normalize($0.title) == h || $0.aliases.contains(h) }) {
                 if index[c.key] != nil { plan.fileErrors.append("Столбец «\(c.title)» встречается дважды.") }
                 index[c.key] = i
-            } else { unknown.append(raw) }
+            } else {
+                unknown.append(raw)
+            }
         }
         let missing = columns.filter { $0.required && index[$0.key] == nil }.map { "«\($0.title)»" }
         if index.isEmpty {
             // Not one heading of the template: the file is something else, or its first line is not the headings.
-            plan.fileErrors.append("В первой строке файла нет ни одного заголовка шаблона: возможно, это не список обучающихся или в нём нет строки "
-                + "заголовков. Скачайте шаблон и перенесите данные в его столбцы.")
+            plan.fileErrors.append(
+                "В первой строке файла нет ни одного заголовка шаблона: возможно, это не список обучающихся или в нём "
+                    + "нет строки "
+                    + "заголовков. Скачайте шаблон и перенесите данные в его столбцы.")
             return plan
         }
         if !missing.isEmpty {
-            plan.fileErrors.append("Нет обязательных столбцов: \(missing.joined(separator: ", ")). Первая строка файла должна содержать заголовки, как в шаблоне.")
+            plan.fileErrors.append(
+                "Нет обязательных столбцов: \(missing.joined(separator: ", ")). Первая строка файла должна содержать "
+                    + "заголовки, как в шаблоне."
+            )
         }
         if !unknown.isEmpty {
             // Headings are quoted shortened, and at most five of them: a broken file must not fill the page.
-            let shown = unknown.prefix(5).map { h in "«" + (h.count > 30 ? String(h.prefix(30)) + "…" : h) + "»" }.joined(separator: ", ")
-            plan.fileErrors.append("Неизвестные столбцы: \(shown)\(unknown.count > 5 ? " и ещё \(unknown.count - 5)" : ""). Переименуйте их, как в шаблоне, или удалите.")
+            let shown = unknown.prefix(5).map { h in "«" + (h.count > 30 ? String(h.prefix(30)) + "…" : h) + "»" }
+                .joined(separator: ", ")
+            plan.fileErrors.append(
+                "Неизвестные столбцы: \(shown)\(unknown.count > 5 ? " и ещё \(unknown.count - 5)" : ""). Переименуйте "
+                    + "их, как в шаблоне, или удалите."
+            )
         }
         guard plan.fileErrors.isEmpty else { return plan }
-        if table.count < 2 { plan.fileErrors.append("В файле нет строк с обучающимися: только заголовок."); return plan }
+        if table.count < 2 {
+            plan.fileErrors.append("В файле нет строк с обучающимися: только заголовок.")
+            return plan
+        }
 
         // The column of each key, looked up without hashing on every cell of every row.
         let slots = columns.map { index[$0.key] }
-        assert(columns.map(\.key) == ["surname", "givenName", "patronymic", "birthDate", "sex", "grade", "letter", "specialNeeds", "consentOn",
-                                       "consentBy", "guardianName", "guardianRelation", "guardianPhone", "guardianEmail"], "slot(_:) lists the columns in order")
+        assert(
+            columns.map(\.key) == [
+                "surname", "givenName", "patronymic", "birthDate", "sex", "grade", "letter", "specialNeeds",
+                "consentOn",
+                "consentBy", "guardianName", "guardianRelation", "guardianPhone", "guardianEmail",
+            ], "slot(_:) lists the columns in order")
         @Sendable func slot(_ key: String) -> Int? {
             switch key {
             case "surname": slots[0]
@@ -143,21 +194,29 @@ public enum StudentImport {
             let patronymic = errors.personName("patronymic", cell("patronymic"), required: false)
             let birth = errors.date("birthDate", cell("birthDate"), timeZone: timeZone, required: true)
             if let birth {
-                if birth > today { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
-                else if case let age = fullYears(from: birth, to: today, timeZone: timeZone), age < 5 || age > 21 {
+                if birth > today {
+                    errors.add("birthDate", "Дата рождения не может быть в будущем.")
+                } else if case let age = fullYears(from: birth, to: today, timeZone: timeZone), age < 5 || age > 21 {
                     errors.add("birthDate", "Возраст \(age) — проверьте дату рождения.")
                 }
             }
             var sex: String?
             if let raw = cell("sex") {
-                if let word = sexWords[ByteKey(TextKey.normalize(raw))] { sex = word.rawValue } else { errors.add("sex", "Укажите «м» или «ж».") }
+                if let word = sexWords[ByteKey(TextKey.normalize(raw))] {
+                    sex = word.rawValue
+                } else {
+                    errors.add("sex", "Укажите «м» или «ж».")
+                }
             }
             var grade: Int?
             var letter = cell("letter").map(ClassLetter.normalized)
             if let raw = cell("grade") {
-                // «10А», «10 А», «10-А»: digits first (a sign is not a class: «-5» is refused), then at most three letters.
+                // «10А», «10 А», «10-А»: digits first (a sign is not a class: «-5» is refused), then at most three
+                // letters.
                 let digits = String(raw.prefix { $0.isNumber })
-                let rest = String(String.UnicodeScalarView(raw.dropFirst(digits.count).unicodeScalars.filter { $0 != " " && $0 != "-" }))
+                let rest = String(
+                    String.UnicodeScalarView(
+                        raw.dropFirst(digits.count).unicodeScalars.filter { $0 != " " && $0 != "-" }))
                 if let n = Int(digits), (1...11).contains(n), rest.count <= 3, rest.allSatisfy(\.isLetter) {
                     grade = n
                     if !rest.isEmpty {
@@ -166,12 +225,20 @@ public enum StudentImport {
                         }
                         letter = letter ?? ClassLetter.normalized(rest)
                     }
-                } else { errors.add("grade", "Класс — число от 1 до 11, можно с буквой: 10А.") }
-            } else { errors.add("grade", "Укажите класс.") }
+                } else {
+                    errors.add("grade", "Класс — число от 1 до 11, можно с буквой: 10А.")
+                }
+            } else {
+                errors.add("grade", "Укажите класс.")
+            }
             if let l = letter, !ClassLetter.isValid(l) { errors.add("letter", ClassLetter.message) }
             var specialNeeds = false
             if let raw = cell("specialNeeds") {
-                if let flag = yesNoWords[ByteKey(TextKey.normalize(raw))] { specialNeeds = flag } else { errors.add("specialNeeds", "Укажите «да» или «нет».") }
+                if let flag = yesNoWords[ByteKey(TextKey.normalize(raw))] {
+                    specialNeeds = flag
+                } else {
+                    errors.add("specialNeeds", "Укажите «да» или «нет».")
+                }
             }
             let consentOn = errors.date("consentOn", cell("consentOn"), timeZone: timeZone, required: false)
             if let c = consentOn, c > today { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
@@ -189,11 +256,18 @@ public enum StudentImport {
                 RowError(line: line, column: columns.first { $0.key == key }?.title ?? key, message: message)
             }
             guard errors.isEmpty, let birth, let grade else { return (nil, rowErrors) }
-            let key = StudentIdentity.key(surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: timeZone)
-            return (Row(line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex, grade: grade,
-                        letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy, guardianName: guardianName,
-                        guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail, identityKey: key, repeatedOn: []),
-                    rowErrors)
+            let key = StudentIdentity.key(
+                surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: timeZone)
+            return (
+                Row(
+                    line: line, surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, sex: sex,
+                    grade: grade,
+                    letter: letter, specialNeeds: specialNeeds, consentOn: consentOn, consentBy: consentBy,
+                    guardianName: guardianName,
+                    guardianRelation: guardianRelation, guardianPhone: guardianPhone, guardianEmail: guardianEmail,
+                    identityKey: key, repeatedOn: []),
+                rowErrors
+            )
         }
 
         let body = Array(table.dropFirst())
@@ -204,16 +278,23 @@ public enum StudentImport {
         for (row, rowErrors) in checked {
             plan.errors += rowErrors
             guard let row else { continue }
-            let key = row.identityKey, line = row.line
+            let key = row.identityKey
+            let line = row.line
             if let first = firstByIdentity[ByteKey(key)] {
-                // The same child twice in one file: identical rows fold into one; differing ones must be reconciled by hand.
+                // The same child twice in one file: identical rows fold into one; differing ones must be reconciled by
+                // hand.
                 let earlier = plan.rows[first]
                 let conflicts = differences(earlier, row)
                 if conflicts.isEmpty {
                     plan.rows[first].repeatedOn.append(line)
                 } else {
-                    plan.errors.append(RowError(line: line, column: "Фамилия",
-                        message: "Тот же обучающийся, что в строке \(earlier.line), но иначе указано: \(conflicts.joined(separator: ", ")). Оставьте одну строку."))
+                    plan.errors.append(
+                        RowError(
+                            line: line, column: "Фамилия",
+                            message:
+                                "Тот же обучающийся, что в строке \(earlier.line), но иначе указано: "
+                                + "\(conflicts.joined(separator: ", ")). Оставьте одну строку."
+                        ))
                 }
             } else {
                 firstByIdentity[ByteKey(key)] = plan.rows.count

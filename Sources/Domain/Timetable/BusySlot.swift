@@ -9,6 +9,11 @@ public struct BusySlot: Hashable, Sendable {
     public var start: Int
     public var end: Int
     public init(schoolID: UUID, schoolName: String, grade: Int, weekday: Weekday, start: Int, end: Int) {
-        self.schoolID = schoolID; self.schoolName = schoolName; self.grade = grade; self.weekday = weekday; self.start = start; self.end = end
+        self.schoolID = schoolID
+        self.schoolName = schoolName
+        self.grade = grade
+        self.weekday = weekday
+        self.start = start
+        self.end = end
     }
 }

@@ -6,7 +6,10 @@ public struct HolidayPeriod: Hashable, Sendable {
     public var first: CivilDay
     public var last: CivilDay
     public init(title: String, kind: HolidayKind, first: CivilDay, last: CivilDay) {
-        self.title = title; self.kind = kind; self.first = first; self.last = last
+        self.title = title
+        self.kind = kind
+        self.first = first
+        self.last = last
     }
     public func contains(_ day: CivilDay) -> Bool { first <= day && day <= last }
 }

@@ -5,7 +5,11 @@ public struct LessonSpan: Hashable, Sendable {
     public var day: CivilDay
     public var start: Int
     public var end: Int
-    public init(day: CivilDay, start: Int, end: Int) { self.day = day; self.start = start; self.end = end }
+    public init(day: CivilDay, start: Int, end: Int) {
+        self.day = day
+        self.start = start
+        self.end = end
+    }
     public init(day: CivilDay, start: ClockTime, hours: Int) {
         self.init(day: day, start: start.minutes, end: start.minutes + LessonLength.minutes(hours: hours))
     }

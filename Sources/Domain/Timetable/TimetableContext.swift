@@ -14,8 +14,16 @@ public struct TimetableContext: Sendable {
     /// Whether the one who asks may learn which group (of which centre) a student of which school attends
     /// (`AccessPolicy` `.groupStudent`); when not, a clash says only «в другой группе сети».
     public var reveal: @Sendable (_ centerID: UUID, _ schoolID: UUID) -> Bool
-    public init(existing: [TimetableLesson], members: [UUID: [TimetableStudent]], busy: [BusySlot] = [], travel: [TravelTime] = [],
-                holidays: [HolidayPeriod] = [], reveal: @escaping @Sendable (UUID, UUID) -> Bool = { _, _ in true }) {
-        self.existing = existing; self.members = members; self.busy = busy; self.travel = travel; self.holidays = holidays; self.reveal = reveal
+    public init(
+        existing: [TimetableLesson], members: [UUID: [TimetableStudent]], busy: [BusySlot] = [],
+        travel: [TravelTime] = [],
+        holidays: [HolidayPeriod] = [], reveal: @escaping @Sendable (UUID, UUID) -> Bool = { _, _ in true }
+    ) {
+        self.existing = existing
+        self.members = members
+        self.busy = busy
+        self.travel = travel
+        self.holidays = holidays
+        self.reveal = reveal
     }
 }

@@ -10,5 +10,9 @@ public struct TimetableIssue: Hashable, Sendable {
     public var day: CivilDay
     /// What the issue is about, without the date: issues with the same text are shown as one line with their dates.
     public var text: String
-    public init(kind: Kind, day: CivilDay, text: String) { self.kind = kind; self.day = day; self.text = text }
+    public init(kind: Kind, day: CivilDay, text: String) {
+        self.kind = kind
+        self.day = day
+        self.text = text
+    }
 }

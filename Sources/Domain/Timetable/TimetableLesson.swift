@@ -13,9 +13,19 @@ public struct TimetableLesson: Hashable, Sendable {
     public var teacherName: String
     public var roomID: UUID?
     public var roomName: String
-    public init(id: UUID? = nil, groupID: UUID, groupName: String, centerID: UUID, centerName: String, span: LessonSpan,
-                teacherID: UUID?, teacherName: String, roomID: UUID?, roomName: String) {
-        self.id = id; self.groupID = groupID; self.groupName = groupName; self.centerID = centerID; self.centerName = centerName
-        self.span = span; self.teacherID = teacherID; self.teacherName = teacherName; self.roomID = roomID; self.roomName = roomName
+    public init(
+        id: UUID? = nil, groupID: UUID, groupName: String, centerID: UUID, centerName: String, span: LessonSpan,
+        teacherID: UUID?, teacherName: String, roomID: UUID?, roomName: String
+    ) {
+        self.id = id
+        self.groupID = groupID
+        self.groupName = groupName
+        self.centerID = centerID
+        self.centerName = centerName
+        self.span = span
+        self.teacherID = teacherID
+        self.teacherName = teacherName
+        self.roomID = roomID
+        self.roomName = roomName
     }
 }

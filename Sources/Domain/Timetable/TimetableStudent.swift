@@ -6,5 +6,10 @@ public struct TimetableStudent: Hashable, Sendable {
     public var name: String
     public var schoolID: UUID
     public var grade: Int
-    public init(id: UUID, name: String, schoolID: UUID, grade: Int) { self.id = id; self.name = name; self.schoolID = schoolID; self.grade = grade }
+    public init(id: UUID, name: String, schoolID: UUID, grade: Int) {
+        self.id = id
+        self.name = name
+        self.schoolID = schoolID
+        self.grade = grade
+    }
 }

@@ -8,6 +8,10 @@ public struct WeeklyPattern: Hashable, Sendable {
     public var from: CivilDay
     public var to: CivilDay
     public init(weekday: Weekday, start: ClockTime, hours: Int, from: CivilDay, to: CivilDay) {
-        self.weekday = weekday; self.start = start; self.hours = hours; self.from = from; self.to = to
+        self.weekday = weekday
+        self.start = start
+        self.hours = hours
+        self.from = from
+        self.to = to
     }
 }

@@ -3,7 +3,10 @@ public struct Attr: Sendable {
     public var value: String?
     public var boolean: Bool = false
 
-    public init(_ name: String, _ value: String?) { self.name = name; self.value = value }
+    public init(_ name: String, _ value: String?) {
+        self.name = name
+        self.value = value
+    }
 
     public static func cls(_ v: String) -> Attr { Attr("class", v) }
     public static func id(_ v: String) -> Attr { Attr("id", v) }
@@ -13,6 +16,8 @@ public struct Attr: Sendable {
     public static func value(_ v: String?) -> Attr { Attr("value", v ?? "") }
     public static func `for`(_ v: String) -> Attr { Attr("for", v) }
     public static func flag(_ name: String, _ on: Bool = true) -> Attr {
-        var a = Attr(name, on ? name : nil); a.boolean = true; return a
+        var a = Attr(name, on ? name : nil)
+        a.boolean = true
+        return a
     }
 }

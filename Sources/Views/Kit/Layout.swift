@@ -1,11 +1,13 @@
-import Foundation
 import Domain
+import Foundation
 
 public enum Layout {
     public static let siteName = "Сетка"
 
     /// A whole HTML document.
-    public static func page(_ ctx: PageContext, title: String, crumbs: [Crumb] = [], @HTMLBuilder _ content: () -> [Node]) -> String {
+    public static func page(
+        _ ctx: PageContext, title: String, crumbs: [Crumb] = [], @HTMLBuilder _ content: () -> [Node]
+    ) -> String {
         let body = content()
         let doc = el("html", Attr("lang", "ru")) {
             el("head") {
@@ -52,7 +54,9 @@ public enum Layout {
             el("ul") {
                 for area in ctx.menu {
                     el("li") {
-                        el("a", .href(area.url.path), Attr("aria-current", area == ctx.activeArea ? "page" : nil)) { area.title }
+                        el("a", .href(area.url.path), Attr("aria-current", area == ctx.activeArea ? "page" : nil)) {
+                            area.title
+                        }
                     }
                 }
             }

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// The state of a list page: search text, filters, sorting and page, kept in the query string.
 public struct ListQuery: Sendable, Equatable {
@@ -10,8 +10,10 @@ public struct ListQuery: Sendable, Equatable {
     public var page: Int
     public var per: Int
 
-    public init(q: String = "", filters: [String: String] = [:], sort: String, descending: Bool = false,
-                page: Int = 1, per: Int = 25) {
+    public init(
+        q: String = "", filters: [String: String] = [:], sort: String, descending: Bool = false,
+        page: Int = 1, per: Int = 25
+    ) {
         self.q = q
         self.filters = filters
         self.sort = sort
@@ -27,5 +29,12 @@ public struct ListQuery: Sendable, Equatable {
         items.append(("dir", descending ? "desc" : nil))
         items.append(("page", page > 1 ? String(page) : nil))
         return items
+    }
+
+    /// The same list on another page.
+    public func onPage(_ page: Int) -> ListQuery {
+        var other = self
+        other.page = page
+        return other
     }
 }

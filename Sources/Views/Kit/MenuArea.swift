@@ -1,14 +1,20 @@
-import Foundation
 import Domain
+import Foundation
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable, certificates, orders
+    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable,
+        certificates, orders
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
-    public static let order: [MenuArea] = [.profile, .children, .applications] + first.map { .registry($0) } + [.timetable, .certificates, .orders, .enrollments, .lists, .coverage, .organizations]
-        + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [.municipality, .audit]
+    public static let order: [MenuArea] =
+        [.profile, .children, .applications] + first.map { .registry($0) } + [
+            .timetable, .certificates, .orders, .enrollments, .lists, .coverage, .organizations,
+        ]
+        + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [
+            .municipality, .audit,
+        ]
     /// Registry lists reached through their own menu area.
     static let ownAreas: [Registry] = [.certificates, .orders]
 

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// What every page needs to know about the request.
 public struct PageContext: Sendable {
@@ -10,8 +10,10 @@ public struct PageContext: Sendable {
     public var csrfToken: String
     public var flash: String?
 
-    public init(userName: String? = nil, roleTitles: [String] = [], menu: [MenuArea] = [],
-                activeArea: MenuArea? = nil, csrfToken: String = "", flash: String? = nil) {
+    public init(
+        userName: String? = nil, roleTitles: [String] = [], menu: [MenuArea] = [],
+        activeArea: MenuArea? = nil, csrfToken: String = "", flash: String? = nil
+    ) {
         self.userName = userName
         self.roleTitles = roleTitles
         self.menu = menu
@@ -20,7 +22,8 @@ public struct PageContext: Sendable {
         self.flash = flash
     }
 
-    public static let mock = PageContext(userName: "Котова Алла Игоревна", roleTitles: ["Координатор КМЦ"],
-                                         menu: MenuArea.order, activeArea: .organizations,
-                                         csrfToken: "csrf-mock", flash: nil)
+    public static let mock = PageContext(
+        userName: "Котова Алла Игоревна", roleTitles: ["Координатор КМЦ"],
+        menu: MenuArea.order, activeArea: .organizations,
+        csrfToken: "csrf-mock", flash: nil)
 }

@@ -4,15 +4,35 @@ import Foundation
 public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
-    case organization(UUID), organizationEdit(UUID), organizationArchive(UUID), organizationRestore(UUID)
+    case organization(UUID)
+    case organizationEdit(UUID)
+    case organizationArchive(UUID)
+    case organizationRestore(UUID)
     case audit, municipality, catalog, children, invite, lists, enrollments, applications, coverage
     case users
-    /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student and a
+    /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student
+    /// and a
     /// centre's rooms, one lesson, the network's monthly schedule (public) and its XLSX.
-    case certificates, certificate(UUID), verify, orders, order(UUID), hours, groupRegister(UUID)
-    case timetable, groupTimetable(UUID), teacherWeek(UUID), studentWeek(UUID), centerWeek(UUID), lesson(UUID), schedule, scheduleXLSX
+    case certificates
+    case certificate(UUID)
+    case verify, orders
+    case order(UUID)
+    case hours
+    case groupRegister(UUID)
+    case timetable
+    case groupTimetable(UUID)
+    case teacherWeek(UUID)
+    case studentWeek(UUID)
+    case centerWeek(UUID)
+    case lesson(UUID)
+    case schedule, scheduleXLSX
     /// A registry section: its list, one record, and the record's actions.
-    case list(Registry), new(Registry), record(Registry, UUID), edit(Registry, UUID), archive(Registry, UUID), restore(Registry, UUID)
+    case list(Registry)
+    case new(Registry)
+    case record(Registry, UUID)
+    case edit(Registry, UUID)
+    case archive(Registry, UUID)
+    case restore(Registry, UUID)
     case health
     case stylesheet
 

@@ -1,32 +1,38 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Shared pieces of pages: form fields with their errors, sortable headers, pagination, badges.
 public enum UI {
-    public static func textField(_ name: String, _ label: String, value: String?, errors: FieldErrors,
-                                 type: String = "text", required: Bool = false, hint: String? = nil,
-                                 autocomplete: String? = nil, placeholder: String? = nil) -> Node {
+    public static func textField(
+        _ name: String, _ label: String, value: String?, errors: FieldErrors,
+        type: String = "text", required: Bool = false, hint: String? = nil,
+        autocomplete: String? = nil, placeholder: String? = nil
+    ) -> Node {
         let error = errors[name]
         return el("div", .cls(error == nil ? "field" : "field has-error")) {
             el("label", .for(name)) {
                 label
                 if required { el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
             }
-            el("input", attrs: [
-                .type(type), .id(name), .name(name), .value(value),
-                .flag("required", required),
-                Attr("autocomplete", autocomplete), Attr("placeholder", placeholder),
-                Attr("aria-invalid", error == nil ? nil : "true"),
-                Attr("aria-describedby", error == nil ? nil : "\(name)-error"),
-            ])
+            el(
+                "input",
+                attrs: [
+                    .type(type), .id(name), .name(name), .value(value),
+                    .flag("required", required),
+                    Attr("autocomplete", autocomplete), Attr("placeholder", placeholder),
+                    Attr("aria-invalid", error == nil ? nil : "true"),
+                    Attr("aria-describedby", error == nil ? nil : "\(name)-error"),
+                ])
             if let hint { el("p", .cls("hint")) { hint } }
             if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
         }
     }
 
-    public static func selectField(_ name: String, _ label: String, options: [(value: String, title: String)],
-                                   selected: String?, errors: FieldErrors, required: Bool = false,
-                                   includeEmpty: String? = nil) -> Node {
+    public static func selectField(
+        _ name: String, _ label: String, options: [(value: String, title: String)],
+        selected: String?, errors: FieldErrors, required: Bool = false,
+        includeEmpty: String? = nil
+    ) -> Node {
         let error = errors[name]
         return el("div", .cls(error == nil ? "field" : "field has-error")) {
             el("label", .for(name)) {
@@ -84,15 +90,11 @@ public enum UI {
         guard pages > 1 else { return .fragment([]) }
         return el("nav", .cls("pages"), Attr("aria-label", "Страницы")) {
             if query.page > 1 {
-                var q = query
-                let _ = (q.page = query.page - 1)
-                el("a", .href(base.with(q.items)), Attr("rel", "prev")) { "← Назад" }
+                el("a", .href(base.with(query.onPage(query.page - 1).items)), Attr("rel", "prev")) { "← Назад" }
             }
             el("span") { "Страница \(query.page) из \(pages)" }
             if query.page < pages {
-                var q = query
-                let _ = (q.page = query.page + 1)
-                el("a", .href(base.with(q.items)), Attr("rel", "next")) { "Вперёд →" }
+                el("a", .href(base.with(query.onPage(query.page + 1).items)), Attr("rel", "next")) { "Вперёд →" }
             }
         }
     }

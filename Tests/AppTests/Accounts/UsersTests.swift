@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct UsersTests {
@@ -21,12 +22,17 @@ extension AppTests {
                 var admin = Browser(app)
                 _ = try await admin.login("admin")
                 _ = try await admin.get("/users/new")
-                let bad = try await admin.post("/users/new", ["fullName": "Лебедев Илья Маркович", "username": "kmc", "role": "school_admin"])
+                let bad = try await admin.post(
+                    "/users/new", ["fullName": "Лебедев Илья Маркович", "username": "kmc", "role": "school_admin"])
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Это имя пользователя уже занято."))
                 #expect(bad.body.string.contains("Для этой роли выберите организацию."))
-                let created = try await admin.post("/users/new", ["fullName": "Лебедев Илья Маркович", "username": "school9",
-                                                                  "role": "school_admin", "organization": school.uuidString])
+                let created = try await admin.post(
+                    "/users/new",
+                    [
+                        "fullName": "Лебедев Илья Маркович", "username": "school9",
+                        "role": "school_admin", "organization": school.uuidString,
+                    ])
                 #expect(created.status == .ok)
                 let code = try Self.code(in: created.body.string)
                 var user = Browser(app)
@@ -36,12 +42,15 @@ extension AppTests {
                 #expect(forced.status == .seeOther)
                 #expect(forced.headers.first(name: .location) == "/profile/password")
                 _ = try await user.get("/profile/password")
-                let changed = try await user.post("/profile/password", ["current": code, "password": "школа-девять-9", "confirm": "школа-девять-9"])
+                let changed = try await user.post(
+                    "/profile/password", ["current": code, "password": "школа-девять-9", "confirm": "школа-девять-9"])
                 #expect(changed.status == .seeOther)
                 #expect(try await user.get("/organizations").status == .ok)
                 #expect(try await user.get("/rooms").status == .ok)
                 #expect(try await user.get("/audit").status == .forbidden)
-                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(\.$action == "create").first()
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(
+                    \.$action == "create"
+                ).first()
                 #expect(audit?.username == "admin")
             }
         }
@@ -76,14 +85,21 @@ extension AppTests {
                 var admin = Browser(app)
                 _ = try await admin.login("admin")
                 _ = try await admin.get("/users/\(target.id!)/roles/new")
-                let wrong = try await admin.post("/users/\(target.id!)/roles/new", ["role": "coordinator", "organization": lyceum.uuidString])
+                let wrong = try await admin.post(
+                    "/users/\(target.id!)/roles/new", ["role": "coordinator", "organization": lyceum.uuidString])
                 #expect(wrong.status == .unprocessableEntity)
                 #expect(wrong.body.string.contains("Эта роль действует на весь муниципалитет"))
-                #expect(try await admin.post("/users/\(target.id!)/roles/new", ["role": "center_head", "organization": lyceum.uuidString]).status == .seeOther)
+                #expect(
+                    try await admin.post(
+                        "/users/\(target.id!)/roles/new", ["role": "center_head", "organization": lyceum.uuidString]
+                    ).status == .seeOther)
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1")
                 #expect(try await teacher.get("/rooms/new").status == .ok)
-                let assignment = try #require(try await RoleAssignment.query(on: app.db).filter(\.$user.$id == target.id!).filter(\.$role == "center_head").first())
+                let assignment = try #require(
+                    try await RoleAssignment.query(on: app.db).filter(\.$user.$id == target.id!).filter(
+                        \.$role == "center_head"
+                    ).first())
                 _ = try await admin.get("/users/\(target.id!)")
                 #expect(try await admin.post("/users/\(target.id!)/roles/\(assignment.id!)/remove").status == .seeOther)
                 #expect(try await teacher.get("/rooms/new").status == .forbidden)
@@ -121,14 +137,23 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("school1")
                 _ = try await b.get("/users/new")
-                let coordinator = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "coordinator"])
+                let coordinator = try await b.post(
+                    "/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "coordinator"])
                 #expect(coordinator.status == .unprocessableEntity)
-                let elsewhere = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
-                                                                "organization": other.uuidString])
+                let elsewhere = try await b.post(
+                    "/users/new",
+                    [
+                        "fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
+                        "organization": other.uuidString,
+                    ])
                 #expect(elsewhere.status == .unprocessableEntity)
                 #expect(try await User.query(on: app.db).filter(\.$username == "vlasov").count() == 0)
-                let created = try await b.post("/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
-                                                              "organization": own.uuidString])
+                let created = try await b.post(
+                    "/users/new",
+                    [
+                        "fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
+                        "organization": own.uuidString,
+                    ])
                 #expect(created.status == .ok)
                 let code = try Self.code(in: created.body.string)
                 var teacher = Browser(app)

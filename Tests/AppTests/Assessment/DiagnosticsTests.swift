@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct DiagnosticsTests {
@@ -15,8 +16,11 @@ extension AppTests {
                 _ = try await head.login("centre1")
                 _ = try await head.get(base + "/new")
                 let bad = try await head.post(base + "/new", ["title": "", "day": "01.01.2020", "max": "0"])
-                #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Дата вне сроков группы") && bad.body.string.contains("Число от 1 до 1000."))
-                let made = try await head.post(base + "/new", ["title": "Промежуточный срез", "day": "15.10.2026", "max": "10"])
+                #expect(
+                    bad.status == .unprocessableEntity && bad.body.string.contains("Дата вне сроков группы")
+                        && bad.body.string.contains("Число от 1 до 1000."))
+                let made = try await head.post(
+                    base + "/new", ["title": "Промежуточный срез", "day": "15.10.2026", "max": "10"])
                 #expect(made.status == .seeOther)
                 let url = try #require(made.headers.first(name: .location))
                 let students = try await RegisterService.groupSummary(g, on: app.db).students
@@ -29,10 +33,14 @@ extension AppTests {
                 tooMuch["s-" + students[0].id!.uuidString.lowercased()] = "11"
                 #expect(try await head.post(url, tooMuch).status == .unprocessableEntity)
                 #expect(try await head.post(url, form).status == .seeOther)
-                let w = try #require(try await DiagnosticWork.query(on: app.db).filter(\.$title == "Промежуточный срез").first())
-                #expect(try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).count() == students.count)
+                let w = try #require(
+                    try await DiagnosticWork.query(on: app.db).filter(\.$title == "Промежуточный срез").first())
+                #expect(
+                    try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).count() == students.count)
                 let page = try await head.get(base).body.string
-                #expect(page.contains("Промежуточный срез") && page.contains("<svg") && page.contains("Распределение баллов"))
+                #expect(
+                    page.contains("Промежуточный срез") && page.contains("<svg")
+                        && page.contains("Распределение баллов"))
                 // A form made before someone else's save is refused instead of wiping it.
                 var stale = form
                 stale["version"] = "1"

@@ -1,11 +1,12 @@
-@testable import App
+import AsyncHTTPClient
 import Domain
 import Fluent
 import NIOCore
-import AsyncHTTPClient
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct CertificateTests {
@@ -37,7 +38,10 @@ extension AppTests {
                 let year = try #require(certs.first?.year)
                 let all = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all()
                 #expect(all.map(\.sequence) == Array(1...all.count))
-                #expect(all.allSatisfy { $0.number == CertificateNumber.format(series: "СК", year: year, sequence: $0.sequence) })
+                #expect(
+                    all.allSatisfy {
+                        $0.number == CertificateNumber.format(series: "СК", year: year, sequence: $0.sequence)
+                    })
                 // Issuing again issues nobody twice.
                 _ = try await head.get(Self.path(g) + "/certificates")
                 #expect(try await head.post(Self.path(g) + "/certificates").status == .seeOther)
@@ -45,7 +49,9 @@ extension AppTests {
                 // Those who did not pass or did not attend enough are named with the reason.
                 let body = try await head.get(Self.path(g) + "/certificates").body.string
                 #expect(body.contains("аттестация не пройдена") || body.contains("посещаемость"))
-                #expect(try await head.get(Self.path(g) + "/certificates/print").body.string.contains("о прослушивании профильного курса"))
+                #expect(
+                    try await head.get(Self.path(g) + "/certificates/print").body.string.contains(
+                        "о прослушивании профильного курса"))
             }
         }
 
@@ -58,7 +64,8 @@ extension AppTests {
                 let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                     for _ in 0..<6 {
                         group.addTask {
-                            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/groups/\(g.id!)/certificates")
+                            var request = HTTPClientRequest(
+                                url: "http://127.0.0.1:\(port)/api/v1/groups/\(g.id!)/certificates")
                             request.method = .POST
                             request.headers.add(name: "Authorization", value: "Bearer \(token)")
                             let r = try await client.execute(request, timeout: .seconds(60))
@@ -76,7 +83,8 @@ extension AppTests {
                 let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).all()
                 #expect(certs.count == ready && Set(certs.map { $0.$student.id }).count == ready)
                 let year = try #require(certs.first?.year)
-                let seqs = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all().map(\.sequence)
+                let seqs = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all().map(
+                    \.sequence)
                 #expect(seqs == Array(1...seqs.count))
             }
         }
@@ -85,34 +93,69 @@ extension AppTests {
             try await withApp { app in
                 let c = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
                 var anonymous = Browser(app)
-                let ok = try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode.lowercased())")
+                let ok = try await anonymous.get(
+                    "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        + "code=\(c.verificationCode.lowercased())"
+                )
                 #expect(ok.status == .ok)
                 #expect(ok.body.string.contains("Сертификат действителен"))
                 #expect(ok.body.string.contains(c.initials))
                 #expect(!ok.body.string.contains(c.studentName))
-                #expect(try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=AAAA-AAAA").status == .notFound)
-                #expect(try await anonymous.get("/verify?number=%D0%A1%D0%9A-2026-99999&code=\(c.verificationCode)").status == .notFound)
+                #expect(
+                    try await anonymous.get(
+                        "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                            + "code=AAAA-AAAA"
+                    ).status == .notFound)
+                #expect(
+                    try await anonymous.get("/verify?number=%D0%A1%D0%9A-2026-99999&code=\(c.verificationCode)").status
+                        == .notFound)
                 #expect(try await anonymous.get("/verify?number=nonsense&code=x").status == .notFound)
-                struct V: Decodable { var status: String; var initials: String }
-                let api = try await anonymous.get("/api/v1/certificates/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode)")
+                struct V: Decodable {
+                    var status: String
+                    var initials: String
+                }
+                let number = c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let api = try await anonymous.get(
+                    "/api/v1/certificates/verify?number=\(number)&code=\(c.verificationCode)")
                 #expect(api.status == .ok)
                 #expect(try api.content.decode(V.self).initials == c.initials)
                 // Annulled: the public page says so, and a new certificate may be issued to the student for the course.
                 var head = Browser(app)
                 _ = try await head.login("kmc")
                 _ = try await head.get("/certificates/\(c.id!.uuidString.lowercased())/annul")
-                #expect(try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": ""]).status == .unprocessableEntity)
-                #expect(try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": "Ошибка в фамилии"]).status == .seeOther)
-                let annulled = try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(c.verificationCode)")
-                #expect(annulled.body.string.contains("Сертификат аннулирован") && annulled.body.string.contains("Ошибка в фамилии"))
+                #expect(
+                    try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": ""]).status
+                        == .unprocessableEntity)
+                #expect(
+                    try await head.post(
+                        "/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": "Ошибка в фамилии"]
+                    ).status == .seeOther)
+                let annulled = try await anonymous.get(
+                    "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        + "code=\(c.verificationCode)"
+                )
+                #expect(
+                    annulled.body.string.contains("Сертификат аннулирован")
+                        && annulled.body.string.contains("Ошибка в фамилии"))
                 let g = try #require(try await StudyGroup.find(c.$group.id, on: app.db))
                 _ = try await head.get("/groups/\(g.id!.uuidString.lowercased())/certificates")
-                #expect(try await head.post("/groups/\(g.id!.uuidString.lowercased())/certificates").status == .seeOther)
-                let again = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$student.$id == c.$student.id).all()
-                #expect(again.count == 2 && again.filter(\.isValid).count == 1 && again.first(where: \.isValid)?.number != c.number)
+                #expect(
+                    try await head.post("/groups/\(g.id!.uuidString.lowercased())/certificates").status == .seeOther)
+                let again = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).filter(
+                    \.$student.$id == c.$student.id
+                ).all()
+                #expect(
+                    again.count == 2 && again.filter(\.isValid).count == 1
+                        && again.first(where: \.isValid)?.number != c.number)
                 // Guessing is limited.
                 var statuses: [HTTPStatus] = []
-                for _ in 0..<35 { statuses.append(try await anonymous.get("/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=ZZZZ-ZZZZ").status) }
+                for _ in 0..<35 {
+                    statuses.append(
+                        try await anonymous.get(
+                            "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                                + "code=ZZZZ-ZZZZ"
+                        ).status)
+                }
                 #expect(statuses.contains(.tooManyRequests))
             }
         }
@@ -140,16 +183,25 @@ extension AppTests {
                 #expect(try await teacher.get("/certificates").status == .ok)
                 #expect(try await school.get("/certificates").status == .forbidden)
                 // A result may not turn to «не зачтено» under a valid certificate.
-                let certified = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
+                let certified = try #require(
+                    try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
                 let cg = try #require(try await StudyGroup.find(certified.$group.id, on: app.db))
-                let fr = try #require(try await FinalResult.query(on: app.db).filter(\.$group.$id == cg.id!).filter(\.$student.$id == certified.$student.id).first())
+                let fr = try #require(
+                    try await FinalResult.query(on: app.db).filter(\.$group.$id == cg.id!).filter(
+                        \.$student.$id == certified.$student.id
+                    ).first())
                 var kmcHead = Browser(app)
                 _ = try await kmcHead.login("teacher1")
                 let k = certified.$student.id.uuidString.lowercased()
                 if cg.$organization.id == (try await orgID(app, "МБОУ «Гимназия № 2»")) {
                     _ = try await kmcHead.get(Self.path(cg) + "/results")
-                    let refused = try await kmcHead.post(Self.path(cg) + "/results", ["form-" + k: fr.form, "passed-" + k: "no", "day-" + k: CivilDay(number: fr.resultDay).formatted,
-                                                                                     "v-" + k: String(fr.version)])
+                    let refused = try await kmcHead.post(
+                        Self.path(cg) + "/results",
+                        [
+                            "form-" + k: fr.form, "passed-" + k: "no",
+                            "day-" + k: CivilDay(number: fr.resultDay).formatted,
+                            "v-" + k: String(fr.version),
+                        ])
                     #expect(refused.status == .conflict && refused.body.string.contains("сначала аннулируйте"))
                 }
             }
@@ -164,16 +216,26 @@ extension AppTests {
                 let page = try await teacher.get(Self.path(g) + "/results")
                 #expect(page.status == .ok && page.body.string.contains("Сохранить итоги"))
                 let k = r.$student.id.uuidString.lowercased()
-                let bad = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "nonsense", "passed-" + k: "maybe", "day-" + k: "01.01.2100"])
+                let bad = try await teacher.post(
+                    Self.path(g) + "/results",
+                    ["form-" + k: "nonsense", "passed-" + k: "maybe", "day-" + k: "01.01.2100"])
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Выберите результат."))
                 #expect(bad.body.string.contains("Дата не может быть позже сегодняшней."))
                 // A stale form (made before someone else's save) is refused.
-                let stale = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
-                                                                               "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version - 1)])
+                let stale = try await teacher.post(
+                    Self.path(g) + "/results",
+                    [
+                        "form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
+                        "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version - 1),
+                    ])
                 #expect(stale.status == .conflict && stale.body.string.contains("изменил другой пользователь"))
-                let ok = try await teacher.post(Self.path(g) + "/results", ["form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
-                                                                            "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version)])
+                let ok = try await teacher.post(
+                    Self.path(g) + "/results",
+                    [
+                        "form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
+                        "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version),
+                    ])
                 #expect(ok.status == .seeOther)
                 let fresh = try #require(try await FinalResult.find(r.id, on: app.db))
                 #expect(fresh.form == "exam" && !fresh.passed && fresh.version == r.version + 1)
@@ -184,7 +246,8 @@ extension AppTests {
         @Test func aGuardianSeesTheChildsAttendanceResultsAndCertificates() async throws {
             try await withApp { app in
                 let child = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                let cert = try #require(try await Certificate.query(on: app.db).filter(\.$student.$id == child.id!).first())
+                let cert = try #require(
+                    try await Certificate.query(on: app.db).filter(\.$student.$id == child.id!).first())
                 var parent = Browser(app)
                 _ = try await parent.login("parent1")
                 let path = "/timetable/students/\(child.id!.uuidString.lowercased())"
@@ -195,38 +258,66 @@ extension AppTests {
                 #expect(body.contains("Успеваемость: Ёлкин Артём Ильич"))
                 #expect(body.contains("Математика") && body.contains(cert.number))
                 #expect(body.contains("Последние отметки"))
-                #expect(!body.contains("href=\"/students\"") && body.contains("href=\"\(path)\""), "the parent's trail leads to the child's week")
+                #expect(
+                    !body.contains("href=\"/students\"") && body.contains("href=\"\(path)\""),
+                    "the parent's trail leads to the child's week")
                 let print = try await parent.get(path + "/certificates/\(cert.id!.uuidString.lowercased())")
                 #expect(print.status == .ok && print.body.string.contains(cert.verificationCode))
                 // Not another child's, and not for a teacher.
-                let other = try #require(try await Certificate.query(on: app.db).filter(\.$student.$id != child.id!).first())
-                #expect(try await parent.get("/timetable/students/\(other.$student.id.uuidString.lowercased())/progress").status == .forbidden)
-                #expect(try await parent.get(path + "/certificates/\(other.id!.uuidString.lowercased())").status == .notFound)
+                let other = try #require(
+                    try await Certificate.query(on: app.db).filter(\.$student.$id != child.id!).first())
+                #expect(
+                    try await parent.get("/timetable/students/\(other.$student.id.uuidString.lowercased())/progress")
+                        .status == .forbidden)
+                #expect(
+                    try await parent.get(path + "/certificates/\(other.id!.uuidString.lowercased())").status
+                        == .notFound)
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1")
                 #expect(try await teacher.get(path + "/progress").status == .forbidden)
                 // The API gives the student their own, too.
                 let token = try await apiToken(app, "student1")
                 var api = Browser(app)
-                let own = try await api.send(.GET, "/api/v1/certificates?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"])
+                let own = try await api.send(
+                    .GET, "/api/v1/certificates?student=\(child.id!.uuidString)",
+                    headers: ["Authorization": "Bearer \(token)"])
                 #expect(own.status == .ok && own.body.string.contains(cert.number))
-                #expect(try await api.send(.GET, "/api/v1/certificates?student=\(other.$student.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .forbidden)
-                #expect(try await api.send(.GET, "/api/v1/attendance?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
+                #expect(
+                    try await api.send(
+                        .GET, "/api/v1/certificates?student=\(other.$student.id.uuidString)",
+                        headers: ["Authorization": "Bearer \(token)"]
+                    ).status == .forbidden)
+                #expect(
+                    try await api.send(
+                        .GET, "/api/v1/attendance?student=\(child.id!.uuidString)",
+                        headers: ["Authorization": "Bearer \(token)"]
+                    ).status == .ok)
                 // The home school and the КМЦ read the same record through the API as on the progress page; a centre
                 // head who may not read the child's record gets 403.
-                struct Page: Decodable { struct Meta: Decodable { var total: Int }; var metadata: Meta }
+                struct Page: Decodable {
+                    struct Meta: Decodable { var total: Int }
+                    var metadata: Meta
+                }
                 var totals: [String: [Int]] = [:]
                 for user in ["school1", "kmc", "student1"] {
                     let t = try await apiToken(app, user)
                     for kind in ["attendance", "results", "certificates"] {
-                        let r = try await api.send(.GET, "/api/v1/\(kind)?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(t)"])
+                        let r = try await api.send(
+                            .GET, "/api/v1/\(kind)?student=\(child.id!.uuidString)",
+                            headers: ["Authorization": "Bearer \(t)"])
                         #expect(r.status == .ok)
                         totals[user, default: []].append(try r.content.decode(Page.self).metadata.total)
                     }
                 }
-                #expect(totals["school1"] == totals["kmc"] && totals["school1"] == totals["student1"] && (totals["school1"]?.allSatisfy { $0 > 0 } ?? false), "\(totals)")
+                #expect(
+                    totals["school1"] == totals["kmc"] && totals["school1"] == totals["student1"]
+                        && (totals["school1"]?.allSatisfy { $0 > 0 } ?? false), "\(totals)")
                 let centre = try await apiToken(app, "centre1")
-                #expect(try await api.send(.GET, "/api/v1/results?student=\(child.id!.uuidString)", headers: ["Authorization": "Bearer \(centre)"]).status == .forbidden)
+                #expect(
+                    try await api.send(
+                        .GET, "/api/v1/results?student=\(child.id!.uuidString)",
+                        headers: ["Authorization": "Bearer \(centre)"]
+                    ).status == .forbidden)
             }
         }
 
@@ -239,17 +330,26 @@ extension AppTests {
                 let name = cert.student.fullName
                 var metod = Browser(app)
                 _ = try await metod.login("metod")
-                let pages = [Self.path(g) + "/results", Self.path(g) + "/certificates", "/certificates", "/certificates/\(cert.id!.uuidString.lowercased())",
-                             "/certificates?q=" + (cert.student.surname.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")]
+                let pages = [
+                    Self.path(g) + "/results", Self.path(g) + "/certificates", "/certificates",
+                    "/certificates/\(cert.id!.uuidString.lowercased())",
+                    "/certificates?q="
+                        + (cert.student.surname.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                ]
                 for path in pages {
                     let r = try await metod.get(path)
                     // (the search page repeats the surname typed in, «По запросу «…» ничего не найдено»)
-                    #expect(r.status == .ok && !r.body.string.contains(name) && (path.contains("?q=") || !r.body.string.contains(cert.student.surname)), "\(path)")
+                    #expect(
+                        r.status == .ok && !r.body.string.contains(name)
+                            && (path.contains("?q=") || !r.body.string.contains(cert.student.surname)), "\(path)")
                     if path.contains("?q=") { #expect(r.body.string.contains("ничего не найдено")) }
                 }
-                #expect(try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())").body.string.contains("Обучающийся № "))
+                #expect(
+                    try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())").body.string.contains(
+                        "Обучающийся № "))
                 #expect(try await metod.get("/certificates?q=\(cert.number)").body.string.contains(cert.number))
-                #expect(try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())/print").status == .forbidden)
+                #expect(
+                    try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())/print").status == .forbidden)
                 #expect(try await metod.get(Self.path(g) + "/certificates/print").status == .forbidden)
                 // The centre's head sees the names.
                 var head = Browser(app)
@@ -265,14 +365,30 @@ extension AppTests {
                 let other = Municipality(name: "Соседний район")
                 try await other.create(on: app.db)
                 let copy = Certificate()
-                copy.$municipality.id = other.id!; copy.year = mine.year; copy.sequence = mine.sequence; copy.number = mine.number
-                copy.verificationCode = "ZZZZ-ZZZZ"; copy.$student.id = mine.$student.id; copy.$group.id = mine.$group.id
-                copy.studentName = "Другой"; copy.initials = "Д."; copy.programTitle = "Курс"; copy.hours = 1; copy.centerName = "Центр"
-                copy.firstDay = 0; copy.lastDay = 0; copy.issuedAt = Date(); copy.issuedBy = "тест"; copy.status = "annulled"
+                copy.$municipality.id = other.id!
+                copy.year = mine.year
+                copy.sequence = mine.sequence
+                copy.number = mine.number
+                copy.verificationCode = "ZZZZ-ZZZZ"
+                copy.$student.id = mine.$student.id
+                copy.$group.id = mine.$group.id
+                copy.studentName = "Другой"
+                copy.initials = "Д."
+                copy.programTitle = "Курс"
+                copy.hours = 1
+                copy.centerName = "Центр"
+                copy.firstDay = 0
+                copy.lastDay = 0
+                copy.issuedAt = Date()
+                copy.issuedBy = "тест"
+                copy.status = "annulled"
                 try await copy.create(on: app.db)
                 // Verification tells them apart by the code.
                 var anonymous = Browser(app)
-                let res = try await anonymous.get("/verify?number=\(mine.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&code=\(mine.verificationCode)")
+                let res = try await anonymous.get(
+                    "/verify?number=\(mine.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        + "code=\(mine.verificationCode)"
+                )
                 #expect(res.status == .ok && res.body.string.contains("Сертификат действителен"))
             }
         }

@@ -1,18 +1,33 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// The first-application path of `POST /api/v1/applications` runs without Fluent (the SQLite writer or a raw
 /// PostgreSQL transaction): these tests check every row it writes against what the Fluent path would write, on
 /// whichever database the suite runs on.
 extension AppTests {
     @Suite struct ApplicationFastPathTests {
-        struct In: Content { var campaignId: UUID; var studentId: UUID; var choices: [UUID]; var guardianAgreement: String? }
-        struct Choice: Content { var groupId: UUID; var status: String; var position: Int? }
-        struct Out: Content { var status: String; var position: Int?; var applicationId: UUID; var choices: [Choice] }
+        struct In: Content {
+            var campaignId: UUID
+            var studentId: UUID
+            var choices: [UUID]
+            var guardianAgreement: String?
+        }
+        struct Choice: Content {
+            var groupId: UUID
+            var status: String
+            var position: Int?
+        }
+        struct Out: Content {
+            var status: String
+            var position: Int?
+            var applicationId: UUID
+            var choices: [Choice]
+        }
 
         /// Three groups Ёлкин may choose in the open first-come campaign and is not in yet: the first made full.
         static func setUp(_ app: Application) async throws -> (EnrollmentCampaign, Student, [StudyGroup]) {
@@ -20,8 +35,11 @@ extension AppTests {
             c.maxCourses = 1
             try await c.save(on: app.db)
             let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-            let mine = Set(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).all().map { $0.$group.id })
-            let groups = try await ApplicationService.eligibleGroups(c, student: elkin, on: app.db).filter { !mine.contains($0.id!) }
+            let mine = Set(
+                try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).all().map { $0.$group.id })
+            let groups = try await ApplicationService.eligibleGroups(c, student: elkin, on: app.db).filter {
+                !mine.contains($0.id!)
+            }
             try #require(groups.count >= 3, "the demo campaign offers Ёлкин at least three groups")
             let full = groups[0]
             full.capacity = full.enrolledCount
@@ -33,12 +51,18 @@ extension AppTests {
             try await withApp { app in
                 let (c, elkin, groups) = try await Self.setUp(app)
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
-                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == groups[0].id!).filter(\.$status == "waitlisted").count()
+                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == groups[0].id!).filter(
+                    \.$status == "waitlisted"
+                ).count()
                 let freeBefore = groups[1].enrolledCount
                 let token = try await apiToken(app, "student1")
                 var b = Browser(app)
-                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: groups.map { $0.id! }, guardianAgreement: nil),
-                                           headers: ["Authorization": "Bearer \(token)"])
+                let res = try await b.send(
+                    .POST, "/api/v1/applications",
+                    json: In(
+                        campaignId: c.id!, studentId: elkin.id!, choices: groups.map { $0.id! },
+                        guardianAgreement: nil),
+                    headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == .created)
                 let out = try res.content.decode(Out.self)
                 #expect(out.status == "enrolled" && out.position == nil)
@@ -46,15 +70,21 @@ extension AppTests {
                 #expect(out.choices[0].position == waitingBefore + 1)
                 // The application: submitted, the seat held for the campaign's days, the school's decision pending.
                 let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
-                #expect(a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.guardianAgreedBy == nil && a.guardianAgreedAt == nil)
+                #expect(
+                    a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1
+                        && a.guardianAgreedBy == nil && a.guardianAgreedAt == nil)
                 #expect(a.$student.id == elkin.id && a.$school.id == elkin.$school.id && a.$campaign.id == c.id)
                 let hold = try #require(a.holdExpiresAt).timeIntervalSince(a.submittedAt)
                 #expect(abs(hold - Double(c.confirmDays) * 86_400) < 1)
-                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).sort(\.$rank).all()
+                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).sort(
+                    \.$rank
+                ).all()
                 #expect(choices.map(\.rank) == [1, 2, 3] && choices.map(\.$group.id) == groups.map(\.id))
                 #expect(choices.map(\.outcome) == ["waitlisted", "enrolled", "unused"])
                 // The places: a waiting one in the full group, a seat in the second, nothing in the third.
-                let places = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id ~~ groups.map { $0.id! }).all()
+                let places = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    \.$group.$id ~~ groups.map { $0.id! }
+                ).all()
                 #expect(places.count == 2 && places.allSatisfy { $0.source == "application" })
                 #expect(places.first { $0.$group.id == groups[0].id }?.status == "waitlisted")
                 #expect(places.first { $0.$group.id == groups[1].id }?.status == "enrolled")
@@ -63,8 +93,16 @@ extension AppTests {
                 // One audit entry for the application and one per place, all by the token's user.
                 let ids: [UUID] = [a.id!] + places.map { $0.id! }
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ ids).all()
-                #expect(audit.count == 3 && audit.allSatisfy { $0.userID == user.id && $0.username == "student1" && $0.action == "create" })
-                #expect(audit.contains { $0.entityType == "application" && $0.organizationID == elkin.$school.id && $0.municipalityID == c.$municipality.id })
+                #expect(
+                    audit.count == 3
+                        && audit.allSatisfy {
+                            $0.userID == user.id && $0.username == "student1" && $0.action == "create"
+                        })
+                #expect(
+                    audit.contains {
+                        $0.entityType == "application" && $0.organizationID == elkin.$school.id
+                            && $0.municipalityID == c.$municipality.id
+                    })
                 #expect(audit.filter { $0.entityType == "enrollment" }.count == 2)
             }
         }
@@ -75,18 +113,29 @@ extension AppTests {
                 let token = try await apiToken(app, "parent1")
                 var b = Browser(app)
                 // Whatever name is sent, the agreement is the signed-in guardian's, by the account's name.
-                let body = In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!], guardianAgreement: "Ёлкин Илья Петрович")
-                let first = try await b.send(.POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
+                let body = In(
+                    campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!],
+                    guardianAgreement: "Ёлкин Илья Петрович")
+                let first = try await b.send(
+                    .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(first.status == .created)
-                let a = try #require(try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))
+                let a = try #require(
+                    try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))
                 #expect(a.guardianAgreedBy == "Ёлкина Вера Николаевна" && a.guardianAgreedAt != nil)
                 let count = try #require(try await StudyGroup.find(groups[1].id, on: app.db)).enrolledCount
                 // Sent again, it is the same application, and the group does not count the student twice.
-                let again = try await b.send(.POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
+                let again = try await b.send(
+                    .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(again.status.code < 500)
-                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 1)
+                #expect(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$campaign.$id == c.id!
+                    ).count() == 1)
                 #expect(try await StudyGroup.find(groups[1].id, on: app.db)?.enrolledCount == count)
-                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == groups[1].id!).count() == 1)
+                #expect(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$group.$id == groups[1].id!
+                    ).count() == 1)
             }
         }
 
@@ -95,32 +144,52 @@ extension AppTests {
                 let (c, elkin, groups) = try await Self.setUp(app)
                 // setup: the chosen group gets a lesson at the time of a coming lesson of a group Ёлкин attends
                 let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
-                let own = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$status == "enrolled").with(\.$group).all()
+                let own = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    \.$status == "enrolled"
+                ).with(\.$group).all()
                 var found: (StudyGroup, Lesson)?
                 for e in own where found == nil {
-                    if let l = try await TimetableTests.lessons(app, e.group).first(where: { $0.day > today && $0.status == "scheduled" }) { found = (e.group, l) }
+                    if let l = try await TimetableTests.lessons(app, e.group).first(where: {
+                        $0.day > today && $0.status == "scheduled"
+                    }) {
+                        found = (e.group, l)
+                    }
                 }
                 let (attended, lesson) = try #require(found, "Ёлкин's groups have coming lessons in the demo timetable")
                 let chosen = groups[1]
-                // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests' business.
+                // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests'
+                // business.
                 let clashing = Lesson()
                 clashing.$group.id = chosen.id!
-                clashing.day = lesson.day; clashing.startMinute = lesson.startMinute; clashing.endMinute = lesson.startMinute + 45; clashing.hours = 1
-                clashing.status = "scheduled"; clashing.version = 1; clashing.updatedAt = Date()
+                clashing.day = lesson.day
+                clashing.startMinute = lesson.startMinute
+                clashing.endMinute = lesson.startMinute + 45
+                clashing.hours = 1
+                clashing.status = "scheduled"
+                clashing.version = 1
+                clashing.updatedAt = Date()
                 try await clashing.create(on: app.db)
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db)).enrolledCount
                 let token = try await apiToken(app, "student1")
                 let audit = try await AuditEntry.query(on: app.db).count()
                 // act
                 var b = Browser(app)
-                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
-                                           headers: ["Authorization": "Bearer \(token)"])
+                let res = try await b.send(
+                    .POST, "/api/v1/applications",
+                    json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                    headers: ["Authorization": "Bearer \(token)"])
                 // check: refused with the student's own other group named, nothing written
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(attended.name)»"))
-                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 0)
+                #expect(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$campaign.$id == c.id!
+                    ).count() == 0)
                 #expect(try await StudyGroup.find(chosen.id, on: app.db)?.enrolledCount == before)
-                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == chosen.id!).count() == 0)
+                #expect(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$group.$id == chosen.id!
+                    ).count() == 0)
                 #expect(try await AuditEntry.query(on: app.db).count() == audit)
             }
         }
@@ -135,59 +204,99 @@ extension AppTests {
                 for g in groups[1...2] {
                     let l = Lesson()
                     l.$group.id = g.id!
-                    l.day = day; l.startMinute = 20 * 60; l.endMinute = 20 * 60 + 45; l.hours = 1
-                    l.status = "scheduled"; l.version = 1; l.updatedAt = Date()
+                    l.day = day
+                    l.startMinute = 20 * 60
+                    l.endMinute = 20 * 60 + 45
+                    l.hours = 1
+                    l.status = "scheduled"
+                    l.version = 1
+                    l.updatedAt = Date()
                     try await l.create(on: app.db)
                 }
-                let counts = try await groups.asyncMap { try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount }
+                let counts = try await groups.asyncMap {
+                    try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount
+                }
                 let token = try await apiToken(app, "student1")
                 var b = Browser(app)
                 // act: a seat in the second group is taken first; the third must see it and clash with it
-                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!, groups[2].id!], guardianAgreement: nil),
-                                           headers: ["Authorization": "Bearer \(token)"])
+                let res = try await b.send(
+                    .POST, "/api/v1/applications",
+                    json: In(
+                        campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!, groups[2].id!],
+                        guardianAgreement: nil),
+                    headers: ["Authorization": "Bearer \(token)"])
                 // check: refused whole, as the SQLite writer and the Fluent path refuse it
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(groups[1].name)»"))
-                #expect(try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$campaign.$id == c.id!).count() == 0)
-                #expect(try await groups.asyncMap { try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount } == counts)
-                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id ~~ groups.map { $0.id! }).count() == 0)
+                #expect(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$campaign.$id == c.id!
+                    ).count() == 0)
+                #expect(
+                    try await groups.asyncMap {
+                        try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount
+                    } == counts)
+                #expect(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$group.$id ~~ groups.map { $0.id! }
+                    ).count() == 0)
             }
         }
 
-        /// One course (on PostgreSQL one statement in `setka_enrol_one`): a full group gives a waiting place, a free one a
+        /// One course (on PostgreSQL one statement in `setka_enrol_one`): a full group gives a waiting place, a free
+        /// one a
         /// seat, with the rows and audit entries the other paths write.
         @Test(arguments: [true, false]) func oneCourseWritesEveryRow(full: Bool) async throws {
             try await withApp { app in
                 let (c, elkin, groups) = try await Self.setUp(app)
                 let chosen = full ? groups[0] : groups[1]
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
-                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == chosen.id!).filter(\.$status == "waitlisted").count()
+                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == chosen.id!).filter(
+                    \.$status == "waitlisted"
+                ).count()
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db))
                 let token = try await apiToken(app, "student1")
                 var b = Browser(app)
-                let res = try await b.send(.POST, "/api/v1/applications", json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
-                                           headers: ["Authorization": "Bearer \(token)"])
+                let res = try await b.send(
+                    .POST, "/api/v1/applications",
+                    json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                    headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == (full ? .ok : .created))
                 let out = try res.content.decode(Out.self)
                 #expect(out.status == (full ? "waitlisted" : "enrolled"))
                 #expect(out.position == (full ? waitingBefore + 1 : nil))
                 #expect(out.choices.map(\.status) == [out.status] && out.choices.first?.groupId == chosen.id)
                 let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
-                #expect(a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.holdExpiresAt != nil && a.submittedByName == user.fullName)
+                #expect(
+                    a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.holdExpiresAt != nil
+                        && a.submittedByName == user.fullName)
                 let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
                 #expect(choices.map(\.outcome) == [out.status] && choices.map(\.rank) == [1])
-                let place = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(\.$group.$id == chosen.id!).first())
+                let place = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$group.$id == chosen.id!
+                    ).first())
                 #expect(place.status == out.status && place.source == "application")
                 let after = try #require(try await StudyGroup.find(chosen.id, on: app.db))
                 if full {
-                    #expect(place.waitlistSeq == before.waitlistSeq + 1 && after.waitlistSeq == before.waitlistSeq + 1 && after.enrolledCount == before.enrolledCount)
+                    #expect(
+                        place.waitlistSeq == before.waitlistSeq + 1 && after.waitlistSeq == before.waitlistSeq + 1
+                            && after.enrolledCount == before.enrolledCount)
                 } else {
-                    #expect(place.waitlistSeq == nil && after.enrolledCount == before.enrolledCount + 1 && after.waitlistSeq == before.waitlistSeq)
+                    #expect(
+                        place.waitlistSeq == nil && after.enrolledCount == before.enrolledCount + 1
+                            && after.waitlistSeq == before.waitlistSeq)
                 }
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [a.id!, place.id!]).all()
-                #expect(audit.count == 2 && audit.allSatisfy { $0.userID == user.id && $0.username == "student1" && $0.action == "create" })
+                #expect(
+                    audit.count == 2
+                        && audit.allSatisfy {
+                            $0.userID == user.id && $0.username == "student1" && $0.action == "create"
+                        })
                 let seat = try #require(audit.first { $0.entityType == "enrollment" })
-                #expect(seat.after?.contains(full ? "в листе ожидания" : "зачислен") == true && seat.organizationID == chosen.$organization.id)
+                #expect(
+                    seat.after?.contains(full ? "в листе ожидания" : "зачислен") == true
+                        && seat.organizationID == chosen.$organization.id)
                 #expect(audit.contains { $0.entityType == "application" && $0.organizationID == elkin.$school.id })
             }
         }
@@ -197,24 +306,36 @@ extension AppTests {
         @Test func theOneCourseFunctionMatchesThisBuild() async throws {
             try await withApp { app in
                 let (c, elkin, groups) = try await Self.setUp(app)
-                let campaign = ApplicationService.SubmitFacts.Campaign(c), student = ApplicationService.SubmitFacts.Pupil(elkin)
-                let group = ApplicationService.SubmitFacts.Group(id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
-                                                                 programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
-                                                                 gradeFrom: 1, gradeTo: 11)
+                let campaign = ApplicationService.SubmitFacts.Campaign(c)
+                let student = ApplicationService.SubmitFacts.Pupil(elkin)
+                let group = ApplicationService.SubmitFacts.Group(
+                    id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
+                    programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
+                    gradeFrom: 1, gradeTo: 11)
                 for agreement in [nil, "Ёлкина Вера Николаевна"] {
-                    let s = ApplicationService.FreshSubmission(campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
-                                                               guardianAgreement: agreement, submittedBy: "Ёлкин")
-                    let seat = EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now)
+                    let s = ApplicationService.FreshSubmission(
+                        campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
+                        guardianAgreement: agreement, submittedBy: "Ёлкин")
+                    let seat = EnrollmentService.RawSeat(
+                        group: group, student: student, source: .application, now: s.now)
                     let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
-                    #expect(one.types == ApplicationService.OneCourse.sample.types && one.sql == ApplicationService.OneCourse.sample.sql)
+                    #expect(
+                        one.types == ApplicationService.OneCourse.sample.types
+                            && one.sql == ApplicationService.OneCourse.sample.sql)
                     // A request builds only the values: of the same kinds, in the same order.
                     let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
-                    #expect(values.count == one.types.count && values.map { ApplicationService.OneCourse.type(of: $0) } == one.binds.map { ApplicationService.OneCourse.type(of: $0) })
+                    #expect(
+                        values.count == one.types.count
+                            && values.map { ApplicationService.OneCourse.type(of: $0) }
+                                == one.binds.map { ApplicationService.OneCourse.type(of: $0) }
+                    )
                 }
                 guard app.setkaConfig.isPostgres else { return }
                 let sql = try app.db.sql()
                 func stored() async throws -> [String] {
-                    try await sql.raw("SELECT prosrc FROM pg_proc WHERE proname = \(bind: ApplicationService.OneCourse.functionName)").all()
+                    try await sql.raw(
+                        "SELECT prosrc FROM pg_proc WHERE proname = \(bind: ApplicationService.OneCourse.functionName)"
+                    ).all()
                         .map { try $0.decode(column: "prosrc", as: String.self) }
                 }
                 #expect(try await stored() == [ApplicationService.OneCourse.functionBody])

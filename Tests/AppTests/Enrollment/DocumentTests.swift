@@ -1,4 +1,3 @@
-@testable import App
 import Documents
 import Domain
 import Fluent
@@ -6,8 +5,11 @@ import Testing
 import Vapor
 import VaporTesting
 import ZIPFoundation
+
+@testable import App
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 extension AppTests {
@@ -15,8 +17,14 @@ extension AppTests {
         /// The text of `word/document.xml` of a DOCX answer, after checking every part parses as XML.
         /// Converts a DOCX to PDF with LibreOffice when it is installed (CI installs it and requires it).
         static func convertsWithLibreOffice(_ data: Data, name: String) throws {
-            guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-                #expect(ProcessInfo.processInfo.environment["SETKA_REQUIRE_SOFFICE"] != "1", "LibreOffice is required in CI but not installed")
+            guard
+                let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: {
+                    FileManager.default.isExecutableFile(atPath: $0)
+                })
+            else {
+                #expect(
+                    ProcessInfo.processInfo.environment["SETKA_REQUIRE_SOFFICE"] != "1",
+                    "LibreOffice is required in CI but not installed")
                 return
             }
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("setka-doc-\(UUID().uuidString)")
@@ -25,13 +33,18 @@ extension AppTests {
             try data.write(to: dir.appendingPathComponent(name + ".docx"))
             let p = Process()
             p.executableURL = URL(fileURLWithPath: soffice)
-            p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--convert-to", "pdf",
-                           "--outdir", dir.path, dir.appendingPathComponent(name + ".docx").path]
+            p.arguments = [
+                "--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path,
+                "--convert-to", "pdf",
+                "--outdir", dir.path, dir.appendingPathComponent(name + ".docx").path,
+            ]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             p.waitUntilExit()
             #expect(p.terminationStatus == 0, "\(name): soffice exited \(p.terminationStatus)")
-            #expect((try? Data(contentsOf: dir.appendingPathComponent(name + ".pdf")))?.starts(with: Array("%PDF".utf8)) == true, "\(name) did not convert")
+            #expect(
+                (try? Data(contentsOf: dir.appendingPathComponent(name + ".pdf")))?.starts(with: Array("%PDF".utf8))
+                    == true, "\(name) did not convert")
         }
 
         static func docxText(_ res: TestingHTTPResponse) throws -> String {
@@ -52,7 +65,9 @@ extension AppTests {
 
         @Test func iupAgreementAndContractArePrintableAndDownloadable() async throws {
             try await withApp { app in
-                let a = try #require(try await CourseApplication.query(on: app.db).filter(\.$guardianAgreedAt != nil).with(\.$student).with(\.$school).first())
+                let a = try #require(
+                    try await CourseApplication.query(on: app.db).filter(\.$guardianAgreedAt != nil).with(\.$student)
+                        .with(\.$school).first())
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc")
                 let url = ApplicationsController.url(a.id!)
@@ -62,7 +77,8 @@ extension AppTests {
                 let iup = try Self.docxText(try await kmc.get(url + "/iup.docx"))
                 #expect(iup.contains(a.student.fullName) && iup.contains("Сетевые курсы по приоритету"))
                 let agreement = try Self.docxText(try await kmc.get(url + "/agreement.docx"))
-                #expect(agreement.contains("Согласие родителя (законного представителя) на обучение по сетевым программам"))
+                #expect(
+                    agreement.contains("Согласие родителя (законного представителя) на обучение по сетевым программам"))
 
                 // The contract of СОШ № 1 with the gymnasium lists student1.
                 let school = try await orgID(app, "МБОУ «СОШ № 1»")
@@ -70,26 +86,41 @@ extension AppTests {
                 var admin = Browser(app)
                 _ = try await admin.login("school1")
                 let enrollments = try await admin.get("/enrollments").body.string
-                #expect(enrollments.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
-                let contract = try Self.docxText(try await admin.get("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())/docx"))
-                #expect(contract.contains("Договор о сетевой форме реализации образовательных программ") && contract.contains("Ёлкин Артём Ильич"))
+                #expect(
+                    enrollments.contains(
+                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                let contract = try Self.docxText(
+                    try await admin.get(
+                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())/docx"))
+                #expect(
+                    contract.contains("Договор о сетевой форме реализации образовательных программ")
+                        && contract.contains("Ёлкин Артём Ильич"))
                 // Another school's contract, a teacher, a parent: not found.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
-                #expect(try await admin.get("/contracts/\(other.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)
+                #expect(
+                    try await admin.get("/contracts/\(other.uuidString.lowercased())/\(centre.uuidString.lowercased())")
+                        .status == .notFound)
                 // Not with itself, and not with a school that teaches no network groups this year.
                 let school4 = try await orgID(app, "МБОУ «СОШ № 4»")
                 for pair in [(school, school), (school, school4)] {
-                    let r = try await admin.get("/contracts/\(pair.0.uuidString.lowercased())/\(pair.1.uuidString.lowercased())")
+                    let r = try await admin.get(
+                        "/contracts/\(pair.0.uuidString.lowercased())/\(pair.1.uuidString.lowercased())")
                     #expect(r.status == .notFound && r.body.string.contains("не ведёт сетевых групп"))
                 }
                 var head = Browser(app)
                 _ = try await head.login("centre1")
                 let ownLinks = try await head.get("/enrollments").body.string
-                #expect(!ownLinks.contains("/contracts/\(centre.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
-                #expect(ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                #expect(
+                    !ownLinks.contains("/contracts/\(centre.uuidString.lowercased())/\(centre.uuidString.lowercased())")
+                )
+                #expect(
+                    ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1")
-                #expect(try await teacher.get("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())").status == .notFound)
+                #expect(
+                    try await teacher.get(
+                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"
+                    ).status == .notFound)
                 var parent = Browser(app)
                 _ = try await parent.login("parent1")
                 // parent1's own child has no application in the demo: another child's ИУП is not found.

@@ -1,40 +1,68 @@
-@testable import App
+import AsyncHTTPClient
 import Domain
 import Fluent
 import NIOCore
-import AsyncHTTPClient
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 extension AppTests {
     @Suite struct EnrollmentTests {
-        /// An agreed programme's open group of `capacity` at МБОУ «Гимназия № 2», and `students` new students of МБОУ «СОШ № 1».
+        /// An agreed programme's open group of `capacity` at МБОУ «Гимназия № 2», and `students` new students of МБОУ
+        /// «СОШ № 1».
         static func setUp(_ app: Application, capacity: Int, students: Int) async throws -> (UUID, [UUID]) {
             let center = try await orgID(app, "МБОУ «Гимназия № 2»")
             let school = try await orgID(app, "МБОУ «СОШ № 1»")
             let muni = try #require(try await Organization.find(school, on: app.db)?.$municipality.id)
             let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
             let program = NetworkProgram()
-            program.$organization.id = center; program.title = "Олимпиадная математика"; program.kind = "olympiad"
-            program.hours = 64; program.approval = "agreed"; program.status = "active"; program.version = 1
-            program.gradeFrom = 10; program.gradeTo = 11; program.form = "full_time"; program.searchKey = "олимпиадная математика"
+            program.$organization.id = center
+            program.title = "Олимпиадная математика"
+            program.kind = "olympiad"
+            program.hours = 64
+            program.approval = "agreed"
+            program.status = "active"
+            program.version = 1
+            program.gradeFrom = 10
+            program.gradeTo = 11
+            program.form = "full_time"
+            program.searchKey = "олимпиадная математика"
             program.sortKey = "олимпиадная математика"
             try await program.create(on: app.db)
             let group = StudyGroup()
-            group.$program.id = try program.requireID(); group.$organization.id = center; group.$academicYear.id = try year.requireID()
-            group.name = "Нагрузочная группа"; group.capacity = capacity; group.enrolledCount = 0; group.waitlistSeq = 0
-            group.plannedHours = 64; group.isOpen = true; group.status = "active"; group.version = 1
+            group.$program.id = try program.requireID()
+            group.$organization.id = center
+            group.$academicYear.id = try year.requireID()
+            group.name = "Нагрузочная группа"
+            group.capacity = capacity
+            group.enrolledCount = 0
+            group.waitlistSeq = 0
+            group.plannedHours = 64
+            group.isOpen = true
+            group.status = "active"
+            group.version = 1
             try await group.create(on: app.db)
             let ids = try await app.db.transaction { db -> [UUID] in
                 var ids: [UUID] = []
                 for i in 0..<students {
                     let s = Student()
-                    s.$municipality.id = muni; s.$school.id = school; s.surname = "Учеников\(i)"; s.givenName = "Тест"
-                    s.birthDate = Date(timeIntervalSince1970: 1_200_000_000); s.grade = 10; s.letter = "А"
-                    s.searchKey = "учеников\(i) тест"; s.sortKey = "учеников\(i) тест"; s.status = "active"; s.version = 1
-                    s.specialNeeds = false; s.identityKey = "учеников\(i) тест|2008-01-10"
-                    s.consentOn = Date(timeIntervalSince1970: 1_700_000_000); s.consentBy = "мать"
+                    s.$municipality.id = muni
+                    s.$school.id = school
+                    s.surname = "Учеников\(i)"
+                    s.givenName = "Тест"
+                    s.birthDate = Date(timeIntervalSince1970: 1_200_000_000)
+                    s.grade = 10
+                    s.letter = "А"
+                    s.searchKey = "учеников\(i) тест"
+                    s.sortKey = "учеников\(i) тест"
+                    s.status = "active"
+                    s.version = 1
+                    s.specialNeeds = false
+                    s.identityKey = "учеников\(i) тест|2008-01-10"
+                    s.consentOn = Date(timeIntervalSince1970: 1_700_000_000)
+                    s.consentBy = "мать"
                     try await s.create(on: db)
                     ids.append(try s.requireID())
                 }
@@ -43,7 +71,10 @@ extension AppTests {
             return (try group.requireID(), ids)
         }
 
-        struct Answer: Content { var status: String; var position: Int? }
+        struct Answer: Content {
+            var status: String
+            var position: Int?
+        }
 
         @Test func twoHundredConcurrentRequestsFillAGroupOf25Exactly() async throws {
             try await withLiveApp { app, port in
@@ -55,7 +86,8 @@ extension AppTests {
                 let results = try await withThrowingTaskGroup(of: (Int, Answer?).self) { group in
                     for student in students + students.prefix(20) {
                         group.addTask {
-                            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/groups/\(groupID)/enrollments")
+                            var request = HTTPClientRequest(
+                                url: "http://127.0.0.1:\(port)/api/v1/groups/\(groupID)/enrollments")
                             request.method = .POST
                             request.headers.add(name: "Authorization", value: "Bearer \(token)")
                             request.headers.add(name: "Content-Type", value: "application/json")
@@ -71,12 +103,18 @@ extension AppTests {
                 }
                 try await client.shutdown()
                 // check
-                #expect(results.allSatisfy { $0.0 == 201 || $0.0 == 200 }, "no 5xx or refusals: \(results.map(\.0).filter { $0 != 200 && $0 != 201 })")
+                #expect(
+                    results.allSatisfy { $0.0 == 201 || $0.0 == 200 },
+                    "no 5xx or refusals: \(results.map(\.0).filter { $0 != 200 && $0 != 201 })")
                 let group = try #require(try await StudyGroup.find(groupID, on: app.db))
                 #expect(group.enrolledCount == 25)
-                let enrolled = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(\.$status == "enrolled").count()
+                let enrolled = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(
+                    \.$status == "enrolled"
+                ).count()
                 #expect(enrolled == 25)
-                let waiting = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(\.$status == "waitlisted").all()
+                let waiting = try await Enrollment.query(on: app.db).filter(\.$group.$id == groupID).filter(
+                    \.$status == "waitlisted"
+                ).all()
                 #expect(waiting.count == 175)
                 #expect(Set(waiting.compactMap(\.waitlistSeq)).count == 175)
                 let positions = results.compactMap { $0.1?.position }
@@ -85,23 +123,30 @@ extension AppTests {
             }
         }
 
-        /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing changes.
+        /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing
+        /// changes.
         @Test func directEnrolmentRefusesAStudentOfAnotherGrade() async throws {
             try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 5, students: 1)
-                let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$id == groupID).with(\.$program).first())
+                let group = try #require(
+                    try await StudyGroup.query(on: app.db).filter(\.$id == groupID).with(\.$program).first())
                 let student = try #require(try await Student.find(students[0], on: app.db))
                 student.grade = group.program.gradeFrom - 1
                 try await student.save(on: app.db)
                 let kmc = try await apiToken(app, "kmc")
                 var b = Browser(app)
-                let res = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"],
-                                           raw: "{\"studentId\":\"\(students[0])\"}")
+                let res = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments",
+                    headers: ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"],
+                    raw: "{\"studentId\":\"\(students[0])\"}")
                 #expect(res.status == .conflict)
                 let body = try res.content.decode(APITests.ErrorBody.self)
                 #expect(body.error == "grade_not_allowed" && body.reason.contains("учится в \(student.grade) классе"))
                 #expect(try await StudyGroup.find(groupID, on: app.db)?.enrolledCount == group.enrolledCount)
-                #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).filter(\.$group.$id == groupID).count() == 0)
+                #expect(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).filter(
+                        \.$group.$id == groupID
+                    ).count() == 0)
             }
         }
 
@@ -111,33 +156,50 @@ extension AppTests {
                 let kmc = try await apiToken(app, "kmc")
                 var b = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"]
-                let first = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[0])\"}")
+                let first = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[0])\"}")
                 #expect(first.status == .created)
                 #expect(try first.content.decode(Answer.self).status == "enrolled")
-                let again = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[0])\"}")
+                let again = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[0])\"}")
                 #expect(try again.content.decode(Answer.self).status == "enrolled")
-                let second = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let second = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[1])\"}")
                 #expect(second.status == .ok)
                 #expect(try second.content.decode(Answer.self).position == 1)
-                let unknown = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
+                let unknown = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
                 #expect(unknown.status == .notFound)
                 #expect(try unknown.content.decode(APITests.ErrorBody.self).reason == "Обучающийся не найден.")
-                // A child whose school has not recorded the consent to data processing is not placed by the КМЦ: 409, no row.
+                // A child whose school has not recorded the consent to data processing is not placed by the КМЦ: 409,
+                // no row.
                 let unconsented = try #require(try await Student.find(students[2], on: app.db))
-                unconsented.consentOn = nil; unconsented.consentBy = nil
+                unconsented.consentOn = nil
+                unconsented.consentBy = nil
                 try await unconsented.save(on: app.db)
-                let noConsent = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[2])\"}")
+                let noConsent = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[2])\"}")
                 let noConsentBody = try noConsent.content.decode(APITests.ErrorBody.self)
-                #expect(noConsent.status == .conflict && noConsentBody.error == "no_consent" && noConsentBody.reason.contains("нет согласия"))
+                #expect(
+                    noConsent.status == .conflict && noConsentBody.error == "no_consent"
+                        && noConsentBody.reason.contains("нет согласия"))
                 #expect(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).count() == 0)
                 // One already on the waiting list is answered with their place, whatever changed since.
                 let waiting = try #require(try await Student.find(students[1], on: app.db))
-                waiting.consentOn = nil; waiting.consentBy = nil
+                waiting.consentOn = nil
+                waiting.consentBy = nil
                 try await waiting.save(on: app.db)
-                let asked = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let asked = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[1])\"}")
                 let askedPosition = try asked.content.decode(Answer.self).position
                 #expect(asked.status == .ok && askedPosition == 1)
-                waiting.consentOn = Date(); waiting.consentBy = "отец"
+                waiting.consentOn = Date()
+                waiting.consentBy = "отец"
                 try await waiting.save(on: app.db)
                 let group = try #require(try await StudyGroup.find(groupID, on: app.db))
                 #expect(group.enrolledCount == 1)
@@ -145,19 +207,26 @@ extension AppTests {
                 let program = try #require(try await NetworkProgram.find(group.$program.id, on: app.db))
                 program.approval = "submitted"
                 try await program.save(on: app.db)
-                let refused = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(students[1])\"}")
+                let refused = try await b.send(
+                    .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
+                    raw: "{\"studentId\":\"\(students[1])\"}")
                 #expect(refused.status == .conflict)
                 #expect(try refused.content.decode(APITests.ErrorBody.self).error == "program_not_agreed")
                 // Only the coordinator, the administrator and the head of the group's centre enrol directly.
                 for user in ["school1", "teacher1", "metod"] {
                     let t = try await apiToken(app, user)
-                    let res = try await b.send(.POST, "/api/v1/groups/\(groupID)/enrollments",
-                                               headers: ["Authorization": "Bearer \(t)", "Content-Type": "application/json"],
-                                               raw: "{\"studentId\":\"\(students[1])\"}")
+                    let res = try await b.send(
+                        .POST, "/api/v1/groups/\(groupID)/enrollments",
+                        headers: ["Authorization": "Bearer \(t)", "Content-Type": "application/json"],
+                        raw: "{\"studentId\":\"\(students[1])\"}")
                     #expect(res.status == .forbidden, "\(user)")
                 }
                 let g = try await b.send(.GET, "/api/v1/groups/\(groupID)", headers: auth)
-                struct G: Content { var capacity: Int; var enrolledCount: Int; var programId: UUID }
+                struct G: Content {
+                    var capacity: Int
+                    var enrolledCount: Int
+                    var programId: UUID
+                }
                 #expect(try g.content.decode(G.self).enrolledCount == 1)
             }
         }
@@ -173,7 +242,8 @@ extension AppTests.EnrollmentTests {
             #expect(try await head.get("/groups").body.string.contains("Нагрузочная группа"))
             let search = try await head.get("/groups/\(groupID)/enroll?q=учеников1").body.string
             #expect(search.contains("Учеников1 Тест"))
-            // A centre head does not browse the municipality's children: nobody is listed without three letters of a name.
+            // A centre head does not browse the municipality's children: nobody is listed without three letters of a
+            // name.
             let browse = try await head.get("/groups/\(groupID)/enroll").body.string
             #expect(!browse.contains("Учеников1 Тест") && browse.contains("не меньше трёх букв"))
             #expect(!(try await head.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Учеников1 Тест")))
@@ -188,28 +258,40 @@ extension AppTests.EnrollmentTests {
             let kmcBrowse = try await kmc.get("/groups/\(groupID)/enroll").body.string
             #expect(!kmcBrowse.contains("не меньше трёх букв") && kmcBrowse.contains("Записать"))
             #expect(try await kmc.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Записать"))
-            for s in students { #expect(try await head.post("/groups/\(groupID)/enroll?student=\(s)").status == .seeOther) }
+            for s in students {
+                #expect(try await head.post("/groups/\(groupID)/enroll?student=\(s)").status == .seeOther)
+            }
             let card = try await head.get("/groups/\(groupID)").body.string
             #expect(card.contains("занято 1 из 1"))
             #expect(card.contains("Лист ожидания"))
-            let first = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).first())
-            let second = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).first())
+            let first = try #require(
+                try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).first())
+            let second = try #require(
+                try await Enrollment.query(on: app.db).filter(\.$student.$id == students[1]).first())
             #expect(second.status == "waitlisted")
-            #expect(try await head.get("/groups/\(groupID)/withdraw/\(first.id!)").body.string.contains("«Учеников0 Тест» выбывает из группы"))
+            #expect(
+                try await head.get("/groups/\(groupID)/withdraw/\(first.id!)").body.string.contains(
+                    "«Учеников0 Тест» выбывает из группы"))
             // A reason and a date are required; a future date is refused.
             let noReason = try await head.post("/groups/\(groupID)/withdraw/\(first.id!)")
             #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("Заполните это поле."))
             #expect(try await Enrollment.find(first.id, on: app.db)?.status == "enrolled")
-            let future = try await head.post("/groups/\(groupID)/withdraw/\(first.id!)", ["reason": "по состоянию здоровья", "date": "01.01.2099"])
+            let future = try await head.post(
+                "/groups/\(groupID)/withdraw/\(first.id!)", ["reason": "по состоянию здоровья", "date": "01.01.2099"])
             #expect(future.body.string.contains("Дата не может быть в будущем."))
             let zone = TimeZone(identifier: "Europe/Moscow")!
-            #expect(try await head.post("/groups/\(groupID)/withdraw/\(first.id!)",
-                                        ["reason": "по состоянию здоровья", "date": RuDate.format(Date(), timeZone: zone)]).status == .seeOther)
+            #expect(
+                try await head.post(
+                    "/groups/\(groupID)/withdraw/\(first.id!)",
+                    ["reason": "по состоянию здоровья", "date": RuDate.format(Date(), timeZone: zone)]
+                ).status == .seeOther)
             let gone = try #require(try await Enrollment.find(first.id, on: app.db))
-            #expect(gone.status == "withdrawn" && gone.withdrawReason == "по состоянию здоровья" && gone.withdrawnOn != nil)
+            #expect(
+                gone.status == "withdrawn" && gone.withdrawReason == "по состоянию здоровья" && gone.withdrawnOn != nil)
             #expect(try await Enrollment.find(second.id, on: app.db)?.status == "enrolled")
             #expect(try await StudyGroup.find(groupID, on: app.db)?.enrolledCount == 1)
-            let third = try #require(try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).first())
+            let third = try #require(
+                try await Enrollment.query(on: app.db).filter(\.$student.$id == students[2]).first())
             #expect(try await EnrollmentService.outcome(of: third, on: app.db) == .waitlisted(position: 1))
         }
     }

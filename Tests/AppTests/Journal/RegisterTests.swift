@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct RegisterTests {
@@ -20,12 +21,15 @@ extension AppTests {
         /// Students in the group on a lesson's day (the register lists those).
         static func students(_ app: Application, _ g: StudyGroup, on lesson: Lesson? = nil) async throws -> [UUID] {
             let end = lesson.map { CivilDay(number: $0.day).adding(days: 1).date(timeZone: zone) } ?? .distantFuture
-            return try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled").all()
+            return try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled")
+                .all()
                 .filter { $0.createdAt < end }.map { $0.$student.id }
         }
 
-        static func form(_ students: [UUID], topic: String = "Делимость целых чисел", hours: Int = 2, version: Int = 0,
-                         status: (Int) -> AttendanceStatus = { $0 == 0 ? .absent : .present }) -> [String: String] {
+        static func form(
+            _ students: [UUID], topic: String = "Делимость целых чисел", hours: Int = 2, version: Int = 0,
+            status: (Int) -> AttendanceStatus = { $0 == 0 ? .absent : .present }
+        ) -> [String: String] {
             var f = ["topic": topic, "hours": String(hours), "version": String(version)]
             for (i, s) in students.enumerated() { f["a-" + s.uuidString.lowercased()] = status(i).rawValue }
             return f
@@ -49,21 +53,30 @@ extension AppTests {
                 let saved = try await teacher.post(path + "/register", Self.form(students))
                 // check
                 #expect(saved.status == .seeOther)
-                let record = try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first())
+                let record = try #require(
+                    try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first())
                 #expect(record.topic == "Делимость целых чисел" && record.hours == 2 && record.version == 1)
                 let marks = try await AttendanceMark.query(on: app.db).filter(\.$lesson.$id == l.id!).all()
                 #expect(marks.count == students.count)
                 #expect(marks.filter { $0.status == "absent" }.count == 1)
                 // A correction claims the version and keeps the before in the audit log.
                 _ = try await teacher.get(path)
-                #expect(try await teacher.post(path + "/register", Self.form(students, topic: "Делимость", hours: 1, version: 1) { _ in .present }).status == .seeOther)
-                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "lesson_record").filter(\.$entityID == l.id!).sort(\.$at).all()
+                #expect(
+                    try await teacher.post(
+                        path + "/register",
+                        Self.form(students, topic: "Делимость", hours: 1, version: 1) { _ in .present }
+                    ).status == .seeOther)
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "lesson_record").filter(
+                    \.$entityID == l.id!
+                ).sort(\.$at).all()
                 #expect(audit.map(\.action) == ["create", "update"])
                 #expect(audit[1].before?.contains("Делимость целых чисел") == true)
                 // A stale correction is refused and changes nothing.
                 let stale = try await teacher.post(path + "/register", Self.form(students, topic: "Старое", version: 1))
                 #expect(stale.status == .conflict)
-                #expect(try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first()).topic == "Делимость")
+                #expect(
+                    try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first()).topic
+                        == "Делимость")
                 // The group's register shows the sums.
                 let journal = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
                 #expect(journal.contains("Журнал группы «Математика-10»"))
@@ -98,11 +111,15 @@ extension AppTests {
                 gap["version"] = "0"
                 let gapped = try await head.post(pastPath + "/register", gap)
                 #expect(gapped.status == .unprocessableEntity)
-                #expect(gapped.body.string.contains("Укажите тему занятия.") || gapped.body.string.contains("Заполните это поле."))
+                #expect(
+                    gapped.body.string.contains("Укажите тему занятия.")
+                        || gapped.body.string.contains("Заполните это поле."))
                 #expect(gapped.body.string.contains("от 0 до 2 ак. ч"))
                 #expect(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == past.id!).count() == 0)
                 let missing = try await head.post(pastPath + "/register", Self.form(Array(students.dropFirst())))
-                #expect(missing.status == .unprocessableEntity && missing.body.string.contains("Отметьте каждого обучающегося"))
+                #expect(
+                    missing.status == .unprocessableEntity
+                        && missing.body.string.contains("Отметьте каждого обучающегося"))
                 // Those who may not mark it.
                 var school = Browser(app)
                 _ = try await school.login("school1")
@@ -121,7 +138,11 @@ extension AppTests {
                 var head = Browser(app)
                 _ = try await head.login("centre1")
                 _ = try await head.get("/lessons/\(l.id!.uuidString.lowercased())")
-                #expect(try await head.post("/lessons/\(l.id!.uuidString.lowercased())/register", Self.form(try await Self.students(app, g, on: l))).status == .seeOther)
+                #expect(
+                    try await head.post(
+                        "/lessons/\(l.id!.uuidString.lowercased())/register",
+                        Self.form(try await Self.students(app, g, on: l))
+                    ).status == .seeOther)
                 // A lesson in the register can no longer be moved or cancelled.
                 #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/edit").status == .conflict)
                 #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/cancel").status == .conflict)
@@ -147,7 +168,9 @@ extension AppTests.RegisterTests {
             let gymnasium = try await orgID(app, "МБОУ «Гимназия № 2»")
             var found: Lesson?
             for r in try await LessonRecord.query(on: app.db).with(\.$lesson).all() where found == nil {
-                if try await StudyGroup.find(r.lesson.$group.id, on: app.db)?.$organization.id == gymnasium { found = r.lesson }
+                if try await StudyGroup.find(r.lesson.$group.id, on: app.db)?.$organization.id == gymnasium {
+                    found = r.lesson
+                }
             }
             let marked = try #require(found, "the demo register has marked lessons of centre1's groups")
             var head = Browser(app)
@@ -156,7 +179,9 @@ extension AppTests.RegisterTests {
             // The head may change the group's other lessons, not this one.
             #expect(page.contains("проведено") && page.contains("/edit\""))
             let lesson = marked
-            #expect(!page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/cancel") && !page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/edit"))
+            #expect(
+                !page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/cancel")
+                    && !page.contains("/lessons/\(lesson.id!.uuidString.lowercased())" + "/edit"))
         }
     }
 }

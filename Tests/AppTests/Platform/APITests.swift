@@ -1,16 +1,29 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 extension AppTests {
     @Suite struct APITests {
-        struct ErrorBody: Content { var error: String; var reason: String; var fields: [String: String] }
+        struct ErrorBody: Content {
+            var error: String
+            var reason: String
+            var fields: [String: String]
+        }
         struct OrgPage: Content {
-            struct Item: Content { var id: UUID; var shortName: String; var kind: String }
-            struct Meta: Content { var page: Int; var per: Int; var total: Int }
+            struct Item: Content {
+                var id: UUID
+                var shortName: String
+                var kind: String
+            }
+            struct Meta: Content {
+                var page: Int
+                var per: Int
+                var total: Int
+            }
             var items: [Item]
             var metadata: Meta
         }
@@ -32,7 +45,9 @@ extension AppTests {
             try await withApp { app in
                 let token = try await apiToken(app, "kmc")
                 var b = Browser(app)
-                let res = try await b.send(.GET, "/api/v1/organizations?per=5&page=2&kind=school", headers: ["Authorization": "Bearer \(token)"])
+                let res = try await b.send(
+                    .GET, "/api/v1/organizations?per=5&page=2&kind=school",
+                    headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == .ok)
                 let page = try res.content.decode(OrgPage.self)
                 #expect(page.metadata.total == 12)
@@ -40,12 +55,15 @@ extension AppTests {
                 #expect(page.metadata.per == 5)
                 #expect(page.items.count == 5)
                 #expect(page.items.allSatisfy { $0.kind == "school" })
-                let one = try await b.send(.GET, "/api/v1/organizations/\(page.items[0].id)", headers: ["Authorization": "Bearer \(token)"])
+                let one = try await b.send(
+                    .GET, "/api/v1/organizations/\(page.items[0].id)", headers: ["Authorization": "Bearer \(token)"])
                 #expect(one.status == .ok)
-                let missing = try await b.send(.GET, "/api/v1/organizations/\(UUID())", headers: ["Authorization": "Bearer \(token)"])
+                let missing = try await b.send(
+                    .GET, "/api/v1/organizations/\(UUID())", headers: ["Authorization": "Bearer \(token)"])
                 #expect(missing.status == .notFound)
                 #expect(try missing.content.decode(ErrorBody.self).reason == "Организация не найдена.")
-                let malformed = try await b.send(.GET, "/api/v1/organizations/not-an-id", headers: ["Authorization": "Bearer \(token)"])
+                let malformed = try await b.send(
+                    .GET, "/api/v1/organizations/not-an-id", headers: ["Authorization": "Bearer \(token)"])
                 #expect(malformed.status == .notFound)
             }
         }
@@ -58,12 +76,16 @@ extension AppTests {
                 stored.revokedAt = Date()
                 try await stored.save(on: app.db)
                 var b = Browser(app)
-                #expect(try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+                #expect(
+                    try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
+                        .status == .unauthorized)
                 let second = try await apiToken(app, "kmc")
                 let s2 = try #require(try await ApiToken.query(on: app.db).filter(\.$revokedAt == nil).first())
                 s2.expiresAt = Date().addingTimeInterval(-1)
                 try await s2.save(on: app.db)
-                #expect(try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(second)"]).status == .unauthorized)
+                #expect(
+                    try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(second)"])
+                        .status == .unauthorized)
             }
         }
 
@@ -72,7 +94,8 @@ extension AppTests {
                 for user in ["student1", "parent1"] {
                     let token = try await apiToken(app, user)
                     var b = Browser(app)
-                    let res = try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
+                    let res = try await b.send(
+                        .GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
                     #expect(res.status == .forbidden)
                     #expect(try res.content.decode(ErrorBody.self).error == "forbidden")
                 }
@@ -83,7 +106,8 @@ extension AppTests {
             try await withApp { app in
                 var b = Browser(app)
                 _ = try await b.login("kmc")
-                let res = try await b.send(.POST, "/api/v1/auth/token", form: ["username": "kmc", "password": DemoData.password])
+                let res = try await b.send(
+                    .POST, "/api/v1/auth/token", form: ["username": "kmc", "password": DemoData.password])
                 #expect(res.status == .forbidden)
                 #expect(try res.content.decode(ErrorBody.self).error == "csrf")
             }
@@ -103,32 +127,62 @@ extension AppTests {
 
 extension AppTests.APITests {
     struct Page<T: Content>: Content {
-        struct Meta: Content { var page: Int; var per: Int; var total: Int }
+        struct Meta: Content {
+            var page: Int
+            var per: Int
+            var total: Int
+        }
         var items: [T]
         var metadata: Meta
     }
-    struct Centre: Content { var id: UUID; var organizationName: String; var academicYear: String; var subjects: [String] }
-    struct Agreement: Content { var id: UUID; var partyAName: String; var partyBName: String; var state: String; var expiresSoon: Bool }
-    struct Staff: Content { var id: UUID; var surname: String; var organizationIds: [UUID] }
-    struct RoomItem: Content { var id: UUID; var name: String; var capacity: Int }
+    struct Centre: Content {
+        var id: UUID
+        var organizationName: String
+        var academicYear: String
+        var subjects: [String]
+    }
+    struct Agreement: Content {
+        var id: UUID
+        var partyAName: String
+        var partyBName: String
+        var state: String
+        var expiresSoon: Bool
+    }
+    struct Staff: Content {
+        var id: UUID
+        var surname: String
+        var organizationIds: [UUID]
+    }
+    struct RoomItem: Content {
+        var id: UUID
+        var name: String
+        var capacity: Int
+    }
 
     @Test func registryListsAreScopedAndPaged() async throws {
         try await withApp { app in
             let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
             let kmc = try await apiToken(app, "kmc")
             var b = Browser(app)
-            let centres = try await b.send(.GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
+            let centres = try await b.send(
+                .GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
             #expect(centres.status == .ok)
             let cp = try centres.content.decode(Page<Centre>.self)
             #expect(cp.metadata.total == 4)
-            #expect(cp.items.first { $0.organizationName == "МБОУ «Гимназия № 2»" }?.subjects == ["информатика", "математика", "физика"])
-            let unknown = try await b.send(.GET, "/api/v1/resource-centers?year=1999/2000", headers: ["Authorization": "Bearer \(kmc)"])
+            #expect(
+                cp.items.first { $0.organizationName == "МБОУ «Гимназия № 2»" }?.subjects == [
+                    "информатика", "математика", "физика",
+                ])
+            let unknown = try await b.send(
+                .GET, "/api/v1/resource-centers?year=1999/2000", headers: ["Authorization": "Bearer \(kmc)"])
             #expect(unknown.status == .badRequest)
-            let agreements = try await b.send(.GET, "/api/v1/agreements?expiring=1", headers: ["Authorization": "Bearer \(kmc)"])
+            let agreements = try await b.send(
+                .GET, "/api/v1/agreements?expiring=1", headers: ["Authorization": "Bearer \(kmc)"])
             let ap = try agreements.content.decode(Page<Agreement>.self)
             #expect(ap.metadata.total == 1)
             #expect(ap.items.first?.expiresSoon == true)
-            let rooms = try await b.send(.GET, "/api/v1/rooms?per=2&page=1", headers: ["Authorization": "Bearer \(kmc)"])
+            let rooms = try await b.send(
+                .GET, "/api/v1/rooms?per=2&page=1", headers: ["Authorization": "Bearer \(kmc)"])
             let rp = try rooms.content.decode(Page<RoomItem>.self)
             #expect(rp.items.count == 2)
             #expect(rp.metadata.total == 9)
@@ -145,11 +199,17 @@ extension AppTests.APITests {
             #expect(sp.items.allSatisfy { $0.organizationIds.contains(school1) })
 
             let teacher = try await apiToken(app, "teacher1")
-            #expect(try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status == .forbidden)
-            #expect(try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"]).status == .forbidden)
+            #expect(
+                try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status
+                    == .forbidden)
+            #expect(
+                try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"]).status
+                    == .forbidden)
             let student = try await apiToken(app, "student1")
             for path in ["resource-centers", "agreements", "staff", "rooms"] {
-                #expect(try await b.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"]).status == .forbidden)
+                #expect(
+                    try await b.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"]).status
+                        == .forbidden)
                 #expect(try await b.get("/api/v1/\(path)").status == .unauthorized)
             }
         }

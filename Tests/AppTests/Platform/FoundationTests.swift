@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct FoundationTests {
@@ -87,9 +88,13 @@ extension AppTests {
                 var other = Browser(app)
                 #expect(try await other.login("metod").status == .seeOther)
                 // The token endpoint shares the throttle.
-                struct Body: Content { var username: String; var password: String }
+                struct Body: Content {
+                    var username: String
+                    var password: String
+                }
                 var anonymous = Browser(app)
-                let api = try await anonymous.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc", password: DemoData.password))
+                let api = try await anonymous.send(
+                    .POST, "/api/v1/auth/token", json: Body(username: "kmc", password: DemoData.password))
                 #expect(api.status == .tooManyRequests)
             }
         }
@@ -99,7 +104,9 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("kmc")
                 let before = try await Organization.query(on: app.db).count()
-                let res = try await b.post("/organizations/new", ["_csrf": "forged", "kind": "school", "fullName": "Школа", "shortName": "Школа"])
+                let res = try await b.post(
+                    "/organizations/new",
+                    ["_csrf": "forged", "kind": "school", "fullName": "Школа", "shortName": "Школа"])
                 #expect(res.status == .forbidden)
                 #expect(try await Organization.query(on: app.db).count() == before)
                 // Login itself needs the token too.
@@ -143,10 +150,14 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("teacher1")
                 _ = try await b.get("/profile/password")
-                let bad = try await b.post("/profile/password", ["current": "nope", "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
+                let bad = try await b.post(
+                    "/profile/password",
+                    ["current": "nope", "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Текущий пароль указан неверно."))
-                let ok = try await b.post("/profile/password", ["current": DemoData.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
+                let ok = try await b.post(
+                    "/profile/password",
+                    ["current": DemoData.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
                 #expect(ok.status == .seeOther)
                 var c = Browser(app)
                 #expect(try await c.login("teacher1", password: "новый-пароль-123").status == .seeOther)
@@ -194,8 +205,11 @@ extension AppTests.FoundationTests {
             #expect(login.status == .seeOther)
             #expect(login.headers.first(name: .location) == "/setup")
             _ = try await b.get("/setup")
-            let form = ["municipality": "Городской округ Тестовый", "authority": "Управление образования", "fullName": "Проверкина Анна Львовна",
-                        "username": "chief", "password": "надёжный-пароль-1"]
+            let form = [
+                "municipality": "Городской округ Тестовый", "authority": "Управление образования",
+                "fullName": "Проверкина Анна Львовна",
+                "username": "chief", "password": "надёжный-пароль-1",
+            ]
             var wrong = form
             wrong["token"] = "guess"
             let refused = try await b.post("/setup", wrong)
@@ -244,13 +258,21 @@ extension AppTests.FoundationTests {
             var admin = Browser(app)
             _ = try await admin.login("admin")
             _ = try await admin.get("/municipality")
-            let bad = try await admin.post("/municipality", ["name": "Светлоозёрск", "timeZone": "Mars/Olympus", "series": "с-к", "minAttendance": "120"])
+            let bad = try await admin.post(
+                "/municipality",
+                ["name": "Светлоозёрск", "timeZone": "Mars/Olympus", "series": "с-к", "minAttendance": "120"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Выберите часовой пояс из списка."))
             #expect(bad.body.string.contains("Серия — от 1 до 6 заглавных букв или цифр"))
             #expect(bad.body.string.contains("Число от 0 до 100."))
-            #expect(try await admin.post("/municipality", ["name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita", "series": "ПК",
-                                                           "minAttendance": "80"]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/municipality",
+                    [
+                        "name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita", "series": "ПК",
+                        "minAttendance": "80",
+                    ]
+                ).status == .seeOther)
             let m = try await Municipality.query(on: app.db).first()
             #expect(m?.timeZone == "Asia/Chita" && m?.certificateSeries == "ПК" && m?.certificateMinAttendance == 80)
         }

@@ -1,11 +1,12 @@
-@testable import App
+import AsyncHTTPClient
 import Domain
 import Fluent
+import NIOCore
 import Testing
 import Vapor
 import VaporTesting
-import AsyncHTTPClient
-import NIOCore
+
+@testable import App
 
 /// Regression tests for defects a review found: each would crash the server, leak a record or widen someone's rights.
 extension AppTests {
@@ -14,12 +15,17 @@ extension AppTests {
             try await withApp { app in
                 var b = Browser(app)
                 let any = try await b.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
-                #expect(any.status == .notFound && any.headers.contentType == .html && any.body.string.contains("Страница не найдена."))
+                #expect(
+                    any.status == .notFound && any.headers.contentType == .html
+                        && any.body.string.contains("Страница не найдена."))
                 let signIn = try await b.send(.GET, "/groups", headers: ["Accept": "text/html,*/*;q=0.8"])
-                #expect(signIn.status == .seeOther && signIn.headers.first(name: .location)?.hasPrefix("/login") == true)
+                #expect(
+                    signIn.status == .seeOther && signIn.headers.first(name: .location)?.hasPrefix("/login") == true)
                 let json = try await b.send(.GET, "/no-such-page", headers: ["Accept": "application/json"])
                 #expect(json.status == .notFound && json.body.string.contains("\"not_found\""))
-                #expect(try await b.send(.GET, "/api/v1/no-such", headers: ["Accept": "*/*"]).body.string.contains("\"not_found\""))
+                #expect(
+                    try await b.send(.GET, "/api/v1/no-such", headers: ["Accept": "*/*"]).body.string.contains(
+                        "\"not_found\""))
             }
         }
 
@@ -31,10 +37,13 @@ extension AppTests {
                 var head = LiveBrowser(port: port, client: client)
                 try await head.login("centre1")
                 _ = try await head.send(.GET, "/programs/new")
-                let long = String(repeating: "Описание программы сетевого курса. ", count: 900)   // ≈ 60 KB as a form
+                let long = String(repeating: "Описание программы сетевого курса. ", count: 900)  // ≈ 60 KB as a form
                 let r = try await head.send(.POST, "/programs/new", form: ["title": "", "description": long])
-                #expect(r.status == 422 && !r.body.contains("Форма устарела") && r.body.contains("Описание программы сетевого курса."))
-                let stale = try await head.send(.POST, "/programs/new", form: ["_csrf": "stale", "title": "", "description": long])
+                #expect(
+                    r.status == 422 && !r.body.contains("Форма устарела")
+                        && r.body.contains("Описание программы сетевого курса."))
+                let stale = try await head.send(
+                    .POST, "/programs/new", form: ["_csrf": "stale", "title": "", "description": long])
                 #expect(stale.status == 403 && stale.body.contains("Форма устарела"))
                 try await client.shutdown()
             }
@@ -46,24 +55,37 @@ extension AppTests {
                 let token = try await apiToken(app, "kmc")
                 var b = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
-                for (path, field) in [("/api/v1/students?school=zzz", "school"), ("/api/v1/students?grade=abc", "grade"),
-                                      ("/api/v1/lessons?from=2026-13-45", "from"), ("/api/v1/groups?page=99999999999999999999", "page"),
-                                      ("/api/v1/enrollments?group=1", "group"), ("/api/v1/applications?student=%25", "student"),
-                                      ("/api/v1/applications?state=zzz", "state"), ("/api/v1/enrollments?status=zzz", "status"),
-                                      ("/api/v1/students?consent=maybe", "consent"), ("/api/v1/agreements?state=bogus", "state"),
-                                      ("/api/v1/organizations?kind=zzz", "kind"), ("/api/v1/programs?approval=yes", "approval"),
-                                      ("/api/v1/staff?trainer=maybe", "trainer"), ("/api/v1/orders?kind=x", "kind")] {
+                for (path, field) in [
+                    ("/api/v1/students?school=zzz", "school"), ("/api/v1/students?grade=abc", "grade"),
+                    ("/api/v1/lessons?from=2026-13-45", "from"), ("/api/v1/groups?page=99999999999999999999", "page"),
+                    ("/api/v1/enrollments?group=1", "group"), ("/api/v1/applications?student=%25", "student"),
+                    ("/api/v1/applications?state=zzz", "state"), ("/api/v1/enrollments?status=zzz", "status"),
+                    ("/api/v1/students?consent=maybe", "consent"), ("/api/v1/agreements?state=bogus", "state"),
+                    ("/api/v1/organizations?kind=zzz", "kind"), ("/api/v1/programs?approval=yes", "approval"),
+                    ("/api/v1/staff?trainer=maybe", "trainer"), ("/api/v1/orders?kind=x", "kind"),
+                ] {
                     let r = try await b.send(.GET, path, headers: auth)
                     let body = try r.content.decode(APITests.ErrorBody.self)
-                    #expect(r.status == .badRequest && body.error == "bad_request" && body.reason.contains("«\(field)»"), "\(path)")
+                    #expect(
+                        r.status == .badRequest && body.error == "bad_request" && body.reason.contains("«\(field)»"),
+                        "\(path)")
                 }
-                #expect(try await b.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status == .ok)
-                #expect(try await b.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status == .ok)
-                for path in ["/api/v1/applications?state=submitted", "/api/v1/organizations?kind=school&status=all", "/api/v1/agreements?state=signed",
-                             "/api/v1/programs?approval=agreed&kind=profile", "/api/v1/staff?trainer=no", "/api/v1/enrollments?status=waitlisted"] {
+                #expect(
+                    try await b.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status
+                        == .ok)
+                #expect(
+                    try await b.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status == .ok
+                )
+                for path in [
+                    "/api/v1/applications?state=submitted", "/api/v1/organizations?kind=school&status=all",
+                    "/api/v1/agreements?state=signed",
+                    "/api/v1/programs?approval=agreed&kind=profile", "/api/v1/staff?trainer=no",
+                    "/api/v1/enrollments?status=waitlisted",
+                ] {
                     #expect(try await b.send(.GET, path, headers: auth).status == .ok, "\(path)")
                 }
-                let untyped = try await b.send(.POST, "/api/v1/applications", headers: auth, raw: "{\"campaignId\": \"x\"}")
+                let untyped = try await b.send(
+                    .POST, "/api/v1/applications", headers: auth, raw: "{\"campaignId\": \"x\"}")
                 #expect(untyped.status == .unsupportedMediaType && untyped.body.string.contains("Content-Type"))
             }
         }
@@ -73,16 +95,22 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("school1")
                 #expect(try await b.get("/rooms?page=9223372036854775807").status == .ok)
-                #expect(try await b.get("/organizations?page=9223372036854775807&per=9223372036854775807").status == .ok)
+                #expect(
+                    try await b.get("/organizations?page=9223372036854775807&per=9223372036854775807").status == .ok)
                 let own = try await orgID(app, "МБОУ «СОШ № 1»")
                 _ = try await b.get("/organizations/\(own)/edit")
-                var form = OrganizationsController.values(of: try #require(try await Organization.find(own, on: app.db)))
+                var form = OrganizationsController.values(
+                    of: try #require(try await Organization.find(own, on: app.db)))
                 form["version"] = "9223372036854775807"
                 #expect(try await b.post("/organizations/\(own)/edit", form).status == .conflict)
                 let room = try #require(try await Room.query(on: app.db).filter(\.$organization.$id == own).first())
                 _ = try await b.get("/rooms/\(room.id!)/edit")
-                let res = try await b.post("/rooms/\(room.id!)/edit", ["organization": own.uuidString, "name": room.name, "capacity": "10",
-                                                                      "version": "9223372036854775807"])
+                let res = try await b.post(
+                    "/rooms/\(room.id!)/edit",
+                    [
+                        "organization": own.uuidString, "name": room.name, "capacity": "10",
+                        "version": "9223372036854775807",
+                    ])
                 #expect(res.status == .conflict)
             }
         }
@@ -91,11 +119,16 @@ extension AppTests {
             try await withApp { app in
                 let other = Municipality(name: "Соседний район")
                 try await other.create(on: app.db)
-                let home = try #require(try await Municipality.query(on: app.db).filter(\.$name == DemoData.municipalityName).first())
+                let home = try #require(
+                    try await Municipality.query(on: app.db).filter(\.$name == DemoData.municipalityName).first())
                 let twoPlaces = User(username: "two.places", fullName: "Двоеместная Ирина", passwordHash: "x")
                 try await twoPlaces.create(on: app.db)
-                try await RoleAssignment(userID: twoPlaces.id!, role: "authority_admin", municipalityID: other.id!, organizationID: nil).create(on: app.db)
-                try await RoleAssignment(userID: twoPlaces.id!, role: "methodologist", municipalityID: home.id!, organizationID: nil).create(on: app.db)
+                try await RoleAssignment(
+                    userID: twoPlaces.id!, role: "authority_admin", municipalityID: other.id!, organizationID: nil
+                ).create(on: app.db)
+                try await RoleAssignment(
+                    userID: twoPlaces.id!, role: "methodologist", municipalityID: home.id!, organizationID: nil
+                ).create(on: app.db)
                 var admin = Browser(app)
                 _ = try await admin.login("admin")
                 #expect(try await admin.get("/users/\(twoPlaces.id!)").status == .forbidden)
@@ -114,8 +147,13 @@ extension AppTests {
                 _ = try await admin.get("/users/\(metod.id!)/reset")
                 let code = try UsersTests.code(in: try await admin.post("/users/\(metod.id!)/reset").body.string)
                 var api = Browser(app)
-                #expect(try await api.send(.GET, "/api/v1/rooms", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
-                struct Body: Content { var username: String; var password: String }
+                #expect(
+                    try await api.send(.GET, "/api/v1/rooms", headers: ["Authorization": "Bearer \(token)"]).status
+                        == .unauthorized)
+                struct Body: Content {
+                    var username: String
+                    var password: String
+                }
                 let res = try await api.send(.POST, "/api/v1/auth/token", json: Body(username: "metod", password: code))
                 #expect(res.status == .forbidden)
             }
@@ -124,7 +162,8 @@ extension AppTests {
         @Test func cardsShowOnlyWhatTheViewerMaySee() async throws {
             try await withApp { app in
                 let college = try await orgID(app, "ГБПОУ «СПК»")
-                let partner = try #require(try await Partner.query(on: app.db).filter(\.$organization.$id == college).first())
+                let partner = try #require(
+                    try await Partner.query(on: app.db).filter(\.$organization.$id == college).first())
                 var b = Browser(app)
                 _ = try await b.login("centre1")
                 let card = try await b.get("/partners/\(partner.id!)").body.string
@@ -137,7 +176,8 @@ extension AppTests {
 
         @Test func aCentreHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
             try await withApp { app in
-                let guseva = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
+                let guseva = try #require(
+                    try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
                 var b = Browser(app)
                 _ = try await b.login("centre1")
                 #expect(try await b.get("/staff/\(guseva.id!)/archive").status == .forbidden)
@@ -152,7 +192,12 @@ extension AppTests {
                 for next in ["/%09/evil.example/x", "//evil.example", "/\\evil.example", "https://evil.example"] {
                     var b = Browser(app)
                     _ = try await b.get("/login?next=\(next)")
-                    let res = try await b.post("/login", ["username": "kmc", "password": DemoData.password, "next": next.removingPercentEncoding ?? next])
+                    let res = try await b.post(
+                        "/login",
+                        [
+                            "username": "kmc", "password": DemoData.password,
+                            "next": next.removingPercentEncoding ?? next,
+                        ])
                     #expect(res.headers.first(name: .location) == "/profile", "\(next)")
                 }
             }
@@ -164,7 +209,8 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("school1")
                 _ = try await b.get("/organizations/\(own)/edit")
-                var form = OrganizationsController.values(of: try #require(try await Organization.find(own, on: app.db)))
+                var form = OrganizationsController.values(
+                    of: try #require(try await Organization.find(own, on: app.db)))
                 form["version"] = "1"
                 form["kind"] = "college"
                 let res = try await b.post("/organizations/\(own)/edit", form)
@@ -180,9 +226,12 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("kmc")
                 _ = try await b.get("/staff/new")
-                let form = "_csrf=\(b.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&organizations=\(org)&organizations=\(org)"
-                let res = try await b.send(.POST, "/staff/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                           raw: form.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+                let form =
+                    "_csrf=\(b.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&"
+                    + "organizations=\(org)&organizations=\(org)"
+                let res = try await b.send(
+                    .POST, "/staff/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                    raw: form.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
                 #expect(res.status == .seeOther)
             }
         }
@@ -196,7 +245,8 @@ extension AppTests {
                             var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/auth/token")
                             request.method = .POST
                             request.headers.add(name: "Content-Type", value: "application/json")
-                            request.body = .bytes(ByteBuffer(string: "{\"username\":\"admin\",\"password\":\"wrong-guess\"}"))
+                            request.body = .bytes(
+                                ByteBuffer(string: "{\"username\":\"admin\",\"password\":\"wrong-guess\"}"))
                             return Int(try await client.execute(request, timeout: .seconds(120)).status.code)
                         }
                     }

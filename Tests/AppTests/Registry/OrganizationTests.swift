@@ -1,15 +1,18 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 extension AppTests {
     @Suite struct OrganizationTests {
-        static let valid = ["kind": "school", "fullName": "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»",
-                            "shortName": "МБОУ «СОШ № 12»", "address": "ул. Ёлочная, 1", "phone": "+7 (900) 000-00-99",
-                            "email": "sosh12@svetloozersk.example"]
+        static let valid = [
+            "kind": "school", "fullName": "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»",
+            "shortName": "МБОУ «СОШ № 12»", "address": "ул. Ёлочная, 1", "phone": "+7 (900) 000-00-99",
+            "email": "sosh12@svetloozersk.example",
+        ]
 
         @Test func coordinatorCreatesAnOrganisationAndFindsItIgnoringCaseAndYo() async throws {
             try await withApp { app in
@@ -18,12 +21,15 @@ extension AppTests {
                 _ = try await b.get("/organizations/new")
                 let res = try await b.post("/organizations/new", Self.valid)
                 #expect(res.status == .seeOther)
-                let org = try #require(try await Organization.query(on: app.db).filter(\.$shortName == "МБОУ «СОШ № 12»").first())
+                let org = try #require(
+                    try await Organization.query(on: app.db).filter(\.$shortName == "МБОУ «СОШ № 12»").first())
                 #expect(org.version == 1)
                 let list = try await b.get("/organizations?q=ЕЛОЧНАЯ").body.string
                 #expect(list.contains("МБОУ «СОШ № 12»"))
                 #expect(list.contains("Найдено 1 организация"))
-                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == org.id).filter(\.$action == "create").first()
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == org.id).filter(
+                    \.$action == "create"
+                ).first()
                 #expect(audit?.username == "kmc")
                 let card = try await b.get("/organizations/\(org.id!.uuidString)").body.string
                 #expect(card.contains("История изменений"))
@@ -48,7 +54,9 @@ extension AppTests {
                 #expect(html.contains("id=\"email-error\">Укажите адрес электронной почты"))
                 #expect(html.contains("id=\"kind-error\">Выберите значение из списка."))
                 // What the user typed is kept.
-                #expect(html.contains("value=\"Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»\""))
+                #expect(
+                    html.contains(
+                        "value=\"Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»\""))
                 #expect(try await Organization.query(on: app.db).count() == before)
             }
         }
@@ -119,8 +127,9 @@ extension AppTests {
                 let muni = Municipality(name: "Соседний район")
                 try await muni.create(on: app.db)
                 let foreign = try await OrganizationStore.create(
-                    OrganizationInput(kind: .school, fullName: "Чужая школа", shortName: "Чужая школа", address: nil, phone: nil,
-                                      email: nil, website: nil, headName: nil),
+                    OrganizationInput(
+                        kind: .school, fullName: "Чужая школа", shortName: "Чужая школа", address: nil, phone: nil,
+                        email: nil, website: nil, headName: nil),
                     municipalityID: muni.requireID(), on: app.db, req: nil)
                 let id = try foreign.requireID()
                 for user in ["admin", "kmc", "school1"] {
@@ -132,7 +141,8 @@ extension AppTests {
                     #expect(!(try await b.get("/organizations?q=чужая").body.string.contains("Чужая школа")))
                     let token = try await apiToken(app, user)
                     var api = Browser(app)
-                    let res = try await api.send(.GET, "/api/v1/organizations/\(id)", headers: ["Authorization": "Bearer \(token)"])
+                    let res = try await api.send(
+                        .GET, "/api/v1/organizations/\(id)", headers: ["Authorization": "Bearer \(token)"])
                     #expect(res.status == .forbidden)
                 }
                 #expect(try await Organization.find(id, on: app.db)?.status == "active")
@@ -145,8 +155,9 @@ extension AppTests {
                 try await muni.create(on: app.db)
                 for name in ["Ёлкинская школа", "Жуковская школа", "Еловская школа", "Дубровская школа"] {
                     _ = try await OrganizationStore.create(
-                        OrganizationInput(kind: .school, fullName: name, shortName: name, address: nil, phone: nil, email: nil,
-                                          website: nil, headName: nil), municipalityID: muni.requireID(), on: app.db, req: nil)
+                        OrganizationInput(
+                            kind: .school, fullName: name, shortName: name, address: nil, phone: nil, email: nil,
+                            website: nil, headName: nil), municipalityID: muni.requireID(), on: app.db, req: nil)
                 }
                 let names = try await Organization.query(on: app.db).sort(\.$sortKey).all().map(\.shortName)
                 #expect(names == ["Дубровская школа", "Еловская школа", "Ёлкинская школа", "Жуковская школа"])

@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 extension AppTests {
     /// The group-commit writer (`SQLiteWriter`): jobs that arrive together share one transaction, a job that fails is
@@ -17,14 +18,18 @@ extension AppTests {
         @Test func aFailedJobIsRolledBackAloneAndTheOthersAreKept() async throws {
             try await withApp(demo: false) { app in
                 guard let (sql, writer) = try await Self.probe(app) else { return }
-                // 60 jobs at once: every third writes a row and then fails on a duplicate key; the rest write two rows each.
+                // 60 jobs at once: every third writes a row and then fails on a duplicate key; the rest write two rows
+                // each.
                 let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
                     for job in 0..<60 {
                         group.addTask {
                             do {
                                 try await writer.write { c in
-                                    try c.run("INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job * 10), .int(job)])
-                                    try c.run("INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job % 3 == 0 ? job * 10 : job * 10 + 1), .int(job)])
+                                    try c.run(
+                                        "INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job * 10), .int(job)])
+                                    try c.run(
+                                        "INSERT INTO writer_probe (id, job) VALUES (?, ?)",
+                                        [.int(job % 3 == 0 ? job * 10 : job * 10 + 1), .int(job)])
                                 }
                                 return (job, true)
                             } catch {
@@ -41,7 +46,9 @@ extension AppTests {
                 for (job, ok) in outcomes { #expect(ok == (job % 3 != 0), "job \(job)") }
                 let rows = try await sql.raw("SELECT job, COUNT(*) AS n FROM writer_probe GROUP BY job").all()
                 var counts: [Int: Int] = [:]
-                for r in rows { counts[try r.decode(column: "job", as: Int.self)] = try r.decode(column: "n", as: Int.self) }
+                for r in rows {
+                    counts[try r.decode(column: "job", as: Int.self)] = try r.decode(column: "n", as: Int.self)
+                }
                 #expect(counts.count == 40)
                 #expect(counts.values.allSatisfy { $0 == 2 })
                 #expect((0..<60).filter { $0 % 3 == 0 }.allSatisfy { counts[$0] == nil })
@@ -52,14 +59,22 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 guard let (sql, writer) = try await Self.probe(app) else { return }
                 // A deferred foreign key is checked only at COMMIT: the job itself succeeds, the batch's commit fails.
-                try await sql.raw("CREATE TABLE writer_child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES writer_probe(id) DEFERRABLE INITIALLY DEFERRED)").run()
+                try await sql.raw(
+                    "CREATE TABLE writer_child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES writer_probe(id) "
+                        + "DEFERRABLE INITIALLY DEFERRED)"
+                ).run()
                 await #expect(throws: (any Error).self) {
-                    try await writer.write { c in try c.run("INSERT INTO writer_child (id, parent) VALUES (1, 999)", []) }
+                    try await writer.write { c in try c.run("INSERT INTO writer_child (id, parent) VALUES (1, 999)", [])
+                    }
                 }
-                #expect(try await sql.raw("SELECT COUNT(*) AS n FROM writer_child").first()?.decode(column: "n", as: Int.self) == 0)
+                #expect(
+                    try await sql.raw("SELECT COUNT(*) AS n FROM writer_child").first()?.decode(
+                        column: "n", as: Int.self) == 0)
                 // The writer goes on afterwards.
                 try await writer.write { c in try c.run("INSERT INTO writer_probe (id, job) VALUES (1, 1)", []) }
-                #expect(try await sql.raw("SELECT COUNT(*) AS n FROM writer_probe").first()?.decode(column: "n", as: Int.self) == 1)
+                #expect(
+                    try await sql.raw("SELECT COUNT(*) AS n FROM writer_probe").first()?.decode(
+                        column: "n", as: Int.self) == 1)
             }
         }
     }
@@ -68,7 +83,9 @@ extension AppTests {
 /// The audit log's hand-written JSON (issue 3's benchmark replaced `JSONSerialization`): valid JSON that reads back
 /// the same, keys sorted.
 @Test func auditJSONReadsBackTheSame() throws {
-    let dict = ["Состояние": "зачислен", "Причина": "кавычки \" и \\ обратная черта\nперевод\tтаб\u{01}", "a/b": "ёлочки «»"]
+    let dict = [
+        "Состояние": "зачислен", "Причина": "кавычки \" и \\ обратная черта\nперевод\tтаб\u{01}", "a/b": "ёлочки «»",
+    ]
     let text = Audit.encode(dict)
     #expect(Audit.decode(text) == dict)
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
@@ -89,7 +106,9 @@ extension AppTests {
         @Test func timestampsAreUTCWithMicroseconds() {
             #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00.000000+00")
             #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
-            #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 1_268_600_400.25)) == "2010-03-14 21:00:00.250000+00")
+            #expect(
+                PostgresCopy.timestamp(Date(timeIntervalSince1970: 1_268_600_400.25)) == "2010-03-14 21:00:00.250000+00"
+            )
             #expect(PostgresCopy.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29 00:00:00.000000+00")
         }
 
@@ -103,7 +122,9 @@ extension AppTests {
             #expect(line([.text(nil), .date(nil)]) == "\\N\\N")
             #expect(line([.bool(true), .bool(false), .int(-42), .text("Ёлкина")]) == "tf-42Ёлкина")
             #expect(line([.int(7), .int(0), .int(12_345)]) == "7012345")
-            #expect(line([.uuid(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!)]) == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f")
+            #expect(
+                line([.uuid(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!)])
+                    == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f")
         }
     }
 }

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     @Suite struct GuardianTests {
@@ -14,23 +15,33 @@ extension AppTests {
 
         static func form(_ s: Student) -> [String: String] {
             let zone = TimeZone(identifier: "Europe/Moscow")!
-            return ["school": s.$school.id.uuidString.lowercased(), "surname": s.surname, "givenName": s.givenName, "patronymic": s.patronymic ?? "",
-                    "birthDate": RuDate.format(s.birthDate, timeZone: zone), "sex": s.sex ?? "", "grade": String(s.grade), "letter": s.letter ?? ""]
+            return [
+                "school": s.$school.id.uuidString.lowercased(), "surname": s.surname, "givenName": s.givenName,
+                "patronymic": s.patronymic ?? "",
+                "birthDate": RuDate.format(s.birthDate, timeZone: zone), "sex": s.sex ?? "", "grade": String(s.grade),
+                "letter": s.letter ?? "",
+            ]
         }
 
         @Test func theSchoolInvitesAGuardianWhoSignsUpAndSeesTheChild() async throws {
             try await withApp { app in
                 let school = try await orgID(app, "МБОУ «СОШ № 1»")
-                let child = try #require(try await Student.query(on: app.db).filter(\.$school.$id == school).filter(\.$surname != "Ёлкин")
-                    .filter(\.$user.$id == nil).sort(\.$sortKey).first())
+                let child = try #require(
+                    try await Student.query(on: app.db).filter(\.$school.$id == school).filter(\.$surname != "Ёлкин")
+                        .filter(\.$user.$id == nil).sort(\.$sortKey).first())
                 var admin = Browser(app)
                 _ = try await admin.login("school1")
                 let card = "/students/\(child.id!.uuidString.lowercased())"
                 _ = try await admin.get(card + "/guardians/new")
                 let bad = try await admin.post(card + "/guardians/new", ["fullName": "", "phone": "abc"])
                 #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Заполните это поле."))
-                #expect(try await admin.post(card + "/guardians/new", ["fullName": "Светлова Ирина Павловна", "relation": "мать", "phone": "+7 900 123-45-67"]).status == .seeOther)
-                let g = try #require(try await Guardian.query(on: app.db).filter(\.$fullName == "Светлова Ирина Павловна").first())
+                #expect(
+                    try await admin.post(
+                        card + "/guardians/new",
+                        ["fullName": "Светлова Ирина Павловна", "relation": "мать", "phone": "+7 900 123-45-67"]
+                    ).status == .seeOther)
+                let g = try #require(
+                    try await Guardian.query(on: app.db).filter(\.$fullName == "Светлова Ирина Павловна").first())
                 let page = try await admin.get(card)
                 #expect(page.body.string.contains("Светлова Ирина Павловна"))
                 let printed = try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/invite", [:])
@@ -43,9 +54,19 @@ extension AppTests {
                 // The guardian, not signed in, redeems the code and creates an account.
                 var parent = Browser(app)
                 _ = try await parent.get("/invite")
-                let wrong = try await parent.post("/invite", ["code": "AAAA-BBBB-CCCC", "username": "svetlova", "password": "очень-длинный-пароль", "confirm": "очень-длинный-пароль"])
+                let wrong = try await parent.post(
+                    "/invite",
+                    [
+                        "code": "AAAA-BBBB-CCCC", "username": "svetlova", "password": "очень-длинный-пароль",
+                        "confirm": "очень-длинный-пароль",
+                    ])
                 #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Код не подходит"))
-                let ok = try await parent.post("/invite", ["code": code.lowercased(), "username": "svetlova", "password": "очень-длинный-пароль", "confirm": "очень-длинный-пароль"])
+                let ok = try await parent.post(
+                    "/invite",
+                    [
+                        "code": code.lowercased(), "username": "svetlova", "password": "очень-длинный-пароль",
+                        "confirm": "очень-длинный-пароль",
+                    ])
                 #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/children")
                 let kids = try await parent.get("/children")
                 #expect(kids.status == .ok && kids.body.string.contains(child.fullName))
@@ -53,16 +74,29 @@ extension AppTests {
                 // The code is spent.
                 var other = Browser(app)
                 _ = try await other.get("/invite")
-                #expect(try await other.post("/invite", ["code": code, "username": "someone", "password": "очень-длинный-пароль", "confirm": "очень-длинный-пароль"]).status == .unprocessableEntity)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == child.id).filter(\.$action == "link").count() == 1)
+                #expect(
+                    try await other.post(
+                        "/invite",
+                        [
+                            "code": code, "username": "someone", "password": "очень-длинный-пароль",
+                            "confirm": "очень-длинный-пароль",
+                        ]
+                    ).status == .unprocessableEntity)
+                #expect(
+                    try await AuditEntry.query(on: app.db).filter(\.$entityID == child.id).filter(\.$action == "link")
+                        .count() == 1)
                 // A guardian sees no other child and no registry.
                 let stranger = try #require(try await Student.query(on: app.db).filter(\.$id != child.id!).first())
-                #expect(try await parent.get("/children/\(stranger.id!.uuidString.lowercased())/consent").status == .notFound)
+                #expect(
+                    try await parent.get("/children/\(stranger.id!.uuidString.lowercased())/consent").status
+                        == .notFound)
                 #expect(try await parent.get("/students/\(child.id!.uuidString.lowercased())").status == .forbidden)
                 #expect(try await parent.get("/students").status == .forbidden)
                 // Removed by the school, the guardian loses access at once.
                 _ = try await admin.get(card)
-                #expect(try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/remove", [:]).status == .seeOther)
+                #expect(
+                    try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/remove", [:]).status
+                        == .seeOther)
                 #expect(!(try await parent.get("/children").body.string.contains(child.fullName)))
             }
         }
@@ -76,22 +110,32 @@ extension AppTests {
                 #expect(kids.body.string.contains("Ёлкин Артём Ильич"))
                 #expect(kids.body.string.contains("Олимпиадная математика"))
                 let url = "/children/\(elkin.id!.uuidString.lowercased())/consent"
-                #expect(try await parent.get(url).body.string.contains("Отозвать согласие на обработку персональных данных"))
+                #expect(
+                    try await parent.get(url).body.string.contains("Отозвать согласие на обработку персональных данных")
+                )
                 #expect(try await parent.post(url, [:]).status == .seeOther)
                 let after = try #require(try await Student.find(elkin.id, on: app.db))
                 #expect(after.consentWithdrawnAt != nil && after.consentWithdrawnBy == "Ёлкина Вера Николаевна")
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == elkin.id).filter(\.$action == "consent_withdraw").count() == 1)
+                #expect(
+                    try await AuditEntry.query(on: app.db).filter(\.$entityID == elkin.id).filter(
+                        \.$action == "consent_withdraw"
+                    ).count() == 1)
 
                 var school = Browser(app)
                 _ = try await school.login("school1")
-                #expect(try await school.get("/students/\(elkin.id!.uuidString.lowercased())").body.string.contains("Согласие на обработку персональных данных отозвано"))
+                #expect(
+                    try await school.get("/students/\(elkin.id!.uuidString.lowercased())").body.string.contains(
+                        "Согласие на обработку персональных данных отозвано"))
                 #expect(try await school.get("/students?consent=no").body.string.contains("Ёлкин Артём Ильич"))
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc")
                 #expect(try await kmc.get("/students?consent=no&q=Ёлкин").body.string.contains("отозвано"))
                 // No new enrolment while the consent is withdrawn.
-                let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
-                await #expect(throws: AppError.self) { _ = try await EnrollmentService.enroll(studentID: elkin.id!, groupID: group.id!, app: app, req: nil) }
+                let group = try #require(
+                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
+                await #expect(throws: AppError.self) {
+                    _ = try await EnrollmentService.enroll(studentID: elkin.id!, groupID: group.id!, app: app, req: nil)
+                }
                 // The school records a new consent: the withdrawal is cleared.
                 let edit = try await school.get("/students/\(elkin.id!.uuidString.lowercased())/edit")
                 #expect(edit.status == .ok)
@@ -99,7 +143,9 @@ extension AppTests {
                 form["consentOn"] = RuDate.format(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!)
                 form["consentBy"] = "Ёлкина Вера Николаевна, мать"
                 form["version"] = String(after.version)
-                #expect(try await school.post("/students/\(elkin.id!.uuidString.lowercased())/edit", form).status == .seeOther)
+                #expect(
+                    try await school.post("/students/\(elkin.id!.uuidString.lowercased())/edit", form).status
+                        == .seeOther)
                 #expect(try #require(try await Student.find(elkin.id, on: app.db)).consentWithdrawnAt == nil)
             }
         }
@@ -113,7 +159,8 @@ extension AppTests {
                 let base = "/students/\(elkin.id!.uuidString.lowercased())/guardians"
                 #expect(try await centre.get(base + "/new").status == .notFound)
                 _ = try await centre.get("/profile")
-                #expect(try await centre.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
+                #expect(
+                    try await centre.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
                 #expect(try await centre.get("/children").status == .forbidden)
             }
         }

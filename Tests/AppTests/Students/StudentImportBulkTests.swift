@@ -1,10 +1,11 @@
-@testable import App
 import Documents
 import Domain
 import Fluent
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension AppTests {
     /// The commit's bulk path (issue 3's benchmark): more rows than one statement and one `IN` list hold, new children
@@ -18,15 +19,21 @@ extension AppTests {
                 // 1 900 rows: more than two 800-row statements and two 900-key lookups, with a remainder of each.
                 let n = 1_900
                 let lines = (0..<n).map { i in
-                    let surname = "Тестов-" + word(n - i)   // the file is not in key order
-                    return "\(surname);Пётр;Ильич;\(String(format: "%02d.%02d.2010", 1 + i % 28, 1 + i % 12));м;\(1 + i % 11);;;;"
+                    let surname = "Тестов-" + word(n - i)  // the file is not in key order
+                    return
+                        "\(surname);Пётр;Ильич;\(String(format: "%02d.%02d.2010", 1 + i % 28, 1 + i % 12));м;"
+                        + "\(1 + i % 11);;;;"
                         + (i % 3 == 0 ? "\(surname)а Анна Петровна;+7 900 000-00-00" : ";")
                 }
                 let url = try StudentImportTests.batchURL(
-                    try await b.upload("/students/import", ["school": school.uuidString], file: ("bulk.csv", StudentImportTests.csv(lines))))
+                    try await b.upload(
+                        "/students/import", ["school": school.uuidString],
+                        file: ("bulk.csv", StudentImportTests.csv(lines))))
                 #expect(try await b.get(url).body.string.contains("Новые обучающиеся (1900)"))
                 #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
-                let added = try await Student.query(on: app.db).filter(\.$surname ~~ lines.map { String($0.prefix { $0 != ";" }) }).all()
+                let added = try await Student.query(on: app.db).filter(
+                    \.$surname ~~ lines.map { String($0.prefix { $0 != ";" }) }
+                ).all()
                 #expect(added.count == n)
                 #expect(try await Student.query(on: app.db).count() == before + n)
                 // Ids in the order of the identity keys: the indexes grow at one end.
@@ -34,13 +41,15 @@ extension AppTests {
                 #expect(byID == byID.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
                 #expect(added.allSatisfy { $0.searchKey == TextKey.search($0.surname, $0.givenName, $0.patronymic) })
                 // The dates come back as written (on PostgreSQL they travel as COPY text).
-                let born = Dictionary(uniqueKeysWithValues: lines.map { l in
-                    let cells = l.split(separator: ";", omittingEmptySubsequences: false)
-                    return (String(cells[0]), String(cells[3]))
-                })
+                let born = Dictionary(
+                    uniqueKeysWithValues: lines.map { l in
+                        let cells = l.split(separator: ";", omittingEmptySubsequences: false)
+                        return (String(cells[0]), String(cells[3]))
+                    })
                 let zone = TimeZone(identifier: "Europe/Moscow")!
                 #expect(added.allSatisfy { RuDate.format($0.birthDate, timeZone: zone) == born[$0.surname] })
-                let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ added.map { $0.id! }).with(\.$student).all()
+                let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ added.map { $0.id! })
+                    .with(\.$student).all()
                 #expect(guardians.count == (n + 2) / 3)
                 #expect(guardians.allSatisfy { $0.fullName.hasPrefix($0.student.surname + "а ") })
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").count() == 1)
@@ -51,24 +60,39 @@ extension AppTests {
             try await withApp { app in
                 var (b, school) = try await StudentImportTests.school1(app)
                 let before = try await Student.query(on: app.db).count()
-                let file = StudentImportTests.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;", "Берестова;Алина;;05.04.2010;ж;10;;;;;"])
-                let url = try StudentImportTests.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
+                let file = StudentImportTests.csv([
+                    "Кедров;Тимур;;12.12.2009;м;11;;;;;", "Берестова;Алина;;05.04.2010;ж;10;;;;;",
+                ])
+                let url = try StudentImportTests.batchURL(
+                    try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
                 #expect(try await b.get(url).body.string.contains("Новые обучающиеся (2)"))
                 // Meanwhile another school registers the same Кедров.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
                 let s = Student()
                 s.$municipality.id = try #require(try await Organization.find(school, on: app.db)).$municipality.id
-                s.$school.id = other; s.surname = "Кедров"; s.givenName = "Тимур"; s.birthDate = RuDate.parse("12.12.2009", timeZone: TimeZone(identifier: "Europe/Moscow")!)!
-                s.grade = 11; s.specialNeeds = false; s.status = RecordStatus.active.rawValue; s.version = 1
-                s.identityKey = StudentIdentity.key(surname: "Кедров", givenName: "Тимур", patronymic: nil, birthDate: s.birthDate, timeZone: TimeZone(identifier: "Europe/Moscow")!)
-                s.searchKey = TextKey.search("Кедров", "Тимур"); s.sortKey = TextKey.sort("Кедров Тимур")
+                s.$school.id = other
+                s.surname = "Кедров"
+                s.givenName = "Тимур"
+                s.birthDate = RuDate.parse("12.12.2009", timeZone: TimeZone(identifier: "Europe/Moscow")!)!
+                s.grade = 11
+                s.specialNeeds = false
+                s.status = RecordStatus.active.rawValue
+                s.version = 1
+                s.identityKey = StudentIdentity.key(
+                    surname: "Кедров", givenName: "Тимур", patronymic: nil, birthDate: s.birthDate,
+                    timeZone: TimeZone(identifier: "Europe/Moscow")!)
+                s.searchKey = TextKey.search("Кедров", "Тимур")
+                s.sortKey = TextKey.sort("Кедров Тимур")
                 try await s.create(on: app.db)
                 let refused = try await b.post(url + "/commit", [:])
                 #expect(refused.status == .conflict)
                 #expect(refused.body.string.contains("реестр изменился"))
                 #expect(try await Student.query(on: app.db).count() == before + 1, "only the other school's child")
-                let batch = try #require(try await StudentImportBatch.query(on: app.db).filter(\.$fileName == "c.csv").first())
-                #expect(batch.state == StudentImportBatch.State.preview.rawValue && batch.content != nil, "the claim was rolled back with the rest")
+                let batch = try #require(
+                    try await StudentImportBatch.query(on: app.db).filter(\.$fileName == "c.csv").first())
+                #expect(
+                    batch.state == StudentImportBatch.State.preview.rawValue && batch.content != nil,
+                    "the claim was rolled back with the rest")
             }
         }
     }
@@ -80,7 +104,8 @@ extension AppTests.StudentImportBulkTests {
         let cache = ImportPlanCache(capacity: 2, lifetime: 600)
         let zone = TimeZone(identifier: "Europe/Moscow")!
         let now = Date(timeIntervalSince1970: 1_796_000_000)
-        let file = Data(StudentImport.header.joined(separator: ";").appending("\nКедров;Тимур;;12.12.2009;м;11;;;;;\n").utf8)
+        let file = Data(
+            StudentImport.header.joined(separator: ";").appending("\nКедров;Тимур;;12.12.2009;м;11;;;;;\n").utf8)
         var made = 0
         func make() -> StudentImport.Plan {
             made += 1

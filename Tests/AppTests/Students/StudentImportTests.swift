@@ -1,4 +1,3 @@
-@testable import App
 import Documents
 import Domain
 import Fluent
@@ -6,9 +5,13 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 extension AppTests {
     @Suite struct StudentImportTests {
-        static let header = "Фамилия;Имя;Отчество;Дата рождения;Пол;Класс;ОВЗ;Дата согласия;Кто дал согласие;Законный представитель;Телефон представителя"
+        static let header =
+            "Фамилия;Имя;Отчество;Дата рождения;Пол;Класс;ОВЗ;Дата согласия;Кто дал согласие;Законный "
+            + "представитель;Телефон представителя"
 
         static func csv(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\r\n").utf8) }
 
@@ -20,7 +23,9 @@ extension AppTests {
             return (b, try await orgID(app, "МБОУ «СОШ № 1»"))
         }
 
-        static func batchURL(_ res: TestingHTTPResponse) throws -> String { try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.suffix(1500))") }
+        static func batchURL(_ res: TestingHTTPResponse) throws -> String {
+            try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.suffix(1500))")
+        }
 
         @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
             try await withApp { app in
@@ -29,13 +34,18 @@ extension AppTests {
                 let auditBefore = try await AuditEntry.query(on: app.db).count()
                 let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
                 let file = Self.csv([
-                    "Берестова;Алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга Петровна;+7 900 111-22-33",
+                    "Берестова;Алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга "
+                        + "Петровна;+7 900 111-22-33",
                     "Кедров;Тимур;;12.12.2009;м;11 Б;да;;;;",
-                    "БЕРЕСТОВА;алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга Петровна;+7 900 111-22-33",
+                    "БЕРЕСТОВА;алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга "
+                        + "Петровна;+7 900 111-22-33",
                     // Student1, already in the registry of this school: offered for merge, and moved to grade 11 by it.
-                    "Елкин;Артем;Ильич;\(RuDate.format(elkin.birthDate, timeZone: TimeZone(identifier: "Europe/Moscow")!));м;11А;;;;Ёлкина Вера Николаевна;",
+                    "Елкин;Артем;Ильич;"
+                        + "\(RuDate.format(elkin.birthDate, timeZone: TimeZone(identifier: "Europe/Moscow")!));м;11А;"
+                        + ";;;Ёлкина Вера Николаевна;",
                 ])
-                let up = try await b.upload("/students/import", ["school": school.uuidString.lowercased()], file: ("10а.csv", file))
+                let up = try await b.upload(
+                    "/students/import", ["school": school.uuidString.lowercased()], file: ("10а.csv", file))
                 #expect(up.status == .seeOther)
                 let url = try Self.batchURL(up)
                 let preview = try await b.get(url)
@@ -52,15 +62,19 @@ extension AppTests {
                 #expect(merged.grade == 11 && merged.version == elkin.version + 1)
                 let alina = try #require(try await Student.query(on: app.db).filter(\.$surname == "Берестова").first())
                 #expect(alina.grade == 10 && alina.letter == "А" && alina.consentBy == "Берестова Ольга, мать")
-                let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ [alina.id!, elkin.id!]).all()
+                let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ [alina.id!, elkin.id!])
+                    .all()
                 #expect(guardians.count == 2)
                 // One audit record for the whole file, not one per row.
                 #expect(try await AuditEntry.query(on: app.db).count() == auditBefore + 1)
-                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").first())
+                let entry = try #require(
+                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").first())
                 #expect(entry.action == "import" && Audit.decode(entry.after)["Добавлено"] == "2")
                 // Each child's own history still shows what the file did to the record.
                 let elkinCard = try await b.get("/students/\(elkin.id!.uuidString.lowercased())").body.string
-                #expect(elkinCard.contains("Загрузка из файла «10а.csv»: объединено с записью") && elkinCard.contains("\(elkin.grade)\(elkin.letter ?? "")"))
+                #expect(
+                    elkinCard.contains("Загрузка из файла «10а.csv»: объединено с записью")
+                        && elkinCard.contains("\(elkin.grade)\(elkin.letter ?? "")"))
                 #expect(elkinCard.contains("11А"))
                 let alinaCard = try await b.get("/students/\(alina.id!.uuidString.lowercased())").body.string
                 #expect(alinaCard.contains("Загрузка из файла «10а.csv»: запись добавлена"))
@@ -81,7 +95,9 @@ extension AppTests {
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains("Файл не загружен: в нём есть ошибки. В реестр ничего не записано."))
-                #expect(html.contains("<td>3</td><td>Дата рождения</td><td>Такой даты нет: 31.02.2009. Проверьте день и месяц.</td>"))
+                #expect(
+                    html.contains(
+                        "<td>3</td><td>Дата рождения</td><td>Такой даты нет: 31.02.2009. Проверьте день и месяц.</td>"))
                 #expect(html.contains("<td>3</td><td>Класс</td>"))
                 #expect(try await Student.query(on: app.db).count() == before)
                 // The refused file is not kept, only the fact of the attempt.
@@ -93,24 +109,39 @@ extension AppTests {
         @Test func unreadableFilesAndMissingColumnsAreClearErrors() async throws {
             try await withApp { app in
                 var (b, school) = try await Self.school1(app)
-                let xls = try await b.upload("/students/import", ["school": school.uuidString], file: ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1])))
+                let xls = try await b.upload(
+                    "/students/import", ["school": school.uuidString],
+                    file: ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1])))
                 #expect(xls.status == .unprocessableEntity)
                 #expect(xls.body.string.contains("Формат XLS не поддерживается"))
                 _ = try await b.get("/students/import")
-                let broken = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.xlsx", Data("PK\u{3}\u{4}not really".utf8)))
+                let broken = try await b.upload(
+                    "/students/import", ["school": school.uuidString],
+                    file: ("x.xlsx", Data("PK\u{3}\u{4}not really".utf8)))
                 #expect(broken.body.string.contains("Файл повреждён"))
                 _ = try await b.get("/students/import")
-                let cols = try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", Data("Фамилия;Имя\nА;Б\n".utf8)))
+                let cols = try await b.upload(
+                    "/students/import", ["school": school.uuidString], file: ("c.csv", Data("Фамилия;Имя\nА;Б\n".utf8)))
                 #expect(cols.body.string.contains("Нет обязательных столбцов: «Дата рождения», «Класс»"))
                 _ = try await b.get("/students/import")
-                // A program or random bytes renamed to .csv, a file of other headings, an empty file: each said plainly.
-                let binary = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00])))
-                #expect(binary.status == .unprocessableEntity && binary.body.string.contains("Файл не похож на таблицу CSV"))
+                // A program or random bytes renamed to .csv, a file of other headings, an empty file: each said
+                // plainly.
+                let binary = try await b.upload(
+                    "/students/import", ["school": school.uuidString],
+                    file: ("x.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00])))
+                #expect(
+                    binary.status == .unprocessableEntity && binary.body.string.contains("Файл не похож на таблицу CSV")
+                )
                 _ = try await b.get("/students/import")
-                let other = try await b.upload("/students/import", ["school": school.uuidString], file: ("o.csv", Data("Товар;Цена;Склад\nХлеб;40;1\n".utf8)))
-                #expect(other.body.string.contains("нет ни одного заголовка шаблона") && !other.body.string.contains("Неизвестные столбцы"))
+                let other = try await b.upload(
+                    "/students/import", ["school": school.uuidString],
+                    file: ("o.csv", Data("Товар;Цена;Склад\nХлеб;40;1\n".utf8)))
+                #expect(
+                    other.body.string.contains("нет ни одного заголовка шаблона")
+                        && !other.body.string.contains("Неизвестные столбцы"))
                 _ = try await b.get("/students/import")
-                let empty = try await b.upload("/students/import", ["school": school.uuidString], file: ("e.csv", Data()))
+                let empty = try await b.upload(
+                    "/students/import", ["school": school.uuidString], file: ("e.csv", Data()))
                 #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Файл «e.csv» пустой"))
                 _ = try await b.get("/students/import")
                 let none = try await b.upload("/students/import", ["school": school.uuidString], file: nil)
@@ -121,8 +152,9 @@ extension AppTests {
         @Test func xlsxFromExcelIsImported() async throws {
             try await withApp { app in
                 var (b, school) = try await Self.school1(app)
-                let data = try XLSXWriter.workbook(sheetName: "Лист1", header: StudentImport.header,
-                                                   rows: [["Рябинина", "Ксения", "", "01.06.2011", "ж", "9", "В", "", "", "", "", "", "", ""]])
+                let data = try XLSXWriter.workbook(
+                    sheetName: "Лист1", header: StudentImport.header,
+                    rows: [["Рябинина", "Ксения", "", "01.06.2011", "ж", "9", "В", "", "", "", "", "", "", ""]])
                 let up = try await b.upload("/students/import", ["school": school.uuidString], file: ("9в.xlsx", data))
                 let url = try Self.batchURL(up)
                 _ = try await b.get(url)
@@ -135,13 +167,18 @@ extension AppTests {
         @Test func anotherSchoolsChildIsRefusedWithoutRevealingIt() async throws {
             try await withApp { app in
                 var (b, school) = try await Self.school1(app)
-                let other = try #require(try await Student.query(on: app.db).filter(\.$school.$id != school).with(\.$school).first())
+                let other = try #require(
+                    try await Student.query(on: app.db).filter(\.$school.$id != school).with(\.$school).first())
                 let zone = TimeZone(identifier: "Europe/Moscow")!
-                let line = "\(other.surname);\(other.givenName);\(other.patronymic ?? "");\(RuDate.format(other.birthDate, timeZone: zone));;10;;;;;"
-                let res = try await b.upload("/students/import", ["school": school.uuidString], file: ("x.csv", Self.csv([line])))
+                let line =
+                    "\(other.surname);\(other.givenName);\(other.patronymic ?? "");"
+                    + "\(RuDate.format(other.birthDate, timeZone: zone));;10;;;;;"
+                let res = try await b.upload(
+                    "/students/import", ["school": school.uuidString], file: ("x.csv", Self.csv([line])))
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
-                #expect(!res.body.string.contains(other.school.shortName.replacingOccurrences(of: "«", with: "&laquo;")))
+                #expect(
+                    !res.body.string.contains(other.school.shortName.replacingOccurrences(of: "«", with: "&laquo;")))
                 #expect(!res.body.string.contains(other.school.shortName))
             }
         }
@@ -152,9 +189,12 @@ extension AppTests {
                 let before = try await Student.query(on: app.db).count()
                 let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
                 let zone = TimeZone(identifier: "Europe/Moscow")!
-                let file = Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;Кедрова Анна;",
-                                     "Ёлкин;Артём;Ильич;\(RuDate.format(elkin.birthDate, timeZone: zone));м;11;да;;;;"])
-                var url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("a.csv", file)))
+                let file = Self.csv([
+                    "Кедров;Тимур;;12.12.2009;м;11;;;;Кедрова Анна;",
+                    "Ёлкин;Артём;Ильич;\(RuDate.format(elkin.birthDate, timeZone: zone));м;11;да;;;;",
+                ])
+                var url = try Self.batchURL(
+                    try await b.upload("/students/import", ["school": school.uuidString], file: ("a.csv", file)))
                 _ = try await b.get(url)
                 _ = try await b.post(url + "/commit", [:])
                 #expect(try await Student.query(on: app.db).count() == before + 1)
@@ -164,11 +204,17 @@ extension AppTests {
                 let restored = try #require(try await Student.find(elkin.id, on: app.db))
                 #expect(restored.grade == elkin.grade && restored.specialNeeds == elkin.specialNeeds)
                 #expect(try await Guardian.query(on: app.db).filter(\.$fullName == "Кедрова Анна").count() == 0)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").filter(\.$action == "revert").count() == 1)
+                #expect(
+                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").filter(
+                        \.$action == "revert"
+                    ).count() == 1)
 
                 // Once a child of the import is enrolled, the import can no longer be undone.
                 _ = try await b.get("/students/import")
-                url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString], file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;01.09.2025;Кедрова Анна, мать;;"]))))
+                url = try Self.batchURL(
+                    try await b.upload(
+                        "/students/import", ["school": school.uuidString],
+                        file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;01.09.2025;Кедрова Анна, мать;;"]))))
                 _ = try await b.get(url)
                 _ = try await b.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
@@ -185,12 +231,17 @@ extension AppTests {
         @Test func accessIsLimitedToSchoolsOneMayImportInto() async throws {
             try await withApp { app in
                 var (b, school) = try await Self.school1(app)
-                let url = try Self.batchURL(try await b.upload("/students/import", ["school": school.uuidString],
-                                                               file: ("a.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
+                let url = try Self.batchURL(
+                    try await b.upload(
+                        "/students/import", ["school": school.uuidString],
+                        file: ("a.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
                 // A file without the form's token is refused before anything is read.
                 var noToken = b
                 noToken.csrf = "wrong"
-                #expect(try await noToken.upload("/students/import", ["school": school.uuidString], file: ("a.csv", Self.csv([]))).status == .forbidden)
+                #expect(
+                    try await noToken.upload(
+                        "/students/import", ["school": school.uuidString], file: ("a.csv", Self.csv([]))
+                    ).status == .forbidden)
                 // Another school cannot import into СОШ № 1, nor see its batch.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
                 var teacher = Browser(app)
@@ -198,7 +249,8 @@ extension AppTests {
                 #expect(try await teacher.get("/students/import").status == .forbidden)
                 #expect(try await teacher.get(url).status == .notFound)
                 _ = try await b.get("/students/import")
-                let foreign = try await b.upload("/students/import", ["school": other.uuidString], file: ("a.csv", Self.csv([])))
+                let foreign = try await b.upload(
+                    "/students/import", ["school": other.uuidString], file: ("a.csv", Self.csv([])))
                 #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("Выберите школу."))
                 // The КМЦ coordinator may import into any school and sees the batch.
                 var kmc = Browser(app)
@@ -208,7 +260,9 @@ extension AppTests {
                 #expect(templ.status == .ok)
                 let table = try XLSXReader.read(Data(buffer: templ.body))
                 #expect(table.rows.first == StudentImport.header)
-                #expect(try await kmc.get("/students/import/template.csv").body.string.contains("Фамилия;Имя;Отчество;Дата рождения"))
+                #expect(
+                    try await kmc.get("/students/import/template.csv").body.string.contains(
+                        "Фамилия;Имя;Отчество;Дата рождения"))
             }
         }
     }

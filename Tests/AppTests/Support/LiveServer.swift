@@ -1,12 +1,14 @@
-@testable import App
+import AsyncHTTPClient
 import Fluent
 import SQLKit
 import Testing
 import Vapor
-import AsyncHTTPClient
+
+@testable import App
 
 /// Starts the application once on a free port over real HTTP (`DESIGN.md`: Vapor's running mode restarts the server per
-/// request, so concurrency tests start it themselves). On SQLite the database is a throwaway WAL file with the writer, as `serve` uses.
+/// request, so concurrency tests start it themselves). On SQLite the database is a throwaway WAL file with the writer,
+/// as `serve` uses.
 func withLiveApp(_ body: (Application, Int) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -67,16 +69,21 @@ struct LiveBrowser {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
     }
 
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (status: UInt, body: String) {
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (
+        status: UInt, body: String
+    ) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
-        if !cookies.isEmpty { request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if let form {
             var f = form
             if f["_csrf"] == nil { f["_csrf"] = csrf }
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
-            let body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+            let body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+                .joined(separator: "&")
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: body))
         }
@@ -87,7 +94,9 @@ struct LiveBrowser {
             cookies[String(pair[0])] = pair[1].isEmpty ? nil : String(pair[1])
         }
         let body = String(buffer: try await r.body.collect(upTo: 8 << 20))
-        if let range = body.range(of: "name=\"_csrf\" value=\""), let end = body[range.upperBound...].firstIndex(of: "\"") {
+        if let range = body.range(of: "name=\"_csrf\" value=\""),
+            let end = body[range.upperBound...].firstIndex(of: "\"")
+        {
             csrf = String(body[range.upperBound..<end])
         }
         return (r.status.code, body)

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Runs `body` with a migrated application on in-memory SQLite, or on PostgreSQL when `TEST_DATABASE_URL` is set
 /// (never `DATABASE_URL`). On PostgreSQL the schema is dropped and made anew, so the suites run serialised.
@@ -35,25 +36,33 @@ struct Browser {
 
     init(_ app: Application) { self.app = app }
 
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: (any Content)? = nil,
-                       headers extra: HTTPHeaders = [:], raw: String? = nil, data: Data? = nil) async throws -> TestingHTTPResponse {
+    mutating func send(
+        _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: (any Content)? = nil,
+        headers extra: HTTPHeaders = [:], raw: String? = nil, data: Data? = nil
+    ) async throws -> TestingHTTPResponse {
         let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        var res = try await app.testing().sendRequest(method, "/", beforeRequest: { req in
-            req.url = URI(string: path)
-            if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
-            for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
-            if let form { try req.content.encode(form, as: .urlEncodedForm) }
-            if let json { try req.content.encode(json, as: .json) }
-            if let raw { req.body = ByteBuffer(string: raw) }
-            if let data { req.body = ByteBuffer(data: data) }
-        })
+        var res = try await app.testing().sendRequest(
+            method, "/",
+            beforeRequest: { req in
+                req.url = URI(string: path)
+                if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
+                for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
+                if let form { try req.content.encode(form, as: .urlEncodedForm) }
+                if let json { try req.content.encode(json, as: .json) }
+                if let raw { req.body = ByteBuffer(string: raw) }
+                if let data { req.body = ByteBuffer(data: data) }
+            })
         for (name, value) in res.headers.setCookie?.all ?? [:] {
             if value.string.isEmpty { cookies[name] = nil } else { cookies[name] = value.string }
         }
         // Pages are read as a reader sees them: the typographic no-break joins (`Node.escapeText`) as plain spaces
         // (ViewsTests check that they are there).
-        if (res.headers.contentType?.subType ?? "") == "html", res.body.string.contains("&nbsp;") || res.body.string.contains("&#8288;") {
-            res.body = ByteBuffer(string: res.body.string.replacingOccurrences(of: "№&nbsp;", with: "№ ").replacingOccurrences(of: "&#8288;", with: ""))
+        if (res.headers.contentType?.subType ?? "") == "html",
+            res.body.string.contains("&nbsp;") || res.body.string.contains("&#8288;")
+        {
+            res.body = ByteBuffer(
+                string: res.body.string.replacingOccurrences(of: "№&nbsp;", with: "№ ").replacingOccurrences(
+                    of: "&#8288;", with: ""))
         }
         let body = res.body.string
         if let r = body.range(of: "name=\"_csrf\" value=\"") {
@@ -78,8 +87,11 @@ struct Browser {
         return try await send(.POST, path, form: f)
     }
 
-    /// Posts a multipart form with a file, as a browser's file upload does (CSRF token from the last page unless given).
-    mutating func upload(_ path: String, _ fields: [String: String], file: (name: String, data: Data)?) async throws -> TestingHTTPResponse {
+    /// Posts a multipart form with a file, as a browser's file upload does (CSRF token from the last page unless
+    /// given).
+    mutating func upload(_ path: String, _ fields: [String: String], file: (name: String, data: Data)?) async throws
+        -> TestingHTTPResponse
+    {
         let boundary = "----setka-test-\(UUID().uuidString)"
         var body = Data()
         var f = fields
@@ -88,12 +100,16 @@ struct Browser {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
         }
         if let file {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            let head =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            body.append(Data(head.utf8))
             body.append(file.data)
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], data: body)
+        return try await send(
+            .POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], data: body)
     }
 
     mutating func login(_ username: String, password: String = DemoData.password) async throws -> TestingHTTPResponse {
@@ -109,7 +125,10 @@ func orgID(_ app: Application, _ shortName: String) async throws -> UUID {
 }
 
 func apiToken(_ app: Application, _ username: String) async throws -> String {
-    struct Body: Content { var username: String; var password: String }
+    struct Body: Content {
+        var username: String
+        var password: String
+    }
     struct Out: Content { var token: String }
     var b = Browser(app)
     let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: DemoData.password))

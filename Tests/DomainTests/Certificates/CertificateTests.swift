@@ -15,7 +15,9 @@ import Testing
         #expect(CertificateNumber.sequences(after: 41, count: 3) == 42...44)
         #expect(CertificateNumber.sequences(after: 41, count: 0) == nil)
         #expect(CertificateNumber.isValidSeries("СК") && CertificateNumber.isValidSeries("PK1"))
-        #expect(!CertificateNumber.isValidSeries("ск") && !CertificateNumber.isValidSeries("") && !CertificateNumber.isValidSeries("С-К"))
+        #expect(
+            !CertificateNumber.isValidSeries("ск") && !CertificateNumber.isValidSeries("")
+                && !CertificateNumber.isValidSeries("С-К"))
     }
 
     @Test func verificationCodesAvoidLookAlikes() {
@@ -39,7 +41,9 @@ import Testing
         #expect(!CertificateRules.eligible(passed: false, attendance: a, minimum: 75, hasValidCertificate: false))
         #expect(!CertificateRules.eligible(passed: nil, attendance: a, minimum: 75, hasValidCertificate: false))
         #expect(!CertificateRules.eligible(passed: true, attendance: a, minimum: 75, hasValidCertificate: true))
-        #expect(!CertificateRules.eligible(passed: true, attendance: StudentAttendance(), minimum: 0, hasValidCertificate: false))
+        #expect(
+            !CertificateRules.eligible(
+                passed: true, attendance: StudentAttendance(), minimum: 0, hasValidCertificate: false))
         #expect(CertificateRules.initials(surname: "Ёлкин", givenName: "Артём", patronymic: "Ильич") == "Ё. А. И.")
         #expect(CertificateRules.initials(surname: "Ёлкин", givenName: "Артём", patronymic: nil) == "Ё. А.")
     }
@@ -48,7 +52,9 @@ import Testing
         let d = CivilDay.parse("20.05.2027")!
         #expect(AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d, minute: 900))
         #expect(!AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d, minute: 899))
-        #expect(!AttestationRules.courseFinished(lastLesson: (d, 900), groupEnd: nil, today: d.adding(days: -1), minute: 1200))
+        #expect(
+            !AttestationRules.courseFinished(
+                lastLesson: (d, 900), groupEnd: nil, today: d.adding(days: -1), minute: 1200))
         #expect(AttestationRules.courseFinished(lastLesson: nil, groupEnd: d, today: d.adding(days: 1), minute: 0))
         #expect(!AttestationRules.courseFinished(lastLesson: nil, groupEnd: d, today: d, minute: 600))
         #expect(!AttestationRules.courseFinished(lastLesson: nil, groupEnd: nil, today: d, minute: 0))

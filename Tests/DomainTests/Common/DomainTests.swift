@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct TextKeyTests {
     @Test func aSearchNeedleHasNoLikeWildcards() {
-        #expect(TextKey.needle("%%%") == "" && TextKey.needle("\\%") == "" && TextKey.needle("ivan_petrov") == "ivan_petrov")
+        #expect(
+            TextKey.needle("%%%") == "" && TextKey.needle("\\%") == "" && TextKey.needle("ivan_petrov") == "ivan_petrov"
+        )
         #expect(TextKey.needle(" Ёл\\ки%н ") == "елкин")
     }
 
@@ -16,16 +18,24 @@ import Testing
     /// The key is stored beside every name, so the one-pass version must give what the Foundation one gave.
     @Test func normalizeMatchesTheFoundationDefinition() {
         func reference(_ text: String) -> String {
-            text.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            text.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: { $0.isWhitespace })
+                .joined(separator: " ")
         }
-        let samples = ["", " ", "  \t\n ", "Ёлкина Варвара", "  ЁЛКИНА\tварвара  Сергеевна ", "О'Коннор-Смит", "Е\u{0308}жиков", "е\u{0308}ж",
-                       "Ñúñez ÅSTRÖM", "ΣΟΦΙΑ", "Straße", "İlknur", "Ѐлена Ѓ", "a\u{00A0}b\u{2003}c\u{3000}d", "x\u{0085}y", "ДЖОН\r\nСМИТ",
-                       "Ж.Ю. ЯКОВЛЕВ", "123 ABC", "ёЁеЕ"]
+        let samples = [
+            "", " ", "  \t\n ", "Ёлкина Варвара", "  ЁЛКИНА\tварвара  Сергеевна ", "О'Коннор-Смит", "Е\u{0308}жиков",
+            "е\u{0308}ж",
+            "Ñúñez ÅSTRÖM", "ΣΟΦΙΑ", "Straße", "İlknur", "Ѐлена Ѓ", "a\u{00A0}b\u{2003}c\u{3000}d", "x\u{0085}y",
+            "ДЖОН\r\nСМИТ",
+            "Ж.Ю. ЯКОВЛЕВ", "123 ABC", "ёЁеЕ",
+        ]
         for s in samples { #expect(TextKey.normalize(s) == reference(s), "\(s.debugDescription)") }
     }
 
     @Test func trimmedIsFoundationTrimming() {
-        let samples = ["", "a", " a ", "\tИванов\n", "\u{00A0}Ёж\u{2003}", "Пётр", "a b", "\n", "x\u{3000}", "\u{1680}y", "z\u{0085}"]
+        let samples = [
+            "", "a", " a ", "\tИванов\n", "\u{00A0}Ёж\u{2003}", "Пётр", "a b", "\n", "x\u{3000}", "\u{1680}y",
+            "z\u{0085}",
+        ]
         for s in samples {
             #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(s.debugDescription)")
             #expect(s.trimmedSpaces == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
@@ -60,9 +70,13 @@ import Testing
 
 @Suite struct ValidationTests {
     @Test func organisationInputNamesEveryBadField() {
-        let r = OrganizationInput.validate(kind: "castle", fullName: "", shortName: String(repeating: "я", count: 121),
-                                           address: nil, phone: "abc", email: "x@", website: "school.ru", headName: nil)
-        guard case .failure(let f) = r else { Issue.record("expected failure"); return }
+        let r = OrganizationInput.validate(
+            kind: "castle", fullName: "", shortName: String(repeating: "я", count: 121),
+            address: nil, phone: "abc", email: "x@", website: "school.ru", headName: nil)
+        guard case .failure(let f) = r else {
+            Issue.record("expected failure")
+            return
+        }
         #expect(f.fields["kind"] == "Выберите значение из списка.")
         #expect(f.fields["fullName"] == "Заполните это поле.")
         #expect(f.fields["shortName"] == "Не длиннее 120 символов.")
@@ -72,8 +86,9 @@ import Testing
     }
 
     @Test func organisationInputTrimsGoodValues() throws {
-        let r = OrganizationInput.validate(kind: "school", fullName: "  Школа № 1 ", shortName: "СОШ № 1", address: " ",
-                                           phone: "+7 (900) 000-00-01", email: "a@b.ru", website: nil, headName: nil)
+        let r = OrganizationInput.validate(
+            kind: "school", fullName: "  Школа № 1 ", shortName: "СОШ № 1", address: " ",
+            phone: "+7 (900) 000-00-01", email: "a@b.ru", website: nil, headName: nil)
         let v = try r.get()
         #expect(v.fullName == "Школа № 1")
         #expect(v.address == nil)
@@ -110,7 +125,8 @@ import Testing
         let p = SessionPolicy(idleTimeout: 3600, absoluteTimeout: 8 * 3600)
         let now = Date()
         #expect(p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-10), now: now))
-        #expect(!p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-3601), now: now))
+        #expect(
+            !p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-3601), now: now))
         #expect(!p.isAlive(createdAt: now.addingTimeInterval(-9 * 3600), lastSeenAt: now, now: now))
     }
 }
@@ -127,7 +143,8 @@ import Testing
 
     @Test func municipalityRolesStayInTheirMunicipality() {
         let p = AccessPolicy()
-        let own = OrgRef(id: school, municipalityID: muni), foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
+        let own = OrgRef(id: school, municipalityID: muni)
+        let foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
         for role in [Role.authorityAdmin, .coordinator, .methodologist] {
             #expect(p.allows(actor(role), .read, .organization(own)))
             #expect(!p.allows(actor(role), .read, .organization(foreign)))
@@ -139,7 +156,8 @@ import Testing
 
     @Test func schoolRolesTouchOnlyTheirOwnOrganisation() {
         let p = AccessPolicy()
-        let own = OrgRef(id: school, municipalityID: muni), other = OrgRef(id: otherSchool, municipalityID: muni)
+        let own = OrgRef(id: school, municipalityID: muni)
+        let other = OrgRef(id: otherSchool, municipalityID: muni)
         let admin = actor(.schoolAdmin, org: school)
         #expect(p.allows(admin, .update, .organization(own)))
         #expect(!p.allows(admin, .update, .organization(other)))
@@ -168,17 +186,54 @@ import Testing
     @Test func schoolsManageOnlyTheirOwnTeachersAccounts() {
         let p = AccessPolicy()
         let admin = actor(.schoolAdmin, org: school)
-        #expect(p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
-        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)], municipalityID: muni)))
-        #expect(!p.allows(admin, .create, .account(roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)))
+        #expect(
+            p.allows(
+                admin, .create,
+                .account(
+                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni))
+        )
+        #expect(
+            !p.allows(
+                admin, .create,
+                .account(
+                    roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)],
+                    municipalityID: muni)))
+        #expect(
+            !p.allows(
+                admin, .create,
+                .account(
+                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)
+            ))
         // An account that also has a role elsewhere belongs to the administrator.
-        #expect(!p.allows(admin, .update, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni),
-                                                           AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)], municipalityID: muni)))
+        #expect(
+            !p.allows(
+                admin, .update,
+                .account(
+                    roles: [
+                        AccountRole(.teacher, organizationID: school, municipalityID: muni),
+                        AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni),
+                    ], municipalityID: muni)))
         #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: muni)))
-        #expect(p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)))
-        #expect(!p.allows(actor(.authorityAdmin), .update, .account(roles: [AccountRole(.authorityAdmin, organizationID: nil, municipalityID: otherMuni),
-                                                                            AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
-        #expect(!p.allows(actor(.coordinator), .read, .account(roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni)))
+        #expect(
+            p.allows(
+                actor(.authorityAdmin), .update,
+                .account(
+                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)
+            ))
+        #expect(
+            !p.allows(
+                actor(.authorityAdmin), .update,
+                .account(
+                    roles: [
+                        AccountRole(.authorityAdmin, organizationID: nil, municipalityID: otherMuni),
+                        AccountRole(.teacher, organizationID: school, municipalityID: muni),
+                    ], municipalityID: muni)))
+        #expect(
+            !p.allows(
+                actor(.coordinator), .read,
+                .account(
+                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni))
+        )
     }
 
     @Test func onlyAdministratorsReadTheAuditLog() {
@@ -194,8 +249,12 @@ import Testing
     var ref: OrgRef { OrgRef(id: school, municipalityID: muni) }
 
     func actor(_ role: Role, org: UUID?, students: Set<UUID> = []) -> Actor {
-        Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: muni) } ?? .municipality(muni))],
-              students: students)
+        Actor(
+            userID: UUID(), username: "u",
+            grants: [
+                RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: muni) } ?? .municipality(muni))
+            ],
+            students: students)
     }
 
     @Test func aGuardianActsOnlyForTheirOwnChild() {
@@ -223,9 +282,15 @@ import Testing
 
 @Suite struct ContractAccessTests {
     @Test func onlyThePartiesAndTheMunicipalityReadAContract() {
-        let muni = UUID(), school = OrgRef(id: UUID(), municipalityID: muni), centre = OrgRef(id: UUID(), municipalityID: muni)
+        let muni = UUID()
+        let school = OrgRef(id: UUID(), municipalityID: muni)
+        let centre = OrgRef(id: UUID(), municipalityID: muni)
         func actor(_ role: Role, _ org: UUID?, _ m: UUID = muni) -> Actor {
-            Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: m) } ?? .municipality(m))])
+            Actor(
+                userID: UUID(), username: "u",
+                grants: [
+                    RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: m) } ?? .municipality(m))
+                ])
         }
         let p = AccessPolicy()
         let contract = Resource.contract(school: school, center: centre)

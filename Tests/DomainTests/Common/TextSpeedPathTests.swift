@@ -16,12 +16,19 @@ import Testing
             }
             return String(scalars)
         }
-        let samples = ["", "Ёлкина Варвара", "ЖУК жук", "ЯМА", "Ѐлена Ѓ", "Straße", "İlknur", "ΣΟΦΙΑ", "О'Коннор-Смит", "Ь ъ Ы", "123 ABC", "😀 Ё"]
-        for s in samples { #expect(Array(TextKey.sort(s).unicodeScalars) == Array(reference(s).unicodeScalars), "\(s.debugDescription)") }
+        let samples = [
+            "", "Ёлкина Варвара", "ЖУК жук", "ЯМА", "Ѐлена Ѓ", "Straße", "İlknur", "ΣΟΦΙΑ", "О'Коннор-Смит", "Ь ъ Ы",
+            "123 ABC", "😀 Ё",
+        ]
+        for s in samples {
+            #expect(
+                Array(TextKey.sort(s).unicodeScalars) == Array(reference(s).unicodeScalars), "\(s.debugDescription)")
+        }
     }
 
     @Test func decomposedLettersGiveTheSameBytesAsPrecomposed() {
-        // «й» typed as «и» + combining breve, «ё» as «е» + diaeresis: the keys are byte-equal to the precomposed ones, so
+        // «й» typed as «и» + combining breve, «ё» as «е» + diaeresis: the keys are byte-equal to the precomposed ones,
+        // so
         // the database's unique index and the import's de-duplication see one child.
         #expect(Array(TextKey.normalize("Андреи\u{0306}").utf8) == Array(TextKey.normalize("Андрей").utf8))
         #expect(Array(TextKey.normalize("ЗАИ\u{0306}ЦЕВ").utf8) == Array("зайцев".utf8))
@@ -32,10 +39,14 @@ import Testing
     }
 
     @Test func byteKeysSortInByteOrder() {
-        let words = ["", "а", "аб", "абв", "б", "a", "ab", "Я", "я", "ёж", "еж", "иванов-ааа|2010-01-01", "иванов-аа|2010-01-01", "😀"]
+        let words = [
+            "", "а", "аб", "абв", "б", "a", "ab", "Я", "я", "ёж", "еж", "иванов-ааа|2010-01-01", "иванов-аа|2010-01-01",
+            "😀",
+        ]
         for x in words {
             for y in words {
-                #expect((ByteKey(x) < ByteKey(y)) == Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)), "\(x) < \(y)")
+                #expect(
+                    (ByteKey(x) < ByteKey(y)) == Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)), "\(x) < \(y)")
             }
         }
     }
@@ -48,12 +59,18 @@ import Testing
             return cal.date(from: DateComponents(year: y, month: m, day: d))!
         }
         let cases: [(String, Date?)] = [
-            ("01.09.2025", midnight(2025, 9, 1)), ("1.9.2025", midnight(2025, 9, 1)), ("2025-09-01", midnight(2025, 9, 1)),
-            ("2025-9-1", midnight(2025, 9, 1)), (" 29.02.2024 ", midnight(2024, 2, 29)), ("29.02.2025", nil), ("31.04.2025", nil),
-            ("01.13.2025", nil), ("00.01.2025", nil), ("01.01.1899", nil), ("01.01.25", nil), ("25-01-01", nil), ("01.09-2025", nil),
-            ("01..2025", nil), (".01.2025", nil), ("01.01.2025.", nil), ("1234567890.1.2025", nil), ("+1.09.2025", midnight(2025, 9, 1)),
+            ("01.09.2025", midnight(2025, 9, 1)), ("1.9.2025", midnight(2025, 9, 1)),
+            ("2025-09-01", midnight(2025, 9, 1)),
+            ("2025-9-1", midnight(2025, 9, 1)), (" 29.02.2024 ", midnight(2024, 2, 29)), ("29.02.2025", nil),
+            ("31.04.2025", nil),
+            ("01.13.2025", nil), ("00.01.2025", nil), ("01.01.1899", nil), ("01.01.25", nil), ("25-01-01", nil),
+            ("01.09-2025", nil),
+            ("01..2025", nil), (".01.2025", nil), ("01.01.2025.", nil), ("1234567890.1.2025", nil),
+            ("+1.09.2025", midnight(2025, 9, 1)),
             ("01/09/2025", nil), ("", nil), ("завтра", nil), ("01.09.2025 10:00", nil),
         ]
-        for (text, expected) in cases { #expect(RuDate.parse(text, timeZone: msk) == expected, "\(text.debugDescription)") }
+        for (text, expected) in cases {
+            #expect(RuDate.parse(text, timeZone: msk) == expected, "\(text.debugDescription)")
+        }
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct AllocationTests {
     let g1 = UUID(), g2 = UUID(), g3 = UUID()
-    func applicants(_ n: Int, _ choices: [UUID]) -> [Allocation.Applicant] { (0..<n).map { _ in .init(id: UUID(), choices: choices) } }
+    func applicants(_ n: Int, _ choices: [UUID]) -> [Allocation.Applicant] {
+        (0..<n).map { _ in .init(id: UUID(), choices: choices) }
+    }
 
     @Test func sameSeedSameResultWhateverTheInputOrder() {
         let a = applicants(30, [g1, g2]) + applicants(10, [g2, g3])
@@ -72,17 +74,23 @@ import Testing
 
     @Test func aWithdrawnConsentRefusesEveryWayIn() {
         for source in EnrollmentSource.allCases {
-            #expect(EnrollmentError.consent(source: source, recordedOn: Date(), withdrawnAt: Date()) == .consentWithdrawn)
+            #expect(
+                EnrollmentError.consent(source: source, recordedOn: Date(), withdrawnAt: Date()) == .consentWithdrawn)
             #expect(EnrollmentError.consent(source: source, recordedOn: nil, withdrawnAt: Date()) == .consentWithdrawn)
         }
-        #expect(EnrollmentError.noConsent.code == "no_consent" && EnrollmentError.noConsent.reason.contains("нет согласия"))
-        #expect(EnrollmentError.noConsent.short == "школа не внесла согласие на обработку данных" && EnrollmentError.timetableClash("X").short == "занятия пересекаются: X")
+        #expect(
+            EnrollmentError.noConsent.code == "no_consent" && EnrollmentError.noConsent.reason.contains("нет согласия"))
+        #expect(
+            EnrollmentError.noConsent.short == "школа не внесла согласие на обработку данных"
+                && EnrollmentError.timetableClash("X").short == "занятия пересекаются: X")
     }
 }
 
 @Suite struct CoverageTests {
     @Test func headcountIsTheDenominatorWhenEntered() {
-        let r = Coverage.school(.init(headcount: [10: 50, 11: 50, 5: 100], registered: [10: 20, 11: 10], enrolled: [10: 12, 11: 8, 5: 30]))
+        let r = Coverage.school(
+            .init(
+                headcount: [10: 50, 11: 50, 5: 100], registered: [10: 20, 11: 10], enrolled: [10: 12, 11: 8, 5: 30]))
         #expect(r.seniors == Coverage.Share(numerator: 20, denominator: 100, source: .headcount))
         #expect(r.seniors.percent == 20.0)
         #expect(r.all.denominator == 200 && r.all.numerator == 50 && r.all.percent == 25.0)

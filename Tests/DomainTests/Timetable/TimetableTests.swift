@@ -44,9 +44,14 @@ import Testing
 
     @Test func weeklyDaysSkipHolidays() {
         // setup: Mondays from 01.09.2026 (a Tuesday) to 30.11.2026; autumn holidays 26.10–03.11, and 04.11 a holiday.
-        let p = WeeklyPattern(weekday: .monday, start: ClockTime(minutes: 900), hours: 2, from: day("01.09.2026"), to: day("30.11.2026"))
-        let holidays = [HolidayPeriod(title: "Осенние каникулы", kind: .vacation, first: day("26.10.2026"), last: day("03.11.2026")),
-                        HolidayPeriod(title: "День народного единства", kind: .holiday, first: day("04.11.2026"), last: day("04.11.2026"))]
+        let p = WeeklyPattern(
+            weekday: .monday, start: ClockTime(minutes: 900), hours: 2, from: day("01.09.2026"), to: day("30.11.2026"))
+        let holidays = [
+            HolidayPeriod(
+                title: "Осенние каникулы", kind: .vacation, first: day("26.10.2026"), last: day("03.11.2026")),
+            HolidayPeriod(
+                title: "День народного единства", kind: .holiday, first: day("04.11.2026"), last: day("04.11.2026")),
+        ]
         // act
         let r = Recurrence.days(p, holidays: holidays)
         // check: the first Monday is 07.09, the 26.10 and 02.11 Mondays are skipped, the last is 30.11 (inclusive)
@@ -59,9 +64,19 @@ import Testing
     }
 
     @Test func emptyWhenTheDatesAreReversedOrTooShort() {
-        #expect(Recurrence.days(WeeklyPattern(weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("10.09.2026"), to: day("01.09.2026")), holidays: []).days.isEmpty)
+        #expect(
+            Recurrence.days(
+                WeeklyPattern(
+                    weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("10.09.2026"),
+                    to: day("01.09.2026")), holidays: []
+            ).days.isEmpty)
         // Tuesday to Thursday holds no Friday.
-        #expect(Recurrence.days(WeeklyPattern(weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("01.09.2026"), to: day("03.09.2026")), holidays: []).days.isEmpty)
+        #expect(
+            Recurrence.days(
+                WeeklyPattern(
+                    weekday: .friday, start: ClockTime(minutes: 600), hours: 1, from: day("01.09.2026"),
+                    to: day("03.09.2026")), holidays: []
+            ).days.isEmpty)
     }
 }
 
@@ -71,25 +86,38 @@ import Testing
     let g1 = UUID(), g2 = UUID()
     let monday = CivilDay.parse("07.09.2026")!
 
-    func lesson(_ group: UUID, _ name: String, centre: UUID, start: Int, hours: Int = 2, teacher: UUID? = nil, room: UUID? = nil, id: UUID? = nil) -> TimetableLesson {
-        TimetableLesson(id: id, groupID: group, groupName: name, centerID: centre, centerName: centre == centreA ? "Гимназия" : "Лицей",
-                        span: LessonSpan(day: monday, start: ClockTime(minutes: start), hours: hours),
-                        teacherID: teacher, teacherName: "Петрова П. П.", roomID: room, roomName: "Кабинет 12")
+    func lesson(
+        _ group: UUID, _ name: String, centre: UUID, start: Int, hours: Int = 2, teacher: UUID? = nil,
+        room: UUID? = nil, id: UUID? = nil
+    ) -> TimetableLesson {
+        TimetableLesson(
+            id: id, groupID: group, groupName: name, centerID: centre,
+            centerName: centre == centreA ? "Гимназия" : "Лицей",
+            span: LessonSpan(day: monday, start: ClockTime(minutes: start), hours: hours),
+            teacherID: teacher, teacherName: "Петрова П. П.", roomID: room, roomName: "Кабинет 12")
     }
 
-    func student(_ name: String, grade: Int = 10) -> TimetableStudent { TimetableStudent(id: UUID(), name: name, schoolID: school, grade: grade) }
+    func student(_ name: String, grade: Int = 10) -> TimetableStudent {
+        TimetableStudent(id: UUID(), name: name, schoolID: school, grade: grade)
+    }
 
     @Test func teacherRoomAndGroupClashes() {
         let existing = [lesson(g2, "Физика-11", centre: centreA, start: 900, teacher: teacher, room: room)]
         let ctx = TimetableContext(existing: existing, members: [:])
         // Overlapping by ten minutes: both the teacher and the room clash.
-        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 990, teacher: teacher, room: room)], in: ctx)
+        let issues = ClashRules.check(
+            [lesson(g1, "Математика-10", centre: centreA, start: 990, teacher: teacher, room: room)], in: ctx)
         #expect(Set(issues.map(\.kind)) == [.teacher, .room])
         #expect(issues.first { $0.kind == .teacher }?.text.contains("«Физика-11» (15:00–16:40") == true)
         // Right after it (16:40) is free.
-        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1000, teacher: teacher, room: room)], in: ctx).isEmpty)
+        #expect(
+            ClashRules.check(
+                [lesson(g1, "Математика-10", centre: centreA, start: 1000, teacher: teacher, room: room)], in: ctx
+            ).isEmpty)
         // Two proposed lessons of one group at one time clash with each other.
-        let twice = ClashRules.check([lesson(g1, "М", centre: centreA, start: 600), lesson(g1, "М", centre: centreA, start: 630)], in: TimetableContext(existing: [], members: [:]))
+        let twice = ClashRules.check(
+            [lesson(g1, "М", centre: centreA, start: 600), lesson(g1, "М", centre: centreA, start: 630)],
+            in: TimetableContext(existing: [], members: [:]))
         #expect(twice.map(\.kind) == [.group])
     }
 
@@ -102,8 +130,9 @@ import Testing
 
     @Test func studentsInTwoGroupsAtOnce() {
         let shared = student("Ёлкин Артём")
-        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],
-                                   members: [g1: [shared, student("Другой")], g2: [shared]])
+        let ctx = TimetableContext(
+            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],
+            members: [g1: [shared, student("Другой")], g2: [shared]])
         let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
         #expect(issues.map(\.kind) == [.student])
         #expect(issues[0].text.contains("Ёлкин Артём"))
@@ -112,8 +141,9 @@ import Testing
 
     @Test func anotherCentresGroupIsNotNamedToWhoMayNotSeeIt() {
         let shared = student("Ёлкин Артём")
-        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)], members: [g1: [shared], g2: [shared]],
-                                   reveal: { centre, _ in centre != self.centreB })
+        let ctx = TimetableContext(
+            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)], members: [g1: [shared], g2: [shared]],
+            reveal: { centre, _ in centre != self.centreB })
         let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
         #expect(issues.map(\.kind) == [.student])
         #expect(issues[0].text == "обучающийся Ёлкин Артём в это время занят в другой группе сети (15:00–16:40)")
@@ -122,32 +152,42 @@ import Testing
 
     @Test func holidaysAndATeachersTravelAreWarnings() {
         let holidays = [HolidayPeriod(title: "Осенние каникулы", kind: .vacation, first: monday, last: monday)]
-        let onHoliday = ClashRules.check([lesson(g1, "М", centre: centreA, start: 900)], in: TimetableContext(existing: [], members: [:], holidays: holidays))
+        let onHoliday = ClashRules.check(
+            [lesson(g1, "М", centre: centreA, start: 900)],
+            in: TimetableContext(existing: [], members: [:], holidays: holidays))
         #expect(onHoliday.map(\.kind) == [.holiday])
         #expect(onHoliday[0].text.contains("«Осенние каникулы» (каникулы)"))
-        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900, teacher: teacher)], members: [:],
-                                   travel: [TravelTime(a: centreA, b: centreB, minutes: 30)])
-        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010, teacher: teacher)], in: ctx)
+        let ctx = TimetableContext(
+            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900, teacher: teacher)], members: [:],
+            travel: [TravelTime(a: centreA, b: centreB, minutes: 30)])
+        let tight = ClashRules.check(
+            [lesson(g1, "Математика-10", centre: centreA, start: 1010, teacher: teacher)], in: ctx)
         #expect(tight.map(\.kind) == [.travel])
         #expect(tight[0].text.hasPrefix("педагогу Петрова П. П. не успеть из «Лицей»"))
     }
 
     @Test func travelBetweenCentresIsAWarning() {
         let shared = student("Ёлкин Артём")
-        let ctx = TimetableContext(existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],  // 15:00–16:40
-                                   members: [g1: [shared], g2: [shared]], travel: [TravelTime(a: centreB, b: centreA, minutes: 30)])
-        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010)], in: ctx)  // 16:50: 10 minutes left
+        let ctx = TimetableContext(
+            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],  // 15:00–16:40
+            members: [g1: [shared], g2: [shared]], travel: [TravelTime(a: centreB, b: centreA, minutes: 30)])
+        // 16:50: 10 minutes left
+        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010)], in: ctx)
         #expect(tight.map(\.kind) == [.travel])
         #expect(tight[0].kind.isClash == false)
         #expect(tight[0].text.contains("нужно 30 мин, остаётся 10 мин"))
         #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1030)], in: ctx).isEmpty)
         // Another lesson before it, not after it, is measured the other way round.
-        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840, hours: 1)], in: ctx).map(\.kind) == [.travel])  // 14:00–14:45, 15 minutes before
+        #expect(
+            ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840, hours: 1)], in: ctx).map(\.kind)
+                == [.travel])  // 14:00–14:45, 15 minutes before
     }
 
     @Test func homeSchoolBusyTimeIsAWarningPerSchoolAndGrade() {
         let tenth = [student("А"), student("Б"), student("В", grade: 11)]
-        let busy = [BusySlot(schoolID: school, schoolName: "МБОУ «СОШ № 1»", grade: 10, weekday: .monday, start: 480, end: 870)]  // until 14:30
+        let busy = [
+            BusySlot(schoolID: school, schoolName: "МБОУ «СОШ № 1»", grade: 10, weekday: .monday, start: 480, end: 870)
+        ]  // until 14:30
         let ctx = TimetableContext(existing: [], members: [g1: tenth], busy: busy)
         let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840)], in: ctx)  // 14:00
         #expect(issues.count == 1)
@@ -160,7 +200,8 @@ import Testing
     @Test func summaryFoldsDates() {
         let d = (0..<6).map { monday.adding(days: 7 * $0) }
         let issues = d.map { TimetableIssue(kind: .room, day: $0, text: "кабинет занят") }
-        #expect(ClashRules.summary(issues) == ["07.09.2026, 14.09.2026, 21.09.2026, 28.09.2026 и ещё 2: кабинет занят."])
+        #expect(
+            ClashRules.summary(issues) == ["07.09.2026, 14.09.2026, 21.09.2026, 28.09.2026 и ещё 2: кабинет занят."])
     }
 }
 
@@ -170,7 +211,10 @@ import Testing
         #expect(h.gap == 24)
         #expect(GroupHours(planned: 64, scheduled: 70, delivered: 66).gap == 0)
         var a = StudentAttendance()
-        a.add(.present, hours: 2); a.add(.excused, hours: 2); a.add(.absent, hours: 1); a.add(.present, hours: 1)
+        a.add(.present, hours: 2)
+        a.add(.excused, hours: 2)
+        a.add(.absent, hours: 1)
+        a.add(.present, hours: 1)
         #expect(a.marked == 4 && a.present == 2 && a.excused == 1 && a.absent == 1)
         #expect(a.attendedHours == 3 && a.deliveredHours == 6 && a.percent == 50)
         #expect(a.attended(atLeast: 50) && !a.attended(atLeast: 51))
@@ -203,7 +247,9 @@ import Testing
                 let c = utc.dateComponents([.year, .month, .day], from: noon)
                 let text = String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
                 // Round trip everywhere; the same instant as Calendar's midnight since 1992.
-                #expect(RuDate.parse(text, timeZone: zone).map { RuDate.format($0, timeZone: zone) } == text, "\(zoneName) \(text)")
+                #expect(
+                    RuDate.parse(text, timeZone: zone).map { RuDate.format($0, timeZone: zone) } == text,
+                    "\(zoneName) \(text)")
                 if c.year! >= 1992 {
                     let midnight = cal.date(from: DateComponents(year: c.year, month: c.month, day: c.day))!
                     #expect(RuDate.parse(text, timeZone: zone) == midnight, "\(zoneName) \(text)")

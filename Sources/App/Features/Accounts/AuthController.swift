@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 struct AuthController: RouteCollection {
@@ -12,7 +12,11 @@ struct AuthController: RouteCollection {
         routes.post("setup", use: setup)
     }
 
-    struct LoginInput: Content { var username: String?; var password: String?; var next: String? }
+    struct LoginInput: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
 
     func loginForm(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SiteURL.profile.path) }
@@ -26,7 +30,9 @@ struct AuthController: RouteCollection {
         let username = input.username ?? ""
         let next = safeNext(input.next)
         func fail(_ message: String, _ status: HTTPResponseStatus) async -> Response {
-            req.render(LoginPage(username: username, error: message, next: next).render(await req.pageContext(active: nil)), status: status)
+            req.render(
+                LoginPage(username: username, error: message, next: next).render(await req.pageContext(active: nil)),
+                status: status)
         }
         guard !username.isEmpty, let password = input.password, !password.isEmpty else {
             return await fail("Введите имя пользователя и пароль.", .unprocessableEntity)
@@ -47,8 +53,9 @@ struct AuthController: RouteCollection {
         let response = req.redirect(to: SiteURL.home.path)
         if let user = req.currentUser, let sid = user.sessionID {
             try await UserSession.query(on: req.db).filter(\.$id == sid).delete()
-            try await Audit.record(on: req.db, req: req, action: .logout, entityType: "user", entityID: user.userID,
-                                   title: user.fullName, municipalityID: nil, organizationID: nil)
+            try await Audit.record(
+                on: req.db, req: req, action: .logout, entityType: "user", entityID: user.userID,
+                title: user.fullName, municipalityID: nil, organizationID: nil)
         }
         response.cookies[CookieName.session] = req.application.expiredCookie()
         return response
@@ -57,7 +64,9 @@ struct AuthController: RouteCollection {
     /// Only local paths, so a crafted link cannot send a user elsewhere after login.
     func safeNext(_ next: String?) -> String? {
         guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\"),
-              n.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !n.hasPrefix("/%2F"), !n.hasPrefix("/%5C") else { return nil }
+            n.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !n.hasPrefix("/%2F"),
+            !n.hasPrefix("/%5C")
+        else { return nil }
         return n
     }
 
@@ -69,8 +78,12 @@ struct AuthController: RouteCollection {
     }
 
     struct SetupInput: Content {
-        var token: String?; var municipality: String?; var authority: String?
-        var fullName: String?; var username: String?; var password: String?
+        var token: String?
+        var municipality: String?
+        var authority: String?
+        var fullName: String?
+        var username: String?
+        var password: String?
     }
 
     func setup(req: Request) async throws -> Response {
@@ -90,29 +103,38 @@ struct AuthController: RouteCollection {
         }
         for (k, v) in PasswordRules.check(input.password ?? "").messages { errors.add(k, v) }
         guard errors.isEmpty else {
-            let values = ["token": input.token ?? "", "municipality": muni, "authority": authority, "fullName": fullName, "username": username]
-            return req.render(SetupPage(values: values, errors: errors, reason: "Проверьте выделенные поля.")
-                .render(await req.pageContext(active: nil)), status: .unprocessableEntity)
+            let values = [
+                "token": input.token ?? "", "municipality": muni, "authority": authority, "fullName": fullName,
+                "username": username,
+            ]
+            return req.render(
+                SetupPage(values: values, errors: errors, reason: "Проверьте выделенные поля.")
+                    .render(await req.pageContext(active: nil)), status: .unprocessableEntity)
         }
         let hash = try await Passwords.hash(input.password ?? "", app: req.application)
         let user = try await req.db.transaction { db in
             let m = Municipality(name: muni)
             try await m.create(on: db)
             let org = try await OrganizationStore.create(
-                OrganizationInput(kind: .authority, fullName: authority, shortName: authority, address: nil, phone: nil,
-                                  email: nil, website: nil, headName: nil),
+                OrganizationInput(
+                    kind: .authority, fullName: authority, shortName: authority, address: nil, phone: nil,
+                    email: nil, website: nil, headName: nil),
                 municipalityID: m.requireID(), on: db, req: nil)
             let u = User(username: username, fullName: fullName, passwordHash: hash)
             try await u.create(on: db)
-            try await RoleAssignment(userID: u.requireID(), role: Role.authorityAdmin.rawValue, municipalityID: m.requireID(),
-                                     organizationID: nil).create(on: db)
+            try await RoleAssignment(
+                userID: u.requireID(), role: Role.authorityAdmin.rawValue, municipalityID: m.requireID(),
+                organizationID: nil
+            ).create(on: db)
             try await AcademicYears.ensureCurrent(municipalityID: m.requireID(), zone: m.zone, on: db)
-            try await Audit.record(on: db, req: req, userID: u.id, username: username, action: .setup, entityType: "user",
-                                   entityID: u.id, title: fullName, municipalityID: m.id, organizationID: org.id)
+            try await Audit.record(
+                on: db, req: req, userID: u.id, username: username, action: .setup, entityType: "user",
+                entityID: u.id, title: fullName, municipalityID: m.id, organizationID: org.id)
             return u
         }
         req.application.setupToken = nil
-        let response = req.redirect(to: SiteURL.profile.path, flash: "Администратор создан. Добро пожаловать в «Сетку»!")
+        let response = req.redirect(
+            to: SiteURL.profile.path, flash: "Администратор создан. Добро пожаловать в «Сетку»!")
         try await Login.startSession(for: user, req: req, response: response)
         return response
     }

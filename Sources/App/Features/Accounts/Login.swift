@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// Checks a username and password with throttling and audit; shared by the login form and the token endpoint.
 enum Login {
@@ -26,8 +26,9 @@ enum Login {
         if let until = throttle.blockedUntil(failures: failures, now: now) {
             // A refused attempt checks no password, so it is no failure: the lock ends 15 minutes after the tenth.
             try await pending.delete(on: req.db)
-            try await Audit.record(on: req.db, req: req, username: username, action: .loginBlocked, entityType: "user",
-                                   entityID: nil, title: username, municipalityID: nil, organizationID: nil)
+            try await Audit.record(
+                on: req.db, req: req, username: username, action: .loginBlocked, entityType: "user",
+                entityID: nil, title: username, municipalityID: nil, organizationID: nil)
             return .blocked(until: until)
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).first()
@@ -39,8 +40,9 @@ enum Login {
             ok = false
         }
         guard ok, let user else {
-            try await Audit.record(on: req.db, req: req, userID: user?.id, username: username, action: .loginFailed,
-                                   entityType: "user", entityID: user?.id, title: username, municipalityID: nil, organizationID: nil)
+            try await Audit.record(
+                on: req.db, req: req, userID: user?.id, username: username, action: .loginFailed,
+                entityType: "user", entityID: user?.id, title: username, municipalityID: nil, organizationID: nil)
             return .invalid
         }
         try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).delete()
@@ -52,13 +54,19 @@ enum Login {
         var sessions = UserSession.query(on: db).filter(\.$user.$id == userID)
         if let keep = keepSession { sessions = sessions.filter(\.$id != keep) }
         try await sessions.delete()
-        try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
-        try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+        try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(
+            \.$revokedAt, to: Date()
+        ).update()
+        try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(
+            \.$revokedAt, to: Date()
+        ).update()
     }
 
     static func blockedMessage(_ until: Date) -> String {
         let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-        return "Слишком много неудачных попыток входа. Повторите через \(RussianPlural.count(minutes, "минуту", "минуты", "минут"))."
+        return
+            "Слишком много неудачных попыток входа. Повторите через "
+            + "\(RussianPlural.count(minutes, "минуту", "минуты", "минут"))."
     }
 
     /// Starts a new session (a fresh id: rotation at login) and sets the cookie.
@@ -76,10 +84,14 @@ enum Login {
         try await s.create(on: req.db)
         // Housekeeping: sessions idle past the timeout and failures older than the throttle window are dead weight.
         let policy = req.application.sessionPolicy
-        try await UserSession.query(on: req.db).filter(\.$lastSeenAt < s.createdAt.addingTimeInterval(-policy.idleTimeout)).delete()
-        try await LoginFailure.query(on: req.db).filter(\.$at < s.createdAt.addingTimeInterval(-throttle.window)).delete()
+        try await UserSession.query(on: req.db).filter(
+            \.$lastSeenAt < s.createdAt.addingTimeInterval(-policy.idleTimeout)
+        ).delete()
+        try await LoginFailure.query(on: req.db).filter(\.$at < s.createdAt.addingTimeInterval(-throttle.window))
+            .delete()
         response.cookies[CookieName.session] = req.application.cookie(raw, maxAge: nil)
-        try await Audit.record(on: req.db, req: req, userID: user.id, username: user.username, action: .login,
-                               entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
+        try await Audit.record(
+            on: req.db, req: req, userID: user.id, username: user.username, action: .login,
+            entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
     }
 }

@@ -8,5 +8,8 @@ final class LoginFailure: Model, @unchecked Sendable {
     @Field(key: "username_key") var usernameKey: String
     @Field(key: "at") var at: Date
     init() {}
-    init(usernameKey: String, at: Date) { self.usernameKey = usernameKey; self.at = at }
+    init(usernameKey: String, at: Date) {
+        self.usernameKey = usernameKey
+        self.at = at
+    }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The user's own page: roles, password change, API tokens.
@@ -19,23 +19,34 @@ struct ProfileController: RouteCollection {
         var roles: [ProfilePage.RoleLine] = []
         for g in user.actor.grants {
             var scope = ""
-            if let orgID = g.scope.organizationID { scope = try await Organization.find(orgID, on: req.db)?.shortName ?? "" }
-            else { scope = try await Municipality.find(g.scope.municipalityID, on: req.db)?.name ?? "" }
-            let period: String? = (g.validFrom == nil && g.validTo == nil) ? nil :
-                "с " + (g.validFrom.map { RuDate.format($0, timeZone: zone) } ?? "—") + " по " + (g.validTo.map { RuDate.format($0, timeZone: zone) } ?? "—")
+            if let orgID = g.scope.organizationID {
+                scope = try await Organization.find(orgID, on: req.db)?.shortName ?? ""
+            } else {
+                scope = try await Municipality.find(g.scope.municipalityID, on: req.db)?.name ?? ""
+            }
+            let period: String? =
+                (g.validFrom == nil && g.validTo == nil)
+                ? nil
+                : "с " + (g.validFrom.map { RuDate.format($0, timeZone: zone) } ?? "—") + " по "
+                    + (g.validTo.map { RuDate.format($0, timeZone: zone) } ?? "—")
             roles.append(.init(role: g.role.title, scope: scope, period: period))
         }
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
             .filter(\.$expiresAt > Date()).sort(\.$createdAt, .descending).all()
         let onlyPersonal = !req.policy.isStaffUser(user.actor)
-        let empty: String? = user.actor.has(.guardian, at: Date())
+        let empty: String? =
+            user.actor.has(.guardian, at: Date())
             ? "Курсы, заявки и согласие на обработку данных ваших детей — в разделе «Мои дети»."
             : onlyPersonal ? "Здесь появятся ваши курсы, расписание и результаты, когда вас запишут в группу." : nil
         let courses = try await ownCourses(user, req: req)
-        var page = ProfilePage(fullName: user.fullName, username: user.username, roles: roles,
-                               tokens: tokens.map { .init(id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
-                                                          expires: RuDate.format($0.expiresAt, timeZone: zone)) },
-                               emptyState: courses == nil ? empty : nil)
+        var page = ProfilePage(
+            fullName: user.fullName, username: user.username, roles: roles,
+            tokens: tokens.map {
+                .init(
+                    id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
+                    expires: RuDate.format($0.expiresAt, timeZone: zone))
+            },
+            emptyState: courses == nil ? empty : nil)
         page.courses = courses
         return req.render(page.render(await req.pageContext(active: .profile)))
     }
@@ -46,25 +57,42 @@ struct ProfileController: RouteCollection {
             return try await Self.courses(of: student, title: "Мои сетевые курсы", req: req)
         }
         let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).all().compactMap(\.id)
-        let groups = staff.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$teacher.$id ~~ staff)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$program).sort(\.$name).all()
+        let groups =
+            staff.isEmpty
+            ? []
+            : try await StudyGroup.query(on: req.db).filter(\.$teacher.$id ~~ staff)
+                .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$program).sort(\.$name)
+                .all()
         guard !groups.isEmpty else { return nil }
-        return RegistryCard.Section(title: "Мои группы", columns: ["Группа", "Программа", "Ресурсный центр", "Зачислено"],
-                                    rows: groups.map { [.link($0.name, SiteURL.record(.groups, $0.id!).path), .text($0.program.title),
-                                                        .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)")] },
-                                    emptyText: "")
+        return RegistryCard.Section(
+            title: "Мои группы", columns: ["Группа", "Программа", "Ресурсный центр", "Зачислено"],
+            rows: groups.map {
+                [
+                    .link($0.name, SiteURL.record(.groups, $0.id!).path), .text($0.program.title),
+                    .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)"),
+                ]
+            },
+            emptyText: "")
     }
 
     /// A student's network courses with their state (and waiting place), as the student and their guardians see them.
     static func courses(of student: Student, title: String, req: Request) async throws -> RegistryCard.Section {
         let rows = try await Enrollment.query(on: req.db).filter(\.$student.$id == student.id!)
-            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) { $0.with(\.$organization).with(\.$program) }.all()
-        return RegistryCard.Section(title: title, columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
-                                    rows: try await rows.asyncMap { e in
-                                        var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
-                                        if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { state += ", место № \(p)" }
-                                        return [.text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName), .text(state)]
-                                    }, emptyText: "Пока нет записей ни на один сетевой курс.")
+            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) {
+                $0.with(\.$organization).with(\.$program)
+            }.all()
+        return RegistryCard.Section(
+            title: title, columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
+            rows: try await rows.asyncMap { e in
+                var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
+                if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) {
+                    state += ", место № \(p)"
+                }
+                return [
+                    .text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName),
+                    .text(state),
+                ]
+            }, emptyText: "Пока нет записей ни на один сетевой курс.")
     }
 
     func passwordForm(req: Request) async throws -> Response {
@@ -72,7 +100,11 @@ struct ProfileController: RouteCollection {
         return req.render(PasswordPage(forced: user.mustChangePassword).render(await req.pageContext(active: .profile)))
     }
 
-    struct PasswordInput: Content { var current: String?; var password: String?; var confirm: String? }
+    struct PasswordInput: Content {
+        var current: String?
+        var password: String?
+        var confirm: String?
+    }
 
     func changePassword(req: Request) async throws -> Response {
         let current = try req.requireUser()
@@ -80,10 +112,13 @@ struct ProfileController: RouteCollection {
         let input = try req.content.decode(PasswordInput.self)
         var errors = PasswordRules.check(input.password ?? "")
         if (input.password ?? "") != (input.confirm ?? "") { errors.add("confirm", "Пароли не совпадают.") }
-        let ok = (try? await Passwords.verify(input.current ?? "", hash: user.passwordHash, app: req.application)) ?? false
+        let ok =
+            (try? await Passwords.verify(input.current ?? "", hash: user.passwordHash, app: req.application)) ?? false
         if !ok { errors.add("current", "Текущий пароль указан неверно.") }
         guard errors.isEmpty else {
-            return req.render(PasswordPage(errors: errors, forced: current.mustChangePassword).render(await req.pageContext(active: .profile)), status: .unprocessableEntity)
+            return req.render(
+                PasswordPage(errors: errors, forced: current.mustChangePassword).render(
+                    await req.pageContext(active: .profile)), status: .unprocessableEntity)
         }
         user.passwordHash = try await Passwords.hash(input.password ?? "", app: req.application)
         user.mustChangePassword = false
@@ -91,21 +126,24 @@ struct ProfileController: RouteCollection {
             try await user.save(on: db)
             // Other sessions of this user end: whoever knew the old password is signed out.
             try await Login.revokeAccess(userID: current.userID, keepSession: current.sessionID, on: db)
-            try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id,
-                                   title: user.fullName, municipalityID: current.municipalityIDs.first, organizationID: nil)
+            try await Audit.record(
+                on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id,
+                title: user.fullName, municipalityID: current.municipalityIDs.first, organizationID: nil)
         }
         return req.redirect(to: SiteURL.profile.path, flash: "Пароль изменён.")
     }
 
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let token = try await ApiToken.find(try req.idParameter(), on: req.db), token.$user.id == user.userID else {
+        guard let token = try await ApiToken.find(try req.idParameter(), on: req.db), token.$user.id == user.userID
+        else {
             throw AppError.notFound("Ключ не найден.")
         }
         token.revokedAt = Date()
         try await token.save(on: req.db)
-        try await Audit.record(on: req.db, req: req, action: .tokenRevoke, entityType: "user", entityID: user.userID,
-                               title: user.fullName, municipalityID: user.municipalityIDs.first, organizationID: nil)
+        try await Audit.record(
+            on: req.db, req: req, action: .tokenRevoke, entityType: "user", entityID: user.userID,
+            title: user.fullName, municipalityID: user.municipalityIDs.first, organizationID: nil)
         return req.redirect(to: SiteURL.profile.path, flash: "Ключ отозван.")
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class RoleAssignment: Model, @unchecked Sendable {
     static let schema = "role_assignments"
@@ -14,6 +14,9 @@ final class RoleAssignment: Model, @unchecked Sendable {
 
     init() {}
     init(userID: UUID, role: String, municipalityID: UUID, organizationID: UUID?) {
-        self.$user.id = userID; self.role = role; self.$municipality.id = municipalityID; self.$organization.id = organizationID
+        self.$user.id = userID
+        self.role = role
+        self.$municipality.id = municipalityID
+        self.$organization.id = organizationID
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The one-time token for first-run setup, printed by `serve` when the database has no users.

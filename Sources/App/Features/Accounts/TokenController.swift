@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 struct TokenController: RouteCollection {
@@ -8,8 +8,14 @@ struct TokenController: RouteCollection {
         routes.post("auth", "token", use: issue)
     }
 
-    struct Input: Content { var username: String?; var password: String? }
-    struct Output: Content { var token: String; var expiresAt: Date }
+    struct Input: Content {
+        var username: String?
+        var password: String?
+    }
+    struct Output: Content {
+        var token: String
+        var expiresAt: Date
+    }
 
     func issue(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
@@ -21,10 +27,12 @@ struct TokenController: RouteCollection {
         case .blocked(let until):
             throw AppError(status: .tooManyRequests, code: "too_many_attempts", reason: Login.blockedMessage(until))
         case .invalid:
-            throw AppError(status: .unauthorized, code: "invalid_credentials", reason: "Неверное имя пользователя или пароль.")
+            throw AppError(
+                status: .unauthorized, code: "invalid_credentials", reason: "Неверное имя пользователя или пароль.")
         case .success(let user) where user.mustChangePassword:
-            throw AppError(status: .forbidden, code: "password_change_required",
-                           reason: "Вы вошли с одноразовым кодом: сначала задайте свой пароль в веб-интерфейсе.")
+            throw AppError(
+                status: .forbidden, code: "password_change_required",
+                reason: "Вы вошли с одноразовым кодом: сначала задайте свой пароль в веб-интерфейсе.")
         case .success(let user):
             let raw = Secrets.token()
             let t = ApiToken()
@@ -34,8 +42,9 @@ struct TokenController: RouteCollection {
             t.createdAt = Date()
             t.expiresAt = t.createdAt.addingTimeInterval(30 * 86_400)
             try await t.create(on: req.db)
-            try await Audit.record(on: req.db, req: req, userID: user.id, username: user.username, action: .tokenCreate,
-                                   entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
+            try await Audit.record(
+                on: req.db, req: req, userID: user.id, username: user.username, action: .tokenCreate,
+                entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
             let response = Response(status: .created)
             try response.content.encode(Output(token: raw, expiresAt: t.expiresAt))
             return response

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class User: Model, @unchecked Sendable {
     static let schema = "users"
@@ -19,7 +19,13 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
     init(username: String, fullName: String, passwordHash: String) {
-        self.username = username; self.fullName = fullName; self.passwordHash = passwordHash; self.isActive = true
-        self.mustChangePassword = false; self.searchKey = TextKey.search(username, fullName); self.sortKey = TextKey.sort(fullName); self.version = 1
+        self.username = username
+        self.fullName = fullName
+        self.passwordHash = passwordHash
+        self.isActive = true
+        self.mustChangePassword = false
+        self.searchKey = TextKey.search(username, fullName)
+        self.sortKey = TextKey.sort(fullName)
+        self.version = 1
     }
 }

@@ -1,16 +1,21 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 extension UsersController {
     // MARK: create and edit
 
-    func userForm(_ req: Request, user: User?, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil) async throws -> RegistryForm {
+    func userForm(
+        _ req: Request, user: User?, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil
+    ) async throws -> RegistryForm {
         let muni = try municipality(req)
         var fields = [FieldSpec("fullName", "Фамилия, имя, отчество", required: true)]
         if user == nil {
-            fields.append(FieldSpec("username", "Имя пользователя", required: true, hint: "Латинские буквы, цифры, точка, дефис, подчёркивание."))
+            fields.append(
+                FieldSpec(
+                    "username", "Имя пользователя", required: true,
+                    hint: "Латинские буквы, цифры, точка, дефис, подчёркивание."))
             fields += try await roleFields(req, municipalityID: muni)
         }
         return RegistryForm(
@@ -19,7 +24,8 @@ extension UsersController {
             action: user.map { SiteURL.edit(area, $0.id!).path } ?? SiteURL.new(area).path,
             cancelURL: user.map { SiteURL.record(area, $0.id!).path } ?? SiteURL.list(area).path,
             fields: fields, values: values, errors: errors, version: user?.version, conflict: conflict,
-            intro: user == nil ? "Пароль не задаётся: после сохранения вы увидите одноразовый код для первого входа." : nil)
+            intro: user == nil
+                ? "Пароль не задаётся: после сохранения вы увидите одноразовый код для первого входа." : nil)
     }
 
     func roleFields(_ req: Request, municipalityID: UUID) async throws -> [FieldSpec] {
@@ -27,10 +33,17 @@ extension UsersController {
         let roles = orgs == nil ? Role.allCases : Role.allCases.filter { AccessPolicy.staffAccountRoles.contains($0) }
         let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
             .filter { orgs == nil || orgs!.contains(UUID(uuidString: $0.value)!) }
-        return [FieldSpec("role", "Роль", .select(roles.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-                FieldSpec("organization", "Организация", .select(orgOptions, empty: orgs == nil ? "— весь муниципалитет —" : "— выберите —"),
-                          hint: "Для ролей руководителя ресурсного центра, педагога, администратора школы, обучающегося и родителя."),
-                FieldSpec("validFrom", "Действует с", .date), FieldSpec("validTo", "Действует по", .date)]
+        return [
+            FieldSpec(
+                "role", "Роль", .select(roles.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
+            FieldSpec(
+                "organization", "Организация",
+                .select(orgOptions, empty: orgs == nil ? "— весь муниципалитет —" : "— выберите —"),
+                hint:
+                    "Для ролей руководителя ресурсного центра, педагога, администратора школы, обучающегося и родителя."
+            ),
+            FieldSpec("validFrom", "Действует с", .date), FieldSpec("validTo", "Действует по", .date),
+        ]
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -39,15 +52,22 @@ extension UsersController {
     }
 
     /// Validates a role assignment from a form.
-    func readRole(_ form: FormValues, req: Request, municipalityID: UUID, errors: inout FieldErrors) async throws -> (Role, UUID?, Date?, Date?)? {
+    func readRole(_ form: FormValues, req: Request, municipalityID: UUID, errors: inout FieldErrors) async throws -> (
+        Role, UUID?, Date?, Date?
+    )? {
         let zone = try await RegistrySupport.zone(req)
         let role = errors.choice("role", form["role"], as: Role.self)
         var orgID: UUID?
         if let raw = form["organization"], !raw.isEmpty {
-            orgID = try await RegistrySupport.organization(raw, field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)?.id
+            orgID = try await RegistrySupport.organization(
+                raw, field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)?.id
         }
-        if let role, !role.isMunicipalityWide, orgID == nil { errors.add("organization", "Для этой роли выберите организацию.") }
-        if let role, role.isMunicipalityWide, orgID != nil { errors.add("organization", "Эта роль действует на весь муниципалитет: организацию не указывайте.") }
+        if let role, !role.isMunicipalityWide, orgID == nil {
+            errors.add("organization", "Для этой роли выберите организацию.")
+        }
+        if let role, role.isMunicipalityWide, orgID != nil {
+            errors.add("organization", "Эта роль действует на весь муниципалитет: организацию не указывайте.")
+        }
         let from = errors.date("validFrom", form["validFrom"], timeZone: zone, required: false)
         let to = errors.date("validTo", form["validTo"], timeZone: zone, required: false)
         if let from, let to, to < from { errors.add("validTo", "Окончание не может быть раньше начала.") }
@@ -68,7 +88,9 @@ extension UsersController {
             errors.add("username", "Это имя пользователя уже занято.")
         }
         let role = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
-        if let (r, orgID, _, _) = role, !canGrant(req, [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni) {
+        if let (r, orgID, _, _) = role,
+            !canGrant(req, [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni)
+        {
             errors.add("role", "Вы можете создавать только учётные записи педагогов своей организации.")
         }
         guard errors.isEmpty, let (r, orgID, from, to) = role else {
@@ -76,16 +98,20 @@ extension UsersController {
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         let code = UserAccounts.oneTimeCode()
-        let user = User(username: username, fullName: fullName, passwordHash: try await Passwords.hash(code, app: req.application))
+        let user = User(
+            username: username, fullName: fullName, passwordHash: try await Passwords.hash(code, app: req.application))
         user.mustChangePassword = true
         try await req.db.transaction { db in
             try await user.create(on: db)
-            let a = RoleAssignment(userID: try user.requireID(), role: r.rawValue, municipalityID: muni, organizationID: orgID)
-            a.validFrom = from; a.validTo = to
+            let a = RoleAssignment(
+                userID: try user.requireID(), role: r.rawValue, municipalityID: muni, organizationID: orgID)
+            a.validFrom = from
+            a.validTo = to
             try await a.create(on: db)
-            try await Audit.record(on: db, req: req, action: .create, entityType: "user", entityID: user.id, title: fullName,
-                                   municipalityID: muni, organizationID: orgID, before: nil,
-                                   after: ["ФИО": fullName, "Имя пользователя": username, "Роль": r.title])
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "user", entityID: user.id, title: fullName,
+                municipalityID: muni, organizationID: orgID, before: nil,
+                after: ["ФИО": fullName, "Имя пользователя": username, "Роль": r.title])
         }
         return req.render(codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
     }
@@ -95,10 +121,17 @@ extension UsersController {
     }
 
     func codePage(_ user: User, code: String, created: Bool) -> NoticePage {
-        NoticePage(title: created ? "Пользователь создан" : "Пароль сброшен",
-                   crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)],
-                   lines: ["Передайте пользователю «\(user.username)» одноразовый код для входа. Код показывается только сейчас; при первом входе пользователь задаст свой пароль."],
-                   highlight: code, backTitle: "К карточке пользователя", backURL: SiteURL.record(area, user.id!).path)
+        NoticePage(
+            title: created ? "Пользователь создан" : "Пароль сброшен",
+            crumbs: [
+                Crumb("Пользователи", SiteURL.list(area).path),
+                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+            ],
+            lines: [
+                "Передайте пользователю «\(user.username)» одноразовый код для входа. Код показывается только сейчас; "
+                    + "при первом входе пользователь задаст свой пароль."
+            ],
+            highlight: code, backTitle: "К карточке пользователя", backURL: SiteURL.record(area, user.id!).path)
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -119,20 +152,24 @@ extension UsersController {
         let expected = Int(form["version"] ?? "") ?? -1
         let before = ["ФИО": user.fullName]
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await RegistrySupport.claimVersion(table: User.schema, id: user.id!, expected: expected, on: db) else { return false }
+            guard try await RegistrySupport.claimVersion(table: User.schema, id: user.id!, expected: expected, on: db)
+            else { return false }
             user.version = expected + 1
             user.fullName = fullName
             user.searchKey = TextKey.search(user.username, fullName)
             user.sortKey = TextKey.sort(fullName)
             try await user.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: fullName,
-                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil, before: before, after: ["ФИО": fullName])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: fullName,
+                municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil, before: before,
+                after: ["ФИО": fullName])
             return true
         }
         guard saved else {
             let current = try await find(req)
-            let page = try await userForm(req, user: current, values: FormValues(single: ["fullName": current.fullName]),
-                                          conflict: RegistrySupport.conflictMessage)
+            let page = try await userForm(
+                req, user: current, values: FormValues(single: ["fullName": current.fullName]),
+                conflict: RegistrySupport.conflictMessage)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Изменения сохранены.")

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 extension UsersController {
@@ -10,11 +10,17 @@ extension UsersController {
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
-    func rolePage(_ req: Request, user: User, values: FormValues, errors: FieldErrors = FieldErrors()) async throws -> RegistryForm {
-        RegistryForm(title: "Назначение роли: \(user.fullName)",
-                     crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)],
-                     action: SiteURL.record(area, user.id!).path + "/roles/new", cancelURL: SiteURL.record(area, user.id!).path,
-                     fields: try await roleFields(req, municipalityID: try municipality(req)), values: values, errors: errors)
+    func rolePage(_ req: Request, user: User, values: FormValues, errors: FieldErrors = FieldErrors()) async throws
+        -> RegistryForm
+    {
+        RegistryForm(
+            title: "Назначение роли: \(user.fullName)",
+            crumbs: [
+                Crumb("Пользователи", SiteURL.list(area).path),
+                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+            ],
+            action: SiteURL.record(area, user.id!).path + "/roles/new", cancelURL: SiteURL.record(area, user.id!).path,
+            fields: try await roleFields(req, municipalityID: try municipality(req)), values: values, errors: errors)
     }
 
     func addRole(req: Request) async throws -> Response {
@@ -24,7 +30,10 @@ extension UsersController {
         var errors = FieldErrors()
         let existing = Self.roles(try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all())
         let read = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
-        if let (r, orgID, _, _) = read, !canGrant(req, existing + [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni) {
+        if let (r, orgID, _, _) = read,
+            !canGrant(
+                req, existing + [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni)
+        {
             errors.add("role", "Вы можете назначать только роль педагога своей организации.")
         }
         guard let (role, orgID, from, to) = read, errors.isEmpty else {
@@ -34,11 +43,13 @@ extension UsersController {
         let orgName: String? = orgID == nil ? nil : try await Organization.find(orgID, on: req.db)?.shortName
         try await req.db.transaction { db in
             let a = RoleAssignment(userID: user.id!, role: role.rawValue, municipalityID: muni, organizationID: orgID)
-            a.validFrom = from; a.validTo = to
+            a.validFrom = from
+            a.validTo = to
             try await a.create(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                                   municipalityID: muni, organizationID: orgID, before: ["Роль": ""],
-                                   after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                municipalityID: muni, organizationID: orgID, before: ["Роль": ""],
+                after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
         }
         return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль назначена.")
     }
@@ -47,8 +58,10 @@ extension UsersController {
         let user = try await find(req, .update)
         let muni = try municipality(req)
         guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
-              let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!).with(\.$organization).first(),
-              a.$municipality.id == muni else { throw AppError.notFound("Роль не найдена.") }
+            let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!)
+                .with(\.$organization).first(),
+            a.$municipality.id == muni
+        else { throw AppError.notFound("Роль не найдена.") }
         if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
             throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
         }
@@ -57,10 +70,14 @@ extension UsersController {
         }
         try await req.db.transaction { db in
             try await a.delete(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                                   municipalityID: muni, organizationID: a.$organization.id,
-                                   before: ["Роль": (Role(rawValue: a.role)?.title ?? a.role) + (a.organization.map { " — \($0.shortName)" } ?? "")],
-                                   after: ["Роль": ""])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                municipalityID: muni, organizationID: a.$organization.id,
+                before: [
+                    "Роль": (Role(rawValue: a.role)?.title ?? a.role)
+                        + (a.organization.map { " — \($0.shortName)" } ?? "")
+                ],
+                after: ["Роль": ""])
         }
         return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль снята.")
     }
@@ -69,9 +86,15 @@ extension UsersController {
         let user = try await find(req, .update)
         let page = ConfirmPage(
             title: "Сброс пароля", question: "Сбросить пароль пользователя «\(user.username)»?",
-            consequence: "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый код, с которым пользователь войдёт и задаст новый пароль.",
-            action: SiteURL.record(area, user.id!).path + "/reset", button: "Сбросить пароль", cancelURL: SiteURL.record(area, user.id!).path,
-            crumbs: [Crumb("Пользователи", SiteURL.list(area).path), Crumb(user.fullName, SiteURL.record(area, user.id!).path)])
+            consequence:
+                "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый "
+                + "код, с которым пользователь войдёт и задаст новый пароль.",
+            action: SiteURL.record(area, user.id!).path + "/reset", button: "Сбросить пароль",
+            cancelURL: SiteURL.record(area, user.id!).path,
+            crumbs: [
+                Crumb("Пользователи", SiteURL.list(area).path),
+                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+            ])
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -83,9 +106,10 @@ extension UsersController {
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await Login.revokeAccess(userID: user.id!, on: db)
-            try await Audit.record(on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
-                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
-                                   before: nil, after: ["Пароль": "сброшен администратором"])
+            try await Audit.record(
+                on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
+                municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
+                before: nil, after: ["Пароль": "сброшен администратором"])
         }
         return req.render(codePage(user, code: code, created: false).render(await req.pageContext(active: active)))
     }
@@ -100,10 +124,14 @@ extension UsersController {
         try await req.db.transaction { db in
             try await user.save(on: db)
             if !active { try await Login.revokeAccess(userID: user.id!, on: db) }
-            try await Audit.record(on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
-                                   before: ["Доступ": active ? "заблокирован" : "действует"], after: ["Доступ": active ? "действует" : "заблокирован"])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
+                municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
+                before: ["Доступ": active ? "заблокирован" : "действует"],
+                after: ["Доступ": active ? "действует" : "заблокирован"])
         }
-        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: active ? "Пользователь разблокирован." : "Пользователь заблокирован.")
+        return req.redirect(
+            to: SiteURL.record(area, user.id!).path,
+            flash: active ? "Пользователь разблокирован." : "Пользователь заблокирован.")
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Users and their role assignments, managed by the authority administrator; password reset with a one-time code.
@@ -27,21 +27,29 @@ struct UsersController: RouteCollection {
 
     func municipality(_ req: Request) throws -> UUID { try RegistrySupport.municipality(req) }
 
-    /// Organisations whose staff accounts the user manages: nil means every account of the municipality (administrator).
+    /// Organisations whose staff accounts the user manages: nil means every account of the municipality
+    /// (administrator).
     func scope(_ req: Request) throws -> Set<UUID>? {
         let muni = try municipality(req)
         if req.can(.read, .users(municipalityID: muni)) { return nil }
         let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        let orgs = Set(own.filter { org in
-            req.can(.read, .account(roles: [AccountRole(.teacher, organizationID: org, municipalityID: muni)], municipalityID: muni))
-        })
+        let orgs = Set(
+            own.filter { org in
+                req.can(
+                    .read,
+                    .account(
+                        roles: [AccountRole(.teacher, organizationID: org, municipalityID: muni)], municipalityID: muni)
+                )
+            })
         guard !orgs.isEmpty else { throw AppError.forbidden }
         return orgs
     }
 
     static func roles(_ assignments: [RoleAssignment]) -> [AccountRole] {
         assignments.compactMap { a in
-            Role(rawValue: a.role).map { AccountRole($0, organizationID: a.$organization.id, municipalityID: a.$municipality.id) }
+            Role(rawValue: a.role).map {
+                AccountRole($0, organizationID: a.$organization.id, municipalityID: a.$municipality.id)
+            }
         }
     }
 
@@ -53,9 +61,12 @@ struct UsersController: RouteCollection {
     /// A user of the municipality whose account the current user may manage.
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> User {
         _ = try municipality(req)
-        guard let user = try await User.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Пользователь не найден.") }
+        guard let user = try await User.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Пользователь не найден.")
+        }
         let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all()
-        // An account with no roles belongs to no municipality: the policy leaves it to the operator (`setka user create`).
+        // An account with no roles belongs to no municipality: the policy leaves it to the operator (`setka user
+        // create`).
         try authorize(req, action, roles: Self.roles(assignments))
         return user
     }
@@ -63,14 +74,18 @@ struct UsersController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let muni = try municipality(req)
         let orgs = try scope(req)
-        let query = RegistrySupport.listQuery(req, filters: ["role", "state"], sorts: ["name", "login"], defaultSort: "name")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["role", "state"], sorts: ["name", "login"], defaultSort: "name")
         let inMuni = try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all()
         let byUser = Dictionary(grouping: inMuni, by: { $0.$user.id })
         // A scoped manager sees only accounts whose every role they may manage.
         // Listed are the accounts the policy lets this user manage, judged by all their roles (here and elsewhere).
         let candidates = Array(byUser.keys)
-        let all = Dictionary(grouping: try await RoleAssignment.query(on: req.db).filter(\.$user.$id ~~ candidates).all(), by: { $0.$user.id })
-        var ids = Set(candidates.filter { req.can(.read, .account(roles: Self.roles(all[$0] ?? []), municipalityID: muni)) })
+        let all = Dictionary(
+            grouping: try await RoleAssignment.query(on: req.db).filter(\.$user.$id ~~ candidates).all(),
+            by: { $0.$user.id })
+        var ids = Set(
+            candidates.filter { req.can(.read, .account(roles: Self.roles(all[$0] ?? []), municipalityID: muni)) })
         if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
         var b = User.query(on: req.db).filter(\.$id ~~ Array(ids))
         if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }
@@ -82,14 +97,22 @@ struct UsersController: RouteCollection {
         let roles = byUser
         let page = RegistryList(
             title: "Пользователи", area: area, query: query,
-            filters: [CommonFilters.search,
-                      FieldSpec("role", "Роль", .select(Role.allCases.map { ($0.rawValue, $0.title) }, empty: "Все роли")),
-                      FieldSpec("state", "Доступ", .select([("active", "действует"), ("blocked", "заблокирован")], empty: "Все"))],
-            columns: [Column("ФИО", sort: "name"), Column("Имя пользователя", sort: "login"), Column("Роли"), Column("Доступ")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("role", "Роль", .select(Role.allCases.map { ($0.rawValue, $0.title) }, empty: "Все роли")),
+                FieldSpec(
+                    "state", "Доступ", .select([("active", "действует"), ("blocked", "заблокирован")], empty: "Все")),
+            ],
+            columns: [
+                Column("ФИО", sort: "name"), Column("Имя пользователя", sort: "login"), Column("Роли"),
+                Column("Доступ"),
+            ],
             rows: users.map { u in
-                [.link(u.fullName, SiteURL.record(area, u.id!).path), .text(u.username),
-                 .text((roles[u.id!] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(separator: ", ")),
-                 u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated")]
+                [
+                    .link(u.fullName, SiteURL.record(area, u.id!).path), .text(u.username),
+                    .text((roles[u.id!] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(separator: ", ")),
+                    u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated"),
+                ]
             },
             total: total, noun: ("пользователь", "пользователя", "пользователей"),
             createTitle: orgs == nil ? "Добавить пользователя" : "Добавить учётную запись педагога",
@@ -99,33 +122,56 @@ struct UsersController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try await find(req)
-        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$organization).with(\.$municipality).all()
+        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).with(
+            \.$organization
+        ).with(\.$municipality).all()
         let zone = try await RegistrySupport.zone(req)
         let csrf = req.csrfToken
         let id = user.id!
         let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments))) != nil
-        var actions: [RegistryCard.Action] = mayUpdate ? [
-            .link("Изменить", SiteURL.edit(area, id).path, primary: true),
-            .link("Назначить роль", SiteURL.record(area, id).path + "/roles/new", primary: false),
-            .link("Сбросить пароль", SiteURL.record(area, id).path + "/reset", primary: false),
-        ] : []
+        var actions: [RegistryCard.Action] =
+            mayUpdate
+            ? [
+                .link("Изменить", SiteURL.edit(area, id).path, primary: true),
+                .link("Назначить роль", SiteURL.record(area, id).path + "/roles/new", primary: false),
+                .link("Сбросить пароль", SiteURL.record(area, id).path + "/reset", primary: false),
+            ] : []
         if id != req.currentUser?.userID && mayUpdate {
-            actions.append(user.isActive ? .post("Заблокировать", SiteURL.record(area, id).path + "/block")
-                                         : .post("Разблокировать", SiteURL.record(area, id).path + "/unblock"))
+            actions.append(
+                user.isActive
+                    ? .post("Заблокировать", SiteURL.record(area, id).path + "/block")
+                    : .post("Разблокировать", SiteURL.record(area, id).path + "/unblock"))
         }
         let card = RegistryCard(
             title: user.fullName, area: area, status: nil,
-            facts: [("Имя пользователя", user.username), ("Доступ", user.isActive ? "действует" : "заблокирован"),
-                    ("Пароль", user.mustChangePassword ? "выдан одноразовый код, пользователь ещё не сменил его" : "задан пользователем")],
+            facts: [
+                ("Имя пользователя", user.username), ("Доступ", user.isActive ? "действует" : "заблокирован"),
+                (
+                    "Пароль",
+                    user.mustChangePassword
+                        ? "выдан одноразовый код, пользователь ещё не сменил его" : "задан пользователем"
+                ),
+            ],
             actions: actions,
-            sections: [RegistryCard.Section(
-                title: "Роли", columns: ["Роль", "Где", "Срок", ""],
-                rows: assignments.map { a in
-                    [.text(Role(rawValue: a.role)?.title ?? a.role), .text(a.organization?.shortName ?? a.municipality.name),
-                     .text((a.validFrom == nil && a.validTo == nil) ? "бессрочно" :
-                            "с " + RegistrySupport.date(a.validFrom, zone).ifBlank("—") + " по " + RegistrySupport.date(a.validTo, zone).ifBlank("—")),
-                     .post("Снять роль", SiteURL.record(area, id).path + "/roles/\(a.id!.uuidString.lowercased())/remove", csrf: csrf)]
-                }, emptyText: "Ролей нет: пользователь не видит ничего, кроме своего профиля.")],
+            sections: [
+                RegistryCard.Section(
+                    title: "Роли", columns: ["Роль", "Где", "Срок", ""],
+                    rows: assignments.map { a in
+                        [
+                            .text(Role(rawValue: a.role)?.title ?? a.role),
+                            .text(a.organization?.shortName ?? a.municipality.name),
+                            .text(
+                                (a.validFrom == nil && a.validTo == nil)
+                                    ? "бессрочно"
+                                    : "с " + RegistrySupport.date(a.validFrom, zone).ifBlank("—") + " по "
+                                        + RegistrySupport.date(a.validTo, zone).ifBlank("—")),
+                            .post(
+                                "Снять роль",
+                                SiteURL.record(area, id).path + "/roles/\(a.id!.uuidString.lowercased())/remove",
+                                csrf: csrf),
+                        ]
+                    }, emptyText: "Ролей нет: пользователь не видит ничего, кроме своего профиля.")
+            ],
             history: try await AuditController.history(entityID: id, req: req))
         return req.render(card.render(await req.pageContext(active: active)))
     }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class DiagnosticScore: Model, @unchecked Sendable {
     static let schema = "diagnostic_scores"

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A diagnostic work of a group: name, date, maximum score (`000_5375b2a087477e6d.txt` §4.6).
 final class DiagnosticWork: Model, @unchecked Sendable {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Diagnostic monitoring (`000_5375b2a087477e6d.txt` §4.6): a centre defines diagnostic works for a group (name,
@@ -17,7 +17,9 @@ struct DiagnosticsController: RouteCollection {
 
     var active: MenuArea { .registry(.groups) }
 
-    static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> (TimetableController.Loaded, Resource) {
+    static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> (
+        TimetableController.Loaded, Resource
+    ) {
         let t = try await TimetableController.load(req, groupID: groupID, .read)
         let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
@@ -26,32 +28,48 @@ struct DiagnosticsController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let (t, resource) = try await Self.load(req, groupID: try req.idParameter(), .read)
-        let works = try await DiagnosticWork.query(on: req.db).filter(\.$group.$id == t.group.id!).sort(\.$workDay).all()
+        let works = try await DiagnosticWork.query(on: req.db).filter(\.$group.$id == t.group.id!).sort(\.$workDay)
+            .all()
         var items: [DiagnosticsPage.Work] = []
         for w in works {
             let s = try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all().map(\.score)
-            items.append(.init(title: w.title, date: CivilDay(number: w.workDay).formatted, maxScore: w.maxScore, url: "/diagnostics/\(w.id!.uuidString.lowercased())",
-                               distribution: ScoreDistribution(scores: s, maxScore: w.maxScore)))
+            items.append(
+                .init(
+                    title: w.title, date: CivilDay(number: w.workDay).formatted, maxScore: w.maxScore,
+                    url: "/diagnostics/\(w.id!.uuidString.lowercased())",
+                    distribution: ScoreDistribution(scores: s, maxScore: w.maxScore)))
         }
         let base = SiteURL.record(.groups, t.group.id!).path
-        let page = DiagnosticsPage(title: "Диагностика: \(t.group.name)",
-                                   crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base)],
-                                   newURL: req.can(.update, resource) ? base + "/diagnostics/new" : nil, works: items)
+        let page = DiagnosticsPage(
+            title: "Диагностика: \(t.group.name)",
+            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base)],
+            newURL: req.can(.update, resource) ? base + "/diagnostics/new" : nil, works: items)
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
-    func newPage(_ t: TimetableController.Loaded, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+    func newPage(_ t: TimetableController.Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
+        -> RegistryForm
+    {
         let base = SiteURL.record(.groups, t.group.id!).path
-        return RegistryForm(title: "Новая диагностическая работа", crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base + "/diagnostics")],
-                            action: base + "/diagnostics/new", cancelURL: base + "/diagnostics",
-                            fields: [FieldSpec("title", "Название", required: true, hint: "Например, «Входная диагностика» или «Промежуточный срез»."),
-                                     FieldSpec("day", "Дата", .date, required: true), FieldSpec("max", "Максимальный балл", .number, required: true)],
-                            values: values, errors: errors)
+        return RegistryForm(
+            title: "Новая диагностическая работа",
+            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base + "/diagnostics")],
+            action: base + "/diagnostics/new", cancelURL: base + "/diagnostics",
+            fields: [
+                FieldSpec(
+                    "title", "Название", required: true,
+                    hint: "Например, «Входная диагностика» или «Промежуточный срез»."),
+                FieldSpec("day", "Дата", .date, required: true),
+                FieldSpec("max", "Максимальный балл", .number, required: true),
+            ],
+            values: values, errors: errors)
     }
 
     func newForm(req: Request) async throws -> Response {
         let (t, _) = try await Self.load(req, groupID: try req.idParameter(), .update)
-        return req.render(newPage(t, values: FormValues(single: ["day": CivilDay(Date(), timeZone: t.zone).formatted])).render(await req.pageContext(active: active)))
+        return req.render(
+            newPage(t, values: FormValues(single: ["day": CivilDay(Date(), timeZone: t.zone).formatted])).render(
+                await req.pageContext(active: active)))
     }
 
     func create(req: Request) async throws -> Response {
@@ -63,36 +81,66 @@ struct DiagnosticsController: RouteCollection {
         LessonRules.checkDay(day, window: t.window, field: "day", errors: &errors)
         let max = errors.integer("max", form["max"], range: 1...1000, required: true)
         guard errors.isEmpty, let day, let max else {
-            return req.render(newPage(t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                newPage(t, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
         let w = DiagnosticWork()
-        w.$group.id = t.group.id!; w.title = title; w.workDay = day.number; w.maxScore = max; w.createdAt = Date(); w.version = 1
-        let g = t.group, center = t.center
+        w.$group.id = t.group.id!
+        w.title = title
+        w.workDay = day.number
+        w.maxScore = max
+        w.createdAt = Date()
+        w.version = 1
+        let g = t.group
+        let center = t.center
         try await req.application.writeTransaction { db in
             try await w.create(on: db)
-            try await Audit.record(on: db, req: req, action: .create, entityType: "diagnostic_work", entityID: w.id, title: "Диагностика: \(g.name) — \(title)",
-                                   municipalityID: center.$municipality.id, organizationID: center.id,
-                                   after: ["Название": title, "Дата": day.formatted, "Максимум": String(max)])
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "diagnostic_work", entityID: w.id,
+                title: "Диагностика: \(g.name) — \(title)",
+                municipalityID: center.$municipality.id, organizationID: center.id,
+                after: ["Название": title, "Дата": day.formatted, "Максимум": String(max)])
         }
-        return req.redirect(to: "/diagnostics/\(w.id!.uuidString.lowercased())", flash: "Работа «\(title)» добавлена: внесите баллы.")
+        return req.redirect(
+            to: "/diagnostics/\(w.id!.uuidString.lowercased())", flash: "Работа «\(title)» добавлена: внесите баллы.")
     }
 
-    func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded) {
-        guard let w = try await DiagnosticWork.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Диагностическая работа не найдена.") }
+    func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded)
+    {
+        guard let w = try await DiagnosticWork.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Диагностическая работа не найдена.")
+        }
         let (t, _) = try await Self.load(req, groupID: w.$group.id, action)
         return (w, t)
     }
 
-    func scoresPage(_ req: Request, _ w: DiagnosticWork, _ t: TimetableController.Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> ScoresPage {
+    func scoresPage(
+        _ req: Request, _ w: DiagnosticWork, _ t: TimetableController.Loaded, values: FormValues? = nil,
+        errors: FieldErrors = FieldErrors()
+    ) async throws -> ScoresPage {
         let students = try await RegisterService.groupSummary(t.group, on: req.db).students
         var v = FormValues()
-        for s in try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all() { v["s-" + s.$student.id.uuidString.lowercased()] = String(s.score) }
+        for s in try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all() {
+            v["s-" + s.$student.id.uuidString.lowercased()] = String(s.score)
+        }
         let mayEdit = req.can(.update, .register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
-        return ScoresPage(title: w.title, crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, SiteURL.record(.groups, t.group.id!).path + "/diagnostics")],
-                          intro: "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не писал(а).",
-                          action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
-                          rows: students.map { .init(studentID: $0.id!.uuidString.lowercased(), name: RegisterController.name($0, t.center.ref, req: req)) },
-                          values: values ?? v, errors: errors, version: w.version)
+        return ScoresPage(
+            title: w.title,
+            crumbs: [
+                Crumb("Группы", SiteURL.list(.groups).path),
+                Crumb(t.group.name, SiteURL.record(.groups, t.group.id!).path + "/diagnostics"),
+            ],
+            intro:
+                "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не "
+                + "писал(а).",
+            action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
+            rows: students.map {
+                .init(
+                    studentID: $0.id!.uuidString.lowercased(), name: RegisterController.name($0, t.center.ref, req: req)
+                )
+            },
+            values: values ?? v, errors: errors, version: w.version)
     }
 
     func scores(req: Request) async throws -> Response {
@@ -112,35 +160,63 @@ struct DiagnosticsController: RouteCollection {
         }
         let known = Set(students.compactMap { $0.id?.uuidString.lowercased() })
         if form.values.keys.contains(where: { $0.hasPrefix("s-") && !known.contains(String($0.dropFirst(2))) }) {
-            errors.add("s-" + (students.first?.id?.uuidString.lowercased() ?? "x"), "Баллы для обучающегося, которого нет в группе: обновите страницу.")
+            errors.add(
+                "s-" + (students.first?.id?.uuidString.lowercased() ?? "x"),
+                "Баллы для обучающегося, которого нет в группе: обновите страницу.")
         }
         guard errors.isEmpty else {
-            return req.render(try await scoresPage(req, w, t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                try await scoresPage(req, w, t, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let center = t.center, saved = scores, names = Dictionary(students.map { ($0.id!, $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
-        let expected = form["version"].flatMap(Int.init) ?? -1, shown = students.compactMap(\.id)
+        let center = t.center
+        let saved = scores
+        let names = Dictionary(
+            students.map { ($0.id!, $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
+        let expected = form["version"].flatMap(Int.init) ?? -1
+        let shown = students.compactMap(\.id)
         do {
-          try await req.application.writeTransaction { db in
-            // Of two saves from forms made at the same time, the second is refused instead of wiping the first.
-            guard try await RegistrySupport.claimVersion(table: DiagnosticWork.schema, id: w.id!, expected: expected, on: db) else {
-                var e = FieldErrors(); e.add("s-" + (shown.first?.uuidString.lowercased() ?? "x"), "Баллы только что сохранил другой пользователь: обновите страницу.")
-                throw AppError.validation(ValidationFailure(fields: e))
+            try await req.application.writeTransaction { db in
+                // Of two saves from forms made at the same time, the second is refused instead of wiping the first.
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: DiagnosticWork.schema, id: w.id!, expected: expected, on: db)
+                else {
+                    var e = FieldErrors()
+                    e.add(
+                        "s-" + (shown.first?.uuidString.lowercased() ?? "x"),
+                        "Баллы только что сохранил другой пользователь: обновите страницу.")
+                    throw AppError.validation(ValidationFailure(fields: e))
+                }
+                let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(
+                    \.$student.$id ~~ shown
+                ).all()
+                try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown)
+                    .delete()
+                for (sid, n) in saved {
+                    let d = DiagnosticScore()
+                    d.$work.id = w.id!
+                    d.$student.id = sid
+                    d.score = n
+                    try await d.create(on: db)
+                }
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "diagnostic_work", entityID: w.id,
+                    title: "Баллы: \(w.title)",
+                    municipalityID: center.$municipality.id, organizationID: center.id,
+                    before: Dictionary(
+                        before.map { (names[$0.$student.id] ?? "?", String($0.score)) }, uniquingKeysWith: { a, _ in a }
+                    ),
+                    after: Dictionary(
+                        saved.map { (names[$0.key] ?? "?", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
             }
-            let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown).all()
-            try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown).delete()
-            for (sid, n) in saved {
-                let d = DiagnosticScore(); d.$work.id = w.id!; d.$student.id = sid; d.score = n
-                try await d.create(on: db)
-            }
-            try await Audit.record(on: db, req: req, action: .update, entityType: "diagnostic_work", entityID: w.id, title: "Баллы: \(w.title)",
-                                   municipalityID: center.$municipality.id, organizationID: center.id,
-                                   before: Dictionary(before.map { (names[$0.$student.id] ?? "?", String($0.score)) }, uniquingKeysWith: { a, _ in a }),
-                                   after: Dictionary(saved.map { (names[$0.key] ?? "?", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
-          }
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
-            return req.render(try await scoresPage(req, w, t, values: form, errors: errors).render(await req.pageContext(active: active)), status: .conflict)
+            return req.render(
+                try await scoresPage(req, w, t, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(.groups, t.group.id!).path + "/diagnostics", flash: "Баллы «\(w.title)» сохранены.")
+        return req.redirect(
+            to: SiteURL.record(.groups, t.group.id!).path + "/diagnostics", flash: "Баллы «\(w.title)» сохранены.")
     }
 }

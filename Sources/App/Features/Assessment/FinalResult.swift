@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A student's result of a course's final attestation (`GLOSSARY.md`: Итоговая аттестация, route `/results`).
 final class FinalResult: Model, @unchecked Sendable {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// `/api/v1/results`: final results of a group or of one student's courses.
@@ -9,7 +9,14 @@ struct ResultsAPIController: RouteCollection {
         routes.get("results", use: results)
     }
 
-    struct ResultDTO: Content { var groupId: UUID; var studentId: UUID; var form: String; var passed: Bool; var grade: String?; var date: String }
+    struct ResultDTO: Content {
+        var groupId: UUID
+        var studentId: UUID
+        var form: String
+        var passed: Bool
+        var grade: String?
+        var date: String
+    }
 
     func results(req: Request) async throws -> PageDTO<ResultDTO> {
         let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
@@ -18,8 +25,12 @@ struct ResultsAPIController: RouteCollection {
         var b = FinalResult.query(on: req.db).filter(\.$group.$id ~~ groups)
         if let student { b = b.filter(\.$student.$id == student) }
         let (rows, total) = try await b.sort(\.$resultDay).sort(\.$id).paged(q)
-        return PageDTO(items: rows.map { ResultDTO(groupId: $0.$group.id, studentId: $0.$student.id, form: $0.form, passed: $0.passed, grade: $0.grade,
-                                                   date: CivilDay(number: $0.resultDay).iso) },
-                       metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(
+            items: rows.map {
+                ResultDTO(
+                    groupId: $0.$group.id, studentId: $0.$student.id, form: $0.form, passed: $0.passed, grade: $0.grade,
+                    date: CivilDay(number: $0.resultDay).iso)
+            },
+            metadata: .init(page: q.page, per: q.per, total: total))
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Final attestation of a group (route `/results`, `GLOSSARY.md`): at the end of the course its teacher or the
@@ -22,23 +22,30 @@ struct ResultsController: RouteCollection {
         let t = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
         let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
-        let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(\.$status == LessonStatus.scheduled.rawValue)
-            .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
+        let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(
+            \.$status == LessonStatus.scheduled.rawValue
+        )
+        .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
         let end = last.map { CivilDay(number: $0.day) } ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
         let (today, minute) = MunicipalClock.now(t.zone)
-        let finished = AttestationRules.courseFinished(lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
-                                                       groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
+        let finished = AttestationRules.courseFinished(
+            lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
+            groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
         return Loaded(t: t, resource: resource, finished: finished, lastDay: end)
     }
 
-    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> ResultsPage {
+    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws
+        -> ResultsPage
+    {
         let g = l.t.group
         let summary = try await RegisterService.groupSummary(g, on: req.db)
         let results = try await FinalResult.query(on: req.db).filter(\.$group.$id == g.id!).all()
         var v = FormValues()
         for r in results {
             let k = r.$student.id.uuidString.lowercased()
-            v["form-" + k] = r.form; v["passed-" + k] = r.passed ? "yes" : "no"; v["grade-" + k] = r.grade ?? ""
+            v["form-" + k] = r.form
+            v["passed-" + k] = r.passed ? "yes" : "no"
+            v["grade-" + k] = r.grade ?? ""
             v["day-" + k] = CivilDay(number: r.resultDay).formatted
         }
         let mayEdit = req.can(.update, l.resource) && l.finished
@@ -50,8 +57,11 @@ struct ResultsController: RouteCollection {
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
             rows: summary.students.map { s in
                 let a = summary.attendance[s.id!] ?? StudentAttendance()
-                return ResultsPage.Row(studentID: s.id!.uuidString.lowercased(), name: RegisterController.name(s, l.t.center.ref, req: req, marks: mayEdit), attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
-                                       version: results.first { $0.$student.id == s.id }?.version ?? 0)
+                return ResultsPage.Row(
+                    studentID: s.id!.uuidString.lowercased(),
+                    name: RegisterController.name(s, l.t.center.ref, req: req, marks: mayEdit),
+                    attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
+                    version: results.first { $0.$student.id == s.id }?.version ?? 0)
             },
             values: values ?? v, errors: errors)
     }
@@ -71,7 +81,8 @@ struct ResultsController: RouteCollection {
         var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []
         for s in students {
             let k = s.id!.uuidString.lowercased()
-            let rawForm = form["form-" + k] ?? "", rawPassed = form["passed-" + k] ?? ""
+            let rawForm = form["form-" + k] ?? ""
+            let rawPassed = form["passed-" + k] ?? ""
             if rawForm.isEmpty && rawPassed.isEmpty { continue }
             let f = errors.choice("form-" + k, rawForm, as: AttestationForm.self)
             let passed: Bool? = rawPassed == "yes" ? true : rawPassed == "no" ? false : nil
@@ -81,57 +92,104 @@ struct ResultsController: RouteCollection {
             if day > today { errors.add("day-" + k, "Дата не может быть позже сегодняшней.") }
             if let f, let passed { rows.append((s, f, passed, grade, day, form["v-" + k].flatMap(Int.init) ?? -1)) }
         }
-        if rows.isEmpty && errors.isEmpty { errors.add("form-" + (students.first?.id?.uuidString.lowercased() ?? "x"), "Внесите итоги хотя бы одного обучающегося.") }
-        guard errors.isEmpty else {
-            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .unprocessableEntity)
+        if rows.isEmpty && errors.isEmpty {
+            errors.add(
+                "form-" + (students.first?.id?.uuidString.lowercased() ?? "x"),
+                "Внесите итоги хотя бы одного обучающегося.")
         }
-        let g = l.t.group, center = l.t.center, by = req.currentUser?.fullName ?? ""
+        guard errors.isEmpty else {
+            return req.render(
+                try await page(req, l, values: form, errors: errors).render(
+                    await req.pageContext(active: .registry(.groups))), status: .unprocessableEntity)
+        }
+        let g = l.t.group
+        let center = l.t.center
+        let by = req.currentUser?.fullName ?? ""
         let saved = rows
         do {
             try await writeResults(saved, group: g, center: center, by: by, req: req)
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
-            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .conflict)
+            return req.render(
+                try await page(req, l, values: form, errors: errors).render(
+                    await req.pageContext(active: .registry(.groups))), status: .conflict)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
-            errors.add("form-" + (saved.first?.0.id?.uuidString.lowercased() ?? "x"), "Итоги только что внёс другой пользователь: обновите страницу.")
-            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: .registry(.groups))), status: .conflict)
+            errors.add(
+                "form-" + (saved.first?.0.id?.uuidString.lowercased() ?? "x"),
+                "Итоги только что внёс другой пользователь: обновите страницу.")
+            return req.render(
+                try await page(req, l, values: form, errors: errors).render(
+                    await req.pageContext(active: .registry(.groups))), status: .conflict)
         }
         return req.redirect(to: SiteURL.record(.groups, g.id!).path + "/results", flash: "Итоги аттестации сохранены.")
     }
 
     /// Writes the rows in one transaction: each claims the version its form was made from; a result turned to «не
     /// зачтено» while a valid certificate stands is refused.
-    func writeResults(_ saved: [(Student, AttestationForm, Bool, String?, CivilDay, Int)], group g: StudyGroup, center: Organization, by: String,
-                      req: Request) async throws {
+    func writeResults(
+        _ saved: [(Student, AttestationForm, Bool, String?, CivilDay, Int)], group g: StudyGroup, center: Organization,
+        by: String,
+        req: Request
+    ) async throws {
         try await req.application.writeTransaction { db in
             var changes: [String: String] = [:]
             for (s, f, passed, grade, day, expected) in saved {
                 let k = s.id!.uuidString.lowercased()
-                let r = try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!).first() ?? {
-                    let r = FinalResult(); r.$group.id = g.id!; r.$student.id = s.id!; r.version = 0; return r
-                }()
-                if !passed, let cert = try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!)
-                    .filter(\.$status == Certificate.Status.valid.rawValue).first() {
-                    var e = FieldErrors(); e.add("passed-" + k, "Выдан сертификат № \(cert.number): сначала аннулируйте его.")
+                let r =
+                    try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!)
+                    .first()
+                    ?? {
+                        let r = FinalResult()
+                        r.$group.id = g.id!
+                        r.$student.id = s.id!
+                        r.version = 0
+                        return r
+                    }()
+                if !passed,
+                    let cert = try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(
+                        \.$student.$id == s.id!
+                    )
+                    .filter(\.$status == Certificate.Status.valid.rawValue).first()
+                {
+                    var e = FieldErrors()
+                    e.add("passed-" + k, "Выдан сертификат № \(cert.number): сначала аннулируйте его.")
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
-                let line = "\(f.title), \(passed ? "зачтено" : "не зачтено")" + (grade.map { ", \($0)" } ?? "") + ", \(day.formatted)"
-                let old = r.id == nil ? nil : "\(AttestationForm(rawValue: r.form)?.title ?? r.form), \(r.passed ? "зачтено" : "не зачтено")" + (r.grade.map { ", \($0)" } ?? "") + ", \(CivilDay(number: r.resultDay).formatted)"
+                let line =
+                    "\(f.title), \(passed ? "зачтено" : "не зачтено")" + (grade.map { ", \($0)" } ?? "")
+                    + ", \(day.formatted)"
+                let old =
+                    r.id == nil
+                    ? nil
+                    : "\(AttestationForm(rawValue: r.form)?.title ?? r.form), \(r.passed ? "зачтено" : "не зачтено")"
+                        + (r.grade.map { ", \($0)" } ?? "") + ", \(CivilDay(number: r.resultDay).formatted)"
                 guard old != line else { continue }
                 // An existing result is claimed by its version in the database, so of two saves at once one wins.
-                let claimed = r.id == nil ? r.version == expected
-                    : try await RegistrySupport.claimVersion(table: FinalResult.schema, id: r.id!, expected: expected, on: db)
+                let claimed =
+                    r.id == nil
+                    ? r.version == expected
+                    : try await RegistrySupport.claimVersion(
+                        table: FinalResult.schema, id: r.id!, expected: expected, on: db)
                 guard claimed else {
-                    var e = FieldErrors(); e.add("form-" + k, "Итог этого обучающегося изменил другой пользователь: обновите страницу.")
+                    var e = FieldErrors()
+                    e.add("form-" + k, "Итог этого обучающегося изменил другой пользователь: обновите страницу.")
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
-                r.form = f.rawValue; r.passed = passed; r.grade = grade; r.resultDay = day.number; r.recordedBy = by; r.recordedAt = Date(); r.version = expected + 1
+                r.form = f.rawValue
+                r.passed = passed
+                r.grade = grade
+                r.resultDay = day.number
+                r.recordedBy = by
+                r.recordedAt = Date()
+                r.version = expected + 1
                 try await r.save(on: db)
                 changes[s.fullName] = (old.map { $0 + " → " } ?? "") + line
             }
             if !changes.isEmpty {
-                try await Audit.record(on: db, req: req, action: .update, entityType: "final_results", entityID: g.id, title: "Итоговая аттестация: \(g.name)",
-                                       municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "final_results", entityID: g.id,
+                    title: "Итоговая аттестация: \(g.name)",
+                    municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
             }
         }
     }

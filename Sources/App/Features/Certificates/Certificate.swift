@@ -1,12 +1,13 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A certificate «о прослушивании профильного курса» (`GLOSSARY.md`: Сертификат): what it says is copied at issue, so
 /// a later edit of the group or programme does not change a document already handed out.
 final class Certificate: Model, @unchecked Sendable {
     static let schema = "certificates"
-    enum Status: String { case valid, annulled
+    enum Status: String {
+        case valid, annulled
         var title: String { self == .valid ? "действителен" : "аннулирован" }
     }
     @ID(key: .id) var id: UUID?

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// The last certificate sequence handed out in a municipality and year (gap-free numbering).
 final class CertificateCounter: Model, @unchecked Sendable {

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// Certificates «о прослушивании профильного курса»: who may get one, bulk issue with gap-free numbers, annulment.
 enum CertificateService {
@@ -18,21 +18,33 @@ enum CertificateService {
 
     static func candidates(_ g: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
         let summary = try await RegisterService.groupSummary(g, on: db)
-        let results = Dictionary(try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).all().map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let certs = Dictionary(try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(\.$status == Certificate.Status.valid.rawValue).all()
-            .map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let results = Dictionary(
+            try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).all().map { ($0.$student.id, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let certs = Dictionary(
+            try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(
+                \.$status == Certificate.Status.valid.rawValue
+            ).all()
+                .map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
         var ids = Set(summary.students.compactMap(\.id)).union(results.keys)
         ids.formUnion(certs.keys)
-        let students = ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$sortKey).all()
+        let students =
+            ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$sortKey).all()
         return students.map { s in
             let a = summary.attendance[s.id!] ?? StudentAttendance()
-            let r = results[s.id!], c = certs[s.id!]
-            let ok = CertificateRules.eligible(passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
+            let r = results[s.id!]
+            let c = certs[s.id!]
+            let ok = CertificateRules.eligible(
+                passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
             var reason: String?
             if c == nil && !ok {
-                if r == nil { reason = "нет итогов аттестации" }
-                else if r?.passed == false { reason = "аттестация не пройдена" }
-                else { reason = "посещаемость \(a.percent) % — меньше \(minimum) %" }
+                if r == nil {
+                    reason = "нет итогов аттестации"
+                } else if r?.passed == false {
+                    reason = "аттестация не пройдена"
+                } else {
+                    reason = "посещаемость \(a.percent) % — меньше \(minimum) %"
+                }
             }
             return Candidate(student: s, attendance: a, result: r, certificate: c, eligible: ok, reason: reason)
         }
@@ -53,25 +65,44 @@ enum CertificateService {
     private static func issueOnce(group groupID: UUID, req: Request) async throws -> [Certificate] {
         let issuer = req.currentUser?.fullName ?? ""
         return try await req.application.writeTransaction { db in
-            guard let g = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(\.$organization).with(\.$academicYear).first(),
-                  let muni = try await Municipality.find(g.organization.$municipality.id, on: db) else { throw AppError.notFound("Группа не найдена.") }
+            guard
+                let g = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(
+                    \.$organization
+                ).with(\.$academicYear).first(),
+                let muni = try await Municipality.find(g.organization.$municipality.id, on: db)
+            else { throw AppError.notFound("Группа не найдена.") }
             let zone = muni.zone
             let year = CivilDay(Date(), timeZone: zone).ymd.year
             let sql = try db.sql()
-            try await sql.insert(into: CertificateCounter.schema).columns("id", "municipality_id", "year", "last_sequence")
-                .values(SQLBind(UUID()), SQLBind(muni.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: ["municipality_id", "year"]).run()
+            try await sql.insert(into: CertificateCounter.schema).columns(
+                "id", "municipality_id", "year", "last_sequence"
+            )
+            .values(SQLBind(UUID()), SQLBind(muni.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: [
+                "municipality_id", "year",
+            ]).run()
             // Lock the counter before looking at who is eligible.
-            _ = try await sql.update(CertificateCounter.schema).set(SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence"))
-                .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
-            let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(\.$status == LessonStatus.scheduled.rawValue)
-                .sort(\.$day).sort(\.$startMinute).all()
+            _ = try await sql.update(CertificateCounter.schema).set(
+                SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence")
+            )
+            .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
+            let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
+                \.$status == LessonStatus.scheduled.rawValue
+            )
+            .sort(\.$day).sort(\.$startMinute).all()
             let (today, minute) = MunicipalClock.now(zone)
-            let last = lessons.last.map { CivilDay(number: $0.day) }, end = g.endsOn.map { CivilDay($0, timeZone: zone) }
-            guard AttestationRules.courseFinished(lastLesson: lessons.last.map { (CivilDay(number: $0.day), $0.startMinute) }, groupEnd: end,
-                                                  today: today, minute: minute) else {
+            let last = lessons.last.map { CivilDay(number: $0.day) }
+            let end = g.endsOn.map { CivilDay($0, timeZone: zone) }
+            guard
+                AttestationRules.courseFinished(
+                    lastLesson: lessons.last.map { (CivilDay(number: $0.day), $0.startMinute) }, groupEnd: end,
+                    today: today, minute: minute)
+            else {
                 throw AppError.conflict(AttestationRules.unfinishedMessage(last ?? end))
             }
-            let marked = Set(try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map { $0.$lesson.id })
+            let marked = Set(
+                try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map {
+                    $0.$lesson.id
+                })
             let unmarked = lessons.filter { !marked.contains($0.id!) }.map { CivilDay(number: $0.day) }
             guard unmarked.isEmpty else { throw AppError.conflict(AttestationRules.unmarkedMessage(unmarked)) }
             let chosen = try await candidates(g, minimum: muni.certificateMinAttendance, on: db).filter(\.eligible)
@@ -80,28 +111,41 @@ enum CertificateService {
                 .set(SQLIdentifier("last_sequence"), to: SQLRaw("last_sequence + \(chosen.count)"))
                 .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
             guard let top = try rows.first?.decode(column: "last_sequence", as: Int.self),
-                  let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count) else { throw AppError.conflict("Счётчик номеров недоступен.") }
+                let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count)
+            else { throw AppError.conflict("Счётчик номеров недоступен.") }
             let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
             let delivered = try await RegisterService.groupSummary(g, on: db).hours.delivered
             var issued: [Certificate] = []
             for (c, seq) in zip(chosen, range) {
                 let cert = Certificate()
-                cert.$municipality.id = muni.id!; cert.year = year; cert.sequence = seq
+                cert.$municipality.id = muni.id!
+                cert.year = year
+                cert.sequence = seq
                 cert.number = CertificateNumber.format(series: muni.certificateSeries, year: year, sequence: seq)
                 cert.verificationCode = VerificationCode.make()
-                cert.$student.id = c.student.id!; cert.$group.id = groupID
+                cert.$student.id = c.student.id!
+                cert.$group.id = groupID
                 cert.studentName = c.student.fullName
-                cert.initials = CertificateRules.initials(surname: c.student.surname, givenName: c.student.givenName, patronymic: c.student.patronymic)
-                cert.programTitle = g.program.title; cert.hours = delivered; cert.centerName = g.organization.fullName
+                cert.initials = CertificateRules.initials(
+                    surname: c.student.surname, givenName: c.student.givenName, patronymic: c.student.patronymic)
+                cert.programTitle = g.program.title
+                cert.hours = delivered
+                cert.centerName = g.organization.fullName
                 cert.firstDay = (lessons.first.map { CivilDay(number: $0.day) } ?? first).number
                 cert.lastDay = (last ?? end ?? today).number
-                cert.issuedAt = Date(); cert.issuedBy = issuer; cert.status = Certificate.Status.valid.rawValue
+                cert.issuedAt = Date()
+                cert.issuedBy = issuer
+                cert.status = Certificate.Status.valid.rawValue
                 try await cert.create(on: db)
                 issued.append(cert)
             }
-            try await Audit.record(on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
-                                   title: "Сертификаты: \(g.name)", municipalityID: muni.id, organizationID: g.$organization.id,
-                                   after: ["Выдано": String(issued.count), "Номера": issued.map { "\($0.number) — \($0.studentName)" }.joined(separator: "; ")])
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
+                title: "Сертификаты: \(g.name)", municipalityID: muni.id, organizationID: g.$organization.id,
+                after: [
+                    "Выдано": String(issued.count),
+                    "Номера": issued.map { "\($0.number) — \($0.studentName)" }.joined(separator: "; "),
+                ])
             return issued
         }
     }
@@ -109,14 +153,21 @@ enum CertificateService {
     /// Annuls a valid certificate with a reason; a new one may then be issued to the student for the course.
     static func annul(_ id: UUID, reason: String, req: Request) async throws {
         try await req.application.writeTransaction { db in
-            let rows = try await db.sql().update(Certificate.schema).set("status", to: Certificate.Status.annulled.rawValue)
-                .set("annul_reason", to: reason).set("annulled_at", to: Date())
-                .where("id", .equal, id).where("status", .equal, Certificate.Status.valid.rawValue).returning("id").all()
-            guard !rows.isEmpty, let c = try await Certificate.find(id, on: db) else { throw AppError.conflict("Сертификат уже аннулирован.") }
+            let rows = try await db.sql().update(Certificate.schema).set(
+                "status", to: Certificate.Status.annulled.rawValue
+            )
+            .set("annul_reason", to: reason).set("annulled_at", to: Date())
+            .where("id", .equal, id).where("status", .equal, Certificate.Status.valid.rawValue).returning("id").all()
+            guard !rows.isEmpty, let c = try await Certificate.find(id, on: db) else {
+                throw AppError.conflict("Сертификат уже аннулирован.")
+            }
             let g = try await StudyGroup.find(c.$group.id, on: db)
-            try await Audit.record(on: db, req: req, action: .archive, entityType: "certificate", entityID: id, title: "Сертификат \(c.number)",
-                                   municipalityID: c.$municipality.id, organizationID: g?.$organization.id,
-                                   before: ["Состояние": Certificate.Status.valid.title], after: ["Состояние": Certificate.Status.annulled.title, "Причина": reason])
+            try await Audit.record(
+                on: db, req: req, action: .archive, entityType: "certificate", entityID: id,
+                title: "Сертификат \(c.number)",
+                municipalityID: c.$municipality.id, organizationID: g?.$organization.id,
+                before: ["Состояние": Certificate.Status.valid.title],
+                after: ["Состояние": Certificate.Status.annulled.title, "Причина": reason])
         }
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// `GET /api/v1/certificates/verify?number=&code=` — public and rate-limited like the verification page.
@@ -10,20 +10,33 @@ struct CertificateVerifyAPIController: RouteCollection {
     }
 
     struct Output: Content {
-        var number: String; var status: String; var initials: String; var programTitle: String; var hours: Int; var centerName: String
-        var firstDay: String; var lastDay: String; var annulReason: String?
+        var number: String
+        var status: String
+        var initials: String
+        var programTitle: String
+        var hours: Int
+        var centerName: String
+        var firstDay: String
+        var lastDay: String
+        var annulReason: String?
     }
 
     func verify(req: Request) async throws -> Output {
         guard await req.application.verifyThrottle.allow(VerifyThrottle.key(req)) else {
             throw AppError(status: .tooManyRequests, code: "too_many_requests", reason: VerifyThrottle.message)
         }
-        guard let c = try await CertificatesController.lookup(number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
-                                                             on: req.db) else {
+        guard
+            let c = try await CertificatesController.lookup(
+                number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
+                on: req.db)
+        else {
             await req.application.verifyThrottle.failed()
             throw AppError.notFound("Сертификат с таким номером и кодом не найден.")
         }
-        return Output(number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours, centerName: c.centerName,
-                      firstDay: CivilDay(number: c.firstDay).iso, lastDay: CivilDay(number: c.lastDay).iso, annulReason: c.annulReason)
+        return Output(
+            number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours,
+            centerName: c.centerName,
+            firstDay: CivilDay(number: c.firstDay).iso, lastDay: CivilDay(number: c.lastDay).iso,
+            annulReason: c.annulReason)
     }
 }

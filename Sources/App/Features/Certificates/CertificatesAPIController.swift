@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// `/api/v1/certificates` (a group's or one student's) and `POST /api/v1/groups/{id}/certificates` (issue).
@@ -11,13 +11,23 @@ struct CertificatesAPIController: RouteCollection {
     }
 
     struct CertificateDTO: Content {
-        var id: UUID; var number: String; var studentId: UUID; var groupId: UUID; var programTitle: String; var hours: Int
-        var centerName: String; var issuedAt: Date; var status: String; var annulReason: String?
+        var id: UUID
+        var number: String
+        var studentId: UUID
+        var groupId: UUID
+        var programTitle: String
+        var hours: Int
+        var centerName: String
+        var issuedAt: Date
+        var status: String
+        var annulReason: String?
     }
 
     static func dto(_ c: Certificate) -> CertificateDTO {
-        CertificateDTO(id: c.id!, number: c.number, studentId: c.$student.id, groupId: c.$group.id, programTitle: c.programTitle, hours: c.hours,
-                       centerName: c.centerName, issuedAt: c.issuedAt, status: c.status, annulReason: c.annulReason)
+        CertificateDTO(
+            id: c.id!, number: c.number, studentId: c.$student.id, groupId: c.$group.id, programTitle: c.programTitle,
+            hours: c.hours,
+            centerName: c.centerName, issuedAt: c.issuedAt, status: c.status, annulReason: c.annulReason)
     }
 
     func certificates(req: Request) async throws -> PageDTO<CertificateDTO> {
@@ -30,7 +40,10 @@ struct CertificatesAPIController: RouteCollection {
         return PageDTO(items: rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
     }
 
-    struct IssueOutput: Content { var issued: Int; var certificates: [CertificateDTO] }
+    struct IssueOutput: Content {
+        var issued: Int
+        var certificates: [CertificateDTO]
+    }
 
     func issue(req: Request) async throws -> Response {
         let r = try await ResultsController.load(req, .read)

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 extension CertificatesController {
@@ -9,36 +9,62 @@ extension CertificatesController {
         let muni = try RegistrySupport.municipality(req)
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .certificate(center: $0) }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        let query = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["number", "issued"], defaultSort: "issued")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "organization"], sorts: ["number", "issued"], defaultSort: "issued")
         var b = Certificate.query(on: req.db).join(StudyGroup.self, on: \Certificate.$group.$id == \StudyGroup.$id)
             .filter(\.$municipality.$id == muni)
         if let visible { b = b.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
-        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(StudyGroup.self, \.$organization.$id == org) }
-        if let s = query.filters["status"], let st = Certificate.Status(rawValue: s) { b = b.filter(\.$status == st.rawValue) }
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(StudyGroup.self, \.$organization.$id == org)
+        }
+        if let s = query.filters["status"], let st = Certificate.Status(rawValue: s) {
+            b = b.filter(\.$status == st.rawValue)
+        }
         // A centre's own certificates name their students; the whole network's only for who sees every group's students
         // (not the methodologist, who finds a certificate by its number).
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         let names = visible != nil || CertificatesController.showsNames(req, center: probe)
         let q = query.q.trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
-            let plain = TextKey.likeSafe(q), number = plain.uppercased()
-            b = names ? b.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) } : b.filter(\.$number ~~ number)
+            let plain = TextKey.likeSafe(q)
+            let number = plain.uppercased()
+            b =
+                names
+                ? b.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) }
+                : b.filter(\.$number ~~ number)
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
-        b = query.sort == "number" ? b.sort(\.$year, dir).sort(\.$sequence, dir) : b.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
+        b =
+            query.sort == "number"
+            ? b.sort(\.$year, dir).sort(\.$sequence, dir) : b.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
         let (rows, total) = try await b.paged(query)
         let zone = try await RegistrySupport.zone(req)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
         let options = try await RegistrySupport.organizationOptions(muni, on: req.db)
-            .filter { centers.contains(UUID(uuidString: $0.value)!) && (visible?.contains(UUID(uuidString: $0.value)!) ?? true) }
+            .filter {
+                centers.contains(UUID(uuidString: $0.value)!)
+                    && (visible?.contains(UUID(uuidString: $0.value)!) ?? true)
+            }
         let page = RegistryList(
             title: "Сертификаты", area: .certificates, query: query,
-            filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(options, empty: "Все центры")),
-                      FieldSpec("status", "Состояние", .select([("valid", "действителен"), ("annulled", "аннулирован")], empty: "Все"))],
-            columns: [Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"), Column("Состояние")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("organization", "Ресурсный центр", .select(options, empty: "Все центры")),
+                FieldSpec(
+                    "status", "Состояние",
+                    .select([("valid", "действителен"), ("annulled", "аннулирован")], empty: "Все")),
+            ],
+            columns: [
+                Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"),
+                Column("Состояние"),
+            ],
             rows: rows.map { c in
-                [.link(c.number, SiteURL.certificate(c.id!).path), .text(names ? c.studentName : RegisterController.masked(c.$student.id)), .text(c.programTitle),
-                 .text(RuDate.format(c.issuedAt, timeZone: zone)), c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired")]
+                [
+                    .link(c.number, SiteURL.certificate(c.id!).path),
+                    .text(names ? c.studentName : RegisterController.masked(c.$student.id)), .text(c.programTitle),
+                    .text(RuDate.format(c.issuedAt, timeZone: zone)),
+                    c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
+                ]
             },
             total: total, noun: ("сертификат", "сертификата", "сертификатов"), createTitle: nil,
             emptyText: "Сертификатов пока нет: их выдают центры по группам после итоговой аттестации.")
@@ -48,30 +74,41 @@ extension CertificatesController {
     /// The public verification page: a number and its code; an unknown number or a wrong code is a 404 that says
     /// nothing more; attempts from one address are limited.
     func verify(req: Request) async throws -> Response {
-        let number = req.query[String.self, at: "number"] ?? "", code = req.query[String.self, at: "code"] ?? ""
+        let number = req.query[String.self, at: "number"] ?? ""
+        let code = req.query[String.self, at: "code"] ?? ""
         let values = FormValues(single: ["number": number, "code": code])
         guard !number.isEmpty || !code.isEmpty else {
-            return req.render(VerifyPage(values: values, found: nil, message: nil).render(await req.pageContext(active: nil)))
+            return req.render(
+                VerifyPage(values: values, found: nil, message: nil).render(await req.pageContext(active: nil)))
         }
         guard await req.application.verifyThrottle.allow(VerifyThrottle.key(req)) else {
-            return req.render(VerifyPage(values: values, found: nil, message: VerifyThrottle.message).render(await req.pageContext(active: nil)), status: .tooManyRequests)
+            return req.render(
+                VerifyPage(values: values, found: nil, message: VerifyThrottle.message).render(
+                    await req.pageContext(active: nil)), status: .tooManyRequests)
         }
         guard let c = try await Self.lookup(number: number, code: code, on: req.db) else {
             await req.application.verifyThrottle.failed()
-            return req.render(VerifyPage(values: values, found: nil, message: "Сертификат с таким номером и кодом не найден.").render(await req.pageContext(active: nil)),
-                              status: .notFound)
+            return req.render(
+                VerifyPage(values: values, found: nil, message: "Сертификат с таким номером и кодом не найден.").render(
+                    await req.pageContext(active: nil)),
+                status: .notFound)
         }
         let zone = try await MunicipalClock.zone(c.$municipality.id, on: req.db)
-        let found = VerifyPage.Found(number: c.number, initials: c.initials, program: c.programTitle, hours: c.hours, center: c.centerName,
-                                     period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
-                                     issued: RuDate.format(c.issuedAt, timeZone: zone), annulled: c.isValid ? nil : (c.annulReason ?? "без указания причины"))
-        return req.render(VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
+        let found = VerifyPage.Found(
+            number: c.number, initials: c.initials, program: c.programTitle, hours: c.hours, center: c.centerName,
+            period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
+            issued: RuDate.format(c.issuedAt, timeZone: zone),
+            annulled: c.isValid ? nil : (c.annulReason ?? "без указания причины"))
+        return req.render(
+            VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
     }
 
     /// The certificate of a number and its code (numbers are unique per municipality; with the code, across them).
     static func lookup(number: String, code: String, on db: any Database) async throws -> Certificate? {
         guard let p = CertificateNumber.parse(number) else { return nil }
-        return try await Certificate.query(on: db).filter(\.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence))
-            .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
+        return try await Certificate.query(on: db).filter(
+            \.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence)
+        )
+        .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
     }
 }

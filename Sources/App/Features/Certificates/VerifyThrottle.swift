@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Limits verification attempts (per process): 30 a minute per address (an IPv6 address by its /64 network), and at
@@ -11,7 +11,10 @@ actor VerifyThrottle {
     private var failures: [Date] = []
     let limit: Int
     let failureLimit: Int
-    init(limit: Int = 30, failureLimit: Int = 600) { self.limit = limit; self.failureLimit = failureLimit }
+    init(limit: Int = 30, failureLimit: Int = 600) {
+        self.limit = limit
+        self.failureLimit = failureLimit
+    }
 
     /// The address a request counts against.
     nonisolated static func key(_ req: Request) -> String {
@@ -26,8 +29,13 @@ actor VerifyThrottle {
         failures = failures.filter { now.timeIntervalSince($0) < 60 }
         if failures.count >= failureLimit { return false }
         let recent = (hits[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
-        if hits.count > 10_000 { hits = hits.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < 60 } }
-        guard recent.count < limit else { hits[key] = recent; return false }
+        if hits.count > 10_000 {
+            hits = hits.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < 60 }
+        }
+        guard recent.count < limit else {
+            hits[key] = recent
+            return false
+        }
         hits[key] = recent + [now]
         return true
     }

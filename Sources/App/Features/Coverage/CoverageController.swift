@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// «Охват»: coverage of seniors and of all students by the network for the current year, per school and for the
@@ -13,8 +13,13 @@ struct CoverageController: RouteCollection {
     }
 
     static func year(_ req: Request, _ muni: UUID) async throws -> AcademicYear {
-        guard let y = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first() else {
-            throw AppError.notFound("Текущий учебный год не задан: администратор отмечает его в разделе «Учебные годы».")
+        guard
+            let y = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                \.$isCurrent == true
+            ).first()
+        else {
+            throw AppError.notFound(
+                "Текущий учебный год не задан: администратор отмечает его в разделе «Учебные годы».")
         }
         return y
     }
@@ -23,9 +28,13 @@ struct CoverageController: RouteCollection {
     static func schools(_ req: Request, _ muni: UUID) async throws -> [Organization] {
         try req.authorize(.read, .reference(municipalityID: muni))
         let user = try req.requireUser()
-        let all = try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$kind == OrganizationKind.school.rawValue)
-            .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
-        if req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: muni))) || user.actor.activeGrants(at: Date()).contains(where: { $0.role.isMunicipalityWide }) {
+        let all = try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            \.$kind == OrganizationKind.school.rawValue
+        )
+        .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
+        if req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: muni)))
+            || user.actor.activeGrants(at: Date()).contains(where: { $0.role.isMunicipalityWide })
+        {
             return all
         }
         let own = Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID))
@@ -33,20 +42,31 @@ struct CoverageController: RouteCollection {
         return mine.isEmpty ? all : mine
     }
 
-    struct Row { var school: Organization; var result: Coverage.SchoolResult }
+    struct Row {
+        var school: Organization
+        var result: Coverage.SchoolResult
+    }
 
     static func compute(_ req: Request, schools: [Organization], year: AcademicYear) async throws -> [Row] {
         let ids = schools.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let heads = try await SchoolHeadcount.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(\.$school.$id ~~ ids).all()
-        let students = try await Student.query(on: req.db).filter(\.$school.$id ~~ ids).filter(\.$status == RecordStatus.active.rawValue).all()
+        let heads = try await SchoolHeadcount.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(
+            \.$school.$id ~~ ids
+        ).all()
+        let students = try await Student.query(on: req.db).filter(\.$school.$id ~~ ids).filter(
+            \.$status == RecordStatus.active.rawValue
+        ).all()
         let placed = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
-            .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id).filter(StudyGroup.self, \.$academicYear.$id == year.id!)
+            .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id).filter(
+                StudyGroup.self, \.$academicYear.$id == year.id!
+            )
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).filter(Student.self, \.$school.$id ~~ ids)
             .filter(Student.self, \.$status == RecordStatus.active.rawValue).all()
         let enrolledIDs = Set(placed.map { $0.$student.id })
         return schools.map { s in
-            var head: [Int: Int] = [:], reg: [Int: Int] = [:], enr: [Int: Int] = [:]
+            var head: [Int: Int] = [:]
+            var reg: [Int: Int] = [:]
+            var enr: [Int: Int] = [:]
             for h in heads where h.$school.id == s.id { head[h.grade] = h.count }
             for st in students where st.$school.id == s.id {
                 reg[st.grade, default: 0] += 1
@@ -61,49 +81,82 @@ struct CoverageController: RouteCollection {
         let year = try await Self.year(req, muni)
         let schools = try await Self.schools(req, muni)
         let rows = try await Self.compute(req, schools: schools, year: year)
-        func cells(_ s: Coverage.Share) -> [Cell] { [.text("\(s.numerator) из \(s.denominator)"), .text(Coverage.format(s))] }
+        func cells(_ s: Coverage.Share) -> [Cell] {
+            [.text("\(s.numerator) из \(s.denominator)"), .text(Coverage.format(s))]
+        }
         func seniorTag(_ s: Coverage.Share) -> Cell {
             guard let p = s.percent else { return .text("—") }
-            return Coverage.seniorTarget.contains(p) ? .tag("в норме", "signed") : .tag(p < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
+            return Coverage.seniorTarget.contains(p)
+                ? .tag("в норме", "signed")
+                : .tag(p < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
         }
         let canEdit = { (o: Organization) in req.can(.update, .student(school: o.ref)) }
         var table: [[Cell]] = rows.map { r in
             [.text(r.school.shortName)] + cells(r.result.seniors) + [seniorTag(r.result.seniors)] + cells(r.result.all)
-                + [.text(r.result.all.source.title), canEdit(r.school) ? .link("Численность", "/coverage/headcount/\(r.school.id!.uuidString.lowercased())") : .text("")]
+                + [
+                    .text(r.result.all.source.title),
+                    canEdit(r.school)
+                        ? .link("Численность", "/coverage/headcount/\(r.school.id!.uuidString.lowercased())")
+                        : .text(""),
+                ]
         }
-        let seniors = Coverage.total(rows.map(\.result.seniors)), all = Coverage.total(rows.map(\.result.all))
-        table.append([.text("Муниципалитет в целом" + (rows.count < 2 ? " (видимые вам школы)" : ""))] + cells(seniors) + [seniorTag(seniors)] + cells(all)
-                     + [.text(all.source.title), .text("")])
+        let seniors = Coverage.total(rows.map(\.result.seniors))
+        let all = Coverage.total(rows.map(\.result.all))
+        table.append(
+            [.text("Муниципалитет в целом" + (rows.count < 2 ? " (видимые вам школы)" : ""))] + cells(seniors) + [
+                seniorTag(seniors)
+            ] + cells(all)
+                + [.text(all.source.title), .text("")])
         var page = RegistryList(
-            title: "Охват сетью — \(year.title)", area: .students, query: ListQuery(sort: "name", per: 1000), filters: [],
-            columns: [Column("Школа"), Column("10–11 классы в сети"), Column("Доля"), Column("Цель 15–24\u{00A0}%"),
-                      Column("Все в программах сети"), Column("Доля (цель ≥\u{00A0}70\u{00A0}%)"), Column("Знаменатель"), Column("")],
+            title: "Охват сетью — \(year.title)", area: .students, query: ListQuery(sort: "name", per: 1000),
+            filters: [],
+            columns: [
+                Column("Школа"), Column("10–11 классы в сети"), Column("Доля"), Column("Цель 15–24\u{00A0}%"),
+                Column("Все в программах сети"), Column("Доля (цель ≥\u{00A0}70\u{00A0}%)"), Column("Знаменатель"),
+                Column(""),
+            ],
             rows: table, total: rows.count, noun: ("школа", "школы", "школ"), createTitle: nil,
-            warnings: ["Доля старшеклассников в сети — «Сетка» считает учащихся 10–11 классов, зачисленных хотя бы в одну группу текущего года (норма практики — 15–24 %). "
-                       + "Доля всех обучающихся в дополнительных программах сети — цель не менее 70 %. Знаменатель — численность по классам из отчёта школы; пока она не введена, берутся обучающиеся из реестра. Строка муниципалитета складывает числители и знаменатели школ."],
+            warnings: [
+                "Доля старшеклассников в сети — «Сетка» считает учащихся 10–11 классов, зачисленных хотя бы в одну "
+                    + "группу текущего года (норма практики — 15–24 %). "
+                    + "Доля всех обучающихся в дополнительных программах сети — цель не менее 70 %. Знаменатель — "
+                    + "численность по классам из отчёта школы; пока она не введена, берутся обучающиеся из "
+                    + "реестра. Строка муниципалитета складывает числители и знаменатели школ."
+            ],
             emptyText: "Школ нет.")
         page.searchAction = "/coverage"
         return req.render(page.render(await req.pageContext(active: .coverage)))
     }
 
     func school(_ req: Request) async throws -> (Organization, AcademicYear) {
-        guard let id = req.parameters.get("school").flatMap(UUID.init(uuidString:)), let s = try await Organization.find(id, on: req.db),
-              s.orgKind == .school, req.can(.read, .student(school: s.ref)) else { throw AppError.notFound() }
+        guard let id = req.parameters.get("school").flatMap(UUID.init(uuidString:)),
+            let s = try await Organization.find(id, on: req.db),
+            s.orgKind == .school, req.can(.read, .student(school: s.ref))
+        else { throw AppError.notFound() }
         try req.authorize(.update, .student(school: s.ref))
         return (s, try await Self.year(req, s.$municipality.id))
     }
 
-    func formPage(_ s: Organization, _ y: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Численность обучающихся — \(s.shortName)", crumbs: [Crumb("Охват", "/coverage")],
-                     action: "/coverage/headcount/\(s.id!.uuidString.lowercased())", cancelURL: "/coverage",
-                     fields: (1...11).map { FieldSpec("g\($0)", "\($0) класс", .number) }, values: values, errors: errors,
-                     intro: "Численность по отчёту школы на \(y.title) учебный год (ОО-1). Пустое поле — класса нет или данные не введены.")
+    func formPage(_ s: Organization, _ y: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors())
+        -> RegistryForm
+    {
+        RegistryForm(
+            title: "Численность обучающихся — \(s.shortName)", crumbs: [Crumb("Охват", "/coverage")],
+            action: "/coverage/headcount/\(s.id!.uuidString.lowercased())", cancelURL: "/coverage",
+            fields: (1...11).map { FieldSpec("g\($0)", "\($0) класс", .number) }, values: values, errors: errors,
+            intro:
+                "Численность по отчёту школы на \(y.title) учебный год (ОО-1). Пустое поле — класса нет или данные не "
+                + "введены."
+        )
     }
 
     func headcountForm(req: Request) async throws -> Response {
         let (s, y) = try await school(req)
-        let rows = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(\.$academicYear.$id == y.id!).all()
-        let values = FormValues(single: Dictionary(rows.map { ("g\($0.grade)", String($0.count)) }, uniquingKeysWith: { a, _ in a }))
+        let rows = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(
+            \.$academicYear.$id == y.id!
+        ).all()
+        let values = FormValues(
+            single: Dictionary(rows.map { ("g\($0.grade)", String($0.count)) }, uniquingKeysWith: { a, _ in a }))
         return req.render(formPage(s, y, values: values).render(await req.pageContext(active: .coverage)))
     }
 
@@ -112,22 +165,38 @@ struct CoverageController: RouteCollection {
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         var counts: [Int: Int] = [:]
-        for g in 1...11 { if let n = errors.integer("g\(g)", form["g\(g)"], range: 0...5000, required: false) { counts[g] = n } }
+        for g in 1...11 {
+            if let n = errors.integer("g\(g)", form["g\(g)"], range: 0...5000, required: false) { counts[g] = n }
+        }
         guard errors.isEmpty else {
-            return req.render(formPage(s, y, values: form, errors: errors).render(await req.pageContext(active: .coverage)), status: .unprocessableEntity)
+            return req.render(
+                formPage(s, y, values: form, errors: errors).render(await req.pageContext(active: .coverage)),
+                status: .unprocessableEntity)
         }
         let counted = counts
-        let before = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(\.$academicYear.$id == y.id!).all()
+        let before = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(
+            \.$academicYear.$id == y.id!
+        ).all()
         try await req.application.writeTransaction { db in
-            try await SchoolHeadcount.query(on: db).filter(\.$school.$id == s.id!).filter(\.$academicYear.$id == y.id!).delete()
+            try await SchoolHeadcount.query(on: db).filter(\.$school.$id == s.id!).filter(\.$academicYear.$id == y.id!)
+                .delete()
             for (g, n) in counted {
-                let h = SchoolHeadcount(); h.$school.id = s.id!; h.$academicYear.id = y.id!; h.grade = g; h.count = n; h.updatedAt = Date()
+                let h = SchoolHeadcount()
+                h.$school.id = s.id!
+                h.$academicYear.id = y.id!
+                h.grade = g
+                h.count = n
+                h.updatedAt = Date()
                 try await h.create(on: db)
             }
-            try await Audit.record(on: db, req: req, action: .update, entityType: "headcount", entityID: s.id, title: "Численность — \(s.shortName), \(y.title)",
-                                   municipalityID: s.$municipality.id, organizationID: s.id,
-                                   before: Dictionary(before.map { ("\($0.grade) класс", String($0.count)) }, uniquingKeysWith: { a, _ in a }),
-                                   after: Dictionary(counted.map { ("\($0.key) класс", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "headcount", entityID: s.id,
+                title: "Численность — \(s.shortName), \(y.title)",
+                municipalityID: s.$municipality.id, organizationID: s.id,
+                before: Dictionary(
+                    before.map { ("\($0.grade) класс", String($0.count)) }, uniquingKeysWith: { a, _ in a }),
+                after: Dictionary(
+                    counted.map { ("\($0.key) класс", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
         }
         return req.redirect(to: "/coverage", flash: "Численность обучающихся \(s.shortName) сохранена.")
     }

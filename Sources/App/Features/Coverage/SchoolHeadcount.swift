@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A school's official number of students in one grade for one year.
 final class SchoolHeadcount: Model, @unchecked Sendable {

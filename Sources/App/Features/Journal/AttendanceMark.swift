@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A student's attendance at a lesson.
 final class AttendanceMark: Model, @unchecked Sendable {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Hours delivered per teacher and month of an academic year, from the register — the basis of teachers' payment,
@@ -14,47 +14,73 @@ struct HoursController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
         let zone = try await MunicipalClock.zone(muni, on: req.db)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
-        guard let year = req.query[String.self, at: "year"].flatMap(UUID.init(uuidString:)).flatMap({ id in years.first { $0.id == id } })
-                ?? years.first(where: \.isCurrent) ?? years.first else { throw AppError.notFound("Учебные годы не заведены.") }
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+            \.$startsOn, .descending
+        ).all()
+        guard
+            let year = req.query[String.self, at: "year"].flatMap(UUID.init(uuidString:)).flatMap({ id in
+                years.first { $0.id == id }
+            })
+                ?? years.first(where: \.isCurrent) ?? years.first
+        else { throw AppError.notFound("Учебные годы не заведены.") }
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
         var groupsQ = StudyGroup.query(on: req.db).filter(\.$academicYear.$id == year.id!)
         if let center { groupsQ = groupsQ.filter(\.$organization.$id == center) }
         let groups = try await groupsQ.with(\.$organization).all()
         let groupByID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let lessons = groups.isEmpty ? [] : try await Lesson.query(on: req.db).filter(\.$group.$id ~~ Array(groupByID.keys)).with(\.$teacher).all()
+        let lessons =
+            groups.isEmpty
+            ? []
+            : try await Lesson.query(on: req.db).filter(\.$group.$id ~~ Array(groupByID.keys)).with(\.$teacher).all()
         let lessonByID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let records = lessons.isEmpty ? [] : try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ Array(lessonByID.keys)).all()
+        let records =
+            lessons.isEmpty
+            ? [] : try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ Array(lessonByID.keys)).all()
         // Month columns of the year.
-        let first = CivilDay(year.startsOn, timeZone: zone).startOfMonth, last = CivilDay(year.endsOn, timeZone: zone)
+        let first = CivilDay(year.startsOn, timeZone: zone).startOfMonth
+        let last = CivilDay(year.endsOn, timeZone: zone)
         var months: [CivilDay] = []
         var m = first
-        while m <= last { months.append(m); m = m.adding(days: m.daysInMonth) }
+        while m <= last {
+            months.append(m)
+            m = m.adding(days: m.daysInMonth)
+        }
         var byTeacher: [UUID: (staff: StaffMember, hours: [Int], groups: Set<String>)] = [:]
         for r in records where r.hours > 0 {
             guard let l = lessonByID[r.$lesson.id], let t = l.teacher, let g = groupByID[l.$group.id],
-                  !l.isCancelled, req.can(.read, .teacherHours(center: g.organization.ref, teacherUserID: t.$user.id)) else { continue }
+                !l.isCancelled, req.can(.read, .teacherHours(center: g.organization.ref, teacherUserID: t.$user.id))
+            else { continue }
             let d = CivilDay(number: l.day)
-            guard let i = months.firstIndex(where: { $0.ymd.year == d.ymd.year && $0.ymd.month == d.ymd.month }) else { continue }
+            guard let i = months.firstIndex(where: { $0.ymd.year == d.ymd.year && $0.ymd.month == d.ymd.month }) else {
+                continue
+            }
             var entry = byTeacher[t.id!] ?? (t, Array(repeating: 0, count: months.count), [])
             entry.hours[i] += r.hours
             entry.groups.insert(g.name)
             byTeacher[t.id!] = entry
         }
         let rows = byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { e in
-            TeacherHoursPage.Row(name: e.staff.fullName, url: SiteURL.teacherWeek(e.staff.id!).path,
-                                 note: (e.staff.isOutsideTrainer ? "педагог-тренер; " : "") + e.groups.sorted().joined(separator: ", "),
-                                 months: e.hours, total: e.hours.reduce(0, +))
+            TeacherHoursPage.Row(
+                name: e.staff.fullName, url: SiteURL.teacherWeek(e.staff.id!).path,
+                note: (e.staff.isOutsideTrainer ? "педагог-тренер; " : "") + e.groups.sorted().joined(separator: ", "),
+                months: e.hours, total: e.hours.reduce(0, +))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
+        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+            centers.contains(UUID(uuidString: $0.value)!)
+        }
         var values = FormValues(single: ["year": year.id!.uuidString.lowercased()])
         values["center"] = center?.uuidString.lowercased()
-        let page = TeacherHoursPage(title: "Часы педагогов", yearTitle: year.title,
-                                    months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
-                                    filters: [FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)),
-                                              FieldSpec("center", "Ресурсный центр", .select(centerOptions, empty: "Все центры"))],
-                                    values: values, action: SiteURL.hours.path)
+        let page = TeacherHoursPage(
+            title: "Часы педагогов", yearTitle: year.title,
+            months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
+            filters: [
+                FieldSpec(
+                    "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)
+                ),
+                FieldSpec("center", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
+            ],
+            values: values, action: SiteURL.hours.path)
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 }

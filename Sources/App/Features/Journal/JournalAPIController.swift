@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// `/api/v1/attendance` and `POST /api/v1/lessons/{id}/register`: the journal, read and marked.
@@ -10,24 +10,40 @@ struct JournalAPIController: RouteCollection {
         routes.post("lessons", ":id", "register", use: mark)
     }
 
-    struct AttendanceDTO: Content { var lessonId: UUID; var groupId: UUID; var studentId: UUID; var date: String; var status: String }
+    struct AttendanceDTO: Content {
+        var lessonId: UUID
+        var groupId: UUID
+        var studentId: UUID
+        var date: String
+        var status: String
+    }
 
     func attendance(req: Request) async throws -> PageDTO<AttendanceDTO> {
         let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
         let (groups, student) = try await StudentRecordScope.groups(req, q)
         guard !groups.isEmpty else { return PageDTO(items: [], metadata: .init(page: q.page, per: q.per, total: 0)) }
-        var b = AttendanceMark.query(on: req.db).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id).filter(Lesson.self, \.$group.$id ~~ groups)
+        var b = AttendanceMark.query(on: req.db).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id)
+            .filter(Lesson.self, \.$group.$id ~~ groups)
         if let student { b = b.filter(\.$student.$id == student) }
         let (rows, total) = try await b.sort(Lesson.self, \.$day).sort(\.$id).paged(q)
-        return PageDTO(items: try rows.map { m in
-            let l = try m.joined(Lesson.self)
-            return AttendanceDTO(lessonId: m.$lesson.id, groupId: l.$group.id, studentId: m.$student.id, date: CivilDay(number: l.day).iso, status: m.status)
-        }, metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(
+            items: try rows.map { m in
+                let l = try m.joined(Lesson.self)
+                return AttendanceDTO(
+                    lessonId: m.$lesson.id, groupId: l.$group.id, studentId: m.$student.id,
+                    date: CivilDay(number: l.day).iso, status: m.status)
+            }, metadata: .init(page: q.page, per: q.per, total: total))
     }
 
     struct MarkInput: Content {
-        struct Mark: Content { var studentId: UUID; var status: String }
-        var topic: String?; var hours: Int?; var marks: [Mark]?; var version: Int?
+        struct Mark: Content {
+            var studentId: UUID
+            var status: String
+        }
+        var topic: String?
+        var hours: Int?
+        var marks: [Mark]?
+        var version: Int?
     }
 
     func mark(req: Request) async throws -> Response {
@@ -39,12 +55,18 @@ struct JournalAPIController: RouteCollection {
         if input.hours == nil { errors.add("hours", "Укажите число.") }
         var marks: [UUID: AttendanceStatus] = [:]
         for m in input.marks ?? [] {
-            guard let s = AttendanceStatus(rawValue: m.status) else { errors.add("marks", "Отметка «\(m.status)» не распознана: present, excused или absent."); continue }
+            guard let s = AttendanceStatus(rawValue: m.status) else {
+                errors.add("marks", "Отметка «\(m.status)» не распознана: present, excused или absent.")
+                continue
+            }
             marks[m.studentId] = s
         }
-        guard errors.isEmpty, let hours = input.hours else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        guard errors.isEmpty, let hours = input.hours else {
+            throw AppError.validation(ValidationFailure(fields: errors))
+        }
         let existing = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
-        try await RegisterService.mark(l, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0, req: req)
+        try await RegisterService.mark(
+            l, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0, req: req)
         return Response(status: existing == nil ? .created : .ok)
     }
 }

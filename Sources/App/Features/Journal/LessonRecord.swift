@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// The register entry of a lesson: the topic and the academic hours actually delivered.
 final class LessonRecord: Model, @unchecked Sendable {

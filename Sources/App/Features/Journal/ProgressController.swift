@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// A student's own record in the network (issue 4, item 7): attendance per course, final results and certificates,
@@ -12,7 +12,8 @@ struct ProgressController: RouteCollection {
     }
 
     func load(_ req: Request) async throws -> Student {
-        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first() else {
+        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first()
+        else {
             throw AppError.notFound("Обучающийся не найден.")
         }
         try req.authorize(.read, .person(studentID: s.id!, school: s.school.ref))
@@ -22,43 +23,79 @@ struct ProgressController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let s = try await load(req)
         let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$status != EnrollmentStatus.waitlisted.rawValue)
-            .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
-            .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(
+            \.$status != EnrollmentStatus.waitlisted.rawValue
+        )
+        .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
+        .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
         var courses: [[Cell]] = []
         for e in enrollments {
             let summary = try await RegisterService.groupSummary(e.group, on: req.db)
             let a = summary.attendance[s.id!] ?? StudentAttendance()
-            let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(\.$student.$id == s.id!).first()
-            courses.append([.text(e.group.academicYear.title),
-                            .text(e.group.program.title + (e.status == EnrollmentStatus.withdrawn.rawValue ? " (выбыл(а)" + (e.withdrawnOn.map { " " + RuDate.format($0, timeZone: zone) } ?? "") + ")" : "")),
-                            .text(e.group.organization.shortName),
-                            .text(a.deliveredHours == 0 ? "занятий ещё не было" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч; пропусков: \(a.absent + a.excused))"),
-                            .text(r.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form) + ": " + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "") } ?? "—")])
+            let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(
+                \.$student.$id == s.id!
+            ).first()
+            courses.append([
+                .text(e.group.academicYear.title),
+                .text(
+                    e.group.program.title
+                        + (e.status == EnrollmentStatus.withdrawn.rawValue
+                            ? " (выбыл(а)" + (e.withdrawnOn.map { " " + RuDate.format($0, timeZone: zone) } ?? "") + ")"
+                            : "")),
+                .text(e.group.organization.shortName),
+                .text(
+                    a.deliveredHours == 0
+                        ? "занятий ещё не было"
+                        : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч; пропусков: "
+                            + "\(a.absent + a.excused))"
+                ),
+                .text(
+                    r.map {
+                        (AttestationForm(rawValue: $0.form)?.title ?? $0.form) + ": "
+                            + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "")
+                    } ?? "—"),
+            ])
         }
-        let marks = try await AttendanceMark.query(on: req.db).filter(\.$student.$id == s.id!).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id)
-            .sort(Lesson.self, \.$day, .descending).range(..<20).all()
-        let lessons = try await Lesson.query(on: req.db).filter(\.$id ~~ marks.map { $0.$lesson.id }).with(\.$group).all()
+        let marks = try await AttendanceMark.query(on: req.db).filter(\.$student.$id == s.id!).join(
+            Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id
+        )
+        .sort(Lesson.self, \.$day, .descending).range(..<20).all()
+        let lessons = try await Lesson.query(on: req.db).filter(\.$id ~~ marks.map { $0.$lesson.id }).with(\.$group)
+            .all()
         let byID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let certs = try await Certificate.query(on: req.db).filter(\.$student.$id == s.id!).sort(\.$issuedAt, .descending).all()
+        let certs = try await Certificate.query(on: req.db).filter(\.$student.$id == s.id!).sort(
+            \.$issuedAt, .descending
+        ).all()
         let base = SiteURL.studentWeek(s.id!).path
         var card = RegistryCard(
             title: "Успеваемость: \(s.fullName)", area: .students, status: nil,
             facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
             actions: [.link("Расписание", base, primary: false)],
             sections: [
-                RegistryCard.Section(title: "Сетевые курсы", columns: ["Год", "Курс", "Ресурсный центр", "Посещаемость", "Итоговая аттестация"], rows: courses,
-                                     emptyText: "Сетевых курсов пока нет."),
-                RegistryCard.Section(title: "Последние отметки", columns: ["Дата", "Группа", "Отметка"],
-                                     rows: marks.compactMap { m in byID[m.$lesson.id].map { l in
-                                         [.text(CivilDay(number: l.day).formatted), .text(l.group.name), .text(AttendanceStatus(rawValue: m.status)?.title ?? m.status)]
-                                     } }, emptyText: "Отметок в журнале пока нет."),
-                RegistryCard.Section(title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
-                                     rows: certs.map { c in
-                                         [.text(c.number), .text(c.programTitle), .text(RuDate.format(c.issuedAt, timeZone: zone)),
-                                          c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
-                                          c.isValid ? .link("Печать", base + "/certificates/\(c.id!.uuidString.lowercased())") : .text("")]
-                                     }, emptyText: "Сертификатов пока нет."),
+                RegistryCard.Section(
+                    title: "Сетевые курсы",
+                    columns: ["Год", "Курс", "Ресурсный центр", "Посещаемость", "Итоговая аттестация"], rows: courses,
+                    emptyText: "Сетевых курсов пока нет."),
+                RegistryCard.Section(
+                    title: "Последние отметки", columns: ["Дата", "Группа", "Отметка"],
+                    rows: marks.compactMap { m in
+                        byID[m.$lesson.id].map { l in
+                            [
+                                .text(CivilDay(number: l.day).formatted), .text(l.group.name),
+                                .text(AttendanceStatus(rawValue: m.status)?.title ?? m.status),
+                            ]
+                        }
+                    }, emptyText: "Отметок в журнале пока нет."),
+                RegistryCard.Section(
+                    title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
+                    rows: certs.map { c in
+                        [
+                            .text(c.number), .text(c.programTitle), .text(RuDate.format(c.issuedAt, timeZone: zone)),
+                            c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
+                            c.isValid
+                                ? .link("Печать", base + "/certificates/\(c.id!.uuidString.lowercased())") : .text(""),
+                        ]
+                    }, emptyText: "Сертификатов пока нет."),
             ], history: nil)
         // The student and guardians do not open the registry: their trail leads to the child's week.
         if !req.can(.read, .student(school: s.school.ref)) { card.crumbs = [Crumb("Расписание", base)] }
@@ -67,13 +104,20 @@ struct ProgressController: RouteCollection {
 
     func printCertificate(req: Request) async throws -> Response {
         let s = try await load(req)
-        guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id, c.isValid else {
+        guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id,
+            c.isValid
+        else {
             throw AppError.notFound("Сертификат не найден.")
         }
         let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
-        let page = CertificatePrintPage(title: "Сертификат № \(c.number)",
-                                        items: [CertificatesController.item(c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone)],
-                                        verifyHint: CertificatesController.verifyURL(req))
+        let page = CertificatePrintPage(
+            title: "Сертификат № \(c.number)",
+            items: [
+                CertificatesController.item(
+                    c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone
+                )
+            ],
+            verifyHint: CertificatesController.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 }

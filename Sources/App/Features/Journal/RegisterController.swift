@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The register (журнал): a lesson's topic, hours delivered and attendance, marked by its teacher or the centre's head
@@ -24,25 +24,41 @@ struct RegisterController: RouteCollection {
     }
 
     static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
-        guard let lesson = try await Lesson.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$room).with(\.$teacher).first(),
-              let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
-              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
+        guard
+            let lesson = try await Lesson.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$room).with(
+                \.$teacher
+            ).first(),
+            let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
+            let center = try await Organization.find(g.$organization.id, on: req.db)
+        else { throw AppError.notFound("Занятие не найдено.") }
         let resource = Resource.register(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
         try req.authorize(action, resource)
-        return Loaded(lesson: lesson, group: g, center: center, zone: try await MunicipalClock.zone(center.$municipality.id, on: req.db), resource: resource)
+        return Loaded(
+            lesson: lesson, group: g, center: center,
+            zone: try await MunicipalClock.zone(center.$municipality.id, on: req.db), resource: resource)
     }
 
     /// The students a lesson's register lists: those in the group on the lesson's day (joined before its end, not
     /// withdrawn before it), and anyone already marked at it.
     static func students(_ l: Loaded, on db: any Database, zone: TimeZone) async throws -> [Student] {
         let day = CivilDay(number: l.lesson.day)
-        let dayEnd = day.adding(days: 1).date(timeZone: zone), dayStart = day.date(timeZone: zone)
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(\.$status != EnrollmentStatus.waitlisted.rawValue).all()
-            .filter { e in e.createdAt < dayEnd && (e.status == EnrollmentStatus.enrolled.rawValue || (e.withdrawnOn.map { $0 >= dayStart } ?? false)) }
+        let dayEnd = day.adding(days: 1).date(timeZone: zone)
+        let dayStart = day.date(timeZone: zone)
+        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(
+            \.$status != EnrollmentStatus.waitlisted.rawValue
+        ).all()
+            .filter { e in
+                e.createdAt < dayEnd
+                    && (e.status == EnrollmentStatus.enrolled.rawValue
+                        || (e.withdrawnOn.map { $0 >= dayStart } ?? false))
+            }
             .map { $0.$student.id }
-        let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == l.lesson.id!).all().map { $0.$student.id }
+        let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == l.lesson.id!).all().map {
+            $0.$student.id
+        }
         let ids = Array(Set(enrolled + marked))
-        return ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
+        return ids.isEmpty
+            ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
     }
 
     /// A student's name on the centre's pages, or «Обучающийся (школа)» for those who read the register without the
@@ -56,33 +72,56 @@ struct RegisterController: RouteCollection {
     /// A student as those who may not see who studies at the centre read them.
     static func masked(_ studentID: UUID) -> String { "Обучающийся № " + String(studentID.uuidString.prefix(4)) }
 
-    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws -> LessonRegisterPage {
+    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws
+        -> LessonRegisterPage
+    {
         let record = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
-        let marks = Dictionary(try await AttendanceMark.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).all().map { ($0.$student.id, $0.status) },
-                               uniquingKeysWith: { a, _ in a })
+        let marks = Dictionary(
+            try await AttendanceMark.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).all().map {
+                ($0.$student.id, $0.status)
+            },
+            uniquingKeysWith: { a, _ in a })
         let day = CivilDay(number: l.lesson.day)
         let (today, minute) = MunicipalClock.now(l.zone)
         let mayEdit = req.can(.update, l.resource)
         var notice: String?
-        if l.lesson.isCancelled { notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя." }
-        else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) { notice = RegisterRules.futureMessage }
-        else if record == nil && !mayEdit { notice = "Занятие ещё не отмечено в журнале." }
-        let rows = try await Self.students(l, on: req.db, zone: l.zone).map {
-            LessonRegisterPage.Row(studentID: $0.id!.uuidString.lowercased(), name: Self.name($0, l.center.ref, req: req, marks: mayEdit), school: $0.school.shortName,
-                                   status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
+        if l.lesson.isCancelled {
+            notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя."
+        } else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) {
+            notice = RegisterRules.futureMessage
+        } else if record == nil && !mayEdit {
+            notice = "Занятие ещё не отмечено в журнале."
         }
-        let facts: [(String, String)] = [("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
-                                         ("Дата", day.long), ("Время", l.lesson.span.times + ", \(l.lesson.hours) ак. ч"),
-                                         ("Кабинет", l.lesson.room?.name ?? ""), ("Педагог", l.lesson.teacher?.fullName ?? ""),
-                                         ("Отмечено", record.map { "\($0.markedBy), " + RuDate.formatDateTime($0.markedAt, timeZone: l.zone) } ?? "нет")]
+        let rows = try await Self.students(l, on: req.db, zone: l.zone).map {
+            LessonRegisterPage.Row(
+                studentID: $0.id!.uuidString.lowercased(), name: Self.name($0, l.center.ref, req: req, marks: mayEdit),
+                school: $0.school.shortName,
+                status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
+        }
+        let facts: [(String, String)] = [
+            ("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
+            ("Дата", day.long), ("Время", l.lesson.span.times + ", \(l.lesson.hours) ак. ч"),
+            ("Кабинет", l.lesson.room?.name ?? ""), ("Педагог", l.lesson.teacher?.fullName ?? ""),
+            (
+                "Отмечено",
+                record.map { "\($0.markedBy), " + RuDate.formatDateTime($0.markedAt, timeZone: l.zone) } ?? "нет"
+            ),
+        ]
         return LessonRegisterPage(
             title: "Журнал: \(l.group.name), \(day.formatted)",
-            crumbs: [Crumb("Расписание", SiteURL.timetable.path), Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path)],
-            facts: facts, action: mayEdit && notice == nil ? SiteURL.lesson(l.lesson.id!).path + "/register" : nil, notice: notice,
-            values: values ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
+            crumbs: [
+                Crumb("Расписание", SiteURL.timetable.path),
+                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+            ],
+            facts: facts, action: mayEdit && notice == nil ? SiteURL.lesson(l.lesson.id!).path + "/register" : nil,
+            notice: notice,
+            values: values
+                ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
             errors: errors, rows: rows, version: record?.version ?? 0,
-            links: [("Журнал группы", SiteURL.groupRegister(l.group.id!).path),
-                    ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path)])
+            links: [
+                ("Журнал группы", SiteURL.groupRegister(l.group.id!).path),
+                ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path),
+            ])
     }
 
     func show(req: Request) async throws -> Response {
@@ -99,22 +138,32 @@ struct RegisterController: RouteCollection {
         RegisterRules.check(topic: topic, hours: hours, lessonHours: l.lesson.hours, errors: &errors)
         var marks: [UUID: AttendanceStatus] = [:]
         for (key, values) in form.values where key.hasPrefix("a-") {
-            guard let id = UUID(uuidString: String(key.dropFirst(2))), let s = values.first.flatMap(AttendanceStatus.init(rawValue:)) else {
-                errors.add("attendance", "Отметка посещаемости не распознана: обновите страницу."); continue
+            guard let id = UUID(uuidString: String(key.dropFirst(2))),
+                let s = values.first.flatMap(AttendanceStatus.init(rawValue:))
+            else {
+                errors.add("attendance", "Отметка посещаемости не распознана: обновите страницу.")
+                continue
             }
             marks[id] = s
         }
         guard errors.isEmpty, let hours else {
-            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
         do {
-            try await RegisterService.mark(l, topic: topic, hours: hours, marks: marks, version: form["version"].flatMap(Int.init) ?? -1, req: req)
+            try await RegisterService.mark(
+                l, topic: topic, hours: hours, marks: marks, version: form["version"].flatMap(Int.init) ?? -1, req: req)
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             for (k, v) in e.fields { errors.add(k, v) }
             if errors.isEmpty { errors.add("attendance", e.reason) }
-            return req.render(try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: e.status)
+            return req.render(
+                try await page(req, l, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: e.status)
         }
-        return req.redirect(to: SiteURL.lesson(l.lesson.id!).path, flash: "Журнал занятия \(CivilDay(number: l.lesson.day).formatted) сохранён.")
+        return req.redirect(
+            to: SiteURL.lesson(l.lesson.id!).path,
+            flash: "Журнал занятия \(CivilDay(number: l.lesson.day).formatted) сохранён.")
     }
 
     func group(req: Request) async throws -> Response {
@@ -125,17 +174,34 @@ struct RegisterController: RouteCollection {
         let lessons = summary.lessons
         let rows = summary.students.map { s -> GroupRegisterPage.Row in
             let a = summary.attendance[s.id!] ?? StudentAttendance()
-            return GroupRegisterPage.Row(name: Self.name(s, l.center.ref, req: req, marks: req.can(.update, .register(center: l.center.ref, teacherUserID: teacherUser))), marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
-                                         summary: a.deliveredHours == 0 ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+            return GroupRegisterPage.Row(
+                name: Self.name(
+                    s, l.center.ref, req: req,
+                    marks: req.can(.update, .register(center: l.center.ref, teacherUserID: teacherUser))),
+                marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
+                summary: a.deliveredHours == 0
+                    ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
         }
         let hours = summary.hours
         let page = GroupRegisterPage(
             title: "Журнал группы «\(l.group.name)»",
-            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, SiteURL.record(.groups, l.group.id!).path)],
-            facts: [("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName), ("Педагог", l.group.teacher?.fullName ?? ""),
-                    ("Часов по плану", String(hours.planned)), ("Часов в расписании", String(hours.scheduled)),
-                    ("Часов проведено", String(hours.delivered) + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен"))],
-            lessons: lessons.map { (CivilDay(number: $0.lesson.day).formatted.prefix(5).description, SiteURL.lesson($0.lesson.id!).path) },
+            crumbs: [
+                Crumb("Группы", SiteURL.list(.groups).path),
+                Crumb(l.group.name, SiteURL.record(.groups, l.group.id!).path),
+            ],
+            facts: [
+                ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
+                ("Педагог", l.group.teacher?.fullName ?? ""),
+                ("Часов по плану", String(hours.planned)), ("Часов в расписании", String(hours.scheduled)),
+                (
+                    "Часов проведено",
+                    String(hours.delivered)
+                        + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен")
+                ),
+            ],
+            lessons: lessons.map {
+                (CivilDay(number: $0.lesson.day).formatted.prefix(5).description, SiteURL.lesson($0.lesson.id!).path)
+            },
             topics: lessons.map(\.topic), rows: rows,
             pending: summary.unmarked.filter { $0.day < CivilDay(Date(), timeZone: l.zone).number }
                 .map { (CivilDay(number: $0.day).formatted, SiteURL.lesson($0.id!).path) })

@@ -1,13 +1,17 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// Writing the register and reading its sums: hours planned, scheduled and delivered per group, attendance per
 /// student, hours per teacher and month.
 enum RegisterService {
     /// Marks a lesson (first time, or a correction claimed with the record's version): topic, hours, and a mark for
-    /// every student of the group. A mark for someone not in the group, a lesson not begun or cancelled: refused, nothing written.
-    static func mark(_ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int, req: Request) async throws {
+    /// every student of the group. A mark for someone not in the group, a lesson not begun or cancelled: refused,
+    /// nothing written.
+    static func mark(
+        _ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        req: Request
+    ) async throws {
         do {
             try await markOnce(l, topic: topic, hours: hours, marks: marks, version: version, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
@@ -15,36 +19,58 @@ enum RegisterService {
         }
     }
 
-    private static func markOnce(_ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int, req: Request) async throws {
+    private static func markOnce(
+        _ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        req: Request
+    ) async throws {
         let (today, minute) = MunicipalClock.now(l.zone)
-        let lessonID = l.lesson.id!, center = l.center
+        let lessonID = l.lesson.id!
+        let center = l.center
         let title = "Журнал: \(l.group.name), \(CivilDay(number: l.lesson.day).formatted)"
         try await req.application.writeTransaction { db in
             guard let lesson = try await Lesson.find(lessonID, on: db), !lesson.isCancelled else {
                 throw AppError.conflict("Занятие отменено: отметить его нельзя.")
             }
-            guard RegisterRules.mayMark(day: CivilDay(number: lesson.day), start: lesson.startMinute, today: today, minute: minute) else {
+            guard
+                RegisterRules.mayMark(
+                    day: CivilDay(number: lesson.day), start: lesson.startMinute, today: today, minute: minute)
+            else {
                 throw AppError.conflict(RegisterRules.futureMessage)
             }
             let students = try await RegisterController.students(l, on: db, zone: l.zone)
             let known = Set(students.compactMap(\.id))
             if marks.keys.contains(where: { !known.contains($0) }) {
-                throw AppError.validation(ValidationFailure(reason: "Отметка для обучающегося, которого нет в группе.",
-                                                            fields: { var e = FieldErrors(); e.add("attendance", "В журнале отмечен обучающийся, которого нет в группе: обновите страницу."); return e }()))
+                throw AppError.validation(
+                    ValidationFailure(
+                        reason: "Отметка для обучающегося, которого нет в группе.",
+                        fields: {
+                            var e = FieldErrors()
+                            e.add(
+                                "attendance", "В журнале отмечен обучающийся, которого нет в группе: обновите страницу."
+                            )
+                            return e
+                        }()))
             }
             let missing = students.filter { marks[$0.id!] == nil }
             if !missing.isEmpty {
                 var e = FieldErrors()
-                e.add("attendance", "Отметьте каждого обучающегося: не отмечены " + missing.map(\.fullName).joined(separator: ", ") + ".")
+                e.add(
+                    "attendance",
+                    "Отметьте каждого обучающегося: не отмечены " + missing.map(\.fullName).joined(separator: ", ")
+                        + ".")
                 throw AppError.validation(ValidationFailure(fields: e))
             }
             let existing = try await LessonRecord.query(on: db).filter(\.$lesson.$id == lessonID).first()
             let before = try await summary(existing, lessonID: lessonID, students: students, on: db)
             let record: LessonRecord
             if let existing {
-                guard try await RegistrySupport.claimVersion(table: LessonRecord.schema, id: existing.id!, expected: version, on: db),
-                      let fresh = try await LessonRecord.find(existing.id, on: db) else {
-                    throw AppError.conflict("Журнал этого занятия только что сохранил другой пользователь: обновите страницу.")
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: LessonRecord.schema, id: existing.id!, expected: version, on: db),
+                    let fresh = try await LessonRecord.find(existing.id, on: db)
+                else {
+                    throw AppError.conflict(
+                        "Журнал этого занятия только что сохранил другой пользователь: обновите страницу.")
                 }
                 record = fresh
             } else {
@@ -52,31 +78,50 @@ enum RegisterService {
                 record.$lesson.id = lessonID
                 record.version = 1
             }
-            record.topic = topic; record.hours = hours; record.markedAt = Date(); record.markedBy = req.currentUser?.fullName ?? ""
+            record.topic = topic
+            record.hours = hours
+            record.markedAt = Date()
+            record.markedBy = req.currentUser?.fullName ?? ""
             try await record.save(on: db)
             try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lessonID).delete()
             for (sid, status) in marks {
-                let m = AttendanceMark(); m.$lesson.id = lessonID; m.$student.id = sid; m.status = status.rawValue
+                let m = AttendanceMark()
+                m.$lesson.id = lessonID
+                m.$student.id = sid
+                m.status = status.rawValue
                 try await m.create(on: db)
             }
             let after = try await summary(record, lessonID: lessonID, students: students, on: db)
-            try await Audit.record(on: db, req: req, action: existing == nil ? .create : .update, entityType: "lesson_record", entityID: lessonID,
-                                   title: title, municipalityID: center.$municipality.id, organizationID: center.id,
-                                   before: existing == nil ? nil : before, after: after)
+            try await Audit.record(
+                on: db, req: req, action: existing == nil ? .create : .update, entityType: "lesson_record",
+                entityID: lessonID,
+                title: title, municipalityID: center.$municipality.id, organizationID: center.id,
+                before: existing == nil ? nil : before, after: after)
         }
     }
 
     /// The register entry as the audit log compares it.
-    static func summary(_ r: LessonRecord?, lessonID: UUID, students: [Student], on db: any Database) async throws -> [String: String] {
+    static func summary(_ r: LessonRecord?, lessonID: UUID, students: [Student], on db: any Database) async throws
+        -> [String: String]
+    {
         guard let r else { return [:] }
-        let marks = Dictionary(try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lessonID).all().map { ($0.$student.id, $0.status) },
-                               uniquingKeysWith: { a, _ in a })
+        let marks = Dictionary(
+            try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lessonID).all().map {
+                ($0.$student.id, $0.status)
+            },
+            uniquingKeysWith: { a, _ in a })
         var out = ["Тема": r.topic, "Часов": String(r.hours)]
-        for s in students { out[s.surname + " " + s.givenName] = marks[s.id!].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—" }
+        for s in students {
+            out[s.surname + " " + s.givenName] = marks[s.id!].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"
+        }
         return out
     }
 
-    struct MarkedLesson { var lesson: Lesson; var topic: String; var hours: Int }
+    struct MarkedLesson {
+        var lesson: Lesson
+        var topic: String
+        var hours: Int
+    }
 
     struct GroupSummary {
         var lessons: [MarkedLesson]
@@ -90,24 +135,36 @@ enum RegisterService {
 
     /// A group's marked lessons, its students (enrolled, or marked at some lesson), their marks and sums.
     static func groupSummary(_ g: StudyGroup, on db: any Database) async throws -> GroupSummary {
-        let lessons = try await Lesson.query(on: db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute).all()
+        let lessons = try await Lesson.query(on: db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
+            .all()
         let ids = lessons.compactMap(\.id)
         let records = ids.isEmpty ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         let byLesson = Dictionary(records.map { ($0.$lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let marked = lessons.filter { !$0.isCancelled }.compactMap { l in byLesson[l.id!].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) } }
+        let marked = lessons.filter { !$0.isCancelled }.compactMap { l in
+            byLesson[l.id!].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) }
+        }
         let markRows = ids.isEmpty ? [] : try await AttendanceMark.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         var marks: [UUID: [UUID: AttendanceStatus]] = [:]
-        for m in markRows { if let s = AttendanceStatus(rawValue: m.status) { marks[m.$lesson.id, default: [:]][m.$student.id] = s } }
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == g.id!).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$student.id }
+        for m in markRows {
+            if let s = AttendanceStatus(rawValue: m.status) { marks[m.$lesson.id, default: [:]][m.$student.id] = s }
+        }
+        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == g.id!).filter(
+            \.$status == EnrollmentStatus.enrolled.rawValue
+        ).all().map { $0.$student.id }
         let studentIDs = Array(Set(enrolled + markRows.map { $0.$student.id }))
-        let students = studentIDs.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ studentIDs).sort(\.$sortKey).all()
+        let students =
+            studentIDs.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ studentIDs).sort(\.$sortKey).all()
         var attendance: [UUID: StudentAttendance] = [:]
         for ml in marked {
-            for (sid, status) in marks[ml.lesson.id!] ?? [:] { attendance[sid, default: StudentAttendance()].add(status, hours: ml.hours) }
+            for (sid, status) in marks[ml.lesson.id!] ?? [:] {
+                attendance[sid, default: StudentAttendance()].add(status, hours: ml.hours)
+            }
         }
-        let hours = GroupHours(planned: g.plannedHours, scheduled: lessons.filter { !$0.isCancelled }.reduce(0) { $0 + $1.hours },
-                               delivered: marked.reduce(0) { $0 + $1.hours })
-        return GroupSummary(lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours,
-                            unmarked: lessons.filter { !$0.isCancelled && byLesson[$0.id!] == nil })
+        let hours = GroupHours(
+            planned: g.plannedHours, scheduled: lessons.filter { !$0.isCancelled }.reduce(0) { $0 + $1.hours },
+            delivered: marked.reduce(0) { $0 + $1.hours })
+        return GroupSummary(
+            lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours,
+            unmarked: lessons.filter { !$0.isCancelled && byLesson[$0.id!] == nil })
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Which groups an API list of a student's record reads (`/api/v1/attendance`, `/api/v1/results`,
@@ -12,18 +12,23 @@ enum StudentRecordScope {
     /// home school, the КМЦ) reads all of it, as the progress page (`ProgressController`) shows it.
     static func groups(_ req: Request, _ q: ListQuery) async throws -> (groups: [UUID], student: UUID?) {
         if let raw = q.filters["group"] {
-            guard let id = UUID(uuidString: raw), let g = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$teacher).first(),
-                  let c = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+            guard let id = UUID(uuidString: raw),
+                let g = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$teacher).first(),
+                let c = try await Organization.find(g.$organization.id, on: req.db)
+            else { throw AppError.notFound("Группа не найдена.") }
             try req.authorize(.read, .register(center: c.ref, teacherUserID: g.teacher?.$user.id))
             return ([id], nil)
         }
         if let raw = q.filters["student"] {
-            guard let id = UUID(uuidString: raw), let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first() else {
+            guard let id = UUID(uuidString: raw),
+                let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first()
+            else {
                 throw AppError.notFound("Обучающийся не найден.")
             }
             try req.authorize(.read, .person(studentID: id, school: s.school.ref))
             return (try await Enrollment.query(on: req.db).filter(\.$student.$id == id).all().map { $0.$group.id }, id)
         }
-        throw AppError(status: .badRequest, code: "bad_request", reason: "Укажите группу (?group=) или обучающегося (?student=).")
+        throw AppError(
+            status: .badRequest, code: "bad_request", reason: "Укажите группу (?group=) или обучающегося (?student=).")
     }
 }

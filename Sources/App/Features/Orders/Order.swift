@@ -1,7 +1,7 @@
+import Documents
+import Domain
 import Fluent
 import Foundation
-import Domain
-import Documents
 
 /// An order of the education authority (`GLOSSARY.md`: Приказ): drafted from data, signed once, then frozen.
 final class Order: Model, @unchecked Sendable {
@@ -15,7 +15,8 @@ final class Order: Model, @unchecked Sendable {
     @OptionalField(key: "order_day") var orderDay: Int?
     @Field(key: "status") var status: String
     @Field(key: "recipients") var recipientsText: String
-    /// The document as built (`DocModel` as JSON): the printable page and the DOCX are this, and a signed order keeps it.
+    /// The document as built (`DocModel` as JSON): the printable page and the DOCX are this, and a signed order keeps
+    /// it.
     @Field(key: "document") var document: String
     @Field(key: "docx") var docx: Data
     @Field(key: "created_at") var createdAt: Date

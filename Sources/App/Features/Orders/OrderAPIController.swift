@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// `/api/v1/orders`: the registry of orders for those who may read it (the administrator, the КМЦ, the methodologist).
@@ -11,23 +11,36 @@ struct OrderAPIController: RouteCollection {
     }
 
     struct DTO: Content {
-        var id: UUID; var academicYearId: UUID; var kind: String; var title: String; var number: String?; var date: String?
-        var status: String; var signedAt: Date?; var version: Int
+        var id: UUID
+        var academicYearId: UUID
+        var kind: String
+        var title: String
+        var number: String?
+        var date: String?
+        var status: String
+        var signedAt: Date?
+        var version: Int
     }
 
     static func dto(_ o: Order) -> DTO {
-        DTO(id: o.id!, academicYearId: o.$academicYear.id, kind: o.kind, title: o.title, number: o.number,
-            date: o.orderDay.map { CivilDay(number: $0).iso }, status: o.status, signedAt: o.signedAt, version: o.version)
+        DTO(
+            id: o.id!, academicYearId: o.$academicYear.id, kind: o.kind, title: o.title, number: o.number,
+            date: o.orderDay.map { CivilDay(number: $0).iso }, status: o.status, signedAt: o.signedAt,
+            version: o.version)
     }
 
     func index(req: Request) async throws -> PageDTO<DTO> {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .order(municipalityID: muni))
-        let q = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
-        try RegistrySupport.checkChoices(req, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
+        let q = RegistrySupport.listQuery(
+            req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
+        try RegistrySupport.checkChoices(
+            req, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
         var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
         if let raw = q.filters["year"] {
-            guard let y = UUID(uuidString: raw) else { throw AppError.badParameters(["year": "ожидается идентификатор учебного года (UUID)"]) }
+            guard let y = UUID(uuidString: raw) else {
+                throw AppError.badParameters(["year": "ожидается идентификатор учебного года (UUID)"])
+            }
             b = b.filter(\.$academicYear.$id == y)
         }
         if let k = q.filters["kind"] { b = b.filter(\.$kind == k) }
@@ -37,7 +50,9 @@ struct OrderAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> DTO {
-        guard let o = try await Order.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Приказ не найден.") }
+        guard let o = try await Order.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Приказ не найден.")
+        }
         try req.authorize(.read, .order(municipalityID: o.$municipality.id))
         return Self.dto(o)
     }

@@ -1,39 +1,60 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// A draft's changes — number, date, the teachers named, a refresh from the data — and its signing and deletion, each
 /// claimed with the version and only while the order is a draft: a signed order never changes.
 extension OrdersController {
     func editFields(_ o: Order, on db: any Database) async throws -> [FieldSpec] {
-        var fields = [FieldSpec("number", "Номер приказа", hint: "Присваивается при подписании; можно указать заранее."),
-                      FieldSpec("day", "Дата приказа", .date)]
+        var fields = [
+            FieldSpec("number", "Номер приказа", hint: "Присваивается при подписании; можно указать заранее."),
+            FieldSpec("day", "Дата приказа", .date),
+        ]
         if o.orderKind.needsRecipients {
             let lines = try await OrderDocuments.teacherLines(year: o.academicYear, on: db)
-            fields.append(FieldSpec("recipients", "Педагоги", .checkboxes(lines.map { l in
-                (l.staff.id!.uuidString.lowercased(), "\(l.staff.fullName) — \(l.organizations); \(l.groups.joined(separator: ", ")); проведено \(l.hours) ч")
-            }), hint: lines.isEmpty ? "В этом году у групп нет педагогов." : "Правила отбора (стаж в сети от 3 лет и др.) появятся позже; пока выбор за администратором."))
+            fields.append(
+                FieldSpec(
+                    "recipients", "Педагоги",
+                    .checkboxes(
+                        lines.map { l in
+                            (
+                                l.staff.id!.uuidString.lowercased(),
+                                "\(l.staff.fullName) — \(l.organizations); \(l.groups.joined(separator: ", ")); "
+                                    + "проведено \(l.hours) ч"
+                            )
+                        }),
+                    hint: lines.isEmpty
+                        ? "В этом году у групп нет педагогов."
+                        : "Правила отбора (стаж в сети от 3 лет и др.) появятся позже; пока выбор за администратором."))
         }
         return fields
     }
 
-    func editPage(_ req: Request, _ o: Order, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil) async throws -> RegistryForm {
-        RegistryForm(title: "Изменить проект приказа", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-                     action: SiteURL.order(o.id!).path + "/edit", cancelURL: SiteURL.order(o.id!).path,
-                     fields: try await editFields(o, on: req.db), values: values, errors: errors, version: o.version, conflict: conflict,
-                     intro: o.title + ". После сохранения документ составляется заново по текущим данным.")
+    func editPage(
+        _ req: Request, _ o: Order, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil
+    ) async throws -> RegistryForm {
+        RegistryForm(
+            title: "Изменить проект приказа",
+            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+            action: SiteURL.order(o.id!).path + "/edit", cancelURL: SiteURL.order(o.id!).path,
+            fields: try await editFields(o, on: req.db), values: values, errors: errors, version: o.version,
+            conflict: conflict,
+            intro: o.title + ". После сохранения документ составляется заново по текущим данным.")
     }
 
     static func values(_ o: Order) -> FormValues {
-        FormValues(["number": [o.number ?? ""], "day": [o.orderDay.map { CivilDay(number: $0).formatted } ?? ""],
-                    "recipients": o.recipients.map { $0.uuidString.lowercased() }])
+        FormValues([
+            "number": [o.number ?? ""], "day": [o.orderDay.map { CivilDay(number: $0).formatted } ?? ""],
+            "recipients": o.recipients.map { $0.uuidString.lowercased() },
+        ])
     }
 
     func editForm(req: Request) async throws -> Response {
         let o = try await find(req, .update)
-        return req.render(try await editPage(req, o, values: Self.values(o)).render(await req.pageContext(active: active)))
+        return req.render(
+            try await editPage(req, o, values: Self.values(o)).render(await req.pageContext(active: active)))
     }
 
     func update(req: Request) async throws -> Response {
@@ -42,14 +63,24 @@ extension OrdersController {
         var errors = FieldErrors()
         let number = errors.optional("number", form["number"], max: 30)
         let day = errors.day("day", form["day"], required: false)
-        let allowed = Set(try await OrderDocuments.teacherLines(year: o.academicYear, on: req.db).compactMap(\.staff.id))
+        let allowed = Set(
+            try await OrderDocuments.teacherLines(year: o.academicYear, on: req.db).compactMap(\.staff.id))
         let chosen = form.all("recipients").compactMap(UUID.init(uuidString:))
-        if chosen.contains(where: { !allowed.contains($0) }) { errors.add("recipients", "Выберите педагогов из списка этого учебного года.") }
-        guard errors.isEmpty else {
-            return req.render(try await editPage(req, o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        if chosen.contains(where: { !allowed.contains($0) }) {
+            errors.add("recipients", "Выберите педагогов из списка этого учебного года.")
         }
-        let before = ["Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "", "Педагоги": String(o.recipients.count)]
-        o.number = number; o.orderDay = day?.number; o.recipientsText = chosen.map(\.uuidString).joined(separator: ",")
+        guard errors.isEmpty else {
+            return req.render(
+                try await editPage(req, o, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
+        }
+        let before = [
+            "Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+            "Педагоги": String(o.recipients.count),
+        ]
+        o.number = number
+        o.orderDay = day?.number
+        o.recipientsText = chosen.map(\.uuidString).joined(separator: ",")
         try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: before)
         return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа обновлён.")
     }
@@ -62,7 +93,9 @@ extension OrdersController {
 
     /// Renders the document anew and saves the draft, claiming its version while it is still a draft.
     func save(_ o: Order, expected: Int, req: Request, before: [String: String]?, sign: Bool = false) async throws {
-        guard (0..<Int(Int32.max)).contains(expected) else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
+        guard (0..<Int(Int32.max)).contains(expected) else {
+            throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+        }
         guard let muni = try await Municipality.find(o.$municipality.id, on: req.db) else { throw AppError.notFound() }
         if sign, let draft = o.doc {
             // What is signed is the draft that was reviewed, with its number and date; the data are not read again.
@@ -73,39 +106,65 @@ extension OrdersController {
             try await Self.render(o, muni: muni, year: o.academicYear, on: req.db)
         }
         let signer = req.currentUser?.fullName ?? ""
-        let number = o.number, year = o.orderDay.map { CivilDay(number: $0).ymd.year }
+        let number = o.number
+        let year = o.orderDay.map { CivilDay(number: $0).ymd.year }
         try await req.application.writeTransaction { db in
-            if sign, let number, let year, let clash = try await Self.signedNumber(number, year: year, municipalityID: o.$municipality.id, except: o.id!, on: db) {
-                var e = FieldErrors(); e.add("number", "В \(year) году уже подписан приказ № \(number): «\(clash.title)».")
+            if sign, let number, let year,
+                let clash = try await Self.signedNumber(
+                    number, year: year, municipalityID: o.$municipality.id, except: o.id!, on: db)
+            {
+                var e = FieldErrors()
+                e.add("number", "В \(year) году уже подписан приказ № \(number): «\(clash.title)».")
                 throw AppError.validation(ValidationFailure(fields: e))
             }
             let rows = try await db.sql().update(Order.schema).set("version", to: expected + 1)
-                .where("id", .equal, o.id!).where("version", .equal, expected).where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
-            guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
+                .where("id", .equal, o.id!).where("version", .equal, expected).where(
+                    "status", .equal, OrderStatus.draft.rawValue
+                ).returning("id").all()
+            guard !rows.isEmpty else {
+                throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+            }
             o.version = expected + 1
-            if sign { o.status = OrderStatus.signed.rawValue; o.signedAt = Date(); o.signedBy = signer }
+            if sign {
+                o.status = OrderStatus.signed.rawValue
+                o.signedAt = Date()
+                o.signedBy = signer
+            }
             try await o.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "order", entityID: o.id, title: o.title, municipalityID: o.$municipality.id,
-                                   organizationID: nil, before: before,
-                                   after: ["Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
-                                           "Педагоги": String(o.recipients.count), "Состояние": (OrderStatus(rawValue: o.status) ?? .draft).title])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "order", entityID: o.id, title: o.title,
+                municipalityID: o.$municipality.id,
+                organizationID: nil, before: before,
+                after: [
+                    "Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+                    "Педагоги": String(o.recipients.count),
+                    "Состояние": (OrderStatus(rawValue: o.status) ?? .draft).title,
+                ])
         }
     }
 
     func signPage(_ o: Order, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Подписать приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-                     action: SiteURL.order(o.id!).path + "/sign", cancelURL: SiteURL.order(o.id!).path,
-                     fields: [FieldSpec("number", "Номер приказа", required: true), FieldSpec("day", "Дата приказа", .date, required: true)],
-                     values: values, errors: errors, version: o.version,
-                     intro: o.title + ". Подписанный приказ нельзя изменить: документ сохранится таким, какой он сейчас по данным.",
-                     submitTitle: "Подписать")
+        RegistryForm(
+            title: "Подписать приказ",
+            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+            action: SiteURL.order(o.id!).path + "/sign", cancelURL: SiteURL.order(o.id!).path,
+            fields: [
+                FieldSpec("number", "Номер приказа", required: true),
+                FieldSpec("day", "Дата приказа", .date, required: true),
+            ],
+            values: values, errors: errors, version: o.version,
+            intro: o.title
+                + ". Подписанный приказ нельзя изменить: документ сохранится таким, какой он сейчас по данным.",
+            submitTitle: "Подписать")
     }
 
     func signForm(req: Request) async throws -> Response {
         let o = try await find(req, .approve)
         guard !o.isSigned else { throw AppError.conflict(OrderRules.signedMessage) }
         var v = Self.values(o)
-        if v["day"]?.isEmpty ?? true { v["day"] = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).formatted }
+        if v["day"]?.isEmpty ?? true {
+            v["day"] = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).formatted
+        }
         return req.render(signPage(o, values: v).render(await req.pageContext(active: active)))
     }
 
@@ -116,22 +175,36 @@ extension OrdersController {
         var errors = FieldErrors()
         let number = errors.optional("number", form["number"], max: 30)
         let day = errors.day("day", form["day"], required: false)
-        OrderRules.checkForSigning(number: number, day: day, today: CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)), errors: &errors)
-        guard errors.isEmpty else { return req.render(signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity) }
-        o.number = number; o.orderDay = day?.number
+        OrderRules.checkForSigning(
+            number: number, day: day, today: CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)),
+            errors: &errors)
+        guard errors.isEmpty else {
+            return req.render(
+                signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
+        }
+        o.number = number
+        o.orderDay = day?.number
         do {
-            try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: ["Состояние": OrderStatus.draft.title], sign: true)
+            try await save(
+                o, expected: form["version"].flatMap(Int.init) ?? -1, req: req,
+                before: ["Состояние": OrderStatus.draft.title], sign: true)
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
-            return req.render(signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.order(o.id!).path, flash: "Приказ № \(number ?? "") подписан.")
     }
 
     /// A signed order of the municipality with this number in the year of its date (checked inside the signing
     /// transaction, which SQLite's write gate and PostgreSQL's row claim serialise per order).
-    static func signedNumber(_ number: String, year: Int, municipalityID: UUID, except: UUID, on db: any Database) async throws -> Order? {
-        guard let first = CivilDay(year: year, month: 1, day: 1), let last = CivilDay(year: year, month: 12, day: 31) else { return nil }
+    static func signedNumber(_ number: String, year: Int, municipalityID: UUID, except: UUID, on db: any Database)
+        async throws -> Order?
+    {
+        guard let first = CivilDay(year: year, month: 1, day: 1), let last = CivilDay(year: year, month: 12, day: 31)
+        else { return nil }
         return try await Order.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$number == number)
             .filter(\.$status == OrderStatus.signed.rawValue).filter(\.$id != except)
             .filter(\.$orderDay >= first.number).filter(\.$orderDay <= last.number).first()
@@ -139,9 +212,13 @@ extension OrdersController {
 
     func deleteForm(req: Request) async throws -> Response {
         let o = try await find(req, .archive)
-        let form = RegistryForm(title: "Удалить проект приказа", crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-                                action: SiteURL.order(o.id!).path + "/delete", cancelURL: SiteURL.order(o.id!).path, fields: [], values: FormValues(),
-                                version: o.version, intro: "Проект «\(o.title)» будет удалён. Подписанные приказы удалить нельзя.", submitTitle: "Удалить проект")
+        let form = RegistryForm(
+            title: "Удалить проект приказа",
+            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+            action: SiteURL.order(o.id!).path + "/delete", cancelURL: SiteURL.order(o.id!).path, fields: [],
+            values: FormValues(),
+            version: o.version, intro: "Проект «\(o.title)» будет удалён. Подписанные приказы удалить нельзя.",
+            submitTitle: "Удалить проект")
         return req.render(form.render(await req.pageContext(active: active)))
     }
 
@@ -149,12 +226,20 @@ extension OrdersController {
         let o = try await find(req, .archive)
         let expected = RegistrySupport.form(req)["version"].flatMap(Int.init) ?? -1
         try await req.application.writeTransaction { db in
-            guard (0..<Int(Int32.max)).contains(expected) else { throw AppError.conflict("Приказ только что изменили: обновите страницу.") }
-            let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, o.id!).where("version", .equal, expected)
-                .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
-            guard !rows.isEmpty else { throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.") }
-            try await Audit.record(on: db, req: req, action: .archive, entityType: "order", entityID: o.id, title: o.title, municipalityID: o.$municipality.id,
-                                   organizationID: nil, before: ["Состояние": OrderStatus.draft.title], after: ["Состояние": "удалён"])
+            guard (0..<Int(Int32.max)).contains(expected) else {
+                throw AppError.conflict("Приказ только что изменили: обновите страницу.")
+            }
+            let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, o.id!).where(
+                "version", .equal, expected
+            )
+            .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
+            guard !rows.isEmpty else {
+                throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+            }
+            try await Audit.record(
+                on: db, req: req, action: .archive, entityType: "order", entityID: o.id, title: o.title,
+                municipalityID: o.$municipality.id,
+                organizationID: nil, before: ["Состояние": OrderStatus.draft.title], after: ["Состояние": "удалён"])
         }
         return req.redirect(to: SiteURL.orders.path, flash: "Проект приказа удалён.")
     }

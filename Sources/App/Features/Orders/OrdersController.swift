@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// The registry of the authority's orders (issue 4, item 6): drafted from a year's data, edited (number, date, the
 /// teachers named) and refreshed while a draft, signed once — after that neither the record nor its document changes.
@@ -29,24 +29,40 @@ struct OrdersController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .order(municipalityID: muni))
-        let query = RegistrySupport.listQuery(req, filters: ["year", "kind", "status"], sorts: ["date", "title"], defaultSort: "date")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["year", "kind", "status"], sorts: ["date", "title"], defaultSort: "date")
         var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
         if let y = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == y) }
         if let k = query.filters["kind"].flatMap(OrderKind.init(rawValue:)) { b = b.filter(\.$kind == k.rawValue) }
-        if let s = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) { b = b.filter(\.$status == s.rawValue) }
+        if let s = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) {
+            b = b.filter(\.$status == s.rawValue)
+        }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
         b = query.sort == "title" ? b.sort(\.$title, dir) : b.sort(\.$createdAt, dir)
         let (rows, total) = try await b.with(\.$academicYear).paged(query)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+            \.$startsOn, .descending
+        ).all()
         let page = RegistryList(
             title: "Приказы", area: .orders, query: query,
-            filters: [FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
-                      FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
-                      FieldSpec("status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все"))],
-            columns: [Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"), Column("Состояние")],
+            filters: [
+                FieldSpec(
+                    "year", "Учебный год",
+                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
+                FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
+                FieldSpec(
+                    "status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+            ],
+            columns: [
+                Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"),
+                Column("Состояние"),
+            ],
             rows: rows.map { o in
-                [.text(o.number ?? ""), .text(o.orderDay.map { CivilDay(number: $0).formatted } ?? ""), .link(o.title, SiteURL.order(o.id!).path),
-                 .text(o.academicYear.title), o.isSigned ? .tag("подписан", "signed") : .tag("проект", "draft")]
+                [
+                    .text(o.number ?? ""), .text(o.orderDay.map { CivilDay(number: $0).formatted } ?? ""),
+                    .link(o.title, SiteURL.order(o.id!).path),
+                    .text(o.academicYear.title), o.isSigned ? .tag("подписан", "signed") : .tag("проект", "draft"),
+                ]
             },
             total: total, noun: ("приказ", "приказа", "приказов"),
             createTitle: req.can(.create, .order(municipalityID: muni)) ? "Подготовить приказ" : nil,
@@ -56,20 +72,37 @@ struct OrdersController: RouteCollection {
 
     func newPage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors()) async throws -> RegistryForm {
         let muni = try RegistrySupport.municipality(req)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
-        return RegistryForm(title: "Подготовить приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path)], action: SiteURL.orders.path + "/new",
-                            cancelURL: SiteURL.orders.path,
-                            fields: [FieldSpec("kind", "Вид приказа", .select(OrderKind.allCases.map { ($0.rawValue, $0.title(year: "____")) }, empty: "— выберите —"), required: true),
-                                     FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true)],
-                            values: values, errors: errors,
-                            intro: "Проект приказа составляется по данным Сетки за учебный год: центры, программы, группы, расписание, итоги, сертификаты, договоры.",
-                            submitTitle: "Составить проект")
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+            \.$startsOn, .descending
+        ).all()
+        return RegistryForm(
+            title: "Подготовить приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path)],
+            action: SiteURL.orders.path + "/new",
+            cancelURL: SiteURL.orders.path,
+            fields: [
+                FieldSpec(
+                    "kind", "Вид приказа",
+                    .select(OrderKind.allCases.map { ($0.rawValue, $0.title(year: "____")) }, empty: "— выберите —"),
+                    required: true),
+                FieldSpec(
+                    "year", "Учебный год",
+                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true),
+            ],
+            values: values, errors: errors,
+            intro:
+                "Проект приказа составляется по данным Сетки за учебный год: центры, программы, группы, расписание, "
+                + "итоги, сертификаты, договоры.",
+            submitTitle: "Составить проект")
     }
 
     func newForm(req: Request) async throws -> Response {
         try req.authorize(.create, .order(municipalityID: try RegistrySupport.municipality(req)))
-        let current = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == RegistrySupport.municipality(req)).filter(\.$isCurrent == true).first()
-        return req.render(try await newPage(req, values: FormValues(single: ["year": current?.id?.uuidString.lowercased() ?? ""])).render(await req.pageContext(active: active)))
+        let current = try await AcademicYear.query(on: req.db).filter(
+            \.$municipality.$id == RegistrySupport.municipality(req)
+        ).filter(\.$isCurrent == true).first()
+        return req.render(
+            try await newPage(req, values: FormValues(single: ["year": current?.id?.uuidString.lowercased() ?? ""]))
+                .render(await req.pageContext(active: active)))
     }
 
     func create(req: Request) async throws -> Response {
@@ -83,30 +116,46 @@ struct OrdersController: RouteCollection {
         }
         if year == nil { errors.add("year", "Выберите учебный год.") }
         guard errors.isEmpty, let kind, let year, let muni = try await Municipality.find(muniID, on: req.db) else {
-            return req.render(try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
         let o = Order()
-        o.$municipality.id = muniID; o.$academicYear.id = year.id!; o.kind = kind.rawValue; o.title = kind.title(year: year.title)
-        o.status = OrderStatus.draft.rawValue; o.recipientsText = ""; o.createdAt = Date(); o.createdBy = req.currentUser?.fullName ?? ""; o.version = 1
+        o.$municipality.id = muniID
+        o.$academicYear.id = year.id!
+        o.kind = kind.rawValue
+        o.title = kind.title(year: year.title)
+        o.status = OrderStatus.draft.rawValue
+        o.recipientsText = ""
+        o.createdAt = Date()
+        o.createdBy = req.currentUser?.fullName ?? ""
+        o.version = 1
         try await Self.render(o, muni: muni, year: year, on: req.db)
         try await req.application.writeTransaction { db in
             try await o.create(on: db)
-            try await Audit.record(on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title, municipalityID: muniID,
-                                   organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title,
+                municipalityID: muniID,
+                organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
         }
-        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа составлен по данным \(year.title). Проверьте его, укажите номер и дату.")
+        return req.redirect(
+            to: SiteURL.order(o.id!).path,
+            flash: "Проект приказа составлен по данным \(year.title). Проверьте его, укажите номер и дату.")
     }
 
     /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
     static func render(_ o: Order, muni: Municipality, year: AcademicYear, on db: any Database) async throws {
-        let doc = try await OrderDocuments.build(.init(municipality: muni, year: year, kind: o.orderKind, number: o.number,
-                                                       day: o.orderDay.map(CivilDay.init(number:)), recipients: o.recipients), on: db)
+        let doc = try await OrderDocuments.build(
+            .init(
+                municipality: muni, year: year, kind: o.orderKind, number: o.number,
+                day: o.orderDay.map(CivilDay.init(number:)), recipients: o.recipients), on: db)
         o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
         o.docx = try DOCXWriter.data(doc)
     }
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> Order {
-        guard let o = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear).first() else { throw AppError.notFound("Приказ не найден.") }
+        guard let o = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear).first()
+        else { throw AppError.notFound("Приказ не найден.") }
         try req.authorize(action, .order(municipalityID: o.$municipality.id))
         if action != .read && action != .approve && o.isSigned { throw AppError.conflict(OrderRules.signedMessage) }
         return o
@@ -122,7 +171,9 @@ struct OrdersController: RouteCollection {
     func text(_ req: Request) async throws -> Order {
         let o = try await find(req, .read)
         guard Self.opensText(o, req: req) else {
-            throw AppError(status: .forbidden, code: "forbidden", reason: "Приложение к приказу называет обучающихся: его открывают координатор КМЦ и администратор.")
+            throw AppError(
+                status: .forbidden, code: "forbidden",
+                reason: "Приложение к приказу называет обучающихся: его открывают координатор КМЦ и администратор.")
         }
         return o
     }
@@ -131,25 +182,44 @@ struct OrdersController: RouteCollection {
         let o = try await find(req, .read)
         let zone = try await MunicipalClock.zone(o.$municipality.id, on: req.db)
         let base = SiteURL.order(o.id!).path
-        var actions: [RegistryCard.Action] = Self.opensText(o, req: req)
-            ? [.link("Открыть для печати", base + "/document", primary: true), .link("Скачать DOCX", base + "/docx", primary: false)] : []
+        var actions: [RegistryCard.Action] =
+            Self.opensText(o, req: req)
+            ? [
+                .link("Открыть для печати", base + "/document", primary: true),
+                .link("Скачать DOCX", base + "/docx", primary: false),
+            ] : []
         if !o.isSigned {
             if req.can(.update, .order(municipalityID: o.$municipality.id)) {
                 actions.append(.link("Изменить", base + "/edit", primary: false))
                 actions.append(.post("Обновить по данным", base + "/refresh"))
             }
-            if req.can(.approve, .order(municipalityID: o.$municipality.id)) { actions.append(.link("Подписать", base + "/sign", primary: false)) }
-            if req.can(.archive, .order(municipalityID: o.$municipality.id)) { actions.append(.link("Удалить проект", base + "/delete", primary: false)) }
+            if req.can(.approve, .order(municipalityID: o.$municipality.id)) {
+                actions.append(.link("Подписать", base + "/sign", primary: false))
+            }
+            if req.can(.archive, .order(municipalityID: o.$municipality.id)) {
+                actions.append(.link("Удалить проект", base + "/delete", primary: false))
+            }
         }
-        let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(\.fullName)
+        let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(
+            \.fullName)
         let card = RegistryCard(
             title: o.title, area: .orders, status: nil,
-            facts: [("Вид", o.orderKind.short), ("Учебный год", o.academicYear.title), ("Номер", o.number ?? "не присвоен"),
-                    ("Дата", o.orderDay.map { CivilDay(number: $0).formatted } ?? "не указана"),
-                    ("Состояние", (OrderStatus(rawValue: o.status) ?? .draft).title + (o.signedAt.map { ", " + RuDate.formatDateTime($0, timeZone: zone) + " (\(o.signedBy ?? ""))" } ?? "")),
-                    ("Подготовил", o.createdBy + ", " + RuDate.formatDateTime(o.createdAt, timeZone: zone))]
-                + (o.orderKind.needsRecipients ? [("Педагоги", names.isEmpty ? "не выбраны" : names.joined(separator: ", "))] : []),
-            actions: actions, warnings: o.isSigned ? [] : ["Проект: документ составлен по данным на момент последнего обновления."],
+            facts: [
+                ("Вид", o.orderKind.short), ("Учебный год", o.academicYear.title), ("Номер", o.number ?? "не присвоен"),
+                ("Дата", o.orderDay.map { CivilDay(number: $0).formatted } ?? "не указана"),
+                (
+                    "Состояние",
+                    (OrderStatus(rawValue: o.status) ?? .draft).title
+                        + (o.signedAt.map {
+                            ", " + RuDate.formatDateTime($0, timeZone: zone) + " (\(o.signedBy ?? ""))"
+                        } ?? "")
+                ),
+                ("Подготовил", o.createdBy + ", " + RuDate.formatDateTime(o.createdAt, timeZone: zone)),
+            ]
+                + (o.orderKind.needsRecipients
+                    ? [("Педагоги", names.isEmpty ? "не выбраны" : names.joined(separator: ", "))] : []),
+            actions: actions,
+            warnings: o.isSigned ? [] : ["Проект: документ составлен по данным на момент последнего обновления."],
             history: nil)
         return req.render(card.render(await req.pageContext(active: active)))
     }
@@ -157,14 +227,17 @@ struct OrdersController: RouteCollection {
     func document(req: Request) async throws -> Response {
         let o = try await text(req)
         guard let doc = o.doc else { throw AppError.notFound("Документ приказа не найден.") }
-        let page = DocumentPage(doc: doc, crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-                                docxURL: SiteURL.order(o.id!).path + "/docx")
+        let page = DocumentPage(
+            doc: doc,
+            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
+            docxURL: SiteURL.order(o.id!).path + "/docx")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func docx(req: Request) async throws -> Response {
         let o = try await text(req)
-        let name = "prikaz-\(o.kind)-\(o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } } ?? "proekt").docx"
+        let number = o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        let name = "prikaz-\(o.kind)-\(number ?? "proekt").docx"
         return ApplicationsController.docx(o.docx, name: name)
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The public catalogue (no login): agreed programmes of the current year, filtered by profile, centre, grade and form.
@@ -10,25 +10,37 @@ struct CatalogController: RouteCollection {
     }
 
     func catalog(req: Request) async throws -> Response {
-        var query = RegistrySupport.listQuery(req, filters: ["profile", "organization", "grade", "form"], sorts: ["title"], defaultSort: "title")
+        var query = RegistrySupport.listQuery(
+            req, filters: ["profile", "organization", "grade", "form"], sorts: ["title"], defaultSort: "title")
         query.filters["approval"] = ProgramApproval.agreed.rawValue
-        guard let muni = try await Municipality.query(on: req.db).sort(\.$createdAt).first(), let muniID = muni.id else {
-            return req.render(CatalogPage(yearTitle: nil, query: query, centers: [], items: [], total: 0).render(await req.pageContext(active: nil)))
+        guard let muni = try await Municipality.query(on: req.db).sort(\.$createdAt).first(), let muniID = muni.id
+        else {
+            return req.render(
+                CatalogPage(yearTitle: nil, query: query, centers: [], items: [], total: 0).render(
+                    await req.pageContext(active: nil)))
         }
-        let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muniID).filter(\.$isCurrent == true).first()
+        let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muniID).filter(
+            \.$isCurrent == true
+        ).first()
         query.filters["year"] = year?.id?.uuidString ?? UUID().uuidString
         let (rows, total) = try await ProgramsSection.query(query, municipalityID: muniID, on: req.db)
         query.filters["year"] = nil
         var items: [CatalogPage.Item] = []
         for p in rows {
             let teachers = try await p.$teachers.get(on: req.db)
-            items.append(.init(title: p.title, center: p.organization.shortName, kind: ProgramKind(rawValue: p.kind)?.title ?? "",
-                               grades: "\(p.gradeFrom)–\(p.gradeTo)", hours: p.hours, form: StudyForm(rawValue: p.form)?.title ?? "",
-                               profile: p.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: p.target, summary: p.summary,
-                               teachers: teachers.map(\.fullName).sorted()))
+            items.append(
+                .init(
+                    title: p.title, center: p.organization.shortName, kind: ProgramKind(rawValue: p.kind)?.title ?? "",
+                    grades: "\(p.gradeFrom)–\(p.gradeTo)", hours: p.hours,
+                    form: StudyForm(rawValue: p.form)?.title ?? "",
+                    profile: p.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: p.target,
+                    summary: p.summary,
+                    teachers: teachers.map(\.fullName).sorted()))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muniID], on: req.db)
-        let options = try await RegistrySupport.organizationOptions(muniID, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
+        let options = try await RegistrySupport.organizationOptions(muniID, on: req.db).filter {
+            centers.contains(UUID(uuidString: $0.value)!)
+        }
         query.filters["approval"] = nil
         let page = CatalogPage(yearTitle: year?.title, query: query, centers: options, items: items, total: total)
         return req.render(page.render(await req.pageContext(active: nil)))

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Submitting a programme to the КМЦ and the КМЦ's decision: agree, or return with a comment. Each submission is
@@ -16,62 +16,91 @@ struct ProgramApprovalController: RouteCollection {
     let section = ProgramsSection()
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> NetworkProgram {
-        guard let p = try await NetworkProgram.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Программа не найдена.") }
+        guard let p = try await NetworkProgram.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Программа не найдена.")
+        }
         try req.authorize(action, try await section.resource(p, on: req.db))
         return p
     }
 
     func submit(req: Request) async throws -> Response {
         let p = try await find(req, .update)
-        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canSubmit, p.status == RecordStatus.active.rawValue else {
+        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canSubmit, p.status == RecordStatus.active.rawValue
+        else {
             throw AppError.conflict("Эту программу сейчас нельзя отправить на согласование.")
         }
         // The КМЦ agrees a programme with the people who teach it (issue 3: teachers from the staff registry).
         guard !(try await p.$teachers.get(on: req.db)).isEmpty else {
-            throw AppError.conflict("Укажите педагогов программы: без них программу нельзя отправить на согласование в КМЦ.")
+            throw AppError.conflict(
+                "Укажите педагогов программы: без них программу нельзя отправить на согласование в КМЦ.")
         }
         let previous = (ProgramApproval(rawValue: p.approval) ?? .draft).title
         let snapshot = Audit.encode(try await section.auditFields(p, on: req.db))
         let user = try req.requireUser()
         let expected = p.version
         try await req.db.transaction { db in
-            guard try await RegistrySupport.claimVersion(table: NetworkProgram.schema, id: p.requireID(), expected: expected, on: db) else {
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: NetworkProgram.schema, id: p.requireID(), expected: expected, on: db)
+            else {
                 throw AppError.conflict(RegistrySupport.conflictMessage)
             }
             let number = try await ProgramVersion.query(on: db).filter(\.$program.$id == p.requireID()).count() + 1
             let v = ProgramVersion()
-            v.$program.id = try p.requireID(); v.number = number; v.snapshot = snapshot; v.submittedAt = Date(); v.submittedBy = user.username
+            v.$program.id = try p.requireID()
+            v.number = number
+            v.snapshot = snapshot
+            v.submittedAt = Date()
+            v.submittedBy = user.username
             try await v.create(on: db)
             p.version = expected + 1
             p.approval = ProgramApproval.submitted.rawValue
             try await p.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
-                                   municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
-                                   before: ["Согласование": previous], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
+                municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
+                before: ["Согласование": previous], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
         }
-        return req.redirect(to: SiteURL.record(.programs, p.id!).path, flash: "Программа отправлена на согласование в КМЦ.")
+        return req.redirect(
+            to: SiteURL.record(.programs, p.id!).path, flash: "Программа отправлена на согласование в КМЦ.")
     }
 
     func page(_ p: NetworkProgram, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Согласование программы «\(p.title)»",
-                     crumbs: [Crumb("Программы", SiteURL.list(.programs).path), Crumb(p.title, SiteURL.record(.programs, p.id!).path)],
-                     action: SiteURL.record(.programs, p.id!).path + "/review", cancelURL: SiteURL.record(.programs, p.id!).path,
-                     fields: [FieldSpec("decision", "Решение КМЦ", .select([(ProgramApproval.agreed.rawValue, "согласовать"),
-                                                                           (ProgramApproval.returned.rawValue, "вернуть на доработку")], empty: "— выберите —"),
-                                        required: true),
-                              FieldSpec("comment", "Комментарий", .textarea, hint: "Обязателен, если программа возвращается: что доработать.")],
-                     values: values, errors: errors)
+        RegistryForm(
+            title: "Согласование программы «\(p.title)»",
+            crumbs: [
+                Crumb("Программы", SiteURL.list(.programs).path), Crumb(p.title, SiteURL.record(.programs, p.id!).path),
+            ],
+            action: SiteURL.record(.programs, p.id!).path + "/review", cancelURL: SiteURL.record(.programs, p.id!).path,
+            fields: [
+                FieldSpec(
+                    "decision", "Решение КМЦ",
+                    .select(
+                        [
+                            (ProgramApproval.agreed.rawValue, "согласовать"),
+                            (ProgramApproval.returned.rawValue, "вернуть на доработку"),
+                        ], empty: "— выберите —"),
+                    required: true),
+                FieldSpec(
+                    "comment", "Комментарий", .textarea,
+                    hint: "Обязателен, если программа возвращается: что доработать."),
+            ],
+            values: values, errors: errors)
     }
 
     func reviewForm(req: Request) async throws -> Response {
         let p = try await find(req, .approve)
-        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else { throw AppError.conflict("Программа не ждёт решения КМЦ.") }
+        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else {
+            throw AppError.conflict("Программа не ждёт решения КМЦ.")
+        }
         return req.render(page(p, values: FormValues()).render(await req.pageContext(active: .registry(.programs))))
     }
 
     func review(req: Request) async throws -> Response {
         let p = try await find(req, .approve)
-        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else { throw AppError.conflict("Программа не ждёт решения КМЦ.") }
+        guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else {
+            throw AppError.conflict("Программа не ждёт решения КМЦ.")
+        }
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let decision = errors.choice("decision", form["decision"], as: ProgramApproval.self)
@@ -79,27 +108,41 @@ struct ProgramApprovalController: RouteCollection {
         if let d = decision, d != .agreed && d != .returned { errors.add("decision", "Выберите решение из списка.") }
         if decision == .returned && comment == nil { errors.add("comment", "Напишите, что нужно доработать.") }
         guard errors.isEmpty, let decision else {
-            return req.render(page(p, values: form, errors: errors).render(await req.pageContext(active: .registry(.programs))), status: .unprocessableEntity)
+            return req.render(
+                page(p, values: form, errors: errors).render(await req.pageContext(active: .registry(.programs))),
+                status: .unprocessableEntity)
         }
         let user = try req.requireUser()
         let expected = p.version
         try await req.db.transaction { db in
-            guard try await RegistrySupport.claimVersion(table: NetworkProgram.schema, id: p.requireID(), expected: expected, on: db) else {
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: NetworkProgram.schema, id: p.requireID(), expected: expected, on: db)
+            else {
                 throw AppError.conflict(RegistrySupport.conflictMessage)
             }
-            if let v = try await ProgramVersion.query(on: db).filter(\.$program.$id == p.requireID()).sort(\.$number, .descending).first() {
-                v.decision = decision.rawValue; v.comment = comment; v.decidedAt = Date(); v.decidedBy = user.username
+            if let v = try await ProgramVersion.query(on: db).filter(\.$program.$id == p.requireID()).sort(
+                \.$number, .descending
+            ).first() {
+                v.decision = decision.rawValue
+                v.comment = comment
+                v.decidedAt = Date()
+                v.decidedBy = user.username
                 try await v.save(on: db)
             }
             p.version = expected + 1
             p.approval = decision.rawValue
             p.reviewComment = decision == .returned ? comment : nil
             try await p.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
-                                   municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
-                                   before: ["Согласование": "на согласовании в КМЦ"], after: ["Согласование": decision.title, "Комментарий КМЦ": comment ?? ""])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
+                municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
+                before: ["Согласование": "на согласовании в КМЦ"],
+                after: ["Согласование": decision.title, "Комментарий КМЦ": comment ?? ""])
         }
-        return req.redirect(to: SiteURL.record(.programs, p.id!).path,
-                            flash: decision == .agreed ? "Программа согласована: центр может открывать по ней группы." : "Программа возвращена на доработку.")
+        return req.redirect(
+            to: SiteURL.record(.programs, p.id!).path,
+            flash: decision == .agreed
+                ? "Программа согласована: центр может открывать по ней группы." : "Программа возвращена на доработку.")
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Registry records as JSON, with the same access rules and queries as the pages.
@@ -21,12 +21,31 @@ struct RegistryAPIController: RouteCollection {
     }
 
     struct StudentDTO: Content {
-        var id: UUID; var surname: String; var givenName: String; var patronymic: String?; var birthDate: String; var schoolId: UUID
-        var grade: Int; var letter: String?; var specialNeeds: Bool; var hasConsent: Bool; var status: String; var version: Int
+        var id: UUID
+        var surname: String
+        var givenName: String
+        var patronymic: String?
+        var birthDate: String
+        var schoolId: UUID
+        var grade: Int
+        var letter: String?
+        var specialNeeds: Bool
+        var hasConsent: Bool
+        var status: String
+        var version: Int
         init(_ s: Student, zone: TimeZone) {
-            id = s.id!; surname = s.surname; givenName = s.givenName; patronymic = s.patronymic; birthDate = RuDate.iso(s.birthDate, timeZone: zone)
-            schoolId = s.$school.id; grade = s.grade; letter = s.letter; specialNeeds = s.specialNeeds; hasConsent = s.consentOn != nil
-            status = s.status; version = s.version
+            id = s.id!
+            surname = s.surname
+            givenName = s.givenName
+            patronymic = s.patronymic
+            birthDate = RuDate.iso(s.birthDate, timeZone: zone)
+            schoolId = s.$school.id
+            grade = s.grade
+            letter = s.letter
+            specialNeeds = s.specialNeeds
+            hasConsent = s.consentOn != nil
+            status = s.status
+            version = s.version
         }
     }
 
@@ -44,21 +63,48 @@ struct RegistryAPIController: RouteCollection {
     }
 
     struct ProgramDTO: Content {
-        var id: UUID; var organizationId: UUID; var title: String; var kind: String; var subjectId: UUID?; var profile: String?
-        var gradeFrom: Int; var gradeTo: Int; var hours: Int; var form: String; var approval: String; var status: String; var version: Int
+        var id: UUID
+        var organizationId: UUID
+        var title: String
+        var kind: String
+        var subjectId: UUID?
+        var profile: String?
+        var gradeFrom: Int
+        var gradeTo: Int
+        var hours: Int
+        var form: String
+        var approval: String
+        var status: String
+        var version: Int
         init(_ p: NetworkProgram) {
-            id = p.id!; organizationId = p.$organization.id; title = p.title; kind = p.kind; subjectId = p.$subject.id; profile = p.profile
-            gradeFrom = p.gradeFrom; gradeTo = p.gradeTo; hours = p.hours; form = p.form; approval = p.approval; status = p.status; version = p.version
+            id = p.id!
+            organizationId = p.$organization.id
+            title = p.title
+            kind = p.kind
+            subjectId = p.$subject.id
+            profile = p.profile
+            gradeFrom = p.gradeFrom
+            gradeTo = p.gradeTo
+            hours = p.hours
+            form = p.form
+            approval = p.approval
+            status = p.status
+            version = p.version
         }
     }
 
     func programs(req: Request) async throws -> PageDTO<ProgramDTO> {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: muni)))
-        let q = RegistrySupport.listQuery(req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
-                                          sorts: ["title", "center"], defaultSort: "title")
-        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
-                                                  "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue)])
+        let q = RegistrySupport.listQuery(
+            req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
+            sorts: ["title", "center"], defaultSort: "title")
+        try RegistrySupport.checkChoices(
+            req,
+            [
+                "status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
+                "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue),
+            ])
         let (rows, total) = try await ProgramsSection.query(q, municipalityID: muni, on: req.db)
         return page(rows.map(ProgramDTO.init), total, q)
     }
@@ -66,49 +112,117 @@ struct RegistryAPIController: RouteCollection {
     func program(req: Request) async throws -> ProgramDTO { ProgramDTO(try await one(ProgramsSection(), req)) }
 
     struct CenterDTO: Content {
-        var id: UUID; var organizationId: UUID; var organizationName: String; var academicYear: String
-        var subjects: [String]; var directions: [String]; var profiles: [String]
-        var decreeNumber: String?; var decreeDate: Date?; var status: String; var version: Int
+        var id: UUID
+        var organizationId: UUID
+        var organizationName: String
+        var academicYear: String
+        var subjects: [String]
+        var directions: [String]
+        var profiles: [String]
+        var decreeNumber: String?
+        var decreeDate: Date?
+        var status: String
+        var version: Int
         init(_ rc: ResourceCenter) {
-            id = rc.id!; organizationId = rc.$organization.id; organizationName = rc.organization.shortName
-            academicYear = rc.academicYear.title; subjects = rc.subjects.map(\.name).sorted()
+            id = rc.id!
+            organizationId = rc.$organization.id
+            organizationName = rc.organization.shortName
+            academicYear = rc.academicYear.title
+            subjects = rc.subjects.map(\.name).sorted()
             directions = Direction.decode(rc.directions).map(\.rawValue)
             profiles = ResourceCentersSection.profiles(rc.profiles).map(\.rawValue)
-            decreeNumber = rc.decreeNumber; decreeDate = rc.decreeDate; status = rc.status; version = rc.version
+            decreeNumber = rc.decreeNumber
+            decreeDate = rc.decreeDate
+            status = rc.status
+            version = rc.version
         }
     }
 
     struct AgreementDTO: Content {
-        var id: UUID; var kind: String; var partyAId: UUID; var partyAName: String; var partyBId: UUID; var partyBName: String
-        var number: String?; var signedOn: Date?; var subject: String; var covers: String?
-        var startsOn: Date; var endsOn: Date; var state: String; var expiresSoon: Bool; var status: String; var version: Int
+        var id: UUID
+        var kind: String
+        var partyAId: UUID
+        var partyAName: String
+        var partyBId: UUID
+        var partyBName: String
+        var number: String?
+        var signedOn: Date?
+        var subject: String
+        var covers: String?
+        var startsOn: Date
+        var endsOn: Date
+        var state: String
+        var expiresSoon: Bool
+        var status: String
+        var version: Int
         init(_ a: NetworkAgreement) {
             let now = Date()
-            let s = AgreementState.effective(stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
-            id = a.id!; kind = a.kind; partyAId = a.$partyA.id; partyAName = a.partyA.shortName; partyBId = a.$partyB.id
-            partyBName = a.partyB.shortName; number = a.number; signedOn = a.signedOn; subject = a.subject; covers = a.covers
-            startsOn = a.startsOn; endsOn = a.endsOn; state = s.rawValue
-            expiresSoon = AgreementRules.expiresSoon(state: s, endsOn: a.endsOn, now: now); status = a.status; version = a.version
+            let s = AgreementState.effective(
+                stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
+            id = a.id!
+            kind = a.kind
+            partyAId = a.$partyA.id
+            partyAName = a.partyA.shortName
+            partyBId = a.$partyB.id
+            partyBName = a.partyB.shortName
+            number = a.number
+            signedOn = a.signedOn
+            subject = a.subject
+            covers = a.covers
+            startsOn = a.startsOn
+            endsOn = a.endsOn
+            state = s.rawValue
+            expiresSoon = AgreementRules.expiresSoon(state: s, endsOn: a.endsOn, now: now)
+            status = a.status
+            version = a.version
         }
     }
 
     struct StaffDTO: Content {
-        var id: UUID; var surname: String; var givenName: String; var patronymic: String?; var position: String
-        var category: String; var isOutsideTrainer: Bool; var organizationIds: [UUID]; var subjects: [String]
-        var status: String; var version: Int
+        var id: UUID
+        var surname: String
+        var givenName: String
+        var patronymic: String?
+        var position: String
+        var category: String
+        var isOutsideTrainer: Bool
+        var organizationIds: [UUID]
+        var subjects: [String]
+        var status: String
+        var version: Int
         init(_ s: StaffMember) {
-            id = s.id!; surname = s.surname; givenName = s.givenName; patronymic = s.patronymic; position = s.position
-            category = s.category; isOutsideTrainer = s.isOutsideTrainer; organizationIds = s.organizations.compactMap(\.id)
-            subjects = s.subjects.map(\.name).sorted(); status = s.status; version = s.version
+            id = s.id!
+            surname = s.surname
+            givenName = s.givenName
+            patronymic = s.patronymic
+            position = s.position
+            category = s.category
+            isOutsideTrainer = s.isOutsideTrainer
+            organizationIds = s.organizations.compactMap(\.id)
+            subjects = s.subjects.map(\.name).sorted()
+            status = s.status
+            version = s.version
         }
     }
 
     struct RoomDTO: Content {
-        var id: UUID; var organizationId: UUID; var organizationName: String; var name: String; var capacity: Int
-        var note: String?; var status: String; var version: Int
+        var id: UUID
+        var organizationId: UUID
+        var organizationName: String
+        var name: String
+        var capacity: Int
+        var note: String?
+        var status: String
+        var version: Int
         init(_ r: Room) {
-            id = r.id!; organizationId = r.$organization.id; organizationName = r.organization.shortName; name = r.name
-            capacity = r.capacity; note = r.note; status = r.status; version = r.version
+            id = r.id!
+            organizationId = r.$organization.id
+            organizationName = r.organization.shortName
+            name = r.name
+            capacity = r.capacity
+            note = r.note
+            status = r.status
+            version = r.version
         }
     }
 
@@ -118,7 +232,9 @@ struct RegistryAPIController: RouteCollection {
 
     /// Runs a section's own read check for one record (404 for unknown, 403 for another organisation's).
     func one<S: RegistrySection>(_ section: S, _ req: Request) async throws -> S.Record {
-        guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("\(section.noun) не найден(а).") }
+        guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("\(section.noun) не найден(а).")
+        }
         try req.authorize(.read, try await section.resource(record, on: req.db))
         return record
     }
@@ -131,7 +247,9 @@ struct RegistryAPIController: RouteCollection {
         let years = try await ResourceCentersSection.years(muni, on: req.db)
         let raw = try? req.query.get(String.self, at: "year")
         let year = ResourceCentersSection.selectedYear(raw, years: years)
-        if let raw, !raw.isEmpty, year == nil { throw AppError.badRequest("Учебный год «\(raw)» не найден: укажите его как 2025/2026.") }
+        if let raw, !raw.isEmpty, year == nil {
+            throw AppError.badRequest("Учебный год «\(raw)» не найден: укажите его как 2025/2026.")
+        }
         guard let year else { return page([], 0, q) }
         let (rows, total) = try await ResourceCentersSection.query(q, municipalityID: muni, yearID: year.id, on: req.db)
         return page(rows.map(CenterDTO.init), total, q)
@@ -146,9 +264,14 @@ struct RegistryAPIController: RouteCollection {
 
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
         let muni = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
-        try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
-                                                  "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"]])
+        let q = RegistrySupport.listQuery(
+            req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
+        try RegistrySupport.checkChoices(
+            req,
+            [
+                "status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
+                "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"],
+            ])
         let (rows, total) = try await AgreementsSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(AgreementDTO.init), total, q)
     }
@@ -157,7 +280,9 @@ struct RegistryAPIController: RouteCollection {
 
     func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
         let muni = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"], defaultSort: "name")
+        let q = RegistrySupport.listQuery(
+            req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
+            defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
         let (rows, total) = try await StaffSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(StaffDTO.init), total, q)
@@ -172,7 +297,9 @@ struct RegistryAPIController: RouteCollection {
 
     func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
         let muni = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"], defaultSort: "organization")
+        let q = RegistrySupport.listQuery(
+            req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
+            defaultSort: "organization")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let (rows, total) = try await RoomsSection.query(q, municipalityID: muni, req: req)
         return page(rows.map(RoomDTO.init), total, q)

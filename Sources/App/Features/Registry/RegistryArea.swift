@@ -1,6 +1,7 @@
 import Vapor
 
-/// The registry of the network: organisations, the municipality, resource centres, rooms, staff, partners, agreements, the КМЦ's members, academic years, subjects.
+/// The registry of the network: organisations, the municipality, resource centres, rooms, staff, partners, agreements,
+/// the КМЦ's members, academic years, subjects.
 enum RegistryArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
         try routes.web.register(collection: OrganizationsController())

@@ -1,26 +1,44 @@
-import Vapor
-import Fluent
 import Domain
-import Views
+import Fluent
 import SQLKit
+import Vapor
+import Views
 
 /// The guardian's side: redeeming an invitation code, «Мои дети», withdrawing consent.
 extension GuardiansController {
     func inviteForm(req: Request) async throws -> Response {
-        req.render(invitePage(req, values: FormValues()).render(await req.pageContext(active: req.currentUser == nil ? nil : .children)))
+        req.render(
+            invitePage(req, values: FormValues()).render(
+                await req.pageContext(active: req.currentUser == nil ? nil : .children)))
     }
 
-    func invitePage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors(), problem: String? = nil) -> RegistryForm {
+    func invitePage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors(), problem: String? = nil)
+        -> RegistryForm
+    {
         let signedIn = req.currentUser != nil
-        var fields = [FieldSpec("code", "Код приглашения", required: true, hint: "Код из листка, который выдала школа, например 7Q2M-9XKD-4TRA.")]
+        var fields = [
+            FieldSpec(
+                "code", "Код приглашения", required: true,
+                hint: "Код из листка, который выдала школа, например 7Q2M-9XKD-4TRA.")
+        ]
         if !signedIn {
-            fields += [FieldSpec("username", "Имя пользователя", required: true, hint: "Латинские буквы, цифры, точка, дефис; от 3 знаков."),
-                       FieldSpec("password", "Пароль", .text("password"), required: true, hint: PasswordRules.hint),
-                       FieldSpec("confirm", "Пароль ещё раз", .text("password"), required: true)]
+            fields += [
+                FieldSpec(
+                    "username", "Имя пользователя", required: true,
+                    hint: "Латинские буквы, цифры, точка, дефис; от 3 знаков."),
+                FieldSpec("password", "Пароль", .text("password"), required: true, hint: PasswordRules.hint),
+                FieldSpec("confirm", "Пароль ещё раз", .text("password"), required: true),
+            ]
         }
-        return RegistryForm(title: "Вход по коду приглашения", crumbs: [], action: SiteURL.invite.path, cancelURL: signedIn ? SiteURL.children.path : SiteURL.login.path,
-                            fields: fields, values: values, errors: errors, conflict: problem,
-                            intro: signedIn ? "Код привяжет ещё одного ребёнка к вашей учётной записи." : "Школа выдаёт код родителю (законному представителю). По коду вы создадите учётную запись и увидите данные ребёнка.")
+        return RegistryForm(
+            title: "Вход по коду приглашения", crumbs: [], action: SiteURL.invite.path,
+            cancelURL: signedIn ? SiteURL.children.path : SiteURL.login.path,
+            fields: fields, values: values, errors: errors, conflict: problem,
+            intro: signedIn
+                ? "Код привяжет ещё одного ребёнка к вашей учётной записи."
+                : "Школа выдаёт код родителю (законному представителю). По коду вы создадите учётную запись и увидите "
+                    + "данные ребёнка."
+        )
     }
 
     func redeem(req: Request) async throws -> Response {
@@ -28,64 +46,105 @@ extension GuardiansController {
         let active: MenuArea? = req.currentUser == nil ? nil : .children
         var errors = FieldErrors()
         var shown = form
-        shown["password"] = nil; shown["confirm"] = nil
+        shown["password"] = nil
+        shown["confirm"] = nil
         let code = errors.required("code", form["code"], max: 40)
         // Guessing codes is throttled like passwords: ten wrong codes from one address in 15 minutes block it.
         let key = "invite:" + (req.remoteAddress?.ipAddress ?? "?")
         let now = Date()
-        let failures = try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).filter(\.$at >= now.addingTimeInterval(-Login.throttle.window)).all().map(\.at)
+        let failures = try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).filter(
+            \.$at >= now.addingTimeInterval(-Login.throttle.window)
+        ).all().map(\.at)
         if let until = Login.throttle.blockedUntil(failures: failures, now: now) {
-            return req.render(invitePage(req, values: shown, problem: Login.blockedMessage(until)).render(await req.pageContext(active: active)), status: .tooManyRequests)
+            return req.render(
+                invitePage(req, values: shown, problem: Login.blockedMessage(until)).render(
+                    await req.pageContext(active: active)), status: .tooManyRequests)
         }
-        var username = "", password = ""
+        var username = ""
+        var password = ""
         if req.currentUser == nil {
             username = errors.required("username", form["username"], max: 60)
-            if !username.isEmpty && !UserAccounts.isValidUsername(username) { errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 3 до 60 знаков.") }
-            else if !username.isEmpty, try await User.query(on: req.db).filter(\.$username == username).first() != nil { errors.add("username", "Это имя уже занято, выберите другое.") }
+            if !username.isEmpty && !UserAccounts.isValidUsername(username) {
+                errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 3 до 60 знаков.")
+            } else if !username.isEmpty, try await User.query(on: req.db).filter(\.$username == username).first() != nil
+            {
+                errors.add("username", "Это имя уже занято, выберите другое.")
+            }
             password = form["password"] ?? ""
             let pw = PasswordRules.check(password)
             for (k, v) in pw.messages { errors.add(k, v) }
             if password != (form["confirm"] ?? "") { errors.add("confirm", "Пароли не совпадают.") }
         }
         guard errors.isEmpty else {
-            return req.render(invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
-        guard let g = try await Guardian.query(on: req.db).filter(\.$inviteHash == Self.hash(code)).filter(\.$status == RecordStatus.active.rawValue)
-                .with(\.$student).first(), let expires = g.inviteExpiresAt, expires > now else {
+        guard
+            let g = try await Guardian.query(on: req.db).filter(\.$inviteHash == Self.hash(code)).filter(
+                \.$status == RecordStatus.active.rawValue
+            )
+            .with(\.$student).first(), let expires = g.inviteExpiresAt, expires > now
+        else {
             try await LoginFailure(usernameKey: key, at: now).create(on: req.db)
             errors.add("code", "Код не подходит: проверьте его или попросите в школе новый.")
-            return req.render(invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
         }
         let s = g.student
-        if let current = req.currentUser, try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == current.userID).first() != nil {
+        if let current = req.currentUser,
+            try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == current.userID)
+                .first() != nil
+        {
             errors.add("code", "Этот ребёнок уже привязан к вашей учётной записи.")
-            return req.render(invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)), status: .conflict)
+            return req.render(
+                invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
+                status: .conflict)
         }
         let hash = req.currentUser == nil ? try await Passwords.hash(password, app: req.application) : ""
         let current = req.currentUser
         let newUsername = username
         let userID: UUID = try await req.application.writeTransaction { db in
             // The code is spent by the first request that clears it.
-            let spent = try await db.sql().update(Guardian.schema).set("invite_hash", to: Optional<String>.none).set("invite_expires_at", to: Optional<Date>.none)
-                .where("id", .equal, g.id!).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
+            let spent = try await db.sql().update(Guardian.schema).set("invite_hash", to: Optional<String>.none).set(
+                "invite_expires_at", to: Optional<Date>.none
+            )
+            .where("id", .equal, g.id!).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
             guard !spent.isEmpty else { throw AppError.conflict("Этот код уже использован.") }
             let user: User
-            if let current, let u = try await User.find(current.userID, on: db) { user = u } else {
+            if let current, let u = try await User.find(current.userID, on: db) {
+                user = u
+            } else {
                 user = User(username: newUsername, fullName: g.fullName, passwordHash: hash)
                 try await user.create(on: db)
             }
-            let has = try await RoleAssignment.query(on: db).filter(\.$user.$id == user.id!).filter(\.$role == Role.guardian.rawValue)
-                .filter(\.$organization.$id == s.$school.id).first()
-            if has == nil { try await RoleAssignment(userID: user.id!, role: Role.guardian.rawValue, municipalityID: s.$municipality.id, organizationID: s.$school.id).create(on: db) }
-            g.$user.id = user.id; g.inviteHash = nil; g.inviteExpiresAt = nil; g.version += 1
+            let has = try await RoleAssignment.query(on: db).filter(\.$user.$id == user.id!).filter(
+                \.$role == Role.guardian.rawValue
+            )
+            .filter(\.$organization.$id == s.$school.id).first()
+            if has == nil {
+                try await RoleAssignment(
+                    userID: user.id!, role: Role.guardian.rawValue, municipalityID: s.$municipality.id,
+                    organizationID: s.$school.id
+                ).create(on: db)
+            }
+            g.$user.id = user.id
+            g.inviteHash = nil
+            g.inviteExpiresAt = nil
+            g.version += 1
             try await g.save(on: db)
-            try await Audit.record(on: db, req: req, userID: user.id, username: user.username, action: .link, entityType: "guardian", entityID: s.id,
-                                   title: "\(g.fullName) — представитель: \(s.fullName)", municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                                   after: ["Учётная запись": user.username])
+            try await Audit.record(
+                on: db, req: req, userID: user.id, username: user.username, action: .link, entityType: "guardian",
+                entityID: s.id,
+                title: "\(g.fullName) — представитель: \(s.fullName)", municipalityID: s.$municipality.id,
+                organizationID: s.$school.id,
+                after: ["Учётная запись": user.username])
             return user.id!
         }
         if current == nil, let user = try await User.find(userID, on: req.db) {
-            let res = req.redirect(to: SiteURL.children.path, flash: "Учётная запись создана, ребёнок привязан: \(s.fullName).")
+            let res = req.redirect(
+                to: SiteURL.children.path, flash: "Учётная запись создана, ребёнок привязан: \(s.fullName).")
             try await Login.startSession(for: user, req: req, response: res)
             return res
         }
@@ -97,57 +156,90 @@ extension GuardiansController {
         guard user.actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
         let zone = try await MunicipalClock.zone(user.municipalityIDs.first, on: req.db)
         let ids = Array(user.actor.students)
-        let students = ids.isEmpty ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
+        let students =
+            ids.isEmpty
+            ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
         var kids: [ChildrenPage.Child] = []
         for s in students where req.can(.read, .person(studentID: s.id!, school: s.school.ref)) {
-            kids.append(.init(name: s.fullName, facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
-                              courses: try await ProfileController.courses(of: s, title: "Сетевые курсы", req: req),
-                              consent: Self.consentText(s, zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
-                              actions: s.hasConsent && req.can(.update, .person(studentID: s.id!, school: s.school.ref))
-                                ? [("Отозвать согласие на обработку данных…", "/children/\(s.id!.uuidString.lowercased())/consent")] : []))
+            kids.append(
+                .init(
+                    name: s.fullName, facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
+                    courses: try await ProfileController.courses(of: s, title: "Сетевые курсы", req: req),
+                    consent: Self.consentText(s, zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
+                    actions: s.hasConsent && req.can(.update, .person(studentID: s.id!, school: s.school.ref))
+                        ? [
+                            (
+                                "Отозвать согласие на обработку данных…",
+                                "/children/\(s.id!.uuidString.lowercased())/consent"
+                            )
+                        ] : []))
         }
         return req.render(ChildrenPage(children: kids).render(await req.pageContext(active: .children)))
     }
 
     static func consentText(_ s: Student, zone: TimeZone) -> String {
-        if let w = s.consentWithdrawnAt { return "отозвано \(RuDate.format(w, timeZone: zone))" + (s.consentWithdrawnBy.map { " (\($0))" } ?? "") }
-        if let on = s.consentOn { return "дано \(RuDate.format(on, timeZone: zone))" + (s.consentBy.map { ", \($0)" } ?? "") }
+        if let w = s.consentWithdrawnAt {
+            return "отозвано \(RuDate.format(w, timeZone: zone))" + (s.consentWithdrawnBy.map { " (\($0))" } ?? "")
+        }
+        if let on = s.consentOn {
+            return "дано \(RuDate.format(on, timeZone: zone))" + (s.consentBy.map { ", \($0)" } ?? "")
+        }
         return "не получено"
     }
 
     func child(_ req: Request) async throws -> Student {
         let id = try req.idParameter()
         guard let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first(),
-              req.can(.read, .person(studentID: id, school: s.school.ref)) else { throw AppError.notFound() }
+            req.can(.read, .person(studentID: id, school: s.school.ref))
+        else { throw AppError.notFound() }
         try req.authorize(.update, .person(studentID: id, school: s.school.ref))
         return s
     }
 
     func withdrawConfirm(req: Request) async throws -> Response {
         let s = try await child(req)
-        guard s.hasConsent else { return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.") }
-        let page = ConfirmPage(title: "Отозвать согласие", question: "Отозвать согласие на обработку персональных данных ребёнка «\(s.fullName)»?",
-                               consequence: "Школа и КМЦ увидят это сразу. Новых записей в группы и заявок не будет, пока школа не получит от вас новое согласие; уже начатые курсы школа обсудит с вами.",
-                               action: "/children/\(s.id!.uuidString.lowercased())/consent", button: "Отозвать согласие", cancelURL: SiteURL.children.path,
-                               crumbs: [Crumb("Мои дети", SiteURL.children.path), Crumb("Отозвать согласие")])
+        guard s.hasConsent else {
+            return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.")
+        }
+        let page = ConfirmPage(
+            title: "Отозвать согласие",
+            question: "Отозвать согласие на обработку персональных данных ребёнка «\(s.fullName)»?",
+            consequence:
+                "Школа и КМЦ увидят это сразу. Новых записей в группы и заявок не будет, пока школа не получит от вас "
+                + "новое согласие; уже начатые курсы школа обсудит с вами.",
+            action: "/children/\(s.id!.uuidString.lowercased())/consent", button: "Отозвать согласие",
+            cancelURL: SiteURL.children.path,
+            crumbs: [Crumb("Мои дети", SiteURL.children.path), Crumb("Отозвать согласие")])
         return req.render(page.render(await req.pageContext(active: .children)))
     }
 
     func withdraw(req: Request) async throws -> Response {
         let s = try await child(req)
         let user = try req.requireUser()
-        guard s.hasConsent else { return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.") }
-        let who = try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == user.userID).first()?.fullName ?? user.fullName
+        guard s.hasConsent else {
+            return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.")
+        }
+        let who =
+            try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == user.userID)
+            .first()?.fullName ?? user.fullName
         let now = Date()
         let zone = try await RegistrySupport.zone(req)
         try await req.application.writeTransaction { db in
-            let done = try await db.sql().update(Student.schema).set("consent_withdrawn_at", to: now).set("consent_withdrawn_by", to: who)
-                .set("version", to: s.version + 1).where("id", .equal, s.id!).where("consent_withdrawn_at", .is, SQLLiteral.null).returning("id").all()
+            let done = try await db.sql().update(Student.schema).set("consent_withdrawn_at", to: now).set(
+                "consent_withdrawn_by", to: who
+            )
+            .set("version", to: s.version + 1).where("id", .equal, s.id!).where(
+                "consent_withdrawn_at", .is, SQLLiteral.null
+            ).returning("id").all()
             guard !done.isEmpty else { return }
-            try await Audit.record(on: db, req: req, action: .consentWithdraw, entityType: "student", entityID: s.id, title: s.fullName,
-                                   municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                                   before: ["Согласие на обработку персональных данных": "дано"],
-                                   after: ["Согласие на обработку персональных данных": "отозвано \(RuDate.format(now, timeZone: zone)), \(who)"])
+            try await Audit.record(
+                on: db, req: req, action: .consentWithdraw, entityType: "student", entityID: s.id, title: s.fullName,
+                municipalityID: s.$municipality.id, organizationID: s.$school.id,
+                before: ["Согласие на обработку персональных данных": "дано"],
+                after: [
+                    "Согласие на обработку персональных данных":
+                        "отозвано \(RuDate.format(now, timeZone: zone)), \(who)"
+                ])
         }
         return req.redirect(to: SiteURL.children.path, flash: "Согласие отозвано. Школа и КМЦ уже видят это.")
     }

@@ -1,9 +1,10 @@
-import Vapor
 import Crypto
-import NIOConcurrencyHelpers
 import Domain
+import NIOConcurrencyHelpers
+import Vapor
 
-/// The checked rows of files seen in the last ten minutes (kept in memory only, never written anywhere), so that the commit after a preview (and the preview page shown
+/// The checked rows of files seen in the last ten minutes (kept in memory only, never written anywhere), so that the
+/// commit after a preview (and the preview page shown
 /// again) does not read and validate the same file once more: for 100 000 rows that is most of a second. A plan is a
 /// function of the file's bytes, its name (the format), the time zone and the day (dates in the future are errors),
 /// which together are the key; what depends on the registry (the de-duplication, the merges) is never cached and is
@@ -16,7 +17,11 @@ final class ImportPlanCache: Sendable {
         var zone: String
         var day: Int
     }
-    private struct Entry: Sendable { var key: Key; var plan: StudentImport.Plan; var at: Date }
+    private struct Entry: Sendable {
+        var key: Key
+        var plan: StudentImport.Plan
+        var at: Date
+    }
 
     let capacity: Int
     let lifetime: TimeInterval
@@ -29,11 +34,15 @@ final class ImportPlanCache: Sendable {
     }
 
     static func key(_ data: Data, fileName: String, zone: TimeZone, now: Date = Date()) -> Key {
-        Key(digest: Array(SHA256.hash(data: data)), fileName: fileName, zone: zone.identifier, day: CivilDay(now, timeZone: zone).number)
+        Key(
+            digest: Array(SHA256.hash(data: data)), fileName: fileName, zone: zone.identifier,
+            day: CivilDay(now, timeZone: zone).number)
     }
 
     /// The cached plan for the file, or `make`'s, which is then kept (the oldest entry goes when full).
-    func plan(_ data: Data, fileName: String, zone: TimeZone, now: Date = Date(), make: () throws -> StudentImport.Plan) rethrows -> StudentImport.Plan {
+    func plan(_ data: Data, fileName: String, zone: TimeZone, now: Date = Date(), make: () throws -> StudentImport.Plan)
+        rethrows -> StudentImport.Plan
+    {
         let key = Self.key(data, fileName: fileName, zone: zone, now: now)
         let found: StudentImport.Plan? = entries.withLockedValue { list in
             list.removeAll { now.timeIntervalSince($0.at) > lifetime }

@@ -1,19 +1,27 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Undoing a committed import: the confirmation page and the revert itself.
 extension StudentImportController {
     func revertConfirm(req: Request) async throws -> Response {
         let b = try await find(req)
-        guard b.state == StudentImportBatch.State.committed.rawValue else { return req.redirect(to: Self.url(b.id!), redirectType: .normal) }
+        guard b.state == StudentImportBatch.State.committed.rawValue else {
+            return req.redirect(to: Self.url(b.id!), redirectType: .normal)
+        }
         let url = Self.url(b.id!)
         let page = ConfirmPage(
             title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
-            consequence: "Добавленные записи (\(b.createdCount)) будут удалены, у объединённых записей (\(b.mergedCount)) восстановятся прежние значения. Если кого-то из них уже записали в группы или изменили, отмена не выполнится.",
+            consequence:
+                "Добавленные записи (\(b.createdCount)) будут удалены, у объединённых записей (\(b.mergedCount)) "
+                + "восстановятся прежние значения. Если кого-то из них уже записали в группы или изменили, "
+                + "отмена не выполнится.",
             action: url + "/revert", button: "Отменить загрузку", cancelURL: url,
-            crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url), Crumb("Отмена")])
+            crumbs: [
+                Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url),
+                Crumb("Отмена"),
+            ])
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 

@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// Pages of the student import: the form, templates, the preview of a file, its commit and its undoing (issue 3).
 struct StudentImportController: RouteCollection {
@@ -21,26 +21,38 @@ struct StudentImportController: RouteCollection {
     /// Schools whose students the user may import (a school administrator: their own; the КМЦ: every school).
     static func schools(_ req: Request) async throws -> (UUID, [(value: String, title: String)]) {
         let muni = try RegistrySupport.municipality(req)
-        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) { .student(school: $0) }
+        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+            .student(school: $0)
+        }
         guard !schools.isEmpty else { throw AppError.forbidden }
         return (muni, schools)
     }
 
     func start(req: Request) async throws -> Response {
         let (muni, schools) = try await Self.schools(req)
-        return try await renderStart(req, muni: muni, schools: schools, selected: schools.count == 1 ? schools[0].value : nil)
+        return try await renderStart(
+            req, muni: muni, schools: schools, selected: schools.count == 1 ? schools[0].value : nil)
     }
 
-    func renderStart(_ req: Request, muni: UUID, schools: [(value: String, title: String)], selected: String?, errors: FieldErrors = FieldErrors(),
-                     fileProblem: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderStart(
+        _ req: Request, muni: UUID, schools: [(value: String, title: String)], selected: String?,
+        errors: FieldErrors = FieldErrors(),
+        fileProblem: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let zone = try await RegistrySupport.zone(req)
         let ids = schools.compactMap { UUID(uuidString: $0.value) }
-        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$school.$id ~~ ids)
-            .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
-        let page = StudentImportStartPage(schools: schools, selectedSchool: selected, errors: errors, fileProblem: fileProblem, batches: batches.map { b in
-            .init(url: Self.url(b.id!), when: RuDate.formatDateTime(b.createdAt, timeZone: zone), fileName: b.fileName, school: b.school.shortName,
-                  author: b.createdByName, state: Self.stateTitle(b), counts: Self.counts(b))
-        })
+        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            \.$school.$id ~~ ids
+        )
+        .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
+        let page = StudentImportStartPage(
+            schools: schools, selectedSchool: selected, errors: errors, fileProblem: fileProblem,
+            batches: batches.map { b in
+                .init(
+                    url: Self.url(b.id!), when: RuDate.formatDateTime(b.createdAt, timeZone: zone),
+                    fileName: b.fileName, school: b.school.shortName,
+                    author: b.createdByName, state: Self.stateTitle(b), counts: Self.counts(b))
+            })
         return req.render(page.render(await req.pageContext(active: .registry(.students))), status: status)
     }
 
@@ -56,7 +68,8 @@ struct StudentImportController: RouteCollection {
     }
 
     static func counts(_ b: StudentImportBatch) -> String {
-        b.state == StudentImportBatch.State.preview.rawValue ? RussianPlural.count(b.rowCount, "строка", "строки", "строк")
+        b.state == StudentImportBatch.State.preview.rawValue
+            ? RussianPlural.count(b.rowCount, "строка", "строки", "строк")
             : "добавлено \(b.createdCount), объединено \(b.mergedCount), пропущено \(b.skippedCount)"
     }
 
@@ -70,23 +83,31 @@ struct StudentImportController: RouteCollection {
         let form = try? req.content.decode(UploadForm.self)
         var errors = FieldErrors()
         let schoolValue = form?.school ?? (schools.count == 1 ? schools[0].value : nil)
-        let schoolID = schoolValue.flatMap(UUID.init(uuidString:)).flatMap { id in schools.compactMap { UUID(uuidString: $0.value) }.first { $0 == id } }
+        let schoolID = schoolValue.flatMap(UUID.init(uuidString:)).flatMap { id in
+            schools.compactMap { UUID(uuidString: $0.value) }.first { $0 == id }
+        }
         if schoolID == nil { errors.add("school", "Выберите школу.") }
         let file = form?.file
         let data = file.map { Data(buffer: $0.data) } ?? Data()
         if let file, !file.filename.isEmpty {
             if data.isEmpty { errors.add("file", "Файл «\(file.filename)» пустой: в нём нет ни строки.") }
-        } else { errors.add("file", "Выберите файл CSV или XLSX.") }
+        } else {
+            errors.add("file", "Выберите файл CSV или XLSX.")
+        }
         guard errors.isEmpty, let schoolID, let file else {
-            return try await renderStart(req, muni: muni, schools: schools, selected: schoolValue, errors: errors, status: .unprocessableEntity)
+            return try await renderStart(
+                req, muni: muni, schools: schools, selected: schoolValue, errors: errors, status: .unprocessableEntity)
         }
         let zone = try await RegistrySupport.zone(req)
         let analysis: StudentImportService.Analysis
         do {
-            analysis = try await StudentImportService.analyse(data, fileName: file.filename, schoolID: schoolID, municipalityID: muni, zone: zone,
-                                                              canSee: Self.visibility(req, muni), on: req.db)
+            analysis = try await StudentImportService.analyse(
+                data, fileName: file.filename, schoolID: schoolID, municipalityID: muni, zone: zone,
+                canSee: Self.visibility(req, muni), on: req.db)
         } catch let e as TableReadError {
-            return try await renderStart(req, muni: muni, schools: schools, selected: schoolValue, fileProblem: e.message, status: .unprocessableEntity)
+            return try await renderStart(
+                req, muni: muni, schools: schools, selected: schoolValue, fileProblem: e.message,
+                status: .unprocessableEntity)
         }
         let user = try req.requireUser()
         let batch = StudentImportBatch()
@@ -101,9 +122,12 @@ struct StudentImportController: RouteCollection {
         batch.content = analysis.isValid ? data : nil
         batch.state = StudentImportBatch.State.preview.rawValue
         batch.rowCount = analysis.isValid ? analysis.plan.rows.count : 0
-        batch.createdCount = 0; batch.mergedCount = 0; batch.skippedCount = 0
+        batch.createdCount = 0
+        batch.mergedCount = 0
+        batch.skippedCount = 0
         try await req.application.writeTransaction { db in
-            // Previews nobody committed within a day are dropped with their files (personal data is not kept for nothing).
+            // Previews nobody committed within a day are dropped with their files (personal data is not kept for
+            // nothing).
             try await StudentImportBatch.query(on: db).filter(\.$state == StudentImportBatch.State.preview.rawValue)
                 .filter(\.$createdAt < Date().addingTimeInterval(-86_400)).delete()
             try await batch.create(on: db)
@@ -126,7 +150,9 @@ struct StudentImportController: RouteCollection {
     /// The batch, if the user may import into its school.
     func find(_ req: Request) async throws -> StudentImportBatch {
         let id = try req.idParameter("batch")
-        guard let b = try await StudentImportBatch.query(on: req.db).filter(\.$id == id).with(\.$school).first() else { throw AppError.notFound() }
+        guard let b = try await StudentImportBatch.query(on: req.db).filter(\.$id == id).with(\.$school).first() else {
+            throw AppError.notFound()
+        }
         guard req.can(.create, .student(school: b.school.ref)) else { throw AppError.notFound() }
         return b
     }
@@ -135,20 +161,26 @@ struct StudentImportController: RouteCollection {
         let b = try await find(req)
         var analysis: StudentImportService.Analysis?
         if let content = b.content, b.state == StudentImportBatch.State.preview.rawValue {
-            analysis = try await StudentImportService.analyse(content, fileName: b.fileName, schoolID: b.$school.id, municipalityID: b.$municipality.id,
-                                                              zone: try await RegistrySupport.zone(req), canSee: Self.visibility(req, b.$municipality.id), on: req.db)
+            analysis = try await StudentImportService.analyse(
+                content, fileName: b.fileName, schoolID: b.$school.id, municipalityID: b.$municipality.id,
+                zone: try await RegistrySupport.zone(req), canSee: Self.visibility(req, b.$municipality.id), on: req.db)
         }
         return try await renderBatch(req, batch: b, analysis: analysis)
     }
 
-    func renderBatch(_ req: Request, batch b: StudentImportBatch, analysis: StudentImportService.Analysis?, problem: String? = nil,
-                     status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderBatch(
+        _ req: Request, batch b: StudentImportBatch, analysis: StudentImportService.Analysis?, problem: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let zone = try await RegistrySupport.zone(req)
         let state = StudentImportBatchPage.State(rawValue: b.state) ?? .preview
-        var summary: [(String, String)] = [("Загружен", RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName)]
-        var page = StudentImportBatchPage(url: Self.url(b.id!), fileName: b.fileName, school: b.$school.value?.shortName ?? "", state: state,
-                                          summary: [], fileErrors: [], rowErrors: [], totalRowErrors: 0, matches: [], newRows: [], newCount: 0,
-                                          problem: problem, canCommit: false, canRevert: false)
+        var summary: [(String, String)] = [
+            ("Загружен", RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName)
+        ]
+        var page = StudentImportBatchPage(
+            url: Self.url(b.id!), fileName: b.fileName, school: b.$school.value?.shortName ?? "", state: state,
+            summary: [], fileErrors: [], rowErrors: [], totalRowErrors: 0, matches: [], newRows: [], newCount: 0,
+            problem: problem, canCommit: false, canRevert: false)
         if let a = analysis {
             page.fileErrors = a.plan.fileErrors
             page.rowErrors = Array(a.errors.prefix(500))
@@ -162,21 +194,34 @@ struct StudentImportController: RouteCollection {
                 summary.append(("Уже в реестре школы", String(a.matches.count)))
                 page.matches = a.matches.sorted { $0.key < $1.key }.map { i, m in
                     let row = a.plan.rows[i]
-                    return .init(line: row.line, fileName: "\(row.fullName), \(RuDate.format(row.birthDate, timeZone: zone)), \(row.grade)\(row.letter ?? "")",
-                                 existing: "\(m.fullName), \(m.grade)", existingURL: SiteURL.record(.students, m.id).path, archived: m.archived)
+                    return .init(
+                        line: row.line,
+                        fileName:
+                            "\(row.fullName), \(RuDate.format(row.birthDate, timeZone: zone)), "
+                            + "\(row.grade)\(row.letter ?? "")",
+                        existing: "\(m.fullName), \(m.grade)", existingURL: SiteURL.record(.students, m.id).path,
+                        archived: m.archived)
                 }
                 let fresh = a.plan.rows.indices.filter { a.matches[$0] == nil }
                 page.newCount = fresh.count
                 page.newRows = fresh.prefix(100).map { i in
                     let r = a.plan.rows[i]
-                    return [String(r.line), r.fullName, RuDate.format(r.birthDate, timeZone: zone), "\(r.grade)\(r.letter ?? "")",
-                            r.consentOn.map { RuDate.format($0, timeZone: zone) } ?? "нет", r.guardianName ?? ""]
+                    return [
+                        String(r.line), r.fullName, RuDate.format(r.birthDate, timeZone: zone),
+                        "\(r.grade)\(r.letter ?? "")",
+                        r.consentOn.map { RuDate.format($0, timeZone: zone) } ?? "нет", r.guardianName ?? "",
+                    ]
                 }
                 page.canCommit = !a.plan.rows.isEmpty
             }
         } else if state != .preview {
-            summary += [("Добавлено", String(b.createdCount)), ("Объединено с имевшимися", String(b.mergedCount)), ("Пропущено", String(b.skippedCount))]
-            if let at = b.committedAt { summary.append(("Загружено в реестр", RuDate.formatDateTime(at, timeZone: zone))) }
+            summary += [
+                ("Добавлено", String(b.createdCount)), ("Объединено с имевшимися", String(b.mergedCount)),
+                ("Пропущено", String(b.skippedCount)),
+            ]
+            if let at = b.committedAt {
+                summary.append(("Загружено в реестр", RuDate.formatDateTime(at, timeZone: zone)))
+            }
             if let at = b.revertedAt { summary.append(("Отменено", RuDate.formatDateTime(at, timeZone: zone))) }
             page.canRevert = state == .committed
         } else {
@@ -190,31 +235,44 @@ struct StudentImportController: RouteCollection {
         let b = try await find(req)
         // Lines the user chose to skip: «line-N=skip».
         let form = RegistrySupport.form(req)
-        let skip = Set(form.values.compactMap { key, values -> Int? in
-            guard values.first == "skip", key.hasPrefix("line-") else { return nil }
-            return Int(key.dropFirst(5))
-        })
+        let skip = Set(
+            form.values.compactMap { key, values -> Int? in
+                guard values.first == "skip", key.hasPrefix("line-") else { return nil }
+                return Int(key.dropFirst(5))
+            })
         do {
-            let outcome = try await StudentImportService.commit(batchID: b.id!, skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
-            return req.redirect(to: Self.url(b.id!), flash: "Загружено: добавлено \(outcome.created), объединено \(outcome.merged), пропущено \(outcome.skipped).")
+            let outcome = try await StudentImportService.commit(
+                batchID: b.id!, skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
+            return req.redirect(
+                to: Self.url(b.id!),
+                flash:
+                    "Загружено: добавлено \(outcome.created), объединено \(outcome.merged), пропущено "
+                    + "\(outcome.skipped)."
+            )
         } catch let e as AppError where e.status == .conflict {
-            guard let fresh = try await StudentImportBatch.query(on: req.db).filter(\.$id == b.id!).with(\.$school).first() else { throw e }
+            guard
+                let fresh = try await StudentImportBatch.query(on: req.db).filter(\.$id == b.id!).with(\.$school)
+                    .first()
+            else { throw e }
             return try await renderBatch(req, batch: fresh, analysis: nil, problem: e.reason, status: .conflict)
         }
     }
 
     func templateCSV(req: Request) async throws -> Response {
         _ = try await Self.schools(req)
-        return Self.download(CSVTable.write([StudentImport.header, StudentImport.exampleRow]), name: "obuchayushchiesya-shablon.csv",
-                             type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
+        return Self.download(
+            CSVTable.write([StudentImport.header, StudentImport.exampleRow]), name: "obuchayushchiesya-shablon.csv",
+            type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
     }
 
     func templateXLSX(req: Request) async throws -> Response {
         _ = try await Self.schools(req)
-        let data = try XLSXWriter.workbook(sheetName: "Обучающиеся", header: StudentImport.header, rows: [StudentImport.exampleRow],
-                                           columnWidths: StudentImport.columns.map { max(12, $0.title.count + 4) })
-        return Self.download(data, name: "obuchayushchiesya-shablon.xlsx",
-                             type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        let data = try XLSXWriter.workbook(
+            sheetName: "Обучающиеся", header: StudentImport.header, rows: [StudentImport.exampleRow],
+            columnWidths: StudentImport.columns.map { max(12, $0.title.count + 4) })
+        return Self.download(
+            data, name: "obuchayushchiesya-shablon.xlsx",
+            type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     }
 
     static func download(_ data: Data, name: String, type: HTTPMediaType) -> Response {

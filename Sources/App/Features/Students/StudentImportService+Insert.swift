@@ -1,57 +1,92 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// Writing an import's rows, many rows at a time, converted without `Encodable` (issue 3's benchmark): by COPY on
 /// PostgreSQL, on the SQLite writer's own connection (`RawSQLite.insert`) on SQLite. The values are the same.
 extension StudentImportService {
-    static let studentColumns = ["id", "municipality_id", "school_id", "surname", "given_name", "patronymic", "birth_date", "grade", "letter", "sex",
-                                 "special_needs", "consent_on", "consent_by", "identity_key", "search_key", "sort_key", "status", "version", "import_batch_id"]
-    static let guardianColumns = ["id", "municipality_id", "student_id", "full_name", "relation", "phone", "email", "import_batch_id", "status",
-                                  "version", "created_at"]
+    static let studentColumns = [
+        "id", "municipality_id", "school_id", "surname", "given_name", "patronymic", "birth_date", "grade", "letter",
+        "sex",
+        "special_needs", "consent_on", "consent_by", "identity_key", "search_key", "sort_key", "status", "version",
+        "import_batch_id",
+    ]
+    static let guardianColumns = [
+        "id", "municipality_id", "student_id", "full_name", "relation", "phone", "email", "import_batch_id", "status",
+        "version", "created_at",
+    ]
 
     /// Where the rows go: the batch's municipality, school and id.
     struct Target: Sendable {
         var municipalityID: UUID
         var schoolID: UUID
         var batchID: UUID
-        init(_ batch: StudentImportBatch) { municipalityID = batch.$municipality.id; schoolID = batch.$school.id; batchID = batch.id! }
+        init(_ batch: StudentImportBatch) {
+            municipalityID = batch.$municipality.id
+            schoolID = batch.$school.id
+            batchID = batch.id!
+        }
     }
 
     static func studentValues(_ id: UUID, _ r: StudentImport.Row, _ t: Target) -> [DBValue] {
-        [.uuid(id), .uuid(t.municipalityID), .uuid(t.schoolID), .text(r.surname), .text(r.givenName), .text(r.patronymic), .date(r.birthDate),
-         .int(r.grade), .text(r.letter), .text(r.sex), .bool(r.specialNeeds), .date(r.consentOn), .text(r.consentBy), .text(r.identityKey),
-         .text(r.searchKey), .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))), .text(RecordStatus.active.rawValue), .int(1), .uuid(t.batchID)]
+        [
+            .uuid(id), .uuid(t.municipalityID), .uuid(t.schoolID), .text(r.surname), .text(r.givenName),
+            .text(r.patronymic), .date(r.birthDate),
+            .int(r.grade), .text(r.letter), .text(r.sex), .bool(r.specialNeeds), .date(r.consentOn), .text(r.consentBy),
+            .text(r.identityKey),
+            .text(r.searchKey),
+            .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))),
+            .text(RecordStatus.active.rawValue), .int(1), .uuid(t.batchID),
+        ]
     }
 
     static func guardianValues(_ studentID: UUID, _ r: StudentImport.Row, _ t: Target, now: Date) -> [DBValue] {
-        [.uuid(UUID()), .uuid(t.municipalityID), .uuid(studentID), .text(r.guardianName), .text(r.guardianRelation), .text(r.guardianPhone),
-         .text(r.guardianEmail), .uuid(t.batchID), .text(RecordStatus.active.rawValue), .int(1), .date(now)]
+        [
+            .uuid(UUID()), .uuid(t.municipalityID), .uuid(studentID), .text(r.guardianName), .text(r.guardianRelation),
+            .text(r.guardianPhone),
+            .text(r.guardianEmail), .uuid(t.batchID), .text(RecordStatus.active.rawValue), .int(1), .date(now),
+        ]
     }
 
     /// The rows on PostgreSQL, in the commit's transaction.
-    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database) async throws {
+    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database)
+        async throws
+    {
         let t = Target(batch)
         try await insertRows(into: Student.schema, columns: studentColumns, rows, on: db) { studentValues($0, $1, t) }
     }
 
-    static func insertGuardians(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, now: Date, on db: any Database) async throws {
+    static func insertGuardians(
+        _ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, now: Date, on db: any Database
+    ) async throws {
         let t = Target(batch)
-        try await insertRows(into: Guardian.schema, columns: guardianColumns, rows, on: db) { guardianValues($0, $1, t, now: now) }
+        try await insertRows(into: Guardian.schema, columns: guardianColumns, rows, on: db) {
+            guardianValues($0, $1, t, now: now)
+        }
     }
 
     /// By COPY (`PostgresCopy`): the Fluent commit runs on PostgreSQL only, SQLite commits on its writer (`+SQLite`).
-    static func insertRows<T: Sendable>(into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
-                                        _ values: @escaping @Sendable (UUID, T) -> [DBValue]) async throws {
-        try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db) { values(rows[$0].0, rows[$0].1) }
+    static func insertRows<T: Sendable>(
+        into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
+        _ values: @escaping @Sendable (UUID, T) -> [DBValue]
+    ) async throws {
+        try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db) {
+            values(rows[$0].0, rows[$0].1)
+        }
     }
 
     /// The same rows on the SQLite writer's connection.
     static func insertStudents(_ rows: [(UUID, StudentImport.Row)], target t: Target, on c: RawSQLite) throws {
-        try c.insert(into: Student.schema, columns: studentColumns, count: rows.count) { studentValues(rows[$0].0, rows[$0].1, t) }
+        try c.insert(into: Student.schema, columns: studentColumns, count: rows.count) {
+            studentValues(rows[$0].0, rows[$0].1, t)
+        }
     }
 
-    static func insertGuardians(_ rows: [(UUID, StudentImport.Row)], target t: Target, now: Date, on c: RawSQLite) throws {
-        try c.insert(into: Guardian.schema, columns: guardianColumns, count: rows.count) { guardianValues(rows[$0].0, rows[$0].1, t, now: now) }
+    static func insertGuardians(_ rows: [(UUID, StudentImport.Row)], target t: Target, now: Date, on c: RawSQLite)
+        throws
+    {
+        try c.insert(into: Guardian.schema, columns: guardianColumns, count: rows.count) {
+            guardianValues(rows[$0].0, rows[$0].1, t, now: now)
+        }
     }
 }

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// Undoing a committed import (issue 3, «merges are audited and reversible»).
 extension StudentImportService {
@@ -11,9 +11,13 @@ extension StudentImportService {
         _ = try req.requireUser()
         try await req.application.writeTransaction { db in
             let sql = try db.sql()
-            let claimed = try await sql.update(StudentImportBatch.schema).set("state", to: StudentImportBatch.State.reverted.rawValue)
-                .set("reverted_at", to: Date())
-                .where("id", .equal, batchID).where("state", .equal, StudentImportBatch.State.committed.rawValue).returning("id").all()
+            let claimed = try await sql.update(StudentImportBatch.schema).set(
+                "state", to: StudentImportBatch.State.reverted.rawValue
+            )
+            .set("reverted_at", to: Date())
+            .where("id", .equal, batchID).where("state", .equal, StudentImportBatch.State.committed.rawValue).returning(
+                "id"
+            ).all()
             guard !claimed.isEmpty, let batch = try await StudentImportBatch.find(batchID, on: db) else {
                 throw AppError.conflict("Отменить можно только завершённую загрузку, и только один раз.")
             }
@@ -21,19 +25,34 @@ extension StudentImportService {
             let createdIDs = created.compactMap(\.id)
             var blocked: [String] = []
             for start in stride(from: 0, to: createdIDs.count, by: 900) {
-                let chunk = Array(createdIDs[start ..< min(start + 900, createdIDs.count)])
+                let chunk = Array(createdIDs[start..<min(start + 900, createdIDs.count)])
                 // Anything that refers to a child of the import since it was made keeps the import from being undone.
-                var used = Set(try await Enrollment.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
-                used.formUnion(try await EnrollmentListItem.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
-                used.formUnion(try await CourseApplication.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
-                used.formUnion(try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all()
-                    .filter { $0.$user.id != nil || $0.importBatchID != batchID }.map { $0.$student.id })
-                used.formUnion(try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(\.id))
-                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || used.contains($0.id!)) }.map(\.fullName)
+                var used = Set(
+                    try await Enrollment.query(on: db).filter(\.$student.$id ~~ chunk).all().map { $0.$student.id })
+                used.formUnion(
+                    try await EnrollmentListItem.query(on: db).filter(\.$student.$id ~~ chunk).all().map {
+                        $0.$student.id
+                    })
+                used.formUnion(
+                    try await CourseApplication.query(on: db).filter(\.$student.$id ~~ chunk).all().map {
+                        $0.$student.id
+                    })
+                used.formUnion(
+                    try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all()
+                        .filter { $0.$user.id != nil || $0.importBatchID != batchID }.map { $0.$student.id })
+                used.formUnion(
+                    try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(
+                        \.id))
+                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || used.contains($0.id!)) }.map(
+                    \.fullName)
             }
             // A guardian the import added to an existing child, who has since signed up, is not removed either.
-            let linkedGuardians = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).filter(\.$user.$id != nil).with(\.$student).all()
-            blocked += linkedGuardians.map { "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)" }
+            let linkedGuardians = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).filter(
+                \.$user.$id != nil
+            ).with(\.$student).all()
+            blocked += linkedGuardians.map {
+                "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)"
+            }
             let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
             let merges = Snapshot.all(batch)
             for m in merges {
@@ -41,22 +60,32 @@ extension StudentImportService {
                 if s.version != m.version { blocked.append(s.fullName) }
             }
             guard blocked.isEmpty else {
-                let names = blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
-                throw AppError.conflict("Загрузку нельзя отменить: после неё изменили, записали в группы или списки, подали заявки или привязали учётные записи: \(names). Исправьте их записи вручную.")
+                let names =
+                    blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
+                throw AppError.conflict(
+                    "Загрузку нельзя отменить: после неё изменили, записали в группы или списки, подали заявки или "
+                        + "привязали учётные записи: \(names). Исправьте их записи вручную."
+                )
             }
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
             for m in merges {
                 try await sql.update(Student.schema)
-                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set("special_needs", to: m.specialNeeds)
-                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status).set("version", to: m.version + 1)
+                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set(
+                        "special_needs", to: m.specialNeeds
+                    )
+                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status)
+                    .set("version", to: m.version + 1)
                     .where("id", .equal, m.id).run()
             }
-            try await Audit.record(on: db, req: req, action: .revert,
-                                   entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",
-                                   municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
-                                   after: ["Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count),
-                                           "Удалено законных представителей": String(guardiansRemoved)])
+            try await Audit.record(
+                on: db, req: req, action: .revert,
+                entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",
+                municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
+                after: [
+                    "Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count),
+                    "Удалено законных представителей": String(guardiansRemoved),
+                ])
         }
     }
 }

@@ -1,8 +1,8 @@
-import Vapor
+import Documents
+import Domain
 import Fluent
 import SQLKit
-import Domain
-import Documents
+import Vapor
 
 /// Imports a school's students from CSV or XLSX (issue 3): the file is kept for the preview and checked again on
 /// commit; nothing is written unless every row is valid; children already in the registry are matched and, when
@@ -63,93 +63,141 @@ enum StudentImportService {
     static let planCache = ImportPlanCache()
 
     /// The preview: the file checked row by row and against the registry as it is now.
-    static func analyse(_ data: Data, fileName: String, schoolID: UUID, municipalityID: UUID, zone: TimeZone,
-                        canSee: Visibility, on db: any Database) async throws -> Analysis {
+    static func analyse(
+        _ data: Data, fileName: String, schoolID: UUID, municipalityID: UUID, zone: TimeZone,
+        canSee: Visibility, on db: any Database
+    ) async throws -> Analysis {
         let plan = try plan(data, fileName: fileName, zone: zone)
-        guard plan.fileErrors.isEmpty, !plan.rows.isEmpty else { return Analysis(plan: plan, matches: [:], errors: plan.errors) }
+        guard plan.fileErrors.isEmpty, !plan.rows.isEmpty else {
+            return Analysis(plan: plan, matches: [:], errors: plan.errors)
+        }
         let found = try await registered(plan.rows.map(\.identityKey), municipalityID: municipalityID, on: db)
         return classify(plan, found: found, schoolID: schoolID, canSee: canSee)
     }
 
     /// Each row against the registry: a child of this school is a match (merged unless skipped), a child of another
     /// school an error that names the school only to those who may see it.
-    static func classify(_ plan: StudentImport.Plan, found: [Registered], schoolID: UUID, canSee: Visibility) -> Analysis {
+    static func classify(_ plan: StudentImport.Plan, found: [Registered], schoolID: UUID, canSee: Visibility)
+        -> Analysis
+    {
         var analysis = Analysis(plan: plan, matches: [:], errors: plan.errors)
         var positions: [ByteKey: Int] = [:]
         positions.reserveCapacity(plan.rows.count)
-        for (i, row) in plan.rows.enumerated() where positions[ByteKey(row.identityKey)] == nil { positions[ByteKey(row.identityKey)] = i }
+        for (i, row) in plan.rows.enumerated() where positions[ByteKey(row.identityKey)] == nil {
+            positions[ByteKey(row.identityKey)] = i
+        }
         for r in found {
             guard let i = positions[ByteKey(r.identityKey)] else { continue }
             let line = plan.rows[i].line
             if r.schoolID == schoolID {
                 analysis.matches[i] = Match(record: r)
             } else if canSee(r.schoolID) {
-                analysis.errors.append(.init(line: line, column: "Фамилия",
-                    message: "Уже зарегистрирован(а) в «\(r.schoolName)». Перевод между школами оформляет КМЦ."))
+                analysis.errors.append(
+                    .init(
+                        line: line, column: "Фамилия",
+                        message: "Уже зарегистрирован(а) в «\(r.schoolName)». Перевод между школами оформляет КМЦ."))
             } else {
-                analysis.errors.append(.init(line: line, column: "Фамилия", message: "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
+                analysis.errors.append(
+                    .init(
+                        line: line, column: "Фамилия",
+                        message: "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
             }
         }
-        analysis.errors.sort { ($0.line, StudentImport.header.firstIndex(of: $0.column) ?? 99) < ($1.line, StudentImport.header.firstIndex(of: $1.column) ?? 99) }
+        analysis.errors.sort {
+            ($0.line, StudentImport.header.firstIndex(of: $0.column) ?? 99) < (
+                $1.line, StudentImport.header.firstIndex(of: $1.column) ?? 99
+            )
+        }
         return analysis
     }
 
     /// A matched child after the merge: the file's values where it has them, the registry's otherwise; active again.
     static func merged(_ r: Registered, with row: StudentImport.Row) -> Registered {
         var m = r
-        m.grade = row.grade; m.letter = row.letter ?? r.letter; m.sex = row.sex ?? r.sex; m.specialNeeds = row.specialNeeds || r.specialNeeds
-        m.consentOn = row.consentOn ?? r.consentOn; m.consentBy = row.consentBy ?? r.consentBy
-        m.status = RecordStatus.active.rawValue; m.version = r.version + 1
+        m.grade = row.grade
+        m.letter = row.letter ?? r.letter
+        m.sex = row.sex ?? r.sex
+        m.specialNeeds = row.specialNeeds || r.specialNeeds
+        m.consentOn = row.consentOn ?? r.consentOn
+        m.consentBy = row.consentBy ?? r.consentBy
+        m.status = RecordStatus.active.rawValue
+        m.version = r.version + 1
         return m
     }
 
     /// A merged child's values before the merge, as the batch keeps them (`snapshot`), read back by the revert and by
     /// the child's history.
     struct Snapshot: Sendable {
-        var id: UUID, version: Int, grade: Int, letter: String?, sex: String?, specialNeeds: Bool, consentOn: Date?, consentBy: String?, status: String
+        var id: UUID, version: Int, grade: Int, letter: String?, sex: String?, specialNeeds: Bool, consentOn: Date?,
+            consentBy: String?, status: String
 
         init?(_ m: [String: String]) {
-            guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else { return nil }
+            guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else {
+                return nil
+            }
             func text(_ key: String) -> String? { m[key].flatMap { $0.isEmpty ? nil : $0 } }
-            self.id = id; self.version = version; grade = Int(m["grade"] ?? "") ?? 1; letter = text("letter"); sex = text("sex")
-            specialNeeds = m["special_needs"] == "1"; consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
-            consentBy = text("consent_by"); status = m["status"] ?? RecordStatus.active.rawValue
+            self.id = id
+            self.version = version
+            grade = Int(m["grade"] ?? "") ?? 1
+            letter = text("letter")
+            sex = text("sex")
+            specialNeeds = m["special_needs"] == "1"
+            consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+            consentBy = text("consent_by")
+            status = m["status"] ?? RecordStatus.active.rawValue
         }
 
         /// The snapshots a batch keeps (none for a batch without merges or with unreadable ones).
         static func all(_ batch: StudentImportBatch) -> [Snapshot] {
-            ((try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? []).compactMap(Snapshot.init)
+            ((try? JSONDecoder().decode([[String: String]].self, from: Data((batch.merges ?? "[]").utf8))) ?? [])
+                .compactMap(Snapshot.init)
         }
     }
 
     /// What a revert restores: the values before the merge, and the version the merge wrote.
     static func snapshot(_ s: Registered) -> [String: String] {
-        ["id": s.id.uuidString, "version": String(s.version + 1), "grade": String(s.grade), "letter": s.letter ?? "", "sex": s.sex ?? "",
-         "special_needs": s.specialNeeds ? "1" : "0", "consent_on": s.consentOn.map { String($0.timeIntervalSince1970) } ?? "",
-         "consent_by": s.consentBy ?? "", "status": s.status]
+        [
+            "id": s.id.uuidString, "version": String(s.version + 1), "grade": String(s.grade), "letter": s.letter ?? "",
+            "sex": s.sex ?? "",
+            "special_needs": s.specialNeeds ? "1" : "0",
+            "consent_on": s.consentOn.map { String($0.timeIntervalSince1970) } ?? "",
+            "consent_by": s.consentBy ?? "", "status": s.status,
+        ]
     }
 
     /// The guardians to add: a merged child may already have this guardian, and the same name is not added twice.
-    static func freshGuardians(_ rows: [(UUID, StudentImport.Row)], existing: Set<String>) -> [(UUID, StudentImport.Row)] {
+    static func freshGuardians(_ rows: [(UUID, StudentImport.Row)], existing: Set<String>) -> [(
+        UUID, StudentImport.Row
+    )] {
         rows.filter { id, row in row.guardianName.map { !existing.contains(guardianKey(id, $0)) } ?? false }
     }
 
-    static func guardianKey(_ studentID: UUID, _ name: String) -> String { studentID.uuidString + "|" + TextKey.normalize(name) }
+    static func guardianKey(_ studentID: UUID, _ name: String) -> String {
+        studentID.uuidString + "|" + TextKey.normalize(name)
+    }
 
     /// Ids for a batch's new children in increasing order — a millisecond time stamp and random bits, as in UUID
     /// version 7, then a counter — so that the primary-key index takes them at its end instead of at random pages.
     struct OrderedIDs {
         private var head: [UInt8]
-        private var counter: UInt64 = UInt64.random(in: 0 ..< 1 << 40)
+        private var counter: UInt64 = UInt64.random(in: 0..<1 << 40)
         init(now: Date = Date()) {
             let ms = UInt64(max(0, now.timeIntervalSince1970 * 1000))
-            head = (0..<6).map { UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64($0))) } + [0x70 | UInt8.random(in: 0...15), UInt8.random(in: 0...255)]
+            head =
+                (0..<6).map { UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64($0))) } + [
+                    0x70 | UInt8.random(in: 0...15), UInt8.random(in: 0...255),
+                ]
         }
         mutating func next() -> UUID {
             counter += 1
-            let c = counter, h = head
+            let c = counter
+            let h = head
             func b(_ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: c >> shift) }
-            return UUID(uuid: (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0x80 | (b(56) & 0x3F), b(48), b(40), b(32), b(24), b(16), b(8), b(0)))
+            return UUID(
+                uuid: (
+                    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0x80 | (b(56) & 0x3F), b(48), b(40), b(32), b(24),
+                    b(16), b(8), b(0)
+                ))
         }
     }
 
@@ -158,62 +206,98 @@ enum StudentImportService {
     /// instead of at random pages, which cut SQLite's insert of 100 000 rows to a third.
     /// The sort compares the keys' first 32 bytes as four integers and the whole keys only when those are equal.
     static func inIndexOrder(_ rows: [StudentImport.Row], now: Date) -> [(UUID, StudentImport.Row)] {
-        struct Item { var prefix: (UInt64, UInt64, UInt64, UInt64); var index: Int }
+        struct Item {
+            var prefix: (UInt64, UInt64, UInt64, UInt64)
+            var index: Int
+        }
         var items = rows.indices.map { i -> Item in
             var words: [UInt64] = [0, 0, 0, 0]
-            for (n, byte) in rows[i].identityKey.utf8.prefix(32).enumerated() { words[n / 8] |= UInt64(byte) << (56 - 8 * UInt64(n % 8)) }
+            for (n, byte) in rows[i].identityKey.utf8.prefix(32).enumerated() {
+                words[n / 8] |= UInt64(byte) << (56 - 8 * UInt64(n % 8))
+            }
             return Item(prefix: (words[0], words[1], words[2], words[3]), index: i)
         }
         items.sort { x, y in
-            x.prefix != y.prefix ? x.prefix < y.prefix : ByteKey(rows[x.index].identityKey) < ByteKey(rows[y.index].identityKey)
+            x.prefix != y.prefix
+                ? x.prefix < y.prefix : ByteKey(rows[x.index].identityKey) < ByteKey(rows[y.index].identityKey)
         }
         var ids = OrderedIDs(now: now)
         return items.map { (ids.next(), rows[$0.index]) }
     }
 
-    struct Outcome: Sendable { var created: Int; var merged: Int; var skipped: Int }
+    struct Outcome: Sendable {
+        var created: Int
+        var merged: Int
+        var skipped: Int
+    }
 
     static let batchGone = "Эта загрузка уже завершена или отменена."
-    static func changedMeanwhile(_ name: String) -> String { "Пока шла загрузка, запись «\(name)» изменили. Повторите загрузку." }
-    static let registryChanged = "С момента предпросмотра реестр изменился, и файл больше не проходит проверку. Загрузите его заново."
+    static func changedMeanwhile(_ name: String) -> String {
+        "Пока шла загрузка, запись «\(name)» изменили. Повторите загрузку."
+    }
+    static let registryChanged =
+        "С момента предпросмотра реестр изменился, и файл больше не проходит проверку. Загрузите его заново."
 
     /// Commits a previewed batch in one write transaction: checks the file again against the registry as it is now,
     /// inserts the new children in bulk, merges the matched ones the user did not skip, and writes one audit record.
-    static func commit(batchID: UUID, skipLines: Set<Int>, canSee: @escaping Visibility, req: Request) async throws -> Outcome {
+    static func commit(batchID: UUID, skipLines: Set<Int>, canSee: @escaping Visibility, req: Request) async throws
+        -> Outcome
+    {
         _ = try req.requireUser()
         return try await commit(batchID: batchID, skipLines: skipLines, canSee: canSee, app: req.application, req: req)
     }
 
     /// The same, for a caller without a signed-in user (the benchmark): the audit names «система» then.
-    static func commit(batchID: UUID, skipLines: Set<Int>, canSee: @escaping Visibility, app: Application, req: Request?) async throws -> Outcome {
+    static func commit(
+        batchID: UUID, skipLines: Set<Int>, canSee: @escaping Visibility, app: Application, req: Request?
+    ) async throws -> Outcome {
         if let writer = app.sqliteWriter {
-            return try await commitOnSQLite(batchID: batchID, skipLines: skipLines, canSee: canSee, app: app, writer: writer, req: req)
+            return try await commitOnSQLite(
+                batchID: batchID, skipLines: skipLines, canSee: canSee, app: app, writer: writer, req: req)
         }
         return try await app.writeTransaction { db in
             guard let batch = try await StudentImportBatch.find(batchID, on: db) else { throw AppError.notFound() }
-            guard batch.state == StudentImportBatch.State.preview.rawValue, let content = batch.content else { throw AppError.conflict(batchGone) }
+            guard batch.state == StudentImportBatch.State.preview.rawValue, let content = batch.content else {
+                throw AppError.conflict(batchGone)
+            }
             let zone = try await MunicipalClock.zone(batch.$municipality.id, on: db)
-            let analysis = try await analyse(content, fileName: batch.fileName, schoolID: batch.$school.id, municipalityID: batch.$municipality.id,
-                                             zone: zone, canSee: canSee, on: db)
+            let analysis = try await analyse(
+                content, fileName: batch.fileName, schoolID: batch.$school.id, municipalityID: batch.$municipality.id,
+                zone: zone, canSee: canSee, on: db)
             guard analysis.isValid else { throw AppError.conflict(registryChanged) }
             let sql = try db.sql()
             let now = Date()
             // Claim the batch first: a second commit of the same batch finds it no longer in preview.
-            let claimed = try await sql.update(StudentImportBatch.schema).set("state", to: StudentImportBatch.State.committed.rawValue)
-                .where("id", .equal, batchID).where("state", .equal, StudentImportBatch.State.preview.rawValue).returning("id").all()
+            let claimed = try await sql.update(StudentImportBatch.schema).set(
+                "state", to: StudentImportBatch.State.committed.rawValue
+            )
+            .where("id", .equal, batchID).where("state", .equal, StudentImportBatch.State.preview.rawValue).returning(
+                "id"
+            ).all()
             guard !claimed.isEmpty else { throw AppError.conflict(batchGone) }
 
-            var fresh: [StudentImport.Row] = [], mergedRows: [(UUID, StudentImport.Row)] = []
+            var fresh: [StudentImport.Row] = []
+            var mergedRows: [(UUID, StudentImport.Row)] = []
             var merges: [[String: String]] = []
             var skipped = 0
             for (i, row) in analysis.plan.rows.enumerated() {
-                guard let match = analysis.matches[i] else { fresh.append(row); continue }
-                if skipLines.contains(row.line) { skipped += 1; continue }
-                let r = match.record, m = merged(r, with: row)
+                guard let match = analysis.matches[i] else {
+                    fresh.append(row)
+                    continue
+                }
+                if skipLines.contains(row.line) {
+                    skipped += 1
+                    continue
+                }
+                let r = match.record
+                let m = merged(r, with: row)
                 merges.append(snapshot(r))
                 let updated = try await sql.update(Student.schema)
-                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set("special_needs", to: m.specialNeeds)
-                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status).set("version", to: m.version)
+                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set(
+                        "special_needs", to: m.specialNeeds
+                    )
+                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status)
+                    .set("version", to: m.version)
                     .where("id", .equal, r.id).where("version", .equal, r.version).returning("id").all()
                 guard !updated.isEmpty else { throw AppError.conflict(changedMeanwhile(r.fullName)) }
                 mergedRows.append((r.id, row))
@@ -223,10 +307,13 @@ enum StudentImportService {
             var existing = Set<String>()
             let mergedIDs = mergedRows.map(\.0)
             for start in stride(from: 0, to: mergedIDs.count, by: 900) {
-                let chunk = Array(mergedIDs[start ..< min(start + 900, mergedIDs.count)])
-                for g in try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all() { existing.insert(guardianKey(g.$student.id, g.fullName)) }
+                let chunk = Array(mergedIDs[start..<min(start + 900, mergedIDs.count)])
+                for g in try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all() {
+                    existing.insert(guardianKey(g.$student.id, g.fullName))
+                }
             }
-            try await insertGuardians(freshGuardians(newRows + mergedRows, existing: existing), batch: batch, now: now, on: db)
+            try await insertGuardians(
+                freshGuardians(newRows + mergedRows, existing: existing), batch: batch, now: now, on: db)
             batch.state = StudentImportBatch.State.committed.rawValue
             batch.content = nil
             batch.createdCount = newRows.count
@@ -236,15 +323,22 @@ enum StudentImportService {
             batch.committedAt = now
             try await batch.save(on: db)
             let school = try await Organization.find(batch.$school.id, on: db)
-            try await Audit.record(on: db, req: req, action: .importBatch, entityType: "student_import", entityID: batchID,
-                                   title: "Загрузка «\(batch.fileName)»", municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
-                                   after: auditSummary(file: batch.fileName, school: school?.shortName ?? "", created: newRows.count,
-                                                       merged: merges.count, skipped: skipped))
+            try await Audit.record(
+                on: db, req: req, action: .importBatch, entityType: "student_import", entityID: batchID,
+                title: "Загрузка «\(batch.fileName)»", municipalityID: batch.$municipality.id,
+                organizationID: batch.$school.id,
+                after: auditSummary(
+                    file: batch.fileName, school: school?.shortName ?? "", created: newRows.count,
+                    merged: merges.count, skipped: skipped))
             return Outcome(created: newRows.count, merged: merges.count, skipped: skipped)
         }
     }
 
-    static func auditSummary(file: String, school: String, created: Int, merged: Int, skipped: Int) -> [String: String] {
-        ["Файл": file, "Школа": school, "Добавлено": String(created), "Объединено": String(merged), "Пропущено": String(skipped)]
+    static func auditSummary(file: String, school: String, created: Int, merged: Int, skipped: Int) -> [String: String]
+    {
+        [
+            "Файл": file, "Школа": school, "Добавлено": String(created), "Объединено": String(merged),
+            "Пропущено": String(skipped),
+        ]
     }
 }

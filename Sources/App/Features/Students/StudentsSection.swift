@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Students of each school (personal data of minors): the school keeps its own, the КМЦ sees all of the municipality.
@@ -12,7 +12,8 @@ struct StudentsSection: RegistrySection {
     let entityType = "student"
     let noun = "Обучающийся"
     let newTitle = "Новый обучающийся"
-    let archiveConsequence = "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
+    let archiveConsequence =
+        "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
@@ -24,15 +25,26 @@ struct StudentsSection: RegistrySection {
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
         var page = RegistryList(
             title: "Обучающиеся", area: area, query: query,
-            filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
-                      FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
-                      FieldSpec("consent", "Согласие", .select([("no", "нет или отозвано")], empty: "Все")),
-                      CommonFilters.status],
-            columns: [Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"), Column("Согласие")],
+            filters: [
+                CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
+                FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
+                FieldSpec("consent", "Согласие", .select([("no", "нет или отозвано")], empty: "Все")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"),
+                Column("Согласие"),
+            ],
             rows: rows.map { s in
-                [.link(s.fullName, SiteURL.record(area, s.id!).path), .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
-                 .text("\(s.grade)\(s.letter ?? "")"), s.consentWithdrawnAt != nil ? .tag("отозвано", "terminated")
-                    : s.consentOn == nil ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone))]
+                [
+                    .link(s.fullName, SiteURL.record(area, s.id!).path),
+                    .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
+                    .text("\(s.grade)\(s.letter ?? "")"),
+                    s.consentWithdrawnAt != nil
+                        ? .tag("отозвано", "terminated")
+                        : s.consentOn == nil
+                            ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone)),
+                ]
             },
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
             createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
@@ -42,18 +54,24 @@ struct StudentsSection: RegistrySection {
     }
 
     static func listQuery(_ req: Request) -> ListQuery {
-        RegistrySupport.listQuery(req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
+        RegistrySupport.listQuery(
+            req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
     }
 
-    /// Students the user may see (their schools, or all for the КМЦ), filtered and paged in the database; shared with the API.
+    /// Students the user may see (their schools, or all for the КМЦ), filtered and paged in the database; shared with
+    /// the API.
     static func query(_ query: ListQuery, municipalityID muni: UUID, req: Request) async throws -> ([Student], Int) {
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
         if let visible, visible.isEmpty { throw AppError.forbidden }
         var b = Student.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
         if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
-        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == school) }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$school.$id == school)
+        }
         if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
-        if query.filters["consent"] == "no" { b = b.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) } }
+        if query.filters["consent"] == "no" {
+            b = b.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) }
+        }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
@@ -62,59 +80,106 @@ struct StudentsSection: RegistrySection {
     }
 
     func resource(_ record: Student, on db: any Database) async throws -> Resource {
-        if record.$school.value == nil, let school = try await Organization.find(record.$school.id, on: db) { record.$school.value = school }
+        if record.$school.value == nil, let school = try await Organization.find(record.$school.id, on: db) {
+            record.$school.value = school
+        }
         guard let school = record.$school.value else { throw AppError.notFound() }
         return .student(school: school.ref)
     }
-    func newResource(_ req: Request) throws -> Resource { .student(school: try RegistrySupport.creatableOrganization(req) { .student(school: $0) }) }
+    func newResource(_ req: Request) throws -> Resource {
+        .student(school: try RegistrySupport.creatableOrganization(req) { .student(school: $0) })
+    }
     func title(_ record: Student) -> String { record.fullName }
-    func scope(_ record: Student) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$school.id) }
+    func scope(_ record: Student) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$municipality.id, record.$school.id)
+    }
 
-    func card(_ record: Student, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: Student, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         let zone = try await RegistrySupport.zone(req)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == record.id!).with(\.$group) { $0.with(\.$organization) }.all()
-        return ([("ФИО", record.fullName), ("Дата рождения", RuDate.format(record.birthDate, timeZone: zone)),
-                 ("Пол", record.sex.flatMap(Sex.init(rawValue:))?.title ?? ""), ("Школа", record.$school.value?.shortName ?? ""),
-                 ("Класс", "\(record.grade)\(record.letter ?? "")"), ("ОВЗ", record.specialNeeds ? "да" : "нет"),
-                 ("Согласие на обработку персональных данных", record.consentOn.map { RuDate.format($0, timeZone: zone) + (record.consentBy.map { ", дал(а): \($0)" } ?? "") } ?? "нет")],
-                [RegistryCard.Section(title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
-                                      rows: enrollments.map { e in
-                                          [.link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.organization.shortName),
-                                           .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status)]
-                                      }, emptyText: "В сетевых группах не состоит."),
-                 try await GuardiansController.section(record, req: req, zone: zone)],
-                record.consentWithdrawnAt != nil
-                    ? ["Согласие на обработку персональных данных \(GuardiansController.consentText(record, zone: zone)). Записывать в группы нельзя, пока не получено новое согласие (укажите его дату при изменении записи)."]
-                    : record.consentOn == nil ? ["Нет согласия на обработку персональных данных: получите его у родителя (законного представителя)."] : [])
+        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == record.id!).with(\.$group) {
+            $0.with(\.$organization)
+        }.all()
+        return (
+            [
+                ("ФИО", record.fullName), ("Дата рождения", RuDate.format(record.birthDate, timeZone: zone)),
+                ("Пол", record.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
+                ("Школа", record.$school.value?.shortName ?? ""),
+                ("Класс", "\(record.grade)\(record.letter ?? "")"), ("ОВЗ", record.specialNeeds ? "да" : "нет"),
+                (
+                    "Согласие на обработку персональных данных",
+                    record.consentOn.map {
+                        RuDate.format($0, timeZone: zone) + (record.consentBy.map { ", дал(а): \($0)" } ?? "")
+                    } ?? "нет"
+                ),
+            ],
+            [
+                RegistryCard.Section(
+                    title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
+                    rows: enrollments.map { e in
+                        [
+                            .link(e.group.name, SiteURL.record(.groups, e.group.id!).path),
+                            .text(e.group.organization.shortName),
+                            .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status),
+                        ]
+                    }, emptyText: "В сетевых группах не состоит."),
+                try await GuardiansController.section(record, req: req, zone: zone),
+            ],
+            record.consentWithdrawnAt != nil
+                ? [
+                    "Согласие на обработку персональных данных \(GuardiansController.consentText(record, zone: zone)). "
+                        + "Записывать в группы нельзя, пока не получено новое согласие (укажите его дату при "
+                        + "изменении записи)."
+                ]
+                : record.consentOn == nil
+                    ? [
+                        "Нет согласия на обработку персональных данных: получите его у родителя (законного "
+                            + "представителя)."
+                    ] : []
+        )
     }
 
     func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
-        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) { .student(school: $0) }
+        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+            .student(school: $0)
+        }
         return [
-            FieldSpec("school", "Школа", .select(schools, empty: schools.count == 1 ? nil : "— выберите —"), required: true),
-            FieldSpec("surname", "Фамилия", required: true), FieldSpec("givenName", "Имя", required: true), FieldSpec("patronymic", "Отчество"),
+            FieldSpec(
+                "school", "Школа", .select(schools, empty: schools.count == 1 ? nil : "— выберите —"), required: true),
+            FieldSpec("surname", "Фамилия", required: true), FieldSpec("givenName", "Имя", required: true),
+            FieldSpec("patronymic", "Отчество"),
             FieldSpec("birthDate", "Дата рождения", .date, required: true),
             FieldSpec("sex", "Пол", .select(Sex.allCases.map { ($0.rawValue, $0.title) }, empty: "— не указан —")),
             FieldSpec("grade", "Класс (параллель)", .number, required: true), FieldSpec("letter", "Буква класса"),
-            FieldSpec("specialNeeds", "ОВЗ", .checkboxes([("yes", "обучающийся с ограниченными возможностями здоровья")])),
+            FieldSpec(
+                "specialNeeds", "ОВЗ", .checkboxes([("yes", "обучающийся с ограниченными возможностями здоровья")])),
             FieldSpec("consentOn", "Согласие на обработку персональных данных: дата", .date),
-            FieldSpec("consentBy", "Кто дал согласие", hint: "ФИО родителя (законного представителя) и кем приходится."),
+            FieldSpec(
+                "consentBy", "Кто дал согласие", hint: "ФИО родителя (законного представителя) и кем приходится."),
         ]
     }
 
     func values(_ r: Student, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
         return FormValues(single: [
-            "school": r.$school.id.uuidString.lowercased(), "surname": r.surname, "givenName": r.givenName, "patronymic": r.patronymic ?? "",
-            "birthDate": RuDate.format(r.birthDate, timeZone: zone), "sex": r.sex ?? "", "grade": String(r.grade), "letter": r.letter ?? "",
-            "specialNeeds": r.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(r.consentOn, zone), "consentBy": r.consentBy ?? ""])
+            "school": r.$school.id.uuidString.lowercased(), "surname": r.surname, "givenName": r.givenName,
+            "patronymic": r.patronymic ?? "",
+            "birthDate": RuDate.format(r.birthDate, timeZone: zone), "sex": r.sex ?? "", "grade": String(r.grade),
+            "letter": r.letter ?? "",
+            "specialNeeds": r.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(r.consentOn, zone),
+            "consentBy": r.consentBy ?? "",
+        ])
     }
 
-    func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+        -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
         let zone = try await RegistrySupport.zone(req)
-        let school = try await RegistrySupport.organization(form["school"], field: "school", municipalityID: muni, errors: &errors, on: req.db)
+        let school = try await RegistrySupport.organization(
+            form["school"], field: "school", municipalityID: muni, errors: &errors, on: req.db)
         if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
             errors.add("school", "Вы не можете вести учащихся этой организации.")
         }
@@ -133,10 +198,19 @@ struct StudentsSection: RegistrySection {
         if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
         var key = ""
         if let birth, !surname.isEmpty, !given.isEmpty {
-            key = StudentIdentity.key(surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
-            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$identityKey == key).first(), twin.id != r.id {
-                if twin.$school.id == school?.id || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: muni))) {
-                    errors.add("surname", "Такой обучающийся уже есть в реестре: \(twin.fullName), \(RuDate.format(twin.birthDate, timeZone: zone)).")
+            key = StudentIdentity.key(
+                surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
+            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                \.$identityKey == key
+            ).first(), twin.id != r.id {
+                if twin.$school.id == school?.id
+                    || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: muni)))
+                {
+                    errors.add(
+                        "surname",
+                        "Такой обучающийся уже есть в реестре: \(twin.fullName), "
+                            + "\(RuDate.format(twin.birthDate, timeZone: zone))."
+                    )
                 } else {
                     // Another school's child: say so without revealing who or where.
                     errors.add("surname", "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ.")
@@ -148,22 +222,48 @@ struct StudentsSection: RegistrySection {
         var clearWithdrawal = false
         if let withdrawn = r.consentWithdrawnAt, let c = consentOn, c != r.consentOn {
             let day = Calendar(identifier: .gregorian).startOfDay(for: withdrawn).addingTimeInterval(-86_400)
-            if c < day { errors.add("consentOn", "Согласие отозвано \(RuDate.format(withdrawn, timeZone: zone)): укажите дату нового согласия — не раньше отзыва.") }
-            else { clearWithdrawal = true }
+            if c < day {
+                errors.add(
+                    "consentOn",
+                    "Согласие отозвано \(RuDate.format(withdrawn, timeZone: zone)): укажите дату нового согласия — не "
+                        + "раньше отзыва."
+                )
+            } else {
+                clearWithdrawal = true
+            }
         }
         guard errors.isEmpty, let school, let birth, let grade else { return nil }
-        r.$municipality.id = muni; r.$school.id = school.id!; r.$school.value = school
-        r.surname = surname; r.givenName = given; r.patronymic = patronymic; r.birthDate = birth; r.sex = sex?.rawValue
-        r.grade = grade; r.letter = letter; r.specialNeeds = form.all("specialNeeds").contains("yes")
-        if clearWithdrawal { r.consentWithdrawnAt = nil; r.consentWithdrawnBy = nil }
-        r.consentOn = consentOn; r.consentBy = consentBy; r.identityKey = key
-        r.searchKey = TextKey.search(surname, given, patronymic); r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
+        r.$municipality.id = muni
+        r.$school.id = school.id!
+        r.$school.value = school
+        r.surname = surname
+        r.givenName = given
+        r.patronymic = patronymic
+        r.birthDate = birth
+        r.sex = sex?.rawValue
+        r.grade = grade
+        r.letter = letter
+        r.specialNeeds = form.all("specialNeeds").contains("yes")
+        if clearWithdrawal {
+            r.consentWithdrawnAt = nil
+            r.consentWithdrawnBy = nil
+        }
+        r.consentOn = consentOn
+        r.consentBy = consentBy
+        r.identityKey = key
+        r.searchKey = TextKey.search(surname, given, patronymic)
+        r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
         return { _ in }
     }
 
     func extraActions(_ record: Student, req: Request) async throws -> [RegistryCard.Action] {
-        guard record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db)) else { return [] }
-        return [.link("Добавить законного представителя", SiteURL.record(area, record.id!).path + "/guardians/new", primary: false)]
+        guard record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db))
+        else { return [] }
+        return [
+            .link(
+                "Добавить законного представителя", SiteURL.record(area, record.id!).path + "/guardians/new",
+                primary: false)
+        ]
     }
 
     /// An import is audited once per batch, so a child's own history gets its lines from the batches: added by an
@@ -174,29 +274,60 @@ struct StudentsSection: RegistrySection {
         let id = try r.requireID()
         var out: [(at: Date, line: HistoryLine)] = []
         func at(_ d: Date) -> String { RuDate.formatDateTime(d, timeZone: zone) }
-        if let b = r.importBatchID, let batch = try await StudentImportBatch.find(b, on: req.db), let done = batch.committedAt {
-            out.append((done, HistoryLine(at: at(done), who: batch.createdByName, action: "Загрузка из файла «\(batch.fileName)»: запись добавлена", changes: [])))
+        if let b = r.importBatchID, let batch = try await StudentImportBatch.find(b, on: req.db),
+            let done = batch.committedAt
+        {
+            out.append(
+                (
+                    done,
+                    HistoryLine(
+                        at: at(done), who: batch.createdByName,
+                        action: "Загрузка из файла «\(batch.fileName)»: запись добавлена", changes: [])
+                ))
         }
         let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == r.$municipality.id)
             .filter(\.$merges, .custom("LIKE"), "%\(id.uuidString)%").all()
-        func consent(_ on: Date?, _ by: String?) -> String { RegistrySupport.date(on, zone) + (by.map { " — \($0)" } ?? "") }
+        func consent(_ on: Date?, _ by: String?) -> String {
+            RegistrySupport.date(on, zone) + (by.map { " — \($0)" } ?? "")
+        }
         for batch in batches {
-            guard let done = batch.committedAt, let m = StudentImportService.Snapshot.all(batch).first(where: { $0.id == id }) else { continue }
+            guard let done = batch.committedAt,
+                let m = StudentImportService.Snapshot.all(batch).first(where: { $0.id == id })
+            else { continue }
             let unchangedSince = m.version == r.version && batch.revertedAt == nil
             let fields: [(String, String, String)] = [
                 ("Класс", "\(m.grade)\(m.letter ?? "")", "\(r.grade)\(r.letter ?? "")"),
-                ("Пол", m.sex.flatMap(Sex.init(rawValue:))?.title ?? "", r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
+                (
+                    "Пол", m.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
+                    r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""
+                ),
                 ("ОВЗ", m.specialNeeds ? "да" : "нет", r.specialNeeds ? "да" : "нет"),
                 ("Согласие", consent(m.consentOn, m.consentBy), consent(r.consentOn, r.consentBy)),
             ]
-            let changes = unchangedSince
-                ? fields.filter { $0.1 != $0.2 }.map { (field: $0.0, before: $0.1.ifBlank("—"), after: $0.2.ifBlank("—")) }
+            let changes =
+                unchangedSince
+                ? fields.filter { $0.1 != $0.2 }.map {
+                    (field: $0.0, before: $0.1.ifBlank("—"), after: $0.2.ifBlank("—"))
+                }
                 : fields.map { (field: $0.0, before: $0.1.ifBlank("—"), after: "по файлу") }
-            out.append((done, HistoryLine(at: at(done), who: batch.createdByName, action: "Загрузка из файла «\(batch.fileName)»: объединено с записью", changes: changes)))
+            out.append(
+                (
+                    done,
+                    HistoryLine(
+                        at: at(done), who: batch.createdByName,
+                        action: "Загрузка из файла «\(batch.fileName)»: объединено с записью", changes: changes)
+                ))
             if let undone = batch.revertedAt {
-                let by = try await AuditEntry.query(on: req.db).filter(\.$entityID == batch.id!).filter(\.$action == Audit.Action.revert.rawValue).first()?.username
-                out.append((undone, HistoryLine(at: at(undone), who: by ?? "—",
-                                                action: "Отмена загрузки «\(batch.fileName)»: прежние значения восстановлены", changes: [])))
+                let by = try await AuditEntry.query(on: req.db).filter(\.$entityID == batch.id!).filter(
+                    \.$action == Audit.Action.revert.rawValue
+                ).first()?.username
+                out.append(
+                    (
+                        undone,
+                        HistoryLine(
+                            at: at(undone), who: by ?? "—",
+                            action: "Отмена загрузки «\(batch.fileName)»: прежние значения восстановлены", changes: [])
+                    ))
             }
         }
         return out
@@ -204,9 +335,15 @@ struct StudentsSection: RegistrySection {
 
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(r.$municipality.id, on: db)
-        return ["ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone), "Школа": r.$school.value?.shortName ?? "",
-                "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "", "ОВЗ": r.specialNeeds ? "да" : "нет",
-                "Отзыв согласия": r.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) + (r.consentWithdrawnBy.map { ", \($0)" } ?? "") } ?? "",
-                "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? "")]
+        return [
+            "ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone),
+            "Школа": r.$school.value?.shortName ?? "",
+            "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
+            "ОВЗ": r.specialNeeds ? "да" : "нет",
+            "Отзыв согласия": r.consentWithdrawnAt.map {
+                RuDate.format($0, timeZone: zone) + (r.consentWithdrawnBy.map { ", \($0)" } ?? "")
+            } ?? "",
+            "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? ""),
+        ]
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// Time a school keeps for its own lessons, for some grades on some weekdays (e.g. lessons until 14:30).
 final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
@@ -17,13 +17,22 @@ final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
     init() {}
 
     var grades: [Int] { gradesText.split(separator: ",").compactMap { Int($0) } }
-    var weekdays: [Weekday] { weekdaysText.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
+    var weekdays: [Weekday] {
+        weekdaysText.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) }
+    }
     /// One slot per grade and weekday, as the clash rules read them.
     func slots(schoolName: String) -> [BusySlot] {
-        grades.flatMap { g in weekdays.map { BusySlot(schoolID: $school.id, schoolName: schoolName, grade: g, weekday: $0, start: startMinute, end: endMinute) } }
+        grades.flatMap { g in
+            weekdays.map {
+                BusySlot(
+                    schoolID: $school.id, schoolName: schoolName, grade: g, weekday: $0, start: startMinute,
+                    end: endMinute)
+            }
+        }
     }
     var summary: String {
-        weekdays.map(\.short).joined(separator: ", ") + "; " + grades.map(String.init).joined(separator: ", ") + " кл.; "
+        weekdays.map(\.short).joined(separator: ", ") + "; " + grades.map(String.init).joined(separator: ", ")
+            + " кл.; "
             + ClockTime(minutes: startMinute).formatted + "–" + ClockTime(minutes: endMinute).formatted
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Schools' fixed busy time per grade (e.g. lessons until 14:30): the timetable warns when a network lesson falls
@@ -17,25 +17,45 @@ struct BusySlotsSection: RegistrySection {
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .schoolTime(OrgRef(id: UUID(), municipalityID: muni)))
-        let query = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["school"], defaultSort: "school")
-        var b = BusySlotRecord.query(on: req.db).join(Organization.self, on: \BusySlotRecord.$school.$id == \Organization.$id)
-            .filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$school.$id == org) }
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "organization"], sorts: ["school"], defaultSort: "school")
+        var b = BusySlotRecord.query(on: req.db).join(
+            Organization.self, on: \BusySlotRecord.$school.$id == \Organization.$id
+        )
+        .filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$school.$id == org)
+        }
         b = b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending).sort(\.$startMinute)
         let (rows, total) = try await b.with(\.$school).paged(query)
-        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) { .schoolTime($0) }
+        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+            .schoolTime($0)
+        }
         return RegistryList(
             title: "Занятость школ", area: area, query: query,
-            filters: [FieldSpec("organization", "Школа", .select(try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db), empty: "Все школы")),
-                      CommonFilters.status],
-            columns: [Column("Школа", sort: "school"), Column("Дни"), Column("Классы"), Column("Время"), Column("Состояние")],
+            filters: [
+                FieldSpec(
+                    "organization", "Школа",
+                    .select(
+                        try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db),
+                        empty: "Все школы")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("Школа", sort: "school"), Column("Дни"), Column("Классы"), Column("Время"), Column("Состояние"),
+            ],
             rows: rows.map { s in
-                [.link(s.school.shortName, SiteURL.record(area, s.id!).path), .text(s.weekdays.map(\.short).joined(separator: ", ")),
-                 .text(s.grades.map(String.init).joined(separator: ", ")),
-                 .text(ClockTime(minutes: s.startMinute).formatted + "–" + ClockTime(minutes: s.endMinute).formatted),
-                 .badge(RecordStatus(rawValue: s.status) ?? .active)]
+                [
+                    .link(s.school.shortName, SiteURL.record(area, s.id!).path),
+                    .text(s.weekdays.map(\.short).joined(separator: ", ")),
+                    .text(s.grades.map(String.init).joined(separator: ", ")),
+                    .text(
+                        ClockTime(minutes: s.startMinute).formatted + "–" + ClockTime(minutes: s.endMinute).formatted),
+                    .badge(RecordStatus(rawValue: s.status) ?? .active),
+                ]
             },
-            total: total, noun: ("запись", "записи", "записей"), createTitle: writable.isEmpty ? nil : "Добавить время школы",
+            total: total, noun: ("запись", "записи", "записей"),
+            createTitle: writable.isEmpty ? nil : "Добавить время школы",
             emptyText: "Школы ещё не указали своё время: расписание не предупреждает о пересечении с их уроками.")
     }
 
@@ -44,36 +64,70 @@ struct BusySlotsSection: RegistrySection {
         record.$school.value = org
         return .schoolTime(org.ref)
     }
-    func newResource(_ req: Request) throws -> Resource { .schoolTime(try RegistrySupport.creatableOrganization(req) { .schoolTime($0) }) }
-    func title(_ record: BusySlotRecord) -> String { (record.$school.value?.shortName ?? "Школа") + ": " + record.summary }
-    func scope(_ record: BusySlotRecord) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$school.id) }
+    func newResource(_ req: Request) throws -> Resource {
+        .schoolTime(try RegistrySupport.creatableOrganization(req) { .schoolTime($0) })
+    }
+    func title(_ record: BusySlotRecord) -> String {
+        (record.$school.value?.shortName ?? "Школа") + ": " + record.summary
+    }
+    func scope(_ record: BusySlotRecord) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$municipality.id, record.$school.id)
+    }
 
-    func card(_ record: BusySlotRecord, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
-        ([("Школа", record.$school.value?.shortName ?? ""), ("Дни недели", record.weekdays.map(\.title).joined(separator: ", ")),
-          ("Классы", record.grades.map(String.init).joined(separator: ", ")),
-          ("Время", ClockTime(minutes: record.startMinute).formatted + "–" + ClockTime(minutes: record.endMinute).formatted)], [], [])
+    func card(_ record: BusySlotRecord, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
+        (
+            [
+                ("Школа", record.$school.value?.shortName ?? ""),
+                ("Дни недели", record.weekdays.map(\.title).joined(separator: ", ")),
+                ("Классы", record.grades.map(String.init).joined(separator: ", ")),
+                (
+                    "Время",
+                    ClockTime(minutes: record.startMinute).formatted + "–"
+                        + ClockTime(minutes: record.endMinute).formatted
+                ),
+            ], [], []
+        )
     }
 
     func fields(_ req: Request, record: BusySlotRecord?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
-        return [FieldSpec("organization", "Школа", .select(try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) { .schoolTime($0) },
-                                                           empty: "— выберите —"), required: true),
-                FieldSpec("weekdays", "Дни недели", .checkboxes(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }), required: true),
-                FieldSpec("grades", "Классы", .checkboxes((5...11).map { (String($0), "\($0) класс") }), required: true),
-                FieldSpec("start", "С", .text("text"), required: true, hint: "Время в виде ЧЧ:ММ, например 08:30."),
-                FieldSpec("end", "До", .text("text"), required: true, hint: "Например 14:30 — окончание последнего урока.")]
+        return [
+            FieldSpec(
+                "organization", "Школа",
+                .select(
+                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+                        .schoolTime($0)
+                    },
+                    empty: "— выберите —"), required: true),
+            FieldSpec(
+                "weekdays", "Дни недели",
+                .checkboxes(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }), required: true),
+            FieldSpec("grades", "Классы", .checkboxes((5...11).map { (String($0), "\($0) класс") }), required: true),
+            FieldSpec("start", "С", .text("text"), required: true, hint: "Время в виде ЧЧ:ММ, например 08:30."),
+            FieldSpec("end", "До", .text("text"), required: true, hint: "Например 14:30 — окончание последнего урока."),
+        ]
     }
 
     func values(_ record: BusySlotRecord, req: Request) async throws -> FormValues {
-        FormValues(["organization": [record.$school.id.uuidString.lowercased()], "weekdays": record.weekdays.map { String($0.rawValue) },
-                    "grades": record.grades.map(String.init), "start": [ClockTime(minutes: record.startMinute).formatted],
-                    "end": [ClockTime(minutes: record.endMinute).formatted]])
+        FormValues([
+            "organization": [record.$school.id.uuidString.lowercased()],
+            "weekdays": record.weekdays.map { String($0.rawValue) },
+            "grades": record.grades.map(String.init), "start": [ClockTime(minutes: record.startMinute).formatted],
+            "end": [ClockTime(minutes: record.endMinute).formatted],
+        ])
     }
 
-    func apply(_ form: FormValues, to record: BusySlotRecord, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to record: BusySlotRecord, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
-        let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
-        if let org, !req.can(isNew ? .create : .update, .schoolTime(org.ref)) { errors.add("organization", "Вы не можете вести время этой школы.") }
+        let org = try await RegistrySupport.organization(
+            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+        if let org, !req.can(isNew ? .create : .update, .schoolTime(org.ref)) {
+            errors.add("organization", "Вы не можете вести время этой школы.")
+        }
         let weekdays = Set(form.all("weekdays").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) })
         if weekdays.isEmpty { errors.add("weekdays", "Отметьте хотя бы один день.") }
         let grades = Set(form.all("grades").compactMap(Int.init).filter { (1...11).contains($0) })

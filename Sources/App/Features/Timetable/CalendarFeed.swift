@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A secret iCal feed URL for a group's, a teacher's or a student's lessons; it answers only while its maker may still
 /// read that timetable.

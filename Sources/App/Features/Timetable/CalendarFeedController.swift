@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// iCal feeds of a group's, a teacher's and a student's lessons behind a secret URL: made by a user who may read that
 /// timetable (a new one revokes their previous one), answering only while that user still may.
@@ -18,39 +18,65 @@ struct CalendarFeedController: RouteCollection {
     /// The user's own feeds, each with a button that revokes it.
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let feeds = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
-            .sort(\.$createdAt, .descending).all()
+        let feeds = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.userID).filter(
+            \.$revokedAt == nil
+        )
+        .sort(\.$createdAt, .descending).all()
         var rows: [[Cell]] = []
         let zone = try await RegistrySupport.zone(req)
         for f in feeds {
-            let title = await CalendarFeed.Kind(rawValue: f.kind).asyncFlatMap { try? await TimetableSubject.load($0, f.subjectID, on: req.db) }?.title ?? "—"
-            rows.append([.text(title), .text(RuDate.formatDateTime(f.createdAt, timeZone: zone)),
-                         .post("Отозвать", SiteURL.timetable.path + "/feeds/\(f.id!.uuidString.lowercased())/revoke", csrf: req.csrfToken)])
+            let title =
+                await CalendarFeed.Kind(rawValue: f.kind).asyncFlatMap {
+                    try? await TimetableSubject.load($0, f.subjectID, on: req.db)
+                }?.title ?? "—"
+            rows.append([
+                .text(title), .text(RuDate.formatDateTime(f.createdAt, timeZone: zone)),
+                .post(
+                    "Отозвать", SiteURL.timetable.path + "/feeds/\(f.id!.uuidString.lowercased())/revoke",
+                    csrf: req.csrfToken),
+            ])
         }
-        let card = RegistryCard(title: "Мои подписки на календарь", area: .groups, status: nil,
-                                facts: [("Что это", "Секретные ссылки iCal на расписания; ссылка работает, пока вам доступно это расписание. Смена пароля отзывает все ссылки.")],
-                                actions: [], sections: [RegistryCard.Section(title: "Действующие ссылки", columns: ["Расписание", "Создана", ""], rows: rows,
-                                                                              emptyText: "Ссылок нет. Создать её можно на странице расписания.")], history: nil)
+        let card = RegistryCard(
+            title: "Мои подписки на календарь", area: .groups, status: nil,
+            facts: [
+                (
+                    "Что это",
+                    "Секретные ссылки iCal на расписания; ссылка работает, пока вам доступно это расписание. Смена "
+                        + "пароля отзывает все ссылки."
+                )
+            ],
+            actions: [],
+            sections: [
+                RegistryCard.Section(
+                    title: "Действующие ссылки", columns: ["Расписание", "Создана", ""], rows: rows,
+                    emptyText: "Ссылок нет. Создать её можно на странице расписания.")
+            ], history: nil)
         return req.render(card.render(await req.pageContext(active: .timetable)))
     }
 
     func revoke(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let f = try await CalendarFeed.find(try req.idParameter(), on: req.db), f.$user.id == user.userID else { throw AppError.notFound() }
+        guard let f = try await CalendarFeed.find(try req.idParameter(), on: req.db), f.$user.id == user.userID else {
+            throw AppError.notFound()
+        }
         if f.revokedAt == nil {
             f.revokedAt = Date()
             try await req.application.writeTransaction { db in
                 try await f.save(on: db)
-                try await Audit.record(on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: f.id, title: "Ссылка iCal отозвана",
-                                       municipalityID: user.municipalityIDs.first, organizationID: nil)
+                try await Audit.record(
+                    on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: f.id,
+                    title: "Ссылка iCal отозвана",
+                    municipalityID: user.municipalityIDs.first, organizationID: nil)
             }
         }
-        return req.redirect(to: SiteURL.timetable.path + "/feeds", flash: "Ссылка отозвана: календарь по ней больше не обновится.")
+        return req.redirect(
+            to: SiteURL.timetable.path + "/feeds", flash: "Ссылка отозвана: календарь по ней больше не обновится.")
     }
 
     func subject(_ req: Request) async throws -> TimetableSubject {
         guard let kind = req.query[String.self, at: "kind"].flatMap(CalendarFeed.Kind.init(rawValue:)),
-              let id = req.query[String.self, at: "id"].flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
+            let id = req.query[String.self, at: "id"].flatMap(UUID.init(uuidString:))
+        else { throw AppError.notFound() }
         let s = try await TimetableSubject.load(kind, id, on: req.db)
         try req.authorize(.read, s.resource)
         return s
@@ -58,13 +84,17 @@ struct CalendarFeedController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let s = try await subject(req)
-        let form = RegistryForm(title: "Подписка в календаре", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                                action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())",
-                                cancelURL: SiteURL.timetable.path, fields: [], values: FormValues(),
-                                intro: "Расписание: \(s.title). Сетка создаст секретную ссылку (iCal), которую можно добавить в календарь телефона или "
-                                    + "почты; занятия и их изменения появятся там сами. Прежняя ваша ссылка на это расписание перестанет работать. "
-                                    + "Не передавайте ссылку посторонним.",
-                                submitTitle: "Создать ссылку")
+        let form = RegistryForm(
+            title: "Подписка в календаре", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())",
+            cancelURL: SiteURL.timetable.path, fields: [], values: FormValues(),
+            intro:
+                "Расписание: \(s.title). Сетка создаст секретную ссылку (iCal), которую можно добавить в календарь "
+                + "телефона или "
+                + "почты; занятия и их изменения появятся там сами. Прежняя ваша ссылка на это расписание перестанет "
+                + "работать. "
+                + "Не передавайте ссылку посторонним.",
+            submitTitle: "Создать ссылку")
         return req.render(form.render(await req.pageContext(active: .timetable)))
     }
 
@@ -76,40 +106,59 @@ struct CalendarFeedController: RouteCollection {
             try await CalendarFeed.query(on: db).filter(\.$user.$id == user.userID).filter(\.$kind == s.kind.rawValue)
                 .filter(\.$subjectID == s.id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
             let f = CalendarFeed()
-            f.tokenHash = Secrets.sha256(raw); f.$user.id = user.userID; f.kind = s.kind.rawValue; f.subjectID = s.id; f.createdAt = Date()
+            f.tokenHash = Secrets.sha256(raw)
+            f.$user.id = user.userID
+            f.kind = s.kind.rawValue
+            f.subjectID = s.id
+            f.createdAt = Date()
             try await f.create(on: db)
-            try await Audit.record(on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id, title: "Ссылка iCal: \(s.title)",
-                                   municipalityID: s.municipalityID, organizationID: nil)
+            try await Audit.record(
+                on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id,
+                title: "Ссылка iCal: \(s.title)",
+                municipalityID: s.municipalityID, organizationID: nil)
         }
-        let page = NoticePage(title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              lines: ["Расписание: \(s.title).", "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз."],
-                              highlight: req.absoluteURL("/ical/\(raw).ics"), backTitle: "Мои подписки", backURL: SiteURL.timetable.path + "/feeds")
+        let page = NoticePage(
+            title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            lines: [
+                "Расписание: \(s.title).",
+                "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз.",
+            ],
+            highlight: req.absoluteURL("/ical/\(raw).ics"), backTitle: "Мои подписки",
+            backURL: SiteURL.timetable.path + "/feeds")
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
     func feed(req: Request) async throws -> Response {
         guard let file = req.parameters.get("file"), file.hasSuffix(".ics") else { throw AppError.notFound() }
         let token = String(file.dropLast(4))
-        guard let f = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(token)).first(), f.revokedAt == nil,
-              let kind = CalendarFeed.Kind(rawValue: f.kind),
-              let maker = try await AuthenticationMiddleware.load(userID: f.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+        guard let f = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(token)).first(),
+            f.revokedAt == nil,
+            let kind = CalendarFeed.Kind(rawValue: f.kind),
+            let maker = try await AuthenticationMiddleware.load(
+                userID: f.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
         else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
         let s = try await TimetableSubject.load(kind, f.subjectID, on: req.db)
-        guard req.policy.allows(maker.actor, .read, s.resource) else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
+        guard req.policy.allows(maker.actor, .read, s.resource) else {
+            throw AppError.notFound("Ссылка на календарь не найдена или отозвана.")
+        }
         let zone = try await MunicipalClock.zone(s.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
         let lessons = try await s.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
         let events = lessons.map { l -> ICalendar.Event in
             let midnight = CivilDay(number: l.day).date(timeZone: zone)
-            return ICalendar.Event(uid: "\(l.id!.uuidString.lowercased())@setka", start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
-                                   end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
-                                   summary: l.group.name + " — " + l.group.program.title,
-                                   location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
-                                   description: (l.teacher.map { "Педагог: " + $0.fullName } ?? "") + (l.note.map { "\n" + $0 } ?? ""),
-                                   cancelled: l.isCancelled, sequence: l.version)
+            return ICalendar.Event(
+                uid: "\(l.id!.uuidString.lowercased())@setka",
+                start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
+                end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
+                summary: l.group.name + " — " + l.group.program.title,
+                location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
+                description: (l.teacher.map { "Педагог: " + $0.fullName } ?? "") + (l.note.map { "\n" + $0 } ?? ""),
+                cancelled: l.isCancelled, sequence: l.version)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.render(name: "Сетка: " + s.feedName, events: events)))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(string: ICalendar.render(name: "Сетка: " + s.feedName, events: events)))
     }
 }

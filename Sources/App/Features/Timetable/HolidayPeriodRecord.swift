@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// Каникулы or a праздничный день of an academic year: no lessons are generated on these days.
 final class HolidayPeriodRecord: RegistryRecord, @unchecked Sendable {
@@ -17,6 +17,8 @@ final class HolidayPeriodRecord: RegistryRecord, @unchecked Sendable {
     init() {}
 
     var domain: HolidayPeriod {
-        HolidayPeriod(title: title, kind: HolidayKind(rawValue: kind) ?? .holiday, first: CivilDay(number: firstDay), last: CivilDay(number: lastDay))
+        HolidayPeriod(
+            title: title, kind: HolidayKind(rawValue: kind) ?? .holiday, first: CivilDay(number: firstDay),
+            last: CivilDay(number: lastDay))
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// One lesson of a group (`GLOSSARY.md`: Занятие).
 final class Lesson: Model, @unchecked Sendable {

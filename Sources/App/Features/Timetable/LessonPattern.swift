@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// A weekly pattern a centre head entered; the lessons it generated point back to it.
 final class LessonPattern: Model, @unchecked Sendable {

@@ -1,29 +1,39 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Single changes: one more lesson, a move (date, time, room), a substitute teacher, a cancellation with a reason.
 extension TimetableController {
     func lessonFields(_ req: Request, _ l: Loaded, withTeacher: Bool) async throws -> [FieldSpec] {
-        var fields = [FieldSpec("day", "Дата", .date, required: true),
-                      FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
-                      FieldSpec("hours", "Академических часов", .number, required: true),
-                      FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —"))]
+        var fields = [
+            FieldSpec("day", "Дата", .date, required: true),
+            FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
+            FieldSpec("hours", "Академических часов", .number, required: true),
+            FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
+        ]
         if withTeacher {
             let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == l.center.$municipality.id)
                 .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
-            fields.append(FieldSpec("teacher", "Педагог", .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —"),
-                                    hint: "Другой педагог, чем у группы, — это замена: она отмечается в расписании."))
+            fields.append(
+                FieldSpec(
+                    "teacher", "Педагог",
+                    .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —"),
+                    hint: "Другой педагог, чем у группы, — это замена: она отмечается в расписании."))
         }
         fields.append(FieldSpec("note", "Примечание", hint: "Например, причина переноса."))
         return fields
     }
 
-    struct LessonInput { var draft: TimetableService.Draft; var note: String? }
+    struct LessonInput {
+        var draft: TimetableService.Draft
+        var note: String?
+    }
 
     /// Reads a lesson form; nil with errors when it is not valid.
-    func lessonInput(_ form: FormValues, _ l: Loaded, id: UUID?, defaultTeacher: UUID?, errors: inout FieldErrors, req: Request) async throws -> LessonInput? {
+    func lessonInput(
+        _ form: FormValues, _ l: Loaded, id: UUID?, defaultTeacher: UUID?, errors: inout FieldErrors, req: Request
+    ) async throws -> LessonInput? {
         let day = errors.day("day", form["day"], required: true)
         LessonRules.checkDay(day, window: l.window, field: "day", errors: &errors)
         let start = errors.clock("start", form["start"], required: true)
@@ -34,111 +44,180 @@ extension TimetableController {
         if let raw = form["teacher"] {
             teacher = nil
             if !raw.isEmpty {
-                if let id = UUID(uuidString: raw), let s = try await StaffMember.find(id, on: req.db), s.$municipality.id == l.center.$municipality.id {
+                if let id = UUID(uuidString: raw), let s = try await StaffMember.find(id, on: req.db),
+                    s.$municipality.id == l.center.$municipality.id
+                {
                     teacher = s.id
-                } else { errors.add("teacher", "Выберите педагога из реестра сотрудников.") }
+                } else {
+                    errors.add("teacher", "Выберите педагога из реестра сотрудников.")
+                }
             }
         }
         let note = errors.optional("note", form["note"], max: 300)
         guard errors.isEmpty, let day, let start, let hours else { return nil }
-        return LessonInput(draft: TimetableService.Draft(id: id, day: day, start: start, hours: hours, roomID: room, teacherID: teacher), note: note ?? "")
+        return LessonInput(
+            draft: TimetableService.Draft(
+                id: id, day: day, start: start, hours: hours, roomID: room, teacherID: teacher), note: note ?? "")
     }
 
-    func lessonPage(_ req: Request, _ l: Loaded, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(), refusal: TimetableRefusal? = nil) async throws -> RegistryForm {
+    func lessonPage(
+        _ req: Request, _ l: Loaded, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        refusal: TimetableRefusal? = nil
+    ) async throws -> RegistryForm {
         var fields = try await lessonFields(req, l, withTeacher: lesson != nil)
         if let refusal, refusal.clashes.isEmpty, !refusal.warnings.isEmpty {
-            fields.append(FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
+            fields.append(
+                FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
         }
         let base = SiteURL.groupTimetable(l.group.id!).path
-        return RegistryForm(title: lesson == nil ? "Новое занятие" : "Изменить занятие",
-                            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, base)],
-                            action: lesson.map { SiteURL.lesson($0.id!).path + "/edit" } ?? base + "/lesson", cancelURL: base,
-                            fields: fields, values: values, errors: errors, version: lesson?.version, conflict: refusal?.reason,
-                            intro: lesson.map { "Занятие \(CivilDay(number: $0.day).long), \($0.span.times). Перенос, замена педагога или кабинета." }
-                                ?? "Разовое занятие группы «\(l.group.name)» вне недельного расписания.",
-                            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 })
+        return RegistryForm(
+            title: lesson == nil ? "Новое занятие" : "Изменить занятие",
+            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, base)],
+            action: lesson.map { SiteURL.lesson($0.id!).path + "/edit" } ?? base + "/lesson", cancelURL: base,
+            fields: fields, values: values, errors: errors, version: lesson?.version, conflict: refusal?.reason,
+            intro: lesson.map {
+                "Занятие \(CivilDay(number: $0.day).long), \($0.span.times). Перенос, замена педагога или кабинета."
+            }
+                ?? "Разовое занятие группы «\(l.group.name)» вне недельного расписания.",
+            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 })
     }
 
     func lessonForm(req: Request) async throws -> Response {
         let l = try await Self.load(req, groupID: try req.idParameter(), .update)
         let values = FormValues(single: ["hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? ""])
-        return req.render(try await lessonPage(req, l, lesson: nil, values: values).render(await req.pageContext(active: active)))
+        return req.render(
+            try await lessonPage(req, l, lesson: nil, values: values).render(await req.pageContext(active: active)))
     }
 
     func addLesson(req: Request) async throws -> Response {
         let l = try await Self.load(req, groupID: try req.idParameter(), .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
-        guard let input = try await lessonInput(form, l, id: nil, defaultTeacher: l.group.$teacher.id, errors: &errors, req: req) else {
-            return req.render(try await lessonPage(req, l, lesson: nil, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        guard
+            let input = try await lessonInput(
+                form, l, id: nil, defaultTeacher: l.group.$teacher.id, errors: &errors, req: req)
+        else {
+            return req.render(
+                try await lessonPage(req, l, lesson: nil, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let g = l.group, center = l.center, d = input.draft
+        let g = l.group
+        let center = l.center
+        let d = input.draft
         do {
-            _ = try await TimetableService.write([d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note, reveal: TimetableController.reveal(req, l), audit: { written, db in
-                try await Audit.record(on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id, title: "Занятие: \(g.name)",
-                                       municipalityID: center.$municipality.id, organizationID: center.id,
-                                       after: ["Дата": d.day.formatted, "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times])
-            }, app: req.application)
+            _ = try await TimetableService.write(
+                [d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
+                reveal: TimetableController.reveal(req, l),
+                audit: { written, db in
+                    try await Audit.record(
+                        on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
+                        title: "Занятие: \(g.name)",
+                        municipalityID: center.$municipality.id, organizationID: center.id,
+                        after: [
+                            "Дата": d.day.formatted,
+                            "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times,
+                        ])
+                }, app: req.application)
         } catch let refusal as TimetableRefusal {
-            return req.render(try await lessonPage(req, l, lesson: nil, values: form, refusal: refusal).render(await req.pageContext(active: active)), status: .conflict)
+            return req.render(
+                try await lessonPage(req, l, lesson: nil, values: form, refusal: refusal).render(
+                    await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие \(d.day.formatted) добавлено.")
     }
 
     /// A lesson with its group loaded and checked.
     func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, Loaded) {
-        guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Занятие не найдено.") }
+        guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Занятие не найдено.")
+        }
         let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
         // A lesson in the register is what was taught: its time and hours no longer change.
         if action == .update, try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == lesson.id!).count() > 0 {
-            throw AppError.conflict("Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если занятие прошло иначе.")
+            throw AppError.conflict(
+                "Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если "
+                    + "занятие прошло иначе."
+            )
         }
         return (lesson, loaded)
     }
 
     static func values(_ lesson: Lesson) -> FormValues {
-        FormValues(single: ["day": CivilDay(number: lesson.day).formatted, "start": ClockTime(minutes: lesson.startMinute).formatted,
-                            "hours": String(lesson.hours), "room": lesson.$room.id?.uuidString.lowercased() ?? "",
-                            "teacher": lesson.$teacher.id?.uuidString.lowercased() ?? "", "note": lesson.note ?? ""])
+        FormValues(single: [
+            "day": CivilDay(number: lesson.day).formatted, "start": ClockTime(minutes: lesson.startMinute).formatted,
+            "hours": String(lesson.hours), "room": lesson.$room.id?.uuidString.lowercased() ?? "",
+            "teacher": lesson.$teacher.id?.uuidString.lowercased() ?? "", "note": lesson.note ?? "",
+        ])
     }
 
     static func auditFields(_ lesson: Lesson) -> [String: String] {
-        ["Дата": CivilDay(number: lesson.day).formatted, "Время": lesson.span.times, "Кабинет": lesson.$room.id?.uuidString ?? "",
-         "Педагог": lesson.$teacher.id?.uuidString ?? "", "Состояние": (LessonStatus(rawValue: lesson.status) ?? .scheduled).title,
-         "Примечание": lesson.note ?? ""]
+        [
+            "Дата": CivilDay(number: lesson.day).formatted, "Время": lesson.span.times,
+            "Кабинет": lesson.$room.id?.uuidString ?? "",
+            "Педагог": lesson.$teacher.id?.uuidString ?? "",
+            "Состояние": (LessonStatus(rawValue: lesson.status) ?? .scheduled).title,
+            "Примечание": lesson.note ?? "",
+        ]
     }
 
     func editForm(req: Request) async throws -> Response {
         let (lesson, l) = try await findLesson(req, .update)
-        guard !lesson.isCancelled else { throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.") }
-        return req.render(try await lessonPage(req, l, lesson: lesson, values: Self.values(lesson)).render(await req.pageContext(active: active)))
+        guard !lesson.isCancelled else {
+            throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.")
+        }
+        return req.render(
+            try await lessonPage(req, l, lesson: lesson, values: Self.values(lesson)).render(
+                await req.pageContext(active: active)))
     }
 
     func edit(req: Request) async throws -> Response {
         let (lesson, l) = try await findLesson(req, .update)
         let form = RegistrySupport.form(req)
-        guard !lesson.isCancelled else { throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.") }
+        guard !lesson.isCancelled else {
+            throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.")
+        }
         guard form["version"].flatMap(Int.init) == lesson.version else {
-            return req.render(try await lessonPage(req, l, lesson: lesson, values: Self.values(lesson),
-                                                   refusal: TimetableRefusal(clashes: ["Занятие за это время изменил другой пользователь: показаны текущие данные."], warnings: []))
+            return req.render(
+                try await lessonPage(
+                    req, l, lesson: lesson, values: Self.values(lesson),
+                    refusal: TimetableRefusal(
+                        clashes: ["Занятие за это время изменил другой пользователь: показаны текущие данные."],
+                        warnings: [])
+                )
                 .render(await req.pageContext(active: active)), status: .conflict)
         }
         var errors = FieldErrors()
-        guard let input = try await lessonInput(form, l, id: lesson.id, defaultTeacher: lesson.$teacher.id, errors: &errors, req: req) else {
-            return req.render(try await lessonPage(req, l, lesson: lesson, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        guard
+            let input = try await lessonInput(
+                form, l, id: lesson.id, defaultTeacher: lesson.$teacher.id, errors: &errors, req: req)
+        else {
+            return req.render(
+                try await lessonPage(req, l, lesson: lesson, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let before = Self.auditFields(lesson), g = l.group, center = l.center, version = lesson.version
+        let before = Self.auditFields(lesson)
+        let g = l.group
+        let center = l.center
+        let version = lesson.version
         do {
-            _ = try await TimetableService.write([input.draft], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
-                                                 expectedVersion: version, reveal: TimetableController.reveal(req, l), audit: { written, db in
-                guard let w = written.first else { return }
-                try await Audit.record(on: db, req: req, action: .update, entityType: "lesson", entityID: w.id, title: "Занятие: \(g.name)",
-                                       municipalityID: center.$municipality.id, organizationID: center.id, before: before, after: Self.auditFields(w))
-            }, app: req.application)
+            _ = try await TimetableService.write(
+                [input.draft], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
+                expectedVersion: version, reveal: TimetableController.reveal(req, l),
+                audit: { written, db in
+                    guard let w = written.first else { return }
+                    try await Audit.record(
+                        on: db, req: req, action: .update, entityType: "lesson", entityID: w.id,
+                        title: "Занятие: \(g.name)",
+                        municipalityID: center.$municipality.id, organizationID: center.id, before: before,
+                        after: Self.auditFields(w))
+                }, app: req.application)
         } catch let refusal as TimetableRefusal {
-            return req.render(try await lessonPage(req, l, lesson: lesson, values: form, refusal: refusal).render(await req.pageContext(active: active)), status: .conflict)
+            return req.render(
+                try await lessonPage(req, l, lesson: lesson, values: form, refusal: refusal).render(
+                    await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие изменено: \(input.draft.day.formatted).")
+        return req.redirect(
+            to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие изменено: \(input.draft.day.formatted).")
     }
 
     func cancelForm(req: Request) async throws -> Response {
@@ -146,13 +225,23 @@ extension TimetableController {
         return req.render(cancelPage(lesson, l, values: FormValues()).render(await req.pageContext(active: active)))
     }
 
-    func cancelPage(_ lesson: Lesson, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Отменить занятие", crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path)],
-                     action: SiteURL.lesson(lesson.id!).path + "/cancel", cancelURL: SiteURL.groupTimetable(l.group.id!).path,
-                     fields: [FieldSpec("reason", "Причина", required: true, hint: "Её увидят в расписании группы.")], values: values, errors: errors,
-                     version: lesson.version,
-                     intro: "Занятие \(CivilDay(number: lesson.day).long), \(lesson.span.times) будет отменено; часы занятия не войдут в расписание.",
-                     submitTitle: "Отменить занятие")
+    func cancelPage(_ lesson: Lesson, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
+        -> RegistryForm
+    {
+        RegistryForm(
+            title: "Отменить занятие",
+            crumbs: [
+                Crumb("Группы", SiteURL.list(.groups).path),
+                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+            ],
+            action: SiteURL.lesson(lesson.id!).path + "/cancel", cancelURL: SiteURL.groupTimetable(l.group.id!).path,
+            fields: [FieldSpec("reason", "Причина", required: true, hint: "Её увидят в расписании группы.")],
+            values: values, errors: errors,
+            version: lesson.version,
+            intro:
+                "Занятие \(CivilDay(number: lesson.day).long), \(lesson.span.times) будет отменено; часы занятия не "
+                + "войдут в расписание.",
+            submitTitle: "Отменить занятие")
     }
 
     func cancel(req: Request) async throws -> Response {
@@ -160,21 +249,34 @@ extension TimetableController {
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let reason = errors.required("reason", form["reason"], max: 300)
-        guard errors.isEmpty else { return req.render(cancelPage(lesson, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity) }
-        let before = Self.auditFields(lesson), g = l.group, center = l.center
-        let id = lesson.id!, version = form["version"].flatMap(Int.init) ?? -1
+        guard errors.isEmpty else {
+            return req.render(
+                cancelPage(lesson, l, values: form, errors: errors).render(await req.pageContext(active: active)),
+                status: .unprocessableEntity)
+        }
+        let before = Self.auditFields(lesson)
+        let g = l.group
+        let center = l.center
+        let id = lesson.id!
+        let version = form["version"].flatMap(Int.init) ?? -1
         try await req.application.writeTransaction { db in
             guard try await RegistrySupport.claimVersion(table: Lesson.schema, id: id, expected: version, on: db),
-                  let fresh = try await Lesson.find(id, on: db), !fresh.isCancelled else {
+                let fresh = try await Lesson.find(id, on: db), !fresh.isCancelled
+            else {
                 throw AppError.conflict("Занятие уже изменено или отменено другим пользователем: обновите страницу.")
             }
             fresh.status = LessonStatus.cancelled.rawValue
             fresh.note = reason
             fresh.updatedAt = Date()
             try await fresh.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "lesson", entityID: id, title: "Занятие отменено: \(g.name)",
-                                   municipalityID: center.$municipality.id, organizationID: center.id, before: before, after: Self.auditFields(fresh))
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "lesson", entityID: id,
+                title: "Занятие отменено: \(g.name)",
+                municipalityID: center.$municipality.id, organizationID: center.id, before: before,
+                after: Self.auditFields(fresh))
         }
-        return req.redirect(to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие \(CivilDay(number: lesson.day).formatted) отменено.")
+        return req.redirect(
+            to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие \(CivilDay(number: lesson.day).formatted) отменено."
+        )
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// A group's timetable: its lessons, a weekly pattern between two dates (skipping the academic-year calendar's
@@ -34,14 +34,18 @@ struct TimetableController: RouteCollection {
     }
 
     static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> Loaded {
-        guard let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
-            .with(\.$academicYear).with(\.$room).first(),
-              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+        guard
+            let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
+                .with(\.$academicYear).with(\.$room).first(),
+            let center = try await Organization.find(g.$organization.id, on: req.db)
+        else { throw AppError.notFound("Группа не найдена.") }
         try req.authorize(action, .group(center.ref))
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
         let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
-        return Loaded(group: g, center: center, zone: zone, facts: TimetableService.facts(g, center: center, zone: zone), window: first...last)
+        return Loaded(
+            group: g, center: center, zone: zone, facts: TimetableService.facts(g, center: center, zone: zone),
+            window: first...last)
     }
 
     func show(req: Request) async throws -> Response {
@@ -51,8 +55,13 @@ struct TimetableController: RouteCollection {
             .with(\.$room).with(\.$teacher).all()
         let mayEdit = req.can(.update, .group(l.center.ref))
         let registerResource = Resource.register(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
-        let marked = Set(try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map { $0.$lesson.id })
-        func mayOpen(_ lesson: Lesson) -> Bool { req.can(.read, .register(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id)) }
+        let marked = Set(
+            try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map {
+                $0.$lesson.id
+            })
+        func mayOpen(_ lesson: Lesson) -> Bool {
+            req.can(.read, .register(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id))
+        }
         let scheduled = lessons.filter { !$0.isCancelled }
         let hours = scheduled.reduce(0) { $0 + $1.hours }
         let base = SiteURL.groupTimetable(g.id!).path
@@ -65,35 +74,67 @@ struct TimetableController: RouteCollection {
         if req.can(.read, registerResource) {
             actions.append(.link("Журнал группы", SiteURL.groupRegister(g.id!).path, primary: false))
         }
-        actions.append(.link("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
+        actions.append(
+            .link(
+                "Подписка в календаре (iCal)",
+                SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
         var warnings: [String] = []
-        if scheduled.isEmpty { warnings.append("Занятия группы ещё не запланированы.") }
-        else if hours < g.plannedHours { warnings.append("В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.") }
-        else if hours > g.plannedHours { warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.") }
+        if scheduled.isEmpty {
+            warnings.append("Занятия группы ещё не запланированы.")
+        } else if hours < g.plannedHours {
+            warnings.append(
+                "В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.")
+        } else if hours > g.plannedHours {
+            warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.")
+        }
         let rows: [[Cell]] = lessons.enumerated().map { i, lesson in
             let date = CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted
-            var cells: [Cell] = [.text(String(i + 1)), mayOpen(lesson) ? .linkWithNote(date, SiteURL.lesson(lesson.id!).path, marked.contains(lesson.id!) ? "в журнале" : nil) : .text(date),
-                                 .text(lesson.span.times), .text(String(lesson.hours)),
-                                 .text(lesson.room?.name ?? ""),
-                                 .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
-                                 lesson.isCancelled ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
-                                    : marked.contains(lesson.id!) ? .tag("проведено", "signed") : .tag("по плану", "active")]
+            var cells: [Cell] = [
+                .text(String(i + 1)),
+                mayOpen(lesson)
+                    ? .linkWithNote(
+                        date, SiteURL.lesson(lesson.id!).path, marked.contains(lesson.id!) ? "в журнале" : nil)
+                    : .text(date),
+                .text(lesson.span.times), .text(String(lesson.hours)),
+                .text(lesson.room?.name ?? ""),
+                .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
+                lesson.isCancelled
+                    ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
+                    : marked.contains(lesson.id!) ? .tag("проведено", "signed") : .tag("по плану", "active"),
+            ]
             // A lesson marked in the register is history: it is corrected through the register, not moved or cancelled.
             if mayEdit && !lesson.isCancelled && !marked.contains(lesson.id!) {
                 cells.append(.link("Изменить", SiteURL.lesson(lesson.id!).path + "/edit"))
                 cells.append(.link("Отменить", SiteURL.lesson(lesson.id!).path + "/cancel"))
-            } else if mayEdit { cells += [.text(""), .text("")] }
+            } else if mayEdit {
+                cells += [.text(""), .text("")]
+            }
             return cells
         }
         let card = RegistryCard(
             title: "Расписание группы «\(g.name)»", area: .groups, status: nil,
-            facts: [("Программа", g.program.title), ("Ресурсный центр", l.center.shortName), ("Педагог", g.teacher?.fullName ?? ""),
-                    ("Кабинет группы", g.room?.name ?? ""), ("Сроки", l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted),
-                    ("Часов по плану", String(g.plannedHours)), ("Часов в расписании", String(hours)),
-                    ("Занятий", String(scheduled.count) + (lessons.count > scheduled.count ? " (и отменённых: \(lessons.count - scheduled.count))" : ""))],
+            facts: [
+                ("Программа", g.program.title), ("Ресурсный центр", l.center.shortName),
+                ("Педагог", g.teacher?.fullName ?? ""),
+                ("Кабинет группы", g.room?.name ?? ""),
+                ("Сроки", l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted),
+                ("Часов по плану", String(g.plannedHours)), ("Часов в расписании", String(hours)),
+                (
+                    "Занятий",
+                    String(scheduled.count)
+                        + (lessons.count > scheduled.count ? " (и отменённых: \(lessons.count - scheduled.count))" : "")
+                ),
+            ],
             actions: actions, warnings: warnings,
-            sections: [RegistryCard.Section(title: "Занятия", columns: ["№", "Дата", "Время", "Часов", "Кабинет", "Педагог", "Состояние"] + (mayEdit ? ["", ""] : []),
-                                            rows: rows, emptyText: mayEdit ? "Занятий пока нет: добавьте их по неделям или по одному." : "Занятий пока нет.")],
+            sections: [
+                RegistryCard.Section(
+                    title: "Занятия",
+                    columns: ["№", "Дата", "Время", "Часов", "Кабинет", "Педагог", "Состояние"]
+                        + (mayEdit ? ["", ""] : []),
+                    rows: rows,
+                    emptyText: mayEdit ? "Занятий пока нет: добавьте их по неделям или по одному." : "Занятий пока нет."
+                )
+            ],
             history: nil)
         return req.render(card.render(await req.pageContext(active: active)))
     }
@@ -101,48 +142,77 @@ struct TimetableController: RouteCollection {
     // MARK: weekly pattern
 
     func weeklyFields(_ req: Request, _ l: Loaded) async throws -> [FieldSpec] {
-        [FieldSpec("weekday", "День недели", .select(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }, empty: "— выберите —"), required: true),
-         FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
-         FieldSpec("hours", "Академических часов", .number, required: true, hint: "Час — 45 минут, между часами перемена 10 минут."),
-         FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
-         FieldSpec("from", "С даты", .date, required: true),
-         FieldSpec("to", "По дату", .date, required: true, hint: "Каникулы и праздничные дни из календаря учебного года пропускаются.")]
+        [
+            FieldSpec(
+                "weekday", "День недели",
+                .select(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }, empty: "— выберите —"),
+                required: true),
+            FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
+            FieldSpec(
+                "hours", "Академических часов", .number, required: true,
+                hint: "Час — 45 минут, между часами перемена 10 минут."),
+            FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
+            FieldSpec("from", "С даты", .date, required: true),
+            FieldSpec(
+                "to", "По дату", .date, required: true,
+                hint: "Каникулы и праздничные дни из календаря учебного года пропускаются."),
+        ]
     }
 
     static func roomOptions(_ l: Loaded, on db: any Database) async throws -> [(value: String, title: String)] {
-        try await Room.query(on: db).filter(\.$organization.$id == l.center.id!).filter(\.$status == RecordStatus.active.rawValue)
-            .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
+        try await Room.query(on: db).filter(\.$organization.$id == l.center.id!).filter(
+            \.$status == RecordStatus.active.rawValue
+        )
+        .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
     }
 
-    func weeklyPage(_ req: Request, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors(), refusal: TimetableRefusal? = nil) async throws -> RegistryForm {
+    func weeklyPage(
+        _ req: Request, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors(),
+        refusal: TimetableRefusal? = nil
+    ) async throws -> RegistryForm {
         var fields = try await weeklyFields(req, l)
         if let refusal, refusal.clashes.isEmpty, !refusal.warnings.isEmpty {
-            fields.append(FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
+            fields.append(
+                FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
         }
-        return RegistryForm(title: "Занятия по неделям", crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path)],
-                            action: SiteURL.groupTimetable(l.group.id!).path + "/weekly", cancelURL: SiteURL.groupTimetable(l.group.id!).path,
-                            fields: fields, values: values, errors: errors, conflict: refusal?.reason,
-                            intro: "Группа «\(l.group.name)», \(l.center.shortName). Сроки группы: \(l.window.lowerBound.formatted) — \(l.window.upperBound.formatted).",
-                            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 }, submitTitle: "Добавить занятия")
+        return RegistryForm(
+            title: "Занятия по неделям",
+            crumbs: [
+                Crumb("Группы", SiteURL.list(.groups).path),
+                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+            ],
+            action: SiteURL.groupTimetable(l.group.id!).path + "/weekly",
+            cancelURL: SiteURL.groupTimetable(l.group.id!).path,
+            fields: fields, values: values, errors: errors, conflict: refusal?.reason,
+            intro:
+                "Группа «\(l.group.name)», \(l.center.shortName). Сроки группы: \(l.window.lowerBound.formatted) — "
+                + "\(l.window.upperBound.formatted).",
+            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 },
+            submitTitle: "Добавить занятия")
     }
 
     func weeklyForm(req: Request) async throws -> Response {
         let l = try await Self.load(req, groupID: try req.idParameter(), .update)
         let today = CivilDay(Date(), timeZone: l.zone)
-        let values = FormValues(single: ["hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? "",
-                                         "from": max(today, l.window.lowerBound).formatted, "to": l.window.upperBound.formatted])
+        let values = FormValues(single: [
+            "hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? "",
+            "from": max(today, l.window.lowerBound).formatted, "to": l.window.upperBound.formatted,
+        ])
         return req.render(try await weeklyPage(req, l, values: values).render(await req.pageContext(active: active)))
     }
 
     /// A weekly pattern read from a form (the page's, or the API's JSON turned into one); nil with errors.
-    static func weeklyInput(_ form: FormValues, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> (WeeklyPattern, UUID?)? {
+    static func weeklyInput(_ form: FormValues, _ l: Loaded, errors: inout FieldErrors, on db: any Database)
+        async throws -> (WeeklyPattern, UUID?)?
+    {
         let weekday = form["weekday"].flatMap(Int.init).flatMap(Weekday.init(rawValue:))
         if weekday == nil { errors.add("weekday", "Выберите день недели.") }
         let start = errors.clock("start", form["start"], required: true)
         let hours = errors.integer("hours", form["hours"], range: 1...LessonLength.maxHours, required: true)
         LessonRules.checkTime(start: start, hours: hours, startField: "start", errors: &errors)
         let room = try await room(form["room"], l, errors: &errors, on: db)
-        let from = errors.day("from", form["from"], required: true), to = errors.day("to", form["to"], required: true)
+        let from = errors.day("from", form["from"], required: true)
+        let to = errors.day("to", form["to"], required: true)
         LessonRules.checkDay(from, window: l.window, field: "from", errors: &errors)
         LessonRules.checkDay(to, window: l.window, field: "to", errors: &errors)
         if let from, let to, to < from { errors.add("to", "Дата окончания раньше даты начала.") }
@@ -150,30 +220,56 @@ struct TimetableController: RouteCollection {
         return (WeeklyPattern(weekday: weekday, start: start, hours: hours, from: from, to: to), room)
     }
 
-    struct WeeklyResult { var lessons: [Lesson]; var skipped: [(day: CivilDay, holiday: String)]; var summary: String }
+    struct WeeklyResult {
+        var lessons: [Lesson]
+        var skipped: [(day: CivilDay, holiday: String)]
+        var summary: String
+    }
 
     /// Generates and writes a pattern's lessons (holidays skipped), audited as one record; throws `TimetableRefusal`
     /// on clashes, or an error on the `to` field when no day is left.
-    static func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, _ l: Loaded, acceptWarnings: Bool, req: Request) async throws -> WeeklyResult {
-        let (days, skipped) = Recurrence.days(p, holidays: try await TimetableService.holidays(yearID: l.group.$academicYear.id, on: req.db))
+    static func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, _ l: Loaded, acceptWarnings: Bool, req: Request)
+        async throws -> WeeklyResult
+    {
+        let (days, skipped) = Recurrence.days(
+            p, holidays: try await TimetableService.holidays(yearID: l.group.$academicYear.id, on: req.db))
         guard !days.isEmpty else {
             var errors = FieldErrors()
             errors.add("to", "В эти даты нет ни одного дня «\(p.weekday.title)» вне каникул и праздников.")
             throw AppError.validation(ValidationFailure(fields: errors))
         }
-        let drafts = days.map { TimetableService.Draft(day: $0, start: p.start, hours: p.hours, roomID: room, teacherID: l.group.$teacher.id) }
+        let drafts = days.map {
+            TimetableService.Draft(
+                day: $0, start: p.start, hours: p.hours, roomID: room, teacherID: l.group.$teacher.id)
+        }
         let record = LessonPattern()
-        record.$group.id = l.group.id!; record.weekday = p.weekday.rawValue; record.startMinute = p.start.minutes; record.hours = p.hours
-        record.$room.id = room; record.firstDay = p.from.number; record.lastDay = p.to.number
-        record.createdAt = Date(); record.createdBy = req.currentUser?.fullName ?? ""
-        let summary = "\(p.weekday.every) с \(p.start.formatted), \(p.hours) ак. ч, \(p.from.formatted) — \(p.to.formatted)"
-        let g = l.group, center = l.center
-        let written = try await TimetableService.write(drafts, group: l.facts, pattern: record, acceptWarnings: acceptWarnings, note: nil, reveal: TimetableController.reveal(req, l), audit: { written, db in
-            try await Audit.record(on: db, req: req, action: .create, entityType: "timetable", entityID: g.id, title: "Расписание: \(g.name)",
-                                   municipalityID: center.$municipality.id, organizationID: center.id,
-                                   after: ["Занятия": summary, "Добавлено занятий": String(written.count),
-                                           "Пропущено по календарю": skipped.map { $0.day.formatted + " (\($0.holiday))" }.joined(separator: ", ")])
-        }, app: req.application)
+        record.$group.id = l.group.id!
+        record.weekday = p.weekday.rawValue
+        record.startMinute = p.start.minutes
+        record.hours = p.hours
+        record.$room.id = room
+        record.firstDay = p.from.number
+        record.lastDay = p.to.number
+        record.createdAt = Date()
+        record.createdBy = req.currentUser?.fullName ?? ""
+        let summary =
+            "\(p.weekday.every) с \(p.start.formatted), \(p.hours) ак. ч, \(p.from.formatted) — \(p.to.formatted)"
+        let g = l.group
+        let center = l.center
+        let written = try await TimetableService.write(
+            drafts, group: l.facts, pattern: record, acceptWarnings: acceptWarnings, note: nil,
+            reveal: TimetableController.reveal(req, l),
+            audit: { written, db in
+                try await Audit.record(
+                    on: db, req: req, action: .create, entityType: "timetable", entityID: g.id,
+                    title: "Расписание: \(g.name)",
+                    municipalityID: center.$municipality.id, organizationID: center.id,
+                    after: [
+                        "Занятия": summary, "Добавлено занятий": String(written.count),
+                        "Пропущено по календарю": skipped.map { $0.day.formatted + " (\($0.holiday))" }.joined(
+                            separator: ", "),
+                    ])
+            }, app: req.application)
         return WeeklyResult(lessons: written, skipped: skipped, summary: summary)
     }
 
@@ -182,20 +278,31 @@ struct TimetableController: RouteCollection {
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         guard let (pattern, room) = try await Self.weeklyInput(form, l, errors: &errors, on: req.db) else {
-            return req.render(try await weeklyPage(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                try await weeklyPage(req, l, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         let result: WeeklyResult
         do {
-            result = try await Self.scheduleWeekly(pattern, room: room, l, acceptWarnings: form.all("accept").contains("yes"), req: req)
+            result = try await Self.scheduleWeekly(
+                pattern, room: room, l, acceptWarnings: form.all("accept").contains("yes"), req: req)
         } catch let refusal as TimetableRefusal {
-            return req.render(try await weeklyPage(req, l, values: form, refusal: refusal).render(await req.pageContext(active: active)), status: .conflict)
+            return req.render(
+                try await weeklyPage(req, l, values: form, refusal: refusal).render(
+                    await req.pageContext(active: active)), status: .conflict)
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
-            return req.render(try await weeklyPage(req, l, values: form, errors: errors).render(await req.pageContext(active: active)), status: .unprocessableEntity)
+            return req.render(
+                try await weeklyPage(req, l, values: form, errors: errors).render(
+                    await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        var message = "Добавлено " + RussianPlural.count(result.lessons.count, "занятие", "занятия", "занятий") + " (\(result.summary))."
+        var message =
+            "Добавлено " + RussianPlural.count(result.lessons.count, "занятие", "занятия", "занятий")
+            + " (\(result.summary))."
         if !result.skipped.isEmpty {
-            message += " Пропущено по календарю: " + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
+            message +=
+                " Пропущено по календарю: "
+                + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
         }
         return req.redirect(to: SiteURL.groupTimetable(l.group.id!).path, flash: message)
     }
@@ -203,18 +310,26 @@ struct TimetableController: RouteCollection {
     /// Whether the one scheduling may learn which group of which centre a student of a school attends (the policy's
     /// `.groupStudent`); clash messages name other groups only then.
     static func reveal(_ req: Request, _ l: Loaded) -> @Sendable (UUID, UUID) -> Bool {
-        let actor = req.currentUser?.actor, policy = req.policy, muni = l.center.$municipality.id
+        let actor = req.currentUser?.actor
+        let policy = req.policy
+        let muni = l.center.$municipality.id
         return { center, school in
             guard let actor else { return false }
-            return policy.allows(actor, .read, .groupStudent(school: OrgRef(id: school, municipalityID: muni), center: OrgRef(id: center, municipalityID: muni)))
+            return policy.allows(
+                actor, .read,
+                .groupStudent(
+                    school: OrgRef(id: school, municipalityID: muni), center: OrgRef(id: center, municipalityID: muni)))
         }
     }
 
     /// A room of the group's centre chosen in a form; empty means none.
-    static func room(_ raw: String?, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> UUID? {
+    static func room(_ raw: String?, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> UUID?
+    {
         guard let raw, !raw.isEmpty else { return nil }
-        guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db), r.$organization.id == l.center.id,
-              r.status == RecordStatus.active.rawValue else {
+        guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db),
+            r.$organization.id == l.center.id,
+            r.status == RecordStatus.active.rawValue
+        else {
             errors.add("room", "Выберите кабинет этого центра.")
             return nil
         }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// Whose lessons a timetable view or a feed shows — a group, a teacher or a student — with the policy resource that
 /// decides who may read them.
@@ -10,7 +10,8 @@ struct TimetableSubject {
     var title: String
     var resource: Resource
     var municipalityID: UUID
-    /// The groups whose lessons are shown (a group, or a student's groups); nil for a teacher (by the lesson's teacher).
+    /// The groups whose lessons are shown (a group, or a student's groups); nil for a teacher (by the lesson's
+    /// teacher).
     var groupIDs: [UUID]?
     /// What an outside calendar service may see as the calendar's name: a child's initials only.
     var feedName: String
@@ -18,23 +19,34 @@ struct TimetableSubject {
     static func load(_ kind: CalendarFeed.Kind, _ id: UUID, on db: any Database) async throws -> TimetableSubject {
         switch kind {
         case .group:
-            guard let g = try await StudyGroup.find(id, on: db), let c = try await Organization.find(g.$organization.id, on: db) else {
+            guard let g = try await StudyGroup.find(id, on: db),
+                let c = try await Organization.find(g.$organization.id, on: db)
+            else {
                 throw AppError.notFound("Группа не найдена.")
             }
-            return TimetableSubject(kind: kind, id: id, title: "Группа «\(g.name)»", resource: .group(c.ref), municipalityID: c.$municipality.id,
-                                    groupIDs: [id], feedName: g.name)
+            return TimetableSubject(
+                kind: kind, id: id, title: "Группа «\(g.name)»", resource: .group(c.ref),
+                municipalityID: c.$municipality.id,
+                groupIDs: [id], feedName: g.name)
         case .teacher:
             guard let s = try await StaffMember.find(id, on: db) else { throw AppError.notFound("Педагог не найден.") }
             let orgs = try await s.$organizations.get(on: db)
-            return TimetableSubject(kind: kind, id: id, title: s.fullName,
-                                    resource: .teacherTimetable(orgs: orgs.map(\.ref), userID: s.$user.id, municipalityID: s.$municipality.id),
-                                    municipalityID: s.$municipality.id, groupIDs: nil, feedName: s.fullName)
+            return TimetableSubject(
+                kind: kind, id: id, title: s.fullName,
+                resource: .teacherTimetable(
+                    orgs: orgs.map(\.ref), userID: s.$user.id, municipalityID: s.$municipality.id),
+                municipalityID: s.$municipality.id, groupIDs: nil, feedName: s.fullName)
         case .student:
-            guard let s = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else { throw AppError.notFound("Обучающийся не найден.") }
-            let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$group.id }
+            guard let s = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else {
+                throw AppError.notFound("Обучающийся не найден.")
+            }
+            let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(
+                \.$status == EnrollmentStatus.enrolled.rawValue
+            ).all().map { $0.$group.id }
             let initials = [s.givenName, s.patronymic].compactMap { $0?.first.map { "\($0)." } }.joined()
-            return TimetableSubject(kind: kind, id: id, title: s.fullName, resource: .person(studentID: id, school: s.school.ref),
-                                    municipalityID: s.$municipality.id, groupIDs: groups, feedName: "\(s.surname.prefix(1)). \(initials)")
+            return TimetableSubject(
+                kind: kind, id: id, title: s.fullName, resource: .person(studentID: id, school: s.school.ref),
+                municipalityID: s.$municipality.id, groupIDs: groups, feedName: "\(s.surname.prefix(1)). \(initials)")
         }
     }
 

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// How long it takes to get from one centre to another (either way).
 final class TravelTimeRecord: RegistryRecord, @unchecked Sendable {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Travel time between two centres that the administrator sets: the timetable warns when a student's lessons at two
@@ -11,7 +11,8 @@ struct TravelTimesSection: RegistrySection {
     let entityType = "travel_time"
     let noun = "Время в пути"
     let newTitle = "Новое время в пути"
-    let archiveConsequence = "Время в пути между этими организациями перестанет учитываться в предупреждениях расписания."
+    let archiveConsequence =
+        "Время в пути между этими организациями перестанет учитываться в предупреждениях расписания."
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
@@ -24,62 +25,97 @@ struct TravelTimesSection: RegistrySection {
             title: "Время в пути между ресурсными центрами", area: area, query: query, filters: [CommonFilters.status],
             columns: [Column("Откуда"), Column("Куда"), Column("Минут", sort: "minutes"), Column("Состояние")],
             rows: rows.map { t in
-                [.link(t.from.shortName, SiteURL.record(area, t.id!).path), .text(t.to.shortName), .text(String(t.minutes)),
-                 .badge(RecordStatus(rawValue: t.status) ?? .active)]
+                [
+                    .link(t.from.shortName, SiteURL.record(area, t.id!).path), .text(t.to.shortName),
+                    .text(String(t.minutes)),
+                    .badge(RecordStatus(rawValue: t.status) ?? .active),
+                ]
             },
             total: total, noun: ("запись", "записи", "записей"),
             createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить время в пути" : nil,
             emptyText: "Время в пути не задано: расписание не проверяет переезды между центрами.")
     }
 
-    func resource(_ record: TravelTimeRecord, on db: any Database) async throws -> Resource { .reference(municipalityID: record.$municipality.id) }
-    func newResource(_ req: Request) throws -> Resource { .reference(municipalityID: try RegistrySupport.municipality(req)) }
+    func resource(_ record: TravelTimeRecord, on db: any Database) async throws -> Resource {
+        .reference(municipalityID: record.$municipality.id)
+    }
+    func newResource(_ req: Request) throws -> Resource {
+        .reference(municipalityID: try RegistrySupport.municipality(req))
+    }
     func title(_ record: TravelTimeRecord) -> String {
         (record.$from.value?.shortName ?? "") + " — " + (record.$to.value?.shortName ?? "")
     }
-    func scope(_ record: TravelTimeRecord) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, nil) }
+    func scope(_ record: TravelTimeRecord) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$municipality.id, nil)
+    }
 
-    func card(_ record: TravelTimeRecord, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: TravelTimeRecord, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         try await record.$from.load(on: req.db)
         try await record.$to.load(on: req.db)
-        return ([("Между", record.from.shortName), ("и", record.to.shortName),
-                 ("Время в пути", RussianPlural.count(record.minutes, "минута", "минуты", "минут") + " (в обе стороны)")], [], [])
+        return (
+            [
+                ("Между", record.from.shortName), ("и", record.to.shortName),
+                ("Время в пути", RussianPlural.count(record.minutes, "минута", "минуты", "минут") + " (в обе стороны)"),
+            ], [], []
+        )
     }
 
     func fields(_ req: Request, record: TravelTimeRecord?) async throws -> [FieldSpec] {
         let options = try await RegistrySupport.organizationOptions(try RegistrySupport.municipality(req), on: req.db)
-        return [FieldSpec("from", "Между", .select(options, empty: "— выберите —"), required: true),
-                FieldSpec("to", "и", .select(options, empty: "— выберите —"), required: true),
-                FieldSpec("minutes", "Минут в пути", .number, required: true, hint: "Время от конца занятия в одном центре до начала в другом.")]
+        return [
+            FieldSpec("from", "Между", .select(options, empty: "— выберите —"), required: true),
+            FieldSpec("to", "и", .select(options, empty: "— выберите —"), required: true),
+            FieldSpec(
+                "minutes", "Минут в пути", .number, required: true,
+                hint: "Время от конца занятия в одном центре до начала в другом."),
+        ]
     }
 
     func values(_ record: TravelTimeRecord, req: Request) async throws -> FormValues {
-        FormValues(single: ["from": record.$from.id.uuidString.lowercased(), "to": record.$to.id.uuidString.lowercased(), "minutes": String(record.minutes)])
+        FormValues(single: [
+            "from": record.$from.id.uuidString.lowercased(), "to": record.$to.id.uuidString.lowercased(),
+            "minutes": String(record.minutes),
+        ])
     }
 
-    func apply(_ form: FormValues, to record: TravelTimeRecord, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to record: TravelTimeRecord, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
-        let from = try await RegistrySupport.organization(form["from"], field: "from", municipalityID: muni, errors: &errors, on: req.db)
-        let to = try await RegistrySupport.organization(form["to"], field: "to", municipalityID: muni, errors: &errors, on: req.db)
+        let from = try await RegistrySupport.organization(
+            form["from"], field: "from", municipalityID: muni, errors: &errors, on: req.db)
+        let to = try await RegistrySupport.organization(
+            form["to"], field: "to", municipalityID: muni, errors: &errors, on: req.db)
         let minutes = errors.integer("minutes", form["minutes"], range: 0...600, required: true)
         if let from, let to {
-            if from.id == to.id { errors.add("to", "Выберите другую организацию.") }
-            else if let clash = try await TravelTimeRecord.query(on: req.db).group(.or, { or in
-                or.group(.and) { $0.filter(\.$from.$id == from.id!).filter(\.$to.$id == to.id!) }
-                or.group(.and) { $0.filter(\.$from.$id == to.id!).filter(\.$to.$id == from.id!) }
-            }).first(), clash.id != record.id {
+            if from.id == to.id {
+                errors.add("to", "Выберите другую организацию.")
+            } else if let clash = try await TravelTimeRecord.query(on: req.db).group(
+                .or,
+                { or in
+                    or.group(.and) { $0.filter(\.$from.$id == from.id!).filter(\.$to.$id == to.id!) }
+                    or.group(.and) { $0.filter(\.$from.$id == to.id!).filter(\.$to.$id == from.id!) }
+                }
+            ).first(), clash.id != record.id {
                 errors.add("to", "Время в пути между этими организациями уже задано.")
             }
         }
         guard errors.isEmpty, let from, let to, let minutes else { return nil }
         record.$municipality.id = muni
-        record.$from.id = from.id!; record.$from.value = from
-        record.$to.id = to.id!; record.$to.value = to
+        record.$from.id = from.id!
+        record.$from.value = from
+        record.$to.id = to.id!
+        record.$to.value = to
         record.minutes = minutes
         return { _ in }
     }
 
     func auditFields(_ record: TravelTimeRecord, on db: any Database) async throws -> [String: String] {
-        ["Между": record.$from.value?.shortName ?? "", "и": record.$to.value?.shortName ?? "", "Минут": String(record.minutes)]
+        [
+            "Между": record.$from.value?.shortName ?? "", "и": record.$to.value?.shortName ?? "",
+            "Минут": String(record.minutes),
+        ]
     }
 }

@@ -1,13 +1,16 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// The network's monthly schedule (`002_f5d848fa5a191e3f.txt`: the authority's monthly plan publishes the schedule of
 /// the network's courses): public like the catalogue, printable, and as XLSX.
 extension WeekController {
-    static let monthNames = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+    static let monthNames = [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+        "декабрь",
+    ]
 
     struct Month {
         var municipalityID: UUID
@@ -15,65 +18,101 @@ extension WeekController {
         var center: UUID?
         var lessons: [Lesson]
         var title: String { Self.title(first) }
-        static func title(_ d: CivilDay) -> String { WeekController.monthNames[d.ymd.month - 1] + " " + String(d.ymd.year) }
+        static func title(_ d: CivilDay) -> String {
+            WeekController.monthNames[d.ymd.month - 1] + " " + String(d.ymd.year)
+        }
     }
 
-    /// The month asked for (`?month=2026-09`), else this one; lessons of the municipality's groups, of one centre if asked.
+    /// The month asked for (`?month=2026-09`), else this one; lessons of the municipality's groups, of one centre if
+    /// asked.
     func loadMonth(_ req: Request) async throws -> Month? {
         let muni: UUID
-        if let m = req.currentUser?.municipalityIDs.first { muni = m }
-        else if let m = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id { muni = m }
-        else { return nil }
+        if let m = req.currentUser?.municipalityIDs.first {
+            muni = m
+        } else if let m = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id {
+            muni = m
+        } else {
+            return nil
+        }
         let zone = try await MunicipalClock.zone(muni, on: req.db)
         let raw = req.query[String.self, at: "month"] ?? ""
         // Months of the years Setka can have data for; anything else shows the current month.
         let asked = CivilDay.parse(raw + "-01").flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
         let first = asked ?? CivilDay(Date(), timeZone: zone).startOfMonth
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
-        var groups = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
-            .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
+        var groups = StudyGroup.query(on: req.db).join(
+            Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
+        )
+        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
         if let center { groups = groups.filter(\.$organization.$id == center) }
         let ids = try await groups.all().compactMap(\.id)
-        let lessons = ids.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ ids), from: first,
-                                                                to: first.adding(days: first.daysInMonth - 1))
-        return Month(municipalityID: muni, first: first, center: center,
-                     lessons: lessons.sorted { ($0.day, $0.startMinute, $0.group.organization.sortKey) < ($1.day, $1.startMinute, $1.group.organization.sortKey) })
+        let lessons =
+            ids.isEmpty
+            ? []
+            : try await Self.lessons(
+                Lesson.query(on: req.db).filter(\.$group.$id ~~ ids), from: first,
+                to: first.adding(days: first.daysInMonth - 1))
+        return Month(
+            municipalityID: muni, first: first, center: center,
+            lessons: lessons.sorted {
+                ($0.day, $0.startMinute, $0.group.organization.sortKey) < (
+                    $1.day, $1.startMinute, $1.group.organization.sortKey
+                )
+            })
     }
 
     static func rows(_ lessons: [Lesson]) -> [MonthSchedulePage.Row] {
         lessons.map { l in
             let d = CivilDay(number: l.day)
-            return MonthSchedulePage.Row(date: d.weekday.short + ", " + d.formatted, time: l.span.times, center: l.group.organization.shortName,
-                                         program: l.group.program.title, group: l.group.name,
-                                         teacher: (l.teacher?.fullName ?? "") + (l.$substituteFor.id != nil ? " (замена)" : ""),
-                                         room: l.room?.name ?? "", cancelled: l.isCancelled)
+            return MonthSchedulePage.Row(
+                date: d.weekday.short + ", " + d.formatted, time: l.span.times, center: l.group.organization.shortName,
+                program: l.group.program.title, group: l.group.name,
+                teacher: (l.teacher?.fullName ?? "") + (l.$substituteFor.id != nil ? " (замена)" : ""),
+                room: l.room?.name ?? "", cancelled: l.isCancelled)
         }
     }
 
     func month(req: Request) async throws -> Response {
         guard let m = try await loadMonth(req) else { throw AppError.notFound("Сеть ещё не настроена.") }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [m.municipalityID], on: req.db)
-        let options = try await RegistrySupport.organizationOptions(m.municipalityID, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
+        let options = try await RegistrySupport.organizationOptions(m.municipalityID, on: req.db).filter {
+            centers.contains(UUID(uuidString: $0.value)!)
+        }
         let c = m.center?.uuidString.lowercased()
-        func url(_ d: CivilDay, _ route: SiteURL = .schedule) -> String { route.with([("month", String(d.iso.prefix(7))), ("center", c)]) }
+        func url(_ d: CivilDay, _ route: SiteURL = .schedule) -> String {
+            route.with([("month", String(d.iso.prefix(7))), ("center", c)])
+        }
         // The twelve months from the September before the shown month.
         let (y, mo, _) = m.first.ymd
         let september = CivilDay(year: mo >= 9 ? y : y - 1, month: 9, day: 1) ?? m.first
         var months: [(value: String, title: String)] = []
         var d = september
-        for _ in 0..<12 { months.append((String(d.iso.prefix(7)), Month.title(d))); d = d.adding(days: d.daysInMonth) }
-        let page = MonthSchedulePage(monthTitle: m.title, month: String(m.first.iso.prefix(7)), months: months, centers: options, center: c,
-                                     previousURL: url(m.first.adding(days: -1).startOfMonth), nextURL: url(m.first.adding(days: m.first.daysInMonth)),
-                                     xlsxURL: url(m.first, .scheduleXLSX), rows: Self.rows(m.lessons))
+        for _ in 0..<12 {
+            months.append((String(d.iso.prefix(7)), Month.title(d)))
+            d = d.adding(days: d.daysInMonth)
+        }
+        let page = MonthSchedulePage(
+            monthTitle: m.title, month: String(m.first.iso.prefix(7)), months: months, centers: options, center: c,
+            previousURL: url(m.first.adding(days: -1).startOfMonth),
+            nextURL: url(m.first.adding(days: m.first.daysInMonth)),
+            xlsxURL: url(m.first, .scheduleXLSX), rows: Self.rows(m.lessons))
         return req.render(page.render(await req.pageContext(active: req.currentUser == nil ? nil : .timetable)))
     }
 
     func monthXLSX(req: Request) async throws -> Response {
         guard let m = try await loadMonth(req) else { throw AppError.notFound("Сеть ещё не настроена.") }
-        let rows = Self.rows(m.lessons).map { [$0.date, $0.time + ($0.cancelled ? " (отменено)" : ""), $0.center, $0.program, $0.group, $0.teacher, $0.room] }
-        let data = try XLSXWriter.workbook(sheetName: "Расписание", header: MonthSchedulePage.header, rows: rows, columnWidths: [16, 13, 30, 34, 20, 30, 16])
+        let rows = Self.rows(m.lessons).map {
+            [
+                $0.date, $0.time + ($0.cancelled ? " (отменено)" : ""), $0.center, $0.program, $0.group, $0.teacher,
+                $0.room,
+            ]
+        }
+        let data = try XLSXWriter.workbook(
+            sheetName: "Расписание", header: MonthSchedulePage.header, rows: rows,
+            columnWidths: [16, 13, 30, 34, 20, 30, 16])
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.contentType = HTTPMediaType(
+            type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         let name = "raspisanie-\(m.first.iso.prefix(7)).xlsx"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// Weeks of lessons: a teacher's, a student's (all their network courses), a centre's rooms; the user's own from the
 /// menu; and the network's monthly schedule as the authority publishes it (public, printable, XLSX).
@@ -16,16 +16,23 @@ struct WeekController: RouteCollection {
         routes.get("schedule.xlsx", use: monthXLSX)
     }
 
-    /// «Расписание» in the menu: the teacher's own week, the student's, a guardian's child's, the centre's; else the month.
+    /// «Расписание» in the menu: the teacher's own week, the student's, a guardian's child's, the centre's; else the
+    /// month.
     func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
         if let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).first() {
-            if try await Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!).count() > 0 || !user.actor.has(.centerHead, at: Date()) {
+            if try await Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!).count() > 0
+                || !user.actor.has(.centerHead, at: Date())
+            {
                 return req.redirect(to: SiteURL.teacherWeek(staff.id!).path)
             }
         }
-        if let s = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first { return req.redirect(to: SiteURL.studentWeek(s).path) }
-        if user.actor.has(.centerHead, at: Date()), let org = user.actor.activeGrants(at: Date()).first(where: { $0.role == .centerHead })?.scope.organizationID {
+        if let s = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first {
+            return req.redirect(to: SiteURL.studentWeek(s).path)
+        }
+        if user.actor.has(.centerHead, at: Date()),
+            let org = user.actor.activeGrants(at: Date()).first(where: { $0.role == .centerHead })?.scope.organizationID
+        {
             return req.redirect(to: SiteURL.centerWeek(org).path)
         }
         return req.redirect(to: SiteURL.schedule.path)
@@ -33,7 +40,9 @@ struct WeekController: RouteCollection {
 
     /// The week asked for (`?week=` any day of it, ISO or ДД.ММ.ГГГГ), else this week.
     static func week(_ req: Request, zone: TimeZone) -> CivilDay {
-        let asked = req.query[String.self, at: "week"].flatMap(CivilDay.parse).flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
+        let asked = req.query[String.self, at: "week"].flatMap(CivilDay.parse).flatMap {
+            (2000...2100).contains($0.ymd.year) ? $0 : nil
+        }
         return (asked ?? CivilDay(Date(), timeZone: zone)).startOfWeek
     }
 
@@ -45,29 +54,38 @@ struct WeekController: RouteCollection {
 
     static func entry(_ l: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry {
         var lines = [l.group.program.title, l.group.organization.shortName + (l.room.map { ", \($0.name)" } ?? "")]
-        if showTeacher, let t = l.teacher { lines.append("Педагог: " + t.fullName + (l.$substituteFor.id != nil ? " (замена)" : "")) }
+        if showTeacher, let t = l.teacher {
+            lines.append("Педагог: " + t.fullName + (l.$substituteFor.id != nil ? " (замена)" : ""))
+        }
         if l.isCancelled, let note = l.note { lines.append("Отменено: " + note) }
         let title = roomFirst ? (l.room?.name ?? "без кабинета") + " — " + l.group.name : l.group.name
         return LessonEntry(time: l.span.times, title: title, url: link, lines: lines, cancelled: l.isCancelled)
     }
 
-    func weekPage(_ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [Lesson], links: [(title: String, url: String)] = [],
-                  entry: (Lesson) -> LessonEntry) async -> Response {
+    func weekPage(
+        _ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [Lesson],
+        links: [(title: String, url: String)] = [],
+        entry: (Lesson) -> LessonEntry
+    ) async -> Response {
         let byDay = Dictionary(grouping: lessons, by: \.day)
         let days = (0..<7).map { i -> WeekPage.Day in
             let d = week.adding(days: i)
             return WeekPage.Day(title: d.long, entries: (byDay[d.number] ?? []).map(entry))
         }
         let path = req.url.path
-        let page = WeekPage(title: title, crumbs: crumbs, weekTitle: week.formatted + " — " + week.adding(days: 6).formatted,
-                            previousURL: path + "?week=" + week.adding(days: -7).iso, nextURL: path + "?week=" + week.adding(days: 7).iso,
-                            days: days, links: links, emptyText: "На этой неделе занятий нет.")
+        let page = WeekPage(
+            title: title, crumbs: crumbs, weekTitle: week.formatted + " — " + week.adding(days: 6).formatted,
+            previousURL: path + "?week=" + week.adding(days: -7).iso,
+            nextURL: path + "?week=" + week.adding(days: 7).iso,
+            days: days, links: links, emptyText: "На этой неделе занятий нет.")
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
     /// Where a lesson of a week leads: its register for who may read it, else the group's timetable, else nowhere.
     func groupLink(_ req: Request, _ l: Lesson) -> String? {
-        if req.can(.read, .register(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) { return SiteURL.lesson(l.id!).path }
+        if req.can(.read, .register(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) {
+            return SiteURL.lesson(l.id!).path
+        }
         return req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
     }
 
@@ -77,13 +95,18 @@ struct WeekController: RouteCollection {
         let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let week = Self.week(req, zone: zone)
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
-        return await weekPage(req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              week: week, lessons: lessons, links: [Self.feedLink(subject), ("Часы по журналу", SiteURL.hours.path)]) { entry(req, $0, teacher: false) }
+        return await weekPage(
+            req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            week: week, lessons: lessons, links: [Self.feedLink(subject), ("Часы по журналу", SiteURL.hours.path)]
+        ) { entry(req, $0, teacher: false) }
     }
 
     /// The link to make a calendar subscription for what the page shows.
     static func feedLink(_ s: TimetableSubject) -> (title: String, url: String) {
-        ("Подписка в календаре (iCal)", SiteURL.timetable.path + "/feeds/new?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())")
+        (
+            "Подписка в календаре (iCal)",
+            SiteURL.timetable.path + "/feeds/new?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())"
+        )
     }
 
     private func entry(_ req: Request, _ l: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
@@ -98,27 +121,47 @@ struct WeekController: RouteCollection {
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         let user = try req.requireUser()
         // A guardian of several children switches between them here.
-        var links = [("Успеваемость и сертификаты", SiteURL.studentWeek(subject.id).path + "/progress"), Self.feedLink(subject)]
+        var links = [
+            ("Успеваемость и сертификаты", SiteURL.studentWeek(subject.id).path + "/progress"), Self.feedLink(subject),
+        ]
         if user.actor.students.count > 1 {
-            for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(\.$sortKey).all() where other.id != subject.id {
+            for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(
+                \.$sortKey
+            ).all() where other.id != subject.id {
                 links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(other.id!).path))
             }
         }
-        return await weekPage(req, title: "Расписание: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              week: week, lessons: lessons, links: links) { entry(req, $0) }
+        return await weekPage(
+            req, title: "Расписание: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            week: week, lessons: lessons, links: links
+        ) { entry(req, $0) }
     }
 
     func center(req: Request) async throws -> Response {
-        guard let org = try await Organization.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Организация не найдена.") }
+        guard let org = try await Organization.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Организация не найдена.")
+        }
         try req.authorize(.read, .room(org.ref))
         let zone = try await MunicipalClock.zone(org.$municipality.id, on: req.db)
         let week = Self.week(req, zone: zone)
-        let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == org.id!).all().compactMap(\.id)
-        let lessons = groups.isEmpty ? [] : try await Self.lessons(Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
-        return await weekPage(req, title: "Кабинеты и занятия: \(org.shortName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-                              week: week, lessons: lessons.sorted { ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute) },
-                              links: [("Расписание сети на месяц", SiteURL.schedule.with([("center", org.id!.uuidString.lowercased())])),
-                                      ("Часы педагогов", SiteURL.hours.with([("center", org.id!.uuidString.lowercased())]))]) {
+        let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == org.id!).all().compactMap(
+            \.id)
+        let lessons =
+            groups.isEmpty
+            ? []
+            : try await Self.lessons(
+                Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
+        return await weekPage(
+            req, title: "Кабинеты и занятия: \(org.shortName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            week: week,
+            lessons: lessons.sorted {
+                ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute)
+            },
+            links: [
+                ("Расписание сети на месяц", SiteURL.schedule.with([("center", org.id!.uuidString.lowercased())])),
+                ("Часы педагогов", SiteURL.hours.with([("center", org.id!.uuidString.lowercased())])),
+            ]
+        ) {
             entry(req, $0, roomFirst: true)
         }
     }

@@ -93,13 +93,17 @@ struct CreateNetworkRegistry: AsyncMigration {
             .field("version", .int, .required)
             .create()
         let sql = try db.sql()
-        try await sql.create(index: "staff_municipality_sort").on("staff").column("municipality_id").column("sort_key").run()
+        try await sql.create(index: "staff_municipality_sort").on("staff").column("municipality_id").column("sort_key")
+            .run()
         try await sql.create(index: "staff_organizations_org").on("staff_organizations").column("organization_id").run()
-        try await sql.create(index: "agreements_municipality_end").on("network_agreements").column("municipality_id").column("ends_on").run()
+        try await sql.create(index: "agreements_municipality_end").on("network_agreements").column("municipality_id")
+            .column("ends_on").run()
     }
 
     func revert(on db: any Database) async throws {
-        for table in ["kmc_members", "rooms", "staff_subjects", "staff_organizations", "staff", "network_agreements", "partners"] {
+        for table in [
+            "kmc_members", "rooms", "staff_subjects", "staff_organizations", "staff", "network_agreements", "partners",
+        ] {
             try await db.schema(table).delete()
         }
     }

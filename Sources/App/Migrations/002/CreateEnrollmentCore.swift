@@ -101,12 +101,16 @@ struct CreateEnrollmentCore: AsyncMigration {
             .create()
         let sql = try db.sql()
         try await sql.create(index: "students_school_sort").on("students").column("school_id").column("sort_key").run()
-        try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key").run()
-        try await sql.create(index: "enrollments_group_status").on("enrollments").column("group_id").column("status").run()
+        try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key")
+            .run()
+        try await sql.create(index: "enrollments_group_status").on("enrollments").column("group_id").column("status")
+            .run()
     }
 
     func revert(on db: any Database) async throws {
-        for table in ["enrollments", "students", "study_groups", "program_versions", "program_teachers", "network_programs"] {
+        for table in [
+            "enrollments", "students", "study_groups", "program_versions", "program_teachers", "network_programs",
+        ] {
             try await db.schema(table).delete()
         }
     }

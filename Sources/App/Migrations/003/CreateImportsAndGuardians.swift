@@ -49,19 +49,24 @@ struct CreateImportsAndGuardians: AsyncMigration {
         try await db.schema("students").field("consent_withdrawn_by", .string).update()
         let sql = try db.sql()
         try await sql.drop(index: "students_identity").run()
-        try await sql.create(index: "students_identity").unique().on("students").column("municipality_id").column("identity_key").run()
+        try await sql.create(index: "students_identity").unique().on("students").column("municipality_id").column(
+            "identity_key"
+        ).run()
         try await sql.create(index: "students_import_batch").on("students").column("import_batch_id").run()
         try await sql.create(index: "guardians_student").on("guardians").column("student_id").run()
         try await sql.create(index: "guardians_user").on("guardians").column("user_id").run()
         try await sql.create(index: "guardians_invite").unique().on("guardians").column("invite_hash").run()
-        try await sql.create(index: "import_batches_school").on("student_import_batches").column("school_id").column("created_at").run()
+        try await sql.create(index: "import_batches_school").on("student_import_batches").column("school_id").column(
+            "created_at"
+        ).run()
     }
 
     func revert(on db: any Database) async throws {
         let sql = try db.sql()
         try await sql.drop(index: "students_identity").run()
         try await sql.drop(index: "students_import_batch").run()
-        try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key").run()
+        try await sql.create(index: "students_identity").on("students").column("municipality_id").column("identity_key")
+            .run()
         try await db.schema("students").deleteField("import_batch_id").update()
         try await db.schema("students").deleteField("consent_withdrawn_at").update()
         try await db.schema("students").deleteField("consent_withdrawn_by").update()

@@ -61,7 +61,8 @@ struct CreateCampaigns: AsyncMigration {
             .unique(on: "application_id", "group_id")
             .create()
         let sql = try db.sql()
-        try await sql.create(index: "applications_school_state").on("applications").column("school_id").column("state").run()
+        try await sql.create(index: "applications_school_state").on("applications").column("school_id").column("state")
+            .run()
         try await sql.create(index: "applications_student").on("applications").column("student_id").run()
     }
 

@@ -6,8 +6,10 @@ struct CreateResultsAndCertificates: AsyncMigration {
     var name: String { "010_CreateResultsAndCertificates" }
     func prepare(on db: any Database) async throws {
         // One column per statement: SQLite adds a single column per ALTER TABLE.
-        try await db.schema("municipalities").field("certificate_series", .string, .required, .sql(.default("СК"))).update()
-        try await db.schema("municipalities").field("certificate_min_attendance", .int, .required, .sql(.default(75))).update()
+        try await db.schema("municipalities").field("certificate_series", .string, .required, .sql(.default("СК")))
+            .update()
+        try await db.schema("municipalities").field("certificate_min_attendance", .int, .required, .sql(.default(75)))
+            .update()
         try await db.schema("final_results")
             .id()
             .field("group_id", .uuid, .required, .references("study_groups", "id"))
@@ -53,8 +55,11 @@ struct CreateResultsAndCertificates: AsyncMigration {
             .unique(on: "municipality_id", "number")
             .create()
         let sql = try db.sql()
-        // At most one valid certificate per student and course, whatever the concurrency; an annulled one may be replaced.
-        try await sql.raw("CREATE UNIQUE INDEX certificates_valid_once ON certificates (student_id, group_id) WHERE status = 'valid'").run()
+        // At most one valid certificate per student and course, whatever the concurrency; an annulled one may be
+        // replaced.
+        try await sql.raw(
+            "CREATE UNIQUE INDEX certificates_valid_once ON certificates (student_id, group_id) WHERE status = 'valid'"
+        ).run()
         try await sql.create(index: "certificates_group").on("certificates").column("group_id").run()
     }
     func revert(on db: any Database) async throws {

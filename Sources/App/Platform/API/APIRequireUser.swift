@@ -1,7 +1,7 @@
-import Vapor
-import Fluent
-import Views
 import Domain
+import Fluent
+import Vapor
+import Views
 
 /// Every `/api/v1` route except the token endpoint and public ones answers 401 without credentials.
 struct APIRequireUser: AsyncMiddleware {

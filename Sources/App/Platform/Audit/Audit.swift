@@ -1,27 +1,50 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// The append-only audit log: every change to the registry and every login event goes through here.
 enum Audit {
     enum Action: String, CaseIterable {
         case create, update, archive, restore
-        case login, logout, loginFailed = "login_failed", loginBlocked = "login_blocked"
-        case passwordChange = "password_change", tokenCreate = "token_create", tokenRevoke = "token_revoke", setup
-        case importBatch = "import", revert
-        case invite, consentWithdraw = "consent_withdraw", link
+        case login, logout
+        case loginFailed = "login_failed"
+        case loginBlocked = "login_blocked"
+        case passwordChange = "password_change"
+        case tokenCreate = "token_create"
+        case tokenRevoke = "token_revoke"
+        case setup
+        case importBatch = "import"
+        case revert
+        case invite
+        case consentWithdraw = "consent_withdraw"
+        case link
     }
 
-    static func record(on db: any Database, req: Request?, userID: UUID? = nil, username: String? = nil,
-                       action: Action, entityType: String, entityID: UUID?, title: String,
-                       municipalityID: UUID?, organizationID: UUID?,
-                       before: [String: String]? = nil, after: [String: String]? = nil) async throws {
-        let r = entry(req: req, userID: userID, username: username, action: action, entityType: entityType, entityID: entityID, title: title,
-                      municipalityID: municipalityID, organizationID: organizationID, before: before, after: after)
+    static func record(
+        on db: any Database, req: Request?, userID: UUID? = nil, username: String? = nil,
+        action: Action, entityType: String, entityID: UUID?, title: String,
+        municipalityID: UUID?, organizationID: UUID?,
+        before: [String: String]? = nil, after: [String: String]? = nil
+    ) async throws {
+        let r = entry(
+            req: req, userID: userID, username: username, action: action, entityType: entityType, entityID: entityID,
+            title: title,
+            municipalityID: municipalityID, organizationID: organizationID, before: before, after: after)
         let e = AuditEntry()
-        e.id = r.id; e.at = r.at; e.userID = r.userID; e.username = r.username; e.action = r.action; e.entityType = r.entityType
-        e.entityID = r.entityID; e.entityTitle = r.title; e.municipalityID = r.municipalityID; e.organizationID = r.organizationID
-        e.before = r.before; e.after = r.after; e.ip = r.ip; e.searchKey = r.searchKey
+        e.id = r.id
+        e.at = r.at
+        e.userID = r.userID
+        e.username = r.username
+        e.action = r.action
+        e.entityType = r.entityType
+        e.entityID = r.entityID
+        e.entityTitle = r.title
+        e.municipalityID = r.municipalityID
+        e.organizationID = r.organizationID
+        e.before = r.before
+        e.after = r.after
+        e.ip = r.ip
+        e.searchKey = r.searchKey
         try await e.create(on: db)
     }
 
@@ -43,14 +66,18 @@ enum Audit {
         var searchKey: String
     }
 
-    static func entry(req: Request?, userID: UUID? = nil, username: String? = nil,
-                      action: Action, entityType: String, entityID: UUID?, title: String,
-                      municipalityID: UUID?, organizationID: UUID?,
-                      before: [String: String]? = nil, after: [String: String]? = nil) -> Row {
+    static func entry(
+        req: Request?, userID: UUID? = nil, username: String? = nil,
+        action: Action, entityType: String, entityID: UUID?, title: String,
+        municipalityID: UUID?, organizationID: UUID?,
+        before: [String: String]? = nil, after: [String: String]? = nil
+    ) -> Row {
         let name = username ?? req?.currentUser?.username ?? "система"
-        var r = Row(userID: userID ?? req?.currentUser?.userID, username: name, action: action.rawValue, entityType: entityType, entityID: entityID,
-                    title: title, municipalityID: municipalityID, organizationID: organizationID, before: nil, after: nil,
-                    ip: req?.remoteAddress?.ipAddress, searchKey: TextKey.search(name, title))
+        var r = Row(
+            userID: userID ?? req?.currentUser?.userID, username: name, action: action.rawValue, entityType: entityType,
+            entityID: entityID,
+            title: title, municipalityID: municipalityID, organizationID: organizationID, before: nil, after: nil,
+            ip: req?.remoteAddress?.ipAddress, searchKey: TextKey.search(name, title))
         // Keep only what changed, so the log reads as a diff.
         if let before, let after {
             let keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
@@ -69,18 +96,28 @@ enum Audit {
     }
 
     static let insertSQL = """
-        INSERT INTO audit_entries (id, at, user_id, username, action, entity_type, entity_id, entity_title, municipality_id,
+        INSERT INTO audit_entries (id, at, user_id, username, action, entity_type, entity_id, entity_title,
+          municipality_id,
             organization_id, before, after, ip, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// PostgreSQL's types of `insertSQL`'s columns (an absent id is bound as text, so the type cannot come from the value).
-    static let postgresTypes = ["uuid", "timestamptz", "uuid", "text", "text", "text", "uuid", "text", "uuid", "uuid", "text", "text", "text", "text"]
+    /// PostgreSQL's types of `insertSQL`'s columns (an absent id is bound as text, so the type cannot come from the
+    /// value).
+    static let postgresTypes = [
+        "uuid", "timestamptz", "uuid", "text", "text", "text", "uuid", "text", "uuid", "uuid", "text", "text", "text",
+        "text",
+    ]
 
-    /// The entry's values in `insertSQL`'s order; an absent id is NULL (on SQLite a present one is its text, as SQLiteKit writes it).
+    /// The entry's values in `insertSQL`'s order; an absent id is NULL (on SQLite a present one is its text, as
+    /// SQLiteKit writes it).
     static func values(_ r: Row) -> [DBValue] {
         func id(_ u: UUID?) -> DBValue { u.map { .uuid($0) } ?? .text(nil) }
-        return [.uuid(r.id), .date(r.at), id(r.userID), .text(r.username), .text(r.action), .text(r.entityType), id(r.entityID), .text(r.title),
-                id(r.municipalityID), id(r.organizationID), .text(r.before), .text(r.after), .text(r.ip), .text(r.searchKey)]
+        return [
+            .uuid(r.id), .date(r.at), id(r.userID), .text(r.username), .text(r.action), .text(r.entityType),
+            id(r.entityID), .text(r.title),
+            id(r.municipalityID), id(r.organizationID), .text(r.before), .text(r.after), .text(r.ip),
+            .text(r.searchKey),
+        ]
     }
 
     /// A JSON object with its keys sorted, written by hand: `JSONSerialization` (through `NSDictionary`) cost more than
@@ -105,7 +142,10 @@ enum Audit {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            case _ where u.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
+                    + String(u.value, radix: 16)
             default: out.unicodeScalars.append(u)
             }
         }
@@ -114,7 +154,8 @@ enum Audit {
 
     static func decode(_ text: String?) -> [String: String] {
         guard let text, let data = text.data(using: .utf8),
-              let dict = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { return [:] }
+            let dict = try? JSONSerialization.jsonObject(with: data) as? [String: String]
+        else { return [:] }
         return dict
     }
 }

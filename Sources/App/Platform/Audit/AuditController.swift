@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The audit log page for administrators, and the history shown on record cards.
@@ -10,15 +10,22 @@ struct AuditController: RouteCollection {
     }
 
     static let entityTitles: [(value: String, title: String)] = [
-        ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"), ("partner", "Партнёр"),
+        ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"),
+        ("partner", "Партнёр"),
         ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"), ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"), ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("application", "Заявка (ИУП)"), ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"), ("guardian", "Законный представитель"),
+        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"),
+        ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"),
+        ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("application", "Заявка (ИУП)"),
+        ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"),
+        ("guardian", "Законный представитель"),
     ]
 
     /// Where a record of an audited kind is shown.
     static let registries: [String: Registry] = [
-        "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff, "room": .rooms,
-        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users, "program": .programs, "group": .groups, "student": .students,
+        "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff,
+        "room": .rooms,
+        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users,
+        "program": .programs, "group": .groups, "student": .students,
     ]
 
     static let actionTitles: [String: String] = [
@@ -31,15 +38,25 @@ struct AuditController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let muni = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) }) else { throw AppError.forbidden }
+        guard let muni = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) }) else {
+            throw AppError.forbidden
+        }
         let zone = try await MunicipalClock.zone(muni, on: req.db)
-        let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50)
-        var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "at", descending: true,
-                              page: paging.page, per: paging.per)
+        let paging = PageRequest(
+            page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50
+        )
+        var query = ListQuery(
+            q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "at", descending: true,
+            page: paging.page, per: paging.per)
         // Entries of this municipality, and sign-in events (which name no municipality) of this municipality's users.
-        let users = Array(Set(try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$user.id }))
+        let users = Array(
+            Set(
+                try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$user.id }
+            ))
         var builder = AuditEntry.query(on: req.db).group(.or) { g in
-            g.filter(\.$municipalityID == muni).group(.and) { $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users) }
+            g.filter(\.$municipalityID == muni).group(.and) {
+                $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users)
+            }
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
@@ -56,20 +73,25 @@ struct AuditController: RouteCollection {
             builder = builder.filter(\.$at < d.addingTimeInterval(86_400))
         }
         let total = try await builder.count()
-        let entries = try await builder.sort(\.$at, .descending).range(paging.offset ..< paging.offset + paging.per).all()
-        let page = AuditPage(query: query, lines: entries.map { Self.line($0, zone: zone) }, total: total, entityTypes: Self.entityTitles)
+        let entries = try await builder.sort(\.$at, .descending).range(paging.offset..<paging.offset + paging.per).all()
+        let page = AuditPage(
+            query: query, lines: entries.map { Self.line($0, zone: zone) }, total: total, entityTypes: Self.entityTitles
+        )
         return req.render(page.render(await req.pageContext(active: .audit)))
     }
 
     static func line(_ e: AuditEntry, zone: TimeZone) -> HistoryLine {
-        let before = Audit.decode(e.before), after = Audit.decode(e.after)
+        let before = Audit.decode(e.before)
+        let after = Audit.decode(e.after)
         let keys = Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") }.sorted()
         let url: String? = e.entityID.flatMap { id in
-            e.entityType == "organization" ? SiteURL.organization(id).path : registries[e.entityType].map { SiteURL.record($0, id).path }
+            e.entityType == "organization"
+                ? SiteURL.organization(id).path : registries[e.entityType].map { SiteURL.record($0, id).path }
         }
-        return HistoryLine(at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
-                           action: actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
-                           changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
+        return HistoryLine(
+            at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
+            action: actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
+            changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
     }
 
     static func history(entityID: UUID, req: Request) async throws -> [HistoryLine] {
@@ -78,8 +100,11 @@ struct AuditController: RouteCollection {
 
     /// The record's audit entries with `more` lines from elsewhere (a student's changes by imports, which are audited
     /// once per batch), newest first.
-    static func history(entityID: UUID, more: [(at: Date, line: HistoryLine)], req: Request) async throws -> [HistoryLine] {
-        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending).limit(100).all()
+    static func history(entityID: UUID, more: [(at: Date, line: HistoryLine)], req: Request) async throws
+        -> [HistoryLine]
+    {
+        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending)
+            .limit(100).all()
         let zone = try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
         let lines = entries.map { (at: $0.at, line: line($0, zone: zone)) } + more
         return lines.sorted { $0.at > $1.at }.map(\.line)

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 import Views
 
 /// Finds the user from a bearer token or the session cookie (`DESIGN.md`: sessions in the database).
@@ -10,18 +10,23 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         let now = Date()
         var clearSession = false
         if let bearer = req.headers.bearerAuthorization?.token {
-            if let user = try await Self.load(tokenHash: Secrets.sha256(bearer), now: now, req: req), !user.mustChangePassword {
+            if let user = try await Self.load(tokenHash: Secrets.sha256(bearer), now: now, req: req),
+                !user.mustChangePassword
+            {
                 req.currentUser = user
             }
             if req.currentUser == nil && req.isAPI {
-                throw AppError(status: .unauthorized, code: "invalid_token", reason: "Ключ доступа недействителен или истёк.")
+                throw AppError(
+                    status: .unauthorized, code: "invalid_token", reason: "Ключ доступа недействителен или истёк.")
             }
         } else if let raw = req.cookies[CookieName.session]?.string, !raw.isEmpty {
             let policy = req.application.sessionPolicy
-            if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(raw)).first() {
+            if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(raw)).first()
+            {
                 if policy.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
-                    req.currentUser = try await Self.load(userID: session.$user.id, on: req.db, sessionID: session.id,
-                                                          csrf: session.csrfToken, viaToken: false)
+                    req.currentUser = try await Self.load(
+                        userID: session.$user.id, on: req.db, sessionID: session.id,
+                        csrf: session.csrfToken, viaToken: false)
                     if req.currentUser != nil, now.timeIntervalSince(session.lastSeenAt) > 60 {
                         session.lastSeenAt = now
                         try await session.save(on: req.db)
@@ -33,7 +38,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             clearSession = req.currentUser == nil
         }
         if let user = req.currentUser, user.mustChangePassword, !user.viaToken,
-           ![SiteURL.password.path, SiteURL.logout.path, SiteURL.stylesheet.path].contains(req.url.path) {
+            ![SiteURL.password.path, SiteURL.logout.path, SiteURL.stylesheet.path].contains(req.url.path)
+        {
             return req.redirect(to: SiteURL.password.path)
         }
         let response = try await next.respond(to: req)

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 import Views
 
 /// A CSRF token on every state-changing request made with a cookie (bearer-token calls need none).
@@ -26,7 +26,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard expected != nil else { throw AppError.csrf }
             if header == nil, req.body.data == nil {
                 let upload = req.currentUser != nil && AppLimits.uploadPaths.contains(req.url.path)
-                let limit = req.currentUser == nil ? 64 * 1024 : upload ? AppLimits.uploadBytes : req.application.routes.defaultMaxBodySize.value
+                let limit =
+                    req.currentUser == nil
+                    ? 64 * 1024 : upload ? AppLimits.uploadBytes : req.application.routes.defaultMaxBodySize.value
                 _ = try await req.body.collect(max: limit).get()
             }
             let provided = header ?? (try? req.content.get(String.self, at: "_csrf"))

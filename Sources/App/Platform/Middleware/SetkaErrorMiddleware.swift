@@ -41,7 +41,10 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
         case let e as DecodingError:
             // Before `AbortError`: Vapor makes `DecodingError` one, with an English reason.
             let (field, message) = Self.describe(decoding: e)
-            return (.badRequest, "bad_request", "Неверный формат данных запроса: \(message)", field.map { [$0: message] } ?? [:])
+            return (
+                .badRequest, "bad_request", "Неверный формат данных запроса: \(message)",
+                field.map { [$0: message] } ?? [:]
+            )
         case let e as any AbortError:
             let code: String
             let reason: String
@@ -54,7 +57,11 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             case .unauthorized: (code, reason) = ("unauthorized", "Нужно войти в систему.")
             case .forbidden: (code, reason) = ("forbidden", "У вас нет прав на это действие.")
             case .unprocessableEntity: (code, reason) = ("validation", "Данные не прошли проверку.")
-            default: (code, reason) = e.status.code >= 500 ? ("server_error", "Внутренняя ошибка сервера. Попробуйте позже.") : ("error", "Запрос не выполнен.")
+            default:
+                (code, reason) =
+                    e.status.code >= 500
+                    ? ("server_error", "Внутренняя ошибка сервера. Попробуйте позже.")
+                    : ("error", "Запрос не выполнен.")
             }
             return (e.status, code, reason, [:])
         default:
@@ -77,7 +84,9 @@ extension SetkaErrorMiddleware {
     /// format names fields so), the message names the full path (`choices[2]`).
     static func describe(decoding error: DecodingError) -> (field: String?, message: String) {
         func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.reduce("") { s, key in key.intValue.map { s + "[\($0)]" } ?? (s.isEmpty ? key.stringValue : s + "." + key.stringValue) }
+            codingPath.reduce("") { s, key in
+                key.intValue.map { s + "[\($0)]" } ?? (s.isEmpty ? key.stringValue : s + "." + key.stringValue)
+            }
         }
         func expected(_ type: Any.Type) -> String {
             switch type {
@@ -95,19 +104,24 @@ extension SetkaErrorMiddleware {
             }
         }
         switch error {
-        case let .typeMismatch(type, ctx):
+        case .typeMismatch(let type, let ctx):
             let p = path(ctx.codingPath)
-            return p.isEmpty ? (nil, "ожидается объект JSON.") : (ctx.codingPath.first?.stringValue, "поле «\(p)»: ожидается \(expected(type)).")
-        case let .valueNotFound(type, ctx):
+            return p.isEmpty
+                ? (nil, "ожидается объект JSON.")
+                : (ctx.codingPath.first?.stringValue, "поле «\(p)»: ожидается \(expected(type)).")
+        case .valueNotFound(let type, let ctx):
             let p = path(ctx.codingPath)
             return (ctx.codingPath.first?.stringValue, "поле «\(p)»: нужно значение (\(expected(type))), а не null.")
-        case let .keyNotFound(key, ctx):
+        case .keyNotFound(let key, let ctx):
             let p = path(ctx.codingPath + [key])
             return (p.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue, "не хватает поля «\(p)».")
-        case let .dataCorrupted(ctx):
+        case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
             if p.isEmpty { return (nil, "тело запроса — не JSON (или JSON с ошибкой).") }
-            let what = ctx.debugDescription.contains("UUID") ? "неверный идентификатор (UUID)" : ctx.debugDescription.lowercased().contains("date") ? "неверная дата" : "неверное значение"
+            let what =
+                ctx.debugDescription.contains("UUID")
+                ? "неверный идентификатор (UUID)"
+                : ctx.debugDescription.lowercased().contains("date") ? "неверная дата" : "неверное значение"
             return (ctx.codingPath.first?.stringValue, "поле «\(p)»: \(what).")
         @unknown default:
             return (nil, "данные не разобраны.")

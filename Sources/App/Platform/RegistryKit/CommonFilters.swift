@@ -1,10 +1,12 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 import Views
 
 enum CommonFilters {
-    static let status = FieldSpec("status", "Состояние", .select(RecordStatus.allCases.map { ($0.rawValue, $0.title) } + [("all", "Все")], empty: nil))
+    static let status = FieldSpec(
+        "status", "Состояние",
+        .select(RecordStatus.allCases.map { ($0.rawValue, $0.title) } + [("all", "Все")], empty: nil))
     static let search = FieldSpec("q", "Поиск", .text("search"))
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 struct RegistryController<S: RegistrySection>: RouteCollection {
@@ -48,23 +48,28 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         let status = RecordStatus(rawValue: record.status) ?? .active
         let card = RegistryCard(
             title: section.title(record), area: section.area, status: status, facts: facts,
-            actions: RegistrySupport.cardActions(section.area, id: try record.requireID(), status: status,
-                                                 canEdit: req.can(.update, resource) && section.isEditable(record),
-                                                 canArchive: req.can(.archive, resource)) + (try await section.extraActions(record, req: req)),
+            actions: RegistrySupport.cardActions(
+                section.area, id: try record.requireID(), status: status,
+                canEdit: req.can(.update, resource) && section.isEditable(record),
+                canArchive: req.can(.archive, resource)) + (try await section.extraActions(record, req: req)),
             warnings: warnings, sections: sections,
-            history: try await AuditController.history(entityID: try record.requireID(), more: try await section.extraHistory(record, req: req), req: req))
+            history: try await AuditController.history(
+                entityID: try record.requireID(), more: try await section.extraHistory(record, req: req), req: req))
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
-    func formPage(_ req: Request, record: S.Record?, values: FormValues, errors: FieldErrors = FieldErrors(),
-                  version: Int?, conflict: String? = nil) async throws -> RegistryForm {
+    func formPage(
+        _ req: Request, record: S.Record?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        version: Int?, conflict: String? = nil
+    ) async throws -> RegistryForm {
         let id = try record?.requireID()
         return RegistryForm(
             title: id == nil ? section.newTitle : "Изменение: \(record.map(section.title) ?? "")",
             crumbs: [Crumb(MenuArea.registry(section.area).title, SiteURL.list(section.area).path)],
             action: id.map { SiteURL.edit(section.area, $0).path } ?? SiteURL.new(section.area).path,
             cancelURL: id.map { SiteURL.record(section.area, $0).path } ?? SiteURL.list(section.area).path,
-            fields: try await section.fields(req, record: record), values: values, errors: errors, version: version, conflict: conflict)
+            fields: try await section.fields(req, record: record), values: values, errors: errors, version: version,
+            conflict: conflict)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -92,17 +97,22 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
             try await record.create(on: db)
             try await after(db)
             let scope = section.scope(record)
-            try await Audit.record(on: db, req: req, action: .create, entityType: section.entityType, entityID: record.id,
-                                   title: section.title(record), municipalityID: scope.municipalityID, organizationID: scope.organizationID,
-                                   before: nil, after: try await self.fullAudit(record, on: db))
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: section.entityType, entityID: record.id,
+                title: section.title(record), municipalityID: scope.municipalityID,
+                organizationID: scope.organizationID,
+                before: nil, after: try await self.fullAudit(record, on: db))
         }
-        return req.redirect(to: SiteURL.record(section.area, try record.requireID()).path, flash: "Запись «\(section.title(record))» добавлена.")
+        return req.redirect(
+            to: SiteURL.record(section.area, try record.requireID()).path,
+            flash: "Запись «\(section.title(record))» добавлена.")
     }
 
     func editForm(req: Request) async throws -> Response {
         let record = try await find(req, .update)
         guard section.isEditable(record) else { throw AppError.conflict("Эту запись сейчас изменить нельзя.") }
-        let page = try await formPage(req, record: record, values: try await section.values(record, req: req), version: record.version)
+        let page = try await formPage(
+            req, record: record, values: try await section.values(record, req: req), version: record.version)
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -121,41 +131,53 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         try req.authorize(.update, try await section.resource(record, on: req.db))
         let section = self.section
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await RegistrySupport.claimVersion(table: S.Record.schema, id: try record.requireID(), expected: expected, on: db) else {
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: S.Record.schema, id: try record.requireID(), expected: expected, on: db)
+            else {
                 return false
             }
             record.version = expected + 1
             try await record.save(on: db)
             try await after(db)
             let scope = section.scope(record)
-            try await Audit.record(on: db, req: req, action: .update, entityType: section.entityType, entityID: record.id,
-                                   title: section.title(record), municipalityID: scope.municipalityID, organizationID: scope.organizationID,
-                                   before: before, after: try await self.fullAudit(record, on: db))
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: section.entityType, entityID: record.id,
+                title: section.title(record), municipalityID: scope.municipalityID,
+                organizationID: scope.organizationID,
+                before: before, after: try await self.fullAudit(record, on: db))
             return true
         }
         guard saved else {
-            guard let current = try await S.Record.find(try record.requireID(), on: req.db) else { throw AppError.notFound() }
-            let page = try await formPage(req, record: current, values: try await section.values(current, req: req),
-                                          version: current.version, conflict: RegistrySupport.conflictMessage)
+            guard let current = try await S.Record.find(try record.requireID(), on: req.db) else {
+                throw AppError.notFound()
+            }
+            let page = try await formPage(
+                req, record: current, values: try await section.values(current, req: req),
+                version: current.version, conflict: RegistrySupport.conflictMessage)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(section.area, try record.requireID()).path, flash: "Изменения сохранены.")
+        return req.redirect(
+            to: SiteURL.record(section.area, try record.requireID()).path, flash: "Изменения сохранены.")
     }
 
     func archiveConfirm(req: Request) async throws -> Response {
         let record = try await find(req, .archive)
-        return await RegistrySupport.archiveConfirm(section.area, id: try record.requireID(), title: section.title(record),
-                                                    consequence: section.archiveConsequence, req: req)
+        return await RegistrySupport.archiveConfirm(
+            section.area, id: try record.requireID(), title: section.title(record),
+            consequence: section.archiveConsequence, req: req)
     }
 
     func archive(req: Request) async throws -> Response {
         try await setStatus(req, .archived)
-        return req.redirect(to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись перенесена в архив.")
+        return req.redirect(
+            to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись перенесена в архив.")
     }
 
     func restore(req: Request) async throws -> Response {
         try await setStatus(req, .active)
-        return req.redirect(to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись возвращена из архива.")
+        return req.redirect(
+            to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись возвращена из архива.")
     }
 
     func setStatus(_ req: Request, _ status: RecordStatus) async throws {
@@ -164,16 +186,20 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         let before = try await fullAudit(record, on: req.db)
         let section = self.section
         try await req.db.transaction { db in
-            guard try await RegistrySupport.claimVersion(table: S.Record.schema, id: try record.requireID(), expected: record.version, on: db) else {
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: S.Record.schema, id: try record.requireID(), expected: record.version, on: db)
+            else {
                 throw AppError.conflict(RegistrySupport.conflictMessage)
             }
             record.version += 1
             record.status = status.rawValue
             try await record.save(on: db)
             let scope = section.scope(record)
-            try await Audit.record(on: db, req: req, action: status == .archived ? .archive : .restore, entityType: section.entityType,
-                                   entityID: record.id, title: section.title(record), municipalityID: scope.municipalityID,
-                                   organizationID: scope.organizationID, before: before, after: try await self.fullAudit(record, on: db))
+            try await Audit.record(
+                on: db, req: req, action: status == .archived ? .archive : .restore, entityType: section.entityType,
+                entityID: record.id, title: section.title(record), municipalityID: scope.municipalityID,
+                organizationID: scope.organizationID, before: before, after: try await self.fullAudit(record, on: db))
         }
     }
 }

@@ -1,10 +1,11 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// What one registry section (resource centres, agreements, staff, …) supplies; `RegistryController` does the rest:
-/// card with history, create, edit with a version check, archive after confirmation, restore — all through the policy and audited.
+/// card with history, create, edit with a version check, archive after confirmation, restore — all through the policy
+/// and audited.
 protocol RegistrySection: Sendable {
     associatedtype Record: RegistryRecord
     var area: Registry { get }
@@ -19,11 +20,15 @@ protocol RegistrySection: Sendable {
     func resource(_ record: Record, on db: any Database) async throws -> Resource
     func newResource(_ req: Request) throws -> Resource
     func title(_ record: Record) -> String
-    func card(_ record: Record, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String])
+    func card(_ record: Record, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    )
     func fields(_ req: Request, record: Record?) async throws -> [FieldSpec]
     func values(_ record: Record, req: Request) async throws -> FormValues
-    /// Validates the form into the record; returns what to do after the record is saved (relations), or nil with errors.
-    func apply(_ form: FormValues, to record: Record, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)?
+    /// Validates the form into the record; returns what to do after the record is saved (relations), or nil with
+    /// errors.
+    func apply(_ form: FormValues, to record: Record, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+        -> (@Sendable (any Database) async throws -> Void)?
     func auditFields(_ record: Record, on db: any Database) async throws -> [String: String]
     /// Where the record belongs, for the audit log.
     func scope(_ record: Record) -> (municipalityID: UUID?, organizationID: UUID?)

@@ -1,22 +1,27 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 import Views
 
 /// Helpers every registry section shares: reading list parameters and forms, versioned saves, archiving.
 enum RegistrySupport {
     /// Reads `q`, the allowed filters, `sort`, `dir`, `page` and `per` from the query string.
-    static func listQuery(_ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:]) -> ListQuery {
+    static func listQuery(
+        _ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:]
+    ) -> ListQuery {
         var f = defaultFilters
         for key in filters {
             // Present but empty is the filter's «Все»: it lifts a default too.
             if let v = try? req.query.get(String.self, at: key) { f[key] = v.isEmpty ? nil : v }
         }
-        let sort = (try? req.query.get(String.self, at: "sort")).flatMap { sorts.contains($0) ? $0 : nil } ?? defaultSort
-        let paging = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))
-        return ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", filters: f, sort: sort,
-                         descending: (try? req.query.get(String.self, at: "dir")) == "desc", page: paging.page, per: paging.per)
+        let sort =
+            (try? req.query.get(String.self, at: "sort")).flatMap { sorts.contains($0) ? $0 : nil } ?? defaultSort
+        let paging = PageRequest(
+            page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))
+        return ListQuery(
+            q: (try? req.query.get(String.self, at: "q")) ?? "", filters: f, sort: sort,
+            descending: (try? req.query.get(String.self, at: "dir")) == "desc", page: paging.page, per: paging.per)
     }
 
     /// The values a list's filters take, for the API: a value outside them answers 400 naming the filter and what it
@@ -25,7 +30,9 @@ enum RegistrySupport {
         guard req.isAPI else { return }
         var fields: [String: String] = [:]
         for (key, values) in allowed {
-            if let v = try? req.query.get(String.self, at: key), !v.isEmpty, !values.contains(v) { fields[key] = "допустимо: " + values.joined(separator: ", ") }
+            if let v = try? req.query.get(String.self, at: key), !v.isEmpty, !values.contains(v) {
+                fields[key] = "допустимо: " + values.joined(separator: ", ")
+            }
         }
         if !fields.isEmpty { throw AppError.badParameters(fields) }
     }
@@ -61,7 +68,9 @@ enum RegistrySupport {
         return !rows.isEmpty
     }
 
-    static let conflictMessage = "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие значения. Внесите правки ещё раз."
+    static let conflictMessage =
+        "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие "
+        + "значения. Внесите правки ещё раз."
 
     /// The user's municipality for new records (the first one their roles cover).
     static func municipality(_ req: Request) throws -> UUID {
@@ -76,21 +85,35 @@ enum RegistrySupport {
     static func date(_ d: Date?, _ zone: TimeZone) -> String { d.map { RuDate.format($0, timeZone: zone) } ?? "" }
 
     /// Options for choosing an organisation of the municipality.
-    static func organizationOptions(_ municipalityID: UUID, kinds: [OrganizationKind]? = nil, on db: any Database) async throws -> [(value: String, title: String)] {
-        var q = Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$status == RecordStatus.active.rawValue)
+    static func organizationOptions(_ municipalityID: UUID, kinds: [OrganizationKind]? = nil, on db: any Database)
+        async throws -> [(value: String, title: String)]
+    {
+        var q = Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
+            \.$status == RecordStatus.active.rawValue)
         if let kinds { q = q.filter(\.$kind ~~ kinds.map(\.rawValue)) }
         return try await q.sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.shortName) }
     }
 
-    static func subjectOptions(_ municipalityID: UUID, on db: any Database) async throws -> [(value: String, title: String)] {
-        try await Subject.query(on: db).filter(\.$municipality.$id == municipalityID).filter(\.$status == RecordStatus.active.rawValue)
-            .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name) }
+    static func subjectOptions(_ municipalityID: UUID, on db: any Database) async throws -> [(
+        value: String, title: String
+    )] {
+        try await Subject.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
+            \.$status == RecordStatus.active.rawValue
+        )
+        .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name) }
     }
 
     /// Reads an organisation id from a form and checks it belongs to the municipality.
-    static func organization(_ raw: String?, field: String, municipalityID: UUID, errors: inout FieldErrors, on db: any Database) async throws -> Organization? {
-        guard let raw, !raw.isEmpty else { errors.add(field, "Выберите организацию."); return nil }
-        guard let id = UUID(uuidString: raw), let org = try await Organization.find(id, on: db), org.$municipality.id == municipalityID else {
+    static func organization(
+        _ raw: String?, field: String, municipalityID: UUID, errors: inout FieldErrors, on db: any Database
+    ) async throws -> Organization? {
+        guard let raw, !raw.isEmpty else {
+            errors.add(field, "Выберите организацию.")
+            return nil
+        }
+        guard let id = UUID(uuidString: raw), let org = try await Organization.find(id, on: db),
+            org.$municipality.id == municipalityID
+        else {
             errors.add(field, "Выберите организацию из списка.")
             return nil
         }
@@ -98,29 +121,49 @@ enum RegistrySupport {
     }
 
     /// Reads subject ids from a form, keeping only subjects of the municipality.
-    static func subjects(_ raws: [String], field: String, municipalityID: UUID, required: Bool, errors: inout FieldErrors, on db: any Database) async throws -> [Subject] {
+    static func subjects(
+        _ raws: [String], field: String, municipalityID: UUID, required: Bool, errors: inout FieldErrors,
+        on db: any Database
+    ) async throws -> [Subject] {
         let ids = raws.compactMap(UUID.init(uuidString:))
         if ids.count != raws.count { errors.add(field, "Выберите предметы из списка.") }
-        let found = ids.isEmpty ? [] : try await Subject.query(on: db).filter(\.$id ~~ ids).filter(\.$municipality.$id == municipalityID).all()
+        let found =
+            ids.isEmpty
+            ? []
+            : try await Subject.query(on: db).filter(\.$id ~~ ids).filter(\.$municipality.$id == municipalityID).all()
         if found.count != Set(ids).count { errors.add(field, "Выберите предметы из списка.") }
         if required && raws.isEmpty { errors.add(field, "Выберите хотя бы один предмет.") }
         return found
     }
 
     /// Actions of a registry card for a user who may edit and archive it.
-    static func cardActions(_ area: Registry, id: UUID, status: RecordStatus, canEdit: Bool, canArchive: Bool) -> [RegistryCard.Action] {
+    static func cardActions(_ area: Registry, id: UUID, status: RecordStatus, canEdit: Bool, canArchive: Bool)
+        -> [RegistryCard.Action]
+    {
         var actions: [RegistryCard.Action] = []
-        if canEdit && status == .active { actions.append(.link("Изменить", SiteURL.edit(area, id).path, primary: true)) }
-        if canArchive && status == .active { actions.append(.link("В архив", SiteURL.archive(area, id).path, primary: false)) }
-        if canArchive && status == .archived { actions.append(.post("Вернуть из архива", SiteURL.restore(area, id).path)) }
+        if canEdit && status == .active {
+            actions.append(.link("Изменить", SiteURL.edit(area, id).path, primary: true))
+        }
+        if canArchive && status == .active {
+            actions.append(.link("В архив", SiteURL.archive(area, id).path, primary: false))
+        }
+        if canArchive && status == .archived {
+            actions.append(.post("Вернуть из архива", SiteURL.restore(area, id).path))
+        }
         return actions
     }
 
-    static func archiveConfirm(_ area: Registry, id: UUID, title: String, consequence: String, req: Request) async -> Response {
+    static func archiveConfirm(_ area: Registry, id: UUID, title: String, consequence: String, req: Request) async
+        -> Response
+    {
         let page = ConfirmPage(
             title: "Перенос в архив", question: "Перенести «\(title)» в архив?", consequence: consequence,
-            action: SiteURL.archive(area, id).path, button: "Перенести в архив", cancelURL: SiteURL.record(area, id).path,
-            crumbs: [Crumb(MenuArea.registry(area).title, SiteURL.list(area).path), Crumb(title, SiteURL.record(area, id).path), Crumb("Архив")])
+            action: SiteURL.archive(area, id).path, button: "Перенести в архив",
+            cancelURL: SiteURL.record(area, id).path,
+            crumbs: [
+                Crumb(MenuArea.registry(area).title, SiteURL.list(area).path),
+                Crumb(title, SiteURL.record(area, id).path), Crumb("Архив"),
+            ])
         return req.render(page.render(await req.pageContext(active: .registry(area))))
     }
 }
@@ -129,7 +172,7 @@ extension QueryBuilder {
     /// Counts the matches, then fetches one page of them (the caller has applied filters and sorting).
     func paged(_ query: ListQuery) async throws -> ([Model], Int) {
         let total = try await self.copy().count()
-        let rows = try await self.range((query.page - 1) * query.per ..< query.page * query.per).all()
+        let rows = try await self.range((query.page - 1) * query.per..<query.page * query.per).all()
         return (rows, total)
     }
 
@@ -143,7 +186,9 @@ extension QueryBuilder {
 extension RegistrySupport {
     /// Organisations whose records of a kind the user may see: nil means all of the municipality,
     /// otherwise the user's own organisations that the policy allows.
-    static func visibleOrganizations(_ req: Request, municipalityID: UUID, _ resource: (OrgRef) -> Resource) throws -> Set<UUID>? {
+    static func visibleOrganizations(_ req: Request, municipalityID: UUID, _ resource: (OrgRef) -> Resource) throws
+        -> Set<UUID>?
+    {
         let user = try req.requireUser()
         if req.can(.read, resource(OrgRef(id: UUID(), municipalityID: municipalityID))) { return nil }
         let own = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
@@ -151,8 +196,10 @@ extension RegistrySupport {
     }
 
     /// Organisations the user may add a record of a kind to (for the form's choice).
-    static func writableOrganizations(_ req: Request, municipalityID: UUID, kinds: [OrganizationKind]? = nil,
-                                      _ resource: (OrgRef) -> Resource) async throws -> [(value: String, title: String)] {
+    static func writableOrganizations(
+        _ req: Request, municipalityID: UUID, kinds: [OrganizationKind]? = nil,
+        _ resource: (OrgRef) -> Resource
+    ) async throws -> [(value: String, title: String)] {
         let all = try await organizationOptions(municipalityID, kinds: kinds, on: req.db)
         return all.filter { opt in
             guard let id = UUID(uuidString: opt.value) else { return false }

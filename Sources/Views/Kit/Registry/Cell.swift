@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A cell of a registry list.
 public enum Cell: Sendable {
@@ -18,7 +18,10 @@ public enum Cell: Sendable {
         case .linkWithNote(let t, let url, let note):
             return fragment {
                 el("a", .href(url)) { t }
-                if let note { el("br"); el("span", .cls("muted")) { note } }
+                if let note {
+                    el("br")
+                    el("span", .cls("muted")) { note }
+                }
             }
         case .badge(let s): return UI.badge(s)
         case .tag(let t, let kind): return el("span", .cls("badge badge-\(kind)")) { t }

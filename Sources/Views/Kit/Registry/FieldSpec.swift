@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// One field of a registry form or filter bar.
 public struct FieldSpec: Sendable {
@@ -19,21 +19,32 @@ public struct FieldSpec: Sendable {
     public var required: Bool
     public var hint: String?
 
-    public init(_ name: String, _ label: String, _ kind: Kind = .text("text"), required: Bool = false, hint: String? = nil) {
-        self.name = name; self.label = label; self.kind = kind; self.required = required; self.hint = hint
+    public init(
+        _ name: String, _ label: String, _ kind: Kind = .text("text"), required: Bool = false, hint: String? = nil
+    ) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.required = required
+        self.hint = hint
     }
 
     func render(values: FormValues, errors: FieldErrors) -> Node {
         switch kind {
         case .text(let type):
-            return UI.textField(name, label, value: values[name], errors: errors, type: type, required: required, hint: hint)
+            return UI.textField(
+                name, label, value: values[name], errors: errors, type: type, required: required, hint: hint)
         case .date:
-            return UI.textField(name, label, value: values[name], errors: errors, type: "text", required: required,
-                                hint: hint ?? "В виде ДД.ММ.ГГГГ, например 01.09.2025.", placeholder: "ДД.ММ.ГГГГ")
+            return UI.textField(
+                name, label, value: values[name], errors: errors, type: "text", required: required,
+                hint: hint ?? "В виде ДД.ММ.ГГГГ, например 01.09.2025.", placeholder: "ДД.ММ.ГГГГ")
         case .number:
-            return UI.textField(name, label, value: values[name], errors: errors, type: "number", required: required, hint: hint)
+            return UI.textField(
+                name, label, value: values[name], errors: errors, type: "number", required: required, hint: hint)
         case .select(let options, let empty):
-            return UI.selectField(name, label, options: options, selected: values[name], errors: errors, required: required, includeEmpty: empty)
+            return UI.selectField(
+                name, label, options: options, selected: values[name], errors: errors, required: required,
+                includeEmpty: empty)
         case .textarea:
             let error = errors[name]
             return el("div", .cls(error == nil ? "field" : "field has-error")) {
@@ -52,7 +63,9 @@ public struct FieldSpec: Sendable {
                 }
                 for (i, o) in options.enumerated() {
                     el("label", .cls("check")) {
-                        el("input", .type("checkbox"), .name(name), .value(o.value), .id("\(name)-\(i)"), .flag("checked", chosen.contains(o.value)))
+                        el(
+                            "input", .type("checkbox"), .name(name), .value(o.value), .id("\(name)-\(i)"),
+                            .flag("checked", chosen.contains(o.value)))
                         " " + o.title
                     }
                 }

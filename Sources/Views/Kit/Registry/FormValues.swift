@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Form values: one or several strings per field name.
 public struct FormValues: Sendable {

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A registry record's card: facts, actions, related lists and history.
 public struct RegistryCard: Sendable {
@@ -13,13 +13,18 @@ public struct RegistryCard: Sendable {
         public var rows: [[Cell]]
         public var emptyText: String
         public init(title: String, columns: [String], rows: [[Cell]], emptyText: String) {
-            self.title = title; self.columns = columns; self.rows = rows; self.emptyText = emptyText
+            self.title = title
+            self.columns = columns
+            self.rows = rows
+            self.emptyText = emptyText
         }
 
         public var node: Node {
             fragment {
                 el("h2") { title }
-                if rows.isEmpty { UI.empty(emptyText) } else {
+                if rows.isEmpty {
+                    UI.empty(emptyText)
+                } else {
                     el("table", .cls("list")) {
                         el("thead") { el("tr") { for c in columns { el("th") { c } } } }
                         el("tbody") { for row in rows { el("tr") { for cell in row { el("td") { cell.node } } } } }
@@ -40,27 +45,43 @@ public struct RegistryCard: Sendable {
     /// The trail before the title; nil: the registry's list (for a reader who may not open that list, give another).
     public var crumbs: [Crumb]?
 
-    public init(title: String, area: Registry, status: RecordStatus?, facts: [(String, String)], actions: [Action],
-                warnings: [String] = [], sections: [Section] = [], history: [HistoryLine]?) {
-        self.title = title; self.area = area; self.status = status; self.facts = facts; self.actions = actions
-        self.warnings = warnings; self.sections = sections; self.history = history
+    public init(
+        title: String, area: Registry, status: RecordStatus?, facts: [(String, String)], actions: [Action],
+        warnings: [String] = [], sections: [Section] = [], history: [HistoryLine]?
+    ) {
+        self.title = title
+        self.area = area
+        self.status = status
+        self.facts = facts
+        self.actions = actions
+        self.warnings = warnings
+        self.sections = sections
+        self.history = history
     }
 
-    public static let mock = RegistryCard(title: "Кабинет № 12", area: .rooms, status: .active, facts: [("Вместимость", "25")],
-                                          actions: [.link("Изменить", "/rooms/x/edit", primary: true)], history: [])
+    public static let mock = RegistryCard(
+        title: "Кабинет № 12", area: .rooms, status: .active, facts: [("Вместимость", "25")],
+        actions: [.link("Изменить", "/rooms/x/edit", primary: true)], history: [])
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.page(ctx, title: title, crumbs: (crumbs ?? [Crumb(MenuArea.registry(area).title, SiteURL.list(area).path)]) + [Crumb(title)]) {
+        Layout.page(
+            ctx, title: title,
+            crumbs: (crumbs ?? [Crumb(MenuArea.registry(area).title, SiteURL.list(area).path)]) + [Crumb(title)]
+        ) {
             el("h1") {
                 title
-                if let status { " "; UI.badge(status) }
+                if let status {
+                    " "
+                    UI.badge(status)
+                }
             }
             for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
             if !actions.isEmpty {
                 el("div", .cls("actions")) {
                     for a in actions {
                         switch a {
-                        case .link(let t, let url, let primary): el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
+                        case .link(let t, let url, let primary):
+                            el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
                         case .post(let t, let url):
                             el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
                                 Layout.csrf(ctx)
@@ -72,13 +93,20 @@ public struct RegistryCard: Sendable {
             }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    for (k, v) in facts { el("dt") { k }; el("dd") { v.isEmpty ? "—" : v } }
+                    for (k, v) in facts {
+                        el("dt") { k }
+                        el("dd") { v.isEmpty ? "—" : v }
+                    }
                 }
             }
             for s in sections { s.node }
             if let history {
                 el("h2") { "История изменений" }
-                if history.isEmpty { UI.empty("Изменений пока не было.") } else { HistoryLine.table(history, showEntity: false) }
+                if history.isEmpty {
+                    UI.empty("Изменений пока не было.")
+                } else {
+                    HistoryLine.table(history, showEntity: false)
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A registry record's create or edit form.
 public struct RegistryForm: Sendable {
@@ -17,24 +17,42 @@ public struct RegistryForm: Sendable {
     public var alerts: [String]
     public var submitTitle: String
 
-    public init(title: String, crumbs: [Crumb], action: String, cancelURL: String, fields: [FieldSpec], values: FormValues,
-                errors: FieldErrors = FieldErrors(), version: Int? = nil, conflict: String? = nil, intro: String? = nil,
-                alerts: [String] = [], submitTitle: String = "Сохранить") {
-        self.title = title; self.crumbs = crumbs; self.action = action; self.cancelURL = cancelURL; self.fields = fields
-        self.values = values; self.errors = errors; self.version = version; self.conflict = conflict; self.intro = intro
-        self.alerts = alerts; self.submitTitle = submitTitle
+    public init(
+        title: String, crumbs: [Crumb], action: String, cancelURL: String, fields: [FieldSpec], values: FormValues,
+        errors: FieldErrors = FieldErrors(), version: Int? = nil, conflict: String? = nil, intro: String? = nil,
+        alerts: [String] = [], submitTitle: String = "Сохранить"
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.action = action
+        self.cancelURL = cancelURL
+        self.fields = fields
+        self.values = values
+        self.errors = errors
+        self.version = version
+        self.conflict = conflict
+        self.intro = intro
+        self.alerts = alerts
+        self.submitTitle = submitTitle
     }
 
-    public static let mock = RegistryForm(title: "Новый кабинет", crumbs: [Crumb("Кабинеты", "/rooms")], action: "/rooms/new",
-                                          cancelURL: "/rooms", fields: [FieldSpec("name", "Название", required: true),
-                                                                        FieldSpec("capacity", "Вместимость", .number)],
-                                          values: FormValues(single: ["name": "Кабинет № 12"]))
+    public static let mock = RegistryForm(
+        title: "Новый кабинет", crumbs: [Crumb("Кабинеты", "/rooms")], action: "/rooms/new",
+        cancelURL: "/rooms",
+        fields: [
+            FieldSpec("name", "Название", required: true),
+            FieldSpec("capacity", "Вместимость", .number),
+        ],
+        values: FormValues(single: ["name": "Кабинет № 12"]))
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             if let intro { el("p", .cls("muted")) { intro } }
-            el("form", .cls("stacked"), Attr("method", "post"), Attr("action", action), Attr("novalidate", "novalidate")) {
+            el(
+                "form", .cls("stacked"), Attr("method", "post"), Attr("action", action),
+                Attr("novalidate", "novalidate")
+            ) {
                 Layout.csrf(ctx)
                 if let version { UI.hidden("version", String(version)) }
                 if let conflict {

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A registry list: filters, count, sortable table, pagination.
 public struct RegistryList: Sendable {
@@ -19,16 +19,30 @@ public struct RegistryList: Sendable {
     /// Further actions beside «create» (e.g. «Загрузить из файла»).
     public var links: [(title: String, url: String)] = []
 
-    public init(title: String, area: Registry, query: ListQuery, filters: [FieldSpec], columns: [Column], rows: [[Cell]],
-                total: Int, noun: (String, String, String), createTitle: String?, warnings: [String] = [], emptyText: String) {
-        self.title = title; self.area = area; self.query = query; self.filters = filters; self.columns = columns; self.rows = rows
-        self.total = total; self.noun = noun; self.createTitle = createTitle; self.warnings = warnings; self.emptyText = emptyText
+    public init(
+        title: String, area: Registry, query: ListQuery, filters: [FieldSpec], columns: [Column], rows: [[Cell]],
+        total: Int, noun: (String, String, String), createTitle: String?, warnings: [String] = [], emptyText: String
+    ) {
+        self.title = title
+        self.area = area
+        self.query = query
+        self.filters = filters
+        self.columns = columns
+        self.rows = rows
+        self.total = total
+        self.noun = noun
+        self.createTitle = createTitle
+        self.warnings = warnings
+        self.emptyText = emptyText
     }
 
     public static let mock = RegistryList(
-        title: "Кабинеты", area: .rooms, query: ListQuery(sort: "name"), filters: [FieldSpec("q", "Поиск", .text("search"))],
-        columns: [Column("Кабинет", sort: "name"), Column("Вместимость")], rows: [[.link("Кабинет № 12", "/rooms/x"), .text("25")]],
-        total: 1, noun: ("кабинет", "кабинета", "кабинетов"), createTitle: "Добавить кабинет", emptyText: "Кабинетов нет.")
+        title: "Кабинеты", area: .rooms, query: ListQuery(sort: "name"),
+        filters: [FieldSpec("q", "Поиск", .text("search"))],
+        columns: [Column("Кабинет", sort: "name"), Column("Вместимость")],
+        rows: [[.link("Кабинет № 12", "/rooms/x"), .text("25")]],
+        total: 1, noun: ("кабинет", "кабинета", "кабинетов"), createTitle: "Добавить кабинет",
+        emptyText: "Кабинетов нет.")
 
     public func render(_ ctx: PageContext) -> String {
         let base = SiteURL.list(area)
@@ -39,12 +53,17 @@ public struct RegistryList: Sendable {
             for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
             if createTitle != nil || !links.isEmpty {
                 el("div", .cls("actions")) {
-                    if let createTitle { el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle } }
+                    if let createTitle {
+                        el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle }
+                    }
                     for l in links { el("a", .cls("button"), .href(l.url)) { l.title } }
                 }
             }
             if !filters.isEmpty {
-                el("form", .cls("filters"), Attr("method", "get"), Attr("action", searchAction ?? base.path), Attr("role", "search")) {
+                el(
+                    "form", .cls("filters"), Attr("method", "get"), Attr("action", searchAction ?? base.path),
+                    Attr("role", "search")
+                ) {
                     for f in filters { f.render(values: filterValues, errors: FieldErrors()) }
                     UI.hidden("sort", query.sort)
                     el("button", .type("submit")) { "Найти" }
@@ -58,7 +77,11 @@ public struct RegistryList: Sendable {
                     el("thead") {
                         el("tr") {
                             for c in columns {
-                                if let key = c.sortKey { UI.sortHeader(c.title, key: key, current: query, base: base) } else { el("th") { c.title } }
+                                if let key = c.sortKey {
+                                    UI.sortHeader(c.title, key: key, current: query, base: base)
+                                } else {
+                                    el("th") { c.title }
+                                }
                             }
                         }
                     }

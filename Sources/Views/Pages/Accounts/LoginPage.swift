@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 public struct LoginPage: Sendable {
     public var username: String
@@ -22,10 +22,12 @@ public struct LoginPage: Sendable {
                     Layout.csrf(ctx)
                     if let next { UI.hidden("next", next) }
                     UI.formError(error)
-                    UI.textField("username", "Имя пользователя", value: username, errors: FieldErrors(),
-                                 required: true, autocomplete: "username")
-                    UI.textField("password", "Пароль", value: nil, errors: FieldErrors(), type: "password",
-                                 required: true, autocomplete: "current-password")
+                    UI.textField(
+                        "username", "Имя пользователя", value: username, errors: FieldErrors(),
+                        required: true, autocomplete: "username")
+                    UI.textField(
+                        "password", "Пароль", value: nil, errors: FieldErrors(), type: "password",
+                        required: true, autocomplete: "current-password")
                     UI.submit("Войти")
                 }
             }

@@ -1,12 +1,16 @@
-import Foundation
 import Domain
+import Foundation
 
 public struct ProfilePage: Sendable {
     public struct RoleLine: Sendable {
         public var role: String
         public var scope: String
         public var period: String?
-        public init(role: String, scope: String, period: String?) { self.role = role; self.scope = scope; self.period = period }
+        public init(role: String, scope: String, period: String?) {
+            self.role = role
+            self.scope = scope
+            self.period = period
+        }
     }
     public struct TokenLine: Sendable {
         public var id: UUID
@@ -14,7 +18,10 @@ public struct ProfilePage: Sendable {
         public var created: String
         public var expires: String
         public init(id: UUID, name: String, created: String, expires: String) {
-            self.id = id; self.name = name; self.created = created; self.expires = expires
+            self.id = id
+            self.name = name
+            self.created = created
+            self.expires = expires
         }
     }
 
@@ -28,7 +35,11 @@ public struct ProfilePage: Sendable {
     public var courses: RegistryCard.Section?
 
     public init(fullName: String, username: String, roles: [RoleLine], tokens: [TokenLine], emptyState: String?) {
-        self.fullName = fullName; self.username = username; self.roles = roles; self.tokens = tokens; self.emptyState = emptyState
+        self.fullName = fullName
+        self.username = username
+        self.roles = roles
+        self.tokens = tokens
+        self.emptyState = emptyState
     }
 
     public static let mock = ProfilePage(
@@ -42,7 +53,8 @@ public struct ProfilePage: Sendable {
             el("h1") { fullName }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    el("dt") { "Имя пользователя" }; el("dd") { username }
+                    el("dt") { "Имя пользователя" }
+                    el("dd") { username }
                     el("dt") { "Роли" }
                     el("dd") {
                         if roles.isEmpty { "Роли не назначены — обратитесь к администратору." }
@@ -56,12 +68,22 @@ public struct ProfilePage: Sendable {
             if let emptyState { UI.empty(emptyState) }
             el("div", .cls("actions")) { el("a", .cls("button"), .href(SiteURL.password.path)) { "Сменить пароль" } }
             el("h2") { "Ключи доступа к API" }
-            el("p", .cls("muted")) { "Ключ выдаётся запросом POST /api/v1/auth/token с именем пользователя и паролем и действует 30 дней. Ключ, который больше не нужен или мог попасть к посторонним, отзовите." }
+            el("p", .cls("muted")) {
+                "Ключ выдаётся запросом POST /api/v1/auth/token с именем пользователя и паролем и действует 30 дней. "
+                    + "Ключ, который больше не нужен или мог попасть к посторонним, отзовите."
+            }
             if tokens.isEmpty {
                 UI.empty("Действующих ключей нет.")
             } else {
                 el("table", .cls("list")) {
-                    el("thead") { el("tr") { el("th") { "Ключ" }; el("th") { "Выдан" }; el("th") { "Действует до" }; el("th") { "" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Ключ" }
+                            el("th") { "Выдан" }
+                            el("th") { "Действует до" }
+                            el("th") { "" }
+                        }
+                    }
                     el("tbody") {
                         for t in tokens {
                             el("tr") {
@@ -69,7 +91,13 @@ public struct ProfilePage: Sendable {
                                 el("td") { t.created }
                                 el("td") { t.expires }
                                 el("td") {
-                                    el("form", Attr("method", "post"), Attr("action", SiteURL.tokens.path + "/" + t.id.uuidString.lowercased() + "/revoke"), .cls("inline")) {
+                                    el(
+                                        "form", Attr("method", "post"),
+                                        Attr(
+                                            "action",
+                                            SiteURL.tokens.path + "/" + t.id.uuidString.lowercased() + "/revoke"),
+                                        .cls("inline")
+                                    ) {
                                         Layout.csrf(ctx)
                                         el("button", .type("submit")) { "Отозвать" }
                                     }

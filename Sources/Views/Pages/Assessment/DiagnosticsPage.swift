@@ -1,35 +1,53 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A group's diagnostic works, each with the distribution of its scores as a bar chart (inline SVG, no script).
 public struct DiagnosticsPage: Sendable {
     public struct Work: Sendable {
         public var title: String, date: String, maxScore: Int, url: String?, distribution: ScoreDistribution
         public init(title: String, date: String, maxScore: Int, url: String?, distribution: ScoreDistribution) {
-            self.title = title; self.date = date; self.maxScore = maxScore; self.url = url; self.distribution = distribution
+            self.title = title
+            self.date = date
+            self.maxScore = maxScore
+            self.url = url
+            self.distribution = distribution
         }
     }
     public var title: String
     public var crumbs: [Crumb]
     public var newURL: String?
     public var works: [Work]
-    public init(title: String, crumbs: [Crumb], newURL: String?, works: [Work]) { self.title = title; self.crumbs = crumbs; self.newURL = newURL; self.works = works }
+    public init(title: String, crumbs: [Crumb], newURL: String?, works: [Work]) {
+        self.title = title
+        self.crumbs = crumbs
+        self.newURL = newURL
+        self.works = works
+    }
 
-    public static let mock = DiagnosticsPage(title: "Диагностика: Математика-10", crumbs: [], newURL: "/groups/x/diagnostics/new",
-                                             works: [Work(title: "Входная диагностика", date: "15.09.2026", maxScore: 20, url: "/diagnostics/x",
-                                                          distribution: ScoreDistribution(scores: [4, 9, 12, 15, 19], maxScore: 20))])
+    public static let mock = DiagnosticsPage(
+        title: "Диагностика: Математика-10", crumbs: [], newURL: "/groups/x/diagnostics/new",
+        works: [
+            Work(
+                title: "Входная диагностика", date: "15.09.2026", maxScore: 20, url: "/diagnostics/x",
+                distribution: ScoreDistribution(scores: [4, 9, 12, 15, 19], maxScore: 20))
+        ])
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
-            if let newURL { el("div", .cls("actions")) { el("a", .cls("button primary"), .href(newURL)) { "Добавить диагностическую работу" } } }
+            if let newURL {
+                el("div", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(newURL)) { "Добавить диагностическую работу" }
+                }
+            }
             if works.isEmpty { UI.empty("Диагностических работ пока нет.") }
             for w in works {
                 el("section", .cls("panel")) {
                     el("h2") { if let u = w.url { el("a", .href(u)) { w.title } } else { w.title } }
                     let d = w.distribution
                     el("p", .cls("muted")) {
-                        "\(w.date), максимум \(w.maxScore) б. Написали: \(d.count). Средний балл: \(ScoreDistribution.format(d.mean)), медиана: \(ScoreDistribution.format(d.median))"
+                        "\(w.date), максимум \(w.maxScore) б. Написали: \(d.count). Средний балл: "
+                            + "\(ScoreDistribution.format(d.mean)), медиана: \(ScoreDistribution.format(d.median))"
                             + (d.min.map { ", от \($0) до \(d.max ?? $0)" } ?? "") + "."
                     }
                     Self.chart(d)
@@ -41,14 +59,32 @@ public struct DiagnosticsPage: Sendable {
     /// Five bars, one per band of the maximum score, with the count written on each (so colour is never the only cue).
     static func chart(_ d: ScoreDistribution) -> Node {
         let top = max(1, d.bands.max() ?? 1)
-        let w = 60, gap = 16, h = 120, top0 = 20
-        return el("svg", Attr("viewBox", "0 0 \(5 * (w + gap)) \(top0 + h + 26)"), Attr("width", "380"), Attr("role", "img"),
-                  Attr("aria-label", "Распределение баллов: " + zip(ScoreDistribution.bandTitles, d.bands).map { "\($0) — \($1)" }.joined(separator: ", "))) {
+        let w = 60
+        let gap = 16
+        let h = 120
+        let top0 = 20
+        return el(
+            "svg", Attr("viewBox", "0 0 \(5 * (w + gap)) \(top0 + h + 26)"), Attr("width", "380"), Attr("role", "img"),
+            Attr(
+                "aria-label",
+                "Распределение баллов: "
+                    + zip(ScoreDistribution.bandTitles, d.bands).map { "\($0) — \($1)" }.joined(separator: ", "))
+        ) {
             for (i, n) in d.bands.enumerated() {
-                let bh = n * h / top, x = i * (w + gap)
-                el("rect", Attr("x", String(x)), Attr("y", String(top0 + h - bh)), Attr("width", String(w)), Attr("height", String(max(bh, 1))), Attr("fill", "#1f5fa8")) { "" }
-                el("text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h - bh - 4)), Attr("text-anchor", "middle"), Attr("font-size", "13")) { String(n) }
-                el("text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h + 18)), Attr("text-anchor", "middle"), Attr("font-size", "12")) { ScoreDistribution.bandTitles[i] }
+                let bh = n * h / top
+                let x = i * (w + gap)
+                el(
+                    "rect", Attr("x", String(x)), Attr("y", String(top0 + h - bh)), Attr("width", String(w)),
+                    Attr("height", String(max(bh, 1))), Attr("fill", "#1f5fa8")
+                ) { "" }
+                el(
+                    "text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h - bh - 4)),
+                    Attr("text-anchor", "middle"), Attr("font-size", "13")
+                ) { String(n) }
+                el(
+                    "text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h + 18)),
+                    Attr("text-anchor", "middle"), Attr("font-size", "12")
+                ) { ScoreDistribution.bandTitles[i] }
             }
         }
     }

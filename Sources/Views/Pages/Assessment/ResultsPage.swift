@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A group's final attestation: one line per student with the form, passed or not, grade or score and date.
 public struct ResultsPage: Sendable {
@@ -8,7 +8,10 @@ public struct ResultsPage: Sendable {
         /// The version of the student's result the form was made from (0: none yet), against lost updates.
         public var version: Int
         public init(studentID: String, name: String, attendance: String, version: Int = 0) {
-            self.studentID = studentID; self.name = name; self.attendance = attendance; self.version = version
+            self.studentID = studentID
+            self.name = name
+            self.attendance = attendance
+            self.version = version
         }
     }
     public var title: String
@@ -19,33 +22,61 @@ public struct ResultsPage: Sendable {
     public var rows: [Row]
     public var values: FormValues
     public var errors: FieldErrors
-    public init(title: String, crumbs: [Crumb], intro: String, action: String?, notice: String?, rows: [Row], values: FormValues, errors: FieldErrors = FieldErrors()) {
-        self.title = title; self.crumbs = crumbs; self.intro = intro; self.action = action; self.notice = notice; self.rows = rows
-        self.values = values; self.errors = errors
+    public init(
+        title: String, crumbs: [Crumb], intro: String, action: String?, notice: String?, rows: [Row],
+        values: FormValues, errors: FieldErrors = FieldErrors()
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.intro = intro
+        self.action = action
+        self.notice = notice
+        self.rows = rows
+        self.values = values
+        self.errors = errors
     }
 
-    public static let mock = ResultsPage(title: "Итоговая аттестация: Математика-10", crumbs: [], intro: "", action: "/groups/x/results", notice: nil,
-                                         rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", attendance: "90 %")],
-                                         values: FormValues(single: ["form-s1": "credit", "passed-s1": "yes"]))
+    public static let mock = ResultsPage(
+        title: "Итоговая аттестация: Математика-10", crumbs: [], intro: "", action: "/groups/x/results", notice: nil,
+        rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", attendance: "90 %")],
+        values: FormValues(single: ["form-s1": "credit", "passed-s1": "yes"]))
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             el("p", .cls("muted")) { intro }
             if let notice { el("div", .cls("warning"), Attr("role", "status")) { notice } }
-            if rows.isEmpty { UI.empty("В группе нет обучающихся.") } else {
-                el("form", .cls("stacked wide"), Attr("method", "post"), Attr("action", action ?? ""), Attr("novalidate", "novalidate")) {
+            if rows.isEmpty {
+                UI.empty("В группе нет обучающихся.")
+            } else {
+                el(
+                    "form", .cls("stacked wide"), Attr("method", "post"), Attr("action", action ?? ""),
+                    Attr("novalidate", "novalidate")
+                ) {
                     Layout.csrf(ctx)
                     UI.formError(errors.isEmpty ? nil : "Итоги не сохранены: исправьте выделенные поля.")
                     el("table", .cls("list")) {
-                        el("thead") { el("tr") { for h in ["Обучающийся", "Посещаемость", "Форма", "Результат", "Оценка или баллы", "Дата"] { el("th") { h } } } }
+                        el("thead") {
+                            el("tr") {
+                                for h in [
+                                    "Обучающийся", "Посещаемость", "Форма", "Результат", "Оценка или баллы", "Дата",
+                                ] { el("th") { h } }
+                            }
+                        }
                         el("tbody") {
                             for r in rows {
                                 el("tr") {
-                                    el("td") { r.name; UI.hidden("v-" + r.studentID, String(r.version)) }
+                                    el("td") {
+                                        r.name
+                                        UI.hidden("v-" + r.studentID, String(r.version))
+                                    }
                                     el("td") { r.attendance }
-                                    cell("form-" + r.studentID, r.name + ": форма", options: AttestationForm.allCases.map { ($0.rawValue, $0.title) }, empty: "—")
-                                    cell("passed-" + r.studentID, r.name + ": результат", options: [("yes", "зачтено"), ("no", "не зачтено")], empty: "—")
+                                    cell(
+                                        "form-" + r.studentID, r.name + ": форма",
+                                        options: AttestationForm.allCases.map { ($0.rawValue, $0.title) }, empty: "—")
+                                    cell(
+                                        "passed-" + r.studentID, r.name + ": результат",
+                                        options: [("yes", "зачтено"), ("no", "не зачтено")], empty: "—")
                                     input("grade-" + r.studentID, r.name + ": оценка")
                                     input("day-" + r.studentID, r.name + ": дата", placeholder: "ДД.ММ.ГГГГ")
                                 }
@@ -70,8 +101,10 @@ public struct ResultsPage: Sendable {
 
     func input(_ name: String, _ label: String, placeholder: String? = nil) -> Node {
         el("td", .cls(errors[name] == nil ? "" : "has-error")) {
-            el("input", .type("text"), .name(name), .value(values[name] ?? ""), Attr("aria-label", label), Attr("size", "10"),
-               Attr("placeholder", placeholder), .flag("disabled", action == nil))
+            el(
+                "input", .type("text"), .name(name), .value(values[name] ?? ""), Attr("aria-label", label),
+                Attr("size", "10"),
+                Attr("placeholder", placeholder), .flag("disabled", action == nil))
             if let e = errors[name] { el("p", .cls("error")) { e } }
         }
     }

@@ -1,11 +1,14 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Scores of one diagnostic work, a line per student; an empty field means the student did not write it.
 public struct ScoresPage: Sendable {
     public struct Row: Sendable {
         public var studentID: String, name: String
-        public init(studentID: String, name: String) { self.studentID = studentID; self.name = name }
+        public init(studentID: String, name: String) {
+            self.studentID = studentID
+            self.name = name
+        }
     }
     public var title: String
     public var crumbs: [Crumb]
@@ -15,8 +18,17 @@ public struct ScoresPage: Sendable {
     public var values: FormValues
     public var errors: FieldErrors
     public var version: Int
-    public init(title: String, crumbs: [Crumb], intro: String, action: String?, rows: [Row], values: FormValues, errors: FieldErrors = FieldErrors(), version: Int = 0) {
-        self.title = title; self.crumbs = crumbs; self.intro = intro; self.action = action; self.rows = rows; self.values = values; self.errors = errors
+    public init(
+        title: String, crumbs: [Crumb], intro: String, action: String?, rows: [Row], values: FormValues,
+        errors: FieldErrors = FieldErrors(), version: Int = 0
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.intro = intro
+        self.action = action
+        self.rows = rows
+        self.values = values
+        self.errors = errors
         self.version = version
     }
 
@@ -24,20 +36,30 @@ public struct ScoresPage: Sendable {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             el("p", .cls("muted")) { intro }
-            el("form", .cls("stacked"), Attr("method", "post"), Attr("action", action ?? ""), Attr("novalidate", "novalidate")) {
+            el(
+                "form", .cls("stacked"), Attr("method", "post"), Attr("action", action ?? ""),
+                Attr("novalidate", "novalidate")
+            ) {
                 Layout.csrf(ctx)
                 UI.hidden("version", String(version))
                 UI.formError(errors.isEmpty ? nil : "Баллы не сохранены: исправьте выделенные поля.")
                 el("table", .cls("list")) {
-                    el("thead") { el("tr") { el("th") { "Обучающийся" }; el("th") { "Баллы" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Обучающийся" }
+                            el("th") { "Баллы" }
+                        }
+                    }
                     el("tbody") {
                         for r in rows {
                             let name = "s-" + r.studentID
                             el("tr") {
                                 el("td") { r.name }
                                 el("td", .cls(errors[name] == nil ? "" : "has-error")) {
-                                    el("input", .type("number"), .name(name), .value(values[name] ?? ""), Attr("aria-label", r.name + ": баллы"),
-                                       Attr("min", "0"), .flag("disabled", action == nil))
+                                    el(
+                                        "input", .type("number"), .name(name), .value(values[name] ?? ""),
+                                        Attr("aria-label", r.name + ": баллы"),
+                                        Attr("min", "0"), .flag("disabled", action == nil))
                                     if let e = errors[name] { el("p", .cls("error")) { e } }
                                 }
                             }

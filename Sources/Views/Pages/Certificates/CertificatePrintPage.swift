@@ -1,29 +1,54 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Certificates for print: one per A4 landscape page, many in one print job.
 public struct CertificatePrintPage: Sendable {
     public struct Item: Sendable {
-        public var number: String, code: String, name: String, program: String, hours: Int, center: String, period: String, issued: String
+        public var number: String, code: String, name: String, program: String, hours: Int, center: String,
+            period: String, issued: String
         public var authority: String, annulled: Bool
-        public init(number: String, code: String, name: String, program: String, hours: Int, center: String, period: String, issued: String,
-                    authority: String, annulled: Bool) {
-            self.number = number; self.code = code; self.name = name; self.program = program; self.hours = hours; self.center = center
-            self.period = period; self.issued = issued; self.authority = authority; self.annulled = annulled
+        public init(
+            number: String, code: String, name: String, program: String, hours: Int, center: String, period: String,
+            issued: String,
+            authority: String, annulled: Bool
+        ) {
+            self.number = number
+            self.code = code
+            self.name = name
+            self.program = program
+            self.hours = hours
+            self.center = center
+            self.period = period
+            self.issued = issued
+            self.authority = authority
+            self.annulled = annulled
         }
     }
     public var title: String
     public var items: [Item]
     public var verifyHint: String
-    public init(title: String, items: [Item], verifyHint: String) { self.title = title; self.items = items; self.verifyHint = verifyHint }
+    public init(title: String, items: [Item], verifyHint: String) {
+        self.title = title
+        self.items = items
+        self.verifyHint = verifyHint
+    }
 
-    public static let mock = CertificatePrintPage(title: "Сертификаты", items: [Item(number: "СК-2026-00001", code: "7Q2M-9XKD", name: "Ёлкин Артём Ильич",
-        program: "Олимпиадная математика", hours: 64, center: "МБОУ «Гимназия № 2»", period: "01.09.2026 — 20.05.2027", issued: "25.05.2027",
-        authority: "Управление образования", annulled: false)], verifyHint: "/verify")
+    public static let mock = CertificatePrintPage(
+        title: "Сертификаты",
+        items: [
+            Item(
+                number: "СК-2026-00001", code: "7Q2M-9XKD", name: "Ёлкин Артём Ильич",
+                program: "Олимпиадная математика", hours: 64, center: "МБОУ «Гимназия № 2»",
+                period: "01.09.2026 — 20.05.2027", issued: "25.05.2027",
+                authority: "Управление образования", annulled: false)
+        ], verifyHint: "/verify")
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: []) {
-            el("p", .cls("no-print")) { "Печать: Ctrl+P, альбомная ориентация A4; «Сохранить как PDF» даёт PDF. Каждый сертификат — на своей странице." }
+            el("p", .cls("no-print")) {
+                "Печать: Ctrl+P, альбомная ориентация A4; «Сохранить как PDF» даёт PDF. Каждый сертификат — на своей "
+                    + "странице."
+            }
             if items.isEmpty { UI.empty("Сертификатов нет.") }
             for i in items {
                 el("section", .cls("certificate")) {
@@ -31,7 +56,10 @@ public struct CertificatePrintPage: Sendable {
                     el("h1") { "Сертификат" }
                     el("p", .cls("cert-sub")) { "о прослушивании профильного курса" }
                     el("p", .cls("cert-name")) { i.name }
-                    el("p") { "прослушал(а) курс «\(i.program)» в объёме \(RussianPlural.count(i.hours, "часа", "часов", "часов"))" }
+                    el("p") {
+                        "прослушал(а) курс «\(i.program)» в объёме "
+                            + "\(RussianPlural.count(i.hours, "часа", "часов", "часов"))"
+                    }
                     el("p") { "в ресурсном центре \(i.center), \(i.period)." }
                     if i.annulled { el("p", .cls("cert-annulled")) { "АННУЛИРОВАН" } }
                     el("div", .cls("cert-foot")) {

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// The second page that confirms a destructive action.
 public struct ConfirmPage: Sendable {
@@ -11,14 +11,23 @@ public struct ConfirmPage: Sendable {
     public var cancelURL: String
     public var crumbs: [Crumb]
 
-    public init(title: String, question: String, consequence: String, action: String, button: String, cancelURL: String, crumbs: [Crumb]) {
-        self.title = title; self.question = question; self.consequence = consequence; self.action = action
-        self.button = button; self.cancelURL = cancelURL; self.crumbs = crumbs
+    public init(
+        title: String, question: String, consequence: String, action: String, button: String, cancelURL: String,
+        crumbs: [Crumb]
+    ) {
+        self.title = title
+        self.question = question
+        self.consequence = consequence
+        self.action = action
+        self.button = button
+        self.cancelURL = cancelURL
+        self.crumbs = crumbs
     }
 
-    public static let mock = ConfirmPage(title: "Архивирование", question: "Перенести «МБОУ «СОШ № 7»» в архив?",
-                                         consequence: "Организация пропадёт из списков выбора.", action: "/x", button: "В архив",
-                                         cancelURL: "/", crumbs: [])
+    public static let mock = ConfirmPage(
+        title: "Архивирование", question: "Перенести «МБОУ «СОШ № 7»» в архив?",
+        consequence: "Организация пропадёт из списков выбора.", action: "/x", button: "В архив",
+        cancelURL: "/", crumbs: [])
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs) {

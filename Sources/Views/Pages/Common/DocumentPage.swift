@@ -1,13 +1,17 @@
-import Foundation
-import Domain
 import Documents
+import Domain
+import Foundation
 
 /// A document (`DocModel`) as a printable A4 page, with its DOCX download: the same model the DOCX is built from.
 public struct DocumentPage: Sendable {
     public var doc: DocModel
     public var crumbs: [Crumb]
     public var docxURL: String
-    public init(doc: DocModel, crumbs: [Crumb], docxURL: String) { self.doc = doc; self.crumbs = crumbs; self.docxURL = docxURL }
+    public init(doc: DocModel, crumbs: [Crumb], docxURL: String) {
+        self.doc = doc
+        self.crumbs = crumbs
+        self.docxURL = docxURL
+    }
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: doc.title, crumbs: crumbs + [Crumb(doc.title)]) {
@@ -28,8 +32,19 @@ public struct DocumentPage: Sendable {
                     el("p", .cls("align-\(align.rawValue)")) {
                         for r in runs {
                             let lines = r.text.components(separatedBy: "\n")
-                            let content = fragment { for (i, l) in lines.enumerated() { if i > 0 { el("br") }; l } }
-                            if r.bold { el("strong") { content } } else if r.italic { el("em") { content } } else { content }
+                            let content = fragment {
+                                for (i, l) in lines.enumerated() {
+                                    if i > 0 { el("br") }
+                                    l
+                                }
+                            }
+                            if r.bold {
+                                el("strong") { content }
+                            } else if r.italic {
+                                el("em") { content }
+                            } else {
+                                content
+                            }
                         }
                     }
                 case .table(let header, let rows, _):
@@ -39,7 +54,12 @@ public struct DocumentPage: Sendable {
                     }
                 case .signatures(let lines):
                     el("div", .cls("signatures")) {
-                        for (role, name) in lines { el("p") { el("strong") { role + ": " }; "____________________ / \(name) /" } }
+                        for (role, name) in lines {
+                            el("p") {
+                                el("strong") { role + ": " }
+                                "____________________ / \(name) /"
+                            }
+                        }
                     }
                 case .pageBreak: el("div", .cls("page-break")) { "" }
                 }

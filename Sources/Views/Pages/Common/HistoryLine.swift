@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// One change in a record's history, as cards and the audit log show it.
 public struct HistoryLine: Sendable {
@@ -10,16 +10,25 @@ public struct HistoryLine: Sendable {
     public var entityURL: String?
     public var changes: [(field: String, before: String, after: String)]
 
-    public init(at: String, who: String, action: String, entity: String = "", entityURL: String? = nil,
-                changes: [(field: String, before: String, after: String)]) {
-        self.at = at; self.who = who; self.action = action; self.entity = entity; self.entityURL = entityURL; self.changes = changes
+    public init(
+        at: String, who: String, action: String, entity: String = "", entityURL: String? = nil,
+        changes: [(field: String, before: String, after: String)]
+    ) {
+        self.at = at
+        self.who = who
+        self.action = action
+        self.entity = entity
+        self.entityURL = entityURL
+        self.changes = changes
     }
 
     static func table(_ lines: [HistoryLine], showEntity: Bool) -> Node {
         el("table", .cls("list history")) {
             el("thead") {
                 el("tr") {
-                    el("th") { "Когда" }; el("th") { "Кто" }; el("th") { "Действие" }
+                    el("th") { "Когда" }
+                    el("th") { "Кто" }
+                    el("th") { "Действие" }
                     if showEntity { el("th") { "Запись" } }
                     el("th") { "Изменения" }
                 }
@@ -30,7 +39,9 @@ public struct HistoryLine: Sendable {
                         el("td") { h.at }
                         el("td") { h.who }
                         el("td") { h.action }
-                        if showEntity { el("td") { if let u = h.entityURL { el("a", .href(u)) { h.entity } } else { h.entity } } }
+                        if showEntity {
+                            el("td") { if let u = h.entityURL { el("a", .href(u)) { h.entity } } else { h.entity } }
+                        }
                         el("td", .cls("diff")) {
                             for c in h.changes { el("div") { "\(c.field): «\(c.before)» → «\(c.after)»" } }
                         }

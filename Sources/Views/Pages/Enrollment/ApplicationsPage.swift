@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Applications (ИУП) as panels: «Мои заявки» of a student or guardian, or one application's page.
 public struct ApplicationsPage: Sendable {
@@ -9,8 +9,15 @@ public struct ApplicationsPage: Sendable {
         public var facts: [(String, String)]
         public var choices: RegistryCard.Section
         public var actions: [RegistryCard.Action]
-        public init(title: String, url: String?, facts: [(String, String)], choices: RegistryCard.Section, actions: [RegistryCard.Action]) {
-            self.title = title; self.url = url; self.facts = facts; self.choices = choices; self.actions = actions
+        public init(
+            title: String, url: String?, facts: [(String, String)], choices: RegistryCard.Section,
+            actions: [RegistryCard.Action]
+        ) {
+            self.title = title
+            self.url = url
+            self.facts = facts
+            self.choices = choices
+            self.actions = actions
         }
     }
     public var title: String
@@ -21,8 +28,17 @@ public struct ApplicationsPage: Sendable {
     public var emptyText: String
     public var printable: Bool
 
-    public init(title: String, crumbs: [Crumb], intro: String?, open: [(title: String, url: String)], panels: [Panel], emptyText: String, printable: Bool = false) {
-        self.title = title; self.crumbs = crumbs; self.intro = intro; self.open = open; self.panels = panels; self.emptyText = emptyText; self.printable = printable
+    public init(
+        title: String, crumbs: [Crumb], intro: String?, open: [(title: String, url: String)], panels: [Panel],
+        emptyText: String, printable: Bool = false
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.intro = intro
+        self.open = open
+        self.panels = panels
+        self.emptyText = emptyText
+        self.printable = printable
     }
 
     public func render(_ ctx: PageContext) -> String {
@@ -30,22 +46,31 @@ public struct ApplicationsPage: Sendable {
             el("h1") { title }
             if let intro { el("p", .cls("muted")) { intro } }
             if !open.isEmpty {
-                el("div", .cls("actions no-print")) { for o in open { el("a", .cls("button primary"), .href(o.url)) { o.title } } }
+                el("div", .cls("actions no-print")) {
+                    for o in open { el("a", .cls("button primary"), .href(o.url)) { o.title } }
+                }
             }
             if panels.isEmpty { UI.empty(emptyText) }
             for p in panels {
                 el("section", .cls("panel")) {
                     el("h2") { if let url = p.url { el("a", .href(url)) { p.title } } else { p.title } }
-                    el("dl", .cls("facts")) { for (k, v) in p.facts { el("dt") { k }; el("dd") { v } } }
+                    el("dl", .cls("facts")) {
+                        for (k, v) in p.facts {
+                            el("dt") { k }
+                            el("dd") { v }
+                        }
+                    }
                     p.choices.node
                     if !p.actions.isEmpty {
                         el("div", .cls("actions no-print")) {
                             for a in p.actions {
                                 switch a {
-                                case .link(let t, let url, let primary): el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
+                                case .link(let t, let url, let primary):
+                                    el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
                                 case .post(let t, let url):
                                     el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
-                                        Layout.csrf(ctx); el("button", .type("submit")) { t }
+                                        Layout.csrf(ctx)
+                                        el("button", .type("submit")) { t }
                                     }
                                 }
                             }
@@ -53,7 +78,11 @@ public struct ApplicationsPage: Sendable {
                     }
                 }
             }
-            if printable { el("p", .cls("muted no-print")) { "Для печати используйте печать браузера (Ctrl+P): меню и кнопки на бумагу не попадут." } }
+            if printable {
+                el("p", .cls("muted no-print")) {
+                    "Для печати используйте печать браузера (Ctrl+P): меню и кнопки на бумагу не попадут."
+                }
+            }
         }
     }
 }

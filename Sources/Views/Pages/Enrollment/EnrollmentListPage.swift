@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A КМЦ list for a group: its students, the search to add more (bulk, by school and grade), and the actions of
 /// the coordinator (send) and of the centre (accept, return with a comment).
@@ -7,13 +7,21 @@ public struct EnrollmentListPage: Sendable {
     public struct Item: Sendable {
         public var name: String, school: String, grade: String, note: String?, removeURL: String?
         public init(name: String, school: String, grade: String, note: String?, removeURL: String?) {
-            self.name = name; self.school = school; self.grade = grade; self.note = note; self.removeURL = removeURL
+            self.name = name
+            self.school = school
+            self.grade = grade
+            self.note = note
+            self.removeURL = removeURL
         }
     }
     public struct Candidate: Sendable {
         public var id: String, name: String, school: String, grade: String, note: String?
         public init(id: String, name: String, school: String, grade: String, note: String?) {
-            self.id = id; self.name = name; self.school = school; self.grade = grade; self.note = note
+            self.id = id
+            self.name = name
+            self.school = school
+            self.grade = grade
+            self.note = note
         }
     }
     public var url: String
@@ -29,10 +37,23 @@ public struct EnrollmentListPage: Sendable {
     public var candidates: [Candidate]
     public var candidatesTotal: Int
 
-    public init(url: String, title: String, facts: [(String, String)], warnings: [String], items: [Item], editable: Bool, canSend: Bool,
-                canDecide: Bool, query: ListQuery, schools: [(value: String, title: String)], candidates: [Candidate], candidatesTotal: Int) {
-        self.url = url; self.title = title; self.facts = facts; self.warnings = warnings; self.items = items; self.editable = editable
-        self.canSend = canSend; self.canDecide = canDecide; self.query = query; self.schools = schools; self.candidates = candidates
+    public init(
+        url: String, title: String, facts: [(String, String)], warnings: [String], items: [Item], editable: Bool,
+        canSend: Bool,
+        canDecide: Bool, query: ListQuery, schools: [(value: String, title: String)], candidates: [Candidate],
+        candidatesTotal: Int
+    ) {
+        self.url = url
+        self.title = title
+        self.facts = facts
+        self.warnings = warnings
+        self.items = items
+        self.editable = editable
+        self.canSend = canSend
+        self.canDecide = canDecide
+        self.query = query
+        self.schools = schools
+        self.candidates = candidates
         self.candidatesTotal = candidatesTotal
     }
 
@@ -40,16 +61,25 @@ public struct EnrollmentListPage: Sendable {
         Layout.page(ctx, title: title, crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb(title)]) {
             el("h1") { title }
             for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
-            el("div", .cls("panel")) { el("dl", .cls("facts")) { for (k, v) in facts { el("dt") { k }; el("dd") { v } } } }
+            el("div", .cls("panel")) {
+                el("dl", .cls("facts")) {
+                    for (k, v) in facts {
+                        el("dt") { k }
+                        el("dd") { v }
+                    }
+                }
+            }
             el("div", .cls("actions")) {
                 if canSend {
                     el("form", Attr("method", "post"), Attr("action", url + "/send"), .cls("inline")) {
-                        Layout.csrf(ctx); el("button", .type("submit"), .cls("primary")) { "Отправить в ресурсный центр" }
+                        Layout.csrf(ctx)
+                        el("button", .type("submit"), .cls("primary")) { "Отправить в ресурсный центр" }
                     }
                 }
                 if canDecide {
                     el("form", Attr("method", "post"), Attr("action", url + "/accept"), .cls("inline")) {
-                        Layout.csrf(ctx); el("button", .type("submit"), .cls("primary")) { "Принять список и зачислить" }
+                        Layout.csrf(ctx)
+                        el("button", .type("submit"), .cls("primary")) { "Принять список и зачислить" }
                     }
                     el("a", .cls("button"), .href(url + "/return")) { "Вернуть в КМЦ…" }
                 }
@@ -59,15 +89,27 @@ public struct EnrollmentListPage: Sendable {
                 UI.empty(editable ? "Список пуст: найдите обучающихся ниже и добавьте их." : "Список пуст.")
             } else {
                 el("table", .cls("list"), .id("list-items")) {
-                    el("thead") { el("tr") { el("th") { "Обучающийся" }; el("th") { "Школа" }; el("th") { "Класс" }; el("th") { "Отметка" }; el("th") { "" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Обучающийся" }
+                            el("th") { "Школа" }
+                            el("th") { "Класс" }
+                            el("th") { "Отметка" }
+                            el("th") { "" }
+                        }
+                    }
                     el("tbody") {
                         for i in items {
                             el("tr") {
-                                el("td") { i.name }; el("td") { i.school }; el("td") { i.grade }; el("td") { i.note ?? "" }
+                                el("td") { i.name }
+                                el("td") { i.school }
+                                el("td") { i.grade }
+                                el("td") { i.note ?? "" }
                                 el("td") {
                                     if let r = i.removeURL {
                                         el("form", Attr("method", "post"), Attr("action", r), .cls("inline")) {
-                                            Layout.csrf(ctx); el("button", .type("submit"), .cls("link")) { "Убрать" }
+                                            Layout.csrf(ctx)
+                                            el("button", .type("submit"), .cls("link")) { "Убрать" }
                                         }
                                     }
                                 }
@@ -80,9 +122,13 @@ public struct EnrollmentListPage: Sendable {
                 el("h2") { "Добавить обучающихся" }
                 el("form", .cls("filters"), Attr("method", "get"), Attr("action", url), Attr("role", "search")) {
                     UI.textField("q", "Фамилия, имя", value: query.q, errors: FieldErrors(), type: "search")
-                    UI.selectField("school", "Школа", options: schools, selected: query.filters["school"], errors: FieldErrors(), includeEmpty: "Все школы")
-                    UI.selectField("grade", "Класс", options: (1...11).map { (String($0), "\($0) класс") }, selected: query.filters["grade"],
-                                   errors: FieldErrors(), includeEmpty: "Все классы")
+                    UI.selectField(
+                        "school", "Школа", options: schools, selected: query.filters["school"], errors: FieldErrors(),
+                        includeEmpty: "Все школы")
+                    UI.selectField(
+                        "grade", "Класс", options: (1...11).map { (String($0), "\($0) класс") },
+                        selected: query.filters["grade"],
+                        errors: FieldErrors(), includeEmpty: "Все классы")
                     UI.submit("Найти")
                 }
                 if candidates.isEmpty {
@@ -91,21 +137,38 @@ public struct EnrollmentListPage: Sendable {
                     el("form", Attr("method", "post"), Attr("action", url + "/add")) {
                         Layout.csrf(ctx)
                         el("table", .cls("list"), .id("candidates")) {
-                            el("thead") { el("tr") { el("th") { "" }; el("th") { "Обучающийся" }; el("th") { "Школа" }; el("th") { "Класс" }; el("th") { "" } } }
+                            el("thead") {
+                                el("tr") {
+                                    el("th") { "" }
+                                    el("th") { "Обучающийся" }
+                                    el("th") { "Школа" }
+                                    el("th") { "Класс" }
+                                    el("th") { "" }
+                                }
+                            }
                             el("tbody") {
                                 for c in candidates {
                                     el("tr") {
                                         el("td") {
                                             if c.note == nil {
-                                                el("input", .type("checkbox"), .name("student"), .value(c.id), .id("s-\(c.id)"), Attr("aria-label", c.name))
+                                                el(
+                                                    "input", .type("checkbox"), .name("student"), .value(c.id),
+                                                    .id("s-\(c.id)"), Attr("aria-label", c.name))
                                             }
                                         }
-                                        el("td") { el("label", .for("s-\(c.id)")) { c.name } }; el("td") { c.school }; el("td") { c.grade }; el("td") { c.note ?? "" }
+                                        el("td") { el("label", .for("s-\(c.id)")) { c.name } }
+                                        el("td") { c.school }
+                                        el("td") { c.grade }
+                                        el("td") { c.note ?? "" }
                                     }
                                 }
                             }
                         }
-                        if candidatesTotal > candidates.count { el("p", .cls("muted")) { "Показаны первые \(candidates.count) из \(candidatesTotal): уточните поиск." } }
+                        if candidatesTotal > candidates.count {
+                            el("p", .cls("muted")) {
+                                "Показаны первые \(candidates.count) из \(candidatesTotal): уточните поиск."
+                            }
+                        }
                         el("div", .cls("actions")) { UI.submit("Добавить выбранных") }
                     }
                 }

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// The public page of the network (`000_5375b2a087477e6d.txt` §3.2.7: the centre's web page).
 public struct HomePage: Sendable {
@@ -8,7 +8,9 @@ public struct HomePage: Sendable {
         public var subjects: [String]
         public var directions: [String]
         public init(name: String, subjects: [String], directions: [String]) {
-            self.name = name; self.subjects = subjects; self.directions = directions
+            self.name = name
+            self.subjects = subjects
+            self.directions = directions
         }
     }
 
@@ -20,7 +22,12 @@ public struct HomePage: Sendable {
         public var email: String?
         public var website: String?
         public init(name: String, kind: String, address: String?, phone: String?, email: String?, website: String?) {
-            self.name = name; self.kind = kind; self.address = address; self.phone = phone; self.email = email; self.website = website
+            self.name = name
+            self.kind = kind
+            self.address = address
+            self.phone = phone
+            self.email = email
+            self.website = website
         }
     }
 
@@ -38,17 +45,32 @@ public struct HomePage: Sendable {
 
     public static let mock = HomePage(
         municipalityName: "Городской округ Заречный", yearTitle: "2025/2026",
-        centres: [Centre(name: "МБОУ «Гимназия № 2»", subjects: ["математика", "физика"], directions: ["методы работы с одарёнными детьми"])],
-        contacts: [Contact(name: "МБОУ «Гимназия № 2»", kind: "Общеобразовательная школа", address: "ул. Лесная, 4",
-                           phone: "+7 (900) 000-00-02", email: "gym2@example.ru", website: nil)])
+        centres: [
+            Centre(
+                name: "МБОУ «Гимназия № 2»", subjects: ["математика", "физика"],
+                directions: ["методы работы с одарёнными детьми"])
+        ],
+        contacts: [
+            Contact(
+                name: "МБОУ «Гимназия № 2»", kind: "Общеобразовательная школа", address: "ул. Лесная, 4",
+                phone: "+7 (900) 000-00-02", email: "gym2@example.ru", website: nil)
+        ])
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: "Муниципальная сеть") {
             el("h1") { "Муниципальная сеть школ" + (municipalityName.map { " — \($0)" } ?? "") }
             el("div", .cls("panel")) {
-                el("p") { "Школы, ресурсные центры, учреждения дополнительного образования и партнёры муниципалитета работают как одна сеть: ресурсные центры ведут сетевые профильные курсы и подготовку к олимпиадам для учащихся разных школ, координационно-методический центр (КМЦ) согласует программы и формирует списки групп, орган управления образованием подводит итоги и издаёт приказы." }
+                el("p") {
+                    "Школы, ресурсные центры, учреждения дополнительного образования и партнёры муниципалитета "
+                        + "работают как одна сеть: ресурсные центры ведут сетевые профильные курсы и подготовку к "
+                        + "олимпиадам для учащихся разных школ, координационно-методический центр (КМЦ) согласует "
+                        + "программы и формирует списки групп, орган управления образованием подводит итоги и издаёт "
+                        + "приказы."
+                }
                 el("p") { el("a", .cls("button primary"), .href(SiteURL.catalog.path)) { "Каталог сетевых программ" } }
-                el("p", .cls("muted")) { "Расписание, мероприятия и проверка сертификатов появятся здесь по мере подключения разделов." }
+                el("p", .cls("muted")) {
+                    "Расписание, мероприятия и проверка сертификатов появятся здесь по мере подключения разделов."
+                }
             }
             el("h2") { "Ресурсные центры" + (yearTitle.map { " в \($0) учебном году" } ?? "") }
             if centres.isEmpty {
@@ -58,8 +80,15 @@ public struct HomePage: Sendable {
                     for c in centres {
                         el("div", .cls("panel centre")) {
                             el("h3") { c.name }
-                            if !c.subjects.isEmpty { el("p") { el("strong") { "Предметы: " }; c.subjects.joined(separator: ", ") } }
-                            if !c.directions.isEmpty { el("p", .cls("muted")) { "Направления: " + c.directions.joined(separator: "; ") } }
+                            if !c.subjects.isEmpty {
+                                el("p") {
+                                    el("strong") { "Предметы: " }
+                                    c.subjects.joined(separator: ", ")
+                                }
+                            }
+                            if !c.directions.isEmpty {
+                                el("p", .cls("muted")) { "Направления: " + c.directions.joined(separator: "; ") }
+                            }
                         }
                     }
                 }
@@ -69,16 +98,30 @@ public struct HomePage: Sendable {
                 UI.empty("Организации ещё не внесены в реестр.")
             } else {
                 el("table", .cls("list")) {
-                    el("thead") { el("tr") { el("th") { "Организация" }; el("th") { "Адрес" }; el("th") { "Телефон" }; el("th") { "Почта и сайт" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Организация" }
+                            el("th") { "Адрес" }
+                            el("th") { "Телефон" }
+                            el("th") { "Почта и сайт" }
+                        }
+                    }
                     el("tbody") {
                         for c in contacts {
                             el("tr") {
-                                el("td") { c.name; el("br"); el("span", .cls("muted")) { c.kind } }
+                                el("td") {
+                                    c.name
+                                    el("br")
+                                    el("span", .cls("muted")) { c.kind }
+                                }
                                 el("td") { c.address ?? "—" }
                                 el("td") { c.phone ?? "—" }
                                 el("td") {
                                     if let e = c.email { el("a", .href("mailto:" + e)) { e } } else { "—" }
-                                    if let w = c.website { el("br"); el("a", .href(w), Attr("rel", "noopener")) { w } }
+                                    if let w = c.website {
+                                        el("br")
+                                        el("a", .href(w), Attr("rel", "noopener")) { w }
+                                    }
                                 }
                             }
                         }

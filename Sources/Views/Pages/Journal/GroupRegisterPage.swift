@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// A group's register for print: students by marked lessons, with attendance and hours.
 public struct GroupRegisterPage: Sendable {
@@ -7,7 +7,11 @@ public struct GroupRegisterPage: Sendable {
         public var name: String
         public var marks: [String]
         public var summary: String
-        public init(name: String, marks: [String], summary: String) { self.name = name; self.marks = marks; self.summary = summary }
+        public init(name: String, marks: [String], summary: String) {
+            self.name = name
+            self.marks = marks
+            self.summary = summary
+        }
     }
     public var title: String
     public var crumbs: [Crumb]
@@ -17,40 +21,81 @@ public struct GroupRegisterPage: Sendable {
     public var rows: [Row]
     /// Past lessons not yet marked (date, the lesson's page where it is marked).
     public var pending: [(title: String, url: String)]
-    public init(title: String, crumbs: [Crumb], facts: [(String, String)], lessons: [(title: String, url: String?)], topics: [String], rows: [Row],
-                pending: [(title: String, url: String)] = []) {
-        self.title = title; self.crumbs = crumbs; self.facts = facts; self.lessons = lessons; self.topics = topics; self.rows = rows
+    public init(
+        title: String, crumbs: [Crumb], facts: [(String, String)], lessons: [(title: String, url: String?)],
+        topics: [String], rows: [Row],
+        pending: [(title: String, url: String)] = []
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.facts = facts
+        self.lessons = lessons
+        self.topics = topics
+        self.rows = rows
         self.pending = pending
     }
 
-    public static let mock = GroupRegisterPage(title: "Журнал группы «Математика-10»", crumbs: [], facts: [("Часов проведено", "2 из 64")],
-                                               lessons: [("07.09", "/lessons/x")], topics: ["Делимость"],
-                                               rows: [Row(name: "Ёлкин Артём Ильич", marks: ["+"], summary: "100 % (2 из 2 ч)")])
+    public static let mock = GroupRegisterPage(
+        title: "Журнал группы «Математика-10»", crumbs: [], facts: [("Часов проведено", "2 из 64")],
+        lessons: [("07.09", "/lessons/x")], topics: ["Делимость"],
+        rows: [Row(name: "Ёлкин Артём Ильич", marks: ["+"], summary: "100 % (2 из 2 ч)")])
+
+    /// The sentence before the list of past lessons not yet marked.
+    var pendingLead: String {
+        pending.count == 1
+            ? "Прошедшее занятие не отмечено в журнале: "
+            : "Прошедшие занятия не отмечены в журнале (\(pending.count)): "
+    }
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
-            el("div", .cls("panel")) { el("dl", .cls("facts")) { for (k, v) in facts { el("dt") { k }; el("dd") { v } } } }
+            el("div", .cls("panel")) {
+                el("dl", .cls("facts")) {
+                    for (k, v) in facts {
+                        el("dt") { k }
+                        el("dd") { v }
+                    }
+                }
+            }
             if !pending.isEmpty {
                 el("div", .cls("warning")) {
                     el("p") {
-                        (pending.count == 1 ? "Прошедшее занятие не отмечено в журнале: " : "Прошедшие занятия не отмечены в журнале (\(pending.count)): ")
-                        for (i, p) in pending.enumerated() { if i > 0 { ", " }; el("a", .href(p.url)) { p.title } }
+                        pendingLead
+                        for (i, p) in pending.enumerated() {
+                            if i > 0 { ", " }
+                            el("a", .href(p.url)) { p.title }
+                        }
                         "."
                     }
                 }
             }
-            if lessons.isEmpty { UI.empty("В журнале пока нет отмеченных занятий.") } else {
-                el("p", .cls("muted")) { "«+» — присутствовал(а), «у» — отсутствовал(а) по уважительной причине, «н» — без уважительной причины." }
+            if lessons.isEmpty {
+                UI.empty("В журнале пока нет отмеченных занятий.")
+            } else {
+                el("p", .cls("muted")) {
+                    "«+» — присутствовал(а), «у» — отсутствовал(а) по уважительной причине, «н» — без уважительной "
+                        + "причины."
+                }
                 el("div", .cls("scroll")) {
                     el("table", .cls("list register")) {
-                        el("thead") { el("tr") {
-                            el("th") { "Обучающийся" }
-                            for l in lessons { el("th") { if let u = l.url { el("a", .href(u)) { l.title } } else { l.title } } }
-                            el("th") { "Посещаемость" }
-                        } }
+                        el("thead") {
+                            el("tr") {
+                                el("th") { "Обучающийся" }
+                                for l in lessons {
+                                    el("th") { if let u = l.url { el("a", .href(u)) { l.title } } else { l.title } }
+                                }
+                                el("th") { "Посещаемость" }
+                            }
+                        }
                         el("tbody") {
-                            for r in rows { el("tr") { el("td") { r.name }; for m in r.marks { el("td") { m } }; el("td") { r.summary } } }
+                            for r in rows {
+                                el("tr") {
+                                    el("td") { r.name }
+                                    for m in r.marks { el("td") { m } }
+                                    el("td") { r.summary }
+                                }
+                            }
                         }
                     }
                 }

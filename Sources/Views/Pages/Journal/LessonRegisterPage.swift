@@ -1,7 +1,8 @@
-import Foundation
 import Domain
+import Foundation
 
-/// One lesson's register: its facts, and (for who may mark it) the topic, the hours delivered and each student's attendance.
+/// One lesson's register: its facts, and (for who may mark it) the topic, the hours delivered and each student's
+/// attendance.
 public struct LessonRegisterPage: Sendable {
     public struct Row: Sendable {
         public var studentID: String
@@ -9,7 +10,10 @@ public struct LessonRegisterPage: Sendable {
         public var school: String
         public var status: AttendanceStatus?
         public init(studentID: String, name: String, school: String, status: AttendanceStatus?) {
-            self.studentID = studentID; self.name = name; self.school = school; self.status = status
+            self.studentID = studentID
+            self.name = name
+            self.school = school
+            self.status = status
         }
     }
 
@@ -25,32 +29,60 @@ public struct LessonRegisterPage: Sendable {
     public var version: Int?
     public var links: [(title: String, url: String)]
 
-    public init(title: String, crumbs: [Crumb], facts: [(String, String)], action: String?, notice: String?, values: FormValues,
-                errors: FieldErrors = FieldErrors(), rows: [Row], version: Int?, links: [(title: String, url: String)] = []) {
-        self.title = title; self.crumbs = crumbs; self.facts = facts; self.action = action; self.notice = notice; self.values = values
-        self.errors = errors; self.rows = rows; self.version = version; self.links = links
+    public init(
+        title: String, crumbs: [Crumb], facts: [(String, String)], action: String?, notice: String?, values: FormValues,
+        errors: FieldErrors = FieldErrors(), rows: [Row], version: Int?, links: [(title: String, url: String)] = []
+    ) {
+        self.title = title
+        self.crumbs = crumbs
+        self.facts = facts
+        self.action = action
+        self.notice = notice
+        self.values = values
+        self.errors = errors
+        self.rows = rows
+        self.version = version
+        self.links = links
     }
 
     public static let mock = LessonRegisterPage(
-        title: "Журнал: Математика-10, 07.09.2026", crumbs: [], facts: [("Время", "15:00–16:40")], action: "/lessons/x/register", notice: nil,
+        title: "Журнал: Математика-10, 07.09.2026", crumbs: [], facts: [("Время", "15:00–16:40")],
+        action: "/lessons/x/register", notice: nil,
         values: FormValues(single: ["topic": "Делимость", "hours": "2"]),
-        rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", school: "МБОУ «СОШ № 1»", status: .present)], version: nil)
+        rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", school: "МБОУ «СОШ № 1»", status: .present)],
+        version: nil)
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             el("div", .cls("panel")) {
-                el("dl", .cls("facts")) { for (k, v) in facts { el("dt") { k }; el("dd") { v.isEmpty ? "—" : v } } }
+                el("dl", .cls("facts")) {
+                    for (k, v) in facts {
+                        el("dt") { k }
+                        el("dd") { v.isEmpty ? "—" : v }
+                    }
+                }
             }
-            if !links.isEmpty { el("p", .cls("no-print")) { for (i, l) in links.enumerated() { if i > 0 { " · " }; el("a", .href(l.url)) { l.title } } } }
+            if !links.isEmpty {
+                el("p", .cls("no-print")) {
+                    for (i, l) in links.enumerated() {
+                        if i > 0 { " · " }
+                        el("a", .href(l.url)) { l.title }
+                    }
+                }
+            }
             if let notice { el("div", .cls("warning"), Attr("role", "status")) { notice } }
             if let action {
-                el("form", .cls("stacked wide"), Attr("method", "post"), Attr("action", action), Attr("novalidate", "novalidate")) {
+                el(
+                    "form", .cls("stacked wide"), Attr("method", "post"), Attr("action", action),
+                    Attr("novalidate", "novalidate")
+                ) {
                     Layout.csrf(ctx)
                     if let version { UI.hidden("version", String(version)) }
                     UI.formError(errors.isEmpty ? nil : "Журнал не сохранён: исправьте выделенные поля.")
                     FieldSpec("topic", "Тема занятия", required: true).render(values: values, errors: errors)
-                    FieldSpec("hours", "Проведено академических часов", .number, required: true).render(values: values, errors: errors)
+                    FieldSpec("hours", "Проведено академических часов", .number, required: true).render(
+                        values: values, errors: errors)
                     if let e = errors["attendance"] { el("p", .cls("error"), .id("attendance-error")) { e } }
                     attendanceTable(editable: true)
                     el("div", .cls("actions")) { UI.submit("Сохранить журнал") }
@@ -63,10 +95,13 @@ public struct LessonRegisterPage: Sendable {
 
     func attendanceTable(editable: Bool) -> Node {
         el("table", .cls("list")) {
-            el("thead") { el("tr") {
-                el("th") { "Обучающийся" }; el("th") { "Школа" }
-                for s in AttendanceStatus.allCases { el("th") { s.mark + " " + s.short } }
-            } }
+            el("thead") {
+                el("tr") {
+                    el("th") { "Обучающийся" }
+                    el("th") { "Школа" }
+                    for s in AttendanceStatus.allCases { el("th") { s.mark + " " + s.short } }
+                }
+            }
             el("tbody") {
                 for r in rows {
                     el("tr") {
@@ -76,12 +111,17 @@ public struct LessonRegisterPage: Sendable {
                             el("td") {
                                 if editable {
                                     el("label", .cls("check")) {
-                                        el("input", .type("radio"), .name("a-" + r.studentID), .value(s.rawValue),
-                                           .flag("checked", (values["a-" + r.studentID] ?? r.status?.rawValue) == s.rawValue),
-                                           Attr("aria-label", r.name + ": " + s.title))
+                                        el(
+                                            "input", .type("radio"), .name("a-" + r.studentID), .value(s.rawValue),
+                                            .flag(
+                                                "checked",
+                                                (values["a-" + r.studentID] ?? r.status?.rawValue) == s.rawValue),
+                                            Attr("aria-label", r.name + ": " + s.title))
                                         " " + s.mark
                                     }
-                                } else { r.status == s ? "✓" : "" }
+                                } else {
+                                    r.status == s ? "✓" : ""
+                                }
                             }
                         }
                     }

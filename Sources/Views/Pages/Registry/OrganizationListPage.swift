@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 public struct OrganizationListPage: Sendable {
     public var query: ListQuery
@@ -8,29 +8,45 @@ public struct OrganizationListPage: Sendable {
     public var canCreate: Bool
 
     public init(query: ListQuery, rows: [OrganizationSummary], total: Int, canCreate: Bool) {
-        self.query = query; self.rows = rows; self.total = total; self.canCreate = canCreate
+        self.query = query
+        self.rows = rows
+        self.total = total
+        self.canCreate = canCreate
     }
 
-    public static let mock = OrganizationListPage(query: ListQuery(sort: "name"), rows: [.mock], total: 1, canCreate: true)
+    public static let mock = OrganizationListPage(
+        query: ListQuery(sort: "name"), rows: [.mock], total: 1, canCreate: true)
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: "Организации", crumbs: [Crumb("Реестр"), Crumb("Организации")]) {
             el("h1") { "Организации" }
             if canCreate {
-                el("div", .cls("actions")) { el("a", .cls("button primary"), .href(SiteURL.organizationNew.path)) { "Добавить организацию" } }
+                el("div", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(SiteURL.organizationNew.path)) { "Добавить организацию" }
+                }
             }
-            el("form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.organizations.path), Attr("role", "search")) {
+            el(
+                "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.organizations.path),
+                Attr("role", "search")
+            ) {
                 UI.textField("q", "Поиск", value: query.q, errors: FieldErrors(), type: "search", hint: nil)
-                UI.selectField("kind", "Тип", options: OrganizationKind.allCases.map { ($0.rawValue, $0.title) },
-                               selected: query.filters["kind"], errors: FieldErrors(), includeEmpty: "Все типы")
-                UI.selectField("status", "Состояние", options: RecordStatus.allCases.map { ($0.rawValue, $0.title) } + [("all", "Все")],
-                               selected: query.filters["status"] ?? "active", errors: FieldErrors())
+                UI.selectField(
+                    "kind", "Тип", options: OrganizationKind.allCases.map { ($0.rawValue, $0.title) },
+                    selected: query.filters["kind"], errors: FieldErrors(), includeEmpty: "Все типы")
+                UI.selectField(
+                    "status", "Состояние",
+                    options: RecordStatus.allCases.map { ($0.rawValue, $0.title) } + [("all", "Все")],
+                    selected: query.filters["status"] ?? "active", errors: FieldErrors())
                 UI.hidden("sort", query.sort)
                 el("button", .type("submit")) { "Найти" }
             }
-            el("p", .cls("count")) { "Найдено " + RussianPlural.count(total, "организация", "организации", "организаций") }
+            el("p", .cls("count")) {
+                "Найдено " + RussianPlural.count(total, "организация", "организации", "организаций")
+            }
             if rows.isEmpty {
-                UI.empty(query.q.isEmpty ? "Организаций с такими условиями нет." : "По запросу «\(query.q)» ничего не найдено.")
+                UI.empty(
+                    query.q.isEmpty
+                        ? "Организаций с такими условиями нет." : "По запросу «\(query.q)» ничего не найдено.")
             } else {
                 el("table", .cls("list")) {
                     el("thead") {
@@ -47,7 +63,10 @@ public struct OrganizationListPage: Sendable {
                             el("tr") {
                                 el("td") {
                                     el("a", .href(SiteURL.organization(r.id).path)) { r.shortName }
-                                    if r.isResourceCenter { el("br"); el("span", .cls("muted")) { "ресурсный центр" } }
+                                    if r.isResourceCenter {
+                                        el("br")
+                                        el("span", .cls("muted")) { "ресурсный центр" }
+                                    }
                                 }
                                 el("td") { r.kind.title }
                                 el("td") { r.address ?? "—" }

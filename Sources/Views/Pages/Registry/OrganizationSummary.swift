@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// One row of the organisations list and the facts of its card.
 public struct OrganizationSummary: Sendable {
@@ -16,17 +16,29 @@ public struct OrganizationSummary: Sendable {
     public var status: RecordStatus
     public var isResourceCenter: Bool
 
-    public init(id: UUID, kind: OrganizationKind, fullName: String, shortName: String, address: String?, phone: String?,
-                email: String?, website: String?, headName: String?, municipality: String, status: RecordStatus,
-                isResourceCenter: Bool) {
-        self.id = id; self.kind = kind; self.fullName = fullName; self.shortName = shortName; self.address = address
-        self.phone = phone; self.email = email; self.website = website; self.headName = headName
-        self.municipality = municipality; self.status = status; self.isResourceCenter = isResourceCenter
+    public init(
+        id: UUID, kind: OrganizationKind, fullName: String, shortName: String, address: String?, phone: String?,
+        email: String?, website: String?, headName: String?, municipality: String, status: RecordStatus,
+        isResourceCenter: Bool
+    ) {
+        self.id = id
+        self.kind = kind
+        self.fullName = fullName
+        self.shortName = shortName
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.headName = headName
+        self.municipality = municipality
+        self.status = status
+        self.isResourceCenter = isResourceCenter
     }
 
     public static let mock = OrganizationSummary(
         id: UUID(), kind: .school, fullName: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»",
-        shortName: "МБОУ «Гимназия № 2»", address: "ул. Лесная, 4", phone: "+7 (900) 000-00-02", email: "gym2@example.ru",
+        shortName: "МБОУ «Гимназия № 2»", address: "ул. Лесная, 4", phone: "+7 (900) 000-00-02",
+        email: "gym2@example.ru",
         website: nil, headName: "Белова Ирина Олеговна", municipality: "Городской округ Заречный", status: .active,
         isResourceCenter: true)
 }

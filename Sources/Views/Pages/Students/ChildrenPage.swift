@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// «Мои дети»: what a guardian sees of each child — school, grade, network courses, consent — and what they can do.
 public struct ChildrenPage: Sendable {
@@ -10,37 +10,61 @@ public struct ChildrenPage: Sendable {
         public var consent: String
         public var consentWithdrawn: Bool
         public var actions: [(title: String, url: String)]
-        public init(name: String, facts: [(String, String)], courses: RegistryCard.Section, consent: String, consentWithdrawn: Bool,
-                    actions: [(title: String, url: String)]) {
-            self.name = name; self.facts = facts; self.courses = courses; self.consent = consent; self.consentWithdrawn = consentWithdrawn
+        public init(
+            name: String, facts: [(String, String)], courses: RegistryCard.Section, consent: String,
+            consentWithdrawn: Bool,
+            actions: [(title: String, url: String)]
+        ) {
+            self.name = name
+            self.facts = facts
+            self.courses = courses
+            self.consent = consent
+            self.consentWithdrawn = consentWithdrawn
             self.actions = actions
         }
     }
     public var children: [Child]
     public init(children: [Child]) { self.children = children }
 
-    public static let mock = ChildrenPage(children: [Child(
-        name: "Ёлкин Артём Ильич", facts: [("Школа", "МБОУ «СОШ № 1»"), ("Класс", "10А")],
-        courses: RegistryCard.Section(title: "Сетевые курсы", columns: ["Курс"], rows: [[.text("Математика")]], emptyText: ""),
-        consent: "дано 01.09.2025", consentWithdrawn: false, actions: [("Отозвать согласие…", "/children/x/consent")])])
+    public static let mock = ChildrenPage(children: [
+        Child(
+            name: "Ёлкин Артём Ильич", facts: [("Школа", "МБОУ «СОШ № 1»"), ("Класс", "10А")],
+            courses: RegistryCard.Section(
+                title: "Сетевые курсы", columns: ["Курс"], rows: [[.text("Математика")]], emptyText: ""),
+            consent: "дано 01.09.2025", consentWithdrawn: false,
+            actions: [("Отозвать согласие…", "/children/x/consent")])
+    ])
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: "Мои дети", crumbs: [Crumb("Мои дети")]) {
             el("h1") { "Мои дети" }
             if children.isEmpty {
-                UI.empty("К вашей учётной записи не привязан ни один ребёнок. Введите код приглашения, который выдала школа.")
+                UI.empty(
+                    "К вашей учётной записи не привязан ни один ребёнок. Введите код приглашения, который выдала школа."
+                )
             }
             for c in children {
                 el("section", .cls("panel")) {
                     el("h2") { c.name }
                     el("dl", .cls("facts")) {
-                        for (k, v) in c.facts { el("dt") { k }; el("dd") { v } }
+                        for (k, v) in c.facts {
+                            el("dt") { k }
+                            el("dd") { v }
+                        }
                         el("dt") { "Согласие на обработку персональных данных" }
-                        el("dd") { if c.consentWithdrawn { el("span", .cls("badge badge-expired")) { c.consent } } else { c.consent } }
+                        el("dd") {
+                            if c.consentWithdrawn {
+                                el("span", .cls("badge badge-expired")) { c.consent }
+                            } else {
+                                c.consent
+                            }
+                        }
                     }
                     c.courses.node
                     if !c.actions.isEmpty {
-                        el("div", .cls("actions")) { for a in c.actions { el("a", .cls("button"), .href(a.url)) { a.title } } }
+                        el("div", .cls("actions")) {
+                            for a in c.actions { el("a", .cls("button"), .href(a.url)) { a.title } }
+                        }
                     }
                 }
             }
@@ -48,4 +72,3 @@ public struct ChildrenPage: Sendable {
         }
     }
 }
-

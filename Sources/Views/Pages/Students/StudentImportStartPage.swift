@@ -1,12 +1,21 @@
-import Foundation
 import Domain
+import Foundation
 
 /// «Загрузка обучающихся из файла»: the form with the documented column layout and templates, and the history of loads.
 public struct StudentImportStartPage: Sendable {
     public struct BatchLine: Sendable {
-        public var url: String, when: String, fileName: String, school: String, author: String, state: String, counts: String
-        public init(url: String, when: String, fileName: String, school: String, author: String, state: String, counts: String) {
-            self.url = url; self.when = when; self.fileName = fileName; self.school = school; self.author = author; self.state = state; self.counts = counts
+        public var url: String, when: String, fileName: String, school: String, author: String, state: String,
+            counts: String
+        public init(
+            url: String, when: String, fileName: String, school: String, author: String, state: String, counts: String
+        ) {
+            self.url = url
+            self.when = when
+            self.fileName = fileName
+            self.school = school
+            self.author = author
+            self.state = state
+            self.counts = counts
         }
     }
     public var schools: [(value: String, title: String)]
@@ -16,62 +25,122 @@ public struct StudentImportStartPage: Sendable {
     public var fileProblem: String?
     public var batches: [BatchLine]
 
-    public init(schools: [(value: String, title: String)], selectedSchool: String?, errors: FieldErrors = FieldErrors(),
-                fileProblem: String? = nil, batches: [BatchLine]) {
-        self.schools = schools; self.selectedSchool = selectedSchool; self.errors = errors; self.fileProblem = fileProblem; self.batches = batches
+    public init(
+        schools: [(value: String, title: String)], selectedSchool: String?, errors: FieldErrors = FieldErrors(),
+        fileProblem: String? = nil, batches: [BatchLine]
+    ) {
+        self.schools = schools
+        self.selectedSchool = selectedSchool
+        self.errors = errors
+        self.fileProblem = fileProblem
+        self.batches = batches
     }
 
     public static let path = "/students/import"
-    public static let mock = StudentImportStartPage(schools: [("1", "МБОУ СОШ № 1")], selectedSchool: "1", batches: [
-        BatchLine(url: "/students/imports/x", when: "01.09.2025 10:00", fileName: "10а.xlsx", school: "МБОУ СОШ № 1", author: "school1",
-                  state: "загружено", counts: "добавлено 25, объединено 2")])
+    public static let mock = StudentImportStartPage(
+        schools: [("1", "МБОУ СОШ № 1")], selectedSchool: "1",
+        batches: [
+            BatchLine(
+                url: "/students/imports/x", when: "01.09.2025 10:00", fileName: "10а.xlsx", school: "МБОУ СОШ № 1",
+                author: "school1",
+                state: "загружено", counts: "добавлено 25, объединено 2")
+        ])
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.page(ctx, title: "Загрузка обучающихся из файла", crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка из файла")]) {
+        Layout.page(
+            ctx, title: "Загрузка обучающихся из файла",
+            crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка из файла")]
+        ) {
             el("h1") { "Загрузка обучающихся из файла" }
             el("p", .cls("muted")) {
-                "Файл CSV (разделитель «;», кодировка UTF-8 или Windows-1251) или XLSX, первая строка — заголовки. Сначала Сетка проверит каждую строку и покажет, что будет сделано; в реестр ничего не попадёт, пока весь файл не пройдёт проверку и вы не подтвердите загрузку."
+                "Файл CSV (разделитель «;», кодировка UTF-8 или Windows-1251) или XLSX, первая строка — заголовки. "
+                    + "Сначала Сетка проверит каждую строку и покажет, что будет сделано; в реестр ничего не "
+                    + "попадёт, пока весь файл не пройдёт проверку и вы не подтвердите загрузку."
             }
             el("div", .cls("actions")) {
                 el("a", .cls("button"), .href(Self.path + "/template.xlsx")) { "Шаблон XLSX" }
                 el("a", .cls("button"), .href(Self.path + "/template.csv")) { "Шаблон CSV" }
             }
-            el("form", .cls("stacked panel"), Attr("method", "post"), Attr("action", Self.path), Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")) {
+            el(
+                "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", Self.path),
+                Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")
+            ) {
                 Layout.csrf(ctx)
-                if let fileProblem { el("div", .cls("form-error"), Attr("role", "alert")) { "Файл не принят. " + fileProblem } }
-                UI.selectField("school", "Школа", options: schools, selected: selectedSchool, errors: errors, required: true,
-                               includeEmpty: schools.count == 1 ? nil : "— выберите —")
+                if let fileProblem {
+                    el("div", .cls("form-error"), Attr("role", "alert")) { "Файл не принят. " + fileProblem }
+                }
+                UI.selectField(
+                    "school", "Школа", options: schools, selected: selectedSchool, errors: errors, required: true,
+                    includeEmpty: schools.count == 1 ? nil : "— выберите —")
                 el("div", .cls(errors["file"] == nil ? "field" : "field has-error")) {
-                    el("label", .for("file")) { "Файл"; el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
-                    el("input", .type("file"), .id("file"), .name("file"), Attr("accept", ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    el("label", .for("file")) {
+                        "Файл"
+                        el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
+                    }
+                    el(
+                        "input", .type("file"), .id("file"), .name("file"),
+                        Attr(
+                            "accept",
+                            ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     if let e = errors["file"] { el("p", .cls("error"), .id("file-error")) { e } }
                     el("p", .cls("hint")) { "До 25 МБ и 200 000 строк." }
                 }
-                el("div", .cls("actions")) { UI.submit("Проверить файл"); el("a", .href(SiteURL.list(.students).path)) { "Отмена" } }
+                el("div", .cls("actions")) {
+                    UI.submit("Проверить файл")
+                    el("a", .href(SiteURL.list(.students).path)) { "Отмена" }
+                }
             }
             el("h2") { "Столбцы файла" }
             el("table", .cls("list")) {
-                el("thead") { el("tr") { el("th") { "Заголовок" }; el("th") { "Обязательный" }; el("th") { "Что писать" }; el("th") { "Пример" } } }
+                el("thead") {
+                    el("tr") {
+                        el("th") { "Заголовок" }
+                        el("th") { "Обязательный" }
+                        el("th") { "Что писать" }
+                        el("th") { "Пример" }
+                    }
+                }
                 el("tbody") {
                     for c in StudentImport.columns {
-                        el("tr") { el("td") { c.title }; el("td") { c.required ? "да" : "" }; el("td") { c.hint }; el("td") { c.example } }
+                        el("tr") {
+                            el("td") { c.title }
+                            el("td") { c.required ? "да" : "" }
+                            el("td") { c.hint }
+                            el("td") { c.example }
+                        }
                     }
                 }
             }
             el("p", .cls("muted")) {
-                "Столбцы можно переставлять; регистр заголовков не важен. Один и тот же обучающийся (фамилия, имя, отчество и дата рождения без учёта регистра и «ё») в файле дважды объединяется в одну запись, если строки совпадают. Если он уже есть в реестре вашей школы, Сетка предложит объединить записи; каждую загрузку можно отменить."
+                "Столбцы можно переставлять; регистр заголовков не важен. Один и тот же обучающийся (фамилия, имя, "
+                    + "отчество и дата рождения без учёта регистра и «ё») в файле дважды объединяется в одну запись, "
+                    + "если строки совпадают. Если он уже есть в реестре вашей школы, Сетка предложит объединить "
+                    + "записи; каждую загрузку можно отменить."
             }
             el("h2") { "Загрузки" }
             if batches.isEmpty {
                 UI.empty("Загрузок ещё не было.")
             } else {
                 el("table", .cls("list")) {
-                    el("thead") { el("tr") { el("th") { "Когда" }; el("th") { "Файл" }; el("th") { "Школа" }; el("th") { "Кто" }; el("th") { "Состояние" }; el("th") { "Итог" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Когда" }
+                            el("th") { "Файл" }
+                            el("th") { "Школа" }
+                            el("th") { "Кто" }
+                            el("th") { "Состояние" }
+                            el("th") { "Итог" }
+                        }
+                    }
                     el("tbody") {
                         for b in batches {
                             el("tr") {
                                 el("td") { el("a", .href(b.url)) { b.when } }
-                                el("td") { b.fileName }; el("td") { b.school }; el("td") { b.author }; el("td") { b.state }; el("td") { b.counts }
+                                el("td") { b.fileName }
+                                el("td") { b.school }
+                                el("td") { b.author }
+                                el("td") { b.state }
+                                el("td") { b.counts }
                             }
                         }
                     }

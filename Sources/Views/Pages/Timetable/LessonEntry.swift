@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// One lesson as the timetable views show it.
 public struct LessonEntry: Sendable {
@@ -9,7 +9,11 @@ public struct LessonEntry: Sendable {
     public var lines: [String]
     public var cancelled: Bool
     public init(time: String, title: String, url: String?, lines: [String], cancelled: Bool) {
-        self.time = time; self.title = title; self.url = url; self.lines = lines; self.cancelled = cancelled
+        self.time = time
+        self.title = title
+        self.url = url
+        self.lines = lines
+        self.cancelled = cancelled
     }
 }
 

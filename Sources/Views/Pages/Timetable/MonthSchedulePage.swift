@@ -1,15 +1,25 @@
-import Foundation
 import Domain
+import Foundation
 
 /// The network's monthly schedule as the authority publishes it (`002_f5d848fa5a191e3f.txt`: the monthly plan
 /// carries the schedule of the network's profile courses): by date, centre, programme, teacher and room.
 public struct MonthSchedulePage: Sendable {
     public struct Row: Sendable {
-        public var date: String, time: String, center: String, program: String, group: String, teacher: String, room: String
+        public var date: String, time: String, center: String, program: String, group: String, teacher: String,
+            room: String
         public var cancelled: Bool
-        public init(date: String, time: String, center: String, program: String, group: String, teacher: String, room: String, cancelled: Bool) {
-            self.date = date; self.time = time; self.center = center; self.program = program; self.group = group
-            self.teacher = teacher; self.room = room; self.cancelled = cancelled
+        public init(
+            date: String, time: String, center: String, program: String, group: String, teacher: String, room: String,
+            cancelled: Bool
+        ) {
+            self.date = date
+            self.time = time
+            self.center = center
+            self.program = program
+            self.group = group
+            self.teacher = teacher
+            self.room = room
+            self.cancelled = cancelled
         }
     }
 
@@ -24,16 +34,32 @@ public struct MonthSchedulePage: Sendable {
     public var xlsxURL: String
     public var rows: [Row]
 
-    public init(monthTitle: String, month: String, months: [(value: String, title: String)], centers: [(value: String, title: String)], center: String?,
-                previousURL: String, nextURL: String, xlsxURL: String, rows: [Row]) {
-        self.monthTitle = monthTitle; self.month = month; self.months = months; self.centers = centers; self.center = center
-        self.previousURL = previousURL; self.nextURL = nextURL; self.xlsxURL = xlsxURL; self.rows = rows
+    public init(
+        monthTitle: String, month: String, months: [(value: String, title: String)],
+        centers: [(value: String, title: String)], center: String?,
+        previousURL: String, nextURL: String, xlsxURL: String, rows: [Row]
+    ) {
+        self.monthTitle = monthTitle
+        self.month = month
+        self.months = months
+        self.centers = centers
+        self.center = center
+        self.previousURL = previousURL
+        self.nextURL = nextURL
+        self.xlsxURL = xlsxURL
+        self.rows = rows
     }
 
-    public static let mock = MonthSchedulePage(monthTitle: "сентябрь 2026", month: "2026-09", months: [("2026-09", "сентябрь 2026")], centers: [], center: nil, previousURL: "?month=2026-08",
-                                               nextURL: "?month=2026-10", xlsxURL: "/schedule.xlsx?month=2026-09",
-                                               rows: [Row(date: "пн, 07.09.2026", time: "15:00–16:40", center: "МБОУ «Гимназия № 2»", program: "Олимпиадная математика",
-                                                          group: "Математика-10", teacher: "Орлов Денис Андреевич", room: "Кабинет 12", cancelled: false)])
+    public static let mock = MonthSchedulePage(
+        monthTitle: "сентябрь 2026", month: "2026-09", months: [("2026-09", "сентябрь 2026")], centers: [], center: nil,
+        previousURL: "?month=2026-08",
+        nextURL: "?month=2026-10", xlsxURL: "/schedule.xlsx?month=2026-09",
+        rows: [
+            Row(
+                date: "пн, 07.09.2026", time: "15:00–16:40", center: "МБОУ «Гимназия № 2»",
+                program: "Олимпиадная математика",
+                group: "Математика-10", teacher: "Орлов Денис Андреевич", room: "Кабинет 12", cancelled: false)
+        ])
 
     public static let header = ["Дата", "Время", "Ресурсный центр", "Программа", "Группа", "Педагог", "Кабинет"]
 
@@ -43,10 +69,14 @@ public struct MonthSchedulePage: Sendable {
         values["center"] = center
         return Layout.page(ctx, title: title, crumbs: [Crumb("Сеть", SiteURL.home.path), Crumb("Расписание сети")]) {
             el("h1") { title }
-            el("p", .cls("muted")) { "Занятия сетевых курсов в ресурсных центрах: публикуется в плане работы органа управления образованием на месяц." }
+            el("p", .cls("muted")) {
+                "Занятия сетевых курсов в ресурсных центрах: публикуется в плане работы органа управления образованием "
+                    + "на месяц."
+            }
             el("form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.schedule.path)) {
                 FieldSpec("month", "Месяц", .select(months, empty: nil)).render(values: values, errors: FieldErrors())
-                FieldSpec("center", "Ресурсный центр", .select(centers, empty: "Все центры")).render(values: values, errors: FieldErrors())
+                FieldSpec("center", "Ресурсный центр", .select(centers, empty: "Все центры")).render(
+                    values: values, errors: FieldErrors())
                 el("button", .type("submit")) { "Показать" }
             }
             el("nav", .cls("weeknav no-print")) {
@@ -55,7 +85,9 @@ public struct MonthSchedulePage: Sendable {
                 el("a", .href(xlsxURL)) { "Скачать XLSX" }
             }
             el("p", .cls("count")) { "Найдено " + RussianPlural.count(rows.count, "занятие", "занятия", "занятий") }
-            if rows.isEmpty { UI.empty("В этом месяце занятий нет.") } else {
+            if rows.isEmpty {
+                UI.empty("В этом месяце занятий нет.")
+            } else {
                 el("table", .cls("list")) {
                     el("thead") { el("tr") { for h in Self.header { el("th") { h } } } }
                     el("tbody") {

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class ApplicationChoice: Model, @unchecked Sendable {
     static let schema = "application_choices"

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// An application after its submission: the guardian's agreement, the school's confirmation or refusal, and closing
 /// (refusal, cancellation, expiry) with the release of the places it held.
@@ -11,13 +11,24 @@ extension ApplicationService {
     /// distribution counts a seat the student already has) stays: only this application's claim on it ends.
     static func release(_ a: CourseApplication, reason: String, on db: any Database, req: Request?) async throws {
         let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).all()
-        let others = try await CourseApplication.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$id != a.id!).all()
+        let others = try await CourseApplication.query(on: db).filter(\.$student.$id == a.$student.id).filter(
+            \.$id != a.id!
+        ).all()
             .filter { $0.applicationState.isLive }.compactMap(\.id)
-        let kept = others.isEmpty ? Set<UUID>() : Set(try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ others)
-            .filter(\.$outcome ~~ ["enrolled", "waitlisted"]).all().map { $0.$group.id })
+        let kept =
+            others.isEmpty
+            ? Set<UUID>()
+            : Set(
+                try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ others)
+                    .filter(\.$outcome ~~ ["enrolled", "waitlisted"]).all().map { $0.$group.id })
         for c in choices where c.outcome == "enrolled" || c.outcome == "waitlisted" {
-            if !kept.contains(c.$group.id), let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id)
-                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(), e.source == EnrollmentSource.application.rawValue {
+            if !kept.contains(c.$group.id),
+                let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(
+                    \.$group.$id == c.$group.id
+                )
+                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(),
+                e.source == EnrollmentSource.application.rawValue
+            {
                 try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: reason, db: db, req: req)
             }
             c.outcome = "released"
@@ -26,18 +37,30 @@ extension ApplicationService {
     }
 
     /// Moves the application to a closed state and frees its places; only from a live state, once.
-    static func close(_ applicationID: UUID, to state: ApplicationState, reason: String, req: Request?, app: Application) async throws {
+    static func close(
+        _ applicationID: UUID, to state: ApplicationState, reason: String, req: Request?, app: Application
+    ) async throws {
         try await app.writeTransaction { db in
-            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
-            guard a.applicationState.isLive else { throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).") }
+            guard
+                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
+                    .first()
+            else { throw AppError.notFound() }
+            guard a.applicationState.isLive else {
+                throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).")
+            }
             let before = a.applicationState
-            let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: state.rawValue).set("closed_reason", to: reason)
-                .set("version", to: a.version + 1).where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
+            let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: state.rawValue).set(
+                "closed_reason", to: reason
+            )
+            .set("version", to: a.version + 1).where("id", .equal, applicationID).where("version", .equal, a.version)
+            .returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
             try await release(a, reason: reason, on: db, req: req)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
-                                   municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                                   before: ["Состояние": before.title], after: ["Состояние": state.title, "Причина": reason])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
+                title: "ИУП: \(a.student.fullName)",
+                municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                before: ["Состояние": before.title], after: ["Состояние": state.title, "Причина": reason])
         }
     }
 
@@ -46,19 +69,32 @@ extension ApplicationService {
     static func refuseBySchool(_ applicationID: UUID, comment: String, req: Request) async throws {
         let user = try req.requireUser()
         try await req.application.writeTransaction { db in
-            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
-            guard a.schoolDecision == "pending", a.applicationState == .submitted || a.applicationState == .confirmed else {
+            guard
+                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
+                    .first()
+            else { throw AppError.notFound() }
+            guard a.schoolDecision == "pending", a.applicationState == .submitted || a.applicationState == .confirmed
+            else {
                 throw AppError.conflict("Решение по этой заявке уже принято: \(a.applicationState.title).")
             }
-            let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: ApplicationState.refused.rawValue)
-                .set("school_decision", to: "refused").set("school_comment", to: comment).set("school_decided_at", to: Date())
-                .set("school_decided_by", to: user.fullName).set("closed_reason", to: "школа отказала: \(comment)").set("version", to: a.version + 1)
-                .where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
+            let claimed = try await db.sql().update(CourseApplication.schema).set(
+                "state", to: ApplicationState.refused.rawValue
+            )
+            .set("school_decision", to: "refused").set("school_comment", to: comment).set(
+                "school_decided_at", to: Date()
+            )
+            .set("school_decided_by", to: user.fullName).set("closed_reason", to: "школа отказала: \(comment)").set(
+                "version", to: a.version + 1
+            )
+            .where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
             try await release(a, reason: "школа отказала: \(comment)", on: db, req: req)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
-                                   municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                                   before: ["Состояние": a.applicationState.title], after: ["Состояние": ApplicationState.refused.title, "Причина": comment])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
+                title: "ИУП: \(a.student.fullName)",
+                municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                before: ["Состояние": a.applicationState.title],
+                after: ["Состояние": ApplicationState.refused.title, "Причина": comment])
         }
     }
 
@@ -66,7 +102,8 @@ extension ApplicationService {
     static func agree(_ applicationID: UUID, guardianName: String, req: Request) async throws {
         try await decide(applicationID, req: req) { a in
             guard a.guardianAgreedAt == nil else { throw AppError.conflict("Согласие родителя уже дано.") }
-            a.guardianAgreedBy = guardianName; a.guardianAgreedAt = Date()
+            a.guardianAgreedBy = guardianName
+            a.guardianAgreedAt = Date()
             return ["Согласие родителя": "дано: \(guardianName)"]
         }
     }
@@ -74,17 +111,29 @@ extension ApplicationService {
     static func confirmBySchool(_ applicationID: UUID, req: Request) async throws {
         let user = try req.requireUser()
         try await decide(applicationID, req: req) { a in
-            guard a.schoolDecision == "pending" else { throw AppError.conflict("Школа уже приняла решение по этой заявке.") }
+            guard a.schoolDecision == "pending" else {
+                throw AppError.conflict("Школа уже приняла решение по этой заявке.")
+            }
             guard a.student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
-            a.schoolDecision = "confirmed"; a.schoolDecidedAt = Date(); a.schoolDecidedBy = user.fullName
+            a.schoolDecision = "confirmed"
+            a.schoolDecidedAt = Date()
+            a.schoolDecidedBy = user.fullName
             return ["Школа": "подтвердила"]
         }
     }
 
-    private static func decide(_ applicationID: UUID, req: Request, _ change: @escaping @Sendable (CourseApplication) throws -> [String: String]) async throws {
+    private static func decide(
+        _ applicationID: UUID, req: Request,
+        _ change: @escaping @Sendable (CourseApplication) throws -> [String: String]
+    ) async throws {
         try await req.application.writeTransaction { db in
-            guard let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student).first() else { throw AppError.notFound() }
-            guard a.applicationState == .submitted || a.applicationState == .confirmed else { throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).") }
+            guard
+                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
+                    .first()
+            else { throw AppError.notFound() }
+            guard a.applicationState == .submitted || a.applicationState == .confirmed else {
+                throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).")
+            }
             let after = try change(a)
             if a.guardianAgreedAt != nil && a.schoolDecision == "confirmed" && a.applicationState == .submitted {
                 a.state = ApplicationState.confirmed.rawValue
@@ -96,8 +145,11 @@ extension ApplicationService {
                 .where("id", .equal, applicationID).where("version", .equal, version).returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
             try await a.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
-                                   municipalityID: a.$municipality.id, organizationID: a.$school.id, after: after.merging(["Состояние": a.applicationState.title]) { x, _ in x })
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
+                title: "ИУП: \(a.student.fullName)",
+                municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                after: after.merging(["Состояние": a.applicationState.title]) { x, _ in x })
         }
     }
 }

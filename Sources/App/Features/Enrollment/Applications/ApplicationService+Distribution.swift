@@ -1,57 +1,91 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 extension ApplicationService {
-    /// Ranked mode, after the window closes: one seeded lottery, places in turn, the unplaced on waiting lists in lottery order.
+    /// Ranked mode, after the window closes: one seeded lottery, places in turn, the unplaced on waiting lists in
+    /// lottery order.
     static func distribute(campaignID: UUID, req: Request) async throws -> (placed: Int, waiting: Int, seed: UInt64) {
         let user = try req.requireUser()
         return try await req.application.writeTransaction { db in
             guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound() }
-            guard c.campaignMode == .ranked else { throw AppError.conflict("Распределение нужно только кампаниям с жеребьёвкой.") }
-            guard Date() >= c.closesAt else { throw AppError.conflict("Распределять можно после закрытия приёма заявок.") }
-            let claimed = try await db.sql().update(EnrollmentCampaign.schema).set("distributed_at", to: Date()).set("distributed_by", to: user.fullName)
-                .where("id", .equal, campaignID).where(SQLIdentifier("distributed_at"), .is, SQLLiteral.null).returning("id").all()
+            guard c.campaignMode == .ranked else {
+                throw AppError.conflict("Распределение нужно только кампаниям с жеребьёвкой.")
+            }
+            guard Date() >= c.closesAt else {
+                throw AppError.conflict("Распределять можно после закрытия приёма заявок.")
+            }
+            let claimed = try await db.sql().update(EnrollmentCampaign.schema).set("distributed_at", to: Date()).set(
+                "distributed_by", to: user.fullName
+            )
+            .where("id", .equal, campaignID).where(SQLIdentifier("distributed_at"), .is, SQLLiteral.null).returning(
+                "id"
+            ).all()
             guard !claimed.isEmpty else { throw AppError.conflict("Места в этой кампании уже распределены.") }
-            let apps = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).with(\.$student).all()
+            let apps = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).with(\.$student)
+                .all()
             // Only applications the guardian and the school confirmed take part.
             var setAside: [CourseApplication] = []
             for a in apps where a.applicationState == .submitted {
-                a.state = ApplicationState.expired.rawValue; a.closedReason = "не подтверждена родителем и школой к распределению"; a.version += 1
+                a.state = ApplicationState.expired.rawValue
+                a.closedReason = "не подтверждена родителем и школой к распределению"
+                a.version += 1
                 try await a.save(on: db)
                 setAside.append(a)
             }
-            // Students who can no longer be enrolled (left the registry, consent withdrawn) are set aside, not allowed to stop the rest.
+            // Students who can no longer be enrolled (left the registry, consent withdrawn) are set aside, not allowed
+            // to stop the rest.
             var live: [CourseApplication] = []
             for a in apps where a.applicationState == .confirmed {
                 if a.student.status != RecordStatus.active.rawValue || a.student.consentWithdrawnAt != nil {
-                    a.state = ApplicationState.expired.rawValue; a.closedReason = "обучающийся выбыл или отозвано согласие на обработку данных"; a.version += 1
+                    a.state = ApplicationState.expired.rawValue
+                    a.closedReason = "обучающийся выбыл или отозвано согласие на обработку данных"
+                    a.version += 1
                     try await a.save(on: db)
                     setAside.append(a)
-                } else { live.append(a) }
+                } else {
+                    live.append(a)
+                }
             }
             let closedIDs = setAside.compactMap(\.id)
             if !closedIDs.isEmpty {
-                try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ closedIDs).filter(\.$outcome == "pending").set(\.$outcome, to: "unused").update()
+                try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ closedIDs).filter(
+                    \.$outcome == "pending"
+                ).set(\.$outcome, to: "unused").update()
             }
             for a in setAside {
-                try await Audit.record(on: db, req: req, action: .update, entityType: "application", entityID: a.id, title: "ИУП: \(a.student.fullName)",
-                                       municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                                       after: ["Состояние": ApplicationState.expired.title, "Причина": a.closedReason ?? ""])
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "application", entityID: a.id,
+                    title: "ИУП: \(a.student.fullName)",
+                    municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                    after: ["Состояние": ApplicationState.expired.title, "Причина": a.closedReason ?? ""])
             }
-            let choiceRows = try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ live.compactMap(\.id)).all()
+            let choiceRows = try await ApplicationChoice.query(on: db).filter(
+                \.$application.$id ~~ live.compactMap(\.id)
+            ).all()
             let groupIDs = Array(Set(choiceRows.map { $0.$group.id }))
             let groups = groupIDs.isEmpty ? [] : try await StudyGroup.query(on: db).filter(\.$id ~~ groupIDs).all()
             // Closed or archived groups take nobody, not even on their waiting lists.
-            let openGroups = Set(groups.filter { $0.isOpen && $0.status == RecordStatus.active.rawValue }.compactMap(\.id))
-            let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id }).mapValues { $0.sorted { $0.rank < $1.rank } }
-            let free = Dictionary(groups.filter { openGroups.contains($0.id!) }.map { ($0.id!, max(0, $0.capacity - $0.enrolledCount)) }, uniquingKeysWith: { a, _ in a })
-            let seed = UInt64.random(in: 1 ... UInt64.max)
-            let result = Allocation.run(applicants: live.map { .init(id: $0.id!, choices: (choices[$0.id!] ?? []).map { $0.$group.id }.filter { openGroups.contains($0) }) },
-                                        free: free, maxCourses: c.maxCourses, seed: seed)
+            let openGroups = Set(
+                groups.filter { $0.isOpen && $0.status == RecordStatus.active.rawValue }.compactMap(\.id))
+            let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id }).mapValues {
+                $0.sorted { $0.rank < $1.rank }
+            }
+            let free = Dictionary(
+                groups.filter { openGroups.contains($0.id!) }.map { ($0.id!, max(0, $0.capacity - $0.enrolledCount)) },
+                uniquingKeysWith: { a, _ in a })
+            let seed = UInt64.random(in: 1...UInt64.max)
+            let result = Allocation.run(
+                applicants: live.map {
+                    .init(
+                        id: $0.id!,
+                        choices: (choices[$0.id!] ?? []).map { $0.$group.id }.filter { openGroups.contains($0) })
+                },
+                free: free, maxCourses: c.maxCourses, seed: seed)
             let byID = Dictionary(live.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-            var placed = 0, waiting = 0
+            var placed = 0
+            var waiting = 0
             for id in result.order {
                 guard let a = byID[id] else { continue }
                 for g in result.placements[id] ?? [] {
@@ -69,24 +103,48 @@ extension ApplicationService {
                     waiting += 1
                 }
             }
-            for (_, list) in choices { for ch in list { if ch.outcome == "pending" { ch.outcome = "unused" }; try await ch.save(on: db) } }
-            for a in live { a.state = ApplicationState.distributed.rawValue; a.version += 1; try await a.save(on: db) }
-            c.seed = String(seed); c.lotteryOrder = result.order.map { $0.uuidString.lowercased() }.joined(separator: ","); c.version += 1
-            c.distributedAt = Date(); c.distributedBy = user.fullName
+            for (_, list) in choices {
+                for ch in list {
+                    if ch.outcome == "pending" { ch.outcome = "unused" }
+                    try await ch.save(on: db)
+                }
+            }
+            for a in live {
+                a.state = ApplicationState.distributed.rawValue
+                a.version += 1
+                try await a.save(on: db)
+            }
+            c.seed = String(seed)
+            c.lotteryOrder = result.order.map { $0.uuidString.lowercased() }.joined(separator: ",")
+            c.version += 1
+            c.distributedAt = Date()
+            c.distributedBy = user.fullName
             try await c.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "campaign", entityID: c.id, title: c.title,
-                                   municipalityID: c.$municipality.id, organizationID: nil,
-                                   after: ["Распределение": "проведено", "Зерно жеребьёвки": String(seed), "Зачислено": String(placed), "В листах ожидания": String(waiting)])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "campaign", entityID: c.id, title: c.title,
+                municipalityID: c.$municipality.id, organizationID: nil,
+                after: [
+                    "Распределение": "проведено", "Зерно жеребьёвки": String(seed), "Зачислено": String(placed),
+                    "В листах ожидания": String(waiting),
+                ])
             return (placed, waiting, seed)
         }
     }
 
     /// Enrols, or answers nil when the group's lessons clash with the student's other groups, or the student's grade
     /// changed since the application and the programme no longer takes it (nothing written then).
-    static func enrollUnlessClash(_ studentID: UUID, _ groupID: UUID, db: any Database, req: Request) async throws -> EnrollmentOutcome? {
+    static func enrollUnlessClash(_ studentID: UUID, _ groupID: UUID, db: any Database, req: Request) async throws
+        -> EnrollmentOutcome?
+    {
         do {
-            return try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: .application, on: db, req: req)
-        } catch let e as AppError where [EnrollmentError.timetableClash("").code, EnrollmentError.gradeNotAllowed(programGrades: "", studentGrade: 0).code].contains(e.code) {
+            return try await EnrollmentService.enroll(
+                studentID: studentID, groupID: groupID, source: .application, on: db, req: req)
+        } catch let e as AppError
+            where [
+                EnrollmentError.timetableClash("").code,
+                EnrollmentError.gradeNotAllowed(programGrades: "", studentGrade: 0).code,
+            ].contains(e.code)
+        {
             return nil
         }
     }

@@ -1,6 +1,6 @@
-import Vapor
-import SQLKit
 import Domain
+import SQLKit
+import Vapor
 
 /// PostgreSQL: a first application of a first-come campaign that chooses one course, written in one round trip (issue
 /// 3's benchmark: the transaction took five — BEGIN, the timetable's lock, the clash check with the seat, the rows,
@@ -8,14 +8,16 @@ import Domain
 ///
 /// The writes are one statement: the clash check, the conditional seat, else the next waiting number, the student's
 /// place in the queue, and every row (application, choice, place, two audit entries) as data-modifying CTEs whose rows
-/// exist only when a seat or a waiting number was taken, so a clash or a closed group writes nothing. The statement runs
+/// exist only when a seat or a waiting number was taken, so a clash or a closed group writes nothing. The statement
+/// runs
 /// inside `setka_enrol_one`, a PL/pgSQL function that first takes the shared side of the timetable lock:
 /// the lock must be held before the statement's snapshot is taken, which one plain statement cannot do. Called in
 /// autocommit, the function is one transaction.
 ///
 /// The statement is built from the same pieces as the other paths (`clashOfOneSQL`, `RawSeat`, the tables' INSERTs),
 /// and its text, parameter types and values come from one builder, so they cannot drift apart. The function is code,
-/// not schema: `setka migrate`, the deploy step on PostgreSQL, installs it whenever the database's copy differs from the
+/// not schema: `setka migrate`, the deploy step on PostgreSQL, installs it whenever the database's copy differs from
+/// the
 /// one this build would create (`PostgresFunctions`).
 extension ApplicationService {
     struct OneCourse {
@@ -32,7 +34,9 @@ extension ApplicationService {
         static let functionName = "setka_enrol_one"
         /// The function's result: the first clashing lesson (as `clashOfOneSQL`'s columns, NULL without a clash), the
         /// new count when a seat was taken, the waiting number when none was, and how many wait before it.
-        static let resultColumns = "o_sid uuid, o_gname text, o_cid uuid, o_school uuid, o_muni uuid, o_day bigint, o_start bigint, o_end bigint, "
+        static let resultColumns =
+            "o_sid uuid, o_gname text, o_cid uuid, o_school uuid, o_muni uuid, o_day bigint, o_start bigint, o_end "
+            + "bigint, "
             + "o_seated bigint, o_seq bigint, o_ahead bigint"
 
         /// The statement for a submission. `seat` is the place as enrolled; the audit entry of the place says
@@ -46,24 +50,49 @@ extension ApplicationService {
             let enrolledAudit = seat.audit(req: req)
             var waitingAudit = enrolledAudit
             waitingAudit.after = waiting.audit(req: req).after
-            let enrolled = EnrollmentStatus.enrolled.rawValue, waitlisted = EnrollmentStatus.waitlisted.rawValue
+            let enrolled = EnrollmentStatus.enrolled.rawValue
+            let waitlisted = EnrollmentStatus.waitlisted.rawValue
             let taken = "FROM o WHERE o.status IS NOT NULL"
 
             var q = "WITH clash AS (" + fill(EnrollmentService.clashOfOneSQL, clash) + " LIMIT 1),\n"
-            q += "seat AS (" + fill(EnrollmentService.RawSeat.seatUpdate, seat.open) + " AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count),\n"
-            q += "wait AS (" + fill(EnrollmentService.RawSeat.waitUpdate, seat.open)
+            q +=
+                "seat AS (" + fill(EnrollmentService.RawSeat.seatUpdate, seat.open)
+                + " AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count),\n"
+            q +=
+                "wait AS (" + fill(EnrollmentService.RawSeat.waitUpdate, seat.open)
                 + " AND NOT EXISTS (SELECT 1 FROM clash) AND NOT EXISTS (SELECT 1 FROM seat) RETURNING waitlist_seq),\n"
-            q += "o AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM seat) THEN \(p(.text(enrolled))) WHEN EXISTS (SELECT 1 FROM wait) THEN \(p(.text(waitlisted))) END"
+            q +=
+                "o AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM seat) THEN \(p(.text(enrolled))) WHEN EXISTS (SELECT 1 "
+                + "FROM wait) THEN \(p(.text(waitlisted))) END"
                 + " AS status, (SELECT waitlist_seq FROM wait) AS seq),\n"
-            q += "ahead AS (" + fill(EnrollmentService.RawSeat.aheadCount, [.uuid(seat.group.id), .text(waitlisted)]) + " (SELECT seq FROM o)),\n"
+            q +=
+                "ahead AS (" + fill(EnrollmentService.RawSeat.aheadCount, [.uuid(seat.group.id), .text(waitlisted)])
+                + " (SELECT seq FROM o)),\n"
             q += "i1 AS (" + insertSelect(FreshSubmission.applicationSQL, s.application, computed: [:], taken) + "),\n"
-            // The place's status and waiting number (columns 4 and 5 of `RawSeat.insertSQL`) are the statement's decision.
-            q += "i2 AS (" + insertSelect(EnrollmentService.RawSeat.insertSQL, seat.enrollment, computed: [3: "o.status", 4: "o.seq"], taken) + "),\n"
-            q += "i3 AS (" + insertSelect(FreshSubmission.choiceSQL, s.choice(0, outcome: ""), computed: [4: "o.status"], taken) + "),\n"
-            let after = "CASE WHEN o.status = \(p(.text(enrolled))) THEN \(p(.text(enrolledAudit.after))) ELSE \(p(.text(waitingAudit.after))) END"
-            q += "i4 AS (" + insertSelect(Audit.insertSQL, Audit.values(enrolledAudit), types: Audit.postgresTypes, computed: [11: after], taken)
-                + " UNION ALL " + select(Audit.values(s.audit(req: req)), types: Audit.postgresTypes, computed: [:], taken) + ")\n"
-            q += "SELECT clash.*, (SELECT enrolled_count FROM seat), (SELECT seq FROM o), (SELECT n FROM ahead) FROM (SELECT 1) AS one LEFT JOIN clash ON true"
+            // The place's status and waiting number (columns 4 and 5 of `RawSeat.insertSQL`) are the statement's
+            // decision.
+            q +=
+                "i2 AS ("
+                + insertSelect(
+                    EnrollmentService.RawSeat.insertSQL, seat.enrollment, computed: [3: "o.status", 4: "o.seq"], taken)
+                + "),\n"
+            q +=
+                "i3 AS ("
+                + insertSelect(FreshSubmission.choiceSQL, s.choice(0, outcome: ""), computed: [4: "o.status"], taken)
+                + "),\n"
+            let after =
+                "CASE WHEN o.status = \(p(.text(enrolled))) THEN \(p(.text(enrolledAudit.after))) ELSE "
+                + "\(p(.text(waitingAudit.after))) END"
+            q +=
+                "i4 AS ("
+                + insertSelect(
+                    Audit.insertSQL, Audit.values(enrolledAudit), types: Audit.postgresTypes, computed: [11: after],
+                    taken)
+                + " UNION ALL "
+                + select(Audit.values(s.audit(req: req)), types: Audit.postgresTypes, computed: [:], taken) + ")\n"
+            q +=
+                "SELECT clash.*, (SELECT enrolled_count FROM seat), (SELECT seq FROM o), (SELECT n FROM ahead) FROM "
+                + "(SELECT 1) AS one LEFT JOIN clash ON true"
             sql = q
         }
 
@@ -77,7 +106,10 @@ extension ApplicationService {
 
         /// A shared statement's `?`s as this statement's placeholders for `values`.
         private mutating func fill(_ text: String, _ values: [DBValue]) -> String {
-            guard withText else { binds.append(contentsOf: values); return "" }
+            guard withText else {
+                binds.append(contentsOf: values)
+                return ""
+            }
             let parts = text.split(separator: "?", omittingEmptySubsequences: false)
             precondition(parts.count == values.count + 1, "placeholders and values differ: \(text)")
             var out = String(parts[0])
@@ -87,12 +119,16 @@ extension ApplicationService {
 
         /// An `INSERT … VALUES (?, …)` of the shared statements as `INSERT … SELECT …` of this statement's values, with
         /// the columns at `computed` given by expressions instead.
-        private mutating func insertSelect(_ insert: String, _ values: [DBValue], types: [String]? = nil, computed: [Int: String], _ from: String) -> String {
+        private mutating func insertSelect(
+            _ insert: String, _ values: [DBValue], types: [String]? = nil, computed: [Int: String], _ from: String
+        ) -> String {
             guard withText else { return select(values, types: types, computed: computed, from) }
             return RawPostgres.Inserts.split(insert).head + " " + select(values, types: types, computed: computed, from)
         }
 
-        private mutating func select(_ values: [DBValue], types: [String]?, computed: [Int: String], _ from: String) -> String {
+        private mutating func select(_ values: [DBValue], types: [String]?, computed: [Int: String], _ from: String)
+            -> String
+        {
             var columns: [String] = []
             for (i, value) in values.enumerated() { columns.append(computed[i] ?? p(value, types?[i])) }
             guard withText else { return "" }
@@ -128,7 +164,9 @@ extension ApplicationService {
         /// The function, from the statement of a made-up submission (its text and types do not depend on the values).
         static var functionDefinition: String {
             let arguments = sample.types.enumerated().map { "p\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            return "CREATE FUNCTION \(functionName)(\(arguments)) RETURNS TABLE (\(resultColumns)) LANGUAGE plpgsql AS $fn$\(functionBody)$fn$"
+            return
+                "CREATE FUNCTION \(functionName)(\(arguments)) RETURNS TABLE (\(resultColumns)) LANGUAGE plpgsql AS "
+                + "$fn$\(functionBody)$fn$"
         }
 
         /// The call, with each value cast to the parameter's type (an absent id is bound as text).
@@ -139,12 +177,21 @@ extension ApplicationService {
         /// The statement of a made-up submission, for its text and types.
         static var sample: OneCourse {
             let id = UUID()
-            let campaign = SubmitFacts.Campaign(id: id, municipalityID: id, status: "", opensAt: Date(), closesAt: Date(), mode: .firstCome, maxCourses: 1,
-                                                confirmDays: 1, title: "")
-            let student = SubmitFacts.Pupil(id: id, municipalityID: id, schoolID: id, status: "", consentWithdrawn: false, grade: 10, fullName: "")
-            let group = SubmitFacts.Group(id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "", gradeFrom: 1, gradeTo: 11)
-            let s = FreshSubmission(campaign: campaign, student: student, ranked: [id], groups: [id: group], guardianAgreement: nil, submittedBy: "")
-            return OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now), req: nil, withText: true)
+            let campaign = SubmitFacts.Campaign(
+                id: id, municipalityID: id, status: "", opensAt: Date(), closesAt: Date(), mode: .firstCome,
+                maxCourses: 1,
+                confirmDays: 1, title: "")
+            let student = SubmitFacts.Pupil(
+                id: id, municipalityID: id, schoolID: id, status: "", consentWithdrawn: false, grade: 10, fullName: "")
+            let group = SubmitFacts.Group(
+                id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "",
+                gradeFrom: 1, gradeTo: 11)
+            let s = FreshSubmission(
+                campaign: campaign, student: student, ranked: [id], groups: [id: group], guardianAgreement: nil,
+                submittedBy: "")
+            return OneCourse(
+                s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now),
+                req: nil, withText: true)
         }
 
         /// The statement PostgreSQL keeps planned per connection.
@@ -153,7 +200,9 @@ extension ApplicationService {
         /// Runs the statement and reads its decision: a clash or a closed group is refused (nothing was written).
         func run(on db: RawPostgres, student: UUID, req: Request?) async throws -> EnrollmentOutcome {
             let row = try await db.retrying { try await $0.rows(Call.self, binds).first }
-            if let clash = row.flatMap(EnrollmentService.clash) { throw EnrollmentService.refusal(.timetableClash(clash.text(for: student, req: req))) }
+            if let clash = row.flatMap(EnrollmentService.clash) {
+                throw EnrollmentService.refusal(.timetableClash(clash.text(for: student, req: req)))
+            }
             guard let row else { throw EnrollmentService.refusal(.groupNotOpen) }
             if !row.isNull(8) { return .enrolled }
             guard !row.isNull(9) else { throw EnrollmentService.refusal(.groupNotOpen) }

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// The hot path of issue 3's benchmark without Fluent: a first application's writes as one job of the group-commit
 /// writer on SQLite (`SQLiteWriter`), or as one transaction on a raw connection on PostgreSQL (`RawPostgres`). Both run
@@ -9,25 +9,39 @@ import Domain
 /// (`ApplicationService.submit`, `EnrollmentService.enrollChecked`) writes.
 extension ApplicationService {
     /// A first application (no earlier one in the campaign, no place in the chosen groups): the caller has checked the
-    /// campaign, the student and the choices outside; the database's conditional seat update and unique constraints still
+    /// campaign, the student and the choices outside; the database's conditional seat update and unique constraints
+    /// still
     /// guard everything.
-    static func submitFresh(campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group],
-                            guardianAgreement: String?, submittedBy: String, on pg: RawPostgres? = nil, req: Request) async throws -> Outcome {
+    static func submitFresh(
+        campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group],
+        guardianAgreement: String?, submittedBy: String, on pg: RawPostgres? = nil, req: Request
+    ) async throws -> Outcome {
         // The values of the clash check, one set per group that may be tried.
-        let checks = c.mode == .firstCome ? ranked.map { EnrollmentService.clashBinds(studentIDs: [student.id], groupID: $0, leaving: nil) } : []
-        let s = FreshSubmission(campaign: c, student: student, ranked: ranked, groups: groups, guardianAgreement: guardianAgreement, submittedBy: submittedBy)
+        let checks =
+            c.mode == .firstCome
+            ? ranked.map { EnrollmentService.clashBinds(studentIDs: [student.id], groupID: $0, leaving: nil) } : []
+        let s = FreshSubmission(
+            campaign: c, student: student, ranked: ranked, groups: groups, guardianAgreement: guardianAgreement,
+            submittedBy: submittedBy)
         if let writer = req.application.sqliteWriter {
             return try await writer.write { db in
                 try db.run(FreshSubmission.applicationSQL, s.application)
-                var placed = 0, results: [ChoiceOutcome] = []
+                var placed = 0
+                var results: [ChoiceOutcome] = []
                 for (i, groupID) in ranked.enumerated() {
-                    var outcome = s.firstCome ? "unused" : "pending", position: Int?
+                    var outcome = s.firstCome ? "unused" : "pending"
+                    var position: Int?
                     if let group = try s.toTry(groupID, placed: placed) {
-                        (outcome, position) = s.named(try EnrollmentService.enrollChecked(group: group, student: student, source: .application,
-                                                                                           clashCheck: checks[i], now: s.now, on: db, req: req), placed: &placed)
+                        (outcome, position) = s.named(
+                            try EnrollmentService.enrollChecked(
+                                group: group, student: student, source: .application,
+                                clashCheck: checks[i], now: s.now, on: db, req: req), placed: &placed)
                     }
                     try db.run(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
-                    results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))
+                    results.append(
+                        ChoiceOutcome(
+                            groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome,
+                            position: position))
                 }
                 try Audit.insert(s.audit(req: req), on: db)
                 return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
@@ -36,12 +50,17 @@ extension ApplicationService {
         // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`); a ranked campaign's
         // application takes no seat, so its rows are one statement without a transaction around it.
         if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
-            let statement = OneCourse(s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now), req: req)
-            let decided = try await onPostgres(pg, req) { try await statement.run(on: $0, student: student.id, req: req) }
+            let statement = OneCourse(
+                s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now),
+                req: req)
+            let decided = try await onPostgres(pg, req) {
+                try await statement.run(on: $0, student: student.id, req: req)
+            }
             var placed = 0
             let (status, position) = s.named(decided, placed: &placed)
-            return Outcome(applicationID: s.applicationID, state: .submitted,
-                           choices: [ChoiceOutcome(groupId: group.id, groupName: group.name, status: status, position: position)])
+            return Outcome(
+                applicationID: s.applicationID, state: .submitted,
+                choices: [ChoiceOutcome(groupId: group.id, groupName: group.name, status: status, position: position)])
         }
         if !s.firstCome {
             var inserts = RawPostgres.Inserts()
@@ -50,28 +69,44 @@ extension ApplicationService {
             inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
             let rows = inserts
             try await onPostgres(pg, req) { db in try await db.retrying { try await $0.insert(rows) } }
-            return Outcome(applicationID: s.applicationID, state: .submitted,
-                           choices: ranked.map { ChoiceOutcome(groupId: $0, groupName: groups[$0]?.name ?? "", status: "pending", position: nil) })
+            return Outcome(
+                applicationID: s.applicationID, state: .submitted,
+                choices: ranked.map {
+                    ChoiceOutcome(groupId: $0, groupName: groups[$0]?.name ?? "", status: "pending", position: nil)
+                })
         }
         // Otherwise the rows are collected and inserted by one statement: the transaction is BEGIN, the timetable's
-        // lock, per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT (the rows so
+        // lock, per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT (the rows
+        // so
         // far are sent early only when a further choice is tried after a seat was taken).
         let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)
             if s.firstCome { try await TimetableService.lockForEnrolment(on: db) }
-            var placed = 0, results: [ChoiceOutcome] = [], seated = false
+            var placed = 0
+            var results: [ChoiceOutcome] = []
+            var seated = false
             for (i, groupID) in ranked.enumerated() {
-                var outcome = s.firstCome ? "unused" : "pending", position: Int?
+                var outcome = s.firstCome ? "unused" : "pending"
+                var position: Int?
                 if let group = try s.toTry(groupID, placed: placed) {
-                    // A seat taken for an earlier choice must be in `enrollments` before this choice's clash check reads it.
-                    if seated { try await db.insert(inserts); inserts = RawPostgres.Inserts(); seated = false }
-                    (outcome, position) = s.named(try await EnrollmentService.enrollChecked(group: group, student: student, source: .application, clashCheck: checks[i],
-                                                                                             now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
+                    // A seat taken for an earlier choice must be in `enrollments` before this choice's clash check
+                    // reads it.
+                    if seated {
+                        try await db.insert(inserts)
+                        inserts = RawPostgres.Inserts()
+                        seated = false
+                    }
+                    (outcome, position) = s.named(
+                        try await EnrollmentService.enrollChecked(
+                            group: group, student: student, source: .application, clashCheck: checks[i],
+                            now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
                     seated = outcome == "enrolled"
                 }
                 inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
-                results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))
+                results.append(
+                    ChoiceOutcome(
+                        groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))
             }
             inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
             try await db.insert(inserts)
@@ -81,7 +116,9 @@ extension ApplicationService {
     }
 
     /// `body` on the connection the caller already holds, or on one of the pool.
-    private static func onPostgres<T: Sendable>(_ pg: RawPostgres?, _ req: Request, _ body: @escaping @Sendable (RawPostgres) async throws -> T) async throws -> T {
+    private static func onPostgres<T: Sendable>(
+        _ pg: RawPostgres?, _ req: Request, _ body: @escaping @Sendable (RawPostgres) async throws -> T
+    ) async throws -> T {
         if let pg { return try await body(pg) }
         guard let result = try await req.application.withRawPostgres(body) else {
             throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
@@ -91,21 +128,30 @@ extension ApplicationService {
 
     /// The rows of a first application, as values both databases' writers bind.
     struct FreshSubmission: Sendable {
-        let campaign: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group]
+        let campaign: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID],
+            groups: [UUID: SubmitFacts.Group]
         let guardianAgreement: String?, submittedBy: String
         let now = Date(), applicationID = UUID()
         var firstCome: Bool { campaign.mode == .firstCome }
 
         static let applicationSQL = """
-            INSERT INTO applications (id, municipality_id, campaign_id, student_id, school_id, state, submitted_by_name, submitted_at,
-                guardian_agreed_by, guardian_agreed_at, school_decision, hold_expires_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO applications (id, municipality_id, campaign_id, student_id, school_id, state,
+              submitted_by_name, submitted_at,
+                guardian_agreed_by, guardian_agreed_at, school_decision, hold_expires_at, version) VALUES (?, ?, ?, ?,
+              ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-        static let choiceSQL = "INSERT INTO application_choices (id, application_id, rank, group_id, outcome) VALUES (?, ?, ?, ?, ?)"
+        static let choiceSQL =
+            "INSERT INTO application_choices (id, application_id, rank, group_id, outcome) VALUES (?, ?, ?, ?, ?)"
 
         var application: [DBValue] {
-            [.uuid(applicationID), .uuid(campaign.municipalityID), .uuid(campaign.id), .uuid(student.id), .uuid(student.schoolID),
-             .text(ApplicationState.submitted.rawValue), .text(submittedBy), .date(now), .text(guardianAgreement), .date(guardianAgreement == nil ? nil : now),
-             .text("pending"), .date(firstCome ? now.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil), .int(1)]
+            [
+                .uuid(applicationID), .uuid(campaign.municipalityID), .uuid(campaign.id), .uuid(student.id),
+                .uuid(student.schoolID),
+                .text(ApplicationState.submitted.rawValue), .text(submittedBy), .date(now), .text(guardianAgreement),
+                .date(guardianAgreement == nil ? nil : now),
+                .text("pending"),
+                .date(firstCome ? now.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil), .int(1),
+            ]
         }
 
         func choice(_ i: Int, outcome: String) -> [DBValue] {
@@ -121,16 +167,22 @@ extension ApplicationService {
 
         func named(_ e: EnrollmentOutcome, placed: inout Int) -> (String, Int?) {
             switch e {
-            case .enrolled: placed += 1; return ("enrolled", nil)
+            case .enrolled:
+                placed += 1
+                return ("enrolled", nil)
             case .waitlisted(let p): return ("waitlisted", p)
             }
         }
 
         func audit(req: Request?) -> Audit.Row {
-            Audit.entry(req: req, action: .create, entityType: "application", entityID: applicationID, title: "ИУП: \(student.fullName) — \(campaign.title)",
-                        municipalityID: campaign.municipalityID, organizationID: student.schoolID,
-                        after: ["Кампания": campaign.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
-                                "Согласие родителя": guardianAgreement ?? "ожидается"])
+            Audit.entry(
+                req: req, action: .create, entityType: "application", entityID: applicationID,
+                title: "ИУП: \(student.fullName) — \(campaign.title)",
+                municipalityID: campaign.municipalityID, organizationID: student.schoolID,
+                after: [
+                    "Кампания": campaign.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
+                    "Согласие родителя": guardianAgreement ?? "ожидается",
+                ])
         }
     }
 }

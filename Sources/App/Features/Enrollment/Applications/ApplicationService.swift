@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// Applications (ИУП) in enrolment campaigns (issue 3): submission (first-come holds seats at once, ranked waits for
 /// the distribution), the guardian's agreement, the school's confirmation, refusal, cancellation, expiry of holds
@@ -19,84 +19,142 @@ enum ApplicationService {
         var state: ApplicationState
         var choices: [ChoiceOutcome]
         /// enrolled (a seat held), waitlisted (only waiting places), submitted (ranked: decided later).
-        var status: String { choices.contains { $0.status == "enrolled" } ? "enrolled" : choices.contains { $0.status == "waitlisted" } ? "waitlisted" : "submitted" }
+        var status: String {
+            choices.contains { $0.status == "enrolled" }
+                ? "enrolled" : choices.contains { $0.status == "waitlisted" } ? "waitlisted" : "submitted"
+        }
         var position: Int? { status == "waitlisted" ? choices.first { $0.status == "waitlisted" }?.position : nil }
     }
 
     /// Groups a student may choose in a campaign: open groups of its programmes whose grades include the student's.
-    static func eligibleGroups(_ c: EnrollmentCampaign, student: Student, on db: any Database) async throws -> [StudyGroup] {
-        let programs = try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map { $0.$program.id }
+    static func eligibleGroups(_ c: EnrollmentCampaign, student: Student, on db: any Database) async throws
+        -> [StudyGroup]
+    {
+        let programs = try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map {
+            $0.$program.id
+        }
         guard !programs.isEmpty else { return [] }
         return try await StudyGroup.query(on: db).filter(\.$program.$id ~~ programs).filter(\.$isOpen == true)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).with(\.$organization).sort(\.$name).all()
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).with(\.$organization).sort(\.$name)
+            .all()
             .filter { $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo }
     }
 
     static func outcome(of a: CourseApplication, on db: any Database) async throws -> Outcome {
-        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).with(\.$group).sort(\.$rank).all()
+        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).with(\.$group).sort(
+            \.$rank
+        ).all()
         var out: [ChoiceOutcome] = []
         for c in choices {
             var position: Int?
-            if c.outcome == "waitlisted", let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(\.$group.$id == c.$group.id).first() {
+            if c.outcome == "waitlisted",
+                let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(
+                    \.$group.$id == c.$group.id
+                ).first()
+            {
                 switch try await EnrollmentService.outcome(of: e, on: db) {
                 case .waitlisted(let p): position = p
-                case .enrolled: c.outcome = "enrolled"   // moved up since
+                case .enrolled: c.outcome = "enrolled"  // moved up since
                 }
                 if e.status == EnrollmentStatus.withdrawn.rawValue { c.outcome = "released" }
             }
-            out.append(ChoiceOutcome(groupId: c.$group.id, groupName: c.group.name, status: c.outcome, position: position))
+            out.append(
+                ChoiceOutcome(groupId: c.$group.id, groupName: c.group.name, status: c.outcome, position: position))
         }
         return Outcome(applicationID: a.id!, state: a.applicationState, choices: out)
     }
 
     /// Submits an ИУП of a campaign and a student the caller has just loaded (and checked access to).
-    static func submit(campaign c: EnrollmentCampaign, student: Student, choices: [UUID], guardianAgreement: String?, submittedBy: String,
-                       req: Request) async throws -> Outcome {
+    static func submit(
+        campaign c: EnrollmentCampaign, student: Student, choices: [UUID], guardianAgreement: String?,
+        submittedBy: String,
+        req: Request
+    ) async throws -> Outcome {
         // What needs no lock is checked first, on the shared pool; only the writes wait for the write gate.
         let now = Date()
-        let campaignID = try c.requireID(), studentID = try student.requireID()
-        let programs = Set(try await CampaignProgram.query(on: req.db).filter(\.$campaign.$id == campaignID).all().map { $0.$program.id })
-        let groups = choices.isEmpty ? [] : try await StudyGroup.query(on: req.db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all()
-        let ranked = try check(campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
-                               choices: choices, now: now)
+        let campaignID = try c.requireID()
+        let studentID = try student.requireID()
+        let programs = Set(
+            try await CampaignProgram.query(on: req.db).filter(\.$campaign.$id == campaignID).all().map {
+                $0.$program.id
+            })
+        let groups =
+            choices.isEmpty
+            ? [] : try await StudyGroup.query(on: req.db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all()
+        let ranked = try check(
+            campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
+            choices: choices, now: now)
         let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         // A first application with no earlier place in these groups takes the fast path: no reads under the write gate.
-        let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
-        let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(\.$group.$id ~~ ranked).count()
+        let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
+            \.$student.$id == studentID
+        ).first()
+        let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(
+            \.$group.$id ~~ ranked
+        ).count()
         let fresh = earlier == nil && places == 0
         do {
             if fresh {
-                return try await submitFresh(campaign: .init(c), student: .init(student), ranked: ranked, groups: byID.mapValues(SubmitFacts.Group.init),
-                                             guardianAgreement: guardianAgreement, submittedBy: submittedBy, req: req)
+                return try await submitFresh(
+                    campaign: .init(c), student: .init(student), ranked: ranked,
+                    groups: byID.mapValues(SubmitFacts.Group.init),
+                    guardianAgreement: guardianAgreement, submittedBy: submittedBy, req: req)
             }
             return try await req.application.writeTransaction { db in
-                try await submit(campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh, guardianAgreement: guardianAgreement,
-                                 submittedBy: submittedBy, on: db, req: req)
+                try await submit(
+                    campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh,
+                    guardianAgreement: guardianAgreement,
+                    submittedBy: submittedBy, on: db, req: req)
             }
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             // The same ИУП submitted at once from two places: answer with what the first one decided.
-            guard let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first() else {
-                throw AppError.conflict("Обучающегося только что записали в выбранную группу другим способом: обновите страницу.")
+            guard
+                let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
+                    \.$student.$id == studentID
+                ).first()
+            else {
+                throw AppError.conflict(
+                    "Обучающегося только что записали в выбранную группу другим способом: обновите страницу.")
             }
             return try await outcome(of: a, on: req.db)
         }
     }
 
-    private static func submit(campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup], fresh: Bool,
-                               guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request) async throws -> Outcome {
+    private static func submit(
+        campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup], fresh: Bool,
+        guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request
+    ) async throws -> Outcome {
         let now = Date()
-        let campaignID = c.id!, studentID = student.id!
-        let existing = fresh ? nil : try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$student.$id == studentID).first()
+        let campaignID = c.id!
+        let studentID = student.id!
+        let existing =
+            fresh
+            ? nil
+            : try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(
+                \.$student.$id == studentID
+            ).first()
         if let existing, existing.applicationState.isLive {
             // Asked again: one application per student and campaign; the answer does not change.
             return try await outcome(of: existing, on: db)
         }
         let a = existing ?? CourseApplication()
-        if let existing { try await ApplicationChoice.query(on: db).filter(\.$application.$id == existing.id!).delete() }
-        a.$municipality.id = c.$municipality.id; a.$campaign.id = campaignID; a.$student.id = studentID; a.$school.id = student.$school.id
-        a.state = ApplicationState.submitted.rawValue; a.submittedByName = submittedBy; a.submittedAt = now
-        a.guardianAgreedBy = guardianAgreement; a.guardianAgreedAt = guardianAgreement == nil ? nil : now
-        a.schoolDecision = "pending"; a.schoolDecidedAt = nil; a.schoolDecidedBy = nil; a.schoolComment = nil; a.closedReason = nil
+        if let existing {
+            try await ApplicationChoice.query(on: db).filter(\.$application.$id == existing.id!).delete()
+        }
+        a.$municipality.id = c.$municipality.id
+        a.$campaign.id = campaignID
+        a.$student.id = studentID
+        a.$school.id = student.$school.id
+        a.state = ApplicationState.submitted.rawValue
+        a.submittedByName = submittedBy
+        a.submittedAt = now
+        a.guardianAgreedBy = guardianAgreement
+        a.guardianAgreedAt = guardianAgreement == nil ? nil : now
+        a.schoolDecision = "pending"
+        a.schoolDecidedAt = nil
+        a.schoolDecidedBy = nil
+        a.schoolComment = nil
+        a.closedReason = nil
         a.holdExpiresAt = c.campaignMode == .firstCome ? now.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
         a.version = (existing?.version ?? 0) + 1
         try await a.save(on: db)
@@ -104,24 +162,43 @@ enum ApplicationService {
         var results: [ChoiceOutcome] = []
         for (i, groupID) in ranked.enumerated() {
             let choice = ApplicationChoice()
-            choice.$application.id = a.id!; choice.rank = i + 1; choice.$group.id = groupID; choice.outcome = "pending"
+            choice.$application.id = a.id!
+            choice.rank = i + 1
+            choice.$group.id = groupID
+            choice.outcome = "pending"
             var position: Int?
             if c.campaignMode == .firstCome {
                 if placed < c.maxCourses {
-                    let checked = fresh ? groups[groupID].map { EnrollmentService.Checked(group: $0, student: student) } : nil
-                    switch try await EnrollmentService.enroll(studentID: studentID, groupID: groupID, source: .application, checked: checked, on: db, req: req) {
-                    case .enrolled: choice.outcome = "enrolled"; placed += 1
-                    case .waitlisted(let p): choice.outcome = "waitlisted"; position = p
+                    let checked =
+                        fresh ? groups[groupID].map { EnrollmentService.Checked(group: $0, student: student) } : nil
+                    switch try await EnrollmentService.enroll(
+                        studentID: studentID, groupID: groupID, source: .application, checked: checked, on: db, req: req
+                    ) {
+                    case .enrolled:
+                        choice.outcome = "enrolled"
+                        placed += 1
+                    case .waitlisted(let p):
+                        choice.outcome = "waitlisted"
+                        position = p
                     }
-                } else { choice.outcome = "unused" }
+                } else {
+                    choice.outcome = "unused"
+                }
             }
             try await choice.create(on: db)
-            results.append(ChoiceOutcome(groupId: groupID, groupName: groups[groupID]?.name ?? "", status: choice.outcome, position: position))
+            results.append(
+                ChoiceOutcome(
+                    groupId: groupID, groupName: groups[groupID]?.name ?? "", status: choice.outcome, position: position
+                ))
         }
-        try await Audit.record(on: db, req: req, action: .create, entityType: "application", entityID: a.id, title: "ИУП: \(student.fullName) — \(c.title)",
-                               municipalityID: c.$municipality.id, organizationID: student.$school.id,
-                               after: ["Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
-                                       "Согласие родителя": guardianAgreement ?? "ожидается"])
+        try await Audit.record(
+            on: db, req: req, action: .create, entityType: "application", entityID: a.id,
+            title: "ИУП: \(student.fullName) — \(c.title)",
+            municipalityID: c.$municipality.id, organizationID: student.$school.id,
+            after: [
+                "Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
+                "Согласие родителя": guardianAgreement ?? "ожидается",
+            ])
         return Outcome(applicationID: a.id!, state: .submitted, choices: results)
     }
 
@@ -131,15 +208,22 @@ enum ApplicationService {
         let apps = try await CourseApplication.query(on: db).filter(\.$student.$id == studentID).with(\.$campaign).all()
             .filter { $0.applicationState.isLive }
         for a in apps {
-            let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank).all()
-            guard let hit = choices.first(where: { $0.$group.id == groupID && $0.outcome == "waitlisted" }) else { continue }
+            let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank)
+                .all()
+            guard let hit = choices.first(where: { $0.$group.id == groupID && $0.outcome == "waitlisted" }) else {
+                continue
+            }
             hit.outcome = "enrolled"
             try await hit.save(on: db)
             var seated = choices.filter { $0.outcome == "enrolled" }
             while seated.count > a.campaign.maxCourses, let last = seated.last, last.id != hit.id {
-                if let e = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == last.$group.id)
-                    .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
-                    try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: "получен более приоритетный курс по заявке", db: db, req: req)
+                if let e = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(
+                    \.$group.$id == last.$group.id
+                )
+                .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
+                    try await EnrollmentService.withdraw(
+                        enrollmentID: e.id!, on: Date(), reason: "получен более приоритетный курс по заявке", db: db,
+                        req: req)
                 }
                 last.outcome = "released"
                 try await last.save(on: db)
@@ -148,12 +232,16 @@ enum ApplicationService {
         }
     }
 
-    /// First-come holds not confirmed by the guardian and the school in time are freed (their places go to the waiting lists).
+    /// First-come holds not confirmed by the guardian and the school in time are freed (their places go to the waiting
+    /// lists).
     static func expireOverdue(_ app: Application) async throws {
-        let overdue = try await CourseApplication.query(on: app.db).filter(\.$state == ApplicationState.submitted.rawValue)
-            .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
+        let overdue = try await CourseApplication.query(on: app.db).filter(
+            \.$state == ApplicationState.submitted.rawValue
+        )
+        .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
         for a in overdue {
-            try? await close(a.id!, to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil, app: app)
+            try? await close(
+                a.id!, to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil, app: app)
         }
     }
 }

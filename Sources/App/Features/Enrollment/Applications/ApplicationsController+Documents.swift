@@ -1,66 +1,108 @@
-import Vapor
-import Fluent
-import Domain
-import Views
 import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
 
 /// The documents of an application and of a school–centre pair: printable pages and DOCX (issue 3).
 extension ApplicationsController {
-    func iupPage(req: Request) async throws -> Response { try await document(req, docx: false, file: "iup", NetworkDocuments.iup) }
-    func iupDocx(req: Request) async throws -> Response { try await document(req, docx: true, file: "iup", NetworkDocuments.iup) }
-    func agreementPage(req: Request) async throws -> Response { try await document(req, docx: false, file: "agreement", NetworkDocuments.guardianAgreement) }
-    func agreementDocx(req: Request) async throws -> Response { try await document(req, docx: true, file: "agreement", NetworkDocuments.guardianAgreement) }
+    func iupPage(req: Request) async throws -> Response {
+        try await document(req, docx: false, file: "iup", NetworkDocuments.iup)
+    }
+    func iupDocx(req: Request) async throws -> Response {
+        try await document(req, docx: true, file: "iup", NetworkDocuments.iup)
+    }
+    func agreementPage(req: Request) async throws -> Response {
+        try await document(req, docx: false, file: "agreement", NetworkDocuments.guardianAgreement)
+    }
+    func agreementDocx(req: Request) async throws -> Response {
+        try await document(req, docx: true, file: "agreement", NetworkDocuments.guardianAgreement)
+    }
 
     /// A document of an application the user may read, as a printable page or as DOCX.
-    func document(_ req: Request, docx: Bool, file: String,
-                  _ build: (CourseApplication, any Database, TimeZone) async throws -> DocModel) async throws -> Response {
+    func document(
+        _ req: Request, docx: Bool, file: String,
+        _ build: (CourseApplication, any Database, TimeZone) async throws -> DocModel
+    ) async throws -> Response {
         let a = try await find(req)
         let doc = try await build(a, req.db, try await RegistrySupport.zone(req))
-        if docx { return Self.docx(try DOCXWriter.data(doc), name: "\(file)-\(a.id!.uuidString.prefix(8).lowercased()).docx") }
-        let page = DocumentPage(doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
-                                docxURL: Self.url(a.id!) + "/\(file).docx")
+        if docx {
+            return Self.docx(try DOCXWriter.data(doc), name: "\(file)-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+        }
+        let page = DocumentPage(
+            doc: doc,
+            crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
+            docxURL: Self.url(a.id!) + "/\(file).docx")
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
-    /// The school and the centre of a contract, if the user may see their students' places (the school, the centre, the КМЦ).
+    /// The school and the centre of a contract, if the user may see their students' places (the school, the centre, the
+    /// КМЦ).
     func contractParties(_ req: Request) async throws -> (Organization, Organization, AcademicYear) {
-        guard let sid = req.parameters.get("school").flatMap(UUID.init(uuidString:)), let cid = req.parameters.get("center").flatMap(UUID.init(uuidString:)),
-              let school = try await Organization.find(sid, on: req.db), let center = try await Organization.find(cid, on: req.db),
-              school.$municipality.id == center.$municipality.id, school.orgKind == .school,
-              req.can(.read, .contract(school: school.ref, center: center.ref)) else {
+        guard let sid = req.parameters.get("school").flatMap(UUID.init(uuidString:)),
+            let cid = req.parameters.get("center").flatMap(UUID.init(uuidString:)),
+            let school = try await Organization.find(sid, on: req.db),
+            let center = try await Organization.find(cid, on: req.db),
+            school.$municipality.id == center.$municipality.id, school.orgKind == .school,
+            req.can(.read, .contract(school: school.ref, center: center.ref))
+        else {
             throw AppError.notFound("Договор не найден.")
         }
-        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id).filter(\.$isCurrent == true).first() else {
+        guard
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id)
+                .filter(\.$isCurrent == true).first()
+        else {
             throw AppError.notFound("Текущий учебный год не задан.")
         }
         // A contract is between a school and another organisation that teaches network groups this year (a resource
         // centre, or one with active groups of the year): not with itself, not with any school of the town.
-        let designated = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)
+        let designated =
+            try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == center.id!).filter(
+                \.$academicYear.$id == year.id!
+            )
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
-        let teaches = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == center.id!).filter(\.$academicYear.$id == year.id!)
+        let teaches =
+            try await StudyGroup.query(on: req.db).filter(\.$organization.$id == center.id!).filter(
+                \.$academicYear.$id == year.id!
+            )
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
         guard school.id != center.id, designated || teaches else {
-            throw AppError.notFound("Договор не найден: «\(center.shortName)» не ведёт сетевых групп для «\(school.shortName)» в \(year.title) учебном году.")
+            throw AppError.notFound(
+                "Договор не найден: «\(center.shortName)» не ведёт сетевых групп для «\(school.shortName)» в "
+                    + "\(year.title) учебном году."
+            )
         }
         return (school, center, year)
     }
 
     func contractPage(req: Request) async throws -> Response {
         let (school, center, year) = try await contractParties(req)
-        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
-        let page = DocumentPage(doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
-                                docxURL: "/contracts/\(school.id!.uuidString.lowercased())/\(center.id!.uuidString.lowercased())/docx")
+        let doc = try await NetworkDocuments.contract(
+            school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        let page = DocumentPage(
+            doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
+            docxURL: "/contracts/\(school.id!.uuidString.lowercased())/\(center.id!.uuidString.lowercased())/docx")
         return req.render(page.render(await req.pageContext(active: .enrollments)))
     }
 
     func contractDocx(req: Request) async throws -> Response {
         let (school, center, year) = try await contractParties(req)
-        let doc = try await NetworkDocuments.contract(school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
-        return Self.docx(try DOCXWriter.data(doc), name: "dogovor-\(school.id!.uuidString.prefix(6).lowercased())-\(center.id!.uuidString.prefix(6).lowercased()).docx")
+        let doc = try await NetworkDocuments.contract(
+            school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
+        return Self.docx(
+            try DOCXWriter.data(doc),
+            name: "dogovor-\(Self.shortID(school.id!))-\(Self.shortID(center.id!)).docx"
+        )
     }
 
+    /// The first six hex digits of an id, for a file name.
+    static func shortID(_ id: UUID) -> String { id.uuidString.prefix(6).lowercased() }
+
     static func docx(_ data: Data, name: String) -> Response {
-        StudentImportController.download(data, name: name, type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        StudentImportController.download(
+            data, name: name,
+            type: HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
     }
 }
 

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The home school's side of applications (the queue, confirmation, refusal) and the КМЦ's distribution.
@@ -12,10 +12,18 @@ extension ApplicationsController {
         let user = try req.requireUser()
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         let all = req.can(.read, .application(studentID: UUID(), school: probe))
-        let schools = all ? nil : Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-            .filter { req.can(.read, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni))) })
+        let schools =
+            all
+            ? nil
+            : Set(
+                user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+                    .filter {
+                        req.can(.read, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni)))
+                    })
         if let schools, schools.isEmpty { throw AppError.forbidden }
-        let query = RegistrySupport.listQuery(req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted", defaultFilters: ["state": "submitted"])
+        let query = RegistrySupport.listQuery(
+            req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted",
+            defaultFilters: ["state": "submitted"])
         var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
         if let schools { b = b.filter(\.$school.$id ~~ Array(schools)) }
         if let s = query.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
@@ -23,22 +31,42 @@ extension ApplicationsController {
         let (rows, total) = try await b.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(\.$id)
             .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
         let csrf = req.csrfToken
-        let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$opensAt, .descending).all()
+        let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+            \.$opensAt, .descending
+        ).all()
         var page = RegistryList(
             title: "Заявки (ИУП)", area: .campaigns, query: query,
-            filters: [FieldSpec("state", "Состояние", .select(ApplicationState.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-                      FieldSpec("campaign", "Кампания", .select(campaigns.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все кампании"))],
-            columns: [Column("Обучающийся"), Column("Школа"), Column("Кампания"), Column("Подана", sort: "submitted"), Column("Согласие родителя"),
-                      Column("Подтвердить до"), Column("Состояние"), Column("")],
+            filters: [
+                FieldSpec(
+                    "state", "Состояние",
+                    .select(ApplicationState.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+                FieldSpec(
+                    "campaign", "Кампания",
+                    .select(campaigns.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все кампании")),
+            ],
+            columns: [
+                Column("Обучающийся"), Column("Школа"), Column("Кампания"), Column("Подана", sort: "submitted"),
+                Column("Согласие родителя"),
+                Column("Подтвердить до"), Column("Состояние"), Column(""),
+            ],
             rows: rows.map { a in
                 let resource = Resource.application(studentID: a.$student.id, school: a.school.ref)
-                let canDecide = a.schoolDecision == "pending" && (a.applicationState == .submitted || a.applicationState == .confirmed) && req.can(.approve, resource)
-                return [.link(a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")", Self.url(a.id!)), .text(a.school.shortName), .text(a.campaign.title),
-                        .text(RuDate.formatDateTime(a.submittedAt, timeZone: zone)),
-                        a.guardianAgreedAt == nil ? .tag("ожидается", "draft") : .text("дано"),
-                        .text(a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
-                        .text(a.applicationState.title + (a.schoolDecision == "confirmed" && a.applicationState == .submitted ? " (школа подтвердила)" : "")),
-                        canDecide ? .post("Подтвердить", Self.url(a.id!) + "/confirm", csrf: csrf) : .text("")]
+                let canDecide =
+                    a.schoolDecision == "pending"
+                    && (a.applicationState == .submitted || a.applicationState == .confirmed)
+                    && req.can(.approve, resource)
+                return [
+                    .link(a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")", Self.url(a.id!)),
+                    .text(a.school.shortName), .text(a.campaign.title),
+                    .text(RuDate.formatDateTime(a.submittedAt, timeZone: zone)),
+                    a.guardianAgreedAt == nil ? .tag("ожидается", "draft") : .text("дано"),
+                    .text(a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
+                    .text(
+                        a.applicationState.title
+                            + (a.schoolDecision == "confirmed" && a.applicationState == .submitted
+                                ? " (школа подтвердила)" : "")),
+                    canDecide ? .post("Подтвердить", Self.url(a.id!) + "/confirm", csrf: csrf) : .text(""),
+                ]
             },
             total: total, noun: ("заявка", "заявки", "заявок"), createTitle: nil,
             emptyText: query.filters["state"] == "submitted" ? "Заявок, ждущих подтверждения, нет." : "Заявок нет.")
@@ -46,35 +74,52 @@ extension ApplicationsController {
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
-
     func confirm(req: Request) async throws -> Response {
         let a = try await find(req)
-        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        try req.authorize(
+            .approve,
+            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+        )
         try await ApplicationService.confirmBySchool(a.id!, req: req)
         return req.redirect(to: "/applications", flash: "Заявка «\(a.student.fullName)» подтверждена школой.")
     }
 
-    func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Отказ в заявке", crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
-                     action: Self.url(a.id!) + "/refuse", cancelURL: Self.url(a.id!),
-                     fields: [FieldSpec("comment", "Причина отказа", .textarea, required: true, hint: "Её увидят обучающийся и родитель.")], values: values, errors: errors,
-                     intro: "Места, удержанные заявкой, сразу освободятся и перейдут первым в листах ожидания.")
+    func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors())
+        -> RegistryForm
+    {
+        RegistryForm(
+            title: "Отказ в заявке",
+            crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
+            action: Self.url(a.id!) + "/refuse", cancelURL: Self.url(a.id!),
+            fields: [
+                FieldSpec(
+                    "comment", "Причина отказа", .textarea, required: true, hint: "Её увидят обучающийся и родитель.")
+            ], values: values, errors: errors,
+            intro: "Места, удержанные заявкой, сразу освободятся и перейдут первым в листах ожидания.")
     }
 
     func refuseForm(req: Request) async throws -> Response {
         let a = try await find(req)
-        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        try req.authorize(
+            .approve,
+            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+        )
         return req.render(refusePage(a).render(await req.pageContext(active: .applications)))
     }
 
     func refuse(req: Request) async throws -> Response {
         let a = try await find(req)
-        try req.authorize(.approve, .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+        try req.authorize(
+            .approve,
+            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+        )
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let comment = errors.required("comment", form["comment"], max: 1000)
         guard errors.isEmpty else {
-            return req.render(refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)), status: .unprocessableEntity)
+            return req.render(
+                refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)),
+                status: .unprocessableEntity)
         }
         try await ApplicationService.refuseBySchool(a.id!, comment: comment, req: req)
         return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
@@ -82,29 +127,45 @@ extension ApplicationsController {
 
     /// The campaign of the path, for whoever may change the municipality's reference data (the КМЦ).
     func campaignToDistribute(_ req: Request) async throws -> EnrollmentCampaign {
-        guard let c = try await EnrollmentCampaign.find(try req.idParameter(), on: req.db) else { throw AppError.notFound() }
+        guard let c = try await EnrollmentCampaign.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound()
+        }
         try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
         return c
     }
 
     /// «Распределить» cannot be undone: the КМЦ confirms it on a page of its own, with what it will do.
     func distributeConfirm(req: Request) async throws -> Response {
-        let c = try await campaignToDistribute(req), id = try c.requireID()
-        guard c.campaignMode == .ranked, c.distributedAt == nil else { return req.redirect(to: SiteURL.record(.campaigns, id).path) }
+        let c = try await campaignToDistribute(req)
+        let id = try c.requireID()
+        guard c.campaignMode == .ranked, c.distributedAt == nil else {
+            return req.redirect(to: SiteURL.record(.campaigns, id).path)
+        }
         let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == id).all()
-        let confirmed = apps.filter { $0.applicationState == .confirmed }.count, unconfirmed = apps.filter { $0.applicationState == .submitted }.count
-        let page = ConfirmPage(title: "Распределить места", question: "Провести жеребьёвку и распределить места кампании «\(c.title)»?",
-                               consequence: "Участвуют подтверждённые заявки: \(confirmed). Неподтверждённые (\(unconfirmed)) будут закрыты. "
-                                   + "Зерно жеребьёвки сохранится для проверки; отменить или провести распределение повторно нельзя.",
-                               action: SiteURL.record(.campaigns, id).path + "/distribute", button: "Распределить", cancelURL: SiteURL.record(.campaigns, id).path,
-                               crumbs: [Crumb("Кампании записи", SiteURL.list(.campaigns).path), Crumb(c.title, SiteURL.record(.campaigns, id).path), Crumb("Распределение")])
+        let confirmed = apps.filter { $0.applicationState == .confirmed }.count
+        let unconfirmed = apps.filter { $0.applicationState == .submitted }.count
+        let page = ConfirmPage(
+            title: "Распределить места", question: "Провести жеребьёвку и распределить места кампании «\(c.title)»?",
+            consequence:
+                "Участвуют подтверждённые заявки: \(confirmed). Неподтверждённые (\(unconfirmed)) будут закрыты. "
+                + "Зерно жеребьёвки сохранится для проверки; отменить или провести распределение повторно нельзя.",
+            action: SiteURL.record(.campaigns, id).path + "/distribute", button: "Распределить",
+            cancelURL: SiteURL.record(.campaigns, id).path,
+            crumbs: [
+                Crumb("Кампании записи", SiteURL.list(.campaigns).path),
+                Crumb(c.title, SiteURL.record(.campaigns, id).path), Crumb("Распределение"),
+            ])
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
     func distribute(req: Request) async throws -> Response {
         let id = try await campaignToDistribute(req).requireID()
         let r = try await ApplicationService.distribute(campaignID: id, req: req)
-        return req.redirect(to: SiteURL.record(.campaigns, id).path,
-                            flash: "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: \(r.seed).")
+        return req.redirect(
+            to: SiteURL.record(.campaigns, id).path,
+            flash:
+                "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: "
+                + "\(r.seed)."
+        )
     }
 }

@@ -1,8 +1,9 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
-/// A student's individual curriculum (ИУП) in a campaign: ranked courses, the guardian's agreement, the school's confirmation.
+/// A student's individual curriculum (ИУП) in a campaign: ranked courses, the guardian's agreement, the school's
+/// confirmation.
 final class CourseApplication: Model, @unchecked Sendable {
     static let schema = "applications"
     @ID(key: .id) var id: UUID?

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class CampaignProgram: Model, @unchecked Sendable {
     static let schema = "campaign_programs"

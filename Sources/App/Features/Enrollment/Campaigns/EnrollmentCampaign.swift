@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 /// An enrolment campaign: which programmes, when the window is open, how places are given (issue 3).
 final class EnrollmentCampaign: RegistryRecord, @unchecked Sendable {
@@ -29,5 +29,7 @@ final class EnrollmentCampaign: RegistryRecord, @unchecked Sendable {
     init() {}
 
     var campaignMode: CampaignMode { CampaignMode(rawValue: mode) ?? .firstCome }
-    func isOpen(at now: Date = Date()) -> Bool { status == RecordStatus.active.rawValue && opensAt <= now && now < closesAt }
+    func isOpen(at now: Date = Date()) -> Bool {
+        status == RecordStatus.active.rawValue && opensAt <= now && now < closesAt
+    }
 }

@@ -1,8 +1,9 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
-/// `GET /api/v1/enrollments`: places in groups, scoped as the «Записи в группы» page (a school its students, a centre its
+/// `GET /api/v1/enrollments`: places in groups, scoped as the «Записи в группы» page (a school its students, a centre
+/// its
 /// groups, the КМЦ everything); filters `school`, `organization`, `group`, `status`, `q`.
 struct EnrollmentAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -10,9 +11,17 @@ struct EnrollmentAPIController: RouteCollection {
     }
 
     struct EnrollmentDTO: Content {
-        var id: UUID; var studentId: UUID; var groupId: UUID; var schoolId: UUID; var centerId: UUID
-        var status: String; var position: Int?; var source: String; var createdAt: Date
-        var withdrawnOn: Date?; var withdrawReason: String?
+        var id: UUID
+        var studentId: UUID
+        var groupId: UUID
+        var schoolId: UUID
+        var centerId: UUID
+        var status: String
+        var position: Int?
+        var source: String
+        var createdAt: Date
+        var withdrawnOn: Date?
+        var withdrawReason: String?
     }
 
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {
@@ -23,10 +32,17 @@ struct EnrollmentAPIController: RouteCollection {
         var items: [EnrollmentDTO] = []
         for e in rows {
             var position: Int?
-            if e.status == EnrollmentStatus.waitlisted.rawValue, case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { position = p }
-            items.append(EnrollmentDTO(id: e.id!, studentId: e.$student.id, groupId: e.$group.id, schoolId: e.student.$school.id,
-                                       centerId: e.group.$organization.id, status: e.status, position: position, source: e.source ?? "direct",
-                                       createdAt: e.createdAt, withdrawnOn: e.withdrawnOn, withdrawReason: e.withdrawReason))
+            if e.status == EnrollmentStatus.waitlisted.rawValue,
+                case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db)
+            {
+                position = p
+            }
+            items.append(
+                EnrollmentDTO(
+                    id: e.id!, studentId: e.$student.id, groupId: e.$group.id, schoolId: e.student.$school.id,
+                    centerId: e.group.$organization.id, status: e.status, position: position,
+                    source: e.source ?? "direct",
+                    createdAt: e.createdAt, withdrawnOn: e.withdrawnOn, withdrawReason: e.withdrawReason))
         }
         return PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
     }

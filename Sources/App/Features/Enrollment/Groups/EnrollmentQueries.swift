@@ -1,22 +1,28 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Who is enrolled where, as each user may see it: a school its own students' places, a centre the places in its
-/// groups, a student their own and a guardian their children's, the КМЦ and the administrator all of the municipality. Shared by `/enrollments` and `/api/v1/enrollments`.
+/// groups, a student their own and a guardian their children's, the КМЦ and the administrator all of the municipality.
+/// Shared by `/enrollments` and `/api/v1/enrollments`.
 enum EnrollmentQueries {
     static func listQuery(_ req: Request) -> ListQuery {
-        RegistrySupport.listQuery(req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"], defaultSort: "student")
+        RegistrySupport.listQuery(
+            req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"],
+            defaultSort: "student")
     }
 
     /// `own`: the API also answers a student their own places and a guardian their children's (the page «Записи в
     /// группы», which links to groups, is for schools, centres and the municipality).
-    static func query(_ query: ListQuery, municipalityID muni: UUID, own includeOwn: Bool = false, req: Request) async throws -> ([Enrollment], Int) {
+    static func query(_ query: ListQuery, municipalityID muni: UUID, own includeOwn: Bool = false, req: Request)
+        async throws -> ([Enrollment], Int)
+    {
         let user = try req.requireUser()
         let probe = OrgRef(id: UUID(), municipalityID: muni)
         let everything = req.can(.read, .groupStudent(school: probe, center: probe))
-        var schools: [UUID] = [], centers: [UUID] = []
+        var schools: [UUID] = []
+        var centers: [UUID] = []
         // A student's own places, a guardian's children's (the people linked to the account).
         let own = everything || !includeOwn ? [] : Array(user.actor.students)
         if !everything {
@@ -39,16 +45,25 @@ enum EnrollmentQueries {
                 if !own.isEmpty { g.filter(\.$student.$id ~~ own) }
             }
         }
-        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) { b = b.filter(Student.self, \.$school.$id == school) }
-        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(StudyGroup.self, \.$organization.$id == org) }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(Student.self, \.$school.$id == school)
+        }
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(StudyGroup.self, \.$organization.$id == org)
+        }
         if let group = query.filters["group"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$group.$id == group) }
-        if let status = query.filters["status"], EnrollmentStatus(rawValue: status) != nil { b = b.filter(\.$status == status) }
-        else { b = b.filter(\.$status != EnrollmentStatus.withdrawn.rawValue) }
+        if let status = query.filters["status"], EnrollmentStatus(rawValue: status) != nil {
+            b = b.filter(\.$status == status)
+        } else {
+            b = b.filter(\.$status != EnrollmentStatus.withdrawn.rawValue)
+        }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Student.self, \.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "created" ? b.sort(\.$createdAt, dir) : b.sort(Student.self, \.$sortKey, dir)
-        return try await b.sort(\.$id).with(\.$student) { $0.with(\.$school) }.with(\.$group) { $0.with(\.$organization).with(\.$program) }.paged(query)
+        return try await b.sort(\.$id).with(\.$student) { $0.with(\.$school) }.with(\.$group) {
+            $0.with(\.$organization).with(\.$program)
+        }.paged(query)
     }
 
     static func sourceTitle(_ s: String?) -> String {

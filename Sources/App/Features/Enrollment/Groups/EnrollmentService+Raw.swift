@@ -1,5 +1,5 @@
-import Vapor
 import Domain
+import Vapor
 
 /// `enrollChecked` on a raw connection (the SQLite writer's or a PostgreSQL transaction's) for one student: the clash
 /// check (`clashBinds`), the conditional seat (or the next waiting number), the place and its audit entry — the same
@@ -8,8 +8,10 @@ extension EnrollmentService {
     typealias Group = ApplicationService.SubmitFacts.Group
     typealias Pupil = ApplicationService.SubmitFacts.Pupil
 
-    static func enrollChecked(group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
-                              on db: RawSQLite, req: Request?) throws -> EnrollmentOutcome {
+    static func enrollChecked(
+        group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
+        on db: RawSQLite, req: Request?
+    ) throws -> EnrollmentOutcome {
         var clash: TimetableClash?
         try db.run(clashOfOneSQL, clashCheck) { r in if clash == nil { clash = EnrollmentService.clash(r) } }
         if let clash { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
@@ -24,11 +26,15 @@ extension EnrollmentService {
     }
 
     /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
-    static func enrollChecked(group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
-                              on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?) async throws -> EnrollmentOutcome {
+    static func enrollChecked(
+        group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
+        on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?
+    ) async throws -> EnrollmentOutcome {
         var seat = RawSeat(group: group, student: student, source: source, now: now)
         let row = try await db.rows(ClashThenSeat.self, clashCheck + seat.open).first
-        if let clash = row.flatMap(EnrollmentService.clash) { throw refusal(.timetableClash(clash.text(for: student.id, req: req))) }
+        if let clash = row.flatMap(EnrollmentService.clash) {
+            throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
+        }
         if row?.isNull(8) ?? true {
             guard let next = try await db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
             seat.waiting(next, ahead: try await db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
@@ -57,21 +63,27 @@ extension EnrollmentService {
 
         /// The conditional seat: one more place only while the group is open and not full (binds: `open`).
         static let seatUpdate = """
-            UPDATE study_groups SET enrolled_count = enrolled_count + 1 WHERE id = ? AND is_open = ? AND status = ? AND enrolled_count < capacity
+            UPDATE study_groups SET enrolled_count = enrolled_count + 1 WHERE id = ? AND is_open = ? AND status = ?
+              AND enrolled_count < capacity
             """
         static let seatSQL = seatUpdate + " RETURNING enrolled_count"
         /// The next waiting number, when no seat was taken (binds: `open`).
-        static let waitUpdate = "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ?"
+        static let waitUpdate =
+            "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ?"
         static let waitSQL = waitUpdate + " RETURNING waitlist_seq"
         /// How many wait before a waiting number (binds: `ahead`); the number itself follows the `<`.
-        static let aheadCount = "SELECT COUNT(*) AS n FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq <"
+        static let aheadCount =
+            "SELECT COUNT(*) AS n FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq <"
         static let aheadSQL = aheadCount + " ?"
         static let insertSQL = """
-            INSERT INTO enrollments (id, student_id, group_id, status, waitlist_seq, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO enrollments (id, student_id, group_id, status, waitlist_seq, created_at, updated_at, source)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """
 
         var open: [DBValue] { [.uuid(group.id), .bool(true), .text(RecordStatus.active.rawValue)] }
-        func ahead(_ next: Int) -> [DBValue] { [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)] }
+        func ahead(_ next: Int) -> [DBValue] {
+            [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)]
+        }
 
         mutating func waiting(_ next: Int, ahead: Int) {
             seq = next
@@ -80,13 +92,21 @@ extension EnrollmentService {
 
         var enrollment: [DBValue] {
             let status = result == .enrolled ? EnrollmentStatus.enrolled : .waitlisted
-            return [.uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue), seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source.rawValue)]
+            return [
+                .uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue),
+                seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source.rawValue),
+            ]
         }
 
         func audit(req: Request?) -> Audit.Row {
-            Audit.entry(req: req, action: .create, entityType: "enrollment", entityID: id, title: "\(student.fullName) — \(group.name)",
-                        municipalityID: student.municipalityID, organizationID: group.organizationID,
-                        after: ["Группа": group.name, "Обучающийся": student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+            Audit.entry(
+                req: req, action: .create, entityType: "enrollment", entityID: id,
+                title: "\(student.fullName) — \(group.name)",
+                municipalityID: student.municipalityID, organizationID: group.organizationID,
+                after: [
+                    "Группа": group.name, "Обучающийся": student.fullName,
+                    "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
+                ])
         }
     }
 }

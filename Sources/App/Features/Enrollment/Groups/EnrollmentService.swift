@@ -1,18 +1,26 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// Seats a student in a group or puts them on its waiting list. Capacity is enforced by the database: a conditional
 /// `UPDATE … SET enrolled_count = enrolled_count + 1 WHERE enrolled_count < capacity RETURNING`, a CHECK constraint,
 /// and a unique (student, group) pair, all in one transaction.
 enum EnrollmentService {
-    static func enroll(studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, app: Application, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(
+        studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, app: Application, req: Request?
+    ) async throws -> EnrollmentOutcome {
         do {
-            return try await app.writeTransaction { db in try await enroll(studentID: studentID, groupID: groupID, source: source, on: db, req: req) }
+            return try await app.writeTransaction { db in
+                try await enroll(studentID: studentID, groupID: groupID, source: source, on: db, req: req)
+            }
         } catch let error where isUniqueViolation(error) {
             // The same student was enrolled by a concurrent request: answer with what that one decided.
-            guard let existing = try await Enrollment.query(on: app.db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first() else {
+            guard
+                let existing = try await Enrollment.query(on: app.db).filter(\.$student.$id == studentID).filter(
+                    \.$group.$id == groupID
+                ).first()
+            else {
                 throw error
             }
             return try await outcome(of: existing, on: app.db)
@@ -22,20 +30,29 @@ enum EnrollmentService {
     /// What a caller has already checked outside the transaction: the group (of an agreed programme) and the active
     /// student, and that the student has no row for this group yet — the fast path skips those reads; the database's
     /// conditional updates and unique constraints still guard everything.
-    struct Checked: Sendable { var group: StudyGroup; var student: Student }
+    struct Checked: Sendable {
+        var group: StudyGroup
+        var student: Student
+    }
 
-    static func enroll(studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, checked: Checked? = nil, leaving: UUID? = nil,
-                       on db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    static func enroll(
+        studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, checked: Checked? = nil,
+        leaving: UUID? = nil,
+        on db: any Database, req: Request?
+    ) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
         if let checked { return try await enrollChecked(checked, source: source, now: now, sql: sql, db: db, req: req) }
         // Refused before anything is written, so a caller may catch it and go on in the same transaction.
         if try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
-            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0 {
+            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0
+        {
             // A programme takes only its grades (as an ИУП's choices are limited to them).
             if let grade = try await Student.find(studentID, on: db)?.grade,
-               let program = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first()?.program,
-               let refused = EnrollmentError.grade(grade, from: program.gradeFrom, to: program.gradeTo) {
+                let program = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first()?
+                    .program,
+                let refused = EnrollmentError.grade(grade, from: program.gradeFrom, to: program.gradeTo)
+            {
                 throw refusal(refused)
             }
             try await refuseTimetableClash(studentID: studentID, groupID: groupID, leaving: leaving, req: req, on: db)
@@ -43,7 +60,9 @@ enum EnrollmentService {
         // The seat is the first write of the transaction.
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
-            .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+            .where("id", .equal, groupID).where("is_open", .equal, true).where(
+                "status", .equal, RecordStatus.active.rawValue
+            )
             .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
             .returning("enrolled_count").all()
         guard let group = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first() else {
@@ -55,17 +74,32 @@ enum EnrollmentService {
         guard student.status == RecordStatus.active.rawValue else { throw refusal(.studentArchived) }
         guard student.consentWithdrawnAt == nil else { throw refusal(.consentWithdrawn) }
 
-        if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first(),
-           existing.status != EnrollmentStatus.withdrawn.rawValue {
+        if let existing = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(
+            \.$group.$id == groupID
+        ).first(),
+            existing.status != EnrollmentStatus.withdrawn.rawValue
+        {
             // Asked again: the answer does not change, and the seat taken above is given back.
             if !seated.isEmpty { try await release(groupID: groupID, on: db) }
             return try await outcome(of: existing, on: db)
         }
         // The consent this way in needs (`EnrollmentError.consent`: the school's record when the КМЦ or a centre places
         // the child; an ИУП carries the guardian's own agreement). Refused before any row; the seat rolls back.
-        if let refused = EnrollmentError.consent(source: source, recordedOn: student.consentOn, withdrawnAt: student.consentWithdrawnAt) { throw refusal(refused) }
-        let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID).first()
-            ?? { let e = Enrollment(); e.$student.id = studentID; e.$group.id = groupID; e.createdAt = now; return e }()
+        if let refused = EnrollmentError.consent(
+            source: source, recordedOn: student.consentOn, withdrawnAt: student.consentWithdrawnAt)
+        {
+            throw refusal(refused)
+        }
+        let enrollment =
+            try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
+            .first()
+            ?? {
+                let e = Enrollment()
+                e.$student.id = studentID
+                e.$group.id = groupID
+                e.createdAt = now
+                return e
+            }()
         enrollment.updatedAt = now
         enrollment.source = source.rawValue
         enrollment.withdrawnOn = nil
@@ -85,23 +119,35 @@ enum EnrollmentService {
             result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
         }
         try await enrollment.save(on: db)
-        try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment", entityID: enrollment.id,
-                               title: "\(student.fullName) — \(group.name)", municipalityID: student.$municipality.id,
-                               organizationID: group.$organization.id, before: nil,
-                               after: ["Группа": group.name, "Обучающийся": student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+        try await Audit.record(
+            on: db, req: req, action: .create, entityType: "enrollment", entityID: enrollment.id,
+            title: "\(student.fullName) — \(group.name)", municipalityID: student.$municipality.id,
+            organizationID: group.$organization.id, before: nil,
+            after: [
+                "Группа": group.name, "Обучающийся": student.fullName,
+                "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
+            ])
         return result
     }
 
-    private static func enrollChecked(_ c: Checked, source: EnrollmentSource, now: Date, sql: any SQLDatabase, db: any Database, req: Request?) async throws -> EnrollmentOutcome {
+    private static func enrollChecked(
+        _ c: Checked, source: EnrollmentSource, now: Date, sql: any SQLDatabase, db: any Database, req: Request?
+    ) async throws -> EnrollmentOutcome {
         let groupID = c.group.id!
         try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, req: req, on: db)
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
-            .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+            .where("id", .equal, groupID).where("is_open", .equal, true).where(
+                "status", .equal, RecordStatus.active.rawValue
+            )
             .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
             .returning("enrolled_count").all()
         let e = Enrollment()
-        e.$student.id = c.student.id!; e.$group.id = groupID; e.createdAt = now; e.updatedAt = now; e.source = source.rawValue
+        e.$student.id = c.student.id!
+        e.$group.id = groupID
+        e.createdAt = now
+        e.updatedAt = now
+        e.source = source.rawValue
         let result: EnrollmentOutcome
         if !seated.isEmpty {
             e.status = EnrollmentStatus.enrolled.rawValue
@@ -109,18 +155,26 @@ enum EnrollmentService {
         } else {
             let rows = try await sql.update("study_groups")
                 .set(SQLIdentifier("waitlist_seq"), to: SQLRaw("waitlist_seq + 1"))
-                .where("id", .equal, groupID).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
+                .where("id", .equal, groupID).where("is_open", .equal, true).where(
+                    "status", .equal, RecordStatus.active.rawValue
+                )
                 .returning("waitlist_seq").all()
-            guard let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) else { throw refusal(.groupNotOpen) }
+            guard let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) else {
+                throw refusal(.groupNotOpen)
+            }
             e.status = EnrollmentStatus.waitlisted.rawValue
             e.waitlistSeq = seq
             result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
         }
         try await e.create(on: db)
-        try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment", entityID: e.id,
-                               title: "\(c.student.fullName) — \(c.group.name)", municipalityID: c.student.$municipality.id,
-                               organizationID: c.group.$organization.id, before: nil,
-                               after: ["Группа": c.group.name, "Обучающийся": c.student.fullName, "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания"])
+        try await Audit.record(
+            on: db, req: req, action: .create, entityType: "enrollment", entityID: e.id,
+            title: "\(c.student.fullName) — \(c.group.name)", municipalityID: c.student.$municipality.id,
+            organizationID: c.group.$organization.id, before: nil,
+            after: [
+                "Группа": c.group.name, "Обучающийся": c.student.fullName,
+                "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
+            ])
         return result
     }
 
@@ -157,28 +211,46 @@ enum EnrollmentService {
 extension EnrollmentService {
     /// Withdraws a student from a group. A freed seat goes at once to the first student on the waiting list,
     /// so the list moves up by itself (issue 3).
-    static func withdraw(enrollmentID: UUID, on date: Date = Date(), reason: String? = nil, app: Application, req: Request?) async throws {
-        try await app.writeTransaction { db in try await withdraw(enrollmentID: enrollmentID, on: date, reason: reason, db: db, req: req) }
+    static func withdraw(
+        enrollmentID: UUID, on date: Date = Date(), reason: String? = nil, app: Application, req: Request?
+    ) async throws {
+        try await app.writeTransaction { db in
+            try await withdraw(enrollmentID: enrollmentID, on: date, reason: reason, db: db, req: req)
+        }
     }
 
     /// Moves a student from one group to another with a free place, in one transaction: the new place first (a full
     /// group refuses the transfer and nothing changes), then the old one is released with the reason.
-    static func transfer(enrollmentID: UUID, to targetGroupID: UUID, on date: Date, reason: String, app: Application, req: Request?) async throws {
+    static func transfer(
+        enrollmentID: UUID, to targetGroupID: UUID, on date: Date, reason: String, app: Application, req: Request?
+    ) async throws {
         try await app.writeTransaction { db in
-            guard let e = try await Enrollment.find(enrollmentID, on: db) else { throw AppError.notFound("Запись в группу не найдена.") }
+            guard let e = try await Enrollment.find(enrollmentID, on: db) else {
+                throw AppError.notFound("Запись в группу не найдена.")
+            }
             guard e.$group.id != targetGroupID else { throw AppError.conflict("Обучающийся уже в этой группе.") }
-            let outcome = try await enroll(studentID: e.$student.id, groupID: targetGroupID, source: .transfer, leaving: e.$group.id, on: db, req: req)
+            let outcome = try await enroll(
+                studentID: e.$student.id, groupID: targetGroupID, source: .transfer, leaving: e.$group.id, on: db,
+                req: req)
             guard case .enrolled = outcome else {
                 throw AppError.conflict("В выбранной группе нет свободных мест: перевод не выполнен.")
             }
             let target = try await StudyGroup.find(targetGroupID, on: db)
-            try await withdraw(enrollmentID: enrollmentID, on: date, reason: "перевод в группу «\(target?.name ?? "")»" + (reason.isEmpty ? "" : ": \(reason)"), db: db, req: req)
+            try await withdraw(
+                enrollmentID: enrollmentID, on: date,
+                reason: "перевод в группу «\(target?.name ?? "")»" + (reason.isEmpty ? "" : ": \(reason)"), db: db,
+                req: req)
         }
     }
 
-    static func withdraw(enrollmentID: UUID, on date: Date, reason: String?, db: any Database, req: Request?) async throws {
+    static func withdraw(enrollmentID: UUID, on date: Date, reason: String?, db: any Database, req: Request?)
+        async throws
+    {
         do {
-            guard let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group).first() else {
+            guard
+                let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group)
+                    .first()
+            else {
                 throw AppError.notFound("Запись в группу не найдена.")
             }
             guard e.status != EnrollmentStatus.withdrawn.rawValue else { return }
@@ -195,11 +267,18 @@ extension EnrollmentService {
                 // The first waiting student who may still be enrolled (not archived, consent as their way in needs it,
                 // no lessons of another group at the same time) moves up.
                 let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
-                    .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student).all()
-                let clashing = try await timetableClashes(studentIDs: waiting.map { $0.$student.id }, groupID: e.$group.id, on: db)
-                if let next = waiting.first(where: { $0.student.status == RecordStatus.active.rawValue && EnrollmentError.consent(source: $0.source.flatMap(EnrollmentSource.init(rawValue:)) ?? .direct, recordedOn: $0.student.consentOn,
-                                                                                           withdrawnAt: $0.student.consentWithdrawnAt) == nil
-                    && clashing[$0.$student.id] == nil }) {
+                    .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student)
+                    .all()
+                let clashing = try await timetableClashes(
+                    studentIDs: waiting.map { $0.$student.id }, groupID: e.$group.id, on: db)
+                if let next = waiting.first(where: {
+                    $0.student.status == RecordStatus.active.rawValue
+                        && EnrollmentError.consent(
+                            source: $0.source.flatMap(EnrollmentSource.init(rawValue:)) ?? .direct,
+                            recordedOn: $0.student.consentOn,
+                            withdrawnAt: $0.student.consentWithdrawnAt) == nil
+                        && clashing[$0.$student.id] == nil
+                }) {
                     next.status = EnrollmentStatus.enrolled.rawValue
                     next.waitlistSeq = nil
                     next.updatedAt = Date()
@@ -209,16 +288,18 @@ extension EnrollmentService {
                     try await release(groupID: e.$group.id, on: db)
                 }
             }
-            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
-                                   title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
-                                   organizationID: e.group.$organization.id,
-                                   before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before],
-                                   after: ["Состояние": "выбыл", "Причина": reason ?? ""])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
+                title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
+                organizationID: e.group.$organization.id,
+                before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before],
+                after: ["Состояние": "выбыл", "Причина": reason ?? ""])
             if let p = promoted {
-                try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
-                                       title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
-                                       organizationID: e.group.$organization.id,
-                                       before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
+                    title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
+                    organizationID: e.group.$organization.id,
+                    before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
             }
             if let p = promoted, p.source == EnrollmentSource.application.rawValue {
                 try await ApplicationService.promoted(studentID: p.$student.id, groupID: e.$group.id, on: db, req: req)

@@ -1,35 +1,60 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// «Записи в группы»: the home school sees where its students study; a centre sees its groups' students.
 struct EnrollmentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws { routes.get("enrollments", use: index) }
 
-    /// Contracts of the user's own school with the centres its students attend (or of the own centre with those schools).
-    static func contractLinks(_ req: Request, municipalityID muni: UUID) async throws -> [(title: String, url: String)] {
+    /// Contracts of the user's own school with the centres its students attend (or of the own centre with those
+    /// schools).
+    static func contractLinks(_ req: Request, municipalityID muni: UUID) async throws -> [(title: String, url: String)]
+    {
         let user = try req.requireUser()
-        let orgs = Set(user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(\.scope.organizationID))
+        let orgs = Set(
+            user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(
+                \.scope.organizationID))
         guard !orgs.isEmpty else { return [] }
         // A contract is for the current year (`contractParties`): places of other years give no link.
-        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first() else { return [] }
+        guard
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                \.$isCurrent == true
+            ).first()
+        else { return [] }
         let rows = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
-            .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
+            .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).join(
+                StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id
+            )
             .filter(StudyGroup.self, \.$academicYear.$id == year.id!)
-            .group(.or) { $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(StudyGroup.self, \.$organization.$id ~~ Array(orgs)) }
+            .group(.or) {
+                $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(
+                    StudyGroup.self, \.$organization.$id ~~ Array(orgs))
+            }
             .with(\.$student).with(\.$group).all()
         var pairs = Set<[UUID]>()
         // A centre's own students study under no contract.
-        for e in rows where e.student.$school.id != e.group.$organization.id
-            && req.can(.read, .contract(school: OrgRef(id: e.student.$school.id, municipalityID: muni), center: OrgRef(id: e.group.$organization.id, municipalityID: muni))) {
+        for e in rows
+        where e.student.$school.id != e.group.$organization.id
+            && req.can(
+                .read,
+                .contract(
+                    school: OrgRef(id: e.student.$school.id, municipalityID: muni),
+                    center: OrgRef(id: e.group.$organization.id, municipalityID: muni)))
+        {
             pairs.insert([e.student.$school.id, e.group.$organization.id])
         }
         var names: [UUID: String] = [:]
-        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).all() { names[o.id!] = o.shortName }
-        return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }.prefix(20).map { p in
-            ("Договор: " + (orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? ""), "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())")
+        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).all() {
+            names[o.id!] = o.shortName
         }
+        return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }
+            .prefix(20).map { p in
+                (
+                    "Договор: " + (orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? ""),
+                    "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())"
+                )
+            }
     }
 
     func index(req: Request) async throws -> Response {
@@ -43,24 +68,41 @@ struct EnrollmentsController: RouteCollection {
         }
         // Only schools whose students the user may see here (a school administrator: their own school).
         let orgs = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db).filter { option in
+        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db).filter {
+            option in
             guard let id = UUID(uuidString: option.value) else { return false }
             let school = OrgRef(id: id, municipalityID: muni)
-            return ([UUID()] + orgs).contains { req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: muni))) }
+            return ([UUID()] + orgs).contains {
+                req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: muni)))
+            }
         }
         var page = RegistryList(
             title: "Записи в группы", area: .groups, query: query,
-            filters: [CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
-                      FieldSpec("status", "Состояние", .select(EnrollmentStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Зачислены и ожидают"))],
-            columns: [Column("Обучающийся", sort: "student"), Column("Школа"), Column("Класс"), Column("Группа"), Column("Программа"),
-                      Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created")],
+            filters: [
+                CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
+                FieldSpec(
+                    "status", "Состояние",
+                    .select(EnrollmentStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Зачислены и ожидают")),
+            ],
+            columns: [
+                Column("Обучающийся", sort: "student"), Column("Школа"), Column("Класс"), Column("Группа"),
+                Column("Программа"),
+                Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created"),
+            ],
             rows: rows.map { e in
                 var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
                 if let p = positions[e.id!] { state += ", место № \(p)" }
-                if let w = e.withdrawnOn { state += " " + RuDate.format(w, timeZone: zone) + (e.withdrawReason.map { " (\($0))" } ?? "") }
-                return [.text(e.student.fullName), .text(e.student.school.shortName), .text("\(e.student.grade)\(e.student.letter ?? "")"),
-                        .link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.program.title), .text(e.group.organization.shortName),
-                        .text(state), .text(EnrollmentQueries.sourceTitle(e.source)), .text(RuDate.format(e.createdAt, timeZone: zone))]
+                if let w = e.withdrawnOn {
+                    state += " " + RuDate.format(w, timeZone: zone) + (e.withdrawReason.map { " (\($0))" } ?? "")
+                }
+                return [
+                    .text(e.student.fullName), .text(e.student.school.shortName),
+                    .text("\(e.student.grade)\(e.student.letter ?? "")"),
+                    .link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.program.title),
+                    .text(e.group.organization.shortName),
+                    .text(state), .text(EnrollmentQueries.sourceTitle(e.source)),
+                    .text(RuDate.format(e.createdAt, timeZone: zone)),
+                ]
             },
             total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")
         page.searchAction = "/enrollments"

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 
 /// Groups and direct enrolment (`POST /api/v1/groups/{id}/enrollments` with `{"studentId"}`).
 struct GroupAPIController: RouteCollection {
@@ -11,39 +11,62 @@ struct GroupAPIController: RouteCollection {
     }
 
     struct GroupDTO: Content {
-        var id: UUID; var programId: UUID; var organizationId: UUID; var academicYearId: UUID; var name: String
-        var capacity: Int; var enrolledCount: Int; var waitingCount: Int; var plannedHours: Int; var isOpen: Bool
-        var status: String; var version: Int
+        var id: UUID
+        var programId: UUID
+        var organizationId: UUID
+        var academicYearId: UUID
+        var name: String
+        var capacity: Int
+        var enrolledCount: Int
+        var waitingCount: Int
+        var plannedHours: Int
+        var isOpen: Bool
+        var status: String
+        var version: Int
     }
 
     static func dto(_ g: StudyGroup, waiting: Int) -> GroupDTO {
-        GroupDTO(id: g.id!, programId: g.$program.id, organizationId: g.$organization.id, academicYearId: g.$academicYear.id,
-                 name: g.name, capacity: g.capacity, enrolledCount: g.enrolledCount, waitingCount: waiting,
-                 plannedHours: g.plannedHours, isOpen: g.isOpen, status: g.status, version: g.version)
+        GroupDTO(
+            id: g.id!, programId: g.$program.id, organizationId: g.$organization.id, academicYearId: g.$academicYear.id,
+            name: g.name, capacity: g.capacity, enrolledCount: g.enrolledCount, waitingCount: waiting,
+            plannedHours: g.plannedHours, isOpen: g.isOpen, status: g.status, version: g.version)
     }
 
     func waitingCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await Enrollment.query(on: db).filter(\.$group.$id ~~ ids).filter(\.$status == EnrollmentStatus.waitlisted.rawValue).all()
+        let rows = try await Enrollment.query(on: db).filter(\.$group.$id ~~ ids).filter(
+            \.$status == EnrollmentStatus.waitlisted.rawValue
+        ).all()
         return Dictionary(grouping: rows, by: { $0.$group.id }).mapValues(\.count)
     }
 
     func index(req: Request) async throws -> PageDTO<GroupDTO> {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
-        let q = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name"], defaultSort: "name")
+        let q = RegistrySupport.listQuery(
+            req, filters: ["status", "organization"], sorts: ["name"], defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
-        var b = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
-            .filter(Organization.self, \.$municipality.$id == muni).filterStatus(q, \.$status)
-        if let org = q.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
+        var b = StudyGroup.query(on: req.db).join(
+            Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
+        )
+        .filter(Organization.self, \.$municipality.$id == muni).filterStatus(q, \.$status)
+        if let org = q.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$organization.$id == org)
+        }
         let (rows, total) = try await b.sort(\.$name).sort(\.$id).paged(q)
         let waiting = try await waitingCounts(rows.compactMap(\.id), on: req.db)
-        return PageDTO(items: rows.map { Self.dto($0, waiting: waiting[$0.id!] ?? 0) }, metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(
+            items: rows.map { Self.dto($0, waiting: waiting[$0.id!] ?? 0) },
+            metadata: .init(page: q.page, per: q.per, total: total))
     }
 
     func find(_ req: Request) async throws -> (StudyGroup, Organization) {
-        guard let g = try await StudyGroup.find(try req.idParameter(), on: req.db) else { throw AppError.notFound("Группа не найдена.") }
-        guard let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+        guard let g = try await StudyGroup.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound("Группа не найдена.")
+        }
+        guard let center = try await Organization.find(g.$organization.id, on: req.db) else {
+            throw AppError.notFound("Группа не найдена.")
+        }
         try req.authorize(.read, .group(center.ref))
         return (g, center)
     }
@@ -54,22 +77,29 @@ struct GroupAPIController: RouteCollection {
     }
 
     struct EnrollInput: Content { var studentId: UUID? }
-    struct EnrollOutput: Content { var status: String; var position: Int? }
+    struct EnrollOutput: Content {
+        var status: String
+        var position: Int?
+    }
 
     func enroll(req: Request) async throws -> Response {
         let (group, center) = try await find(req)
         let input = try req.content.decode(EnrollInput.self)
         guard let studentID = input.studentId else {
-            var f = FieldErrors(); f.add("studentId", "Укажите обучающегося.")
+            var f = FieldErrors()
+            f.add("studentId", "Укажите обучающегося.")
             throw AppError.validation(ValidationFailure(fields: f))
         }
         // The student's school is part of the decision; an unknown or foreign student is not revealed.
-        guard let student = try await Student.find(studentID, on: req.db), let school = try await Organization.find(student.$school.id, on: req.db),
-              school.$municipality.id == center.$municipality.id else {
+        guard let student = try await Student.find(studentID, on: req.db),
+            let school = try await Organization.find(student.$school.id, on: req.db),
+            school.$municipality.id == center.$municipality.id
+        else {
             throw EnrollmentService.refusal(.studentNotFound)
         }
         try req.authorize(.create, .enrollment(group: center.ref, studentSchool: school.ref))
-        let outcome = try await EnrollmentService.enroll(studentID: studentID, groupID: group.id!, app: req.application, req: req)
+        let outcome = try await EnrollmentService.enroll(
+            studentID: studentID, groupID: group.id!, app: req.application, req: req)
         let response: Response
         switch outcome {
         case .enrolled:

@@ -1,7 +1,7 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 import Views
 
 /// Opening and editing groups: a centre's head opens groups of its agreed programmes (issue 3).
@@ -15,38 +15,66 @@ extension GroupsController {
 
     func fields(_ req: Request, centerID: UUID?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
-        let programs = try await NetworkProgram.query(on: req.db).join(Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id)
-            .filter(Organization.self, \.$municipality.$id == muni).filter(\.$approval == ProgramApproval.agreed.rawValue)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$academicYear).sort(\.$sortKey).all()
-            .filter { req.can(.create, .group($0.organization.ref)) && (centerID == nil || $0.$organization.id == centerID) }
-            .sorted { ($0.academicYear?.startsOn ?? .distantPast) > ($1.academicYear?.startsOn ?? .distantPast) }
-        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
-            .sort(\.$sortKey).all()
+        let programs = try await NetworkProgram.query(on: req.db).join(
+            Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
+        )
+        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$approval == ProgramApproval.agreed.rawValue)
+        .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$academicYear).sort(\.$sortKey)
+        .all()
+        .filter {
+            req.can(.create, .group($0.organization.ref)) && (centerID == nil || $0.$organization.id == centerID)
+        }
+        .sorted { ($0.academicYear?.startsOn ?? .distantPast) > ($1.academicYear?.startsOn ?? .distantPast) }
+        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            \.$status == RecordStatus.active.rawValue
+        )
+        .sort(\.$sortKey).all()
         let centers = Set(programs.map { $0.$organization.id })
-        let rooms = try await Room.query(on: req.db).filter(\.$organization.$id ~~ Array(centers)).filter(\.$status == RecordStatus.active.rawValue)
-            .with(\.$organization).sort(\.$sortKey).all()
+        let rooms = try await Room.query(on: req.db).filter(\.$organization.$id ~~ Array(centers)).filter(
+            \.$status == RecordStatus.active.rawValue
+        )
+        .with(\.$organization).sort(\.$sortKey).all()
         return [
-            FieldSpec("program", "Согласованная программа", .select(programs.map { ($0.id!.uuidString.lowercased(), "\($0.title) — \($0.organization.shortName)\($0.academicYear.map { ", \($0.title)" } ?? "")") },
-                                                                   empty: "— выберите —"), required: true,
-                      hint: "Группы открываются только по программам, согласованным КМЦ."),
+            FieldSpec(
+                "program", "Согласованная программа",
+                .select(
+                    programs.map {
+                        (
+                            $0.id!.uuidString.lowercased(),
+                            "\($0.title) — \($0.organization.shortName)\($0.academicYear.map { ", \($0.title)" } ?? "")"
+                        )
+                    },
+                    empty: "— выберите —"), required: true,
+                hint: "Группы открываются только по программам, согласованным КМЦ."),
             FieldSpec("name", "Название группы", required: true, hint: "Например: Математика-10."),
             FieldSpec("capacity", "Вместимость (мест)", .number, required: true),
-            FieldSpec("plannedHours", "Часов по плану", .number, hint: "Пусто — столько, сколько в программе (обычно 64)."),
-            FieldSpec("teacher", "Педагог", .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —")),
-            FieldSpec("room", "Кабинет", .select(rooms.map { ($0.id!.uuidString.lowercased(), "\($0.name) — \($0.organization.shortName)") }, empty: "— не назначен —")),
+            FieldSpec(
+                "plannedHours", "Часов по плану", .number, hint: "Пусто — столько, сколько в программе (обычно 64)."),
+            FieldSpec(
+                "teacher", "Педагог",
+                .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —")),
+            FieldSpec(
+                "room", "Кабинет",
+                .select(
+                    rooms.map { ($0.id!.uuidString.lowercased(), "\($0.name) — \($0.organization.shortName)") },
+                    empty: "— не назначен —")),
             FieldSpec("startsOn", "Начало занятий", .date),
             FieldSpec("endsOn", "Окончание занятий", .date),
             FieldSpec("open", "Запись", .checkboxes([("yes", "запись в группу открыта")])),
         ]
     }
 
-    func formPage(_ req: Request, group: StudyGroup?, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil) async throws -> RegistryForm {
-        RegistryForm(title: group == nil ? "Новая группа" : "Изменение группы «\(group!.name)»",
-                     crumbs: [Crumb("Группы", SiteURL.list(area).path)],
-                     action: group.map { SiteURL.edit(area, $0.id!).path } ?? SiteURL.new(area).path,
-                     cancelURL: group.map { SiteURL.record(area, $0.id!).path } ?? SiteURL.list(area).path,
-                     fields: try await fields(req, centerID: group?.$organization.id), values: values, errors: errors,
-                     version: group?.version, conflict: conflict)
+    func formPage(
+        _ req: Request, group: StudyGroup?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        conflict: String? = nil
+    ) async throws -> RegistryForm {
+        RegistryForm(
+            title: group == nil ? "Новая группа" : "Изменение группы «\(group!.name)»",
+            crumbs: [Crumb("Группы", SiteURL.list(area).path)],
+            action: group.map { SiteURL.edit(area, $0.id!).path } ?? SiteURL.new(area).path,
+            cancelURL: group.map { SiteURL.record(area, $0.id!).path } ?? SiteURL.list(area).path,
+            fields: try await fields(req, centerID: group?.$organization.id), values: values, errors: errors,
+            version: group?.version, conflict: conflict)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -56,17 +84,28 @@ extension GroupsController {
     }
 
     /// Validates the form into the group; the programme decides the centre and the year.
-    func apply(_ form: FormValues, to g: StudyGroup, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> Bool {
+    func apply(_ form: FormValues, to g: StudyGroup, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+        -> Bool
+    {
         let muni = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
         var program: NetworkProgram?
         if let id = form["program"].flatMap(UUID.init(uuidString:)) {
             program = try await NetworkProgram.query(on: req.db).filter(\.$id == id).with(\.$organization).first()
         }
-        if program == nil || program?.organization.$municipality.id != muni { errors.add("program", "Выберите программу из списка."); program = nil }
-        if let p = program, p.approval != ProgramApproval.agreed.rawValue { errors.add("program", "Программа не согласована КМЦ: открыть группу нельзя.") }
-        if let p = program, !req.can(isNew ? .create : .update, .group(p.organization.ref)) { errors.add("program", "Вы не можете открывать группы этого центра.") }
-        if let p = program, !isNew, p.$organization.id != g.$organization.id { errors.add("program", "Программа другого центра: группу нельзя перенести.") }
+        if program == nil || program?.organization.$municipality.id != muni {
+            errors.add("program", "Выберите программу из списка.")
+            program = nil
+        }
+        if let p = program, p.approval != ProgramApproval.agreed.rawValue {
+            errors.add("program", "Программа не согласована КМЦ: открыть группу нельзя.")
+        }
+        if let p = program, !req.can(isNew ? .create : .update, .group(p.organization.ref)) {
+            errors.add("program", "Вы не можете открывать группы этого центра.")
+        }
+        if let p = program, !isNew, p.$organization.id != g.$organization.id {
+            errors.add("program", "Программа другого центра: группу нельзя перенести.")
+        }
         let name = errors.required("name", form["name"], max: 100)
         let capacity = errors.integer("capacity", form["capacity"], range: 1...500, required: true)
         if !isNew { GroupRules.validateCapacity(capacity, enrolled: g.enrolledCount, errors: &errors) }
@@ -74,12 +113,20 @@ extension GroupsController {
         var teacherID: UUID?
         if let raw = form["teacher"], !raw.isEmpty {
             let t = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
-            if t == nil || t?.$municipality.id != muni { errors.add("teacher", "Выберите педагога из списка.") } else { teacherID = t?.id }
+            if t == nil || t?.$municipality.id != muni {
+                errors.add("teacher", "Выберите педагога из списка.")
+            } else {
+                teacherID = t?.id
+            }
         }
         var roomID: UUID?
         if let raw = form["room"], !raw.isEmpty {
             let r = try await UUID(uuidString: raw).asyncFlatMap { try await Room.find($0, on: req.db) }
-            if r == nil || r?.$organization.id != program?.$organization.id { errors.add("room", "Выберите кабинет этого ресурсного центра.") } else { roomID = r?.id }
+            if r == nil || r?.$organization.id != program?.$organization.id {
+                errors.add("room", "Выберите кабинет этого ресурсного центра.")
+            } else {
+                roomID = r?.id
+            }
         }
         let start = errors.date("startsOn", form["startsOn"], timeZone: zone, required: false)
         let end = errors.date("endsOn", form["endsOn"], timeZone: zone, required: false)
@@ -88,29 +135,49 @@ extension GroupsController {
         if let p = program {
             yearID = p.$academicYear.id
             if yearID == nil {
-                yearID = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first()?.id
+                yearID = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                    \.$isCurrent == true
+                ).first()?.id
             }
             if let y = try await yearID.asyncFlatMap({ try await AcademicYear.find($0, on: req.db) }) {
-                if let start, start < y.startsOn || start > y.endsOn { errors.add("startsOn", "Дата вне учебного года \(y.title).") }
-                if let end, end < y.startsOn || end > y.endsOn { errors.add("endsOn", "Дата вне учебного года \(y.title).") }
+                if let start, start < y.startsOn || start > y.endsOn {
+                    errors.add("startsOn", "Дата вне учебного года \(y.title).")
+                }
+                if let end, end < y.startsOn || end > y.endsOn {
+                    errors.add("endsOn", "Дата вне учебного года \(y.title).")
+                }
             }
         }
         guard errors.isEmpty, let p = program, let capacity, let yearID else { return false }
-        g.$program.id = p.id!; g.$organization.id = p.$organization.id; g.$academicYear.id = yearID
-        g.name = name; g.capacity = capacity; g.plannedHours = planned ?? p.hours
-        g.$teacher.id = teacherID; g.$room.id = roomID; g.startsOn = start; g.endsOn = end; g.isOpen = form.all("open").contains("yes")
+        g.$program.id = p.id!
+        g.$organization.id = p.$organization.id
+        g.$academicYear.id = yearID
+        g.name = name
+        g.capacity = capacity
+        g.plannedHours = planned ?? p.hours
+        g.$teacher.id = teacherID
+        g.$room.id = roomID
+        g.startsOn = start
+        g.endsOn = end
+        g.isOpen = form.all("open").contains("yes")
         return true
     }
 
     func auditFields(_ g: StudyGroup) -> [String: String] {
-        ["Название": g.name, "Вместимость": String(g.capacity), "Часов по плану": String(g.plannedHours), "Запись": g.isOpen ? "открыта" : "закрыта"]
+        [
+            "Название": g.name, "Вместимость": String(g.capacity), "Часов по плану": String(g.plannedHours),
+            "Запись": g.isOpen ? "открыта" : "закрыта",
+        ]
     }
 
     func create(req: Request) async throws -> Response {
         try req.authorize(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) }))
         let form = RegistrySupport.form(req)
         let g = StudyGroup()
-        g.enrolledCount = 0; g.waitlistSeq = 0; g.status = RecordStatus.active.rawValue; g.version = 1
+        g.enrolledCount = 0
+        g.waitlistSeq = 0
+        g.status = RecordStatus.active.rawValue
+        g.version = 1
         var errors = FieldErrors()
         guard try await apply(form, to: g, isNew: true, req: req, errors: &errors) else {
             let page = try await formPage(req, group: nil, values: form, errors: errors)
@@ -119,8 +186,10 @@ extension GroupsController {
         let fields = auditFields(g)
         try await req.db.transaction { db in
             try await g.create(on: db)
-            try await Audit.record(on: db, req: req, action: .create, entityType: "group", entityID: g.id, title: g.name,
-                                   municipalityID: req.currentUser?.municipalityIDs.first, organizationID: g.$organization.id, before: nil, after: fields)
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "group", entityID: g.id, title: g.name,
+                municipalityID: req.currentUser?.municipalityIDs.first, organizationID: g.$organization.id, before: nil,
+                after: fields)
         }
         return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "Группа «\(g.name)» открыта.")
     }
@@ -129,9 +198,12 @@ extension GroupsController {
         let (g, _) = try await find(req, .update)
         let zone = try await RegistrySupport.zone(req)
         let values = FormValues(single: [
-            "program": g.$program.id.uuidString.lowercased(), "name": g.name, "capacity": String(g.capacity), "plannedHours": String(g.plannedHours),
+            "program": g.$program.id.uuidString.lowercased(), "name": g.name, "capacity": String(g.capacity),
+            "plannedHours": String(g.plannedHours),
             "teacher": g.$teacher.id?.uuidString.lowercased() ?? "", "room": g.$room.id?.uuidString.lowercased() ?? "",
-            "startsOn": RegistrySupport.date(g.startsOn, zone), "endsOn": RegistrySupport.date(g.endsOn, zone), "open": g.isOpen ? "yes" : ""])
+            "startsOn": RegistrySupport.date(g.startsOn, zone), "endsOn": RegistrySupport.date(g.endsOn, zone),
+            "open": g.isOpen ? "yes" : "",
+        ])
         let page = try await formPage(req, group: g, values: values)
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -150,33 +222,53 @@ extension GroupsController {
         let capacity = g.capacity
         let zone = try await RegistrySupport.zone(req)
         let today = CivilDay(Date(), timeZone: zone)
-        let first = g.startsOn.map { CivilDay($0, timeZone: zone) }, last = g.endsOn.map { CivilDay($0, timeZone: zone) }
+        let first = g.startsOn.map { CivilDay($0, timeZone: zone) }
+        let last = g.endsOn.map { CivilDay($0, timeZone: zone) }
         let outcome: String?
         do {
             outcome = try await req.application.writeTransaction { db -> String? in
-                guard try await RegistrySupport.claimVersion(table: StudyGroup.schema, id: g.requireID(), expected: expected, on: db) else {
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: StudyGroup.schema, id: g.requireID(), expected: expected, on: db)
+                else {
                     return RegistrySupport.conflictMessage
                 }
                 // Capacity never below the number enrolled, even if someone was enrolled a moment ago.
                 let ok = try await db.sql().update(StudyGroup.schema).set("capacity", to: capacity)
-                    .where("id", .equal, g.requireID()).where("enrolled_count", .lessThanOrEqual, capacity).returning("id").all()
-                guard !ok.isEmpty else { throw AppError.conflict("В группе уже больше зачисленных, чем \(capacity): вместимость не изменена.") }
+                    .where("id", .equal, g.requireID()).where("enrolled_count", .lessThanOrEqual, capacity).returning(
+                        "id"
+                    ).all()
+                guard !ok.isEmpty else {
+                    throw AppError.conflict(
+                        "В группе уже больше зачисленных, чем \(capacity): вместимость не изменена.")
+                }
                 guard let current = try await StudyGroup.find(g.requireID(), on: db) else { throw AppError.notFound() }
-                // The timetable follows the group: no lessons outside its dates, and the new teacher takes the future lessons.
-                if let problem = try await TimetableService.outsideDates(groupID: current.id!, first: first, last: last, on: db) {
+                // The timetable follows the group: no lessons outside its dates, and the new teacher takes the future
+                // lessons.
+                if let problem = try await TimetableService.outsideDates(
+                    groupID: current.id!, first: first, last: last, on: db)
+                {
                     var e = FieldErrors()
                     e.add(first != nil ? "startsOn" : "endsOn", problem)
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
                 let facts = TimetableService.facts(current, center: center, zone: zone)
-                _ = try await TimetableService.reassign(group: facts, from: current.$teacher.id, to: g.$teacher.id, today: today,
-                                                        reveal: { _, _ in true }, on: db)
-                current.name = g.name; current.plannedHours = g.plannedHours; current.$teacher.id = g.$teacher.id; current.$room.id = g.$room.id
-                current.startsOn = g.startsOn; current.endsOn = g.endsOn; current.isOpen = g.isOpen; current.$program.id = g.$program.id
+                _ = try await TimetableService.reassign(
+                    group: facts, from: current.$teacher.id, to: g.$teacher.id, today: today,
+                    reveal: { _, _ in true }, on: db)
+                current.name = g.name
+                current.plannedHours = g.plannedHours
+                current.$teacher.id = g.$teacher.id
+                current.$room.id = g.$room.id
+                current.startsOn = g.startsOn
+                current.endsOn = g.endsOn
+                current.isOpen = g.isOpen
+                current.$program.id = g.$program.id
                 try await current.save(on: db)
-                try await Audit.record(on: db, req: req, action: .update, entityType: "group", entityID: current.id, title: current.name,
-                                       municipalityID: req.currentUser?.municipalityIDs.first, organizationID: current.$organization.id,
-                                       before: before, after: after)
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "group", entityID: current.id, title: current.name,
+                    municipalityID: req.currentUser?.municipalityIDs.first, organizationID: current.$organization.id,
+                    before: before, after: after)
                 return nil
             }
         } catch let e as AppError where e.code == "validation" {
@@ -185,8 +277,9 @@ extension GroupsController {
             let page = try await formPage(req, group: g, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         } catch let refusal as TimetableRefusal {
-            let page = try await formPage(req, group: g, values: form, errors: FieldErrors(),
-                                          conflict: "Новый педагог занят во время занятий группы: " + refusal.clashes.joined(separator: " "))
+            let page = try await formPage(
+                req, group: g, values: form, errors: FieldErrors(),
+                conflict: "Новый педагог занят во время занятий группы: " + refusal.clashes.joined(separator: " "))
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         if let conflict = outcome {

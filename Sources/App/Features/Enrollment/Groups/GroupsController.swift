@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Study groups in the web UI: the list with free places, a group's card with its students and waiting list,
@@ -23,42 +23,72 @@ struct GroupsController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+            \.$startsOn, .descending
+        ).all()
         // The current year's groups unless another year (or «Все годы») is chosen, or a search comes without a year (a
-        // link or a typed address: then every year's). Last year's groups stay, closed, in the list — their certificates
+        // link or a typed address: then every year's). Last year's groups stay, closed, in the list — their
+        // certificates
         // and results are issued later. The page's own form always sends the year it shows.
         let searching = !((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         let current = searching ? nil : years.first(where: \.isCurrent)?.id?.uuidString.lowercased()
-        let query = RegistrySupport.listQuery(req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
-                                              defaultFilters: current.map { ["year": $0] } ?? [:])
-        var b = StudyGroup.query(on: req.db).join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
-            .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
-            .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
-        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
-        if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == year) }
+        let query = RegistrySupport.listQuery(
+            req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
+            defaultFilters: current.map { ["year": $0] } ?? [:])
+        var b = StudyGroup.query(on: req.db).join(
+            Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
+        )
+        .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
+        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$organization.$id == org)
+        }
+        if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$academicYear.$id == year)
+        }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.group(.or) { $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ TextKey.likeSafe(query.q)) } }
+        if !needle.isEmpty {
+            b = b.group(.or) {
+                $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ TextKey.likeSafe(query.q))
+            }
+        }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "name" ? b.sort(\.$name, dir) : b.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
-        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear).paged(query)
+        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear)
+            .paged(query)
         let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { centers.contains(UUID(uuidString: $0.value)!) }
+        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+            centers.contains(UUID(uuidString: $0.value)!)
+        }
         let page = RegistryList(
             title: "Группы", area: area, query: query,
-            filters: [CommonFilters.search, FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
-                      FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы"))],
-            columns: [Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"), Column("Год"), Column("Педагог"),
-                      Column("Занято мест"), Column("Ожидают")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
+                FieldSpec(
+                    "year", "Учебный год",
+                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
+            ],
+            columns: [
+                Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"),
+                Column("Год"), Column("Педагог"),
+                Column("Занято мест"), Column("Ожидают"),
+            ],
             rows: rows.map { g in
-                [.link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title), .text(g.organization.shortName), .text(g.academicYear.title),
-                 .text(g.teacher?.fullName ?? ""),
-                 g.enrolledCount >= g.capacity ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
-                                               : .text("\(g.enrolledCount) из \(g.capacity)"),
-                 .text(String(waiting[g.id!] ?? 0))]
+                [
+                    .link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title),
+                    .text(g.organization.shortName), .text(g.academicYear.title),
+                    .text(g.teacher?.fullName ?? ""),
+                    g.enrolledCount >= g.capacity
+                        ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
+                        : .text("\(g.enrolledCount) из \(g.capacity)"),
+                    .text(String(waiting[g.id!] ?? 0)),
+                ]
             },
             total: total, noun: ("группа", "группы", "групп"),
-            createTitle: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })) ? "Открыть группу" : nil,
+            createTitle: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) }))
+                ? "Открыть группу" : nil,
             warnings: try await missingGroups(req, municipalityID: muni),
             emptyText: "Групп пока нет: их открывают ресурсные центры по согласованным программам.")
         return req.render(page.render(await req.pageContext(active: active)))
@@ -67,27 +97,40 @@ struct GroupsController: RouteCollection {
     /// Subjects assigned to a centre this year with no open group there (`000_5375b2a087477e6d.txt` §4.1: the minimum
     /// number of groups equals the number of the centre's subjects) — shown to those who can act on it.
     func missingGroups(_ req: Request, municipalityID muni: UUID) async throws -> [String] {
-        guard let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(\.$isCurrent == true).first() else { return [] }
-        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(\.$status == RecordStatus.active.rawValue)
-            .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
+        guard
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                \.$isCurrent == true
+            ).first()
+        else { return [] }
+        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(
+            \.$status == RecordStatus.active.rawValue
+        )
+        .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
         var lines: [String] = []
         for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
-            let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id).filter(\.$academicYear.$id == year.id!)
+            let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id)
+                .filter(\.$academicYear.$id == year.id!)
                 .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).all()
             let covered = Set(groups.compactMap { $0.program.$subject.id })
             let missing = rc.subjects.filter { !covered.contains($0.id!) }.map(\.name).sorted()
             if !missing.isEmpty {
-                lines.append("\(rc.organization.shortName): нет открытой группы по " + (missing.count == 1 ? "предмету " : "предметам ")
-                             + missing.map { "«\($0)»" }.joined(separator: ", ") + ".")
+                lines.append(
+                    "\(rc.organization.shortName): нет открытой группы по "
+                        + (missing.count == 1 ? "предмету " : "предметам ")
+                        + missing.map { "«\($0)»" }.joined(separator: ", ") + ".")
             }
         }
         return lines
     }
 
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> (StudyGroup, Organization) {
-        guard let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$program).with(\.$teacher)
+        guard
+            let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$program).with(
+                \.$teacher
+            )
             .with(\.$academicYear).with(\.$room).first(),
-              let center = try await Organization.find(g.$organization.id, on: req.db) else { throw AppError.notFound("Группа не найдена.") }
+            let center = try await Organization.find(g.$organization.id, on: req.db)
+        else { throw AppError.notFound("Группа не найдена.") }
         try req.authorize(action, .group(center.ref))
         return (g, center)
     }
@@ -97,20 +140,37 @@ struct GroupsController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let enrollments = try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$student) { $0.with(\.$school) }.all()
-        // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the group.
-        let visible = enrollments.filter { req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref)) }
+        // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the
+        // group.
+        let visible = enrollments.filter {
+            req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref))
+        }
         let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
         func row(_ e: Enrollment, position: Int?) -> [Cell] {
-            var cells: [Cell] = [.text(e.student.fullName), .text(e.student.school.shortName), .text("\(e.student.grade)\(e.student.letter ?? "")")]
+            var cells: [Cell] = [
+                .text(e.student.fullName), .text(e.student.school.shortName),
+                .text("\(e.student.grade)\(e.student.letter ?? "")"),
+            ]
             if let position { cells.insert(.text(String(position)), at: 0) }
-            cells.append(mayEnroll ? .link("Отчислить", SiteURL.record(area, g.id!).path + "/withdraw/\(e.id!.uuidString.lowercased())") : .text(""))
+            cells.append(
+                mayEnroll
+                    ? .link(
+                        "Отчислить", SiteURL.record(area, g.id!).path + "/withdraw/\(e.id!.uuidString.lowercased())")
+                    : .text(""))
             return cells
         }
-        let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted { $0.student.sortKey < $1.student.sortKey }
-        let waiting = visible.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.sorted { ($0.waitlistSeq ?? 0) < ($1.waitlistSeq ?? 0) }
-        let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(\.waitlistSeq)
+        let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted {
+            $0.student.sortKey < $1.student.sortKey
+        }
+        let waiting = visible.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.sorted {
+            ($0.waitlistSeq ?? 0) < ($1.waitlistSeq ?? 0)
+        }
+        let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(
+            \.waitlistSeq)
         var actions: [RegistryCard.Action] = []
-        if req.can(.update, .group(center.ref)) { actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false)) }
+        if req.can(.update, .group(center.ref)) {
+            actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false))
+        }
         actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
         if req.can(.read, .register(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
             actions.append(.link("Журнал", SiteURL.groupRegister(g.id!).path, primary: false))
@@ -120,39 +180,74 @@ struct GroupsController: RouteCollection {
         if req.can(.read, .certificate(center: center.ref)) {
             actions.append(.link("Сертификаты", SiteURL.record(area, g.id!).path + "/certificates", primary: false))
         }
-        if mayEnroll && g.isOpen { actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true)) }
+        if mayEnroll && g.isOpen {
+            actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true))
+        }
         if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
             actions.append(.post("Составить список КМЦ", SiteURL.record(area, g.id!).path + "/lists"))
         }
-        let lists = req.can(.read, .enrollmentList(group: center.ref))
-            ? try await EnrollmentList.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$createdAt, .descending).with(\.$items).all()
-                .filter { $0.state != EnrollmentList.State.draft.rawValue || req.can(.update, .enrollmentList(group: center.ref)) }
+        let lists =
+            req.can(.read, .enrollmentList(group: center.ref))
+            ? try await EnrollmentList.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$createdAt, .descending)
+                .with(\.$items).all()
+                .filter {
+                    $0.state != EnrollmentList.State.draft.rawValue
+                        || req.can(.update, .enrollmentList(group: center.ref))
+                }
             : []
         let hidden = enrollments.count - visible.count
         let card = RegistryCard(
             title: g.name, area: area, status: nil,
-            facts: [("Программа", g.program.title + (g.program.approval == "agreed" ? " (согласована КМЦ)" : " (не согласована)")),
-                    ("Ресурсный центр", center.shortName), ("Учебный год", g.academicYear.title), ("Педагог", g.teacher?.fullName ?? ""),
-                    ("Кабинет", g.room?.name ?? ""), ("Часов по плану", String(g.plannedHours)),
-                    ("Сроки", RegistrySupport.date(g.startsOn, zone) + " — " + RegistrySupport.date(g.endsOn, zone)),
-                    ("Места", "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, g.capacity - g.enrolledCount))"),
-                    ("Лист ожидания", RussianPlural.count(allWaiting.count, "человек", "человека", "человек")),
-                    ("Запись", g.isOpen ? "открыта" : "закрыта")],
+            facts: [
+                (
+                    "Программа",
+                    g.program.title + (g.program.approval == "agreed" ? " (согласована КМЦ)" : " (не согласована)")
+                ),
+                ("Ресурсный центр", center.shortName), ("Учебный год", g.academicYear.title),
+                ("Педагог", g.teacher?.fullName ?? ""),
+                ("Кабинет", g.room?.name ?? ""), ("Часов по плану", String(g.plannedHours)),
+                ("Сроки", RegistrySupport.date(g.startsOn, zone) + " — " + RegistrySupport.date(g.endsOn, zone)),
+                (
+                    "Места",
+                    "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, g.capacity - g.enrolledCount))"
+                ),
+                ("Лист ожидания", RussianPlural.count(allWaiting.count, "человек", "человека", "человек")),
+                ("Запись", g.isOpen ? "открыта" : "закрыта"),
+            ],
             actions: actions,
-            warnings: hidden > 0 && !visible.isEmpty ? ["Показаны только учащиеся, чьи данные вам доступны (ещё \(hidden) — из других школ)."] : [],
+            warnings: hidden > 0 && !visible.isEmpty
+                ? ["Показаны только учащиеся, чьи данные вам доступны (ещё \(hidden) — из других школ)."] : [],
             sections: [
-                RegistryCard.Section(title: "Зачислены", columns: ["Обучающийся", "Школа", "Класс", ""],
-                                     rows: seated.map { row($0, position: nil) },
-                                     emptyText: visible.isEmpty && !enrollments.isEmpty ? "Списки группы видят координатор, центр и школы своих учащихся." : "В группе пока никого нет."),
-                RegistryCard.Section(title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
-                                     rows: waiting.map { row($0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)) },
-                                     emptyText: "Никто не ждёт места."),
-            ] + (req.can(.read, .enrollmentList(group: center.ref)) ? [
-                RegistryCard.Section(title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
-                                     rows: lists.map { l in
-                                         [.link("Список от " + RuDate.formatDateTime(l.createdAt, timeZone: zone), EnrollmentListsController.url(l.id!)),
-                                          .text(String(l.items.count)), .text(EnrollmentList.State(rawValue: l.state)?.title ?? l.state)]
-                                     }, emptyText: "Списков для этой группы нет.")] : []),
+                RegistryCard.Section(
+                    title: "Зачислены", columns: ["Обучающийся", "Школа", "Класс", ""],
+                    rows: seated.map { row($0, position: nil) },
+                    emptyText: visible.isEmpty && !enrollments.isEmpty
+                        ? "Списки группы видят координатор, центр и школы своих учащихся." : "В группе пока никого нет."
+                ),
+                RegistryCard.Section(
+                    title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
+                    rows: waiting.map {
+                        row(
+                            $0,
+                            position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)
+                        )
+                    },
+                    emptyText: "Никто не ждёт места."),
+            ]
+                + (req.can(.read, .enrollmentList(group: center.ref))
+                    ? [
+                        RegistryCard.Section(
+                            title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
+                            rows: lists.map { l in
+                                [
+                                    .link(
+                                        "Список от " + RuDate.formatDateTime(l.createdAt, timeZone: zone),
+                                        EnrollmentListsController.url(l.id!)),
+                                    .text(String(l.items.count)),
+                                    .text(EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
+                                ]
+                            }, emptyText: "Списков для этой группы нет.")
+                    ] : []),
             history: nil)
         return req.render(card.render(await req.pageContext(active: active)))
     }

@@ -1,10 +1,11 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// КМЦ lists (issue 3, «Enrolment, three ways»): the coordinator sends a list for a group; the centre accepts it and
-/// every student of it gets a place at once — or, if the free places do not suffice, nobody does and the shortfall is named.
+/// every student of it gets a place at once — or, if the free places do not suffice, nobody does and the shortfall is
+/// named.
 enum EnrollmentListService {
     struct Check: Sendable {
         /// Students of the list without a place in the group (waiting ones included): each needs a free place.
@@ -21,56 +22,98 @@ enum EnrollmentListService {
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
         let seatedIDs = Set(places.map { $0.$student.id })
         var check = Check(needing: [], seated: [], problems: [])
-        let clashes = try await EnrollmentService.timetableClashes(studentIDs: items.map { $0.$student.id }.filter { !seatedIDs.contains($0) },
-                                                                   groupID: list.$group.id, on: db)
+        let clashes = try await EnrollmentService.timetableClashes(
+            studentIDs: items.map { $0.$student.id }.filter { !seatedIDs.contains($0) },
+            groupID: list.$group.id, on: db)
         for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
-            if seatedIDs.contains(s.id!) { check.seated.append(s); continue }
-            if s.status != RecordStatus.active.rawValue { check.problems.append("\(s.fullName) — \(EnrollmentError.studentArchived.short)") }
-            else if let refused = EnrollmentError.consent(source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt) {
-                check.problems.append("\(s.fullName) — \(refused.short)")
+            if seatedIDs.contains(s.id!) {
+                check.seated.append(s)
+                continue
             }
-            else if let clash = clashes[s.id!] { check.problems.append("\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: s.id!, req: req)).short)") }
+            if s.status != RecordStatus.active.rawValue {
+                check.problems.append("\(s.fullName) — \(EnrollmentError.studentArchived.short)")
+            } else if let refused = EnrollmentError.consent(
+                source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt)
+            {
+                check.problems.append("\(s.fullName) — \(refused.short)")
+            } else if let clash = clashes[s.id!] {
+                check.problems.append(
+                    "\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: s.id!, req: req)).short)")
+            }
             check.needing.append(s)
         }
         return check
     }
 
-    /// Moves the list from one of the states to another with a version check, or refuses: concurrent decisions cannot both pass.
-    static func claim(_ list: EnrollmentList, from: [EnrollmentList.State], to: EnrollmentList.State, on sql: any SQLDatabase) async throws {
-        let rows = try await sql.update(EnrollmentList.schema).set("state", to: to.rawValue).set("version", to: list.version + 1)
-            .where("id", .equal, list.id!).where("version", .equal, list.version).where("state", .in, from.map(\.rawValue)).returning("id").all()
+    /// Moves the list from one of the states to another with a version check, or refuses: concurrent decisions cannot
+    /// both pass.
+    static func claim(
+        _ list: EnrollmentList, from: [EnrollmentList.State], to: EnrollmentList.State, on sql: any SQLDatabase
+    ) async throws {
+        let rows = try await sql.update(EnrollmentList.schema).set("state", to: to.rawValue).set(
+            "version", to: list.version + 1
+        )
+        .where("id", .equal, list.id!).where("version", .equal, list.version).where("state", .in, from.map(\.rawValue))
+        .returning("id").all()
         guard !rows.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
     }
 
     /// Adds or removes students of a list that can still be edited (draft or returned), bumping its version.
     static func edit(listID: UUID, add: [UUID], remove: [UUID], req: Request) async throws -> Int {
         try await req.application.writeTransaction { db in
-            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
-            let rows = try await db.sql().update(EnrollmentList.schema).set("version", to: list.version + 1).where("id", .equal, listID)
-                .where("version", .equal, list.version).where("state", .in, [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue])
-                .returning("id").all()
-            guard !rows.isEmpty else { throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.") }
-            let existing = Set(try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).all().map { $0.$student.id })
-            let fresh = add.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ add).filter(\.$municipality.$id == list.$municipality.id)
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            let rows = try await db.sql().update(EnrollmentList.schema).set("version", to: list.version + 1).where(
+                "id", .equal, listID
+            )
+            .where("version", .equal, list.version).where(
+                "state", .in, [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue]
+            )
+            .returning("id").all()
+            guard !rows.isEmpty else {
+                throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.")
+            }
+            let existing = Set(
+                try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).all().map { $0.$student.id })
+            let fresh =
+                add.isEmpty
+                ? []
+                : try await Student.query(on: db).filter(\.$id ~~ add).filter(
+                    \.$municipality.$id == list.$municipality.id
+                )
                 .filter(\.$status == RecordStatus.active.rawValue).all().filter { !existing.contains($0.id!) }
             for s in fresh {
-                let item = EnrollmentListItem(); item.$list.id = listID; item.$student.id = s.id!; item.addedAt = Date()
+                let item = EnrollmentListItem()
+                item.$list.id = listID
+                item.$student.id = s.id!
+                item.addedAt = Date()
                 try await item.create(on: db)
             }
             let removed = remove.filter { existing.contains($0) }
-            if !removed.isEmpty { try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).filter(\.$student.$id ~~ removed).delete() }
-            let names = try await Student.query(on: db).filter(\.$id ~~ (fresh.compactMap(\.id) + removed)).all().map(\.fullName)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID, title: "Список КМЦ — \(list.group.name)",
-                                   municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
-                                   after: (fresh.isEmpty ? [:] : ["Добавлены": names.prefix(fresh.count).joined(separator: ", ")])
-                                    .merging(removed.isEmpty ? [:] : ["Убраны": names.suffix(removed.count).joined(separator: ", ")]) { a, _ in a })
+            if !removed.isEmpty {
+                try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).filter(
+                    \.$student.$id ~~ removed
+                ).delete()
+            }
+            let names = try await Student.query(on: db).filter(\.$id ~~ (fresh.compactMap(\.id) + removed)).all().map(
+                \.fullName)
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: "Список КМЦ — \(list.group.name)",
+                municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
+                after: (fresh.isEmpty ? [:] : ["Добавлены": names.prefix(fresh.count).joined(separator: ", ")])
+                    .merging(removed.isEmpty ? [:] : ["Убраны": names.suffix(removed.count).joined(separator: ", ")]) {
+                        a, _ in a
+                    })
             return fresh.count + removed.count
         }
     }
 
     static func shortfallMessage(needed: Int, free: Int) -> String {
-        "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а свободных мест \(max(0, free)): "
-            + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр увеличить группу."
+        "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а "
+            + "свободных мест \(max(0, free)): "
+            + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр "
+            + "увеличить группу."
     }
 
     static func problemsMessage(_ problems: [String]) -> String {
@@ -80,23 +123,31 @@ enum EnrollmentListService {
     /// Sends a draft (or returned) list to the centre, refusing it whole when it does not fit.
     static func send(listID: UUID, req: Request) async throws {
         try await req.application.writeTransaction { db in
-            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
-            guard [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue].contains(list.state) else {
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            guard [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue].contains(list.state)
+            else {
                 throw AppError.conflict("Список уже отправлен.")
             }
             let c = try await check(list, req: req, on: db)
             guard !c.needing.isEmpty else { throw AppError.conflict("В списке нет никого, кому нужно место в группе.") }
             guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
             let free = list.group.capacity - list.group.enrolledCount
-            guard c.needing.count <= free else { throw AppError.conflict(shortfallMessage(needed: c.needing.count, free: free)) }
-            let claimed = try await db.sql().update(EnrollmentList.schema).set("state", to: EnrollmentList.State.sent.rawValue)
-                .set("sent_at", to: Date()).set("version", to: list.version + 1)
-                .where("id", .equal, listID).where("version", .equal, list.version).returning("id").all()
+            guard c.needing.count <= free else {
+                throw AppError.conflict(shortfallMessage(needed: c.needing.count, free: free))
+            }
+            let claimed = try await db.sql().update(EnrollmentList.schema).set(
+                "state", to: EnrollmentList.State.sent.rawValue
+            )
+            .set("sent_at", to: Date()).set("version", to: list.version + 1)
+            .where("id", .equal, listID).where("version", .equal, list.version).returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
-            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
-                                   before: ["Состояние": EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
-                                   after: ["Состояние": EnrollmentList.State.sent.title, "Обучающихся": String(c.needing.count)])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                organizationID: list.group.$organization.id,
+                before: ["Состояние": EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
+                after: ["Состояние": EnrollmentList.State.sent.title, "Обучающихся": String(c.needing.count)])
         }
     }
 
@@ -105,8 +156,11 @@ enum EnrollmentListService {
         let user = try req.requireUser()
         return try await req.application.writeTransaction { db in
             let sql = try db.sql()
-            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
-            guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Принять можно только отправленный список.") }
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else {
+                throw AppError.conflict("Принять можно только отправленный список.")
+            }
             // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
             try await claim(list, from: [.sent], to: .accepted, on: sql)
             let c = try await check(list, req: req, on: db)
@@ -116,33 +170,62 @@ enum EnrollmentListService {
             if n > 0 {
                 let seated = try await sql.update("study_groups")
                     .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + \(n)"))
-                    .where("id", .equal, list.$group.id).where("is_open", .equal, true).where("status", .equal, RecordStatus.active.rawValue)
-                    .where(SQLBinaryExpression(SQLRaw("enrolled_count + \(n)"), .lessThanOrEqual, SQLIdentifier("capacity")))
+                    .where("id", .equal, list.$group.id).where("is_open", .equal, true).where(
+                        "status", .equal, RecordStatus.active.rawValue
+                    )
+                    .where(
+                        SQLBinaryExpression(
+                            SQLRaw("enrolled_count + \(n)"), .lessThanOrEqual, SQLIdentifier("capacity"))
+                    )
                     .returning("enrolled_count").all()
                 guard !seated.isEmpty else {
                     guard let g = try await StudyGroup.find(list.$group.id, on: db) else { throw AppError.notFound() }
-                    if !g.isOpen || g.status != RecordStatus.active.rawValue { throw EnrollmentService.refusal(.groupNotOpen) }
+                    if !g.isOpen || g.status != RecordStatus.active.rawValue {
+                        throw EnrollmentService.refusal(.groupNotOpen)
+                    }
                     throw AppError.conflict(shortfallMessage(needed: n, free: g.capacity - g.enrolledCount))
                 }
             }
             let now = Date()
             for s in c.needing {
-                let e = try await Enrollment.query(on: db).filter(\.$student.$id == s.id!).filter(\.$group.$id == list.$group.id).first()
-                    ?? { let e = Enrollment(); e.$student.id = s.id!; e.$group.id = list.$group.id; e.createdAt = now; return e }()
+                let e =
+                    try await Enrollment.query(on: db).filter(\.$student.$id == s.id!).filter(
+                        \.$group.$id == list.$group.id
+                    ).first()
+                    ?? {
+                        let e = Enrollment()
+                        e.$student.id = s.id!
+                        e.$group.id = list.$group.id
+                        e.createdAt = now
+                        return e
+                    }()
                 let before = e.id == nil ? nil : e.status
-                e.status = EnrollmentStatus.enrolled.rawValue; e.waitlistSeq = nil; e.updatedAt = now; e.source = EnrollmentSource.list.rawValue
-                e.withdrawnOn = nil; e.withdrawReason = nil
+                e.status = EnrollmentStatus.enrolled.rawValue
+                e.waitlistSeq = nil
+                e.updatedAt = now
+                e.source = EnrollmentSource.list.rawValue
+                e.withdrawnOn = nil
+                e.withdrawReason = nil
                 try await e.save(on: db)
-                try await Audit.record(on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment", entityID: e.id,
-                                       title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id, organizationID: list.group.$organization.id,
-                                       before: before.map { ["Состояние": EnrollmentStatus(rawValue: $0)?.title ?? $0] },
-                                       after: ["Состояние": "зачислен", "Основание": "список КМЦ"])
+                try await Audit.record(
+                    on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment",
+                    entityID: e.id,
+                    title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id,
+                    organizationID: list.group.$organization.id,
+                    before: before.map { ["Состояние": EnrollmentStatus(rawValue: $0)?.title ?? $0] },
+                    after: ["Состояние": "зачислен", "Основание": "список КМЦ"])
             }
-            list.state = EnrollmentList.State.accepted.rawValue; list.decidedAt = now; list.decidedByName = user.fullName; list.version += 2
+            list.state = EnrollmentList.State.accepted.rawValue
+            list.decidedAt = now
+            list.decidedByName = user.fullName
+            list.version += 2
             try await list.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
-                                   before: ["Состояние": EnrollmentList.State.sent.title], after: ["Состояние": EnrollmentList.State.accepted.title, "Зачислено": String(n)])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                organizationID: list.group.$organization.id,
+                before: ["Состояние": EnrollmentList.State.sent.title],
+                after: ["Состояние": EnrollmentList.State.accepted.title, "Зачислено": String(n)])
             return n
         }
     }
@@ -150,15 +233,24 @@ enum EnrollmentListService {
     static func returnList(listID: UUID, comment: String, req: Request) async throws {
         let user = try req.requireUser()
         try await req.application.writeTransaction { db in
-            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first() else { throw AppError.notFound() }
-            guard list.state == EnrollmentList.State.sent.rawValue else { throw AppError.conflict("Вернуть можно только отправленный список.") }
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else {
+                throw AppError.conflict("Вернуть можно только отправленный список.")
+            }
             try await claim(list, from: [.sent], to: .returned, on: try db.sql())
-            list.state = EnrollmentList.State.returned.rawValue; list.comment = comment; list.decidedAt = Date(); list.decidedByName = user.fullName
+            list.state = EnrollmentList.State.returned.rawValue
+            list.comment = comment
+            list.decidedAt = Date()
+            list.decidedByName = user.fullName
             list.version += 2
             try await list.save(on: db)
-            try await Audit.record(on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                                   title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
-                                   before: ["Состояние": EnrollmentList.State.sent.title], after: ["Состояние": EnrollmentList.State.returned.title, "Комментарий": comment])
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                organizationID: list.group.$organization.id,
+                before: ["Состояние": EnrollmentList.State.sent.title],
+                after: ["Состояние": EnrollmentList.State.returned.title, "Комментарий": comment])
         }
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// КМЦ lists in the web UI (issue 3): the coordinator composes a list for a group from students of any school and
@@ -27,25 +27,45 @@ struct EnrollmentListsController: RouteCollection {
         let query = RegistrySupport.listQuery(req, filters: ["state"], sorts: ["created"], defaultSort: "created")
         var b = EnrollmentList.query(on: req.db).filter(\.$municipality.$id == muni)
         if let s = query.filters["state"], EnrollmentList.State(rawValue: s) != nil { b = b.filter(\.$state == s) }
-        let all = try await b.sort(\.$createdAt, .descending).with(\.$group) { $0.with(\.$organization) }.with(\.$items).all()
+        let all = try await b.sort(\.$createdAt, .descending).with(\.$group) { $0.with(\.$organization) }.with(\.$items)
+            .all()
         // The КМЦ sees every list; a centre sees the lists sent to its groups (not the КМЦ's drafts).
         let visible = all.filter { l in
             req.can(.update, .enrollmentList(group: l.group.organization.ref))
-                || (req.can(.read, .enrollmentList(group: l.group.organization.ref)) && l.state != EnrollmentList.State.draft.rawValue)
+                || (req.can(.read, .enrollmentList(group: l.group.organization.ref))
+                    && l.state != EnrollmentList.State.draft.rawValue)
         }
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
-        guard req.can(.read, .enrollmentList(group: OrgRef(id: own, municipalityID: muni))) else { throw AppError.forbidden }
-        let page = query.page, per = query.per
+        let own =
+            try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
+        guard req.can(.read, .enrollmentList(group: OrgRef(id: own, municipalityID: muni))) else {
+            throw AppError.forbidden
+        }
+        let page = query.page
+        let per = query.per
         let rows = visible.dropFirst((page - 1) * per).prefix(per)
         let list = RegistryList(
             title: "Списки КМЦ", area: .groups, query: query,
-            filters: [FieldSpec("state", "Состояние", .select([EnrollmentList.State.draft, .sent, .accepted, .returned].map { ($0.rawValue, $0.title) }, empty: "Все"))],
-            columns: [Column("Группа"), Column("Ресурсный центр"), Column("Обучающихся"), Column("Состояние"), Column("Составлен"), Column("Отправлен")],
+            filters: [
+                FieldSpec(
+                    "state", "Состояние",
+                    .select(
+                        [EnrollmentList.State.draft, .sent, .accepted, .returned].map { ($0.rawValue, $0.title) },
+                        empty: "Все"))
+            ],
+            columns: [
+                Column("Группа"), Column("Ресурсный центр"), Column("Обучающихся"), Column("Состояние"),
+                Column("Составлен"), Column("Отправлен"),
+            ],
             rows: rows.map { l in
-                [.link(l.group.name, Self.url(l.id!)), .text(l.group.organization.shortName), .text(String(l.items.count)),
-                 .tag(EnrollmentList.State(rawValue: l.state)?.title ?? l.state, l.state == "accepted" ? "signed" : l.state == "returned" ? "expired" : "draft"),
-                 .text(RuDate.formatDateTime(l.createdAt, timeZone: zone) + ", " + l.createdByName),
-                 .text(l.sentAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? "")]
+                [
+                    .link(l.group.name, Self.url(l.id!)), .text(l.group.organization.shortName),
+                    .text(String(l.items.count)),
+                    .tag(
+                        EnrollmentList.State(rawValue: l.state)?.title ?? l.state,
+                        l.state == "accepted" ? "signed" : l.state == "returned" ? "expired" : "draft"),
+                    .text(RuDate.formatDateTime(l.createdAt, timeZone: zone) + ", " + l.createdByName),
+                    .text(l.sentAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
+                ]
             },
             total: visible.count, noun: ("список", "списка", "списков"), createTitle: nil,
             warnings: req.can(.create, .enrollmentList(group: OrgRef(id: UUID(), municipalityID: muni)))
@@ -57,16 +77,25 @@ struct EnrollmentListsController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        guard let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$organization).first() else { throw AppError.notFound() }
+        guard
+            let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$organization)
+                .first()
+        else { throw AppError.notFound() }
         try req.authorize(.create, .enrollmentList(group: g.organization.ref))
         let user = try req.requireUser()
         let l = EnrollmentList()
-        l.$municipality.id = g.organization.$municipality.id; l.$group.id = g.id!; l.state = EnrollmentList.State.draft.rawValue
-        l.createdByName = user.fullName; l.createdAt = Date(); l.version = 1
+        l.$municipality.id = g.organization.$municipality.id
+        l.$group.id = g.id!
+        l.state = EnrollmentList.State.draft.rawValue
+        l.createdByName = user.fullName
+        l.createdAt = Date()
+        l.version = 1
         try await req.db.transaction { db in
             try await l.create(on: db)
-            try await Audit.record(on: db, req: req, action: .create, entityType: "enrollment_list", entityID: l.id, title: "Список КМЦ — \(g.name)",
-                                   municipalityID: l.$municipality.id, organizationID: g.$organization.id, after: ["Группа": g.name])
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "enrollment_list", entityID: l.id,
+                title: "Список КМЦ — \(g.name)",
+                municipalityID: l.$municipality.id, organizationID: g.$organization.id, after: ["Группа": g.name])
         }
         return req.redirect(to: Self.url(l.id!), flash: "Список создан: добавьте в него обучающихся.")
     }
@@ -74,11 +103,17 @@ struct EnrollmentListsController: RouteCollection {
     /// The list, if the user may see it (a centre does not see the КМЦ's drafts).
     func find(_ req: Request) async throws -> (EnrollmentList, StudyGroup, Organization) {
         guard let id = req.parameters.get("list").flatMap(UUID.init(uuidString:)),
-              let l = try await EnrollmentList.query(on: req.db).filter(\.$id == id).with(\.$group, { $0.with(\.$organization).with(\.$program) }).first()
+            let l = try await EnrollmentList.query(on: req.db).filter(\.$id == id).with(
+                \.$group, { $0.with(\.$organization).with(\.$program) }
+            ).first()
         else { throw AppError.notFound() }
         let center = l.group.organization
         let composer = req.can(.update, .enrollmentList(group: center.ref))
-        guard composer || (req.can(.read, .enrollmentList(group: center.ref)) && l.state != EnrollmentList.State.draft.rawValue) else { throw AppError.notFound() }
+        guard
+            composer
+                || (req.can(.read, .enrollmentList(group: center.ref))
+                    && l.state != EnrollmentList.State.draft.rawValue)
+        else { throw AppError.notFound() }
         return (l, l.group, center)
     }
 
@@ -96,11 +131,16 @@ struct EnrollmentListsController: RouteCollection {
         let composer = req.can(.update, .enrollmentList(group: center.ref))
         let editable = composer && Self.editable(l)
         let check = try await EnrollmentListService.check(l, req: req, on: req.db)
-        let waiting = Set(try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!).filter(\.$status == EnrollmentStatus.waitlisted.rawValue)
+        let waiting = Set(
+            try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!).filter(
+                \.$status == EnrollmentStatus.waitlisted.rawValue
+            )
             .all().map { $0.$student.id })
         let inList = Set((check.needing + check.seated).compactMap(\.id))
         var schoolNames: [UUID: String] = [:]
-        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).all() { schoolNames[o.id!] = o.shortName }
+        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).all() {
+            schoolNames[o.id!] = o.shortName
+        }
         func note(_ s: Student) -> String? {
             if check.seated.contains(where: { $0.id == s.id }) { return "уже в группе" }
             if s.consentWithdrawnAt != nil { return "согласие отозвано" }
@@ -108,45 +148,73 @@ struct EnrollmentListsController: RouteCollection {
             if waiting.contains(s.id!) { return "в листе ожидания этой группы" }
             return nil
         }
-        let items: [EnrollmentListPage.Item] = (check.needing + check.seated).sorted { $0.sortKey < $1.sortKey }.map { s in
-            .init(name: s.fullName, school: schoolNames[s.$school.id] ?? "", grade: "\(s.grade)\(s.letter ?? "")", note: note(s),
-                  removeURL: editable ? Self.url(l.id!) + "/remove/" + s.id!.uuidString.lowercased() : nil)
+        let items: [EnrollmentListPage.Item] = (check.needing + check.seated).sorted { $0.sortKey < $1.sortKey }.map {
+            s in
+            .init(
+                name: s.fullName, school: schoolNames[s.$school.id] ?? "", grade: "\(s.grade)\(s.letter ?? "")",
+                note: note(s),
+                removeURL: editable ? Self.url(l.id!) + "/remove/" + s.id!.uuidString.lowercased() : nil)
         }
         let free = g.capacity - g.enrolledCount
         var warnings: [String] = []
         if let problem { warnings.append(problem) }
-        if l.state == EnrollmentList.State.returned.rawValue, let c = l.comment { warnings.append("Центр вернул список: «\(c)».") }
-        if editable && check.needing.count > free { warnings.append(EnrollmentListService.shortfallMessage(needed: check.needing.count, free: free)) }
+        if l.state == EnrollmentList.State.returned.rawValue, let c = l.comment {
+            warnings.append("Центр вернул список: «\(c)».")
+        }
+        if editable && check.needing.count > free {
+            warnings.append(EnrollmentListService.shortfallMessage(needed: check.needing.count, free: free))
+        }
         // Search for students to add: any school of the municipality, by name, school and grade.
         var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "name", per: 50)
         var candidates: [EnrollmentListPage.Candidate] = []
         var total = 0
         if editable {
-            var b = Student.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).filter(\.$status == RecordStatus.active.rawValue)
+            var b = Student.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).filter(
+                \.$status == RecordStatus.active.rawValue)
             let needle = TextKey.needle(query.q)
             if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
             if let school = (try? req.query.get(String.self, at: "school")).flatMap(UUID.init(uuidString:)) {
-                b = b.filter(\.$school.$id == school); query.filters["school"] = school.uuidString.lowercased()
+                b = b.filter(\.$school.$id == school)
+                query.filters["school"] = school.uuidString.lowercased()
             }
-            if let grade = (try? req.query.get(Int.self, at: "grade")) { b = b.filter(\.$grade == grade); query.filters["grade"] = String(grade) }
-            else { b = b.filter(\.$grade >= l.group.program.gradeFrom).filter(\.$grade <= l.group.program.gradeTo) }
+            if let grade = (try? req.query.get(Int.self, at: "grade")) {
+                b = b.filter(\.$grade == grade)
+                query.filters["grade"] = String(grade)
+            } else {
+                b = b.filter(\.$grade >= l.group.program.gradeFrom).filter(\.$grade <= l.group.program.gradeTo)
+            }
             total = try await b.copy().count()
             candidates = try await b.sort(\.$sortKey).limit(50).all().map { s in
-                .init(id: s.id!.uuidString.lowercased(), name: s.fullName, school: schoolNames[s.$school.id] ?? "", grade: "\(s.grade)\(s.letter ?? "")",
-                      note: inList.contains(s.id!) ? "уже в списке" : note(s))
+                .init(
+                    id: s.id!.uuidString.lowercased(), name: s.fullName, school: schoolNames[s.$school.id] ?? "",
+                    grade: "\(s.grade)\(s.letter ?? "")",
+                    note: inList.contains(s.id!) ? "уже в списке" : note(s))
             }
         }
-        let schools = try await RegistrySupport.organizationOptions(center.$municipality.id, kinds: [.school], on: req.db)
+        let schools = try await RegistrySupport.organizationOptions(
+            center.$municipality.id, kinds: [.school], on: req.db)
         let page = EnrollmentListPage(
             url: Self.url(l.id!), title: "Список КМЦ — \(g.name)",
-            facts: [("Группа", g.name), ("Программа", g.program.title + " (\(g.program.gradeFrom)–\(g.program.gradeTo) классы)"), ("Ресурсный центр", center.shortName),
-                    ("Места", "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, free))"),
-                    ("Состояние", EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
-                    ("Составил", l.createdByName + ", " + RuDate.formatDateTime(l.createdAt, timeZone: zone))]
+            facts: [
+                ("Группа", g.name),
+                ("Программа", g.program.title + " (\(g.program.gradeFrom)–\(g.program.gradeTo) классы)"),
+                ("Ресурсный центр", center.shortName),
+                ("Места", "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, free))"),
+                ("Состояние", EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
+                ("Составил", l.createdByName + ", " + RuDate.formatDateTime(l.createdAt, timeZone: zone)),
+            ]
                 + (l.sentAt.map { [("Отправлен", RuDate.formatDateTime($0, timeZone: zone))] } ?? [])
-                + (l.decidedAt.map { [("Решение центра", RuDate.formatDateTime($0, timeZone: zone) + (l.decidedByName.map { ", \($0)" } ?? ""))] } ?? []),
+                + (l.decidedAt.map {
+                    [
+                        (
+                            "Решение центра",
+                            RuDate.formatDateTime($0, timeZone: zone) + (l.decidedByName.map { ", \($0)" } ?? "")
+                        )
+                    ]
+                } ?? []),
             warnings: warnings, items: items, editable: editable, canSend: editable && !check.needing.isEmpty,
-            canDecide: l.state == EnrollmentList.State.sent.rawValue && req.can(.approve, .enrollmentList(group: center.ref)),
+            canDecide: l.state == EnrollmentList.State.sent.rawValue
+                && req.can(.approve, .enrollmentList(group: center.ref)),
             query: query, schools: schools, candidates: candidates, candidatesTotal: total)
         return req.render(page.render(await req.pageContext(active: .lists)), status: status)
     }
@@ -154,7 +222,9 @@ struct EnrollmentListsController: RouteCollection {
     func editableList(_ req: Request) async throws -> EnrollmentList {
         let (l, _, center) = try await find(req)
         try req.authorize(.update, .enrollmentList(group: center.ref))
-        guard Self.editable(l) else { throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.") }
+        guard Self.editable(l) else {
+            throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.")
+        }
         return l
     }
 
@@ -200,10 +270,15 @@ struct EnrollmentListsController: RouteCollection {
         return req.render(returnPage(l, g).render(await req.pageContext(active: .lists)))
     }
 
-    func returnPage(_ l: EnrollmentList, _ g: StudyGroup, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(title: "Вернуть список в КМЦ", crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb("Список КМЦ — \(g.name)", Self.url(l.id!))],
-                     action: Self.url(l.id!) + "/return", cancelURL: Self.url(l.id!),
-                     fields: [FieldSpec("comment", "Почему список возвращается", .textarea, required: true)], values: values, errors: errors)
+    func returnPage(
+        _ l: EnrollmentList, _ g: StudyGroup, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()
+    ) -> RegistryForm {
+        RegistryForm(
+            title: "Вернуть список в КМЦ",
+            crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb("Список КМЦ — \(g.name)", Self.url(l.id!))],
+            action: Self.url(l.id!) + "/return", cancelURL: Self.url(l.id!),
+            fields: [FieldSpec("comment", "Почему список возвращается", .textarea, required: true)], values: values,
+            errors: errors)
     }
 
     func returnList(req: Request) async throws -> Response {
@@ -213,7 +288,9 @@ struct EnrollmentListsController: RouteCollection {
         var errors = FieldErrors()
         let comment = errors.required("comment", form["comment"], max: 1000)
         guard errors.isEmpty else {
-            return req.render(returnPage(l, g, values: form, errors: errors).render(await req.pageContext(active: .lists)), status: .unprocessableEntity)
+            return req.render(
+                returnPage(l, g, values: form, errors: errors).render(await req.pageContext(active: .lists)),
+                status: .unprocessableEntity)
         }
         try await EnrollmentListService.returnList(listID: l.id!, comment: comment, req: req)
         return req.redirect(to: Self.url(l.id!), flash: "Список возвращён в КМЦ.")

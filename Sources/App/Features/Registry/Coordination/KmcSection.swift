@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// The КМЦ composition, approved for one to two years and made of representatives of the authority, the
@@ -16,7 +16,8 @@ struct KmcSection: RegistrySection {
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reference(municipalityID: muni))
-        let query = RegistrySupport.listQuery(req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
         var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
         if query.filters["current"] == "1" { b = b.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date()) }
         let needle = TextKey.needle(query.q)
@@ -27,42 +28,76 @@ struct KmcSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         return RegistryList(
             title: "Состав КМЦ", area: area, query: query,
-            filters: [CommonFilters.search, FieldSpec("current", "Срок", .select([("1", "действующий состав")], empty: "Все сроки")), CommonFilters.status],
-            columns: [Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"), Column("Срок полномочий")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("current", "Срок", .select([("1", "действующий состав")], empty: "Все сроки")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"),
+                Column("Срок полномочий"),
+            ],
             rows: rows.map { m in
-                [.link(m.fullName, SiteURL.record(area, m.id!).path), .text(KmcRole(rawValue: m.kmcRole)?.title ?? ""),
-                 .text([m.organization?.shortName, m.position].compactMap { $0 }.joined(separator: ", ")),
-                 .text(RuDate.format(m.termFrom, timeZone: zone) + " — " + RuDate.format(m.termTo, timeZone: zone))]
+                [
+                    .link(m.fullName, SiteURL.record(area, m.id!).path),
+                    .text(KmcRole(rawValue: m.kmcRole)?.title ?? ""),
+                    .text([m.organization?.shortName, m.position].compactMap { $0 }.joined(separator: ", ")),
+                    .text(RuDate.format(m.termFrom, timeZone: zone) + " — " + RuDate.format(m.termTo, timeZone: zone)),
+                ]
             },
             total: total, noun: ("член", "члена", "членов"),
             createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить в состав" : nil,
             emptyText: "Состав КМЦ ещё не внесён.")
     }
 
-    func resource(_ record: KmcMember, on db: any Database) async throws -> Resource { .reference(municipalityID: record.$municipality.id) }
-    func newResource(_ req: Request) throws -> Resource { .reference(municipalityID: try RegistrySupport.municipality(req)) }
+    func resource(_ record: KmcMember, on db: any Database) async throws -> Resource {
+        .reference(municipalityID: record.$municipality.id)
+    }
+    func newResource(_ req: Request) throws -> Resource {
+        .reference(municipalityID: try RegistrySupport.municipality(req))
+    }
     func title(_ record: KmcMember) -> String { record.fullName }
-    func scope(_ record: KmcMember) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$organization.id) }
+    func scope(_ record: KmcMember) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$municipality.id, record.$organization.id)
+    }
 
-    func card(_ record: KmcMember, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: KmcMember, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         let zone = try await RegistrySupport.zone(req)
         let org = try await record.$organization.get(on: req.db)
-        let decree = record.decreeNumber.map { "№ \($0)" + (record.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "") } ?? ""
-        return ([("ФИО", record.fullName), ("Роль в КМЦ", KmcRole(rawValue: record.kmcRole)?.title ?? ""),
-                 ("Организация", org?.shortName ?? ""), ("Должность", record.position),
-                 ("Срок полномочий", RuDate.format(record.termFrom, timeZone: zone) + " — " + RuDate.format(record.termTo, timeZone: zone)),
-                 ("Приказ об утверждении состава", decree)], [], [])
+        let decree =
+            record.decreeNumber.map {
+                "№ \($0)" + (record.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "")
+            } ?? ""
+        return (
+            [
+                ("ФИО", record.fullName), ("Роль в КМЦ", KmcRole(rawValue: record.kmcRole)?.title ?? ""),
+                ("Организация", org?.shortName ?? ""), ("Должность", record.position),
+                (
+                    "Срок полномочий",
+                    RuDate.format(record.termFrom, timeZone: zone) + " — "
+                        + RuDate.format(record.termTo, timeZone: zone)
+                ),
+                ("Приказ об утверждении состава", decree),
+            ], [], []
+        )
     }
 
     func fields(_ req: Request, record: KmcMember?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
         return [
             FieldSpec("fullName", "ФИО", required: true),
-            FieldSpec("kmcRole", "Роль в КМЦ", .select(KmcRole.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true),
-            FieldSpec("organization", "Организация", .select(try await RegistrySupport.organizationOptions(muni, on: req.db), empty: "— не указана —")),
+            FieldSpec(
+                "kmcRole", "Роль в КМЦ", .select(KmcRole.allCases.map { ($0.rawValue, $0.title) }, empty: nil),
+                required: true),
+            FieldSpec(
+                "organization", "Организация",
+                .select(try await RegistrySupport.organizationOptions(muni, on: req.db), empty: "— не указана —")),
             FieldSpec("position", "Должность", required: true),
             FieldSpec("termFrom", "Начало срока", .date, required: true),
-            FieldSpec("termTo", "Окончание срока", .date, required: true, hint: "Состав утверждается на один-два года."),
+            FieldSpec(
+                "termTo", "Окончание срока", .date, required: true, hint: "Состав утверждается на один-два года."),
             FieldSpec("decreeNumber", "Номер приказа"),
             FieldSpec("decreeDate", "Дата приказа", .date),
         ]
@@ -71,19 +106,25 @@ struct KmcSection: RegistrySection {
     func values(_ record: KmcMember, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
         return FormValues(single: [
-            "fullName": record.fullName, "kmcRole": record.kmcRole, "organization": record.$organization.id?.uuidString.lowercased() ?? "",
-            "position": record.position, "termFrom": RuDate.format(record.termFrom, timeZone: zone), "termTo": RuDate.format(record.termTo, timeZone: zone),
-            "decreeNumber": record.decreeNumber ?? "", "decreeDate": RegistrySupport.date(record.decreeDate, zone)])
+            "fullName": record.fullName, "kmcRole": record.kmcRole,
+            "organization": record.$organization.id?.uuidString.lowercased() ?? "",
+            "position": record.position, "termFrom": RuDate.format(record.termFrom, timeZone: zone),
+            "termTo": RuDate.format(record.termTo, timeZone: zone),
+            "decreeNumber": record.decreeNumber ?? "", "decreeDate": RegistrySupport.date(record.decreeDate, zone),
+        ])
     }
 
-    func apply(_ form: FormValues, to record: KmcMember, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to record: KmcMember, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let name = errors.required("fullName", form["fullName"], max: 200)
         let role = errors.choice("kmcRole", form["kmcRole"], as: KmcRole.self)
         var org: Organization?
         if let raw = form["organization"], !raw.isEmpty {
-            org = try await RegistrySupport.organization(raw, field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+            org = try await RegistrySupport.organization(
+                raw, field: "organization", municipalityID: muni, errors: &errors, on: req.db)
         }
         let position = errors.required("position", form["position"], max: 200)
         let from = errors.date("termFrom", form["termFrom"], timeZone: zone, required: true)
@@ -93,8 +134,14 @@ struct KmcSection: RegistrySection {
         let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
         guard errors.isEmpty, let role, let from, let to else { return nil }
         record.$municipality.id = muni
-        record.fullName = name; record.kmcRole = role.rawValue; record.$organization.id = org?.id; record.position = position
-        record.termFrom = from; record.termTo = to; record.decreeNumber = number; record.decreeDate = date
+        record.fullName = name
+        record.kmcRole = role.rawValue
+        record.$organization.id = org?.id
+        record.position = position
+        record.termFrom = from
+        record.termTo = to
+        record.decreeNumber = number
+        record.decreeDate = date
         record.searchKey = TextKey.search(name, position, org?.shortName)
         record.sortKey = TextKey.sort(name)
         return { _ in }
@@ -102,8 +149,12 @@ struct KmcSection: RegistrySection {
 
     func auditFields(_ record: KmcMember, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return ["ФИО": record.fullName, "Роль": KmcRole(rawValue: record.kmcRole)?.title ?? "", "Должность": record.position,
-                "Срок": RuDate.format(record.termFrom, timeZone: zone) + " — " + RuDate.format(record.termTo, timeZone: zone),
-                "Приказ": record.decreeNumber ?? ""]
+        return [
+            "ФИО": record.fullName, "Роль": KmcRole(rawValue: record.kmcRole)?.title ?? "",
+            "Должность": record.position,
+            "Срок": RuDate.format(record.termFrom, timeZone: zone) + " — "
+                + RuDate.format(record.termTo, timeZone: zone),
+            "Приказ": record.decreeNumber ?? "",
+        ]
     }
 }

@@ -13,8 +13,11 @@ final class Municipality: Model, @unchecked Sendable {
 
     init() {}
     init(id: UUID? = nil, name: String, timeZone: String = "Europe/Moscow") {
-        self.id = id; self.name = name; self.timeZone = timeZone
-        self.certificateSeries = "СК"; self.certificateMinAttendance = 75
+        self.id = id
+        self.name = name
+        self.timeZone = timeZone
+        self.certificateSeries = "СК"
+        self.certificateMinAttendance = 75
     }
 
     var zone: TimeZone { TimeZone(identifier: timeZone) ?? MunicipalClock.defaultZone }

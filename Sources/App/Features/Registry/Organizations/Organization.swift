@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class Organization: Model, @unchecked Sendable {
     static let schema = "organizations"
@@ -46,9 +46,10 @@ final class Organization: Model, @unchecked Sendable {
 
     /// The fields the audit log and the history compare, with Russian names.
     var auditFields: [String: String] {
-        ["Тип": orgKind.title, "Полное название": fullName, "Краткое название": shortName,
-         "Адрес": address ?? "", "Телефон": phone ?? "", "Электронная почта": email ?? "",
-         "Сайт": website ?? "", "Руководитель": headName ?? "", "Состояние": recordStatus.title]
+        [
+            "Тип": orgKind.title, "Полное название": fullName, "Краткое название": shortName,
+            "Адрес": address ?? "", "Телефон": phone ?? "", "Электронная почта": email ?? "",
+            "Сайт": website ?? "", "Руководитель": headName ?? "", "Состояние": recordStatus.title,
+        ]
     }
 }
-

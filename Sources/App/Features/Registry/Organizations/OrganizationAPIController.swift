@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 struct OrganizationAPIController: RouteCollection {
@@ -25,9 +25,18 @@ struct OrganizationAPIController: RouteCollection {
         var version: Int
 
         init(_ o: Organization) {
-            id = o.id!; municipalityId = o.$municipality.id; kind = o.kind; fullName = o.fullName; shortName = o.shortName
-            address = o.address; phone = o.phone; email = o.email; website = o.website; headName = o.headName
-            status = o.status; version = o.version
+            id = o.id!
+            municipalityId = o.$municipality.id
+            kind = o.kind
+            fullName = o.fullName
+            shortName = o.shortName
+            address = o.address
+            phone = o.phone
+            email = o.email
+            website = o.website
+            headName = o.headName
+            status = o.status
+            version = o.version
         }
     }
 
@@ -35,7 +44,8 @@ struct OrganizationAPIController: RouteCollection {
         let user = try req.requireUser()
         guard let muni = user.municipalityIDs.first else { throw AppError.forbidden }
         try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: muni)))
-        try RegistrySupport.checkChoices(req, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
+        try RegistrySupport.checkChoices(
+            req, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
         let query = OrganizationQueries.listQuery(from: req)
         let (rows, total) = try await OrganizationQueries.list(query, user: user, on: req.db)
         return PageDTO(items: rows.map(DTO.init), metadata: .init(page: query.page, per: query.per, total: total))

@@ -1,15 +1,18 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Reads of organisations that pages and the API share: one paged, filtered, sorted query in the database.
 enum OrganizationQueries {
     static func listQuery(from req: Request) -> ListQuery {
-        var q = RegistrySupport.listQuery(req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name")
+        var q = RegistrySupport.listQuery(
+            req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name")
         // Unknown values of the filters are ignored rather than matching nothing.
         if let kind = q.filters["kind"], OrganizationKind(rawValue: kind) == nil { q.filters["kind"] = nil }
-        if let status = q.filters["status"], status != "all", RecordStatus(rawValue: status) == nil { q.filters["status"] = nil }
+        if let status = q.filters["status"], status != "all", RecordStatus(rawValue: status) == nil {
+            q.filters["status"] = nil
+        }
         return q
     }
 
@@ -27,29 +30,36 @@ enum OrganizationQueries {
         case "kind": builder = builder.sort(\.$kind, direction).sort(\.$sortKey, .ascending)
         default: builder = builder.sort(\.$sortKey, direction)
         }
-        let rows = try await builder.sort(\.$id).range((query.page - 1) * query.per ..< query.page * query.per).all()
+        let rows = try await builder.sort(\.$id).range((query.page - 1) * query.per..<query.page * query.per).all()
         return (rows, total)
     }
 
     /// One organisation the user may read, or 404 / 403.
     static func find(_ id: UUID, req: Request, action: Domain.Action = .read) async throws -> Organization {
-        guard let org = try await Organization.find(id, on: req.db) else { throw AppError.notFound("Организация не найдена.") }
+        guard let org = try await Organization.find(id, on: req.db) else {
+            throw AppError.notFound("Организация не найдена.")
+        }
         try req.authorize(action, .organization(org.ref))
         return org
     }
 
     /// Ids of organisations that are resource centres in the current academic year.
     static func currentCenterIDs(municipalityIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
-        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id ~~ municipalityIDs).filter(\.$isCurrent == true).all()
+        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id ~~ municipalityIDs).filter(
+            \.$isCurrent == true
+        ).all()
         let ids = years.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let rcs = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id ~~ ids).filter(\.$status == RecordStatus.active.rawValue).all()
+        let rcs = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id ~~ ids).filter(
+            \.$status == RecordStatus.active.rawValue
+        ).all()
         return Set(rcs.map { $0.$organization.id })
     }
 
     static func summary(_ o: Organization, municipality: String, centers: Set<UUID>) -> OrganizationSummary {
-        OrganizationSummary(id: o.id!, kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
-                            phone: o.phone, email: o.email, website: o.website, headName: o.headName,
-                            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(o.id!))
+        OrganizationSummary(
+            id: o.id!, kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
+            phone: o.phone, email: o.email, website: o.website, headName: o.headName,
+            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(o.id!))
     }
 }

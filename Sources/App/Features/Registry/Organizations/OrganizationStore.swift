@@ -1,25 +1,31 @@
-import Vapor
+import Domain
 import Fluent
 import SQLKit
-import Domain
+import Vapor
 
 /// Writes of organisations: create, update with a version check, archive and restore, each audited.
 enum OrganizationStore {
-    static func create(_ input: OrganizationInput, municipalityID: UUID, on db: any Database, req: Request?) async throws -> Organization {
+    static func create(_ input: OrganizationInput, municipalityID: UUID, on db: any Database, req: Request?)
+        async throws -> Organization
+    {
         let org = Organization()
         org.$municipality.id = municipalityID
         org.apply(input)
         org.status = RecordStatus.active.rawValue
         org.version = 1
         try await org.create(on: db)
-        try await Audit.record(on: db, req: req, action: .create, entityType: "organization", entityID: org.id,
-                               title: org.shortName, municipalityID: municipalityID, organizationID: org.id,
-                               before: nil, after: org.auditFields)
+        try await Audit.record(
+            on: db, req: req, action: .create, entityType: "organization", entityID: org.id,
+            title: org.shortName, municipalityID: municipalityID, organizationID: org.id,
+            before: nil, after: org.auditFields)
         return org
     }
 
-    /// Saves only if nobody saved since `expectedVersion` was read; otherwise nil (the caller shows the current values).
-    static func update(_ org: Organization, with input: OrganizationInput, expectedVersion: Int, on db: any Database, req: Request) async throws -> Bool {
+    /// Saves only if nobody saved since `expectedVersion` was read; otherwise nil (the caller shows the current
+    /// values).
+    static func update(
+        _ org: Organization, with input: OrganizationInput, expectedVersion: Int, on db: any Database, req: Request
+    ) async throws -> Bool {
         guard (0..<Int(Int32.max)).contains(expectedVersion) else { return false }
         let before = org.auditFields
         org.apply(input)
@@ -34,9 +40,10 @@ enum OrganizationStore {
                 .where("id", .equal, org.id).where("version", .equal, expectedVersion)
                 .returning("id").all()
             guard !rows.isEmpty else { return false }
-            try await Audit.record(on: tx, req: req, action: .update, entityType: "organization", entityID: org.id,
-                                   title: org.shortName, municipalityID: org.$municipality.id, organizationID: org.id,
-                                   before: before, after: org.auditFields)
+            try await Audit.record(
+                on: tx, req: req, action: .update, entityType: "organization", entityID: org.id,
+                title: org.shortName, municipalityID: org.$municipality.id, organizationID: org.id,
+                before: before, after: org.auditFields)
             return true
         }
     }
@@ -47,13 +54,17 @@ enum OrganizationStore {
         org.status = status.rawValue
         org.version = expected + 1
         try await db.transaction { tx in
-            guard try await RegistrySupport.claimVersion(table: Organization.schema, id: org.requireID(), expected: expected, on: tx) else {
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: Organization.schema, id: org.requireID(), expected: expected, on: tx)
+            else {
                 throw AppError.conflict(RegistrySupport.conflictMessage)
             }
             try await org.save(on: tx)
-            try await Audit.record(on: tx, req: req, action: status == .archived ? .archive : .restore, entityType: "organization",
-                                   entityID: org.id, title: org.shortName, municipalityID: org.$municipality.id,
-                                   organizationID: org.id, before: before, after: org.auditFields)
+            try await Audit.record(
+                on: tx, req: req, action: status == .archived ? .archive : .restore, entityType: "organization",
+                entityID: org.id, title: org.shortName, municipalityID: org.$municipality.id,
+                organizationID: org.id, before: before, after: org.auditFields)
         }
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Organisations in the web UI: list, card with history, create, edit, archive and restore.
@@ -19,23 +19,35 @@ struct OrganizationsController: RouteCollection {
     }
 
     struct FormInput: Content {
-        var kind: String?; var fullName: String?; var shortName: String?; var address: String?
-        var phone: String?; var email: String?; var website: String?; var headName: String?; var version: Int?
+        var kind: String?
+        var fullName: String?
+        var shortName: String?
+        var address: String?
+        var phone: String?
+        var email: String?
+        var website: String?
+        var headName: String?
+        var version: Int?
 
         var values: [String: String] {
-            ["kind": kind ?? "", "fullName": fullName ?? "", "shortName": shortName ?? "", "address": address ?? "",
-             "phone": phone ?? "", "email": email ?? "", "website": website ?? "", "headName": headName ?? ""]
+            [
+                "kind": kind ?? "", "fullName": fullName ?? "", "shortName": shortName ?? "", "address": address ?? "",
+                "phone": phone ?? "", "email": email ?? "", "website": website ?? "", "headName": headName ?? "",
+            ]
         }
 
         func validated() -> Result<OrganizationInput, ValidationFailure> {
-            OrganizationInput.validate(kind: kind, fullName: fullName, shortName: shortName, address: address,
-                                       phone: phone, email: email, website: website, headName: headName)
+            OrganizationInput.validate(
+                kind: kind, fullName: fullName, shortName: shortName, address: address,
+                phone: phone, email: email, website: website, headName: headName)
         }
     }
 
     static func values(of o: Organization) -> [String: String] {
-        ["kind": o.kind, "fullName": o.fullName, "shortName": o.shortName, "address": o.address ?? "",
-         "phone": o.phone ?? "", "email": o.email ?? "", "website": o.website ?? "", "headName": o.headName ?? ""]
+        [
+            "kind": o.kind, "fullName": o.fullName, "shortName": o.shortName, "address": o.address ?? "",
+            "phone": o.phone ?? "", "email": o.email ?? "", "website": o.website ?? "", "headName": o.headName ?? "",
+        ]
     }
 
     func homeMunicipality(_ req: Request) throws -> UUID {
@@ -53,7 +65,9 @@ struct OrganizationsController: RouteCollection {
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: user.municipalityIDs, on: req.db)
         let page = OrganizationListPage(
             query: query,
-            rows: rows.map { OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers) },
+            rows: rows.map {
+                OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers)
+            },
             total: total, canCreate: req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: muni))))
         return req.render(page.render(await req.pageContext(active: .organizations)))
     }
@@ -61,11 +75,13 @@ struct OrganizationsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req)
         let names = try await municipalityNames(req)
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [org.$municipality.id], on: req.db)
+        let centers = try await OrganizationQueries.currentCenterIDs(
+            municipalityIDs: [org.$municipality.id], on: req.db)
         let history = try await AuditController.history(entityID: org.id!, req: req)
-        let card = OrganizationCard(org: OrganizationQueries.summary(org, municipality: names[org.$municipality.id] ?? "", centers: centers),
-                                    history: history, canEdit: req.can(.update, .organization(org.ref)),
-                                    canArchive: req.can(.archive, .organization(org.ref)), related: try await related(org, req: req))
+        let card = OrganizationCard(
+            org: OrganizationQueries.summary(org, municipality: names[org.$municipality.id] ?? "", centers: centers),
+            history: history, canEdit: req.can(.update, .organization(org.ref)),
+            canArchive: req.can(.archive, .organization(org.ref)), related: try await related(org, req: req))
         return req.render(card.render(await req.pageContext(active: .organizations)))
     }
 
@@ -87,7 +103,8 @@ struct OrganizationsController: RouteCollection {
             let org = try await req.db.transaction { db in
                 try await OrganizationStore.create(clean, municipalityID: muni, on: db, req: req)
             }
-            return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация «\(org.shortName)» добавлена.")
+            return req.redirect(
+                to: SiteURL.organization(org.id!).path, flash: "Организация «\(org.shortName)» добавлена.")
         }
     }
 
@@ -102,39 +119,52 @@ struct OrganizationsController: RouteCollection {
         let input = try req.content.decode(FormInput.self)
         // The kind decides what an organisation may be in the network (a party to which agreements, …):
         // only those who may create organisations change it.
-        if input.kind != org.kind, !req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: org.$municipality.id))) {
+        if input.kind != org.kind,
+            !req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: org.$municipality.id)))
+        {
             var f = FieldErrors()
             f.add("kind", "Тип организации меняет координатор КМЦ или администратор.")
-            let form = OrganizationForm(id: org.id, values: input.values, version: input.version ?? org.version, errors: f)
+            let form = OrganizationForm(
+                id: org.id, values: input.values, version: input.version ?? org.version, errors: f)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         }
         switch input.validated() {
         case .failure(let f):
-            let form = OrganizationForm(id: org.id, values: input.values, version: input.version ?? org.version, errors: f.fields)
+            let form = OrganizationForm(
+                id: org.id, values: input.values, version: input.version ?? org.version, errors: f.fields)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         case .success(let clean):
             let expected = input.version ?? -1
-            guard try await OrganizationStore.update(org, with: clean, expectedVersion: expected, on: req.db, req: req) else {
+            guard try await OrganizationStore.update(org, with: clean, expectedVersion: expected, on: req.db, req: req)
+            else {
                 // Someone saved first: show their values and keep nothing of ours silently.
                 let current = try await OrganizationQueries.find(org.id!, req: req)
-                let form = OrganizationForm(id: current.id, values: Self.values(of: current), version: current.version,
-                                            conflict: Self.conflictMessage)
+                let form = OrganizationForm(
+                    id: current.id, values: Self.values(of: current), version: current.version,
+                    conflict: Self.conflictMessage)
                 return req.render(form.render(await req.pageContext(active: .organizations)), status: .conflict)
             }
             return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Изменения сохранены.")
         }
     }
 
-    static let conflictMessage = "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие значения. Внесите правки ещё раз."
+    static let conflictMessage =
+        "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие "
+        + "значения. Внесите правки ещё раз."
 
     func archiveConfirm(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
         let page = ConfirmPage(
             title: "Перенос в архив", question: "Перенести «\(org.shortName)» в архив?",
-            consequence: "Организация пропадёт из списков и с публичной страницы, но её история и связанные записи сохранятся. Вернуть её можно с карточки.",
+            consequence:
+                "Организация пропадёт из списков и с публичной страницы, но её история и связанные записи сохранятся. "
+                + "Вернуть её можно с карточки.",
             action: SiteURL.organizationArchive(org.id!).path, button: "Перенести в архив",
             cancelURL: SiteURL.organization(org.id!).path,
-            crumbs: [Crumb("Организации", SiteURL.organizations.path), Crumb(org.shortName, SiteURL.organization(org.id!).path), Crumb("Архив")])
+            crumbs: [
+                Crumb("Организации", SiteURL.organizations.path),
+                Crumb(org.shortName, SiteURL.organization(org.id!).path), Crumb("Архив"),
+            ])
         return req.render(page.render(await req.pageContext(active: .organizations)))
     }
 

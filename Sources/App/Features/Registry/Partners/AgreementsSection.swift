@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Network agreements: a school with a resource centre, or a resource centre with a partner
@@ -11,7 +11,9 @@ struct AgreementsSection: RegistrySection {
     let entityType = "agreement"
     let noun = "Договор"
     let newTitle = "Новый договор"
-    let archiveConsequence = "Договор пропадёт из списков; его история сохранится. Чтобы отразить досрочное прекращение, лучше поставьте состояние «расторгнут»."
+    let archiveConsequence =
+        "Договор пропадёт из списков; его история сохранится. Чтобы отразить досрочное прекращение, лучше поставьте "
+        + "состояние «расторгнут»."
 
     static func label(_ a: NetworkAgreement) -> String {
         "Договор" + (a.number.map { " № \($0)" } ?? " (проект)")
@@ -19,32 +21,47 @@ struct AgreementsSection: RegistrySection {
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
-        let query = RegistrySupport.listQuery(req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
         let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
         let zone = try await RegistrySupport.zone(req)
         let now = Date()
         let soon = try await Self.expiringSoon(municipalityID: muni, req: req)
         var warnings: [String] = []
         if soon > 0 {
-            warnings.append("В ближайшие \(AgreementRules.warningDays) дней истекает срок " +
-                            RussianPlural.count(soon, "договора", "договоров", "договоров") + ". Отфильтруйте список: «Истекает скоро».")
+            warnings.append(
+                "В ближайшие \(AgreementRules.warningDays) дней истекает срок "
+                    + RussianPlural.count(soon, "договора", "договоров", "договоров")
+                    + ". Отфильтруйте список: «Истекает скоро».")
         }
         return RegistryList(
             title: "Договоры о сетевом взаимодействии", area: area, query: query,
-            filters: [CommonFilters.search,
-                      FieldSpec("kind", "Вид", .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-                      FieldSpec("state", "Состояние договора", .select(AgreementState.allCases.map { ($0.rawValue, $0.title) }, empty: "Любое")),
-                      FieldSpec("expiring", "Срок", .select([("1", "истекает в ближайшие 30 дней")], empty: "Любой")),
-                      CommonFilters.status],
-            columns: [Column("Договор", sort: "number"), Column("Стороны"), Column("Предмет"), Column("Срок действия", sort: "ends"), Column("Состояние")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("kind", "Вид", .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+                FieldSpec(
+                    "state", "Состояние договора",
+                    .select(AgreementState.allCases.map { ($0.rawValue, $0.title) }, empty: "Любое")),
+                FieldSpec("expiring", "Срок", .select([("1", "истекает в ближайшие 30 дней")], empty: "Любой")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("Договор", sort: "number"), Column("Стороны"), Column("Предмет"),
+                Column("Срок действия", sort: "ends"), Column("Состояние"),
+            ],
             rows: rows.map { a in
-                let state = AgreementState.effective(stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
+                let state = AgreementState.effective(
+                    stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
                 let expiring = AgreementRules.expiresSoon(state: state, endsOn: a.endsOn, now: now)
-                return [.link(Self.label(a), SiteURL.record(area, a.id!).path),
-                        .text(a.partyA.shortName + " — " + a.partyB.shortName),
-                        .text(a.subject),
-                        .text(RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone)),
-                        expiring ? .tag("истекает " + RuDate.format(a.endsOn, timeZone: zone), "expiring") : .tag(state.title, state.rawValue)]
+                return [
+                    .link(Self.label(a), SiteURL.record(area, a.id!).path),
+                    .text(a.partyA.shortName + " — " + a.partyB.shortName),
+                    .text(a.subject),
+                    .text(RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone)),
+                    expiring
+                        ? .tag("истекает " + RuDate.format(a.endsOn, timeZone: zone), "expiring")
+                        : .tag(state.title, state.rawValue),
+                ]
             },
             total: total, noun: ("договор", "договора", "договоров"),
             createTitle: req.can(.create, try newResource(req)) ? "Добавить договор" : nil,
@@ -52,10 +69,14 @@ struct AgreementsSection: RegistrySection {
     }
 
     /// Agreements the user may see: all of the municipality, or those where one of the user's organisations is a party.
-    static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([NetworkAgreement], Int) {
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) { .agreement(parties: [$0], municipalityID: municipalityID) }
+    static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([NetworkAgreement], Int)
+    {
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .agreement(parties: [$0], municipalityID: municipalityID)
+        }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = NetworkAgreement.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        var b = NetworkAgreement.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
         if let visible {
             let ids = Array(visible)
             b = b.group(.or) { $0.filter(\.$partyA.$id ~~ ids).filter(\.$partyB.$id ~~ ids) }
@@ -69,7 +90,8 @@ struct AgreementsSection: RegistrySection {
         case nil: break
         }
         if query.filters["expiring"] == "1" {
-            b = b.filter(\.$state == "signed").filter(\.$endsOn >= now).filter(\.$endsOn <= now.addingTimeInterval(Double(AgreementRules.warningDays) * 86_400))
+            b = b.filter(\.$state == "signed").filter(\.$endsOn >= now).filter(
+                \.$endsOn <= now.addingTimeInterval(Double(AgreementRules.warningDays) * 86_400))
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
@@ -85,7 +107,9 @@ struct AgreementsSection: RegistrySection {
     }
 
     func resource(_ record: NetworkAgreement, on db: any Database) async throws -> Resource {
-        guard let a = try await Organization.find(record.$partyA.id, on: db), let b = try await Organization.find(record.$partyB.id, on: db) else {
+        guard let a = try await Organization.find(record.$partyA.id, on: db),
+            let b = try await Organization.find(record.$partyB.id, on: db)
+        else {
             throw AppError.notFound()
         }
         record.$partyA.value = a
@@ -97,35 +121,61 @@ struct AgreementsSection: RegistrySection {
         return .agreement(parties: [], municipalityID: muni)
     }
     func title(_ record: NetworkAgreement) -> String { Self.label(record) }
-    func scope(_ record: NetworkAgreement) -> (municipalityID: UUID?, organizationID: UUID?) { (record.$municipality.id, record.$partyA.id) }
+    func scope(_ record: NetworkAgreement) -> (municipalityID: UUID?, organizationID: UUID?) {
+        (record.$municipality.id, record.$partyA.id)
+    }
 
-    func card(_ record: NetworkAgreement, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: NetworkAgreement, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         let zone = try await RegistrySupport.zone(req)
         let kind = AgreementKind(rawValue: record.kind) ?? .schoolCenter
-        let state = AgreementState.effective(stored: AgreementState(rawValue: record.state) ?? .draft, endsOn: record.endsOn, now: Date())
+        let state = AgreementState.effective(
+            stored: AgreementState(rawValue: record.state) ?? .draft, endsOn: record.endsOn, now: Date())
         var warnings: [String] = []
         if AgreementRules.expiresSoon(state: state, endsOn: record.endsOn, now: Date()) {
-            warnings.append("Срок действия договора истекает \(RuDate.format(record.endsOn, timeZone: zone)): продлите его или заключите новый.")
+            warnings.append(
+                "Срок действия договора истекает \(RuDate.format(record.endsOn, timeZone: zone)): продлите его или "
+                    + "заключите новый."
+            )
         }
-        return ([("Вид", kind.title), (kind.partyATitle, record.$partyA.value?.shortName ?? ""), (kind.partyBTitle, record.$partyB.value?.shortName ?? ""),
-                 ("Номер", record.number ?? ""), ("Дата подписания", RegistrySupport.date(record.signedOn, zone)),
-                 ("Предмет договора", record.subject), ("Программы и ресурсы", record.covers ?? ""),
-                 ("Срок действия", RuDate.format(record.startsOn, timeZone: zone) + " — " + RuDate.format(record.endsOn, timeZone: zone)),
-                 ("Состояние", state.title)], [], warnings)
+        return (
+            [
+                ("Вид", kind.title), (kind.partyATitle, record.$partyA.value?.shortName ?? ""),
+                (kind.partyBTitle, record.$partyB.value?.shortName ?? ""),
+                ("Номер", record.number ?? ""), ("Дата подписания", RegistrySupport.date(record.signedOn, zone)),
+                ("Предмет договора", record.subject), ("Программы и ресурсы", record.covers ?? ""),
+                (
+                    "Срок действия",
+                    RuDate.format(record.startsOn, timeZone: zone) + " — "
+                        + RuDate.format(record.endsOn, timeZone: zone)
+                ),
+                ("Состояние", state.title),
+            ], [], warnings
+        )
     }
 
     func fields(_ req: Request, record: NetworkAgreement?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
         let orgs = try await RegistrySupport.organizationOptions(muni, on: req.db)
         return [
-            FieldSpec("kind", "Вид договора", .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-            FieldSpec("partyA", "Первая сторона (школа или ресурсный центр)", .select(orgs, empty: "— выберите —"), required: true),
-            FieldSpec("partyB", "Вторая сторона (ресурсный центр или партнёр)", .select(orgs, empty: "— выберите —"), required: true),
+            FieldSpec(
+                "kind", "Вид договора",
+                .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
+            FieldSpec(
+                "partyA", "Первая сторона (школа или ресурсный центр)", .select(orgs, empty: "— выберите —"),
+                required: true),
+            FieldSpec(
+                "partyB", "Вторая сторона (ресурсный центр или партнёр)", .select(orgs, empty: "— выберите —"),
+                required: true),
             FieldSpec("subject", "Предмет договора", .textarea, required: true),
             FieldSpec("covers", "Программы и ресурсы по договору", .textarea),
             FieldSpec("startsOn", "Начало действия", .date, required: true),
             FieldSpec("endsOn", "Окончание действия", .date, required: true),
-            FieldSpec("state", "Состояние", .select([AgreementState.draft, .signed, .terminated].map { ($0.rawValue, $0.title) }, empty: nil), required: true),
+            FieldSpec(
+                "state", "Состояние",
+                .select([AgreementState.draft, .signed, .terminated].map { ($0.rawValue, $0.title) }, empty: nil),
+                required: true),
             FieldSpec("number", "Номер договора"),
             FieldSpec("signedOn", "Дата подписания", .date),
         ]
@@ -134,28 +184,46 @@ struct AgreementsSection: RegistrySection {
     func values(_ record: NetworkAgreement, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
         return FormValues(single: [
-            "kind": record.kind, "partyA": record.$partyA.id.uuidString.lowercased(), "partyB": record.$partyB.id.uuidString.lowercased(),
-            "subject": record.subject, "covers": record.covers ?? "", "startsOn": RuDate.format(record.startsOn, timeZone: zone),
-            "endsOn": RuDate.format(record.endsOn, timeZone: zone), "state": record.state, "number": record.number ?? "",
-            "signedOn": RegistrySupport.date(record.signedOn, zone)])
+            "kind": record.kind, "partyA": record.$partyA.id.uuidString.lowercased(),
+            "partyB": record.$partyB.id.uuidString.lowercased(),
+            "subject": record.subject, "covers": record.covers ?? "",
+            "startsOn": RuDate.format(record.startsOn, timeZone: zone),
+            "endsOn": RuDate.format(record.endsOn, timeZone: zone), "state": record.state,
+            "number": record.number ?? "",
+            "signedOn": RegistrySupport.date(record.signedOn, zone),
+        ])
     }
 
-    func apply(_ form: FormValues, to record: NetworkAgreement, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to record: NetworkAgreement, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let kind = errors.choice("kind", form["kind"], as: AgreementKind.self)
-        let a = try await RegistrySupport.organization(form["partyA"], field: "partyA", municipalityID: muni, errors: &errors, on: req.db)
-        let b = try await RegistrySupport.organization(form["partyB"], field: "partyB", municipalityID: muni, errors: &errors, on: req.db)
+        let a = try await RegistrySupport.organization(
+            form["partyA"], field: "partyA", municipalityID: muni, errors: &errors, on: req.db)
+        let b = try await RegistrySupport.organization(
+            form["partyB"], field: "partyB", municipalityID: muni, errors: &errors, on: req.db)
         if let a, let b, a.id == b.id { errors.add("partyB", "Стороны договора должны быть разными организациями.") }
-        let centers = Set(try await ResourceCenter.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue).all().map { $0.$organization.id })
-        let partners = Set(try await Partner.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$organization.id })
+        let centers = Set(
+            try await ResourceCenter.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue).all().map {
+                $0.$organization.id
+            })
+        let partners = Set(
+            try await Partner.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$organization.id })
         if let kind, let a, let b {
             switch kind {
             case .schoolCenter:
-                if a.orgKind != .school { errors.add("partyA", "В договоре «школа — ресурсный центр» первая сторона — школа.") }
-                if !centers.contains(b.id!) { errors.add("partyB", "Вторая сторона должна быть назначена ресурсным центром.") }
+                if a.orgKind != .school {
+                    errors.add("partyA", "В договоре «школа — ресурсный центр» первая сторона — школа.")
+                }
+                if !centers.contains(b.id!) {
+                    errors.add("partyB", "Вторая сторона должна быть назначена ресурсным центром.")
+                }
             case .centerPartner:
-                if !centers.contains(a.id!) { errors.add("partyA", "Первая сторона должна быть назначена ресурсным центром.") }
+                if !centers.contains(a.id!) {
+                    errors.add("partyA", "Первая сторона должна быть назначена ресурсным центром.")
+                }
                 if !partners.contains(b.id!) { errors.add("partyB", "Вторая сторона должна быть в реестре партнёров.") }
             }
         }
@@ -170,20 +238,31 @@ struct AgreementsSection: RegistrySection {
         guard errors.isEmpty, let kind, let a, let b, let start, let end, let state else { return nil }
         record.$municipality.id = muni
         record.kind = kind.rawValue
-        record.$partyA.id = a.id!; record.$partyA.value = a
-        record.$partyB.id = b.id!; record.$partyB.value = b
-        record.subject = subject; record.covers = covers
-        record.startsOn = start; record.endsOn = end
-        record.state = state.rawValue; record.number = number; record.signedOn = signed
+        record.$partyA.id = a.id!
+        record.$partyA.value = a
+        record.$partyB.id = b.id!
+        record.$partyB.value = b
+        record.subject = subject
+        record.covers = covers
+        record.startsOn = start
+        record.endsOn = end
+        record.state = state.rawValue
+        record.number = number
+        record.signedOn = signed
         record.searchKey = TextKey.search(number, subject, a.shortName, b.shortName)
         return { _ in }
     }
 
     func auditFields(_ record: NetworkAgreement, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return ["Вид": AgreementKind(rawValue: record.kind)?.title ?? "", "Стороны": (record.$partyA.value?.shortName ?? "") + " — " + (record.$partyB.value?.shortName ?? ""),
-                "Номер": record.number ?? "", "Дата подписания": RegistrySupport.date(record.signedOn, zone), "Предмет": record.subject,
-                "Программы и ресурсы": record.covers ?? "", "Начало": RuDate.format(record.startsOn, timeZone: zone),
-                "Окончание": RuDate.format(record.endsOn, timeZone: zone), "Состояние договора": AgreementState(rawValue: record.state)?.title ?? ""]
+        return [
+            "Вид": AgreementKind(rawValue: record.kind)?.title ?? "",
+            "Стороны": (record.$partyA.value?.shortName ?? "") + " — " + (record.$partyB.value?.shortName ?? ""),
+            "Номер": record.number ?? "", "Дата подписания": RegistrySupport.date(record.signedOn, zone),
+            "Предмет": record.subject,
+            "Программы и ресурсы": record.covers ?? "", "Начало": RuDate.format(record.startsOn, timeZone: zone),
+            "Окончание": RuDate.format(record.endsOn, timeZone: zone),
+            "Состояние договора": AgreementState(rawValue: record.state)?.title ?? "",
+        ]
     }
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
 
-/// A partner of the network (`004_5209da8e0aa92458.txt`, second year §1: реестр партнёров, форма и направления взаимодействия).
+/// A partner of the network (`004_5209da8e0aa92458.txt`, second year §1: реестр партнёров, форма и направления
+/// взаимодействия).
 final class Partner: RegistryRecord, @unchecked Sendable {
     static let schema = "partners"
     @ID(key: .id) var id: UUID?

@@ -15,8 +15,12 @@ final class AcademicYear: RegistryRecord, @unchecked Sendable {
 
     init() {}
     init(municipalityID: UUID, title: String, startsOn: Date, endsOn: Date, isCurrent: Bool) {
-        self.$municipality.id = municipalityID; self.title = title
-        self.startsOn = startsOn; self.endsOn = endsOn; self.isCurrent = isCurrent
-        self.status = "active"; self.version = 1
+        self.$municipality.id = municipalityID
+        self.title = title
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.isCurrent = isCurrent
+        self.status = "active"
+        self.version = 1
     }
 }

@@ -1,6 +1,6 @@
+import Domain
 import Fluent
 import Foundation
-import Domain
 
 final class Subject: RegistryRecord, @unchecked Sendable {
     static let schema = "subjects"
@@ -14,7 +14,11 @@ final class Subject: RegistryRecord, @unchecked Sendable {
 
     init() {}
     init(municipalityID: UUID, name: String) {
-        self.$municipality.id = municipalityID; self.name = name
-        self.searchKey = TextKey.search(name); self.sortKey = TextKey.sort(name); self.status = RecordStatus.active.rawValue; self.version = 1
+        self.$municipality.id = municipalityID
+        self.name = name
+        self.searchKey = TextKey.search(name)
+        self.sortKey = TextKey.sort(name)
+        self.status = RecordStatus.active.rawValue
+        self.version = 1
     }
 }

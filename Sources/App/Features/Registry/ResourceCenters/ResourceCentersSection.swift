@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Resource-centre designations: an organisation serves the network in an academic year in given subjects,
@@ -11,7 +11,9 @@ struct ResourceCentersSection: RegistrySection {
     let entityType = "resource_center"
     let noun = "Ресурсный центр"
     let newTitle = "Новый ресурсный центр"
-    let archiveConsequence = "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история сохранится."
+    let archiveConsequence =
+        "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история "
+        + "сохранится."
 
     static func years(_ muni: UUID, on db: any Database) async throws -> [AcademicYear] {
         try await AcademicYear.query(on: db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
@@ -37,29 +39,43 @@ struct ResourceCentersSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         return RegistryList(
             title: "Ресурсные центры", area: area, query: query,
-            filters: [CommonFilters.search,
-                      FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)),
-                      CommonFilters.status],
-            columns: [Column("Организация", sort: "name"), Column("Предметы"), Column("Направления"), Column("Приказ"), Column("Состояние")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec(
+                    "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)
+                ),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("Организация", sort: "name"), Column("Предметы"), Column("Направления"), Column("Приказ"),
+                Column("Состояние"),
+            ],
             rows: rows.map { rc in
-                [.link(rc.organization.shortName, SiteURL.record(area, rc.id!).path),
-                 .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                 .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
-                 .text(Self.decree(rc, zone: zone)),
-                 .badge(RecordStatus(rawValue: rc.status) ?? .active)]
+                [
+                    .link(rc.organization.shortName, SiteURL.record(area, rc.id!).path),
+                    .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
+                    .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
+                    .text(Self.decree(rc, zone: zone)),
+                    .badge(RecordStatus(rawValue: rc.status) ?? .active),
+                ]
             },
             total: total, noun: ("ресурсный центр", "ресурсных центра", "ресурсных центров"),
             createTitle: canCreate ? "Назначить ресурсный центр" : nil,
-            emptyText: year == nil ? "Учебных лет пока нет: добавьте учебный год." : "В этом учебном году ресурсных центров нет.")
+            emptyText: year == nil
+                ? "Учебных лет пока нет: добавьте учебный год." : "В этом учебном году ресурсных центров нет.")
     }
 
     /// Designations of a year, filtered and paged in the database (shared with the API).
-    static func query(_ query: ListQuery, municipalityID: UUID, yearID: UUID?, on db: any Database) async throws -> ([ResourceCenter], Int) {
+    static func query(_ query: ListQuery, municipalityID: UUID, yearID: UUID?, on db: any Database) async throws -> (
+        [ResourceCenter], Int
+    ) {
         guard let yearID else { return ([], 0) }
-        var b = ResourceCenter.query(on: db).join(Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id)
-            .filter(Organization.self, \.$municipality.$id == municipalityID)
-            .filter(\.$academicYear.$id == yearID)
-            .filterStatus(query, \.$status)
+        var b = ResourceCenter.query(on: db).join(
+            Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id
+        )
+        .filter(Organization.self, \.$municipality.$id == municipalityID)
+        .filter(\.$academicYear.$id == yearID)
+        .filterStatus(query, \.$status)
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
         return try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
@@ -76,36 +92,55 @@ struct ResourceCentersSection: RegistrySection {
         record.$organization.value = org
         return .resourceCenter(org.ref)
     }
-    func newResource(_ req: Request) throws -> Resource { .resourceCenter(OrgRef(id: UUID(), municipalityID: try RegistrySupport.municipality(req))) }
+    func newResource(_ req: Request) throws -> Resource {
+        .resourceCenter(OrgRef(id: UUID(), municipalityID: try RegistrySupport.municipality(req)))
+    }
     func title(_ record: ResourceCenter) -> String { record.$organization.value?.shortName ?? "Ресурсный центр" }
     func scope(_ record: ResourceCenter) -> (municipalityID: UUID?, organizationID: UUID?) {
         (record.$organization.value?.$municipality.id, record.$organization.id)
     }
 
-    func card(_ record: ResourceCenter, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: ResourceCenter, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         try await record.$organization.load(on: req.db)
         try await record.$academicYear.load(on: req.db)
         try await record.$subjects.load(on: req.db)
         let zone = try await RegistrySupport.zone(req)
-        return ([("Организация", record.organization.shortName), ("Учебный год", record.academicYear.title),
-                 ("Предметы", record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                 ("Направления", Direction.decode(record.directions).map(\.title).joined(separator: "; ")),
-                 ("Профили", Self.profiles(record.profiles).map(\.title).joined(separator: "; ")),
-                 ("Приказ о назначении", Self.decree(record, zone: zone))], [], [])
+        return (
+            [
+                ("Организация", record.organization.shortName), ("Учебный год", record.academicYear.title),
+                ("Предметы", record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
+                ("Направления", Direction.decode(record.directions).map(\.title).joined(separator: "; ")),
+                ("Профили", Self.profiles(record.profiles).map(\.title).joined(separator: "; ")),
+                ("Приказ о назначении", Self.decree(record, zone: zone)),
+            ], [], []
+        )
     }
 
-    static func profiles(_ stored: String) -> [StudyProfile] { stored.split(separator: ";").compactMap { StudyProfile(rawValue: String($0)) } }
+    static func profiles(_ stored: String) -> [StudyProfile] {
+        stored.split(separator: ";").compactMap { StudyProfile(rawValue: String($0)) }
+    }
 
     func fields(_ req: Request, record: ResourceCenter?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
         let years = try await Self.years(muni, on: req.db)
         return [
-            FieldSpec("organization", "Организация", .select(try await RegistrySupport.organizationOptions(
-                muni, kinds: [.school, .additionalEducation, .college, .university, .other], on: req.db), empty: "— выберите —"), required: true),
-            FieldSpec("year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true),
-            FieldSpec("subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db)), required: true),
-            FieldSpec("directions", "Направления", .checkboxes(Direction.allCases.map { ($0.rawValue, $0.title) }),
-                      hint: "Направления деятельности ресурсных центров по положению."),
+            FieldSpec(
+                "organization", "Организация",
+                .select(
+                    try await RegistrySupport.organizationOptions(
+                        muni, kinds: [.school, .additionalEducation, .college, .university, .other], on: req.db),
+                    empty: "— выберите —"), required: true),
+            FieldSpec(
+                "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil),
+                required: true),
+            FieldSpec(
+                "subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db)),
+                required: true),
+            FieldSpec(
+                "directions", "Направления", .checkboxes(Direction.allCases.map { ($0.rawValue, $0.title) }),
+                hint: "Направления деятельности ресурсных центров по положению."),
             FieldSpec("profiles", "Профили", .checkboxes(StudyProfile.allCases.map { ($0.rawValue, $0.title) })),
             FieldSpec("decreeNumber", "Номер приказа о назначении"),
             FieldSpec("decreeDate", "Дата приказа", .date),
@@ -126,22 +161,34 @@ struct ResourceCentersSection: RegistrySection {
         ])
     }
 
-    func apply(_ form: FormValues, to record: ResourceCenter, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
-        let muni = try isNew ? RegistrySupport.municipality(req) : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
+    func apply(_ form: FormValues, to record: ResourceCenter, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
+        let muni =
+            try isNew
+            ? RegistrySupport.municipality(req)
+            : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
         let zone = try await RegistrySupport.zone(req)
-        let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+        let org = try await RegistrySupport.organization(
+            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
         let years = try await Self.years(muni, on: req.db)
         let year = years.first { $0.id?.uuidString.lowercased() == form["year"]?.lowercased() }
         if year == nil { errors.add("year", "Выберите учебный год из списка.") }
-        let subjects = try await RegistrySupport.subjects(Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: true, errors: &errors, on: req.db)
+        let subjects = try await RegistrySupport.subjects(
+            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: true, errors: &errors,
+            on: req.db)
         let directions = form.all("directions").compactMap(Direction.init(rawValue:))
-        if directions.count != form.all("directions").count { errors.add("directions", "Выберите направления из списка.") }
+        if directions.count != form.all("directions").count {
+            errors.add("directions", "Выберите направления из списка.")
+        }
         let profiles = form.all("profiles").compactMap(StudyProfile.init(rawValue:))
         if profiles.count != form.all("profiles").count { errors.add("profiles", "Выберите профили из списка.") }
         let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
         let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
-        if let org, let year, let clash = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == org.id!)
-            .filter(\.$academicYear.$id == year.id!).first(), clash.id != record.id {
+        if let org, let year,
+            let clash = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == org.id!)
+                .filter(\.$academicYear.$id == year.id!).first(), clash.id != record.id
+        {
             errors.add("organization", "Эта организация уже назначена ресурсным центром в \(year.title) учебном году.")
         }
         guard errors.isEmpty, let org, let year else { return nil }
@@ -168,11 +215,15 @@ struct ResourceCentersSection: RegistrySection {
     func auditFields(_ record: ResourceCenter, on db: any Database) async throws -> [String: String] {
         let org = try await Organization.find(record.$organization.id, on: db)
         let year = try await AcademicYear.find(record.$academicYear.id, on: db)
-        let subjects = try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == record.id ?? UUID()).with(\.$subject).all()
-        return ["Организация": org?.shortName ?? "", "Учебный год": year?.title ?? "",
-                "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
-                "Направления": Direction.decode(record.directions).map(\.title).joined(separator: "; "),
-                "Профили": Self.profiles(record.profiles).map(\.title).joined(separator: "; "),
-                "Приказ": Self.decree(record, zone: try await MunicipalClock.zone(org?.$municipality.id, on: db))]
+        let subjects = try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == record.id ?? UUID()).with(
+            \.$subject
+        ).all()
+        return [
+            "Организация": org?.shortName ?? "", "Учебный год": year?.title ?? "",
+            "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
+            "Направления": Direction.decode(record.directions).map(\.title).joined(separator: "; "),
+            "Профили": Self.profiles(record.profiles).map(\.title).joined(separator: "; "),
+            "Приказ": Self.decree(record, zone: try await MunicipalClock.zone(org?.$municipality.id, on: db)),
+        ]
     }
 }

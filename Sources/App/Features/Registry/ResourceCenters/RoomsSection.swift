@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Rooms of each organisation with their capacity.
@@ -14,20 +14,35 @@ struct RoomsSection: RegistrySection {
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
-        let query = RegistrySupport.listQuery(req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"], defaultSort: "organization")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
+            defaultSort: "organization")
         let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
         let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) }
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .room($0) }
-        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
+        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+            visible?.contains(UUID(uuidString: $0.value)!) ?? true
+        }
         return RegistryList(
             title: "Кабинеты", area: area, query: query,
-            filters: [CommonFilters.search, FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")), CommonFilters.status],
-            columns: [Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"), Column("Вместимость", sort: "capacity"), Column("Состояние")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"),
+                Column("Вместимость", sort: "capacity"), Column("Состояние"),
+            ],
             rows: rows.map { r in
-                [.text(r.organization.shortName), .link(r.name, SiteURL.record(area, r.id!).path), .text(String(r.capacity)),
-                 .badge(RecordStatus(rawValue: r.status) ?? .active)]
+                [
+                    .text(r.organization.shortName), .link(r.name, SiteURL.record(area, r.id!).path),
+                    .text(String(r.capacity)),
+                    .badge(RecordStatus(rawValue: r.status) ?? .active),
+                ]
             },
-            total: total, noun: ("кабинет", "кабинета", "кабинетов"), createTitle: writable.isEmpty ? nil : "Добавить кабинет",
+            total: total, noun: ("кабинет", "кабинета", "кабинетов"),
+            createTitle: writable.isEmpty ? nil : "Добавить кабинет",
             emptyText: "Кабинетов пока нет.")
     }
 
@@ -38,9 +53,13 @@ struct RoomsSection: RegistrySection {
         var b = Room.query(on: req.db).join(Organization.self, on: \Room.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let visible { b = b.filter(\.$organization.$id ~~ Array(visible)) }
-        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$organization.$id == org) }
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            b = b.filter(\.$organization.$id == org)
+        }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.group(.or) { $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle) } }
+        if !needle.isEmpty {
+            b = b.group(.or) { $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle) }
+        }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         switch query.sort {
         case "name": b = b.sort(\.$sortKey, dir)
@@ -66,30 +85,50 @@ struct RoomsSection: RegistrySection {
         (record.$organization.value?.$municipality.id, record.$organization.id)
     }
 
-    func card(_ record: Room, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
-        ([("Организация", record.$organization.value?.shortName ?? ""), ("Кабинет", record.name),
-          ("Вместимость", RussianPlural.count(record.capacity, "место", "места", "мест")), ("Примечание", record.note ?? "")], [], [])
+    func card(_ record: Room, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
+        (
+            [
+                ("Организация", record.$organization.value?.shortName ?? ""), ("Кабинет", record.name),
+                ("Вместимость", RussianPlural.count(record.capacity, "место", "места", "мест")),
+                ("Примечание", record.note ?? ""),
+            ], [], []
+        )
     }
 
     func fields(_ req: Request, record: Room?) async throws -> [FieldSpec] {
         let muni = try RegistrySupport.municipality(req)
         return [
-            FieldSpec("organization", "Организация", .select(try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) },
-                                                             empty: "— выберите —"), required: true),
-            FieldSpec("name", "Кабинет", required: true, hint: "Номер или название, например «Кабинет № 214» или «Лаборатория химии»."),
+            FieldSpec(
+                "organization", "Организация",
+                .select(
+                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) },
+                    empty: "— выберите —"), required: true),
+            FieldSpec(
+                "name", "Кабинет", required: true,
+                hint: "Номер или название, например «Кабинет № 214» или «Лаборатория химии»."),
             FieldSpec("capacity", "Вместимость (мест)", .number, required: true),
             FieldSpec("note", "Примечание", .textarea),
         ]
     }
 
     func values(_ record: Room, req: Request) async throws -> FormValues {
-        FormValues(single: ["organization": record.$organization.id.uuidString.lowercased(), "name": record.name,
-                            "capacity": String(record.capacity), "note": record.note ?? ""])
+        FormValues(single: [
+            "organization": record.$organization.id.uuidString.lowercased(), "name": record.name,
+            "capacity": String(record.capacity), "note": record.note ?? "",
+        ])
     }
 
-    func apply(_ form: FormValues, to record: Room, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
-        let muni = try isNew ? RegistrySupport.municipality(req) : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
-        let org = try await RegistrySupport.organization(form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+    func apply(_ form: FormValues, to record: Room, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+        -> (@Sendable (any Database) async throws -> Void)?
+    {
+        let muni =
+            try isNew
+            ? RegistrySupport.municipality(req)
+            : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
+        let org = try await RegistrySupport.organization(
+            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .room(org.ref)) {
             errors.add("organization", "Вы не можете вести кабинеты этой организации.")
         }
@@ -97,8 +136,12 @@ struct RoomsSection: RegistrySection {
         let capacity = errors.integer("capacity", form["capacity"], range: 1...2000, required: true)
         let note = errors.optional("note", form["note"], max: 1000)
         let key = TextKey.search(name)
-        if let org, !name.isEmpty, let clash = try await Room.query(on: req.db).filter(\.$organization.$id == org.id!).filter(\.$searchKey == key).first(),
-           clash.id != record.id {
+        if let org, !name.isEmpty,
+            let clash = try await Room.query(on: req.db).filter(\.$organization.$id == org.id!).filter(
+                \.$searchKey == key
+            ).first(),
+            clash.id != record.id
+        {
             errors.add("name", "В этой организации уже есть кабинет с таким названием.")
         }
         guard errors.isEmpty, let org, let capacity else { return nil }
@@ -113,7 +156,9 @@ struct RoomsSection: RegistrySection {
     }
 
     func auditFields(_ record: Room, on db: any Database) async throws -> [String: String] {
-        ["Организация": record.$organization.value?.shortName ?? "", "Кабинет": record.name,
-         "Вместимость": String(record.capacity), "Примечание": record.note ?? ""]
+        [
+            "Организация": record.$organization.value?.shortName ?? "", "Кабинет": record.name,
+            "Вместимость": String(record.capacity), "Примечание": record.note ?? "",
+        ]
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import Domain
+import Fluent
+import Vapor
 import Views
 
 /// Staff: teachers and other staff of each organisation; one person may work in several, and outside trainers
@@ -15,24 +15,42 @@ struct StaffSection: RegistrySection {
 
     func list(_ req: Request) async throws -> RegistryList {
         let muni = try RegistrySupport.municipality(req)
-        let query = RegistrySupport.listQuery(req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"], defaultSort: "name")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
+            defaultSort: "name")
         let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .staff(orgs: [$0], municipalityID: muni) }
-        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) {
+            .staff(orgs: [$0], municipalityID: muni)
+        }
+        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+            visible?.contains(UUID(uuidString: $0.value)!) ?? true
+        }
         return RegistryList(
             title: "Сотрудники", area: area, query: query,
-            filters: [CommonFilters.search,
-                      FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
-                      FieldSpec("subject", "Предмет", .select(try await RegistrySupport.subjectOptions(muni, on: req.db), empty: "Все предметы")),
-                      FieldSpec("trainer", "Кто", .select([("no", "сотрудники организаций"), ("yes", "внешние тренеры")], empty: "Все")),
-                      CommonFilters.status],
-            columns: [Column("ФИО", sort: "name"), Column("Должность", sort: "position"), Column("Организации"), Column("Предметы"), Column("Категория")],
+            filters: [
+                CommonFilters.search,
+                FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
+                FieldSpec(
+                    "subject", "Предмет",
+                    .select(try await RegistrySupport.subjectOptions(muni, on: req.db), empty: "Все предметы")),
+                FieldSpec(
+                    "trainer", "Кто",
+                    .select([("no", "сотрудники организаций"), ("yes", "внешние тренеры")], empty: "Все")),
+                CommonFilters.status,
+            ],
+            columns: [
+                Column("ФИО", sort: "name"), Column("Должность", sort: "position"), Column("Организации"),
+                Column("Предметы"), Column("Категория"),
+            ],
             rows: rows.map { s in
-                [.linkWithNote(s.fullName, SiteURL.record(area, s.id!).path, s.isOutsideTrainer ? "внешний тренер" : nil),
-                 .text(s.position),
-                 .text(s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName).joined(separator: ", ")),
-                 .text(s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                 .text(QualificationCategory(rawValue: s.category)?.title ?? "")]
+                [
+                    .linkWithNote(
+                        s.fullName, SiteURL.record(area, s.id!).path, s.isOutsideTrainer ? "внешний тренер" : nil),
+                    .text(s.position),
+                    .text(s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName).joined(separator: ", ")),
+                    .text(s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
+                    .text(QualificationCategory(rawValue: s.category)?.title ?? ""),
+                ]
             },
             total: total, noun: ("сотрудник", "сотрудника", "сотрудников"),
             createTitle: try newResourceAllowed(req) ? "Добавить сотрудника" : nil,
@@ -43,22 +61,31 @@ struct StaffSection: RegistrySection {
 
     /// Staff the user may see, filtered and paged in the database (shared with the API).
     static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([StaffMember], Int) {
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) { .staff(orgs: [$0], municipalityID: municipalityID) }
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .staff(orgs: [$0], municipalityID: municipalityID)
+        }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        var b = StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
         var orgFilter: [UUID]? = visible.map(Array.init)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             orgFilter = (orgFilter ?? [org]).filter { $0 == org }
         }
         if let orgFilter {
-            let ids = try await StaffOrganization.query(on: req.db).filter(\.$organization.$id ~~ orgFilter).all().map { $0.$staff.id }
+            let ids = try await StaffOrganization.query(on: req.db).filter(\.$organization.$id ~~ orgFilter).all().map {
+                $0.$staff.id
+            }
             b = b.filter(\.$id ~~ ids)
         }
         if let subject = query.filters["subject"].flatMap(UUID.init(uuidString:)) {
-            let ids = try await StaffSubject.query(on: req.db).filter(\.$subject.$id == subject).all().map { $0.$staff.id }
+            let ids = try await StaffSubject.query(on: req.db).filter(\.$subject.$id == subject).all().map {
+                $0.$staff.id
+            }
             b = b.filter(\.$id ~~ ids)
         }
-        if let t = query.filters["trainer"], t == "yes" || t == "no" { b = b.filter(\.$isOutsideTrainer == (t == "yes")) }
+        if let t = query.filters["trainer"], t == "yes" || t == "no" {
+            b = b.filter(\.$isOutsideTrainer == (t == "yes"))
+        }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
@@ -72,24 +99,37 @@ struct StaffSection: RegistrySection {
     }
     func newResource(_ req: Request) throws -> Resource {
         let muni = try RegistrySupport.municipality(req)
-        return .staff(orgs: [try RegistrySupport.creatableOrganization(req) { .staff(orgs: [$0], municipalityID: muni) }], municipalityID: muni)
+        return .staff(
+            orgs: [try RegistrySupport.creatableOrganization(req) { .staff(orgs: [$0], municipalityID: muni) }],
+            municipalityID: muni)
     }
     func title(_ record: StaffMember) -> String { record.fullName }
     func scope(_ record: StaffMember) -> (municipalityID: UUID?, organizationID: UUID?) {
         (record.$municipality.id, record.$organizations.value?.first?.id)
     }
 
-    func card(_ record: StaffMember, req: Request) async throws -> (facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]) {
+    func card(_ record: StaffMember, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
         let orgs = try await record.$organizations.get(on: req.db)
         let subjects = try await record.$subjects.get(on: req.db)
-        return ([("ФИО", record.fullName), ("Должность", record.position),
-                 ("Квалификационная категория", QualificationCategory(rawValue: record.category)?.title ?? ""),
-                 ("Внешний тренер", record.isOutsideTrainer ? "да" : "нет"),
-                 ("Предметы", subjects.map(\.name).sorted().joined(separator: ", ")),
-                 ("Телефон", record.phone ?? ""), ("Электронная почта", record.email ?? "")],
-                [RegistryCard.Section(title: "Места работы", columns: ["Организация", "Тип"],
-                                      rows: orgs.map { [.link($0.shortName, SiteURL.organization($0.id!).path), .text($0.orgKind.title)] },
-                                      emptyText: "Не привязан ни к одной организации (внешний тренер).")], [])
+        return (
+            [
+                ("ФИО", record.fullName), ("Должность", record.position),
+                ("Квалификационная категория", QualificationCategory(rawValue: record.category)?.title ?? ""),
+                ("Внешний тренер", record.isOutsideTrainer ? "да" : "нет"),
+                ("Предметы", subjects.map(\.name).sorted().joined(separator: ", ")),
+                ("Телефон", record.phone ?? ""), ("Электронная почта", record.email ?? ""),
+            ],
+            [
+                RegistryCard.Section(
+                    title: "Места работы", columns: ["Организация", "Тип"],
+                    rows: orgs.map {
+                        [.link($0.shortName, SiteURL.organization($0.id!).path), .text($0.orgKind.title)]
+                    },
+                    emptyText: "Не привязан ни к одной организации (внешний тренер).")
+            ], []
+        )
     }
 
     func fields(_ req: Request, record: StaffMember?) async throws -> [FieldSpec] {
@@ -98,11 +138,21 @@ struct StaffSection: RegistrySection {
             FieldSpec("surname", "Фамилия", required: true),
             FieldSpec("givenName", "Имя", required: true),
             FieldSpec("patronymic", "Отчество"),
-            FieldSpec("position", "Должность", required: true, hint: "Например: учитель математики, педагог дополнительного образования."),
-            FieldSpec("category", "Квалификационная категория", .select(QualificationCategory.allCases.map { ($0.rawValue, $0.title) }, empty: nil)),
-            FieldSpec("organizations", "Места работы", .checkboxes(try await RegistrySupport.writableOrganizations(req, municipalityID: muni) {
-                .staff(orgs: [$0], municipalityID: muni) }), hint: "Человек может работать в нескольких организациях."),
-            FieldSpec("trainer", "Внешний тренер", .checkboxes([("yes", "приглашённый педагог-тренер, не сотрудник ресурсного центра")])),
+            FieldSpec(
+                "position", "Должность", required: true,
+                hint: "Например: учитель математики, педагог дополнительного образования."),
+            FieldSpec(
+                "category", "Квалификационная категория",
+                .select(QualificationCategory.allCases.map { ($0.rawValue, $0.title) }, empty: nil)),
+            FieldSpec(
+                "organizations", "Места работы",
+                .checkboxes(
+                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni) {
+                        .staff(orgs: [$0], municipalityID: muni)
+                    }), hint: "Человек может работать в нескольких организациях."),
+            FieldSpec(
+                "trainer", "Внешний тренер",
+                .checkboxes([("yes", "приглашённый педагог-тренер, не сотрудник ресурсного центра")])),
             FieldSpec("subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db))),
             FieldSpec("phone", "Телефон", .text("tel")),
             FieldSpec("email", "Электронная почта", .text("email")),
@@ -115,12 +165,16 @@ struct StaffSection: RegistrySection {
         return FormValues([
             "surname": [record.surname], "givenName": [record.givenName], "patronymic": [record.patronymic ?? ""],
             "position": [record.position], "category": [record.category],
-            "organizations": orgs.map { $0.id!.uuidString.lowercased() }, "trainer": record.isOutsideTrainer ? ["yes"] : [],
-            "subjects": subjects.map { $0.id!.uuidString.lowercased() }, "phone": [record.phone ?? ""], "email": [record.email ?? ""],
+            "organizations": orgs.map { $0.id!.uuidString.lowercased() },
+            "trainer": record.isOutsideTrainer ? ["yes"] : [],
+            "subjects": subjects.map { $0.id!.uuidString.lowercased() }, "phone": [record.phone ?? ""],
+            "email": [record.email ?? ""],
         ])
     }
 
-    func apply(_ form: FormValues, to record: StaffMember, isNew: Bool, req: Request, errors: inout FieldErrors) async throws -> (@Sendable (any Database) async throws -> Void)? {
+    func apply(_ form: FormValues, to record: StaffMember, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws -> (@Sendable (any Database) async throws -> Void)?
+    {
         let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let surname = errors.personName("surname", form["surname"], required: true) ?? ""
         let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
@@ -130,46 +184,76 @@ struct StaffSection: RegistrySection {
         if category == nil { errors.add("category", "Выберите категорию из списка.") }
         let phone = errors.phone("phone", form["phone"])
         let email = errors.email("email", form["email"])
-        let subjects = try await RegistrySupport.subjects(Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: false, errors: &errors, on: req.db)
+        let subjects = try await RegistrySupport.subjects(
+            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: false, errors: &errors,
+            on: req.db)
         // Places of work: what the user chose among organisations they may edit, plus those they may not touch.
         var chosen: [Organization] = []
         for raw in Array(Set(form.all("organizations"))).sorted() {
-            if let org = try await RegistrySupport.organization(raw, field: "organizations", municipalityID: muni, errors: &errors, on: req.db) {
-                if req.can(.update, .staff(orgs: [org.ref], municipalityID: muni)) { chosen.append(org) }
-                else { errors.add("organizations", "Вы не можете добавлять сотрудников в «\(org.shortName)».") }
+            if let org = try await RegistrySupport.organization(
+                raw, field: "organizations", municipalityID: muni, errors: &errors, on: req.db)
+            {
+                if req.can(.update, .staff(orgs: [org.ref], municipalityID: muni)) {
+                    chosen.append(org)
+                } else {
+                    errors.add("organizations", "Вы не можете добавлять сотрудников в «\(org.shortName)».")
+                }
             }
         }
         let existing = isNew ? [] : try await record.$organizations.get(on: req.db)
         let kept = existing.filter { !req.can(.update, .staff(orgs: [$0.ref], municipalityID: muni)) }
         let orgs = kept + chosen
         let trainer = form.all("trainer").contains("yes")
-        if orgs.isEmpty && !trainer { errors.add("organizations", "Укажите место работы или отметьте, что это внешний тренер.") }
+        if orgs.isEmpty && !trainer {
+            errors.add("organizations", "Укажите место работы или отметьте, что это внешний тренер.")
+        }
         guard errors.isEmpty, let category else { return nil }
         record.$municipality.id = muni
-        record.surname = surname; record.givenName = given; record.patronymic = patronymic
-        record.position = position; record.category = category.rawValue; record.isOutsideTrainer = trainer
-        record.phone = phone; record.email = email
+        record.surname = surname
+        record.givenName = given
+        record.patronymic = patronymic
+        record.position = position
+        record.category = category.rawValue
+        record.isOutsideTrainer = trainer
+        record.phone = phone
+        record.email = email
         record.searchKey = TextKey.search(surname, given, patronymic, position)
         record.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
         record.$organizations.value = orgs
-        let orgIDs = orgs.compactMap(\.id), subjectIDs = subjects.compactMap(\.id)
+        let orgIDs = orgs.compactMap(\.id)
+        let subjectIDs = subjects.compactMap(\.id)
         return { db in
             let id = try record.requireID()
             try await StaffOrganization.query(on: db).filter(\.$staff.$id == id).delete()
             try await StaffSubject.query(on: db).filter(\.$staff.$id == id).delete()
-            for o in orgIDs { let l = StaffOrganization(); l.$staff.id = id; l.$organization.id = o; try await l.create(on: db) }
-            for s in subjectIDs { let l = StaffSubject(); l.$staff.id = id; l.$subject.id = s; try await l.create(on: db) }
+            for o in orgIDs {
+                let l = StaffOrganization()
+                l.$staff.id = id
+                l.$organization.id = o
+                try await l.create(on: db)
+            }
+            for s in subjectIDs {
+                let l = StaffSubject()
+                l.$staff.id = id
+                l.$subject.id = s
+                try await l.create(on: db)
+            }
         }
     }
 
     func auditFields(_ record: StaffMember, on db: any Database) async throws -> [String: String] {
-        let orgs = try await StaffOrganization.query(on: db).filter(\.$staff.$id == record.id ?? UUID()).with(\.$organization).all()
-        let subjects = try await StaffSubject.query(on: db).filter(\.$staff.$id == record.id ?? UUID()).with(\.$subject).all()
-        return ["ФИО": record.fullName, "Должность": record.position,
-                "Категория": QualificationCategory(rawValue: record.category)?.title ?? "",
-                "Внешний тренер": record.isOutsideTrainer ? "да" : "нет",
-                "Места работы": orgs.map(\.organization.shortName).sorted().joined(separator: ", "),
-                "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
-                "Телефон": record.phone ?? "", "Электронная почта": record.email ?? ""]
+        let orgs = try await StaffOrganization.query(on: db).filter(\.$staff.$id == record.id ?? UUID()).with(
+            \.$organization
+        ).all()
+        let subjects = try await StaffSubject.query(on: db).filter(\.$staff.$id == record.id ?? UUID()).with(\.$subject)
+            .all()
+        return [
+            "ФИО": record.fullName, "Должность": record.position,
+            "Категория": QualificationCategory(rawValue: record.category)?.title ?? "",
+            "Внешний тренер": record.isOutsideTrainer ? "да" : "нет",
+            "Места работы": orgs.map(\.organization.shortName).sorted().joined(separator: ", "),
+            "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
+            "Телефон": record.phone ?? "", "Электронная почта": record.email ?? "",
+        ]
     }
 }
