@@ -55,6 +55,7 @@ let package = Package(
                 "App",
                 "Domain",
                 "Documents",
+                "Views",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

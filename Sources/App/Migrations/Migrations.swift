@@ -24,5 +24,6 @@ enum SetkaMigrations {
         CreateOrders(),
         CreateDiagnostics(),
         CreateLookupIndexes(),
+        AddStudentRegistryNumbers(),
     ]
 }

@@ -33,6 +33,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.storage[SQLiteReaderKey.self] = try SQLiteReader(path: path)
         app.lifecycle.use(SQLiteWriterLifecycle(temporaryFile: config.database == .sqliteTemporary(path) ? path : nil))
     }
+    app.databases.middleware.use(StudentRegistryNumberMiddleware())
     app.migrations.add(SetkaMigrations.all)
     app.fluent.migrationLogLevel = .debug
 

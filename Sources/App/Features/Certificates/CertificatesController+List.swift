@@ -38,6 +38,7 @@ extension CertificatesController {
             query.sort == "number"
             ? b.sort(\.$year, dir).sort(\.$sequence, dir) : b.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
         let (rows, total) = try await b.paged(query)
+        let numbers = names ? [:] : try await Self.registryNumbers(of: rows.map { $0.$student.id }, on: req.db)
         let zone = try await RegistrySupport.zone(req)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
         let options = try await RegistrySupport.organizationOptions(muni, on: req.db)
@@ -61,7 +62,7 @@ extension CertificatesController {
             rows: rows.map { c in
                 [
                     .link(c.number, SiteURL.certificate(c.id!).path),
-                    .text(names ? c.studentName : RegisterController.masked(c.$student.id)), .text(c.programTitle),
+                    .text(names ? c.studentName : StudentLabel.masked(numbers[c.$student.id])), .text(c.programTitle),
                     .text(RuDate.format(c.issuedAt, timeZone: zone)),
                     c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
                 ]
@@ -110,5 +111,14 @@ extension CertificatesController {
             \.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence)
         )
         .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
+    }
+
+    /// The registry numbers of students, for those who read certificates without names (one statement).
+    static func registryNumbers(of studentIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !studentIDs.isEmpty else { return [:] }
+        let students = try await Student.query(on: db).filter(\.$id ~~ Array(Set(studentIDs)))
+            .field(\.$id).field(\.$registryNumber).all()
+        return Dictionary(
+            students.compactMap { s in s.registryNumber.map { (s.id!, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -137,6 +137,7 @@ struct CertificatesController: RouteCollection {
         let (c, g, center) = try await find(req, .read)
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let names = Self.showsNames(req, center: center.ref)
+        let number = names ? nil : try await Self.registryNumbers(of: [c.$student.id], on: req.db)[c.$student.id]
         var actions: [RegistryCard.Action] = [
             .link("Сертификаты группы", SiteURL.record(.groups, g.id!).path + "/certificates", primary: false)
         ]
@@ -148,7 +149,7 @@ struct CertificatesController: RouteCollection {
             title: "Сертификат № \(c.number)", area: .certificates, status: nil,
             facts: [
                 ("Номер", c.number), ("Код проверки", c.verificationCode),
-                ("Обучающийся", names ? c.studentName : RegisterController.masked(c.$student.id)),
+                ("Обучающийся", names ? c.studentName : StudentLabel.masked(number)),
                 ("Курс", c.programTitle),
                 ("Объём", RussianPlural.count(c.hours, "час", "часа", "часов")), ("Ресурсный центр", c.centerName),
                 ("Сроки", CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted),

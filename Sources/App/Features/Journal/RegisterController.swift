@@ -66,11 +66,8 @@ struct RegisterController: RouteCollection {
     static func name(_ s: Student, _ center: OrgRef, req: Request, marks: Bool = false) -> String {
         let school = OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)
         if marks || req.can(.read, .groupStudent(school: school, center: center)) { return s.fullName }
-        return masked(s.id!)
+        return StudentLabel.masked(s.registryNumber)
     }
-
-    /// A student as those who may not see who studies at the centre read them.
-    static func masked(_ studentID: UUID) -> String { "Обучающийся № " + String(studentID.uuidString.prefix(4)) }
 
     func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws
         -> LessonRegisterPage

@@ -30,6 +30,9 @@ final class Student: RegistryRecord, @unchecked Sendable {
     /// A guardian withdrew the consent (the school and the КМЦ see it at once).
     @OptionalField(key: "consent_withdrawn_at") var consentWithdrawnAt: Date?
     @OptionalField(key: "consent_withdrawn_by") var consentWithdrawnBy: String?
+    /// Unique within the municipality, given on registration and never changed (`StudentRegistryNumbers`): how the
+    /// child is shown to those who may not see the name.
+    @OptionalField(key: "registry_number") var registryNumber: Int?
     init() {}
 
     var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }

@@ -9,18 +9,20 @@ extension StudentImportService {
         "id", "municipality_id", "school_id", "surname", "given_name", "patronymic", "birth_date", "grade", "letter",
         "sex",
         "special_needs", "consent_on", "consent_by", "identity_key", "search_key", "sort_key", "status", "version",
-        "import_batch_id",
+        "import_batch_id", "registry_number",
     ]
     static let guardianColumns = [
         "id", "municipality_id", "student_id", "full_name", "relation", "phone", "email", "import_batch_id", "status",
         "version", "created_at",
     ]
 
-    /// Where the rows go: the batch's municipality, school and id.
+    /// Where the rows go: the batch's municipality, school and id, and the first registry number of the new children
+    /// (`StudentRegistryNumbers`: the n-th new row gets `firstNumber + n`).
     struct Target: Sendable {
         var municipalityID: UUID
         var schoolID: UUID
         var batchID: UUID
+        var firstNumber = 0
         init(_ batch: StudentImportBatch) {
             municipalityID = batch.$municipality.id
             schoolID = batch.$school.id
@@ -28,7 +30,7 @@ extension StudentImportService {
         }
     }
 
-    static func studentValues(_ id: UUID, _ r: StudentImport.Row, _ t: Target) -> [DBValue] {
+    static func studentValues(_ id: UUID, _ r: StudentImport.Row, _ t: Target, index: Int) -> [DBValue] {
         [
             .uuid(id), .uuid(t.municipalityID), .uuid(t.schoolID), .text(r.surname), .text(r.givenName),
             .text(r.patronymic), .date(r.birthDate),
@@ -36,7 +38,7 @@ extension StudentImportService {
             .text(r.identityKey),
             .text(r.searchKey),
             .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))),
-            .text(RecordStatus.active.rawValue), .int(1), .uuid(t.batchID),
+            .text(RecordStatus.active.rawValue), .int(1), .uuid(t.batchID), .int(t.firstNumber + index),
         ]
     }
 
@@ -48,12 +50,17 @@ extension StudentImportService {
         ]
     }
 
-    /// The rows on PostgreSQL, in the commit's transaction.
+    /// The rows on PostgreSQL, in the commit's transaction, with registry numbers claimed in it.
     static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database)
         async throws
     {
-        let t = Target(batch)
-        try await insertRows(into: Student.schema, columns: studentColumns, rows, on: db) { studentValues($0, $1, t) }
+        guard !rows.isEmpty else { return }
+        var t = Target(batch)
+        t.firstNumber = try await StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: db)
+        let target = t
+        try await PostgresCopy.rows(into: Student.schema, columns: studentColumns, count: rows.count, on: db) {
+            studentValues(rows[$0].0, rows[$0].1, target, index: $0)
+        }
     }
 
     static func insertGuardians(
@@ -76,9 +83,12 @@ extension StudentImportService {
     }
 
     /// The same rows on the SQLite writer's connection.
-    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], target t: Target, on c: RawSQLite) throws {
+    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], target: Target, on c: RawSQLite) throws {
+        guard !rows.isEmpty else { return }
+        var t = target
+        t.firstNumber = try StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: c)
         try c.insert(into: Student.schema, columns: studentColumns, count: rows.count) {
-            studentValues(rows[$0].0, rows[$0].1, t)
+            studentValues(rows[$0].0, rows[$0].1, t, index: $0)
         }
     }
 
