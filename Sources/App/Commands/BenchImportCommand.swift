@@ -20,10 +20,10 @@ struct BenchImportCommand: AsyncCommand {
         let app = context.application
         try await Migrate.run(app)
         let n = signature.rows ?? 100_000
-        let muni = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
-        try await muni.create(on: app.db)
+        let municipality = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
+        try await municipality.create(on: app.db)
         let school = Organization()
-        school.$municipality.id = muni.id!
+        school.$municipality.id = municipality.id!
         school.kind = OrganizationKind.school.rawValue
         school.fullName = "Школа импорта"
         school.shortName = "Школа импорта"
@@ -68,7 +68,7 @@ struct BenchImportCommand: AsyncCommand {
         let t0 = clock.now
         // The preview, as the import page shows it: read, validate, de-duplicate against the registry.
         let analysis = try await StudentImportService.analyse(
-            data, fileName: "bench.csv", schoolID: school.id!, municipalityID: muni.id!,
+            data, fileName: "bench.csv", schoolID: school.id!, municipalityID: municipality.id!,
             zone: MunicipalClock.defaultZone, canSee: { _ in true }, on: app.db)
         let t1 = clock.now
         guard analysis.isValid else {
@@ -87,10 +87,10 @@ struct BenchImportCommand: AsyncCommand {
         }
         // The same file committed by a process that did not show the preview (behind a load balancer): read and
         // validated again as well. Into a second municipality, so that nobody is a duplicate.
-        let muni2 = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
-        try await muni2.create(on: app.db)
+        let municipality2 = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
+        try await municipality2.create(on: app.db)
         let school2 = Organization()
-        school2.$municipality.id = muni2.id!
+        school2.$municipality.id = municipality2.id!
         school2.kind = school.kind
         school2.fullName = school.fullName
         school2.shortName = school.shortName

@@ -27,12 +27,12 @@ struct BenchSeedCommand: AsyncCommand {
         let out = signature.out ?? "bench-requests.tsv"
         let db = app.db
         let now = Date()
-        let muni = Municipality(name: "Бенчмарк \(UUID().uuidString.prefix(6))")
-        try await muni.create(on: db)
-        let muniID = try muni.requireID()
+        let municipality = Municipality(name: "Бенчмарк \(UUID().uuidString.prefix(6))")
+        try await municipality.create(on: db)
+        let municipalityID = try municipality.requireID()
         func org(_ name: String, _ kind: OrganizationKind) async throws -> Organization {
             let o = Organization()
-            o.$municipality.id = muniID
+            o.$municipality.id = municipalityID
             o.kind = kind.rawValue
             o.fullName = name
             o.shortName = name
@@ -43,10 +43,10 @@ struct BenchSeedCommand: AsyncCommand {
             try await o.create(on: db)
             return o
         }
-        let centre = try await org("Ресурсный центр (бенчмарк)", .school)
+        let center = try await org("Ресурсный центр (бенчмарк)", .school)
         let school = try await org("Школа (бенчмарк)", .school)
         let year = AcademicYear()
-        year.$municipality.id = muniID
+        year.$municipality.id = municipalityID
         year.title = "2026/2027"
         year.startsOn = now.addingTimeInterval(-90 * 86_400)
         year.endsOn = now.addingTimeInterval(200 * 86_400)
@@ -55,7 +55,7 @@ struct BenchSeedCommand: AsyncCommand {
         year.version = 1
         try await year.create(on: db)
         let p = NetworkProgram()
-        p.$organization.id = centre.id!
+        p.$organization.id = center.id!
         p.$academicYear.id = year.id
         p.title = "Курс для бенчмарка"
         p.kind = "profile"
@@ -73,7 +73,7 @@ struct BenchSeedCommand: AsyncCommand {
         for i in 0..<nGroups {
             let g = StudyGroup()
             g.$program.id = p.id!
-            g.$organization.id = centre.id!
+            g.$organization.id = center.id!
             g.$academicYear.id = year.id!
             g.name = "Группа \(i + 1)"
             g.capacity = 25
@@ -89,7 +89,7 @@ struct BenchSeedCommand: AsyncCommand {
             groupIDs.append(g.id!)
         }
         let c = EnrollmentCampaign()
-        c.$municipality.id = muniID
+        c.$municipality.id = municipalityID
         c.$academicYear.id = year.id!
         c.title = "Бенчмарк"
         c.opensAt = now.addingTimeInterval(-3600)
@@ -128,16 +128,17 @@ struct BenchSeedCommand: AsyncCommand {
                 let sid = UUID()
                 let raw = "bench-\(UUID().uuidString)"
                 let name = "Ученик\(i)"
-                let username = "bench-\(muniID.uuidString.prefix(6))-\(i)"
+                let username = "bench-\(municipalityID.uuidString.prefix(6))-\(i)"
                 users = users.values([
                     SQLBind(uid), SQLBind(username), SQLBind(name + " Тест"), SQLBind("!"), SQLBind(true),
                     SQLBind(false), SQLBind(username), SQLBind(username), SQLBind(1),
                 ])
                 roles = roles.values([
-                    SQLBind(UUID()), SQLBind(uid), SQLBind(Role.student.rawValue), SQLBind(muniID), SQLBind(school.id!),
+                    SQLBind(UUID()), SQLBind(uid), SQLBind(Role.student.rawValue), SQLBind(municipalityID),
+                    SQLBind(school.id!),
                 ])
                 students = students.values([
-                    SQLBind(sid), SQLBind(muniID), SQLBind(school.id!), SQLBind(name), SQLBind("Тест"),
+                    SQLBind(sid), SQLBind(municipalityID), SQLBind(school.id!), SQLBind(name), SQLBind("Тест"),
                     SQLBind(birth.addingTimeInterval(Double(i) * 60)),
                     SQLBind(10), SQLBind(false), SQLBind("\(name)|\(i)"), SQLBind(uid), SQLBind(TextKey.search(name)),
                     SQLBind(TextKey.sort(name)),

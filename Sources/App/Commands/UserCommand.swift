@@ -30,7 +30,7 @@ struct UserCommand: AsyncCommand {
         let password = signature.password ?? context.console.ask("Пароль:", isSecure: true)
         let problems = PasswordRules.check(password)
         guard problems.isEmpty else { throw AppError.badRequest(problems["password"] ?? "Пароль не подходит.") }
-        guard let muni = try await Municipality.query(on: app.db).sort(\.$createdAt).first() else {
+        guard let municipality = try await Municipality.query(on: app.db).sort(\.$createdAt).first() else {
             throw AppError.badRequest(
                 "В базе нет муниципалитета: запустите «setka serve» и пройдите первый запуск или «setka demo».")
         }
@@ -49,11 +49,12 @@ struct UserCommand: AsyncCommand {
             let u = User(username: username, fullName: signature.name ?? username, passwordHash: hash)
             try await u.create(on: db)
             try await RoleAssignment(
-                userID: u.requireID(), role: role.rawValue, municipalityID: muni.requireID(), organizationID: scopeOrg
+                userID: u.requireID(), role: role.rawValue, municipalityID: municipality.requireID(),
+                organizationID: scopeOrg
             ).create(on: db)
             try await Audit.record(
                 on: db, req: nil, username: "setka user create", action: .create, entityType: "user",
-                entityID: u.id, title: u.fullName, municipalityID: muni.id, organizationID: scopeOrg)
+                entityID: u.id, title: u.fullName, municipalityID: municipality.id, organizationID: scopeOrg)
         }
         context.console.print("Пользователь \(username) создан.")
     }

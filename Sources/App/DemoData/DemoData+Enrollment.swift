@@ -32,7 +32,7 @@ extension DemoData {
         ]
 
     static func loadEnrollment(
-        on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
+        on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
         year: AcademicYear, zone: TimeZone
     ) async throws {
         // Students: ten seniors in each school, student1 among those of МБОУ «СОШ № 1».
@@ -42,7 +42,7 @@ extension DemoData {
         for school in schools {
             for i in 0..<10 {
                 let s = Student()
-                s.$municipality.id = muni
+                s.$municipality.id = municipalityID
                 s.$school.id = orgIDs[school]!
                 let girl = (n + i) % 2 == 1
                 let surname = surnames[(n * 7 + i * 3) % surnames.count]
@@ -71,7 +71,7 @@ extension DemoData {
         }
         let studentUser = try await User.query(on: db).filter(\.$username == "student1").first()
         let student1 = Student()
-        student1.$municipality.id = muni
+        student1.$municipality.id = municipalityID
         student1.$school.id = orgIDs["МБОУ «СОШ № 1»"]!
         student1.surname = "Ёлкин"
         student1.givenName = "Артём"
@@ -103,7 +103,7 @@ extension DemoData {
         }
         for (i, (child, name, relation, user)) in guardians.enumerated() {
             let g = Guardian()
-            g.$municipality.id = muni
+            g.$municipality.id = municipalityID
             g.$student.id = try child.requireID()
             g.fullName = name
             g.relation = relation
@@ -171,7 +171,7 @@ extension DemoData {
             e.$student.id = try s.requireID()
             e.$group.id = try g.requireID()
             e.status = EnrollmentStatus.enrolled.rawValue
-            // In the group since the start of the year, so the register lists them for every lesson.
+            // In the group since the start of the year, so the journal lists them for every lesson.
             e.createdAt = year.startsOn
             e.updatedAt = e.createdAt
             try await e.create(on: db)
@@ -194,20 +194,21 @@ extension DemoData {
                 try await h.create(on: db)
             }
         }
-        try await loadTimetable(on: db, municipalityID: muni, orgIDs: orgIDs, year: year, groups: groups, zone: zone)
+        try await loadTimetable(
+            on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, groups: groups, zone: zone)
         try await loadLastYear(
-            on: db, municipalityID: muni, orgIDs: orgIDs, subjectIDs: subjectIDs, current: year,
+            on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, current: year,
             students: [student1] + schools.flatMap { (studentsBySchool[$0] ?? []).filter { $0.grade == 11 } },
             zone: zone)
         try await loadCampaigns(
-            on: db, municipalityID: muni, year: year, programIDs: programIDs, groups: groups,
+            on: db, municipalityID: municipalityID, year: year, programIDs: programIDs, groups: groups,
             students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)
     }
 
     /// An open first-come campaign with some applications (one waiting for СОШ № 1's confirmation), and a ranked one
     /// whose window has just closed, with confirmed applications, waiting for the coordinator's «Распределить».
     static func loadCampaigns(
-        on db: any Database, municipalityID muni: UUID, year: AcademicYear, programIDs: [UUID], groups: [StudyGroup],
+        on db: any Database, municipalityID: UUID, year: AcademicYear, programIDs: [UUID], groups: [StudyGroup],
         students: [Student], schoolNames: [String: UUID]
     ) async throws {
         let now = Date()
@@ -215,7 +216,7 @@ extension DemoData {
             -> EnrollmentCampaign
         {
             let c = EnrollmentCampaign()
-            c.$municipality.id = muni
+            c.$municipality.id = municipalityID
             c.$academicYear.id = try year.requireID()
             c.title = title
             c.opensAt = opens
@@ -246,7 +247,7 @@ extension DemoData {
             async throws
         {
             let a = CourseApplication()
-            a.$municipality.id = muni
+            a.$municipality.id = municipalityID
             a.$campaign.id = c.id!
             a.$student.id = try s.requireID()
             a.$school.id = s.$school.id

@@ -3,19 +3,19 @@ import Fluent
 import Vapor
 
 extension DemoData {
-    /// Last academic year, finished: three groups with their lessons, register, final attestation; two of them with
+    /// Last academic year, finished: three groups with their lessons, journal, final attestation; two of them with
     /// certificates already issued (numbered СК-<year>-00001…), the third waiting for the centre to issue them.
     static func loadLastYear(
-        on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
+        on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
         current: AcademicYear, students: [Student], zone: TimeZone
     ) async throws {
         let y = CivilDay(current.startsOn, timeZone: zone).ymd.year - 1
         let year = AcademicYear(
-            municipalityID: muni, title: "\(y)/\(y + 1)",
+            municipalityID: municipalityID, title: "\(y)/\(y + 1)",
             startsOn: CivilDay(year: y, month: 9, day: 1)!.date(timeZone: zone),
             endsOn: CivilDay(year: y + 1, month: 5, day: 31)!.date(timeZone: zone), isCurrent: false)
         try await year.create(on: db)
-        let holidays = try await createHolidays(on: db, municipalityID: muni, year: year, startYear: y)
+        let holidays = try await createHolidays(on: db, municipalityID: municipalityID, year: year, startYear: y)
         let plans:
             [(
                 center: String, title: String, subject: String, teacher: String, group: String, weekday: Weekday,
@@ -140,7 +140,7 @@ extension DemoData {
                 else { continue }
                 sequence += 1
                 let c = Certificate()
-                c.$municipality.id = muni
+                c.$municipality.id = municipalityID
                 c.year = y + 1
                 c.sequence = sequence
                 c.number = CertificateNumber.format(
@@ -163,7 +163,7 @@ extension DemoData {
             }
         }
         let counter = CertificateCounter()
-        counter.$municipality.id = muni
+        counter.$municipality.id = municipalityID
         counter.year = y + 1
         counter.lastSequence = sequence
         try await counter.create(on: db)

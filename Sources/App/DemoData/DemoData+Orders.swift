@@ -6,9 +6,9 @@ import Vapor
 extension DemoData {
     /// Draft orders of this year (organisation of the network, the schedule) and last year's signed order on
     /// certificates with a draft on final attestation.
-    static func loadOrders(on db: any Database, municipalityID muni: UUID) async throws {
-        guard let m = try await Municipality.find(muni, on: db) else { return }
-        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id == muni).sort(
+    static func loadOrders(on db: any Database, municipalityID: UUID) async throws {
+        guard let m = try await Municipality.find(municipalityID, on: db) else { return }
+        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         guard let current = years.first(where: \.isCurrent) else { return }
@@ -22,7 +22,7 @@ extension DemoData {
         }
         for (year, kind, number, day) in plan {
             let o = Order()
-            o.$municipality.id = muni
+            o.$municipality.id = municipalityID
             o.$academicYear.id = try year.requireID()
             o.kind = kind.rawValue
             o.title = kind.title(year: year.title)

@@ -62,7 +62,7 @@ extension DemoData {
     ]
 
     static func loadRegistry(
-        on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
+        on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], subjectIDs: [String: UUID],
         year: AcademicYear, zone: TimeZone
     ) async throws {
         var cal = Calendar(identifier: .gregorian)
@@ -70,7 +70,7 @@ extension DemoData {
         let now = Date()
         for s in staff {
             let m = StaffMember()
-            m.$municipality.id = muni
+            m.$municipality.id = municipalityID
             m.surname = s.surname
             m.givenName = s.given
             m.patronymic = s.patronymic
@@ -128,7 +128,7 @@ extension DemoData {
         ]
         for (short, sector, forms, directions, contact) in partners {
             let p = Partner()
-            p.$municipality.id = muni
+            p.$municipality.id = municipalityID
             p.$organization.id = orgIDs[short]!
             p.sector = sector.rawValue
             p.forms = CodeList.encode(forms)
@@ -168,7 +168,7 @@ extension DemoData {
         ]
         for (kind, a, b, number, state, start, end, subject) in agreements {
             let ag = NetworkAgreement()
-            ag.$municipality.id = muni
+            ag.$municipality.id = municipalityID
             ag.kind = kind.rawValue
             ag.$partyA.id = orgIDs[a]!
             ag.$partyB.id = orgIDs[b]!
@@ -195,7 +195,7 @@ extension DemoData {
         ]
         for (name, role, org, position) in members {
             let m = KmcMember()
-            m.$municipality.id = muni
+            m.$municipality.id = municipalityID
             m.fullName = name
             m.kmcRole = role.rawValue
             m.$organization.id = org.flatMap { orgIDs[$0] }

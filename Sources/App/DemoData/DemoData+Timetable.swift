@@ -6,15 +6,16 @@ extension DemoData {
     /// This year's calendar (holidays), СОШ № 1's busy time, a travel time between two centres, and a weekly timetable
     /// for every group: a different weekday per group at 15:00, two academic hours, in a room of the centre.
     static func loadTimetable(
-        on db: any Database, municipalityID muni: UUID, orgIDs: [String: UUID], year: AcademicYear,
+        on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], year: AcademicYear,
         groups: [StudyGroup], zone: TimeZone
     ) async throws {
         let first = CivilDay(year.startsOn, timeZone: zone)
         let last = CivilDay(year.endsOn, timeZone: zone)
-        let holidays = try await createHolidays(on: db, municipalityID: muni, year: year, startYear: first.ymd.year)
+        let holidays = try await createHolidays(
+            on: db, municipalityID: municipalityID, year: year, startYear: first.ymd.year)
         if let school = orgIDs["МБОУ «СОШ № 1»"] {
             let b = BusySlotRecord()
-            b.$municipality.id = muni
+            b.$municipality.id = municipalityID
             b.$school.id = school
             b.gradesText = "10,11"
             b.weekdaysText = "1,2,3,4,5"
@@ -26,7 +27,7 @@ extension DemoData {
         }
         if let a = orgIDs["МБОУ «Гимназия № 2»"], let b = orgIDs["МБОУ «Лицей № 5»"] {
             let t = TravelTimeRecord()
-            t.$municipality.id = muni
+            t.$municipality.id = municipalityID
             t.$from.id = a
             t.$to.id = b
             t.minutes = 25
@@ -34,7 +35,7 @@ extension DemoData {
             t.version = 1
             try await t.create(on: db)
         }
-        // Past lessons are in the register, except those of the last week (not marked yet).
+        // Past lessons are in the journal, except those of the last week (not marked yet).
         let markedBefore = CivilDay(Date(), timeZone: zone).adding(days: -7)
         let topics = [
             "Вводное занятие", "Разбор задач", "Практикум", "Олимпиадные задачи", "Работа над проектом",
@@ -118,7 +119,7 @@ extension DemoData {
     }
 
     /// The holidays of the academic year beginning in September of `startYear`.
-    static func createHolidays(on db: any Database, municipalityID muni: UUID, year: AcademicYear, startYear y: Int)
+    static func createHolidays(on db: any Database, municipalityID: UUID, year: AcademicYear, startYear y: Int)
         async throws -> [HolidayPeriod]
     {
         func d(_ day: Int, _ month: Int, _ yy: Int) -> CivilDay { CivilDay(year: yy, month: month, day: day)! }
@@ -135,7 +136,7 @@ extension DemoData {
         var holidays: [HolidayPeriod] = []
         for (title, kind, a, b) in periods {
             let h = HolidayPeriodRecord()
-            h.$municipality.id = muni
+            h.$municipality.id = municipalityID
             h.$academicYear.id = try year.requireID()
             h.title = title
             h.kind = kind.rawValue

@@ -152,9 +152,9 @@ enum DemoData {
         // bcrypt at cost 12 takes about 0.25 s: hash the shared demo password once.
         let hash = try await Passwords.hash(password, app: app)
         try await app.db.transaction { db in
-            let muni = Municipality(name: municipalityName)
-            try await muni.create(on: db)
-            let muniID = try muni.requireID()
+            let municipality = Municipality(name: municipalityName)
+            try await municipality.create(on: db)
+            let municipalityID = try municipality.requireID()
             var orgIDs: [String: UUID] = [:]
             for o in organizations {
                 let org = try await OrganizationStore.create(
@@ -162,13 +162,14 @@ enum DemoData {
                         kind: o.kind, fullName: o.full, shortName: o.short, address: "г. Светлоозёрск, " + o.address,
                         phone: String(format: "+7 (900) 000-00-%02d", o.n), email: "org\(o.n)@svetloozersk.example",
                         website: nil, headName: nil),
-                    municipalityID: muniID, on: db, req: nil)
+                    municipalityID: municipalityID, on: db, req: nil)
                 orgIDs[o.short] = org.id
             }
-            let year = try await AcademicYears.ensureCurrent(municipalityID: muniID, zone: muni.zone, on: db)
+            let year = try await AcademicYears.ensureCurrent(
+                municipalityID: municipalityID, zone: municipality.zone, on: db)
             var subjectIDs: [String: UUID] = [:]
             for s in subjects {
-                let subject = Subject(municipalityID: muniID, name: s)
+                let subject = Subject(municipalityID: municipalityID, name: s)
                 try await subject.create(on: db)
                 subjectIDs[s] = subject.id
             }
@@ -194,15 +195,17 @@ enum DemoData {
                 let user = User(username: u.login, fullName: u.name, passwordHash: hash)
                 try await user.create(on: db)
                 try await RoleAssignment(
-                    userID: user.requireID(), role: u.role.rawValue, municipalityID: muniID,
+                    userID: user.requireID(), role: u.role.rawValue, municipalityID: municipalityID,
                     organizationID: u.org.flatMap { orgIDs[$0] }
                 ).create(on: db)
             }
             try await loadRegistry(
-                on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
+                on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year,
+                zone: municipality.zone)
             try await loadEnrollment(
-                on: db, municipalityID: muniID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year, zone: muni.zone)
-            try await loadOrders(on: db, municipalityID: muniID)
+                on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year,
+                zone: municipality.zone)
+            try await loadOrders(on: db, municipalityID: municipalityID)
         }
         return true
     }

@@ -19,7 +19,7 @@ enum SetkaMigrations {
         CreateHeadcounts(),
         CreateTimetable(),
         CreateCalendarFeeds(),
-        CreateRegister(),
+        CreateJournal(),
         CreateResultsAndCertificates(),
         CreateOrders(),
         CreateDiagnostics(),

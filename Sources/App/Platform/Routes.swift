@@ -11,7 +11,7 @@ struct AreaRoutes {
     let api: any RoutesBuilder
 }
 
-/// An area of the product (`Features/<Area>/`) registers its own routes.
+/// An area of the product (`Features/<Area>/`) journals its own routes.
 protocol FeatureArea {
     static func register(_ routes: AreaRoutes) throws
 }
@@ -26,7 +26,7 @@ func routes(_ app: Application) throws {
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         let css = [
-            Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.registerCSS,
+            Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.journalCSS,
             Stylesheet.certificateCSS,
         ]
         return Response(status: .ok, headers: headers, body: .init(string: css.joined(separator: "\n")))

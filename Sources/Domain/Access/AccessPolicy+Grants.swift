@@ -126,7 +126,7 @@ extension AccessPolicy {
             case .teacher: return scope.organizationID == center.id && action == .read
             case .schoolAdmin, .student, .guardian: return false
             }
-        case .register(let center, _):
+        case .journal(let center, _):
             guard scope.municipalityID == center.municipalityID else { return false }
             switch grant.role {
             case .authorityAdmin, .coordinator, .methodologist: return action == .read

@@ -31,7 +31,7 @@ public struct AccessPolicy: Sendable {
                 }
             }
         }
-        if case .register(let center, let teacherUserID) = resource, let teacherUserID, teacherUserID == actor.userID,
+        if case .journal(let center, let teacherUserID) = resource, let teacherUserID, teacherUserID == actor.userID,
             action == .read || action == .update,
             actor.activeGrants(at: now).contains(where: {
                 $0.role == .teacher && $0.scope.municipalityID == center.municipalityID

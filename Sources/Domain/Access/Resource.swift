@@ -45,10 +45,10 @@ public enum Resource: Sendable {
     /// A teacher's timetable across the network: the teacher themself (their account), and whoever may read the
     /// person's staff record.
     case teacherTimetable(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
-    /// The register of a group's lessons (topics, hours, attendance — names the students): the centre's head and the
+    /// The journal of a group's lessons (topics, hours, attendance — names the students): the centre's head and the
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.
-    case register(center: OrgRef, teacherUserID: UUID?)
+    case journal(center: OrgRef, teacherUserID: UUID?)
     /// The authority's orders of a municipality: the administrator drafts, signs (approve) and deletes drafts
     /// (archive);
     /// the coordinator drafts; the methodologist reads.

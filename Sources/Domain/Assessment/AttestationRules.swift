@@ -6,13 +6,13 @@ public enum AttestationRules {
         lastLesson: (day: CivilDay, start: Int)?, groupEnd: CivilDay?, today: CivilDay, minute: Int
     ) -> Bool {
         if let last = lastLesson {
-            return RegisterRules.mayMark(day: last.day, start: last.start, today: today, minute: minute)
+            return JournalRules.mayMark(day: last.day, start: last.start, today: today, minute: minute)
         }
         guard let end = groupEnd else { return false }
         return today > end
     }
 
-    /// Certificates wait until every lesson that has taken place is in the register.
+    /// Certificates wait until every lesson that has taken place is in the journal.
     public static func unmarkedMessage(_ days: [CivilDay]) -> String {
         "В журнале не отмечены прошедшие занятия: " + days.prefix(5).map(\.formatted).joined(separator: ", ")
             + (days.count > 5 ? " и ещё \(days.count - 5)" : "") + ". Отметьте их до выдачи сертификатов."

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A student's presence at a lesson, as the teacher marks it in the register.
+/// A student's presence at a lesson, as the teacher marks it in the journal.
 public enum AttendanceStatus: String, CaseIterable, Codable, Sendable {
     case present, excused, absent
     public var title: String {
@@ -10,7 +10,7 @@ public enum AttendanceStatus: String, CaseIterable, Codable, Sendable {
         case .absent: "отсутствовал(а) без уважительной причины"
         }
     }
-    /// A column heading of the register form.
+    /// A column heading of the journal form.
     public var short: String {
         switch self {
         case .present: "был(а)"
@@ -19,7 +19,7 @@ public enum AttendanceStatus: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The letter of the printed register: «+», «у», «н».
+    /// The letter of the printed journal: «+», «у», «н».
     public var mark: String {
         switch self {
         case .present: "+"

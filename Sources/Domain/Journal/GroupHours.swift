@@ -1,7 +1,7 @@
 import Foundation
 
 /// Hours of a group: planned by the programme (64 by default, `000_5375b2a087477e6d.txt` §4.1), delivered by the
-/// register.
+/// journal.
 public struct GroupHours: Equatable, Sendable {
     public var planned: Int
     public var scheduled: Int

@@ -18,7 +18,7 @@ public enum SiteURL: Sendable {
     case verify, orders
     case order(UUID)
     case hours
-    case groupRegister(UUID)
+    case groupJournal(UUID)
     case timetable
     case groupTimetable(UUID)
     case teacherWeek(UUID)
@@ -67,7 +67,7 @@ public enum SiteURL: Sendable {
         case .verify: "/verify"
         case .orders: "/orders"
         case .hours: "/hours"
-        case .groupRegister(let id): "/groups/\(id.uuidString.lowercased())/register"
+        case .groupJournal(let id): "/groups/\(id.uuidString.lowercased())/register"
         case .order(let id): "/orders/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"

@@ -9,7 +9,7 @@ import Views
 
 extension AppTests {
     @Suite struct DiagnosticsTests {
-        @Test func aCentreDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {
+        @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {
             try await withApp { app in
                 let g = try await TimetableTests.group(app, "Математика-11")
                 let base = "/groups/\(g.id!.uuidString.lowercased())/diagnostics"
@@ -24,7 +24,7 @@ extension AppTests {
                     base + "/new", ["title": "Промежуточный срез", "day": "15.10.2026", "max": "10"])
                 #expect(made.status == .seeOther)
                 let url = try #require(made.headers.first(name: .location))
-                let students = try await RegisterService.groupSummary(g, on: app.db).students
+                let students = try await JournalService.groupSummary(g, on: app.db).students
                 #expect(students.count >= 2)
                 _ = try await head.get(url)
                 var form: [String: String] = [:]

@@ -313,16 +313,16 @@ extension AppTests {
                 #expect(
                     totals["school1"] == totals["kmc"] && totals["school1"] == totals["student1"]
                         && (totals["school1"]?.allSatisfy { $0 > 0 } ?? false), "\(totals)")
-                let centre = try await apiToken(app, "centre1")
+                let center = try await apiToken(app, "centre1")
                 #expect(
                     try await api.send(
                         .GET, "/api/v1/results?student=\(child.id!.uuidString)",
-                        headers: ["Authorization": "Bearer \(centre)"]
+                        headers: ["Authorization": "Bearer \(center)"]
                     ).status == .forbidden)
             }
         }
 
-        /// The methodologist reads results and certificates as the register shows them: without the children's names,
+        /// The methodologist reads results and certificates as the journal shows them: without the children's names,
         /// finding a certificate by its number, printing none.
         @Test func theMethodologistReadsResultsAndCertificatesWithoutNames() async throws {
             try await withApp { app in

@@ -82,23 +82,23 @@ extension AppTests {
 
                 // The contract of СОШ № 1 with the gymnasium lists student1.
                 let school = try await orgID(app, "МБОУ «СОШ № 1»")
-                let centre = try await orgID(app, "МБОУ «Гимназия № 2»")
+                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
                 var admin = Browser(app)
                 _ = try await admin.login("school1")
                 let enrollments = try await admin.get("/enrollments").body.string
                 #expect(
                     enrollments.contains(
-                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                        "/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())"))
                 let contract = try Self.docxText(
                     try await admin.get(
-                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())/docx"))
+                        "/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())/docx"))
                 #expect(
                     contract.contains("Договор о сетевой форме реализации образовательных программ")
                         && contract.contains("Ёлкин Артём Ильич"))
                 // Another school's contract, a teacher, a parent: not found.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
                 #expect(
-                    try await admin.get("/contracts/\(other.uuidString.lowercased())/\(centre.uuidString.lowercased())")
+                    try await admin.get("/contracts/\(other.uuidString.lowercased())/\(center.uuidString.lowercased())")
                         .status == .notFound)
                 // Not with itself, and not with a school that teaches no network groups this year.
                 let school4 = try await orgID(app, "МБОУ «СОШ № 4»")
@@ -111,15 +111,15 @@ extension AppTests {
                 _ = try await head.login("centre1")
                 let ownLinks = try await head.get("/enrollments").body.string
                 #expect(
-                    !ownLinks.contains("/contracts/\(centre.uuidString.lowercased())/\(centre.uuidString.lowercased())")
+                    !ownLinks.contains("/contracts/\(center.uuidString.lowercased())/\(center.uuidString.lowercased())")
                 )
                 #expect(
-                    ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"))
+                    ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())"))
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1")
                 #expect(
                     try await teacher.get(
-                        "/contracts/\(school.uuidString.lowercased())/\(centre.uuidString.lowercased())"
+                        "/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())"
                     ).status == .notFound)
                 var parent = Browser(app)
                 _ = try await parent.login("parent1")

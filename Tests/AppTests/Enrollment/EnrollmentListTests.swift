@@ -49,7 +49,7 @@ extension AppTests {
             return out
         }
 
-        @Test func theKmcSendsAListAndTheCentreAcceptsItWhole() async throws {
+        @Test func theKmcSendsAListAndTheCenterAcceptsItWhole() async throws {
             try await withApp { app in
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc")

@@ -15,7 +15,7 @@ extension AppTests {
         static func setUp(_ app: Application, capacity: Int, students: Int) async throws -> (UUID, [UUID]) {
             let center = try await orgID(app, "МБОУ «Гимназия № 2»")
             let school = try await orgID(app, "МБОУ «СОШ № 1»")
-            let muni = try #require(try await Organization.find(school, on: app.db)?.$municipality.id)
+            let municipalityID = try #require(try await Organization.find(school, on: app.db)?.$municipality.id)
             let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
             let program = NetworkProgram()
             program.$organization.id = center
@@ -48,7 +48,7 @@ extension AppTests {
                 var ids: [UUID] = []
                 for i in 0..<students {
                     let s = Student()
-                    s.$municipality.id = muni
+                    s.$municipality.id = municipalityID
                     s.$school.id = school
                     s.surname = "Учеников\(i)"
                     s.givenName = "Тест"
@@ -125,7 +125,7 @@ extension AppTests {
 
         /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing
         /// changes.
-        @Test func directEnrolmentRefusesAStudentOfAnotherGrade() async throws {
+        @Test func directEnrollmentRefusesAStudentOfAnotherGrade() async throws {
             try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 5, students: 1)
                 let group = try #require(
@@ -150,7 +150,7 @@ extension AppTests {
             }
         }
 
-        @Test func directEnrolmentAnswersAndRefusesInRussian() async throws {
+        @Test func directEnrollmentAnswersAndRefusesInRussian() async throws {
             try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
                 let kmc = try await apiToken(app, "kmc")
@@ -234,7 +234,7 @@ extension AppTests {
 }
 
 extension AppTests.EnrollmentTests {
-    @Test func theCentreHeadEnrolsThroughThePagesAndAWithdrawalMovesTheListUp() async throws {
+    @Test func theCenterHeadEnrollsThroughThePagesAndAWithdrawalMovesTheListUp() async throws {
         try await withApp { app in
             let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
             var head = Browser(app)

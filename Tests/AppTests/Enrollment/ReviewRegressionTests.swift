@@ -8,7 +8,7 @@ import VaporTesting
 
 /// Regressions for the defects a review of the enrolment work found (issue 3).
 extension AppTests {
-    @Suite struct EnrolmentReviewTests {
+    @Suite struct EnrollmentReviewTests {
         static func fill(_ app: Application, _ name: String) async throws -> StudyGroup {
             let g = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == name).first())
             g.capacity = g.enrolledCount

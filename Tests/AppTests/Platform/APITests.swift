@@ -41,7 +41,7 @@ extension AppTests {
             }
         }
 
-        @Test func tokensListOrganisationsPaged() async throws {
+        @Test func tokensListOrganizationsPaged() async throws {
             try await withApp { app in
                 let token = try await apiToken(app, "kmc")
                 var b = Browser(app)
@@ -135,7 +135,7 @@ extension AppTests.APITests {
         var items: [T]
         var metadata: Meta
     }
-    struct Centre: Content {
+    struct Center: Content {
         var id: UUID
         var organizationName: String
         var academicYear: String
@@ -164,10 +164,10 @@ extension AppTests.APITests {
             let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
             let kmc = try await apiToken(app, "kmc")
             var b = Browser(app)
-            let centres = try await b.send(
+            let centers = try await b.send(
                 .GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
-            #expect(centres.status == .ok)
-            let cp = try centres.content.decode(Page<Centre>.self)
+            #expect(centers.status == .ok)
+            let cp = try centers.content.decode(Page<Center>.self)
             #expect(cp.metadata.total == 4)
             #expect(
                 cp.items.first { $0.organizationName == "МБОУ «Гимназия № 2»" }?.subjects == [

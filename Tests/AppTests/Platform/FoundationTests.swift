@@ -34,7 +34,7 @@ extension AppTests {
             }
         }
 
-        @Test func publicPageShowsCentresAndContacts() async throws {
+        @Test func publicPageShowsCentersAndContacts() async throws {
             try await withApp { app in
                 var b = Browser(app)
                 let html = try await b.get("/").body.string

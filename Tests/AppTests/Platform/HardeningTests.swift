@@ -174,7 +174,7 @@ extension AppTests {
             }
         }
 
-        @Test func aCentreHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
+        @Test func aCenterHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
             try await withApp { app in
                 let guseva = try #require(
                     try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
@@ -203,7 +203,7 @@ extension AppTests {
             }
         }
 
-        @Test func onlyCoordinatorsChangeAnOrganisationsKind() async throws {
+        @Test func onlyCoordinatorsChangeAnOrganizationsKind() async throws {
             try await withApp { app in
                 let own = try await orgID(app, "МБОУ «СОШ № 1»")
                 var b = Browser(app)

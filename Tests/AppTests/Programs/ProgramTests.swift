@@ -26,7 +26,7 @@ extension AppTests {
 
         /// A new programme's form starts at 64 hours in the head's own centre; a programme without teachers is not
         /// sent.
-        @Test func aProgrammeStartsAt64HoursAndNeedsTeachersToBeSent() async throws {
+        @Test func aProgramStartsAt64HoursAndNeedsTeachersToBeSent() async throws {
             try await withApp { app in
                 let center = try await orgID(app, "МБОУ «Гимназия № 2»")
                 var head = Browser(app)
@@ -44,7 +44,7 @@ extension AppTests {
             }
         }
 
-        @Test func aProgrammeGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
+        @Test func aProgramGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
             try await withApp { app in
                 let center = try await orgID(app, "МБОУ «Гимназия № 2»")
                 var head = Browser(app)
@@ -109,7 +109,7 @@ extension AppTests {
             }
         }
 
-        @Test func aCentreWritesOnlyItsOwnProgrammesAndNeverDecides() async throws {
+        @Test func aCenterWritesOnlyItsOwnProgramsAndNeverDecides() async throws {
             try await withApp { app in
                 let other = try await orgID(app, "МБОУ «Лицей № 5»")
                 let lyceumProgram = try #require(
@@ -131,7 +131,7 @@ extension AppTests {
             }
         }
 
-        @Test func thePublicCatalogueListsAgreedProgrammesWithFilters() async throws {
+        @Test func thePublicCatalogListsAgreedProgramsWithFilters() async throws {
             try await withApp { app in
                 var anyone = Browser(app)
                 let all = try await anyone.get("/catalog").body.string
@@ -168,7 +168,7 @@ extension AppTests {
 }
 
 extension AppTests.ProgramTests {
-    @Test func aCentreOpensGroupsOnlyOfAgreedProgrammesAndNeverBelowTheEnrolled() async throws {
+    @Test func aCenterOpensGroupsOnlyOfAgreedProgramsAndNeverBelowTheEnrolled() async throws {
         try await withApp { app in
             let gym = try await orgID(app, "МБОУ «Гимназия № 2»")
             let agreed = try #require(

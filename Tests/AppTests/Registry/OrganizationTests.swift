@@ -14,7 +14,7 @@ extension AppTests {
             "email": "sosh12@svetloozersk.example",
         ]
 
-        @Test func coordinatorCreatesAnOrganisationAndFindsItIgnoringCaseAndYo() async throws {
+        @Test func coordinatorCreatesAnOrganizationAndFindsItIgnoringCaseAndYo() async throws {
             try await withApp { app in
                 var b = Browser(app)
                 _ = try await b.login("kmc")
@@ -85,7 +85,7 @@ extension AppTests {
             }
         }
 
-        @Test func archiveIsConfirmedThenHidesTheOrganisation() async throws {
+        @Test func archiveIsConfirmedThenHidesTheOrganization() async throws {
             try await withApp { app in
                 let id = try await orgID(app, "МБОУ «СОШ № 9»")
                 var b = Browser(app)
@@ -122,15 +122,15 @@ extension AppTests {
             }
         }
 
-        @Test func anotherMunicipalitysOrganisationIsRefusedOnEveryRoute() async throws {
+        @Test func anotherMunicipalitysOrganizationIsRefusedOnEveryRoute() async throws {
             try await withApp { app in
-                let muni = Municipality(name: "Соседний район")
-                try await muni.create(on: app.db)
+                let municipality = Municipality(name: "Соседний район")
+                try await municipality.create(on: app.db)
                 let foreign = try await OrganizationStore.create(
                     OrganizationInput(
                         kind: .school, fullName: "Чужая школа", shortName: "Чужая школа", address: nil, phone: nil,
                         email: nil, website: nil, headName: nil),
-                    municipalityID: muni.requireID(), on: app.db, req: nil)
+                    municipalityID: municipality.requireID(), on: app.db, req: nil)
                 let id = try foreign.requireID()
                 for user in ["admin", "kmc", "school1"] {
                     var b = Browser(app)
@@ -151,13 +151,14 @@ extension AppTests {
 
         @Test func listsSortCyrillicWithYoAfterYe() async throws {
             try await withApp(demo: false) { app in
-                let muni = Municipality(name: "Тест")
-                try await muni.create(on: app.db)
+                let municipality = Municipality(name: "Тест")
+                try await municipality.create(on: app.db)
                 for name in ["Ёлкинская школа", "Жуковская школа", "Еловская школа", "Дубровская школа"] {
                     _ = try await OrganizationStore.create(
                         OrganizationInput(
                             kind: .school, fullName: name, shortName: name, address: nil, phone: nil, email: nil,
-                            website: nil, headName: nil), municipalityID: muni.requireID(), on: app.db, req: nil)
+                            website: nil, headName: nil), municipalityID: municipality.requireID(), on: app.db, req: nil
+                    )
                 }
                 let names = try await Organization.query(on: app.db).sort(\.$sortKey).all().map(\.shortName)
                 #expect(names == ["Дубровская школа", "Еловская школа", "Ёлкинская школа", "Жуковская школа"])

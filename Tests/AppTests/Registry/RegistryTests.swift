@@ -38,7 +38,7 @@ extension AppTests {
             }
         }
 
-        @Test func coordinatorDesignatesAResourceCentreThatThePublicPageShows() async throws {
+        @Test func coordinatorDesignatesAResourceCenterThatThePublicPageShows() async throws {
             try await withApp { app in
                 var b = Browser(app)
                 _ = try await b.login("kmc")
@@ -72,7 +72,7 @@ extension AppTests {
             }
         }
 
-        @Test func aCentreHeadKeepsOnlyTheOwnCentresRoomsAndStaff() async throws {
+        @Test func aCenterHeadKeepsOnlyTheOwnCentersRoomsAndStaff() async throws {
             try await withApp { app in
                 let own = try await orgID(app, "МБОУ «Гимназия № 2»")
                 let other = try await orgID(app, "МБОУ «Лицей № 5»")
@@ -117,13 +117,13 @@ extension AppTests {
 
         @Test func anotherMunicipalitysRegistryIsRefused() async throws {
             try await withApp { app in
-                let muni = Municipality(name: "Соседний район")
-                try await muni.create(on: app.db)
+                let municipality = Municipality(name: "Соседний район")
+                try await municipality.create(on: app.db)
                 let org = try await OrganizationStore.create(
                     OrganizationInput(
                         kind: .school, fullName: "Чужая школа", shortName: "Чужая школа", address: nil, phone: nil,
                         email: nil,
-                        website: nil, headName: nil), municipalityID: muni.requireID(), on: app.db, req: nil)
+                        website: nil, headName: nil), municipalityID: municipality.requireID(), on: app.db, req: nil)
                 let room = Room()
                 room.$organization.id = org.id!
                 room.name = "Чужой кабинет"
@@ -133,7 +133,7 @@ extension AppTests {
                 room.status = "active"
                 room.version = 1
                 try await room.create(on: app.db)
-                let subject = Subject(municipalityID: try muni.requireID(), name: "чужой предмет")
+                let subject = Subject(municipalityID: try municipality.requireID(), name: "чужой предмет")
                 try await subject.create(on: app.db)
                 var b = Browser(app)
                 _ = try await b.login("admin")
@@ -186,12 +186,12 @@ extension AppTests {
                 var b = Browser(app)
                 _ = try await b.login("kmc")
                 let school = try await orgID(app, "МБОУ «СОШ № 9»")
-                let notCentre = try await orgID(app, "МБОУ «СОШ № 11»")
+                let notCenter = try await orgID(app, "МБОУ «СОШ № 11»")
                 _ = try await b.get("/agreements/new")
                 let bad = try await b.post(
                     "/agreements/new",
                     [
-                        "kind": "school_center", "partyA": school.uuidString, "partyB": notCentre.uuidString,
+                        "kind": "school_center", "partyA": school.uuidString, "partyB": notCenter.uuidString,
                         "subject": "Обучение", "startsOn": "01.09.2026", "endsOn": "01.08.2026", "state": "signed",
                     ])
                 #expect(bad.status == .unprocessableEntity)

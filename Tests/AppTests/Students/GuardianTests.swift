@@ -154,14 +154,14 @@ extension AppTests {
             try await withApp { app in
                 let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
                 let g = try #require(try await Guardian.query(on: app.db).filter(\.$student.$id == elkin.id!).first())
-                var centre = Browser(app)
-                _ = try await centre.login("centre1")
+                var center = Browser(app)
+                _ = try await center.login("centre1")
                 let base = "/students/\(elkin.id!.uuidString.lowercased())/guardians"
-                #expect(try await centre.get(base + "/new").status == .notFound)
-                _ = try await centre.get("/profile")
+                #expect(try await center.get(base + "/new").status == .notFound)
+                _ = try await center.get("/profile")
                 #expect(
-                    try await centre.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
-                #expect(try await centre.get("/children").status == .forbidden)
+                    try await center.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
+                #expect(try await center.get("/children").status == .forbidden)
             }
         }
     }

@@ -66,7 +66,7 @@ extension AppTests {
                 let url = try StudentImportTests.batchURL(
                     try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
                 #expect(try await b.get(url).body.string.contains("Новые обучающиеся (2)"))
-                // Meanwhile another school registers the same Кедров.
+                // Meanwhile another school journals the same Кедров.
                 let other = try await orgID(app, "МБОУ «СОШ № 3»")
                 let s = Student()
                 s.$municipality.id = try #require(try await Organization.find(school, on: app.db)).$municipality.id

@@ -41,9 +41,9 @@ extension AppTests {
                     username: "school3", fullName: "Третьякова Анна",
                     passwordHash: try await Passwords.hash(DemoData.password, app: app))
                 try await otherAdmin.create(on: app.db)
-                let muni = try #require(try await Organization.find(other, on: app.db)?.$municipality.id)
+                let municipalityID = try #require(try await Organization.find(other, on: app.db)?.$municipality.id)
                 try await RoleAssignment(
-                    userID: otherAdmin.id!, role: "school_admin", municipalityID: muni, organizationID: other
+                    userID: otherAdmin.id!, role: "school_admin", municipalityID: municipalityID, organizationID: other
                 ).create(on: app.db)
                 var third = Browser(app)
                 _ = try await third.login("school3")

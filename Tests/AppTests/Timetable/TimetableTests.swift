@@ -19,7 +19,7 @@ extension AppTests {
 
         static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())/timetable" }
 
-        /// The group's lessons from tomorrow on (past ones are in the demo register and no longer move).
+        /// The group's lessons from tomorrow on (past ones are in the demo journal and no longer move).
         static func future(_ app: Application, _ g: StudyGroup) async throws -> [Lesson] {
             let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
             return try await lessons(app, g).filter { $0.day > today }
@@ -373,7 +373,7 @@ extension AppTests {
             }
         }
 
-        @Test func enrolmentRefusesAStudentWhoseGroupsClash() async throws {
+        @Test func enrollmentRefusesAStudentWhoseGroupsClash() async throws {
             try await withApp { app in
                 // setup: «Химия-10» gets a lesson at the time of the first Monday lesson of «Математика-10»
                 let m10 = try await Self.group(app, "Математика-10")
@@ -467,7 +467,7 @@ extension AppTests {
             }
         }
 
-        @Test func aCentreHeadIsNotToldWhichOtherCentreAStudentAttends() async throws {
+        @Test func aCenterHeadIsNotToldWhichOtherCenterAStudentAttends() async throws {
             try await withApp { app in
                 // setup: a student of «Математика-10» (centre1's) also in «Химия-10» (Лицей № 5), which meets on a
                 // Monday at 15:00

@@ -69,7 +69,7 @@ import Testing
 }
 
 @Suite struct ValidationTests {
-    @Test func organisationInputNamesEveryBadField() {
+    @Test func organizationInputNamesEveryBadField() {
         let r = OrganizationInput.validate(
             kind: "castle", fullName: "", shortName: String(repeating: "я", count: 121),
             address: nil, phone: "abc", email: "x@", website: "school.ru", headName: nil)
@@ -85,7 +85,7 @@ import Testing
         #expect(f.fields["website"] == "Адрес сайта начинается с http:// или https://.")
     }
 
-    @Test func organisationInputTrimsGoodValues() throws {
+    @Test func organizationInputTrimsGoodValues() throws {
         let r = OrganizationInput.validate(
             kind: "school", fullName: "  Школа № 1 ", shortName: "СОШ № 1", address: " ",
             phone: "+7 (900) 000-00-01", email: "a@b.ru", website: nil, headName: nil)
@@ -132,18 +132,18 @@ import Testing
 }
 
 @Suite struct AccessPolicyTests {
-    let muni = UUID(), otherMuni = UUID()
+    let municipalityID = UUID(), otherMuni = UUID()
     let school = UUID(), otherSchool = UUID()
 
     func actor(_ role: Role, org: UUID? = nil, in m: UUID? = nil) -> Actor {
-        let m = m ?? muni
+        let m = m ?? municipalityID
         let scope: GrantScope = org.map { .organization($0, municipalityID: m) } ?? .municipality(m)
         return Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: scope)])
     }
 
     @Test func municipalityRolesStayInTheirMunicipality() {
         let p = AccessPolicy()
-        let own = OrgRef(id: school, municipalityID: muni)
+        let own = OrgRef(id: school, municipalityID: municipalityID)
         let foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
         for role in [Role.authorityAdmin, .coordinator, .methodologist] {
             #expect(p.allows(actor(role), .read, .organization(own)))
@@ -154,33 +154,34 @@ import Testing
         #expect(!p.allows(actor(.methodologist), .update, .organization(own)))
     }
 
-    @Test func schoolRolesTouchOnlyTheirOwnOrganisation() {
+    @Test func schoolRolesTouchOnlyTheirOwnOrganization() {
         let p = AccessPolicy()
-        let own = OrgRef(id: school, municipalityID: muni)
-        let other = OrgRef(id: otherSchool, municipalityID: muni)
+        let own = OrgRef(id: school, municipalityID: municipalityID)
+        let other = OrgRef(id: otherSchool, municipalityID: municipalityID)
         let admin = actor(.schoolAdmin, org: school)
         #expect(p.allows(admin, .update, .organization(own)))
         #expect(!p.allows(admin, .update, .organization(other)))
         #expect(!p.allows(admin, .archive, .organization(own)))
-        #expect(p.allows(admin, .read, .staff(orgs: [own], municipalityID: muni)))
-        #expect(!p.allows(admin, .read, .staff(orgs: [other], municipalityID: muni)))
-        #expect(!p.allows(admin, .read, .audit(municipalityID: muni)))
+        #expect(p.allows(admin, .read, .staff(orgs: [own], municipalityID: municipalityID)))
+        #expect(!p.allows(admin, .read, .staff(orgs: [other], municipalityID: municipalityID)))
+        #expect(!p.allows(admin, .read, .audit(municipalityID: municipalityID)))
     }
 
     @Test func studentsAndGuardiansSeeNoRegistry() {
         let p = AccessPolicy()
-        let own = OrgRef(id: school, municipalityID: muni)
+        let own = OrgRef(id: school, municipalityID: municipalityID)
         for role in [Role.student, .guardian] {
             #expect(!p.allows(actor(role, org: school), .read, .organization(own)))
-            #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: muni)))
+            #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: municipalityID)))
         }
     }
 
     @Test func expiredAssignmentsGrantNothing() {
         var a = actor(.coordinator)
         a.grants[0].validTo = Date().addingTimeInterval(-86_400)
-        #expect(!AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: muni))))
-        #expect(AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: muni))) == false)
+        #expect(!AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: municipalityID))))
+        #expect(
+            AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: municipalityID))) == false)
     }
 
     @Test func schoolsManageOnlyTheirOwnTeachersAccounts() {
@@ -190,19 +191,21 @@ import Testing
             p.allows(
                 admin, .create,
                 .account(
-                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni))
+                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: municipalityID)],
+                    municipalityID: municipalityID))
         )
         #expect(
             !p.allows(
                 admin, .create,
                 .account(
-                    roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni)],
-                    municipalityID: muni)))
+                    roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: municipalityID)],
+                    municipalityID: municipalityID)))
         #expect(
             !p.allows(
                 admin, .create,
                 .account(
-                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)
+                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: municipalityID)],
+                    municipalityID: municipalityID)
             ))
         // An account that also has a role elsewhere belongs to the administrator.
         #expect(
@@ -210,15 +213,16 @@ import Testing
                 admin, .update,
                 .account(
                     roles: [
-                        AccountRole(.teacher, organizationID: school, municipalityID: muni),
-                        AccountRole(.teacher, organizationID: otherSchool, municipalityID: muni),
-                    ], municipalityID: muni)))
-        #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: muni)))
+                        AccountRole(.teacher, organizationID: school, municipalityID: municipalityID),
+                        AccountRole(.teacher, organizationID: otherSchool, municipalityID: municipalityID),
+                    ], municipalityID: municipalityID)))
+        #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: municipalityID)))
         #expect(
             p.allows(
                 actor(.authorityAdmin), .update,
                 .account(
-                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: muni)], municipalityID: muni)
+                    roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: municipalityID)],
+                    municipalityID: municipalityID)
             ))
         #expect(
             !p.allows(
@@ -226,33 +230,37 @@ import Testing
                 .account(
                     roles: [
                         AccountRole(.authorityAdmin, organizationID: nil, municipalityID: otherMuni),
-                        AccountRole(.teacher, organizationID: school, municipalityID: muni),
-                    ], municipalityID: muni)))
+                        AccountRole(.teacher, organizationID: school, municipalityID: municipalityID),
+                    ], municipalityID: municipalityID)))
         #expect(
             !p.allows(
                 actor(.coordinator), .read,
                 .account(
-                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: muni)], municipalityID: muni))
+                    roles: [AccountRole(.teacher, organizationID: school, municipalityID: municipalityID)],
+                    municipalityID: municipalityID))
         )
     }
 
     @Test func onlyAdministratorsReadTheAuditLog() {
         let p = AccessPolicy()
-        #expect(p.allows(actor(.authorityAdmin), .read, .audit(municipalityID: muni)))
-        #expect(!p.allows(actor(.coordinator), .read, .audit(municipalityID: muni)))
-        #expect(!p.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: muni)))
+        #expect(p.allows(actor(.authorityAdmin), .read, .audit(municipalityID: municipalityID)))
+        #expect(!p.allows(actor(.coordinator), .read, .audit(municipalityID: municipalityID)))
+        #expect(!p.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: municipalityID)))
     }
 }
 
 @Suite struct PersonAccessTests {
-    let muni = UUID(), school = UUID(), child = UUID()
-    var ref: OrgRef { OrgRef(id: school, municipalityID: muni) }
+    let municipalityID = UUID(), school = UUID(), child = UUID()
+    var ref: OrgRef { OrgRef(id: school, municipalityID: municipalityID) }
 
     func actor(_ role: Role, org: UUID?, students: Set<UUID> = []) -> Actor {
         Actor(
             userID: UUID(), username: "u",
             grants: [
-                RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: muni) } ?? .municipality(muni))
+                RoleGrant(
+                    role: role,
+                    scope: org.map { .organization($0, municipalityID: municipalityID) }
+                        ?? .municipality(municipalityID))
             ],
             students: students)
     }
@@ -282,10 +290,10 @@ import Testing
 
 @Suite struct ContractAccessTests {
     @Test func onlyThePartiesAndTheMunicipalityReadAContract() {
-        let muni = UUID()
-        let school = OrgRef(id: UUID(), municipalityID: muni)
-        let centre = OrgRef(id: UUID(), municipalityID: muni)
-        func actor(_ role: Role, _ org: UUID?, _ m: UUID = muni) -> Actor {
+        let municipalityID = UUID()
+        let school = OrgRef(id: UUID(), municipalityID: municipalityID)
+        let center = OrgRef(id: UUID(), municipalityID: municipalityID)
+        func actor(_ role: Role, _ org: UUID?, _ m: UUID = municipalityID) -> Actor {
             Actor(
                 userID: UUID(), username: "u",
                 grants: [
@@ -293,12 +301,12 @@ import Testing
                 ])
         }
         let p = AccessPolicy()
-        let contract = Resource.contract(school: school, center: centre)
+        let contract = Resource.contract(school: school, center: center)
         #expect(p.allows(actor(.schoolAdmin, school.id), .read, contract))
-        #expect(p.allows(actor(.centerHead, centre.id), .read, contract))
+        #expect(p.allows(actor(.centerHead, center.id), .read, contract))
         #expect(p.allows(actor(.coordinator, nil), .read, contract))
         #expect(!p.allows(actor(.schoolAdmin, UUID()), .read, contract))
-        #expect(!p.allows(actor(.teacher, centre.id), .read, contract))
+        #expect(!p.allows(actor(.teacher, center.id), .read, contract))
         #expect(!p.allows(actor(.coordinator, nil, UUID()), .read, contract))
         #expect(!p.allows(actor(.coordinator, nil), .update, contract))
     }

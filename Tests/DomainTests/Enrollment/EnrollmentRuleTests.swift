@@ -63,8 +63,8 @@ import Testing
 
 /// Which consent each way into a group needs (issue 3: the КМЦ and the centres place a child on the school's record
 /// of consent; an ИУП carries the guardian's own agreement; a withdrawal stops every way in).
-@Suite struct EnrolmentConsentTests {
-    @Test func aPlacementByTheKMCOrACentreNeedsTheSchoolsRecord() {
+@Suite struct EnrollmentConsentTests {
+    @Test func aPlacementByTheKMCOrACenterNeedsTheSchoolsRecord() {
         for source in [EnrollmentSource.direct, .transfer, .list] {
             #expect(EnrollmentError.consent(source: source, recordedOn: nil, withdrawnAt: nil) == .noConsent)
             #expect(EnrollmentError.consent(source: source, recordedOn: Date(), withdrawnAt: nil) == nil)

@@ -81,18 +81,18 @@ import Testing
 }
 
 @Suite struct ClashRulesTests {
-    let centreA = UUID(), centreB = UUID(), school = UUID()
+    let centerA = UUID(), centerB = UUID(), school = UUID()
     let teacher = UUID(), room = UUID()
     let g1 = UUID(), g2 = UUID()
     let monday = CivilDay.parse("07.09.2026")!
 
     func lesson(
-        _ group: UUID, _ name: String, centre: UUID, start: Int, hours: Int = 2, teacher: UUID? = nil,
+        _ group: UUID, _ name: String, center: UUID, start: Int, hours: Int = 2, teacher: UUID? = nil,
         room: UUID? = nil, id: UUID? = nil
     ) -> TimetableLesson {
         TimetableLesson(
-            id: id, groupID: group, groupName: name, centerID: centre,
-            centerName: centre == centreA ? "Гимназия" : "Лицей",
+            id: id, groupID: group, groupName: name, centerID: center,
+            centerName: center == centerA ? "Гимназия" : "Лицей",
             span: LessonSpan(day: monday, start: ClockTime(minutes: start), hours: hours),
             teacherID: teacher, teacherName: "Петрова П. П.", roomID: room, roomName: "Кабинет 12")
     }
@@ -102,49 +102,49 @@ import Testing
     }
 
     @Test func teacherRoomAndGroupClashes() {
-        let existing = [lesson(g2, "Физика-11", centre: centreA, start: 900, teacher: teacher, room: room)]
+        let existing = [lesson(g2, "Физика-11", center: centerA, start: 900, teacher: teacher, room: room)]
         let ctx = TimetableContext(existing: existing, members: [:])
         // Overlapping by ten minutes: both the teacher and the room clash.
         let issues = ClashRules.check(
-            [lesson(g1, "Математика-10", centre: centreA, start: 990, teacher: teacher, room: room)], in: ctx)
+            [lesson(g1, "Математика-10", center: centerA, start: 990, teacher: teacher, room: room)], in: ctx)
         #expect(Set(issues.map(\.kind)) == [.teacher, .room])
         #expect(issues.first { $0.kind == .teacher }?.text.contains("«Физика-11» (15:00–16:40") == true)
         // Right after it (16:40) is free.
         #expect(
             ClashRules.check(
-                [lesson(g1, "Математика-10", centre: centreA, start: 1000, teacher: teacher, room: room)], in: ctx
+                [lesson(g1, "Математика-10", center: centerA, start: 1000, teacher: teacher, room: room)], in: ctx
             ).isEmpty)
         // Two proposed lessons of one group at one time clash with each other.
         let twice = ClashRules.check(
-            [lesson(g1, "М", centre: centreA, start: 600), lesson(g1, "М", centre: centreA, start: 630)],
+            [lesson(g1, "М", center: centerA, start: 600), lesson(g1, "М", center: centerA, start: 630)],
             in: TimetableContext(existing: [], members: [:]))
         #expect(twice.map(\.kind) == [.group])
     }
 
     @Test func aMovedLessonDoesNotClashWithItself() {
         let id = UUID()
-        let existing = [lesson(g1, "Математика-10", centre: centreA, start: 900, teacher: teacher, room: room, id: id)]
-        let moved = lesson(g1, "Математика-10", centre: centreA, start: 930, teacher: teacher, room: room, id: id)
+        let existing = [lesson(g1, "Математика-10", center: centerA, start: 900, teacher: teacher, room: room, id: id)]
+        let moved = lesson(g1, "Математика-10", center: centerA, start: 930, teacher: teacher, room: room, id: id)
         #expect(ClashRules.check([moved], in: TimetableContext(existing: existing, members: [:])).isEmpty)
     }
 
     @Test func studentsInTwoGroupsAtOnce() {
         let shared = student("Ёлкин Артём")
         let ctx = TimetableContext(
-            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],
+            existing: [lesson(g2, "Химия-10", center: centerB, start: 900)],
             members: [g1: [shared, student("Другой")], g2: [shared]])
-        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
+        let issues = ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 960)], in: ctx)
         #expect(issues.map(\.kind) == [.student])
         #expect(issues[0].text.contains("Ёлкин Артём"))
         #expect(issues[0].kind.isClash)
     }
 
-    @Test func anotherCentresGroupIsNotNamedToWhoMayNotSeeIt() {
+    @Test func anotherCentersGroupIsNotNamedToWhoMayNotSeeIt() {
         let shared = student("Ёлкин Артём")
         let ctx = TimetableContext(
-            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)], members: [g1: [shared], g2: [shared]],
-            reveal: { centre, _ in centre != self.centreB })
-        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 960)], in: ctx)
+            existing: [lesson(g2, "Химия-10", center: centerB, start: 900)], members: [g1: [shared], g2: [shared]],
+            reveal: { center, _ in center != self.centerB })
+        let issues = ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 960)], in: ctx)
         #expect(issues.map(\.kind) == [.student])
         #expect(issues[0].text == "обучающийся Ёлкин Артём в это время занят в другой группе сети (15:00–16:40)")
         #expect(!issues[0].text.contains("Химия"))
@@ -153,33 +153,33 @@ import Testing
     @Test func holidaysAndATeachersTravelAreWarnings() {
         let holidays = [HolidayPeriod(title: "Осенние каникулы", kind: .vacation, first: monday, last: monday)]
         let onHoliday = ClashRules.check(
-            [lesson(g1, "М", centre: centreA, start: 900)],
+            [lesson(g1, "М", center: centerA, start: 900)],
             in: TimetableContext(existing: [], members: [:], holidays: holidays))
         #expect(onHoliday.map(\.kind) == [.holiday])
         #expect(onHoliday[0].text.contains("«Осенние каникулы» (каникулы)"))
         let ctx = TimetableContext(
-            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900, teacher: teacher)], members: [:],
-            travel: [TravelTime(a: centreA, b: centreB, minutes: 30)])
+            existing: [lesson(g2, "Химия-10", center: centerB, start: 900, teacher: teacher)], members: [:],
+            travel: [TravelTime(a: centerA, b: centerB, minutes: 30)])
         let tight = ClashRules.check(
-            [lesson(g1, "Математика-10", centre: centreA, start: 1010, teacher: teacher)], in: ctx)
+            [lesson(g1, "Математика-10", center: centerA, start: 1010, teacher: teacher)], in: ctx)
         #expect(tight.map(\.kind) == [.travel])
         #expect(tight[0].text.hasPrefix("педагогу Петрова П. П. не успеть из «Лицей»"))
     }
 
-    @Test func travelBetweenCentresIsAWarning() {
+    @Test func travelBetweenCentersIsAWarning() {
         let shared = student("Ёлкин Артём")
         let ctx = TimetableContext(
-            existing: [lesson(g2, "Химия-10", centre: centreB, start: 900)],  // 15:00–16:40
-            members: [g1: [shared], g2: [shared]], travel: [TravelTime(a: centreB, b: centreA, minutes: 30)])
+            existing: [lesson(g2, "Химия-10", center: centerB, start: 900)],  // 15:00–16:40
+            members: [g1: [shared], g2: [shared]], travel: [TravelTime(a: centerB, b: centerA, minutes: 30)])
         // 16:50: 10 minutes left
-        let tight = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1010)], in: ctx)
+        let tight = ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 1010)], in: ctx)
         #expect(tight.map(\.kind) == [.travel])
         #expect(tight[0].kind.isClash == false)
         #expect(tight[0].text.contains("нужно 30 мин, остаётся 10 мин"))
-        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 1030)], in: ctx).isEmpty)
+        #expect(ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 1030)], in: ctx).isEmpty)
         // Another lesson before it, not after it, is measured the other way round.
         #expect(
-            ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840, hours: 1)], in: ctx).map(\.kind)
+            ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 840, hours: 1)], in: ctx).map(\.kind)
                 == [.travel])  // 14:00–14:45, 15 minutes before
     }
 
@@ -189,12 +189,12 @@ import Testing
             BusySlot(schoolID: school, schoolName: "МБОУ «СОШ № 1»", grade: 10, weekday: .monday, start: 480, end: 870)
         ]  // until 14:30
         let ctx = TimetableContext(existing: [], members: [g1: tenth], busy: busy)
-        let issues = ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 840)], in: ctx)  // 14:00
+        let issues = ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 840)], in: ctx)  // 14:00
         #expect(issues.count == 1)
         #expect(issues[0].kind == .busy)
         #expect(issues[0].text.contains("2 обучающихся группы"))
         #expect(issues[0].text.contains("по понедельникам"))
-        #expect(ClashRules.check([lesson(g1, "Математика-10", centre: centreA, start: 870)], in: ctx).isEmpty)
+        #expect(ClashRules.check([lesson(g1, "Математика-10", center: centerA, start: 870)], in: ctx).isEmpty)
     }
 
     @Test func summaryFoldsDates() {
@@ -205,7 +205,7 @@ import Testing
     }
 }
 
-@Suite struct RegisterArithmeticTests {
+@Suite struct JournalArithmeticTests {
     @Test func hoursAndAttendanceAddUp() {
         let h = GroupHours(planned: 64, scheduled: 62, delivered: 40)
         #expect(h.gap == 24)
@@ -223,12 +223,12 @@ import Testing
 
     @Test func lessonsAreMarkedFromTheirStart() {
         let d = CivilDay.parse("07.09.2026")!
-        #expect(RegisterRules.mayMark(day: d, start: 900, today: d, minute: 900))
-        #expect(!RegisterRules.mayMark(day: d, start: 900, today: d, minute: 899))
-        #expect(RegisterRules.mayMark(day: d, start: 900, today: d.adding(days: 1), minute: 0))
-        #expect(!RegisterRules.mayMark(day: d.adding(days: 1), start: 0, today: d, minute: 1439))
+        #expect(JournalRules.mayMark(day: d, start: 900, today: d, minute: 900))
+        #expect(!JournalRules.mayMark(day: d, start: 900, today: d, minute: 899))
+        #expect(JournalRules.mayMark(day: d, start: 900, today: d.adding(days: 1), minute: 0))
+        #expect(!JournalRules.mayMark(day: d.adding(days: 1), start: 0, today: d, minute: 1439))
         var e = FieldErrors()
-        RegisterRules.check(topic: "", hours: 3, lessonHours: 2, errors: &e)
+        JournalRules.check(topic: "", hours: 3, lessonHours: 2, errors: &e)
         #expect(e["topic"] != nil && e["hours"]?.contains("от 0 до 2") == true)
     }
 }

@@ -94,7 +94,7 @@ struct AuthController: RouteCollection {
         if expected == nil || !Secrets.equal(expected ?? "", (input.token ?? "").trimmingCharacters(in: .whitespaces)) {
             errors.add("token", "Неверный код установки: возьмите его из журнала команды «setka serve».")
         }
-        let muni = errors.required("municipality", input.municipality, max: 200)
+        let municipalityID = errors.required("municipality", input.municipality, max: 200)
         let authority = errors.required("authority", input.authority, max: 300)
         let fullName = errors.required("fullName", input.fullName, max: 200)
         let username = errors.required("username", input.username, max: 60)
@@ -104,7 +104,8 @@ struct AuthController: RouteCollection {
         for (k, v) in PasswordRules.check(input.password ?? "").messages { errors.add(k, v) }
         guard errors.isEmpty else {
             let values = [
-                "token": input.token ?? "", "municipality": muni, "authority": authority, "fullName": fullName,
+                "token": input.token ?? "", "municipality": municipalityID, "authority": authority,
+                "fullName": fullName,
                 "username": username,
             ]
             return req.render(
@@ -113,7 +114,7 @@ struct AuthController: RouteCollection {
         }
         let hash = try await Passwords.hash(input.password ?? "", app: req.application)
         let user = try await req.db.transaction { db in
-            let m = Municipality(name: muni)
+            let m = Municipality(name: municipalityID)
             try await m.create(on: db)
             let org = try await OrganizationStore.create(
                 OrganizationInput(

@@ -9,14 +9,14 @@ extension UsersController {
     func userForm(
         _ req: Request, user: User?, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil
     ) async throws -> RegistryForm {
-        let muni = try municipality(req)
+        let municipalityID = try municipality(req)
         var fields = [FieldSpec("fullName", "Фамилия, имя, отчество", required: true)]
         if user == nil {
             fields.append(
                 FieldSpec(
                     "username", "Имя пользователя", required: true,
                     hint: "Латинские буквы, цифры, точка, дефис, подчёркивание."))
-            fields += try await roleFields(req, municipalityID: muni)
+            fields += try await roleFields(req, municipalityID: municipalityID)
         }
         return RegistryForm(
             title: user == nil ? "Новый пользователь" : "Изменение: \(user!.fullName)",
@@ -76,7 +76,7 @@ extension UsersController {
     }
 
     func create(req: Request) async throws -> Response {
-        let muni = try municipality(req)
+        let municipalityID = try municipality(req)
         _ = try scope(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
@@ -87,9 +87,11 @@ extension UsersController {
         } else if !username.isEmpty, try await User.query(on: req.db).filter(\.$username == username).first() != nil {
             errors.add("username", "Это имя пользователя уже занято.")
         }
-        let role = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
+        let role = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
         if let (r, orgID, _, _) = role,
-            !canGrant(req, [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni)
+            !canGrant(
+                req, [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
+                municipalityID: municipalityID)
         {
             errors.add("role", "Вы можете создавать только учётные записи педагогов своей организации.")
         }
@@ -104,13 +106,13 @@ extension UsersController {
         try await req.db.transaction { db in
             try await user.create(on: db)
             let a = RoleAssignment(
-                userID: try user.requireID(), role: r.rawValue, municipalityID: muni, organizationID: orgID)
+                userID: try user.requireID(), role: r.rawValue, municipalityID: municipalityID, organizationID: orgID)
             a.validFrom = from
             a.validTo = to
             try await a.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "user", entityID: user.id, title: fullName,
-                municipalityID: muni, organizationID: orgID, before: nil,
+                municipalityID: municipalityID, organizationID: orgID, before: nil,
                 after: ["ФИО": fullName, "Имя пользователя": username, "Роль": r.title])
         }
         return req.render(codePage(user, code: code, created: true).render(await req.pageContext(active: active)))

@@ -25,14 +25,15 @@ extension UsersController {
 
     func addRole(req: Request) async throws -> Response {
         let user = try await find(req, .update)
-        let muni = try municipality(req)
+        let municipalityID = try municipality(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let existing = Self.roles(try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all())
-        let read = try await readRole(form, req: req, municipalityID: muni, errors: &errors)
+        let read = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
         if let (r, orgID, _, _) = read,
             !canGrant(
-                req, existing + [AccountRole(r, organizationID: orgID, municipalityID: muni)], municipalityID: muni)
+                req, existing + [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
+                municipalityID: municipalityID)
         {
             errors.add("role", "Вы можете назначать только роль педагога своей организации.")
         }
@@ -42,13 +43,14 @@ extension UsersController {
         }
         let orgName: String? = orgID == nil ? nil : try await Organization.find(orgID, on: req.db)?.shortName
         try await req.db.transaction { db in
-            let a = RoleAssignment(userID: user.id!, role: role.rawValue, municipalityID: muni, organizationID: orgID)
+            let a = RoleAssignment(
+                userID: user.id!, role: role.rawValue, municipalityID: municipalityID, organizationID: orgID)
             a.validFrom = from
             a.validTo = to
             try await a.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                municipalityID: muni, organizationID: orgID, before: ["Роль": ""],
+                municipalityID: municipalityID, organizationID: orgID, before: ["Роль": ""],
                 after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
         }
         return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль назначена.")
@@ -56,11 +58,11 @@ extension UsersController {
 
     func removeRole(req: Request) async throws -> Response {
         let user = try await find(req, .update)
-        let muni = try municipality(req)
+        let municipalityID = try municipality(req)
         guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
             let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!)
                 .with(\.$organization).first(),
-            a.$municipality.id == muni
+            a.$municipality.id == municipalityID
         else { throw AppError.notFound("Роль не найдена.") }
         if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
             throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
@@ -72,7 +74,7 @@ extension UsersController {
             try await a.delete(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                municipalityID: muni, organizationID: a.$organization.id,
+                municipalityID: municipalityID, organizationID: a.$organization.id,
                 before: [
                     "Роль": (Role(rawValue: a.role)?.title ?? a.role)
                         + (a.organization.map { " — \($0.shortName)" } ?? "")

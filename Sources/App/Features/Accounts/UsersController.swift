@@ -30,15 +30,16 @@ struct UsersController: RouteCollection {
     /// Organisations whose staff accounts the user manages: nil means every account of the municipality
     /// (administrator).
     func scope(_ req: Request) throws -> Set<UUID>? {
-        let muni = try municipality(req)
-        if req.can(.read, .users(municipalityID: muni)) { return nil }
+        let municipalityID = try municipality(req)
+        if req.can(.read, .users(municipalityID: municipalityID)) { return nil }
         let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
         let orgs = Set(
             own.filter { org in
                 req.can(
                     .read,
                     .account(
-                        roles: [AccountRole(.teacher, organizationID: org, municipalityID: muni)], municipalityID: muni)
+                        roles: [AccountRole(.teacher, organizationID: org, municipalityID: municipalityID)],
+                        municipalityID: municipalityID)
                 )
             })
         guard !orgs.isEmpty else { throw AppError.forbidden }
@@ -72,11 +73,11 @@ struct UsersController: RouteCollection {
     }
 
     func index(req: Request) async throws -> Response {
-        let muni = try municipality(req)
+        let municipalityID = try municipality(req)
         let orgs = try scope(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["role", "state"], sorts: ["name", "login"], defaultSort: "name")
-        let inMuni = try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all()
+        let inMuni = try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
         let byUser = Dictionary(grouping: inMuni, by: { $0.$user.id })
         // A scoped manager sees only accounts whose every role they may manage.
         // Listed are the accounts the policy lets this user manage, judged by all their roles (here and elsewhere).
@@ -85,7 +86,9 @@ struct UsersController: RouteCollection {
             grouping: try await RoleAssignment.query(on: req.db).filter(\.$user.$id ~~ candidates).all(),
             by: { $0.$user.id })
         var ids = Set(
-            candidates.filter { req.can(.read, .account(roles: Self.roles(all[$0] ?? []), municipalityID: muni)) })
+            candidates.filter {
+                req.can(.read, .account(roles: Self.roles(all[$0] ?? []), municipalityID: municipalityID))
+            })
         if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
         var b = User.query(on: req.db).filter(\.$id ~~ Array(ids))
         if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }

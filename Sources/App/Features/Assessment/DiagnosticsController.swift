@@ -4,7 +4,7 @@ import Vapor
 import Views
 
 /// Diagnostic monitoring (`000_5375b2a087477e6d.txt` §4.6): a centre defines diagnostic works for a group (name,
-/// date, maximum score) and records the scores; the group's page shows their distribution. Who marks the register
+/// date, maximum score) and records the scores; the group's page shows their distribution. Who marks the journal
 /// records them; who reads it reads them.
 struct DiagnosticsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -21,7 +21,7 @@ struct DiagnosticsController: RouteCollection {
         TimetableController.Loaded, Resource
     ) {
         let t = try await TimetableController.load(req, groupID: groupID, .read)
-        let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
+        let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
         return (t, resource)
     }
@@ -119,12 +119,12 @@ struct DiagnosticsController: RouteCollection {
         _ req: Request, _ w: DiagnosticWork, _ t: TimetableController.Loaded, values: FormValues? = nil,
         errors: FieldErrors = FieldErrors()
     ) async throws -> ScoresPage {
-        let students = try await RegisterService.groupSummary(t.group, on: req.db).students
+        let students = try await JournalService.groupSummary(t.group, on: req.db).students
         var v = FormValues()
         for s in try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all() {
             v["s-" + s.$student.id.uuidString.lowercased()] = String(s.score)
         }
-        let mayEdit = req.can(.update, .register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
+        let mayEdit = req.can(.update, .journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
         return ScoresPage(
             title: w.title,
             crumbs: [
@@ -137,7 +137,7 @@ struct DiagnosticsController: RouteCollection {
             action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
             rows: students.map {
                 .init(
-                    studentID: $0.id!.uuidString.lowercased(), name: RegisterController.name($0, t.center.ref, req: req)
+                    studentID: $0.id!.uuidString.lowercased(), name: $0.shownName(at: t.center.ref, req: req)
                 )
             },
             values: values ?? v, errors: errors, version: w.version)
@@ -151,7 +151,7 @@ struct DiagnosticsController: RouteCollection {
     func saveScores(req: Request) async throws -> Response {
         let (w, t) = try await findWork(req, .update)
         let form = RegistrySupport.form(req)
-        let students = try await RegisterService.groupSummary(t.group, on: req.db).students
+        let students = try await JournalService.groupSummary(t.group, on: req.db).students
         var errors = FieldErrors()
         var scores: [UUID: Int] = [:]
         for s in students {

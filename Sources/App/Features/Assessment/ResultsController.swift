@@ -20,7 +20,7 @@ struct ResultsController: RouteCollection {
 
     static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
         let t = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
-        let resource = Resource.register(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
+        let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
         let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(
             \.$status == LessonStatus.scheduled.rawValue
@@ -38,7 +38,7 @@ struct ResultsController: RouteCollection {
         -> ResultsPage
     {
         let g = l.t.group
-        let summary = try await RegisterService.groupSummary(g, on: req.db)
+        let summary = try await JournalService.groupSummary(g, on: req.db)
         let results = try await FinalResult.query(on: req.db).filter(\.$group.$id == g.id!).all()
         var v = FormValues()
         for r in results {
@@ -59,7 +59,7 @@ struct ResultsController: RouteCollection {
                 let a = summary.attendance[s.id!] ?? StudentAttendance()
                 return ResultsPage.Row(
                     studentID: s.id!.uuidString.lowercased(),
-                    name: RegisterController.name(s, l.t.center.ref, req: req, marks: mayEdit),
+                    name: s.shownName(at: l.t.center.ref, req: req, marks: mayEdit),
                     attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
                     version: results.first { $0.$student.id == s.id }?.version ?? 0)
             },
@@ -75,7 +75,7 @@ struct ResultsController: RouteCollection {
         let l = try await Self.load(req, .update)
         guard l.finished else { throw AppError.conflict(AttestationRules.unfinishedMessage(l.lastDay)) }
         let form = RegistrySupport.form(req)
-        let students = try await RegisterService.groupSummary(l.t.group, on: req.db).students
+        let students = try await JournalService.groupSummary(l.t.group, on: req.db).students
         let today = CivilDay(Date(), timeZone: l.t.zone)
         var errors = FieldErrors()
         var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []

@@ -17,7 +17,7 @@ enum CertificateService {
     }
 
     static func candidates(_ g: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
-        let summary = try await RegisterService.groupSummary(g, on: db)
+        let summary = try await JournalService.groupSummary(g, on: db)
         let results = Dictionary(
             try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).all().map { ($0.$student.id, $0) },
             uniquingKeysWith: { a, _ in a })
@@ -69,22 +69,23 @@ enum CertificateService {
                 let g = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(
                     \.$organization
                 ).with(\.$academicYear).first(),
-                let muni = try await Municipality.find(g.organization.$municipality.id, on: db)
+                let municipality = try await Municipality.find(g.organization.$municipality.id, on: db)
             else { throw AppError.notFound("Группа не найдена.") }
-            let zone = muni.zone
+            let zone = municipality.zone
             let year = CivilDay(Date(), timeZone: zone).ymd.year
             let sql = try db.sql()
             try await sql.insert(into: CertificateCounter.schema).columns(
                 "id", "municipality_id", "year", "last_sequence"
             )
-            .values(SQLBind(UUID()), SQLBind(muni.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: [
+            .values(SQLBind(UUID()), SQLBind(municipality.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: [
                 "municipality_id", "year",
             ]).run()
             // Lock the counter before looking at who is eligible.
             _ = try await sql.update(CertificateCounter.schema).set(
                 SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence")
             )
-            .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
+            .where("municipality_id", .equal, municipality.id!).where("year", .equal, year).returning("last_sequence")
+            .all()
             let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
                 \.$status == LessonStatus.scheduled.rawValue
             )
@@ -105,23 +106,27 @@ enum CertificateService {
                 })
             let unmarked = lessons.filter { !marked.contains($0.id!) }.map { CivilDay(number: $0.day) }
             guard unmarked.isEmpty else { throw AppError.conflict(AttestationRules.unmarkedMessage(unmarked)) }
-            let chosen = try await candidates(g, minimum: muni.certificateMinAttendance, on: db).filter(\.eligible)
+            let chosen = try await candidates(g, minimum: municipality.certificateMinAttendance, on: db).filter(
+                \.eligible)
             guard !chosen.isEmpty else { return [] }
             let rows = try await sql.update(CertificateCounter.schema)
                 .set(SQLIdentifier("last_sequence"), to: SQLRaw("last_sequence + \(chosen.count)"))
-                .where("municipality_id", .equal, muni.id!).where("year", .equal, year).returning("last_sequence").all()
+                .where("municipality_id", .equal, municipality.id!).where("year", .equal, year).returning(
+                    "last_sequence"
+                ).all()
             guard let top = try rows.first?.decode(column: "last_sequence", as: Int.self),
                 let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count)
             else { throw AppError.conflict("Счётчик номеров недоступен.") }
             let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
-            let delivered = try await RegisterService.groupSummary(g, on: db).hours.delivered
+            let delivered = try await JournalService.groupSummary(g, on: db).hours.delivered
             var issued: [Certificate] = []
             for (c, seq) in zip(chosen, range) {
                 let cert = Certificate()
-                cert.$municipality.id = muni.id!
+                cert.$municipality.id = municipality.id!
                 cert.year = year
                 cert.sequence = seq
-                cert.number = CertificateNumber.format(series: muni.certificateSeries, year: year, sequence: seq)
+                cert.number = CertificateNumber.format(
+                    series: municipality.certificateSeries, year: year, sequence: seq)
                 cert.verificationCode = VerificationCode.make()
                 cert.$student.id = c.student.id!
                 cert.$group.id = groupID
@@ -141,7 +146,7 @@ enum CertificateService {
             }
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
-                title: "Сертификаты: \(g.name)", municipalityID: muni.id, organizationID: g.$organization.id,
+                title: "Сертификаты: \(g.name)", municipalityID: municipality.id, organizationID: g.$organization.id,
                 after: [
                     "Выдано": String(issued.count),
                     "Номера": issued.map { "\($0.number) — \($0.studentName)" }.joined(separator: "; "),

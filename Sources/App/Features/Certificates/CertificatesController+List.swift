@@ -6,13 +6,15 @@ import Views
 extension CertificatesController {
     /// Certificates of the municipality the user may read (a centre its own), searched by number or name.
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .certificate(center: $0) }
+        let municipalityID = try RegistrySupport.municipality(req)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .certificate(center: $0)
+        }
         if let visible, visible.isEmpty { throw AppError.forbidden }
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["number", "issued"], defaultSort: "issued")
         var b = Certificate.query(on: req.db).join(StudyGroup.self, on: \Certificate.$group.$id == \StudyGroup.$id)
-            .filter(\.$municipality.$id == muni)
+            .filter(\.$municipality.$id == municipalityID)
         if let visible { b = b.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             b = b.filter(StudyGroup.self, \.$organization.$id == org)
@@ -22,7 +24,7 @@ extension CertificatesController {
         }
         // A centre's own certificates name their students; the whole network's only for who sees every group's students
         // (not the methodologist, who finds a certificate by its number).
-        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let names = visible != nil || CertificatesController.showsNames(req, center: probe)
         let q = query.q.trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
@@ -40,8 +42,8 @@ extension CertificatesController {
         let (rows, total) = try await b.paged(query)
         let numbers = names ? [:] : try await Self.registryNumbers(of: rows.map { $0.$student.id }, on: req.db)
         let zone = try await RegistrySupport.zone(req)
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let options = try await RegistrySupport.organizationOptions(muni, on: req.db)
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
             .filter {
                 centers.contains(UUID(uuidString: $0.value)!)
                     && (visible?.contains(UUID(uuidString: $0.value)!) ?? true)

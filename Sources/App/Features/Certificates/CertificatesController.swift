@@ -25,10 +25,11 @@ struct CertificatesController: RouteCollection {
         let g = r.t.group
         let center = r.t.center
         try req.authorize(.read, .certificate(center: center.ref))
-        guard let muni = try await Municipality.find(center.$municipality.id, on: req.db) else {
+        guard let municipality = try await Municipality.find(center.$municipality.id, on: req.db) else {
             throw AppError.notFound()
         }
-        let list = try await CertificateService.candidates(g, minimum: muni.certificateMinAttendance, on: req.db)
+        let list = try await CertificateService.candidates(
+            g, minimum: municipality.certificateMinAttendance, on: req.db)
         let ready = list.filter(\.eligible).count
         let base = SiteURL.record(.groups, g.id!).path
         var actions: [RegistryCard.Action] = []
@@ -41,7 +42,7 @@ struct CertificatesController: RouteCollection {
         }
         let rows: [[Cell]] = list.map { c in
             [
-                .text(RegisterController.name(c.student, center.ref, req: req)), .text("\(c.attendance.percent) %"),
+                .text(c.student.shownName(at: center.ref, req: req)), .text("\(c.attendance.percent) %"),
                 .text(c.result.map { $0.passed ? "зачтено" : "не зачтено" } ?? "—"),
                 c.certificate.map { .link($0.number, SiteURL.certificate($0.id!).path) }
                     ?? (c.eligible ? .tag("будет выдан", "active") : .text(c.reason ?? "")),
@@ -53,7 +54,7 @@ struct CertificatesController: RouteCollection {
                 ("Программа", g.program.title), ("Ресурсный центр", center.shortName),
                 (
                     "Условие",
-                    "итоговая аттестация пройдена и посещено не меньше \(muni.certificateMinAttendance) % проведённых "
+                    "итоговая аттестация пройдена и посещено не меньше \(municipality.certificateMinAttendance) % проведённых "
                         + "часов"
                 ),
                 ("Готовы к выдаче", String(ready)),
@@ -83,7 +84,7 @@ struct CertificatesController: RouteCollection {
     }
 
     /// Whether the reader sees whose certificates a centre's are: the methodologist reads the network's certificates
-    /// without the children's names, as the register shows them (`RegisterController.name`), and prints none.
+    /// without the children's names, as the journal shows them (`RegisterController.name`), and prints none.
     static func showsNames(_ req: Request, center: OrgRef) -> Bool {
         req.can(.read, .groupStudent(school: center, center: center))
     }

@@ -12,9 +12,9 @@ struct CoverageController: RouteCollection {
         routes.post("coverage", "headcount", ":school", use: saveHeadcount)
     }
 
-    static func year(_ req: Request, _ muni: UUID) async throws -> AcademicYear {
+    static func year(_ req: Request, _ municipalityID: UUID) async throws -> AcademicYear {
         guard
-            let y = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            let y = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
             ).first()
         else {
@@ -25,14 +25,14 @@ struct CoverageController: RouteCollection {
     }
 
     /// Schools whose coverage the user sees: every school for the municipality's staff, the own school for a school.
-    static func schools(_ req: Request, _ muni: UUID) async throws -> [Organization] {
-        try req.authorize(.read, .reference(municipalityID: muni))
+    static func schools(_ req: Request, _ municipalityID: UUID) async throws -> [Organization] {
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let user = try req.requireUser()
-        let all = try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+        let all = try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
             \.$kind == OrganizationKind.school.rawValue
         )
         .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
-        if req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: muni)))
+        if req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: municipalityID)))
             || user.actor.activeGrants(at: Date()).contains(where: { $0.role.isMunicipalityWide })
         {
             return all
@@ -77,9 +77,9 @@ struct CoverageController: RouteCollection {
     }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
-        let year = try await Self.year(req, muni)
-        let schools = try await Self.schools(req, muni)
+        let municipalityID = try RegistrySupport.municipality(req)
+        let year = try await Self.year(req, municipalityID)
+        let schools = try await Self.schools(req, municipalityID)
         let rows = try await Self.compute(req, schools: schools, year: year)
         func cells(_ s: Coverage.Share) -> [Cell] {
             [.text("\(s.numerator) из \(s.denominator)"), .text(Coverage.format(s))]

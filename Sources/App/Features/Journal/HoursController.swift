@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 import Views
 
-/// Hours delivered per teacher and month of an academic year, from the register — the basis of teachers' payment,
+/// Hours delivered per teacher and month of an academic year, from the journal — the basis of teachers' payment,
 /// outside trainers included. Each line is shown only to the policy's `.teacherHours` readers: the teacher sees their
 /// own, a centre's head the centre's, the КМЦ all.
 struct HoursController: RouteCollection {
@@ -12,9 +12,9 @@ struct HoursController: RouteCollection {
     }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
-        let zone = try await MunicipalClock.zone(muni, on: req.db)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let municipalityID = try RegistrySupport.municipality(req)
+        let zone = try await MunicipalClock.zone(municipalityID, on: req.db)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         guard
@@ -65,8 +65,8 @@ struct HoursController: RouteCollection {
                 note: (e.staff.isOutsideTrainer ? "педагог-тренер; " : "") + e.groups.sorted().joined(separator: ", "),
                 months: e.hours, total: e.hours.reduce(0, +))
         }
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
         var values = FormValues(single: ["year": year.id!.uuidString.lowercased()])

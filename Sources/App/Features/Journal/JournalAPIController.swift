@@ -47,11 +47,11 @@ struct JournalAPIController: RouteCollection {
     }
 
     func mark(req: Request) async throws -> Response {
-        let l = try await RegisterController.load(req, .update)
+        let l = try await JournalLesson.load(req, .update)
         let input = try req.content.decode(MarkInput.self)
         var errors = FieldErrors()
         let topic = errors.required("topic", input.topic, max: 300)
-        RegisterRules.check(topic: topic, hours: input.hours, lessonHours: l.lesson.hours, errors: &errors)
+        JournalRules.check(topic: topic, hours: input.hours, lessonHours: l.lesson.hours, errors: &errors)
         if input.hours == nil { errors.add("hours", "Укажите число.") }
         var marks: [UUID: AttendanceStatus] = [:]
         for m in input.marks ?? [] {
@@ -65,7 +65,7 @@ struct JournalAPIController: RouteCollection {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
         let existing = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
-        try await RegisterService.mark(
+        try await JournalService.mark(
             l, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0, req: req)
         return Response(status: existing == nil ? .created : .ok)
     }

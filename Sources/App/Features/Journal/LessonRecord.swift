@@ -2,7 +2,7 @@ import Domain
 import Fluent
 import Foundation
 
-/// The register entry of a lesson: the topic and the academic hours actually delivered.
+/// The journal entry of a lesson: the topic and the academic hours actually delivered.
 final class LessonRecord: Model, @unchecked Sendable {
     static let schema = "lesson_records"
     @ID(key: .id) var id: UUID?

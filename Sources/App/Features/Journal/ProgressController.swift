@@ -30,7 +30,7 @@ struct ProgressController: RouteCollection {
         .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
         var courses: [[Cell]] = []
         for e in enrollments {
-            let summary = try await RegisterService.groupSummary(e.group, on: req.db)
+            let summary = try await JournalService.groupSummary(e.group, on: req.db)
             let a = summary.attendance[s.id!] ?? StudentAttendance()
             let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(
                 \.$student.$id == s.id!

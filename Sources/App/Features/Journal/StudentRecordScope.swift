@@ -7,8 +7,8 @@ import Views
 /// `/api/v1/certificates`): scoped like the pages (the journal to the centre, the lesson's teacher, the КМЦ; a
 /// student's own to the student and guardians), with the same rules.
 enum StudentRecordScope {
-    /// The groups a query names (`?group=`) or a student's groups (`?student=`), checked: a group's register for
-    /// `.register`; a student's record through `.person` — whoever may read it (the student, their guardians, the
+    /// The groups a query names (`?group=`) or a student's groups (`?student=`), checked: a group's journal for
+    /// `.journal`; a student's record through `.person` — whoever may read it (the student, their guardians, the
     /// home school, the КМЦ) reads all of it, as the progress page (`ProgressController`) shows it.
     static func groups(_ req: Request, _ q: ListQuery) async throws -> (groups: [UUID], student: UUID?) {
         if let raw = q.filters["group"] {
@@ -16,7 +16,7 @@ enum StudentRecordScope {
                 let g = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$teacher).first(),
                 let c = try await Organization.find(g.$organization.id, on: req.db)
             else { throw AppError.notFound("Группа не найдена.") }
-            try req.authorize(.read, .register(center: c.ref, teacherUserID: g.teacher?.$user.id))
+            try req.authorize(.read, .journal(center: c.ref, teacherUserID: g.teacher?.$user.id))
             return ([id], nil)
         }
         if let raw = q.filters["student"] {

@@ -30,13 +30,13 @@ struct OrderAPIController: RouteCollection {
     }
 
     func index(req: Request) async throws -> PageDTO<DTO> {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .order(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .order(municipalityID: municipalityID))
         let q = RegistrySupport.listQuery(
             req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
         try RegistrySupport.checkChoices(
             req, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
-        var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
+        var b = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let raw = q.filters["year"] {
             guard let y = UUID(uuidString: raw) else {
                 throw AppError.badParameters(["year": "ожидается идентификатор учебного года (UUID)"])

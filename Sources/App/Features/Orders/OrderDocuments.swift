@@ -17,9 +17,9 @@ enum OrderDocuments {
     }
 
     static func build(_ i: Input, on db: any Database) async throws -> DocModel {
-        let muni = i.municipality.id!
+        let municipalityID = i.municipality.id!
         let zone = i.municipality.zone
-        let authority = try await Organization.query(on: db).filter(\.$municipality.$id == muni).filter(
+        let authority = try await Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$kind == OrganizationKind.authority.rawValue
         ).first()
         let title = i.kind.title(year: i.year.title)
@@ -207,11 +207,12 @@ enum OrderDocuments {
                     + "учебном году на основании договоров (приложение)."
             )
             d.paragraph("2. Руководителям учреждений обеспечить исполнение договоров о сетевом взаимодействии.")
-            let agreements = try await NetworkAgreement.query(on: db).filter(\.$municipality.$id == muni).filter(
-                \.$status == RecordStatus.active.rawValue
-            )
-            .filter(\.$state == "signed").filter(\.$startsOn <= i.year.endsOn).filter(\.$endsOn >= i.year.startsOn)
-            .with(\.$partyA).with(\.$partyB).all()
+            let agreements = try await NetworkAgreement.query(on: db).filter(\.$municipality.$id == municipalityID)
+                .filter(
+                    \.$status == RecordStatus.active.rawValue
+                )
+                .filter(\.$state == "signed").filter(\.$startsOn <= i.year.endsOn).filter(\.$endsOn >= i.year.startsOn)
+                .with(\.$partyA).with(\.$partyB).all()
             d.heading("Приложение. Договоры о сетевом взаимодействии", level: 2)
             d.table(
                 ["№", "Стороны", "Предмет", "Номер", "Срок"],
@@ -251,7 +252,7 @@ enum OrderDocuments {
         return d
     }
 
-    /// The year's teachers with their groups and the hours they delivered (from the register): the administrator picks
+    /// The year's teachers with their groups and the hours they delivered (from the journal): the administrator picks
     /// the recipients of support and gratitude from this list.
     struct TeacherLine {
         var staff: StaffMember

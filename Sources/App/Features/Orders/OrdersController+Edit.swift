@@ -96,14 +96,16 @@ extension OrdersController {
         guard (0..<Int(Int32.max)).contains(expected) else {
             throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
         }
-        guard let muni = try await Municipality.find(o.$municipality.id, on: req.db) else { throw AppError.notFound() }
+        guard let municipality = try await Municipality.find(o.$municipality.id, on: req.db) else {
+            throw AppError.notFound()
+        }
         if sign, let draft = o.doc {
             // What is signed is the draft that was reviewed, with its number and date; the data are not read again.
             let doc = OrderDocuments.signed(draft, number: o.number, day: o.orderDay.map(CivilDay.init(number:)))
             o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
             o.docx = try DOCXWriter.data(doc)
         } else {
-            try await Self.render(o, muni: muni, year: o.academicYear, on: req.db)
+            try await Self.render(o, municipality: municipality, year: o.academicYear, on: req.db)
         }
         let signer = req.currentUser?.fullName ?? ""
         let number = o.number

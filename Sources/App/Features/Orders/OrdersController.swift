@@ -27,11 +27,11 @@ struct OrdersController: RouteCollection {
     var active: MenuArea { .orders }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .order(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .order(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(
             req, filters: ["year", "kind", "status"], sorts: ["date", "title"], defaultSort: "date")
-        var b = Order.query(on: req.db).filter(\.$municipality.$id == muni)
+        var b = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let y = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == y) }
         if let k = query.filters["kind"].flatMap(OrderKind.init(rawValue:)) { b = b.filter(\.$kind == k.rawValue) }
         if let s = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) {
@@ -40,7 +40,7 @@ struct OrdersController: RouteCollection {
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
         b = query.sort == "title" ? b.sort(\.$title, dir) : b.sort(\.$createdAt, dir)
         let (rows, total) = try await b.with(\.$academicYear).paged(query)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         let page = RegistryList(
@@ -65,14 +65,14 @@ struct OrdersController: RouteCollection {
                 ]
             },
             total: total, noun: ("приказ", "приказа", "приказов"),
-            createTitle: req.can(.create, .order(municipalityID: muni)) ? "Подготовить приказ" : nil,
+            createTitle: req.can(.create, .order(municipalityID: municipalityID)) ? "Подготовить приказ" : nil,
             emptyText: "Приказов пока нет: Сетка готовит их по данным сети — выберите вид приказа и учебный год.")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func newPage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors()) async throws -> RegistryForm {
-        let muni = try RegistrySupport.municipality(req)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let municipalityID = try RegistrySupport.municipality(req)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         return RegistryForm(
@@ -106,22 +106,25 @@ struct OrdersController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let muniID = try RegistrySupport.municipality(req)
-        try req.authorize(.create, .order(municipalityID: muniID))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .order(municipalityID: municipalityID))
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let kind = errors.choice("kind", form["kind"], as: OrderKind.self)
         let year = try await form["year"].flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await AcademicYear.query(on: req.db).filter(\.$id == $0).filter(\.$municipality.$id == muniID).first()
+            try await AcademicYear.query(on: req.db).filter(\.$id == $0).filter(\.$municipality.$id == municipalityID)
+                .first()
         }
         if year == nil { errors.add("year", "Выберите учебный год.") }
-        guard errors.isEmpty, let kind, let year, let muni = try await Municipality.find(muniID, on: req.db) else {
+        guard errors.isEmpty, let kind, let year,
+            let municipality = try await Municipality.find(municipalityID, on: req.db)
+        else {
             return req.render(
                 try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
         let o = Order()
-        o.$municipality.id = muniID
+        o.$municipality.id = municipalityID
         o.$academicYear.id = year.id!
         o.kind = kind.rawValue
         o.title = kind.title(year: year.title)
@@ -130,12 +133,12 @@ struct OrdersController: RouteCollection {
         o.createdAt = Date()
         o.createdBy = req.currentUser?.fullName ?? ""
         o.version = 1
-        try await Self.render(o, muni: muni, year: year, on: req.db)
+        try await Self.render(o, municipality: municipality, year: year, on: req.db)
         try await req.application.writeTransaction { db in
             try await o.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title,
-                municipalityID: muniID,
+                municipalityID: municipalityID,
                 organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
         }
         return req.redirect(
@@ -144,10 +147,10 @@ struct OrdersController: RouteCollection {
     }
 
     /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
-    static func render(_ o: Order, muni: Municipality, year: AcademicYear, on db: any Database) async throws {
+    static func render(_ o: Order, municipality: Municipality, year: AcademicYear, on db: any Database) async throws {
         let doc = try await OrderDocuments.build(
             .init(
-                municipality: muni, year: year, kind: o.orderKind, number: o.number,
+                municipality: municipality, year: year, kind: o.orderKind, number: o.number,
                 day: o.orderDay.map(CivilDay.init(number:)), recipients: o.recipients), on: db)
         o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
         o.docx = try DOCXWriter.data(doc)

@@ -13,17 +13,18 @@ struct CatalogController: RouteCollection {
         var query = RegistrySupport.listQuery(
             req, filters: ["profile", "organization", "grade", "form"], sorts: ["title"], defaultSort: "title")
         query.filters["approval"] = ProgramApproval.agreed.rawValue
-        guard let muni = try await Municipality.query(on: req.db).sort(\.$createdAt).first(), let muniID = muni.id
+        guard let municipality = try await Municipality.query(on: req.db).sort(\.$createdAt).first(),
+            let municipalityID = municipality.id
         else {
             return req.render(
                 CatalogPage(yearTitle: nil, query: query, centers: [], items: [], total: 0).render(
                     await req.pageContext(active: nil)))
         }
-        let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muniID).filter(
+        let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
             \.$isCurrent == true
         ).first()
         query.filters["year"] = year?.id?.uuidString ?? UUID().uuidString
-        let (rows, total) = try await ProgramsSection.query(query, municipalityID: muniID, on: req.db)
+        let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
         query.filters["year"] = nil
         var items: [CatalogPage.Item] = []
         for p in rows {
@@ -37,8 +38,8 @@ struct CatalogController: RouteCollection {
                     summary: p.summary,
                     teachers: teachers.map(\.fullName).sorted()))
         }
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muniID], on: req.db)
-        let options = try await RegistrySupport.organizationOptions(muniID, on: req.db).filter {
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
         query.filters["approval"] = nil

@@ -15,20 +15,20 @@ struct ProgramsSection: RegistrySection {
         "Программа пропадёт из каталога и из выбора при открытии групп; группы и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "approval", "organization", "kind"], sorts: ["title", "center"],
             defaultSort: "title")
-        let (rows, total) = try await Self.query(query, municipalityID: muni, on: req.db)
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, on: req.db)
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
         let waiting = try await NetworkProgram.query(on: req.db).join(
             Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
         )
-        .filter(Organization.self, \.$municipality.$id == muni).filter(
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
             \.$approval == ProgramApproval.submitted.rawValue
         ).count()
         return RegistryList(
@@ -61,7 +61,7 @@ struct ProgramsSection: RegistrySection {
             },
             total: total, noun: ("программа", "программы", "программ"),
             createTitle: req.can(.create, try newResource(req)) ? "Новая программа" : nil,
-            warnings: waiting > 0 && req.can(.approve, .program(OrgRef(id: UUID(), municipalityID: muni)))
+            warnings: waiting > 0 && req.can(.approve, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
                 ? ["Ждут согласования КМЦ: " + RussianPlural.count(waiting, "программа", "программы", "программ") + "."]
                 : [],
             emptyText: "Программ пока нет.")
@@ -168,16 +168,17 @@ struct ProgramsSection: RegistrySection {
 
     /// This year's resource centres the user may write programmes for.
     func centerOptions(_ req: Request) async throws -> [(value: String, title: String)] {
-        let muni = try RegistrySupport.municipality(req)
-        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        return try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .program($0) }.filter {
-            current.contains(UUID(uuidString: $0.value)!)
-        }
+        let municipalityID = try RegistrySupport.municipality(req)
+        let current = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        return try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) { .program($0) }
+            .filter {
+                current.contains(UUID(uuidString: $0.value)!)
+            }
     }
 
     func fields(_ req: Request, record: NetworkProgram?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+        let municipalityID = try RegistrySupport.municipality(req)
+        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$sortKey).all()
@@ -191,7 +192,7 @@ struct ProgramsSection: RegistrySection {
                 .select(ProgramKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
             FieldSpec(
                 "subject", "Предмет",
-                .select(try await RegistrySupport.subjectOptions(muni, on: req.db), empty: "— не указан —")),
+                .select(try await RegistrySupport.subjectOptions(municipalityID, on: req.db), empty: "— не указан —")),
             FieldSpec(
                 "profile", "Профиль",
                 .select(StudyProfile.allCases.map { ($0.rawValue, $0.title) }, empty: "— не указан —")),
@@ -236,12 +237,12 @@ struct ProgramsSection: RegistrySection {
     func apply(_ form: FormValues, to record: NetworkProgram, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         if !isNew, !(ProgramApproval(rawValue: record.approval) ?? .draft).isEditable {
             throw AppError.conflict("Программа на согласовании или уже согласована: изменить её нельзя.")
         }
         let org = try await RegistrySupport.organization(
-            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+            form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .program(org.ref)) {
             errors.add("organization", "Вы не можете вести программы этого центра.")
         }
@@ -250,7 +251,7 @@ struct ProgramsSection: RegistrySection {
         var subjectID: UUID?
         if let raw = form["subject"], !raw.isEmpty {
             subjectID = try await RegistrySupport.subjects(
-                [raw], field: "subject", municipalityID: muni, required: false, errors: &errors, on: req.db
+                [raw], field: "subject", municipalityID: municipalityID, required: false, errors: &errors, on: req.db
             ).first?.id
         }
         var profile: StudyProfile?
@@ -266,8 +267,10 @@ struct ProgramsSection: RegistrySection {
         let teachers =
             teacherIDs.isEmpty
             ? []
-            : try await StaffMember.query(on: req.db).filter(\.$id ~~ teacherIDs).filter(\.$municipality.$id == muni)
-                .all()
+            : try await StaffMember.query(on: req.db).filter(\.$id ~~ teacherIDs).filter(
+                \.$municipality.$id == municipalityID
+            )
+            .all()
         if teachers.count != form.all("teachers").count { errors.add("teachers", "Выберите педагогов из списка.") }
         let summary = errors.optional("description", form["description"], max: 5000)
         let results = errors.optional("results", form["results"], max: 5000)
@@ -278,8 +281,10 @@ struct ProgramsSection: RegistrySection {
         record.$organization.value = org
         if isNew {
             record.approval = ProgramApproval.draft.rawValue
-            record.$academicYear.id = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni)
-                .filter(\.$isCurrent == true).first()?.id
+            record.$academicYear.id = try await AcademicYear.query(on: req.db).filter(
+                \.$municipality.$id == municipalityID
+            )
+            .filter(\.$isCurrent == true).first()?.id
         }
         record.title = title
         record.kind = kind.rawValue

@@ -50,10 +50,10 @@ struct RegistryAPIController: RouteCollection {
     }
 
     func students(req: Request) async throws -> PageDTO<StudentDTO> {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let q = StudentsSection.listQuery(req)
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "consent": ["no"]])
-        let (rows, total) = try await StudentsSection.query(q, municipalityID: muni, req: req)
+        let (rows, total) = try await StudentsSection.query(q, municipalityID: municipalityID, req: req)
         let zone = try await RegistrySupport.zone(req)
         return page(rows.map { StudentDTO($0, zone: zone) }, total, q)
     }
@@ -94,8 +94,8 @@ struct RegistryAPIController: RouteCollection {
     }
 
     func programs(req: Request) async throws -> PageDTO<ProgramDTO> {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let q = RegistrySupport.listQuery(
             req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
             sorts: ["title", "center"], defaultSort: "title")
@@ -105,7 +105,7 @@ struct RegistryAPIController: RouteCollection {
                 "status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
                 "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue),
             ])
-        let (rows, total) = try await ProgramsSection.query(q, municipalityID: muni, on: req.db)
+        let (rows, total) = try await ProgramsSection.query(q, municipalityID: municipalityID, on: req.db)
         return page(rows.map(ProgramDTO.init), total, q)
     }
 
@@ -240,18 +240,19 @@ struct RegistryAPIController: RouteCollection {
     }
 
     func centers(req: Request) async throws -> PageDTO<CenterDTO> {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let q = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
-        let years = try await ResourceCentersSection.years(muni, on: req.db)
+        let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let raw = try? req.query.get(String.self, at: "year")
         let year = ResourceCentersSection.selectedYear(raw, years: years)
         if let raw, !raw.isEmpty, year == nil {
             throw AppError.badRequest("Учебный год «\(raw)» не найден: укажите его как 2025/2026.")
         }
         guard let year else { return page([], 0, q) }
-        let (rows, total) = try await ResourceCentersSection.query(q, municipalityID: muni, yearID: year.id, on: req.db)
+        let (rows, total) = try await ResourceCentersSection.query(
+            q, municipalityID: municipalityID, yearID: year.id, on: req.db)
         return page(rows.map(CenterDTO.init), total, q)
     }
 
@@ -263,7 +264,7 @@ struct RegistryAPIController: RouteCollection {
     }
 
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(
             req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
         try RegistrySupport.checkChoices(
@@ -272,19 +273,19 @@ struct RegistryAPIController: RouteCollection {
                 "status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
                 "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"],
             ])
-        let (rows, total) = try await AgreementsSection.query(q, municipalityID: muni, req: req)
+        let (rows, total) = try await AgreementsSection.query(q, municipalityID: municipalityID, req: req)
         return page(rows.map(AgreementDTO.init), total, q)
     }
 
     func agreement(req: Request) async throws -> AgreementDTO { AgreementDTO(try await one(AgreementsSection(), req)) }
 
     func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(
             req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
             defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
-        let (rows, total) = try await StaffSection.query(q, municipalityID: muni, req: req)
+        let (rows, total) = try await StaffSection.query(q, municipalityID: municipalityID, req: req)
         return page(rows.map(StaffDTO.init), total, q)
     }
 
@@ -296,12 +297,12 @@ struct RegistryAPIController: RouteCollection {
     }
 
     func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let q = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
             defaultSort: "organization")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
-        let (rows, total) = try await RoomsSection.query(q, municipalityID: muni, req: req)
+        let (rows, total) = try await RoomsSection.query(q, municipalityID: municipalityID, req: req)
         return page(rows.map(RoomDTO.init), total, q)
     }
 

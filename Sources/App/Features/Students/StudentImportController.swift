@@ -20,31 +20,35 @@ struct StudentImportController: RouteCollection {
 
     /// Schools whose students the user may import (a school administrator: their own; the КМЦ: every school).
     static func schools(_ req: Request) async throws -> (UUID, [(value: String, title: String)]) {
-        let muni = try RegistrySupport.municipality(req)
-        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let schools = try await RegistrySupport.writableOrganizations(
+            req, municipalityID: municipalityID, kinds: [.school]
+        ) {
             .student(school: $0)
         }
         guard !schools.isEmpty else { throw AppError.forbidden }
-        return (muni, schools)
+        return (municipalityID, schools)
     }
 
     func start(req: Request) async throws -> Response {
-        let (muni, schools) = try await Self.schools(req)
+        let (municipalityID, schools) = try await Self.schools(req)
         return try await renderStart(
-            req, muni: muni, schools: schools, selected: schools.count == 1 ? schools[0].value : nil)
+            req, municipalityID: municipalityID, schools: schools, selected: schools.count == 1 ? schools[0].value : nil
+        )
     }
 
     func renderStart(
-        _ req: Request, muni: UUID, schools: [(value: String, title: String)], selected: String?,
+        _ req: Request, municipalityID: UUID, schools: [(value: String, title: String)], selected: String?,
         errors: FieldErrors = FieldErrors(),
         fileProblem: String? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let zone = try await RegistrySupport.zone(req)
         let ids = schools.compactMap { UUID(uuidString: $0.value) }
-        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == muni).filter(
-            \.$school.$id ~~ ids
-        )
-        .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
+        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(
+                \.$school.$id ~~ ids
+            )
+            .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
         let page = StudentImportStartPage(
             schools: schools, selectedSchool: selected, errors: errors, fileProblem: fileProblem,
             batches: batches.map { b in
@@ -79,7 +83,7 @@ struct StudentImportController: RouteCollection {
     }
 
     func upload(req: Request) async throws -> Response {
-        let (muni, schools) = try await Self.schools(req)
+        let (municipalityID, schools) = try await Self.schools(req)
         let form = try? req.content.decode(UploadForm.self)
         var errors = FieldErrors()
         let schoolValue = form?.school ?? (schools.count == 1 ? schools[0].value : nil)
@@ -96,22 +100,23 @@ struct StudentImportController: RouteCollection {
         }
         guard errors.isEmpty, let schoolID, let file else {
             return try await renderStart(
-                req, muni: muni, schools: schools, selected: schoolValue, errors: errors, status: .unprocessableEntity)
+                req, municipalityID: municipalityID, schools: schools, selected: schoolValue, errors: errors,
+                status: .unprocessableEntity)
         }
         let zone = try await RegistrySupport.zone(req)
         let analysis: StudentImportService.Analysis
         do {
             analysis = try await StudentImportService.analyse(
-                data, fileName: file.filename, schoolID: schoolID, municipalityID: muni, zone: zone,
-                canSee: Self.visibility(req, muni), on: req.db)
+                data, fileName: file.filename, schoolID: schoolID, municipalityID: municipalityID, zone: zone,
+                canSee: Self.visibility(req, municipalityID), on: req.db)
         } catch let e as TableReadError {
             return try await renderStart(
-                req, muni: muni, schools: schools, selected: schoolValue, fileProblem: e.message,
+                req, municipalityID: municipalityID, schools: schools, selected: schoolValue, fileProblem: e.message,
                 status: .unprocessableEntity)
         }
         let user = try req.requireUser()
         let batch = StudentImportBatch()
-        batch.$municipality.id = muni
+        batch.$municipality.id = municipalityID
         batch.$school.id = schoolID
         batch.createdBy = user.userID
         batch.createdByName = user.username
@@ -138,12 +143,12 @@ struct StudentImportController: RouteCollection {
         return req.redirect(to: Self.url(batch.id!), redirectType: .normal)
     }
 
-    static func visibility(_ req: Request, _ muni: UUID) -> StudentImportService.Visibility {
+    static func visibility(_ req: Request, _ municipalityID: UUID) -> StudentImportService.Visibility {
         let actor = req.currentUser?.actor
         let policy = req.policy
         return { school in
             guard let actor else { return false }
-            return policy.allows(actor, .read, .student(school: OrgRef(id: school, municipalityID: muni)))
+            return policy.allows(actor, .read, .student(school: OrgRef(id: school, municipalityID: municipalityID)))
         }
     }
 

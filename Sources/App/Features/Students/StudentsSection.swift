@@ -16,12 +16,14 @@ struct StudentsSection: RegistrySection {
         "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let query = Self.listQuery(req)
-        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, req: req)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .student(school: $0)
+        }
         let zone = try await RegistrySupport.zone(req)
-        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db)
+        let schools = try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db)
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
         var page = RegistryList(
             title: "Обучающиеся", area: area, query: query,
@@ -60,10 +62,12 @@ struct StudentsSection: RegistrySection {
 
     /// Students the user may see (their schools, or all for the КМЦ), filtered and paged in the database; shared with
     /// the API.
-    static func query(_ query: ListQuery, municipalityID muni: UUID, req: Request) async throws -> ([Student], Int) {
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .student(school: $0) }
+    static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([Student], Int) {
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .student(school: $0)
+        }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = Student.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        var b = Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
             b = b.filter(\.$school.$id == school)
@@ -141,8 +145,10 @@ struct StudentsSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let schools = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let schools = try await RegistrySupport.writableOrganizations(
+            req, municipalityID: municipalityID, kinds: [.school]
+        ) {
             .student(school: $0)
         }
         return [
@@ -176,10 +182,10 @@ struct StudentsSection: RegistrySection {
     func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
         -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let school = try await RegistrySupport.organization(
-            form["school"], field: "school", municipalityID: muni, errors: &errors, on: req.db)
+            form["school"], field: "school", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
             errors.add("school", "Вы не можете вести учащихся этой организации.")
         }
@@ -200,11 +206,11 @@ struct StudentsSection: RegistrySection {
         if let birth, !surname.isEmpty, !given.isEmpty {
             key = StudentIdentity.key(
                 surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
-            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$identityKey == key
             ).first(), twin.id != r.id {
                 if twin.$school.id == school?.id
-                    || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: muni)))
+                    || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: municipalityID)))
                 {
                     errors.add(
                         "surname",
@@ -233,7 +239,7 @@ struct StudentsSection: RegistrySection {
             }
         }
         guard errors.isEmpty, let school, let birth, let grade else { return nil }
-        r.$municipality.id = muni
+        r.$municipality.id = municipalityID
         r.$school.id = school.id!
         r.$school.value = school
         r.surname = surname

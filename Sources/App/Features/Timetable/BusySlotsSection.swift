@@ -15,20 +15,22 @@ struct BusySlotsSection: RegistrySection {
     let archiveConsequence = "Это время школы перестанет учитываться в предупреждениях расписания."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .schoolTime(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .schoolTime(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["school"], defaultSort: "school")
         var b = BusySlotRecord.query(on: req.db).join(
             Organization.self, on: \BusySlotRecord.$school.$id == \Organization.$id
         )
-        .filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        .filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             b = b.filter(\.$school.$id == org)
         }
         b = b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending).sort(\.$startMinute)
         let (rows, total) = try await b.with(\.$school).paged(query)
-        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+        let writable = try await RegistrySupport.writableOrganizations(
+            req, municipalityID: municipalityID, kinds: [.school]
+        ) {
             .schoolTime($0)
         }
         return RegistryList(
@@ -37,7 +39,7 @@ struct BusySlotsSection: RegistrySection {
                 FieldSpec(
                     "organization", "Школа",
                     .select(
-                        try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db),
+                        try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db),
                         empty: "Все школы")),
                 CommonFilters.status,
             ],
@@ -92,12 +94,14 @@ struct BusySlotsSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: BusySlotRecord?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return [
             FieldSpec(
                 "organization", "Школа",
                 .select(
-                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni, kinds: [.school]) {
+                    try await RegistrySupport.writableOrganizations(
+                        req, municipalityID: municipalityID, kinds: [.school]
+                    ) {
                         .schoolTime($0)
                     },
                     empty: "— выберите —"), required: true),
@@ -122,9 +126,9 @@ struct BusySlotsSection: RegistrySection {
     func apply(_ form: FormValues, to record: BusySlotRecord, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let org = try await RegistrySupport.organization(
-            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+            form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .schoolTime(org.ref)) {
             errors.add("organization", "Вы не можете вести время этой школы.")
         }
@@ -136,7 +140,7 @@ struct BusySlotsSection: RegistrySection {
         let end = errors.clock("end", form["end"], required: true)
         if let start, let end, end <= start { errors.add("end", "Окончание должно быть позже начала.") }
         guard errors.isEmpty, let org, let start, let end else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.$school.id = org.id!
         record.$school.value = org
         record.weekdaysText = weekdays.map(\.rawValue).sorted().map(String.init).joined(separator: ",")

@@ -15,14 +15,15 @@ struct HolidaysSection: RegistrySection {
         "Период перестанет учитываться при составлении расписания; уже созданные занятия не изменятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status", "year"], sorts: ["first"], defaultSort: "first")
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         let year = query.filters["year"].flatMap(UUID.init(uuidString:)) ?? years.first(where: \.isCurrent)?.id
-        var b = HolidayPeriodRecord.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        var b = HolidayPeriodRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
         if let year { b = b.filter(\.$academicYear.$id == year) }
         b = b.sort(\.$firstDay, query.descending ? .descending : .ascending)
         let (rows, total) = try await b.with(\.$academicYear).paged(query)
@@ -45,7 +46,8 @@ struct HolidaysSection: RegistrySection {
                 ]
             },
             total: total, noun: ("период", "периода", "периодов"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить каникулы или праздник" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID))
+                ? "Добавить каникулы или праздник" : nil,
             emptyText: "Каникулы и праздничные дни этого года не внесены: расписание строится по всем неделям.")
     }
 
@@ -82,8 +84,8 @@ struct HolidaysSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: HolidayPeriodRecord?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+        let municipalityID = try RegistrySupport.municipality(req)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$startsOn, .descending).all()
@@ -113,12 +115,14 @@ struct HolidaysSection: RegistrySection {
     func apply(_ form: FormValues, to record: HolidayPeriodRecord, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         var year: AcademicYear?
         if let raw = form["year"], let id = UUID(uuidString: raw) {
-            year = try await AcademicYear.query(on: req.db).filter(\.$id == id).filter(\.$municipality.$id == muni)
-                .first()
+            year = try await AcademicYear.query(on: req.db).filter(\.$id == id).filter(
+                \.$municipality.$id == municipalityID
+            )
+            .first()
         }
         if year == nil { errors.add("year", "Выберите учебный год.") }
         let kind = errors.choice("kind", form["kind"], as: HolidayKind.self)
@@ -136,7 +140,7 @@ struct HolidaysSection: RegistrySection {
             }
         }
         guard errors.isEmpty, let year, let kind, let first, let last else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.$academicYear.id = year.id!
         record.kind = kind.rawValue
         record.title = title

@@ -69,11 +69,11 @@ struct LessonAPIController: RouteCollection {
             ).all().map { $0.$group.id }
             b = b.filter(\.$group.$id ~~ groups)
         } else {
-            let muni = try RegistrySupport.municipality(req)
-            try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
+            let municipalityID = try RegistrySupport.municipality(req)
+            try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
             b = b.join(StudyGroup.self, on: \Lesson.$group.$id == \StudyGroup.$id)
                 .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
-                .filter(Organization.self, \.$municipality.$id == muni)
+                .filter(Organization.self, \.$municipality.$id == municipalityID)
         }
         if let from = q.filters["from"].flatMap(CivilDay.parse) { b = b.filter(\.$day >= from.number) }
         if let to = q.filters["to"].flatMap(CivilDay.parse) { b = b.filter(\.$day <= to.number) }

@@ -132,7 +132,7 @@ extension TimetableController {
             throw AppError.notFound("Занятие не найдено.")
         }
         let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
-        // A lesson in the register is what was taught: its time and hours no longer change.
+        // A lesson in the journal is what was taught: its time and hours no longer change.
         if action == .update, try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == lesson.id!).count() > 0 {
             throw AppError.conflict(
                 "Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если "

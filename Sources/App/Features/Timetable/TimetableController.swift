@@ -54,13 +54,13 @@ struct TimetableController: RouteCollection {
         let lessons = try await Lesson.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
             .with(\.$room).with(\.$teacher).all()
         let mayEdit = req.can(.update, .group(l.center.ref))
-        let registerResource = Resource.register(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
+        let journalResource = Resource.journal(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
         let marked = Set(
             try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map {
                 $0.$lesson.id
             })
         func mayOpen(_ lesson: Lesson) -> Bool {
-            req.can(.read, .register(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id))
+            req.can(.read, .journal(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id))
         }
         let scheduled = lessons.filter { !$0.isCancelled }
         let hours = scheduled.reduce(0) { $0 + $1.hours }
@@ -71,8 +71,8 @@ struct TimetableController: RouteCollection {
             actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
         }
         actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
-        if req.can(.read, registerResource) {
-            actions.append(.link("Журнал группы", SiteURL.groupRegister(g.id!).path, primary: false))
+        if req.can(.read, journalResource) {
+            actions.append(.link("Журнал группы", SiteURL.groupJournal(g.id!).path, primary: false))
         }
         actions.append(
             .link(
@@ -102,7 +102,7 @@ struct TimetableController: RouteCollection {
                     ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
                     : marked.contains(lesson.id!) ? .tag("проведено", "signed") : .tag("по плану", "active"),
             ]
-            // A lesson marked in the register is history: it is corrected through the register, not moved or cancelled.
+            // A lesson marked in the journal is history: it is corrected through the journal, not moved or cancelled.
             if mayEdit && !lesson.isCancelled && !marked.contains(lesson.id!) {
                 cells.append(.link("Изменить", SiteURL.lesson(lesson.id!).path + "/edit"))
                 cells.append(.link("Отменить", SiteURL.lesson(lesson.id!).path + "/cancel"))
@@ -312,13 +312,14 @@ struct TimetableController: RouteCollection {
     static func reveal(_ req: Request, _ l: Loaded) -> @Sendable (UUID, UUID) -> Bool {
         let actor = req.currentUser?.actor
         let policy = req.policy
-        let muni = l.center.$municipality.id
+        let municipalityID = l.center.$municipality.id
         return { center, school in
             guard let actor else { return false }
             return policy.allows(
                 actor, .read,
                 .groupStudent(
-                    school: OrgRef(id: school, municipalityID: muni), center: OrgRef(id: center, municipalityID: muni)))
+                    school: OrgRef(id: school, municipalityID: municipalityID),
+                    center: OrgRef(id: center, municipalityID: municipalityID)))
         }
     }
 

@@ -119,13 +119,13 @@ enum TimetableService {
     }
 
     /// The shared side of the timetable lock, taken by an enrolment before its clash check.
-    static func lockForEnrolment(on db: any Database) async throws {
+    static func lockForEnrollment(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT pg_advisory_xact_lock_shared(\(unsafeRaw: String(lockKey)))").run()
     }
 
     /// The same lock in a transaction on a raw PostgreSQL connection.
-    static func lockForEnrolment(on db: RawPostgres) async throws {
+    static func lockForEnrollment(on db: RawPostgres) async throws {
         try await db.run("SELECT pg_advisory_xact_lock_shared(\(lockKey))", [])
     }
 

@@ -15,11 +15,13 @@ struct TravelTimesSection: RegistrySection {
         "Время в пути между этими организациями перестанет учитываться в предупреждениях расписания."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["minutes"], defaultSort: "minutes")
-        let b = TravelTimeRecord.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-            .sort(\.$minutes, query.descending ? .descending : .ascending)
+        let b = TravelTimeRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status
+        )
+        .sort(\.$minutes, query.descending ? .descending : .ascending)
         let (rows, total) = try await b.with(\.$from).with(\.$to).paged(query)
         return RegistryList(
             title: "Время в пути между ресурсными центрами", area: area, query: query, filters: [CommonFilters.status],
@@ -32,7 +34,7 @@ struct TravelTimesSection: RegistrySection {
                 ]
             },
             total: total, noun: ("запись", "записи", "записей"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить время в пути" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить время в пути" : nil,
             emptyText: "Время в пути не задано: расписание не проверяет переезды между центрами.")
     }
 
@@ -83,11 +85,11 @@ struct TravelTimesSection: RegistrySection {
     func apply(_ form: FormValues, to record: TravelTimeRecord, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let from = try await RegistrySupport.organization(
-            form["from"], field: "from", municipalityID: muni, errors: &errors, on: req.db)
+            form["from"], field: "from", municipalityID: municipalityID, errors: &errors, on: req.db)
         let to = try await RegistrySupport.organization(
-            form["to"], field: "to", municipalityID: muni, errors: &errors, on: req.db)
+            form["to"], field: "to", municipalityID: municipalityID, errors: &errors, on: req.db)
         let minutes = errors.integer("minutes", form["minutes"], range: 0...600, required: true)
         if let from, let to {
             if from.id == to.id {
@@ -103,7 +105,7 @@ struct TravelTimesSection: RegistrySection {
             }
         }
         guard errors.isEmpty, let from, let to, let minutes else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.$from.id = from.id!
         record.$from.value = from
         record.$to.id = to.id!

@@ -26,15 +26,15 @@ extension WeekController {
     /// The month asked for (`?month=2026-09`), else this one; lessons of the municipality's groups, of one centre if
     /// asked.
     func loadMonth(_ req: Request) async throws -> Month? {
-        let muni: UUID
+        let municipalityID: UUID
         if let m = req.currentUser?.municipalityIDs.first {
-            muni = m
+            municipalityID = m
         } else if let m = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id {
-            muni = m
+            municipalityID = m
         } else {
             return nil
         }
-        let zone = try await MunicipalClock.zone(muni, on: req.db)
+        let zone = try await MunicipalClock.zone(municipalityID, on: req.db)
         let raw = req.query[String.self, at: "month"] ?? ""
         // Months of the years Setka can have data for; anything else shows the current month.
         let asked = CivilDay.parse(raw + "-01").flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
@@ -43,7 +43,8 @@ extension WeekController {
         var groups = StudyGroup.query(on: req.db).join(
             Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
         )
-        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
+            \.$status == RecordStatus.active.rawValue)
         if let center { groups = groups.filter(\.$organization.$id == center) }
         let ids = try await groups.all().compactMap(\.id)
         let lessons =
@@ -53,7 +54,7 @@ extension WeekController {
                 Lesson.query(on: req.db).filter(\.$group.$id ~~ ids), from: first,
                 to: first.adding(days: first.daysInMonth - 1))
         return Month(
-            municipalityID: muni, first: first, center: center,
+            municipalityID: municipalityID, first: first, center: center,
             lessons: lessons.sorted {
                 ($0.day, $0.startMinute, $0.group.organization.sortKey) < (
                     $1.day, $1.startMinute, $1.group.organization.sortKey

@@ -81,9 +81,9 @@ struct WeekController: RouteCollection {
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
-    /// Where a lesson of a week leads: its register for who may read it, else the group's timetable, else nowhere.
+    /// Where a lesson of a week leads: its journal for who may read it, else the group's timetable, else nowhere.
     func groupLink(_ req: Request, _ l: Lesson) -> String? {
-        if req.can(.read, .register(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) {
+        if req.can(.read, .journal(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) {
             return SiteURL.lesson(l.id!).path
         }
         return req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil

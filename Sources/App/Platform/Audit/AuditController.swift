@@ -38,10 +38,11 @@ struct AuditController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let muni = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) }) else {
+        guard let municipalityID = user.municipalityIDs.first(where: { req.can(.read, .audit(municipalityID: $0)) })
+        else {
             throw AppError.forbidden
         }
-        let zone = try await MunicipalClock.zone(muni, on: req.db)
+        let zone = try await MunicipalClock.zone(municipalityID, on: req.db)
         let paging = PageRequest(
             page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"), defaultPer: 50
         )
@@ -51,10 +52,12 @@ struct AuditController: RouteCollection {
         // Entries of this municipality, and sign-in events (which name no municipality) of this municipality's users.
         let users = Array(
             Set(
-                try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$user.id }
+                try await RoleAssignment.query(on: req.db).filter(\.$municipality.$id == municipalityID).all().map {
+                    $0.$user.id
+                }
             ))
         var builder = AuditEntry.query(on: req.db).group(.or) { g in
-            g.filter(\.$municipalityID == muni).group(.and) {
+            g.filter(\.$municipalityID == municipalityID).group(.and) {
                 $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users)
             }
         }

@@ -131,9 +131,12 @@ extension AuthenticationMiddleware {
 
     static func grants(_ rows: [UserRoleRow]) -> [RoleGrant] {
         rows.compactMap { r in
-            guard let raw = r.role, let role = Role(rawValue: raw), let muni = r.municipalityID else { return nil }
+            guard let raw = r.role, let role = Role(rawValue: raw), let municipalityID = r.municipalityID else {
+                return nil
+            }
             let scope: GrantScope =
-                r.organizationID.map { .organization($0, municipalityID: muni) } ?? .municipality(muni)
+                r.organizationID.map { .organization($0, municipalityID: municipalityID) }
+                ?? .municipality(municipalityID)
             return RoleGrant(role: role, scope: scope, validFrom: r.validFrom, validTo: r.validTo)
         }
     }
@@ -172,12 +175,12 @@ extension AuthenticationMiddleware {
         guard let first = rows.first, first.isActive else { return nil }
         let actor = Actor(userID: first.userID, username: first.username, grants: grants, students: students)
         // Sorted, so «the user's municipality» is the same one on every request.
-        let munis = Set(actor.activeGrants(at: Date()).map(\.scope.municipalityID)).sorted {
+        let municipalityIDs = Set(actor.activeGrants(at: Date()).map(\.scope.municipalityID)).sorted {
             $0.uuidString < $1.uuidString
         }
         return CurrentUser(
             userID: first.userID, username: first.username, fullName: first.fullName, actor: actor,
-            municipalityIDs: munis, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken,
+            municipalityIDs: municipalityIDs, sessionID: sessionID, csrfToken: csrf, viaToken: viaToken,
             mustChangePassword: first.mustChangePassword)
     }
 }

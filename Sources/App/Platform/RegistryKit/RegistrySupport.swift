@@ -212,10 +212,11 @@ extension RegistrySupport {
     /// The organisation a new record of a kind would be created in for the policy check of the «new» form:
     /// any organisation when the user's role spans the municipality, else the first own one that allows it.
     static func creatableOrganization(_ req: Request, _ resource: (OrgRef) -> Resource) throws -> OrgRef {
-        let muni = try municipality(req)
-        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let municipalityID = try municipality(req)
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         if req.can(.create, resource(probe)) { return probe }
         let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        return own.map { OrgRef(id: $0, municipalityID: muni) }.first { req.can(.create, resource($0)) } ?? probe
+        return own.map { OrgRef(id: $0, municipalityID: municipalityID) }.first { req.can(.create, resource($0)) }
+            ?? probe
     }
 }

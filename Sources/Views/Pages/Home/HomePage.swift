@@ -3,7 +3,7 @@ import Foundation
 
 /// The public page of the network (`000_5375b2a087477e6d.txt` §3.2.7: the centre's web page).
 public struct HomePage: Sendable {
-    public struct Centre: Sendable {
+    public struct Center: Sendable {
         public var name: String
         public var subjects: [String]
         public var directions: [String]
@@ -33,20 +33,20 @@ public struct HomePage: Sendable {
 
     public var municipalityName: String?
     public var yearTitle: String?
-    public var centres: [Centre]
+    public var centers: [Center]
     public var contacts: [Contact]
 
-    public init(municipalityName: String?, yearTitle: String?, centres: [Centre], contacts: [Contact]) {
+    public init(municipalityName: String?, yearTitle: String?, centers: [Center], contacts: [Contact]) {
         self.municipalityName = municipalityName
         self.yearTitle = yearTitle
-        self.centres = centres
+        self.centers = centers
         self.contacts = contacts
     }
 
     public static let mock = HomePage(
         municipalityName: "Городской округ Заречный", yearTitle: "2025/2026",
-        centres: [
-            Centre(
+        centers: [
+            Center(
                 name: "МБОУ «Гимназия № 2»", subjects: ["математика", "физика"],
                 directions: ["методы работы с одарёнными детьми"])
         ],
@@ -73,11 +73,11 @@ public struct HomePage: Sendable {
                 }
             }
             el("h2") { "Ресурсные центры" + (yearTitle.map { " в \($0) учебном году" } ?? "") }
-            if centres.isEmpty {
+            if centers.isEmpty {
                 UI.empty("Ресурсные центры на текущий учебный год ещё не определены.")
             } else {
                 el("div", .cls("cards")) {
-                    for c in centres {
+                    for c in centers {
                         el("div", .cls("panel centre")) {
                             el("h3") { c.name }
                             if !c.subjects.isEmpty {

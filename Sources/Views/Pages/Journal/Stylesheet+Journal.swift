@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 extension Stylesheet {
-    public static let registerCSS = """
+    public static let journalCSS = """
         form.stacked.wide { max-width: none; }
         .scroll { overflow-x: auto; }
         table.register td, table.register th { text-align: center; white-space: nowrap; }

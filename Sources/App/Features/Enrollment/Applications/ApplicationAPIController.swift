@@ -27,17 +27,19 @@ struct ApplicationAPIController: RouteCollection {
 
     func index(req: Request) async throws -> PageDTO<ApplicationDTO> {
         try await ApplicationService.expireOverdue(req.application)
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let user = try req.requireUser()
         let q = RegistrySupport.listQuery(
             req, filters: ["state", "campaign", "student"], sorts: ["submitted"], defaultSort: "submitted")
         try RegistrySupport.checkChoices(req, ["state": ApplicationState.allCases.map(\.rawValue)])
-        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
-        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         if !req.can(.read, .application(studentID: UUID(), school: probe)) {
             let schools = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
                 .filter {
-                    req.can(.approve, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni)))
+                    req.can(
+                        .approve,
+                        .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: municipalityID)))
                 }
             let own = Array(user.actor.students)
             guard !schools.isEmpty || !own.isEmpty else { throw AppError.forbidden }

@@ -10,7 +10,7 @@ extension ApplicationService {
             var id: UUID, municipalityID: UUID, status: String, opensAt: Date, closesAt: Date, mode: CampaignMode
             var maxCourses: Int, confirmDays: Int, title: String
         }
-        struct Pupil: Sendable {
+        struct StudentFacts: Sendable {
             var id: UUID, municipalityID: UUID, schoolID: UUID, status: String, consentWithdrawn: Bool, grade: Int,
                 fullName: String
         }
@@ -23,7 +23,8 @@ extension ApplicationService {
     /// The window, the student, the choices: the refusals of a submission before anything is written, in this order.
     /// Answers the valid choices in rank order.
     static func check(
-        campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, programs: Set<UUID>, groups: [SubmitFacts.Group],
+        campaign c: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, programs: Set<UUID>,
+        groups: [SubmitFacts.Group],
         choices: [UUID], now: Date
     ) throws -> [UUID] {
         guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else {
@@ -113,7 +114,7 @@ extension ApplicationService {
     }
 
     struct LoadedFacts: Sendable {
-        var student: SubmitFacts.Pupil?, school: OrgRef, campaign: SubmitFacts.Campaign?, programs: Set<UUID>,
+        var student: SubmitFacts.StudentFacts?, school: OrgRef, campaign: SubmitFacts.Campaign?, programs: Set<UUID>,
             groups: [SubmitFacts.Group]
         var hasEarlier: Bool, places: Int
 
@@ -182,12 +183,14 @@ extension ApplicationService {
         }
 
         static func student(_ r: some PositionalRow, into f: inout LoadedFacts) {
-            guard let id = r.uuid(0), let muni = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3) else {
+            guard let id = r.uuid(0), let municipalityID = r.uuid(1), let school = r.uuid(2), let schoolMuni = r.uuid(3)
+            else {
                 return
             }
             f.school = OrgRef(id: school, municipalityID: schoolMuni)
-            f.student = SubmitFacts.Pupil(
-                id: id, municipalityID: muni, schoolID: school, status: r.text(4), consentWithdrawn: !r.isNull(5),
+            f.student = SubmitFacts.StudentFacts(
+                id: id, municipalityID: municipalityID, schoolID: school, status: r.text(4),
+                consentWithdrawn: !r.isNull(5),
                 grade: r.int(6),
                 fullName: [r.text(7), r.text(8), r.optionalText(9)].compactMap { $0 }.joined(separator: " "))
             f.hasEarlier = r.bool(10)
@@ -197,11 +200,11 @@ extension ApplicationService {
         /// A row of `campaign(n)` into the facts: the campaign (from the first), and the group it joins, with its
         /// programme among the campaign's when the campaign offers it.
         static func campaign(_ r: some PositionalRow, into f: inout LoadedFacts) {
-            if f.campaign == nil, let id = r.uuid(0), let muni = r.uuid(1), let opens = r.date(3),
+            if f.campaign == nil, let id = r.uuid(0), let municipalityID = r.uuid(1), let opens = r.date(3),
                 let closes = r.date(4)
             {
                 f.campaign = SubmitFacts.Campaign(
-                    id: id, municipalityID: muni, status: r.text(2), opensAt: opens, closesAt: closes,
+                    id: id, municipalityID: municipalityID, status: r.text(2), opensAt: opens, closesAt: closes,
                     mode: CampaignMode(rawValue: r.text(5)) ?? .firstCome, maxCourses: r.int(6), confirmDays: r.int(7),
                     title: r.text(8))
             }
@@ -252,7 +255,7 @@ extension ApplicationService.SubmitFacts.Campaign {
     }
 }
 
-extension ApplicationService.SubmitFacts.Pupil {
+extension ApplicationService.SubmitFacts.StudentFacts {
     init(_ s: Student) {
         self.init(
             id: s.id!, municipalityID: s.$municipality.id, schoolID: s.$school.id, status: s.status,

@@ -181,7 +181,7 @@ extension ApplicationService {
                 id: id, municipalityID: id, status: "", opensAt: Date(), closesAt: Date(), mode: .firstCome,
                 maxCourses: 1,
                 confirmDays: 1, title: "")
-            let student = SubmitFacts.Pupil(
+            let student = SubmitFacts.StudentFacts(
                 id: id, municipalityID: id, schoolID: id, status: "", consentWithdrawn: false, grade: 10, fullName: "")
             let group = SubmitFacts.Group(
                 id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "",

@@ -13,7 +13,8 @@ extension ApplicationService {
     /// still
     /// guard everything.
     static func submitFresh(
-        campaign c: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID], groups: [UUID: SubmitFacts.Group],
+        campaign c: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, ranked: [UUID],
+        groups: [UUID: SubmitFacts.Group],
         guardianAgreement: String?, submittedBy: String, on pg: RawPostgres? = nil, req: Request
     ) async throws -> Outcome {
         // The values of the clash check, one set per group that may be tried.
@@ -82,7 +83,7 @@ extension ApplicationService {
         let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
             var inserts = RawPostgres.Inserts()
             inserts.add(FreshSubmission.applicationSQL, s.application)
-            if s.firstCome { try await TimetableService.lockForEnrolment(on: db) }
+            if s.firstCome { try await TimetableService.lockForEnrollment(on: db) }
             var placed = 0
             var results: [ChoiceOutcome] = []
             var seated = false
@@ -128,7 +129,7 @@ extension ApplicationService {
 
     /// The rows of a first application, as values both databases' writers bind.
     struct FreshSubmission: Sendable {
-        let campaign: SubmitFacts.Campaign, student: SubmitFacts.Pupil, ranked: [UUID],
+        let campaign: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, ranked: [UUID],
             groups: [UUID: SubmitFacts.Group]
         let guardianAgreement: String?, submittedBy: String
         let now = Date(), applicationID = UUID()

@@ -7,10 +7,10 @@ import Views
 extension ApplicationsController {
     /// The school's queue (and the КМЦ's overview): applications to confirm, with filters.
     func queue(_ req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
         let user = try req.requireUser()
-        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let all = req.can(.read, .application(studentID: UUID(), school: probe))
         let schools =
             all
@@ -18,22 +18,25 @@ extension ApplicationsController {
             : Set(
                 user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
                     .filter {
-                        req.can(.read, .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: muni)))
+                        req.can(
+                            .read,
+                            .application(studentID: UUID(), school: OrgRef(id: $0, municipalityID: municipalityID)))
                     })
         if let schools, schools.isEmpty { throw AppError.forbidden }
         let query = RegistrySupport.listQuery(
             req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted",
             defaultFilters: ["state": "submitted"])
-        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == muni)
+        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let schools { b = b.filter(\.$school.$id ~~ Array(schools)) }
         if let s = query.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
         if let c = query.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
         let (rows, total) = try await b.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(\.$id)
             .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
         let csrf = req.csrfToken
-        let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).sort(
-            \.$opensAt, .descending
-        ).all()
+        let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .sort(
+                \.$opensAt, .descending
+            ).all()
         var page = RegistryList(
             title: "Заявки (ИУП)", area: .campaigns, query: query,
             filters: [

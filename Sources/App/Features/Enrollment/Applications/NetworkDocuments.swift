@@ -69,14 +69,14 @@ enum NetworkDocuments {
         // Words agree with the child's sex when the registry knows it; the school's name stays in the nominative, after
         // a dash.
         let sex = student.sex.flatMap(Sex.init(rawValue:))
-        let (pupil, scholar, their) =
+        let (studentNoun, scholar, their) =
             sex == .female
             ? ("обучающейся", "ученицы", "её")
             : sex == .male
                 ? ("обучающегося", "ученика", "его")
                 : ("обучающегося (обучающейся)", "ученика (ученицы)", "его (её)")
         d.paragraph(
-            "Я, \(guardian), являясь родителем (законным представителем) \(pupil) \(student.fullName), "
+            "Я, \(guardian), являясь родителем (законным представителем) \(studentNoun) \(student.fullName), "
                 + "\(RuDate.format(student.birthDate, timeZone: zone)) г. р., "
                 + "\(scholar) \(student.grade)\(student.letter ?? "") класса (школа — \(school.fullName)), "
                 + "согласен(на) с \(their) обучением в сетевой форме по программам:"

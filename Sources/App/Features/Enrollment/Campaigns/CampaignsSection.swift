@@ -14,12 +14,13 @@ struct CampaignsSection: RegistrySection {
     let archiveConsequence = "Кампания пропадёт из списка открытых; поданные заявки и записи сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let zone = try await RegistrySupport.zone(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status"], sorts: ["opens", "name"], defaultSort: "opens", defaultFilters: [:])
-        var b = EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        var b = EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         b =
@@ -46,7 +47,7 @@ struct CampaignsSection: RegistrySection {
                 ]
             },
             total: total, noun: ("кампания", "кампании", "кампаний"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Открыть кампанию" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Открыть кампанию" : nil,
             emptyText: "Кампаний записи пока нет.")
     }
 
@@ -165,15 +166,16 @@ struct CampaignsSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: EnrollmentCampaign?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let municipalityID = try RegistrySupport.municipality(req)
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         let programs = try await NetworkProgram.query(on: req.db).filter(\.$approval == ProgramApproval.agreed.rawValue)
             .filter(\.$status == RecordStatus.active.rawValue).join(
                 Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
             )
-            .filter(Organization.self, \.$municipality.$id == muni).with(\.$organization).sort(\.$sortKey).all()
+            .filter(Organization.self, \.$municipality.$id == municipalityID).with(\.$organization).sort(\.$sortKey)
+            .all()
         return [
             FieldSpec(
                 "title", "Название", required: true, hint: "Например: «Запись на сетевые курсы, 2026/2027 учебный год»."
@@ -222,14 +224,16 @@ struct CampaignsSection: RegistrySection {
     func apply(_ form: FormValues, to c: EnrollmentCampaign, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : c.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : c.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let title = errors.required("title", form["title"], max: 200)
         var year: AcademicYear?
         if let id = form["academicYear"].flatMap(UUID.init(uuidString:)) {
             year = try await AcademicYear.find(id, on: req.db)
         }
-        if year == nil || year?.$municipality.id != muni { errors.add("academicYear", "Выберите учебный год.") }
+        if year == nil || year?.$municipality.id != municipalityID {
+            errors.add("academicYear", "Выберите учебный год.")
+        }
         func moment(_ dateKey: String, _ timeKey: String, defaultTime: String) -> Date? {
             let time = (form[timeKey] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? defaultTime : form[timeKey]!
             guard let d = errors.date(dateKey, form[dateKey], timeZone: zone, required: true) else { return nil }
@@ -255,7 +259,9 @@ struct CampaignsSection: RegistrySection {
             ids.isEmpty
             ? []
             : try await NetworkProgram.query(on: req.db).filter(\.$id ~~ ids).with(\.$organization).all()
-                .filter { $0.organization.$municipality.id == muni && $0.approval == ProgramApproval.agreed.rawValue }
+                .filter {
+                    $0.organization.$municipality.id == municipalityID && $0.approval == ProgramApproval.agreed.rawValue
+                }
         if programs.isEmpty { errors.add("programs", "Отметьте хотя бы одну согласованную программу.") }
         if !isNew, c.distributedAt != nil { errors.add("mode", "Места уже распределены: кампанию изменить нельзя.") }
         if !isNew, c.campaignMode != mode,
@@ -266,7 +272,7 @@ struct CampaignsSection: RegistrySection {
         guard errors.isEmpty, let year, let opens, let closes, let mode, let maxCourses, let confirmDays else {
             return nil
         }
-        c.$municipality.id = muni
+        c.$municipality.id = municipalityID
         c.$academicYear.id = year.id!
         c.title = title
         c.opensAt = opens

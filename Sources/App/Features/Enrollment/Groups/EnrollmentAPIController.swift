@@ -25,10 +25,10 @@ struct EnrollmentAPIController: RouteCollection {
     }
 
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let q = EnrollmentQueries.listQuery(req)
         try RegistrySupport.checkChoices(req, ["status": EnrollmentStatus.allCases.map(\.rawValue)])
-        let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: muni, own: true, req: req)
+        let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: municipalityID, own: true, req: req)
         var items: [EnrollmentDTO] = []
         for e in rows {
             var position: Int?

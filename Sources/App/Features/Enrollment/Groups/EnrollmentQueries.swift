@@ -15,11 +15,11 @@ enum EnrollmentQueries {
 
     /// `own`: the API also answers a student their own places and a guardian their children's (the page «Записи в
     /// группы», which links to groups, is for schools, centres and the municipality).
-    static func query(_ query: ListQuery, municipalityID muni: UUID, own includeOwn: Bool = false, req: Request)
+    static func query(_ query: ListQuery, municipalityID: UUID, own includeOwn: Bool = false, req: Request)
         async throws -> ([Enrollment], Int)
     {
         let user = try req.requireUser()
-        let probe = OrgRef(id: UUID(), municipalityID: muni)
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let everything = req.can(.read, .groupStudent(school: probe, center: probe))
         var schools: [UUID] = []
         var centers: [UUID] = []
@@ -27,7 +27,7 @@ enum EnrollmentQueries {
         let own = everything || !includeOwn ? [] : Array(user.actor.students)
         if !everything {
             for org in Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)) {
-                let ref = OrgRef(id: org, municipalityID: muni)
+                let ref = OrgRef(id: org, municipalityID: municipalityID)
                 if req.can(.read, .groupStudent(school: ref, center: probe)) { schools.append(org) }
                 if req.can(.read, .groupStudent(school: probe, center: ref)) { centers.append(org) }
             }
@@ -36,7 +36,7 @@ enum EnrollmentQueries {
         var b = Enrollment.query(on: req.db)
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id)
             .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
-            .filter(Student.self, \.$municipality.$id == muni)
+            .filter(Student.self, \.$municipality.$id == municipalityID)
         if !everything {
             let (s, c) = (schools, centers)
             b = b.group(.or) { g in

@@ -6,10 +6,10 @@ import Vapor
 /// statements on both, except that PostgreSQL checks and seats in one round trip (`ClashThenSeat`).
 extension EnrollmentService {
     typealias Group = ApplicationService.SubmitFacts.Group
-    typealias Pupil = ApplicationService.SubmitFacts.Pupil
+    typealias StudentFacts = ApplicationService.SubmitFacts.StudentFacts
 
     static func enrollChecked(
-        group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
+        group: Group, student: StudentFacts, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
         on db: RawSQLite, req: Request?
     ) throws -> EnrollmentOutcome {
         var clash: TimetableClash?
@@ -27,7 +27,7 @@ extension EnrollmentService {
 
     /// On PostgreSQL the place and its audit entry join `inserts`, which the caller sends before it commits.
     static func enrollChecked(
-        group: Group, student: Pupil, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
+        group: Group, student: StudentFacts, source: EnrollmentSource, clashCheck: [DBValue], now: Date,
         on db: RawPostgres, inserts: inout RawPostgres.Inserts, req: Request?
     ) async throws -> EnrollmentOutcome {
         var seat = RawSeat(group: group, student: student, source: source, now: now)
@@ -57,7 +57,7 @@ extension EnrollmentService {
 
     /// One place being taken: the statements and their values.
     struct RawSeat {
-        let group: Group, student: Pupil, source: EnrollmentSource, now: Date
+        let group: Group, student: StudentFacts, source: EnrollmentSource, now: Date
         let id = UUID()
         var result = EnrollmentOutcome.enrolled, seq: Int?
 

@@ -37,7 +37,7 @@ extension EnrollmentService {
         async throws -> [UUID: TimetableClash]
     {
         guard !studentIDs.isEmpty else { return [:] }
-        try await TimetableService.lockForEnrolment(on: db)
+        try await TimetableService.lockForEnrollment(on: db)
         let rows = try await db.sql().raw(clashQuery(studentIDs: studentIDs, groupID: groupID, leaving: leaving)).all()
         var out: [UUID: TimetableClash] = [:]
         for r in rows {
@@ -97,9 +97,9 @@ extension EnrollmentService {
 
     /// A clash from a row of `clashQuery` read on a raw connection.
     static func clash(_ r: some PositionalRow) -> TimetableClash? {
-        guard let cid = r.uuid(2), let school = r.uuid(3), let muni = r.uuid(4) else { return nil }
+        guard let cid = r.uuid(2), let school = r.uuid(3), let municipalityID = r.uuid(4) else { return nil }
         return TimetableClash(
-            groupName: r.text(1), centerID: cid, schoolID: school, municipalityID: muni,
+            groupName: r.text(1), centerID: cid, schoolID: school, municipalityID: municipalityID,
             span: LessonSpan(day: CivilDay(number: r.int(5)), start: r.int(6), end: r.int(7)))
     }
 

@@ -9,8 +9,7 @@ struct EnrollmentsController: RouteCollection {
 
     /// Contracts of the user's own school with the centres its students attend (or of the own centre with those
     /// schools).
-    static func contractLinks(_ req: Request, municipalityID muni: UUID) async throws -> [(title: String, url: String)]
-    {
+    static func contractLinks(_ req: Request, municipalityID: UUID) async throws -> [(title: String, url: String)] {
         let user = try req.requireUser()
         let orgs = Set(
             user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(
@@ -18,7 +17,7 @@ struct EnrollmentsController: RouteCollection {
         guard !orgs.isEmpty else { return [] }
         // A contract is for the current year (`contractParties`): places of other years give no link.
         guard
-            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
             ).first()
         else { return [] }
@@ -39,13 +38,13 @@ struct EnrollmentsController: RouteCollection {
             && req.can(
                 .read,
                 .contract(
-                    school: OrgRef(id: e.student.$school.id, municipalityID: muni),
-                    center: OrgRef(id: e.group.$organization.id, municipalityID: muni)))
+                    school: OrgRef(id: e.student.$school.id, municipalityID: municipalityID),
+                    center: OrgRef(id: e.group.$organization.id, municipalityID: municipalityID)))
         {
             pairs.insert([e.student.$school.id, e.group.$organization.id])
         }
         var names: [UUID: String] = [:]
-        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == muni).all() {
+        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all() {
             names[o.id!] = o.shortName
         }
         return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }
@@ -58,22 +57,23 @@ struct EnrollmentsController: RouteCollection {
     }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
         let query = EnrollmentQueries.listQuery(req)
-        let (rows, total) = try await EnrollmentQueries.query(query, municipalityID: muni, req: req)
+        let (rows, total) = try await EnrollmentQueries.query(query, municipalityID: municipalityID, req: req)
         var positions: [UUID: Int] = [:]
         for e in rows where e.status == EnrollmentStatus.waitlisted.rawValue {
             if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { positions[e.id!] = p }
         }
         // Only schools whose students the user may see here (a school administrator: their own school).
         let orgs = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        let schools = try await RegistrySupport.organizationOptions(muni, kinds: [.school], on: req.db).filter {
+        let schools = try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db).filter
+        {
             option in
             guard let id = UUID(uuidString: option.value) else { return false }
-            let school = OrgRef(id: id, municipalityID: muni)
+            let school = OrgRef(id: id, municipalityID: municipalityID)
             return ([UUID()] + orgs).contains {
-                req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: muni)))
+                req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: municipalityID)))
             }
         }
         var page = RegistryList(
@@ -106,7 +106,7 @@ struct EnrollmentsController: RouteCollection {
             },
             total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")
         page.searchAction = "/enrollments"
-        page.links = try await Self.contractLinks(req, municipalityID: muni)
+        page.links = try await Self.contractLinks(req, municipalityID: municipalityID)
         return req.render(page.render(await req.pageContext(active: .enrollments)))
     }
 }

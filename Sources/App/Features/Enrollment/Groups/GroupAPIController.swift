@@ -41,15 +41,15 @@ struct GroupAPIController: RouteCollection {
     }
 
     func index(req: Request) async throws -> PageDTO<GroupDTO> {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let q = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name"], defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         var b = StudyGroup.query(on: req.db).join(
             Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
         )
-        .filter(Organization.self, \.$municipality.$id == muni).filterStatus(q, \.$status)
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(q, \.$status)
         if let org = q.filters["organization"].flatMap(UUID.init(uuidString:)) {
             b = b.filter(\.$organization.$id == org)
         }

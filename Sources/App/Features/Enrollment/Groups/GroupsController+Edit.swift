@@ -14,18 +14,20 @@ extension GroupsController {
     }
 
     func fields(_ req: Request, centerID: UUID?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let programs = try await NetworkProgram.query(on: req.db).join(
             Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
         )
-        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$approval == ProgramApproval.agreed.rawValue)
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
+            \.$approval == ProgramApproval.agreed.rawValue
+        )
         .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$academicYear).sort(\.$sortKey)
         .all()
         .filter {
             req.can(.create, .group($0.organization.ref)) && (centerID == nil || $0.$organization.id == centerID)
         }
         .sorted { ($0.academicYear?.startsOn ?? .distantPast) > ($1.academicYear?.startsOn ?? .distantPast) }
-        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$sortKey).all()
@@ -87,13 +89,13 @@ extension GroupsController {
     func apply(_ form: FormValues, to g: StudyGroup, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
         -> Bool
     {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
         var program: NetworkProgram?
         if let id = form["program"].flatMap(UUID.init(uuidString:)) {
             program = try await NetworkProgram.query(on: req.db).filter(\.$id == id).with(\.$organization).first()
         }
-        if program == nil || program?.organization.$municipality.id != muni {
+        if program == nil || program?.organization.$municipality.id != municipalityID {
             errors.add("program", "Выберите программу из списка.")
             program = nil
         }
@@ -113,7 +115,7 @@ extension GroupsController {
         var teacherID: UUID?
         if let raw = form["teacher"], !raw.isEmpty {
             let t = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
-            if t == nil || t?.$municipality.id != muni {
+            if t == nil || t?.$municipality.id != municipalityID {
                 errors.add("teacher", "Выберите педагога из списка.")
             } else {
                 teacherID = t?.id
@@ -135,7 +137,7 @@ extension GroupsController {
         if let p = program {
             yearID = p.$academicYear.id
             if yearID == nil {
-                yearID = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+                yearID = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                     \.$isCurrent == true
                 ).first()?.id
             }

@@ -21,9 +21,9 @@ struct GroupsController: RouteCollection {
     var active: MenuArea { .registry(.groups) }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: muni)))
-        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).sort(
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
+        let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         // The current year's groups unless another year (or «Все годы») is chosen, or a search comes without a year (a
@@ -39,7 +39,8 @@ struct GroupsController: RouteCollection {
             Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
         )
         .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
-        .filter(Organization.self, \.$municipality.$id == muni).filter(\.$status == RecordStatus.active.rawValue)
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
+            \.$status == RecordStatus.active.rawValue)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             b = b.filter(\.$organization.$id == org)
         }
@@ -57,8 +58,8 @@ struct GroupsController: RouteCollection {
         let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear)
             .paged(query)
         let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [muni], on: req.db)
-        let centerOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
+        let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
         let page = RegistryList(
@@ -89,16 +90,16 @@ struct GroupsController: RouteCollection {
             total: total, noun: ("группа", "группы", "групп"),
             createTitle: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) }))
                 ? "Открыть группу" : nil,
-            warnings: try await missingGroups(req, municipalityID: muni),
+            warnings: try await missingGroups(req, municipalityID: municipalityID),
             emptyText: "Групп пока нет: их открывают ресурсные центры по согласованным программам.")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     /// Subjects assigned to a centre this year with no open group there (`000_5375b2a087477e6d.txt` §4.1: the minimum
     /// number of groups equals the number of the centre's subjects) — shown to those who can act on it.
-    func missingGroups(_ req: Request, municipalityID muni: UUID) async throws -> [String] {
+    func missingGroups(_ req: Request, municipalityID: UUID) async throws -> [String] {
         guard
-            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
             ).first()
         else { return [] }
@@ -172,8 +173,8 @@ struct GroupsController: RouteCollection {
             actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false))
         }
         actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
-        if req.can(.read, .register(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
-            actions.append(.link("Журнал", SiteURL.groupRegister(g.id!).path, primary: false))
+        if req.can(.read, .journal(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
+            actions.append(.link("Журнал", SiteURL.groupJournal(g.id!).path, primary: false))
             actions.append(.link("Диагностика", SiteURL.record(area, g.id!).path + "/diagnostics", primary: false))
             actions.append(.link("Итоговая аттестация", SiteURL.record(area, g.id!).path + "/results", primary: false))
         }

@@ -22,10 +22,10 @@ struct EnrollmentListsController: RouteCollection {
     static func url(_ id: UUID) -> String { "/lists/" + id.uuidString.lowercased() }
 
     func index(req: Request) async throws -> Response {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let zone = try await RegistrySupport.zone(req)
         let query = RegistrySupport.listQuery(req, filters: ["state"], sorts: ["created"], defaultSort: "created")
-        var b = EnrollmentList.query(on: req.db).filter(\.$municipality.$id == muni)
+        var b = EnrollmentList.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let s = query.filters["state"], EnrollmentList.State(rawValue: s) != nil { b = b.filter(\.$state == s) }
         let all = try await b.sort(\.$createdAt, .descending).with(\.$group) { $0.with(\.$organization) }.with(\.$items)
             .all()
@@ -37,7 +37,7 @@ struct EnrollmentListsController: RouteCollection {
         }
         let own =
             try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
-        guard req.can(.read, .enrollmentList(group: OrgRef(id: own, municipalityID: muni))) else {
+        guard req.can(.read, .enrollmentList(group: OrgRef(id: own, municipalityID: municipalityID))) else {
             throw AppError.forbidden
         }
         let page = query.page
@@ -68,7 +68,7 @@ struct EnrollmentListsController: RouteCollection {
                 ]
             },
             total: visible.count, noun: ("список", "списка", "списков"), createTitle: nil,
-            warnings: req.can(.create, .enrollmentList(group: OrgRef(id: UUID(), municipalityID: muni)))
+            warnings: req.can(.create, .enrollmentList(group: OrgRef(id: UUID(), municipalityID: municipalityID)))
                 ? ["Новый список составляется из карточки группы: «Группы» → группа → «Составить список КМЦ»."] : [],
             emptyText: "Списков пока нет.")
         var listPage = list

@@ -14,11 +14,11 @@ struct KmcSection: RegistrySection {
     let archiveConsequence = "Человек пропадёт из действующего состава КМЦ; история сохранится."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
-        var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if query.filters["current"] == "1" { b = b.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date()) }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
@@ -46,7 +46,7 @@ struct KmcSection: RegistrySection {
                 ]
             },
             total: total, noun: ("член", "члена", "членов"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить в состав" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить в состав" : nil,
             emptyText: "Состав КМЦ ещё не внесён.")
     }
 
@@ -85,7 +85,7 @@ struct KmcSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: KmcMember?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return [
             FieldSpec("fullName", "ФИО", required: true),
             FieldSpec(
@@ -93,7 +93,8 @@ struct KmcSection: RegistrySection {
                 required: true),
             FieldSpec(
                 "organization", "Организация",
-                .select(try await RegistrySupport.organizationOptions(muni, on: req.db), empty: "— не указана —")),
+                .select(
+                    try await RegistrySupport.organizationOptions(municipalityID, on: req.db), empty: "— не указана —")),
             FieldSpec("position", "Должность", required: true),
             FieldSpec("termFrom", "Начало срока", .date, required: true),
             FieldSpec(
@@ -117,14 +118,14 @@ struct KmcSection: RegistrySection {
     func apply(_ form: FormValues, to record: KmcMember, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let name = errors.required("fullName", form["fullName"], max: 200)
         let role = errors.choice("kmcRole", form["kmcRole"], as: KmcRole.self)
         var org: Organization?
         if let raw = form["organization"], !raw.isEmpty {
             org = try await RegistrySupport.organization(
-                raw, field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+                raw, field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         }
         let position = errors.required("position", form["position"], max: 200)
         let from = errors.date("termFrom", form["termFrom"], timeZone: zone, required: true)
@@ -133,7 +134,7 @@ struct KmcSection: RegistrySection {
         let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
         let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
         guard errors.isEmpty, let role, let from, let to else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.fullName = name
         record.kmcRole = role.rawValue
         record.$organization.id = org?.id

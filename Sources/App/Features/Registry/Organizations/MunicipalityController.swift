@@ -24,9 +24,9 @@ struct MunicipalityController: RouteCollection {
     ]
 
     func load(_ req: Request) async throws -> Municipality {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.update, .users(municipalityID: muni))
-        guard let m = try await Municipality.find(muni, on: req.db) else { throw AppError.notFound() }
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.update, .users(municipalityID: municipalityID))
+        guard let m = try await Municipality.find(municipalityID, on: req.db) else { throw AppError.notFound() }
         return m
     }
 

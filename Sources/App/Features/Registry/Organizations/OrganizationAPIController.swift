@@ -42,8 +42,8 @@ struct OrganizationAPIController: RouteCollection {
 
     func index(req: Request) async throws -> PageDTO<DTO> {
         let user = try req.requireUser()
-        guard let muni = user.municipalityIDs.first else { throw AppError.forbidden }
-        try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: muni)))
+        guard let municipalityID = user.municipalityIDs.first else { throw AppError.forbidden }
+        try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
         try RegistrySupport.checkChoices(
             req, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
         let query = OrganizationQueries.listQuery(from: req)

@@ -57,8 +57,8 @@ struct OrganizationsController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let muni = try homeMunicipality(req)
-        try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try homeMunicipality(req)
+        try req.authorize(.read, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let query = OrganizationQueries.listQuery(from: req)
         let (rows, total) = try await OrganizationQueries.list(query, user: user, on: req.db)
         let names = try await municipalityNames(req)
@@ -68,7 +68,8 @@ struct OrganizationsController: RouteCollection {
             rows: rows.map {
                 OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers)
             },
-            total: total, canCreate: req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: muni))))
+            total: total, canCreate: req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
+        )
         return req.render(page.render(await req.pageContext(active: .organizations)))
     }
 
@@ -92,8 +93,8 @@ struct OrganizationsController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let muni = try homeMunicipality(req)
-        try req.authorize(.create, .organization(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try homeMunicipality(req)
+        try req.authorize(.create, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let input = try req.content.decode(FormInput.self)
         switch input.validated() {
         case .failure(let f):
@@ -101,7 +102,7 @@ struct OrganizationsController: RouteCollection {
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         case .success(let clean):
             let org = try await req.db.transaction { db in
-                try await OrganizationStore.create(clean, municipalityID: muni, on: db, req: req)
+                try await OrganizationStore.create(clean, municipalityID: municipalityID, on: db, req: req)
             }
             return req.redirect(
                 to: SiteURL.organization(org.id!).path, flash: "Организация «\(org.shortName)» добавлена.")

@@ -20,13 +20,13 @@ struct AgreementsSection: RegistrySection {
     }
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
-        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, req: req)
         let zone = try await RegistrySupport.zone(req)
         let now = Date()
-        let soon = try await Self.expiringSoon(municipalityID: muni, req: req)
+        let soon = try await Self.expiringSoon(municipalityID: municipalityID, req: req)
         var warnings: [String] = []
         if soon > 0 {
             warnings.append(
@@ -117,8 +117,8 @@ struct AgreementsSection: RegistrySection {
         return .agreement(parties: [a.ref, b.ref], municipalityID: record.$municipality.id)
     }
     func newResource(_ req: Request) throws -> Resource {
-        let muni = try RegistrySupport.municipality(req)
-        return .agreement(parties: [], municipalityID: muni)
+        let municipalityID = try RegistrySupport.municipality(req)
+        return .agreement(parties: [], municipalityID: municipalityID)
     }
     func title(_ record: NetworkAgreement) -> String { Self.label(record) }
     func scope(_ record: NetworkAgreement) -> (municipalityID: UUID?, organizationID: UUID?) {
@@ -156,8 +156,8 @@ struct AgreementsSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: NetworkAgreement?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let orgs = try await RegistrySupport.organizationOptions(muni, on: req.db)
+        let municipalityID = try RegistrySupport.municipality(req)
+        let orgs = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
         return [
             FieldSpec(
                 "kind", "Вид договора",
@@ -197,20 +197,22 @@ struct AgreementsSection: RegistrySection {
     func apply(_ form: FormValues, to record: NetworkAgreement, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let kind = errors.choice("kind", form["kind"], as: AgreementKind.self)
         let a = try await RegistrySupport.organization(
-            form["partyA"], field: "partyA", municipalityID: muni, errors: &errors, on: req.db)
+            form["partyA"], field: "partyA", municipalityID: municipalityID, errors: &errors, on: req.db)
         let b = try await RegistrySupport.organization(
-            form["partyB"], field: "partyB", municipalityID: muni, errors: &errors, on: req.db)
+            form["partyB"], field: "partyB", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let a, let b, a.id == b.id { errors.add("partyB", "Стороны договора должны быть разными организациями.") }
         let centers = Set(
             try await ResourceCenter.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue).all().map {
                 $0.$organization.id
             })
         let partners = Set(
-            try await Partner.query(on: req.db).filter(\.$municipality.$id == muni).all().map { $0.$organization.id })
+            try await Partner.query(on: req.db).filter(\.$municipality.$id == municipalityID).all().map {
+                $0.$organization.id
+            })
         if let kind, let a, let b {
             switch kind {
             case .schoolCenter:
@@ -236,7 +238,7 @@ struct AgreementsSection: RegistrySection {
         let signed = errors.date("signedOn", form["signedOn"], timeZone: zone, required: false)
         AgreementRules.validate(start: start, end: end, state: state, number: number, signedOn: signed, errors: &errors)
         guard errors.isEmpty, let kind, let a, let b, let start, let end, let state else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.kind = kind.rawValue
         record.$partyA.id = a.id!
         record.$partyA.value = a

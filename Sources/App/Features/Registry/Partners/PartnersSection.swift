@@ -14,11 +14,11 @@ struct PartnersSection: RegistrySection {
         "Партнёр пропадёт из списков выбора для новых договоров; действующие договоры и история сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status", "sector"], sorts: ["name"], defaultSort: "name")
         var b = Partner.query(on: req.db).join(Organization.self, on: \Partner.$organization.$id == \Organization.$id)
-            .filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+            .filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let sector = query.filters["sector"] { b = b.filter(\.$sector == sector) }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
@@ -46,7 +46,7 @@ struct PartnersSection: RegistrySection {
                 ]
             },
             total: total, noun: ("партнёр", "партнёра", "партнёров"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить партнёра" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить партнёра" : nil,
             emptyText: "Партнёров пока нет.")
     }
 
@@ -106,11 +106,12 @@ struct PartnersSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: Partner?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return [
             FieldSpec(
                 "organization", "Организация",
-                .select(try await RegistrySupport.organizationOptions(muni, on: req.db), empty: "— выберите —"),
+                .select(
+                    try await RegistrySupport.organizationOptions(municipalityID, on: req.db), empty: "— выберите —"),
                 required: true, hint: "Если организации нет в списке, сначала добавьте её в раздел «Организации»."),
             FieldSpec(
                 "sector", "Кто", .select(PartnerSector.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"),
@@ -138,9 +139,9 @@ struct PartnersSection: RegistrySection {
     func apply(_ form: FormValues, to record: Partner, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let org = try await RegistrySupport.organization(
-            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+            form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         let sector = errors.choice("sector", form["sector"], as: PartnerSector.self)
         let forms = form.all("forms").compactMap(InteractionForm.init(rawValue:))
         if forms.isEmpty {
@@ -155,7 +156,7 @@ struct PartnersSection: RegistrySection {
         let contact = errors.optional("contactPerson", form["contactPerson"], max: 200)
         let note = errors.optional("note", form["note"], max: 2000)
         if let org,
-            let clash = try await Partner.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            let clash = try await Partner.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$organization.$id == org.id!
             ).first(),
             clash.id != record.id
@@ -163,7 +164,7 @@ struct PartnersSection: RegistrySection {
             errors.add("organization", "Эта организация уже есть в реестре партнёров.")
         }
         guard errors.isEmpty, let org, let sector else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.$organization.id = org.id!
         record.$organization.value = org
         record.sector = sector.rawValue

@@ -14,11 +14,13 @@ struct AcademicYearsSection: RegistrySection {
         "Учебный год пропадёт из списков выбора; назначения ресурсных центров этого года сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["start"], defaultSort: "start")
-        let b = AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
-            .sort(\.$startsOn, query.descending ? .ascending : .descending)
+        let b = AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status
+        )
+        .sort(\.$startsOn, query.descending ? .ascending : .descending)
         let (rows, total) = try await b.paged(query)
         let zone = try await RegistrySupport.zone(req)
         return RegistryList(
@@ -31,7 +33,7 @@ struct AcademicYearsSection: RegistrySection {
                 ]
             },
             total: total, noun: ("учебный год", "учебных года", "учебных лет"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить учебный год" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить учебный год" : nil,
             emptyText: "Учебных лет пока нет.")
     }
 
@@ -91,7 +93,7 @@ struct AcademicYearsSection: RegistrySection {
     func apply(_ form: FormValues, to record: AcademicYear, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let start = errors.date("startsOn", form["startsOn"], timeZone: zone, required: true)
         let end = errors.date("endsOn", form["endsOn"], timeZone: zone, required: true)
@@ -107,22 +109,24 @@ struct AcademicYearsSection: RegistrySection {
                 errors.add("endsOn", "Учебный год заканчивается в следующем календарном году.")
             }
             title = "\(y1)/\(y2)"
-            if let clash = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == muni).filter(
-                \.$title == title
-            ).first(), clash.id != record.id {
+            if let clash = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+                .filter(
+                    \.$title == title
+                ).first(), clash.id != record.id
+            {
                 errors.add("startsOn", "Учебный год \(title) уже есть.")
             }
         }
         guard errors.isEmpty, let start, let end else { return nil }
         let makeCurrent = form.all("current").contains("yes")
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.title = title
         record.startsOn = start
         record.endsOn = end
         if makeCurrent { record.isCurrent = true } else if isNew { record.isCurrent = false }
         return { db in
             if makeCurrent {
-                try await AcademicYear.query(on: db).filter(\.$municipality.$id == muni).filter(
+                try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
                     \.$id != record.requireID()
                 )
                 .set(\.$isCurrent, to: false).update()

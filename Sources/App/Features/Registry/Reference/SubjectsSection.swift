@@ -14,10 +14,10 @@ struct SubjectsSection: RegistrySection {
         "Предмет пропадёт из списков выбора; ресурсные центры и сотрудники, у которых он указан, сохранят его."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .reference(municipalityID: muni))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
-        var b = Subject.query(on: req.db).filter(\.$municipality.$id == muni).filterStatus(query, \.$status)
+        var b = Subject.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let (rows, total) = try await b.sort(\.$sortKey, query.descending ? .descending : .ascending).paged(query)
@@ -31,7 +31,7 @@ struct SubjectsSection: RegistrySection {
                 ]
             },
             total: total, noun: ("предмет", "предмета", "предметов"),
-            createTitle: req.can(.create, .reference(municipalityID: muni)) ? "Добавить предмет" : nil,
+            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить предмет" : nil,
             emptyText: "Предметов пока нет.")
     }
 
@@ -80,11 +80,11 @@ struct SubjectsSection: RegistrySection {
     func apply(_ form: FormValues, to record: Subject, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let name = errors.required("name", form["name"], max: 100)
         let key = TextKey.search(name)
         if !name.isEmpty,
-            let clash = try await Subject.query(on: req.db).filter(\.$municipality.$id == muni).filter(
+            let clash = try await Subject.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$searchKey == key
             ).first(),
             clash.id != record.id
@@ -92,7 +92,7 @@ struct SubjectsSection: RegistrySection {
             errors.add("name", "Такой предмет уже есть в списке.")
         }
         guard errors.isEmpty else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.name = name
         record.searchKey = key
         record.sortKey = TextKey.sort(name)

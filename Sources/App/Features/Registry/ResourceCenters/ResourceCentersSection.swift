@@ -15,8 +15,10 @@ struct ResourceCentersSection: RegistrySection {
         "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история "
         + "сохранится."
 
-    static func years(_ muni: UUID, on db: any Database) async throws -> [AcademicYear] {
-        try await AcademicYear.query(on: db).filter(\.$municipality.$id == muni).sort(\.$startsOn, .descending).all()
+    static func years(_ municipalityID: UUID, on db: any Database) async throws -> [AcademicYear] {
+        try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).sort(
+            \.$startsOn, .descending
+        ).all()
     }
 
     /// The year a list shows: `?year=` as an id or a title such as 2026/2027, else the current one.
@@ -28,14 +30,14 @@ struct ResourceCentersSection: RegistrySection {
     }
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
-        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
         var query = RegistrySupport.listQuery(req, filters: ["status", "year"], sorts: ["name"], defaultSort: "name")
-        let years = try await Self.years(muni, on: req.db)
+        let years = try await Self.years(municipalityID, on: req.db)
         let year = Self.selectedYear(query.filters["year"], years: years)
         query.filters["year"] = year?.id?.uuidString.lowercased()
-        let (rows, total) = try await Self.query(query, municipalityID: muni, yearID: year?.id, on: req.db)
-        let canCreate = req.can(.create, .resourceCenter(OrgRef(id: UUID(), municipalityID: muni)))
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, yearID: year?.id, on: req.db)
+        let canCreate = req.can(.create, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let zone = try await RegistrySupport.zone(req)
         return RegistryList(
             title: "Ресурсные центры", area: area, query: query,
@@ -123,20 +125,22 @@ struct ResourceCentersSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: ResourceCenter?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
-        let years = try await Self.years(muni, on: req.db)
+        let municipalityID = try RegistrySupport.municipality(req)
+        let years = try await Self.years(municipalityID, on: req.db)
         return [
             FieldSpec(
                 "organization", "Организация",
                 .select(
                     try await RegistrySupport.organizationOptions(
-                        muni, kinds: [.school, .additionalEducation, .college, .university, .other], on: req.db),
+                        municipalityID, kinds: [.school, .additionalEducation, .college, .university, .other],
+                        on: req.db),
                     empty: "— выберите —"), required: true),
             FieldSpec(
                 "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil),
                 required: true),
             FieldSpec(
-                "subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db)),
+                "subjects", "Предметы",
+                .checkboxes(try await RegistrySupport.subjectOptions(municipalityID, on: req.db)),
                 required: true),
             FieldSpec(
                 "directions", "Направления", .checkboxes(Direction.allCases.map { ($0.rawValue, $0.title) }),
@@ -164,18 +168,19 @@ struct ResourceCentersSection: RegistrySection {
     func apply(_ form: FormValues, to record: ResourceCenter, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni =
+        let municipalityID =
             try isNew
             ? RegistrySupport.municipality(req)
             : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
         let zone = try await RegistrySupport.zone(req)
         let org = try await RegistrySupport.organization(
-            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
-        let years = try await Self.years(muni, on: req.db)
+            form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
+        let years = try await Self.years(municipalityID, on: req.db)
         let year = years.first { $0.id?.uuidString.lowercased() == form["year"]?.lowercased() }
         if year == nil { errors.add("year", "Выберите учебный год из списка.") }
         let subjects = try await RegistrySupport.subjects(
-            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: true, errors: &errors,
+            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: municipalityID, required: true,
+            errors: &errors,
             on: req.db)
         let directions = form.all("directions").compactMap(Direction.init(rawValue:))
         if directions.count != form.all("directions").count {

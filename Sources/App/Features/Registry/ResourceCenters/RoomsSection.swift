@@ -13,14 +13,16 @@ struct RoomsSection: RegistrySection {
     let archiveConsequence = "Кабинет пропадёт из списков выбора при составлении расписания; история сохранится."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
             defaultSort: "organization")
-        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
-        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) }
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) { .room($0) }
-        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, req: req)
+        let writable = try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) {
+            .room($0)
+        }
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) { .room($0) }
+        let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             visible?.contains(UUID(uuidString: $0.value)!) ?? true
         }
         return RegistryList(
@@ -98,12 +100,12 @@ struct RoomsSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: Room?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return [
             FieldSpec(
                 "organization", "Организация",
                 .select(
-                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni) { .room($0) },
+                    try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) { .room($0) },
                     empty: "— выберите —"), required: true),
             FieldSpec(
                 "name", "Кабинет", required: true,
@@ -123,12 +125,12 @@ struct RoomsSection: RegistrySection {
     func apply(_ form: FormValues, to record: Room, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
         -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni =
+        let municipalityID =
             try isNew
             ? RegistrySupport.municipality(req)
             : (record.$organization.value?.$municipality.id ?? RegistrySupport.municipality(req))
         let org = try await RegistrySupport.organization(
-            form["organization"], field: "organization", municipalityID: muni, errors: &errors, on: req.db)
+            form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .room(org.ref)) {
             errors.add("organization", "Вы не можете вести кабинеты этой организации.")
         }

@@ -14,15 +14,15 @@ struct StaffSection: RegistrySection {
     let archiveConsequence = "Сотрудник пропадёт из списков выбора педагогов; его история и прежние записи сохранятся."
 
     func list(_ req: Request) async throws -> RegistryList {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
             defaultSort: "name")
-        let (rows, total) = try await Self.query(query, municipalityID: muni, req: req)
-        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: muni) {
-            .staff(orgs: [$0], municipalityID: muni)
+        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, req: req)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .staff(orgs: [$0], municipalityID: municipalityID)
         }
-        let orgOptions = try await RegistrySupport.organizationOptions(muni, on: req.db).filter {
+        let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             visible?.contains(UUID(uuidString: $0.value)!) ?? true
         }
         return RegistryList(
@@ -32,7 +32,8 @@ struct StaffSection: RegistrySection {
                 FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
                 FieldSpec(
                     "subject", "Предмет",
-                    .select(try await RegistrySupport.subjectOptions(muni, on: req.db), empty: "Все предметы")),
+                    .select(try await RegistrySupport.subjectOptions(municipalityID, on: req.db), empty: "Все предметы")
+                ),
                 FieldSpec(
                     "trainer", "Кто",
                     .select([("no", "сотрудники организаций"), ("yes", "внешние тренеры")], empty: "Все")),
@@ -98,10 +99,12 @@ struct StaffSection: RegistrySection {
         return .staff(orgs: orgs.map(\.ref), municipalityID: record.$municipality.id)
     }
     func newResource(_ req: Request) throws -> Resource {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return .staff(
-            orgs: [try RegistrySupport.creatableOrganization(req) { .staff(orgs: [$0], municipalityID: muni) }],
-            municipalityID: muni)
+            orgs: [
+                try RegistrySupport.creatableOrganization(req) { .staff(orgs: [$0], municipalityID: municipalityID) }
+            ],
+            municipalityID: municipalityID)
     }
     func title(_ record: StaffMember) -> String { record.fullName }
     func scope(_ record: StaffMember) -> (municipalityID: UUID?, organizationID: UUID?) {
@@ -133,7 +136,7 @@ struct StaffSection: RegistrySection {
     }
 
     func fields(_ req: Request, record: StaffMember?) async throws -> [FieldSpec] {
-        let muni = try RegistrySupport.municipality(req)
+        let municipalityID = try RegistrySupport.municipality(req)
         return [
             FieldSpec("surname", "Фамилия", required: true),
             FieldSpec("givenName", "Имя", required: true),
@@ -147,13 +150,15 @@ struct StaffSection: RegistrySection {
             FieldSpec(
                 "organizations", "Места работы",
                 .checkboxes(
-                    try await RegistrySupport.writableOrganizations(req, municipalityID: muni) {
-                        .staff(orgs: [$0], municipalityID: muni)
+                    try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) {
+                        .staff(orgs: [$0], municipalityID: municipalityID)
                     }), hint: "Человек может работать в нескольких организациях."),
             FieldSpec(
                 "trainer", "Внешний тренер",
                 .checkboxes([("yes", "приглашённый педагог-тренер, не сотрудник ресурсного центра")])),
-            FieldSpec("subjects", "Предметы", .checkboxes(try await RegistrySupport.subjectOptions(muni, on: req.db))),
+            FieldSpec(
+                "subjects", "Предметы",
+                .checkboxes(try await RegistrySupport.subjectOptions(municipalityID, on: req.db))),
             FieldSpec("phone", "Телефон", .text("tel")),
             FieldSpec("email", "Электронная почта", .text("email")),
         ]
@@ -175,7 +180,7 @@ struct StaffSection: RegistrySection {
     func apply(_ form: FormValues, to record: StaffMember, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let muni = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let surname = errors.personName("surname", form["surname"], required: true) ?? ""
         let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
         let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
@@ -185,15 +190,16 @@ struct StaffSection: RegistrySection {
         let phone = errors.phone("phone", form["phone"])
         let email = errors.email("email", form["email"])
         let subjects = try await RegistrySupport.subjects(
-            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: muni, required: false, errors: &errors,
+            Array(Set(form.all("subjects"))), field: "subjects", municipalityID: municipalityID, required: false,
+            errors: &errors,
             on: req.db)
         // Places of work: what the user chose among organisations they may edit, plus those they may not touch.
         var chosen: [Organization] = []
         for raw in Array(Set(form.all("organizations"))).sorted() {
             if let org = try await RegistrySupport.organization(
-                raw, field: "organizations", municipalityID: muni, errors: &errors, on: req.db)
+                raw, field: "organizations", municipalityID: municipalityID, errors: &errors, on: req.db)
             {
-                if req.can(.update, .staff(orgs: [org.ref], municipalityID: muni)) {
+                if req.can(.update, .staff(orgs: [org.ref], municipalityID: municipalityID)) {
                     chosen.append(org)
                 } else {
                     errors.add("organizations", "Вы не можете добавлять сотрудников в «\(org.shortName)».")
@@ -201,14 +207,14 @@ struct StaffSection: RegistrySection {
             }
         }
         let existing = isNew ? [] : try await record.$organizations.get(on: req.db)
-        let kept = existing.filter { !req.can(.update, .staff(orgs: [$0.ref], municipalityID: muni)) }
+        let kept = existing.filter { !req.can(.update, .staff(orgs: [$0.ref], municipalityID: municipalityID)) }
         let orgs = kept + chosen
         let trainer = form.all("trainer").contains("yes")
         if orgs.isEmpty && !trainer {
             errors.add("organizations", "Укажите место работы или отметьте, что это внешний тренер.")
         }
         guard errors.isEmpty, let category else { return nil }
-        record.$municipality.id = muni
+        record.$municipality.id = municipalityID
         record.surname = surname
         record.givenName = given
         record.patronymic = patronymic

@@ -3,9 +3,9 @@ import Fluent
 import Vapor
 import Views
 
-/// The register (журнал): a lesson's topic, hours delivered and attendance, marked by its teacher or the centre's head
-/// once the lesson has begun; a group's register with attendance per student; corrections are audited.
-struct RegisterController: RouteCollection {
+/// The journal (журнал): a lesson's topic, hours delivered and attendance, marked by its teacher or the centre's head
+/// once the lesson has begun; a group's journal with attendance per student; corrections are audited.
+struct JournalController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("lessons", ":id", use: show)
         routes.post("lessons", ":id", "register", use: mark)
@@ -14,63 +14,9 @@ struct RegisterController: RouteCollection {
 
     var active: MenuArea { .timetable }
 
-    /// A lesson with its group and centre, checked against the register's policy.
-    struct Loaded {
-        var lesson: Lesson
-        var group: StudyGroup
-        var center: Organization
-        var zone: TimeZone
-        var resource: Resource
-    }
-
-    static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
-        guard
-            let lesson = try await Lesson.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$room).with(
-                \.$teacher
-            ).first(),
-            let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
-            let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound("Занятие не найдено.") }
-        let resource = Resource.register(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
-        try req.authorize(action, resource)
-        return Loaded(
-            lesson: lesson, group: g, center: center,
-            zone: try await MunicipalClock.zone(center.$municipality.id, on: req.db), resource: resource)
-    }
-
-    /// The students a lesson's register lists: those in the group on the lesson's day (joined before its end, not
-    /// withdrawn before it), and anyone already marked at it.
-    static func students(_ l: Loaded, on db: any Database, zone: TimeZone) async throws -> [Student] {
-        let day = CivilDay(number: l.lesson.day)
-        let dayEnd = day.adding(days: 1).date(timeZone: zone)
-        let dayStart = day.date(timeZone: zone)
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == l.group.id!).filter(
-            \.$status != EnrollmentStatus.waitlisted.rawValue
-        ).all()
-            .filter { e in
-                e.createdAt < dayEnd
-                    && (e.status == EnrollmentStatus.enrolled.rawValue
-                        || (e.withdrawnOn.map { $0 >= dayStart } ?? false))
-            }
-            .map { $0.$student.id }
-        let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == l.lesson.id!).all().map {
-            $0.$student.id
-        }
-        let ids = Array(Set(enrolled + marked))
-        return ids.isEmpty
-            ? [] : try await Student.query(on: db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
-    }
-
-    /// A student's name on the centre's pages, or «Обучающийся (школа)» for those who read the register without the
-    /// right to see who studies there (the methodologist): the policy's `.groupStudent`, or marking the register.
-    static func name(_ s: Student, _ center: OrgRef, req: Request, marks: Bool = false) -> String {
-        let school = OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)
-        if marks || req.can(.read, .groupStudent(school: school, center: center)) { return s.fullName }
-        return StudentLabel.masked(s.registryNumber)
-    }
-
-    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws
-        -> LessonRegisterPage
+    func page(_ req: Request, _ l: JournalLesson, values: FormValues? = nil, errors: FieldErrors = FieldErrors())
+        async throws
+        -> LessonJournalPage
     {
         let record = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
         let marks = Dictionary(
@@ -84,14 +30,15 @@ struct RegisterController: RouteCollection {
         var notice: String?
         if l.lesson.isCancelled {
             notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя."
-        } else if !RegisterRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) {
-            notice = RegisterRules.futureMessage
+        } else if !JournalRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) {
+            notice = JournalRules.futureMessage
         } else if record == nil && !mayEdit {
             notice = "Занятие ещё не отмечено в журнале."
         }
-        let rows = try await Self.students(l, on: req.db, zone: l.zone).map {
-            LessonRegisterPage.Row(
-                studentID: $0.id!.uuidString.lowercased(), name: Self.name($0, l.center.ref, req: req, marks: mayEdit),
+        let rows = try await l.students(on: req.db).map {
+            LessonJournalPage.Row(
+                studentID: $0.id!.uuidString.lowercased(),
+                name: $0.shownName(at: l.center.ref, req: req, marks: mayEdit),
                 school: $0.school.shortName,
                 status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
         }
@@ -104,7 +51,7 @@ struct RegisterController: RouteCollection {
                 record.map { "\($0.markedBy), " + RuDate.formatDateTime($0.markedAt, timeZone: l.zone) } ?? "нет"
             ),
         ]
-        return LessonRegisterPage(
+        return LessonJournalPage(
             title: "Журнал: \(l.group.name), \(day.formatted)",
             crumbs: [
                 Crumb("Расписание", SiteURL.timetable.path),
@@ -116,23 +63,23 @@ struct RegisterController: RouteCollection {
                 ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
             errors: errors, rows: rows, version: record?.version ?? 0,
             links: [
-                ("Журнал группы", SiteURL.groupRegister(l.group.id!).path),
+                ("Журнал группы", SiteURL.groupJournal(l.group.id!).path),
                 ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path),
             ])
     }
 
     func show(req: Request) async throws -> Response {
-        let l = try await Self.load(req, .read)
+        let l = try await JournalLesson.load(req, .read)
         return req.render(try await page(req, l).render(await req.pageContext(active: active)))
     }
 
     func mark(req: Request) async throws -> Response {
-        let l = try await Self.load(req, .update)
+        let l = try await JournalLesson.load(req, .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let topic = errors.required("topic", form["topic"], max: 300)
         let hours = errors.integer("hours", form["hours"], range: 0...LessonLength.maxHours, required: true)
-        RegisterRules.check(topic: topic, hours: hours, lessonHours: l.lesson.hours, errors: &errors)
+        JournalRules.check(topic: topic, hours: hours, lessonHours: l.lesson.hours, errors: &errors)
         var marks: [UUID: AttendanceStatus] = [:]
         for (key, values) in form.values where key.hasPrefix("a-") {
             guard let id = UUID(uuidString: String(key.dropFirst(2))),
@@ -149,7 +96,7 @@ struct RegisterController: RouteCollection {
                 status: .unprocessableEntity)
         }
         do {
-            try await RegisterService.mark(
+            try await JournalService.mark(
                 l, topic: topic, hours: hours, marks: marks, version: form["version"].flatMap(Int.init) ?? -1, req: req)
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             for (k, v) in e.fields { errors.add(k, v) }
@@ -166,21 +113,21 @@ struct RegisterController: RouteCollection {
     func group(req: Request) async throws -> Response {
         let l = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
         let teacherUser = try await l.group.$teacher.get(on: req.db)?.$user.id
-        try req.authorize(.read, .register(center: l.center.ref, teacherUserID: teacherUser))
-        let summary = try await RegisterService.groupSummary(l.group, on: req.db)
+        try req.authorize(.read, .journal(center: l.center.ref, teacherUserID: teacherUser))
+        let summary = try await JournalService.groupSummary(l.group, on: req.db)
         let lessons = summary.lessons
-        let rows = summary.students.map { s -> GroupRegisterPage.Row in
+        let rows = summary.students.map { s -> GroupJournalPage.Row in
             let a = summary.attendance[s.id!] ?? StudentAttendance()
-            return GroupRegisterPage.Row(
-                name: Self.name(
-                    s, l.center.ref, req: req,
-                    marks: req.can(.update, .register(center: l.center.ref, teacherUserID: teacherUser))),
+            return GroupJournalPage.Row(
+                name: s.shownName(
+                    at: l.center.ref, req: req,
+                    marks: req.can(.update, .journal(center: l.center.ref, teacherUserID: teacherUser))),
                 marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
                 summary: a.deliveredHours == 0
                     ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
         }
         let hours = summary.hours
-        let page = GroupRegisterPage(
+        let page = GroupJournalPage(
             title: "Журнал группы «\(l.group.name)»",
             crumbs: [
                 Crumb("Группы", SiteURL.list(.groups).path),

@@ -2,14 +2,14 @@ import Domain
 import Fluent
 import Vapor
 
-/// Writing the register and reading its sums: hours planned, scheduled and delivered per group, attendance per
+/// Writing the journal and reading its sums: hours planned, scheduled and delivered per group, attendance per
 /// student, hours per teacher and month.
-enum RegisterService {
+enum JournalService {
     /// Marks a lesson (first time, or a correction claimed with the record's version): topic, hours, and a mark for
     /// every student of the group. A mark for someone not in the group, a lesson not begun or cancelled: refused,
     /// nothing written.
     static func mark(
-        _ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        _ l: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
         req: Request
     ) async throws {
         do {
@@ -20,7 +20,7 @@ enum RegisterService {
     }
 
     private static func markOnce(
-        _ l: RegisterController.Loaded, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        _ l: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
         req: Request
     ) async throws {
         let (today, minute) = MunicipalClock.now(l.zone)
@@ -32,12 +32,12 @@ enum RegisterService {
                 throw AppError.conflict("Занятие отменено: отметить его нельзя.")
             }
             guard
-                RegisterRules.mayMark(
+                JournalRules.mayMark(
                     day: CivilDay(number: lesson.day), start: lesson.startMinute, today: today, minute: minute)
             else {
-                throw AppError.conflict(RegisterRules.futureMessage)
+                throw AppError.conflict(JournalRules.futureMessage)
             }
-            let students = try await RegisterController.students(l, on: db, zone: l.zone)
+            let students = try await l.students(on: db)
             let known = Set(students.compactMap(\.id))
             if marks.keys.contains(where: { !known.contains($0) }) {
                 throw AppError.validation(
@@ -100,7 +100,7 @@ enum RegisterService {
         }
     }
 
-    /// The register entry as the audit log compares it.
+    /// The journal entry as the audit log compares it.
     static func summary(_ r: LessonRecord?, lessonID: UUID, students: [Student], on db: any Database) async throws
         -> [String: String]
     {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the register allows (issue 4: lessons cannot be marked in the future; hours delivered are 0…the lesson's).
-public enum RegisterRules {
+/// What the journal allows (issue 4: lessons cannot be marked in the future; hours delivered are 0…the lesson's).
+public enum JournalRules {
     /// Whether a lesson that starts at `start` minutes on `day` may be marked at the local moment (`today`, `minute`).
     public static func mayMark(day: CivilDay, start: Int, today: CivilDay, minute: Int) -> Bool {
         day < today || (day == today && start <= minute)
@@ -9,7 +9,7 @@ public enum RegisterRules {
 
     public static let futureMessage = "Занятие ещё не началось: отметить его можно с начала занятия."
 
-    /// Adds the errors of a register entry to the fields: a topic, and hours between 0 and the lesson's.
+    /// Adds the errors of a journal entry to the fields: a topic, and hours between 0 and the lesson's.
     public static func check(topic: String, hours: Int?, lessonHours: Int, errors: inout FieldErrors) {
         if topic.isEmpty { errors.add("topic", "Укажите тему занятия.") }
         if let hours, !(0...lessonHours).contains(hours) {

@@ -1,8 +1,8 @@
 import Fluent
 import SQLKit
 
-/// The register: for each lesson the topic and hours delivered, and each student's attendance.
-struct CreateRegister: AsyncMigration {
+/// The journal: for each lesson the topic and hours delivered, and each student's attendance.
+struct CreateJournal: AsyncMigration {
     var name: String { "009_CreateRegister" }
     func prepare(on db: any Database) async throws {
         try await db.schema("lesson_records")

@@ -7,7 +7,7 @@ import VaporTesting
 @testable import App
 
 extension AppTests {
-    @Suite struct RegisterTests {
+    @Suite struct JournalTests {
         static let zone = TimeZone(identifier: "Europe/Moscow")!
         static var today: Int { CivilDay(Date(), timeZone: zone).number }
 
@@ -18,7 +18,7 @@ extension AppTests {
             return (l, g)
         }
 
-        /// Students in the group on a lesson's day (the register lists those).
+        /// Students in the group on a lesson's day (the journal lists those).
         static func students(_ app: Application, _ g: StudyGroup, on lesson: Lesson? = nil) async throws -> [UUID] {
             let end = lesson.map { CivilDay(number: $0.day).adding(days: 1).date(timeZone: zone) } ?? .distantFuture
             return try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled")
@@ -45,7 +45,7 @@ extension AppTests {
                 let path = "/lessons/\(l.id!.uuidString.lowercased())"
                 let page = try await teacher.get(path)
                 #expect(page.status == .ok && page.body.string.contains("Сохранить журнал"))
-                // The group's register names the past lesson not yet marked, with a link to mark it.
+                // The group's journal names the past lesson not yet marked, with a link to mark it.
                 let day = CivilDay(number: l.day).formatted
                 let before = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
                 #expect(before.contains("не отмечен") && before.contains("<a href=\"\(path)\">\(day)</a>"))
@@ -77,7 +77,7 @@ extension AppTests {
                 #expect(
                     try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first()).topic
                         == "Делимость")
-                // The group's register shows the sums.
+                // The group's journal shows the sums.
                 let journal = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
                 #expect(journal.contains("Журнал группы «Математика-10»"))
                 #expect(journal.contains("— Делимость"))
@@ -132,7 +132,7 @@ extension AppTests {
             }
         }
 
-        @Test func teachersHoursPerMonthComeFromTheRegister() async throws {
+        @Test func teachersHoursPerMonthComeFromTheJournal() async throws {
             try await withApp { app in
                 let (l, g) = try await Self.lesson(app, "Математика-10", past: true)
                 var head = Browser(app)
@@ -143,7 +143,7 @@ extension AppTests {
                         "/lessons/\(l.id!.uuidString.lowercased())/register",
                         Self.form(try await Self.students(app, g, on: l))
                     ).status == .seeOther)
-                // A lesson in the register can no longer be moved or cancelled.
+                // A lesson in the journal can no longer be moved or cancelled.
                 #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/edit").status == .conflict)
                 #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/cancel").status == .conflict)
                 let page = try await head.get("/hours").body.string
@@ -161,8 +161,8 @@ extension AppTests {
     }
 }
 
-extension AppTests.RegisterTests {
-    /// A lesson marked in the register shows as held, without «Изменить» and «Отменить» (which it would refuse).
+extension AppTests.JournalTests {
+    /// A lesson marked in the journal shows as held, without «Изменить» and «Отменить» (which it would refuse).
     @Test func aMarkedLessonIsShownAsHeldWithoutMoveOrCancel() async throws {
         try await withApp { app in
             let gymnasium = try await orgID(app, "МБОУ «Гимназия № 2»")

@@ -1,9 +1,9 @@
 import Domain
 import Foundation
 
-/// One lesson's register: its facts, and (for who may mark it) the topic, the hours delivered and each student's
+/// One lesson's journal: its facts, and (for who may mark it) the topic, the hours delivered and each student's
 /// attendance.
-public struct LessonRegisterPage: Sendable {
+public struct LessonJournalPage: Sendable {
     public struct Row: Sendable {
         public var studentID: String
         public var name: String
@@ -45,7 +45,7 @@ public struct LessonRegisterPage: Sendable {
         self.links = links
     }
 
-    public static let mock = LessonRegisterPage(
+    public static let mock = LessonJournalPage(
         title: "Журнал: Математика-10, 07.09.2026", crumbs: [], facts: [("Время", "15:00–16:40")],
         action: "/lessons/x/register", notice: nil,
         values: FormValues(single: ["topic": "Делимость", "hours": "2"]),

@@ -1,8 +1,8 @@
 import Domain
 import Foundation
 
-/// A group's register for print: students by marked lessons, with attendance and hours.
-public struct GroupRegisterPage: Sendable {
+/// A group's journal for print: students by marked lessons, with attendance and hours.
+public struct GroupJournalPage: Sendable {
     public struct Row: Sendable {
         public var name: String
         public var marks: [String]
@@ -35,7 +35,7 @@ public struct GroupRegisterPage: Sendable {
         self.pending = pending
     }
 
-    public static let mock = GroupRegisterPage(
+    public static let mock = GroupJournalPage(
         title: "Журнал группы «Математика-10»", crumbs: [], facts: [("Часов проведено", "2 из 64")],
         lessons: [("07.09", "/lessons/x")], topics: ["Делимость"],
         rows: [Row(name: "Ёлкин Артём Ильич", marks: ["+"], summary: "100 % (2 из 2 ч)")])
