@@ -306,8 +306,8 @@ extension AppTests {
         @Test func theOneCourseFunctionMatchesThisBuild() async throws {
             try await withApp { app in
                 let (c, elkin, groups) = try await Self.setUp(app)
-                let campaign = ApplicationService.SubmitFacts.Campaign(c)
-                let student = ApplicationService.SubmitFacts.StudentFacts(elkin)
+                let campaign = try ApplicationService.SubmitFacts.Campaign(c)
+                let student = try ApplicationService.SubmitFacts.StudentFacts(elkin)
                 let group = ApplicationService.SubmitFacts.Group(
                     id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
                     programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",

@@ -41,9 +41,9 @@ struct ProfileController: RouteCollection {
         let courses = try await ownCourses(user, req: req)
         var page = ProfilePage(
             fullName: user.fullName, username: user.username, roles: roles,
-            tokens: tokens.map {
+            tokens: try tokens.map {
                 .init(
-                    id: $0.id!, name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
+                    id: try $0.requireID(), name: $0.name, created: RuDate.format($0.createdAt, timeZone: zone),
                     expires: RuDate.format($0.expiresAt, timeZone: zone))
             },
             emptyState: courses == nil ? empty : nil)
@@ -66,9 +66,9 @@ struct ProfileController: RouteCollection {
         guard !groups.isEmpty else { return nil }
         return RegistryCard.Section(
             title: "Мои группы", columns: ["Группа", "Программа", "Ресурсный центр", "Зачислено"],
-            rows: groups.map {
+            rows: try groups.map {
                 [
-                    .link($0.name, SiteURL.record(.groups, $0.id!).path), .text($0.program.title),
+                    .link($0.name, SiteURL.record(.groups, try $0.requireID()).path), .text($0.program.title),
                     .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)"),
                 ]
             },
@@ -77,7 +77,7 @@ struct ProfileController: RouteCollection {
 
     /// A student's network courses with their state (and waiting place), as the student and their guardians see them.
     static func courses(of student: Student, title: String, req: Request) async throws -> RegistryCard.Section {
-        let rows = try await Enrollment.query(on: req.db).filter(\.$student.$id == student.id!)
+        let rows = try await Enrollment.query(on: req.db).filter(try \.$student.$id == student.requireID())
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) {
                 $0.with(\.$organization).with(\.$program)
             }.all()

@@ -21,8 +21,8 @@ extension UsersController {
         return RegistryForm(
             title: user == nil ? "Новый пользователь" : "Изменение: \(user!.fullName)",
             crumbs: [Crumb("Пользователи", SiteURL.list(area).path)],
-            action: user.map { SiteURL.edit(area, $0.id!).path } ?? SiteURL.new(area).path,
-            cancelURL: user.map { SiteURL.record(area, $0.id!).path } ?? SiteURL.list(area).path,
+            action: try user.map { SiteURL.edit(area, try $0.requireID()).path } ?? SiteURL.new(area).path,
+            cancelURL: try user.map { SiteURL.record(area, try $0.requireID()).path } ?? SiteURL.list(area).path,
             fields: fields, values: values, errors: errors, version: user?.version, conflict: conflict,
             intro: user == nil
                 ? "Пароль не задаётся: после сохранения вы увидите одноразовый код для первого входа." : nil)
@@ -115,25 +115,26 @@ extension UsersController {
                 municipalityID: municipalityID, organizationID: orgID, before: nil,
                 after: ["ФИО": fullName, "Имя пользователя": username, "Роль": r.title])
         }
-        return req.render(codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
+        return req.render(try codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
     }
 
     func canGrant(_ req: Request, _ roles: [AccountRole], municipalityID: UUID) -> Bool {
         req.can(.create, .account(roles: roles, municipalityID: municipalityID))
     }
 
-    func codePage(_ user: User, code: String, created: Bool) -> NoticePage {
+    func codePage(_ user: User, code: String, created: Bool) throws -> NoticePage {
         NoticePage(
             title: created ? "Пользователь создан" : "Пароль сброшен",
             crumbs: [
                 Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
             ],
             lines: [
                 "Передайте пользователю «\(user.username)» одноразовый код для входа. Код показывается только сейчас; "
                     + "при первом входе пользователь задаст свой пароль."
             ],
-            highlight: code, backTitle: "К карточке пользователя", backURL: SiteURL.record(area, user.id!).path)
+            highlight: code, backTitle: "К карточке пользователя",
+            backURL: SiteURL.record(area, try user.requireID()).path)
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -154,7 +155,9 @@ extension UsersController {
         let expected = Int(form["version"] ?? "") ?? -1
         let before = ["ФИО": user.fullName]
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await RegistrySupport.claimVersion(table: User.schema, id: user.id!, expected: expected, on: db)
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: User.schema, id: try user.requireID(), expected: expected, on: db)
             else { return false }
             user.version = expected + 1
             user.fullName = fullName
@@ -174,6 +177,6 @@ extension UsersController {
                 conflict: RegistrySupport.conflictMessage)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Изменения сохранены.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Изменения сохранены.")
     }
 }

@@ -17,9 +17,10 @@ extension UsersController {
             title: "Назначение роли: \(user.fullName)",
             crumbs: [
                 Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
             ],
-            action: SiteURL.record(area, user.id!).path + "/roles/new", cancelURL: SiteURL.record(area, user.id!).path,
+            action: SiteURL.record(area, try user.requireID()).path + "/roles/new",
+            cancelURL: SiteURL.record(area, try user.requireID()).path,
             fields: try await roleFields(req, municipalityID: try municipality(req)), values: values, errors: errors)
     }
 
@@ -28,7 +29,8 @@ extension UsersController {
         let municipalityID = try municipality(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
-        let existing = Self.roles(try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all())
+        let existing = Self.roles(
+            try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).all())
         let read = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
         if let (r, orgID, _, _) = read,
             !canGrant(
@@ -44,7 +46,8 @@ extension UsersController {
         let orgName: String? = orgID == nil ? nil : try await Organization.find(orgID, on: req.db)?.shortName
         try await req.db.transaction { db in
             let a = RoleAssignment(
-                userID: user.id!, role: role.rawValue, municipalityID: municipalityID, organizationID: orgID)
+                userID: try user.requireID(), role: role.rawValue, municipalityID: municipalityID, organizationID: orgID
+            )
             a.validFrom = from
             a.validTo = to
             try await a.create(on: db)
@@ -53,21 +56,23 @@ extension UsersController {
                 municipalityID: municipalityID, organizationID: orgID, before: ["Роль": ""],
                 after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
         }
-        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль назначена.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Роль назначена.")
     }
 
     func removeRole(req: Request) async throws -> Response {
         let user = try await find(req, .update)
         let municipalityID = try municipality(req)
         guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
-            let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(\.$user.$id == user.id!)
-                .with(\.$organization).first(),
+            let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(
+                try \.$user.$id == user.requireID()
+            )
+            .with(\.$organization).first(),
             a.$municipality.id == municipalityID
         else { throw AppError.notFound("Роль не найдена.") }
         if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
             throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
         }
-        if try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).count() <= 1 {
+        if try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).count() <= 1 {
             throw AppError.conflict("Это последняя роль пользователя. Чтобы закрыть ему доступ, заблокируйте его.")
         }
         try await req.db.transaction { db in
@@ -81,7 +86,7 @@ extension UsersController {
                 ],
                 after: ["Роль": ""])
         }
-        return req.redirect(to: SiteURL.record(area, user.id!).path, flash: "Роль снята.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Роль снята.")
     }
 
     func resetConfirm(req: Request) async throws -> Response {
@@ -91,11 +96,11 @@ extension UsersController {
             consequence:
                 "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый "
                 + "код, с которым пользователь войдёт и задаст новый пароль.",
-            action: SiteURL.record(area, user.id!).path + "/reset", button: "Сбросить пароль",
-            cancelURL: SiteURL.record(area, user.id!).path,
+            action: SiteURL.record(area, try user.requireID()).path + "/reset", button: "Сбросить пароль",
+            cancelURL: SiteURL.record(area, try user.requireID()).path,
             crumbs: [
                 Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, user.id!).path),
+                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
             ])
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -107,13 +112,13 @@ extension UsersController {
         user.mustChangePassword = true
         try await req.db.transaction { db in
             try await user.save(on: db)
-            try await Login.revokeAccess(userID: user.id!, on: db)
+            try await Login.revokeAccess(userID: try user.requireID(), on: db)
             try await Audit.record(
                 on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
                 before: nil, after: ["Пароль": "сброшен администратором"])
         }
-        return req.render(codePage(user, code: code, created: false).render(await req.pageContext(active: active)))
+        return req.render(try codePage(user, code: code, created: false).render(await req.pageContext(active: active)))
     }
 
     func block(req: Request) async throws -> Response { try await setActive(req, false) }
@@ -125,7 +130,7 @@ extension UsersController {
         user.isActive = active
         try await req.db.transaction { db in
             try await user.save(on: db)
-            if !active { try await Login.revokeAccess(userID: user.id!, on: db) }
+            if !active { try await Login.revokeAccess(userID: try user.requireID(), on: db) }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
@@ -133,7 +138,7 @@ extension UsersController {
                 after: ["Доступ": active ? "действует" : "заблокирован"])
         }
         return req.redirect(
-            to: SiteURL.record(area, user.id!).path,
+            to: SiteURL.record(area, try user.requireID()).path,
             flash: active ? "Пользователь разблокирован." : "Пользователь заблокирован.")
     }
 }

@@ -65,7 +65,7 @@ struct UsersController: RouteCollection {
         guard let user = try await User.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound("Пользователь не найден.")
         }
-        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).all()
+        let assignments = try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).all()
         // An account with no roles belongs to no municipality: the policy leaves it to the operator (`setka user
         // create`).
         try authorize(req, action, roles: Self.roles(assignments))
@@ -110,10 +110,12 @@ struct UsersController: RouteCollection {
                 Column("ФИО", sort: "name"), Column("Имя пользователя", sort: "login"), Column("Роли"),
                 Column("Доступ"),
             ],
-            rows: users.map { u in
+            rows: try users.map { u in
                 [
-                    .link(u.fullName, SiteURL.record(area, u.id!).path), .text(u.username),
-                    .text((roles[u.id!] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(separator: ", ")),
+                    .link(u.fullName, SiteURL.record(area, try u.requireID()).path), .text(u.username),
+                    .text(
+                        (roles[try u.requireID()] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(
+                            separator: ", ")),
                     u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated"),
                 ]
             },
@@ -125,12 +127,12 @@ struct UsersController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try await find(req)
-        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$user.$id == user.id!).with(
+        let assignments = try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).with(
             \.$organization
         ).with(\.$municipality).all()
         let zone = try await RegistrySupport.zone(req)
         let csrf = req.csrfToken
-        let id = user.id!
+        let id = try user.requireID()
         let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments))) != nil
         var actions: [RegistryCard.Action] =
             mayUpdate
@@ -159,7 +161,7 @@ struct UsersController: RouteCollection {
             sections: [
                 RegistryCard.Section(
                     title: "Роли", columns: ["Роль", "Где", "Срок", ""],
-                    rows: assignments.map { a in
+                    rows: try assignments.map { a in
                         [
                             .text(Role(rawValue: a.role)?.title ?? a.role),
                             .text(a.organization?.shortName ?? a.municipality.name),
@@ -170,7 +172,8 @@ struct UsersController: RouteCollection {
                                         + RegistrySupport.date(a.validTo, zone).ifBlank("—")),
                             .post(
                                 "Снять роль",
-                                SiteURL.record(area, id).path + "/roles/\(a.id!.uuidString.lowercased())/remove",
+                                SiteURL.record(area, id).path
+                                    + "/roles/\(try a.requireID().uuidString.lowercased())/remove",
                                 csrf: csrf),
                         ]
                     }, emptyText: "Ролей нет: пользователь не видит ничего, кроме своего профиля.")

@@ -28,18 +28,21 @@ struct DiagnosticsController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let (t, resource) = try await Self.load(req, groupID: try req.idParameter(), .read)
-        let works = try await DiagnosticWork.query(on: req.db).filter(\.$group.$id == t.group.id!).sort(\.$workDay)
-            .all()
+        let works = try await DiagnosticWork.query(on: req.db).filter(try \.$group.$id == t.group.requireID()).sort(
+            \.$workDay
+        )
+        .all()
         var items: [DiagnosticsPage.Work] = []
         for w in works {
-            let s = try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all().map(\.score)
+            let s = try await DiagnosticScore.query(on: req.db).filter(try \.$work.$id == w.requireID()).all().map(
+                \.score)
             items.append(
                 .init(
                     title: w.title, date: CivilDay(number: w.workDay).formatted, maxScore: w.maxScore,
-                    url: "/diagnostics/\(w.id!.uuidString.lowercased())",
+                    url: "/diagnostics/\(try w.requireID().uuidString.lowercased())",
                     distribution: ScoreDistribution(scores: s, maxScore: w.maxScore)))
         }
-        let base = SiteURL.record(.groups, t.group.id!).path
+        let base = SiteURL.record(.groups, try t.group.requireID()).path
         let page = DiagnosticsPage(
             title: "Диагностика: \(t.group.name)",
             crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base)],
@@ -48,9 +51,9 @@ struct DiagnosticsController: RouteCollection {
     }
 
     func newPage(_ t: TimetableController.Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
-        -> RegistryForm
+        throws -> RegistryForm
     {
-        let base = SiteURL.record(.groups, t.group.id!).path
+        let base = SiteURL.record(.groups, try t.group.requireID()).path
         return RegistryForm(
             title: "Новая диагностическая работа",
             crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base + "/diagnostics")],
@@ -68,7 +71,7 @@ struct DiagnosticsController: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let (t, _) = try await Self.load(req, groupID: try req.idParameter(), .update)
         return req.render(
-            newPage(t, values: FormValues(single: ["day": CivilDay(Date(), timeZone: t.zone).formatted])).render(
+            try newPage(t, values: FormValues(single: ["day": CivilDay(Date(), timeZone: t.zone).formatted])).render(
                 await req.pageContext(active: active)))
     }
 
@@ -82,11 +85,11 @@ struct DiagnosticsController: RouteCollection {
         let max = errors.integer("max", form["max"], range: 1...1000, required: true)
         guard errors.isEmpty, let day, let max else {
             return req.render(
-                newPage(t, values: form, errors: errors).render(await req.pageContext(active: active)),
+                try newPage(t, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
         let w = DiagnosticWork()
-        w.$group.id = t.group.id!
+        w.$group.id = try t.group.requireID()
         w.title = title
         w.workDay = day.number
         w.maxScore = max
@@ -103,7 +106,8 @@ struct DiagnosticsController: RouteCollection {
                 after: ["Название": title, "Дата": day.formatted, "Максимум": String(max)])
         }
         return req.redirect(
-            to: "/diagnostics/\(w.id!.uuidString.lowercased())", flash: "Работа «\(title)» добавлена: внесите баллы.")
+            to: "/diagnostics/\(try w.requireID().uuidString.lowercased())",
+            flash: "Работа «\(title)» добавлена: внесите баллы.")
     }
 
     func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded)
@@ -121,7 +125,7 @@ struct DiagnosticsController: RouteCollection {
     ) async throws -> ScoresPage {
         let students = try await JournalService.groupSummary(t.group, on: req.db).students
         var v = FormValues()
-        for s in try await DiagnosticScore.query(on: req.db).filter(\.$work.$id == w.id!).all() {
+        for s in try await DiagnosticScore.query(on: req.db).filter(try \.$work.$id == w.requireID()).all() {
             v["s-" + s.$student.id.uuidString.lowercased()] = String(s.score)
         }
         let mayEdit = req.can(.update, .journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
@@ -129,15 +133,16 @@ struct DiagnosticsController: RouteCollection {
             title: w.title,
             crumbs: [
                 Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(t.group.name, SiteURL.record(.groups, t.group.id!).path + "/diagnostics"),
+                Crumb(t.group.name, SiteURL.record(.groups, try t.group.requireID()).path + "/diagnostics"),
             ],
             intro:
                 "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не "
                 + "писал(а).",
-            action: mayEdit ? "/diagnostics/\(w.id!.uuidString.lowercased())" : nil,
-            rows: students.map {
+            action: mayEdit ? "/diagnostics/\(try w.requireID().uuidString.lowercased())" : nil,
+            rows: try students.map {
                 .init(
-                    studentID: $0.id!.uuidString.lowercased(), name: $0.shownName(at: t.center.ref, req: req)
+                    studentID: try $0.requireID().uuidString.lowercased(),
+                    name: $0.shownName(at: t.center.ref, req: req)
                 )
             },
             values: values ?? v, errors: errors, version: w.version)
@@ -155,8 +160,10 @@ struct DiagnosticsController: RouteCollection {
         var errors = FieldErrors()
         var scores: [UUID: Int] = [:]
         for s in students {
-            let k = "s-" + s.id!.uuidString.lowercased()
-            if let n = errors.integer(k, form[k], range: 0...w.maxScore, required: false) { scores[s.id!] = n }
+            let k = try "s-" + s.requireID().uuidString.lowercased()
+            if let n = errors.integer(k, form[k], range: 0...w.maxScore, required: false) {
+                scores[try s.requireID()] = n
+            }
         }
         let known = Set(students.compactMap { $0.id?.uuidString.lowercased() })
         if form.values.keys.contains(where: { $0.hasPrefix("s-") && !known.contains(String($0.dropFirst(2))) }) {
@@ -172,7 +179,7 @@ struct DiagnosticsController: RouteCollection {
         let center = t.center
         let saved = scores
         let names = Dictionary(
-            students.map { ($0.id!, $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
+            try students.map { (try $0.requireID(), $0.surname + " " + $0.givenName) }, uniquingKeysWith: { a, _ in a })
         let expected = form["version"].flatMap(Int.init) ?? -1
         let shown = students.compactMap(\.id)
         do {
@@ -180,7 +187,7 @@ struct DiagnosticsController: RouteCollection {
                 // Of two saves from forms made at the same time, the second is refused instead of wiping the first.
                 guard
                     try await RegistrySupport.claimVersion(
-                        table: DiagnosticWork.schema, id: w.id!, expected: expected, on: db)
+                        table: DiagnosticWork.schema, id: try w.requireID(), expected: expected, on: db)
                 else {
                     var e = FieldErrors()
                     e.add(
@@ -188,14 +195,16 @@ struct DiagnosticsController: RouteCollection {
                         "Баллы только что сохранил другой пользователь: обновите страницу.")
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
-                let before = try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(
+                let before = try await DiagnosticScore.query(on: db).filter(try \.$work.$id == w.requireID()).filter(
                     \.$student.$id ~~ shown
                 ).all()
-                try await DiagnosticScore.query(on: db).filter(\.$work.$id == w.id!).filter(\.$student.$id ~~ shown)
-                    .delete()
+                try await DiagnosticScore.query(on: db).filter(try \.$work.$id == w.requireID()).filter(
+                    \.$student.$id ~~ shown
+                )
+                .delete()
                 for (sid, n) in saved {
                     let d = DiagnosticScore()
-                    d.$work.id = w.id!
+                    d.$work.id = try w.requireID()
                     d.$student.id = sid
                     d.score = n
                     try await d.create(on: db)
@@ -217,6 +226,7 @@ struct DiagnosticsController: RouteCollection {
                     await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.record(.groups, t.group.id!).path + "/diagnostics", flash: "Баллы «\(w.title)» сохранены.")
+            to: SiteURL.record(.groups, try t.group.requireID()).path + "/diagnostics",
+            flash: "Баллы «\(w.title)» сохранены.")
     }
 }

@@ -22,7 +22,7 @@ struct ResultsController: RouteCollection {
         let t = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
         let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
-        let last = try await Lesson.query(on: req.db).filter(\.$group.$id == t.group.id!).filter(
+        let last = try await Lesson.query(on: req.db).filter(try \.$group.$id == t.group.requireID()).filter(
             \.$status == LessonStatus.scheduled.rawValue
         )
         .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
@@ -39,7 +39,7 @@ struct ResultsController: RouteCollection {
     {
         let g = l.t.group
         let summary = try await JournalService.groupSummary(g, on: req.db)
-        let results = try await FinalResult.query(on: req.db).filter(\.$group.$id == g.id!).all()
+        let results = try await FinalResult.query(on: req.db).filter(try \.$group.$id == g.requireID()).all()
         var v = FormValues()
         for r in results {
             let k = r.$student.id.uuidString.lowercased()
@@ -51,14 +51,17 @@ struct ResultsController: RouteCollection {
         let mayEdit = req.can(.update, l.resource) && l.finished
         return ResultsPage(
             title: "Итоговая аттестация: \(g.name)",
-            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(g.name, SiteURL.record(.groups, g.id!).path)],
+            crumbs: [
+                Crumb("Группы", SiteURL.list(.groups).path),
+                Crumb(g.name, SiteURL.record(.groups, try g.requireID()).path),
+            ],
             intro: "\(g.program.title), \(l.t.center.shortName). Посещаемость — доля проведённых часов по журналу.",
-            action: mayEdit ? SiteURL.record(.groups, g.id!).path + "/results" : nil,
+            action: mayEdit ? SiteURL.record(.groups, try g.requireID()).path + "/results" : nil,
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
-            rows: summary.students.map { s in
-                let a = summary.attendance[s.id!] ?? StudentAttendance()
+            rows: try summary.students.map { s in
+                let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
                 return ResultsPage.Row(
-                    studentID: s.id!.uuidString.lowercased(),
+                    studentID: try s.requireID().uuidString.lowercased(),
                     name: s.shownName(at: l.t.center.ref, req: req, marks: mayEdit),
                     attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
                     version: results.first { $0.$student.id == s.id }?.version ?? 0)
@@ -80,7 +83,7 @@ struct ResultsController: RouteCollection {
         var errors = FieldErrors()
         var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []
         for s in students {
-            let k = s.id!.uuidString.lowercased()
+            let k = try s.requireID().uuidString.lowercased()
             let rawForm = form["form-" + k] ?? ""
             let rawPassed = form["passed-" + k] ?? ""
             if rawForm.isEmpty && rawPassed.isEmpty { continue }
@@ -121,7 +124,8 @@ struct ResultsController: RouteCollection {
                 try await page(req, l, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(.groups, g.id!).path + "/results", flash: "Итоги аттестации сохранены.")
+        return req.redirect(
+            to: SiteURL.record(.groups, try g.requireID()).path + "/results", flash: "Итоги аттестации сохранены.")
     }
 
     /// Writes the rows in one transaction: each claims the version its form was made from; a result turned to «не
@@ -134,20 +138,22 @@ struct ResultsController: RouteCollection {
         try await req.application.writeTransaction { db in
             var changes: [String: String] = [:]
             for (s, f, passed, grade, day, expected) in saved {
-                let k = s.id!.uuidString.lowercased()
+                let k = try s.requireID().uuidString.lowercased()
                 let r =
-                    try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).filter(\.$student.$id == s.id!)
+                    try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
+                        try \.$student.$id == s.requireID()
+                    )
                     .first()
                     ?? {
                         let r = FinalResult()
-                        r.$group.id = g.id!
-                        r.$student.id = s.id!
+                        r.$group.id = try g.requireID()
+                        r.$student.id = try s.requireID()
                         r.version = 0
                         return r
                     }()
                 if !passed,
-                    let cert = try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(
-                        \.$student.$id == s.id!
+                    let cert = try await Certificate.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
+                        try \.$student.$id == s.requireID()
                     )
                     .filter(\.$status == Certificate.Status.valid.rawValue).first()
                 {
@@ -169,7 +175,7 @@ struct ResultsController: RouteCollection {
                     r.id == nil
                     ? r.version == expected
                     : try await RegistrySupport.claimVersion(
-                        table: FinalResult.schema, id: r.id!, expected: expected, on: db)
+                        table: FinalResult.schema, id: try r.requireID(), expected: expected, on: db)
                 guard claimed else {
                     var e = FieldErrors()
                     e.add("form-" + k, "Итог этого обучающегося изменил другой пользователь: обновите страницу.")

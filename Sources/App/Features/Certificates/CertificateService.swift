@@ -19,10 +19,12 @@ enum CertificateService {
     static func candidates(_ g: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
         let summary = try await JournalService.groupSummary(g, on: db)
         let results = Dictionary(
-            try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).all().map { ($0.$student.id, $0) },
+            try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).all().map {
+                ($0.$student.id, $0)
+            },
             uniquingKeysWith: { a, _ in a })
         let certs = Dictionary(
-            try await Certificate.query(on: db).filter(\.$group.$id == g.id!).filter(
+            try await Certificate.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
                 \.$status == Certificate.Status.valid.rawValue
             ).all()
                 .map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -30,10 +32,10 @@ enum CertificateService {
         ids.formUnion(certs.keys)
         let students =
             ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$sortKey).all()
-        return students.map { s in
-            let a = summary.attendance[s.id!] ?? StudentAttendance()
-            let r = results[s.id!]
-            let c = certs[s.id!]
+        return try students.map { s in
+            let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
+            let r = results[try s.requireID()]
+            let c = certs[try s.requireID()]
             let ok = CertificateRules.eligible(
                 passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
             var reason: String?
@@ -77,14 +79,17 @@ enum CertificateService {
             try await sql.insert(into: CertificateCounter.schema).columns(
                 "id", "municipality_id", "year", "last_sequence"
             )
-            .values(SQLBind(UUID()), SQLBind(municipality.id!), SQLBind(year), SQLBind(0)).ignoringConflicts(with: [
+            .values(SQLBind(UUID()), SQLBind(try municipality.requireID()), SQLBind(year), SQLBind(0))
+            .ignoringConflicts(with: [
                 "municipality_id", "year",
             ]).run()
             // Lock the counter before looking at who is eligible.
             _ = try await sql.update(CertificateCounter.schema).set(
                 SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence")
             )
-            .where("municipality_id", .equal, municipality.id!).where("year", .equal, year).returning("last_sequence")
+            .where("municipality_id", .equal, try municipality.requireID()).where("year", .equal, year).returning(
+                "last_sequence"
+            )
             .all()
             let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
                 \.$status == LessonStatus.scheduled.rawValue
@@ -104,14 +109,14 @@ enum CertificateService {
                 try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map {
                     $0.$lesson.id
                 })
-            let unmarked = lessons.filter { !marked.contains($0.id!) }.map { CivilDay(number: $0.day) }
+            let unmarked = try lessons.filter { !marked.contains(try $0.requireID()) }.map { CivilDay(number: $0.day) }
             guard unmarked.isEmpty else { throw AppError.conflict(AttestationRules.unmarkedMessage(unmarked)) }
             let chosen = try await candidates(g, minimum: municipality.certificateMinAttendance, on: db).filter(
                 \.eligible)
             guard !chosen.isEmpty else { return [] }
             let rows = try await sql.update(CertificateCounter.schema)
                 .set(SQLIdentifier("last_sequence"), to: SQLRaw("last_sequence + \(chosen.count)"))
-                .where("municipality_id", .equal, municipality.id!).where("year", .equal, year).returning(
+                .where("municipality_id", .equal, try municipality.requireID()).where("year", .equal, year).returning(
                     "last_sequence"
                 ).all()
             guard let top = try rows.first?.decode(column: "last_sequence", as: Int.self),
@@ -122,13 +127,13 @@ enum CertificateService {
             var issued: [Certificate] = []
             for (c, seq) in zip(chosen, range) {
                 let cert = Certificate()
-                cert.$municipality.id = municipality.id!
+                cert.$municipality.id = try municipality.requireID()
                 cert.year = year
                 cert.sequence = seq
                 cert.number = CertificateNumber.format(
                     series: municipality.certificateSeries, year: year, sequence: seq)
                 cert.verificationCode = VerificationCode.make()
-                cert.$student.id = c.student.id!
+                cert.$student.id = try c.student.requireID()
                 cert.$group.id = groupID
                 cert.studentName = c.student.fullName
                 cert.initials = CertificateRules.initials(

@@ -23,9 +23,10 @@ struct CertificatesAPIController: RouteCollection {
         var annulReason: String?
     }
 
-    static func dto(_ c: Certificate) -> CertificateDTO {
+    static func dto(_ c: Certificate) throws -> CertificateDTO {
         CertificateDTO(
-            id: c.id!, number: c.number, studentId: c.$student.id, groupId: c.$group.id, programTitle: c.programTitle,
+            id: try c.requireID(), number: c.number, studentId: c.$student.id, groupId: c.$group.id,
+            programTitle: c.programTitle,
             hours: c.hours,
             centerName: c.centerName, issuedAt: c.issuedAt, status: c.status, annulReason: c.annulReason)
     }
@@ -37,7 +38,7 @@ struct CertificatesAPIController: RouteCollection {
         var b = Certificate.query(on: req.db).filter(\.$group.$id ~~ groups)
         if let student { b = b.filter(\.$student.$id == student) }
         let (rows, total) = try await b.sort(\.$year).sort(\.$sequence).paged(q)
-        return PageDTO(items: rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
     }
 
     struct IssueOutput: Content {
@@ -48,7 +49,7 @@ struct CertificatesAPIController: RouteCollection {
     func issue(req: Request) async throws -> Response {
         let r = try await ResultsController.load(req, .read)
         try req.authorize(.create, .certificate(center: r.t.center.ref))
-        let issued = try await CertificateService.issue(group: r.t.group.id!, req: req)
+        let issued = try await CertificateService.issue(group: try r.t.group.requireID(), req: req)
         let response = Response(status: issued.isEmpty ? .ok : .created)
         try response.content.encode(IssueOutput(issued: issued.count, certificates: issued.map(Self.dto)))
         return response

@@ -61,9 +61,9 @@ extension CertificatesController {
                 Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"),
                 Column("Состояние"),
             ],
-            rows: rows.map { c in
+            rows: try rows.map { c in
                 [
-                    .link(c.number, SiteURL.certificate(c.id!).path),
+                    .link(c.number, SiteURL.certificate(try c.requireID()).path),
                     .text(names ? c.studentName : StudentLabel.masked(numbers[c.$student.id])), .text(c.programTitle),
                     .text(RuDate.format(c.issuedAt, timeZone: zone)),
                     c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
@@ -120,7 +120,10 @@ extension CertificatesController {
         guard !studentIDs.isEmpty else { return [:] }
         let students = try await Student.query(on: db).filter(\.$id ~~ Array(Set(studentIDs)))
             .field(\.$id).field(\.$registryNumber).all()
-        return Dictionary(
-            students.compactMap { s in s.registryNumber.map { (s.id!, $0) } }, uniquingKeysWith: { first, _ in first })
+        var numbers: [UUID: Int] = [:]
+        for student in students {
+            if let number = student.registryNumber { numbers[try student.requireID()] = number }
+        }
+        return numbers
     }
 }

@@ -31,7 +31,7 @@ struct CertificatesController: RouteCollection {
         let list = try await CertificateService.candidates(
             g, minimum: municipality.certificateMinAttendance, on: req.db)
         let ready = list.filter(\.eligible).count
-        let base = SiteURL.record(.groups, g.id!).path
+        let base = SiteURL.record(.groups, try g.requireID()).path
         var actions: [RegistryCard.Action] = []
         if req.can(.create, .certificate(center: center.ref)) && r.finished && ready > 0 {
             actions.append(.post("Выдать сертификаты (\(ready))", base + "/certificates"))
@@ -40,11 +40,11 @@ struct CertificatesController: RouteCollection {
         if list.contains(where: { $0.certificate != nil }), Self.showsNames(req, center: center.ref) {
             actions.append(.link("Печать сертификатов", base + "/certificates/print", primary: false))
         }
-        let rows: [[Cell]] = list.map { c in
+        let rows: [[Cell]] = try list.map { c in
             [
                 .text(c.student.shownName(at: center.ref, req: req)), .text("\(c.attendance.percent) %"),
                 .text(c.result.map { $0.passed ? "зачтено" : "не зачтено" } ?? "—"),
-                c.certificate.map { .link($0.number, SiteURL.certificate($0.id!).path) }
+                try c.certificate.map { .link($0.number, SiteURL.certificate(try $0.requireID()).path) }
                     ?? (c.eligible ? .tag("будет выдан", "active") : .text(c.reason ?? "")),
             ]
         }
@@ -72,8 +72,8 @@ struct CertificatesController: RouteCollection {
     func issue(req: Request) async throws -> Response {
         let r = try await ResultsController.load(req, .read)
         try req.authorize(.create, .certificate(center: r.t.center.ref))
-        let issued = try await CertificateService.issue(group: r.t.group.id!, req: req)
-        let base = SiteURL.record(.groups, r.t.group.id!).path + "/certificates"
+        let issued = try await CertificateService.issue(group: try r.t.group.requireID(), req: req)
+        let base = SiteURL.record(.groups, try r.t.group.requireID()).path + "/certificates"
         guard !issued.isEmpty else {
             return req.redirect(to: base, flash: "Выдавать некому: у всех, кто подходит, сертификаты уже есть.")
         }
@@ -108,7 +108,7 @@ struct CertificatesController: RouteCollection {
         let r = try await ResultsController.load(req, .read)
         try req.authorize(.read, .certificate(center: r.t.center.ref))
         guard Self.showsNames(req, center: r.t.center.ref) else { throw AppError.forbidden }
-        let certs = try await Certificate.query(on: req.db).filter(\.$group.$id == r.t.group.id!).filter(
+        let certs = try await Certificate.query(on: req.db).filter(try \.$group.$id == r.t.group.requireID()).filter(
             \.$status == Certificate.Status.valid.rawValue
         )
         .sort(\.$sequence).all()
@@ -140,11 +140,16 @@ struct CertificatesController: RouteCollection {
         let names = Self.showsNames(req, center: center.ref)
         let number = names ? nil : try await Self.registryNumbers(of: [c.$student.id], on: req.db)[c.$student.id]
         var actions: [RegistryCard.Action] = [
-            .link("Сертификаты группы", SiteURL.record(.groups, g.id!).path + "/certificates", primary: false)
+            .link(
+                "Сертификаты группы", SiteURL.record(.groups, try g.requireID()).path + "/certificates", primary: false)
         ]
-        if names { actions.insert(.link("Печать", SiteURL.certificate(c.id!).path + "/print", primary: false), at: 0) }
+        if names {
+            actions.insert(
+                .link("Печать", SiteURL.certificate(try c.requireID()).path + "/print", primary: false), at: 0)
+        }
         if c.isValid && req.can(.archive, .certificate(center: center.ref)) {
-            actions.insert(.link("Аннулировать", SiteURL.certificate(c.id!).path + "/annul", primary: false), at: 0)
+            actions.insert(
+                .link("Аннулировать", SiteURL.certificate(try c.requireID()).path + "/annul", primary: false), at: 0)
         }
         let card = RegistryCard(
             title: "Сертификат № \(c.number)", area: .certificates, status: nil,
@@ -182,13 +187,15 @@ struct CertificatesController: RouteCollection {
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
-    func annulPage(_ c: Certificate, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+    func annulPage(_ c: Certificate, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
         RegistryForm(
             title: "Аннулировать сертификат",
             crumbs: [
-                Crumb("Сертификаты", SiteURL.certificates.path), Crumb(c.number, SiteURL.certificate(c.id!).path),
+                Crumb("Сертификаты", SiteURL.certificates.path),
+                Crumb(c.number, SiteURL.certificate(try c.requireID()).path),
             ],
-            action: SiteURL.certificate(c.id!).path + "/annul", cancelURL: SiteURL.certificate(c.id!).path,
+            action: SiteURL.certificate(try c.requireID()).path + "/annul",
+            cancelURL: SiteURL.certificate(try c.requireID()).path,
             fields: [
                 FieldSpec(
                     "reason", "Причина", .textarea, required: true, hint: "Её покажет публичная проверка сертификата.")
@@ -202,7 +209,7 @@ struct CertificatesController: RouteCollection {
 
     func annulForm(req: Request) async throws -> Response {
         let (c, _, _) = try await find(req, .archive)
-        return req.render(annulPage(c, values: FormValues()).render(await req.pageContext(active: active)))
+        return req.render(try annulPage(c, values: FormValues()).render(await req.pageContext(active: active)))
     }
 
     func annul(req: Request) async throws -> Response {
@@ -212,10 +219,11 @@ struct CertificatesController: RouteCollection {
         let reason = errors.required("reason", form["reason"], max: 500)
         guard errors.isEmpty else {
             return req.render(
-                annulPage(c, values: form, errors: errors).render(await req.pageContext(active: active)),
+                try annulPage(c, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        try await CertificateService.annul(c.id!, reason: reason, req: req)
-        return req.redirect(to: SiteURL.certificate(c.id!).path, flash: "Сертификат № \(c.number) аннулирован.")
+        try await CertificateService.annul(try c.requireID(), reason: reason, req: req)
+        return req.redirect(
+            to: SiteURL.certificate(try c.requireID()).path, flash: "Сертификат № \(c.number) аннулирован.")
     }
 }

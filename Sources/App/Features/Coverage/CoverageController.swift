@@ -38,7 +38,7 @@ struct CoverageController: RouteCollection {
             return all
         }
         let own = Set(user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID))
-        let mine = all.filter { own.contains($0.id!) }
+        let mine = try all.filter { own.contains(try $0.requireID()) }
         return mine.isEmpty ? all : mine
     }
 
@@ -50,27 +50,28 @@ struct CoverageController: RouteCollection {
     static func compute(_ req: Request, schools: [Organization], year: AcademicYear) async throws -> [Row] {
         let ids = schools.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let heads = try await SchoolHeadcount.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(
-            \.$school.$id ~~ ids
-        ).all()
+        let heads = try await SchoolHeadcount.query(on: req.db).filter(try \.$academicYear.$id == year.requireID())
+            .filter(
+                \.$school.$id ~~ ids
+            ).all()
         let students = try await Student.query(on: req.db).filter(\.$school.$id ~~ ids).filter(
             \.$status == RecordStatus.active.rawValue
         ).all()
         let placed = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
             .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id).filter(
-                StudyGroup.self, \.$academicYear.$id == year.id!
+                StudyGroup.self, try \.$academicYear.$id == year.requireID()
             )
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).filter(Student.self, \.$school.$id ~~ ids)
             .filter(Student.self, \.$status == RecordStatus.active.rawValue).all()
         let enrolledIDs = Set(placed.map { $0.$student.id })
-        return schools.map { s in
+        return try schools.map { s in
             var head: [Int: Int] = [:]
             var reg: [Int: Int] = [:]
             var enr: [Int: Int] = [:]
             for h in heads where h.$school.id == s.id { head[h.grade] = h.count }
             for st in students where st.$school.id == s.id {
                 reg[st.grade, default: 0] += 1
-                if enrolledIDs.contains(st.id!) { enr[st.grade, default: 0] += 1 }
+                if enrolledIDs.contains(try st.requireID()) { enr[st.grade, default: 0] += 1 }
             }
             return Row(school: s, result: Coverage.school(.init(headcount: head, registered: reg, enrolled: enr)))
         }
@@ -91,12 +92,13 @@ struct CoverageController: RouteCollection {
                 : .tag(p < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
         }
         let canEdit = { (o: Organization) in req.can(.update, .student(school: o.ref)) }
-        var table: [[Cell]] = rows.map { r in
+        var table: [[Cell]] = try rows.map { r in
             [.text(r.school.shortName)] + cells(r.result.seniors) + [seniorTag(r.result.seniors)] + cells(r.result.all)
                 + [
                     .text(r.result.all.source.title),
                     canEdit(r.school)
-                        ? .link("Численность", "/coverage/headcount/\(r.school.id!.uuidString.lowercased())")
+                        ? .link(
+                            "Численность", "/coverage/headcount/\(try r.school.requireID().uuidString.lowercased())")
                         : .text(""),
                 ]
         }
@@ -138,11 +140,11 @@ struct CoverageController: RouteCollection {
     }
 
     func formPage(_ s: Organization, _ y: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors())
-        -> RegistryForm
+        throws -> RegistryForm
     {
         RegistryForm(
             title: "Численность обучающихся — \(s.shortName)", crumbs: [Crumb("Охват", "/coverage")],
-            action: "/coverage/headcount/\(s.id!.uuidString.lowercased())", cancelURL: "/coverage",
+            action: "/coverage/headcount/\(try s.requireID().uuidString.lowercased())", cancelURL: "/coverage",
             fields: (1...11).map { FieldSpec("g\($0)", "\($0) класс", .number) }, values: values, errors: errors,
             intro:
                 "Численность по отчёту школы на \(y.title) учебный год (ОО-1). Пустое поле — класса нет или данные не "
@@ -152,12 +154,12 @@ struct CoverageController: RouteCollection {
 
     func headcountForm(req: Request) async throws -> Response {
         let (s, y) = try await school(req)
-        let rows = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(
-            \.$academicYear.$id == y.id!
+        let rows = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == s.requireID()).filter(
+            try \.$academicYear.$id == y.requireID()
         ).all()
         let values = FormValues(
             single: Dictionary(rows.map { ("g\($0.grade)", String($0.count)) }, uniquingKeysWith: { a, _ in a }))
-        return req.render(formPage(s, y, values: values).render(await req.pageContext(active: .coverage)))
+        return req.render(try formPage(s, y, values: values).render(await req.pageContext(active: .coverage)))
     }
 
     func saveHeadcount(req: Request) async throws -> Response {
@@ -170,20 +172,22 @@ struct CoverageController: RouteCollection {
         }
         guard errors.isEmpty else {
             return req.render(
-                formPage(s, y, values: form, errors: errors).render(await req.pageContext(active: .coverage)),
+                try formPage(s, y, values: form, errors: errors).render(await req.pageContext(active: .coverage)),
                 status: .unprocessableEntity)
         }
         let counted = counts
-        let before = try await SchoolHeadcount.query(on: req.db).filter(\.$school.$id == s.id!).filter(
-            \.$academicYear.$id == y.id!
+        let before = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == s.requireID()).filter(
+            try \.$academicYear.$id == y.requireID()
         ).all()
         try await req.application.writeTransaction { db in
-            try await SchoolHeadcount.query(on: db).filter(\.$school.$id == s.id!).filter(\.$academicYear.$id == y.id!)
-                .delete()
+            try await SchoolHeadcount.query(on: db).filter(try \.$school.$id == s.requireID()).filter(
+                try \.$academicYear.$id == y.requireID()
+            )
+            .delete()
             for (g, n) in counted {
                 let h = SchoolHeadcount()
-                h.$school.id = s.id!
-                h.$academicYear.id = y.id!
+                h.$school.id = try s.requireID()
+                h.$academicYear.id = try y.requireID()
                 h.grade = g
                 h.count = n
                 h.updatedAt = Date()

@@ -24,15 +24,15 @@ struct HoursController: RouteCollection {
                 ?? years.first(where: \.isCurrent) ?? years.first
         else { throw AppError.notFound("Учебные годы не заведены.") }
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
-        var groupsQ = StudyGroup.query(on: req.db).filter(\.$academicYear.$id == year.id!)
+        var groupsQ = StudyGroup.query(on: req.db).filter(try \.$academicYear.$id == year.requireID())
         if let center { groupsQ = groupsQ.filter(\.$organization.$id == center) }
         let groups = try await groupsQ.with(\.$organization).all()
-        let groupByID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let groupByID = Dictionary(try groups.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         let lessons =
             groups.isEmpty
             ? []
             : try await Lesson.query(on: req.db).filter(\.$group.$id ~~ Array(groupByID.keys)).with(\.$teacher).all()
-        let lessonByID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let lessonByID = Dictionary(try lessons.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         let records =
             lessons.isEmpty
             ? [] : try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ Array(lessonByID.keys)).all()
@@ -54,14 +54,14 @@ struct HoursController: RouteCollection {
             guard let i = months.firstIndex(where: { $0.ymd.year == d.ymd.year && $0.ymd.month == d.ymd.month }) else {
                 continue
             }
-            var entry = byTeacher[t.id!] ?? (t, Array(repeating: 0, count: months.count), [])
+            var entry = byTeacher[try t.requireID()] ?? (t, Array(repeating: 0, count: months.count), [])
             entry.hours[i] += r.hours
             entry.groups.insert(g.name)
-            byTeacher[t.id!] = entry
+            byTeacher[try t.requireID()] = entry
         }
-        let rows = byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { e in
+        let rows = try byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { e in
             TeacherHoursPage.Row(
-                name: e.staff.fullName, url: SiteURL.teacherWeek(e.staff.id!).path,
+                name: e.staff.fullName, url: SiteURL.teacherWeek(try e.staff.requireID()).path,
                 note: (e.staff.isOutsideTrainer ? "педагог-тренер; " : "") + e.groups.sorted().joined(separator: ", "),
                 months: e.hours, total: e.hours.reduce(0, +))
         }
@@ -69,14 +69,15 @@ struct HoursController: RouteCollection {
         let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
-        var values = FormValues(single: ["year": year.id!.uuidString.lowercased()])
+        var values = FormValues(single: ["year": try year.requireID().uuidString.lowercased()])
         values["center"] = center?.uuidString.lowercased()
         let page = TeacherHoursPage(
             title: "Часы педагогов", yearTitle: year.title,
             months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
             filters: [
                 FieldSpec(
-                    "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)
+                    "year", "Учебный год",
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
                 ),
                 FieldSpec("center", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
             ],

@@ -64,7 +64,8 @@ struct JournalAPIController: RouteCollection {
         guard errors.isEmpty, let hours = input.hours else {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
-        let existing = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
+        let existing = try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == l.lesson.requireID())
+            .first()
         try await JournalService.mark(
             l, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0, req: req)
         return Response(status: existing == nil ? .created : .ok)

@@ -18,9 +18,9 @@ struct JournalController: RouteCollection {
         async throws
         -> LessonJournalPage
     {
-        let record = try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).first()
+        let record = try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == l.lesson.requireID()).first()
         let marks = Dictionary(
-            try await AttendanceMark.query(on: req.db).filter(\.$lesson.$id == l.lesson.id!).all().map {
+            try await AttendanceMark.query(on: req.db).filter(try \.$lesson.$id == l.lesson.requireID()).all().map {
                 ($0.$student.id, $0.status)
             },
             uniquingKeysWith: { a, _ in a })
@@ -37,10 +37,10 @@ struct JournalController: RouteCollection {
         }
         let rows = try await l.students(on: req.db).map {
             LessonJournalPage.Row(
-                studentID: $0.id!.uuidString.lowercased(),
+                studentID: try $0.requireID().uuidString.lowercased(),
                 name: $0.shownName(at: l.center.ref, req: req, marks: mayEdit),
                 school: $0.school.shortName,
-                status: marks[$0.id!].flatMap(AttendanceStatus.init(rawValue:)))
+                status: marks[try $0.requireID()].flatMap(AttendanceStatus.init(rawValue:)))
         }
         let facts: [(String, String)] = [
             ("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
@@ -55,16 +55,17 @@ struct JournalController: RouteCollection {
             title: "Журнал: \(l.group.name), \(day.formatted)",
             crumbs: [
                 Crumb("Расписание", SiteURL.timetable.path),
-                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
             ],
-            facts: facts, action: mayEdit && notice == nil ? SiteURL.lesson(l.lesson.id!).path + "/register" : nil,
+            facts: facts,
+            action: mayEdit && notice == nil ? SiteURL.lesson(try l.lesson.requireID()).path + "/register" : nil,
             notice: notice,
             values: values
                 ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
             errors: errors, rows: rows, version: record?.version ?? 0,
             links: [
-                ("Журнал группы", SiteURL.groupJournal(l.group.id!).path),
-                ("Расписание группы", SiteURL.groupTimetable(l.group.id!).path),
+                ("Журнал группы", SiteURL.groupJournal(try l.group.requireID()).path),
+                ("Расписание группы", SiteURL.groupTimetable(try l.group.requireID()).path),
             ])
     }
 
@@ -106,7 +107,7 @@ struct JournalController: RouteCollection {
                 status: e.status)
         }
         return req.redirect(
-            to: SiteURL.lesson(l.lesson.id!).path,
+            to: SiteURL.lesson(try l.lesson.requireID()).path,
             flash: "Журнал занятия \(CivilDay(number: l.lesson.day).formatted) сохранён.")
     }
 
@@ -116,13 +117,13 @@ struct JournalController: RouteCollection {
         try req.authorize(.read, .journal(center: l.center.ref, teacherUserID: teacherUser))
         let summary = try await JournalService.groupSummary(l.group, on: req.db)
         let lessons = summary.lessons
-        let rows = summary.students.map { s -> GroupJournalPage.Row in
-            let a = summary.attendance[s.id!] ?? StudentAttendance()
+        let rows = try summary.students.map { s -> GroupJournalPage.Row in
+            let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
             return GroupJournalPage.Row(
                 name: s.shownName(
                     at: l.center.ref, req: req,
                     marks: req.can(.update, .journal(center: l.center.ref, teacherUserID: teacherUser))),
-                marks: lessons.map { summary.marks[$0.lesson.id!]?[s.id!]?.mark ?? "" },
+                marks: try lessons.map { summary.marks[try $0.lesson.requireID()]?[try s.requireID()]?.mark ?? "" },
                 summary: a.deliveredHours == 0
                     ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
         }
@@ -131,7 +132,7 @@ struct JournalController: RouteCollection {
             title: "Журнал группы «\(l.group.name)»",
             crumbs: [
                 Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.record(.groups, l.group.id!).path),
+                Crumb(l.group.name, SiteURL.record(.groups, try l.group.requireID()).path),
             ],
             facts: [
                 ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
@@ -143,12 +144,15 @@ struct JournalController: RouteCollection {
                         + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен")
                 ),
             ],
-            lessons: lessons.map {
-                (CivilDay(number: $0.lesson.day).formatted.prefix(5).description, SiteURL.lesson($0.lesson.id!).path)
+            lessons: try lessons.map {
+                (
+                    CivilDay(number: $0.lesson.day).formatted.prefix(5).description,
+                    SiteURL.lesson(try $0.lesson.requireID()).path
+                )
             },
             topics: lessons.map(\.topic), rows: rows,
-            pending: summary.unmarked.filter { $0.day < CivilDay(Date(), timeZone: l.zone).number }
-                .map { (CivilDay(number: $0.day).formatted, SiteURL.lesson($0.id!).path) })
+            pending: try summary.unmarked.filter { $0.day < CivilDay(Date(), timeZone: l.zone).number }
+                .map { (CivilDay(number: $0.day).formatted, SiteURL.lesson(try $0.requireID()).path) })
         return req.render(page.render(await req.pageContext(active: .registry(.groups))))
     }
 }

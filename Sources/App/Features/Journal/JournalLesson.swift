@@ -32,7 +32,7 @@ struct JournalLesson {
         let day = CivilDay(number: lesson.day)
         let dayEnd = day.adding(days: 1).date(timeZone: zone)
         let dayStart = day.date(timeZone: zone)
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == group.id!).filter(
+        let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == group.requireID()).filter(
             \.$status != EnrollmentStatus.waitlisted.rawValue
         ).all()
             .filter { e in
@@ -41,7 +41,7 @@ struct JournalLesson {
                         || (e.withdrawnOn.map { $0 >= dayStart } ?? false))
             }
             .map { $0.$student.id }
-        let marked = try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lesson.id!).all().map {
+        let marked = try await AttendanceMark.query(on: db).filter(try \.$lesson.$id == lesson.requireID()).all().map {
             $0.$student.id
         }
         let ids = Array(Set(enrolled + marked))

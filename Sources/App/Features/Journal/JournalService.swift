@@ -24,7 +24,7 @@ enum JournalService {
         req: Request
     ) async throws {
         let (today, minute) = MunicipalClock.now(l.zone)
-        let lessonID = l.lesson.id!
+        let lessonID = try l.lesson.requireID()
         let center = l.center
         let title = "Журнал: \(l.group.name), \(CivilDay(number: l.lesson.day).formatted)"
         try await req.application.writeTransaction { db in
@@ -51,7 +51,7 @@ enum JournalService {
                             return e
                         }()))
             }
-            let missing = students.filter { marks[$0.id!] == nil }
+            let missing = try students.filter { marks[try $0.requireID()] == nil }
             if !missing.isEmpty {
                 var e = FieldErrors()
                 e.add(
@@ -66,7 +66,7 @@ enum JournalService {
             if let existing {
                 guard
                     try await RegistrySupport.claimVersion(
-                        table: LessonRecord.schema, id: existing.id!, expected: version, on: db),
+                        table: LessonRecord.schema, id: try existing.requireID(), expected: version, on: db),
                     let fresh = try await LessonRecord.find(existing.id, on: db)
                 else {
                     throw AppError.conflict(
@@ -112,7 +112,8 @@ enum JournalService {
             uniquingKeysWith: { a, _ in a })
         var out = ["Тема": r.topic, "Часов": String(r.hours)]
         for s in students {
-            out[s.surname + " " + s.givenName] = marks[s.id!].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"
+            out[s.surname + " " + s.givenName] =
+                marks[try s.requireID()].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"
         }
         return out
     }
@@ -135,20 +136,22 @@ enum JournalService {
 
     /// A group's marked lessons, its students (enrolled, or marked at some lesson), their marks and sums.
     static func groupSummary(_ g: StudyGroup, on db: any Database) async throws -> GroupSummary {
-        let lessons = try await Lesson.query(on: db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
-            .all()
+        let lessons = try await Lesson.query(on: db).filter(try \.$group.$id == g.requireID()).sort(\.$day).sort(
+            \.$startMinute
+        )
+        .all()
         let ids = lessons.compactMap(\.id)
         let records = ids.isEmpty ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         let byLesson = Dictionary(records.map { ($0.$lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let marked = lessons.filter { !$0.isCancelled }.compactMap { l in
-            byLesson[l.id!].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) }
+        let marked = try lessons.filter { !$0.isCancelled }.compactMap { l in
+            byLesson[try l.requireID()].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) }
         }
         let markRows = ids.isEmpty ? [] : try await AttendanceMark.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         var marks: [UUID: [UUID: AttendanceStatus]] = [:]
         for m in markRows {
             if let s = AttendanceStatus(rawValue: m.status) { marks[m.$lesson.id, default: [:]][m.$student.id] = s }
         }
-        let enrolled = try await Enrollment.query(on: db).filter(\.$group.$id == g.id!).filter(
+        let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
             \.$status == EnrollmentStatus.enrolled.rawValue
         ).all().map { $0.$student.id }
         let studentIDs = Array(Set(enrolled + markRows.map { $0.$student.id }))
@@ -156,7 +159,7 @@ enum JournalService {
             studentIDs.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ studentIDs).sort(\.$sortKey).all()
         var attendance: [UUID: StudentAttendance] = [:]
         for ml in marked {
-            for (sid, status) in marks[ml.lesson.id!] ?? [:] {
+            for (sid, status) in marks[try ml.lesson.requireID()] ?? [:] {
                 attendance[sid, default: StudentAttendance()].add(status, hours: ml.hours)
             }
         }
@@ -165,6 +168,6 @@ enum JournalService {
             delivered: marked.reduce(0) { $0 + $1.hours })
         return GroupSummary(
             lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours,
-            unmarked: lessons.filter { !$0.isCancelled && byLesson[$0.id!] == nil })
+            unmarked: try lessons.filter { try !$0.isCancelled && byLesson[$0.requireID()] == nil })
     }
 }

@@ -16,14 +16,14 @@ struct ProgressController: RouteCollection {
         else {
             throw AppError.notFound("Обучающийся не найден.")
         }
-        try req.authorize(.read, .person(studentID: s.id!, school: s.school.ref))
+        try req.authorize(.read, .person(studentID: try s.requireID(), school: s.school.ref))
         return s
     }
 
     func show(req: Request) async throws -> Response {
         let s = try await load(req)
         let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == s.id!).filter(
+        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
             \.$status != EnrollmentStatus.waitlisted.rawValue
         )
         .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
@@ -31,9 +31,9 @@ struct ProgressController: RouteCollection {
         var courses: [[Cell]] = []
         for e in enrollments {
             let summary = try await JournalService.groupSummary(e.group, on: req.db)
-            let a = summary.attendance[s.id!] ?? StudentAttendance()
+            let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
             let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(
-                \.$student.$id == s.id!
+                try \.$student.$id == s.requireID()
             ).first()
             courses.append([
                 .text(e.group.academicYear.title),
@@ -56,17 +56,17 @@ struct ProgressController: RouteCollection {
                     } ?? "—"),
             ])
         }
-        let marks = try await AttendanceMark.query(on: req.db).filter(\.$student.$id == s.id!).join(
+        let marks = try await AttendanceMark.query(on: req.db).filter(try \.$student.$id == s.requireID()).join(
             Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id
         )
         .sort(Lesson.self, \.$day, .descending).range(..<20).all()
         let lessons = try await Lesson.query(on: req.db).filter(\.$id ~~ marks.map { $0.$lesson.id }).with(\.$group)
             .all()
-        let byID = Dictionary(lessons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let certs = try await Certificate.query(on: req.db).filter(\.$student.$id == s.id!).sort(
+        let byID = Dictionary(try lessons.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
+        let certs = try await Certificate.query(on: req.db).filter(try \.$student.$id == s.requireID()).sort(
             \.$issuedAt, .descending
         ).all()
-        let base = SiteURL.studentWeek(s.id!).path
+        let base = SiteURL.studentWeek(try s.requireID()).path
         var card = RegistryCard(
             title: "Успеваемость: \(s.fullName)", area: .students, status: nil,
             facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
@@ -88,12 +88,13 @@ struct ProgressController: RouteCollection {
                     }, emptyText: "Отметок в журнале пока нет."),
                 RegistryCard.Section(
                     title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
-                    rows: certs.map { c in
+                    rows: try certs.map { c in
                         [
                             .text(c.number), .text(c.programTitle), .text(RuDate.format(c.issuedAt, timeZone: zone)),
                             c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
                             c.isValid
-                                ? .link("Печать", base + "/certificates/\(c.id!.uuidString.lowercased())") : .text(""),
+                                ? .link("Печать", base + "/certificates/\(try c.requireID().uuidString.lowercased())")
+                                : .text(""),
                         ]
                     }, emptyText: "Сертификатов пока нет."),
             ], history: nil)

@@ -22,9 +22,9 @@ struct OrderAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ o: Order) -> DTO {
+    static func dto(_ o: Order) throws -> DTO {
         DTO(
-            id: o.id!, academicYearId: o.$academicYear.id, kind: o.kind, title: o.title, number: o.number,
+            id: try o.requireID(), academicYearId: o.$academicYear.id, kind: o.kind, title: o.title, number: o.number,
             date: o.orderDay.map { CivilDay(number: $0).iso }, status: o.status, signedAt: o.signedAt,
             version: o.version)
     }
@@ -46,7 +46,7 @@ struct OrderAPIController: RouteCollection {
         if let k = q.filters["kind"] { b = b.filter(\.$kind == k) }
         if let s = q.filters["status"] { b = b.filter(\.$status == s) }
         let (rows, total) = try await b.sort(\.$createdAt, .descending).sort(\.$id).paged(q)
-        return PageDTO(items: rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
     }
 
     func show(req: Request) async throws -> DTO {
@@ -54,6 +54,6 @@ struct OrderAPIController: RouteCollection {
             throw AppError.notFound("Приказ не найден.")
         }
         try req.authorize(.read, .order(municipalityID: o.$municipality.id))
-        return Self.dto(o)
+        return try Self.dto(o)
     }
 }

@@ -17,7 +17,7 @@ enum OrderDocuments {
     }
 
     static func build(_ i: Input, on db: any Database) async throws -> DocModel {
-        let municipalityID = i.municipality.id!
+        let municipalityID = try i.municipality.requireID()
         let zone = i.municipality.zone
         let authority = try await Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$kind == OrganizationKind.authority.rawValue
@@ -38,7 +38,7 @@ enum OrderDocuments {
         d.paragraph(i.municipality.name, align: .center)
         d.paragraph([DocModel.Run(title, bold: true)], align: .left)
         // Results and certificates of a group archived at the year's end still belong in the year's orders.
-        var groupQuery = StudyGroup.query(on: db).filter(\.$academicYear.$id == i.year.id!)
+        var groupQuery = StudyGroup.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
         if ![.attestation, .certificates].contains(i.kind) {
             groupQuery = groupQuery.filter(\.$status == RecordStatus.active.rawValue)
         }
@@ -60,10 +60,13 @@ enum OrderDocuments {
             d.paragraph(
                 "3. Руководителям ресурсных центров обеспечить реализацию программ в объёме, согласованном с КМЦ.")
             d.paragraph("4. Контроль за исполнением приказа возложить на координационно-методический центр.")
-            let centers = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id == i.year.id!).filter(
-                \.$status == RecordStatus.active.rawValue
-            )
-            .with(\.$organization).with(\.$subjects).all().sorted { $0.organization.sortKey < $1.organization.sortKey }
+            let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
+                .filter(
+                    \.$status == RecordStatus.active.rawValue
+                )
+                .with(\.$organization).with(\.$subjects).all().sorted {
+                    $0.organization.sortKey < $1.organization.sortKey
+                }
             d.heading("Приложение 1. Ресурсные центры", level: 2)
             d.table(
                 ["№", "Образовательная организация", "Предметы"],
@@ -85,7 +88,9 @@ enum OrderDocuments {
             d.paragraph("2. Изменения расписания вносить по согласованию с координационно-методическим центром.")
             var rows: [[String]] = []
             for g in groups {
-                let patterns = try await LessonPattern.query(on: db).filter(\.$group.$id == g.id!).with(\.$room).all()
+                let patterns = try await LessonPattern.query(on: db).filter(try \.$group.$id == g.requireID()).with(
+                    \.$room
+                ).all()
                 for p in patterns {
                     let w = Weekday(rawValue: p.weekday)?.title ?? ""
                     rows.append([
@@ -106,9 +111,10 @@ enum OrderDocuments {
             // cancellations.
             var changes: [[String]] = []
             for g in groups {
-                for l in try await Lesson.query(on: db).filter(\.$group.$id == g.id!).with(\.$pattern).with(\.$room)
-                    .with(\.$teacher).sort(\.$day).all()
-                {
+                for l in try await Lesson.query(on: db).filter(try \.$group.$id == g.requireID()).with(\.$pattern).with(
+                    \.$room
+                )
+                .with(\.$teacher).sort(\.$day).all() {
                     let what: String?
                     if l.isCancelled {
                         what = "отменено" + (l.note.map { ": \($0)" } ?? "")
@@ -145,7 +151,9 @@ enum OrderDocuments {
             d.paragraph("2. Утвердить результаты итоговой аттестации (приложение).")
             var rows: [[String]] = []
             for g in groups {
-                let results = try await FinalResult.query(on: db).filter(\.$group.$id == g.id!).with(\.$student).all()
+                let results = try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).with(
+                    \.$student
+                ).all()
                     .sorted { $0.student.sortKey < $1.student.sortKey }
                 for r in results {
                     rows.append([
@@ -178,7 +186,9 @@ enum OrderDocuments {
                     [String(n + 1), c.number, c.studentName, c.programTitle, c.centerName, String(c.hours)]
                 }, widths: [1, 3, 5, 4, 5, 1])
         case .support, .gratitude:
-            let teachers = try await teacherLines(year: i.year, on: db).filter { i.recipients.contains($0.staff.id!) }
+            let teachers = try await teacherLines(year: i.year, on: db).filter {
+                i.recipients.contains(try $0.staff.requireID())
+            }
             if i.kind == .support {
                 d.paragraph(
                     "В целях поддержки учителей, работающих в муниципальной сети профильных курсов, ПРИКАЗЫВАЮ:")
@@ -262,10 +272,10 @@ enum OrderDocuments {
     }
 
     static func teacherLines(year: AcademicYear, on db: any Database) async throws -> [TeacherLine] {
-        let groups = try await StudyGroup.query(on: db).filter(\.$academicYear.$id == year.id!).filter(
+        let groups = try await StudyGroup.query(on: db).filter(try \.$academicYear.$id == year.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         ).all()
-        let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(try groups.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         let lessons =
             groups.isEmpty
             ? []
@@ -280,7 +290,7 @@ enum OrderDocuments {
         var names: [UUID: Set<String>] = [:]
         for l in lessons {
             if let t = l.$teacher.id {
-                hours[t, default: 0] += hoursByLesson[l.id!] ?? 0
+                hours[t, default: 0] += hoursByLesson[try l.requireID()] ?? 0
                 names[t, default: []].insert(byID[l.$group.id]?.name ?? "")
             }
         }
@@ -289,12 +299,12 @@ enum OrderDocuments {
         let staff = try await StaffMember.query(on: db).filter(\.$id ~~ Array(names.keys)).with(\.$organizations).sort(
             \.$sortKey
         ).all()
-        return staff.map { s in
+        return try staff.map { s in
             TeacherLine(
                 staff: s,
                 organizations: s.organizations.map(\.shortName).sorted().joined(separator: ", ")
                     + (s.isOutsideTrainer ? " (педагог-тренер)" : ""),
-                groups: (names[s.id!] ?? []).sorted(), hours: hours[s.id!] ?? 0)
+                groups: (names[try s.requireID()] ?? []).sorted(), hours: hours[try s.requireID()] ?? 0)
         }
     }
 }

@@ -18,9 +18,9 @@ extension OrdersController {
                 FieldSpec(
                     "recipients", "Педагоги",
                     .checkboxes(
-                        lines.map { l in
+                        try lines.map { l in
                             (
-                                l.staff.id!.uuidString.lowercased(),
+                                try l.staff.requireID().uuidString.lowercased(),
                                 "\(l.staff.fullName) — \(l.organizations); \(l.groups.joined(separator: ", ")); "
                                     + "проведено \(l.hours) ч"
                             )
@@ -37,8 +37,10 @@ extension OrdersController {
     ) async throws -> RegistryForm {
         RegistryForm(
             title: "Изменить проект приказа",
-            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-            action: SiteURL.order(o.id!).path + "/edit", cancelURL: SiteURL.order(o.id!).path,
+            crumbs: [
+                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+            ],
+            action: SiteURL.order(try o.requireID()).path + "/edit", cancelURL: SiteURL.order(try o.requireID()).path,
             fields: try await editFields(o, on: req.db), values: values, errors: errors, version: o.version,
             conflict: conflict,
             intro: o.title + ". После сохранения документ составляется заново по текущим данным.")
@@ -82,13 +84,14 @@ extension OrdersController {
         o.orderDay = day?.number
         o.recipientsText = chosen.map(\.uuidString).joined(separator: ",")
         try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: before)
-        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа обновлён.")
+        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: "Проект приказа обновлён.")
     }
 
     func refresh(req: Request) async throws -> Response {
         let o = try await find(req, .update)
         try await save(o, expected: o.version, req: req, before: nil)
-        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Проект приказа составлен заново по текущим данным.")
+        return req.redirect(
+            to: SiteURL.order(try o.requireID()).path, flash: "Проект приказа составлен заново по текущим данным.")
     }
 
     /// Renders the document anew and saves the draft, claiming its version while it is still a draft.
@@ -113,14 +116,14 @@ extension OrdersController {
         try await req.application.writeTransaction { db in
             if sign, let number, let year,
                 let clash = try await Self.signedNumber(
-                    number, year: year, municipalityID: o.$municipality.id, except: o.id!, on: db)
+                    number, year: year, municipalityID: o.$municipality.id, except: try o.requireID(), on: db)
             {
                 var e = FieldErrors()
                 e.add("number", "В \(year) году уже подписан приказ № \(number): «\(clash.title)».")
                 throw AppError.validation(ValidationFailure(fields: e))
             }
             let rows = try await db.sql().update(Order.schema).set("version", to: expected + 1)
-                .where("id", .equal, o.id!).where("version", .equal, expected).where(
+                .where("id", .equal, try o.requireID()).where("version", .equal, expected).where(
                     "status", .equal, OrderStatus.draft.rawValue
                 ).returning("id").all()
             guard !rows.isEmpty else {
@@ -145,11 +148,13 @@ extension OrdersController {
         }
     }
 
-    func signPage(_ o: Order, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+    func signPage(_ o: Order, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
         RegistryForm(
             title: "Подписать приказ",
-            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-            action: SiteURL.order(o.id!).path + "/sign", cancelURL: SiteURL.order(o.id!).path,
+            crumbs: [
+                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+            ],
+            action: SiteURL.order(try o.requireID()).path + "/sign", cancelURL: SiteURL.order(try o.requireID()).path,
             fields: [
                 FieldSpec("number", "Номер приказа", required: true),
                 FieldSpec("day", "Дата приказа", .date, required: true),
@@ -167,7 +172,7 @@ extension OrdersController {
         if v["day"]?.isEmpty ?? true {
             v["day"] = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).formatted
         }
-        return req.render(signPage(o, values: v).render(await req.pageContext(active: active)))
+        return req.render(try signPage(o, values: v).render(await req.pageContext(active: active)))
     }
 
     func sign(req: Request) async throws -> Response {
@@ -182,7 +187,7 @@ extension OrdersController {
             errors: &errors)
         guard errors.isEmpty else {
             return req.render(
-                signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
+                try signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
         o.number = number
@@ -194,10 +199,10 @@ extension OrdersController {
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
             return req.render(
-                signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
+                try signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.order(o.id!).path, flash: "Приказ № \(number ?? "") подписан.")
+        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: "Приказ № \(number ?? "") подписан.")
     }
 
     /// A signed order of the municipality with this number in the year of its date (checked inside the signing
@@ -216,8 +221,11 @@ extension OrdersController {
         let o = try await find(req, .archive)
         let form = RegistryForm(
             title: "Удалить проект приказа",
-            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-            action: SiteURL.order(o.id!).path + "/delete", cancelURL: SiteURL.order(o.id!).path, fields: [],
+            crumbs: [
+                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+            ],
+            action: SiteURL.order(try o.requireID()).path + "/delete", cancelURL: SiteURL.order(try o.requireID()).path,
+            fields: [],
             values: FormValues(),
             version: o.version, intro: "Проект «\(o.title)» будет удалён. Подписанные приказы удалить нельзя.",
             submitTitle: "Удалить проект")
@@ -231,7 +239,7 @@ extension OrdersController {
             guard (0..<Int(Int32.max)).contains(expected) else {
                 throw AppError.conflict("Приказ только что изменили: обновите страницу.")
             }
-            let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, o.id!).where(
+            let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, try o.requireID()).where(
                 "version", .equal, expected
             )
             .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()

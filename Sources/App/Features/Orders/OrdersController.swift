@@ -48,7 +48,8 @@ struct OrdersController: RouteCollection {
             filters: [
                 FieldSpec(
                     "year", "Учебный год",
-                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "Все годы")
+                ),
                 FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
                 FieldSpec(
                     "status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
@@ -57,10 +58,10 @@ struct OrdersController: RouteCollection {
                 Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"),
                 Column("Состояние"),
             ],
-            rows: rows.map { o in
+            rows: try rows.map { o in
                 [
                     .text(o.number ?? ""), .text(o.orderDay.map { CivilDay(number: $0).formatted } ?? ""),
-                    .link(o.title, SiteURL.order(o.id!).path),
+                    .link(o.title, SiteURL.order(try o.requireID()).path),
                     .text(o.academicYear.title), o.isSigned ? .tag("подписан", "signed") : .tag("проект", "draft"),
                 ]
             },
@@ -86,7 +87,8 @@ struct OrdersController: RouteCollection {
                     required: true),
                 FieldSpec(
                     "year", "Учебный год",
-                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true),
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
+                    required: true),
             ],
             values: values, errors: errors,
             intro:
@@ -125,7 +127,7 @@ struct OrdersController: RouteCollection {
         }
         let o = Order()
         o.$municipality.id = municipalityID
-        o.$academicYear.id = year.id!
+        o.$academicYear.id = try year.requireID()
         o.kind = kind.rawValue
         o.title = kind.title(year: year.title)
         o.status = OrderStatus.draft.rawValue
@@ -142,7 +144,7 @@ struct OrdersController: RouteCollection {
                 organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
         }
         return req.redirect(
-            to: SiteURL.order(o.id!).path,
+            to: SiteURL.order(try o.requireID()).path,
             flash: "Проект приказа составлен по данным \(year.title). Проверьте его, укажите номер и дату.")
     }
 
@@ -184,7 +186,7 @@ struct OrdersController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let o = try await find(req, .read)
         let zone = try await MunicipalClock.zone(o.$municipality.id, on: req.db)
-        let base = SiteURL.order(o.id!).path
+        let base = SiteURL.order(try o.requireID()).path
         var actions: [RegistryCard.Action] =
             Self.opensText(o, req: req)
             ? [
@@ -232,8 +234,10 @@ struct OrdersController: RouteCollection {
         guard let doc = o.doc else { throw AppError.notFound("Документ приказа не найден.") }
         let page = DocumentPage(
             doc: doc,
-            crumbs: [Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(o.id!).path)],
-            docxURL: SiteURL.order(o.id!).path + "/docx")
+            crumbs: [
+                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+            ],
+            docxURL: SiteURL.order(try o.requireID()).path + "/docx")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 

@@ -62,16 +62,18 @@ struct ProgramApprovalController: RouteCollection {
                 before: ["Согласование": previous], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
         }
         return req.redirect(
-            to: SiteURL.record(.programs, p.id!).path, flash: "Программа отправлена на согласование в КМЦ.")
+            to: SiteURL.record(.programs, try p.requireID()).path, flash: "Программа отправлена на согласование в КМЦ.")
     }
 
-    func page(_ p: NetworkProgram, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+    func page(_ p: NetworkProgram, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
         RegistryForm(
             title: "Согласование программы «\(p.title)»",
             crumbs: [
-                Crumb("Программы", SiteURL.list(.programs).path), Crumb(p.title, SiteURL.record(.programs, p.id!).path),
+                Crumb("Программы", SiteURL.list(.programs).path),
+                Crumb(p.title, SiteURL.record(.programs, try p.requireID()).path),
             ],
-            action: SiteURL.record(.programs, p.id!).path + "/review", cancelURL: SiteURL.record(.programs, p.id!).path,
+            action: SiteURL.record(.programs, try p.requireID()).path + "/review",
+            cancelURL: SiteURL.record(.programs, try p.requireID()).path,
             fields: [
                 FieldSpec(
                     "decision", "Решение КМЦ",
@@ -93,7 +95,7 @@ struct ProgramApprovalController: RouteCollection {
         guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else {
             throw AppError.conflict("Программа не ждёт решения КМЦ.")
         }
-        return req.render(page(p, values: FormValues()).render(await req.pageContext(active: .registry(.programs))))
+        return req.render(try page(p, values: FormValues()).render(await req.pageContext(active: .registry(.programs))))
     }
 
     func review(req: Request) async throws -> Response {
@@ -109,7 +111,7 @@ struct ProgramApprovalController: RouteCollection {
         if decision == .returned && comment == nil { errors.add("comment", "Напишите, что нужно доработать.") }
         guard errors.isEmpty, let decision else {
             return req.render(
-                page(p, values: form, errors: errors).render(await req.pageContext(active: .registry(.programs))),
+                try page(p, values: form, errors: errors).render(await req.pageContext(active: .registry(.programs))),
                 status: .unprocessableEntity)
         }
         let user = try req.requireUser()
@@ -141,7 +143,7 @@ struct ProgramApprovalController: RouteCollection {
                 after: ["Согласование": decision.title, "Комментарий КМЦ": comment ?? ""])
         }
         return req.redirect(
-            to: SiteURL.record(.programs, p.id!).path,
+            to: SiteURL.record(.programs, try p.requireID()).path,
             flash: decision == .agreed
                 ? "Программа согласована: центр может открывать по ней группы." : "Программа возвращена на доработку.")
     }

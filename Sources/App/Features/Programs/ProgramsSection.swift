@@ -48,10 +48,11 @@ struct ProgramsSection: RegistrySection {
                 Column("Классы"),
                 Column("Часов"), Column("Согласование"),
             ],
-            rows: rows.map { p in
+            rows: try rows.map { p in
                 let a = ProgramApproval(rawValue: p.approval) ?? .draft
                 return [
-                    .link(p.title, SiteURL.record(area, p.id!).path), .text(ProgramKind(rawValue: p.kind)?.title ?? ""),
+                    .link(p.title, SiteURL.record(area, try p.requireID()).path),
+                    .text(ProgramKind(rawValue: p.kind)?.title ?? ""),
                     .text(p.organization.shortName), .text("\(p.gradeFrom)–\(p.gradeTo)"), .text(String(p.hours)),
                     .tag(
                         a.title,
@@ -119,7 +120,7 @@ struct ProgramsSection: RegistrySection {
         let subject = try await record.$subject.get(on: req.db)
         let zone = try await RegistrySupport.zone(req)
         let approval = ProgramApproval(rawValue: record.approval) ?? .draft
-        let versions = try await ProgramVersion.query(on: req.db).filter(\.$program.$id == record.id!).sort(
+        let versions = try await ProgramVersion.query(on: req.db).filter(try \.$program.$id == record.requireID()).sort(
             \.$number, .descending
         ).all()
         var warnings: [String] = []
@@ -211,8 +212,11 @@ struct ProgramsSection: RegistrySection {
             FieldSpec(
                 "teachers", "Педагоги",
                 .checkboxes(
-                    staff.map {
-                        ($0.id!.uuidString.lowercased(), $0.fullName + ($0.isOutsideTrainer ? " (внешний тренер)" : ""))
+                    try staff.map {
+                        (
+                            try $0.requireID().uuidString.lowercased(),
+                            $0.fullName + ($0.isOutsideTrainer ? " (внешний тренер)" : "")
+                        )
                     }),
                 hint: "Сотрудники центра, педагоги других организаций и внешние тренеры из реестра сотрудников."),
             FieldSpec("description", "Описание", .textarea),
@@ -229,7 +233,8 @@ struct ProgramsSection: RegistrySection {
             "target": [record.target ?? ""],
             "gradeFrom": [String(record.gradeFrom)], "gradeTo": [String(record.gradeTo)],
             "hours": [String(record.hours)], "form": [record.form],
-            "modules": [record.modules ?? ""], "teachers": teachers.map { $0.id!.uuidString.lowercased() },
+            "modules": [record.modules ?? ""],
+            "teachers": try teachers.map { try $0.requireID().uuidString.lowercased() },
             "description": [record.summary ?? ""], "results": [record.results ?? ""],
         ])
     }
@@ -277,7 +282,7 @@ struct ProgramsSection: RegistrySection {
         guard errors.isEmpty, let org, let kind, let gradeFrom, let gradeTo, let hours, let studyForm else {
             return nil
         }
-        record.$organization.id = org.id!
+        record.$organization.id = try org.requireID()
         record.$organization.value = org
         if isNew {
             record.approval = ProgramApproval.draft.rawValue
@@ -339,10 +344,12 @@ extension ProgramsSection {
         let approval = ProgramApproval(rawValue: record.approval) ?? .draft
         var actions: [RegistryCard.Action] = []
         if approval.canSubmit && req.can(.update, resource) && record.status == RecordStatus.active.rawValue {
-            actions.append(.post("Отправить на согласование в КМЦ", SiteURL.record(area, record.id!).path + "/submit"))
+            actions.append(
+                .post("Отправить на согласование в КМЦ", SiteURL.record(area, try record.requireID()).path + "/submit"))
         }
         if approval.canReview && req.can(.approve, resource) {
-            actions.append(.link("Рассмотреть", SiteURL.record(area, record.id!).path + "/review", primary: true))
+            actions.append(
+                .link("Рассмотреть", SiteURL.record(area, try record.requireID()).path + "/review", primary: true))
         }
         return actions
     }

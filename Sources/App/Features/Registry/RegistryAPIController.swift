@@ -33,8 +33,8 @@ struct RegistryAPIController: RouteCollection {
         var hasConsent: Bool
         var status: String
         var version: Int
-        init(_ s: Student, zone: TimeZone) {
-            id = s.id!
+        init(_ s: Student, zone: TimeZone) throws {
+            id = try s.requireID()
             surname = s.surname
             givenName = s.givenName
             patronymic = s.patronymic
@@ -55,11 +55,11 @@ struct RegistryAPIController: RouteCollection {
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "consent": ["no"]])
         let (rows, total) = try await StudentsSection.query(q, municipalityID: municipalityID, req: req)
         let zone = try await RegistrySupport.zone(req)
-        return page(rows.map { StudentDTO($0, zone: zone) }, total, q)
+        return page(try rows.map { try StudentDTO($0, zone: zone) }, total, q)
     }
 
     func student(req: Request) async throws -> StudentDTO {
-        StudentDTO(try await one(StudentsSection(), req), zone: try await RegistrySupport.zone(req))
+        try StudentDTO(try await one(StudentsSection(), req), zone: try await RegistrySupport.zone(req))
     }
 
     struct ProgramDTO: Content {
@@ -76,8 +76,8 @@ struct RegistryAPIController: RouteCollection {
         var approval: String
         var status: String
         var version: Int
-        init(_ p: NetworkProgram) {
-            id = p.id!
+        init(_ p: NetworkProgram) throws {
+            id = try p.requireID()
             organizationId = p.$organization.id
             title = p.title
             kind = p.kind
@@ -106,10 +106,10 @@ struct RegistryAPIController: RouteCollection {
                 "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue),
             ])
         let (rows, total) = try await ProgramsSection.query(q, municipalityID: municipalityID, on: req.db)
-        return page(rows.map(ProgramDTO.init), total, q)
+        return page(try rows.map(ProgramDTO.init), total, q)
     }
 
-    func program(req: Request) async throws -> ProgramDTO { ProgramDTO(try await one(ProgramsSection(), req)) }
+    func program(req: Request) async throws -> ProgramDTO { try ProgramDTO(try await one(ProgramsSection(), req)) }
 
     struct CenterDTO: Content {
         var id: UUID
@@ -123,8 +123,8 @@ struct RegistryAPIController: RouteCollection {
         var decreeDate: Date?
         var status: String
         var version: Int
-        init(_ rc: ResourceCenter) {
-            id = rc.id!
+        init(_ rc: ResourceCenter) throws {
+            id = try rc.requireID()
             organizationId = rc.$organization.id
             organizationName = rc.organization.shortName
             academicYear = rc.academicYear.title
@@ -155,11 +155,11 @@ struct RegistryAPIController: RouteCollection {
         var expiresSoon: Bool
         var status: String
         var version: Int
-        init(_ a: NetworkAgreement) {
+        init(_ a: NetworkAgreement) throws {
             let now = Date()
             let s = AgreementState.effective(
                 stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
-            id = a.id!
+            id = try a.requireID()
             kind = a.kind
             partyAId = a.$partyA.id
             partyAName = a.partyA.shortName
@@ -190,8 +190,8 @@ struct RegistryAPIController: RouteCollection {
         var subjects: [String]
         var status: String
         var version: Int
-        init(_ s: StaffMember) {
-            id = s.id!
+        init(_ s: StaffMember) throws {
+            id = try s.requireID()
             surname = s.surname
             givenName = s.givenName
             patronymic = s.patronymic
@@ -214,8 +214,8 @@ struct RegistryAPIController: RouteCollection {
         var note: String?
         var status: String
         var version: Int
-        init(_ r: Room) {
-            id = r.id!
+        init(_ r: Room) throws {
+            id = try r.requireID()
             organizationId = r.$organization.id
             organizationName = r.organization.shortName
             name = r.name
@@ -253,14 +253,14 @@ struct RegistryAPIController: RouteCollection {
         guard let year else { return page([], 0, q) }
         let (rows, total) = try await ResourceCentersSection.query(
             q, municipalityID: municipalityID, yearID: year.id, on: req.db)
-        return page(rows.map(CenterDTO.init), total, q)
+        return page(try rows.map(CenterDTO.init), total, q)
     }
 
     func center(req: Request) async throws -> CenterDTO {
         let rc = try await one(ResourceCentersSection(), req)
         try await rc.$academicYear.load(on: req.db)
         try await rc.$subjects.load(on: req.db)
-        return CenterDTO(rc)
+        return try CenterDTO(rc)
     }
 
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
@@ -274,10 +274,12 @@ struct RegistryAPIController: RouteCollection {
                 "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"],
             ])
         let (rows, total) = try await AgreementsSection.query(q, municipalityID: municipalityID, req: req)
-        return page(rows.map(AgreementDTO.init), total, q)
+        return page(try rows.map(AgreementDTO.init), total, q)
     }
 
-    func agreement(req: Request) async throws -> AgreementDTO { AgreementDTO(try await one(AgreementsSection(), req)) }
+    func agreement(req: Request) async throws -> AgreementDTO {
+        try AgreementDTO(try await one(AgreementsSection(), req))
+    }
 
     func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -286,14 +288,14 @@ struct RegistryAPIController: RouteCollection {
             defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
         let (rows, total) = try await StaffSection.query(q, municipalityID: municipalityID, req: req)
-        return page(rows.map(StaffDTO.init), total, q)
+        return page(try rows.map(StaffDTO.init), total, q)
     }
 
     func staffOne(req: Request) async throws -> StaffDTO {
         let s = try await one(StaffSection(), req)
         try await s.$organizations.load(on: req.db)
         try await s.$subjects.load(on: req.db)
-        return StaffDTO(s)
+        return try StaffDTO(s)
     }
 
     func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
@@ -303,8 +305,8 @@ struct RegistryAPIController: RouteCollection {
             defaultSort: "organization")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let (rows, total) = try await RoomsSection.query(q, municipalityID: municipalityID, req: req)
-        return page(rows.map(RoomDTO.init), total, q)
+        return page(try rows.map(RoomDTO.init), total, q)
     }
 
-    func room(req: Request) async throws -> RoomDTO { RoomDTO(try await one(RoomsSection(), req)) }
+    func room(req: Request) async throws -> RoomDTO { try RoomDTO(try await one(RoomsSection(), req)) }
 }

@@ -94,8 +94,10 @@ extension GuardiansController {
         }
         let s = g.student
         if let current = req.currentUser,
-            try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == current.userID)
-                .first() != nil
+            try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
+                \.$user.$id == current.userID
+            )
+            .first() != nil
         {
             errors.add("code", "Этот ребёнок уже привязан к вашей учётной записи.")
             return req.render(
@@ -110,7 +112,7 @@ extension GuardiansController {
             let spent = try await db.sql().update(Guardian.schema).set("invite_hash", to: Optional<String>.none).set(
                 "invite_expires_at", to: Optional<Date>.none
             )
-            .where("id", .equal, g.id!).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
+            .where("id", .equal, try g.requireID()).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
             guard !spent.isEmpty else { throw AppError.conflict("Этот код уже использован.") }
             let user: User
             if let current, let u = try await User.find(current.userID, on: db) {
@@ -119,13 +121,13 @@ extension GuardiansController {
                 user = User(username: newUsername, fullName: g.fullName, passwordHash: hash)
                 try await user.create(on: db)
             }
-            let has = try await RoleAssignment.query(on: db).filter(\.$user.$id == user.id!).filter(
+            let has = try await RoleAssignment.query(on: db).filter(try \.$user.$id == user.requireID()).filter(
                 \.$role == Role.guardian.rawValue
             )
             .filter(\.$organization.$id == s.$school.id).first()
             if has == nil {
                 try await RoleAssignment(
-                    userID: user.id!, role: Role.guardian.rawValue, municipalityID: s.$municipality.id,
+                    userID: try user.requireID(), role: Role.guardian.rawValue, municipalityID: s.$municipality.id,
                     organizationID: s.$school.id
                 ).create(on: db)
             }
@@ -140,7 +142,7 @@ extension GuardiansController {
                 title: "\(g.fullName) — представитель: \(s.fullName)", municipalityID: s.$municipality.id,
                 organizationID: s.$school.id,
                 after: ["Учётная запись": user.username])
-            return user.id!
+            return try user.requireID()
         }
         if current == nil, let user = try await User.find(userID, on: req.db) {
             let res = req.redirect(
@@ -160,17 +162,18 @@ extension GuardiansController {
             ids.isEmpty
             ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
         var kids: [ChildrenPage.Child] = []
-        for s in students where req.can(.read, .person(studentID: s.id!, school: s.school.ref)) {
+        for s in students where req.can(.read, .person(studentID: try s.requireID(), school: s.school.ref)) {
             kids.append(
                 .init(
                     name: s.fullName, facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
                     courses: try await ProfileController.courses(of: s, title: "Сетевые курсы", req: req),
                     consent: Self.consentText(s, zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
-                    actions: s.hasConsent && req.can(.update, .person(studentID: s.id!, school: s.school.ref))
+                    actions: s.hasConsent
+                        && req.can(.update, .person(studentID: try s.requireID(), school: s.school.ref))
                         ? [
                             (
                                 "Отозвать согласие на обработку данных…",
-                                "/children/\(s.id!.uuidString.lowercased())/consent"
+                                "/children/\(try s.requireID().uuidString.lowercased())/consent"
                             )
                         ] : []))
         }
@@ -207,7 +210,7 @@ extension GuardiansController {
             consequence:
                 "Школа и КМЦ увидят это сразу. Новых записей в группы и заявок не будет, пока школа не получит от вас "
                 + "новое согласие; уже начатые курсы школа обсудит с вами.",
-            action: "/children/\(s.id!.uuidString.lowercased())/consent", button: "Отозвать согласие",
+            action: "/children/\(try s.requireID().uuidString.lowercased())/consent", button: "Отозвать согласие",
             cancelURL: SiteURL.children.path,
             crumbs: [Crumb("Мои дети", SiteURL.children.path), Crumb("Отозвать согласие")])
         return req.render(page.render(await req.pageContext(active: .children)))
@@ -220,7 +223,9 @@ extension GuardiansController {
             return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.")
         }
         let who =
-            try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(\.$user.$id == user.userID)
+            try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
+                \.$user.$id == user.userID
+            )
             .first()?.fullName ?? user.fullName
         let now = Date()
         let zone = try await RegistrySupport.zone(req)
@@ -228,7 +233,7 @@ extension GuardiansController {
             let done = try await db.sql().update(Student.schema).set("consent_withdrawn_at", to: now).set(
                 "consent_withdrawn_by", to: who
             )
-            .set("version", to: s.version + 1).where("id", .equal, s.id!).where(
+            .set("version", to: s.version + 1).where("id", .equal, try s.requireID()).where(
                 "consent_withdrawn_at", .is, SQLLiteral.null
             ).returning("id").all()
             guard !done.isEmpty else { return }

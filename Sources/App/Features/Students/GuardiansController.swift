@@ -51,8 +51,8 @@ struct GuardiansController: RouteCollection {
         FieldSpec("phone", "Телефон", .text("tel")), FieldSpec("email", "Электронная почта", .text("email")),
     ]
 
-    func formPage(_ s: Student, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        let card = SiteURL.record(.students, s.id!).path
+    func formPage(_ s: Student, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
+        let card = SiteURL.record(.students, try s.requireID()).path
         return RegistryForm(
             title: "Новый законный представитель",
             crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb(s.fullName, card)],
@@ -65,7 +65,8 @@ struct GuardiansController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let s = try await student(req)
-        return req.render(formPage(s, values: FormValues()).render(await req.pageContext(active: .registry(.students))))
+        return req.render(
+            try formPage(s, values: FormValues()).render(await req.pageContext(active: .registry(.students))))
     }
 
     func create(req: Request) async throws -> Response {
@@ -77,7 +78,7 @@ struct GuardiansController: RouteCollection {
         let phone = errors.phone("phone", form["phone"])
         let email = errors.email("email", form["email"])
         if !name.isEmpty,
-            try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(
+            try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
                 \.$status == RecordStatus.active.rawValue
             ).all()
                 .contains(where: { TextKey.normalize($0.fullName) == TextKey.normalize(name) })
@@ -86,12 +87,13 @@ struct GuardiansController: RouteCollection {
         }
         guard errors.isEmpty else {
             return req.render(
-                formPage(s, values: form, errors: errors).render(await req.pageContext(active: .registry(.students))),
+                try formPage(s, values: form, errors: errors).render(
+                    await req.pageContext(active: .registry(.students))),
                 status: .unprocessableEntity)
         }
         let g = Guardian()
         g.$municipality.id = s.$municipality.id
-        g.$student.id = s.id!
+        g.$student.id = try s.requireID()
         g.fullName = name
         g.relation = relation
         g.phone = phone
@@ -111,7 +113,7 @@ struct GuardiansController: RouteCollection {
                 ])
         }
         return req.redirect(
-            to: SiteURL.record(.students, s.id!).path,
+            to: SiteURL.record(.students, try s.requireID()).path,
             flash: "Законный представитель добавлен. Выдайте ему код приглашения.")
     }
 
@@ -136,7 +138,7 @@ struct GuardiansController: RouteCollection {
             title: "Код приглашения",
             crumbs: [
                 Crumb("Обучающиеся", SiteURL.list(.students).path),
-                Crumb(s.fullName, SiteURL.record(.students, s.id!).path),
+                Crumb(s.fullName, SiteURL.record(.students, try s.requireID()).path),
             ],
             lines: [
                 "Для: \(g.fullName)\(g.relation.map { " (\($0))" } ?? ""), законного представителя обучающегося "
@@ -147,21 +149,22 @@ struct GuardiansController: RouteCollection {
                 "Код одноразовый и действует до \(RuDate.format(expires, timeZone: zone)) включительно. Выданный ранее "
                     + "код больше не действует. Распечатайте эту страницу и передайте лично.",
             ],
-            highlight: code, backTitle: "К обучающемуся", backURL: SiteURL.record(.students, s.id!).path)
+            highlight: code, backTitle: "К обучающемуся", backURL: SiteURL.record(.students, try s.requireID()).path)
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 
     func removeConfirm(req: Request) async throws -> Response {
         let s = try await student(req)
         let g = try await guardian(req, of: s)
-        let card = SiteURL.record(.students, s.id!).path
+        let card = SiteURL.record(.students, try s.requireID()).path
         let page = ConfirmPage(
             title: "Убрать законного представителя",
             question: "Убрать «\(g.fullName)» из представителей обучающегося «\(s.fullName)»?",
             consequence: g.$user.id != nil
                 ? "Его учётная запись потеряет доступ к данным ребёнка."
                 : "Выданный ему код приглашения перестанет действовать.",
-            action: card + "/guardians/\(g.id!.uuidString.lowercased())/remove", button: "Убрать", cancelURL: card,
+            action: card + "/guardians/\(try g.requireID().uuidString.lowercased())/remove", button: "Убрать",
+            cancelURL: card,
             crumbs: [
                 Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb(s.fullName, card),
                 Crumb("Убрать представителя"),
@@ -184,7 +187,8 @@ struct GuardiansController: RouteCollection {
                 municipalityID: s.$municipality.id, organizationID: s.$school.id,
                 before: ["Законный представитель": g.fullName], after: [:])
         }
-        return req.redirect(to: SiteURL.record(.students, s.id!).path, flash: "Законный представитель убран.")
+        return req.redirect(
+            to: SiteURL.record(.students, try s.requireID()).path, flash: "Законный представитель убран.")
     }
 
     static func hash(_ code: String) -> String {
@@ -193,16 +197,16 @@ struct GuardiansController: RouteCollection {
 
     /// The guardians section of a student's card, for the school and the КМЦ.
     static func section(_ s: Student, req: Request, zone: TimeZone) async throws -> RegistryCard.Section {
-        let rows = try await Guardian.query(on: req.db).filter(\.$student.$id == s.id!).filter(
+        let rows = try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$createdAt).all()
         let canEdit = req.can(.update, .student(school: OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)))
-        let card = SiteURL.record(.students, s.id!).path
+        let card = SiteURL.record(.students, try s.requireID()).path
         return RegistryCard.Section(
             title: "Законные представители",
             columns: ["ФИО", "Кем приходится", "Телефон", "Эл. почта", "Доступ в «Сетку»"] + (canEdit ? ["", ""] : []),
-            rows: rows.map { g in
+            rows: try rows.map { g in
                 let access: Cell =
                     g.$user.id != nil
                     ? .tag("вход выполнен", "signed")
@@ -210,7 +214,7 @@ struct GuardiansController: RouteCollection {
                         $0 > Date()
                             ? .text("код выдан, до \(RuDate.format($0, timeZone: zone))") : .tag("код истёк", "expired")
                     } ?? .text("нет")
-                let base = card + "/guardians/\(g.id!.uuidString.lowercased())"
+                let base = card + "/guardians/\(try g.requireID().uuidString.lowercased())"
                 // One header per cell: the two actions have a column each.
                 return [.text(g.fullName), .text(g.relation ?? ""), .text(g.phone ?? ""), .text(g.email ?? ""), access]
                     + (canEdit

@@ -8,9 +8,9 @@ extension StudentImportController {
     func revertConfirm(req: Request) async throws -> Response {
         let b = try await find(req)
         guard b.state == StudentImportBatch.State.committed.rawValue else {
-            return req.redirect(to: Self.url(b.id!), redirectType: .normal)
+            return req.redirect(to: Self.url(try b.requireID()), redirectType: .normal)
         }
-        let url = Self.url(b.id!)
+        let url = Self.url(try b.requireID())
         let page = ConfirmPage(
             title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
             consequence:
@@ -28,8 +28,8 @@ extension StudentImportController {
     func revert(req: Request) async throws -> Response {
         let b = try await find(req)
         do {
-            try await StudentImportService.revert(batchID: b.id!, req: req)
-            return req.redirect(to: Self.url(b.id!), flash: "Загрузка отменена.")
+            try await StudentImportService.revert(batchID: try b.requireID(), req: req)
+            return req.redirect(to: Self.url(try b.requireID()), flash: "Загрузка отменена.")
         } catch let e as AppError where e.status == .conflict {
             return try await renderBatch(req, batch: b, analysis: nil, problem: e.reason, status: .conflict)
         }

@@ -51,9 +51,9 @@ struct StudentImportController: RouteCollection {
             .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
         let page = StudentImportStartPage(
             schools: schools, selectedSchool: selected, errors: errors, fileProblem: fileProblem,
-            batches: batches.map { b in
+            batches: try batches.map { b in
                 .init(
-                    url: Self.url(b.id!), when: RuDate.formatDateTime(b.createdAt, timeZone: zone),
+                    url: Self.url(try b.requireID()), when: RuDate.formatDateTime(b.createdAt, timeZone: zone),
                     fileName: b.fileName, school: b.school.shortName,
                     author: b.createdByName, state: Self.stateTitle(b), counts: Self.counts(b))
             })
@@ -140,7 +140,7 @@ struct StudentImportController: RouteCollection {
         if !analysis.isValid {
             return try await renderBatch(req, batch: batch, analysis: analysis, status: .unprocessableEntity)
         }
-        return req.redirect(to: Self.url(batch.id!), redirectType: .normal)
+        return req.redirect(to: Self.url(try batch.requireID()), redirectType: .normal)
     }
 
     static func visibility(_ req: Request, _ municipalityID: UUID) -> StudentImportService.Visibility {
@@ -183,7 +183,8 @@ struct StudentImportController: RouteCollection {
             ("Загружен", RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName)
         ]
         var page = StudentImportBatchPage(
-            url: Self.url(b.id!), fileName: b.fileName, school: b.$school.value?.shortName ?? "", state: state,
+            url: Self.url(try b.requireID()), fileName: b.fileName, school: b.$school.value?.shortName ?? "",
+            state: state,
             summary: [], fileErrors: [], rowErrors: [], totalRowErrors: 0, matches: [], newRows: [], newCount: 0,
             problem: problem, canCommit: false, canRevert: false)
         if let a = analysis {
@@ -247,17 +248,19 @@ struct StudentImportController: RouteCollection {
             })
         do {
             let outcome = try await StudentImportService.commit(
-                batchID: b.id!, skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
+                batchID: try b.requireID(), skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
             return req.redirect(
-                to: Self.url(b.id!),
+                to: Self.url(try b.requireID()),
                 flash:
                     "Загружено: добавлено \(outcome.created), объединено \(outcome.merged), пропущено "
                     + "\(outcome.skipped)."
             )
         } catch let e as AppError where e.status == .conflict {
             guard
-                let fresh = try await StudentImportBatch.query(on: req.db).filter(\.$id == b.id!).with(\.$school)
-                    .first()
+                let fresh = try await StudentImportBatch.query(on: req.db).filter(try \.$id == b.requireID()).with(
+                    \.$school
+                )
+                .first()
             else { throw e }
             return try await renderBatch(req, batch: fresh, analysis: nil, problem: e.reason, status: .conflict)
         }

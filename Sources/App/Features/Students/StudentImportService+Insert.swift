@@ -23,10 +23,10 @@ extension StudentImportService {
         var schoolID: UUID
         var batchID: UUID
         var firstNumber = 0
-        init(_ batch: StudentImportBatch) {
+        init(_ batch: StudentImportBatch) throws {
             municipalityID = batch.$municipality.id
             schoolID = batch.$school.id
-            batchID = batch.id!
+            batchID = try batch.requireID()
         }
     }
 
@@ -55,7 +55,7 @@ extension StudentImportService {
         async throws
     {
         guard !rows.isEmpty else { return }
-        var t = Target(batch)
+        var t = try Target(batch)
         t.firstNumber = try await StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: db)
         let target = t
         try await PostgresCopy.rows(into: Student.schema, columns: studentColumns, count: rows.count, on: db) {
@@ -66,7 +66,7 @@ extension StudentImportService {
     static func insertGuardians(
         _ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, now: Date, on db: any Database
     ) async throws {
-        let t = Target(batch)
+        let t = try Target(batch)
         try await insertRows(into: Guardian.schema, columns: guardianColumns, rows, on: db) {
             guardianValues($0, $1, t, now: now)
         }

@@ -43,7 +43,9 @@ extension StudentImportService {
                 used.formUnion(
                     try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(
                         \.id))
-                blocked += created.filter { chunk.contains($0.id!) && ($0.version != 1 || used.contains($0.id!)) }.map(
+                blocked += try created.filter {
+                    try chunk.contains($0.requireID()) && ($0.version != 1 || used.contains($0.requireID()))
+                }.map(
                     \.fullName)
             }
             // A guardian the import added to an existing child, who has since signed up, is not removed either.

@@ -20,7 +20,7 @@ extension StudentImportService {
         let plan = try plan(content, fileName: batch.fileName, zone: zone)
         guard plan.isValid, !plan.rows.isEmpty else { throw AppError.conflict(registryChanged) }
         let schoolName = try await Organization.find(batch.$school.id, on: app.db)?.shortName ?? ""
-        let target = Target(batch)
+        let target = try Target(batch)
         let fileName = batch.fileName
         let audit = Audit.entry(
             req: req, action: .importBatch, entityType: "student_import", entityID: batchID,

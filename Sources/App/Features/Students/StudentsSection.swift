@@ -37,9 +37,9 @@ struct StudentsSection: RegistrySection {
                 Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"),
                 Column("Согласие"),
             ],
-            rows: rows.map { s in
+            rows: try rows.map { s in
                 [
-                    .link(s.fullName, SiteURL.record(area, s.id!).path),
+                    .link(s.fullName, SiteURL.record(area, try s.requireID()).path),
                     .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
                     .text("\(s.grade)\(s.letter ?? "")"),
                     s.consentWithdrawnAt != nil
@@ -102,7 +102,9 @@ struct StudentsSection: RegistrySection {
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
         let zone = try await RegistrySupport.zone(req)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$student.$id == record.id!).with(\.$group) {
+        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$student.$id == record.requireID()).with(
+            \.$group
+        ) {
             $0.with(\.$organization)
         }.all()
         return (
@@ -121,9 +123,9 @@ struct StudentsSection: RegistrySection {
             [
                 RegistryCard.Section(
                     title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
-                    rows: enrollments.map { e in
+                    rows: try enrollments.map { e in
                         [
-                            .link(e.group.name, SiteURL.record(.groups, e.group.id!).path),
+                            .link(e.group.name, SiteURL.record(.groups, try e.group.requireID()).path),
                             .text(e.group.organization.shortName),
                             .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status),
                         ]
@@ -240,7 +242,7 @@ struct StudentsSection: RegistrySection {
         }
         guard errors.isEmpty, let school, let birth, let grade else { return nil }
         r.$municipality.id = municipalityID
-        r.$school.id = school.id!
+        r.$school.id = try school.requireID()
         r.$school.value = school
         r.surname = surname
         r.givenName = given
@@ -267,7 +269,8 @@ struct StudentsSection: RegistrySection {
         else { return [] }
         return [
             .link(
-                "Добавить законного представителя", SiteURL.record(area, record.id!).path + "/guardians/new",
+                "Добавить законного представителя",
+                SiteURL.record(area, try record.requireID()).path + "/guardians/new",
                 primary: false)
         ]
     }
@@ -324,7 +327,7 @@ struct StudentsSection: RegistrySection {
                         action: "Загрузка из файла «\(batch.fileName)»: объединено с записью", changes: changes)
                 ))
             if let undone = batch.revertedAt {
-                let by = try await AuditEntry.query(on: req.db).filter(\.$entityID == batch.id!).filter(
+                let by = try await AuditEntry.query(on: req.db).filter(try \.$entityID == batch.requireID()).filter(
                     \.$action == Audit.Action.revert.rawValue
                 ).first()?.username
                 out.append(

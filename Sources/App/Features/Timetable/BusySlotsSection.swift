@@ -46,9 +46,9 @@ struct BusySlotsSection: RegistrySection {
             columns: [
                 Column("Школа", sort: "school"), Column("Дни"), Column("Классы"), Column("Время"), Column("Состояние"),
             ],
-            rows: rows.map { s in
+            rows: try rows.map { s in
                 [
-                    .link(s.school.shortName, SiteURL.record(area, s.id!).path),
+                    .link(s.school.shortName, SiteURL.record(area, try s.requireID()).path),
                     .text(s.weekdays.map(\.short).joined(separator: ", ")),
                     .text(s.grades.map(String.init).joined(separator: ", ")),
                     .text(
@@ -141,7 +141,7 @@ struct BusySlotsSection: RegistrySection {
         if let start, let end, end <= start { errors.add("end", "Окончание должно быть позже начала.") }
         guard errors.isEmpty, let org, let start, let end else { return nil }
         record.$municipality.id = municipalityID
-        record.$school.id = org.id!
+        record.$school.id = try org.requireID()
         record.$school.value = org
         record.weekdaysText = weekdays.map(\.rawValue).sorted().map(String.init).joined(separator: ",")
         record.gradesText = grades.sorted().map(String.init).joined(separator: ",")

@@ -32,7 +32,7 @@ struct CalendarFeedController: RouteCollection {
             rows.append([
                 .text(title), .text(RuDate.formatDateTime(f.createdAt, timeZone: zone)),
                 .post(
-                    "Отозвать", SiteURL.timetable.path + "/feeds/\(f.id!.uuidString.lowercased())/revoke",
+                    "Отозвать", SiteURL.timetable.path + "/feeds/\(try f.requireID().uuidString.lowercased())/revoke",
                     csrf: req.csrfToken),
             ])
         }
@@ -144,10 +144,10 @@ struct CalendarFeedController: RouteCollection {
         let zone = try await MunicipalClock.zone(s.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
         let lessons = try await s.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
-        let events = lessons.map { l -> ICalendar.Event in
+        let events = try lessons.map { l -> ICalendar.Event in
             let midnight = CivilDay(number: l.day).date(timeZone: zone)
             return ICalendar.Event(
-                uid: "\(l.id!.uuidString.lowercased())@setka",
+                uid: "\(try l.requireID().uuidString.lowercased())@setka",
                 start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
                 end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
                 summary: l.group.name + " — " + l.group.program.title,

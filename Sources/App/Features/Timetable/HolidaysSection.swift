@@ -31,16 +31,17 @@ struct HolidaysSection: RegistrySection {
             title: "Каникулы и праздники", area: area, query: query,
             filters: [
                 FieldSpec(
-                    "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)
+                    "year", "Учебный год",
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
                 ), CommonFilters.status,
             ],
             columns: [
                 Column("Период", sort: "first"), Column("Вид"), Column("Название"), Column("Учебный год"),
                 Column("Состояние"),
             ],
-            rows: rows.map { h in
+            rows: try rows.map { h in
                 [
-                    .link(Self.period(h), SiteURL.record(area, h.id!).path),
+                    .link(Self.period(h), SiteURL.record(area, try h.requireID()).path),
                     .text(HolidayKind(rawValue: h.kind)?.title ?? h.kind), .text(h.title),
                     .text(h.academicYear.title), .badge(RecordStatus(rawValue: h.status) ?? .active),
                 ]
@@ -92,7 +93,9 @@ struct HolidaysSection: RegistrySection {
         return [
             FieldSpec(
                 "year", "Учебный год",
-                .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "— выберите —"), required: true
+                .select(
+                    try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "— выберите —"),
+                required: true
             ),
             FieldSpec(
                 "kind", "Вид", .select(HolidayKind.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true
@@ -141,7 +144,7 @@ struct HolidaysSection: RegistrySection {
         }
         guard errors.isEmpty, let year, let kind, let first, let last else { return nil }
         record.$municipality.id = municipalityID
-        record.$academicYear.id = year.id!
+        record.$academicYear.id = try year.requireID()
         record.kind = kind.rawValue
         record.title = title
         record.firstDay = first.number

@@ -28,9 +28,9 @@ struct LessonAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ l: Lesson) -> LessonDTO {
+    static func dto(_ l: Lesson) throws -> LessonDTO {
         LessonDTO(
-            id: l.id!, groupId: l.$group.id, date: CivilDay(number: l.day).iso,
+            id: try l.requireID(), groupId: l.$group.id, date: CivilDay(number: l.day).iso,
             start: ClockTime(minutes: l.startMinute).formatted,
             end: ClockTime(minutes: l.endMinute).formatted, hours: l.hours, roomId: l.$room.id,
             teacherId: l.$teacher.id,
@@ -80,7 +80,7 @@ struct LessonAPIController: RouteCollection {
         let (rows, total) = try await b.sort(\.$day, q.descending ? .descending : .ascending).sort(\.$startMinute).sort(
             \.$id
         ).paged(q)
-        return PageDTO(items: rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
     }
 
     struct LessonInput: Content {

@@ -18,7 +18,9 @@ extension TimetableController {
             fields.append(
                 FieldSpec(
                     "teacher", "Педагог",
-                    .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —"),
+                    .select(
+                        try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
+                        empty: "— не назначен —"),
                     hint: "Другой педагог, чем у группы, — это замена: она отмечается в расписании."))
         }
         fields.append(FieldSpec("note", "Примечание", hint: "Например, причина переноса."))
@@ -69,11 +71,12 @@ extension TimetableController {
             fields.append(
                 FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
         }
-        let base = SiteURL.groupTimetable(l.group.id!).path
+        let base = SiteURL.groupTimetable(try l.group.requireID()).path
         return RegistryForm(
             title: lesson == nil ? "Новое занятие" : "Изменить занятие",
             crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, base)],
-            action: lesson.map { SiteURL.lesson($0.id!).path + "/edit" } ?? base + "/lesson", cancelURL: base,
+            action: try lesson.map { SiteURL.lesson(try $0.requireID()).path + "/edit" } ?? base + "/lesson",
+            cancelURL: base,
             fields: fields, values: values, errors: errors, version: lesson?.version, conflict: refusal?.reason,
             intro: lesson.map {
                 "Занятие \(CivilDay(number: $0.day).long), \($0.span.times). Перенос, замена педагога или кабинета."
@@ -123,7 +126,8 @@ extension TimetableController {
                 try await lessonPage(req, l, lesson: nil, values: form, refusal: refusal).render(
                     await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие \(d.day.formatted) добавлено.")
+        return req.redirect(
+            to: SiteURL.groupTimetable(try g.requireID()).path, flash: "Занятие \(d.day.formatted) добавлено.")
     }
 
     /// A lesson with its group loaded and checked.
@@ -133,7 +137,9 @@ extension TimetableController {
         }
         let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
         // A lesson in the journal is what was taught: its time and hours no longer change.
-        if action == .update, try await LessonRecord.query(on: req.db).filter(\.$lesson.$id == lesson.id!).count() > 0 {
+        if action == .update,
+            try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == lesson.requireID()).count() > 0
+        {
             throw AppError.conflict(
                 "Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если "
                     + "занятие прошло иначе."
@@ -217,24 +223,26 @@ extension TimetableController {
                     await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие изменено: \(input.draft.day.formatted).")
+            to: SiteURL.groupTimetable(try g.requireID()).path, flash: "Занятие изменено: \(input.draft.day.formatted)."
+        )
     }
 
     func cancelForm(req: Request) async throws -> Response {
         let (lesson, l) = try await findLesson(req, .update)
-        return req.render(cancelPage(lesson, l, values: FormValues()).render(await req.pageContext(active: active)))
+        return req.render(try cancelPage(lesson, l, values: FormValues()).render(await req.pageContext(active: active)))
     }
 
     func cancelPage(_ lesson: Lesson, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
-        -> RegistryForm
+        throws -> RegistryForm
     {
         RegistryForm(
             title: "Отменить занятие",
             crumbs: [
                 Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
             ],
-            action: SiteURL.lesson(lesson.id!).path + "/cancel", cancelURL: SiteURL.groupTimetable(l.group.id!).path,
+            action: SiteURL.lesson(try lesson.requireID()).path + "/cancel",
+            cancelURL: SiteURL.groupTimetable(try l.group.requireID()).path,
             fields: [FieldSpec("reason", "Причина", required: true, hint: "Её увидят в расписании группы.")],
             values: values, errors: errors,
             version: lesson.version,
@@ -251,13 +259,13 @@ extension TimetableController {
         let reason = errors.required("reason", form["reason"], max: 300)
         guard errors.isEmpty else {
             return req.render(
-                cancelPage(lesson, l, values: form, errors: errors).render(await req.pageContext(active: active)),
+                try cancelPage(lesson, l, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
         let before = Self.auditFields(lesson)
         let g = l.group
         let center = l.center
-        let id = lesson.id!
+        let id = try lesson.requireID()
         let version = form["version"].flatMap(Int.init) ?? -1
         try await req.application.writeTransaction { db in
             guard try await RegistrySupport.claimVersion(table: Lesson.schema, id: id, expected: version, on: db),
@@ -276,7 +284,8 @@ extension TimetableController {
                 after: Self.auditFields(fresh))
         }
         return req.redirect(
-            to: SiteURL.groupTimetable(g.id!).path, flash: "Занятие \(CivilDay(number: lesson.day).formatted) отменено."
+            to: SiteURL.groupTimetable(try g.requireID()).path,
+            flash: "Занятие \(CivilDay(number: lesson.day).formatted) отменено."
         )
     }
 }

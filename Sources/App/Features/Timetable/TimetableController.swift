@@ -44,15 +44,17 @@ struct TimetableController: RouteCollection {
         let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
         let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
         return Loaded(
-            group: g, center: center, zone: zone, facts: TimetableService.facts(g, center: center, zone: zone),
+            group: g, center: center, zone: zone, facts: try TimetableService.facts(g, center: center, zone: zone),
             window: first...last)
     }
 
     func show(req: Request) async throws -> Response {
         let l = try await Self.load(req, groupID: try req.idParameter(), .read)
         let g = l.group
-        let lessons = try await Lesson.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$day).sort(\.$startMinute)
-            .with(\.$room).with(\.$teacher).all()
+        let lessons = try await Lesson.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(\.$day).sort(
+            \.$startMinute
+        )
+        .with(\.$room).with(\.$teacher).all()
         let mayEdit = req.can(.update, .group(l.center.ref))
         let journalResource = Resource.journal(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
         let marked = Set(
@@ -64,20 +66,21 @@ struct TimetableController: RouteCollection {
         }
         let scheduled = lessons.filter { !$0.isCancelled }
         let hours = scheduled.reduce(0) { $0 + $1.hours }
-        let base = SiteURL.groupTimetable(g.id!).path
+        let base = SiteURL.groupTimetable(try g.requireID()).path
         var actions: [RegistryCard.Action] = []
         if mayEdit {
             actions.append(.link("Добавить занятия по неделям", base + "/weekly", primary: true))
             actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
         }
-        actions.append(.link("К группе", SiteURL.record(.groups, g.id!).path, primary: false))
+        actions.append(.link("К группе", SiteURL.record(.groups, try g.requireID()).path, primary: false))
         if req.can(.read, journalResource) {
-            actions.append(.link("Журнал группы", SiteURL.groupJournal(g.id!).path, primary: false))
+            actions.append(.link("Журнал группы", SiteURL.groupJournal(try g.requireID()).path, primary: false))
         }
         actions.append(
             .link(
                 "Подписка в календаре (iCal)",
-                SiteURL.timetable.path + "/feeds/new?kind=group&id=\(g.id!.uuidString.lowercased())", primary: false))
+                SiteURL.timetable.path + "/feeds/new?kind=group&id=\(try g.requireID().uuidString.lowercased())",
+                primary: false))
         var warnings: [String] = []
         if scheduled.isEmpty {
             warnings.append("Занятия группы ещё не запланированы.")
@@ -87,25 +90,27 @@ struct TimetableController: RouteCollection {
         } else if hours > g.plannedHours {
             warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.")
         }
-        let rows: [[Cell]] = lessons.enumerated().map { i, lesson in
+        let rows: [[Cell]] = try lessons.enumerated().map { i, lesson in
             let date = CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted
             var cells: [Cell] = [
                 .text(String(i + 1)),
                 mayOpen(lesson)
                     ? .linkWithNote(
-                        date, SiteURL.lesson(lesson.id!).path, marked.contains(lesson.id!) ? "в журнале" : nil)
+                        date, SiteURL.lesson(try lesson.requireID()).path,
+                        marked.contains(try lesson.requireID()) ? "в журнале" : nil)
                     : .text(date),
                 .text(lesson.span.times), .text(String(lesson.hours)),
                 .text(lesson.room?.name ?? ""),
                 .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
                 lesson.isCancelled
                     ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
-                    : marked.contains(lesson.id!) ? .tag("проведено", "signed") : .tag("по плану", "active"),
+                    : marked.contains(try lesson.requireID())
+                        ? .tag("проведено", "signed") : .tag("по плану", "active"),
             ]
             // A lesson marked in the journal is history: it is corrected through the journal, not moved or cancelled.
-            if mayEdit && !lesson.isCancelled && !marked.contains(lesson.id!) {
-                cells.append(.link("Изменить", SiteURL.lesson(lesson.id!).path + "/edit"))
-                cells.append(.link("Отменить", SiteURL.lesson(lesson.id!).path + "/cancel"))
+            if try mayEdit && !lesson.isCancelled && !marked.contains(lesson.requireID()) {
+                cells.append(.link("Изменить", SiteURL.lesson(try lesson.requireID()).path + "/edit"))
+                cells.append(.link("Отменить", SiteURL.lesson(try lesson.requireID()).path + "/cancel"))
             } else if mayEdit {
                 cells += [.text(""), .text("")]
             }
@@ -160,10 +165,10 @@ struct TimetableController: RouteCollection {
     }
 
     static func roomOptions(_ l: Loaded, on db: any Database) async throws -> [(value: String, title: String)] {
-        try await Room.query(on: db).filter(\.$organization.$id == l.center.id!).filter(
+        try await Room.query(on: db).filter(try \.$organization.$id == l.center.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
-        .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
+        .sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
     }
 
     func weeklyPage(
@@ -179,10 +184,10 @@ struct TimetableController: RouteCollection {
             title: "Занятия по неделям",
             crumbs: [
                 Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.groupTimetable(l.group.id!).path),
+                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
             ],
-            action: SiteURL.groupTimetable(l.group.id!).path + "/weekly",
-            cancelURL: SiteURL.groupTimetable(l.group.id!).path,
+            action: SiteURL.groupTimetable(try l.group.requireID()).path + "/weekly",
+            cancelURL: SiteURL.groupTimetable(try l.group.requireID()).path,
             fields: fields, values: values, errors: errors, conflict: refusal?.reason,
             intro:
                 "Группа «\(l.group.name)», \(l.center.shortName). Сроки группы: \(l.window.lowerBound.formatted) — "
@@ -243,7 +248,7 @@ struct TimetableController: RouteCollection {
                 day: $0, start: p.start, hours: p.hours, roomID: room, teacherID: l.group.$teacher.id)
         }
         let record = LessonPattern()
-        record.$group.id = l.group.id!
+        record.$group.id = try l.group.requireID()
         record.weekday = p.weekday.rawValue
         record.startMinute = p.start.minutes
         record.hours = p.hours
@@ -304,7 +309,7 @@ struct TimetableController: RouteCollection {
                 " Пропущено по календарю: "
                 + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
         }
-        return req.redirect(to: SiteURL.groupTimetable(l.group.id!).path, flash: message)
+        return req.redirect(to: SiteURL.groupTimetable(try l.group.requireID()).path, flash: message)
     }
 
     /// Whether the one scheduling may learn which group of which centre a student of a school attends (the policy's

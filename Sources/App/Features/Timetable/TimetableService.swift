@@ -31,9 +31,9 @@ enum TimetableService {
         var last: CivilDay?
     }
 
-    static func facts(_ g: StudyGroup, center: Organization, zone: TimeZone) -> GroupFacts {
+    static func facts(_ g: StudyGroup, center: Organization, zone: TimeZone) throws -> GroupFacts {
         GroupFacts(
-            id: g.id!, name: g.name, centerID: center.id!, centerName: center.shortName,
+            id: try g.requireID(), name: g.name, centerID: try center.requireID(), centerName: center.shortName,
             municipalityID: center.$municipality.id,
             academicYearID: g.$academicYear.id, teacherID: g.$teacher.id,
             first: g.startsOn.map { CivilDay($0, timeZone: zone) }, last: g.endsOn.map { CivilDay($0, timeZone: zone) })
@@ -138,11 +138,11 @@ enum TimetableService {
         let teachers = Set(drafts.compactMap(\.teacherID))
         let roomNames = Dictionary(
             uniqueKeysWithValues: try await Room.query(on: db).filter(\.$id ~~ Array(rooms)).all().map {
-                ($0.id!, $0.name)
+                (try $0.requireID(), $0.name)
             })
         let teacherNames = Dictionary(
             uniqueKeysWithValues: try await StaffMember.query(on: db).filter(\.$id ~~ Array(teachers)).all().map {
-                ($0.id!, $0.fullName)
+                (try $0.requireID(), $0.fullName)
             })
         return drafts.map { d in
             TimetableLesson(

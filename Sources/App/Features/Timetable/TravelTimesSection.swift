@@ -26,9 +26,9 @@ struct TravelTimesSection: RegistrySection {
         return RegistryList(
             title: "Время в пути между ресурсными центрами", area: area, query: query, filters: [CommonFilters.status],
             columns: [Column("Откуда"), Column("Куда"), Column("Минут", sort: "minutes"), Column("Состояние")],
-            rows: rows.map { t in
+            rows: try rows.map { t in
                 [
-                    .link(t.from.shortName, SiteURL.record(area, t.id!).path), .text(t.to.shortName),
+                    .link(t.from.shortName, SiteURL.record(area, try t.requireID()).path), .text(t.to.shortName),
                     .text(String(t.minutes)),
                     .badge(RecordStatus(rawValue: t.status) ?? .active),
                 ]
@@ -92,13 +92,15 @@ struct TravelTimesSection: RegistrySection {
             form["to"], field: "to", municipalityID: municipalityID, errors: &errors, on: req.db)
         let minutes = errors.integer("minutes", form["minutes"], range: 0...600, required: true)
         if let from, let to {
-            if from.id == to.id {
+            let fromID = try from.requireID()
+            let toID = try to.requireID()
+            if fromID == toID {
                 errors.add("to", "Выберите другую организацию.")
             } else if let clash = try await TravelTimeRecord.query(on: req.db).group(
                 .or,
                 { or in
-                    or.group(.and) { $0.filter(\.$from.$id == from.id!).filter(\.$to.$id == to.id!) }
-                    or.group(.and) { $0.filter(\.$from.$id == to.id!).filter(\.$to.$id == from.id!) }
+                    or.group(.and) { $0.filter(\.$from.$id == fromID).filter(\.$to.$id == toID) }
+                    or.group(.and) { $0.filter(\.$from.$id == toID).filter(\.$to.$id == fromID) }
                 }
             ).first(), clash.id != record.id {
                 errors.add("to", "Время в пути между этими организациями уже задано.")
@@ -106,9 +108,9 @@ struct TravelTimesSection: RegistrySection {
         }
         guard errors.isEmpty, let from, let to, let minutes else { return nil }
         record.$municipality.id = municipalityID
-        record.$from.id = from.id!
+        record.$from.id = try from.requireID()
         record.$from.value = from
-        record.$to.id = to.id!
+        record.$to.id = try to.requireID()
         record.$to.value = to
         record.minutes = minutes
         return { _ in }

@@ -21,10 +21,10 @@ struct WeekController: RouteCollection {
     func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
         if let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).first() {
-            if try await Lesson.query(on: req.db).filter(\.$teacher.$id == staff.id!).count() > 0
+            if try await Lesson.query(on: req.db).filter(try \.$teacher.$id == staff.requireID()).count() > 0
                 || !user.actor.has(.centerHead, at: Date())
             {
-                return req.redirect(to: SiteURL.teacherWeek(staff.id!).path)
+                return req.redirect(to: SiteURL.teacherWeek(try staff.requireID()).path)
             }
         }
         if let s = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first {
@@ -83,8 +83,9 @@ struct WeekController: RouteCollection {
 
     /// Where a lesson of a week leads: its journal for who may read it, else the group's timetable, else nowhere.
     func groupLink(_ req: Request, _ l: Lesson) -> String? {
-        if req.can(.read, .journal(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id)) {
-            return SiteURL.lesson(l.id!).path
+        if let id = l.id, req.can(.read, .journal(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id))
+        {
+            return SiteURL.lesson(id).path
         }
         return req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
     }
@@ -128,7 +129,7 @@ struct WeekController: RouteCollection {
             for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(
                 \.$sortKey
             ).all() where other.id != subject.id {
-                links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(other.id!).path))
+                links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(try other.requireID()).path))
             }
         }
         return await weekPage(
@@ -144,8 +145,9 @@ struct WeekController: RouteCollection {
         try req.authorize(.read, .room(org.ref))
         let zone = try await MunicipalClock.zone(org.$municipality.id, on: req.db)
         let week = Self.week(req, zone: zone)
-        let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == org.id!).all().compactMap(
-            \.id)
+        let groups = try await StudyGroup.query(on: req.db).filter(try \.$organization.$id == org.requireID()).all()
+            .compactMap(
+                \.id)
         let lessons =
             groups.isEmpty
             ? []
@@ -158,8 +160,11 @@ struct WeekController: RouteCollection {
                 ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute)
             },
             links: [
-                ("Расписание сети на месяц", SiteURL.schedule.with([("center", org.id!.uuidString.lowercased())])),
-                ("Часы педагогов", SiteURL.hours.with([("center", org.id!.uuidString.lowercased())])),
+                (
+                    "Расписание сети на месяц",
+                    SiteURL.schedule.with([("center", try org.requireID().uuidString.lowercased())])
+                ),
+                ("Часы педагогов", SiteURL.hours.with([("center", try org.requireID().uuidString.lowercased())])),
             ]
         ) {
             entry(req, $0, roomFirst: true)

@@ -91,7 +91,7 @@ enum RegistrySupport {
         var q = Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue)
         if let kinds { q = q.filter(\.$kind ~~ kinds.map(\.rawValue)) }
-        return try await q.sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.shortName) }
+        return try await q.sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.shortName) }
     }
 
     static func subjectOptions(_ municipalityID: UUID, on db: any Database) async throws -> [(
@@ -100,7 +100,7 @@ enum RegistrySupport {
         try await Subject.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue
         )
-        .sort(\.$sortKey).all().map { ($0.id!.uuidString.lowercased(), $0.name) }
+        .sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.name) }
     }
 
     /// Reads an organisation id from a form and checks it belongs to the municipality.

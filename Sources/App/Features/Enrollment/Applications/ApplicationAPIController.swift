@@ -57,7 +57,7 @@ struct ApplicationAPIController: RouteCollection {
             let o = try await ApplicationService.outcome(of: a, on: req.db)
             items.append(
                 ApplicationDTO(
-                    id: a.id!, campaignId: a.$campaign.id, studentId: a.$student.id, schoolId: a.$school.id,
+                    id: try a.requireID(), campaignId: a.$campaign.id, studentId: a.$student.id, schoolId: a.$school.id,
                     state: a.state,
                     guardianAgreed: a.guardianAgreedAt != nil, schoolDecision: a.schoolDecision,
                     submittedAt: a.submittedAt,

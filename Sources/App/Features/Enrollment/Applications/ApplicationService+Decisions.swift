@@ -10,9 +10,9 @@ extension ApplicationService {
     /// A place that another application of the student still holds (the same group chosen in two campaigns: the ranked
     /// distribution counts a seat the student already has) stays: only this application's claim on it ends.
     static func release(_ a: CourseApplication, reason: String, on db: any Database, req: Request?) async throws {
-        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).all()
+        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).all()
         let others = try await CourseApplication.query(on: db).filter(\.$student.$id == a.$student.id).filter(
-            \.$id != a.id!
+            try \.$id != a.requireID()
         ).all()
             .filter { $0.applicationState.isLive }.compactMap(\.id)
         let kept =
@@ -29,7 +29,8 @@ extension ApplicationService {
                 .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(),
                 e.source == EnrollmentSource.application.rawValue
             {
-                try await EnrollmentService.withdraw(enrollmentID: e.id!, on: Date(), reason: reason, db: db, req: req)
+                try await EnrollmentService.withdraw(
+                    enrollmentID: try e.requireID(), on: Date(), reason: reason, db: db, req: req)
             }
             c.outcome = "released"
             try await c.save(on: db)

@@ -73,17 +73,21 @@ extension ApplicationService {
                 $0.sorted { $0.rank < $1.rank }
             }
             let free = Dictionary(
-                groups.filter { openGroups.contains($0.id!) }.map { ($0.id!, max(0, $0.capacity - $0.enrolledCount)) },
+                try groups.filter { openGroups.contains(try $0.requireID()) }.map {
+                    (try $0.requireID(), max(0, $0.capacity - $0.enrolledCount))
+                },
                 uniquingKeysWith: { a, _ in a })
             let seed = UInt64.random(in: 1...UInt64.max)
             let result = Allocation.run(
-                applicants: live.map {
+                applicants: try live.map {
                     .init(
-                        id: $0.id!,
-                        choices: (choices[$0.id!] ?? []).map { $0.$group.id }.filter { openGroups.contains($0) })
+                        id: try $0.requireID(),
+                        choices: (choices[try $0.requireID()] ?? []).map { $0.$group.id }.filter {
+                            openGroups.contains($0)
+                        })
                 },
                 free: free, maxCourses: c.maxCourses, seed: seed)
-            let byID = Dictionary(live.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            let byID = Dictionary(try live.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
             var placed = 0
             var waiting = 0
             for id in result.order {

@@ -247,18 +247,19 @@ extension ApplicationService {
 }
 
 extension ApplicationService.SubmitFacts.Campaign {
-    init(_ c: EnrollmentCampaign) {
+    init(_ c: EnrollmentCampaign) throws {
         self.init(
-            id: c.id!, municipalityID: c.$municipality.id, status: c.status, opensAt: c.opensAt, closesAt: c.closesAt,
+            id: try c.requireID(), municipalityID: c.$municipality.id, status: c.status, opensAt: c.opensAt,
+            closesAt: c.closesAt,
             mode: c.campaignMode,
             maxCourses: c.maxCourses, confirmDays: c.confirmDays, title: c.title)
     }
 }
 
 extension ApplicationService.SubmitFacts.StudentFacts {
-    init(_ s: Student) {
+    init(_ s: Student) throws {
         self.init(
-            id: s.id!, municipalityID: s.$municipality.id, schoolID: s.$school.id, status: s.status,
+            id: try s.requireID(), municipalityID: s.$municipality.id, schoolID: s.$school.id, status: s.status,
             consentWithdrawn: s.consentWithdrawnAt != nil,
             grade: s.grade, fullName: s.fullName)
     }
@@ -266,9 +267,10 @@ extension ApplicationService.SubmitFacts.StudentFacts {
 
 extension ApplicationService.SubmitFacts.Group {
     /// From a group loaded with its programme.
-    init(_ g: StudyGroup) {
+    init(_ g: StudyGroup) throws {
         self.init(
-            id: g.id!, name: g.name, organizationID: g.$organization.id, programID: g.$program.id, isOpen: g.isOpen,
+            id: try g.requireID(), name: g.name, organizationID: g.$organization.id, programID: g.$program.id,
+            isOpen: g.isOpen,
             status: g.status,
             approval: g.program.approval, gradeFrom: g.program.gradeFrom, gradeTo: g.program.gradeTo)
     }

@@ -30,7 +30,7 @@ enum ApplicationService {
     static func eligibleGroups(_ c: EnrollmentCampaign, student: Student, on db: any Database) async throws
         -> [StudyGroup]
     {
-        let programs = try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id!).all().map {
+        let programs = try await CampaignProgram.query(on: db).filter(try \.$campaign.$id == c.requireID()).all().map {
             $0.$program.id
         }
         guard !programs.isEmpty else { return [] }
@@ -41,7 +41,9 @@ enum ApplicationService {
     }
 
     static func outcome(of a: CourseApplication, on db: any Database) async throws -> Outcome {
-        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).with(\.$group).sort(
+        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).with(
+            \.$group
+        ).sort(
             \.$rank
         ).all()
         var out: [ChoiceOutcome] = []
@@ -61,7 +63,7 @@ enum ApplicationService {
             out.append(
                 ChoiceOutcome(groupId: c.$group.id, groupName: c.group.name, status: c.outcome, position: position))
         }
-        return Outcome(applicationID: a.id!, state: a.applicationState, choices: out)
+        return Outcome(applicationID: try a.requireID(), state: a.applicationState, choices: out)
     }
 
     /// Submits an ИУП of a campaign and a student the caller has just loaded (and checked access to).
@@ -84,7 +86,7 @@ enum ApplicationService {
         let ranked = try check(
             campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
             choices: choices, now: now)
-        let byID = Dictionary(groups.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(try groups.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         // A first application with no earlier place in these groups takes the fast path: no reads under the write gate.
         let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
             \.$student.$id == studentID
@@ -125,8 +127,8 @@ enum ApplicationService {
         guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request
     ) async throws -> Outcome {
         let now = Date()
-        let campaignID = c.id!
-        let studentID = student.id!
+        let campaignID = try c.requireID()
+        let studentID = try student.requireID()
         let existing =
             fresh
             ? nil
@@ -139,7 +141,7 @@ enum ApplicationService {
         }
         let a = existing ?? CourseApplication()
         if let existing {
-            try await ApplicationChoice.query(on: db).filter(\.$application.$id == existing.id!).delete()
+            try await ApplicationChoice.query(on: db).filter(try \.$application.$id == existing.requireID()).delete()
         }
         a.$municipality.id = c.$municipality.id
         a.$campaign.id = campaignID
@@ -162,7 +164,7 @@ enum ApplicationService {
         var results: [ChoiceOutcome] = []
         for (i, groupID) in ranked.enumerated() {
             let choice = ApplicationChoice()
-            choice.$application.id = a.id!
+            choice.$application.id = try a.requireID()
             choice.rank = i + 1
             choice.$group.id = groupID
             choice.outcome = "pending"
@@ -199,7 +201,7 @@ enum ApplicationService {
                 "Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
                 "Согласие родителя": guardianAgreement ?? "ожидается",
             ])
-        return Outcome(applicationID: a.id!, state: .submitted, choices: results)
+        return Outcome(applicationID: try a.requireID(), state: .submitted, choices: results)
     }
 
     /// A waiting place of an application became a seat: when the student now holds more courses from that application
@@ -208,7 +210,8 @@ enum ApplicationService {
         let apps = try await CourseApplication.query(on: db).filter(\.$student.$id == studentID).with(\.$campaign).all()
             .filter { $0.applicationState.isLive }
         for a in apps {
-            let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank)
+            let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID())
+                .sort(\.$rank)
                 .all()
             guard let hit = choices.first(where: { $0.$group.id == groupID && $0.outcome == "waitlisted" }) else {
                 continue
@@ -222,7 +225,8 @@ enum ApplicationService {
                 )
                 .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
                     try await EnrollmentService.withdraw(
-                        enrollmentID: e.id!, on: Date(), reason: "получен более приоритетный курс по заявке", db: db,
+                        enrollmentID: try e.requireID(), on: Date(),
+                        reason: "получен более приоритетный курс по заявке", db: db,
                         req: req)
                 }
                 last.outcome = "released"
@@ -241,7 +245,8 @@ enum ApplicationService {
         .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
         for a in overdue {
             try? await close(
-                a.id!, to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil, app: app)
+                try a.requireID(), to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil,
+                app: app)
         }
     }
 }

@@ -27,12 +27,16 @@ extension ApplicationsController {
         let a = try await find(req)
         let doc = try await build(a, req.db, try await RegistrySupport.zone(req))
         if docx {
-            return Self.docx(try DOCXWriter.data(doc), name: "\(file)-\(a.id!.uuidString.prefix(8).lowercased()).docx")
+            return Self.docx(
+                try DOCXWriter.data(doc), name: "\(file)-\(try a.requireID().uuidString.prefix(8).lowercased()).docx")
         }
         let page = DocumentPage(
             doc: doc,
-            crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
-            docxURL: Self.url(a.id!) + "/\(file).docx")
+            crumbs: [
+                Crumb("Заявки (ИУП)", "/applications"),
+                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
+            ],
+            docxURL: Self.url(try a.requireID()) + "/\(file).docx")
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
@@ -57,13 +61,13 @@ extension ApplicationsController {
         // A contract is between a school and another organisation that teaches network groups this year (a resource
         // centre, or one with active groups of the year): not with itself, not with any school of the town.
         let designated =
-            try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == center.id!).filter(
-                \.$academicYear.$id == year.id!
+            try await ResourceCenter.query(on: req.db).filter(try \.$organization.$id == center.requireID()).filter(
+                try \.$academicYear.$id == year.requireID()
             )
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
         let teaches =
-            try await StudyGroup.query(on: req.db).filter(\.$organization.$id == center.id!).filter(
-                \.$academicYear.$id == year.id!
+            try await StudyGroup.query(on: req.db).filter(try \.$organization.$id == center.requireID()).filter(
+                try \.$academicYear.$id == year.requireID()
             )
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
         guard school.id != center.id, designated || teaches else {
@@ -81,7 +85,9 @@ extension ApplicationsController {
             school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
         let page = DocumentPage(
             doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
-            docxURL: "/contracts/\(school.id!.uuidString.lowercased())/\(center.id!.uuidString.lowercased())/docx")
+            docxURL:
+                "/contracts/\(try school.requireID().uuidString.lowercased())/\(try center.requireID().uuidString.lowercased())/docx"
+        )
         return req.render(page.render(await req.pageContext(active: .enrollments)))
     }
 
@@ -91,7 +97,7 @@ extension ApplicationsController {
             school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
         return Self.docx(
             try DOCXWriter.data(doc),
-            name: "dogovor-\(Self.shortID(school.id!))-\(Self.shortID(center.id!)).docx"
+            name: "dogovor-\(Self.shortID(try school.requireID()))-\(Self.shortID(try center.requireID())).docx"
         )
     }
 

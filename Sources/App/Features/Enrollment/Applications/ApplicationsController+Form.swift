@@ -39,9 +39,9 @@ extension ApplicationsController {
     ) async throws -> RegistryForm {
         let zone = try await RegistrySupport.zone(req)
         let groups = try await ApplicationService.eligibleGroups(c, student: s, on: req.db)
-        let options = groups.map {
+        let options = try groups.map {
             (
-                $0.id!.uuidString.lowercased(),
+                try $0.requireID().uuidString.lowercased(),
                 "\($0.program.title) — \($0.name), \($0.organization.shortName) (свободно "
                     + "\(max(0, $0.capacity - $0.enrolledCount)) из \($0.capacity))"
             )
@@ -72,7 +72,7 @@ extension ApplicationsController {
         return RegistryForm(
             title: "ИУП: \(s.fullName)", crumbs: [Crumb("Мои заявки", "/applications")],
             action:
-                "/applications/new?campaign=\(c.id!.uuidString.lowercased())&student=\(s.id!.uuidString.lowercased())",
+                "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&student=\(try s.requireID().uuidString.lowercased())",
             cancelURL: "/applications",
             fields: fields, values: values, errors: errors, conflict: conflict,
             intro: "\(c.title). Можно получить курсов: \(c.maxCourses). " + how

@@ -45,21 +45,25 @@ extension ApplicationsController {
                     .select(ApplicationState.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
                 FieldSpec(
                     "campaign", "Кампания",
-                    .select(campaigns.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все кампании")),
+                    .select(
+                        try campaigns.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+                        empty: "Все кампании")),
             ],
             columns: [
                 Column("Обучающийся"), Column("Школа"), Column("Кампания"), Column("Подана", sort: "submitted"),
                 Column("Согласие родителя"),
                 Column("Подтвердить до"), Column("Состояние"), Column(""),
             ],
-            rows: rows.map { a in
+            rows: try rows.map { a in
                 let resource = Resource.application(studentID: a.$student.id, school: a.school.ref)
                 let canDecide =
                     a.schoolDecision == "pending"
                     && (a.applicationState == .submitted || a.applicationState == .confirmed)
                     && req.can(.approve, resource)
                 return [
-                    .link(a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")", Self.url(a.id!)),
+                    .link(
+                        a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")",
+                        Self.url(try a.requireID())),
                     .text(a.school.shortName), .text(a.campaign.title),
                     .text(RuDate.formatDateTime(a.submittedAt, timeZone: zone)),
                     a.guardianAgreedAt == nil ? .tag("ожидается", "draft") : .text("дано"),
@@ -68,7 +72,7 @@ extension ApplicationsController {
                         a.applicationState.title
                             + (a.schoolDecision == "confirmed" && a.applicationState == .submitted
                                 ? " (школа подтвердила)" : "")),
-                    canDecide ? .post("Подтвердить", Self.url(a.id!) + "/confirm", csrf: csrf) : .text(""),
+                    canDecide ? .post("Подтвердить", Self.url(try a.requireID()) + "/confirm", csrf: csrf) : .text(""),
                 ]
             },
             total: total, noun: ("заявка", "заявки", "заявок"), createTitle: nil,
@@ -83,17 +87,20 @@ extension ApplicationsController {
             .approve,
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
-        try await ApplicationService.confirmBySchool(a.id!, req: req)
+        try await ApplicationService.confirmBySchool(try a.requireID(), req: req)
         return req.redirect(to: "/applications", flash: "Заявка «\(a.student.fullName)» подтверждена школой.")
     }
 
     func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors())
-        -> RegistryForm
+        throws -> RegistryForm
     {
         RegistryForm(
             title: "Отказ в заявке",
-            crumbs: [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!))],
-            action: Self.url(a.id!) + "/refuse", cancelURL: Self.url(a.id!),
+            crumbs: [
+                Crumb("Заявки (ИУП)", "/applications"),
+                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
+            ],
+            action: Self.url(try a.requireID()) + "/refuse", cancelURL: Self.url(try a.requireID()),
             fields: [
                 FieldSpec(
                     "comment", "Причина отказа", .textarea, required: true, hint: "Её увидят обучающийся и родитель.")
@@ -107,7 +114,7 @@ extension ApplicationsController {
             .approve,
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
-        return req.render(refusePage(a).render(await req.pageContext(active: .applications)))
+        return req.render(try refusePage(a).render(await req.pageContext(active: .applications)))
     }
 
     func refuse(req: Request) async throws -> Response {
@@ -121,10 +128,10 @@ extension ApplicationsController {
         let comment = errors.required("comment", form["comment"], max: 1000)
         guard errors.isEmpty else {
             return req.render(
-                refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)),
+                try refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)),
                 status: .unprocessableEntity)
         }
-        try await ApplicationService.refuseBySchool(a.id!, comment: comment, req: req)
+        try await ApplicationService.refuseBySchool(try a.requireID(), comment: comment, req: req)
         return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
     }
 

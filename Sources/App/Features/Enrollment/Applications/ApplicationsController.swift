@@ -39,7 +39,7 @@ struct ApplicationsController: RouteCollection {
         return try await Student.query(on: req.db).filter(\.$id ~~ ids).filter(
             \.$status == RecordStatus.active.rawValue
         ).with(\.$school).sort(\.$sortKey).all()
-            .filter { req.can(.create, .application(studentID: $0.id!, school: $0.school.ref)) }
+            .filter { req.can(.create, .application(studentID: try $0.requireID(), school: $0.school.ref)) }
     }
 
     func isApplicant(_ req: Request) -> Bool {
@@ -80,8 +80,8 @@ struct ApplicationsController: RouteCollection {
                 open.append(
                     (
                         "Подать заявку: \(c.title)" + (students.count > 1 ? " — \(s.givenName)" : ""),
-                        "/applications/new?campaign=\(c.id!.uuidString.lowercased())&"
-                            + "student=\(s.id!.uuidString.lowercased())"
+                        "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&"
+                            + "student=\(try s.requireID().uuidString.lowercased())"
                     ))
             }
         }
@@ -156,22 +156,23 @@ struct ApplicationsController: RouteCollection {
         if live && a.guardianAgreedAt == nil && (req.currentUser?.actor.has(.guardian, at: Date()) ?? false)
             && req.can(.update, resource)
         {
-            actions.append(.link("Дать согласие родителя", Self.url(a.id!) + "#agree", primary: true))
+            actions.append(.link("Дать согласие родителя", Self.url(try a.requireID()) + "#agree", primary: true))
         }
         if live && a.schoolDecision == "pending" && req.can(.approve, resource) {
             if a.student.consentWithdrawnAt == nil {
-                actions.append(.post("Подтвердить заявку", Self.url(a.id!) + "/confirm"))
+                actions.append(.post("Подтвердить заявку", Self.url(try a.requireID()) + "/confirm"))
             }
-            actions.append(.link("Отказать…", Self.url(a.id!) + "/refuse", primary: false))
+            actions.append(.link("Отказать…", Self.url(try a.requireID()) + "/refuse", primary: false))
         }
-        actions.append(.link("ИУП для печати", Self.url(a.id!) + "/iup", primary: false))
-        actions.append(.link("Согласие родителя для печати", Self.url(a.id!) + "/agreement", primary: false))
+        actions.append(.link("ИУП для печати", Self.url(try a.requireID()) + "/iup", primary: false))
+        actions.append(
+            .link("Согласие родителя для печати", Self.url(try a.requireID()) + "/agreement", primary: false))
         if a.applicationState.isLive && req.can(.update, resource) {
-            actions.append(.link("Отозвать заявку…", Self.url(a.id!) + "/cancel", primary: false))
+            actions.append(.link("Отозвать заявку…", Self.url(try a.requireID()) + "/cancel", primary: false))
         }
         return .init(
             title: linkTitle ? "ИУП: " + a.student.fullName + " — " + a.campaign.title : "Индивидуальный учебный план",
-            url: linkTitle ? Self.url(a.id!) : nil,
+            url: linkTitle ? Self.url(try a.requireID()) : nil,
             facts: facts, choices: choices, actions: actions)
     }
 
@@ -206,7 +207,8 @@ struct ApplicationsController: RouteCollection {
             req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource)
         {
             let form = AgreementForm(
-                action: Self.url(a.id!) + "/agree", name: try guardianName(req), student: a.student.fullName)
+                action: Self.url(try a.requireID()) + "/agree", name: try guardianName(req), student: a.student.fullName
+            )
             html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")
         }
         return req.render(html)
@@ -221,10 +223,10 @@ struct ApplicationsController: RouteCollection {
         guard try req.requireUser().actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
         let form = RegistrySupport.form(req)
         guard form.all("agree").contains("yes") else {
-            return req.redirect(to: Self.url(a.id!), flash: "Отметьте согласие, чтобы подтвердить заявку.")
+            return req.redirect(to: Self.url(try a.requireID()), flash: "Отметьте согласие, чтобы подтвердить заявку.")
         }
-        try await ApplicationService.agree(a.id!, guardianName: try guardianName(req), req: req)
-        return req.redirect(to: Self.url(a.id!), flash: "Согласие родителя дано.")
+        try await ApplicationService.agree(try a.requireID(), guardianName: try guardianName(req), req: req)
+        return req.redirect(to: Self.url(try a.requireID()), flash: "Согласие родителя дано.")
     }
 
     func cancelConfirm(req: Request) async throws -> Response {
@@ -239,9 +241,11 @@ struct ApplicationsController: RouteCollection {
             consequence:
                 "Удержанные заявкой места и места в листах ожидания освободятся; подать заявку снова можно, пока идёт "
                 + "приём.",
-            action: Self.url(a.id!) + "/cancel", button: "Отозвать заявку", cancelURL: Self.url(a.id!),
+            action: Self.url(try a.requireID()) + "/cancel", button: "Отозвать заявку",
+            cancelURL: Self.url(try a.requireID()),
             crumbs: [
-                Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(a.student.fullName)", Self.url(a.id!)),
+                Crumb("Заявки (ИУП)", "/applications"),
+                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
                 Crumb("Отзыв"),
             ])
         return req.render(page.render(await req.pageContext(active: .applications)))
@@ -254,7 +258,7 @@ struct ApplicationsController: RouteCollection {
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
         try await ApplicationService.close(
-            a.id!, to: .cancelled, reason: "отозвана заявителем", req: req, app: req.application)
+            try a.requireID(), to: .cancelled, reason: "отозвана заявителем", req: req, app: req.application)
         return req.redirect(to: "/applications", flash: "Заявка отозвана, места освобождены.")
     }
 }

@@ -13,8 +13,10 @@ enum NetworkDocuments {
         let school = try await a.$school.get(on: db)
         let campaign = try await a.$campaign.get(on: db)
         let year = try await AcademicYear.find(campaign.$academicYear.id, on: db)
-        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank)
-            .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
+        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).sort(
+            \.$rank
+        )
+        .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
         let outcome = try await ApplicationService.outcome(of: a, on: db)
         let results = Dictionary(outcome.choices.map { ($0.groupId, $0) }, uniquingKeysWith: { x, _ in x })
         let titles = [
@@ -61,8 +63,10 @@ enum NetworkDocuments {
     {
         let student = try await a.$student.get(on: db)
         let school = try await a.$school.get(on: db)
-        let choices = try await ApplicationChoice.query(on: db).filter(\.$application.$id == a.id!).sort(\.$rank)
-            .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
+        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).sort(
+            \.$rank
+        )
+        .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
         let guardian = a.guardianAgreedBy ?? "________________________________"
         var d = DocModel(title: "Согласие родителя — \(student.fullName)")
         d.heading("Согласие родителя (законного представителя) на обучение по сетевым программам")
@@ -107,11 +111,11 @@ enum NetworkDocuments {
     ) async throws -> DocModel {
         let places = try await Enrollment.query(on: db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
             .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id).filter(
-                StudyGroup.self, \.$organization.$id == center.id!
+                StudyGroup.self, try \.$organization.$id == center.requireID()
             )
-            .filter(StudyGroup.self, \.$academicYear.$id == year.id!)
+            .filter(StudyGroup.self, try \.$academicYear.$id == year.requireID())
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).filter(
-                Student.self, \.$school.$id == school.id!
+                Student.self, try \.$school.$id == school.requireID()
             )
             .with(\.$student).with(\.$group) { $0.with(\.$program) }.all()
         let programs = Dictionary(grouping: places, by: { $0.group.$program.id }).values.compactMap(\.first).map(

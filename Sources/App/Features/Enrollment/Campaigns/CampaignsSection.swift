@@ -36,13 +36,14 @@ struct CampaignsSection: RegistrySection {
                 Column("Кампания", sort: "name"), Column("Приём заявок", sort: "opens"), Column("Порядок"),
                 Column("Курсов на ученика"), Column("Заявок"), Column("Сейчас"),
             ],
-            rows: rows.map { c in
+            rows: try rows.map { c in
                 [
-                    .link(c.title, SiteURL.record(area, c.id!).path),
+                    .link(c.title, SiteURL.record(area, try c.requireID()).path),
                     .text(
                         RuDate.formatDateTime(c.opensAt, timeZone: zone) + " — "
                             + RuDate.formatDateTime(c.closesAt, timeZone: zone)),
-                    .text(c.campaignMode.title), .text(String(c.maxCourses)), .text(String(counts[c.id!] ?? 0)),
+                    .text(c.campaignMode.title), .text(String(c.maxCourses)),
+                    .text(String(counts[try c.requireID()] ?? 0)),
                     Self.phase(c, now: now),
                 ]
             },
@@ -87,7 +88,9 @@ struct CampaignsSection: RegistrySection {
             \.$status == RecordStatus.active.rawValue
         )
         .with(\.$program).with(\.$organization).sort(\.$name).all()
-        let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == c.id!).with(\.$student).with(
+        let apps = try await CourseApplication.query(on: req.db).filter(try \.$campaign.$id == c.requireID()).with(
+            \.$student
+        ).with(
             \.$school
         ).all()
         let byState = Dictionary(grouping: apps, by: \.state).mapValues(\.count)
@@ -127,9 +130,9 @@ struct CampaignsSection: RegistrySection {
         var sections = [
             RegistryCard.Section(
                 title: "Курсы кампании", columns: ["Группа", "Программа", "Ресурсный центр", "Классы", "Места"],
-                rows: groups.map { g in
+                rows: try groups.map { g in
                     [
-                        .link(g.name, SiteURL.record(.groups, g.id!).path), .text(g.program.title),
+                        .link(g.name, SiteURL.record(.groups, try g.requireID()).path), .text(g.program.title),
                         .text(g.organization.shortName),
                         .text("\(g.program.gradeFrom)–\(g.program.gradeTo)"),
                         .text("занято \(g.enrolledCount) из \(g.capacity)"),
@@ -137,7 +140,8 @@ struct CampaignsSection: RegistrySection {
                 }, emptyText: "У программ кампании нет открытых групп.")
         ]
         if let order = c.lotteryOrder, req.can(.update, .reference(municipalityID: c.$municipality.id)) {
-            let byID = Dictionary(apps.map { ($0.id!.uuidString.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            let byID = Dictionary(
+                try apps.map { (try $0.requireID().uuidString.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
             let choiceRows = try await ApplicationChoice.query(on: req.db).filter(
                 \.$application.$id ~~ apps.compactMap(\.id)
             ).with(\.$group).all()
@@ -145,9 +149,9 @@ struct CampaignsSection: RegistrySection {
             sections.append(
                 RegistryCard.Section(
                     title: "Порядок жеребьёвки", columns: ["№", "Обучающийся", "Школа", "Результат"],
-                    rows: order.split(separator: ",").enumerated().compactMap { i, id in
+                    rows: try order.split(separator: ",").enumerated().compactMap { i, id in
                         guard let a = byID[String(id)] else { return nil }
-                        let got = (choices[a.id!] ?? []).sorted { $0.rank < $1.rank }.filter {
+                        let got = (choices[try a.requireID()] ?? []).sorted { $0.rank < $1.rank }.filter {
                             $0.outcome == "enrolled" || $0.outcome == "waitlisted"
                         }
                         .map { "\($0.group.name): \($0.outcome == "enrolled" ? "зачислен(а)" : "лист ожидания")" }
@@ -182,7 +186,8 @@ struct CampaignsSection: RegistrySection {
             ),
             FieldSpec(
                 "academicYear", "Учебный год",
-                .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil), required: true),
+                .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
+                required: true),
             FieldSpec("opensOn", "Приём открывается: дата", .date, required: true),
             FieldSpec("opensTime", "время", hint: "чч:мм, например 09:00"),
             FieldSpec("closesOn", "Приём закрывается: дата", .date, required: true),
@@ -197,9 +202,9 @@ struct CampaignsSection: RegistrySection {
             FieldSpec(
                 "programs", "Программы",
                 .checkboxes(
-                    programs.map {
+                    try programs.map {
                         (
-                            $0.id!.uuidString.lowercased(),
+                            try $0.requireID().uuidString.lowercased(),
                             "\($0.title) — \($0.organization.shortName), \($0.gradeFrom)–\($0.gradeTo) кл."
                         )
                     }),
@@ -217,7 +222,7 @@ struct CampaignsSection: RegistrySection {
             "closesOn": [RuDate.format(c.closesAt, timeZone: zone)],
             "closesTime": [RuDate.time(c.closesAt, timeZone: zone)],
             "mode": [c.mode], "maxCourses": [String(c.maxCourses)], "confirmDays": [String(c.confirmDays)],
-            "programs": programs.map { $0.id!.uuidString.lowercased() },
+            "programs": try programs.map { try $0.requireID().uuidString.lowercased() },
         ])
     }
 
@@ -265,7 +270,7 @@ struct CampaignsSection: RegistrySection {
         if programs.isEmpty { errors.add("programs", "Отметьте хотя бы одну согласованную программу.") }
         if !isNew, c.distributedAt != nil { errors.add("mode", "Места уже распределены: кампанию изменить нельзя.") }
         if !isNew, c.campaignMode != mode,
-            try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == c.id!).count() > 0
+            try await CourseApplication.query(on: req.db).filter(try \.$campaign.$id == c.requireID()).count() > 0
         {
             errors.add("mode", "Заявки уже поданы: порядок распределения менять нельзя.")
         }
@@ -273,7 +278,7 @@ struct CampaignsSection: RegistrySection {
             return nil
         }
         c.$municipality.id = municipalityID
-        c.$academicYear.id = year.id!
+        c.$academicYear.id = try year.requireID()
         c.title = title
         c.opensAt = opens
         c.closesAt = closes
@@ -317,7 +322,7 @@ struct CampaignsSection: RegistrySection {
             c.status == RecordStatus.active.rawValue,
             req.can(.update, .reference(municipalityID: c.$municipality.id))
         else { return [] }
-        return [.link("Распределить…", SiteURL.record(area, c.id!).path + "/distribute", primary: true)]
+        return [.link("Распределить…", SiteURL.record(area, try c.requireID()).path + "/distribute", primary: true)]
     }
 }
 

@@ -39,7 +39,8 @@ struct EnrollmentAPIController: RouteCollection {
             }
             items.append(
                 EnrollmentDTO(
-                    id: e.id!, studentId: e.$student.id, groupId: e.$group.id, schoolId: e.student.$school.id,
+                    id: try e.requireID(), studentId: e.$student.id, groupId: e.$group.id,
+                    schoolId: e.student.$school.id,
                     centerId: e.group.$organization.id, status: e.status, position: position,
                     source: e.source ?? "direct",
                     createdAt: e.createdAt, withdrawnOn: e.withdrawnOn, withdrawReason: e.withdrawReason))

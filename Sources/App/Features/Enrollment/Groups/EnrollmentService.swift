@@ -133,8 +133,8 @@ enum EnrollmentService {
     private static func enrollChecked(
         _ c: Checked, source: EnrollmentSource, now: Date, sql: any SQLDatabase, db: any Database, req: Request?
     ) async throws -> EnrollmentOutcome {
-        let groupID = c.group.id!
-        try await refuseTimetableClash(studentID: c.student.id!, groupID: groupID, req: req, on: db)
+        let groupID = try c.group.requireID()
+        try await refuseTimetableClash(studentID: try c.student.requireID(), groupID: groupID, req: req, on: db)
         let seated = try await sql.update("study_groups")
             .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
             .where("id", .equal, groupID).where("is_open", .equal, true).where(
@@ -143,7 +143,7 @@ enum EnrollmentService {
             .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
             .returning("enrolled_count").all()
         let e = Enrollment()
-        e.$student.id = c.student.id!
+        e.$student.id = try c.student.requireID()
         e.$group.id = groupID
         e.createdAt = now
         e.updatedAt = now

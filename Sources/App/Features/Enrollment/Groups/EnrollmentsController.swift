@@ -25,7 +25,7 @@ struct EnrollmentsController: RouteCollection {
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).join(
                 StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id
             )
-            .filter(StudyGroup.self, \.$academicYear.$id == year.id!)
+            .filter(StudyGroup.self, try \.$academicYear.$id == year.requireID())
             .group(.or) {
                 $0.filter(Student.self, \.$school.$id ~~ Array(orgs)).filter(
                     StudyGroup.self, \.$organization.$id ~~ Array(orgs))
@@ -45,7 +45,7 @@ struct EnrollmentsController: RouteCollection {
         }
         var names: [UUID: String] = [:]
         for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all() {
-            names[o.id!] = o.shortName
+            names[try o.requireID()] = o.shortName
         }
         return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }
             .prefix(20).map { p in
@@ -63,7 +63,9 @@ struct EnrollmentsController: RouteCollection {
         let (rows, total) = try await EnrollmentQueries.query(query, municipalityID: municipalityID, req: req)
         var positions: [UUID: Int] = [:]
         for e in rows where e.status == EnrollmentStatus.waitlisted.rawValue {
-            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { positions[e.id!] = p }
+            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) {
+                positions[try e.requireID()] = p
+            }
         }
         // Only schools whose students the user may see here (a school administrator: their own school).
         let orgs = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
@@ -89,16 +91,17 @@ struct EnrollmentsController: RouteCollection {
                 Column("Программа"),
                 Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created"),
             ],
-            rows: rows.map { e in
+            rows: try rows.map { e in
                 var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
-                if let p = positions[e.id!] { state += ", место № \(p)" }
+                if let p = positions[try e.requireID()] { state += ", место № \(p)" }
                 if let w = e.withdrawnOn {
                     state += " " + RuDate.format(w, timeZone: zone) + (e.withdrawReason.map { " (\($0))" } ?? "")
                 }
                 return [
                     .text(e.student.fullName), .text(e.student.school.shortName),
                     .text("\(e.student.grade)\(e.student.letter ?? "")"),
-                    .link(e.group.name, SiteURL.record(.groups, e.group.id!).path), .text(e.group.program.title),
+                    .link(e.group.name, SiteURL.record(.groups, try e.group.requireID()).path),
+                    .text(e.group.program.title),
                     .text(e.group.organization.shortName),
                     .text(state), .text(EnrollmentQueries.sourceTitle(e.source)),
                     .text(RuDate.format(e.createdAt, timeZone: zone)),

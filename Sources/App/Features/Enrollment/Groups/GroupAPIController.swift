@@ -25,9 +25,10 @@ struct GroupAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ g: StudyGroup, waiting: Int) -> GroupDTO {
+    static func dto(_ g: StudyGroup, waiting: Int) throws -> GroupDTO {
         GroupDTO(
-            id: g.id!, programId: g.$program.id, organizationId: g.$organization.id, academicYearId: g.$academicYear.id,
+            id: try g.requireID(), programId: g.$program.id, organizationId: g.$organization.id,
+            academicYearId: g.$academicYear.id,
             name: g.name, capacity: g.capacity, enrolledCount: g.enrolledCount, waitingCount: waiting,
             plannedHours: g.plannedHours, isOpen: g.isOpen, status: g.status, version: g.version)
     }
@@ -56,7 +57,7 @@ struct GroupAPIController: RouteCollection {
         let (rows, total) = try await b.sort(\.$name).sort(\.$id).paged(q)
         let waiting = try await waitingCounts(rows.compactMap(\.id), on: req.db)
         return PageDTO(
-            items: rows.map { Self.dto($0, waiting: waiting[$0.id!] ?? 0) },
+            items: try rows.map { try Self.dto($0, waiting: waiting[try $0.requireID()] ?? 0) },
             metadata: .init(page: q.page, per: q.per, total: total))
     }
 
@@ -73,7 +74,8 @@ struct GroupAPIController: RouteCollection {
 
     func show(req: Request) async throws -> GroupDTO {
         let (g, _) = try await find(req)
-        return Self.dto(g, waiting: try await waitingCounts([g.id!], on: req.db)[g.id!] ?? 0)
+        return try Self.dto(
+            g, waiting: try await waitingCounts([try g.requireID()], on: req.db)[try g.requireID()] ?? 0)
     }
 
     struct EnrollInput: Content { var studentId: UUID? }
@@ -99,7 +101,7 @@ struct GroupAPIController: RouteCollection {
         }
         try req.authorize(.create, .enrollment(group: center.ref, studentSchool: school.ref))
         let outcome = try await EnrollmentService.enroll(
-            studentID: studentID, groupID: group.id!, app: req.application, req: req)
+            studentID: studentID, groupID: try group.requireID(), app: req.application, req: req)
         let response: Response
         switch outcome {
         case .enrolled:

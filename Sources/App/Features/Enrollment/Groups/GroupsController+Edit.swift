@@ -40,9 +40,9 @@ extension GroupsController {
             FieldSpec(
                 "program", "Согласованная программа",
                 .select(
-                    programs.map {
+                    try programs.map {
                         (
-                            $0.id!.uuidString.lowercased(),
+                            try $0.requireID().uuidString.lowercased(),
                             "\($0.title) — \($0.organization.shortName)\($0.academicYear.map { ", \($0.title)" } ?? "")"
                         )
                     },
@@ -54,11 +54,15 @@ extension GroupsController {
                 "plannedHours", "Часов по плану", .number, hint: "Пусто — столько, сколько в программе (обычно 64)."),
             FieldSpec(
                 "teacher", "Педагог",
-                .select(staff.map { ($0.id!.uuidString.lowercased(), $0.fullName) }, empty: "— не назначен —")),
+                .select(
+                    try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
+                    empty: "— не назначен —")),
             FieldSpec(
                 "room", "Кабинет",
                 .select(
-                    rooms.map { ($0.id!.uuidString.lowercased(), "\($0.name) — \($0.organization.shortName)") },
+                    try rooms.map {
+                        (try $0.requireID().uuidString.lowercased(), "\($0.name) — \($0.organization.shortName)")
+                    },
                     empty: "— не назначен —")),
             FieldSpec("startsOn", "Начало занятий", .date),
             FieldSpec("endsOn", "Окончание занятий", .date),
@@ -73,8 +77,8 @@ extension GroupsController {
         RegistryForm(
             title: group == nil ? "Новая группа" : "Изменение группы «\(group!.name)»",
             crumbs: [Crumb("Группы", SiteURL.list(area).path)],
-            action: group.map { SiteURL.edit(area, $0.id!).path } ?? SiteURL.new(area).path,
-            cancelURL: group.map { SiteURL.record(area, $0.id!).path } ?? SiteURL.list(area).path,
+            action: try group.map { SiteURL.edit(area, try $0.requireID()).path } ?? SiteURL.new(area).path,
+            cancelURL: try group.map { SiteURL.record(area, try $0.requireID()).path } ?? SiteURL.list(area).path,
             fields: try await fields(req, centerID: group?.$organization.id), values: values, errors: errors,
             version: group?.version, conflict: conflict)
     }
@@ -151,7 +155,7 @@ extension GroupsController {
             }
         }
         guard errors.isEmpty, let p = program, let capacity, let yearID else { return false }
-        g.$program.id = p.id!
+        g.$program.id = try p.requireID()
         g.$organization.id = p.$organization.id
         g.$academicYear.id = yearID
         g.name = name
@@ -193,7 +197,7 @@ extension GroupsController {
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: g.$organization.id, before: nil,
                 after: fields)
         }
-        return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "Группа «\(g.name)» открыта.")
+        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: "Группа «\(g.name)» открыта.")
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -248,13 +252,13 @@ extension GroupsController {
                 // The timetable follows the group: no lessons outside its dates, and the new teacher takes the future
                 // lessons.
                 if let problem = try await TimetableService.outsideDates(
-                    groupID: current.id!, first: first, last: last, on: db)
+                    groupID: try current.requireID(), first: first, last: last, on: db)
                 {
                     var e = FieldErrors()
                     e.add(first != nil ? "startsOn" : "endsOn", problem)
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
-                let facts = TimetableService.facts(current, center: center, zone: zone)
+                let facts = try TimetableService.facts(current, center: center, zone: zone)
                 _ = try await TimetableService.reassign(
                     group: facts, from: current.$teacher.id, to: g.$teacher.id, today: today,
                     reveal: { _, _ in true }, on: db)
@@ -289,6 +293,6 @@ extension GroupsController {
             let page = try await formPage(req, group: current, values: form, errors: FieldErrors(), conflict: conflict)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "Изменения сохранены.")
+        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: "Изменения сохранены.")
     }
 }

@@ -16,7 +16,7 @@ extension GroupsController {
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         if let school { b = b.filter(\.$school.$id == school) }
         let already = Set(
-            try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
+            try await Enrollment.query(on: req.db).filter(try \.$group.$id == g.requireID())
                 .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).all().map { $0.$student.id })
         // Children's names are not browsed by who may not read every school's registry (a centre head): such a user
         // finds a child by at least three letters of the name, and sees at most ten.
@@ -38,14 +38,15 @@ extension GroupsController {
                 FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
             ],
             columns: [Column("Обучающийся"), Column("Школа"), Column("Класс"), Column("")],
-            rows: students.map { s in
+            rows: try students.map { s in
                 [
                     .text(s.fullName), .text(s.school.shortName), .text("\(s.grade)\(s.letter ?? "")"),
-                    already.contains(s.id!)
+                    already.contains(try s.requireID())
                         ? .tag("уже в группе", "signed")
                         : .post(
                             g.enrolledCount < g.capacity ? "Записать" : "В лист ожидания",
-                            SiteURL.record(area, g.id!).path + "/enroll?student=\(s.id!.uuidString.lowercased())",
+                            SiteURL.record(area, try g.requireID()).path
+                                + "/enroll?student=\(try s.requireID().uuidString.lowercased())",
                             csrf: csrf),
                 ]
             },
@@ -58,7 +59,7 @@ extension GroupsController {
                     ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : [])
                 + (tooShort && !q.isEmpty ? [letters] : []),
             emptyText: tooShort ? letters : "Никого не найдено: уточните фамилию или школу.")
-        page.searchAction = SiteURL.record(area, g.id!).path + "/enroll"
+        page.searchAction = SiteURL.record(area, try g.requireID()).path + "/enroll"
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -70,20 +71,23 @@ extension GroupsController {
             school.$municipality.id == center.$municipality.id
         else { throw EnrollmentService.refusal(.studentNotFound) }
         try req.authorize(.create, .enrollment(group: center.ref, studentSchool: school.ref))
-        let outcome = try await EnrollmentService.enroll(studentID: sid, groupID: g.id!, app: req.application, req: req)
+        let outcome = try await EnrollmentService.enroll(
+            studentID: sid, groupID: try g.requireID(), app: req.application, req: req)
         let message: String
         switch outcome {
         case .enrolled: message = "\(student.fullName) зачислен(а) в группу «\(g.name)»."
         case .waitlisted(let p): message = "Мест нет: \(student.fullName) в листе ожидания, место № \(p)."
         }
-        return req.redirect(to: SiteURL.record(area, g.id!).path, flash: message)
+        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: message)
     }
 
     func withdrawTarget(_ req: Request) async throws -> (StudyGroup, Organization, Enrollment) {
         let (g, center) = try await find(req)
         try req.authorize(.create, .enrollment(group: center.ref, studentSchool: center.ref))
         guard let eid = req.parameters.get("enrollment").flatMap(UUID.init(uuidString:)),
-            let e = try await Enrollment.query(on: req.db).filter(\.$id == eid).filter(\.$group.$id == g.id!).with(
+            let e = try await Enrollment.query(on: req.db).filter(\.$id == eid).filter(
+                try \.$group.$id == g.requireID()
+            ).with(
                 \.$student
             ).first()
         else {
@@ -106,15 +110,15 @@ extension GroupsController {
         let targets = try await StudyGroup.query(on: req.db).filter(\.$isOpen == true).filter(
             \.$status == RecordStatus.active.rawValue
         )
-        .filter(\.$id != g.id!).with(\.$organization).with(\.$program).sort(\.$name).all()
+        .filter(try \.$id != g.requireID()).with(\.$organization).with(\.$program).sort(\.$name).all()
         .filter {
             $0.organization.$municipality.id == center.$municipality.id && $0.enrolledCount < $0.capacity
                 && req.can(.create, .enrollment(group: $0.organization.ref, studentSchool: $0.organization.ref))
         }
-        let base = SiteURL.record(area, g.id!).path
+        let base = SiteURL.record(area, try g.requireID()).path
         return RegistryForm(
             title: "Отчисление или перевод", crumbs: [Crumb("Группы", SiteURL.list(area).path), Crumb(g.name, base)],
-            action: base + "/withdraw/\(e.id!.uuidString.lowercased())", cancelURL: base,
+            action: base + "/withdraw/\(try e.requireID().uuidString.lowercased())", cancelURL: base,
             fields: [
                 FieldSpec(
                     "reason", "Причина", .select(Self.withdrawReasons.map { ($0, $0) }, empty: "— выберите —"),
@@ -124,9 +128,9 @@ extension GroupsController {
                 FieldSpec(
                     "target", "Перевести в группу",
                     .select(
-                        targets.map {
+                        try targets.map {
                             (
-                                $0.id!.uuidString.lowercased(),
+                                try $0.requireID().uuidString.lowercased(),
                                 "\($0.name) — \($0.program.title), \($0.organization.shortName) (свободно "
                                     + "\($0.capacity - $0.enrolledCount))"
                             )
@@ -185,18 +189,20 @@ extension GroupsController {
         do {
             if let target {
                 try await EnrollmentService.transfer(
-                    enrollmentID: e.id!, to: target.id!, on: date, reason: full, app: req.application, req: req)
+                    enrollmentID: try e.requireID(), to: try target.requireID(), on: date, reason: full,
+                    app: req.application, req: req)
                 return req.redirect(
-                    to: SiteURL.record(area, g.id!).path,
+                    to: SiteURL.record(area, try g.requireID()).path,
                     flash: "\(e.student.fullName) переведён(а) в группу «\(target.name)».")
             }
             try await EnrollmentService.withdraw(
-                enrollmentID: e.id!, on: date, reason: full, app: req.application, req: req)
+                enrollmentID: try e.requireID(), on: date, reason: full, app: req.application, req: req)
         } catch let error as AppError where error.status == .conflict {
             let page = try await withdrawForm(req, g: g, center: center, e: e, values: form, conflict: error.reason)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(area, g.id!).path, flash: "\(e.student.fullName) отчислен(а) из группы.")
+        return req.redirect(
+            to: SiteURL.record(area, try g.requireID()).path, flash: "\(e.student.fullName) отчислен(а) из группы.")
     }
 
     func withdrawError(

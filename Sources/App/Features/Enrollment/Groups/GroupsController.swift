@@ -69,22 +69,23 @@ struct GroupsController: RouteCollection {
                 FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
                 FieldSpec(
                     "year", "Учебный год",
-                    .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: "Все годы")),
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "Все годы")
+                ),
             ],
             columns: [
                 Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"),
                 Column("Год"), Column("Педагог"),
                 Column("Занято мест"), Column("Ожидают"),
             ],
-            rows: rows.map { g in
+            rows: try rows.map { g in
                 [
-                    .link(g.name, SiteURL.record(area, g.id!).path), .text(g.program.title),
+                    .link(g.name, SiteURL.record(area, try g.requireID()).path), .text(g.program.title),
                     .text(g.organization.shortName), .text(g.academicYear.title),
                     .text(g.teacher?.fullName ?? ""),
                     g.enrolledCount >= g.capacity
                         ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
                         : .text("\(g.enrolledCount) из \(g.capacity)"),
-                    .text(String(waiting[g.id!] ?? 0)),
+                    .text(String(waiting[try g.requireID()] ?? 0)),
                 ]
             },
             total: total, noun: ("группа", "группы", "групп"),
@@ -103,17 +104,18 @@ struct GroupsController: RouteCollection {
                 \.$isCurrent == true
             ).first()
         else { return [] }
-        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == year.id!).filter(
-            \.$status == RecordStatus.active.rawValue
-        )
-        .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
+        let centers = try await ResourceCenter.query(on: req.db).filter(try \.$academicYear.$id == year.requireID())
+            .filter(
+                \.$status == RecordStatus.active.rawValue
+            )
+            .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
         var lines: [String] = []
         for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
             let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id)
-                .filter(\.$academicYear.$id == year.id!)
+                .filter(try \.$academicYear.$id == year.requireID())
                 .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).all()
             let covered = Set(groups.compactMap { $0.program.$subject.id })
-            let missing = rc.subjects.filter { !covered.contains($0.id!) }.map(\.name).sorted()
+            let missing = try rc.subjects.filter { !covered.contains(try $0.requireID()) }.map(\.name).sorted()
             if !missing.isEmpty {
                 lines.append(
                     "\(rc.organization.shortName): нет открытой группы по "
@@ -139,7 +141,7 @@ struct GroupsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (g, center) = try await find(req)
         let zone = try await RegistrySupport.zone(req)
-        let enrollments = try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!)
+        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$group.$id == g.requireID())
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$student) { $0.with(\.$school) }.all()
         // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the
         // group.
@@ -147,7 +149,7 @@ struct GroupsController: RouteCollection {
             req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref))
         }
         let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
-        func row(_ e: Enrollment, position: Int?) -> [Cell] {
+        func row(_ e: Enrollment, position: Int?) throws -> [Cell] {
             var cells: [Cell] = [
                 .text(e.student.fullName), .text(e.student.school.shortName),
                 .text("\(e.student.grade)\(e.student.letter ?? "")"),
@@ -156,7 +158,9 @@ struct GroupsController: RouteCollection {
             cells.append(
                 mayEnroll
                     ? .link(
-                        "Отчислить", SiteURL.record(area, g.id!).path + "/withdraw/\(e.id!.uuidString.lowercased())")
+                        "Отчислить",
+                        SiteURL.record(area, try g.requireID()).path
+                            + "/withdraw/\(try e.requireID().uuidString.lowercased())")
                     : .text(""))
             return cells
         }
@@ -170,31 +174,37 @@ struct GroupsController: RouteCollection {
             \.waitlistSeq)
         var actions: [RegistryCard.Action] = []
         if req.can(.update, .group(center.ref)) {
-            actions.append(.link("Изменить", SiteURL.edit(area, g.id!).path, primary: false))
+            actions.append(.link("Изменить", SiteURL.edit(area, try g.requireID()).path, primary: false))
         }
-        actions.append(.link("Расписание", SiteURL.groupTimetable(g.id!).path, primary: false))
+        actions.append(.link("Расписание", SiteURL.groupTimetable(try g.requireID()).path, primary: false))
         if req.can(.read, .journal(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
-            actions.append(.link("Журнал", SiteURL.groupJournal(g.id!).path, primary: false))
-            actions.append(.link("Диагностика", SiteURL.record(area, g.id!).path + "/diagnostics", primary: false))
-            actions.append(.link("Итоговая аттестация", SiteURL.record(area, g.id!).path + "/results", primary: false))
+            actions.append(.link("Журнал", SiteURL.groupJournal(try g.requireID()).path, primary: false))
+            actions.append(
+                .link("Диагностика", SiteURL.record(area, try g.requireID()).path + "/diagnostics", primary: false))
+            actions.append(
+                .link("Итоговая аттестация", SiteURL.record(area, try g.requireID()).path + "/results", primary: false))
         }
         if req.can(.read, .certificate(center: center.ref)) {
-            actions.append(.link("Сертификаты", SiteURL.record(area, g.id!).path + "/certificates", primary: false))
+            actions.append(
+                .link("Сертификаты", SiteURL.record(area, try g.requireID()).path + "/certificates", primary: false))
         }
         if mayEnroll && g.isOpen {
-            actions.append(.link("Записать обучающегося", SiteURL.record(area, g.id!).path + "/enroll", primary: true))
+            actions.append(
+                .link("Записать обучающегося", SiteURL.record(area, try g.requireID()).path + "/enroll", primary: true))
         }
         if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
-            actions.append(.post("Составить список КМЦ", SiteURL.record(area, g.id!).path + "/lists"))
+            actions.append(.post("Составить список КМЦ", SiteURL.record(area, try g.requireID()).path + "/lists"))
         }
         let lists =
             req.can(.read, .enrollmentList(group: center.ref))
-            ? try await EnrollmentList.query(on: req.db).filter(\.$group.$id == g.id!).sort(\.$createdAt, .descending)
-                .with(\.$items).all()
-                .filter {
-                    $0.state != EnrollmentList.State.draft.rawValue
-                        || req.can(.update, .enrollmentList(group: center.ref))
-                }
+            ? try await EnrollmentList.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(
+                \.$createdAt, .descending
+            )
+            .with(\.$items).all()
+            .filter {
+                $0.state != EnrollmentList.State.draft.rawValue
+                    || req.can(.update, .enrollmentList(group: center.ref))
+            }
             : []
         let hidden = enrollments.count - visible.count
         let card = RegistryCard(
@@ -221,14 +231,14 @@ struct GroupsController: RouteCollection {
             sections: [
                 RegistryCard.Section(
                     title: "Зачислены", columns: ["Обучающийся", "Школа", "Класс", ""],
-                    rows: seated.map { row($0, position: nil) },
+                    rows: try seated.map { try row($0, position: nil) },
                     emptyText: visible.isEmpty && !enrollments.isEmpty
                         ? "Списки группы видят координатор, центр и школы своих учащихся." : "В группе пока никого нет."
                 ),
                 RegistryCard.Section(
                     title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
-                    rows: waiting.map {
-                        row(
+                    rows: try waiting.map {
+                        try row(
                             $0,
                             position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)
                         )
@@ -239,11 +249,11 @@ struct GroupsController: RouteCollection {
                     ? [
                         RegistryCard.Section(
                             title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
-                            rows: lists.map { l in
+                            rows: try lists.map { l in
                                 [
                                     .link(
                                         "Список от " + RuDate.formatDateTime(l.createdAt, timeZone: zone),
-                                        EnrollmentListsController.url(l.id!)),
+                                        EnrollmentListsController.url(try l.requireID())),
                                     .text(String(l.items.count)),
                                     .text(EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
                                 ]

@@ -17,7 +17,9 @@ enum EnrollmentListService {
     }
 
     static func check(_ list: EnrollmentList, req: Request?, on db: any Database) async throws -> Check {
-        let items = try await EnrollmentListItem.query(on: db).filter(\.$list.$id == list.id!).with(\.$student).all()
+        let items = try await EnrollmentListItem.query(on: db).filter(try \.$list.$id == list.requireID()).with(
+            \.$student
+        ).all()
         let places = try await Enrollment.query(on: db).filter(\.$group.$id == list.$group.id)
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
         let seatedIDs = Set(places.map { $0.$student.id })
@@ -26,7 +28,7 @@ enum EnrollmentListService {
             studentIDs: items.map { $0.$student.id }.filter { !seatedIDs.contains($0) },
             groupID: list.$group.id, on: db)
         for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
-            if seatedIDs.contains(s.id!) {
+            if seatedIDs.contains(try s.requireID()) {
                 check.seated.append(s)
                 continue
             }
@@ -36,9 +38,10 @@ enum EnrollmentListService {
                 source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt)
             {
                 check.problems.append("\(s.fullName) — \(refused.short)")
-            } else if let clash = clashes[s.id!] {
+            } else if let clash = clashes[try s.requireID()] {
                 check.problems.append(
-                    "\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: s.id!, req: req)).short)")
+                    "\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: try s.requireID(), req: req)).short)"
+                )
             }
             check.needing.append(s)
         }
@@ -53,7 +56,9 @@ enum EnrollmentListService {
         let rows = try await sql.update(EnrollmentList.schema).set("state", to: to.rawValue).set(
             "version", to: list.version + 1
         )
-        .where("id", .equal, list.id!).where("version", .equal, list.version).where("state", .in, from.map(\.rawValue))
+        .where("id", .equal, try list.requireID()).where("version", .equal, list.version).where(
+            "state", .in, from.map(\.rawValue)
+        )
         .returning("id").all()
         guard !rows.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
     }
@@ -81,11 +86,13 @@ enum EnrollmentListService {
                 : try await Student.query(on: db).filter(\.$id ~~ add).filter(
                     \.$municipality.$id == list.$municipality.id
                 )
-                .filter(\.$status == RecordStatus.active.rawValue).all().filter { !existing.contains($0.id!) }
+                .filter(\.$status == RecordStatus.active.rawValue).all().filter {
+                    !existing.contains(try $0.requireID())
+                }
             for s in fresh {
                 let item = EnrollmentListItem()
                 item.$list.id = listID
-                item.$student.id = s.id!
+                item.$student.id = try s.requireID()
                 item.addedAt = Date()
                 try await item.create(on: db)
             }
@@ -189,12 +196,12 @@ enum EnrollmentListService {
             let now = Date()
             for s in c.needing {
                 let e =
-                    try await Enrollment.query(on: db).filter(\.$student.$id == s.id!).filter(
+                    try await Enrollment.query(on: db).filter(try \.$student.$id == s.requireID()).filter(
                         \.$group.$id == list.$group.id
                     ).first()
                     ?? {
                         let e = Enrollment()
-                        e.$student.id = s.id!
+                        e.$student.id = try s.requireID()
                         e.$group.id = list.$group.id
                         e.createdAt = now
                         return e

@@ -56,9 +56,9 @@ struct EnrollmentListsController: RouteCollection {
                 Column("Группа"), Column("Ресурсный центр"), Column("Обучающихся"), Column("Состояние"),
                 Column("Составлен"), Column("Отправлен"),
             ],
-            rows: rows.map { l in
+            rows: try rows.map { l in
                 [
-                    .link(l.group.name, Self.url(l.id!)), .text(l.group.organization.shortName),
+                    .link(l.group.name, Self.url(try l.requireID())), .text(l.group.organization.shortName),
                     .text(String(l.items.count)),
                     .tag(
                         EnrollmentList.State(rawValue: l.state)?.title ?? l.state,
@@ -85,7 +85,7 @@ struct EnrollmentListsController: RouteCollection {
         let user = try req.requireUser()
         let l = EnrollmentList()
         l.$municipality.id = g.organization.$municipality.id
-        l.$group.id = g.id!
+        l.$group.id = try g.requireID()
         l.state = EnrollmentList.State.draft.rawValue
         l.createdByName = user.fullName
         l.createdAt = Date()
@@ -97,7 +97,7 @@ struct EnrollmentListsController: RouteCollection {
                 title: "Список КМЦ — \(g.name)",
                 municipalityID: l.$municipality.id, organizationID: g.$organization.id, after: ["Группа": g.name])
         }
-        return req.redirect(to: Self.url(l.id!), flash: "Список создан: добавьте в него обучающихся.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: "Список создан: добавьте в него обучающихся.")
     }
 
     /// The list, if the user may see it (a centre does not see the КМЦ's drafts).
@@ -132,28 +132,30 @@ struct EnrollmentListsController: RouteCollection {
         let editable = composer && Self.editable(l)
         let check = try await EnrollmentListService.check(l, req: req, on: req.db)
         let waiting = Set(
-            try await Enrollment.query(on: req.db).filter(\.$group.$id == g.id!).filter(
+            try await Enrollment.query(on: req.db).filter(try \.$group.$id == g.requireID()).filter(
                 \.$status == EnrollmentStatus.waitlisted.rawValue
             )
             .all().map { $0.$student.id })
         let inList = Set((check.needing + check.seated).compactMap(\.id))
         var schoolNames: [UUID: String] = [:]
         for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).all() {
-            schoolNames[o.id!] = o.shortName
+            schoolNames[try o.requireID()] = o.shortName
         }
-        func note(_ s: Student) -> String? {
+        func note(_ s: Student) throws -> String? {
             if check.seated.contains(where: { $0.id == s.id }) { return "уже в группе" }
             if s.consentWithdrawnAt != nil { return "согласие отозвано" }
             if s.status != RecordStatus.active.rawValue { return "выбыл(а)" }
-            if waiting.contains(s.id!) { return "в листе ожидания этой группы" }
+            if waiting.contains(try s.requireID()) { return "в листе ожидания этой группы" }
             return nil
         }
-        let items: [EnrollmentListPage.Item] = (check.needing + check.seated).sorted { $0.sortKey < $1.sortKey }.map {
+        let items: [EnrollmentListPage.Item] = try (check.needing + check.seated).sorted { $0.sortKey < $1.sortKey }.map
+        {
             s in
             .init(
                 name: s.fullName, school: schoolNames[s.$school.id] ?? "", grade: "\(s.grade)\(s.letter ?? "")",
-                note: note(s),
-                removeURL: editable ? Self.url(l.id!) + "/remove/" + s.id!.uuidString.lowercased() : nil)
+                note: try note(s),
+                removeURL: try editable
+                    ? Self.url(try l.requireID()) + "/remove/" + s.requireID().uuidString.lowercased() : nil)
         }
         let free = g.capacity - g.enrolledCount
         var warnings: [String] = []
@@ -185,16 +187,17 @@ struct EnrollmentListsController: RouteCollection {
             }
             total = try await b.copy().count()
             candidates = try await b.sort(\.$sortKey).limit(50).all().map { s in
-                .init(
-                    id: s.id!.uuidString.lowercased(), name: s.fullName, school: schoolNames[s.$school.id] ?? "",
+                let id = try s.requireID()
+                return .init(
+                    id: id.uuidString.lowercased(), name: s.fullName, school: schoolNames[s.$school.id] ?? "",
                     grade: "\(s.grade)\(s.letter ?? "")",
-                    note: inList.contains(s.id!) ? "уже в списке" : note(s))
+                    note: inList.contains(id) ? "уже в списке" : try note(s))
             }
         }
         let schools = try await RegistrySupport.organizationOptions(
             center.$municipality.id, kinds: [.school], on: req.db)
         let page = EnrollmentListPage(
-            url: Self.url(l.id!), title: "Список КМЦ — \(g.name)",
+            url: Self.url(try l.requireID()), title: "Список КМЦ — \(g.name)",
             facts: [
                 ("Группа", g.name),
                 ("Программа", g.program.title + " (\(g.program.gradeFrom)–\(g.program.gradeTo) классы)"),
@@ -231,34 +234,36 @@ struct EnrollmentListsController: RouteCollection {
     func add(req: Request) async throws -> Response {
         let l = try await editableList(req)
         let ids = RegistrySupport.form(req).all("student").compactMap(UUID.init(uuidString:))
-        guard !ids.isEmpty else { return req.redirect(to: Self.url(l.id!), flash: "Отметьте, кого добавить.") }
-        let n = try await EnrollmentListService.edit(listID: l.id!, add: ids, remove: [], req: req)
-        return req.redirect(to: Self.url(l.id!), flash: "Добавлено в список: \(n).")
+        guard !ids.isEmpty else {
+            return req.redirect(to: Self.url(try l.requireID()), flash: "Отметьте, кого добавить.")
+        }
+        let n = try await EnrollmentListService.edit(listID: try l.requireID(), add: ids, remove: [], req: req)
+        return req.redirect(to: Self.url(try l.requireID()), flash: "Добавлено в список: \(n).")
     }
 
     func remove(req: Request) async throws -> Response {
         let l = try await editableList(req)
         guard let sid = req.parameters.get("student").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
-        _ = try await EnrollmentListService.edit(listID: l.id!, add: [], remove: [sid], req: req)
-        return req.redirect(to: Self.url(l.id!), flash: "Убрано из списка.")
+        _ = try await EnrollmentListService.edit(listID: try l.requireID(), add: [], remove: [sid], req: req)
+        return req.redirect(to: Self.url(try l.requireID()), flash: "Убрано из списка.")
     }
 
     func send(req: Request) async throws -> Response {
         let l = try await editableList(req)
         do {
-            try await EnrollmentListService.send(listID: l.id!, req: req)
+            try await EnrollmentListService.send(listID: try l.requireID(), req: req)
         } catch let e as AppError where e.status == .conflict {
             return try await render(req, problem: e.reason, status: .conflict)
         }
-        return req.redirect(to: Self.url(l.id!), flash: "Список отправлен в ресурсный центр.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: "Список отправлен в ресурсный центр.")
     }
 
     func accept(req: Request) async throws -> Response {
         let (l, _, center) = try await find(req)
         try req.authorize(.approve, .enrollmentList(group: center.ref))
         do {
-            let n = try await EnrollmentListService.accept(listID: l.id!, req: req)
-            return req.redirect(to: Self.url(l.id!), flash: "Список принят: зачислено \(n).")
+            let n = try await EnrollmentListService.accept(listID: try l.requireID(), req: req)
+            return req.redirect(to: Self.url(try l.requireID()), flash: "Список принят: зачислено \(n).")
         } catch let e as AppError where e.status == .conflict {
             return try await render(req, problem: e.reason, status: .conflict)
         }
@@ -267,16 +272,18 @@ struct EnrollmentListsController: RouteCollection {
     func returnForm(req: Request) async throws -> Response {
         let (l, g, center) = try await find(req)
         try req.authorize(.approve, .enrollmentList(group: center.ref))
-        return req.render(returnPage(l, g).render(await req.pageContext(active: .lists)))
+        return req.render(try returnPage(l, g).render(await req.pageContext(active: .lists)))
     }
 
     func returnPage(
         _ l: EnrollmentList, _ g: StudyGroup, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()
-    ) -> RegistryForm {
+    ) throws -> RegistryForm {
         RegistryForm(
             title: "Вернуть список в КМЦ",
-            crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb("Список КМЦ — \(g.name)", Self.url(l.id!))],
-            action: Self.url(l.id!) + "/return", cancelURL: Self.url(l.id!),
+            crumbs: [
+                Crumb("Списки КМЦ", SiteURL.lists.path), Crumb("Список КМЦ — \(g.name)", Self.url(try l.requireID())),
+            ],
+            action: Self.url(try l.requireID()) + "/return", cancelURL: Self.url(try l.requireID()),
             fields: [FieldSpec("comment", "Почему список возвращается", .textarea, required: true)], values: values,
             errors: errors)
     }
@@ -289,10 +296,10 @@ struct EnrollmentListsController: RouteCollection {
         let comment = errors.required("comment", form["comment"], max: 1000)
         guard errors.isEmpty else {
             return req.render(
-                returnPage(l, g, values: form, errors: errors).render(await req.pageContext(active: .lists)),
+                try returnPage(l, g, values: form, errors: errors).render(await req.pageContext(active: .lists)),
                 status: .unprocessableEntity)
         }
-        try await EnrollmentListService.returnList(listID: l.id!, comment: comment, req: req)
-        return req.redirect(to: Self.url(l.id!), flash: "Список возвращён в КМЦ.")
+        try await EnrollmentListService.returnList(listID: try l.requireID(), comment: comment, req: req)
+        return req.redirect(to: Self.url(try l.requireID()), flash: "Список возвращён в КМЦ.")
     }
 }

@@ -37,9 +37,9 @@ struct KmcSection: RegistrySection {
                 Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"),
                 Column("Срок полномочий"),
             ],
-            rows: rows.map { m in
+            rows: try rows.map { m in
                 [
-                    .link(m.fullName, SiteURL.record(area, m.id!).path),
+                    .link(m.fullName, SiteURL.record(area, try m.requireID()).path),
                     .text(KmcRole(rawValue: m.kmcRole)?.title ?? ""),
                     .text([m.organization?.shortName, m.position].compactMap { $0 }.joined(separator: ", ")),
                     .text(RuDate.format(m.termFrom, timeZone: zone) + " — " + RuDate.format(m.termTo, timeZone: zone)),

@@ -24,8 +24,8 @@ struct OrganizationAPIController: RouteCollection {
         var status: String
         var version: Int
 
-        init(_ o: Organization) {
-            id = o.id!
+        init(_ o: Organization) throws {
+            id = try o.requireID()
             municipalityId = o.$municipality.id
             kind = o.kind
             fullName = o.fullName
@@ -48,11 +48,11 @@ struct OrganizationAPIController: RouteCollection {
             req, ["kind": OrganizationKind.allCases.map(\.rawValue), "status": RegistrySupport.statusChoices])
         let query = OrganizationQueries.listQuery(from: req)
         let (rows, total) = try await OrganizationQueries.list(query, user: user, on: req.db)
-        return PageDTO(items: rows.map(DTO.init), metadata: .init(page: query.page, per: query.per, total: total))
+        return PageDTO(items: try rows.map(DTO.init), metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     func show(req: Request) async throws -> DTO {
         _ = try req.requireUser()
-        return DTO(try await OrganizationQueries.find(try req.idParameter(), req: req))
+        return try DTO(try await OrganizationQueries.find(try req.idParameter(), req: req))
     }
 }

@@ -56,10 +56,10 @@ enum OrganizationQueries {
         return Set(rcs.map { $0.$organization.id })
     }
 
-    static func summary(_ o: Organization, municipality: String, centers: Set<UUID>) -> OrganizationSummary {
+    static func summary(_ o: Organization, municipality: String, centers: Set<UUID>) throws -> OrganizationSummary {
         OrganizationSummary(
-            id: o.id!, kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
+            id: try o.requireID(), kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
             phone: o.phone, email: o.email, website: o.website, headName: o.headName,
-            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(o.id!))
+            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(try o.requireID()))
     }
 }

@@ -7,7 +7,7 @@ extension OrganizationsController {
     /// The organisation's designations, staff, rooms and agreements — each only if the viewer may see that kind here.
     func related(_ org: Organization, req: Request) async throws -> [RegistryCard.Section] {
         let ref = org.ref
-        let id = org.id!
+        let id = try org.requireID()
         let zone = try await RegistrySupport.zone(req)
         var sections: [RegistryCard.Section] = []
         if req.can(.read, .resourceCenter(ref)) {
@@ -16,9 +16,9 @@ extension OrganizationsController {
             sections.append(
                 .init(
                     title: "Ресурсный центр", columns: ["Учебный год", "Предметы"],
-                    rows: rcs.sorted { $0.academicYear.startsOn > $1.academicYear.startsOn }.map {
+                    rows: try rcs.sorted { $0.academicYear.startsOn > $1.academicYear.startsOn }.map {
                         [
-                            .link($0.academicYear.title, SiteURL.record(.resourceCenters, $0.id!).path),
+                            .link($0.academicYear.title, SiteURL.record(.resourceCenters, try $0.requireID()).path),
                             .text($0.subjects.map(\.name).sorted().joined(separator: ", ")),
                         ]
                     },
@@ -30,10 +30,10 @@ extension OrganizationsController {
             sections.append(
                 .init(
                     title: "Сотрудники", columns: ["ФИО", "Должность"],
-                    rows: links.map(\.staff).filter { $0.status == RecordStatus.active.rawValue }.sorted {
+                    rows: try links.map(\.staff).filter { $0.status == RecordStatus.active.rawValue }.sorted {
                         $0.sortKey < $1.sortKey
                     }
-                    .map { [.link($0.fullName, SiteURL.record(.staff, $0.id!).path), .text($0.position)] },
+                    .map { [.link($0.fullName, SiteURL.record(.staff, try $0.requireID()).path), .text($0.position)] },
                     emptyText: "Сотрудники не внесены."))
         }
         if req.can(.read, .room(ref)) {
@@ -43,8 +43,8 @@ extension OrganizationsController {
             sections.append(
                 .init(
                     title: "Кабинеты", columns: ["Кабинет", "Вместимость"],
-                    rows: rooms.map {
-                        [.link($0.name, SiteURL.record(.rooms, $0.id!).path), .text(String($0.capacity))]
+                    rows: try rooms.map {
+                        [.link($0.name, SiteURL.record(.rooms, try $0.requireID()).path), .text(String($0.capacity))]
                     },
                     emptyText: "Кабинеты не внесены."))
         }
@@ -56,9 +56,9 @@ extension OrganizationsController {
             sections.append(
                 .init(
                     title: "Договоры", columns: ["Договор", "Стороны", "Срок"],
-                    rows: agreements.map { a in
+                    rows: try agreements.map { a in
                         [
-                            .link(AgreementsSection.label(a), SiteURL.record(.agreements, a.id!).path),
+                            .link(AgreementsSection.label(a), SiteURL.record(.agreements, try a.requireID()).path),
                             .text(a.partyA.shortName + " — " + a.partyB.shortName),
                             .text(
                                 RuDate.format(a.startsOn, timeZone: zone) + " — "

@@ -65,8 +65,8 @@ struct OrganizationsController: RouteCollection {
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: user.municipalityIDs, on: req.db)
         let page = OrganizationListPage(
             query: query,
-            rows: rows.map {
-                OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers)
+            rows: try rows.map {
+                try OrganizationQueries.summary($0, municipality: names[$0.$municipality.id] ?? "", centers: centers)
             },
             total: total, canCreate: req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
         )
@@ -78,9 +78,10 @@ struct OrganizationsController: RouteCollection {
         let names = try await municipalityNames(req)
         let centers = try await OrganizationQueries.currentCenterIDs(
             municipalityIDs: [org.$municipality.id], on: req.db)
-        let history = try await AuditController.history(entityID: org.id!, req: req)
+        let history = try await AuditController.history(entityID: try org.requireID(), req: req)
         let card = OrganizationCard(
-            org: OrganizationQueries.summary(org, municipality: names[org.$municipality.id] ?? "", centers: centers),
+            org: try OrganizationQueries.summary(
+                org, municipality: names[org.$municipality.id] ?? "", centers: centers),
             history: history, canEdit: req.can(.update, .organization(org.ref)),
             canArchive: req.can(.archive, .organization(org.ref)), related: try await related(org, req: req))
         return req.render(card.render(await req.pageContext(active: .organizations)))
@@ -105,7 +106,7 @@ struct OrganizationsController: RouteCollection {
                 try await OrganizationStore.create(clean, municipalityID: municipalityID, on: db, req: req)
             }
             return req.redirect(
-                to: SiteURL.organization(org.id!).path, flash: "Организация «\(org.shortName)» добавлена.")
+                to: SiteURL.organization(try org.requireID()).path, flash: "Организация «\(org.shortName)» добавлена.")
         }
     }
 
@@ -139,13 +140,13 @@ struct OrganizationsController: RouteCollection {
             guard try await OrganizationStore.update(org, with: clean, expectedVersion: expected, on: req.db, req: req)
             else {
                 // Someone saved first: show their values and keep nothing of ours silently.
-                let current = try await OrganizationQueries.find(org.id!, req: req)
+                let current = try await OrganizationQueries.find(try org.requireID(), req: req)
                 let form = OrganizationForm(
                     id: current.id, values: Self.values(of: current), version: current.version,
                     conflict: Self.conflictMessage)
                 return req.render(form.render(await req.pageContext(active: .organizations)), status: .conflict)
             }
-            return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Изменения сохранены.")
+            return req.redirect(to: SiteURL.organization(try org.requireID()).path, flash: "Изменения сохранены.")
         }
     }
 
@@ -160,11 +161,11 @@ struct OrganizationsController: RouteCollection {
             consequence:
                 "Организация пропадёт из списков и с публичной страницы, но её история и связанные записи сохранятся. "
                 + "Вернуть её можно с карточки.",
-            action: SiteURL.organizationArchive(org.id!).path, button: "Перенести в архив",
-            cancelURL: SiteURL.organization(org.id!).path,
+            action: SiteURL.organizationArchive(try org.requireID()).path, button: "Перенести в архив",
+            cancelURL: SiteURL.organization(try org.requireID()).path,
             crumbs: [
                 Crumb("Организации", SiteURL.organizations.path),
-                Crumb(org.shortName, SiteURL.organization(org.id!).path), Crumb("Архив"),
+                Crumb(org.shortName, SiteURL.organization(try org.requireID()).path), Crumb("Архив"),
             ])
         return req.render(page.render(await req.pageContext(active: .organizations)))
     }
@@ -172,13 +173,15 @@ struct OrganizationsController: RouteCollection {
     func archive(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
         if org.recordStatus == .active { try await OrganizationStore.setStatus(org, .archived, on: req.db, req: req) }
-        return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация перенесена в архив.")
+        return req.redirect(
+            to: SiteURL.organization(try org.requireID()).path, flash: "Организация перенесена в архив.")
     }
 
     func restore(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
         if org.recordStatus == .archived { try await OrganizationStore.setStatus(org, .active, on: req.db, req: req) }
-        return req.redirect(to: SiteURL.organization(org.id!).path, flash: "Организация возвращена из архива.")
+        return req.redirect(
+            to: SiteURL.organization(try org.requireID()).path, flash: "Организация возвращена из архива.")
     }
 
     func municipalityNames(_ req: Request) async throws -> [UUID: String] {

@@ -49,12 +49,12 @@ struct AgreementsSection: RegistrySection {
                 Column("Договор", sort: "number"), Column("Стороны"), Column("Предмет"),
                 Column("Срок действия", sort: "ends"), Column("Состояние"),
             ],
-            rows: rows.map { a in
+            rows: try rows.map { a in
                 let state = AgreementState.effective(
                     stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
                 let expiring = AgreementRules.expiresSoon(state: state, endsOn: a.endsOn, now: now)
                 return [
-                    .link(Self.label(a), SiteURL.record(area, a.id!).path),
+                    .link(Self.label(a), SiteURL.record(area, try a.requireID()).path),
                     .text(a.partyA.shortName + " — " + a.partyB.shortName),
                     .text(a.subject),
                     .text(RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone)),
@@ -219,14 +219,16 @@ struct AgreementsSection: RegistrySection {
                 if a.orgKind != .school {
                     errors.add("partyA", "В договоре «школа — ресурсный центр» первая сторона — школа.")
                 }
-                if !centers.contains(b.id!) {
+                if !centers.contains(try b.requireID()) {
                     errors.add("partyB", "Вторая сторона должна быть назначена ресурсным центром.")
                 }
             case .centerPartner:
-                if !centers.contains(a.id!) {
+                if !centers.contains(try a.requireID()) {
                     errors.add("partyA", "Первая сторона должна быть назначена ресурсным центром.")
                 }
-                if !partners.contains(b.id!) { errors.add("partyB", "Вторая сторона должна быть в реестре партнёров.") }
+                if !partners.contains(try b.requireID()) {
+                    errors.add("partyB", "Вторая сторона должна быть в реестре партнёров.")
+                }
             }
         }
         let subject = errors.required("subject", form["subject"], max: 1000)
@@ -240,9 +242,9 @@ struct AgreementsSection: RegistrySection {
         guard errors.isEmpty, let kind, let a, let b, let start, let end, let state else { return nil }
         record.$municipality.id = municipalityID
         record.kind = kind.rawValue
-        record.$partyA.id = a.id!
+        record.$partyA.id = try a.requireID()
         record.$partyA.value = a
-        record.$partyB.id = b.id!
+        record.$partyB.id = try b.requireID()
         record.$partyB.value = b
         record.subject = subject
         record.covers = covers

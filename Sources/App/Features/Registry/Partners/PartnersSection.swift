@@ -35,9 +35,9 @@ struct PartnersSection: RegistrySection {
             columns: [
                 Column("Партнёр", sort: "name"), Column("Кто"), Column("Формы взаимодействия"), Column("Направления"),
             ],
-            rows: rows.map { p in
+            rows: try rows.map { p in
                 [
-                    .link(p.organization.shortName, SiteURL.record(area, p.id!).path),
+                    .link(p.organization.shortName, SiteURL.record(area, try p.requireID()).path),
                     .text(PartnerSector(rawValue: p.sector)?.title ?? ""),
                     .text(CodeList.decode(p.forms, as: InteractionForm.self).map(\.title).joined(separator: "; ")),
                     .text(
@@ -68,11 +68,13 @@ struct PartnersSection: RegistrySection {
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
         let org = try await record.$organization.get(on: req.db)
-        let agreements = try await NetworkAgreement.query(on: req.db).filter(\.$partyB.$id == org.id!).with(\.$partyA)
-            .all()
-            .filter {
-                req.can(.read, .agreement(parties: [$0.partyA.ref, org.ref], municipalityID: $0.$municipality.id))
-            }
+        let agreements = try await NetworkAgreement.query(on: req.db).filter(try \.$partyB.$id == org.requireID()).with(
+            \.$partyA
+        )
+        .all()
+        .filter {
+            req.can(.read, .agreement(parties: [$0.partyA.ref, org.ref], municipalityID: $0.$municipality.id))
+        }
         let zone = try await RegistrySupport.zone(req)
         return (
             [
@@ -92,9 +94,9 @@ struct PartnersSection: RegistrySection {
             [
                 RegistryCard.Section(
                     title: "Договоры", columns: ["Договор", "С кем", "Срок"],
-                    rows: agreements.map { a in
+                    rows: try agreements.map { a in
                         [
-                            .link(AgreementsSection.label(a), SiteURL.record(.agreements, a.id!).path),
+                            .link(AgreementsSection.label(a), SiteURL.record(.agreements, try a.requireID()).path),
                             .text(a.partyA.shortName),
                             .text(
                                 RuDate.format(a.startsOn, timeZone: zone) + " — "
@@ -157,7 +159,7 @@ struct PartnersSection: RegistrySection {
         let note = errors.optional("note", form["note"], max: 2000)
         if let org,
             let clash = try await Partner.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
-                \.$organization.$id == org.id!
+                try \.$organization.$id == org.requireID()
             ).first(),
             clash.id != record.id
         {
@@ -165,7 +167,7 @@ struct PartnersSection: RegistrySection {
         }
         guard errors.isEmpty, let org, let sector else { return nil }
         record.$municipality.id = municipalityID
-        record.$organization.id = org.id!
+        record.$organization.id = try org.requireID()
         record.$organization.value = org
         record.sector = sector.rawValue
         record.forms = CodeList.encode(forms)

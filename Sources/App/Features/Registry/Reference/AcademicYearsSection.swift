@@ -26,9 +26,10 @@ struct AcademicYearsSection: RegistrySection {
         return RegistryList(
             title: "Учебные годы", area: area, query: query, filters: [CommonFilters.status],
             columns: [Column("Учебный год", sort: "start"), Column("Начало"), Column("Окончание"), Column("")],
-            rows: rows.map { y in
+            rows: try rows.map { y in
                 [
-                    .link(y.title, SiteURL.record(area, y.id!).path), .text(RuDate.format(y.startsOn, timeZone: zone)),
+                    .link(y.title, SiteURL.record(area, try y.requireID()).path),
+                    .text(RuDate.format(y.startsOn, timeZone: zone)),
                     .text(RuDate.format(y.endsOn, timeZone: zone)), y.isCurrent ? .tag("текущий", "active") : .text(""),
                 ]
             },
@@ -52,9 +53,10 @@ struct AcademicYearsSection: RegistrySection {
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
         let zone = try await RegistrySupport.zone(req)
-        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == record.id!).with(
-            \.$organization
-        ).all()
+        let centers = try await ResourceCenter.query(on: req.db).filter(try \.$academicYear.$id == record.requireID())
+            .with(
+                \.$organization
+            ).all()
         return (
             [
                 ("Учебный год", record.title), ("Начало", RuDate.format(record.startsOn, timeZone: zone)),
@@ -64,8 +66,14 @@ struct AcademicYearsSection: RegistrySection {
             [
                 RegistryCard.Section(
                     title: "Ресурсные центры года", columns: ["Организация"],
-                    rows: centers.sorted { $0.organization.sortKey < $1.organization.sortKey }
-                        .map { [.link($0.organization.shortName, SiteURL.record(.resourceCenters, $0.id!).path)] },
+                    rows: try centers.sorted { $0.organization.sortKey < $1.organization.sortKey }
+                        .map {
+                            [
+                                .link(
+                                    $0.organization.shortName, SiteURL.record(.resourceCenters, try $0.requireID()).path
+                                )
+                            ]
+                        },
                     emptyText: "В этом году ресурсные центры не назначены.")
             ], []
         )

@@ -24,9 +24,9 @@ struct SubjectsSection: RegistrySection {
         return RegistryList(
             title: "Предметы", area: area, query: query, filters: [CommonFilters.search, CommonFilters.status],
             columns: [Column("Предмет", sort: "name"), Column("Состояние")],
-            rows: rows.map {
+            rows: try rows.map {
                 [
-                    .link($0.name, SiteURL.record(area, $0.id!).path),
+                    .link($0.name, SiteURL.record(area, try $0.requireID()).path),
                     .badge(RecordStatus(rawValue: $0.status) ?? .active),
                 ]
             },
@@ -47,11 +47,11 @@ struct SubjectsSection: RegistrySection {
     func card(_ record: Subject, req: Request) async throws -> (
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
-        let links = try await ResourceCenterSubject.query(on: req.db).filter(\.$subject.$id == record.id!)
+        let links = try await ResourceCenterSubject.query(on: req.db).filter(try \.$subject.$id == record.requireID())
             .with(\.$center) { $0.with(\.$organization).with(\.$academicYear) }.all()
-        let rows: [[Cell]] = links.map { l in
+        let rows: [[Cell]] = try links.map { l in
             [
-                .link(l.center.organization.shortName, SiteURL.record(.resourceCenters, l.center.id!).path),
+                .link(l.center.organization.shortName, SiteURL.record(.resourceCenters, try l.center.requireID()).path),
                 .text(l.center.academicYear.title),
             ]
         }

@@ -44,7 +44,8 @@ struct ResourceCentersSection: RegistrySection {
             filters: [
                 CommonFilters.search,
                 FieldSpec(
-                    "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil)
+                    "year", "Учебный год",
+                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
                 ),
                 CommonFilters.status,
             ],
@@ -52,9 +53,9 @@ struct ResourceCentersSection: RegistrySection {
                 Column("Организация", sort: "name"), Column("Предметы"), Column("Направления"), Column("Приказ"),
                 Column("Состояние"),
             ],
-            rows: rows.map { rc in
+            rows: try rows.map { rc in
                 [
-                    .link(rc.organization.shortName, SiteURL.record(area, rc.id!).path),
+                    .link(rc.organization.shortName, SiteURL.record(area, try rc.requireID()).path),
                     .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
                     .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
                     .text(Self.decree(rc, zone: zone)),
@@ -136,7 +137,8 @@ struct ResourceCentersSection: RegistrySection {
                         on: req.db),
                     empty: "— выберите —"), required: true),
             FieldSpec(
-                "year", "Учебный год", .select(years.map { ($0.id!.uuidString.lowercased(), $0.title) }, empty: nil),
+                "year", "Учебный год",
+                .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
                 required: true),
             FieldSpec(
                 "subjects", "Предметы",
@@ -157,7 +159,7 @@ struct ResourceCentersSection: RegistrySection {
         return FormValues([
             "organization": [record.$organization.id.uuidString.lowercased()],
             "year": [record.$academicYear.id.uuidString.lowercased()],
-            "subjects": record.subjects.map { $0.id!.uuidString.lowercased() },
+            "subjects": try record.subjects.map { try $0.requireID().uuidString.lowercased() },
             "directions": Direction.decode(record.directions).map(\.rawValue),
             "profiles": Self.profiles(record.profiles).map(\.rawValue),
             "decreeNumber": [record.decreeNumber ?? ""],
@@ -191,15 +193,15 @@ struct ResourceCentersSection: RegistrySection {
         let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
         let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
         if let org, let year,
-            let clash = try await ResourceCenter.query(on: req.db).filter(\.$organization.$id == org.id!)
-                .filter(\.$academicYear.$id == year.id!).first(), clash.id != record.id
+            let clash = try await ResourceCenter.query(on: req.db).filter(try \.$organization.$id == org.requireID())
+                .filter(try \.$academicYear.$id == year.requireID()).first(), clash.id != record.id
         {
             errors.add("organization", "Эта организация уже назначена ресурсным центром в \(year.title) учебном году.")
         }
         guard errors.isEmpty, let org, let year else { return nil }
-        record.$organization.id = org.id!
+        record.$organization.id = try org.requireID()
         record.$organization.value = org
-        record.$academicYear.id = year.id!
+        record.$academicYear.id = try year.requireID()
         record.directions = Direction.encode(directions)
         record.profiles = profiles.map(\.rawValue).joined(separator: ";")
         record.decreeNumber = number

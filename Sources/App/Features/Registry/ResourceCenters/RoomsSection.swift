@@ -36,9 +36,9 @@ struct RoomsSection: RegistrySection {
                 Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"),
                 Column("Вместимость", sort: "capacity"), Column("Состояние"),
             ],
-            rows: rows.map { r in
+            rows: try rows.map { r in
                 [
-                    .text(r.organization.shortName), .link(r.name, SiteURL.record(area, r.id!).path),
+                    .text(r.organization.shortName), .link(r.name, SiteURL.record(area, try r.requireID()).path),
                     .text(String(r.capacity)),
                     .badge(RecordStatus(rawValue: r.status) ?? .active),
                 ]
@@ -139,7 +139,7 @@ struct RoomsSection: RegistrySection {
         let note = errors.optional("note", form["note"], max: 1000)
         let key = TextKey.search(name)
         if let org, !name.isEmpty,
-            let clash = try await Room.query(on: req.db).filter(\.$organization.$id == org.id!).filter(
+            let clash = try await Room.query(on: req.db).filter(try \.$organization.$id == org.requireID()).filter(
                 \.$searchKey == key
             ).first(),
             clash.id != record.id
@@ -147,7 +147,7 @@ struct RoomsSection: RegistrySection {
             errors.add("name", "В этой организации уже есть кабинет с таким названием.")
         }
         guard errors.isEmpty, let org, let capacity else { return nil }
-        record.$organization.id = org.id!
+        record.$organization.id = try org.requireID()
         record.$organization.value = org
         record.name = name
         record.capacity = capacity

@@ -43,10 +43,11 @@ struct StaffSection: RegistrySection {
                 Column("ФИО", sort: "name"), Column("Должность", sort: "position"), Column("Организации"),
                 Column("Предметы"), Column("Категория"),
             ],
-            rows: rows.map { s in
+            rows: try rows.map { s in
                 [
                     .linkWithNote(
-                        s.fullName, SiteURL.record(area, s.id!).path, s.isOutsideTrainer ? "внешний тренер" : nil),
+                        s.fullName, SiteURL.record(area, try s.requireID()).path,
+                        s.isOutsideTrainer ? "внешний тренер" : nil),
                     .text(s.position),
                     .text(s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName).joined(separator: ", ")),
                     .text(s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
@@ -127,8 +128,8 @@ struct StaffSection: RegistrySection {
             [
                 RegistryCard.Section(
                     title: "Места работы", columns: ["Организация", "Тип"],
-                    rows: orgs.map {
-                        [.link($0.shortName, SiteURL.organization($0.id!).path), .text($0.orgKind.title)]
+                    rows: try orgs.map {
+                        [.link($0.shortName, SiteURL.organization(try $0.requireID()).path), .text($0.orgKind.title)]
                     },
                     emptyText: "Не привязан ни к одной организации (внешний тренер).")
             ], []
@@ -170,9 +171,9 @@ struct StaffSection: RegistrySection {
         return FormValues([
             "surname": [record.surname], "givenName": [record.givenName], "patronymic": [record.patronymic ?? ""],
             "position": [record.position], "category": [record.category],
-            "organizations": orgs.map { $0.id!.uuidString.lowercased() },
+            "organizations": try orgs.map { try $0.requireID().uuidString.lowercased() },
             "trainer": record.isOutsideTrainer ? ["yes"] : [],
-            "subjects": subjects.map { $0.id!.uuidString.lowercased() }, "phone": [record.phone ?? ""],
+            "subjects": try subjects.map { try $0.requireID().uuidString.lowercased() }, "phone": [record.phone ?? ""],
             "email": [record.email ?? ""],
         ])
     }
