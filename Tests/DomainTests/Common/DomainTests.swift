@@ -48,13 +48,12 @@ import Testing
         #expect(sorted == ["дом", "Ежевика", "ель", "ёж", "Ёлка", "жук", "яма"])
     }
 
-    @Test func pluralForms() {
-        #expect(RussianPlural.count(1, "группа", "группы", "групп") == "1 группа")
-        #expect(RussianPlural.count(2, "группа", "группы", "групп") == "2 группы")
-        #expect(RussianPlural.count(5, "группа", "группы", "групп") == "5 групп")
-        #expect(RussianPlural.count(11, "группа", "группы", "групп") == "11 групп")
-        #expect(RussianPlural.count(21, "группа", "группы", "групп") == "21 группа")
-        #expect(RussianPlural.count(112, "группа", "группы", "групп") == "112 групп")
+    @Test(arguments: [
+        (1, "1 группа"), (2, "2 группы"), (4, "4 группы"), (5, "5 групп"), (11, "11 групп"), (12, "12 групп"),
+        (14, "14 групп"), (21, "21 группа"), (22, "22 группы"), (111, "111 групп"), (112, "112 групп"), (0, "0 групп"),
+    ])
+    func pluralForms(count: Int, expected: String) {
+        #expect(RussianPlural.count(count, "группа", "группы", "групп") == expected)
     }
 
     @Test func datesReadAndPrintRussian() throws {
@@ -62,9 +61,11 @@ import Testing
         let d = try #require(RuDate.parse("01.09.2025", timeZone: msk))
         #expect(RuDate.format(d, timeZone: msk) == "01.09.2025")
         #expect(RuDate.parse("2025-09-01", timeZone: msk) == d)
-        #expect(RuDate.parse("31.02.2025", timeZone: msk) == nil)
-        #expect(RuDate.parse("1.9.25", timeZone: msk) == nil)
-        #expect(RuDate.parse("завтра", timeZone: msk) == nil)
+    }
+
+    @Test(arguments: ["31.02.2025", "1.9.25", "завтра", "", "01.13.2025", "2025-02-30"])
+    func datesThatDoNotExistAreNotRead(text: String) throws {
+        #expect(RuDate.parse(text, timeZone: try #require(TimeZone(identifier: "Europe/Moscow"))) == nil)
     }
 }
 
@@ -101,10 +102,9 @@ import Testing
         #expect(PageRequest(page: 1, per: 10).pageCount(total: 21) == 3)
     }
 
-    @Test func passwordsMustBeLongAndVaried() {
-        #expect(PasswordRules.check("short")["password"] != nil)
-        #expect(PasswordRules.check("aaaaaaaaaaaa")["password"] != nil)
-        #expect(PasswordRules.check("длинный-пароль-1").isEmpty)
+    @Test(arguments: [("short", false), ("aaaaaaaaaaaa", false), ("длинный-пароль-1", true)])
+    func passwordsMustBeLongAndVaried(password: String, accepted: Bool) {
+        #expect(PasswordRules.check(password).isEmpty == accepted)
     }
 }
 
@@ -141,15 +141,19 @@ import Testing
         return Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: scope)])
     }
 
-    @Test func municipalityRolesStayInTheirMunicipality() {
+    @Test(arguments: [Role.authorityAdmin, .coordinator, .methodologist])
+    func municipalityRolesStayInTheirMunicipality(role: Role) {
         let p = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
         let foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
-        for role in [Role.authorityAdmin, .coordinator, .methodologist] {
-            #expect(p.allows(actor(role), .read, .organization(own)))
-            #expect(!p.allows(actor(role), .read, .organization(foreign)))
-            #expect(!p.allows(actor(role), .read, .staff(orgs: [foreign], municipalityID: otherMuni)))
-        }
+        #expect(p.allows(actor(role), .read, .organization(own)))
+        #expect(!p.allows(actor(role), .read, .organization(foreign)))
+        #expect(!p.allows(actor(role), .read, .staff(orgs: [foreign], municipalityID: otherMuni)))
+    }
+
+    @Test func onlyTheCoordinatorChangesOrganizations() {
+        let p = AccessPolicy()
+        let own = OrgRef(id: school, municipalityID: municipalityID)
         #expect(p.allows(actor(.coordinator), .create, .organization(own)))
         #expect(!p.allows(actor(.methodologist), .update, .organization(own)))
     }
@@ -167,13 +171,12 @@ import Testing
         #expect(!p.allows(admin, .read, .audit(municipalityID: municipalityID)))
     }
 
-    @Test func studentsAndGuardiansSeeNoRegistry() {
+    @Test(arguments: [Role.student, .guardian])
+    func studentsAndGuardiansSeeNoRegistry(role: Role) {
         let p = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
-        for role in [Role.student, .guardian] {
-            #expect(!p.allows(actor(role, org: school), .read, .organization(own)))
-            #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: municipalityID)))
-        }
+        #expect(!p.allows(actor(role, org: school), .read, .organization(own)))
+        #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: municipalityID)))
     }
 
     @Test func expiredAssignmentsGrantNothing() {

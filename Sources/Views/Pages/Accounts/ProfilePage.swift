@@ -45,7 +45,11 @@ public struct ProfilePage: Sendable {
     public static let mock = ProfilePage(
         fullName: "Котова Алла Игоревна", username: "kmc",
         roles: [RoleLine(role: "Координатор КМЦ", scope: "Городской округ Заречный", period: nil)],
-        tokens: [TokenLine(id: UUID(), name: "API", created: "01.09.2025", expires: "01.10.2025")],
+        tokens: [
+            TokenLine(
+                id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, name: "API", created: "01.09.2025",
+                expires: "01.10.2025")
+        ],
         emptyState: nil)
 
     public func render(_ ctx: PageContext) -> String {

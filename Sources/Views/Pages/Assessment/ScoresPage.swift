@@ -32,6 +32,16 @@ public struct ScoresPage: Sendable {
         self.version = version
     }
 
+    public static let mock = ScoresPage(
+        title: "Входная диагностика", crumbs: [Crumb("Группы", "/groups")],
+        intro: "Информатика-10, 15.09.2026, максимум 10 б. Пустое поле — не писал(а).",
+        action: "/groups/00000000-0000-0000-0000-000000000001/diagnostics/1",
+        rows: [
+            Row(studentID: "00000000-0000-0000-0000-0000000000b1", name: "Берестова Алина Игоревна"),
+            Row(studentID: "00000000-0000-0000-0000-0000000000b2", name: "Обучающийся № 17"),
+        ],
+        values: FormValues(single: ["s-00000000-0000-0000-0000-0000000000b1": "8"]), version: 1)
+
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }

@@ -13,6 +13,19 @@ public struct DocumentPage: Sendable {
         self.docxURL = docxURL
     }
 
+    public static let mock: DocumentPage = {
+        var doc = DocModel(title: "Индивидуальный учебный план")
+        doc.heading("Индивидуальный учебный план обучающегося")
+        doc.field("Обучающийся", "Ёлкин Артём Ильич, 10А, МБОУ «СОШ № 1»")
+        doc.table(
+            ["№", "Курс", "Ресурсный центр", "Часы"], [["1", "Информатика", "Лицей № 2", "64"]], widths: [1, 4, 4, 1])
+        doc.paragraph([DocModel.Run("Согласовано: ", bold: true), DocModel.Run("01.09.2026")])
+        doc.signatures([("Родитель (законный представитель)", "Ёлкина В. Н.")])
+        return DocumentPage(
+            doc: doc, crumbs: [Crumb("Заявки (ИУП)", "/applications")],
+            docxURL: "/applications/00000000-0000-0000-0000-000000000001/iup.docx")
+    }()
+
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: doc.title, crumbs: crumbs + [Crumb(doc.title)]) {
             el("div", .cls("actions no-print")) {

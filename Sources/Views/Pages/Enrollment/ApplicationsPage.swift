@@ -41,6 +41,23 @@ public struct ApplicationsPage: Sendable {
         self.printable = printable
     }
 
+    public static let mock = ApplicationsPage(
+        title: "Мои заявки", crumbs: [], intro: "Заявки на сетевые курсы этого учебного года.",
+        open: [(title: "Подать заявку: запись на 2026/2027", url: "/applications/new")],
+        panels: [
+            Panel(
+                title: "ИУП: Ёлкин Артём Ильич", url: "/applications/00000000-0000-0000-0000-000000000001",
+                facts: [("Кампания", "Запись на 2026/2027"), ("Состояние", "подтверждена школой")],
+                choices: RegistryCard.Section(
+                    title: "Курсы по приоритету", columns: ["№", "Курс", "Место"],
+                    rows: [[.text("1"), .text("Информатика-10"), .tag("зачислен", "active")]],
+                    emptyText: "Курсы не выбраны."),
+                actions: [
+                    .link("Распечатать ИУП", "/applications/00000000-0000-0000-0000-000000000001/iup", primary: false)
+                ])
+        ],
+        emptyText: "Заявок пока нет.")
+
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }

@@ -57,6 +57,25 @@ public struct EnrollmentListPage: Sendable {
         self.candidatesTotal = candidatesTotal
     }
 
+    public static let mock = EnrollmentListPage(
+        url: "/lists/00000000-0000-0000-0000-000000000001", title: "Список КМЦ — Информатика-10",
+        facts: [("Группа", "Информатика-10"), ("Свободных мест", "3"), ("Состояние", "черновик")],
+        warnings: ["Мест меньше, чем учащихся в списке: 4 на 3 места."],
+        items: [
+            Item(
+                name: "Ёлкин Артём Ильич", school: "СОШ № 1", grade: "10А", note: nil,
+                removeURL: "/lists/00000000-0000-0000-0000-000000000001/items/1/remove")
+        ],
+        editable: true, canSend: true, canDecide: false,
+        query: ListQuery(filters: ["school": "", "grade": "10"], sort: "name"),
+        schools: [(value: "00000000-0000-0000-0000-0000000000a1", title: "СОШ № 1")],
+        candidates: [
+            Candidate(
+                id: "00000000-0000-0000-0000-0000000000b1", name: "Берестова Алина Игоревна", school: "СОШ № 1",
+                grade: "10А", note: "уже в списке")
+        ],
+        candidatesTotal: 1)
+
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb(title)]) {
             el("h1") { title }

@@ -36,7 +36,8 @@ public struct OrganizationSummary: Sendable {
     }
 
     public static let mock = OrganizationSummary(
-        id: UUID(), kind: .school, fullName: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»",
+        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000a2")!, kind: .school,
+        fullName: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»",
         shortName: "МБОУ «Гимназия № 2»", address: "ул. Лесная, 4", phone: "+7 (900) 000-00-02",
         email: "gym2@example.ru",
         website: nil, headName: "Белова Ирина Олеговна", municipality: "Городской округ Заречный", status: .active,
