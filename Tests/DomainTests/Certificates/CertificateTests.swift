@@ -74,3 +74,37 @@ import Testing
         #expect(ScoreDistribution(scores: [5], maxScore: 10).bands == [0, 0, 1, 0, 0])
     }
 }
+
+/// The certificate rule's decision and its reasons come from one function (`CertificateRules.decide`).
+@Suite struct CertificateDecisionTests {
+    static func attendance(_ attended: Int, of delivered: Int) -> StudentAttendance {
+        var a = StudentAttendance()
+        a.deliveredHours = delivered
+        a.attendedHours = attended
+        return a
+    }
+
+    static let cases: [(passed: Bool?, attended: Int, certified: Bool, expected: CertificateDecision)] = [
+        (true, 48, false, .eligible),
+        (true, 48, true, .alreadyCertified),
+        (nil, 64, false, .noResult),
+        (false, 64, false, .failed),
+        (true, 47, false, .lowAttendance(percent: 73, minimum: 75)),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func decisionsAndTheirReasons(index: Int) {
+        let c = Self.cases[index]
+        let decision = CertificateRules.decide(
+            passed: c.passed, attendance: Self.attendance(c.attended, of: 64), minimum: 75,
+            hasValidCertificate: c.certified)
+        #expect(decision == c.expected)
+        #expect(decision.isEligible == (c.expected == .eligible))
+        #expect((decision.reason == nil) == (c.expected == .eligible || c.expected == .alreadyCertified))
+    }
+
+    @Test func reasonsAreRussian() {
+        #expect(CertificateDecision.lowAttendance(percent: 73, minimum: 75).reason == "посещаемость 73 % — меньше 75 %")
+        #expect(CertificateDecision.noResult.reason == "нет итогов аттестации")
+    }
+}

@@ -36,19 +36,11 @@ enum CertificateService {
             let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
             let r = results[try s.requireID()]
             let c = certs[try s.requireID()]
-            let ok = CertificateRules.eligible(
+            let decision = CertificateRules.decide(
                 passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
-            var reason: String?
-            if c == nil && !ok {
-                if r == nil {
-                    reason = "нет итогов аттестации"
-                } else if r?.passed == false {
-                    reason = "аттестация не пройдена"
-                } else {
-                    reason = "посещаемость \(a.percent) % — меньше \(minimum) %"
-                }
-            }
-            return Candidate(student: s, attendance: a, result: r, certificate: c, eligible: ok, reason: reason)
+            return Candidate(
+                student: s, attendance: a, result: r, certificate: c, eligible: decision.isEligible,
+                reason: decision.reason)
         }
     }
 

@@ -20,32 +20,36 @@ extension ApplicationService {
         }
     }
 
-    /// The window, the student, the choices: the refusals of a submission before anything is written, in this order.
-    /// Answers the valid choices in rank order.
+    /// The refusals of a submission before anything is written (`SubmissionRules`, the one rule of every path), as the
+    /// HTTP answers say them. Answers the valid choices in rank order.
     static func check(
         campaign c: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, programs: Set<UUID>,
         groups: [SubmitFacts.Group],
         choices: [UUID], now: Date
     ) throws -> [UUID] {
-        guard c.status == RecordStatus.active.rawValue, now >= c.opensAt else {
-            throw AppError.conflict("Приём заявок в этой кампании ещё не начался.")
+        let facts = SubmissionFacts(
+            campaign: .init(
+                isActive: c.status == RecordStatus.active.rawValue, opensAt: c.opensAt, closesAt: c.closesAt,
+                maxCourses: c.maxCourses),
+            student: .init(
+                isActive: student.status == RecordStatus.active.rawValue, consentWithdrawn: student.consentWithdrawn,
+                grade: student.grade),
+            programs: programs,
+            groups: groups.map {
+                .init(
+                    id: $0.id, programID: $0.programID, isOpen: $0.isOpen,
+                    isActive: $0.status == RecordStatus.active.rawValue,
+                    isAgreed: $0.approval == ProgramApproval.agreed.rawValue,
+                    gradeFrom: $0.gradeFrom, gradeTo: $0.gradeTo)
+            })
+        switch SubmissionRules.check(facts, choices: choices, now: now) {
+        case .success(let ranked): return ranked
+        case .failure(.student(let error)): throw EnrollmentService.refusal(error)
+        case .failure(.choices(let fields)):
+            throw AppError.validation(
+                ValidationFailure(reason: SubmissionRefusal.choices(fields).reason, fields: fields))
+        case .failure(let refusal): throw AppError.conflict(refusal.reason)
         }
-        guard now < c.closesAt else { throw AppError.conflict("Приём заявок в этой кампании закрыт.") }
-        guard student.status == RecordStatus.active.rawValue else { throw EnrollmentService.refusal(.studentNotFound) }
-        guard !student.consentWithdrawn else { throw EnrollmentService.refusal(.consentWithdrawn) }
-        let allowed = groups.filter {
-            programs.contains($0.programID) && $0.isOpen && $0.status == RecordStatus.active.rawValue
-                && $0.approval == ProgramApproval.agreed.rawValue
-                && $0.gradeFrom <= student.grade && student.grade <= $0.gradeTo
-        }
-        var errors = FieldErrors()
-        let ranked = CampaignRules.validateChoices(
-            choices.map { Optional($0) }, allowed: Set(allowed.map(\.id)),
-            maxChoices: CampaignRules.choiceSlots(maxCourses: c.maxCourses), errors: &errors)
-        guard errors.isEmpty else {
-            throw AppError.validation(ValidationFailure(reason: "Проверьте выбранные курсы.", fields: errors))
-        }
-        return ranked
     }
 
     /// The API's submission without Fluent: every read in one job of the raw SQLite readers (or on one raw PostgreSQL

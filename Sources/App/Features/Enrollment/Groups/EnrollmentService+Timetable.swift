@@ -70,7 +70,7 @@ extension EnrollmentService {
           st.municipality_id AS muni,
                b.day AS day, b.start_minute AS s, b.end_minute AS f
         FROM lessons a
-        JOIN lessons b ON b.day = a.day AND b.start_minute < a.end_minute AND a.start_minute < b.end_minute
+        JOIN lessons b ON \(TimetableSQL.overlaps("a", "b"))
             AND b.status = ? AND b.group_id <> a.group_id
         JOIN enrollments e ON e.group_id = b.group_id AND e.status = ?
         JOIN study_groups g ON g.id = b.group_id
