@@ -38,7 +38,7 @@ extension StudentImportService {
                     ]) != nil
             else { throw AppError.conflict(batchGone) }
             let found = try registered(plan.rows.map(\.identityKey), municipalityID: target.municipalityID, on: c)
-            let analysis = classify(plan, found: found, schoolID: target.schoolID, canSee: canSee)
+            let analysis = StudentImport.classify(plan, found: found, schoolID: target.schoolID, canSee: canSee)
             guard analysis.isValid else { throw AppError.conflict(registryChanged) }
 
             var fresh: [StudentImport.Row] = []
@@ -56,7 +56,7 @@ extension StudentImportService {
                     continue
                 }
                 let r = match.record
-                let m = merged(r, with: row)
+                let m = StudentImport.merged(r, with: row)
                 merges.append(snapshot(r))
                 guard
                     try c.int(
@@ -84,11 +84,11 @@ extension StudentImportService {
                     "SELECT student_id, full_name FROM guardians WHERE student_id IN (\(placeholders(chunk.count)))",
                     chunk
                 ) { row in
-                    if let id = row.uuid(0) { existing.insert(guardianKey(id, row.text(1))) }
+                    if let id = row.uuid(0) { existing.insert(StudentImport.guardianKey(id, row.text(1))) }
                 }
             }
             try insertGuardians(
-                freshGuardians(newRows + mergedRows, existing: existing), target: target, now: now, on: c)
+                StudentImport.freshGuardians(newRows + mergedRows, existing: existing), target: target, now: now, on: c)
             try c.run(
                 """
                 UPDATE student_import_batches SET content = NULL, created_count = ?, merged_count = ?, skipped_count =

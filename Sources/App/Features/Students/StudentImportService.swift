@@ -10,44 +10,11 @@ import Vapor
 /// in another school is refused without revealing who or where to a school; one audit record per batch.
 ///
 /// The work is split so that both databases share it: `plan` reads and validates the file (no database), a lookup
-/// finds the file's children in the registry (Fluent here, raw on SQLite's writer in `+SQLite`), `classify` decides
+/// finds the file's children in the registry (Fluent here, raw on SQLite's writer in `+SQLite`), `StudentImport.classify` (Domain) decides
 /// what each row is, and `merged`/`freshGuardians` compute what is written.
 enum StudentImportService {
-    /// A child of the municipality's registry whose identity key is in the file, with what a merge changes.
-    struct Registered: Sendable {
-        var id: UUID
-        var identityKey: String
-        var schoolID: UUID
-        var schoolName: String
-        var fullName: String
-        var grade: Int
-        var letter: String?
-        var sex: String?
-        var specialNeeds: Bool
-        var consentOn: Date?
-        var consentBy: String?
-        var status: String
-        var version: Int
-    }
-
-    struct Match: Sendable {
-        var record: Registered
-        var id: UUID { record.id }
-        var fullName: String { record.fullName }
-        var grade: String { "\(record.grade)\(record.letter ?? "")" }
-        var archived: Bool { record.status == RecordStatus.archived.rawValue }
-        var version: Int { record.version }
-    }
-
-    struct Analysis: Sendable {
-        var plan: StudentImport.Plan
-        /// Index in `plan.rows` → the registry record of this school it matches.
-        var matches: [Int: Match]
-        var errors: [StudentImport.RowError]
-        var isValid: Bool { errors.isEmpty && plan.fileErrors.isEmpty }
-        var newCount: Int { plan.rows.count - matches.count }
-        var repeatedCount: Int { plan.rows.reduce(0) { $0 + $1.repeatedOn.count } }
-    }
+    typealias Registered = StudentImport.RegisteredChild
+    typealias Analysis = StudentImport.Analysis
 
     /// Who may see which school's children: decides how much a refusal may say.
     typealias Visibility = @Sendable (UUID) -> Bool
@@ -72,57 +39,7 @@ enum StudentImportService {
             return Analysis(plan: plan, matches: [:], errors: plan.errors)
         }
         let found = try await registered(plan.rows.map(\.identityKey), municipalityID: municipalityID, on: db)
-        return classify(plan, found: found, schoolID: schoolID, canSee: canSee)
-    }
-
-    /// Each row against the registry: a child of this school is a match (merged unless skipped), a child of another
-    /// school an error that names the school only to those who may see it.
-    static func classify(_ plan: StudentImport.Plan, found: [Registered], schoolID: UUID, canSee: Visibility)
-        -> Analysis
-    {
-        var analysis = Analysis(plan: plan, matches: [:], errors: plan.errors)
-        var positions: [ByteKey: Int] = [:]
-        positions.reserveCapacity(plan.rows.count)
-        for (i, row) in plan.rows.enumerated() where positions[ByteKey(row.identityKey)] == nil {
-            positions[ByteKey(row.identityKey)] = i
-        }
-        for r in found {
-            guard let i = positions[ByteKey(r.identityKey)] else { continue }
-            let line = plan.rows[i].line
-            if r.schoolID == schoolID {
-                analysis.matches[i] = Match(record: r)
-            } else if canSee(r.schoolID) {
-                analysis.errors.append(
-                    .init(
-                        line: line, column: "Фамилия",
-                        message: "Уже зарегистрирован(а) в «\(r.schoolName)». Перевод между школами оформляет КМЦ."))
-            } else {
-                analysis.errors.append(
-                    .init(
-                        line: line, column: "Фамилия",
-                        message: "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
-            }
-        }
-        analysis.errors.sort {
-            ($0.line, StudentImport.header.firstIndex(of: $0.column) ?? 99) < (
-                $1.line, StudentImport.header.firstIndex(of: $1.column) ?? 99
-            )
-        }
-        return analysis
-    }
-
-    /// A matched child after the merge: the file's values where it has them, the registry's otherwise; active again.
-    static func merged(_ r: Registered, with row: StudentImport.Row) -> Registered {
-        var m = r
-        m.grade = row.grade
-        m.letter = row.letter ?? r.letter
-        m.sex = row.sex ?? r.sex
-        m.specialNeeds = row.specialNeeds || r.specialNeeds
-        m.consentOn = row.consentOn ?? r.consentOn
-        m.consentBy = row.consentBy ?? r.consentBy
-        m.status = RecordStatus.active.rawValue
-        m.version = r.version + 1
-        return m
+        return StudentImport.classify(plan, found: found, schoolID: schoolID, canSee: canSee)
     }
 
     /// A merged child's values before the merge, as the batch keeps them (`snapshot`), read back by the revert and by
@@ -163,17 +80,6 @@ enum StudentImportService {
             "consent_on": s.consentOn.map { String($0.timeIntervalSince1970) } ?? "",
             "consent_by": s.consentBy ?? "", "status": s.status,
         ]
-    }
-
-    /// The guardians to add: a merged child may already have this guardian, and the same name is not added twice.
-    static func freshGuardians(_ rows: [(UUID, StudentImport.Row)], existing: Set<String>) -> [(
-        UUID, StudentImport.Row
-    )] {
-        rows.filter { id, row in row.guardianName.map { !existing.contains(guardianKey(id, $0)) } ?? false }
-    }
-
-    static func guardianKey(_ studentID: UUID, _ name: String) -> String {
-        studentID.uuidString + "|" + TextKey.normalize(name)
     }
 
     /// Ids for a batch's new children in increasing order — a millisecond time stamp and random bits, as in UUID
@@ -290,7 +196,7 @@ enum StudentImportService {
                     continue
                 }
                 let r = match.record
-                let m = merged(r, with: row)
+                let m = StudentImport.merged(r, with: row)
                 merges.append(snapshot(r))
                 let updated = try await sql.update(Student.schema)
                     .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set(
@@ -309,11 +215,11 @@ enum StudentImportService {
             for start in stride(from: 0, to: mergedIDs.count, by: 900) {
                 let chunk = Array(mergedIDs[start..<min(start + 900, mergedIDs.count)])
                 for g in try await Guardian.query(on: db).filter(\.$student.$id ~~ chunk).all() {
-                    existing.insert(guardianKey(g.$student.id, g.fullName))
+                    existing.insert(StudentImport.guardianKey(g.$student.id, g.fullName))
                 }
             }
             try await insertGuardians(
-                freshGuardians(newRows + mergedRows, existing: existing), batch: batch, now: now, on: db)
+                StudentImport.freshGuardians(newRows + mergedRows, existing: existing), batch: batch, now: now, on: db)
             batch.state = StudentImportBatch.State.committed.rawValue
             batch.content = nil
             batch.createdCount = newRows.count
