@@ -48,7 +48,8 @@ let package = Package(
         .executableTarget(name: "Run", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
+        // The stored page snapshots are read from the source folder, not bundled.
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

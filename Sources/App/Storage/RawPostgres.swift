@@ -56,10 +56,10 @@ struct RawPostgres: Sendable {
         _ = try await rows(sql, binds)
     }
 
-    /// The first column of the first row as an integer, if there is a row.
+    /// The integer of the statement's one result column (`RETURNING n`, `COUNT(*)`) in its first row, if there is one.
     func int(_ sql: String, _ binds: [DBValue]) async throws -> Int? {
-        guard let r = try await rows(sql, binds).first, !r.isNull(0) else { return nil }
-        return r.int(0)
+        guard let r = try await rows(sql, binds).first, !r.isNull(at: 0) else { return nil }
+        return r.int(at: 0)
     }
 
     /// Runs `body` inside BEGIN … COMMIT on this connection (ROLLBACK when it throws).
@@ -166,16 +166,20 @@ struct RawPostgres: Sendable {
         try await run(s.sql, s.binds)
     }
 
-    /// A result row, read by column position like `RawSQLite.Row`; a value of an unexpected type reads as absent.
-    struct Row: PositionalRow, Sendable {
+    /// A result row, read by column name like `RawSQLite.Row`; a value of an unexpected type reads as absent.
+    struct Row: PositionedRow, Sendable {
         let cells: [PostgresCell]
-        func isNull(_ i: Int32) -> Bool { cells[Int(i)].bytes == nil }
-        func int(_ i: Int32) -> Int { (try? cells[Int(i)].decode(Int.self)) ?? 0 }
-        func text(_ i: Int32) -> String { (try? cells[Int(i)].decode(String.self)) ?? "" }
-        func uuid(_ i: Int32) -> UUID? { isNull(i) ? nil : try? cells[Int(i)].decode(UUID.self) }
-        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
-        func bool(_ i: Int32) -> Bool { (try? cells[Int(i)].decode(Bool.self)) ?? false }
-        func date(_ i: Int32) -> Date? { isNull(i) ? nil : try? cells[Int(i)].decode(Date.self) }
+        let columns: ResultColumns
+        init(cells: [PostgresCell]) {
+            self.cells = cells
+            columns = ResultColumns(cells.map(\.columnName))
+        }
+        func isNull(at i: Int32) -> Bool { cells[Int(i)].bytes == nil }
+        func int(at i: Int32) -> Int { (try? cells[Int(i)].decode(Int.self)) ?? 0 }
+        func text(at i: Int32) -> String { (try? cells[Int(i)].decode(String.self)) ?? "" }
+        func uuid(at i: Int32) -> UUID? { try? cells[Int(i)].decode(UUID.self) }
+        func bool(at i: Int32) -> Bool { (try? cells[Int(i)].decode(Bool.self)) ?? false }
+        func date(at i: Int32) -> Date? { try? cells[Int(i)].decode(Date.self) }
     }
 }
 

@@ -13,6 +13,7 @@ import VaporCSQLite
 final class RawSQLite: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    private var resultColumns: [String: ResultColumns] = [:]
 
     /// An error of libsqlite3 with its message (`UNIQUE constraint failed: …` included, which callers look for).
     struct Failure: Error, CustomStringConvertible {
@@ -44,6 +45,7 @@ final class RawSQLite: @unchecked Sendable {
     func close() {
         for s in statements.values { sqlite_nio_sqlite3_finalize(s) }
         statements = [:]
+        resultColumns = [:]
         if let h = handle { sqlite_nio_sqlite3_close_v2(h) }
         handle = nil
     }
@@ -64,7 +66,7 @@ final class RawSQLite: @unchecked Sendable {
             sqlite_nio_sqlite3_clear_bindings(s)
         }
         for (i, value) in binds.enumerated() { try bind(value, at: Int32(i + 1), in: s) }
-        try step(s, row: row)
+        try step(s) { statement in try row(Row(statement: statement, columns: columns(of: sql, statement))) }
     }
 
     /// Rows of one table, `perStatement` to a multi-row INSERT: the full-size statement is prepared once and kept, the
@@ -116,11 +118,11 @@ final class RawSQLite: @unchecked Sendable {
         guard rc == SQLITE_OK else { throw failure(rc) }
     }
 
-    private func step(_ s: OpaquePointer, row: (Row) throws -> Void) throws {
+    private func step(_ s: OpaquePointer, row: (OpaquePointer) throws -> Void) throws {
         while true {
             let rc = sqlite_nio_sqlite3_step(s)
             if rc == SQLITE_ROW {
-                try row(Row(statement: s))
+                try row(s)
             } else if rc == SQLITE_DONE {
                 return
             } else {
@@ -129,30 +131,41 @@ final class RawSQLite: @unchecked Sendable {
         }
     }
 
-    /// The first column of the first row as an integer, if there is a row.
+    /// The integer of the statement's one result column (`RETURNING n`, `COUNT(*)`) in its first row, if there is one.
     func int(_ sql: String, _ binds: [DBValue]) throws -> Int? {
         var value: Int?
-        try run(sql, binds) { r in if value == nil, !r.isNull(0) { value = r.int(0) } }
+        try run(sql, binds) { r in if value == nil, !r.isNull(at: 0) { value = r.int(at: 0) } }
         return value
     }
 
+    /// The names of a kept statement's result columns, read from SQLite once.
+    private func columns(of sql: String, _ s: OpaquePointer) -> ResultColumns {
+        if let known = resultColumns[sql] { return known }
+        let names = (0..<sqlite_nio_sqlite3_column_count(s)).map {
+            sqlite_nio_sqlite3_column_name(s, $0).map { String(cString: $0) } ?? ""
+        }
+        let columns = ResultColumns(names)
+        resultColumns[sql] = columns
+        return columns
+    }
+
     /// A result row, valid only inside the `row` closure of `run`.
-    struct Row: PositionalRow {
+    struct Row: PositionedRow {
         fileprivate let statement: OpaquePointer
-        func isNull(_ i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, i) == SQLITE_NULL }
-        func int(_ i: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(statement, i)) }
-        func text(_ i: Int32) -> String {
+        let columns: ResultColumns
+        func isNull(at i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, i) == SQLITE_NULL }
+        func int(at i: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(statement, i)) }
+        func text(at i: Int32) -> String {
             sqlite_nio_sqlite3_column_text(statement, i).map { String(cString: $0) } ?? ""
         }
-        func uuid(_ i: Int32) -> UUID? { isNull(i) ? nil : UUID(uuidString: text(i)) }
-        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
-        func bool(_ i: Int32) -> Bool { int(i) != 0 }
+        func uuid(at i: Int32) -> UUID? { UUID(uuidString: text(at: i)) }
+        func bool(at i: Int32) -> Bool { int(at: i) != 0 }
         /// A date as SQLiteKit stores it (seconds since 1970), or as ISO 8601 text.
-        func date(_ i: Int32) -> Date? {
+        func date(at i: Int32) -> Date? {
             switch sqlite_nio_sqlite3_column_type(statement, i) {
             case SQLITE_FLOAT, SQLITE_INTEGER:
                 Date(timeIntervalSince1970: sqlite_nio_sqlite3_column_double(statement, i))
-            case SQLITE_TEXT: try? Date(text(i), strategy: .iso8601)
+            case SQLITE_TEXT: try? Date(text(at: i), strategy: .iso8601)
             default: nil
             }
         }

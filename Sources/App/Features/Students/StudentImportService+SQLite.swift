@@ -84,7 +84,9 @@ extension StudentImportService {
                     "SELECT student_id, full_name FROM guardians WHERE student_id IN (\(placeholders(chunk.count)))",
                     chunk
                 ) { row in
-                    if let id = row.uuid(0) { existing.insert(StudentImport.guardianKey(id, row.text(1))) }
+                    if let id = row.uuid("student_id") {
+                        existing.insert(StudentImport.guardianKey(id, row.text("full_name")))
+                    }
                 }
             }
             try insertGuardians(
@@ -116,22 +118,8 @@ extension StudentImportService {
         var out: [Registered] = []
         for start in stride(from: 0, to: keys.count, by: 900) {
             let chunk = padded(keys[start..<min(start + 900, keys.count)].map { DBValue.text($0) })
-            try c.run(
-                """
-                SELECT s.id, s.identity_key, s.school_id, o.short_name, s.surname, s.given_name, s.patronymic,
-                  s.grade, s.letter, s.sex,
-                       s.special_needs, s.consent_on, s.consent_by, s.status, s.version
-                FROM students s JOIN organizations o ON o.id = s.school_id
-                WHERE s.municipality_id = ? AND s.identity_key IN (\(placeholders(chunk.count)))
-                """, [.uuid(municipalityID)] + chunk
-            ) { r in
-                guard let id = r.uuid(0), let school = r.uuid(2) else { return }
-                out.append(
-                    Registered(
-                        id: id, identityKey: r.text(1), schoolID: school, schoolName: r.text(3),
-                        fullName: [r.text(4), r.text(5), r.optionalText(6)].compactMap { $0 }.joined(separator: " "),
-                        grade: r.int(7), letter: r.optionalText(8), sex: r.optionalText(9), specialNeeds: r.bool(10),
-                        consentOn: r.date(11), consentBy: r.optionalText(12), status: r.text(13), version: r.int(14)))
+            try c.run(registeredSelect + " IN (\(placeholders(chunk.count)))", [.uuid(municipalityID)] + chunk) { r in
+                if let child = registeredChild(r) { out.append(child) }
             }
         }
         return out

@@ -25,58 +25,6 @@ extension AuthenticationMiddleware {
         return loaded ?? nil
     }
 
-    /// The token with its user and the user's roles (a row per role, or one with none; `kind` NULL), then the student
-    /// records of the user (`kind` «student») and the children the user is an active guardian of («guardian»).
-    enum TokenUser: PreparedSQL {
-        static let sql = """
-            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns), NULL AS kind, NULL AS child
-            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
-            WHERE t.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'student', s.id FROM api_tokens t JOIN students s ON s.user_id = t.user_id WHERE
-              t.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'guardian', g.student_id FROM api_tokens t JOIN guardians g ON g.user_id = t.user_id AND
-              g.status = ?
-            WHERE t.token_hash = ?
-            """
-        private static let nulls = Array(repeating: "NULL", count: 12).joined(separator: ", ")
-
-        static func binds(_ tokenHash: String) -> [DBValue] {
-            [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
-        }
-
-        /// The statement's rows, in whatever order they come.
-        struct Rows {
-            var users: [UserRoleRow] = [], expires: Date?, revoked = false, own = Set<UUID>(), guarded = Set<UUID>()
-
-            mutating func add(_ r: some PositionalRow) {
-                switch r.optionalText(12) {
-                case nil:
-                    if users.isEmpty {
-                        expires = r.date(0)
-                        revoked = !r.isNull(1)
-                    }
-                    users.append(UserRoleRow(r, from: 2))
-                case "student": if let id = r.uuid(13) { own.insert(id) }
-                default: if let id = r.uuid(13) { guarded.insert(id) }
-                }
-            }
-
-            /// The signed-in user, when the token is neither revoked nor expired at `now` and the user is active; a
-            /// student's own records and a guardian's children count only with the role, as `childrenQuery` reads them.
-            func user(now: Date) -> CurrentUser? {
-                guard !revoked, let expires, expires > now, let first = users.first, first.isActive else { return nil }
-                let grants = AuthenticationMiddleware.grants(users)
-                var students = Set<UUID>()
-                if grants.contains(where: { $0.role == .student }) { students.formUnion(own) }
-                if grants.contains(where: { $0.role == .guardian }) { students.formUnion(guarded) }
-                return AuthenticationMiddleware.make(
-                    users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
-            }
-        }
-    }
-
     static func load(userID: UUID, on db: any Database, sessionID: UUID?, csrf: String?, viaToken: Bool) async throws
         -> CurrentUser?
     {
@@ -86,47 +34,8 @@ extension AuthenticationMiddleware {
               = \(bind: userID)
             """
         ).all()
-        return try await make(rows.map(UserRoleRow.init), on: db, sessionID: sessionID, csrf: csrf, viaToken: viaToken)
-    }
-
-    static let userColumns = """
-        u.id AS u_id, u.username AS u_username, u.full_name AS u_full_name, u.is_active AS u_active,
-          u.must_change_password AS u_must_change,
-        r.role AS r_role, r.municipality_id AS r_muni, r.organization_id AS r_org, r.valid_from AS r_from, r.valid_to
-          AS r_to
-        """
-
-    /// A row of one user joined with one of the user's roles (or with none).
-    struct UserRoleRow: Sendable {
-        var userID: UUID, username: String, fullName: String, isActive: Bool, mustChangePassword: Bool
-        var role: String?, municipalityID: UUID?, organizationID: UUID?, validFrom: Date?, validTo: Date?
-
-        init(_ r: any SQLRow) throws {
-            userID = try r.decode(column: "u_id", as: UUID.self)
-            username = try r.decode(column: "u_username", as: String.self)
-            fullName = try r.decode(column: "u_full_name", as: String.self)
-            isActive = try r.decode(column: "u_active", as: Bool.self)
-            mustChangePassword = try r.decode(column: "u_must_change", as: Bool.self)
-            role = try r.decode(column: "r_role", as: String?.self)
-            municipalityID = try r.decode(column: "r_muni", as: UUID?.self)
-            organizationID = try r.decode(column: "r_org", as: UUID?.self)
-            validFrom = try r.decode(column: "r_from", as: Date?.self)
-            validTo = try r.decode(column: "r_to", as: Date?.self)
-        }
-
-        /// From a raw row whose `userColumns` start at column `from`.
-        init(_ r: some PositionalRow, from i: Int32) {
-            userID = r.uuid(i) ?? UUID()
-            username = r.text(i + 1)
-            fullName = r.text(i + 2)
-            isActive = r.bool(i + 3)
-            mustChangePassword = r.bool(i + 4)
-            role = r.optionalText(i + 5)
-            municipalityID = r.uuid(i + 6)
-            organizationID = r.uuid(i + 7)
-            validFrom = r.date(i + 8)
-            validTo = r.date(i + 9)
-        }
+        return try await make(
+            rows.map { UserRoleRow(SQLRowReader($0)) }, on: db, sessionID: sessionID, csrf: csrf, viaToken: viaToken)
     }
 
     static func grants(_ rows: [UserRoleRow]) -> [RoleGrant] {

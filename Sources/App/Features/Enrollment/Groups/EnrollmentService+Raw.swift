@@ -32,10 +32,10 @@ extension EnrollmentService {
     ) async throws -> EnrollmentOutcome {
         var seat = RawSeat(group: group, student: student, source: source, now: now)
         let row = try await db.rows(ClashThenSeat.self, clashCheck + seat.open).first
-        if let clash = row.flatMap(EnrollmentService.clash) {
+        if let clash = row.flatMap({ EnrollmentService.clash($0) }) {
             throw refusal(.timetableClash(clash.text(for: student.id, req: req)))
         }
-        if row?.isNull(8) ?? true {
+        if row?.isNull("seated") ?? true {
             guard let next = try await db.int(RawSeat.waitSQL, seat.open) else { throw refusal(.groupNotOpen) }
             seat.waiting(next, ahead: try await db.int(RawSeat.aheadSQL, seat.ahead(next)) ?? 0)
         }
@@ -44,69 +44,4 @@ extension EnrollmentService {
         return seat.result
     }
 
-    /// PostgreSQL's clash check and conditional seat in one statement (the timetable's lock is already held, so one
-    /// snapshot serves both): the first clashing lesson's columns (`clash`), or NULLs, then the new count, NULL when no
-    /// seat was taken. Binds: `clashBinds` for one student, then `RawSeat.open`.
-    enum ClashThenSeat: PreparedSQL {
-        static let sql = """
-            WITH clash AS (\(clashOfOneSQL) LIMIT 1),
-            seat AS (\(RawSeat.seatUpdate) AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count)
-            SELECT clash.*, (SELECT enrolled_count FROM seat) FROM (SELECT 1) AS one LEFT JOIN clash ON true
-            """
-    }
-
-    /// One place being taken: the statements and their values.
-    struct RawSeat {
-        let group: Group, student: StudentFacts, source: EnrollmentSource, now: Date
-        let id = UUID()
-        var result = EnrollmentOutcome.enrolled, seq: Int?
-
-        /// The conditional seat: one more place only while the group is open and not full (binds: `open`).
-        static let seatUpdate = """
-            UPDATE study_groups SET enrolled_count = enrolled_count + 1 WHERE id = ? AND is_open = ? AND status = ?
-              AND enrolled_count < capacity
-            """
-        static let seatSQL = seatUpdate + " RETURNING enrolled_count"
-        /// The next waiting number, when no seat was taken (binds: `open`).
-        static let waitUpdate =
-            "UPDATE study_groups SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND is_open = ? AND status = ?"
-        static let waitSQL = waitUpdate + " RETURNING waitlist_seq"
-        /// How many wait before a waiting number (binds: `ahead`); the number itself follows the `<`.
-        static let aheadCount =
-            "SELECT COUNT(*) AS n FROM enrollments WHERE group_id = ? AND status = ? AND waitlist_seq <"
-        static let aheadSQL = aheadCount + " ?"
-        static let insertSQL = """
-            INSERT INTO enrollments (id, student_id, group_id, status, waitlist_seq, created_at, updated_at, source)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """
-
-        var open: [DBValue] { [.uuid(group.id), .bool(true), .text(RecordStatus.active.rawValue)] }
-        func ahead(_ next: Int) -> [DBValue] {
-            [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)]
-        }
-
-        mutating func waiting(_ next: Int, ahead: Int) {
-            seq = next
-            result = .waitlisted(position: ahead + 1)
-        }
-
-        var enrollment: [DBValue] {
-            let status = result == .enrolled ? EnrollmentStatus.enrolled : .waitlisted
-            return [
-                .uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue),
-                seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source.rawValue),
-            ]
-        }
-
-        func audit(req: Request?) -> Audit.Row {
-            Audit.entry(
-                req: req, action: .create, entityType: "enrollment", entityID: id,
-                title: "\(student.fullName) — \(group.name)",
-                municipalityID: student.municipalityID, organizationID: group.organizationID,
-                after: [
-                    "Группа": group.name, "Обучающийся": student.fullName,
-                    "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
-                ])
-        }
-    }
 }

@@ -200,13 +200,13 @@ extension ApplicationService {
         /// Runs the statement and reads its decision: a clash or a closed group is refused (nothing was written).
         func run(on db: RawPostgres, student: UUID, req: Request?) async throws -> EnrollmentOutcome {
             let row = try await db.retrying { try await $0.rows(Call.self, binds).first }
-            if let clash = row.flatMap(EnrollmentService.clash) {
+            if let row, let clash = EnrollmentService.clash(row, columns: .ofFunction) {
                 throw EnrollmentService.refusal(.timetableClash(clash.text(for: student, req: req)))
             }
             guard let row else { throw EnrollmentService.refusal(.groupNotOpen) }
-            if !row.isNull(8) { return .enrolled }
-            guard !row.isNull(9) else { throw EnrollmentService.refusal(.groupNotOpen) }
-            return .waitlisted(position: row.int(10) + 1)
+            if !row.isNull("o_seated") { return .enrolled }
+            guard !row.isNull("o_seq") else { throw EnrollmentService.refusal(.groupNotOpen) }
+            return .waitlisted(position: row.int("o_ahead") + 1)
         }
     }
 }

@@ -1,0 +1,85 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+extension AuthenticationMiddleware {
+    /// The token with its user and the user's roles (a row per role, or one with none; `kind` NULL), then the student
+    /// records of the user (`kind` «student») and the children the user is an active guardian of («guardian»).
+    enum TokenUser: PreparedSQL {
+        static let sql = """
+            SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns), NULL AS kind, NULL AS child
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
+            WHERE t.token_hash = ?
+            UNION ALL
+            SELECT \(nulls), 'student', s.id FROM api_tokens t JOIN students s ON s.user_id = t.user_id WHERE
+              t.token_hash = ?
+            UNION ALL
+            SELECT \(nulls), 'guardian', g.student_id FROM api_tokens t JOIN guardians g ON g.user_id = t.user_id AND
+              g.status = ?
+            WHERE t.token_hash = ?
+            """
+        private static let nulls = Array(repeating: "NULL", count: 12).joined(separator: ", ")
+
+        static func binds(_ tokenHash: String) -> [DBValue] {
+            [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
+        }
+
+        /// The statement's rows, in whatever order they come.
+        struct Rows {
+            var users: [UserRoleRow] = [], expires: Date?, revoked = false, own = Set<UUID>(), guarded = Set<UUID>()
+
+            mutating func add(_ r: some NamedRow) {
+                switch r.optionalText("kind") {
+                case nil:
+                    if users.isEmpty {
+                        expires = r.date("t_expires")
+                        revoked = !r.isNull("t_revoked")
+                    }
+                    users.append(UserRoleRow(r))
+                case "student": if let id = r.uuid("child") { own.insert(id) }
+                default: if let id = r.uuid("child") { guarded.insert(id) }
+                }
+            }
+
+            /// The signed-in user, when the token is neither revoked nor expired at `now` and the user is active; a
+            /// student's own records and a guardian's children count only with the role, as `childrenQuery` reads them.
+            func user(now: Date) -> CurrentUser? {
+                guard !revoked, let expires, expires > now, let first = users.first, first.isActive else { return nil }
+                let grants = AuthenticationMiddleware.grants(users)
+                var students = Set<UUID>()
+                if grants.contains(where: { $0.role == .student }) { students.formUnion(own) }
+                if grants.contains(where: { $0.role == .guardian }) { students.formUnion(guarded) }
+                return AuthenticationMiddleware.make(
+                    users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+            }
+        }
+    }
+
+    static let userColumns = """
+        u.id AS u_id, u.username AS u_username, u.full_name AS u_full_name, u.is_active AS u_active,
+          u.must_change_password AS u_must_change,
+        r.role AS r_role, r.municipality_id AS r_municipality, r.organization_id AS r_org, r.valid_from AS r_from, r.valid_to
+          AS r_to
+        """
+
+    /// A row of one user joined with one of the user's roles (or with none).
+    struct UserRoleRow: Sendable {
+        var userID: UUID, username: String, fullName: String, isActive: Bool, mustChangePassword: Bool
+        var role: String?, municipalityID: UUID?, organizationID: UUID?, validFrom: Date?, validTo: Date?
+
+        /// From a raw row with the `userColumns`.
+        init(_ r: some NamedRow) {
+            userID = r.uuid("u_id") ?? UUID()
+            username = r.text("u_username")
+            fullName = r.text("u_full_name")
+            isActive = r.bool("u_active")
+            mustChangePassword = r.bool("u_must_change")
+            role = r.optionalText("r_role")
+            municipalityID = r.uuid("r_municipality")
+            organizationID = r.uuid("r_org")
+            validFrom = r.date("r_from")
+            validTo = r.date("r_to")
+        }
+    }
+}
