@@ -11,7 +11,9 @@ import Testing
     static let signedIn = PageContext.mock
     static let anonymous = PageContext()
 
-    static let pages: [(name: String, html: String)] = [
+    static let pages: [(name: String, html: String)] = corePages + peoplePages + teachingPages
+
+    static let corePages: [(name: String, html: String)] = [
         ("Layout", ProfilePage.mock.render(signedIn)),
         ("ErrorPage", ErrorPage.mock.render(signedIn)),
         ("LoginPage", LoginPage.mock.render(anonymous)),
