@@ -38,7 +38,13 @@ extension EnrollmentService {
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """
 
-        var open: [DBValue] { [.uuid(group.id), .bool(true), .text(RecordStatus.active.rawValue)] }
+        /// A seat given back (binds: the group's id).
+        static let releaseSQL = "UPDATE study_groups SET enrolled_count = enrolled_count - 1 WHERE id = ?"
+
+        static func open(_ groupID: UUID) -> [DBValue] {
+            [.uuid(groupID), .bool(true), .text(RecordStatus.active.rawValue)]
+        }
+        var open: [DBValue] { Self.open(group.id) }
         func ahead(_ next: Int) -> [DBValue] {
             [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)]
         }

@@ -104,8 +104,7 @@ enum ApplicationService {
             }
             return try await req.application.writeTransaction { db in
                 try await submit(
-                    campaign: c, student: student, ranked: ranked, groups: byID, fresh: fresh,
-                    guardianAgreement: guardianAgreement,
+                    campaign: c, student: student, ranked: ranked, groups: byID, guardianAgreement: guardianAgreement,
                     submittedBy: submittedBy, on: db, req: req)
             }
         } catch let error where EnrollmentService.isUniqueViolation(error) {
@@ -123,16 +122,13 @@ enum ApplicationService {
     }
 
     private static func submit(
-        campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup], fresh: Bool,
+        campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup],
         guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request
     ) async throws -> Outcome {
         let now = Date()
         let campaignID = try c.requireID()
         let studentID = try student.requireID()
-        let existing =
-            fresh
-            ? nil
-            : try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(
+        let existing = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(
                 \.$student.$id == studentID
             ).first()
         if let existing, existing.applicationState.isLive {
@@ -171,10 +167,8 @@ enum ApplicationService {
             var position: Int?
             if c.campaignMode == .firstCome {
                 if placed < c.maxCourses {
-                    let checked =
-                        fresh ? groups[groupID].map { EnrollmentService.Checked(group: $0, student: student) } : nil
                     switch try await EnrollmentService.enroll(
-                        studentID: studentID, groupID: groupID, source: .application, checked: checked, on: db, req: req
+                        studentID: studentID, groupID: groupID, source: .application, on: db, req: req
                     ) {
                     case .enrolled:
                         choice.outcome = "enrolled"

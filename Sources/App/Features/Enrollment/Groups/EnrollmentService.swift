@@ -27,22 +27,12 @@ enum EnrollmentService {
         }
     }
 
-    /// What a caller has already checked outside the transaction: the group (of an agreed programme) and the active
-    /// student, and that the student has no row for this group yet — the fast path skips those reads; the database's
-    /// conditional updates and unique constraints still guard everything.
-    struct Checked: Sendable {
-        var group: StudyGroup
-        var student: Student
-    }
-
     static func enroll(
-        studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, checked: Checked? = nil,
-        leaving: UUID? = nil,
+        studentID: UUID, groupID: UUID, source: EnrollmentSource = .direct, leaving: UUID? = nil,
         on db: any Database, req: Request?
     ) async throws -> EnrollmentOutcome {
         let sql = try db.sql()
         let now = Date()
-        if let checked { return try await enrollChecked(checked, source: source, now: now, sql: sql, db: db, req: req) }
         // Refused before anything is written, so a caller may catch it and go on in the same transaction.
         if try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).count() == 0
@@ -58,13 +48,7 @@ enum EnrollmentService {
             try await refuseTimetableClash(studentID: studentID, groupID: groupID, leaving: leaving, req: req, on: db)
         }
         // The seat is the first write of the transaction.
-        let seated = try await sql.update("study_groups")
-            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
-            .where("id", .equal, groupID).where("is_open", .equal, true).where(
-                "status", .equal, RecordStatus.active.rawValue
-            )
-            .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
-            .returning("enrolled_count").all()
+        let seated = try await sql.int(RawSeat.seatSQL, RawSeat.open(groupID)) != nil
         guard let group = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first() else {
             throw AppError.notFound("Группа не найдена.")
         }
@@ -80,7 +64,7 @@ enum EnrollmentService {
             existing.status != EnrollmentStatus.withdrawn.rawValue
         {
             // Asked again: the answer does not change, and the seat taken above is given back.
-            if !seated.isEmpty { try await release(groupID: groupID, on: db) }
+            if seated { try await release(groupID: groupID, on: db) }
             return try await outcome(of: existing, on: db)
         }
         // The consent this way in needs (`EnrollmentError.consent`: the school's record when the КМЦ or a centre places
@@ -105,15 +89,14 @@ enum EnrollmentService {
         enrollment.withdrawnOn = nil
         enrollment.withdrawReason = nil
         let result: EnrollmentOutcome
-        if !seated.isEmpty {
+        if seated {
             enrollment.status = EnrollmentStatus.enrolled.rawValue
             enrollment.waitlistSeq = nil
             result = .enrolled
         } else {
-            let rows = try await sql.update("study_groups")
-                .set(SQLIdentifier("waitlist_seq"), to: SQLRaw("waitlist_seq + 1"))
-                .where("id", .equal, groupID).returning("waitlist_seq").all()
-            let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) ?? 0
+            guard let seq = try await sql.int(RawSeat.waitSQL, RawSeat.open(groupID)) else {
+                throw refusal(.groupNotOpen)
+            }
             enrollment.status = EnrollmentStatus.waitlisted.rawValue
             enrollment.waitlistSeq = seq
             result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
@@ -130,58 +113,8 @@ enum EnrollmentService {
         return result
     }
 
-    private static func enrollChecked(
-        _ c: Checked, source: EnrollmentSource, now: Date, sql: any SQLDatabase, db: any Database, req: Request?
-    ) async throws -> EnrollmentOutcome {
-        let groupID = try c.group.requireID()
-        try await refuseTimetableClash(studentID: try c.student.requireID(), groupID: groupID, req: req, on: db)
-        let seated = try await sql.update("study_groups")
-            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + 1"))
-            .where("id", .equal, groupID).where("is_open", .equal, true).where(
-                "status", .equal, RecordStatus.active.rawValue
-            )
-            .where(SQLIdentifier("enrolled_count"), .lessThan, SQLIdentifier("capacity"))
-            .returning("enrolled_count").all()
-        let e = Enrollment()
-        e.$student.id = try c.student.requireID()
-        e.$group.id = groupID
-        e.createdAt = now
-        e.updatedAt = now
-        e.source = source.rawValue
-        let result: EnrollmentOutcome
-        if !seated.isEmpty {
-            e.status = EnrollmentStatus.enrolled.rawValue
-            result = .enrolled
-        } else {
-            let rows = try await sql.update("study_groups")
-                .set(SQLIdentifier("waitlist_seq"), to: SQLRaw("waitlist_seq + 1"))
-                .where("id", .equal, groupID).where("is_open", .equal, true).where(
-                    "status", .equal, RecordStatus.active.rawValue
-                )
-                .returning("waitlist_seq").all()
-            guard let seq = try rows.first?.decode(column: "waitlist_seq", as: Int.self) else {
-                throw refusal(.groupNotOpen)
-            }
-            e.status = EnrollmentStatus.waitlisted.rawValue
-            e.waitlistSeq = seq
-            result = .waitlisted(position: try await position(groupID: groupID, seq: seq, on: db))
-        }
-        try await e.create(on: db)
-        try await Audit.record(
-            on: db, req: req, action: .create, entityType: "enrollment", entityID: e.id,
-            title: "\(c.student.fullName) — \(c.group.name)", municipalityID: c.student.$municipality.id,
-            organizationID: c.group.$organization.id, before: nil,
-            after: [
-                "Группа": c.group.name, "Обучающийся": c.student.fullName,
-                "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
-            ])
-        return result
-    }
-
     static func release(groupID: UUID, on db: any Database) async throws {
-        try await db.sql().update("study_groups")
-            .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count - 1"))
-            .where("id", .equal, groupID).run()
+        try await db.sql().run(RawSeat.releaseSQL, [.uuid(groupID)])
     }
 
     static func outcome(of e: Enrollment, on db: any Database) async throws -> EnrollmentOutcome {

@@ -1,0 +1,43 @@
+import Foundation
+import SQLKit
+
+/// The statements of `Storage/` (`?` placeholders, `DBValue` binds) on Fluent's own connection, so that a statement the
+/// raw paths run (the SQLite writer's, a raw PostgreSQL connection's) is written once and the Fluent paths run the
+/// same text. The values go through SQLKit's binding, so each driver stores them as Fluent does.
+extension SQLDatabase {
+    func rows(_ sql: String, _ binds: [DBValue]) async throws -> [SQLRowReader] {
+        try await raw(Self.query(sql, binds)).all().map(SQLRowReader.init)
+    }
+
+    func run(_ sql: String, _ binds: [DBValue]) async throws {
+        try await raw(Self.query(sql, binds)).run()
+    }
+
+    /// The first column of the first row (a one-column statement), or nil when there is no row.
+    func int(_ sql: String, _ binds: [DBValue]) async throws -> Int? {
+        guard let row = try await raw(Self.query(sql, binds)).first(), let column = row.allColumns.first else {
+            return nil
+        }
+        return try row.decode(column: column, as: Int.self)
+    }
+
+    /// The text with each `?` replaced by the next value's binding (the statements have no `?` inside literals).
+    static func query(_ sql: String, _ binds: [DBValue]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var values = binds.makeIterator()
+        var parts = sql.split(separator: "?", omittingEmptySubsequences: false).makeIterator()
+        if let first = parts.next() { query.appendLiteral(String(first)) }
+        while let part = parts.next() {
+            switch values.next() {
+            case .uuid(let u): query.appendInterpolation(bind: u)
+            case .text(let t): query.appendInterpolation(bind: t)
+            case .int(let n): query.appendInterpolation(bind: n)
+            case .bool(let b): query.appendInterpolation(bind: b)
+            case .date(let d): query.appendInterpolation(bind: d)
+            case nil: preconditionFailure("fewer values than placeholders in «\(sql)»")
+            }
+            query.appendLiteral(String(part))
+        }
+        return query
+    }
+}
