@@ -3,7 +3,8 @@ import SQLKit
 
 /// The statements of `Storage/` (`?` placeholders, `DBValue` binds) on Fluent's own connection, so that a statement the
 /// raw paths run (the SQLite writer's, a raw PostgreSQL connection's) is written once and the Fluent paths run the
-/// same text. The values go through SQLKit's binding, so each driver stores them as Fluent does.
+/// same text. The values go through SQLKit's binding, so each driver stores them as Fluent does; an absent value is
+/// written as NULL.
 extension SQLDatabase {
     func rows(_ sql: String, _ binds: [DBValue]) async throws -> [SQLRowReader] {
         try await raw(Self.query(sql, binds)).all().map(SQLRowReader.init)
@@ -30,6 +31,8 @@ extension SQLDatabase {
         while let part = parts.next() {
             switch values.next() {
             case .uuid(let u): query.appendInterpolation(bind: u)
+            // An absent value is an untyped NULL: bound as a `String?` PostgreSQL would type it text (an absent id).
+            case .text(nil), .date(nil): query.appendInterpolation(SQLLiteral.null)
             case .text(let t): query.appendInterpolation(bind: t)
             case .int(let n): query.appendInterpolation(bind: n)
             case .bool(let b): query.appendInterpolation(bind: b)

@@ -78,6 +78,30 @@ final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are gu
         }
     }
 
+    /// Runs an asynchronous `body` as one job of the next batch: the writer's thread waits, holding the write gate and
+    /// the transaction, while `body` runs on the concurrency pool with the connection to itself (each of its statements
+    /// runs at once, as in a job). For long algorithms written once for every database (the import's commit); `body`
+    /// must write through `c` only — anything that waits for the write gate would wait forever.
+    func exclusive<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) async throws -> T) async throws
+        -> T
+    {
+        try await write { c in
+            let done = DispatchSemaphore(value: 0)
+            let outcome = NIOLockedValueBox<Result<T, any Error>?>(nil)
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await body(SQLiteWriteConnection(connection: c))) } catch {
+                    result = .failure(error)
+                }
+                outcome.withLockedValue { $0 = result }
+                done.signal()
+            }
+            done.wait()
+            guard let result = outcome.withLockedValue({ $0 }) else { throw Abort(.internalServerError) }
+            return try result.get()
+        }
+    }
+
     private func loop() {
         while true {
             signal.lock(whenValue: 1)

@@ -12,21 +12,12 @@ enum StudentRegistryNumbers {
 
     /// The first of `count` new numbers of the municipality, through Fluent's connection (PostgreSQL, or SQLite's pool).
     static func claim(_ count: Int, municipalityID: UUID, on db: any Database) async throws -> Int {
-        let row = try await db.sql().raw(
-            """
-            UPDATE municipalities SET last_student_number = last_student_number + \(bind: count) \
-            WHERE id = \(bind: municipalityID) RETURNING last_student_number
-            """
-        ).first()
-        guard let last = try row?.decode(column: "last_student_number", as: Int.self) else {
-            throw AppError.notFound("Муниципалитет не найден.")
-        }
-        return last - count + 1
+        try await claim(count, municipalityID: municipalityID, on: FluentWriteConnection(db: db))
     }
 
-    /// The same on the SQLite writer's connection.
-    static func claim(_ count: Int, municipalityID: UUID, on c: RawSQLite) throws -> Int {
-        guard let last = try c.int(claimSQL, [.int(count), .uuid(municipalityID)]) else {
+    /// The same on a write connection (the import's commit).
+    static func claim(_ count: Int, municipalityID: UUID, on db: some WriteConnection) async throws -> Int {
+        guard let last = try await db.int(claimSQL, [.int(count), .uuid(municipalityID)]) else {
             throw AppError.notFound("Муниципалитет не найден.")
         }
         return last - count + 1

@@ -56,6 +56,44 @@ extension AppTests {
             }
         }
 
+        @Test func aBatchCommittedTwiceAtOnceIsWrittenOnce() async throws {
+            try await withApp { app in
+                // setup
+                var (b, school) = try await StudentImportTests.school1(app)
+                let before = try await Student.query(on: app.db).count()
+                let file = StudentImportTests.csv([
+                    "Ольхова;Дарина;;03.03.2011;ж;9;;;;Ольхова Нина;", "Ясенев;Глеб;;07.07.2012;м;8;;;;;",
+                ])
+                let url = try StudentImportTests.batchURL(
+                    try await b.upload("/students/import", ["school": school.uuidString], file: ("twice.csv", file)))
+                let batch = try #require(
+                    try await StudentImportBatch.query(on: app.db).filter(\.$fileName == "twice.csv").first())
+                let batchID = try batch.requireID()
+                // act: the same batch committed by two callers at once
+                @Sendable func commit() async -> Result<StudentImportService.Outcome, any Error> {
+                    do {
+                        return .success(
+                            try await StudentImportService.commit(
+                                batchID: batchID, skipLines: [], canSee: { _ in true }, app: app, req: nil))
+                    } catch { return .failure(error) }
+                }
+                async let first = commit()
+                async let second = commit()
+                let outcomes = await [first, second]
+                // check
+                let created = outcomes.compactMap { try? $0.get().created }
+                #expect(created == [2])
+                let refusals = outcomes.compactMap { outcome -> String? in
+                    guard case .failure(let error) = outcome else { return nil }
+                    return (error as? AppError)?.reason
+                }
+                #expect(refusals == [StudentImportService.batchGone])
+                #expect(try await Student.query(on: app.db).count() == before + 2)
+                #expect(try await Guardian.query(on: app.db).filter(\.$fullName == "Ольхова Нина").count() == 1)
+                #expect(try await b.get(url).body.string.contains("twice.csv"))
+            }
+        }
+
         @Test func aRegistryChangedSincePreviewRefusesTheCommitAndKeepsThePreview() async throws {
             try await withApp { app in
                 var (b, school) = try await StudentImportTests.school1(app)

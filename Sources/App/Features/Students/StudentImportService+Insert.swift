@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 
 /// Writing an import's rows, many rows at a time, converted without `Encodable` (issue 3's benchmark): by COPY on
-/// PostgreSQL, on the SQLite writer's own connection (`RawSQLite.insert`) on SQLite. The values are the same.
+/// PostgreSQL, multi-row INSERTs on the SQLite writer's own connection (`WriteConnection.insert`).
 extension StudentImportService {
     static let studentColumns = [
         "id", "municipality_id", "school_id", "surname", "given_name", "patronymic", "birth_date", "grade", "letter",
@@ -50,52 +50,24 @@ extension StudentImportService {
         ]
     }
 
-    /// The rows on PostgreSQL, in the commit's transaction, with registry numbers claimed in it.
-    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, on db: any Database)
+    /// The new children, with registry numbers claimed in the commit's transaction.
+    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], target: Target, on db: some WriteConnection)
         async throws
     {
         guard !rows.isEmpty else { return }
-        var t = try Target(batch)
+        var t = target
         t.firstNumber = try await StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: db)
-        let target = t
-        try await PostgresCopy.rows(into: Student.schema, columns: studentColumns, count: rows.count, on: db) {
-            studentValues(rows[$0].0, rows[$0].1, target, index: $0)
+        let numbered = t
+        try await db.insert(into: Student.schema, columns: studentColumns, count: rows.count) {
+            studentValues(rows[$0].0, rows[$0].1, numbered, index: $0)
         }
     }
 
     static func insertGuardians(
-        _ rows: [(UUID, StudentImport.Row)], batch: StudentImportBatch, now: Date, on db: any Database
+        _ rows: [(UUID, StudentImport.Row)], target t: Target, now: Date, on db: some WriteConnection
     ) async throws {
-        let t = try Target(batch)
-        try await insertRows(into: Guardian.schema, columns: guardianColumns, rows, on: db) {
-            guardianValues($0, $1, t, now: now)
-        }
-    }
-
-    /// By COPY (`PostgresCopy`): the Fluent commit runs on PostgreSQL only, SQLite commits on its writer (`+SQLite`).
-    static func insertRows<T: Sendable>(
-        into table: String, columns: [String], _ rows: [(UUID, T)], on db: any Database,
-        _ values: @escaping @Sendable (UUID, T) -> [DBValue]
-    ) async throws {
-        try await PostgresCopy.rows(into: table, columns: columns, count: rows.count, on: db) {
-            values(rows[$0].0, rows[$0].1)
-        }
-    }
-
-    /// The same rows on the SQLite writer's connection.
-    static func insertStudents(_ rows: [(UUID, StudentImport.Row)], target: Target, on c: RawSQLite) throws {
         guard !rows.isEmpty else { return }
-        var t = target
-        t.firstNumber = try StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: c)
-        try c.insert(into: Student.schema, columns: studentColumns, count: rows.count) {
-            studentValues(rows[$0].0, rows[$0].1, t, index: $0)
-        }
-    }
-
-    static func insertGuardians(_ rows: [(UUID, StudentImport.Row)], target t: Target, now: Date, on c: RawSQLite)
-        throws
-    {
-        try c.insert(into: Guardian.schema, columns: guardianColumns, count: rows.count) {
+        try await db.insert(into: Guardian.schema, columns: guardianColumns, count: rows.count) {
             guardianValues(rows[$0].0, rows[$0].1, t, now: now)
         }
     }

@@ -129,8 +129,8 @@ enum ApplicationService {
         let campaignID = try c.requireID()
         let studentID = try student.requireID()
         let existing = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(
-                \.$student.$id == studentID
-            ).first()
+            \.$student.$id == studentID
+        ).first()
         if let existing, existing.applicationState.isLive {
             // Asked again: one application per student and campaign; the answer does not change.
             return try await outcome(of: existing, on: db)
