@@ -18,25 +18,16 @@ struct SetkaMigrateCommand: AsyncCommand {
 }
 
 enum Migrate {
-    static let lockKey = 7_301_002
-
     static func run(_ app: Application, revert: Bool = false) async throws {
-        if app.setkaConfig.isPostgres, let sql = app.db as? any SQLDatabase {
-            // Session-level advisory locks need one connection for lock, work and unlock.
+        if app.setkaConfig.isPostgres {
             try await app.db.withConnection { conn in
                 guard let c = conn as? any SQLDatabase else { return }
-                try await c.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run()
-                do {
+                try await MigrationLock.holding(on: c) {
                     if revert { try await PostgresFunctions.remove(on: c) }
                     try await migrate(app, revert: revert)
                     if !revert { try await PostgresFunctions.install(on: c) }
-                } catch {
-                    try? await c.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
-                    throw error
                 }
-                try await c.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
             }
-            _ = sql
         } else {
             try await migrate(app, revert: revert)
         }

@@ -38,6 +38,12 @@ extension EnrollmentService {
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """
 
+        /// `n` seats at once, only if all fit (a КМЦ list accepted; binds: `seats`).
+        static let seatsSQL = """
+            UPDATE study_groups SET enrolled_count = enrolled_count + ? WHERE id = ? AND is_open = ? AND status = ?
+              AND enrolled_count + ? <= capacity RETURNING enrolled_count
+            """
+        static func seats(_ n: Int, groupID: UUID) -> [DBValue] { [.int(n)] + open(groupID) + [.int(n)] }
         /// A seat given back (binds: the group's id).
         static let releaseSQL = "UPDATE study_groups SET enrolled_count = enrolled_count - 1 WHERE id = ?"
 

@@ -67,22 +67,8 @@ enum CertificateService {
             else { throw AppError.notFound("Группа не найдена.") }
             let zone = municipality.zone
             let year = CivilDay(Date(), timeZone: zone).ymd.year
-            let sql = try db.sql()
-            try await sql.insert(into: CertificateCounter.schema).columns(
-                "id", "municipality_id", "year", "last_sequence"
-            )
-            .values(SQLBind(UUID()), SQLBind(try municipality.requireID()), SQLBind(year), SQLBind(0))
-            .ignoringConflicts(with: [
-                "municipality_id", "year",
-            ]).run()
             // Lock the counter before looking at who is eligible.
-            _ = try await sql.update(CertificateCounter.schema).set(
-                SQLIdentifier("last_sequence"), to: SQLIdentifier("last_sequence")
-            )
-            .where("municipality_id", .equal, try municipality.requireID()).where("year", .equal, year).returning(
-                "last_sequence"
-            )
-            .all()
+            try await CertificateCounterSQL.lock(municipalityID: try municipality.requireID(), year: year, on: db)
             let lessons = try await Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
                 \.$status == LessonStatus.scheduled.rawValue
             )
@@ -106,12 +92,9 @@ enum CertificateService {
             let chosen = try await candidates(g, minimum: municipality.certificateMinAttendance, on: db).filter(
                 \.eligible)
             guard !chosen.isEmpty else { return [] }
-            let rows = try await sql.update(CertificateCounter.schema)
-                .set(SQLIdentifier("last_sequence"), to: SQLRaw("last_sequence + \(chosen.count)"))
-                .where("municipality_id", .equal, try municipality.requireID()).where("year", .equal, year).returning(
-                    "last_sequence"
-                ).all()
-            guard let top = try rows.first?.decode(column: "last_sequence", as: Int.self),
+            guard
+                let top = try await CertificateCounterSQL.raise(
+                    by: chosen.count, municipalityID: try municipality.requireID(), year: year, on: db),
                 let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count)
             else { throw AppError.conflict("Счётчик номеров недоступен.") }
             let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)

@@ -175,17 +175,9 @@ enum EnrollmentListService {
             let n = c.needing.count
             // All seats at once, by the same conditional update that guards single enrolments.
             if n > 0 {
-                let seated = try await sql.update("study_groups")
-                    .set(SQLIdentifier("enrolled_count"), to: SQLRaw("enrolled_count + \(n)"))
-                    .where("id", .equal, list.$group.id).where("is_open", .equal, true).where(
-                        "status", .equal, RecordStatus.active.rawValue
-                    )
-                    .where(
-                        SQLBinaryExpression(
-                            SQLRaw("enrolled_count + \(n)"), .lessThanOrEqual, SQLIdentifier("capacity"))
-                    )
-                    .returning("enrolled_count").all()
-                guard !seated.isEmpty else {
+                let seated = try await sql.int(
+                    EnrollmentService.RawSeat.seatsSQL, EnrollmentService.RawSeat.seats(n, groupID: list.$group.id))
+                guard seated != nil else {
                     guard let g = try await StudyGroup.find(list.$group.id, on: db) else { throw AppError.notFound() }
                     if !g.isOpen || g.status != RecordStatus.active.rawValue {
                         throw EnrollmentService.refusal(.groupNotOpen)
