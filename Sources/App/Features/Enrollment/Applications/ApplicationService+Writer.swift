@@ -48,8 +48,7 @@ extension ApplicationService {
                 return Outcome(applicationID: s.applicationID, state: .submitted, choices: results)
             }
         }
-        // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`); a ranked campaign's
-        // application takes no seat, so its rows are one statement without a transaction around it.
+        // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`: the benchmark's case).
         if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
             let statement = OneCourse(
                 s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now),
@@ -62,19 +61,6 @@ extension ApplicationService {
             return Outcome(
                 applicationID: s.applicationID, state: .submitted,
                 choices: [ChoiceOutcome(groupId: group.id, groupName: group.name, status: status, position: position)])
-        }
-        if !s.firstCome {
-            var inserts = RawPostgres.Inserts()
-            inserts.add(FreshSubmission.applicationSQL, s.application)
-            for i in ranked.indices { inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: "pending")) }
-            inserts.add(Audit.insertSQL, Audit.values(s.audit(req: req)))
-            let rows = inserts
-            try await onPostgres(pg, req) { db in try await db.retrying { try await $0.insert(rows) } }
-            return Outcome(
-                applicationID: s.applicationID, state: .submitted,
-                choices: ranked.map {
-                    ChoiceOutcome(groupId: $0, groupName: groups[$0]?.name ?? "", status: "pending", position: nil)
-                })
         }
         // Otherwise the rows are collected and inserted by one statement: the transaction is BEGIN, the timetable's
         // lock, per choice tried the clash check with the seat (`ClashThenSeat`), that statement and COMMIT (the rows
