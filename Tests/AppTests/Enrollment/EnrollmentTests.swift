@@ -10,65 +10,21 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct EnrollmentTests {
-        /// An agreed programme's open group of `capacity` at МБОУ «Гимназия № 2», and `students` new students of МБОУ
-        /// «СОШ № 1».
+        /// A world of its own: a centre with an agreed programme and an open group «Нагрузочная группа» of
+        /// `capacity`, a school with `students` students, and the users kmc (coordinator), centre1 (the centre's head),
+        /// teacher1 (the centre's teacher), school1 (the school's administrator), metod (methodologist).
         static func setUp(_ app: Application, capacity: Int, students: Int) async throws -> (UUID, [UUID]) {
-            let center = try await orgID(app, "МБОУ «Гимназия № 2»")
-            let school = try await orgID(app, "МБОУ «СОШ № 1»")
-            let municipalityID = try #require(try await Organization.find(school, on: app.db)?.$municipality.id)
-            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
-            let program = NetworkProgram()
-            program.$organization.id = center
-            program.title = "Олимпиадная математика"
-            program.kind = "olympiad"
-            program.hours = 64
-            program.approval = "agreed"
-            program.status = "active"
-            program.version = 1
-            program.gradeFrom = 10
-            program.gradeTo = 11
-            program.form = "full_time"
-            program.searchKey = "олимпиадная математика"
-            program.sortKey = "олимпиадная математика"
-            try await program.create(on: app.db)
-            let group = StudyGroup()
-            group.$program.id = try program.requireID()
-            group.$organization.id = center
-            group.$academicYear.id = try year.requireID()
-            group.name = "Нагрузочная группа"
-            group.capacity = capacity
-            group.enrolledCount = 0
-            group.waitlistSeq = 0
-            group.plannedHours = 64
-            group.isOpen = true
-            group.status = "active"
-            group.version = 1
-            try await group.create(on: app.db)
-            let ids = try await app.db.transaction { db -> [UUID] in
-                var ids: [UUID] = []
-                for i in 0..<students {
-                    let s = Student()
-                    s.$municipality.id = municipalityID
-                    s.$school.id = school
-                    s.surname = "Учеников\(i)"
-                    s.givenName = "Тест"
-                    s.birthDate = Date(timeIntervalSince1970: 1_200_000_000)
-                    s.grade = 10
-                    s.letter = "А"
-                    s.searchKey = "учеников\(i) тест"
-                    s.sortKey = "учеников\(i) тест"
-                    s.status = "active"
-                    s.version = 1
-                    s.specialNeeds = false
-                    s.identityKey = "учеников\(i) тест|2008-01-10"
-                    s.consentOn = Date(timeIntervalSince1970: 1_700_000_000)
-                    s.consentBy = "мать"
-                    try await s.create(on: db)
-                    ids.append(try s.requireID())
-                }
-                return ids
-            }
-            return (try group.requireID(), ids)
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let school = try await world.school("Школа № 1")
+            try await world.user("kmc", .coordinator)
+            try await world.user("metod", .methodologist)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("teacher1", .teacher, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            let program = try await world.program(at: center)
+            let group = try await world.group(of: program, "Нагрузочная группа", capacity: capacity)
+            return (try group.requireID(), try await world.students(at: school, count: students))
         }
 
         struct Answer: Content {
@@ -77,7 +33,7 @@ extension AppTests {
         }
 
         @Test func twoHundredConcurrentRequestsFillAGroupOf25Exactly() async throws {
-            try await withLiveApp { app, port in
+            try await withLiveApp(demo: false) { app, port in
                 // setup
                 let (groupID, students) = try await Self.setUp(app, capacity: 25, students: 200)
                 let token = try await directToken(app, username: "kmc")
@@ -126,14 +82,14 @@ extension AppTests {
         /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing
         /// changes.
         @Test func directEnrollmentRefusesAStudentOfAnotherGrade() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 5, students: 1)
                 let group = try #require(
                     try await StudyGroup.query(on: app.db).filter(\.$id == groupID).with(\.$program).first())
                 let student = try #require(try await Student.find(students[0], on: app.db))
                 student.grade = group.program.gradeFrom - 1
                 try await student.save(on: app.db)
-                let kmc = try await apiToken(app, "kmc")
+                let kmc = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
                 let res = try await b.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments",
@@ -151,9 +107,9 @@ extension AppTests {
         }
 
         @Test func directEnrollmentAnswersAndRefusesInRussian() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
-                let kmc = try await apiToken(app, "kmc")
+                let kmc = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"]
                 let first = try await b.send(
@@ -214,7 +170,7 @@ extension AppTests {
                 #expect(try refused.content.decode(APITests.ErrorBody.self).error == "program_not_agreed")
                 // Only the coordinator, the administrator and the head of the group's centre enrol directly.
                 for user in ["school1", "teacher1", "metod"] {
-                    let t = try await apiToken(app, user)
+                    let t = try await apiToken(app, user, password: World.password)
                     let res = try await b.send(
                         .POST, "/api/v1/groups/\(groupID)/enrollments",
                         headers: ["Authorization": "Bearer \(t)", "Content-Type": "application/json"],
@@ -235,10 +191,10 @@ extension AppTests {
 
 extension AppTests.EnrollmentTests {
     @Test func theCenterHeadEnrollsThroughThePagesAndAWithdrawalMovesTheListUp() async throws {
-        try await withApp { app in
+        try await withApp(demo: false) { app in
             let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
             var head = Browser(app)
-            _ = try await head.login("centre1")
+            _ = try await head.login("centre1", password: World.password)
             #expect(try await head.get("/groups").body.string.contains("Нагрузочная группа"))
             let search = try await head.get("/groups/\(groupID)/enroll?q=учеников1").body.string
             #expect(search.contains("Учеников1 Тест"))
@@ -254,7 +210,7 @@ extension AppTests.EnrollmentTests {
             }
             // The coordinator, who reads every school's registry, does.
             var kmc = Browser(app)
-            _ = try await kmc.login("kmc")
+            _ = try await kmc.login("kmc", password: World.password)
             let kmcBrowse = try await kmc.get("/groups/\(groupID)/enroll").body.string
             #expect(!kmcBrowse.contains("не меньше трёх букв") && kmcBrowse.contains("Записать"))
             #expect(try await kmc.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Записать"))

@@ -9,7 +9,7 @@ import Vapor
 /// Starts the application once on a free port over real HTTP (`DESIGN.md`: Vapor's running mode restarts the server per
 /// request, so concurrency tests start it themselves). On SQLite the database is a throwaway WAL file with the writer,
 /// as `serve` uses.
-func withLiveApp(_ body: (Application, Int) async throws -> Void) async throws {
+func withLiveApp(demo: Bool = true, _ body: (Application, Int) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -20,7 +20,7 @@ func withLiveApp(_ body: (Application, Int) async throws -> Void) async throws {
             try await sql.raw("CREATE SCHEMA public").run()
         }
         try await Migrate.run(app)
-        _ = try await DemoData.load(app)
+        if demo { _ = try await DemoData.load(app) }
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(app.http.server.shared.localAddress?.port)

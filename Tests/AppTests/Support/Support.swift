@@ -124,14 +124,14 @@ func orgID(_ app: Application, _ shortName: String) async throws -> UUID {
     try #require(try await Organization.query(on: app.db).filter(\.$shortName == shortName).first()?.id)
 }
 
-func apiToken(_ app: Application, _ username: String) async throws -> String {
+func apiToken(_ app: Application, _ username: String, password: String = DemoData.password) async throws -> String {
     struct Body: Content {
         var username: String
         var password: String
     }
     struct Out: Content { var token: String }
     var b = Browser(app)
-    let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: DemoData.password))
+    let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: password))
     #expect(res.status == .created)
     return try res.content.decode(Out.self).token
 }

@@ -1,0 +1,147 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// A small world a test builds and asserts on, instead of the demo: a municipality with its current academic year,
+/// then only the organisations, users, programmes, groups and students the test asks for. Every name is made up.
+struct World: Sendable {
+    let app: Application
+    let municipalityID: UUID
+    let zone: TimeZone
+    let yearID: UUID
+    /// The password of every user of the world, hashed once (bcrypt at cost 12 takes about 0.25 s).
+    static let password = "world-password-7"
+    let passwordHash: String
+
+    /// An empty municipality «Тестовый округ» with its current academic year.
+    static func make(_ app: Application, name: String = "Тестовый округ") async throws -> World {
+        let municipality = Municipality(name: name)
+        try await municipality.create(on: app.db)
+        let municipalityID = try municipality.requireID()
+        let year = try await AcademicYears.ensureCurrent(
+            municipalityID: municipalityID, zone: municipality.zone, on: app.db)
+        return World(
+            app: app, municipalityID: municipalityID, zone: municipality.zone, yearID: try year.requireID(),
+            passwordHash: try await Passwords.hash(password, app: app))
+    }
+
+    /// An organisation of the municipality.
+    func organization(_ kind: OrganizationKind, _ shortName: String) async throws -> UUID {
+        let org = try await OrganizationStore.create(
+            OrganizationInput(
+                kind: kind, fullName: shortName, shortName: shortName, address: nil, phone: nil, email: nil,
+                website: nil, headName: nil),
+            municipalityID: municipalityID, on: app.db, req: nil)
+        return try org.requireID()
+    }
+
+    /// A school.
+    func school(_ shortName: String = "Школа № 1") async throws -> UUID {
+        try await organization(.school, shortName)
+    }
+
+    /// A school that is a resource centre this year.
+    func center(_ shortName: String = "Школа-центр № 2") async throws -> UUID {
+        let id = try await organization(.school, shortName)
+        let center = ResourceCenter()
+        center.$organization.id = id
+        center.$academicYear.id = yearID
+        center.directions = ""
+        center.profiles = ""
+        center.status = RecordStatus.active.rawValue
+        center.version = 1
+        try await center.create(on: app.db)
+        return id
+    }
+
+    /// A user with one role (at an organisation, or over the municipality), signing in with `World.password`.
+    @discardableResult
+    func user(_ username: String, _ role: Role, at organizationID: UUID? = nil) async throws -> UUID {
+        let user = User(username: username, fullName: "Тестов \(username)", passwordHash: passwordHash)
+        try await user.create(on: app.db)
+        try await RoleAssignment(
+            userID: try user.requireID(), role: role.rawValue, municipalityID: municipalityID,
+            organizationID: organizationID
+        ).create(on: app.db)
+        return try user.requireID()
+    }
+
+    /// A programme of a centre, agreed unless told otherwise.
+    func program(
+        at centerID: UUID, _ title: String = "Олимпиадная математика", grades: ClosedRange<Int> = 10...11,
+        agreed: Bool = true
+    ) async throws -> NetworkProgram {
+        let program = NetworkProgram()
+        program.$organization.id = centerID
+        program.$academicYear.id = yearID
+        program.title = title
+        program.kind = "olympiad"
+        program.hours = 64
+        program.approval = agreed ? "agreed" : "draft"
+        program.status = RecordStatus.active.rawValue
+        program.version = 1
+        program.gradeFrom = grades.lowerBound
+        program.gradeTo = grades.upperBound
+        program.form = StudyForm.fullTime.rawValue
+        program.searchKey = TextKey.search(title)
+        program.sortKey = TextKey.sort(title)
+        try await program.create(on: app.db)
+        return program
+    }
+
+    /// An open group of a programme.
+    func group(of program: NetworkProgram, _ name: String = "Группа 1", capacity: Int = 15) async throws -> StudyGroup {
+        let group = StudyGroup()
+        group.$program.id = try program.requireID()
+        group.$organization.id = program.$organization.id
+        group.$academicYear.id = yearID
+        group.name = name
+        group.capacity = capacity
+        group.enrolledCount = 0
+        group.waitlistSeq = 0
+        group.plannedHours = program.hours
+        group.isOpen = true
+        group.status = RecordStatus.active.rawValue
+        group.version = 1
+        try await group.create(on: app.db)
+        return group
+    }
+
+    /// Students of a school (active, consent recorded unless told otherwise), `count` of them in one transaction,
+    /// named «Учеников<n> Тест».
+    func students(at schoolID: UUID, count: Int, grade: Int = 10, consent: Bool = true, from first: Int = 0)
+        async throws -> [UUID]
+    {
+        let municipalityID = municipalityID
+        let zone = zone
+        return try await app.db.transaction { db -> [UUID] in
+            var ids: [UUID] = []
+            for i in first..<first + count {
+                let s = Student()
+                s.$municipality.id = municipalityID
+                s.$school.id = schoolID
+                s.surname = "Учеников\(i)"
+                s.givenName = "Тест"
+                s.birthDate = Date(timeIntervalSince1970: 1_200_000_000)
+                s.grade = grade
+                s.letter = "А"
+                s.searchKey = TextKey.search(s.surname, s.givenName)
+                s.sortKey = TextKey.sort(s.fullName)
+                s.status = RecordStatus.active.rawValue
+                s.version = 1
+                s.specialNeeds = false
+                s.identityKey = StudentIdentity.key(
+                    surname: s.surname, givenName: s.givenName, patronymic: nil, birthDate: s.birthDate, timeZone: zone)
+                s.consentOn = consent ? Date(timeIntervalSince1970: 1_700_000_000) : nil
+                s.consentBy = consent ? "мать" : nil
+                try await s.create(on: db)
+                ids.append(try s.requireID())
+            }
+            return ids
+        }
+    }
+}
