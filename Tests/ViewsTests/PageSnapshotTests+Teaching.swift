@@ -11,5 +11,24 @@ extension PageSnapshotTests {
         ("GroupEnrollSearchPage", GroupEnrollSearchPage.mock.list.render(signedIn)),
         ("GroupWithdrawPage", GroupWithdrawPage.mock.form.render(signedIn)),
         ("EnrollmentsPage", EnrollmentsPage.mock.list.render(signedIn)),
+        ("CampaignListPage", CampaignListPage.mock.list.render(signedIn)),
+        ("CampaignCardPage", campaignCard(CampaignCardPage.mock).render(signedIn)),
+        ("CampaignFormPage", campaignForm(CampaignFormPage.mock).render(signedIn)),
+        ("EnrollmentListsPage", EnrollmentListsPage.mock.list.render(signedIn)),
+        ("EnrollmentListReturnPage", EnrollmentListReturnPage.mock.form.render(signedIn)),
     ]
+
+    /// A campaign's card parts in the card the registry wraps them in.
+    static func campaignCard(_ page: CampaignCardPage) -> RegistryCard {
+        RegistryCard(
+            title: "Запись на сетевые курсы", area: .campaigns, status: .active, facts: page.facts, actions: [],
+            warnings: page.warnings, sections: page.sections, history: nil)
+    }
+
+    /// A campaign's fields in the form the registry wraps them in.
+    static func campaignForm(_ page: CampaignFormPage) -> RegistryForm {
+        RegistryForm(
+            title: "Новая кампания записи", crumbs: [Crumb("Кампании записи", "/campaigns")], action: "/campaigns/new",
+            cancelURL: "/campaigns", fields: page.fields, values: FormValues())
+    }
 }

@@ -74,7 +74,7 @@ public struct GroupListPage: Sendable {
         RegistryList(
             title: "Группы", area: .groups, query: query,
             filters: [
-                FieldSpec("q", "Поиск", .text("search")),
+                EnrollmentFilters.search,
                 FieldSpec("organization", "Ресурсный центр", .select(centers, empty: "Все центры")),
                 FieldSpec("year", "Учебный год", .select(years, empty: "Все годы")),
             ],
