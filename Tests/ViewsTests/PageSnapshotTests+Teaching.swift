@@ -16,6 +16,13 @@ extension PageSnapshotTests {
         ("CampaignFormPage", campaignForm(CampaignFormPage.mock).render(signedIn)),
         ("EnrollmentListsPage", EnrollmentListsPage.mock.list.render(signedIn)),
         ("EnrollmentListReturnPage", EnrollmentListReturnPage.mock.form.render(signedIn)),
+        ("CampaignDistributePage", CampaignDistributePage.mock.page.render(signedIn)),
+        ("MyApplicationsPage", MyApplicationsPage.mock.page.render(signedIn)),
+        ("ApplicationPage", MyApplicationsPage.single(.mock).render(signedIn)),
+        ("ApplicationQueuePage", ApplicationQueuePage.mock.list.render(signedIn)),
+        ("ApplicationRefusePage", ApplicationRefusePage.mock.form.render(signedIn)),
+        ("ApplicationCancelPage", ApplicationCancelPage.mock.page.render(signedIn)),
+        ("ApplicationFormPage", ApplicationFormPage.mock.form.render(signedIn)),
     ]
 
     /// A campaign's card parts in the card the registry wraps them in.
