@@ -23,6 +23,16 @@ extension PageSnapshotTests {
         ("ApplicationRefusePage", ApplicationRefusePage.mock.form.render(signedIn)),
         ("ApplicationCancelPage", ApplicationCancelPage.mock.page.render(signedIn)),
         ("ApplicationFormPage", ApplicationFormPage.mock.form.render(signedIn)),
+        ("IUPDocument", DocumentPage(doc: IUPDocument.mock.doc, crumbs: [], docxURL: "/iup.docx").render(signedIn)),
+        (
+            "GuardianAgreementDocument",
+            DocumentPage(doc: GuardianAgreementDocument.mock.doc, crumbs: [], docxURL: "/agreement.docx").render(
+                signedIn)
+        ),
+        (
+            "ContractDocument",
+            DocumentPage(doc: ContractDocument.mock.doc, crumbs: [], docxURL: "/docx").render(signedIn)
+        ),
     ]
 
     /// A campaign's card parts in the card the registry wraps them in.

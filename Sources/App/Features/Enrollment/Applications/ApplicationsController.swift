@@ -138,7 +138,7 @@ struct ApplicationsController: RouteCollection {
         if a.guardianAgreedAt == nil, a.applicationState == .submitted || a.applicationState == .confirmed,
             req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource)
         {
-            let form = AgreementForm(
+            let form = ApplicationAgreementForm(
                 action: Self.url(try a.requireID()) + "/agree", name: try guardianName(req), student: a.student.fullName
             )
             html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")

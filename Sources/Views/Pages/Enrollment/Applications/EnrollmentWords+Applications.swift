@@ -10,6 +10,12 @@ extension EnrollmentWords {
         /// Why an application the applicant withdrew is closed (stored with it and shown).
         public static let cancelReason = "отозвана заявителем"
         public static let cancelled = "Заявка отозвана, места освобождены."
+        public static let contractNotFound = "Договор не найден."
+        public static let noCurrentYear = "Текущий учебный год не задан."
+        /// The organisation teaches no network groups for the school this year.
+        public static func noNetworkGroups(center: String, school: String, year: String) -> String {
+            "Договор не найден: «\(center)» не ведёт сетевых групп для «\(school)» в \(year) учебном году."
+        }
         public static let pendingDistribution = "Заявка подана. Места распределят после закрытия приёма заявок."
         /// After the school confirms an application.
         public static func confirmed(_ student: String) -> String { "Заявка «\(student)» подтверждена школой." }

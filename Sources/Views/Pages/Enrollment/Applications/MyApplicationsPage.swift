@@ -44,4 +44,12 @@ public struct MyApplicationsPage: Sendable {
             intro: application.campaign, open: [], panels: [application.panel(linkTitle: false)], emptyText: "",
             printable: true)
     }
+
+    /// The trail above an application's document.
+    public static func documentCrumbs(student: String, url: String) -> [Crumb] {
+        [Crumb("Заявки (ИУП)", "/applications"), Crumb("ИУП: \(student)", url)]
+    }
+
+    /// The trail above a school–centre contract.
+    public static let contractCrumbs = [Crumb("Записи в группы", "/enrollments")]
 }
