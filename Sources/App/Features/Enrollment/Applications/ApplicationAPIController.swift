@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// `GET /api/v1/applications` (scoped: the applicant's own, the school's students', the КМЦ's all) and
 /// `POST /api/v1/applications` `{"campaignId", "studentId", "choices": [groupId…], "guardianAgreement": "ФИО"}`:
@@ -89,7 +90,7 @@ struct ApplicationAPIController: RouteCollection {
             for (key, message) in e.fields.sorted(by: { $0.key < $1.key }) {
                 if key.hasPrefix("choice"), let rank = Int(key.dropFirst("choice".count)) {
                     fields["choices", default: ""] +=
-                        (fields["choices"] == nil ? "" : " ") + "Курс № \(rank): \(message)"
+                        (fields["choices"] == nil ? "" : " ") + EnrollmentWords.API.choiceError(rank: rank, message)
                 } else {
                     fields[key] = message
                 }
@@ -103,9 +104,9 @@ struct ApplicationAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(SubmitInput.self)
         var errors = FieldErrors()
-        if input.campaignId == nil { errors.add("campaignId", "Укажите кампанию записи.") }
-        if input.studentId == nil { errors.add("studentId", "Укажите обучающегося.") }
-        if (input.choices ?? []).isEmpty { errors.add("choices", "Выберите хотя бы один курс.") }
+        if input.campaignId == nil { errors.add("campaignId", EnrollmentWords.API.campaignMissing) }
+        if input.studentId == nil { errors.add("studentId", EnrollmentWords.API.studentMissing) }
+        if (input.choices ?? []).isEmpty { errors.add("choices", EnrollmentWords.Applications.Errors.chooseOne) }
         let isGuardian = user.actor.has(.guardian, at: Date())
         let agreement = input.guardianAgreement?.trimmingCharacters(in: .whitespaces)
         guard errors.isEmpty, let cid = input.campaignId, let sid = input.studentId else {
@@ -127,7 +128,7 @@ struct ApplicationAPIController: RouteCollection {
             throw ApplicationService.submitRefusal(req, studentID: sid, school: s.school.ref)
         }
         guard let c = try await EnrollmentCampaign.find(cid, on: req.db), c.$municipality.id == s.$municipality.id
-        else { throw AppError.notFound("Кампания записи не найдена.") }
+        else { throw AppError.notFound(EnrollmentWords.API.campaignNotFound) }
         let o = try await ApplicationService.submit(
             campaign: c, student: s, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
             submittedBy: user.fullName, req: req)

@@ -32,10 +32,7 @@ extension ApplicationsController {
         }
         let page = DocumentPage(
             doc: doc,
-            crumbs: [
-                Crumb("Заявки (ИУП)", "/applications"),
-                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
-            ],
+            crumbs: MyApplicationsPage.documentCrumbs(student: a.student.fullName, url: Self.url(try a.requireID())),
             docxURL: Self.url(try a.requireID()) + "/\(file).docx")
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
@@ -50,13 +47,13 @@ extension ApplicationsController {
             school.$municipality.id == center.$municipality.id, school.orgKind == .school,
             req.can(.read, .contract(school: school.ref, center: center.ref))
         else {
-            throw AppError.notFound("Договор не найден.")
+            throw AppError.notFound(EnrollmentWords.Applications.contractNotFound)
         }
         guard
             let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == school.$municipality.id)
                 .filter(\.$isCurrent == true).first()
         else {
-            throw AppError.notFound("Текущий учебный год не задан.")
+            throw AppError.notFound(EnrollmentWords.Applications.noCurrentYear)
         }
         // A contract is between a school and another organisation that teaches network groups this year (a resource
         // centre, or one with active groups of the year): not with itself, not with any school of the town.
@@ -72,9 +69,8 @@ extension ApplicationsController {
             .filter(\.$status == RecordStatus.active.rawValue).count() > 0
         guard school.id != center.id, designated || teaches else {
             throw AppError.notFound(
-                "Договор не найден: «\(center.shortName)» не ведёт сетевых групп для «\(school.shortName)» в "
-                    + "\(year.title) учебном году."
-            )
+                EnrollmentWords.Applications.noNetworkGroups(
+                    center: center.shortName, school: school.shortName, year: year.title))
         }
         return (school, center, year)
     }
@@ -84,7 +80,7 @@ extension ApplicationsController {
         let doc = try await NetworkDocuments.contract(
             school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
         let page = DocumentPage(
-            doc: doc, crumbs: [Crumb("Записи в группы", "/enrollments")],
+            doc: doc, crumbs: MyApplicationsPage.contractCrumbs,
             docxURL:
                 "/contracts/\(try school.requireID().uuidString.lowercased())/\(try center.requireID().uuidString.lowercased())/docx"
         )
@@ -109,23 +105,5 @@ extension ApplicationsController {
             data, name: name,
             type: HTTPMediaType(
                 type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    }
-}
-
-/// The guardian's agreement under an application: a checkbox naming the signed-in guardian, dated when sent.
-struct AgreementForm {
-    var action: String, name: String, student: String
-    func render(csrf: String) -> String {
-        fragment {
-            el("form", .cls("stacked panel no-print"), .id("agree"), Attr("method", "post"), Attr("action", action)) {
-                el("input", .type("hidden"), .name("_csrf"), .value(csrf))
-                el("h2") { "Согласие родителя (законного представителя)" }
-                el("label", .cls("check")) {
-                    el("input", .type("checkbox"), .name("agree"), .value("yes"))
-                    "Я, \(name), согласен(на) с индивидуальным учебным планом: \(student)"
-                }
-                el("div", .cls("actions")) { UI.submit("Дать согласие") }
-            }
-        }.render()
     }
 }

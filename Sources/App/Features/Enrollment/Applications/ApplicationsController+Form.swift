@@ -28,7 +28,7 @@ extension ApplicationsController {
             c.$municipality.id == s.$municipality.id,
             req.can(.create, .application(studentID: sid, school: s.school.ref))
         else {
-            throw AppError.notFound("Кампания или обучающийся не найдены.")
+            throw AppError.notFound(EnrollmentWords.Applications.targetNotFound)
         }
         return (c, s)
     }
@@ -39,44 +39,20 @@ extension ApplicationsController {
     ) async throws -> RegistryForm {
         let zone = try await RegistrySupport.zone(req)
         let groups = try await ApplicationService.eligibleGroups(c, student: s, on: req.db)
-        let options = try groups.map {
-            (
-                try $0.requireID().uuidString.lowercased(),
-                "\($0.program.title) — \($0.name), \($0.organization.shortName) (свободно "
-                    + "\(max(0, $0.capacity - $0.enrolledCount)) из \($0.capacity))"
-            )
-        }
-        let slots = CampaignRules.choiceSlots(maxCourses: c.maxCourses)
-        var fields = (1...slots).map { i in
-            FieldSpec(
-                "choice\(i)", i == 1 ? "Курс — приоритет 1" : "Приоритет \(i)",
-                .select(options, empty: i == 1 ? "— выберите курс —" : "— не выбран —"), required: i == 1)
-        }
         let isGuardian = req.currentUser?.actor.has(.guardian, at: Date()) ?? false
-        if isGuardian {
-            fields.append(
-                FieldSpec(
-                    "agree", "Согласие родителя (законного представителя)",
-                    .checkboxes([
-                        ("yes", "Я, \(try guardianName(req)), согласен(на) с индивидуальным учебным планом ребёнка")
-                    ]), required: true))
-        }
-        let how =
-            c.campaignMode == .firstCome
-            ? "Места даются в порядке подачи: ответ — сразу (зачислен или место в листе ожидания). Заявку должны "
-                + "подтвердить родитель и школа в течение "
-                + "\(RussianPlural.count(c.confirmDays, "дня", "дней", "дней")), иначе место освободится."
-            : "Места распределяются после закрытия приёма (\(RuDate.formatDateTime(c.closesAt, timeZone: zone))) "
-                + "жеребьёвкой: каждому по очереди — самый приоритетный курс со свободным местом. До распределения "
-                + "заявку должны подтвердить родитель и школа."
-        return RegistryForm(
-            title: "ИУП: \(s.fullName)", crumbs: [Crumb("Мои заявки", "/applications")],
-            action:
-                "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&student=\(try s.requireID().uuidString.lowercased())",
-            cancelURL: "/applications",
-            fields: fields, values: values, errors: errors, conflict: conflict,
-            intro: "\(c.title). Можно получить курсов: \(c.maxCourses). " + how
-                + (groups.isEmpty ? " Для \(s.grade) класса курсов в этой кампании нет." : ""))
+        return ApplicationFormPage(
+            campaignID: try c.requireID(), campaign: c.title, mode: c.campaignMode, maxCourses: c.maxCourses,
+            choiceSlots: CampaignRules.choiceSlots(maxCourses: c.maxCourses), confirmDays: c.confirmDays,
+            closes: RuDate.formatDateTime(c.closesAt, timeZone: zone), studentID: try s.requireID(),
+            student: s.fullName, grade: s.grade,
+            groups: try groups.map {
+                ApplicationFormPage.Group(
+                    id: try $0.requireID(), name: $0.name, program: $0.program.title,
+                    center: $0.organization.shortName, free: max(0, $0.capacity - $0.enrolledCount),
+                    capacity: $0.capacity)
+            },
+            guardian: isGuardian ? try guardianName(req) : nil, values: values, errors: errors, conflict: conflict
+        ).form
     }
 
     func submit(req: Request) async throws -> Response {
@@ -89,20 +65,20 @@ extension ApplicationsController {
         for i in 1...slots {
             guard let raw = form["choice\(i)"], !raw.isEmpty else { continue }
             guard let id = UUID(uuidString: raw) else {
-                errors.add("choice\(i)", "Выберите курс из списка.")
+                errors.add("choice\(i)", EnrollmentWords.Applications.Errors.chooseCourse)
                 continue
             }
             if choices.contains(id) {
-                errors.add("choice\(i)", "Этот курс уже выбран выше.")
+                errors.add("choice\(i)", EnrollmentWords.Applications.Errors.courseTwice)
             } else {
                 choices.append(id)
             }
         }
-        if choices.isEmpty { errors.add("choice1", "Выберите хотя бы один курс.") }
+        if choices.isEmpty { errors.add("choice1", EnrollmentWords.Applications.Errors.chooseOne) }
         var agreement: String?
         if user.actor.has(.guardian, at: Date()) {
             if !form.all("agree").contains("yes") {
-                errors.add("agree", "Без согласия родителя заявка не будет рассмотрена: отметьте согласие.")
+                errors.add("agree", EnrollmentWords.Applications.Errors.agreementMissing)
             }
             if errors["agree"] == nil { agreement = try guardianName(req) }
         }
@@ -118,12 +94,10 @@ extension ApplicationsController {
             let message: String
             switch o.status {
             case "enrolled":
-                message =
-                    "Заявка подана: место удержано — "
-                    + o.choices.filter { $0.status == "enrolled" }.map { "«\($0.groupName)»" }.joined(separator: ", ")
-                    + ". Дождитесь подтверждения."
-            case "waitlisted": message = "Заявка подана: мест нет, вы в листе ожидания — место № \(o.position ?? 0)."
-            default: message = "Заявка подана. Места распределят после закрытия приёма заявок."
+                message = EnrollmentWords.Applications.held(
+                    o.choices.filter { $0.status == "enrolled" }.map(\.groupName))
+            case "waitlisted": message = EnrollmentWords.Applications.waitlisted(o.position ?? 0)
+            default: message = EnrollmentWords.Applications.pendingDistribution
             }
             return req.redirect(to: Self.url(o.applicationID), flash: message)
         } catch let e as AppError where e.status == .conflict || e.status == .unprocessableEntity {

@@ -32,52 +32,24 @@ extension ApplicationsController {
         if let c = query.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
         let (rows, total) = try await b.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(\.$id)
             .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
-        let csrf = req.csrfToken
         let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-            .sort(
-                \.$opensAt, .descending
-            ).all()
-        var page = RegistryList(
-            title: "Заявки (ИУП)", area: .campaigns, query: query,
-            filters: [
-                FieldSpec(
-                    "state", "Состояние",
-                    .select(ApplicationState.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-                FieldSpec(
-                    "campaign", "Кампания",
-                    .select(
-                        try campaigns.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
-                        empty: "Все кампании")),
-            ],
-            columns: [
-                Column("Обучающийся"), Column("Школа"), Column("Кампания"), Column("Подана", sort: "submitted"),
-                Column("Согласие родителя"),
-                Column("Подтвердить до"), Column("Состояние"), Column(""),
-            ],
+            .sort(\.$opensAt, .descending).all()
+        let page = ApplicationQueuePage(
+            query: query, campaigns: try campaigns.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             rows: try rows.map { a in
-                let resource = Resource.application(studentID: a.$student.id, school: a.school.ref)
-                let canDecide =
-                    a.schoolDecision == "pending"
-                    && (a.applicationState == .submitted || a.applicationState == .confirmed)
-                    && req.can(.approve, resource)
-                return [
-                    .link(
-                        a.student.fullName + ", \(a.student.grade)\(a.student.letter ?? "")",
-                        Self.url(try a.requireID())),
-                    .text(a.school.shortName), .text(a.campaign.title),
-                    .text(RuDate.formatDateTime(a.submittedAt, timeZone: zone)),
-                    a.guardianAgreedAt == nil ? .tag("ожидается", "draft") : .text("дано"),
-                    .text(a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
-                    .text(
-                        a.applicationState.title
-                            + (a.schoolDecision == "confirmed" && a.applicationState == .submitted
-                                ? " (школа подтвердила)" : "")),
-                    canDecide ? .post("Подтвердить", Self.url(try a.requireID()) + "/confirm", csrf: csrf) : .text(""),
-                ]
+                ApplicationQueuePage.Row(
+                    id: try a.requireID(), student: a.student.fullName,
+                    grade: "\(a.student.grade)\(a.student.letter ?? "")", school: a.school.shortName,
+                    campaign: a.campaign.title, submitted: RuDate.formatDateTime(a.submittedAt, timeZone: zone),
+                    guardianAgreed: a.guardianAgreedAt != nil,
+                    holdExpires: a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+                    state: a.applicationState, schoolDecision: a.schoolDecision,
+                    canDecide: a.schoolDecision == "pending"
+                        && (a.applicationState == .submitted || a.applicationState == .confirmed)
+                        && req.can(.approve, .application(studentID: a.$student.id, school: a.school.ref)))
             },
-            total: total, noun: ("заявка", "заявки", "заявок"), createTitle: nil,
-            emptyText: query.filters["state"] == "submitted" ? "Заявок, ждущих подтверждения, нет." : "Заявок нет.")
-        page.searchAction = "/applications"
+            total: total, csrf: req.csrfToken
+        ).list
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
@@ -88,24 +60,13 @@ extension ApplicationsController {
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
         try await ApplicationService.confirmBySchool(try a.requireID(), req: req)
-        return req.redirect(to: "/applications", flash: "Заявка «\(a.student.fullName)» подтверждена школой.")
+        return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.confirmed(a.student.fullName))
     }
 
     func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
-        RegistryForm(
-            title: "Отказ в заявке",
-            crumbs: [
-                Crumb("Заявки (ИУП)", "/applications"),
-                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
-            ],
-            action: Self.url(try a.requireID()) + "/refuse", cancelURL: Self.url(try a.requireID()),
-            fields: [
-                FieldSpec(
-                    "comment", "Причина отказа", .textarea, required: true, hint: "Её увидят обучающийся и родитель.")
-            ], values: values, errors: errors,
-            intro: "Места, удержанные заявкой, сразу освободятся и перейдут первым в листах ожидания.")
+        ApplicationRefusePage(id: try a.requireID(), student: a.student.fullName, values: values, errors: errors).form
     }
 
     func refuseForm(req: Request) async throws -> Response {
@@ -132,7 +93,7 @@ extension ApplicationsController {
                 status: .unprocessableEntity)
         }
         try await ApplicationService.refuseBySchool(try a.requireID(), comment: comment, req: req)
-        return req.redirect(to: "/applications", flash: "В заявке «\(a.student.fullName)» отказано, места освобождены.")
+        return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.refused(a.student.fullName))
     }
 
     /// The campaign of the path, for whoever may change the municipality's reference data (the КМЦ).
@@ -154,17 +115,7 @@ extension ApplicationsController {
         let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == id).all()
         let confirmed = apps.filter { $0.applicationState == .confirmed }.count
         let unconfirmed = apps.filter { $0.applicationState == .submitted }.count
-        let page = ConfirmPage(
-            title: "Распределить места", question: "Провести жеребьёвку и распределить места кампании «\(c.title)»?",
-            consequence:
-                "Участвуют подтверждённые заявки: \(confirmed). Неподтверждённые (\(unconfirmed)) будут закрыты. "
-                + "Зерно жеребьёвки сохранится для проверки; отменить или провести распределение повторно нельзя.",
-            action: SiteURL.record(.campaigns, id).path + "/distribute", button: "Распределить",
-            cancelURL: SiteURL.record(.campaigns, id).path,
-            crumbs: [
-                Crumb("Кампании записи", SiteURL.list(.campaigns).path),
-                Crumb(c.title, SiteURL.record(.campaigns, id).path), Crumb("Распределение"),
-            ])
+        let page = CampaignDistributePage(id: id, title: c.title, confirmed: confirmed, unconfirmed: unconfirmed).page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
@@ -173,9 +124,6 @@ extension ApplicationsController {
         let r = try await ApplicationService.distribute(campaignID: id, req: req)
         return req.redirect(
             to: SiteURL.record(.campaigns, id).path,
-            flash:
-                "Места распределены: зачислено \(r.placed), в листах ожидания \(r.waiting). Зерно жеребьёвки: "
-                + "\(r.seed)."
-        )
+            flash: EnrollmentWords.Applications.distributed(placed: r.placed, waiting: r.waiting, seed: r.seed))
     }
 }

@@ -62,9 +62,9 @@ struct ApplicationsController: RouteCollection {
             ? []
             : try await CourseApplication.query(on: req.db).filter(\.$student.$id ~~ students.compactMap(\.id))
                 .with(\.$campaign).with(\.$student).sort(\.$submittedAt, .descending).all()
-        var panels: [ApplicationsPage.Panel] = []
-        for a in apps { panels.append(try await panel(a, req: req, zone: zone, linkTitle: true)) }
-        var open: [(String, String)] = []
+        var panels: [ApplicationPanel] = []
+        for a in apps { panels.append(try await panel(a, req: req, zone: zone)) }
+        var open: [MyApplicationsPage.Open] = []
         let now = Date()
         for s in students {
             let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(
@@ -78,102 +78,38 @@ struct ApplicationsController: RouteCollection {
                 $0.$campaign.id == c.id && $0.$student.id == s.id && $0.applicationState.isLive
             }) {
                 open.append(
-                    (
-                        "Подать заявку: \(c.title)" + (students.count > 1 ? " — \(s.givenName)" : ""),
-                        "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&"
-                            + "student=\(try s.requireID().uuidString.lowercased())"
-                    ))
+                    MyApplicationsPage.Open(
+                        campaign: c.title, givenName: students.count > 1 ? s.givenName : nil,
+                        url: "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&"
+                            + "student=\(try s.requireID().uuidString.lowercased())"))
             }
         }
-        let page = ApplicationsPage(
-            title: "Мои заявки", crumbs: [],
-            intro:
-                "Индивидуальный учебный план (ИУП): сетевые курсы по приоритету, согласие родителя и подтверждение "
-                + "школы.",
-            open: open, panels: panels,
-            emptyText: open.isEmpty
-                ? "Заявок нет, и сейчас нет открытых кампаний записи."
-                : "Заявок пока нет: подайте заявку в открытой кампании.")
+        let page = MyApplicationsPage(open: open, applications: panels).page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
-    func panel(_ a: CourseApplication, req: Request, zone: TimeZone, linkTitle: Bool) async throws
-        -> ApplicationsPage.Panel
-    {
+    func panel(_ a: CourseApplication, req: Request, zone: TimeZone) async throws -> ApplicationPanel {
         let o = try await ApplicationService.outcome(of: a, on: req.db)
         let school = try await Organization.find(a.$school.id, on: req.db)
-        var facts: [(String, String)] = [
-            (
-                "Обучающийся",
-                a.student.fullName + (school.map { ", \($0.shortName)" } ?? "")
-                    + ", \(a.student.grade)\(a.student.letter ?? "") класс"
-            ),
-            ("Кампания", a.campaign.title + " (" + a.campaign.campaignMode.title + ")"),
-            ("Подана", RuDate.formatDateTime(a.submittedAt, timeZone: zone) + ", " + a.submittedByName),
-            ("Состояние", a.applicationState.title + (a.closedReason.map { ": \($0)" } ?? "")),
-            (
-                "Согласие родителя (законного представителя)",
-                a.guardianAgreedAt.map { "дано \(RuDate.format($0, timeZone: zone)): \(a.guardianAgreedBy ?? "")" }
-                    ?? "ожидается"
-            ),
-            (
-                "Подтверждение школы",
-                a.schoolDecision == "confirmed"
-                    ? "подтверждено" + (a.schoolDecidedAt.map { " \(RuDate.format($0, timeZone: zone))" } ?? "")
-                    : a.schoolDecision == "refused"
-                        ? "отказано" + (a.schoolComment.map { ": \($0)" } ?? "") : "ожидается"
-            ),
-        ]
-        if a.student.consentWithdrawnAt != nil {
-            facts.append(
-                (
-                    "Согласие на обработку персональных данных",
-                    GuardiansController.consentText(a.student, zone: zone)
-                        + " — подтвердить заявку и записать обучающегося нельзя"
-                ))
-        }
-        if let h = a.holdExpiresAt, a.applicationState == .submitted {
-            facts.append(
-                ("Подтвердить до", RuDate.formatDateTime(h, timeZone: zone) + " — иначе удержанные места освободятся"))
-        }
-        let titles = [
-            "enrolled": "зачислен(а)", "waitlisted": "лист ожидания", "pending": "ждёт распределения",
-            "unused": "не понадобился",
-            "released": "место освобождено",
-        ]
-        let choices = RegistryCard.Section(
-            title: "Курсы по приоритету", columns: ["№", "Группа", "Результат"],
-            rows: o.choices.enumerated().map { i, c in
-                [
-                    .text(String(i + 1)), .text(c.groupName),
-                    .text((titles[c.status] ?? c.status) + (c.position.map { ", место № \($0)" } ?? "")),
-                ]
-            }, emptyText: "Курсы не выбраны.")
-        var actions: [RegistryCard.Action] = []
         let resource = Resource.application(
             studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
-        let live = a.applicationState == .submitted || a.applicationState == .confirmed
-        if live && a.guardianAgreedAt == nil && (req.currentUser?.actor.has(.guardian, at: Date()) ?? false)
-            && req.can(.update, resource)
-        {
-            actions.append(.link("Дать согласие родителя", Self.url(try a.requireID()) + "#agree", primary: true))
-        }
-        if live && a.schoolDecision == "pending" && req.can(.approve, resource) {
-            if a.student.consentWithdrawnAt == nil {
-                actions.append(.post("Подтвердить заявку", Self.url(try a.requireID()) + "/confirm"))
-            }
-            actions.append(.link("Отказать…", Self.url(try a.requireID()) + "/refuse", primary: false))
-        }
-        actions.append(.link("ИУП для печати", Self.url(try a.requireID()) + "/iup", primary: false))
-        actions.append(
-            .link("Согласие родителя для печати", Self.url(try a.requireID()) + "/agreement", primary: false))
-        if a.applicationState.isLive && req.can(.update, resource) {
-            actions.append(.link("Отозвать заявку…", Self.url(try a.requireID()) + "/cancel", primary: false))
-        }
-        return .init(
-            title: linkTitle ? "ИУП: " + a.student.fullName + " — " + a.campaign.title : "Индивидуальный учебный план",
-            url: linkTitle ? Self.url(try a.requireID()) : nil,
-            facts: facts, choices: choices, actions: actions)
+        return ApplicationPanel(
+            id: try a.requireID(), student: a.student.fullName, school: school?.shortName,
+            grade: "\(a.student.grade)\(a.student.letter ?? "")", campaign: a.campaign.title,
+            mode: a.campaign.campaignMode, submitted: RuDate.formatDateTime(a.submittedAt, timeZone: zone),
+            submittedBy: a.submittedByName, state: a.applicationState, closedReason: a.closedReason,
+            guardianAgreed: a.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
+            guardianAgreedBy: a.guardianAgreedBy, schoolDecision: a.schoolDecision,
+            schoolDecided: a.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) }, schoolComment: a.schoolComment,
+            consentWithdrawn: a.student.consentWithdrawnAt == nil
+                ? nil : GuardiansController.consentText(a.student, zone: zone),
+            holdExpires: a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+            choices: o.choices.map {
+                ApplicationPanel.Choice(group: $0.groupName, status: $0.status, position: $0.position)
+            },
+            rights: ApplicationPanel.Rights(
+                agree: (req.currentUser?.actor.has(.guardian, at: Date()) ?? false) && req.can(.update, resource),
+                decide: req.can(.approve, resource), cancel: req.can(.update, resource)))
     }
 
     func find(_ req: Request) async throws -> CourseApplication {
@@ -185,7 +121,7 @@ struct ApplicationsController: RouteCollection {
                 .application(
                     studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
         else {
-            throw AppError.notFound("Заявка не найдена.")
+            throw AppError.notFound(EnrollmentWords.Applications.notFound)
         }
         return a
     }
@@ -194,11 +130,7 @@ struct ApplicationsController: RouteCollection {
         try await ApplicationService.expireOverdue(req.application)
         let a = try await find(req)
         let zone = try await RegistrySupport.zone(req)
-        let p = try await panel(a, req: req, zone: zone, linkTitle: false)
-        let page = ApplicationsPage(
-            title: "ИУП: \(a.student.fullName)", crumbs: [Crumb("Заявки (ИУП)", "/applications")],
-            intro: a.campaign.title,
-            open: [], panels: [p], emptyText: "", printable: true)
+        let page = MyApplicationsPage.single(try await panel(a, req: req, zone: zone))
         var html = page.render(await req.pageContext(active: .applications))
         // The guardian's agreement form, under the application.
         let resource = Resource.application(
@@ -206,7 +138,7 @@ struct ApplicationsController: RouteCollection {
         if a.guardianAgreedAt == nil, a.applicationState == .submitted || a.applicationState == .confirmed,
             req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource)
         {
-            let form = AgreementForm(
+            let form = ApplicationAgreementForm(
                 action: Self.url(try a.requireID()) + "/agree", name: try guardianName(req), student: a.student.fullName
             )
             html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")
@@ -223,10 +155,10 @@ struct ApplicationsController: RouteCollection {
         guard try req.requireUser().actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
         let form = RegistrySupport.form(req)
         guard form.all("agree").contains("yes") else {
-            return req.redirect(to: Self.url(try a.requireID()), flash: "Отметьте согласие, чтобы подтвердить заявку.")
+            return req.redirect(to: Self.url(try a.requireID()), flash: EnrollmentWords.Applications.tickAgreement)
         }
         try await ApplicationService.agree(try a.requireID(), guardianName: try guardianName(req), req: req)
-        return req.redirect(to: Self.url(try a.requireID()), flash: "Согласие родителя дано.")
+        return req.redirect(to: Self.url(try a.requireID()), flash: EnrollmentWords.Applications.agreed)
     }
 
     func cancelConfirm(req: Request) async throws -> Response {
@@ -235,19 +167,8 @@ struct ApplicationsController: RouteCollection {
             .update,
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
-        let page = ConfirmPage(
-            title: "Отозвать заявку",
-            question: "Отозвать заявку «\(a.campaign.title)» обучающегося «\(a.student.fullName)»?",
-            consequence:
-                "Удержанные заявкой места и места в листах ожидания освободятся; подать заявку снова можно, пока идёт "
-                + "приём.",
-            action: Self.url(try a.requireID()) + "/cancel", button: "Отозвать заявку",
-            cancelURL: Self.url(try a.requireID()),
-            crumbs: [
-                Crumb("Заявки (ИУП)", "/applications"),
-                Crumb("ИУП: \(a.student.fullName)", Self.url(try a.requireID())),
-                Crumb("Отзыв"),
-            ])
+        let page = ApplicationCancelPage(id: try a.requireID(), student: a.student.fullName, campaign: a.campaign.title)
+            .page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
@@ -258,7 +179,8 @@ struct ApplicationsController: RouteCollection {
             .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
         )
         try await ApplicationService.close(
-            try a.requireID(), to: .cancelled, reason: "отозвана заявителем", req: req, app: req.application)
-        return req.redirect(to: "/applications", flash: "Заявка отозвана, места освобождены.")
+            try a.requireID(), to: .cancelled, reason: EnrollmentWords.Applications.cancelReason, req: req,
+            app: req.application)
+        return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.cancelled)
     }
 }

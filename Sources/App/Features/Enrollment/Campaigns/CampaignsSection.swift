@@ -9,9 +9,9 @@ struct CampaignsSection: RegistrySection {
     typealias Record = EnrollmentCampaign
     let area = Registry.campaigns
     let entityType = "campaign"
-    let noun = "Кампания записи"
-    let newTitle = "Новая кампания записи"
-    let archiveConsequence = "Кампания пропадёт из списка открытых; поданные заявки и записи сохранятся."
+    let noun = EnrollmentWords.Campaigns.noun
+    let newTitle = EnrollmentWords.Campaigns.newTitle
+    let archiveConsequence = EnrollmentWords.Campaigns.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -30,34 +30,25 @@ struct CampaignsSection: RegistrySection {
         let (rows, total) = try await b.sort(\.$id).paged(query)
         let counts = try await Self.applicationCounts(rows.compactMap(\.id), on: req.db)
         let now = Date()
-        return RegistryList(
-            title: "Кампании записи", area: area, query: query, filters: [CommonFilters.search, CommonFilters.status],
-            columns: [
-                Column("Кампания", sort: "name"), Column("Приём заявок", sort: "opens"), Column("Порядок"),
-                Column("Курсов на ученика"), Column("Заявок"), Column("Сейчас"),
-            ],
+        return CampaignListPage(
+            query: query,
             rows: try rows.map { c in
-                [
-                    .link(c.title, SiteURL.record(area, try c.requireID()).path),
-                    .text(
-                        RuDate.formatDateTime(c.opensAt, timeZone: zone) + " — "
-                            + RuDate.formatDateTime(c.closesAt, timeZone: zone)),
-                    .text(c.campaignMode.title), .text(String(c.maxCourses)),
-                    .text(String(counts[try c.requireID()] ?? 0)),
-                    Self.phase(c, now: now),
-                ]
+                CampaignListPage.Row(
+                    id: try c.requireID(), title: c.title, opens: RuDate.formatDateTime(c.opensAt, timeZone: zone),
+                    closes: RuDate.formatDateTime(c.closesAt, timeZone: zone), mode: c.campaignMode,
+                    maxCourses: c.maxCourses, applications: counts[try c.requireID()] ?? 0,
+                    phase: Self.phase(c, now: now))
             },
-            total: total, noun: ("кампания", "кампании", "кампаний"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Открыть кампанию" : nil,
-            emptyText: "Кампаний записи пока нет.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
-    static func phase(_ c: EnrollmentCampaign, now: Date) -> Cell {
-        if c.status != RecordStatus.active.rawValue { return .badge(.archived) }
-        if now < c.opensAt { return .tag("ещё не начата", "draft") }
-        if c.isOpen(at: now) { return .tag("идёт приём заявок", "signed") }
-        if c.campaignMode == .ranked && c.distributedAt == nil { return .tag("ждёт распределения", "expiring") }
-        return .tag("завершена", "expired")
+    static func phase(_ c: EnrollmentCampaign, now: Date) -> CampaignListPage.Phase {
+        if c.status != RecordStatus.active.rawValue { return .archived }
+        if now < c.opensAt { return .notStarted }
+        if c.isOpen(at: now) { return .open }
+        if c.campaignMode == .ranked && c.distributedAt == nil { return .awaitingDistribution }
+        return .finished
     }
 
     static func applicationCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
@@ -93,52 +84,9 @@ struct CampaignsSection: RegistrySection {
         ).with(
             \.$school
         ).all()
-        let byState = Dictionary(grouping: apps, by: \.state).mapValues(\.count)
-        var facts: [(String, String)] = [
-            (
-                "Приём заявок",
-                "с " + RuDate.formatDateTime(c.opensAt, timeZone: zone) + " до "
-                    + RuDate.formatDateTime(c.closesAt, timeZone: zone)
-            ),
-            ("Порядок распределения", c.campaignMode.title), ("Курсов на одного обучающегося", String(c.maxCourses)),
-            ("Можно указать курсов в ИУП", String(CampaignRules.choiceSlots(maxCourses: c.maxCourses))),
-        ]
-        if c.campaignMode == .firstCome {
-            facts.append(
-                (
-                    "Срок подтверждения",
-                    RussianPlural.count(c.confirmDays, "день", "дня", "дней")
-                        + " после подачи: иначе место освобождается"
-                ))
-        }
-        facts.append(
-            (
-                "Заявок",
-                ApplicationState.allCases.compactMap { s in byState[s.rawValue].map { "\(s.title): \($0)" } }.joined(
-                    separator: "; "
-                ).nonEmpty ?? "нет"
-            ))
-        if let seed = c.seed {
-            facts.append(
-                (
-                    "Распределение",
-                    (c.distributedAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? "")
-                        + (c.distributedBy.map { ", \($0)" } ?? "")
-                ))
-            facts.append(("Зерно жеребьёвки", seed))
-        }
-        var sections = [
-            RegistryCard.Section(
-                title: "Курсы кампании", columns: ["Группа", "Программа", "Ресурсный центр", "Классы", "Места"],
-                rows: try groups.map { g in
-                    [
-                        .link(g.name, SiteURL.record(.groups, try g.requireID()).path), .text(g.program.title),
-                        .text(g.organization.shortName),
-                        .text("\(g.program.gradeFrom)–\(g.program.gradeTo)"),
-                        .text("занято \(g.enrolledCount) из \(g.capacity)"),
-                    ]
-                }, emptyText: "У программ кампании нет открытых групп.")
-        ]
+        var byState: [ApplicationState: Int] = [:]
+        for a in apps { if let s = ApplicationState(rawValue: a.state) { byState[s, default: 0] += 1 } }
+        var draws: [CampaignCardPage.Draw]?
         if let order = c.lotteryOrder, req.can(.update, .reference(municipalityID: c.$municipality.id)) {
             let byID = Dictionary(
                 try apps.map { (try $0.requireID().uuidString.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
@@ -146,27 +94,33 @@ struct CampaignsSection: RegistrySection {
                 \.$application.$id ~~ apps.compactMap(\.id)
             ).with(\.$group).all()
             let choices = Dictionary(grouping: choiceRows, by: { $0.$application.id })
-            sections.append(
-                RegistryCard.Section(
-                    title: "Порядок жеребьёвки", columns: ["№", "Обучающийся", "Школа", "Результат"],
-                    rows: try order.split(separator: ",").enumerated().compactMap { i, id in
-                        guard let a = byID[String(id)] else { return nil }
-                        let got = (choices[try a.requireID()] ?? []).sorted { $0.rank < $1.rank }.filter {
-                            $0.outcome == "enrolled" || $0.outcome == "waitlisted"
-                        }
-                        .map { "\($0.group.name): \($0.outcome == "enrolled" ? "зачислен(а)" : "лист ожидания")" }
-                        return [
-                            .text(String(i + 1)), .text(a.student.fullName), .text(a.school.shortName),
-                            .text(got.isEmpty ? "без места" : got.joined(separator: "; ")),
-                        ]
-                    }, emptyText: ""))
+            draws = try order.split(separator: ",").enumerated().compactMap { i, id in
+                guard let a = byID[String(id)] else { return nil }
+                let got = (choices[try a.requireID()] ?? []).sorted { $0.rank < $1.rank }.filter {
+                    $0.outcome == "enrolled" || $0.outcome == "waitlisted"
+                }
+                return CampaignCardPage.Draw(
+                    number: i + 1, student: a.student.fullName, school: a.school.shortName,
+                    results: got.map { ($0.group.name, $0.outcome == "enrolled") })
+            }
         }
-        var warnings: [String] = []
-        if c.campaignMode == .ranked && c.distributedAt == nil && Date() >= c.closesAt {
-            warnings.append(
-                "Приём заявок закрыт: нажмите «Распределить», чтобы провести жеребьёвку и распределить места.")
-        }
-        return (facts, sections, warnings)
+        let page = CampaignCardPage(
+            opens: RuDate.formatDateTime(c.opensAt, timeZone: zone),
+            closes: RuDate.formatDateTime(c.closesAt, timeZone: zone),
+            mode: c.campaignMode, maxCourses: c.maxCourses,
+            choiceSlots: CampaignRules.choiceSlots(maxCourses: c.maxCourses), confirmDays: c.confirmDays,
+            applications: byState, seed: c.seed,
+            distributedAt: c.distributedAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+            distributedBy: c.distributedBy,
+            groups: try groups.map { g in
+                CampaignCardPage.Group(
+                    id: try g.requireID(), name: g.name, program: g.program.title, center: g.organization.shortName,
+                    gradeFrom: g.program.gradeFrom, gradeTo: g.program.gradeTo, enrolled: g.enrolledCount,
+                    capacity: g.capacity)
+            },
+            draws: draws,
+            awaitingDistribution: c.campaignMode == .ranked && c.distributedAt == nil && Date() >= c.closesAt)
+        return (page.facts, page.sections, page.warnings)
     }
 
     func fields(_ req: Request, record: EnrollmentCampaign?) async throws -> [FieldSpec] {
@@ -180,36 +134,14 @@ struct CampaignsSection: RegistrySection {
             )
             .filter(Organization.self, \.$municipality.$id == municipalityID).with(\.$organization).sort(\.$sortKey)
             .all()
-        return [
-            FieldSpec(
-                "title", "Название", required: true, hint: "Например: «Запись на сетевые курсы, 2026/2027 учебный год»."
-            ),
-            FieldSpec(
-                "academicYear", "Учебный год",
-                .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
-                required: true),
-            FieldSpec("opensOn", "Приём открывается: дата", .date, required: true),
-            FieldSpec("opensTime", "время", hint: "чч:мм, например 09:00"),
-            FieldSpec("closesOn", "Приём закрывается: дата", .date, required: true),
-            FieldSpec("closesTime", "время", hint: "чч:мм; по умолчанию 23:59"),
-            FieldSpec(
-                "mode", "Порядок распределения",
-                .select(CampaignMode.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true),
-            FieldSpec("maxCourses", "Сколько курсов может получить обучающийся", .number, required: true),
-            FieldSpec(
-                "confirmDays", "Дней на подтверждение (порядок подачи)", .number, required: true,
-                hint: "За это время родитель и школа подтверждают заявку, иначе удержанное место освобождается."),
-            FieldSpec(
-                "programs", "Программы",
-                .checkboxes(
-                    try programs.map {
-                        (
-                            try $0.requireID().uuidString.lowercased(),
-                            "\($0.title) — \($0.organization.shortName), \($0.gradeFrom)–\($0.gradeTo) кл."
-                        )
-                    }),
-                required: true, hint: "Только согласованные КМЦ программы."),
-        ]
+        return CampaignFormPage(
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            programs: try programs.map {
+                CampaignFormPage.Program(
+                    id: try $0.requireID(), title: $0.title, center: $0.organization.shortName,
+                    gradeFrom: $0.gradeFrom, gradeTo: $0.gradeTo)
+            }
+        ).fields
     }
 
     func values(_ c: EnrollmentCampaign, req: Request) async throws -> FormValues {
@@ -237,13 +169,13 @@ struct CampaignsSection: RegistrySection {
             year = try await AcademicYear.find(id, on: req.db)
         }
         if year == nil || year?.$municipality.id != municipalityID {
-            errors.add("academicYear", "Выберите учебный год.")
+            errors.add("academicYear", EnrollmentWords.Campaigns.Errors.chooseYear)
         }
         func moment(_ dateKey: String, _ timeKey: String, defaultTime: String) -> Date? {
             let time = (form[timeKey] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? defaultTime : form[timeKey]!
             guard let d = errors.date(dateKey, form[dateKey], timeZone: zone, required: true) else { return nil }
             guard let t = RuDate.parse(RuDate.format(d, timeZone: zone), time: time, timeZone: zone) else {
-                errors.add(timeKey, "Время в виде чч:мм, например 09:00.")
+                errors.add(timeKey, EnrollmentWords.Campaigns.Errors.badTime)
                 return nil
             }
             return t
@@ -255,7 +187,7 @@ struct CampaignsSection: RegistrySection {
         if let raw = form["mode"] {
             mode = errors.choice("mode", raw, as: CampaignMode.self)
         } else {
-            errors.add("mode", "Выберите значение.")
+            errors.add("mode", EnrollmentWords.Campaigns.Errors.chooseValue)
         }
         let maxCourses = errors.integer("maxCourses", form["maxCourses"], range: 1...5, required: true)
         let confirmDays = errors.integer("confirmDays", form["confirmDays"], range: 1...30, required: true)
@@ -267,12 +199,12 @@ struct CampaignsSection: RegistrySection {
                 .filter {
                     $0.organization.$municipality.id == municipalityID && $0.approval == ProgramApproval.agreed.rawValue
                 }
-        if programs.isEmpty { errors.add("programs", "Отметьте хотя бы одну согласованную программу.") }
-        if !isNew, c.distributedAt != nil { errors.add("mode", "Места уже распределены: кампанию изменить нельзя.") }
+        if programs.isEmpty { errors.add("programs", EnrollmentWords.Campaigns.Errors.choosePrograms) }
+        if !isNew, c.distributedAt != nil { errors.add("mode", EnrollmentWords.Campaigns.Errors.alreadyDistributed) }
         if !isNew, c.campaignMode != mode,
             try await CourseApplication.query(on: req.db).filter(try \.$campaign.$id == c.requireID()).count() > 0
         {
-            errors.add("mode", "Заявки уже поданы: порядок распределения менять нельзя.")
+            errors.add("mode", EnrollmentWords.Campaigns.Errors.applicationsFiled)
         }
         guard errors.isEmpty, let year, let opens, let closes, let mode, let maxCourses, let confirmDays else {
             return nil
@@ -305,14 +237,12 @@ struct CampaignsSection: RegistrySection {
         let programs = try await CampaignProgram.query(on: db).filter(\.$campaign.$id == c.id ?? UUID()).with(
             \.$program
         ).all()
-        return [
-            "Название": c.title,
-            "Приём": RuDate.formatDateTime(c.opensAt, timeZone: zone) + " — "
+        return EnrollmentWords.Campaigns.auditFields(
+            title: c.title,
+            window: RuDate.formatDateTime(c.opensAt, timeZone: zone) + " — "
                 + RuDate.formatDateTime(c.closesAt, timeZone: zone),
-            "Порядок": c.campaignMode.title, "Курсов": String(c.maxCourses),
-            "Дней на подтверждение": String(c.confirmDays),
-            "Программы": programs.map(\.program.title).sorted().joined(separator: ", "),
-        ]
+            mode: c.campaignMode.title, maxCourses: c.maxCourses, confirmDays: c.confirmDays,
+            programs: programs.map(\.program.title))
     }
 
     func isEditable(_ record: EnrollmentCampaign) -> Bool { record.distributedAt == nil }
@@ -322,7 +252,11 @@ struct CampaignsSection: RegistrySection {
             c.status == RecordStatus.active.rawValue,
             req.can(.update, .reference(municipalityID: c.$municipality.id))
         else { return [] }
-        return [.link("Распределить…", SiteURL.record(area, try c.requireID()).path + "/distribute", primary: true)]
+        return [
+            .link(
+                EnrollmentWords.Campaigns.distribute, SiteURL.record(area, try c.requireID()).path + "/distribute",
+                primary: true)
+        ]
     }
 }
 

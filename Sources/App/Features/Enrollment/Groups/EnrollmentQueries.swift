@@ -65,14 +65,4 @@ enum EnrollmentQueries {
             $0.with(\.$organization).with(\.$program)
         }.paged(query)
     }
-
-    static func sourceTitle(_ s: String?) -> String {
-        switch s {
-        case "list": "список КМЦ"
-        case "application": "заявка (ИУП)"
-        case "transfer": "перевод"
-        case "direct", nil: "запись центром или КМЦ"
-        default: s ?? ""
-        }
-    }
 }

@@ -9,7 +9,7 @@ struct EnrollmentsController: RouteCollection {
 
     /// Contracts of the user's own school with the centres its students attend (or of the own centre with those
     /// schools).
-    static func contractLinks(_ req: Request, municipalityID: UUID) async throws -> [(title: String, url: String)] {
+    static func contractLinks(_ req: Request, municipalityID: UUID) async throws -> [EnrollmentsPage.Contract] {
         let user = try req.requireUser()
         let orgs = Set(
             user.actor.activeGrants(at: Date()).filter { $0.role == .schoolAdmin || $0.role == .centerHead }.compactMap(
@@ -49,10 +49,9 @@ struct EnrollmentsController: RouteCollection {
         }
         return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }
             .prefix(20).map { p in
-                (
-                    "Договор: " + (orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? ""),
-                    "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())"
-                )
+                EnrollmentsPage.Contract(
+                    partner: orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? "",
+                    url: "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())")
             }
     }
 
@@ -78,38 +77,20 @@ struct EnrollmentsController: RouteCollection {
                 req.can(.read, .groupStudent(school: school, center: OrgRef(id: $0, municipalityID: municipalityID)))
             }
         }
-        var page = RegistryList(
-            title: "Записи в группы", area: .groups, query: query,
-            filters: [
-                CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
-                FieldSpec(
-                    "status", "Состояние",
-                    .select(EnrollmentStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Зачислены и ожидают")),
-            ],
-            columns: [
-                Column("Обучающийся", sort: "student"), Column("Школа"), Column("Класс"), Column("Группа"),
-                Column("Программа"),
-                Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created"),
-            ],
+        let page = EnrollmentsPage(
+            query: query, schools: schools,
             rows: try rows.map { e in
-                var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
-                if let p = positions[try e.requireID()] { state += ", место № \(p)" }
-                if let w = e.withdrawnOn {
-                    state += " " + RuDate.format(w, timeZone: zone) + (e.withdrawReason.map { " (\($0))" } ?? "")
-                }
-                return [
-                    .text(e.student.fullName), .text(e.student.school.shortName),
-                    .text("\(e.student.grade)\(e.student.letter ?? "")"),
-                    .link(e.group.name, SiteURL.record(.groups, try e.group.requireID()).path),
-                    .text(e.group.program.title),
-                    .text(e.group.organization.shortName),
-                    .text(state), .text(EnrollmentQueries.sourceTitle(e.source)),
-                    .text(RuDate.format(e.createdAt, timeZone: zone)),
-                ]
+                EnrollmentsPage.Row(
+                    student: e.student.fullName, school: e.student.school.shortName,
+                    grade: "\(e.student.grade)\(e.student.letter ?? "")", groupID: try e.group.requireID(),
+                    group: e.group.name, program: e.group.program.title, center: e.group.organization.shortName,
+                    rawStatus: e.status, position: positions[try e.requireID()],
+                    withdrawnOn: e.withdrawnOn.map { RuDate.format($0, timeZone: zone) },
+                    withdrawReason: e.withdrawReason, source: e.source,
+                    created: RuDate.format(e.createdAt, timeZone: zone))
             },
-            total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")
-        page.searchAction = "/enrollments"
-        page.links = try await Self.contractLinks(req, municipalityID: municipalityID)
+            total: total, contracts: try await Self.contractLinks(req, municipalityID: municipalityID)
+        ).list
         return req.render(page.render(await req.pageContext(active: .enrollments)))
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// Groups and direct enrolment (`POST /api/v1/groups/{id}/enrollments` with `{"studentId"}`).
 struct GroupAPIController: RouteCollection {
@@ -63,10 +64,10 @@ struct GroupAPIController: RouteCollection {
 
     func find(_ req: Request) async throws -> (StudyGroup, Organization) {
         guard let g = try await StudyGroup.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Группа не найдена.")
+            throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
         guard let center = try await Organization.find(g.$organization.id, on: req.db) else {
-            throw AppError.notFound("Группа не найдена.")
+            throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
         try req.authorize(.read, .group(center.ref))
         return (g, center)
@@ -89,7 +90,7 @@ struct GroupAPIController: RouteCollection {
         let input = try req.content.decode(EnrollInput.self)
         guard let studentID = input.studentId else {
             var f = FieldErrors()
-            f.add("studentId", "Укажите обучающегося.")
+            f.add("studentId", EnrollmentWords.API.studentMissing)
             throw AppError.validation(ValidationFailure(fields: f))
         }
         // The student's school is part of the decision; an unknown or foreign student is not revealed.

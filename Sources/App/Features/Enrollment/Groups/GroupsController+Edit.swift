@@ -13,7 +13,11 @@ extension GroupsController {
         g.post(":id", "edit", use: update)
     }
 
-    func fields(_ req: Request, centerID: UUID?) async throws -> [FieldSpec] {
+    func formPage(
+        _ req: Request, group: StudyGroup?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        conflict: String? = nil
+    ) async throws -> RegistryForm {
+        let centerID = group?.$organization.id
         let municipalityID = try RegistrySupport.municipality(req)
         let programs = try await NetworkProgram.query(on: req.db).join(
             Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
@@ -36,51 +40,19 @@ extension GroupsController {
             \.$status == RecordStatus.active.rawValue
         )
         .with(\.$organization).sort(\.$sortKey).all()
-        return [
-            FieldSpec(
-                "program", "Согласованная программа",
-                .select(
-                    try programs.map {
-                        (
-                            try $0.requireID().uuidString.lowercased(),
-                            "\($0.title) — \($0.organization.shortName)\($0.academicYear.map { ", \($0.title)" } ?? "")"
-                        )
-                    },
-                    empty: "— выберите —"), required: true,
-                hint: "Группы открываются только по программам, согласованным КМЦ."),
-            FieldSpec("name", "Название группы", required: true, hint: "Например: Математика-10."),
-            FieldSpec("capacity", "Вместимость (мест)", .number, required: true),
-            FieldSpec(
-                "plannedHours", "Часов по плану", .number, hint: "Пусто — столько, сколько в программе (обычно 64)."),
-            FieldSpec(
-                "teacher", "Педагог",
-                .select(
-                    try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
-                    empty: "— не назначен —")),
-            FieldSpec(
-                "room", "Кабинет",
-                .select(
-                    try rooms.map {
-                        (try $0.requireID().uuidString.lowercased(), "\($0.name) — \($0.organization.shortName)")
-                    },
-                    empty: "— не назначен —")),
-            FieldSpec("startsOn", "Начало занятий", .date),
-            FieldSpec("endsOn", "Окончание занятий", .date),
-            FieldSpec("open", "Запись", .checkboxes([("yes", "запись в группу открыта")])),
-        ]
-    }
-
-    func formPage(
-        _ req: Request, group: StudyGroup?, values: FormValues, errors: FieldErrors = FieldErrors(),
-        conflict: String? = nil
-    ) async throws -> RegistryForm {
-        RegistryForm(
-            title: group == nil ? "Новая группа" : "Изменение группы «\(group!.name)»",
-            crumbs: [Crumb("Группы", SiteURL.list(area).path)],
-            action: try group.map { SiteURL.edit(area, try $0.requireID()).path } ?? SiteURL.new(area).path,
-            cancelURL: try group.map { SiteURL.record(area, try $0.requireID()).path } ?? SiteURL.list(area).path,
-            fields: try await fields(req, centerID: group?.$organization.id), values: values, errors: errors,
-            version: group?.version, conflict: conflict)
+        return GroupFormPage(
+            group: try group.map { GroupFormPage.Group(id: try $0.requireID(), name: $0.name, version: $0.version) },
+            programs: try programs.map {
+                GroupFormPage.Program(
+                    id: try $0.requireID(), title: $0.title, center: $0.organization.shortName,
+                    year: $0.academicYear?.title)
+            },
+            teachers: try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
+            rooms: try rooms.map {
+                GroupFormPage.Room(id: try $0.requireID(), name: $0.name, center: $0.organization.shortName)
+            },
+            values: values, errors: errors, conflict: conflict
+        ).form
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -100,17 +72,17 @@ extension GroupsController {
             program = try await NetworkProgram.query(on: req.db).filter(\.$id == id).with(\.$organization).first()
         }
         if program == nil || program?.organization.$municipality.id != municipalityID {
-            errors.add("program", "Выберите программу из списка.")
+            errors.add("program", EnrollmentWords.Groups.Errors.chooseProgram)
             program = nil
         }
         if let p = program, p.approval != ProgramApproval.agreed.rawValue {
-            errors.add("program", "Программа не согласована КМЦ: открыть группу нельзя.")
+            errors.add("program", EnrollmentWords.Groups.Errors.programNotAgreed)
         }
         if let p = program, !req.can(isNew ? .create : .update, .group(p.organization.ref)) {
-            errors.add("program", "Вы не можете открывать группы этого центра.")
+            errors.add("program", EnrollmentWords.Groups.Errors.notYourCenter)
         }
         if let p = program, !isNew, p.$organization.id != g.$organization.id {
-            errors.add("program", "Программа другого центра: группу нельзя перенести.")
+            errors.add("program", EnrollmentWords.Groups.Errors.otherCenter)
         }
         let name = errors.required("name", form["name"], max: 100)
         let capacity = errors.integer("capacity", form["capacity"], range: 1...500, required: true)
@@ -120,7 +92,7 @@ extension GroupsController {
         if let raw = form["teacher"], !raw.isEmpty {
             let t = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
             if t == nil || t?.$municipality.id != municipalityID {
-                errors.add("teacher", "Выберите педагога из списка.")
+                errors.add("teacher", EnrollmentWords.Groups.Errors.chooseTeacher)
             } else {
                 teacherID = t?.id
             }
@@ -129,14 +101,14 @@ extension GroupsController {
         if let raw = form["room"], !raw.isEmpty {
             let r = try await UUID(uuidString: raw).asyncFlatMap { try await Room.find($0, on: req.db) }
             if r == nil || r?.$organization.id != program?.$organization.id {
-                errors.add("room", "Выберите кабинет этого ресурсного центра.")
+                errors.add("room", EnrollmentWords.Groups.Errors.chooseRoom)
             } else {
                 roomID = r?.id
             }
         }
         let start = errors.date("startsOn", form["startsOn"], timeZone: zone, required: false)
         let end = errors.date("endsOn", form["endsOn"], timeZone: zone, required: false)
-        if let start, let end, end < start { errors.add("endsOn", "Окончание не может быть раньше начала.") }
+        if let start, let end, end < start { errors.add("endsOn", EnrollmentWords.Groups.Errors.endBeforeStart) }
         var yearID: UUID?
         if let p = program {
             yearID = p.$academicYear.id
@@ -147,10 +119,10 @@ extension GroupsController {
             }
             if let y = try await yearID.asyncFlatMap({ try await AcademicYear.find($0, on: req.db) }) {
                 if let start, start < y.startsOn || start > y.endsOn {
-                    errors.add("startsOn", "Дата вне учебного года \(y.title).")
+                    errors.add("startsOn", EnrollmentWords.Groups.Errors.outsideYear(y.title))
                 }
                 if let end, end < y.startsOn || end > y.endsOn {
-                    errors.add("endsOn", "Дата вне учебного года \(y.title).")
+                    errors.add("endsOn", EnrollmentWords.Groups.Errors.outsideYear(y.title))
                 }
             }
         }
@@ -170,10 +142,8 @@ extension GroupsController {
     }
 
     func auditFields(_ g: StudyGroup) -> [String: String] {
-        [
-            "Название": g.name, "Вместимость": String(g.capacity), "Часов по плану": String(g.plannedHours),
-            "Запись": g.isOpen ? "открыта" : "закрыта",
-        ]
+        EnrollmentWords.Groups.auditFields(
+            name: g.name, capacity: g.capacity, plannedHours: g.plannedHours, isOpen: g.isOpen)
     }
 
     func create(req: Request) async throws -> Response {
@@ -197,7 +167,8 @@ extension GroupsController {
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: g.$organization.id, before: nil,
                 after: fields)
         }
-        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: "Группа «\(g.name)» открыта.")
+        return req.redirect(
+            to: SiteURL.record(area, try g.requireID()).path, flash: EnrollmentWords.Groups.opened(g.name))
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -245,8 +216,7 @@ extension GroupsController {
                         "id"
                     ).all()
                 guard !ok.isEmpty else {
-                    throw AppError.conflict(
-                        "В группе уже больше зачисленных, чем \(capacity): вместимость не изменена.")
+                    throw AppError.conflict(EnrollmentWords.Groups.capacityBelowEnrolled(capacity))
                 }
                 guard let current = try await StudyGroup.find(g.requireID(), on: db) else { throw AppError.notFound() }
                 // The timetable follows the group: no lessons outside its dates, and the new teacher takes the future
@@ -285,7 +255,7 @@ extension GroupsController {
         } catch let refusal as TimetableRefusal {
             let page = try await formPage(
                 req, group: g, values: form, errors: FieldErrors(),
-                conflict: "Новый педагог занят во время занятий группы: " + refusal.clashes.joined(separator: " "))
+                conflict: EnrollmentWords.Groups.teacherBusy(refusal.clashes))
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         if let conflict = outcome {
@@ -293,6 +263,6 @@ extension GroupsController {
             let page = try await formPage(req, group: current, values: form, errors: FieldErrors(), conflict: conflict)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: "Изменения сохранены.")
+        return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: EnrollmentWords.Groups.saved)
     }
 }

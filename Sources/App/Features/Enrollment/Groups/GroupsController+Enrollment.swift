@@ -23,43 +23,20 @@ extension GroupsController {
         let browses = req.can(.read, .student(school: OrgRef(id: UUID(), municipalityID: center.$municipality.id)))
         let limit = browses ? 50 : 10
         let tooShort = !browses && needle.unicodeScalars.filter(CharacterSet.letters.contains).count < 3
-        let letters = "Введите не меньше трёх букв фамилии или имени обучающегося."
         let found = tooShort ? 0 : try await b.copy().count()
         let students = tooShort ? [] : try await b.sort(\.$sortKey).with(\.$school).limit(limit).all()
-        let csrf = req.csrfToken
         let schools = try await RegistrySupport.organizationOptions(
             center.$municipality.id, kinds: [.school], on: req.db)
-        var page = RegistryList(
-            title: "Запись в группу «\(g.name)»", area: area,
-            query: ListQuery(
-                q: q, filters: ["school": school?.uuidString.lowercased() ?? ""], sort: "name", per: limit),
-            filters: [
-                FieldSpec("q", "Фамилия, имя", .text("search")),
-                FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
-            ],
-            columns: [Column("Обучающийся"), Column("Школа"), Column("Класс"), Column("")],
+        let page = GroupEnrollSearchPage(
+            groupID: try g.requireID(), groupName: g.name, enrolled: g.enrolledCount, capacity: g.capacity, q: q,
+            school: school?.uuidString.lowercased() ?? "", limit: limit, schools: schools,
             rows: try students.map { s in
-                [
-                    .text(s.fullName), .text(s.school.shortName), .text("\(s.grade)\(s.letter ?? "")"),
-                    already.contains(try s.requireID())
-                        ? .tag("уже в группе", "signed")
-                        : .post(
-                            g.enrolledCount < g.capacity ? "Записать" : "В лист ожидания",
-                            SiteURL.record(area, try g.requireID()).path
-                                + "/enroll?student=\(try s.requireID().uuidString.lowercased())",
-                            csrf: csrf),
-                ]
+                GroupEnrollSearchPage.Row(
+                    id: try s.requireID(), name: s.fullName, school: s.school.shortName,
+                    grade: "\(s.grade)\(s.letter ?? "")", inGroup: already.contains(try s.requireID()))
             },
-            total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,
-            warnings: [
-                "Свободно мест: \(max(0, g.capacity - g.enrolledCount)) из \(g.capacity). Когда места кончатся, "
-                    + "записанные встают в лист ожидания."
-            ]
-                + (found > students.count
-                    ? ["Показаны первые \(students.count): уточните фамилию или выберите школу."] : [])
-                + (tooShort && !q.isEmpty ? [letters] : []),
-            emptyText: tooShort ? letters : "Никого не найдено: уточните фамилию или школу.")
-        page.searchAction = SiteURL.record(area, try g.requireID()).path + "/enroll"
+            found: found, tooShort: tooShort, csrf: req.csrfToken
+        ).list
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -75,8 +52,8 @@ extension GroupsController {
             studentID: sid, groupID: try g.requireID(), app: req.application, req: req)
         let message: String
         switch outcome {
-        case .enrolled: message = "\(student.fullName) зачислен(а) в группу «\(g.name)»."
-        case .waitlisted(let p): message = "Мест нет: \(student.fullName) в листе ожидания, место № \(p)."
+        case .enrolled: message = EnrollmentWords.Groups.enrolled(student.fullName, group: g.name)
+        case .waitlisted(let p): message = EnrollmentWords.Groups.waitlisted(student.fullName, position: p)
         }
         return req.redirect(to: SiteURL.record(area, try g.requireID()).path, flash: message)
     }
@@ -91,15 +68,10 @@ extension GroupsController {
                 \.$student
             ).first()
         else {
-            throw AppError.notFound("Запись в группу не найдена.")
+            throw AppError.notFound(EnrollmentWords.Groups.enrollmentNotFound)
         }
         return (g, center, e)
     }
-
-    static let withdrawReasons = [
-        "по заявлению родителя (законного представителя)", "по состоянию здоровья", "смена школы или переезд",
-        "не посещает занятия", "завершил(а) обучение досрочно", "другая причина",
-    ]
 
     func withdrawForm(
         _ req: Request, g: StudyGroup, center: Organization, e: Enrollment, values: FormValues,
@@ -115,34 +87,16 @@ extension GroupsController {
             $0.organization.$municipality.id == center.$municipality.id && $0.enrolledCount < $0.capacity
                 && req.can(.create, .enrollment(group: $0.organization.ref, studentSchool: $0.organization.ref))
         }
-        let base = SiteURL.record(area, try g.requireID()).path
-        return RegistryForm(
-            title: "Отчисление или перевод", crumbs: [Crumb("Группы", SiteURL.list(area).path), Crumb(g.name, base)],
-            action: base + "/withdraw/\(try e.requireID().uuidString.lowercased())", cancelURL: base,
-            fields: [
-                FieldSpec(
-                    "reason", "Причина", .select(Self.withdrawReasons.map { ($0, $0) }, empty: "— выберите —"),
-                    required: true),
-                FieldSpec("comment", "Пояснение", hint: "Обязательно, если выбрана «другая причина»."),
-                FieldSpec("date", "Дата", .date, required: true),
-                FieldSpec(
-                    "target", "Перевести в группу",
-                    .select(
-                        try targets.map {
-                            (
-                                try $0.requireID().uuidString.lowercased(),
-                                "\($0.name) — \($0.program.title), \($0.organization.shortName) (свободно "
-                                    + "\($0.capacity - $0.enrolledCount))"
-                            )
-                        },
-                        empty: "— не переводить, только отчислить —"),
-                    hint: "Перевод выполняется, только если в выбранной группе есть место."),
-            ],
-            values: values, errors: errors, conflict: conflict,
-            intro:
-                "«\(e.student.fullName)» выбывает из группы «\(g.name)». Освободившееся место сразу получит первый из "
-                + "листа ожидания; запись останется в истории."
-        )
+        return GroupWithdrawPage(
+            groupID: try g.requireID(), groupName: g.name, enrollmentID: try e.requireID(),
+            studentName: e.student.fullName,
+            targets: try targets.map {
+                GroupWithdrawPage.Target(
+                    id: try $0.requireID(), name: $0.name, program: $0.program.title,
+                    center: $0.organization.shortName, free: $0.capacity - $0.enrolledCount)
+            },
+            values: values, errors: errors, conflict: conflict
+        ).form
     }
 
     func withdrawConfirm(req: Request) async throws -> Response {
@@ -160,17 +114,20 @@ extension GroupsController {
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let reason = errors.required("reason", form["reason"], max: 200)
-        if !reason.isEmpty && !Self.withdrawReasons.contains(reason) {
-            errors.add("reason", "Выберите причину из списка.")
+        if !reason.isEmpty && !GroupWithdrawPage.reasons.contains(reason) {
+            errors.add("reason", EnrollmentWords.Groups.Errors.chooseReason)
         }
         let comment = errors.optional("comment", form["comment"], max: 500)
-        if reason == Self.withdrawReasons.last && comment == nil { errors.add("comment", "Поясните причину.") }
+        if reason == GroupWithdrawPage.reasons.last && comment == nil {
+            errors.add("comment", EnrollmentWords.Groups.Errors.explainReason)
+        }
         let date = errors.date("date", form["date"], timeZone: zone, required: true)
-        if let date, date > Date() { errors.add("date", "Дата не может быть в будущем.") }
+        if let date, date > Date() { errors.add("date", EnrollmentWords.Groups.Errors.dateInFuture) }
         if let date, let created = Calendar(identifier: .gregorian).dateInterval(of: .day, for: e.createdAt)?.start,
             date < created.addingTimeInterval(-86_400)
         {
-            errors.add("date", "Дата раньше записи в группу (\(RuDate.format(e.createdAt, timeZone: zone))).")
+            errors.add(
+                "date", EnrollmentWords.Groups.Errors.beforeEnrollment(RuDate.format(e.createdAt, timeZone: zone)))
         }
         var target: StudyGroup?
         if let raw = form["target"], !raw.isEmpty {
@@ -179,7 +136,7 @@ extension GroupsController {
                 t.organization.$municipality.id == center.$municipality.id,
                 req.can(.create, .enrollment(group: t.organization.ref, studentSchool: t.organization.ref))
             else {
-                errors.add("target", "Выберите группу из списка.")
+                errors.add("target", EnrollmentWords.Groups.Errors.chooseGroup)
                 return try await withdrawError(req, g, center, e, form, errors)
             }
             target = t
@@ -193,7 +150,7 @@ extension GroupsController {
                     app: req.application, req: req)
                 return req.redirect(
                     to: SiteURL.record(area, try g.requireID()).path,
-                    flash: "\(e.student.fullName) переведён(а) в группу «\(target.name)».")
+                    flash: EnrollmentWords.Groups.transferred(e.student.fullName, group: target.name))
             }
             try await EnrollmentService.withdraw(
                 enrollmentID: try e.requireID(), on: date, reason: full, app: req.application, req: req)
@@ -202,7 +159,8 @@ extension GroupsController {
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.record(area, try g.requireID()).path, flash: "\(e.student.fullName) отчислен(а) из группы.")
+            to: SiteURL.record(area, try g.requireID()).path,
+            flash: EnrollmentWords.Groups.withdrawn(e.student.fullName))
     }
 
     func withdrawError(

@@ -62,43 +62,25 @@ struct GroupsController: RouteCollection {
         let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
-        let page = RegistryList(
-            title: "Группы", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "Все годы")
-                ),
-            ],
-            columns: [
-                Column("Группа", sort: "name"), Column("Программа"), Column("Ресурсный центр", sort: "center"),
-                Column("Год"), Column("Педагог"),
-                Column("Занято мест"), Column("Ожидают"),
-            ],
+        let page = GroupListPage(
+            query: query, centers: centerOptions,
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             rows: try rows.map { g in
-                [
-                    .link(g.name, SiteURL.record(area, try g.requireID()).path), .text(g.program.title),
-                    .text(g.organization.shortName), .text(g.academicYear.title),
-                    .text(g.teacher?.fullName ?? ""),
-                    g.enrolledCount >= g.capacity
-                        ? .tag("\(g.enrolledCount) из \(g.capacity): мест нет", "expiring")
-                        : .text("\(g.enrolledCount) из \(g.capacity)"),
-                    .text(String(waiting[try g.requireID()] ?? 0)),
-                ]
+                GroupListPage.Row(
+                    id: try g.requireID(), name: g.name, program: g.program.title, center: g.organization.shortName,
+                    year: g.academicYear.title, teacher: g.teacher?.fullName ?? "", enrolled: g.enrolledCount,
+                    capacity: g.capacity, waiting: waiting[try g.requireID()] ?? 0)
             },
-            total: total, noun: ("группа", "группы", "групп"),
-            createTitle: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) }))
-                ? "Открыть группу" : nil,
-            warnings: try await missingGroups(req, municipalityID: municipalityID),
-            emptyText: "Групп пока нет: их открывают ресурсные центры по согласованным программам.")
+            total: total,
+            canCreate: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })),
+            missing: try await missingGroups(req, municipalityID: municipalityID)
+        ).list
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     /// Subjects assigned to a centre this year with no open group there (`000_5375b2a087477e6d.txt` §4.1: the minimum
     /// number of groups equals the number of the centre's subjects) — shown to those who can act on it.
-    func missingGroups(_ req: Request, municipalityID: UUID) async throws -> [String] {
+    func missingGroups(_ req: Request, municipalityID: UUID) async throws -> [GroupListPage.Missing] {
         guard
             let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
@@ -109,7 +91,7 @@ struct GroupsController: RouteCollection {
                 \.$status == RecordStatus.active.rawValue
             )
             .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
-        var lines: [String] = []
+        var lines: [GroupListPage.Missing] = []
         for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
             let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id)
                 .filter(try \.$academicYear.$id == year.requireID())
@@ -117,10 +99,7 @@ struct GroupsController: RouteCollection {
             let covered = Set(groups.compactMap { $0.program.$subject.id })
             let missing = try rc.subjects.filter { !covered.contains(try $0.requireID()) }.map(\.name).sorted()
             if !missing.isEmpty {
-                lines.append(
-                    "\(rc.organization.shortName): нет открытой группы по "
-                        + (missing.count == 1 ? "предмету " : "предметам ")
-                        + missing.map { "«\($0)»" }.joined(separator: ", ") + ".")
+                lines.append(GroupListPage.Missing(center: rc.organization.shortName, subjects: missing))
             }
         }
         return lines
@@ -133,7 +112,7 @@ struct GroupsController: RouteCollection {
             )
             .with(\.$academicYear).with(\.$room).first(),
             let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound("Группа не найдена.") }
+        else { throw AppError.notFound(EnrollmentWords.Groups.notFound) }
         try req.authorize(action, .group(center.ref))
         return (g, center)
     }
@@ -149,20 +128,10 @@ struct GroupsController: RouteCollection {
             req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref))
         }
         let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
-        func row(_ e: Enrollment, position: Int?) throws -> [Cell] {
-            var cells: [Cell] = [
-                .text(e.student.fullName), .text(e.student.school.shortName),
-                .text("\(e.student.grade)\(e.student.letter ?? "")"),
-            ]
-            if let position { cells.insert(.text(String(position)), at: 0) }
-            cells.append(
-                mayEnroll
-                    ? .link(
-                        "Отчислить",
-                        SiteURL.record(area, try g.requireID()).path
-                            + "/withdraw/\(try e.requireID().uuidString.lowercased())")
-                    : .text(""))
-            return cells
+        func student(_ e: Enrollment, position: Int? = nil) throws -> GroupCardPage.Student {
+            GroupCardPage.Student(
+                enrollmentID: try e.requireID(), name: e.student.fullName, school: e.student.school.shortName,
+                grade: "\(e.student.grade)\(e.student.letter ?? "")", position: position)
         }
         let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted {
             $0.student.sortKey < $1.student.sortKey
@@ -172,31 +141,9 @@ struct GroupsController: RouteCollection {
         }
         let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(
             \.waitlistSeq)
-        var actions: [RegistryCard.Action] = []
-        if req.can(.update, .group(center.ref)) {
-            actions.append(.link("Изменить", SiteURL.edit(area, try g.requireID()).path, primary: false))
-        }
-        actions.append(.link("Расписание", SiteURL.groupTimetable(try g.requireID()).path, primary: false))
-        if req.can(.read, .journal(center: center.ref, teacherUserID: g.teacher?.$user.id)) {
-            actions.append(.link("Журнал", SiteURL.groupJournal(try g.requireID()).path, primary: false))
-            actions.append(
-                .link("Диагностика", SiteURL.record(area, try g.requireID()).path + "/diagnostics", primary: false))
-            actions.append(
-                .link("Итоговая аттестация", SiteURL.record(area, try g.requireID()).path + "/results", primary: false))
-        }
-        if req.can(.read, .certificate(center: center.ref)) {
-            actions.append(
-                .link("Сертификаты", SiteURL.record(area, try g.requireID()).path + "/certificates", primary: false))
-        }
-        if mayEnroll && g.isOpen {
-            actions.append(
-                .link("Записать обучающегося", SiteURL.record(area, try g.requireID()).path + "/enroll", primary: true))
-        }
-        if g.isOpen && req.can(.create, .enrollmentList(group: center.ref)) {
-            actions.append(.post("Составить список КМЦ", SiteURL.record(area, try g.requireID()).path + "/lists"))
-        }
+        let readLists = req.can(.read, .enrollmentList(group: center.ref))
         let lists =
-            req.can(.read, .enrollmentList(group: center.ref))
+            readLists
             ? try await EnrollmentList.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(
                 \.$createdAt, .descending
             )
@@ -206,60 +153,31 @@ struct GroupsController: RouteCollection {
                     || req.can(.update, .enrollmentList(group: center.ref))
             }
             : []
-        let hidden = enrollments.count - visible.count
-        let card = RegistryCard(
-            title: g.name, area: area, status: nil,
-            facts: [
-                (
-                    "Программа",
-                    g.program.title + (g.program.approval == "agreed" ? " (согласована КМЦ)" : " (не согласована)")
-                ),
-                ("Ресурсный центр", center.shortName), ("Учебный год", g.academicYear.title),
-                ("Педагог", g.teacher?.fullName ?? ""),
-                ("Кабинет", g.room?.name ?? ""), ("Часов по плану", String(g.plannedHours)),
-                ("Сроки", RegistrySupport.date(g.startsOn, zone) + " — " + RegistrySupport.date(g.endsOn, zone)),
-                (
-                    "Места",
-                    "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, g.capacity - g.enrolledCount))"
-                ),
-                ("Лист ожидания", RussianPlural.count(allWaiting.count, "человек", "человека", "человек")),
-                ("Запись", g.isOpen ? "открыта" : "закрыта"),
-            ],
-            actions: actions,
-            warnings: hidden > 0 && !visible.isEmpty
-                ? ["Показаны только учащиеся, чьи данные вам доступны (ещё \(hidden) — из других школ)."] : [],
-            sections: [
-                RegistryCard.Section(
-                    title: "Зачислены", columns: ["Обучающийся", "Школа", "Класс", ""],
-                    rows: try seated.map { try row($0, position: nil) },
-                    emptyText: visible.isEmpty && !enrollments.isEmpty
-                        ? "Списки группы видят координатор, центр и школы своих учащихся." : "В группе пока никого нет."
-                ),
-                RegistryCard.Section(
-                    title: "Лист ожидания", columns: ["№", "Обучающийся", "Школа", "Класс", ""],
-                    rows: try waiting.map {
-                        try row(
-                            $0,
-                            position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting)
-                        )
-                    },
-                    emptyText: "Никто не ждёт места."),
-            ]
-                + (req.can(.read, .enrollmentList(group: center.ref))
-                    ? [
-                        RegistryCard.Section(
-                            title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
-                            rows: try lists.map { l in
-                                [
-                                    .link(
-                                        "Список от " + RuDate.formatDateTime(l.createdAt, timeZone: zone),
-                                        EnrollmentListsController.url(try l.requireID())),
-                                    .text(String(l.items.count)),
-                                    .text(EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
-                                ]
-                            }, emptyText: "Списков для этой группы нет.")
-                    ] : []),
-            history: nil)
+        let rights = GroupCardPage.Rights(
+            edit: req.can(.update, .group(center.ref)),
+            journal: req.can(.read, .journal(center: center.ref, teacherUserID: g.teacher?.$user.id)),
+            certificates: req.can(.read, .certificate(center: center.ref)), enroll: mayEnroll,
+            composeList: req.can(.create, .enrollmentList(group: center.ref)), readLists: readLists)
+        let card = GroupCardPage(
+            id: try g.requireID(), name: g.name, program: g.program.title,
+            programAgreed: g.program.approval == "agreed",
+            center: center.shortName, year: g.academicYear.title, teacher: g.teacher?.fullName ?? "",
+            room: g.room?.name ?? "", plannedHours: g.plannedHours, startsOn: RegistrySupport.date(g.startsOn, zone),
+            endsOn: RegistrySupport.date(g.endsOn, zone), enrolled: g.enrolledCount, capacity: g.capacity,
+            waitingCount: allWaiting.count, isOpen: g.isOpen, rights: rights,
+            seated: try seated.map { try student($0) },
+            waiting: try waiting.map {
+                try student(
+                    $0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting))
+            },
+            hidden: enrollments.count - visible.count,
+            lists: try lists.map { l in
+                GroupCardPage.List(
+                    url: EnrollmentListsController.url(try l.requireID()),
+                    created: RuDate.formatDateTime(l.createdAt, timeZone: zone), items: l.items.count,
+                    state: EnrollmentList.State(rawValue: l.state)?.title ?? l.state)
+            }
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 }

@@ -1,19 +1,13 @@
 import Fluent
 import Foundation
+import Views
 
 /// A list of students the КМЦ composes for a group and sends to the centre, which accepts or returns it.
 final class EnrollmentList: Model, @unchecked Sendable {
     static let schema = "enrollment_lists"
     enum State: String {
         case draft, sent, accepted, returned
-        var title: String {
-            switch self {
-            case .draft: "черновик"
-            case .sent: "отправлен в центр"
-            case .accepted: "принят центром"
-            case .returned: "возвращён центром"
-            }
-        }
+        var title: String { EnrollmentWords.Lists.state(rawValue) }
     }
     @ID(key: .id) var id: UUID?
     @Parent(key: "municipality_id") var municipality: Municipality

@@ -43,37 +43,18 @@ struct EnrollmentListsController: RouteCollection {
         let page = query.page
         let per = query.per
         let rows = visible.dropFirst((page - 1) * per).prefix(per)
-        let list = RegistryList(
-            title: "Списки КМЦ", area: .groups, query: query,
-            filters: [
-                FieldSpec(
-                    "state", "Состояние",
-                    .select(
-                        [EnrollmentList.State.draft, .sent, .accepted, .returned].map { ($0.rawValue, $0.title) },
-                        empty: "Все"))
-            ],
-            columns: [
-                Column("Группа"), Column("Ресурсный центр"), Column("Обучающихся"), Column("Состояние"),
-                Column("Составлен"), Column("Отправлен"),
-            ],
+        let list = EnrollmentListsPage(
+            query: query,
             rows: try rows.map { l in
-                [
-                    .link(l.group.name, Self.url(try l.requireID())), .text(l.group.organization.shortName),
-                    .text(String(l.items.count)),
-                    .tag(
-                        EnrollmentList.State(rawValue: l.state)?.title ?? l.state,
-                        l.state == "accepted" ? "signed" : l.state == "returned" ? "expired" : "draft"),
-                    .text(RuDate.formatDateTime(l.createdAt, timeZone: zone) + ", " + l.createdByName),
-                    .text(l.sentAt.map { RuDate.formatDateTime($0, timeZone: zone) } ?? ""),
-                ]
+                EnrollmentListsPage.Row(
+                    url: Self.url(try l.requireID()), group: l.group.name, center: l.group.organization.shortName,
+                    items: l.items.count, state: l.state, created: RuDate.formatDateTime(l.createdAt, timeZone: zone),
+                    createdBy: l.createdByName, sent: l.sentAt.map { RuDate.formatDateTime($0, timeZone: zone) })
             },
-            total: visible.count, noun: ("список", "списка", "списков"), createTitle: nil,
-            warnings: req.can(.create, .enrollmentList(group: OrgRef(id: UUID(), municipalityID: municipalityID)))
-                ? ["Новый список составляется из карточки группы: «Группы» → группа → «Составить список КМЦ»."] : [],
-            emptyText: "Списков пока нет.")
-        var listPage = list
-        listPage.searchAction = SiteURL.lists.path
-        return req.render(listPage.render(await req.pageContext(active: .lists)))
+            total: visible.count,
+            composer: req.can(.create, .enrollmentList(group: OrgRef(id: UUID(), municipalityID: municipalityID)))
+        ).list
+        return req.render(list.render(await req.pageContext(active: .lists)))
     }
 
     func create(req: Request) async throws -> Response {
@@ -94,10 +75,11 @@ struct EnrollmentListsController: RouteCollection {
             try await l.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "enrollment_list", entityID: l.id,
-                title: "Список КМЦ — \(g.name)",
-                municipalityID: l.$municipality.id, organizationID: g.$organization.id, after: ["Группа": g.name])
+                title: EnrollmentWords.Lists.auditTitle(group: g.name),
+                municipalityID: l.$municipality.id, organizationID: g.$organization.id,
+                after: [EnrollmentWords.Lists.auditGroup: g.name])
         }
-        return req.redirect(to: Self.url(try l.requireID()), flash: "Список создан: добавьте в него обучающихся.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.created)
     }
 
     /// The list, if the user may see it (a centre does not see the КМЦ's drafts).
@@ -141,11 +123,11 @@ struct EnrollmentListsController: RouteCollection {
         for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == center.$municipality.id).all() {
             schoolNames[try o.requireID()] = o.shortName
         }
-        func note(_ s: Student) throws -> String? {
-            if check.seated.contains(where: { $0.id == s.id }) { return "уже в группе" }
-            if s.consentWithdrawnAt != nil { return "согласие отозвано" }
-            if s.status != RecordStatus.active.rawValue { return "выбыл(а)" }
-            if waiting.contains(try s.requireID()) { return "в листе ожидания этой группы" }
+        func note(_ s: Student) throws -> EnrollmentListPage.Note? {
+            if check.seated.contains(where: { $0.id == s.id }) { return .inGroup }
+            if s.consentWithdrawnAt != nil { return .consentWithdrawn }
+            if s.status != RecordStatus.active.rawValue { return .left }
+            if waiting.contains(try s.requireID()) { return .waiting }
             return nil
         }
         let items: [EnrollmentListPage.Item] = try (check.needing + check.seated).sorted { $0.sortKey < $1.sortKey }.map
@@ -158,14 +140,6 @@ struct EnrollmentListsController: RouteCollection {
                     ? Self.url(try l.requireID()) + "/remove/" + s.requireID().uuidString.lowercased() : nil)
         }
         let free = g.capacity - g.enrolledCount
-        var warnings: [String] = []
-        if let problem { warnings.append(problem) }
-        if l.state == EnrollmentList.State.returned.rawValue, let c = l.comment {
-            warnings.append("Центр вернул список: «\(c)».")
-        }
-        if editable && check.needing.count > free {
-            warnings.append(EnrollmentListService.shortfallMessage(needed: check.needing.count, free: free))
-        }
         // Search for students to add: any school of the municipality, by name, school and grade.
         var query = ListQuery(q: (try? req.query.get(String.self, at: "q")) ?? "", sort: "name", per: 50)
         var candidates: [EnrollmentListPage.Candidate] = []
@@ -191,31 +165,24 @@ struct EnrollmentListsController: RouteCollection {
                 return .init(
                     id: id.uuidString.lowercased(), name: s.fullName, school: schoolNames[s.$school.id] ?? "",
                     grade: "\(s.grade)\(s.letter ?? "")",
-                    note: inList.contains(id) ? "уже в списке" : try note(s))
+                    note: inList.contains(id) ? .inList : try note(s))
             }
         }
         let schools = try await RegistrySupport.organizationOptions(
             center.$municipality.id, kinds: [.school], on: req.db)
         let page = EnrollmentListPage(
-            url: Self.url(try l.requireID()), title: "Список КМЦ — \(g.name)",
-            facts: [
-                ("Группа", g.name),
-                ("Программа", g.program.title + " (\(g.program.gradeFrom)–\(g.program.gradeTo) классы)"),
-                ("Ресурсный центр", center.shortName),
-                ("Места", "занято \(g.enrolledCount) из \(g.capacity), свободно \(max(0, free))"),
-                ("Состояние", EnrollmentList.State(rawValue: l.state)?.title ?? l.state),
-                ("Составил", l.createdByName + ", " + RuDate.formatDateTime(l.createdAt, timeZone: zone)),
-            ]
-                + (l.sentAt.map { [("Отправлен", RuDate.formatDateTime($0, timeZone: zone))] } ?? [])
-                + (l.decidedAt.map {
-                    [
-                        (
-                            "Решение центра",
-                            RuDate.formatDateTime($0, timeZone: zone) + (l.decidedByName.map { ", \($0)" } ?? "")
-                        )
-                    ]
-                } ?? []),
-            warnings: warnings, items: items, editable: editable, canSend: editable && !check.needing.isEmpty,
+            url: Self.url(try l.requireID()),
+            summary: EnrollmentListPage.Summary(
+                group: g.name, program: g.program.title, gradeFrom: g.program.gradeFrom, gradeTo: g.program.gradeTo,
+                center: center.shortName, enrolled: g.enrolledCount, capacity: g.capacity, state: l.state,
+                createdBy: l.createdByName, created: RuDate.formatDateTime(l.createdAt, timeZone: zone),
+                sent: l.sentAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+                decided: l.decidedAt.map { RuDate.formatDateTime($0, timeZone: zone) }, decidedBy: l.decidedByName),
+            problem: problem,
+            returnComment: l.state == EnrollmentList.State.returned.rawValue ? l.comment : nil,
+            shortfall: editable && check.needing.count > free
+                ? EnrollmentListService.shortfallMessage(needed: check.needing.count, free: free) : nil,
+            items: items, editable: editable, canSend: editable && !check.needing.isEmpty,
             canDecide: l.state == EnrollmentList.State.sent.rawValue
                 && req.can(.approve, .enrollmentList(group: center.ref)),
             query: query, schools: schools, candidates: candidates, candidatesTotal: total)
@@ -226,7 +193,7 @@ struct EnrollmentListsController: RouteCollection {
         let (l, _, center) = try await find(req)
         try req.authorize(.update, .enrollmentList(group: center.ref))
         guard Self.editable(l) else {
-            throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.")
+            throw AppError.conflict(EnrollmentWords.Lists.sentCannotChange)
         }
         return l
     }
@@ -235,17 +202,17 @@ struct EnrollmentListsController: RouteCollection {
         let l = try await editableList(req)
         let ids = RegistrySupport.form(req).all("student").compactMap(UUID.init(uuidString:))
         guard !ids.isEmpty else {
-            return req.redirect(to: Self.url(try l.requireID()), flash: "Отметьте, кого добавить.")
+            return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.tickSomeone)
         }
         let n = try await EnrollmentListService.edit(listID: try l.requireID(), add: ids, remove: [], req: req)
-        return req.redirect(to: Self.url(try l.requireID()), flash: "Добавлено в список: \(n).")
+        return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.added(n))
     }
 
     func remove(req: Request) async throws -> Response {
         let l = try await editableList(req)
         guard let sid = req.parameters.get("student").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
         _ = try await EnrollmentListService.edit(listID: try l.requireID(), add: [], remove: [sid], req: req)
-        return req.redirect(to: Self.url(try l.requireID()), flash: "Убрано из списка.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.removed)
     }
 
     func send(req: Request) async throws -> Response {
@@ -255,7 +222,7 @@ struct EnrollmentListsController: RouteCollection {
         } catch let e as AppError where e.status == .conflict {
             return try await render(req, problem: e.reason, status: .conflict)
         }
-        return req.redirect(to: Self.url(try l.requireID()), flash: "Список отправлен в ресурсный центр.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.sent)
     }
 
     func accept(req: Request) async throws -> Response {
@@ -263,7 +230,7 @@ struct EnrollmentListsController: RouteCollection {
         try req.authorize(.approve, .enrollmentList(group: center.ref))
         do {
             let n = try await EnrollmentListService.accept(listID: try l.requireID(), req: req)
-            return req.redirect(to: Self.url(try l.requireID()), flash: "Список принят: зачислено \(n).")
+            return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.accepted(n))
         } catch let e as AppError where e.status == .conflict {
             return try await render(req, problem: e.reason, status: .conflict)
         }
@@ -278,14 +245,7 @@ struct EnrollmentListsController: RouteCollection {
     func returnPage(
         _ l: EnrollmentList, _ g: StudyGroup, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()
     ) throws -> RegistryForm {
-        RegistryForm(
-            title: "Вернуть список в КМЦ",
-            crumbs: [
-                Crumb("Списки КМЦ", SiteURL.lists.path), Crumb("Список КМЦ — \(g.name)", Self.url(try l.requireID())),
-            ],
-            action: Self.url(try l.requireID()) + "/return", cancelURL: Self.url(try l.requireID()),
-            fields: [FieldSpec("comment", "Почему список возвращается", .textarea, required: true)], values: values,
-            errors: errors)
+        EnrollmentListReturnPage(url: Self.url(try l.requireID()), group: g.name, values: values, errors: errors).form
     }
 
     func returnList(req: Request) async throws -> Response {
@@ -300,6 +260,6 @@ struct EnrollmentListsController: RouteCollection {
                 status: .unprocessableEntity)
         }
         try await EnrollmentListService.returnList(listID: try l.requireID(), comment: comment, req: req)
-        return req.redirect(to: Self.url(try l.requireID()), flash: "Список возвращён в КМЦ.")
+        return req.redirect(to: Self.url(try l.requireID()), flash: EnrollmentWords.Lists.returned)
     }
 }

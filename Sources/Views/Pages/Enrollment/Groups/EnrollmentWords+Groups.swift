@@ -1,0 +1,64 @@
+import Foundation
+
+extension EnrollmentWords {
+    /// Messages about groups and enrolment into them.
+    public enum Groups {
+        public static let notFound = "Группа не найдена."
+        public static let enrollmentNotFound = "Запись в группу не найдена."
+        public static let saved = "Изменения сохранены."
+        /// After a group is opened.
+        public static func opened(_ name: String) -> String { "Группа «\(name)» открыта." }
+        /// After a student is enrolled.
+        public static func enrolled(_ student: String, group: String) -> String {
+            "\(student) зачислен(а) в группу «\(group)»."
+        }
+        /// After a student is put on the waiting list.
+        public static func waitlisted(_ student: String, position: Int) -> String {
+            "Мест нет: \(student) в листе ожидания, место № \(position)."
+        }
+        /// After a student is transferred.
+        public static func transferred(_ student: String, group: String) -> String {
+            "\(student) переведён(а) в группу «\(group)»."
+        }
+        /// After a student is withdrawn.
+        public static func withdrawn(_ student: String) -> String { "\(student) отчислен(а) из группы." }
+        /// The capacity of a group cannot go below the number enrolled.
+        public static func capacityBelowEnrolled(_ capacity: Int) -> String {
+            "В группе уже больше зачисленных, чем \(capacity): вместимость не изменена."
+        }
+        /// The new teacher is busy during the group's lessons.
+        public static func teacherBusy(_ clashes: [String]) -> String {
+            "Новый педагог занят во время занятий группы: " + clashes.joined(separator: " ")
+        }
+
+        /// Field errors of the group and withdrawal forms.
+        public enum Errors {
+            public static let chooseProgram = "Выберите программу из списка."
+            public static let programNotAgreed = "Программа не согласована КМЦ: открыть группу нельзя."
+            public static let notYourCenter = "Вы не можете открывать группы этого центра."
+            public static let otherCenter = "Программа другого центра: группу нельзя перенести."
+            public static let chooseTeacher = "Выберите педагога из списка."
+            public static let chooseRoom = "Выберите кабинет этого ресурсного центра."
+            public static let endBeforeStart = "Окончание не может быть раньше начала."
+            public static let chooseReason = "Выберите причину из списка."
+            public static let explainReason = "Поясните причину."
+            public static let dateInFuture = "Дата не может быть в будущем."
+            public static let chooseGroup = "Выберите группу из списка."
+            /// A date outside the academic year.
+            public static func outsideYear(_ year: String) -> String { "Дата вне учебного года \(year)." }
+            /// A withdrawal date before the enrolment.
+            public static func beforeEnrollment(_ date: String) -> String {
+                "Дата раньше записи в группу (\(date))."
+            }
+        }
+
+        /// The audit log's names of a group's fields.
+        public static func auditFields(name: String, capacity: Int, plannedHours: Int, isOpen: Bool) -> [String: String]
+        {
+            [
+                "Название": name, "Вместимость": String(capacity), "Часов по плану": String(plannedHours),
+                "Запись": isOpen ? "открыта" : "закрыта",
+            ]
+        }
+    }
+}
