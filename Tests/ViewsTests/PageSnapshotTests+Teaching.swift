@@ -3,5 +3,17 @@
 /// Pages of enrollment, the timetable, the journal, assessment, certificates, orders and coverage (their mocks,
 /// rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let teachingPages: [(name: String, html: String)] = []
+    static let teachingPages: [(name: String, html: String)] = [
+        // Timetable, journal, assessment, certificates, orders, coverage
+        ("GroupTimetablePage", GroupTimetablePage.mock.card.render(signedIn)),
+        ("WeeklyLessonsPage", WeeklyLessonsPage.mock.form.render(signedIn)),
+        ("LessonFormPage", LessonFormPage.mock.form.render(signedIn)),
+        ("LessonCancelPage", LessonCancelPage.mock.form.render(signedIn)),
+        ("CalendarFeedsPage", CalendarFeedsPage.mock.card.render(signedIn)),
+        ("CalendarFeedNewPage", CalendarFeedNewPage.mock.form.render(signedIn)),
+        ("CalendarFeedLinkPage", CalendarFeedLinkPage.mock.notice.render(signedIn)),
+        ("HolidayListPage", HolidayListPage.mock.list.render(signedIn)),
+        ("BusySlotListPage", BusySlotListPage.mock.list.render(signedIn)),
+        ("TravelTimeListPage", TravelTimeListPage.mock.list.render(signedIn)),
+    ]
 }

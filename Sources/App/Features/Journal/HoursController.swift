@@ -73,7 +73,7 @@ struct HoursController: RouteCollection {
         values["center"] = center?.uuidString.lowercased()
         let page = TeacherHoursPage(
             title: "Часы педагогов", yearTitle: year.title,
-            months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
+            months: months.map { String(TimetableWords.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
             filters: [
                 FieldSpec(
                     "year", "Учебный год",
