@@ -15,5 +15,15 @@ extension PageSnapshotTests {
         ("HolidayListPage", HolidayListPage.mock.list.render(signedIn)),
         ("BusySlotListPage", BusySlotListPage.mock.list.render(signedIn)),
         ("TravelTimeListPage", TravelTimeListPage.mock.list.render(signedIn)),
+        ("OrderListPage", OrderListPage.mock.list.render(signedIn)),
+        ("OrderCardPage", OrderCardPage.mock.card.render(signedIn)),
+        ("OrderNewPage", OrderNewPage.mock.form.render(signedIn)),
+        ("OrderEditPage", OrderEditPage.mock.form.render(signedIn)),
+        ("OrderSignPage", OrderSignPage.mock.form.render(signedIn)),
+        ("OrderDeletePage", OrderDeletePage.mock.form.render(signedIn)),
+        (
+            "OrderDocument",
+            DocumentPage(doc: OrderDocument.mock.model, crumbs: [], docxURL: "/orders/x/docx").render(signedIn)
+        ),
     ]
 }
