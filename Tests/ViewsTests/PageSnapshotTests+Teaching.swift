@@ -15,6 +15,7 @@ extension PageSnapshotTests {
         ("HolidayListPage", HolidayListPage.mock.list.render(signedIn)),
         ("BusySlotListPage", BusySlotListPage.mock.list.render(signedIn)),
         ("TravelTimeListPage", TravelTimeListPage.mock.list.render(signedIn)),
+        ("StudentProgressPage", StudentProgressPage.mock.card.render(signedIn)),
         ("OrderListPage", OrderListPage.mock.list.render(signedIn)),
         ("OrderCardPage", OrderCardPage.mock.card.render(signedIn)),
         ("OrderNewPage", OrderNewPage.mock.form.render(signedIn)),
