@@ -15,7 +15,9 @@ public enum AssessmentWords {
 
     /// The final assessment of a group.
     public enum Results {
+        /// The results page's title (also the audit title of a group's results).
         public static func title(_ group: String) -> String { "Итоговая аттестация: \(group)" }
+        /// The results page's intro: the course and centre, and what attendance counts.
         public static func intro(program: String, center: String) -> String {
             "\(program), \(center). Посещаемость — доля проведённых часов по журналу."
         }
@@ -37,11 +39,15 @@ public enum AssessmentWords {
 
     /// Diagnostic works of a group and their scores.
     public enum Diagnostics {
+        /// The diagnostics page's title.
         public static func title(_ group: String) -> String { "Диагностика: \(group)" }
+        /// The audit title of a new diagnostic work.
         public static func auditTitle(group: String, work: String) -> String { "Диагностика: \(group) — \(work)" }
+        /// The audit lines of a new diagnostic work.
         public static func audit(title: String, day: String, max: Int) -> [String: String] {
             ["Название": title, "Дата": day, "Максимум": String(max)]
         }
+        /// After a diagnostic work is added.
         public static func added(_ title: String) -> String { "Работа «\(title)» добавлена: внесите баллы." }
         public static let notFound = "Диагностическая работа не найдена."
         /// The scores page's intro.
@@ -50,7 +56,9 @@ public enum AssessmentWords {
         }
         public static let unknownStudent = "Баллы для обучающегося, которого нет в группе: обновите страницу."
         public static let savedMeanwhile = "Баллы только что сохранил другой пользователь: обновите страницу."
+        /// The audit title of a work's scores.
         public static func scoresAuditTitle(_ work: String) -> String { "Баллы: \(work)" }
+        /// After a work's scores are saved.
         public static func scoresSaved(_ work: String) -> String { "Баллы «\(work)» сохранены." }
     }
 }

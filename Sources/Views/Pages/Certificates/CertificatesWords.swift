@@ -18,10 +18,12 @@ public enum CertificatesWords {
     /// Flash messages after a change.
     public enum Flash {
         public static let nobody = "Выдавать некому: у всех, кто подходит, сертификаты уже есть."
+        /// After a bulk issue: how many, and their numbers.
         public static func issued(_ numbers: [String]) -> String {
             "Выдано " + RussianPlural.count(numbers.count, "сертификат", "сертификата", "сертификатов") + ": "
                 + numbers.joined(separator: ", ") + "."
         }
+        /// After a certificate is annulled.
         public static func annulled(_ number: String) -> String { "Сертификат № \(number) аннулирован." }
     }
 }

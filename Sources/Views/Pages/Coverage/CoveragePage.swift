@@ -119,5 +119,6 @@ public enum CoverageWords {
     public static func audit(_ counts: [(grade: Int, count: Int)]) -> [String: String] {
         Dictionary(counts.map { ("\($0.grade) класс", String($0.count)) }, uniquingKeysWith: { a, _ in a })
     }
+    /// After a school's headcount is saved.
     public static func saved(school: String) -> String { "Численность обучающихся \(school) сохранена." }
 }

@@ -22,7 +22,9 @@ public enum JournalWords {
 
     /// A lesson's journal page: title, trail, facts, notices and links.
     public enum Lesson {
+        /// The lesson journal's title.
         public static func title(group: String, day: String) -> String { "Журнал: \(group), \(day)" }
+        /// The lesson journal's trail: the timetable, then the group's.
         public static func crumbs(group: String, timetableURL: String) -> [Crumb] {
             [Crumb("Расписание", SiteURL.timetable.path), Crumb(group, timetableURL)]
         }
@@ -37,10 +39,12 @@ public enum JournalWords {
                 ("Отмечено", marked.map { "\($0.by), " + $0.at } ?? "нет"),
             ]
         }
+        /// The notice of a cancelled lesson.
         public static func cancelled(note: String?) -> String {
             "Занятие отменено" + (note.map { ": \($0)" } ?? "") + ". Отметить его нельзя."
         }
         public static let notMarked = "Занятие ещё не отмечено в журнале."
+        /// The lesson journal's links to the group's journal and timetable.
         public static func links(groupJournalURL: String, timetableURL: String) -> [(String, String)] {
             [("Журнал группы", groupJournalURL), ("Расписание группы", timetableURL)]
         }
@@ -48,10 +52,13 @@ public enum JournalWords {
 
     /// A group's journal page: title, trail, facts and each student's summary.
     public enum Group {
+        /// The group journal's title.
         public static func title(_ group: String) -> String { "Журнал группы «\(group)»" }
+        /// The group journal's trail: the groups, then the group.
         public static func crumbs(group: String, groupURL: String) -> [Crumb] {
             [Crumb("Группы", SiteURL.list(.groups).path), Crumb(group, groupURL)]
         }
+        /// The group journal's facts: the course and its hours.
         public static func facts(
             program: String, center: String, teacher: String, planned: Int, scheduled: Int, delivered: Int, gap: Int
         ) -> [(String, String)] {
@@ -73,6 +80,7 @@ public enum JournalWords {
     /// The teachers' hours page: title, filters and a teacher's note.
     public enum Hours {
         public static let title = "Часы педагогов"
+        /// The hours page's filters: the year and the centre.
         public static func filters(years: [(value: String, title: String)], centers: [(value: String, title: String)])
             -> [FieldSpec]
         {
@@ -81,6 +89,7 @@ public enum JournalWords {
                 FieldSpec("center", "Ресурсный центр", .select(centers, empty: "Все центры")),
             ]
         }
+        /// A teacher's note: an outside trainer, then their groups.
         public static func note(outsideTrainer: Bool, groups: [String]) -> String {
             (outsideTrainer ? "педагог-тренер; " : "") + groups.joined(separator: ", ")
         }

@@ -26,26 +26,32 @@ public enum OrdersWords {
 
     /// Flash messages after a change.
     public enum Flash {
+        /// After a draft is made from the year's data.
         public static func drafted(year: String) -> String {
             "Проект приказа составлен по данным \(year). Проверьте его, укажите номер и дату."
         }
         public static let updated = "Проект приказа обновлён."
         public static let refreshed = "Проект приказа составлен заново по текущим данным."
+        /// After an order is signed.
         public static func signed(_ number: String) -> String { "Приказ № \(number) подписан." }
         public static let deleted = "Проект приказа удалён."
     }
 
     /// What the audit log records of an order.
     public enum Audit {
+        /// The audit lines of a new draft.
         public static func created(title: String) -> [String: String] {
             ["Приказ": title, "Состояние": OrderStatus.draft.title]
         }
+        /// The audit lines of a draft's requisites.
         public static func fields(number: String, day: String, recipients: Int) -> [String: String] {
             ["Номер": number, "Дата": day, "Педагоги": String(recipients)]
         }
+        /// The audit lines of a saved order, with its state.
         public static func fields(number: String, day: String, recipients: Int, status: String) -> [String: String] {
             ["Номер": number, "Дата": day, "Педагоги": String(recipients), "Состояние": status]
         }
+        /// The audit line of an order's state.
         public static func status(_ status: String) -> [String: String] { ["Состояние": status] }
         public static let deleted = ["Состояние": "удалён"]
     }

@@ -27,8 +27,11 @@ public enum TimetableWords {
     public enum Week {
         public static let crumb = "Расписание"
         public static let empty = "На этой неделе занятий нет."
+        /// A teacher's week's title.
         public static func teacher(_ name: String) -> String { "Расписание педагога: \(name)" }
+        /// A student's week's title.
         public static func student(_ name: String) -> String { "Расписание: \(name)" }
+        /// A centre's rooms' week's title.
         public static func center(_ name: String) -> String { "Кабинеты и занятия: \(name)" }
         public static let feed = "Подписка в календаре (iCal)"
         public static let hours = "Часы по журналу"
@@ -84,8 +87,11 @@ public enum TimetableWords {
             }
             return message
         }
+        /// After a single lesson is added.
         public static func lessonAdded(_ day: String) -> String { "Занятие \(day) добавлено." }
+        /// After a lesson is changed.
         public static func lessonChanged(_ day: String) -> String { "Занятие изменено: \(day)." }
+        /// After a lesson is cancelled.
         public static func lessonCancelled(_ day: String) -> String { "Занятие \(day) отменено." }
         public static let feedRevoked = "Ссылка отозвана: календарь по ней больше не обновится."
     }
@@ -98,9 +104,13 @@ public enum TimetableWords {
         {
             "\(every) с \(start), \(hours) ак. ч, \(from) — \(to)"
         }
+        /// The audit title of a weekly pattern.
         public static func timetable(_ group: String) -> String { "Расписание: \(group)" }
+        /// The audit title of a lesson.
         public static func lesson(_ group: String) -> String { "Занятие: \(group)" }
+        /// The audit title of a cancellation.
         public static func lessonCancelled(_ group: String) -> String { "Занятие отменено: \(group)" }
+        /// The audit lines of a weekly pattern: the pattern, the lessons added, the days skipped.
         public static func weekly(summary: String, added: Int, skipped: [(day: String, holiday: String)])
             -> [String: String]
         {
@@ -109,9 +119,11 @@ public enum TimetableWords {
                 "Пропущено по календарю": skipped.map { $0.day + " (\($0.holiday))" }.joined(separator: ", "),
             ]
         }
+        /// The audit lines of a new lesson.
         public static func newLesson(day: String, times: String) -> [String: String] {
             ["Дата": day, "Время": times]
         }
+        /// The audit lines of a lesson's state.
         public static func lessonFields(
             day: String, times: String, room: String, teacher: String, status: String, note: String
         ) -> [String: String] {
@@ -121,6 +133,7 @@ public enum TimetableWords {
             ]
         }
         public static let feedRevoked = "Ссылка iCal отозвана"
+        /// The audit title of a new iCal link.
         public static func feedCreated(_ subject: String) -> String { "Ссылка iCal: \(subject)" }
     }
 }
