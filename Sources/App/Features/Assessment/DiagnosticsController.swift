@@ -44,8 +44,8 @@ struct DiagnosticsController: RouteCollection {
         }
         let base = SiteURL.record(.groups, try t.group.requireID()).path
         let page = DiagnosticsPage(
-            title: "Диагностика: \(t.group.name)",
-            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base)],
+            title: AssessmentWords.Diagnostics.title(t.group.name),
+            crumbs: AssessmentWords.crumbs(group: t.group.name, url: base),
             newURL: req.can(.update, resource) ? base + "/diagnostics/new" : nil, works: items)
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -54,18 +54,9 @@ struct DiagnosticsController: RouteCollection {
         throws -> RegistryForm
     {
         let base = SiteURL.record(.groups, try t.group.requireID()).path
-        return RegistryForm(
-            title: "Новая диагностическая работа",
-            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(t.group.name, base + "/diagnostics")],
-            action: base + "/diagnostics/new", cancelURL: base + "/diagnostics",
-            fields: [
-                FieldSpec(
-                    "title", "Название", required: true,
-                    hint: "Например, «Входная диагностика» или «Промежуточный срез»."),
-                FieldSpec("day", "Дата", .date, required: true),
-                FieldSpec("max", "Максимальный балл", .number, required: true),
-            ],
-            values: values, errors: errors)
+        return DiagnosticWorkFormPage(
+            group: t.group.name, diagnosticsURL: base + "/diagnostics", values: values, errors: errors
+        ).form
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -101,19 +92,19 @@ struct DiagnosticsController: RouteCollection {
             try await w.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "diagnostic_work", entityID: w.id,
-                title: "Диагностика: \(g.name) — \(title)",
+                title: AssessmentWords.Diagnostics.auditTitle(group: g.name, work: title),
                 municipalityID: center.$municipality.id, organizationID: center.id,
-                after: ["Название": title, "Дата": day.formatted, "Максимум": String(max)])
+                after: AssessmentWords.Diagnostics.audit(title: title, day: day.formatted, max: max))
         }
         return req.redirect(
             to: "/diagnostics/\(try w.requireID().uuidString.lowercased())",
-            flash: "Работа «\(title)» добавлена: внесите баллы.")
+            flash: AssessmentWords.Diagnostics.added(title))
     }
 
     func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded)
     {
         guard let w = try await DiagnosticWork.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Диагностическая работа не найдена.")
+            throw AppError.notFound(AssessmentWords.Diagnostics.notFound)
         }
         let (t, _) = try await Self.load(req, groupID: w.$group.id, action)
         return (w, t)
@@ -131,13 +122,10 @@ struct DiagnosticsController: RouteCollection {
         let mayEdit = req.can(.update, .journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id))
         return ScoresPage(
             title: w.title,
-            crumbs: [
-                Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(t.group.name, SiteURL.record(.groups, try t.group.requireID()).path + "/diagnostics"),
-            ],
-            intro:
-                "\(t.group.name), \(CivilDay(number: w.workDay).formatted), максимум \(w.maxScore) б. Пустое поле — не "
-                + "писал(а).",
+            crumbs: AssessmentWords.crumbs(
+                group: t.group.name, url: SiteURL.record(.groups, try t.group.requireID()).path + "/diagnostics"),
+            intro: AssessmentWords.Diagnostics.scoresIntro(
+                group: t.group.name, day: CivilDay(number: w.workDay).formatted, max: w.maxScore),
             action: mayEdit ? "/diagnostics/\(try w.requireID().uuidString.lowercased())" : nil,
             rows: try students.map {
                 .init(
@@ -169,7 +157,7 @@ struct DiagnosticsController: RouteCollection {
         if form.values.keys.contains(where: { $0.hasPrefix("s-") && !known.contains(String($0.dropFirst(2))) }) {
             errors.add(
                 "s-" + (students.first?.id?.uuidString.lowercased() ?? "x"),
-                "Баллы для обучающегося, которого нет в группе: обновите страницу.")
+                AssessmentWords.Diagnostics.unknownStudent)
         }
         guard errors.isEmpty else {
             return req.render(
@@ -192,7 +180,7 @@ struct DiagnosticsController: RouteCollection {
                     var e = FieldErrors()
                     e.add(
                         "s-" + (shown.first?.uuidString.lowercased() ?? "x"),
-                        "Баллы только что сохранил другой пользователь: обновите страницу.")
+                        AssessmentWords.Diagnostics.savedMeanwhile)
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
                 let before = try await DiagnosticScore.query(on: db).filter(try \.$work.$id == w.requireID()).filter(
@@ -211,7 +199,7 @@ struct DiagnosticsController: RouteCollection {
                 }
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "diagnostic_work", entityID: w.id,
-                    title: "Баллы: \(w.title)",
+                    title: AssessmentWords.Diagnostics.scoresAuditTitle(w.title),
                     municipalityID: center.$municipality.id, organizationID: center.id,
                     before: Dictionary(
                         before.map { (names[$0.$student.id] ?? "?", String($0.score)) }, uniquingKeysWith: { a, _ in a }
@@ -227,6 +215,6 @@ struct DiagnosticsController: RouteCollection {
         }
         return req.redirect(
             to: SiteURL.record(.groups, try t.group.requireID()).path + "/diagnostics",
-            flash: "Баллы «\(w.title)» сохранены.")
+            flash: AssessmentWords.Diagnostics.scoresSaved(w.title))
     }
 }

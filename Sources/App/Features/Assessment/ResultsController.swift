@@ -50,12 +50,9 @@ struct ResultsController: RouteCollection {
         }
         let mayEdit = req.can(.update, l.resource) && l.finished
         return ResultsPage(
-            title: "Итоговая аттестация: \(g.name)",
-            crumbs: [
-                Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(g.name, SiteURL.record(.groups, try g.requireID()).path),
-            ],
-            intro: "\(g.program.title), \(l.t.center.shortName). Посещаемость — доля проведённых часов по журналу.",
+            title: AssessmentWords.Results.title(g.name),
+            crumbs: AssessmentWords.crumbs(group: g.name, url: SiteURL.record(.groups, try g.requireID()).path),
+            intro: AssessmentWords.Results.intro(program: g.program.title, center: l.t.center.shortName),
             action: mayEdit ? SiteURL.record(.groups, try g.requireID()).path + "/results" : nil,
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
             rows: try summary.students.map { s in
@@ -63,7 +60,8 @@ struct ResultsController: RouteCollection {
                 return ResultsPage.Row(
                     studentID: try s.requireID().uuidString.lowercased(),
                     name: s.shownName(at: l.t.center.ref, req: req, marks: mayEdit),
-                    attendance: "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)",
+                    attendance: AssessmentWords.attendance(
+                        percent: a.percent, attended: a.attendedHours, delivered: a.deliveredHours),
                     version: results.first { $0.$student.id == s.id }?.version ?? 0)
             },
             values: values ?? v, errors: errors)
@@ -89,16 +87,16 @@ struct ResultsController: RouteCollection {
             if rawForm.isEmpty && rawPassed.isEmpty { continue }
             let f = errors.choice("form-" + k, rawForm, as: AttestationForm.self)
             let passed: Bool? = rawPassed == "yes" ? true : rawPassed == "no" ? false : nil
-            if passed == nil { errors.add("passed-" + k, "Выберите результат.") }
+            if passed == nil { errors.add("passed-" + k, AssessmentWords.Results.choosePassed) }
             let grade = errors.optional("grade-" + k, form["grade-" + k], max: 20)
             let day = errors.day("day-" + k, form["day-" + k], required: false) ?? today
-            if day > today { errors.add("day-" + k, "Дата не может быть позже сегодняшней.") }
+            if day > today { errors.add("day-" + k, AssessmentWords.Results.dayInFuture) }
             if let f, let passed { rows.append((s, f, passed, grade, day, form["v-" + k].flatMap(Int.init) ?? -1)) }
         }
         if rows.isEmpty && errors.isEmpty {
             errors.add(
                 "form-" + (students.first?.id?.uuidString.lowercased() ?? "x"),
-                "Внесите итоги хотя бы одного обучающегося.")
+                AssessmentWords.Results.noneEntered)
         }
         guard errors.isEmpty else {
             return req.render(
@@ -119,13 +117,13 @@ struct ResultsController: RouteCollection {
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             errors.add(
                 "form-" + (saved.first?.0.id?.uuidString.lowercased() ?? "x"),
-                "Итоги только что внёс другой пользователь: обновите страницу.")
+                AssessmentWords.Results.enteredMeanwhile)
             return req.render(
                 try await page(req, l, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.record(.groups, try g.requireID()).path + "/results", flash: "Итоги аттестации сохранены.")
+            to: SiteURL.record(.groups, try g.requireID()).path + "/results", flash: AssessmentWords.Results.saved)
     }
 
     /// Writes the rows in one transaction: each claims the version its form was made from; a result turned to «не
@@ -158,17 +156,17 @@ struct ResultsController: RouteCollection {
                     .filter(\.$status == Certificate.Status.valid.rawValue).first()
                 {
                     var e = FieldErrors()
-                    e.add("passed-" + k, "Выдан сертификат № \(cert.number): сначала аннулируйте его.")
+                    e.add("passed-" + k, AssessmentWords.Results.certificateIssued(cert.number))
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
-                let line =
-                    "\(f.title), \(passed ? "зачтено" : "не зачтено")" + (grade.map { ", \($0)" } ?? "")
-                    + ", \(day.formatted)"
+                let line = AssessmentWords.Results.line(
+                    form: f.title, passed: passed, grade: grade, day: day.formatted)
                 let old =
                     r.id == nil
                     ? nil
-                    : "\(AttestationForm(rawValue: r.form)?.title ?? r.form), \(r.passed ? "зачтено" : "не зачтено")"
-                        + (r.grade.map { ", \($0)" } ?? "") + ", \(CivilDay(number: r.resultDay).formatted)"
+                    : AssessmentWords.Results.line(
+                        form: AttestationForm(rawValue: r.form)?.title ?? r.form, passed: r.passed, grade: r.grade,
+                        day: CivilDay(number: r.resultDay).formatted)
                 guard old != line else { continue }
                 // An existing result is claimed by its version in the database, so of two saves at once one wins.
                 let claimed =
@@ -178,7 +176,7 @@ struct ResultsController: RouteCollection {
                         table: FinalResult.schema, id: try r.requireID(), expected: expected, on: db)
                 guard claimed else {
                     var e = FieldErrors()
-                    e.add("form-" + k, "Итог этого обучающегося изменил другой пользователь: обновите страницу.")
+                    e.add("form-" + k, AssessmentWords.Results.changedMeanwhile)
                     throw AppError.validation(ValidationFailure(fields: e))
                 }
                 r.form = f.rawValue
@@ -194,7 +192,7 @@ struct ResultsController: RouteCollection {
             if !changes.isEmpty {
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "final_results", entityID: g.id,
-                    title: "Итоговая аттестация: \(g.name)",
+                    title: AssessmentWords.Results.title(g.name),
                     municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
             }
         }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Views
 
 /// A certificate «о прослушивании профильного курса» (`GLOSSARY.md`: Сертификат): what it says is copied at issue, so
 /// a later edit of the group or programme does not change a document already handed out.
@@ -8,7 +9,7 @@ final class Certificate: Model, @unchecked Sendable {
     static let schema = "certificates"
     enum Status: String {
         case valid, annulled
-        var title: String { self == .valid ? "действителен" : "аннулирован" }
+        var title: String { CertificatesWords.status(valid: self == .valid) }
     }
     @ID(key: .id) var id: UUID?
     @Parent(key: "municipality_id") var municipality: Municipality

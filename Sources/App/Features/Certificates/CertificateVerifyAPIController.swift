@@ -31,7 +31,7 @@ struct CertificateVerifyAPIController: RouteCollection {
                 on: req.db)
         else {
             await req.application.verifyThrottle.failed()
-            throw AppError.notFound("Сертификат с таким номером и кодом не найден.")
+            throw AppError.notFound(CertificatesWords.notVerified)
         }
         return Output(
             number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours,

@@ -48,29 +48,17 @@ extension CertificatesController {
                 centers.contains(UUID(uuidString: $0.value)!)
                     && (visible?.contains(UUID(uuidString: $0.value)!) ?? true)
             }
-        let page = RegistryList(
-            title: "Сертификаты", area: .certificates, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("organization", "Ресурсный центр", .select(options, empty: "Все центры")),
-                FieldSpec(
-                    "status", "Состояние",
-                    .select([("valid", "действителен"), ("annulled", "аннулирован")], empty: "Все")),
-            ],
-            columns: [
-                Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"),
-                Column("Состояние"),
-            ],
+        let page = CertificateListPage(
+            query: query, searchFilter: CommonFilters.search, centers: options,
             rows: try rows.map { c in
-                [
-                    .link(c.number, SiteURL.certificate(try c.requireID()).path),
-                    .text(names ? c.studentName : StudentLabel.masked(numbers[c.$student.id])), .text(c.programTitle),
-                    .text(RuDate.format(c.issuedAt, timeZone: zone)),
-                    c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
-                ]
+                CertificateListPage.Row(
+                    number: c.number, url: SiteURL.certificate(try c.requireID()).path,
+                    student: names ? c.studentName : StudentLabel.masked(numbers[c.$student.id]),
+                    course: c.programTitle,
+                    issued: RuDate.format(c.issuedAt, timeZone: zone), valid: c.isValid)
             },
-            total: total, noun: ("сертификат", "сертификата", "сертификатов"), createTitle: nil,
-            emptyText: "Сертификатов пока нет: их выдают центры по группам после итоговой аттестации.")
+            total: total
+        ).list
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -92,7 +80,7 @@ extension CertificatesController {
         guard let c = try await Self.lookup(number: number, code: code, on: req.db) else {
             await req.application.verifyThrottle.failed()
             return req.render(
-                VerifyPage(values: values, found: nil, message: "Сертификат с таким номером и кодом не найден.").render(
+                VerifyPage(values: values, found: nil, message: CertificatesWords.notVerified).render(
                     await req.pageContext(active: nil)),
                 status: .notFound)
         }
@@ -101,7 +89,7 @@ extension CertificatesController {
             number: c.number, initials: c.initials, program: c.programTitle, hours: c.hours, center: c.centerName,
             period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
             issued: RuDate.format(c.issuedAt, timeZone: zone),
-            annulled: c.isValid ? nil : (c.annulReason ?? "без указания причины"))
+            annulled: c.isValid ? nil : (c.annulReason ?? CertificatesWords.noReason))
         return req.render(
             VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
     }

@@ -31,41 +31,22 @@ struct CertificatesController: RouteCollection {
         let list = try await CertificateService.candidates(
             g, minimum: municipality.certificateMinAttendance, on: req.db)
         let ready = list.filter(\.eligible).count
-        let base = SiteURL.record(.groups, try g.requireID()).path
-        var actions: [RegistryCard.Action] = []
-        if req.can(.create, .certificate(center: center.ref)) && r.finished && ready > 0 {
-            actions.append(.post("Выдать сертификаты (\(ready))", base + "/certificates"))
-        }
-        actions.append(.link("Итоговая аттестация", base + "/results", primary: false))
-        if list.contains(where: { $0.certificate != nil }), Self.showsNames(req, center: center.ref) {
-            actions.append(.link("Печать сертификатов", base + "/certificates/print", primary: false))
-        }
-        let rows: [[Cell]] = try list.map { c in
-            [
-                .text(c.student.shownName(at: center.ref, req: req)), .text("\(c.attendance.percent) %"),
-                .text(c.result.map { $0.passed ? "зачтено" : "не зачтено" } ?? "—"),
-                try c.certificate.map { .link($0.number, SiteURL.certificate(try $0.requireID()).path) }
-                    ?? (c.eligible ? .tag("будет выдан", "active") : .text(c.reason ?? "")),
-            ]
-        }
-        let card = RegistryCard(
-            title: "Сертификаты группы «\(g.name)»", area: .groups, status: nil,
-            facts: [
-                ("Программа", g.program.title), ("Ресурсный центр", center.shortName),
-                (
-                    "Условие",
-                    "итоговая аттестация пройдена и посещено не меньше \(municipality.certificateMinAttendance) % проведённых "
-                        + "часов"
-                ),
-                ("Готовы к выдаче", String(ready)),
-            ],
-            actions: actions, warnings: r.finished ? [] : [AttestationRules.unfinishedMessage(r.lastDay)],
-            sections: [
-                RegistryCard.Section(
-                    title: "Обучающиеся", columns: ["Обучающийся", "Посещаемость", "Аттестация", "Сертификат"],
-                    rows: rows,
-                    emptyText: "В группе нет обучающихся.")
-            ], history: nil)
+        let card = GroupCertificatesPage(
+            groupName: g.name, program: g.program.title, center: center.shortName,
+            minimumAttendance: municipality.certificateMinAttendance, ready: ready,
+            groupURL: SiteURL.record(.groups, try g.requireID()).path,
+            mayIssue: req.can(.create, .certificate(center: center.ref)) && r.finished && ready > 0,
+            mayPrint: list.contains(where: { $0.certificate != nil }) && Self.showsNames(req, center: center.ref),
+            unfinished: r.finished ? nil : AttestationRules.unfinishedMessage(r.lastDay),
+            rows: try list.map { c in
+                GroupCertificatesPage.Row(
+                    name: c.student.shownName(at: center.ref, req: req), percent: c.attendance.percent,
+                    passed: c.result?.passed,
+                    certificate: try c.certificate.map {
+                        .issued(number: $0.number, url: SiteURL.certificate(try $0.requireID()).path)
+                    } ?? (c.eligible ? .ready : .notReady(reason: c.reason)))
+            }
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
@@ -75,12 +56,9 @@ struct CertificatesController: RouteCollection {
         let issued = try await CertificateService.issue(group: try r.t.group.requireID(), req: req)
         let base = SiteURL.record(.groups, try r.t.group.requireID()).path + "/certificates"
         guard !issued.isEmpty else {
-            return req.redirect(to: base, flash: "Выдавать некому: у всех, кто подходит, сертификаты уже есть.")
+            return req.redirect(to: base, flash: CertificatesWords.Flash.nobody)
         }
-        return req.redirect(
-            to: base,
-            flash: "Выдано " + RussianPlural.count(issued.count, "сертификат", "сертификата", "сертификатов")
-                + ": " + issued.map(\.number).joined(separator: ", ") + ".")
+        return req.redirect(to: base, flash: CertificatesWords.Flash.issued(issued.map(\.number)))
     }
 
     /// Whether the reader sees whose certificates a centre's are: the methodologist reads the network's certificates
@@ -114,7 +92,7 @@ struct CertificatesController: RouteCollection {
         .sort(\.$sequence).all()
         let authority = try await Self.authority(r.t.center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
-            title: "Сертификаты группы «\(r.t.group.name)»",
+            title: CertificatesWords.groupTitle(r.t.group.name),
             items: certs.map { Self.item($0, authority: authority, zone: r.t.zone) },
             verifyHint: Self.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
@@ -129,7 +107,7 @@ struct CertificatesController: RouteCollection {
         guard let c = try await Certificate.find(try req.idParameter(), on: req.db),
             let g = try await StudyGroup.find(c.$group.id, on: req.db),
             let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound("Сертификат не найден.") }
+        else { throw AppError.notFound(CertificatesWords.notFound) }
         try req.authorize(action, .certificate(center: center.ref))
         return (c, g, center)
     }
@@ -139,40 +117,15 @@ struct CertificatesController: RouteCollection {
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let names = Self.showsNames(req, center: center.ref)
         let number = names ? nil : try await Self.registryNumbers(of: [c.$student.id], on: req.db)[c.$student.id]
-        var actions: [RegistryCard.Action] = [
-            .link(
-                "Сертификаты группы", SiteURL.record(.groups, try g.requireID()).path + "/certificates", primary: false)
-        ]
-        if names {
-            actions.insert(
-                .link("Печать", SiteURL.certificate(try c.requireID()).path + "/print", primary: false), at: 0)
-        }
-        if c.isValid && req.can(.archive, .certificate(center: center.ref)) {
-            actions.insert(
-                .link("Аннулировать", SiteURL.certificate(try c.requireID()).path + "/annul", primary: false), at: 0)
-        }
-        let card = RegistryCard(
-            title: "Сертификат № \(c.number)", area: .certificates, status: nil,
-            facts: [
-                ("Номер", c.number), ("Код проверки", c.verificationCode),
-                ("Обучающийся", names ? c.studentName : StudentLabel.masked(number)),
-                ("Курс", c.programTitle),
-                ("Объём", RussianPlural.count(c.hours, "час", "часа", "часов")), ("Ресурсный центр", c.centerName),
-                ("Сроки", CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted),
-                ("Выдан", RuDate.format(c.issuedAt, timeZone: zone) + ", " + c.issuedBy),
-                (
-                    "Состояние",
-                    (Certificate.Status(rawValue: c.status) ?? .valid).title + (c.annulReason.map { ": \($0)" } ?? "")
-                ),
-            ],
-            actions: actions,
-            warnings: c.isValid
-                ? []
-                : [
-                    "Сертификат аннулирован" + (c.annulReason.map { ": \($0)" } ?? "")
-                        + ". Публичная проверка сообщает об этом."
-                ],
-            history: nil)
+        let card = CertificateCardPage(
+            number: c.number, code: c.verificationCode, student: names ? c.studentName : StudentLabel.masked(number),
+            course: c.programTitle, hours: c.hours, center: c.centerName,
+            period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
+            issued: RuDate.format(c.issuedAt, timeZone: zone), issuedBy: c.issuedBy, valid: c.isValid,
+            annulReason: c.annulReason, url: SiteURL.certificate(try c.requireID()).path,
+            groupURL: SiteURL.record(.groups, try g.requireID()).path, mayPrint: names,
+            mayAnnul: c.isValid && req.can(.archive, .certificate(center: center.ref))
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
@@ -181,30 +134,17 @@ struct CertificatesController: RouteCollection {
         guard Self.showsNames(req, center: center.ref) else { throw AppError.forbidden }
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
-            title: "Сертификат № \(c.number)",
+            title: CertificatesWords.printTitle(c.number),
             items: [Self.item(c, authority: try await Self.authority(center.$municipality.id, on: req.db), zone: zone)],
             verifyHint: Self.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func annulPage(_ c: Certificate, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
-        RegistryForm(
-            title: "Аннулировать сертификат",
-            crumbs: [
-                Crumb("Сертификаты", SiteURL.certificates.path),
-                Crumb(c.number, SiteURL.certificate(try c.requireID()).path),
-            ],
-            action: SiteURL.certificate(try c.requireID()).path + "/annul",
-            cancelURL: SiteURL.certificate(try c.requireID()).path,
-            fields: [
-                FieldSpec(
-                    "reason", "Причина", .textarea, required: true, hint: "Её покажет публичная проверка сертификата.")
-            ],
-            values: values, errors: errors,
-            intro:
-                "Сертификат № \(c.number) (\(c.studentName)) станет недействительным. После этого обучающемуся можно "
-                + "выдать новый сертификат за этот курс.",
-            submitTitle: "Аннулировать")
+        CertificateAnnulPage(
+            number: c.number, student: c.studentName, url: SiteURL.certificate(try c.requireID()).path, values: values,
+            errors: errors
+        ).form
     }
 
     func annulForm(req: Request) async throws -> Response {
@@ -224,6 +164,6 @@ struct CertificatesController: RouteCollection {
         }
         try await CertificateService.annul(try c.requireID(), reason: reason, req: req)
         return req.redirect(
-            to: SiteURL.certificate(try c.requireID()).path, flash: "Сертификат № \(c.number) аннулирован.")
+            to: SiteURL.certificate(try c.requireID()).path, flash: CertificatesWords.Flash.annulled(c.number))
     }
 }

@@ -18,8 +18,7 @@ struct CoverageController: RouteCollection {
                 \.$isCurrent == true
             ).first()
         else {
-            throw AppError.notFound(
-                "Текущий учебный год не задан: администратор отмечает его в разделе «Учебные годы».")
+            throw AppError.notFound(CoverageWords.noCurrentYear)
         }
         return y
     }
@@ -82,51 +81,16 @@ struct CoverageController: RouteCollection {
         let year = try await Self.year(req, municipalityID)
         let schools = try await Self.schools(req, municipalityID)
         let rows = try await Self.compute(req, schools: schools, year: year)
-        func cells(_ s: Coverage.Share) -> [Cell] {
-            [.text("\(s.numerator) из \(s.denominator)"), .text(Coverage.format(s))]
-        }
-        func seniorTag(_ s: Coverage.Share) -> Cell {
-            guard let p = s.percent else { return .text("—") }
-            return Coverage.seniorTarget.contains(p)
-                ? .tag("в норме", "signed")
-                : .tag(p < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
-        }
         let canEdit = { (o: Organization) in req.can(.update, .student(school: o.ref)) }
-        var table: [[Cell]] = try rows.map { r in
-            [.text(r.school.shortName)] + cells(r.result.seniors) + [seniorTag(r.result.seniors)] + cells(r.result.all)
-                + [
-                    .text(r.result.all.source.title),
-                    canEdit(r.school)
-                        ? .link(
-                            "Численность", "/coverage/headcount/\(try r.school.requireID().uuidString.lowercased())")
-                        : .text(""),
-                ]
-        }
-        let seniors = Coverage.total(rows.map(\.result.seniors))
-        let all = Coverage.total(rows.map(\.result.all))
-        table.append(
-            [.text("Муниципалитет в целом" + (rows.count < 2 ? " (видимые вам школы)" : ""))] + cells(seniors) + [
-                seniorTag(seniors)
-            ] + cells(all)
-                + [.text(all.source.title), .text("")])
-        var page = RegistryList(
-            title: "Охват сетью — \(year.title)", area: .students, query: ListQuery(sort: "name", per: 1000),
-            filters: [],
-            columns: [
-                Column("Школа"), Column("10–11 классы в сети"), Column("Доля"), Column("Цель 15–24\u{00A0}%"),
-                Column("Все в программах сети"), Column("Доля (цель ≥\u{00A0}70\u{00A0}%)"), Column("Знаменатель"),
-                Column(""),
-            ],
-            rows: table, total: rows.count, noun: ("школа", "школы", "школ"), createTitle: nil,
-            warnings: [
-                "Доля старшеклассников в сети — «Сетка» считает учащихся 10–11 классов, зачисленных хотя бы в одну "
-                    + "группу текущего года (норма практики — 15–24 %). "
-                    + "Доля всех обучающихся в дополнительных программах сети — цель не менее 70 %. Знаменатель — "
-                    + "численность по классам из отчёта школы; пока она не введена, берутся обучающиеся из "
-                    + "реестра. Строка муниципалитета складывает числители и знаменатели школ."
-            ],
-            emptyText: "Школ нет.")
-        page.searchAction = "/coverage"
+        let page = CoveragePage(
+            yearTitle: year.title,
+            rows: try rows.map { r in
+                CoveragePage.Row(
+                    school: r.school.shortName, seniors: r.result.seniors, all: r.result.all,
+                    headcountURL: canEdit(r.school)
+                        ? "/coverage/headcount/\(try r.school.requireID().uuidString.lowercased())" : nil)
+            }
+        ).list
         return req.render(page.render(await req.pageContext(active: .coverage)))
     }
 
@@ -142,14 +106,10 @@ struct CoverageController: RouteCollection {
     func formPage(_ s: Organization, _ y: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
-        RegistryForm(
-            title: "Численность обучающихся — \(s.shortName)", crumbs: [Crumb("Охват", "/coverage")],
-            action: "/coverage/headcount/\(try s.requireID().uuidString.lowercased())", cancelURL: "/coverage",
-            fields: (1...11).map { FieldSpec("g\($0)", "\($0) класс", .number) }, values: values, errors: errors,
-            intro:
-                "Численность по отчёту школы на \(y.title) учебный год (ОО-1). Пустое поле — класса нет или данные не "
-                + "введены."
-        )
+        HeadcountFormPage(
+            school: s.shortName, yearTitle: y.title,
+            action: "/coverage/headcount/\(try s.requireID().uuidString.lowercased())", values: values, errors: errors
+        ).form
     }
 
     func headcountForm(req: Request) async throws -> Response {
@@ -195,13 +155,11 @@ struct CoverageController: RouteCollection {
             }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "headcount", entityID: s.id,
-                title: "Численность — \(s.shortName), \(y.title)",
+                title: CoverageWords.auditTitle(school: s.shortName, year: y.title),
                 municipalityID: s.$municipality.id, organizationID: s.id,
-                before: Dictionary(
-                    before.map { ("\($0.grade) класс", String($0.count)) }, uniquingKeysWith: { a, _ in a }),
-                after: Dictionary(
-                    counted.map { ("\($0.key) класс", String($0.value)) }, uniquingKeysWith: { a, _ in a }))
+                before: CoverageWords.audit(before.map { ($0.grade, $0.count) }),
+                after: CoverageWords.audit(counted.map { ($0.key, $0.value) }))
         }
-        return req.redirect(to: "/coverage", flash: "Численность обучающихся \(s.shortName) сохранена.")
+        return req.redirect(to: "/coverage", flash: CoverageWords.saved(school: s.shortName))
     }
 }

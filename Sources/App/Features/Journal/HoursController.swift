@@ -22,7 +22,7 @@ struct HoursController: RouteCollection {
                 years.first { $0.id == id }
             })
                 ?? years.first(where: \.isCurrent) ?? years.first
-        else { throw AppError.notFound("Учебные годы не заведены.") }
+        else { throw AppError.notFound(JournalWords.noYears) }
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
         var groupsQ = StudyGroup.query(on: req.db).filter(try \.$academicYear.$id == year.requireID())
         if let center { groupsQ = groupsQ.filter(\.$organization.$id == center) }
@@ -62,7 +62,7 @@ struct HoursController: RouteCollection {
         let rows = try byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { e in
             TeacherHoursPage.Row(
                 name: e.staff.fullName, url: SiteURL.teacherWeek(try e.staff.requireID()).path,
-                note: (e.staff.isOutsideTrainer ? "педагог-тренер; " : "") + e.groups.sorted().joined(separator: ", "),
+                note: JournalWords.Hours.note(outsideTrainer: e.staff.isOutsideTrainer, groups: e.groups.sorted()),
                 months: e.hours, total: e.hours.reduce(0, +))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
@@ -72,15 +72,10 @@ struct HoursController: RouteCollection {
         var values = FormValues(single: ["year": try year.requireID().uuidString.lowercased()])
         values["center"] = center?.uuidString.lowercased()
         let page = TeacherHoursPage(
-            title: "Часы педагогов", yearTitle: year.title,
-            months: months.map { String(WeekController.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
-            filters: [
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
-                ),
-                FieldSpec("center", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
-            ],
+            title: JournalWords.Hours.title, yearTitle: year.title,
+            months: months.map { String(TimetableWords.monthNames[$0.ymd.month - 1].prefix(3)) }, rows: rows,
+            filters: JournalWords.Hours.filters(
+                years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, centers: centerOptions),
             values: values, action: SiteURL.hours.path)
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }

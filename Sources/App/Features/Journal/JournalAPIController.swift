@@ -52,11 +52,11 @@ struct JournalAPIController: RouteCollection {
         var errors = FieldErrors()
         let topic = errors.required("topic", input.topic, max: 300)
         JournalRules.check(topic: topic, hours: input.hours, lessonHours: l.lesson.hours, errors: &errors)
-        if input.hours == nil { errors.add("hours", "Укажите число.") }
+        if input.hours == nil { errors.add("hours", JournalWords.hoursNumber) }
         var marks: [UUID: AttendanceStatus] = [:]
         for m in input.marks ?? [] {
             guard let s = AttendanceStatus(rawValue: m.status) else {
-                errors.add("marks", "Отметка «\(m.status)» не распознана: present, excused или absent.")
+                errors.add("marks", JournalWords.unknownMark(m.status))
                 continue
             }
             marks[m.studentId] = s

@@ -29,11 +29,11 @@ struct JournalController: RouteCollection {
         let mayEdit = req.can(.update, l.resource)
         var notice: String?
         if l.lesson.isCancelled {
-            notice = "Занятие отменено" + (l.lesson.note.map { ": \($0)" } ?? "") + ". Отметить его нельзя."
+            notice = JournalWords.Lesson.cancelled(note: l.lesson.note)
         } else if !JournalRules.mayMark(day: day, start: l.lesson.startMinute, today: today, minute: minute) {
             notice = JournalRules.futureMessage
         } else if record == nil && !mayEdit {
-            notice = "Занятие ещё не отмечено в журнале."
+            notice = JournalWords.Lesson.notMarked
         }
         let rows = try await l.students(on: req.db).map {
             LessonJournalPage.Row(
@@ -42,31 +42,24 @@ struct JournalController: RouteCollection {
                 school: $0.school.shortName,
                 status: marks[try $0.requireID()].flatMap(AttendanceStatus.init(rawValue:)))
         }
-        let facts: [(String, String)] = [
-            ("Группа", l.group.name), ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
-            ("Дата", day.long), ("Время", l.lesson.span.times + ", \(l.lesson.hours) ак. ч"),
-            ("Кабинет", l.lesson.room?.name ?? ""), ("Педагог", l.lesson.teacher?.fullName ?? ""),
-            (
-                "Отмечено",
-                record.map { "\($0.markedBy), " + RuDate.formatDateTime($0.markedAt, timeZone: l.zone) } ?? "нет"
-            ),
-        ]
+        let facts = JournalWords.Lesson.facts(
+            group: l.group.name, program: l.group.program.title, center: l.center.shortName, day: day.long,
+            times: l.lesson.span.times, hours: l.lesson.hours, room: l.lesson.room?.name ?? "",
+            teacher: l.lesson.teacher?.fullName ?? "",
+            marked: record.map { ($0.markedBy, RuDate.formatDateTime($0.markedAt, timeZone: l.zone)) })
         return LessonJournalPage(
-            title: "Журнал: \(l.group.name), \(day.formatted)",
-            crumbs: [
-                Crumb("Расписание", SiteURL.timetable.path),
-                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
-            ],
+            title: JournalWords.Lesson.title(group: l.group.name, day: day.formatted),
+            crumbs: JournalWords.Lesson.crumbs(
+                group: l.group.name, timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path),
             facts: facts,
             action: mayEdit && notice == nil ? SiteURL.lesson(try l.lesson.requireID()).path + "/register" : nil,
             notice: notice,
             values: values
                 ?? FormValues(single: ["topic": record?.topic ?? "", "hours": String(record?.hours ?? l.lesson.hours)]),
             errors: errors, rows: rows, version: record?.version ?? 0,
-            links: [
-                ("Журнал группы", SiteURL.groupJournal(try l.group.requireID()).path),
-                ("Расписание группы", SiteURL.groupTimetable(try l.group.requireID()).path),
-            ])
+            links: JournalWords.Lesson.links(
+                groupJournalURL: SiteURL.groupJournal(try l.group.requireID()).path,
+                timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path))
     }
 
     func show(req: Request) async throws -> Response {
@@ -86,7 +79,7 @@ struct JournalController: RouteCollection {
             guard let id = UUID(uuidString: String(key.dropFirst(2))),
                 let s = values.first.flatMap(AttendanceStatus.init(rawValue:))
             else {
-                errors.add("attendance", "Отметка посещаемости не распознана: обновите страницу.")
+                errors.add("attendance", JournalWords.unknownAttendance)
                 continue
             }
             marks[id] = s
@@ -108,7 +101,7 @@ struct JournalController: RouteCollection {
         }
         return req.redirect(
             to: SiteURL.lesson(try l.lesson.requireID()).path,
-            flash: "Журнал занятия \(CivilDay(number: l.lesson.day).formatted) сохранён.")
+            flash: JournalWords.saved(day: CivilDay(number: l.lesson.day).formatted))
     }
 
     func group(req: Request) async throws -> Response {
@@ -124,26 +117,17 @@ struct JournalController: RouteCollection {
                     at: l.center.ref, req: req,
                     marks: req.can(.update, .journal(center: l.center.ref, teacherUserID: teacherUser))),
                 marks: try lessons.map { summary.marks[try $0.lesson.requireID()]?[try s.requireID()]?.mark ?? "" },
-                summary: a.deliveredHours == 0
-                    ? "отметок нет" : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч)")
+                summary: JournalWords.Group.summary(
+                    delivered: a.deliveredHours, attended: a.attendedHours, percent: a.percent))
         }
         let hours = summary.hours
         let page = GroupJournalPage(
-            title: "Журнал группы «\(l.group.name)»",
-            crumbs: [
-                Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.record(.groups, try l.group.requireID()).path),
-            ],
-            facts: [
-                ("Программа", l.group.program.title), ("Ресурсный центр", l.center.shortName),
-                ("Педагог", l.group.teacher?.fullName ?? ""),
-                ("Часов по плану", String(hours.planned)), ("Часов в расписании", String(hours.scheduled)),
-                (
-                    "Часов проведено",
-                    String(hours.delivered)
-                        + (hours.gap > 0 ? " — до плана не хватает \(hours.gap)" : " — план выполнен")
-                ),
-            ],
+            title: JournalWords.Group.title(l.group.name),
+            crumbs: JournalWords.Group.crumbs(
+                group: l.group.name, groupURL: SiteURL.record(.groups, try l.group.requireID()).path),
+            facts: JournalWords.Group.facts(
+                program: l.group.program.title, center: l.center.shortName, teacher: l.group.teacher?.fullName ?? "",
+                planned: hours.planned, scheduled: hours.scheduled, delivered: hours.delivered, gap: hours.gap),
             lessons: try lessons.map {
                 (
                     CivilDay(number: $0.lesson.day).formatted.prefix(5).description,

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// A lesson with its group and centre, checked against the journal's policy: what the journal's pages, its API and
 /// `JournalService` work on.
@@ -18,7 +19,7 @@ struct JournalLesson {
             ).first(),
             let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
             let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound("Занятие не найдено.") }
+        else { throw AppError.notFound(JournalWords.lessonNotFound) }
         let resource = Resource.journal(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
         try req.authorize(action, resource)
         return JournalLesson(

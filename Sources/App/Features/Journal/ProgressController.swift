@@ -14,7 +14,7 @@ struct ProgressController: RouteCollection {
     func load(_ req: Request) async throws -> Student {
         guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first()
         else {
-            throw AppError.notFound("Обучающийся не найден.")
+            throw AppError.notFound(JournalWords.studentNotFound)
         }
         try req.authorize(.read, .person(studentID: try s.requireID(), school: s.school.ref))
         return s
@@ -28,33 +28,22 @@ struct ProgressController: RouteCollection {
         )
         .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
         .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
-        var courses: [[Cell]] = []
+        var courses: [StudentProgressPage.Course] = []
         for e in enrollments {
             let summary = try await JournalService.groupSummary(e.group, on: req.db)
             let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
             let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(
                 try \.$student.$id == s.requireID()
             ).first()
-            courses.append([
-                .text(e.group.academicYear.title),
-                .text(
-                    e.group.program.title
-                        + (e.status == EnrollmentStatus.withdrawn.rawValue
-                            ? " (выбыл(а)" + (e.withdrawnOn.map { " " + RuDate.format($0, timeZone: zone) } ?? "") + ")"
-                            : "")),
-                .text(e.group.organization.shortName),
-                .text(
-                    a.deliveredHours == 0
-                        ? "занятий ещё не было"
-                        : "\(a.percent) % (\(a.attendedHours) из \(a.deliveredHours) ч; пропусков: "
-                            + "\(a.absent + a.excused))"
-                ),
-                .text(
-                    r.map {
-                        (AttestationForm(rawValue: $0.form)?.title ?? $0.form) + ": "
-                            + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "")
-                    } ?? "—"),
-            ])
+            courses.append(
+                StudentProgressPage.Course(
+                    year: e.group.academicYear.title, program: e.group.program.title,
+                    center: e.group.organization.shortName,
+                    withdrawn: e.status == EnrollmentStatus.withdrawn.rawValue
+                        ? e.withdrawnOn.map { RuDate.format($0, timeZone: zone) } ?? "" : nil,
+                    deliveredHours: a.deliveredHours, attendedHours: a.attendedHours, percent: a.percent,
+                    missed: a.absent + a.excused,
+                    result: r.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form, $0.passed, $0.grade) }))
         }
         let marks = try await AttendanceMark.query(on: req.db).filter(try \.$student.$id == s.requireID()).join(
             Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id
@@ -67,39 +56,23 @@ struct ProgressController: RouteCollection {
             \.$issuedAt, .descending
         ).all()
         let base = SiteURL.studentWeek(try s.requireID()).path
-        var card = RegistryCard(
-            title: "Успеваемость: \(s.fullName)", area: .students, status: nil,
-            facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
-            actions: [.link("Расписание", base, primary: false)],
-            sections: [
-                RegistryCard.Section(
-                    title: "Сетевые курсы",
-                    columns: ["Год", "Курс", "Ресурсный центр", "Посещаемость", "Итоговая аттестация"], rows: courses,
-                    emptyText: "Сетевых курсов пока нет."),
-                RegistryCard.Section(
-                    title: "Последние отметки", columns: ["Дата", "Группа", "Отметка"],
-                    rows: marks.compactMap { m in
-                        byID[m.$lesson.id].map { l in
-                            [
-                                .text(CivilDay(number: l.day).formatted), .text(l.group.name),
-                                .text(AttendanceStatus(rawValue: m.status)?.title ?? m.status),
-                            ]
-                        }
-                    }, emptyText: "Отметок в журнале пока нет."),
-                RegistryCard.Section(
-                    title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
-                    rows: try certs.map { c in
-                        [
-                            .text(c.number), .text(c.programTitle), .text(RuDate.format(c.issuedAt, timeZone: zone)),
-                            c.isValid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
-                            c.isValid
-                                ? .link("Печать", base + "/certificates/\(try c.requireID().uuidString.lowercased())")
-                                : .text(""),
-                        ]
-                    }, emptyText: "Сертификатов пока нет."),
-            ], history: nil)
-        // The student and guardians do not open the registry: their trail leads to the child's week.
-        if !req.can(.read, .student(school: s.school.ref)) { card.crumbs = [Crumb("Расписание", base)] }
+        let card = StudentProgressPage(
+            name: s.fullName, school: s.school.shortName, grade: "\(s.grade)\(s.letter ?? "")", weekURL: base,
+            courses: courses,
+            marks: marks.compactMap { m in
+                byID[m.$lesson.id].map { l in
+                    StudentProgressPage.Mark(
+                        day: CivilDay(number: l.day).formatted, group: l.group.name,
+                        status: AttendanceStatus(rawValue: m.status)?.title ?? m.status)
+                }
+            },
+            certificates: try certs.map { c in
+                StudentProgressPage.Certificate(
+                    number: c.number, course: c.programTitle, issued: RuDate.format(c.issuedAt, timeZone: zone),
+                    printURL: c.isValid ? base + "/certificates/\(try c.requireID().uuidString.lowercased())" : nil)
+            },
+            readsRegistry: req.can(.read, .student(school: s.school.ref))
+        ).card
         return req.render(card.render(await req.pageContext(active: .timetable)))
     }
 
@@ -108,11 +81,11 @@ struct ProgressController: RouteCollection {
         guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id,
             c.isValid
         else {
-            throw AppError.notFound("Сертификат не найден.")
+            throw AppError.notFound(CertificatesWords.notFound)
         }
         let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
-            title: "Сертификат № \(c.number)",
+            title: CertificatesWords.printTitle(c.number),
             items: [
                 CertificatesController.item(
                     c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone

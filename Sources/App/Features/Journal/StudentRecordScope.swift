@@ -15,7 +15,7 @@ enum StudentRecordScope {
             guard let id = UUID(uuidString: raw),
                 let g = try await StudyGroup.query(on: req.db).filter(\.$id == id).with(\.$teacher).first(),
                 let c = try await Organization.find(g.$organization.id, on: req.db)
-            else { throw AppError.notFound("Группа не найдена.") }
+            else { throw AppError.notFound(JournalWords.groupNotFound) }
             try req.authorize(.read, .journal(center: c.ref, teacherUserID: g.teacher?.$user.id))
             return ([id], nil)
         }
@@ -23,12 +23,12 @@ enum StudentRecordScope {
             guard let id = UUID(uuidString: raw),
                 let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first()
             else {
-                throw AppError.notFound("Обучающийся не найден.")
+                throw AppError.notFound(JournalWords.studentNotFound)
             }
             try req.authorize(.read, .person(studentID: id, school: s.school.ref))
             return (try await Enrollment.query(on: req.db).filter(\.$student.$id == id).all().map { $0.$group.id }, id)
         }
         throw AppError(
-            status: .badRequest, code: "bad_request", reason: "Укажите группу (?group=) или обучающегося (?student=).")
+            status: .badRequest, code: "bad_request", reason: JournalWords.groupOrStudent)
     }
 }

@@ -39,7 +39,7 @@ struct OrderAPIController: RouteCollection {
         var b = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let raw = q.filters["year"] {
             guard let y = UUID(uuidString: raw) else {
-                throw AppError.badParameters(["year": "ожидается идентификатор учебного года (UUID)"])
+                throw AppError.badParameters(["year": OrdersWords.yearParameter])
             }
             b = b.filter(\.$academicYear.$id == y)
         }
@@ -51,7 +51,7 @@ struct OrderAPIController: RouteCollection {
 
     func show(req: Request) async throws -> DTO {
         guard let o = try await Order.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Приказ не найден.")
+            throw AppError.notFound(OrdersWords.notFound)
         }
         try req.authorize(.read, .order(municipalityID: o.$municipality.id))
         return try Self.dto(o)

@@ -2,6 +2,7 @@ import Documents
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// The seven recurring orders of `002_f5d848fa5a191e3f.txt` §15, drafted from the year's data as one `DocModel` each
 /// (the same generator as the enrolment documents): the authority's requisites, number and date, the points, the
@@ -22,21 +23,6 @@ enum OrderDocuments {
         let authority = try await Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$kind == OrganizationKind.authority.rawValue
         ).first()
-        let title = i.kind.title(year: i.year.title)
-        // Orders with wide annex tables are laid out in landscape.
-        var d = DocModel(
-            title: "Приказ: " + i.kind.short + " (\(i.year.title))",
-            landscape: [.organization, .schedule, .attestation].contains(i.kind))
-        d.paragraph(authority?.fullName.uppercased() ?? i.municipality.name.uppercased(), align: .center, bold: true)
-        if let a = authority {
-            d.paragraph(
-                [a.address, a.phone.map { "тел. " + $0 }, a.email].compactMap { $0 }.filter { !$0.isEmpty }.joined(
-                    separator: ", "), align: .center)
-        }
-        d.heading("ПРИКАЗ")
-        d.blocks.append(header(number: i.number, day: i.day))
-        d.paragraph(i.municipality.name, align: .center)
-        d.paragraph([DocModel.Run(title, bold: true)], align: .left)
         // Results and certificates of a group archived at the year's end still belong in the year's orders.
         var groupQuery = StudyGroup.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
         if ![.attestation, .certificates].contains(i.kind) {
@@ -44,222 +30,39 @@ enum OrderDocuments {
         }
         let groups = try await groupQuery.with(\.$program).with(\.$organization).with(\.$teacher).all()
             .sorted { ($0.organization.sortKey, $0.name) < ($1.organization.sortKey, $1.name) }
-        let period =
-            RuDate.format(i.year.startsOn, timeZone: zone) + " — " + RuDate.format(i.year.endsOn, timeZone: zone)
+        let annex: OrderDocument.Annex
         switch i.kind {
-        case .organization:
-            d.paragraph(
-                "В целях обеспечения доступности профильного обучения старшеклассников и на основании Положения о "
-                    + "муниципальной сети профильных курсов ПРИКАЗЫВАЮ:"
-            )
-            d.paragraph(
-                "1. Организовать работу муниципальной сети профильных курсов в \(i.year.title) учебном году "
-                    + "(\(period)) на базе ресурсных центров (приложение 1)."
-            )
-            d.paragraph("2. Утвердить перечень сетевых программ и групп (приложение 2).")
-            d.paragraph(
-                "3. Руководителям ресурсных центров обеспечить реализацию программ в объёме, согласованном с КМЦ.")
-            d.paragraph("4. Контроль за исполнением приказа возложить на координационно-методический центр.")
-            let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
-                .filter(
-                    \.$status == RecordStatus.active.rawValue
-                )
-                .with(\.$organization).with(\.$subjects).all().sorted {
-                    $0.organization.sortKey < $1.organization.sortKey
-                }
-            d.heading("Приложение 1. Ресурсные центры", level: 2)
-            d.table(
-                ["№", "Образовательная организация", "Предметы"],
-                centers.enumerated().map { n, c in
-                    [String(n + 1), c.organization.fullName, c.subjects.map(\.name).sorted().joined(separator: ", ")]
-                }, widths: [1, 8, 5])
-            d.heading("Приложение 2. Программы и группы", level: 2)
-            d.table(
-                ["№", "Ресурсный центр", "Программа", "Группа", "Педагог", "Мест", "Часов"],
-                groups.enumerated().map { n, g in
-                    [
-                        String(n + 1), g.organization.shortName, g.program.title, g.name, g.teacher?.fullName ?? "",
-                        String(g.capacity), String(g.plannedHours),
-                    ]
-                }, widths: [1, 4, 5, 3, 4, 1, 1])
-        case .schedule:
-            d.paragraph("В целях организации занятий муниципальной сети профильных курсов ПРИКАЗЫВАЮ:")
-            d.paragraph("1. Утвердить расписание занятий сети на \(i.year.title) учебный год (приложение).")
-            d.paragraph("2. Изменения расписания вносить по согласованию с координационно-методическим центром.")
-            var rows: [[String]] = []
-            for g in groups {
-                let patterns = try await LessonPattern.query(on: db).filter(try \.$group.$id == g.requireID()).with(
-                    \.$room
-                ).all()
-                for p in patterns {
-                    let w = Weekday(rawValue: p.weekday)?.title ?? ""
-                    rows.append([
-                        g.organization.shortName, g.name, g.program.title, w,
-                        LessonSpan(
-                            day: CivilDay(number: p.firstDay), start: ClockTime(minutes: p.startMinute), hours: p.hours
-                        ).times,
-                        p.room?.name ?? "", g.teacher?.fullName ?? "",
-                        CivilDay(number: p.firstDay).formatted + " — " + CivilDay(number: p.lastDay).formatted,
-                    ])
-                }
-            }
-            d.heading("Приложение. Расписание занятий", level: 2)
-            d.table(
-                ["Ресурсный центр", "Группа", "Программа", "День", "Время", "Кабинет", "Педагог", "Период"], rows,
-                widths: [3, 2, 4, 2, 2, 2, 3, 3])
-            // Lessons outside the weekly patterns and the changes to them: single lessons, moves, substitutions,
-            // cancellations.
-            var changes: [[String]] = []
-            for g in groups {
-                for l in try await Lesson.query(on: db).filter(try \.$group.$id == g.requireID()).with(\.$pattern).with(
-                    \.$room
-                )
-                .with(\.$teacher).sort(\.$day).all() {
-                    let what: String?
-                    if l.isCancelled {
-                        what = "отменено" + (l.note.map { ": \($0)" } ?? "")
-                    } else if l.$pattern.id == nil {
-                        what = "разовое занятие"
-                    } else if let p = l.pattern,
-                        p.startMinute != l.startMinute || p.hours != l.hours
-                            || CivilDay(number: l.day).weekday.rawValue != p.weekday
-                    {
-                        what = "перенос"
-                    } else if l.$substituteFor.id != nil {
-                        what = "замена педагога"
-                    } else {
-                        what = nil
-                    }
-                    guard let what else { continue }
-                    changes.append([
-                        g.name, CivilDay(number: l.day).formatted, l.span.times, l.room?.name ?? "",
-                        l.teacher?.fullName ?? "", what,
-                    ])
-                }
-            }
-            if !changes.isEmpty {
-                d.heading("Разовые занятия и изменения", level: 2)
-                d.table(
-                    ["Группа", "Дата", "Время", "Кабинет", "Педагог", "Изменение"], changes, widths: [3, 2, 2, 2, 4, 4])
-            }
-        case .attestation:
-            d.paragraph("По итогам освоения сетевых программ ПРИКАЗЫВАЮ:")
-            d.paragraph(
-                "1. Провести итоговую аттестацию обучающихся муниципальной сети профильных курсов в формах, "
-                    + "предусмотренных программами."
-            )
-            d.paragraph("2. Утвердить результаты итоговой аттестации (приложение).")
-            var rows: [[String]] = []
-            for g in groups {
-                let results = try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).with(
-                    \.$student
-                ).all()
-                    .sorted { $0.student.sortKey < $1.student.sortKey }
-                for r in results {
-                    rows.append([
-                        String(rows.count + 1), r.student.fullName, g.name, g.organization.shortName,
-                        AttestationForm(rawValue: r.form)?.title ?? r.form,
-                        (r.passed ? "зачтено" : "не зачтено") + (r.grade.map { ", \($0)" } ?? ""),
-                        CivilDay(number: r.resultDay).formatted,
-                    ])
-                }
-            }
-            d.heading("Приложение. Результаты итоговой аттестации", level: 2)
-            d.table(
-                ["№", "Обучающийся", "Группа", "Ресурсный центр", "Форма", "Результат", "Дата"], rows,
-                widths: [1, 5, 3, 4, 3, 3, 2])
-        case .certificates:
-            d.paragraph("По итогам итоговой аттестации обучающихся муниципальной сети профильных курсов ПРИКАЗЫВАЮ:")
-            d.paragraph("1. Выдать сертификаты о прослушивании профильных курсов обучающимся согласно приложению.")
-            let ids = groups.compactMap(\.id)
-            let certs =
-                ids.isEmpty
-                ? []
-                : try await Certificate.query(on: db).filter(\.$group.$id ~~ ids).filter(
-                    \.$status == Certificate.Status.valid.rawValue
-                )
-                .sort(\.$year).sort(\.$sequence).all()
-            d.heading("Приложение. Выданные сертификаты", level: 2)
-            d.table(
-                ["№", "Номер сертификата", "Обучающийся", "Курс", "Ресурсный центр", "Часов"],
-                certs.enumerated().map { n, c in
-                    [String(n + 1), c.number, c.studentName, c.programTitle, c.centerName, String(c.hours)]
-                }, widths: [1, 3, 5, 4, 5, 1])
+        case .organization: annex = try await organization(i, groups: groups, on: db)
+        case .schedule: annex = try await schedule(groups: groups, on: db)
+        case .attestation: annex = try await attestation(groups: groups, on: db)
+        case .certificates: annex = try await certificates(groups: groups, on: db)
         case .support, .gratitude:
             let teachers = try await teacherLines(year: i.year, on: db).filter {
                 i.recipients.contains(try $0.staff.requireID())
             }
-            if i.kind == .support {
-                d.paragraph(
-                    "В целях поддержки учителей, работающих в муниципальной сети профильных курсов, ПРИКАЗЫВАЮ:")
-                d.paragraph(
-                    "1. Выплатить учителям, работающим в сети, денежное поощрение в пределах средств программы "
-                        + "согласно приложению."
-                )
-            } else {
-                d.paragraph(
-                    "По итогам работы муниципальной сети профильных курсов в \(i.year.title) учебном году ПРИКАЗЫВАЮ:")
-                d.paragraph("1. Объявить благодарность педагогам согласно приложению.")
+            .map {
+                OrderDocument.Teacher(
+                    name: $0.staff.fullName, organizations: $0.organizations, groups: $0.groups, hours: $0.hours)
             }
-            d.heading("Приложение. Педагоги", level: 2)
-            d.table(
-                ["№", "Педагог", "Организация", "Группы", "Часов проведено"] + (i.kind == .support ? ["Сумма, ₽"] : []),
-                teachers.enumerated().map { n, t in
-                    [
-                        String(n + 1), t.staff.fullName, t.organizations, t.groups.joined(separator: ", "),
-                        String(t.hours),
-                    ] + (i.kind == .support ? ["________"] : [])
-                }, widths: i.kind == .support ? [1, 5, 4, 4, 2, 2] : [1, 5, 4, 5, 2])
-        case .interaction:
-            d.paragraph("В целях реализации образовательных программ в сетевой форме ПРИКАЗЫВАЮ:")
-            d.paragraph(
-                "1. Организовать сетевое взаимодействие муниципальных образовательных учреждений в \(i.year.title) "
-                    + "учебном году на основании договоров (приложение)."
-            )
-            d.paragraph("2. Руководителям учреждений обеспечить исполнение договоров о сетевом взаимодействии.")
-            let agreements = try await NetworkAgreement.query(on: db).filter(\.$municipality.$id == municipalityID)
-                .filter(
-                    \.$status == RecordStatus.active.rawValue
-                )
-                .filter(\.$state == "signed").filter(\.$startsOn <= i.year.endsOn).filter(\.$endsOn >= i.year.startsOn)
-                .with(\.$partyA).with(\.$partyB).all()
-            d.heading("Приложение. Договоры о сетевом взаимодействии", level: 2)
-            d.table(
-                ["№", "Стороны", "Предмет", "Номер", "Срок"],
-                agreements.enumerated().map { n, a in
-                    [
-                        String(n + 1), a.partyA.shortName + " — " + a.partyB.shortName, a.subject, a.number ?? "",
-                        RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone),
-                    ]
-                }, widths: [1, 6, 6, 2, 3])
+            annex = i.kind == .support ? .support(teachers) : .gratitude(teachers)
+        case .interaction: annex = try await interaction(i, municipalityID: municipalityID, zone: zone, on: db)
         }
-        d.signatures([("Начальник управления образования", authority?.headName ?? "")])
-        return d
-    }
-
-    /// «от 01.09.2026 № 245» — the line that signing fills in (the rest of a reviewed draft stays as it was).
-    static func header(number: String?, day: CivilDay?) -> DocModel.Block {
-        .paragraph(
-            [
-                DocModel.Run(
-                    "от " + (day?.formatted ?? "«___» __________ 20__ г.")
-                        + "                                        № " + (number ?? "_____"))
-            ], align: .center)
+        return OrderDocument(
+            kind: i.kind, yearTitle: i.year.title,
+            period: RuDate.format(i.year.startsOn, timeZone: zone) + " — "
+                + RuDate.format(i.year.endsOn, timeZone: zone),
+            municipality: i.municipality.name,
+            authority: authority.map {
+                OrderDocument.Authority(
+                    fullName: $0.fullName, address: $0.address, phone: $0.phone, email: $0.email, headName: $0.headName)
+            },
+            number: i.number, day: i.day?.formatted, annex: annex
+        ).model
     }
 
     /// The signed document: the reviewed draft with its number and date line filled in.
     static func signed(_ draft: DocModel, number: String?, day: CivilDay?) -> DocModel {
-        var d = draft
-        if let i = d.blocks.firstIndex(where: {
-            if case .paragraph(let runs, _) = $0 {
-                return runs.first?.text.hasPrefix("от ") == true
-            } else {
-                return false
-            }
-        }) {
-            d.blocks[i] = header(number: number, day: day)
-        }
-        return d
+        OrderDocument.signed(draft, number: number, day: day?.formatted)
     }
 
     /// The year's teachers with their groups and the hours they delivered (from the journal): the administrator picks
@@ -303,7 +106,7 @@ enum OrderDocuments {
             TeacherLine(
                 staff: s,
                 organizations: s.organizations.map(\.shortName).sorted().joined(separator: ", ")
-                    + (s.isOutsideTrainer ? " (педагог-тренер)" : ""),
+                    + (s.isOutsideTrainer ? OrdersWords.outsideTrainer : ""),
                 groups: (names[try s.requireID()] ?? []).sorted(), hours: hours[try s.requireID()] ?? 0)
         }
     }

@@ -7,43 +7,22 @@ import Views
 /// A draft's changes — number, date, the teachers named, a refresh from the data — and its signing and deletion, each
 /// claimed with the version and only while the order is a draft: a signed order never changes.
 extension OrdersController {
-    func editFields(_ o: Order, on db: any Database) async throws -> [FieldSpec] {
-        var fields = [
-            FieldSpec("number", "Номер приказа", hint: "Присваивается при подписании; можно указать заранее."),
-            FieldSpec("day", "Дата приказа", .date),
-        ]
-        if o.orderKind.needsRecipients {
-            let lines = try await OrderDocuments.teacherLines(year: o.academicYear, on: db)
-            fields.append(
-                FieldSpec(
-                    "recipients", "Педагоги",
-                    .checkboxes(
-                        try lines.map { l in
-                            (
-                                try l.staff.requireID().uuidString.lowercased(),
-                                "\(l.staff.fullName) — \(l.organizations); \(l.groups.joined(separator: ", ")); "
-                                    + "проведено \(l.hours) ч"
-                            )
-                        }),
-                    hint: lines.isEmpty
-                        ? "В этом году у групп нет педагогов."
-                        : "Правила отбора (стаж в сети от 3 лет и др.) появятся позже; пока выбор за администратором."))
+    func teacherChoices(_ o: Order, on db: any Database) async throws -> [OrderEditPage.Teacher] {
+        guard o.orderKind.needsRecipients else { return [] }
+        return try await OrderDocuments.teacherLines(year: o.academicYear, on: db).map { l in
+            OrderEditPage.Teacher(
+                id: try l.staff.requireID().uuidString.lowercased(), name: l.staff.fullName,
+                organizations: l.organizations, groups: l.groups, hours: l.hours)
         }
-        return fields
     }
 
     func editPage(
         _ req: Request, _ o: Order, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil
     ) async throws -> RegistryForm {
-        RegistryForm(
-            title: "Изменить проект приказа",
-            crumbs: [
-                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
-            ],
-            action: SiteURL.order(try o.requireID()).path + "/edit", cancelURL: SiteURL.order(try o.requireID()).path,
-            fields: try await editFields(o, on: req.db), values: values, errors: errors, version: o.version,
-            conflict: conflict,
-            intro: o.title + ". После сохранения документ составляется заново по текущим данным.")
+        OrderEditPage(
+            title: o.title, kind: o.orderKind, url: SiteURL.order(try o.requireID()).path, version: o.version,
+            teachers: try await teacherChoices(o, on: req.db), values: values, errors: errors, conflict: conflict
+        ).form
     }
 
     static func values(_ o: Order) -> FormValues {
@@ -69,35 +48,34 @@ extension OrdersController {
             try await OrderDocuments.teacherLines(year: o.academicYear, on: req.db).compactMap(\.staff.id))
         let chosen = form.all("recipients").compactMap(UUID.init(uuidString:))
         if chosen.contains(where: { !allowed.contains($0) }) {
-            errors.add("recipients", "Выберите педагогов из списка этого учебного года.")
+            errors.add("recipients", OrdersWords.recipientsOfYear)
         }
         guard errors.isEmpty else {
             return req.render(
                 try await editPage(req, o, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        let before = [
-            "Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
-            "Педагоги": String(o.recipients.count),
-        ]
+        let before = OrdersWords.Audit.fields(
+            number: o.number ?? "", day: o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+            recipients: o.recipients.count)
         o.number = number
         o.orderDay = day?.number
         o.recipientsText = chosen.map(\.uuidString).joined(separator: ",")
         try await save(o, expected: form["version"].flatMap(Int.init) ?? -1, req: req, before: before)
-        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: "Проект приказа обновлён.")
+        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: OrdersWords.Flash.updated)
     }
 
     func refresh(req: Request) async throws -> Response {
         let o = try await find(req, .update)
         try await save(o, expected: o.version, req: req, before: nil)
         return req.redirect(
-            to: SiteURL.order(try o.requireID()).path, flash: "Проект приказа составлен заново по текущим данным.")
+            to: SiteURL.order(try o.requireID()).path, flash: OrdersWords.Flash.refreshed)
     }
 
     /// Renders the document anew and saves the draft, claiming its version while it is still a draft.
     func save(_ o: Order, expected: Int, req: Request, before: [String: String]?, sign: Bool = false) async throws {
         guard (0..<Int(Int32.max)).contains(expected) else {
-            throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+            throw AppError.conflict(OrdersWords.changedOrSigned)
         }
         guard let municipality = try await Municipality.find(o.$municipality.id, on: req.db) else {
             throw AppError.notFound()
@@ -119,7 +97,7 @@ extension OrdersController {
                     number, year: year, municipalityID: o.$municipality.id, except: try o.requireID(), on: db)
             {
                 var e = FieldErrors()
-                e.add("number", "В \(year) году уже подписан приказ № \(number): «\(clash.title)».")
+                e.add("number", OrdersWords.numberTaken(number, year: year, title: clash.title))
                 throw AppError.validation(ValidationFailure(fields: e))
             }
             let rows = try await db.sql().update(Order.schema).set("version", to: expected + 1)
@@ -127,7 +105,7 @@ extension OrdersController {
                     "status", .equal, OrderStatus.draft.rawValue
                 ).returning("id").all()
             guard !rows.isEmpty else {
-                throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+                throw AppError.conflict(OrdersWords.changedOrSigned)
             }
             o.version = expected + 1
             if sign {
@@ -140,29 +118,17 @@ extension OrdersController {
                 on: db, req: req, action: .update, entityType: "order", entityID: o.id, title: o.title,
                 municipalityID: o.$municipality.id,
                 organizationID: nil, before: before,
-                after: [
-                    "Номер": o.number ?? "", "Дата": o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
-                    "Педагоги": String(o.recipients.count),
-                    "Состояние": (OrderStatus(rawValue: o.status) ?? .draft).title,
-                ])
+                after: OrdersWords.Audit.fields(
+                    number: o.number ?? "", day: o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+                    recipients: o.recipients.count, status: (OrderStatus(rawValue: o.status) ?? .draft).title))
         }
     }
 
     func signPage(_ o: Order, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
-        RegistryForm(
-            title: "Подписать приказ",
-            crumbs: [
-                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
-            ],
-            action: SiteURL.order(try o.requireID()).path + "/sign", cancelURL: SiteURL.order(try o.requireID()).path,
-            fields: [
-                FieldSpec("number", "Номер приказа", required: true),
-                FieldSpec("day", "Дата приказа", .date, required: true),
-            ],
-            values: values, errors: errors, version: o.version,
-            intro: o.title
-                + ". Подписанный приказ нельзя изменить: документ сохранится таким, какой он сейчас по данным.",
-            submitTitle: "Подписать")
+        OrderSignPage(
+            title: o.title, kind: o.orderKind, url: SiteURL.order(try o.requireID()).path, version: o.version,
+            values: values, errors: errors
+        ).form
     }
 
     func signForm(req: Request) async throws -> Response {
@@ -195,14 +161,14 @@ extension OrdersController {
         do {
             try await save(
                 o, expected: form["version"].flatMap(Int.init) ?? -1, req: req,
-                before: ["Состояние": OrderStatus.draft.title], sign: true)
+                before: OrdersWords.Audit.status(OrderStatus.draft.title), sign: true)
         } catch let e as AppError where e.code == "validation" {
             for (k, v) in e.fields { errors.add(k, v) }
             return req.render(
                 try signPage(o, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: "Приказ № \(number ?? "") подписан.")
+        return req.redirect(to: SiteURL.order(try o.requireID()).path, flash: OrdersWords.Flash.signed(number ?? ""))
     }
 
     /// A signed order of the municipality with this number in the year of its date (checked inside the signing
@@ -219,16 +185,9 @@ extension OrdersController {
 
     func deleteForm(req: Request) async throws -> Response {
         let o = try await find(req, .archive)
-        let form = RegistryForm(
-            title: "Удалить проект приказа",
-            crumbs: [
-                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
-            ],
-            action: SiteURL.order(try o.requireID()).path + "/delete", cancelURL: SiteURL.order(try o.requireID()).path,
-            fields: [],
-            values: FormValues(),
-            version: o.version, intro: "Проект «\(o.title)» будет удалён. Подписанные приказы удалить нельзя.",
-            submitTitle: "Удалить проект")
+        let form = OrderDeletePage(
+            title: o.title, kind: o.orderKind, url: SiteURL.order(try o.requireID()).path, version: o.version
+        ).form
         return req.render(form.render(await req.pageContext(active: active)))
     }
 
@@ -237,20 +196,21 @@ extension OrdersController {
         let expected = RegistrySupport.form(req)["version"].flatMap(Int.init) ?? -1
         try await req.application.writeTransaction { db in
             guard (0..<Int(Int32.max)).contains(expected) else {
-                throw AppError.conflict("Приказ только что изменили: обновите страницу.")
+                throw AppError.conflict(OrdersWords.changed)
             }
             let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, try o.requireID()).where(
                 "version", .equal, expected
             )
             .where("status", .equal, OrderStatus.draft.rawValue).returning("id").all()
             guard !rows.isEmpty else {
-                throw AppError.conflict("Приказ только что изменили или подписали: обновите страницу.")
+                throw AppError.conflict(OrdersWords.changedOrSigned)
             }
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "order", entityID: o.id, title: o.title,
                 municipalityID: o.$municipality.id,
-                organizationID: nil, before: ["Состояние": OrderStatus.draft.title], after: ["Состояние": "удалён"])
+                organizationID: nil, before: OrdersWords.Audit.status(OrderStatus.draft.title),
+                after: OrdersWords.Audit.deleted)
         }
-        return req.redirect(to: SiteURL.orders.path, flash: "Проект приказа удалён.")
+        return req.redirect(to: SiteURL.orders.path, flash: OrdersWords.Flash.deleted)
     }
 }

@@ -43,31 +43,16 @@ struct OrdersController: RouteCollection {
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
-        let page = RegistryList(
-            title: "Приказы", area: .orders, query: query,
-            filters: [
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "Все годы")
-                ),
-                FieldSpec("kind", "Вид", .select(OrderKind.allCases.map { ($0.rawValue, $0.short) }, empty: "Все")),
-                FieldSpec(
-                    "status", "Состояние", .select(OrderStatus.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-            ],
-            columns: [
-                Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"),
-                Column("Состояние"),
-            ],
+        let page = OrderListPage(
+            query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             rows: try rows.map { o in
-                [
-                    .text(o.number ?? ""), .text(o.orderDay.map { CivilDay(number: $0).formatted } ?? ""),
-                    .link(o.title, SiteURL.order(try o.requireID()).path),
-                    .text(o.academicYear.title), o.isSigned ? .tag("подписан", "signed") : .tag("проект", "draft"),
-                ]
+                OrderListPage.Row(
+                    number: o.number ?? "", date: o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+                    title: o.title,
+                    url: SiteURL.order(try o.requireID()).path, year: o.academicYear.title, signed: o.isSigned)
             },
-            total: total, noun: ("приказ", "приказа", "приказов"),
-            createTitle: req.can(.create, .order(municipalityID: municipalityID)) ? "Подготовить приказ" : nil,
-            emptyText: "Приказов пока нет: Сетка готовит их по данным сети — выберите вид приказа и учебный год.")
+            total: total, canCreate: req.can(.create, .order(municipalityID: municipalityID))
+        ).list
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -76,25 +61,10 @@ struct OrdersController: RouteCollection {
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
-        return RegistryForm(
-            title: "Подготовить приказ", crumbs: [Crumb("Приказы", SiteURL.orders.path)],
-            action: SiteURL.orders.path + "/new",
-            cancelURL: SiteURL.orders.path,
-            fields: [
-                FieldSpec(
-                    "kind", "Вид приказа",
-                    .select(OrderKind.allCases.map { ($0.rawValue, $0.title(year: "____")) }, empty: "— выберите —"),
-                    required: true),
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
-                    required: true),
-            ],
-            values: values, errors: errors,
-            intro:
-                "Проект приказа составляется по данным Сетки за учебный год: центры, программы, группы, расписание, "
-                + "итоги, сертификаты, договоры.",
-            submitTitle: "Составить проект")
+        return OrderNewPage(
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, values: values,
+            errors: errors
+        ).form
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -117,7 +87,7 @@ struct OrdersController: RouteCollection {
             try await AcademicYear.query(on: req.db).filter(\.$id == $0).filter(\.$municipality.$id == municipalityID)
                 .first()
         }
-        if year == nil { errors.add("year", "Выберите учебный год.") }
+        if year == nil { errors.add("year", OrdersWords.chooseYear) }
         guard errors.isEmpty, let kind, let year,
             let municipality = try await Municipality.find(municipalityID, on: req.db)
         else {
@@ -141,11 +111,11 @@ struct OrdersController: RouteCollection {
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title,
                 municipalityID: municipalityID,
-                organizationID: nil, after: ["Приказ": o.title, "Состояние": OrderStatus.draft.title])
+                organizationID: nil, after: OrdersWords.Audit.created(title: o.title))
         }
         return req.redirect(
             to: SiteURL.order(try o.requireID()).path,
-            flash: "Проект приказа составлен по данным \(year.title). Проверьте его, укажите номер и дату.")
+            flash: OrdersWords.Flash.drafted(year: year.title))
     }
 
     /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
@@ -160,7 +130,7 @@ struct OrdersController: RouteCollection {
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> Order {
         guard let o = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear).first()
-        else { throw AppError.notFound("Приказ не найден.") }
+        else { throw AppError.notFound(OrdersWords.notFound) }
         try req.authorize(action, .order(municipalityID: o.$municipality.id))
         if action != .read && action != .approve && o.isSigned { throw AppError.conflict(OrderRules.signedMessage) }
         return o
@@ -178,7 +148,7 @@ struct OrdersController: RouteCollection {
         guard Self.opensText(o, req: req) else {
             throw AppError(
                 status: .forbidden, code: "forbidden",
-                reason: "Приложение к приказу называет обучающихся: его открывают координатор КМЦ и администратор.")
+                reason: OrdersWords.namesStudents)
         }
         return o
     }
@@ -186,56 +156,28 @@ struct OrdersController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let o = try await find(req, .read)
         let zone = try await MunicipalClock.zone(o.$municipality.id, on: req.db)
-        let base = SiteURL.order(try o.requireID()).path
-        var actions: [RegistryCard.Action] =
-            Self.opensText(o, req: req)
-            ? [
-                .link("Открыть для печати", base + "/document", primary: true),
-                .link("Скачать DOCX", base + "/docx", primary: false),
-            ] : []
-        if !o.isSigned {
-            if req.can(.update, .order(municipalityID: o.$municipality.id)) {
-                actions.append(.link("Изменить", base + "/edit", primary: false))
-                actions.append(.post("Обновить по данным", base + "/refresh"))
-            }
-            if req.can(.approve, .order(municipalityID: o.$municipality.id)) {
-                actions.append(.link("Подписать", base + "/sign", primary: false))
-            }
-            if req.can(.archive, .order(municipalityID: o.$municipality.id)) {
-                actions.append(.link("Удалить проект", base + "/delete", primary: false))
-            }
-        }
         let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(
             \.fullName)
-        let card = RegistryCard(
-            title: o.title, area: .orders, status: nil,
-            facts: [
-                ("Вид", o.orderKind.short), ("Учебный год", o.academicYear.title), ("Номер", o.number ?? "не присвоен"),
-                ("Дата", o.orderDay.map { CivilDay(number: $0).formatted } ?? "не указана"),
-                (
-                    "Состояние",
-                    (OrderStatus(rawValue: o.status) ?? .draft).title
-                        + (o.signedAt.map {
-                            ", " + RuDate.formatDateTime($0, timeZone: zone) + " (\(o.signedBy ?? ""))"
-                        } ?? "")
-                ),
-                ("Подготовил", o.createdBy + ", " + RuDate.formatDateTime(o.createdAt, timeZone: zone)),
-            ]
-                + (o.orderKind.needsRecipients
-                    ? [("Педагоги", names.isEmpty ? "не выбраны" : names.joined(separator: ", "))] : []),
-            actions: actions,
-            warnings: o.isSigned ? [] : ["Проект: документ составлен по данным на момент последнего обновления."],
-            history: nil)
+        let mayChange = { (action: Domain.Action) in req.can(action, .order(municipalityID: o.$municipality.id)) }
+        let card = OrderCardPage(
+            title: o.title, kind: o.orderKind, year: o.academicYear.title, number: o.number,
+            date: o.orderDay.map { CivilDay(number: $0).formatted }, status: OrderStatus(rawValue: o.status) ?? .draft,
+            signed: o.signedAt.map { (RuDate.formatDateTime($0, timeZone: zone), o.signedBy ?? "") },
+            createdBy: o.createdBy, createdAt: RuDate.formatDateTime(o.createdAt, timeZone: zone), recipients: names,
+            baseURL: SiteURL.order(try o.requireID()).path, opensText: Self.opensText(o, req: req),
+            mayUpdate: mayChange(.update), mayApprove: mayChange(.approve), mayDelete: mayChange(.archive)
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
     func document(req: Request) async throws -> Response {
         let o = try await text(req)
-        guard let doc = o.doc else { throw AppError.notFound("Документ приказа не найден.") }
+        guard let doc = o.doc else { throw AppError.notFound(OrdersWords.documentNotFound) }
         let page = DocumentPage(
             doc: doc,
             crumbs: [
-                Crumb("Приказы", SiteURL.orders.path), Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+                Crumb(OrdersWords.crumb, SiteURL.orders.path),
+                Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
             ],
             docxURL: SiteURL.order(try o.requireID()).path + "/docx")
         return req.render(page.render(await req.pageContext(active: active)))

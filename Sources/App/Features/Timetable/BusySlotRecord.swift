@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Views
 
 /// Time a school keeps for its own lessons, for some grades on some weekdays (e.g. lessons until 14:30).
 final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
@@ -30,9 +31,11 @@ final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
             }
         }
     }
+    /// The busy time of day, e.g. «08:30–14:30».
+    var time: String { ClockTime(minutes: startMinute).formatted + "–" + ClockTime(minutes: endMinute).formatted }
     var summary: String {
-        weekdays.map(\.short).joined(separator: ", ") + "; " + grades.map(String.init).joined(separator: ", ")
-            + " кл.; "
-            + ClockTime(minutes: startMinute).formatted + "–" + ClockTime(minutes: endMinute).formatted
+        BusySlotsWords.summary(
+            weekdays: weekdays.map(\.short).joined(separator: ", "),
+            grades: grades.map(String.init).joined(separator: ", "), time: time)
     }
 }

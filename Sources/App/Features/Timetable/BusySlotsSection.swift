@@ -10,9 +10,9 @@ struct BusySlotsSection: RegistrySection {
     typealias Record = BusySlotRecord
     let area = Registry.busySlots
     let entityType = "busy_slot"
-    let noun = "Занятость"
-    let newTitle = "Новое время школы"
-    let archiveConsequence = "Это время школы перестанет учитываться в предупреждениях расписания."
+    let noun = BusySlotsWords.noun
+    let newTitle = BusySlotsWords.newTitle
+    let archiveConsequence = BusySlotsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -33,32 +33,19 @@ struct BusySlotsSection: RegistrySection {
         ) {
             .schoolTime($0)
         }
-        return RegistryList(
-            title: "Занятость школ", area: area, query: query,
-            filters: [
-                FieldSpec(
-                    "organization", "Школа",
-                    .select(
-                        try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db),
-                        empty: "Все школы")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Школа", sort: "school"), Column("Дни"), Column("Классы"), Column("Время"), Column("Состояние"),
-            ],
+        return BusySlotListPage(
+            query: query,
+            schools: try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db),
+            statusFilter: CommonFilters.status,
             rows: try rows.map { s in
-                [
-                    .link(s.school.shortName, SiteURL.record(area, try s.requireID()).path),
-                    .text(s.weekdays.map(\.short).joined(separator: ", ")),
-                    .text(s.grades.map(String.init).joined(separator: ", ")),
-                    .text(
-                        ClockTime(minutes: s.startMinute).formatted + "–" + ClockTime(minutes: s.endMinute).formatted),
-                    .badge(RecordStatus(rawValue: s.status) ?? .active),
-                ]
+                BusySlotListPage.Row(
+                    url: SiteURL.record(area, try s.requireID()).path, school: s.school.shortName,
+                    weekdays: s.weekdays.map(\.short).joined(separator: ", "),
+                    grades: s.grades.map(String.init).joined(separator: ", "), time: s.time,
+                    status: RecordStatus(rawValue: s.status) ?? .active)
             },
-            total: total, noun: ("запись", "записи", "записей"),
-            createTitle: writable.isEmpty ? nil : "Добавить время школы",
-            emptyText: "Школы ещё не указали своё время: расписание не предупреждает о пересечении с их уроками.")
+            total: total, canCreate: !writable.isEmpty
+        ).list
     }
 
     func resource(_ record: BusySlotRecord, on db: any Database) async throws -> Resource {
@@ -70,7 +57,7 @@ struct BusySlotsSection: RegistrySection {
         .schoolTime(try RegistrySupport.creatableOrganization(req) { .schoolTime($0) })
     }
     func title(_ record: BusySlotRecord) -> String {
-        (record.$school.value?.shortName ?? "Школа") + ": " + record.summary
+        (record.$school.value?.shortName ?? BusySlotsWords.school) + ": " + record.summary
     }
     func scope(_ record: BusySlotRecord) -> (municipalityID: UUID?, organizationID: UUID?) {
         (record.$municipality.id, record.$school.id)
@@ -80,38 +67,21 @@ struct BusySlotsSection: RegistrySection {
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
         (
-            [
-                ("Школа", record.$school.value?.shortName ?? ""),
-                ("Дни недели", record.weekdays.map(\.title).joined(separator: ", ")),
-                ("Классы", record.grades.map(String.init).joined(separator: ", ")),
-                (
-                    "Время",
-                    ClockTime(minutes: record.startMinute).formatted + "–"
-                        + ClockTime(minutes: record.endMinute).formatted
-                ),
-            ], [], []
+            BusySlotsWords.facts(
+                school: record.$school.value?.shortName ?? "",
+                weekdays: record.weekdays.map(\.title).joined(separator: ", "),
+                grades: record.grades.map(String.init).joined(separator: ", "), time: record.time), [], []
         )
     }
 
     func fields(_ req: Request, record: BusySlotRecord?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
-        return [
-            FieldSpec(
-                "organization", "Школа",
-                .select(
-                    try await RegistrySupport.writableOrganizations(
-                        req, municipalityID: municipalityID, kinds: [.school]
-                    ) {
-                        .schoolTime($0)
-                    },
-                    empty: "— выберите —"), required: true),
-            FieldSpec(
-                "weekdays", "Дни недели",
-                .checkboxes(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }), required: true),
-            FieldSpec("grades", "Классы", .checkboxes((5...11).map { (String($0), "\($0) класс") }), required: true),
-            FieldSpec("start", "С", .text("text"), required: true, hint: "Время в виде ЧЧ:ММ, например 08:30."),
-            FieldSpec("end", "До", .text("text"), required: true, hint: "Например 14:30 — окончание последнего урока."),
-        ]
+        return BusySlotsWords.fields(
+            schools: try await RegistrySupport.writableOrganizations(
+                req, municipalityID: municipalityID, kinds: [.school]
+            ) {
+                .schoolTime($0)
+            })
     }
 
     func values(_ record: BusySlotRecord, req: Request) async throws -> FormValues {
@@ -130,15 +100,15 @@ struct BusySlotsSection: RegistrySection {
         let org = try await RegistrySupport.organization(
             form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .schoolTime(org.ref)) {
-            errors.add("organization", "Вы не можете вести время этой школы.")
+            errors.add("organization", BusySlotsWords.notYourSchool)
         }
         let weekdays = Set(form.all("weekdays").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) })
-        if weekdays.isEmpty { errors.add("weekdays", "Отметьте хотя бы один день.") }
+        if weekdays.isEmpty { errors.add("weekdays", BusySlotsWords.noDay) }
         let grades = Set(form.all("grades").compactMap(Int.init).filter { (1...11).contains($0) })
-        if grades.isEmpty { errors.add("grades", "Отметьте хотя бы один класс.") }
+        if grades.isEmpty { errors.add("grades", BusySlotsWords.noGrade) }
         let start = errors.clock("start", form["start"], required: true)
         let end = errors.clock("end", form["end"], required: true)
-        if let start, let end, end <= start { errors.add("end", "Окончание должно быть позже начала.") }
+        if let start, let end, end <= start { errors.add("end", BusySlotsWords.endBeforeStart) }
         guard errors.isEmpty, let org, let start, let end else { return nil }
         record.$municipality.id = municipalityID
         record.$school.id = try org.requireID()
@@ -151,6 +121,6 @@ struct BusySlotsSection: RegistrySection {
     }
 
     func auditFields(_ record: BusySlotRecord, on db: any Database) async throws -> [String: String] {
-        ["Школа": record.$school.value?.shortName ?? "", "Время": record.summary]
+        BusySlotsWords.audit(school: record.$school.value?.shortName ?? "", summary: record.summary)
     }
 }

@@ -22,35 +22,19 @@ struct CalendarFeedController: RouteCollection {
             \.$revokedAt == nil
         )
         .sort(\.$createdAt, .descending).all()
-        var rows: [[Cell]] = []
+        var rows: [CalendarFeedsPage.Row] = []
         let zone = try await RegistrySupport.zone(req)
         for f in feeds {
             let title =
                 await CalendarFeed.Kind(rawValue: f.kind).asyncFlatMap {
                     try? await TimetableSubject.load($0, f.subjectID, on: req.db)
-                }?.title ?? "—"
-            rows.append([
-                .text(title), .text(RuDate.formatDateTime(f.createdAt, timeZone: zone)),
-                .post(
-                    "Отозвать", SiteURL.timetable.path + "/feeds/\(try f.requireID().uuidString.lowercased())/revoke",
-                    csrf: req.csrfToken),
-            ])
+                }?.title ?? CalendarFeedsPage.unknownTitle
+            rows.append(
+                CalendarFeedsPage.Row(
+                    title: title, createdAt: RuDate.formatDateTime(f.createdAt, timeZone: zone),
+                    revokeURL: SiteURL.timetable.path + "/feeds/\(try f.requireID().uuidString.lowercased())/revoke"))
         }
-        let card = RegistryCard(
-            title: "Мои подписки на календарь", area: .groups, status: nil,
-            facts: [
-                (
-                    "Что это",
-                    "Секретные ссылки iCal на расписания; ссылка работает, пока вам доступно это расписание. Смена "
-                        + "пароля отзывает все ссылки."
-                )
-            ],
-            actions: [],
-            sections: [
-                RegistryCard.Section(
-                    title: "Действующие ссылки", columns: ["Расписание", "Создана", ""], rows: rows,
-                    emptyText: "Ссылок нет. Создать её можно на странице расписания.")
-            ], history: nil)
+        let card = CalendarFeedsPage(rows: rows, csrf: req.csrfToken).card
         return req.render(card.render(await req.pageContext(active: .timetable)))
     }
 
@@ -65,12 +49,12 @@ struct CalendarFeedController: RouteCollection {
                 try await f.save(on: db)
                 try await Audit.record(
                     on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: f.id,
-                    title: "Ссылка iCal отозвана",
+                    title: TimetableWords.Audit.feedRevoked,
                     municipalityID: user.municipalityIDs.first, organizationID: nil)
             }
         }
         return req.redirect(
-            to: SiteURL.timetable.path + "/feeds", flash: "Ссылка отозвана: календарь по ней больше не обновится.")
+            to: SiteURL.timetable.path + "/feeds", flash: TimetableWords.Flash.feedRevoked)
     }
 
     func subject(_ req: Request) async throws -> TimetableSubject {
@@ -84,17 +68,10 @@ struct CalendarFeedController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let s = try await subject(req)
-        let form = RegistryForm(
-            title: "Подписка в календаре", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-            action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())",
-            cancelURL: SiteURL.timetable.path, fields: [], values: FormValues(),
-            intro:
-                "Расписание: \(s.title). Сетка создаст секретную ссылку (iCal), которую можно добавить в календарь "
-                + "телефона или "
-                + "почты; занятия и их изменения появятся там сами. Прежняя ваша ссылка на это расписание перестанет "
-                + "работать. "
-                + "Не передавайте ссылку посторонним.",
-            submitTitle: "Создать ссылку")
+        let form = CalendarFeedNewPage(
+            subject: s.title,
+            action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())"
+        ).form
         return req.render(form.render(await req.pageContext(active: .timetable)))
     }
 
@@ -114,17 +91,10 @@ struct CalendarFeedController: RouteCollection {
             try await f.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id,
-                title: "Ссылка iCal: \(s.title)",
+                title: TimetableWords.Audit.feedCreated(s.title),
                 municipalityID: s.municipalityID, organizationID: nil)
         }
-        let page = NoticePage(
-            title: "Ссылка для календаря", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-            lines: [
-                "Расписание: \(s.title).",
-                "Добавьте эту ссылку в календарь как подписку (iCal). Она показана один раз.",
-            ],
-            highlight: req.absoluteURL("/ical/\(raw).ics"), backTitle: "Мои подписки",
-            backURL: SiteURL.timetable.path + "/feeds")
+        let page = CalendarFeedLinkPage(subject: s.title, link: req.absoluteURL("/ical/\(raw).ics")).notice
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
@@ -136,10 +106,10 @@ struct CalendarFeedController: RouteCollection {
             let kind = CalendarFeed.Kind(rawValue: f.kind),
             let maker = try await AuthenticationMiddleware.load(
                 userID: f.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
-        else { throw AppError.notFound("Ссылка на календарь не найдена или отозвана.") }
+        else { throw AppError.notFound(TimetableWords.Refusal.feedNotFound) }
         let s = try await TimetableSubject.load(kind, f.subjectID, on: req.db)
         guard req.policy.allows(maker.actor, .read, s.resource) else {
-            throw AppError.notFound("Ссылка на календарь не найдена или отозвана.")
+            throw AppError.notFound(TimetableWords.Refusal.feedNotFound)
         }
         let zone = try await MunicipalClock.zone(s.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
@@ -152,13 +122,13 @@ struct CalendarFeedController: RouteCollection {
                 end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
                 summary: l.group.name + " — " + l.group.program.title,
                 location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
-                description: (l.teacher.map { "Педагог: " + $0.fullName } ?? "") + (l.note.map { "\n" + $0 } ?? ""),
+                description: CalendarFeedWords.description(teacher: l.teacher?.fullName, note: l.note),
                 cancelled: l.isCancelled, sequence: l.version)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(
             status: .ok, headers: headers,
-            body: .init(string: ICalendar.render(name: "Сетка: " + s.feedName, events: events)))
+            body: .init(string: ICalendar.render(name: CalendarFeedWords.calendarName(s.feedName), events: events)))
     }
 }

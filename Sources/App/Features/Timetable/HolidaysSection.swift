@@ -9,10 +9,9 @@ struct HolidaysSection: RegistrySection {
     typealias Record = HolidayPeriodRecord
     let area = Registry.holidays
     let entityType = "holiday_period"
-    let noun = "Период"
-    let newTitle = "Каникулы или праздник"
-    let archiveConsequence =
-        "Период перестанет учитываться при составлении расписания; уже созданные занятия не изменятся."
+    let noun = HolidaysWords.noun
+    let newTitle = HolidaysWords.newTitle
+    let archiveConsequence = HolidaysWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -27,29 +26,17 @@ struct HolidaysSection: RegistrySection {
         if let year { b = b.filter(\.$academicYear.$id == year) }
         b = b.sort(\.$firstDay, query.descending ? .descending : .ascending)
         let (rows, total) = try await b.with(\.$academicYear).paged(query)
-        return RegistryList(
-            title: "Каникулы и праздники", area: area, query: query,
-            filters: [
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
-                ), CommonFilters.status,
-            ],
-            columns: [
-                Column("Период", sort: "first"), Column("Вид"), Column("Название"), Column("Учебный год"),
-                Column("Состояние"),
-            ],
+        return HolidayListPage(
+            query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            statusFilter: CommonFilters.status,
             rows: try rows.map { h in
-                [
-                    .link(Self.period(h), SiteURL.record(area, try h.requireID()).path),
-                    .text(HolidayKind(rawValue: h.kind)?.title ?? h.kind), .text(h.title),
-                    .text(h.academicYear.title), .badge(RecordStatus(rawValue: h.status) ?? .active),
-                ]
+                HolidayListPage.Row(
+                    url: SiteURL.record(area, try h.requireID()).path, period: Self.period(h),
+                    kind: HolidayKind(rawValue: h.kind)?.title ?? h.kind, title: h.title, year: h.academicYear.title,
+                    status: RecordStatus(rawValue: h.status) ?? .active)
             },
-            total: total, noun: ("период", "периода", "периодов"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID))
-                ? "Добавить каникулы или праздник" : nil,
-            emptyText: "Каникулы и праздничные дни этого года не внесены: расписание строится по всем неделям.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     static func period(_ h: HolidayPeriodRecord) -> String {
@@ -75,12 +62,9 @@ struct HolidaysSection: RegistrySection {
         let year = try await AcademicYear.find(record.$academicYear.id, on: req.db)
         let days = record.lastDay - record.firstDay + 1
         return (
-            [
-                ("Название", record.title), ("Вид", HolidayKind(rawValue: record.kind)?.title ?? record.kind),
-                ("Учебный год", year?.title ?? ""),
-                ("Период", Self.period(record)),
-                ("Продолжительность", RussianPlural.count(days, "день", "дня", "дней")),
-            ], [], []
+            HolidaysWords.facts(
+                title: record.title, kind: HolidayKind(rawValue: record.kind)?.title ?? record.kind,
+                year: year?.title ?? "", period: Self.period(record), days: days), [], []
         )
     }
 
@@ -90,22 +74,8 @@ struct HolidaysSection: RegistrySection {
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$startsOn, .descending).all()
-        return [
-            FieldSpec(
-                "year", "Учебный год",
-                .select(
-                    try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: "— выберите —"),
-                required: true
-            ),
-            FieldSpec(
-                "kind", "Вид", .select(HolidayKind.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true
-            ),
-            FieldSpec(
-                "title", "Название", required: true, hint: "Например, «Осенние каникулы» или «День народного единства»."
-            ),
-            FieldSpec("first", "Первый день", .date, required: true),
-            FieldSpec("last", "Последний день", .date, hint: "Для одного праздничного дня можно не заполнять."),
-        ]
+        return HolidaysWords.fields(
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) })
     }
 
     func values(_ record: HolidayPeriodRecord, req: Request) async throws -> FormValues {
@@ -127,19 +97,19 @@ struct HolidaysSection: RegistrySection {
             )
             .first()
         }
-        if year == nil { errors.add("year", "Выберите учебный год.") }
+        if year == nil { errors.add("year", HolidaysWords.chooseYear) }
         let kind = errors.choice("kind", form["kind"], as: HolidayKind.self)
         let title = errors.required("title", form["title"], max: 200)
         let first = errors.day("first", form["first"], required: true)
         let last = errors.day("last", form["last"], required: false) ?? first
-        if let first, let last, last < first { errors.add("last", "Последний день не может быть раньше первого.") }
+        if let first, let last, last < first { errors.add("last", HolidaysWords.lastBeforeFirst) }
         if let year, let first, let last {
             let y1 = CivilDay(year.startsOn, timeZone: zone)
             let y2 = CivilDay(year.endsOn, timeZone: zone)
             if first < y1 || first > y2 {
-                errors.add("first", "День вне учебного года \(year.title) (\(y1.formatted) — \(y2.formatted)).")
+                errors.add("first", HolidaysWords.outsideYear(year.title, from: y1.formatted, to: y2.formatted))
             } else if last > y2 {
-                errors.add("last", "День вне учебного года \(year.title) (до \(y2.formatted)).")
+                errors.add("last", HolidaysWords.afterYear(year.title, to: y2.formatted))
             }
         }
         guard errors.isEmpty, let year, let kind, let first, let last else { return nil }
@@ -153,9 +123,8 @@ struct HolidaysSection: RegistrySection {
     }
 
     func auditFields(_ record: HolidayPeriodRecord, on db: any Database) async throws -> [String: String] {
-        [
-            "Название": record.title, "Вид": HolidayKind(rawValue: record.kind)?.title ?? record.kind,
-            "Период": Self.period(record),
-        ]
+        HolidaysWords.audit(
+            title: record.title, kind: HolidayKind(rawValue: record.kind)?.title ?? record.kind,
+            period: Self.period(record))
     }
 }

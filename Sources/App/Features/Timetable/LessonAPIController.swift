@@ -46,12 +46,12 @@ struct LessonAPIController: RouteCollection {
         if let raw = q.filters["group"] {
             guard let id = UUID(uuidString: raw), let g = try await StudyGroup.find(id, on: req.db),
                 let c = try await Organization.find(g.$organization.id, on: req.db)
-            else { throw AppError.notFound("Группа не найдена.") }
+            else { throw AppError.notFound(TimetableWords.Refusal.groupNotFound) }
             try req.authorize(.read, .group(c.ref))
             b = b.filter(\.$group.$id == id)
         } else if let raw = q.filters["teacher"] {
             guard let id = UUID(uuidString: raw), let s = try await StaffMember.find(id, on: req.db) else {
-                throw AppError.notFound("Педагог не найден.")
+                throw AppError.notFound(TimetableWords.Refusal.teacherNotFound)
             }
             let orgs = try await s.$organizations.get(on: req.db)
             try req.authorize(
@@ -61,7 +61,7 @@ struct LessonAPIController: RouteCollection {
             guard let id = UUID(uuidString: raw),
                 let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first()
             else {
-                throw AppError.notFound("Обучающийся не найден.")
+                throw AppError.notFound(TimetableWords.Refusal.studentNotFound)
             }
             try req.authorize(.read, .person(studentID: id, school: s.school.ref))
             let groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == id).filter(
@@ -140,12 +140,10 @@ struct LessonAPIController: RouteCollection {
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
-                        title: "Занятие: \(g.name)",
+                        title: TimetableWords.Audit.lesson(g.name),
                         municipalityID: center.$municipality.id, organizationID: center.id,
-                        after: [
-                            "Дата": d.day.formatted,
-                            "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times,
-                        ])
+                        after: TimetableWords.Audit.newLesson(
+                            day: d.day.formatted, times: LessonSpan(day: d.day, start: d.start, hours: d.hours).times))
                 }, app: req.application)
             let response = Response(status: .created)
             try response.content.encode(Self.dto(written[0]))

@@ -1,8 +1,9 @@
 import Domain
 import Fluent
 import Foundation
+import Views
 
 enum LessonStatus: String {
     case scheduled, cancelled
-    var title: String { self == .scheduled ? "по расписанию" : "отменено" }
+    var title: String { TimetableWords.lessonStatus(cancelled: self == .cancelled) }
 }

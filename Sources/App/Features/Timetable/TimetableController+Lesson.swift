@@ -5,26 +5,11 @@ import Views
 
 /// Single changes: one more lesson, a move (date, time, room), a substitute teacher, a cancellation with a reason.
 extension TimetableController {
-    func lessonFields(_ req: Request, _ l: Loaded, withTeacher: Bool) async throws -> [FieldSpec] {
-        var fields = [
-            FieldSpec("day", "Дата", .date, required: true),
-            FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
-            FieldSpec("hours", "Академических часов", .number, required: true),
-            FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
-        ]
-        if withTeacher {
-            let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == l.center.$municipality.id)
-                .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
-            fields.append(
-                FieldSpec(
-                    "teacher", "Педагог",
-                    .select(
-                        try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
-                        empty: "— не назначен —"),
-                    hint: "Другой педагог, чем у группы, — это замена: она отмечается в расписании."))
-        }
-        fields.append(FieldSpec("note", "Примечание", hint: "Например, причина переноса."))
-        return fields
+    /// The municipality's active staff, to choose a substitute teacher from.
+    func teacherOptions(_ req: Request, _ l: Loaded) async throws -> [(value: String, title: String)] {
+        try await StaffMember.query(on: req.db).filter(\.$municipality.$id == l.center.$municipality.id)
+            .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
+            .map { (try $0.requireID().uuidString.lowercased(), $0.fullName) }
     }
 
     struct LessonInput {
@@ -51,7 +36,7 @@ extension TimetableController {
                 {
                     teacher = s.id
                 } else {
-                    errors.add("teacher", "Выберите педагога из реестра сотрудников.")
+                    errors.add("teacher", TimetableWords.Field.teacher)
                 }
             }
         }
@@ -66,23 +51,17 @@ extension TimetableController {
         _ req: Request, _ l: Loaded, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(),
         refusal: TimetableRefusal? = nil
     ) async throws -> RegistryForm {
-        var fields = try await lessonFields(req, l, withTeacher: lesson != nil)
-        if let refusal, refusal.clashes.isEmpty, !refusal.warnings.isEmpty {
-            fields.append(
-                FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
-        }
-        let base = SiteURL.groupTimetable(try l.group.requireID()).path
-        return RegistryForm(
-            title: lesson == nil ? "Новое занятие" : "Изменить занятие",
-            crumbs: [Crumb("Группы", SiteURL.list(.groups).path), Crumb(l.group.name, base)],
-            action: try lesson.map { SiteURL.lesson(try $0.requireID()).path + "/edit" } ?? base + "/lesson",
-            cancelURL: base,
-            fields: fields, values: values, errors: errors, version: lesson?.version, conflict: refusal?.reason,
-            intro: lesson.map {
-                "Занятие \(CivilDay(number: $0.day).long), \($0.span.times). Перенос, замена педагога или кабинета."
-            }
-                ?? "Разовое занятие группы «\(l.group.name)» вне недельного расписания.",
-            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 })
+        LessonFormPage(
+            groupName: l.group.name, timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path,
+            lesson: try lesson.map {
+                LessonFormPage.Existing(
+                    day: CivilDay(number: $0.day).long, times: $0.span.times,
+                    editURL: SiteURL.lesson(try $0.requireID()).path + "/edit", version: $0.version)
+            },
+            rooms: try await Self.roomOptions(l, on: req.db),
+            teachers: lesson == nil ? [] : try await teacherOptions(req, l), values: values, errors: errors,
+            refusal: refusal?.text
+        ).form
     }
 
     func lessonForm(req: Request) async throws -> Response {
@@ -114,12 +93,10 @@ extension TimetableController {
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
-                        title: "Занятие: \(g.name)",
+                        title: TimetableWords.Audit.lesson(g.name),
                         municipalityID: center.$municipality.id, organizationID: center.id,
-                        after: [
-                            "Дата": d.day.formatted,
-                            "Время": LessonSpan(day: d.day, start: d.start, hours: d.hours).times,
-                        ])
+                        after: TimetableWords.Audit.newLesson(
+                            day: d.day.formatted, times: LessonSpan(day: d.day, start: d.start, hours: d.hours).times))
                 }, app: req.application)
         } catch let refusal as TimetableRefusal {
             return req.render(
@@ -127,23 +104,21 @@ extension TimetableController {
                     await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.groupTimetable(try g.requireID()).path, flash: "Занятие \(d.day.formatted) добавлено.")
+            to: SiteURL.groupTimetable(try g.requireID()).path, flash: TimetableWords.Flash.lessonAdded(d.day.formatted)
+        )
     }
 
     /// A lesson with its group loaded and checked.
     func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, Loaded) {
         guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Занятие не найдено.")
+            throw AppError.notFound(TimetableWords.Refusal.lessonNotFound)
         }
         let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
         // A lesson in the journal is what was taught: its time and hours no longer change.
         if action == .update,
             try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == lesson.requireID()).count() > 0
         {
-            throw AppError.conflict(
-                "Занятие уже отмечено в журнале: перенести или отменить его нельзя. Исправьте запись журнала, если "
-                    + "занятие прошло иначе."
-            )
+            throw AppError.conflict(TimetableWords.Refusal.lessonInJournal)
         }
         return (lesson, loaded)
     }
@@ -157,19 +132,16 @@ extension TimetableController {
     }
 
     static func auditFields(_ lesson: Lesson) -> [String: String] {
-        [
-            "Дата": CivilDay(number: lesson.day).formatted, "Время": lesson.span.times,
-            "Кабинет": lesson.$room.id?.uuidString ?? "",
-            "Педагог": lesson.$teacher.id?.uuidString ?? "",
-            "Состояние": (LessonStatus(rawValue: lesson.status) ?? .scheduled).title,
-            "Примечание": lesson.note ?? "",
-        ]
+        TimetableWords.Audit.lessonFields(
+            day: CivilDay(number: lesson.day).formatted, times: lesson.span.times,
+            room: lesson.$room.id?.uuidString ?? "", teacher: lesson.$teacher.id?.uuidString ?? "",
+            status: (LessonStatus(rawValue: lesson.status) ?? .scheduled).title, note: lesson.note ?? "")
     }
 
     func editForm(req: Request) async throws -> Response {
         let (lesson, l) = try await findLesson(req, .update)
         guard !lesson.isCancelled else {
-            throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.")
+            throw AppError.conflict(TimetableWords.Refusal.lessonCancelled)
         }
         return req.render(
             try await lessonPage(req, l, lesson: lesson, values: Self.values(lesson)).render(
@@ -180,15 +152,13 @@ extension TimetableController {
         let (lesson, l) = try await findLesson(req, .update)
         let form = RegistrySupport.form(req)
         guard !lesson.isCancelled else {
-            throw AppError.conflict("Занятие отменено: его нельзя изменить. Добавьте новое занятие.")
+            throw AppError.conflict(TimetableWords.Refusal.lessonCancelled)
         }
         guard form["version"].flatMap(Int.init) == lesson.version else {
             return req.render(
                 try await lessonPage(
                     req, l, lesson: lesson, values: Self.values(lesson),
-                    refusal: TimetableRefusal(
-                        clashes: ["Занятие за это время изменил другой пользователь: показаны текущие данные."],
-                        warnings: [])
+                    refusal: TimetableRefusal(clashes: [TimetableWords.Refusal.editedMeanwhile], warnings: [])
                 )
                 .render(await req.pageContext(active: active)), status: .conflict)
         }
@@ -213,7 +183,7 @@ extension TimetableController {
                     guard let w = written.first else { return }
                     try await Audit.record(
                         on: db, req: req, action: .update, entityType: "lesson", entityID: w.id,
-                        title: "Занятие: \(g.name)",
+                        title: TimetableWords.Audit.lesson(g.name),
                         municipalityID: center.$municipality.id, organizationID: center.id, before: before,
                         after: Self.auditFields(w))
                 }, app: req.application)
@@ -223,7 +193,8 @@ extension TimetableController {
                     await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.groupTimetable(try g.requireID()).path, flash: "Занятие изменено: \(input.draft.day.formatted)."
+            to: SiteURL.groupTimetable(try g.requireID()).path,
+            flash: TimetableWords.Flash.lessonChanged(input.draft.day.formatted)
         )
     }
 
@@ -235,21 +206,12 @@ extension TimetableController {
     func cancelPage(_ lesson: Lesson, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
-        RegistryForm(
-            title: "Отменить занятие",
-            crumbs: [
-                Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
-            ],
-            action: SiteURL.lesson(try lesson.requireID()).path + "/cancel",
-            cancelURL: SiteURL.groupTimetable(try l.group.requireID()).path,
-            fields: [FieldSpec("reason", "Причина", required: true, hint: "Её увидят в расписании группы.")],
-            values: values, errors: errors,
-            version: lesson.version,
-            intro:
-                "Занятие \(CivilDay(number: lesson.day).long), \(lesson.span.times) будет отменено; часы занятия не "
-                + "войдут в расписание.",
-            submitTitle: "Отменить занятие")
+        LessonCancelPage(
+            groupName: l.group.name, timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path,
+            day: CivilDay(number: lesson.day).long, times: lesson.span.times,
+            action: SiteURL.lesson(try lesson.requireID()).path + "/cancel", version: lesson.version, values: values,
+            errors: errors
+        ).form
     }
 
     func cancel(req: Request) async throws -> Response {
@@ -271,7 +233,7 @@ extension TimetableController {
             guard try await RegistrySupport.claimVersion(table: Lesson.schema, id: id, expected: version, on: db),
                 let fresh = try await Lesson.find(id, on: db), !fresh.isCancelled
             else {
-                throw AppError.conflict("Занятие уже изменено или отменено другим пользователем: обновите страницу.")
+                throw AppError.conflict(TimetableWords.Refusal.cancelledMeanwhile)
             }
             fresh.status = LessonStatus.cancelled.rawValue
             fresh.note = reason
@@ -279,13 +241,13 @@ extension TimetableController {
             try await fresh.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "lesson", entityID: id,
-                title: "Занятие отменено: \(g.name)",
+                title: TimetableWords.Audit.lessonCancelled(g.name),
                 municipalityID: center.$municipality.id, organizationID: center.id, before: before,
                 after: Self.auditFields(fresh))
         }
         return req.redirect(
             to: SiteURL.groupTimetable(try g.requireID()).path,
-            flash: "Занятие \(CivilDay(number: lesson.day).formatted) отменено."
+            flash: TimetableWords.Flash.lessonCancelled(CivilDay(number: lesson.day).formatted)
         )
     }
 }

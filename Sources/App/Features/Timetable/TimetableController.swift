@@ -38,7 +38,7 @@ struct TimetableController: RouteCollection {
             let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
                 .with(\.$academicYear).with(\.$room).first(),
             let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound("Группа не найдена.") }
+        else { throw AppError.notFound(TimetableWords.Refusal.groupNotFound) }
         try req.authorize(action, .group(center.ref))
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
@@ -65,135 +65,55 @@ struct TimetableController: RouteCollection {
             req.can(.read, .journal(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id))
         }
         let scheduled = lessons.filter { !$0.isCancelled }
-        let hours = scheduled.reduce(0) { $0 + $1.hours }
-        let base = SiteURL.groupTimetable(try g.requireID()).path
-        var actions: [RegistryCard.Action] = []
-        if mayEdit {
-            actions.append(.link("Добавить занятия по неделям", base + "/weekly", primary: true))
-            actions.append(.link("Добавить одно занятие", base + "/lesson", primary: false))
-        }
-        actions.append(.link("К группе", SiteURL.record(.groups, try g.requireID()).path, primary: false))
-        if req.can(.read, journalResource) {
-            actions.append(.link("Журнал группы", SiteURL.groupJournal(try g.requireID()).path, primary: false))
-        }
-        actions.append(
-            .link(
-                "Подписка в календаре (iCal)",
-                SiteURL.timetable.path + "/feeds/new?kind=group&id=\(try g.requireID().uuidString.lowercased())",
-                primary: false))
-        var warnings: [String] = []
-        if scheduled.isEmpty {
-            warnings.append("Занятия группы ещё не запланированы.")
-        } else if hours < g.plannedHours {
-            warnings.append(
-                "В расписании \(hours) ч из \(g.plannedHours) по плану: не хватает \(g.plannedHours - hours) ч.")
-        } else if hours > g.plannedHours {
-            warnings.append("В расписании \(hours) ч — больше, чем \(g.plannedHours) по плану.")
-        }
-        let rows: [[Cell]] = try lessons.enumerated().map { i, lesson in
-            let date = CivilDay(number: lesson.day).weekday.short + ", " + CivilDay(number: lesson.day).formatted
-            var cells: [Cell] = [
-                .text(String(i + 1)),
-                mayOpen(lesson)
-                    ? .linkWithNote(
-                        date, SiteURL.lesson(try lesson.requireID()).path,
-                        marked.contains(try lesson.requireID()) ? "в журнале" : nil)
-                    : .text(date),
-                .text(lesson.span.times), .text(String(lesson.hours)),
-                .text(lesson.room?.name ?? ""),
-                .text((lesson.teacher?.fullName ?? "") + (lesson.$substituteFor.id != nil ? " (замена)" : "")),
-                lesson.isCancelled
-                    ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
-                    : marked.contains(try lesson.requireID())
-                        ? .tag("проведено", "signed") : .tag("по плану", "active"),
-            ]
+        let groupID = try g.requireID()
+        let rows = try lessons.map { lesson in
+            let id = try lesson.requireID()
+            let day = CivilDay(number: lesson.day)
             // A lesson marked in the journal is history: it is corrected through the journal, not moved or cancelled.
-            if try mayEdit && !lesson.isCancelled && !marked.contains(lesson.requireID()) {
-                cells.append(.link("Изменить", SiteURL.lesson(try lesson.requireID()).path + "/edit"))
-                cells.append(.link("Отменить", SiteURL.lesson(try lesson.requireID()).path + "/cancel"))
-            } else if mayEdit {
-                cells += [.text(""), .text("")]
-            }
-            return cells
+            let changeable = mayEdit && !lesson.isCancelled && !marked.contains(id)
+            return GroupTimetablePage.Row(
+                date: day.weekday.short + ", " + day.formatted, url: mayOpen(lesson) ? SiteURL.lesson(id).path : nil,
+                marked: marked.contains(id), times: lesson.span.times, hours: lesson.hours,
+                room: lesson.room?.name ?? "", teacher: lesson.teacher?.fullName ?? "",
+                substitute: lesson.$substituteFor.id != nil, cancelled: lesson.isCancelled, note: lesson.note,
+                editURL: changeable ? SiteURL.lesson(id).path + "/edit" : nil,
+                cancelURL: changeable ? SiteURL.lesson(id).path + "/cancel" : nil)
         }
-        let card = RegistryCard(
-            title: "Расписание группы «\(g.name)»", area: .groups, status: nil,
-            facts: [
-                ("Программа", g.program.title), ("Ресурсный центр", l.center.shortName),
-                ("Педагог", g.teacher?.fullName ?? ""),
-                ("Кабинет группы", g.room?.name ?? ""),
-                ("Сроки", l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted),
-                ("Часов по плану", String(g.plannedHours)), ("Часов в расписании", String(hours)),
-                (
-                    "Занятий",
-                    String(scheduled.count)
-                        + (lessons.count > scheduled.count ? " (и отменённых: \(lessons.count - scheduled.count))" : "")
-                ),
-            ],
-            actions: actions, warnings: warnings,
-            sections: [
-                RegistryCard.Section(
-                    title: "Занятия",
-                    columns: ["№", "Дата", "Время", "Часов", "Кабинет", "Педагог", "Состояние"]
-                        + (mayEdit ? ["", ""] : []),
-                    rows: rows,
-                    emptyText: mayEdit ? "Занятий пока нет: добавьте их по неделям или по одному." : "Занятий пока нет."
-                )
-            ],
-            history: nil)
+        let card = GroupTimetablePage(
+            groupName: g.name, program: g.program.title, center: l.center.shortName,
+            teacher: g.teacher?.fullName ?? "", room: g.room?.name ?? "",
+            window: l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted,
+            plannedHours: g.plannedHours, hours: scheduled.reduce(0) { $0 + $1.hours }, scheduled: scheduled.count,
+            cancelled: lessons.count - scheduled.count, baseURL: SiteURL.groupTimetable(groupID).path,
+            groupURL: SiteURL.record(.groups, groupID).path,
+            journalURL: req.can(.read, journalResource) ? SiteURL.groupJournal(groupID).path : nil,
+            feedURL: SiteURL.timetable.path + "/feeds/new?kind=group&id=\(groupID.uuidString.lowercased())",
+            mayEdit: mayEdit, rows: rows
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
     // MARK: weekly pattern
 
-    func weeklyFields(_ req: Request, _ l: Loaded) async throws -> [FieldSpec] {
-        [
-            FieldSpec(
-                "weekday", "День недели",
-                .select(Weekday.allCases.prefix(6).map { (String($0.rawValue), $0.title) }, empty: "— выберите —"),
-                required: true),
-            FieldSpec("start", "Начало", required: true, hint: "Время в виде ЧЧ:ММ, например 15:00."),
-            FieldSpec(
-                "hours", "Академических часов", .number, required: true,
-                hint: "Час — 45 минут, между часами перемена 10 минут."),
-            FieldSpec("room", "Кабинет", .select(try await Self.roomOptions(l, on: req.db), empty: "— без кабинета —")),
-            FieldSpec("from", "С даты", .date, required: true),
-            FieldSpec(
-                "to", "По дату", .date, required: true,
-                hint: "Каникулы и праздничные дни из календаря учебного года пропускаются."),
-        ]
-    }
-
     static func roomOptions(_ l: Loaded, on db: any Database) async throws -> [(value: String, title: String)] {
         try await Room.query(on: db).filter(try \.$organization.$id == l.center.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
-        .sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.name + " (\($0.capacity) мест)") }
+        .sort(\.$sortKey).all().map {
+            (try $0.requireID().uuidString.lowercased(), TimetableWords.roomOption($0.name, capacity: $0.capacity))
+        }
     }
 
     func weeklyPage(
         _ req: Request, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors(),
         refusal: TimetableRefusal? = nil
     ) async throws -> RegistryForm {
-        var fields = try await weeklyFields(req, l)
-        if let refusal, refusal.clashes.isEmpty, !refusal.warnings.isEmpty {
-            fields.append(
-                FieldSpec("accept", "Предупреждения", .checkboxes([("yes", "сохранить, несмотря на предупреждения")])))
-        }
-        return RegistryForm(
-            title: "Занятия по неделям",
-            crumbs: [
-                Crumb("Группы", SiteURL.list(.groups).path),
-                Crumb(l.group.name, SiteURL.groupTimetable(try l.group.requireID()).path),
-            ],
-            action: SiteURL.groupTimetable(try l.group.requireID()).path + "/weekly",
-            cancelURL: SiteURL.groupTimetable(try l.group.requireID()).path,
-            fields: fields, values: values, errors: errors, conflict: refusal?.reason,
-            intro:
-                "Группа «\(l.group.name)», \(l.center.shortName). Сроки группы: \(l.window.lowerBound.formatted) — "
-                + "\(l.window.upperBound.formatted).",
-            alerts: (refusal?.clashes ?? []) + (refusal?.warnings ?? []).map { "Предупреждение: " + $0 },
-            submitTitle: "Добавить занятия")
+        WeeklyLessonsPage(
+            groupName: l.group.name, center: l.center.shortName,
+            window: l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted,
+            timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path,
+            rooms: try await Self.roomOptions(l, on: req.db), values: values, errors: errors, refusal: refusal?.text
+        ).form
     }
 
     func weeklyForm(req: Request) async throws -> Response {
@@ -211,7 +131,7 @@ struct TimetableController: RouteCollection {
         async throws -> (WeeklyPattern, UUID?)?
     {
         let weekday = form["weekday"].flatMap(Int.init).flatMap(Weekday.init(rawValue:))
-        if weekday == nil { errors.add("weekday", "Выберите день недели.") }
+        if weekday == nil { errors.add("weekday", TimetableWords.Field.weekday) }
         let start = errors.clock("start", form["start"], required: true)
         let hours = errors.integer("hours", form["hours"], range: 1...LessonLength.maxHours, required: true)
         LessonRules.checkTime(start: start, hours: hours, startField: "start", errors: &errors)
@@ -220,7 +140,7 @@ struct TimetableController: RouteCollection {
         let to = errors.day("to", form["to"], required: true)
         LessonRules.checkDay(from, window: l.window, field: "from", errors: &errors)
         LessonRules.checkDay(to, window: l.window, field: "to", errors: &errors)
-        if let from, let to, to < from { errors.add("to", "Дата окончания раньше даты начала.") }
+        if let from, let to, to < from { errors.add("to", TimetableWords.Field.toBeforeFrom) }
         guard errors.isEmpty, let weekday, let start, let hours, let from, let to else { return nil }
         return (WeeklyPattern(weekday: weekday, start: start, hours: hours, from: from, to: to), room)
     }
@@ -240,7 +160,7 @@ struct TimetableController: RouteCollection {
             p, holidays: try await TimetableService.holidays(yearID: l.group.$academicYear.id, on: req.db))
         guard !days.isEmpty else {
             var errors = FieldErrors()
-            errors.add("to", "В эти даты нет ни одного дня «\(p.weekday.title)» вне каникул и праздников.")
+            errors.add("to", TimetableWords.Field.noDay(weekday: p.weekday.title))
             throw AppError.validation(ValidationFailure(fields: errors))
         }
         let drafts = days.map {
@@ -257,8 +177,10 @@ struct TimetableController: RouteCollection {
         record.lastDay = p.to.number
         record.createdAt = Date()
         record.createdBy = req.currentUser?.fullName ?? ""
-        let summary =
-            "\(p.weekday.every) с \(p.start.formatted), \(p.hours) ак. ч, \(p.from.formatted) — \(p.to.formatted)"
+        let summary = TimetableWords.Audit.patternSummary(
+            every: p.weekday.every, start: p.start.formatted, hours: p.hours, from: p.from.formatted, to: p.to.formatted
+        )
+        let skippedDays = skipped.map { (day: $0.day.formatted, holiday: $0.holiday) }
         let g = l.group
         let center = l.center
         let written = try await TimetableService.write(
@@ -267,13 +189,9 @@ struct TimetableController: RouteCollection {
             audit: { written, db in
                 try await Audit.record(
                     on: db, req: req, action: .create, entityType: "timetable", entityID: g.id,
-                    title: "Расписание: \(g.name)",
+                    title: TimetableWords.Audit.timetable(g.name),
                     municipalityID: center.$municipality.id, organizationID: center.id,
-                    after: [
-                        "Занятия": summary, "Добавлено занятий": String(written.count),
-                        "Пропущено по календарю": skipped.map { $0.day.formatted + " (\($0.holiday))" }.joined(
-                            separator: ", "),
-                    ])
+                    after: TimetableWords.Audit.weekly(summary: summary, added: written.count, skipped: skippedDays))
             }, app: req.application)
         return WeeklyResult(lessons: written, skipped: skipped, summary: summary)
     }
@@ -301,14 +219,9 @@ struct TimetableController: RouteCollection {
                 try await weeklyPage(req, l, values: form, errors: errors).render(
                     await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        var message =
-            "Добавлено " + RussianPlural.count(result.lessons.count, "занятие", "занятия", "занятий")
-            + " (\(result.summary))."
-        if !result.skipped.isEmpty {
-            message +=
-                " Пропущено по календарю: "
-                + result.skipped.map { $0.day.formatted + " — \($0.holiday)" }.joined(separator: "; ") + "."
-        }
+        let message = TimetableWords.Flash.weeklyAdded(
+            count: result.lessons.count, summary: result.summary,
+            skipped: result.skipped.map { (day: $0.day.formatted, holiday: $0.holiday) })
         return req.redirect(to: SiteURL.groupTimetable(try l.group.requireID()).path, flash: message)
     }
 
@@ -336,7 +249,7 @@ struct TimetableController: RouteCollection {
             r.$organization.id == l.center.id,
             r.status == RecordStatus.active.rawValue
         else {
-            errors.add("room", "Выберите кабинет этого центра.")
+            errors.add("room", TimetableWords.Field.room)
             return nil
         }
         return r.id

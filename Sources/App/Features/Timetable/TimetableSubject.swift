@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// Whose lessons a timetable view or a feed shows — a group, a teacher or a student — with the policy resource that
 /// decides who may read them.
@@ -22,14 +23,16 @@ struct TimetableSubject {
             guard let g = try await StudyGroup.find(id, on: db),
                 let c = try await Organization.find(g.$organization.id, on: db)
             else {
-                throw AppError.notFound("Группа не найдена.")
+                throw AppError.notFound(TimetableWords.Refusal.groupNotFound)
             }
             return TimetableSubject(
-                kind: kind, id: id, title: "Группа «\(g.name)»", resource: .group(c.ref),
+                kind: kind, id: id, title: TimetableWords.groupSubject(g.name), resource: .group(c.ref),
                 municipalityID: c.$municipality.id,
                 groupIDs: [id], feedName: g.name)
         case .teacher:
-            guard let s = try await StaffMember.find(id, on: db) else { throw AppError.notFound("Педагог не найден.") }
+            guard let s = try await StaffMember.find(id, on: db) else {
+                throw AppError.notFound(TimetableWords.Refusal.teacherNotFound)
+            }
             let orgs = try await s.$organizations.get(on: db)
             return TimetableSubject(
                 kind: kind, id: id, title: s.fullName,
@@ -38,7 +41,7 @@ struct TimetableSubject {
                 municipalityID: s.$municipality.id, groupIDs: nil, feedName: s.fullName)
         case .student:
             guard let s = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else {
-                throw AppError.notFound("Обучающийся не найден.")
+                throw AppError.notFound(TimetableWords.Refusal.studentNotFound)
             }
             let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(
                 \.$status == EnrollmentStatus.enrolled.rawValue

@@ -9,10 +9,9 @@ struct TravelTimesSection: RegistrySection {
     typealias Record = TravelTimeRecord
     let area = Registry.travelTimes
     let entityType = "travel_time"
-    let noun = "Время в пути"
-    let newTitle = "Новое время в пути"
-    let archiveConsequence =
-        "Время в пути между этими организациями перестанет учитываться в предупреждениях расписания."
+    let noun = TravelTimesWords.noun
+    let newTitle = TravelTimesWords.newTitle
+    let archiveConsequence = TravelTimesWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -23,19 +22,15 @@ struct TravelTimesSection: RegistrySection {
         )
         .sort(\.$minutes, query.descending ? .descending : .ascending)
         let (rows, total) = try await b.with(\.$from).with(\.$to).paged(query)
-        return RegistryList(
-            title: "Время в пути между ресурсными центрами", area: area, query: query, filters: [CommonFilters.status],
-            columns: [Column("Откуда"), Column("Куда"), Column("Минут", sort: "minutes"), Column("Состояние")],
+        return TravelTimeListPage(
+            query: query, statusFilter: CommonFilters.status,
             rows: try rows.map { t in
-                [
-                    .link(t.from.shortName, SiteURL.record(area, try t.requireID()).path), .text(t.to.shortName),
-                    .text(String(t.minutes)),
-                    .badge(RecordStatus(rawValue: t.status) ?? .active),
-                ]
+                TravelTimeListPage.Row(
+                    url: SiteURL.record(area, try t.requireID()).path, from: t.from.shortName, to: t.to.shortName,
+                    minutes: t.minutes, status: RecordStatus(rawValue: t.status) ?? .active)
             },
-            total: total, noun: ("запись", "записи", "записей"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить время в пути" : nil,
-            emptyText: "Время в пути не задано: расписание не проверяет переезды между центрами.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     func resource(_ record: TravelTimeRecord, on db: any Database) async throws -> Resource {
@@ -57,22 +52,14 @@ struct TravelTimesSection: RegistrySection {
         try await record.$from.load(on: req.db)
         try await record.$to.load(on: req.db)
         return (
-            [
-                ("Между", record.from.shortName), ("и", record.to.shortName),
-                ("Время в пути", RussianPlural.count(record.minutes, "минута", "минуты", "минут") + " (в обе стороны)"),
-            ], [], []
+            TravelTimesWords.facts(from: record.from.shortName, to: record.to.shortName, minutes: record.minutes), [],
+            []
         )
     }
 
     func fields(_ req: Request, record: TravelTimeRecord?) async throws -> [FieldSpec] {
         let options = try await RegistrySupport.organizationOptions(try RegistrySupport.municipality(req), on: req.db)
-        return [
-            FieldSpec("from", "Между", .select(options, empty: "— выберите —"), required: true),
-            FieldSpec("to", "и", .select(options, empty: "— выберите —"), required: true),
-            FieldSpec(
-                "minutes", "Минут в пути", .number, required: true,
-                hint: "Время от конца занятия в одном центре до начала в другом."),
-        ]
+        return TravelTimesWords.fields(organizations: options)
     }
 
     func values(_ record: TravelTimeRecord, req: Request) async throws -> FormValues {
@@ -95,7 +82,7 @@ struct TravelTimesSection: RegistrySection {
             let fromID = try from.requireID()
             let toID = try to.requireID()
             if fromID == toID {
-                errors.add("to", "Выберите другую организацию.")
+                errors.add("to", TravelTimesWords.sameOrganization)
             } else if let clash = try await TravelTimeRecord.query(on: req.db).group(
                 .or,
                 { or in
@@ -103,7 +90,7 @@ struct TravelTimesSection: RegistrySection {
                     or.group(.and) { $0.filter(\.$from.$id == toID).filter(\.$to.$id == fromID) }
                 }
             ).first(), clash.id != record.id {
-                errors.add("to", "Время в пути между этими организациями уже задано.")
+                errors.add("to", TravelTimesWords.alreadySet)
             }
         }
         guard errors.isEmpty, let from, let to, let minutes else { return nil }
@@ -117,9 +104,7 @@ struct TravelTimesSection: RegistrySection {
     }
 
     func auditFields(_ record: TravelTimeRecord, on db: any Database) async throws -> [String: String] {
-        [
-            "Между": record.$from.value?.shortName ?? "", "и": record.$to.value?.shortName ?? "",
-            "Минут": String(record.minutes),
-        ]
+        TravelTimesWords.audit(
+            from: record.$from.value?.shortName ?? "", to: record.$to.value?.shortName ?? "", minutes: record.minutes)
     }
 }

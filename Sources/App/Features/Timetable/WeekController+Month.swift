@@ -7,11 +7,6 @@ import Views
 /// The network's monthly schedule (`002_f5d848fa5a191e3f.txt`: the authority's monthly plan publishes the schedule of
 /// the network's courses): public like the catalogue, printable, and as XLSX.
 extension WeekController {
-    static let monthNames = [
-        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-        "декабрь",
-    ]
-
     struct Month {
         var municipalityID: UUID
         var first: CivilDay
@@ -19,7 +14,7 @@ extension WeekController {
         var lessons: [Lesson]
         var title: String { Self.title(first) }
         static func title(_ d: CivilDay) -> String {
-            WeekController.monthNames[d.ymd.month - 1] + " " + String(d.ymd.year)
+            TimetableWords.monthTitle(month: d.ymd.month, year: d.ymd.year)
         }
     }
 
@@ -68,13 +63,13 @@ extension WeekController {
             return MonthSchedulePage.Row(
                 date: d.weekday.short + ", " + d.formatted, time: l.span.times, center: l.group.organization.shortName,
                 program: l.group.program.title, group: l.group.name,
-                teacher: (l.teacher?.fullName ?? "") + (l.$substituteFor.id != nil ? " (замена)" : ""),
+                teacher: TimetableWords.teacher(l.teacher?.fullName ?? "", substitute: l.$substituteFor.id != nil),
                 room: l.room?.name ?? "", cancelled: l.isCancelled)
         }
     }
 
     func month(req: Request) async throws -> Response {
-        guard let m = try await loadMonth(req) else { throw AppError.notFound("Сеть ещё не настроена.") }
+        guard let m = try await loadMonth(req) else { throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp) }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [m.municipalityID], on: req.db)
         let options = try await RegistrySupport.organizationOptions(m.municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
@@ -101,15 +96,10 @@ extension WeekController {
     }
 
     func monthXLSX(req: Request) async throws -> Response {
-        guard let m = try await loadMonth(req) else { throw AppError.notFound("Сеть ещё не настроена.") }
-        let rows = Self.rows(m.lessons).map {
-            [
-                $0.date, $0.time + ($0.cancelled ? " (отменено)" : ""), $0.center, $0.program, $0.group, $0.teacher,
-                $0.room,
-            ]
-        }
+        guard let m = try await loadMonth(req) else { throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp) }
         let data = try XLSXWriter.workbook(
-            sheetName: "Расписание", header: MonthSchedulePage.header, rows: rows,
+            sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.header,
+            rows: MonthSchedulePage.sheetRows(Self.rows(m.lessons)),
             columnWidths: [16, 13, 30, 34, 20, 30, 16])
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(

@@ -53,13 +53,12 @@ struct WeekController: RouteCollection {
     }
 
     static func entry(_ l: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry {
-        var lines = [l.group.program.title, l.group.organization.shortName + (l.room.map { ", \($0.name)" } ?? "")]
-        if showTeacher, let t = l.teacher {
-            lines.append("Педагог: " + t.fullName + (l.$substituteFor.id != nil ? " (замена)" : ""))
-        }
-        if l.isCancelled, let note = l.note { lines.append("Отменено: " + note) }
-        let title = roomFirst ? (l.room?.name ?? "без кабинета") + " — " + l.group.name : l.group.name
-        return LessonEntry(time: l.span.times, title: title, url: link, lines: lines, cancelled: l.isCancelled)
+        LessonEntry.lesson(
+            time: l.span.times, group: l.group.name, program: l.group.program.title,
+            center: l.group.organization.shortName, room: l.room?.name,
+            teacher: showTeacher ? l.teacher?.fullName : nil,
+            substitute: l.$substituteFor.id != nil, cancelled: l.isCancelled, note: l.note, roomFirst: roomFirst,
+            url: link)
     }
 
     func weekPage(
@@ -77,7 +76,7 @@ struct WeekController: RouteCollection {
             title: title, crumbs: crumbs, weekTitle: week.formatted + " — " + week.adding(days: 6).formatted,
             previousURL: path + "?week=" + week.adding(days: -7).iso,
             nextURL: path + "?week=" + week.adding(days: 7).iso,
-            days: days, links: links, emptyText: "На этой неделе занятий нет.")
+            days: days, links: links, emptyText: TimetableWords.Week.empty)
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
@@ -97,15 +96,17 @@ struct WeekController: RouteCollection {
         let week = Self.week(req, zone: zone)
         let lessons = try await subject.lessons(from: week, to: week.adding(days: 6), on: req.db)
         return await weekPage(
-            req, title: "Расписание педагога: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
-            week: week, lessons: lessons, links: [Self.feedLink(subject), ("Часы по журналу", SiteURL.hours.path)]
+            req, title: TimetableWords.Week.teacher(subject.title),
+            crumbs: [Crumb(TimetableWords.Week.crumb, SiteURL.timetable.path)],
+            week: week, lessons: lessons,
+            links: [Self.feedLink(subject), (TimetableWords.Week.hours, SiteURL.hours.path)]
         ) { entry(req, $0, teacher: false) }
     }
 
     /// The link to make a calendar subscription for what the page shows.
     static func feedLink(_ s: TimetableSubject) -> (title: String, url: String) {
         (
-            "Подписка в календаре (iCal)",
+            TimetableWords.Week.feed,
             SiteURL.timetable.path + "/feeds/new?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())"
         )
     }
@@ -123,24 +124,26 @@ struct WeekController: RouteCollection {
         let user = try req.requireUser()
         // A guardian of several children switches between them here.
         var links = [
-            ("Успеваемость и сертификаты", SiteURL.studentWeek(subject.id).path + "/progress"), Self.feedLink(subject),
+            (TimetableWords.Week.progress, SiteURL.studentWeek(subject.id).path + "/progress"), Self.feedLink(subject),
         ]
         if user.actor.students.count > 1 {
             for other in try await Student.query(on: req.db).filter(\.$id ~~ Array(user.actor.students)).sort(
                 \.$sortKey
             ).all() where other.id != subject.id {
-                links.append(("Расписание: " + other.givenName, SiteURL.studentWeek(try other.requireID()).path))
+                links.append(
+                    (TimetableWords.Week.otherChild(other.givenName), SiteURL.studentWeek(try other.requireID()).path))
             }
         }
         return await weekPage(
-            req, title: "Расписание: \(subject.title)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            req, title: TimetableWords.Week.student(subject.title),
+            crumbs: [Crumb(TimetableWords.Week.crumb, SiteURL.timetable.path)],
             week: week, lessons: lessons, links: links
         ) { entry(req, $0) }
     }
 
     func center(req: Request) async throws -> Response {
         guard let org = try await Organization.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Организация не найдена.")
+            throw AppError.notFound(TimetableWords.Refusal.organizationNotFound)
         }
         try req.authorize(.read, .room(org.ref))
         let zone = try await MunicipalClock.zone(org.$municipality.id, on: req.db)
@@ -154,17 +157,21 @@ struct WeekController: RouteCollection {
             : try await Self.lessons(
                 Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
         return await weekPage(
-            req, title: "Кабинеты и занятия: \(org.shortName)", crumbs: [Crumb("Расписание", SiteURL.timetable.path)],
+            req, title: TimetableWords.Week.center(org.shortName),
+            crumbs: [Crumb(TimetableWords.Week.crumb, SiteURL.timetable.path)],
             week: week,
             lessons: lessons.sorted {
                 ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute)
             },
             links: [
                 (
-                    "Расписание сети на месяц",
+                    TimetableWords.Week.networkMonth,
                     SiteURL.schedule.with([("center", try org.requireID().uuidString.lowercased())])
                 ),
-                ("Часы педагогов", SiteURL.hours.with([("center", try org.requireID().uuidString.lowercased())])),
+                (
+                    TimetableWords.Week.teachersHours,
+                    SiteURL.hours.with([("center", try org.requireID().uuidString.lowercased())])
+                ),
             ]
         ) {
             entry(req, $0, roomFirst: true)

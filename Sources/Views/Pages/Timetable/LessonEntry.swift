@@ -18,6 +18,19 @@ public struct LessonEntry: Sendable {
 }
 
 extension LessonEntry {
+    /// A lesson of a week: its group (or its room, then group), then the programme, the centre and room, the teacher
+    /// (a substitute marked) and the reason of a cancellation.
+    public static func lesson(
+        time: String, group: String, program: String, center: String, room: String?, teacher: String?,
+        substitute: Bool, cancelled: Bool, note: String?, roomFirst: Bool, url: String?
+    ) -> LessonEntry {
+        var lines = [program, center + (room.map { ", \($0)" } ?? "")]
+        if let teacher { lines.append("Педагог: " + TimetableWords.teacher(teacher, substitute: substitute)) }
+        if cancelled, let note { lines.append("Отменено: " + note) }
+        let title = roomFirst ? (room ?? "без кабинета") + " — " + group : group
+        return LessonEntry(time: time, title: title, url: url, lines: lines, cancelled: cancelled)
+    }
+
     static func node(_ e: LessonEntry) -> Node {
         el("div", .cls(e.cancelled ? "lesson cancelled" : "lesson")) {
             el("div", .cls("time")) { e.time + (e.cancelled ? " — отменено" : "") }

@@ -61,6 +61,18 @@ public struct MonthSchedulePage: Sendable {
                 group: "Математика-10", teacher: "Орлов Денис Андреевич", room: "Кабинет 12", cancelled: false)
         ])
 
+    /// The XLSX sheet's name.
+    public static let sheetName = "Расписание"
+    /// The rows of the XLSX export, in the order of `header` (a cancelled lesson says so by its time).
+    public static func sheetRows(_ rows: [Row]) -> [[String]] {
+        rows.map {
+            [
+                $0.date, $0.time + ($0.cancelled ? " (отменено)" : ""), $0.center, $0.program, $0.group, $0.teacher,
+                $0.room,
+            ]
+        }
+    }
+
     public static let header = ["Дата", "Время", "Ресурсный центр", "Программа", "Группа", "Педагог", "Кабинет"]
 
     public func render(_ ctx: PageContext) -> String {

@@ -1,0 +1,29 @@
+import Domain
+import Foundation
+
+/// The certificates' words outside their page types: titles, flash messages, refusals and states.
+public enum CertificatesWords {
+    public static let notFound = "Сертификат не найден."
+    /// The public verification's answer to a number and code that do not match.
+    public static let notVerified = "Сертификат с таким номером и кодом не найден."
+    /// The print page's title for one certificate.
+    public static func printTitle(_ number: String) -> String { "Сертификат № \(number)" }
+    /// The print page's title for a group's certificates.
+    public static func groupTitle(_ group: String) -> String { "Сертификаты группы «\(group)»" }
+    /// A certificate's state.
+    public static func status(valid: Bool) -> String { valid ? "действителен" : "аннулирован" }
+    /// What the public verification says of an annulment with no reason given.
+    public static let noReason = "без указания причины"
+
+    /// Flash messages after a change.
+    public enum Flash {
+        public static let nobody = "Выдавать некому: у всех, кто подходит, сертификаты уже есть."
+        /// After a bulk issue: how many, and their numbers.
+        public static func issued(_ numbers: [String]) -> String {
+            "Выдано " + RussianPlural.count(numbers.count, "сертификат", "сертификата", "сертификатов") + ": "
+                + numbers.joined(separator: ", ") + "."
+        }
+        /// After a certificate is annulled.
+        public static func annulled(_ number: String) -> String { "Сертификат № \(number) аннулирован." }
+    }
+}
