@@ -2,7 +2,7 @@
 
 /// Pages of accounts, the registry, programmes and students (their mocks, rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let peoplePages: [(name: String, html: String)] = registryPages
+    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages
 
     static let registryPages: [(name: String, html: String)] = [
         ("SubjectListPage", SubjectListPage.mock.render(signedIn)),
@@ -37,6 +37,22 @@ extension PageSnapshotTests {
                 .rooms, id: MockID.of(0x591), title: "Кабинет № 214",
                 consequence: "Кабинет пропадёт из списков выбора."
             ).render(signedIn)
+        ),
+    ]
+
+    static let studentPages: [(name: String, html: String)] = [
+        ("StudentListPage", StudentListPage.mock.render(signedIn)),
+        ("StudentCardPage", StudentCardPage.mock.render(signedIn)),
+        ("StudentFormPage", StudentFormPage.mock.render(signedIn)),
+        ("GuardianFormPage", GuardianFormPage.mock.render(signedIn)),
+        ("GuardianInvitePage", GuardianInvitePage.mock.render(signedIn)),
+        ("GuardianRemovePage", GuardianRemovePage.mock.render(signedIn)),
+        ("InviteRedeemPage", InviteRedeemPage.mock.render(anonymous)),
+        ("WithdrawConsentPage", WithdrawConsentPage.mock.render(signedIn)),
+        (
+            "StudentImportRevertPage",
+            StudentImportWords.revertConfirm(url: "/students/imports/x", fileName: "7б.xlsx", created: 20, merged: 3)
+                .render(signedIn)
         ),
     ]
 }
