@@ -2,7 +2,7 @@
 
 /// Pages of accounts, the registry, programmes and students (their mocks, rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages
+    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages + accountPages
 
     static let registryPages: [(name: String, html: String)] = [
         ("SubjectListPage", SubjectListPage.mock.render(signedIn)),
@@ -55,4 +55,20 @@ extension PageSnapshotTests {
                 .render(signedIn)
         ),
     ]
+
+    static let accountPages: [(name: String, html: String)] = [
+        ("UserListPage", UserListPage.mock.render(signedIn)),
+        ("UserCardPage", UserCardPage.mock.render(signedIn)),
+        ("UserFormPage", UserFormPage.mock.render(signedIn)),
+        ("RoleFormPage", RoleFormPage.mock.render(signedIn)),
+        ("UserCodePage", UserCodePage.mock.render(signedIn)),
+        (
+            "PasswordResetConfirmPage",
+            UserCodePage.resetConfirm(
+                userID: MockID.of(0x701), userName: "Соколова Анна Ивановна", username: "sokolova"
+            )
+            .render(signedIn)
+        ),
+    ]
+
 }
