@@ -2,7 +2,7 @@
 
 /// Pages of accounts, the registry, programmes and students (their mocks, rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages + accountPages
+    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages + accountPages + programPages
 
     static let registryPages: [(name: String, html: String)] = [
         ("SubjectListPage", SubjectListPage.mock.render(signedIn)),
@@ -71,4 +71,10 @@ extension PageSnapshotTests {
         ),
     ]
 
+    static let programPages: [(name: String, html: String)] = [
+        ("ProgramListPage", ProgramListPage.mock.render(signedIn)),
+        ("ProgramCardPage", ProgramCardPage.mock.render(signedIn)),
+        ("ProgramFormPage", ProgramFormPage.mock.render(signedIn)),
+        ("ProgramReviewPage", ProgramReviewPage.mock.render(signedIn)),
+    ]
 }
