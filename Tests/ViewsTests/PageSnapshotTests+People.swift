@@ -2,5 +2,79 @@
 
 /// Pages of accounts, the registry, programmes and students (their mocks, rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let peoplePages: [(name: String, html: String)] = []
+    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages + accountPages + programPages
+
+    static let registryPages: [(name: String, html: String)] = [
+        ("SubjectListPage", SubjectListPage.mock.render(signedIn)),
+        ("SubjectCardPage", SubjectCardPage.mock.render(signedIn)),
+        ("SubjectFormPage", SubjectFormPage.mock.render(signedIn)),
+        ("AcademicYearListPage", AcademicYearListPage.mock.render(signedIn)),
+        ("AcademicYearCardPage", AcademicYearCardPage.mock.render(signedIn)),
+        ("AcademicYearFormPage", AcademicYearFormPage.mock.render(signedIn)),
+        ("KmcListPage", KmcListPage.mock.render(signedIn)),
+        ("KmcCardPage", KmcCardPage.mock.render(signedIn)),
+        ("KmcFormPage", KmcFormPage.mock.render(signedIn)),
+        ("RoomListPage", RoomListPage.mock.render(signedIn)),
+        ("RoomCardPage", RoomCardPage.mock.render(signedIn)),
+        ("RoomFormPage", RoomFormPage.mock.render(signedIn)),
+        ("ResourceCenterListPage", ResourceCenterListPage.mock.render(signedIn)),
+        ("ResourceCenterCardPage", ResourceCenterCardPage.mock.render(signedIn)),
+        ("ResourceCenterFormPage", ResourceCenterFormPage.mock.render(signedIn)),
+        ("PartnerListPage", PartnerListPage.mock.render(signedIn)),
+        ("PartnerCardPage", PartnerCardPage.mock.render(signedIn)),
+        ("PartnerFormPage", PartnerFormPage.mock.render(signedIn)),
+        ("AgreementListPage", AgreementListPage.mock.render(signedIn)),
+        ("AgreementCardPage", AgreementCardPage.mock.render(signedIn)),
+        ("AgreementFormPage", AgreementFormPage.mock.render(signedIn)),
+        ("StaffListPage", StaffListPage.mock.render(signedIn)),
+        ("StaffCardPage", StaffCardPage.mock.render(signedIn)),
+        ("StaffFormPage", StaffFormPage.mock.render(signedIn)),
+        ("MunicipalityFormPage", MunicipalityFormPage.mock.render(signedIn)),
+        ("OrganizationRelated", OrganizationRelated.mock.render(signedIn)),
+        (
+            "ArchiveConfirmPage",
+            ConfirmPage.archive(
+                .rooms, id: MockID.of(0x591), title: "Кабинет № 214",
+                consequence: "Кабинет пропадёт из списков выбора."
+            ).render(signedIn)
+        ),
+    ]
+
+    static let studentPages: [(name: String, html: String)] = [
+        ("StudentListPage", StudentListPage.mock.render(signedIn)),
+        ("StudentCardPage", StudentCardPage.mock.render(signedIn)),
+        ("StudentFormPage", StudentFormPage.mock.render(signedIn)),
+        ("GuardianFormPage", GuardianFormPage.mock.render(signedIn)),
+        ("GuardianInvitePage", GuardianInvitePage.mock.render(signedIn)),
+        ("GuardianRemovePage", GuardianRemovePage.mock.render(signedIn)),
+        ("InviteRedeemPage", InviteRedeemPage.mock.render(anonymous)),
+        ("WithdrawConsentPage", WithdrawConsentPage.mock.render(signedIn)),
+        (
+            "StudentImportRevertPage",
+            StudentImportWords.revertConfirm(url: "/students/imports/x", fileName: "7б.xlsx", created: 20, merged: 3)
+                .render(signedIn)
+        ),
+    ]
+
+    static let accountPages: [(name: String, html: String)] = [
+        ("UserListPage", UserListPage.mock.render(signedIn)),
+        ("UserCardPage", UserCardPage.mock.render(signedIn)),
+        ("UserFormPage", UserFormPage.mock.render(signedIn)),
+        ("RoleFormPage", RoleFormPage.mock.render(signedIn)),
+        ("UserCodePage", UserCodePage.mock.render(signedIn)),
+        (
+            "PasswordResetConfirmPage",
+            UserCodePage.resetConfirm(
+                userID: MockID.of(0x701), userName: "Соколова Анна Ивановна", username: "sokolova"
+            )
+            .render(signedIn)
+        ),
+    ]
+
+    static let programPages: [(name: String, html: String)] = [
+        ("ProgramListPage", ProgramListPage.mock.render(signedIn)),
+        ("ProgramCardPage", ProgramCardPage.mock.render(signedIn)),
+        ("ProgramFormPage", ProgramFormPage.mock.render(signedIn)),
+        ("ProgramReviewPage", ProgramReviewPage.mock.render(signedIn)),
+    ]
 }

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// An error with a Russian reason, rendered as a page or as `{"error", "reason", "fields"}` under `/api`.
 struct AppError: AbortError {
@@ -10,13 +11,13 @@ struct AppError: AbortError {
     var reason: String
     var fields: [String: String] = [:]
 
-    static func notFound(_ what: String = "Запись не найдена.") -> AppError {
+    static func notFound(_ what: String = PlatformWords.recordNotFound) -> AppError {
         AppError(status: .notFound, code: "not_found", reason: what)
     }
-    static let forbidden = AppError(status: .forbidden, code: "forbidden", reason: "У вас нет прав на это действие.")
-    static let unauthorized = AppError(status: .unauthorized, code: "unauthorized", reason: "Нужно войти в систему.")
+    static let forbidden = AppError(status: .forbidden, code: "forbidden", reason: PlatformWords.forbidden)
+    static let unauthorized = AppError(status: .unauthorized, code: "unauthorized", reason: PlatformWords.unauthorized)
     static let csrf = AppError(
-        status: .forbidden, code: "csrf", reason: "Форма устарела: обновите страницу и отправьте её ещё раз.")
+        status: .forbidden, code: "csrf", reason: PlatformWords.staleForm)
     static func badRequest(_ reason: String) -> AppError {
         AppError(status: .badRequest, code: "bad_request", reason: reason)
     }
@@ -29,7 +30,7 @@ struct AppError: AbortError {
     static func badParameters(_ fields: [String: String]) -> AppError {
         let list = fields.sorted { $0.key < $1.key }.map { "«\($0.key)» — \($0.value)" }.joined(separator: "; ")
         return AppError(
-            status: .badRequest, code: "bad_request", reason: "Неверные параметры запроса: \(list).", fields: fields)
+            status: .badRequest, code: "bad_request", reason: PlatformWords.badParameters(list), fields: fields)
     }
 }
 
@@ -37,7 +38,7 @@ extension Database {
     /// The SQL interface of the database; both drivers provide one.
     func sql() throws -> any SQLDatabase {
         guard let sql = self as? any SQLDatabase else {
-            throw AppError(status: .internalServerError, code: "no_sql", reason: "База данных не поддерживает SQL.")
+            throw AppError(status: .internalServerError, code: "no_sql", reason: PlatformWords.noSQL)
         }
         return sql
     }

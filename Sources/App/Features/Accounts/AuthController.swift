@@ -35,13 +35,13 @@ struct AuthController: RouteCollection {
                 status: status)
         }
         guard !username.isEmpty, let password = input.password, !password.isEmpty else {
-            return await fail("Введите имя пользователя и пароль.", .unprocessableEntity)
+            return await fail(AccountsWords.enterCredentials, .unprocessableEntity)
         }
         switch try await Login.attempt(username: username, password: password, req: req) {
         case .blocked(let until):
             return await fail(Login.blockedMessage(until), .tooManyRequests)
         case .invalid:
-            return await fail("Неверное имя пользователя или пароль.", .unauthorized)
+            return await fail(AccountsWords.wrongCredentials, .unauthorized)
         case .success(let user):
             let response = req.redirect(to: next ?? SiteURL.profile.path)
             try await Login.startSession(for: user, req: req, response: response)
@@ -92,14 +92,14 @@ struct AuthController: RouteCollection {
         var errors = FieldErrors()
         let expected = req.application.setupToken
         if expected == nil || !Secrets.equal(expected ?? "", (input.token ?? "").trimmingCharacters(in: .whitespaces)) {
-            errors.add("token", "Неверный код установки: возьмите его из журнала команды «setka serve».")
+            errors.add("token", AccountsWords.wrongSetupToken)
         }
         let municipalityID = errors.required("municipality", input.municipality, max: 200)
         let authority = errors.required("authority", input.authority, max: 300)
         let fullName = errors.required("fullName", input.fullName, max: 200)
         let username = errors.required("username", input.username, max: 60)
         if !username.isEmpty && !UserAccounts.isValidUsername(username) {
-            errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание, от 3 до 60 символов.")
+            errors.add("username", AccountsWords.badUsername)
         }
         for (k, v) in PasswordRules.check(input.password ?? "").messages { errors.add(k, v) }
         guard errors.isEmpty else {
@@ -109,7 +109,7 @@ struct AuthController: RouteCollection {
                 "username": username,
             ]
             return req.render(
-                SetupPage(values: values, errors: errors, reason: "Проверьте выделенные поля.")
+                SetupPage(values: values, errors: errors, reason: AccountsWords.checkFields)
                     .render(await req.pageContext(active: nil)), status: .unprocessableEntity)
         }
         let hash = try await Passwords.hash(input.password ?? "", app: req.application)
@@ -135,7 +135,7 @@ struct AuthController: RouteCollection {
         }
         req.application.setupToken = nil
         let response = req.redirect(
-            to: SiteURL.profile.path, flash: "Администратор создан. Добро пожаловать в «Сетку»!")
+            to: SiteURL.profile.path, flash: AccountsWords.adminCreated)
         try await Login.startSession(for: user, req: req, response: response)
         return response
     }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// Checks a username and password with throttling and audit; shared by the login form and the token endpoint.
 enum Login {
@@ -64,9 +65,7 @@ enum Login {
 
     static func blockedMessage(_ until: Date) -> String {
         let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-        return
-            "Слишком много неудачных попыток входа. Повторите через "
-            + "\(RussianPlural.count(minutes, "минуту", "минуты", "минут"))."
+        return AccountsWords.blocked(minutes: minutes)
     }
 
     /// Starts a new session (a fresh id: rotation at login) and sets the cookie.

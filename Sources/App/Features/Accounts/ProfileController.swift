@@ -27,8 +27,9 @@ struct ProfileController: RouteCollection {
             let period: String? =
                 (g.validFrom == nil && g.validTo == nil)
                 ? nil
-                : "с " + (g.validFrom.map { RuDate.format($0, timeZone: zone) } ?? "—") + " по "
-                    + (g.validTo.map { RuDate.format($0, timeZone: zone) } ?? "—")
+                : AccountsWords.period(
+                    from: g.validFrom.map { RuDate.format($0, timeZone: zone) },
+                    to: g.validTo.map { RuDate.format($0, timeZone: zone) })
             roles.append(.init(role: g.role.title, scope: scope, period: period))
         }
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
@@ -36,8 +37,8 @@ struct ProfileController: RouteCollection {
         let onlyPersonal = !req.policy.isStaffUser(user.actor)
         let empty: String? =
             user.actor.has(.guardian, at: Date())
-            ? "Курсы, заявки и согласие на обработку данных ваших детей — в разделе «Мои дети»."
-            : onlyPersonal ? "Здесь появятся ваши курсы, расписание и результаты, когда вас запишут в группу." : nil
+            ? AccountsWords.guardianEmpty
+            : onlyPersonal ? AccountsWords.personalEmpty : nil
         let courses = try await ownCourses(user, req: req)
         var page = ProfilePage(
             fullName: user.fullName, username: user.username, roles: roles,
@@ -54,7 +55,7 @@ struct ProfileController: RouteCollection {
     /// A student's own network courses, or the groups a teacher teaches (their staff record is linked to the account).
     func ownCourses(_ user: CurrentUser, req: Request) async throws -> RegistryCard.Section? {
         if let student = try await Student.query(on: req.db).filter(\.$user.$id == user.userID).first() {
-            return try await Self.courses(of: student, title: "Мои сетевые курсы", req: req)
+            return try await Self.courses(of: student, title: StudentCoursesSection.ownTitle, req: req)
         }
         let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).all().compactMap(\.id)
         let groups =
@@ -64,15 +65,13 @@ struct ProfileController: RouteCollection {
                 .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$program).sort(\.$name)
                 .all()
         guard !groups.isEmpty else { return nil }
-        return RegistryCard.Section(
-            title: "Мои группы", columns: ["Группа", "Программа", "Ресурсный центр", "Зачислено"],
+        return TeacherGroupsSection(
             rows: try groups.map {
-                [
-                    .link($0.name, SiteURL.record(.groups, try $0.requireID()).path), .text($0.program.title),
-                    .text($0.organization.shortName), .text("\($0.enrolledCount) из \($0.capacity)"),
-                ]
-            },
-            emptyText: "")
+                .init(
+                    id: try $0.requireID(), name: $0.name, program: $0.program.title, center: $0.organization.shortName,
+                    enrolled: $0.enrolledCount, capacity: $0.capacity)
+            }
+        ).section
     }
 
     /// A student's network courses with their state (and waiting place), as the student and their guardians see them.
@@ -81,18 +80,16 @@ struct ProfileController: RouteCollection {
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) {
                 $0.with(\.$organization).with(\.$program)
             }.all()
-        return RegistryCard.Section(
-            title: title, columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
+        return StudentCoursesSection(
+            title: title,
             rows: try await rows.asyncMap { e in
-                var state = EnrollmentStatus(rawValue: e.status)?.title ?? e.status
-                if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) {
-                    state += ", место № \(p)"
-                }
-                return [
-                    .text(e.group.program.title), .text(e.group.name), .text(e.group.organization.shortName),
-                    .text(state),
-                ]
-            }, emptyText: "Пока нет записей ни на один сетевой курс.")
+                var place: Int?
+                if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { place = p }
+                return .init(
+                    program: e.group.program.title, group: e.group.name, center: e.group.organization.shortName,
+                    state: EnrollmentStatus(rawValue: e.status)?.title ?? e.status, waitPlace: place)
+            }
+        ).section
     }
 
     func passwordForm(req: Request) async throws -> Response {
@@ -111,10 +108,10 @@ struct ProfileController: RouteCollection {
         guard let user = try await User.find(current.userID, on: req.db) else { throw AppError.unauthorized }
         let input = try req.content.decode(PasswordInput.self)
         var errors = PasswordRules.check(input.password ?? "")
-        if (input.password ?? "") != (input.confirm ?? "") { errors.add("confirm", "Пароли не совпадают.") }
+        if (input.password ?? "") != (input.confirm ?? "") { errors.add("confirm", AccountsWords.passwordsDiffer) }
         let ok =
             (try? await Passwords.verify(input.current ?? "", hash: user.passwordHash, app: req.application)) ?? false
-        if !ok { errors.add("current", "Текущий пароль указан неверно.") }
+        if !ok { errors.add("current", AccountsWords.wrongCurrentPassword) }
         guard errors.isEmpty else {
             return req.render(
                 PasswordPage(errors: errors, forced: current.mustChangePassword).render(
@@ -130,20 +127,20 @@ struct ProfileController: RouteCollection {
                 on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id,
                 title: user.fullName, municipalityID: current.municipalityIDs.first, organizationID: nil)
         }
-        return req.redirect(to: SiteURL.profile.path, flash: "Пароль изменён.")
+        return req.redirect(to: SiteURL.profile.path, flash: AccountsWords.passwordChanged)
     }
 
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let token = try await ApiToken.find(try req.idParameter(), on: req.db), token.$user.id == user.userID
         else {
-            throw AppError.notFound("Ключ не найден.")
+            throw AppError.notFound(AccountsWords.tokenNotFound)
         }
         token.revokedAt = Date()
         try await token.save(on: req.db)
         try await Audit.record(
             on: req.db, req: req, action: .tokenRevoke, entityType: "user", entityID: user.userID,
             title: user.fullName, municipalityID: user.municipalityIDs.first, organizationID: nil)
-        return req.redirect(to: SiteURL.profile.path, flash: "Ключ отозван.")
+        return req.redirect(to: SiteURL.profile.path, flash: AccountsWords.tokenRevoked)
     }
 }

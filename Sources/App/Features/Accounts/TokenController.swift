@@ -28,11 +28,11 @@ struct TokenController: RouteCollection {
             throw AppError(status: .tooManyRequests, code: "too_many_attempts", reason: Login.blockedMessage(until))
         case .invalid:
             throw AppError(
-                status: .unauthorized, code: "invalid_credentials", reason: "Неверное имя пользователя или пароль.")
+                status: .unauthorized, code: "invalid_credentials", reason: AccountsWords.wrongCredentials)
         case .success(let user) where user.mustChangePassword:
             throw AppError(
                 status: .forbidden, code: "password_change_required",
-                reason: "Вы вошли с одноразовым кодом: сначала задайте свой пароль в веб-интерфейсе.")
+                reason: AccountsWords.oneTimeCodeForToken)
         case .success(let user):
             let raw = Secrets.token()
             let t = ApiToken()

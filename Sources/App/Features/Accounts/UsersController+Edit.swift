@@ -9,41 +9,23 @@ extension UsersController {
     func userForm(
         _ req: Request, user: User?, values: FormValues, errors: FieldErrors = FieldErrors(), conflict: String? = nil
     ) async throws -> RegistryForm {
-        let municipalityID = try municipality(req)
-        var fields = [FieldSpec("fullName", "Фамилия, имя, отчество", required: true)]
-        if user == nil {
-            fields.append(
-                FieldSpec(
-                    "username", "Имя пользователя", required: true,
-                    hint: "Латинские буквы, цифры, точка, дефис, подчёркивание."))
-            fields += try await roleFields(req, municipalityID: municipalityID)
-        }
-        return RegistryForm(
-            title: user == nil ? "Новый пользователь" : "Изменение: \(user!.fullName)",
-            crumbs: [Crumb("Пользователи", SiteURL.list(area).path)],
-            action: try user.map { SiteURL.edit(area, try $0.requireID()).path } ?? SiteURL.new(area).path,
-            cancelURL: try user.map { SiteURL.record(area, try $0.requireID()).path } ?? SiteURL.list(area).path,
-            fields: fields, values: values, errors: errors, version: user?.version, conflict: conflict,
-            intro: user == nil
-                ? "Пароль не задаётся: после сохранения вы увидите одноразовый код для первого входа." : nil)
+        UserFormPage(
+            id: try user?.requireID(), name: user?.fullName, version: user?.version,
+            roleFields: user == nil
+                ? try await roleChoices(req, municipalityID: try municipality(req))
+                : RoleFields(
+                    roles: [], organizations: [], managesAll: true),
+            values: values, errors: errors, conflict: conflict
+        ).form
     }
 
-    func roleFields(_ req: Request, municipalityID: UUID) async throws -> [FieldSpec] {
+    /// The roles and organisations the current user may grant.
+    func roleChoices(_ req: Request, municipalityID: UUID) async throws -> RoleFields {
         let orgs = try scope(req)
         let roles = orgs == nil ? Role.allCases : Role.allCases.filter { AccessPolicy.staffAccountRoles.contains($0) }
         let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
             .filter { orgs == nil || orgs!.contains(UUID(uuidString: $0.value)!) }
-        return [
-            FieldSpec(
-                "role", "Роль", .select(roles.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-            FieldSpec(
-                "organization", "Организация",
-                .select(orgOptions, empty: orgs == nil ? "— весь муниципалитет —" : "— выберите —"),
-                hint:
-                    "Для ролей руководителя ресурсного центра, педагога, администратора школы, обучающегося и родителя."
-            ),
-            FieldSpec("validFrom", "Действует с", .date), FieldSpec("validTo", "Действует по", .date),
-        ]
+        return RoleFields(roles: roles, organizations: orgOptions, managesAll: orgs == nil)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -63,14 +45,14 @@ extension UsersController {
                 raw, field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)?.id
         }
         if let role, !role.isMunicipalityWide, orgID == nil {
-            errors.add("organization", "Для этой роли выберите организацию.")
+            errors.add("organization", UsersWords.organizationNeeded)
         }
         if let role, role.isMunicipalityWide, orgID != nil {
-            errors.add("organization", "Эта роль действует на весь муниципалитет: организацию не указывайте.")
+            errors.add("organization", UsersWords.noOrganization)
         }
         let from = errors.date("validFrom", form["validFrom"], timeZone: zone, required: false)
         let to = errors.date("validTo", form["validTo"], timeZone: zone, required: false)
-        if let from, let to, to < from { errors.add("validTo", "Окончание не может быть раньше начала.") }
+        if let from, let to, to < from { errors.add("validTo", UsersWords.endBeforeStart) }
         guard errors.isEmpty, let role else { return nil }
         return (role, orgID, from, to.map { $0.addingTimeInterval(86_399) })
     }
@@ -83,9 +65,9 @@ extension UsersController {
         let fullName = errors.required("fullName", form["fullName"], max: 200)
         let username = errors.required("username", form["username"], max: 60)
         if !username.isEmpty && !UserAccounts.isValidUsername(username) {
-            errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание, от 3 до 60 символов.")
+            errors.add("username", UsersWords.badUsername)
         } else if !username.isEmpty, try await User.query(on: req.db).filter(\.$username == username).first() != nil {
-            errors.add("username", "Это имя пользователя уже занято.")
+            errors.add("username", UsersWords.usernameTaken)
         }
         let role = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
         if let (r, orgID, _, _) = role,
@@ -93,7 +75,7 @@ extension UsersController {
                 req, [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
                 municipalityID: municipalityID)
         {
-            errors.add("role", "Вы можете создавать только учётные записи педагогов своей организации.")
+            errors.add("role", UsersWords.onlyTeachersCreate)
         }
         guard errors.isEmpty, let (r, orgID, from, to) = role else {
             let page = try await userForm(req, user: nil, values: form, errors: errors)
@@ -113,7 +95,7 @@ extension UsersController {
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "user", entityID: user.id, title: fullName,
                 municipalityID: municipalityID, organizationID: orgID, before: nil,
-                after: ["ФИО": fullName, "Имя пользователя": username, "Роль": r.title])
+                after: UsersWords.Audit.created(name: fullName, username: username, role: r))
         }
         return req.render(try codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
     }
@@ -123,18 +105,10 @@ extension UsersController {
     }
 
     func codePage(_ user: User, code: String, created: Bool) throws -> NoticePage {
-        NoticePage(
-            title: created ? "Пользователь создан" : "Пароль сброшен",
-            crumbs: [
-                Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
-            ],
-            lines: [
-                "Передайте пользователю «\(user.username)» одноразовый код для входа. Код показывается только сейчас; "
-                    + "при первом входе пользователь задаст свой пароль."
-            ],
-            highlight: code, backTitle: "К карточке пользователя",
-            backURL: SiteURL.record(area, try user.requireID()).path)
+        UserCodePage(
+            userID: try user.requireID(), userName: user.fullName, username: user.username, code: code,
+            created: created
+        ).notice
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -153,7 +127,7 @@ extension UsersController {
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         let expected = Int(form["version"] ?? "") ?? -1
-        let before = ["ФИО": user.fullName]
+        let before = [UsersWords.Audit.name: user.fullName]
         let saved = try await req.db.transaction { db -> Bool in
             guard
                 try await RegistrySupport.claimVersion(
@@ -167,7 +141,7 @@ extension UsersController {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: fullName,
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil, before: before,
-                after: ["ФИО": fullName])
+                after: [UsersWords.Audit.name: fullName])
             return true
         }
         guard saved else {
@@ -177,6 +151,6 @@ extension UsersController {
                 conflict: RegistrySupport.conflictMessage)
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Изменения сохранены.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: RegistryWords.saved)
     }
 }

@@ -13,15 +13,11 @@ extension UsersController {
     func rolePage(_ req: Request, user: User, values: FormValues, errors: FieldErrors = FieldErrors()) async throws
         -> RegistryForm
     {
-        RegistryForm(
-            title: "Назначение роли: \(user.fullName)",
-            crumbs: [
-                Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
-            ],
-            action: SiteURL.record(area, try user.requireID()).path + "/roles/new",
-            cancelURL: SiteURL.record(area, try user.requireID()).path,
-            fields: try await roleFields(req, municipalityID: try municipality(req)), values: values, errors: errors)
+        RoleFormPage(
+            userID: try user.requireID(), userName: user.fullName,
+            roleFields: try await roleChoices(req, municipalityID: try municipality(req)), values: values,
+            errors: errors
+        ).form
     }
 
     func addRole(req: Request) async throws -> Response {
@@ -37,7 +33,7 @@ extension UsersController {
                 req, existing + [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
                 municipalityID: municipalityID)
         {
-            errors.add("role", "Вы можете назначать только роль педагога своей организации.")
+            errors.add("role", UsersWords.onlyTeachersGrant)
         }
         guard let (role, orgID, from, to) = read, errors.isEmpty else {
             let page = try await rolePage(req, user: user, values: form, errors: errors)
@@ -53,10 +49,10 @@ extension UsersController {
             try await a.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                municipalityID: municipalityID, organizationID: orgID, before: ["Роль": ""],
-                after: ["Роль": role.title + (orgName.map { " — \($0)" } ?? "")])
+                municipalityID: municipalityID, organizationID: orgID, before: [UsersWords.Audit.role: ""],
+                after: [UsersWords.Audit.role: UsersWords.Audit.roleTitle(role.title, organization: orgName)])
         }
-        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Роль назначена.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: UsersWords.roleGranted)
     }
 
     func removeRole(req: Request) async throws -> Response {
@@ -68,12 +64,12 @@ extension UsersController {
             )
             .with(\.$organization).first(),
             a.$municipality.id == municipalityID
-        else { throw AppError.notFound("Роль не найдена.") }
+        else { throw AppError.notFound(UsersWords.roleNotFound) }
         if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
-            throw AppError.conflict("Нельзя снять с себя роль администратора: это сделает другой администратор.")
+            throw AppError.conflict(UsersWords.ownAdminRole)
         }
         if try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).count() <= 1 {
-            throw AppError.conflict("Это последняя роль пользователя. Чтобы закрыть ему доступ, заблокируйте его.")
+            throw AppError.conflict(UsersWords.lastRole)
         }
         try await req.db.transaction { db in
             try await a.delete(on: db)
@@ -81,27 +77,18 @@ extension UsersController {
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: municipalityID, organizationID: a.$organization.id,
                 before: [
-                    "Роль": (Role(rawValue: a.role)?.title ?? a.role)
-                        + (a.organization.map { " — \($0.shortName)" } ?? "")
+                    UsersWords.Audit.role: UsersWords.Audit.roleTitle(
+                        Role(rawValue: a.role)?.title ?? a.role, organization: a.organization?.shortName)
                 ],
-                after: ["Роль": ""])
+                after: [UsersWords.Audit.role: ""])
         }
-        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: "Роль снята.")
+        return req.redirect(to: SiteURL.record(area, try user.requireID()).path, flash: UsersWords.roleRemoved)
     }
 
     func resetConfirm(req: Request) async throws -> Response {
         let user = try await find(req, .update)
-        let page = ConfirmPage(
-            title: "Сброс пароля", question: "Сбросить пароль пользователя «\(user.username)»?",
-            consequence:
-                "Прежний пароль перестанет действовать, все сеансы пользователя завершатся. Вы увидите одноразовый "
-                + "код, с которым пользователь войдёт и задаст новый пароль.",
-            action: SiteURL.record(area, try user.requireID()).path + "/reset", button: "Сбросить пароль",
-            cancelURL: SiteURL.record(area, try user.requireID()).path,
-            crumbs: [
-                Crumb("Пользователи", SiteURL.list(area).path),
-                Crumb(user.fullName, SiteURL.record(area, try user.requireID()).path),
-            ])
+        let page = UserCodePage.resetConfirm(
+            userID: try user.requireID(), userName: user.fullName, username: user.username)
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -116,7 +103,7 @@ extension UsersController {
             try await Audit.record(
                 on: db, req: req, action: .passwordChange, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
-                before: nil, after: ["Пароль": "сброшен администратором"])
+                before: nil, after: UsersWords.Audit.passwordReset)
         }
         return req.render(try codePage(user, code: code, created: false).render(await req.pageContext(active: active)))
     }
@@ -126,7 +113,7 @@ extension UsersController {
 
     func setActive(_ req: Request, _ active: Bool) async throws -> Response {
         let user = try await find(req, .update)
-        if user.id == req.currentUser?.userID { throw AppError.conflict("Нельзя заблокировать самого себя.") }
+        if user.id == req.currentUser?.userID { throw AppError.conflict(UsersWords.blockSelf) }
         user.isActive = active
         try await req.db.transaction { db in
             try await user.save(on: db)
@@ -134,11 +121,10 @@ extension UsersController {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: req.currentUser?.municipalityIDs.first, organizationID: nil,
-                before: ["Доступ": active ? "заблокирован" : "действует"],
-                after: ["Доступ": active ? "действует" : "заблокирован"])
+                before: UsersWords.Audit.access(!active), after: UsersWords.Audit.access(active))
         }
         return req.redirect(
             to: SiteURL.record(area, try user.requireID()).path,
-            flash: active ? "Пользователь разблокирован." : "Пользователь заблокирован.")
+            flash: UsersWords.access(active))
     }
 }

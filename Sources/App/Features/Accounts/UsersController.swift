@@ -63,7 +63,7 @@ struct UsersController: RouteCollection {
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> User {
         _ = try municipality(req)
         guard let user = try await User.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Пользователь не найден.")
+            throw AppError.notFound(UsersWords.notFound)
         }
         let assignments = try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).all()
         // An account with no roles belongs to no municipality: the policy leaves it to the operator (`setka user
@@ -97,31 +97,16 @@ struct UsersController: RouteCollection {
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         b = query.sort == "login" ? b.sort(\.$username, dir) : b.sort(\.$sortKey, dir)
         let (users, total) = try await b.paged(query)
-        let roles = byUser
-        let page = RegistryList(
-            title: "Пользователи", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("role", "Роль", .select(Role.allCases.map { ($0.rawValue, $0.title) }, empty: "Все роли")),
-                FieldSpec(
-                    "state", "Доступ", .select([("active", "действует"), ("blocked", "заблокирован")], empty: "Все")),
-            ],
-            columns: [
-                Column("ФИО", sort: "name"), Column("Имя пользователя", sort: "login"), Column("Роли"),
-                Column("Доступ"),
-            ],
+        let page = UserListPage(
+            query: query,
             rows: try users.map { u in
-                [
-                    .link(u.fullName, SiteURL.record(area, try u.requireID()).path), .text(u.username),
-                    .text(
-                        (roles[try u.requireID()] ?? []).compactMap { Role(rawValue: $0.role)?.title }.joined(
-                            separator: ", ")),
-                    u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated"),
-                ]
+                .init(
+                    id: try u.requireID(), name: u.fullName, username: u.username,
+                    roles: (byUser[try u.requireID()] ?? []).compactMap { Role(rawValue: $0.role) },
+                    isActive: u.isActive)
             },
-            total: total, noun: ("пользователь", "пользователя", "пользователей"),
-            createTitle: orgs == nil ? "Добавить пользователя" : "Добавить учётную запись педагога",
-            emptyText: "Пользователей с такими условиями нет.")
+            total: total, managesAll: orgs == nil
+        ).list
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
@@ -131,54 +116,21 @@ struct UsersController: RouteCollection {
             \.$organization
         ).with(\.$municipality).all()
         let zone = try await RegistrySupport.zone(req)
-        let csrf = req.csrfToken
         let id = try user.requireID()
-        let mayUpdate = (try? authorize(req, .update, roles: Self.roles(assignments))) != nil
-        var actions: [RegistryCard.Action] =
-            mayUpdate
-            ? [
-                .link("Изменить", SiteURL.edit(area, id).path, primary: true),
-                .link("Назначить роль", SiteURL.record(area, id).path + "/roles/new", primary: false),
-                .link("Сбросить пароль", SiteURL.record(area, id).path + "/reset", primary: false),
-            ] : []
-        if id != req.currentUser?.userID && mayUpdate {
-            actions.append(
-                user.isActive
-                    ? .post("Заблокировать", SiteURL.record(area, id).path + "/block")
-                    : .post("Разблокировать", SiteURL.record(area, id).path + "/unblock"))
-        }
-        let card = RegistryCard(
-            title: user.fullName, area: area, status: nil,
-            facts: [
-                ("Имя пользователя", user.username), ("Доступ", user.isActive ? "действует" : "заблокирован"),
-                (
-                    "Пароль",
-                    user.mustChangePassword
-                        ? "выдан одноразовый код, пользователь ещё не сменил его" : "задан пользователем"
-                ),
-            ],
-            actions: actions,
-            sections: [
-                RegistryCard.Section(
-                    title: "Роли", columns: ["Роль", "Где", "Срок", ""],
-                    rows: try assignments.map { a in
-                        [
-                            .text(Role(rawValue: a.role)?.title ?? a.role),
-                            .text(a.organization?.shortName ?? a.municipality.name),
-                            .text(
-                                (a.validFrom == nil && a.validTo == nil)
-                                    ? "бессрочно"
-                                    : "с " + RegistrySupport.date(a.validFrom, zone).ifBlank("—") + " по "
-                                        + RegistrySupport.date(a.validTo, zone).ifBlank("—")),
-                            .post(
-                                "Снять роль",
-                                SiteURL.record(area, id).path
-                                    + "/roles/\(try a.requireID().uuidString.lowercased())/remove",
-                                csrf: csrf),
-                        ]
-                    }, emptyText: "Ролей нет: пользователь не видит ничего, кроме своего профиля.")
-            ],
-            history: try await AuditController.history(entityID: id, req: req))
+        let card = UserCardPage(
+            id: id, name: user.fullName, username: user.username, isActive: user.isActive,
+            mustChangePassword: user.mustChangePassword,
+            mayUpdate: (try? authorize(req, .update, roles: Self.roles(assignments))) != nil,
+            isSelf: id == req.currentUser?.userID,
+            assignments: try assignments.map { a in
+                .init(
+                    id: try a.requireID(), role: Role(rawValue: a.role), rawRole: a.role,
+                    place: a.organization?.shortName ?? a.municipality.name,
+                    from: a.validFrom.map { RuDate.format($0, timeZone: zone) },
+                    to: a.validTo.map { RuDate.format($0, timeZone: zone) })
+            },
+            history: try await AuditController.history(entityID: id, req: req), csrf: req.csrfToken
+        ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 

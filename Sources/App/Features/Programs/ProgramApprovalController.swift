@@ -17,7 +17,7 @@ struct ProgramApprovalController: RouteCollection {
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> NetworkProgram {
         guard let p = try await NetworkProgram.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("Программа не найдена.")
+            throw AppError.notFound(ProgramApprovalWords.notFound)
         }
         try req.authorize(action, try await section.resource(p, on: req.db))
         return p
@@ -27,12 +27,11 @@ struct ProgramApprovalController: RouteCollection {
         let p = try await find(req, .update)
         guard (ProgramApproval(rawValue: p.approval) ?? .draft).canSubmit, p.status == RecordStatus.active.rawValue
         else {
-            throw AppError.conflict("Эту программу сейчас нельзя отправить на согласование.")
+            throw AppError.conflict(ProgramApprovalWords.cannotSubmit)
         }
         // The КМЦ agrees a programme with the people who teach it (issue 3: teachers from the staff registry).
         guard !(try await p.$teachers.get(on: req.db)).isEmpty else {
-            throw AppError.conflict(
-                "Укажите педагогов программы: без них программу нельзя отправить на согласование в КМЦ.")
+            throw AppError.conflict(ProgramApprovalWords.teachersNeeded)
         }
         let previous = (ProgramApproval(rawValue: p.approval) ?? .draft).title
         let snapshot = Audit.encode(try await section.auditFields(p, on: req.db))
@@ -59,41 +58,21 @@ struct ProgramApprovalController: RouteCollection {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
                 municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
-                before: ["Согласование": previous], after: ["Согласование": "на согласовании в КМЦ (версия \(number))"])
+                before: [ProgramApprovalWords.field: previous],
+                after: [ProgramApprovalWords.field: ProgramApprovalWords.underReview(version: number)])
         }
         return req.redirect(
-            to: SiteURL.record(.programs, try p.requireID()).path, flash: "Программа отправлена на согласование в КМЦ.")
+            to: SiteURL.record(.programs, try p.requireID()).path, flash: ProgramApprovalWords.submitted)
     }
 
     func page(_ p: NetworkProgram, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
-        RegistryForm(
-            title: "Согласование программы «\(p.title)»",
-            crumbs: [
-                Crumb("Программы", SiteURL.list(.programs).path),
-                Crumb(p.title, SiteURL.record(.programs, try p.requireID()).path),
-            ],
-            action: SiteURL.record(.programs, try p.requireID()).path + "/review",
-            cancelURL: SiteURL.record(.programs, try p.requireID()).path,
-            fields: [
-                FieldSpec(
-                    "decision", "Решение КМЦ",
-                    .select(
-                        [
-                            (ProgramApproval.agreed.rawValue, "согласовать"),
-                            (ProgramApproval.returned.rawValue, "вернуть на доработку"),
-                        ], empty: "— выберите —"),
-                    required: true),
-                FieldSpec(
-                    "comment", "Комментарий", .textarea,
-                    hint: "Обязателен, если программа возвращается: что доработать."),
-            ],
-            values: values, errors: errors)
+        ProgramReviewPage(programID: try p.requireID(), title: p.title, values: values, errors: errors).form
     }
 
     func reviewForm(req: Request) async throws -> Response {
         let p = try await find(req, .approve)
         guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else {
-            throw AppError.conflict("Программа не ждёт решения КМЦ.")
+            throw AppError.conflict(ProgramApprovalWords.notWaiting)
         }
         return req.render(try page(p, values: FormValues()).render(await req.pageContext(active: .registry(.programs))))
     }
@@ -101,14 +80,16 @@ struct ProgramApprovalController: RouteCollection {
     func review(req: Request) async throws -> Response {
         let p = try await find(req, .approve)
         guard (ProgramApproval(rawValue: p.approval) ?? .draft).canReview else {
-            throw AppError.conflict("Программа не ждёт решения КМЦ.")
+            throw AppError.conflict(ProgramApprovalWords.notWaiting)
         }
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let decision = errors.choice("decision", form["decision"], as: ProgramApproval.self)
         let comment = errors.optional("comment", form["comment"], max: 2000)
-        if let d = decision, d != .agreed && d != .returned { errors.add("decision", "Выберите решение из списка.") }
-        if decision == .returned && comment == nil { errors.add("comment", "Напишите, что нужно доработать.") }
+        if let d = decision, d != .agreed && d != .returned {
+            errors.add("decision", ProgramApprovalWords.decisionFromList)
+        }
+        if decision == .returned && comment == nil { errors.add("comment", ProgramApprovalWords.commentNeeded) }
         guard errors.isEmpty, let decision else {
             return req.render(
                 try page(p, values: form, errors: errors).render(await req.pageContext(active: .registry(.programs))),
@@ -139,12 +120,11 @@ struct ProgramApprovalController: RouteCollection {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "program", entityID: p.id, title: p.title,
                 municipalityID: p.$organization.value?.$municipality.id, organizationID: p.$organization.id,
-                before: ["Согласование": "на согласовании в КМЦ"],
-                after: ["Согласование": decision.title, "Комментарий КМЦ": comment ?? ""])
+                before: [ProgramApprovalWords.field: ProgramApprovalWords.underReview()],
+                after: ProgramApprovalWords.decided(decision, comment: comment))
         }
         return req.redirect(
             to: SiteURL.record(.programs, try p.requireID()).path,
-            flash: decision == .agreed
-                ? "Программа согласована: центр может открывать по ней группы." : "Программа возвращена на доработку.")
+            flash: ProgramApprovalWords.decidedFlash(agreed: decision == .agreed))
     }
 }

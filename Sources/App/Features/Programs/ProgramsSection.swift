@@ -9,10 +9,9 @@ struct ProgramsSection: RegistrySection {
     typealias Record = NetworkProgram
     let area = Registry.programs
     let entityType = "program"
-    let noun = "Программа"
-    let newTitle = "Новая программа"
-    let archiveConsequence =
-        "Программа пропадёт из каталога и из выбора при открытии групп; группы и история сохранятся."
+    let noun = ProgramsWords.noun
+    let newTitle = ProgramsWords.newTitle
+    let archiveConsequence = ProgramsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -31,41 +30,17 @@ struct ProgramsSection: RegistrySection {
         .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
             \.$approval == ProgramApproval.submitted.rawValue
         ).count()
-        return RegistryList(
-            title: "Сетевые программы", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec(
-                    "approval", "Согласование",
-                    .select(ProgramApproval.allCases.map { ($0.rawValue, $0.title) }, empty: "Любое")),
-                FieldSpec("organization", "Ресурсный центр", .select(centerOptions, empty: "Все центры")),
-                FieldSpec(
-                    "kind", "Вид", .select(ProgramKind.allCases.map { ($0.rawValue, $0.title) }, empty: "Все виды")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Программа", sort: "title"), Column("Вид"), Column("Ресурсный центр", sort: "center"),
-                Column("Классы"),
-                Column("Часов"), Column("Согласование"),
-            ],
+        return ProgramListPage(
+            query: query, centers: centerOptions,
             rows: try rows.map { p in
-                let a = ProgramApproval(rawValue: p.approval) ?? .draft
-                return [
-                    .link(p.title, SiteURL.record(area, try p.requireID()).path),
-                    .text(ProgramKind(rawValue: p.kind)?.title ?? ""),
-                    .text(p.organization.shortName), .text("\(p.gradeFrom)–\(p.gradeTo)"), .text(String(p.hours)),
-                    .tag(
-                        a.title,
-                        a == .agreed ? "signed" : a == .returned ? "terminated" : a == .submitted ? "expiring" : "draft"
-                    ),
-                ]
+                .init(
+                    id: try p.requireID(), title: p.title, kind: ProgramKind(rawValue: p.kind),
+                    center: p.organization.shortName, gradeFrom: p.gradeFrom, gradeTo: p.gradeTo, hours: p.hours,
+                    approval: ProgramApproval(rawValue: p.approval) ?? .draft)
             },
-            total: total, noun: ("программа", "программы", "программ"),
-            createTitle: req.can(.create, try newResource(req)) ? "Новая программа" : nil,
-            warnings: waiting > 0 && req.can(.approve, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
-                ? ["Ждут согласования КМЦ: " + RussianPlural.count(waiting, "программа", "программы", "программ") + "."]
-                : [],
-            emptyText: "Программ пока нет.")
+            total: total, canCreate: req.can(.create, try newResource(req)),
+            waiting: req.can(.approve, .program(OrgRef(id: UUID(), municipalityID: municipalityID))) ? waiting : 0
+        ).list
     }
 
     /// Programmes of the municipality, filtered and paged in the database (shared with the API and the catalogue).
@@ -123,40 +98,21 @@ struct ProgramsSection: RegistrySection {
         let versions = try await ProgramVersion.query(on: req.db).filter(try \.$program.$id == record.requireID()).sort(
             \.$number, .descending
         ).all()
-        var warnings: [String] = []
-        if approval == .returned, let c = record.reviewComment {
-            warnings.append("КМЦ вернул программу на доработку: «\(c)»")
-        }
-        if approval == .submitted {
-            warnings.append("Программа на согласовании в КМЦ: изменить её можно после решения.")
-        }
-        return (
-            [
-                ("Ресурсный центр", record.$organization.value?.shortName ?? ""),
-                ("Вид", ProgramKind(rawValue: record.kind)?.title ?? ""),
-                ("Предмет", subject?.name ?? ""),
-                ("Профиль", record.profile.flatMap(StudyProfile.init(rawValue:))?.title ?? ""),
-                ("Целевая направленность", record.target ?? ""), ("Классы", "\(record.gradeFrom)–\(record.gradeTo)"),
-                ("Объём", RussianPlural.count(record.hours, "час", "часа", "часов")),
-                ("Форма", StudyForm(rawValue: record.form)?.title ?? ""),
-                ("Педагоги", teachers.map(\.fullName).sorted().joined(separator: ", ")),
-                ("Модули", record.modules ?? ""),
-                ("Описание", record.summary ?? ""), ("Ожидаемые результаты", record.results ?? ""),
-                ("Согласование", approval.title),
-            ],
-            [
-                RegistryCard.Section(
-                    title: "Версии, отправленные в КМЦ", columns: ["№", "Отправлена", "Кем", "Решение", "Комментарий"],
-                    rows: versions.map { v in
-                        [
-                            .text(String(v.number)), .text(RuDate.formatDateTime(v.submittedAt, timeZone: zone)),
-                            .text(v.submittedBy),
-                            .text(v.decision.flatMap(ProgramApproval.init(rawValue:))?.title ?? "ждёт решения"),
-                            .text(v.comment ?? ""),
-                        ]
-                    }, emptyText: "Программа ещё не отправлялась на согласование.")
-            ], warnings
-        )
+        let page = ProgramCardPage(
+            title: record.title, center: record.$organization.value?.shortName ?? "",
+            kind: ProgramKind(rawValue: record.kind), subject: subject?.name,
+            profile: record.profile.flatMap(StudyProfile.init(rawValue:)), target: record.target,
+            gradeFrom: record.gradeFrom, gradeTo: record.gradeTo, hours: record.hours,
+            form: StudyForm(rawValue: record.form), teachers: teachers.map(\.fullName).sorted(),
+            modules: record.modules, summary: record.summary, results: record.results, approval: approval,
+            reviewComment: record.reviewComment,
+            versions: versions.map { v in
+                .init(
+                    number: v.number, submitted: RuDate.formatDateTime(v.submittedAt, timeZone: zone),
+                    by: v.submittedBy,
+                    decision: v.decision.flatMap(ProgramApproval.init(rawValue:)), comment: v.comment)
+            })
+        return (page.facts, page.sections, page.warnings)
     }
 
     /// A new programme starts at 64 hours a year (`000_…` §4.1), full-time, in the user's centre when there is one.
@@ -183,45 +139,15 @@ struct ProgramsSection: RegistrySection {
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$sortKey).all()
-        return [
-            FieldSpec(
-                "organization", "Ресурсный центр", .select(try await centerOptions(req), empty: "— выберите —"),
-                required: true),
-            FieldSpec("title", "Название программы", required: true),
-            FieldSpec(
-                "kind", "Вид программы",
-                .select(ProgramKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-            FieldSpec(
-                "subject", "Предмет",
-                .select(try await RegistrySupport.subjectOptions(municipalityID, on: req.db), empty: "— не указан —")),
-            FieldSpec(
-                "profile", "Профиль",
-                .select(StudyProfile.allCases.map { ($0.rawValue, $0.title) }, empty: "— не указан —")),
-            FieldSpec(
-                "target", "Целевая направленность", hint: "Например: подготовка к региональному этапу олимпиады."),
-            FieldSpec("gradeFrom", "С класса", .number, required: true),
-            FieldSpec("gradeTo", "По класс", .number, required: true),
-            FieldSpec(
-                "hours", "Объём, учебных часов", .number, required: true, hint: "Обычно 64 часа в год на группу."),
-            FieldSpec(
-                "form", "Форма обучения", .select(StudyForm.allCases.map { ($0.rawValue, $0.title) }, empty: nil),
-                required: true),
-            FieldSpec(
-                "modules", "Модули", .textarea,
-                hint: "По одному в строке: «Название — 16». Сумма часов равна объёму программы."),
-            FieldSpec(
-                "teachers", "Педагоги",
-                .checkboxes(
-                    try staff.map {
-                        (
-                            try $0.requireID().uuidString.lowercased(),
-                            $0.fullName + ($0.isOutsideTrainer ? " (внешний тренер)" : "")
-                        )
-                    }),
-                hint: "Сотрудники центра, педагоги других организаций и внешние тренеры из реестра сотрудников."),
-            FieldSpec("description", "Описание", .textarea),
-            FieldSpec("results", "Ожидаемые результаты", .textarea),
-        ]
+        return ProgramFormPage(
+            centers: try await centerOptions(req),
+            subjects: try await RegistrySupport.subjectOptions(municipalityID, on: req.db),
+            teachers: try staff.map {
+                .init(
+                    id: try $0.requireID().uuidString.lowercased(), name: $0.fullName,
+                    isOutsideTrainer: $0.isOutsideTrainer)
+            }
+        ).fields
     }
 
     func values(_ record: NetworkProgram, req: Request) async throws -> FormValues {
@@ -244,12 +170,12 @@ struct ProgramsSection: RegistrySection {
     {
         let municipalityID = try RegistrySupport.municipality(req)
         if !isNew, !(ProgramApproval(rawValue: record.approval) ?? .draft).isEditable {
-            throw AppError.conflict("Программа на согласовании или уже согласована: изменить её нельзя.")
+            throw AppError.conflict(ProgramsWords.notEditable)
         }
         let org = try await RegistrySupport.organization(
             form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .program(org.ref)) {
-            errors.add("organization", "Вы не можете вести программы этого центра.")
+            errors.add("organization", ProgramsWords.notYourCenter)
         }
         let title = errors.required("title", form["title"], max: 200)
         let kind = errors.choice("kind", form["kind"], as: ProgramKind.self)
@@ -276,7 +202,7 @@ struct ProgramsSection: RegistrySection {
                 \.$municipality.$id == municipalityID
             )
             .all()
-        if teachers.count != form.all("teachers").count { errors.add("teachers", "Выберите педагогов из списка.") }
+        if teachers.count != form.all("teachers").count { errors.add("teachers", ProgramsWords.teachersFromList) }
         let summary = errors.optional("description", form["description"], max: 5000)
         let results = errors.optional("results", form["results"], max: 5000)
         guard errors.isEmpty, let org, let kind, let gradeFrom, let gradeTo, let hours, let studyForm else {
@@ -322,15 +248,11 @@ struct ProgramsSection: RegistrySection {
         let teachers = try await ProgramTeacher.query(on: db).filter(\.$program.$id == record.id ?? UUID()).with(
             \.$staff
         ).all()
-        return [
-            "Название": record.title, "Вид": ProgramKind(rawValue: record.kind)?.title ?? "",
-            "Классы": "\(record.gradeFrom)–\(record.gradeTo)",
-            "Часов": String(record.hours), "Форма": StudyForm(rawValue: record.form)?.title ?? "",
-            "Модули": record.modules ?? "",
-            "Целевая направленность": record.target ?? "",
-            "Педагоги": teachers.map(\.staff.fullName).sorted().joined(separator: ", "),
-            "Согласование": ProgramApproval(rawValue: record.approval)?.title ?? "",
-        ]
+        return ProgramsWords.audit(
+            title: record.title, kind: ProgramKind(rawValue: record.kind), gradeFrom: record.gradeFrom,
+            gradeTo: record.gradeTo, hours: record.hours, form: StudyForm(rawValue: record.form),
+            modules: record.modules, target: record.target, teachers: teachers.map(\.staff.fullName).sorted(),
+            approval: ProgramApproval(rawValue: record.approval))
     }
 }
 
@@ -345,11 +267,12 @@ extension ProgramsSection {
         var actions: [RegistryCard.Action] = []
         if approval.canSubmit && req.can(.update, resource) && record.status == RecordStatus.active.rawValue {
             actions.append(
-                .post("Отправить на согласование в КМЦ", SiteURL.record(area, try record.requireID()).path + "/submit"))
+                .post(ProgramsWords.submit, SiteURL.record(area, try record.requireID()).path + "/submit"))
         }
         if approval.canReview && req.can(.approve, resource) {
             actions.append(
-                .link("Рассмотреть", SiteURL.record(area, try record.requireID()).path + "/review", primary: true))
+                .link(
+                    ProgramsWords.review, SiteURL.record(area, try record.requireID()).path + "/review", primary: true))
         }
         return actions
     }

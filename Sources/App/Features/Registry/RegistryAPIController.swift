@@ -233,7 +233,7 @@ struct RegistryAPIController: RouteCollection {
     /// Runs a section's own read check for one record (404 for unknown, 403 for another organisation's).
     func one<S: RegistrySection>(_ section: S, _ req: Request) async throws -> S.Record {
         guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("\(section.noun) не найден(а).")
+            throw AppError.notFound(RegistryWords.notFound(section.noun))
         }
         try req.authorize(.read, try await section.resource(record, on: req.db))
         return record
@@ -248,7 +248,7 @@ struct RegistryAPIController: RouteCollection {
         let raw = try? req.query.get(String.self, at: "year")
         let year = ResourceCentersSection.selectedYear(raw, years: years)
         if let raw, !raw.isEmpty, year == nil {
-            throw AppError.badRequest("Учебный год «\(raw)» не найден: укажите его как 2025/2026.")
+            throw AppError.badRequest(ResourceCentersWords.yearNotFound(raw))
         }
         guard let year else { return page([], 0, q) }
         let (rows, total) = try await ResourceCentersSection.query(

@@ -15,30 +15,7 @@ extension GuardiansController {
     func invitePage(_ req: Request, values: FormValues, errors: FieldErrors = FieldErrors(), problem: String? = nil)
         -> RegistryForm
     {
-        let signedIn = req.currentUser != nil
-        var fields = [
-            FieldSpec(
-                "code", "Код приглашения", required: true,
-                hint: "Код из листка, который выдала школа, например 7Q2M-9XKD-4TRA.")
-        ]
-        if !signedIn {
-            fields += [
-                FieldSpec(
-                    "username", "Имя пользователя", required: true,
-                    hint: "Латинские буквы, цифры, точка, дефис; от 3 знаков."),
-                FieldSpec("password", "Пароль", .text("password"), required: true, hint: PasswordRules.hint),
-                FieldSpec("confirm", "Пароль ещё раз", .text("password"), required: true),
-            ]
-        }
-        return RegistryForm(
-            title: "Вход по коду приглашения", crumbs: [], action: SiteURL.invite.path,
-            cancelURL: signedIn ? SiteURL.children.path : SiteURL.login.path,
-            fields: fields, values: values, errors: errors, conflict: problem,
-            intro: signedIn
-                ? "Код привяжет ещё одного ребёнка к вашей учётной записи."
-                : "Школа выдаёт код родителю (законному представителю). По коду вы создадите учётную запись и увидите "
-                    + "данные ребёнка."
-        )
+        InviteRedeemPage(signedIn: req.currentUser != nil, values: values, errors: errors, problem: problem).form
     }
 
     func redeem(req: Request) async throws -> Response {
@@ -65,15 +42,15 @@ extension GuardiansController {
         if req.currentUser == nil {
             username = errors.required("username", form["username"], max: 60)
             if !username.isEmpty && !UserAccounts.isValidUsername(username) {
-                errors.add("username", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 3 до 60 знаков.")
+                errors.add("username", GuardiansWords.Redeem.badUsername)
             } else if !username.isEmpty, try await User.query(on: req.db).filter(\.$username == username).first() != nil
             {
-                errors.add("username", "Это имя уже занято, выберите другое.")
+                errors.add("username", GuardiansWords.Redeem.usernameTaken)
             }
             password = form["password"] ?? ""
             let pw = PasswordRules.check(password)
             for (k, v) in pw.messages { errors.add(k, v) }
-            if password != (form["confirm"] ?? "") { errors.add("confirm", "Пароли не совпадают.") }
+            if password != (form["confirm"] ?? "") { errors.add("confirm", GuardiansWords.Redeem.passwordsDiffer) }
         }
         guard errors.isEmpty else {
             return req.render(
@@ -87,7 +64,7 @@ extension GuardiansController {
             .with(\.$student).first(), let expires = g.inviteExpiresAt, expires > now
         else {
             try await LoginFailure(usernameKey: key, at: now).create(on: req.db)
-            errors.add("code", "Код не подходит: проверьте его или попросите в школе новый.")
+            errors.add("code", GuardiansWords.Redeem.badCode)
             return req.render(
                 invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
@@ -99,7 +76,7 @@ extension GuardiansController {
             )
             .first() != nil
         {
-            errors.add("code", "Этот ребёнок уже привязан к вашей учётной записи.")
+            errors.add("code", GuardiansWords.Redeem.alreadyLinked)
             return req.render(
                 invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
                 status: .conflict)
@@ -113,7 +90,7 @@ extension GuardiansController {
                 "invite_expires_at", to: Optional<Date>.none
             )
             .where("id", .equal, try g.requireID()).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
-            guard !spent.isEmpty else { throw AppError.conflict("Этот код уже использован.") }
+            guard !spent.isEmpty else { throw AppError.conflict(GuardiansWords.Redeem.codeUsed) }
             let user: User
             if let current, let u = try await User.find(current.userID, on: db) {
                 user = u
@@ -139,18 +116,19 @@ extension GuardiansController {
             try await Audit.record(
                 on: db, req: req, userID: user.id, username: user.username, action: .link, entityType: "guardian",
                 entityID: s.id,
-                title: "\(g.fullName) — представитель: \(s.fullName)", municipalityID: s.$municipality.id,
+                title: GuardiansWords.auditTitle(guardian: g.fullName, student: s.fullName),
+                municipalityID: s.$municipality.id,
                 organizationID: s.$school.id,
-                after: ["Учётная запись": user.username])
+                after: GuardiansWords.auditAccount(user.username))
             return try user.requireID()
         }
         if current == nil, let user = try await User.find(userID, on: req.db) {
             let res = req.redirect(
-                to: SiteURL.children.path, flash: "Учётная запись создана, ребёнок привязан: \(s.fullName).")
+                to: SiteURL.children.path, flash: GuardiansWords.Redeem.accountCreated(s.fullName))
             try await Login.startSession(for: user, req: req, response: res)
             return res
         }
-        return req.redirect(to: SiteURL.children.path, flash: "Ребёнок привязан: \(s.fullName).")
+        return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Redeem.linked(s.fullName))
     }
 
     func children(req: Request) async throws -> Response {
@@ -165,14 +143,18 @@ extension GuardiansController {
         for s in students where req.can(.read, .person(studentID: try s.requireID(), school: s.school.ref)) {
             kids.append(
                 .init(
-                    name: s.fullName, facts: [("Школа", s.school.shortName), ("Класс", "\(s.grade)\(s.letter ?? "")")],
-                    courses: try await ProfileController.courses(of: s, title: "Сетевые курсы", req: req),
+                    name: s.fullName,
+                    facts: [
+                        (GuardiansWords.Child.school, s.school.shortName),
+                        (GuardiansWords.Child.grade, "\(s.grade)\(s.letter ?? "")"),
+                    ],
+                    courses: try await ProfileController.courses(of: s, title: GuardiansWords.Child.courses, req: req),
                     consent: Self.consentText(s, zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
                     actions: s.hasConsent
                         && req.can(.update, .person(studentID: try s.requireID(), school: s.school.ref))
                         ? [
                             (
-                                "Отозвать согласие на обработку данных…",
+                                GuardiansWords.Consent.withdrawLink,
                                 "/children/\(try s.requireID().uuidString.lowercased())/consent"
                             )
                         ] : []))
@@ -181,13 +163,10 @@ extension GuardiansController {
     }
 
     static func consentText(_ s: Student, zone: TimeZone) -> String {
-        if let w = s.consentWithdrawnAt {
-            return "отозвано \(RuDate.format(w, timeZone: zone))" + (s.consentWithdrawnBy.map { " (\($0))" } ?? "")
-        }
-        if let on = s.consentOn {
-            return "дано \(RuDate.format(on, timeZone: zone))" + (s.consentBy.map { ", \($0)" } ?? "")
-        }
-        return "не получено"
+        StudentsWords.consent(
+            givenOn: s.consentOn.map { RuDate.format($0, timeZone: zone) }, givenBy: s.consentBy,
+            withdrawnOn: s.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
+            withdrawnBy: s.consentWithdrawnBy)
     }
 
     func child(_ req: Request) async throws -> Student {
@@ -202,17 +181,9 @@ extension GuardiansController {
     func withdrawConfirm(req: Request) async throws -> Response {
         let s = try await child(req)
         guard s.hasConsent else {
-            return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.")
+            return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Consent.nothingToWithdraw)
         }
-        let page = ConfirmPage(
-            title: "Отозвать согласие",
-            question: "Отозвать согласие на обработку персональных данных ребёнка «\(s.fullName)»?",
-            consequence:
-                "Школа и КМЦ увидят это сразу. Новых записей в группы и заявок не будет, пока школа не получит от вас "
-                + "новое согласие; уже начатые курсы школа обсудит с вами.",
-            action: "/children/\(try s.requireID().uuidString.lowercased())/consent", button: "Отозвать согласие",
-            cancelURL: SiteURL.children.path,
-            crumbs: [Crumb("Мои дети", SiteURL.children.path), Crumb("Отозвать согласие")])
+        let page = WithdrawConsentPage(studentID: try s.requireID(), studentName: s.fullName)
         return req.render(page.render(await req.pageContext(active: .children)))
     }
 
@@ -220,7 +191,7 @@ extension GuardiansController {
         let s = try await child(req)
         let user = try req.requireUser()
         guard s.hasConsent else {
-            return req.redirect(to: SiteURL.children.path, flash: "Согласие уже отозвано или не давалось.")
+            return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Consent.nothingToWithdraw)
         }
         let who =
             try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
@@ -240,12 +211,12 @@ extension GuardiansController {
             try await Audit.record(
                 on: db, req: req, action: .consentWithdraw, entityType: "student", entityID: s.id, title: s.fullName,
                 municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                before: ["Согласие на обработку персональных данных": "дано"],
+                before: [GuardiansWords.Consent.field: GuardiansWords.Consent.given],
                 after: [
-                    "Согласие на обработку персональных данных":
-                        "отозвано \(RuDate.format(now, timeZone: zone)), \(who)"
+                    GuardiansWords.Consent.field: GuardiansWords.Consent.withdrawnBy(
+                        on: RuDate.format(now, timeZone: zone), by: who)
                 ])
         }
-        return req.redirect(to: SiteURL.children.path, flash: "Согласие отозвано. Школа и КМЦ уже видят это.")
+        return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Consent.withdrawn)
     }
 }

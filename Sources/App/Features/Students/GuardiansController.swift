@@ -45,22 +45,10 @@ struct GuardiansController: RouteCollection {
         return g
     }
 
-    static let fields = [
-        FieldSpec("fullName", "ФИО", required: true),
-        FieldSpec("relation", "Кем приходится", hint: "мать, отец, опекун, попечитель…"),
-        FieldSpec("phone", "Телефон", .text("tel")), FieldSpec("email", "Электронная почта", .text("email")),
-    ]
+    static let fields = GuardianFormPage.fields
 
     func formPage(_ s: Student, values: FormValues, errors: FieldErrors = FieldErrors()) throws -> RegistryForm {
-        let card = SiteURL.record(.students, try s.requireID()).path
-        return RegistryForm(
-            title: "Новый законный представитель",
-            crumbs: [Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb(s.fullName, card)],
-            action: card + "/guardians/new", cancelURL: card, fields: Self.fields, values: values, errors: errors,
-            intro:
-                "Родитель или другой законный представитель обучающегося «\(s.fullName)». После сохранения можно "
-                + "выдать ему код приглашения."
-        )
+        GuardianFormPage(studentID: try s.requireID(), studentName: s.fullName, values: values, errors: errors).form
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -83,7 +71,7 @@ struct GuardiansController: RouteCollection {
             ).all()
                 .contains(where: { TextKey.normalize($0.fullName) == TextKey.normalize(name) })
         {
-            errors.add("fullName", "Этот представитель у обучающегося уже есть.")
+            errors.add("fullName", GuardiansWords.duplicate)
         }
         guard errors.isEmpty else {
             return req.render(
@@ -105,16 +93,13 @@ struct GuardiansController: RouteCollection {
             try await g.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "guardian", entityID: s.id,
-                title: "\(name) — представитель: \(s.fullName)",
+                title: GuardiansWords.auditTitle(guardian: name, student: s.fullName),
                 municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                after: [
-                    "Законный представитель": name, "Кем приходится": relation ?? "", "Телефон": phone ?? "",
-                    "Эл. почта": email ?? "",
-                ])
+                after: GuardiansWords.audit(name: name, relation: relation, phone: phone, email: email))
         }
         return req.redirect(
             to: SiteURL.record(.students, try s.requireID()).path,
-            flash: "Законный представитель добавлен. Выдайте ему код приглашения.")
+            flash: GuardiansWords.added)
     }
 
     func invite(req: Request) async throws -> Response {
@@ -130,45 +115,23 @@ struct GuardiansController: RouteCollection {
             try await g.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .invite, entityType: "guardian", entityID: s.id,
-                title: "\(g.fullName) — представитель: \(s.fullName)",
+                title: GuardiansWords.auditTitle(guardian: g.fullName, student: s.fullName),
                 municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                after: ["Код приглашения": "выдан, действует до \(RuDate.format(expires, timeZone: zone))"])
+                after: GuardiansWords.auditCode(until: RuDate.format(expires, timeZone: zone)))
         }
-        let page = NoticePage(
-            title: "Код приглашения",
-            crumbs: [
-                Crumb("Обучающиеся", SiteURL.list(.students).path),
-                Crumb(s.fullName, SiteURL.record(.students, try s.requireID()).path),
-            ],
-            lines: [
-                "Для: \(g.fullName)\(g.relation.map { " (\($0))" } ?? ""), законного представителя обучающегося "
-                    + "\(s.fullName), \(s.school.shortName).",
-                "Откройте в браузере адрес \(req.absoluteURL(SiteURL.invite.path)), введите код, придумайте имя "
-                    + "пользователя и пароль. После этого вы увидите курсы ребёнка, его заявки и согласие на "
-                    + "обработку данных.",
-                "Код одноразовый и действует до \(RuDate.format(expires, timeZone: zone)) включительно. Выданный ранее "
-                    + "код больше не действует. Распечатайте эту страницу и передайте лично.",
-            ],
-            highlight: code, backTitle: "К обучающемуся", backURL: SiteURL.record(.students, try s.requireID()).path)
+        let page = GuardianInvitePage(
+            studentID: try s.requireID(), studentName: s.fullName, school: s.school.shortName, guardianName: g.fullName,
+            relation: g.relation, inviteURL: req.absoluteURL(SiteURL.invite.path),
+            expires: RuDate.format(expires, timeZone: zone), code: code)
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 
     func removeConfirm(req: Request) async throws -> Response {
         let s = try await student(req)
         let g = try await guardian(req, of: s)
-        let card = SiteURL.record(.students, try s.requireID()).path
-        let page = ConfirmPage(
-            title: "Убрать законного представителя",
-            question: "Убрать «\(g.fullName)» из представителей обучающегося «\(s.fullName)»?",
-            consequence: g.$user.id != nil
-                ? "Его учётная запись потеряет доступ к данным ребёнка."
-                : "Выданный ему код приглашения перестанет действовать.",
-            action: card + "/guardians/\(try g.requireID().uuidString.lowercased())/remove", button: "Убрать",
-            cancelURL: card,
-            crumbs: [
-                Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb(s.fullName, card),
-                Crumb("Убрать представителя"),
-            ])
+        let page = GuardianRemovePage(
+            studentID: try s.requireID(), studentName: s.fullName, guardianID: try g.requireID(),
+            guardianName: g.fullName, hasAccount: g.$user.id != nil)
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 
@@ -183,12 +146,12 @@ struct GuardiansController: RouteCollection {
             try await g.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "guardian", entityID: s.id,
-                title: "\(g.fullName) — представитель: \(s.fullName)",
+                title: GuardiansWords.auditTitle(guardian: g.fullName, student: s.fullName),
                 municipalityID: s.$municipality.id, organizationID: s.$school.id,
-                before: ["Законный представитель": g.fullName], after: [:])
+                before: [GuardiansWords.guardianField: g.fullName], after: [:])
         }
         return req.redirect(
-            to: SiteURL.record(.students, try s.requireID()).path, flash: "Законный представитель убран.")
+            to: SiteURL.record(.students, try s.requireID()).path, flash: GuardiansWords.removed)
     }
 
     static func hash(_ code: String) -> String {
@@ -197,33 +160,29 @@ struct GuardiansController: RouteCollection {
 
     /// The guardians section of a student's card, for the school and the КМЦ.
     static func section(_ s: Student, req: Request, zone: TimeZone) async throws -> RegistryCard.Section {
+        try await guardians(s, req: req, zone: zone).section
+    }
+
+    /// The guardians of a student's card and what the viewer may do with them.
+    static func guardians(_ s: Student, req: Request, zone: TimeZone) async throws -> GuardiansSection {
         let rows = try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$createdAt).all()
         let canEdit = req.can(.update, .student(school: OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)))
-        let card = SiteURL.record(.students, try s.requireID()).path
-        return RegistryCard.Section(
-            title: "Законные представители",
-            columns: ["ФИО", "Кем приходится", "Телефон", "Эл. почта", "Доступ в «Сетку»"] + (canEdit ? ["", ""] : []),
+        return GuardiansSection(
+            studentID: try s.requireID(),
             rows: try rows.map { g in
-                let access: Cell =
+                let access: GuardiansSection.Access =
                     g.$user.id != nil
-                    ? .tag("вход выполнен", "signed")
+                    ? .signedIn
                     : g.inviteExpiresAt.map {
-                        $0 > Date()
-                            ? .text("код выдан, до \(RuDate.format($0, timeZone: zone))") : .tag("код истёк", "expired")
-                    } ?? .text("нет")
-                let base = card + "/guardians/\(try g.requireID().uuidString.lowercased())"
-                // One header per cell: the two actions have a column each.
-                return [.text(g.fullName), .text(g.relation ?? ""), .text(g.phone ?? ""), .text(g.email ?? ""), access]
-                    + (canEdit
-                        ? [
-                            .post(
-                                g.$user.id == nil ? "Выдать код приглашения" : "Выдать новый код", base + "/invite",
-                                csrf: req.csrfToken),
-                            .link("Убрать…", base + "/remove"),
-                        ] : [])
-            }, emptyText: "Законные представители не указаны.")
+                        $0 > Date() ? .codeUntil(RuDate.format($0, timeZone: zone)) : .codeExpired
+                    }
+                        ?? .none
+                return .init(
+                    id: try g.requireID(), name: g.fullName, relation: g.relation, phone: g.phone, email: g.email,
+                    access: access)
+            }, canEdit: canEdit, csrf: req.csrfToken)
     }
 }

@@ -11,17 +11,8 @@ extension StudentImportController {
             return req.redirect(to: Self.url(try b.requireID()), redirectType: .normal)
         }
         let url = Self.url(try b.requireID())
-        let page = ConfirmPage(
-            title: "Отменить загрузку", question: "Отменить загрузку «\(b.fileName)»?",
-            consequence:
-                "Добавленные записи (\(b.createdCount)) будут удалены, у объединённых записей (\(b.mergedCount)) "
-                + "восстановятся прежние значения. Если кого-то из них уже записали в группы или изменили, "
-                + "отмена не выполнится.",
-            action: url + "/revert", button: "Отменить загрузку", cancelURL: url,
-            crumbs: [
-                Crumb("Обучающиеся", SiteURL.list(.students).path), Crumb("Загрузка «\(b.fileName)»", url),
-                Crumb("Отмена"),
-            ])
+        let page = StudentImportWords.revertConfirm(
+            url: url, fileName: b.fileName, created: b.createdCount, merged: b.mergedCount)
         return req.render(page.render(await req.pageContext(active: .registry(.students))))
     }
 
@@ -29,7 +20,7 @@ extension StudentImportController {
         let b = try await find(req)
         do {
             try await StudentImportService.revert(batchID: try b.requireID(), req: req)
-            return req.redirect(to: Self.url(try b.requireID()), flash: "Загрузка отменена.")
+            return req.redirect(to: Self.url(try b.requireID()), flash: StudentImportWords.reverted)
         } catch let e as AppError where e.status == .conflict {
             return try await renderBatch(req, batch: b, analysis: nil, problem: e.reason, status: .conflict)
         }

@@ -63,18 +63,13 @@ struct StudentImportController: RouteCollection {
     static func url(_ id: UUID) -> String { "/students/imports/" + id.uuidString.lowercased() }
 
     static func stateTitle(_ b: StudentImportBatch) -> String {
-        switch StudentImportBatch.State(rawValue: b.state) {
-        case .preview: b.rowCount == 0 ? "не принят" : "предпросмотр"
-        case .committed: "загружено"
-        case .reverted: "отменено"
-        case nil: b.state
-        }
+        StudentImportWords.state(StudentImportBatchPage.State(rawValue: b.state), raw: b.state, rowCount: b.rowCount)
     }
 
     static func counts(_ b: StudentImportBatch) -> String {
-        b.state == StudentImportBatch.State.preview.rawValue
-            ? RussianPlural.count(b.rowCount, "строка", "строки", "строк")
-            : "добавлено \(b.createdCount), объединено \(b.mergedCount), пропущено \(b.skippedCount)"
+        StudentImportWords.counts(
+            preview: b.state == StudentImportBatch.State.preview.rawValue, rows: b.rowCount, created: b.createdCount,
+            merged: b.mergedCount, skipped: b.skippedCount)
     }
 
     struct UploadForm: Content {
@@ -90,13 +85,13 @@ struct StudentImportController: RouteCollection {
         let schoolID = schoolValue.flatMap(UUID.init(uuidString:)).flatMap { id in
             schools.compactMap { UUID(uuidString: $0.value) }.first { $0 == id }
         }
-        if schoolID == nil { errors.add("school", "Выберите школу.") }
+        if schoolID == nil { errors.add("school", StudentImportWords.chooseSchool) }
         let file = form?.file
         let data = file.map { Data(buffer: $0.data) } ?? Data()
         if let file, !file.filename.isEmpty {
-            if data.isEmpty { errors.add("file", "Файл «\(file.filename)» пустой: в нём нет ни строки.") }
+            if data.isEmpty { errors.add("file", StudentImportWords.emptyFile(file.filename)) }
         } else {
-            errors.add("file", "Выберите файл CSV или XLSX.")
+            errors.add("file", StudentImportWords.chooseFile)
         }
         guard errors.isEmpty, let schoolID, let file else {
             return try await renderStart(
@@ -121,7 +116,8 @@ struct StudentImportController: RouteCollection {
         batch.createdBy = user.userID
         batch.createdByName = user.username
         batch.createdAt = Date()
-        batch.fileName = String(file.filename.prefix(200)).isEmpty ? "без имени" : String(file.filename.prefix(200))
+        batch.fileName =
+            String(file.filename.prefix(200)).isEmpty ? StudentImportWords.unnamed : String(file.filename.prefix(200))
         batch.format = TableFormat.detect(fileName: file.filename, data: data)?.rawValue ?? "csv"
         // A file with errors is not kept: only its report is shown, and the batch records that it was refused.
         batch.content = analysis.isValid ? data : nil
@@ -180,7 +176,10 @@ struct StudentImportController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let state = StudentImportBatchPage.State(rawValue: b.state) ?? .preview
         var summary: [(String, String)] = [
-            ("Загружен", RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName)
+            (
+                StudentImportWords.Summary.loaded,
+                RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName
+            )
         ]
         var page = StudentImportBatchPage(
             url: Self.url(try b.requireID()), fileName: b.fileName, school: b.$school.value?.shortName ?? "",
@@ -192,12 +191,14 @@ struct StudentImportController: RouteCollection {
             page.rowErrors = Array(a.errors.prefix(500))
             page.totalRowErrors = a.errors.count
             if a.plan.fileErrors.isEmpty {
-                summary.append(("Обучающихся в файле", String(a.plan.rows.count)))
-                if a.repeatedCount > 0 { summary.append(("Повторы в файле (объединены)", String(a.repeatedCount))) }
+                summary.append((StudentImportWords.Summary.inFile, String(a.plan.rows.count)))
+                if a.repeatedCount > 0 {
+                    summary.append((StudentImportWords.Summary.repeated, String(a.repeatedCount)))
+                }
             }
             if a.isValid {
-                summary.append(("Новых", String(a.newCount)))
-                summary.append(("Уже в реестре школы", String(a.matches.count)))
+                summary.append((StudentImportWords.Summary.new, String(a.newCount)))
+                summary.append((StudentImportWords.Summary.matching, String(a.matches.count)))
                 page.matches = a.matches.sorted { $0.key < $1.key }.map { i, m in
                     let row = a.plan.rows[i]
                     return .init(
@@ -215,23 +216,27 @@ struct StudentImportController: RouteCollection {
                     return [
                         String(r.line), r.fullName, RuDate.format(r.birthDate, timeZone: zone),
                         "\(r.grade)\(r.letter ?? "")",
-                        r.consentOn.map { RuDate.format($0, timeZone: zone) } ?? "нет", r.guardianName ?? "",
+                        r.consentOn.map { RuDate.format($0, timeZone: zone) } ?? StudentImportWords.noConsent,
+                        r.guardianName ?? "",
                     ]
                 }
                 page.canCommit = !a.plan.rows.isEmpty
             }
         } else if state != .preview {
             summary += [
-                ("Добавлено", String(b.createdCount)), ("Объединено с имевшимися", String(b.mergedCount)),
-                ("Пропущено", String(b.skippedCount)),
+                (StudentImportWords.Summary.added, String(b.createdCount)),
+                (StudentImportWords.Summary.merged, String(b.mergedCount)),
+                (StudentImportWords.Summary.skipped, String(b.skippedCount)),
             ]
             if let at = b.committedAt {
-                summary.append(("Загружено в реестр", RuDate.formatDateTime(at, timeZone: zone)))
+                summary.append((StudentImportWords.Summary.committedAt, RuDate.formatDateTime(at, timeZone: zone)))
             }
-            if let at = b.revertedAt { summary.append(("Отменено", RuDate.formatDateTime(at, timeZone: zone))) }
+            if let at = b.revertedAt {
+                summary.append((StudentImportWords.Summary.revertedAt, RuDate.formatDateTime(at, timeZone: zone)))
+            }
             page.canRevert = state == .committed
         } else {
-            page.problem = problem ?? "Файл этой загрузки не сохранён: загрузите его снова."
+            page.problem = problem ?? StudentImportWords.fileNotKept
         }
         page.summary = summary
         return req.render(page.render(await req.pageContext(active: .registry(.students))), status: status)
@@ -251,10 +256,8 @@ struct StudentImportController: RouteCollection {
                 batchID: try b.requireID(), skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
             return req.redirect(
                 to: Self.url(try b.requireID()),
-                flash:
-                    "Загружено: добавлено \(outcome.created), объединено \(outcome.merged), пропущено "
-                    + "\(outcome.skipped)."
-            )
+                flash: StudentImportWords.committed(
+                    created: outcome.created, merged: outcome.merged, skipped: outcome.skipped))
         } catch let e as AppError where e.status == .conflict {
             guard
                 let fresh = try await StudentImportBatch.query(on: req.db).filter(try \.$id == b.requireID()).with(
@@ -276,7 +279,7 @@ struct StudentImportController: RouteCollection {
     func templateXLSX(req: Request) async throws -> Response {
         _ = try await Self.schools(req)
         let data = try XLSXWriter.workbook(
-            sheetName: "Обучающиеся", header: StudentImport.header, rows: [StudentImport.exampleRow],
+            sheetName: StudentImportWords.sheetName, header: StudentImport.header, rows: [StudentImport.exampleRow],
             columnWidths: StudentImport.columns.map { max(12, $0.title.count + 4) })
         return Self.download(
             data, name: "obuchayushchiesya-shablon.xlsx",

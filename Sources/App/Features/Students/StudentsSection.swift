@@ -10,10 +10,9 @@ struct StudentsSection: RegistrySection {
     typealias Record = Student
     let area = Registry.students
     let entityType = "student"
-    let noun = "Обучающийся"
-    let newTitle = "Новый обучающийся"
-    let archiveConsequence =
-        "Обучающийся пропадёт из списков выбора для записи в группы; его записи и история сохранятся."
+    let noun = StudentsWords.noun
+    let newTitle = StudentsWords.newTitle
+    let archiveConsequence = StudentsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -25,34 +24,17 @@ struct StudentsSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         let schools = try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db)
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
-        var page = RegistryList(
-            title: "Обучающиеся", area: area, query: query,
-            filters: [
-                CommonFilters.search, FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
-                FieldSpec("grade", "Класс", .select((1...11).map { (String($0), "\($0) класс") }, empty: "Все классы")),
-                FieldSpec("consent", "Согласие", .select([("no", "нет или отозвано")], empty: "Все")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"),
-                Column("Согласие"),
-            ],
+        return StudentListPage(
+            query: query, schools: schools,
             rows: try rows.map { s in
-                [
-                    .link(s.fullName, SiteURL.record(area, try s.requireID()).path),
-                    .text(RuDate.format(s.birthDate, timeZone: zone)), .text(s.school.shortName),
-                    .text("\(s.grade)\(s.letter ?? "")"),
-                    s.consentWithdrawnAt != nil
-                        ? .tag("отозвано", "terminated")
-                        : s.consentOn == nil
-                            ? .tag("нет", "terminated") : .text(RuDate.format(s.consentOn!, timeZone: zone)),
-                ]
+                .init(
+                    id: try s.requireID(), name: s.fullName, birth: RuDate.format(s.birthDate, timeZone: zone),
+                    school: s.school.shortName, grade: "\(s.grade)\(s.letter ?? "")",
+                    consentOn: s.consentOn.map { RuDate.format($0, timeZone: zone) },
+                    consentWithdrawn: s.consentWithdrawnAt != nil)
             },
-            total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
-            createTitle: req.can(.create, try newResource(req)) ? "Добавить обучающегося" : nil,
-            emptyText: "Обучающихся пока нет.")
-        if page.createTitle != nil { page.links = [("Загрузить из файла", StudentImportStartPage.path)] }
-        return page
+            total: total, canCreate: req.can(.create, try newResource(req)), importURL: StudentImportStartPage.path
+        ).list
     }
 
     static func listQuery(_ req: Request) -> ListQuery {
@@ -107,43 +89,20 @@ struct StudentsSection: RegistrySection {
         ) {
             $0.with(\.$organization)
         }.all()
-        return (
-            [
-                ("ФИО", record.fullName), ("Дата рождения", RuDate.format(record.birthDate, timeZone: zone)),
-                ("Пол", record.sex.flatMap(Sex.init(rawValue:))?.title ?? ""),
-                ("Школа", record.$school.value?.shortName ?? ""),
-                ("Класс", "\(record.grade)\(record.letter ?? "")"), ("ОВЗ", record.specialNeeds ? "да" : "нет"),
-                (
-                    "Согласие на обработку персональных данных",
-                    record.consentOn.map {
-                        RuDate.format($0, timeZone: zone) + (record.consentBy.map { ", дал(а): \($0)" } ?? "")
-                    } ?? "нет"
-                ),
-            ],
-            [
-                RegistryCard.Section(
-                    title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
-                    rows: try enrollments.map { e in
-                        [
-                            .link(e.group.name, SiteURL.record(.groups, try e.group.requireID()).path),
-                            .text(e.group.organization.shortName),
-                            .text(EnrollmentStatus(rawValue: e.status)?.title ?? e.status),
-                        ]
-                    }, emptyText: "В сетевых группах не состоит."),
-                try await GuardiansController.section(record, req: req, zone: zone),
-            ],
-            record.consentWithdrawnAt != nil
-                ? [
-                    "Согласие на обработку персональных данных \(GuardiansController.consentText(record, zone: zone)). "
-                        + "Записывать в группы нельзя, пока не получено новое согласие (укажите его дату при "
-                        + "изменении записи)."
-                ]
-                : record.consentOn == nil
-                    ? [
-                        "Нет согласия на обработку персональных данных: получите его у родителя (законного "
-                            + "представителя)."
-                    ] : []
-        )
+        let page = StudentCardPage(
+            name: record.fullName, birth: RuDate.format(record.birthDate, timeZone: zone),
+            sex: record.sex.flatMap(Sex.init(rawValue:)), school: record.$school.value?.shortName ?? "",
+            grade: "\(record.grade)\(record.letter ?? "")", specialNeeds: record.specialNeeds,
+            consentOn: record.consentOn.map { RuDate.format($0, timeZone: zone) }, consentBy: record.consentBy,
+            consentText: GuardiansController.consentText(record, zone: zone),
+            consentWithdrawn: record.consentWithdrawnAt != nil,
+            courses: try enrollments.map { e in
+                .init(
+                    groupID: try e.group.requireID(), group: e.group.name, center: e.group.organization.shortName,
+                    status: EnrollmentStatus(rawValue: e.status), rawStatus: e.status)
+            },
+            guardians: try await GuardiansController.guardians(record, req: req, zone: zone))
+        return (page.facts, page.sections, page.warnings)
     }
 
     func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
@@ -153,20 +112,7 @@ struct StudentsSection: RegistrySection {
         ) {
             .student(school: $0)
         }
-        return [
-            FieldSpec(
-                "school", "Школа", .select(schools, empty: schools.count == 1 ? nil : "— выберите —"), required: true),
-            FieldSpec("surname", "Фамилия", required: true), FieldSpec("givenName", "Имя", required: true),
-            FieldSpec("patronymic", "Отчество"),
-            FieldSpec("birthDate", "Дата рождения", .date, required: true),
-            FieldSpec("sex", "Пол", .select(Sex.allCases.map { ($0.rawValue, $0.title) }, empty: "— не указан —")),
-            FieldSpec("grade", "Класс (параллель)", .number, required: true), FieldSpec("letter", "Буква класса"),
-            FieldSpec(
-                "specialNeeds", "ОВЗ", .checkboxes([("yes", "обучающийся с ограниченными возможностями здоровья")])),
-            FieldSpec("consentOn", "Согласие на обработку персональных данных: дата", .date),
-            FieldSpec(
-                "consentBy", "Кто дал согласие", hint: "ФИО родителя (законного представителя) и кем приходится."),
-        ]
+        return StudentFormPage(schools: schools).fields
     }
 
     func values(_ r: Student, req: Request) async throws -> FormValues {
@@ -189,13 +135,13 @@ struct StudentsSection: RegistrySection {
         let school = try await RegistrySupport.organization(
             form["school"], field: "school", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
-            errors.add("school", "Вы не можете вести учащихся этой организации.")
+            errors.add("school", StudentsWords.Check.notYourSchool)
         }
         let surname = errors.personName("surname", form["surname"], required: true) ?? ""
         let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
         let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
         let birth = errors.date("birthDate", form["birthDate"], timeZone: zone, required: true)
-        if let birth, birth > Date() { errors.add("birthDate", "Дата рождения не может быть в будущем.") }
+        if let birth, birth > Date() { errors.add("birthDate", StudentsWords.Check.birthInFuture) }
         var sex: Sex?
         if let raw = form["sex"], !raw.isEmpty { sex = errors.choice("sex", raw, as: Sex.self) }
         let grade = errors.integer("grade", form["grade"], range: 1...11, required: true)
@@ -203,7 +149,7 @@ struct StudentsSection: RegistrySection {
         if let letter, !ClassLetter.isValid(letter) { errors.add("letter", ClassLetter.message) }
         let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
         let consentBy = errors.optional("consentBy", form["consentBy"], max: 200)
-        if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
+        if consentOn != nil && consentBy == nil { errors.add("consentBy", StudentsWords.Check.consentByMissing) }
         var key = ""
         if let birth, !surname.isEmpty, !given.isEmpty {
             key = StudentIdentity.key(
@@ -216,16 +162,15 @@ struct StudentsSection: RegistrySection {
                 {
                     errors.add(
                         "surname",
-                        "Такой обучающийся уже есть в реестре: \(twin.fullName), "
-                            + "\(RuDate.format(twin.birthDate, timeZone: zone))."
-                    )
+                        StudentsWords.Check.duplicate(
+                            name: twin.fullName, birth: RuDate.format(twin.birthDate, timeZone: zone)))
                 } else {
                     // Another school's child: say so without revealing who or where.
-                    errors.add("surname", "Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ.")
+                    errors.add("surname", StudentsWords.Check.duplicateElsewhere)
                 }
             }
         }
-        if let c = consentOn, c > Date() { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
+        if let c = consentOn, c > Date() { errors.add("consentOn", StudentsWords.Check.consentInFuture) }
         // A new consent dated on or after the withdrawal means the school has received a new consent.
         var clearWithdrawal = false
         if let withdrawn = r.consentWithdrawnAt, let c = consentOn, c != r.consentOn {
@@ -233,9 +178,7 @@ struct StudentsSection: RegistrySection {
             if c < day {
                 errors.add(
                     "consentOn",
-                    "Согласие отозвано \(RuDate.format(withdrawn, timeZone: zone)): укажите дату нового согласия — не "
-                        + "раньше отзыва."
-                )
+                    StudentsWords.Check.consentBeforeWithdrawal(RuDate.format(withdrawn, timeZone: zone)))
             } else {
                 clearWithdrawal = true
             }
@@ -269,7 +212,7 @@ struct StudentsSection: RegistrySection {
         else { return [] }
         return [
             .link(
-                "Добавить законного представителя",
+                StudentsWords.addGuardian,
                 SiteURL.record(area, try record.requireID()).path + "/guardians/new",
                 primary: false)
         ]
@@ -291,7 +234,7 @@ struct StudentsSection: RegistrySection {
                     done,
                     HistoryLine(
                         at: at(done), who: batch.createdByName,
-                        action: "Загрузка из файла «\(batch.fileName)»: запись добавлена", changes: [])
+                        action: StudentsWords.History.imported(batch.fileName), changes: [])
                 ))
         }
         let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == r.$municipality.id)
@@ -305,26 +248,29 @@ struct StudentsSection: RegistrySection {
             else { continue }
             let unchangedSince = m.version == r.version && batch.revertedAt == nil
             let fields: [(String, String, String)] = [
-                ("Класс", "\(m.grade)\(m.letter ?? "")", "\(r.grade)\(r.letter ?? "")"),
+                (StudentsWords.History.grade, "\(m.grade)\(m.letter ?? "")", "\(r.grade)\(r.letter ?? "")"),
                 (
-                    "Пол", m.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
+                    StudentsWords.History.sex, m.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
                     r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""
                 ),
-                ("ОВЗ", m.specialNeeds ? "да" : "нет", r.specialNeeds ? "да" : "нет"),
-                ("Согласие", consent(m.consentOn, m.consentBy), consent(r.consentOn, r.consentBy)),
+                (
+                    StudentsWords.History.specialNeeds, StudentsWords.yesNo(m.specialNeeds),
+                    StudentsWords.yesNo(r.specialNeeds)
+                ),
+                (StudentsWords.History.consent, consent(m.consentOn, m.consentBy), consent(r.consentOn, r.consentBy)),
             ]
             let changes =
                 unchangedSince
                 ? fields.filter { $0.1 != $0.2 }.map {
                     (field: $0.0, before: $0.1.ifBlank("—"), after: $0.2.ifBlank("—"))
                 }
-                : fields.map { (field: $0.0, before: $0.1.ifBlank("—"), after: "по файлу") }
+                : fields.map { (field: $0.0, before: $0.1.ifBlank("—"), after: StudentsWords.History.byFile) }
             out.append(
                 (
                     done,
                     HistoryLine(
                         at: at(done), who: batch.createdByName,
-                        action: "Загрузка из файла «\(batch.fileName)»: объединено с записью", changes: changes)
+                        action: StudentsWords.History.merged(batch.fileName), changes: changes)
                 ))
             if let undone = batch.revertedAt {
                 let by = try await AuditEntry.query(on: req.db).filter(try \.$entityID == batch.requireID()).filter(
@@ -335,7 +281,7 @@ struct StudentsSection: RegistrySection {
                         undone,
                         HistoryLine(
                             at: at(undone), who: by ?? "—",
-                            action: "Отмена загрузки «\(batch.fileName)»: прежние значения восстановлены", changes: [])
+                            action: StudentsWords.History.reverted(batch.fileName), changes: [])
                     ))
             }
         }
@@ -344,15 +290,12 @@ struct StudentsSection: RegistrySection {
 
     func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(r.$municipality.id, on: db)
-        return [
-            "ФИО": r.fullName, "Дата рождения": RuDate.format(r.birthDate, timeZone: zone),
-            "Школа": r.$school.value?.shortName ?? "",
-            "Класс": "\(r.grade)\(r.letter ?? "")", "Пол": r.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
-            "ОВЗ": r.specialNeeds ? "да" : "нет",
-            "Отзыв согласия": r.consentWithdrawnAt.map {
-                RuDate.format($0, timeZone: zone) + (r.consentWithdrawnBy.map { ", \($0)" } ?? "")
-            } ?? "",
-            "Согласие": RegistrySupport.date(r.consentOn, zone) + (r.consentBy.map { " — \($0)" } ?? ""),
-        ]
+        return StudentsWords.audit(
+            name: r.fullName, birth: RuDate.format(r.birthDate, timeZone: zone),
+            school: r.$school.value?.shortName ?? "",
+            grade: "\(r.grade)\(r.letter ?? "")", sex: r.sex.flatMap(Sex.init(rawValue:)), specialNeeds: r.specialNeeds,
+            withdrawnOn: r.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
+            withdrawnBy: r.consentWithdrawnBy,
+            consentOn: RegistrySupport.date(r.consentOn, zone), consentBy: r.consentBy)
     }
 }

@@ -19,13 +19,13 @@ struct APIQueryCheck: AsyncMiddleware {
                 (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
             }
             for key in Self.ids {
-                if let v = value(key), UUID(uuidString: v) == nil { fields[key] = "ожидается идентификатор (UUID)" }
+                if let v = value(key), UUID(uuidString: v) == nil { fields[key] = PlatformWords.Decoding.uuidExpected }
             }
             for key in Self.numbers {
-                if let v = value(key), (Int(v) ?? -1) < 0 { fields[key] = "ожидается целое число не меньше 0" }
+                if let v = value(key), (Int(v) ?? -1) < 0 { fields[key] = PlatformWords.Decoding.countExpected }
             }
             for key in Self.days {
-                if let v = value(key), CivilDay.parse(v) == nil { fields[key] = "ожидается дата ГГГГ-ММ-ДД" }
+                if let v = value(key), CivilDay.parse(v) == nil { fields[key] = PlatformWords.Decoding.dateExpected }
             }
             if !fields.isEmpty { throw AppError.badParameters(fields) }
         }
@@ -38,7 +38,7 @@ struct APIQueryCheck: AsyncMiddleware {
         {
             throw AppError(
                 status: .unsupportedMediaType, code: "unsupported_media_type",
-                reason: "Укажите тип тела запроса: Content-Type: application/json.")
+                reason: PlatformWords.contentTypeNeeded)
         }
         return try await next.respond(to: req)
     }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// The append-only audit log: every change to the registry and every login event goes through here.
 enum Audit {
@@ -72,7 +73,7 @@ enum Audit {
         municipalityID: UUID?, organizationID: UUID?,
         before: [String: String]? = nil, after: [String: String]? = nil
     ) -> Row {
-        let name = username ?? req?.currentUser?.username ?? "система"
+        let name = username ?? req?.currentUser?.username ?? PlatformWords.system
         var r = Row(
             userID: userID ?? req?.currentUser?.userID, username: name, action: action.rawValue, entityType: entityType,
             entityID: entityID,

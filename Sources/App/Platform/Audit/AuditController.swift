@@ -9,16 +9,7 @@ struct AuditController: RouteCollection {
         routes.get("audit", use: index)
     }
 
-    static let entityTitles: [(value: String, title: String)] = [
-        ("organization", "Организация"), ("resource_center", "Ресурсный центр"), ("agreement", "Договор"),
-        ("partner", "Партнёр"),
-        ("staff", "Сотрудник"), ("room", "Кабинет"), ("subject", "Предмет"), ("academic_year", "Учебный год"),
-        ("kmc_member", "Состав КМЦ"), ("user", "Пользователь"), ("municipality", "Муниципалитет"),
-        ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"),
-        ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("application", "Заявка (ИУП)"),
-        ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"),
-        ("guardian", "Законный представитель"),
-    ]
+    static let entityTitles = AuditWords.entityTitles
 
     /// Where a record of an audited kind is shown.
     static let registries: [String: Registry] = [
@@ -28,13 +19,7 @@ struct AuditController: RouteCollection {
         "program": .programs, "group": .groups, "student": .students,
     ]
 
-    static let actionTitles: [String: String] = [
-        "create": "Создание", "update": "Изменение", "archive": "В архив", "restore": "Из архива",
-        "login": "Вход", "logout": "Выход", "login_failed": "Неудачный вход", "login_blocked": "Вход заблокирован",
-        "password_change": "Смена пароля", "token_create": "Выдан ключ API", "token_revoke": "Отозван ключ API",
-        "setup": "Первый запуск", "import": "Загрузка из файла", "revert": "Отмена загрузки",
-        "invite": "Код приглашения", "consent_withdraw": "Отзыв согласия", "link": "Привязка учётной записи",
-    ]
+    static let actionTitles = AuditWords.actionTitles
 
     func index(req: Request) async throws -> Response {
         let user = try req.requireUser()

@@ -17,7 +17,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             }
             if req.currentUser == nil && req.isAPI {
                 throw AppError(
-                    status: .unauthorized, code: "invalid_token", reason: "Ключ доступа недействителен или истёк.")
+                    status: .unauthorized, code: "invalid_token", reason: PlatformWords.invalidToken)
             }
         } else if let raw = req.cookies[CookieName.session]?.string, !raw.isEmpty {
             let policy = req.application.sessionPolicy

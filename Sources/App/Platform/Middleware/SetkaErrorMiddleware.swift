@@ -42,30 +42,30 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             // Before `AbortError`: Vapor makes `DecodingError` one, with an English reason.
             let (field, message) = Self.describe(decoding: e)
             return (
-                .badRequest, "bad_request", "Неверный формат данных запроса: \(message)",
+                .badRequest, "bad_request", PlatformWords.badBody(message),
                 field.map { [$0: message] } ?? [:]
             )
         case let e as any AbortError:
             let code: String
             let reason: String
             switch e.status {
-            case .notFound: (code, reason) = ("not_found", "Страница не найдена.")
-            case .methodNotAllowed: (code, reason) = ("method_not_allowed", "Этот адрес не принимает такой запрос.")
-            case .payloadTooLarge: (code, reason) = ("too_large", "Слишком большой запрос.")
-            case .unsupportedMediaType: (code, reason) = ("unsupported", "Неподдерживаемый формат данных.")
-            case .badRequest: (code, reason) = ("bad_request", "Неверный запрос: проверьте переданные данные.")
-            case .unauthorized: (code, reason) = ("unauthorized", "Нужно войти в систему.")
-            case .forbidden: (code, reason) = ("forbidden", "У вас нет прав на это действие.")
-            case .unprocessableEntity: (code, reason) = ("validation", "Данные не прошли проверку.")
+            case .notFound: (code, reason) = ("not_found", PlatformWords.pageNotFound)
+            case .methodNotAllowed: (code, reason) = ("method_not_allowed", PlatformWords.methodNotAllowed)
+            case .payloadTooLarge: (code, reason) = ("too_large", PlatformWords.tooLarge)
+            case .unsupportedMediaType: (code, reason) = ("unsupported", PlatformWords.unsupported)
+            case .badRequest: (code, reason) = ("bad_request", PlatformWords.badRequest)
+            case .unauthorized: (code, reason) = ("unauthorized", PlatformWords.unauthorized)
+            case .forbidden: (code, reason) = ("forbidden", PlatformWords.forbidden)
+            case .unprocessableEntity: (code, reason) = ("validation", PlatformWords.validation)
             default:
                 (code, reason) =
                     e.status.code >= 500
-                    ? ("server_error", "Внутренняя ошибка сервера. Попробуйте позже.")
-                    : ("error", "Запрос не выполнен.")
+                    ? ("server_error", PlatformWords.serverError)
+                    : ("error", PlatformWords.failed)
             }
             return (e.status, code, reason, [:])
         default:
-            return (.internalServerError, "server_error", "Внутренняя ошибка сервера. Попробуйте позже.", [:])
+            return (.internalServerError, "server_error", PlatformWords.serverError, [:])
         }
     }
 }
@@ -90,41 +90,44 @@ extension SetkaErrorMiddleware {
         }
         func expected(_ type: Any.Type) -> String {
             switch type {
-            case is String.Type: return "строка"
-            case is Int.Type, is Int64.Type, is Int32.Type: return "целое число"
-            case is Double.Type, is Float.Type: return "число"
-            case is Bool.Type: return "true или false"
-            case is UUID.Type: return "идентификатор (UUID)"
-            case is Date.Type: return "дата"
+            case is String.Type: return PlatformWords.Decoding.string
+            case is Int.Type, is Int64.Type, is Int32.Type: return PlatformWords.Decoding.integer
+            case is Double.Type, is Float.Type: return PlatformWords.Decoding.number
+            case is Bool.Type: return PlatformWords.Decoding.bool
+            case is UUID.Type: return PlatformWords.Decoding.uuid
+            case is Date.Type: return PlatformWords.Decoding.date
             default:
                 let name = String(describing: type)
-                if name.hasPrefix("Array<") { return "список" }
-                if name.hasPrefix("Dictionary<") { return "объект" }
-                return "значение другого типа"
+                if name.hasPrefix("Array<") { return PlatformWords.Decoding.list }
+                if name.hasPrefix("Dictionary<") { return PlatformWords.Decoding.object }
+                return PlatformWords.Decoding.other
             }
         }
         switch error {
         case .typeMismatch(let type, let ctx):
             let p = path(ctx.codingPath)
             return p.isEmpty
-                ? (nil, "ожидается объект JSON.")
-                : (ctx.codingPath.first?.stringValue, "поле «\(p)»: ожидается \(expected(type)).")
+                ? (nil, PlatformWords.Decoding.objectExpected)
+                : (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.expected(field: p, expected(type)))
         case .valueNotFound(let type, let ctx):
             let p = path(ctx.codingPath)
-            return (ctx.codingPath.first?.stringValue, "поле «\(p)»: нужно значение (\(expected(type))), а не null.")
+            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.null(field: p, expected(type)))
         case .keyNotFound(let key, let ctx):
             let p = path(ctx.codingPath + [key])
-            return (p.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue, "не хватает поля «\(p)».")
+            return (
+                p.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue, PlatformWords.Decoding.missing(field: p)
+            )
         case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
-            if p.isEmpty { return (nil, "тело запроса — не JSON (или JSON с ошибкой).") }
+            if p.isEmpty { return (nil, PlatformWords.Decoding.notJSON) }
             let what =
                 ctx.debugDescription.contains("UUID")
-                ? "неверный идентификатор (UUID)"
-                : ctx.debugDescription.lowercased().contains("date") ? "неверная дата" : "неверное значение"
-            return (ctx.codingPath.first?.stringValue, "поле «\(p)»: \(what).")
+                ? PlatformWords.Decoding.badUUID
+                : ctx.debugDescription.lowercased().contains("date")
+                    ? PlatformWords.Decoding.badDate : PlatformWords.Decoding.badValue
+            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.invalid(field: p, what))
         @unknown default:
-            return (nil, "данные не разобраны.")
+            return (nil, PlatformWords.Decoding.failed)
         }
     }
 }

@@ -24,7 +24,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
     /// The section's fields plus the record's state, as the audit log compares them.
     func fullAudit(_ record: S.Record, on db: any Database) async throws -> [String: String] {
         var fields = try await section.auditFields(record, on: db)
-        fields["Состояние"] = (RecordStatus(rawValue: record.status) ?? .active).title
+        fields[RegistryWords.stateField] = (RecordStatus(rawValue: record.status) ?? .active).title
         return fields
     }
 
@@ -35,7 +35,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> S.Record {
         guard let record = try await S.Record.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound("\(section.noun) не найден(а).")
+            throw AppError.notFound(RegistryWords.notFound(section.noun))
         }
         try req.authorize(action, try await section.resource(record, on: req.db))
         return record
@@ -64,7 +64,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
     ) async throws -> RegistryForm {
         let id = try record?.requireID()
         return RegistryForm(
-            title: id == nil ? section.newTitle : "Изменение: \(record.map(section.title) ?? "")",
+            title: id == nil ? section.newTitle : RegistryWords.editTitle(record.map(section.title) ?? ""),
             crumbs: [Crumb(MenuArea.registry(section.area).title, SiteURL.list(section.area).path)],
             action: id.map { SiteURL.edit(section.area, $0).path } ?? SiteURL.new(section.area).path,
             cancelURL: id.map { SiteURL.record(section.area, $0).path } ?? SiteURL.list(section.area).path,
@@ -105,12 +105,12 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         }
         return req.redirect(
             to: SiteURL.record(section.area, try record.requireID()).path,
-            flash: "Запись «\(section.title(record))» добавлена.")
+            flash: RegistryWords.added(section.title(record)))
     }
 
     func editForm(req: Request) async throws -> Response {
         let record = try await find(req, .update)
-        guard section.isEditable(record) else { throw AppError.conflict("Эту запись сейчас изменить нельзя.") }
+        guard section.isEditable(record) else { throw AppError.conflict(RegistryWords.notEditable) }
         let page = try await formPage(
             req, record: record, values: try await section.values(record, req: req), version: record.version)
         return req.render(page.render(await req.pageContext(active: active)))
@@ -158,7 +158,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
             return req.render(page.render(await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.record(section.area, try record.requireID()).path, flash: "Изменения сохранены.")
+            to: SiteURL.record(section.area, try record.requireID()).path, flash: RegistryWords.saved)
     }
 
     func archiveConfirm(req: Request) async throws -> Response {
@@ -171,13 +171,13 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
     func archive(req: Request) async throws -> Response {
         try await setStatus(req, .archived)
         return req.redirect(
-            to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись перенесена в архив.")
+            to: SiteURL.record(section.area, try req.idParameter()).path, flash: RegistryWords.archived)
     }
 
     func restore(req: Request) async throws -> Response {
         try await setStatus(req, .active)
         return req.redirect(
-            to: SiteURL.record(section.area, try req.idParameter()).path, flash: "Запись возвращена из архива.")
+            to: SiteURL.record(section.area, try req.idParameter()).path, flash: RegistryWords.restored)
     }
 
     func setStatus(_ req: Request, _ status: RecordStatus) async throws {

@@ -31,7 +31,7 @@ enum RegistrySupport {
         var fields: [String: String] = [:]
         for (key, values) in allowed {
             if let v = try? req.query.get(String.self, at: key), !v.isEmpty, !values.contains(v) {
-                fields[key] = "допустимо: " + values.joined(separator: ", ")
+                fields[key] = RegistryWords.allowedValues(values)
             }
         }
         if !fields.isEmpty { throw AppError.badParameters(fields) }
@@ -68,9 +68,7 @@ enum RegistrySupport {
         return !rows.isEmpty
     }
 
-    static let conflictMessage =
-        "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие "
-        + "значения. Внесите правки ещё раз."
+    static let conflictMessage = RegistryWords.conflict
 
     /// The user's municipality for new records (the first one their roles cover).
     static func municipality(_ req: Request) throws -> UUID {
@@ -108,13 +106,13 @@ enum RegistrySupport {
         _ raw: String?, field: String, municipalityID: UUID, errors: inout FieldErrors, on db: any Database
     ) async throws -> Organization? {
         guard let raw, !raw.isEmpty else {
-            errors.add(field, "Выберите организацию.")
+            errors.add(field, RegistryWords.Choice.chooseOrganization)
             return nil
         }
         guard let id = UUID(uuidString: raw), let org = try await Organization.find(id, on: db),
             org.$municipality.id == municipalityID
         else {
-            errors.add(field, "Выберите организацию из списка.")
+            errors.add(field, RegistryWords.Choice.organizationFromList)
             return nil
         }
         return org
@@ -126,13 +124,13 @@ enum RegistrySupport {
         on db: any Database
     ) async throws -> [Subject] {
         let ids = raws.compactMap(UUID.init(uuidString:))
-        if ids.count != raws.count { errors.add(field, "Выберите предметы из списка.") }
+        if ids.count != raws.count { errors.add(field, RegistryWords.Choice.subjectsFromList) }
         let found =
             ids.isEmpty
             ? []
             : try await Subject.query(on: db).filter(\.$id ~~ ids).filter(\.$municipality.$id == municipalityID).all()
-        if found.count != Set(ids).count { errors.add(field, "Выберите предметы из списка.") }
-        if required && raws.isEmpty { errors.add(field, "Выберите хотя бы один предмет.") }
+        if found.count != Set(ids).count { errors.add(field, RegistryWords.Choice.subjectsFromList) }
+        if required && raws.isEmpty { errors.add(field, RegistryWords.Choice.atLeastOneSubject) }
         return found
     }
 
@@ -142,13 +140,13 @@ enum RegistrySupport {
     {
         var actions: [RegistryCard.Action] = []
         if canEdit && status == .active {
-            actions.append(.link("Изменить", SiteURL.edit(area, id).path, primary: true))
+            actions.append(.link(RegistryWords.Actions.edit, SiteURL.edit(area, id).path, primary: true))
         }
         if canArchive && status == .active {
-            actions.append(.link("В архив", SiteURL.archive(area, id).path, primary: false))
+            actions.append(.link(RegistryWords.Actions.archive, SiteURL.archive(area, id).path, primary: false))
         }
         if canArchive && status == .archived {
-            actions.append(.post("Вернуть из архива", SiteURL.restore(area, id).path))
+            actions.append(.post(RegistryWords.Actions.restore, SiteURL.restore(area, id).path))
         }
         return actions
     }
@@ -156,14 +154,7 @@ enum RegistrySupport {
     static func archiveConfirm(_ area: Registry, id: UUID, title: String, consequence: String, req: Request) async
         -> Response
     {
-        let page = ConfirmPage(
-            title: "Перенос в архив", question: "Перенести «\(title)» в архив?", consequence: consequence,
-            action: SiteURL.archive(area, id).path, button: "Перенести в архив",
-            cancelURL: SiteURL.record(area, id).path,
-            crumbs: [
-                Crumb(MenuArea.registry(area).title, SiteURL.list(area).path),
-                Crumb(title, SiteURL.record(area, id).path), Crumb("Архив"),
-            ])
+        let page = ConfirmPage.archive(area, id: id, title: title, consequence: consequence)
         return req.render(page.render(await req.pageContext(active: .registry(area))))
     }
 }

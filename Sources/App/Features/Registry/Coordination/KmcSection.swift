@@ -9,9 +9,9 @@ struct KmcSection: RegistrySection {
     typealias Record = KmcMember
     let area = Registry.kmcMembers
     let entityType = "kmc_member"
-    let noun = "Член КМЦ"
-    let newTitle = "Новый член КМЦ"
-    let archiveConsequence = "Человек пропадёт из действующего состава КМЦ; история сохранится."
+    let noun = KmcWords.noun
+    let newTitle = KmcWords.newTitle
+    let archiveConsequence = KmcWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -26,28 +26,16 @@ struct KmcSection: RegistrySection {
         b = query.sort == "name" ? b.sort(\.$sortKey, dir) : b.sort(\.$kmcRole, dir).sort(\.$sortKey)
         let (rows, total) = try await b.with(\.$organization).paged(query)
         let zone = try await RegistrySupport.zone(req)
-        return RegistryList(
-            title: "Состав КМЦ", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("current", "Срок", .select([("1", "действующий состав")], empty: "Все сроки")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"),
-                Column("Срок полномочий"),
-            ],
+        return KmcListPage(
+            query: query,
             rows: try rows.map { m in
-                [
-                    .link(m.fullName, SiteURL.record(area, try m.requireID()).path),
-                    .text(KmcRole(rawValue: m.kmcRole)?.title ?? ""),
-                    .text([m.organization?.shortName, m.position].compactMap { $0 }.joined(separator: ", ")),
-                    .text(RuDate.format(m.termFrom, timeZone: zone) + " — " + RuDate.format(m.termTo, timeZone: zone)),
-                ]
+                .init(
+                    id: try m.requireID(), name: m.fullName, role: KmcRole(rawValue: m.kmcRole),
+                    organization: m.organization?.shortName, position: m.position,
+                    from: RuDate.format(m.termFrom, timeZone: zone), to: RuDate.format(m.termTo, timeZone: zone))
             },
-            total: total, noun: ("член", "члена", "членов"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить в состав" : nil,
-            emptyText: "Состав КМЦ ещё не внесён.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     func resource(_ record: KmcMember, on db: any Database) async throws -> Resource {
@@ -66,42 +54,19 @@ struct KmcSection: RegistrySection {
     ) {
         let zone = try await RegistrySupport.zone(req)
         let org = try await record.$organization.get(on: req.db)
-        let decree =
-            record.decreeNumber.map {
-                "№ \($0)" + (record.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "")
-            } ?? ""
-        return (
-            [
-                ("ФИО", record.fullName), ("Роль в КМЦ", KmcRole(rawValue: record.kmcRole)?.title ?? ""),
-                ("Организация", org?.shortName ?? ""), ("Должность", record.position),
-                (
-                    "Срок полномочий",
-                    RuDate.format(record.termFrom, timeZone: zone) + " — "
-                        + RuDate.format(record.termTo, timeZone: zone)
-                ),
-                ("Приказ об утверждении состава", decree),
-            ], [], []
-        )
+        let page = KmcCardPage(
+            name: record.fullName, role: KmcRole(rawValue: record.kmcRole), organization: org?.shortName,
+            position: record.position, from: RuDate.format(record.termFrom, timeZone: zone),
+            to: RuDate.format(record.termTo, timeZone: zone), decreeNumber: record.decreeNumber,
+            decreeDate: record.decreeDate.map { RuDate.format($0, timeZone: zone) })
+        return (page.facts, [], [])
     }
 
     func fields(_ req: Request, record: KmcMember?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
-        return [
-            FieldSpec("fullName", "ФИО", required: true),
-            FieldSpec(
-                "kmcRole", "Роль в КМЦ", .select(KmcRole.allCases.map { ($0.rawValue, $0.title) }, empty: nil),
-                required: true),
-            FieldSpec(
-                "organization", "Организация",
-                .select(
-                    try await RegistrySupport.organizationOptions(municipalityID, on: req.db), empty: "— не указана —")),
-            FieldSpec("position", "Должность", required: true),
-            FieldSpec("termFrom", "Начало срока", .date, required: true),
-            FieldSpec(
-                "termTo", "Окончание срока", .date, required: true, hint: "Состав утверждается на один-два года."),
-            FieldSpec("decreeNumber", "Номер приказа"),
-            FieldSpec("decreeDate", "Дата приказа", .date),
-        ]
+        return KmcFormPage(
+            organizations: try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
+        ).fields
     }
 
     func values(_ record: KmcMember, req: Request) async throws -> FormValues {
@@ -150,12 +115,9 @@ struct KmcSection: RegistrySection {
 
     func auditFields(_ record: KmcMember, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return [
-            "ФИО": record.fullName, "Роль": KmcRole(rawValue: record.kmcRole)?.title ?? "",
-            "Должность": record.position,
-            "Срок": RuDate.format(record.termFrom, timeZone: zone) + " — "
-                + RuDate.format(record.termTo, timeZone: zone),
-            "Приказ": record.decreeNumber ?? "",
-        ]
+        return KmcWords.audit(
+            name: record.fullName, role: KmcRole(rawValue: record.kmcRole), position: record.position,
+            from: RuDate.format(record.termFrom, timeZone: zone), to: RuDate.format(record.termTo, timeZone: zone),
+            decree: record.decreeNumber)
     }
 }

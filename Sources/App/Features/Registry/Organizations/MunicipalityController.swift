@@ -12,16 +12,7 @@ struct MunicipalityController: RouteCollection {
     }
 
     /// Russian time zones an education authority may be in.
-    static let zones: [(value: String, title: String)] = [
-        ("Europe/Kaliningrad", "Калининград (МСК−1)"), ("Europe/Moscow", "Москва (МСК)"),
-        ("Europe/Samara", "Самара (МСК+1)"),
-        ("Asia/Yekaterinburg", "Екатеринбург (МСК+2)"), ("Asia/Omsk", "Омск (МСК+3)"),
-        ("Asia/Novosibirsk", "Новосибирск (МСК+4)"),
-        ("Asia/Krasnoyarsk", "Красноярск (МСК+4)"), ("Asia/Irkutsk", "Иркутск (МСК+5)"), ("Asia/Chita", "Чита (МСК+6)"),
-        ("Asia/Yakutsk", "Якутск (МСК+6)"), ("Asia/Vladivostok", "Владивосток (МСК+7)"),
-        ("Asia/Magadan", "Магадан (МСК+8)"),
-        ("Asia/Kamchatka", "Петропавловск-Камчатский (МСК+9)"),
-    ]
+    static let zones = MunicipalityFormPage.zones
 
     func load(_ req: Request) async throws -> Municipality {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -31,21 +22,7 @@ struct MunicipalityController: RouteCollection {
     }
 
     func page(_ m: Municipality, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
-        RegistryForm(
-            title: "Муниципалитет", crumbs: [], action: "/municipality", cancelURL: SiteURL.profile.path,
-            fields: [
-                FieldSpec("name", "Название", required: true),
-                FieldSpec(
-                    "timeZone", "Часовой пояс", .select(Self.zones, empty: nil), required: true,
-                    hint: "Время в журналах и расписаниях показывается в этом поясе."),
-                FieldSpec(
-                    "series", "Серия номеров сертификатов", required: true,
-                    hint: "Заглавные буквы или цифры, до 6 знаков: номер выглядит как СК-2026-00042."),
-                FieldSpec(
-                    "minAttendance", "Посещаемость для сертификата, %", .number, required: true,
-                    hint: "Доля проведённых часов, которую нужно посетить, чтобы получить сертификат (обычно 75)."),
-            ],
-            values: values, errors: errors)
+        MunicipalityFormPage(values: values, errors: errors).form
     }
 
     func form(req: Request) async throws -> Response {
@@ -68,11 +45,11 @@ struct MunicipalityController: RouteCollection {
         let name = errors.required("name", form["name"], max: 200)
         let zone = form["timeZone"] ?? ""
         if !Self.zones.contains(where: { $0.value == zone }) {
-            errors.add("timeZone", "Выберите часовой пояс из списка.")
+            errors.add("timeZone", MunicipalityFormPage.Words.zoneFromList)
         }
         let series = (form["series"] ?? "").trimmingCharacters(in: .whitespaces)
         if !CertificateNumber.isValidSeries(series) {
-            errors.add("series", "Серия — от 1 до 6 заглавных букв или цифр, например СК.")
+            errors.add("series", MunicipalityFormPage.Words.badSeries)
         }
         let minAttendance = errors.integer("minAttendance", form["minAttendance"], range: 0...100, required: true)
         guard errors.isEmpty else {
@@ -80,10 +57,8 @@ struct MunicipalityController: RouteCollection {
                 page(m, values: form, errors: errors).render(await req.pageContext(active: .municipality)),
                 status: .unprocessableEntity)
         }
-        let before = [
-            "Название": m.name, "Часовой пояс": m.timeZone, "Серия сертификатов": m.certificateSeries,
-            "Посещаемость для сертификата": String(m.certificateMinAttendance),
-        ]
+        let before = MunicipalityFormPage.Words.audit(
+            name: m.name, zone: m.timeZone, series: m.certificateSeries, minAttendance: m.certificateMinAttendance)
         m.name = name
         m.timeZone = zone
         m.certificateSeries = series
@@ -93,11 +68,9 @@ struct MunicipalityController: RouteCollection {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "municipality", entityID: m.id, title: name,
                 municipalityID: m.id, organizationID: nil, before: before,
-                after: [
-                    "Название": name, "Часовой пояс": zone, "Серия сертификатов": series,
-                    "Посещаемость для сертификата": String(m.certificateMinAttendance),
-                ])
+                after: MunicipalityFormPage.Words.audit(
+                    name: name, zone: zone, series: series, minAttendance: m.certificateMinAttendance))
         }
-        return req.redirect(to: "/municipality", flash: "Настройки муниципалитета сохранены.")
+        return req.redirect(to: "/municipality", flash: MunicipalityFormPage.Words.saved)
     }
 }

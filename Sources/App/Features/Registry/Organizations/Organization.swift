@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Views
 
 final class Organization: Model, @unchecked Sendable {
     static let schema = "organizations"
@@ -46,10 +47,8 @@ final class Organization: Model, @unchecked Sendable {
 
     /// The fields the audit log and the history compare, with Russian names.
     var auditFields: [String: String] {
-        [
-            "Тип": orgKind.title, "Полное название": fullName, "Краткое название": shortName,
-            "Адрес": address ?? "", "Телефон": phone ?? "", "Электронная почта": email ?? "",
-            "Сайт": website ?? "", "Руководитель": headName ?? "", "Состояние": recordStatus.title,
-        ]
+        OrganizationsWords.audit(
+            kind: orgKind, fullName: fullName, shortName: shortName, address: address, phone: phone, email: email,
+            website: website, headName: headName, status: recordStatus)
     }
 }

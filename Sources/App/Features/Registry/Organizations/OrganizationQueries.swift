@@ -37,7 +37,7 @@ enum OrganizationQueries {
     /// One organisation the user may read, or 404 / 403.
     static func find(_ id: UUID, req: Request, action: Domain.Action = .read) async throws -> Organization {
         guard let org = try await Organization.find(id, on: req.db) else {
-            throw AppError.notFound("Организация не найдена.")
+            throw AppError.notFound(OrganizationsWords.notFound)
         }
         try req.authorize(action, .organization(org.ref))
         return org

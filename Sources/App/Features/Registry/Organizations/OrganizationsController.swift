@@ -106,7 +106,7 @@ struct OrganizationsController: RouteCollection {
                 try await OrganizationStore.create(clean, municipalityID: municipalityID, on: db, req: req)
             }
             return req.redirect(
-                to: SiteURL.organization(try org.requireID()).path, flash: "Организация «\(org.shortName)» добавлена.")
+                to: SiteURL.organization(try org.requireID()).path, flash: OrganizationsWords.added(org.shortName))
         }
     }
 
@@ -125,7 +125,7 @@ struct OrganizationsController: RouteCollection {
             !req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: org.$municipality.id)))
         {
             var f = FieldErrors()
-            f.add("kind", "Тип организации меняет координатор КМЦ или администратор.")
+            f.add("kind", OrganizationsWords.kindChangeRefused)
             let form = OrganizationForm(
                 id: org.id, values: input.values, version: input.version ?? org.version, errors: f)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
@@ -146,27 +146,15 @@ struct OrganizationsController: RouteCollection {
                     conflict: Self.conflictMessage)
                 return req.render(form.render(await req.pageContext(active: .organizations)), status: .conflict)
             }
-            return req.redirect(to: SiteURL.organization(try org.requireID()).path, flash: "Изменения сохранены.")
+            return req.redirect(to: SiteURL.organization(try org.requireID()).path, flash: RegistryWords.saved)
         }
     }
 
-    static let conflictMessage =
-        "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие "
-        + "значения. Внесите правки ещё раз."
+    static let conflictMessage = RegistryWords.conflict
 
     func archiveConfirm(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
-        let page = ConfirmPage(
-            title: "Перенос в архив", question: "Перенести «\(org.shortName)» в архив?",
-            consequence:
-                "Организация пропадёт из списков и с публичной страницы, но её история и связанные записи сохранятся. "
-                + "Вернуть её можно с карточки.",
-            action: SiteURL.organizationArchive(try org.requireID()).path, button: "Перенести в архив",
-            cancelURL: SiteURL.organization(try org.requireID()).path,
-            crumbs: [
-                Crumb("Организации", SiteURL.organizations.path),
-                Crumb(org.shortName, SiteURL.organization(try org.requireID()).path), Crumb("Архив"),
-            ])
+        let page = OrganizationsWords.archiveConfirm(id: try org.requireID(), name: org.shortName)
         return req.render(page.render(await req.pageContext(active: .organizations)))
     }
 
@@ -174,14 +162,14 @@ struct OrganizationsController: RouteCollection {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
         if org.recordStatus == .active { try await OrganizationStore.setStatus(org, .archived, on: req.db, req: req) }
         return req.redirect(
-            to: SiteURL.organization(try org.requireID()).path, flash: "Организация перенесена в архив.")
+            to: SiteURL.organization(try org.requireID()).path, flash: OrganizationsWords.archived)
     }
 
     func restore(req: Request) async throws -> Response {
         let org = try await OrganizationQueries.find(try req.idParameter(), req: req, action: .archive)
         if org.recordStatus == .archived { try await OrganizationStore.setStatus(org, .active, on: req.db, req: req) }
         return req.redirect(
-            to: SiteURL.organization(try org.requireID()).path, flash: "Организация возвращена из архива.")
+            to: SiteURL.organization(try org.requireID()).path, flash: OrganizationsWords.restored)
     }
 
     func municipalityNames(_ req: Request) async throws -> [UUID: String] {

@@ -9,15 +9,11 @@ struct AgreementsSection: RegistrySection {
     typealias Record = NetworkAgreement
     let area = Registry.agreements
     let entityType = "agreement"
-    let noun = "Договор"
-    let newTitle = "Новый договор"
-    let archiveConsequence =
-        "Договор пропадёт из списков; его история сохранится. Чтобы отразить досрочное прекращение, лучше поставьте "
-        + "состояние «расторгнут»."
+    let noun = AgreementsWords.noun
+    let newTitle = AgreementsWords.newTitle
+    let archiveConsequence = AgreementsWords.archiveConsequence
 
-    static func label(_ a: NetworkAgreement) -> String {
-        "Договор" + (a.number.map { " № \($0)" } ?? " (проект)")
-    }
+    static func label(_ a: NetworkAgreement) -> String { AgreementsWords.label(number: a.number) }
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -27,45 +23,19 @@ struct AgreementsSection: RegistrySection {
         let zone = try await RegistrySupport.zone(req)
         let now = Date()
         let soon = try await Self.expiringSoon(municipalityID: municipalityID, req: req)
-        var warnings: [String] = []
-        if soon > 0 {
-            warnings.append(
-                "В ближайшие \(AgreementRules.warningDays) дней истекает срок "
-                    + RussianPlural.count(soon, "договора", "договоров", "договоров")
-                    + ". Отфильтруйте список: «Истекает скоро».")
-        }
-        return RegistryList(
-            title: "Договоры о сетевом взаимодействии", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("kind", "Вид", .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-                FieldSpec(
-                    "state", "Состояние договора",
-                    .select(AgreementState.allCases.map { ($0.rawValue, $0.title) }, empty: "Любое")),
-                FieldSpec("expiring", "Срок", .select([("1", "истекает в ближайшие 30 дней")], empty: "Любой")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Договор", sort: "number"), Column("Стороны"), Column("Предмет"),
-                Column("Срок действия", sort: "ends"), Column("Состояние"),
-            ],
+        return AgreementListPage(
+            query: query,
             rows: try rows.map { a in
                 let state = AgreementState.effective(
                     stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
-                let expiring = AgreementRules.expiresSoon(state: state, endsOn: a.endsOn, now: now)
-                return [
-                    .link(Self.label(a), SiteURL.record(area, try a.requireID()).path),
-                    .text(a.partyA.shortName + " — " + a.partyB.shortName),
-                    .text(a.subject),
-                    .text(RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone)),
-                    expiring
-                        ? .tag("истекает " + RuDate.format(a.endsOn, timeZone: zone), "expiring")
-                        : .tag(state.title, state.rawValue),
-                ]
+                return .init(
+                    id: try a.requireID(), number: a.number, partyA: a.partyA.shortName, partyB: a.partyB.shortName,
+                    subject: a.subject, starts: RuDate.format(a.startsOn, timeZone: zone),
+                    ends: RuDate.format(a.endsOn, timeZone: zone), state: state,
+                    expiring: AgreementRules.expiresSoon(state: state, endsOn: a.endsOn, now: now))
             },
-            total: total, noun: ("договор", "договора", "договоров"),
-            createTitle: req.can(.create, try newResource(req)) ? "Добавить договор" : nil,
-            warnings: warnings, emptyText: "Договоров пока нет.")
+            total: total, expiringSoon: soon, canCreate: req.can(.create, try newResource(req))
+        ).list
     }
 
     /// Agreements the user may see: all of the municipality, or those where one of the user's organisations is a party.
@@ -132,53 +102,19 @@ struct AgreementsSection: RegistrySection {
         let kind = AgreementKind(rawValue: record.kind) ?? .schoolCenter
         let state = AgreementState.effective(
             stored: AgreementState(rawValue: record.state) ?? .draft, endsOn: record.endsOn, now: Date())
-        var warnings: [String] = []
-        if AgreementRules.expiresSoon(state: state, endsOn: record.endsOn, now: Date()) {
-            warnings.append(
-                "Срок действия договора истекает \(RuDate.format(record.endsOn, timeZone: zone)): продлите его или "
-                    + "заключите новый."
-            )
-        }
-        return (
-            [
-                ("Вид", kind.title), (kind.partyATitle, record.$partyA.value?.shortName ?? ""),
-                (kind.partyBTitle, record.$partyB.value?.shortName ?? ""),
-                ("Номер", record.number ?? ""), ("Дата подписания", RegistrySupport.date(record.signedOn, zone)),
-                ("Предмет договора", record.subject), ("Программы и ресурсы", record.covers ?? ""),
-                (
-                    "Срок действия",
-                    RuDate.format(record.startsOn, timeZone: zone) + " — "
-                        + RuDate.format(record.endsOn, timeZone: zone)
-                ),
-                ("Состояние", state.title),
-            ], [], warnings
-        )
+        let page = AgreementCardPage(
+            kind: kind, partyA: record.$partyA.value?.shortName ?? "", partyB: record.$partyB.value?.shortName ?? "",
+            number: record.number, signed: RegistrySupport.date(record.signedOn, zone), subject: record.subject,
+            covers: record.covers, starts: RuDate.format(record.startsOn, timeZone: zone),
+            ends: RuDate.format(record.endsOn, timeZone: zone), state: state,
+            expiring: AgreementRules.expiresSoon(state: state, endsOn: record.endsOn, now: Date()))
+        return (page.facts, [], page.warnings)
     }
 
     func fields(_ req: Request, record: NetworkAgreement?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
         let orgs = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
-        return [
-            FieldSpec(
-                "kind", "Вид договора",
-                .select(AgreementKind.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"), required: true),
-            FieldSpec(
-                "partyA", "Первая сторона (школа или ресурсный центр)", .select(orgs, empty: "— выберите —"),
-                required: true),
-            FieldSpec(
-                "partyB", "Вторая сторона (ресурсный центр или партнёр)", .select(orgs, empty: "— выберите —"),
-                required: true),
-            FieldSpec("subject", "Предмет договора", .textarea, required: true),
-            FieldSpec("covers", "Программы и ресурсы по договору", .textarea),
-            FieldSpec("startsOn", "Начало действия", .date, required: true),
-            FieldSpec("endsOn", "Окончание действия", .date, required: true),
-            FieldSpec(
-                "state", "Состояние",
-                .select([AgreementState.draft, .signed, .terminated].map { ($0.rawValue, $0.title) }, empty: nil),
-                required: true),
-            FieldSpec("number", "Номер договора"),
-            FieldSpec("signedOn", "Дата подписания", .date),
-        ]
+        return AgreementFormPage(organizations: orgs).fields
     }
 
     func values(_ record: NetworkAgreement, req: Request) async throws -> FormValues {
@@ -204,7 +140,7 @@ struct AgreementsSection: RegistrySection {
             form["partyA"], field: "partyA", municipalityID: municipalityID, errors: &errors, on: req.db)
         let b = try await RegistrySupport.organization(
             form["partyB"], field: "partyB", municipalityID: municipalityID, errors: &errors, on: req.db)
-        if let a, let b, a.id == b.id { errors.add("partyB", "Стороны договора должны быть разными организациями.") }
+        if let a, let b, a.id == b.id { errors.add("partyB", AgreementsWords.sameParties) }
         let centers = Set(
             try await ResourceCenter.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue).all().map {
                 $0.$organization.id
@@ -217,17 +153,17 @@ struct AgreementsSection: RegistrySection {
             switch kind {
             case .schoolCenter:
                 if a.orgKind != .school {
-                    errors.add("partyA", "В договоре «школа — ресурсный центр» первая сторона — школа.")
+                    errors.add("partyA", AgreementsWords.firstPartySchool)
                 }
                 if !centers.contains(try b.requireID()) {
-                    errors.add("partyB", "Вторая сторона должна быть назначена ресурсным центром.")
+                    errors.add("partyB", AgreementsWords.secondPartyCenter)
                 }
             case .centerPartner:
                 if !centers.contains(try a.requireID()) {
-                    errors.add("partyA", "Первая сторона должна быть назначена ресурсным центром.")
+                    errors.add("partyA", AgreementsWords.firstPartyCenter)
                 }
                 if !partners.contains(try b.requireID()) {
-                    errors.add("partyB", "Вторая сторона должна быть в реестре партнёров.")
+                    errors.add("partyB", AgreementsWords.secondPartyPartner)
                 }
             }
         }
@@ -259,14 +195,11 @@ struct AgreementsSection: RegistrySection {
 
     func auditFields(_ record: NetworkAgreement, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return [
-            "Вид": AgreementKind(rawValue: record.kind)?.title ?? "",
-            "Стороны": (record.$partyA.value?.shortName ?? "") + " — " + (record.$partyB.value?.shortName ?? ""),
-            "Номер": record.number ?? "", "Дата подписания": RegistrySupport.date(record.signedOn, zone),
-            "Предмет": record.subject,
-            "Программы и ресурсы": record.covers ?? "", "Начало": RuDate.format(record.startsOn, timeZone: zone),
-            "Окончание": RuDate.format(record.endsOn, timeZone: zone),
-            "Состояние договора": AgreementState(rawValue: record.state)?.title ?? "",
-        ]
+        return AgreementsWords.audit(
+            kind: AgreementKind(rawValue: record.kind), partyA: record.$partyA.value?.shortName ?? "",
+            partyB: record.$partyB.value?.shortName ?? "", number: record.number,
+            signed: RegistrySupport.date(record.signedOn, zone), subject: record.subject, covers: record.covers,
+            starts: RuDate.format(record.startsOn, timeZone: zone), ends: RuDate.format(record.endsOn, timeZone: zone),
+            state: AgreementState(rawValue: record.state))
     }
 }

@@ -8,10 +8,9 @@ struct PartnersSection: RegistrySection {
     typealias Record = Partner
     let area = Registry.partners
     let entityType = "partner"
-    let noun = "Партнёр"
-    let newTitle = "Новый партнёр"
-    let archiveConsequence =
-        "Партнёр пропадёт из списков выбора для новых договоров; действующие договоры и история сохранятся."
+    let noun = PartnersWords.noun
+    let newTitle = PartnersWords.newTitle
+    let archiveConsequence = PartnersWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -24,30 +23,16 @@ struct PartnersSection: RegistrySection {
         if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
         let (rows, total) = try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
             .with(\.$organization).paged(query)
-        return RegistryList(
-            title: "Партнёры сети", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec(
-                    "sector", "Кто", .select(PartnerSector.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Партнёр", sort: "name"), Column("Кто"), Column("Формы взаимодействия"), Column("Направления"),
-            ],
+        return PartnerListPage(
+            query: query,
             rows: try rows.map { p in
-                [
-                    .link(p.organization.shortName, SiteURL.record(area, try p.requireID()).path),
-                    .text(PartnerSector(rawValue: p.sector)?.title ?? ""),
-                    .text(CodeList.decode(p.forms, as: InteractionForm.self).map(\.title).joined(separator: "; ")),
-                    .text(
-                        CodeList.decode(p.directions, as: InteractionDirection.self).map(\.title).joined(
-                            separator: "; ")),
-                ]
+                .init(
+                    id: try p.requireID(), name: p.organization.shortName, sector: PartnerSector(rawValue: p.sector),
+                    forms: CodeList.decode(p.forms, as: InteractionForm.self),
+                    directions: CodeList.decode(p.directions, as: InteractionDirection.self))
             },
-            total: total, noun: ("партнёр", "партнёра", "партнёров"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить партнёра" : nil,
-            emptyText: "Партнёров пока нет.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     func resource(_ record: Partner, on db: any Database) async throws -> Resource {
@@ -59,7 +44,7 @@ struct PartnersSection: RegistrySection {
     func newResource(_ req: Request) throws -> Resource {
         .reference(municipalityID: try RegistrySupport.municipality(req))
     }
-    func title(_ record: Partner) -> String { record.$organization.value?.shortName ?? "Партнёр" }
+    func title(_ record: Partner) -> String { record.$organization.value?.shortName ?? PartnersWords.noun }
     func scope(_ record: Partner) -> (municipalityID: UUID?, organizationID: UUID?) {
         (record.$municipality.id, record.$organization.id)
     }
@@ -76,57 +61,24 @@ struct PartnersSection: RegistrySection {
             req.can(.read, .agreement(parties: [$0.partyA.ref, org.ref], municipalityID: $0.$municipality.id))
         }
         let zone = try await RegistrySupport.zone(req)
-        return (
-            [
-                ("Организация", org.fullName), ("Кто", PartnerSector(rawValue: record.sector)?.title ?? ""),
-                (
-                    "Формы взаимодействия",
-                    CodeList.decode(record.forms, as: InteractionForm.self).map(\.title).joined(separator: "; ")
-                ),
-                (
-                    "Направления",
-                    CodeList.decode(record.directions, as: InteractionDirection.self).map(\.title).joined(
-                        separator: "; ")
-                ),
-                ("Контактное лицо", record.contactPerson ?? ""), ("Телефон", org.phone ?? ""),
-                ("Примечание", record.note ?? ""),
-            ],
-            [
-                RegistryCard.Section(
-                    title: "Договоры", columns: ["Договор", "С кем", "Срок"],
-                    rows: try agreements.map { a in
-                        [
-                            .link(AgreementsSection.label(a), SiteURL.record(.agreements, try a.requireID()).path),
-                            .text(a.partyA.shortName),
-                            .text(
-                                RuDate.format(a.startsOn, timeZone: zone) + " — "
-                                    + RuDate.format(a.endsOn, timeZone: zone)),
-                        ]
-                    }, emptyText: "Договоров с этим партнёром пока нет.")
-            ], []
-        )
+        let page = PartnerCardPage(
+            title: title(record), fullName: org.fullName, sector: PartnerSector(rawValue: record.sector),
+            forms: CodeList.decode(record.forms, as: InteractionForm.self),
+            directions: CodeList.decode(record.directions, as: InteractionDirection.self),
+            contact: record.contactPerson, phone: org.phone, note: record.note,
+            agreements: try agreements.map { a in
+                .init(
+                    id: try a.requireID(), number: a.number, with: a.partyA.shortName,
+                    starts: RuDate.format(a.startsOn, timeZone: zone), ends: RuDate.format(a.endsOn, timeZone: zone))
+            })
+        return (page.facts, page.sections, [])
     }
 
     func fields(_ req: Request, record: Partner?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
-        return [
-            FieldSpec(
-                "organization", "Организация",
-                .select(
-                    try await RegistrySupport.organizationOptions(municipalityID, on: req.db), empty: "— выберите —"),
-                required: true, hint: "Если организации нет в списке, сначала добавьте её в раздел «Организации»."),
-            FieldSpec(
-                "sector", "Кто", .select(PartnerSector.allCases.map { ($0.rawValue, $0.title) }, empty: "— выберите —"),
-                required: true),
-            FieldSpec(
-                "forms", "Формы взаимодействия", .checkboxes(InteractionForm.allCases.map { ($0.rawValue, $0.title) }),
-                required: true),
-            FieldSpec(
-                "directions", "Направления взаимодействия",
-                .checkboxes(InteractionDirection.allCases.map { ($0.rawValue, $0.title) })),
-            FieldSpec("contactPerson", "Контактное лицо"),
-            FieldSpec("note", "Примечание", .textarea),
-        ]
+        return PartnerFormPage(
+            organizations: try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
+        ).fields
     }
 
     func values(_ record: Partner, req: Request) async throws -> FormValues {
@@ -147,13 +99,13 @@ struct PartnersSection: RegistrySection {
         let sector = errors.choice("sector", form["sector"], as: PartnerSector.self)
         let forms = form.all("forms").compactMap(InteractionForm.init(rawValue:))
         if forms.isEmpty {
-            errors.add("forms", "Отметьте хотя бы одну форму взаимодействия.")
+            errors.add("forms", PartnersWords.atLeastOneForm)
         } else if forms.count != form.all("forms").count {
-            errors.add("forms", "Выберите формы из списка.")
+            errors.add("forms", PartnersWords.formsFromList)
         }
         let directions = form.all("directions").compactMap(InteractionDirection.init(rawValue:))
         if directions.count != form.all("directions").count {
-            errors.add("directions", "Выберите направления из списка.")
+            errors.add("directions", PartnersWords.directionsFromList)
         }
         let contact = errors.optional("contactPerson", form["contactPerson"], max: 200)
         let note = errors.optional("note", form["note"], max: 2000)
@@ -163,7 +115,7 @@ struct PartnersSection: RegistrySection {
             ).first(),
             clash.id != record.id
         {
-            errors.add("organization", "Эта организация уже есть в реестре партнёров.")
+            errors.add("organization", PartnersWords.duplicate)
         }
         guard errors.isEmpty, let org, let sector else { return nil }
         record.$municipality.id = municipalityID
@@ -178,13 +130,10 @@ struct PartnersSection: RegistrySection {
     }
 
     func auditFields(_ record: Partner, on db: any Database) async throws -> [String: String] {
-        [
-            "Организация": record.$organization.value?.shortName ?? "",
-            "Кто": PartnerSector(rawValue: record.sector)?.title ?? "",
-            "Формы": CodeList.decode(record.forms, as: InteractionForm.self).map(\.title).joined(separator: "; "),
-            "Направления": CodeList.decode(record.directions, as: InteractionDirection.self).map(\.title).joined(
-                separator: "; "),
-            "Контактное лицо": record.contactPerson ?? "", "Примечание": record.note ?? "",
-        ]
+        PartnersWords.audit(
+            organization: record.$organization.value?.shortName ?? "", sector: PartnerSector(rawValue: record.sector),
+            forms: CodeList.decode(record.forms, as: InteractionForm.self),
+            directions: CodeList.decode(record.directions, as: InteractionDirection.self),
+            contact: record.contactPerson, note: record.note)
     }
 }

@@ -8,10 +8,9 @@ struct AcademicYearsSection: RegistrySection {
     typealias Record = AcademicYear
     let area = Registry.academicYears
     let entityType = "academic_year"
-    let noun = "Учебный год"
-    let newTitle = "Новый учебный год"
-    let archiveConsequence =
-        "Учебный год пропадёт из списков выбора; назначения ресурсных центров этого года сохранятся."
+    let noun = AcademicYearsWords.noun
+    let newTitle = AcademicYearsWords.newTitle
+    let archiveConsequence = AcademicYearsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -23,19 +22,15 @@ struct AcademicYearsSection: RegistrySection {
         .sort(\.$startsOn, query.descending ? .ascending : .descending)
         let (rows, total) = try await b.paged(query)
         let zone = try await RegistrySupport.zone(req)
-        return RegistryList(
-            title: "Учебные годы", area: area, query: query, filters: [CommonFilters.status],
-            columns: [Column("Учебный год", sort: "start"), Column("Начало"), Column("Окончание"), Column("")],
+        return AcademicYearListPage(
+            query: query,
             rows: try rows.map { y in
-                [
-                    .link(y.title, SiteURL.record(area, try y.requireID()).path),
-                    .text(RuDate.format(y.startsOn, timeZone: zone)),
-                    .text(RuDate.format(y.endsOn, timeZone: zone)), y.isCurrent ? .tag("текущий", "active") : .text(""),
-                ]
+                .init(
+                    id: try y.requireID(), title: y.title, starts: RuDate.format(y.startsOn, timeZone: zone),
+                    ends: RuDate.format(y.endsOn, timeZone: zone), isCurrent: y.isCurrent)
             },
-            total: total, noun: ("учебный год", "учебных года", "учебных лет"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить учебный год" : nil,
-            emptyText: "Учебных лет пока нет.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     func resource(_ record: AcademicYear, on db: any Database) async throws -> Resource {
@@ -57,36 +52,17 @@ struct AcademicYearsSection: RegistrySection {
             .with(
                 \.$organization
             ).all()
-        return (
-            [
-                ("Учебный год", record.title), ("Начало", RuDate.format(record.startsOn, timeZone: zone)),
-                ("Окончание", RuDate.format(record.endsOn, timeZone: zone)),
-                ("Текущий", record.isCurrent ? "да" : "нет"),
-            ],
-            [
-                RegistryCard.Section(
-                    title: "Ресурсные центры года", columns: ["Организация"],
-                    rows: try centers.sorted { $0.organization.sortKey < $1.organization.sortKey }
-                        .map {
-                            [
-                                .link(
-                                    $0.organization.shortName, SiteURL.record(.resourceCenters, try $0.requireID()).path
-                                )
-                            ]
-                        },
-                    emptyText: "В этом году ресурсные центры не назначены.")
-            ], []
-        )
+        let page = AcademicYearCardPage(
+            title: record.title, starts: RuDate.format(record.startsOn, timeZone: zone),
+            ends: RuDate.format(record.endsOn, timeZone: zone), isCurrent: record.isCurrent,
+            centers: try centers.sorted { $0.organization.sortKey < $1.organization.sortKey }.map {
+                .init(id: try $0.requireID(), name: $0.organization.shortName)
+            })
+        return (page.facts, page.sections, [])
     }
 
     func fields(_ req: Request, record: AcademicYear?) async throws -> [FieldSpec] {
-        [
-            FieldSpec("startsOn", "Начало", .date, required: true, hint: "Обычно 01.09."),
-            FieldSpec("endsOn", "Окончание", .date, required: true, hint: "Обычно 31.05 следующего года."),
-            FieldSpec(
-                "current", "Текущий год", .checkboxes([("yes", "сделать текущим (прежний текущий перестанет им быть)")])
-            ),
-        ]
+        AcademicYearFormPage().fields
     }
 
     func values(_ record: AcademicYear, req: Request) async throws -> FormValues {
@@ -112,9 +88,9 @@ struct AcademicYearsSection: RegistrySection {
             let y1 = cal.component(.year, from: start)
             let y2 = cal.component(.year, from: end)
             if end <= start {
-                errors.add("endsOn", "Окончание должно быть позже начала.")
+                errors.add("endsOn", AcademicYearsWords.endBeforeStart)
             } else if y2 != y1 + 1 {
-                errors.add("endsOn", "Учебный год заканчивается в следующем календарном году.")
+                errors.add("endsOn", AcademicYearsWords.endNextYear)
             }
             title = "\(y1)/\(y2)"
             if let clash = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID)
@@ -122,7 +98,7 @@ struct AcademicYearsSection: RegistrySection {
                     \.$title == title
                 ).first(), clash.id != record.id
             {
-                errors.add("startsOn", "Учебный год \(title) уже есть.")
+                errors.add("startsOn", AcademicYearsWords.duplicate(title))
             }
         }
         guard errors.isEmpty, let start, let end else { return nil }
@@ -144,9 +120,8 @@ struct AcademicYearsSection: RegistrySection {
 
     func auditFields(_ record: AcademicYear, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return [
-            "Учебный год": record.title, "Начало": RuDate.format(record.startsOn, timeZone: zone),
-            "Окончание": RuDate.format(record.endsOn, timeZone: zone), "Текущий": record.isCurrent ? "да" : "нет",
-        ]
+        return AcademicYearsWords.audit(
+            title: record.title, starts: RuDate.format(record.startsOn, timeZone: zone),
+            ends: RuDate.format(record.endsOn, timeZone: zone), isCurrent: record.isCurrent)
     }
 }

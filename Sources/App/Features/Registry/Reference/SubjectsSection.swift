@@ -8,10 +8,9 @@ struct SubjectsSection: RegistrySection {
     typealias Record = Subject
     let area = Registry.subjects
     let entityType = "subject"
-    let noun = "Предмет"
-    let newTitle = "Новый предмет"
-    let archiveConsequence =
-        "Предмет пропадёт из списков выбора; ресурсные центры и сотрудники, у которых он указан, сохранят его."
+    let noun = SubjectsWords.noun
+    let newTitle = SubjectsWords.newTitle
+    let archiveConsequence = SubjectsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -21,18 +20,13 @@ struct SubjectsSection: RegistrySection {
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
         let (rows, total) = try await b.sort(\.$sortKey, query.descending ? .descending : .ascending).paged(query)
-        return RegistryList(
-            title: "Предметы", area: area, query: query, filters: [CommonFilters.search, CommonFilters.status],
-            columns: [Column("Предмет", sort: "name"), Column("Состояние")],
+        return SubjectListPage(
+            query: query,
             rows: try rows.map {
-                [
-                    .link($0.name, SiteURL.record(area, try $0.requireID()).path),
-                    .badge(RecordStatus(rawValue: $0.status) ?? .active),
-                ]
+                .init(id: try $0.requireID(), name: $0.name, status: RecordStatus(rawValue: $0.status) ?? .active)
             },
-            total: total, noun: ("предмет", "предмета", "предметов"),
-            createTitle: req.can(.create, .reference(municipalityID: municipalityID)) ? "Добавить предмет" : nil,
-            emptyText: "Предметов пока нет.")
+            total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
+        ).list
     }
 
     func resource(_ record: Subject, on db: any Database) async throws -> Resource {
@@ -49,28 +43,18 @@ struct SubjectsSection: RegistrySection {
     ) {
         let links = try await ResourceCenterSubject.query(on: req.db).filter(try \.$subject.$id == record.requireID())
             .with(\.$center) { $0.with(\.$organization).with(\.$academicYear) }.all()
-        let rows: [[Cell]] = try links.map { l in
-            [
-                .link(l.center.organization.shortName, SiteURL.record(.resourceCenters, try l.center.requireID()).path),
-                .text(l.center.academicYear.title),
-            ]
-        }
-        return (
-            [("Название", record.name)],
-            [
-                RegistryCard.Section(
-                    title: "Ресурсные центры по предмету", columns: ["Ресурсный центр", "Учебный год"], rows: rows,
-                    emptyText: "Ни один ресурсный центр не ведёт этот предмет.")
-            ], []
-        )
+        let page = SubjectCardPage(
+            name: record.name,
+            centers: try links.map {
+                .init(
+                    id: try $0.center.requireID(), name: $0.center.organization.shortName,
+                    year: $0.center.academicYear.title)
+            })
+        return (page.facts, page.sections, [])
     }
 
     func fields(_ req: Request, record: Subject?) async throws -> [FieldSpec] {
-        [
-            FieldSpec(
-                "name", "Название предмета", required: true,
-                hint: "Со строчной буквы, как в учебном плане: «математика».")
-        ]
+        SubjectFormPage().fields
     }
 
     func values(_ record: Subject, req: Request) async throws -> FormValues {
@@ -89,7 +73,7 @@ struct SubjectsSection: RegistrySection {
             ).first(),
             clash.id != record.id
         {
-            errors.add("name", "Такой предмет уже есть в списке.")
+            errors.add("name", SubjectsWords.duplicate)
         }
         guard errors.isEmpty else { return nil }
         record.$municipality.id = municipalityID
@@ -100,6 +84,6 @@ struct SubjectsSection: RegistrySection {
     }
 
     func auditFields(_ record: Subject, on db: any Database) async throws -> [String: String] {
-        ["Название": record.name]
+        [SubjectsWords.nameField: record.name]
     }
 }

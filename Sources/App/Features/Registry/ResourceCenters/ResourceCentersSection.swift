@@ -9,11 +9,9 @@ struct ResourceCentersSection: RegistrySection {
     typealias Record = ResourceCenter
     let area = Registry.resourceCenters
     let entityType = "resource_center"
-    let noun = "Ресурсный центр"
-    let newTitle = "Новый ресурсный центр"
-    let archiveConsequence =
-        "Организация перестанет быть ресурсным центром в этом учебном году и пропадёт с публичной страницы; история "
-        + "сохранится."
+    let noun = ResourceCentersWords.noun
+    let newTitle = ResourceCentersWords.newTitle
+    let archiveConsequence = ResourceCentersWords.archiveConsequence
 
     static func years(_ municipalityID: UUID, on db: any Database) async throws -> [AcademicYear] {
         try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).sort(
@@ -39,33 +37,18 @@ struct ResourceCentersSection: RegistrySection {
         let (rows, total) = try await Self.query(query, municipalityID: municipalityID, yearID: year?.id, on: req.db)
         let canCreate = req.can(.create, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let zone = try await RegistrySupport.zone(req)
-        return RegistryList(
-            title: "Ресурсные центры", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec(
-                    "year", "Учебный год",
-                    .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil)
-                ),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Организация", sort: "name"), Column("Предметы"), Column("Направления"), Column("Приказ"),
-                Column("Состояние"),
-            ],
+        return ResourceCenterListPage(
+            query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            hasYear: year != nil,
             rows: try rows.map { rc in
-                [
-                    .link(rc.organization.shortName, SiteURL.record(area, try rc.requireID()).path),
-                    .text(rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                    .text(Direction.decode(rc.directions).map(\.title).joined(separator: "; ")),
-                    .text(Self.decree(rc, zone: zone)),
-                    .badge(RecordStatus(rawValue: rc.status) ?? .active),
-                ]
+                .init(
+                    id: try rc.requireID(), organization: rc.organization.shortName,
+                    subjects: rc.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
+                    directions: Direction.decode(rc.directions), decree: Self.decree(rc, zone: zone),
+                    status: RecordStatus(rawValue: rc.status) ?? .active)
             },
-            total: total, noun: ("ресурсный центр", "ресурсных центра", "ресурсных центров"),
-            createTitle: canCreate ? "Назначить ресурсный центр" : nil,
-            emptyText: year == nil
-                ? "Учебных лет пока нет: добавьте учебный год." : "В этом учебном году ресурсных центров нет.")
+            total: total, canCreate: canCreate
+        ).list
     }
 
     /// Designations of a year, filtered and paged in the database (shared with the API).
@@ -86,8 +69,8 @@ struct ResourceCentersSection: RegistrySection {
     }
 
     static func decree(_ rc: ResourceCenter, zone: TimeZone) -> String {
-        guard let n = rc.decreeNumber else { return "" }
-        return "№ \(n)" + (rc.decreeDate.map { " от " + RuDate.format($0, timeZone: zone) } ?? "")
+        ResourceCentersWords.decree(
+            number: rc.decreeNumber, date: rc.decreeDate.map { RuDate.format($0, timeZone: zone) })
     }
 
     func resource(_ record: ResourceCenter, on db: any Database) async throws -> Resource {
@@ -98,7 +81,9 @@ struct ResourceCentersSection: RegistrySection {
     func newResource(_ req: Request) throws -> Resource {
         .resourceCenter(OrgRef(id: UUID(), municipalityID: try RegistrySupport.municipality(req)))
     }
-    func title(_ record: ResourceCenter) -> String { record.$organization.value?.shortName ?? "Ресурсный центр" }
+    func title(_ record: ResourceCenter) -> String {
+        record.$organization.value?.shortName ?? ResourceCentersWords.noun
+    }
     func scope(_ record: ResourceCenter) -> (municipalityID: UUID?, organizationID: UUID?) {
         (record.$organization.value?.$municipality.id, record.$organization.id)
     }
@@ -110,15 +95,12 @@ struct ResourceCentersSection: RegistrySection {
         try await record.$academicYear.load(on: req.db)
         try await record.$subjects.load(on: req.db)
         let zone = try await RegistrySupport.zone(req)
-        return (
-            [
-                ("Организация", record.organization.shortName), ("Учебный год", record.academicYear.title),
-                ("Предметы", record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                ("Направления", Direction.decode(record.directions).map(\.title).joined(separator: "; ")),
-                ("Профили", Self.profiles(record.profiles).map(\.title).joined(separator: "; ")),
-                ("Приказ о назначении", Self.decree(record, zone: zone)),
-            ], [], []
-        )
+        let page = ResourceCenterCardPage(
+            organization: record.organization.shortName, year: record.academicYear.title,
+            subjects: record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
+            directions: Direction.decode(record.directions), profiles: Self.profiles(record.profiles),
+            decree: Self.decree(record, zone: zone))
+        return (page.facts, [], [])
     }
 
     static func profiles(_ stored: String) -> [StudyProfile] {
@@ -128,29 +110,12 @@ struct ResourceCentersSection: RegistrySection {
     func fields(_ req: Request, record: ResourceCenter?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
         let years = try await Self.years(municipalityID, on: req.db)
-        return [
-            FieldSpec(
-                "organization", "Организация",
-                .select(
-                    try await RegistrySupport.organizationOptions(
-                        municipalityID, kinds: [.school, .additionalEducation, .college, .university, .other],
-                        on: req.db),
-                    empty: "— выберите —"), required: true),
-            FieldSpec(
-                "year", "Учебный год",
-                .select(try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) }, empty: nil),
-                required: true),
-            FieldSpec(
-                "subjects", "Предметы",
-                .checkboxes(try await RegistrySupport.subjectOptions(municipalityID, on: req.db)),
-                required: true),
-            FieldSpec(
-                "directions", "Направления", .checkboxes(Direction.allCases.map { ($0.rawValue, $0.title) }),
-                hint: "Направления деятельности ресурсных центров по положению."),
-            FieldSpec("profiles", "Профили", .checkboxes(StudyProfile.allCases.map { ($0.rawValue, $0.title) })),
-            FieldSpec("decreeNumber", "Номер приказа о назначении"),
-            FieldSpec("decreeDate", "Дата приказа", .date),
-        ]
+        return ResourceCenterFormPage(
+            organizations: try await RegistrySupport.organizationOptions(
+                municipalityID, kinds: [.school, .additionalEducation, .college, .university, .other], on: req.db),
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            subjects: try await RegistrySupport.subjectOptions(municipalityID, on: req.db)
+        ).fields
     }
 
     func values(_ record: ResourceCenter, req: Request) async throws -> FormValues {
@@ -179,24 +144,26 @@ struct ResourceCentersSection: RegistrySection {
             form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         let years = try await Self.years(municipalityID, on: req.db)
         let year = years.first { $0.id?.uuidString.lowercased() == form["year"]?.lowercased() }
-        if year == nil { errors.add("year", "Выберите учебный год из списка.") }
+        if year == nil { errors.add("year", ResourceCentersWords.yearFromList) }
         let subjects = try await RegistrySupport.subjects(
             Array(Set(form.all("subjects"))), field: "subjects", municipalityID: municipalityID, required: true,
             errors: &errors,
             on: req.db)
         let directions = form.all("directions").compactMap(Direction.init(rawValue:))
         if directions.count != form.all("directions").count {
-            errors.add("directions", "Выберите направления из списка.")
+            errors.add("directions", ResourceCentersWords.directionsFromList)
         }
         let profiles = form.all("profiles").compactMap(StudyProfile.init(rawValue:))
-        if profiles.count != form.all("profiles").count { errors.add("profiles", "Выберите профили из списка.") }
+        if profiles.count != form.all("profiles").count {
+            errors.add("profiles", ResourceCentersWords.profilesFromList)
+        }
         let number = errors.optional("decreeNumber", form["decreeNumber"], max: 40)
         let date = errors.date("decreeDate", form["decreeDate"], timeZone: zone, required: false)
         if let org, let year,
             let clash = try await ResourceCenter.query(on: req.db).filter(try \.$organization.$id == org.requireID())
                 .filter(try \.$academicYear.$id == year.requireID()).first(), clash.id != record.id
         {
-            errors.add("organization", "Эта организация уже назначена ресурсным центром в \(year.title) учебном году.")
+            errors.add("organization", ResourceCentersWords.duplicate(year: year.title))
         }
         guard errors.isEmpty, let org, let year else { return nil }
         record.$organization.id = try org.requireID()
@@ -225,12 +192,10 @@ struct ResourceCentersSection: RegistrySection {
         let subjects = try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == record.id ?? UUID()).with(
             \.$subject
         ).all()
-        return [
-            "Организация": org?.shortName ?? "", "Учебный год": year?.title ?? "",
-            "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
-            "Направления": Direction.decode(record.directions).map(\.title).joined(separator: "; "),
-            "Профили": Self.profiles(record.profiles).map(\.title).joined(separator: "; "),
-            "Приказ": Self.decree(record, zone: try await MunicipalClock.zone(org?.$municipality.id, on: db)),
-        ]
+        return ResourceCentersWords.audit(
+            organization: org?.shortName ?? "", year: year?.title ?? "",
+            subjects: subjects.map(\.subject.name).sorted(),
+            directions: Direction.decode(record.directions), profiles: Self.profiles(record.profiles),
+            decree: Self.decree(record, zone: try await MunicipalClock.zone(org?.$municipality.id, on: db)))
     }
 }

@@ -8,9 +8,9 @@ struct RoomsSection: RegistrySection {
     typealias Record = Room
     let area = Registry.rooms
     let entityType = "room"
-    let noun = "Кабинет"
-    let newTitle = "Новый кабинет"
-    let archiveConsequence = "Кабинет пропадёт из списков выбора при составлении расписания; история сохранится."
+    let noun = RoomsWords.noun
+    let newTitle = RoomsWords.newTitle
+    let archiveConsequence = RoomsWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -25,27 +25,15 @@ struct RoomsSection: RegistrySection {
         let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             visible?.contains(UUID(uuidString: $0.value)!) ?? true
         }
-        return RegistryList(
-            title: "Кабинеты", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"),
-                Column("Вместимость", sort: "capacity"), Column("Состояние"),
-            ],
+        return RoomListPage(
+            query: query, organizations: orgOptions,
             rows: try rows.map { r in
-                [
-                    .text(r.organization.shortName), .link(r.name, SiteURL.record(area, try r.requireID()).path),
-                    .text(String(r.capacity)),
-                    .badge(RecordStatus(rawValue: r.status) ?? .active),
-                ]
+                .init(
+                    id: try r.requireID(), organization: r.organization.shortName, name: r.name, capacity: r.capacity,
+                    status: RecordStatus(rawValue: r.status) ?? .active)
             },
-            total: total, noun: ("кабинет", "кабинета", "кабинетов"),
-            createTitle: writable.isEmpty ? nil : "Добавить кабинет",
-            emptyText: "Кабинетов пока нет.")
+            total: total, canCreate: !writable.isEmpty
+        ).list
     }
 
     /// Rooms the user may see, filtered and paged in the database (shared with the API).
@@ -90,29 +78,19 @@ struct RoomsSection: RegistrySection {
     func card(_ record: Room, req: Request) async throws -> (
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
-        (
-            [
-                ("Организация", record.$organization.value?.shortName ?? ""), ("Кабинет", record.name),
-                ("Вместимость", RussianPlural.count(record.capacity, "место", "места", "мест")),
-                ("Примечание", record.note ?? ""),
-            ], [], []
-        )
+        let page = RoomCardPage(
+            organization: record.$organization.value?.shortName ?? "", name: record.name, capacity: record.capacity,
+            note: record.note)
+        return (page.facts, [], [])
     }
 
     func fields(_ req: Request, record: Room?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
-        return [
-            FieldSpec(
-                "organization", "Организация",
-                .select(
-                    try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) { .room($0) },
-                    empty: "— выберите —"), required: true),
-            FieldSpec(
-                "name", "Кабинет", required: true,
-                hint: "Номер или название, например «Кабинет № 214» или «Лаборатория химии»."),
-            FieldSpec("capacity", "Вместимость (мест)", .number, required: true),
-            FieldSpec("note", "Примечание", .textarea),
-        ]
+        return RoomFormPage(
+            organizations: try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) {
+                .room($0)
+            }
+        ).fields
     }
 
     func values(_ record: Room, req: Request) async throws -> FormValues {
@@ -132,7 +110,7 @@ struct RoomsSection: RegistrySection {
         let org = try await RegistrySupport.organization(
             form["organization"], field: "organization", municipalityID: municipalityID, errors: &errors, on: req.db)
         if let org, !req.can(isNew ? .create : .update, .room(org.ref)) {
-            errors.add("organization", "Вы не можете вести кабинеты этой организации.")
+            errors.add("organization", RoomsWords.notYourOrganization)
         }
         let name = errors.required("name", form["name"], max: 100)
         let capacity = errors.integer("capacity", form["capacity"], range: 1...2000, required: true)
@@ -144,7 +122,7 @@ struct RoomsSection: RegistrySection {
             ).first(),
             clash.id != record.id
         {
-            errors.add("name", "В этой организации уже есть кабинет с таким названием.")
+            errors.add("name", RoomsWords.duplicate)
         }
         guard errors.isEmpty, let org, let capacity else { return nil }
         record.$organization.id = try org.requireID()
@@ -158,9 +136,8 @@ struct RoomsSection: RegistrySection {
     }
 
     func auditFields(_ record: Room, on db: any Database) async throws -> [String: String] {
-        [
-            "Организация": record.$organization.value?.shortName ?? "", "Кабинет": record.name,
-            "Вместимость": String(record.capacity), "Примечание": record.note ?? "",
-        ]
+        RoomsWords.audit(
+            organization: record.$organization.value?.shortName ?? "", name: record.name, capacity: record.capacity,
+            note: record.note)
     }
 }

@@ -9,9 +9,9 @@ struct StaffSection: RegistrySection {
     typealias Record = StaffMember
     let area = Registry.staff
     let entityType = "staff"
-    let noun = "Сотрудник"
-    let newTitle = "Новый сотрудник"
-    let archiveConsequence = "Сотрудник пропадёт из списков выбора педагогов; его история и прежние записи сохранятся."
+    let noun = StaffWords.noun
+    let newTitle = StaffWords.newTitle
+    let archiveConsequence = StaffWords.archiveConsequence
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -25,38 +25,18 @@ struct StaffSection: RegistrySection {
         let orgOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             visible?.contains(UUID(uuidString: $0.value)!) ?? true
         }
-        return RegistryList(
-            title: "Сотрудники", area: area, query: query,
-            filters: [
-                CommonFilters.search,
-                FieldSpec("organization", "Организация", .select(orgOptions, empty: "Все организации")),
-                FieldSpec(
-                    "subject", "Предмет",
-                    .select(try await RegistrySupport.subjectOptions(municipalityID, on: req.db), empty: "Все предметы")
-                ),
-                FieldSpec(
-                    "trainer", "Кто",
-                    .select([("no", "сотрудники организаций"), ("yes", "внешние тренеры")], empty: "Все")),
-                CommonFilters.status,
-            ],
-            columns: [
-                Column("ФИО", sort: "name"), Column("Должность", sort: "position"), Column("Организации"),
-                Column("Предметы"), Column("Категория"),
-            ],
+        return StaffListPage(
+            query: query, organizations: orgOptions,
+            subjects: try await RegistrySupport.subjectOptions(municipalityID, on: req.db),
             rows: try rows.map { s in
-                [
-                    .linkWithNote(
-                        s.fullName, SiteURL.record(area, try s.requireID()).path,
-                        s.isOutsideTrainer ? "внешний тренер" : nil),
-                    .text(s.position),
-                    .text(s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName).joined(separator: ", ")),
-                    .text(s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name).joined(separator: ", ")),
-                    .text(QualificationCategory(rawValue: s.category)?.title ?? ""),
-                ]
+                .init(
+                    id: try s.requireID(), name: s.fullName, isOutsideTrainer: s.isOutsideTrainer, position: s.position,
+                    organizations: s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName),
+                    subjects: s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
+                    category: QualificationCategory(rawValue: s.category))
             },
-            total: total, noun: ("сотрудник", "сотрудника", "сотрудников"),
-            createTitle: try newResourceAllowed(req) ? "Добавить сотрудника" : nil,
-            emptyText: "Сотрудников пока нет.")
+            total: total, canCreate: try newResourceAllowed(req)
+        ).list
     }
 
     func newResourceAllowed(_ req: Request) throws -> Bool { req.can(.create, try newResource(req)) }
@@ -117,52 +97,22 @@ struct StaffSection: RegistrySection {
     ) {
         let orgs = try await record.$organizations.get(on: req.db)
         let subjects = try await record.$subjects.get(on: req.db)
-        return (
-            [
-                ("ФИО", record.fullName), ("Должность", record.position),
-                ("Квалификационная категория", QualificationCategory(rawValue: record.category)?.title ?? ""),
-                ("Внешний тренер", record.isOutsideTrainer ? "да" : "нет"),
-                ("Предметы", subjects.map(\.name).sorted().joined(separator: ", ")),
-                ("Телефон", record.phone ?? ""), ("Электронная почта", record.email ?? ""),
-            ],
-            [
-                RegistryCard.Section(
-                    title: "Места работы", columns: ["Организация", "Тип"],
-                    rows: try orgs.map {
-                        [.link($0.shortName, SiteURL.organization(try $0.requireID()).path), .text($0.orgKind.title)]
-                    },
-                    emptyText: "Не привязан ни к одной организации (внешний тренер).")
-            ], []
-        )
+        let page = StaffCardPage(
+            name: record.fullName, position: record.position,
+            category: QualificationCategory(rawValue: record.category), isOutsideTrainer: record.isOutsideTrainer,
+            subjects: subjects.map(\.name).sorted(), phone: record.phone, email: record.email,
+            places: try orgs.map { .init(id: try $0.requireID(), name: $0.shortName, kind: $0.orgKind) })
+        return (page.facts, page.sections, [])
     }
 
     func fields(_ req: Request, record: StaffMember?) async throws -> [FieldSpec] {
         let municipalityID = try RegistrySupport.municipality(req)
-        return [
-            FieldSpec("surname", "Фамилия", required: true),
-            FieldSpec("givenName", "Имя", required: true),
-            FieldSpec("patronymic", "Отчество"),
-            FieldSpec(
-                "position", "Должность", required: true,
-                hint: "Например: учитель математики, педагог дополнительного образования."),
-            FieldSpec(
-                "category", "Квалификационная категория",
-                .select(QualificationCategory.allCases.map { ($0.rawValue, $0.title) }, empty: nil)),
-            FieldSpec(
-                "organizations", "Места работы",
-                .checkboxes(
-                    try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) {
-                        .staff(orgs: [$0], municipalityID: municipalityID)
-                    }), hint: "Человек может работать в нескольких организациях."),
-            FieldSpec(
-                "trainer", "Внешний тренер",
-                .checkboxes([("yes", "приглашённый педагог-тренер, не сотрудник ресурсного центра")])),
-            FieldSpec(
-                "subjects", "Предметы",
-                .checkboxes(try await RegistrySupport.subjectOptions(municipalityID, on: req.db))),
-            FieldSpec("phone", "Телефон", .text("tel")),
-            FieldSpec("email", "Электронная почта", .text("email")),
-        ]
+        return StaffFormPage(
+            organizations: try await RegistrySupport.writableOrganizations(req, municipalityID: municipalityID) {
+                .staff(orgs: [$0], municipalityID: municipalityID)
+            },
+            subjects: try await RegistrySupport.subjectOptions(municipalityID, on: req.db)
+        ).fields
     }
 
     func values(_ record: StaffMember, req: Request) async throws -> FormValues {
@@ -187,7 +137,7 @@ struct StaffSection: RegistrySection {
         let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
         let position = errors.required("position", form["position"], max: 200)
         let category = QualificationCategory(rawValue: form["category"] ?? "none")
-        if category == nil { errors.add("category", "Выберите категорию из списка.") }
+        if category == nil { errors.add("category", StaffWords.categoryFromList) }
         let phone = errors.phone("phone", form["phone"])
         let email = errors.email("email", form["email"])
         let subjects = try await RegistrySupport.subjects(
@@ -203,7 +153,7 @@ struct StaffSection: RegistrySection {
                 if req.can(.update, .staff(orgs: [org.ref], municipalityID: municipalityID)) {
                     chosen.append(org)
                 } else {
-                    errors.add("organizations", "Вы не можете добавлять сотрудников в «\(org.shortName)».")
+                    errors.add("organizations", StaffWords.notYourOrganization(org.shortName))
                 }
             }
         }
@@ -212,7 +162,7 @@ struct StaffSection: RegistrySection {
         let orgs = kept + chosen
         let trainer = form.all("trainer").contains("yes")
         if orgs.isEmpty && !trainer {
-            errors.add("organizations", "Укажите место работы или отметьте, что это внешний тренер.")
+            errors.add("organizations", StaffWords.placeOrTrainer)
         }
         guard errors.isEmpty, let category else { return nil }
         record.$municipality.id = municipalityID
@@ -254,13 +204,10 @@ struct StaffSection: RegistrySection {
         ).all()
         let subjects = try await StaffSubject.query(on: db).filter(\.$staff.$id == record.id ?? UUID()).with(\.$subject)
             .all()
-        return [
-            "ФИО": record.fullName, "Должность": record.position,
-            "Категория": QualificationCategory(rawValue: record.category)?.title ?? "",
-            "Внешний тренер": record.isOutsideTrainer ? "да" : "нет",
-            "Места работы": orgs.map(\.organization.shortName).sorted().joined(separator: ", "),
-            "Предметы": subjects.map(\.subject.name).sorted().joined(separator: ", "),
-            "Телефон": record.phone ?? "", "Электронная почта": record.email ?? "",
-        ]
+        return StaffWords.audit(
+            name: record.fullName, position: record.position,
+            category: QualificationCategory(rawValue: record.category), isOutsideTrainer: record.isOutsideTrainer,
+            organizations: orgs.map(\.organization.shortName).sorted(), subjects: subjects.map(\.subject.name).sorted(),
+            phone: record.phone, email: record.email)
     }
 }
