@@ -1,0 +1,109 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The student form: its fields, the record's values in it, and the checks and writes of a save.
+extension StudentsSection {
+    func fields(_ req: Request, record: Student?) async throws -> [FieldSpec] {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let schools = try await RegistrySupport.writableOrganizations(
+            req, municipalityID: municipalityID, kinds: [.school]
+        ) {
+            .student(school: $0)
+        }
+        return StudentFormPage(schools: schools).fields
+    }
+
+    func values(_ r: Student, req: Request) async throws -> FormValues {
+        let zone = try await RegistrySupport.zone(req)
+        return FormValues(single: [
+            "school": r.$school.id.uuidString.lowercased(), "surname": r.surname, "givenName": r.givenName,
+            "patronymic": r.patronymic ?? "",
+            "birthDate": RuDate.format(r.birthDate, timeZone: zone), "sex": r.sex ?? "", "grade": String(r.grade),
+            "letter": r.letter ?? "",
+            "specialNeeds": r.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(r.consentOn, zone),
+            "consentBy": r.consentBy ?? "",
+        ])
+    }
+
+    func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+        -> (@Sendable (any Database) async throws -> Void)?
+    {
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
+        let zone = try await RegistrySupport.zone(req)
+        let school = try await RegistrySupport.organization(
+            form["school"], field: "school", municipalityID: municipalityID, errors: &errors, on: req.db)
+        if let school, school.orgKind != .school || !req.can(isNew ? .create : .update, .student(school: school.ref)) {
+            errors.add("school", StudentsWords.Check.notYourSchool)
+        }
+        let surname = errors.personName("surname", form["surname"], required: true) ?? ""
+        let given = errors.personName("givenName", form["givenName"], required: true) ?? ""
+        let patronymic = errors.personName("patronymic", form["patronymic"], required: false)
+        let birth = errors.date("birthDate", form["birthDate"], timeZone: zone, required: true)
+        if let birth, birth > Date() { errors.add("birthDate", StudentsWords.Check.birthInFuture) }
+        var sex: Sex?
+        if let raw = form["sex"], !raw.isEmpty { sex = errors.choice("sex", raw, as: Sex.self) }
+        let grade = errors.integer("grade", form["grade"], range: 1...11, required: true)
+        let letter = errors.optional("letter", form["letter"], max: 3).map(ClassLetter.normalized)
+        if let letter, !ClassLetter.isValid(letter) { errors.add("letter", ClassLetter.message) }
+        let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
+        let consentBy = errors.optional("consentBy", form["consentBy"], max: 200)
+        if consentOn != nil && consentBy == nil { errors.add("consentBy", StudentsWords.Check.consentByMissing) }
+        var key = ""
+        if let birth, !surname.isEmpty, !given.isEmpty {
+            key = StudentIdentity.key(
+                surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
+            if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
+                \.$identityKey == key
+            ).first(), twin.id != r.id {
+                if twin.$school.id == school?.id
+                    || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: municipalityID)))
+                {
+                    errors.add(
+                        "surname",
+                        StudentsWords.Check.duplicate(
+                            name: twin.fullName, birth: RuDate.format(twin.birthDate, timeZone: zone)))
+                } else {
+                    // Another school's child: say so without revealing who or where.
+                    errors.add("surname", StudentsWords.Check.duplicateElsewhere)
+                }
+            }
+        }
+        if let c = consentOn, c > Date() { errors.add("consentOn", StudentsWords.Check.consentInFuture) }
+        // A new consent dated on or after the withdrawal means the school has received a new consent.
+        var clearWithdrawal = false
+        if let withdrawn = r.consentWithdrawnAt, let c = consentOn, c != r.consentOn {
+            let day = Calendar(identifier: .gregorian).startOfDay(for: withdrawn).addingTimeInterval(-86_400)
+            if c < day {
+                errors.add(
+                    "consentOn",
+                    StudentsWords.Check.consentBeforeWithdrawal(RuDate.format(withdrawn, timeZone: zone)))
+            } else {
+                clearWithdrawal = true
+            }
+        }
+        guard errors.isEmpty, let school, let birth, let grade else { return nil }
+        r.$municipality.id = municipalityID
+        r.$school.id = try school.requireID()
+        r.$school.value = school
+        r.surname = surname
+        r.givenName = given
+        r.patronymic = patronymic
+        r.birthDate = birth
+        r.sex = sex?.rawValue
+        r.grade = grade
+        r.letter = letter
+        r.specialNeeds = form.all("specialNeeds").contains("yes")
+        if clearWithdrawal {
+            r.consentWithdrawnAt = nil
+            r.consentWithdrawnBy = nil
+        }
+        r.consentOn = consentOn
+        r.consentBy = consentBy
+        r.identityKey = key
+        r.searchKey = TextKey.search(surname, given, patronymic)
+        r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
+        return { _ in }
+    }
+}
