@@ -129,7 +129,7 @@ struct UsersController: RouteCollection {
                     from: a.validFrom.map { RuDate.format($0, timeZone: zone) },
                     to: a.validTo.map { RuDate.format($0, timeZone: zone) })
             },
-            history: try await AuditController.history(entityID: id, req: req), csrf: req.csrfToken
+            history: try await Audit.history(entityID: id, req: req), csrf: req.csrfToken
         ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }

@@ -18,9 +18,9 @@ struct DiagnosticsController: RouteCollection {
     var active: MenuArea { .registry(.groups) }
 
     static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> (
-        TimetableController.Loaded, Resource
+        ScheduledGroup, Resource
     ) {
-        let t = try await TimetableController.load(req, groupID: groupID, .read)
+        let t = try await ScheduledGroup.load(req, groupID: groupID, .read)
         let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
         try req.authorize(action, resource)
         return (t, resource)
@@ -50,7 +50,7 @@ struct DiagnosticsController: RouteCollection {
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
-    func newPage(_ t: TimetableController.Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
+    func newPage(_ t: ScheduledGroup, values: FormValues, errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
         let base = SiteURL.record(.groups, try t.group.requireID()).path
@@ -101,8 +101,7 @@ struct DiagnosticsController: RouteCollection {
             flash: AssessmentWords.Diagnostics.added(title))
     }
 
-    func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, TimetableController.Loaded)
-    {
+    func findWork(_ req: Request, _ action: Domain.Action) async throws -> (DiagnosticWork, ScheduledGroup) {
         guard let w = try await DiagnosticWork.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound(AssessmentWords.Diagnostics.notFound)
         }
@@ -111,7 +110,7 @@ struct DiagnosticsController: RouteCollection {
     }
 
     func scoresPage(
-        _ req: Request, _ w: DiagnosticWork, _ t: TimetableController.Loaded, values: FormValues? = nil,
+        _ req: Request, _ w: DiagnosticWork, _ t: ScheduledGroup, values: FormValues? = nil,
         errors: FieldErrors = FieldErrors()
     ) async throws -> ScoresPage {
         let students = try await JournalService.groupSummary(t.group, on: req.db).students

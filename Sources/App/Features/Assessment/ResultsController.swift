@@ -11,33 +11,11 @@ struct ResultsController: RouteCollection {
         routes.post("groups", ":id", "results", use: save)
     }
 
-    struct Loaded {
-        var t: TimetableController.Loaded
-        var resource: Resource
-        var finished: Bool
-        var lastDay: CivilDay?
-    }
-
-    static func load(_ req: Request, _ action: Domain.Action) async throws -> Loaded {
-        let t = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
-        let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
-        try req.authorize(action, resource)
-        let last = try await Lesson.query(on: req.db).filter(try \.$group.$id == t.group.requireID()).filter(
-            \.$status == LessonStatus.scheduled.rawValue
-        )
-        .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
-        let end = last.map { CivilDay(number: $0.day) } ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
-        let (today, minute) = MunicipalClock.now(t.zone)
-        let finished = AttestationRules.courseFinished(
-            lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
-            groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
-        return Loaded(t: t, resource: resource, finished: finished, lastDay: end)
-    }
-
-    func page(_ req: Request, _ l: Loaded, values: FormValues? = nil, errors: FieldErrors = FieldErrors()) async throws
+    func page(_ req: Request, _ l: AttestedGroup, values: FormValues? = nil, errors: FieldErrors = FieldErrors())
+        async throws
         -> ResultsPage
     {
-        let g = l.t.group
+        let g = l.scheduled.group
         let summary = try await JournalService.groupSummary(g, on: req.db)
         let results = try await FinalResult.query(on: req.db).filter(try \.$group.$id == g.requireID()).all()
         var v = FormValues()
@@ -52,14 +30,14 @@ struct ResultsController: RouteCollection {
         return ResultsPage(
             title: AssessmentWords.Results.title(g.name),
             crumbs: AssessmentWords.crumbs(group: g.name, url: SiteURL.record(.groups, try g.requireID()).path),
-            intro: AssessmentWords.Results.intro(program: g.program.title, center: l.t.center.shortName),
+            intro: AssessmentWords.Results.intro(program: g.program.title, center: l.scheduled.center.shortName),
             action: mayEdit ? SiteURL.record(.groups, try g.requireID()).path + "/results" : nil,
             notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
             rows: try summary.students.map { s in
                 let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
                 return ResultsPage.Row(
                     studentID: try s.requireID().uuidString.lowercased(),
-                    name: s.shownName(at: l.t.center.ref, req: req, marks: mayEdit),
+                    name: s.shownName(at: l.scheduled.center.ref, req: req, marks: mayEdit),
                     attendance: AssessmentWords.attendance(
                         percent: a.percent, attended: a.attendedHours, delivered: a.deliveredHours),
                     version: results.first { $0.$student.id == s.id }?.version ?? 0)
@@ -68,16 +46,16 @@ struct ResultsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let l = try await Self.load(req, .read)
+        let l = try await AttestedGroup.load(req, .read)
         return req.render(try await page(req, l).render(await req.pageContext(active: .registry(.groups))))
     }
 
     func save(req: Request) async throws -> Response {
-        let l = try await Self.load(req, .update)
+        let l = try await AttestedGroup.load(req, .update)
         guard l.finished else { throw AppError.conflict(AttestationRules.unfinishedMessage(l.lastDay)) }
         let form = RegistrySupport.form(req)
-        let students = try await JournalService.groupSummary(l.t.group, on: req.db).students
-        let today = CivilDay(Date(), timeZone: l.t.zone)
+        let students = try await JournalService.groupSummary(l.scheduled.group, on: req.db).students
+        let today = CivilDay(Date(), timeZone: l.scheduled.zone)
         var errors = FieldErrors()
         var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []
         for s in students {
@@ -103,8 +81,8 @@ struct ResultsController: RouteCollection {
                 try await page(req, l, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .unprocessableEntity)
         }
-        let g = l.t.group
-        let center = l.t.center
+        let g = l.scheduled.group
+        let center = l.scheduled.center
         let by = req.currentUser?.fullName ?? ""
         let saved = rows
         do {

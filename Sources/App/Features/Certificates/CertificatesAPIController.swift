@@ -47,9 +47,9 @@ struct CertificatesAPIController: RouteCollection {
     }
 
     func issue(req: Request) async throws -> Response {
-        let r = try await ResultsController.load(req, .read)
-        try req.authorize(.create, .certificate(center: r.t.center.ref))
-        let issued = try await CertificateService.issue(group: try r.t.group.requireID(), req: req)
+        let r = try await AttestedGroup.load(req, .read)
+        try req.authorize(.create, .certificate(center: r.scheduled.center.ref))
+        let issued = try await CertificateService.issue(group: try r.scheduled.group.requireID(), req: req)
         let response = Response(status: issued.isEmpty ? .ok : .created)
         try response.content.encode(IssueOutput(issued: issued.count, certificates: issued.map(Self.dto)))
         return response

@@ -21,9 +21,9 @@ struct CertificatesController: RouteCollection {
     var active: MenuArea { .certificates }
 
     func group(req: Request) async throws -> Response {
-        let r = try await ResultsController.load(req, .read)
-        let g = r.t.group
-        let center = r.t.center
+        let r = try await AttestedGroup.load(req, .read)
+        let g = r.scheduled.group
+        let center = r.scheduled.center
         try req.authorize(.read, .certificate(center: center.ref))
         guard let municipality = try await Municipality.find(center.$municipality.id, on: req.db) else {
             throw AppError.notFound()
@@ -51,10 +51,10 @@ struct CertificatesController: RouteCollection {
     }
 
     func issue(req: Request) async throws -> Response {
-        let r = try await ResultsController.load(req, .read)
-        try req.authorize(.create, .certificate(center: r.t.center.ref))
-        let issued = try await CertificateService.issue(group: try r.t.group.requireID(), req: req)
-        let base = SiteURL.record(.groups, try r.t.group.requireID()).path + "/certificates"
+        let r = try await AttestedGroup.load(req, .read)
+        try req.authorize(.create, .certificate(center: r.scheduled.center.ref))
+        let issued = try await CertificateService.issue(group: try r.scheduled.group.requireID(), req: req)
+        let base = SiteURL.record(.groups, try r.scheduled.group.requireID()).path + "/certificates"
         guard !issued.isEmpty else {
             return req.redirect(to: base, flash: CertificatesWords.Flash.nobody)
         }
@@ -83,17 +83,18 @@ struct CertificatesController: RouteCollection {
     }
 
     func printGroup(req: Request) async throws -> Response {
-        let r = try await ResultsController.load(req, .read)
-        try req.authorize(.read, .certificate(center: r.t.center.ref))
-        guard Self.showsNames(req, center: r.t.center.ref) else { throw AppError.forbidden }
-        let certs = try await Certificate.query(on: req.db).filter(try \.$group.$id == r.t.group.requireID()).filter(
-            \.$status == Certificate.Status.valid.rawValue
-        )
-        .sort(\.$sequence).all()
-        let authority = try await Self.authority(r.t.center.$municipality.id, on: req.db)
+        let r = try await AttestedGroup.load(req, .read)
+        try req.authorize(.read, .certificate(center: r.scheduled.center.ref))
+        guard Self.showsNames(req, center: r.scheduled.center.ref) else { throw AppError.forbidden }
+        let certs = try await Certificate.query(on: req.db).filter(try \.$group.$id == r.scheduled.group.requireID())
+            .filter(
+                \.$status == Certificate.Status.valid.rawValue
+            )
+            .sort(\.$sequence).all()
+        let authority = try await Self.authority(r.scheduled.center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
-            title: CertificatesWords.groupTitle(r.t.group.name),
-            items: certs.map { Self.item($0, authority: authority, zone: r.t.zone) },
+            title: CertificatesWords.groupTitle(r.scheduled.group.name),
+            items: certs.map { Self.item($0, authority: authority, zone: r.scheduled.zone) },
             verifyHint: Self.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
     }

@@ -105,7 +105,7 @@ struct JournalController: RouteCollection {
     }
 
     func group(req: Request) async throws -> Response {
-        let l = try await TimetableController.load(req, groupID: try req.idParameter(), .read)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
         let teacherUser = try await l.group.$teacher.get(on: req.db)?.$user.id
         try req.authorize(.read, .journal(center: l.center.ref, teacherUserID: teacherUser))
         let summary = try await JournalService.groupSummary(l.group, on: req.db)

@@ -117,7 +117,7 @@ struct LessonAPIController: RouteCollection {
     }
 
     func addLesson(req: Request) async throws -> Response {
-        let l = try await TimetableController.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let input = try req.content.decode(LessonInput.self)
         let form = FormValues(single: [
             "day": input.date ?? "", "start": input.start ?? "", "hours": input.hours.map(String.init) ?? "",
@@ -152,7 +152,7 @@ struct LessonAPIController: RouteCollection {
     }
 
     func addWeekly(req: Request) async throws -> Response {
-        let l = try await TimetableController.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let input = try req.content.decode(WeeklyInput.self)
         let form = FormValues(single: [
             "weekday": input.weekday.map(String.init) ?? "", "start": input.start ?? "",

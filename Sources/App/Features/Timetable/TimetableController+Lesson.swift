@@ -6,7 +6,7 @@ import Views
 /// Single changes: one more lesson, a move (date, time, room), a substitute teacher, a cancellation with a reason.
 extension TimetableController {
     /// The municipality's active staff, to choose a substitute teacher from.
-    func teacherOptions(_ req: Request, _ l: Loaded) async throws -> [(value: String, title: String)] {
+    func teacherOptions(_ req: Request, _ l: ScheduledGroup) async throws -> [(value: String, title: String)] {
         try await StaffMember.query(on: req.db).filter(\.$municipality.$id == l.center.$municipality.id)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
             .map { (try $0.requireID().uuidString.lowercased(), $0.fullName) }
@@ -19,7 +19,8 @@ extension TimetableController {
 
     /// Reads a lesson form; nil with errors when it is not valid.
     func lessonInput(
-        _ form: FormValues, _ l: Loaded, id: UUID?, defaultTeacher: UUID?, errors: inout FieldErrors, req: Request
+        _ form: FormValues, _ l: ScheduledGroup, id: UUID?, defaultTeacher: UUID?, errors: inout FieldErrors,
+        req: Request
     ) async throws -> LessonInput? {
         let day = errors.day("day", form["day"], required: true)
         LessonRules.checkDay(day, window: l.window, field: "day", errors: &errors)
@@ -48,7 +49,7 @@ extension TimetableController {
     }
 
     func lessonPage(
-        _ req: Request, _ l: Loaded, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        _ req: Request, _ l: ScheduledGroup, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(),
         refusal: TimetableRefusal? = nil
     ) async throws -> RegistryForm {
         LessonFormPage(
@@ -65,14 +66,14 @@ extension TimetableController {
     }
 
     func lessonForm(req: Request) async throws -> Response {
-        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let values = FormValues(single: ["hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? ""])
         return req.render(
             try await lessonPage(req, l, lesson: nil, values: values).render(await req.pageContext(active: active)))
     }
 
     func addLesson(req: Request) async throws -> Response {
-        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         guard
@@ -109,11 +110,11 @@ extension TimetableController {
     }
 
     /// A lesson with its group loaded and checked.
-    func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, Loaded) {
+    func findLesson(_ req: Request, _ action: Domain.Action) async throws -> (Lesson, ScheduledGroup) {
         guard let lesson = try await Lesson.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound(TimetableWords.Refusal.lessonNotFound)
         }
-        let loaded = try await Self.load(req, groupID: lesson.$group.id, action)
+        let loaded = try await ScheduledGroup.load(req, groupID: lesson.$group.id, action)
         // A lesson in the journal is what was taught: its time and hours no longer change.
         if action == .update,
             try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == lesson.requireID()).count() > 0

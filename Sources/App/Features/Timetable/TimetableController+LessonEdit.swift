@@ -70,7 +70,7 @@ extension TimetableController {
         return req.render(try cancelPage(lesson, l, values: FormValues()).render(await req.pageContext(active: active)))
     }
 
-    func cancelPage(_ lesson: Lesson, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors())
+    func cancelPage(_ lesson: Lesson, _ l: ScheduledGroup, values: FormValues, errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
         LessonCancelPage(

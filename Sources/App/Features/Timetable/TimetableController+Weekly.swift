@@ -6,7 +6,7 @@ import Views
 /// The weekly pattern: its form, the check of its input, and the lessons it schedules.
 extension TimetableController {
     func weeklyPage(
-        _ req: Request, _ l: Loaded, values: FormValues, errors: FieldErrors = FieldErrors(),
+        _ req: Request, _ l: ScheduledGroup, values: FormValues, errors: FieldErrors = FieldErrors(),
         refusal: TimetableRefusal? = nil
     ) async throws -> RegistryForm {
         WeeklyLessonsPage(
@@ -18,7 +18,7 @@ extension TimetableController {
     }
 
     func weeklyForm(req: Request) async throws -> Response {
-        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let today = CivilDay(Date(), timeZone: l.zone)
         let values = FormValues(single: [
             "hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? "",
@@ -28,7 +28,7 @@ extension TimetableController {
     }
 
     /// A weekly pattern read from a form (the page's, or the API's JSON turned into one); nil with errors.
-    static func weeklyInput(_ form: FormValues, _ l: Loaded, errors: inout FieldErrors, on db: any Database)
+    static func weeklyInput(_ form: FormValues, _ l: ScheduledGroup, errors: inout FieldErrors, on db: any Database)
         async throws -> (WeeklyPattern, UUID?)?
     {
         let weekday = form["weekday"].flatMap(Int.init).flatMap(Weekday.init(rawValue:))
@@ -54,7 +54,7 @@ extension TimetableController {
 
     /// Generates and writes a pattern's lessons (holidays skipped), audited as one record; throws `TimetableRefusal`
     /// on clashes, or an error on the `to` field when no day is left.
-    static func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, _ l: Loaded, acceptWarnings: Bool, req: Request)
+    static func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, _ l: ScheduledGroup, acceptWarnings: Bool, req: Request)
         async throws -> WeeklyResult
     {
         let (days, skipped) = Recurrence.days(
@@ -98,7 +98,7 @@ extension TimetableController {
     }
 
     func weekly(req: Request) async throws -> Response {
-        let l = try await Self.load(req, groupID: try req.idParameter(), .update)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         guard let (pattern, room) = try await Self.weeklyInput(form, l, errors: &errors, on: req.db) else {

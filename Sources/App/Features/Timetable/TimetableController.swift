@@ -23,33 +23,8 @@ struct TimetableController: RouteCollection {
 
     var active: MenuArea { .registry(.groups) }
 
-    /// The group with its centre, checked against the policy (`.update` to schedule).
-    struct Loaded {
-        var group: StudyGroup
-        var center: Organization
-        var zone: TimeZone
-        var facts: TimetableService.GroupFacts
-        /// The days lessons may fall on: the group's dates, else its academic year.
-        var window: ClosedRange<CivilDay>
-    }
-
-    static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> Loaded {
-        guard
-            let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
-                .with(\.$academicYear).with(\.$room).first(),
-            let center = try await Organization.find(g.$organization.id, on: req.db)
-        else { throw AppError.notFound(TimetableWords.Refusal.groupNotFound) }
-        try req.authorize(action, .group(center.ref))
-        let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
-        let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
-        let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
-        return Loaded(
-            group: g, center: center, zone: zone, facts: try TimetableService.facts(g, center: center, zone: zone),
-            window: first...last)
-    }
-
     func show(req: Request) async throws -> Response {
-        let l = try await Self.load(req, groupID: try req.idParameter(), .read)
+        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
         let g = l.group
         let lessons = try await Lesson.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(\.$day).sort(
             \.$startMinute
@@ -95,7 +70,7 @@ struct TimetableController: RouteCollection {
 
     // MARK: weekly pattern
 
-    static func roomOptions(_ l: Loaded, on db: any Database) async throws -> [(value: String, title: String)] {
+    static func roomOptions(_ l: ScheduledGroup, on db: any Database) async throws -> [(value: String, title: String)] {
         try await Room.query(on: db).filter(try \.$organization.$id == l.center.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
@@ -106,7 +81,7 @@ struct TimetableController: RouteCollection {
 
     /// Whether the one scheduling may learn which group of which centre a student of a school attends (the policy's
     /// `.groupStudent`); clash messages name other groups only then.
-    static func reveal(_ req: Request, _ l: Loaded) -> @Sendable (UUID, UUID) -> Bool {
+    static func reveal(_ req: Request, _ l: ScheduledGroup) -> @Sendable (UUID, UUID) -> Bool {
         let actor = req.currentUser?.actor
         let policy = req.policy
         let municipalityID = l.center.$municipality.id
@@ -121,7 +96,8 @@ struct TimetableController: RouteCollection {
     }
 
     /// A room of the group's centre chosen in a form; empty means none.
-    static func room(_ raw: String?, _ l: Loaded, errors: inout FieldErrors, on db: any Database) async throws -> UUID?
+    static func room(_ raw: String?, _ l: ScheduledGroup, errors: inout FieldErrors, on db: any Database) async throws
+        -> UUID?
     {
         guard let raw, !raw.isEmpty else { return nil }
         guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db),

@@ -11,14 +11,6 @@ struct AuditController: RouteCollection {
 
     static let entityTitles = AuditWords.entityTitles
 
-    /// Where a record of an audited kind is shown.
-    static let registries: [String: Registry] = [
-        "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff,
-        "room": .rooms,
-        "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users,
-        "program": .programs, "group": .groups, "student": .students,
-    ]
-
     static let actionTitles = AuditWords.actionTitles
 
     func index(req: Request) async throws -> Response {
@@ -63,38 +55,9 @@ struct AuditController: RouteCollection {
         let total = try await builder.count()
         let entries = try await builder.sort(\.$at, .descending).range(paging.offset..<paging.offset + paging.per).all()
         let page = AuditPage(
-            query: query, lines: entries.map { Self.line($0, zone: zone) }, total: total, entityTypes: Self.entityTitles
+            query: query, lines: entries.map { Audit.line($0, zone: zone) }, total: total,
+            entityTypes: Self.entityTitles
         )
         return req.render(page.render(await req.pageContext(active: .audit)))
-    }
-
-    static func line(_ e: AuditEntry, zone: TimeZone) -> HistoryLine {
-        let before = Audit.decode(e.before)
-        let after = Audit.decode(e.after)
-        let keys = Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") }.sorted()
-        let url: String? = e.entityID.flatMap { id in
-            e.entityType == "organization"
-                ? SiteURL.organization(id).path : registries[e.entityType].map { SiteURL.record($0, id).path }
-        }
-        return HistoryLine(
-            at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
-            action: actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
-            changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
-    }
-
-    static func history(entityID: UUID, req: Request) async throws -> [HistoryLine] {
-        try await history(entityID: entityID, more: [], req: req)
-    }
-
-    /// The record's audit entries with `more` lines from elsewhere (a student's changes by imports, which are audited
-    /// once per batch), newest first.
-    static func history(entityID: UUID, more: [(at: Date, line: HistoryLine)], req: Request) async throws
-        -> [HistoryLine]
-    {
-        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityID == entityID).sort(\.$at, .descending)
-            .limit(100).all()
-        let zone = try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
-        let lines = entries.map { (at: $0.at, line: line($0, zone: zone)) } + more
-        return lines.sorted { $0.at > $1.at }.map(\.line)
     }
 }

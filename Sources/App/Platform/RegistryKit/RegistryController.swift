@@ -53,7 +53,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
                 canEdit: req.can(.update, resource) && section.isEditable(record),
                 canArchive: req.can(.archive, resource)) + (try await section.extraActions(record, req: req)),
             warnings: warnings, sections: sections,
-            history: try await AuditController.history(
+            history: try await Audit.history(
                 entityID: try record.requireID(), more: try await section.extraHistory(record, req: req), req: req))
         return req.render(card.render(await req.pageContext(active: active)))
     }

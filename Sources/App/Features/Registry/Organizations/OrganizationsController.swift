@@ -78,7 +78,7 @@ struct OrganizationsController: RouteCollection {
         let names = try await municipalityNames(req)
         let centers = try await OrganizationQueries.currentCenterIDs(
             municipalityIDs: [org.$municipality.id], on: req.db)
-        let history = try await AuditController.history(entityID: try org.requireID(), req: req)
+        let history = try await Audit.history(entityID: try org.requireID(), req: req)
         let card = OrganizationCard(
             org: try OrganizationQueries.summary(
                 org, municipality: names[org.$municipality.id] ?? "", centers: centers),
