@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 extension ApplicationService {
     /// The rows of a first application, as values both databases' writers bind.
@@ -55,12 +56,11 @@ extension ApplicationService {
         func audit(req: Request?) -> Audit.Row {
             Audit.entry(
                 req: req, action: .create, entityType: "application", entityID: applicationID,
-                title: "ИУП: \(student.fullName) — \(campaign.title)",
+                title: EnrollmentWords.Audit.submissionTitle(student: student.fullName, campaign: campaign.title),
                 municipalityID: campaign.municipalityID, organizationID: student.schoolID,
-                after: [
-                    "Кампания": campaign.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
-                    "Согласие родителя": guardianAgreement ?? "ожидается",
-                ])
+                after: EnrollmentWords.Audit.submission(
+                    campaign: campaign.title, courses: ranked.count, submittedBy: submittedBy,
+                    guardianAgreement: guardianAgreement))
         }
     }
 }

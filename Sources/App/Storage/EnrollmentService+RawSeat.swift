@@ -1,5 +1,6 @@
 import Domain
 import Vapor
+import Views
 
 extension EnrollmentService {
     /// PostgreSQL's clash check and conditional seat in one statement (the timetable's lock is already held, so one
@@ -73,10 +74,8 @@ extension EnrollmentService {
                 req: req, action: .create, entityType: "enrollment", entityID: id,
                 title: "\(student.fullName) — \(group.name)",
                 municipalityID: student.municipalityID, organizationID: group.organizationID,
-                after: [
-                    "Группа": group.name, "Обучающийся": student.fullName,
-                    "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
-                ])
+                after: EnrollmentWords.Audit.enrollment(
+                    group: group.name, student: student.fullName, enrolled: result == .enrolled))
         }
     }
 }

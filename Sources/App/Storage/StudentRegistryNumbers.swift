@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Views
 
 /// Hands out students' registry numbers: the municipality's counter is raised by the number of new students in the
 /// caller's write transaction, so two registrations never get the same number (the unique index
@@ -18,7 +19,7 @@ enum StudentRegistryNumbers {
     /// The same on a write connection (the import's commit).
     static func claim(_ count: Int, municipalityID: UUID, on db: some WriteConnection) async throws -> Int {
         guard let last = try await db.int(claimSQL, [.int(count), .uuid(municipalityID)]) else {
-            throw AppError.notFound("Муниципалитет не найден.")
+            throw AppError.notFound(StudentsWords.municipalityNotFound)
         }
         return last - count + 1
     }

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Certificates «о прослушивании профильного курса»: who may get one, bulk issue with gap-free numbers, annulment.
 enum CertificateService {
@@ -64,7 +65,7 @@ enum CertificateService {
                     \.$organization
                 ).with(\.$academicYear).first(),
                 let municipality = try await Municipality.find(g.organization.$municipality.id, on: db)
-            else { throw AppError.notFound("Группа не найдена.") }
+            else { throw AppError.notFound(CertificatesWords.Refusal.groupNotFound) }
             let zone = municipality.zone
             let year = CivilDay(Date(), timeZone: zone).ymd.year
             // Lock the counter before looking at who is eligible.
@@ -96,7 +97,7 @@ enum CertificateService {
                 let top = try await CertificateCounterSQL.raise(
                     by: chosen.count, municipalityID: try municipality.requireID(), year: year, on: db),
                 let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count)
-            else { throw AppError.conflict("Счётчик номеров недоступен.") }
+            else { throw AppError.conflict(CertificatesWords.Refusal.counterUnavailable) }
             let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
             let delivered = try await JournalService.groupSummary(g, on: db).hours.delivered
             var issued: [Certificate] = []
@@ -126,11 +127,9 @@ enum CertificateService {
             }
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
-                title: "Сертификаты: \(g.name)", municipalityID: municipality.id, organizationID: g.$organization.id,
-                after: [
-                    "Выдано": String(issued.count),
-                    "Номера": issued.map { "\($0.number) — \($0.studentName)" }.joined(separator: "; "),
-                ])
+                title: CertificatesWords.Audit.issuedTitle(group: g.name), municipalityID: municipality.id,
+                organizationID: g.$organization.id,
+                after: CertificatesWords.Audit.issued(issued.map { (number: $0.number, student: $0.studentName) }))
             return issued
         }
     }
@@ -144,15 +143,18 @@ enum CertificateService {
             .set("annul_reason", to: reason).set("annulled_at", to: Date())
             .where("id", .equal, id).where("status", .equal, Certificate.Status.valid.rawValue).returning("id").all()
             guard !rows.isEmpty, let c = try await Certificate.find(id, on: db) else {
-                throw AppError.conflict("Сертификат уже аннулирован.")
+                throw AppError.conflict(CertificatesWords.Refusal.alreadyAnnulled)
             }
             let g = try await StudyGroup.find(c.$group.id, on: db)
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "certificate", entityID: id,
-                title: "Сертификат \(c.number)",
+                title: CertificatesWords.Audit.certificateTitle(c.number),
                 municipalityID: c.$municipality.id, organizationID: g?.$organization.id,
-                before: ["Состояние": Certificate.Status.valid.title],
-                after: ["Состояние": Certificate.Status.annulled.title, "Причина": reason])
+                before: [CertificatesWords.Audit.state: Certificate.Status.valid.title],
+                after: [
+                    CertificatesWords.Audit.state: Certificate.Status.annulled.title,
+                    CertificatesWords.Audit.reason: reason,
+                ])
         }
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// Writing the journal and reading its sums: hours planned, scheduled and delivered per group, attendance per
 /// student, hours per teacher and month.
@@ -15,7 +16,7 @@ enum JournalService {
         do {
             try await markOnce(l, topic: topic, hours: hours, marks: marks, version: version, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
-            throw AppError.conflict("Журнал этого занятия только что сохранил другой пользователь: обновите страницу.")
+            throw AppError.conflict(JournalWords.Marking.savedMeanwhile)
         }
     }
 
@@ -26,10 +27,10 @@ enum JournalService {
         let (today, minute) = MunicipalClock.now(l.zone)
         let lessonID = try l.lesson.requireID()
         let center = l.center
-        let title = "Журнал: \(l.group.name), \(CivilDay(number: l.lesson.day).formatted)"
+        let title = JournalWords.Lesson.title(group: l.group.name, day: CivilDay(number: l.lesson.day).formatted)
         try await req.application.writeTransaction { db in
             guard let lesson = try await Lesson.find(lessonID, on: db), !lesson.isCancelled else {
-                throw AppError.conflict("Занятие отменено: отметить его нельзя.")
+                throw AppError.conflict(JournalWords.Marking.lessonCancelled)
             }
             guard
                 JournalRules.mayMark(
@@ -42,22 +43,17 @@ enum JournalService {
             if marks.keys.contains(where: { !known.contains($0) }) {
                 throw AppError.validation(
                     ValidationFailure(
-                        reason: "Отметка для обучающегося, которого нет в группе.",
+                        reason: JournalWords.Marking.strangerMarked,
                         fields: {
                             var e = FieldErrors()
-                            e.add(
-                                "attendance", "В журнале отмечен обучающийся, которого нет в группе: обновите страницу."
-                            )
+                            e.add("attendance", JournalWords.Marking.strangerField)
                             return e
                         }()))
             }
             let missing = try students.filter { marks[try $0.requireID()] == nil }
             if !missing.isEmpty {
                 var e = FieldErrors()
-                e.add(
-                    "attendance",
-                    "Отметьте каждого обучающегося: не отмечены " + missing.map(\.fullName).joined(separator: ", ")
-                        + ".")
+                e.add("attendance", JournalWords.Marking.unmarked(missing.map(\.fullName)))
                 throw AppError.validation(ValidationFailure(fields: e))
             }
             let existing = try await LessonRecord.query(on: db).filter(\.$lesson.$id == lessonID).first()
@@ -69,8 +65,7 @@ enum JournalService {
                         table: LessonRecord.schema, id: try existing.requireID(), expected: version, on: db),
                     let fresh = try await LessonRecord.find(existing.id, on: db)
                 else {
-                    throw AppError.conflict(
-                        "Журнал этого занятия только что сохранил другой пользователь: обновите страницу.")
+                    throw AppError.conflict(JournalWords.Marking.savedMeanwhile)
                 }
                 record = fresh
             } else {
@@ -110,7 +105,7 @@ enum JournalService {
                 ($0.$student.id, $0.status)
             },
             uniquingKeysWith: { a, _ in a })
-        var out = ["Тема": r.topic, "Часов": String(r.hours)]
+        var out = [JournalWords.Marking.auditTopic: r.topic, JournalWords.Marking.auditHours: String(r.hours)]
         for s in students {
             out[s.surname + " " + s.givenName] =
                 marks[try s.requireID()].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"

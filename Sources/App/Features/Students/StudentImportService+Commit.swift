@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// The commit, written once for both databases: the file is read and validated before the transaction (a batch in
 /// preview cannot change: it is claimed inside); everything that depends on the registry — the de-duplication, the
@@ -19,12 +20,14 @@ extension StudentImportService {
         }
         let zone = try await MunicipalClock.zone(batch.$municipality.id, on: app.db)
         let plan = try plan(content, fileName: batch.fileName, zone: zone)
-        guard plan.isValid, !plan.rows.isEmpty else { throw AppError.conflict(registryChanged) }
+        guard plan.isValid, !plan.rows.isEmpty else {
+            throw AppError.conflict(StudentImportWords.Service.registryChanged)
+        }
         let schoolName = try await Organization.find(batch.$school.id, on: app.db)?.shortName ?? ""
         let target = try Target(batch)
         let audit = Audit.entry(
             req: req, action: .importBatch, entityType: "student_import", entityID: batchID,
-            title: "Загрузка «\(batch.fileName)»", municipalityID: target.municipalityID,
+            title: StudentImportWords.Service.auditTitle(batch.fileName), municipalityID: target.municipalityID,
             organizationID: target.schoolID)
         let commit = Commit(
             plan: plan, skipLines: skipLines, canSee: canSee, target: target, fileName: batch.fileName,
@@ -54,7 +57,7 @@ extension StudentImportService {
             let found = try await registered(
                 plan.rows.map(\.identityKey), municipalityID: target.municipalityID, on: db)
             let analysis = StudentImport.classify(plan, found: found, schoolID: target.schoolID, canSee: canSee)
-            guard analysis.isValid else { throw AppError.conflict(registryChanged) }
+            guard analysis.isValid else { throw AppError.conflict(StudentImportWords.Service.registryChanged) }
 
             var fresh: [StudentImport.Row] = []
             var mergedRows: [(UUID, StudentImport.Row)] = []
@@ -74,7 +77,7 @@ extension StudentImportService {
                 merges.append(snapshot(record))
                 let merged = StudentImport.merged(record, with: row)
                 guard try await db.int(mergeSQL, mergeBinds(merged, into: record)) != nil else {
-                    throw AppError.conflict(changedMeanwhile(record.fullName))
+                    throw AppError.conflict(StudentImportWords.Service.changedMeanwhile(record.fullName))
                 }
                 mergedRows.append((record.id, row))
             }
@@ -93,7 +96,7 @@ extension StudentImportService {
             var entry = audit
             entry.at = now
             entry.after = Audit.encode(
-                auditSummary(
+                StudentImportWords.Service.committed(
                     file: fileName, school: schoolName, created: newRows.count, merged: merges.count, skipped: skipped))
             try await db.audit(entry)
             return Outcome(created: newRows.count, merged: merges.count, skipped: skipped)

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Undoing a committed import (issue 3, «merges are audited and reversible»).
 extension StudentImportService {
@@ -19,7 +20,7 @@ extension StudentImportService {
                 "id"
             ).all()
             guard !claimed.isEmpty, let batch = try await StudentImportBatch.find(batchID, on: db) else {
-                throw AppError.conflict("Отменить можно только завершённую загрузку, и только один раз.")
+                throw AppError.conflict(StudentImportWords.Service.revertOnce)
             }
             let created = try await Student.query(on: db).filter(\.$importBatchID == batchID).all()
             let createdIDs = created.compactMap(\.id)
@@ -53,7 +54,7 @@ extension StudentImportService {
                 \.$user.$id != nil
             ).with(\.$student).all()
             blocked += linkedGuardians.map {
-                "\($0.student.fullName) (представитель \($0.fullName) уже вошёл в «Сетку»)"
+                StudentImportWords.Service.guardianSignedUp(student: $0.student.fullName, guardian: $0.fullName)
             }
             let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
             let merges = Snapshot.all(batch)
@@ -62,12 +63,7 @@ extension StudentImportService {
                 if s.version != m.version { blocked.append(s.fullName) }
             }
             guard blocked.isEmpty else {
-                let names =
-                    blocked.prefix(5).joined(separator: ", ") + (blocked.count > 5 ? " и ещё \(blocked.count - 5)" : "")
-                throw AppError.conflict(
-                    "Загрузку нельзя отменить: после неё изменили, записали в группы или списки, подали заявки или "
-                        + "привязали учётные записи: \(names). Исправьте их записи вручную."
-                )
+                throw AppError.conflict(StudentImportWords.Service.revertBlocked(blocked))
             }
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
@@ -82,12 +78,11 @@ extension StudentImportService {
             }
             try await Audit.record(
                 on: db, req: req, action: .revert,
-                entityType: "student_import", entityID: batchID, title: "Загрузка «\(batch.fileName)»",
+                entityType: "student_import", entityID: batchID,
+                title: StudentImportWords.Service.auditTitle(batch.fileName),
                 municipalityID: batch.$municipality.id, organizationID: batch.$school.id,
-                after: [
-                    "Удалено добавленных": String(created.count), "Восстановлено объединённых": String(merges.count),
-                    "Удалено законных представителей": String(guardiansRemoved),
-                ])
+                after: StudentImportWords.Service.reverted(
+                    created: created.count, merged: merges.count, guardians: guardiansRemoved))
         }
     }
 }

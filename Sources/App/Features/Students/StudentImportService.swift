@@ -3,6 +3,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Imports a school's students from CSV or XLSX (issue 3): the file is kept for the preview and checked again on
 /// commit; nothing is written unless every row is valid; children already in the registry are matched and, when
@@ -137,12 +138,8 @@ enum StudentImportService {
         var skipped: Int
     }
 
-    static let batchGone = "Эта загрузка уже завершена или отменена."
-    static func changedMeanwhile(_ name: String) -> String {
-        "Пока шла загрузка, запись «\(name)» изменили. Повторите загрузку."
-    }
-    static let registryChanged =
-        "С момента предпросмотра реестр изменился, и файл больше не проходит проверку. Загрузите его заново."
+    /// The refusal of a batch already committed or reverted (the tests compare it).
+    static let batchGone = StudentImportWords.Service.batchGone
 
     /// Commits a previewed batch in one write transaction: checks the file again against the registry as it is now,
     /// inserts the new children in bulk, merges the matched ones the user did not skip, and writes one audit record.
@@ -151,13 +148,5 @@ enum StudentImportService {
     {
         _ = try req.requireUser()
         return try await commit(batchID: batchID, skipLines: skipLines, canSee: canSee, app: req.application, req: req)
-    }
-
-    static func auditSummary(file: String, school: String, created: Int, merged: Int, skipped: Int) -> [String: String]
-    {
-        [
-            "Файл": file, "Школа": school, "Добавлено": String(created), "Объединено": String(merged),
-            "Пропущено": String(skipped),
-        ]
     }
 }

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Scheduling lessons: a weekly pattern between two dates without the academic-year calendar's holidays, single
 /// lessons,
@@ -61,9 +62,7 @@ enum TimetableService {
                     table: Lesson.schema, id: id, expected: expectedVersion, on: db))
             {
                 throw TimetableRefusal(
-                    clashes: [
-                        "Занятие за это время изменил другой пользователь: обновите страницу и внесите правки ещё раз."
-                    ], warnings: [])
+                    clashes: [TimetableWords.Refusal.changedConcurrently], warnings: [])
             }
             let proposed = try await lessons(drafts, group: group, on: db)
             var ctx = try await context(for: proposed, municipalityID: group.municipalityID, on: db)
@@ -82,7 +81,7 @@ enum TimetableService {
                 let l: Lesson
                 if let id = d.id {
                     guard let existing = try await Lesson.find(id, on: db) else {
-                        throw AppError.notFound("Занятие не найдено.")
+                        throw AppError.notFound(TimetableWords.Refusal.lessonNotFound)
                     }
                     l = existing
                     if expectedVersion == nil { l.version += 1 }
@@ -245,9 +244,6 @@ enum TimetableService {
         }
         let outside = try await q.sort(\.$day).all()
         guard !outside.isEmpty else { return nil }
-        return "У группы есть занятия вне этих сроков ("
-            + outside.prefix(3).map { CivilDay(number: $0.day).formatted }.joined(separator: ", ")
-            + (outside.count > 3 ? " и ещё \(outside.count - 3)" : "")
-            + "): перенесите или отмените их в расписании группы."
+        return TimetableWords.Refusal.lessonsOutside(outside.map { CivilDay(number: $0.day).formatted })
     }
 }

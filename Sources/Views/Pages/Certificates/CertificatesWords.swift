@@ -26,4 +26,28 @@ public enum CertificatesWords {
         /// After a certificate is annulled.
         public static func annulled(_ number: String) -> String { "Сертификат № \(number) аннулирован." }
     }
+
+    /// Refusals of the certificates' service.
+    public enum Refusal {
+        public static let groupNotFound = "Группа не найдена."
+        public static let counterUnavailable = "Счётчик номеров недоступен."
+        public static let alreadyAnnulled = "Сертификат уже аннулирован."
+    }
+
+    /// The audit log's words of certificates.
+    public enum Audit {
+        public static let state = "Состояние"
+        public static let reason = "Причина"
+        /// The title of a group's issue.
+        public static func issuedTitle(group: String) -> String { "Сертификаты: \(group)" }
+        /// The fields of a group's issue: how many, and each number with its student.
+        public static func issued(_ certificates: [(number: String, student: String)]) -> [String: String] {
+            [
+                "Выдано": String(certificates.count),
+                "Номера": certificates.map { "\($0.number) — \($0.student)" }.joined(separator: "; "),
+            ]
+        }
+        /// The title of one certificate.
+        public static func certificateTitle(_ number: String) -> String { "Сертификат \(number)" }
+    }
 }

@@ -94,4 +94,19 @@ public enum JournalWords {
             (outsideTrainer ? "педагог-тренер; " : "") + groups.joined(separator: ", ")
         }
     }
+
+    /// Refusals and audit fields of saving a lesson's journal.
+    public enum Marking {
+        public static let savedMeanwhile =
+            "Журнал этого занятия только что сохранил другой пользователь: обновите страницу."
+        public static let lessonCancelled = "Занятие отменено: отметить его нельзя."
+        public static let strangerMarked = "Отметка для обучающегося, которого нет в группе."
+        public static let strangerField = "В журнале отмечен обучающийся, которого нет в группе: обновите страницу."
+        /// Students left without a mark.
+        public static func unmarked(_ names: [String]) -> String {
+            "Отметьте каждого обучающегося: не отмечены " + names.joined(separator: ", ") + "."
+        }
+        public static let auditTopic = "Тема"
+        public static let auditHours = "Часов"
+    }
 }

@@ -3,6 +3,8 @@ import Foundation
 
 /// Words of the students registry outside its pages: the section's noun, form checks, history lines, audit fields.
 public enum StudentsWords {
+    /// A municipality missing when registry numbers are handed out.
+    public static let municipalityNotFound = "Муниципалитет не найден."
     /// The record's noun.
     public static let noun = "Обучающийся"
     /// The heading of a new student's form.

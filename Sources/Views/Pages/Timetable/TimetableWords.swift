@@ -58,6 +58,14 @@ public enum TimetableWords {
         public static let editedMeanwhile = "Занятие за это время изменил другой пользователь: показаны текущие данные."
         public static let cancelledMeanwhile =
             "Занятие уже изменено или отменено другим пользователем: обновите страницу."
+        public static let changedConcurrently =
+            "Занятие за это время изменил другой пользователь: обновите страницу и внесите правки ещё раз."
+        /// Lessons outside a group's new dates (the first three days named, then how many more).
+        public static func lessonsOutside(_ days: [String]) -> String {
+            "У группы есть занятия вне этих сроков (" + days.prefix(3).joined(separator: ", ")
+                + (days.count > 3 ? " и ещё \(days.count - 3)" : "")
+                + "): перенесите или отмените их в расписании группы."
+        }
     }
 
     /// Field errors of the lesson forms.

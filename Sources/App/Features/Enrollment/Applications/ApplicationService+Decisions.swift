@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// An application after its submission: the guardian's agreement, the school's confirmation or refusal, and closing
 /// (refusal, cancellation, expiry) with the release of the places it held.
@@ -47,7 +48,7 @@ extension ApplicationService {
                     .first()
             else { throw AppError.notFound() }
             guard a.applicationState.isLive else {
-                throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyClosed(a.applicationState.title))
             }
             let before = a.applicationState
             let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: state.rawValue).set(
@@ -55,13 +56,14 @@ extension ApplicationService {
             )
             .set("version", to: a.version + 1).where("id", .equal, applicationID).where("version", .equal, a.version)
             .returning("id").all()
-            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
+            guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
             try await release(a, reason: reason, on: db, req: req)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: "ИУП: \(a.student.fullName)",
+                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
                 municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                before: ["Состояние": before.title], after: ["Состояние": state.title, "Причина": reason])
+                before: [EnrollmentWords.Audit.state: before.title],
+                after: [EnrollmentWords.Audit.state: state.title, EnrollmentWords.Audit.reason: reason])
         }
     }
 
@@ -76,7 +78,7 @@ extension ApplicationService {
             else { throw AppError.notFound() }
             guard a.schoolDecision == "pending", a.applicationState == .submitted || a.applicationState == .confirmed
             else {
-                throw AppError.conflict("Решение по этой заявке уже принято: \(a.applicationState.title).")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyDecided(a.applicationState.title))
             }
             let claimed = try await db.sql().update(CourseApplication.schema).set(
                 "state", to: ApplicationState.refused.rawValue
@@ -84,28 +86,35 @@ extension ApplicationService {
             .set("school_decision", to: "refused").set("school_comment", to: comment).set(
                 "school_decided_at", to: Date()
             )
-            .set("school_decided_by", to: user.fullName).set("closed_reason", to: "школа отказала: \(comment)").set(
+            .set("school_decided_by", to: user.fullName).set(
+                "closed_reason", to: EnrollmentWords.Applications.ClosedReasons.schoolRefused(comment)
+            ).set(
                 "version", to: a.version + 1
             )
             .where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
-            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
-            try await release(a, reason: "школа отказала: \(comment)", on: db, req: req)
+            guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
+            try await release(
+                a, reason: EnrollmentWords.Applications.ClosedReasons.schoolRefused(comment), on: db, req: req)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: "ИУП: \(a.student.fullName)",
+                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
                 municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                before: ["Состояние": a.applicationState.title],
-                after: ["Состояние": ApplicationState.refused.title, "Причина": comment])
+                before: [EnrollmentWords.Audit.state: a.applicationState.title],
+                after: [
+                    EnrollmentWords.Audit.state: ApplicationState.refused.title, EnrollmentWords.Audit.reason: comment,
+                ])
         }
     }
 
     /// The guardian agrees (name and date), or the school confirms; both together make the application confirmed.
     static func agree(_ applicationID: UUID, guardianName: String, req: Request) async throws {
         try await decide(applicationID, req: req) { a in
-            guard a.guardianAgreedAt == nil else { throw AppError.conflict("Согласие родителя уже дано.") }
+            guard a.guardianAgreedAt == nil else {
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyAgreed)
+            }
             a.guardianAgreedBy = guardianName
             a.guardianAgreedAt = Date()
-            return ["Согласие родителя": "дано: \(guardianName)"]
+            return [EnrollmentWords.Audit.guardianAgreement: EnrollmentWords.Audit.agreedBy(guardianName)]
         }
     }
 
@@ -113,13 +122,13 @@ extension ApplicationService {
         let user = try req.requireUser()
         try await decide(applicationID, req: req) { a in
             guard a.schoolDecision == "pending" else {
-                throw AppError.conflict("Школа уже приняла решение по этой заявке.")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.schoolAlreadyDecided)
             }
             guard a.student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
             a.schoolDecision = "confirmed"
             a.schoolDecidedAt = Date()
             a.schoolDecidedBy = user.fullName
-            return ["Школа": "подтвердила"]
+            return [EnrollmentWords.Audit.school: EnrollmentWords.Audit.schoolConfirmed]
         }
     }
 
@@ -133,7 +142,7 @@ extension ApplicationService {
                     .first()
             else { throw AppError.notFound() }
             guard a.applicationState == .submitted || a.applicationState == .confirmed else {
-                throw AppError.conflict("Заявка уже закрыта: \(a.applicationState.title).")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyClosed(a.applicationState.title))
             }
             let after = try change(a)
             if a.guardianAgreedAt != nil && a.schoolDecision == "confirmed" && a.applicationState == .submitted {
@@ -144,13 +153,13 @@ extension ApplicationService {
             a.version += 1
             let claimed = try await db.sql().update(CourseApplication.schema).set("version", to: a.version)
                 .where("id", .equal, applicationID).where("version", .equal, version).returning("id").all()
-            guard !claimed.isEmpty else { throw AppError.conflict("Заявку только что изменили: обновите страницу.") }
+            guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
             try await a.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: "ИУП: \(a.student.fullName)",
+                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
                 municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                after: after.merging(["Состояние": a.applicationState.title]) { x, _ in x })
+                after: after.merging([EnrollmentWords.Audit.state: a.applicationState.title]) { x, _ in x })
         }
     }
 }

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 extension ApplicationService {
     /// Ranked mode, after the window closes: one seeded lottery, places in turn, the unplaced on waiting lists in
@@ -11,10 +12,10 @@ extension ApplicationService {
         return try await req.application.writeTransaction { db in
             guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound() }
             guard c.campaignMode == .ranked else {
-                throw AppError.conflict("Распределение нужно только кампаниям с жеребьёвкой.")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.rankedOnly)
             }
             guard Date() >= c.closesAt else {
-                throw AppError.conflict("Распределять можно после закрытия приёма заявок.")
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.distributeAfterClose)
             }
             let claimed = try await db.sql().update(EnrollmentCampaign.schema).set("distributed_at", to: Date()).set(
                 "distributed_by", to: user.fullName
@@ -22,14 +23,16 @@ extension ApplicationService {
             .where("id", .equal, campaignID).where(SQLIdentifier("distributed_at"), .is, SQLLiteral.null).returning(
                 "id"
             ).all()
-            guard !claimed.isEmpty else { throw AppError.conflict("Места в этой кампании уже распределены.") }
+            guard !claimed.isEmpty else {
+                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyDistributed)
+            }
             let apps = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).with(\.$student)
                 .all()
             // Only applications the guardian and the school confirmed take part.
             var setAside: [CourseApplication] = []
             for a in apps where a.applicationState == .submitted {
                 a.state = ApplicationState.expired.rawValue
-                a.closedReason = "не подтверждена родителем и школой к распределению"
+                a.closedReason = EnrollmentWords.Applications.ClosedReasons.notConfirmedForDistribution
                 a.version += 1
                 try await a.save(on: db)
                 setAside.append(a)
@@ -40,7 +43,7 @@ extension ApplicationService {
             for a in apps where a.applicationState == .confirmed {
                 if a.student.status != RecordStatus.active.rawValue || a.student.consentWithdrawnAt != nil {
                     a.state = ApplicationState.expired.rawValue
-                    a.closedReason = "обучающийся выбыл или отозвано согласие на обработку данных"
+                    a.closedReason = EnrollmentWords.Applications.ClosedReasons.studentGone
                     a.version += 1
                     try await a.save(on: db)
                     setAside.append(a)
@@ -57,9 +60,12 @@ extension ApplicationService {
             for a in setAside {
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                    title: "ИУП: \(a.student.fullName)",
+                    title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
                     municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                    after: ["Состояние": ApplicationState.expired.title, "Причина": a.closedReason ?? ""])
+                    after: [
+                        EnrollmentWords.Audit.state: ApplicationState.expired.title,
+                        EnrollmentWords.Audit.reason: a.closedReason ?? "",
+                    ])
             }
             let choiceRows = try await ApplicationChoice.query(on: db).filter(
                 \.$application.$id ~~ live.compactMap(\.id)
@@ -127,10 +133,7 @@ extension ApplicationService {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "campaign", entityID: c.id, title: c.title,
                 municipalityID: c.$municipality.id, organizationID: nil,
-                after: [
-                    "Распределение": "проведено", "Зерно жеребьёвки": String(seed), "Зачислено": String(placed),
-                    "В листах ожидания": String(waiting),
-                ])
+                after: EnrollmentWords.Audit.distribution(seed: seed, placed: placed, waiting: waiting))
             return (placed, waiting, seed)
         }
     }

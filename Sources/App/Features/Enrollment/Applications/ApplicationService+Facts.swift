@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Vapor
+import Views
 
 /// What an ИУП submission checks, as plain values, and the checks themselves — one set of rules whether the facts come
 /// from Fluent models (PostgreSQL, the web form) or from one job of the raw SQLite readers (the API on SQLite).
@@ -84,7 +85,7 @@ extension ApplicationService {
         }
         return AppError(
             status: .forbidden, code: "forbidden",
-            reason: "Заявку (ИУП) подают обучающийся или его родитель (законный представитель); школа её подтверждает.")
+            reason: EnrollmentWords.Applications.Refusals.submitForbidden)
     }
 
     struct FastInput: Sendable {
@@ -99,7 +100,7 @@ extension ApplicationService {
             throw submitRefusal(req, studentID: input.studentID, school: facts.school)
         }
         guard let campaign = facts.campaign, campaign.municipalityID == student.municipalityID else {
-            throw AppError.notFound("Кампания записи не найдена.")
+            throw AppError.notFound(EnrollmentWords.Applications.Refusals.campaignNotFound)
         }
         let ranked = try check(
             campaign: campaign, student: student, programs: facts.programs, groups: facts.groups,

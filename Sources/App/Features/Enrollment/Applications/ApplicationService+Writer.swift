@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// The hot path of issue 3's benchmark without Fluent: a first application's writes as one job of the group-commit
 /// writer on SQLite (`SQLiteWriter`), or as one transaction on a raw connection on PostgreSQL (`RawPostgres`). Both run
@@ -108,7 +109,7 @@ extension ApplicationService {
     ) async throws -> T {
         if let pg { return try await body(pg) }
         guard let result = try await req.application.withRawPostgres(body) else {
-            throw Abort(.internalServerError, reason: "Нет ни писателя SQLite, ни PostgreSQL.")
+            throw Abort(.internalServerError, reason: EnrollmentWords.Applications.Refusals.noWriter)
         }
         return result
     }

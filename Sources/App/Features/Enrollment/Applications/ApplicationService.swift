@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Applications (ИУП) in enrolment campaigns (issue 3): submission (first-come holds seats at once, ranked waits for
 /// the distribution), the guardian's agreement, the school's confirmation, refusal, cancellation, expiry of holds
@@ -115,7 +116,7 @@ enum ApplicationService {
                 ).first()
             else {
                 throw AppError.conflict(
-                    "Обучающегося только что записали в выбранную группу другим способом: обновите страницу.")
+                    EnrollmentWords.Applications.Refusals.enrolledElsewhere)
             }
             return try await outcome(of: a, on: req.db)
         }
@@ -189,12 +190,11 @@ enum ApplicationService {
         }
         try await Audit.record(
             on: db, req: req, action: .create, entityType: "application", entityID: a.id,
-            title: "ИУП: \(student.fullName) — \(c.title)",
+            title: EnrollmentWords.Audit.submissionTitle(student: student.fullName, campaign: c.title),
             municipalityID: c.$municipality.id, organizationID: student.$school.id,
-            after: [
-                "Кампания": c.title, "Курсов выбрано": String(ranked.count), "Подал(а)": submittedBy,
-                "Согласие родителя": guardianAgreement ?? "ожидается",
-            ])
+            after: EnrollmentWords.Audit.submission(
+                campaign: c.title, courses: ranked.count, submittedBy: submittedBy,
+                guardianAgreement: guardianAgreement))
         return Outcome(applicationID: try a.requireID(), state: .submitted, choices: results)
     }
 
@@ -220,7 +220,7 @@ enum ApplicationService {
                 .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
                     try await EnrollmentService.withdraw(
                         enrollmentID: try e.requireID(), on: Date(),
-                        reason: "получен более приоритетный курс по заявке", db: db,
+                        reason: EnrollmentWords.Applications.ClosedReasons.higherPriority, db: db,
                         req: req)
                 }
                 last.outcome = "released"
@@ -239,7 +239,8 @@ enum ApplicationService {
         .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
         for a in overdue {
             try? await close(
-                try a.requireID(), to: .expired, reason: "заявка не подтверждена родителем и школой в срок", req: nil,
+                try a.requireID(), to: .expired, reason: EnrollmentWords.Applications.ClosedReasons.holdExpired,
+                req: nil,
                 app: app)
         }
     }

@@ -259,7 +259,3 @@ struct CampaignsSection: RegistrySection {
         ]
     }
 }
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
-}

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 extension EnrollmentService {
     /// Another group of a student whose lessons meet the lessons of a group.
@@ -25,7 +26,7 @@ extension EnrollmentService {
                     .groupStudent(
                         school: OrgRef(id: schoolID, municipalityID: municipalityID),
                         center: OrgRef(id: centerID, municipalityID: municipalityID)))
-            return shown ? "«\(groupName)», \(when)" : "занятия в другой группе сети, \(when)"
+            return shown ? "«\(groupName)», \(when)" : EnrollmentWords.Groups.clashElsewhere(when)
         }
     }
 

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// Seats a student in a group or puts them on its waiting list. Capacity is enforced by the database: a conditional
 /// `UPDATE … SET enrolled_count = enrolled_count + 1 WHERE enrolled_count < capacity RETURNING`, a CHECK constraint,
@@ -50,7 +51,7 @@ enum EnrollmentService {
         // The seat is the first write of the transaction.
         let seated = try await sql.int(RawSeat.seatSQL, RawSeat.open(groupID)) != nil
         guard let group = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).first() else {
-            throw AppError.notFound("Группа не найдена.")
+            throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
         guard group.isOpen, group.status == RecordStatus.active.rawValue else { throw refusal(.groupNotOpen) }
         guard group.program.approval == "agreed" else { throw refusal(.programNotAgreed) }
@@ -106,10 +107,8 @@ enum EnrollmentService {
             on: db, req: req, action: .create, entityType: "enrollment", entityID: enrollment.id,
             title: "\(student.fullName) — \(group.name)", municipalityID: student.$municipality.id,
             organizationID: group.$organization.id, before: nil,
-            after: [
-                "Группа": group.name, "Обучающийся": student.fullName,
-                "Состояние": result == .enrolled ? "зачислен" : "в листе ожидания",
-            ])
+            after: EnrollmentWords.Audit.enrollment(
+                group: group.name, student: student.fullName, enrolled: result == .enrolled))
         return result
     }
 
@@ -159,19 +158,19 @@ extension EnrollmentService {
     ) async throws {
         try await app.writeTransaction { db in
             guard let e = try await Enrollment.find(enrollmentID, on: db) else {
-                throw AppError.notFound("Запись в группу не найдена.")
+                throw AppError.notFound(EnrollmentWords.Groups.enrollmentNotFound)
             }
-            guard e.$group.id != targetGroupID else { throw AppError.conflict("Обучающийся уже в этой группе.") }
+            guard e.$group.id != targetGroupID else { throw AppError.conflict(EnrollmentWords.Groups.alreadyInGroup) }
             let outcome = try await enroll(
                 studentID: e.$student.id, groupID: targetGroupID, source: .transfer, leaving: e.$group.id, on: db,
                 req: req)
             guard case .enrolled = outcome else {
-                throw AppError.conflict("В выбранной группе нет свободных мест: перевод не выполнен.")
+                throw AppError.conflict(EnrollmentWords.Groups.transferFull)
             }
             let target = try await StudyGroup.find(targetGroupID, on: db)
             try await withdraw(
                 enrollmentID: enrollmentID, on: date,
-                reason: "перевод в группу «\(target?.name ?? "")»" + (reason.isEmpty ? "" : ": \(reason)"), db: db,
+                reason: EnrollmentWords.Groups.transferReason(group: target?.name ?? "", reason: reason), db: db,
                 req: req)
         }
     }
@@ -184,7 +183,7 @@ extension EnrollmentService {
                 let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group)
                     .first()
             else {
-                throw AppError.notFound("Запись в группу не найдена.")
+                throw AppError.notFound(EnrollmentWords.Groups.enrollmentNotFound)
             }
             guard e.status != EnrollmentStatus.withdrawn.rawValue else { return }
             let wasEnrolled = e.status == EnrollmentStatus.enrolled.rawValue
@@ -225,14 +224,18 @@ extension EnrollmentService {
                 on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
                 title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
                 organizationID: e.group.$organization.id,
-                before: ["Состояние": EnrollmentStatus(rawValue: before)?.title ?? before],
-                after: ["Состояние": "выбыл", "Причина": reason ?? ""])
+                before: [EnrollmentWords.Audit.state: EnrollmentStatus(rawValue: before)?.title ?? before],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentWords.Audit.withdrawn,
+                    EnrollmentWords.Audit.reason: reason ?? "",
+                ])
             if let p = promoted {
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
                     title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
                     organizationID: e.group.$organization.id,
-                    before: ["Состояние": "в листе ожидания"], after: ["Состояние": "зачислен"])
+                    before: [EnrollmentWords.Audit.state: EnrollmentWords.Audit.waitlisted],
+                    after: [EnrollmentWords.Audit.state: EnrollmentWords.Audit.enrolled])
             }
             if let p = promoted, p.source == EnrollmentSource.application.rawValue {
                 try await ApplicationService.promoted(studentID: p.$student.id, groupID: e.$group.id, on: db, req: req)

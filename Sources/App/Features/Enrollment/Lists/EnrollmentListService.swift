@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import SQLKit
 import Vapor
+import Views
 
 /// КМЦ lists (issue 3, «Enrolment, three ways»): the coordinator sends a list for a group; the centre accepts it and
 /// every student of it gets a place at once — or, if the free places do not suffice, nobody does and the shortfall is
@@ -60,7 +61,7 @@ enum EnrollmentListService {
             "state", .in, from.map(\.rawValue)
         )
         .returning("id").all()
-        guard !rows.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
+        guard !rows.isEmpty else { throw AppError.conflict(EnrollmentWords.Lists.changedReload) }
     }
 
     /// Adds or removes students of a list that can still be edited (draft or returned), bumping its version.
@@ -76,7 +77,7 @@ enum EnrollmentListService {
             )
             .returning("id").all()
             guard !rows.isEmpty else {
-                throw AppError.conflict("Отправленный список изменить нельзя: дождитесь решения центра.")
+                throw AppError.conflict(EnrollmentWords.Lists.sentCannotChange)
             }
             let existing = Set(
                 try await EnrollmentListItem.query(on: db).filter(\.$list.$id == listID).all().map { $0.$student.id })
@@ -106,10 +107,14 @@ enum EnrollmentListService {
                 \.fullName)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: "Список КМЦ — \(list.group.name)",
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name),
                 municipalityID: list.$municipality.id, organizationID: list.group.$organization.id,
-                after: (fresh.isEmpty ? [:] : ["Добавлены": names.prefix(fresh.count).joined(separator: ", ")])
-                    .merging(removed.isEmpty ? [:] : ["Убраны": names.suffix(removed.count).joined(separator: ", ")]) {
+                after: (fresh.isEmpty
+                    ? [:] : [EnrollmentWords.Audit.added: names.prefix(fresh.count).joined(separator: ", ")])
+                    .merging(
+                        removed.isEmpty
+                            ? [:] : [EnrollmentWords.Audit.removed: names.suffix(removed.count).joined(separator: ", ")]
+                    ) {
                         a, _ in a
                     })
             return fresh.count + removed.count
@@ -117,14 +122,11 @@ enum EnrollmentListService {
     }
 
     static func shortfallMessage(needed: Int, free: Int) -> String {
-        "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а "
-            + "свободных мест \(max(0, free)): "
-            + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр "
-            + "увеличить группу."
+        EnrollmentWords.Lists.shortfall(needed: needed, free: free)
     }
 
     static func problemsMessage(_ problems: [String]) -> String {
-        "Список не принят: записать нельзя — " + problems.joined(separator: "; ") + "."
+        EnrollmentWords.Lists.problems(problems)
     }
 
     /// Sends a draft (or returned) list to the centre, refusing it whole when it does not fit.
@@ -134,10 +136,10 @@ enum EnrollmentListService {
             else { throw AppError.notFound() }
             guard [EnrollmentList.State.draft.rawValue, EnrollmentList.State.returned.rawValue].contains(list.state)
             else {
-                throw AppError.conflict("Список уже отправлен.")
+                throw AppError.conflict(EnrollmentWords.Lists.alreadySent)
             }
             let c = try await check(list, req: req, on: db)
-            guard !c.needing.isEmpty else { throw AppError.conflict("В списке нет никого, кому нужно место в группе.") }
+            guard !c.needing.isEmpty else { throw AppError.conflict(EnrollmentWords.Lists.nobodyNeedsSeat) }
             guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
             let free = list.group.capacity - list.group.enrolledCount
             guard c.needing.count <= free else {
@@ -148,13 +150,16 @@ enum EnrollmentListService {
             )
             .set("sent_at", to: Date()).set("version", to: list.version + 1)
             .where("id", .equal, listID).where("version", .equal, list.version).returning("id").all()
-            guard !claimed.isEmpty else { throw AppError.conflict("Список только что изменили: обновите страницу.") }
+            guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Lists.changedReload) }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
                 organizationID: list.group.$organization.id,
-                before: ["Состояние": EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
-                after: ["Состояние": EnrollmentList.State.sent.title, "Обучающихся": String(c.needing.count)])
+                before: [EnrollmentWords.Audit.state: EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentList.State.sent.title,
+                    EnrollmentWords.Audit.students: String(c.needing.count),
+                ])
         }
     }
 
@@ -166,7 +171,7 @@ enum EnrollmentListService {
             guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
             else { throw AppError.notFound() }
             guard list.state == EnrollmentList.State.sent.rawValue else {
-                throw AppError.conflict("Принять можно только отправленный список.")
+                throw AppError.conflict(EnrollmentWords.Lists.acceptOnlySent)
             }
             // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
             try await claim(list, from: [.sent], to: .accepted, on: sql)
@@ -211,8 +216,11 @@ enum EnrollmentListService {
                     entityID: e.id,
                     title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id,
                     organizationID: list.group.$organization.id,
-                    before: before.map { ["Состояние": EnrollmentStatus(rawValue: $0)?.title ?? $0] },
-                    after: ["Состояние": "зачислен", "Основание": "список КМЦ"])
+                    before: before.map { [EnrollmentWords.Audit.state: EnrollmentStatus(rawValue: $0)?.title ?? $0] },
+                    after: [
+                        EnrollmentWords.Audit.state: EnrollmentWords.Audit.enrolled,
+                        EnrollmentWords.Audit.basis: EnrollmentWords.Audit.listBasis,
+                    ])
             }
             list.state = EnrollmentList.State.accepted.rawValue
             list.decidedAt = now
@@ -221,10 +229,13 @@ enum EnrollmentListService {
             try await list.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
                 organizationID: list.group.$organization.id,
-                before: ["Состояние": EnrollmentList.State.sent.title],
-                after: ["Состояние": EnrollmentList.State.accepted.title, "Зачислено": String(n)])
+                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentList.State.accepted.title,
+                    EnrollmentWords.Audit.enrolledCount: String(n),
+                ])
             return n
         }
     }
@@ -235,7 +246,7 @@ enum EnrollmentListService {
             guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
             else { throw AppError.notFound() }
             guard list.state == EnrollmentList.State.sent.rawValue else {
-                throw AppError.conflict("Вернуть можно только отправленный список.")
+                throw AppError.conflict(EnrollmentWords.Lists.returnOnlySent)
             }
             try await claim(list, from: [.sent], to: .returned, on: try db.sql())
             list.state = EnrollmentList.State.returned.rawValue
@@ -246,10 +257,13 @@ enum EnrollmentListService {
             try await list.save(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: "Список КМЦ — \(list.group.name)", municipalityID: list.$municipality.id,
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
                 organizationID: list.group.$organization.id,
-                before: ["Состояние": EnrollmentList.State.sent.title],
-                after: ["Состояние": EnrollmentList.State.returned.title, "Комментарий": comment])
+                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentList.State.returned.title,
+                    EnrollmentWords.Audit.comment: comment,
+                ])
         }
     }
 }

@@ -37,6 +37,38 @@ extension EnrollmentWords {
             "Заявка подана: мест нет, вы в листе ожидания — место № \(position)."
         }
 
+        /// Refusals of the applications' service.
+        public enum Refusals {
+            public static let changedReload = "Заявку только что изменили: обновите страницу."
+            /// An application no longer open to a change.
+            public static func alreadyClosed(_ state: String) -> String { "Заявка уже закрыта: \(state)." }
+            /// An application the school has already decided.
+            public static func alreadyDecided(_ state: String) -> String {
+                "Решение по этой заявке уже принято: \(state)."
+            }
+            public static let alreadyAgreed = "Согласие родителя уже дано."
+            public static let schoolAlreadyDecided = "Школа уже приняла решение по этой заявке."
+            public static let rankedOnly = "Распределение нужно только кампаниям с жеребьёвкой."
+            public static let distributeAfterClose = "Распределять можно после закрытия приёма заявок."
+            public static let alreadyDistributed = "Места в этой кампании уже распределены."
+            public static let submitForbidden =
+                "Заявку (ИУП) подают обучающийся или его родитель (законный представитель); школа её подтверждает."
+            public static let campaignNotFound = "Кампания записи не найдена."
+            public static let noWriter = "Нет ни писателя SQLite, ни PostgreSQL."
+            public static let enrolledElsewhere =
+                "Обучающегося только что записали в выбранную группу другим способом: обновите страницу."
+        }
+
+        /// Why an application (or a seat of it) was closed, stored with it and shown.
+        public enum ClosedReasons {
+            /// The school refused, with its comment.
+            public static func schoolRefused(_ comment: String) -> String { "школа отказала: \(comment)" }
+            public static let notConfirmedForDistribution = "не подтверждена родителем и школой к распределению"
+            public static let studentGone = "обучающийся выбыл или отозвано согласие на обработку данных"
+            public static let higherPriority = "получен более приоритетный курс по заявке"
+            public static let holdExpired = "заявка не подтверждена родителем и школой в срок"
+        }
+
         /// Field errors of the ИУП form.
         public enum Errors {
             public static let chooseCourse = "Выберите курс из списка."

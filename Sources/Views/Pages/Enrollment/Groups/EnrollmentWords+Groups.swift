@@ -30,6 +30,14 @@ extension EnrollmentWords {
         public static func teacherBusy(_ clashes: [String]) -> String {
             "Новый педагог занят во время занятий группы: " + clashes.joined(separator: " ")
         }
+        public static let alreadyInGroup = "Обучающийся уже в этой группе."
+        public static let transferFull = "В выбранной группе нет свободных мест: перевод не выполнен."
+        /// Why a transferred student left the old group (with the reason given, if any).
+        public static func transferReason(group: String, reason: String) -> String {
+            "перевод в группу «\(group)»" + (reason.isEmpty ? "" : ": \(reason)")
+        }
+        /// A clashing lesson of another group, said without naming the group.
+        public static func clashElsewhere(_ when: String) -> String { "занятия в другой группе сети, \(when)" }
 
         /// Field errors of the group and withdrawal forms.
         public enum Errors {

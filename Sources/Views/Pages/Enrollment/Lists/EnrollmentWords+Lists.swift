@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 extension EnrollmentWords {
@@ -27,5 +28,21 @@ extension EnrollmentWords {
         public static func added(_ n: Int) -> String { "Добавлено в список: \(n)." }
         /// After a list is accepted.
         public static func accepted(_ n: Int) -> String { "Список принят: зачислено \(n)." }
+        public static let changedReload = "Список только что изменили: обновите страницу."
+        public static let alreadySent = "Список уже отправлен."
+        public static let nobodyNeedsSeat = "В списке нет никого, кому нужно место в группе."
+        public static let acceptOnlySent = "Принять можно только отправленный список."
+        public static let returnOnlySent = "Вернуть можно только отправленный список."
+        /// A list that does not fit the group's free places: how many are missing.
+        public static func shortfall(needed: Int, free: Int) -> String {
+            "В списке \(RussianPlural.count(needed, "обучающийся", "обучающихся", "обучающихся")) без места в группе, а "
+                + "свободных мест \(max(0, free)): "
+                + "не хватает \(needed - max(0, free)). Список не принят целиком: уберите лишних или попросите центр "
+                + "увеличить группу."
+        }
+        /// A list with students who cannot be enrolled, and why.
+        public static func problems(_ problems: [String]) -> String {
+            "Список не принят: записать нельзя — " + problems.joined(separator: "; ") + "."
+        }
     }
 }
