@@ -54,7 +54,7 @@ public struct CampaignListPage: Sendable {
     public var list: RegistryList {
         RegistryList(
             title: "Кампании записи", area: .campaigns, query: query,
-            filters: [EnrollmentFilters.search, EnrollmentFilters.status],
+            filters: [RegistryWords.Filters.search, RegistryWords.Filters.status],
             columns: [
                 Column("Кампания", sort: "name"), Column("Приём заявок", sort: "opens"), Column("Порядок"),
                 Column("Курсов на ученика"), Column("Заявок"), Column("Сейчас"),

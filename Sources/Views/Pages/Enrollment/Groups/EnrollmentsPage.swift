@@ -92,7 +92,7 @@ public struct EnrollmentsPage: Sendable {
         var list = RegistryList(
             title: "Записи в группы", area: .groups, query: query,
             filters: [
-                EnrollmentFilters.search,
+                RegistryWords.Filters.search,
                 FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
                 FieldSpec(
                     "status", "Состояние",

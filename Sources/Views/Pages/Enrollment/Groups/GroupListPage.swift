@@ -74,7 +74,7 @@ public struct GroupListPage: Sendable {
         RegistryList(
             title: "Группы", area: .groups, query: query,
             filters: [
-                EnrollmentFilters.search,
+                RegistryWords.Filters.search,
                 FieldSpec("organization", "Ресурсный центр", .select(centers, empty: "Все центры")),
                 FieldSpec("year", "Учебный год", .select(years, empty: "Все годы")),
             ],
