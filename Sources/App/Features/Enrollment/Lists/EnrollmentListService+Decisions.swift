@@ -1,0 +1,112 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+import Views
+
+/// The centre's answer to a sent list: accept it (every student enrolled at once, or none) or return it with a comment.
+extension EnrollmentListService {
+    /// The centre accepts a sent list: all its students are enrolled in one transaction, or none.
+    static func accept(listID: UUID, req: Request) async throws -> Int {
+        let user = try req.requireUser()
+        return try await req.application.writeTransaction { db in
+            let sql = try db.sql()
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else {
+                throw AppError.conflict(EnrollmentWords.Lists.acceptOnlySent)
+            }
+            // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
+            try await claim(list, from: [.sent], to: .accepted, on: sql)
+            let c = try await check(list, req: req, on: db)
+            guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
+            let n = c.needing.count
+            // All seats at once, by the same conditional update that guards single enrolments.
+            if n > 0 {
+                let seated = try await sql.int(
+                    EnrollmentService.RawSeat.seatsSQL, EnrollmentService.RawSeat.seats(n, groupID: list.$group.id))
+                guard seated != nil else {
+                    guard let g = try await StudyGroup.find(list.$group.id, on: db) else { throw AppError.notFound() }
+                    if !g.isOpen || g.status != RecordStatus.active.rawValue {
+                        throw EnrollmentService.refusal(.groupNotOpen)
+                    }
+                    throw AppError.conflict(shortfallMessage(needed: n, free: g.capacity - g.enrolledCount))
+                }
+            }
+            let now = Date()
+            for s in c.needing {
+                let e =
+                    try await Enrollment.query(on: db).filter(try \.$student.$id == s.requireID()).filter(
+                        \.$group.$id == list.$group.id
+                    ).first()
+                    ?? {
+                        let e = Enrollment()
+                        e.$student.id = try s.requireID()
+                        e.$group.id = list.$group.id
+                        e.createdAt = now
+                        return e
+                    }()
+                let before = e.id == nil ? nil : e.status
+                e.status = EnrollmentStatus.enrolled.rawValue
+                e.waitlistSeq = nil
+                e.updatedAt = now
+                e.source = EnrollmentSource.list.rawValue
+                e.withdrawnOn = nil
+                e.withdrawReason = nil
+                try await e.save(on: db)
+                try await Audit.record(
+                    on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment",
+                    entityID: e.id,
+                    title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id,
+                    organizationID: list.group.$organization.id,
+                    before: before.map { [EnrollmentWords.Audit.state: EnrollmentStatus(rawValue: $0)?.title ?? $0] },
+                    after: [
+                        EnrollmentWords.Audit.state: EnrollmentWords.Audit.enrolled,
+                        EnrollmentWords.Audit.basis: EnrollmentWords.Audit.listBasis,
+                    ])
+            }
+            list.state = EnrollmentList.State.accepted.rawValue
+            list.decidedAt = now
+            list.decidedByName = user.fullName
+            list.version += 2
+            try await list.save(on: db)
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
+                organizationID: list.group.$organization.id,
+                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentList.State.accepted.title,
+                    EnrollmentWords.Audit.enrolledCount: String(n),
+                ])
+            return n
+        }
+    }
+
+    static func returnList(listID: UUID, comment: String, req: Request) async throws {
+        let user = try req.requireUser()
+        try await req.application.writeTransaction { db in
+            guard let list = try await EnrollmentList.query(on: db).filter(\.$id == listID).with(\.$group).first()
+            else { throw AppError.notFound() }
+            guard list.state == EnrollmentList.State.sent.rawValue else {
+                throw AppError.conflict(EnrollmentWords.Lists.returnOnlySent)
+            }
+            try await claim(list, from: [.sent], to: .returned, on: try db.sql())
+            list.state = EnrollmentList.State.returned.rawValue
+            list.comment = comment
+            list.decidedAt = Date()
+            list.decidedByName = user.fullName
+            list.version += 2
+            try await list.save(on: db)
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
+                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
+                organizationID: list.group.$organization.id,
+                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
+                after: [
+                    EnrollmentWords.Audit.state: EnrollmentList.State.returned.title,
+                    EnrollmentWords.Audit.comment: comment,
+                ])
+        }
+    }
+}
