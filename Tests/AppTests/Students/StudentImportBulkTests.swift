@@ -4,6 +4,7 @@ import Fluent
 import Testing
 import Vapor
 import VaporTesting
+import Views
 
 @testable import App
 
@@ -87,7 +88,7 @@ extension AppTests {
                     guard case .failure(let error) = outcome else { return nil }
                     return (error as? AppError)?.reason
                 }
-                #expect(refusals == [StudentImportService.batchGone])
+                #expect(refusals == [StudentImportWords.Service.batchGone])
                 #expect(try await Student.query(on: app.db).count() == before + 2)
                 #expect(try await Guardian.query(on: app.db).filter(\.$fullName == "Ольхова Нина").count() == 1)
                 #expect(try await b.get(url).body.string.contains("twice.csv"))

@@ -16,7 +16,7 @@ extension StudentImportService {
     ) async throws -> Outcome {
         guard let batch = try await StudentImportBatch.find(batchID, on: app.db) else { throw AppError.notFound() }
         guard batch.state == StudentImportBatch.State.preview.rawValue, let content = batch.content else {
-            throw AppError.conflict(batchGone)
+            throw AppError.conflict(StudentImportWords.Service.batchGone)
         }
         let zone = try await MunicipalClock.zone(batch.$municipality.id, on: app.db)
         let plan = try plan(content, fileName: batch.fileName, zone: zone)
@@ -52,7 +52,7 @@ extension StudentImportService {
             let now = Date()
             // Claim the batch first: a second commit of the same batch finds it no longer in preview.
             guard try await db.int(claimBatchSQL, claimBatchBinds(target.batchID)) != nil else {
-                throw AppError.conflict(batchGone)
+                throw AppError.conflict(StudentImportWords.Service.batchGone)
             }
             let found = try await registered(
                 plan.rows.map(\.identityKey), municipalityID: target.municipalityID, on: db)

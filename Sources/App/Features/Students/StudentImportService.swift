@@ -138,9 +138,6 @@ enum StudentImportService {
         var skipped: Int
     }
 
-    /// The refusal of a batch already committed or reverted (the tests compare it).
-    static let batchGone = StudentImportWords.Service.batchGone
-
     /// Commits a previewed batch in one write transaction: checks the file again against the registry as it is now,
     /// inserts the new children in bulk, merges the matched ones the user did not skip, and writes one audit record.
     static func commit(batchID: UUID, skipLines: Set<Int>, canSee: @escaping Visibility, req: Request) async throws
