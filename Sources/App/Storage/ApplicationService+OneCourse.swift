@@ -41,7 +41,7 @@ extension ApplicationService {
 
         /// The statement for a submission. `seat` is the place as enrolled; the audit entry of the place says
         /// «зачислен» or «в листе ожидания» as the statement decides.
-        init(_ s: FreshSubmission, seat: EnrollmentService.RawSeat, req: Request?, withText: Bool = false) {
+        init(_ s: SubmissionRows, seat: EnrollmentService.RawSeat, req: Request?, withText: Bool = false) {
             self.withText = withText
             binds.reserveCapacity(72)
             let clash = EnrollmentService.clashBinds(studentIDs: [s.student.id], groupID: seat.group.id, leaving: nil)
@@ -68,7 +68,7 @@ extension ApplicationService {
             q +=
                 "ahead AS (" + fill(EnrollmentService.RawSeat.aheadCount, [.uuid(seat.group.id), .text(waitlisted)])
                 + " (SELECT seq FROM o)),\n"
-            q += "i1 AS (" + insertSelect(FreshSubmission.applicationSQL, s.application, computed: [:], taken) + "),\n"
+            q += "i1 AS (" + insertSelect(SubmissionRows.applicationSQL, s.application, computed: [:], taken) + "),\n"
             // The place's status and waiting number (columns 4 and 5 of `RawSeat.insertSQL`) are the statement's
             // decision.
             q +=
@@ -78,7 +78,7 @@ extension ApplicationService {
                 + "),\n"
             q +=
                 "i3 AS ("
-                + insertSelect(FreshSubmission.choiceSQL, s.choice(0, outcome: ""), computed: [4: "o.status"], taken)
+                + insertSelect(SubmissionRows.choiceSQL, s.choice(0, outcome: ""), computed: [4: "o.status"], taken)
                 + "),\n"
             let after =
                 "CASE WHEN o.status = \(p(.text(enrolled))) THEN \(p(.text(enrolledAudit.after))) ELSE "
@@ -186,7 +186,7 @@ extension ApplicationService {
             let group = SubmitFacts.Group(
                 id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "",
                 gradeFrom: 1, gradeTo: 11)
-            let s = FreshSubmission(
+            let s = SubmissionRows(
                 campaign: campaign, student: student, ranked: [id], groups: [id: group], guardianAgreement: nil,
                 submittedBy: "")
             return OneCourse(

@@ -17,8 +17,22 @@ extension EnrollmentService {
     /// One place being taken: the statements and their values.
     struct RawSeat {
         let group: Group, student: StudentFacts, source: EnrollmentSource, now: Date
-        let id = UUID()
+        /// The place's row: a new one, or the student's withdrawn place in the group taken anew (`reviving`).
+        private(set) var id = UUID()
+        private(set) var reviving = false
         var result = EnrollmentOutcome.enrolled, seq: Int?
+
+        init(group: Group, student: StudentFacts, source: EnrollmentSource, now: Date, reviving withdrawn: UUID? = nil)
+        {
+            self.group = group
+            self.student = student
+            self.source = source
+            self.now = now
+            if let withdrawn {
+                id = withdrawn
+                reviving = true
+            }
+        }
 
         /// The conditional seat: one more place only while the group is open and not full (binds: `open`).
         static let seatUpdate = """
@@ -39,6 +53,14 @@ extension EnrollmentService {
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """
 
+        /// A withdrawn place taken anew (binds: `revived`).
+        static let reviveSQL = """
+            UPDATE enrollments SET status = ?, waitlist_seq = ?, updated_at = ?, source = ?, withdrawn_on = NULL,
+              withdraw_reason = NULL WHERE id = ?
+            """
+        /// The student's place in a group, whatever its status (binds: the student's id, the group's id).
+        static let placeSQL = "SELECT id, status, waitlist_seq FROM enrollments WHERE student_id = ? AND group_id = ?"
+
         /// `n` seats at once, only if all fit (a КМЦ list accepted; binds: `seats`).
         static let seatsSQL = """
             UPDATE study_groups SET enrolled_count = enrolled_count + ? WHERE id = ? AND is_open = ? AND status = ?
@@ -52,8 +74,9 @@ extension EnrollmentService {
             [.uuid(groupID), .bool(true), .text(RecordStatus.active.rawValue)]
         }
         var open: [DBValue] { Self.open(group.id) }
-        func ahead(_ next: Int) -> [DBValue] {
-            [.uuid(group.id), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)]
+        func ahead(_ next: Int) -> [DBValue] { Self.ahead(groupID: group.id, next) }
+        static func ahead(groupID: UUID, _ next: Int) -> [DBValue] {
+            [.uuid(groupID), .text(EnrollmentStatus.waitlisted.rawValue), .int(next)]
         }
 
         mutating func waiting(_ next: Int, ahead: Int) {
@@ -61,12 +84,19 @@ extension EnrollmentService {
             result = .waitlisted(position: ahead + 1)
         }
 
+        private var status: EnrollmentStatus { result == .enrolled ? .enrolled : .waitlisted }
         var enrollment: [DBValue] {
-            let status = result == .enrolled ? EnrollmentStatus.enrolled : .waitlisted
-            return [
+            [
                 .uuid(id), .uuid(student.id), .uuid(group.id), .text(status.rawValue),
                 seq.map { .int($0) } ?? .text(nil), .date(now), .date(now), .text(source.rawValue),
             ]
+        }
+        var revived: [DBValue] {
+            [.text(status.rawValue), seq.map { .int($0) } ?? .text(nil), .date(now), .text(source.rawValue), .uuid(id)]
+        }
+        /// The statement and values that write the place: an insert, or the withdrawn row taken anew.
+        var write: (sql: String, binds: [DBValue]) {
+            reviving ? (Self.reviveSQL, revived) : (Self.insertSQL, enrollment)
         }
 
         func audit(req: Request?) -> Audit.Row {
@@ -76,6 +106,56 @@ extension EnrollmentService {
                 municipalityID: student.municipalityID, organizationID: group.organizationID,
                 after: EnrollmentWords.Audit.enrollment(
                     group: group.name, student: student.fullName, enrolled: result == .enrolled))
+        }
+    }
+}
+
+extension EnrollmentService.RawSeat {
+    /// What a student already has in a group when an application of theirs chooses it again.
+    enum Held: Sendable {
+        /// No place: a seat is tried as for anyone.
+        case none
+        /// A withdrawn place: a seat is tried, and the row is taken anew.
+        case withdrawn(UUID)
+        /// A place that stands: the answer does not change and nothing is written.
+        case standing(EnrollmentOutcome)
+
+        /// The answer of a place that stands.
+        var standing: EnrollmentOutcome? {
+            if case .standing(let outcome) = self { outcome } else { nil }
+        }
+
+        /// The id of a withdrawn place.
+        var withdrawn: UUID? {
+            if case .withdrawn(let id) = self { id } else { nil }
+        }
+
+        static func read(student: UUID, group: UUID, on db: RawSQLite) throws -> Held {
+            var row: (UUID, EnrollmentStatus, Int?)?
+            try db.run(EnrollmentService.RawSeat.placeSQL, [.uuid(student), .uuid(group)]) { row = Self.row($0) }
+            guard let (id, status, seq) = row else { return .none }
+            guard status == .waitlisted, let seq else {
+                return status == .withdrawn ? .withdrawn(id) : .standing(.enrolled)
+            }
+            let ahead = try db.int(
+                EnrollmentService.RawSeat.aheadSQL, EnrollmentService.RawSeat.ahead(groupID: group, seq))
+            return .standing(.waitlisted(position: (ahead ?? 0) + 1))
+        }
+
+        static func read(student: UUID, group: UUID, on db: RawPostgres) async throws -> Held {
+            let rows = try await db.rows(EnrollmentService.RawSeat.placeSQL, [.uuid(student), .uuid(group)])
+            guard let (id, status, seq) = rows.first.flatMap({ Self.row($0) }) else { return .none }
+            guard status == .waitlisted, let seq else {
+                return status == .withdrawn ? .withdrawn(id) : .standing(.enrolled)
+            }
+            let ahead = try await db.int(
+                EnrollmentService.RawSeat.aheadSQL, EnrollmentService.RawSeat.ahead(groupID: group, seq))
+            return .standing(.waitlisted(position: (ahead ?? 0) + 1))
+        }
+
+        private static func row(_ r: some NamedRow) -> (UUID, EnrollmentStatus, Int?)? {
+            guard let id = r.uuid("id"), let status = EnrollmentStatus(rawValue: r.text("status")) else { return nil }
+            return (id, status, r.isNull("waitlist_seq") ? nil : r.int("waitlist_seq"))
         }
     }
 }

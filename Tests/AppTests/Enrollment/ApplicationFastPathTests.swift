@@ -313,7 +313,7 @@ extension AppTests {
                     programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
                     gradeFrom: 1, gradeTo: 11)
                 for agreement in [nil, "Ёлкина Вера Николаевна"] {
-                    let s = ApplicationService.FreshSubmission(
+                    let s = ApplicationService.SubmissionRows(
                         campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
                         guardianAgreement: agreement, submittedBy: "Ёлкин")
                     let seat = EnrollmentService.RawSeat(

@@ -56,7 +56,7 @@ extension ApplicationService {
     /// The API's submission without Fluent: every read in one job of the raw SQLite readers (or on one raw PostgreSQL
     /// connection), the writes of a first application in one job of the SQLite writer (or one raw PostgreSQL
     /// transaction on the same connection). Answers nil when the student already has an application in the campaign or
-    /// a place in a chosen group: that rarer case goes the Fluent way, which reads inside the write transaction.
+    /// a place in a chosen group: that rarer case goes `submit`, which loads what a repeated submission needs.
     static func submitFast(
         campaignID: UUID, studentID: UUID, choices: [UUID], guardianAgreement: String?, submittedBy: String,
         req: Request
@@ -108,12 +108,12 @@ extension ApplicationService {
         guard !facts.hasEarlier, facts.places == 0 else { return nil }
         let byID = Dictionary(facts.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         do {
-            return try await submitFresh(
+            let rows = SubmissionRows(
                 campaign: campaign, student: student, ranked: ranked, groups: byID,
-                guardianAgreement: input.guardianAgreement,
-                submittedBy: input.submittedBy, on: pg, req: req)
+                guardianAgreement: input.guardianAgreement, submittedBy: input.submittedBy)
+            return try await write(rows, on: pg, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
-            // the same ИУП submitted at once from two places: the Fluent way answers with what the first one decided
+            // the same ИУП submitted at once from two places: `submit` answers with what the first one decided
             return nil
         }
     }

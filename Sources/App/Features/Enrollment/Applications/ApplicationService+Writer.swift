@@ -4,42 +4,42 @@ import SQLKit
 import Vapor
 import Views
 
-/// The hot path of issue 3's benchmark without Fluent: a first application's writes as one job of the group-commit
-/// writer on SQLite (`SQLiteWriter`), or as one transaction on a raw connection on PostgreSQL (`RawPostgres`). Both run
-/// the same statements with the same values (`FreshSubmission`); the rows are those the Fluent path
-/// (`ApplicationService.submit`, `EnrollmentService.enrollChecked`) writes.
+/// An ИУП submission's writes, without Fluent: one job of the group-commit writer on SQLite (`SQLiteWriter`), or one
+/// transaction on a raw connection on PostgreSQL (`RawPostgres`). Both run the same statements with the same values
+/// (`SubmissionRows`); a first application, the hot path of issue 3's benchmark, skips the reads a repeated one needs
+/// (the application reopened, the places the student already holds in the chosen groups).
 extension ApplicationService {
-    /// A first application (no earlier one in the campaign, no place in the chosen groups): the caller has checked the
-    /// campaign, the student and the choices outside; the database's conditional seat update and unique constraints
-    /// still
-    /// guard everything.
-    static func submitFresh(
-        campaign c: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, ranked: [UUID],
-        groups: [UUID: SubmitFacts.Group],
-        guardianAgreement: String?, submittedBy: String, on pg: RawPostgres? = nil, req: Request
-    ) async throws -> Outcome {
+    /// Writes a submission: the caller has checked the campaign, the student and the choices outside; the database's
+    /// conditional seat update, the reopened application's version and the unique constraints still guard everything.
+    /// Throws `SubmissionRaced` when a closed application was submitted again by someone else first.
+    static func write(_ s: SubmissionRows, on pg: RawPostgres? = nil, req: Request) async throws -> Outcome {
+        let (ranked, groups, student) = (s.ranked, s.groups, s.student)
         // The values of the clash check, one set per group that may be tried.
         let checks =
-            c.mode == .firstCome
+            s.firstCome
             ? ranked.map { EnrollmentService.clashBinds(studentIDs: [student.id], groupID: $0, leaving: nil) } : []
-        let s = FreshSubmission(
-            campaign: c, student: student, ranked: ranked, groups: groups, guardianAgreement: guardianAgreement,
-            submittedBy: submittedBy)
         if let writer = req.application.sqliteWriter {
             return try await writer.write { db in
-                try db.run(FreshSubmission.applicationSQL, s.application)
+                if s.earlier != nil {
+                    guard try db.int(SubmissionRows.reopenSQL, s.reopen) != nil else { throw SubmissionRaced() }
+                    try db.run(SubmissionRows.clearChoicesSQL, [.uuid(s.applicationID)])
+                } else {
+                    try db.run(SubmissionRows.applicationSQL, s.application)
+                }
                 var placed = 0
                 var results: [ChoiceOutcome] = []
                 for (i, groupID) in ranked.enumerated() {
                     var outcome = s.firstCome ? "unused" : "pending"
                     var position: Int?
                     if let group = try s.toTry(groupID, placed: placed) {
+                        let held = s.repeated ? try Held.read(student: student.id, group: groupID, on: db) : .none
                         (outcome, position) = s.named(
-                            try EnrollmentService.enrollChecked(
-                                group: group, student: student, source: .application,
-                                clashCheck: checks[i], now: s.now, on: db, req: req), placed: &placed)
+                            try held.standing
+                                ?? EnrollmentService.enrollChecked(
+                                    group: group, student: student, source: .application, clashCheck: checks[i],
+                                    now: s.now, reviving: held.withdrawn, on: db, req: req), placed: &placed)
                     }
-                    try db.run(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
+                    try db.run(SubmissionRows.choiceSQL, s.choice(i, outcome: outcome))
                     results.append(
                         ChoiceOutcome(
                             groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome,
@@ -50,7 +50,7 @@ extension ApplicationService {
             }
         }
         // On PostgreSQL one course of a first-come campaign is one round trip (`OneCourse`: the benchmark's case).
-        if s.firstCome, ranked.count == 1, c.maxCourses >= 1, let group = groups[ranked[0]] {
+        if s.firstCome, !s.repeated, ranked.count == 1, s.campaign.maxCourses >= 1, let group = groups[ranked[0]] {
             let statement = OneCourse(
                 s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now),
                 req: req)
@@ -69,7 +69,12 @@ extension ApplicationService {
         // far are sent early only when a further choice is tried after a seat was taken).
         let write: @Sendable (RawPostgres) async throws -> Outcome = { db in
             var inserts = RawPostgres.Inserts()
-            inserts.add(FreshSubmission.applicationSQL, s.application)
+            if s.earlier != nil {
+                guard try await db.int(SubmissionRows.reopenSQL, s.reopen) != nil else { throw SubmissionRaced() }
+                try await db.run(SubmissionRows.clearChoicesSQL, [.uuid(s.applicationID)])
+            } else {
+                inserts.add(SubmissionRows.applicationSQL, s.application)
+            }
             if s.firstCome { try await TimetableService.lockForEnrollment(on: db) }
             var placed = 0
             var results: [ChoiceOutcome] = []
@@ -85,13 +90,19 @@ extension ApplicationService {
                         inserts = RawPostgres.Inserts()
                         seated = false
                     }
-                    (outcome, position) = s.named(
-                        try await EnrollmentService.enrollChecked(
-                            group: group, student: student, source: .application, clashCheck: checks[i],
-                            now: s.now, on: db, inserts: &inserts, req: req), placed: &placed)
-                    seated = outcome == "enrolled"
+                    let held = s.repeated ? try await Held.read(student: student.id, group: groupID, on: db) : .none
+                    if let standing = held.standing {
+                        (outcome, position) = s.named(standing, placed: &placed)
+                    } else {
+                        (outcome, position) = s.named(
+                            try await EnrollmentService.enrollChecked(
+                                group: group, student: student, source: .application, clashCheck: checks[i],
+                                now: s.now, reviving: held.withdrawn, on: db, inserts: &inserts, req: req),
+                            placed: &placed)
+                        seated = outcome == "enrolled"
+                    }
                 }
-                inserts.add(FreshSubmission.choiceSQL, s.choice(i, outcome: outcome))
+                inserts.add(SubmissionRows.choiceSQL, s.choice(i, outcome: outcome))
                 results.append(
                     ChoiceOutcome(
                         groupId: groupID, groupName: groups[groupID]?.name ?? "", status: outcome, position: position))
@@ -102,6 +113,12 @@ extension ApplicationService {
         }
         return try await onPostgres(pg, req) { try await $0.retryingTransaction(write) }
     }
+
+    /// A closed application was submitted again by someone else between the read and the write: the caller answers
+    /// with what that submission decided.
+    struct SubmissionRaced: Error {}
+
+    private typealias Held = EnrollmentService.RawSeat.Held
 
     /// `body` on the connection the caller already holds, or on one of the pool.
     private static func onPostgres<T: Sendable>(

@@ -88,27 +88,26 @@ enum ApplicationService {
             campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
             choices: choices, now: now)
         let byID = Dictionary(try groups.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
-        // A first application with no earlier place in these groups takes the fast path: no reads under the write gate.
         let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
             \.$student.$id == studentID
         ).first()
+        if let earlier, earlier.applicationState.isLive {
+            // Asked again: one application per student and campaign; the answer does not change.
+            return try await outcome(of: earlier, on: req.db)
+        }
+        // A first application with no earlier place in these groups writes without reading under the write gate.
         let places = try await Enrollment.query(on: req.db).filter(\.$student.$id == studentID).filter(
             \.$group.$id ~~ ranked
         ).count()
-        let fresh = earlier == nil && places == 0
+        let rows = SubmissionRows(
+            campaign: try .init(c), student: try .init(student), ranked: ranked,
+            groups: try byID.mapValues(SubmitFacts.Group.init), guardianAgreement: guardianAgreement,
+            submittedBy: submittedBy,
+            earlier: try earlier.map { SubmissionRows.Earlier(id: try $0.requireID(), version: $0.version) },
+            repeated: earlier != nil || places > 0)
         do {
-            if fresh {
-                return try await submitFresh(
-                    campaign: .init(c), student: .init(student), ranked: ranked,
-                    groups: byID.mapValues(SubmitFacts.Group.init),
-                    guardianAgreement: guardianAgreement, submittedBy: submittedBy, req: req)
-            }
-            return try await req.application.writeTransaction { db in
-                try await submit(
-                    campaign: c, student: student, ranked: ranked, groups: byID, guardianAgreement: guardianAgreement,
-                    submittedBy: submittedBy, on: db, req: req)
-            }
-        } catch let error where EnrollmentService.isUniqueViolation(error) {
+            return try await write(rows, req: req)
+        } catch let error where EnrollmentService.isUniqueViolation(error) || error is SubmissionRaced {
             // The same ИУП submitted at once from two places: answer with what the first one decided.
             guard
                 let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
@@ -120,82 +119,6 @@ enum ApplicationService {
             }
             return try await outcome(of: a, on: req.db)
         }
-    }
-
-    private static func submit(
-        campaign c: EnrollmentCampaign, student: Student, ranked: [UUID], groups: [UUID: StudyGroup],
-        guardianAgreement: String?, submittedBy: String, on db: any Database, req: Request
-    ) async throws -> Outcome {
-        let now = Date()
-        let campaignID = try c.requireID()
-        let studentID = try student.requireID()
-        let existing = try await CourseApplication.query(on: db).filter(\.$campaign.$id == campaignID).filter(
-            \.$student.$id == studentID
-        ).first()
-        if let existing, existing.applicationState.isLive {
-            // Asked again: one application per student and campaign; the answer does not change.
-            return try await outcome(of: existing, on: db)
-        }
-        let a = existing ?? CourseApplication()
-        if let existing {
-            try await ApplicationChoice.query(on: db).filter(try \.$application.$id == existing.requireID()).delete()
-        }
-        a.$municipality.id = c.$municipality.id
-        a.$campaign.id = campaignID
-        a.$student.id = studentID
-        a.$school.id = student.$school.id
-        a.state = ApplicationState.submitted.rawValue
-        a.submittedByName = submittedBy
-        a.submittedAt = now
-        a.guardianAgreedBy = guardianAgreement
-        a.guardianAgreedAt = guardianAgreement == nil ? nil : now
-        a.schoolDecision = "pending"
-        a.schoolDecidedAt = nil
-        a.schoolDecidedBy = nil
-        a.schoolComment = nil
-        a.closedReason = nil
-        a.holdExpiresAt = c.campaignMode == .firstCome ? now.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
-        a.version = (existing?.version ?? 0) + 1
-        try await a.save(on: db)
-        var placed = 0
-        var results: [ChoiceOutcome] = []
-        for (i, groupID) in ranked.enumerated() {
-            let choice = ApplicationChoice()
-            choice.$application.id = try a.requireID()
-            choice.rank = i + 1
-            choice.$group.id = groupID
-            choice.outcome = "pending"
-            var position: Int?
-            if c.campaignMode == .firstCome {
-                if placed < c.maxCourses {
-                    switch try await EnrollmentService.enroll(
-                        studentID: studentID, groupID: groupID, source: .application, on: db, req: req
-                    ) {
-                    case .enrolled:
-                        choice.outcome = "enrolled"
-                        placed += 1
-                    case .waitlisted(let p):
-                        choice.outcome = "waitlisted"
-                        position = p
-                    }
-                } else {
-                    choice.outcome = "unused"
-                }
-            }
-            try await choice.create(on: db)
-            results.append(
-                ChoiceOutcome(
-                    groupId: groupID, groupName: groups[groupID]?.name ?? "", status: choice.outcome, position: position
-                ))
-        }
-        try await Audit.record(
-            on: db, req: req, action: .create, entityType: "application", entityID: a.id,
-            title: EnrollmentWords.Audit.submissionTitle(student: student.fullName, campaign: c.title),
-            municipalityID: c.$municipality.id, organizationID: student.$school.id,
-            after: EnrollmentWords.Audit.submission(
-                campaign: c.title, courses: ranked.count, submittedBy: submittedBy,
-                guardianAgreement: guardianAgreement))
-        return Outcome(applicationID: try a.requireID(), state: .submitted, choices: results)
     }
 
     /// A waiting place of an application became a seat: when the student now holds more courses from that application
