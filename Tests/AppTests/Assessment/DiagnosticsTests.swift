@@ -9,23 +9,41 @@ import Views
 
 extension AppTests {
     @Suite struct DiagnosticsTests {
+        /// A centre's group «Математика-11» over the academic year with three 11th-graders of «Школа № 1», and the users
+        /// centre1 (the centre's head), metod (methodologist) and school1 (the students' school's administrator).
+        static func setUp(_ app: Application) async throws -> (group: StudyGroup, students: [Student], year: Int) {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let school = try await world.school("Школа № 1")
+            try await world.user("metod", .methodologist)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            let group = try await world.group(of: try await world.program(at: center), "Математика-11")
+            try await world.staffGroup(group, teacher: nil, room: nil)
+            let ids = try await world.students(at: school, count: 3, grade: 11)
+            try await world.seat(ids, in: group)
+            var students: [Student] = []
+            for id in ids { students.append(try #require(try await Student.find(id, on: app.db))) }
+            return (group, students, try await world.yearDays().lowerBound.ymd.year)
+        }
+
         @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {
-            try await withApp { app in
-                let g = try await TimetableTests.group(app, "Математика-11")
+            try await withApp(demo: false) { app in
+                let (g, students, y) = try await Self.setUp(app)
                 let base = "/groups/\(g.id!.uuidString.lowercased())/diagnostics"
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get(base + "/new")
                 let bad = try await head.post(base + "/new", ["title": "", "day": "01.01.2020", "max": "0"])
                 #expect(
                     bad.status == .unprocessableEntity && bad.body.string.contains("Дата вне сроков группы")
                         && bad.body.string.contains("Число от 1 до 1000."))
+                let day = try #require(CivilDay(year: y, month: 10, day: 15))
                 let made = try await head.post(
-                    base + "/new", ["title": "Промежуточный срез", "day": "15.10.2026", "max": "10"])
+                    base + "/new", ["title": "Промежуточный срез", "day": day.formatted, "max": "10"])
                 #expect(made.status == .seeOther)
                 let url = try #require(made.headers.first(name: .location))
-                let students = try await JournalService.groupSummary(g, on: app.db).students
-                #expect(students.count >= 2)
+                #expect(students.count == 3)
                 _ = try await head.get(url)
                 var form: [String: String] = [:]
                 for (i, s) in students.enumerated() { form["s-" + s.id!.uuidString.lowercased()] = String(i % 11) }
@@ -36,8 +54,11 @@ extension AppTests {
                 #expect(try await head.post(url, form).status == .seeOther)
                 let w = try #require(
                     try await DiagnosticWork.query(on: app.db).filter(\.$title == "Промежуточный срез").first())
+                let scores = try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).all()
+                #expect(scores.count == students.count)
                 #expect(
-                    try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).count() == students.count)
+                    Dictionary(uniqueKeysWithValues: scores.map { ($0.$student.id, $0.score) })
+                        == Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id!, $0 % 11) }))
                 let page = try await head.get(base).body.string
                 #expect(
                     page.contains("Промежуточный срез") && page.contains("<svg")
@@ -48,7 +69,7 @@ extension AppTests {
                 #expect(try await head.post(url, stale).status == .conflict)
                 // The methodologist reads the scores without the children's names.
                 var metod = Browser(app)
-                _ = try await metod.login("metod")
+                _ = try await metod.login("metod", password: World.password)
                 let masked = try await metod.get(url).body.string
                 #expect(!masked.contains(students[0].fullName))
                 // Each child by their registry number, as the import and the form gave it.
@@ -57,7 +78,7 @@ extension AppTests {
                     #expect(masked.contains(StudentLabel.masked(number) + "<"))
                 }
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get(base).status == .forbidden)
                 #expect(try await school.get(url).status == .forbidden)
             }
