@@ -5,6 +5,7 @@ public enum SiteURL: Sendable {
     case home, login, logout, setup, profile, password, tokens
     case organizations, organizationNew
     case organization(UUID)
+    case enrollmentList(UUID)
     case organizationEdit(UUID)
     case organizationArchive(UUID)
     case organizationRestore(UUID)
@@ -56,6 +57,7 @@ public enum SiteURL: Sendable {
         case .catalog: "/catalog"
         case .children: "/children"
         case .lists: "/lists"
+        case .enrollmentList(let id): "/lists/\(id.uuidString.lowercased())"
         case .enrollments: "/enrollments"
         case .applications: "/applications"
         case .coverage: "/coverage"

@@ -55,7 +55,7 @@ struct ProfileController: RouteCollection {
     /// A student's own network courses, or the groups a teacher teaches (their staff record is linked to the account).
     func ownCourses(_ user: CurrentUser, req: Request) async throws -> RegistryCard.Section? {
         if let student = try await Student.query(on: req.db).filter(\.$user.$id == user.userID).first() {
-            return try await Self.courses(of: student, title: StudentCoursesSection.ownTitle, req: req)
+            return try await StudentCoursesSection.load(of: student, title: StudentCoursesSection.ownTitle, req: req)
         }
         let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).all().compactMap(\.id)
         let groups =
@@ -70,24 +70,6 @@ struct ProfileController: RouteCollection {
                 .init(
                     id: try $0.requireID(), name: $0.name, program: $0.program.title, center: $0.organization.shortName,
                     enrolled: $0.enrolledCount, capacity: $0.capacity)
-            }
-        ).section
-    }
-
-    /// A student's network courses with their state (and waiting place), as the student and their guardians see them.
-    static func courses(of student: Student, title: String, req: Request) async throws -> RegistryCard.Section {
-        let rows = try await Enrollment.query(on: req.db).filter(try \.$student.$id == student.requireID())
-            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$group) {
-                $0.with(\.$organization).with(\.$program)
-            }.all()
-        return StudentCoursesSection(
-            title: title,
-            rows: try await rows.asyncMap { e in
-                var place: Int?
-                if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { place = p }
-                return .init(
-                    program: e.group.program.title, group: e.group.name, center: e.group.organization.shortName,
-                    state: EnrollmentStatus(rawValue: e.status)?.title ?? e.status, waitPlace: place)
             }
         ).section
     }

@@ -26,7 +26,7 @@ struct CertificateVerifyAPIController: RouteCollection {
             throw AppError(status: .tooManyRequests, code: "too_many_requests", reason: VerifyThrottle.message)
         }
         guard
-            let c = try await CertificatesController.lookup(
+            let c = try await Certificate.lookup(
                 number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
                 on: req.db)
         else {

@@ -77,7 +77,7 @@ extension CertificatesController {
                 VerifyPage(values: values, found: nil, message: VerifyThrottle.message).render(
                     await req.pageContext(active: nil)), status: .tooManyRequests)
         }
-        guard let c = try await Self.lookup(number: number, code: code, on: req.db) else {
+        guard let c = try await Certificate.lookup(number: number, code: code, on: req.db) else {
             await req.application.verifyThrottle.failed()
             return req.render(
                 VerifyPage(values: values, found: nil, message: CertificatesWords.notVerified).render(
@@ -92,15 +92,6 @@ extension CertificatesController {
             annulled: c.isValid ? nil : (c.annulReason ?? CertificatesWords.noReason))
         return req.render(
             VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
-    }
-
-    /// The certificate of a number and its code (numbers are unique per municipality; with the code, across them).
-    static func lookup(number: String, code: String, on db: any Database) async throws -> Certificate? {
-        guard let p = CertificateNumber.parse(number) else { return nil }
-        return try await Certificate.query(on: db).filter(
-            \.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence)
-        )
-        .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
     }
 
     /// The registry numbers of students, for those who read certificates without names (one statement).

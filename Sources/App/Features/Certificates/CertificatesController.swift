@@ -67,21 +67,6 @@ struct CertificatesController: RouteCollection {
         req.can(.read, .groupStudent(school: center, center: center))
     }
 
-    static func item(_ c: Certificate, authority: String, zone: TimeZone) -> CertificatePrintPage.Item {
-        CertificatePrintPage.Item(
-            number: c.number, code: c.verificationCode, name: c.studentName, program: c.programTitle, hours: c.hours,
-            center: c.centerName,
-            period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
-            issued: RuDate.format(c.issuedAt, timeZone: zone), authority: authority, annulled: !c.isValid)
-    }
-
-    static func authority(_ municipalityID: UUID, on db: any Database) async throws -> String {
-        try await Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
-            \.$kind == OrganizationKind.authority.rawValue
-        )
-        .first()?.fullName ?? ""
-    }
-
     func printGroup(req: Request) async throws -> Response {
         let r = try await AttestedGroup.load(req, .read)
         try req.authorize(.read, .certificate(center: r.scheduled.center.ref))
@@ -91,16 +76,12 @@ struct CertificatesController: RouteCollection {
                 \.$status == Certificate.Status.valid.rawValue
             )
             .sort(\.$sequence).all()
-        let authority = try await Self.authority(r.scheduled.center.$municipality.id, on: req.db)
+        let authority = try await Certificate.authority(r.scheduled.center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
             title: CertificatesWords.groupTitle(r.scheduled.group.name),
-            items: certs.map { Self.item($0, authority: authority, zone: r.scheduled.zone) },
-            verifyHint: Self.verifyURL(req))
+            items: certs.map { $0.printItem(authority: authority, zone: r.scheduled.zone) },
+            verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
-    }
-
-    static func verifyURL(_ req: Request) -> String {
-        req.absoluteURL(SiteURL.verify.path)
     }
 
     /// A certificate with its centre, checked against the policy.
@@ -136,8 +117,10 @@ struct CertificatesController: RouteCollection {
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
             title: CertificatesWords.printTitle(c.number),
-            items: [Self.item(c, authority: try await Self.authority(center.$municipality.id, on: req.db), zone: zone)],
-            verifyHint: Self.verifyURL(req))
+            items: [
+                c.printItem(authority: try await Certificate.authority(center.$municipality.id, on: req.db), zone: zone)
+            ],
+            verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
     }
 

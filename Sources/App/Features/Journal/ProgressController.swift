@@ -87,11 +87,11 @@ struct ProgressController: RouteCollection {
         let page = CertificatePrintPage(
             title: CertificatesWords.printTitle(c.number),
             items: [
-                CertificatesController.item(
-                    c, authority: try await CertificatesController.authority(s.$municipality.id, on: req.db), zone: zone
+                c.printItem(
+                    authority: try await Certificate.authority(s.$municipality.id, on: req.db), zone: zone
                 )
             ],
-            verifyHint: CertificatesController.verifyURL(req))
+            verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 }

@@ -187,6 +187,6 @@ struct OrdersController: RouteCollection {
         let o = try await text(req)
         let number = o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         let name = "prikaz-\(o.kind)-\(number ?? "proekt").docx"
-        return ApplicationsController.docx(o.docx, name: name)
+        return Response.docx(o.docx, name: name)
     }
 }

@@ -148,8 +148,8 @@ extension GuardiansController {
                         (GuardiansWords.Child.school, s.school.shortName),
                         (GuardiansWords.Child.grade, "\(s.grade)\(s.letter ?? "")"),
                     ],
-                    courses: try await ProfileController.courses(of: s, title: GuardiansWords.Child.courses, req: req),
-                    consent: Self.consentText(s, zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
+                    courses: try await StudentCoursesSection.load(of: s, title: GuardiansWords.Child.courses, req: req),
+                    consent: s.consentText(zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
                     actions: s.hasConsent
                         && req.can(.update, .person(studentID: try s.requireID(), school: s.school.ref))
                         ? [
@@ -160,13 +160,6 @@ extension GuardiansController {
                         ] : []))
         }
         return req.render(ChildrenPage(children: kids).render(await req.pageContext(active: .children)))
-    }
-
-    static func consentText(_ s: Student, zone: TimeZone) -> String {
-        StudentsWords.consent(
-            givenOn: s.consentOn.map { RuDate.format($0, timeZone: zone) }, givenBy: s.consentBy,
-            withdrawnOn: s.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
-            withdrawnBy: s.consentWithdrawnBy)
     }
 
     func child(_ req: Request) async throws -> Student {

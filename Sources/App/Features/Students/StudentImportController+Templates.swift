@@ -8,7 +8,7 @@ import Views
 extension StudentImportController {
     func templateCSV(req: Request) async throws -> Response {
         _ = try await Self.schools(req)
-        return Self.download(
+        return Response.download(
             CSVTable.write([StudentImport.header, StudentImport.exampleRow]), name: "obuchayushchiesya-shablon.csv",
             type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
     }
@@ -18,15 +18,9 @@ extension StudentImportController {
         let data = try XLSXWriter.workbook(
             sheetName: StudentImportWords.sheetName, header: StudentImport.header, rows: [StudentImport.exampleRow],
             columnWidths: StudentImport.columns.map { max(12, $0.title.count + 4) })
-        return Self.download(
+        return Response.download(
             data, name: "obuchayushchiesya-shablon.xlsx",
-            type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+            type: .xlsx)
     }
 
-    static func download(_ data: Data, name: String, type: HTTPMediaType) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = type
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
-    }
 }

@@ -94,14 +94,14 @@ struct StudentsSection: RegistrySection {
             sex: record.sex.flatMap(Sex.init(rawValue:)), school: record.$school.value?.shortName ?? "",
             grade: "\(record.grade)\(record.letter ?? "")", specialNeeds: record.specialNeeds,
             consentOn: record.consentOn.map { RuDate.format($0, timeZone: zone) }, consentBy: record.consentBy,
-            consentText: GuardiansController.consentText(record, zone: zone),
+            consentText: record.consentText(zone: zone),
             consentWithdrawn: record.consentWithdrawnAt != nil,
             courses: try enrollments.map { e in
                 .init(
                     groupID: try e.group.requireID(), group: e.group.name, center: e.group.organization.shortName,
                     status: EnrollmentStatus(rawValue: e.status), rawStatus: e.status)
             },
-            guardians: try await GuardiansController.guardians(record, req: req, zone: zone))
+            guardians: try await GuardiansSection.load(of: record, req: req, zone: zone))
         return (page.facts, page.sections, page.warnings)
     }
 

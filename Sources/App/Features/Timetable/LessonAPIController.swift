@@ -136,7 +136,7 @@ struct LessonAPIController: RouteCollection {
         do {
             let written = try await TimetableService.write(
                 [d], group: l.facts, acceptWarnings: input.acceptWarnings ?? false, note: nil,
-                reveal: TimetableController.reveal(req, l),
+                reveal: l.reveal(req),
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
@@ -160,13 +160,13 @@ struct LessonAPIController: RouteCollection {
             "room": input.roomId?.uuidString ?? "", "from": input.from ?? "", "to": input.to ?? "",
         ])
         var errors = FieldErrors()
-        guard let (pattern, room) = try await TimetableController.weeklyInput(form, l, errors: &errors, on: req.db)
+        guard let (pattern, room) = try await l.weeklyInput(form, errors: &errors, on: req.db)
         else {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
         do {
-            let r = try await TimetableController.scheduleWeekly(
-                pattern, room: room, l, acceptWarnings: input.acceptWarnings ?? false, req: req)
+            let r = try await l.scheduleWeekly(
+                pattern, room: room, acceptWarnings: input.acceptWarnings ?? false, req: req)
             let response = Response(status: .created)
             try response.content.encode(
                 WeeklyOutput(

@@ -27,7 +27,7 @@ extension TimetableController {
         let start = errors.clock("start", form["start"], required: true)
         let hours = errors.integer("hours", form["hours"], range: 1...LessonLength.maxHours, required: true)
         LessonRules.checkTime(start: start, hours: hours, startField: "start", errors: &errors)
-        let room = try await Self.room(form["room"], l, errors: &errors, on: req.db)
+        let room = try await l.room(form["room"], errors: &errors, on: req.db)
         var teacher = defaultTeacher
         if let raw = form["teacher"] {
             teacher = nil
@@ -90,7 +90,7 @@ extension TimetableController {
         do {
             _ = try await TimetableService.write(
                 [d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
-                reveal: TimetableController.reveal(req, l),
+                reveal: l.reveal(req),
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,

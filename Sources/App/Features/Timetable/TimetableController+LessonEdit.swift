@@ -45,7 +45,7 @@ extension TimetableController {
         do {
             _ = try await TimetableService.write(
                 [input.draft], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
-                expectedVersion: version, reveal: TimetableController.reveal(req, l),
+                expectedVersion: version, reveal: l.reveal(req),
                 audit: { written, db in
                     guard let w = written.first else { return }
                     try await Audit.record(

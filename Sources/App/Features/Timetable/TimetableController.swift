@@ -79,34 +79,4 @@ struct TimetableController: RouteCollection {
         }
     }
 
-    /// Whether the one scheduling may learn which group of which centre a student of a school attends (the policy's
-    /// `.groupStudent`); clash messages name other groups only then.
-    static func reveal(_ req: Request, _ l: ScheduledGroup) -> @Sendable (UUID, UUID) -> Bool {
-        let actor = req.currentUser?.actor
-        let policy = req.policy
-        let municipalityID = l.center.$municipality.id
-        return { center, school in
-            guard let actor else { return false }
-            return policy.allows(
-                actor, .read,
-                .groupStudent(
-                    school: OrgRef(id: school, municipalityID: municipalityID),
-                    center: OrgRef(id: center, municipalityID: municipalityID)))
-        }
-    }
-
-    /// A room of the group's centre chosen in a form; empty means none.
-    static func room(_ raw: String?, _ l: ScheduledGroup, errors: inout FieldErrors, on db: any Database) async throws
-        -> UUID?
-    {
-        guard let raw, !raw.isEmpty else { return nil }
-        guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db),
-            r.$organization.id == l.center.id,
-            r.status == RecordStatus.active.rawValue
-        else {
-            errors.add("room", TimetableWords.Field.room)
-            return nil
-        }
-        return r.id
-    }
 }

@@ -101,11 +101,6 @@ extension WeekController {
             sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.header,
             rows: MonthSchedulePage.sheetRows(Self.rows(m.lessons)),
             columnWidths: [16, 13, 30, 34, 20, 30, 16])
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(
-            type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        let name = "raspisanie-\(m.first.iso.prefix(7)).xlsx"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return Response.download(data, name: "raspisanie-\(m.first.iso.prefix(7)).xlsx", type: .xlsx)
     }
 }

@@ -27,7 +27,7 @@ extension ApplicationsController {
         let a = try await find(req)
         let doc = try await build(a, req.db, try await RegistrySupport.zone(req))
         if docx {
-            return Self.docx(
+            return Response.docx(
                 try DOCXWriter.data(doc), name: "\(file)-\(try a.requireID().uuidString.prefix(8).lowercased()).docx")
         }
         let page = DocumentPage(
@@ -91,7 +91,7 @@ extension ApplicationsController {
         let (school, center, year) = try await contractParties(req)
         let doc = try await NetworkDocuments.contract(
             school: school, center: center, year: year, on: req.db, zone: try await RegistrySupport.zone(req))
-        return Self.docx(
+        return Response.docx(
             try DOCXWriter.data(doc),
             name: "dogovor-\(Self.shortID(try school.requireID()))-\(Self.shortID(try center.requireID())).docx"
         )
@@ -100,10 +100,4 @@ extension ApplicationsController {
     /// The first six hex digits of an id, for a file name.
     static func shortID(_ id: UUID) -> String { id.uuidString.prefix(6).lowercased() }
 
-    static func docx(_ data: Data, name: String) -> Response {
-        StudentImportController.download(
-            data, name: name,
-            type: HTTPMediaType(
-                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    }
 }

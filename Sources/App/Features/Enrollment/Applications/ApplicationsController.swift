@@ -102,7 +102,7 @@ struct ApplicationsController: RouteCollection {
             guardianAgreedBy: a.guardianAgreedBy, schoolDecision: a.schoolDecision,
             schoolDecided: a.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) }, schoolComment: a.schoolComment,
             consentWithdrawn: a.student.consentWithdrawnAt == nil
-                ? nil : GuardiansController.consentText(a.student, zone: zone),
+                ? nil : a.student.consentText(zone: zone),
             holdExpires: a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
             choices: o.choices.map {
                 ApplicationPanel.Choice(group: $0.groupName, status: $0.status, position: $0.position)

@@ -173,7 +173,7 @@ struct GroupsController: RouteCollection {
             hidden: enrollments.count - visible.count,
             lists: try lists.map { l in
                 GroupCardPage.List(
-                    url: EnrollmentListsController.url(try l.requireID()),
+                    url: SiteURL.enrollmentList(try l.requireID()).path,
                     created: RuDate.formatDateTime(l.createdAt, timeZone: zone), items: l.items.count,
                     state: EnrollmentList.State(rawValue: l.state)?.title ?? l.state)
             }

@@ -19,7 +19,7 @@ struct EnrollmentListsController: RouteCollection {
         l.post("return", use: returnList)
     }
 
-    static func url(_ id: UUID) -> String { "/lists/" + id.uuidString.lowercased() }
+    static func url(_ id: UUID) -> String { SiteURL.enrollmentList(id).path }
 
     func index(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
