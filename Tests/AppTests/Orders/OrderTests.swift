@@ -9,59 +9,98 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct OrderTests {
-        @Test func everyKindOfOrderIsDraftedFromDataAndIsAValidDocument() async throws {
-            try await withApp { app in
+        /// A world with this year's group «Математика-10» of «Школа-центр № 2» (Mondays 15:00–16:40, taught by
+        /// «Педагогов Тест Тестович») and last year's finished «Математика-11», whose three students passed and got
+        /// their certificates.
+        struct Setup {
+            var world: World
+            var current: AcademicYear
+            var last: AcademicYear
+            var teacher: StaffMember
+            var certificates: [Certificate]
+        }
+
+        static func setUp(_ app: Application) async throws -> Setup {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let school = try await world.school("Школа № 1")
+            try await world.user("admin", .authorityAdmin)
+            try await world.user("kmc", .coordinator)
+            try await world.user("metod", .methodologist)
+            try await world.user("centre1", .centerHead, at: center)
+            let teacherUser = try await world.user("teacher1", .teacher, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            try await world.user("parent1", .guardian, at: school)
+            let teacher = try await world.staff("Педагогов", at: [center], user: teacherUser)
+            let current = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+            let students = try await world.students(at: school, count: 3)
+            let group = try await world.group(at: center, "Математика-10", year: current, teacher: teacher)
+            try await world.enroll(students, in: group)
+            try await world.pattern(of: group, .monday)
+            let last = try await world.lastYear()
+            let always: [AttendanceStatus] = [.present, .present]
+            let finished = try await world.finishedGroup(
+                at: center, "Математика-11", year: last, teacher: teacher,
+                attendance: Dictionary(uniqueKeysWithValues: students.map { ($0, always) }),
+                passed: Dictionary(uniqueKeysWithValues: students.map { ($0, true) }))
+            let certificates = try await world.issueCertificates(finished)
+            try #require(certificates.count == students.count)
+            return Setup(world: world, current: current, last: last, teacher: teacher, certificates: certificates)
+        }
+
+        /// The order a «/orders/{id}» address names.
+        static func order(_ app: Application, _ url: String) async throws -> Order {
+            let id = try #require(url.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
+            return try #require(try await Order.find(id, on: app.db))
+        }
+
+        /// What the document of each kind shows of the world's data (besides, for certificates, the numbers): the
+        /// organisation order the centres and groups, the schedule the weekly lessons, the attestation and
+        /// certificates orders the students and their course.
+        static let shows: [OrderKind: [String]] = [
+            .organization: ["Математика-10", "Школа-центр № 2"], .schedule: ["понедельник", "15:00–16:40"],
+            .attestation: ["Учеников0 Тест", "Математика-11"], .certificates: ["Учеников0 Тест"], .support: [],
+            .gratitude: [], .interaction: [],
+        ]
+
+        @Test(arguments: OrderKind.allCases)
+        func everyKindOfOrderIsDraftedFromDataAndIsAValidDocument(kind: OrderKind) async throws {
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
                 var admin = Browser(app)
-                _ = try await admin.login("admin")
-                let years = try await AcademicYear.query(on: app.db).sort(\.$startsOn).all()
-                let last = try #require(years.first)
-                let current = try #require(years.last)
-                for kind in OrderKind.allCases {
-                    let year = [.attestation, .certificates].contains(kind) ? last : current
-                    _ = try await admin.get("/orders/new")
-                    let made = try await admin.post(
-                        "/orders/new", ["kind": kind.rawValue, "year": year.id!.uuidString.lowercased()])
-                    #expect(made.status == .seeOther, "\(kind)")
-                    let url = try #require(made.headers.first(name: .location))
-                    let page = try await admin.get(url + "/document")
-                    #expect(page.status == .ok && page.body.string.contains("ПРИКАЗ"))
-                    let text = try DocumentRouteTests.docxText(try await admin.get(url + "/docx"))
-                    #expect(text.contains(kind.title(year: year.title).prefix(30)), "\(kind)")
-                }
-                // The data shows through: the organisation order lists the centres and groups, the certificates order
-                // the numbers.
-                let org = try #require(
-                    try await Order.query(on: app.db).filter(\.$kind == "organization").filter(\.$createdBy != "демо")
-                        .first())
-                #expect(org.document.contains("Математика-10") && org.document.contains("МБОУ «Гимназия № 2»"))
-                let certs = try #require(
-                    try await Order.query(on: app.db).filter(\.$kind == "certificates").filter(\.$createdBy != "демо")
-                        .first())
-                let number = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
-                    .number
-                #expect(certs.document.contains(number))
-                let schedule = try #require(
-                    try await Order.query(on: app.db).filter(\.$kind == "schedule").filter(\.$createdBy != "демо")
-                        .first())
-                #expect(schedule.document.contains("понедельник") && schedule.document.contains("15:00–16:40"))
+                _ = try await admin.login("admin", password: World.password)
+                let year = [.attestation, .certificates].contains(kind) ? w.last : w.current
+                _ = try await admin.get("/orders/new")
+                let res = try await admin.post(
+                    "/orders/new", ["kind": kind.rawValue, "year": year.id!.uuidString.lowercased()])
+                #expect(res.status == .seeOther)
+                let url = try #require(res.headers.first(name: .location))
+                let page = try await admin.get(url + "/document")
+                #expect(page.status == .ok && page.body.string.contains("ПРИКАЗ"))
+                let text = try DocumentRouteTests.docxText(try await admin.get(url + "/docx"))
+                #expect(text.contains(kind.title(year: year.title).prefix(30)))
+                #expect(try await Order.query(on: app.db).count() == 1)
+                // The data shows through.
+                let order = try await Self.order(app, url)
+                let numbers = kind == .certificates ? w.certificates.map(\.number) : []
+                let missing = (try #require(Self.shows[kind]) + numbers).filter { !order.document.contains($0) }
+                #expect(missing.isEmpty, "\(missing)")
             }
         }
 
         @Test func supportNamesTheChosenTeachersAndASignedOrderNeverChanges() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
                 var admin = Browser(app)
-                _ = try await admin.login("admin")
-                let current = try #require(
-                    try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
+                _ = try await admin.login("admin", password: World.password)
                 _ = try await admin.get("/orders/new")
                 let url = try #require(
                     try await admin.post(
-                        "/orders/new", ["kind": "support", "year": current.id!.uuidString.lowercased()]
+                        "/orders/new", ["kind": "support", "year": w.current.id!.uuidString.lowercased()]
                     ).headers.first(name: .location))
-                let o = try #require(try await Order.query(on: app.db).filter(\.$kind == "support").first())
-                let orlov = try #require(try await StaffMember.query(on: app.db).filter(\.$surname == "Орлов").first())
+                let o = try await Self.order(app, url)
                 let edit = try await admin.get(url + "/edit")
-                #expect(edit.body.string.contains("Орлов Денис Андреевич — МБОУ «Гимназия № 2»"))
+                #expect(edit.body.string.contains("Педагогов Тест Тестович — Школа-центр № 2"))
                 #expect(edit.body.string.contains("проведено"))
                 // A stranger's id is refused next to the field.
                 let bad = try await admin.post(
@@ -69,15 +108,17 @@ extension AppTests {
                 #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Выберите педагогов из списка"))
                 #expect(
                     try await admin.post(
-                        url + "/edit", ["recipients": orlov.id!.uuidString.lowercased(), "version": String(o.version)]
+                        url + "/edit",
+                        ["recipients": w.teacher.id!.uuidString.lowercased(), "version": String(o.version)]
                     ).status == .seeOther)
-                #expect(try #require(try await Order.find(o.id, on: app.db)).document.contains("Орлов Денис Андреевич"))
+                #expect(
+                    try #require(try await Order.find(o.id, on: app.db)).document.contains("Педагогов Тест Тестович"))
                 // Signing needs a number and a date.
                 _ = try await admin.get(url + "/sign")
                 let v = try #require(try await Order.find(o.id, on: app.db)).version
                 let noNumber = try await admin.post(url + "/sign", ["number": "", "day": "", "version": String(v)])
                 #expect(noNumber.status == .unprocessableEntity && noNumber.body.string.contains("укажите его номер"))
-                let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!)
+                let today = CivilDay(Date(), timeZone: w.world.zone)
                 #expect(
                     try await admin.post(
                         url + "/sign", ["number": "245-о", "day": today.formatted, "version": String(v)]
@@ -104,11 +145,19 @@ extension AppTests {
         }
 
         @Test func onlyTheAuthoritySignsAndOthersSeeNothing() async throws {
-            try await withApp { app in
-                let draft = try #require(try await Order.query(on: app.db).filter(\.$status == "draft").first())
-                let url = "/orders/\(draft.id!.uuidString.lowercased())"
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                var admin = Browser(app)
+                _ = try await admin.login("admin", password: World.password)
+                _ = try await admin.get("/orders/new")
+                let url = try #require(
+                    try await admin.post(
+                        "/orders/new", ["kind": "organization", "year": w.current.id!.uuidString.lowercased()]
+                    ).headers.first(name: .location))
+                let draft = try await Self.order(app, url)
+                #expect(draft.status == "draft")
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(try await kmc.get(url).status == .ok)
                 #expect(try await kmc.get(url + "/sign").status == .forbidden)
                 _ = try await kmc.get(url)
@@ -116,17 +165,18 @@ extension AppTests {
                     try await kmc.post(
                         url + "/sign", ["number": "1", "day": "01.09.2026", "version": String(draft.version)]
                     ).status == .forbidden)
+                #expect(try #require(try await Order.find(draft.id, on: app.db)).status == "draft")
                 for user in ["school1", "centre1", "teacher1", "parent1"] {
                     var b = Browser(app)
-                    _ = try await b.login(user)
+                    _ = try await b.login(user, password: World.password)
                     #expect(try await b.get("/orders").status == .forbidden, "\(user)")
                     #expect(try await b.get(url + "/docx").status == .forbidden, "\(user)")
                 }
-                let token = try await apiToken(app, "metod")
+                let token = try await apiToken(app, "metod", password: World.password)
                 var api = Browser(app)
                 let list = try await api.send(.GET, "/api/v1/orders", headers: ["Authorization": "Bearer \(token)"])
                 #expect(list.status == .ok && list.body.string.contains(draft.id!.uuidString))
-                let school = try await apiToken(app, "school1")
+                let school = try await apiToken(app, "school1", password: World.password)
                 #expect(
                     try await api.send(
                         .GET, "/api/v1/orders/\(draft.id!.uuidString)", headers: ["Authorization": "Bearer \(school)"]
@@ -136,14 +186,11 @@ extension AppTests {
                         .status == .badRequest)
                 // The methodologist reads the orders, but not an appendix naming students (results, certificates).
                 var metod = Browser(app)
-                _ = try await metod.login("metod")
-                var admin = Browser(app)
-                _ = try await admin.login("admin")
-                let last = try #require(try await AcademicYear.query(on: app.db).sort(\.$startsOn).first())
+                _ = try await metod.login("metod", password: World.password)
                 for kind in OrderKind.allCases {
                     _ = try await admin.get("/orders/new")
                     let made = try await admin.post(
-                        "/orders/new", ["kind": kind.rawValue, "year": last.id!.uuidString.lowercased()])
+                        "/orders/new", ["kind": kind.rawValue, "year": w.last.id!.uuidString.lowercased()])
                     let url = try #require(made.headers.first(name: .location))
                     #expect(try await metod.get(url).status == .ok)
                     let expected: HTTPStatus = kind.namesStudents ? .forbidden : .ok
@@ -156,38 +203,38 @@ extension AppTests {
         }
 
         @Test func theListLinksStayInOrdersAndSigningFreezesTheReviewedDraft() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                // Last year's signed order on certificates, numbered 112 on the year's last day.
+                let earlier = try await w.world.signedOrder(
+                    .certificates, year: w.last, number: "112", on: CivilDay(w.last.endsOn, timeZone: w.world.zone))
                 var admin = Browser(app)
-                _ = try await admin.login("admin")
+                _ = try await admin.login("admin", password: World.password)
                 let list = try await admin.get("/orders").body.string
                 #expect(list.contains("href=\"/orders/new\"") && list.contains("action=\"/orders\""))
                 #expect(!list.contains("href=\"/groups/new\""))
-                let last = try #require(try await AcademicYear.query(on: app.db).sort(\.$startsOn).first())
                 _ = try await admin.get("/orders/new")
                 let url = try #require(
                     try await admin.post(
-                        "/orders/new", ["kind": "certificates", "year": last.id!.uuidString.lowercased()]
+                        "/orders/new", ["kind": "certificates", "year": w.last.id!.uuidString.lowercased()]
                     ).headers.first(name: .location))
-                let draft = try #require(
-                    try await Order.query(on: app.db).filter(\.$kind == "certificates").filter(\.$createdBy != "демо")
-                        .first())
+                let draft = try await Self.order(app, url)
                 // A certificate is annulled after the draft was read: the signed order is the draft that was reviewed.
-                let cert = try #require(try await Certificate.query(on: app.db).filter(\.$status == "valid").first())
+                let cert = try #require(w.certificates.first)
                 #expect(draft.document.contains(cert.number))
                 try await CertificateService.annul(
                     cert.id!, reason: "проверка", req: Request(application: app, on: app.eventLoopGroup.next()))
                 _ = try await admin.get(url + "/sign")
-                // The number of the demo's signed order of that year is taken.
-                let demo = try #require(try await Order.query(on: app.db).filter(\.$status == "signed").first())
+                // The number of the signed order of that year is taken.
                 let taken = try await admin.post(
                     url + "/sign",
                     [
-                        "number": demo.number!, "day": CivilDay(number: demo.orderDay!).formatted,
+                        "number": "112", "day": CivilDay(number: try #require(earlier.orderDay)).formatted,
                         "version": String(draft.version),
                     ])
                 #expect(
                     taken.status == .unprocessableEntity
-                        && taken.body.string.contains("уже подписан приказ № \(demo.number!)"))
+                        && taken.body.string.contains("уже подписан приказ № 112"))
                 #expect(
                     try await admin.post(
                         url + "/sign", ["number": "7", "day": "01.06.2026", "version": "9223372036854775807"]
