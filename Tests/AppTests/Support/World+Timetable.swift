@@ -34,33 +34,6 @@ extension World {
         return try room.requireID()
     }
 
-    /// A staff member working at organisations, signing in as `user` when given.
-    func staff(
-        _ surname: String, _ givenName: String, _ patronymic: String, at organizationIDs: [UUID], user: UUID? = nil
-    ) async throws -> StaffMember {
-        let m = StaffMember()
-        m.$municipality.id = municipalityID
-        m.surname = surname
-        m.givenName = givenName
-        m.patronymic = patronymic
-        m.position = "учитель"
-        m.category = QualificationCategory.first.rawValue
-        m.isOutsideTrainer = false
-        m.$user.id = user
-        m.searchKey = TextKey.search(surname, givenName, patronymic)
-        m.sortKey = TextKey.sort("\(surname) \(givenName) \(patronymic)")
-        m.status = RecordStatus.active.rawValue
-        m.version = 1
-        try await m.create(on: app.db)
-        for id in organizationIDs {
-            let link = StaffOrganization()
-            link.$staff.id = try m.requireID()
-            link.$organization.id = id
-            try await link.create(on: app.db)
-        }
-        return m
-    }
-
     /// Gives a group its teacher and room, and the academic year's first and last days as its dates.
     func staffGroup(_ group: StudyGroup, teacher: StaffMember?, room: UUID?) async throws {
         let year = try await currentYear()
