@@ -20,17 +20,41 @@ extension AppTests {
             return f
         }
 
-        static func teacher(_ app: Application) async throws -> UUID {
-            try #require(try await StaffMember.query(on: app.db).filter(\.$status == "active").first()?.id)
+        /// The ids of a programmes' world.
+        struct Ids {
+            var world: World
+            /// «Гимназия № 2», a centre teaching физика, centre1 its head.
+            var gym: UUID
+            /// «Лицей № 5», another centre.
+            var lyceum: UUID
+            /// «Школа № 1», school1 its administrator.
+            var school: UUID
+            /// «Орлова Дина Андреевна», a teacher of the gymnasium.
+            var teacher: UUID
+        }
+
+        /// A world of its own: the organisations above and kmc.
+        static func setUp(_ app: Application) async throws -> Ids {
+            let world = try await World.make(app)
+            let gym = try await world.center("Гимназия № 2")
+            let lyceum = try await world.center("Лицей № 5")
+            let school = try await world.school("Школа № 1")
+            try await world.teach([try await world.subject("физика")], at: gym)
+            try await world.user("kmc", .coordinator)
+            try await world.user("centre1", .centerHead, at: gym)
+            try await world.user("school1", .schoolAdmin, at: school)
+            let teacher = try await world.staff("Орлова", "Дина", "Андреевна", at: [gym])
+            return Ids(world: world, gym: gym, lyceum: lyceum, school: school, teacher: try teacher.requireID())
         }
 
         /// A new programme's form starts at 64 hours in the head's own centre; a programme without teachers is not
         /// sent.
         @Test func aProgramStartsAt64HoursAndNeedsTeachersToBeSent() async throws {
-            try await withApp { app in
-                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let center = ids.gym
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 let blank = try await head.get("/programs/new").body.string
                 #expect(blank.contains("name=\"hours\"") && blank.contains("value=\"64\""))
                 #expect(blank.contains("<option value=\"\(center.uuidString.lowercased())\" selected"))
@@ -45,10 +69,11 @@ extension AppTests {
         }
 
         @Test func aProgramGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
-            try await withApp { app in
-                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let center = ids.gym
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get("/programs/new")
                 let badModules = try await head.post(
                     "/programs/new", Self.form(center, modules: "Теория — 30\nПрактикум"))
@@ -59,7 +84,7 @@ extension AppTests {
                 #expect(
                     wrongSum.body.string.contains("Сумма часов модулей (60) должна совпадать с объёмом программы (64).")
                 )
-                let teacher = try await Self.teacher(app)
+                let teacher = ids.teacher
                 #expect(try await head.post("/programs/new", Self.form(center, teacher: teacher)).status == .seeOther)
                 let program = try #require(
                     try await NetworkProgram.query(on: app.db).filter(\.$title == "Экспериментальная физика").first())
@@ -74,7 +99,7 @@ extension AppTests {
                 #expect(try await head.get("/programs/\(program.id!)/review").status == .forbidden)
 
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(try await kmc.get("/programs").body.string.contains("Ждут согласования КМЦ: 1 программа."))
                 _ = try await kmc.get("/programs/\(program.id!)/review")
                 let noComment = try await kmc.post("/programs/\(program.id!)/review", ["decision": "returned"])
@@ -110,35 +135,53 @@ extension AppTests {
         }
 
         @Test func aCenterWritesOnlyItsOwnProgramsAndNeverDecides() async throws {
-            try await withApp { app in
-                let other = try await orgID(app, "МБОУ «Лицей № 5»")
-                let lyceumProgram = try #require(
-                    try await NetworkProgram.query(on: app.db).filter(\.$organization.$id == other).first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let other = ids.lyceum
+                let lyceumProgram = try await ids.world.program(at: other, "Химия в задачах")
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get("/programs/new")
                 let res = try await head.post("/programs/new", Self.form(other))
                 #expect(res.status == .unprocessableEntity)
+                #expect(try await NetworkProgram.query(on: app.db).count() == 1)
                 #expect(try await head.get("/programs/\(lyceumProgram.id!)/edit").status == .forbidden)
                 #expect(
                     try await head.post(
                         "/programs/\(lyceumProgram.id!)/review", ["decision": "returned", "comment": "x"]
                     ).status == .forbidden)
+                #expect(try await ProgramVersion.query(on: app.db).count() == 0)
+                #expect(try await NetworkProgram.find(lyceumProgram.id, on: app.db)?.approval == "agreed")
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get("/programs").status == .ok)
                 #expect(try await school.get("/programs/new").status == .forbidden)
             }
         }
 
         @Test func thePublicCatalogListsAgreedProgramsWithFilters() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                // This year: five agreed programmes (one of the lyceum) and a draft; an agreed one of a past year.
+                let ids = try await Self.setUp(app)
+                let world = ids.world
+                for title in [
+                    "Олимпиадная математика", "Экспериментальная физика", "Программирование",
+                    "Трудные случаи орфографии",
+                ] {
+                    _ = try await world.program(at: ids.gym, title)
+                }
+                _ = try await world.program(at: ids.lyceum, "Химия в задачах")
+                _ = try await world.program(at: ids.gym, "Черновик программы", agreed: false)
+                let old = try await world.program(at: ids.gym, "Прошлогодняя программа")
+                old.$academicYear.id = try await world.pastYear().requireID()
+                try await old.save(on: app.db)
                 var anyone = Browser(app)
                 let all = try await anyone.get("/catalog").body.string
                 #expect(all.contains("Олимпиадная математика"))
                 #expect(all.contains("Найдено 5 программ"))
+                #expect(!all.contains("Черновик программы") && !all.contains("Прошлогодняя программа"))
                 #expect(try await anyone.get("/catalog?grade=5").body.string.contains("Найдено 0 программ"))
-                let lyceum = try await orgID(app, "МБОУ «Лицей № 5»")
+                let lyceum = ids.lyceum
                 let one = try await anyone.get("/catalog?organization=\(lyceum)").body.string
                 #expect(one.contains("Химия в задачах"))
                 #expect(!one.contains("Олимпиадная математика"))
@@ -152,16 +195,15 @@ extension AppTests {
                 p.approval = "draft"
                 try await p.save(on: app.db)
                 #expect(!(try await anyone.get("/catalog").body.string.contains("Химия в задачах")))
-                let token = try await apiToken(app, "kmc")
+                let token = try await apiToken(app, "kmc", password: World.password)
                 struct Page: Content {
                     struct M: Content { var total: Int }
                     var metadata: M
                 }
                 let api = try await anyone.send(
                     .GET, "/api/v1/programs?approval=agreed", headers: ["Authorization": "Bearer \(token)"])
-                // Every agreed programme of every year (the catalogue shows this year's).
-                let agreed = try await NetworkProgram.query(on: app.db).filter(\.$approval == "agreed").count()
-                #expect(try api.content.decode(Page.self).metadata.total == agreed)
+                // Every agreed programme of every year (the catalogue shows this year's): four of this year, one past.
+                #expect(try api.content.decode(Page.self).metadata.total == 5)
             }
         }
     }
@@ -169,16 +211,21 @@ extension AppTests {
 
 extension AppTests.ProgramTests {
     @Test func aCenterOpensGroupsOnlyOfAgreedProgramsAndNeverBelowTheEnrolled() async throws {
-        try await withApp { app in
-            let gym = try await orgID(app, "МБОУ «Гимназия № 2»")
-            let agreed = try #require(
-                try await NetworkProgram.query(on: app.db).filter(\.$title == "Олимпиадная математика").first())
-            let lyceumRoom = try #require(
-                try await Room.query(on: app.db).filter(\.$name == "Лаборатория химии").first())
+        try await withApp(demo: false) { app in
+            let ids = try await Self.setUp(app)
+            let world = ids.world
+            let gym = ids.gym
+            let agreed = try await world.program(at: gym, "Олимпиадная математика")
+            let lyceumRoom = try await world.room(at: ids.lyceum, "Лаборатория химии")
+            // «Математика-10» with three students in it.
+            let busy = try await world.group(of: agreed, "Математика-10")
+            for student in try await world.students(at: ids.school, count: 3) {
+                _ = try await EnrollmentService.enroll(studentID: student, groupID: busy.id!, app: app, req: nil)
+            }
             var head = Browser(app)
-            _ = try await head.login("centre1")
+            _ = try await head.login("centre1", password: World.password)
             let list = try await head.get("/groups").body.string
-            #expect(list.contains("МБОУ «Гимназия № 2»: нет открытой группы по предмету «физика»."))
+            #expect(list.contains("Гимназия № 2: нет открытой группы по предмету «физика»."))
             _ = try await head.get("/groups/new")
             let foreignRoom = try await head.post(
                 "/groups/new",
@@ -203,8 +250,9 @@ extension AppTests.ProgramTests {
             let notAgreed = try await head.post(
                 "/groups/new", ["program": agreed.id!.uuidString, "name": "Математика-8", "capacity": "15"])
             #expect(notAgreed.status == .unprocessableEntity)
+            #expect(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-8").count() == 0)
             // Capacity never below the number enrolled.
-            let busy = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
+            #expect(try await StudyGroup.find(busy.id, on: app.db)?.enrolledCount == 3)
             _ = try await head.get("/groups/\(busy.id!)/edit")
             let shrink = try await head.post(
                 "/groups/\(busy.id!)/edit",
@@ -216,7 +264,7 @@ extension AppTests.ProgramTests {
             #expect(shrink.body.string.contains("вместимость не может быть меньше"))
             #expect(try await StudyGroup.find(busy.id, on: app.db)?.capacity == busy.capacity)
             var school = Browser(app)
-            _ = try await school.login("school1")
+            _ = try await school.login("school1", password: World.password)
             #expect(try await school.get("/groups/new").status == .forbidden)
             #expect(try await school.get("/groups/\(busy.id!)/edit").status == .forbidden)
         }
@@ -225,19 +273,20 @@ extension AppTests.ProgramTests {
 
 extension AppTests.ProgramTests {
     @Test func theGroupsListShowsTheCurrentYearAndEachGroupsYear() async throws {
-        try await withApp { app in
-            let current = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
-            let past = AcademicYear(
-                municipalityID: current.$municipality.id, title: "2019/2020",
-                startsOn: Date(timeIntervalSince1970: 1_567_296_000),
-                endsOn: Date(timeIntervalSince1970: 1_598_832_000), isCurrent: false)
-            try await past.create(on: app.db)
-            let old = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
+        try await withApp(demo: false) { app in
+            let ids = try await Self.setUp(app)
+            let world = ids.world
+            _ = try await world.school("Школа с. Берёзовка")
+            let current = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+            let past = try await world.pastYear()
+            let program = try await world.program(at: ids.gym, "Олимпиадная математика")
+            _ = try await world.group(of: program, "Математика-11")
+            let old = try await world.group(of: program, "Математика-10")
             old.name = "Архивная математика"
             old.$academicYear.id = past.id!
             try await old.save(on: app.db)
             var head = Browser(app)
-            _ = try await head.login("centre1")
+            _ = try await head.login("centre1", password: World.password)
             let list = try await head.get("/groups").body.string
             #expect(
                 list.contains(">Год<") && list.contains("<td>\(current.title)</td>")
@@ -250,17 +299,17 @@ extension AppTests.ProgramTests {
             #expect(pastOnly.contains("Архивная математика") && !pastOnly.contains(">Математика-11<"))
             // The group form tells a programme's years apart, and a new record's heading agrees with its noun.
             let form = try await head.get("/groups/new").body.string
-            #expect(form.contains("Олимпиадная математика — МБОУ «Гимназия № 2», \(current.title)"))
+            #expect(form.contains("Олимпиадная математика — Гимназия № 2, \(current.title)"))
             #expect(try await head.get("/programs/new").body.string.contains("Новая программа"))
 
             // A school administrator's school filter of «Записи в группы» offers only their own school.
             var school = Browser(app)
-            _ = try await school.login("school1")
+            _ = try await school.login("school1", password: World.password)
             let enrollments = try await school.get("/enrollments").body.string
-            #expect(enrollments.contains("МБОУ «СОШ № 1»") && !enrollments.contains(">МБОУ «ООШ с. Берёзовка»<"))
+            #expect(enrollments.contains("Школа № 1") && !enrollments.contains(">Школа с. Берёзовка<"))
             var kmc = Browser(app)
-            _ = try await kmc.login("kmc")
-            #expect(try await kmc.get("/enrollments").body.string.contains(">МБОУ «ООШ с. Берёзовка»<"))
+            _ = try await kmc.login("kmc", password: World.password)
+            #expect(try await kmc.get("/enrollments").body.string.contains(">Школа с. Берёзовка<"))
         }
     }
 }

@@ -14,10 +14,31 @@ extension AppTests {
             "email": "sosh12@svetloozersk.example",
         ]
 
+        /// The ids of a world of two schools.
+        struct Ids {
+            /// «Школа № 1», where school1 is the administrator.
+            var own: UUID
+            /// «Школа № 3».
+            var other: UUID
+        }
+
+        /// A world of its own: «Школа № 1» (school1 its administrator), «Школа № 3», and admin and kmc over the
+        /// municipality.
+        static func setUp(_ app: Application) async throws -> Ids {
+            let world = try await World.make(app)
+            let own = try await world.school("Школа № 1")
+            let other = try await world.school("Школа № 3")
+            try await world.user("admin", .authorityAdmin)
+            try await world.user("kmc", .coordinator)
+            try await world.user("school1", .schoolAdmin, at: own)
+            return Ids(own: own, other: other)
+        }
+
         @Test func coordinatorCreatesAnOrganizationAndFindsItIgnoringCaseAndYo() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                _ = try await b.login("kmc", password: World.password)
                 _ = try await b.get("/organizations/new")
                 let res = try await b.post("/organizations/new", Self.valid)
                 #expect(res.status == .seeOther)
@@ -38,9 +59,10 @@ extension AppTests {
         }
 
         @Test func invalidInputShowsRussianMessagesNextToFieldsAndSavesNothing() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                _ = try await b.login("kmc", password: World.password)
                 _ = try await b.get("/organizations/new")
                 let before = try await Organization.query(on: app.db).count()
                 var form = Self.valid
@@ -62,12 +84,12 @@ extension AppTests {
         }
 
         @Test func aStaleSaveIsRefusedWithTheCurrentValues() async throws {
-            try await withApp { app in
-                let id = try await orgID(app, "МБОУ «СОШ № 4»")
+            try await withApp(demo: false) { app in
+                let id = try await Self.setUp(app).other
                 var first = Browser(app)
                 var second = Browser(app)
-                _ = try await first.login("kmc")
-                _ = try await second.login("admin")
+                _ = try await first.login("kmc", password: World.password)
+                _ = try await second.login("admin", password: World.password)
                 _ = try await first.get("/organizations/\(id)/edit")
                 _ = try await second.get("/organizations/\(id)/edit")
                 var form = OrganizationsController.values(of: try #require(try await Organization.find(id, on: app.db)))
@@ -86,17 +108,17 @@ extension AppTests {
         }
 
         @Test func archiveIsConfirmedThenHidesTheOrganization() async throws {
-            try await withApp { app in
-                let id = try await orgID(app, "МБОУ «СОШ № 9»")
+            try await withApp(demo: false) { app in
+                let id = try await Self.setUp(app).other
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                _ = try await b.login("kmc", password: World.password)
                 let confirm = try await b.get("/organizations/\(id)/archive")
-                #expect(confirm.body.string.contains("Перенести «МБОУ «СОШ № 9»» в архив?"))
+                #expect(confirm.body.string.contains("Перенести «Школа № 3» в архив?"))
                 #expect(try await Organization.find(id, on: app.db)?.status == "active")
                 #expect(try await b.post("/organizations/\(id)/archive").status == .seeOther)
                 #expect(try await Organization.find(id, on: app.db)?.status == "archived")
-                #expect(!(try await b.get("/organizations").body.string.contains("МБОУ «СОШ № 9»")))
-                #expect(try await b.get("/organizations?status=archived").body.string.contains("МБОУ «СОШ № 9»"))
+                #expect(!(try await b.get("/organizations").body.string.contains("Школа № 3")))
+                #expect(try await b.get("/organizations?status=archived").body.string.contains("Школа № 3"))
                 _ = try await b.get("/organizations/\(id)")
                 #expect(try await b.post("/organizations/\(id)/restore").status == .seeOther)
                 #expect(try await Organization.find(id, on: app.db)?.status == "active")
@@ -104,11 +126,12 @@ extension AppTests {
         }
 
         @Test func schoolAdministratorEditsOnlyTheOwnSchool() async throws {
-            try await withApp { app in
-                let own = try await orgID(app, "МБОУ «СОШ № 1»")
-                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let own = ids.own
+                let other = ids.other
                 var b = Browser(app)
-                _ = try await b.login("school1")
+                _ = try await b.login("school1", password: World.password)
                 #expect(try await b.get("/organizations/new").status == .forbidden)
                 #expect(try await b.get("/organizations/\(other)/edit").status == .forbidden)
                 #expect(try await b.get("/organizations/\(own)/archive").status == .forbidden)
@@ -123,7 +146,8 @@ extension AppTests {
         }
 
         @Test func anotherMunicipalitysOrganizationIsRefusedOnEveryRoute() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 let municipality = Municipality(name: "Соседний район")
                 try await municipality.create(on: app.db)
                 let foreign = try await OrganizationStore.create(
@@ -134,12 +158,12 @@ extension AppTests {
                 let id = try foreign.requireID()
                 for user in ["admin", "kmc", "school1"] {
                     var b = Browser(app)
-                    _ = try await b.login(user)
+                    #expect(try await b.login(user, password: World.password).status == .seeOther)
                     #expect(try await b.get("/organizations/\(id)").status == .forbidden)
                     #expect(try await b.get("/organizations/\(id)/edit").status == .forbidden)
                     #expect(try await b.post("/organizations/\(id)/archive").status == .forbidden)
                     #expect(!(try await b.get("/organizations?q=чужая").body.string.contains("Чужая школа")))
-                    let token = try await apiToken(app, user)
+                    let token = try await apiToken(app, user, password: World.password)
                     var api = Browser(app)
                     let res = try await api.send(
                         .GET, "/api/v1/organizations/\(id)", headers: ["Authorization": "Bearer \(token)"])

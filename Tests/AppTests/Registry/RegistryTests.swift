@@ -25,27 +25,54 @@ extension AppTests {
             "parent1": [],
         ]
 
-        @Test func everyRoleOpensExactlyTheListsThePolicyAllows() async throws {
-            try await withApp { app in
-                for (user, allowed) in Self.matrix {
-                    var b = Browser(app)
-                    _ = try await b.login(user)
-                    for list in Self.lists {
-                        let status = try await b.get("/\(list)").status
-                        #expect(status == (allowed.contains(list) ? .ok : .forbidden), "\(user) /\(list) → \(status)")
-                    }
+        /// The ids of a registry's world.
+        struct Ids {
+            var world: World
+            /// «Школа-центр № 2», where centre1 is the head and teacher1 teaches.
+            var center: UUID
+            /// «Школа № 1», where school1 is the administrator, student1 a student and parent1 a parent.
+            var school: UUID
+        }
+
+        /// A world of its own: the centre and the school above, and admin, kmc and metod over the municipality.
+        static func setUp(_ app: Application) async throws -> Ids {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let school = try await world.school("Школа № 1")
+            try await world.user("admin", .authorityAdmin)
+            try await world.user("kmc", .coordinator)
+            try await world.user("metod", .methodologist)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("teacher1", .teacher, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            try await world.user("student1", .student, at: school)
+            try await world.user("parent1", .guardian, at: school)
+            return Ids(world: world, center: center, school: school)
+        }
+
+        @Test(arguments: matrix.keys.sorted())
+        func everyRoleOpensExactlyTheListsThePolicyAllows(user: String) async throws {
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
+                let allowed = try #require(Self.matrix[user])
+                var b = Browser(app)
+                #expect(try await b.login(user, password: World.password).status == .seeOther)
+                for list in Self.lists {
+                    let status = try await b.get("/\(list)").status
+                    #expect(status == (allowed.contains(list) ? .ok : .forbidden), "\(user) /\(list) → \(status)")
                 }
             }
         }
 
         @Test func coordinatorDesignatesAResourceCenterThatThePublicPageShows() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let world = try await Self.setUp(app).world
+                let org = try await world.school("Школа № 8")
+                let year = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+                let math = try await world.subject("математика")
+                let geo = try await world.subject("география")
                 var b = Browser(app)
-                _ = try await b.login("kmc")
-                let org = try await orgID(app, "МБОУ «СОШ № 8»")
-                let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
-                let math = try #require(try await Subject.query(on: app.db).filter(\.$name == "математика").first())
-                let geo = try #require(try await Subject.query(on: app.db).filter(\.$name == "география").first())
+                _ = try await b.login("kmc", password: World.password)
                 _ = try await b.get("/resource-centers/new")
                 let form =
                     "_csrf=\(b.csrf)&organization=\(org)&year=\(year.id!)&subjects=\(math.id!)&subjects=\(geo.id!)&"
@@ -59,7 +86,7 @@ extension AppTests {
                         .first())
                 #expect(Set(rc.subjects.map(\.name)) == ["математика", "география"])
                 let home = try await Browser(app).getting("/").body.string
-                #expect(home.contains("МБОУ «СОШ № 8»"))
+                #expect(home.contains("Школа № 8"))
                 #expect(home.contains("география, математика"))
                 // The same organisation cannot be designated twice in one year.
                 _ = try await b.get("/resource-centers/new")
@@ -73,17 +100,22 @@ extension AppTests {
         }
 
         @Test func aCenterHeadKeepsOnlyTheOwnCentersRoomsAndStaff() async throws {
-            try await withApp { app in
-                let own = try await orgID(app, "МБОУ «Гимназия № 2»")
-                let other = try await orgID(app, "МБОУ «Лицей № 5»")
-                let otherRoom = try #require(
-                    try await Room.query(on: app.db).filter(\.$organization.$id == other).first())
-                let otherStaff = try #require(
-                    try await StaffMember.query(on: app.db).filter(\.$surname == "Ёжиков").first())
-                let otherAgreement = try #require(
-                    try await NetworkAgreement.query(on: app.db).filter(\.$number == "СВ-13").first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let world = ids.world
+                let own = ids.center
+                let other = try await world.center("Лицей № 5")
+                _ = try await world.room(at: own, "Кабинет № 21 (математика)")
+                for (surname, given, patronymic) in [
+                    ("Орлова", "Дина", "Андреевна"), ("Белова", "Ирина", "Олеговна"), ("Гусева", "Нина", "Петровна"),
+                ] {
+                    _ = try await world.staff(surname, given, patronymic, at: [own])
+                }
+                let otherRoom = try await world.room(at: other, "Лаборатория химии", capacity: 18)
+                let otherStaff = try await world.staff("Ёжиков", "Павел", "Семёнович", at: [other])
+                let otherAgreement = try await world.agreement(school: ids.school, center: other, number: "СВ-13")
                 var b = Browser(app)
-                _ = try await b.login("centre1")
+                _ = try await b.login("centre1", password: World.password)
                 for path in [
                     "/rooms/\(otherRoom.id!)", "/rooms/\(otherRoom.id!)/edit", "/staff/\(otherStaff.id!)",
                     "/staff/\(otherStaff.id!)/edit",
@@ -102,9 +134,11 @@ extension AppTests {
                 let added = try await b.post(
                     "/rooms/new", ["organization": own.uuidString, "name": "Кабинет № 99", "capacity": "20"])
                 #expect(added.status == .seeOther)
-                #expect(!(try await b.get("/rooms").body.string.contains("Лаборатория химии")))
+                let rooms = try await b.get("/rooms").body.string
+                #expect(rooms.contains("Кабинет № 99") && !rooms.contains("Лаборатория химии"))
+                #expect(try await Room.query(on: app.db).filter(\.$organization.$id == other).count() == 1)
                 #expect(try await b.get("/staff").body.string.contains("Найдено 3 сотрудника"))
-                let token = try await apiToken(app, "centre1")
+                let token = try await apiToken(app, "centre1", password: World.password)
                 var api = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
                 #expect(try await api.send(.GET, "/api/v1/rooms/\(otherRoom.id!)", headers: auth).status == .forbidden)
@@ -116,7 +150,8 @@ extension AppTests {
         }
 
         @Test func anotherMunicipalitysRegistryIsRefused() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 let municipality = Municipality(name: "Соседний район")
                 try await municipality.create(on: app.db)
                 let org = try await OrganizationStore.create(
@@ -136,7 +171,7 @@ extension AppTests {
                 let subject = Subject(municipalityID: try municipality.requireID(), name: "чужой предмет")
                 try await subject.create(on: app.db)
                 var b = Browser(app)
-                _ = try await b.login("admin")
+                _ = try await b.login("admin", password: World.password)
                 #expect(try await b.get("/rooms/\(room.id!)").status == .forbidden)
                 #expect(try await b.get("/subjects/\(subject.id!)").status == .forbidden)
                 #expect(try await b.post("/subjects/\(subject.id!)/archive").status == .forbidden)
@@ -145,7 +180,7 @@ extension AppTests {
                 let res = try await b.post(
                     "/rooms/new", ["organization": org.id!.uuidString, "name": "Кабинет", "capacity": "5"])
                 #expect(res.status == .unprocessableEntity)
-                let token = try await apiToken(app, "admin")
+                let token = try await apiToken(app, "admin", password: World.password)
                 var api = Browser(app)
                 #expect(
                     try await api.send(.GET, "/api/v1/rooms/\(room.id!)", headers: ["Authorization": "Bearer \(token)"])
@@ -154,13 +189,13 @@ extension AppTests {
         }
 
         @Test func aStaleRoomSaveIsRefused() async throws {
-            try await withApp { app in
-                let room = try #require(
-                    try await Room.query(on: app.db).filter(\.$name == "Кабинет № 21 (математика)").first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let room = try await ids.world.room(at: ids.center, "Кабинет № 21 (математика)", capacity: 25)
                 var first = Browser(app)
                 var second = Browser(app)
-                _ = try await first.login("centre1")
-                _ = try await second.login("kmc")
+                _ = try await first.login("centre1", password: World.password)
+                _ = try await second.login("kmc", password: World.password)
                 _ = try await first.get("/rooms/\(room.id!)/edit")
                 _ = try await second.get("/rooms/\(room.id!)/edit")
                 let form = ["organization": room.$organization.id.uuidString, "name": room.name, "version": "1"]
@@ -182,11 +217,12 @@ extension AppTests {
         }
 
         @Test func agreementAndKmcRulesAreChecked() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let school = ids.school
+                let notCenter = try await ids.world.school("Школа № 11")
                 var b = Browser(app)
-                _ = try await b.login("kmc")
-                let school = try await orgID(app, "МБОУ «СОШ № 9»")
-                let notCenter = try await orgID(app, "МБОУ «СОШ № 11»")
+                _ = try await b.login("kmc", password: World.password)
                 _ = try await b.get("/agreements/new")
                 let bad = try await b.post(
                     "/agreements/new",
@@ -199,6 +235,7 @@ extension AppTests {
                 #expect(html.contains("Вторая сторона должна быть назначена ресурсным центром."))
                 #expect(html.contains("Дата окончания не может быть раньше даты начала."))
                 #expect(html.contains("У подписанного договора должен быть номер."))
+                #expect(try await NetworkAgreement.query(on: app.db).count() == 0)
                 _ = try await b.get("/kmc-members/new")
                 let term = try await b.post(
                     "/kmc-members/new",
@@ -208,6 +245,7 @@ extension AppTests {
                     ])
                 #expect(term.status == .unprocessableEntity)
                 #expect(term.body.string.contains("от одного до двух лет"))
+                #expect(try await KmcMember.query(on: app.db).count() == 0)
                 let ok = try await b.post(
                     "/kmc-members/new",
                     [
@@ -215,14 +253,17 @@ extension AppTests {
                         "termFrom": "01.09.2026", "termTo": "31.08.2027",
                     ])
                 #expect(ok.status == .seeOther)
+                #expect(try await KmcMember.query(on: app.db).count() == 1)
             }
         }
 
         @Test func subjectsArchiveAndRestoreWithHistory() async throws {
-            try await withApp { app in
-                let subject = try #require(try await Subject.query(on: app.db).filter(\.$name == "экономика").first())
+            try await withApp(demo: false) { app in
+                let world = try await Self.setUp(app).world
+                let subject = try await world.subject("экономика")
+                _ = try await world.subject("математика")
                 var b = Browser(app)
-                _ = try await b.login("admin")
+                _ = try await b.login("admin", password: World.password)
                 #expect(
                     try await b.get("/subjects/\(subject.id!)/archive").body.string.contains(
                         "Перенести «экономика» в архив?"))
@@ -236,6 +277,7 @@ extension AppTests {
                 _ = try await b.get("/subjects/new")
                 let dup = try await b.post("/subjects/new", ["name": "МАТЕМАТИКА"])
                 #expect(dup.body.string.contains("Такой предмет уже есть в списке."))
+                #expect(try await Subject.query(on: app.db).count() == 2)
             }
         }
     }

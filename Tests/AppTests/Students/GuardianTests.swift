@@ -23,14 +23,41 @@ extension AppTests {
             ]
         }
 
+        /// The ids of a world of one school: the child «Ёлкин Артём Ильич» whose mother signs in as parent1, and a
+        /// classmate «Светлов Кирилл Павлович» without guardians.
+        struct Ids {
+            var world: World
+            var school: UUID
+            var center: UUID
+            var elkin: Student
+            var guardian: Guardian
+            var classmate: Student
+        }
+
+        /// A world of its own: «Школа № 1» (school1 its administrator) with Ёлкин, his mother «Ёлкина Вера
+        /// Николаевна» (parent1) and a classmate; a centre «Школа-центр № 2» (centre1 its head) and kmc.
+        static func setUp(_ app: Application) async throws -> Ids {
+            let world = try await World.make(app)
+            let school = try await world.school("Школа № 1")
+            let center = try await world.center("Школа-центр № 2")
+            try await world.user("kmc", .coordinator)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            let parent = try await world.user("parent1", .guardian, at: school)
+            let elkin = try await world.student(
+                at: school, "Ёлкин", "Артём", "Ильич", consentBy: "Ёлкина Вера Николаевна (мать)")
+            let guardian = try await world.guardian(of: elkin, "Ёлкина Вера Николаевна", user: parent)
+            let classmate = try await world.student(at: school, "Светлов", "Кирилл", "Павлович", born: "02.02.2010")
+            return Ids(
+                world: world, school: school, center: center, elkin: elkin, guardian: guardian, classmate: classmate)
+        }
+
         @Test func theSchoolInvitesAGuardianWhoSignsUpAndSeesTheChild() async throws {
-            try await withApp { app in
-                let school = try await orgID(app, "МБОУ «СОШ № 1»")
-                let child = try #require(
-                    try await Student.query(on: app.db).filter(\.$school.$id == school).filter(\.$surname != "Ёлкин")
-                        .filter(\.$user.$id == nil).sort(\.$sortKey).first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let child = ids.classmate
                 var admin = Browser(app)
-                _ = try await admin.login("school1")
+                _ = try await admin.login("school1", password: World.password)
                 let card = "/students/\(child.id!.uuidString.lowercased())"
                 _ = try await admin.get(card + "/guardians/new")
                 let bad = try await admin.post(card + "/guardians/new", ["fullName": "", "phone": "abc"])
@@ -86,7 +113,7 @@ extension AppTests {
                     try await AuditEntry.query(on: app.db).filter(\.$entityID == child.id).filter(\.$action == "link")
                         .count() == 1)
                 // A guardian sees no other child and no registry.
-                let stranger = try #require(try await Student.query(on: app.db).filter(\.$id != child.id!).first())
+                let stranger = ids.elkin
                 #expect(
                     try await parent.get("/children/\(stranger.id!.uuidString.lowercased())/consent").status
                         == .notFound)
@@ -102,10 +129,16 @@ extension AppTests {
         }
 
         @Test func parent1WithdrawsConsentAndTheSchoolAndKmcSeeItAtOnce() async throws {
-            try await withApp { app in
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let elkin = ids.elkin
+                // Ёлкин studies «Олимпиадная математика» at the centre; «Информатика-10» is open to him too.
+                let math = try await ids.world.group(of: try await ids.world.program(at: ids.center))
+                _ = try await EnrollmentService.enroll(studentID: elkin.id!, groupID: math.id!, app: app, req: nil)
+                let group = try await ids.world.group(
+                    of: try await ids.world.program(at: ids.center, "Информатика"), "Информатика-10")
                 var parent = Browser(app)
-                _ = try await parent.login("parent1")
+                _ = try await parent.login("parent1", password: World.password)
                 let kids = try await parent.get("/children")
                 #expect(kids.body.string.contains("Ёлкин Артём Ильич"))
                 #expect(kids.body.string.contains("Олимпиадная математика"))
@@ -122,17 +155,16 @@ extension AppTests {
                     ).count() == 1)
 
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 #expect(
                     try await school.get("/students/\(elkin.id!.uuidString.lowercased())").body.string.contains(
                         "Согласие на обработку персональных данных отозвано"))
-                #expect(try await school.get("/students?consent=no").body.string.contains("Ёлкин Артём Ильич"))
+                let withdrawn = try await school.get("/students?consent=no").body.string
+                #expect(withdrawn.contains("Ёлкин Артём Ильич") && !withdrawn.contains("Светлов"))
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(try await kmc.get("/students?consent=no&q=Ёлкин").body.string.contains("отозвано"))
                 // No new enrolment while the consent is withdrawn.
-                let group = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
                 await #expect(throws: AppError.self) {
                     _ = try await EnrollmentService.enroll(studentID: elkin.id!, groupID: group.id!, app: app, req: nil)
                 }
@@ -147,21 +179,27 @@ extension AppTests {
                     try await school.post("/students/\(elkin.id!.uuidString.lowercased())/edit", form).status
                         == .seeOther)
                 #expect(try #require(try await Student.find(elkin.id, on: app.db)).consentWithdrawnAt == nil)
+                #expect(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                        \.$group.$id == group.id!
+                    ).count() == 0)
             }
         }
 
         @Test func anotherSchoolCannotManageTheseGuardians() async throws {
-            try await withApp { app in
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                let g = try #require(try await Guardian.query(on: app.db).filter(\.$student.$id == elkin.id!).first())
+            try await withApp(demo: false) { app in
+                let ids = try await Self.setUp(app)
+                let elkin = ids.elkin
+                let g = ids.guardian
                 var center = Browser(app)
-                _ = try await center.login("centre1")
+                _ = try await center.login("centre1", password: World.password)
                 let base = "/students/\(elkin.id!.uuidString.lowercased())/guardians"
                 #expect(try await center.get(base + "/new").status == .notFound)
                 _ = try await center.get("/profile")
                 #expect(
                     try await center.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
                 #expect(try await center.get("/children").status == .forbidden)
+                #expect(try await Guardian.find(g.id, on: app.db)?.inviteHash == nil)
             }
         }
     }

@@ -13,9 +13,10 @@ extension AppTests {
     /// looked the same).
     @Suite struct RegistryNumberTests {
         @Test func fiveHundredImportedChildrenGetFiveHundredDistinctLabels() async throws {
-            try await withApp { app in
-                var (b, school) = try await StudentImportTests.school1(app)
-                let municipality = try #require(try await Organization.find(school, on: app.db)).$municipality.id
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await StudentImportTests.setUp(app)
+                let school = ids.school
+                let municipality = ids.world.municipalityID
                 let before = try await Student.query(on: app.db).filter(\.$municipality.$id == municipality).all()
                 let word = StudentImport.madeUpWord
                 let lines = (0..<500).map { i in
@@ -33,19 +34,19 @@ extension AppTests {
                 // Numbers follow those already given, without reusing one.
                 let numbers = added.compactMap(\.registryNumber)
                 let earlier = Set(before.compactMap(\.registryNumber))
-                #expect(numbers.count == 500 && earlier.count == before.count)
+                let registered = StudentImportTests.Ids.students
+                #expect(numbers.count == 500 && earlier == Set(1...registered) && before.count == registered)
                 #expect(Set(numbers).isDisjoint(with: earlier))
-                #expect(numbers.min() == (earlier.max() ?? 0) + 1 && numbers.max() == (earlier.max() ?? 0) + 500)
+                #expect(numbers.min() == registered + 1 && numbers.max() == registered + 500)
             }
         }
 
         @Test func aChildRegisteredByTheFormGetsTheNextNumberAndKeepsIt() async throws {
-            try await withApp { app in
-                var (b, school) = try await StudentImportTests.school1(app)
-                let municipality = try #require(try await Organization.find(school, on: app.db)).$municipality.id
-                let last =
-                    try await Student.query(on: app.db).filter(\.$municipality.$id == municipality).all()
-                    .compactMap(\.registryNumber).max() ?? 0
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await StudentImportTests.setUp(app)
+                let school = ids.school
+                // The world registered its students first, numbered from 1.
+                let last = StudentImportTests.Ids.students
                 _ = try await b.get("/students/new")
                 let created = try await b.post(
                     "/students/new",
@@ -76,7 +77,18 @@ extension AppTests {
         /// Migration 014 numbers the students already registered, in the order of their names, per municipality, and
         /// the next registration continues after them.
         @Test func theMigrationNumbersTheStudentsAlreadyRegistered() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                // Two municipalities, their students registered out of the order of their names.
+                let world = try await World.make(app)
+                let school = try await world.school("Школа № 1")
+                for (surname, given) in [("Яковлев", "Ян"), ("Абрамов", "Олег"), ("Миронов", "Илья")] {
+                    _ = try await world.student(at: school, surname, given)
+                }
+                let neighbour = try await World.make(app, name: "Соседний округ")
+                let theirs = try await neighbour.school("Школа № 7")
+                for (surname, given) in [("Петрова", "Ева"), ("Булатова", "Зоя")] {
+                    _ = try await neighbour.student(at: theirs, surname, given)
+                }
                 // On one connection: SQLite's other pooled connections keep the dropped column in their cached
                 // schema, and ALTER TABLE checks a new column against that cache.
                 try await app.db.withConnection { db in
@@ -84,15 +96,18 @@ extension AppTests {
                     try await AddStudentRegistryNumbers().prepare(on: db)
                 }
                 let students = try await Student.query(on: app.db).all()
-                #expect(!students.isEmpty)
+                #expect(students.count == 5)
+                #expect(
+                    Dictionary(uniqueKeysWithValues: students.map { ($0.surname, $0.registryNumber) }) == [
+                        "Абрамов": 1, "Миронов": 2, "Яковлев": 3, "Булатова": 1, "Петрова": 2,
+                    ])
                 for (_, own) in Dictionary(grouping: students, by: { $0.$municipality.id }) {
                     let byName = own.sorted { ($0.sortKey, $0.id!.uuidString) < ($1.sortKey, $1.id!.uuidString) }
                     #expect(byName.map(\.registryNumber) == Array(1...own.count))
                 }
-                let school = try #require(try await Organization.query(on: app.db).filter(\.$kind == "school").first())
                 let child = Student()
-                child.$municipality.id = school.$municipality.id
-                child.$school.id = school.id!
+                child.$municipality.id = world.municipalityID
+                child.$school.id = school
                 child.surname = "Последний"
                 child.givenName = "Пётр"
                 child.birthDate = Date(timeIntervalSince1970: 1_270_000_000)
@@ -104,8 +119,7 @@ extension AppTests {
                 child.status = "active"
                 child.version = 1
                 try await child.create(on: app.db)
-                let own = students.filter { $0.$municipality.id == school.$municipality.id }
-                #expect(child.registryNumber == own.count + 1)
+                #expect(child.registryNumber == 4)
             }
         }
     }

@@ -13,8 +13,9 @@ extension AppTests {
     /// given ids in index order, their guardians still on the right child, and a registry changed since the preview.
     @Suite struct StudentImportBulkTests {
         @Test func aLargeFileIsWrittenWholeWithEachGuardianOnItsChild() async throws {
-            try await withApp { app in
-                var (b, school) = try await StudentImportTests.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await StudentImportTests.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let word = StudentImport.madeUpWord
                 // 1 900 rows: more than two 800-row statements and two 900-key lookups, with a remainder of each.
@@ -58,9 +59,10 @@ extension AppTests {
         }
 
         @Test func aBatchCommittedTwiceAtOnceIsWrittenOnce() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
                 // setup
-                var (b, school) = try await StudentImportTests.school1(app)
+                var (b, ids) = try await StudentImportTests.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let file = StudentImportTests.csv([
                     "Ольхова;Дарина;;03.03.2011;ж;9;;;;Ольхова Нина;", "Ясенев;Глеб;;07.07.2012;м;8;;;;;",
@@ -96,8 +98,9 @@ extension AppTests {
         }
 
         @Test func aRegistryChangedSincePreviewRefusesTheCommitAndKeepsThePreview() async throws {
-            try await withApp { app in
-                var (b, school) = try await StudentImportTests.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await StudentImportTests.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let file = StudentImportTests.csv([
                     "Кедров;Тимур;;12.12.2009;м;11;;;;;", "Берестова;Алина;;05.04.2010;ж;10;;;;;",
@@ -106,9 +109,9 @@ extension AppTests {
                     try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
                 #expect(try await b.get(url).body.string.contains("Новые обучающиеся (2)"))
                 // Meanwhile another school journals the same Кедров.
-                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                let other = ids.other
                 let s = Student()
-                s.$municipality.id = try #require(try await Organization.find(school, on: app.db)).$municipality.id
+                s.$municipality.id = ids.world.municipalityID
                 s.$school.id = other
                 s.surname = "Кедров"
                 s.givenName = "Тимур"

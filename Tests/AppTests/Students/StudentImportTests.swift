@@ -15,7 +15,25 @@ extension AppTests {
 
         static func csv(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\r\n").utf8) }
 
-        /// A school administrator of СОШ № 1 on the import page, with that school's id.
+        /// The ids of an import's world.
+        struct Ids {
+            var world: World
+            /// «Школа № 1», where school1 imports.
+            var school: UUID
+            /// «Школа «Тестовая» № 3», another school of the municipality.
+            var other: UUID
+            /// A centre «Школа-центр № 2».
+            var center: UUID
+            /// «Ёлкин Артём Ильич» of Школа № 1, whose guardian is «Ёлкина Вера Николаевна».
+            var elkin: Student
+            /// «Тихонов Лев Маркович» of the other school.
+            var otherChild: Student
+            /// How many students the world registered in the municipality before the test.
+            static let students = 2
+        }
+
+        /// A school administrator of СОШ № 1 of the demo on the import page, with that school's id (for the suites
+        /// still on the demo).
         static func school1(_ app: Application) async throws -> (Browser, UUID) {
             var b = Browser(app)
             _ = try await b.login("school1")
@@ -23,16 +41,40 @@ extension AppTests {
             return (b, try await orgID(app, "МБОУ «СОШ № 1»"))
         }
 
+        /// A world of its own: Школа № 1 (school1 its administrator) with Ёлкин, another school with Тихонов, a centre
+        /// (teacher1 its teacher) and kmc; school1 signed in on the import page.
+        static func setUp(_ app: Application) async throws -> (Browser, Ids) {
+            let world = try await World.make(app)
+            let school = try await world.school("Школа № 1")
+            let other = try await world.school("Школа «Тестовая» № 3")
+            let center = try await world.center("Школа-центр № 2")
+            try await world.user("kmc", .coordinator)
+            try await world.user("teacher1", .teacher, at: center)
+            try await world.user("school1", .schoolAdmin, at: school)
+            let elkin = try await world.student(
+                at: school, "Ёлкин", "Артём", "Ильич", born: "20.03.2010")
+            try await world.guardian(of: elkin, "Ёлкина Вера Николаевна")
+            let otherChild = try await world.student(at: other, "Тихонов", "Лев", "Маркович", born: "11.11.2009")
+            var b = Browser(app)
+            _ = try await b.login("school1", password: World.password)
+            #expect(try await b.get("/students/import").status == .ok)
+            return (
+                b,
+                Ids(world: world, school: school, other: other, center: center, elkin: elkin, otherChild: otherChild)
+            )
+        }
+
         static func batchURL(_ res: TestingHTTPResponse) throws -> String {
             try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.suffix(1500))")
         }
 
         @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let auditBefore = try await AuditEntry.query(on: app.db).count()
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let elkin = ids.elkin
                 let file = Self.csv([
                     "Берестова;Алина;Игоревна;05.04.2010;ж;10А;нет;01.09.2026;Берестова Ольга, мать;Берестова Ольга "
                         + "Петровна;+7 900 111-22-33",
@@ -86,8 +128,9 @@ extension AppTests {
         }
 
         @Test func oneBadRowSavesNothingAndNamesLineAndColumn() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let batches = try await StudentImportBatch.query(on: app.db).count()
                 let file = Self.csv(["Берестова;Алина;;05.04.2010;ж;10;;;;;", "Кедров;Тимур;;31.02.2009;м;13;;;;;"])
@@ -107,8 +150,9 @@ extension AppTests {
         }
 
         @Test func unreadableFilesAndMissingColumnsAreClearErrors() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let xls = try await b.upload(
                     "/students/import", ["school": school.uuidString],
                     file: ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1])))
@@ -150,8 +194,9 @@ extension AppTests {
         }
 
         @Test func xlsxFromExcelIsImported() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let data = try XLSXWriter.workbook(
                     sheetName: "Лист1", header: StudentImport.header,
                     rows: [["Рябинина", "Ксения", "", "01.06.2011", "ж", "9", "В", "", "", "", "", "", "", ""]])
@@ -165,10 +210,11 @@ extension AppTests {
         }
 
         @Test func anotherSchoolsChildIsRefusedWithoutRevealingIt() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let other = try #require(
-                    try await Student.query(on: app.db).filter(\.$school.$id != school).with(\.$school).first())
+                    try await Student.query(on: app.db).filter(\.$id == ids.otherChild.id!).with(\.$school).first())
                 let zone = TimeZone(identifier: "Europe/Moscow")!
                 let line =
                     "\(other.surname);\(other.givenName);\(other.patronymic ?? "");"
@@ -184,10 +230,11 @@ extension AppTests {
         }
 
         @Test func importIsUndoneUnlessSomeoneWasEnrolledMeanwhile() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let before = try await Student.query(on: app.db).count()
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
+                let elkin = ids.elkin
                 let zone = TimeZone(identifier: "Europe/Moscow")!
                 let file = Self.csv([
                     "Кедров;Тимур;;12.12.2009;м;11;;;;Кедрова Анна;",
@@ -218,7 +265,7 @@ extension AppTests {
                 _ = try await b.get(url)
                 _ = try await b.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
-                let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$isOpen == true).first())
+                let group = try await ids.world.group(of: try await ids.world.program(at: ids.center))
                 _ = try await EnrollmentService.enroll(studentID: kedrov.id!, groupID: group.id!, app: app, req: nil)
                 _ = try await b.get(url + "/revert")
                 let refused = try await b.post(url + "/revert", [:])
@@ -229,8 +276,9 @@ extension AppTests {
         }
 
         @Test func accessIsLimitedToSchoolsOneMayImportInto() async throws {
-            try await withApp { app in
-                var (b, school) = try await Self.school1(app)
+            try await withApp(demo: false) { app in
+                var (b, ids) = try await Self.setUp(app)
+                let school = ids.school
                 let url = try Self.batchURL(
                     try await b.upload(
                         "/students/import", ["school": school.uuidString],
@@ -243,9 +291,9 @@ extension AppTests {
                         "/students/import", ["school": school.uuidString], file: ("a.csv", Self.csv([]))
                     ).status == .forbidden)
                 // Another school cannot import into СОШ № 1, nor see its batch.
-                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                let other = ids.other
                 var teacher = Browser(app)
-                _ = try await teacher.login("teacher1")
+                _ = try await teacher.login("teacher1", password: World.password)
                 #expect(try await teacher.get("/students/import").status == .forbidden)
                 #expect(try await teacher.get(url).status == .notFound)
                 _ = try await b.get("/students/import")
@@ -254,7 +302,7 @@ extension AppTests {
                 #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("Выберите школу."))
                 // The КМЦ coordinator may import into any school and sees the batch.
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(try await kmc.get(url).status == .ok)
                 let templ = try await kmc.get("/students/import/template.xlsx")
                 #expect(templ.status == .ok)
