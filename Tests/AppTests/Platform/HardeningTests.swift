@@ -143,6 +143,15 @@ extension AppTests {
                     ])
                 #expect(res.status == .conflict)
                 #expect(try await Room.find(room.id, on: app.db)?.capacity == 25)
+                // Another school's room is refused whatever the version.
+                let foreign = try await net.world.classroom(at: net.otherSchool, "Кабинет № 7")
+                #expect(try await b.get("/rooms/\(foreign.id!)/edit").status == .forbidden)
+                let refused = try await b.post(
+                    "/rooms/\(foreign.id!)/edit",
+                    ["organization": own.uuidString, "name": "Кабинет № 7", "capacity": "10", "version": "1"])
+                #expect(refused.status == .forbidden)
+                let after = try #require(try await Room.find(foreign.id, on: app.db))
+                #expect(after.capacity == 25 && after.$organization.id == net.otherSchool)
             }
         }
 
@@ -249,7 +258,8 @@ extension AppTests {
 
         @Test func onlyCoordinatorsChangeAnOrganizationsKind() async throws {
             try await withApp(demo: false) { app in
-                let own = try await Self.setUp(app).school
+                let net = try await Self.setUp(app)
+                let own = net.school
                 var b = Browser(app)
                 #expect(try await b.login("school1", password: World.password).status == .seeOther)
                 _ = try await b.get("/organizations/\(own)/edit")
@@ -261,6 +271,14 @@ extension AppTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Тип организации меняет координатор КМЦ"))
                 #expect(try await Organization.find(own, on: app.db)?.kind == "school")
+                // Another school's card is not the school administrator's to edit at all.
+                var other = OrganizationsController.values(
+                    of: try #require(try await Organization.find(net.otherSchool, on: app.db)))
+                other["version"] = "1"
+                other["shortName"] = "Чужая школа"
+                #expect(try await b.get("/organizations/\(net.otherSchool)/edit").status == .forbidden)
+                #expect(try await b.post("/organizations/\(net.otherSchool)/edit", other).status == .forbidden)
+                #expect(try await Organization.find(net.otherSchool, on: app.db)?.shortName == "Школа № 4")
             }
         }
 
