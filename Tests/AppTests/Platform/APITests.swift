@@ -29,7 +29,9 @@ extension AppTests {
         }
 
         @Test func withoutCredentialsTheAPIAnswers401InTheErrorFormat() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                _ = try await world.school()
                 var b = Browser(app)
                 let res = try await b.get("/api/v1/organizations")
                 #expect(res.status == .unauthorized)
@@ -41,16 +43,22 @@ extension AppTests {
             }
         }
 
+        /// Eleven schools among other organisations: the second page of five holds five schools.
         @Test func tokensListOrganizationsPaged() async throws {
-            try await withApp { app in
-                let token = try await apiToken(app, "kmc")
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                for n in 1...11 { _ = try await world.school("Школа № \(n)") }
+                _ = try await world.organization(.coordinationCenter, "КМЦ")
+                _ = try await world.organization(.college, "Колледж № 1")
+                try await world.user("kmc", .coordinator)
+                let token = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
                 let res = try await b.send(
                     .GET, "/api/v1/organizations?per=5&page=2&kind=school",
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == .ok)
                 let page = try res.content.decode(OrgPage.self)
-                #expect(page.metadata.total == 12)
+                #expect(page.metadata.total == 11)
                 #expect(page.metadata.page == 2)
                 #expect(page.metadata.per == 5)
                 #expect(page.items.count == 5)
@@ -69,8 +77,10 @@ extension AppTests {
         }
 
         @Test func revokedAndExpiredTokensStopWorking() async throws {
-            try await withApp { app in
-                let token = try await apiToken(app, "kmc")
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                try await world.user("kmc", .coordinator)
+                let token = try await apiToken(app, "kmc", password: World.password)
                 let stored = try #require(try await ApiToken.query(on: app.db).first())
                 #expect(stored.tokenHash != token)
                 stored.revokedAt = Date()
@@ -79,7 +89,7 @@ extension AppTests {
                 #expect(
                     try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
                         .status == .unauthorized)
-                let second = try await apiToken(app, "kmc")
+                let second = try await apiToken(app, "kmc", password: World.password)
                 let s2 = try #require(try await ApiToken.query(on: app.db).filter(\.$revokedAt == nil).first())
                 s2.expiresAt = Date().addingTimeInterval(-1)
                 try await s2.save(on: app.db)
@@ -90,9 +100,13 @@ extension AppTests {
         }
 
         @Test func studentsAndGuardiansCannotReadTheRegistry() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                let school = try await world.school()
+                try await world.accountOf(student: try await world.students(at: school, count: 1)[0], "student1")
+                try await world.user("parent1", .guardian, at: school)
                 for user in ["student1", "parent1"] {
-                    let token = try await apiToken(app, user)
+                    let token = try await apiToken(app, user, password: World.password)
                     var b = Browser(app)
                     let res = try await b.send(
                         .GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
@@ -103,23 +117,28 @@ extension AppTests {
         }
 
         @Test func sessionCallsThatChangeStateNeedTheCsrfHeader() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                try await world.user("kmc", .coordinator)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
                 let res = try await b.send(
-                    .POST, "/api/v1/auth/token", form: ["username": "kmc", "password": DemoData.password])
+                    .POST, "/api/v1/auth/token", form: ["username": "kmc", "password": World.password])
                 #expect(res.status == .forbidden)
                 #expect(try res.content.decode(ErrorBody.self).error == "csrf")
             }
         }
 
         @Test func badTokenRequestsGetFieldErrors() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let world = try await World.make(app)
+                try await world.user("kmc", .coordinator)
                 struct Body: Content { var username: String }
                 var b = Browser(app)
                 let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc"))
                 #expect(res.status == .unprocessableEntity)
                 #expect(try res.content.decode(ErrorBody.self).fields["password"] == "Заполните это поле.")
+                #expect(try await ApiToken.query(on: app.db).count() == 0)
             }
         }
     }
@@ -159,18 +178,43 @@ extension AppTests.APITests {
         var capacity: Int
     }
 
+    /// Two centres and two schools with their own rooms, staff and agreements: the КМЦ sees the municipality's, a
+    /// school only its own, a teacher and a student none.
     @Test func registryListsAreScopedAndPaged() async throws {
-        try await withApp { app in
-            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
-            let kmc = try await apiToken(app, "kmc")
+        try await withApp(demo: false) { app in
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let otherCenter = try await world.center("Школа-центр № 5")
+            let school1 = try await world.school("Школа № 1")
+            let school4 = try await world.school("Школа № 4")
+            let university = try await world.organization(.university, "Филиал университета")
+            try await world.subjectsTaught(["математика", "физика", "информатика"], at: center)
+            try await world.subjectsTaught(["химия"], at: otherCenter)
+            _ = try await world.classroom(at: center, "Кабинет № 21")
+            _ = try await world.classroom(at: center, "Кабинет № 24")
+            _ = try await world.classroom(at: school1, "Кабинет № 5")
+            let year = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+            try await world.networkAgreement(.schoolCenter, school1, center, number: "СВ-12", ends: year.endsOn)
+            try await world.networkAgreement(.schoolCenter, school4, otherCenter, number: "СВ-13", ends: year.endsOn)
+            try await world.networkAgreement(
+                .centerPartner, center, university, number: "П-3", ends: Date().addingTimeInterval(20 * 86_400))
+            _ = try await world.staffMember("Учителева", at: [school1])
+            _ = try await world.staffMember("Совместителева", at: [otherCenter, school1])
+            _ = try await world.staffMember("Центрова", at: [center])
+            try await world.user("kmc", .coordinator)
+            try await world.user("school1", .schoolAdmin, at: school1)
+            try await world.user("teacher1", .teacher, at: center)
+            try await world.accountOf(student: try await world.students(at: school1, count: 1)[0], "student1")
+
+            let kmc = try await apiToken(app, "kmc", password: World.password)
             var b = Browser(app)
             let centers = try await b.send(
                 .GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
             #expect(centers.status == .ok)
             let cp = try centers.content.decode(Page<Center>.self)
-            #expect(cp.metadata.total == 4)
+            #expect(cp.metadata.total == 2)
             #expect(
-                cp.items.first { $0.organizationName == "МБОУ «Гимназия № 2»" }?.subjects == [
+                cp.items.first { $0.organizationName == "Школа-центр № 2" }?.subjects == [
                     "информатика", "математика", "физика",
                 ])
             let unknown = try await b.send(
@@ -181,31 +225,31 @@ extension AppTests.APITests {
             let ap = try agreements.content.decode(Page<Agreement>.self)
             #expect(ap.metadata.total == 1)
             #expect(ap.items.first?.expiresSoon == true)
+            #expect(ap.items.first?.partyBName == "Филиал университета")
             let rooms = try await b.send(
                 .GET, "/api/v1/rooms?per=2&page=1", headers: ["Authorization": "Bearer \(kmc)"])
             let rp = try rooms.content.decode(Page<RoomItem>.self)
             #expect(rp.items.count == 2)
-            #expect(rp.metadata.total == 9)
+            #expect(rp.metadata.total == 3)
 
-            let school = try await apiToken(app, "school1")
+            let school = try await apiToken(app, "school1", password: World.password)
             let own = try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(school)"])
             let op = try own.content.decode(Page<Agreement>.self)
             #expect(op.metadata.total == 1)
-            #expect(op.items.first?.partyAName == "МБОУ «СОШ № 1»")
+            #expect(op.items.first?.partyAName == "Школа № 1")
             let staff = try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(school)"])
             let sp = try staff.content.decode(Page<Staff>.self)
-            let school1 = try await orgID(app, "МБОУ «СОШ № 1»")
             #expect(sp.metadata.total == 2)
             #expect(sp.items.allSatisfy { $0.organizationIds.contains(school1) })
 
-            let teacher = try await apiToken(app, "teacher1")
+            let teacher = try await apiToken(app, "teacher1", password: World.password)
             #expect(
                 try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status
                     == .forbidden)
             #expect(
                 try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"]).status
                     == .forbidden)
-            let student = try await apiToken(app, "student1")
+            let student = try await apiToken(app, "student1", password: World.password)
             for path in ["resource-centers", "agreements", "staff", "rooms"] {
                 #expect(
                     try await b.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"]).status

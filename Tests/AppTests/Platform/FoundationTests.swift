@@ -8,6 +8,18 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct FoundationTests {
+        /// A municipality with a resource centre «Школа-центр № 2» and its users: kmc (coordinator), metod
+        /// (methodologist), admin (authority administrator) and teacher1 (a teacher of the centre).
+        static func setUp(_ app: Application) async throws -> (world: World, center: UUID) {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            try await world.user("kmc", .coordinator)
+            try await world.user("metod", .methodologist)
+            try await world.user("admin", .authorityAdmin)
+            try await world.user("teacher1", .teacher, at: center)
+            return (world, center)
+        }
+
         @Test func healthAnswersWhenTheDatabaseAnswers() async throws {
             try await withApp(demo: false) { app in
                 var b = Browser(app)
@@ -17,7 +29,8 @@ extension AppTests {
         }
 
         @Test func pagesCarrySecurityHeaders() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let res = try await b.get("/")
                 #expect(res.status == .ok)
@@ -35,29 +48,34 @@ extension AppTests {
         }
 
         @Test func publicPageShowsCentersAndContacts() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let (world, center) = try await Self.setUp(app)
+                try await world.subjectsTaught(["математика"], at: center)
+                let school = try await world.school("Школа № 1")
+                try await world.phone("+7 (900) 000-00-11", of: school)
                 var b = Browser(app)
                 let html = try await b.get("/").body.string
                 #expect(html.contains("Ресурсные центры"))
-                #expect(html.contains("МБОУ «Гимназия № 2»".replacingOccurrences(of: "«", with: "«")))
+                #expect(html.contains("Школа-центр № 2"))
                 #expect(html.contains("математика"))
                 #expect(html.contains("+7 (900) 000-00-11"))
             }
         }
 
         @Test func loginSetsAnHttpOnlySessionAndRotatesIt() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
                 _ = try await b.get("/login")
                 b.cookies[CookieName.session] = "planted-by-attacker"
-                let res = try await b.post("/login", ["username": "kmc", "password": DemoData.password])
+                let res = try await b.post("/login", ["username": "kmc", "password": World.password])
                 #expect(res.status == .seeOther)
                 let cookie = try #require(res.headers.setCookie?[CookieName.session])
                 #expect(cookie.isHTTPOnly)
                 #expect(cookie.sameSite == .lax)
                 #expect(cookie.string != "planted-by-attacker")
                 let profile = try await b.get("/profile")
-                #expect(profile.body.string.contains("Котова Алла Игоревна"))
+                #expect(profile.body.string.contains("Тестов kmc"))
                 // The database keeps only the hash of the session id.
                 let stored = try await UserSession.query(on: app.db).all()
                 #expect(stored.count == 1)
@@ -68,7 +86,8 @@ extension AppTests {
         }
 
         @Test func wrongPasswordIsRefusedInRussianAndAudited() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let res = try await b.login("kmc", password: "wrong-password")
                 #expect(res.status == .unauthorized)
@@ -79,14 +98,15 @@ extension AppTests {
         }
 
         @Test func tenFailuresBlockOnlyThatAccount() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
                 for _ in 0..<10 { _ = try await b.login("kmc", password: "wrong-password") }
-                let blocked = try await b.login("kmc")
+                let blocked = try await b.login("kmc", password: World.password)
                 #expect(blocked.status == .tooManyRequests)
                 #expect(blocked.body.string.contains("Слишком много неудачных попыток"))
                 var other = Browser(app)
-                #expect(try await other.login("metod").status == .seeOther)
+                #expect(try await other.login("metod", password: World.password).status == .seeOther)
                 // The token endpoint shares the throttle.
                 struct Body: Content {
                     var username: String
@@ -94,15 +114,16 @@ extension AppTests {
                 }
                 var anonymous = Browser(app)
                 let api = try await anonymous.send(
-                    .POST, "/api/v1/auth/token", json: Body(username: "kmc", password: DemoData.password))
+                    .POST, "/api/v1/auth/token", json: Body(username: "kmc", password: World.password))
                 #expect(api.status == .tooManyRequests)
             }
         }
 
         @Test func formsWithoutTheCsrfTokenAreRefused() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
                 let before = try await Organization.query(on: app.db).count()
                 let res = try await b.post(
                     "/organizations/new",
@@ -111,15 +132,16 @@ extension AppTests {
                 #expect(try await Organization.query(on: app.db).count() == before)
                 // Login itself needs the token too.
                 var c = Browser(app)
-                let login = try await c.send(.POST, "/login", form: ["username": "kmc", "password": DemoData.password])
+                let login = try await c.send(.POST, "/login", form: ["username": "kmc", "password": World.password])
                 #expect(login.status == .forbidden)
             }
         }
 
         @Test func logoutEndsTheSessionAndGetChangesNothing() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
                 let session = try #require(b.cookies[CookieName.session])
                 let viaGet = try await b.get("/logout")
                 #expect(viaGet.status == .notFound || viaGet.status == .methodNotAllowed)
@@ -134,9 +156,10 @@ extension AppTests {
         }
 
         @Test func idleSessionsExpire() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
                 let s = try #require(try await UserSession.query(on: app.db).first())
                 s.lastSeenAt = Date().addingTimeInterval(-3 * 3600)
                 try await s.save(on: app.db)
@@ -146,9 +169,10 @@ extension AppTests {
         }
 
         @Test func passwordChangeChecksTheCurrentOne() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
-                _ = try await b.login("teacher1")
+                #expect(try await b.login("teacher1", password: World.password).status == .seeOther)
                 _ = try await b.get("/profile/password")
                 let bad = try await b.post(
                     "/profile/password",
@@ -157,28 +181,40 @@ extension AppTests {
                 #expect(bad.body.string.contains("Текущий пароль указан неверно."))
                 let ok = try await b.post(
                     "/profile/password",
-                    ["current": DemoData.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
+                    ["current": World.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
                 #expect(ok.status == .seeOther)
                 var c = Browser(app)
                 #expect(try await c.login("teacher1", password: "новый-пароль-123").status == .seeOther)
             }
         }
 
+        /// student1 studies in «Математика-10» of «Олимпиадная математика», which teacher1 teaches; parent1 is a
+        /// guardian.
         @Test func profilesShowOwnCoursesOrAnHonestEmptyState() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let (world, center) = try await Self.setUp(app)
+                let school = try await world.school("Школа № 1")
+                let group = try await world.group(of: try await world.program(at: center), "Математика-10")
+                let student1 = try await world.students(at: school, count: 1)[0]
+                try await world.accountOf(student: student1, "student1")
+                try await world.placed([student1], in: group)
+                let teacher1 = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
+                try await world.taught(
+                    group, by: try await world.staffMember("Орлова", at: [center], user: teacher1.id))
+                try await world.user("parent1", .guardian, at: school)
                 var student = Browser(app)
-                _ = try await student.login("student1")
+                #expect(try await student.login("student1", password: World.password).status == .seeOther)
                 let mine = try await student.get("/profile").body.string
                 #expect(mine.contains("Мои сетевые курсы"))
                 #expect(mine.contains("Олимпиадная математика"))
                 #expect(try await student.get("/organizations").status == .forbidden)
                 var teacher = Browser(app)
-                _ = try await teacher.login("teacher1")
+                #expect(try await teacher.login("teacher1", password: World.password).status == .seeOther)
                 let groups = try await teacher.get("/profile").body.string
                 #expect(groups.contains("Мои группы"))
                 #expect(groups.contains("Математика-10"))
                 var parent = Browser(app)
-                _ = try await parent.login("parent1")
+                #expect(try await parent.login("parent1", password: World.password).status == .seeOther)
                 let parentProfile = try await parent.get("/profile").body.string
                 #expect(parentProfile.contains("в разделе «Мои дети»"))
                 #expect(parentProfile.contains("href=\"/children\""))
@@ -231,13 +267,14 @@ extension AppTests.FoundationTests {
 
 extension AppTests.FoundationTests {
     @Test func theAuditLogFiltersByKindUserAndDate() async throws {
-        try await withApp { app in
+        try await withApp(demo: false) { app in
+            _ = try await Self.setUp(app)
             var kmc = Browser(app)
-            _ = try await kmc.login("kmc")
+            #expect(try await kmc.login("kmc", password: World.password).status == .seeOther)
             _ = try await kmc.get("/subjects/new")
             _ = try await kmc.post("/subjects/new", ["name": "астрономия"])
             var admin = Browser(app)
-            _ = try await admin.login("admin")
+            #expect(try await admin.login("admin", password: World.password).status == .seeOther)
             let subjects = try await admin.get("/audit?entity=subject").body.string
             #expect(subjects.contains("астрономия"))
             #expect(!subjects.contains("Вход"))
@@ -251,16 +288,17 @@ extension AppTests.FoundationTests {
 
 extension AppTests.FoundationTests {
     @Test func theAdministratorSetsTheMunicipalityTimeZone() async throws {
-        try await withApp { app in
+        try await withApp(demo: false) { app in
+            _ = try await Self.setUp(app)
             var kmc = Browser(app)
-            _ = try await kmc.login("kmc")
+            #expect(try await kmc.login("kmc", password: World.password).status == .seeOther)
             #expect(try await kmc.get("/municipality").status == .forbidden)
             var admin = Browser(app)
-            _ = try await admin.login("admin")
+            #expect(try await admin.login("admin", password: World.password).status == .seeOther)
             _ = try await admin.get("/municipality")
             let bad = try await admin.post(
                 "/municipality",
-                ["name": "Светлоозёрск", "timeZone": "Mars/Olympus", "series": "с-к", "minAttendance": "120"])
+                ["name": "Тестовый", "timeZone": "Mars/Olympus", "series": "с-к", "minAttendance": "120"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Выберите часовой пояс из списка."))
             #expect(bad.body.string.contains("Серия — от 1 до 6 заглавных букв или цифр"))
@@ -269,11 +307,12 @@ extension AppTests.FoundationTests {
                 try await admin.post(
                     "/municipality",
                     [
-                        "name": "Городской округ Светлоозёрск", "timeZone": "Asia/Chita", "series": "ПК",
+                        "name": "Городской округ Тестовый", "timeZone": "Asia/Chita", "series": "ПК",
                         "minAttendance": "80",
                     ]
                 ).status == .seeOther)
             let m = try await Municipality.query(on: app.db).first()
+            #expect(m?.name == "Городской округ Тестовый")
             #expect(m?.timeZone == "Asia/Chita" && m?.certificateSeries == "ПК" && m?.certificateMinAttendance == 80)
         }
     }

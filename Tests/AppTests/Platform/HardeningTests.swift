@@ -11,8 +11,32 @@ import VaporTesting
 /// Regression tests for defects a review found: each would crash the server, leak a record or widen someone's rights.
 extension AppTests {
     @Suite struct HardeningTests {
+        /// Two schools and two centres of one municipality.
+        struct Net {
+            let world: World
+            let center: UUID, otherCenter: UUID, school: UUID, otherSchool: UUID
+        }
+
+        /// The network every test starts from: «Школа-центр № 2» (centre1, its head), «Школа-центр № 5», «Школа № 1»
+        /// (school1, its administrator), «Школа № 4», and over the municipality kmc (coordinator), admin (authority
+        /// administrator) and metod (methodologist).
+        static func setUp(_ app: Application) async throws -> Net {
+            let world = try await World.make(app)
+            let net = Net(
+                world: world, center: try await world.center("Школа-центр № 2"),
+                otherCenter: try await world.center("Школа-центр № 5"), school: try await world.school("Школа № 1"),
+                otherSchool: try await world.school("Школа № 4"))
+            try await world.user("kmc", .coordinator)
+            try await world.user("admin", .authorityAdmin)
+            try await world.user("metod", .methodologist)
+            try await world.user("centre1", .centerHead, at: net.center)
+            try await world.user("school1", .schoolAdmin, at: net.school)
+            return net
+        }
+
         @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let any = try await b.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
                 #expect(
@@ -32,10 +56,14 @@ extension AppTests {
         /// A form larger than the server's first read (a results sheet of a whole group, a long description) keeps its
         /// CSRF token: the body is read whole before the token is looked for.
         @Test func aLargeFormOverRealHTTPIsNotTakenForAStaleOne() async throws {
-            try await withLiveApp { _, port in
+            try await withLiveApp(demo: false) { app, port in
+                _ = try await Self.setUp(app)
                 let client = LiveBrowser.client()
                 var head = LiveBrowser(port: port, client: client)
-                try await head.login("centre1")
+                _ = try await head.send(.GET, "/login")
+                let login = try await head.send(
+                    .POST, "/login", form: ["username": "centre1", "password": World.password])
+                #expect(login.status == 303)
                 _ = try await head.send(.GET, "/programs/new")
                 let long = String(repeating: "Описание программы сетевого курса. ", count: 900)  // ≈ 60 KB as a form
                 let r = try await head.send(.POST, "/programs/new", form: ["title": "", "description": long])
@@ -51,8 +79,9 @@ extension AppTests {
 
         /// A filter the API cannot read is named in a 400, not ignored (which answered the whole list).
         @Test func badQueryParametersOfTheAPIAreNamed() async throws {
-            try await withApp { app in
-                let token = try await apiToken(app, "kmc")
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
+                let token = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
                 for (path, field) in [
@@ -91,19 +120,20 @@ extension AppTests {
         }
 
         @Test func hugePageAndVersionNumbersAreHarmless() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let net = try await Self.setUp(app)
+                let room = try await net.world.classroom(at: net.school, "Кабинет № 5")
                 var b = Browser(app)
-                _ = try await b.login("school1")
+                #expect(try await b.login("school1", password: World.password).status == .seeOther)
                 #expect(try await b.get("/rooms?page=9223372036854775807").status == .ok)
                 #expect(
                     try await b.get("/organizations?page=9223372036854775807&per=9223372036854775807").status == .ok)
-                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+                let own = net.school
                 _ = try await b.get("/organizations/\(own)/edit")
                 var form = OrganizationsController.values(
                     of: try #require(try await Organization.find(own, on: app.db)))
                 form["version"] = "9223372036854775807"
                 #expect(try await b.post("/organizations/\(own)/edit", form).status == .conflict)
-                let room = try #require(try await Room.query(on: app.db).filter(\.$organization.$id == own).first())
                 _ = try await b.get("/rooms/\(room.id!)/edit")
                 let res = try await b.post(
                     "/rooms/\(room.id!)/edit",
@@ -112,15 +142,25 @@ extension AppTests {
                         "version": "9223372036854775807",
                     ])
                 #expect(res.status == .conflict)
+                #expect(try await Room.find(room.id, on: app.db)?.capacity == 25)
+                // Another school's room is refused whatever the version.
+                let foreign = try await net.world.classroom(at: net.otherSchool, "Кабинет № 7")
+                #expect(try await b.get("/rooms/\(foreign.id!)/edit").status == .forbidden)
+                let refused = try await b.post(
+                    "/rooms/\(foreign.id!)/edit",
+                    ["organization": own.uuidString, "name": "Кабинет № 7", "capacity": "10", "version": "1"])
+                #expect(refused.status == .forbidden)
+                let after = try #require(try await Room.find(foreign.id, on: app.db))
+                #expect(after.capacity == 25 && after.$organization.id == net.otherSchool)
             }
         }
 
         @Test func anAdministratorCannotTakeOverAnAccountWithRolesElsewhere() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let net = try await Self.setUp(app)
                 let other = Municipality(name: "Соседний район")
                 try await other.create(on: app.db)
-                let home = try #require(
-                    try await Municipality.query(on: app.db).filter(\.$name == DemoData.municipalityName).first())
+                let home = try #require(try await Municipality.find(net.world.municipalityID, on: app.db))
                 let twoPlaces = User(username: "two.places", fullName: "Двоеместная Ирина", passwordHash: "x")
                 try await twoPlaces.create(on: app.db)
                 try await RoleAssignment(
@@ -130,20 +170,24 @@ extension AppTests {
                     userID: twoPlaces.id!, role: "methodologist", municipalityID: home.id!, organizationID: nil
                 ).create(on: app.db)
                 var admin = Browser(app)
-                _ = try await admin.login("admin")
+                #expect(try await admin.login("admin", password: World.password).status == .seeOther)
                 #expect(try await admin.get("/users/\(twoPlaces.id!)").status == .forbidden)
                 #expect(try await admin.post("/users/\(twoPlaces.id!)/reset").status == .forbidden)
                 #expect(try await admin.post("/users/\(twoPlaces.id!)/block").status == .forbidden)
-                #expect(!(try await admin.get("/users").body.string.contains("Двоеместная")))
+                let users = try await admin.get("/users").body.string
+                #expect(!users.contains("Двоеместная"))
+                #expect(users.contains("Тестов metod"))
+                #expect(try await User.find(twoPlaces.id, on: app.db)?.passwordHash == "x")
             }
         }
 
         @Test func aResetRevokesTokensAndACodeCannotBuyOne() async throws {
-            try await withApp { app in
-                let token = try await apiToken(app, "metod")
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
+                let token = try await apiToken(app, "metod", password: World.password)
                 let metod = try #require(try await User.query(on: app.db).filter(\.$username == "metod").first())
                 var admin = Browser(app)
-                _ = try await admin.login("admin")
+                #expect(try await admin.login("admin", password: World.password).status == .seeOther)
                 _ = try await admin.get("/users/\(metod.id!)/reset")
                 let code = try UsersTests.code(in: try await admin.post("/users/\(metod.id!)/reset").body.string)
                 var api = Browser(app)
@@ -159,27 +203,35 @@ extension AppTests {
             }
         }
 
+        /// A partner's card lists only the agreements of the viewer's own centre; the КМЦ sees every one.
         @Test func cardsShowOnlyWhatTheViewerMaySee() async throws {
-            try await withApp { app in
-                let college = try await orgID(app, "ГБПОУ «СПК»")
-                let partner = try #require(
-                    try await Partner.query(on: app.db).filter(\.$organization.$id == college).first())
+            try await withApp(demo: false) { app in
+                let net = try await Self.setUp(app)
+                let college = try await net.world.organization(.college, "Колледж № 1")
+                let partner = try await net.world.partnerRecord(of: college)
+                let ends = Date().addingTimeInterval(400 * 86_400)
+                try await net.world.networkAgreement(
+                    .centerPartner, net.otherCenter, college, number: "П-4", ends: ends)
+                try await net.world.networkAgreement(.centerPartner, net.center, college, number: "П-7", ends: ends)
                 var b = Browser(app)
-                _ = try await b.login("centre1")
-                let card = try await b.get("/partners/\(partner.id!)").body.string
-                #expect(!card.contains("П-4"))
+                #expect(try await b.login("centre1", password: World.password).status == .seeOther)
+                let card = try await b.get("/partners/\(partner.id!)")
+                #expect(card.status == .ok)
+                #expect(!card.body.string.contains("П-4"))
+                #expect(card.body.string.contains("П-7"))
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                #expect(try await kmc.get("/partners/\(partner.id!)").body.string.contains("П-4"))
+                #expect(try await kmc.login("kmc", password: World.password).status == .seeOther)
+                let all = try await kmc.get("/partners/\(partner.id!)").body.string
+                #expect(all.contains("П-4") && all.contains("П-7"))
             }
         }
 
         @Test func aCenterHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
-            try await withApp { app in
-                let guseva = try #require(
-                    try await StaffMember.query(on: app.db).filter(\.$surname == "Гусева").first())
+            try await withApp(demo: false) { app in
+                let net = try await Self.setUp(app)
+                let guseva = try await net.world.staffMember("Гусева", at: [net.center, net.otherSchool])
                 var b = Browser(app)
-                _ = try await b.login("centre1")
+                #expect(try await b.login("centre1", password: World.password).status == .seeOther)
                 #expect(try await b.get("/staff/\(guseva.id!)/archive").status == .forbidden)
                 #expect(try await b.post("/staff/\(guseva.id!)/archive").status == .forbidden)
                 #expect(try await StaffMember.find(guseva.id, on: app.db)?.status == "active")
@@ -188,14 +240,15 @@ extension AppTests {
         }
 
         @Test func loginRedirectsOnlyToLocalPaths() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                _ = try await Self.setUp(app)
                 for next in ["/%09/evil.example/x", "//evil.example", "/\\evil.example", "https://evil.example"] {
                     var b = Browser(app)
                     _ = try await b.get("/login?next=\(next)")
                     let res = try await b.post(
                         "/login",
                         [
-                            "username": "kmc", "password": DemoData.password,
+                            "username": "kmc", "password": World.password,
                             "next": next.removingPercentEncoding ?? next,
                         ])
                     #expect(res.headers.first(name: .location) == "/profile", "\(next)")
@@ -204,10 +257,11 @@ extension AppTests {
         }
 
         @Test func onlyCoordinatorsChangeAnOrganizationsKind() async throws {
-            try await withApp { app in
-                let own = try await orgID(app, "МБОУ «СОШ № 1»")
+            try await withApp(demo: false) { app in
+                let net = try await Self.setUp(app)
+                let own = net.school
                 var b = Browser(app)
-                _ = try await b.login("school1")
+                #expect(try await b.login("school1", password: World.password).status == .seeOther)
                 _ = try await b.get("/organizations/\(own)/edit")
                 var form = OrganizationsController.values(
                     of: try #require(try await Organization.find(own, on: app.db)))
@@ -217,14 +271,22 @@ extension AppTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Тип организации меняет координатор КМЦ"))
                 #expect(try await Organization.find(own, on: app.db)?.kind == "school")
+                // Another school's card is not the school administrator's to edit at all.
+                var other = OrganizationsController.values(
+                    of: try #require(try await Organization.find(net.otherSchool, on: app.db)))
+                other["version"] = "1"
+                other["shortName"] = "Чужая школа"
+                #expect(try await b.get("/organizations/\(net.otherSchool)/edit").status == .forbidden)
+                #expect(try await b.post("/organizations/\(net.otherSchool)/edit", other).status == .forbidden)
+                #expect(try await Organization.find(net.otherSchool, on: app.db)?.shortName == "Школа № 4")
             }
         }
 
         @Test func aRepeatedPlaceOfWorkIsNoServerError() async throws {
-            try await withApp { app in
-                let org = try await orgID(app, "МБОУ «СОШ № 4»")
+            try await withApp(demo: false) { app in
+                let org = try await Self.setUp(app).otherSchool
                 var b = Browser(app)
-                _ = try await b.login("kmc")
+                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
                 _ = try await b.get("/staff/new")
                 let form =
                     "_csrf=\(b.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&"
@@ -233,11 +295,17 @@ extension AppTests {
                     .POST, "/staff/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                     raw: form.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
                 #expect(res.status == .seeOther)
+                let staff = try #require(
+                    try await StaffMember.query(on: app.db).filter(\.$surname == "Повторов").first())
+                let places = try await StaffOrganization.query(on: app.db).filter(\.$staff.$id == staff.requireID())
+                    .all().map(\.$organization.id)
+                #expect(places == [org])
             }
         }
 
         @Test func parallelGuessesCannotOutrunTheThrottle() async throws {
-            try await withLiveApp { app, port in
+            try await withLiveApp(demo: false) { app, port in
+                _ = try await Self.setUp(app)
                 let client = burstClient()
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<30 {
