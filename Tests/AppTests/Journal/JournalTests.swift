@@ -37,7 +37,8 @@ extension AppTests {
             try await world.user("school1", .schoolAdmin, at: school)
             let teacher = try await world.staff("Первов", "Тест", "Иванович", at: [center], user: teacher1)
             let group = try await world.group(of: try await world.program(at: center), "Математика-10")
-            try await world.staffGroup(group, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21"))
+            try await world.staffGroup(
+                group, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21").requireID())
             let students = try await world.students(at: school, count: 3)
             try await world.seat(students, in: group)
             let outsider = try #require(try await world.students(at: school, count: 1, from: 3).first)

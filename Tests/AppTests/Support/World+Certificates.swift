@@ -22,34 +22,6 @@ extension World {
         return year
     }
 
-    /// A staff member working at `organizations`, signing in as the user `userID` when given.
-    func staff(
-        _ surname: String, _ givenName: String = "Тест", _ patronymic: String = "Тестович", at organizations: [UUID],
-        user userID: UUID? = nil
-    ) async throws -> StaffMember {
-        let m = StaffMember()
-        m.$municipality.id = municipalityID
-        m.surname = surname
-        m.givenName = givenName
-        m.patronymic = patronymic
-        m.position = "учитель"
-        m.category = QualificationCategory.allCases[0].rawValue
-        m.isOutsideTrainer = false
-        m.$user.id = userID
-        m.searchKey = TextKey.search(surname, givenName, patronymic)
-        m.sortKey = TextKey.sort("\(surname) \(givenName) \(patronymic)")
-        m.status = RecordStatus.active.rawValue
-        m.version = 1
-        try await m.create(on: app.db)
-        for o in organizations {
-            let link = StaffOrganization()
-            link.$staff.id = try m.requireID()
-            link.$organization.id = o
-            try await link.create(on: app.db)
-        }
-        return m
-    }
-
     /// A group of a new programme of `centerID` in `year`, taught by `teacher`, open or closed, dated by the year.
     func group(
         at centerID: UUID, _ name: String, program title: String = "Олимпиадная математика", year: AcademicYear,

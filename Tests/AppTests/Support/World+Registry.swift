@@ -92,7 +92,8 @@ extension World {
 
     /// A staff member working at organisations, with the account `user` when given.
     func staff(
-        _ surname: String, _ givenName: String, _ patronymic: String, at organizations: [UUID], user: UUID? = nil
+        _ surname: String, _ givenName: String = "Тест", _ patronymic: String = "Тестович", at organizations: [UUID],
+        user: UUID? = nil
     )
         async throws -> StaffMember
     {

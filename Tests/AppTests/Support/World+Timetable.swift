@@ -20,20 +20,6 @@ extension World {
         return CivilDay(year.startsOn, timeZone: zone)...CivilDay(year.endsOn, timeZone: zone)
     }
 
-    /// A room of an organisation.
-    func room(at organizationID: UUID, _ name: String = "Кабинет № 1", capacity: Int = 25) async throws -> UUID {
-        let room = Room()
-        room.$organization.id = organizationID
-        room.name = name
-        room.capacity = capacity
-        room.searchKey = TextKey.search(name)
-        room.sortKey = TextKey.sort(name)
-        room.status = RecordStatus.active.rawValue
-        room.version = 1
-        try await room.create(on: app.db)
-        return try room.requireID()
-    }
-
     /// Gives a group its teacher and room, and the academic year's first and last days as its dates.
     func staffGroup(_ group: StudyGroup, teacher: StaffMember?, room: UUID?) async throws {
         let year = try await currentYear()

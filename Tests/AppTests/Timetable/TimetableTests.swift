@@ -84,14 +84,17 @@ extension AppTests {
             let stranger = try await world.staff("Третьяков", "Тест", "Иванович", at: [other])
             let math = try await world.program(at: center, "Олимпиадная математика")
             let m10 = try await world.group(of: math, "Математика-10")
-            try await world.staffGroup(m10, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21"))
+            try await world.staffGroup(
+                m10, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21").requireID())
             let m11 = try await world.group(of: math, "Математика-11")
             try await world.staffGroup(m11, teacher: teacher, room: nil)
             let info = try await world.group(
                 of: try await world.program(at: center, "Программирование"), "Информатика-10")
-            try await world.staffGroup(info, teacher: colleague, room: try await world.room(at: center, "Кабинет № 24"))
+            try await world.staffGroup(
+                info, teacher: colleague, room: try await world.room(at: center, "Кабинет № 24").requireID())
             let chem = try await world.group(of: try await world.program(at: other, "Химия"), "Химия-10")
-            try await world.staffGroup(chem, teacher: stranger, room: try await world.room(at: other, "Лаборатория"))
+            try await world.staffGroup(
+                chem, teacher: stranger, room: try await world.room(at: other, "Лаборатория").requireID())
             let student1 = try await world.namedStudent(at: school, "Ёлочкин", "Тест", "Иванович")
             try await world.accountOfStudent("student1", student1)
             try await world.accountOfGuardian("parent1", student1)
