@@ -252,15 +252,10 @@ extension AppTests {
                     ).first())
                 #expect(place.status == out.status && place.source == "application")
                 let after = try #require(try await StudyGroup.find(chosen.id, on: app.db))
-                if full {
-                    #expect(
-                        place.waitlistSeq == before.waitlistSeq + 1 && after.waitlistSeq == before.waitlistSeq + 1
-                            && after.enrolledCount == before.enrolledCount)
-                } else {
-                    #expect(
-                        place.waitlistSeq == nil && after.enrolledCount == before.enrolledCount + 1
-                            && after.waitlistSeq == before.waitlistSeq)
-                }
+                // A waiting place takes the group's next sequence number and no seat; a seat takes no number.
+                #expect(place.waitlistSeq == (full ? before.waitlistSeq + 1 : nil))
+                #expect(after.waitlistSeq == before.waitlistSeq + (full ? 1 : 0))
+                #expect(after.enrolledCount == before.enrolledCount + (full ? 0 : 1))
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [a.id!, place.id!]).all()
                 #expect(
                     audit.count == 2
@@ -275,9 +270,9 @@ extension AppTests {
             }
         }
 
-        /// The statement's parameter types do not depend on the values (an absent user or agreement), and on PostgreSQL
-        /// the installed function is the one this build creates — installing it again changes nothing.
-        @Test func theOneCourseFunctionMatchesThisBuild() async throws {
+        /// The statement's parameter types do not depend on the values (an absent user or agreement).
+        @Test(arguments: [nil, "Ученикова Вера Николаевна"] as [String?])
+        func theOneCourseStatementsTypesDoNotDependOnTheValues(agreement: String?) async throws {
             try await withApp(demo: false) { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let campaign = try ApplicationService.SubmitFacts.Campaign(c)
@@ -286,25 +281,28 @@ extension AppTests {
                     id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
                     programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
                     gradeFrom: 1, gradeTo: 11)
-                for agreement in [nil, "Ученикова Вера Николаевна"] {
-                    let s = ApplicationService.FreshSubmission(
-                        campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
-                        guardianAgreement: agreement, submittedBy: "Учеников0 Тест")
-                    let seat = EnrollmentService.RawSeat(
-                        group: group, student: student, source: .application, now: s.now)
-                    let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
-                    #expect(
-                        one.types == ApplicationService.OneCourse.sample.types
-                            && one.sql == ApplicationService.OneCourse.sample.sql)
-                    // A request builds only the values: of the same kinds, in the same order.
-                    let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
-                    #expect(
-                        values.count == one.types.count
-                            && values.map { ApplicationService.OneCourse.type(of: $0) }
-                                == one.binds.map { ApplicationService.OneCourse.type(of: $0) }
-                    )
-                }
-                guard app.setkaConfig.isPostgres else { return }
+                let s = ApplicationService.FreshSubmission(
+                    campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
+                    guardianAgreement: agreement, submittedBy: "Учеников0 Тест")
+                let seat = EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now)
+                let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
+                #expect(
+                    one.types == ApplicationService.OneCourse.sample.types
+                        && one.sql == ApplicationService.OneCourse.sample.sql)
+                // A request builds only the values: of the same kinds, in the same order.
+                let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
+                #expect(
+                    values.count == one.types.count
+                        && values.map { ApplicationService.OneCourse.type(of: $0) }
+                            == one.binds.map { ApplicationService.OneCourse.type(of: $0) }
+                )
+            }
+        }
+
+        /// On PostgreSQL the installed function is the one this build creates — installing it again changes nothing.
+        @Test(.enabled(if: AppConfig.testing().isPostgres, "a PostgreSQL function"))
+        func theInstalledOneCourseFunctionIsThisBuilds() async throws {
+            try await withApp(demo: false) { app in
                 let sql = try app.db.sql()
                 func stored() async throws -> [String] {
                     try await sql.raw(
