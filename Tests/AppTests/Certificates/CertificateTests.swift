@@ -213,7 +213,7 @@ extension AppTests {
                 // This year's course has its next lesson in a week.
                 let year = try #require(try await AcademicYear.find(w.world.yearID, on: app.db))
                 let current = try await w.world.group(at: w.center, "Математика-10", year: year, teacher: w.teacher)
-                try await w.world.enroll(Array(w.students.prefix(2)), in: current)
+                try await w.world.enrollFromStart(Array(w.students.prefix(2)), in: current)
                 _ = try await w.world.lesson(of: current, on: CivilDay(Date(), timeZone: w.world.zone).adding(days: 7))
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)

@@ -27,8 +27,8 @@ extension AppTests {
                 let first = try await world.group(at: center, "Математика-10", year: year, teacher: nil)
                 let second = try await world.group(
                     at: center, "Химия-10", program: "Химия в задачах", year: year, teacher: nil)
-                try await world.enroll([tenth[0], tenth[1], eleventh[0]], in: first)
-                try await world.enroll([tenth[0]], in: second)
+                try await world.enrollFromStart([tenth[0], tenth[1], eleventh[0]], in: first)
+                try await world.enrollFromStart([tenth[0]], in: second)
                 let waiting = Enrollment()
                 waiting.$student.id = tenth[2]
                 waiting.$group.id = try second.requireID()

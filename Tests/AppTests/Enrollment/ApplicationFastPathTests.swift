@@ -29,51 +29,49 @@ extension AppTests {
             var choices: [Choice]
         }
 
-        /// Three groups Ёлкин may choose in the open first-come campaign and is not in yet: the first made full.
-        static func setUp(_ app: Application) async throws -> (EnrollmentCampaign, Student, [StudyGroup]) {
-            let c = try await ApplicationTests.openCampaign(app)
+        /// The applications world (`ApplicationTests.setUp`) with its open first-come campaign taking one course, and
+        /// the three groups its child (student1, guardian parent1) may choose: «Информатика-10» made full with one
+        /// student seated and one waiting, «Математика-10» and «Химия-10» empty.
+        static func setUp(_ app: Application) async throws -> (
+            ApplicationTests.Setup, EnrollmentCampaign, Student, [StudyGroup]
+        ) {
+            let w = try await ApplicationTests.setUp(app)
+            let c = w.open
             c.maxCourses = 1
             try await c.save(on: app.db)
-            let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-            let mine = Set(
-                try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).all().map { $0.$group.id })
-            let groups = try await ApplicationService.eligibleGroups(c, student: elkin, on: app.db).filter {
-                !mine.contains($0.id!)
-            }
-            try #require(groups.count >= 3, "the demo campaign offers Ёлкин at least three groups")
-            let full = groups[0]
-            full.capacity = full.enrolledCount
-            try await full.save(on: app.db)
-            return (c, elkin, Array(groups.prefix(3)))
+            let others = try await w.world.students(at: w.school3, count: 2, from: 1)
+            try await w.world.enroll([others[0]], in: w.info)
+            try await w.world.fill(w.info)
+            try await w.world.enroll([others[1]], in: w.info)
+            let child = try #require(try await Student.find(w.child, on: app.db))
+            return (w, c, child, [w.info, w.math, w.chemistry])
         }
 
         @Test func aFirstApplicationWritesWhatTheFluentPathWrites() async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
+            try await withApp(demo: false) { app in
+                let (_, c, child, groups) = try await Self.setUp(app)
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
-                let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == groups[0].id!).filter(
-                    \.$status == "waitlisted"
-                ).count()
                 let freeBefore = groups[1].enrolledCount
-                let token = try await apiToken(app, "student1")
+                let token = try await apiToken(app, "student1", password: World.password)
                 var b = Browser(app)
                 let res = try await b.send(
                     .POST, "/api/v1/applications",
                     json: In(
-                        campaignId: c.id!, studentId: elkin.id!, choices: groups.map { $0.id! },
+                        campaignId: c.id!, studentId: child.id!, choices: groups.map { $0.id! },
                         guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == .created)
                 let out = try res.content.decode(Out.self)
                 #expect(out.status == "enrolled" && out.position == nil)
                 #expect(out.choices.map(\.status) == ["waitlisted", "enrolled", "unused"])
-                #expect(out.choices[0].position == waitingBefore + 1)
+                // One student was waiting in the full group before.
+                #expect(out.choices[0].position == 2)
                 // The application: submitted, the seat held for the campaign's days, the school's decision pending.
                 let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
                 #expect(
                     a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1
                         && a.guardianAgreedBy == nil && a.guardianAgreedAt == nil)
-                #expect(a.$student.id == elkin.id && a.$school.id == elkin.$school.id && a.$campaign.id == c.id)
+                #expect(a.$student.id == child.id && a.$school.id == child.$school.id && a.$campaign.id == c.id)
                 let hold = try #require(a.holdExpiresAt).timeIntervalSince(a.submittedAt)
                 #expect(abs(hold - Double(c.confirmDays) * 86_400) < 1)
                 let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).sort(
@@ -82,7 +80,7 @@ extension AppTests {
                 #expect(choices.map(\.rank) == [1, 2, 3] && choices.map(\.$group.id) == groups.map(\.id))
                 #expect(choices.map(\.outcome) == ["waitlisted", "enrolled", "unused"])
                 // The places: a waiting one in the full group, a seat in the second, nothing in the third.
-                let places = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                let places = try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                     \.$group.$id ~~ groups.map { $0.id! }
                 ).all()
                 #expect(places.count == 2 && places.allSatisfy { $0.source == "application" })
@@ -100,7 +98,7 @@ extension AppTests {
                         })
                 #expect(
                     audit.contains {
-                        $0.entityType == "application" && $0.organizationID == elkin.$school.id
+                        $0.entityType == "application" && $0.organizationID == child.$school.id
                             && $0.municipalityID == c.$municipality.id
                     })
                 #expect(audit.filter { $0.entityType == "enrollment" }.count == 2)
@@ -108,86 +106,71 @@ extension AppTests {
         }
 
         @Test func aGuardiansAgreementIsKeptAndASecondSubmissionChangesNothing() async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
-                let token = try await apiToken(app, "parent1")
+            try await withApp(demo: false) { app in
+                let (_, c, child, groups) = try await Self.setUp(app)
+                let token = try await apiToken(app, "parent1", password: World.password)
                 var b = Browser(app)
                 // Whatever name is sent, the agreement is the signed-in guardian's, by the account's name.
                 let body = In(
-                    campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!],
-                    guardianAgreement: "Ёлкин Илья Петрович")
+                    campaignId: c.id!, studentId: child.id!, choices: [groups[1].id!],
+                    guardianAgreement: "Учеников Илья Петрович")
                 let first = try await b.send(
                     .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(first.status == .created)
                 let a = try #require(
                     try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))
-                #expect(a.guardianAgreedBy == "Ёлкина Вера Николаевна" && a.guardianAgreedAt != nil)
+                #expect(a.guardianAgreedBy == "Ученикова Вера Николаевна" && a.guardianAgreedAt != nil)
                 let count = try #require(try await StudyGroup.find(groups[1].id, on: app.db)).enrolledCount
                 // Sent again, it is the same application, and the group does not count the student twice.
                 let again = try await b.send(
                     .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(again.status.code < 500)
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$campaign.$id == c.id!
                     ).count() == 1)
                 #expect(try await StudyGroup.find(groups[1].id, on: app.db)?.enrolledCount == count)
                 #expect(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$group.$id == groups[1].id!
                     ).count() == 1)
             }
         }
 
         @Test func aTimetableClashIsRefusedAndNothingIsWritten() async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
-                // setup: the chosen group gets a lesson at the time of a coming lesson of a group Ёлкин attends
-                let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
-                let own = try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
-                    \.$status == "enrolled"
-                ).with(\.$group).all()
-                var found: (StudyGroup, Lesson)?
-                for e in own where found == nil {
-                    if let l = try await TimetableTests.lessons(app, e.group).first(where: {
-                        $0.day > today && $0.status == "scheduled"
-                    }) {
-                        found = (e.group, l)
-                    }
-                }
-                let (attended, lesson) = try #require(found, "Ёлкин's groups have coming lessons in the demo timetable")
+            try await withApp(demo: false) { app in
+                let (w, c, child, groups) = try await Self.setUp(app)
+                // setup: the child attends «Физика-10» of «Лицей № 5», which meets a week from now at 16:00; the chosen
+                // group gets a lesson at the same time
+                let lyceum = w.chemistry.$organization.id
+                let physics = try await w.world.program(at: lyceum, "Физика вокруг нас")
+                let attended = try await w.world.group(of: physics, "Физика-10")
+                try await w.world.enroll([child.id!], in: attended)
+                let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
+                try await w.world.lesson(of: attended, day: day, at: 16 * 60)
                 let chosen = groups[1]
                 // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests'
                 // business.
-                let clashing = Lesson()
-                clashing.$group.id = chosen.id!
-                clashing.day = lesson.day
-                clashing.startMinute = lesson.startMinute
-                clashing.endMinute = lesson.startMinute + 45
-                clashing.hours = 1
-                clashing.status = "scheduled"
-                clashing.version = 1
-                clashing.updatedAt = Date()
-                try await clashing.create(on: app.db)
+                try await w.world.lesson(of: chosen, day: day, at: 16 * 60)
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db)).enrolledCount
-                let token = try await apiToken(app, "student1")
+                let token = try await apiToken(app, "student1", password: World.password)
                 let audit = try await AuditEntry.query(on: app.db).count()
                 // act
                 var b = Browser(app)
                 let res = try await b.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                    json: In(campaignId: c.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 // check: refused with the student's own other group named, nothing written
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(attended.name)»"))
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$campaign.$id == c.id!
                     ).count() == 0)
                 #expect(try await StudyGroup.find(chosen.id, on: app.db)?.enrolledCount == before)
                 #expect(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$group.$id == chosen.id!
                     ).count() == 0)
                 #expect(try await AuditEntry.query(on: app.db).count() == audit)
@@ -195,41 +178,32 @@ extension AppTests {
         }
 
         @Test func twoChoicesThatClashWithEachOtherAreRefusedTogether() async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
+            try await withApp(demo: false) { app in
+                let (w, c, child, groups) = try await Self.setUp(app)
                 c.maxCourses = 2
                 try await c.save(on: app.db)
                 // setup: the second and third groups, both with free places, meet at the same hour a week from now
-                let day = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number + 7
+                let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
                 for g in groups[1...2] {
-                    let l = Lesson()
-                    l.$group.id = g.id!
-                    l.day = day
-                    l.startMinute = 20 * 60
-                    l.endMinute = 20 * 60 + 45
-                    l.hours = 1
-                    l.status = "scheduled"
-                    l.version = 1
-                    l.updatedAt = Date()
-                    try await l.create(on: app.db)
+                    try await w.world.lesson(of: g, day: day, at: 20 * 60)
                 }
                 let counts = try await groups.asyncMap {
                     try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount
                 }
-                let token = try await apiToken(app, "student1")
+                let token = try await apiToken(app, "student1", password: World.password)
                 var b = Browser(app)
                 // act: a seat in the second group is taken first; the third must see it and clash with it
                 let res = try await b.send(
                     .POST, "/api/v1/applications",
                     json: In(
-                        campaignId: c.id!, studentId: elkin.id!, choices: [groups[1].id!, groups[2].id!],
+                        campaignId: c.id!, studentId: child.id!, choices: [groups[1].id!, groups[2].id!],
                         guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 // check: refused whole, as the SQLite writer and the Fluent path refuse it
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(groups[1].name)»"))
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$campaign.$id == c.id!
                     ).count() == 0)
                 #expect(
@@ -237,7 +211,7 @@ extension AppTests {
                         try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount
                     } == counts)
                 #expect(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$group.$id ~~ groups.map { $0.id! }
                     ).count() == 0)
             }
@@ -247,19 +221,19 @@ extension AppTests {
         /// one a
         /// seat, with the rows and audit entries the other paths write.
         @Test(arguments: [true, false]) func oneCourseWritesEveryRow(full: Bool) async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
+            try await withApp(demo: false) { app in
+                let (_, c, child, groups) = try await Self.setUp(app)
                 let chosen = full ? groups[0] : groups[1]
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
                 let waitingBefore = try await Enrollment.query(on: app.db).filter(\.$group.$id == chosen.id!).filter(
                     \.$status == "waitlisted"
                 ).count()
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db))
-                let token = try await apiToken(app, "student1")
+                let token = try await apiToken(app, "student1", password: World.password)
                 var b = Browser(app)
                 let res = try await b.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: c.id!, studentId: elkin.id!, choices: [chosen.id!], guardianAgreement: nil),
+                    json: In(campaignId: c.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == (full ? .ok : .created))
                 let out = try res.content.decode(Out.self)
@@ -273,20 +247,15 @@ extension AppTests {
                 let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
                 #expect(choices.map(\.outcome) == [out.status] && choices.map(\.rank) == [1])
                 let place = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
                         \.$group.$id == chosen.id!
                     ).first())
                 #expect(place.status == out.status && place.source == "application")
                 let after = try #require(try await StudyGroup.find(chosen.id, on: app.db))
-                if full {
-                    #expect(
-                        place.waitlistSeq == before.waitlistSeq + 1 && after.waitlistSeq == before.waitlistSeq + 1
-                            && after.enrolledCount == before.enrolledCount)
-                } else {
-                    #expect(
-                        place.waitlistSeq == nil && after.enrolledCount == before.enrolledCount + 1
-                            && after.waitlistSeq == before.waitlistSeq)
-                }
+                // A waiting place takes the group's next sequence number and no seat; a seat takes no number.
+                #expect(place.waitlistSeq == (full ? before.waitlistSeq + 1 : nil))
+                #expect(after.waitlistSeq == before.waitlistSeq + (full ? 1 : 0))
+                #expect(after.enrolledCount == before.enrolledCount + (full ? 0 : 1))
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [a.id!, place.id!]).all()
                 #expect(
                     audit.count == 2
@@ -297,40 +266,43 @@ extension AppTests {
                 #expect(
                     seat.after?.contains(full ? "в листе ожидания" : "зачислен") == true
                         && seat.organizationID == chosen.$organization.id)
-                #expect(audit.contains { $0.entityType == "application" && $0.organizationID == elkin.$school.id })
+                #expect(audit.contains { $0.entityType == "application" && $0.organizationID == child.$school.id })
             }
         }
 
-        /// The statement's parameter types do not depend on the values (an absent user or agreement), and on PostgreSQL
-        /// the installed function is the one this build creates — installing it again changes nothing.
-        @Test func theOneCourseFunctionMatchesThisBuild() async throws {
-            try await withApp { app in
-                let (c, elkin, groups) = try await Self.setUp(app)
+        /// The statement's parameter types do not depend on the values (an absent user or agreement).
+        @Test(arguments: [nil, "Ученикова Вера Николаевна"] as [String?])
+        func theOneCourseStatementsTypesDoNotDependOnTheValues(agreement: String?) async throws {
+            try await withApp(demo: false) { app in
+                let (_, c, child, groups) = try await Self.setUp(app)
                 let campaign = try ApplicationService.SubmitFacts.Campaign(c)
-                let student = try ApplicationService.SubmitFacts.StudentFacts(elkin)
+                let student = try ApplicationService.SubmitFacts.StudentFacts(child)
                 let group = ApplicationService.SubmitFacts.Group(
                     id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
                     programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
                     gradeFrom: 1, gradeTo: 11)
-                for agreement in [nil, "Ёлкина Вера Николаевна"] {
-                    let s = ApplicationService.SubmissionRows(
-                        campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
-                        guardianAgreement: agreement, submittedBy: "Ёлкин")
-                    let seat = EnrollmentService.RawSeat(
-                        group: group, student: student, source: .application, now: s.now)
-                    let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
-                    #expect(
-                        one.types == ApplicationService.OneCourse.sample.types
-                            && one.sql == ApplicationService.OneCourse.sample.sql)
-                    // A request builds only the values: of the same kinds, in the same order.
-                    let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
-                    #expect(
-                        values.count == one.types.count
-                            && values.map { ApplicationService.OneCourse.type(of: $0) }
-                                == one.binds.map { ApplicationService.OneCourse.type(of: $0) }
-                    )
-                }
-                guard app.setkaConfig.isPostgres else { return }
+                let s = ApplicationService.SubmissionRows(
+                    campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
+                    guardianAgreement: agreement, submittedBy: "Учеников0 Тест")
+                let seat = EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now)
+                let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
+                #expect(
+                    one.types == ApplicationService.OneCourse.sample.types
+                        && one.sql == ApplicationService.OneCourse.sample.sql)
+                // A request builds only the values: of the same kinds, in the same order.
+                let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
+                #expect(
+                    values.count == one.types.count
+                        && values.map { ApplicationService.OneCourse.type(of: $0) }
+                            == one.binds.map { ApplicationService.OneCourse.type(of: $0) }
+                )
+            }
+        }
+
+        /// On PostgreSQL the installed function is the one this build creates — installing it again changes nothing.
+        @Test(.enabled(if: AppConfig.testing().isPostgres, "a PostgreSQL function"))
+        func theInstalledOneCourseFunctionIsThisBuilds() async throws {
+            try await withApp(demo: false) { app in
                 let sql = try app.db.sql()
                 func stored() async throws -> [String] {
                     try await sql.raw(

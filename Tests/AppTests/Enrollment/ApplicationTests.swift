@@ -9,82 +9,127 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct ApplicationTests {
-        static func openCampaign(_ app: Application) async throws -> EnrollmentCampaign {
-            try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "first_come").first())
+        /// The world of applications: «Школа-центр № 2» with «Информатика-10» (14 places), «Математика-10» (20) and
+        /// «Право-11» (22, eleventh grade only), «Лицей № 5» with «Химия-10» (16); an open first-come campaign of
+        /// them all and a ranked one of the centre's first two, closed an hour ago; «Школа № 1» whose «Учеников0 Тест»
+        /// (`child`) has the account student1 and the guardian parent1 «Ученикова Вера Николаевна»; «Школа № 3»; the
+        /// users kmc, centre1, school1 (administrator of «Школа № 1»).
+        struct Setup {
+            let world: World
+            let school1: UUID
+            let school3: UUID
+            let info: StudyGroup
+            let math: StudyGroup
+            let law: StudyGroup
+            let chemistry: StudyGroup
+            let open: EnrollmentCampaign
+            let ranked: EnrollmentCampaign
+            let child: UUID
+        }
+
+        static func setUp(_ app: Application) async throws -> Setup {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let lyceum = try await world.center("Лицей № 5")
+            let school1 = try await world.school("Школа № 1")
+            let school3 = try await world.school("Школа № 3")
+            try await world.user("kmc", .coordinator)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("school1", .schoolAdmin, at: school1)
+            let python = try await world.program(at: center, "Программирование на Python")
+            let olympiad = try await world.program(at: center, "Олимпиадная математика")
+            let right = try await world.program(at: center, "Основы права", grades: 11...11)
+            let chemistry = try await world.program(at: lyceum, "Химия в задачах")
+            let child = try #require(try await world.students(at: school1, count: 1).first)
+            try await world.studentAccount("student1", of: child)
+            try await world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+            return Setup(
+                world: world, school1: school1, school3: school3,
+                info: try await world.group(of: python, "Информатика-10", capacity: 14),
+                math: try await world.group(of: olympiad, "Математика-10", capacity: 20),
+                law: try await world.group(of: right, "Право-11", capacity: 22),
+                chemistry: try await world.group(of: chemistry, "Химия-10", capacity: 16),
+                open: try await world.campaign(
+                    "Запись на сетевые курсы второго полугодия", programs: [python, olympiad, right, chemistry]),
+                ranked: try await world.campaign(
+                    "Профильная смена «Олимпиадный резерв»", mode: .ranked, programs: [python, olympiad],
+                    open: false),
+                child: child)
         }
 
         @Test func aGuardianFillsAnIUPTheSchoolConfirmsIt() async throws {
-            try await withApp { app in
-                let c = try await Self.openCampaign(app)
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                let info = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let c = w.open
+                let info = w.info
+                // Another school's child with an application of their own.
+                let stranger = try #require(try await w.world.students(at: w.school3, count: 1, from: 1).first)
+                let other = try await w.world.application(in: c, for: stranger, choices: [w.math])
                 var parent = Browser(app)
-                _ = try await parent.login("parent1")
+                _ = try await parent.login("parent1", password: World.password)
                 let mine = try await parent.get("/applications").body.string
                 #expect(mine.contains("Подать заявку: \(c.title)"))
                 let url =
                     "/applications/new?campaign=\(c.id!.uuidString.lowercased())&"
-                    + "student=\(elkin.id!.uuidString.lowercased())"
+                    + "student=\(w.child.uuidString.lowercased())"
                 let form = try await parent.get(url)
                 #expect(form.status == .ok && form.body.string.contains("Информатика-10"))
                 // Without the agreement checkbox the ИУП is not accepted.
                 let noAgree = try await parent.post(
-                    url, ["choice1": info.id!.uuidString.lowercased(), "agreeName": "Ёлкина Вера Николаевна"])
+                    url, ["choice1": info.id!.uuidString.lowercased(), "agreeName": "Ученикова Вера Николаевна"])
                 #expect(noAgree.status == .unprocessableEntity && noAgree.body.string.contains("отметьте согласие"))
                 let before = try #require(try await StudyGroup.find(info.id, on: app.db)).enrolledCount
                 let done = try await parent.post(
                     url,
                     [
                         "choice1": info.id!.uuidString.lowercased(), "agree": "yes",
-                        "agreeName": "Ёлкина Вера Николаевна",
+                        "agreeName": "Ученикова Вера Николаевна",
                     ])
                 #expect(done.status == .seeOther)
                 let a = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == w.child).filter(
                         \.$campaign.$id == c.id!
                     ).first())
                 #expect(
-                    a.state == "submitted" && a.guardianAgreedBy == "Ёлкина Вера Николаевна" && a.holdExpiresAt != nil)
+                    a.state == "submitted" && a.guardianAgreedBy == "Ученикова Вера Николаевна"
+                        && a.holdExpiresAt != nil)
                 #expect(try #require(try await StudyGroup.find(info.id, on: app.db)).enrolledCount == before + 1)
                 let e = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.child).filter(
                         \.$group.$id == info.id!
                     ).first())
                 #expect(e.status == "enrolled" && e.source == "application")
                 #expect(try await parent.get("/applications").body.string.contains("зачислен(а)"))
                 // The school's queue has it; confirming it makes the application confirmed.
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 let queue = try await school.get("/applications").body.string
-                #expect(queue.contains("Ёлкин Артём Ильич"))
+                #expect(queue.contains("Учеников0 Тест"))
                 #expect(try await school.post(ApplicationsController.url(a.id!) + "/confirm", [:]).status == .seeOther)
                 #expect(try await CourseApplication.find(a.id, on: app.db)?.state == "confirmed")
                 // Another school cannot confirm, and a guardian cannot see another child's application.
-                let other = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$school.$id != elkin.$school.id).first())
                 #expect(try await school.get(ApplicationsController.url(other.id!)).status == .notFound)
                 #expect(try await parent.get(ApplicationsController.url(other.id!)).status == .notFound)
-                #expect(
-                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "application").filter(
-                        \.$entityID == a.id
-                    ).count() >= 2)
+                // The submission and the school's confirmation are in the application's history.
+                let history = try await AuditEntry.query(on: app.db).filter(\.$entityType == "application").filter(
+                    \.$entityID == a.id
+                ).all()
+                #expect(history.map(\.action).sorted() == ["create", "update"])
             }
         }
 
         @Test func tenSubmissionsAtOnceGiveOneApplicationAndAFullGroupAWaitingPlace() async throws {
-            try await withLiveApp { app, port in
-                let c = try await Self.openCampaign(app)
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                let info = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
-                info.capacity = info.enrolledCount
-                try await info.save(on: app.db)
+            try await withLiveApp(demo: false) { app, port in
+                let w = try await Self.setUp(app)
+                let c = w.open
+                let info = w.info
+                try await w.world.enroll(try await w.world.students(at: w.school3, count: 1, from: 1), in: info)
+                try await w.world.fill(info)
                 let token = try await directToken(app, username: "parent1")
                 let client = burstClient()
                 let body =
-                    "{\"campaignId\":\"\(c.id!)\",\"studentId\":\"\(elkin.id!)\",\"choices\":[\"\(info.id!)\"],"
-                    + "\"guardianAgreement\":\"Ёлкина Вера Николаевна\"}"
+                    "{\"campaignId\":\"\(c.id!)\",\"studentId\":\"\(w.child)\",\"choices\":[\"\(info.id!)\"],"
+                    + "\"guardianAgreement\":\"Ученикова Вера Николаевна\"}"
                 let statuses = try await withThrowingTaskGroup(of: (UInt, String).self) { group in
                     for _ in 0..<10 {
                         group.addTask {
@@ -107,33 +152,32 @@ extension AppTests {
                         $0.0 == 200 && $0.1.contains("\"status\":\"waitlisted\"") && $0.1.contains("\"position\":1")
                     }, "\(statuses)")
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == w.child).filter(
                         \.$campaign.$id == c.id!
                     ).count() == 1)
                 #expect(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == elkin.id!).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.child).filter(
                         \.$group.$id == info.id!
                     ).count() == 1)
             }
         }
 
         @Test func unconfirmedHoldsExpireAndRefusalsFreeTheSeat() async throws {
-            try await withApp { app in
-                // A pending demo application of СОШ № 1 holding a seat.
-                let pending = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").all()
-                        .first { _ in true })
-                let choice = try #require(
-                    try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == pending.id!).filter(
-                        \.$outcome == "enrolled"
-                    ).first())
-                let group = try #require(try await StudyGroup.find(choice.$group.id, on: app.db))
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                // Two pending applications of «Школа № 1» holding seats in «Информатика-10».
+                let students = try await w.world.students(at: w.school1, count: 2, from: 1)
+                let pending = try await w.world.application(in: w.open, for: students[0], choices: [w.info])
+                let next = try await w.world.application(in: w.open, for: students[1], choices: [w.info])
+                let group = try #require(try await StudyGroup.find(w.info.id, on: app.db))
+                #expect(group.enrolledCount == 2)
                 pending.holdExpiresAt = Date().addingTimeInterval(-60)
                 try await pending.save(on: app.db)
                 try await ApplicationService.expireOverdue(app)
                 #expect(try await CourseApplication.find(pending.id, on: app.db)?.state == "expired")
+                #expect(try await CourseApplication.find(next.id, on: app.db)?.state == "submitted")
                 let e = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == pending.$student.id).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).filter(
                         \.$group.$id == group.id!
                     ).first())
                 #expect(
@@ -143,19 +187,8 @@ extension AppTests {
                         - 1)
 
                 // A school refusal (with its reason) frees the seat too.
-                let next = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").with(\.$school)
-                        .first())
-                let admin = User(
-                    username: "refuser", fullName: "Отказова Инна",
-                    passwordHash: try await Passwords.hash(DemoData.password, app: app))
-                try await admin.create(on: app.db)
-                try await RoleAssignment(
-                    userID: admin.id!, role: "school_admin", municipalityID: next.$municipality.id,
-                    organizationID: next.$school.id
-                ).create(on: app.db)
                 var school = Browser(app)
-                _ = try await school.login("refuser")
+                _ = try await school.login("school1", password: World.password)
                 _ = try await school.get(ApplicationsController.url(next.id!) + "/refuse")
                 #expect(
                     try await school.post(ApplicationsController.url(next.id!) + "/refuse", ["comment": ""]).status
@@ -173,47 +206,42 @@ extension AppTests {
                     try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == next.id!).filter(
                         \.$outcome == "enrolled"
                     ).count() == 0)
+                #expect(
+                    try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount == group.enrolledCount
+                        - 2)
             }
         }
 
         /// The queue shows applications waiting for the school by default; «Все» (an empty state) lifts that default.
         @Test func theQueuesAllFilterShowsEveryState() async throws {
-            try await withApp { app in
-                let waiting = Set(
-                    try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").all().map {
-                        $0.$student.id
-                    })
-                let closed = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$state != "submitted").with(\.$student).all()
-                        .first { !waiting.contains($0.$student.id) })
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let students = try await w.world.students(at: w.school1, count: 2, from: 1)
+                try await w.world.application(in: w.open, for: students[0], choices: [w.info])
+                try await w.world.application(in: w.open, for: students[1], choices: [w.info], confirmed: true)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                #expect(!(try await kmc.get("/applications?per=100").body.string.contains(closed.student.fullName)))
-                #expect(try await kmc.get("/applications?state=&per=100").body.string.contains(closed.student.fullName))
+                _ = try await kmc.login("kmc", password: World.password)
+                let waiting = try await kmc.get("/applications?per=100").body.string
+                #expect(waiting.contains("Учеников1 Тест") && !waiting.contains("Учеников2 Тест"))
+                let all = try await kmc.get("/applications?state=&per=100").body.string
+                #expect(all.contains("Учеников1 Тест") && all.contains("Учеников2 Тест"))
             }
         }
 
         /// After the guardian withdrew consent to the processing of personal data, the school cannot confirm the
         /// application: refused in Russian, nothing changes, and the application says why.
         @Test func theSchoolCannotConfirmAfterConsentIsWithdrawn() async throws {
-            try await withApp { app in
-                let pending = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").filter(
-                        \.$schoolDecision == "pending"
-                    ).with(\.$student).first())
-                pending.student.consentWithdrawnAt = Date()
-                pending.student.consentWithdrawnBy = "Тестова Мария Ивановна"
-                try await pending.student.save(on: app.db)
-                let admin = User(
-                    username: "confirmer", fullName: "Подтверждаева Инна",
-                    passwordHash: try await Passwords.hash(DemoData.password, app: app))
-                try await admin.create(on: app.db)
-                try await RoleAssignment(
-                    userID: admin.id!, role: "school_admin", municipalityID: pending.$municipality.id,
-                    organizationID: pending.$school.id
-                ).create(on: app.db)
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
+                let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
+                #expect(pending.state == "submitted" && pending.schoolDecision == "pending")
+                let student = try #require(try await Student.find(id, on: app.db))
+                student.consentWithdrawnAt = Date()
+                student.consentWithdrawnBy = "Тестова Мария Ивановна"
+                try await student.save(on: app.db)
                 var school = Browser(app)
-                _ = try await school.login("confirmer")
+                _ = try await school.login("school1", password: World.password)
                 let page = try await school.get(ApplicationsController.url(pending.id!)).body.string
                 #expect(page.contains("отозвано") && !page.contains("Подтвердить заявку"))
                 let res = try await school.post(ApplicationsController.url(pending.id!) + "/confirm", [:])
@@ -223,19 +251,16 @@ extension AppTests {
             }
         }
 
-        /// A seat another application of the student still holds (the ranked distribution gave the student a group
-        /// the student already held through a first-come application) is not freed when the first application is
-        /// refused.
         @Test func aRefusalKeepsASeatAnotherApplicationHolds() async throws {
-            try await withApp { app in
-                let pending = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$state == "submitted").first())
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
+                let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
                 let held = try #require(
                     try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == pending.id!).filter(
                         \.$outcome == "enrolled"
                     ).first())
-                let ranked = try #require(
-                    try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
+                let ranked = w.ranked
                 let other = CourseApplication()
                 other.$municipality.id = pending.$municipality.id
                 other.$campaign.id = ranked.id!
@@ -254,6 +279,7 @@ extension AppTests {
                 choice.outcome = "enrolled"
                 try await choice.create(on: app.db)
                 let count = try #require(try await StudyGroup.find(held.$group.id, on: app.db)).enrolledCount
+                #expect(count == 1)
                 // act
                 try await ApplicationService.close(
                     pending.id!, to: .refused, reason: "школа отказала", req: nil, app: app)
@@ -270,10 +296,26 @@ extension AppTests {
         }
 
         @Test func theRankedDistributionIsSeededStoredAndDoneOnce() async throws {
-            try await withApp { app in
-                let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
+            try await withApp(demo: false) { app in
+                // setup: eight confirmed applications to the ranked campaign, half with «Информатика-10» first, half
+                // with «Математика-10» first; «Информатика-10» has two places, so two of its four first-choosers
+                // are given their second choice.
+                let w = try await Self.setUp(app)
+                let c = w.ranked
+                let info = try #require(try await StudyGroup.find(w.info.id, on: app.db))
+                info.capacity = 2
+                try await info.save(on: app.db)
+                let students =
+                    try await w.world.students(at: w.school1, count: 4, from: 1)
+                    + w.world.students(at: w.school3, count: 4, from: 5)
+                var apps: [CourseApplication] = []
+                for (i, s) in students.enumerated() {
+                    apps.append(
+                        try await w.world.application(
+                            in: c, for: s, choices: i % 2 == 0 ? [w.info, w.math] : [w.math, w.info], confirmed: true))
+                }
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 let card = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())").body.string
                 #expect(card.contains("Распределить…"))
                 // The button leads to a confirmation that says what will happen; nothing is distributed by looking at
@@ -281,20 +323,29 @@ extension AppTests {
                 let confirm = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())/distribute").body.string
                 #expect(confirm.contains("Провести жеребьёвку") && confirm.contains("повторно нельзя"))
                 #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt == nil)
-                let apps = try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).all()
                 let choiceRows = try await ApplicationChoice.query(on: app.db).filter(
                     \.$application.$id ~~ apps.compactMap(\.id)
                 ).all()
-                let groupIDs = Array(Set(choiceRows.map { $0.$group.id }))
-                let free = Dictionary(
-                    try await StudyGroup.query(on: app.db).filter(\.$id ~~ groupIDs).all().map {
-                        ($0.id!, $0.capacity - $0.enrolledCount)
-                    }, uniquingKeysWith: { a, _ in a })
+                let free = [w.info.id!: 2, w.math.id!: 20]
                 #expect(
                     try await kmc.post("/campaigns/\(c.id!.uuidString.lowercased())/distribute", [:]).status
                         == .seeOther)
                 let done = try #require(try await EnrollmentCampaign.find(c.id, on: app.db))
                 let seed = try #require(done.seed.flatMap(UInt64.init))
+                // Every application was drawn once; each got one course (the campaign's maximum), «Информатика-10»
+                // exactly its two places, «Математика-10» the other six.
+                let order = try #require(done.lotteryOrder).split(separator: ",").map(String.init)
+                #expect(order.sorted() == apps.map { $0.id!.uuidString.lowercased() }.sorted())
+                var given: [UUID: [UUID]] = [:]
+                for a in apps {
+                    given[a.id!] = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!)
+                        .filter(\.$outcome == "enrolled").all().map { $0.$group.id }
+                }
+                #expect(given.values.allSatisfy { $0.count == 1 })
+                #expect(given.values.filter { $0 == [w.info.id!] }.count == 2)
+                #expect(given.values.filter { $0 == [w.math.id!] }.count == 6)
+                #expect(try await StudyGroup.find(w.info.id, on: app.db)?.enrolledCount == 2)
+                #expect(try await StudyGroup.find(w.math.id, on: app.db)?.enrolledCount == 6)
                 // Replaying the lottery with the stored seed gives the recorded order and the recorded places.
                 let replay = Allocation.run(
                     applicants: apps.map { a in
@@ -307,9 +358,7 @@ extension AppTests {
                     free: free, maxCourses: done.maxCourses, seed: seed)
                 #expect(replay.order.map { $0.uuidString.lowercased() }.joined(separator: ",") == done.lotteryOrder)
                 for a in apps {
-                    let given = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!)
-                        .filter(\.$outcome == "enrolled").all().map { $0.$group.id }
-                    #expect(given == (replay.placements[a.id!] ?? []))
+                    #expect(given[a.id!] == (replay.placements[a.id!] ?? []))
                 }
                 #expect(
                     try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).filter(
@@ -329,18 +378,18 @@ extension AppTests {
         }
 
         /// The distribution's confirmation and action belong to the campaign's municipality's КМЦ: a school, an unknown
-        /// id
-        /// and another municipality's campaign are refused, and nothing is distributed.
+        /// id and another municipality's campaign are refused, and nothing is distributed.
         @Test func theDistributionRefusesOthers() async throws {
-            try await withApp { app in
-                let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let c = w.ranked
                 let path = "/campaigns/\(c.id!.uuidString.lowercased())/distribute"
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get(path).status == .forbidden)
                 #expect(try await school.post(path).status == .forbidden)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(
                     try await kmc.get("/campaigns/\(UUID().uuidString.lowercased())/distribute").status == .notFound)
                 let other = Municipality(name: "Соседний округ")
@@ -355,13 +404,19 @@ extension AppTests {
         }
 
         @Test func closedWindowsAndOtherPeoplesChildrenAreRefused() async throws {
-            try await withApp { app in
-                let ranked = try #require(
-                    try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                let group = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-11").first())
-                let token = try await apiToken(app, "student1")
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let ranked = w.ranked
+                let child = w.child
+                let group = w.info
+                // Another child of the same school and one of another school, each with an application; the child
+                // with one of their own.
+                let classmate = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
+                let stranger = try #require(try await w.world.students(at: w.school3, count: 1, from: 2).first)
+                try await w.world.application(in: w.open, for: classmate, choices: [w.math])
+                try await w.world.application(in: w.open, for: stranger, choices: [w.math])
+                try await w.world.application(in: w.open, for: child, choices: [w.chemistry])
+                let token = try await apiToken(app, "student1", password: World.password)
                 var b = Browser(app)
                 struct In: Content {
                     var campaignId: UUID
@@ -370,22 +425,22 @@ extension AppTests {
                 }
                 let closed = try await b.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: ranked.id!, studentId: elkin.id!, choices: [group.id!]),
+                    json: In(campaignId: ranked.id!, studentId: child, choices: [group.id!]),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(
                     closed.status == .conflict && closed.body.string.contains("Приём заявок в этой кампании закрыт."))
-                let open = try await Self.openCampaign(app)
-                let stranger = try #require(try await Student.query(on: app.db).filter(\.$id != elkin.id!).first())
-                let foreign = try await b.send(
-                    .POST, "/api/v1/applications",
-                    json: In(campaignId: open.id!, studentId: stranger.id!, choices: [group.id!]),
-                    headers: ["Authorization": "Bearer \(token)"])
-                #expect(foreign.status == .notFound)
+                let open = w.open
+                for other in [classmate, stranger] {
+                    let foreign = try await b.send(
+                        .POST, "/api/v1/applications",
+                        json: In(campaignId: open.id!, studentId: other, choices: [group.id!]),
+                        headers: ["Authorization": "Bearer \(token)"])
+                    #expect(foreign.status == .notFound)
+                }
                 // A course the student's grade cannot take is refused with the field named.
-                let info = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Право-11").first())
                 let wrong = try await b.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: open.id!, studentId: elkin.id!, choices: [UUID(), info.id!]),
+                    json: In(campaignId: open.id!, studentId: child, choices: [UUID(), w.law.id!]),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("недоступен"))
                 // Under the API's own field name, each course by its rank.
@@ -397,34 +452,37 @@ extension AppTests {
                     struct Item: Content { var studentId: UUID }
                     var items: [Item]
                 }
-                #expect(try list.content.decode(Page.self).items.allSatisfy { $0.studentId == elkin.id })
+                #expect(try list.content.decode(Page.self).items.map(\.studentId) == [child])
                 // The home school sees the child but does not submit: 403 with the reason, not the 404 of a stranger.
-                let school = try await apiToken(app, "school1")
+                let school = try await apiToken(app, "school1", password: World.password)
                 let bySchool = try await b.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: open.id!, studentId: elkin.id!, choices: [group.id!]),
+                    json: In(campaignId: open.id!, studentId: child, choices: [group.id!]),
                     headers: ["Authorization": "Bearer \(school)"])
                 #expect(
                     bySchool.status == .forbidden
                         && bySchool.body.string.contains("подают обучающийся или его родитель"))
-                let bySchoolForeign = try await b.send(
-                    .POST, "/api/v1/applications",
-                    json: In(campaignId: open.id!, studentId: stranger.id!, choices: [group.id!]),
-                    headers: ["Authorization": "Bearer \(school)"])
-                #expect(bySchoolForeign.status == (stranger.$school.id == elkin.$school.id ? .forbidden : .notFound))
+                for (other, status) in [(classmate, HTTPStatus.forbidden), (stranger, .notFound)] {
+                    let bySchoolOther = try await b.send(
+                        .POST, "/api/v1/applications",
+                        json: In(campaignId: open.id!, studentId: other, choices: [group.id!]),
+                        headers: ["Authorization": "Bearer \(school)"])
+                    #expect(bySchoolOther.status == status)
+                }
                 // A value of the wrong type: 400 naming the field and what it takes, nothing written.
                 let before = try await CourseApplication.query(on: app.db).count()
+                #expect(before == 3)
                 let json: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
                 let typed = try await b.send(
                     .POST, "/api/v1/applications", headers: json,
-                    raw: #"{"campaignId": 5, "studentId": "\#(elkin.id!)", "choices": []}"#)
+                    raw: #"{"campaignId": 5, "studentId": "\#(child)", "choices": []}"#)
                 let typedBody = try typed.content.decode(APITests.ErrorBody.self)
                 #expect(
                     typed.status == .badRequest
                         && typedBody.fields["campaignId"] == "поле «campaignId»: ожидается строка.")
                 let badID = try await b.send(
                     .POST, "/api/v1/applications", headers: json,
-                    raw: #"{"campaignId": "\#(open.id!)", "studentId": "\#(elkin.id!)", "#
+                    raw: #"{"campaignId": "\#(open.id!)", "studentId": "\#(child)", "#
                         + #""choices": ["\#(group.id!)", "x"]}"#)
                 let badIDBody = try badID.content.decode(APITests.ErrorBody.self)
                 #expect(
@@ -440,17 +498,20 @@ extension AppTests {
 
 extension AppTests.ApplicationTests {
     @Test func theKmcOpensACampaignThroughTheForm() async throws {
-        try await withApp { app in
+        try await withApp(demo: false) { app in
+            let w = try await Self.setUp(app)
+            let center = try await w.world.center("Школа-центр № 4")
+            _ = try await w.world.program(at: center, "Черновик курса", agreed: false)
             var kmc = Browser(app)
-            _ = try await kmc.login("kmc")
+            _ = try await kmc.login("kmc", password: World.password)
             let form = try await kmc.get("/campaigns/new")
             #expect(form.status == .ok && form.body.string.contains("Олимпиадная математика"))
+            #expect(!form.body.string.contains("Черновик курса"))
             let program = try #require(
                 try await NetworkProgram.query(on: app.db).filter(\.$title == "Химия в задачах").first())
-            let year = try #require(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
             var fields = [
-                "title": "Весенняя запись", "academicYear": year.id!.uuidString.lowercased(), "opensOn": "01.03.2027",
-                "opensTime": "09:00",
+                "title": "Весенняя запись", "academicYear": w.world.yearID.uuidString.lowercased(),
+                "opensOn": "01.03.2027", "opensTime": "09:00",
                 "closesOn": "01.02.2027", "closesTime": "", "mode": "ranked", "maxCourses": "1", "confirmDays": "5",
             ]
             let bad = try await kmc.send(
@@ -471,12 +532,11 @@ extension AppTests.ApplicationTests {
             let c = try #require(
                 try await EnrollmentCampaign.query(on: app.db).filter(\.$title == "Весенняя запись").first())
             #expect(c.campaignMode == .ranked && c.maxCourses == 1)
-            let zone = TimeZone(identifier: "Europe/Moscow")!
-            #expect(RuDate.formatDateTime(c.closesAt, timeZone: zone) == "15.03.2027 23:59")
+            #expect(RuDate.formatDateTime(c.closesAt, timeZone: w.world.zone) == "15.03.2027 23:59")
             #expect(try await c.$programs.query(on: app.db).all().map(\.title) == ["Химия в задачах"])
             // A school administrator reads campaigns but cannot open one.
             var school = Browser(app)
-            _ = try await school.login("school1")
+            _ = try await school.login("school1", password: World.password)
             #expect(try await school.get("/campaigns").status == .ok)
             #expect(try await school.get("/campaigns/new").status == .forbidden)
         }

@@ -64,12 +64,31 @@ extension AppTests {
         }
 
         @Test func iupAgreementAndContractArePrintableAndDownloadable() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                // setup: «Учеников0 Тест» of «Школа № 1» (parent1's child) studies in the centre's group; a child of
+                // «Школа № 3» applied there with the guardian's agreement; «Школа № 4» has no network groups.
+                let world = try await World.make(app)
+                let centerID = try await world.center("Школа-центр № 2")
+                let schoolID = try await world.school("Школа № 1")
+                let otherID = try await world.school("Школа № 3")
+                let school4 = try await world.school("Школа № 4")
+                try await world.user("kmc", .coordinator)
+                try await world.user("school1", .schoolAdmin, at: schoolID)
+                try await world.user("centre1", .centerHead, at: centerID)
+                try await world.user("teacher1", .teacher, at: centerID)
+                let program = try await world.program(at: centerID, "Программирование на Python")
+                let group = try await world.group(of: program, "Информатика-10")
+                let child = try #require(try await world.students(at: schoolID, count: 1).first)
+                try await world.enroll([child], in: group)
+                try await world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+                let applicant = try #require(try await world.students(at: otherID, count: 1, from: 2).first)
+                let campaign = try await world.campaign(programs: [program])
+                let applied = try await world.application(in: campaign, for: applicant, choices: [group])
                 let a = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$guardianAgreedAt != nil).with(\.$student)
-                        .with(\.$school).first())
+                    try await CourseApplication.query(on: app.db).filter(\.$id == applied.id!).with(\.$student).first())
+                #expect(a.guardianAgreedAt != nil)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 let url = ApplicationsController.url(a.id!)
                 let page = try await kmc.get(url + "/iup")
                 #expect(page.status == .ok && page.body.string.contains("Индивидуальный учебный план обучающегося"))
@@ -80,11 +99,11 @@ extension AppTests {
                 #expect(
                     agreement.contains("Согласие родителя (законного представителя) на обучение по сетевым программам"))
 
-                // The contract of СОШ № 1 with the gymnasium lists student1.
-                let school = try await orgID(app, "МБОУ «СОШ № 1»")
-                let center = try await orgID(app, "МБОУ «Гимназия № 2»")
+                // The contract of «Школа № 1» with the centre lists its child, and only its own.
+                let school = schoolID
+                let center = centerID
                 var admin = Browser(app)
-                _ = try await admin.login("school1")
+                _ = try await admin.login("school1", password: World.password)
                 let enrollments = try await admin.get("/enrollments").body.string
                 #expect(
                     enrollments.contains(
@@ -94,21 +113,20 @@ extension AppTests {
                         "/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())/docx"))
                 #expect(
                     contract.contains("Договор о сетевой форме реализации образовательных программ")
-                        && contract.contains("Ёлкин Артём Ильич"))
+                        && contract.contains("Учеников0 Тест") && !contract.contains("Учеников2 Тест"))
                 // Another school's contract, a teacher, a parent: not found.
-                let other = try await orgID(app, "МБОУ «СОШ № 3»")
+                let other = otherID
                 #expect(
                     try await admin.get("/contracts/\(other.uuidString.lowercased())/\(center.uuidString.lowercased())")
                         .status == .notFound)
                 // Not with itself, and not with a school that teaches no network groups this year.
-                let school4 = try await orgID(app, "МБОУ «СОШ № 4»")
                 for pair in [(school, school), (school, school4)] {
                     let r = try await admin.get(
                         "/contracts/\(pair.0.uuidString.lowercased())/\(pair.1.uuidString.lowercased())")
                     #expect(r.status == .notFound && r.body.string.contains("не ведёт сетевых групп"))
                 }
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 let ownLinks = try await head.get("/enrollments").body.string
                 #expect(
                     !ownLinks.contains("/contracts/\(center.uuidString.lowercased())/\(center.uuidString.lowercased())")
@@ -116,14 +134,14 @@ extension AppTests {
                 #expect(
                     ownLinks.contains("/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())"))
                 var teacher = Browser(app)
-                _ = try await teacher.login("teacher1")
+                _ = try await teacher.login("teacher1", password: World.password)
                 #expect(
                     try await teacher.get(
                         "/contracts/\(school.uuidString.lowercased())/\(center.uuidString.lowercased())"
                     ).status == .notFound)
                 var parent = Browser(app)
-                _ = try await parent.login("parent1")
-                // parent1's own child has no application in the demo: another child's ИУП is not found.
+                _ = try await parent.login("parent1", password: World.password)
+                // parent1's own child has no application: another child's ИУП is not found.
                 #expect(try await parent.get(url + "/iup.docx").status == .notFound)
             }
         }

@@ -8,85 +8,94 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct EnrollmentListTests {
-        /// A КМЦ list for «Информатика-10» (centre1's group) with the given students, created through the pages.
-        static func draft(_ app: Application, _ kmc: inout Browser, students: [Student]) async throws -> (
-            String, StudyGroup
-        ) {
-            let group = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
-            _ = try await kmc.get("/groups/\(group.id!.uuidString.lowercased())")
-            let created = try await kmc.post("/groups/\(group.id!.uuidString.lowercased())/lists", [:])
+        /// The world of a list: a centre «Школа-центр № 2» with the groups «Информатика-10» (14 places) and
+        /// «Математика-10» (20), two schools, and the users kmc (coordinator), centre1 (the centre's head), teacher1
+        /// (the centre's teacher), school1 (the administrator of «Школа № 1»).
+        struct Setup {
+            let world: World
+            let info: StudyGroup
+            let math: StudyGroup
+            let school1: UUID
+            let school3: UUID
+        }
+
+        static func setUp(_ app: Application) async throws -> Setup {
+            let world = try await World.make(app)
+            let center = try await world.center("Школа-центр № 2")
+            let school1 = try await world.school("Школа № 1")
+            let school3 = try await world.school("Школа № 3")
+            try await world.user("kmc", .coordinator)
+            try await world.user("centre1", .centerHead, at: center)
+            try await world.user("teacher1", .teacher, at: center)
+            try await world.user("school1", .schoolAdmin, at: school1)
+            let python = try await world.program(at: center, "Программирование на Python")
+            let math = try await world.program(at: center, "Олимпиадная математика")
+            return Setup(
+                world: world, info: try await world.group(of: python, "Информатика-10", capacity: 14),
+                math: try await world.group(of: math, "Математика-10", capacity: 20), school1: school1,
+                school3: school3)
+        }
+
+        /// A КМЦ list for a group with the given students, created through the pages; its address.
+        static func draft(_ app: Application, _ kmc: inout Browser, group: UUID, students: [UUID]) async throws
+            -> String
+        {
+            _ = try await kmc.get("/groups/\(group.uuidString.lowercased())")
+            let created = try await kmc.post("/groups/\(group.uuidString.lowercased())/lists", [:])
             #expect(created.status == .seeOther)
             let url = try #require(created.headers.first(name: .location))
             _ = try await kmc.get(url)
             let form =
-                students.map { "student=\($0.id!.uuidString.lowercased())" }.joined(separator: "&")
-                + "&_csrf=\(kmc.csrf)"
+                students.map { "student=\($0.uuidString.lowercased())" }.joined(separator: "&") + "&_csrf=\(kmc.csrf)"
             let added = try await kmc.send(
                 .POST, url + "/add", headers: ["Content-Type": "application/x-www-form-urlencoded"], raw: form)
             #expect(added.status == .seeOther)
-            return (url, group)
-        }
-
-        /// Seniors not yet in the group, from several schools.
-        static func seniors(_ app: Application, count: Int, notIn group: String = "Информатика-10") async throws
-            -> [Student]
-        {
-            let g = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == group).first())
-            let taken = Set(
-                try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).all().map { $0.$student.id })
-            let all = try await Student.query(on: app.db).filter(\.$grade >= 10).sort(\.$school.$id).sort(\.$sortKey)
-                .all()
-            var bySchool: [UUID: [Student]] = [:]
-            for s in all where !taken.contains(s.id!) { bySchool[s.$school.id, default: []].append(s) }
-            // Round-robin over schools, so the list mixes schools.
-            var out: [Student] = []
-            var i = 0
-            while out.count < count {
-                for (_, list) in bySchool.sorted(by: { $0.key.uuidString < $1.key.uuidString })
-                where i < list.count && out.count < count { out.append(list[i]) }
-                i += 1
-            }
-            return out
+            return url
         }
 
         @Test func theKmcSendsAListAndTheCenterAcceptsItWhole() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                // Two seniors of each school, and a child of «Школа № 1» already in «Математика-10» with their own
+                // account and a guardian's.
+                let own = try await w.world.students(at: w.school1, count: 2)
+                let others = try await w.world.students(at: w.school3, count: 2, from: 2)
+                let students = own + others
+                let child = try #require(try await w.world.students(at: w.school1, count: 1, from: 4).first)
+                try await w.world.enroll([child], in: w.math)
+                try await w.world.studentAccount("student1", of: child)
+                try await w.world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                let students = try await Self.seniors(app, count: 4)
-                let (url, group) = try await Self.draft(app, &kmc, students: students)
+                _ = try await kmc.login("kmc", password: World.password)
+                let url = try await Self.draft(app, &kmc, group: try w.info.requireID(), students: students)
                 let page = try await kmc.get(url).body.string
                 #expect(page.contains("В списке (4)"))
                 // The centre does not see the КМЦ's draft.
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 #expect(try await head.get(url).status == .notFound)
                 #expect(try await kmc.post(url + "/send", [:]).status == .seeOther)
                 let sent = try await head.get(url)
                 #expect(sent.status == .ok && sent.body.string.contains("Принять список и зачислить"))
-                let before = try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount
+                let before = try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount
                 #expect(try await head.post(url + "/accept", [:]).status == .seeOther)
-                #expect(try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount == before + 4)
-                let places = try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).filter(
-                    \.$student.$id ~~ students.map { $0.id! }
+                #expect(try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount == before + 4)
+                let places = try await Enrollment.query(on: app.db).filter(\.$group.$id == w.info.id!).filter(
+                    \.$student.$id ~~ students
                 ).all()
                 #expect(places.count == 4 && places.allSatisfy { $0.status == "enrolled" && $0.source == "list" })
                 #expect(try await EnrollmentList.query(on: app.db).filter(\.$state == "accepted").count() == 1)
-                // The home school sees who of its own is enrolled where, and nobody else's.
-                let school1 = try await orgID(app, "МБОУ «СОШ № 1»")
+                // The home school sees who of its own is enrolled where, and nobody else's (a whole cell, not a
+                // prefix).
                 var school = Browser(app)
-                _ = try await school.login("school1")
+                _ = try await school.login("school1", password: World.password)
                 let mine = try await school.get("/enrollments?status=enrolled&per=100").body.string
-                // A whole cell, not a prefix: «Носков Лев» is also the start of «Носков Лев Андреевич». Demo names
-                // repeat across
-                // schools, so another school's child is checked only when no child of this school bears the name.
-                let ownNames = Set(
-                    try await Student.query(on: app.db).filter(\.$school.$id == school1).all().map(\.fullName))
-                for s in students where s.$school.id == school1 || !ownNames.contains(s.fullName) {
-                    #expect(mine.contains(">\(s.fullName)<") == (s.$school.id == school1), "\(s.fullName)")
+                for id in students {
+                    let s = try #require(try await Student.find(id, on: app.db))
+                    #expect(mine.contains(">\(s.fullName)<") == own.contains(id), "\(s.fullName)")
                 }
-                // The same through the API.
-                let token = try await apiToken(app, "school1")
+                // The same through the API: the school's two list places and its child's place in «Математика-10».
+                let token = try await apiToken(app, "school1", password: World.password)
                 struct Page: Content {
                     struct Item: Content {
                         var schoolId: UUID
@@ -98,44 +107,42 @@ extension AppTests {
                 let api = try await school.send(
                     .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(token)"])
                 let items = try api.content.decode(Page.self).items
-                #expect(!items.isEmpty && items.allSatisfy { $0.schoolId == school1 })
-                #expect(
-                    items.contains { $0.groupId == group.id && $0.source == "list" }
-                        == students.contains { $0.$school.id == school1 })
-                let kmcToken = try await apiToken(app, "kmc")
+                #expect(items.count == 3 && items.allSatisfy { $0.schoolId == w.school1 })
+                #expect(items.filter { $0.groupId == w.info.id && $0.source == "list" }.count == own.count)
+                let kmcToken = try await apiToken(app, "kmc", password: World.password)
                 let all = try await kmc.send(
                     .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(kmcToken)"])
-                #expect(try all.content.decode(Page.self).items.count > items.count)
+                #expect(try all.content.decode(Page.self).items.count == 5)
                 // A student reads their own places; a guardian their child's.
                 struct Own: Content {
                     struct Item: Content { var studentId: UUID }
                     var items: [Item]
                 }
-                let student1 = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
-                let child = try #require(
-                    try await Student.query(on: app.db).filter(\.$user.$id == student1.id!).first()?.id)
                 for user in ["student1", "parent1"] {
-                    let t = try await apiToken(app, user)
+                    let t = try await apiToken(app, user, password: World.password)
                     let r = try await school.send(
                         .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(t)"])
                     #expect(r.status == .ok, "\(user)")
-                    let own = try r.content.decode(Own.self).items
-                    #expect(!own.isEmpty && own.allSatisfy { $0.studentId == child }, "\(user)")
+                    #expect(try r.content.decode(Own.self).items.map(\.studentId) == [child], "\(user)")
                 }
                 #expect(try await school.get(url).status == .notFound)
             }
         }
 
         @Test func aListLongerThanTheFreePlacesIsRefusedWholeNamingTheShortfall() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let school = try await w.world.students(at: w.school1, count: 1, from: 9)
+                try await w.world.enroll(school, in: w.info)
+                let students =
+                    try await w.world.students(at: w.school1, count: 2)
+                    + w.world.students(at: w.school3, count: 1, from: 2)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                let students = try await Self.seniors(app, count: 3)
-                let group = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
+                _ = try await kmc.login("kmc", password: World.password)
+                let group = try #require(try await StudyGroup.find(w.info.id, on: app.db))
                 group.capacity = group.enrolledCount + 2
                 try await group.save(on: app.db)
-                let (url, _) = try await Self.draft(app, &kmc, students: students)
+                let url = try await Self.draft(app, &kmc, group: try group.requireID(), students: students)
                 let refused = try await kmc.post(url + "/send", [:])
                 #expect(refused.status == .conflict)
                 #expect(refused.body.string.contains("свободных мест 2: не хватает 1"))
@@ -144,13 +151,12 @@ extension AppTests {
                 // Two fit and are sent; meanwhile the centre seats someone else directly; accepting then refuses whole.
                 let third = students[2]
                 _ = try await kmc.get(url)
-                #expect(
-                    try await kmc.post(url + "/remove/\(third.id!.uuidString.lowercased())", [:]).status == .seeOther)
+                #expect(try await kmc.post(url + "/remove/\(third.uuidString.lowercased())", [:]).status == .seeOther)
                 _ = try await kmc.get(url)
                 #expect(try await kmc.post(url + "/send", [:]).status == .seeOther)
-                _ = try await EnrollmentService.enroll(studentID: third.id!, groupID: group.id!, app: app, req: nil)
+                _ = try await EnrollmentService.enroll(studentID: third, groupID: group.id!, app: app, req: nil)
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get(url)
                 let late = try await head.post(url + "/accept", [:])
                 #expect(late.status == .conflict && late.body.string.contains("свободных мест 1: не хватает 1"))
@@ -158,7 +164,7 @@ extension AppTests {
                 #expect(after.enrolledCount == after.capacity - 1)
                 #expect(
                     try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).filter(
-                        \.$student.$id ~~ [students[0].id!, students[1].id!]
+                        \.$student.$id ~~ [students[0], students[1]]
                     ).count() == 0)
                 // The centre returns it with a comment; the КМЦ sees the comment and may edit it again.
                 #expect(try await head.post(url + "/return", ["comment": ""]).status == .unprocessableEntity)
@@ -171,28 +177,30 @@ extension AppTests {
                 #expect(back.contains("Добавить выбранных"))
                 // Nobody but the group's centre decides.
                 var teacher = Browser(app)
-                _ = try await teacher.login("teacher1")
+                _ = try await teacher.login("teacher1", password: World.password)
                 #expect(try await teacher.get("/lists").status == .forbidden)
             }
         }
 
         @Test func aTransferNeedsAFreePlaceAndKeepsTheReason() async throws {
-            try await withApp { app in
-                let math = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Математика-10").first())
-                let info = try #require(
-                    try await StudyGroup.query(on: app.db).filter(\.$name == "Информатика-10").first())
+            try await withApp(demo: false) { app in
+                let w = try await Self.setUp(app)
+                let pupils = try await w.world.students(at: w.school1, count: 2)
+                try await w.world.enroll([pupils[0]], in: w.math)
+                try await w.world.enroll([pupils[1]], in: w.info)
+                let math = try #require(try await StudyGroup.find(w.math.id, on: app.db))
+                let info = try #require(try await StudyGroup.find(w.info.id, on: app.db))
                 let e = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$group.$id == math.id!).filter(
-                        \.$status == "enrolled"
+                        \.$student.$id == pupils[0]
                     ).first())
+                #expect(e.status == "enrolled")
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 let url = "/groups/\(math.id!.uuidString.lowercased())/withdraw/\(e.id!.uuidString.lowercased())"
                 let form = try await head.get(url).body.string
                 #expect(form.contains("Информатика-10"))
-                let zone = TimeZone(identifier: "Europe/Moscow")!
-                let today = RuDate.format(Date(), timeZone: zone)
+                let today = RuDate.format(Date(), timeZone: w.world.zone)
                 // A full target group refuses the transfer; nothing changes.
                 info.capacity = info.enrolledCount
                 try await info.save(on: app.db)

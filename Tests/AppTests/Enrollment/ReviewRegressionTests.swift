@@ -9,27 +9,24 @@ import VaporTesting
 /// Regressions for the defects a review of the enrolment work found (issue 3).
 extension AppTests {
     @Suite struct EnrollmentReviewTests {
-        static func fill(_ app: Application, _ name: String) async throws -> StudyGroup {
-            let g = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == name).first())
-            g.capacity = g.enrolledCount
-            try await g.save(on: app.db)
-            return g
-        }
-
-        static func outsider(_ app: Application, notIn group: StudyGroup, skip: Int = 0) async throws -> Student {
-            let taken = Set(
-                try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).all().map { $0.$student.id })
-            return try #require(
-                try await Student.query(on: app.db).filter(\.$grade == 10).sort(\.$sortKey).all().filter {
-                    !taken.contains($0.id!)
-                }.dropFirst(skip).first)
+        /// «Информатика-10» of the list world (`EnrollmentListTests.setUp`) with one student seated and no place left,
+        /// and two tenth-graders of «Школа № 1» outside it.
+        static func fullGroup(_ app: Application) async throws -> (EnrollmentListTests.Setup, Student, Student) {
+            let w = try await EnrollmentListTests.setUp(app)
+            let seated = try await w.world.students(at: w.school1, count: 1, from: 9)
+            try await w.world.enroll(seated, in: w.info)
+            try await w.world.fill(w.info)
+            let outside = try await w.world.students(at: w.school1, count: 2)
+            return (
+                w, try #require(try await Student.find(outside[0], on: app.db)),
+                try #require(try await Student.find(outside[1], on: app.db))
+            )
         }
 
         @Test func aWaitingStudentWithWithdrawnConsentIsNotPromoted() async throws {
-            try await withApp { app in
-                let g = try await Self.fill(app, "Информатика-10")
-                let w = try await Self.outsider(app, notIn: g)
-                let v = try await Self.outsider(app, notIn: g, skip: 1)
+            try await withApp(demo: false) { app in
+                let (world, w, v) = try await Self.fullGroup(app)
+                let g = world.info
                 #expect(
                     try await EnrollmentService.enroll(studentID: w.id!, groupID: g.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
@@ -53,13 +50,11 @@ extension AppTests {
         }
 
         /// The consent rule of each way in holds when a waiting place becomes a seat: a child the centre put on the
-        /// list
-        /// whose school has no consent on record stays waiting; a child who came by an ИУП moves up.
+        /// list whose school has no consent on record stays waiting; a child who came by an ИУП moves up.
         @Test func aWaitingStudentPlacedWithoutRecordedConsentIsNotPromoted() async throws {
-            try await withApp { app in
-                let g = try await Self.fill(app, "Информатика-10")
-                let w = try await Self.outsider(app, notIn: g)
-                let v = try await Self.outsider(app, notIn: g, skip: 1)
+            try await withApp(demo: false) { app in
+                let (world, w, v) = try await Self.fullGroup(app)
+                let g = world.info
                 #expect(
                     try await EnrollmentService.enroll(studentID: w.id!, groupID: g.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
@@ -87,49 +82,60 @@ extension AppTests {
         }
 
         @Test func aNewConsentMustNotPredateTheWithdrawal() async throws {
-            try await withApp { app in
-                let elkin = try #require(try await Student.query(on: app.db).filter(\.$surname == "Ёлкин").first())
-                elkin.consentWithdrawnAt = Date()
-                elkin.consentWithdrawnBy = "Ёлкина В. Н."
-                try await elkin.save(on: app.db)
+            try await withApp(demo: false) { app in
+                let w = try await EnrollmentListTests.setUp(app)
+                let id = try #require(try await w.world.students(at: w.school1, count: 1).first)
+                let child = try #require(try await Student.find(id, on: app.db))
+                child.sex = Sex.male.rawValue
+                child.consentWithdrawnAt = Date()
+                child.consentWithdrawnBy = "Ученикова В. Н."
+                try await child.save(on: app.db)
                 var school = Browser(app)
-                _ = try await school.login("school1")
-                let url = "/students/\(elkin.id!.uuidString.lowercased())/edit"
+                _ = try await school.login("school1", password: World.password)
+                let url = "/students/\(id.uuidString.lowercased())/edit"
                 _ = try await school.get(url)
-                var form = AppTests.GuardianTests.form(elkin)
+                var form = AppTests.GuardianTests.form(child)
                 form["consentOn"] = "01.01.2015"
-                form["consentBy"] = "Ёлкина В. Н., мать"
-                form["version"] = String(elkin.version)
+                form["consentBy"] = "Ученикова В. Н., мать"
+                form["version"] = String(child.version)
                 let early = try await school.post(url, form)
                 #expect(early.status == .unprocessableEntity && early.body.string.contains("не раньше отзыва"))
-                #expect(try #require(try await Student.find(elkin.id, on: app.db)).consentWithdrawnAt != nil)
+                #expect(try #require(try await Student.find(id, on: app.db)).consentWithdrawnAt != nil)
             }
         }
 
         @Test func aStudentWithWithdrawnConsentDoesNotStopTheDistribution() async throws {
-            try await withApp { app in
-                let c = try #require(try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "ranked").first())
-                let a = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).with(\.$student)
-                        .first())
-                a.student.consentWithdrawnAt = Date()
-                try await a.student.save(on: app.db)
+            try await withApp(demo: false) { app in
+                // setup: a ranked campaign closed an hour ago, three confirmed applications for the two groups
+                let w = try await EnrollmentListTests.setUp(app)
+                let programs = try await NetworkProgram.query(on: app.db).all()
+                let c = try await w.world.campaign(
+                    "Профильная смена «Олимпиадный резерв»", mode: .ranked, programs: programs, open: false)
+                let students = try await w.world.students(at: w.school1, count: 3)
+                var applications: [CourseApplication] = []
+                for s in students {
+                    applications.append(
+                        try await w.world.application(in: c, for: s, choices: [w.info, w.math], confirmed: true))
+                }
+                let a = applications[0]
+                let withdrawn = try #require(try await Student.find(students[0], on: app.db))
+                withdrawn.consentWithdrawnAt = Date()
+                try await withdrawn.save(on: app.db)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
+                _ = try await kmc.login("kmc", password: World.password)
                 #expect(
                     try await kmc.post("/campaigns/\(c.id!.uuidString.lowercased())/distribute", [:]).status
                         == .seeOther)
                 #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt != nil)
                 #expect(try await CourseApplication.find(a.id, on: app.db)?.state == "expired")
-                #expect(
-                    try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all().allSatisfy {
-                        $0.outcome == "unused"
-                    })
+                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
+                #expect(choices.count == 2 && choices.allSatisfy { $0.outcome == "unused" })
+                // The others are placed.
+                for other in applications.dropFirst() {
+                    #expect(try await CourseApplication.find(other.id, on: app.db)?.state == "distributed")
+                }
                 // A distributed application is no longer the school's to refuse.
-                let placed = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).filter(
-                        \.$state == "distributed"
-                    ).first())
+                let placed = applications[1]
                 await #expect(throws: AppError.self) {
                     try await ApplicationService.refuseBySchool(
                         placed.id!, comment: "поздно", req: Request(application: app, on: app.eventLoopGroup.next()))
@@ -138,41 +144,49 @@ extension AppTests {
         }
 
         @Test func aListIsAcceptedOnceAndCannotChangeOnceSent() async throws {
-            try await withApp { app in
+            try await withApp(demo: false) { app in
+                let w = try await EnrollmentListTests.setUp(app)
+                let students =
+                    try await w.world.students(at: w.school1, count: 2)
+                    + w.world.students(at: w.school3, count: 1, from: 2)
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                let students = try await AppTests.EnrollmentListTests.seniors(app, count: 2)
-                let (url, group) = try await AppTests.EnrollmentListTests.draft(app, &kmc, students: students)
+                _ = try await kmc.login("kmc", password: World.password)
+                let url = try await AppTests.EnrollmentListTests.draft(
+                    app, &kmc, group: try w.info.requireID(), students: Array(students.prefix(2)))
                 _ = try await kmc.get(url)
                 #expect(try await kmc.post(url + "/send", [:]).status == .seeOther)
-                let late = try await AppTests.EnrollmentListTests.seniors(app, count: 3)
                 _ = try await kmc.get(url)
                 #expect(
-                    try await kmc.post(url + "/add", ["student": late[2].id!.uuidString.lowercased()]).status
+                    try await kmc.post(url + "/add", ["student": students[2].uuidString.lowercased()]).status
                         == .conflict)
+                #expect(try await EnrollmentListItem.query(on: app.db).count() == 2)
                 var head = Browser(app)
-                _ = try await head.login("centre1")
+                _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get(url)
-                let before = try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount
+                let before = try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount
                 #expect(try await head.post(url + "/accept", [:]).status == .seeOther)
                 #expect(try await head.post(url + "/accept", [:]).status == .conflict)
                 #expect(try await head.post(url + "/return", ["comment": "передумали"]).status == .conflict)
-                #expect(try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount == before + 2)
+                #expect(try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount == before + 2)
             }
         }
 
         @Test func revertIsRefusedNotFailedWhenAChildIsInAListOrItsGuardianSignedUp() async throws {
-            try await withApp { app in
-                var (b, school) = try await AppTests.StudentImportTests.school1(app)
+            try await withApp(demo: false) { app in
+                let w = try await EnrollmentListTests.setUp(app)
+                var b = Browser(app)
+                _ = try await b.login("school1", password: World.password)
+                #expect(try await b.get("/students/import").status == .ok)
                 let csv = AppTests.StudentImportTests.csv(["Кедров;Тимур;;12.12.2009;м;10;;;;Кедрова Анна;"])
                 let url = try AppTests.StudentImportTests.batchURL(
-                    try await b.upload("/students/import", ["school": school.uuidString], file: ("a.csv", csv)))
+                    try await b.upload("/students/import", ["school": w.school1.uuidString], file: ("a.csv", csv)))
                 _ = try await b.get(url)
                 _ = try await b.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
                 var kmc = Browser(app)
-                _ = try await kmc.login("kmc")
-                _ = try await AppTests.EnrollmentListTests.draft(app, &kmc, students: [kedrov])
+                _ = try await kmc.login("kmc", password: World.password)
+                _ = try await AppTests.EnrollmentListTests.draft(
+                    app, &kmc, group: try w.info.requireID(), students: [kedrov.id!])
                 _ = try await b.get(url + "/revert")
                 let refused = try await b.post(url + "/revert", [:])
                 #expect(refused.status == .conflict && refused.body.string.contains("Кедров Тимур"))
@@ -181,12 +195,18 @@ extension AppTests {
         }
 
         @Test func aPromotedHigherChoiceGivesUpTheLowerSeat() async throws {
-            try await withApp { app in
-                let c = try #require(
-                    try await EnrollmentCampaign.query(on: app.db).filter(\.$mode == "first_come").first())
-                let g1 = try await Self.fill(app, "Информатика-10")
-                let g2 = try #require(try await StudyGroup.query(on: app.db).filter(\.$name == "Химия-10").first())
-                let s = try await Self.outsider(app, notIn: g1, skip: 3)
+            try await withApp(demo: false) { app in
+                let w = try await EnrollmentListTests.setUp(app)
+                let lyceum = try await w.world.center("Лицей № 5")
+                let chemistry = try await w.world.program(at: lyceum, "Химия в задачах")
+                let g2 = try await w.world.group(of: chemistry, "Химия-10", capacity: 16)
+                let c = try await w.world.campaign(programs: try await NetworkProgram.query(on: app.db).all())
+                let seated = try await w.world.students(at: w.school3, count: 1, from: 9)
+                try await w.world.enroll(seated, in: w.info)
+                try await w.world.fill(w.info)
+                let g1 = w.info
+                let s = try #require(
+                    try await Student.find(try await w.world.students(at: w.school1, count: 1)[0], on: app.db))
                 let req = Request(application: app, on: app.eventLoopGroup.next())
                 req.currentUser = nil
                 let o = try await ApplicationService.submit(
@@ -199,6 +219,7 @@ extension AppTests {
                         \.$status == "enrolled"
                     ).first())
                 let g2Before = try #require(try await StudyGroup.find(g2.id, on: app.db)).enrolledCount
+                #expect(g2Before == 1)
                 try await EnrollmentService.withdraw(enrollmentID: someone.id!, app: app, req: nil)
                 let a = try #require(
                     try await CourseApplication.query(on: app.db).filter(\.$student.$id == s.id!).first())

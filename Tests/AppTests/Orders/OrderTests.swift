@@ -35,7 +35,7 @@ extension AppTests {
             let current = try #require(try await AcademicYear.find(world.yearID, on: app.db))
             let students = try await world.students(at: school, count: 3)
             let group = try await world.group(at: center, "Математика-10", year: current, teacher: teacher)
-            try await world.enroll(students, in: group)
+            try await world.enrollFromStart(students, in: group)
             try await world.pattern(of: group, .monday)
             let last = try await world.lastYear()
             let always: [AttendanceStatus] = [.present, .present]

@@ -41,7 +41,7 @@ extension World {
     }
 
     /// Places students in a group as enrolled (as a КМЦ list does), from the group's first day.
-    func enroll(_ students: [UUID], in group: StudyGroup) async throws {
+    func enrollFromStart(_ students: [UUID], in group: StudyGroup) async throws {
         let since = group.startsOn ?? Date(timeIntervalSince1970: 1_700_000_000)
         for s in students {
             let e = Enrollment()
@@ -119,7 +119,7 @@ extension World {
     ) async throws -> StudyGroup {
         let g = try await group(at: centerID, name, year: year, teacher: teacher, open: false)
         let students = attendance.keys.sorted { $0.uuidString < $1.uuidString }
-        try await enroll(students, in: g)
+        try await enrollFromStart(students, in: g)
         let first = CivilDay(year.startsOn, timeZone: zone).adding(days: 30)
         let count = attendance.values.map(\.count).max() ?? 0
         var last = first

@@ -1,0 +1,157 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// Builders of the enrolment area: campaigns and their applications (ИУП), places, accounts of students and
+/// guardians, lessons.
+extension World {
+    /// A campaign of the programmes: open for three weeks from a week ago, or (`open: false`) closed an hour ago.
+    func campaign(
+        _ title: String = "Запись на сетевые курсы", mode: CampaignMode = .firstCome, programs: [NetworkProgram],
+        open: Bool = true, maxCourses: Int = 1, confirmDays: Int = 7
+    ) async throws -> EnrollmentCampaign {
+        let now = Date()
+        let c = EnrollmentCampaign()
+        c.$municipality.id = municipalityID
+        c.$academicYear.id = yearID
+        c.title = title
+        c.opensAt = now.addingTimeInterval(-7 * 86_400)
+        c.closesAt = open ? now.addingTimeInterval(21 * 86_400) : now.addingTimeInterval(-3600)
+        c.mode = mode.rawValue
+        c.maxCourses = maxCourses
+        c.confirmDays = confirmDays
+        c.searchKey = TextKey.search(title)
+        c.sortKey = TextKey.sort(title)
+        c.status = RecordStatus.active.rawValue
+        c.version = 1
+        try await c.create(on: app.db)
+        for p in programs {
+            let link = CampaignProgram()
+            link.$campaign.id = try c.requireID()
+            link.$program.id = try p.requireID()
+            try await link.create(on: app.db)
+        }
+        return c
+    }
+
+    /// An ИУП submitted a day ago, as the demo writes one: first-come choices take a seat (or a waiting place) in rank
+    /// order through `EnrollmentService` until one is seated, ranked ones wait for the distribution.
+    @discardableResult
+    func application(
+        in c: EnrollmentCampaign, for studentID: UUID, choices: [StudyGroup], confirmed: Bool = false,
+        guardian: Bool = true
+    ) async throws -> CourseApplication {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let now = Date()
+        let a = CourseApplication()
+        a.$municipality.id = municipalityID
+        a.$campaign.id = try c.requireID()
+        a.$student.id = studentID
+        a.$school.id = student.$school.id
+        a.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
+        a.submittedByName = student.fullName
+        a.submittedAt = now.addingTimeInterval(-86_400)
+        a.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
+        a.guardianAgreedAt = guardian ? a.submittedAt : nil
+        a.schoolDecision = confirmed ? "confirmed" : "pending"
+        a.schoolDecidedAt = confirmed ? now : nil
+        let firstCome = c.campaignMode == .firstCome
+        a.holdExpiresAt =
+            firstCome && !confirmed ? a.submittedAt.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
+        a.version = 1
+        let groupIDs = try choices.map { try $0.requireID() }
+        return try await app.writeTransaction { db in
+            try await a.create(on: db)
+            var placed = false
+            for (i, groupID) in groupIDs.enumerated() {
+                let choice = ApplicationChoice()
+                choice.$application.id = try a.requireID()
+                choice.rank = i + 1
+                choice.$group.id = groupID
+                choice.outcome = firstCome ? "unused" : "pending"
+                if firstCome && !placed {
+                    switch try await EnrollmentService.enroll(
+                        studentID: studentID, groupID: groupID, source: .application, on: db, req: nil)
+                    {
+                    case .enrolled:
+                        choice.outcome = "enrolled"
+                        placed = true
+                    case .waitlisted: choice.outcome = "waitlisted"
+                    }
+                }
+                try await choice.create(on: db)
+            }
+            return a
+        }
+    }
+
+    /// Places students in a group directly, as the КМЦ does (a seat while there is one, then the waiting list).
+    func enroll(_ studentIDs: [UUID], in group: StudyGroup) async throws {
+        for id in studentIDs {
+            _ = try await EnrollmentService.enroll(studentID: id, groupID: try group.requireID(), app: app, req: nil)
+        }
+    }
+
+    /// A group made full: its capacity lowered to the seats taken.
+    func fill(_ group: StudyGroup) async throws {
+        let fresh = try #require(try await StudyGroup.find(try group.requireID(), on: app.db))
+        fresh.capacity = fresh.enrolledCount
+        try await fresh.save(on: app.db)
+        group.capacity = fresh.capacity
+        group.enrolledCount = fresh.enrolledCount
+    }
+
+    /// A student's own account (the role «обучающийся» at the student's school), linked to the student record.
+    @discardableResult
+    func studentAccount(_ username: String, of studentID: UUID) async throws -> UUID {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let userID = try await user(username, .student, at: student.$school.id)
+        student.$user.id = userID
+        try await student.save(on: app.db)
+        return userID
+    }
+
+    /// A guardian of a student named `fullName`, with an account `username` (the role «родитель» at the student's
+    /// school, the account under the same name) unless `username` is nil.
+    @discardableResult
+    func guardian(_ username: String?, of studentID: UUID, fullName: String) async throws -> Guardian {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let g = Guardian()
+        g.$municipality.id = municipalityID
+        g.$student.id = studentID
+        g.fullName = fullName
+        g.relation = "мать"
+        if let username {
+            let userID = try await user(username, .guardian, at: student.$school.id)
+            let account = try #require(try await User.find(userID, on: app.db))
+            account.fullName = fullName
+            try await account.save(on: app.db)
+            g.$user.id = userID
+        }
+        g.status = RecordStatus.active.rawValue
+        g.version = 1
+        g.createdAt = Date()
+        try await g.create(on: app.db)
+        return g
+    }
+
+    /// A scheduled lesson of a group on a civil day (its number), 45 minutes from `startMinute`.
+    @discardableResult
+    func lesson(of group: StudyGroup, day: Int, at startMinute: Int) async throws -> Lesson {
+        let l = Lesson()
+        l.$group.id = try group.requireID()
+        l.day = day
+        l.startMinute = startMinute
+        l.endMinute = startMinute + 45
+        l.hours = 1
+        l.status = "scheduled"
+        l.version = 1
+        l.updatedAt = Date()
+        try await l.create(on: app.db)
+        return l
+    }
+}
