@@ -48,6 +48,7 @@ extension PageSnapshotTests {
         ("CampaignDistributePage", CampaignDistributePage.mock.page.render(signedIn)),
         ("MyApplicationsPage", MyApplicationsPage.mock.page.render(signedIn)),
         ("ApplicationPage", MyApplicationsPage.single(.mock).render(signedIn)),
+        ("ApplicationAgreementForm", ApplicationAgreementForm.mock.render(csrf: "csrf-mock")),
         ("ApplicationQueuePage", ApplicationQueuePage.mock.list.render(signedIn)),
         ("ApplicationRefusePage", ApplicationRefusePage.mock.form.render(signedIn)),
         ("ApplicationCancelPage", ApplicationCancelPage.mock.page.render(signedIn)),
