@@ -48,7 +48,10 @@ extension PageSnapshotTests {
         ("CampaignDistributePage", CampaignDistributePage.mock.page.render(signedIn)),
         ("MyApplicationsPage", MyApplicationsPage.mock.page.render(signedIn)),
         ("ApplicationPage", MyApplicationsPage.single(.mock).render(signedIn)),
-        ("ApplicationAgreementForm", ApplicationAgreementForm.mock.render(csrf: "csrf-mock")),
+        (
+            "ApplicationAgreementPage",
+            ApplicationAgreementForm.mock.below(MyApplicationsPage.single(.mock).render(signedIn), csrf: "csrf-mock")
+        ),
         ("ApplicationQueuePage", ApplicationQueuePage.mock.list.render(signedIn)),
         ("ApplicationRefusePage", ApplicationRefusePage.mock.form.render(signedIn)),
         ("ApplicationCancelPage", ApplicationCancelPage.mock.page.render(signedIn)),

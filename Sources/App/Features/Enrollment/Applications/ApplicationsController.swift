@@ -141,7 +141,7 @@ struct ApplicationsController: RouteCollection {
             let form = ApplicationAgreementForm(
                 action: Self.url(try a.requireID()) + "/agree", name: try guardianName(req), student: a.student.fullName
             )
-            html = html.replacingOccurrences(of: "</main>", with: form.render(csrf: req.csrfToken) + "</main>")
+            html = form.below(html, csrf: req.csrfToken)
         }
         return req.render(html)
     }

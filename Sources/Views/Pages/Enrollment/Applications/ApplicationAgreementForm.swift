@@ -15,6 +15,11 @@ public struct ApplicationAgreementForm: Sendable {
         action: "/applications/00000000-0000-0000-0000-000000000001/agree", name: "Ёлкина Ольга Петровна",
         student: "Ёлкин Артём Ильич")
 
+    /// The application's page (`MyApplicationsPage.single`, rendered) with the form under its panel.
+    public func below(_ page: String, csrf: String) -> String {
+        page.replacingOccurrences(of: "</main>", with: render(csrf: csrf) + "</main>")
+    }
+
     /// The form's HTML, to put under the application's panel.
     public func render(csrf: String) -> String {
         fragment {
