@@ -19,7 +19,7 @@ struct BenchImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Migrate.run(app)
-        let n = signature.rows ?? 100_000
+        let rowCount = signature.rows ?? 100_000
         let municipality = Municipality(name: "Импорт \(UUID().uuidString.prefix(6))")
         try await municipality.create(on: app.db)
         let school = Organization()
@@ -37,7 +37,7 @@ struct BenchImportCommand: AsyncCommand {
         ]
         let word = StudentImport.madeUpWord
         var csv = StudentImport.header.prefix(8).joined(separator: ";") + "\n"
-        for i in 0..<n {
+        for i in 0..<rowCount {
             let day = 1 + i % 28
             let month = 1 + (i / 28) % 12
             let yearOf = 2008 + (i / 336) % 10
@@ -55,7 +55,7 @@ struct BenchImportCommand: AsyncCommand {
             batch.fileName = "bench.csv"
             batch.format = "csv"
             batch.state = StudentImportBatch.State.preview.rawValue
-            batch.rowCount = n
+            batch.rowCount = rowCount
             batch.createdCount = 0
             batch.mergedCount = 0
             batch.skippedCount = 0
@@ -81,8 +81,8 @@ struct BenchImportCommand: AsyncCommand {
         let outcome = try await StudentImportService.commit(
             batchID: first.id!, skipLines: [], canSee: { _ in true }, app: app, req: nil)
         let t2 = clock.now
-        guard outcome.created == n else {
-            context.console.print("Добавлено \(outcome.created) из \(n)")
+        guard outcome.created == rowCount else {
+            context.console.print("Добавлено \(outcome.created) из \(rowCount)")
             return
         }
         // The same file committed by a process that did not show the preview (behind a load balancer): read and
@@ -105,16 +105,18 @@ struct BenchImportCommand: AsyncCommand {
         let outcome2 = try await StudentImportService.commit(
             batchID: second.id!, skipLines: [], canSee: { _ in true }, app: app, req: nil)
         let t4 = clock.now
-        guard outcome2.created == n else {
-            context.console.print("Добавлено \(outcome2.created) из \(n)")
+        guard outcome2.created == rowCount else {
+            context.console.print("Добавлено \(outcome2.created) из \(rowCount)")
             return
         }
-        func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
         context.console.print(
             String(
                 format: "import of %d rows (%.1f MB CSV): preview (read + validate + de-duplicate) %.2f s; "
                     + "commit after it (de-duplicate + insert, one transaction) %.2f s; "
                     + "commit on a process without the preview (read + validate + de-duplicate + insert) %.2f s",
-                n, Double(data.count) / 1_048_576, s(t1 - t0), s(t2 - t1), s(t4 - t3)))
+                rowCount, Double(data.count) / 1_048_576, seconds(t1 - t0), seconds(t2 - t1), seconds(t4 - t3)))
     }
 }

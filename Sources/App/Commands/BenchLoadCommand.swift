@@ -37,18 +37,19 @@ struct BenchLoadCommand: AsyncCommand {
                     var out: [(Double, UInt)] = []
                     while let line = await queue.next() {
                         let parts = line.split(separator: "\t", maxSplits: 1)
-                        var r = HTTPClientRequest(url: base + "/api/v1/applications")
-                        r.method = .POST
-                        r.headers.add(name: "Authorization", value: "Bearer \(parts[0])")
-                        r.headers.add(name: "Content-Type", value: "application/json")
-                        r.body = .bytes(ByteBuffer(string: String(parts[1])))
+                        var request = HTTPClientRequest(url: base + "/api/v1/applications")
+                        request.method = .POST
+                        request.headers.add(name: "Authorization", value: "Bearer \(parts[0])")
+                        request.headers.add(name: "Content-Type", value: "application/json")
+                        request.body = .bytes(ByteBuffer(string: String(parts[1])))
                         let t0 = clock.now
-                        let res = try await client.execute(r, timeout: .seconds(60))
+                        let res = try await client.execute(request, timeout: .seconds(60))
                         _ = try await res.body.collect(upTo: 1 << 16)
-                        let d = clock.now - t0
+                        let duration = clock.now - t0
                         out.append(
                             (
-                                Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15,
+                                Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds)
+                                    / 1e15,
                                 res.status.code
                             ))
                     }
@@ -63,8 +64,8 @@ struct BenchLoadCommand: AsyncCommand {
         try await client.shutdown()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let latencies = results.map(\.0).sorted()
-        func pct(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+        func pct(_ fraction: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))]
         }
         let byStatus = Dictionary(grouping: results, by: \.1).mapValues(\.count)
         context.console.print(

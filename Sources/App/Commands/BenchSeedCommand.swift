@@ -31,17 +31,17 @@ struct BenchSeedCommand: AsyncCommand {
         try await municipality.create(on: db)
         let municipalityID = try municipality.requireID()
         func org(_ name: String, _ kind: OrganizationKind) async throws -> Organization {
-            let o = Organization()
-            o.$municipality.id = municipalityID
-            o.kind = kind.rawValue
-            o.fullName = name
-            o.shortName = name
-            o.status = RecordStatus.active.rawValue
-            o.searchKey = TextKey.search(name)
-            o.sortKey = TextKey.sort(name)
-            o.version = 1
-            try await o.create(on: db)
-            return o
+            let organization = Organization()
+            organization.$municipality.id = municipalityID
+            organization.kind = kind.rawValue
+            organization.fullName = name
+            organization.shortName = name
+            organization.status = RecordStatus.active.rawValue
+            organization.searchKey = TextKey.search(name)
+            organization.sortKey = TextKey.sort(name)
+            organization.version = 1
+            try await organization.create(on: db)
+            return organization
         }
         let center = try await org("Ресурсный центр (бенчмарк)", .school)
         let school = try await org("Школа (бенчмарк)", .school)
@@ -54,57 +54,57 @@ struct BenchSeedCommand: AsyncCommand {
         year.status = RecordStatus.active.rawValue
         year.version = 1
         try await year.create(on: db)
-        let p = NetworkProgram()
-        p.$organization.id = center.id!
-        p.$academicYear.id = year.id
-        p.title = "Курс для бенчмарка"
-        p.kind = "profile"
-        p.hours = 64
-        p.approval = ProgramApproval.agreed.rawValue
-        p.gradeFrom = 10
-        p.gradeTo = 11
-        p.form = StudyForm.fullTime.rawValue
-        p.searchKey = "курс"
-        p.sortKey = "курс"
-        p.status = RecordStatus.active.rawValue
-        p.version = 1
-        try await p.create(on: db)
+        let program = NetworkProgram()
+        program.$organization.id = center.id!
+        program.$academicYear.id = year.id
+        program.title = "Курс для бенчмарка"
+        program.kind = "profile"
+        program.hours = 64
+        program.approval = ProgramApproval.agreed.rawValue
+        program.gradeFrom = 10
+        program.gradeTo = 11
+        program.form = StudyForm.fullTime.rawValue
+        program.searchKey = "курс"
+        program.sortKey = "курс"
+        program.status = RecordStatus.active.rawValue
+        program.version = 1
+        try await program.create(on: db)
         var groupIDs: [UUID] = []
         for i in 0..<nGroups {
-            let g = StudyGroup()
-            g.$program.id = p.id!
-            g.$organization.id = center.id!
-            g.$academicYear.id = year.id!
-            g.name = "Группа \(i + 1)"
-            g.capacity = 25
-            g.enrolledCount = 0
-            g.waitlistSeq = 0
-            g.plannedHours = 64
-            g.startsOn = year.startsOn
-            g.endsOn = year.endsOn
-            g.isOpen = true
-            g.status = RecordStatus.active.rawValue
-            g.version = 1
-            try await g.create(on: db)
-            groupIDs.append(g.id!)
+            let group = StudyGroup()
+            group.$program.id = program.id!
+            group.$organization.id = center.id!
+            group.$academicYear.id = year.id!
+            group.name = "Группа \(i + 1)"
+            group.capacity = 25
+            group.enrolledCount = 0
+            group.waitlistSeq = 0
+            group.plannedHours = 64
+            group.startsOn = year.startsOn
+            group.endsOn = year.endsOn
+            group.isOpen = true
+            group.status = RecordStatus.active.rawValue
+            group.version = 1
+            try await group.create(on: db)
+            groupIDs.append(group.id!)
         }
-        let c = EnrollmentCampaign()
-        c.$municipality.id = municipalityID
-        c.$academicYear.id = year.id!
-        c.title = "Бенчмарк"
-        c.opensAt = now.addingTimeInterval(-3600)
-        c.closesAt = now.addingTimeInterval(86_400)
-        c.mode = CampaignMode.firstCome.rawValue
-        c.maxCourses = 1
-        c.confirmDays = 7
-        c.searchKey = "бенчмарк"
-        c.sortKey = "бенчмарк"
-        c.status = RecordStatus.active.rawValue
-        c.version = 1
-        try await c.create(on: db)
+        let campaign = EnrollmentCampaign()
+        campaign.$municipality.id = municipalityID
+        campaign.$academicYear.id = year.id!
+        campaign.title = "Бенчмарк"
+        campaign.opensAt = now.addingTimeInterval(-3600)
+        campaign.closesAt = now.addingTimeInterval(86_400)
+        campaign.mode = CampaignMode.firstCome.rawValue
+        campaign.maxCourses = 1
+        campaign.confirmDays = 7
+        campaign.searchKey = "бенчмарк"
+        campaign.sortKey = "бенчмарк"
+        campaign.status = RecordStatus.active.rawValue
+        campaign.version = 1
+        try await campaign.create(on: db)
         let link = CampaignProgram()
-        link.$campaign.id = c.id!
-        link.$program.id = p.id!
+        link.$campaign.id = campaign.id!
+        link.$program.id = program.id!
         try await link.create(on: db)
         // Students, accounts and tokens in bulk (no bcrypt: these accounts never log in with a password).
         let sql = try db.sql()
@@ -149,7 +149,7 @@ struct BenchSeedCommand: AsyncCommand {
                     SQLBind(now.addingTimeInterval(86_400)),
                 ])
                 let body =
-                    "{\"campaignId\":\"\(c.id!)\",\"studentId\":\"\(sid)\","
+                    "{\"campaignId\":\"\(campaign.id!)\",\"studentId\":\"\(sid)\","
                     + "\"choices\":[\"\(groupIDs[i % groupIDs.count])\"]}"
                 lines.append(raw + "\t" + body)
             }

@@ -21,11 +21,11 @@ enum Migrate {
     static func run(_ app: Application, revert: Bool = false) async throws {
         if app.setkaConfig.isPostgres {
             try await app.db.withConnection { conn in
-                guard let c = conn as? any SQLDatabase else { return }
-                try await MigrationLock.holding(on: c) {
-                    if revert { try await PostgresFunctions.remove(on: c) }
+                guard let database = conn as? any SQLDatabase else { return }
+                try await MigrationLock.holding(on: database) {
+                    if revert { try await PostgresFunctions.remove(on: database) }
                     try await migrate(app, revert: revert)
-                    if !revert { try await PostgresFunctions.install(on: c) }
+                    if !revert { try await PostgresFunctions.install(on: database) }
                 }
             }
         } else {

@@ -46,15 +46,15 @@ struct UserCommand: AsyncCommand {
         let hash = try await Passwords.hash(password, app: app)
         let scopeOrg = orgID
         try await app.db.transaction { db in
-            let u = User(username: username, fullName: signature.name ?? username, passwordHash: hash)
-            try await u.create(on: db)
+            let user = User(username: username, fullName: signature.name ?? username, passwordHash: hash)
+            try await user.create(on: db)
             try await RoleAssignment(
-                userID: u.requireID(), role: role.rawValue, municipalityID: municipality.requireID(),
+                userID: user.requireID(), role: role.rawValue, municipalityID: municipality.requireID(),
                 organizationID: scopeOrg
             ).create(on: db)
             try await Audit.record(
                 on: db, req: nil, username: "setka user create", action: .create, entityType: "user",
-                entityID: u.id, title: u.fullName, municipalityID: municipality.id, organizationID: scopeOrg)
+                entityID: user.id, title: user.fullName, municipalityID: municipality.id, organizationID: scopeOrg)
         }
         context.console.print("Пользователь \(username) создан.")
     }

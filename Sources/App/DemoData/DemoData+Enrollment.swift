@@ -38,36 +38,37 @@ extension DemoData {
         // Students: ten seniors in each school, student1 among those of МБОУ «СОШ № 1».
         let schools = organizations.filter { $0.kind == .school }.map(\.short)
         var studentsBySchool: [String: [Student]] = [:]
-        var n = 0
+        var schoolIndex = 0
         for school in schools {
             for i in 0..<10 {
-                let s = Student()
-                s.$municipality.id = municipalityID
-                s.$school.id = orgIDs[school]!
-                let girl = (n + i) % 2 == 1
-                let surname = surnames[(n * 7 + i * 3) % surnames.count]
-                s.surname = girl ? surname + "а" : surname
-                s.givenName = (girl ? girls : boys)[(n * 3 + i) % 10]
-                s.patronymic =
+                let student = Student()
+                student.$municipality.id = municipalityID
+                student.$school.id = orgIDs[school]!
+                let girl = (schoolIndex + i) % 2 == 1
+                let surname = surnames[(schoolIndex * 7 + i * 3) % surnames.count]
+                student.surname = girl ? surname + "а" : surname
+                student.givenName = (girl ? girls : boys)[(schoolIndex * 3 + i) % 10]
+                student.patronymic =
                     i % 3 == 2 ? nil : [girl ? "Андреевна" : "Андреевич", girl ? "Сергеевна" : "Сергеевич"][i % 2]
-                s.birthDate = year.startsOn.addingTimeInterval(-Double(16 + i % 2) * 365.25 * 86_400)
-                s.grade = 10 + i % 2
-                s.letter = ["А", "Б"][i % 2]
-                s.searchKey = TextKey.search(s.surname, s.givenName, s.patronymic)
-                s.sortKey = TextKey.sort(s.fullName)
-                s.status = RecordStatus.active.rawValue
-                s.version = 1
-                s.sex = girl ? Sex.female.rawValue : Sex.male.rawValue
-                s.specialNeeds = false
-                s.consentOn = year.startsOn
-                s.consentBy = "родитель (законный представитель)"
-                s.identityKey = StudentIdentity.key(
-                    surname: s.surname, givenName: s.givenName, patronymic: s.patronymic, birthDate: s.birthDate,
+                student.birthDate = year.startsOn.addingTimeInterval(-Double(16 + i % 2) * 365.25 * 86_400)
+                student.grade = 10 + i % 2
+                student.letter = ["А", "Б"][i % 2]
+                student.searchKey = TextKey.search(student.surname, student.givenName, student.patronymic)
+                student.sortKey = TextKey.sort(student.fullName)
+                student.status = RecordStatus.active.rawValue
+                student.version = 1
+                student.sex = girl ? Sex.female.rawValue : Sex.male.rawValue
+                student.specialNeeds = false
+                student.consentOn = year.startsOn
+                student.consentBy = "родитель (законный представитель)"
+                student.identityKey = StudentIdentity.key(
+                    surname: student.surname, givenName: student.givenName, patronymic: student.patronymic,
+                    birthDate: student.birthDate,
                     timeZone: zone)
-                try await s.create(on: db)
-                studentsBySchool[school, default: []].append(s)
+                try await student.create(on: db)
+                studentsBySchool[school, default: []].append(student)
             }
-            n += 1
+            schoolIndex += 1
         }
         let studentUser = try await User.query(on: db).filter(\.$username == "student1").first()
         let student1 = Student()
@@ -97,86 +98,91 @@ extension DemoData {
         var guardians: [(Student, String, String, UUID?)] = [
             (student1, "Ёлкина Вера Николаевна", "мать", parentUser?.id)
         ]
-        for s in (studentsBySchool["МБОУ «СОШ № 1»"] ?? []).prefix(3) {
+        for student in (studentsBySchool["МБОУ «СОШ № 1»"] ?? []).prefix(3) {
             guardians.append(
-                (s, "\(s.surname.hasSuffix("а") ? s.surname : s.surname + "а") Наталья Викторовна", "мать", nil))
+                (
+                    student,
+                    "\(student.surname.hasSuffix("а") ? student.surname : student.surname + "а") Наталья Викторовна",
+                    "мать", nil
+                ))
         }
         for (i, (child, name, relation, user)) in guardians.enumerated() {
-            let g = Guardian()
-            g.$municipality.id = municipalityID
-            g.$student.id = try child.requireID()
-            g.fullName = name
-            g.relation = relation
-            g.phone = String(format: "+7 900 000-%02d-%02d", 10 + i, 20 + i)
-            g.$user.id = user
-            g.status = RecordStatus.active.rawValue
-            g.version = 1
-            g.createdAt = Date()
-            try await g.create(on: db)
+            let guardian = Guardian()
+            guardian.$municipality.id = municipalityID
+            guardian.$student.id = try child.requireID()
+            guardian.fullName = name
+            guardian.relation = relation
+            guardian.phone = String(format: "+7 900 000-%02d-%02d", 10 + i, 20 + i)
+            guardian.$user.id = user
+            guardian.status = RecordStatus.active.rawValue
+            guardian.version = 1
+            guardian.createdAt = Date()
+            try await guardian.create(on: db)
         }
 
         var groups: [StudyGroup] = []
         var programIDs: [UUID] = []
-        for p in programs {
+        for course in programs {
             let program = NetworkProgram()
-            program.$organization.id = orgIDs[p.center]!
-            program.title = p.title
-            program.kind = p.kind
-            program.$subject.id = subjectIDs[p.subject]
+            program.$organization.id = orgIDs[course.center]!
+            program.title = course.title
+            program.kind = course.kind
+            program.$subject.id = subjectIDs[course.subject]
             program.hours = GroupRules.defaultHours
             program.approval = "agreed"
             program.$academicYear.id = year.id
             program.gradeFrom = 10
             program.gradeTo = 11
             program.form = StudyForm.fullTime.rawValue
-            program.target = p.kind == "olympiad" ? "подготовка к муниципальному и региональному этапам олимпиады" : nil
+            program.target =
+                course.kind == "olympiad" ? "подготовка к муниципальному и региональному этапам олимпиады" : nil
             program.modules = "Вводный модуль — 16\nОсновной курс — 40\nИтоговый проект — 8"
             program.summary = "Сетевой курс ресурсного центра для старшеклассников школ муниципалитета."
             program.results = "Участие в олимпиадах и конкурсах, готовый проект или исследование."
-            program.searchKey = TextKey.search(p.title, p.center)
-            program.sortKey = TextKey.sort(p.title)
+            program.searchKey = TextKey.search(course.title, course.center)
+            program.sortKey = TextKey.sort(course.title)
             program.status = RecordStatus.active.rawValue
             program.version = 1
             try await program.create(on: db)
             programIDs.append(try program.requireID())
-            let teacher = try await p.teacher.asyncFlatMap {
+            let teacher = try await course.teacher.asyncFlatMap {
                 try await StaffMember.query(on: db).filter(\.$surname == $0).first()
             }
-            for (name, capacity) in p.groups {
-                let g = StudyGroup()
-                g.$program.id = try program.requireID()
-                g.$organization.id = orgIDs[p.center]!
-                g.$academicYear.id = try year.requireID()
-                g.name = name
-                g.capacity = capacity
-                g.enrolledCount = 0
-                g.waitlistSeq = 0
-                g.plannedHours = GroupRules.defaultHours
-                g.$teacher.id = teacher?.id
-                g.startsOn = year.startsOn
-                g.endsOn = year.endsOn
-                g.isOpen = true
-                g.status = RecordStatus.active.rawValue
-                g.version = 1
-                try await g.create(on: db)
-                groups.append(g)
+            for (name, capacity) in course.groups {
+                let group = StudyGroup()
+                group.$program.id = try program.requireID()
+                group.$organization.id = orgIDs[course.center]!
+                group.$academicYear.id = try year.requireID()
+                group.name = name
+                group.capacity = capacity
+                group.enrolledCount = 0
+                group.waitlistSeq = 0
+                group.plannedHours = GroupRules.defaultHours
+                group.$teacher.id = teacher?.id
+                group.startsOn = year.startsOn
+                group.endsOn = year.endsOn
+                group.isOpen = true
+                group.status = RecordStatus.active.rawValue
+                group.version = 1
+                try await group.create(on: db)
+                groups.append(group)
             }
         }
         // Some seats taken, free places left everywhere; student1 in the gymnasium's first group.
         let seniors = [student1] + schools.flatMap { (studentsBySchool[$0] ?? []).prefix(4) }
-        for (i, s) in seniors.enumerated() {
-            let g = i == 0 ? groups[0] : groups[i % groups.count]
-            guard g.enrolledCount < g.capacity - 3 else { continue }
-            let e = Enrollment()
-            e.$student.id = try s.requireID()
-            e.$group.id = try g.requireID()
-            e.status = EnrollmentStatus.enrolled.rawValue
+        for (i, student) in seniors.enumerated() {
+            let group = i == 0 ? groups[0] : groups[i % groups.count]
+            guard group.enrolledCount < group.capacity - 3 else { continue }
+            let enrollment = Enrollment()
+            enrollment.$student.id = try student.requireID()
+            enrollment.$group.id = try group.requireID()
+            enrollment.status = EnrollmentStatus.enrolled.rawValue
             // In the group since the start of the year, so the journal lists them for every lesson.
-            e.createdAt = year.startsOn
-            e.updatedAt = e.createdAt
-            try await e.create(on: db)
-            g.enrolledCount += 1
-            try await g.save(on: db)
+            enrollment.createdAt = year.startsOn
+            enrollment.updatedAt = enrollment.createdAt
+            try await enrollment.create(on: db)
+            group.enrolledCount += 1
+            try await group.save(on: db)
         }
         // Official headcounts of two schools (the others fall back to the registry on the coverage page).
         for (school, perGrade) in [
@@ -185,13 +191,13 @@ extension DemoData {
         ] {
             guard let id = orgIDs[school] else { continue }
             for (grade, count) in perGrade {
-                let h = SchoolHeadcount()
-                h.$school.id = id
-                h.$academicYear.id = try year.requireID()
-                h.grade = grade
-                h.count = count
-                h.updatedAt = Date()
-                try await h.create(on: db)
+                let headcount = SchoolHeadcount()
+                headcount.$school.id = id
+                headcount.$academicYear.id = try year.requireID()
+                headcount.grade = grade
+                headcount.count = count
+                headcount.updatedAt = Date()
+                try await headcount.create(on: db)
             }
         }
         try await loadTimetable(
@@ -215,27 +221,27 @@ extension DemoData {
         func campaign(_ title: String, mode: CampaignMode, opens: Date, closes: Date, programs: [UUID]) async throws
             -> EnrollmentCampaign
         {
-            let c = EnrollmentCampaign()
-            c.$municipality.id = municipalityID
-            c.$academicYear.id = try year.requireID()
-            c.title = title
-            c.opensAt = opens
-            c.closesAt = closes
-            c.mode = mode.rawValue
-            c.maxCourses = 1
-            c.confirmDays = 7
-            c.searchKey = TextKey.search(title)
-            c.sortKey = TextKey.sort(title)
-            c.status = RecordStatus.active.rawValue
-            c.version = 1
-            try await c.create(on: db)
-            for p in programs {
-                let l = CampaignProgram()
-                l.$campaign.id = c.id!
-                l.$program.id = p
-                try await l.create(on: db)
+            let campaign = EnrollmentCampaign()
+            campaign.$municipality.id = municipalityID
+            campaign.$academicYear.id = try year.requireID()
+            campaign.title = title
+            campaign.opensAt = opens
+            campaign.closesAt = closes
+            campaign.mode = mode.rawValue
+            campaign.maxCourses = 1
+            campaign.confirmDays = 7
+            campaign.searchKey = TextKey.search(title)
+            campaign.sortKey = TextKey.sort(title)
+            campaign.status = RecordStatus.active.rawValue
+            campaign.version = 1
+            try await campaign.create(on: db)
+            for programID in programs {
+                let link = CampaignProgram()
+                link.$campaign.id = campaign.id!
+                link.$program.id = programID
+                try await link.create(on: db)
             }
-            return c
+            return campaign
         }
         let open = try await campaign(
             "Запись на сетевые курсы второго полугодия", mode: .firstCome, opens: now.addingTimeInterval(-7 * 86_400),
@@ -243,39 +249,41 @@ extension DemoData {
         let ranked = try await campaign(
             "Профильная смена «Олимпиадный резерв»", mode: .ranked, opens: now.addingTimeInterval(-14 * 86_400),
             closes: now.addingTimeInterval(-3600), programs: Array(programIDs.prefix(2)))
-        func apply(_ c: EnrollmentCampaign, _ s: Student, choices: [StudyGroup], confirmed: Bool, guardian: Bool)
+        func apply(
+            _ campaign: EnrollmentCampaign, _ student: Student, choices: [StudyGroup], confirmed: Bool, guardian: Bool
+        )
             async throws
         {
-            let a = CourseApplication()
-            a.$municipality.id = municipalityID
-            a.$campaign.id = c.id!
-            a.$student.id = try s.requireID()
-            a.$school.id = s.$school.id
-            a.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
-            a.submittedByName = s.fullName
-            a.submittedAt = now.addingTimeInterval(-86_400)
-            a.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
-            a.guardianAgreedAt = guardian ? a.submittedAt : nil
-            a.schoolDecision = confirmed ? "confirmed" : "pending"
-            a.schoolDecidedAt = confirmed ? now : nil
-            a.holdExpiresAt =
-                c.campaignMode == .firstCome && !confirmed
-                ? a.submittedAt.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
-            a.version = 1
-            try await a.create(on: db)
+            let application = CourseApplication()
+            application.$municipality.id = municipalityID
+            application.$campaign.id = campaign.id!
+            application.$student.id = try student.requireID()
+            application.$school.id = student.$school.id
+            application.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
+            application.submittedByName = student.fullName
+            application.submittedAt = now.addingTimeInterval(-86_400)
+            application.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
+            application.guardianAgreedAt = guardian ? application.submittedAt : nil
+            application.schoolDecision = confirmed ? "confirmed" : "pending"
+            application.schoolDecidedAt = confirmed ? now : nil
+            application.holdExpiresAt =
+                campaign.campaignMode == .firstCome && !confirmed
+                ? application.submittedAt.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil
+            application.version = 1
+            try await application.create(on: db)
             var placed = false
-            for (i, g) in choices.enumerated() {
+            for (i, group) in choices.enumerated() {
                 let ch = ApplicationChoice()
-                ch.$application.id = a.id!
+                ch.$application.id = application.id!
                 ch.rank = i + 1
-                ch.$group.id = try g.requireID()
+                ch.$group.id = try group.requireID()
                 ch.outcome = "pending"
-                if c.campaignMode == .firstCome {
+                if campaign.campaignMode == .firstCome {
                     if placed {
                         ch.outcome = "unused"
                     } else {
                         switch try await EnrollmentService.enroll(
-                            studentID: s.id!, groupID: g.id!, source: .application, on: db, req: nil)
+                            studentID: student.id!, groupID: group.id!, source: .application, on: db, req: nil)
                         {
                         case .enrolled:
                             ch.outcome = "enrolled"
@@ -290,15 +298,16 @@ extension DemoData {
         // Tenth-graders apply; the first one of each school is still waiting for the school.
         let tenth = students.filter { $0.grade == 10 }
         let tenthGroups = groups.filter { $0.name.hasSuffix("-10") }
-        for (i, s) in tenth.prefix(6).enumerated() {
+        for (i, student) in tenth.prefix(6).enumerated() {
             try await apply(
-                open, s, choices: [tenthGroups[i % tenthGroups.count], tenthGroups[(i + 1) % tenthGroups.count]],
+                open, student, choices: [tenthGroups[i % tenthGroups.count], tenthGroups[(i + 1) % tenthGroups.count]],
                 confirmed: i % 2 == 1, guardian: true)
         }
         let rankedGroups = groups.filter { g in Array(programIDs.prefix(2)).contains(g.$program.id) }
-        for (i, s) in students.dropFirst(6).prefix(8).enumerated() {
+        for (i, student) in students.dropFirst(6).prefix(8).enumerated() {
             try await apply(
-                ranked, s, choices: i % 2 == 0 ? rankedGroups : rankedGroups.reversed(), confirmed: true, guardian: true
+                ranked, student, choices: i % 2 == 0 ? rankedGroups : rankedGroups.reversed(), confirmed: true,
+                guardian: true
             )
         }
     }

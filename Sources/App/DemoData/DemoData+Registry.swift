@@ -68,46 +68,46 @@ extension DemoData {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
         let now = Date()
-        for s in staff {
-            let m = StaffMember()
-            m.$municipality.id = municipalityID
-            m.surname = s.surname
-            m.givenName = s.given
-            m.patronymic = s.patronymic
-            m.position = s.position
-            m.category = s.category.rawValue
-            m.isOutsideTrainer = s.trainer
-            m.email = nil
-            m.phone = nil
-            if let login = s.login {
-                m.$user.id = try await User.query(on: db).filter(\.$username == login).first()?.id
+        for person in staff {
+            let member = StaffMember()
+            member.$municipality.id = municipalityID
+            member.surname = person.surname
+            member.givenName = person.given
+            member.patronymic = person.patronymic
+            member.position = person.position
+            member.category = person.category.rawValue
+            member.isOutsideTrainer = person.trainer
+            member.email = nil
+            member.phone = nil
+            if let login = person.login {
+                member.$user.id = try await User.query(on: db).filter(\.$username == login).first()?.id
             }
-            m.searchKey = TextKey.search(s.surname, s.given, s.patronymic, s.position)
-            m.sortKey = TextKey.sort("\(s.surname) \(s.given) \(s.patronymic)")
-            m.status = RecordStatus.active.rawValue
-            m.version = 1
-            try await m.create(on: db)
-            for o in s.orgs {
-                let l = StaffOrganization()
-                l.$staff.id = try m.requireID()
-                l.$organization.id = orgIDs[o]!
-                try await l.create(on: db)
+            member.searchKey = TextKey.search(person.surname, person.given, person.patronymic, person.position)
+            member.sortKey = TextKey.sort("\(person.surname) \(person.given) \(person.patronymic)")
+            member.status = RecordStatus.active.rawValue
+            member.version = 1
+            try await member.create(on: db)
+            for orgName in person.orgs {
+                let link = StaffOrganization()
+                link.$staff.id = try member.requireID()
+                link.$organization.id = orgIDs[orgName]!
+                try await link.create(on: db)
             }
-            for sub in s.subjects {
-                let l = StaffSubject()
-                l.$staff.id = try m.requireID()
-                l.$subject.id = subjectIDs[sub]!
-                try await l.create(on: db)
+            for sub in person.subjects {
+                let link = StaffSubject()
+                link.$staff.id = try member.requireID()
+                link.$subject.id = subjectIDs[sub]!
+                try await link.create(on: db)
             }
         }
-        for r in rooms {
+        for entry in rooms {
             let room = Room()
-            room.$organization.id = orgIDs[r.org]!
-            room.name = r.name
-            room.capacity = r.capacity
+            room.$organization.id = orgIDs[entry.org]!
+            room.name = entry.name
+            room.capacity = entry.capacity
             room.note = nil
-            room.searchKey = TextKey.search(r.name)
-            room.sortKey = TextKey.sort(r.name)
+            room.searchKey = TextKey.search(entry.name)
+            room.sortKey = TextKey.sort(entry.name)
             room.status = RecordStatus.active.rawValue
             room.version = 1
             try await room.create(on: db)
@@ -127,17 +127,17 @@ extension DemoData {
             ),
         ]
         for (short, sector, forms, directions, contact) in partners {
-            let p = Partner()
-            p.$municipality.id = municipalityID
-            p.$organization.id = orgIDs[short]!
-            p.sector = sector.rawValue
-            p.forms = CodeList.encode(forms)
-            p.directions = CodeList.encode(directions)
-            p.contactPerson = contact
-            p.note = nil
-            p.status = RecordStatus.active.rawValue
-            p.version = 1
-            try await p.create(on: db)
+            let partner = Partner()
+            partner.$municipality.id = municipalityID
+            partner.$organization.id = orgIDs[short]!
+            partner.sector = sector.rawValue
+            partner.forms = CodeList.encode(forms)
+            partner.directions = CodeList.encode(directions)
+            partner.contactPerson = contact
+            partner.note = nil
+            partner.status = RecordStatus.active.rawValue
+            partner.version = 1
+            try await partner.create(on: db)
         }
         // School ↔ centre contracts for the year, a centre ↔ partner agreement, one expiring within 30 days, one draft.
         let yearEnd = year.endsOn
@@ -166,12 +166,12 @@ extension DemoData {
                 "Использование лабораторий колледжа для практикумов по химии"
             ),
         ]
-        for (kind, a, b, number, state, start, end, subject) in agreements {
+        for (kind, partyA, partyB, number, state, start, end, subject) in agreements {
             let ag = NetworkAgreement()
             ag.$municipality.id = municipalityID
             ag.kind = kind.rawValue
-            ag.$partyA.id = orgIDs[a]!
-            ag.$partyB.id = orgIDs[b]!
+            ag.$partyA.id = orgIDs[partyA]!
+            ag.$partyB.id = orgIDs[partyB]!
             ag.number = number
             ag.signedOn = number == nil ? nil : start
             ag.subject = subject
@@ -179,7 +179,7 @@ extension DemoData {
             ag.startsOn = start
             ag.endsOn = end
             ag.state = state.rawValue
-            ag.searchKey = TextKey.search(number, subject, a, b)
+            ag.searchKey = TextKey.search(number, subject, partyA, partyB)
             ag.status = RecordStatus.active.rawValue
             ag.version = 1
             try await ag.create(on: db)
@@ -194,21 +194,21 @@ extension DemoData {
             ("Фомина Галина Юрьевна", .member, "ГБПОУ «СПК»", "заместитель директора"),
         ]
         for (name, role, org, position) in members {
-            let m = KmcMember()
-            m.$municipality.id = municipalityID
-            m.fullName = name
-            m.kmcRole = role.rawValue
-            m.$organization.id = org.flatMap { orgIDs[$0] }
-            m.position = position
-            m.termFrom = termFrom
-            m.termTo = termTo
-            m.decreeNumber = "238"
-            m.decreeDate = termFrom.addingTimeInterval(-7 * 86_400)
-            m.searchKey = TextKey.search(name, position, org)
-            m.sortKey = TextKey.sort(name)
-            m.status = RecordStatus.active.rawValue
-            m.version = 1
-            try await m.create(on: db)
+            let member = KmcMember()
+            member.$municipality.id = municipalityID
+            member.fullName = name
+            member.kmcRole = role.rawValue
+            member.$organization.id = org.flatMap { orgIDs[$0] }
+            member.position = position
+            member.termFrom = termFrom
+            member.termTo = termTo
+            member.decreeNumber = "238"
+            member.decreeDate = termFrom.addingTimeInterval(-7 * 86_400)
+            member.searchKey = TextKey.search(name, position, org)
+            member.sortKey = TextKey.sort(name)
+            member.status = RecordStatus.active.rawValue
+            member.version = 1
+            try await member.create(on: db)
         }
     }
 }

@@ -14,26 +14,26 @@ extension DemoData {
         let holidays = try await createHolidays(
             on: db, municipalityID: municipalityID, year: year, startYear: first.ymd.year)
         if let school = orgIDs["МБОУ «СОШ № 1»"] {
-            let b = BusySlotRecord()
-            b.$municipality.id = municipalityID
-            b.$school.id = school
-            b.gradesText = "10,11"
-            b.weekdaysText = "1,2,3,4,5"
-            b.startMinute = 8 * 60 + 30
-            b.endMinute = 14 * 60 + 30
-            b.status = RecordStatus.active.rawValue
-            b.version = 1
-            try await b.create(on: db)
+            let slot = BusySlotRecord()
+            slot.$municipality.id = municipalityID
+            slot.$school.id = school
+            slot.gradesText = "10,11"
+            slot.weekdaysText = "1,2,3,4,5"
+            slot.startMinute = 8 * 60 + 30
+            slot.endMinute = 14 * 60 + 30
+            slot.status = RecordStatus.active.rawValue
+            slot.version = 1
+            try await slot.create(on: db)
         }
-        if let a = orgIDs["МБОУ «Гимназия № 2»"], let b = orgIDs["МБОУ «Лицей № 5»"] {
-            let t = TravelTimeRecord()
-            t.$municipality.id = municipalityID
-            t.$from.id = a
-            t.$to.id = b
-            t.minutes = 25
-            t.status = RecordStatus.active.rawValue
-            t.version = 1
-            try await t.create(on: db)
+        if let gymnasium = orgIDs["МБОУ «Гимназия № 2»"], let lyceum = orgIDs["МБОУ «Лицей № 5»"] {
+            let travel = TravelTimeRecord()
+            travel.$municipality.id = municipalityID
+            travel.$from.id = gymnasium
+            travel.$to.id = lyceum
+            travel.minutes = 25
+            travel.status = RecordStatus.active.rawValue
+            travel.version = 1
+            try await travel.create(on: db)
         }
         // Past lessons are in the journal, except those of the last week (not marked yet).
         let markedBefore = CivilDay(Date(), timeZone: zone).adding(days: -7)
@@ -42,110 +42,115 @@ extension DemoData {
             "Самостоятельная работа",
             "Обсуждение решений",
         ]
-        for (i, g) in groups.enumerated() {
-            let members = try await Enrollment.query(on: db).filter(\.$group.$id == g.requireID())
+        for (i, group) in groups.enumerated() {
+            let members = try await Enrollment.query(on: db).filter(\.$group.$id == group.requireID())
                 .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all().map { $0.$student.id }
-            var n = 0
-            let room = try await Room.query(on: db).filter(\.$organization.$id == g.$organization.id).sort(\.$sortKey)
-                .first()
+            var marked = 0
+            let room = try await Room.query(on: db).filter(\.$organization.$id == group.$organization.id).sort(
+                \.$sortKey
+            )
+            .first()
             let weekday = Weekday(rawValue: i % 5 + 1)!
             let start = ClockTime(minutes: 15 * 60 + (i / 5) * 120)
-            let p = LessonPattern()
-            p.$group.id = try g.requireID()
-            p.weekday = weekday.rawValue
-            p.startMinute = start.minutes
-            p.hours = 2
-            p.$room.id = room?.id
-            p.firstDay = first.number
-            p.lastDay = last.number
-            p.createdAt = Date()
-            p.createdBy = "демо"
-            try await p.create(on: db)
+            let pattern = LessonPattern()
+            pattern.$group.id = try group.requireID()
+            pattern.weekday = weekday.rawValue
+            pattern.startMinute = start.minutes
+            pattern.hours = 2
+            pattern.$room.id = room?.id
+            pattern.firstDay = first.number
+            pattern.lastDay = last.number
+            pattern.createdAt = Date()
+            pattern.createdBy = "демо"
+            try await pattern.create(on: db)
             for day in Recurrence.days(
                 WeeklyPattern(weekday: weekday, start: start, hours: 2, from: first, to: last), holidays: holidays
             ).days {
-                let l = Lesson()
-                l.$group.id = try g.requireID()
-                l.$pattern.id = p.id
-                l.day = day.number
-                l.startMinute = start.minutes
-                l.endMinute = start.minutes + LessonLength.minutes(hours: 2)
-                l.hours = 2
-                l.$room.id = room?.id
-                l.$teacher.id = g.$teacher.id
-                l.status = LessonStatus.scheduled.rawValue
-                l.version = 1
-                l.updatedAt = Date()
-                try await l.create(on: db)
+                let lesson = Lesson()
+                lesson.$group.id = try group.requireID()
+                lesson.$pattern.id = pattern.id
+                lesson.day = day.number
+                lesson.startMinute = start.minutes
+                lesson.endMinute = start.minutes + LessonLength.minutes(hours: 2)
+                lesson.hours = 2
+                lesson.$room.id = room?.id
+                lesson.$teacher.id = group.$teacher.id
+                lesson.status = LessonStatus.scheduled.rawValue
+                lesson.version = 1
+                lesson.updatedAt = Date()
+                try await lesson.create(on: db)
                 guard day < markedBefore else { continue }
-                n += 1
-                let r = LessonRecord()
-                r.$lesson.id = try l.requireID()
-                r.topic = "Занятие \(n). " + topics[(n - 1) % topics.count]
-                r.hours = 2
-                r.markedAt = Date()
-                r.markedBy = "демо"
-                r.version = 1
-                try await r.create(on: db)
-                for (k, student) in members.enumerated() {
-                    let m = AttendanceMark()
-                    m.$lesson.id = try l.requireID()
-                    m.$student.id = student
-                    m.status =
-                        ((n + k) % 9 == 0 ? AttendanceStatus.absent : (n + 2 * k) % 13 == 0 ? .excused : .present)
+                marked += 1
+                let record = LessonRecord()
+                record.$lesson.id = try lesson.requireID()
+                record.topic = "Занятие \(marked). " + topics[(marked - 1) % topics.count]
+                record.hours = 2
+                record.markedAt = Date()
+                record.markedBy = "демо"
+                record.version = 1
+                try await record.create(on: db)
+                for (j, student) in members.enumerated() {
+                    let mark = AttendanceMark()
+                    mark.$lesson.id = try lesson.requireID()
+                    mark.$student.id = student
+                    mark.status =
+                        ((marked + j) % 9 == 0
+                        ? AttendanceStatus.absent : (marked + 2 * j) % 13 == 0 ? .excused : .present)
                         .rawValue
-                    try await m.create(on: db)
+                    try await mark.create(on: db)
                 }
             }
             // An entrance diagnostic in the first weeks, for the first groups (`000_5375b2a087477e6d.txt` §4.6).
             if i < 3, !members.isEmpty {
-                let w = DiagnosticWork()
-                w.$group.id = try g.requireID()
-                w.title = "Входная диагностика"
-                w.workDay = first.adding(days: 14).number
-                w.maxScore = 20
-                w.createdAt = Date()
-                w.version = 1
-                try await w.create(on: db)
-                for (k, student) in members.enumerated() {
-                    let d = DiagnosticScore()
-                    d.$work.id = try w.requireID()
-                    d.$student.id = student
-                    d.score = (7 + k * 5 + i * 3) % 21
-                    try await d.create(on: db)
+                let work = DiagnosticWork()
+                work.$group.id = try group.requireID()
+                work.title = "Входная диагностика"
+                work.workDay = first.adding(days: 14).number
+                work.maxScore = 20
+                work.createdAt = Date()
+                work.version = 1
+                try await work.create(on: db)
+                for (j, student) in members.enumerated() {
+                    let score = DiagnosticScore()
+                    score.$work.id = try work.requireID()
+                    score.$student.id = student
+                    score.score = (7 + j * 5 + i * 3) % 21
+                    try await score.create(on: db)
                 }
             }
         }
     }
 
     /// The holidays of the academic year beginning in September of `startYear`.
-    static func createHolidays(on db: any Database, municipalityID: UUID, year: AcademicYear, startYear y: Int)
+    static func createHolidays(on db: any Database, municipalityID: UUID, year: AcademicYear, startYear: Int)
         async throws -> [HolidayPeriod]
     {
-        func d(_ day: Int, _ month: Int, _ yy: Int) -> CivilDay { CivilDay(year: yy, month: month, day: day)! }
+        func civilDay(_ day: Int, _ month: Int, _ calendarYear: Int) -> CivilDay {
+            CivilDay(year: calendarYear, month: month, day: day)!
+        }
         let periods: [(String, HolidayKind, CivilDay, CivilDay)] = [
-            ("Осенние каникулы", .vacation, d(26, 10, y), d(3, 11, y)),
-            ("День народного единства", .holiday, d(4, 11, y), d(4, 11, y)),
-            ("Зимние каникулы", .vacation, d(29, 12, y), d(11, 1, y + 1)),
-            ("День защитника Отечества", .holiday, d(23, 2, y + 1), d(23, 2, y + 1)),
-            ("Международный женский день", .holiday, d(8, 3, y + 1), d(9, 3, y + 1)),
-            ("Весенние каникулы", .vacation, d(23, 3, y + 1), d(31, 3, y + 1)),
-            ("Праздник Весны и Труда", .holiday, d(1, 5, y + 1), d(1, 5, y + 1)),
-            ("День Победы", .holiday, d(9, 5, y + 1), d(11, 5, y + 1)),
+            ("Осенние каникулы", .vacation, civilDay(26, 10, startYear), civilDay(3, 11, startYear)),
+            ("День народного единства", .holiday, civilDay(4, 11, startYear), civilDay(4, 11, startYear)),
+            ("Зимние каникулы", .vacation, civilDay(29, 12, startYear), civilDay(11, 1, startYear + 1)),
+            ("День защитника Отечества", .holiday, civilDay(23, 2, startYear + 1), civilDay(23, 2, startYear + 1)),
+            ("Международный женский день", .holiday, civilDay(8, 3, startYear + 1), civilDay(9, 3, startYear + 1)),
+            ("Весенние каникулы", .vacation, civilDay(23, 3, startYear + 1), civilDay(31, 3, startYear + 1)),
+            ("Праздник Весны и Труда", .holiday, civilDay(1, 5, startYear + 1), civilDay(1, 5, startYear + 1)),
+            ("День Победы", .holiday, civilDay(9, 5, startYear + 1), civilDay(11, 5, startYear + 1)),
         ]
         var holidays: [HolidayPeriod] = []
-        for (title, kind, a, b) in periods {
-            let h = HolidayPeriodRecord()
-            h.$municipality.id = municipalityID
-            h.$academicYear.id = try year.requireID()
-            h.title = title
-            h.kind = kind.rawValue
-            h.firstDay = a.number
-            h.lastDay = b.number
-            h.status = RecordStatus.active.rawValue
-            h.version = 1
-            try await h.create(on: db)
-            holidays.append(h.domain)
+        for (title, kind, firstDay, lastDay) in periods {
+            let record = HolidayPeriodRecord()
+            record.$municipality.id = municipalityID
+            record.$academicYear.id = try year.requireID()
+            record.title = title
+            record.kind = kind.rawValue
+            record.firstDay = firstDay.number
+            record.lastDay = lastDay.number
+            record.status = RecordStatus.active.rawValue
+            record.version = 1
+            try await record.create(on: db)
+            holidays.append(record.domain)
         }
         return holidays
     }

@@ -156,22 +156,24 @@ enum DemoData {
             try await municipality.create(on: db)
             let municipalityID = try municipality.requireID()
             var orgIDs: [String: UUID] = [:]
-            for o in organizations {
+            for organization in organizations {
                 let org = try await OrganizationStore.create(
                     OrganizationInput(
-                        kind: o.kind, fullName: o.full, shortName: o.short, address: "г. Светлоозёрск, " + o.address,
-                        phone: String(format: "+7 (900) 000-00-%02d", o.n), email: "org\(o.n)@svetloozersk.example",
+                        kind: organization.kind, fullName: organization.full, shortName: organization.short,
+                        address: "г. Светлоозёрск, " + organization.address,
+                        phone: String(format: "+7 (900) 000-00-%02d", organization.n),
+                        email: "org\(organization.n)@svetloozersk.example",
                         website: nil, headName: nil),
                     municipalityID: municipalityID, on: db, req: nil)
-                orgIDs[o.short] = org.id
+                orgIDs[organization.short] = org.id
             }
             let year = try await AcademicYears.ensureCurrent(
                 municipalityID: municipalityID, zone: municipality.zone, on: db)
             var subjectIDs: [String: UUID] = [:]
-            for s in subjects {
-                let subject = Subject(municipalityID: municipalityID, name: s)
+            for name in subjects {
+                let subject = Subject(municipalityID: municipalityID, name: name)
                 try await subject.create(on: db)
-                subjectIDs[s] = subject.id
+                subjectIDs[name] = subject.id
             }
             for (short, subs, directions, profiles) in centers {
                 let rc = ResourceCenter()
@@ -184,19 +186,19 @@ enum DemoData {
                 rc.status = RecordStatus.active.rawValue
                 rc.version = 1
                 try await rc.create(on: db)
-                for s in subs {
+                for subject in subs {
                     let link = ResourceCenterSubject()
                     link.$center.id = try rc.requireID()
-                    link.$subject.id = subjectIDs[s]!
+                    link.$subject.id = subjectIDs[subject]!
                     try await link.create(on: db)
                 }
             }
-            for u in users {
-                let user = User(username: u.login, fullName: u.name, passwordHash: hash)
+            for account in users {
+                let user = User(username: account.login, fullName: account.name, passwordHash: hash)
                 try await user.create(on: db)
                 try await RoleAssignment(
-                    userID: user.requireID(), role: u.role.rawValue, municipalityID: municipalityID,
-                    organizationID: u.org.flatMap { orgIDs[$0] }
+                    userID: user.requireID(), role: account.role.rawValue, municipalityID: municipalityID,
+                    organizationID: account.org.flatMap { orgIDs[$0] }
                 ).create(on: db)
             }
             try await loadRegistry(

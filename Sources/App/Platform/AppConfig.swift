@@ -58,12 +58,12 @@ public struct AppConfig: Sendable {
         }
         func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
             guard let raw = env[name], !raw.isEmpty else { return value }
-            guard let n = Int(raw), range.contains(n) else {
+            guard let number = Int(raw), range.contains(number) else {
                 problems.append(
                     "\(name): ожидается целое число от \(range.lowerBound) до \(range.upperBound), получено «\(raw)»")
                 return value
             }
-            return n
+            return number
         }
         let demo = flag("SETKA_DEMO", default: true)
         let secure = flag("SETKA_SECURE_COOKIES", default: false)

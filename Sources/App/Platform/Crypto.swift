@@ -11,24 +11,24 @@ enum Secrets {
     }
 
     /// Lower-case hex of the SHA-256 of the text (every API call hashes its token: no `String(format:)` per byte).
-    static func sha256(_ s: String) -> String {
+    static func sha256(_ text: String) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for b in SHA256.hash(data: Data(s.utf8)) {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Constant-time comparison of two tokens.
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
+    static func equal(_ first: String, _ second: String) -> Bool {
+        let firstBytes = Array(first.utf8)
+        let secondBytes = Array(second.utf8)
+        guard firstBytes.count == secondBytes.count else { return false }
         var diff: UInt8 = 0
-        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        for i in 0..<firstBytes.count { diff |= firstBytes[i] ^ secondBytes[i] }
         return diff == 0
     }
 }

@@ -23,51 +23,55 @@ extension Request {
     }
 
     /// Whether the left menu shows an area: the policy is asked with a probe record of the user's own scope.
-    func mayOpen(_ area: MenuArea, municipalityID m: UUID, user: CurrentUser) -> Bool {
+    func mayOpen(_ area: MenuArea, municipalityID: UUID, user: CurrentUser) -> Bool {
         let ownOrg = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first ?? UUID()
-        let probe = OrgRef(id: ownOrg, municipalityID: m)
-        let p = policy
+        let probe = OrgRef(id: ownOrg, municipalityID: municipalityID)
+        let access = policy
         switch area {
         case .profile: return true
         case .children: return user.actor.has(.guardian, at: Date())
         case .applications:
             return user.actor.has(.student, at: Date()) || user.actor.has(.guardian, at: Date())
-                || p.allows(user.actor, .read, .application(studentID: UUID(), school: probe))
-        case .coverage: return p.allows(user.actor, .read, .reference(municipalityID: m))
-        case .lists: return p.allows(user.actor, .read, .enrollmentList(group: probe))
+                || access.allows(user.actor, .read, .application(studentID: UUID(), school: probe))
+        case .coverage: return access.allows(user.actor, .read, .reference(municipalityID: municipalityID))
+        case .lists: return access.allows(user.actor, .read, .enrollmentList(group: probe))
         case .enrollments:
-            let other = OrgRef(id: UUID(), municipalityID: m)
-            return p.allows(user.actor, .read, .groupStudent(school: probe, center: other))
-                || p.allows(user.actor, .read, .groupStudent(school: other, center: probe))
-        case .organizations: return p.allows(user.actor, .read, .organization(probe))
-        case .audit: return p.allows(user.actor, .read, .audit(municipalityID: m))
-        case .municipality: return p.allows(user.actor, .update, .users(municipalityID: m))
+            let other = OrgRef(id: UUID(), municipalityID: municipalityID)
+            return access.allows(user.actor, .read, .groupStudent(school: probe, center: other))
+                || access.allows(user.actor, .read, .groupStudent(school: other, center: probe))
+        case .organizations: return access.allows(user.actor, .read, .organization(probe))
+        case .audit: return access.allows(user.actor, .read, .audit(municipalityID: municipalityID))
+        case .municipality: return access.allows(user.actor, .update, .users(municipalityID: municipalityID))
         // Everyone who signs in has a timetable to look at: their own week, a child's, or the network's month.
         case .timetable: return true
-        case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
-        case .orders: return p.allows(user.actor, .read, .order(municipalityID: m))
-        case .registry(let r):
-            switch r {
-            case .resourceCenters: return p.allows(user.actor, .read, .resourceCenter(probe))
-            case .agreements: return p.allows(user.actor, .read, .agreement(parties: [probe], municipalityID: m))
-            case .staff: return p.allows(user.actor, .read, .staff(orgs: [probe], municipalityID: m))
-            case .rooms: return p.allows(user.actor, .read, .room(probe))
+        case .certificates: return access.allows(user.actor, .read, .certificate(center: probe))
+        case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
+        case .registry(let section):
+            switch section {
+            case .resourceCenters: return access.allows(user.actor, .read, .resourceCenter(probe))
+            case .agreements:
+                return access.allows(user.actor, .read, .agreement(parties: [probe], municipalityID: municipalityID))
+            case .staff: return access.allows(user.actor, .read, .staff(orgs: [probe], municipalityID: municipalityID))
+            case .rooms: return access.allows(user.actor, .read, .room(probe))
             case .partners, .subjects, .academicYears, .kmcMembers:
-                return p.allows(user.actor, .read, .reference(municipalityID: m))
-            case .groups: return p.allows(user.actor, .read, .group(probe))
-            case .programs: return p.allows(user.actor, .read, .program(probe))
-            case .students: return p.allows(user.actor, .read, .student(school: probe))
-            case .campaigns, .holidays, .travelTimes: return p.allows(user.actor, .read, .reference(municipalityID: m))
+                return access.allows(user.actor, .read, .reference(municipalityID: municipalityID))
+            case .groups: return access.allows(user.actor, .read, .group(probe))
+            case .programs: return access.allows(user.actor, .read, .program(probe))
+            case .students: return access.allows(user.actor, .read, .student(school: probe))
+            case .campaigns, .holidays, .travelTimes:
+                return access.allows(user.actor, .read, .reference(municipalityID: municipalityID))
             case .busySlots:
-                return p.allows(user.actor, .create, .schoolTime(probe)) || p.allows(user.actor, .create, .group(probe))
-            case .certificates: return p.allows(user.actor, .read, .certificate(center: probe))
-            case .orders: return p.allows(user.actor, .read, .order(municipalityID: m))
+                return access.allows(user.actor, .create, .schoolTime(probe))
+                    || access.allows(user.actor, .create, .group(probe))
+            case .certificates: return access.allows(user.actor, .read, .certificate(center: probe))
+            case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
             case .users:
-                return p.allows(user.actor, .read, .users(municipalityID: m))
-                    || p.allows(
+                return access.allows(user.actor, .read, .users(municipalityID: municipalityID))
+                    || access.allows(
                         user.actor, .read,
                         .account(
-                            roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: m)], municipalityID: m
+                            roles: [AccountRole(.teacher, organizationID: ownOrg, municipalityID: municipalityID)],
+                            municipalityID: municipalityID
                         ))
             }
         }
@@ -75,18 +79,18 @@ extension Request {
 
     /// Redirect after a successful POST, with a message for the next page.
     func redirect(to path: String, flash: String) -> Response {
-        let r = redirect(to: path, redirectType: .normal)
-        r.cookies[CookieName.flash] = HTTPCookies.Value(
+        let response = redirect(to: path, redirectType: .normal)
+        response.cookies[CookieName.flash] = HTTPCookies.Value(
             string: flash.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
             maxAge: 60, path: "/", isSecure: application.setkaConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
-        return r
+        return response
     }
 
     /// Renders a page, clearing a flash message once shown.
     func render(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
-        let r = Response.html(html, status: status)
-        if storage[FlashClearKey.self] == true { r.cookies[CookieName.flash] = application.expiredCookie() }
-        return r
+        let response = Response.html(html, status: status)
+        if storage[FlashClearKey.self] == true { response.cookies[CookieName.flash] = application.expiredCookie() }
+        return response
     }
 }
 

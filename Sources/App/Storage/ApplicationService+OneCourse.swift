@@ -41,10 +41,11 @@ extension ApplicationService {
 
         /// The statement for a submission. `seat` is the place as enrolled; the audit entry of the place says
         /// «зачислен» or «в листе ожидания» as the statement decides.
-        init(_ s: SubmissionRows, seat: EnrollmentService.RawSeat, req: Request?, withText: Bool = false) {
+        init(_ submission: SubmissionRows, seat: EnrollmentService.RawSeat, req: Request?, withText: Bool = false) {
             self.withText = withText
             binds.reserveCapacity(72)
-            let clash = EnrollmentService.clashBinds(studentIDs: [s.student.id], groupID: seat.group.id, leaving: nil)
+            let clash = EnrollmentService.clashBinds(
+                studentIDs: [submission.student.id], groupID: seat.group.id, leaving: nil)
             var waiting = seat
             waiting.waiting(0, ahead: 0)
             let enrolledAudit = seat.audit(req: req)
@@ -54,46 +55,50 @@ extension ApplicationService {
             let waitlisted = EnrollmentStatus.waitlisted.rawValue
             let taken = "FROM o WHERE o.status IS NOT NULL"
 
-            var q = "WITH clash AS (" + fill(EnrollmentService.clashOfOneSQL, clash) + " LIMIT 1),\n"
-            q +=
+            var statement = "WITH clash AS (" + fill(EnrollmentService.clashOfOneSQL, clash) + " LIMIT 1),\n"
+            statement +=
                 "seat AS (" + fill(EnrollmentService.RawSeat.seatUpdate, seat.open)
                 + " AND NOT EXISTS (SELECT 1 FROM clash) RETURNING enrolled_count),\n"
-            q +=
+            statement +=
                 "wait AS (" + fill(EnrollmentService.RawSeat.waitUpdate, seat.open)
                 + " AND NOT EXISTS (SELECT 1 FROM clash) AND NOT EXISTS (SELECT 1 FROM seat) RETURNING waitlist_seq),\n"
-            q +=
+            statement +=
                 "o AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM seat) THEN \(p(.text(enrolled))) WHEN EXISTS (SELECT 1 "
                 + "FROM wait) THEN \(p(.text(waitlisted))) END"
                 + " AS status, (SELECT waitlist_seq FROM wait) AS seq),\n"
-            q +=
+            statement +=
                 "ahead AS (" + fill(EnrollmentService.RawSeat.aheadCount, [.uuid(seat.group.id), .text(waitlisted)])
                 + " (SELECT seq FROM o)),\n"
-            q += "i1 AS (" + insertSelect(SubmissionRows.applicationSQL, s.application, computed: [:], taken) + "),\n"
+            statement +=
+                "i1 AS (" + insertSelect(SubmissionRows.applicationSQL, submission.application, computed: [:], taken)
+                + "),\n"
             // The place's status and waiting number (columns 4 and 5 of `RawSeat.insertSQL`) are the statement's
             // decision.
-            q +=
+            statement +=
                 "i2 AS ("
                 + insertSelect(
                     EnrollmentService.RawSeat.insertSQL, seat.enrollment, computed: [3: "o.status", 4: "o.seq"], taken)
                 + "),\n"
-            q +=
+            statement +=
                 "i3 AS ("
-                + insertSelect(SubmissionRows.choiceSQL, s.choice(0, outcome: ""), computed: [4: "o.status"], taken)
+                + insertSelect(
+                    SubmissionRows.choiceSQL, submission.choice(0, outcome: ""), computed: [4: "o.status"], taken)
                 + "),\n"
             let after =
                 "CASE WHEN o.status = \(p(.text(enrolled))) THEN \(p(.text(enrolledAudit.after))) ELSE "
                 + "\(p(.text(waitingAudit.after))) END"
-            q +=
+            statement +=
                 "i4 AS ("
                 + insertSelect(
                     Audit.insertSQL, Audit.values(enrolledAudit), types: Audit.postgresTypes, computed: [11: after],
                     taken)
                 + " UNION ALL "
-                + select(Audit.values(s.audit(req: req)), types: Audit.postgresTypes, computed: [:], taken) + ")\n"
-            q +=
+                + select(Audit.values(submission.audit(req: req)), types: Audit.postgresTypes, computed: [:], taken)
+                + ")\n"
+            statement +=
                 "SELECT clash.*, (SELECT enrolled_count FROM seat), (SELECT seq FROM o), (SELECT n FROM ahead) FROM "
                 + "(SELECT 1) AS one LEFT JOIN clash ON true"
-            sql = q
+            sql = statement
         }
 
         /// A placeholder for a value (its type from the value, or `type`).
@@ -186,11 +191,13 @@ extension ApplicationService {
             let group = SubmitFacts.Group(
                 id: id, name: "", organizationID: id, programID: id, isOpen: true, status: "", approval: "",
                 gradeFrom: 1, gradeTo: 11)
-            let s = SubmissionRows(
+            let submission = SubmissionRows(
                 campaign: campaign, student: student, ranked: [id], groups: [id: group], guardianAgreement: nil,
                 submittedBy: "")
             return OneCourse(
-                s, seat: EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now),
+                submission,
+                seat: EnrollmentService.RawSeat(
+                    group: group, student: student, source: .application, now: submission.now),
                 req: nil, withText: true)
         }
 

@@ -84,12 +84,12 @@ extension ApplicationService {
             return group
         }
 
-        func named(_ e: EnrollmentOutcome, placed: inout Int) -> (String, Int?) {
-            switch e {
+        func named(_ outcome: EnrollmentOutcome, placed: inout Int) -> (String, Int?) {
+            switch outcome {
             case .enrolled:
                 placed += 1
                 return ("enrolled", nil)
-            case .waitlisted(let p): return ("waitlisted", p)
+            case .waitlisted(let position): return ("waitlisted", position)
             }
         }
 

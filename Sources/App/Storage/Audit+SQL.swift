@@ -4,8 +4,8 @@ import Vapor
 
 extension Audit {
     /// Writes an entry on the SQLite writer's connection, as `record` would.
-    static func insert(_ r: Row, on c: RawSQLite) throws {
-        try c.run(insertSQL, values(r))
+    static func insert(_ row: Row, on connection: RawSQLite) throws {
+        try connection.run(insertSQL, values(row))
     }
 
     static let insertSQL = """
@@ -23,13 +23,13 @@ extension Audit {
 
     /// The entry's values in `insertSQL`'s order; an absent id is NULL (on SQLite a present one is its text, as
     /// SQLiteKit writes it).
-    static func values(_ r: Row) -> [DBValue] {
-        func id(_ u: UUID?) -> DBValue { u.map { .uuid($0) } ?? .text(nil) }
+    static func values(_ row: Row) -> [DBValue] {
+        func id(_ id: UUID?) -> DBValue { id.map { .uuid($0) } ?? .text(nil) }
         return [
-            .uuid(r.id), .date(r.at), id(r.userID), .text(r.username), .text(r.action), .text(r.entityType),
-            id(r.entityID), .text(r.title),
-            id(r.municipalityID), id(r.organizationID), .text(r.before), .text(r.after), .text(r.ip),
-            .text(r.searchKey),
+            .uuid(row.id), .date(row.at), id(row.userID), .text(row.username), .text(row.action), .text(row.entityType),
+            id(row.entityID), .text(row.title),
+            id(row.municipalityID), id(row.organizationID), .text(row.before), .text(row.after), .text(row.ip),
+            .text(row.searchKey),
         ]
     }
 }

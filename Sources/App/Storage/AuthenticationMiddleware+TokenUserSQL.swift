@@ -29,16 +29,16 @@ extension AuthenticationMiddleware {
         struct Rows {
             var users: [UserRoleRow] = [], expires: Date?, revoked = false, own = Set<UUID>(), guarded = Set<UUID>()
 
-            mutating func add(_ r: some NamedRow) {
-                switch r.optionalText("kind") {
+            mutating func add(_ row: some NamedRow) {
+                switch row.optionalText("kind") {
                 case nil:
                     if users.isEmpty {
-                        expires = r.date("t_expires")
-                        revoked = !r.isNull("t_revoked")
+                        expires = row.date("t_expires")
+                        revoked = !row.isNull("t_revoked")
                     }
-                    users.append(UserRoleRow(r))
-                case "student": if let id = r.uuid("child") { own.insert(id) }
-                default: if let id = r.uuid("child") { guarded.insert(id) }
+                    users.append(UserRoleRow(row))
+                case "student": if let id = row.uuid("child") { own.insert(id) }
+                default: if let id = row.uuid("child") { guarded.insert(id) }
                 }
             }
 
@@ -69,17 +69,17 @@ extension AuthenticationMiddleware {
         var role: String?, municipalityID: UUID?, organizationID: UUID?, validFrom: Date?, validTo: Date?
 
         /// From a raw row with the `userColumns`.
-        init(_ r: some NamedRow) {
-            userID = r.uuid("u_id") ?? UUID()
-            username = r.text("u_username")
-            fullName = r.text("u_full_name")
-            isActive = r.bool("u_active")
-            mustChangePassword = r.bool("u_must_change")
-            role = r.optionalText("r_role")
-            municipalityID = r.uuid("r_municipality")
-            organizationID = r.uuid("r_org")
-            validFrom = r.date("r_from")
-            validTo = r.date("r_to")
+        init(_ row: some NamedRow) {
+            userID = row.uuid("u_id") ?? UUID()
+            username = row.text("u_username")
+            fullName = row.text("u_full_name")
+            isActive = row.bool("u_active")
+            mustChangePassword = row.bool("u_must_change")
+            role = row.optionalText("r_role")
+            municipalityID = row.uuid("r_municipality")
+            organizationID = row.uuid("r_org")
+            validFrom = row.date("r_from")
+            validTo = row.date("r_to")
         }
     }
 }

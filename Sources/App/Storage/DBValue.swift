@@ -15,11 +15,11 @@ enum DBValue: Sendable {
     /// As SQLiteKit's encoder stores it: a UUID as its text, a date as seconds since 1970, a flag as 0 or 1.
     var sqlite: SQLiteData {
         switch self {
-        case .uuid(let u): .text(u.uuidString)
-        case .text(let t): t.map { .text($0) } ?? .null
-        case .int(let n): .integer(n)
-        case .bool(let b): .integer(b ? 1 : 0)
-        case .date(let d): d.map { .float($0.timeIntervalSince1970) } ?? .null
+        case .uuid(let uuid): .text(uuid.uuidString)
+        case .text(let text): text.map { .text($0) } ?? .null
+        case .int(let number): .integer(number)
+        case .bool(let flag): .integer(flag ? 1 : 0)
+        case .date(let date): date.map { .float($0.timeIntervalSince1970) } ?? .null
         }
     }
 }

@@ -12,8 +12,8 @@ extension EnrollmentService {
             binds: clashBinds(studentIDs: studentIDs, groupID: groupID, leaving: leaving))
     }
 
-    /// The clash check for `n` students with `?` placeholders, the raw paths' form of it; `clashBinds` are its values.
-    static func clashSQL(students n: Int) -> String {
+    /// The clash check for `count` students with `?` placeholders, the raw paths' form of it; `clashBinds` are its values.
+    static func clashSQL(students count: Int) -> String {
         """
         SELECT e.student_id AS sid, g.name AS gname, g.organization_id AS cid, st.school_id AS school,
           st.municipality_id AS municipality,
@@ -25,7 +25,7 @@ extension EnrollmentService {
         JOIN study_groups g ON g.id = b.group_id
         JOIN students st ON st.id = e.student_id
         WHERE a.group_id = ? AND a.status = ? AND a.day >= ? AND b.group_id <> ? AND e.student_id IN
-          (\(Array(repeating: "?", count: n).joined(separator: ", ")))
+          (\(Array(repeating: "?", count: count).joined(separator: ", ")))
         ORDER BY b.day, b.start_minute
         """
     }
@@ -54,11 +54,13 @@ extension EnrollmentService {
     }
 
     /// A clash from a row of `clashQuery` read on a raw connection.
-    static func clash(_ r: some NamedRow, columns c: ClashColumns = ClashColumns()) -> TimetableClash? {
-        guard let center = r.uuid(c.center), let school = r.uuid(c.school), let municipalityID = r.uuid(c.municipality)
+    static func clash(_ row: some NamedRow, columns: ClashColumns = ClashColumns()) -> TimetableClash? {
+        guard let center = row.uuid(columns.center), let school = row.uuid(columns.school),
+            let municipalityID = row.uuid(columns.municipality)
         else { return nil }
         return TimetableClash(
-            groupName: r.text(c.group), centerID: center, schoolID: school, municipalityID: municipalityID,
-            span: LessonSpan(day: CivilDay(number: r.int(c.day)), start: r.int(c.start), end: r.int(c.end)))
+            groupName: row.text(columns.group), centerID: center, schoolID: school, municipalityID: municipalityID,
+            span: LessonSpan(
+                day: CivilDay(number: row.int(columns.day)), start: row.int(columns.start), end: row.int(columns.end)))
     }
 }

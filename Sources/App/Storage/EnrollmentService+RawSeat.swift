@@ -66,7 +66,7 @@ extension EnrollmentService {
             UPDATE study_groups SET enrolled_count = enrolled_count + ? WHERE id = ? AND is_open = ? AND status = ?
               AND enrolled_count + ? <= capacity RETURNING enrolled_count
             """
-        static func seats(_ n: Int, groupID: UUID) -> [DBValue] { [.int(n)] + open(groupID) + [.int(n)] }
+        static func seats(_ count: Int, groupID: UUID) -> [DBValue] { [.int(count)] + open(groupID) + [.int(count)] }
         /// A seat given back (binds: the group's id).
         static let releaseSQL = "UPDATE study_groups SET enrolled_count = enrolled_count - 1 WHERE id = ?"
 
@@ -153,9 +153,11 @@ extension EnrollmentService.RawSeat {
             return .standing(.waitlisted(position: (ahead ?? 0) + 1))
         }
 
-        private static func row(_ r: some NamedRow) -> (UUID, EnrollmentStatus, Int?)? {
-            guard let id = r.uuid("id"), let status = EnrollmentStatus(rawValue: r.text("status")) else { return nil }
-            return (id, status, r.isNull("waitlist_seq") ? nil : r.int("waitlist_seq"))
+        private static func row(_ row: some NamedRow) -> (UUID, EnrollmentStatus, Int?)? {
+            guard let id = row.uuid("id"), let status = EnrollmentStatus(rawValue: row.text("status")) else {
+                return nil
+            }
+            return (id, status, row.isNull("waitlist_seq") ? nil : row.int("waitlist_seq"))
         }
     }
 }

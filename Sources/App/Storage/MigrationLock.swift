@@ -5,14 +5,14 @@ import SQLKit
 enum MigrationLock {
     static let key = 7_301_002
 
-    static func holding(on c: any SQLDatabase, _ body: () async throws -> Void) async throws {
-        try await c.raw("SELECT pg_advisory_lock(\(literal: key))").run()
+    static func holding(on db: any SQLDatabase, _ body: () async throws -> Void) async throws {
+        try await db.raw("SELECT pg_advisory_lock(\(literal: key))").run()
         do {
             try await body()
         } catch {
-            try? await c.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
+            try? await db.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
             throw error
         }
-        try await c.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
+        try await db.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
     }
 }

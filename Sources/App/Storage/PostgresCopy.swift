@@ -25,8 +25,8 @@ enum PostgresCopy {
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(1 << 20 + 4096)
                     for i in 0..<count {
-                        for (n, value) in values(i).enumerated() {
-                            if n > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                        for (column, value) in values(i).enumerated() {
+                            if column > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
                             write(value, to: &buffer)
                         }
                         buffer.writeInteger(UInt8(ascii: "\n"))
@@ -43,32 +43,32 @@ enum PostgresCopy {
     }
 
     /// One value as COPY's text format reads it: `\N` for NULL, backslash escapes in text, timestamps in UTC.
-    static func write(_ value: DBValue, to b: inout ByteBuffer) {
+    static func write(_ value: DBValue, to buffer: inout ByteBuffer) {
         switch value {
-        case .uuid(let u): writeUUID(u, to: &b)
-        case .int(let n): writeDecimal(n, to: &b)
-        case .bool(let f): b.writeInteger(UInt8(ascii: f ? "t" : "f"))
-        case .text(nil), .date(nil): b.writeStaticString("\\N")
-        case .text(let t?): escape(t, to: &b)
-        case .date(let d?): writeTimestamp(d, to: &b)
+        case .uuid(let uuid): writeUUID(uuid, to: &buffer)
+        case .int(let number): writeDecimal(number, to: &buffer)
+        case .bool(let flag): buffer.writeInteger(UInt8(ascii: flag ? "t" : "f"))
+        case .text(nil), .date(nil): buffer.writeStaticString("\\N")
+        case .text(let text?): escape(text, to: &buffer)
+        case .date(let date?): writeTimestamp(date, to: &buffer)
         }
     }
 
-    static func escape(_ t: String, to b: inout ByteBuffer) {
-        var t = t
-        t.withUTF8 { bytes in
+    static func escape(_ text: String, to buffer: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { bytes in
             // Most text needs no escape: copied in one piece.
             guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-                b.writeBytes(bytes)
+                buffer.writeBytes(bytes)
                 return
             }
             for byte in bytes {
                 switch byte {
-                case UInt8(ascii: "\\"): b.writeStaticString("\\\\")
-                case 0x09: b.writeStaticString("\\t")
-                case 0x0A: b.writeStaticString("\\n")
-                case 0x0D: b.writeStaticString("\\r")
-                default: b.writeInteger(byte)
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
                 }
             }
         }
@@ -77,63 +77,63 @@ enum PostgresCopy {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// 8-4-4-4-12 lower-case hex digits, as PostgreSQL reads a uuid, without a `String` in between.
-    static func writeUUID(_ u: UUID, to b: inout ByteBuffer) {
-        withUnsafeBytes(of: u.uuid) { raw in
+    static func writeUUID(_ uuid: UUID, to buffer: inout ByteBuffer) {
+        withUnsafeBytes(of: uuid.uuid) { raw in
             for (i, byte) in raw.enumerated() {
-                if i == 4 || i == 6 || i == 8 || i == 10 { b.writeInteger(UInt8(ascii: "-")) }
-                b.writeInteger(hex[Int(byte >> 4)])
-                b.writeInteger(hex[Int(byte & 0x0F)])
+                if i == 4 || i == 6 || i == 8 || i == 10 { buffer.writeInteger(UInt8(ascii: "-")) }
+                buffer.writeInteger(hex[Int(byte >> 4)])
+                buffer.writeInteger(hex[Int(byte & 0x0F)])
             }
         }
     }
 
-    static func writeDecimal(_ n: Int, to b: inout ByteBuffer) {
-        guard n >= 0, n < 10 else {
-            b.writeString(String(n))
+    static func writeDecimal(_ number: Int, to buffer: inout ByteBuffer) {
+        guard number >= 0, number < 10 else {
+            buffer.writeString(String(number))
             return
         }
-        b.writeInteger(UInt8(ascii: "0") + UInt8(n))
+        buffer.writeInteger(UInt8(ascii: "0") + UInt8(number))
     }
 
     /// The number with at least `width` digits, leading zeros (non-negative numbers only).
-    static func writePadded(_ n: Int, width: Int, to b: inout ByteBuffer) {
+    static func writePadded(_ number: Int, width: Int, to buffer: inout ByteBuffer) {
         var digits: [UInt8] = []
-        var k = n
+        var rest = number
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(k % 10))
-            k /= 10
-        } while k > 0
-        if digits.count < width { for _ in digits.count..<width { b.writeInteger(UInt8(ascii: "0")) } }
-        for d in digits.reversed() { b.writeInteger(d) }
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if digits.count < width { for _ in digits.count..<width { buffer.writeInteger(UInt8(ascii: "0")) } }
+        for digit in digits.reversed() { buffer.writeInteger(digit) }
     }
 
-    static func writeTimestamp(_ d: Date, to b: inout ByteBuffer) {
-        let micros = Int((d.timeIntervalSince1970 * 1_000_000).rounded())
+    static func writeTimestamp(_ date: Date, to buffer: inout ByteBuffer) {
+        let micros = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = micros - seconds * 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let inDay = seconds - days * 86_400
-        let (y, m, day) = RuDate.date(days: days)
-        writePadded(y, width: 4, to: &b)
-        b.writeInteger(UInt8(ascii: "-"))
-        writePadded(m, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: "-"))
-        writePadded(day, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: " "))
-        writePadded(inDay / 3600, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: ":"))
-        writePadded(inDay / 60 % 60, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: ":"))
-        writePadded(inDay % 60, width: 2, to: &b)
-        b.writeInteger(UInt8(ascii: "."))
-        writePadded(fraction, width: 6, to: &b)
-        b.writeStaticString("+00")
+        let (year, month, day) = RuDate.date(days: days)
+        writePadded(year, width: 4, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        writePadded(month, width: 2, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        writePadded(day, width: 2, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: " "))
+        writePadded(inDay / 3600, width: 2, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        writePadded(inDay / 60 % 60, width: 2, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        writePadded(inDay % 60, width: 2, to: &buffer)
+        buffer.writeInteger(UInt8(ascii: "."))
+        writePadded(fraction, width: 6, to: &buffer)
+        buffer.writeStaticString("+00")
     }
 
     /// «2010-03-14 21:00:00.000000+00»: microseconds, as timestamptz keeps them.
-    static func timestamp(_ d: Date) -> String {
-        var b = ByteBuffer()
-        writeTimestamp(d, to: &b)
-        return String(buffer: b)
+    static func timestamp(_ date: Date) -> String {
+        var buffer = ByteBuffer()
+        writeTimestamp(date, to: &buffer)
+        return String(buffer: buffer)
     }
 }

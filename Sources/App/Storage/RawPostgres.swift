@@ -31,7 +31,7 @@ struct RawPostgres: Sendable {
         do {
             let rows = try await connection.execute(Prepared<K>(binds: binds), logger: connection.logger)
             var out: [Row] = []
-            for try await r in rows { out.append(r) }
+            for try await row in rows { out.append(row) }
             return out
         } catch {
             if !Application.isRetryable(error) { try? await connection.close() }
@@ -45,9 +45,9 @@ struct RawPostgres: Sendable {
         static var sql: String { K.postgres }
         let binds: [DBValue]
         func makeBindings() -> PostgresBindings {
-            var b = PostgresBindings(capacity: binds.count)
-            for value in binds { RawPostgres.append(value, to: &b) }
-            return b
+            var bindings = PostgresBindings(capacity: binds.count)
+            for value in binds { RawPostgres.append(value, to: &bindings) }
+            return bindings
         }
         func decodeRow(_ row: PostgresRow) -> RawPostgres.Row { Row(cells: Array(row)) }
     }
@@ -58,8 +58,8 @@ struct RawPostgres: Sendable {
 
     /// The integer of the statement's one result column (`RETURNING n`, `COUNT(*)`) in its first row, if there is one.
     func int(_ sql: String, _ binds: [DBValue]) async throws -> Int? {
-        guard let r = try await rows(sql, binds).first, !r.isNull(at: 0) else { return nil }
-        return r.int(at: 0)
+        guard let row = try await rows(sql, binds).first, !row.isNull(at: 0) else { return nil }
+        return row.int(at: 0)
     }
 
     /// Runs `body` inside BEGIN … COMMIT on this connection (ROLLBACK when it throws).
@@ -94,13 +94,13 @@ struct RawPostgres: Sendable {
         }
     }
 
-    static func append(_ value: DBValue, to b: inout PostgresBindings) {
+    static func append(_ value: DBValue, to bindings: inout PostgresBindings) {
         switch value {
-        case .uuid(let u): b.append(u)
-        case .text(let t): b.append(t)
-        case .int(let n): b.append(n)
-        case .bool(let f): b.append(f)
-        case .date(let d): b.append(d)
+        case .uuid(let uuid): bindings.append(uuid)
+        case .text(let text): bindings.append(text)
+        case .int(let number): bindings.append(number)
+        case .bool(let flag): bindings.append(flag)
+        case .date(let date): bindings.append(date)
         }
     }
 
@@ -109,12 +109,12 @@ struct RawPostgres: Sendable {
         guard sql.utf8.contains(UInt8(ascii: "?")) else { return sql }
         var out: [UInt8] = []
         out.reserveCapacity(sql.utf8.count + 32)
-        var n = 0
+        var number = 0
         for byte in sql.utf8 {
             if byte == UInt8(ascii: "?") {
-                n += 1
+                number += 1
                 out.append(UInt8(ascii: "$"))
-                out.append(contentsOf: String(n).utf8)
+                out.append(contentsOf: String(number).utf8)
             } else {
                 out.append(byte)
             }
@@ -150,8 +150,9 @@ struct RawPostgres: Sendable {
 
         /// The one statement and its values in the order of their placeholders.
         var statement: (sql: String, binds: [DBValue]) {
-            let inserts = tables.map { t in
-                "\(t.head) VALUES " + Array(repeating: String(t.row), count: t.values.count).joined(separator: ", ")
+            let inserts = tables.map { table in
+                "\(table.head) VALUES "
+                    + Array(repeating: String(table.row), count: table.values.count).joined(separator: ", ")
             }
             let ctes = inserts.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
             let sql = (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ", ") + " ") + (inserts.last ?? "")
@@ -162,8 +163,8 @@ struct RawPostgres: Sendable {
     /// Sends the collected rows; nothing when there are none.
     func insert(_ rows: Inserts) async throws {
         guard !rows.isEmpty else { return }
-        let s = rows.statement
-        try await run(s.sql, s.binds)
+        let statement = rows.statement
+        try await run(statement.sql, statement.binds)
     }
 
     /// A result row, read by column name like `RawSQLite.Row`; a value of an unexpected type reads as absent.

@@ -23,19 +23,21 @@ final class RawSQLite: @unchecked Sendable {
     }
 
     init(path: String) throws {
-        var h: OpaquePointer?
+        var opened: OpaquePointer?
         let flags =
             SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
-        let rc = sqlite_nio_sqlite3_open_v2(path, &h, flags, nil)
-        guard rc == SQLITE_OK, let h else {
-            sqlite_nio_sqlite3_close_v2(h)
+        let rc = sqlite_nio_sqlite3_open_v2(path, &opened, flags, nil)
+        guard rc == SQLITE_OK, let opened else {
+            sqlite_nio_sqlite3_close_v2(opened)
             throw Failure(code: rc, message: "не удалось открыть базу SQLite «\(path)»")
         }
-        handle = h
+        handle = opened
         // Waits for the lock instead of failing when a write outside the gate (a session's touch) holds it.
-        sqlite_nio_sqlite3_busy_timeout(h, 10_000)
+        sqlite_nio_sqlite3_busy_timeout(opened, 10_000)
         // Plans that do not depend on bound values: otherwise SQLite re-prepares a cached join on every new binding.
-        guard setka_sqlite_enable_qpsg(UnsafeMutableRawPointer(h)) == SQLITE_OK else { throw failure(SQLITE_ERROR) }
+        guard setka_sqlite_enable_qpsg(UnsafeMutableRawPointer(opened)) == SQLITE_OK else {
+            throw failure(SQLITE_ERROR)
+        }
         try exec("PRAGMA synchronous=NORMAL")
         try exec("PRAGMA foreign_keys=ON")
     }
@@ -43,10 +45,10 @@ final class RawSQLite: @unchecked Sendable {
     deinit { close() }
 
     func close() {
-        for s in statements.values { sqlite_nio_sqlite3_finalize(s) }
+        for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared) }
         statements = [:]
         resultColumns = [:]
-        if let h = handle { sqlite_nio_sqlite3_close_v2(h) }
+        if let handle { sqlite_nio_sqlite3_close_v2(handle) }
         handle = nil
     }
 
@@ -60,13 +62,13 @@ final class RawSQLite: @unchecked Sendable {
 
     /// Runs a statement with its binds (`?` placeholders); `row` sees each result row.
     func run(_ sql: String, _ binds: [DBValue], row: (Row) throws -> Void = { _ in }) throws {
-        let s = try statement(sql)
+        let prepared = try statement(sql)
         defer {
-            sqlite_nio_sqlite3_reset(s)
-            sqlite_nio_sqlite3_clear_bindings(s)
+            sqlite_nio_sqlite3_reset(prepared)
+            sqlite_nio_sqlite3_clear_bindings(prepared)
         }
-        for (i, value) in binds.enumerated() { try bind(value, at: Int32(i + 1), in: s) }
-        try step(s) { statement in try row(Row(statement: statement, columns: columns(of: sql, statement))) }
+        for (i, value) in binds.enumerated() { try bind(value, at: Int32(i + 1), in: prepared) }
+        try step(prepared) { statement in try row(Row(statement: statement, columns: columns(of: sql, statement))) }
     }
 
     /// Rows of one table, `perStatement` to a multi-row INSERT: the full-size statement is prepared once and kept, the
@@ -78,51 +80,52 @@ final class RawSQLite: @unchecked Sendable {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
         while start < count {
-            let n = min(perStatement, count - start)
-            let sql = head + Array(repeating: tuple, count: n).joined(separator: ", ")
-            let kept = n == perStatement
-            let s = kept ? try statement(sql) : try prepare(sql, persistent: false)
+            let rowCount = min(perStatement, count - start)
+            let sql = head + Array(repeating: tuple, count: rowCount).joined(separator: ", ")
+            let kept = rowCount == perStatement
+            let prepared = kept ? try statement(sql) : try prepare(sql, persistent: false)
             defer {
                 if kept {
-                    sqlite_nio_sqlite3_reset(s)
-                    sqlite_nio_sqlite3_clear_bindings(s)
+                    sqlite_nio_sqlite3_reset(prepared)
+                    sqlite_nio_sqlite3_clear_bindings(prepared)
                 } else {
-                    sqlite_nio_sqlite3_finalize(s)
+                    sqlite_nio_sqlite3_finalize(prepared)
                 }
             }
             var index: Int32 = 1
-            for i in start..<start + n {
+            for i in start..<start + rowCount {
                 for value in values(i) {
-                    try bind(value, at: index, in: s)
+                    try bind(value, at: index, in: prepared)
                     index += 1
                 }
             }
-            try step(s) { _ in }
-            start += n
+            try step(prepared) { _ in }
+            start += rowCount
         }
     }
 
-    private func bind(_ value: DBValue, at index: Int32, in s: OpaquePointer) throws {
+    private func bind(_ value: DBValue, at index: Int32, in prepared: OpaquePointer) throws {
         let rc: Int32
         switch value.sqlite {
-        case .integer(let n): rc = sqlite_nio_sqlite3_bind_int64(s, index, Int64(n))
-        case .float(let d): rc = sqlite_nio_sqlite3_bind_double(s, index, d)
-        case .text(let t):
-            rc = sqlite_nio_sqlite3_bind_text64(s, index, t, UInt64(t.utf8.count), transient, UInt8(SQLITE_UTF8))
-        case .null: rc = sqlite_nio_sqlite3_bind_null(s, index)
-        case .blob(let b):
-            rc = b.withUnsafeReadableBytes {
-                sqlite_nio_sqlite3_bind_blob64(s, index, $0.baseAddress, UInt64($0.count), transient)
+        case .integer(let number): rc = sqlite_nio_sqlite3_bind_int64(prepared, index, Int64(number))
+        case .float(let double): rc = sqlite_nio_sqlite3_bind_double(prepared, index, double)
+        case .text(let text):
+            rc = sqlite_nio_sqlite3_bind_text64(
+                prepared, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+        case .null: rc = sqlite_nio_sqlite3_bind_null(prepared, index)
+        case .blob(let bytes):
+            rc = bytes.withUnsafeReadableBytes {
+                sqlite_nio_sqlite3_bind_blob64(prepared, index, $0.baseAddress, UInt64($0.count), transient)
             }
         }
         guard rc == SQLITE_OK else { throw failure(rc) }
     }
 
-    private func step(_ s: OpaquePointer, row: (OpaquePointer) throws -> Void) throws {
+    private func step(_ prepared: OpaquePointer, row: (OpaquePointer) throws -> Void) throws {
         while true {
-            let rc = sqlite_nio_sqlite3_step(s)
+            let rc = sqlite_nio_sqlite3_step(prepared)
             if rc == SQLITE_ROW {
-                try row(s)
+                try row(prepared)
             } else if rc == SQLITE_DONE {
                 return
             } else {
@@ -134,15 +137,15 @@ final class RawSQLite: @unchecked Sendable {
     /// The integer of the statement's one result column (`RETURNING n`, `COUNT(*)`) in its first row, if there is one.
     func int(_ sql: String, _ binds: [DBValue]) throws -> Int? {
         var value: Int?
-        try run(sql, binds) { r in if value == nil, !r.isNull(at: 0) { value = r.int(at: 0) } }
+        try run(sql, binds) { row in if value == nil, !row.isNull(at: 0) { value = row.int(at: 0) } }
         return value
     }
 
     /// The names of a kept statement's result columns, read from SQLite once.
-    private func columns(of sql: String, _ s: OpaquePointer) -> ResultColumns {
+    private func columns(of sql: String, _ prepared: OpaquePointer) -> ResultColumns {
         if let known = resultColumns[sql] { return known }
-        let names = (0..<sqlite_nio_sqlite3_column_count(s)).map {
-            sqlite_nio_sqlite3_column_name(s, $0).map { String(cString: $0) } ?? ""
+        let names = (0..<sqlite_nio_sqlite3_column_count(prepared)).map {
+            sqlite_nio_sqlite3_column_name(prepared, $0).map { String(cString: $0) } ?? ""
         }
         let columns = ResultColumns(names)
         resultColumns[sql] = columns
@@ -172,18 +175,18 @@ final class RawSQLite: @unchecked Sendable {
     }
 
     private func statement(_ sql: String) throws -> OpaquePointer {
-        if let s = statements[sql] { return s }
-        let s = try prepare(sql, persistent: true)
-        statements[sql] = s
-        return s
+        if let kept = statements[sql] { return kept }
+        let prepared = try prepare(sql, persistent: true)
+        statements[sql] = prepared
+        return prepared
     }
 
     private func prepare(_ sql: String, persistent: Bool) throws -> OpaquePointer {
-        var s: OpaquePointer?
+        var prepared: OpaquePointer?
         let rc = sqlite_nio_sqlite3_prepare_v3(
-            handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &s, nil)
-        guard rc == SQLITE_OK, let s else { throw failure(rc) }
-        return s
+            handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &prepared, nil)
+        guard rc == SQLITE_OK, let prepared else { throw failure(rc) }
+        return prepared
     }
 
     private func failure(_ rc: Int32) -> Failure {
@@ -201,13 +204,13 @@ extension SQLQueryString {
         for (i, part) in parts.enumerated() {
             appendLiteral(String(part))
             guard i < parts.count - 1 else { break }
-            guard let v = values.next() else { preconditionFailure("fewer values than placeholders: \(sql)") }
-            switch v {
-            case .uuid(let u): appendInterpolation(bind: u)
-            case .text(let t): appendInterpolation(bind: t)
-            case .int(let n): appendInterpolation(bind: n)
-            case .bool(let b): appendInterpolation(bind: b)
-            case .date(let d): appendInterpolation(bind: d)
+            guard let value = values.next() else { preconditionFailure("fewer values than placeholders: \(sql)") }
+            switch value {
+            case .uuid(let uuid): appendInterpolation(bind: uuid)
+            case .text(let text): appendInterpolation(bind: text)
+            case .int(let number): appendInterpolation(bind: number)
+            case .bool(let flag): appendInterpolation(bind: flag)
+            case .date(let date): appendInterpolation(bind: date)
             }
         }
     }

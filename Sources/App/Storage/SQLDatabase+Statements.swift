@@ -30,13 +30,13 @@ extension SQLDatabase {
         if let first = parts.next() { query.appendLiteral(String(first)) }
         while let part = parts.next() {
             switch values.next() {
-            case .uuid(let u): query.appendInterpolation(bind: u)
+            case .uuid(let uuid): query.appendInterpolation(bind: uuid)
             // An absent value is an untyped NULL: bound as a `String?` PostgreSQL would type it text (an absent id).
             case .text(nil), .date(nil): query.appendInterpolation(SQLLiteral.null)
-            case .text(let t): query.appendInterpolation(bind: t)
-            case .int(let n): query.appendInterpolation(bind: n)
-            case .bool(let b): query.appendInterpolation(bind: b)
-            case .date(let d): query.appendInterpolation(bind: d)
+            case .text(let text): query.appendInterpolation(bind: text)
+            case .int(let number): query.appendInterpolation(bind: number)
+            case .bool(let flag): query.appendInterpolation(bind: flag)
+            case .date(let date): query.appendInterpolation(bind: date)
             case nil: preconditionFailure("fewer values than placeholders in «\(sql)»")
             }
             query.appendLiteral(String(part))

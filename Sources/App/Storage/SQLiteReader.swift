@@ -20,26 +20,26 @@ final class SQLiteReader: Sendable {
     }
 
     func shutdown() async {
-        let connections = idle.withLockedValue { c -> [RawSQLite] in
-            defer { c = [] }
-            return c
+        let connections = idle.withLockedValue { pooled -> [RawSQLite] in
+            defer { pooled = [] }
+            return pooled
         }
-        try? await pool.runIfActive { for c in connections { c.close() } }
+        try? await pool.runIfActive { for connection in connections { connection.close() } }
         try? await pool.shutdownGracefully()
     }
 
     /// Runs `body` on a reader connection, inside one read transaction (one snapshot for all its statements).
     func read<T: Sendable>(_ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T {
         try await pool.runIfActive { [idle, path] in
-            let c = try idle.withLockedValue { $0.popLast() } ?? RawSQLite(path: path)
-            defer { idle.withLockedValue { $0.append(c) } }
-            try c.exec("BEGIN")
+            let connection = try idle.withLockedValue { $0.popLast() } ?? RawSQLite(path: path)
+            defer { idle.withLockedValue { $0.append(connection) } }
+            try connection.exec("BEGIN")
             do {
-                let result = try body(c)
-                try c.exec("COMMIT")
+                let result = try body(connection)
+                try connection.exec("COMMIT")
                 return result
             } catch {
-                if !c.isAutocommit { try? c.exec("ROLLBACK") }
+                if !connection.isAutocommit { try? connection.exec("ROLLBACK") }
                 throw error
             }
         }

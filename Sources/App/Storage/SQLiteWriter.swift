@@ -44,10 +44,10 @@ final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are gu
         signal.lock()
         stopping = true
         signal.unlock(withValue: 1)
-        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 self.stopped.wait()
-                c.resume()
+                continuation.resume()
             }
         }
     }
@@ -57,16 +57,16 @@ final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are gu
         let box = NIOLockedValueBox<T?>(nil)
         return try await withCheckedThrowingContinuation { (cont: CheckedContinuation<T, any Error>) in
             let job = Job(
-                run: { c in
-                    let v = try body(c)
-                    box.withLockedValue { $0 = v }
+                run: { connection in
+                    let value = try body(connection)
+                    box.withLockedValue { $0 = value }
                 },
                 finish: { error in
                     if let error { return cont.resume(throwing: error) }
-                    guard let v = box.withLockedValue({ $0 }) else {
+                    guard let value = box.withLockedValue({ $0 }) else {
                         return cont.resume(throwing: Abort(.internalServerError))
                     }
-                    cont.resume(returning: v)
+                    cont.resume(returning: value)
                 })
             signal.lock()
             if stopping {
@@ -81,16 +81,16 @@ final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are gu
     /// Runs an asynchronous `body` as one job of the next batch: the writer's thread waits, holding the write gate and
     /// the transaction, while `body` runs on the concurrency pool with the connection to itself (each of its statements
     /// runs at once, as in a job). For long algorithms written once for every database (the import's commit); `body`
-    /// must write through `c` only — anything that waits for the write gate would wait forever.
+    /// must write through `connection` only — anything that waits for the write gate would wait forever.
     func exclusive<T: Sendable>(_ body: @escaping @Sendable (SQLiteWriteConnection) async throws -> T) async throws
         -> T
     {
-        try await write { c in
+        try await write { connection in
             let done = DispatchSemaphore(value: 0)
             let outcome = NIOLockedValueBox<Result<T, any Error>?>(nil)
             Task {
                 let result: Result<T, any Error>
-                do { result = .success(try await body(SQLiteWriteConnection(connection: c))) } catch {
+                do { result = .success(try await body(SQLiteWriteConnection(connection: connection))) } catch {
                     result = .failure(error)
                 }
                 outcome.withLockedValue { $0 = result }
@@ -119,32 +119,32 @@ final class SQLiteWriter: @unchecked Sendable {  // `jobs` and `stopping` are gu
         stopped.signal()
     }
 
-    private static func runBatch(_ jobs: [Job], on c: RawSQLite) -> [(any Error)?] {
-        do { try c.exec("BEGIN IMMEDIATE") } catch { return jobs.map { _ in error } }
+    private static func runBatch(_ jobs: [Job], on connection: RawSQLite) -> [(any Error)?] {
+        do { try connection.exec("BEGIN IMMEDIATE") } catch { return jobs.map { _ in error } }
         var results: [(any Error)?] = []
         results.reserveCapacity(jobs.count)
         for job in jobs {
             do {
-                try c.exec("SAVEPOINT job")
+                try connection.exec("SAVEPOINT job")
                 do {
-                    try job.run(c)
-                    try c.exec("RELEASE job")
+                    try job.run(connection)
+                    try connection.exec("RELEASE job")
                     results.append(nil)
                 } catch {
-                    try c.exec("ROLLBACK TO job")
-                    try c.exec("RELEASE job")
+                    try connection.exec("ROLLBACK TO job")
+                    try connection.exec("RELEASE job")
                     results.append(error)
                 }
             } catch {
                 // The savepoint itself failed (SQLite may have rolled the whole transaction back): keep nothing.
-                if !c.isAutocommit { try? c.exec("ROLLBACK") }
+                if !connection.isAutocommit { try? connection.exec("ROLLBACK") }
                 return jobs.map { _ in error }
             }
         }
         do {
-            try c.exec("COMMIT")
+            try connection.exec("COMMIT")
         } catch {
-            if !c.isAutocommit { try? c.exec("ROLLBACK") }
+            if !connection.isAutocommit { try? connection.exec("ROLLBACK") }
             return jobs.map { _ in error }
         }
         return results

@@ -18,10 +18,11 @@ extension StudentImportService {
           consent_by = ?, status = ?, version = ?
         WHERE id = ? AND version = ? RETURNING 1
         """
-    static func mergeBinds(_ m: Registered, into r: Registered) -> [DBValue] {
+    static func mergeBinds(_ merged: Registered, into child: Registered) -> [DBValue] {
         [
-            .int(m.grade), .text(m.letter), .text(m.sex), .bool(m.specialNeeds), .date(m.consentOn), .text(m.consentBy),
-            .text(m.status), .int(m.version), .uuid(r.id), .int(r.version),
+            .int(merged.grade), .text(merged.letter), .text(merged.sex), .bool(merged.specialNeeds),
+            .date(merged.consentOn), .text(merged.consentBy),
+            .text(merged.status), .int(merged.version), .uuid(child.id), .int(child.version),
         ]
     }
 
@@ -70,7 +71,7 @@ extension StudentImportService {
         return keys
     }
 
-    static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
     /// An `IN` list lengthened to 8, 64 or 900 values by repeating its first: the SQLite writer keeps every statement it
     /// prepared, and a statement for every length of a last chunk would pile up (a repeated value changes no `IN`).

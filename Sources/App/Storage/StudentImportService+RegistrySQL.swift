@@ -15,14 +15,14 @@ extension StudentImportService {
         """
 
     /// A row of `registeredSelect`.
-    static func registeredChild(_ r: some NamedRow) -> Registered? {
-        guard let id = r.uuid("id"), let school = r.uuid("school_id") else { return nil }
-        let name = [r.text("surname"), r.text("given_name"), r.optionalText("patronymic")]
+    static func registeredChild(_ row: some NamedRow) -> Registered? {
+        guard let id = row.uuid("id"), let school = row.uuid("school_id") else { return nil }
+        let name = [row.text("surname"), row.text("given_name"), row.optionalText("patronymic")]
         return Registered(
-            id: id, identityKey: r.text("identity_key"), schoolID: school, schoolName: r.text("school_name"),
-            fullName: name.compactMap { $0 }.joined(separator: " "), grade: r.int("grade"),
-            letter: r.optionalText("letter"), sex: r.optionalText("sex"), specialNeeds: r.bool("special_needs"),
-            consentOn: r.date("consent_on"), consentBy: r.optionalText("consent_by"), status: r.text("status"),
-            version: r.int("version"))
+            id: id, identityKey: row.text("identity_key"), schoolID: school, schoolName: row.text("school_name"),
+            fullName: name.compactMap { $0 }.joined(separator: " "), grade: row.int("grade"),
+            letter: row.optionalText("letter"), sex: row.optionalText("sex"), specialNeeds: row.bool("special_needs"),
+            consentOn: row.date("consent_on"), consentBy: row.optionalText("consent_by"), status: row.text("status"),
+            version: row.int("version"))
     }
 }

@@ -19,13 +19,17 @@ struct APIQueryCheck: AsyncMiddleware {
                 (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
             }
             for key in Self.ids {
-                if let v = value(key), UUID(uuidString: v) == nil { fields[key] = PlatformWords.Decoding.uuidExpected }
+                if let text = value(key), UUID(uuidString: text) == nil {
+                    fields[key] = PlatformWords.Decoding.uuidExpected
+                }
             }
             for key in Self.numbers {
-                if let v = value(key), (Int(v) ?? -1) < 0 { fields[key] = PlatformWords.Decoding.countExpected }
+                if let text = value(key), (Int(text) ?? -1) < 0 { fields[key] = PlatformWords.Decoding.countExpected }
             }
             for key in Self.days {
-                if let v = value(key), CivilDay.parse(v) == nil { fields[key] = PlatformWords.Decoding.dateExpected }
+                if let text = value(key), CivilDay.parse(text) == nil {
+                    fields[key] = PlatformWords.Decoding.dateExpected
+                }
             }
             if !fields.isEmpty { throw AppError.badParameters(fields) }
         }

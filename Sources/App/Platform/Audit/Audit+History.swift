@@ -14,17 +14,17 @@ extension Audit {
         "program": .programs, "group": .groups, "student": .students,
     ]
 
-    static func line(_ e: AuditEntry, zone: TimeZone) -> HistoryLine {
-        let before = Audit.decode(e.before)
-        let after = Audit.decode(e.after)
+    static func line(_ entry: AuditEntry, zone: TimeZone) -> HistoryLine {
+        let before = Audit.decode(entry.before)
+        let after = Audit.decode(entry.after)
         let keys = Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") }.sorted()
-        let url: String? = e.entityID.flatMap { id in
-            e.entityType == "organization"
-                ? SiteURL.organization(id).path : registries[e.entityType].map { SiteURL.record($0, id).path }
+        let url: String? = entry.entityID.flatMap { id in
+            entry.entityType == "organization"
+                ? SiteURL.organization(id).path : registries[entry.entityType].map { SiteURL.record($0, id).path }
         }
         return HistoryLine(
-            at: RuDate.formatDateTime(e.at, timeZone: zone), who: e.username,
-            action: AuditWords.actionTitles[e.action] ?? e.action, entity: e.entityTitle, entityURL: url,
+            at: RuDate.formatDateTime(entry.at, timeZone: zone), who: entry.username,
+            action: AuditWords.actionTitles[entry.action] ?? entry.action, entity: entry.entityTitle, entityURL: url,
             changes: keys.map { ($0, (before[$0] ?? "").ifBlank("—"), (after[$0] ?? "").ifBlank("—")) })
     }
 

@@ -27,26 +27,26 @@ enum Audit {
         municipalityID: UUID?, organizationID: UUID?,
         before: [String: String]? = nil, after: [String: String]? = nil
     ) async throws {
-        let r = entry(
+        let row = entry(
             req: req, userID: userID, username: username, action: action, entityType: entityType, entityID: entityID,
             title: title,
             municipalityID: municipalityID, organizationID: organizationID, before: before, after: after)
-        let e = AuditEntry()
-        e.id = r.id
-        e.at = r.at
-        e.userID = r.userID
-        e.username = r.username
-        e.action = r.action
-        e.entityType = r.entityType
-        e.entityID = r.entityID
-        e.entityTitle = r.title
-        e.municipalityID = r.municipalityID
-        e.organizationID = r.organizationID
-        e.before = r.before
-        e.after = r.after
-        e.ip = r.ip
-        e.searchKey = r.searchKey
-        try await e.create(on: db)
+        let model = AuditEntry()
+        model.id = row.id
+        model.at = row.at
+        model.userID = row.userID
+        model.username = row.username
+        model.action = row.action
+        model.entityType = row.entityType
+        model.entityID = row.entityID
+        model.entityTitle = row.title
+        model.municipalityID = row.municipalityID
+        model.organizationID = row.organizationID
+        model.before = row.before
+        model.after = row.after
+        model.ip = row.ip
+        model.searchKey = row.searchKey
+        try await model.create(on: db)
     }
 
     /// An entry as plain values: `record` saves it as a model, the SQLite writer's jobs with `insert`.
@@ -74,7 +74,7 @@ enum Audit {
         before: [String: String]? = nil, after: [String: String]? = nil
     ) -> Row {
         let name = username ?? req?.currentUser?.username ?? PlatformWords.system
-        var r = Row(
+        var row = Row(
             userID: userID ?? req?.currentUser?.userID, username: name, action: action.rawValue, entityType: entityType,
             entityID: entityID,
             title: title, municipalityID: municipalityID, organizationID: organizationID, before: nil, after: nil,
@@ -82,13 +82,13 @@ enum Audit {
         // Keep only what changed, so the log reads as a diff.
         if let before, let after {
             let keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-            r.before = encode(before.filter { keys.contains($0.key) })
-            r.after = encode(after.filter { keys.contains($0.key) })
+            row.before = encode(before.filter { keys.contains($0.key) })
+            row.after = encode(after.filter { keys.contains($0.key) })
         } else {
-            r.before = before.map(encode)
-            r.after = after.map(encode)
+            row.before = before.map(encode)
+            row.after = after.map(encode)
         }
-        return r
+        return row
     }
 
     /// A JSON object with its keys sorted, written by hand: `JSONSerialization` (through `NSDictionary`) cost more than
@@ -104,20 +104,20 @@ enum Audit {
         return out + "}"
     }
 
-    private static func appendJSON(_ s: String, to out: inout String) {
+    private static func appendJSON(_ text: String, to out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20:
+            case _ where scalar.value < 0x20:
                 out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
-                    + String(u.value, radix: 16)
-            default: out.unicodeScalars.append(u)
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""

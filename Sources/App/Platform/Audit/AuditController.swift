@@ -33,24 +33,26 @@ struct AuditController: RouteCollection {
                     $0.$user.id
                 }
             ))
-        var builder = AuditEntry.query(on: req.db).group(.or) { g in
-            g.filter(\.$municipalityID == municipalityID).group(.and) {
+        var builder = AuditEntry.query(on: req.db).group(.or) { group in
+            group.filter(\.$municipalityID == municipalityID).group(.and) {
                 $0.filter(\.$municipalityID == nil).filter(\.$userID ~~ users)
             }
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
-        if let e = try? req.query.get(String.self, at: "entity"), Self.entityTitles.contains(where: { $0.value == e }) {
-            query.filters["entity"] = e
-            builder = builder.filter(\.$entityType == e)
+        if let entity = try? req.query.get(String.self, at: "entity"),
+            Self.entityTitles.contains(where: { $0.value == entity })
+        {
+            query.filters["entity"] = entity
+            builder = builder.filter(\.$entityType == entity)
         }
-        if let f = try? req.query.get(String.self, at: "from"), let d = RuDate.parse(f, timeZone: zone) {
-            query.filters["from"] = f
-            builder = builder.filter(\.$at >= d)
+        if let from = try? req.query.get(String.self, at: "from"), let start = RuDate.parse(from, timeZone: zone) {
+            query.filters["from"] = from
+            builder = builder.filter(\.$at >= start)
         }
-        if let t = try? req.query.get(String.self, at: "to"), let d = RuDate.parse(t, timeZone: zone) {
-            query.filters["to"] = t
-            builder = builder.filter(\.$at < d.addingTimeInterval(86_400))
+        if let to = try? req.query.get(String.self, at: "to"), let end = RuDate.parse(to, timeZone: zone) {
+            query.filters["to"] = to
+            builder = builder.filter(\.$at < end.addingTimeInterval(86_400))
         }
         let total = try await builder.count()
         let entries = try await builder.sort(\.$at, .descending).range(paging.offset..<paging.offset + paging.per).all()

@@ -6,9 +6,10 @@ import Views
 
 extension Application {
     var sessionPolicy: SessionPolicy {
-        let c = setkaConfig.sessionPolicy
+        let configured = setkaConfig.sessionPolicy
         return SessionPolicy(
-            idleTimeout: TimeInterval(c.idleMinutes * 60), absoluteTimeout: TimeInterval(c.absoluteHours * 3600))
+            idleTimeout: TimeInterval(configured.idleMinutes * 60),
+            absoluteTimeout: TimeInterval(configured.absoluteHours * 3600))
     }
 
     func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {

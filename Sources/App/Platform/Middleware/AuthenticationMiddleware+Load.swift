@@ -11,15 +11,15 @@ extension AuthenticationMiddleware {
     static func load(tokenHash: String, now: Date, req: Request) async throws -> CurrentUser? {
         let binds = TokenUser.binds(tokenHash)
         if let reader = req.application.sqliteReader {
-            return try await reader.read { c in
+            return try await reader.read { connection in
                 var rows = TokenUser.Rows()
-                try c.run(TokenUser.sql, binds) { rows.add($0) }
+                try connection.run(TokenUser.sql, binds) { rows.add($0) }
                 return rows.user(now: now)
             }
         }
         let loaded = try await req.application.withRawPostgres { pg -> CurrentUser? in
             var rows = TokenUser.Rows()
-            for r in try await pg.rows(TokenUser.self, binds) { rows.add(r) }
+            for row in try await pg.rows(TokenUser.self, binds) { rows.add(row) }
             return rows.user(now: now)
         }
         return loaded ?? nil
@@ -39,14 +39,14 @@ extension AuthenticationMiddleware {
     }
 
     static func grants(_ rows: [UserRoleRow]) -> [RoleGrant] {
-        rows.compactMap { r in
-            guard let raw = r.role, let role = Role(rawValue: raw), let municipalityID = r.municipalityID else {
+        rows.compactMap { row in
+            guard let raw = row.role, let role = Role(rawValue: raw), let municipalityID = row.municipalityID else {
                 return nil
             }
             let scope: GrantScope =
-                r.organizationID.map { .organization($0, municipalityID: municipalityID) }
+                row.organizationID.map { .organization($0, municipalityID: municipalityID) }
                 ?? .municipality(municipalityID)
-            return RoleGrant(role: role, scope: scope, validFrom: r.validFrom, validTo: r.validTo)
+            return RoleGrant(role: role, scope: scope, validFrom: row.validFrom, validTo: row.validTo)
         }
     }
 
@@ -72,8 +72,8 @@ extension AuthenticationMiddleware {
         guard let first = rows.first, first.isActive else { return nil }
         let grants = grants(rows)
         var students = Set<UUID>()
-        if let q = childrenQuery(userID: first.userID, grants: grants) {
-            students = Set(try await db.sql().raw(q).all().map { try $0.decode(column: "sid", as: UUID.self) })
+        if let query = childrenQuery(userID: first.userID, grants: grants) {
+            students = Set(try await db.sql().raw(query).all().map { try $0.decode(column: "sid", as: UUID.self) })
         }
         return make(rows, grants: grants, students: students, sessionID: sessionID, csrf: csrf, viaToken: viaToken)
     }

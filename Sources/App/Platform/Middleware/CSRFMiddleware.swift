@@ -10,9 +10,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var newPreAuth: String?
         if req.currentUser == nil, req.cookies[CookieName.preAuth] == nil, !req.isAPI {
-            let t = Secrets.token()
-            newPreAuth = t
-            req.storage[PreAuthTokenKey.self] = t
+            let token = Secrets.token()
+            newPreAuth = token
+            req.storage[PreAuthTokenKey.self] = token
         }
         // API calls without a session cookie carry no ambient credentials, so only cookie-based ones need the token.
         let cookieBased = req.currentUser.map { !$0.viaToken } ?? !req.isAPI
@@ -35,8 +35,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let expected, let provided, Secrets.equal(expected, provided) else { throw AppError.csrf }
         }
         let response = try await next.respond(to: req)
-        if let t = newPreAuth {
-            response.cookies[CookieName.preAuth] = req.application.cookie(t, maxAge: nil)
+        if let token = newPreAuth {
+            response.cookies[CookieName.preAuth] = req.application.cookie(token, maxAge: nil)
         }
         return response
     }

@@ -31,8 +31,8 @@ extension Request {
 
     /// The signed-in user, or 401.
     func requireUser() throws -> CurrentUser {
-        guard let u = currentUser else { throw AppError.unauthorized }
-        return u
+        guard let user = currentUser else { throw AppError.unauthorized }
+        return user
     }
 
     var policy: AccessPolicy { AccessPolicy(now: Date()) }

@@ -36,19 +36,19 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
 
     static func describe(_ error: any Error) -> (HTTPResponseStatus, String, String, [String: String]) {
         switch error {
-        case let e as AppError:
-            return (e.status, e.code, e.reason, e.fields)
-        case let e as DecodingError:
+        case let appError as AppError:
+            return (appError.status, appError.code, appError.reason, appError.fields)
+        case let decodingError as DecodingError:
             // Before `AbortError`: Vapor makes `DecodingError` one, with an English reason.
-            let (field, message) = Self.describe(decoding: e)
+            let (field, message) = Self.describe(decoding: decodingError)
             return (
                 .badRequest, "bad_request", PlatformWords.badBody(message),
                 field.map { [$0: message] } ?? [:]
             )
-        case let e as any AbortError:
+        case let abortError as any AbortError:
             let code: String
             let reason: String
-            switch e.status {
+            switch abortError.status {
             case .notFound: (code, reason) = ("not_found", PlatformWords.pageNotFound)
             case .methodNotAllowed: (code, reason) = ("method_not_allowed", PlatformWords.methodNotAllowed)
             case .payloadTooLarge: (code, reason) = ("too_large", PlatformWords.tooLarge)
@@ -59,11 +59,11 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
             case .unprocessableEntity: (code, reason) = ("validation", PlatformWords.validation)
             default:
                 (code, reason) =
-                    e.status.code >= 500
+                    abortError.status.code >= 500
                     ? ("server_error", PlatformWords.serverError)
                     : ("error", PlatformWords.failed)
             }
-            return (e.status, code, reason, [:])
+            return (abortError.status, code, reason, [:])
         default:
             return (.internalServerError, "server_error", PlatformWords.serverError, [:])
         }
@@ -84,8 +84,9 @@ extension SetkaErrorMiddleware {
     /// format names fields so), the message names the full path (`choices[2]`).
     static func describe(decoding error: DecodingError) -> (field: String?, message: String) {
         func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.reduce("") { s, key in
-                key.intValue.map { s + "[\($0)]" } ?? (s.isEmpty ? key.stringValue : s + "." + key.stringValue)
+            codingPath.reduce("") { joined, key in
+                key.intValue.map { joined + "[\($0)]" }
+                    ?? (joined.isEmpty ? key.stringValue : joined + "." + key.stringValue)
             }
         }
         func expected(_ type: Any.Type) -> String {
@@ -105,27 +106,28 @@ extension SetkaErrorMiddleware {
         }
         switch error {
         case .typeMismatch(let type, let ctx):
-            let p = path(ctx.codingPath)
-            return p.isEmpty
+            let field = path(ctx.codingPath)
+            return field.isEmpty
                 ? (nil, PlatformWords.Decoding.objectExpected)
-                : (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.expected(field: p, expected(type)))
+                : (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.expected(field: field, expected(type)))
         case .valueNotFound(let type, let ctx):
-            let p = path(ctx.codingPath)
-            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.null(field: p, expected(type)))
+            let field = path(ctx.codingPath)
+            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.null(field: field, expected(type)))
         case .keyNotFound(let key, let ctx):
-            let p = path(ctx.codingPath + [key])
+            let field = path(ctx.codingPath + [key])
             return (
-                p.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue, PlatformWords.Decoding.missing(field: p)
+                field.isEmpty ? nil : (ctx.codingPath.first ?? key).stringValue,
+                PlatformWords.Decoding.missing(field: field)
             )
         case .dataCorrupted(let ctx):
-            let p = path(ctx.codingPath)
-            if p.isEmpty { return (nil, PlatformWords.Decoding.notJSON) }
+            let field = path(ctx.codingPath)
+            if field.isEmpty { return (nil, PlatformWords.Decoding.notJSON) }
             let what =
                 ctx.debugDescription.contains("UUID")
                 ? PlatformWords.Decoding.badUUID
                 : ctx.debugDescription.lowercased().contains("date")
                     ? PlatformWords.Decoding.badDate : PlatformWords.Decoding.badValue
-            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.invalid(field: p, what))
+            return (ctx.codingPath.first?.stringValue, PlatformWords.Decoding.invalid(field: field, what))
         @unknown default:
             return (nil, PlatformWords.Decoding.failed)
         }

@@ -7,16 +7,16 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
     let section: S
 
     func boot(routes: any RoutesBuilder) throws {
-        let r = routes.grouped(PathComponent(stringLiteral: section.area.rawValue))
-        r.get(use: index)
-        r.get("new", use: newForm)
-        r.post("new", use: create)
-        r.get(":id", use: show)
-        r.get(":id", "edit", use: editForm)
-        r.post(":id", "edit", use: update)
-        r.get(":id", "archive", use: archiveConfirm)
-        r.post(":id", "archive", use: archive)
-        r.post(":id", "restore", use: restore)
+        let sectionRoutes = routes.grouped(PathComponent(stringLiteral: section.area.rawValue))
+        sectionRoutes.get(use: index)
+        sectionRoutes.get("new", use: newForm)
+        sectionRoutes.post("new", use: create)
+        sectionRoutes.get(":id", use: show)
+        sectionRoutes.get(":id", "edit", use: editForm)
+        sectionRoutes.post(":id", "edit", use: update)
+        sectionRoutes.get(":id", "archive", use: archiveConfirm)
+        sectionRoutes.post(":id", "archive", use: archive)
+        sectionRoutes.post(":id", "restore", use: restore)
     }
 
     var active: MenuArea { .registry(section.area) }

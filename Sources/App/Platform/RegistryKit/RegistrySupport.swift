@@ -10,17 +10,17 @@ enum RegistrySupport {
     static func listQuery(
         _ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:]
     ) -> ListQuery {
-        var f = defaultFilters
+        var chosen = defaultFilters
         for key in filters {
             // Present but empty is the filter's «Все»: it lifts a default too.
-            if let v = try? req.query.get(String.self, at: key) { f[key] = v.isEmpty ? nil : v }
+            if let value = try? req.query.get(String.self, at: key) { chosen[key] = value.isEmpty ? nil : value }
         }
         let sort =
             (try? req.query.get(String.self, at: "sort")).flatMap { sorts.contains($0) ? $0 : nil } ?? defaultSort
         let paging = PageRequest(
             page: try? req.query.get(Int.self, at: "page"), per: try? req.query.get(Int.self, at: "per"))
         return ListQuery(
-            q: (try? req.query.get(String.self, at: "q")) ?? "", filters: f, sort: sort,
+            q: (try? req.query.get(String.self, at: "q")) ?? "", filters: chosen, sort: sort,
             descending: (try? req.query.get(String.self, at: "dir")) == "desc", page: paging.page, per: paging.per)
     }
 
@@ -30,7 +30,7 @@ enum RegistrySupport {
         guard req.isAPI else { return }
         var fields: [String: String] = [:]
         for (key, values) in allowed {
-            if let v = try? req.query.get(String.self, at: key), !v.isEmpty, !values.contains(v) {
+            if let value = try? req.query.get(String.self, at: key), !value.isEmpty, !values.contains(value) {
                 fields[key] = RegistryWords.allowedValues(values)
             }
         }
@@ -46,8 +46,8 @@ enum RegistrySupport {
         let body = req.body.string ?? ""
         for pair in body.split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
             let key = decode(kv[0])
             let value = kv.count > 1 ? decode(kv[1]) : ""
@@ -72,24 +72,24 @@ enum RegistrySupport {
 
     /// The user's municipality for new records (the first one their roles cover).
     static func municipality(_ req: Request) throws -> UUID {
-        guard let m = try req.requireUser().municipalityIDs.first else { throw AppError.forbidden }
-        return m
+        guard let municipalityID = try req.requireUser().municipalityIDs.first else { throw AppError.forbidden }
+        return municipalityID
     }
 
     static func zone(_ req: Request) async throws -> TimeZone {
         try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
     }
 
-    static func date(_ d: Date?, _ zone: TimeZone) -> String { d.map { RuDate.format($0, timeZone: zone) } ?? "" }
+    static func date(_ date: Date?, _ zone: TimeZone) -> String { date.map { RuDate.format($0, timeZone: zone) } ?? "" }
 
     /// Options for choosing an organisation of the municipality.
     static func organizationOptions(_ municipalityID: UUID, kinds: [OrganizationKind]? = nil, on db: any Database)
         async throws -> [(value: String, title: String)]
     {
-        var q = Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
+        var query = Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue)
-        if let kinds { q = q.filter(\.$kind ~~ kinds.map(\.rawValue)) }
-        return try await q.sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.shortName) }
+        if let kinds { query = query.filter(\.$kind ~~ kinds.map(\.rawValue)) }
+        return try await query.sort(\.$sortKey).all().map { (try $0.requireID().uuidString.lowercased(), $0.shortName) }
     }
 
     static func subjectOptions(_ municipalityID: UUID, on db: any Database) async throws -> [(
