@@ -63,11 +63,11 @@ struct AuthController: RouteCollection {
 
     /// Only local paths, so a crafted link cannot send a user elsewhere after login.
     func safeNext(_ next: String?) -> String? {
-        guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\"),
-            n.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !n.hasPrefix("/%2F"),
-            !n.hasPrefix("/%5C")
+        guard let path = next, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+            path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !path.hasPrefix("/%2F"),
+            !path.hasPrefix("/%5C")
         else { return nil }
-        return n
+        return path
     }
 
     // MARK: first run without demo data
@@ -101,7 +101,7 @@ struct AuthController: RouteCollection {
         if !username.isEmpty && !UserAccounts.isValidUsername(username) {
             errors.add("username", AccountsWords.badUsername)
         }
-        for (k, v) in PasswordRules.check(input.password ?? "").messages { errors.add(k, v) }
+        for (field, message) in PasswordRules.check(input.password ?? "").messages { errors.add(field, message) }
         guard errors.isEmpty else {
             let values = [
                 "token": input.token ?? "", "municipality": municipalityID, "authority": authority,
@@ -114,24 +114,26 @@ struct AuthController: RouteCollection {
         }
         let hash = try await Passwords.hash(input.password ?? "", app: req.application)
         let user = try await req.db.transaction { db in
-            let m = Municipality(name: municipalityID)
-            try await m.create(on: db)
+            let municipality = Municipality(name: municipalityID)
+            try await municipality.create(on: db)
             let org = try await OrganizationStore.create(
                 OrganizationInput(
                     kind: .authority, fullName: authority, shortName: authority, address: nil, phone: nil,
                     email: nil, website: nil, headName: nil),
-                municipalityID: m.requireID(), on: db, req: nil)
-            let u = User(username: username, fullName: fullName, passwordHash: hash)
-            try await u.create(on: db)
+                municipalityID: municipality.requireID(), on: db, req: nil)
+            let created = User(username: username, fullName: fullName, passwordHash: hash)
+            try await created.create(on: db)
             try await RoleAssignment(
-                userID: u.requireID(), role: Role.authorityAdmin.rawValue, municipalityID: m.requireID(),
+                userID: created.requireID(), role: Role.authorityAdmin.rawValue,
+                municipalityID: municipality.requireID(),
                 organizationID: nil
             ).create(on: db)
-            try await AcademicYears.ensureCurrent(municipalityID: m.requireID(), zone: m.zone, on: db)
+            try await AcademicYears.ensureCurrent(
+                municipalityID: municipality.requireID(), zone: municipality.zone, on: db)
             try await Audit.record(
-                on: db, req: req, userID: u.id, username: username, action: .setup, entityType: "user",
-                entityID: u.id, title: fullName, municipalityID: m.id, organizationID: org.id)
-            return u
+                on: db, req: req, userID: created.id, username: username, action: .setup, entityType: "user",
+                entityID: created.id, title: fullName, municipalityID: municipality.id, organizationID: org.id)
+            return created
         }
         req.application.setupToken = nil
         let response = req.redirect(

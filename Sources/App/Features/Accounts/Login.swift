@@ -74,19 +74,19 @@ enum Login {
             try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(old)).delete()
         }
         let raw = Secrets.token()
-        let s = UserSession()
-        s.tokenHash = Secrets.sha256(raw)
-        s.$user.id = try user.requireID()
-        s.csrfToken = Secrets.token()
-        s.createdAt = Date()
-        s.lastSeenAt = s.createdAt
-        try await s.create(on: req.db)
+        let session = UserSession()
+        session.tokenHash = Secrets.sha256(raw)
+        session.$user.id = try user.requireID()
+        session.csrfToken = Secrets.token()
+        session.createdAt = Date()
+        session.lastSeenAt = session.createdAt
+        try await session.create(on: req.db)
         // Housekeeping: sessions idle past the timeout and failures older than the throttle window are dead weight.
         let policy = req.application.sessionPolicy
         try await UserSession.query(on: req.db).filter(
-            \.$lastSeenAt < s.createdAt.addingTimeInterval(-policy.idleTimeout)
+            \.$lastSeenAt < session.createdAt.addingTimeInterval(-policy.idleTimeout)
         ).delete()
-        try await LoginFailure.query(on: req.db).filter(\.$at < s.createdAt.addingTimeInterval(-throttle.window))
+        try await LoginFailure.query(on: req.db).filter(\.$at < session.createdAt.addingTimeInterval(-throttle.window))
             .delete()
         response.cookies[CookieName.session] = req.application.cookie(raw, maxAge: nil)
         try await Audit.record(

@@ -6,31 +6,31 @@ import Views
 /// The user's own page: roles, password change, API tokens.
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = routes.grouped("profile")
-        p.get(use: show)
-        p.get("password", use: passwordForm)
-        p.post("password", use: changePassword)
-        p.post("tokens", ":id", "revoke", use: revokeToken)
+        let profile = routes.grouped("profile")
+        profile.get(use: show)
+        profile.get("password", use: passwordForm)
+        profile.post("password", use: changePassword)
+        profile.post("tokens", ":id", "revoke", use: revokeToken)
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let zone = try await MunicipalClock.zone(user.municipalityIDs.first, on: req.db)
         var roles: [ProfilePage.RoleLine] = []
-        for g in user.actor.grants {
+        for grant in user.actor.grants {
             var scope = ""
-            if let orgID = g.scope.organizationID {
+            if let orgID = grant.scope.organizationID {
                 scope = try await Organization.find(orgID, on: req.db)?.shortName ?? ""
             } else {
-                scope = try await Municipality.find(g.scope.municipalityID, on: req.db)?.name ?? ""
+                scope = try await Municipality.find(grant.scope.municipalityID, on: req.db)?.name ?? ""
             }
             let period: String? =
-                (g.validFrom == nil && g.validTo == nil)
+                (grant.validFrom == nil && grant.validTo == nil)
                 ? nil
                 : AccountsWords.period(
-                    from: g.validFrom.map { RuDate.format($0, timeZone: zone) },
-                    to: g.validTo.map { RuDate.format($0, timeZone: zone) })
-            roles.append(.init(role: g.role.title, scope: scope, period: period))
+                    from: grant.validFrom.map { RuDate.format($0, timeZone: zone) },
+                    to: grant.validTo.map { RuDate.format($0, timeZone: zone) })
+            roles.append(.init(role: grant.role.title, scope: scope, period: period))
         }
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.userID).filter(\.$revokedAt == nil)
             .filter(\.$expiresAt > Date()).sort(\.$createdAt, .descending).all()

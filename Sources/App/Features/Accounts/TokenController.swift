@@ -35,18 +35,18 @@ struct TokenController: RouteCollection {
                 reason: AccountsWords.oneTimeCodeForToken)
         case .success(let user):
             let raw = Secrets.token()
-            let t = ApiToken()
-            t.tokenHash = Secrets.sha256(raw)
-            t.$user.id = try user.requireID()
-            t.name = "API " + RuDate.formatDateTime(Date(), timeZone: MunicipalClock.defaultZone)
-            t.createdAt = Date()
-            t.expiresAt = t.createdAt.addingTimeInterval(30 * 86_400)
-            try await t.create(on: req.db)
+            let token = ApiToken()
+            token.tokenHash = Secrets.sha256(raw)
+            token.$user.id = try user.requireID()
+            token.name = "API " + RuDate.formatDateTime(Date(), timeZone: MunicipalClock.defaultZone)
+            token.createdAt = Date()
+            token.expiresAt = token.createdAt.addingTimeInterval(30 * 86_400)
+            try await token.create(on: req.db)
             try await Audit.record(
                 on: req.db, req: req, userID: user.id, username: user.username, action: .tokenCreate,
                 entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
             let response = Response(status: .created)
-            try response.content.encode(Output(token: raw, expiresAt: t.expiresAt))
+            try response.content.encode(Output(token: raw, expiresAt: token.expiresAt))
             return response
         }
     }

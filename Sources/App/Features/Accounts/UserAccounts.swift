@@ -8,8 +8,8 @@ enum UserAccounts {
         return String(chars[0..<4]) + "-" + String(chars[4..<8]) + "-" + String(chars[8..<12])
     }
 
-    static func isValidUsername(_ s: String) -> Bool {
+    static func isValidUsername(_ username: String) -> Bool {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
-        return (3...60).contains(s.count) && s.allSatisfy { allowed.contains($0) }
+        return (3...60).contains(username.count) && username.allSatisfy { allowed.contains($0) }
     }
 }

@@ -70,14 +70,14 @@ extension UsersController {
             errors.add("username", UsersWords.usernameTaken)
         }
         let role = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
-        if let (r, orgID, _, _) = role,
+        if let (newRole, orgID, _, _) = role,
             !canGrant(
-                req, [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
+                req, [AccountRole(newRole, organizationID: orgID, municipalityID: municipalityID)],
                 municipalityID: municipalityID)
         {
             errors.add("role", UsersWords.onlyTeachersCreate)
         }
-        guard errors.isEmpty, let (r, orgID, from, to) = role else {
+        guard errors.isEmpty, let (newRole, orgID, from, to) = role else {
             let page = try await userForm(req, user: nil, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
@@ -87,15 +87,16 @@ extension UsersController {
         user.mustChangePassword = true
         try await req.db.transaction { db in
             try await user.create(on: db)
-            let a = RoleAssignment(
-                userID: try user.requireID(), role: r.rawValue, municipalityID: municipalityID, organizationID: orgID)
-            a.validFrom = from
-            a.validTo = to
-            try await a.create(on: db)
+            let assignment = RoleAssignment(
+                userID: try user.requireID(), role: newRole.rawValue, municipalityID: municipalityID,
+                organizationID: orgID)
+            assignment.validFrom = from
+            assignment.validTo = to
+            try await assignment.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "user", entityID: user.id, title: fullName,
                 municipalityID: municipalityID, organizationID: orgID, before: nil,
-                after: UsersWords.Audit.created(name: fullName, username: username, role: r))
+                after: UsersWords.Audit.created(name: fullName, username: username, role: newRole))
         }
         return req.render(try codePage(user, code: code, created: true).render(await req.pageContext(active: active)))
     }

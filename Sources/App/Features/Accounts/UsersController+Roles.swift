@@ -28,9 +28,9 @@ extension UsersController {
         let existing = Self.roles(
             try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).all())
         let read = try await readRole(form, req: req, municipalityID: municipalityID, errors: &errors)
-        if let (r, orgID, _, _) = read,
+        if let (requested, orgID, _, _) = read,
             !canGrant(
-                req, existing + [AccountRole(r, organizationID: orgID, municipalityID: municipalityID)],
+                req, existing + [AccountRole(requested, organizationID: orgID, municipalityID: municipalityID)],
                 municipalityID: municipalityID)
         {
             errors.add("role", UsersWords.onlyTeachersGrant)
@@ -41,12 +41,12 @@ extension UsersController {
         }
         let orgName: String? = orgID == nil ? nil : try await Organization.find(orgID, on: req.db)?.shortName
         try await req.db.transaction { db in
-            let a = RoleAssignment(
+            let assignment = RoleAssignment(
                 userID: try user.requireID(), role: role.rawValue, municipalityID: municipalityID, organizationID: orgID
             )
-            a.validFrom = from
-            a.validTo = to
-            try await a.create(on: db)
+            assignment.validFrom = from
+            assignment.validTo = to
+            try await assignment.create(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
                 municipalityID: municipalityID, organizationID: orgID, before: [UsersWords.Audit.role: ""],
@@ -59,26 +59,27 @@ extension UsersController {
         let user = try await find(req, .update)
         let municipalityID = try municipality(req)
         guard let rid = req.parameters.get("role").flatMap(UUID.init(uuidString:)),
-            let a = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(
+            let assignment = try await RoleAssignment.query(on: req.db).filter(\.$id == rid).filter(
                 try \.$user.$id == user.requireID()
             )
             .with(\.$organization).first(),
-            a.$municipality.id == municipalityID
+            assignment.$municipality.id == municipalityID
         else { throw AppError.notFound(UsersWords.roleNotFound) }
-        if user.id == req.currentUser?.userID && a.role == Role.authorityAdmin.rawValue {
+        if user.id == req.currentUser?.userID && assignment.role == Role.authorityAdmin.rawValue {
             throw AppError.conflict(UsersWords.ownAdminRole)
         }
         if try await RoleAssignment.query(on: req.db).filter(try \.$user.$id == user.requireID()).count() <= 1 {
             throw AppError.conflict(UsersWords.lastRole)
         }
         try await req.db.transaction { db in
-            try await a.delete(on: db)
+            try await assignment.delete(on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "user", entityID: user.id, title: user.fullName,
-                municipalityID: municipalityID, organizationID: a.$organization.id,
+                municipalityID: municipalityID, organizationID: assignment.$organization.id,
                 before: [
                     UsersWords.Audit.role: UsersWords.Audit.roleTitle(
-                        Role(rawValue: a.role)?.title ?? a.role, organization: a.organization?.shortName)
+                        Role(rawValue: assignment.role)?.title ?? assignment.role,
+                        organization: assignment.organization?.shortName)
                 ],
                 after: [UsersWords.Audit.role: ""])
         }

@@ -6,20 +6,20 @@ import Views
 /// Users and their role assignments, managed by the authority administrator; password reset with a one-time code.
 struct UsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let u = routes.grouped("users")
-        u.get(use: index)
-        u.get("new", use: newForm)
-        u.post("new", use: create)
-        u.get(":id", use: show)
-        u.get(":id", "edit", use: editForm)
-        u.post(":id", "edit", use: update)
-        u.get(":id", "roles", "new", use: roleForm)
-        u.post(":id", "roles", "new", use: addRole)
-        u.post(":id", "roles", ":role", "remove", use: removeRole)
-        u.get(":id", "reset", use: resetConfirm)
-        u.post(":id", "reset", use: reset)
-        u.post(":id", "block", use: block)
-        u.post(":id", "unblock", use: unblock)
+        let users = routes.grouped("users")
+        users.get(use: index)
+        users.get("new", use: newForm)
+        users.post("new", use: create)
+        users.get(":id", use: show)
+        users.get(":id", "edit", use: editForm)
+        users.post(":id", "edit", use: update)
+        users.get(":id", "roles", "new", use: roleForm)
+        users.post(":id", "roles", "new", use: addRole)
+        users.post(":id", "roles", ":role", "remove", use: removeRole)
+        users.get(":id", "reset", use: resetConfirm)
+        users.post(":id", "reset", use: reset)
+        users.post(":id", "block", use: block)
+        users.post(":id", "unblock", use: unblock)
     }
 
     let area = Registry.users
@@ -47,9 +47,10 @@ struct UsersController: RouteCollection {
     }
 
     static func roles(_ assignments: [RoleAssignment]) -> [AccountRole] {
-        assignments.compactMap { a in
-            Role(rawValue: a.role).map {
-                AccountRole($0, organizationID: a.$organization.id, municipalityID: a.$municipality.id)
+        assignments.compactMap { assignment in
+            Role(rawValue: assignment.role).map {
+                AccountRole(
+                    $0, organizationID: assignment.$organization.id, municipalityID: assignment.$municipality.id)
             }
         }
     }
@@ -90,20 +91,20 @@ struct UsersController: RouteCollection {
                 req.can(.read, .account(roles: Self.roles(all[$0] ?? []), municipalityID: municipalityID))
             })
         if let role = query.filters["role"] { ids = ids.filter { (byUser[$0] ?? []).contains { $0.role == role } } }
-        var b = User.query(on: req.db).filter(\.$id ~~ Array(ids))
-        if let state = query.filters["state"] { b = b.filter(\.$isActive == (state == "active")) }
+        var builder = User.query(on: req.db).filter(\.$id ~~ Array(ids))
+        if let state = query.filters["state"] { builder = builder.filter(\.$isActive == (state == "active")) }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "login" ? b.sort(\.$username, dir) : b.sort(\.$sortKey, dir)
-        let (users, total) = try await b.paged(query)
+        builder = query.sort == "login" ? builder.sort(\.$username, dir) : builder.sort(\.$sortKey, dir)
+        let (users, total) = try await builder.paged(query)
         let page = UserListPage(
             query: query,
-            rows: try users.map { u in
+            rows: try users.map { user in
                 .init(
-                    id: try u.requireID(), name: u.fullName, username: u.username,
-                    roles: (byUser[try u.requireID()] ?? []).compactMap { Role(rawValue: $0.role) },
-                    isActive: u.isActive)
+                    id: try user.requireID(), name: user.fullName, username: user.username,
+                    roles: (byUser[try user.requireID()] ?? []).compactMap { Role(rawValue: $0.role) },
+                    isActive: user.isActive)
             },
             total: total, managesAll: orgs == nil
         ).list
@@ -122,12 +123,12 @@ struct UsersController: RouteCollection {
             mustChangePassword: user.mustChangePassword,
             mayUpdate: (try? authorize(req, .update, roles: Self.roles(assignments))) != nil,
             isSelf: id == req.currentUser?.userID,
-            assignments: try assignments.map { a in
+            assignments: try assignments.map { assignment in
                 .init(
-                    id: try a.requireID(), role: Role(rawValue: a.role), rawRole: a.role,
-                    place: a.organization?.shortName ?? a.municipality.name,
-                    from: a.validFrom.map { RuDate.format($0, timeZone: zone) },
-                    to: a.validTo.map { RuDate.format($0, timeZone: zone) })
+                    id: try assignment.requireID(), role: Role(rawValue: assignment.role), rawRole: assignment.role,
+                    place: assignment.organization?.shortName ?? assignment.municipality.name,
+                    from: assignment.validFrom.map { RuDate.format($0, timeZone: zone) },
+                    to: assignment.validTo.map { RuDate.format($0, timeZone: zone) })
             },
             history: try await Audit.history(entityID: id, req: req), csrf: req.csrfToken
         ).card

@@ -27,15 +27,16 @@ struct CatalogController: RouteCollection {
         let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
         query.filters["year"] = nil
         var items: [CatalogPage.Item] = []
-        for p in rows {
-            let teachers = try await p.$teachers.get(on: req.db)
+        for program in rows {
+            let teachers = try await program.$teachers.get(on: req.db)
             items.append(
                 .init(
-                    title: p.title, center: p.organization.shortName, kind: ProgramKind(rawValue: p.kind)?.title ?? "",
-                    grades: "\(p.gradeFrom)–\(p.gradeTo)", hours: p.hours,
-                    form: StudyForm(rawValue: p.form)?.title ?? "",
-                    profile: p.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: p.target,
-                    summary: p.summary,
+                    title: program.title, center: program.organization.shortName,
+                    kind: ProgramKind(rawValue: program.kind)?.title ?? "",
+                    grades: "\(program.gradeFrom)–\(program.gradeTo)", hours: program.hours,
+                    form: StudyForm(rawValue: program.form)?.title ?? "",
+                    profile: program.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: program.target,
+                    summary: program.summary,
                     teachers: teachers.map(\.fullName).sorted()))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)

@@ -8,9 +8,9 @@ extension ProgramsSection {
     /// A new programme starts at 64 hours a year (`000_…` §4.1), full-time, in the user's centre when there is one.
     func newValues(_ req: Request) async throws -> FormValues {
         let centers = try await centerOptions(req)
-        var v = FormValues(single: ["hours": "64", "form": StudyForm.allCases[0].rawValue])
-        if centers.count == 1 { v["organization"] = centers[0].value }
-        return v
+        var values = FormValues(single: ["hours": "64", "form": StudyForm.allCases[0].rawValue])
+        if centers.count == 1 { values["organization"] = centers[0].value }
+        return values
     }
 
     /// This year's resource centres the user may write programmes for.
@@ -125,11 +125,11 @@ extension ProgramsSection {
         return { db in
             let id = try record.requireID()
             try await ProgramTeacher.query(on: db).filter(\.$program.$id == id).delete()
-            for t in ids {
-                let l = ProgramTeacher()
-                l.$program.id = id
-                l.$staff.id = t
-                try await l.create(on: db)
+            for teacherID in ids {
+                let link = ProgramTeacher()
+                link.$program.id = id
+                link.$staff.id = teacherID
+                try await link.create(on: db)
             }
         }
     }

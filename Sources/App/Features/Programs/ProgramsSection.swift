@@ -32,11 +32,12 @@ struct ProgramsSection: RegistrySection {
         ).count()
         return ProgramListPage(
             query: query, centers: centerOptions,
-            rows: try rows.map { p in
+            rows: try rows.map { program in
                 .init(
-                    id: try p.requireID(), title: p.title, kind: ProgramKind(rawValue: p.kind),
-                    center: p.organization.shortName, gradeFrom: p.gradeFrom, gradeTo: p.gradeTo, hours: p.hours,
-                    approval: ProgramApproval(rawValue: p.approval) ?? .draft)
+                    id: try program.requireID(), title: program.title, kind: ProgramKind(rawValue: program.kind),
+                    center: program.organization.shortName, gradeFrom: program.gradeFrom, gradeTo: program.gradeTo,
+                    hours: program.hours,
+                    approval: ProgramApproval(rawValue: program.approval) ?? .draft)
             },
             total: total, canCreate: req.can(.create, try newResource(req)),
             waiting: req.can(.approve, .program(OrgRef(id: UUID(), municipalityID: municipalityID))) ? waiting : 0
@@ -47,30 +48,30 @@ struct ProgramsSection: RegistrySection {
     static func query(_ query: ListQuery, municipalityID: UUID, on db: any Database) async throws -> (
         [NetworkProgram], Int
     ) {
-        var b = NetworkProgram.query(on: db).join(
+        var builder = NetworkProgram.query(on: db).join(
             Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
         )
         .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
-        if let a = query.filters["approval"] { b = b.filter(\.$approval == a) }
+        if let approval = query.filters["approval"] { builder = builder.filter(\.$approval == approval) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$organization.$id == org)
+            builder = builder.filter(\.$organization.$id == org)
         }
-        if let kind = query.filters["kind"] { b = b.filter(\.$kind == kind) }
+        if let kind = query.filters["kind"] { builder = builder.filter(\.$kind == kind) }
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$academicYear.$id == year)
+            builder = builder.filter(\.$academicYear.$id == year)
         }
-        if let profile = query.filters["profile"] { b = b.filter(\.$profile == profile) }
-        if let form = query.filters["form"] { b = b.filter(\.$form == form) }
+        if let profile = query.filters["profile"] { builder = builder.filter(\.$profile == profile) }
+        if let form = query.filters["form"] { builder = builder.filter(\.$form == form) }
         if let grade = query.filters["grade"].flatMap(Int.init) {
-            b = b.filter(\.$gradeFrom <= grade).filter(\.$gradeTo >= grade)
+            builder = builder.filter(\.$gradeFrom <= grade).filter(\.$gradeTo >= grade)
         }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b =
+        builder =
             query.sort == "center"
-            ? b.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
-        return try await b.sort(\.$id).with(\.$organization).with(\.$subject).paged(query)
+            ? builder.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey) : builder.sort(\.$sortKey, dir)
+        return try await builder.sort(\.$id).with(\.$organization).with(\.$subject).paged(query)
     }
 
     func resource(_ record: NetworkProgram, on db: any Database) async throws -> Resource {
@@ -106,11 +107,11 @@ struct ProgramsSection: RegistrySection {
             form: StudyForm(rawValue: record.form), teachers: teachers.map(\.fullName).sorted(),
             modules: record.modules, summary: record.summary, results: record.results, approval: approval,
             reviewComment: record.reviewComment,
-            versions: versions.map { v in
+            versions: versions.map { version in
                 .init(
-                    number: v.number, submitted: RuDate.formatDateTime(v.submittedAt, timeZone: zone),
-                    by: v.submittedBy,
-                    decision: v.decision.flatMap(ProgramApproval.init(rawValue:)), comment: v.comment)
+                    number: version.number, submitted: RuDate.formatDateTime(version.submittedAt, timeZone: zone),
+                    by: version.submittedBy,
+                    decision: version.decision.flatMap(ProgramApproval.init(rawValue:)), comment: version.comment)
             })
         return (page.facts, page.sections, page.warnings)
     }

@@ -49,7 +49,7 @@ extension GuardiansController {
             }
             password = form["password"] ?? ""
             let pw = PasswordRules.check(password)
-            for (k, v) in pw.messages { errors.add(k, v) }
+            for (field, message) in pw.messages { errors.add(field, message) }
             if password != (form["confirm"] ?? "") { errors.add("confirm", GuardiansWords.Redeem.passwordsDiffer) }
         }
         guard errors.isEmpty else {
@@ -58,10 +58,10 @@ extension GuardiansController {
                 status: .unprocessableEntity)
         }
         guard
-            let g = try await Guardian.query(on: req.db).filter(\.$inviteHash == Self.hash(code)).filter(
+            let guardian = try await Guardian.query(on: req.db).filter(\.$inviteHash == Self.hash(code)).filter(
                 \.$status == RecordStatus.active.rawValue
             )
-            .with(\.$student).first(), let expires = g.inviteExpiresAt, expires > now
+            .with(\.$student).first(), let expires = guardian.inviteExpiresAt, expires > now
         else {
             try await LoginFailure(usernameKey: key, at: now).create(on: req.db)
             errors.add("code", GuardiansWords.Redeem.badCode)
@@ -69,9 +69,9 @@ extension GuardiansController {
                 invitePage(req, values: shown, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        let s = g.student
+        let student = guardian.student
         if let current = req.currentUser,
-            try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
+            try await Guardian.query(on: req.db).filter(try \.$student.$id == student.requireID()).filter(
                 \.$user.$id == current.userID
             )
             .first() != nil
@@ -89,46 +89,48 @@ extension GuardiansController {
             let spent = try await db.sql().update(Guardian.schema).set("invite_hash", to: Optional<String>.none).set(
                 "invite_expires_at", to: Optional<Date>.none
             )
-            .where("id", .equal, try g.requireID()).where("invite_hash", .equal, Self.hash(code)).returning("id").all()
+            .where("id", .equal, try guardian.requireID()).where("invite_hash", .equal, Self.hash(code)).returning("id")
+            .all()
             guard !spent.isEmpty else { throw AppError.conflict(GuardiansWords.Redeem.codeUsed) }
             let user: User
-            if let current, let u = try await User.find(current.userID, on: db) {
-                user = u
+            if let current, let existing = try await User.find(current.userID, on: db) {
+                user = existing
             } else {
-                user = User(username: newUsername, fullName: g.fullName, passwordHash: hash)
+                user = User(username: newUsername, fullName: guardian.fullName, passwordHash: hash)
                 try await user.create(on: db)
             }
             let has = try await RoleAssignment.query(on: db).filter(try \.$user.$id == user.requireID()).filter(
                 \.$role == Role.guardian.rawValue
             )
-            .filter(\.$organization.$id == s.$school.id).first()
+            .filter(\.$organization.$id == student.$school.id).first()
             if has == nil {
                 try await RoleAssignment(
-                    userID: try user.requireID(), role: Role.guardian.rawValue, municipalityID: s.$municipality.id,
-                    organizationID: s.$school.id
+                    userID: try user.requireID(), role: Role.guardian.rawValue,
+                    municipalityID: student.$municipality.id,
+                    organizationID: student.$school.id
                 ).create(on: db)
             }
-            g.$user.id = user.id
-            g.inviteHash = nil
-            g.inviteExpiresAt = nil
-            g.version += 1
-            try await g.save(on: db)
+            guardian.$user.id = user.id
+            guardian.inviteHash = nil
+            guardian.inviteExpiresAt = nil
+            guardian.version += 1
+            try await guardian.save(on: db)
             try await Audit.record(
                 on: db, req: req, userID: user.id, username: user.username, action: .link, entityType: "guardian",
-                entityID: s.id,
-                title: GuardiansWords.auditTitle(guardian: g.fullName, student: s.fullName),
-                municipalityID: s.$municipality.id,
-                organizationID: s.$school.id,
+                entityID: student.id,
+                title: GuardiansWords.auditTitle(guardian: guardian.fullName, student: student.fullName),
+                municipalityID: student.$municipality.id,
+                organizationID: student.$school.id,
                 after: GuardiansWords.auditAccount(user.username))
             return try user.requireID()
         }
         if current == nil, let user = try await User.find(userID, on: req.db) {
             let res = req.redirect(
-                to: SiteURL.children.path, flash: GuardiansWords.Redeem.accountCreated(s.fullName))
+                to: SiteURL.children.path, flash: GuardiansWords.Redeem.accountCreated(student.fullName))
             try await Login.startSession(for: user, req: req, response: res)
             return res
         }
-        return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Redeem.linked(s.fullName))
+        return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Redeem.linked(student.fullName))
     }
 
     func children(req: Request) async throws -> Response {
@@ -140,22 +142,24 @@ extension GuardiansController {
             ids.isEmpty
             ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
         var kids: [ChildrenPage.Child] = []
-        for s in students where req.can(.read, .person(studentID: try s.requireID(), school: s.school.ref)) {
+        for student in students
+        where req.can(.read, .person(studentID: try student.requireID(), school: student.school.ref)) {
             kids.append(
                 .init(
-                    name: s.fullName,
+                    name: student.fullName,
                     facts: [
-                        (GuardiansWords.Child.school, s.school.shortName),
-                        (GuardiansWords.Child.grade, "\(s.grade)\(s.letter ?? "")"),
+                        (GuardiansWords.Child.school, student.school.shortName),
+                        (GuardiansWords.Child.grade, "\(student.grade)\(student.letter ?? "")"),
                     ],
-                    courses: try await StudentCoursesSection.load(of: s, title: GuardiansWords.Child.courses, req: req),
-                    consent: s.consentText(zone: zone), consentWithdrawn: s.consentWithdrawnAt != nil,
-                    actions: s.hasConsent
-                        && req.can(.update, .person(studentID: try s.requireID(), school: s.school.ref))
+                    courses: try await StudentCoursesSection.load(
+                        of: student, title: GuardiansWords.Child.courses, req: req),
+                    consent: student.consentText(zone: zone), consentWithdrawn: student.consentWithdrawnAt != nil,
+                    actions: student.hasConsent
+                        && req.can(.update, .person(studentID: try student.requireID(), school: student.school.ref))
                         ? [
                             (
                                 GuardiansWords.Consent.withdrawLink,
-                                "/children/\(try s.requireID().uuidString.lowercased())/consent"
+                                "/children/\(try student.requireID().uuidString.lowercased())/consent"
                             )
                         ] : []))
         }
@@ -164,30 +168,30 @@ extension GuardiansController {
 
     func child(_ req: Request) async throws -> Student {
         let id = try req.idParameter()
-        guard let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first(),
-            req.can(.read, .person(studentID: id, school: s.school.ref))
+        guard let student = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first(),
+            req.can(.read, .person(studentID: id, school: student.school.ref))
         else { throw AppError.notFound() }
-        try req.authorize(.update, .person(studentID: id, school: s.school.ref))
-        return s
+        try req.authorize(.update, .person(studentID: id, school: student.school.ref))
+        return student
     }
 
     func withdrawConfirm(req: Request) async throws -> Response {
-        let s = try await child(req)
-        guard s.hasConsent else {
+        let student = try await child(req)
+        guard student.hasConsent else {
             return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Consent.nothingToWithdraw)
         }
-        let page = WithdrawConsentPage(studentID: try s.requireID(), studentName: s.fullName)
+        let page = WithdrawConsentPage(studentID: try student.requireID(), studentName: student.fullName)
         return req.render(page.render(await req.pageContext(active: .children)))
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let s = try await child(req)
+        let student = try await child(req)
         let user = try req.requireUser()
-        guard s.hasConsent else {
+        guard student.hasConsent else {
             return req.redirect(to: SiteURL.children.path, flash: GuardiansWords.Consent.nothingToWithdraw)
         }
         let who =
-            try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
+            try await Guardian.query(on: req.db).filter(try \.$student.$id == student.requireID()).filter(
                 \.$user.$id == user.userID
             )
             .first()?.fullName ?? user.fullName
@@ -197,13 +201,14 @@ extension GuardiansController {
             let done = try await db.sql().update(Student.schema).set("consent_withdrawn_at", to: now).set(
                 "consent_withdrawn_by", to: who
             )
-            .set("version", to: s.version + 1).where("id", .equal, try s.requireID()).where(
+            .set("version", to: student.version + 1).where("id", .equal, try student.requireID()).where(
                 "consent_withdrawn_at", .is, SQLLiteral.null
             ).returning("id").all()
             guard !done.isEmpty else { return }
             try await Audit.record(
-                on: db, req: req, action: .consentWithdraw, entityType: "student", entityID: s.id, title: s.fullName,
-                municipalityID: s.$municipality.id, organizationID: s.$school.id,
+                on: db, req: req, action: .consentWithdraw, entityType: "student", entityID: student.id,
+                title: student.fullName,
+                municipalityID: student.$municipality.id, organizationID: student.$school.id,
                 before: [GuardiansWords.Consent.field: GuardiansWords.Consent.given],
                 after: [
                     GuardiansWords.Consent.field: GuardiansWords.Consent.withdrawnBy(

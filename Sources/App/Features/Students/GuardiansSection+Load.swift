@@ -5,24 +5,26 @@ import Views
 
 extension GuardiansSection {
     /// The guardians of a student's card and what the viewer may do with them.
-    static func load(of s: Student, req: Request, zone: TimeZone) async throws -> GuardiansSection {
-        let rows = try await Guardian.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
+    static func load(of student: Student, req: Request, zone: TimeZone) async throws -> GuardiansSection {
+        let rows = try await Guardian.query(on: req.db).filter(try \.$student.$id == student.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$createdAt).all()
-        let canEdit = req.can(.update, .student(school: OrgRef(id: s.$school.id, municipalityID: s.$municipality.id)))
+        let canEdit = req.can(
+            .update, .student(school: OrgRef(id: student.$school.id, municipalityID: student.$municipality.id)))
         return GuardiansSection(
-            studentID: try s.requireID(),
-            rows: try rows.map { g in
+            studentID: try student.requireID(),
+            rows: try rows.map { guardian in
                 let access: GuardiansSection.Access =
-                    g.$user.id != nil
+                    guardian.$user.id != nil
                     ? .signedIn
-                    : g.inviteExpiresAt.map {
+                    : guardian.inviteExpiresAt.map {
                         $0 > Date() ? .codeUntil(RuDate.format($0, timeZone: zone)) : .codeExpired
                     }
                         ?? .none
                 return .init(
-                    id: try g.requireID(), name: g.fullName, relation: g.relation, phone: g.phone, email: g.email,
+                    id: try guardian.requireID(), name: guardian.fullName, relation: guardian.relation,
+                    phone: guardian.phone, email: guardian.email,
                     access: access)
             }, canEdit: canEdit, csrf: req.csrfToken)
     }

@@ -12,12 +12,15 @@ extension StudentCoursesSection {
             }.all()
         return StudentCoursesSection(
             title: title,
-            rows: try await rows.asyncMap { e in
+            rows: try await rows.asyncMap { enrollment in
                 var place: Int?
-                if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) { place = p }
+                if case .waitlisted(let waitPlace) = try await EnrollmentService.outcome(of: enrollment, on: req.db) {
+                    place = waitPlace
+                }
                 return .init(
-                    program: e.group.program.title, group: e.group.name, center: e.group.organization.shortName,
-                    state: EnrollmentStatus(rawValue: e.status)?.title ?? e.status, waitPlace: place)
+                    program: enrollment.group.program.title, group: enrollment.group.name,
+                    center: enrollment.group.organization.shortName,
+                    state: EnrollmentStatus(rawValue: enrollment.status)?.title ?? enrollment.status, waitPlace: place)
             }
         ).section
     }

@@ -9,87 +9,91 @@ extension StudentImportController {
     /// The batch, if the user may import into its school.
     func find(_ req: Request) async throws -> StudentImportBatch {
         let id = try req.idParameter("batch")
-        guard let b = try await StudentImportBatch.query(on: req.db).filter(\.$id == id).with(\.$school).first() else {
+        guard let batch = try await StudentImportBatch.query(on: req.db).filter(\.$id == id).with(\.$school).first()
+        else {
             throw AppError.notFound()
         }
-        guard req.can(.create, .student(school: b.school.ref)) else { throw AppError.notFound() }
-        return b
+        guard req.can(.create, .student(school: batch.school.ref)) else { throw AppError.notFound() }
+        return batch
     }
 
     func show(req: Request) async throws -> Response {
-        let b = try await find(req)
+        let batch = try await find(req)
         var analysis: StudentImportService.Analysis?
-        if let content = b.content, b.state == StudentImportBatch.State.preview.rawValue {
+        if let content = batch.content, batch.state == StudentImportBatch.State.preview.rawValue {
             analysis = try await StudentImportService.analyse(
-                content, fileName: b.fileName, schoolID: b.$school.id, municipalityID: b.$municipality.id,
-                zone: try await RegistrySupport.zone(req), canSee: Self.visibility(req, b.$municipality.id), on: req.db)
+                content, fileName: batch.fileName, schoolID: batch.$school.id, municipalityID: batch.$municipality.id,
+                zone: try await RegistrySupport.zone(req), canSee: Self.visibility(req, batch.$municipality.id),
+                on: req.db)
         }
-        return try await renderBatch(req, batch: b, analysis: analysis)
+        return try await renderBatch(req, batch: batch, analysis: analysis)
     }
 
     func renderBatch(
-        _ req: Request, batch b: StudentImportBatch, analysis: StudentImportService.Analysis?, problem: String? = nil,
+        _ req: Request, batch: StudentImportBatch, analysis: StudentImportService.Analysis?, problem: String? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let zone = try await RegistrySupport.zone(req)
-        let state = StudentImportBatchPage.State(rawValue: b.state) ?? .preview
+        let state = StudentImportBatchPage.State(rawValue: batch.state) ?? .preview
         var summary: [(String, String)] = [
             (
                 StudentImportWords.Summary.loaded,
-                RuDate.formatDateTime(b.createdAt, timeZone: zone) + ", " + b.createdByName
+                RuDate.formatDateTime(batch.createdAt, timeZone: zone) + ", " + batch.createdByName
             )
         ]
         var page = StudentImportBatchPage(
-            url: Self.url(try b.requireID()), fileName: b.fileName, school: b.$school.value?.shortName ?? "",
+            url: Self.url(try batch.requireID()), fileName: batch.fileName,
+            school: batch.$school.value?.shortName ?? "",
             state: state,
             summary: [], fileErrors: [], rowErrors: [], totalRowErrors: 0, matches: [], newRows: [], newCount: 0,
             problem: problem, canCommit: false, canRevert: false)
-        if let a = analysis {
-            page.fileErrors = a.plan.fileErrors
-            page.rowErrors = Array(a.errors.prefix(500))
-            page.totalRowErrors = a.errors.count
-            if a.plan.fileErrors.isEmpty {
-                summary.append((StudentImportWords.Summary.inFile, String(a.plan.rows.count)))
-                if a.repeatedCount > 0 {
-                    summary.append((StudentImportWords.Summary.repeated, String(a.repeatedCount)))
+        if let analysis {
+            page.fileErrors = analysis.plan.fileErrors
+            page.rowErrors = Array(analysis.errors.prefix(500))
+            page.totalRowErrors = analysis.errors.count
+            if analysis.plan.fileErrors.isEmpty {
+                summary.append((StudentImportWords.Summary.inFile, String(analysis.plan.rows.count)))
+                if analysis.repeatedCount > 0 {
+                    summary.append((StudentImportWords.Summary.repeated, String(analysis.repeatedCount)))
                 }
             }
-            if a.isValid {
-                summary.append((StudentImportWords.Summary.new, String(a.newCount)))
-                summary.append((StudentImportWords.Summary.matching, String(a.matches.count)))
-                page.matches = a.matches.sorted { $0.key < $1.key }.map { i, m in
-                    let row = a.plan.rows[i]
+            if analysis.isValid {
+                summary.append((StudentImportWords.Summary.new, String(analysis.newCount)))
+                summary.append((StudentImportWords.Summary.matching, String(analysis.matches.count)))
+                page.matches = analysis.matches.sorted { $0.key < $1.key }.map { i, match in
+                    let row = analysis.plan.rows[i]
                     return .init(
                         line: row.line,
                         fileName:
                             "\(row.fullName), \(RuDate.format(row.birthDate, timeZone: zone)), "
                             + "\(row.grade)\(row.letter ?? "")",
-                        existing: "\(m.fullName), \(m.grade)", existingURL: SiteURL.record(.students, m.id).path,
-                        archived: m.archived)
+                        existing: "\(match.fullName), \(match.grade)",
+                        existingURL: SiteURL.record(.students, match.id).path,
+                        archived: match.archived)
                 }
-                let fresh = a.plan.rows.indices.filter { a.matches[$0] == nil }
+                let fresh = analysis.plan.rows.indices.filter { analysis.matches[$0] == nil }
                 page.newCount = fresh.count
                 page.newRows = fresh.prefix(100).map { i in
-                    let r = a.plan.rows[i]
+                    let row = analysis.plan.rows[i]
                     return [
-                        String(r.line), r.fullName, RuDate.format(r.birthDate, timeZone: zone),
-                        "\(r.grade)\(r.letter ?? "")",
-                        r.consentOn.map { RuDate.format($0, timeZone: zone) } ?? StudentImportWords.noConsent,
-                        r.guardianName ?? "",
+                        String(row.line), row.fullName, RuDate.format(row.birthDate, timeZone: zone),
+                        "\(row.grade)\(row.letter ?? "")",
+                        row.consentOn.map { RuDate.format($0, timeZone: zone) } ?? StudentImportWords.noConsent,
+                        row.guardianName ?? "",
                     ]
                 }
-                page.canCommit = !a.plan.rows.isEmpty
+                page.canCommit = !analysis.plan.rows.isEmpty
             }
         } else if state != .preview {
             summary += [
-                (StudentImportWords.Summary.added, String(b.createdCount)),
-                (StudentImportWords.Summary.merged, String(b.mergedCount)),
-                (StudentImportWords.Summary.skipped, String(b.skippedCount)),
+                (StudentImportWords.Summary.added, String(batch.createdCount)),
+                (StudentImportWords.Summary.merged, String(batch.mergedCount)),
+                (StudentImportWords.Summary.skipped, String(batch.skippedCount)),
             ]
-            if let at = b.committedAt {
+            if let at = batch.committedAt {
                 summary.append((StudentImportWords.Summary.committedAt, RuDate.formatDateTime(at, timeZone: zone)))
             }
-            if let at = b.revertedAt {
+            if let at = batch.revertedAt {
                 summary.append((StudentImportWords.Summary.revertedAt, RuDate.formatDateTime(at, timeZone: zone)))
             }
             page.canRevert = state == .committed
@@ -101,7 +105,7 @@ extension StudentImportController {
     }
 
     func commit(req: Request) async throws -> Response {
-        let b = try await find(req)
+        let batch = try await find(req)
         // Lines the user chose to skip: «line-N=skip».
         let form = RegistrySupport.form(req)
         let skip = Set(
@@ -111,19 +115,20 @@ extension StudentImportController {
             })
         do {
             let outcome = try await StudentImportService.commit(
-                batchID: try b.requireID(), skipLines: skip, canSee: Self.visibility(req, b.$municipality.id), req: req)
+                batchID: try batch.requireID(), skipLines: skip, canSee: Self.visibility(req, batch.$municipality.id),
+                req: req)
             return req.redirect(
-                to: Self.url(try b.requireID()),
+                to: Self.url(try batch.requireID()),
                 flash: StudentImportWords.committed(
                     created: outcome.created, merged: outcome.merged, skipped: outcome.skipped))
-        } catch let e as AppError where e.status == .conflict {
+        } catch let error as AppError where error.status == .conflict {
             guard
-                let fresh = try await StudentImportBatch.query(on: req.db).filter(try \.$id == b.requireID()).with(
+                let fresh = try await StudentImportBatch.query(on: req.db).filter(try \.$id == batch.requireID()).with(
                     \.$school
                 )
                 .first()
-            else { throw e }
-            return try await renderBatch(req, batch: fresh, analysis: nil, problem: e.reason, status: .conflict)
+            else { throw error }
+            return try await renderBatch(req, batch: fresh, analysis: nil, problem: error.reason, status: .conflict)
         }
     }
 }

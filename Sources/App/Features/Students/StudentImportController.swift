@@ -7,15 +7,15 @@ import Views
 /// Pages of the student import: the form, templates, the preview of a file, its commit and its undoing (issue 3).
 struct StudentImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let r = routes.grouped("students")
-        r.get("import", use: start)
-        r.on(.POST, "import", body: .collect(maxSize: ByteCount(value: AppLimits.uploadBytes)), use: upload)
-        r.get("import", "template.csv", use: templateCSV)
-        r.get("import", "template.xlsx", use: templateXLSX)
-        r.get("imports", ":batch", use: show)
-        r.post("imports", ":batch", "commit", use: commit)
-        r.get("imports", ":batch", "revert", use: revertConfirm)
-        r.post("imports", ":batch", "revert", use: revert)
+        let students = routes.grouped("students")
+        students.get("import", use: start)
+        students.on(.POST, "import", body: .collect(maxSize: ByteCount(value: AppLimits.uploadBytes)), use: upload)
+        students.get("import", "template.csv", use: templateCSV)
+        students.get("import", "template.xlsx", use: templateXLSX)
+        students.get("imports", ":batch", use: show)
+        students.post("imports", ":batch", "commit", use: commit)
+        students.get("imports", ":batch", "revert", use: revertConfirm)
+        students.post("imports", ":batch", "revert", use: revert)
     }
 
     /// Schools whose students the user may import (a school administrator: their own; the КМЦ: every school).
@@ -51,25 +51,27 @@ struct StudentImportController: RouteCollection {
             .sort(\.$createdAt, .descending).with(\.$school).limit(30).all()
         let page = StudentImportStartPage(
             schools: schools, selectedSchool: selected, errors: errors, fileProblem: fileProblem,
-            batches: try batches.map { b in
+            batches: try batches.map { batch in
                 .init(
-                    url: Self.url(try b.requireID()), when: RuDate.formatDateTime(b.createdAt, timeZone: zone),
-                    fileName: b.fileName, school: b.school.shortName,
-                    author: b.createdByName, state: Self.stateTitle(b), counts: Self.counts(b))
+                    url: Self.url(try batch.requireID()), when: RuDate.formatDateTime(batch.createdAt, timeZone: zone),
+                    fileName: batch.fileName, school: batch.school.shortName,
+                    author: batch.createdByName, state: Self.stateTitle(batch), counts: Self.counts(batch))
             })
         return req.render(page.render(await req.pageContext(active: .registry(.students))), status: status)
     }
 
     static func url(_ id: UUID) -> String { "/students/imports/" + id.uuidString.lowercased() }
 
-    static func stateTitle(_ b: StudentImportBatch) -> String {
-        StudentImportWords.state(StudentImportBatchPage.State(rawValue: b.state), raw: b.state, rowCount: b.rowCount)
+    static func stateTitle(_ batch: StudentImportBatch) -> String {
+        StudentImportWords.state(
+            StudentImportBatchPage.State(rawValue: batch.state), raw: batch.state, rowCount: batch.rowCount)
     }
 
-    static func counts(_ b: StudentImportBatch) -> String {
+    static func counts(_ batch: StudentImportBatch) -> String {
         StudentImportWords.counts(
-            preview: b.state == StudentImportBatch.State.preview.rawValue, rows: b.rowCount, created: b.createdCount,
-            merged: b.mergedCount, skipped: b.skippedCount)
+            preview: batch.state == StudentImportBatch.State.preview.rawValue, rows: batch.rowCount,
+            created: batch.createdCount,
+            merged: batch.mergedCount, skipped: batch.skippedCount)
     }
 
     struct UploadForm: Content {
@@ -104,9 +106,10 @@ struct StudentImportController: RouteCollection {
             analysis = try await StudentImportService.analyse(
                 data, fileName: file.filename, schoolID: schoolID, municipalityID: municipalityID, zone: zone,
                 canSee: Self.visibility(req, municipalityID), on: req.db)
-        } catch let e as TableReadError {
+        } catch let error as TableReadError {
             return try await renderStart(
-                req, municipalityID: municipalityID, schools: schools, selected: schoolValue, fileProblem: e.message,
+                req, municipalityID: municipalityID, schools: schools, selected: schoolValue,
+                fileProblem: error.message,
                 status: .unprocessableEntity)
         }
         let user = try req.requireUser()

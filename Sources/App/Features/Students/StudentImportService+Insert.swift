@@ -30,23 +30,25 @@ extension StudentImportService {
         }
     }
 
-    static func studentValues(_ id: UUID, _ r: StudentImport.Row, _ t: Target, index: Int) -> [DBValue] {
+    static func studentValues(_ id: UUID, _ row: StudentImport.Row, _ target: Target, index: Int) -> [DBValue] {
         [
-            .uuid(id), .uuid(t.municipalityID), .uuid(t.schoolID), .text(r.surname), .text(r.givenName),
-            .text(r.patronymic), .date(r.birthDate),
-            .int(r.grade), .text(r.letter), .text(r.sex), .bool(r.specialNeeds), .date(r.consentOn), .text(r.consentBy),
-            .text(r.identityKey),
-            .text(r.searchKey),
-            .text(TextKey.sort([r.surname, r.givenName, r.patronymic ?? ""].joined(separator: " "))),
-            .text(RecordStatus.active.rawValue), .int(1), .uuid(t.batchID), .int(t.firstNumber + index),
+            .uuid(id), .uuid(target.municipalityID), .uuid(target.schoolID), .text(row.surname), .text(row.givenName),
+            .text(row.patronymic), .date(row.birthDate),
+            .int(row.grade), .text(row.letter), .text(row.sex), .bool(row.specialNeeds), .date(row.consentOn),
+            .text(row.consentBy),
+            .text(row.identityKey),
+            .text(row.searchKey),
+            .text(TextKey.sort([row.surname, row.givenName, row.patronymic ?? ""].joined(separator: " "))),
+            .text(RecordStatus.active.rawValue), .int(1), .uuid(target.batchID), .int(target.firstNumber + index),
         ]
     }
 
-    static func guardianValues(_ studentID: UUID, _ r: StudentImport.Row, _ t: Target, now: Date) -> [DBValue] {
+    static func guardianValues(_ studentID: UUID, _ row: StudentImport.Row, _ target: Target, now: Date) -> [DBValue] {
         [
-            .uuid(UUID()), .uuid(t.municipalityID), .uuid(studentID), .text(r.guardianName), .text(r.guardianRelation),
-            .text(r.guardianPhone),
-            .text(r.guardianEmail), .uuid(t.batchID), .text(RecordStatus.active.rawValue), .int(1), .date(now),
+            .uuid(UUID()), .uuid(target.municipalityID), .uuid(studentID), .text(row.guardianName),
+            .text(row.guardianRelation),
+            .text(row.guardianPhone),
+            .text(row.guardianEmail), .uuid(target.batchID), .text(RecordStatus.active.rawValue), .int(1), .date(now),
         ]
     }
 
@@ -55,20 +57,21 @@ extension StudentImportService {
         async throws
     {
         guard !rows.isEmpty else { return }
-        var t = target
-        t.firstNumber = try await StudentRegistryNumbers.claim(rows.count, municipalityID: t.municipalityID, on: db)
-        let numbered = t
+        var withNumbers = target
+        withNumbers.firstNumber = try await StudentRegistryNumbers.claim(
+            rows.count, municipalityID: withNumbers.municipalityID, on: db)
+        let numbered = withNumbers
         try await db.insert(into: Student.schema, columns: studentColumns, count: rows.count) {
             studentValues(rows[$0].0, rows[$0].1, numbered, index: $0)
         }
     }
 
     static func insertGuardians(
-        _ rows: [(UUID, StudentImport.Row)], target t: Target, now: Date, on db: some WriteConnection
+        _ rows: [(UUID, StudentImport.Row)], target: Target, now: Date, on db: some WriteConnection
     ) async throws {
         guard !rows.isEmpty else { return }
         try await db.insert(into: Guardian.schema, columns: guardianColumns, count: rows.count) {
-            guardianValues(rows[$0].0, rows[$0].1, t, now: now)
+            guardianValues(rows[$0].0, rows[$0].1, target, now: now)
         }
     }
 }

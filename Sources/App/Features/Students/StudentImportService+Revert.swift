@@ -58,23 +58,25 @@ extension StudentImportService {
             }
             let guardiansRemoved = try await Guardian.query(on: db).filter(\.$importBatchID == batchID).count()
             let merges = Snapshot.all(batch)
-            for m in merges {
-                guard let s = try await Student.find(m.id, on: db) else { continue }
-                if s.version != m.version { blocked.append(s.fullName) }
+            for merge in merges {
+                guard let student = try await Student.find(merge.id, on: db) else { continue }
+                if student.version != merge.version { blocked.append(student.fullName) }
             }
             guard blocked.isEmpty else {
                 throw AppError.conflict(StudentImportWords.Service.revertBlocked(blocked))
             }
             try await sql.delete(from: Guardian.schema).where("import_batch_id", .equal, batchID).run()
             try await sql.delete(from: Student.schema).where("import_batch_id", .equal, batchID).run()
-            for m in merges {
+            for merge in merges {
                 try await sql.update(Student.schema)
-                    .set("grade", to: m.grade).set("letter", to: m.letter).set("sex", to: m.sex).set(
-                        "special_needs", to: m.specialNeeds
+                    .set("grade", to: merge.grade).set("letter", to: merge.letter).set("sex", to: merge.sex).set(
+                        "special_needs", to: merge.specialNeeds
                     )
-                    .set("consent_on", to: m.consentOn).set("consent_by", to: m.consentBy).set("status", to: m.status)
-                    .set("version", to: m.version + 1)
-                    .where("id", .equal, m.id).run()
+                    .set("consent_on", to: merge.consentOn).set("consent_by", to: merge.consentBy).set(
+                        "status", to: merge.status
+                    )
+                    .set("version", to: merge.version + 1)
+                    .where("id", .equal, merge.id).run()
             }
             try await Audit.record(
                 on: db, req: req, action: .revert,

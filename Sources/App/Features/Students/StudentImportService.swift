@@ -49,20 +49,22 @@ enum StudentImportService {
         var id: UUID, version: Int, grade: Int, letter: String?, sex: String?, specialNeeds: Bool, consentOn: Date?,
             consentBy: String?, status: String
 
-        init?(_ m: [String: String]) {
-            guard let id = m["id"].flatMap(UUID.init(uuidString:)), let version = m["version"].flatMap(Int.init) else {
+        init?(_ fields: [String: String]) {
+            guard let id = fields["id"].flatMap(UUID.init(uuidString:)),
+                let version = fields["version"].flatMap(Int.init)
+            else {
                 return nil
             }
-            func text(_ key: String) -> String? { m[key].flatMap { $0.isEmpty ? nil : $0 } }
+            func text(_ key: String) -> String? { fields[key].flatMap { $0.isEmpty ? nil : $0 } }
             self.id = id
             self.version = version
-            grade = Int(m["grade"] ?? "") ?? 1
+            grade = Int(fields["grade"] ?? "") ?? 1
             letter = text("letter")
             sex = text("sex")
-            specialNeeds = m["special_needs"] == "1"
-            consentOn = m["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+            specialNeeds = fields["special_needs"] == "1"
+            consentOn = fields["consent_on"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
             consentBy = text("consent_by")
-            status = m["status"] ?? RecordStatus.active.rawValue
+            status = fields["status"] ?? RecordStatus.active.rawValue
         }
 
         /// The snapshots a batch keeps (none for a batch without merges or with unreadable ones).
@@ -73,13 +75,14 @@ enum StudentImportService {
     }
 
     /// What a revert restores: the values before the merge, and the version the merge wrote.
-    static func snapshot(_ s: Registered) -> [String: String] {
+    static func snapshot(_ registered: Registered) -> [String: String] {
         [
-            "id": s.id.uuidString, "version": String(s.version + 1), "grade": String(s.grade), "letter": s.letter ?? "",
-            "sex": s.sex ?? "",
-            "special_needs": s.specialNeeds ? "1" : "0",
-            "consent_on": s.consentOn.map { String($0.timeIntervalSince1970) } ?? "",
-            "consent_by": s.consentBy ?? "", "status": s.status,
+            "id": registered.id.uuidString, "version": String(registered.version + 1),
+            "grade": String(registered.grade), "letter": registered.letter ?? "",
+            "sex": registered.sex ?? "",
+            "special_needs": registered.specialNeeds ? "1" : "0",
+            "consent_on": registered.consentOn.map { String($0.timeIntervalSince1970) } ?? "",
+            "consent_by": registered.consentBy ?? "", "status": registered.status,
         ]
     }
 
@@ -97,13 +100,14 @@ enum StudentImportService {
         }
         mutating func next() -> UUID {
             counter += 1
-            let c = counter
-            let h = head
-            func b(_ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: c >> shift) }
+            let count = counter
+            let headBytes = head
+            func byte(_ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: count >> shift) }
             return UUID(
                 uuid: (
-                    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0x80 | (b(56) & 0x3F), b(48), b(40), b(32), b(24),
-                    b(16), b(8), b(0)
+                    headBytes[0], headBytes[1], headBytes[2], headBytes[3], headBytes[4], headBytes[5], headBytes[6],
+                    headBytes[7], 0x80 | (byte(56) & 0x3F), byte(48), byte(40), byte(32), byte(24),
+                    byte(16), byte(8), byte(0)
                 ))
         }
     }
@@ -119,14 +123,15 @@ enum StudentImportService {
         }
         var items = rows.indices.map { i -> Item in
             var words: [UInt64] = [0, 0, 0, 0]
-            for (n, byte) in rows[i].identityKey.utf8.prefix(32).enumerated() {
-                words[n / 8] |= UInt64(byte) << (56 - 8 * UInt64(n % 8))
+            for (offset, byte) in rows[i].identityKey.utf8.prefix(32).enumerated() {
+                words[offset / 8] |= UInt64(byte) << (56 - 8 * UInt64(offset % 8))
             }
             return Item(prefix: (words[0], words[1], words[2], words[3]), index: i)
         }
-        items.sort { x, y in
-            x.prefix != y.prefix
-                ? x.prefix < y.prefix : ByteKey(rows[x.index].identityKey) < ByteKey(rows[y.index].identityKey)
+        items.sort { left, right in
+            left.prefix != right.prefix
+                ? left.prefix < right.prefix
+                : ByteKey(rows[left.index].identityKey) < ByteKey(rows[right.index].identityKey)
         }
         var ids = OrderedIDs(now: now)
         return items.map { (ids.next(), rows[$0.index]) }

@@ -15,22 +15,25 @@ extension StudentsSection {
         return StudentFormPage(schools: schools).fields
     }
 
-    func values(_ r: Student, req: Request) async throws -> FormValues {
+    func values(_ record: Student, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
         return FormValues(single: [
-            "school": r.$school.id.uuidString.lowercased(), "surname": r.surname, "givenName": r.givenName,
-            "patronymic": r.patronymic ?? "",
-            "birthDate": RuDate.format(r.birthDate, timeZone: zone), "sex": r.sex ?? "", "grade": String(r.grade),
-            "letter": r.letter ?? "",
-            "specialNeeds": r.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(r.consentOn, zone),
-            "consentBy": r.consentBy ?? "",
+            "school": record.$school.id.uuidString.lowercased(), "surname": record.surname,
+            "givenName": record.givenName,
+            "patronymic": record.patronymic ?? "",
+            "birthDate": RuDate.format(record.birthDate, timeZone: zone), "sex": record.sex ?? "",
+            "grade": String(record.grade),
+            "letter": record.letter ?? "",
+            "specialNeeds": record.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(record.consentOn, zone),
+            "consentBy": record.consentBy ?? "",
         ])
     }
 
-    func apply(_ form: FormValues, to r: Student, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+    func apply(_ form: FormValues, to record: Student, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws
         -> (@Sendable (any Database) async throws -> Void)?
     {
-        let municipalityID = isNew ? try RegistrySupport.municipality(req) : r.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let school = try await RegistrySupport.organization(
             form["school"], field: "school", municipalityID: municipalityID, errors: &errors, on: req.db)
@@ -56,7 +59,7 @@ extension StudentsSection {
                 surname: surname, givenName: given, patronymic: patronymic, birthDate: birth, timeZone: zone)
             if let twin = try await Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$identityKey == key
-            ).first(), twin.id != r.id {
+            ).first(), twin.id != record.id {
                 if twin.$school.id == school?.id
                     || req.can(.read, .student(school: OrgRef(id: twin.$school.id, municipalityID: municipalityID)))
                 {
@@ -70,12 +73,14 @@ extension StudentsSection {
                 }
             }
         }
-        if let c = consentOn, c > Date() { errors.add("consentOn", StudentsWords.Check.consentInFuture) }
+        if let consentDate = consentOn, consentDate > Date() {
+            errors.add("consentOn", StudentsWords.Check.consentInFuture)
+        }
         // A new consent dated on or after the withdrawal means the school has received a new consent.
         var clearWithdrawal = false
-        if let withdrawn = r.consentWithdrawnAt, let c = consentOn, c != r.consentOn {
+        if let withdrawn = record.consentWithdrawnAt, let consentDate = consentOn, consentDate != record.consentOn {
             let day = Calendar(identifier: .gregorian).startOfDay(for: withdrawn).addingTimeInterval(-86_400)
-            if c < day {
+            if consentDate < day {
                 errors.add(
                     "consentOn",
                     StudentsWords.Check.consentBeforeWithdrawal(RuDate.format(withdrawn, timeZone: zone)))
@@ -84,26 +89,26 @@ extension StudentsSection {
             }
         }
         guard errors.isEmpty, let school, let birth, let grade else { return nil }
-        r.$municipality.id = municipalityID
-        r.$school.id = try school.requireID()
-        r.$school.value = school
-        r.surname = surname
-        r.givenName = given
-        r.patronymic = patronymic
-        r.birthDate = birth
-        r.sex = sex?.rawValue
-        r.grade = grade
-        r.letter = letter
-        r.specialNeeds = form.all("specialNeeds").contains("yes")
+        record.$municipality.id = municipalityID
+        record.$school.id = try school.requireID()
+        record.$school.value = school
+        record.surname = surname
+        record.givenName = given
+        record.patronymic = patronymic
+        record.birthDate = birth
+        record.sex = sex?.rawValue
+        record.grade = grade
+        record.letter = letter
+        record.specialNeeds = form.all("specialNeeds").contains("yes")
         if clearWithdrawal {
-            r.consentWithdrawnAt = nil
-            r.consentWithdrawnBy = nil
+            record.consentWithdrawnAt = nil
+            record.consentWithdrawnBy = nil
         }
-        r.consentOn = consentOn
-        r.consentBy = consentBy
-        r.identityKey = key
-        r.searchKey = TextKey.search(surname, given, patronymic)
-        r.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
+        record.consentOn = consentOn
+        record.consentBy = consentBy
+        record.identityKey = key
+        record.searchKey = TextKey.search(surname, given, patronymic)
+        record.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))
         return { _ in }
     }
 }

@@ -8,12 +8,12 @@ extension StudentsSection {
     /// An import is audited once per batch, so a child's own history gets its lines from the batches: added by an
     /// import, merged with a row of one (the values before, and after while nobody has changed the record since), and
     /// the undoing of such an import.
-    func extraHistory(_ r: Student, req: Request) async throws -> [(at: Date, line: HistoryLine)] {
+    func extraHistory(_ record: Student, req: Request) async throws -> [(at: Date, line: HistoryLine)] {
         let zone = try await RegistrySupport.zone(req)
-        let id = try r.requireID()
+        let id = try record.requireID()
         var out: [(at: Date, line: HistoryLine)] = []
-        func at(_ d: Date) -> String { RuDate.formatDateTime(d, timeZone: zone) }
-        if let b = r.importBatchID, let batch = try await StudentImportBatch.find(b, on: req.db),
+        func at(_ date: Date) -> String { RuDate.formatDateTime(date, timeZone: zone) }
+        if let batchID = record.importBatchID, let batch = try await StudentImportBatch.find(batchID, on: req.db),
             let done = batch.committedAt
         {
             out.append(
@@ -24,27 +24,35 @@ extension StudentsSection {
                         action: StudentsWords.History.imported(batch.fileName), changes: [])
                 ))
         }
-        let batches = try await StudentImportBatch.query(on: req.db).filter(\.$municipality.$id == r.$municipality.id)
-            .filter(\.$merges, .custom("LIKE"), "%\(id.uuidString)%").all()
+        let batches = try await StudentImportBatch.query(on: req.db).filter(
+            \.$municipality.$id == record.$municipality.id
+        )
+        .filter(\.$merges, .custom("LIKE"), "%\(id.uuidString)%").all()
         func consent(_ on: Date?, _ by: String?) -> String {
             RegistrySupport.date(on, zone) + (by.map { " — \($0)" } ?? "")
         }
         for batch in batches {
             guard let done = batch.committedAt,
-                let m = StudentImportService.Snapshot.all(batch).first(where: { $0.id == id })
+                let snapshot = StudentImportService.Snapshot.all(batch).first(where: { $0.id == id })
             else { continue }
-            let unchangedSince = m.version == r.version && batch.revertedAt == nil
+            let unchangedSince = snapshot.version == record.version && batch.revertedAt == nil
             let fields: [(String, String, String)] = [
-                (StudentsWords.History.grade, "\(m.grade)\(m.letter ?? "")", "\(r.grade)\(r.letter ?? "")"),
                 (
-                    StudentsWords.History.sex, m.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
-                    r.sex.flatMap(Sex.init(rawValue:))?.title ?? ""
+                    StudentsWords.History.grade, "\(snapshot.grade)\(snapshot.letter ?? "")",
+                    "\(record.grade)\(record.letter ?? "")"
                 ),
                 (
-                    StudentsWords.History.specialNeeds, StudentsWords.yesNo(m.specialNeeds),
-                    StudentsWords.yesNo(r.specialNeeds)
+                    StudentsWords.History.sex, snapshot.sex.flatMap(Sex.init(rawValue:))?.title ?? "",
+                    record.sex.flatMap(Sex.init(rawValue:))?.title ?? ""
                 ),
-                (StudentsWords.History.consent, consent(m.consentOn, m.consentBy), consent(r.consentOn, r.consentBy)),
+                (
+                    StudentsWords.History.specialNeeds, StudentsWords.yesNo(snapshot.specialNeeds),
+                    StudentsWords.yesNo(record.specialNeeds)
+                ),
+                (
+                    StudentsWords.History.consent, consent(snapshot.consentOn, snapshot.consentBy),
+                    consent(record.consentOn, record.consentBy)
+                ),
             ]
             let changes =
                 unchangedSince
@@ -75,14 +83,15 @@ extension StudentsSection {
         return out
     }
 
-    func auditFields(_ r: Student, on db: any Database) async throws -> [String: String] {
-        let zone = try await MunicipalClock.zone(r.$municipality.id, on: db)
+    func auditFields(_ record: Student, on db: any Database) async throws -> [String: String] {
+        let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
         return StudentsWords.audit(
-            name: r.fullName, birth: RuDate.format(r.birthDate, timeZone: zone),
-            school: r.$school.value?.shortName ?? "",
-            grade: "\(r.grade)\(r.letter ?? "")", sex: r.sex.flatMap(Sex.init(rawValue:)), specialNeeds: r.specialNeeds,
-            withdrawnOn: r.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
-            withdrawnBy: r.consentWithdrawnBy,
-            consentOn: RegistrySupport.date(r.consentOn, zone), consentBy: r.consentBy)
+            name: record.fullName, birth: RuDate.format(record.birthDate, timeZone: zone),
+            school: record.$school.value?.shortName ?? "",
+            grade: "\(record.grade)\(record.letter ?? "")", sex: record.sex.flatMap(Sex.init(rawValue:)),
+            specialNeeds: record.specialNeeds,
+            withdrawnOn: record.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
+            withdrawnBy: record.consentWithdrawnBy,
+            consentOn: RegistrySupport.date(record.consentOn, zone), consentBy: record.consentBy)
     }
 }

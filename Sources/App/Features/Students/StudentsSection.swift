@@ -26,12 +26,13 @@ struct StudentsSection: RegistrySection {
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
         return StudentListPage(
             query: query, schools: schools,
-            rows: try rows.map { s in
+            rows: try rows.map { student in
                 .init(
-                    id: try s.requireID(), name: s.fullName, birth: RuDate.format(s.birthDate, timeZone: zone),
-                    school: s.school.shortName, grade: "\(s.grade)\(s.letter ?? "")",
-                    consentOn: s.consentOn.map { RuDate.format($0, timeZone: zone) },
-                    consentWithdrawn: s.consentWithdrawnAt != nil)
+                    id: try student.requireID(), name: student.fullName,
+                    birth: RuDate.format(student.birthDate, timeZone: zone),
+                    school: student.school.shortName, grade: "\(student.grade)\(student.letter ?? "")",
+                    consentOn: student.consentOn.map { RuDate.format($0, timeZone: zone) },
+                    consentWithdrawn: student.consentWithdrawnAt != nil)
             },
             total: total, canCreate: req.can(.create, try newResource(req)), importURL: StudentImportStartPage.path
         ).list
@@ -49,20 +50,21 @@ struct StudentsSection: RegistrySection {
             .student(school: $0)
         }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
-        if let visible { b = b.filter(\.$school.$id ~~ Array(visible)) }
+        var builder = Student.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
+        if let visible { builder = builder.filter(\.$school.$id ~~ Array(visible)) }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$school.$id == school)
+            builder = builder.filter(\.$school.$id == school)
         }
-        if let grade = query.filters["grade"].flatMap(Int.init) { b = b.filter(\.$grade == grade) }
+        if let grade = query.filters["grade"].flatMap(Int.init) { builder = builder.filter(\.$grade == grade) }
         if query.filters["consent"] == "no" {
-            b = b.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) }
+            builder = builder.group(.or) { $0.filter(\.$consentOn == nil).filter(\.$consentWithdrawnAt != nil) }
         }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "grade" ? b.sort(\.$grade, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
-        return try await b.sort(\.$id).with(\.$school).paged(query)
+        builder = query.sort == "grade" ? builder.sort(\.$grade, dir).sort(\.$sortKey) : builder.sort(\.$sortKey, dir)
+        return try await builder.sort(\.$id).with(\.$school).paged(query)
     }
 
     func resource(_ record: Student, on db: any Database) async throws -> Resource {
@@ -96,10 +98,11 @@ struct StudentsSection: RegistrySection {
             consentOn: record.consentOn.map { RuDate.format($0, timeZone: zone) }, consentBy: record.consentBy,
             consentText: record.consentText(zone: zone),
             consentWithdrawn: record.consentWithdrawnAt != nil,
-            courses: try enrollments.map { e in
+            courses: try enrollments.map { enrollment in
                 .init(
-                    groupID: try e.group.requireID(), group: e.group.name, center: e.group.organization.shortName,
-                    status: EnrollmentStatus(rawValue: e.status), rawStatus: e.status)
+                    groupID: try enrollment.group.requireID(), group: enrollment.group.name,
+                    center: enrollment.group.organization.shortName,
+                    status: EnrollmentStatus(rawValue: enrollment.status), rawStatus: enrollment.status)
             },
             guardians: try await GuardiansSection.load(of: record, req: req, zone: zone))
         return (page.facts, page.sections, page.warnings)

@@ -30,10 +30,10 @@ struct ApplicationAPIController: RouteCollection {
         try await ApplicationService.expireOverdue(req.application)
         let municipalityID = try RegistrySupport.municipality(req)
         let user = try req.requireUser()
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["state", "campaign", "student"], sorts: ["submitted"], defaultSort: "submitted")
         try RegistrySupport.checkChoices(req, ["state": ApplicationState.allCases.map(\.rawValue)])
-        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        var builder = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         if !req.can(.read, .application(studentID: UUID(), school: probe)) {
             let schools = user.actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
@@ -44,27 +44,34 @@ struct ApplicationAPIController: RouteCollection {
                 }
             let own = Array(user.actor.students)
             guard !schools.isEmpty || !own.isEmpty else { throw AppError.forbidden }
-            b = b.group(.or) { g in
-                if !schools.isEmpty { g.filter(\.$school.$id ~~ schools) }
-                if !own.isEmpty { g.filter(\.$student.$id ~~ own) }
+            builder = builder.group(.or) { anyOf in
+                if !schools.isEmpty { anyOf.filter(\.$school.$id ~~ schools) }
+                if !own.isEmpty { anyOf.filter(\.$student.$id ~~ own) }
             }
         }
-        if let s = q.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
-        if let c = q.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
-        if let s = q.filters["student"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$student.$id == s) }
-        let (rows, total) = try await b.sort(\.$submittedAt, .descending).sort(\.$id).paged(q)
+        if let state = query.filters["state"], ApplicationState(rawValue: state) != nil {
+            builder = builder.filter(\.$state == state)
+        }
+        if let campaignID = query.filters["campaign"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$campaign.$id == campaignID)
+        }
+        if let studentID = query.filters["student"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$student.$id == studentID)
+        }
+        let (rows, total) = try await builder.sort(\.$submittedAt, .descending).sort(\.$id).paged(query)
         var items: [ApplicationDTO] = []
-        for a in rows {
-            let o = try await ApplicationService.outcome(of: a, on: req.db)
+        for application in rows {
+            let outcome = try await ApplicationService.outcome(of: application, on: req.db)
             items.append(
                 ApplicationDTO(
-                    id: try a.requireID(), campaignId: a.$campaign.id, studentId: a.$student.id, schoolId: a.$school.id,
-                    state: a.state,
-                    guardianAgreed: a.guardianAgreedAt != nil, schoolDecision: a.schoolDecision,
-                    submittedAt: a.submittedAt,
-                    holdExpiresAt: a.holdExpiresAt, choices: o.choices))
+                    id: try application.requireID(), campaignId: application.$campaign.id,
+                    studentId: application.$student.id, schoolId: application.$school.id,
+                    state: application.state,
+                    guardianAgreed: application.guardianAgreedAt != nil, schoolDecision: application.schoolDecision,
+                    submittedAt: application.submittedAt,
+                    holdExpiresAt: application.holdExpiresAt, choices: outcome.choices))
         }
-        return PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(items: items, metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     struct SubmitInput: Content {
@@ -83,11 +90,11 @@ struct ApplicationAPIController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         do {
             return try await submitChecked(req: req)
-        } catch var e as AppError where e.code == "validation" {
+        } catch var error as AppError where error.code == "validation" {
             // The rules name the form's fields (`choice1`, `choice2`, …); the API's field is `choices`, with the rank
             // said.
             var fields: [String: String] = [:]
-            for (key, message) in e.fields.sorted(by: { $0.key < $1.key }) {
+            for (key, message) in error.fields.sorted(by: { $0.key < $1.key }) {
                 if key.hasPrefix("choice"), let rank = Int(key.dropFirst("choice".count)) {
                     fields["choices", default: ""] +=
                         (fields["choices"] == nil ? "" : " ") + EnrollmentWords.API.choiceError(rank: rank, message)
@@ -95,8 +102,8 @@ struct ApplicationAPIController: RouteCollection {
                     fields[key] = message
                 }
             }
-            e.fields = fields
-            throw e
+            error.fields = fields
+            throw error
         }
     }
 
@@ -115,31 +122,35 @@ struct ApplicationAPIController: RouteCollection {
         // The agreement is the signed-in guardian's, by the account's name, whatever name was sent.
         let guardianAgreement = isGuardian && !(agreement ?? "").isEmpty ? user.fullName : nil
         // A first application is read and written without Fluent (issue 3's benchmark); the rest goes below.
-        if let o = try await ApplicationService.submitFast(
+        if let fast = try await ApplicationService.submitFast(
             campaignID: cid, studentID: sid, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
             submittedBy: user.fullName, req: req)
         {
-            return try Self.response(o)
+            return try Self.response(fast)
         }
-        guard let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first() else {
+        guard let student = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first() else {
             throw EnrollmentService.refusal(.studentNotFound)
         }
-        guard req.can(.create, .application(studentID: sid, school: s.school.ref)) else {
-            throw ApplicationService.submitRefusal(req, studentID: sid, school: s.school.ref)
+        guard req.can(.create, .application(studentID: sid, school: student.school.ref)) else {
+            throw ApplicationService.submitRefusal(req, studentID: sid, school: student.school.ref)
         }
-        guard let c = try await EnrollmentCampaign.find(cid, on: req.db), c.$municipality.id == s.$municipality.id
+        guard let campaign = try await EnrollmentCampaign.find(cid, on: req.db),
+            campaign.$municipality.id == student.$municipality.id
         else { throw AppError.notFound(EnrollmentWords.API.campaignNotFound) }
-        let o = try await ApplicationService.submit(
-            campaign: c, student: s, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
+        let outcome = try await ApplicationService.submit(
+            campaign: campaign, student: student, choices: input.choices ?? [], guardianAgreement: guardianAgreement,
             submittedBy: user.fullName, req: req)
-        return try Self.response(o)
+        return try Self.response(outcome)
     }
 
-    static func response(_ o: ApplicationService.Outcome) throws -> Response {
-        let status: HTTPResponseStatus = o.status == "enrolled" ? .created : o.status == "waitlisted" ? .ok : .accepted
+    static func response(_ outcome: ApplicationService.Outcome) throws -> Response {
+        let status: HTTPResponseStatus =
+            outcome.status == "enrolled" ? .created : outcome.status == "waitlisted" ? .ok : .accepted
         let response = Response(status: status)
         try response.content.encode(
-            SubmitOutput(status: o.status, position: o.position, applicationId: o.applicationID, choices: o.choices))
+            SubmitOutput(
+                status: outcome.status, position: outcome.position, applicationId: outcome.applicationID,
+                choices: outcome.choices))
         return response
     }
 }

@@ -10,10 +10,14 @@ extension ApplicationService {
     /// Frees every place the application holds or waits for (refusal, cancellation, expiry).
     /// A place that another application of the student still holds (the same group chosen in two campaigns: the ranked
     /// distribution counts a seat the student already has) stays: only this application's claim on it ends.
-    static func release(_ a: CourseApplication, reason: String, on db: any Database, req: Request?) async throws {
-        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).all()
-        let others = try await CourseApplication.query(on: db).filter(\.$student.$id == a.$student.id).filter(
-            try \.$id != a.requireID()
+    static func release(_ application: CourseApplication, reason: String, on db: any Database, req: Request?)
+        async throws
+    {
+        let choices = try await ApplicationChoice.query(on: db).filter(
+            try \.$application.$id == application.requireID()
+        ).all()
+        let others = try await CourseApplication.query(on: db).filter(\.$student.$id == application.$student.id).filter(
+            try \.$id != application.requireID()
         ).all()
             .filter { $0.applicationState.isLive }.compactMap(\.id)
         let kept =
@@ -22,19 +26,20 @@ extension ApplicationService {
             : Set(
                 try await ApplicationChoice.query(on: db).filter(\.$application.$id ~~ others)
                     .filter(\.$outcome ~~ ["enrolled", "waitlisted"]).all().map { $0.$group.id })
-        for c in choices where c.outcome == "enrolled" || c.outcome == "waitlisted" {
-            if !kept.contains(c.$group.id),
-                let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(
-                    \.$group.$id == c.$group.id
-                )
-                .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(),
-                e.source == EnrollmentSource.application.rawValue
+        for choice in choices where choice.outcome == "enrolled" || choice.outcome == "waitlisted" {
+            if !kept.contains(choice.$group.id),
+                let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == application.$student.id)
+                    .filter(
+                        \.$group.$id == choice.$group.id
+                    )
+                    .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).first(),
+                enrollment.source == EnrollmentSource.application.rawValue
             {
                 try await EnrollmentService.withdraw(
-                    enrollmentID: try e.requireID(), on: Date(), reason: reason, db: db, req: req)
+                    enrollmentID: try enrollment.requireID(), on: Date(), reason: reason, db: db, req: req)
             }
-            c.outcome = "released"
-            try await c.save(on: db)
+            choice.outcome = "released"
+            try await choice.save(on: db)
         }
     }
 
@@ -44,24 +49,29 @@ extension ApplicationService {
     ) async throws {
         try await app.writeTransaction { db in
             guard
-                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
-                    .first()
+                let application = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(
+                    \.$student
+                )
+                .first()
             else { throw AppError.notFound() }
-            guard a.applicationState.isLive else {
-                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyClosed(a.applicationState.title))
+            guard application.applicationState.isLive else {
+                throw AppError.conflict(
+                    EnrollmentWords.Applications.Refusals.alreadyClosed(application.applicationState.title))
             }
-            let before = a.applicationState
+            let before = application.applicationState
             let claimed = try await db.sql().update(CourseApplication.schema).set("state", to: state.rawValue).set(
                 "closed_reason", to: reason
             )
-            .set("version", to: a.version + 1).where("id", .equal, applicationID).where("version", .equal, a.version)
+            .set("version", to: application.version + 1).where("id", .equal, applicationID).where(
+                "version", .equal, application.version
+            )
             .returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
-            try await release(a, reason: reason, on: db, req: req)
+            try await release(application, reason: reason, on: db, req: req)
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
-                municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                on: db, req: req, action: .update, entityType: "application", entityID: application.id,
+                title: EnrollmentWords.Audit.applicationTitle(application.student.fullName),
+                municipalityID: application.$municipality.id, organizationID: application.$school.id,
                 before: [EnrollmentWords.Audit.state: before.title],
                 after: [EnrollmentWords.Audit.state: state.title, EnrollmentWords.Audit.reason: reason])
         }
@@ -73,12 +83,16 @@ extension ApplicationService {
         let user = try req.requireUser()
         try await req.application.writeTransaction { db in
             guard
-                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
-                    .first()
+                let application = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(
+                    \.$student
+                )
+                .first()
             else { throw AppError.notFound() }
-            guard a.schoolDecision == "pending", a.applicationState == .submitted || a.applicationState == .confirmed
+            guard application.schoolDecision == "pending",
+                application.applicationState == .submitted || application.applicationState == .confirmed
             else {
-                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyDecided(a.applicationState.title))
+                throw AppError.conflict(
+                    EnrollmentWords.Applications.Refusals.alreadyDecided(application.applicationState.title))
             }
             let claimed = try await db.sql().update(CourseApplication.schema).set(
                 "state", to: ApplicationState.refused.rawValue
@@ -89,17 +103,18 @@ extension ApplicationService {
             .set("school_decided_by", to: user.fullName).set(
                 "closed_reason", to: EnrollmentWords.Applications.ClosedReasons.schoolRefused(comment)
             ).set(
-                "version", to: a.version + 1
+                "version", to: application.version + 1
             )
-            .where("id", .equal, applicationID).where("version", .equal, a.version).returning("id").all()
+            .where("id", .equal, applicationID).where("version", .equal, application.version).returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
             try await release(
-                a, reason: EnrollmentWords.Applications.ClosedReasons.schoolRefused(comment), on: db, req: req)
+                application, reason: EnrollmentWords.Applications.ClosedReasons.schoolRefused(comment), on: db, req: req
+            )
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
-                municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                before: [EnrollmentWords.Audit.state: a.applicationState.title],
+                on: db, req: req, action: .update, entityType: "application", entityID: application.id,
+                title: EnrollmentWords.Audit.applicationTitle(application.student.fullName),
+                municipalityID: application.$municipality.id, organizationID: application.$school.id,
+                before: [EnrollmentWords.Audit.state: application.applicationState.title],
                 after: [
                     EnrollmentWords.Audit.state: ApplicationState.refused.title, EnrollmentWords.Audit.reason: comment,
                 ])
@@ -108,26 +123,28 @@ extension ApplicationService {
 
     /// The guardian agrees (name and date), or the school confirms; both together make the application confirmed.
     static func agree(_ applicationID: UUID, guardianName: String, req: Request) async throws {
-        try await decide(applicationID, req: req) { a in
-            guard a.guardianAgreedAt == nil else {
+        try await decide(applicationID, req: req) { application in
+            guard application.guardianAgreedAt == nil else {
                 throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyAgreed)
             }
-            a.guardianAgreedBy = guardianName
-            a.guardianAgreedAt = Date()
+            application.guardianAgreedBy = guardianName
+            application.guardianAgreedAt = Date()
             return [EnrollmentWords.Audit.guardianAgreement: EnrollmentWords.Audit.agreedBy(guardianName)]
         }
     }
 
     static func confirmBySchool(_ applicationID: UUID, req: Request) async throws {
         let user = try req.requireUser()
-        try await decide(applicationID, req: req) { a in
-            guard a.schoolDecision == "pending" else {
+        try await decide(applicationID, req: req) { application in
+            guard application.schoolDecision == "pending" else {
                 throw AppError.conflict(EnrollmentWords.Applications.Refusals.schoolAlreadyDecided)
             }
-            guard a.student.consentWithdrawnAt == nil else { throw EnrollmentService.refusal(.consentWithdrawn) }
-            a.schoolDecision = "confirmed"
-            a.schoolDecidedAt = Date()
-            a.schoolDecidedBy = user.fullName
+            guard application.student.consentWithdrawnAt == nil else {
+                throw EnrollmentService.refusal(.consentWithdrawn)
+            }
+            application.schoolDecision = "confirmed"
+            application.schoolDecidedAt = Date()
+            application.schoolDecidedBy = user.fullName
             return [EnrollmentWords.Audit.school: EnrollmentWords.Audit.schoolConfirmed]
         }
     }
@@ -138,28 +155,33 @@ extension ApplicationService {
     ) async throws {
         try await req.application.writeTransaction { db in
             guard
-                let a = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(\.$student)
-                    .first()
+                let application = try await CourseApplication.query(on: db).filter(\.$id == applicationID).with(
+                    \.$student
+                )
+                .first()
             else { throw AppError.notFound() }
-            guard a.applicationState == .submitted || a.applicationState == .confirmed else {
-                throw AppError.conflict(EnrollmentWords.Applications.Refusals.alreadyClosed(a.applicationState.title))
+            guard application.applicationState == .submitted || application.applicationState == .confirmed else {
+                throw AppError.conflict(
+                    EnrollmentWords.Applications.Refusals.alreadyClosed(application.applicationState.title))
             }
-            let after = try change(a)
-            if a.guardianAgreedAt != nil && a.schoolDecision == "confirmed" && a.applicationState == .submitted {
-                a.state = ApplicationState.confirmed.rawValue
-                a.holdExpiresAt = nil
+            let after = try change(application)
+            if application.guardianAgreedAt != nil && application.schoolDecision == "confirmed"
+                && application.applicationState == .submitted
+            {
+                application.state = ApplicationState.confirmed.rawValue
+                application.holdExpiresAt = nil
             }
-            let version = a.version
-            a.version += 1
-            let claimed = try await db.sql().update(CourseApplication.schema).set("version", to: a.version)
+            let version = application.version
+            application.version += 1
+            let claimed = try await db.sql().update(CourseApplication.schema).set("version", to: application.version)
                 .where("id", .equal, applicationID).where("version", .equal, version).returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict(EnrollmentWords.Applications.Refusals.changedReload) }
-            try await a.save(on: db)
+            try await application.save(on: db)
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
-                municipalityID: a.$municipality.id, organizationID: a.$school.id,
-                after: after.merging([EnrollmentWords.Audit.state: a.applicationState.title]) { x, _ in x })
+                on: db, req: req, action: .update, entityType: "application", entityID: application.id,
+                title: EnrollmentWords.Audit.applicationTitle(application.student.fullName),
+                municipalityID: application.$municipality.id, organizationID: application.$school.id,
+                after: after.merging([EnrollmentWords.Audit.state: application.applicationState.title]) { x, _ in x })
         }
     }
 }

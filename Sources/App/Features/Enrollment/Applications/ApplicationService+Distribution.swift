@@ -10,11 +10,13 @@ extension ApplicationService {
     static func distribute(campaignID: UUID, req: Request) async throws -> (placed: Int, waiting: Int, seed: UInt64) {
         let user = try req.requireUser()
         return try await req.application.writeTransaction { db in
-            guard let c = try await EnrollmentCampaign.find(campaignID, on: db) else { throw AppError.notFound() }
-            guard c.campaignMode == .ranked else {
+            guard let campaign = try await EnrollmentCampaign.find(campaignID, on: db) else {
+                throw AppError.notFound()
+            }
+            guard campaign.campaignMode == .ranked else {
                 throw AppError.conflict(EnrollmentWords.Applications.Refusals.rankedOnly)
             }
-            guard Date() >= c.closesAt else {
+            guard Date() >= campaign.closesAt else {
                 throw AppError.conflict(EnrollmentWords.Applications.Refusals.distributeAfterClose)
             }
             let claimed = try await db.sql().update(EnrollmentCampaign.schema).set("distributed_at", to: Date()).set(
@@ -30,25 +32,27 @@ extension ApplicationService {
                 .all()
             // Only applications the guardian and the school confirmed take part.
             var setAside: [CourseApplication] = []
-            for a in apps where a.applicationState == .submitted {
-                a.state = ApplicationState.expired.rawValue
-                a.closedReason = EnrollmentWords.Applications.ClosedReasons.notConfirmedForDistribution
-                a.version += 1
-                try await a.save(on: db)
-                setAside.append(a)
+            for application in apps where application.applicationState == .submitted {
+                application.state = ApplicationState.expired.rawValue
+                application.closedReason = EnrollmentWords.Applications.ClosedReasons.notConfirmedForDistribution
+                application.version += 1
+                try await application.save(on: db)
+                setAside.append(application)
             }
             // Students who can no longer be enrolled (left the registry, consent withdrawn) are set aside, not allowed
             // to stop the rest.
             var live: [CourseApplication] = []
-            for a in apps where a.applicationState == .confirmed {
-                if a.student.status != RecordStatus.active.rawValue || a.student.consentWithdrawnAt != nil {
-                    a.state = ApplicationState.expired.rawValue
-                    a.closedReason = EnrollmentWords.Applications.ClosedReasons.studentGone
-                    a.version += 1
-                    try await a.save(on: db)
-                    setAside.append(a)
+            for application in apps where application.applicationState == .confirmed {
+                if application.student.status != RecordStatus.active.rawValue
+                    || application.student.consentWithdrawnAt != nil
+                {
+                    application.state = ApplicationState.expired.rawValue
+                    application.closedReason = EnrollmentWords.Applications.ClosedReasons.studentGone
+                    application.version += 1
+                    try await application.save(on: db)
+                    setAside.append(application)
                 } else {
-                    live.append(a)
+                    live.append(application)
                 }
             }
             let closedIDs = setAside.compactMap(\.id)
@@ -57,14 +61,14 @@ extension ApplicationService {
                     \.$outcome == "pending"
                 ).set(\.$outcome, to: "unused").update()
             }
-            for a in setAside {
+            for application in setAside {
                 try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "application", entityID: a.id,
-                    title: EnrollmentWords.Audit.applicationTitle(a.student.fullName),
-                    municipalityID: a.$municipality.id, organizationID: a.$school.id,
+                    on: db, req: req, action: .update, entityType: "application", entityID: application.id,
+                    title: EnrollmentWords.Audit.applicationTitle(application.student.fullName),
+                    municipalityID: application.$municipality.id, organizationID: application.$school.id,
                     after: [
                         EnrollmentWords.Audit.state: ApplicationState.expired.title,
-                        EnrollmentWords.Audit.reason: a.closedReason ?? "",
+                        EnrollmentWords.Audit.reason: application.closedReason ?? "",
                     ])
             }
             let choiceRows = try await ApplicationChoice.query(on: db).filter(
@@ -92,24 +96,28 @@ extension ApplicationService {
                             openGroups.contains($0)
                         })
                 },
-                free: free, maxCourses: c.maxCourses, seed: seed)
+                free: free, maxCourses: campaign.maxCourses, seed: seed)
             let byID = Dictionary(try live.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
             var placed = 0
             var waiting = 0
             for id in result.order {
-                guard let a = byID[id] else { continue }
-                for g in result.placements[id] ?? [] {
+                guard let application = byID[id] else { continue }
+                for groupID in result.placements[id] ?? [] {
                     // A course whose lessons clash with the student's other groups is skipped, not the distribution.
-                    guard let o = try await enrollUnlessClash(a.$student.id, g, db: db, req: req) else { continue }
-                    choices[id]?.first { $0.$group.id == g }?.outcome = (o == .enrolled ? "enrolled" : "waitlisted")
+                    guard let outcome = try await enrollUnlessClash(application.$student.id, groupID, db: db, req: req)
+                    else { continue }
+                    choices[id]?.first { $0.$group.id == groupID }?.outcome =
+                        (outcome == .enrolled ? "enrolled" : "waitlisted")
                     placed += 1
                 }
             }
             for id in result.order {
-                guard let a = byID[id] else { continue }
-                for (g, list) in result.waitlists where list.contains(id) {
-                    guard try await enrollUnlessClash(a.$student.id, g, db: db, req: req) != nil else { continue }
-                    choices[id]?.first { $0.$group.id == g }?.outcome = "waitlisted"
+                guard let application = byID[id] else { continue }
+                for (groupID, list) in result.waitlists where list.contains(id) {
+                    guard try await enrollUnlessClash(application.$student.id, groupID, db: db, req: req) != nil else {
+                        continue
+                    }
+                    choices[id]?.first { $0.$group.id == groupID }?.outcome = "waitlisted"
                     waiting += 1
                 }
             }
@@ -119,20 +127,20 @@ extension ApplicationService {
                     try await ch.save(on: db)
                 }
             }
-            for a in live {
-                a.state = ApplicationState.distributed.rawValue
-                a.version += 1
-                try await a.save(on: db)
+            for application in live {
+                application.state = ApplicationState.distributed.rawValue
+                application.version += 1
+                try await application.save(on: db)
             }
-            c.seed = String(seed)
-            c.lotteryOrder = result.order.map { $0.uuidString.lowercased() }.joined(separator: ",")
-            c.version += 1
-            c.distributedAt = Date()
-            c.distributedBy = user.fullName
-            try await c.save(on: db)
+            campaign.seed = String(seed)
+            campaign.lotteryOrder = result.order.map { $0.uuidString.lowercased() }.joined(separator: ",")
+            campaign.version += 1
+            campaign.distributedAt = Date()
+            campaign.distributedBy = user.fullName
+            try await campaign.save(on: db)
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "campaign", entityID: c.id, title: c.title,
-                municipalityID: c.$municipality.id, organizationID: nil,
+                on: db, req: req, action: .update, entityType: "campaign", entityID: campaign.id, title: campaign.title,
+                municipalityID: campaign.$municipality.id, organizationID: nil,
                 after: EnrollmentWords.Audit.distribution(seed: seed, placed: placed, waiting: waiting))
             return (placed, waiting, seed)
         }
@@ -146,11 +154,11 @@ extension ApplicationService {
         do {
             return try await EnrollmentService.enroll(
                 studentID: studentID, groupID: groupID, source: .application, on: db, req: req)
-        } catch let e as AppError
+        } catch let error as AppError
             where [
                 EnrollmentError.timetableClash("").code,
                 EnrollmentError.gradeNotAllowed(programGrades: "", studentGrade: 0).code,
-            ].contains(e.code)
+            ].contains(error.code)
         {
             return nil
         }

@@ -24,14 +24,15 @@ extension ApplicationService {
     /// The refusals of a submission before anything is written (`SubmissionRules`, the one rule of every path), as the
     /// HTTP answers say them. Answers the valid choices in rank order.
     static func check(
-        campaign c: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, programs: Set<UUID>,
+        campaign: SubmitFacts.Campaign, student: SubmitFacts.StudentFacts, programs: Set<UUID>,
         groups: [SubmitFacts.Group],
         choices: [UUID], now: Date
     ) throws -> [UUID] {
         let facts = SubmissionFacts(
             campaign: .init(
-                isActive: c.status == RecordStatus.active.rawValue, opensAt: c.opensAt, closesAt: c.closesAt,
-                maxCourses: c.maxCourses),
+                isActive: campaign.status == RecordStatus.active.rawValue, opensAt: campaign.opensAt,
+                closesAt: campaign.closesAt,
+                maxCourses: campaign.maxCourses),
             student: .init(
                 isActive: student.status == RecordStatus.active.rawValue, consentWithdrawn: student.consentWithdrawn,
                 grade: student.grade),
@@ -65,8 +66,8 @@ extension ApplicationService {
             campaignID: campaignID, studentID: studentID, choices: choices, guardianAgreement: guardianAgreement,
             submittedBy: submittedBy)
         if let reader = req.application.sqliteReader {
-            let facts = try await reader.read { c in
-                try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: c)
+            let facts = try await reader.read { connection in
+                try Self.loadFacts(campaignID: campaignID, studentID: studentID, choices: choices, on: connection)
             }
             return try await submitFast(input, facts: facts, pg: nil, req: req)
         }
@@ -137,31 +138,34 @@ extension ApplicationService {
 }
 
 extension ApplicationService.SubmitFacts.Campaign {
-    init(_ c: EnrollmentCampaign) throws {
+    init(_ campaign: EnrollmentCampaign) throws {
         self.init(
-            id: try c.requireID(), municipalityID: c.$municipality.id, status: c.status, opensAt: c.opensAt,
-            closesAt: c.closesAt,
-            mode: c.campaignMode,
-            maxCourses: c.maxCourses, confirmDays: c.confirmDays, title: c.title)
+            id: try campaign.requireID(), municipalityID: campaign.$municipality.id, status: campaign.status,
+            opensAt: campaign.opensAt,
+            closesAt: campaign.closesAt,
+            mode: campaign.campaignMode,
+            maxCourses: campaign.maxCourses, confirmDays: campaign.confirmDays, title: campaign.title)
     }
 }
 
 extension ApplicationService.SubmitFacts.StudentFacts {
-    init(_ s: Student) throws {
+    init(_ student: Student) throws {
         self.init(
-            id: try s.requireID(), municipalityID: s.$municipality.id, schoolID: s.$school.id, status: s.status,
-            consentWithdrawn: s.consentWithdrawnAt != nil,
-            grade: s.grade, fullName: s.fullName)
+            id: try student.requireID(), municipalityID: student.$municipality.id, schoolID: student.$school.id,
+            status: student.status,
+            consentWithdrawn: student.consentWithdrawnAt != nil,
+            grade: student.grade, fullName: student.fullName)
     }
 }
 
 extension ApplicationService.SubmitFacts.Group {
     /// From a group loaded with its programme.
-    init(_ g: StudyGroup) throws {
+    init(_ group: StudyGroup) throws {
         self.init(
-            id: try g.requireID(), name: g.name, organizationID: g.$organization.id, programID: g.$program.id,
-            isOpen: g.isOpen,
-            status: g.status,
-            approval: g.program.approval, gradeFrom: g.program.gradeFrom, gradeTo: g.program.gradeTo)
+            id: try group.requireID(), name: group.name, organizationID: group.$organization.id,
+            programID: group.$program.id,
+            isOpen: group.isOpen,
+            status: group.status,
+            approval: group.program.approval, gradeFrom: group.program.gradeFrom, gradeTo: group.program.gradeTo)
     }
 }

@@ -28,12 +28,13 @@ enum ApplicationService {
     }
 
     /// Groups a student may choose in a campaign: open groups of its programmes whose grades include the student's.
-    static func eligibleGroups(_ c: EnrollmentCampaign, student: Student, on db: any Database) async throws
+    static func eligibleGroups(_ campaign: EnrollmentCampaign, student: Student, on db: any Database) async throws
         -> [StudyGroup]
     {
-        let programs = try await CampaignProgram.query(on: db).filter(try \.$campaign.$id == c.requireID()).all().map {
-            $0.$program.id
-        }
+        let programs = try await CampaignProgram.query(on: db).filter(try \.$campaign.$id == campaign.requireID()).all()
+            .map {
+                $0.$program.id
+            }
         guard !programs.isEmpty else { return [] }
         return try await StudyGroup.query(on: db).filter(\.$program.$id ~~ programs).filter(\.$isOpen == true)
             .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).with(\.$organization).sort(\.$name)
@@ -41,41 +42,46 @@ enum ApplicationService {
             .filter { $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo }
     }
 
-    static func outcome(of a: CourseApplication, on db: any Database) async throws -> Outcome {
-        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).with(
+    static func outcome(of application: CourseApplication, on db: any Database) async throws -> Outcome {
+        let choices = try await ApplicationChoice.query(on: db).filter(
+            try \.$application.$id == application.requireID()
+        ).with(
             \.$group
         ).sort(
             \.$rank
         ).all()
         var out: [ChoiceOutcome] = []
-        for c in choices {
+        for choice in choices {
             var position: Int?
-            if c.outcome == "waitlisted",
-                let e = try await Enrollment.query(on: db).filter(\.$student.$id == a.$student.id).filter(
-                    \.$group.$id == c.$group.id
-                ).first()
+            if choice.outcome == "waitlisted",
+                let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == application.$student.id)
+                    .filter(
+                        \.$group.$id == choice.$group.id
+                    ).first()
             {
-                switch try await EnrollmentService.outcome(of: e, on: db) {
-                case .waitlisted(let p): position = p
-                case .enrolled: c.outcome = "enrolled"  // moved up since
+                switch try await EnrollmentService.outcome(of: enrollment, on: db) {
+                case .waitlisted(let waitPosition): position = waitPosition
+                case .enrolled: choice.outcome = "enrolled"  // moved up since
                 }
-                if e.status == EnrollmentStatus.withdrawn.rawValue { c.outcome = "released" }
+                if enrollment.status == EnrollmentStatus.withdrawn.rawValue { choice.outcome = "released" }
             }
             out.append(
-                ChoiceOutcome(groupId: c.$group.id, groupName: c.group.name, status: c.outcome, position: position))
+                ChoiceOutcome(
+                    groupId: choice.$group.id, groupName: choice.group.name, status: choice.outcome, position: position)
+            )
         }
-        return Outcome(applicationID: try a.requireID(), state: a.applicationState, choices: out)
+        return Outcome(applicationID: try application.requireID(), state: application.applicationState, choices: out)
     }
 
     /// Submits an ИУП of a campaign and a student the caller has just loaded (and checked access to).
     static func submit(
-        campaign c: EnrollmentCampaign, student: Student, choices: [UUID], guardianAgreement: String?,
+        campaign: EnrollmentCampaign, student: Student, choices: [UUID], guardianAgreement: String?,
         submittedBy: String,
         req: Request
     ) async throws -> Outcome {
         // What needs no lock is checked first, on the shared pool; only the writes wait for the write gate.
         let now = Date()
-        let campaignID = try c.requireID()
+        let campaignID = try campaign.requireID()
         let studentID = try student.requireID()
         let programs = Set(
             try await CampaignProgram.query(on: req.db).filter(\.$campaign.$id == campaignID).all().map {
@@ -85,7 +91,8 @@ enum ApplicationService {
             choices.isEmpty
             ? [] : try await StudyGroup.query(on: req.db).filter(\.$id ~~ Array(Set(choices))).with(\.$program).all()
         let ranked = try check(
-            campaign: .init(c), student: .init(student), programs: programs, groups: groups.map(SubmitFacts.Group.init),
+            campaign: .init(campaign), student: .init(student), programs: programs,
+            groups: groups.map(SubmitFacts.Group.init),
             choices: choices, now: now)
         let byID = Dictionary(try groups.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         let earlier = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
@@ -100,7 +107,7 @@ enum ApplicationService {
             \.$group.$id ~~ ranked
         ).count()
         let rows = SubmissionRows(
-            campaign: try .init(c), student: try .init(student), ranked: ranked,
+            campaign: try .init(campaign), student: try .init(student), ranked: ranked,
             groups: try byID.mapValues(SubmitFacts.Group.init), guardianAgreement: guardianAgreement,
             submittedBy: submittedBy,
             earlier: try earlier.map { SubmissionRows.Earlier(id: try $0.requireID(), version: $0.version) },
@@ -110,14 +117,15 @@ enum ApplicationService {
         } catch let error where EnrollmentService.isUniqueViolation(error) || error is SubmissionRaced {
             // The same ИУП submitted at once from two places: answer with what the first one decided.
             guard
-                let a = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID).filter(
-                    \.$student.$id == studentID
-                ).first()
+                let application = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == campaignID)
+                    .filter(
+                        \.$student.$id == studentID
+                    ).first()
             else {
                 throw AppError.conflict(
                     EnrollmentWords.Applications.Refusals.enrolledElsewhere)
             }
-            return try await outcome(of: a, on: req.db)
+            return try await outcome(of: application, on: req.db)
         }
     }
 
@@ -126,23 +134,25 @@ enum ApplicationService {
     static func promoted(studentID: UUID, groupID: UUID, on db: any Database, req: Request?) async throws {
         let apps = try await CourseApplication.query(on: db).filter(\.$student.$id == studentID).with(\.$campaign).all()
             .filter { $0.applicationState.isLive }
-        for a in apps {
-            let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID())
-                .sort(\.$rank)
-                .all()
+        for application in apps {
+            let choices = try await ApplicationChoice.query(on: db).filter(
+                try \.$application.$id == application.requireID()
+            )
+            .sort(\.$rank)
+            .all()
             guard let hit = choices.first(where: { $0.$group.id == groupID && $0.outcome == "waitlisted" }) else {
                 continue
             }
             hit.outcome = "enrolled"
             try await hit.save(on: db)
             var seated = choices.filter { $0.outcome == "enrolled" }
-            while seated.count > a.campaign.maxCourses, let last = seated.last, last.id != hit.id {
-                if let e = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(
+            while seated.count > application.campaign.maxCourses, let last = seated.last, last.id != hit.id {
+                if let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(
                     \.$group.$id == last.$group.id
                 )
                 .filter(\.$status == EnrollmentStatus.enrolled.rawValue).first() {
                     try await EnrollmentService.withdraw(
-                        enrollmentID: try e.requireID(), on: Date(),
+                        enrollmentID: try enrollment.requireID(), on: Date(),
                         reason: EnrollmentWords.Applications.ClosedReasons.higherPriority, db: db,
                         req: req)
                 }
@@ -160,9 +170,10 @@ enum ApplicationService {
             \.$state == ApplicationState.submitted.rawValue
         )
         .filter(\.$holdExpiresAt != nil).filter(\.$holdExpiresAt < Date()).all()
-        for a in overdue {
+        for application in overdue {
             try? await close(
-                try a.requireID(), to: .expired, reason: EnrollmentWords.Applications.ClosedReasons.holdExpired,
+                try application.requireID(), to: .expired,
+                reason: EnrollmentWords.Applications.ClosedReasons.holdExpired,
                 req: nil,
                 app: app)
         }

@@ -24,16 +24,18 @@ extension ApplicationsController {
         _ req: Request, docx: Bool, file: String,
         _ build: (CourseApplication, any Database, TimeZone) async throws -> DocModel
     ) async throws -> Response {
-        let a = try await find(req)
-        let doc = try await build(a, req.db, try await RegistrySupport.zone(req))
+        let application = try await find(req)
+        let doc = try await build(application, req.db, try await RegistrySupport.zone(req))
         if docx {
             return Response.docx(
-                try DOCXWriter.data(doc), name: "\(file)-\(try a.requireID().uuidString.prefix(8).lowercased()).docx")
+                try DOCXWriter.data(doc),
+                name: "\(file)-\(try application.requireID().uuidString.prefix(8).lowercased()).docx")
         }
         let page = DocumentPage(
             doc: doc,
-            crumbs: MyApplicationsPage.documentCrumbs(student: a.student.fullName, url: Self.url(try a.requireID())),
-            docxURL: Self.url(try a.requireID()) + "/\(file).docx")
+            crumbs: MyApplicationsPage.documentCrumbs(
+                student: application.student.fullName, url: Self.url(try application.requireID())),
+            docxURL: Self.url(try application.requireID()) + "/\(file).docx")
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 

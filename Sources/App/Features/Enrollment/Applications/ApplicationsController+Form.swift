@@ -13,38 +13,42 @@ extension ApplicationsController {
     }
 
     func newForm(req: Request) async throws -> Response {
-        let (c, s) = try await target(req)
+        let (campaign, student) = try await target(req)
         return req.render(
-            try await formPage(req, c, s, values: FormValues()).render(await req.pageContext(active: .applications)))
+            try await formPage(req, campaign, student, values: FormValues()).render(
+                await req.pageContext(active: .applications)))
     }
 
     func target(_ req: Request) async throws -> (EnrollmentCampaign, Student) {
         let form = RegistrySupport.form(req)
         let cid = (try? req.query.get(String.self, at: "campaign")) ?? form["campaign"]
         let sid = (try? req.query.get(String.self, at: "student")) ?? form["student"]
-        guard let cid = cid.flatMap(UUID.init(uuidString:)), let c = try await EnrollmentCampaign.find(cid, on: req.db),
+        guard let cid = cid.flatMap(UUID.init(uuidString:)),
+            let campaign = try await EnrollmentCampaign.find(cid, on: req.db),
             let sid = sid.flatMap(UUID.init(uuidString:)),
-            let s = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
-            c.$municipality.id == s.$municipality.id,
-            req.can(.create, .application(studentID: sid, school: s.school.ref))
+            let student = try await Student.query(on: req.db).filter(\.$id == sid).with(\.$school).first(),
+            campaign.$municipality.id == student.$municipality.id,
+            req.can(.create, .application(studentID: sid, school: student.school.ref))
         else {
             throw AppError.notFound(EnrollmentWords.Applications.targetNotFound)
         }
-        return (c, s)
+        return (campaign, student)
     }
 
     func formPage(
-        _ req: Request, _ c: EnrollmentCampaign, _ s: Student, values: FormValues, errors: FieldErrors = FieldErrors(),
+        _ req: Request, _ campaign: EnrollmentCampaign, _ student: Student, values: FormValues,
+        errors: FieldErrors = FieldErrors(),
         conflict: String? = nil
     ) async throws -> RegistryForm {
         let zone = try await RegistrySupport.zone(req)
-        let groups = try await ApplicationService.eligibleGroups(c, student: s, on: req.db)
+        let groups = try await ApplicationService.eligibleGroups(campaign, student: student, on: req.db)
         let isGuardian = req.currentUser?.actor.has(.guardian, at: Date()) ?? false
         return ApplicationFormPage(
-            campaignID: try c.requireID(), campaign: c.title, mode: c.campaignMode, maxCourses: c.maxCourses,
-            choiceSlots: CampaignRules.choiceSlots(maxCourses: c.maxCourses), confirmDays: c.confirmDays,
-            closes: RuDate.formatDateTime(c.closesAt, timeZone: zone), studentID: try s.requireID(),
-            student: s.fullName, grade: s.grade,
+            campaignID: try campaign.requireID(), campaign: campaign.title, mode: campaign.campaignMode,
+            maxCourses: campaign.maxCourses,
+            choiceSlots: CampaignRules.choiceSlots(maxCourses: campaign.maxCourses), confirmDays: campaign.confirmDays,
+            closes: RuDate.formatDateTime(campaign.closesAt, timeZone: zone), studentID: try student.requireID(),
+            student: student.fullName, grade: student.grade,
             groups: try groups.map {
                 ApplicationFormPage.Group(
                     id: try $0.requireID(), name: $0.name, program: $0.program.title,
@@ -56,11 +60,11 @@ extension ApplicationsController {
     }
 
     func submit(req: Request) async throws -> Response {
-        let (c, s) = try await target(req)
+        let (campaign, student) = try await target(req)
         let user = try req.requireUser()
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
-        let slots = CampaignRules.choiceSlots(maxCourses: c.maxCourses)
+        let slots = CampaignRules.choiceSlots(maxCourses: campaign.maxCourses)
         var choices: [UUID] = []
         for i in 1...slots {
             guard let raw = form["choice\(i)"], !raw.isEmpty else { continue }
@@ -84,29 +88,32 @@ extension ApplicationsController {
         }
         guard errors.isEmpty else {
             return req.render(
-                try await formPage(req, c, s, values: form, errors: errors).render(
+                try await formPage(req, campaign, student, values: form, errors: errors).render(
                     await req.pageContext(active: .applications)), status: .unprocessableEntity)
         }
         do {
-            let o = try await ApplicationService.submit(
-                campaign: c, student: s, choices: choices, guardianAgreement: agreement,
+            let outcome = try await ApplicationService.submit(
+                campaign: campaign, student: student, choices: choices, guardianAgreement: agreement,
                 submittedBy: user.fullName, req: req)
             let message: String
-            switch o.status {
+            switch outcome.status {
             case "enrolled":
                 message = EnrollmentWords.Applications.held(
-                    o.choices.filter { $0.status == "enrolled" }.map(\.groupName))
-            case "waitlisted": message = EnrollmentWords.Applications.waitlisted(o.position ?? 0)
+                    outcome.choices.filter { $0.status == "enrolled" }.map(\.groupName))
+            case "waitlisted": message = EnrollmentWords.Applications.waitlisted(outcome.position ?? 0)
             default: message = EnrollmentWords.Applications.pendingDistribution
             }
-            return req.redirect(to: Self.url(o.applicationID), flash: message)
-        } catch let e as AppError where e.status == .conflict || e.status == .unprocessableEntity {
+            return req.redirect(to: Self.url(outcome.applicationID), flash: message)
+        } catch let error as AppError where error.status == .conflict || error.status == .unprocessableEntity {
             var errs = errors
-            for (k, v) in e.fields { errs.add(k, v) }
+            for (field, message) in error.fields { errs.add(field, message) }
             return req.render(
-                try await formPage(req, c, s, values: form, errors: errs, conflict: e.fields.isEmpty ? e.reason : nil)
-                    .render(await req.pageContext(active: .applications)),
-                status: e.status)
+                try await formPage(
+                    req, campaign, student, values: form, errors: errs,
+                    conflict: error.fields.isEmpty ? error.reason : nil
+                )
+                .render(await req.pageContext(active: .applications)),
+                status: error.status)
         }
     }
 }

@@ -26,27 +26,37 @@ extension ApplicationsController {
         let query = RegistrySupport.listQuery(
             req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted",
             defaultFilters: ["state": "submitted"])
-        var b = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if let schools { b = b.filter(\.$school.$id ~~ Array(schools)) }
-        if let s = query.filters["state"], ApplicationState(rawValue: s) != nil { b = b.filter(\.$state == s) }
-        if let c = query.filters["campaign"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$campaign.$id == c) }
-        let (rows, total) = try await b.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(\.$id)
-            .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
+        var builder = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        if let schools { builder = builder.filter(\.$school.$id ~~ Array(schools)) }
+        if let state = query.filters["state"], ApplicationState(rawValue: state) != nil {
+            builder = builder.filter(\.$state == state)
+        }
+        if let campaignID = query.filters["campaign"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$campaign.$id == campaignID)
+        }
+        let (rows, total) = try await builder.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(
+            \.$id
+        )
+        .with(\.$student).with(\.$campaign).with(\.$school).paged(query)
         let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(\.$municipality.$id == municipalityID)
             .sort(\.$opensAt, .descending).all()
         let page = ApplicationQueuePage(
             query: query, campaigns: try campaigns.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
-            rows: try rows.map { a in
+            rows: try rows.map { application in
                 ApplicationQueuePage.Row(
-                    id: try a.requireID(), student: a.student.fullName,
-                    grade: "\(a.student.grade)\(a.student.letter ?? "")", school: a.school.shortName,
-                    campaign: a.campaign.title, submitted: RuDate.formatDateTime(a.submittedAt, timeZone: zone),
-                    guardianAgreed: a.guardianAgreedAt != nil,
-                    holdExpires: a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
-                    state: a.applicationState, schoolDecision: a.schoolDecision,
-                    canDecide: a.schoolDecision == "pending"
-                        && (a.applicationState == .submitted || a.applicationState == .confirmed)
-                        && req.can(.approve, .application(studentID: a.$student.id, school: a.school.ref)))
+                    id: try application.requireID(), student: application.student.fullName,
+                    grade: "\(application.student.grade)\(application.student.letter ?? "")",
+                    school: application.school.shortName,
+                    campaign: application.campaign.title,
+                    submitted: RuDate.formatDateTime(application.submittedAt, timeZone: zone),
+                    guardianAgreed: application.guardianAgreedAt != nil,
+                    holdExpires: application.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+                    state: application.applicationState, schoolDecision: application.schoolDecision,
+                    canDecide: application.schoolDecision == "pending"
+                        && (application.applicationState == .submitted || application.applicationState == .confirmed)
+                        && req.can(
+                            .approve, .application(studentID: application.$student.id, school: application.school.ref))
+                )
             },
             total: total, csrf: req.csrfToken
         ).list
@@ -54,76 +64,91 @@ extension ApplicationsController {
     }
 
     func confirm(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .approve,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
-        try await ApplicationService.confirmBySchool(try a.requireID(), req: req)
-        return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.confirmed(a.student.fullName))
+        try await ApplicationService.confirmBySchool(try application.requireID(), req: req)
+        return req.redirect(
+            to: "/applications", flash: EnrollmentWords.Applications.confirmed(application.student.fullName))
     }
 
-    func refusePage(_ a: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors())
+    func refusePage(
+        _ application: CourseApplication, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()
+    )
         throws -> RegistryForm
     {
-        ApplicationRefusePage(id: try a.requireID(), student: a.student.fullName, values: values, errors: errors).form
+        ApplicationRefusePage(
+            id: try application.requireID(), student: application.student.fullName, values: values, errors: errors
+        ).form
     }
 
     func refuseForm(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .approve,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
-        return req.render(try refusePage(a).render(await req.pageContext(active: .applications)))
+        return req.render(try refusePage(application).render(await req.pageContext(active: .applications)))
     }
 
     func refuse(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .approve,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let comment = errors.required("comment", form["comment"], max: 1000)
         guard errors.isEmpty else {
             return req.render(
-                try refusePage(a, values: form, errors: errors).render(await req.pageContext(active: .applications)),
+                try refusePage(application, values: form, errors: errors).render(
+                    await req.pageContext(active: .applications)),
                 status: .unprocessableEntity)
         }
-        try await ApplicationService.refuseBySchool(try a.requireID(), comment: comment, req: req)
-        return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.refused(a.student.fullName))
+        try await ApplicationService.refuseBySchool(try application.requireID(), comment: comment, req: req)
+        return req.redirect(
+            to: "/applications", flash: EnrollmentWords.Applications.refused(application.student.fullName))
     }
 
     /// The campaign of the path, for whoever may change the municipality's reference data (the КМЦ).
     func campaignToDistribute(_ req: Request) async throws -> EnrollmentCampaign {
-        guard let c = try await EnrollmentCampaign.find(try req.idParameter(), on: req.db) else {
+        guard let campaign = try await EnrollmentCampaign.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound()
         }
-        try req.authorize(.update, .reference(municipalityID: c.$municipality.id))
-        return c
+        try req.authorize(.update, .reference(municipalityID: campaign.$municipality.id))
+        return campaign
     }
 
     /// «Распределить» cannot be undone: the КМЦ confirms it on a page of its own, with what it will do.
     func distributeConfirm(req: Request) async throws -> Response {
-        let c = try await campaignToDistribute(req)
-        let id = try c.requireID()
-        guard c.campaignMode == .ranked, c.distributedAt == nil else {
+        let campaign = try await campaignToDistribute(req)
+        let id = try campaign.requireID()
+        guard campaign.campaignMode == .ranked, campaign.distributedAt == nil else {
             return req.redirect(to: SiteURL.record(.campaigns, id).path)
         }
         let apps = try await CourseApplication.query(on: req.db).filter(\.$campaign.$id == id).all()
         let confirmed = apps.filter { $0.applicationState == .confirmed }.count
         let unconfirmed = apps.filter { $0.applicationState == .submitted }.count
-        let page = CampaignDistributePage(id: id, title: c.title, confirmed: confirmed, unconfirmed: unconfirmed).page
+        let page = CampaignDistributePage(id: id, title: campaign.title, confirmed: confirmed, unconfirmed: unconfirmed)
+            .page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
     func distribute(req: Request) async throws -> Response {
         let id = try await campaignToDistribute(req).requireID()
-        let r = try await ApplicationService.distribute(campaignID: id, req: req)
+        let result = try await ApplicationService.distribute(campaignID: id, req: req)
         return req.redirect(
             to: SiteURL.record(.campaigns, id).path,
-            flash: EnrollmentWords.Applications.distributed(placed: r.placed, waiting: r.waiting, seed: r.seed))
+            flash: EnrollmentWords.Applications.distributed(
+                placed: result.placed, waiting: result.waiting, seed: result.seed))
     }
 }

@@ -8,21 +8,21 @@ import Views
 /// the guardian agrees; the home school works through its queue; the КМЦ distributes ranked campaigns.
 struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let a = routes.grouped("applications")
-        a.get(use: index)
-        a.get("new", use: newForm)
-        a.post("new", use: submit)
-        a.get(":id", use: show)
-        a.post(":id", "agree", use: agree)
-        a.get(":id", "cancel", use: cancelConfirm)
-        a.post(":id", "cancel", use: cancel)
-        a.post(":id", "confirm", use: confirm)
-        a.get(":id", "refuse", use: refuseForm)
-        a.post(":id", "refuse", use: refuse)
-        a.get(":id", "iup", use: iupPage)
-        a.get(":id", "iup.docx", use: iupDocx)
-        a.get(":id", "agreement", use: agreementPage)
-        a.get(":id", "agreement.docx", use: agreementDocx)
+        let applications = routes.grouped("applications")
+        applications.get(use: index)
+        applications.get("new", use: newForm)
+        applications.post("new", use: submit)
+        applications.get(":id", use: show)
+        applications.post(":id", "agree", use: agree)
+        applications.get(":id", "cancel", use: cancelConfirm)
+        applications.post(":id", "cancel", use: cancel)
+        applications.post(":id", "confirm", use: confirm)
+        applications.get(":id", "refuse", use: refuseForm)
+        applications.post(":id", "refuse", use: refuse)
+        applications.get(":id", "iup", use: iupPage)
+        applications.get(":id", "iup.docx", use: iupDocx)
+        applications.get(":id", "agreement", use: agreementPage)
+        applications.get(":id", "agreement.docx", use: agreementDocx)
         routes.get("campaigns", ":id", "distribute", use: distributeConfirm)
         routes.post("campaigns", ":id", "distribute", use: distribute)
         routes.get("contracts", ":school", ":center", use: contractPage)
@@ -43,8 +43,8 @@ struct ApplicationsController: RouteCollection {
     }
 
     func isApplicant(_ req: Request) -> Bool {
-        guard let a = req.currentUser?.actor else { return false }
-        return a.has(.student, at: Date()) || a.has(.guardian, at: Date())
+        guard let actor = req.currentUser?.actor else { return false }
+        return actor.has(.student, at: Date()) || actor.has(.guardian, at: Date())
     }
 
     func index(req: Request) async throws -> Response {
@@ -63,48 +63,53 @@ struct ApplicationsController: RouteCollection {
             : try await CourseApplication.query(on: req.db).filter(\.$student.$id ~~ students.compactMap(\.id))
                 .with(\.$campaign).with(\.$student).sort(\.$submittedAt, .descending).all()
         var panels: [ApplicationPanel] = []
-        for a in apps { panels.append(try await panel(a, req: req, zone: zone)) }
+        for application in apps { panels.append(try await panel(application, req: req, zone: zone)) }
         var open: [MyApplicationsPage.Open] = []
         let now = Date()
-        for s in students {
+        for student in students {
             let campaigns = try await EnrollmentCampaign.query(on: req.db).filter(
-                \.$municipality.$id == s.$municipality.id
+                \.$municipality.$id == student.$municipality.id
             )
             .filter(\.$status == RecordStatus.active.rawValue).filter(\.$opensAt <= now).filter(\.$closesAt > now).sort(
                 \.$closesAt
             ).all()
-            for c in campaigns
+            for campaign in campaigns
             where !apps.contains(where: {
-                $0.$campaign.id == c.id && $0.$student.id == s.id && $0.applicationState.isLive
+                $0.$campaign.id == campaign.id && $0.$student.id == student.id && $0.applicationState.isLive
             }) {
                 open.append(
                     MyApplicationsPage.Open(
-                        campaign: c.title, givenName: students.count > 1 ? s.givenName : nil,
-                        url: "/applications/new?campaign=\(try c.requireID().uuidString.lowercased())&"
-                            + "student=\(try s.requireID().uuidString.lowercased())"))
+                        campaign: campaign.title, givenName: students.count > 1 ? student.givenName : nil,
+                        url: "/applications/new?campaign=\(try campaign.requireID().uuidString.lowercased())&"
+                            + "student=\(try student.requireID().uuidString.lowercased())"))
             }
         }
         let page = MyApplicationsPage(open: open, applications: panels).page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
-    func panel(_ a: CourseApplication, req: Request, zone: TimeZone) async throws -> ApplicationPanel {
-        let o = try await ApplicationService.outcome(of: a, on: req.db)
-        let school = try await Organization.find(a.$school.id, on: req.db)
+    func panel(_ application: CourseApplication, req: Request, zone: TimeZone) async throws -> ApplicationPanel {
+        let outcome = try await ApplicationService.outcome(of: application, on: req.db)
+        let school = try await Organization.find(application.$school.id, on: req.db)
         let resource = Resource.application(
-            studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            studentID: application.$student.id,
+            school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         return ApplicationPanel(
-            id: try a.requireID(), student: a.student.fullName, school: school?.shortName,
-            grade: "\(a.student.grade)\(a.student.letter ?? "")", campaign: a.campaign.title,
-            mode: a.campaign.campaignMode, submitted: RuDate.formatDateTime(a.submittedAt, timeZone: zone),
-            submittedBy: a.submittedByName, state: a.applicationState, closedReason: a.closedReason,
-            guardianAgreed: a.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
-            guardianAgreedBy: a.guardianAgreedBy, schoolDecision: a.schoolDecision,
-            schoolDecided: a.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) }, schoolComment: a.schoolComment,
-            consentWithdrawn: a.student.consentWithdrawnAt == nil
-                ? nil : a.student.consentText(zone: zone),
-            holdExpires: a.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
-            choices: o.choices.map {
+            id: try application.requireID(), student: application.student.fullName, school: school?.shortName,
+            grade: "\(application.student.grade)\(application.student.letter ?? "")",
+            campaign: application.campaign.title,
+            mode: application.campaign.campaignMode,
+            submitted: RuDate.formatDateTime(application.submittedAt, timeZone: zone),
+            submittedBy: application.submittedByName, state: application.applicationState,
+            closedReason: application.closedReason,
+            guardianAgreed: application.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
+            guardianAgreedBy: application.guardianAgreedBy, schoolDecision: application.schoolDecision,
+            schoolDecided: application.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) },
+            schoolComment: application.schoolComment,
+            consentWithdrawn: application.student.consentWithdrawnAt == nil
+                ? nil : application.student.consentText(zone: zone),
+            holdExpires: application.holdExpiresAt.map { RuDate.formatDateTime($0, timeZone: zone) },
+            choices: outcome.choices.map {
                 ApplicationPanel.Choice(group: $0.groupName, status: $0.status, position: $0.position)
             },
             rights: ApplicationPanel.Rights(
@@ -114,32 +119,38 @@ struct ApplicationsController: RouteCollection {
 
     func find(_ req: Request) async throws -> CourseApplication {
         guard
-            let a = try await CourseApplication.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$student)
-                .with(\.$campaign).first(),
+            let application = try await CourseApplication.query(on: req.db).filter(\.$id == req.idParameter()).with(
+                \.$student
+            )
+            .with(\.$campaign).first(),
             req.can(
                 .read,
                 .application(
-                    studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id)))
+                    studentID: application.$student.id,
+                    school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id)))
         else {
             throw AppError.notFound(EnrollmentWords.Applications.notFound)
         }
-        return a
+        return application
     }
 
     func show(req: Request) async throws -> Response {
         try await ApplicationService.expireOverdue(req.application)
-        let a = try await find(req)
+        let application = try await find(req)
         let zone = try await RegistrySupport.zone(req)
-        let page = MyApplicationsPage.single(try await panel(a, req: req, zone: zone))
+        let page = MyApplicationsPage.single(try await panel(application, req: req, zone: zone))
         var html = page.render(await req.pageContext(active: .applications))
         // The guardian's agreement form, under the application.
         let resource = Resource.application(
-            studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
-        if a.guardianAgreedAt == nil, a.applicationState == .submitted || a.applicationState == .confirmed,
+            studentID: application.$student.id,
+            school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
+        if application.guardianAgreedAt == nil,
+            application.applicationState == .submitted || application.applicationState == .confirmed,
             req.currentUser?.actor.has(.guardian, at: Date()) ?? false, req.can(.update, resource)
         {
             let form = ApplicationAgreementForm(
-                action: Self.url(try a.requireID()) + "/agree", name: try guardianName(req), student: a.student.fullName
+                action: Self.url(try application.requireID()) + "/agree", name: try guardianName(req),
+                student: application.student.fullName
             )
             html = form.below(html, csrf: req.csrfToken)
         }
@@ -147,39 +158,48 @@ struct ApplicationsController: RouteCollection {
     }
 
     func agree(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .update,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
         guard try req.requireUser().actor.has(.guardian, at: Date()) else { throw AppError.forbidden }
         let form = RegistrySupport.form(req)
         guard form.all("agree").contains("yes") else {
-            return req.redirect(to: Self.url(try a.requireID()), flash: EnrollmentWords.Applications.tickAgreement)
+            return req.redirect(
+                to: Self.url(try application.requireID()), flash: EnrollmentWords.Applications.tickAgreement)
         }
-        try await ApplicationService.agree(try a.requireID(), guardianName: try guardianName(req), req: req)
-        return req.redirect(to: Self.url(try a.requireID()), flash: EnrollmentWords.Applications.agreed)
+        try await ApplicationService.agree(try application.requireID(), guardianName: try guardianName(req), req: req)
+        return req.redirect(to: Self.url(try application.requireID()), flash: EnrollmentWords.Applications.agreed)
     }
 
     func cancelConfirm(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .update,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
-        let page = ApplicationCancelPage(id: try a.requireID(), student: a.student.fullName, campaign: a.campaign.title)
-            .page
+        let page = ApplicationCancelPage(
+            id: try application.requireID(), student: application.student.fullName, campaign: application.campaign.title
+        )
+        .page
         return req.render(page.render(await req.pageContext(active: .applications)))
     }
 
     func cancel(req: Request) async throws -> Response {
-        let a = try await find(req)
+        let application = try await find(req)
         try req.authorize(
             .update,
-            .application(studentID: a.$student.id, school: OrgRef(id: a.$school.id, municipalityID: a.$municipality.id))
+            .application(
+                studentID: application.$student.id,
+                school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         )
         try await ApplicationService.close(
-            try a.requireID(), to: .cancelled, reason: EnrollmentWords.Applications.cancelReason, req: req,
+            try application.requireID(), to: .cancelled, reason: EnrollmentWords.Applications.cancelReason, req: req,
             app: req.application)
         return req.redirect(to: "/applications", flash: EnrollmentWords.Applications.cancelled)
     }

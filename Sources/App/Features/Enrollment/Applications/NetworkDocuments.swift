@@ -9,50 +9,57 @@ import Views
 /// education (`002_f5d848fa5a191e3f.txt` §15: the Regulation's annexes — ИУП form, agreement with parents, model
 /// contract).
 enum NetworkDocuments {
-    static func iup(_ a: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws -> DocModel {
-        let student = try await a.$student.get(on: db)
-        let school = try await a.$school.get(on: db)
-        let campaign = try await a.$campaign.get(on: db)
+    static func iup(_ application: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws -> DocModel {
+        let student = try await application.$student.get(on: db)
+        let school = try await application.$school.get(on: db)
+        let campaign = try await application.$campaign.get(on: db)
         let year = try await AcademicYear.find(campaign.$academicYear.id, on: db)
-        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).sort(
+        let choices = try await ApplicationChoice.query(on: db).filter(
+            try \.$application.$id == application.requireID()
+        ).sort(
             \.$rank
         )
         .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
-        let outcome = try await ApplicationService.outcome(of: a, on: db)
+        let outcome = try await ApplicationService.outcome(of: application, on: db)
         let results = Dictionary(outcome.choices.map { ($0.groupId, $0) }, uniquingKeysWith: { x, _ in x })
         return IUPDocument(
             student: student.fullName, initials: student.initialsName,
             birthDate: RuDate.format(student.birthDate, timeZone: zone), school: school.fullName,
             schoolHead: school.headName, grade: "\(student.grade)\(student.letter ?? "")", year: year?.title,
-            campaign: campaign.title, submitted: RuDate.formatDateTime(a.submittedAt, timeZone: zone),
-            submittedBy: a.submittedByName,
-            guardianAgreed: a.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
-            guardianAgreedBy: a.guardianAgreedBy, schoolDecision: a.schoolDecision,
-            schoolDecided: a.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) },
-            schoolDecidedBy: a.schoolDecidedBy,
-            courses: choices.map { c in
-                let r = results[c.$group.id]
+            campaign: campaign.title, submitted: RuDate.formatDateTime(application.submittedAt, timeZone: zone),
+            submittedBy: application.submittedByName,
+            guardianAgreed: application.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
+            guardianAgreedBy: application.guardianAgreedBy, schoolDecision: application.schoolDecision,
+            schoolDecided: application.schoolDecidedAt.map { RuDate.format($0, timeZone: zone) },
+            schoolDecidedBy: application.schoolDecidedBy,
+            courses: choices.map { choice in
+                let result = results[choice.$group.id]
                 return IUPDocument.Course(
-                    rank: c.rank, program: c.group.program.title, center: c.group.organization.shortName,
-                    group: c.group.name, hours: c.group.program.hours, status: r?.status ?? c.outcome,
-                    position: r?.position)
+                    rank: choice.rank, program: choice.group.program.title, center: choice.group.organization.shortName,
+                    group: choice.group.name, hours: choice.group.program.hours,
+                    status: result?.status ?? choice.outcome,
+                    position: result?.position)
             }
         ).doc
     }
 
-    static func guardianAgreement(_ a: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws -> DocModel
+    static func guardianAgreement(_ application: CourseApplication, _ db: any Database, _ zone: TimeZone) async throws
+        -> DocModel
     {
-        let student = try await a.$student.get(on: db)
-        let school = try await a.$school.get(on: db)
-        let choices = try await ApplicationChoice.query(on: db).filter(try \.$application.$id == a.requireID()).sort(
+        let student = try await application.$student.get(on: db)
+        let school = try await application.$school.get(on: db)
+        let choices = try await ApplicationChoice.query(on: db).filter(
+            try \.$application.$id == application.requireID()
+        ).sort(
             \.$rank
         )
         .with(\.$group) { $0.with(\.$program).with(\.$organization) }.all()
         return GuardianAgreementDocument(
             student: student.fullName, sex: student.sex.flatMap(Sex.init(rawValue:)),
             birthDate: RuDate.format(student.birthDate, timeZone: zone),
-            grade: "\(student.grade)\(student.letter ?? "")", school: school.fullName, agreedBy: a.guardianAgreedBy,
-            agreedOn: a.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
+            grade: "\(student.grade)\(student.letter ?? "")", school: school.fullName,
+            agreedBy: application.guardianAgreedBy,
+            agreedOn: application.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
             programs: choices.map {
                 GuardianAgreementDocument.Program(
                     rank: $0.rank, title: $0.group.program.title, center: $0.group.organization.fullName,
@@ -78,9 +85,10 @@ enum NetworkDocuments {
         let programs = Dictionary(grouping: places, by: { $0.group.$program.id }).values.compactMap(\.first).map(
             \.group.program
         ).sorted { $0.title < $1.title }
-        func party(_ o: Organization) -> ContractDocument.Party {
+        func party(_ organization: Organization) -> ContractDocument.Party {
             ContractDocument.Party(
-                shortName: o.shortName, fullName: o.fullName, head: o.headName, address: o.address, phone: o.phone)
+                shortName: organization.shortName, fullName: organization.fullName, head: organization.headName,
+                address: organization.address, phone: organization.phone)
         }
         return ContractDocument(
             school: party(school), center: party(center), year: year.title,
@@ -88,10 +96,10 @@ enum NetworkDocuments {
             programs: programs.map {
                 ContractDocument.Program(title: $0.title, hours: $0.hours, gradeFrom: $0.gradeFrom, gradeTo: $0.gradeTo)
             },
-            places: places.sorted { $0.student.sortKey < $1.student.sortKey }.map { e in
+            places: places.sorted { $0.student.sortKey < $1.student.sortKey }.map { place in
                 ContractDocument.Place(
-                    student: e.student.fullName, grade: "\(e.student.grade)\(e.student.letter ?? "")",
-                    group: e.group.name)
+                    student: place.student.fullName, grade: "\(place.student.grade)\(place.student.letter ?? "")",
+                    group: place.group.name)
             }
         ).doc
     }

@@ -26,24 +26,25 @@ extension CampaignsSection {
         ).fields
     }
 
-    func values(_ c: EnrollmentCampaign, req: Request) async throws -> FormValues {
+    func values(_ record: EnrollmentCampaign, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
-        let programs = try await c.$programs.query(on: req.db).all()
+        let programs = try await record.$programs.query(on: req.db).all()
         return FormValues([
-            "title": [c.title], "academicYear": [c.$academicYear.id.uuidString.lowercased()],
-            "opensOn": [RuDate.format(c.opensAt, timeZone: zone)],
-            "opensTime": [RuDate.time(c.opensAt, timeZone: zone)],
-            "closesOn": [RuDate.format(c.closesAt, timeZone: zone)],
-            "closesTime": [RuDate.time(c.closesAt, timeZone: zone)],
-            "mode": [c.mode], "maxCourses": [String(c.maxCourses)], "confirmDays": [String(c.confirmDays)],
+            "title": [record.title], "academicYear": [record.$academicYear.id.uuidString.lowercased()],
+            "opensOn": [RuDate.format(record.opensAt, timeZone: zone)],
+            "opensTime": [RuDate.time(record.opensAt, timeZone: zone)],
+            "closesOn": [RuDate.format(record.closesAt, timeZone: zone)],
+            "closesTime": [RuDate.time(record.closesAt, timeZone: zone)],
+            "mode": [record.mode], "maxCourses": [String(record.maxCourses)],
+            "confirmDays": [String(record.confirmDays)],
             "programs": try programs.map { try $0.requireID().uuidString.lowercased() },
         ])
     }
 
-    func apply(_ form: FormValues, to c: EnrollmentCampaign, isNew: Bool, req: Request, errors: inout FieldErrors)
+    func apply(_ form: FormValues, to record: EnrollmentCampaign, isNew: Bool, req: Request, errors: inout FieldErrors)
         async throws -> (@Sendable (any Database) async throws -> Void)?
     {
-        let municipalityID = isNew ? try RegistrySupport.municipality(req) : c.$municipality.id
+        let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let title = errors.required("title", form["title"], max: 200)
         var year: AcademicYear?
@@ -55,12 +56,12 @@ extension CampaignsSection {
         }
         func moment(_ dateKey: String, _ timeKey: String, defaultTime: String) -> Date? {
             let time = (form[timeKey] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? defaultTime : form[timeKey]!
-            guard let d = errors.date(dateKey, form[dateKey], timeZone: zone, required: true) else { return nil }
-            guard let t = RuDate.parse(RuDate.format(d, timeZone: zone), time: time, timeZone: zone) else {
+            guard let day = errors.date(dateKey, form[dateKey], timeZone: zone, required: true) else { return nil }
+            guard let instant = RuDate.parse(RuDate.format(day, timeZone: zone), time: time, timeZone: zone) else {
                 errors.add(timeKey, EnrollmentWords.Campaigns.Errors.badTime)
                 return nil
             }
-            return t
+            return instant
         }
         let opens = moment("opensOn", "opensTime", defaultTime: "00:00")
         let closes = moment("closesOn", "closesTime", defaultTime: "23:59")
@@ -82,34 +83,36 @@ extension CampaignsSection {
                     $0.organization.$municipality.id == municipalityID && $0.approval == ProgramApproval.agreed.rawValue
                 }
         if programs.isEmpty { errors.add("programs", EnrollmentWords.Campaigns.Errors.choosePrograms) }
-        if !isNew, c.distributedAt != nil { errors.add("mode", EnrollmentWords.Campaigns.Errors.alreadyDistributed) }
-        if !isNew, c.campaignMode != mode,
-            try await CourseApplication.query(on: req.db).filter(try \.$campaign.$id == c.requireID()).count() > 0
+        if !isNew, record.distributedAt != nil {
+            errors.add("mode", EnrollmentWords.Campaigns.Errors.alreadyDistributed)
+        }
+        if !isNew, record.campaignMode != mode,
+            try await CourseApplication.query(on: req.db).filter(try \.$campaign.$id == record.requireID()).count() > 0
         {
             errors.add("mode", EnrollmentWords.Campaigns.Errors.applicationsFiled)
         }
         guard errors.isEmpty, let year, let opens, let closes, let mode, let maxCourses, let confirmDays else {
             return nil
         }
-        c.$municipality.id = municipalityID
-        c.$academicYear.id = try year.requireID()
-        c.title = title
-        c.opensAt = opens
-        c.closesAt = closes
-        c.mode = mode.rawValue
-        c.maxCourses = maxCourses
-        c.confirmDays = confirmDays
-        c.searchKey = TextKey.search(title)
-        c.sortKey = TextKey.sort(title)
+        record.$municipality.id = municipalityID
+        record.$academicYear.id = try year.requireID()
+        record.title = title
+        record.opensAt = opens
+        record.closesAt = closes
+        record.mode = mode.rawValue
+        record.maxCourses = maxCourses
+        record.confirmDays = confirmDays
+        record.searchKey = TextKey.search(title)
+        record.sortKey = TextKey.sort(title)
         let programIDs = programs.compactMap(\.id)
         return { db in
-            let id = try c.requireID()
+            let id = try record.requireID()
             try await CampaignProgram.query(on: db).filter(\.$campaign.$id == id).delete()
-            for p in programIDs {
-                let l = CampaignProgram()
-                l.$campaign.id = id
-                l.$program.id = p
-                try await l.create(on: db)
+            for programID in programIDs {
+                let link = CampaignProgram()
+                link.$campaign.id = id
+                link.$program.id = programID
+                try await link.create(on: db)
             }
         }
     }

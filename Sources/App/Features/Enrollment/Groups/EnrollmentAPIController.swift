@@ -26,25 +26,27 @@ struct EnrollmentAPIController: RouteCollection {
 
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        let q = EnrollmentQueries.listQuery(req)
+        let query = EnrollmentQueries.listQuery(req)
         try RegistrySupport.checkChoices(req, ["status": EnrollmentStatus.allCases.map(\.rawValue)])
-        let (rows, total) = try await EnrollmentQueries.query(q, municipalityID: municipalityID, own: true, req: req)
+        let (rows, total) = try await EnrollmentQueries.query(
+            query, municipalityID: municipalityID, own: true, req: req)
         var items: [EnrollmentDTO] = []
-        for e in rows {
+        for enrollment in rows {
             var position: Int?
-            if e.status == EnrollmentStatus.waitlisted.rawValue,
-                case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db)
+            if enrollment.status == EnrollmentStatus.waitlisted.rawValue,
+                case .waitlisted(let waitPosition) = try await EnrollmentService.outcome(of: enrollment, on: req.db)
             {
-                position = p
+                position = waitPosition
             }
             items.append(
                 EnrollmentDTO(
-                    id: try e.requireID(), studentId: e.$student.id, groupId: e.$group.id,
-                    schoolId: e.student.$school.id,
-                    centerId: e.group.$organization.id, status: e.status, position: position,
-                    source: e.source ?? "direct",
-                    createdAt: e.createdAt, withdrawnOn: e.withdrawnOn, withdrawReason: e.withdrawReason))
+                    id: try enrollment.requireID(), studentId: enrollment.$student.id, groupId: enrollment.$group.id,
+                    schoolId: enrollment.student.$school.id,
+                    centerId: enrollment.group.$organization.id, status: enrollment.status, position: position,
+                    source: enrollment.source ?? "direct",
+                    createdAt: enrollment.createdAt, withdrawnOn: enrollment.withdrawnOn,
+                    withdrawReason: enrollment.withdrawReason))
         }
-        return PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
+        return PageDTO(items: items, metadata: .init(page: query.page, per: query.per, total: total))
     }
 }

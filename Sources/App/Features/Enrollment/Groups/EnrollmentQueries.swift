@@ -33,35 +33,38 @@ enum EnrollmentQueries {
             }
             guard !schools.isEmpty || !centers.isEmpty || !own.isEmpty else { throw AppError.forbidden }
         }
-        var b = Enrollment.query(on: req.db)
+        var builder = Enrollment.query(on: req.db)
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id)
             .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
             .filter(Student.self, \.$municipality.$id == municipalityID)
         if !everything {
-            let (s, c) = (schools, centers)
-            b = b.group(.or) { g in
-                if !s.isEmpty { g.filter(Student.self, \.$school.$id ~~ s) }
-                if !c.isEmpty { g.filter(StudyGroup.self, \.$organization.$id ~~ c) }
-                if !own.isEmpty { g.filter(\.$student.$id ~~ own) }
+            let (schoolIDs, centerIDs) = (schools, centers)
+            builder = builder.group(.or) { anyOf in
+                if !schoolIDs.isEmpty { anyOf.filter(Student.self, \.$school.$id ~~ schoolIDs) }
+                if !centerIDs.isEmpty { anyOf.filter(StudyGroup.self, \.$organization.$id ~~ centerIDs) }
+                if !own.isEmpty { anyOf.filter(\.$student.$id ~~ own) }
             }
         }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(Student.self, \.$school.$id == school)
+            builder = builder.filter(Student.self, \.$school.$id == school)
         }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(StudyGroup.self, \.$organization.$id == org)
+            builder = builder.filter(StudyGroup.self, \.$organization.$id == org)
         }
-        if let group = query.filters["group"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$group.$id == group) }
+        if let group = query.filters["group"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$group.$id == group)
+        }
         if let status = query.filters["status"], EnrollmentStatus(rawValue: status) != nil {
-            b = b.filter(\.$status == status)
+            builder = builder.filter(\.$status == status)
         } else {
-            b = b.filter(\.$status != EnrollmentStatus.withdrawn.rawValue)
+            builder = builder.filter(\.$status != EnrollmentStatus.withdrawn.rawValue)
         }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(Student.self, \.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(Student.self, \.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "created" ? b.sort(\.$createdAt, dir) : b.sort(Student.self, \.$sortKey, dir)
-        return try await b.sort(\.$id).with(\.$student) { $0.with(\.$school) }.with(\.$group) {
+        builder =
+            query.sort == "created" ? builder.sort(\.$createdAt, dir) : builder.sort(Student.self, \.$sortKey, dir)
+        return try await builder.sort(\.$id).with(\.$student) { $0.with(\.$school) }.with(\.$group) {
             $0.with(\.$organization).with(\.$program)
         }.paged(query)
     }

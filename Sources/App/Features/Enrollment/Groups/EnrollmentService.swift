@@ -79,11 +79,11 @@ enum EnrollmentService {
             try await Enrollment.query(on: db).filter(\.$student.$id == studentID).filter(\.$group.$id == groupID)
             .first()
             ?? {
-                let e = Enrollment()
-                e.$student.id = studentID
-                e.$group.id = groupID
-                e.createdAt = now
-                return e
+                let created = Enrollment()
+                created.$student.id = studentID
+                created.$group.id = groupID
+                created.createdAt = now
+                return created
             }()
         enrollment.updatedAt = now
         enrollment.source = source.rawValue
@@ -116,9 +116,9 @@ enum EnrollmentService {
         try await db.sql().run(RawSeat.releaseSQL, [.uuid(groupID)])
     }
 
-    static func outcome(of e: Enrollment, on db: any Database) async throws -> EnrollmentOutcome {
-        if e.status == EnrollmentStatus.waitlisted.rawValue, let seq = e.waitlistSeq {
-            return .waitlisted(position: try await position(groupID: e.$group.id, seq: seq, on: db))
+    static func outcome(of enrollment: Enrollment, on db: any Database) async throws -> EnrollmentOutcome {
+        if enrollment.status == EnrollmentStatus.waitlisted.rawValue, let seq = enrollment.waitlistSeq {
+            return .waitlisted(position: try await position(groupID: enrollment.$group.id, seq: seq, on: db))
         }
         return .enrolled
     }
@@ -130,8 +130,8 @@ enum EnrollmentService {
         return ahead + 1
     }
 
-    static func refusal(_ e: EnrollmentError) -> AppError {
-        AppError(status: e == .studentNotFound ? .notFound : .conflict, code: e.code, reason: e.reason)
+    static func refusal(_ error: EnrollmentError) -> AppError {
+        AppError(status: error == .studentNotFound ? .notFound : .conflict, code: error.code, reason: error.reason)
     }
 
     static func isUniqueViolation(_ error: any Error) -> Bool {
@@ -157,12 +157,15 @@ extension EnrollmentService {
         enrollmentID: UUID, to targetGroupID: UUID, on date: Date, reason: String, app: Application, req: Request?
     ) async throws {
         try await app.writeTransaction { db in
-            guard let e = try await Enrollment.find(enrollmentID, on: db) else {
+            guard let enrollment = try await Enrollment.find(enrollmentID, on: db) else {
                 throw AppError.notFound(EnrollmentWords.Groups.enrollmentNotFound)
             }
-            guard e.$group.id != targetGroupID else { throw AppError.conflict(EnrollmentWords.Groups.alreadyInGroup) }
+            guard enrollment.$group.id != targetGroupID else {
+                throw AppError.conflict(EnrollmentWords.Groups.alreadyInGroup)
+            }
             let outcome = try await enroll(
-                studentID: e.$student.id, groupID: targetGroupID, source: .transfer, leaving: e.$group.id, on: db,
+                studentID: enrollment.$student.id, groupID: targetGroupID, source: .transfer,
+                leaving: enrollment.$group.id, on: db,
                 req: req)
             guard case .enrolled = outcome else {
                 throw AppError.conflict(EnrollmentWords.Groups.transferFull)
@@ -180,29 +183,31 @@ extension EnrollmentService {
     {
         do {
             guard
-                let e = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(\.$group)
-                    .first()
+                let enrollment = try await Enrollment.query(on: db).filter(\.$id == enrollmentID).with(\.$student).with(
+                    \.$group
+                )
+                .first()
             else {
                 throw AppError.notFound(EnrollmentWords.Groups.enrollmentNotFound)
             }
-            guard e.status != EnrollmentStatus.withdrawn.rawValue else { return }
-            let wasEnrolled = e.status == EnrollmentStatus.enrolled.rawValue
-            let before = e.status
-            e.status = EnrollmentStatus.withdrawn.rawValue
-            e.waitlistSeq = nil
-            e.updatedAt = Date()
-            e.withdrawnOn = date
-            e.withdrawReason = reason
-            try await e.save(on: db)
+            guard enrollment.status != EnrollmentStatus.withdrawn.rawValue else { return }
+            let wasEnrolled = enrollment.status == EnrollmentStatus.enrolled.rawValue
+            let before = enrollment.status
+            enrollment.status = EnrollmentStatus.withdrawn.rawValue
+            enrollment.waitlistSeq = nil
+            enrollment.updatedAt = Date()
+            enrollment.withdrawnOn = date
+            enrollment.withdrawReason = reason
+            try await enrollment.save(on: db)
             var promoted: Enrollment?
             if wasEnrolled {
                 // The first waiting student who may still be enrolled (not archived, consent as their way in needs it,
                 // no lessons of another group at the same time) moves up.
-                let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == e.$group.id)
+                let waiting = try await Enrollment.query(on: db).filter(\.$group.$id == enrollment.$group.id)
                     .filter(\.$status == EnrollmentStatus.waitlisted.rawValue).sort(\.$waitlistSeq).with(\.$student)
                     .all()
                 let clashing = try await timetableClashes(
-                    studentIDs: waiting.map { $0.$student.id }, groupID: e.$group.id, on: db)
+                    studentIDs: waiting.map { $0.$student.id }, groupID: enrollment.$group.id, on: db)
                 if let next = waiting.first(where: {
                     $0.student.status == RecordStatus.active.rawValue
                         && EnrollmentError.consent(
@@ -217,28 +222,31 @@ extension EnrollmentService {
                     try await next.save(on: db)
                     promoted = next
                 } else {
-                    try await release(groupID: e.$group.id, on: db)
+                    try await release(groupID: enrollment.$group.id, on: db)
                 }
             }
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "enrollment", entityID: e.id,
-                title: "\(e.student.fullName) — \(e.group.name)", municipalityID: e.student.$municipality.id,
-                organizationID: e.group.$organization.id,
+                on: db, req: req, action: .update, entityType: "enrollment", entityID: enrollment.id,
+                title: "\(enrollment.student.fullName) — \(enrollment.group.name)",
+                municipalityID: enrollment.student.$municipality.id,
+                organizationID: enrollment.group.$organization.id,
                 before: [EnrollmentWords.Audit.state: EnrollmentStatus(rawValue: before)?.title ?? before],
                 after: [
                     EnrollmentWords.Audit.state: EnrollmentWords.Audit.withdrawn,
                     EnrollmentWords.Audit.reason: reason ?? "",
                 ])
-            if let p = promoted {
+            if let promoted {
                 try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "enrollment", entityID: p.id,
-                    title: "\(p.student.fullName) — \(e.group.name)", municipalityID: p.student.$municipality.id,
-                    organizationID: e.group.$organization.id,
+                    on: db, req: req, action: .update, entityType: "enrollment", entityID: promoted.id,
+                    title: "\(promoted.student.fullName) — \(enrollment.group.name)",
+                    municipalityID: promoted.student.$municipality.id,
+                    organizationID: enrollment.group.$organization.id,
                     before: [EnrollmentWords.Audit.state: EnrollmentWords.Audit.waitlisted],
                     after: [EnrollmentWords.Audit.state: EnrollmentWords.Audit.enrolled])
             }
-            if let p = promoted, p.source == EnrollmentSource.application.rawValue {
-                try await ApplicationService.promoted(studentID: p.$student.id, groupID: e.$group.id, on: db, req: req)
+            if let promoted, promoted.source == EnrollmentSource.application.rawValue {
+                try await ApplicationService.promoted(
+                    studentID: promoted.$student.id, groupID: enrollment.$group.id, on: db, req: req)
             }
         }
     }

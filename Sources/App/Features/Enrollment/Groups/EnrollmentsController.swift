@@ -33,25 +33,26 @@ struct EnrollmentsController: RouteCollection {
             .with(\.$student).with(\.$group).all()
         var pairs = Set<[UUID]>()
         // A centre's own students study under no contract.
-        for e in rows
-        where e.student.$school.id != e.group.$organization.id
+        for enrollment in rows
+        where enrollment.student.$school.id != enrollment.group.$organization.id
             && req.can(
                 .read,
                 .contract(
-                    school: OrgRef(id: e.student.$school.id, municipalityID: municipalityID),
-                    center: OrgRef(id: e.group.$organization.id, municipalityID: municipalityID)))
+                    school: OrgRef(id: enrollment.student.$school.id, municipalityID: municipalityID),
+                    center: OrgRef(id: enrollment.group.$organization.id, municipalityID: municipalityID)))
         {
-            pairs.insert([e.student.$school.id, e.group.$organization.id])
+            pairs.insert([enrollment.student.$school.id, enrollment.group.$organization.id])
         }
         var names: [UUID: String] = [:]
-        for o in try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all() {
-            names[try o.requireID()] = o.shortName
+        for organization in try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
+        {
+            names[try organization.requireID()] = organization.shortName
         }
         return pairs.sorted { (names[$0[0]] ?? "", names[$0[1]] ?? "") < (names[$1[0]] ?? "", names[$1[1]] ?? "") }
-            .prefix(20).map { p in
+            .prefix(20).map { pair in
                 EnrollmentsPage.Contract(
-                    partner: orgs.contains(p[0]) ? names[p[1]] ?? "" : names[p[0]] ?? "",
-                    url: "/contracts/\(p[0].uuidString.lowercased())/\(p[1].uuidString.lowercased())")
+                    partner: orgs.contains(pair[0]) ? names[pair[1]] ?? "" : names[pair[0]] ?? "",
+                    url: "/contracts/\(pair[0].uuidString.lowercased())/\(pair[1].uuidString.lowercased())")
             }
     }
 
@@ -61,9 +62,9 @@ struct EnrollmentsController: RouteCollection {
         let query = EnrollmentQueries.listQuery(req)
         let (rows, total) = try await EnrollmentQueries.query(query, municipalityID: municipalityID, req: req)
         var positions: [UUID: Int] = [:]
-        for e in rows where e.status == EnrollmentStatus.waitlisted.rawValue {
-            if case .waitlisted(let p) = try await EnrollmentService.outcome(of: e, on: req.db) {
-                positions[try e.requireID()] = p
+        for enrollment in rows where enrollment.status == EnrollmentStatus.waitlisted.rawValue {
+            if case .waitlisted(let position) = try await EnrollmentService.outcome(of: enrollment, on: req.db) {
+                positions[try enrollment.requireID()] = position
             }
         }
         // Only schools whose students the user may see here (a school administrator: their own school).
@@ -79,15 +80,17 @@ struct EnrollmentsController: RouteCollection {
         }
         let page = EnrollmentsPage(
             query: query, schools: schools,
-            rows: try rows.map { e in
+            rows: try rows.map { enrollment in
                 EnrollmentsPage.Row(
-                    student: e.student.fullName, school: e.student.school.shortName,
-                    grade: "\(e.student.grade)\(e.student.letter ?? "")", groupID: try e.group.requireID(),
-                    group: e.group.name, program: e.group.program.title, center: e.group.organization.shortName,
-                    rawStatus: e.status, position: positions[try e.requireID()],
-                    withdrawnOn: e.withdrawnOn.map { RuDate.format($0, timeZone: zone) },
-                    withdrawReason: e.withdrawReason, source: e.source,
-                    created: RuDate.format(e.createdAt, timeZone: zone))
+                    student: enrollment.student.fullName, school: enrollment.student.school.shortName,
+                    grade: "\(enrollment.student.grade)\(enrollment.student.letter ?? "")",
+                    groupID: try enrollment.group.requireID(),
+                    group: enrollment.group.name, program: enrollment.group.program.title,
+                    center: enrollment.group.organization.shortName,
+                    rawStatus: enrollment.status, position: positions[try enrollment.requireID()],
+                    withdrawnOn: enrollment.withdrawnOn.map { RuDate.format($0, timeZone: zone) },
+                    withdrawReason: enrollment.withdrawReason, source: enrollment.source,
+                    created: RuDate.format(enrollment.createdAt, timeZone: zone))
             },
             total: total, contracts: try await Self.contractLinks(req, municipalityID: municipalityID)
         ).list

@@ -26,12 +26,12 @@ struct GroupAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ g: StudyGroup, waiting: Int) throws -> GroupDTO {
+    static func dto(_ group: StudyGroup, waiting: Int) throws -> GroupDTO {
         GroupDTO(
-            id: try g.requireID(), programId: g.$program.id, organizationId: g.$organization.id,
-            academicYearId: g.$academicYear.id,
-            name: g.name, capacity: g.capacity, enrolledCount: g.enrolledCount, waitingCount: waiting,
-            plannedHours: g.plannedHours, isOpen: g.isOpen, status: g.status, version: g.version)
+            id: try group.requireID(), programId: group.$program.id, organizationId: group.$organization.id,
+            academicYearId: group.$academicYear.id,
+            name: group.name, capacity: group.capacity, enrolledCount: group.enrolledCount, waitingCount: waiting,
+            plannedHours: group.plannedHours, isOpen: group.isOpen, status: group.status, version: group.version)
     }
 
     func waitingCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
@@ -45,38 +45,38 @@ struct GroupAPIController: RouteCollection {
     func index(req: Request) async throws -> PageDTO<GroupDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name"], defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
-        var b = StudyGroup.query(on: req.db).join(
+        var builder = StudyGroup.query(on: req.db).join(
             Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
         )
-        .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(q, \.$status)
-        if let org = q.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$organization.$id == org)
+        .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$organization.$id == org)
         }
-        let (rows, total) = try await b.sort(\.$name).sort(\.$id).paged(q)
+        let (rows, total) = try await builder.sort(\.$name).sort(\.$id).paged(query)
         let waiting = try await waitingCounts(rows.compactMap(\.id), on: req.db)
         return PageDTO(
             items: try rows.map { try Self.dto($0, waiting: waiting[try $0.requireID()] ?? 0) },
-            metadata: .init(page: q.page, per: q.per, total: total))
+            metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     func find(_ req: Request) async throws -> (StudyGroup, Organization) {
-        guard let g = try await StudyGroup.find(try req.idParameter(), on: req.db) else {
+        guard let group = try await StudyGroup.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
-        guard let center = try await Organization.find(g.$organization.id, on: req.db) else {
+        guard let center = try await Organization.find(group.$organization.id, on: req.db) else {
             throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
         try req.authorize(.read, .group(center.ref))
-        return (g, center)
+        return (group, center)
     }
 
     func show(req: Request) async throws -> GroupDTO {
-        let (g, _) = try await find(req)
+        let (group, _) = try await find(req)
         return try Self.dto(
-            g, waiting: try await waitingCounts([try g.requireID()], on: req.db)[try g.requireID()] ?? 0)
+            group, waiting: try await waitingCounts([try group.requireID()], on: req.db)[try group.requireID()] ?? 0)
     }
 
     struct EnrollInput: Content { var studentId: UUID? }
@@ -89,9 +89,9 @@ struct GroupAPIController: RouteCollection {
         let (group, center) = try await find(req)
         let input = try req.content.decode(EnrollInput.self)
         guard let studentID = input.studentId else {
-            var f = FieldErrors()
-            f.add("studentId", EnrollmentWords.API.studentMissing)
-            throw AppError.validation(ValidationFailure(fields: f))
+            var errors = FieldErrors()
+            errors.add("studentId", EnrollmentWords.API.studentMissing)
+            throw AppError.validation(ValidationFailure(fields: errors))
         }
         // The student's school is part of the decision; an unknown or foreign student is not revealed.
         guard let student = try await Student.find(studentID, on: req.db),

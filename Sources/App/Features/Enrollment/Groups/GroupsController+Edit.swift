@@ -6,11 +6,11 @@ import Views
 
 /// Opening and editing groups: a centre's head opens groups of its agreed programmes (issue 3).
 extension GroupsController {
-    func bootEditing(_ g: any RoutesBuilder) {
-        g.get("new", use: newForm)
-        g.post("new", use: create)
-        g.get(":id", "edit", use: editForm)
-        g.post(":id", "edit", use: update)
+    func bootEditing(_ routes: any RoutesBuilder) {
+        routes.get("new", use: newForm)
+        routes.post("new", use: create)
+        routes.get(":id", "edit", use: editForm)
+        routes.post(":id", "edit", use: update)
     }
 
     func formPage(
@@ -62,7 +62,8 @@ extension GroupsController {
     }
 
     /// Validates the form into the group; the programme decides the centre and the year.
-    func apply(_ form: FormValues, to g: StudyGroup, isNew: Bool, req: Request, errors: inout FieldErrors) async throws
+    func apply(_ form: FormValues, to group: StudyGroup, isNew: Bool, req: Request, errors: inout FieldErrors)
+        async throws
         -> Bool
     {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -75,75 +76,75 @@ extension GroupsController {
             errors.add("program", EnrollmentWords.Groups.Errors.chooseProgram)
             program = nil
         }
-        if let p = program, p.approval != ProgramApproval.agreed.rawValue {
+        if let program, program.approval != ProgramApproval.agreed.rawValue {
             errors.add("program", EnrollmentWords.Groups.Errors.programNotAgreed)
         }
-        if let p = program, !req.can(isNew ? .create : .update, .group(p.organization.ref)) {
+        if let program, !req.can(isNew ? .create : .update, .group(program.organization.ref)) {
             errors.add("program", EnrollmentWords.Groups.Errors.notYourCenter)
         }
-        if let p = program, !isNew, p.$organization.id != g.$organization.id {
+        if let program, !isNew, program.$organization.id != group.$organization.id {
             errors.add("program", EnrollmentWords.Groups.Errors.otherCenter)
         }
         let name = errors.required("name", form["name"], max: 100)
         let capacity = errors.integer("capacity", form["capacity"], range: 1...500, required: true)
-        if !isNew { GroupRules.validateCapacity(capacity, enrolled: g.enrolledCount, errors: &errors) }
+        if !isNew { GroupRules.validateCapacity(capacity, enrolled: group.enrolledCount, errors: &errors) }
         let planned = errors.integer("plannedHours", form["plannedHours"], range: 1...1000, required: false)
         var teacherID: UUID?
         if let raw = form["teacher"], !raw.isEmpty {
-            let t = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
-            if t == nil || t?.$municipality.id != municipalityID {
+            let teacher = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
+            if teacher == nil || teacher?.$municipality.id != municipalityID {
                 errors.add("teacher", EnrollmentWords.Groups.Errors.chooseTeacher)
             } else {
-                teacherID = t?.id
+                teacherID = teacher?.id
             }
         }
         var roomID: UUID?
         if let raw = form["room"], !raw.isEmpty {
-            let r = try await UUID(uuidString: raw).asyncFlatMap { try await Room.find($0, on: req.db) }
-            if r == nil || r?.$organization.id != program?.$organization.id {
+            let room = try await UUID(uuidString: raw).asyncFlatMap { try await Room.find($0, on: req.db) }
+            if room == nil || room?.$organization.id != program?.$organization.id {
                 errors.add("room", EnrollmentWords.Groups.Errors.chooseRoom)
             } else {
-                roomID = r?.id
+                roomID = room?.id
             }
         }
         let start = errors.date("startsOn", form["startsOn"], timeZone: zone, required: false)
         let end = errors.date("endsOn", form["endsOn"], timeZone: zone, required: false)
         if let start, let end, end < start { errors.add("endsOn", EnrollmentWords.Groups.Errors.endBeforeStart) }
         var yearID: UUID?
-        if let p = program {
-            yearID = p.$academicYear.id
+        if let program {
+            yearID = program.$academicYear.id
             if yearID == nil {
                 yearID = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                     \.$isCurrent == true
                 ).first()?.id
             }
-            if let y = try await yearID.asyncFlatMap({ try await AcademicYear.find($0, on: req.db) }) {
-                if let start, start < y.startsOn || start > y.endsOn {
-                    errors.add("startsOn", EnrollmentWords.Groups.Errors.outsideYear(y.title))
+            if let year = try await yearID.asyncFlatMap({ try await AcademicYear.find($0, on: req.db) }) {
+                if let start, start < year.startsOn || start > year.endsOn {
+                    errors.add("startsOn", EnrollmentWords.Groups.Errors.outsideYear(year.title))
                 }
-                if let end, end < y.startsOn || end > y.endsOn {
-                    errors.add("endsOn", EnrollmentWords.Groups.Errors.outsideYear(y.title))
+                if let end, end < year.startsOn || end > year.endsOn {
+                    errors.add("endsOn", EnrollmentWords.Groups.Errors.outsideYear(year.title))
                 }
             }
         }
-        guard errors.isEmpty, let p = program, let capacity, let yearID else { return false }
-        g.$program.id = try p.requireID()
-        g.$organization.id = p.$organization.id
-        g.$academicYear.id = yearID
-        g.name = name
-        g.capacity = capacity
-        g.plannedHours = planned ?? p.hours
-        g.$teacher.id = teacherID
-        g.$room.id = roomID
-        g.startsOn = start
-        g.endsOn = end
-        g.isOpen = form.all("open").contains("yes")
+        guard errors.isEmpty, let chosen = program, let capacity, let yearID else { return false }
+        group.$program.id = try chosen.requireID()
+        group.$organization.id = chosen.$organization.id
+        group.$academicYear.id = yearID
+        group.name = name
+        group.capacity = capacity
+        group.plannedHours = planned ?? chosen.hours
+        group.$teacher.id = teacherID
+        group.$room.id = roomID
+        group.startsOn = start
+        group.endsOn = end
+        group.isOpen = form.all("open").contains("yes")
         return true
     }
 
-    func auditFields(_ g: StudyGroup) -> [String: String] {
+    func auditFields(_ group: StudyGroup) -> [String: String] {
         EnrollmentWords.Groups.auditFields(
-            name: g.name, capacity: g.capacity, plannedHours: g.plannedHours, isOpen: g.isOpen)
+            name: group.name, capacity: group.capacity, plannedHours: group.plannedHours, isOpen: group.isOpen)
     }
 
 }

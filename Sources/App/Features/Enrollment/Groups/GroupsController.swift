@@ -7,14 +7,14 @@ import Views
 /// direct enrolment by the coordinator or the centre's head, and withdrawal.
 struct GroupsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let g = routes.grouped("groups")
-        g.get(use: index)
-        bootEditing(g)
-        g.get(":id", use: show)
-        g.get(":id", "enroll", use: enrollSearch)
-        g.post(":id", "enroll", use: enroll)
-        g.get(":id", "withdraw", ":enrollment", use: withdrawConfirm)
-        g.post(":id", "withdraw", ":enrollment", use: withdraw)
+        let groups = routes.grouped("groups")
+        groups.get(use: index)
+        bootEditing(groups)
+        groups.get(":id", use: show)
+        groups.get(":id", "enroll", use: enrollSearch)
+        groups.post(":id", "enroll", use: enroll)
+        groups.get(":id", "withdraw", ":enrollment", use: withdrawConfirm)
+        groups.post(":id", "withdraw", ":enrollment", use: withdraw)
     }
 
     let area = Registry.groups
@@ -35,28 +35,32 @@ struct GroupsController: RouteCollection {
         let query = RegistrySupport.listQuery(
             req, filters: ["organization", "free", "year"], sorts: ["name", "center"], defaultSort: "center",
             defaultFilters: current.map { ["year": $0] } ?? [:])
-        var b = StudyGroup.query(on: req.db).join(
+        var builder = StudyGroup.query(on: req.db).join(
             Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
         )
         .join(NetworkProgram.self, on: \StudyGroup.$program.$id == \NetworkProgram.$id)
         .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
             \.$status == RecordStatus.active.rawValue)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$organization.$id == org)
+            builder = builder.filter(\.$organization.$id == org)
         }
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$academicYear.$id == year)
+            builder = builder.filter(\.$academicYear.$id == year)
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty {
-            b = b.group(.or) {
+            builder = builder.group(.or) {
                 $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ TextKey.likeSafe(query.q))
             }
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "name" ? b.sort(\.$name, dir) : b.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
-        let (rows, total) = try await b.with(\.$organization).with(\.$program).with(\.$teacher).with(\.$academicYear)
-            .paged(query)
+        builder =
+            query.sort == "name"
+            ? builder.sort(\.$name, dir) : builder.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
+        let (rows, total) = try await builder.with(\.$organization).with(\.$program).with(\.$teacher).with(
+            \.$academicYear
+        )
+        .paged(query)
         let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
@@ -65,11 +69,13 @@ struct GroupsController: RouteCollection {
         let page = GroupListPage(
             query: query, centers: centerOptions,
             years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
-            rows: try rows.map { g in
+            rows: try rows.map { group in
                 GroupListPage.Row(
-                    id: try g.requireID(), name: g.name, program: g.program.title, center: g.organization.shortName,
-                    year: g.academicYear.title, teacher: g.teacher?.fullName ?? "", enrolled: g.enrolledCount,
-                    capacity: g.capacity, waiting: waiting[try g.requireID()] ?? 0)
+                    id: try group.requireID(), name: group.name, program: group.program.title,
+                    center: group.organization.shortName,
+                    year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
+                    enrolled: group.enrolledCount,
+                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0)
             },
             total: total,
             canCreate: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })),
@@ -107,20 +113,20 @@ struct GroupsController: RouteCollection {
 
     func find(_ req: Request, _ action: Domain.Action = .read) async throws -> (StudyGroup, Organization) {
         guard
-            let g = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$program).with(
+            let group = try await StudyGroup.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$program).with(
                 \.$teacher
             )
             .with(\.$academicYear).with(\.$room).first(),
-            let center = try await Organization.find(g.$organization.id, on: req.db)
+            let center = try await Organization.find(group.$organization.id, on: req.db)
         else { throw AppError.notFound(EnrollmentWords.Groups.notFound) }
         try req.authorize(action, .group(center.ref))
-        return (g, center)
+        return (group, center)
     }
 
     func show(req: Request) async throws -> Response {
-        let (g, center) = try await find(req)
+        let (group, center) = try await find(req)
         let zone = try await RegistrySupport.zone(req)
-        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$group.$id == g.requireID())
+        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$group.$id == group.requireID())
             .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$student) { $0.with(\.$school) }.all()
         // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the
         // group.
@@ -128,10 +134,11 @@ struct GroupsController: RouteCollection {
             req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref))
         }
         let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
-        func student(_ e: Enrollment, position: Int? = nil) throws -> GroupCardPage.Student {
+        func student(_ enrollment: Enrollment, position: Int? = nil) throws -> GroupCardPage.Student {
             GroupCardPage.Student(
-                enrollmentID: try e.requireID(), name: e.student.fullName, school: e.student.school.shortName,
-                grade: "\(e.student.grade)\(e.student.letter ?? "")", position: position)
+                enrollmentID: try enrollment.requireID(), name: enrollment.student.fullName,
+                school: enrollment.student.school.shortName,
+                grade: "\(enrollment.student.grade)\(enrollment.student.letter ?? "")", position: position)
         }
         let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted {
             $0.student.sortKey < $1.student.sortKey
@@ -144,7 +151,7 @@ struct GroupsController: RouteCollection {
         let readLists = req.can(.read, .enrollmentList(group: center.ref))
         let lists =
             readLists
-            ? try await EnrollmentList.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(
+            ? try await EnrollmentList.query(on: req.db).filter(try \.$group.$id == group.requireID()).sort(
                 \.$createdAt, .descending
             )
             .with(\.$items).all()
@@ -155,27 +162,28 @@ struct GroupsController: RouteCollection {
             : []
         let rights = GroupCardPage.Rights(
             edit: req.can(.update, .group(center.ref)),
-            journal: req.can(.read, .journal(center: center.ref, teacherUserID: g.teacher?.$user.id)),
+            journal: req.can(.read, .journal(center: center.ref, teacherUserID: group.teacher?.$user.id)),
             certificates: req.can(.read, .certificate(center: center.ref)), enroll: mayEnroll,
             composeList: req.can(.create, .enrollmentList(group: center.ref)), readLists: readLists)
         let card = GroupCardPage(
-            id: try g.requireID(), name: g.name, program: g.program.title,
-            programAgreed: g.program.approval == "agreed",
-            center: center.shortName, year: g.academicYear.title, teacher: g.teacher?.fullName ?? "",
-            room: g.room?.name ?? "", plannedHours: g.plannedHours, startsOn: RegistrySupport.date(g.startsOn, zone),
-            endsOn: RegistrySupport.date(g.endsOn, zone), enrolled: g.enrolledCount, capacity: g.capacity,
-            waitingCount: allWaiting.count, isOpen: g.isOpen, rights: rights,
+            id: try group.requireID(), name: group.name, program: group.program.title,
+            programAgreed: group.program.approval == "agreed",
+            center: center.shortName, year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
+            room: group.room?.name ?? "", plannedHours: group.plannedHours,
+            startsOn: RegistrySupport.date(group.startsOn, zone),
+            endsOn: RegistrySupport.date(group.endsOn, zone), enrolled: group.enrolledCount, capacity: group.capacity,
+            waitingCount: allWaiting.count, isOpen: group.isOpen, rights: rights,
             seated: try seated.map { try student($0) },
             waiting: try waiting.map {
                 try student(
                     $0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting))
             },
             hidden: enrollments.count - visible.count,
-            lists: try lists.map { l in
+            lists: try lists.map { list in
                 GroupCardPage.List(
-                    url: SiteURL.enrollmentList(try l.requireID()).path,
-                    created: RuDate.formatDateTime(l.createdAt, timeZone: zone), items: l.items.count,
-                    state: EnrollmentList.State(rawValue: l.state)?.title ?? l.state)
+                    url: SiteURL.enrollmentList(try list.requireID()).path,
+                    created: RuDate.formatDateTime(list.createdAt, timeZone: zone), items: list.items.count,
+                    state: EnrollmentList.State(rawValue: list.state)?.title ?? list.state)
             }
         ).card
         return req.render(card.render(await req.pageContext(active: active)))

@@ -18,46 +18,50 @@ extension EnrollmentListService {
             }
             // Claim the list first: a second accept (or a return racing this one) finds it no longer sent.
             try await claim(list, from: [.sent], to: .accepted, on: sql)
-            let c = try await check(list, req: req, on: db)
-            guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
-            let n = c.needing.count
+            let check = try await check(list, req: req, on: db)
+            guard check.problems.isEmpty else { throw AppError.conflict(problemsMessage(check.problems)) }
+            let needed = check.needing.count
             // All seats at once, by the same conditional update that guards single enrolments.
-            if n > 0 {
+            if needed > 0 {
                 let seated = try await sql.int(
-                    EnrollmentService.RawSeat.seatsSQL, EnrollmentService.RawSeat.seats(n, groupID: list.$group.id))
+                    EnrollmentService.RawSeat.seatsSQL, EnrollmentService.RawSeat.seats(needed, groupID: list.$group.id)
+                )
                 guard seated != nil else {
-                    guard let g = try await StudyGroup.find(list.$group.id, on: db) else { throw AppError.notFound() }
-                    if !g.isOpen || g.status != RecordStatus.active.rawValue {
+                    guard let group = try await StudyGroup.find(list.$group.id, on: db) else {
+                        throw AppError.notFound()
+                    }
+                    if !group.isOpen || group.status != RecordStatus.active.rawValue {
                         throw EnrollmentService.refusal(.groupNotOpen)
                     }
-                    throw AppError.conflict(shortfallMessage(needed: n, free: g.capacity - g.enrolledCount))
+                    throw AppError.conflict(
+                        shortfallMessage(needed: needed, free: group.capacity - group.enrolledCount))
                 }
             }
             let now = Date()
-            for s in c.needing {
-                let e =
-                    try await Enrollment.query(on: db).filter(try \.$student.$id == s.requireID()).filter(
+            for student in check.needing {
+                let enrollment =
+                    try await Enrollment.query(on: db).filter(try \.$student.$id == student.requireID()).filter(
                         \.$group.$id == list.$group.id
                     ).first()
                     ?? {
-                        let e = Enrollment()
-                        e.$student.id = try s.requireID()
-                        e.$group.id = list.$group.id
-                        e.createdAt = now
-                        return e
+                        let created = Enrollment()
+                        created.$student.id = try student.requireID()
+                        created.$group.id = list.$group.id
+                        created.createdAt = now
+                        return created
                     }()
-                let before = e.id == nil ? nil : e.status
-                e.status = EnrollmentStatus.enrolled.rawValue
-                e.waitlistSeq = nil
-                e.updatedAt = now
-                e.source = EnrollmentSource.list.rawValue
-                e.withdrawnOn = nil
-                e.withdrawReason = nil
-                try await e.save(on: db)
+                let before = enrollment.id == nil ? nil : enrollment.status
+                enrollment.status = EnrollmentStatus.enrolled.rawValue
+                enrollment.waitlistSeq = nil
+                enrollment.updatedAt = now
+                enrollment.source = EnrollmentSource.list.rawValue
+                enrollment.withdrawnOn = nil
+                enrollment.withdrawReason = nil
+                try await enrollment.save(on: db)
                 try await Audit.record(
                     on: db, req: req, action: before == nil ? .create : .update, entityType: "enrollment",
-                    entityID: e.id,
-                    title: "\(s.fullName) — \(list.group.name)", municipalityID: s.$municipality.id,
+                    entityID: enrollment.id,
+                    title: "\(student.fullName) — \(list.group.name)", municipalityID: student.$municipality.id,
                     organizationID: list.group.$organization.id,
                     before: before.map { [EnrollmentWords.Audit.state: EnrollmentStatus(rawValue: $0)?.title ?? $0] },
                     after: [
@@ -77,9 +81,9 @@ extension EnrollmentListService {
                 before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
                 after: [
                     EnrollmentWords.Audit.state: EnrollmentList.State.accepted.title,
-                    EnrollmentWords.Audit.enrolledCount: String(n),
+                    EnrollmentWords.Audit.enrolledCount: String(needed),
                 ])
-            return n
+            return needed
         }
     }
 

@@ -28,23 +28,23 @@ enum EnrollmentListService {
         let clashes = try await EnrollmentService.timetableClashes(
             studentIDs: items.map { $0.$student.id }.filter { !seatedIDs.contains($0) },
             groupID: list.$group.id, on: db)
-        for s in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
-            if seatedIDs.contains(try s.requireID()) {
-                check.seated.append(s)
+        for student in items.map(\.student).sorted(by: { $0.sortKey < $1.sortKey }) {
+            if seatedIDs.contains(try student.requireID()) {
+                check.seated.append(student)
                 continue
             }
-            if s.status != RecordStatus.active.rawValue {
-                check.problems.append("\(s.fullName) — \(EnrollmentError.studentArchived.short)")
+            if student.status != RecordStatus.active.rawValue {
+                check.problems.append("\(student.fullName) — \(EnrollmentError.studentArchived.short)")
             } else if let refused = EnrollmentError.consent(
-                source: .list, recordedOn: s.consentOn, withdrawnAt: s.consentWithdrawnAt)
+                source: .list, recordedOn: student.consentOn, withdrawnAt: student.consentWithdrawnAt)
             {
-                check.problems.append("\(s.fullName) — \(refused.short)")
-            } else if let clash = clashes[try s.requireID()] {
+                check.problems.append("\(student.fullName) — \(refused.short)")
+            } else if let clash = clashes[try student.requireID()] {
                 check.problems.append(
-                    "\(s.fullName) — \(EnrollmentError.timetableClash(clash.text(for: try s.requireID(), req: req)).short)"
+                    "\(student.fullName) — \(EnrollmentError.timetableClash(clash.text(for: try student.requireID(), req: req)).short)"
                 )
             }
-            check.needing.append(s)
+            check.needing.append(student)
         }
         return check
     }
@@ -90,10 +90,10 @@ enum EnrollmentListService {
                 .filter(\.$status == RecordStatus.active.rawValue).all().filter {
                     !existing.contains(try $0.requireID())
                 }
-            for s in fresh {
+            for student in fresh {
                 let item = EnrollmentListItem()
                 item.$list.id = listID
-                item.$student.id = try s.requireID()
+                item.$student.id = try student.requireID()
                 item.addedAt = Date()
                 try await item.create(on: db)
             }
@@ -138,12 +138,12 @@ enum EnrollmentListService {
             else {
                 throw AppError.conflict(EnrollmentWords.Lists.alreadySent)
             }
-            let c = try await check(list, req: req, on: db)
-            guard !c.needing.isEmpty else { throw AppError.conflict(EnrollmentWords.Lists.nobodyNeedsSeat) }
-            guard c.problems.isEmpty else { throw AppError.conflict(problemsMessage(c.problems)) }
+            let check = try await check(list, req: req, on: db)
+            guard !check.needing.isEmpty else { throw AppError.conflict(EnrollmentWords.Lists.nobodyNeedsSeat) }
+            guard check.problems.isEmpty else { throw AppError.conflict(problemsMessage(check.problems)) }
             let free = list.group.capacity - list.group.enrolledCount
-            guard c.needing.count <= free else {
-                throw AppError.conflict(shortfallMessage(needed: c.needing.count, free: free))
+            guard check.needing.count <= free else {
+                throw AppError.conflict(shortfallMessage(needed: check.needing.count, free: free))
             }
             let claimed = try await db.sql().update(EnrollmentList.schema).set(
                 "state", to: EnrollmentList.State.sent.rawValue
@@ -158,7 +158,7 @@ enum EnrollmentListService {
                 before: [EnrollmentWords.Audit.state: EnrollmentList.State(rawValue: list.state)?.title ?? list.state],
                 after: [
                     EnrollmentWords.Audit.state: EnrollmentList.State.sent.title,
-                    EnrollmentWords.Audit.students: String(c.needing.count),
+                    EnrollmentWords.Audit.students: String(check.needing.count),
                 ])
         }
     }
