@@ -33,12 +33,12 @@ public enum ICalendar {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Setka//Setka//RU", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape(name),
         ]
-        for e in events {
+        for event in events {
             lines += [
-                "BEGIN:VEVENT", "UID:" + escape(e.uid), "DTSTAMP:" + utc(now), "DTSTART:" + utc(e.start),
-                "DTEND:" + utc(e.end),
-                "SEQUENCE:\(e.sequence)", "SUMMARY:" + escape(e.summary), "LOCATION:" + escape(e.location),
-                "DESCRIPTION:" + escape(e.description), "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"),
+                "BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + utc(now), "DTSTART:" + utc(event.start),
+                "DTEND:" + utc(event.end),
+                "SEQUENCE:\(event.sequence)", "SUMMARY:" + escape(event.summary), "LOCATION:" + escape(event.location),
+                "DESCRIPTION:" + escape(event.description), "STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"),
                 "END:VEVENT",
             ]
         }
@@ -67,27 +67,28 @@ public enum ICalendar {
         var out = ""
         var count = 0
         for ch in line {
-            let n = String(ch).utf8.count
-            if count + n > 75 {
+            let size = String(ch).utf8.count
+            if count + size > 75 {
                 out += "\r\n "
                 count = 1
             }
             out.append(ch)
-            count += n
+            count += size
         }
         return out
     }
 
     /// «20260907T120000Z».
     public static func utc(_ date: Date) -> String {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = Int((Double(t) / 86_400).rounded(.down))
-        let secs = t - days * 86_400
-        let (y, m, d) = RuDate.date(days: days)
-        func p(_ n: Int, _ w: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let secs = seconds - days * 86_400
+        let (year, month, day) = RuDate.date(days: days)
+        func pad(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return p(y, 4) + p(m, 2) + p(d, 2) + "T" + p(secs / 3600, 2) + p(secs % 3600 / 60, 2) + p(secs % 60, 2) + "Z"
+        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(secs / 3600, 2) + pad(secs % 3600 / 60, 2)
+            + pad(secs % 60, 2) + "Z"
     }
 }

@@ -72,10 +72,10 @@ public enum DOCXWriter {
         """
 
     static func runs(_ runs: [DocModel.Run]) -> String {
-        runs.map { r in
-            let props = (r.bold ? "<w:b/>" : "") + (r.italic ? "<w:i/>" : "")
+        runs.map { run in
+            let props = (run.bold ? "<w:b/>" : "") + (run.italic ? "<w:i/>" : "")
             // Line breaks inside a run become <w:br/>.
-            let parts = r.text.components(separatedBy: "\n").map {
+            let parts = run.text.components(separatedBy: "\n").map {
                 "<w:t xml:space=\"preserve\">\(OOXML.escape($0))</w:t>"
             }
             return "<w:r>" + (props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>") + parts.joined(separator: "<w:br/>")
@@ -113,14 +113,15 @@ public enum DOCXWriter {
                 body += twips.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
                 func row(_ cells: [String], header: Bool) -> String {
                     "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
-                        + (0..<columns).map { i in
-                            "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[i])\" w:type=\"dxa\"/></w:tcPr>"
-                                + paragraph([.init(i < cells.count ? cells[i] : "", bold: header)], align: .left)
+                        + (0..<columns).map { column in
+                            "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[column])\" w:type=\"dxa\"/></w:tcPr>"
+                                + paragraph(
+                                    [.init(column < cells.count ? cells[column] : "", bold: header)], align: .left)
                                 + "</w:tc>"
                         }.joined() + "</w:tr>"
                 }
                 if !header.isEmpty { body += row(header, header: true) }
-                for r in rows { body += row(r, header: false) }
+                for cells in rows { body += row(cells, header: false) }
                 body += "</w:tbl>" + paragraph([], align: .left)
             case .signatures(let lines):
                 for (role, name) in lines {

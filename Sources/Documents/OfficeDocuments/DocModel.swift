@@ -26,12 +26,15 @@ public struct DocModel: Sendable, Equatable {
         case signatures([(String, String)])
         case pageBreak
 
-        public static func == (a: Block, b: Block) -> Bool {
-            switch (a, b) {
-            case (.heading(let x, let l), .heading(let y, let m)): x == y && l == m
-            case (.paragraph(let x, let p), .paragraph(let y, let q)): x == y && p == q
+        public static func == (lhs: Block, rhs: Block) -> Bool {
+            switch (lhs, rhs) {
+            case (.heading(let lhsText, let lhsLevel), .heading(let rhsText, let rhsLevel)):
+                lhsText == rhsText && lhsLevel == rhsLevel
+            case (.paragraph(let lhsRuns, let lhsAlign), .paragraph(let rhsRuns, let rhsAlign)):
+                lhsRuns == rhsRuns && lhsAlign == rhsAlign
             case (.table(let h1, let r1, let w1), .table(let h2, let r2, let w2)): h1 == h2 && r1 == r2 && w1 == w2
-            case (.signatures(let x), .signatures(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+            case (.signatures(let lhsLines), .signatures(let rhsLines)):
+                lhsLines.map(\.0) == rhsLines.map(\.0) && lhsLines.map(\.1) == rhsLines.map(\.1)
             case (.pageBreak, .pageBreak): true
             default: false
             }
@@ -85,37 +88,40 @@ extension DocModel: Codable {
     private enum Keys: String, CodingKey { case title, blocks, landscape }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        title = try c.decode(String.self, forKey: .title)
-        landscape = try c.decode(Bool.self, forKey: .landscape)
-        blocks = try c.decode([Stored].self, forKey: .blocks).map { s in
-            switch s.kind {
-            case "heading": return .heading(s.text ?? "", level: s.level ?? 1)
+        let container = try decoder.container(keyedBy: Keys.self)
+        title = try container.decode(String.self, forKey: .title)
+        landscape = try container.decode(Bool.self, forKey: .landscape)
+        blocks = try container.decode([Stored].self, forKey: .blocks).map { stored in
+            switch stored.kind {
+            case "heading": return .heading(stored.text ?? "", level: stored.level ?? 1)
             case "paragraph":
                 return .paragraph(
-                    (s.runs ?? []).map { Run($0.text, bold: $0.bold, italic: $0.italic) },
-                    align: Align(rawValue: s.align ?? "") ?? .left)
-            case "table": return .table(header: s.header ?? [], rows: s.rows ?? [], widths: s.widths ?? [])
-            case "signatures": return .signatures((s.rows ?? []).map { ($0.first ?? "", $0.dropFirst().first ?? "") })
+                    (stored.runs ?? []).map { Run($0.text, bold: $0.bold, italic: $0.italic) },
+                    align: Align(rawValue: stored.align ?? "") ?? .left)
+            case "table":
+                return .table(header: stored.header ?? [], rows: stored.rows ?? [], widths: stored.widths ?? [])
+            case "signatures":
+                return .signatures((stored.rows ?? []).map { ($0.first ?? "", $0.dropFirst().first ?? "") })
             default: return .pageBreak
             }
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(title, forKey: .title)
-        try c.encode(landscape, forKey: .landscape)
-        try c.encode(
-            blocks.map { b -> Stored in
-                switch b {
-                case .heading(let t, let l): Stored(kind: "heading", text: t, level: l)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(landscape, forKey: .landscape)
+        try container.encode(
+            blocks.map { block -> Stored in
+                switch block {
+                case .heading(let text, let level): Stored(kind: "heading", text: text, level: level)
                 case .paragraph(let runs, let align):
                     Stored(
                         kind: "paragraph",
                         runs: runs.map { StoredRun(text: $0.text, bold: $0.bold, italic: $0.italic) },
                         align: align.rawValue)
-                case .table(let h, let r, let w): Stored(kind: "table", header: h, rows: r, widths: w)
+                case .table(let header, let rows, let widths):
+                    Stored(kind: "table", header: header, rows: rows, widths: widths)
                 case .signatures(let lines): Stored(kind: "signatures", rows: lines.map { [$0.0, $0.1] })
                 case .pageBreak: Stored(kind: "pageBreak")
                 }

@@ -7,17 +7,17 @@ public enum OOXML {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
-            switch s {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(s)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
-                if s.value < 0x20 || (0xFFFE...0xFFFF).contains(s.value) { continue }
-                out.unicodeScalars.append(s)
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -56,7 +56,7 @@ public enum OOXML {
                     if total > maxUnpackedBytes { throw TableReadError("Файл слишком велик после распаковки.") }
                     part.append(chunk)
                 }
-            } catch let e as TableReadError { throw e } catch {
+            } catch let error as TableReadError { throw error } catch {
                 throw TableReadError("Файл повреждён: не читается часть «\(entry.path)».")
             }
             out[entry.path] = part

@@ -36,13 +36,13 @@ public enum CSVTable {
                 }
             }
             var i = 0
-            let n = bytes.count
-            while i < n {
-                let c = bytes[i]
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
                 i += 1
                 if inQuotes {
-                    if c == quote {
-                        if i < n {
+                    if byte == quote {
+                        if i < count {
                             if bytes[i] == quote {
                                 field.append(quote)
                                 i += 1
@@ -54,22 +54,22 @@ public enum CSVTable {
                             inQuotes = false
                         }
                     } else {
-                        field.append(c)
+                        field.append(byte)
                     }
                     continue
                 }
-                switch c {
+                switch byte {
                 case quote where field.isEmpty && !afterQuote:
                     inQuotes = true
                 case delimiter:
                     endField()
                 case cr:
-                    if i < n, bytes[i] == lf { i += 1 }
+                    if i < count, bytes[i] == lf { i += 1 }
                     try endRow()
                 case lf:
                     try endRow()
                 default:
-                    field.append(c)
+                    field.append(byte)
                 }
             }
             if inQuotes { throw TableReadError("Файл CSV оборван: не закрыта кавычка в строке \(rows.count + 1).") }
@@ -90,8 +90,8 @@ public enum CSVTable {
                     + "UTF-8» или как XLSX."
             )
         }
-        if let s = String(data: bytes, encoding: .utf8) { return s }
-        if let s = String(data: bytes, encoding: .windowsCP1251) { return s }
+        if let text = String(data: bytes, encoding: .utf8) { return text }
+        if let text = String(data: bytes, encoding: .windowsCP1251) { return text }
         throw TableReadError("Не удалось прочитать текст файла: сохраните его в кодировке UTF-8.")
     }
 
@@ -99,9 +99,9 @@ public enum CSVTable {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         var counts: [Unicode.Scalar: Int] = [";": 0, ",": 0, "\t": 0]
         var quoted = false
-        for s in firstLine.unicodeScalars {
-            if s == "\"" { quoted.toggle() }
-            if !quoted, counts[s] != nil { counts[s]! += 1 }
+        for scalar in firstLine.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if !quoted, counts[scalar] != nil { counts[scalar]! += 1 }
         }
         let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key == ";" }
         return (best?.value ?? 0) > 0 ? best!.key : ";"

@@ -17,7 +17,7 @@ public enum XLSXReader {
         let dateStyles = try parts["xl/styles.xml"].map(dateStyleIndexes) ?? []
         let handler = SheetHandler(strings: strings, dateStyles: dateStyles, maxRows: limits.maxRows)
         try parse(sheet, handler)
-        if let e = handler.failure { throw e }
+        if let error = handler.failure { throw error }
         return TableFile(rows: handler.rows.filter { !$0.allSatisfy(\.isEmpty) })
     }
 
@@ -27,7 +27,7 @@ public enum XLSXReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() {
-            if let e = (delegate as? SheetHandler)?.failure { throw e }
+            if let error = (delegate as? SheetHandler)?.failure { throw error }
             throw TableReadError("Файл повреждён: XML листа не читается.")
         }
     }
@@ -38,9 +38,9 @@ public enum XLSXReader {
         guard let first = wb.elements.first else { throw TableReadError("В книге нет листов.") }
         let rid = first["r:id"] ?? first.first(where: { $0.key.hasSuffix(":id") })?.value
         if let rels, let rid {
-            let r = ElementCollector(names: ["Relationship"])
-            try parse(rels, r)
-            if let target = r.elements.first(where: { $0["Id"] == rid })?["Target"] {
+            let relationships = ElementCollector(names: ["Relationship"])
+            try parse(rels, relationships)
+            if let target = relationships.elements.first(where: { $0["Id"] == rid })?["Target"] {
                 return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
@@ -48,22 +48,22 @@ public enum XLSXReader {
     }
 
     static func sharedStrings(_ data: Data) throws -> [String] {
-        let h = SharedStringsHandler()
-        try parse(data, h)
-        return h.strings
+        let handler = SharedStringsHandler()
+        try parse(data, handler)
+        return handler.strings
     }
 
     /// Indexes of cell formats (`cellXfs`) whose number format is a date.
     static func dateStyleIndexes(_ data: Data) throws -> Set<Int> {
-        let h = StylesHandler()
-        try parse(data, h)
+        let handler = StylesHandler()
+        try parse(data, handler)
         var result = Set<Int>()
-        for (i, fmt) in h.cellFormats.enumerated() {
+        for (i, fmt) in handler.cellFormats.enumerated() {
             if (14...22).contains(fmt) || (45...47).contains(fmt) {
                 result.insert(i)
                 continue
             }
-            if let code = h.customFormats[fmt], isDateCode(code) { result.insert(i) }
+            if let code = handler.customFormats[fmt], isDateCode(code) { result.insert(i) }
         }
         return result
     }
@@ -71,20 +71,20 @@ public enum XLSXReader {
     static func isDateCode(_ code: String) -> Bool {
         var inQuotes = false
         var inBrackets = false
-        for c in code.lowercased() {
-            if c == "\"" {
+        for character in code.lowercased() {
+            if character == "\"" {
                 inQuotes.toggle()
                 continue
             }
-            if c == "[" {
+            if character == "[" {
                 inBrackets = true
                 continue
             }
-            if c == "]" {
+            if character == "]" {
                 inBrackets = false
                 continue
             }
-            if !inQuotes && !inBrackets && (c == "d" || c == "y" || c == "m") { return true }
+            if !inQuotes && !inBrackets && (character == "d" || character == "y" || character == "m") { return true }
         }
         return false
     }
@@ -95,23 +95,23 @@ public enum XLSXReader {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
         let base = cal.date(from: DateComponents(year: 1899, month: 12, day: 30))!
-        guard let d = cal.date(byAdding: .day, value: Int(serial.rounded(.down)), to: base) else { return nil }
-        let c = cal.dateComponents([.day, .month, .year], from: d)
-        return String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+        guard let date = cal.date(byAdding: .day, value: Int(serial.rounded(.down)), to: base) else { return nil }
+        let components = cal.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d.%02d.%04d", components.day!, components.month!, components.year!)
     }
 
     /// Column index from a cell reference: «C7» → 2.
     static func column(_ ref: String) -> Int? {
         // Excel has at most three column letters (XFD); longer references are malformed and read as «no column».
-        var n = 0
+        var index = 0
         var letters = 0
-        for s in ref.unicodeScalars {
-            guard s.value >= 65 && s.value <= 90 else { break }
+        for scalar in ref.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 else { break }
             letters += 1
             guard letters <= 3 else { return nil }
-            n = n * 26 + Int(s.value - 64)
+            index = index * 26 + Int(scalar.value - 64)
         }
-        return letters > 0 ? n - 1 : nil
+        return letters > 0 ? index - 1 : nil
     }
 }
 
@@ -202,10 +202,11 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         switch name {
         case "row":
             row = []
-            if let r = attributes["r"].flatMap(Int.init), r >= 1, r <= 10_000_000, r - 1 > rows.count,
-                r - 1 - rows.count < 10_000
+            if let rowNumber = attributes["r"].flatMap(Int.init), rowNumber >= 1, rowNumber <= 10_000_000,
+                rowNumber - 1 > rows.count,
+                rowNumber - 1 - rows.count < 10_000
             {
-                rows.append(contentsOf: Array(repeating: [], count: r - 1 - rows.count))
+                rows.append(contentsOf: Array(repeating: [], count: rowNumber - 1 - rows.count))
             }
         case "c":
             cellColumn = attributes["r"].flatMap(XLSXReader.column) ?? row.count
@@ -227,10 +228,12 @@ final class SheetHandler: NSObject, XMLParserDelegate {
             case "s": text = Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
             case "b": text = value == "1" ? "да" : "нет"
             case "n":
-                if dateStyles.contains(cellStyle), let serial = Double(value), let d = XLSXReader.serialDate(serial) {
-                    text = d
-                } else if let n = Double(value), n == n.rounded(), abs(n) < 1e15 {
-                    text = String(Int64(n))
+                if dateStyles.contains(cellStyle), let serial = Double(value),
+                    let formatted = XLSXReader.serialDate(serial)
+                {
+                    text = formatted
+                } else if let number = Double(value), number == number.rounded(), abs(number) < 1e15 {
+                    text = String(Int64(number))
                 }
             default: break
             }

@@ -7,28 +7,28 @@ public enum XLSXWriter {
         -> Data
     {
         func ref(_ col: Int, _ row: Int) -> String {
-            var n = col + 1
+            var number = col + 1
             var letters = ""
-            while n > 0 {
-                let r = (n - 1) % 26
-                letters = String(UnicodeScalar(65 + r)!) + letters
-                n = (n - 1) / 26
+            while number > 0 {
+                let remainder = (number - 1) % 26
+                letters = String(UnicodeScalar(65 + remainder)!) + letters
+                number = (number - 1) / 26
             }
             return "\(letters)\(row)"
         }
-        func rowXML(_ cells: [String], _ r: Int, style: Int) -> String {
-            "<row r=\"\(r)\">"
-                + cells.enumerated().map { i, c in
-                    "<c r=\"\(ref(i, r))\" t=\"inlineStr\" s=\"\(style)\"><is><t "
-                        + "xml:space=\"preserve\">\(OOXML.escape(c))</t></is></c>"
+        func rowXML(_ cells: [String], _ rowNumber: Int, style: Int) -> String {
+            "<row r=\"\(rowNumber)\">"
+                + cells.enumerated().map { i, cell in
+                    "<c r=\"\(ref(i, rowNumber))\" t=\"inlineStr\" s=\"\(style)\"><is><t "
+                        + "xml:space=\"preserve\">\(OOXML.escape(cell))</t></is></c>"
                 }.joined() + "</row>"
         }
         let cols =
             columnWidths.isEmpty
             ? ""
             : "<cols>"
-                + columnWidths.enumerated().map { i, w in
-                    "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\" style=\"2\"/>"
+                + columnWidths.enumerated().map { i, width in
+                    "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\" style=\"2\"/>"
                 }.joined() + "</cols>"
         var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         sheet +=
@@ -36,7 +36,7 @@ public enum XLSXWriter {
             + "workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
             + "state=\"frozen\"/></sheetView></sheetViews>\(cols)<sheetData>"
         sheet += rowXML(header, 1, style: 1)
-        for (i, r) in rows.enumerated() { sheet += rowXML(r, i + 2, style: 2) }
+        for (i, row) in rows.enumerated() { sheet += rowXML(row, i + 2, style: 2) }
         sheet += "</sheetData></worksheet>"
         let name = OOXML.escape(String(sheetName.prefix(31)))
         return try OOXML.package([

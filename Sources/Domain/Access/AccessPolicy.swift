@@ -42,10 +42,10 @@ public struct AccessPolicy: Sendable {
         if case .teacherHours(let center, let teacherUserID) = resource {
             guard action == .read else { return false }
             if let teacherUserID, teacherUserID == actor.userID { return true }
-            return actor.activeGrants(at: now).contains { g in
-                g.scope.municipalityID == center.municipalityID
-                    && ([.authorityAdmin, .coordinator, .methodologist].contains(g.role)
-                        || (g.role == .centerHead && g.scope.organizationID == center.id))
+            return actor.activeGrants(at: now).contains { grant in
+                grant.scope.municipalityID == center.municipalityID
+                    && ([.authorityAdmin, .coordinator, .methodologist].contains(grant.role)
+                        || (grant.role == .centerHead && grant.scope.organizationID == center.id))
             }
         }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {

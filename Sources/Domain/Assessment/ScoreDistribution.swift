@@ -26,15 +26,16 @@ public struct ScoreDistribution: Equatable, Sendable {
         } else {
             median = Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
-        var b = Array(repeating: 0, count: 5)
-        for s in scores where maxScore > 0 { b[Swift.min(4, s * 5 / maxScore)] += 1 }
-        bands = b
+        var counts = Array(repeating: 0, count: 5)
+        for score in scores where maxScore > 0 { counts[Swift.min(4, score * 5 / maxScore)] += 1 }
+        bands = counts
     }
 
     /// «12,5».
-    public static func format(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        let r = (x * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r).replacingOccurrences(of: ".", with: ",")
+    public static func format(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded()
+            ? String(Int(rounded)) : String(rounded).replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -7,8 +7,8 @@ public enum CertificateNumber {
     public static let defaultSeries = "СК"
 
     public static func format(series: String, year: Int, sequence: Int) -> String {
-        let s = String(sequence)
-        return series + "-" + String(year) + "-" + String(repeating: "0", count: max(0, 5 - s.count)) + s
+        let digits = String(sequence)
+        return series + "-" + String(year) + "-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 
     /// The parts of a number typed by someone verifying it (case, spaces and dash variants ignored).
@@ -16,16 +16,16 @@ public enum CertificateNumber {
         let cleaned = text.uppercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "–", with: "-")
             .replacingOccurrences(of: "—", with: "-")
         let parts = cleaned.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].count <= 10, let y = Int(parts[1]),
-            (2000...2100).contains(y),
-            parts[2].count <= 9, let n = Int(parts[2]), n > 0
+        guard parts.count == 3, !parts[0].isEmpty, parts[0].count <= 10, let year = Int(parts[1]),
+            (2000...2100).contains(year),
+            parts[2].count <= 9, let number = Int(parts[2]), number > 0
         else { return nil }
-        return (String(parts[0]), y, n)
+        return (String(parts[0]), year, number)
     }
 
     /// A series as the administrator may set it: 1–6 capital letters (Cyrillic or Latin) or digits.
-    public static func isValidSeries(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 6 && s.allSatisfy { $0.isLetter && $0.isUppercase || $0.isNumber }
+    public static func isValidSeries(_ series: String) -> Bool {
+        !series.isEmpty && series.count <= 6 && series.allSatisfy { $0.isLetter && $0.isUppercase || $0.isNumber }
     }
 
     /// The numbers handed out by one counter move from `last + 1` for `count` certificates.

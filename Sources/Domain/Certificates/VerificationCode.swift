@@ -4,14 +4,14 @@ import Foundation
 public enum VerificationCode {
     public static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
 
-    public static func make<G: RandomNumberGenerator>(using g: inout G) -> String {
-        let chars = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }
+    public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
+        let chars = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
         return String(chars[0..<4]) + "-" + String(chars[4..<8])
     }
 
     public static func make() -> String {
-        var g = SystemRandomNumberGenerator()
-        return make(using: &g)
+        var generator = SystemRandomNumberGenerator()
+        return make(using: &generator)
     }
 
     /// A code as typed: case and the dash do not matter.

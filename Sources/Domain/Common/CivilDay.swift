@@ -15,22 +15,22 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable {
 
     /// The local day a moment falls on.
     public init(_ date: Date, timeZone: TimeZone) {
-        let (y, m, d) = RuDate.civil(of: date, timeZone: timeZone)
-        number = RuDate.days(y, m, d)
+        let (year, month, day) = RuDate.civil(of: date, timeZone: timeZone)
+        number = RuDate.days(year, month, day)
     }
 
     /// «01.09.2026» or «2026-09-01».
     public static func parse(_ text: String) -> CivilDay? {
         let utc = TimeZone(secondsFromGMT: 0)!
-        guard let d = RuDate.parse(text, timeZone: utc) else { return nil }
-        return CivilDay(d, timeZone: utc)
+        guard let date = RuDate.parse(text, timeZone: utc) else { return nil }
+        return CivilDay(date, timeZone: utc)
     }
 
-    public static func < (a: CivilDay, b: CivilDay) -> Bool { a.number < b.number }
+    public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool { lhs.number < rhs.number }
 
     public var ymd: (year: Int, month: Int, day: Int) {
-        let c = RuDate.civil(days: number)
-        return (c.0, c.1, c.2)
+        let civil = RuDate.civil(days: number)
+        return (civil.0, civil.1, civil.2)
     }
     /// 01.01.1970 was a Thursday.
     public var weekday: Weekday { Weekday(rawValue: ((number % 7) + 7 + 3) % 7 + 1)! }
@@ -39,23 +39,23 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable {
     public var startOfWeek: CivilDay { adding(days: 1 - weekday.rawValue) }
     public var startOfMonth: CivilDay { CivilDay(number: number - (ymd.day - 1)) }
     public var daysInMonth: Int {
-        let c = ymd
-        return RuDate.daysInMonth(c.year, c.month)
+        let date = ymd
+        return RuDate.daysInMonth(date.year, date.month)
     }
     /// Midnight of the day in the zone.
     public func date(timeZone: TimeZone) -> Date {
-        let c = ymd
-        return RuDate.midnight(c.year, c.month, c.day, timeZone: timeZone)
+        let date = ymd
+        return RuDate.midnight(date.year, date.month, date.day, timeZone: timeZone)
     }
     /// «01.09.2026».
     public var formatted: String {
-        let c = ymd
-        return RuDate.pad2(c.day) + "." + RuDate.pad2(c.month) + "." + RuDate.pad4(c.year)
+        let date = ymd
+        return RuDate.pad2(date.day) + "." + RuDate.pad2(date.month) + "." + RuDate.pad4(date.year)
     }
     /// «2026-09-01».
     public var iso: String {
-        let c = ymd
-        return RuDate.pad4(c.year) + "-" + RuDate.pad2(c.month) + "-" + RuDate.pad2(c.day)
+        let date = ymd
+        return RuDate.pad4(date.year) + "-" + RuDate.pad2(date.month) + "-" + RuDate.pad2(date.day)
     }
     /// «вторник, 01.09.2026».
     public var long: String { weekday.title + ", " + formatted }

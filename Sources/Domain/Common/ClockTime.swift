@@ -13,11 +13,11 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable {
     public static func parse(_ text: String) -> ClockTime? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-            let h = Int(parts[0]), let m = Int(parts[1])
+            let hour = Int(parts[0]), let minute = Int(parts[1])
         else { return nil }
-        return ClockTime(hour: h, minute: m)
+        return ClockTime(hour: hour, minute: minute)
     }
 
-    public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutes < b.minutes }
+    public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }
     public var formatted: String { RuDate.pad2(minutes / 60) + ":" + RuDate.pad2(minutes % 60) }
 }

@@ -34,14 +34,14 @@ public enum TextKey {
         out.reserveCapacity(text.utf8.count)
         var space = false
         var previous: UInt32 = 0
-        func put(_ v: UInt32) {
-            if v == 0x0308 && previous == 0x0435 { return }
-            if v == 0x0306 && previous == 0x0438 {
+        func put(_ code: UInt32) {
+            if code == 0x0308 && previous == 0x0435 { return }
+            if code == 0x0306 && previous == 0x0438 {
                 out[out.count - 1] = 0xB9  // «и» is D0 B8, «й» D0 B9
                 previous = 0x0439
                 return
             }
-            let folded = v == 0x0451 ? 0x0435 : v
+            let folded = code == 0x0451 ? 0x0435 : code
             if space {
                 if !out.isEmpty { out.append(0x20) }
                 space = false
@@ -50,19 +50,19 @@ public enum TextKey {
             previous = folded
         }
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if v == 0x20 || (0x09...0x0D).contains(v) {
+            let code = scalar.value
+            if code < 0x80 {
+                if code == 0x20 || (0x09...0x0D).contains(code) {
                     space = true
                     continue
                 }
-                put((0x41...0x5A).contains(v) ? v + 0x20 : v)
-            } else if (0x0410...0x042F).contains(v) {
-                put(v + 0x20)
-            } else if v == 0x0401 {
+                put((0x41...0x5A).contains(code) ? code + 0x20 : code)
+            } else if (0x0410...0x042F).contains(code) {
+                put(code + 0x20)
+            } else if code == 0x0401 {
                 put(0x0451)
-            } else if (0x0430...0x045F).contains(v) || v == 0x0308 || v == 0x0306 {
-                put(v)
+            } else if (0x0430...0x045F).contains(code) || code == 0x0308 || code == 0x0306 {
+                put(code)
             } else if scalar.properties.isWhitespace {
                 space = true
             } else {
@@ -77,23 +77,23 @@ public enum TextKey {
     public static func sort(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        func put(_ v: UInt32) {
-            switch v {
+        func put(_ code: UInt32) {
+            switch code {
             case 0x0451: appendUTF8(0x0436, to: &out)
-            case 0x0436...0x044F: appendUTF8(v + 1, to: &out)
-            default: appendUTF8(v, to: &out)
+            case 0x0436...0x044F: appendUTF8(code + 1, to: &out)
+            default: appendUTF8(code, to: &out)
             }
         }
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                put((0x41...0x5A).contains(v) ? v + 0x20 : v)
-            } else if (0x0410...0x042F).contains(v) {
-                put(v + 0x20)
-            } else if v == 0x0401 {
+            let code = scalar.value
+            if code < 0x80 {
+                put((0x41...0x5A).contains(code) ? code + 0x20 : code)
+            } else if (0x0410...0x042F).contains(code) {
+                put(code + 0x20)
+            } else if code == 0x0401 {
                 put(0x0451)
-            } else if (0x0430...0x045F).contains(v) {
-                put(v)
+            } else if (0x0430...0x045F).contains(code) {
+                put(code)
             } else {
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars { put(lower.value) }
             }
@@ -101,21 +101,21 @@ public enum TextKey {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        switch v {
-        case ..<0x80: out.append(UInt8(v))
+    static func appendUTF8(_ code: UInt32, to out: inout [UInt8]) {
+        switch code {
+        case ..<0x80: out.append(UInt8(code))
         case ..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xC0 | code >> 6))
+            out.append(UInt8(0x80 | code & 0x3F))
         case ..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xE0 | code >> 12))
+            out.append(UInt8(0x80 | code >> 6 & 0x3F))
+            out.append(UInt8(0x80 | code & 0x3F))
         default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xF0 | code >> 18))
+            out.append(UInt8(0x80 | code >> 12 & 0x3F))
+            out.append(UInt8(0x80 | code >> 6 & 0x3F))
+            out.append(UInt8(0x80 | code & 0x3F))
         }
     }
 }
@@ -127,19 +127,19 @@ public struct ByteKey: Hashable, Comparable, Sendable {
     public let text: String
     public init(_ text: String) { self.text = text }
     public func hash(into hasher: inout Hasher) {
-        var t = text
-        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
-    public static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    public static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
     /// Byte order, as SQLite's BINARY collation orders text.
-    public static func < (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.text
-        var y = b.text
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                let n = min(p.count, q.count)
-                let r = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
-                return r != 0 ? r < 0 : p.count < q.count
+    public static func < (lhs: ByteKey, rhs: ByteKey) -> Bool {
+        var left = lhs.text
+        var right = rhs.text
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                let count = min(leftBytes.count, rightBytes.count)
+                let order = count == 0 ? 0 : memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, count)
+                return order != 0 ? order < 0 : leftBytes.count < rightBytes.count
             }
         }
     }
@@ -155,9 +155,11 @@ extension String {
 
     /// Empty, or both ends are scalars that are neither white space nor a line break (printable ASCII, or
     /// U+00A1…U+167F, where Unicode has no space characters).
-    static func edgesAreText(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first?.value, let last = s.unicodeScalars.last?.value else { return true }
-        func text(_ v: UInt32) -> Bool { (0x21...0x7E).contains(v) || (0xA1...0x167F).contains(v) }
+    static func edgesAreText(_ string: String) -> Bool {
+        guard let first = string.unicodeScalars.first?.value, let last = string.unicodeScalars.last?.value else {
+            return true
+        }
+        func text(_ code: UInt32) -> Bool { (0x21...0x7E).contains(code) || (0xA1...0x167F).contains(code) }
         return text(first) && text(last)
     }
 }

@@ -54,12 +54,12 @@ public enum Coverage {
         public var all: Share
     }
 
-    public static func school(_ i: SchoolInput) -> SchoolResult {
+    public static func school(_ input: SchoolInput) -> SchoolResult {
         func share(_ grades: ClosedRange<Int>) -> Share {
-            let head = grades.reduce(0) { $0 + (i.headcount[$1] ?? 0) }
-            let useHeadcount = grades.contains { i.headcount[$0] != nil } && head > 0
-            let denominator = useHeadcount ? head : grades.reduce(0) { $0 + (i.registered[$1] ?? 0) }
-            let numerator = grades.reduce(0) { $0 + (i.enrolled[$1] ?? 0) }
+            let head = grades.reduce(0) { $0 + (input.headcount[$1] ?? 0) }
+            let useHeadcount = grades.contains { input.headcount[$0] != nil } && head > 0
+            let denominator = useHeadcount ? head : grades.reduce(0) { $0 + (input.registered[$1] ?? 0) }
+            let numerator = grades.reduce(0) { $0 + (input.enrolled[$1] ?? 0) }
             return Share(numerator: numerator, denominator: denominator, source: useHeadcount ? .headcount : .registry)
         }
         return SchoolResult(seniors: share(seniorGrades), all: share(1...11))
@@ -73,9 +73,9 @@ public enum Coverage {
                 ? .headcount : shares.allSatisfy { $0.source == .registry } ? .registry : .mixed)
     }
 
-    public static func format(_ s: Share) -> String {
-        guard let p = s.percent else { return "—" }
+    public static func format(_ share: Share) -> String {
+        guard let percent = share.percent else { return "—" }
         // A no-break space before «%»: the sign never wraps away from its number.
-        return String(format: "%.1f", p).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
+        return String(format: "%.1f", percent).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
     }
 }

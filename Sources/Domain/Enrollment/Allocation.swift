@@ -36,20 +36,22 @@ public enum Allocation {
         var placements: [UUID: [UUID]] = [:]
         for _ in 0..<max(1, maxCourses) {
             for id in order {
-                guard let a = byID[id] else { continue }
+                guard let applicant = byID[id] else { continue }
                 let mine = placements[id] ?? []
                 guard mine.count < maxCourses else { continue }
-                if let g = a.choices.first(where: { !mine.contains($0) && (free[$0] ?? 0) > 0 }) {
-                    free[g, default: 0] -= 1
-                    placements[id, default: []].append(g)
+                if let groupID = applicant.choices.first(where: { !mine.contains($0) && (free[$0] ?? 0) > 0 }) {
+                    free[groupID, default: 0] -= 1
+                    placements[id, default: []].append(groupID)
                 }
             }
         }
         var waitlists: [UUID: [UUID]] = [:]
         for id in order {
-            guard let a = byID[id], (placements[id]?.count ?? 0) < maxCourses else { continue }
+            guard let applicant = byID[id], (placements[id]?.count ?? 0) < maxCourses else { continue }
             let mine = placements[id] ?? []
-            if let g = a.choices.first(where: { !mine.contains($0) }) { waitlists[g, default: []].append(id) }
+            if let groupID = applicant.choices.first(where: { !mine.contains($0) }) {
+                waitlists[groupID, default: []].append(id)
+            }
         }
         return Result(order: order, placements: placements, waitlists: waitlists)
     }

@@ -13,17 +13,17 @@ public enum CampaignRules {
         _ choices: [UUID?], allowed: Set<UUID>, maxChoices: Int, errors: inout FieldErrors
     ) -> [UUID] {
         var out: [UUID] = []
-        for (i, c) in choices.enumerated() {
-            guard let c else { continue }
-            if !allowed.contains(c) {
+        for (i, choice) in choices.enumerated() {
+            guard let choice else { continue }
+            if !allowed.contains(choice) {
                 errors.add("choice\(i + 1)", "Этот курс недоступен в этой кампании для вашего класса.")
                 continue
             }
-            if out.contains(c) {
+            if out.contains(choice) {
                 errors.add("choice\(i + 1)", "Этот курс уже выбран выше.")
                 continue
             }
-            out.append(c)
+            out.append(choice)
         }
         if out.isEmpty && errors["choice1"] == nil { errors.add("choice1", "Выберите хотя бы один курс.") }
         if out.count > maxChoices { errors.add("choice\(maxChoices + 1)", "Можно выбрать не больше \(maxChoices).") }

@@ -30,21 +30,21 @@ public struct OrganizationInput: Sendable {
         phone: String?, email: String?, website: String?, headName: String?
     ) -> Result<OrganizationInput, ValidationFailure> {
         var errors = FieldErrors()
-        let k = errors.choice("kind", kind, as: OrganizationKind.self)
+        let organizationKind = errors.choice("kind", kind, as: OrganizationKind.self)
         let full = errors.required("fullName", fullName, max: 300)
         let short = errors.required("shortName", shortName, max: 120)
         let addr = errors.optional("address", address, max: 300)
         let ph = errors.phone("phone", phone)
         let em = errors.email("email", email)
         let web = errors.optional("website", website, max: 200)
-        if let w = web, !(w.hasPrefix("http://") || w.hasPrefix("https://")) {
+        if let site = web, !(site.hasPrefix("http://") || site.hasPrefix("https://")) {
             errors.add("website", "Адрес сайта начинается с http:// или https://.")
         }
         let head = errors.optional("headName", headName, max: 200)
-        guard errors.isEmpty, let k else { return .failure(ValidationFailure(fields: errors)) }
+        guard errors.isEmpty, let organizationKind else { return .failure(ValidationFailure(fields: errors)) }
         return .success(
             OrganizationInput(
-                kind: k, fullName: full, shortName: short, address: addr,
+                kind: organizationKind, fullName: full, shortName: short, address: addr,
                 phone: ph, email: em, website: web, headName: head))
     }
 }

@@ -13,22 +13,22 @@ extension StudentImport {
     }
 
     /// Titles of the columns in which two rows for the same child disagree.
-    static func differences(_ a: Row, _ b: Row) -> [String] {
+    static func differences(_ first: Row, _ second: Row) -> [String] {
         var out: [String] = []
-        func check(_ key: String, _ x: String?, _ y: String?) {
-            if (x ?? "") != (y ?? "") { out.append("«\(columns.first { $0.key == key }!.title)»") }
+        func check(_ key: String, _ firstValue: String?, _ secondValue: String?) {
+            if (firstValue ?? "") != (secondValue ?? "") { out.append("«\(columns.first { $0.key == key }!.title)»") }
         }
-        check("sex", a.sex, b.sex)
-        check("grade", String(a.grade), String(b.grade))
-        check("letter", a.letter, b.letter)
-        check("specialNeeds", String(a.specialNeeds), String(b.specialNeeds))
+        check("sex", first.sex, second.sex)
+        check("grade", String(first.grade), String(second.grade))
+        check("letter", first.letter, second.letter)
+        check("specialNeeds", String(first.specialNeeds), String(second.specialNeeds))
         check(
-            "consentOn", a.consentOn.map { String($0.timeIntervalSince1970) },
-            b.consentOn.map { String($0.timeIntervalSince1970) })
-        check("consentBy", a.consentBy, b.consentBy)
-        check("guardianName", a.guardianName, b.guardianName)
-        check("guardianPhone", a.guardianPhone, b.guardianPhone)
-        check("guardianEmail", a.guardianEmail, b.guardianEmail)
+            "consentOn", first.consentOn.map { String($0.timeIntervalSince1970) },
+            second.consentOn.map { String($0.timeIntervalSince1970) })
+        check("consentBy", first.consentBy, second.consentBy)
+        check("guardianName", first.guardianName, second.guardianName)
+        check("guardianPhone", first.guardianPhone, second.guardianPhone)
+        check("guardianEmail", first.guardianEmail, second.guardianEmail)
         return out
     }
 
@@ -41,9 +41,9 @@ extension StudentImport {
         guard parts > 1 else { return (0..<count).map(body) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
                 // Each part writes its own indices only.
-                for i in count * p / parts..<count * (p + 1) / parts { (base + i).initialize(to: body(i)) }
+                for i in count * part / parts..<count * (part + 1) / parts { (base + i).initialize(to: body(i)) }
             }
             initialized = count
         }
@@ -51,14 +51,14 @@ extension StudentImport {
 
     /// A distinct made-up word for every number, its digits written as Cyrillic letters: surnames for generated files
     /// (the benchmark, tests of large imports) that are valid names and never repeat.
-    public static func madeUpWord(_ k: Int) -> String {
+    public static func madeUpWord(_ number: Int) -> String {
         let letters = Array("абвгдежзиклмнопрстуфхцчшэюя")
-        var k = k
+        var number = number
         var out = ""
         repeat {
-            out.append(letters[k % letters.count])
-            k /= letters.count
-        } while k > 0
+            out.append(letters[number % letters.count])
+            number /= letters.count
+        } while number > 0
         return out
     }
 }

@@ -116,11 +116,13 @@ public enum StudentImport {
         var index: [String: Int] = [:]
         var unknown: [String] = []
         for (i, raw) in headerRow.enumerated() {
-            let h = TextKey.normalize(raw.replacingOccurrences(of: "*", with: ""))
-            guard !h.isEmpty else { continue }
-            if let c = columns.first(where: { TextKey.normalize($0.title) == h || $0.aliases.contains(h) }) {
-                if index[c.key] != nil { plan.fileErrors.append("Столбец «\(c.title)» встречается дважды.") }
-                index[c.key] = i
+            let heading = TextKey.normalize(raw.replacingOccurrences(of: "*", with: ""))
+            guard !heading.isEmpty else { continue }
+            if let column = columns.first(where: {
+                TextKey.normalize($0.title) == heading || $0.aliases.contains(heading)
+            }) {
+                if index[column.key] != nil { plan.fileErrors.append("Столбец «\(column.title)» встречается дважды.") }
+                index[column.key] = i
             } else {
                 unknown.append(raw)
             }
@@ -185,8 +187,8 @@ public enum StudentImport {
         @Sendable func check(_ cells: [String], line: Int) -> (row: Row?, errors: [RowError]) {
             func cell(_ key: String) -> String? {
                 guard let i = slot(key), i < cells.count else { return nil }
-                let v = cells[i].trimmed
-                return v.isEmpty ? nil : v
+                let value = cells[i].trimmed
+                return value.isEmpty ? nil : value
             }
             var errors = FieldErrors()
             let surname = errors.personName("surname", cell("surname"), required: true) ?? ""
@@ -217,11 +219,11 @@ public enum StudentImport {
                 let rest = String(
                     String.UnicodeScalarView(
                         raw.dropFirst(digits.count).unicodeScalars.filter { $0 != " " && $0 != "-" }))
-                if let n = Int(digits), (1...11).contains(n), rest.count <= 3, rest.allSatisfy(\.isLetter) {
-                    grade = n
+                if let number = Int(digits), (1...11).contains(number), rest.count <= 3, rest.allSatisfy(\.isLetter) {
+                    grade = number
                     if !rest.isEmpty {
-                        if let l = letter, TextKey.normalize(l) != TextKey.normalize(rest) {
-                            errors.add("letter", "Буква «\(l)» не совпадает с классом «\(raw)».")
+                        if let typedLetter = letter, TextKey.normalize(typedLetter) != TextKey.normalize(rest) {
+                            errors.add("letter", "Буква «\(typedLetter)» не совпадает с классом «\(raw)».")
                         }
                         letter = letter ?? ClassLetter.normalized(rest)
                     }
@@ -231,7 +233,7 @@ public enum StudentImport {
             } else {
                 errors.add("grade", "Укажите класс.")
             }
-            if let l = letter, !ClassLetter.isValid(l) { errors.add("letter", ClassLetter.message) }
+            if let classLetter = letter, !ClassLetter.isValid(classLetter) { errors.add("letter", ClassLetter.message) }
             var specialNeeds = false
             if let raw = cell("specialNeeds") {
                 if let flag = yesNoWords[ByteKey(TextKey.normalize(raw))] {
@@ -241,7 +243,9 @@ public enum StudentImport {
                 }
             }
             let consentOn = errors.date("consentOn", cell("consentOn"), timeZone: timeZone, required: false)
-            if let c = consentOn, c > today { errors.add("consentOn", "Дата согласия не может быть в будущем.") }
+            if let consentDate = consentOn, consentDate > today {
+                errors.add("consentOn", "Дата согласия не может быть в будущем.")
+            }
             let consentBy = errors.optional("consentBy", cell("consentBy"), max: 200)
             if consentOn != nil && consentBy == nil { errors.add("consentBy", "Укажите, кто дал согласие.") }
             if consentOn == nil && consentBy != nil { errors.add("consentOn", "Укажите дату согласия.") }

@@ -8,79 +8,93 @@ public enum ClashRules {
         let others = ctx.existing.filter { $0.id.map { !replaced.contains($0) } ?? true }
         var issues: [TimetableIssue] = []
         var studentLessons: [UUID: [TimetableLesson]] = [:]
-        for l in others { for s in ctx.members[l.groupID] ?? [] { studentLessons[s.id, default: []].append(l) } }
+        for lesson in others {
+            for member in ctx.members[lesson.groupID] ?? [] { studentLessons[member.id, default: []].append(lesson) }
+        }
         let byDay = Dictionary(grouping: others, by: \.span.day)
-        for (i, p) in proposed.enumerated() {
-            let sameDay = (byDay[p.span.day] ?? []) + proposed[..<i].filter { $0.span.day == p.span.day }
-            for o in sameDay where o.span.overlaps(p.span) {
-                if o.groupID == p.groupID {
+        for (i, lesson) in proposed.enumerated() {
+            let sameDay = (byDay[lesson.span.day] ?? []) + proposed[..<i].filter { $0.span.day == lesson.span.day }
+            for otherLesson in sameDay where otherLesson.span.overlaps(lesson.span) {
+                if otherLesson.groupID == lesson.groupID {
                     issues.append(
                         TimetableIssue(
-                            kind: .group, day: p.span.day,
-                            text: "у группы уже есть занятие в это время (\(o.span.times))"))
+                            kind: .group, day: lesson.span.day,
+                            text: "у группы уже есть занятие в это время (\(otherLesson.span.times))"))
                 }
-                if let t = p.teacherID, t == o.teacherID {
+                if let teacherID = lesson.teacherID, teacherID == otherLesson.teacherID {
                     issues.append(
                         TimetableIssue(
-                            kind: .teacher, day: p.span.day,
+                            kind: .teacher, day: lesson.span.day,
                             text:
-                                "педагог \(p.teacherName) в это время ведёт занятие группы «\(o.groupName)» "
-                                + "(\(o.span.times), \(o.centerName))"
+                                "педагог \(lesson.teacherName) в это время ведёт занятие группы «\(otherLesson.groupName)» "
+                                + "(\(otherLesson.span.times), \(otherLesson.centerName))"
                         ))
                 }
-                if let r = p.roomID, r == o.roomID {
+                if let roomID = lesson.roomID, roomID == otherLesson.roomID {
                     issues.append(
                         TimetableIssue(
-                            kind: .room, day: p.span.day,
-                            text: "кабинет «\(p.roomName)» в это время занят группой «\(o.groupName)» (\(o.span.times))"
+                            kind: .room, day: lesson.span.day,
+                            text:
+                                "кабинет «\(lesson.roomName)» в это время занят группой «\(otherLesson.groupName)» (\(otherLesson.span.times))"
                         ))
                 }
             }
-            if let h = ctx.holidays.first(where: { $0.contains(p.span.day) }) {
+            if let holiday = ctx.holidays.first(where: { $0.contains(lesson.span.day) }) {
                 issues.append(
                     TimetableIssue(
-                        kind: .holiday, day: p.span.day, text: "день попадает на период «\(h.title)» (\(h.kind.title))")
+                        kind: .holiday, day: lesson.span.day,
+                        text: "день попадает на период «\(holiday.title)» (\(holiday.kind.title))")
                 )
             }
             // A teacher working at two centres needs the travel time between lessons of one day.
-            if let t = p.teacherID {
-                for o in sameDay where o.teacherID == t && o.centerID != p.centerID && !o.span.overlaps(p.span) {
-                    if let need = travelMinutes(p.centerID, o.centerID, ctx.travel) {
-                        let gap = o.span.end <= p.span.start ? p.span.start - o.span.end : o.span.start - p.span.end
+            if let teacherID = lesson.teacherID {
+                for otherLesson in sameDay
+                where otherLesson.teacherID == teacherID && otherLesson.centerID != lesson.centerID
+                    && !otherLesson.span.overlaps(lesson.span)
+                {
+                    if let need = travelMinutes(lesson.centerID, otherLesson.centerID, ctx.travel) {
+                        let gap =
+                            otherLesson.span.end <= lesson.span.start
+                            ? lesson.span.start - otherLesson.span.end : otherLesson.span.start - lesson.span.end
                         if gap < need {
                             issues.append(
                                 TimetableIssue(
-                                    kind: .travel, day: p.span.day,
+                                    kind: .travel, day: lesson.span.day,
                                     text:
-                                        "педагогу \(p.teacherName) не успеть из «\(o.centerName)» (группа "
-                                        + "«\(o.groupName)», \(o.span.times)): на дорогу нужно \(need) мин, "
+                                        "педагогу \(lesson.teacherName) не успеть из «\(otherLesson.centerName)» (группа "
+                                        + "«\(otherLesson.groupName)», \(otherLesson.span.times)): на дорогу нужно \(need) мин, "
                                         + "остаётся \(gap) мин"
                                 ))
                         }
                     }
                 }
             }
-            let students = ctx.members[p.groupID] ?? []
-            for s in students {
-                for o in studentLessons[s.id] ?? [] where o.groupID != p.groupID && o.span.day == p.span.day {
-                    let shown = ctx.reveal(o.centerID, s.schoolID)
+            let students = ctx.members[lesson.groupID] ?? []
+            for student in students {
+                for otherLesson in studentLessons[student.id] ?? []
+                where otherLesson.groupID != lesson.groupID && otherLesson.span.day == lesson.span.day {
+                    let shown = ctx.reveal(otherLesson.centerID, student.schoolID)
                     let other =
                         shown
-                        ? "группе «\(o.groupName)» (\(o.span.times), \(o.centerName))"
-                        : "другой группе сети (\(o.span.times))"
-                    if o.span.overlaps(p.span) {
+                        ? "группе «\(otherLesson.groupName)» (\(otherLesson.span.times), \(otherLesson.centerName))"
+                        : "другой группе сети (\(otherLesson.span.times))"
+                    if otherLesson.span.overlaps(lesson.span) {
                         issues.append(
                             TimetableIssue(
-                                kind: .student, day: p.span.day,
-                                text: "обучающийся \(s.name) в это время занят в \(other)"))
-                    } else if o.centerID != p.centerID, let need = travelMinutes(p.centerID, o.centerID, ctx.travel) {
-                        let gap = o.span.end <= p.span.start ? p.span.start - o.span.end : o.span.start - p.span.end
+                                kind: .student, day: lesson.span.day,
+                                text: "обучающийся \(student.name) в это время занят в \(other)"))
+                    } else if otherLesson.centerID != lesson.centerID,
+                        let need = travelMinutes(lesson.centerID, otherLesson.centerID, ctx.travel)
+                    {
+                        let gap =
+                            otherLesson.span.end <= lesson.span.start
+                            ? lesson.span.start - otherLesson.span.end : otherLesson.span.start - lesson.span.end
                         if gap < need {
                             issues.append(
                                 TimetableIssue(
-                                    kind: .travel, day: p.span.day,
+                                    kind: .travel, day: lesson.span.day,
                                     text:
-                                        "обучающемуся \(s.name) не успеть с занятия в \(other): на дорогу нужно "
+                                        "обучающемуся \(student.name) не успеть с занятия в \(other): на дорогу нужно "
                                         + "\(need) мин, остаётся \(gap) мин"
                                 ))
                         }
@@ -88,41 +102,42 @@ public enum ClashRules {
                 }
             }
             var busyCount: [BusySlot: Int] = [:]
-            for s in students {
-                for b in ctx.busy
-                where b.schoolID == s.schoolID && b.grade == s.grade && b.weekday == p.span.day.weekday
-                    && b.start < p.span.end && p.span.start < b.end
-                { busyCount[b, default: 0] += 1 }
+            for student in students {
+                for slot in ctx.busy
+                where slot.schoolID == student.schoolID && slot.grade == student.grade
+                    && slot.weekday == lesson.span.day.weekday
+                    && slot.start < lesson.span.end && lesson.span.start < slot.end
+                { busyCount[slot, default: 0] += 1 }
             }
-            for (b, n) in busyCount.sorted(by: { $0.key.schoolName < $1.key.schoolName }) {
+            for (slot, count) in busyCount.sorted(by: { $0.key.schoolName < $1.key.schoolName }) {
                 issues.append(
                     TimetableIssue(
-                        kind: .busy, day: p.span.day,
+                        kind: .busy, day: lesson.span.day,
                         text:
-                            "у \(b.grade) классов \(b.schoolName) \(b.weekday.every) своё время "
-                            + "\(LessonSpan(day: p.span.day, start: b.start, end: b.end).times) — "
-                            + RussianPlural.count(n, "обучающийся", "обучающихся", "обучающихся") + " группы"))
+                            "у \(slot.grade) классов \(slot.schoolName) \(slot.weekday.every) своё время "
+                            + "\(LessonSpan(day: lesson.span.day, start: slot.start, end: slot.end).times) — "
+                            + RussianPlural.count(count, "обучающийся", "обучающихся", "обучающихся") + " группы"))
             }
         }
         return issues
     }
 
-    static func travelMinutes(_ a: UUID, _ b: UUID, _ travel: [TravelTime]) -> Int? {
-        travel.first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }?.minutes
+    static func travelMinutes(_ first: UUID, _ second: UUID, _ travel: [TravelTime]) -> Int? {
+        travel.first { ($0.a == first && $0.b == second) || ($0.a == second && $0.b == first) }?.minutes
     }
 
     /// Issues with the same text as one line with their dates: «педагог … ведёт … — 07.09.2026, 14.09.2026 и ещё 3».
     public static func summary(_ issues: [TimetableIssue], showDates: Int = 4) -> [String] {
         var order: [String] = []
         var days: [String: [CivilDay]] = [:]
-        for i in issues {
-            if days[i.text] == nil { order.append(i.text) }
-            days[i.text, default: []].append(i.day)
+        for issue in issues {
+            if days[issue.text] == nil { order.append(issue.text) }
+            days[issue.text, default: []].append(issue.day)
         }
         return order.map { text in
-            let d = Array(Set(days[text]!)).sorted()
-            var dates = d.prefix(showDates).map(\.formatted).joined(separator: ", ")
-            if d.count > showDates { dates += " и ещё \(d.count - showDates)" }
+            let issueDays = Array(Set(days[text]!)).sorted()
+            var dates = issueDays.prefix(showDates).map(\.formatted).joined(separator: ", ")
+            if issueDays.count > showDates { dates += " и ещё \(issueDays.count - showDates)" }
             return dates + ": " + text + "."
         }
     }

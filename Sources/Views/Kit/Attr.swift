@@ -8,16 +8,16 @@ public struct Attr: Sendable {
         self.value = value
     }
 
-    public static func cls(_ v: String) -> Attr { Attr("class", v) }
-    public static func id(_ v: String) -> Attr { Attr("id", v) }
-    public static func href(_ v: String) -> Attr { Attr("href", v) }
-    public static func name(_ v: String) -> Attr { Attr("name", v) }
-    public static func type(_ v: String) -> Attr { Attr("type", v) }
-    public static func value(_ v: String?) -> Attr { Attr("value", v ?? "") }
-    public static func `for`(_ v: String) -> Attr { Attr("for", v) }
+    public static func cls(_ value: String) -> Attr { Attr("class", value) }
+    public static func id(_ value: String) -> Attr { Attr("id", value) }
+    public static func href(_ value: String) -> Attr { Attr("href", value) }
+    public static func name(_ value: String) -> Attr { Attr("name", value) }
+    public static func type(_ value: String) -> Attr { Attr("type", value) }
+    public static func value(_ value: String?) -> Attr { Attr("value", value ?? "") }
+    public static func `for`(_ value: String) -> Attr { Attr("for", value) }
     public static func flag(_ name: String, _ on: Bool = true) -> Attr {
-        var a = Attr(name, on ? name : nil)
-        a.boolean = true
-        return a
+        var attr = Attr(name, on ? name : nil)
+        attr.boolean = true
+        return attr
     }
 }

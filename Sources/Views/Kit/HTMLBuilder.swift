@@ -1,13 +1,13 @@
 @resultBuilder
 public enum HTMLBuilder {
     public static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
-    public static func buildExpression(_ n: Node) -> [Node] { [n] }
-    public static func buildExpression(_ n: [Node]) -> [Node] { n }
-    public static func buildExpression(_ s: String) -> [Node] { [.text(s)] }
-    public static func buildOptional(_ n: [Node]?) -> [Node] { n ?? [] }
-    public static func buildEither(first n: [Node]) -> [Node] { n }
-    public static func buildEither(second n: [Node]) -> [Node] { n }
-    public static func buildArray(_ n: [[Node]]) -> [Node] { n.flatMap { $0 } }
+    public static func buildExpression(_ node: Node) -> [Node] { [node] }
+    public static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
+    public static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
+    public static func buildOptional(_ nodes: [Node]?) -> [Node] { nodes ?? [] }
+    public static func buildEither(first nodes: [Node]) -> [Node] { nodes }
+    public static func buildEither(second nodes: [Node]) -> [Node] { nodes }
+    public static func buildArray(_ nodes: [[Node]]) -> [Node] { nodes.flatMap { $0 } }
 }
 
 /// `el("div", .cls("card")) { … }`

@@ -65,9 +65,9 @@ public enum Layout {
 
     static func breadcrumbs(_ crumbs: [Crumb]) -> Node {
         el("nav", .cls("crumbs"), Attr("aria-label", "Навигационная цепочка")) {
-            for (i, c) in crumbs.enumerated() {
+            for (i, crumb) in crumbs.enumerated() {
                 if i > 0 { el("span", Attr("aria-hidden", "true")) { " / " } }
-                if let url = c.url { el("a", .href(url)) { c.title } } else { el("span") { c.title } }
+                if let url = crumb.url { el("a", .href(url)) { crumb.title } } else { el("span") { crumb.title } }
             }
         }
     }

@@ -32,8 +32,8 @@ public enum MenuArea: Hashable, Sendable {
         case .timetable: "Расписание"
         case .certificates: "Сертификаты"
         case .orders: "Приказы"
-        case .registry(let r):
-            switch r {
+        case .registry(let registry):
+            switch registry {
             case .resourceCenters: "Ресурсные центры"
             case .agreements: "Договоры"
             case .partners: "Партнёры"
@@ -70,7 +70,7 @@ public enum MenuArea: Hashable, Sendable {
         case .timetable: .timetable
         case .certificates: .certificates
         case .orders: .orders
-        case .registry(let r): .list(r)
+        case .registry(let registry): .list(registry)
         }
     }
 }

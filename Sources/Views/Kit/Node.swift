@@ -18,59 +18,59 @@ public indirect enum Node: Sendable {
 
     func render(into out: inout String) {
         switch self {
-        case .text(let s): out += Node.escapeText(s)
-        case .raw(let s): out += s
-        case .fragment(let nodes): for n in nodes { n.render(into: &out) }
+        case .text(let text): out += Node.escapeText(text)
+        case .raw(let html): out += html
+        case .fragment(let nodes): for node in nodes { node.render(into: &out) }
         case .element(let name, let attrs, let children):
             out += "<" + name
-            for a in attrs {
-                guard let value = a.value else { continue }
-                out += " " + a.name
-                if !(a.boolean) { out += "=\"" + Node.escape(value) + "\"" }
+            for attr in attrs {
+                guard let value = attr.value else { continue }
+                out += " " + attr.name
+                if !(attr.boolean) { out += "=\"" + Node.escape(value) + "\"" }
             }
             out += ">"
             if Node.voidElements.contains(name) { return }
-            for c in children { c.render(into: &out) }
+            for child in children { child.render(into: &out) }
             out += "</" + name + ">"
         }
     }
 
     /// Text between tags: escaped, and kept from breaking where Russian typography forbids it — «№» stays with its
     /// number («№&nbsp;2»), and a dash between numbers stays with the number after it («15:00–16:40»).
-    public static func escapeText(_ s: String) -> String {
-        let escaped = escape(s)
+    public static func escapeText(_ text: String) -> String {
+        let escaped = escape(text)
         guard escaped.unicodeScalars.contains(where: { $0 == "№" || $0 == "–" }) else { return escaped }
-        var r = ""
-        r.reserveCapacity(escaped.utf8.count + 16)
+        var result = ""
+        result.reserveCapacity(escaped.utf8.count + 16)
         let scalars = Array(escaped.unicodeScalars)
         var i = 0
         while i < scalars.count {
             let ch = scalars[i]
-            r.unicodeScalars.append(ch)
+            result.unicodeScalars.append(ch)
             if ch == "№", i + 1 < scalars.count, scalars[i + 1] == " " {
-                r += "&nbsp;"
+                result += "&nbsp;"
                 i += 2
                 continue
             }
-            if ch == "–", i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) { r += "&#8288;" }
+            if ch == "–", i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) { result += "&#8288;" }
             i += 1
         }
-        return r
+        return result
     }
 
-    public static func escape(_ s: String) -> String {
-        var r = ""
-        r.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for ch in text.unicodeScalars {
             switch ch {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            case "'": r += "&#39;"
-            default: r.unicodeScalars.append(ch)
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(ch)
             }
         }
-        return r
+        return result
     }
 }

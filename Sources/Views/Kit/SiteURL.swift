@@ -78,12 +78,12 @@ public enum SiteURL: Sendable {
         case .lesson(let id): "/lessons/\(id.uuidString.lowercased())"
         case .schedule: "/schedule"
         case .scheduleXLSX: "/schedule.xlsx"
-        case .list(let r): "/" + r.rawValue
-        case .new(let r): "/\(r.rawValue)/new"
-        case .record(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())"
-        case .edit(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/edit"
-        case .archive(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/archive"
-        case .restore(let r, let id): "/\(r.rawValue)/\(id.uuidString.lowercased())/restore"
+        case .list(let registry): "/" + registry.rawValue
+        case .new(let registry): "/\(registry.rawValue)/new"
+        case .record(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())"
+        case .edit(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())/edit"
+        case .archive(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())/archive"
+        case .restore(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())/restore"
         case .health: "/health"
         case .stylesheet: "/assets/setka.css"
         }
@@ -91,9 +91,9 @@ public enum SiteURL: Sendable {
 
     /// The path with a query string built from non-empty values.
     public func with(_ query: [(String, String?)]) -> String {
-        let parts = query.compactMap { k, v -> String? in
-            guard let v, !v.isEmpty else { return nil }
-            return k + "=" + (v.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
+        let parts = query.compactMap { key, value -> String? in
+            guard let value, !value.isEmpty else { return nil }
+            return key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
         }
         return parts.isEmpty ? path : path + "?" + parts.joined(separator: "&")
     }

@@ -41,8 +41,8 @@ public enum UI {
             }
             el("select", .id(name), .name(name), Attr("aria-invalid", error == nil ? nil : "true")) {
                 if let includeEmpty { el("option", .value("")) { includeEmpty } }
-                for o in options {
-                    el("option", .value(o.value), .flag("selected", o.value == selected)) { o.title }
+                for option in options {
+                    el("option", .value(option.value), .flag("selected", option.value == selected)) { option.title }
                 }
             }
             if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
@@ -75,13 +75,13 @@ public enum UI {
     public static func sortHeader(_ title: String, key: String, current: ListQuery, base: SiteURL) -> Node {
         let active = current.sort == key
         let nextDesc = active ? !current.descending : false
-        var q = current
-        q.sort = key
-        q.descending = nextDesc
-        q.page = 1
+        var query = current
+        query.sort = key
+        query.descending = nextDesc
+        query.page = 1
         let mark = active ? (current.descending ? " ▼" : " ▲") : ""
         return el("th", Attr("aria-sort", active ? (current.descending ? "descending" : "ascending") : nil)) {
-            el("a", .href(base.with(q.items))) { title + mark }
+            el("a", .href(base.with(query.items))) { title + mark }
         }
     }
 

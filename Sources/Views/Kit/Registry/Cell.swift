@@ -13,22 +13,22 @@ public enum Cell: Sendable {
 
     var node: Node {
         switch self {
-        case .text(let t): return .text(t.isEmpty ? "—" : t)
-        case .link(let t, let url): return el("a", .href(url)) { t }
-        case .linkWithNote(let t, let url, let note):
+        case .text(let title): return .text(title.isEmpty ? "—" : title)
+        case .link(let title, let url): return el("a", .href(url)) { title }
+        case .linkWithNote(let title, let url, let note):
             return fragment {
-                el("a", .href(url)) { t }
+                el("a", .href(url)) { title }
                 if let note {
                     el("br")
                     el("span", .cls("muted")) { note }
                 }
             }
-        case .badge(let s): return UI.badge(s)
-        case .tag(let t, let kind): return el("span", .cls("badge badge-\(kind)")) { t }
-        case .post(let t, let url, let csrf):
+        case .badge(let badge): return UI.badge(badge)
+        case .tag(let title, let kind): return el("span", .cls("badge badge-\(kind)")) { title }
+        case .post(let title, let url, let csrf):
             return el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
                 el("input", .type("hidden"), .name("_csrf"), .value(csrf))
-                el("button", .type("submit")) { t }
+                el("button", .type("submit")) { title }
             }
         }
     }

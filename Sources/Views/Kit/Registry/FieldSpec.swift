@@ -61,12 +61,12 @@ public struct FieldSpec: Sendable {
                     label
                     if required { el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
                 }
-                for (i, o) in options.enumerated() {
+                for (i, option) in options.enumerated() {
                     el("label", .cls("check")) {
                         el(
-                            "input", .type("checkbox"), .name(name), .value(o.value), .id("\(name)-\(i)"),
-                            .flag("checked", chosen.contains(o.value)))
-                        " " + o.title
+                            "input", .type("checkbox"), .name(name), .value(option.value), .id("\(name)-\(i)"),
+                            .flag("checked", chosen.contains(option.value)))
+                        " " + option.title
                     }
                 }
                 if let hint { el("p", .cls("hint")) { hint } }

@@ -26,7 +26,7 @@ public struct RegistryCard: Sendable {
                     UI.empty(emptyText)
                 } else {
                     el("table", .cls("list")) {
-                        el("thead") { el("tr") { for c in columns { el("th") { c } } } }
+                        el("thead") { el("tr") { for column in columns { el("th") { column } } } }
                         el("tbody") { for row in rows { el("tr") { for cell in row { el("td") { cell.node } } } } }
                     }
                 }
@@ -75,17 +75,17 @@ public struct RegistryCard: Sendable {
                     UI.badge(status)
                 }
             }
-            for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
+            for warning in warnings { el("div", .cls("warning"), Attr("role", "status")) { warning } }
             if !actions.isEmpty {
                 el("div", .cls("actions")) {
-                    for a in actions {
-                        switch a {
-                        case .link(let t, let url, let primary):
-                            el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
-                        case .post(let t, let url):
+                    for action in actions {
+                        switch action {
+                        case .link(let title, let url, let primary):
+                            el("a", .cls(primary ? "button primary" : "button"), .href(url)) { title }
+                        case .post(let title, let url):
                             el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
                                 Layout.csrf(ctx)
-                                el("button", .type("submit")) { t }
+                                el("button", .type("submit")) { title }
                             }
                         }
                     }
@@ -93,13 +93,13 @@ public struct RegistryCard: Sendable {
             }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    for (k, v) in facts {
-                        el("dt") { k }
-                        el("dd") { v.isEmpty ? "—" : v }
+                    for (label, value) in facts {
+                        el("dt") { label }
+                        el("dd") { value.isEmpty ? "—" : value }
                     }
                 }
             }
-            for s in sections { s.node }
+            for section in sections { section.node }
             if let history {
                 el("h2") { "История изменений" }
                 if history.isEmpty {

@@ -58,11 +58,11 @@ public struct RegistryForm: Sendable {
                 if let conflict {
                     el("div", .cls("warning"), Attr("role", "alert")) {
                         el("p") { conflict }
-                        if !alerts.isEmpty { el("ul") { for a in alerts { el("li") { a } } } }
+                        if !alerts.isEmpty { el("ul") { for alert in alerts { el("li") { alert } } } }
                     }
                 }
                 UI.formError(errors.isEmpty ? nil : "Запись не сохранена: исправьте выделенные поля.")
-                for f in fields { f.render(values: values, errors: errors) }
+                for field in fields { field.render(values: values, errors: errors) }
                 el("div", .cls("actions")) {
                     UI.submit(submitTitle)
                     el("a", .href(cancelURL)) { "Отмена" }

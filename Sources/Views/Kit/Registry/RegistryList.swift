@@ -50,13 +50,13 @@ public struct RegistryList: Sendable {
         filterValues["q"] = query.q
         return Layout.page(ctx, title: title, crumbs: [Crumb("Реестр"), Crumb(title)]) {
             el("h1") { title }
-            for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
+            for warning in warnings { el("div", .cls("warning"), Attr("role", "status")) { warning } }
             if createTitle != nil || !links.isEmpty {
                 el("div", .cls("actions")) {
                     if let createTitle {
                         el("a", .cls("button primary"), .href(SiteURL.new(area).path)) { createTitle }
                     }
-                    for l in links { el("a", .cls("button"), .href(l.url)) { l.title } }
+                    for link in links { el("a", .cls("button"), .href(link.url)) { link.title } }
                 }
             }
             if !filters.isEmpty {
@@ -64,7 +64,7 @@ public struct RegistryList: Sendable {
                     "form", .cls("filters"), Attr("method", "get"), Attr("action", searchAction ?? base.path),
                     Attr("role", "search")
                 ) {
-                    for f in filters { f.render(values: filterValues, errors: FieldErrors()) }
+                    for filter in filters { filter.render(values: filterValues, errors: FieldErrors()) }
                     UI.hidden("sort", query.sort)
                     el("button", .type("submit")) { "Найти" }
                 }
@@ -76,11 +76,11 @@ public struct RegistryList: Sendable {
                 el("table", .cls("list")) {
                     el("thead") {
                         el("tr") {
-                            for c in columns {
-                                if let key = c.sortKey {
-                                    UI.sortHeader(c.title, key: key, current: query, base: base)
+                            for column in columns {
+                                if let key = column.sortKey {
+                                    UI.sortHeader(column.title, key: key, current: query, base: base)
                                 } else {
-                                    el("th") { c.title }
+                                    el("th") { column.title }
                                 }
                             }
                         }

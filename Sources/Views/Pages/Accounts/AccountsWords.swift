@@ -80,10 +80,10 @@ public struct StudentCoursesSection: Sendable {
     public var section: RegistryCard.Section {
         RegistryCard.Section(
             title: title, columns: ["Курс", "Группа", "Ресурсный центр", "Состояние"],
-            rows: rows.map { r in
+            rows: rows.map { enrollment in
                 [
-                    .text(r.program), .text(r.group), .text(r.center),
-                    .text(r.state + (r.waitPlace.map { ", место № \($0)" } ?? "")),
+                    .text(enrollment.program), .text(enrollment.group), .text(enrollment.center),
+                    .text(enrollment.state + (enrollment.waitPlace.map { ", место № \($0)" } ?? "")),
                 ]
             }, emptyText: "Пока нет записей ни на один сетевой курс.")
     }

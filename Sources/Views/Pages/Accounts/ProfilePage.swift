@@ -62,8 +62,8 @@ public struct ProfilePage: Sendable {
                     el("dt") { "Роли" }
                     el("dd") {
                         if roles.isEmpty { "Роли не назначены — обратитесь к администратору." }
-                        for r in roles {
-                            el("div") { r.role + " — " + r.scope + (r.period.map { " (\($0))" } ?? "") }
+                        for line in roles {
+                            el("div") { line.role + " — " + line.scope + (line.period.map { " (\($0))" } ?? "") }
                         }
                     }
                 }
@@ -89,17 +89,17 @@ public struct ProfilePage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for t in tokens {
+                        for token in tokens {
                             el("tr") {
-                                el("td") { t.name }
-                                el("td") { t.created }
-                                el("td") { t.expires }
+                                el("td") { token.name }
+                                el("td") { token.created }
+                                el("td") { token.expires }
                                 el("td") {
                                     el(
                                         "form", Attr("method", "post"),
                                         Attr(
                                             "action",
-                                            SiteURL.tokens.path + "/" + t.id.uuidString.lowercased() + "/revoke"),
+                                            SiteURL.tokens.path + "/" + token.id.uuidString.lowercased() + "/revoke"),
                                         .cls("inline")
                                     ) {
                                         Layout.csrf(ctx)

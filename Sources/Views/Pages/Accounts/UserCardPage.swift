@@ -92,13 +92,15 @@ public struct UserCardPage: Sendable {
             sections: [
                 RegistryCard.Section(
                     title: "Роли", columns: ["Роль", "Где", "Срок", ""],
-                    rows: assignments.map { a in
+                    rows: assignments.map { assignment in
                         [
-                            .text(a.role?.title ?? a.rawRole), .text(a.place),
+                            .text(assignment.role?.title ?? assignment.rawRole), .text(assignment.place),
                             .text(
-                                (a.from == nil && a.to == nil)
-                                    ? "бессрочно" : "с " + (a.from ?? "—") + " по " + (a.to ?? "—")),
-                            .post("Снять роль", url + "/roles/\(a.id.uuidString.lowercased())/remove", csrf: csrf),
+                                (assignment.from == nil && assignment.to == nil)
+                                    ? "бессрочно" : "с " + (assignment.from ?? "—") + " по " + (assignment.to ?? "—")),
+                            .post(
+                                "Снять роль", url + "/roles/\(assignment.id.uuidString.lowercased())/remove", csrf: csrf
+                            ),
                         ]
                     }, emptyText: "Ролей нет: пользователь не видит ничего, кроме своего профиля.")
             ],

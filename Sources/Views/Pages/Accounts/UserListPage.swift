@@ -58,11 +58,11 @@ public struct UserListPage: Sendable {
                 Column("ФИО", sort: "name"), Column("Имя пользователя", sort: "login"), Column("Роли"),
                 Column("Доступ"),
             ],
-            rows: rows.map { u in
+            rows: rows.map { user in
                 [
-                    .link(u.name, SiteURL.record(.users, u.id).path), .text(u.username),
-                    .text(u.roles.map(\.title).joined(separator: ", ")),
-                    u.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated"),
+                    .link(user.name, SiteURL.record(.users, user.id).path), .text(user.username),
+                    .text(user.roles.map(\.title).joined(separator: ", ")),
+                    user.isActive ? .tag("действует", "active") : .tag("заблокирован", "terminated"),
                 ]
             },
             total: total, noun: ("пользователь", "пользователя", "пользователей"),

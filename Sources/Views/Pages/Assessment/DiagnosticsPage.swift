@@ -41,48 +41,51 @@ public struct DiagnosticsPage: Sendable {
                 }
             }
             if works.isEmpty { UI.empty("Диагностических работ пока нет.") }
-            for w in works {
+            for work in works {
                 el("section", .cls("panel")) {
-                    el("h2") { if let u = w.url { el("a", .href(u)) { w.title } } else { w.title } }
-                    let d = w.distribution
+                    el("h2") { if let url = work.url { el("a", .href(url)) { work.title } } else { work.title } }
+                    let distribution = work.distribution
                     el("p", .cls("muted")) {
-                        "\(w.date), максимум \(w.maxScore) б. Написали: \(d.count). Средний балл: "
-                            + "\(ScoreDistribution.format(d.mean)), медиана: \(ScoreDistribution.format(d.median))"
-                            + (d.min.map { ", от \($0) до \(d.max ?? $0)" } ?? "") + "."
+                        "\(work.date), максимум \(work.maxScore) б. Написали: \(distribution.count). Средний балл: "
+                            + "\(ScoreDistribution.format(distribution.mean)), медиана: \(ScoreDistribution.format(distribution.median))"
+                            + (distribution.min.map { ", от \($0) до \(distribution.max ?? $0)" } ?? "") + "."
                     }
-                    Self.chart(d)
+                    Self.chart(distribution)
                 }
             }
         }
     }
 
     /// Five bars, one per band of the maximum score, with the count written on each (so colour is never the only cue).
-    static func chart(_ d: ScoreDistribution) -> Node {
-        let top = max(1, d.bands.max() ?? 1)
-        let w = 60
+    static func chart(_ distribution: ScoreDistribution) -> Node {
+        let top = max(1, distribution.bands.max() ?? 1)
+        let barWidth = 60
         let gap = 16
-        let h = 120
+        let barHeight = 120
         let top0 = 20
         return el(
-            "svg", Attr("viewBox", "0 0 \(5 * (w + gap)) \(top0 + h + 26)"), Attr("width", "380"), Attr("role", "img"),
+            "svg", Attr("viewBox", "0 0 \(5 * (barWidth + gap)) \(top0 + barHeight + 26)"), Attr("width", "380"),
+            Attr("role", "img"),
             Attr(
                 "aria-label",
                 "Распределение баллов: "
-                    + zip(ScoreDistribution.bandTitles, d.bands).map { "\($0) — \($1)" }.joined(separator: ", "))
+                    + zip(ScoreDistribution.bandTitles, distribution.bands).map { "\($0) — \($1)" }.joined(
+                        separator: ", "))
         ) {
-            for (i, n) in d.bands.enumerated() {
-                let bh = n * h / top
-                let x = i * (w + gap)
+            for (i, count) in distribution.bands.enumerated() {
+                let bh = count * barHeight / top
+                let left = i * (barWidth + gap)
                 el(
-                    "rect", Attr("x", String(x)), Attr("y", String(top0 + h - bh)), Attr("width", String(w)),
+                    "rect", Attr("x", String(left)), Attr("y", String(top0 + barHeight - bh)),
+                    Attr("width", String(barWidth)),
                     Attr("height", String(max(bh, 1))), Attr("fill", "#1f5fa8")
                 ) { "" }
                 el(
-                    "text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h - bh - 4)),
+                    "text", Attr("x", String(left + barWidth / 2)), Attr("y", String(top0 + barHeight - bh - 4)),
                     Attr("text-anchor", "middle"), Attr("font-size", "13")
-                ) { String(n) }
+                ) { String(count) }
                 el(
-                    "text", Attr("x", String(x + w / 2)), Attr("y", String(top0 + h + 18)),
+                    "text", Attr("x", String(left + barWidth / 2)), Attr("y", String(top0 + barHeight + 18)),
                     Attr("text-anchor", "middle"), Attr("font-size", "12")
                 ) { ScoreDistribution.bandTitles[i] }
             }

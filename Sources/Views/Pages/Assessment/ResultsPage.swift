@@ -58,27 +58,28 @@ public struct ResultsPage: Sendable {
                     el("table", .cls("list")) {
                         el("thead") {
                             el("tr") {
-                                for h in [
+                                for heading in [
                                     "Обучающийся", "Посещаемость", "Форма", "Результат", "Оценка или баллы", "Дата",
-                                ] { el("th") { h } }
+                                ] { el("th") { heading } }
                             }
                         }
                         el("tbody") {
-                            for r in rows {
+                            for student in rows {
                                 el("tr") {
                                     el("td") {
-                                        r.name
-                                        UI.hidden("v-" + r.studentID, String(r.version))
+                                        student.name
+                                        UI.hidden("v-" + student.studentID, String(student.version))
                                     }
-                                    el("td") { r.attendance }
+                                    el("td") { student.attendance }
                                     cell(
-                                        "form-" + r.studentID, r.name + ": форма",
+                                        "form-" + student.studentID, student.name + ": форма",
                                         options: AttestationForm.allCases.map { ($0.rawValue, $0.title) }, empty: "—")
                                     cell(
-                                        "passed-" + r.studentID, r.name + ": результат",
+                                        "passed-" + student.studentID, student.name + ": результат",
                                         options: [("yes", "зачтено"), ("no", "не зачтено")], empty: "—")
-                                    input("grade-" + r.studentID, r.name + ": оценка")
-                                    input("day-" + r.studentID, r.name + ": дата", placeholder: "ДД.ММ.ГГГГ")
+                                    input("grade-" + student.studentID, student.name + ": оценка")
+                                    input(
+                                        "day-" + student.studentID, student.name + ": дата", placeholder: "ДД.ММ.ГГГГ")
                                 }
                             }
                         }
@@ -93,9 +94,11 @@ public struct ResultsPage: Sendable {
         el("td", .cls(errors[name] == nil ? "" : "has-error")) {
             el("select", .name(name), Attr("aria-label", label), .flag("disabled", action == nil)) {
                 el("option", .value("")) { empty }
-                for (v, t) in options { el("option", .value(v), .flag("selected", values[name] == v)) { t } }
+                for (value, title) in options {
+                    el("option", .value(value), .flag("selected", values[name] == value)) { title }
+                }
             }
-            if let e = errors[name] { el("p", .cls("error")) { e } }
+            if let error = errors[name] { el("p", .cls("error")) { error } }
         }
     }
 
@@ -105,7 +108,7 @@ public struct ResultsPage: Sendable {
                 "input", .type("text"), .name(name), .value(values[name] ?? ""), Attr("aria-label", label),
                 Attr("size", "10"),
                 Attr("placeholder", placeholder), .flag("disabled", action == nil))
-            if let e = errors[name] { el("p", .cls("error")) { e } }
+            if let error = errors[name] { el("p", .cls("error")) { error } }
         }
     }
 }

@@ -61,16 +61,16 @@ public struct ScoresPage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for r in rows {
-                            let name = "s-" + r.studentID
+                        for student in rows {
+                            let name = "s-" + student.studentID
                             el("tr") {
-                                el("td") { r.name }
+                                el("td") { student.name }
                                 el("td", .cls(errors[name] == nil ? "" : "has-error")) {
                                     el(
                                         "input", .type("number"), .name(name), .value(values[name] ?? ""),
-                                        Attr("aria-label", r.name + ": баллы"),
+                                        Attr("aria-label", student.name + ": баллы"),
                                         Attr("min", "0"), .flag("disabled", action == nil))
-                                    if let e = errors[name] { el("p", .cls("error")) { e } }
+                                    if let error = errors[name] { el("p", .cls("error")) { error } }
                                 }
                             }
                         }

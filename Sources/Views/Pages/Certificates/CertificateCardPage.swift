@@ -150,10 +150,11 @@ public struct CertificateListPage: Sendable {
                 Column("Номер", sort: "number"), Column("Обучающийся"), Column("Курс"), Column("Выдан", sort: "issued"),
                 Column("Состояние"),
             ],
-            rows: rows.map { c in
+            rows: rows.map { certificate in
                 [
-                    .link(c.number, c.url), .text(c.student), .text(c.course), .text(c.issued),
-                    c.valid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
+                    .link(certificate.number, certificate.url), .text(certificate.student), .text(certificate.course),
+                    .text(certificate.issued),
+                    certificate.valid ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
                 ]
             },
             total: total, noun: ("сертификат", "сертификата", "сертификатов"), createTitle: nil,

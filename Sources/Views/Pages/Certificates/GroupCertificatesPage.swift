@@ -62,15 +62,16 @@ public struct GroupCertificatesPage: Sendable {
         if mayIssue { actions.append(.post("Выдать сертификаты (\(ready))", groupURL + "/certificates")) }
         actions.append(.link("Итоговая аттестация", groupURL + "/results", primary: false))
         if mayPrint { actions.append(.link("Печать сертификатов", groupURL + "/certificates/print", primary: false)) }
-        let cells: [[Cell]] = rows.map { r in
+        let cells: [[Cell]] = rows.map { student in
             let certificate: Cell
-            switch r.certificate {
+            switch student.certificate {
             case .issued(let number, let url): certificate = .link(number, url)
             case .ready: certificate = .tag("будет выдан", "active")
             case .notReady(let reason): certificate = .text(reason ?? "")
             }
             return [
-                .text(r.name), .text("\(r.percent) %"), .text(r.passed.map { $0 ? "зачтено" : "не зачтено" } ?? "—"),
+                .text(student.name), .text("\(student.percent) %"),
+                .text(student.passed.map { $0 ? "зачтено" : "не зачтено" } ?? "—"),
                 certificate,
             ]
         }

@@ -51,19 +51,20 @@ public struct VerifyPage: Sendable {
                 el("button", .type("submit")) { "Проверить" }
             }
             if let message { el("div", .cls("warning"), Attr("role", "alert")) { message } }
-            if let f = found {
+            if let certificate = found {
                 el("div", .cls("panel")) {
-                    el("h2") { f.annulled == nil ? "Сертификат действителен" : "Сертификат аннулирован" }
-                    if let a = f.annulled { el("p", .cls("error")) { "Причина: " + a } }
+                    el("h2") { certificate.annulled == nil ? "Сертификат действителен" : "Сертификат аннулирован" }
+                    if let reason = certificate.annulled { el("p", .cls("error")) { "Причина: " + reason } }
                     el("dl", .cls("facts")) {
-                        for (k, v) in [
-                            ("Номер", f.number), ("Обучающийся", f.initials), ("Курс", f.program),
-                            ("Объём", RussianPlural.count(f.hours, "час", "часа", "часов")),
-                            ("Ресурсный центр", f.center),
-                            ("Сроки", f.period), ("Выдан", f.issued),
+                        for (label, value) in [
+                            ("Номер", certificate.number), ("Обучающийся", certificate.initials),
+                            ("Курс", certificate.program),
+                            ("Объём", RussianPlural.count(certificate.hours, "час", "часа", "часов")),
+                            ("Ресурсный центр", certificate.center),
+                            ("Сроки", certificate.period), ("Выдан", certificate.issued),
                         ] {
-                            el("dt") { k }
-                            el("dd") { v }
+                            el("dt") { label }
+                            el("dd") { value }
                         }
                     }
                 }

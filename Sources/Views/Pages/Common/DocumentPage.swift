@@ -38,22 +38,22 @@ public struct DocumentPage: Sendable {
 
     public static func body(_ doc: DocModel) -> Node {
         fragment {
-            for b in doc.blocks {
-                switch b {
+            for block in doc.blocks {
+                switch block {
                 case .heading(let text, let level): el(level == 1 ? "h1" : "h2") { text }
                 case .paragraph(let runs, let align):
                     el("p", .cls("align-\(align.rawValue)")) {
-                        for r in runs {
-                            let lines = r.text.components(separatedBy: "\n")
+                        for run in runs {
+                            let lines = run.text.components(separatedBy: "\n")
                             let content = fragment {
-                                for (i, l) in lines.enumerated() {
+                                for (i, line) in lines.enumerated() {
                                     if i > 0 { el("br") }
-                                    l
+                                    line
                                 }
                             }
-                            if r.bold {
+                            if run.bold {
                                 el("strong") { content }
-                            } else if r.italic {
+                            } else if run.italic {
                                 el("em") { content }
                             } else {
                                 content
@@ -62,8 +62,10 @@ public struct DocumentPage: Sendable {
                     }
                 case .table(let header, let rows, _):
                     el("table", .cls("list")) {
-                        if !header.isEmpty { el("thead") { el("tr") { for h in header { el("th") { h } } } } }
-                        el("tbody") { for r in rows { el("tr") { for c in r { el("td") { c } } } } }
+                        if !header.isEmpty {
+                            el("thead") { el("tr") { for heading in header { el("th") { heading } } } }
+                        }
+                        el("tbody") { for row in rows { el("tr") { for cell in row { el("td") { cell } } } } }
                     }
                 case .signatures(let lines):
                     el("div", .cls("signatures")) {

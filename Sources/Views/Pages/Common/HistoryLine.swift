@@ -34,16 +34,24 @@ public struct HistoryLine: Sendable {
                 }
             }
             el("tbody") {
-                for h in lines {
+                for entry in lines {
                     el("tr") {
-                        el("td") { h.at }
-                        el("td") { h.who }
-                        el("td") { h.action }
+                        el("td") { entry.at }
+                        el("td") { entry.who }
+                        el("td") { entry.action }
                         if showEntity {
-                            el("td") { if let u = h.entityURL { el("a", .href(u)) { h.entity } } else { h.entity } }
+                            el("td") {
+                                if let url = entry.entityURL {
+                                    el("a", .href(url)) { entry.entity }
+                                } else {
+                                    entry.entity
+                                }
+                            }
                         }
                         el("td", .cls("diff")) {
-                            for c in h.changes { el("div") { "\(c.field): «\(c.before)» → «\(c.after)»" } }
+                            for change in entry.changes {
+                                el("div") { "\(change.field): «\(change.before)» → «\(change.after)»" }
+                            }
                         }
                     }
                 }

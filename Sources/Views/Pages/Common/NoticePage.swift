@@ -28,7 +28,7 @@ public struct NoticePage: Sendable {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
             el("h1") { title }
             el("div", .cls("panel")) {
-                for l in lines { el("p") { l } }
+                for line in lines { el("p") { line } }
                 if let highlight { el("p", .cls("code")) { highlight } }
             }
             el("p") { el("a", .cls("button"), .href(backURL)) { backTitle } }

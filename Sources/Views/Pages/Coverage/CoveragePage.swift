@@ -36,22 +36,22 @@ public struct CoveragePage: Sendable {
                 all: Coverage.Share(numerator: 200, denominator: 500, source: .registry), headcountURL: nil),
         ])
 
-    private static func cells(_ s: Coverage.Share) -> [Cell] {
-        [.text("\(s.numerator) из \(s.denominator)"), .text(Coverage.format(s))]
+    private static func cells(_ share: Coverage.Share) -> [Cell] {
+        [.text("\(share.numerator) из \(share.denominator)"), .text(Coverage.format(share))]
     }
 
-    private static func seniorTag(_ s: Coverage.Share) -> Cell {
-        guard let p = s.percent else { return .text("—") }
-        return Coverage.seniorTarget.contains(p)
+    private static func seniorTag(_ share: Coverage.Share) -> Cell {
+        guard let percent = share.percent else { return .text("—") }
+        return Coverage.seniorTarget.contains(percent)
             ? .tag("в норме", "signed")
-            : .tag(p < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
+            : .tag(percent < Coverage.seniorTarget.lowerBound ? "ниже 15 %" : "выше 24 %", "expiring")
     }
 
     /// The list the controller renders.
     public var list: RegistryList {
-        var table: [[Cell]] = rows.map { r in
-            [.text(r.school)] + Self.cells(r.seniors) + [Self.seniorTag(r.seniors)] + Self.cells(r.all)
-                + [.text(r.all.source.title), r.headcountURL.map { .link("Численность", $0) } ?? .text("")]
+        var table: [[Cell]] = rows.map { row in
+            [.text(row.school)] + Self.cells(row.seniors) + [Self.seniorTag(row.seniors)] + Self.cells(row.all)
+                + [.text(row.all.source.title), row.headcountURL.map { .link("Численность", $0) } ?? .text("")]
         }
         let seniors = Coverage.total(rows.map(\.seniors))
         let all = Coverage.total(rows.map(\.all))

@@ -64,30 +64,30 @@ public struct ApplicationsPage: Sendable {
             if let intro { el("p", .cls("muted")) { intro } }
             if !open.isEmpty {
                 el("div", .cls("actions no-print")) {
-                    for o in open { el("a", .cls("button primary"), .href(o.url)) { o.title } }
+                    for link in open { el("a", .cls("button primary"), .href(link.url)) { link.title } }
                 }
             }
             if panels.isEmpty { UI.empty(emptyText) }
-            for p in panels {
+            for panel in panels {
                 el("section", .cls("panel")) {
-                    el("h2") { if let url = p.url { el("a", .href(url)) { p.title } } else { p.title } }
+                    el("h2") { if let url = panel.url { el("a", .href(url)) { panel.title } } else { panel.title } }
                     el("dl", .cls("facts")) {
-                        for (k, v) in p.facts {
-                            el("dt") { k }
-                            el("dd") { v }
+                        for (label, value) in panel.facts {
+                            el("dt") { label }
+                            el("dd") { value }
                         }
                     }
-                    p.choices.node
-                    if !p.actions.isEmpty {
+                    panel.choices.node
+                    if !panel.actions.isEmpty {
                         el("div", .cls("actions no-print")) {
-                            for a in p.actions {
-                                switch a {
-                                case .link(let t, let url, let primary):
-                                    el("a", .cls(primary ? "button primary" : "button"), .href(url)) { t }
-                                case .post(let t, let url):
+                            for action in panel.actions {
+                                switch action {
+                                case .link(let title, let url, let primary):
+                                    el("a", .cls(primary ? "button primary" : "button"), .href(url)) { title }
+                                case .post(let title, let url):
                                     el("form", Attr("method", "post"), Attr("action", url), .cls("inline")) {
                                         Layout.csrf(ctx)
-                                        el("button", .type("submit")) { t }
+                                        el("button", .type("submit")) { title }
                                     }
                                 }
                             }

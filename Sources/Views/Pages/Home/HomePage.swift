@@ -77,17 +77,17 @@ public struct HomePage: Sendable {
                 UI.empty("Ресурсные центры на текущий учебный год ещё не определены.")
             } else {
                 el("div", .cls("cards")) {
-                    for c in centers {
+                    for center in centers {
                         el("div", .cls("panel centre")) {
-                            el("h3") { c.name }
-                            if !c.subjects.isEmpty {
+                            el("h3") { center.name }
+                            if !center.subjects.isEmpty {
                                 el("p") {
                                     el("strong") { "Предметы: " }
-                                    c.subjects.joined(separator: ", ")
+                                    center.subjects.joined(separator: ", ")
                                 }
                             }
-                            if !c.directions.isEmpty {
-                                el("p", .cls("muted")) { "Направления: " + c.directions.joined(separator: "; ") }
+                            if !center.directions.isEmpty {
+                                el("p", .cls("muted")) { "Направления: " + center.directions.joined(separator: "; ") }
                             }
                         }
                     }
@@ -107,20 +107,24 @@ public struct HomePage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for c in contacts {
+                        for contact in contacts {
                             el("tr") {
                                 el("td") {
-                                    c.name
+                                    contact.name
                                     el("br")
-                                    el("span", .cls("muted")) { c.kind }
+                                    el("span", .cls("muted")) { contact.kind }
                                 }
-                                el("td") { c.address ?? "—" }
-                                el("td") { c.phone ?? "—" }
+                                el("td") { contact.address ?? "—" }
+                                el("td") { contact.phone ?? "—" }
                                 el("td") {
-                                    if let e = c.email { el("a", .href("mailto:" + e)) { e } } else { "—" }
-                                    if let w = c.website {
+                                    if let email = contact.email {
+                                        el("a", .href("mailto:" + email)) { email }
+                                    } else {
+                                        "—"
+                                    }
+                                    if let website = contact.website {
                                         el("br")
-                                        el("a", .href(w), Attr("rel", "noopener")) { w }
+                                        el("a", .href(website), Attr("rel", "noopener")) { website }
                                     }
                                 }
                             }

@@ -52,9 +52,9 @@ public struct GroupJournalPage: Sendable {
             el("h1") { title }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    for (k, v) in facts {
-                        el("dt") { k }
-                        el("dd") { v }
+                    for (label, value) in facts {
+                        el("dt") { label }
+                        el("dd") { value }
                     }
                 }
             }
@@ -62,9 +62,9 @@ public struct GroupJournalPage: Sendable {
                 el("div", .cls("warning")) {
                     el("p") {
                         pendingLead
-                        for (i, p) in pending.enumerated() {
+                        for (i, lesson) in pending.enumerated() {
                             if i > 0 { ", " }
-                            el("a", .href(p.url)) { p.title }
+                            el("a", .href(lesson.url)) { lesson.title }
                         }
                         "."
                     }
@@ -82,25 +82,31 @@ public struct GroupJournalPage: Sendable {
                         el("thead") {
                             el("tr") {
                                 el("th") { "Обучающийся" }
-                                for l in lessons {
-                                    el("th") { if let u = l.url { el("a", .href(u)) { l.title } } else { l.title } }
+                                for lesson in lessons {
+                                    el("th") {
+                                        if let url = lesson.url {
+                                            el("a", .href(url)) { lesson.title }
+                                        } else {
+                                            lesson.title
+                                        }
+                                    }
                                 }
                                 el("th") { "Посещаемость" }
                             }
                         }
                         el("tbody") {
-                            for r in rows {
+                            for student in rows {
                                 el("tr") {
-                                    el("td") { r.name }
-                                    for m in r.marks { el("td") { m } }
-                                    el("td") { r.summary }
+                                    el("td") { student.name }
+                                    for mark in student.marks { el("td") { mark } }
+                                    el("td") { student.summary }
                                 }
                             }
                         }
                     }
                 }
                 el("h2") { "Темы занятий" }
-                el("ol") { for (l, t) in zip(lessons, topics) { el("li") { l.title + " — " + t } } }
+                el("ol") { for (lesson, topic) in zip(lessons, topics) { el("li") { lesson.title + " — " + topic } } }
             }
         }
     }

@@ -57,17 +57,17 @@ public struct LessonJournalPage: Sendable {
             el("h1") { title }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    for (k, v) in facts {
-                        el("dt") { k }
-                        el("dd") { v.isEmpty ? "—" : v }
+                    for (label, value) in facts {
+                        el("dt") { label }
+                        el("dd") { value.isEmpty ? "—" : value }
                     }
                 }
             }
             if !links.isEmpty {
                 el("p", .cls("no-print")) {
-                    for (i, l) in links.enumerated() {
+                    for (i, link) in links.enumerated() {
                         if i > 0 { " · " }
-                        el("a", .href(l.url)) { l.title }
+                        el("a", .href(link.url)) { link.title }
                     }
                 }
             }
@@ -83,7 +83,7 @@ public struct LessonJournalPage: Sendable {
                     FieldSpec("topic", "Тема занятия", required: true).render(values: values, errors: errors)
                     FieldSpec("hours", "Проведено академических часов", .number, required: true).render(
                         values: values, errors: errors)
-                    if let e = errors["attendance"] { el("p", .cls("error"), .id("attendance-error")) { e } }
+                    if let error = errors["attendance"] { el("p", .cls("error"), .id("attendance-error")) { error } }
                     attendanceTable(editable: true)
                     el("div", .cls("actions")) { UI.submit("Сохранить журнал") }
                 }
@@ -99,28 +99,30 @@ public struct LessonJournalPage: Sendable {
                 el("tr") {
                     el("th") { "Обучающийся" }
                     el("th") { "Школа" }
-                    for s in AttendanceStatus.allCases { el("th") { s.mark + " " + s.short } }
+                    for status in AttendanceStatus.allCases { el("th") { status.mark + " " + status.short } }
                 }
             }
             el("tbody") {
-                for r in rows {
+                for student in rows {
                     el("tr") {
-                        el("td") { r.name }
-                        el("td") { r.school }
-                        for s in AttendanceStatus.allCases {
+                        el("td") { student.name }
+                        el("td") { student.school }
+                        for status in AttendanceStatus.allCases {
                             el("td") {
                                 if editable {
                                     el("label", .cls("check")) {
                                         el(
-                                            "input", .type("radio"), .name("a-" + r.studentID), .value(s.rawValue),
+                                            "input", .type("radio"), .name("a-" + student.studentID),
+                                            .value(status.rawValue),
                                             .flag(
                                                 "checked",
-                                                (values["a-" + r.studentID] ?? r.status?.rawValue) == s.rawValue),
-                                            Attr("aria-label", r.name + ": " + s.title))
-                                        " " + s.mark
+                                                (values["a-" + student.studentID] ?? student.status?.rawValue)
+                                                    == status.rawValue),
+                                            Attr("aria-label", student.name + ": " + status.title))
+                                        " " + status.mark
                                     }
                                 } else {
-                                    r.status == s ? "✓" : ""
+                                    student.status == status ? "✓" : ""
                                 }
                             }
                         }

@@ -86,17 +86,19 @@ public struct StudentProgressPage: Sendable {
 
     /// The card the controller renders.
     public var card: RegistryCard {
-        let courseRows: [[Cell]] = courses.map { c in
+        let courseRows: [[Cell]] = courses.map { course in
             [
-                .text(c.year),
-                .text(c.program + (c.withdrawn.map { " (выбыл(а)" + ($0.isEmpty ? "" : " " + $0) + ")" } ?? "")),
-                .text(c.center),
+                .text(course.year),
                 .text(
-                    c.deliveredHours == 0
+                    course.program + (course.withdrawn.map { " (выбыл(а)" + ($0.isEmpty ? "" : " " + $0) + ")" } ?? "")),
+                .text(course.center),
+                .text(
+                    course.deliveredHours == 0
                         ? "занятий ещё не было"
-                        : "\(c.percent) % (\(c.attendedHours) из \(c.deliveredHours) ч; пропусков: \(c.missed))"),
+                        : "\(course.percent) % (\(course.attendedHours) из \(course.deliveredHours) ч; пропусков: \(course.missed))"
+                ),
                 .text(
-                    c.result.map {
+                    course.result.map {
                         $0.form + ": " + ($0.passed ? "зачтено" : "не зачтено") + ($0.grade.map { ", \($0)" } ?? "")
                     } ?? "—"),
             ]
@@ -117,11 +119,12 @@ public struct StudentProgressPage: Sendable {
                     emptyText: "Отметок в журнале пока нет."),
                 RegistryCard.Section(
                     title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],
-                    rows: certificates.map { c in
+                    rows: certificates.map { certificate in
                         [
-                            .text(c.number), .text(c.course), .text(c.issued),
-                            c.printURL != nil ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
-                            c.printURL.map { .link("Печать", $0) } ?? .text(""),
+                            .text(certificate.number), .text(certificate.course), .text(certificate.issued),
+                            certificate.printURL != nil
+                                ? .tag("действителен", "active") : .tag("аннулирован", "expired"),
+                            certificate.printURL.map { .link("Печать", $0) } ?? .text(""),
                         ]
                     }, emptyText: "Сертификатов пока нет."),
             ], history: nil)

@@ -46,7 +46,7 @@ public struct TeacherHoursPage: Sendable {
             }
             if !filters.isEmpty {
                 el("form", .cls("filters"), Attr("method", "get"), Attr("action", action)) {
-                    for f in filters { f.render(values: values, errors: FieldErrors()) }
+                    for filter in filters { filter.render(values: values, errors: FieldErrors()) }
                     el("button", .type("submit")) { "Показать" }
                 }
             }
@@ -58,19 +58,23 @@ public struct TeacherHoursPage: Sendable {
                         el("thead") {
                             el("tr") {
                                 el("th") { "Педагог" }
-                                for m in months { el("th") { m } }
+                                for month in months { el("th") { month } }
                                 el("th") { "Всего" }
                             }
                         }
                         el("tbody") {
-                            for r in rows {
+                            for teacher in rows {
                                 el("tr") {
                                     el("td") {
-                                        if let u = r.url { el("a", .href(u)) { r.name } } else { r.name }
-                                        if !r.note.isEmpty { el("div", .cls("muted")) { r.note } }
+                                        if let url = teacher.url {
+                                            el("a", .href(url)) { teacher.name }
+                                        } else {
+                                            teacher.name
+                                        }
+                                        if !teacher.note.isEmpty { el("div", .cls("muted")) { teacher.note } }
                                     }
-                                    for h in r.months { el("td") { h == 0 ? "" : String(h) } }
-                                    el("td") { el("strong") { String(r.total) } }
+                                    for hours in teacher.months { el("td") { hours == 0 ? "" : String(hours) } }
+                                    el("td") { el("strong") { String(teacher.total) } }
                                 }
                             }
                         }

@@ -91,11 +91,11 @@ public struct OrderEditPage: Sendable {
                 FieldSpec(
                     "recipients", "Педагоги",
                     .checkboxes(
-                        teachers.map { l in
+                        teachers.map { teacher in
                             (
-                                l.id,
-                                "\(l.name) — \(l.organizations); \(l.groups.joined(separator: ", ")); "
-                                    + "проведено \(l.hours) ч"
+                                teacher.id,
+                                "\(teacher.name) — \(teacher.organizations); \(teacher.groups.joined(separator: ", ")); "
+                                    + "проведено \(teacher.hours) ч"
                             )
                         }),
                     hint: teachers.isEmpty

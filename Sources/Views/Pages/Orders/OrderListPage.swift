@@ -53,10 +53,10 @@ public struct OrderListPage: Sendable {
                 Column("№"), Column("Дата", sort: "date"), Column("Приказ", sort: "title"), Column("Учебный год"),
                 Column("Состояние"),
             ],
-            rows: rows.map { o in
+            rows: rows.map { order in
                 [
-                    .text(o.number), .text(o.date), .link(o.title, o.url), .text(o.year),
-                    o.signed ? .tag("подписан", "signed") : .tag("проект", "draft"),
+                    .text(order.number), .text(order.date), .link(order.title, order.url), .text(order.year),
+                    order.signed ? .tag("подписан", "signed") : .tag("проект", "draft"),
                 ]
             },
             total: total, noun: ("приказ", "приказа", "приказов"), createTitle: canCreate ? "Подготовить приказ" : nil,

@@ -73,25 +73,25 @@ public struct CatalogPage: Sendable {
                 "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.catalog.path),
                 Attr("role", "search")
             ) {
-                for f in filters { f.render(values: values, errors: FieldErrors()) }
+                for filter in filters { filter.render(values: values, errors: FieldErrors()) }
                 el("button", .type("submit")) { "Найти" }
             }
             el("p", .cls("count")) { "Найдено " + RussianPlural.count(total, "программа", "программы", "программ") }
             if items.isEmpty { UI.empty("Программ с такими условиями нет.") }
             el("div", .cls("cards")) {
-                for i in items {
+                for program in items {
                     el("div", .cls("panel")) {
-                        el("h3") { i.title }
-                        el("p") { el("strong") { i.center } }
+                        el("h3") { program.title }
+                        el("p") { el("strong") { program.center } }
                         el("p", .cls("muted")) {
-                            "\(i.kind); \(i.grades) классы; \(RussianPlural.count(i.hours, "час", "часа", "часов")); "
-                                + "форма — \(i.form)"
+                            "\(program.kind); \(program.grades) классы; \(RussianPlural.count(program.hours, "час", "часа", "часов")); "
+                                + "форма — \(program.form)"
                         }
-                        if let p = i.profile { el("p") { "Профиль: " + p } }
-                        if let t = i.target { el("p") { t } }
-                        if let s = i.summary { el("p") { s } }
-                        if !i.teachers.isEmpty {
-                            el("p", .cls("muted")) { "Педагоги: " + i.teachers.joined(separator: ", ") }
+                        if let profile = program.profile { el("p") { "Профиль: " + profile } }
+                        if let target = program.target { el("p") { target } }
+                        if let summary = program.summary { el("p") { summary } }
+                        if !program.teachers.isEmpty {
+                            el("p", .cls("muted")) { "Педагоги: " + program.teachers.joined(separator: ", ") }
                         }
                     }
                 }

@@ -92,7 +92,9 @@ public struct ProgramCardPage: Sendable {
     /// The card's warnings about the review.
     public var warnings: [String] {
         var warnings: [String] = []
-        if approval == .returned, let c = reviewComment { warnings.append("КМЦ вернул программу на доработку: «\(c)»") }
+        if approval == .returned, let comment = reviewComment {
+            warnings.append("КМЦ вернул программу на доработку: «\(comment)»")
+        }
         if approval == .submitted {
             warnings.append("Программа на согласовании в КМЦ: изменить её можно после решения.")
         }
@@ -104,10 +106,10 @@ public struct ProgramCardPage: Sendable {
         [
             RegistryCard.Section(
                 title: "Версии, отправленные в КМЦ", columns: ["№", "Отправлена", "Кем", "Решение", "Комментарий"],
-                rows: versions.map { v in
+                rows: versions.map { version in
                     [
-                        .text(String(v.number)), .text(v.submitted), .text(v.by),
-                        .text(v.decision?.title ?? "ждёт решения"), .text(v.comment ?? ""),
+                        .text(String(version.number)), .text(version.submitted), .text(version.by),
+                        .text(version.decision?.title ?? "ждёт решения"), .text(version.comment ?? ""),
                     ]
                 }, emptyText: "Программа ещё не отправлялась на согласование.")
         ]

@@ -78,14 +78,17 @@ public struct ProgramListPage: Sendable {
                 Column("Программа", sort: "title"), Column("Вид"), Column("Ресурсный центр", sort: "center"),
                 Column("Классы"), Column("Часов"), Column("Согласование"),
             ],
-            rows: rows.map { p in
-                let a = p.approval
+            rows: rows.map { program in
+                let approval = program.approval
                 return [
-                    .link(p.title, SiteURL.record(.programs, p.id).path), .text(p.kind?.title ?? ""), .text(p.center),
-                    .text("\(p.gradeFrom)–\(p.gradeTo)"), .text(String(p.hours)),
+                    .link(program.title, SiteURL.record(.programs, program.id).path), .text(program.kind?.title ?? ""),
+                    .text(program.center),
+                    .text("\(program.gradeFrom)–\(program.gradeTo)"), .text(String(program.hours)),
                     .tag(
-                        a.title,
-                        a == .agreed ? "signed" : a == .returned ? "terminated" : a == .submitted ? "expiring" : "draft"
+                        approval.title,
+                        approval == .agreed
+                            ? "signed"
+                            : approval == .returned ? "terminated" : approval == .submitted ? "expiring" : "draft"
                     ),
                 ]
             },

@@ -77,7 +77,7 @@ public struct OrganizationCard: Sendable {
                     el("dd") { org.isResourceCenter ? "да, в текущем учебном году" : "нет" }
                 }
             }
-            for s in related { s.node }
+            for section in related { section.node }
             el("h2") { "История изменений" }
             if history.isEmpty {
                 UI.empty("Изменений пока не было.")

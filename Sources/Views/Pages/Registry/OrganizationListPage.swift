@@ -59,19 +59,24 @@ public struct OrganizationListPage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for r in rows {
+                        for organization in rows {
                             el("tr") {
                                 el("td") {
-                                    el("a", .href(SiteURL.organization(r.id).path)) { r.shortName }
-                                    if r.isResourceCenter {
+                                    el("a", .href(SiteURL.organization(organization.id).path)) {
+                                        organization.shortName
+                                    }
+                                    if organization.isResourceCenter {
                                         el("br")
                                         el("span", .cls("muted")) { "ресурсный центр" }
                                     }
                                 }
-                                el("td") { r.kind.title }
-                                el("td") { r.address ?? "—" }
-                                el("td") { [r.phone, r.email].compactMap { $0 }.joined(separator: ", ").ifEmpty("—") }
-                                el("td") { UI.badge(r.status) }
+                                el("td") { organization.kind.title }
+                                el("td") { organization.address ?? "—" }
+                                el("td") {
+                                    [organization.phone, organization.email].compactMap { $0 }.joined(separator: ", ")
+                                        .ifEmpty("—")
+                                }
+                                el("td") { UI.badge(organization.status) }
                             }
                         }
                     }

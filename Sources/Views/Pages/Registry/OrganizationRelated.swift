@@ -113,10 +113,13 @@ public struct OrganizationRelated: Sendable {
             sections.append(
                 .init(
                     title: "Договоры", columns: ["Договор", "Стороны", "Срок"],
-                    rows: agreements.map { a in
+                    rows: agreements.map { agreement in
                         [
-                            .link(AgreementsWords.label(number: a.number), SiteURL.record(.agreements, a.id).path),
-                            .text(a.partyA + " — " + a.partyB), .text(a.starts + " — " + a.ends),
+                            .link(
+                                AgreementsWords.label(number: agreement.number),
+                                SiteURL.record(.agreements, agreement.id).path),
+                            .text(agreement.partyA + " — " + agreement.partyB),
+                            .text(agreement.starts + " — " + agreement.ends),
                         ]
                     },
                     emptyText: "Договоров нет."))

@@ -43,27 +43,27 @@ public struct ChildrenPage: Sendable {
                     "К вашей учётной записи не привязан ни один ребёнок. Введите код приглашения, который выдала школа."
                 )
             }
-            for c in children {
+            for child in children {
                 el("section", .cls("panel")) {
-                    el("h2") { c.name }
+                    el("h2") { child.name }
                     el("dl", .cls("facts")) {
-                        for (k, v) in c.facts {
-                            el("dt") { k }
-                            el("dd") { v }
+                        for (label, value) in child.facts {
+                            el("dt") { label }
+                            el("dd") { value }
                         }
                         el("dt") { "Согласие на обработку персональных данных" }
                         el("dd") {
-                            if c.consentWithdrawn {
-                                el("span", .cls("badge badge-expired")) { c.consent }
+                            if child.consentWithdrawn {
+                                el("span", .cls("badge badge-expired")) { child.consent }
                             } else {
-                                c.consent
+                                child.consent
                             }
                         }
                     }
-                    c.courses.node
-                    if !c.actions.isEmpty {
+                    child.courses.node
+                    if !child.actions.isEmpty {
                         el("div", .cls("actions")) {
-                            for a in c.actions { el("a", .cls("button"), .href(a.url)) { a.title } }
+                            for action in child.actions { el("a", .cls("button"), .href(action.url)) { action.title } }
                         }
                     }
                 }

@@ -66,21 +66,25 @@ public struct GuardiansSection: Sendable {
         return RegistryCard.Section(
             title: "Законные представители",
             columns: ["ФИО", "Кем приходится", "Телефон", "Эл. почта", "Доступ в «Сетку»"] + (canEdit ? ["", ""] : []),
-            rows: rows.map { g in
+            rows: rows.map { guardian in
                 let access: Cell
-                switch g.access {
+                switch guardian.access {
                 case .signedIn: access = .tag("вход выполнен", "signed")
                 case .codeUntil(let date): access = .text("код выдан, до \(date)")
                 case .codeExpired: access = .tag("код истёк", "expired")
                 case .none: access = .text("нет")
                 }
-                let base = card + "/guardians/\(g.id.uuidString.lowercased())"
+                let base = card + "/guardians/\(guardian.id.uuidString.lowercased())"
                 // One header per cell: the two actions have a column each.
-                return [.text(g.name), .text(g.relation ?? ""), .text(g.phone ?? ""), .text(g.email ?? ""), access]
+                return [
+                    .text(guardian.name), .text(guardian.relation ?? ""), .text(guardian.phone ?? ""),
+                    .text(guardian.email ?? ""), access,
+                ]
                     + (canEdit
                         ? [
                             .post(
-                                g.access.isSignedIn ? "Выдать новый код" : "Выдать код приглашения", base + "/invite",
+                                guardian.access.isSignedIn ? "Выдать новый код" : "Выдать код приглашения",
+                                base + "/invite",
                                 csrf: csrf),
                             .link("Убрать…", base + "/remove"),
                         ] : [])

@@ -83,10 +83,11 @@ public struct StudentCardPage: Sendable {
         [
             RegistryCard.Section(
                 title: "Сетевые курсы", columns: ["Группа", "Ресурсный центр", "Состояние"],
-                rows: courses.map { e in
+                rows: courses.map { enrollment in
                     [
-                        .link(e.group, SiteURL.record(.groups, e.groupID).path), .text(e.center),
-                        .text(e.status?.title ?? e.rawStatus),
+                        .link(enrollment.group, SiteURL.record(.groups, enrollment.groupID).path),
+                        .text(enrollment.center),
+                        .text(enrollment.status?.title ?? enrollment.rawStatus),
                     ]
                 }, emptyText: "В сетевых группах не состоит."),
             guardians.section,

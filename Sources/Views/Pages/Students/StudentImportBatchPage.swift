@@ -93,15 +93,15 @@ public struct StudentImportBatchPage: Sendable {
                 el("dl", .cls("facts")) {
                     el("dt") { "Школа" }
                     el("dd") { school }
-                    for (k, v) in summary {
-                        el("dt") { k }
-                        el("dd") { v }
+                    for (label, value) in summary {
+                        el("dt") { label }
+                        el("dd") { value }
                     }
                 }
             }
             if !fileErrors.isEmpty {
                 el("h2") { "Ошибки файла" }
-                el("ul", .cls("form-error")) { for e in fileErrors { el("li") { e } } }
+                el("ul", .cls("form-error")) { for error in fileErrors { el("li") { error } } }
             }
             if !rowErrors.isEmpty {
                 el("h2") { "Ошибки в строках (\(totalRowErrors))" }
@@ -114,11 +114,11 @@ public struct StudentImportBatchPage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for e in rowErrors {
+                        for error in rowErrors {
                             el("tr") {
-                                el("td") { String(e.line) }
-                                el("td") { e.column }
-                                el("td") { e.message }
+                                el("td") { String(error.line) }
+                                el("td") { error.column }
+                                el("td") { error.message }
                             }
                         }
                     }
@@ -146,18 +146,18 @@ public struct StudentImportBatchPage: Sendable {
                                 }
                             }
                             el("tbody") {
-                                for m in matches {
+                                for match in matches {
                                     el("tr") {
-                                        el("td") { String(m.line) }
-                                        el("td") { m.fileName }
+                                        el("td") { String(match.line) }
+                                        el("td") { match.fileName }
                                         el("td") {
-                                            el("a", .href(m.existingURL)) { m.existing }
-                                            if m.archived { " (в архиве — будет восстановлен)" }
+                                            el("a", .href(match.existingURL)) { match.existing }
+                                            if match.archived { " (в архиве — будет восстановлен)" }
                                         }
                                         el("td") {
                                             el(
-                                                "select", .name("line-\(m.line)"),
-                                                Attr("aria-label", "Строка \(m.line)")
+                                                "select", .name("line-\(match.line)"),
+                                                Attr("aria-label", "Строка \(match.line)")
                                             ) {
                                                 el("option", .value("merge"), .flag("selected")) { "объединить" }
                                                 el("option", .value("skip")) { "пропустить строку" }
@@ -181,7 +181,7 @@ public struct StudentImportBatchPage: Sendable {
                                     el("th") { "Законный представитель" }
                                 }
                             }
-                            el("tbody") { for r in newRows { el("tr") { for c in r { el("td") { c } } } } }
+                            el("tbody") { for row in newRows { el("tr") { for cell in row { el("td") { cell } } } } }
                         }
                         if newCount > newRows.count {
                             el("p", .cls("muted")) { "Показаны первые \(newRows.count) из \(newCount)." }

@@ -82,7 +82,7 @@ public struct StudentImportStartPage: Sendable {
                         Attr(
                             "accept",
                             ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    if let e = errors["file"] { el("p", .cls("error"), .id("file-error")) { e } }
+                    if let error = errors["file"] { el("p", .cls("error"), .id("file-error")) { error } }
                     el("p", .cls("hint")) { "До 25 МБ и 200 000 строк." }
                 }
                 el("div", .cls("actions")) {
@@ -101,12 +101,12 @@ public struct StudentImportStartPage: Sendable {
                     }
                 }
                 el("tbody") {
-                    for c in StudentImport.columns {
+                    for column in StudentImport.columns {
                         el("tr") {
-                            el("td") { c.title }
-                            el("td") { c.required ? "да" : "" }
-                            el("td") { c.hint }
-                            el("td") { c.example }
+                            el("td") { column.title }
+                            el("td") { column.required ? "да" : "" }
+                            el("td") { column.hint }
+                            el("td") { column.example }
                         }
                     }
                 }
@@ -133,14 +133,14 @@ public struct StudentImportStartPage: Sendable {
                         }
                     }
                     el("tbody") {
-                        for b in batches {
+                        for batch in batches {
                             el("tr") {
-                                el("td") { el("a", .href(b.url)) { b.when } }
-                                el("td") { b.fileName }
-                                el("td") { b.school }
-                                el("td") { b.author }
-                                el("td") { b.state }
-                                el("td") { b.counts }
+                                el("td") { el("a", .href(batch.url)) { batch.when } }
+                                el("td") { batch.fileName }
+                                el("td") { batch.school }
+                                el("td") { batch.author }
+                                el("td") { batch.state }
+                                el("td") { batch.counts }
                             }
                         }
                     }

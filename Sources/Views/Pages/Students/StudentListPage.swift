@@ -77,12 +77,14 @@ public struct StudentListPage: Sendable {
                 Column("ФИО", sort: "name"), Column("Дата рождения"), Column("Школа"), Column("Класс", sort: "grade"),
                 Column("Согласие"),
             ],
-            rows: rows.map { s in
+            rows: rows.map { student in
                 [
-                    .link(s.name, SiteURL.record(.students, s.id).path), .text(s.birth), .text(s.school),
-                    .text(s.grade),
-                    s.consentWithdrawn
-                        ? .tag("отозвано", "terminated") : s.consentOn.map { .text($0) } ?? .tag("нет", "terminated"),
+                    .link(student.name, SiteURL.record(.students, student.id).path), .text(student.birth),
+                    .text(student.school),
+                    .text(student.grade),
+                    student.consentWithdrawn
+                        ? .tag("отозвано", "terminated")
+                        : student.consentOn.map { .text($0) } ?? .tag("нет", "terminated"),
                 ]
             },
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),

@@ -95,17 +95,18 @@ public struct GroupTimetablePage: Sendable {
         actions.append(.link("К группе", groupURL, primary: false))
         if let journalURL { actions.append(.link("Журнал группы", journalURL, primary: false)) }
         actions.append(.link("Подписка в календаре (iCal)", feedURL, primary: false))
-        let cells: [[Cell]] = rows.enumerated().map { i, r in
+        let cells: [[Cell]] = rows.enumerated().map { i, lesson in
             var cells: [Cell] = [
                 .text(String(i + 1)),
-                r.url.map { .linkWithNote(r.date, $0, r.marked ? "в журнале" : nil) } ?? .text(r.date),
-                .text(r.times), .text(String(r.hours)), .text(r.room),
-                .text(r.teacher + (r.substitute ? " (замена)" : "")),
-                r.cancelled
-                    ? .tag("отменено" + (r.note.map { ": \($0)" } ?? ""), "archived")
-                    : r.marked ? .tag("проведено", "signed") : .tag("по плану", "active"),
+                lesson.url.map { .linkWithNote(lesson.date, $0, lesson.marked ? "в журнале" : nil) }
+                    ?? .text(lesson.date),
+                .text(lesson.times), .text(String(lesson.hours)), .text(lesson.room),
+                .text(lesson.teacher + (lesson.substitute ? " (замена)" : "")),
+                lesson.cancelled
+                    ? .tag("отменено" + (lesson.note.map { ": \($0)" } ?? ""), "archived")
+                    : lesson.marked ? .tag("проведено", "signed") : .tag("по плану", "active"),
             ]
-            if let edit = r.editURL, let cancel = r.cancelURL {
+            if let edit = lesson.editURL, let cancel = lesson.cancelURL {
                 cells.append(.link("Изменить", edit))
                 cells.append(.link("Отменить", cancel))
             } else if mayEdit {

@@ -31,11 +31,11 @@ extension LessonEntry {
         return LessonEntry(time: time, title: title, url: url, lines: lines, cancelled: cancelled)
     }
 
-    static func node(_ e: LessonEntry) -> Node {
-        el("div", .cls(e.cancelled ? "lesson cancelled" : "lesson")) {
-            el("div", .cls("time")) { e.time + (e.cancelled ? " — отменено" : "") }
-            if let url = e.url { el("a", .href(url)) { e.title } } else { el("strong") { e.title } }
-            for l in e.lines { el("div", .cls("muted")) { l } }
+    static func node(_ entry: LessonEntry) -> Node {
+        el("div", .cls(entry.cancelled ? "lesson cancelled" : "lesson")) {
+            el("div", .cls("time")) { entry.time + (entry.cancelled ? " — отменено" : "") }
+            if let url = entry.url { el("a", .href(url)) { entry.title } } else { el("strong") { entry.title } }
+            for line in entry.lines { el("div", .cls("muted")) { line } }
         }
     }
 }

@@ -101,17 +101,17 @@ public struct MonthSchedulePage: Sendable {
                 UI.empty("В этом месяце занятий нет.")
             } else {
                 el("table", .cls("list")) {
-                    el("thead") { el("tr") { for h in Self.header { el("th") { h } } } }
+                    el("thead") { el("tr") { for heading in Self.header { el("th") { heading } } } }
                     el("tbody") {
-                        for r in rows {
-                            el("tr", .cls(r.cancelled ? "cancelled" : "")) {
-                                el("td") { r.date }
-                                el("td") { r.time + (r.cancelled ? " (отменено)" : "") }
-                                el("td") { r.center }
-                                el("td") { r.program }
-                                el("td") { r.group }
-                                el("td") { r.teacher.isEmpty ? "—" : r.teacher }
-                                el("td") { r.room.isEmpty ? "—" : r.room }
+                        for lesson in rows {
+                            el("tr", .cls(lesson.cancelled ? "cancelled" : "")) {
+                                el("td") { lesson.date }
+                                el("td") { lesson.time + (lesson.cancelled ? " (отменено)" : "") }
+                                el("td") { lesson.center }
+                                el("td") { lesson.program }
+                                el("td") { lesson.group }
+                                el("td") { lesson.teacher.isEmpty ? "—" : lesson.teacher }
+                                el("td") { lesson.room.isEmpty ? "—" : lesson.room }
                             }
                         }
                     }

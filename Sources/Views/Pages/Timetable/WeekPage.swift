@@ -61,19 +61,19 @@ public struct WeekPage: Sendable {
             }
             if !links.isEmpty {
                 el("p", .cls("no-print")) {
-                    for (i, l) in links.enumerated() {
+                    for (i, link) in links.enumerated() {
                         if i > 0 { " · " }
-                        el("a", .href(l.url)) { l.title }
+                        el("a", .href(link.url)) { link.title }
                     }
                 }
             }
             if days.allSatisfy({ $0.entries.isEmpty }) { UI.empty(emptyText) }
             el("div", .cls("week")) {
-                for d in shown {
+                for day in shown {
                     el("section", .cls("day")) {
-                        el("h2") { d.title }
-                        if d.entries.isEmpty { el("p", .cls("muted")) { "Занятий нет" } }
-                        for e in d.entries { LessonEntry.node(e) }
+                        el("h2") { day.title }
+                        if day.entries.isEmpty { el("p", .cls("muted")) { "Занятий нет" } }
+                        for entry in day.entries { LessonEntry.node(entry) }
                     }
                 }
             }

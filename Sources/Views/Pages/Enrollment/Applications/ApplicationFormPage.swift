@@ -68,10 +68,10 @@ public struct ApplicationFormPage: Sendable {
                 "\($0.program) — \($0.name), \($0.center) (свободно \($0.free) из \($0.capacity))"
             )
         }
-        var fields = (1...choiceSlots).map { i in
+        var fields = (1...choiceSlots).map { slot in
             FieldSpec(
-                "choice\(i)", i == 1 ? "Курс — приоритет 1" : "Приоритет \(i)",
-                .select(options, empty: i == 1 ? "— выберите курс —" : "— не выбран —"), required: i == 1)
+                "choice\(slot)", slot == 1 ? "Курс — приоритет 1" : "Приоритет \(slot)",
+                .select(options, empty: slot == 1 ? "— выберите курс —" : "— не выбран —"), required: slot == 1)
         }
         if let guardian {
             fields.append(

@@ -12,10 +12,12 @@ extension ApplicationPanel {
             url: linkTitle ? url : nil, facts: facts,
             choices: RegistryCard.Section(
                 title: "Курсы по приоритету", columns: ["№", "Группа", "Результат"],
-                rows: choices.enumerated().map { i, c in
+                rows: choices.enumerated().map { i, choice in
                     [
-                        .text(String(i + 1)), .text(c.group),
-                        .text((Self.choiceTitles[c.status] ?? c.status) + (c.position.map { ", место № \($0)" } ?? "")),
+                        .text(String(i + 1)), .text(choice.group),
+                        .text(
+                            (Self.choiceTitles[choice.status] ?? choice.status)
+                                + (choice.position.map { ", место № \($0)" } ?? "")),
                     ]
                 }, emptyText: "Курсы не выбраны."),
             actions: actions)

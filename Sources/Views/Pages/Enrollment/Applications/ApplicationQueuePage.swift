@@ -67,15 +67,18 @@ public struct ApplicationQueuePage: Sendable {
                 Column("Согласие родителя"),
                 Column("Подтвердить до"), Column("Состояние"), Column(""),
             ],
-            rows: rows.map { a in
-                let url = "/applications/" + a.id.uuidString.lowercased()
+            rows: rows.map { application in
+                let url = "/applications/" + application.id.uuidString.lowercased()
                 return [
-                    .link(a.student + ", " + a.grade, url), .text(a.school), .text(a.campaign), .text(a.submitted),
-                    a.guardianAgreed ? .text("дано") : .tag("ожидается", "draft"), .text(a.holdExpires ?? ""),
+                    .link(application.student + ", " + application.grade, url), .text(application.school),
+                    .text(application.campaign), .text(application.submitted),
+                    application.guardianAgreed ? .text("дано") : .tag("ожидается", "draft"),
+                    .text(application.holdExpires ?? ""),
                     .text(
-                        a.state.title
-                            + (a.schoolDecision == "confirmed" && a.state == .submitted ? " (школа подтвердила)" : "")),
-                    a.canDecide ? .post("Подтвердить", url + "/confirm", csrf: csrf) : .text(""),
+                        application.state.title
+                            + (application.schoolDecision == "confirmed" && application.state == .submitted
+                                ? " (школа подтвердила)" : "")),
+                    application.canDecide ? .post("Подтвердить", url + "/confirm", csrf: csrf) : .text(""),
                 ]
             },
             total: total, noun: ("заявка", "заявки", "заявок"), createTitle: nil,

@@ -63,54 +63,55 @@ public struct ContractDocument: Sendable {
 
     /// The document, for the printable page and the DOCX file.
     public var doc: DocModel {
-        var d = DocModel(title: "Договор о сетевой форме — \(school.shortName) и \(center.shortName)")
-        d.heading("Договор о сетевой форме реализации образовательных программ")
-        d.paragraph("\(year) учебный год", align: .center)
-        d.paragraph(
+        var document = DocModel(title: "Договор о сетевой форме — \(school.shortName) и \(center.shortName)")
+        document.heading("Договор о сетевой форме реализации образовательных программ")
+        document.paragraph("\(year) учебный год", align: .center)
+        document.paragraph(
             "\(school.fullName) (далее — «Школа») в лице руководителя \(school.head ?? "________________"), с "
                 + "одной стороны, и \(center.fullName) "
                 + "(далее — «Ресурсный центр») в лице руководителя \(center.head ?? "________________"), с другой "
                 + "стороны, заключили настоящий договор о нижеследующем."
         )
-        d.heading("1. Предмет договора", level: 2)
-        d.paragraph(
+        document.heading("1. Предмет договора", level: 2)
+        document.paragraph(
             "Ресурсный центр реализует для обучающихся Школы сетевые программы, согласованные "
                 + "координационно-методическим центром, а Школа засчитывает их освоение "
                 + "в индивидуальных учебных планах обучающихся. Объём курса — по программе (как правило, 64 часа в "
                 + "год)."
         )
-        d.table(
+        document.table(
             ["№", "Программа", "Часов", "Классы"],
-            programs.enumerated().map { i, p in
-                [String(i + 1), p.title, String(p.hours), "\(p.gradeFrom)–\(p.gradeTo)"]
+            programs.enumerated().map { i, program in
+                [String(i + 1), program.title, String(program.hours), "\(program.gradeFrom)–\(program.gradeTo)"]
             },
             widths: [1, 8, 2, 2])
-        d.heading("2. Обучающиеся", level: 2)
-        d.table(
+        document.heading("2. Обучающиеся", level: 2)
+        document.table(
             ["№", "Обучающийся", "Класс", "Группа"],
             places.enumerated().map { i, e in [String(i + 1), e.student, e.grade, e.group] }, widths: [1, 7, 2, 4])
         if places.isEmpty {
-            d.paragraph("На дату составления обучающиеся Школы в группы Ресурсного центра не зачислены.", align: .left)
+            document.paragraph(
+                "На дату составления обучающиеся Школы в группы Ресурсного центра не зачислены.", align: .left)
         }
-        d.heading("3. Обязанности сторон", level: 2)
-        d.paragraph(
+        document.heading("3. Обязанности сторон", level: 2)
+        document.paragraph(
             "Ресурсный центр обеспечивает проведение занятий по расписанию сети, ведёт учёт посещаемости и "
                 + "результатов, проводит итоговую аттестацию "
                 + "и сообщает её результаты Школе. Школа обеспечивает посещение занятий обучающимися, учитывает время "
                 + "занятий в расписании и информирует родителей."
         )
-        d.heading("4. Срок действия", level: 2)
-        d.paragraph("Договор действует с \(starts) по \(ends).")
-        d.heading("5. Реквизиты и подписи сторон", level: 2)
-        d.table(
+        document.heading("4. Срок действия", level: 2)
+        document.paragraph("Договор действует с \(starts) по \(ends).")
+        document.heading("5. Реквизиты и подписи сторон", level: 2)
+        document.table(
             ["Школа", "Ресурсный центр"],
             [
                 [school.fullName, center.fullName], [school.address ?? "", center.address ?? ""],
                 [school.phone ?? "", center.phone ?? ""],
             ], widths: [1, 1])
-        d.signatures([
+        document.signatures([
             ("Руководитель школы", school.head ?? ""), ("Руководитель ресурсного центра", center.head ?? ""),
         ])
-        return d
+        return document
     }
 }

@@ -42,8 +42,8 @@ public struct GuardianAgreementDocument: Sendable {
     /// The document, for the printable page and the DOCX file.
     public var doc: DocModel {
         let guardian = agreedBy ?? "________________________________"
-        var d = DocModel(title: "Согласие родителя — \(student)")
-        d.heading("Согласие родителя (законного представителя) на обучение по сетевым программам")
+        var document = DocModel(title: "Согласие родителя — \(student)")
+        document.heading("Согласие родителя (законного представителя) на обучение по сетевым программам")
         // Words agree with the child's sex when the registry knows it; the school's name stays in the nominative,
         // after a dash.
         let (studentNoun, scholar, their) =
@@ -52,21 +52,21 @@ public struct GuardianAgreementDocument: Sendable {
             : sex == .male
                 ? ("обучающегося", "ученика", "его")
                 : ("обучающегося (обучающейся)", "ученика (ученицы)", "его (её)")
-        d.paragraph(
+        document.paragraph(
             "Я, \(guardian), являясь родителем (законным представителем) \(studentNoun) \(student), "
                 + "\(birthDate) г. р., "
                 + "\(scholar) \(grade) класса (школа — \(school)), "
                 + "согласен(на) с \(their) обучением в сетевой форме по программам:"
         )
-        d.table(
+        document.table(
             ["№", "Программа", "Ресурсный центр", "Часов"],
             programs.map { [String($0.rank), $0.title, $0.center, String($0.hours)] }, widths: [1, 7, 6, 2])
-        d.paragraph(
+        document.paragraph(
             "Мне известно, что занятия проходят в ресурсном центре по расписанию муниципальной сети, что результаты "
                 + "освоения курса учитываются "
                 + "школой и что я могу отозвать согласие, сообщив об этом в школу или в «Сетке» (раздел «Мои дети»).")
-        d.paragraph("Дата: " + (agreedOn ?? "«____» ____________ 20___ г."), align: .left)
-        d.signatures([("Родитель (законный представитель)", agreedBy ?? "")])
-        return d
+        document.paragraph("Дата: " + (agreedOn ?? "«____» ____________ 20___ г."), align: .left)
+        document.signatures([("Родитель (законный представитель)", agreedBy ?? "")])
+        return document
     }
 }

@@ -75,35 +75,36 @@ public struct IUPDocument: Sendable {
 
     /// The document, for the printable page and the DOCX file.
     public var doc: DocModel {
-        var d = DocModel(title: "ИУП — \(student)")
-        d.heading("Индивидуальный учебный план обучающегося")
-        d.paragraph("на \(year ?? "") учебный год (сетевые курсы)", align: .center)
-        d.field("Обучающийся", student)
-        d.field("Дата рождения", birthDate)
-        d.field("Школа, класс", "\(school), \(grade) класс")
-        d.field("Кампания записи", campaign)
-        d.field("Заявка подана", submitted + ", " + submittedBy)
-        d.heading("Сетевые курсы по приоритету", level: 2)
-        d.table(
+        var document = DocModel(title: "ИУП — \(student)")
+        document.heading("Индивидуальный учебный план обучающегося")
+        document.paragraph("на \(year ?? "") учебный год (сетевые курсы)", align: .center)
+        document.field("Обучающийся", student)
+        document.field("Дата рождения", birthDate)
+        document.field("Школа, класс", "\(school), \(grade) класс")
+        document.field("Кампания записи", campaign)
+        document.field("Заявка подана", submitted + ", " + submittedBy)
+        document.heading("Сетевые курсы по приоритету", level: 2)
+        document.table(
             ["№", "Курс (программа)", "Ресурсный центр", "Группа", "Часов", "Результат"],
-            courses.map { c in
+            courses.map { course in
                 [
-                    String(c.rank), c.program, c.center, c.group, String(c.hours),
-                    (Self.statusTitles[c.status] ?? c.status) + (c.position.map { ", место № \($0)" } ?? ""),
+                    String(course.rank), course.program, course.center, course.group, String(course.hours),
+                    (Self.statusTitles[course.status] ?? course.status)
+                        + (course.position.map { ", место № \($0)" } ?? ""),
                 ]
             }, widths: [1, 6, 4, 3, 2, 4])
-        d.field(
+        document.field(
             "Согласие родителя (законного представителя)",
             guardianAgreed.map { "дано \($0): \(guardianAgreedBy ?? "")" } ?? "не дано")
-        d.field(
+        document.field(
             "Подтверждение школы",
             schoolDecision == "confirmed"
                 ? "подтверждено" + (schoolDecided.map { " \($0)" } ?? "") + (schoolDecidedBy.map { ", \($0)" } ?? "")
                 : schoolDecision == "refused" ? "отказано" : "ожидается")
-        d.signatures([
+        document.signatures([
             ("Обучающийся", initials), ("Родитель (законный представитель)", guardianAgreedBy ?? ""),
             ("Руководитель школы", schoolHead ?? ""),
         ])
-        return d
+        return document
     }
 }

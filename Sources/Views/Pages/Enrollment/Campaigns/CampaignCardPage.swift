@@ -110,10 +110,12 @@ public struct CampaignCardPage: Sendable {
         var sections = [
             RegistryCard.Section(
                 title: "Курсы кампании", columns: ["Группа", "Программа", "Ресурсный центр", "Классы", "Места"],
-                rows: groups.map { g in
+                rows: groups.map { group in
                     [
-                        .link(g.name, SiteURL.record(.groups, g.id).path), .text(g.program), .text(g.center),
-                        .text("\(g.gradeFrom)–\(g.gradeTo)"), .text("занято \(g.enrolled) из \(g.capacity)"),
+                        .link(group.name, SiteURL.record(.groups, group.id).path), .text(group.program),
+                        .text(group.center),
+                        .text("\(group.gradeFrom)–\(group.gradeTo)"),
+                        .text("занято \(group.enrolled) из \(group.capacity)"),
                     ]
                 }, emptyText: "У программ кампании нет открытых групп.")
         ]
@@ -121,10 +123,10 @@ public struct CampaignCardPage: Sendable {
             sections.append(
                 RegistryCard.Section(
                     title: "Порядок жеребьёвки", columns: ["№", "Обучающийся", "Школа", "Результат"],
-                    rows: draws.map { d in
-                        let got = d.results.map { "\($0.group): \($0.enrolled ? "зачислен(а)" : "лист ожидания")" }
+                    rows: draws.map { draw in
+                        let got = draw.results.map { "\($0.group): \($0.enrolled ? "зачислен(а)" : "лист ожидания")" }
                         return [
-                            .text(String(d.number)), .text(d.student), .text(d.school),
+                            .text(String(draw.number)), .text(draw.student), .text(draw.school),
                             .text(got.isEmpty ? "без места" : got.joined(separator: "; ")),
                         ]
                     }, emptyText: ""))

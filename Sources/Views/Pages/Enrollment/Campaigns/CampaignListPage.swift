@@ -59,10 +59,12 @@ public struct CampaignListPage: Sendable {
                 Column("Кампания", sort: "name"), Column("Приём заявок", sort: "opens"), Column("Порядок"),
                 Column("Курсов на ученика"), Column("Заявок"), Column("Сейчас"),
             ],
-            rows: rows.map { c in
+            rows: rows.map { campaign in
                 [
-                    .link(c.title, SiteURL.record(.campaigns, c.id).path), .text(c.opens + " — " + c.closes),
-                    .text(c.mode.title), .text(String(c.maxCourses)), .text(String(c.applications)), Self.cell(c.phase),
+                    .link(campaign.title, SiteURL.record(.campaigns, campaign.id).path),
+                    .text(campaign.opens + " — " + campaign.closes),
+                    .text(campaign.mode.title), .text(String(campaign.maxCourses)),
+                    .text(String(campaign.applications)), Self.cell(campaign.phase),
                 ]
             },
             total: total, noun: ("кампания", "кампании", "кампаний"), createTitle: canCreate ? "Открыть кампанию" : nil,

@@ -77,13 +77,13 @@ public struct EnrollmentsPage: Sendable {
         ])
 
     /// How a student came into a group.
-    public static func sourceTitle(_ s: String?) -> String {
-        switch s {
+    public static func sourceTitle(_ source: String?) -> String {
+        switch source {
         case "list": "список КМЦ"
         case "application": "заявка (ИУП)"
         case "transfer": "перевод"
         case "direct", nil: "запись центром или КМЦ"
-        default: s ?? ""
+        default: source ?? ""
         }
     }
 
@@ -103,14 +103,17 @@ public struct EnrollmentsPage: Sendable {
                 Column("Программа"),
                 Column("Ресурсный центр"), Column("Состояние"), Column("Основание"), Column("С", sort: "created"),
             ],
-            rows: rows.map { e in
-                var state = e.status?.title ?? e.rawStatus
-                if let p = e.position { state += ", место № \(p)" }
-                if let w = e.withdrawnOn { state += " " + w + (e.withdrawReason.map { " (\($0))" } ?? "") }
+            rows: rows.map { enrollment in
+                var state = enrollment.status?.title ?? enrollment.rawStatus
+                if let position = enrollment.position { state += ", место № \(position)" }
+                if let withdrawnOn = enrollment.withdrawnOn {
+                    state += " " + withdrawnOn + (enrollment.withdrawReason.map { " (\($0))" } ?? "")
+                }
                 return [
-                    .text(e.student), .text(e.school), .text(e.grade),
-                    .link(e.group, SiteURL.record(.groups, e.groupID).path), .text(e.program), .text(e.center),
-                    .text(state), .text(Self.sourceTitle(e.source)), .text(e.created),
+                    .text(enrollment.student), .text(enrollment.school), .text(enrollment.grade),
+                    .link(enrollment.group, SiteURL.record(.groups, enrollment.groupID).path),
+                    .text(enrollment.program), .text(enrollment.center),
+                    .text(state), .text(Self.sourceTitle(enrollment.source)), .text(enrollment.created),
                 ]
             },
             total: total, noun: ("запись", "записи", "записей"), createTitle: nil, emptyText: "Записей в группы нет.")

@@ -35,8 +35,8 @@ extension GroupCardPage {
             card.sections.append(
                 RegistryCard.Section(
                     title: "Списки КМЦ", columns: ["Список", "Обучающихся", "Состояние"],
-                    rows: lists.map { l in
-                        [.link("Список от " + l.created, l.url), .text(String(l.items)), .text(l.state)]
+                    rows: lists.map { list in
+                        [.link("Список от " + list.created, list.url), .text(String(list.items)), .text(list.state)]
                     }, emptyText: "Списков для этой группы нет."))
         }
         return card
@@ -57,12 +57,12 @@ extension GroupCardPage {
         return actions
     }
 
-    func row(_ s: Student, _ base: String) -> [Cell] {
-        var cells: [Cell] = [.text(s.name), .text(s.school), .text(s.grade)]
-        if let p = s.position { cells.insert(.text(String(p)), at: 0) }
+    func row(_ student: Student, _ base: String) -> [Cell] {
+        var cells: [Cell] = [.text(student.name), .text(student.school), .text(student.grade)]
+        if let position = student.position { cells.insert(.text(String(position)), at: 0) }
         cells.append(
             rights.enroll
-                ? .link("Отчислить", base + "/withdraw/\(s.enrollmentID.uuidString.lowercased())") : .text(""))
+                ? .link("Отчислить", base + "/withdraw/\(student.enrollmentID.uuidString.lowercased())") : .text(""))
         return cells
     }
 }

@@ -69,14 +69,14 @@ public struct GroupEnrollSearchPage: Sendable {
                 FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
             ],
             columns: [Column("Обучающийся"), Column("Школа"), Column("Класс"), Column("")],
-            rows: rows.map { s in
+            rows: rows.map { student in
                 [
-                    .text(s.name), .text(s.school), .text(s.grade),
-                    s.inGroup
+                    .text(student.name), .text(student.school), .text(student.grade),
+                    student.inGroup
                         ? .tag("уже в группе", "signed")
                         : .post(
                             enrolled < capacity ? "Записать" : "В лист ожидания",
-                            base + "/enroll?student=\(s.id.uuidString.lowercased())", csrf: csrf),
+                            base + "/enroll?student=\(student.id.uuidString.lowercased())", csrf: csrf),
                 ]
             },
             total: found, noun: ("обучающийся", "обучающихся", "обучающихся"), createTitle: nil,

@@ -83,14 +83,15 @@ public struct GroupListPage: Sendable {
                 Column("Год"), Column("Педагог"),
                 Column("Занято мест"), Column("Ожидают"),
             ],
-            rows: rows.map { g in
+            rows: rows.map { group in
                 [
-                    .link(g.name, SiteURL.record(.groups, g.id).path), .text(g.program), .text(g.center), .text(g.year),
-                    .text(g.teacher),
-                    g.enrolled >= g.capacity
-                        ? .tag("\(g.enrolled) из \(g.capacity): мест нет", "expiring")
-                        : .text("\(g.enrolled) из \(g.capacity)"),
-                    .text(String(g.waiting)),
+                    .link(group.name, SiteURL.record(.groups, group.id).path), .text(group.program),
+                    .text(group.center), .text(group.year),
+                    .text(group.teacher),
+                    group.enrolled >= group.capacity
+                        ? .tag("\(group.enrolled) из \(group.capacity): мест нет", "expiring")
+                        : .text("\(group.enrolled) из \(group.capacity)"),
+                    .text(String(group.waiting)),
                 ]
             },
             total: total, noun: ("группа", "группы", "групп"), createTitle: canCreate ? "Открыть группу" : nil,

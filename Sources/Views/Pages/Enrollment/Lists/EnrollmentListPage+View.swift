@@ -6,12 +6,12 @@ extension EnrollmentListPage {
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: [Crumb("Списки КМЦ", SiteURL.lists.path), Crumb(title)]) {
             el("h1") { title }
-            for w in warnings { el("div", .cls("warning"), Attr("role", "status")) { w } }
+            for warning in warnings { el("div", .cls("warning"), Attr("role", "status")) { warning } }
             el("div", .cls("panel")) {
                 el("dl", .cls("facts")) {
-                    for (k, v) in facts {
-                        el("dt") { k }
-                        el("dd") { v }
+                    for (label, value) in facts {
+                        el("dt") { label }
+                        el("dd") { value }
                     }
                 }
             }
@@ -45,15 +45,15 @@ extension EnrollmentListPage {
                         }
                     }
                     el("tbody") {
-                        for i in items {
+                        for item in items {
                             el("tr") {
-                                el("td") { i.name }
-                                el("td") { i.school }
-                                el("td") { i.grade }
-                                el("td") { i.note?.title ?? "" }
+                                el("td") { item.name }
+                                el("td") { item.school }
+                                el("td") { item.grade }
+                                el("td") { item.note?.title ?? "" }
                                 el("td") {
-                                    if let r = i.removeURL {
-                                        el("form", Attr("method", "post"), Attr("action", r), .cls("inline")) {
+                                    if let removeURL = item.removeURL {
+                                        el("form", Attr("method", "post"), Attr("action", removeURL), .cls("inline")) {
                                             Layout.csrf(ctx)
                                             el("button", .type("submit"), .cls("link")) { "Убрать" }
                                         }
@@ -93,19 +93,19 @@ extension EnrollmentListPage {
                                 }
                             }
                             el("tbody") {
-                                for c in candidates {
+                                for candidate in candidates {
                                     el("tr") {
                                         el("td") {
-                                            if c.note == nil {
+                                            if candidate.note == nil {
                                                 el(
-                                                    "input", .type("checkbox"), .name("student"), .value(c.id),
-                                                    .id("s-\(c.id)"), Attr("aria-label", c.name))
+                                                    "input", .type("checkbox"), .name("student"), .value(candidate.id),
+                                                    .id("s-\(candidate.id)"), Attr("aria-label", candidate.name))
                                             }
                                         }
-                                        el("td") { el("label", .for("s-\(c.id)")) { c.name } }
-                                        el("td") { c.school }
-                                        el("td") { c.grade }
-                                        el("td") { c.note?.title ?? "" }
+                                        el("td") { el("label", .for("s-\(candidate.id)")) { candidate.name } }
+                                        el("td") { candidate.school }
+                                        el("td") { candidate.grade }
+                                        el("td") { candidate.note?.title ?? "" }
                                     }
                                 }
                             }

@@ -124,15 +124,22 @@ public struct EnrollmentListPage: Sendable {
 
     /// The list's facts.
     public var facts: [(String, String)] {
-        let s = summary
+        let summary = summary
         var facts = [
-            ("Группа", s.group), ("Программа", s.program + " (\(s.gradeFrom)–\(s.gradeTo) классы)"),
-            ("Ресурсный центр", s.center),
-            ("Места", "занято \(s.enrolled) из \(s.capacity), свободно \(max(0, s.capacity - s.enrolled))"),
-            ("Состояние", EnrollmentWords.Lists.state(s.state)), ("Составил", s.createdBy + ", " + s.created),
+            ("Группа", summary.group),
+            ("Программа", summary.program + " (\(summary.gradeFrom)–\(summary.gradeTo) классы)"),
+            ("Ресурсный центр", summary.center),
+            (
+                "Места",
+                "занято \(summary.enrolled) из \(summary.capacity), свободно \(max(0, summary.capacity - summary.enrolled))"
+            ),
+            ("Состояние", EnrollmentWords.Lists.state(summary.state)),
+            ("Составил", summary.createdBy + ", " + summary.created),
         ]
-        if let sent = s.sent { facts.append(("Отправлен", sent)) }
-        if let decided = s.decided { facts.append(("Решение центра", decided + (s.decidedBy.map { ", \($0)" } ?? ""))) }
+        if let sent = summary.sent { facts.append(("Отправлен", sent)) }
+        if let decided = summary.decided {
+            facts.append(("Решение центра", decided + (summary.decidedBy.map { ", \($0)" } ?? "")))
+        }
         return facts
     }
 

@@ -61,13 +61,13 @@ public struct EnrollmentListsPage: Sendable {
                 Column("Группа"), Column("Ресурсный центр"), Column("Обучающихся"), Column("Состояние"),
                 Column("Составлен"), Column("Отправлен"),
             ],
-            rows: rows.map { l in
+            rows: rows.map { list in
                 [
-                    .link(l.group, l.url), .text(l.center), .text(String(l.items)),
+                    .link(list.group, list.url), .text(list.center), .text(String(list.items)),
                     .tag(
-                        EnrollmentWords.Lists.state(l.state),
-                        l.state == "accepted" ? "signed" : l.state == "returned" ? "expired" : "draft"),
-                    .text(l.created + ", " + l.createdBy), .text(l.sent ?? ""),
+                        EnrollmentWords.Lists.state(list.state),
+                        list.state == "accepted" ? "signed" : list.state == "returned" ? "expired" : "draft"),
+                    .text(list.created + ", " + list.createdBy), .text(list.sent ?? ""),
                 ]
             },
             total: total, noun: ("список", "списка", "списков"), createTitle: nil,

@@ -25,9 +25,9 @@ extension EnrollmentWords {
         public static let sent = "Список отправлен в ресурсный центр."
         public static let returned = "Список возвращён в КМЦ."
         /// After students are added.
-        public static func added(_ n: Int) -> String { "Добавлено в список: \(n)." }
+        public static func added(_ count: Int) -> String { "Добавлено в список: \(count)." }
         /// After a list is accepted.
-        public static func accepted(_ n: Int) -> String { "Список принят: зачислено \(n)." }
+        public static func accepted(_ count: Int) -> String { "Список принят: зачислено \(count)." }
         public static let changedReload = "Список только что изменили: обновите страницу."
         public static let alreadySent = "Список уже отправлен."
         public static let nobodyNeedsSeat = "В списке нет никого, кому нужно место в группе."

@@ -80,11 +80,11 @@ public struct KmcListPage: Sendable {
                 Column("ФИО", sort: "name"), Column("Роль в КМЦ", sort: "role"), Column("Организация и должность"),
                 Column("Срок полномочий"),
             ],
-            rows: rows.map { m in
+            rows: rows.map { member in
                 [
-                    .link(m.name, SiteURL.record(.kmcMembers, m.id).path), .text(m.role?.title ?? ""),
-                    .text([m.organization, m.position].compactMap { $0 }.joined(separator: ", ")),
-                    .text(m.from + " — " + m.to),
+                    .link(member.name, SiteURL.record(.kmcMembers, member.id).path), .text(member.role?.title ?? ""),
+                    .text([member.organization, member.position].compactMap { $0 }.joined(separator: ", ")),
+                    .text(member.from + " — " + member.to),
                 ]
             },
             total: total, noun: ("член", "члена", "членов"), createTitle: canCreate ? "Добавить в состав" : nil,

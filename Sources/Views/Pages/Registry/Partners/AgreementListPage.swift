@@ -87,11 +87,15 @@ public struct AgreementListPage: Sendable {
                 Column("Договор", sort: "number"), Column("Стороны"), Column("Предмет"),
                 Column("Срок действия", sort: "ends"), Column("Состояние"),
             ],
-            rows: rows.map { a in
+            rows: rows.map { agreement in
                 [
-                    .link(AgreementsWords.label(number: a.number), SiteURL.record(.agreements, a.id).path),
-                    .text(a.partyA + " — " + a.partyB), .text(a.subject), .text(a.starts + " — " + a.ends),
-                    a.expiring ? .tag("истекает " + a.ends, "expiring") : .tag(a.state.title, a.state.rawValue),
+                    .link(
+                        AgreementsWords.label(number: agreement.number), SiteURL.record(.agreements, agreement.id).path),
+                    .text(agreement.partyA + " — " + agreement.partyB), .text(agreement.subject),
+                    .text(agreement.starts + " — " + agreement.ends),
+                    agreement.expiring
+                        ? .tag("истекает " + agreement.ends, "expiring")
+                        : .tag(agreement.state.title, agreement.state.rawValue),
                 ]
             },
             total: total, noun: ("договор", "договора", "договоров"), createTitle: canCreate ? "Добавить договор" : nil,

@@ -72,10 +72,12 @@ public struct PartnerCardPage: Sendable {
         [
             RegistryCard.Section(
                 title: "Договоры", columns: ["Договор", "С кем", "Срок"],
-                rows: agreements.map { a in
+                rows: agreements.map { agreement in
                     [
-                        .link(AgreementsWords.label(number: a.number), SiteURL.record(.agreements, a.id).path),
-                        .text(a.with), .text(a.starts + " — " + a.ends),
+                        .link(
+                            AgreementsWords.label(number: agreement.number),
+                            SiteURL.record(.agreements, agreement.id).path),
+                        .text(agreement.with), .text(agreement.starts + " — " + agreement.ends),
                     ]
                 }, emptyText: "Договоров с этим партнёром пока нет.")
         ]

@@ -90,11 +90,11 @@ public struct PartnerListPage: Sendable {
             columns: [
                 Column("Партнёр", sort: "name"), Column("Кто"), Column("Формы взаимодействия"), Column("Направления"),
             ],
-            rows: rows.map { p in
+            rows: rows.map { partner in
                 [
-                    .link(p.name, SiteURL.record(.partners, p.id).path), .text(p.sector?.title ?? ""),
-                    .text(p.forms.map(\.title).joined(separator: "; ")),
-                    .text(p.directions.map(\.title).joined(separator: "; ")),
+                    .link(partner.name, SiteURL.record(.partners, partner.id).path), .text(partner.sector?.title ?? ""),
+                    .text(partner.forms.map(\.title).joined(separator: "; ")),
+                    .text(partner.directions.map(\.title).joined(separator: "; ")),
                 ]
             },
             total: total, noun: ("партнёр", "партнёра", "партнёров"),

@@ -67,10 +67,11 @@ public struct AcademicYearListPage: Sendable {
         RegistryList(
             title: "Учебные годы", area: .academicYears, query: query, filters: [RegistryWords.Filters.status],
             columns: [Column("Учебный год", sort: "start"), Column("Начало"), Column("Окончание"), Column("")],
-            rows: rows.map { y in
+            rows: rows.map { year in
                 [
-                    .link(y.title, SiteURL.record(.academicYears, y.id).path), .text(y.starts), .text(y.ends),
-                    y.isCurrent ? .tag("текущий", "active") : .text(""),
+                    .link(year.title, SiteURL.record(.academicYears, year.id).path), .text(year.starts),
+                    .text(year.ends),
+                    year.isCurrent ? .tag("текущий", "active") : .text(""),
                 ]
             },
             total: total, noun: ("учебный год", "учебных года", "учебных лет"),

@@ -79,10 +79,11 @@ public struct RoomListPage: Sendable {
                 Column("Организация", sort: "organization"), Column("Кабинет", sort: "name"),
                 Column("Вместимость", sort: "capacity"), Column("Состояние"),
             ],
-            rows: rows.map { r in
+            rows: rows.map { room in
                 [
-                    .text(r.organization), .link(r.name, SiteURL.record(.rooms, r.id).path), .text(String(r.capacity)),
-                    .badge(r.status),
+                    .text(room.organization), .link(room.name, SiteURL.record(.rooms, room.id).path),
+                    .text(String(room.capacity)),
+                    .badge(room.status),
                 ]
             },
             total: total, noun: ("кабинет", "кабинета", "кабинетов"), createTitle: canCreate ? "Добавить кабинет" : nil,

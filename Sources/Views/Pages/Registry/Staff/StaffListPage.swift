@@ -75,12 +75,13 @@ public struct StaffListPage: Sendable {
                 Column("ФИО", sort: "name"), Column("Должность", sort: "position"), Column("Организации"),
                 Column("Предметы"), Column("Категория"),
             ],
-            rows: rows.map { s in
+            rows: rows.map { staff in
                 [
                     .linkWithNote(
-                        s.name, SiteURL.record(.staff, s.id).path, s.isOutsideTrainer ? "внешний тренер" : nil),
-                    .text(s.position), .text(s.organizations.joined(separator: ", ")),
-                    .text(s.subjects.joined(separator: ", ")), .text(s.category?.title ?? ""),
+                        staff.name, SiteURL.record(.staff, staff.id).path,
+                        staff.isOutsideTrainer ? "внешний тренер" : nil),
+                    .text(staff.position), .text(staff.organizations.joined(separator: ", ")),
+                    .text(staff.subjects.joined(separator: ", ")), .text(staff.category?.title ?? ""),
                 ]
             },
             total: total, noun: ("сотрудник", "сотрудника", "сотрудников"),
