@@ -91,23 +91,25 @@ enum OrderDocuments {
         let hoursByLesson = Dictionary(records.map { ($0.$lesson.id, $0.hours) }, uniquingKeysWith: { a, _ in a })
         var hours: [UUID: Int] = [:]
         var names: [UUID: Set<String>] = [:]
-        for l in lessons {
-            if let t = l.$teacher.id {
-                hours[t, default: 0] += hoursByLesson[try l.requireID()] ?? 0
-                names[t, default: []].insert(byID[l.$group.id]?.name ?? "")
+        for lesson in lessons {
+            if let teacherID = lesson.$teacher.id {
+                hours[teacherID, default: 0] += hoursByLesson[try lesson.requireID()] ?? 0
+                names[teacherID, default: []].insert(byID[lesson.$group.id]?.name ?? "")
             }
         }
-        for g in groups { if let t = g.$teacher.id { names[t, default: []].insert(g.name) } }
+        for group in groups {
+            if let teacherID = group.$teacher.id { names[teacherID, default: []].insert(group.name) }
+        }
         guard !names.isEmpty else { return [] }
         let staff = try await StaffMember.query(on: db).filter(\.$id ~~ Array(names.keys)).with(\.$organizations).sort(
             \.$sortKey
         ).all()
-        return try staff.map { s in
+        return try staff.map { member in
             TeacherLine(
-                staff: s,
-                organizations: s.organizations.map(\.shortName).sorted().joined(separator: ", ")
-                    + (s.isOutsideTrainer ? OrdersWords.outsideTrainer : ""),
-                groups: (names[try s.requireID()] ?? []).sorted(), hours: hours[try s.requireID()] ?? 0)
+                staff: member,
+                organizations: member.organizations.map(\.shortName).sorted().joined(separator: ", ")
+                    + (member.isOutsideTrainer ? OrdersWords.outsideTrainer : ""),
+                groups: (names[try member.requireID()] ?? []).sorted(), hours: hours[try member.requireID()] ?? 0)
         }
     }
 }

@@ -119,16 +119,16 @@ struct CalendarFeedController: RouteCollection {
         let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
         let lessons = try await subject.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
-        let events = try lessons.map { l -> ICalendar.Event in
-            let midnight = CivilDay(number: l.day).date(timeZone: zone)
+        let events = try lessons.map { lesson -> ICalendar.Event in
+            let midnight = CivilDay(number: lesson.day).date(timeZone: zone)
             return ICalendar.Event(
-                uid: "\(try l.requireID().uuidString.lowercased())@setka",
-                start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
-                end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
-                summary: l.group.name + " — " + l.group.program.title,
-                location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
-                description: CalendarFeedWords.description(teacher: l.teacher?.fullName, note: l.note),
-                cancelled: l.isCancelled, sequence: l.version)
+                uid: "\(try lesson.requireID().uuidString.lowercased())@setka",
+                start: midnight.addingTimeInterval(Double(lesson.startMinute * 60)),
+                end: midnight.addingTimeInterval(Double(lesson.endMinute * 60)),
+                summary: lesson.group.name + " — " + lesson.group.program.title,
+                location: lesson.group.organization.shortName + (lesson.room.map { ", " + $0.name } ?? ""),
+                description: CalendarFeedWords.description(teacher: lesson.teacher?.fullName, note: lesson.note),
+                cancelled: lesson.isCancelled, sequence: lesson.version)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
