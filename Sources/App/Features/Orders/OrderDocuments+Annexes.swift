@@ -6,10 +6,10 @@ import Views
 
 /// The year's data each kind of order lists in its appendix, read as the plain lines of `OrderDocument`.
 extension OrderDocuments {
-    static func organization(_ i: Input, groups: [StudyGroup], on db: any Database) async throws
+    static func organization(_ input: Input, groups: [StudyGroup], on db: any Database) async throws
         -> OrderDocument.Annex
     {
-        let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
+        let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == input.year.requireID())
             .filter(\.$status == RecordStatus.active.rawValue)
             .with(\.$organization).with(\.$subjects).all().sorted {
                 $0.organization.sortKey < $1.organization.sortKey
@@ -114,12 +114,14 @@ extension OrderDocuments {
             })
     }
 
-    static func interaction(_ i: Input, municipalityID: UUID, zone: TimeZone, on db: any Database) async throws
+    static func interaction(_ input: Input, municipalityID: UUID, zone: TimeZone, on db: any Database) async throws
         -> OrderDocument.Annex
     {
         let agreements = try await NetworkAgreement.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue)
-            .filter(\.$state == "signed").filter(\.$startsOn <= i.year.endsOn).filter(\.$endsOn >= i.year.startsOn)
+            .filter(\.$state == "signed").filter(\.$startsOn <= input.year.endsOn).filter(
+                \.$endsOn >= input.year.startsOn
+            )
             .with(\.$partyA).with(\.$partyB).all()
         return .interaction(
             agreements.map { agreement in
