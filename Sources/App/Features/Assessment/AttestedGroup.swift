@@ -12,18 +12,23 @@ struct AttestedGroup {
     var lastDay: CivilDay?
 
     static func load(_ req: Request, _ action: Domain.Action) async throws -> AttestedGroup {
-        let t = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
-        let resource = Resource.journal(center: t.center.ref, teacherUserID: t.group.teacher?.$user.id)
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
+        let resource = Resource.journal(
+            center: scheduledGroup.center.ref, teacherUserID: scheduledGroup.group.teacher?.$user.id)
         try req.authorize(action, resource)
-        let last = try await Lesson.query(on: req.db).filter(try \.$group.$id == t.group.requireID()).filter(
-            \.$status == LessonStatus.scheduled.rawValue
-        )
-        .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
-        let end = last.map { CivilDay(number: $0.day) } ?? t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }
-        let (today, minute) = MunicipalClock.now(t.zone)
+        let last = try await Lesson.query(on: req.db).filter(try \.$group.$id == scheduledGroup.group.requireID())
+            .filter(
+                \.$status == LessonStatus.scheduled.rawValue
+            )
+            .sort(\.$day, .descending).sort(\.$startMinute, .descending).first()
+        let end =
+            last.map { CivilDay(number: $0.day) }
+            ?? scheduledGroup.group.endsOn.map { CivilDay($0, timeZone: scheduledGroup.zone) }
+        let (today, minute) = MunicipalClock.now(scheduledGroup.zone)
         let finished = AttestationRules.courseFinished(
             lastLesson: last.map { (CivilDay(number: $0.day), $0.startMinute) },
-            groupEnd: t.group.endsOn.map { CivilDay($0, timeZone: t.zone) }, today: today, minute: minute)
-        return AttestedGroup(scheduled: t, resource: resource, finished: finished, lastDay: end)
+            groupEnd: scheduledGroup.group.endsOn.map { CivilDay($0, timeZone: scheduledGroup.zone) }, today: today,
+            minute: minute)
+        return AttestedGroup(scheduled: scheduledGroup, resource: resource, finished: finished, lastDay: end)
     }
 }

@@ -19,18 +19,20 @@ struct ResultsAPIController: RouteCollection {
     }
 
     func results(req: Request) async throws -> PageDTO<ResultDTO> {
-        let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
-        let (groups, student) = try await StudentRecordScope.groups(req, q)
-        guard !groups.isEmpty else { return PageDTO(items: [], metadata: .init(page: q.page, per: q.per, total: 0)) }
-        var b = FinalResult.query(on: req.db).filter(\.$group.$id ~~ groups)
-        if let student { b = b.filter(\.$student.$id == student) }
-        let (rows, total) = try await b.sort(\.$resultDay).sort(\.$id).paged(q)
+        let query = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
+        let (groups, student) = try await StudentRecordScope.groups(req, query)
+        guard !groups.isEmpty else {
+            return PageDTO(items: [], metadata: .init(page: query.page, per: query.per, total: 0))
+        }
+        var builder = FinalResult.query(on: req.db).filter(\.$group.$id ~~ groups)
+        if let student { builder = builder.filter(\.$student.$id == student) }
+        let (rows, total) = try await builder.sort(\.$resultDay).sort(\.$id).paged(query)
         return PageDTO(
             items: rows.map {
                 ResultDTO(
                     groupId: $0.$group.id, studentId: $0.$student.id, form: $0.form, passed: $0.passed, grade: $0.grade,
                     date: CivilDay(number: $0.resultDay).iso)
             },
-            metadata: .init(page: q.page, per: q.per, total: total))
+            metadata: .init(page: query.page, per: query.per, total: total))
     }
 }

@@ -11,65 +11,73 @@ struct ResultsController: RouteCollection {
         routes.post("groups", ":id", "results", use: save)
     }
 
-    func page(_ req: Request, _ l: AttestedGroup, values: FormValues? = nil, errors: FieldErrors = FieldErrors())
+    func page(
+        _ req: Request, _ attestedGroup: AttestedGroup, values: FormValues? = nil, errors: FieldErrors = FieldErrors()
+    )
         async throws
         -> ResultsPage
     {
-        let g = l.scheduled.group
-        let summary = try await JournalService.groupSummary(g, on: req.db)
-        let results = try await FinalResult.query(on: req.db).filter(try \.$group.$id == g.requireID()).all()
-        var v = FormValues()
-        for r in results {
-            let k = r.$student.id.uuidString.lowercased()
-            v["form-" + k] = r.form
-            v["passed-" + k] = r.passed ? "yes" : "no"
-            v["grade-" + k] = r.grade ?? ""
-            v["day-" + k] = CivilDay(number: r.resultDay).formatted
+        let group = attestedGroup.scheduled.group
+        let summary = try await JournalService.groupSummary(group, on: req.db)
+        let results = try await FinalResult.query(on: req.db).filter(try \.$group.$id == group.requireID()).all()
+        var stored = FormValues()
+        for result in results {
+            let key = result.$student.id.uuidString.lowercased()
+            stored["form-" + key] = result.form
+            stored["passed-" + key] = result.passed ? "yes" : "no"
+            stored["grade-" + key] = result.grade ?? ""
+            stored["day-" + key] = CivilDay(number: result.resultDay).formatted
         }
-        let mayEdit = req.can(.update, l.resource) && l.finished
+        let mayEdit = req.can(.update, attestedGroup.resource) && attestedGroup.finished
         return ResultsPage(
-            title: AssessmentWords.Results.title(g.name),
-            crumbs: AssessmentWords.crumbs(group: g.name, url: SiteURL.record(.groups, try g.requireID()).path),
-            intro: AssessmentWords.Results.intro(program: g.program.title, center: l.scheduled.center.shortName),
-            action: mayEdit ? SiteURL.record(.groups, try g.requireID()).path + "/results" : nil,
-            notice: l.finished ? nil : AttestationRules.unfinishedMessage(l.lastDay),
-            rows: try summary.students.map { s in
-                let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
+            title: AssessmentWords.Results.title(group.name),
+            crumbs: AssessmentWords.crumbs(group: group.name, url: SiteURL.record(.groups, try group.requireID()).path),
+            intro: AssessmentWords.Results.intro(
+                program: group.program.title, center: attestedGroup.scheduled.center.shortName),
+            action: mayEdit ? SiteURL.record(.groups, try group.requireID()).path + "/results" : nil,
+            notice: attestedGroup.finished ? nil : AttestationRules.unfinishedMessage(attestedGroup.lastDay),
+            rows: try summary.students.map { student in
+                let attendance = summary.attendance[try student.requireID()] ?? StudentAttendance()
                 return ResultsPage.Row(
-                    studentID: try s.requireID().uuidString.lowercased(),
-                    name: s.shownName(at: l.scheduled.center.ref, req: req, marks: mayEdit),
+                    studentID: try student.requireID().uuidString.lowercased(),
+                    name: student.shownName(at: attestedGroup.scheduled.center.ref, req: req, marks: mayEdit),
                     attendance: AssessmentWords.attendance(
-                        percent: a.percent, attended: a.attendedHours, delivered: a.deliveredHours),
-                    version: results.first { $0.$student.id == s.id }?.version ?? 0)
+                        percent: attendance.percent, attended: attendance.attendedHours,
+                        delivered: attendance.deliveredHours),
+                    version: results.first { $0.$student.id == student.id }?.version ?? 0)
             },
-            values: values ?? v, errors: errors)
+            values: values ?? stored, errors: errors)
     }
 
     func show(req: Request) async throws -> Response {
-        let l = try await AttestedGroup.load(req, .read)
-        return req.render(try await page(req, l).render(await req.pageContext(active: .registry(.groups))))
+        let attestedGroup = try await AttestedGroup.load(req, .read)
+        return req.render(try await page(req, attestedGroup).render(await req.pageContext(active: .registry(.groups))))
     }
 
     func save(req: Request) async throws -> Response {
-        let l = try await AttestedGroup.load(req, .update)
-        guard l.finished else { throw AppError.conflict(AttestationRules.unfinishedMessage(l.lastDay)) }
+        let attestedGroup = try await AttestedGroup.load(req, .update)
+        guard attestedGroup.finished else {
+            throw AppError.conflict(AttestationRules.unfinishedMessage(attestedGroup.lastDay))
+        }
         let form = RegistrySupport.form(req)
-        let students = try await JournalService.groupSummary(l.scheduled.group, on: req.db).students
-        let today = CivilDay(Date(), timeZone: l.scheduled.zone)
+        let students = try await JournalService.groupSummary(attestedGroup.scheduled.group, on: req.db).students
+        let today = CivilDay(Date(), timeZone: attestedGroup.scheduled.zone)
         var errors = FieldErrors()
         var rows: [(Student, AttestationForm, Bool, String?, CivilDay, Int)] = []
-        for s in students {
-            let k = try s.requireID().uuidString.lowercased()
-            let rawForm = form["form-" + k] ?? ""
-            let rawPassed = form["passed-" + k] ?? ""
+        for student in students {
+            let key = try student.requireID().uuidString.lowercased()
+            let rawForm = form["form-" + key] ?? ""
+            let rawPassed = form["passed-" + key] ?? ""
             if rawForm.isEmpty && rawPassed.isEmpty { continue }
-            let f = errors.choice("form-" + k, rawForm, as: AttestationForm.self)
+            let attestationForm = errors.choice("form-" + key, rawForm, as: AttestationForm.self)
             let passed: Bool? = rawPassed == "yes" ? true : rawPassed == "no" ? false : nil
-            if passed == nil { errors.add("passed-" + k, AssessmentWords.Results.choosePassed) }
-            let grade = errors.optional("grade-" + k, form["grade-" + k], max: 20)
-            let day = errors.day("day-" + k, form["day-" + k], required: false) ?? today
-            if day > today { errors.add("day-" + k, AssessmentWords.Results.dayInFuture) }
-            if let f, let passed { rows.append((s, f, passed, grade, day, form["v-" + k].flatMap(Int.init) ?? -1)) }
+            if passed == nil { errors.add("passed-" + key, AssessmentWords.Results.choosePassed) }
+            let grade = errors.optional("grade-" + key, form["grade-" + key], max: 20)
+            let day = errors.day("day-" + key, form["day-" + key], required: false) ?? today
+            if day > today { errors.add("day-" + key, AssessmentWords.Results.dayInFuture) }
+            if let attestationForm, let passed {
+                rows.append((student, attestationForm, passed, grade, day, form["v-" + key].flatMap(Int.init) ?? -1))
+            }
         }
         if rows.isEmpty && errors.isEmpty {
             errors.add(
@@ -78,99 +86,102 @@ struct ResultsController: RouteCollection {
         }
         guard errors.isEmpty else {
             return req.render(
-                try await page(req, l, values: form, errors: errors).render(
+                try await page(req, attestedGroup, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .unprocessableEntity)
         }
-        let g = l.scheduled.group
-        let center = l.scheduled.center
+        let group = attestedGroup.scheduled.group
+        let center = attestedGroup.scheduled.center
         let by = req.currentUser?.fullName ?? ""
         let saved = rows
         do {
-            try await writeResults(saved, group: g, center: center, by: by, req: req)
-        } catch let e as AppError where e.code == "validation" {
-            for (k, v) in e.fields { errors.add(k, v) }
+            try await writeResults(saved, group: group, center: center, by: by, req: req)
+        } catch let error as AppError where error.code == "validation" {
+            for (field, message) in error.fields { errors.add(field, message) }
             return req.render(
-                try await page(req, l, values: form, errors: errors).render(
+                try await page(req, attestedGroup, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .conflict)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             errors.add(
                 "form-" + (saved.first?.0.id?.uuidString.lowercased() ?? "x"),
                 AssessmentWords.Results.enteredMeanwhile)
             return req.render(
-                try await page(req, l, values: form, errors: errors).render(
+                try await page(req, attestedGroup, values: form, errors: errors).render(
                     await req.pageContext(active: .registry(.groups))), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.record(.groups, try g.requireID()).path + "/results", flash: AssessmentWords.Results.saved)
+            to: SiteURL.record(.groups, try group.requireID()).path + "/results", flash: AssessmentWords.Results.saved)
     }
 
     /// Writes the rows in one transaction: each claims the version its form was made from; a result turned to «не
     /// зачтено» while a valid certificate stands is refused.
     func writeResults(
-        _ saved: [(Student, AttestationForm, Bool, String?, CivilDay, Int)], group g: StudyGroup, center: Organization,
+        _ saved: [(Student, AttestationForm, Bool, String?, CivilDay, Int)], group studyGroup: StudyGroup,
+        center: Organization,
         by: String,
         req: Request
     ) async throws {
         try await req.application.writeTransaction { db in
             var changes: [String: String] = [:]
-            for (s, f, passed, grade, day, expected) in saved {
-                let k = try s.requireID().uuidString.lowercased()
-                let r =
-                    try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
-                        try \.$student.$id == s.requireID()
+            for (student, attestationForm, passed, grade, day, expected) in saved {
+                let key = try student.requireID().uuidString.lowercased()
+                let result =
+                    try await FinalResult.query(on: db).filter(try \.$group.$id == studyGroup.requireID()).filter(
+                        try \.$student.$id == student.requireID()
                     )
                     .first()
                     ?? {
-                        let r = FinalResult()
-                        r.$group.id = try g.requireID()
-                        r.$student.id = try s.requireID()
-                        r.version = 0
-                        return r
+                        let created = FinalResult()
+                        created.$group.id = try studyGroup.requireID()
+                        created.$student.id = try student.requireID()
+                        created.version = 0
+                        return created
                     }()
                 if !passed,
-                    let cert = try await Certificate.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
-                        try \.$student.$id == s.requireID()
-                    )
-                    .filter(\.$status == Certificate.Status.valid.rawValue).first()
+                    let cert = try await Certificate.query(on: db).filter(try \.$group.$id == studyGroup.requireID())
+                        .filter(
+                            try \.$student.$id == student.requireID()
+                        )
+                        .filter(\.$status == Certificate.Status.valid.rawValue).first()
                 {
-                    var e = FieldErrors()
-                    e.add("passed-" + k, AssessmentWords.Results.certificateIssued(cert.number))
-                    throw AppError.validation(ValidationFailure(fields: e))
+                    var errors = FieldErrors()
+                    errors.add("passed-" + key, AssessmentWords.Results.certificateIssued(cert.number))
+                    throw AppError.validation(ValidationFailure(fields: errors))
                 }
                 let line = AssessmentWords.Results.line(
-                    form: f.title, passed: passed, grade: grade, day: day.formatted)
+                    form: attestationForm.title, passed: passed, grade: grade, day: day.formatted)
                 let old =
-                    r.id == nil
+                    result.id == nil
                     ? nil
                     : AssessmentWords.Results.line(
-                        form: AttestationForm(rawValue: r.form)?.title ?? r.form, passed: r.passed, grade: r.grade,
-                        day: CivilDay(number: r.resultDay).formatted)
+                        form: AttestationForm(rawValue: result.form)?.title ?? result.form, passed: result.passed,
+                        grade: result.grade,
+                        day: CivilDay(number: result.resultDay).formatted)
                 guard old != line else { continue }
                 // An existing result is claimed by its version in the database, so of two saves at once one wins.
                 let claimed =
-                    r.id == nil
-                    ? r.version == expected
+                    result.id == nil
+                    ? result.version == expected
                     : try await RegistrySupport.claimVersion(
-                        table: FinalResult.schema, id: try r.requireID(), expected: expected, on: db)
+                        table: FinalResult.schema, id: try result.requireID(), expected: expected, on: db)
                 guard claimed else {
-                    var e = FieldErrors()
-                    e.add("form-" + k, AssessmentWords.Results.changedMeanwhile)
-                    throw AppError.validation(ValidationFailure(fields: e))
+                    var errors = FieldErrors()
+                    errors.add("form-" + key, AssessmentWords.Results.changedMeanwhile)
+                    throw AppError.validation(ValidationFailure(fields: errors))
                 }
-                r.form = f.rawValue
-                r.passed = passed
-                r.grade = grade
-                r.resultDay = day.number
-                r.recordedBy = by
-                r.recordedAt = Date()
-                r.version = expected + 1
-                try await r.save(on: db)
-                changes[s.fullName] = (old.map { $0 + " → " } ?? "") + line
+                result.form = attestationForm.rawValue
+                result.passed = passed
+                result.grade = grade
+                result.resultDay = day.number
+                result.recordedBy = by
+                result.recordedAt = Date()
+                result.version = expected + 1
+                try await result.save(on: db)
+                changes[student.fullName] = (old.map { $0 + " → " } ?? "") + line
             }
             if !changes.isEmpty {
                 try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "final_results", entityID: g.id,
-                    title: AssessmentWords.Results.title(g.name),
+                    on: db, req: req, action: .update, entityType: "final_results", entityID: studyGroup.id,
+                    title: AssessmentWords.Results.title(studyGroup.name),
                     municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
             }
         }

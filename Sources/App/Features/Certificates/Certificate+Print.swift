@@ -30,9 +30,9 @@ extension Certificate {
 
     /// The certificate of a number and its code (numbers are unique per municipality; with the code, across them).
     static func lookup(number: String, code: String, on db: any Database) async throws -> Certificate? {
-        guard let p = CertificateNumber.parse(number) else { return nil }
+        guard let parsed = CertificateNumber.parse(number) else { return nil }
         return try await Certificate.query(on: db).filter(
-            \.$number == CertificateNumber.format(series: p.series, year: p.year, sequence: p.sequence)
+            \.$number == CertificateNumber.format(series: parsed.series, year: parsed.year, sequence: parsed.sequence)
         )
         .filter(\.$verificationCode == VerificationCode.normalize(code)).first()
     }

@@ -17,15 +17,15 @@ enum CertificateService {
         var reason: String?
     }
 
-    static func candidates(_ g: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
-        let summary = try await JournalService.groupSummary(g, on: db)
+    static func candidates(_ group: StudyGroup, minimum: Int, on db: any Database) async throws -> [Candidate] {
+        let summary = try await JournalService.groupSummary(group, on: db)
         let results = Dictionary(
-            try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).all().map {
+            try await FinalResult.query(on: db).filter(try \.$group.$id == group.requireID()).all().map {
                 ($0.$student.id, $0)
             },
             uniquingKeysWith: { a, _ in a })
         let certs = Dictionary(
-            try await Certificate.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
+            try await Certificate.query(on: db).filter(try \.$group.$id == group.requireID()).filter(
                 \.$status == Certificate.Status.valid.rawValue
             ).all()
                 .map { ($0.$student.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,14 +33,16 @@ enum CertificateService {
         ids.formUnion(certs.keys)
         let students =
             ids.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$sortKey).all()
-        return try students.map { s in
-            let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
-            let r = results[try s.requireID()]
-            let c = certs[try s.requireID()]
+        return try students.map { student in
+            let attendance = summary.attendance[try student.requireID()] ?? StudentAttendance()
+            let result = results[try student.requireID()]
+            let certificate = certs[try student.requireID()]
             let decision = CertificateRules.decide(
-                passed: r?.passed, attendance: a, minimum: minimum, hasValidCertificate: c != nil)
+                passed: result?.passed, attendance: attendance, minimum: minimum,
+                hasValidCertificate: certificate != nil)
             return Candidate(
-                student: s, attendance: a, result: r, certificate: c, eligible: decision.isEligible,
+                student: student, attendance: attendance, result: result, certificate: certificate,
+                eligible: decision.isEligible,
                 reason: decision.reason)
         }
     }
@@ -61,10 +63,10 @@ enum CertificateService {
         let issuer = req.currentUser?.fullName ?? ""
         return try await req.application.writeTransaction { db in
             guard
-                let g = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(
+                let group = try await StudyGroup.query(on: db).filter(\.$id == groupID).with(\.$program).with(
                     \.$organization
                 ).with(\.$academicYear).first(),
-                let municipality = try await Municipality.find(g.organization.$municipality.id, on: db)
+                let municipality = try await Municipality.find(group.organization.$municipality.id, on: db)
             else { throw AppError.notFound(CertificatesWords.Refusal.groupNotFound) }
             let zone = municipality.zone
             let year = CivilDay(Date(), timeZone: zone).ymd.year
@@ -76,7 +78,7 @@ enum CertificateService {
             .sort(\.$day).sort(\.$startMinute).all()
             let (today, minute) = MunicipalClock.now(zone)
             let last = lessons.last.map { CivilDay(number: $0.day) }
-            let end = g.endsOn.map { CivilDay($0, timeZone: zone) }
+            let end = group.endsOn.map { CivilDay($0, timeZone: zone) }
             guard
                 AttestationRules.courseFinished(
                     lastLesson: lessons.last.map { (CivilDay(number: $0.day), $0.startMinute) }, groupEnd: end,
@@ -90,7 +92,7 @@ enum CertificateService {
                 })
             let unmarked = try lessons.filter { !marked.contains(try $0.requireID()) }.map { CivilDay(number: $0.day) }
             guard unmarked.isEmpty else { throw AppError.conflict(AttestationRules.unmarkedMessage(unmarked)) }
-            let chosen = try await candidates(g, minimum: municipality.certificateMinAttendance, on: db).filter(
+            let chosen = try await candidates(group, minimum: municipality.certificateMinAttendance, on: db).filter(
                 \.eligible)
             guard !chosen.isEmpty else { return [] }
             guard
@@ -98,10 +100,10 @@ enum CertificateService {
                     by: chosen.count, municipalityID: try municipality.requireID(), year: year, on: db),
                 let range = CertificateNumber.sequences(after: top - chosen.count, count: chosen.count)
             else { throw AppError.conflict(CertificatesWords.Refusal.counterUnavailable) }
-            let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
-            let delivered = try await JournalService.groupSummary(g, on: db).hours.delivered
+            let first = CivilDay(group.startsOn ?? group.academicYear.startsOn, timeZone: zone)
+            let delivered = try await JournalService.groupSummary(group, on: db).hours.delivered
             var issued: [Certificate] = []
-            for (c, seq) in zip(chosen, range) {
+            for (candidate, seq) in zip(chosen, range) {
                 let cert = Certificate()
                 cert.$municipality.id = try municipality.requireID()
                 cert.year = year
@@ -109,14 +111,15 @@ enum CertificateService {
                 cert.number = CertificateNumber.format(
                     series: municipality.certificateSeries, year: year, sequence: seq)
                 cert.verificationCode = VerificationCode.make()
-                cert.$student.id = try c.student.requireID()
+                cert.$student.id = try candidate.student.requireID()
                 cert.$group.id = groupID
-                cert.studentName = c.student.fullName
+                cert.studentName = candidate.student.fullName
                 cert.initials = CertificateRules.initials(
-                    surname: c.student.surname, givenName: c.student.givenName, patronymic: c.student.patronymic)
-                cert.programTitle = g.program.title
+                    surname: candidate.student.surname, givenName: candidate.student.givenName,
+                    patronymic: candidate.student.patronymic)
+                cert.programTitle = group.program.title
                 cert.hours = delivered
-                cert.centerName = g.organization.fullName
+                cert.centerName = group.organization.fullName
                 cert.firstDay = (lessons.first.map { CivilDay(number: $0.day) } ?? first).number
                 cert.lastDay = (last ?? end ?? today).number
                 cert.issuedAt = Date()
@@ -127,8 +130,8 @@ enum CertificateService {
             }
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "certificates", entityID: groupID,
-                title: CertificatesWords.Audit.issuedTitle(group: g.name), municipalityID: municipality.id,
-                organizationID: g.$organization.id,
+                title: CertificatesWords.Audit.issuedTitle(group: group.name), municipalityID: municipality.id,
+                organizationID: group.$organization.id,
                 after: CertificatesWords.Audit.issued(issued.map { (number: $0.number, student: $0.studentName) }))
             return issued
         }
@@ -142,14 +145,14 @@ enum CertificateService {
             )
             .set("annul_reason", to: reason).set("annulled_at", to: Date())
             .where("id", .equal, id).where("status", .equal, Certificate.Status.valid.rawValue).returning("id").all()
-            guard !rows.isEmpty, let c = try await Certificate.find(id, on: db) else {
+            guard !rows.isEmpty, let certificate = try await Certificate.find(id, on: db) else {
                 throw AppError.conflict(CertificatesWords.Refusal.alreadyAnnulled)
             }
-            let g = try await StudyGroup.find(c.$group.id, on: db)
+            let group = try await StudyGroup.find(certificate.$group.id, on: db)
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "certificate", entityID: id,
-                title: CertificatesWords.Audit.certificateTitle(c.number),
-                municipalityID: c.$municipality.id, organizationID: g?.$organization.id,
+                title: CertificatesWords.Audit.certificateTitle(certificate.number),
+                municipalityID: certificate.$municipality.id, organizationID: group?.$organization.id,
                 before: [CertificatesWords.Audit.state: Certificate.Status.valid.title],
                 after: [
                     CertificatesWords.Audit.state: Certificate.Status.annulled.title,

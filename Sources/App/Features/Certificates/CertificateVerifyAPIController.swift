@@ -26,7 +26,7 @@ struct CertificateVerifyAPIController: RouteCollection {
             throw AppError(status: .tooManyRequests, code: "too_many_requests", reason: VerifyThrottle.message)
         }
         guard
-            let c = try await Certificate.lookup(
+            let certificate = try await Certificate.lookup(
                 number: req.query[String.self, at: "number"] ?? "", code: req.query[String.self, at: "code"] ?? "",
                 on: req.db)
         else {
@@ -34,9 +34,10 @@ struct CertificateVerifyAPIController: RouteCollection {
             throw AppError.notFound(CertificatesWords.notVerified)
         }
         return Output(
-            number: c.number, status: c.status, initials: c.initials, programTitle: c.programTitle, hours: c.hours,
-            centerName: c.centerName,
-            firstDay: CivilDay(number: c.firstDay).iso, lastDay: CivilDay(number: c.lastDay).iso,
-            annulReason: c.annulReason)
+            number: certificate.number, status: certificate.status, initials: certificate.initials,
+            programTitle: certificate.programTitle, hours: certificate.hours,
+            centerName: certificate.centerName,
+            firstDay: CivilDay(number: certificate.firstDay).iso, lastDay: CivilDay(number: certificate.lastDay).iso,
+            annulReason: certificate.annulReason)
     }
 }

@@ -23,22 +23,27 @@ struct CertificatesAPIController: RouteCollection {
         var annulReason: String?
     }
 
-    static func dto(_ c: Certificate) throws -> CertificateDTO {
+    static func dto(_ certificate: Certificate) throws -> CertificateDTO {
         CertificateDTO(
-            id: try c.requireID(), number: c.number, studentId: c.$student.id, groupId: c.$group.id,
-            programTitle: c.programTitle,
-            hours: c.hours,
-            centerName: c.centerName, issuedAt: c.issuedAt, status: c.status, annulReason: c.annulReason)
+            id: try certificate.requireID(), number: certificate.number, studentId: certificate.$student.id,
+            groupId: certificate.$group.id,
+            programTitle: certificate.programTitle,
+            hours: certificate.hours,
+            centerName: certificate.centerName, issuedAt: certificate.issuedAt, status: certificate.status,
+            annulReason: certificate.annulReason)
     }
 
     func certificates(req: Request) async throws -> PageDTO<CertificateDTO> {
-        let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["number"], defaultSort: "number")
-        let (groups, student) = try await StudentRecordScope.groups(req, q)
-        guard !groups.isEmpty else { return PageDTO(items: [], metadata: .init(page: q.page, per: q.per, total: 0)) }
-        var b = Certificate.query(on: req.db).filter(\.$group.$id ~~ groups)
-        if let student { b = b.filter(\.$student.$id == student) }
-        let (rows, total) = try await b.sort(\.$year).sort(\.$sequence).paged(q)
-        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        let query = RegistrySupport.listQuery(
+            req, filters: ["group", "student"], sorts: ["number"], defaultSort: "number")
+        let (groups, student) = try await StudentRecordScope.groups(req, query)
+        guard !groups.isEmpty else {
+            return PageDTO(items: [], metadata: .init(page: query.page, per: query.per, total: 0))
+        }
+        var builder = Certificate.query(on: req.db).filter(\.$group.$id ~~ groups)
+        if let student { builder = builder.filter(\.$student.$id == student) }
+        let (rows, total) = try await builder.sort(\.$year).sort(\.$sequence).paged(query)
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     struct IssueOutput: Content {
@@ -47,9 +52,9 @@ struct CertificatesAPIController: RouteCollection {
     }
 
     func issue(req: Request) async throws -> Response {
-        let r = try await AttestedGroup.load(req, .read)
-        try req.authorize(.create, .certificate(center: r.scheduled.center.ref))
-        let issued = try await CertificateService.issue(group: try r.scheduled.group.requireID(), req: req)
+        let attestedGroup = try await AttestedGroup.load(req, .read)
+        try req.authorize(.create, .certificate(center: attestedGroup.scheduled.center.ref))
+        let issued = try await CertificateService.issue(group: try attestedGroup.scheduled.group.requireID(), req: req)
         let response = Response(status: issued.isEmpty ? .ok : .created)
         try response.content.encode(IssueOutput(issued: issued.count, certificates: issued.map(Self.dto)))
         return response

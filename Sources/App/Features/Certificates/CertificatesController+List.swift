@@ -13,33 +13,35 @@ extension CertificatesController {
         if let visible, visible.isEmpty { throw AppError.forbidden }
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["number", "issued"], defaultSort: "issued")
-        var b = Certificate.query(on: req.db).join(StudyGroup.self, on: \Certificate.$group.$id == \StudyGroup.$id)
-            .filter(\.$municipality.$id == municipalityID)
-        if let visible { b = b.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
+        var builder = Certificate.query(on: req.db).join(
+            StudyGroup.self, on: \Certificate.$group.$id == \StudyGroup.$id
+        )
+        .filter(\.$municipality.$id == municipalityID)
+        if let visible { builder = builder.filter(StudyGroup.self, \.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(StudyGroup.self, \.$organization.$id == org)
+            builder = builder.filter(StudyGroup.self, \.$organization.$id == org)
         }
-        if let s = query.filters["status"], let st = Certificate.Status(rawValue: s) {
-            b = b.filter(\.$status == st.rawValue)
+        if let rawStatus = query.filters["status"], let st = Certificate.Status(rawValue: rawStatus) {
+            builder = builder.filter(\.$status == st.rawValue)
         }
         // A centre's own certificates name their students; the whole network's only for who sees every group's students
         // (not the methodologist, who finds a certificate by its number).
         let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let names = visible != nil || CertificatesController.showsNames(req, center: probe)
-        let q = query.q.trimmingCharacters(in: .whitespaces)
-        if !q.isEmpty {
-            let plain = TextKey.likeSafe(q)
+        let searchText = query.q.trimmingCharacters(in: .whitespaces)
+        if !searchText.isEmpty {
+            let plain = TextKey.likeSafe(searchText)
             let number = plain.uppercased()
-            b =
+            builder =
                 names
-                ? b.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) }
-                : b.filter(\.$number ~~ number)
+                ? builder.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) }
+                : builder.filter(\.$number ~~ number)
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
-        b =
+        builder =
             query.sort == "number"
-            ? b.sort(\.$year, dir).sort(\.$sequence, dir) : b.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
-        let (rows, total) = try await b.paged(query)
+            ? builder.sort(\.$year, dir).sort(\.$sequence, dir) : builder.sort(\.$issuedAt, dir).sort(\.$sequence, dir)
+        let (rows, total) = try await builder.paged(query)
         let numbers = names ? [:] : try await Self.registryNumbers(of: rows.map { $0.$student.id }, on: req.db)
         let zone = try await RegistrySupport.zone(req)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
@@ -50,12 +52,12 @@ extension CertificatesController {
             }
         let page = CertificateListPage(
             query: query, searchFilter: CommonFilters.search, centers: options,
-            rows: try rows.map { c in
+            rows: try rows.map { certificate in
                 CertificateListPage.Row(
-                    number: c.number, url: SiteURL.certificate(try c.requireID()).path,
-                    student: names ? c.studentName : StudentLabel.masked(numbers[c.$student.id]),
-                    course: c.programTitle,
-                    issued: RuDate.format(c.issuedAt, timeZone: zone), valid: c.isValid)
+                    number: certificate.number, url: SiteURL.certificate(try certificate.requireID()).path,
+                    student: names ? certificate.studentName : StudentLabel.masked(numbers[certificate.$student.id]),
+                    course: certificate.programTitle,
+                    issued: RuDate.format(certificate.issuedAt, timeZone: zone), valid: certificate.isValid)
             },
             total: total
         ).list
@@ -77,19 +79,21 @@ extension CertificatesController {
                 VerifyPage(values: values, found: nil, message: VerifyThrottle.message).render(
                     await req.pageContext(active: nil)), status: .tooManyRequests)
         }
-        guard let c = try await Certificate.lookup(number: number, code: code, on: req.db) else {
+        guard let certificate = try await Certificate.lookup(number: number, code: code, on: req.db) else {
             await req.application.verifyThrottle.failed()
             return req.render(
                 VerifyPage(values: values, found: nil, message: CertificatesWords.notVerified).render(
                     await req.pageContext(active: nil)),
                 status: .notFound)
         }
-        let zone = try await MunicipalClock.zone(c.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(certificate.$municipality.id, on: req.db)
         let found = VerifyPage.Found(
-            number: c.number, initials: c.initials, program: c.programTitle, hours: c.hours, center: c.centerName,
-            period: CivilDay(number: c.firstDay).formatted + " — " + CivilDay(number: c.lastDay).formatted,
-            issued: RuDate.format(c.issuedAt, timeZone: zone),
-            annulled: c.isValid ? nil : (c.annulReason ?? CertificatesWords.noReason))
+            number: certificate.number, initials: certificate.initials, program: certificate.programTitle,
+            hours: certificate.hours, center: certificate.centerName,
+            period: CivilDay(number: certificate.firstDay).formatted + " — "
+                + CivilDay(number: certificate.lastDay).formatted,
+            issued: RuDate.format(certificate.issuedAt, timeZone: zone),
+            annulled: certificate.isValid ? nil : (certificate.annulReason ?? CertificatesWords.noReason))
         return req.render(
             VerifyPage(values: values, found: found, message: nil).render(await req.pageContext(active: nil)))
     }

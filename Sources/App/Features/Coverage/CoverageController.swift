@@ -14,13 +14,13 @@ struct CoverageController: RouteCollection {
 
     static func year(_ req: Request, _ municipalityID: UUID) async throws -> AcademicYear {
         guard
-            let y = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
+            let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
             ).first()
         else {
             throw AppError.notFound(CoverageWords.noCurrentYear)
         }
-        return y
+        return year
     }
 
     /// Schools whose coverage the user sees: every school for the municipality's staff, the own school for a school.
@@ -63,16 +63,16 @@ struct CoverageController: RouteCollection {
             .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).filter(Student.self, \.$school.$id ~~ ids)
             .filter(Student.self, \.$status == RecordStatus.active.rawValue).all()
         let enrolledIDs = Set(placed.map { $0.$student.id })
-        return try schools.map { s in
+        return try schools.map { school in
             var head: [Int: Int] = [:]
             var reg: [Int: Int] = [:]
             var enr: [Int: Int] = [:]
-            for h in heads where h.$school.id == s.id { head[h.grade] = h.count }
-            for st in students where st.$school.id == s.id {
+            for headcount in heads where headcount.$school.id == school.id { head[headcount.grade] = headcount.count }
+            for st in students where st.$school.id == school.id {
                 reg[st.grade, default: 0] += 1
                 if enrolledIDs.contains(try st.requireID()) { enr[st.grade, default: 0] += 1 }
             }
-            return Row(school: s, result: Coverage.school(.init(headcount: head, registered: reg, enrolled: enr)))
+            return Row(school: school, result: Coverage.school(.init(headcount: head, registered: reg, enrolled: enr)))
         }
     }
 
@@ -84,11 +84,11 @@ struct CoverageController: RouteCollection {
         let canEdit = { (o: Organization) in req.can(.update, .student(school: o.ref)) }
         let page = CoveragePage(
             yearTitle: year.title,
-            rows: try rows.map { r in
+            rows: try rows.map { row in
                 CoveragePage.Row(
-                    school: r.school.shortName, seniors: r.result.seniors, all: r.result.all,
-                    headcountURL: canEdit(r.school)
-                        ? "/coverage/headcount/\(try r.school.requireID().uuidString.lowercased())" : nil)
+                    school: row.school.shortName, seniors: row.result.seniors, all: row.result.all,
+                    headcountURL: canEdit(row.school)
+                        ? "/coverage/headcount/\(try row.school.requireID().uuidString.lowercased())" : nil)
             }
         ).list
         return req.render(page.render(await req.pageContext(active: .coverage)))
@@ -96,70 +96,77 @@ struct CoverageController: RouteCollection {
 
     func school(_ req: Request) async throws -> (Organization, AcademicYear) {
         guard let id = req.parameters.get("school").flatMap(UUID.init(uuidString:)),
-            let s = try await Organization.find(id, on: req.db),
-            s.orgKind == .school, req.can(.read, .student(school: s.ref))
+            let school = try await Organization.find(id, on: req.db),
+            school.orgKind == .school, req.can(.read, .student(school: school.ref))
         else { throw AppError.notFound() }
-        try req.authorize(.update, .student(school: s.ref))
-        return (s, try await Self.year(req, s.$municipality.id))
+        try req.authorize(.update, .student(school: school.ref))
+        return (school, try await Self.year(req, school.$municipality.id))
     }
 
-    func formPage(_ s: Organization, _ y: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors())
+    func formPage(_ school: Organization, _ year: AcademicYear, values: FormValues, errors: FieldErrors = FieldErrors())
         throws -> RegistryForm
     {
         HeadcountFormPage(
-            school: s.shortName, yearTitle: y.title,
-            action: "/coverage/headcount/\(try s.requireID().uuidString.lowercased())", values: values, errors: errors
+            school: school.shortName, yearTitle: year.title,
+            action: "/coverage/headcount/\(try school.requireID().uuidString.lowercased())", values: values,
+            errors: errors
         ).form
     }
 
     func headcountForm(req: Request) async throws -> Response {
-        let (s, y) = try await school(req)
-        let rows = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == s.requireID()).filter(
-            try \.$academicYear.$id == y.requireID()
-        ).all()
+        let (organization, year) = try await school(req)
+        let rows = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == organization.requireID())
+            .filter(
+                try \.$academicYear.$id == year.requireID()
+            ).all()
         let values = FormValues(
             single: Dictionary(rows.map { ("g\($0.grade)", String($0.count)) }, uniquingKeysWith: { a, _ in a }))
-        return req.render(try formPage(s, y, values: values).render(await req.pageContext(active: .coverage)))
+        return req.render(
+            try formPage(organization, year, values: values).render(await req.pageContext(active: .coverage)))
     }
 
     func saveHeadcount(req: Request) async throws -> Response {
-        let (s, y) = try await school(req)
+        let (organization, year) = try await school(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         var counts: [Int: Int] = [:]
-        for g in 1...11 {
-            if let n = errors.integer("g\(g)", form["g\(g)"], range: 0...5000, required: false) { counts[g] = n }
+        for grade in 1...11 {
+            if let count = errors.integer("g\(grade)", form["g\(grade)"], range: 0...5000, required: false) {
+                counts[grade] = count
+            }
         }
         guard errors.isEmpty else {
             return req.render(
-                try formPage(s, y, values: form, errors: errors).render(await req.pageContext(active: .coverage)),
+                try formPage(organization, year, values: form, errors: errors).render(
+                    await req.pageContext(active: .coverage)),
                 status: .unprocessableEntity)
         }
         let counted = counts
-        let before = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == s.requireID()).filter(
-            try \.$academicYear.$id == y.requireID()
-        ).all()
+        let before = try await SchoolHeadcount.query(on: req.db).filter(try \.$school.$id == organization.requireID())
+            .filter(
+                try \.$academicYear.$id == year.requireID()
+            ).all()
         try await req.application.writeTransaction { db in
-            try await SchoolHeadcount.query(on: db).filter(try \.$school.$id == s.requireID()).filter(
-                try \.$academicYear.$id == y.requireID()
+            try await SchoolHeadcount.query(on: db).filter(try \.$school.$id == organization.requireID()).filter(
+                try \.$academicYear.$id == year.requireID()
             )
             .delete()
-            for (g, n) in counted {
-                let h = SchoolHeadcount()
-                h.$school.id = try s.requireID()
-                h.$academicYear.id = try y.requireID()
-                h.grade = g
-                h.count = n
-                h.updatedAt = Date()
-                try await h.create(on: db)
+            for (grade, count) in counted {
+                let headcount = SchoolHeadcount()
+                headcount.$school.id = try organization.requireID()
+                headcount.$academicYear.id = try year.requireID()
+                headcount.grade = grade
+                headcount.count = count
+                headcount.updatedAt = Date()
+                try await headcount.create(on: db)
             }
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "headcount", entityID: s.id,
-                title: CoverageWords.auditTitle(school: s.shortName, year: y.title),
-                municipalityID: s.$municipality.id, organizationID: s.id,
+                on: db, req: req, action: .update, entityType: "headcount", entityID: organization.id,
+                title: CoverageWords.auditTitle(school: organization.shortName, year: year.title),
+                municipalityID: organization.$municipality.id, organizationID: organization.id,
                 before: CoverageWords.audit(before.map { ($0.grade, $0.count) }),
                 after: CoverageWords.audit(counted.map { ($0.key, $0.value) }))
         }
-        return req.redirect(to: "/coverage", flash: CoverageWords.saved(school: s.shortName))
+        return req.redirect(to: "/coverage", flash: CoverageWords.saved(school: organization.shortName))
     }
 }

@@ -40,30 +40,34 @@ struct HoursController: RouteCollection {
         let first = CivilDay(year.startsOn, timeZone: zone).startOfMonth
         let last = CivilDay(year.endsOn, timeZone: zone)
         var months: [CivilDay] = []
-        var m = first
-        while m <= last {
-            months.append(m)
-            m = m.adding(days: m.daysInMonth)
+        var month = first
+        while month <= last {
+            months.append(month)
+            month = month.adding(days: month.daysInMonth)
         }
         var byTeacher: [UUID: (staff: StaffMember, hours: [Int], groups: Set<String>)] = [:]
-        for r in records where r.hours > 0 {
-            guard let l = lessonByID[r.$lesson.id], let t = l.teacher, let g = groupByID[l.$group.id],
-                !l.isCancelled, req.can(.read, .teacherHours(center: g.organization.ref, teacherUserID: t.$user.id))
+        for record in records where record.hours > 0 {
+            guard let lesson = lessonByID[record.$lesson.id], let teacher = lesson.teacher,
+                let group = groupByID[lesson.$group.id],
+                !lesson.isCancelled,
+                req.can(.read, .teacherHours(center: group.organization.ref, teacherUserID: teacher.$user.id))
             else { continue }
-            let d = CivilDay(number: l.day)
-            guard let i = months.firstIndex(where: { $0.ymd.year == d.ymd.year && $0.ymd.month == d.ymd.month }) else {
+            let day = CivilDay(number: lesson.day)
+            guard let i = months.firstIndex(where: { $0.ymd.year == day.ymd.year && $0.ymd.month == day.ymd.month })
+            else {
                 continue
             }
-            var entry = byTeacher[try t.requireID()] ?? (t, Array(repeating: 0, count: months.count), [])
-            entry.hours[i] += r.hours
-            entry.groups.insert(g.name)
-            byTeacher[try t.requireID()] = entry
+            var entry = byTeacher[try teacher.requireID()] ?? (teacher, Array(repeating: 0, count: months.count), [])
+            entry.hours[i] += record.hours
+            entry.groups.insert(group.name)
+            byTeacher[try teacher.requireID()] = entry
         }
-        let rows = try byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { e in
+        let rows = try byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { entry in
             TeacherHoursPage.Row(
-                name: e.staff.fullName, url: SiteURL.teacherWeek(try e.staff.requireID()).path,
-                note: JournalWords.Hours.note(outsideTrainer: e.staff.isOutsideTrainer, groups: e.groups.sorted()),
-                months: e.hours, total: e.hours.reduce(0, +))
+                name: entry.staff.fullName, url: SiteURL.teacherWeek(try entry.staff.requireID()).path,
+                note: JournalWords.Hours.note(
+                    outsideTrainer: entry.staff.isOutsideTrainer, groups: entry.groups.sorted()),
+                months: entry.hours, total: entry.hours.reduce(0, +))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {

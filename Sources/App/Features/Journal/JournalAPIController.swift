@@ -19,20 +19,22 @@ struct JournalAPIController: RouteCollection {
     }
 
     func attendance(req: Request) async throws -> PageDTO<AttendanceDTO> {
-        let q = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
-        let (groups, student) = try await StudentRecordScope.groups(req, q)
-        guard !groups.isEmpty else { return PageDTO(items: [], metadata: .init(page: q.page, per: q.per, total: 0)) }
-        var b = AttendanceMark.query(on: req.db).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id)
+        let query = RegistrySupport.listQuery(req, filters: ["group", "student"], sorts: ["day"], defaultSort: "day")
+        let (groups, student) = try await StudentRecordScope.groups(req, query)
+        guard !groups.isEmpty else {
+            return PageDTO(items: [], metadata: .init(page: query.page, per: query.per, total: 0))
+        }
+        var builder = AttendanceMark.query(on: req.db).join(Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id)
             .filter(Lesson.self, \.$group.$id ~~ groups)
-        if let student { b = b.filter(\.$student.$id == student) }
-        let (rows, total) = try await b.sort(Lesson.self, \.$day).sort(\.$id).paged(q)
+        if let student { builder = builder.filter(\.$student.$id == student) }
+        let (rows, total) = try await builder.sort(Lesson.self, \.$day).sort(\.$id).paged(query)
         return PageDTO(
-            items: try rows.map { m in
-                let l = try m.joined(Lesson.self)
+            items: try rows.map { mark in
+                let lesson = try mark.joined(Lesson.self)
                 return AttendanceDTO(
-                    lessonId: m.$lesson.id, groupId: l.$group.id, studentId: m.$student.id,
-                    date: CivilDay(number: l.day).iso, status: m.status)
-            }, metadata: .init(page: q.page, per: q.per, total: total))
+                    lessonId: mark.$lesson.id, groupId: lesson.$group.id, studentId: mark.$student.id,
+                    date: CivilDay(number: lesson.day).iso, status: mark.status)
+            }, metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     struct MarkInput: Content {
@@ -47,27 +49,30 @@ struct JournalAPIController: RouteCollection {
     }
 
     func mark(req: Request) async throws -> Response {
-        let l = try await JournalLesson.load(req, .update)
+        let journalLesson = try await JournalLesson.load(req, .update)
         let input = try req.content.decode(MarkInput.self)
         var errors = FieldErrors()
         let topic = errors.required("topic", input.topic, max: 300)
-        JournalRules.check(topic: topic, hours: input.hours, lessonHours: l.lesson.hours, errors: &errors)
+        JournalRules.check(topic: topic, hours: input.hours, lessonHours: journalLesson.lesson.hours, errors: &errors)
         if input.hours == nil { errors.add("hours", JournalWords.hoursNumber) }
         var marks: [UUID: AttendanceStatus] = [:]
-        for m in input.marks ?? [] {
-            guard let s = AttendanceStatus(rawValue: m.status) else {
-                errors.add("marks", JournalWords.unknownMark(m.status))
+        for mark in input.marks ?? [] {
+            guard let status = AttendanceStatus(rawValue: mark.status) else {
+                errors.add("marks", JournalWords.unknownMark(mark.status))
                 continue
             }
-            marks[m.studentId] = s
+            marks[mark.studentId] = status
         }
         guard errors.isEmpty, let hours = input.hours else {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
-        let existing = try await LessonRecord.query(on: req.db).filter(try \.$lesson.$id == l.lesson.requireID())
-            .first()
+        let existing = try await LessonRecord.query(on: req.db).filter(
+            try \.$lesson.$id == journalLesson.lesson.requireID()
+        )
+        .first()
         try await JournalService.mark(
-            l, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0, req: req)
+            journalLesson, topic: topic, hours: hours, marks: marks, version: input.version ?? existing?.version ?? 0,
+            req: req)
         return Response(status: existing == nil ? .created : .ok)
     }
 }

@@ -17,13 +17,14 @@ struct JournalLesson {
             let lesson = try await Lesson.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$room).with(
                 \.$teacher
             ).first(),
-            let g = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program).first(),
-            let center = try await Organization.find(g.$organization.id, on: req.db)
+            let group = try await StudyGroup.query(on: req.db).filter(\.$id == lesson.$group.id).with(\.$program)
+                .first(),
+            let center = try await Organization.find(group.$organization.id, on: req.db)
         else { throw AppError.notFound(JournalWords.lessonNotFound) }
         let resource = Resource.journal(center: center.ref, teacherUserID: lesson.teacher?.$user.id)
         try req.authorize(action, resource)
         return JournalLesson(
-            lesson: lesson, group: g, center: center,
+            lesson: lesson, group: group, center: center,
             zone: try await MunicipalClock.zone(center.$municipality.id, on: req.db), resource: resource)
     }
 
@@ -36,10 +37,10 @@ struct JournalLesson {
         let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == group.requireID()).filter(
             \.$status != EnrollmentStatus.waitlisted.rawValue
         ).all()
-            .filter { e in
-                e.createdAt < dayEnd
-                    && (e.status == EnrollmentStatus.enrolled.rawValue
-                        || (e.withdrawnOn.map { $0 >= dayStart } ?? false))
+            .filter { enrollment in
+                enrollment.createdAt < dayEnd
+                    && (enrollment.status == EnrollmentStatus.enrolled.rawValue
+                        || (enrollment.withdrawnOn.map { $0 >= dayStart } ?? false))
             }
             .map { $0.$student.id }
         let marked = try await AttendanceMark.query(on: db).filter(try \.$lesson.$id == lesson.requireID()).all().map {

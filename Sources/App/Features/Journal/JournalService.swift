@@ -10,24 +10,25 @@ enum JournalService {
     /// every student of the group. A mark for someone not in the group, a lesson not begun or cancelled: refused,
     /// nothing written.
     static func mark(
-        _ l: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        _ journalLesson: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
         req: Request
     ) async throws {
         do {
-            try await markOnce(l, topic: topic, hours: hours, marks: marks, version: version, req: req)
+            try await markOnce(journalLesson, topic: topic, hours: hours, marks: marks, version: version, req: req)
         } catch let error where EnrollmentService.isUniqueViolation(error) {
             throw AppError.conflict(JournalWords.Marking.savedMeanwhile)
         }
     }
 
     private static func markOnce(
-        _ l: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
+        _ journalLesson: JournalLesson, topic: String, hours: Int, marks: [UUID: AttendanceStatus], version: Int,
         req: Request
     ) async throws {
-        let (today, minute) = MunicipalClock.now(l.zone)
-        let lessonID = try l.lesson.requireID()
-        let center = l.center
-        let title = JournalWords.Lesson.title(group: l.group.name, day: CivilDay(number: l.lesson.day).formatted)
+        let (today, minute) = MunicipalClock.now(journalLesson.zone)
+        let lessonID = try journalLesson.lesson.requireID()
+        let center = journalLesson.center
+        let title = JournalWords.Lesson.title(
+            group: journalLesson.group.name, day: CivilDay(number: journalLesson.lesson.day).formatted)
         try await req.application.writeTransaction { db in
             guard let lesson = try await Lesson.find(lessonID, on: db), !lesson.isCancelled else {
                 throw AppError.conflict(JournalWords.Marking.lessonCancelled)
@@ -38,23 +39,23 @@ enum JournalService {
             else {
                 throw AppError.conflict(JournalRules.futureMessage)
             }
-            let students = try await l.students(on: db)
+            let students = try await journalLesson.students(on: db)
             let known = Set(students.compactMap(\.id))
             if marks.keys.contains(where: { !known.contains($0) }) {
                 throw AppError.validation(
                     ValidationFailure(
                         reason: JournalWords.Marking.strangerMarked,
                         fields: {
-                            var e = FieldErrors()
-                            e.add("attendance", JournalWords.Marking.strangerField)
-                            return e
+                            var errors = FieldErrors()
+                            errors.add("attendance", JournalWords.Marking.strangerField)
+                            return errors
                         }()))
             }
             let missing = try students.filter { marks[try $0.requireID()] == nil }
             if !missing.isEmpty {
-                var e = FieldErrors()
-                e.add("attendance", JournalWords.Marking.unmarked(missing.map(\.fullName)))
-                throw AppError.validation(ValidationFailure(fields: e))
+                var errors = FieldErrors()
+                errors.add("attendance", JournalWords.Marking.unmarked(missing.map(\.fullName)))
+                throw AppError.validation(ValidationFailure(fields: errors))
             }
             let existing = try await LessonRecord.query(on: db).filter(\.$lesson.$id == lessonID).first()
             let before = try await summary(existing, lessonID: lessonID, students: students, on: db)
@@ -80,11 +81,11 @@ enum JournalService {
             try await record.save(on: db)
             try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lessonID).delete()
             for (sid, status) in marks {
-                let m = AttendanceMark()
-                m.$lesson.id = lessonID
-                m.$student.id = sid
-                m.status = status.rawValue
-                try await m.create(on: db)
+                let mark = AttendanceMark()
+                mark.$lesson.id = lessonID
+                mark.$student.id = sid
+                mark.status = status.rawValue
+                try await mark.create(on: db)
             }
             let after = try await summary(record, lessonID: lessonID, students: students, on: db)
             try await Audit.record(
@@ -96,19 +97,21 @@ enum JournalService {
     }
 
     /// The journal entry as the audit log compares it.
-    static func summary(_ r: LessonRecord?, lessonID: UUID, students: [Student], on db: any Database) async throws
+    static func summary(_ record: LessonRecord?, lessonID: UUID, students: [Student], on db: any Database) async throws
         -> [String: String]
     {
-        guard let r else { return [:] }
+        guard let record else { return [:] }
         let marks = Dictionary(
             try await AttendanceMark.query(on: db).filter(\.$lesson.$id == lessonID).all().map {
                 ($0.$student.id, $0.status)
             },
             uniquingKeysWith: { a, _ in a })
-        var out = [JournalWords.Marking.auditTopic: r.topic, JournalWords.Marking.auditHours: String(r.hours)]
-        for s in students {
-            out[s.surname + " " + s.givenName] =
-                marks[try s.requireID()].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"
+        var out = [
+            JournalWords.Marking.auditTopic: record.topic, JournalWords.Marking.auditHours: String(record.hours),
+        ]
+        for student in students {
+            out[student.surname + " " + student.givenName] =
+                marks[try student.requireID()].flatMap(AttendanceStatus.init(rawValue:))?.mark ?? "—"
         }
         return out
     }
@@ -130,23 +133,25 @@ enum JournalService {
     }
 
     /// A group's marked lessons, its students (enrolled, or marked at some lesson), their marks and sums.
-    static func groupSummary(_ g: StudyGroup, on db: any Database) async throws -> GroupSummary {
-        let lessons = try await Lesson.query(on: db).filter(try \.$group.$id == g.requireID()).sort(\.$day).sort(
+    static func groupSummary(_ group: StudyGroup, on db: any Database) async throws -> GroupSummary {
+        let lessons = try await Lesson.query(on: db).filter(try \.$group.$id == group.requireID()).sort(\.$day).sort(
             \.$startMinute
         )
         .all()
         let ids = lessons.compactMap(\.id)
         let records = ids.isEmpty ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         let byLesson = Dictionary(records.map { ($0.$lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let marked = try lessons.filter { !$0.isCancelled }.compactMap { l in
-            byLesson[try l.requireID()].map { MarkedLesson(lesson: l, topic: $0.topic, hours: $0.hours) }
+        let marked = try lessons.filter { !$0.isCancelled }.compactMap { lesson in
+            byLesson[try lesson.requireID()].map { MarkedLesson(lesson: lesson, topic: $0.topic, hours: $0.hours) }
         }
         let markRows = ids.isEmpty ? [] : try await AttendanceMark.query(on: db).filter(\.$lesson.$id ~~ ids).all()
         var marks: [UUID: [UUID: AttendanceStatus]] = [:]
-        for m in markRows {
-            if let s = AttendanceStatus(rawValue: m.status) { marks[m.$lesson.id, default: [:]][m.$student.id] = s }
+        for mark in markRows {
+            if let status = AttendanceStatus(rawValue: mark.status) {
+                marks[mark.$lesson.id, default: [:]][mark.$student.id] = status
+            }
         }
-        let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == g.requireID()).filter(
+        let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == group.requireID()).filter(
             \.$status == EnrollmentStatus.enrolled.rawValue
         ).all().map { $0.$student.id }
         let studentIDs = Array(Set(enrolled + markRows.map { $0.$student.id }))
@@ -159,7 +164,7 @@ enum JournalService {
             }
         }
         let hours = GroupHours(
-            planned: g.plannedHours, scheduled: lessons.filter { !$0.isCancelled }.reduce(0) { $0 + $1.hours },
+            planned: group.plannedHours, scheduled: lessons.filter { !$0.isCancelled }.reduce(0) { $0 + $1.hours },
             delivered: marked.reduce(0) { $0 + $1.hours })
         return GroupSummary(
             lessons: marked, students: students, marks: marks, attendance: attendance, hours: hours,

@@ -12,83 +12,92 @@ struct ProgressController: RouteCollection {
     }
 
     func load(_ req: Request) async throws -> Student {
-        guard let s = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first()
+        guard
+            let student = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first()
         else {
             throw AppError.notFound(JournalWords.studentNotFound)
         }
-        try req.authorize(.read, .person(studentID: try s.requireID(), school: s.school.ref))
-        return s
+        try req.authorize(.read, .person(studentID: try student.requireID(), school: student.school.ref))
+        return student
     }
 
     func show(req: Request) async throws -> Response {
-        let s = try await load(req)
-        let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
-        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$student.$id == s.requireID()).filter(
-            \.$status != EnrollmentStatus.waitlisted.rawValue
-        )
-        .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
-        .sorted { ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name) }
+        let student = try await load(req)
+        let zone = try await MunicipalClock.zone(student.$municipality.id, on: req.db)
+        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$student.$id == student.requireID())
+            .filter(
+                \.$status != EnrollmentStatus.waitlisted.rawValue
+            )
+            .with(\.$group) { $0.with(\.$program).with(\.$organization).with(\.$academicYear) }.all()
+            .sorted {
+                ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name)
+            }
         var courses: [StudentProgressPage.Course] = []
-        for e in enrollments {
-            let summary = try await JournalService.groupSummary(e.group, on: req.db)
-            let a = summary.attendance[try s.requireID()] ?? StudentAttendance()
-            let r = try await FinalResult.query(on: req.db).filter(\.$group.$id == e.$group.id).filter(
-                try \.$student.$id == s.requireID()
+        for enrollment in enrollments {
+            let summary = try await JournalService.groupSummary(enrollment.group, on: req.db)
+            let attendance = summary.attendance[try student.requireID()] ?? StudentAttendance()
+            let result = try await FinalResult.query(on: req.db).filter(\.$group.$id == enrollment.$group.id).filter(
+                try \.$student.$id == student.requireID()
             ).first()
             courses.append(
                 StudentProgressPage.Course(
-                    year: e.group.academicYear.title, program: e.group.program.title,
-                    center: e.group.organization.shortName,
-                    withdrawn: e.status == EnrollmentStatus.withdrawn.rawValue
-                        ? e.withdrawnOn.map { RuDate.format($0, timeZone: zone) } ?? "" : nil,
-                    deliveredHours: a.deliveredHours, attendedHours: a.attendedHours, percent: a.percent,
-                    missed: a.absent + a.excused,
-                    result: r.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form, $0.passed, $0.grade) }))
+                    year: enrollment.group.academicYear.title, program: enrollment.group.program.title,
+                    center: enrollment.group.organization.shortName,
+                    withdrawn: enrollment.status == EnrollmentStatus.withdrawn.rawValue
+                        ? enrollment.withdrawnOn.map { RuDate.format($0, timeZone: zone) } ?? "" : nil,
+                    deliveredHours: attendance.deliveredHours, attendedHours: attendance.attendedHours,
+                    percent: attendance.percent,
+                    missed: attendance.absent + attendance.excused,
+                    result: result.map { (AttestationForm(rawValue: $0.form)?.title ?? $0.form, $0.passed, $0.grade) }))
         }
-        let marks = try await AttendanceMark.query(on: req.db).filter(try \.$student.$id == s.requireID()).join(
+        let marks = try await AttendanceMark.query(on: req.db).filter(try \.$student.$id == student.requireID()).join(
             Lesson.self, on: \AttendanceMark.$lesson.$id == \Lesson.$id
         )
         .sort(Lesson.self, \.$day, .descending).range(..<20).all()
         let lessons = try await Lesson.query(on: req.db).filter(\.$id ~~ marks.map { $0.$lesson.id }).with(\.$group)
             .all()
         let byID = Dictionary(try lessons.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
-        let certs = try await Certificate.query(on: req.db).filter(try \.$student.$id == s.requireID()).sort(
+        let certs = try await Certificate.query(on: req.db).filter(try \.$student.$id == student.requireID()).sort(
             \.$issuedAt, .descending
         ).all()
-        let base = SiteURL.studentWeek(try s.requireID()).path
+        let base = SiteURL.studentWeek(try student.requireID()).path
         let card = StudentProgressPage(
-            name: s.fullName, school: s.school.shortName, grade: "\(s.grade)\(s.letter ?? "")", weekURL: base,
+            name: student.fullName, school: student.school.shortName, grade: "\(student.grade)\(student.letter ?? "")",
+            weekURL: base,
             courses: courses,
-            marks: marks.compactMap { m in
-                byID[m.$lesson.id].map { l in
+            marks: marks.compactMap { mark in
+                byID[mark.$lesson.id].map { lesson in
                     StudentProgressPage.Mark(
-                        day: CivilDay(number: l.day).formatted, group: l.group.name,
-                        status: AttendanceStatus(rawValue: m.status)?.title ?? m.status)
+                        day: CivilDay(number: lesson.day).formatted, group: lesson.group.name,
+                        status: AttendanceStatus(rawValue: mark.status)?.title ?? mark.status)
                 }
             },
-            certificates: try certs.map { c in
+            certificates: try certs.map { certificate in
                 StudentProgressPage.Certificate(
-                    number: c.number, course: c.programTitle, issued: RuDate.format(c.issuedAt, timeZone: zone),
-                    printURL: c.isValid ? base + "/certificates/\(try c.requireID().uuidString.lowercased())" : nil)
+                    number: certificate.number, course: certificate.programTitle,
+                    issued: RuDate.format(certificate.issuedAt, timeZone: zone),
+                    printURL: certificate.isValid
+                        ? base + "/certificates/\(try certificate.requireID().uuidString.lowercased())" : nil)
             },
-            readsRegistry: req.can(.read, .student(school: s.school.ref))
+            readsRegistry: req.can(.read, .student(school: student.school.ref))
         ).card
         return req.render(card.render(await req.pageContext(active: .timetable)))
     }
 
     func printCertificate(req: Request) async throws -> Response {
-        let s = try await load(req)
-        guard let c = try await Certificate.find(try req.idParameter("certificate"), on: req.db), c.$student.id == s.id,
-            c.isValid
+        let student = try await load(req)
+        guard let certificate = try await Certificate.find(try req.idParameter("certificate"), on: req.db),
+            certificate.$student.id == student.id,
+            certificate.isValid
         else {
             throw AppError.notFound(CertificatesWords.notFound)
         }
-        let zone = try await MunicipalClock.zone(s.$municipality.id, on: req.db)
+        let zone = try await MunicipalClock.zone(student.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
-            title: CertificatesWords.printTitle(c.number),
+            title: CertificatesWords.printTitle(certificate.number),
             items: [
-                c.printItem(
-                    authority: try await Certificate.authority(s.$municipality.id, on: req.db), zone: zone
+                certificate.printItem(
+                    authority: try await Certificate.authority(student.$municipality.id, on: req.db), zone: zone
                 )
             ],
             verifyHint: Certificate.verifyURL(req))

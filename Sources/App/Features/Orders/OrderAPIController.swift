@@ -22,38 +22,39 @@ struct OrderAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ o: Order) throws -> DTO {
+    static func dto(_ order: Order) throws -> DTO {
         DTO(
-            id: try o.requireID(), academicYearId: o.$academicYear.id, kind: o.kind, title: o.title, number: o.number,
-            date: o.orderDay.map { CivilDay(number: $0).iso }, status: o.status, signedAt: o.signedAt,
-            version: o.version)
+            id: try order.requireID(), academicYearId: order.$academicYear.id, kind: order.kind, title: order.title,
+            number: order.number,
+            date: order.orderDay.map { CivilDay(number: $0).iso }, status: order.status, signedAt: order.signedAt,
+            version: order.version)
     }
 
     func index(req: Request) async throws -> PageDTO<DTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .order(municipalityID: municipalityID))
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["year", "kind", "status"], sorts: ["date"], defaultSort: "date")
         try RegistrySupport.checkChoices(
             req, ["kind": OrderKind.allCases.map(\.rawValue), "status": OrderStatus.allCases.map(\.rawValue)])
-        var b = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if let raw = q.filters["year"] {
-            guard let y = UUID(uuidString: raw) else {
+        var builder = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        if let raw = query.filters["year"] {
+            guard let yearID = UUID(uuidString: raw) else {
                 throw AppError.badParameters(["year": OrdersWords.yearParameter])
             }
-            b = b.filter(\.$academicYear.$id == y)
+            builder = builder.filter(\.$academicYear.$id == yearID)
         }
-        if let k = q.filters["kind"] { b = b.filter(\.$kind == k) }
-        if let s = q.filters["status"] { b = b.filter(\.$status == s) }
-        let (rows, total) = try await b.sort(\.$createdAt, .descending).sort(\.$id).paged(q)
-        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        if let kind = query.filters["kind"] { builder = builder.filter(\.$kind == kind) }
+        if let status = query.filters["status"] { builder = builder.filter(\.$status == status) }
+        let (rows, total) = try await builder.sort(\.$createdAt, .descending).sort(\.$id).paged(query)
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     func show(req: Request) async throws -> DTO {
-        guard let o = try await Order.find(try req.idParameter(), on: req.db) else {
+        guard let order = try await Order.find(try req.idParameter(), on: req.db) else {
             throw AppError.notFound(OrdersWords.notFound)
         }
-        try req.authorize(.read, .order(municipalityID: o.$municipality.id))
-        return try Self.dto(o)
+        try req.authorize(.read, .order(municipalityID: order.$municipality.id))
+        return try Self.dto(order)
     }
 }

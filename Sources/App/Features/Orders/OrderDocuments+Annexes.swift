@@ -6,10 +6,10 @@ import Views
 
 /// The year's data each kind of order lists in its appendix, read as the plain lines of `OrderDocument`.
 extension OrderDocuments {
-    static func organization(_ i: Input, groups: [StudyGroup], on db: any Database) async throws
+    static func organization(_ input: Input, groups: [StudyGroup], on db: any Database) async throws
         -> OrderDocument.Annex
     {
-        let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
+        let centers = try await ResourceCenter.query(on: db).filter(try \.$academicYear.$id == input.year.requireID())
             .filter(\.$status == RecordStatus.active.rawValue)
             .with(\.$organization).with(\.$subjects).all().sorted {
                 $0.organization.sortKey < $1.organization.sortKey
@@ -18,56 +18,61 @@ extension OrderDocuments {
             centers: centers.map {
                 OrderDocument.Center(name: $0.organization.fullName, subjects: $0.subjects.map(\.name).sorted())
             },
-            groups: groups.map { g in
+            groups: groups.map { group in
                 OrderDocument.Group(
-                    center: g.organization.shortName, program: g.program.title, name: g.name,
-                    teacher: g.teacher?.fullName ?? "", capacity: g.capacity, hours: g.plannedHours)
+                    center: group.organization.shortName, program: group.program.title, name: group.name,
+                    teacher: group.teacher?.fullName ?? "", capacity: group.capacity, hours: group.plannedHours)
             })
     }
 
     static func schedule(groups: [StudyGroup], on db: any Database) async throws -> OrderDocument.Annex {
         var patterns: [OrderDocument.Pattern] = []
-        for g in groups {
-            for p in try await LessonPattern.query(on: db).filter(try \.$group.$id == g.requireID()).with(\.$room).all()
-            {
+        for group in groups {
+            for pattern in try await LessonPattern.query(on: db).filter(try \.$group.$id == group.requireID()).with(
+                \.$room
+            ).all() {
                 patterns.append(
                     OrderDocument.Pattern(
-                        center: g.organization.shortName, group: g.name, program: g.program.title,
-                        weekday: Weekday(rawValue: p.weekday)?.title ?? "",
+                        center: group.organization.shortName, group: group.name, program: group.program.title,
+                        weekday: Weekday(rawValue: pattern.weekday)?.title ?? "",
                         times: LessonSpan(
-                            day: CivilDay(number: p.firstDay), start: ClockTime(minutes: p.startMinute), hours: p.hours
+                            day: CivilDay(number: pattern.firstDay), start: ClockTime(minutes: pattern.startMinute),
+                            hours: pattern.hours
                         ).times,
-                        room: p.room?.name ?? "", teacher: g.teacher?.fullName ?? "",
-                        period: CivilDay(number: p.firstDay).formatted + " — " + CivilDay(number: p.lastDay).formatted))
+                        room: pattern.room?.name ?? "", teacher: group.teacher?.fullName ?? "",
+                        period: CivilDay(number: pattern.firstDay).formatted + " — "
+                            + CivilDay(number: pattern.lastDay).formatted))
             }
         }
         // Lessons outside the weekly patterns and the changes to them: single lessons, moves, substitutions,
         // cancellations.
         var changes: [OrderDocument.Change] = []
-        for g in groups {
-            for l in try await Lesson.query(on: db).filter(try \.$group.$id == g.requireID()).with(\.$pattern).with(
-                \.$room
-            )
-            .with(\.$teacher).sort(\.$day).all() {
+        for group in groups {
+            for lesson in try await Lesson.query(on: db).filter(try \.$group.$id == group.requireID()).with(\.$pattern)
+                .with(
+                    \.$room
+                )
+                .with(\.$teacher).sort(\.$day).all()
+            {
                 let kind: OrderDocument.ChangeKind
-                if l.isCancelled {
-                    kind = .cancelled(note: l.note)
-                } else if l.$pattern.id == nil {
+                if lesson.isCancelled {
+                    kind = .cancelled(note: lesson.note)
+                } else if lesson.$pattern.id == nil {
                     kind = .single
-                } else if let p = l.pattern,
-                    p.startMinute != l.startMinute || p.hours != l.hours
-                        || CivilDay(number: l.day).weekday.rawValue != p.weekday
+                } else if let pattern = lesson.pattern,
+                    pattern.startMinute != lesson.startMinute || pattern.hours != lesson.hours
+                        || CivilDay(number: lesson.day).weekday.rawValue != pattern.weekday
                 {
                     kind = .moved
-                } else if l.$substituteFor.id != nil {
+                } else if lesson.$substituteFor.id != nil {
                     kind = .substitute
                 } else {
                     continue
                 }
                 changes.append(
                     OrderDocument.Change(
-                        group: g.name, day: CivilDay(number: l.day).formatted, times: l.span.times,
-                        room: l.room?.name ?? "", teacher: l.teacher?.fullName ?? "", kind: kind))
+                        group: group.name, day: CivilDay(number: lesson.day).formatted, times: lesson.span.times,
+                        room: lesson.room?.name ?? "", teacher: lesson.teacher?.fullName ?? "", kind: kind))
             }
         }
         return .schedule(patterns: patterns, changes: changes)
@@ -75,17 +80,18 @@ extension OrderDocuments {
 
     static func attestation(groups: [StudyGroup], on db: any Database) async throws -> OrderDocument.Annex {
         var rows: [OrderDocument.Result] = []
-        for g in groups {
-            let results = try await FinalResult.query(on: db).filter(try \.$group.$id == g.requireID()).with(
+        for group in groups {
+            let results = try await FinalResult.query(on: db).filter(try \.$group.$id == group.requireID()).with(
                 \.$student
             ).all()
                 .sorted { $0.student.sortKey < $1.student.sortKey }
-            for r in results {
+            for result in results {
                 rows.append(
                     OrderDocument.Result(
-                        student: r.student.fullName, group: g.name, center: g.organization.shortName,
-                        form: AttestationForm(rawValue: r.form)?.title ?? r.form, passed: r.passed, grade: r.grade,
-                        day: CivilDay(number: r.resultDay).formatted))
+                        student: result.student.fullName, group: group.name, center: group.organization.shortName,
+                        form: AttestationForm(rawValue: result.form)?.title ?? result.form, passed: result.passed,
+                        grade: result.grade,
+                        day: CivilDay(number: result.resultDay).formatted))
             }
         }
         return .attestation(rows)
@@ -108,19 +114,23 @@ extension OrderDocuments {
             })
     }
 
-    static func interaction(_ i: Input, municipalityID: UUID, zone: TimeZone, on db: any Database) async throws
+    static func interaction(_ input: Input, municipalityID: UUID, zone: TimeZone, on db: any Database) async throws
         -> OrderDocument.Annex
     {
         let agreements = try await NetworkAgreement.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue)
-            .filter(\.$state == "signed").filter(\.$startsOn <= i.year.endsOn).filter(\.$endsOn >= i.year.startsOn)
+            .filter(\.$state == "signed").filter(\.$startsOn <= input.year.endsOn).filter(
+                \.$endsOn >= input.year.startsOn
+            )
             .with(\.$partyA).with(\.$partyB).all()
         return .interaction(
-            agreements.map { a in
+            agreements.map { agreement in
                 OrderDocument.Agreement(
-                    parties: a.partyA.shortName + " — " + a.partyB.shortName, subject: a.subject,
-                    number: a.number ?? "",
-                    term: RuDate.format(a.startsOn, timeZone: zone) + " — " + RuDate.format(a.endsOn, timeZone: zone))
+                    parties: agreement.partyA.shortName + " — " + agreement.partyB.shortName,
+                    subject: agreement.subject,
+                    number: agreement.number ?? "",
+                    term: RuDate.format(agreement.startsOn, timeZone: zone) + " — "
+                        + RuDate.format(agreement.endsOn, timeZone: zone))
             })
     }
 }

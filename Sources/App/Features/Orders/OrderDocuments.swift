@@ -17,46 +17,46 @@ enum OrderDocuments {
         var recipients: [UUID]
     }
 
-    static func build(_ i: Input, on db: any Database) async throws -> DocModel {
-        let municipalityID = try i.municipality.requireID()
-        let zone = i.municipality.zone
+    static func build(_ input: Input, on db: any Database) async throws -> DocModel {
+        let municipalityID = try input.municipality.requireID()
+        let zone = input.municipality.zone
         let authority = try await Organization.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$kind == OrganizationKind.authority.rawValue
         ).first()
         // Results and certificates of a group archived at the year's end still belong in the year's orders.
-        var groupQuery = StudyGroup.query(on: db).filter(try \.$academicYear.$id == i.year.requireID())
-        if ![.attestation, .certificates].contains(i.kind) {
+        var groupQuery = StudyGroup.query(on: db).filter(try \.$academicYear.$id == input.year.requireID())
+        if ![.attestation, .certificates].contains(input.kind) {
             groupQuery = groupQuery.filter(\.$status == RecordStatus.active.rawValue)
         }
         let groups = try await groupQuery.with(\.$program).with(\.$organization).with(\.$teacher).all()
             .sorted { ($0.organization.sortKey, $0.name) < ($1.organization.sortKey, $1.name) }
         let annex: OrderDocument.Annex
-        switch i.kind {
-        case .organization: annex = try await organization(i, groups: groups, on: db)
+        switch input.kind {
+        case .organization: annex = try await organization(input, groups: groups, on: db)
         case .schedule: annex = try await schedule(groups: groups, on: db)
         case .attestation: annex = try await attestation(groups: groups, on: db)
         case .certificates: annex = try await certificates(groups: groups, on: db)
         case .support, .gratitude:
-            let teachers = try await teacherLines(year: i.year, on: db).filter {
-                i.recipients.contains(try $0.staff.requireID())
+            let teachers = try await teacherLines(year: input.year, on: db).filter {
+                input.recipients.contains(try $0.staff.requireID())
             }
             .map {
                 OrderDocument.Teacher(
                     name: $0.staff.fullName, organizations: $0.organizations, groups: $0.groups, hours: $0.hours)
             }
-            annex = i.kind == .support ? .support(teachers) : .gratitude(teachers)
-        case .interaction: annex = try await interaction(i, municipalityID: municipalityID, zone: zone, on: db)
+            annex = input.kind == .support ? .support(teachers) : .gratitude(teachers)
+        case .interaction: annex = try await interaction(input, municipalityID: municipalityID, zone: zone, on: db)
         }
         return OrderDocument(
-            kind: i.kind, yearTitle: i.year.title,
-            period: RuDate.format(i.year.startsOn, timeZone: zone) + " — "
-                + RuDate.format(i.year.endsOn, timeZone: zone),
-            municipality: i.municipality.name,
+            kind: input.kind, yearTitle: input.year.title,
+            period: RuDate.format(input.year.startsOn, timeZone: zone) + " — "
+                + RuDate.format(input.year.endsOn, timeZone: zone),
+            municipality: input.municipality.name,
             authority: authority.map {
                 OrderDocument.Authority(
                     fullName: $0.fullName, address: $0.address, phone: $0.phone, email: $0.email, headName: $0.headName)
             },
-            number: i.number, day: i.day?.formatted, annex: annex
+            number: input.number, day: input.day?.formatted, annex: annex
         ).model
     }
 
@@ -91,23 +91,25 @@ enum OrderDocuments {
         let hoursByLesson = Dictionary(records.map { ($0.$lesson.id, $0.hours) }, uniquingKeysWith: { a, _ in a })
         var hours: [UUID: Int] = [:]
         var names: [UUID: Set<String>] = [:]
-        for l in lessons {
-            if let t = l.$teacher.id {
-                hours[t, default: 0] += hoursByLesson[try l.requireID()] ?? 0
-                names[t, default: []].insert(byID[l.$group.id]?.name ?? "")
+        for lesson in lessons {
+            if let teacherID = lesson.$teacher.id {
+                hours[teacherID, default: 0] += hoursByLesson[try lesson.requireID()] ?? 0
+                names[teacherID, default: []].insert(byID[lesson.$group.id]?.name ?? "")
             }
         }
-        for g in groups { if let t = g.$teacher.id { names[t, default: []].insert(g.name) } }
+        for group in groups {
+            if let teacherID = group.$teacher.id { names[teacherID, default: []].insert(group.name) }
+        }
         guard !names.isEmpty else { return [] }
         let staff = try await StaffMember.query(on: db).filter(\.$id ~~ Array(names.keys)).with(\.$organizations).sort(
             \.$sortKey
         ).all()
-        return try staff.map { s in
+        return try staff.map { member in
             TeacherLine(
-                staff: s,
-                organizations: s.organizations.map(\.shortName).sorted().joined(separator: ", ")
-                    + (s.isOutsideTrainer ? OrdersWords.outsideTrainer : ""),
-                groups: (names[try s.requireID()] ?? []).sorted(), hours: hours[try s.requireID()] ?? 0)
+                staff: member,
+                organizations: member.organizations.map(\.shortName).sorted().joined(separator: ", ")
+                    + (member.isOutsideTrainer ? OrdersWords.outsideTrainer : ""),
+                groups: (names[try member.requireID()] ?? []).sorted(), hours: hours[try member.requireID()] ?? 0)
         }
     }
 }

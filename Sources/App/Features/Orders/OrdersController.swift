@@ -8,20 +8,20 @@ import Views
 /// teachers named) and refreshed while a draft, signed once — after that neither the record nor its document changes.
 struct OrdersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let o = routes.grouped("orders")
-        o.get(use: index)
-        o.get("new", use: newForm)
-        o.post("new", use: create)
-        o.get(":id", use: show)
-        o.get(":id", "document", use: document)
-        o.get(":id", "docx", use: docx)
-        o.get(":id", "edit", use: editForm)
-        o.post(":id", "edit", use: update)
-        o.post(":id", "refresh", use: refresh)
-        o.get(":id", "sign", use: signForm)
-        o.post(":id", "sign", use: sign)
-        o.get(":id", "delete", use: deleteForm)
-        o.post(":id", "delete", use: delete)
+        let orders = routes.grouped("orders")
+        orders.get(use: index)
+        orders.get("new", use: newForm)
+        orders.post("new", use: create)
+        orders.get(":id", use: show)
+        orders.get(":id", "document", use: document)
+        orders.get(":id", "docx", use: docx)
+        orders.get(":id", "edit", use: editForm)
+        orders.post(":id", "edit", use: update)
+        orders.post(":id", "refresh", use: refresh)
+        orders.get(":id", "sign", use: signForm)
+        orders.post(":id", "sign", use: sign)
+        orders.get(":id", "delete", use: deleteForm)
+        orders.post(":id", "delete", use: delete)
     }
 
     var active: MenuArea { .orders }
@@ -31,25 +31,30 @@ struct OrdersController: RouteCollection {
         try req.authorize(.read, .order(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(
             req, filters: ["year", "kind", "status"], sorts: ["date", "title"], defaultSort: "date")
-        var b = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-        if let y = query.filters["year"].flatMap(UUID.init(uuidString:)) { b = b.filter(\.$academicYear.$id == y) }
-        if let k = query.filters["kind"].flatMap(OrderKind.init(rawValue:)) { b = b.filter(\.$kind == k.rawValue) }
-        if let s = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) {
-            b = b.filter(\.$status == s.rawValue)
+        var builder = Order.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        if let yearID = query.filters["year"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$academicYear.$id == yearID)
+        }
+        if let kind = query.filters["kind"].flatMap(OrderKind.init(rawValue:)) {
+            builder = builder.filter(\.$kind == kind.rawValue)
+        }
+        if let status = query.filters["status"].flatMap(OrderStatus.init(rawValue:)) {
+            builder = builder.filter(\.$status == status.rawValue)
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending
-        b = query.sort == "title" ? b.sort(\.$title, dir) : b.sort(\.$createdAt, dir)
-        let (rows, total) = try await b.with(\.$academicYear).paged(query)
+        builder = query.sort == "title" ? builder.sort(\.$title, dir) : builder.sort(\.$createdAt, dir)
+        let (rows, total) = try await builder.with(\.$academicYear).paged(query)
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending
         ).all()
         let page = OrderListPage(
             query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
-            rows: try rows.map { o in
+            rows: try rows.map { order in
                 OrderListPage.Row(
-                    number: o.number ?? "", date: o.orderDay.map { CivilDay(number: $0).formatted } ?? "",
-                    title: o.title,
-                    url: SiteURL.order(try o.requireID()).path, year: o.academicYear.title, signed: o.isSigned)
+                    number: order.number ?? "", date: order.orderDay.map { CivilDay(number: $0).formatted } ?? "",
+                    title: order.title,
+                    url: SiteURL.order(try order.requireID()).path, year: order.academicYear.title,
+                    signed: order.isSigned)
             },
             total: total, canCreate: req.can(.create, .order(municipalityID: municipalityID))
         ).list
@@ -95,98 +100,104 @@ struct OrdersController: RouteCollection {
                 try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
-        let o = Order()
-        o.$municipality.id = municipalityID
-        o.$academicYear.id = try year.requireID()
-        o.kind = kind.rawValue
-        o.title = kind.title(year: year.title)
-        o.status = OrderStatus.draft.rawValue
-        o.recipientsText = ""
-        o.createdAt = Date()
-        o.createdBy = req.currentUser?.fullName ?? ""
-        o.version = 1
-        try await Self.render(o, municipality: municipality, year: year, on: req.db)
+        let order = Order()
+        order.$municipality.id = municipalityID
+        order.$academicYear.id = try year.requireID()
+        order.kind = kind.rawValue
+        order.title = kind.title(year: year.title)
+        order.status = OrderStatus.draft.rawValue
+        order.recipientsText = ""
+        order.createdAt = Date()
+        order.createdBy = req.currentUser?.fullName ?? ""
+        order.version = 1
+        try await Self.render(order, municipality: municipality, year: year, on: req.db)
         try await req.application.writeTransaction { db in
-            try await o.create(on: db)
+            try await order.create(on: db)
             try await Audit.record(
-                on: db, req: req, action: .create, entityType: "order", entityID: o.id, title: o.title,
+                on: db, req: req, action: .create, entityType: "order", entityID: order.id, title: order.title,
                 municipalityID: municipalityID,
-                organizationID: nil, after: OrdersWords.Audit.created(title: o.title))
+                organizationID: nil, after: OrdersWords.Audit.created(title: order.title))
         }
         return req.redirect(
-            to: SiteURL.order(try o.requireID()).path,
+            to: SiteURL.order(try order.requireID()).path,
             flash: OrdersWords.Flash.drafted(year: year.title))
     }
 
     /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
-    static func render(_ o: Order, municipality: Municipality, year: AcademicYear, on db: any Database) async throws {
+    static func render(_ order: Order, municipality: Municipality, year: AcademicYear, on db: any Database) async throws
+    {
         let doc = try await OrderDocuments.build(
             .init(
-                municipality: municipality, year: year, kind: o.orderKind, number: o.number,
-                day: o.orderDay.map(CivilDay.init(number:)), recipients: o.recipients), on: db)
-        o.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
-        o.docx = try DOCXWriter.data(doc)
+                municipality: municipality, year: year, kind: order.orderKind, number: order.number,
+                day: order.orderDay.map(CivilDay.init(number:)), recipients: order.recipients), on: db)
+        order.document = String(decoding: try JSONEncoder().encode(doc), as: UTF8.self)
+        order.docx = try DOCXWriter.data(doc)
     }
 
     func find(_ req: Request, _ action: Domain.Action) async throws -> Order {
-        guard let o = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear).first()
+        guard
+            let order = try await Order.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$academicYear)
+                .first()
         else { throw AppError.notFound(OrdersWords.notFound) }
-        try req.authorize(action, .order(municipalityID: o.$municipality.id))
-        if action != .read && action != .approve && o.isSigned { throw AppError.conflict(OrderRules.signedMessage) }
-        return o
+        try req.authorize(action, .order(municipalityID: order.$municipality.id))
+        if action != .read && action != .approve && order.isSigned { throw AppError.conflict(OrderRules.signedMessage) }
+        return order
     }
 
     /// Whether the reader may open the order's text: an appendix naming students is for who sees the network's
     /// students (the coordinator, the administrator), not the methodologist.
-    static func opensText(_ o: Order, req: Request) -> Bool {
-        let probe = OrgRef(id: UUID(), municipalityID: o.$municipality.id)
-        return !o.orderKind.namesStudents || req.can(.read, .groupStudent(school: probe, center: probe))
+    static func opensText(_ order: Order, req: Request) -> Bool {
+        let probe = OrgRef(id: UUID(), municipalityID: order.$municipality.id)
+        return !order.orderKind.namesStudents || req.can(.read, .groupStudent(school: probe, center: probe))
     }
 
     func text(_ req: Request) async throws -> Order {
-        let o = try await find(req, .read)
-        guard Self.opensText(o, req: req) else {
+        let order = try await find(req, .read)
+        guard Self.opensText(order, req: req) else {
             throw AppError(
                 status: .forbidden, code: "forbidden",
                 reason: OrdersWords.namesStudents)
         }
-        return o
+        return order
     }
 
     func show(req: Request) async throws -> Response {
-        let o = try await find(req, .read)
-        let zone = try await MunicipalClock.zone(o.$municipality.id, on: req.db)
-        let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ o.recipients).sort(\.$sortKey).all().map(
-            \.fullName)
-        let mayChange = { (action: Domain.Action) in req.can(action, .order(municipalityID: o.$municipality.id)) }
+        let order = try await find(req, .read)
+        let zone = try await MunicipalClock.zone(order.$municipality.id, on: req.db)
+        let names = try await StaffMember.query(on: req.db).filter(\.$id ~~ order.recipients).sort(\.$sortKey).all()
+            .map(
+                \.fullName)
+        let mayChange = { (action: Domain.Action) in req.can(action, .order(municipalityID: order.$municipality.id)) }
         let card = OrderCardPage(
-            title: o.title, kind: o.orderKind, year: o.academicYear.title, number: o.number,
-            date: o.orderDay.map { CivilDay(number: $0).formatted }, status: OrderStatus(rawValue: o.status) ?? .draft,
-            signed: o.signedAt.map { (RuDate.formatDateTime($0, timeZone: zone), o.signedBy ?? "") },
-            createdBy: o.createdBy, createdAt: RuDate.formatDateTime(o.createdAt, timeZone: zone), recipients: names,
-            baseURL: SiteURL.order(try o.requireID()).path, opensText: Self.opensText(o, req: req),
+            title: order.title, kind: order.orderKind, year: order.academicYear.title, number: order.number,
+            date: order.orderDay.map { CivilDay(number: $0).formatted },
+            status: OrderStatus(rawValue: order.status) ?? .draft,
+            signed: order.signedAt.map { (RuDate.formatDateTime($0, timeZone: zone), order.signedBy ?? "") },
+            createdBy: order.createdBy, createdAt: RuDate.formatDateTime(order.createdAt, timeZone: zone),
+            recipients: names,
+            baseURL: SiteURL.order(try order.requireID()).path, opensText: Self.opensText(order, req: req),
             mayUpdate: mayChange(.update), mayApprove: mayChange(.approve), mayDelete: mayChange(.archive)
         ).card
         return req.render(card.render(await req.pageContext(active: active)))
     }
 
     func document(req: Request) async throws -> Response {
-        let o = try await text(req)
-        guard let doc = o.doc else { throw AppError.notFound(OrdersWords.documentNotFound) }
+        let order = try await text(req)
+        guard let doc = order.doc else { throw AppError.notFound(OrdersWords.documentNotFound) }
         let page = DocumentPage(
             doc: doc,
             crumbs: [
                 Crumb(OrdersWords.crumb, SiteURL.orders.path),
-                Crumb(o.orderKind.short, SiteURL.order(try o.requireID()).path),
+                Crumb(order.orderKind.short, SiteURL.order(try order.requireID()).path),
             ],
-            docxURL: SiteURL.order(try o.requireID()).path + "/docx")
+            docxURL: SiteURL.order(try order.requireID()).path + "/docx")
         return req.render(page.render(await req.pageContext(active: active)))
     }
 
     func docx(req: Request) async throws -> Response {
-        let o = try await text(req)
-        let number = o.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        let name = "prikaz-\(o.kind)-\(number ?? "proekt").docx"
-        return Response.docx(o.docx, name: name)
+        let order = try await text(req)
+        let number = order.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        let name = "prikaz-\(order.kind)-\(number ?? "proekt").docx"
+        return Response.docx(order.docx, name: name)
     }
 }

@@ -18,19 +18,19 @@ extension RegistryAPIController {
         var hasConsent: Bool
         var status: String
         var version: Int
-        init(_ s: Student, zone: TimeZone) throws {
-            id = try s.requireID()
-            surname = s.surname
-            givenName = s.givenName
-            patronymic = s.patronymic
-            birthDate = RuDate.iso(s.birthDate, timeZone: zone)
-            schoolId = s.$school.id
-            grade = s.grade
-            letter = s.letter
-            specialNeeds = s.specialNeeds
-            hasConsent = s.consentOn != nil
-            status = s.status
-            version = s.version
+        init(_ student: Student, zone: TimeZone) throws {
+            id = try student.requireID()
+            surname = student.surname
+            givenName = student.givenName
+            patronymic = student.patronymic
+            birthDate = RuDate.iso(student.birthDate, timeZone: zone)
+            schoolId = student.$school.id
+            grade = student.grade
+            letter = student.letter
+            specialNeeds = student.specialNeeds
+            hasConsent = student.consentOn != nil
+            status = student.status
+            version = student.version
         }
     }
 
@@ -48,20 +48,20 @@ extension RegistryAPIController {
         var approval: String
         var status: String
         var version: Int
-        init(_ p: NetworkProgram) throws {
-            id = try p.requireID()
-            organizationId = p.$organization.id
-            title = p.title
-            kind = p.kind
-            subjectId = p.$subject.id
-            profile = p.profile
-            gradeFrom = p.gradeFrom
-            gradeTo = p.gradeTo
-            hours = p.hours
-            form = p.form
-            approval = p.approval
-            status = p.status
-            version = p.version
+        init(_ program: NetworkProgram) throws {
+            id = try program.requireID()
+            organizationId = program.$organization.id
+            title = program.title
+            kind = program.kind
+            subjectId = program.$subject.id
+            profile = program.profile
+            gradeFrom = program.gradeFrom
+            gradeTo = program.gradeTo
+            hours = program.hours
+            form = program.form
+            approval = program.approval
+            status = program.status
+            version = program.version
         }
     }
 
@@ -109,26 +109,26 @@ extension RegistryAPIController {
         var expiresSoon: Bool
         var status: String
         var version: Int
-        init(_ a: NetworkAgreement) throws {
+        init(_ agreement: NetworkAgreement) throws {
             let now = Date()
-            let s = AgreementState.effective(
-                stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
-            id = try a.requireID()
-            kind = a.kind
-            partyAId = a.$partyA.id
-            partyAName = a.partyA.shortName
-            partyBId = a.$partyB.id
-            partyBName = a.partyB.shortName
-            number = a.number
-            signedOn = a.signedOn
-            subject = a.subject
-            covers = a.covers
-            startsOn = a.startsOn
-            endsOn = a.endsOn
-            state = s.rawValue
-            expiresSoon = AgreementRules.expiresSoon(state: s, endsOn: a.endsOn, now: now)
-            status = a.status
-            version = a.version
+            let effectiveState = AgreementState.effective(
+                stored: AgreementState(rawValue: agreement.state) ?? .draft, endsOn: agreement.endsOn, now: now)
+            id = try agreement.requireID()
+            kind = agreement.kind
+            partyAId = agreement.$partyA.id
+            partyAName = agreement.partyA.shortName
+            partyBId = agreement.$partyB.id
+            partyBName = agreement.partyB.shortName
+            number = agreement.number
+            signedOn = agreement.signedOn
+            subject = agreement.subject
+            covers = agreement.covers
+            startsOn = agreement.startsOn
+            endsOn = agreement.endsOn
+            state = effectiveState.rawValue
+            expiresSoon = AgreementRules.expiresSoon(state: effectiveState, endsOn: agreement.endsOn, now: now)
+            status = agreement.status
+            version = agreement.version
         }
     }
 
@@ -144,18 +144,18 @@ extension RegistryAPIController {
         var subjects: [String]
         var status: String
         var version: Int
-        init(_ s: StaffMember) throws {
-            id = try s.requireID()
-            surname = s.surname
-            givenName = s.givenName
-            patronymic = s.patronymic
-            position = s.position
-            category = s.category
-            isOutsideTrainer = s.isOutsideTrainer
-            organizationIds = s.organizations.compactMap(\.id)
-            subjects = s.subjects.map(\.name).sorted()
-            status = s.status
-            version = s.version
+        init(_ staff: StaffMember) throws {
+            id = try staff.requireID()
+            surname = staff.surname
+            givenName = staff.givenName
+            patronymic = staff.patronymic
+            position = staff.position
+            category = staff.category
+            isOutsideTrainer = staff.isOutsideTrainer
+            organizationIds = staff.organizations.compactMap(\.id)
+            subjects = staff.subjects.map(\.name).sorted()
+            status = staff.status
+            version = staff.version
         }
     }
 
@@ -168,15 +168,15 @@ extension RegistryAPIController {
         var note: String?
         var status: String
         var version: Int
-        init(_ r: Room) throws {
-            id = try r.requireID()
-            organizationId = r.$organization.id
-            organizationName = r.organization.shortName
-            name = r.name
-            capacity = r.capacity
-            note = r.note
-            status = r.status
-            version = r.version
+        init(_ room: Room) throws {
+            id = try room.requireID()
+            organizationId = room.$organization.id
+            organizationName = room.organization.shortName
+            name = room.name
+            capacity = room.capacity
+            note = room.note
+            status = room.status
+            version = room.version
         }
     }
 }

@@ -22,11 +22,11 @@ struct RegistryAPIController: RouteCollection {
 
     func students(req: Request) async throws -> PageDTO<StudentDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        let q = StudentsSection.listQuery(req)
+        let query = StudentsSection.listQuery(req)
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "consent": ["no"]])
-        let (rows, total) = try await StudentsSection.query(q, municipalityID: municipalityID, req: req)
+        let (rows, total) = try await StudentsSection.query(query, municipalityID: municipalityID, req: req)
         let zone = try await RegistrySupport.zone(req)
-        return page(try rows.map { try StudentDTO($0, zone: zone) }, total, q)
+        return page(try rows.map { try StudentDTO($0, zone: zone) }, total, query)
     }
 
     func student(req: Request) async throws -> StudentDTO {
@@ -36,7 +36,7 @@ struct RegistryAPIController: RouteCollection {
     func programs(req: Request) async throws -> PageDTO<ProgramDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
             sorts: ["title", "center"], defaultSort: "title")
         try RegistrySupport.checkChoices(
@@ -45,14 +45,14 @@ struct RegistryAPIController: RouteCollection {
                 "status": RegistrySupport.statusChoices, "approval": ProgramApproval.allCases.map(\.rawValue),
                 "kind": ProgramKind.allCases.map(\.rawValue), "form": StudyForm.allCases.map(\.rawValue),
             ])
-        let (rows, total) = try await ProgramsSection.query(q, municipalityID: municipalityID, on: req.db)
-        return page(try rows.map(ProgramDTO.init), total, q)
+        let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
+        return page(try rows.map(ProgramDTO.init), total, query)
     }
 
     func program(req: Request) async throws -> ProgramDTO { try ProgramDTO(try await one(ProgramsSection(), req)) }
 
-    func page<T: Content>(_ items: [T], _ total: Int, _ q: ListQuery) -> PageDTO<T> {
-        PageDTO(items: items, metadata: .init(page: q.page, per: q.per, total: total))
+    func page<T: Content>(_ items: [T], _ total: Int, _ query: ListQuery) -> PageDTO<T> {
+        PageDTO(items: items, metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     /// Runs a section's own read check for one record (404 for unknown, 403 for another organisation's).
@@ -67,7 +67,7 @@ struct RegistryAPIController: RouteCollection {
     func centers(req: Request) async throws -> PageDTO<CenterDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
-        let q = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
+        let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let raw = try? req.query.get(String.self, at: "year")
@@ -75,10 +75,10 @@ struct RegistryAPIController: RouteCollection {
         if let raw, !raw.isEmpty, year == nil {
             throw AppError.badRequest(ResourceCentersWords.yearNotFound(raw))
         }
-        guard let year else { return page([], 0, q) }
+        guard let year else { return page([], 0, query) }
         let (rows, total) = try await ResourceCentersSection.query(
-            q, municipalityID: municipalityID, yearID: year.id, on: req.db)
-        return page(try rows.map(CenterDTO.init), total, q)
+            query, municipalityID: municipalityID, yearID: year.id, on: req.db)
+        return page(try rows.map(CenterDTO.init), total, query)
     }
 
     func center(req: Request) async throws -> CenterDTO {
@@ -90,7 +90,7 @@ struct RegistryAPIController: RouteCollection {
 
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
         try RegistrySupport.checkChoices(
             req,
@@ -98,8 +98,8 @@ struct RegistryAPIController: RouteCollection {
                 "status": RegistrySupport.statusChoices, "state": AgreementState.allCases.map(\.rawValue),
                 "kind": AgreementKind.allCases.map(\.rawValue), "expiring": ["1"],
             ])
-        let (rows, total) = try await AgreementsSection.query(q, municipalityID: municipalityID, req: req)
-        return page(try rows.map(AgreementDTO.init), total, q)
+        let (rows, total) = try await AgreementsSection.query(query, municipalityID: municipalityID, req: req)
+        return page(try rows.map(AgreementDTO.init), total, query)
     }
 
     func agreement(req: Request) async throws -> AgreementDTO {
@@ -108,29 +108,29 @@ struct RegistryAPIController: RouteCollection {
 
     func staffList(req: Request) async throws -> PageDTO<StaffDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
             defaultSort: "name")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
-        let (rows, total) = try await StaffSection.query(q, municipalityID: municipalityID, req: req)
-        return page(try rows.map(StaffDTO.init), total, q)
+        let (rows, total) = try await StaffSection.query(query, municipalityID: municipalityID, req: req)
+        return page(try rows.map(StaffDTO.init), total, query)
     }
 
     func staffOne(req: Request) async throws -> StaffDTO {
-        let s = try await one(StaffSection(), req)
-        try await s.$organizations.load(on: req.db)
-        try await s.$subjects.load(on: req.db)
-        return try StaffDTO(s)
+        let staff = try await one(StaffSection(), req)
+        try await staff.$organizations.load(on: req.db)
+        try await staff.$subjects.load(on: req.db)
+        return try StaffDTO(staff)
     }
 
     func rooms(req: Request) async throws -> PageDTO<RoomDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
             defaultSort: "organization")
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
-        let (rows, total) = try await RoomsSection.query(q, municipalityID: municipalityID, req: req)
-        return page(try rows.map(RoomDTO.init), total, q)
+        let (rows, total) = try await RoomsSection.query(query, municipalityID: municipalityID, req: req)
+        return page(try rows.map(RoomDTO.init), total, query)
     }
 
     func room(req: Request) async throws -> RoomDTO { try RoomDTO(try await one(RoomsSection(), req)) }

@@ -23,10 +23,10 @@ final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
     }
     /// One slot per grade and weekday, as the clash rules read them.
     func slots(schoolName: String) -> [BusySlot] {
-        grades.flatMap { g in
+        grades.flatMap { grade in
             weekdays.map {
                 BusySlot(
-                    schoolID: $school.id, schoolName: schoolName, grade: g, weekday: $0, start: startMinute,
+                    schoolID: $school.id, schoolName: schoolName, grade: grade, weekday: $0, start: startMinute,
                     end: endMinute)
             }
         }

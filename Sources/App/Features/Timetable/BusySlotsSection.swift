@@ -19,15 +19,16 @@ struct BusySlotsSection: RegistrySection {
         try req.authorize(.read, .schoolTime(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["school"], defaultSort: "school")
-        var b = BusySlotRecord.query(on: req.db).join(
+        var builder = BusySlotRecord.query(on: req.db).join(
             Organization.self, on: \BusySlotRecord.$school.$id == \Organization.$id
         )
         .filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$school.$id == org)
+            builder = builder.filter(\.$school.$id == org)
         }
-        b = b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending).sort(\.$startMinute)
-        let (rows, total) = try await b.with(\.$school).paged(query)
+        builder = builder.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending).sort(
+            \.$startMinute)
+        let (rows, total) = try await builder.with(\.$school).paged(query)
         let writable = try await RegistrySupport.writableOrganizations(
             req, municipalityID: municipalityID, kinds: [.school]
         ) {
@@ -37,12 +38,12 @@ struct BusySlotsSection: RegistrySection {
             query: query,
             schools: try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db),
             statusFilter: CommonFilters.status,
-            rows: try rows.map { s in
+            rows: try rows.map { slot in
                 BusySlotListPage.Row(
-                    url: SiteURL.record(area, try s.requireID()).path, school: s.school.shortName,
-                    weekdays: s.weekdays.map(\.short).joined(separator: ", "),
-                    grades: s.grades.map(String.init).joined(separator: ", "), time: s.time,
-                    status: RecordStatus(rawValue: s.status) ?? .active)
+                    url: SiteURL.record(area, try slot.requireID()).path, school: slot.school.shortName,
+                    weekdays: slot.weekdays.map(\.short).joined(separator: ", "),
+                    grades: slot.grades.map(String.init).joined(separator: ", "), time: slot.time,
+                    status: RecordStatus(rawValue: slot.status) ?? .active)
             },
             total: total, canCreate: !writable.isEmpty
         ).list

@@ -24,15 +24,16 @@ struct CalendarFeedController: RouteCollection {
         .sort(\.$createdAt, .descending).all()
         var rows: [CalendarFeedsPage.Row] = []
         let zone = try await RegistrySupport.zone(req)
-        for f in feeds {
+        for feed in feeds {
             let title =
-                await CalendarFeed.Kind(rawValue: f.kind).asyncFlatMap {
-                    try? await TimetableSubject.load($0, f.subjectID, on: req.db)
+                await CalendarFeed.Kind(rawValue: feed.kind).asyncFlatMap {
+                    try? await TimetableSubject.load($0, feed.subjectID, on: req.db)
                 }?.title ?? CalendarFeedsPage.unknownTitle
             rows.append(
                 CalendarFeedsPage.Row(
-                    title: title, createdAt: RuDate.formatDateTime(f.createdAt, timeZone: zone),
-                    revokeURL: SiteURL.timetable.path + "/feeds/\(try f.requireID().uuidString.lowercased())/revoke"))
+                    title: title, createdAt: RuDate.formatDateTime(feed.createdAt, timeZone: zone),
+                    revokeURL: SiteURL.timetable.path + "/feeds/\(try feed.requireID().uuidString.lowercased())/revoke")
+            )
         }
         let card = CalendarFeedsPage(rows: rows, csrf: req.csrfToken).card
         return req.render(card.render(await req.pageContext(active: .timetable)))
@@ -40,15 +41,16 @@ struct CalendarFeedController: RouteCollection {
 
     func revoke(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let f = try await CalendarFeed.find(try req.idParameter(), on: req.db), f.$user.id == user.userID else {
+        guard let feed = try await CalendarFeed.find(try req.idParameter(), on: req.db), feed.$user.id == user.userID
+        else {
             throw AppError.notFound()
         }
-        if f.revokedAt == nil {
-            f.revokedAt = Date()
+        if feed.revokedAt == nil {
+            feed.revokedAt = Date()
             try await req.application.writeTransaction { db in
-                try await f.save(on: db)
+                try await feed.save(on: db)
                 try await Audit.record(
-                    on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: f.id,
+                    on: db, req: req, action: .tokenRevoke, entityType: "calendar_feed", entityID: feed.id,
                     title: TimetableWords.Audit.feedRevoked,
                     municipalityID: user.municipalityIDs.first, organizationID: nil)
             }
@@ -61,74 +63,78 @@ struct CalendarFeedController: RouteCollection {
         guard let kind = req.query[String.self, at: "kind"].flatMap(CalendarFeed.Kind.init(rawValue:)),
             let id = req.query[String.self, at: "id"].flatMap(UUID.init(uuidString:))
         else { throw AppError.notFound() }
-        let s = try await TimetableSubject.load(kind, id, on: req.db)
-        try req.authorize(.read, s.resource)
-        return s
+        let subject = try await TimetableSubject.load(kind, id, on: req.db)
+        try req.authorize(.read, subject.resource)
+        return subject
     }
 
     func newForm(req: Request) async throws -> Response {
-        let s = try await subject(req)
+        let loaded = try await subject(req)
         let form = CalendarFeedNewPage(
-            subject: s.title,
-            action: SiteURL.timetable.path + "/feeds?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())"
+            subject: loaded.title,
+            action: SiteURL.timetable.path
+                + "/feeds?kind=\(loaded.kind.rawValue)&id=\(loaded.id.uuidString.lowercased())"
         ).form
         return req.render(form.render(await req.pageContext(active: .timetable)))
     }
 
     func create(req: Request) async throws -> Response {
-        let s = try await subject(req)
+        let loaded = try await subject(req)
         let user = try req.requireUser()
         let raw = Secrets.token()
         try await req.application.writeTransaction { db in
-            try await CalendarFeed.query(on: db).filter(\.$user.$id == user.userID).filter(\.$kind == s.kind.rawValue)
-                .filter(\.$subjectID == s.id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
-            let f = CalendarFeed()
-            f.tokenHash = Secrets.sha256(raw)
-            f.$user.id = user.userID
-            f.kind = s.kind.rawValue
-            f.subjectID = s.id
-            f.createdAt = Date()
-            try await f.create(on: db)
+            try await CalendarFeed.query(on: db).filter(\.$user.$id == user.userID).filter(
+                \.$kind == loaded.kind.rawValue
+            )
+            .filter(\.$subjectID == loaded.id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+            let feed = CalendarFeed()
+            feed.tokenHash = Secrets.sha256(raw)
+            feed.$user.id = user.userID
+            feed.kind = loaded.kind.rawValue
+            feed.subjectID = loaded.id
+            feed.createdAt = Date()
+            try await feed.create(on: db)
             try await Audit.record(
-                on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: f.id,
-                title: TimetableWords.Audit.feedCreated(s.title),
-                municipalityID: s.municipalityID, organizationID: nil)
+                on: db, req: req, action: .tokenCreate, entityType: "calendar_feed", entityID: feed.id,
+                title: TimetableWords.Audit.feedCreated(loaded.title),
+                municipalityID: loaded.municipalityID, organizationID: nil)
         }
-        let page = CalendarFeedLinkPage(subject: s.title, link: req.absoluteURL("/ical/\(raw).ics")).notice
+        let page = CalendarFeedLinkPage(subject: loaded.title, link: req.absoluteURL("/ical/\(raw).ics")).notice
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
     func feed(req: Request) async throws -> Response {
         guard let file = req.parameters.get("file"), file.hasSuffix(".ics") else { throw AppError.notFound() }
         let token = String(file.dropLast(4))
-        guard let f = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(token)).first(),
-            f.revokedAt == nil,
-            let kind = CalendarFeed.Kind(rawValue: f.kind),
+        guard let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(token)).first(),
+            feed.revokedAt == nil,
+            let kind = CalendarFeed.Kind(rawValue: feed.kind),
             let maker = try await AuthenticationMiddleware.load(
-                userID: f.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
+                userID: feed.$user.id, on: req.db, sessionID: nil, csrf: nil, viaToken: true)
         else { throw AppError.notFound(TimetableWords.Refusal.feedNotFound) }
-        let s = try await TimetableSubject.load(kind, f.subjectID, on: req.db)
-        guard req.policy.allows(maker.actor, .read, s.resource) else {
+        let subject = try await TimetableSubject.load(kind, feed.subjectID, on: req.db)
+        guard req.policy.allows(maker.actor, .read, subject.resource) else {
             throw AppError.notFound(TimetableWords.Refusal.feedNotFound)
         }
-        let zone = try await MunicipalClock.zone(s.municipalityID, on: req.db)
+        let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
-        let lessons = try await s.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
-        let events = try lessons.map { l -> ICalendar.Event in
-            let midnight = CivilDay(number: l.day).date(timeZone: zone)
+        let lessons = try await subject.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
+        let events = try lessons.map { lesson -> ICalendar.Event in
+            let midnight = CivilDay(number: lesson.day).date(timeZone: zone)
             return ICalendar.Event(
-                uid: "\(try l.requireID().uuidString.lowercased())@setka",
-                start: midnight.addingTimeInterval(Double(l.startMinute * 60)),
-                end: midnight.addingTimeInterval(Double(l.endMinute * 60)),
-                summary: l.group.name + " — " + l.group.program.title,
-                location: l.group.organization.shortName + (l.room.map { ", " + $0.name } ?? ""),
-                description: CalendarFeedWords.description(teacher: l.teacher?.fullName, note: l.note),
-                cancelled: l.isCancelled, sequence: l.version)
+                uid: "\(try lesson.requireID().uuidString.lowercased())@setka",
+                start: midnight.addingTimeInterval(Double(lesson.startMinute * 60)),
+                end: midnight.addingTimeInterval(Double(lesson.endMinute * 60)),
+                summary: lesson.group.name + " — " + lesson.group.program.title,
+                location: lesson.group.organization.shortName + (lesson.room.map { ", " + $0.name } ?? ""),
+                description: CalendarFeedWords.description(teacher: lesson.teacher?.fullName, note: lesson.note),
+                cancelled: lesson.isCancelled, sequence: lesson.version)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(
             status: .ok, headers: headers,
-            body: .init(string: ICalendar.render(name: CalendarFeedWords.calendarName(s.feedName), events: events)))
+            body: .init(
+                string: ICalendar.render(name: CalendarFeedWords.calendarName(subject.feedName), events: events)))
     }
 }

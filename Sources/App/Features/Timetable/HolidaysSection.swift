@@ -21,28 +21,29 @@ struct HolidaysSection: RegistrySection {
             \.$startsOn, .descending
         ).all()
         let year = query.filters["year"].flatMap(UUID.init(uuidString:)) ?? years.first(where: \.isCurrent)?.id
-        var b = HolidayPeriodRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+        var builder = HolidayPeriodRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
             query, \.$status)
-        if let year { b = b.filter(\.$academicYear.$id == year) }
-        b = b.sort(\.$firstDay, query.descending ? .descending : .ascending)
-        let (rows, total) = try await b.with(\.$academicYear).paged(query)
+        if let year { builder = builder.filter(\.$academicYear.$id == year) }
+        builder = builder.sort(\.$firstDay, query.descending ? .descending : .ascending)
+        let (rows, total) = try await builder.with(\.$academicYear).paged(query)
         return HolidayListPage(
             query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             statusFilter: CommonFilters.status,
-            rows: try rows.map { h in
+            rows: try rows.map { holiday in
                 HolidayListPage.Row(
-                    url: SiteURL.record(area, try h.requireID()).path, period: Self.period(h),
-                    kind: HolidayKind(rawValue: h.kind)?.title ?? h.kind, title: h.title, year: h.academicYear.title,
-                    status: RecordStatus(rawValue: h.status) ?? .active)
+                    url: SiteURL.record(area, try holiday.requireID()).path, period: Self.period(holiday),
+                    kind: HolidayKind(rawValue: holiday.kind)?.title ?? holiday.kind, title: holiday.title,
+                    year: holiday.academicYear.title,
+                    status: RecordStatus(rawValue: holiday.status) ?? .active)
             },
             total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
         ).list
     }
 
-    static func period(_ h: HolidayPeriodRecord) -> String {
-        h.firstDay == h.lastDay
-            ? CivilDay(number: h.firstDay).formatted
-            : CivilDay(number: h.firstDay).formatted + " — " + CivilDay(number: h.lastDay).formatted
+    static func period(_ holiday: HolidayPeriodRecord) -> String {
+        holiday.firstDay == holiday.lastDay
+            ? CivilDay(number: holiday.firstDay).formatted
+            : CivilDay(number: holiday.firstDay).formatted + " — " + CivilDay(number: holiday.lastDay).formatted
     }
 
     func resource(_ record: HolidayPeriodRecord, on db: any Database) async throws -> Resource {

@@ -28,59 +28,64 @@ struct LessonAPIController: RouteCollection {
         var version: Int
     }
 
-    static func dto(_ l: Lesson) throws -> LessonDTO {
+    static func dto(_ lesson: Lesson) throws -> LessonDTO {
         LessonDTO(
-            id: try l.requireID(), groupId: l.$group.id, date: CivilDay(number: l.day).iso,
-            start: ClockTime(minutes: l.startMinute).formatted,
-            end: ClockTime(minutes: l.endMinute).formatted, hours: l.hours, roomId: l.$room.id,
-            teacherId: l.$teacher.id,
-            substituteForId: l.$substituteFor.id, status: l.status, note: l.note, version: l.version)
+            id: try lesson.requireID(), groupId: lesson.$group.id, date: CivilDay(number: lesson.day).iso,
+            start: ClockTime(minutes: lesson.startMinute).formatted,
+            end: ClockTime(minutes: lesson.endMinute).formatted, hours: lesson.hours, roomId: lesson.$room.id,
+            teacherId: lesson.$teacher.id,
+            substituteForId: lesson.$substituteFor.id, status: lesson.status, note: lesson.note, version: lesson.version
+        )
     }
 
     /// `?group=` or `?teacher=` (staff id) or `?student=`, else every lesson of the municipality's groups for those who
     /// read groups; `from`/`to` (ISO dates) narrow the days.
     func index(req: Request) async throws -> PageDTO<LessonDTO> {
-        let q = RegistrySupport.listQuery(
+        let query = RegistrySupport.listQuery(
             req, filters: ["group", "teacher", "student", "from", "to"], sorts: ["day"], defaultSort: "day")
-        var b = Lesson.query(on: req.db)
-        if let raw = q.filters["group"] {
-            guard let id = UUID(uuidString: raw), let g = try await StudyGroup.find(id, on: req.db),
-                let c = try await Organization.find(g.$organization.id, on: req.db)
+        var builder = Lesson.query(on: req.db)
+        if let raw = query.filters["group"] {
+            guard let id = UUID(uuidString: raw), let group = try await StudyGroup.find(id, on: req.db),
+                let center = try await Organization.find(group.$organization.id, on: req.db)
             else { throw AppError.notFound(TimetableWords.Refusal.groupNotFound) }
-            try req.authorize(.read, .group(c.ref))
-            b = b.filter(\.$group.$id == id)
-        } else if let raw = q.filters["teacher"] {
-            guard let id = UUID(uuidString: raw), let s = try await StaffMember.find(id, on: req.db) else {
+            try req.authorize(.read, .group(center.ref))
+            builder = builder.filter(\.$group.$id == id)
+        } else if let raw = query.filters["teacher"] {
+            guard let id = UUID(uuidString: raw), let staff = try await StaffMember.find(id, on: req.db) else {
                 throw AppError.notFound(TimetableWords.Refusal.teacherNotFound)
             }
-            let orgs = try await s.$organizations.get(on: req.db)
+            let orgs = try await staff.$organizations.get(on: req.db)
             try req.authorize(
-                .read, .teacherTimetable(orgs: orgs.map(\.ref), userID: s.$user.id, municipalityID: s.$municipality.id))
-            b = b.filter(\.$teacher.$id == id)
-        } else if let raw = q.filters["student"] {
+                .read,
+                .teacherTimetable(orgs: orgs.map(\.ref), userID: staff.$user.id, municipalityID: staff.$municipality.id)
+            )
+            builder = builder.filter(\.$teacher.$id == id)
+        } else if let raw = query.filters["student"] {
             guard let id = UUID(uuidString: raw),
-                let s = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first()
+                let student = try await Student.query(on: req.db).filter(\.$id == id).with(\.$school).first()
             else {
                 throw AppError.notFound(TimetableWords.Refusal.studentNotFound)
             }
-            try req.authorize(.read, .person(studentID: id, school: s.school.ref))
+            try req.authorize(.read, .person(studentID: id, school: student.school.ref))
             let groups = try await Enrollment.query(on: req.db).filter(\.$student.$id == id).filter(
                 \.$status == EnrollmentStatus.enrolled.rawValue
             ).all().map { $0.$group.id }
-            b = b.filter(\.$group.$id ~~ groups)
+            builder = builder.filter(\.$group.$id ~~ groups)
         } else {
             let municipalityID = try RegistrySupport.municipality(req)
             try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
-            b = b.join(StudyGroup.self, on: \Lesson.$group.$id == \StudyGroup.$id)
+            builder = builder.join(StudyGroup.self, on: \Lesson.$group.$id == \StudyGroup.$id)
                 .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
                 .filter(Organization.self, \.$municipality.$id == municipalityID)
         }
-        if let from = q.filters["from"].flatMap(CivilDay.parse) { b = b.filter(\.$day >= from.number) }
-        if let to = q.filters["to"].flatMap(CivilDay.parse) { b = b.filter(\.$day <= to.number) }
-        let (rows, total) = try await b.sort(\.$day, q.descending ? .descending : .ascending).sort(\.$startMinute).sort(
+        if let from = query.filters["from"].flatMap(CivilDay.parse) { builder = builder.filter(\.$day >= from.number) }
+        if let to = query.filters["to"].flatMap(CivilDay.parse) { builder = builder.filter(\.$day <= to.number) }
+        let (rows, total) = try await builder.sort(\.$day, query.descending ? .descending : .ascending).sort(
+            \.$startMinute
+        ).sort(
             \.$id
-        ).paged(q)
-        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: q.page, per: q.per, total: total))
+        ).paged(query)
+        return PageDTO(items: try rows.map(Self.dto), metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     struct LessonInput: Content {
@@ -106,18 +111,18 @@ struct LessonAPIController: RouteCollection {
     }
 
     /// A refusal of the clash rules as the API's 409: the reason, and each clash or warning line.
-    static func conflict(_ r: TimetableRefusal) -> AppError {
+    static func conflict(_ refusal: TimetableRefusal) -> AppError {
         var fields: [String: String] = [:]
-        for (i, c) in r.clashes.enumerated() { fields["clash\(i + 1)"] = c }
-        for (i, w) in r.warnings.enumerated() { fields["warning\(i + 1)"] = w }
-        let detail = (r.clashes + r.warnings).first.map { " " + $0 } ?? ""
+        for (i, clash) in refusal.clashes.enumerated() { fields["clash\(i + 1)"] = clash }
+        for (i, warning) in refusal.warnings.enumerated() { fields["warning\(i + 1)"] = warning }
+        let detail = (refusal.clashes + refusal.warnings).first.map { " " + $0 } ?? ""
         return AppError(
-            status: .conflict, code: r.clashes.isEmpty ? "timetable_warning" : "timetable_clash",
-            reason: r.reason + detail, fields: fields)
+            status: .conflict, code: refusal.clashes.isEmpty ? "timetable_warning" : "timetable_clash",
+            reason: refusal.reason + detail, fields: fields)
     }
 
     func addLesson(req: Request) async throws -> Response {
-        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let input = try req.content.decode(LessonInput.self)
         let form = FormValues(single: [
             "day": input.date ?? "", "start": input.start ?? "", "hours": input.hours.map(String.init) ?? "",
@@ -126,33 +131,35 @@ struct LessonAPIController: RouteCollection {
         var errors = FieldErrors()
         guard
             let parsed = try await TimetableController().lessonInput(
-                form, l, id: nil, defaultTeacher: l.group.$teacher.id, errors: &errors, req: req)
+                form, scheduledGroup, id: nil, defaultTeacher: scheduledGroup.group.$teacher.id, errors: &errors,
+                req: req)
         else {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
-        let g = l.group
-        let center = l.center
-        let d = parsed.draft
+        let group = scheduledGroup.group
+        let center = scheduledGroup.center
+        let draft = parsed.draft
         do {
             let written = try await TimetableService.write(
-                [d], group: l.facts, acceptWarnings: input.acceptWarnings ?? false, note: nil,
-                reveal: l.reveal(req),
+                [draft], group: scheduledGroup.facts, acceptWarnings: input.acceptWarnings ?? false, note: nil,
+                reveal: scheduledGroup.reveal(req),
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
-                        title: TimetableWords.Audit.lesson(g.name),
+                        title: TimetableWords.Audit.lesson(group.name),
                         municipalityID: center.$municipality.id, organizationID: center.id,
                         after: TimetableWords.Audit.newLesson(
-                            day: d.day.formatted, times: LessonSpan(day: d.day, start: d.start, hours: d.hours).times))
+                            day: draft.day.formatted,
+                            times: LessonSpan(day: draft.day, start: draft.start, hours: draft.hours).times))
                 }, app: req.application)
             let response = Response(status: .created)
             try response.content.encode(Self.dto(written[0]))
             return response
-        } catch let r as TimetableRefusal { throw Self.conflict(r) }
+        } catch let refusal as TimetableRefusal { throw Self.conflict(refusal) }
     }
 
     func addWeekly(req: Request) async throws -> Response {
-        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let input = try req.content.decode(WeeklyInput.self)
         let form = FormValues(single: [
             "weekday": input.weekday.map(String.init) ?? "", "start": input.start ?? "",
@@ -160,18 +167,19 @@ struct LessonAPIController: RouteCollection {
             "room": input.roomId?.uuidString ?? "", "from": input.from ?? "", "to": input.to ?? "",
         ])
         var errors = FieldErrors()
-        guard let (pattern, room) = try await l.weeklyInput(form, errors: &errors, on: req.db)
+        guard let (pattern, room) = try await scheduledGroup.weeklyInput(form, errors: &errors, on: req.db)
         else {
             throw AppError.validation(ValidationFailure(fields: errors))
         }
         do {
-            let r = try await l.scheduleWeekly(
+            let outcome = try await scheduledGroup.scheduleWeekly(
                 pattern, room: room, acceptWarnings: input.acceptWarnings ?? false, req: req)
             let response = Response(status: .created)
             try response.content.encode(
                 WeeklyOutput(
-                    created: r.lessons.count, skipped: r.skipped.map { $0.day.iso }, lessons: r.lessons.map(Self.dto)))
+                    created: outcome.lessons.count, skipped: outcome.skipped.map { $0.day.iso },
+                    lessons: outcome.lessons.map(Self.dto)))
             return response
-        } catch let r as TimetableRefusal { throw Self.conflict(r) }
+        } catch let refusal as TimetableRefusal { throw Self.conflict(refusal) }
     }
 }

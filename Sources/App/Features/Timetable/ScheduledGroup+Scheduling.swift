@@ -33,43 +33,44 @@ extension ScheduledGroup {
 
     /// Generates and writes a pattern's lessons (holidays skipped), audited as one record; throws `TimetableRefusal`
     /// on clashes, or an error on the `to` field when no day is left.
-    func scheduleWeekly(_ p: WeeklyPattern, room: UUID?, acceptWarnings: Bool, req: Request)
+    func scheduleWeekly(_ pattern: WeeklyPattern, room: UUID?, acceptWarnings: Bool, req: Request)
         async throws -> WeeklyResult
     {
         let (days, skipped) = Recurrence.days(
-            p, holidays: try await TimetableService.holidays(yearID: group.$academicYear.id, on: req.db))
+            pattern, holidays: try await TimetableService.holidays(yearID: group.$academicYear.id, on: req.db))
         guard !days.isEmpty else {
             var errors = FieldErrors()
-            errors.add("to", TimetableWords.Field.noDay(weekday: p.weekday.title))
+            errors.add("to", TimetableWords.Field.noDay(weekday: pattern.weekday.title))
             throw AppError.validation(ValidationFailure(fields: errors))
         }
         let drafts = days.map {
             TimetableService.Draft(
-                day: $0, start: p.start, hours: p.hours, roomID: room, teacherID: group.$teacher.id)
+                day: $0, start: pattern.start, hours: pattern.hours, roomID: room, teacherID: group.$teacher.id)
         }
         let record = LessonPattern()
         record.$group.id = try group.requireID()
-        record.weekday = p.weekday.rawValue
-        record.startMinute = p.start.minutes
-        record.hours = p.hours
+        record.weekday = pattern.weekday.rawValue
+        record.startMinute = pattern.start.minutes
+        record.hours = pattern.hours
         record.$room.id = room
-        record.firstDay = p.from.number
-        record.lastDay = p.to.number
+        record.firstDay = pattern.from.number
+        record.lastDay = pattern.to.number
         record.createdAt = Date()
         record.createdBy = req.currentUser?.fullName ?? ""
         let summary = TimetableWords.Audit.patternSummary(
-            every: p.weekday.every, start: p.start.formatted, hours: p.hours, from: p.from.formatted, to: p.to.formatted
+            every: pattern.weekday.every, start: pattern.start.formatted, hours: pattern.hours,
+            from: pattern.from.formatted, to: pattern.to.formatted
         )
         let skippedDays = skipped.map { (day: $0.day.formatted, holiday: $0.holiday) }
-        let g = group
+        let studyGroup = group
         let center = self.center
         let written = try await TimetableService.write(
             drafts, group: facts, pattern: record, acceptWarnings: acceptWarnings, note: nil,
             reveal: reveal(req),
             audit: { written, db in
                 try await Audit.record(
-                    on: db, req: req, action: .create, entityType: "timetable", entityID: g.id,
-                    title: TimetableWords.Audit.timetable(g.name),
+                    on: db, req: req, action: .create, entityType: "timetable", entityID: studyGroup.id,
+                    title: TimetableWords.Audit.timetable(studyGroup.name),
                     municipalityID: center.$municipality.id, organizationID: center.id,
                     after: TimetableWords.Audit.weekly(summary: summary, added: written.count, skipped: skippedDays))
             }, app: req.application)
@@ -97,13 +98,13 @@ extension ScheduledGroup {
         -> UUID?
     {
         guard let raw, !raw.isEmpty else { return nil }
-        guard let id = UUID(uuidString: raw), let r = try await Room.find(id, on: db),
-            r.$organization.id == center.id,
-            r.status == RecordStatus.active.rawValue
+        guard let id = UUID(uuidString: raw), let room = try await Room.find(id, on: db),
+            room.$organization.id == center.id,
+            room.status == RecordStatus.active.rawValue
         else {
             errors.add("room", TimetableWords.Field.room)
             return nil
         }
-        return r.id
+        return room.id
     }
 }

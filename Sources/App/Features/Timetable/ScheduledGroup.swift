@@ -16,16 +16,19 @@ struct ScheduledGroup {
 
     static func load(_ req: Request, groupID: UUID, _ action: Domain.Action) async throws -> ScheduledGroup {
         guard
-            let g = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(\.$teacher)
-                .with(\.$academicYear).with(\.$room).first(),
-            let center = try await Organization.find(g.$organization.id, on: req.db)
+            let group = try await StudyGroup.query(on: req.db).filter(\.$id == groupID).with(\.$program).with(
+                \.$teacher
+            )
+            .with(\.$academicYear).with(\.$room).first(),
+            let center = try await Organization.find(group.$organization.id, on: req.db)
         else { throw AppError.notFound(TimetableWords.Refusal.groupNotFound) }
         try req.authorize(action, .group(center.ref))
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
-        let first = CivilDay(g.startsOn ?? g.academicYear.startsOn, timeZone: zone)
-        let last = max(first, CivilDay(g.endsOn ?? g.academicYear.endsOn, timeZone: zone))
+        let first = CivilDay(group.startsOn ?? group.academicYear.startsOn, timeZone: zone)
+        let last = max(first, CivilDay(group.endsOn ?? group.academicYear.endsOn, timeZone: zone))
         return ScheduledGroup(
-            group: g, center: center, zone: zone, facts: try TimetableService.facts(g, center: center, zone: zone),
+            group: group, center: center, zone: zone,
+            facts: try TimetableService.facts(group, center: center, zone: zone),
             window: first...last)
     }
 }

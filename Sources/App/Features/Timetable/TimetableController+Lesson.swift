@@ -6,8 +6,10 @@ import Views
 /// Single changes: one more lesson, a move (date, time, room), a substitute teacher, a cancellation with a reason.
 extension TimetableController {
     /// The municipality's active staff, to choose a substitute teacher from.
-    func teacherOptions(_ req: Request, _ l: ScheduledGroup) async throws -> [(value: String, title: String)] {
-        try await StaffMember.query(on: req.db).filter(\.$municipality.$id == l.center.$municipality.id)
+    func teacherOptions(_ req: Request, _ scheduledGroup: ScheduledGroup) async throws -> [(
+        value: String, title: String
+    )] {
+        try await StaffMember.query(on: req.db).filter(\.$municipality.$id == scheduledGroup.center.$municipality.id)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
             .map { (try $0.requireID().uuidString.lowercased(), $0.fullName) }
     }
@@ -19,23 +21,24 @@ extension TimetableController {
 
     /// Reads a lesson form; nil with errors when it is not valid.
     func lessonInput(
-        _ form: FormValues, _ l: ScheduledGroup, id: UUID?, defaultTeacher: UUID?, errors: inout FieldErrors,
+        _ form: FormValues, _ scheduledGroup: ScheduledGroup, id: UUID?, defaultTeacher: UUID?,
+        errors: inout FieldErrors,
         req: Request
     ) async throws -> LessonInput? {
         let day = errors.day("day", form["day"], required: true)
-        LessonRules.checkDay(day, window: l.window, field: "day", errors: &errors)
+        LessonRules.checkDay(day, window: scheduledGroup.window, field: "day", errors: &errors)
         let start = errors.clock("start", form["start"], required: true)
         let hours = errors.integer("hours", form["hours"], range: 1...LessonLength.maxHours, required: true)
         LessonRules.checkTime(start: start, hours: hours, startField: "start", errors: &errors)
-        let room = try await l.room(form["room"], errors: &errors, on: req.db)
+        let room = try await scheduledGroup.room(form["room"], errors: &errors, on: req.db)
         var teacher = defaultTeacher
         if let raw = form["teacher"] {
             teacher = nil
             if !raw.isEmpty {
-                if let id = UUID(uuidString: raw), let s = try await StaffMember.find(id, on: req.db),
-                    s.$municipality.id == l.center.$municipality.id
+                if let id = UUID(uuidString: raw), let staff = try await StaffMember.find(id, on: req.db),
+                    staff.$municipality.id == scheduledGroup.center.$municipality.id
                 {
-                    teacher = s.id
+                    teacher = staff.id
                 } else {
                     errors.add("teacher", TimetableWords.Field.teacher)
                 }
@@ -49,63 +52,73 @@ extension TimetableController {
     }
 
     func lessonPage(
-        _ req: Request, _ l: ScheduledGroup, lesson: Lesson?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        _ req: Request, _ scheduledGroup: ScheduledGroup, lesson: Lesson?, values: FormValues,
+        errors: FieldErrors = FieldErrors(),
         refusal: TimetableRefusal? = nil
     ) async throws -> RegistryForm {
         LessonFormPage(
-            groupName: l.group.name, timetableURL: SiteURL.groupTimetable(try l.group.requireID()).path,
+            groupName: scheduledGroup.group.name,
+            timetableURL: SiteURL.groupTimetable(try scheduledGroup.group.requireID()).path,
             lesson: try lesson.map {
                 LessonFormPage.Existing(
                     day: CivilDay(number: $0.day).long, times: $0.span.times,
                     editURL: SiteURL.lesson(try $0.requireID()).path + "/edit", version: $0.version)
             },
-            rooms: try await Self.roomOptions(l, on: req.db),
-            teachers: lesson == nil ? [] : try await teacherOptions(req, l), values: values, errors: errors,
+            rooms: try await Self.roomOptions(scheduledGroup, on: req.db),
+            teachers: lesson == nil ? [] : try await teacherOptions(req, scheduledGroup), values: values,
+            errors: errors,
             refusal: refusal?.text
         ).form
     }
 
     func lessonForm(req: Request) async throws -> Response {
-        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
-        let values = FormValues(single: ["hours": "2", "room": l.group.$room.id?.uuidString.lowercased() ?? ""])
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
+        let values = FormValues(single: [
+            "hours": "2", "room": scheduledGroup.group.$room.id?.uuidString.lowercased() ?? "",
+        ])
         return req.render(
-            try await lessonPage(req, l, lesson: nil, values: values).render(await req.pageContext(active: active)))
+            try await lessonPage(req, scheduledGroup, lesson: nil, values: values).render(
+                await req.pageContext(active: active)))
     }
 
     func addLesson(req: Request) async throws -> Response {
-        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .update)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         guard
             let input = try await lessonInput(
-                form, l, id: nil, defaultTeacher: l.group.$teacher.id, errors: &errors, req: req)
+                form, scheduledGroup, id: nil, defaultTeacher: scheduledGroup.group.$teacher.id, errors: &errors,
+                req: req)
         else {
             return req.render(
-                try await lessonPage(req, l, lesson: nil, values: form, errors: errors).render(
+                try await lessonPage(req, scheduledGroup, lesson: nil, values: form, errors: errors).render(
                     await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let g = l.group
-        let center = l.center
-        let d = input.draft
+        let group = scheduledGroup.group
+        let center = scheduledGroup.center
+        let draft = input.draft
         do {
             _ = try await TimetableService.write(
-                [d], group: l.facts, acceptWarnings: form.all("accept").contains("yes"), note: input.note,
-                reveal: l.reveal(req),
+                [draft], group: scheduledGroup.facts, acceptWarnings: form.all("accept").contains("yes"),
+                note: input.note,
+                reveal: scheduledGroup.reveal(req),
                 audit: { written, db in
                     try await Audit.record(
                         on: db, req: req, action: .create, entityType: "lesson", entityID: written.first?.id,
-                        title: TimetableWords.Audit.lesson(g.name),
+                        title: TimetableWords.Audit.lesson(group.name),
                         municipalityID: center.$municipality.id, organizationID: center.id,
                         after: TimetableWords.Audit.newLesson(
-                            day: d.day.formatted, times: LessonSpan(day: d.day, start: d.start, hours: d.hours).times))
+                            day: draft.day.formatted,
+                            times: LessonSpan(day: draft.day, start: draft.start, hours: draft.hours).times))
                 }, app: req.application)
         } catch let refusal as TimetableRefusal {
             return req.render(
-                try await lessonPage(req, l, lesson: nil, values: form, refusal: refusal).render(
+                try await lessonPage(req, scheduledGroup, lesson: nil, values: form, refusal: refusal).render(
                     await req.pageContext(active: active)), status: .conflict)
         }
         return req.redirect(
-            to: SiteURL.groupTimetable(try g.requireID()).path, flash: TimetableWords.Flash.lessonAdded(d.day.formatted)
+            to: SiteURL.groupTimetable(try group.requireID()).path,
+            flash: TimetableWords.Flash.lessonAdded(draft.day.formatted)
         )
     }
 

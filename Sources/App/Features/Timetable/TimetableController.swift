@@ -8,39 +8,41 @@ import Views
 /// whoever may read the group reads its timetable.
 struct TimetableController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let g = routes.grouped("groups", ":id", "timetable")
-        g.get(use: show)
-        g.get("weekly", use: weeklyForm)
-        g.post("weekly", use: weekly)
-        g.get("lesson", use: lessonForm)
-        g.post("lesson", use: addLesson)
-        let l = routes.grouped("lessons", ":id")
-        l.get("edit", use: editForm)
-        l.post("edit", use: edit)
-        l.get("cancel", use: cancelForm)
-        l.post("cancel", use: cancel)
+        let group = routes.grouped("groups", ":id", "timetable")
+        group.get(use: show)
+        group.get("weekly", use: weeklyForm)
+        group.post("weekly", use: weekly)
+        group.get("lesson", use: lessonForm)
+        group.post("lesson", use: addLesson)
+        let lesson = routes.grouped("lessons", ":id")
+        lesson.get("edit", use: editForm)
+        lesson.post("edit", use: edit)
+        lesson.get("cancel", use: cancelForm)
+        lesson.post("cancel", use: cancel)
     }
 
     var active: MenuArea { .registry(.groups) }
 
     func show(req: Request) async throws -> Response {
-        let l = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
-        let g = l.group
-        let lessons = try await Lesson.query(on: req.db).filter(try \.$group.$id == g.requireID()).sort(\.$day).sort(
-            \.$startMinute
-        )
-        .with(\.$room).with(\.$teacher).all()
-        let mayEdit = req.can(.update, .group(l.center.ref))
-        let journalResource = Resource.journal(center: l.center.ref, teacherUserID: g.teacher?.$user.id)
+        let scheduledGroup = try await ScheduledGroup.load(req, groupID: try req.idParameter(), .read)
+        let group = scheduledGroup.group
+        let lessons = try await Lesson.query(on: req.db).filter(try \.$group.$id == group.requireID()).sort(\.$day)
+            .sort(
+                \.$startMinute
+            )
+            .with(\.$room).with(\.$teacher).all()
+        let mayEdit = req.can(.update, .group(scheduledGroup.center.ref))
+        let journalResource = Resource.journal(
+            center: scheduledGroup.center.ref, teacherUserID: group.teacher?.$user.id)
         let marked = Set(
             try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all().map {
                 $0.$lesson.id
             })
         func mayOpen(_ lesson: Lesson) -> Bool {
-            req.can(.read, .journal(center: l.center.ref, teacherUserID: lesson.teacher?.$user.id))
+            req.can(.read, .journal(center: scheduledGroup.center.ref, teacherUserID: lesson.teacher?.$user.id))
         }
         let scheduled = lessons.filter { !$0.isCancelled }
-        let groupID = try g.requireID()
+        let groupID = try group.requireID()
         let rows = try lessons.map { lesson in
             let id = try lesson.requireID()
             let day = CivilDay(number: lesson.day)
@@ -55,10 +57,10 @@ struct TimetableController: RouteCollection {
                 cancelURL: changeable ? SiteURL.lesson(id).path + "/cancel" : nil)
         }
         let card = GroupTimetablePage(
-            groupName: g.name, program: g.program.title, center: l.center.shortName,
-            teacher: g.teacher?.fullName ?? "", room: g.room?.name ?? "",
-            window: l.window.lowerBound.formatted + " — " + l.window.upperBound.formatted,
-            plannedHours: g.plannedHours, hours: scheduled.reduce(0) { $0 + $1.hours }, scheduled: scheduled.count,
+            groupName: group.name, program: group.program.title, center: scheduledGroup.center.shortName,
+            teacher: group.teacher?.fullName ?? "", room: group.room?.name ?? "",
+            window: scheduledGroup.window.lowerBound.formatted + " — " + scheduledGroup.window.upperBound.formatted,
+            plannedHours: group.plannedHours, hours: scheduled.reduce(0) { $0 + $1.hours }, scheduled: scheduled.count,
             cancelled: lessons.count - scheduled.count, baseURL: SiteURL.groupTimetable(groupID).path,
             groupURL: SiteURL.record(.groups, groupID).path,
             journalURL: req.can(.read, journalResource) ? SiteURL.groupJournal(groupID).path : nil,
@@ -70,8 +72,10 @@ struct TimetableController: RouteCollection {
 
     // MARK: weekly pattern
 
-    static func roomOptions(_ l: ScheduledGroup, on db: any Database) async throws -> [(value: String, title: String)] {
-        try await Room.query(on: db).filter(try \.$organization.$id == l.center.requireID()).filter(
+    static func roomOptions(_ scheduledGroup: ScheduledGroup, on db: any Database) async throws -> [(
+        value: String, title: String
+    )] {
+        try await Room.query(on: db).filter(try \.$organization.$id == scheduledGroup.center.requireID()).filter(
             \.$status == RecordStatus.active.rawValue
         )
         .sort(\.$sortKey).all().map {

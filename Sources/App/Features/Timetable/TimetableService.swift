@@ -32,12 +32,13 @@ enum TimetableService {
         var last: CivilDay?
     }
 
-    static func facts(_ g: StudyGroup, center: Organization, zone: TimeZone) throws -> GroupFacts {
+    static func facts(_ group: StudyGroup, center: Organization, zone: TimeZone) throws -> GroupFacts {
         GroupFacts(
-            id: try g.requireID(), name: g.name, centerID: try center.requireID(), centerName: center.shortName,
+            id: try group.requireID(), name: group.name, centerID: try center.requireID(), centerName: center.shortName,
             municipalityID: center.$municipality.id,
-            academicYearID: g.$academicYear.id, teacherID: g.$teacher.id,
-            first: g.startsOn.map { CivilDay($0, timeZone: zone) }, last: g.endsOn.map { CivilDay($0, timeZone: zone) })
+            academicYearID: group.$academicYear.id, teacherID: group.$teacher.id,
+            first: group.startsOn.map { CivilDay($0, timeZone: zone) },
+            last: group.endsOn.map { CivilDay($0, timeZone: zone) })
     }
 
     static func holidays(yearID: UUID, on db: any Database) async throws -> [HolidayPeriod] {
@@ -77,32 +78,32 @@ enum TimetableService {
             }
             try await pattern?.create(on: db)
             var written: [Lesson] = []
-            for d in drafts {
-                let l: Lesson
-                if let id = d.id {
+            for draft in drafts {
+                let lesson: Lesson
+                if let id = draft.id {
                     guard let existing = try await Lesson.find(id, on: db) else {
                         throw AppError.notFound(TimetableWords.Refusal.lessonNotFound)
                     }
-                    l = existing
-                    if expectedVersion == nil { l.version += 1 }
+                    lesson = existing
+                    if expectedVersion == nil { lesson.version += 1 }
                 } else {
-                    l = Lesson()
-                    l.$group.id = group.id
-                    l.$pattern.id = pattern?.id
-                    l.status = LessonStatus.scheduled.rawValue
-                    l.version = 1
+                    lesson = Lesson()
+                    lesson.$group.id = group.id
+                    lesson.$pattern.id = pattern?.id
+                    lesson.status = LessonStatus.scheduled.rawValue
+                    lesson.version = 1
                 }
-                l.day = d.day.number
-                l.startMinute = d.start.minutes
-                l.endMinute = d.start.minutes + LessonLength.minutes(hours: d.hours)
-                l.hours = d.hours
-                l.$room.id = d.roomID
-                l.$teacher.id = d.teacherID
-                l.$substituteFor.id = d.teacherID != group.teacherID ? group.teacherID : nil
-                if let note { l.note = note.isEmpty ? nil : note }
-                l.updatedAt = Date()
-                try await l.save(on: db)
-                written.append(l)
+                lesson.day = draft.day.number
+                lesson.startMinute = draft.start.minutes
+                lesson.endMinute = draft.start.minutes + LessonLength.minutes(hours: draft.hours)
+                lesson.hours = draft.hours
+                lesson.$room.id = draft.roomID
+                lesson.$teacher.id = draft.teacherID
+                lesson.$substituteFor.id = draft.teacherID != group.teacherID ? group.teacherID : nil
+                if let note { lesson.note = note.isEmpty ? nil : note }
+                lesson.updatedAt = Date()
+                try await lesson.save(on: db)
+                written.append(lesson)
             }
             try await audit(written, db)
             return written
@@ -121,13 +122,13 @@ enum TimetableService {
             uniqueKeysWithValues: try await StaffMember.query(on: db).filter(\.$id ~~ Array(teachers)).all().map {
                 (try $0.requireID(), $0.fullName)
             })
-        return drafts.map { d in
+        return drafts.map { draft in
             TimetableLesson(
-                id: d.id, groupID: group.id, groupName: group.name, centerID: group.centerID,
+                id: draft.id, groupID: group.id, groupName: group.name, centerID: group.centerID,
                 centerName: group.centerName,
-                span: LessonSpan(day: d.day, start: d.start, hours: d.hours),
-                teacherID: d.teacherID, teacherName: d.teacherID.flatMap { teacherNames[$0] } ?? "",
-                roomID: d.roomID, roomName: d.roomID.flatMap { roomNames[$0] } ?? "")
+                span: LessonSpan(day: draft.day, start: draft.start, hours: draft.hours),
+                teacherID: draft.teacherID, teacherName: draft.teacherID.flatMap { teacherNames[$0] } ?? "",
+                roomID: draft.roomID, roomName: draft.roomID.flatMap { roomNames[$0] } ?? "")
         }
     }
 
@@ -144,21 +145,24 @@ enum TimetableService {
         let own = try await Enrollment.query(on: db).filter(\.$group.$id ~~ Array(groupIDs))
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).with(\.$student).all()
         let students = Dictionary(
-            own.map { e in
+            own.map { enrollment in
                 (
-                    e.$student.id,
+                    enrollment.$student.id,
                     TimetableStudent(
-                        id: e.$student.id, name: e.student.surname + " " + e.student.givenName,
-                        schoolID: e.student.$school.id, grade: e.student.grade)
+                        id: enrollment.$student.id,
+                        name: enrollment.student.surname + " " + enrollment.student.givenName,
+                        schoolID: enrollment.student.$school.id, grade: enrollment.student.grade)
                 )
             },
             uniquingKeysWith: { a, _ in a })
         var members: [UUID: [TimetableStudent]] = [:]
         if !students.isEmpty {
-            for e in try await Enrollment.query(on: db).filter(\.$student.$id ~~ Array(students.keys))
+            for enrollment in try await Enrollment.query(on: db).filter(\.$student.$id ~~ Array(students.keys))
                 .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
             {
-                if let s = students[e.$student.id] { members[e.$group.id, default: []].append(s) }
+                if let student = students[enrollment.$student.id] {
+                    members[enrollment.$group.id, default: []].append(student)
+                }
             }
         }
         let groups = Set(members.keys).union(groupIDs)
@@ -187,11 +191,12 @@ enum TimetableService {
         return TimetableContext(existing: existing.map(domain), members: members, busy: busy, travel: travel)
     }
 
-    static func domain(_ l: Lesson) -> TimetableLesson {
+    static func domain(_ lesson: Lesson) -> TimetableLesson {
         TimetableLesson(
-            id: l.id, groupID: l.$group.id, groupName: l.group.name, centerID: l.group.$organization.id,
-            centerName: l.group.organization.shortName, span: l.span, teacherID: l.$teacher.id,
-            teacherName: l.teacher?.fullName ?? "", roomID: l.$room.id, roomName: l.room?.name ?? "")
+            id: lesson.id, groupID: lesson.$group.id, groupName: lesson.group.name,
+            centerID: lesson.group.$organization.id,
+            centerName: lesson.group.organization.shortName, span: lesson.span, teacherID: lesson.$teacher.id,
+            teacherName: lesson.teacher?.fullName ?? "", roomID: lesson.$room.id, roomName: lesson.room?.name ?? "")
     }
 
     /// When a group's teacher changes, its future lessons that the old teacher was to give (not substitutions) pass to
@@ -203,10 +208,10 @@ enum TimetableService {
     ) async throws -> Int {
         guard old != new else { return 0 }
         try await lockTimetable(group.municipalityID, on: db)
-        var q = Lesson.query(on: db).filter(\.$group.$id == group.id).filter(\.$day >= today.number)
+        var query = Lesson.query(on: db).filter(\.$group.$id == group.id).filter(\.$day >= today.number)
             .filter(\.$status == LessonStatus.scheduled.rawValue).filter(\.$substituteFor.$id == nil)
-        q = old.map { id in q.filter(\.$teacher.$id == id) } ?? q.filter(\.$teacher.$id == nil)
-        let moving = try await q.all()
+        query = old.map { id in query.filter(\.$teacher.$id == id) } ?? query.filter(\.$teacher.$id == nil)
+        let moving = try await query.all()
         guard !moving.isEmpty else { return 0 }
         let drafts = moving.map {
             Draft(
@@ -218,11 +223,11 @@ enum TimetableService {
         ctx.reveal = reveal
         let clashes = ClashRules.check(proposed, in: ctx).filter { $0.kind == .teacher }
         if !clashes.isEmpty { throw TimetableRefusal(clashes: ClashRules.summary(clashes), warnings: []) }
-        for l in moving {
-            l.$teacher.id = new
-            l.version += 1
-            l.updatedAt = Date()
-            try await l.save(on: db)
+        for lesson in moving {
+            lesson.$teacher.id = new
+            lesson.version += 1
+            lesson.updatedAt = Date()
+            try await lesson.save(on: db)
         }
         return moving.count
     }
@@ -231,18 +236,18 @@ enum TimetableService {
     static func outsideDates(groupID: UUID, first: CivilDay?, last: CivilDay?, on db: any Database) async throws
         -> String?
     {
-        var q = Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
+        var query = Lesson.query(on: db).filter(\.$group.$id == groupID).filter(
             \.$status == LessonStatus.scheduled.rawValue)
         if let first, let last {
-            q = q.group(.or) { $0.filter(\.$day < first.number).filter(\.$day > last.number) }
+            query = query.group(.or) { $0.filter(\.$day < first.number).filter(\.$day > last.number) }
         } else if let first {
-            q = q.filter(\.$day < first.number)
+            query = query.filter(\.$day < first.number)
         } else if let last {
-            q = q.filter(\.$day > last.number)
+            query = query.filter(\.$day > last.number)
         } else {
             return nil
         }
-        let outside = try await q.sort(\.$day).all()
+        let outside = try await query.sort(\.$day).all()
         guard !outside.isEmpty else { return nil }
         return TimetableWords.Refusal.lessonsOutside(outside.map { CivilDay(number: $0.day).formatted })
     }

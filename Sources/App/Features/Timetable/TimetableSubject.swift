@@ -20,48 +20,50 @@ struct TimetableSubject {
     static func load(_ kind: CalendarFeed.Kind, _ id: UUID, on db: any Database) async throws -> TimetableSubject {
         switch kind {
         case .group:
-            guard let g = try await StudyGroup.find(id, on: db),
-                let c = try await Organization.find(g.$organization.id, on: db)
+            guard let group = try await StudyGroup.find(id, on: db),
+                let center = try await Organization.find(group.$organization.id, on: db)
             else {
                 throw AppError.notFound(TimetableWords.Refusal.groupNotFound)
             }
             return TimetableSubject(
-                kind: kind, id: id, title: TimetableWords.groupSubject(g.name), resource: .group(c.ref),
-                municipalityID: c.$municipality.id,
-                groupIDs: [id], feedName: g.name)
+                kind: kind, id: id, title: TimetableWords.groupSubject(group.name), resource: .group(center.ref),
+                municipalityID: center.$municipality.id,
+                groupIDs: [id], feedName: group.name)
         case .teacher:
-            guard let s = try await StaffMember.find(id, on: db) else {
+            guard let staff = try await StaffMember.find(id, on: db) else {
                 throw AppError.notFound(TimetableWords.Refusal.teacherNotFound)
             }
-            let orgs = try await s.$organizations.get(on: db)
+            let orgs = try await staff.$organizations.get(on: db)
             return TimetableSubject(
-                kind: kind, id: id, title: s.fullName,
+                kind: kind, id: id, title: staff.fullName,
                 resource: .teacherTimetable(
-                    orgs: orgs.map(\.ref), userID: s.$user.id, municipalityID: s.$municipality.id),
-                municipalityID: s.$municipality.id, groupIDs: nil, feedName: s.fullName)
+                    orgs: orgs.map(\.ref), userID: staff.$user.id, municipalityID: staff.$municipality.id),
+                municipalityID: staff.$municipality.id, groupIDs: nil, feedName: staff.fullName)
         case .student:
-            guard let s = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else {
+            guard let student = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else {
                 throw AppError.notFound(TimetableWords.Refusal.studentNotFound)
             }
             let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(
                 \.$status == EnrollmentStatus.enrolled.rawValue
             ).all().map { $0.$group.id }
-            let initials = [s.givenName, s.patronymic].compactMap { $0?.first.map { "\($0)." } }.joined()
+            let initials = [student.givenName, student.patronymic].compactMap { $0?.first.map { "\($0)." } }.joined()
             return TimetableSubject(
-                kind: kind, id: id, title: s.fullName, resource: .person(studentID: id, school: s.school.ref),
-                municipalityID: s.$municipality.id, groupIDs: groups, feedName: "\(s.surname.prefix(1)). \(initials)")
+                kind: kind, id: id, title: student.fullName,
+                resource: .person(studentID: id, school: student.school.ref),
+                municipalityID: student.$municipality.id, groupIDs: groups,
+                feedName: "\(student.surname.prefix(1)). \(initials)")
         }
     }
 
     /// The subject's lessons between two days, with what the views show.
     func lessons(from: CivilDay, to: CivilDay, on db: any Database) async throws -> [Lesson] {
-        var b = Lesson.query(on: db)
+        var builder = Lesson.query(on: db)
         if let groupIDs {
             guard !groupIDs.isEmpty else { return [] }
-            b = b.filter(\.$group.$id ~~ groupIDs)
+            builder = builder.filter(\.$group.$id ~~ groupIDs)
         } else {
-            b = b.filter(\.$teacher.$id == id)
+            builder = builder.filter(\.$teacher.$id == id)
         }
-        return try await WeekController.lessons(b, from: from, to: to)
+        return try await WeekController.lessons(builder, from: from, to: to)
     }
 }

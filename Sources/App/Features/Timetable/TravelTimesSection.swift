@@ -17,17 +17,18 @@ struct TravelTimesSection: RegistrySection {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["minutes"], defaultSort: "minutes")
-        let b = TravelTimeRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+        let builder = TravelTimeRecord.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
             query, \.$status
         )
         .sort(\.$minutes, query.descending ? .descending : .ascending)
-        let (rows, total) = try await b.with(\.$from).with(\.$to).paged(query)
+        let (rows, total) = try await builder.with(\.$from).with(\.$to).paged(query)
         return TravelTimeListPage(
             query: query, statusFilter: CommonFilters.status,
-            rows: try rows.map { t in
+            rows: try rows.map { travel in
                 TravelTimeListPage.Row(
-                    url: SiteURL.record(area, try t.requireID()).path, from: t.from.shortName, to: t.to.shortName,
-                    minutes: t.minutes, status: RecordStatus(rawValue: t.status) ?? .active)
+                    url: SiteURL.record(area, try travel.requireID()).path, from: travel.from.shortName,
+                    to: travel.to.shortName,
+                    minutes: travel.minutes, status: RecordStatus(rawValue: travel.status) ?? .active)
             },
             total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
         ).list

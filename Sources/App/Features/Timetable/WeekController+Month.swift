@@ -13,8 +13,8 @@ extension WeekController {
         var center: UUID?
         var lessons: [Lesson]
         var title: String { Self.title(first) }
-        static func title(_ d: CivilDay) -> String {
-            TimetableWords.monthTitle(month: d.ymd.month, year: d.ymd.year)
+        static func title(_ day: CivilDay) -> String {
+            TimetableWords.monthTitle(month: day.ymd.month, year: day.ymd.year)
         }
     }
 
@@ -22,10 +22,10 @@ extension WeekController {
     /// asked.
     func loadMonth(_ req: Request) async throws -> Month? {
         let municipalityID: UUID
-        if let m = req.currentUser?.municipalityIDs.first {
-            municipalityID = m
-        } else if let m = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id {
-            municipalityID = m
+        if let id = req.currentUser?.municipalityIDs.first {
+            municipalityID = id
+        } else if let id = try await Municipality.query(on: req.db).sort(\.$createdAt).first()?.id {
+            municipalityID = id
         } else {
             return nil
         }
@@ -58,49 +58,57 @@ extension WeekController {
     }
 
     static func rows(_ lessons: [Lesson]) -> [MonthSchedulePage.Row] {
-        lessons.map { l in
-            let d = CivilDay(number: l.day)
+        lessons.map { lesson in
+            let day = CivilDay(number: lesson.day)
             return MonthSchedulePage.Row(
-                date: d.weekday.short + ", " + d.formatted, time: l.span.times, center: l.group.organization.shortName,
-                program: l.group.program.title, group: l.group.name,
-                teacher: TimetableWords.teacher(l.teacher?.fullName ?? "", substitute: l.$substituteFor.id != nil),
-                room: l.room?.name ?? "", cancelled: l.isCancelled)
+                date: day.weekday.short + ", " + day.formatted, time: lesson.span.times,
+                center: lesson.group.organization.shortName,
+                program: lesson.group.program.title, group: lesson.group.name,
+                teacher: TimetableWords.teacher(
+                    lesson.teacher?.fullName ?? "", substitute: lesson.$substituteFor.id != nil),
+                room: lesson.room?.name ?? "", cancelled: lesson.isCancelled)
         }
     }
 
     func month(req: Request) async throws -> Response {
-        guard let m = try await loadMonth(req) else { throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp) }
-        let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [m.municipalityID], on: req.db)
-        let options = try await RegistrySupport.organizationOptions(m.municipalityID, on: req.db).filter {
+        guard let month = try await loadMonth(req) else {
+            throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp)
+        }
+        let centers = try await OrganizationQueries.currentCenterIDs(
+            municipalityIDs: [month.municipalityID], on: req.db)
+        let options = try await RegistrySupport.organizationOptions(month.municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
         }
-        let c = m.center?.uuidString.lowercased()
-        func url(_ d: CivilDay, _ route: SiteURL = .schedule) -> String {
-            route.with([("month", String(d.iso.prefix(7))), ("center", c)])
+        let center = month.center?.uuidString.lowercased()
+        func url(_ day: CivilDay, _ route: SiteURL = .schedule) -> String {
+            route.with([("month", String(day.iso.prefix(7))), ("center", center)])
         }
         // The twelve months from the September before the shown month.
-        let (y, mo, _) = m.first.ymd
-        let september = CivilDay(year: mo >= 9 ? y : y - 1, month: 9, day: 1) ?? m.first
+        let (year, mo, _) = month.first.ymd
+        let september = CivilDay(year: mo >= 9 ? year : year - 1, month: 9, day: 1) ?? month.first
         var months: [(value: String, title: String)] = []
-        var d = september
+        var day = september
         for _ in 0..<12 {
-            months.append((String(d.iso.prefix(7)), Month.title(d)))
-            d = d.adding(days: d.daysInMonth)
+            months.append((String(day.iso.prefix(7)), Month.title(day)))
+            day = day.adding(days: day.daysInMonth)
         }
         let page = MonthSchedulePage(
-            monthTitle: m.title, month: String(m.first.iso.prefix(7)), months: months, centers: options, center: c,
-            previousURL: url(m.first.adding(days: -1).startOfMonth),
-            nextURL: url(m.first.adding(days: m.first.daysInMonth)),
-            xlsxURL: url(m.first, .scheduleXLSX), rows: Self.rows(m.lessons))
+            monthTitle: month.title, month: String(month.first.iso.prefix(7)), months: months, centers: options,
+            center: center,
+            previousURL: url(month.first.adding(days: -1).startOfMonth),
+            nextURL: url(month.first.adding(days: month.first.daysInMonth)),
+            xlsxURL: url(month.first, .scheduleXLSX), rows: Self.rows(month.lessons))
         return req.render(page.render(await req.pageContext(active: req.currentUser == nil ? nil : .timetable)))
     }
 
     func monthXLSX(req: Request) async throws -> Response {
-        guard let m = try await loadMonth(req) else { throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp) }
+        guard let month = try await loadMonth(req) else {
+            throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp)
+        }
         let data = try XLSXWriter.workbook(
             sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.header,
-            rows: MonthSchedulePage.sheetRows(Self.rows(m.lessons)),
+            rows: MonthSchedulePage.sheetRows(Self.rows(month.lessons)),
             columnWidths: [16, 13, 30, 34, 20, 30, 16])
-        return Response.download(data, name: "raspisanie-\(m.first.iso.prefix(7)).xlsx", type: .xlsx)
+        return Response.download(data, name: "raspisanie-\(month.first.iso.prefix(7)).xlsx", type: .xlsx)
     }
 }

@@ -27,8 +27,8 @@ struct WeekController: RouteCollection {
                 return req.redirect(to: SiteURL.teacherWeek(try staff.requireID()).path)
             }
         }
-        if let s = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first {
-            return req.redirect(to: SiteURL.studentWeek(s).path)
+        if let student = user.actor.students.sorted(by: { $0.uuidString < $1.uuidString }).first {
+            return req.redirect(to: SiteURL.studentWeek(student).path)
         }
         if user.actor.has(.centerHead, at: Date()),
             let org = user.actor.activeGrants(at: Date()).first(where: { $0.role == .centerHead })?.scope.organizationID
@@ -47,17 +47,19 @@ struct WeekController: RouteCollection {
     }
 
     /// Lessons with everything the views show.
-    static func lessons(_ b: QueryBuilder<Lesson>, from: CivilDay, to: CivilDay) async throws -> [Lesson] {
-        try await b.filter(\.$day >= from.number).filter(\.$day <= to.number).sort(\.$day).sort(\.$startMinute)
+    static func lessons(_ builder: QueryBuilder<Lesson>, from: CivilDay, to: CivilDay) async throws -> [Lesson] {
+        try await builder.filter(\.$day >= from.number).filter(\.$day <= to.number).sort(\.$day).sort(\.$startMinute)
             .with(\.$group) { $0.with(\.$program).with(\.$organization) }.with(\.$room).with(\.$teacher).all()
     }
 
-    static func entry(_ l: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry {
+    static func entry(_ lesson: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry
+    {
         LessonEntry.lesson(
-            time: l.span.times, group: l.group.name, program: l.group.program.title,
-            center: l.group.organization.shortName, room: l.room?.name,
-            teacher: showTeacher ? l.teacher?.fullName : nil,
-            substitute: l.$substituteFor.id != nil, cancelled: l.isCancelled, note: l.note, roomFirst: roomFirst,
+            time: lesson.span.times, group: lesson.group.name, program: lesson.group.program.title,
+            center: lesson.group.organization.shortName, room: lesson.room?.name,
+            teacher: showTeacher ? lesson.teacher?.fullName : nil,
+            substitute: lesson.$substituteFor.id != nil, cancelled: lesson.isCancelled, note: lesson.note,
+            roomFirst: roomFirst,
             url: link)
     }
 
@@ -68,8 +70,8 @@ struct WeekController: RouteCollection {
     ) async -> Response {
         let byDay = Dictionary(grouping: lessons, by: \.day)
         let days = (0..<7).map { i -> WeekPage.Day in
-            let d = week.adding(days: i)
-            return WeekPage.Day(title: d.long, entries: (byDay[d.number] ?? []).map(entry))
+            let day = week.adding(days: i)
+            return WeekPage.Day(title: day.long, entries: (byDay[day.number] ?? []).map(entry))
         }
         let path = req.url.path
         let page = WeekPage(
@@ -81,12 +83,14 @@ struct WeekController: RouteCollection {
     }
 
     /// Where a lesson of a week leads: its journal for who may read it, else the group's timetable, else nowhere.
-    func groupLink(_ req: Request, _ l: Lesson) -> String? {
-        if let id = l.id, req.can(.read, .journal(center: l.group.organization.ref, teacherUserID: l.teacher?.$user.id))
+    func groupLink(_ req: Request, _ lesson: Lesson) -> String? {
+        if let id = lesson.id,
+            req.can(.read, .journal(center: lesson.group.organization.ref, teacherUserID: lesson.teacher?.$user.id))
         {
             return SiteURL.lesson(id).path
         }
-        return req.can(.read, .group(l.group.organization.ref)) ? SiteURL.groupTimetable(l.$group.id).path : nil
+        return req.can(.read, .group(lesson.group.organization.ref))
+            ? SiteURL.groupTimetable(lesson.$group.id).path : nil
     }
 
     func teacher(req: Request) async throws -> Response {
@@ -104,15 +108,15 @@ struct WeekController: RouteCollection {
     }
 
     /// The link to make a calendar subscription for what the page shows.
-    static func feedLink(_ s: TimetableSubject) -> (title: String, url: String) {
+    static func feedLink(_ subject: TimetableSubject) -> (title: String, url: String) {
         (
             TimetableWords.Week.feed,
-            SiteURL.timetable.path + "/feeds/new?kind=\(s.kind.rawValue)&id=\(s.id.uuidString.lowercased())"
+            SiteURL.timetable.path + "/feeds/new?kind=\(subject.kind.rawValue)&id=\(subject.id.uuidString.lowercased())"
         )
     }
 
-    private func entry(_ req: Request, _ l: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
-        Self.entry(l, showTeacher: teacher, roomFirst: roomFirst, link: groupLink(req, l))
+    private func entry(_ req: Request, _ lesson: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
+        Self.entry(lesson, showTeacher: teacher, roomFirst: roomFirst, link: groupLink(req, lesson))
     }
 
     func student(req: Request) async throws -> Response {

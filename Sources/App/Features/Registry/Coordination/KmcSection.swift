@@ -18,21 +18,25 @@ struct KmcSection: RegistrySection {
         try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "current"], sorts: ["name", "role"], defaultSort: "role")
-        var b = KmcMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
-        if query.filters["current"] == "1" { b = b.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date()) }
+        var builder = KmcMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
+        if query.filters["current"] == "1" {
+            builder = builder.filter(\.$termFrom <= Date()).filter(\.$termTo >= Date())
+        }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "name" ? b.sort(\.$sortKey, dir) : b.sort(\.$kmcRole, dir).sort(\.$sortKey)
-        let (rows, total) = try await b.with(\.$organization).paged(query)
+        builder = query.sort == "name" ? builder.sort(\.$sortKey, dir) : builder.sort(\.$kmcRole, dir).sort(\.$sortKey)
+        let (rows, total) = try await builder.with(\.$organization).paged(query)
         let zone = try await RegistrySupport.zone(req)
         return KmcListPage(
             query: query,
-            rows: try rows.map { m in
+            rows: try rows.map { member in
                 .init(
-                    id: try m.requireID(), name: m.fullName, role: KmcRole(rawValue: m.kmcRole),
-                    organization: m.organization?.shortName, position: m.position,
-                    from: RuDate.format(m.termFrom, timeZone: zone), to: RuDate.format(m.termTo, timeZone: zone))
+                    id: try member.requireID(), name: member.fullName, role: KmcRole(rawValue: member.kmcRole),
+                    organization: member.organization?.shortName, position: member.position,
+                    from: RuDate.format(member.termFrom, timeZone: zone),
+                    to: RuDate.format(member.termTo, timeZone: zone))
             },
             total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
         ).list

@@ -17,29 +17,32 @@ struct MunicipalityController: RouteCollection {
     func load(_ req: Request) async throws -> Municipality {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.update, .users(municipalityID: municipalityID))
-        guard let m = try await Municipality.find(municipalityID, on: req.db) else { throw AppError.notFound() }
-        return m
+        guard let municipality = try await Municipality.find(municipalityID, on: req.db) else {
+            throw AppError.notFound()
+        }
+        return municipality
     }
 
-    func page(_ m: Municipality, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
+    func page(_ municipality: Municipality, values: FormValues, errors: FieldErrors = FieldErrors()) -> RegistryForm {
         MunicipalityFormPage(values: values, errors: errors).form
     }
 
     func form(req: Request) async throws -> Response {
-        let m = try await load(req)
+        let municipality = try await load(req)
         return req.render(
             page(
-                m,
+                municipality,
                 values: FormValues(single: [
-                    "name": m.name, "timeZone": m.timeZone, "series": m.certificateSeries,
-                    "minAttendance": String(m.certificateMinAttendance),
+                    "name": municipality.name, "timeZone": municipality.timeZone,
+                    "series": municipality.certificateSeries,
+                    "minAttendance": String(municipality.certificateMinAttendance),
                 ])
             )
             .render(await req.pageContext(active: .municipality)))
     }
 
     func save(req: Request) async throws -> Response {
-        let m = try await load(req)
+        let municipality = try await load(req)
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let name = errors.required("name", form["name"], max: 200)
@@ -54,22 +57,23 @@ struct MunicipalityController: RouteCollection {
         let minAttendance = errors.integer("minAttendance", form["minAttendance"], range: 0...100, required: true)
         guard errors.isEmpty else {
             return req.render(
-                page(m, values: form, errors: errors).render(await req.pageContext(active: .municipality)),
+                page(municipality, values: form, errors: errors).render(await req.pageContext(active: .municipality)),
                 status: .unprocessableEntity)
         }
         let before = MunicipalityFormPage.Words.audit(
-            name: m.name, zone: m.timeZone, series: m.certificateSeries, minAttendance: m.certificateMinAttendance)
-        m.name = name
-        m.timeZone = zone
-        m.certificateSeries = series
-        m.certificateMinAttendance = minAttendance ?? m.certificateMinAttendance
+            name: municipality.name, zone: municipality.timeZone, series: municipality.certificateSeries,
+            minAttendance: municipality.certificateMinAttendance)
+        municipality.name = name
+        municipality.timeZone = zone
+        municipality.certificateSeries = series
+        municipality.certificateMinAttendance = minAttendance ?? municipality.certificateMinAttendance
         try await req.db.transaction { db in
-            try await m.save(on: db)
+            try await municipality.save(on: db)
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "municipality", entityID: m.id, title: name,
-                municipalityID: m.id, organizationID: nil, before: before,
+                on: db, req: req, action: .update, entityType: "municipality", entityID: municipality.id, title: name,
+                municipalityID: municipality.id, organizationID: nil, before: before,
                 after: MunicipalityFormPage.Words.audit(
-                    name: name, zone: zone, series: series, minAttendance: m.certificateMinAttendance))
+                    name: name, zone: zone, series: series, minAttendance: municipality.certificateMinAttendance))
         }
         return req.redirect(to: "/municipality", flash: MunicipalityFormPage.Words.saved)
     }

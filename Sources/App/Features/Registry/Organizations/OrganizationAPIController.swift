@@ -5,9 +5,9 @@ import Views
 
 struct OrganizationAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let r = routes.grouped("organizations")
-        r.get(use: index)
-        r.get(":id", use: show)
+        let organizations = routes.grouped("organizations")
+        organizations.get(use: index)
+        organizations.get(":id", use: show)
     }
 
     struct DTO: Content {
@@ -24,19 +24,19 @@ struct OrganizationAPIController: RouteCollection {
         var status: String
         var version: Int
 
-        init(_ o: Organization) throws {
-            id = try o.requireID()
-            municipalityId = o.$municipality.id
-            kind = o.kind
-            fullName = o.fullName
-            shortName = o.shortName
-            address = o.address
-            phone = o.phone
-            email = o.email
-            website = o.website
-            headName = o.headName
-            status = o.status
-            version = o.version
+        init(_ organization: Organization) throws {
+            id = try organization.requireID()
+            municipalityId = organization.$municipality.id
+            kind = organization.kind
+            fullName = organization.fullName
+            shortName = organization.shortName
+            address = organization.address
+            phone = organization.phone
+            email = organization.email
+            website = organization.website
+            headName = organization.headName
+            status = organization.status
+            version = organization.version
         }
     }
 

@@ -6,14 +6,14 @@ import Views
 /// Reads of organisations that pages and the API share: one paged, filtered, sorted query in the database.
 enum OrganizationQueries {
     static func listQuery(from req: Request) -> ListQuery {
-        var q = RegistrySupport.listQuery(
+        var query = RegistrySupport.listQuery(
             req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name")
         // Unknown values of the filters are ignored rather than matching nothing.
-        if let kind = q.filters["kind"], OrganizationKind(rawValue: kind) == nil { q.filters["kind"] = nil }
-        if let status = q.filters["status"], status != "all", RecordStatus(rawValue: status) == nil {
-            q.filters["status"] = nil
+        if let kind = query.filters["kind"], OrganizationKind(rawValue: kind) == nil { query.filters["kind"] = nil }
+        if let status = query.filters["status"], status != "all", RecordStatus(rawValue: status) == nil {
+            query.filters["status"] = nil
         }
-        return q
+        return query
     }
 
     /// Organisations of the user's municipalities matching the query, and their total.
@@ -56,10 +56,15 @@ enum OrganizationQueries {
         return Set(rcs.map { $0.$organization.id })
     }
 
-    static func summary(_ o: Organization, municipality: String, centers: Set<UUID>) throws -> OrganizationSummary {
+    static func summary(_ organization: Organization, municipality: String, centers: Set<UUID>) throws
+        -> OrganizationSummary
+    {
         OrganizationSummary(
-            id: try o.requireID(), kind: o.orgKind, fullName: o.fullName, shortName: o.shortName, address: o.address,
-            phone: o.phone, email: o.email, website: o.website, headName: o.headName,
-            municipality: municipality, status: o.recordStatus, isResourceCenter: centers.contains(try o.requireID()))
+            id: try organization.requireID(), kind: organization.orgKind, fullName: organization.fullName,
+            shortName: organization.shortName, address: organization.address,
+            phone: organization.phone, email: organization.email, website: organization.website,
+            headName: organization.headName,
+            municipality: municipality, status: organization.recordStatus,
+            isResourceCenter: centers.contains(try organization.requireID()))
     }
 }

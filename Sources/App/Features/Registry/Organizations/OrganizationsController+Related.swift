@@ -36,10 +36,12 @@ extension OrganizationsController {
                 $0.filter(\.$partyA.$id == id).filter(\.$partyB.$id == id)
             }
             .with(\.$partyA).with(\.$partyB).sort(\.$endsOn, .descending).all()
-            page.agreements = try agreements.map { a in
+            page.agreements = try agreements.map { agreement in
                 .init(
-                    id: try a.requireID(), number: a.number, partyA: a.partyA.shortName, partyB: a.partyB.shortName,
-                    starts: RuDate.format(a.startsOn, timeZone: zone), ends: RuDate.format(a.endsOn, timeZone: zone))
+                    id: try agreement.requireID(), number: agreement.number, partyA: agreement.partyA.shortName,
+                    partyB: agreement.partyB.shortName,
+                    starts: RuDate.format(agreement.startsOn, timeZone: zone),
+                    ends: RuDate.format(agreement.endsOn, timeZone: zone))
             }
         }
         return page.sections

@@ -43,16 +43,18 @@ struct OrganizationsController: RouteCollection {
         }
     }
 
-    static func values(of o: Organization) -> [String: String] {
+    static func values(of organization: Organization) -> [String: String] {
         [
-            "kind": o.kind, "fullName": o.fullName, "shortName": o.shortName, "address": o.address ?? "",
-            "phone": o.phone ?? "", "email": o.email ?? "", "website": o.website ?? "", "headName": o.headName ?? "",
+            "kind": organization.kind, "fullName": organization.fullName, "shortName": organization.shortName,
+            "address": organization.address ?? "",
+            "phone": organization.phone ?? "", "email": organization.email ?? "", "website": organization.website ?? "",
+            "headName": organization.headName ?? "",
         ]
     }
 
     func homeMunicipality(_ req: Request) throws -> UUID {
-        guard let m = try req.requireUser().municipalityIDs.first else { throw AppError.forbidden }
-        return m
+        guard let municipalityID = try req.requireUser().municipalityIDs.first else { throw AppError.forbidden }
+        return municipalityID
     }
 
     func index(req: Request) async throws -> Response {
@@ -98,8 +100,8 @@ struct OrganizationsController: RouteCollection {
         try req.authorize(.create, .organization(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let input = try req.content.decode(FormInput.self)
         switch input.validated() {
-        case .failure(let f):
-            let form = OrganizationForm(id: nil, values: input.values, version: 0, errors: f.fields)
+        case .failure(let failure):
+            let form = OrganizationForm(id: nil, values: input.values, version: 0, errors: failure.fields)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         case .success(let clean):
             let org = try await req.db.transaction { db in
@@ -124,16 +126,16 @@ struct OrganizationsController: RouteCollection {
         if input.kind != org.kind,
             !req.can(.create, .organization(OrgRef(id: UUID(), municipalityID: org.$municipality.id)))
         {
-            var f = FieldErrors()
-            f.add("kind", OrganizationsWords.kindChangeRefused)
+            var fieldErrors = FieldErrors()
+            fieldErrors.add("kind", OrganizationsWords.kindChangeRefused)
             let form = OrganizationForm(
-                id: org.id, values: input.values, version: input.version ?? org.version, errors: f)
+                id: org.id, values: input.values, version: input.version ?? org.version, errors: fieldErrors)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         }
         switch input.validated() {
-        case .failure(let f):
+        case .failure(let failure):
             let form = OrganizationForm(
-                id: org.id, values: input.values, version: input.version ?? org.version, errors: f.fields)
+                id: org.id, values: input.values, version: input.version ?? org.version, errors: failure.fields)
             return req.render(form.render(await req.pageContext(active: .organizations)), status: .unprocessableEntity)
         case .success(let clean):
             let expected = input.version ?? -1

@@ -13,7 +13,7 @@ struct AgreementsSection: RegistrySection {
     let newTitle = AgreementsWords.newTitle
     let archiveConsequence = AgreementsWords.archiveConsequence
 
-    static func label(_ a: NetworkAgreement) -> String { AgreementsWords.label(number: a.number) }
+    static func label(_ agreement: NetworkAgreement) -> String { AgreementsWords.label(number: agreement.number) }
 
     func list(_ req: Request) async throws -> RegistryList {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -25,14 +25,15 @@ struct AgreementsSection: RegistrySection {
         let soon = try await Self.expiringSoon(municipalityID: municipalityID, req: req)
         return AgreementListPage(
             query: query,
-            rows: try rows.map { a in
+            rows: try rows.map { agreement in
                 let state = AgreementState.effective(
-                    stored: AgreementState(rawValue: a.state) ?? .draft, endsOn: a.endsOn, now: now)
+                    stored: AgreementState(rawValue: agreement.state) ?? .draft, endsOn: agreement.endsOn, now: now)
                 return .init(
-                    id: try a.requireID(), number: a.number, partyA: a.partyA.shortName, partyB: a.partyB.shortName,
-                    subject: a.subject, starts: RuDate.format(a.startsOn, timeZone: zone),
-                    ends: RuDate.format(a.endsOn, timeZone: zone), state: state,
-                    expiring: AgreementRules.expiresSoon(state: state, endsOn: a.endsOn, now: now))
+                    id: try agreement.requireID(), number: agreement.number, partyA: agreement.partyA.shortName,
+                    partyB: agreement.partyB.shortName,
+                    subject: agreement.subject, starts: RuDate.format(agreement.startsOn, timeZone: zone),
+                    ends: RuDate.format(agreement.endsOn, timeZone: zone), state: state,
+                    expiring: AgreementRules.expiresSoon(state: state, endsOn: agreement.endsOn, now: now))
             },
             total: total, expiringSoon: soon, canCreate: req.can(.create, try newResource(req))
         ).list
@@ -45,46 +46,46 @@ struct AgreementsSection: RegistrySection {
             .agreement(parties: [$0], municipalityID: municipalityID)
         }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = NetworkAgreement.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+        var builder = NetworkAgreement.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
             query, \.$status)
         if let visible {
             let ids = Array(visible)
-            b = b.group(.or) { $0.filter(\.$partyA.$id ~~ ids).filter(\.$partyB.$id ~~ ids) }
+            builder = builder.group(.or) { $0.filter(\.$partyA.$id ~~ ids).filter(\.$partyB.$id ~~ ids) }
         }
-        if let kind = query.filters["kind"] { b = b.filter(\.$kind == kind) }
+        if let kind = query.filters["kind"] { builder = builder.filter(\.$kind == kind) }
         let now = Date()
         switch query.filters["state"].flatMap(AgreementState.init(rawValue:)) {
-        case .signed?: b = b.filter(\.$state == "signed").filter(\.$endsOn >= now)
-        case .expired?: b = b.filter(\.$state == "signed").filter(\.$endsOn < now)
-        case let s?: b = b.filter(\.$state == s.rawValue)
+        case .signed?: builder = builder.filter(\.$state == "signed").filter(\.$endsOn >= now)
+        case .expired?: builder = builder.filter(\.$state == "signed").filter(\.$endsOn < now)
+        case let state?: builder = builder.filter(\.$state == state.rawValue)
         case nil: break
         }
         if query.filters["expiring"] == "1" {
-            b = b.filter(\.$state == "signed").filter(\.$endsOn >= now).filter(
+            builder = builder.filter(\.$state == "signed").filter(\.$endsOn >= now).filter(
                 \.$endsOn <= now.addingTimeInterval(Double(AgreementRules.warningDays) * 86_400))
         }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "number" ? b.sort(\.$number, dir) : b.sort(\.$endsOn, dir)
-        return try await b.sort(\.$id).with(\.$partyA).with(\.$partyB).paged(query)
+        builder = query.sort == "number" ? builder.sort(\.$number, dir) : builder.sort(\.$endsOn, dir)
+        return try await builder.sort(\.$id).with(\.$partyA).with(\.$partyB).paged(query)
     }
 
     static func expiringSoon(municipalityID: UUID, req: Request) async throws -> Int {
-        var q = ListQuery(filters: ["expiring": "1"], sort: "ends")
-        q.per = 1
-        return try await query(q, municipalityID: municipalityID, req: req).1
+        var listQuery = ListQuery(filters: ["expiring": "1"], sort: "ends")
+        listQuery.per = 1
+        return try await query(listQuery, municipalityID: municipalityID, req: req).1
     }
 
     func resource(_ record: NetworkAgreement, on db: any Database) async throws -> Resource {
-        guard let a = try await Organization.find(record.$partyA.id, on: db),
-            let b = try await Organization.find(record.$partyB.id, on: db)
+        guard let partyA = try await Organization.find(record.$partyA.id, on: db),
+            let partyB = try await Organization.find(record.$partyB.id, on: db)
         else {
             throw AppError.notFound()
         }
-        record.$partyA.value = a
-        record.$partyB.value = b
-        return .agreement(parties: [a.ref, b.ref], municipalityID: record.$municipality.id)
+        record.$partyA.value = partyA
+        record.$partyB.value = partyB
+        return .agreement(parties: [partyA.ref, partyB.ref], municipalityID: record.$municipality.id)
     }
     func newResource(_ req: Request) throws -> Resource {
         let municipalityID = try RegistrySupport.municipality(req)
@@ -136,11 +137,11 @@ struct AgreementsSection: RegistrySection {
         let municipalityID = isNew ? try RegistrySupport.municipality(req) : record.$municipality.id
         let zone = try await RegistrySupport.zone(req)
         let kind = errors.choice("kind", form["kind"], as: AgreementKind.self)
-        let a = try await RegistrySupport.organization(
+        let partyA = try await RegistrySupport.organization(
             form["partyA"], field: "partyA", municipalityID: municipalityID, errors: &errors, on: req.db)
-        let b = try await RegistrySupport.organization(
+        let partyB = try await RegistrySupport.organization(
             form["partyB"], field: "partyB", municipalityID: municipalityID, errors: &errors, on: req.db)
-        if let a, let b, a.id == b.id { errors.add("partyB", AgreementsWords.sameParties) }
+        if let partyA, let partyB, partyA.id == partyB.id { errors.add("partyB", AgreementsWords.sameParties) }
         let centers = Set(
             try await ResourceCenter.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue).all().map {
                 $0.$organization.id
@@ -149,20 +150,20 @@ struct AgreementsSection: RegistrySection {
             try await Partner.query(on: req.db).filter(\.$municipality.$id == municipalityID).all().map {
                 $0.$organization.id
             })
-        if let kind, let a, let b {
+        if let kind, let partyA, let partyB {
             switch kind {
             case .schoolCenter:
-                if a.orgKind != .school {
+                if partyA.orgKind != .school {
                     errors.add("partyA", AgreementsWords.firstPartySchool)
                 }
-                if !centers.contains(try b.requireID()) {
+                if !centers.contains(try partyB.requireID()) {
                     errors.add("partyB", AgreementsWords.secondPartyCenter)
                 }
             case .centerPartner:
-                if !centers.contains(try a.requireID()) {
+                if !centers.contains(try partyA.requireID()) {
                     errors.add("partyA", AgreementsWords.firstPartyCenter)
                 }
-                if !partners.contains(try b.requireID()) {
+                if !partners.contains(try partyB.requireID()) {
                     errors.add("partyB", AgreementsWords.secondPartyPartner)
                 }
             }
@@ -175,13 +176,13 @@ struct AgreementsSection: RegistrySection {
         let number = errors.optional("number", form["number"], max: 40)
         let signed = errors.date("signedOn", form["signedOn"], timeZone: zone, required: false)
         AgreementRules.validate(start: start, end: end, state: state, number: number, signedOn: signed, errors: &errors)
-        guard errors.isEmpty, let kind, let a, let b, let start, let end, let state else { return nil }
+        guard errors.isEmpty, let kind, let partyA, let partyB, let start, let end, let state else { return nil }
         record.$municipality.id = municipalityID
         record.kind = kind.rawValue
-        record.$partyA.id = try a.requireID()
-        record.$partyA.value = a
-        record.$partyB.id = try b.requireID()
-        record.$partyB.value = b
+        record.$partyA.id = try partyA.requireID()
+        record.$partyA.value = partyA
+        record.$partyB.id = try partyB.requireID()
+        record.$partyB.value = partyB
         record.subject = subject
         record.covers = covers
         record.startsOn = start
@@ -189,7 +190,7 @@ struct AgreementsSection: RegistrySection {
         record.state = state.rawValue
         record.number = number
         record.signedOn = signed
-        record.searchKey = TextKey.search(number, subject, a.shortName, b.shortName)
+        record.searchKey = TextKey.search(number, subject, partyA.shortName, partyB.shortName)
         return { _ in }
     }
 

@@ -16,20 +16,25 @@ struct PartnersSection: RegistrySection {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status", "sector"], sorts: ["name"], defaultSort: "name")
-        var b = Partner.query(on: req.db).join(Organization.self, on: \Partner.$organization.$id == \Organization.$id)
-            .filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
-        if let sector = query.filters["sector"] { b = b.filter(\.$sector == sector) }
+        var builder = Partner.query(on: req.db).join(
+            Organization.self, on: \Partner.$organization.$id == \Organization.$id
+        )
+        .filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        if let sector = query.filters["sector"] { builder = builder.filter(\.$sector == sector) }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
-        let (rows, total) = try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
-            .with(\.$organization).paged(query)
+        if !needle.isEmpty { builder = builder.filter(Organization.self, \.$searchKey ~~ needle) }
+        let (rows, total) = try await builder.sort(
+            Organization.self, \.$sortKey, query.descending ? .descending : .ascending
+        )
+        .with(\.$organization).paged(query)
         return PartnerListPage(
             query: query,
-            rows: try rows.map { p in
+            rows: try rows.map { partner in
                 .init(
-                    id: try p.requireID(), name: p.organization.shortName, sector: PartnerSector(rawValue: p.sector),
-                    forms: CodeList.decode(p.forms, as: InteractionForm.self),
-                    directions: CodeList.decode(p.directions, as: InteractionDirection.self))
+                    id: try partner.requireID(), name: partner.organization.shortName,
+                    sector: PartnerSector(rawValue: partner.sector),
+                    forms: CodeList.decode(partner.forms, as: InteractionForm.self),
+                    directions: CodeList.decode(partner.directions, as: InteractionDirection.self))
             },
             total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
         ).list
@@ -66,10 +71,11 @@ struct PartnersSection: RegistrySection {
             forms: CodeList.decode(record.forms, as: InteractionForm.self),
             directions: CodeList.decode(record.directions, as: InteractionDirection.self),
             contact: record.contactPerson, phone: org.phone, note: record.note,
-            agreements: try agreements.map { a in
+            agreements: try agreements.map { agreement in
                 .init(
-                    id: try a.requireID(), number: a.number, with: a.partyA.shortName,
-                    starts: RuDate.format(a.startsOn, timeZone: zone), ends: RuDate.format(a.endsOn, timeZone: zone))
+                    id: try agreement.requireID(), number: agreement.number, with: agreement.partyA.shortName,
+                    starts: RuDate.format(agreement.startsOn, timeZone: zone),
+                    ends: RuDate.format(agreement.endsOn, timeZone: zone))
             })
         return (page.facts, page.sections, [])
     }

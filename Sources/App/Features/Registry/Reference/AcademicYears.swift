@@ -9,21 +9,21 @@ enum AcademicYears {
     {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
-        let c = cal.dateComponents([.year, .month], from: now)
-        let startYear = (c.month ?? 9) >= 7 ? (c.year ?? 2025) : (c.year ?? 2025) - 1
+        let components = cal.dateComponents([.year, .month], from: now)
+        let startYear = (components.month ?? 9) >= 7 ? (components.year ?? 2025) : (components.year ?? 2025) - 1
         let title = "\(startYear)/\(startYear + 1)"
-        if let y = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
+        if let existing = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$title == title
         ).first() {
-            return y
+            return existing
         }
         try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).set(\.$isCurrent, to: false)
             .update()
-        let y = AcademicYear(
+        let year = AcademicYear(
             municipalityID: municipalityID, title: title,
             startsOn: cal.date(from: DateComponents(year: startYear, month: 9, day: 1))!,
             endsOn: cal.date(from: DateComponents(year: startYear + 1, month: 5, day: 31))!, isCurrent: true)
-        try await y.create(on: db)
-        return y
+        try await year.create(on: db)
+        return year
     }
 }

@@ -16,18 +16,18 @@ struct AcademicYearsSection: RegistrySection {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["start"], defaultSort: "start")
-        let b = AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+        let builder = AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
             query, \.$status
         )
         .sort(\.$startsOn, query.descending ? .ascending : .descending)
-        let (rows, total) = try await b.paged(query)
+        let (rows, total) = try await builder.paged(query)
         let zone = try await RegistrySupport.zone(req)
         return AcademicYearListPage(
             query: query,
-            rows: try rows.map { y in
+            rows: try rows.map { year in
                 .init(
-                    id: try y.requireID(), title: y.title, starts: RuDate.format(y.startsOn, timeZone: zone),
-                    ends: RuDate.format(y.endsOn, timeZone: zone), isCurrent: y.isCurrent)
+                    id: try year.requireID(), title: year.title, starts: RuDate.format(year.startsOn, timeZone: zone),
+                    ends: RuDate.format(year.endsOn, timeZone: zone), isCurrent: year.isCurrent)
             },
             total: total, canCreate: req.can(.create, .reference(municipalityID: municipalityID))
         ).list

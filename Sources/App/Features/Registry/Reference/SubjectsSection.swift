@@ -16,10 +16,11 @@ struct SubjectsSection: RegistrySection {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reference(municipalityID: municipalityID))
         let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
-        var b = Subject.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(query, \.$status)
+        var builder = Subject.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+            query, \.$status)
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
-        let (rows, total) = try await b.sort(\.$sortKey, query.descending ? .descending : .ascending).paged(query)
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
+        let (rows, total) = try await builder.sort(\.$sortKey, query.descending ? .descending : .ascending).paged(query)
         return SubjectListPage(
             query: query,
             rows: try rows.map {

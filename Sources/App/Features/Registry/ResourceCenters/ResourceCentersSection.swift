@@ -56,15 +56,15 @@ struct ResourceCentersSection: RegistrySection {
         [ResourceCenter], Int
     ) {
         guard let yearID else { return ([], 0) }
-        var b = ResourceCenter.query(on: db).join(
+        var builder = ResourceCenter.query(on: db).join(
             Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id
         )
         .filter(Organization.self, \.$municipality.$id == municipalityID)
         .filter(\.$academicYear.$id == yearID)
         .filterStatus(query, \.$status)
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(Organization.self, \.$searchKey ~~ needle) }
-        return try await b.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
+        if !needle.isEmpty { builder = builder.filter(Organization.self, \.$searchKey ~~ needle) }
+        return try await builder.sort(Organization.self, \.$sortKey, query.descending ? .descending : .ascending)
             .with(\.$organization).with(\.$subjects).with(\.$academicYear).paged(query)
     }
 
@@ -177,10 +177,10 @@ struct ResourceCentersSection: RegistrySection {
         return { db in
             let id = try record.requireID()
             try await ResourceCenterSubject.query(on: db).filter(\.$center.$id == id).delete()
-            for s in subjectIDs {
+            for subjectID in subjectIDs {
                 let link = ResourceCenterSubject()
                 link.$center.id = id
-                link.$subject.id = s
+                link.$subject.id = subjectID
                 try await link.create(on: db)
             }
         }

@@ -27,10 +27,11 @@ struct RoomsSection: RegistrySection {
         }
         return RoomListPage(
             query: query, organizations: orgOptions,
-            rows: try rows.map { r in
+            rows: try rows.map { room in
                 .init(
-                    id: try r.requireID(), organization: r.organization.shortName, name: r.name, capacity: r.capacity,
-                    status: RecordStatus(rawValue: r.status) ?? .active)
+                    id: try room.requireID(), organization: room.organization.shortName, name: room.name,
+                    capacity: room.capacity,
+                    status: RecordStatus(rawValue: room.status) ?? .active)
             },
             total: total, canCreate: !writable.isEmpty
         ).list
@@ -40,23 +41,25 @@ struct RoomsSection: RegistrySection {
     static func query(_ query: ListQuery, municipalityID: UUID, req: Request) async throws -> ([Room], Int) {
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) { .room($0) }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = Room.query(on: req.db).join(Organization.self, on: \Room.$organization.$id == \Organization.$id)
+        var builder = Room.query(on: req.db).join(Organization.self, on: \Room.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == municipalityID).filterStatus(query, \.$status)
-        if let visible { b = b.filter(\.$organization.$id ~~ Array(visible)) }
+        if let visible { builder = builder.filter(\.$organization.$id ~~ Array(visible)) }
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
-            b = b.filter(\.$organization.$id == org)
+            builder = builder.filter(\.$organization.$id == org)
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty {
-            b = b.group(.or) { $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle) }
+            builder = builder.group(.or) {
+                $0.filter(\.$searchKey ~~ needle).filter(Organization.self, \.$searchKey ~~ needle)
+            }
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         switch query.sort {
-        case "name": b = b.sort(\.$sortKey, dir)
-        case "capacity": b = b.sort(\.$capacity, dir)
-        default: b = b.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey)
+        case "name": builder = builder.sort(\.$sortKey, dir)
+        case "capacity": builder = builder.sort(\.$capacity, dir)
+        default: builder = builder.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey)
         }
-        return try await b.with(\.$organization).paged(query)
+        return try await builder.with(\.$organization).paged(query)
     }
 
     func resource(_ record: Room, on db: any Database) async throws -> Resource {

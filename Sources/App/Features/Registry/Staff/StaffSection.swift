@@ -28,12 +28,13 @@ struct StaffSection: RegistrySection {
         return StaffListPage(
             query: query, organizations: orgOptions,
             subjects: try await RegistrySupport.subjectOptions(municipalityID, on: req.db),
-            rows: try rows.map { s in
+            rows: try rows.map { staff in
                 .init(
-                    id: try s.requireID(), name: s.fullName, isOutsideTrainer: s.isOutsideTrainer, position: s.position,
-                    organizations: s.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName),
-                    subjects: s.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
-                    category: QualificationCategory(rawValue: s.category))
+                    id: try staff.requireID(), name: staff.fullName, isOutsideTrainer: staff.isOutsideTrainer,
+                    position: staff.position,
+                    organizations: staff.organizations.sorted { $0.sortKey < $1.sortKey }.map(\.shortName),
+                    subjects: staff.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
+                    category: QualificationCategory(rawValue: staff.category))
             },
             total: total, canCreate: try newResourceAllowed(req)
         ).list
@@ -47,7 +48,7 @@ struct StaffSection: RegistrySection {
             .staff(orgs: [$0], municipalityID: municipalityID)
         }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var b = StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
+        var builder = StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filterStatus(
             query, \.$status)
         var orgFilter: [UUID]? = visible.map(Array.init)
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
@@ -57,22 +58,23 @@ struct StaffSection: RegistrySection {
             let ids = try await StaffOrganization.query(on: req.db).filter(\.$organization.$id ~~ orgFilter).all().map {
                 $0.$staff.id
             }
-            b = b.filter(\.$id ~~ ids)
+            builder = builder.filter(\.$id ~~ ids)
         }
         if let subject = query.filters["subject"].flatMap(UUID.init(uuidString:)) {
             let ids = try await StaffSubject.query(on: req.db).filter(\.$subject.$id == subject).all().map {
                 $0.$staff.id
             }
-            b = b.filter(\.$id ~~ ids)
+            builder = builder.filter(\.$id ~~ ids)
         }
-        if let t = query.filters["trainer"], t == "yes" || t == "no" {
-            b = b.filter(\.$isOutsideTrainer == (t == "yes"))
+        if let trainer = query.filters["trainer"], trainer == "yes" || trainer == "no" {
+            builder = builder.filter(\.$isOutsideTrainer == (trainer == "yes"))
         }
         let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { b = b.filter(\.$searchKey ~~ needle) }
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
-        b = query.sort == "position" ? b.sort(\.$position, dir).sort(\.$sortKey) : b.sort(\.$sortKey, dir)
-        return try await b.with(\.$organizations).with(\.$subjects).paged(query)
+        builder =
+            query.sort == "position" ? builder.sort(\.$position, dir).sort(\.$sortKey) : builder.sort(\.$sortKey, dir)
+        return try await builder.with(\.$organizations).with(\.$subjects).paged(query)
     }
 
     func resource(_ record: StaffMember, on db: any Database) async throws -> Resource {
@@ -183,17 +185,17 @@ struct StaffSection: RegistrySection {
             let id = try record.requireID()
             try await StaffOrganization.query(on: db).filter(\.$staff.$id == id).delete()
             try await StaffSubject.query(on: db).filter(\.$staff.$id == id).delete()
-            for o in orgIDs {
-                let l = StaffOrganization()
-                l.$staff.id = id
-                l.$organization.id = o
-                try await l.create(on: db)
+            for organizationID in orgIDs {
+                let link = StaffOrganization()
+                link.$staff.id = id
+                link.$organization.id = organizationID
+                try await link.create(on: db)
             }
-            for s in subjectIDs {
-                let l = StaffSubject()
-                l.$staff.id = id
-                l.$subject.id = s
-                try await l.create(on: db)
+            for subjectID in subjectIDs {
+                let link = StaffSubject()
+                link.$staff.id = id
+                link.$subject.id = subjectID
+                try await link.create(on: db)
             }
         }
     }
