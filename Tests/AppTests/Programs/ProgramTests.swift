@@ -39,7 +39,7 @@ extension AppTests {
             let gym = try await world.center("Гимназия № 2")
             let lyceum = try await world.center("Лицей № 5")
             let school = try await world.school("Школа № 1")
-            try await world.teach([try await world.subject("физика")], at: gym)
+            try await world.teach(["физика"], at: gym)
             try await world.user("kmc", .coordinator)
             try await world.user("centre1", .centerHead, at: gym)
             try await world.user("school1", .schoolAdmin, at: school)

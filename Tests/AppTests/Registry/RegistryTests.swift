@@ -113,7 +113,7 @@ extension AppTests {
                 }
                 let otherRoom = try await world.room(at: other, "Лаборатория химии", capacity: 18)
                 let otherStaff = try await world.staff("Ёжиков", "Павел", "Семёнович", at: [other])
-                let otherAgreement = try await world.agreement(school: ids.school, center: other, number: "СВ-13")
+                let otherAgreement = try await world.agreement(.schoolCenter, ids.school, other, number: "СВ-13")
                 var b = Browser(app)
                 _ = try await b.login("centre1", password: World.password)
                 for path in [
