@@ -301,9 +301,8 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let w = try await Self.setUp(app)
                 let childID = w.students[0]
-                try await w.world.link(childID, user: try await w.world.user("student1", .student, at: w.school))
-                try await w.world.guardian(
-                    of: childID, user: try await w.world.user("parent1", .guardian, at: w.school))
+                try await w.world.studentAccount("student1", of: childID)
+                try await w.world.guardian(of: childID, account: "parent1")
                 try await w.world.user("centre3", .centerHead, at: try await w.world.center("Школа-центр № 3"))
                 try await w.world.issueCertificates(w.group)
                 let child = try #require(try await Student.find(childID, on: app.db))

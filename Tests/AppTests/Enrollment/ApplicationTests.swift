@@ -42,7 +42,7 @@ extension AppTests {
             let chemistry = try await world.program(at: lyceum, "Химия в задачах")
             let child = try #require(try await world.students(at: school1, count: 1).first)
             try await world.studentAccount("student1", of: child)
-            try await world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+            try await world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
             return Setup(
                 world: world, school1: school1, school3: school3,
                 info: try await world.group(of: python, "Информатика-10", capacity: 14),

@@ -80,7 +80,7 @@ extension AppTests {
                 let group = try await world.group(of: program, "Информатика-10")
                 let child = try #require(try await world.students(at: schoolID, count: 1).first)
                 try await world.enroll([child], in: group)
-                try await world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+                try await world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
                 let applicant = try #require(try await world.students(at: otherID, count: 1, from: 2).first)
                 let campaign = try await world.campaign(programs: [program])
                 let applied = try await world.application(in: campaign, for: applicant, choices: [group])

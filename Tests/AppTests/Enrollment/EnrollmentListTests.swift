@@ -64,7 +64,7 @@ extension AppTests {
                 let child = try #require(try await w.world.students(at: w.school1, count: 1, from: 4).first)
                 try await w.world.enroll([child], in: w.math)
                 try await w.world.studentAccount("student1", of: child)
-                try await w.world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+                try await w.world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 let url = try await Self.draft(app, &kmc, group: try w.info.requireID(), students: students)

@@ -103,7 +103,7 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let world = try await World.make(app)
                 let school = try await world.school()
-                try await world.accountOf(student: try await world.students(at: school, count: 1)[0], "student1")
+                try await world.studentAccount("student1", of: try await world.students(at: school, count: 1)[0])
                 try await world.user("parent1", .guardian, at: school)
                 for user in ["student1", "parent1"] {
                     let token = try await apiToken(app, user, password: World.password)
@@ -204,7 +204,7 @@ extension AppTests.APITests {
             try await world.user("kmc", .coordinator)
             try await world.user("school1", .schoolAdmin, at: school1)
             try await world.user("teacher1", .teacher, at: center)
-            try await world.accountOf(student: try await world.students(at: school1, count: 1)[0], "student1")
+            try await world.studentAccount("student1", of: try await world.students(at: school1, count: 1)[0])
 
             let kmc = try await apiToken(app, "kmc", password: World.password)
             var b = Browser(app)

@@ -196,7 +196,7 @@ extension AppTests {
                 let school = try await world.school("Школа № 1")
                 let group = try await world.group(of: try await world.program(at: center), "Математика-10")
                 let student1 = try await world.students(at: school, count: 1)[0]
-                try await world.accountOf(student: student1, "student1")
+                try await world.studentAccount("student1", of: student1)
                 try await world.placed([student1], in: group)
                 let teacher1 = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
                 try await world.taught(

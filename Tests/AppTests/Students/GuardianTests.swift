@@ -43,10 +43,10 @@ extension AppTests {
             try await world.user("kmc", .coordinator)
             try await world.user("centre1", .centerHead, at: center)
             try await world.user("school1", .schoolAdmin, at: school)
-            let parent = try await world.user("parent1", .guardian, at: school)
             let elkin = try await world.student(
                 at: school, "Ёлкин", "Артём", "Ильич", consentBy: "Ёлкина Вера Николаевна (мать)")
-            let guardian = try await world.guardian(of: elkin, "Ёлкина Вера Николаевна", user: parent)
+            let guardian = try await world.guardian(
+                of: try elkin.requireID(), "Ёлкина Вера Николаевна", account: "parent1")
             let classmate = try await world.student(at: school, "Светлов", "Кирилл", "Павлович", born: "02.02.2010")
             return Ids(
                 world: world, school: school, center: center, elkin: elkin, guardian: guardian, classmate: classmate)

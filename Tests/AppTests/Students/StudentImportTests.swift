@@ -53,7 +53,7 @@ extension AppTests {
             try await world.user("school1", .schoolAdmin, at: school)
             let elkin = try await world.student(
                 at: school, "Ёлкин", "Артём", "Ильич", born: "20.03.2010")
-            try await world.guardian(of: elkin, "Ёлкина Вера Николаевна")
+            try await world.guardian(of: try elkin.requireID(), "Ёлкина Вера Николаевна")
             let otherChild = try await world.student(at: other, "Тихонов", "Лев", "Маркович", born: "11.11.2009")
             var b = Browser(app)
             _ = try await b.login("school1", password: World.password)

@@ -153,27 +153,6 @@ extension World {
             group: try group.requireID(), req: Request(application: app, on: app.eventLoopGroup.next()))
     }
 
-    /// Gives a student record to the user `userID` (a student's own account).
-    func link(_ student: UUID, user userID: UUID) async throws {
-        let s = try #require(try await Student.find(student, on: app.db))
-        s.$user.id = userID
-        try await s.save(on: app.db)
-    }
-
-    /// A guardian of a student («мать»), signing in as the user `userID`.
-    func guardian(of student: UUID, user userID: UUID) async throws {
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = student
-        g.fullName = "Тестова Мать Тестовна"
-        g.relation = "мать"
-        g.$user.id = userID
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
-    }
-
     /// A signed order of `kind` for `year`, numbered `number` on `day`, drafted from the data as the product does.
     func signedOrder(_ kind: OrderKind, year: AcademicYear, number: String, on day: CivilDay) async throws -> Order {
         let m = try #require(try await Municipality.find(municipalityID, on: app.db))

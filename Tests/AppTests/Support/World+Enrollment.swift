@@ -105,40 +105,6 @@ extension World {
         group.enrolledCount = fresh.enrolledCount
     }
 
-    /// A student's own account (the role «обучающийся» at the student's school), linked to the student record.
-    @discardableResult
-    func studentAccount(_ username: String, of studentID: UUID) async throws -> UUID {
-        let student = try #require(try await Student.find(studentID, on: app.db))
-        let userID = try await user(username, .student, at: student.$school.id)
-        student.$user.id = userID
-        try await student.save(on: app.db)
-        return userID
-    }
-
-    /// A guardian of a student named `fullName`, with an account `username` (the role «родитель» at the student's
-    /// school, the account under the same name) unless `username` is nil.
-    @discardableResult
-    func guardian(_ username: String?, of studentID: UUID, fullName: String) async throws -> Guardian {
-        let student = try #require(try await Student.find(studentID, on: app.db))
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = studentID
-        g.fullName = fullName
-        g.relation = "мать"
-        if let username {
-            let userID = try await user(username, .guardian, at: student.$school.id)
-            let account = try #require(try await User.find(userID, on: app.db))
-            account.fullName = fullName
-            try await account.save(on: app.db)
-            g.$user.id = userID
-        }
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
-        return g
-    }
-
     /// A scheduled lesson of a group on a civil day (its number), 45 minutes from `startMinute`.
     @discardableResult
     func lesson(of group: StudyGroup, day: Int, at startMinute: Int) async throws -> Lesson {

@@ -9,16 +9,6 @@ import Vapor
 /// Builders for the platform suites (API, hardening, foundation): registry records to scope and page, accounts linked to
 /// students and staff, contacts on the public page. Every name is made up.
 extension World {
-    /// A student's own account: a user with the student role at the school, linked to the student's record.
-    @discardableResult
-    func accountOf(student studentID: UUID, _ username: String) async throws -> UUID {
-        let student = try #require(try await Student.find(studentID, on: app.db))
-        let userID = try await user(username, .student, at: student.$school.id)
-        student.$user.id = userID
-        try await student.save(on: app.db)
-        return userID
-    }
-
     /// Students placed in a group through the enrolment service (a seat each while there are seats).
     func placed(_ studentIDs: [UUID], in group: StudyGroup) async throws {
         for studentID in studentIDs {

@@ -135,43 +135,4 @@ extension World {
             try await m.create(on: app.db)
         }
     }
-
-    /// A student of a school with a full name (patronymic included), active, consent recorded.
-    func namedStudent(
-        at schoolID: UUID, _ surname: String, _ givenName: String, _ patronymic: String, grade: Int = 10
-    ) async throws -> UUID {
-        let id = try #require(try await students(at: schoolID, count: 1, grade: grade, from: 999).first)
-        let s = try #require(try await Student.find(id, on: app.db))
-        s.surname = surname
-        s.givenName = givenName
-        s.patronymic = patronymic
-        s.searchKey = TextKey.search(surname, givenName, patronymic)
-        s.sortKey = TextKey.sort(s.fullName)
-        s.identityKey = StudentIdentity.key(
-            surname: surname, givenName: givenName, patronymic: patronymic, birthDate: s.birthDate, timeZone: zone)
-        try await s.save(on: app.db)
-        return id
-    }
-
-    /// An account of the student themself (role «обучающийся» at the student's school).
-    func accountOfStudent(_ username: String, _ studentID: UUID) async throws {
-        let s = try #require(try await Student.find(studentID, on: app.db))
-        s.$user.id = try await user(username, .student, at: s.$school.id)
-        try await s.save(on: app.db)
-    }
-
-    /// An account of a student's guardian (role «родитель» at the student's school), the guardian active.
-    func accountOfGuardian(_ username: String, _ studentID: UUID) async throws {
-        let s = try #require(try await Student.find(studentID, on: app.db))
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = studentID
-        g.fullName = "Тестова Мать Ивановна"
-        g.relation = "мать"
-        g.$user.id = try await user(username, .guardian, at: s.$school.id)
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
-    }
 }

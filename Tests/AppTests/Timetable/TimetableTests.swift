@@ -95,9 +95,9 @@ extension AppTests {
             let chem = try await world.group(of: try await world.program(at: other, "Химия"), "Химия-10")
             try await world.staffGroup(
                 chem, teacher: stranger, room: try await world.room(at: other, "Лаборатория").requireID())
-            let student1 = try await world.namedStudent(at: school, "Ёлочкин", "Тест", "Иванович")
-            try await world.accountOfStudent("student1", student1)
-            try await world.accountOfGuardian("parent1", student1)
+            let student1 = try await world.student(at: school, "Ёлочкин", "Тест", "Иванович").requireID()
+            try await world.studentAccount("student1", of: student1)
+            try await world.guardian(of: student1, "Тестова Мать Ивановна", account: "parent1")
             let m10Students = [student1] + (try await world.students(at: school, count: 3))
             try await world.seat(m10Students, in: m10)
             let free = try #require(try await world.students(at: school, count: 1, from: 3).first)
