@@ -21,10 +21,10 @@ extension AppTests {
             let group = try await world.group(of: try await world.program(at: center), "Математика-11")
             try await world.staffGroup(group, teacher: nil, room: nil)
             let ids = try await world.students(at: school, count: 3, grade: 11)
-            try await world.seat(ids, in: group)
+            try await world.enroll(ids, in: group, fromStart: true)
             var students: [Student] = []
             for id in ids { students.append(try #require(try await Student.find(id, on: app.db))) }
-            return (group, students, try await world.yearDays().lowerBound.ymd.year)
+            return (group, students, world.yearDays.lowerBound.ymd.year)
         }
 
         @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {

@@ -38,7 +38,7 @@ extension AppTests {
             let s = try await world.students(at: school, count: 6)
             let always: [AttendanceStatus] = [.present, .present, .present, .present]
             let group = try await world.finishedGroup(
-                at: center, "Математика-11", year: try await world.lastYear(), teacher: teacher,
+                at: center, "Математика-11", year: try await world.pastYear(), teacher: teacher,
                 attendance: [
                     s[0]: always, s[1]: always, s[2]: [.present, .present, .present, .excused],
                     s[3]: [.present, .absent, .present, .absent], s[4]: always, s[5]: always,
@@ -211,9 +211,9 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let w = try await Self.setUp(app)
                 // This year's course has its next lesson in a week.
-                let year = try #require(try await AcademicYear.find(w.world.yearID, on: app.db))
+                let year = w.world.year
                 let current = try await w.world.group(at: w.center, "Математика-10", year: year, teacher: w.teacher)
-                try await w.world.enrollFromStart(Array(w.students.prefix(2)), in: current)
+                try await w.world.enroll(Array(w.students.prefix(2)), in: current, fromStart: true)
                 _ = try await w.world.lesson(of: current, on: CivilDay(Date(), timeZone: w.world.zone).adding(days: 7))
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)

@@ -23,12 +23,12 @@ extension AppTests {
                 let tenth = try await world.students(at: school, count: 4, grade: 10)
                 let eleventh = try await world.students(at: school, count: 2, grade: 11, from: 4)
                 _ = try await world.students(at: other, count: 3, grade: 10, from: 6)
-                let year = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+                let year = world.year
                 let first = try await world.group(at: center, "Математика-10", year: year, teacher: nil)
                 let second = try await world.group(
                     at: center, "Химия-10", program: "Химия в задачах", year: year, teacher: nil)
-                try await world.enrollFromStart([tenth[0], tenth[1], eleventh[0]], in: first)
-                try await world.enrollFromStart([tenth[0]], in: second)
+                try await world.enroll([tenth[0], tenth[1], eleventh[0]], in: first, fromStart: true)
+                try await world.enroll([tenth[0]], in: second, fromStart: true)
                 let waiting = Enrollment()
                 waiting.$student.id = tenth[2]
                 waiting.$group.id = try second.requireID()

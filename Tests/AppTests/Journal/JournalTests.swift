@@ -40,7 +40,7 @@ extension AppTests {
             try await world.staffGroup(
                 group, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21").requireID())
             let students = try await world.students(at: school, count: 3)
-            try await world.seat(students, in: group)
+            try await world.enroll(students, in: group, fromStart: true)
             let outsider = try #require(try await world.students(at: school, count: 1, from: 3).first)
             let lessons = try await world.weekly(group, on: .monday, at: ClockTime(minutes: 900))
             return Net(
@@ -199,7 +199,8 @@ extension AppTests.JournalTests {
         try await withApp(demo: false) { app in
             let net = try await Self.setUp(app)
             let marked = try Self.lesson(net, past: true)
-            try await net.world.markInJournal(marked, students: net.students)
+            try await net.world.mark(
+                marked, Dictionary(uniqueKeysWithValues: net.students.map { ($0, .present) }), topic: "Вводное занятие")
             var head = Browser(app)
             _ = try await head.login("centre1", password: World.password)
             let page = try await head.get("/groups/\(marked.$group.id.uuidString.lowercased())/timetable").body.string

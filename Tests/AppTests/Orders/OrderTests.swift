@@ -32,12 +32,12 @@ extension AppTests {
             try await world.user("school1", .schoolAdmin, at: school)
             try await world.user("parent1", .guardian, at: school)
             let teacher = try await world.staff("Педагогов", at: [center], user: teacherUser)
-            let current = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+            let current = world.year
             let students = try await world.students(at: school, count: 3)
             let group = try await world.group(at: center, "Математика-10", year: current, teacher: teacher)
-            try await world.enrollFromStart(students, in: group)
-            try await world.pattern(of: group, .monday)
-            let last = try await world.lastYear()
+            try await world.enroll(students, in: group, fromStart: true)
+            try await world.weekly(group, on: .monday)
+            let last = try await world.pastYear()
             let always: [AttendanceStatus] = [.present, .present]
             let finished = try await world.finishedGroup(
                 at: center, "Математика-11", year: last, teacher: teacher,

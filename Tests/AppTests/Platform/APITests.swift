@@ -193,7 +193,7 @@ extension AppTests.APITests {
             _ = try await world.room(at: center, "Кабинет № 21")
             _ = try await world.room(at: center, "Кабинет № 24")
             _ = try await world.room(at: school1, "Кабинет № 5")
-            let year = try await world.currentYear()
+            let year = world.year
             try await world.agreement(.schoolCenter, school1, center, number: "СВ-12")
             try await world.agreement(.schoolCenter, school4, otherCenter, number: "СВ-13")
             try await world.agreement(

@@ -197,10 +197,10 @@ extension AppTests {
                 let group = try await world.group(of: try await world.program(at: center), "Математика-10")
                 let student1 = try await world.students(at: school, count: 1)[0]
                 try await world.studentAccount("student1", of: student1)
-                try await world.placed([student1], in: group)
+                try await world.enroll([student1], in: group)
                 let teacher1 = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
-                try await world.taught(
-                    group, by: try await world.staff("Орлова", at: [center], user: teacher1.id))
+                try await world.staffGroup(
+                    group, teacher: try await world.staff("Орлова", at: [center], user: teacher1.id), room: nil)
                 try await world.user("parent1", .guardian, at: school)
                 var student = Browser(app)
                 #expect(try await student.login("student1", password: World.password).status == .seeOther)

@@ -6,8 +6,7 @@ import Vapor
 
 @testable import App
 
-/// Builders of the enrolment area: campaigns and their applications (ИУП), places, accounts of students and
-/// guardians, lessons.
+/// Places in groups (through the service or inserted directly), full groups, campaigns and their applications (ИУП).
 extension World {
     /// A campaign of the programmes: open for three weeks from a week ago, or (`open: false`) closed an hour ago.
     func campaign(
@@ -89,11 +88,29 @@ extension World {
         }
     }
 
-    /// Places students in a group directly, as the КМЦ does (a seat while there is one, then the waiting list).
-    func enroll(_ studentIDs: [UUID], in group: StudyGroup) async throws {
-        for id in studentIDs {
-            _ = try await EnrollmentService.enroll(studentID: id, groupID: try group.requireID(), app: app, req: nil)
+    /// Places students in a group: through `EnrollmentService` as the КМЦ does (a seat while there is one, then the
+    /// waiting list), or (`fromStart`) inserted as enrolled since the group's first day, as an accepted КМЦ list.
+    func enroll(_ studentIDs: [UUID], in group: StudyGroup, fromStart: Bool = false) async throws {
+        guard fromStart else {
+            for id in studentIDs {
+                _ = try await EnrollmentService.enroll(
+                    studentID: id, groupID: try group.requireID(), app: app, req: nil)
+            }
+            return
         }
+        let since = group.startsOn ?? year.startsOn
+        for id in studentIDs {
+            let e = Enrollment()
+            e.$student.id = id
+            e.$group.id = try group.requireID()
+            e.status = EnrollmentStatus.enrolled.rawValue
+            e.source = EnrollmentSource.list.rawValue
+            e.createdAt = since
+            e.updatedAt = since
+            try await e.create(on: app.db)
+        }
+        group.enrolledCount += studentIDs.count
+        try await group.save(on: app.db)
     }
 
     /// A group made full: its capacity lowered to the seats taken.
@@ -103,21 +120,5 @@ extension World {
         try await fresh.save(on: app.db)
         group.capacity = fresh.capacity
         group.enrolledCount = fresh.enrolledCount
-    }
-
-    /// A scheduled lesson of a group on a civil day (its number), 45 minutes from `startMinute`.
-    @discardableResult
-    func lesson(of group: StudyGroup, day: Int, at startMinute: Int) async throws -> Lesson {
-        let l = Lesson()
-        l.$group.id = try group.requireID()
-        l.day = day
-        l.startMinute = startMinute
-        l.endMinute = startMinute + 45
-        l.hours = 1
-        l.status = "scheduled"
-        l.version = 1
-        l.updatedAt = Date()
-        try await l.create(on: app.db)
-        return l
     }
 }

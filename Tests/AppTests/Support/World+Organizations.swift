@@ -81,7 +81,6 @@ extension World {
         _ kind: AgreementKind, _ partyA: UUID, _ partyB: UUID, number: String?, ends: Date? = nil,
         state: AgreementState = .signed
     ) async throws -> NetworkAgreement {
-        let year = try await currentYear()
         let ends = ends ?? year.endsOn
         let a = NetworkAgreement()
         a.$municipality.id = municipalityID

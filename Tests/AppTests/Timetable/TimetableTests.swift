@@ -72,7 +72,7 @@ extension AppTests {
             try await world.user("centre1", .centerHead, at: center)
             let teacher1 = try await world.user("teacher1", .teacher, at: center)
             try await world.user("school1", .schoolAdmin, at: school)
-            let year = try await world.yearDays()
+            let year = world.yearDays
             let y = year.lowerBound.ymd.year
             try await world.holiday(
                 "Осенние каникулы", CivilDay(year: y, month: 10, day: 26)!, CivilDay(year: y, month: 11, day: 3)!)
@@ -99,7 +99,7 @@ extension AppTests {
             try await world.studentAccount("student1", of: student1)
             try await world.guardian(of: student1, "Тестова Мать Ивановна", account: "parent1")
             let m10Students = [student1] + (try await world.students(at: school, count: 3))
-            try await world.seat(m10Students, in: m10)
+            try await world.enroll(m10Students, in: m10, fromStart: true)
             let free = try #require(try await world.students(at: school, count: 1, from: 3).first)
             let m10Lessons = try await world.weekly(m10, on: .monday, at: ClockTime(minutes: 900))
             try await world.weekly(m11, on: .tuesday, at: ClockTime(minutes: 900))
@@ -128,7 +128,7 @@ extension AppTests {
         @Test func aWeeklyTimetableSkipsHolidaysAndShowsOnTheGroupPage() async throws {
             try await withApp(demo: false) { app in
                 let net = try await Self.setUp(app)
-                let year = try await net.world.yearDays()
+                let year = net.world.yearDays
                 let physics = try await net.world.group(
                     of: try await net.world.program(at: net.center, "Физика"), "Физика-10")
                 try await net.world.staffGroup(physics, teacher: net.colleague, room: nil)
