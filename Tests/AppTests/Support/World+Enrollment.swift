@@ -25,9 +25,7 @@ extension World {
         c.confirmDays = confirmDays
         c.searchKey = TextKey.search(title)
         c.sortKey = TextKey.sort(title)
-        c.status = RecordStatus.active.rawValue
-        c.version = 1
-        try await c.create(on: app.db)
+        try await insertActive(c)
         for p in programs {
             let link = CampaignProgram()
             link.$campaign.id = try c.requireID()

@@ -16,9 +16,7 @@ extension World {
         room.capacity = capacity
         room.searchKey = TextKey.search(name)
         room.sortKey = TextKey.sort(name)
-        room.status = RecordStatus.active.rawValue
-        room.version = 1
-        try await room.create(on: app.db)
+        try await insertActive(room)
         return room
     }
 
@@ -38,9 +36,7 @@ extension World {
         m.$user.id = user
         m.searchKey = TextKey.search(surname, givenName, patronymic, m.position)
         m.sortKey = TextKey.sort(m.fullName)
-        m.status = RecordStatus.active.rawValue
-        m.version = 1
-        try await m.create(on: app.db)
+        try await insertActive(m)
         for organizationID in organizations {
             let link = StaffOrganization()
             link.$staff.id = try m.requireID()
@@ -94,9 +90,7 @@ extension World {
         a.endsOn = ends
         a.state = state.rawValue
         a.searchKey = TextKey.search(number, a.subject)
-        a.status = RecordStatus.active.rawValue
-        a.version = 1
-        try await a.create(on: app.db)
+        try await insertActive(a)
         return a
     }
 
@@ -109,9 +103,7 @@ extension World {
         p.forms = CodeList.encode([InteractionForm.networkPrograms])
         p.directions = CodeList.encode([InteractionDirection.technical])
         p.contactPerson = "Тестова Анна Петровна, заместитель директора"
-        p.status = RecordStatus.active.rawValue
-        p.version = 1
-        try await p.create(on: app.db)
+        try await insertActive(p)
         return p
     }
 

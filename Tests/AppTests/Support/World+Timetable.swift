@@ -34,9 +34,7 @@ extension World {
         h.kind = kind.rawValue
         h.firstDay = first.number
         h.lastDay = last.number
-        h.status = RecordStatus.active.rawValue
-        h.version = 1
-        try await h.create(on: app.db)
+        try await insertActive(h)
     }
 
     /// Time a school keeps for its own lessons: the grades on the weekdays (1 = Monday) between two minutes of the day.
@@ -48,9 +46,7 @@ extension World {
         b.weekdaysText = weekdays.map(String.init).joined(separator: ",")
         b.startMinute = start
         b.endMinute = end
-        b.status = RecordStatus.active.rawValue
-        b.version = 1
-        try await b.create(on: app.db)
+        try await insertActive(b)
     }
 
     /// A scheduled lesson of a group on a day, from `start` (15:00 unless given) for `hours` academic hours, given by

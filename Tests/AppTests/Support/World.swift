@@ -31,6 +31,13 @@ struct World: Sendable {
             passwordHash: try await Passwords.hash(password, app: app))
     }
 
+    /// Saves a new registry record as active, at version 1.
+    func insertActive(_ record: some RegistryRecord) async throws {
+        record.status = RecordStatus.active.rawValue
+        record.version = 1
+        try await record.create(on: app.db)
+    }
+
     /// An organisation of the municipality.
     func organization(_ kind: OrganizationKind, _ shortName: String) async throws -> UUID {
         let org = try await OrganizationStore.create(
@@ -54,9 +61,7 @@ struct World: Sendable {
         center.$academicYear.id = yearID
         center.directions = ""
         center.profiles = ""
-        center.status = RecordStatus.active.rawValue
-        center.version = 1
-        try await center.create(on: app.db)
+        try await insertActive(center)
         return id
     }
 
@@ -107,9 +112,7 @@ struct World: Sendable {
         group.waitlistSeq = 0
         group.plannedHours = program.hours
         group.isOpen = true
-        group.status = RecordStatus.active.rawValue
-        group.version = 1
-        try await group.create(on: app.db)
+        try await insertActive(group)
         return group
     }
 
