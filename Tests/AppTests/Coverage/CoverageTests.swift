@@ -14,11 +14,9 @@ extension AppTests {
                 // first school's six seniors study in this year's network groups (one of them in two), one more only
                 // waits for a place.
                 let world = try await World.make(app)
-                let center = try await world.center("Школа-центр № 2")
-                let school = try await world.school("Школа № 1")
+                let cast = try await world.cast([.kmc, .school1])
+                let (center, school) = (cast.center, cast.school)
                 let other = try await world.school("Школа № 3")
-                try await world.user("kmc", .coordinator)
-                try await world.user("school1", .schoolAdmin, at: school)
                 try await world.headcount(of: school, [10: 30, 11: 28])
                 let tenth = try await world.students(at: school, count: 4, grade: 10)
                 let eleventh = try await world.students(at: school, count: 2, grade: 11, from: 4)

@@ -29,13 +29,10 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
+            let cast = try await world.cast([.kmc, .centre1, .school1])
+            let (center, school1) = (cast.center, cast.school)
             let lyceum = try await world.center("Лицей № 5")
-            let school1 = try await world.school("Школа № 1")
             let school3 = try await world.school("Школа № 3")
-            try await world.user("kmc", .coordinator)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("school1", .schoolAdmin, at: school1)
             let python = try await world.program(at: center, "Программирование на Python")
             let olympiad = try await world.program(at: center, "Олимпиадная математика")
             let right = try await world.program(at: center, "Основы права", grades: 11...11)

@@ -68,14 +68,10 @@ extension AppTests {
                 // setup: «Учеников0 Тест» of «Школа № 1» (parent1's child) studies in the centre's group; a child of
                 // «Школа № 3» applied there with the guardian's agreement; «Школа № 4» has no network groups.
                 let world = try await World.make(app)
-                let centerID = try await world.center("Школа-центр № 2")
-                let schoolID = try await world.school("Школа № 1")
+                let cast = try await world.cast([.kmc, .centre1, .teacher1, .school1])
+                let (centerID, schoolID) = (cast.center, cast.school)
                 let otherID = try await world.school("Школа № 3")
                 let school4 = try await world.school("Школа № 4")
-                try await world.user("kmc", .coordinator)
-                try await world.user("school1", .schoolAdmin, at: schoolID)
-                try await world.user("centre1", .centerHead, at: centerID)
-                try await world.user("teacher1", .teacher, at: centerID)
                 let program = try await world.program(at: centerID, "Программирование на Python")
                 let group = try await world.group(of: program, "Информатика-10")
                 let child = try #require(try await world.students(at: schoolID, count: 1).first)

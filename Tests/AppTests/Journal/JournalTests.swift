@@ -29,13 +29,10 @@ extension AppTests {
         /// (methodologist).
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacher1 = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            let teacher = try await world.staff("Первов", "Тест", "Иванович", at: [center], user: teacher1)
+            let cast = try await world.cast([.metod, .centre1, .teacher1, .school1])
+            let (center, school) = (cast.center, cast.school)
+            let teacher = try await world.staff(
+                "Первов", "Тест", "Иванович", at: [center], user: try cast.id(of: .teacher1))
             let group = try await world.group(of: try await world.program(at: center), "Математика-10")
             try await world.staffGroup(
                 group, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21").requireID())

@@ -22,16 +22,10 @@ extension AppTests {
         /// administrator) and metod (methodologist).
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let net = Net(
-                world: world, center: try await world.center("Школа-центр № 2"),
-                otherCenter: try await world.center("Школа-центр № 5"), school: try await world.school("Школа № 1"),
-                otherSchool: try await world.school("Школа № 4"))
-            try await world.user("kmc", .coordinator)
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: net.center)
-            try await world.user("school1", .schoolAdmin, at: net.school)
-            return net
+            let cast = try await world.cast([.admin, .kmc, .metod, .centre1, .school1])
+            return Net(
+                world: world, center: cast.center, otherCenter: try await world.center("Школа-центр № 5"),
+                school: cast.school, otherSchool: try await world.school("Школа № 4"))
         }
 
         @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {

@@ -36,13 +36,10 @@ extension AppTests {
         /// A world of its own: the organisations above and kmc.
         static func setUp(_ app: Application) async throws -> Ids {
             let world = try await World.make(app)
-            let gym = try await world.center("Гимназия № 2")
+            let cast = try await world.cast([.kmc, .centre1, .school1], center: "Гимназия № 2")
+            let (gym, school) = (cast.center, cast.school)
             let lyceum = try await world.center("Лицей № 5")
-            let school = try await world.school("Школа № 1")
             try await world.teach(["физика"], at: gym)
-            try await world.user("kmc", .coordinator)
-            try await world.user("centre1", .centerHead, at: gym)
-            try await world.user("school1", .schoolAdmin, at: school)
             let teacher = try await world.staff("Орлова", "Дина", "Андреевна", at: [gym])
             return Ids(world: world, gym: gym, lyceum: lyceum, school: school, teacher: try teacher.requireID())
         }

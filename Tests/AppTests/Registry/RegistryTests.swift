@@ -37,17 +37,8 @@ extension AppTests {
         /// A world of its own: the centre and the school above, and admin, kmc and metod over the municipality.
         static func setUp(_ app: Application) async throws -> Ids {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            try await world.user("student1", .student, at: school)
-            try await world.user("parent1", .guardian, at: school)
-            return Ids(world: world, center: center, school: school)
+            let cast = try await world.cast()
+            return Ids(world: world, center: cast.center, school: cast.school)
         }
 
         @Test(arguments: matrix.keys.sorted())

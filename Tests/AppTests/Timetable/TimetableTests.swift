@@ -64,14 +64,9 @@ extension AppTests {
         /// student1 and parent1.
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
+            let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
+            let (center, school, teacher1) = (cast.center, cast.school, try cast.id(of: .teacher1))
             let other = try await world.center("Школа-центр № 5")
-            let school = try await world.school("Школа № 1")
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacher1 = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
             let year = world.yearDays
             let y = year.lowerBound.ymd.year
             try await world.holiday(
