@@ -30,17 +30,9 @@ extension AppTests {
         /// A world of its own: the organisations above, and admin, kmc and metod over the municipality.
         static func setUp(_ app: Application) async throws -> Ids {
             let world = try await World.make(app)
-            let school = try await world.school("Школа № 1")
+            let cast = try await world.cast([.admin, .kmc, .metod, .centre1, .teacher1, .school1, .student1])
             let other = try await world.school("Школа № 3")
-            let center = try await world.center("Школа-центр № 2")
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            try await world.user("student1", .student, at: school)
-            return Ids(world: world, school: school, other: other, center: center)
+            return Ids(world: world, school: cast.school, other: other, center: cast.center)
         }
 
         @Test func administratorCreatesAUserWhoSetsAPasswordAtFirstLogin() async throws {

@@ -13,18 +13,15 @@ extension AppTests {
         /// centre1 (the centre's head), metod (methodologist) and school1 (the students' school's administrator).
         static func setUp(_ app: Application) async throws -> (group: StudyGroup, students: [Student], year: Int) {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
+            let cast = try await world.cast([.metod, .centre1, .school1])
+            let (center, school) = (cast.center, cast.school)
             let group = try await world.group(of: try await world.program(at: center), "Математика-11")
             try await world.staffGroup(group, teacher: nil, room: nil)
             let ids = try await world.students(at: school, count: 3, grade: 11)
-            try await world.seat(ids, in: group)
+            try await world.enroll(ids, in: group, fromStart: true)
             var students: [Student] = []
             for id in ids { students.append(try #require(try await Student.find(id, on: app.db))) }
-            return (group, students, try await world.yearDays().lowerBound.ymd.year)
+            return (group, students, world.yearDays.lowerBound.ymd.year)
         }
 
         @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {

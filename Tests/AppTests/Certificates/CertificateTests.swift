@@ -27,18 +27,13 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacherUser = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            let teacher = try await world.staff("Педагогов", at: [center], user: teacherUser)
+            let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
+            let (center, school) = (cast.center, cast.school)
+            let teacher = try await world.staff("Педагогов", at: [center], user: try cast.id(of: .teacher1))
             let s = try await world.students(at: school, count: 6)
             let always: [AttendanceStatus] = [.present, .present, .present, .present]
             let group = try await world.finishedGroup(
-                at: center, "Математика-11", year: try await world.lastYear(), teacher: teacher,
+                at: center, "Математика-11", year: try await world.pastYear(), teacher: teacher,
                 attendance: [
                     s[0]: always, s[1]: always, s[2]: [.present, .present, .present, .excused],
                     s[3]: [.present, .absent, .present, .absent], s[4]: always, s[5]: always,
@@ -211,9 +206,9 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let w = try await Self.setUp(app)
                 // This year's course has its next lesson in a week.
-                let year = try #require(try await AcademicYear.find(w.world.yearID, on: app.db))
+                let year = w.world.year
                 let current = try await w.world.group(at: w.center, "Математика-10", year: year, teacher: w.teacher)
-                try await w.world.enrollFromStart(Array(w.students.prefix(2)), in: current)
+                try await w.world.enroll(Array(w.students.prefix(2)), in: current, fromStart: true)
                 _ = try await w.world.lesson(of: current, on: CivilDay(Date(), timeZone: w.world.zone).adding(days: 7))
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
@@ -301,9 +296,8 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let w = try await Self.setUp(app)
                 let childID = w.students[0]
-                try await w.world.link(childID, user: try await w.world.user("student1", .student, at: w.school))
-                try await w.world.guardian(
-                    of: childID, user: try await w.world.user("parent1", .guardian, at: w.school))
+                try await w.world.studentAccount("student1", of: childID)
+                try await w.world.guardian(of: childID, account: "parent1")
                 try await w.world.user("centre3", .centerHead, at: try await w.world.center("Школа-центр № 3"))
                 try await w.world.issueCertificates(w.group)
                 let child = try #require(try await Student.find(childID, on: app.db))

@@ -14,21 +14,19 @@ extension AppTests {
                 // first school's six seniors study in this year's network groups (one of them in two), one more only
                 // waits for a place.
                 let world = try await World.make(app)
-                let center = try await world.center("Школа-центр № 2")
-                let school = try await world.school("Школа № 1")
+                let cast = try await world.cast([.kmc, .school1])
+                let (center, school) = (cast.center, cast.school)
                 let other = try await world.school("Школа № 3")
-                try await world.user("kmc", .coordinator)
-                try await world.user("school1", .schoolAdmin, at: school)
                 try await world.headcount(of: school, [10: 30, 11: 28])
                 let tenth = try await world.students(at: school, count: 4, grade: 10)
                 let eleventh = try await world.students(at: school, count: 2, grade: 11, from: 4)
                 _ = try await world.students(at: other, count: 3, grade: 10, from: 6)
-                let year = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+                let year = world.year
                 let first = try await world.group(at: center, "Математика-10", year: year, teacher: nil)
                 let second = try await world.group(
                     at: center, "Химия-10", program: "Химия в задачах", year: year, teacher: nil)
-                try await world.enrollFromStart([tenth[0], tenth[1], eleventh[0]], in: first)
-                try await world.enrollFromStart([tenth[0]], in: second)
+                try await world.enroll([tenth[0], tenth[1], eleventh[0]], in: first, fromStart: true)
+                try await world.enroll([tenth[0]], in: second, fromStart: true)
                 let waiting = Enrollment()
                 waiting.$student.id = tenth[2]
                 waiting.$group.id = try second.requireID()

@@ -147,11 +147,13 @@ extension AppTests {
                 let attended = try await w.world.group(of: physics, "Физика-10")
                 try await w.world.enroll([child.id!], in: attended)
                 let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
-                try await w.world.lesson(of: attended, day: day, at: 16 * 60)
+                try await w.world.lesson(
+                    of: attended, on: CivilDay(number: day), at: ClockTime(minutes: 16 * 60), hours: 1)
                 let chosen = groups[1]
                 // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests'
                 // business.
-                try await w.world.lesson(of: chosen, day: day, at: 16 * 60)
+                try await w.world.lesson(
+                    of: chosen, on: CivilDay(number: day), at: ClockTime(minutes: 16 * 60), hours: 1)
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db)).enrolledCount
                 let token = try await apiToken(app, "student1", password: World.password)
                 let audit = try await AuditEntry.query(on: app.db).count()
@@ -185,7 +187,8 @@ extension AppTests {
                 // setup: the second and third groups, both with free places, meet at the same hour a week from now
                 let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
                 for g in groups[1...2] {
-                    try await w.world.lesson(of: g, day: day, at: 20 * 60)
+                    try await w.world.lesson(
+                        of: g, on: CivilDay(number: day), at: ClockTime(minutes: 20 * 60), hours: 1)
                 }
                 let counts = try await groups.asyncMap {
                     try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount

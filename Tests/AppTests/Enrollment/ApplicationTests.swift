@@ -29,20 +29,17 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
+            let cast = try await world.cast([.kmc, .centre1, .school1])
+            let (center, school1) = (cast.center, cast.school)
             let lyceum = try await world.center("Лицей № 5")
-            let school1 = try await world.school("Школа № 1")
             let school3 = try await world.school("Школа № 3")
-            try await world.user("kmc", .coordinator)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("school1", .schoolAdmin, at: school1)
             let python = try await world.program(at: center, "Программирование на Python")
             let olympiad = try await world.program(at: center, "Олимпиадная математика")
             let right = try await world.program(at: center, "Основы права", grades: 11...11)
             let chemistry = try await world.program(at: lyceum, "Химия в задачах")
             let child = try #require(try await world.students(at: school1, count: 1).first)
             try await world.studentAccount("student1", of: child)
-            try await world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+            try await world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
             return Setup(
                 world: world, school1: school1, school3: school3,
                 info: try await world.group(of: python, "Информатика-10", capacity: 14),

@@ -21,13 +21,9 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school1 = try await world.school("Школа № 1")
+            let cast = try await world.cast([.kmc, .centre1, .teacher1, .school1])
+            let (center, school1) = (cast.center, cast.school)
             let school3 = try await world.school("Школа № 3")
-            try await world.user("kmc", .coordinator)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school1)
             let python = try await world.program(at: center, "Программирование на Python")
             let math = try await world.program(at: center, "Олимпиадная математика")
             return Setup(
@@ -64,7 +60,7 @@ extension AppTests {
                 let child = try #require(try await w.world.students(at: w.school1, count: 1, from: 4).first)
                 try await w.world.enroll([child], in: w.math)
                 try await w.world.studentAccount("student1", of: child)
-                try await w.world.guardian("parent1", of: child, fullName: "Ученикова Вера Николаевна")
+                try await w.world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 let url = try await Self.draft(app, &kmc, group: try w.info.requireID(), students: students)

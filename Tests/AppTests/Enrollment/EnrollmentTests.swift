@@ -15,13 +15,8 @@ extension AppTests {
         /// teacher1 (the centre's teacher), school1 (the school's administrator), metod (methodologist).
         static func setUp(_ app: Application, capacity: Int, students: Int) async throws -> (UUID, [UUID]) {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
+            let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
+            let (center, school) = (cast.center, cast.school)
             let program = try await world.program(at: center)
             let group = try await world.group(of: program, "Нагрузочная группа", capacity: capacity)
             return (try group.requireID(), try await world.students(at: school, count: students))
@@ -257,14 +252,9 @@ extension AppTests.EnrollmentTests {
             // setup: «Математика-10» of the centre with a child of «Школа № 1» (who has the account student1) and one
             // of «Школа № 4»
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school1 = try await world.school("Школа № 1")
+            let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
+            let (center, school1) = (cast.center, cast.school)
             let school4 = try await world.school("Школа № 4")
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school1)
             let group = try await world.group(of: try await world.program(at: center), "Математика-10")
             let own = try await world.students(at: school1, count: 1)
             let other = try await world.students(at: school4, count: 1, from: 1)

@@ -25,10 +25,8 @@ extension AppTests {
         /// of all three, who submits their applications).
         static func setUp(_ app: Application) async throws -> Setting {
             let world = try await World.make(app)
-            let center = try await world.center()
-            let school = try await world.school()
-            try await world.user("kmc", .coordinator)
-            try await world.user("school1", .schoolAdmin, at: school)
+            let cast = try await world.cast([.kmc, .school1])
+            let (center, school) = (cast.center, cast.school)
             let program = try await world.program(at: center)
             var groups: [UUID] = []
             for (name, capacity) in [("Группа 1", 1), ("Группа 2", 5), ("Группа 3", 5)] {

@@ -29,18 +29,15 @@ extension AppTests {
         /// (methodologist).
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacher1 = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            let teacher = try await world.staff("Первов", "Тест", "Иванович", at: [center], user: teacher1)
+            let cast = try await world.cast([.metod, .centre1, .teacher1, .school1])
+            let (center, school) = (cast.center, cast.school)
+            let teacher = try await world.staff(
+                "Первов", "Тест", "Иванович", at: [center], user: try cast.id(of: .teacher1))
             let group = try await world.group(of: try await world.program(at: center), "Математика-10")
             try await world.staffGroup(
                 group, teacher: teacher, room: try await world.room(at: center, "Кабинет № 21").requireID())
             let students = try await world.students(at: school, count: 3)
-            try await world.seat(students, in: group)
+            try await world.enroll(students, in: group, fromStart: true)
             let outsider = try #require(try await world.students(at: school, count: 1, from: 3).first)
             let lessons = try await world.weekly(group, on: .monday, at: ClockTime(minutes: 900))
             return Net(
@@ -199,7 +196,8 @@ extension AppTests.JournalTests {
         try await withApp(demo: false) { app in
             let net = try await Self.setUp(app)
             let marked = try Self.lesson(net, past: true)
-            try await net.world.markInJournal(marked, students: net.students)
+            try await net.world.mark(
+                marked, Dictionary(uniqueKeysWithValues: net.students.map { ($0, .present) }), topic: "Вводное занятие")
             var head = Browser(app)
             _ = try await head.login("centre1", password: World.password)
             let page = try await head.get("/groups/\(marked.$group.id.uuidString.lowercased())/timetable").body.string

@@ -22,22 +22,15 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacherUser = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            try await world.user("parent1", .guardian, at: school)
-            let teacher = try await world.staff("Педагогов", at: [center], user: teacherUser)
-            let current = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+            let cast = try await world.cast([.admin, .kmc, .metod, .centre1, .teacher1, .school1, .parent1])
+            let (center, school) = (cast.center, cast.school)
+            let teacher = try await world.staff("Педагогов", at: [center], user: try cast.id(of: .teacher1))
+            let current = world.year
             let students = try await world.students(at: school, count: 3)
             let group = try await world.group(at: center, "Математика-10", year: current, teacher: teacher)
-            try await world.enrollFromStart(students, in: group)
-            try await world.pattern(of: group, .monday)
-            let last = try await world.lastYear()
+            try await world.enroll(students, in: group, fromStart: true)
+            try await world.weekly(group, on: .monday)
+            let last = try await world.pastYear()
             let always: [AttendanceStatus] = [.present, .present]
             let finished = try await world.finishedGroup(
                 at: center, "Математика-11", year: last, teacher: teacher,

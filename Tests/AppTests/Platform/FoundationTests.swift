@@ -50,7 +50,7 @@ extension AppTests {
         @Test func publicPageShowsCentersAndContacts() async throws {
             try await withApp(demo: false) { app in
                 let (world, center) = try await Self.setUp(app)
-                try await world.subjectsTaught(["математика"], at: center)
+                try await world.teach(["математика"], at: center)
                 let school = try await world.school("Школа № 1")
                 try await world.phone("+7 (900) 000-00-11", of: school)
                 var b = Browser(app)
@@ -196,11 +196,11 @@ extension AppTests {
                 let school = try await world.school("Школа № 1")
                 let group = try await world.group(of: try await world.program(at: center), "Математика-10")
                 let student1 = try await world.students(at: school, count: 1)[0]
-                try await world.accountOf(student: student1, "student1")
-                try await world.placed([student1], in: group)
+                try await world.studentAccount("student1", of: student1)
+                try await world.enroll([student1], in: group)
                 let teacher1 = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
-                try await world.taught(
-                    group, by: try await world.staffMember("Орлова", at: [center], user: teacher1.id))
+                try await world.staffGroup(
+                    group, teacher: try await world.staff("Орлова", at: [center], user: teacher1.id), room: nil)
                 try await world.user("parent1", .guardian, at: school)
                 var student = Browser(app)
                 #expect(try await student.login("student1", password: World.password).status == .seeOther)

@@ -22,16 +22,10 @@ extension AppTests {
         /// administrator) and metod (methodologist).
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let net = Net(
-                world: world, center: try await world.center("Школа-центр № 2"),
-                otherCenter: try await world.center("Школа-центр № 5"), school: try await world.school("Школа № 1"),
-                otherSchool: try await world.school("Школа № 4"))
-            try await world.user("kmc", .coordinator)
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: net.center)
-            try await world.user("school1", .schoolAdmin, at: net.school)
-            return net
+            let cast = try await world.cast([.admin, .kmc, .metod, .centre1, .school1])
+            return Net(
+                world: world, center: cast.center, otherCenter: try await world.center("Школа-центр № 5"),
+                school: cast.school, otherSchool: try await world.school("Школа № 4"))
         }
 
         @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {
@@ -122,7 +116,7 @@ extension AppTests {
         @Test func hugePageAndVersionNumbersAreHarmless() async throws {
             try await withApp(demo: false) { app in
                 let net = try await Self.setUp(app)
-                let room = try await net.world.classroom(at: net.school, "Кабинет № 5")
+                let room = try await net.world.room(at: net.school, "Кабинет № 5")
                 var b = Browser(app)
                 #expect(try await b.login("school1", password: World.password).status == .seeOther)
                 #expect(try await b.get("/rooms?page=9223372036854775807").status == .ok)
@@ -144,7 +138,7 @@ extension AppTests {
                 #expect(res.status == .conflict)
                 #expect(try await Room.find(room.id, on: app.db)?.capacity == 25)
                 // Another school's room is refused whatever the version.
-                let foreign = try await net.world.classroom(at: net.otherSchool, "Кабинет № 7")
+                let foreign = try await net.world.room(at: net.otherSchool, "Кабинет № 7")
                 #expect(try await b.get("/rooms/\(foreign.id!)/edit").status == .forbidden)
                 let refused = try await b.post(
                     "/rooms/\(foreign.id!)/edit",
@@ -208,11 +202,11 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let net = try await Self.setUp(app)
                 let college = try await net.world.organization(.college, "Колледж № 1")
-                let partner = try await net.world.partnerRecord(of: college)
+                let partner = try await net.world.partner(of: college)
                 let ends = Date().addingTimeInterval(400 * 86_400)
-                try await net.world.networkAgreement(
+                try await net.world.agreement(
                     .centerPartner, net.otherCenter, college, number: "П-4", ends: ends)
-                try await net.world.networkAgreement(.centerPartner, net.center, college, number: "П-7", ends: ends)
+                try await net.world.agreement(.centerPartner, net.center, college, number: "П-7", ends: ends)
                 var b = Browser(app)
                 #expect(try await b.login("centre1", password: World.password).status == .seeOther)
                 let card = try await b.get("/partners/\(partner.id!)")
@@ -229,7 +223,7 @@ extension AppTests {
         @Test func aCenterHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
             try await withApp(demo: false) { app in
                 let net = try await Self.setUp(app)
-                let guseva = try await net.world.staffMember("Гусева", at: [net.center, net.otherSchool])
+                let guseva = try await net.world.staff("Гусева", at: [net.center, net.otherSchool])
                 var b = Browser(app)
                 #expect(try await b.login("centre1", password: World.password).status == .seeOther)
                 #expect(try await b.get("/staff/\(guseva.id!)/archive").status == .forbidden)

@@ -37,17 +37,8 @@ extension AppTests {
         /// A world of its own: the centre and the school above, and admin, kmc and metod over the municipality.
         static func setUp(_ app: Application) async throws -> Ids {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
-            let school = try await world.school("Школа № 1")
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            try await world.user("student1", .student, at: school)
-            try await world.user("parent1", .guardian, at: school)
-            return Ids(world: world, center: center, school: school)
+            let cast = try await world.cast()
+            return Ids(world: world, center: cast.center, school: cast.school)
         }
 
         @Test(arguments: matrix.keys.sorted())
@@ -68,7 +59,7 @@ extension AppTests {
             try await withApp(demo: false) { app in
                 let world = try await Self.setUp(app).world
                 let org = try await world.school("Школа № 8")
-                let year = try #require(try await AcademicYear.find(world.yearID, on: app.db))
+                let year = world.year
                 let math = try await world.subject("математика")
                 let geo = try await world.subject("география")
                 var b = Browser(app)
@@ -113,7 +104,7 @@ extension AppTests {
                 }
                 let otherRoom = try await world.room(at: other, "Лаборатория химии", capacity: 18)
                 let otherStaff = try await world.staff("Ёжиков", "Павел", "Семёнович", at: [other])
-                let otherAgreement = try await world.agreement(school: ids.school, center: other, number: "СВ-13")
+                let otherAgreement = try await world.agreement(.schoolCenter, ids.school, other, number: "СВ-13")
                 var b = Browser(app)
                 _ = try await b.login("centre1", password: World.password)
                 for path in [

@@ -38,15 +38,12 @@ extension AppTests {
         /// Николаевна» (parent1) and a classmate; a centre «Школа-центр № 2» (centre1 its head) and kmc.
         static func setUp(_ app: Application) async throws -> Ids {
             let world = try await World.make(app)
-            let school = try await world.school("Школа № 1")
-            let center = try await world.center("Школа-центр № 2")
-            try await world.user("kmc", .coordinator)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            let parent = try await world.user("parent1", .guardian, at: school)
+            let cast = try await world.cast([.kmc, .centre1, .school1])
+            let (school, center) = (cast.school, cast.center)
             let elkin = try await world.student(
                 at: school, "Ёлкин", "Артём", "Ильич", consentBy: "Ёлкина Вера Николаевна (мать)")
-            let guardian = try await world.guardian(of: elkin, "Ёлкина Вера Николаевна", user: parent)
+            let guardian = try await world.guardian(
+                of: try elkin.requireID(), "Ёлкина Вера Николаевна", account: "parent1")
             let classmate = try await world.student(at: school, "Светлов", "Кирилл", "Павлович", born: "02.02.2010")
             return Ids(
                 world: world, school: school, center: center, elkin: elkin, guardian: guardian, classmate: classmate)

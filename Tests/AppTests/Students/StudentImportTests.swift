@@ -45,15 +45,12 @@ extension AppTests {
         /// (teacher1 its teacher) and kmc; school1 signed in on the import page.
         static func setUp(_ app: Application) async throws -> (Browser, Ids) {
             let world = try await World.make(app)
-            let school = try await world.school("Школа № 1")
+            let cast = try await world.cast([.kmc, .teacher1, .school1])
+            let (school, center) = (cast.school, cast.center)
             let other = try await world.school("Школа «Тестовая» № 3")
-            let center = try await world.center("Школа-центр № 2")
-            try await world.user("kmc", .coordinator)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
             let elkin = try await world.student(
                 at: school, "Ёлкин", "Артём", "Ильич", born: "20.03.2010")
-            try await world.guardian(of: elkin, "Ёлкина Вера Николаевна")
+            try await world.guardian(of: try elkin.requireID(), "Ёлкина Вера Николаевна")
             let otherChild = try await world.student(at: other, "Тихонов", "Лев", "Маркович", born: "11.11.2009")
             var b = Browser(app)
             _ = try await b.login("school1", password: World.password)

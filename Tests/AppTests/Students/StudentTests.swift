@@ -27,18 +27,9 @@ extension AppTests {
         /// kmc and metod over the municipality; `own` and `other` students in the two schools.
         static func setUp(_ app: Application, own: Int = 0, other: Int = 0) async throws -> Ids {
             let world = try await World.make(app)
-            let school = try await world.school("Школа № 1")
+            let school = try await world.cast().school
             let third = try await world.school("Школа № 3")
-            let center = try await world.center("Школа-центр № 2")
-            try await world.user("admin", .authorityAdmin)
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
             try await world.user("school3", .schoolAdmin, at: third)
-            try await world.user("student1", .student, at: school)
-            try await world.user("parent1", .guardian, at: school)
             return Ids(
                 own: school, other: third, ownStudents: try await world.students(at: school, count: own),
                 otherStudents: try await world.students(at: third, count: other, from: own))

@@ -6,8 +6,7 @@ import Vapor
 
 @testable import App
 
-/// Builders of the enrolment area: campaigns and their applications (ИУП), places, accounts of students and
-/// guardians, lessons.
+/// Places in groups (through the service or inserted directly), full groups, campaigns and their applications (ИУП).
 extension World {
     /// A campaign of the programmes: open for three weeks from a week ago, or (`open: false`) closed an hour ago.
     func campaign(
@@ -26,9 +25,7 @@ extension World {
         c.confirmDays = confirmDays
         c.searchKey = TextKey.search(title)
         c.sortKey = TextKey.sort(title)
-        c.status = RecordStatus.active.rawValue
-        c.version = 1
-        try await c.create(on: app.db)
+        try await insertActive(c)
         for p in programs {
             let link = CampaignProgram()
             link.$campaign.id = try c.requireID()
@@ -89,11 +86,29 @@ extension World {
         }
     }
 
-    /// Places students in a group directly, as the КМЦ does (a seat while there is one, then the waiting list).
-    func enroll(_ studentIDs: [UUID], in group: StudyGroup) async throws {
-        for id in studentIDs {
-            _ = try await EnrollmentService.enroll(studentID: id, groupID: try group.requireID(), app: app, req: nil)
+    /// Places students in a group: through `EnrollmentService` as the КМЦ does (a seat while there is one, then the
+    /// waiting list), or (`fromStart`) inserted as enrolled since the group's first day, as an accepted КМЦ list.
+    func enroll(_ studentIDs: [UUID], in group: StudyGroup, fromStart: Bool = false) async throws {
+        guard fromStart else {
+            for id in studentIDs {
+                _ = try await EnrollmentService.enroll(
+                    studentID: id, groupID: try group.requireID(), app: app, req: nil)
+            }
+            return
         }
+        let since = group.startsOn ?? year.startsOn
+        for id in studentIDs {
+            let e = Enrollment()
+            e.$student.id = id
+            e.$group.id = try group.requireID()
+            e.status = EnrollmentStatus.enrolled.rawValue
+            e.source = EnrollmentSource.list.rawValue
+            e.createdAt = since
+            e.updatedAt = since
+            try await e.create(on: app.db)
+        }
+        group.enrolledCount += studentIDs.count
+        try await group.save(on: app.db)
     }
 
     /// A group made full: its capacity lowered to the seats taken.
@@ -103,55 +118,5 @@ extension World {
         try await fresh.save(on: app.db)
         group.capacity = fresh.capacity
         group.enrolledCount = fresh.enrolledCount
-    }
-
-    /// A student's own account (the role «обучающийся» at the student's school), linked to the student record.
-    @discardableResult
-    func studentAccount(_ username: String, of studentID: UUID) async throws -> UUID {
-        let student = try #require(try await Student.find(studentID, on: app.db))
-        let userID = try await user(username, .student, at: student.$school.id)
-        student.$user.id = userID
-        try await student.save(on: app.db)
-        return userID
-    }
-
-    /// A guardian of a student named `fullName`, with an account `username` (the role «родитель» at the student's
-    /// school, the account under the same name) unless `username` is nil.
-    @discardableResult
-    func guardian(_ username: String?, of studentID: UUID, fullName: String) async throws -> Guardian {
-        let student = try #require(try await Student.find(studentID, on: app.db))
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = studentID
-        g.fullName = fullName
-        g.relation = "мать"
-        if let username {
-            let userID = try await user(username, .guardian, at: student.$school.id)
-            let account = try #require(try await User.find(userID, on: app.db))
-            account.fullName = fullName
-            try await account.save(on: app.db)
-            g.$user.id = userID
-        }
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
-        return g
-    }
-
-    /// A scheduled lesson of a group on a civil day (its number), 45 minutes from `startMinute`.
-    @discardableResult
-    func lesson(of group: StudyGroup, day: Int, at startMinute: Int) async throws -> Lesson {
-        let l = Lesson()
-        l.$group.id = try group.requireID()
-        l.day = day
-        l.startMinute = startMinute
-        l.endMinute = startMinute + 45
-        l.hours = 1
-        l.status = "scheduled"
-        l.version = 1
-        l.updatedAt = Date()
-        try await l.create(on: app.db)
-        return l
     }
 }

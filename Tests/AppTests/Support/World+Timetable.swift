@@ -6,45 +6,23 @@ import Vapor
 
 @testable import App
 
-/// Rooms, teachers, holidays, busy time, weekly lessons and the journal of a world, for the timetable, journal and
-/// assessment suites. Every name is made up.
+/// Academic years, holidays, schools' busy time, lessons and weekly patterns. Every name is made up.
 extension World {
-    /// The world's current academic year.
-    func currentYear() async throws -> AcademicYear {
-        try #require(try await AcademicYear.find(yearID, on: app.db))
-    }
-
     /// The first and the last day of the world's current academic year.
-    func yearDays() async throws -> ClosedRange<CivilDay> {
-        let year = try await currentYear()
-        return CivilDay(year.startsOn, timeZone: zone)...CivilDay(year.endsOn, timeZone: zone)
+    var yearDays: ClosedRange<CivilDay> {
+        CivilDay(year.startsOn, timeZone: zone)...CivilDay(year.endsOn, timeZone: zone)
     }
 
-    /// Gives a group its teacher and room, and the academic year's first and last days as its dates.
-    func staffGroup(_ group: StudyGroup, teacher: StaffMember?, room: UUID?) async throws {
-        let year = try await currentYear()
-        group.$teacher.id = try teacher?.requireID()
-        group.$room.id = room
-        group.startsOn = year.startsOn
-        group.endsOn = year.endsOn
-        try await group.save(on: app.db)
-    }
-
-    /// Places students in a group since the first day of the academic year (the journal lists them at every lesson).
-    func seat(_ studentIDs: [UUID], in group: StudyGroup) async throws {
-        let since = try await currentYear().startsOn
-        for id in studentIDs {
-            let e = Enrollment()
-            e.$student.id = id
-            e.$group.id = try group.requireID()
-            e.status = EnrollmentStatus.enrolled.rawValue
-            e.source = "direct"
-            e.createdAt = since
-            e.updatedAt = since
-            try await e.create(on: app.db)
-        }
-        group.enrolledCount += studentIDs.count
-        try await group.save(on: app.db)
+    /// A finished academic year starting in `first` (the year before the current one unless given), 1 September –
+    /// 31 May.
+    func pastYear(starting first: Int? = nil) async throws -> AcademicYear {
+        let y = first ?? yearDays.lowerBound.ymd.year - 1
+        let past = AcademicYear(
+            municipalityID: municipalityID, title: "\(y)/\(y + 1)",
+            startsOn: try #require(CivilDay(year: y, month: 9, day: 1)).date(timeZone: zone),
+            endsOn: try #require(CivilDay(year: y + 1, month: 5, day: 31)).date(timeZone: zone), isCurrent: false)
+        try await past.create(on: app.db)
+        return past
     }
 
     /// A holiday period of the current academic year, first and last day included.
@@ -56,9 +34,7 @@ extension World {
         h.kind = kind.rawValue
         h.firstDay = first.number
         h.lastDay = last.number
-        h.status = RecordStatus.active.rawValue
-        h.version = 1
-        try await h.create(on: app.db)
+        try await insertActive(h)
     }
 
     /// Time a school keeps for its own lessons: the grades on the weekdays (1 = Monday) between two minutes of the day.
@@ -70,16 +46,38 @@ extension World {
         b.weekdaysText = weekdays.map(String.init).joined(separator: ",")
         b.startMinute = start
         b.endMinute = end
-        b.status = RecordStatus.active.rawValue
-        b.version = 1
-        try await b.create(on: app.db)
+        try await insertActive(b)
     }
 
-    /// A weekly pattern over the group's dates with its teacher and room, holidays skipped; the lessons by day.
+    /// A scheduled lesson of a group on a day, from `start` (15:00 unless given) for `hours` academic hours, given by
+    /// the group's teacher.
     @discardableResult
-    func weekly(_ group: StudyGroup, on weekday: Weekday, at start: ClockTime, hours: Int = 2) async throws
-        -> [Lesson]
+    func lesson(
+        of group: StudyGroup, on day: CivilDay, at start: ClockTime = ClockTime(minutes: 15 * 60), hours: Int = 2
+    )
+        async throws -> Lesson
     {
+        let span = LessonSpan(day: day, start: start, hours: hours)
+        let l = Lesson()
+        l.$group.id = try group.requireID()
+        l.day = day.number
+        l.startMinute = span.start
+        l.endMinute = span.end
+        l.hours = hours
+        l.$teacher.id = group.$teacher.id
+        l.status = LessonStatus.scheduled.rawValue
+        l.version = 1
+        l.updatedAt = Date()
+        try await l.create(on: app.db)
+        return l
+    }
+
+    /// A weekly pattern over the group's dates with its teacher and room (15:00 for two hours unless told otherwise),
+    /// holidays skipped; the lessons by day.
+    @discardableResult
+    func weekly(
+        _ group: StudyGroup, on weekday: Weekday, at start: ClockTime = ClockTime(minutes: 15 * 60), hours: Int = 2
+    ) async throws -> [Lesson] {
         let first = CivilDay(try #require(group.startsOn), timeZone: zone)
         let last = CivilDay(try #require(group.endsOn), timeZone: zone)
         let holidays = try await HolidayPeriodRecord.query(on: app.db).filter(\.$academicYear.$id == yearID).all()
@@ -115,63 +113,5 @@ extension World {
             lessons.append(l)
         }
         return lessons
-    }
-
-    /// A lesson marked in the journal: a topic, its hours, and every student given present.
-    func markInJournal(_ lesson: Lesson, students: [UUID], topic: String = "Вводное занятие") async throws {
-        let r = LessonRecord()
-        r.$lesson.id = try lesson.requireID()
-        r.topic = topic
-        r.hours = lesson.hours
-        r.markedAt = Date()
-        r.markedBy = "Тестов"
-        r.version = 1
-        try await r.create(on: app.db)
-        for student in students {
-            let m = AttendanceMark()
-            m.$lesson.id = try lesson.requireID()
-            m.$student.id = student
-            m.status = AttendanceStatus.present.rawValue
-            try await m.create(on: app.db)
-        }
-    }
-
-    /// A student of a school with a full name (patronymic included), active, consent recorded.
-    func namedStudent(
-        at schoolID: UUID, _ surname: String, _ givenName: String, _ patronymic: String, grade: Int = 10
-    ) async throws -> UUID {
-        let id = try #require(try await students(at: schoolID, count: 1, grade: grade, from: 999).first)
-        let s = try #require(try await Student.find(id, on: app.db))
-        s.surname = surname
-        s.givenName = givenName
-        s.patronymic = patronymic
-        s.searchKey = TextKey.search(surname, givenName, patronymic)
-        s.sortKey = TextKey.sort(s.fullName)
-        s.identityKey = StudentIdentity.key(
-            surname: surname, givenName: givenName, patronymic: patronymic, birthDate: s.birthDate, timeZone: zone)
-        try await s.save(on: app.db)
-        return id
-    }
-
-    /// An account of the student themself (role «обучающийся» at the student's school).
-    func accountOfStudent(_ username: String, _ studentID: UUID) async throws {
-        let s = try #require(try await Student.find(studentID, on: app.db))
-        s.$user.id = try await user(username, .student, at: s.$school.id)
-        try await s.save(on: app.db)
-    }
-
-    /// An account of a student's guardian (role «родитель» at the student's school), the guardian active.
-    func accountOfGuardian(_ username: String, _ studentID: UUID) async throws {
-        let s = try #require(try await Student.find(studentID, on: app.db))
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = studentID
-        g.fullName = "Тестова Мать Ивановна"
-        g.relation = "мать"
-        g.$user.id = try await user(username, .guardian, at: s.$school.id)
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
     }
 }

@@ -12,6 +12,8 @@ struct World: Sendable {
     let app: Application
     let municipalityID: UUID
     let zone: TimeZone
+    /// The current academic year, and its id.
+    let year: AcademicYear
     let yearID: UUID
     /// The password of every user of the world, hashed once (bcrypt at cost 12 takes about 0.25 s).
     static let password = "world-password-7"
@@ -25,8 +27,15 @@ struct World: Sendable {
         let year = try await AcademicYears.ensureCurrent(
             municipalityID: municipalityID, zone: municipality.zone, on: app.db)
         return World(
-            app: app, municipalityID: municipalityID, zone: municipality.zone, yearID: try year.requireID(),
+            app: app, municipalityID: municipalityID, zone: municipality.zone, year: year, yearID: try year.requireID(),
             passwordHash: try await Passwords.hash(password, app: app))
+    }
+
+    /// Saves a new registry record as active, at version 1.
+    func insertActive(_ record: some RegistryRecord) async throws {
+        record.status = RecordStatus.active.rawValue
+        record.version = 1
+        try await record.create(on: app.db)
     }
 
     /// An organisation of the municipality.
@@ -52,9 +61,7 @@ struct World: Sendable {
         center.$academicYear.id = yearID
         center.directions = ""
         center.profiles = ""
-        center.status = RecordStatus.active.rawValue
-        center.version = 1
-        try await center.create(on: app.db)
+        try await insertActive(center)
         return id
     }
 
@@ -105,10 +112,35 @@ struct World: Sendable {
         group.waitlistSeq = 0
         group.plannedHours = program.hours
         group.isOpen = true
-        group.status = RecordStatus.active.rawValue
-        group.version = 1
-        try await group.create(on: app.db)
+        try await insertActive(group)
         return group
+    }
+
+    /// A group of a new programme of `centerID` in `year`, taught by `teacher`, open or closed, dated by the year.
+    func group(
+        at centerID: UUID, _ name: String, program title: String = "Олимпиадная математика", year: AcademicYear,
+        teacher: StaffMember?, open: Bool = true
+    ) async throws -> StudyGroup {
+        let program = try await program(at: centerID, title, grades: 9...11)
+        program.$academicYear.id = try year.requireID()
+        try await program.save(on: app.db)
+        let g = try await group(of: program, name)
+        g.$academicYear.id = try year.requireID()
+        g.$teacher.id = try teacher?.requireID()
+        g.isOpen = open
+        g.startsOn = year.startsOn
+        g.endsOn = year.endsOn
+        try await g.save(on: app.db)
+        return g
+    }
+
+    /// Gives a group its teacher and room, and the current academic year's first and last days as its dates.
+    func staffGroup(_ group: StudyGroup, teacher: StaffMember?, room: UUID?) async throws {
+        group.$teacher.id = try teacher?.requireID()
+        group.$room.id = room
+        group.startsOn = year.startsOn
+        group.endsOn = year.endsOn
+        try await group.save(on: app.db)
     }
 
     /// Students of a school (active, consent recorded unless told otherwise), `count` of them in one transaction,

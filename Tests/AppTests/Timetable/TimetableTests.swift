@@ -64,15 +64,10 @@ extension AppTests {
         /// student1 and parent1.
         static func setUp(_ app: Application) async throws -> Net {
             let world = try await World.make(app)
-            let center = try await world.center("Школа-центр № 2")
+            let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
+            let (center, school, teacher1) = (cast.center, cast.school, try cast.id(of: .teacher1))
             let other = try await world.center("Школа-центр № 5")
-            let school = try await world.school("Школа № 1")
-            try await world.user("kmc", .coordinator)
-            try await world.user("metod", .methodologist)
-            try await world.user("centre1", .centerHead, at: center)
-            let teacher1 = try await world.user("teacher1", .teacher, at: center)
-            try await world.user("school1", .schoolAdmin, at: school)
-            let year = try await world.yearDays()
+            let year = world.yearDays
             let y = year.lowerBound.ymd.year
             try await world.holiday(
                 "Осенние каникулы", CivilDay(year: y, month: 10, day: 26)!, CivilDay(year: y, month: 11, day: 3)!)
@@ -95,11 +90,11 @@ extension AppTests {
             let chem = try await world.group(of: try await world.program(at: other, "Химия"), "Химия-10")
             try await world.staffGroup(
                 chem, teacher: stranger, room: try await world.room(at: other, "Лаборатория").requireID())
-            let student1 = try await world.namedStudent(at: school, "Ёлочкин", "Тест", "Иванович")
-            try await world.accountOfStudent("student1", student1)
-            try await world.accountOfGuardian("parent1", student1)
+            let student1 = try await world.student(at: school, "Ёлочкин", "Тест", "Иванович").requireID()
+            try await world.studentAccount("student1", of: student1)
+            try await world.guardian(of: student1, "Тестова Мать Ивановна", account: "parent1")
             let m10Students = [student1] + (try await world.students(at: school, count: 3))
-            try await world.seat(m10Students, in: m10)
+            try await world.enroll(m10Students, in: m10, fromStart: true)
             let free = try #require(try await world.students(at: school, count: 1, from: 3).first)
             let m10Lessons = try await world.weekly(m10, on: .monday, at: ClockTime(minutes: 900))
             try await world.weekly(m11, on: .tuesday, at: ClockTime(minutes: 900))
@@ -128,7 +123,7 @@ extension AppTests {
         @Test func aWeeklyTimetableSkipsHolidaysAndShowsOnTheGroupPage() async throws {
             try await withApp(demo: false) { app in
                 let net = try await Self.setUp(app)
-                let year = try await net.world.yearDays()
+                let year = net.world.yearDays
                 let physics = try await net.world.group(
                     of: try await net.world.program(at: net.center, "Физика"), "Физика-10")
                 try await net.world.staffGroup(physics, teacher: net.colleague, room: nil)
