@@ -36,7 +36,7 @@ extension AppTests {
         }
 
         @Test func administratorCreatesAUserWhoSetsAPasswordAtFirstLogin() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let school = try await Self.setUp(app).other
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
@@ -76,7 +76,7 @@ extension AppTests {
         }
 
         @Test func passwordResetEndsSessionsAndBlockingLocksOut() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let target = try #require(try await User.query(on: app.db).filter(\.$username == "metod").first())
                 var metod = Browser(app)
@@ -100,7 +100,7 @@ extension AppTests {
         }
 
         @Test func rolesAreAssignedAndRemovedWithAudit() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
                 let lyceum = try await ids.world.center("Лицей № 5")
@@ -136,7 +136,7 @@ extension AppTests {
         }
 
         @Test func onlyAdministratorsAndTheOwnSchoolManageAnAccount() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
                 for user in ["kmc", "school1", "student1", "metod"] {
@@ -160,7 +160,7 @@ extension AppTests {
         }
 
         @Test func aSchoolAdministratorCreatesTeacherAccountsForTheOwnSchoolOnly() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let own = ids.school
                 let other = ids.other

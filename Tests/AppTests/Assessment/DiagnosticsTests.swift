@@ -25,7 +25,7 @@ extension AppTests {
         }
 
         @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (g, students, y) = try await Self.setUp(app)
                 let base = "/groups/\(g.id!.uuidString.lowercased())/diagnostics"
                 var head = Browser(app)

@@ -53,7 +53,7 @@ extension AppTests {
         static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())" }
 
         @Test func theHeadIssuesCertificatesOnceWithNumbersWithoutGaps() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let g = w.group
                 #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).count() == 0)
@@ -94,7 +94,7 @@ extension AppTests {
         }
 
         @Test func twoIssuesAtOnceGiveEachStudentOneCertificateAndNoGap() async throws {
-            try await withLiveApp(demo: false) { app, port in
+            try await withLiveApp { app, port in
                 let w = try await Self.setUp(app)
                 let g = w.group
                 let token = try await directToken(app, username: "centre1")
@@ -129,7 +129,7 @@ extension AppTests {
         }
 
         @Test func thePublicPageVerifiesByNumberAndCodeWithInitialsOnly() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 try await w.world.issueCertificates(w.group)
                 let c = try await Self.certificate(app, of: w.students[0], in: w.group)
@@ -203,7 +203,7 @@ extension AppTests {
         }
 
         @Test func unfinishedCoursesAndOthersAreRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 // This year's course has its next lesson in a week.
                 let year = w.world.year
@@ -253,7 +253,7 @@ extension AppTests {
         }
 
         @Test func resultsAreRecordedAtTheEndAndAudited() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let g = w.group
                 let r = try #require(
@@ -293,7 +293,7 @@ extension AppTests {
         }
 
         @Test func aGuardianSeesTheChildsAttendanceResultsAndCertificates() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let childID = w.students[0]
                 try await w.world.studentAccount("student1", of: childID)
@@ -378,7 +378,7 @@ extension AppTests {
         /// The methodologist reads results and certificates as the journal shows them: without the children's names,
         /// finding a certificate by its number, printing none.
         @Test func theMethodologistReadsResultsAndCertificatesWithoutNames() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 try await w.world.issueCertificates(w.group)
                 let cert = try await Self.certificate(app, of: w.students[0], in: w.group)
@@ -422,7 +422,7 @@ extension AppTests {
         }
 
         @Test func numbersAreUniquePerMunicipalityOnly() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 try await w.world.issueCertificates(w.group)
                 let mine = try await Self.certificate(app, of: w.students[0], in: w.group)

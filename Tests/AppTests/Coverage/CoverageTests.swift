@@ -9,7 +9,7 @@ import VaporTesting
 extension AppTests {
     @Suite struct CoveragePageTests {
         @Test func coverageShowsNumeratorsDenominatorsAndTheirSource() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: «Школа № 1» entered its headcount of seniors (30 + 28), «Школа № 3» did not; three of the
                 // first school's six seniors study in this year's network groups (one of them in two), one more only
                 // waits for a place.

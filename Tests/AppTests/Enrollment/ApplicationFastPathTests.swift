@@ -48,7 +48,7 @@ extension AppTests {
         }
 
         @Test func aFirstApplicationWritesWhatTheFluentPathWrites() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
                 let freeBefore = groups[1].enrolledCount
@@ -106,7 +106,7 @@ extension AppTests {
         }
 
         @Test func aGuardiansAgreementIsKeptAndASecondSubmissionChangesNothing() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let token = try await apiToken(app, "parent1", password: World.password)
                 var b = Browser(app)
@@ -138,7 +138,7 @@ extension AppTests {
         }
 
         @Test func aTimetableClashIsRefusedAndNothingIsWritten() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (w, c, child, groups) = try await Self.setUp(app)
                 // setup: the child attends «Физика-10» of «Лицей № 5», which meets a week from now at 16:00; the chosen
                 // group gets a lesson at the same time
@@ -180,7 +180,7 @@ extension AppTests {
         }
 
         @Test func twoChoicesThatClashWithEachOtherAreRefusedTogether() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (w, c, child, groups) = try await Self.setUp(app)
                 c.maxCourses = 2
                 try await c.save(on: app.db)
@@ -224,7 +224,7 @@ extension AppTests {
         /// one a
         /// seat, with the rows and audit entries the other paths write.
         @Test(arguments: [true, false]) func oneCourseWritesEveryRow(full: Bool) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let chosen = full ? groups[0] : groups[1]
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
@@ -276,7 +276,7 @@ extension AppTests {
         /// The statement's parameter types do not depend on the values (an absent user or agreement).
         @Test(arguments: [nil, "Ученикова Вера Николаевна"] as [String?])
         func theOneCourseStatementsTypesDoNotDependOnTheValues(agreement: String?) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let campaign = try ApplicationService.SubmitFacts.Campaign(c)
                 let student = try ApplicationService.SubmitFacts.StudentFacts(child)
@@ -305,7 +305,7 @@ extension AppTests {
         /// On PostgreSQL the installed function is the one this build creates — installing it again changes nothing.
         @Test(.enabled(if: AppConfig.testing().isPostgres, "a PostgreSQL function"))
         func theInstalledOneCourseFunctionIsThisBuilds() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let sql = try app.db.sql()
                 func stored() async throws -> [String] {
                     try await sql.raw(

@@ -55,7 +55,7 @@ extension AppTests {
         }
 
         @Test func aGuardianFillsAnIUPTheSchoolConfirmsIt() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let c = w.open
                 let info = w.info
@@ -116,34 +116,18 @@ extension AppTests {
         }
 
         @Test func tenSubmissionsAtOnceGiveOneApplicationAndAFullGroupAWaitingPlace() async throws {
-            try await withLiveApp(demo: false) { app, port in
+            try await withLiveApp { app, port in
                 let w = try await Self.setUp(app)
                 let c = w.open
                 let info = w.info
                 try await w.world.enroll(try await w.world.students(at: w.school3, count: 1, from: 1), in: info)
                 try await w.world.fill(info)
                 let token = try await directToken(app, username: "parent1")
-                let client = burstClient()
                 let body =
                     "{\"campaignId\":\"\(c.id!)\",\"studentId\":\"\(w.child)\",\"choices\":[\"\(info.id!)\"],"
                     + "\"guardianAgreement\":\"Ученикова Вера Николаевна\"}"
-                let statuses = try await withThrowingTaskGroup(of: (UInt, String).self) { group in
-                    for _ in 0..<10 {
-                        group.addTask {
-                            var r = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/applications")
-                            r.method = .POST
-                            r.headers.add(name: "Authorization", value: "Bearer \(token)")
-                            r.headers.add(name: "Content-Type", value: "application/json")
-                            r.body = .bytes(ByteBuffer(string: body))
-                            let res = try await client.execute(r, timeout: .seconds(30))
-                            return (res.status.code, String(buffer: try await res.body.collect(upTo: 1 << 16)))
-                        }
-                    }
-                    var out: [(UInt, String)] = []
-                    for try await s in group { out.append(s) }
-                    return out
-                }
-                try await client.shutdown()
+                let statuses = try await burst(
+                    port: port, "/api/v1/applications", token: token, json: body, times: 10)
                 #expect(
                     statuses.allSatisfy {
                         $0.0 == 200 && $0.1.contains("\"status\":\"waitlisted\"") && $0.1.contains("\"position\":1")
@@ -160,7 +144,7 @@ extension AppTests {
         }
 
         @Test func unconfirmedHoldsExpireAndRefusalsFreeTheSeat() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 // Two pending applications of «Школа № 1» holding seats in «Информатика-10».
                 let students = try await w.world.students(at: w.school1, count: 2, from: 1)
@@ -211,7 +195,7 @@ extension AppTests {
 
         /// The queue shows applications waiting for the school by default; «Все» (an empty state) lifts that default.
         @Test func theQueuesAllFilterShowsEveryState() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let students = try await w.world.students(at: w.school1, count: 2, from: 1)
                 try await w.world.application(in: w.open, for: students[0], choices: [w.info])
@@ -228,7 +212,7 @@ extension AppTests {
         /// After the guardian withdrew consent to the processing of personal data, the school cannot confirm the
         /// application: refused in Russian, nothing changes, and the application says why.
         @Test func theSchoolCannotConfirmAfterConsentIsWithdrawn() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
                 let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
@@ -249,7 +233,7 @@ extension AppTests {
         }
 
         @Test func aRefusalKeepsASeatAnotherApplicationHolds() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
                 let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
@@ -293,7 +277,7 @@ extension AppTests {
         }
 
         @Test func theRankedDistributionIsSeededStoredAndDoneOnce() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: eight confirmed applications to the ranked campaign, half with «Информатика-10» first, half
                 // with «Математика-10» first; «Информатика-10» has two places, so two of its four first-choosers
                 // are given their second choice.
@@ -377,7 +361,7 @@ extension AppTests {
         /// The distribution's confirmation and action belong to the campaign's municipality's КМЦ: a school, an unknown
         /// id and another municipality's campaign are refused, and nothing is distributed.
         @Test func theDistributionRefusesOthers() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let c = w.ranked
                 let path = "/campaigns/\(c.id!.uuidString.lowercased())/distribute"
@@ -401,7 +385,7 @@ extension AppTests {
         }
 
         @Test func closedWindowsAndOtherPeoplesChildrenAreRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let ranked = w.ranked
                 let child = w.child
@@ -495,7 +479,7 @@ extension AppTests {
 
 extension AppTests.ApplicationTests {
     @Test func theKmcOpensACampaignThroughTheForm() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let w = try await Self.setUp(app)
             let center = try await w.world.center("Школа-центр № 4")
             _ = try await w.world.program(at: center, "Черновик курса", agreed: false)

@@ -64,7 +64,7 @@ extension AppTests {
         }
 
         @Test func iupAgreementAndContractArePrintableAndDownloadable() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: «Учеников0 Тест» of «Школа № 1» (parent1's child) studies in the centre's group; a child of
                 // «Школа № 3» applied there with the guardian's agreement; «Школа № 4» has no network groups.
                 let world = try await World.make(app)

@@ -50,7 +50,7 @@ extension AppTests {
         }
 
         @Test func theKmcSendsAListAndTheCenterAcceptsItWhole() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 // Two seniors of each school, and a child of «Школа № 1» already in «Математика-10» with their own
                 // account and a guardian's.
@@ -126,7 +126,7 @@ extension AppTests {
         }
 
         @Test func aListLongerThanTheFreePlacesIsRefusedWholeNamingTheShortfall() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let school = try await w.world.students(at: w.school1, count: 1, from: 9)
                 try await w.world.enroll(school, in: w.info)
@@ -179,7 +179,7 @@ extension AppTests {
         }
 
         @Test func aTransferNeedsAFreePlaceAndKeepsTheReason() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 let pupils = try await w.world.students(at: w.school1, count: 2)
                 try await w.world.enroll([pupils[0]], in: w.math)

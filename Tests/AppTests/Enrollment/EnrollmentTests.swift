@@ -28,7 +28,7 @@ extension AppTests {
         }
 
         @Test func twoHundredConcurrentRequestsFillAGroupOf25Exactly() async throws {
-            try await withLiveApp(demo: false) { app, port in
+            try await withLiveApp { app, port in
                 // setup
                 let (groupID, students) = try await Self.setUp(app, capacity: 25, students: 200)
                 let token = try await directToken(app, username: "kmc")
@@ -77,7 +77,7 @@ extension AppTests {
         /// A programme takes only its grades, whoever enrols (the ИУП's choices are limited to them too); nothing
         /// changes.
         @Test func directEnrollmentRefusesAStudentOfAnotherGrade() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 5, students: 1)
                 let group = try #require(
                     try await StudyGroup.query(on: app.db).filter(\.$id == groupID).with(\.$program).first())
@@ -102,7 +102,7 @@ extension AppTests {
         }
 
         @Test func directEnrollmentAnswersAndRefusesInRussian() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
                 let kmc = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
@@ -186,7 +186,7 @@ extension AppTests {
 
 extension AppTests.EnrollmentTests {
     @Test func theCenterHeadEnrollsThroughThePagesAndAWithdrawalMovesTheListUp() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
             var head = Browser(app)
             _ = try await head.login("centre1", password: World.password)
@@ -248,7 +248,7 @@ extension AppTests.EnrollmentTests {
     }
 
     @Test func groupListsShowPeopleOnlyToThoseWhoMaySeeThem() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             // setup: «Математика-10» of the centre with a child of «Школа № 1» (who has the account student1) and one
             // of «Школа № 4»
             let world = try await World.make(app)

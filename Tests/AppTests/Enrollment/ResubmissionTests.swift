@@ -32,24 +32,7 @@ extension AppTests {
             for (name, capacity) in [("Группа 1", 1), ("Группа 2", 5), ("Группа 3", 5)] {
                 groups.append(try await world.group(of: program, name, capacity: capacity).requireID())
             }
-            let campaign = EnrollmentCampaign()
-            campaign.$municipality.id = world.municipalityID
-            campaign.$academicYear.id = world.yearID
-            campaign.title = "Осенняя запись"
-            campaign.opensAt = Date().addingTimeInterval(-86_400)
-            campaign.closesAt = Date().addingTimeInterval(10 * 86_400)
-            campaign.mode = CampaignMode.firstCome.rawValue
-            campaign.maxCourses = 1
-            campaign.confirmDays = 7
-            campaign.searchKey = TextKey.search(campaign.title)
-            campaign.sortKey = TextKey.sort(campaign.title)
-            campaign.status = RecordStatus.active.rawValue
-            campaign.version = 1
-            try await campaign.create(on: app.db)
-            let link = CampaignProgram()
-            link.$campaign.id = try campaign.requireID()
-            link.$program.id = try program.requireID()
-            try await link.create(on: app.db)
+            let campaign = try await world.campaign("Осенняя запись", programs: [program])
             let students = try await world.students(at: school, count: 3)
             let parent = try await world.user("parent1", .guardian)
             for student in students {
@@ -82,12 +65,13 @@ extension AppTests {
             var choices: [Choice]
         }
 
-        static func submit(_ app: Application, token: String, _ student: UUID, _ choices: [UUID], in s: Setting)
+        static func submit(_ app: Application, token: String, _ student: UUID, _ choices: [UUID], in setting: Setting)
             async throws -> Out
         {
             var b = Browser(app)
             let res = try await b.send(
-                .POST, "/api/v1/applications", json: In(campaignId: s.campaignID, studentId: student, choices: choices),
+                .POST, "/api/v1/applications",
+                json: In(campaignId: setting.campaignID, studentId: student, choices: choices),
                 headers: ["Authorization": "Bearer \(token)"])
             #expect(res.status.code < 300, "\(res.body.string)")
             return try res.content.decode(Out.self)
@@ -110,11 +94,11 @@ extension AppTests {
         }
 
         @Test func aCancelledApplicationIsReopenedAndAWithdrawnPlaceTakenAnew() async throws {
-            try await withApp(demo: false) { app in
-                let s = try await Self.setUp(app)
-                let (child, g2, g3) = (s.students[0], s.groups[1], s.groups[2])
+            try await withApp { app in
+                let setting = try await Self.setUp(app)
+                let (child, g2, g3) = (setting.students[0], setting.groups[1], setting.groups[2])
                 let token = try await apiToken(app, "parent1", password: World.password)
-                let first = try await Self.submit(app, token: token, child, [g2], in: s)
+                let first = try await Self.submit(app, token: token, child, [g2], in: setting)
                 #expect(first.status == "enrolled" && first.choices.map(\.status) == ["enrolled"])
                 let seat = try #require(try await Self.places(child, g2, app).first)
                 try await Self.cancel(app, first.applicationId)
@@ -124,7 +108,7 @@ extension AppTests {
                 #expect(try await Self.places(child, g2, app).map(\.status) == ["withdrawn"])
 
                 // Submitted again with other choices: the same application, submitted anew, its choices replaced.
-                let second = try await Self.submit(app, token: token, child, [g3, g2], in: s)
+                let second = try await Self.submit(app, token: token, child, [g3, g2], in: setting)
                 #expect(second.applicationId == first.applicationId)
                 #expect(second.status == "enrolled" && second.choices.map(\.status) == ["enrolled", "unused"])
                 let reopened = try #require(try await CourseApplication.find(first.applicationId, on: app.db))
@@ -141,7 +125,7 @@ extension AppTests {
 
                 // Cancelled and submitted once more for the first group: its withdrawn place is the one taken anew.
                 try await Self.cancel(app, first.applicationId)
-                let third = try await Self.submit(app, token: token, child, [g2], in: s)
+                let third = try await Self.submit(app, token: token, child, [g2], in: setting)
                 #expect(third.applicationId == first.applicationId && third.choices.map(\.status) == ["enrolled"])
                 let places = try await Self.places(child, g2, app)
                 #expect(places.map(\.id) == [seat.id])
@@ -157,10 +141,10 @@ extension AppTests {
         }
 
         @Test func placesGivenDirectlyStandWhenAnApplicationChoosesTheirGroups() async throws {
-            try await withApp(demo: false) { app in
-                let s = try await Self.setUp(app)
-                let (g1, g2) = (s.groups[0], s.groups[1])
-                let (child, other) = (s.students[1], s.students[2])
+            try await withApp { app in
+                let setting = try await Self.setUp(app)
+                let (g1, g2) = (setting.groups[0], setting.groups[1])
+                let (child, other) = (setting.students[1], setting.students[2])
                 // The coordinator seats another child in the one-seat group, then this child in the second group and
                 // on the first one's waiting list.
                 for (student, group) in [(other, g1), (child, g2), (child, g1)] {
@@ -168,7 +152,7 @@ extension AppTests {
                         studentID: student, groupID: group, app: app, req: nil)
                 }
                 let token = try await apiToken(app, "parent1", password: World.password)
-                let out = try await Self.submit(app, token: token, child, [g1, g2], in: s)
+                let out = try await Self.submit(app, token: token, child, [g1, g2], in: setting)
                 #expect(out.choices.map(\.status) == ["waitlisted", "enrolled"])
                 #expect(out.choices.first?.position == 1)
                 // Nothing taken twice: the counts and the places are as the coordinator left them.
@@ -185,41 +169,25 @@ extension AppTests {
         }
 
         @Test func tenResubmissionsAtOnceReopenTheApplicationOnce() async throws {
-            try await withLiveApp(demo: false) { app, port in
-                let s = try await Self.setUp(app)
-                let (child, g2, g3) = (s.students[0], s.groups[1], s.groups[2])
+            try await withLiveApp { app, port in
+                let setting = try await Self.setUp(app)
+                let (child, g2, g3) = (setting.students[0], setting.groups[1], setting.groups[2])
                 let token = try await apiToken(app, "parent1", password: World.password)
-                let first = try await Self.submit(app, token: token, child, [g2], in: s)
+                let first = try await Self.submit(app, token: token, child, [g2], in: setting)
                 try await Self.cancel(app, first.applicationId)
                 let version = try #require(try await CourseApplication.find(first.applicationId, on: app.db)).version
-                let client = burstClient()
                 let body =
-                    "{\"campaignId\":\"\(s.campaignID)\",\"studentId\":\"\(child)\",\"choices\":[\"\(g3)\"]}"
-                let answers = try await withThrowingTaskGroup(of: (UInt, Out?).self) { group in
-                    for _ in 0..<10 {
-                        group.addTask {
-                            var r = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/applications")
-                            r.method = .POST
-                            r.headers.add(name: "Authorization", value: "Bearer \(token)")
-                            r.headers.add(name: "Content-Type", value: "application/json")
-                            r.body = .bytes(ByteBuffer(string: body))
-                            let res = try await client.execute(r, timeout: .seconds(30))
-                            let data = try await res.body.collect(upTo: 1 << 16)
-                            return (res.status.code, try? JSONDecoder().decode(Out.self, from: data))
-                        }
-                    }
-                    var out: [(UInt, Out?)] = []
-                    for try await a in group { out.append(a) }
-                    return out
-                }
-                try await client.shutdown()
+                    "{\"campaignId\":\"\(setting.campaignID)\",\"studentId\":\"\(child)\",\"choices\":[\"\(g3)\"]}"
+                let answers = try await burst(
+                    port: port, "/api/v1/applications", token: token, json: body, times: 10
+                ).map { ($0.0, try? JSONDecoder().decode(Out.self, from: Data($0.1.utf8))) }
                 #expect(answers.allSatisfy { $0.0 < 300 }, "\(answers.map(\.0))")
                 #expect(
                     answers.allSatisfy {
                         $0.1?.applicationId == first.applicationId && $0.1?.choices.map(\.status) == ["enrolled"]
                     })
-                let a = try #require(try await CourseApplication.find(first.applicationId, on: app.db))
-                #expect(a.state == "submitted" && a.version == version + 1)
+                let application = try #require(try await CourseApplication.find(first.applicationId, on: app.db))
+                #expect(application.state == "submitted" && application.version == version + 1)
                 #expect(
                     try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == first.applicationId)
                         .count() == 1)

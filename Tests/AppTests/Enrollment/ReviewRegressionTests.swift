@@ -24,7 +24,7 @@ extension AppTests {
         }
 
         @Test func aWaitingStudentWithWithdrawnConsentIsNotPromoted() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (world, w, v) = try await Self.fullGroup(app)
                 let g = world.info
                 #expect(
@@ -52,7 +52,7 @@ extension AppTests {
         /// The consent rule of each way in holds when a waiting place becomes a seat: a child the centre put on the
         /// list whose school has no consent on record stays waiting; a child who came by an ИУП moves up.
         @Test func aWaitingStudentPlacedWithoutRecordedConsentIsNotPromoted() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (world, w, v) = try await Self.fullGroup(app)
                 let g = world.info
                 #expect(
@@ -82,7 +82,7 @@ extension AppTests {
         }
 
         @Test func aNewConsentMustNotPredateTheWithdrawal() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await EnrollmentListTests.setUp(app)
                 let id = try #require(try await w.world.students(at: w.school1, count: 1).first)
                 let child = try #require(try await Student.find(id, on: app.db))
@@ -105,7 +105,7 @@ extension AppTests {
         }
 
         @Test func aStudentWithWithdrawnConsentDoesNotStopTheDistribution() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: a ranked campaign closed an hour ago, three confirmed applications for the two groups
                 let w = try await EnrollmentListTests.setUp(app)
                 let programs = try await NetworkProgram.query(on: app.db).all()
@@ -144,7 +144,7 @@ extension AppTests {
         }
 
         @Test func aListIsAcceptedOnceAndCannotChangeOnceSent() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await EnrollmentListTests.setUp(app)
                 let students =
                     try await w.world.students(at: w.school1, count: 2)
@@ -172,7 +172,7 @@ extension AppTests {
         }
 
         @Test func revertIsRefusedNotFailedWhenAChildIsInAListOrItsGuardianSignedUp() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await EnrollmentListTests.setUp(app)
                 var b = Browser(app)
                 _ = try await b.login("school1", password: World.password)
@@ -195,7 +195,7 @@ extension AppTests {
         }
 
         @Test func aPromotedHigherChoiceGivesUpTheLowerSeat() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await EnrollmentListTests.setUp(app)
                 let lyceum = try await w.world.center("Лицей № 5")
                 let chemistry = try await w.world.program(at: lyceum, "Химия в задачах")

@@ -59,7 +59,7 @@ extension AppTests {
         }
 
         @Test func theTeacherMarksAPastLessonAndCorrectionsAreAudited() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let g = net.group
                 let l = try Self.lesson(net, past: true)
@@ -113,7 +113,7 @@ extension AppTests {
         }
 
         @Test func futureLessonsStrangersAndGapsAreRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let future = try Self.lesson(net, past: false)
                 let past = try Self.lesson(net, past: true)
@@ -161,7 +161,7 @@ extension AppTests {
         }
 
         @Test func teachersHoursPerMonthComeFromTheJournal() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let l = try Self.lesson(net, past: true)
                 var head = Browser(app)
@@ -193,7 +193,7 @@ extension AppTests {
 extension AppTests.JournalTests {
     /// A lesson marked in the journal shows as held, without «Изменить» and «Отменить» (which it would refuse).
     @Test func aMarkedLessonIsShownAsHeldWithoutMoveOrCancel() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let net = try await Self.setUp(app)
             let marked = try Self.lesson(net, past: true)
             try await net.world.mark(

@@ -58,7 +58,7 @@ extension AppTests {
 
         @Test(arguments: OrderKind.allCases)
         func everyKindOfOrderIsDraftedFromDataAndIsAValidDocument(kind: OrderKind) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
@@ -82,7 +82,7 @@ extension AppTests {
         }
 
         @Test func supportNamesTheChosenTeachersAndASignedOrderNeverChanges() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
@@ -138,7 +138,7 @@ extension AppTests {
         }
 
         @Test func onlyTheAuthoritySignsAndOthersSeeNothing() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
@@ -196,7 +196,7 @@ extension AppTests {
         }
 
         @Test func theListLinksStayInOrdersAndSigningFreezesTheReviewedDraft() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let w = try await Self.setUp(app)
                 // Last year's signed order on certificates, numbered 112 on the year's last day.
                 let earlier = try await w.world.signedOrder(

@@ -29,7 +29,7 @@ extension AppTests {
         }
 
         @Test func withoutCredentialsTheAPIAnswers401InTheErrorFormat() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 _ = try await world.school()
                 var b = Browser(app)
@@ -45,7 +45,7 @@ extension AppTests {
 
         /// Eleven schools among other organisations: the second page of five holds five schools.
         @Test func tokensListOrganizationsPaged() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 for n in 1...11 { _ = try await world.school("Школа № \(n)") }
                 _ = try await world.organization(.coordinationCenter, "КМЦ")
@@ -77,7 +77,7 @@ extension AppTests {
         }
 
         @Test func revokedAndExpiredTokensStopWorking() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 try await world.user("kmc", .coordinator)
                 let token = try await apiToken(app, "kmc", password: World.password)
@@ -100,7 +100,7 @@ extension AppTests {
         }
 
         @Test func studentsAndGuardiansCannotReadTheRegistry() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 let school = try await world.school()
                 try await world.studentAccount("student1", of: try await world.students(at: school, count: 1)[0])
@@ -117,7 +117,7 @@ extension AppTests {
         }
 
         @Test func sessionCallsThatChangeStateNeedTheCsrfHeader() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 try await world.user("kmc", .coordinator)
                 var b = Browser(app)
@@ -130,7 +130,7 @@ extension AppTests {
         }
 
         @Test func badTokenRequestsGetFieldErrors() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await World.make(app)
                 try await world.user("kmc", .coordinator)
                 struct Body: Content { var username: String }
@@ -181,7 +181,7 @@ extension AppTests.APITests {
     /// Two centres and two schools with their own rooms, staff and agreements: the КМЦ sees the municipality's, a
     /// school only its own, a teacher and a student none.
     @Test func registryListsAreScopedAndPaged() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let world = try await World.make(app)
             let center = try await world.center("Школа-центр № 2")
             let otherCenter = try await world.center("Школа-центр № 5")

@@ -21,7 +21,7 @@ extension AppTests {
         }
 
         @Test func healthAnswersWhenTheDatabaseAnswers() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var b = Browser(app)
                 let res = try await b.get("/health")
                 #expect(res.status == .ok)
@@ -29,7 +29,7 @@ extension AppTests {
         }
 
         @Test func pagesCarrySecurityHeaders() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let res = try await b.get("/")
@@ -48,7 +48,7 @@ extension AppTests {
         }
 
         @Test func publicPageShowsCentersAndContacts() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (world, center) = try await Self.setUp(app)
                 try await world.teach(["математика"], at: center)
                 let school = try await world.school("Школа № 1")
@@ -63,7 +63,7 @@ extension AppTests {
         }
 
         @Test func loginSetsAnHttpOnlySessionAndRotatesIt() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 _ = try await b.get("/login")
@@ -86,7 +86,7 @@ extension AppTests {
         }
 
         @Test func wrongPasswordIsRefusedInRussianAndAudited() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let res = try await b.login("kmc", password: "wrong-password")
@@ -98,7 +98,7 @@ extension AppTests {
         }
 
         @Test func tenFailuresBlockOnlyThatAccount() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 for _ in 0..<10 { _ = try await b.login("kmc", password: "wrong-password") }
@@ -120,7 +120,7 @@ extension AppTests {
         }
 
         @Test func formsWithoutTheCsrfTokenAreRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 #expect(try await b.login("kmc", password: World.password).status == .seeOther)
@@ -138,7 +138,7 @@ extension AppTests {
         }
 
         @Test func logoutEndsTheSessionAndGetChangesNothing() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 #expect(try await b.login("kmc", password: World.password).status == .seeOther)
@@ -156,7 +156,7 @@ extension AppTests {
         }
 
         @Test func idleSessionsExpire() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 #expect(try await b.login("kmc", password: World.password).status == .seeOther)
@@ -169,7 +169,7 @@ extension AppTests {
         }
 
         @Test func passwordChangeChecksTheCurrentOne() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 #expect(try await b.login("teacher1", password: World.password).status == .seeOther)
@@ -191,7 +191,7 @@ extension AppTests {
         /// student1 studies in «Математика-10» of «Олимпиадная математика», which teacher1 teaches; parent1 is a
         /// guardian.
         @Test func profilesShowOwnCoursesOrAnHonestEmptyState() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (world, center) = try await Self.setUp(app)
                 let school = try await world.school("Школа № 1")
                 let group = try await world.group(of: try await world.program(at: center), "Математика-10")
@@ -223,7 +223,7 @@ extension AppTests {
         }
 
         @Test func migrationsRevertAndApplyAgain() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 try await app.autoRevert()
                 try await app.autoMigrate()
                 #expect(try await Organization.query(on: app.db).count() == 0)
@@ -234,7 +234,7 @@ extension AppTests {
 
 extension AppTests.FoundationTests {
     @Test func anEmptyDatabaseAsksForTheFirstAdministratorWithTheSetupCode() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             app.setupToken = "setup-code-123"
             var b = Browser(app)
             let login = try await b.get("/login")
@@ -267,7 +267,7 @@ extension AppTests.FoundationTests {
 
 extension AppTests.FoundationTests {
     @Test func theAuditLogFiltersByKindUserAndDate() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             _ = try await Self.setUp(app)
             var kmc = Browser(app)
             #expect(try await kmc.login("kmc", password: World.password).status == .seeOther)
@@ -288,7 +288,7 @@ extension AppTests.FoundationTests {
 
 extension AppTests.FoundationTests {
     @Test func theAdministratorSetsTheMunicipalityTimeZone() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             _ = try await Self.setUp(app)
             var kmc = Browser(app)
             #expect(try await kmc.login("kmc", password: World.password).status == .seeOther)
@@ -318,7 +318,7 @@ extension AppTests.FoundationTests {
     }
 
     @Test func theFirstVisitOfAnEmptyInstallationGoesToSetup() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             app.setupToken = "code"
             var b = Browser(app)
             let res = try await b.get("/")

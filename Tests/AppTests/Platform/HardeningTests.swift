@@ -29,7 +29,7 @@ extension AppTests {
         }
 
         @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 let any = try await b.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
@@ -50,7 +50,7 @@ extension AppTests {
         /// A form larger than the server's first read (a results sheet of a whole group, a long description) keeps its
         /// CSRF token: the body is read whole before the token is looked for.
         @Test func aLargeFormOverRealHTTPIsNotTakenForAStaleOne() async throws {
-            try await withLiveApp(demo: false) { app, port in
+            try await withLiveApp { app, port in
                 _ = try await Self.setUp(app)
                 let client = LiveBrowser.client()
                 var head = LiveBrowser(port: port, client: client)
@@ -73,7 +73,7 @@ extension AppTests {
 
         /// A filter the API cannot read is named in a 400, not ignored (which answered the whole list).
         @Test func badQueryParametersOfTheAPIAreNamed() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let token = try await apiToken(app, "kmc", password: World.password)
                 var b = Browser(app)
@@ -114,7 +114,7 @@ extension AppTests {
         }
 
         @Test func hugePageAndVersionNumbersAreHarmless() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let room = try await net.world.room(at: net.school, "Кабинет № 5")
                 var b = Browser(app)
@@ -150,7 +150,7 @@ extension AppTests {
         }
 
         @Test func anAdministratorCannotTakeOverAnAccountWithRolesElsewhere() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let other = Municipality(name: "Соседний район")
                 try await other.create(on: app.db)
@@ -176,7 +176,7 @@ extension AppTests {
         }
 
         @Test func aResetRevokesTokensAndACodeCannotBuyOne() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let token = try await apiToken(app, "metod", password: World.password)
                 let metod = try #require(try await User.query(on: app.db).filter(\.$username == "metod").first())
@@ -199,7 +199,7 @@ extension AppTests {
 
         /// A partner's card lists only the agreements of the viewer's own centre; the КМЦ sees every one.
         @Test func cardsShowOnlyWhatTheViewerMaySee() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let college = try await net.world.organization(.college, "Колледж № 1")
                 let partner = try await net.world.partner(of: college)
@@ -221,7 +221,7 @@ extension AppTests {
         }
 
         @Test func aCenterHeadCannotArchiveSomeoneWhoAlsoWorksElsewhere() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let guseva = try await net.world.staff("Гусева", at: [net.center, net.otherSchool])
                 var b = Browser(app)
@@ -234,7 +234,7 @@ extension AppTests {
         }
 
         @Test func loginRedirectsOnlyToLocalPaths() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 for next in ["/%09/evil.example/x", "//evil.example", "/\\evil.example", "https://evil.example"] {
                     var b = Browser(app)
@@ -251,7 +251,7 @@ extension AppTests {
         }
 
         @Test func onlyCoordinatorsChangeAnOrganizationsKind() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let own = net.school
                 var b = Browser(app)
@@ -277,7 +277,7 @@ extension AppTests {
         }
 
         @Test func aRepeatedPlaceOfWorkIsNoServerError() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let org = try await Self.setUp(app).otherSchool
                 var b = Browser(app)
                 #expect(try await b.login("kmc", password: World.password).status == .seeOther)
@@ -298,7 +298,7 @@ extension AppTests {
         }
 
         @Test func parallelGuessesCannotOutrunTheThrottle() async throws {
-            try await withLiveApp(demo: false) { app, port in
+            try await withLiveApp { app, port in
                 _ = try await Self.setUp(app)
                 let client = burstClient()
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in

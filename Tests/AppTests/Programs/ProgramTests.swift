@@ -47,7 +47,7 @@ extension AppTests {
         /// A new programme's form starts at 64 hours in the head's own centre; a programme without teachers is not
         /// sent.
         @Test func aProgramStartsAt64HoursAndNeedsTeachersToBeSent() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let center = ids.gym
                 var head = Browser(app)
@@ -66,7 +66,7 @@ extension AppTests {
         }
 
         @Test func aProgramGoesFromDraftThroughReturnToAgreementKeepingVersions() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let center = ids.gym
                 var head = Browser(app)
@@ -132,7 +132,7 @@ extension AppTests {
         }
 
         @Test func aCenterWritesOnlyItsOwnProgramsAndNeverDecides() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let other = ids.lyceum
                 let lyceumProgram = try await ids.world.program(at: other, "Химия в задачах")
@@ -157,7 +157,7 @@ extension AppTests {
         }
 
         @Test func thePublicCatalogListsAgreedProgramsWithFilters() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // This year: five agreed programmes (one of the lyceum) and a draft; an agreed one of a past year.
                 let ids = try await Self.setUp(app)
                 let world = ids.world
@@ -208,7 +208,7 @@ extension AppTests {
 
 extension AppTests.ProgramTests {
     @Test func aCenterOpensGroupsOnlyOfAgreedProgramsAndNeverBelowTheEnrolled() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let ids = try await Self.setUp(app)
             let world = ids.world
             let gym = ids.gym
@@ -270,7 +270,7 @@ extension AppTests.ProgramTests {
 
 extension AppTests.ProgramTests {
     @Test func theGroupsListShowsTheCurrentYearAndEachGroupsYear() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             let ids = try await Self.setUp(app)
             let world = ids.world
             _ = try await world.school("Школа с. Берёзовка")

@@ -35,7 +35,7 @@ extension AppTests {
         }
 
         @Test func coordinatorCreatesAnOrganizationAndFindsItIgnoringCaseAndYo() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 _ = try await b.login("kmc", password: World.password)
@@ -59,7 +59,7 @@ extension AppTests {
         }
 
         @Test func invalidInputShowsRussianMessagesNextToFieldsAndSavesNothing() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 _ = try await b.login("kmc", password: World.password)
@@ -84,7 +84,7 @@ extension AppTests {
         }
 
         @Test func aStaleSaveIsRefusedWithTheCurrentValues() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let id = try await Self.setUp(app).other
                 var first = Browser(app)
                 var second = Browser(app)
@@ -108,7 +108,7 @@ extension AppTests {
         }
 
         @Test func archiveIsConfirmedThenHidesTheOrganization() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let id = try await Self.setUp(app).other
                 var b = Browser(app)
                 _ = try await b.login("kmc", password: World.password)
@@ -126,7 +126,7 @@ extension AppTests {
         }
 
         @Test func schoolAdministratorEditsOnlyTheOwnSchool() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let own = ids.own
                 let other = ids.other
@@ -146,7 +146,7 @@ extension AppTests {
         }
 
         @Test func anotherMunicipalitysOrganizationIsRefusedOnEveryRoute() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let municipality = Municipality(name: "Соседний район")
                 try await municipality.create(on: app.db)
@@ -174,7 +174,7 @@ extension AppTests {
         }
 
         @Test func listsSortCyrillicWithYoAfterYe() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let municipality = Municipality(name: "Тест")
                 try await municipality.create(on: app.db)
                 for name in ["Ёлкинская школа", "Жуковская школа", "Еловская школа", "Дубровская школа"] {

@@ -43,7 +43,7 @@ extension AppTests {
 
         @Test(arguments: matrix.keys.sorted())
         func everyRoleOpensExactlyTheListsThePolicyAllows(user: String) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let allowed = try #require(Self.matrix[user])
                 var b = Browser(app)
@@ -56,7 +56,7 @@ extension AppTests {
         }
 
         @Test func coordinatorDesignatesAResourceCenterThatThePublicPageShows() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await Self.setUp(app).world
                 let org = try await world.school("Школа № 8")
                 let year = world.year
@@ -91,7 +91,7 @@ extension AppTests {
         }
 
         @Test func aCenterHeadKeepsOnlyTheOwnCentersRoomsAndStaff() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let world = ids.world
                 let own = ids.center
@@ -141,7 +141,7 @@ extension AppTests {
         }
 
         @Test func anotherMunicipalitysRegistryIsRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 let municipality = Municipality(name: "Соседний район")
                 try await municipality.create(on: app.db)
@@ -180,7 +180,7 @@ extension AppTests {
         }
 
         @Test func aStaleRoomSaveIsRefused() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let room = try await ids.world.room(at: ids.center, "Кабинет № 21 (математика)", capacity: 25)
                 var first = Browser(app)
@@ -208,7 +208,7 @@ extension AppTests {
         }
 
         @Test func agreementAndKmcRulesAreChecked() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let school = ids.school
                 let notCenter = try await ids.world.school("Школа № 11")
@@ -249,7 +249,7 @@ extension AppTests {
         }
 
         @Test func subjectsArchiveAndRestoreWithHistory() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let world = try await Self.setUp(app).world
                 let subject = try await world.subject("экономика")
                 _ = try await world.subject("математика")

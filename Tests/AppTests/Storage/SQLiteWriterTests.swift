@@ -19,7 +19,7 @@ extension AppTests {
         }
 
         @Test func aFailedJobIsRolledBackAloneAndTheOthersAreKept() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (sql, writer) = try await Self.probe(app)
                 // 60 jobs at once: every third writes a row and then fails on a duplicate key; the rest write two rows
                 // each.
@@ -59,7 +59,7 @@ extension AppTests {
         }
 
         @Test func aFailedCommitTellsEveryJobOfTheBatch() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let (sql, writer) = try await Self.probe(app)
                 // A deferred foreign key is checked only at COMMIT: the job itself succeeds, the batch's commit fails.
                 try await sql.raw(

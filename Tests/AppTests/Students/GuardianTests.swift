@@ -50,7 +50,7 @@ extension AppTests {
         }
 
         @Test func theSchoolInvitesAGuardianWhoSignsUpAndSeesTheChild() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let child = ids.classmate
                 var admin = Browser(app)
@@ -126,7 +126,7 @@ extension AppTests {
         }
 
         @Test func parent1WithdrawsConsentAndTheSchoolAndKmcSeeItAtOnce() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let elkin = ids.elkin
                 // Ёлкин studies «Олимпиадная математика» at the centre; «Информатика-10» is open to him too.
@@ -184,7 +184,7 @@ extension AppTests {
         }
 
         @Test func anotherSchoolCannotManageTheseGuardians() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let elkin = ids.elkin
                 let g = ids.guardian

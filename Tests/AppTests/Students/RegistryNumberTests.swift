@@ -13,7 +13,7 @@ extension AppTests {
     /// looked the same).
     @Suite struct RegistryNumberTests {
         @Test func fiveHundredImportedChildrenGetFiveHundredDistinctLabels() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let municipality = ids.world.municipalityID
@@ -42,7 +42,7 @@ extension AppTests {
         }
 
         @Test func aChildRegisteredByTheFormGetsTheNextNumberAndKeepsIt() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 // The world registered its students first, numbered from 1.
@@ -77,7 +77,7 @@ extension AppTests {
         /// Migration 014 numbers the students already registered, in the order of their names, per municipality, and
         /// the next registration continues after them.
         @Test func theMigrationNumbersTheStudentsAlreadyRegistered() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // Two municipalities, their students registered out of the order of their names.
                 let world = try await World.make(app)
                 let school = try await world.school("Школа № 1")

@@ -13,7 +13,7 @@ extension AppTests {
     /// given ids in index order, their guardians still on the right child, and a registry changed since the preview.
     @Suite struct StudentImportBulkTests {
         @Test func aLargeFileIsWrittenWholeWithEachGuardianOnItsChild() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
@@ -59,7 +59,7 @@ extension AppTests {
         }
 
         @Test func aBatchCommittedTwiceAtOnceIsWrittenOnce() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup
                 var (b, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
@@ -98,7 +98,7 @@ extension AppTests {
         }
 
         @Test func aRegistryChangedSincePreviewRefusesTheCommitAndKeepsThePreview() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()

@@ -66,7 +66,7 @@ extension AppTests {
         }
 
         @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
@@ -125,7 +125,7 @@ extension AppTests {
         }
 
         @Test func oneBadRowSavesNothingAndNamesLineAndColumn() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
@@ -147,7 +147,7 @@ extension AppTests {
         }
 
         @Test func unreadableFilesAndMissingColumnsAreClearErrors() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let xls = try await b.upload(
@@ -191,7 +191,7 @@ extension AppTests {
         }
 
         @Test func xlsxFromExcelIsImported() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let data = try XLSXWriter.workbook(
@@ -207,7 +207,7 @@ extension AppTests {
         }
 
         @Test func anotherSchoolsChildIsRefusedWithoutRevealingIt() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let other = try #require(
@@ -227,7 +227,7 @@ extension AppTests {
         }
 
         @Test func importIsUndoneUnlessSomeoneWasEnrolledMeanwhile() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
@@ -273,7 +273,7 @@ extension AppTests {
         }
 
         @Test func accessIsLimitedToSchoolsOneMayImportInto() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 var (b, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let url = try Self.batchURL(

@@ -36,7 +36,7 @@ extension AppTests {
         }
 
         @Test func aSchoolKeepsItsStudentsAndDuplicatesAreRefusedWithoutRevealingOtherSchools() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let own = ids.own
                 let other = ids.other
@@ -87,7 +87,7 @@ extension AppTests {
             ("consentBy", "Лесникова\u{2066} Ирина", "Уберите непечатаемые символы"),
         ])
         func theFormRefusesWhatTheImportRefuses(field: String, value: String, message: String) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
@@ -103,7 +103,7 @@ extension AppTests {
 
         /// What the form refuses above is not a refusal of apostrophes, hyphens or a lower-case letter.
         @Test func theFormTakesApostrophesHyphensAndALowerCaseLetter() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let ids = try await Self.setUp(app)
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
@@ -123,7 +123,7 @@ extension AppTests {
             ("teacher1", .forbidden), ("student1", .forbidden), ("parent1", .forbidden),
         ])
         func onlyTheKmcAndSchoolsSeeTheStudentRegistry(user: String, status: HTTPStatus) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var b = Browser(app)
                 #expect(try await b.login(user, password: World.password).status == .seeOther)
@@ -133,7 +133,7 @@ extension AppTests {
 
         /// A school's list counts its own students, not the other school's.
         @Test func aSchoolsRegistryCountsItsOwnStudents() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app, own: 11, other: 4)
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
@@ -146,7 +146,7 @@ extension AppTests {
 
 extension AppTests.StudentTests {
     @Test func theStudentsAPIIsScopedLikeThePages() async throws {
-        try await withApp(demo: false) { app in
+        try await withApp { app in
             struct Page: Content {
                 struct M: Content { var total: Int }
                 struct I: Content { var schoolId: UUID }

@@ -9,7 +9,7 @@ import Vapor
 /// Starts the application once on a free port over real HTTP (`DESIGN.md`: Vapor's running mode restarts the server per
 /// request, so concurrency tests start it themselves). On SQLite the database is a throwaway WAL file with the writer,
 /// as `serve` uses.
-func withLiveApp(demo: Bool = true, _ body: (Application, Int) async throws -> Void) async throws {
+func withLiveApp(demo: Bool = false, _ body: (Application, Int) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -53,6 +53,34 @@ func burstClient(connections: Int = 100) -> HTTPClient {
     var config = HTTPClient.Configuration()
     config.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+}
+
+/// The same JSON body posted `times` at once with a bearer token over real HTTP: each answer's status and body.
+func burst(port: Int, _ path: String, token: String, json body: String, times: Int) async throws -> [(UInt, String)] {
+    let client = burstClient()
+    do {
+        let answers = try await withThrowingTaskGroup(of: (UInt, String).self) { group in
+            for _ in 0..<times {
+                group.addTask {
+                    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                    request.method = .POST
+                    request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                    request.headers.add(name: "Content-Type", value: "application/json")
+                    request.body = .bytes(ByteBuffer(string: body))
+                    let response = try await client.execute(request, timeout: .seconds(30))
+                    return (response.status.code, String(buffer: try await response.body.collect(upTo: 1 << 16)))
+                }
+            }
+            var all: [(UInt, String)] = []
+            for try await answer in group { all.append(answer) }
+            return all
+        }
+        try await client.shutdown()
+        return answers
+    } catch {
+        try? await client.shutdown()
+        throw error
+    }
 }
 
 /// A browser over real HTTP: keeps cookies and the last CSRF token, sends forms as a browser does (a body larger than

@@ -7,8 +7,9 @@ import VaporTesting
 @testable import App
 
 /// Runs `body` with a migrated application on in-memory SQLite, or on PostgreSQL when `TEST_DATABASE_URL` is set
-/// (never `DATABASE_URL`). On PostgreSQL the schema is dropped and made anew, so the suites run serialised.
-func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// (never `DATABASE_URL`). On PostgreSQL the schema is dropped and made anew, so the suites run serialised. The database
+/// starts empty: a test builds what it asserts on with `World`; only `DemoSmokeTests` asks for the demo.
+func withApp(demo: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {

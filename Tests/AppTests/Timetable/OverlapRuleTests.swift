@@ -26,7 +26,7 @@ extension AppTests {
         /// Each case both ways round.
         @Test(arguments: cases)
         func theDatabaseAndTheDomainAgree(_ a: LessonSpan, _ b: LessonSpan) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let sql = try app.db.sql()
                 for (x, y) in [(a, b), (b, a)] {
                     let row = try #require(

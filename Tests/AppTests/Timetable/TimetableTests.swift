@@ -121,7 +121,7 @@ extension AppTests {
         }
 
         @Test func aWeeklyTimetableSkipsHolidaysAndShowsOnTheGroupPage() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let year = net.world.yearDays
                 let physics = try await net.world.group(
@@ -159,7 +159,7 @@ extension AppTests {
         }
 
         @Test func aPatternThatDoubleBooksTheTeacherIsRefusedWholeAndAFreeOneIsWritten() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: teacher1 teaches «Математика-10» on Mondays 15:00–16:40 and «Математика-11» on Tuesdays.
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
@@ -200,7 +200,7 @@ extension AppTests {
         }
 
         @Test func roomAndStudentClashesAreRefusedAndMovesChecked() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
                 let info = net.info
@@ -259,7 +259,7 @@ extension AppTests {
         }
 
         @Test func homeSchoolBusyTimeWarnsAndNeedsConfirmation() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // «Математика-10» has students of «Школа № 1», whose 10th grades are busy until 14:30 on weekdays.
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
@@ -286,7 +286,7 @@ extension AppTests {
         }
 
         @Test func badInputIsRefusedNextToTheField() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let m11 = try await Self.setUp(app).m11
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
@@ -309,7 +309,7 @@ extension AppTests {
         }
 
         @Test func aCancelledLessonNeedsAReasonAndShowsIt() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let m10 = try await Self.setUp(app).m10
                 let l = try await Self.future(app, m10)[1]
                 var head = Browser(app)
@@ -333,7 +333,7 @@ extension AppTests {
         }
 
         @Test func weeksAreShownOnlyToThoseWhoMaySeeThem() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
                 let monday = CivilDay(number: try await Self.lessons(app, m10)[0].day)
@@ -378,7 +378,7 @@ extension AppTests {
         }
 
         @Test func theMonthlyScheduleIsPublicAndDownloadsAsXLSX() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let m10 = try await Self.setUp(app).m10
                 let first = CivilDay(number: try await Self.lessons(app, m10)[0].day)
                 let month = String(first.iso.prefix(7))
@@ -397,7 +397,7 @@ extension AppTests {
         }
 
         @Test func theAPIListsAndSchedulesWithTheSameRules() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
                 let m11 = net.m11
@@ -466,7 +466,7 @@ extension AppTests {
         }
 
         @Test func enrollmentRefusesAStudentWhoseGroupsClash() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: «Химия-10» gets a lesson at the time of the first Monday lesson of «Математика-10»
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
@@ -513,7 +513,7 @@ extension AppTests {
         }
 
         @Test func aCalendarFeedAnswersWhileItsMakerMayReadTheTimetable() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let orlov = net.teacher
                 let other = net.stranger
@@ -558,7 +558,7 @@ extension AppTests {
         }
 
         @Test func aCenterHeadIsNotToldWhichOtherCenterAStudentAttends() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 // setup: a student of «Математика-10» (centre1's, Mondays at 15:00) also in «Химия-10» (another
                 // centre's)
                 let net = try await Self.setUp(app)
@@ -600,7 +600,7 @@ extension AppTests {
 
         @Test(arguments: ["1900-05", "1900-01", "2200-12", "abc", "2026-13", ""])
         func oddMonthsNeverBreakTheSchedule(month: String) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 _ = try await Self.setUp(app)
                 var anonymous = Browser(app)
                 #expect(try await anonymous.get("/schedule?month=\(month)").status == .ok)
@@ -610,7 +610,7 @@ extension AppTests {
 
         @Test(arguments: ["1900-01-01", "31.12.1899", "x"])
         func oddWeeksNeverBreakATeachersWeek(week: String) async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let orlov = try await Self.setUp(app).teacher
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
@@ -621,7 +621,7 @@ extension AppTests {
         }
 
         @Test func theTimetableFollowsTheGroupsTeacherAndDates() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let net = try await Self.setUp(app)
                 let m10 = net.m10
                 let zone = TimeZone(identifier: "Europe/Moscow")!
@@ -657,7 +657,7 @@ extension AppTests {
         }
 
         @Test func feedsAreListedAndRevokedByTheirMaker() async throws {
-            try await withApp(demo: false) { app in
+            try await withApp { app in
                 let me = try await Self.setUp(app).student1
                 var parent = Browser(app)
                 _ = try await parent.login("parent1", password: World.password)
