@@ -35,16 +35,16 @@ extension AppTests {
         static func setUp(_ app: Application) async throws -> (
             ApplicationTests.Setup, EnrollmentCampaign, Student, [StudyGroup]
         ) {
-            let w = try await ApplicationTests.setUp(app)
-            let c = w.open
-            c.maxCourses = 1
-            try await c.save(on: app.db)
-            let others = try await w.world.students(at: w.school3, count: 2, from: 1)
-            try await w.world.enroll([others[0]], in: w.info)
-            try await w.world.fill(w.info)
-            try await w.world.enroll([others[1]], in: w.info)
-            let child = try #require(try await Student.find(w.child, on: app.db))
-            return (w, c, child, [w.info, w.math, w.chemistry])
+            let setup = try await ApplicationTests.setUp(app)
+            let campaign = setup.open
+            campaign.maxCourses = 1
+            try await campaign.save(on: app.db)
+            let others = try await setup.world.students(at: setup.school3, count: 2, from: 1)
+            try await setup.world.enroll([others[0]], in: setup.info)
+            try await setup.world.fill(setup.info)
+            try await setup.world.enroll([others[1]], in: setup.info)
+            let child = try #require(try await Student.find(setup.child, on: app.db))
+            return (setup, campaign, child, [setup.info, setup.math, setup.chemistry])
         }
 
         @Test func aFirstApplicationWritesWhatTheFluentPathWrites() async throws {
@@ -53,8 +53,8 @@ extension AppTests {
                 let user = try #require(try await User.query(on: app.db).filter(\.$username == "student1").first())
                 let freeBefore = groups[1].enrolledCount
                 let token = try await apiToken(app, "student1", password: World.password)
-                var b = Browser(app)
-                let res = try await b.send(
+                var browser = Browser(app)
+                let res = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(
                         campaignId: c.id!, studentId: child.id!, choices: groups.map { $0.id! },
@@ -67,14 +67,19 @@ extension AppTests {
                 // One student was waiting in the full group before.
                 #expect(out.choices[0].position == 2)
                 // The application: submitted, the seat held for the campaign's days, the school's decision pending.
-                let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
+                let application = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
                 #expect(
-                    a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1
-                        && a.guardianAgreedBy == nil && a.guardianAgreedAt == nil)
-                #expect(a.$student.id == child.id && a.$school.id == child.$school.id && a.$campaign.id == c.id)
-                let hold = try #require(a.holdExpiresAt).timeIntervalSince(a.submittedAt)
+                    application.state == "submitted" && application.schoolDecision == "pending"
+                        && application.version == 1
+                        && application.guardianAgreedBy == nil && application.guardianAgreedAt == nil)
+                #expect(
+                    application.$student.id == child.id && application.$school.id == child.$school.id
+                        && application.$campaign.id == c.id)
+                let hold = try #require(application.holdExpiresAt).timeIntervalSince(application.submittedAt)
                 #expect(abs(hold - Double(c.confirmDays) * 86_400) < 1)
-                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).sort(
+                let choices = try await ApplicationChoice.query(on: app.db).filter(
+                    \.$application.$id == application.id!
+                ).sort(
                     \.$rank
                 ).all()
                 #expect(choices.map(\.rank) == [1, 2, 3] && choices.map(\.$group.id) == groups.map(\.id))
@@ -89,7 +94,7 @@ extension AppTests {
                 #expect(try await StudyGroup.find(groups[1].id, on: app.db)?.enrolledCount == freeBefore + 1)
                 #expect(try await StudyGroup.find(groups[0].id, on: app.db)?.enrolledCount == groups[0].capacity)
                 // One audit entry for the application and one per place, all by the token's user.
-                let ids: [UUID] = [a.id!] + places.map { $0.id! }
+                let ids: [UUID] = [application.id!] + places.map { $0.id! }
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ ids).all()
                 #expect(
                     audit.count == 3
@@ -109,20 +114,21 @@ extension AppTests {
             try await withApp { app in
                 let (_, c, child, groups) = try await Self.setUp(app)
                 let token = try await apiToken(app, "parent1", password: World.password)
-                var b = Browser(app)
+                var browser = Browser(app)
                 // Whatever name is sent, the agreement is the signed-in guardian's, by the account's name.
                 let body = In(
                     campaignId: c.id!, studentId: child.id!, choices: [groups[1].id!],
                     guardianAgreement: "Учеников Илья Петрович")
-                let first = try await b.send(
+                let first = try await browser.send(
                     .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(first.status == .created)
-                let a = try #require(
+                let application = try #require(
                     try await CourseApplication.find(try first.content.decode(Out.self).applicationId, on: app.db))
-                #expect(a.guardianAgreedBy == "Ученикова Вера Николаевна" && a.guardianAgreedAt != nil)
+                #expect(
+                    application.guardianAgreedBy == "Ученикова Вера Николаевна" && application.guardianAgreedAt != nil)
                 let count = try #require(try await StudyGroup.find(groups[1].id, on: app.db)).enrolledCount
                 // Sent again, it is the same application, and the group does not count the student twice.
-                let again = try await b.send(
+                let again = try await browser.send(
                     .POST, "/api/v1/applications", json: body, headers: ["Authorization": "Bearer \(token)"])
                 #expect(again.status.code < 500)
                 #expect(
@@ -158,8 +164,8 @@ extension AppTests {
                 let token = try await apiToken(app, "student1", password: World.password)
                 let audit = try await AuditEntry.query(on: app.db).count()
                 // act
-                var b = Browser(app)
-                let res = try await b.send(
+                var browser = Browser(app)
+                let res = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(campaignId: c.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
@@ -186,17 +192,17 @@ extension AppTests {
                 try await c.save(on: app.db)
                 // setup: the second and third groups, both with free places, meet at the same hour a week from now
                 let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
-                for g in groups[1...2] {
+                for group in groups[1...2] {
                     try await w.world.lesson(
-                        of: g, on: CivilDay(number: day), at: ClockTime(minutes: 20 * 60), hours: 1)
+                        of: group, on: CivilDay(number: day), at: ClockTime(minutes: 20 * 60), hours: 1)
                 }
                 let counts = try await groups.asyncMap {
                     try #require(try await StudyGroup.find($0.id, on: app.db)).enrolledCount
                 }
                 let token = try await apiToken(app, "student1", password: World.password)
-                var b = Browser(app)
+                var browser = Browser(app)
                 // act: a seat in the second group is taken first; the third must see it and clash with it
-                let res = try await b.send(
+                let res = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(
                         campaignId: c.id!, studentId: child.id!, choices: [groups[1].id!, groups[2].id!],
@@ -233,8 +239,8 @@ extension AppTests {
                 ).count()
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db))
                 let token = try await apiToken(app, "student1", password: World.password)
-                var b = Browser(app)
-                let res = try await b.send(
+                var browser = Browser(app)
+                let res = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(campaignId: c.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
@@ -243,11 +249,14 @@ extension AppTests {
                 #expect(out.status == (full ? "waitlisted" : "enrolled"))
                 #expect(out.position == (full ? waitingBefore + 1 : nil))
                 #expect(out.choices.map(\.status) == [out.status] && out.choices.first?.groupId == chosen.id)
-                let a = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
+                let application = try #require(try await CourseApplication.find(out.applicationId, on: app.db))
                 #expect(
-                    a.state == "submitted" && a.schoolDecision == "pending" && a.version == 1 && a.holdExpiresAt != nil
-                        && a.submittedByName == user.fullName)
-                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
+                    application.state == "submitted" && application.schoolDecision == "pending"
+                        && application.version == 1 && application.holdExpiresAt != nil
+                        && application.submittedByName == user.fullName)
+                let choices = try await ApplicationChoice.query(on: app.db).filter(
+                    \.$application.$id == application.id!
+                ).all()
                 #expect(choices.map(\.outcome) == [out.status] && choices.map(\.rank) == [1])
                 let place = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$student.$id == child.id!).filter(
@@ -259,7 +268,8 @@ extension AppTests {
                 #expect(place.waitlistSeq == (full ? before.waitlistSeq + 1 : nil))
                 #expect(after.waitlistSeq == before.waitlistSeq + (full ? 1 : 0))
                 #expect(after.enrolledCount == before.enrolledCount + (full ? 0 : 1))
-                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [a.id!, place.id!]).all()
+                let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID ~~ [application.id!, place.id!])
+                    .all()
                 #expect(
                     audit.count == 2
                         && audit.allSatisfy {
@@ -284,16 +294,17 @@ extension AppTests {
                     id: groups[1].id!, name: groups[1].name, organizationID: groups[1].$organization.id,
                     programID: groups[1].$program.id, isOpen: true, status: "active", approval: "agreed",
                     gradeFrom: 1, gradeTo: 11)
-                let s = ApplicationService.SubmissionRows(
+                let rows = ApplicationService.SubmissionRows(
                     campaign: campaign, student: student, ranked: [group.id], groups: [group.id: group],
                     guardianAgreement: agreement, submittedBy: "Учеников0 Тест")
-                let seat = EnrollmentService.RawSeat(group: group, student: student, source: .application, now: s.now)
-                let one = ApplicationService.OneCourse(s, seat: seat, req: nil, withText: true)
+                let seat = EnrollmentService.RawSeat(
+                    group: group, student: student, source: .application, now: rows.now)
+                let one = ApplicationService.OneCourse(rows, seat: seat, req: nil, withText: true)
                 #expect(
                     one.types == ApplicationService.OneCourse.sample.types
                         && one.sql == ApplicationService.OneCourse.sample.sql)
                 // A request builds only the values: of the same kinds, in the same order.
-                let values = ApplicationService.OneCourse(s, seat: seat, req: nil).binds
+                let values = ApplicationService.OneCourse(rows, seat: seat, req: nil).binds
                 #expect(
                     values.count == one.types.count
                         && values.map { ApplicationService.OneCourse.type(of: $0) }

@@ -56,19 +56,19 @@ extension AppTests {
 
         @Test func aGuardianFillsAnIUPTheSchoolConfirmsIt() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let c = w.open
-                let info = w.info
+                let setup = try await Self.setUp(app)
+                let campaign = setup.open
+                let info = setup.info
                 // Another school's child with an application of their own.
-                let stranger = try #require(try await w.world.students(at: w.school3, count: 1, from: 1).first)
-                let other = try await w.world.application(in: c, for: stranger, choices: [w.math])
+                let stranger = try #require(try await setup.world.students(at: setup.school3, count: 1, from: 1).first)
+                let other = try await setup.world.application(in: campaign, for: stranger, choices: [setup.math])
                 var parent = Browser(app)
                 _ = try await parent.login("parent1", password: World.password)
                 let mine = try await parent.get("/applications").body.string
-                #expect(mine.contains("Подать заявку: \(c.title)"))
+                #expect(mine.contains("Подать заявку: \(campaign.title)"))
                 let url =
-                    "/applications/new?campaign=\(c.id!.uuidString.lowercased())&"
-                    + "student=\(w.child.uuidString.lowercased())"
+                    "/applications/new?campaign=\(campaign.id!.uuidString.lowercased())&"
+                    + "student=\(setup.child.uuidString.lowercased())"
                 let form = try await parent.get(url)
                 #expect(form.status == .ok && form.body.string.contains("Информатика-10"))
                 // Without the agreement checkbox the ИУП is not accepted.
@@ -83,33 +83,35 @@ extension AppTests {
                         "agreeName": "Ученикова Вера Николаевна",
                     ])
                 #expect(done.status == .seeOther)
-                let a = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == w.child).filter(
-                        \.$campaign.$id == c.id!
+                let application = try #require(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == setup.child).filter(
+                        \.$campaign.$id == campaign.id!
                     ).first())
                 #expect(
-                    a.state == "submitted" && a.guardianAgreedBy == "Ученикова Вера Николаевна"
-                        && a.holdExpiresAt != nil)
+                    application.state == "submitted" && application.guardianAgreedBy == "Ученикова Вера Николаевна"
+                        && application.holdExpiresAt != nil)
                 #expect(try #require(try await StudyGroup.find(info.id, on: app.db)).enrolledCount == before + 1)
-                let e = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.child).filter(
+                let enrollment = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == setup.child).filter(
                         \.$group.$id == info.id!
                     ).first())
-                #expect(e.status == "enrolled" && e.source == "application")
+                #expect(enrollment.status == "enrolled" && enrollment.source == "application")
                 #expect(try await parent.get("/applications").body.string.contains("зачислен(а)"))
                 // The school's queue has it; confirming it makes the application confirmed.
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 let queue = try await school.get("/applications").body.string
                 #expect(queue.contains("Учеников0 Тест"))
-                #expect(try await school.post(ApplicationsController.url(a.id!) + "/confirm", [:]).status == .seeOther)
-                #expect(try await CourseApplication.find(a.id, on: app.db)?.state == "confirmed")
+                #expect(
+                    try await school.post(ApplicationsController.url(application.id!) + "/confirm", [:]).status
+                        == .seeOther)
+                #expect(try await CourseApplication.find(application.id, on: app.db)?.state == "confirmed")
                 // Another school cannot confirm, and a guardian cannot see another child's application.
                 #expect(try await school.get(ApplicationsController.url(other.id!)).status == .notFound)
                 #expect(try await parent.get(ApplicationsController.url(other.id!)).status == .notFound)
                 // The submission and the school's confirmation are in the application's history.
                 let history = try await AuditEntry.query(on: app.db).filter(\.$entityType == "application").filter(
-                    \.$entityID == a.id
+                    \.$entityID == application.id
                 ).all()
                 #expect(history.map(\.action).sorted() == ["create", "update"])
             }
@@ -117,14 +119,15 @@ extension AppTests {
 
         @Test func tenSubmissionsAtOnceGiveOneApplicationAndAFullGroupAWaitingPlace() async throws {
             try await withLiveApp { app, port in
-                let w = try await Self.setUp(app)
-                let c = w.open
-                let info = w.info
-                try await w.world.enroll(try await w.world.students(at: w.school3, count: 1, from: 1), in: info)
-                try await w.world.fill(info)
+                let setup = try await Self.setUp(app)
+                let campaign = setup.open
+                let info = setup.info
+                try await setup.world.enroll(
+                    try await setup.world.students(at: setup.school3, count: 1, from: 1), in: info)
+                try await setup.world.fill(info)
                 let token = try await directToken(app, username: "parent1")
                 let body =
-                    "{\"campaignId\":\"\(c.id!)\",\"studentId\":\"\(w.child)\",\"choices\":[\"\(info.id!)\"],"
+                    "{\"campaignId\":\"\(campaign.id!)\",\"studentId\":\"\(setup.child)\",\"choices\":[\"\(info.id!)\"],"
                     + "\"guardianAgreement\":\"Ученикова Вера Николаевна\"}"
                 let statuses = try await burst(
                     port: port, "/api/v1/applications", token: token, json: body, times: 10)
@@ -133,11 +136,11 @@ extension AppTests {
                         $0.0 == 200 && $0.1.contains("\"status\":\"waitlisted\"") && $0.1.contains("\"position\":1")
                     }, "\(statuses)")
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == w.child).filter(
-                        \.$campaign.$id == c.id!
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == setup.child).filter(
+                        \.$campaign.$id == campaign.id!
                     ).count() == 1)
                 #expect(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.child).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == setup.child).filter(
                         \.$group.$id == info.id!
                     ).count() == 1)
             }
@@ -145,24 +148,25 @@ extension AppTests {
 
         @Test func unconfirmedHoldsExpireAndRefusalsFreeTheSeat() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 // Two pending applications of «Школа № 1» holding seats in «Информатика-10».
-                let students = try await w.world.students(at: w.school1, count: 2, from: 1)
-                let pending = try await w.world.application(in: w.open, for: students[0], choices: [w.info])
-                let next = try await w.world.application(in: w.open, for: students[1], choices: [w.info])
-                let group = try #require(try await StudyGroup.find(w.info.id, on: app.db))
+                let students = try await setup.world.students(at: setup.school1, count: 2, from: 1)
+                let pending = try await setup.world.application(in: setup.open, for: students[0], choices: [setup.info])
+                let next = try await setup.world.application(in: setup.open, for: students[1], choices: [setup.info])
+                let group = try #require(try await StudyGroup.find(setup.info.id, on: app.db))
                 #expect(group.enrolledCount == 2)
                 pending.holdExpiresAt = Date().addingTimeInterval(-60)
                 try await pending.save(on: app.db)
                 try await ApplicationService.expireOverdue(app)
                 #expect(try await CourseApplication.find(pending.id, on: app.db)?.state == "expired")
                 #expect(try await CourseApplication.find(next.id, on: app.db)?.state == "submitted")
-                let e = try #require(
+                let enrollment = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$student.$id == students[0]).filter(
                         \.$group.$id == group.id!
                     ).first())
                 #expect(
-                    e.status == "withdrawn" && e.withdrawReason == "заявка не подтверждена родителем и школой в срок")
+                    enrollment.status == "withdrawn"
+                        && enrollment.withdrawReason == "заявка не подтверждена родителем и школой в срок")
                 #expect(
                     try #require(try await StudyGroup.find(group.id, on: app.db)).enrolledCount == group.enrolledCount
                         - 1)
@@ -196,10 +200,11 @@ extension AppTests {
         /// The queue shows applications waiting for the school by default; «Все» (an empty state) lifts that default.
         @Test func theQueuesAllFilterShowsEveryState() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let students = try await w.world.students(at: w.school1, count: 2, from: 1)
-                try await w.world.application(in: w.open, for: students[0], choices: [w.info])
-                try await w.world.application(in: w.open, for: students[1], choices: [w.info], confirmed: true)
+                let setup = try await Self.setUp(app)
+                let students = try await setup.world.students(at: setup.school1, count: 2, from: 1)
+                try await setup.world.application(in: setup.open, for: students[0], choices: [setup.info])
+                try await setup.world.application(
+                    in: setup.open, for: students[1], choices: [setup.info], confirmed: true)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 let waiting = try await kmc.get("/applications?per=100").body.string
@@ -213,9 +218,9 @@ extension AppTests {
         /// application: refused in Russian, nothing changes, and the application says why.
         @Test func theSchoolCannotConfirmAfterConsentIsWithdrawn() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
-                let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
+                let setup = try await Self.setUp(app)
+                let id = try #require(try await setup.world.students(at: setup.school1, count: 1, from: 1).first)
+                let pending = try await setup.world.application(in: setup.open, for: id, choices: [setup.info])
                 #expect(pending.state == "submitted" && pending.schoolDecision == "pending")
                 let student = try #require(try await Student.find(id, on: app.db))
                 student.consentWithdrawnAt = Date()
@@ -234,14 +239,14 @@ extension AppTests {
 
         @Test func aRefusalKeepsASeatAnotherApplicationHolds() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let id = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
-                let pending = try await w.world.application(in: w.open, for: id, choices: [w.info])
+                let setup = try await Self.setUp(app)
+                let id = try #require(try await setup.world.students(at: setup.school1, count: 1, from: 1).first)
+                let pending = try await setup.world.application(in: setup.open, for: id, choices: [setup.info])
                 let held = try #require(
                     try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == pending.id!).filter(
                         \.$outcome == "enrolled"
                     ).first())
-                let ranked = w.ranked
+                let ranked = setup.ranked
                 let other = CourseApplication()
                 other.$municipality.id = pending.$municipality.id
                 other.$campaign.id = ranked.id!
@@ -281,80 +286,86 @@ extension AppTests {
                 // setup: eight confirmed applications to the ranked campaign, half with «Информатика-10» first, half
                 // with «Математика-10» first; «Информатика-10» has two places, so two of its four first-choosers
                 // are given their second choice.
-                let w = try await Self.setUp(app)
-                let c = w.ranked
-                let info = try #require(try await StudyGroup.find(w.info.id, on: app.db))
+                let setup = try await Self.setUp(app)
+                let campaign = setup.ranked
+                let info = try #require(try await StudyGroup.find(setup.info.id, on: app.db))
                 info.capacity = 2
                 try await info.save(on: app.db)
                 let students =
-                    try await w.world.students(at: w.school1, count: 4, from: 1)
-                    + w.world.students(at: w.school3, count: 4, from: 5)
+                    try await setup.world.students(at: setup.school1, count: 4, from: 1)
+                    + setup.world.students(at: setup.school3, count: 4, from: 5)
                 var apps: [CourseApplication] = []
                 for (i, s) in students.enumerated() {
                     apps.append(
-                        try await w.world.application(
-                            in: c, for: s, choices: i % 2 == 0 ? [w.info, w.math] : [w.math, w.info], confirmed: true))
+                        try await setup.world.application(
+                            in: campaign, for: s,
+                            choices: i % 2 == 0 ? [setup.info, setup.math] : [setup.math, setup.info], confirmed: true))
                 }
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let card = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())").body.string
+                let card = try await kmc.get("/campaigns/\(campaign.id!.uuidString.lowercased())").body.string
                 #expect(card.contains("Распределить…"))
                 // The button leads to a confirmation that says what will happen; nothing is distributed by looking at
                 // it.
-                let confirm = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())/distribute").body.string
+                let confirm = try await kmc.get("/campaigns/\(campaign.id!.uuidString.lowercased())/distribute").body
+                    .string
                 #expect(confirm.contains("Провести жеребьёвку") && confirm.contains("повторно нельзя"))
-                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt == nil)
+                #expect(try await EnrollmentCampaign.find(campaign.id, on: app.db)?.distributedAt == nil)
                 let choiceRows = try await ApplicationChoice.query(on: app.db).filter(
                     \.$application.$id ~~ apps.compactMap(\.id)
                 ).all()
-                let free = [w.info.id!: 2, w.math.id!: 20]
+                let free = [setup.info.id!: 2, setup.math.id!: 20]
                 #expect(
-                    try await kmc.post("/campaigns/\(c.id!.uuidString.lowercased())/distribute", [:]).status
+                    try await kmc.post("/campaigns/\(campaign.id!.uuidString.lowercased())/distribute", [:]).status
                         == .seeOther)
-                let done = try #require(try await EnrollmentCampaign.find(c.id, on: app.db))
+                let done = try #require(try await EnrollmentCampaign.find(campaign.id, on: app.db))
                 let seed = try #require(done.seed.flatMap(UInt64.init))
                 // Every application was drawn once; each got one course (the campaign's maximum), «Информатика-10»
                 // exactly its two places, «Математика-10» the other six.
                 let order = try #require(done.lotteryOrder).split(separator: ",").map(String.init)
                 #expect(order.sorted() == apps.map { $0.id!.uuidString.lowercased() }.sorted())
                 var given: [UUID: [UUID]] = [:]
-                for a in apps {
-                    given[a.id!] = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!)
-                        .filter(\.$outcome == "enrolled").all().map { $0.$group.id }
+                for application in apps {
+                    given[application.id!] = try await ApplicationChoice.query(on: app.db).filter(
+                        \.$application.$id == application.id!
+                    )
+                    .filter(\.$outcome == "enrolled").all().map { $0.$group.id }
                 }
                 #expect(given.values.allSatisfy { $0.count == 1 })
-                #expect(given.values.filter { $0 == [w.info.id!] }.count == 2)
-                #expect(given.values.filter { $0 == [w.math.id!] }.count == 6)
-                #expect(try await StudyGroup.find(w.info.id, on: app.db)?.enrolledCount == 2)
-                #expect(try await StudyGroup.find(w.math.id, on: app.db)?.enrolledCount == 6)
+                #expect(given.values.filter { $0 == [setup.info.id!] }.count == 2)
+                #expect(given.values.filter { $0 == [setup.math.id!] }.count == 6)
+                #expect(try await StudyGroup.find(setup.info.id, on: app.db)?.enrolledCount == 2)
+                #expect(try await StudyGroup.find(setup.math.id, on: app.db)?.enrolledCount == 6)
                 // Replaying the lottery with the stored seed gives the recorded order and the recorded places.
                 let replay = Allocation.run(
-                    applicants: apps.map { a in
+                    applicants: apps.map { application in
                         .init(
-                            id: a.id!,
-                            choices: choiceRows.filter { $0.$application.id == a.id }.sorted { $0.rank < $1.rank }.map {
+                            id: application.id!,
+                            choices: choiceRows.filter { $0.$application.id == application.id }.sorted {
+                                $0.rank < $1.rank
+                            }.map {
                                 $0.$group.id
                             })
                     },
                     free: free, maxCourses: done.maxCourses, seed: seed)
                 #expect(replay.order.map { $0.uuidString.lowercased() }.joined(separator: ",") == done.lotteryOrder)
-                for a in apps {
-                    #expect(given[a.id!] == (replay.placements[a.id!] ?? []))
+                for application in apps {
+                    #expect(given[application.id!] == (replay.placements[application.id!] ?? []))
                 }
                 #expect(
-                    try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == c.id!).filter(
+                    try await CourseApplication.query(on: app.db).filter(\.$campaign.$id == campaign.id!).filter(
                         \.$state == "distributed"
                     ).count() == apps.count)
-                let shown = try await kmc.get("/campaigns/\(c.id!.uuidString.lowercased())").body.string
+                let shown = try await kmc.get("/campaigns/\(campaign.id!.uuidString.lowercased())").body.string
                 #expect(
                     shown.contains("Зерно жеребьёвки") && shown.contains(String(seed))
                         && shown.contains("Порядок жеребьёвки"))
                 // Pressed again: refused, nothing changes.
                 _ = try await kmc.get("/profile")
                 #expect(
-                    try await kmc.post("/campaigns/\(c.id!.uuidString.lowercased())/distribute", [:]).status
+                    try await kmc.post("/campaigns/\(campaign.id!.uuidString.lowercased())/distribute", [:]).status
                         == .conflict)
-                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.seed == done.seed)
+                #expect(try await EnrollmentCampaign.find(campaign.id, on: app.db)?.seed == done.seed)
             }
         }
 
@@ -362,9 +373,9 @@ extension AppTests {
         /// id and another municipality's campaign are refused, and nothing is distributed.
         @Test func theDistributionRefusesOthers() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let c = w.ranked
-                let path = "/campaigns/\(c.id!.uuidString.lowercased())/distribute"
+                let setup = try await Self.setUp(app)
+                let campaign = setup.ranked
+                let path = "/campaigns/\(campaign.id!.uuidString.lowercased())/distribute"
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get(path).status == .forbidden)
@@ -375,60 +386,61 @@ extension AppTests {
                     try await kmc.get("/campaigns/\(UUID().uuidString.lowercased())/distribute").status == .notFound)
                 let other = Municipality(name: "Соседний округ")
                 try await other.create(on: app.db)
-                let moved = try #require(try await EnrollmentCampaign.find(c.id, on: app.db))
+                let moved = try #require(try await EnrollmentCampaign.find(campaign.id, on: app.db))
                 moved.$municipality.id = other.id!
                 try await moved.save(on: app.db)
                 #expect(try await kmc.get(path).status == .forbidden)
                 #expect(try await kmc.post(path).status == .forbidden)
-                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt == nil)
+                #expect(try await EnrollmentCampaign.find(campaign.id, on: app.db)?.distributedAt == nil)
             }
         }
 
         @Test func closedWindowsAndOtherPeoplesChildrenAreRefused() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let ranked = w.ranked
-                let child = w.child
-                let group = w.info
+                let setup = try await Self.setUp(app)
+                let ranked = setup.ranked
+                let child = setup.child
+                let group = setup.info
                 // Another child of the same school and one of another school, each with an application; the child
                 // with one of their own.
-                let classmate = try #require(try await w.world.students(at: w.school1, count: 1, from: 1).first)
-                let stranger = try #require(try await w.world.students(at: w.school3, count: 1, from: 2).first)
-                try await w.world.application(in: w.open, for: classmate, choices: [w.math])
-                try await w.world.application(in: w.open, for: stranger, choices: [w.math])
-                try await w.world.application(in: w.open, for: child, choices: [w.chemistry])
+                let classmate = try #require(try await setup.world.students(at: setup.school1, count: 1, from: 1).first)
+                let stranger = try #require(try await setup.world.students(at: setup.school3, count: 1, from: 2).first)
+                try await setup.world.application(in: setup.open, for: classmate, choices: [setup.math])
+                try await setup.world.application(in: setup.open, for: stranger, choices: [setup.math])
+                try await setup.world.application(in: setup.open, for: child, choices: [setup.chemistry])
                 let token = try await apiToken(app, "student1", password: World.password)
-                var b = Browser(app)
+                var browser = Browser(app)
                 struct In: Content {
                     var campaignId: UUID
                     var studentId: UUID
                     var choices: [UUID]
                 }
-                let closed = try await b.send(
+                let closed = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(campaignId: ranked.id!, studentId: child, choices: [group.id!]),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(
                     closed.status == .conflict && closed.body.string.contains("Приём заявок в этой кампании закрыт."))
-                let open = w.open
+                let open = setup.open
                 for other in [classmate, stranger] {
-                    let foreign = try await b.send(
+                    let foreign = try await browser.send(
                         .POST, "/api/v1/applications",
                         json: In(campaignId: open.id!, studentId: other, choices: [group.id!]),
                         headers: ["Authorization": "Bearer \(token)"])
                     #expect(foreign.status == .notFound)
                 }
                 // A course the student's grade cannot take is refused with the field named.
-                let wrong = try await b.send(
+                let wrong = try await browser.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: open.id!, studentId: child, choices: [UUID(), w.law.id!]),
+                    json: In(campaignId: open.id!, studentId: child, choices: [UUID(), setup.law.id!]),
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("недоступен"))
                 // Under the API's own field name, each course by its rank.
                 let fields = try wrong.content.decode(APITests.ErrorBody.self).fields
                 #expect(Array(fields.keys) == ["choices"] && fields["choices"]?.hasPrefix("Курс № ") == true)
                 // The student's own list through the API holds only their own applications.
-                let list = try await b.send(.GET, "/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
+                let list = try await browser.send(
+                    .GET, "/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
                 struct Page: Content {
                     struct Item: Content { var studentId: UUID }
                     var items: [Item]
@@ -436,7 +448,7 @@ extension AppTests {
                 #expect(try list.content.decode(Page.self).items.map(\.studentId) == [child])
                 // The home school sees the child but does not submit: 403 with the reason, not the 404 of a stranger.
                 let school = try await apiToken(app, "school1", password: World.password)
-                let bySchool = try await b.send(
+                let bySchool = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(campaignId: open.id!, studentId: child, choices: [group.id!]),
                     headers: ["Authorization": "Bearer \(school)"])
@@ -444,7 +456,7 @@ extension AppTests {
                     bySchool.status == .forbidden
                         && bySchool.body.string.contains("подают обучающийся или его родитель"))
                 for (other, status) in [(classmate, HTTPStatus.forbidden), (stranger, .notFound)] {
-                    let bySchoolOther = try await b.send(
+                    let bySchoolOther = try await browser.send(
                         .POST, "/api/v1/applications",
                         json: In(campaignId: open.id!, studentId: other, choices: [group.id!]),
                         headers: ["Authorization": "Bearer \(school)"])
@@ -454,14 +466,14 @@ extension AppTests {
                 let before = try await CourseApplication.query(on: app.db).count()
                 #expect(before == 3)
                 let json: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
-                let typed = try await b.send(
+                let typed = try await browser.send(
                     .POST, "/api/v1/applications", headers: json,
                     raw: #"{"campaignId": 5, "studentId": "\#(child)", "choices": []}"#)
                 let typedBody = try typed.content.decode(APITests.ErrorBody.self)
                 #expect(
                     typed.status == .badRequest
                         && typedBody.fields["campaignId"] == "поле «campaignId»: ожидается строка.")
-                let badID = try await b.send(
+                let badID = try await browser.send(
                     .POST, "/api/v1/applications", headers: json,
                     raw: #"{"campaignId": "\#(open.id!)", "studentId": "\#(child)", "#
                         + #""choices": ["\#(group.id!)", "x"]}"#)
@@ -469,7 +481,7 @@ extension AppTests {
                 #expect(
                     badID.status == .badRequest
                         && badIDBody.fields["choices"] == "поле «choices[1]»: неверный идентификатор (UUID).")
-                let notJSON = try await b.send(.POST, "/api/v1/applications", headers: json, raw: "{campaignId")
+                let notJSON = try await browser.send(.POST, "/api/v1/applications", headers: json, raw: "{campaignId")
                 #expect(notJSON.status == .badRequest && notJSON.body.string.contains("не JSON"))
                 #expect(try await CourseApplication.query(on: app.db).count() == before)
             }
@@ -480,9 +492,9 @@ extension AppTests {
 extension AppTests.ApplicationTests {
     @Test func theKmcOpensACampaignThroughTheForm() async throws {
         try await withApp { app in
-            let w = try await Self.setUp(app)
-            let center = try await w.world.center("Школа-центр № 4")
-            _ = try await w.world.program(at: center, "Черновик курса", agreed: false)
+            let setup = try await Self.setUp(app)
+            let center = try await setup.world.center("Школа-центр № 4")
+            _ = try await setup.world.program(at: center, "Черновик курса", agreed: false)
             var kmc = Browser(app)
             _ = try await kmc.login("kmc", password: World.password)
             let form = try await kmc.get("/campaigns/new")
@@ -491,7 +503,7 @@ extension AppTests.ApplicationTests {
             let program = try #require(
                 try await NetworkProgram.query(on: app.db).filter(\.$title == "Химия в задачах").first())
             var fields = [
-                "title": "Весенняя запись", "academicYear": w.world.yearID.uuidString.lowercased(),
+                "title": "Весенняя запись", "academicYear": setup.world.yearID.uuidString.lowercased(),
                 "opensOn": "01.03.2027", "opensTime": "09:00",
                 "closesOn": "01.02.2027", "closesTime": "", "mode": "ranked", "maxCourses": "1", "confirmDays": "5",
             ]
@@ -510,11 +522,11 @@ extension AppTests.ApplicationTests {
             let ok = try await kmc.send(
                 .POST, "/campaigns/new", headers: ["Content-Type": "application/x-www-form-urlencoded"], raw: body)
             #expect(ok.status == .seeOther)
-            let c = try #require(
+            let campaign = try #require(
                 try await EnrollmentCampaign.query(on: app.db).filter(\.$title == "Весенняя запись").first())
-            #expect(c.campaignMode == .ranked && c.maxCourses == 1)
-            #expect(RuDate.formatDateTime(c.closesAt, timeZone: w.world.zone) == "15.03.2027 23:59")
-            #expect(try await c.$programs.query(on: app.db).all().map(\.title) == ["Химия в задачах"])
+            #expect(campaign.campaignMode == .ranked && campaign.maxCourses == 1)
+            #expect(RuDate.formatDateTime(campaign.closesAt, timeZone: setup.world.zone) == "15.03.2027 23:59")
+            #expect(try await campaign.$programs.query(on: app.db).all().map(\.title) == ["Химия в задачах"])
             // A school administrator reads campaigns but cannot open one.
             var school = Browser(app)
             _ = try await school.login("school1", password: World.password)

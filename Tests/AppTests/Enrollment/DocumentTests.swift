@@ -31,17 +31,17 @@ extension AppTests {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             try data.write(to: dir.appendingPathComponent(name + ".docx"))
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: soffice)
-            p.arguments = [
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = [
                 "--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path,
                 "--convert-to", "pdf",
                 "--outdir", dir.path, dir.appendingPathComponent(name + ".docx").path,
             ]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "\(name): soffice exited \(p.terminationStatus)")
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(name): soffice exited \(process.terminationStatus)")
             #expect(
                 (try? Data(contentsOf: dir.appendingPathComponent(name + ".pdf")))?.starts(with: Array("%PDF".utf8))
                     == true, "\(name) did not convert")
@@ -80,17 +80,17 @@ extension AppTests {
                 let applicant = try #require(try await world.students(at: otherID, count: 1, from: 2).first)
                 let campaign = try await world.campaign(programs: [program])
                 let applied = try await world.application(in: campaign, for: applicant, choices: [group])
-                let a = try #require(
+                let application = try #require(
                     try await CourseApplication.query(on: app.db).filter(\.$id == applied.id!).with(\.$student).first())
-                #expect(a.guardianAgreedAt != nil)
+                #expect(application.guardianAgreedAt != nil)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let url = ApplicationsController.url(a.id!)
+                let url = ApplicationsController.url(application.id!)
                 let page = try await kmc.get(url + "/iup")
                 #expect(page.status == .ok && page.body.string.contains("Индивидуальный учебный план обучающегося"))
                 #expect(page.body.string.contains("Скачать DOCX"))
                 let iup = try Self.docxText(try await kmc.get(url + "/iup.docx"))
-                #expect(iup.contains(a.student.fullName) && iup.contains("Сетевые курсы по приоритету"))
+                #expect(iup.contains(application.student.fullName) && iup.contains("Сетевые курсы по приоритету"))
                 let agreement = try Self.docxText(try await kmc.get(url + "/agreement.docx"))
                 #expect(
                     agreement.contains("Согласие родителя (законного представителя) на обучение по сетевым программам"))
@@ -117,9 +117,9 @@ extension AppTests {
                         .status == .notFound)
                 // Not with itself, and not with a school that teaches no network groups this year.
                 for pair in [(school, school), (school, school4)] {
-                    let r = try await admin.get(
+                    let response = try await admin.get(
                         "/contracts/\(pair.0.uuidString.lowercased())/\(pair.1.uuidString.lowercased())")
-                    #expect(r.status == .notFound && r.body.string.contains("не ведёт сетевых групп"))
+                    #expect(response.status == .notFound && response.body.string.contains("не ведёт сетевых групп"))
                 }
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)

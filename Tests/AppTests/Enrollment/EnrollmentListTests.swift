@@ -51,19 +51,19 @@ extension AppTests {
 
         @Test func theKmcSendsAListAndTheCenterAcceptsItWhole() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 // Two seniors of each school, and a child of «Школа № 1» already in «Математика-10» with their own
                 // account and a guardian's.
-                let own = try await w.world.students(at: w.school1, count: 2)
-                let others = try await w.world.students(at: w.school3, count: 2, from: 2)
+                let own = try await setup.world.students(at: setup.school1, count: 2)
+                let others = try await setup.world.students(at: setup.school3, count: 2, from: 2)
                 let students = own + others
-                let child = try #require(try await w.world.students(at: w.school1, count: 1, from: 4).first)
-                try await w.world.enroll([child], in: w.math)
-                try await w.world.studentAccount("student1", of: child)
-                try await w.world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
+                let child = try #require(try await setup.world.students(at: setup.school1, count: 1, from: 4).first)
+                try await setup.world.enroll([child], in: setup.math)
+                try await setup.world.studentAccount("student1", of: child)
+                try await setup.world.guardian(of: child, "Ученикова Вера Николаевна", account: "parent1")
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let url = try await Self.draft(app, &kmc, group: try w.info.requireID(), students: students)
+                let url = try await Self.draft(app, &kmc, group: try setup.info.requireID(), students: students)
                 let page = try await kmc.get(url).body.string
                 #expect(page.contains("В списке (4)"))
                 // The centre does not see the КМЦ's draft.
@@ -73,10 +73,10 @@ extension AppTests {
                 #expect(try await kmc.post(url + "/send", [:]).status == .seeOther)
                 let sent = try await head.get(url)
                 #expect(sent.status == .ok && sent.body.string.contains("Принять список и зачислить"))
-                let before = try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount
+                let before = try #require(try await StudyGroup.find(setup.info.id, on: app.db)).enrolledCount
                 #expect(try await head.post(url + "/accept", [:]).status == .seeOther)
-                #expect(try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount == before + 4)
-                let places = try await Enrollment.query(on: app.db).filter(\.$group.$id == w.info.id!).filter(
+                #expect(try #require(try await StudyGroup.find(setup.info.id, on: app.db)).enrolledCount == before + 4)
+                let places = try await Enrollment.query(on: app.db).filter(\.$group.$id == setup.info.id!).filter(
                     \.$student.$id ~~ students
                 ).all()
                 #expect(places.count == 4 && places.allSatisfy { $0.status == "enrolled" && $0.source == "list" })
@@ -87,8 +87,8 @@ extension AppTests {
                 _ = try await school.login("school1", password: World.password)
                 let mine = try await school.get("/enrollments?status=enrolled&per=100").body.string
                 for id in students {
-                    let s = try #require(try await Student.find(id, on: app.db))
-                    #expect(mine.contains(">\(s.fullName)<") == own.contains(id), "\(s.fullName)")
+                    let student = try #require(try await Student.find(id, on: app.db))
+                    #expect(mine.contains(">\(student.fullName)<") == own.contains(id), "\(student.fullName)")
                 }
                 // The same through the API: the school's two list places and its child's place in «Математика-10».
                 let token = try await apiToken(app, "school1", password: World.password)
@@ -103,8 +103,8 @@ extension AppTests {
                 let api = try await school.send(
                     .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(token)"])
                 let items = try api.content.decode(Page.self).items
-                #expect(items.count == 3 && items.allSatisfy { $0.schoolId == w.school1 })
-                #expect(items.filter { $0.groupId == w.info.id && $0.source == "list" }.count == own.count)
+                #expect(items.count == 3 && items.allSatisfy { $0.schoolId == setup.school1 })
+                #expect(items.filter { $0.groupId == setup.info.id && $0.source == "list" }.count == own.count)
                 let kmcToken = try await apiToken(app, "kmc", password: World.password)
                 let all = try await kmc.send(
                     .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(kmcToken)"])
@@ -115,11 +115,11 @@ extension AppTests {
                     var items: [Item]
                 }
                 for user in ["student1", "parent1"] {
-                    let t = try await apiToken(app, user, password: World.password)
-                    let r = try await school.send(
-                        .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(t)"])
-                    #expect(r.status == .ok, "\(user)")
-                    #expect(try r.content.decode(Own.self).items.map(\.studentId) == [child], "\(user)")
+                    let token = try await apiToken(app, user, password: World.password)
+                    let response = try await school.send(
+                        .GET, "/api/v1/enrollments?per=100", headers: ["Authorization": "Bearer \(token)"])
+                    #expect(response.status == .ok, "\(user)")
+                    #expect(try response.content.decode(Own.self).items.map(\.studentId) == [child], "\(user)")
                 }
                 #expect(try await school.get(url).status == .notFound)
             }
@@ -127,15 +127,15 @@ extension AppTests {
 
         @Test func aListLongerThanTheFreePlacesIsRefusedWholeNamingTheShortfall() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let school = try await w.world.students(at: w.school1, count: 1, from: 9)
-                try await w.world.enroll(school, in: w.info)
+                let setup = try await Self.setUp(app)
+                let school = try await setup.world.students(at: setup.school1, count: 1, from: 9)
+                try await setup.world.enroll(school, in: setup.info)
                 let students =
-                    try await w.world.students(at: w.school1, count: 2)
-                    + w.world.students(at: w.school3, count: 1, from: 2)
+                    try await setup.world.students(at: setup.school1, count: 2)
+                    + setup.world.students(at: setup.school3, count: 1, from: 2)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let group = try #require(try await StudyGroup.find(w.info.id, on: app.db))
+                let group = try #require(try await StudyGroup.find(setup.info.id, on: app.db))
                 group.capacity = group.enrolledCount + 2
                 try await group.save(on: app.db)
                 let url = try await Self.draft(app, &kmc, group: try group.requireID(), students: students)
@@ -180,23 +180,24 @@ extension AppTests {
 
         @Test func aTransferNeedsAFreePlaceAndKeepsTheReason() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let pupils = try await w.world.students(at: w.school1, count: 2)
-                try await w.world.enroll([pupils[0]], in: w.math)
-                try await w.world.enroll([pupils[1]], in: w.info)
-                let math = try #require(try await StudyGroup.find(w.math.id, on: app.db))
-                let info = try #require(try await StudyGroup.find(w.info.id, on: app.db))
-                let e = try #require(
+                let setup = try await Self.setUp(app)
+                let pupils = try await setup.world.students(at: setup.school1, count: 2)
+                try await setup.world.enroll([pupils[0]], in: setup.math)
+                try await setup.world.enroll([pupils[1]], in: setup.info)
+                let math = try #require(try await StudyGroup.find(setup.math.id, on: app.db))
+                let info = try #require(try await StudyGroup.find(setup.info.id, on: app.db))
+                let enrollment = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$group.$id == math.id!).filter(
                         \.$student.$id == pupils[0]
                     ).first())
-                #expect(e.status == "enrolled")
+                #expect(enrollment.status == "enrolled")
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
-                let url = "/groups/\(math.id!.uuidString.lowercased())/withdraw/\(e.id!.uuidString.lowercased())"
+                let url =
+                    "/groups/\(math.id!.uuidString.lowercased())/withdraw/\(enrollment.id!.uuidString.lowercased())"
                 let form = try await head.get(url).body.string
                 #expect(form.contains("Информатика-10"))
-                let today = RuDate.format(Date(), timeZone: w.world.zone)
+                let today = RuDate.format(Date(), timeZone: setup.world.zone)
                 // A full target group refuses the transfer; nothing changes.
                 info.capacity = info.enrolledCount
                 try await info.save(on: app.db)
@@ -209,11 +210,11 @@ extension AppTests {
                 #expect(
                     full.status == .conflict
                         && full.body.string.contains("В выбранной группе нет свободных мест: перевод не выполнен."))
-                #expect(try await Enrollment.find(e.id, on: app.db)?.status == "enrolled")
+                #expect(try await Enrollment.find(enrollment.id, on: app.db)?.status == "enrolled")
                 info.capacity = info.enrolledCount + 1
                 try await info.save(on: app.db)
                 // A child with no consent recorded is not moved to another centre's group either; nothing changes.
-                let child = try #require(try await Student.find(e.$student.id, on: app.db))
+                let child = try #require(try await Student.find(enrollment.$student.id, on: app.db))
                 let consent = (child.consentOn, child.consentBy)
                 child.consentOn = nil
                 child.consentBy = nil
@@ -226,7 +227,7 @@ extension AppTests {
                         "target": info.id!.uuidString.lowercased(),
                     ])
                 #expect(unconsented.status == .conflict && unconsented.body.string.contains("нет согласия"))
-                #expect(try await Enrollment.find(e.id, on: app.db)?.status == "enrolled")
+                #expect(try await Enrollment.find(enrollment.id, on: app.db)?.status == "enrolled")
                 child.consentOn = consent.0
                 child.consentBy = consent.1
                 try await child.save(on: app.db)
@@ -239,12 +240,12 @@ extension AppTests {
                             "target": info.id!.uuidString.lowercased(),
                         ]
                     ).status == .seeOther)
-                let old = try #require(try await Enrollment.find(e.id, on: app.db))
+                let old = try #require(try await Enrollment.find(enrollment.id, on: app.db))
                 #expect(
                     old.status == "withdrawn"
                         && old.withdrawReason?.hasPrefix("перевод в группу «Информатика-10»") == true)
                 let new = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == e.$student.id).filter(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == enrollment.$student.id).filter(
                         \.$group.$id == info.id!
                     ).first())
                 #expect(new.status == "enrolled" && new.source == "transfer")

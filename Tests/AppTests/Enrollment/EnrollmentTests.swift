@@ -85,8 +85,8 @@ extension AppTests {
                 student.grade = group.program.gradeFrom - 1
                 try await student.save(on: app.db)
                 let kmc = try await apiToken(app, "kmc", password: World.password)
-                var b = Browser(app)
-                let res = try await b.send(
+                var browser = Browser(app)
+                let res = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments",
                     headers: ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"],
                     raw: "{\"studentId\":\"\(students[0])\"}")
@@ -105,23 +105,23 @@ extension AppTests {
             try await withApp { app in
                 let (groupID, students) = try await Self.setUp(app, capacity: 1, students: 3)
                 let kmc = try await apiToken(app, "kmc", password: World.password)
-                var b = Browser(app)
+                var browser = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(kmc)", "Content-Type": "application/json"]
-                let first = try await b.send(
+                let first = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[0])\"}")
                 #expect(first.status == .created)
                 #expect(try first.content.decode(Answer.self).status == "enrolled")
-                let again = try await b.send(
+                let again = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[0])\"}")
                 #expect(try again.content.decode(Answer.self).status == "enrolled")
-                let second = try await b.send(
+                let second = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[1])\"}")
                 #expect(second.status == .ok)
                 #expect(try second.content.decode(Answer.self).position == 1)
-                let unknown = try await b.send(
+                let unknown = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth, raw: "{\"studentId\":\"\(UUID())\"}")
                 #expect(unknown.status == .notFound)
                 #expect(try unknown.content.decode(APITests.ErrorBody.self).reason == "Обучающийся не найден.")
@@ -131,7 +131,7 @@ extension AppTests {
                 unconsented.consentOn = nil
                 unconsented.consentBy = nil
                 try await unconsented.save(on: app.db)
-                let noConsent = try await b.send(
+                let noConsent = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[2])\"}")
                 let noConsentBody = try noConsent.content.decode(APITests.ErrorBody.self)
@@ -144,7 +144,7 @@ extension AppTests {
                 waiting.consentOn = nil
                 waiting.consentBy = nil
                 try await waiting.save(on: app.db)
-                let asked = try await b.send(
+                let asked = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[1])\"}")
                 let askedPosition = try asked.content.decode(Answer.self).position
@@ -158,27 +158,27 @@ extension AppTests {
                 let program = try #require(try await NetworkProgram.find(group.$program.id, on: app.db))
                 program.approval = "submitted"
                 try await program.save(on: app.db)
-                let refused = try await b.send(
+                let refused = try await browser.send(
                     .POST, "/api/v1/groups/\(groupID)/enrollments", headers: auth,
                     raw: "{\"studentId\":\"\(students[1])\"}")
                 #expect(refused.status == .conflict)
                 #expect(try refused.content.decode(APITests.ErrorBody.self).error == "program_not_agreed")
                 // Only the coordinator, the administrator and the head of the group's centre enrol directly.
                 for user in ["school1", "teacher1", "metod"] {
-                    let t = try await apiToken(app, user, password: World.password)
-                    let res = try await b.send(
+                    let token = try await apiToken(app, user, password: World.password)
+                    let res = try await browser.send(
                         .POST, "/api/v1/groups/\(groupID)/enrollments",
-                        headers: ["Authorization": "Bearer \(t)", "Content-Type": "application/json"],
+                        headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
                         raw: "{\"studentId\":\"\(students[1])\"}")
                     #expect(res.status == .forbidden, "\(user)")
                 }
-                let g = try await b.send(.GET, "/api/v1/groups/\(groupID)", headers: auth)
+                let fetched = try await browser.send(.GET, "/api/v1/groups/\(groupID)", headers: auth)
                 struct G: Content {
                     var capacity: Int
                     var enrolledCount: Int
                     var programId: UUID
                 }
-                #expect(try g.content.decode(G.self).enrolledCount == 1)
+                #expect(try fetched.content.decode(G.self).enrolledCount == 1)
             }
         }
     }
@@ -209,8 +209,8 @@ extension AppTests.EnrollmentTests {
             let kmcBrowse = try await kmc.get("/groups/\(groupID)/enroll").body.string
             #expect(!kmcBrowse.contains("не меньше трёх букв") && kmcBrowse.contains("Записать"))
             #expect(try await kmc.get("/groups/\(groupID)/enroll?q=уч").body.string.contains("Записать"))
-            for s in students {
-                #expect(try await head.post("/groups/\(groupID)/enroll?student=\(s)").status == .seeOther)
+            for student in students {
+                #expect(try await head.post("/groups/\(groupID)/enroll?student=\(student)").status == .seeOther)
             }
             let card = try await head.get("/groups/\(groupID)").body.string
             #expect(card.contains("занято 1 из 1"))
@@ -261,9 +261,9 @@ extension AppTests.EnrollmentTests {
             try await world.enroll(own + other, in: group)
             try await world.studentAccount("student1", of: own[0])
             for (user, sees) in [("kmc", true), ("centre1", true), ("teacher1", true), ("metod", false)] {
-                var b = Browser(app)
-                _ = try await b.login(user, password: World.password)
-                let html = try await b.get("/groups/\(group.id!)").body.string
+                var browser = Browser(app)
+                _ = try await browser.login(user, password: World.password)
+                let html = try await browser.get("/groups/\(group.id!)").body.string
                 #expect(html.contains("Учеников0 Тест") == sees, "\(user)")
                 #expect(html.contains("Учеников1 Тест") == sees && html.contains("Школа № 4</td>") == sees, "\(user)")
             }

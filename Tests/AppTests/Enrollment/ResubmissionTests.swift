@@ -68,8 +68,8 @@ extension AppTests {
         static func submit(_ app: Application, token: String, _ student: UUID, _ choices: [UUID], in setting: Setting)
             async throws -> Out
         {
-            var b = Browser(app)
-            let res = try await b.send(
+            var browser = Browser(app)
+            let res = try await browser.send(
                 .POST, "/api/v1/applications",
                 json: In(campaignId: setting.campaignID, studentId: student, choices: choices),
                 headers: ["Authorization": "Bearer \(token)"])

@@ -12,13 +12,13 @@ extension AppTests {
         /// «Информатика-10» of the list world (`EnrollmentListTests.setUp`) with one student seated and no place left,
         /// and two tenth-graders of «Школа № 1» outside it.
         static func fullGroup(_ app: Application) async throws -> (EnrollmentListTests.Setup, Student, Student) {
-            let w = try await EnrollmentListTests.setUp(app)
-            let seated = try await w.world.students(at: w.school1, count: 1, from: 9)
-            try await w.world.enroll(seated, in: w.info)
-            try await w.world.fill(w.info)
-            let outside = try await w.world.students(at: w.school1, count: 2)
+            let setup = try await EnrollmentListTests.setUp(app)
+            let seated = try await setup.world.students(at: setup.school1, count: 1, from: 9)
+            try await setup.world.enroll(seated, in: setup.info)
+            try await setup.world.fill(setup.info)
+            let outside = try await setup.world.students(at: setup.school1, count: 2)
             return (
-                w, try #require(try await Student.find(outside[0], on: app.db)),
+                setup, try #require(try await Student.find(outside[0], on: app.db)),
                 try #require(try await Student.find(outside[1], on: app.db))
             )
         }
@@ -26,25 +26,31 @@ extension AppTests {
         @Test func aWaitingStudentWithWithdrawnConsentIsNotPromoted() async throws {
             try await withApp { app in
                 let (world, w, v) = try await Self.fullGroup(app)
-                let g = world.info
+                let group = world.info
                 #expect(
-                    try await EnrollmentService.enroll(studentID: w.id!, groupID: g.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: w.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
                 #expect(
-                    try await EnrollmentService.enroll(studentID: v.id!, groupID: g.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: v.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 2))
                 w.consentWithdrawnAt = Date()
                 try await w.save(on: app.db)
                 let seated = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled")
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).filter(
+                        \.$status == "enrolled"
+                    )
+                    .first())
                 try await EnrollmentService.withdraw(enrollmentID: seated.id!, app: app, req: nil)
                 let wPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(\.$group.$id == g.id!)
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(
+                        \.$group.$id == group.id!
+                    )
+                    .first())
                 let vPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(\.$group.$id == g.id!)
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(
+                        \.$group.$id == group.id!
+                    )
+                    .first())
                 #expect(wPlace.status == "waitlisted" && vPlace.status == "enrolled")
             }
         }
@@ -54,37 +60,43 @@ extension AppTests {
         @Test func aWaitingStudentPlacedWithoutRecordedConsentIsNotPromoted() async throws {
             try await withApp { app in
                 let (world, w, v) = try await Self.fullGroup(app)
-                let g = world.info
+                let group = world.info
                 #expect(
-                    try await EnrollmentService.enroll(studentID: w.id!, groupID: g.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: w.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
                 #expect(
                     try await EnrollmentService.enroll(
-                        studentID: v.id!, groupID: g.id!, source: .application, app: app, req: nil)
+                        studentID: v.id!, groupID: group.id!, source: .application, app: app, req: nil)
                         == .waitlisted(position: 2))
-                for s in [w, v] {
-                    s.consentOn = nil
-                    s.consentBy = nil
-                    try await s.save(on: app.db)
+                for student in [w, v] {
+                    student.consentOn = nil
+                    student.consentBy = nil
+                    try await student.save(on: app.db)
                 }
                 let seated = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$group.$id == g.id!).filter(\.$status == "enrolled")
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).filter(
+                        \.$status == "enrolled"
+                    )
+                    .first())
                 try await EnrollmentService.withdraw(enrollmentID: seated.id!, app: app, req: nil)
                 let wPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(\.$group.$id == g.id!)
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(
+                        \.$group.$id == group.id!
+                    )
+                    .first())
                 let vPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(\.$group.$id == g.id!)
-                        .first())
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(
+                        \.$group.$id == group.id!
+                    )
+                    .first())
                 #expect(wPlace.status == "waitlisted" && vPlace.status == "enrolled")
             }
         }
 
         @Test func aNewConsentMustNotPredateTheWithdrawal() async throws {
             try await withApp { app in
-                let w = try await EnrollmentListTests.setUp(app)
-                let id = try #require(try await w.world.students(at: w.school1, count: 1).first)
+                let setup = try await EnrollmentListTests.setUp(app)
+                let id = try #require(try await setup.world.students(at: setup.school1, count: 1).first)
                 let child = try #require(try await Student.find(id, on: app.db))
                 child.sex = Sex.male.rawValue
                 child.consentWithdrawnAt = Date()
@@ -107,28 +119,31 @@ extension AppTests {
         @Test func aStudentWithWithdrawnConsentDoesNotStopTheDistribution() async throws {
             try await withApp { app in
                 // setup: a ranked campaign closed an hour ago, three confirmed applications for the two groups
-                let w = try await EnrollmentListTests.setUp(app)
+                let setup = try await EnrollmentListTests.setUp(app)
                 let programs = try await NetworkProgram.query(on: app.db).all()
-                let c = try await w.world.campaign(
+                let campaign = try await setup.world.campaign(
                     "Профильная смена «Олимпиадный резерв»", mode: .ranked, programs: programs, open: false)
-                let students = try await w.world.students(at: w.school1, count: 3)
+                let students = try await setup.world.students(at: setup.school1, count: 3)
                 var applications: [CourseApplication] = []
-                for s in students {
+                for student in students {
                     applications.append(
-                        try await w.world.application(in: c, for: s, choices: [w.info, w.math], confirmed: true))
+                        try await setup.world.application(
+                            in: campaign, for: student, choices: [setup.info, setup.math], confirmed: true))
                 }
-                let a = applications[0]
+                let application = applications[0]
                 let withdrawn = try #require(try await Student.find(students[0], on: app.db))
                 withdrawn.consentWithdrawnAt = Date()
                 try await withdrawn.save(on: app.db)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 #expect(
-                    try await kmc.post("/campaigns/\(c.id!.uuidString.lowercased())/distribute", [:]).status
+                    try await kmc.post("/campaigns/\(campaign.id!.uuidString.lowercased())/distribute", [:]).status
                         == .seeOther)
-                #expect(try await EnrollmentCampaign.find(c.id, on: app.db)?.distributedAt != nil)
-                #expect(try await CourseApplication.find(a.id, on: app.db)?.state == "expired")
-                let choices = try await ApplicationChoice.query(on: app.db).filter(\.$application.$id == a.id!).all()
+                #expect(try await EnrollmentCampaign.find(campaign.id, on: app.db)?.distributedAt != nil)
+                #expect(try await CourseApplication.find(application.id, on: app.db)?.state == "expired")
+                let choices = try await ApplicationChoice.query(on: app.db).filter(
+                    \.$application.$id == application.id!
+                ).all()
                 #expect(choices.count == 2 && choices.allSatisfy { $0.outcome == "unused" })
                 // The others are placed.
                 for other in applications.dropFirst() {
@@ -145,14 +160,14 @@ extension AppTests {
 
         @Test func aListIsAcceptedOnceAndCannotChangeOnceSent() async throws {
             try await withApp { app in
-                let w = try await EnrollmentListTests.setUp(app)
+                let setup = try await EnrollmentListTests.setUp(app)
                 let students =
-                    try await w.world.students(at: w.school1, count: 2)
-                    + w.world.students(at: w.school3, count: 1, from: 2)
+                    try await setup.world.students(at: setup.school1, count: 2)
+                    + setup.world.students(at: setup.school3, count: 1, from: 2)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 let url = try await AppTests.EnrollmentListTests.draft(
-                    app, &kmc, group: try w.info.requireID(), students: Array(students.prefix(2)))
+                    app, &kmc, group: try setup.info.requireID(), students: Array(students.prefix(2)))
                 _ = try await kmc.get(url)
                 #expect(try await kmc.post(url + "/send", [:]).status == .seeOther)
                 _ = try await kmc.get(url)
@@ -163,32 +178,33 @@ extension AppTests {
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get(url)
-                let before = try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount
+                let before = try #require(try await StudyGroup.find(setup.info.id, on: app.db)).enrolledCount
                 #expect(try await head.post(url + "/accept", [:]).status == .seeOther)
                 #expect(try await head.post(url + "/accept", [:]).status == .conflict)
                 #expect(try await head.post(url + "/return", ["comment": "передумали"]).status == .conflict)
-                #expect(try #require(try await StudyGroup.find(w.info.id, on: app.db)).enrolledCount == before + 2)
+                #expect(try #require(try await StudyGroup.find(setup.info.id, on: app.db)).enrolledCount == before + 2)
             }
         }
 
         @Test func revertIsRefusedNotFailedWhenAChildIsInAListOrItsGuardianSignedUp() async throws {
             try await withApp { app in
-                let w = try await EnrollmentListTests.setUp(app)
-                var b = Browser(app)
-                _ = try await b.login("school1", password: World.password)
-                #expect(try await b.get("/students/import").status == .ok)
+                let setup = try await EnrollmentListTests.setUp(app)
+                var browser = Browser(app)
+                _ = try await browser.login("school1", password: World.password)
+                #expect(try await browser.get("/students/import").status == .ok)
                 let csv = AppTests.StudentImportTests.csv(["Кедров;Тимур;;12.12.2009;м;10;;;;Кедрова Анна;"])
                 let url = try AppTests.StudentImportTests.batchURL(
-                    try await b.upload("/students/import", ["school": w.school1.uuidString], file: ("a.csv", csv)))
-                _ = try await b.get(url)
-                _ = try await b.post(url + "/commit", [:])
+                    try await browser.upload(
+                        "/students/import", ["school": setup.school1.uuidString], file: ("a.csv", csv)))
+                _ = try await browser.get(url)
+                _ = try await browser.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
                 _ = try await AppTests.EnrollmentListTests.draft(
-                    app, &kmc, group: try w.info.requireID(), students: [kedrov.id!])
-                _ = try await b.get(url + "/revert")
-                let refused = try await b.post(url + "/revert", [:])
+                    app, &kmc, group: try setup.info.requireID(), students: [kedrov.id!])
+                _ = try await browser.get(url + "/revert")
+                let refused = try await browser.post(url + "/revert", [:])
                 #expect(refused.status == .conflict && refused.body.string.contains("Кедров Тимур"))
                 #expect(try await Student.find(kedrov.id, on: app.db) != nil)
             }
@@ -196,23 +212,24 @@ extension AppTests {
 
         @Test func aPromotedHigherChoiceGivesUpTheLowerSeat() async throws {
             try await withApp { app in
-                let w = try await EnrollmentListTests.setUp(app)
-                let lyceum = try await w.world.center("Лицей № 5")
-                let chemistry = try await w.world.program(at: lyceum, "Химия в задачах")
-                let g2 = try await w.world.group(of: chemistry, "Химия-10", capacity: 16)
-                let c = try await w.world.campaign(programs: try await NetworkProgram.query(on: app.db).all())
-                let seated = try await w.world.students(at: w.school3, count: 1, from: 9)
-                try await w.world.enroll(seated, in: w.info)
-                try await w.world.fill(w.info)
-                let g1 = w.info
-                let s = try #require(
-                    try await Student.find(try await w.world.students(at: w.school1, count: 1)[0], on: app.db))
+                let setup = try await EnrollmentListTests.setUp(app)
+                let lyceum = try await setup.world.center("Лицей № 5")
+                let chemistry = try await setup.world.program(at: lyceum, "Химия в задачах")
+                let g2 = try await setup.world.group(of: chemistry, "Химия-10", capacity: 16)
+                let campaign = try await setup.world.campaign(
+                    programs: try await NetworkProgram.query(on: app.db).all())
+                let seated = try await setup.world.students(at: setup.school3, count: 1, from: 9)
+                try await setup.world.enroll(seated, in: setup.info)
+                try await setup.world.fill(setup.info)
+                let g1 = setup.info
+                let student = try #require(
+                    try await Student.find(try await setup.world.students(at: setup.school1, count: 1)[0], on: app.db))
                 let req = Request(application: app, on: app.eventLoopGroup.next())
                 req.currentUser = nil
-                let o = try await ApplicationService.submit(
-                    campaign: c, student: s, choices: [g1.id!, g2.id!], guardianAgreement: "Мать",
+                let submitted = try await ApplicationService.submit(
+                    campaign: campaign, student: student, choices: [g1.id!, g2.id!], guardianAgreement: "Мать",
                     submittedBy: "тест", req: req)
-                #expect(o.choices.map(\.status) == ["waitlisted", "enrolled"])
+                #expect(submitted.choices.map(\.status) == ["waitlisted", "enrolled"])
                 // A seat in the first choice frees up: the student moves up there and the second seat is given back.
                 let someone = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$group.$id == g1.id!).filter(
@@ -221,9 +238,9 @@ extension AppTests {
                 let g2Before = try #require(try await StudyGroup.find(g2.id, on: app.db)).enrolledCount
                 #expect(g2Before == 1)
                 try await EnrollmentService.withdraw(enrollmentID: someone.id!, app: app, req: nil)
-                let a = try #require(
-                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == s.id!).first())
-                let after = try await ApplicationService.outcome(of: a, on: app.db)
+                let application = try #require(
+                    try await CourseApplication.query(on: app.db).filter(\.$student.$id == student.id!).first())
+                let after = try await ApplicationService.outcome(of: application, on: app.db)
                 #expect(after.choices.map(\.status) == ["enrolled", "released"])
                 #expect(try #require(try await StudyGroup.find(g2.id, on: app.db)).enrolledCount == g2Before - 1)
             }
