@@ -9,17 +9,19 @@ import VaporTesting
 extension AppTests {
     @Suite struct GuardianTests {
         static func code(in html: String) throws -> String {
-            let r = try #require(html.range(of: "<p class=\"code\">"))
-            return String(html[r.upperBound...].prefix { $0 != "<" })
+            let range = try #require(html.range(of: "<p class=\"code\">"))
+            return String(html[range.upperBound...].prefix { $0 != "<" })
         }
 
-        static func form(_ s: Student) -> [String: String] {
+        static func form(_ student: Student) -> [String: String] {
             let zone = TimeZone(identifier: "Europe/Moscow")!
             return [
-                "school": s.$school.id.uuidString.lowercased(), "surname": s.surname, "givenName": s.givenName,
-                "patronymic": s.patronymic ?? "",
-                "birthDate": RuDate.format(s.birthDate, timeZone: zone), "sex": s.sex ?? "", "grade": String(s.grade),
-                "letter": s.letter ?? "",
+                "school": student.$school.id.uuidString.lowercased(), "surname": student.surname,
+                "givenName": student.givenName,
+                "patronymic": student.patronymic ?? "",
+                "birthDate": RuDate.format(student.birthDate, timeZone: zone), "sex": student.sex ?? "",
+                "grade": String(student.grade),
+                "letter": student.letter ?? "",
             ]
         }
 
@@ -64,11 +66,12 @@ extension AppTests {
                         card + "/guardians/new",
                         ["fullName": "Светлова Ирина Павловна", "relation": "мать", "phone": "+7 900 123-45-67"]
                     ).status == .seeOther)
-                let g = try #require(
+                let guardian = try #require(
                     try await Guardian.query(on: app.db).filter(\.$fullName == "Светлова Ирина Павловна").first())
                 let page = try await admin.get(card)
                 #expect(page.body.string.contains("Светлова Ирина Павловна"))
-                let printed = try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/invite", [:])
+                let printed = try await admin.post(
+                    card + "/guardians/\(guardian.id!.uuidString.lowercased())/invite", [:])
                 #expect(printed.status == .ok)
                 // The printed sheet gives the whole address to type, not a path.
                 #expect(printed.body.string.contains("://") && printed.body.string.contains("/invite, введите код"))
@@ -119,7 +122,7 @@ extension AppTests {
                 // Removed by the school, the guardian loses access at once.
                 _ = try await admin.get(card)
                 #expect(
-                    try await admin.post(card + "/guardians/\(g.id!.uuidString.lowercased())/remove", [:]).status
+                    try await admin.post(card + "/guardians/\(guardian.id!.uuidString.lowercased())/remove", [:]).status
                         == .seeOther)
                 #expect(!(try await parent.get("/children").body.string.contains(child.fullName)))
             }
@@ -187,16 +190,17 @@ extension AppTests {
             try await withApp { app in
                 let ids = try await Self.setUp(app)
                 let elkin = ids.elkin
-                let g = ids.guardian
+                let guardian = ids.guardian
                 var center = Browser(app)
                 _ = try await center.login("centre1", password: World.password)
                 let base = "/students/\(elkin.id!.uuidString.lowercased())/guardians"
                 #expect(try await center.get(base + "/new").status == .notFound)
                 _ = try await center.get("/profile")
                 #expect(
-                    try await center.post(base + "/\(g.id!.uuidString.lowercased())/invite", [:]).status == .notFound)
+                    try await center.post(base + "/\(guardian.id!.uuidString.lowercased())/invite", [:]).status
+                        == .notFound)
                 #expect(try await center.get("/children").status == .forbidden)
-                #expect(try await Guardian.find(g.id, on: app.db)?.inviteHash == nil)
+                #expect(try await Guardian.find(guardian.id, on: app.db)?.inviteHash == nil)
             }
         }
     }

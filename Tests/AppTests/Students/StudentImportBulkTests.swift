@@ -19,9 +19,9 @@ extension AppTests {
                 let before = try await Student.query(on: app.db).count()
                 let word = StudentImport.madeUpWord
                 // 1 900 rows: more than two 800-row statements and two 900-key lookups, with a remainder of each.
-                let n = 1_900
-                let lines = (0..<n).map { i in
-                    let surname = "Тестов-" + word(n - i)  // the file is not in key order
+                let total = 1_900
+                let lines = (0..<total).map { i in
+                    let surname = "Тестов-" + word(total - i)  // the file is not in key order
                     return
                         "\(surname);Пётр;Ильич;\(String(format: "%02d.%02d.2010", 1 + i % 28, 1 + i % 12));м;"
                         + "\(1 + i % 11);;;;"
@@ -36,23 +36,23 @@ extension AppTests {
                 let added = try await Student.query(on: app.db).filter(
                     \.$surname ~~ lines.map { String($0.prefix { $0 != ";" }) }
                 ).all()
-                #expect(added.count == n)
-                #expect(try await Student.query(on: app.db).count() == before + n)
+                #expect(added.count == total)
+                #expect(try await Student.query(on: app.db).count() == before + total)
                 // Ids in the order of the identity keys: the indexes grow at one end.
                 let byID = added.sorted { $0.id!.uuidString < $1.id!.uuidString }.map(\.identityKey)
                 #expect(byID == byID.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
                 #expect(added.allSatisfy { $0.searchKey == TextKey.search($0.surname, $0.givenName, $0.patronymic) })
                 // The dates come back as written (on PostgreSQL they travel as COPY text).
                 let born = Dictionary(
-                    uniqueKeysWithValues: lines.map { l in
-                        let cells = l.split(separator: ";", omittingEmptySubsequences: false)
+                    uniqueKeysWithValues: lines.map { line in
+                        let cells = line.split(separator: ";", omittingEmptySubsequences: false)
                         return (String(cells[0]), String(cells[3]))
                     })
                 let zone = TimeZone(identifier: "Europe/Moscow")!
                 #expect(added.allSatisfy { RuDate.format($0.birthDate, timeZone: zone) == born[$0.surname] })
                 let guardians = try await Guardian.query(on: app.db).filter(\.$student.$id ~~ added.map { $0.id! })
                     .with(\.$student).all()
-                #expect(guardians.count == (n + 2) / 3)
+                #expect(guardians.count == (total + 2) / 3)
                 #expect(guardians.allSatisfy { $0.fullName.hasPrefix($0.student.surname + "а ") })
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").count() == 1)
             }
@@ -110,22 +110,22 @@ extension AppTests {
                 #expect(try await b.get(url).body.string.contains("Новые обучающиеся (2)"))
                 // Meanwhile another school journals the same Кедров.
                 let other = ids.other
-                let s = Student()
-                s.$municipality.id = ids.world.municipalityID
-                s.$school.id = other
-                s.surname = "Кедров"
-                s.givenName = "Тимур"
-                s.birthDate = RuDate.parse("12.12.2009", timeZone: TimeZone(identifier: "Europe/Moscow")!)!
-                s.grade = 11
-                s.specialNeeds = false
-                s.status = RecordStatus.active.rawValue
-                s.version = 1
-                s.identityKey = StudentIdentity.key(
-                    surname: "Кедров", givenName: "Тимур", patronymic: nil, birthDate: s.birthDate,
+                let student = Student()
+                student.$municipality.id = ids.world.municipalityID
+                student.$school.id = other
+                student.surname = "Кедров"
+                student.givenName = "Тимур"
+                student.birthDate = RuDate.parse("12.12.2009", timeZone: TimeZone(identifier: "Europe/Moscow")!)!
+                student.grade = 11
+                student.specialNeeds = false
+                student.status = RecordStatus.active.rawValue
+                student.version = 1
+                student.identityKey = StudentIdentity.key(
+                    surname: "Кедров", givenName: "Тимур", patronymic: nil, birthDate: student.birthDate,
                     timeZone: TimeZone(identifier: "Europe/Moscow")!)
-                s.searchKey = TextKey.search("Кедров", "Тимур")
-                s.sortKey = TextKey.sort("Кедров Тимур")
-                try await s.create(on: app.db)
+                student.searchKey = TextKey.search("Кедров", "Тимур")
+                student.sortKey = TextKey.sort("Кедров Тимур")
+                try await student.create(on: app.db)
                 let refused = try await b.post(url + "/commit", [:])
                 #expect(refused.status == .conflict)
                 #expect(refused.body.string.contains("реестр изменился"))

@@ -35,10 +35,10 @@ extension AppTests {
         /// A school administrator of СОШ № 1 of the demo on the import page, with that school's id (for the suites
         /// still on the demo).
         static func school1(_ app: Application) async throws -> (Browser, UUID) {
-            var b = Browser(app)
-            _ = try await b.login("school1")
-            #expect(try await b.get("/students/import").status == .ok)
-            return (b, try await orgID(app, "МБОУ «СОШ № 1»"))
+            var browser = Browser(app)
+            _ = try await browser.login("school1")
+            #expect(try await browser.get("/students/import").status == .ok)
+            return (browser, try await orgID(app, "МБОУ «СОШ № 1»"))
         }
 
         /// A world of its own: Школа № 1 (school1 its administrator) with Ёлкин, another school with Тихонов, a centre
@@ -52,11 +52,11 @@ extension AppTests {
                 at: school, "Ёлкин", "Артём", "Ильич", born: "20.03.2010")
             try await world.guardian(of: try elkin.requireID(), "Ёлкина Вера Николаевна")
             let otherChild = try await world.student(at: other, "Тихонов", "Лев", "Маркович", born: "11.11.2009")
-            var b = Browser(app)
-            _ = try await b.login("school1", password: World.password)
-            #expect(try await b.get("/students/import").status == .ok)
+            var browser = Browser(app)
+            _ = try await browser.login("school1", password: World.password)
+            #expect(try await browser.get("/students/import").status == .ok)
             return (
-                b,
+                browser,
                 Ids(world: world, school: school, other: other, center: center, elkin: elkin, otherChild: otherChild)
             )
         }
@@ -201,8 +201,8 @@ extension AppTests {
                 let url = try Self.batchURL(up)
                 _ = try await b.get(url)
                 #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
-                let s = try #require(try await Student.query(on: app.db).filter(\.$surname == "Рябинина").first())
-                #expect(s.grade == 9 && s.letter == "В" && s.$school.id == school)
+                let student = try #require(try await Student.query(on: app.db).filter(\.$surname == "Рябинина").first())
+                #expect(student.grade == 9 && student.letter == "В" && student.$school.id == school)
             }
         }
 

@@ -46,10 +46,12 @@ extension AppTests {
                 var form = Self.child
                 form["school"] = own.uuidString
                 #expect(try await school.post("/students/new", form).status == .seeOther)
-                let s = try #require(try await Student.query(on: app.db).filter(\.$surname == "Лесников").first())
+                let student = try #require(try await Student.query(on: app.db).filter(\.$surname == "Лесников").first())
                 #expect(
-                    try await AuditEntry.query(on: app.db).filter(\.$entityID == s.id).filter(\.$action == "create")
-                        .count() == 1)
+                    try await AuditEntry.query(on: app.db).filter(\.$entityID == student.id).filter(
+                        \.$action == "create"
+                    )
+                    .count() == 1)
                 // The same child again, typed differently: ЛЕСНИКОВ, ё/е and case ignored.
                 _ = try await school.get("/students/new")
                 var twin = form
@@ -68,7 +70,7 @@ extension AppTests {
                 #expect(hidden.body.string.contains("Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
                 #expect(!hidden.body.string.contains("Школа № 1"))
                 // Nor can a school open, list or add another school's students.
-                #expect(try await third.get("/students/\(s.id!)").status == .forbidden)
+                #expect(try await third.get("/students/\(student.id!)").status == .forbidden)
                 #expect(!(try await third.get("/students?q=лесников").body.string.contains("Лесников")))
                 var wrong = Self.child
                 wrong["school"] = own.uuidString
@@ -95,8 +97,8 @@ extension AppTests {
                 var form = Self.child
                 form["school"] = ids.own.uuidString
                 form[field] = value
-                let r = try await school.post("/students/new", form)
-                #expect(r.status == .unprocessableEntity && r.body.string.contains(message), "\(field)")
+                let response = try await school.post("/students/new", form)
+                #expect(response.status == .unprocessableEntity && response.body.string.contains(message), "\(field)")
                 #expect(try await Student.query(on: app.db).count() == 0)
             }
         }
@@ -113,8 +115,8 @@ extension AppTests {
                 good["surname"] = "Д’Артаньян-Лесников"
                 good["letter"] = "б"
                 #expect(try await school.post("/students/new", good).status == .seeOther)
-                let s = try #require(try await Student.query(on: app.db).first())
-                #expect(s.surname == "Д’Артаньян-Лесников" && s.letter == "Б")
+                let student = try #require(try await Student.query(on: app.db).first())
+                #expect(student.surname == "Д’Артаньян-Лесников" && student.letter == "Б")
             }
         }
 
@@ -125,9 +127,9 @@ extension AppTests {
         func onlyTheKmcAndSchoolsSeeTheStudentRegistry(user: String, status: HTTPStatus) async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                #expect(try await b.login(user, password: World.password).status == .seeOther)
-                #expect(try await b.get("/students").status == status, "\(user)")
+                var browser = Browser(app)
+                #expect(try await browser.login(user, password: World.password).status == .seeOther)
+                #expect(try await browser.get("/students").status == status, "\(user)")
             }
         }
 
@@ -154,26 +156,28 @@ extension AppTests.StudentTests {
                 var metadata: M
             }
             let ids = try await Self.setUp(app, own: 11, other: 4)
-            var b = Browser(app)
+            var browser = Browser(app)
             let school = try await apiToken(app, "school1", password: World.password)
             let own = ids.own
-            let res = try await b.send(.GET, "/api/v1/students?per=50", headers: ["Authorization": "Bearer \(school)"])
+            let res = try await browser.send(
+                .GET, "/api/v1/students?per=50", headers: ["Authorization": "Bearer \(school)"])
             let page = try res.content.decode(Page.self)
             #expect(page.metadata.total == 11)
             #expect(page.items.count == 11 && page.items.allSatisfy { $0.schoolId == own })
             let foreign = try #require(ids.otherStudents.first)
             #expect(
-                try await b.send(
+                try await browser.send(
                     .GET, "/api/v1/students/\(foreign)", headers: ["Authorization": "Bearer \(school)"]
                 ).status == .forbidden)
             let kmc = try await apiToken(app, "kmc", password: World.password)
             #expect(
-                try await b.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(kmc)"]).content.decode(
-                    Page.self
-                ).metadata.total == 15)
+                try await browser.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(kmc)"]).content
+                    .decode(
+                        Page.self
+                    ).metadata.total == 15)
             let head = try await apiToken(app, "centre1", password: World.password)
             #expect(
-                try await b.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(head)"]).status
+                try await browser.send(.GET, "/api/v1/students", headers: ["Authorization": "Bearer \(head)"]).status
                     == .forbidden)
         }
     }
