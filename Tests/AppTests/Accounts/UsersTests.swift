@@ -140,10 +140,10 @@ extension AppTests {
                 _ = try await Self.setUp(app)
                 let target = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
                 for user in ["kmc", "school1", "student1", "metod"] {
-                    var b = Browser(app)
-                    #expect(try await b.login(user, password: World.password).status == .seeOther)
-                    #expect(try await b.get("/users/\(target.id!)").status == .forbidden, "\(user)")
-                    #expect(try await b.post("/users/\(target.id!)/reset").status == .forbidden, "\(user)")
+                    var browser = Browser(app)
+                    #expect(try await browser.login(user, password: World.password).status == .seeOther)
+                    #expect(try await browser.get("/users/\(target.id!)").status == .forbidden, "\(user)")
+                    #expect(try await browser.post("/users/\(target.id!)/reset").status == .forbidden, "\(user)")
                 }
                 // teacher1 teaches at the centre1's centre: its head manages that account, and only such accounts.
                 var head = Browser(app)
@@ -164,13 +164,13 @@ extension AppTests {
                 let ids = try await Self.setUp(app)
                 let own = ids.school
                 let other = ids.other
-                var b = Browser(app)
-                _ = try await b.login("school1", password: World.password)
-                _ = try await b.get("/users/new")
-                let coordinator = try await b.post(
+                var browser = Browser(app)
+                _ = try await browser.login("school1", password: World.password)
+                _ = try await browser.get("/users/new")
+                let coordinator = try await browser.post(
                     "/users/new", ["fullName": "Власов Роман Ильич", "username": "vlasov", "role": "coordinator"])
                 #expect(coordinator.status == .unprocessableEntity)
-                let elsewhere = try await b.post(
+                let elsewhere = try await browser.post(
                     "/users/new",
                     [
                         "fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
@@ -178,7 +178,7 @@ extension AppTests {
                     ])
                 #expect(elsewhere.status == .unprocessableEntity)
                 #expect(try await User.query(on: app.db).filter(\.$username == "vlasov").count() == 0)
-                let created = try await b.post(
+                let created = try await browser.post(
                     "/users/new",
                     [
                         "fullName": "Власов Роман Ильич", "username": "vlasov", "role": "teacher",
