@@ -11,13 +11,13 @@ extension AppTests {
         static func form(_ center: UUID, modules: String = "Теория — 30\nПрактикум — 34", teacher: UUID? = nil)
             -> [String: String]
         {
-            var f = [
+            var form = [
                 "organization": center.uuidString, "title": "Экспериментальная физика", "kind": "profile",
                 "gradeFrom": "10", "gradeTo": "11",
                 "hours": "64", "form": "blended", "modules": modules, "target": "исследовательские проекты",
             ]
-            if let teacher { f["teachers"] = teacher.uuidString.lowercased() }
-            return f
+            if let teacher { form["teachers"] = teacher.uuidString.lowercased() }
+            return form
         }
 
         /// The ids of a programmes' world.
@@ -185,12 +185,12 @@ extension AppTests {
                 // A draft is not in the catalogue.
                 let current = try #require(
                     try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).first())
-                let p = try #require(
+                let program = try #require(
                     try await NetworkProgram.query(on: app.db).filter(\.$title == "Химия в задачах").filter(
                         \.$academicYear.$id == current.id!
                     ).first())
-                p.approval = "draft"
-                try await p.save(on: app.db)
+                program.approval = "draft"
+                try await program.save(on: app.db)
                 #expect(!(try await anyone.get("/catalog").body.string.contains("Химия в задачах")))
                 let token = try await apiToken(app, "kmc", password: World.password)
                 struct Page: Content {
