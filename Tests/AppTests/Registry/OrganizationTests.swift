@@ -37,22 +37,22 @@ extension AppTests {
         @Test func coordinatorCreatesAnOrganizationAndFindsItIgnoringCaseAndYo() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                _ = try await b.login("kmc", password: World.password)
-                _ = try await b.get("/organizations/new")
-                let res = try await b.post("/organizations/new", Self.valid)
+                var browser = Browser(app)
+                _ = try await browser.login("kmc", password: World.password)
+                _ = try await browser.get("/organizations/new")
+                let res = try await browser.post("/organizations/new", Self.valid)
                 #expect(res.status == .seeOther)
                 let org = try #require(
                     try await Organization.query(on: app.db).filter(\.$shortName == "МБОУ «СОШ № 12»").first())
                 #expect(org.version == 1)
-                let list = try await b.get("/organizations?q=ЕЛОЧНАЯ").body.string
+                let list = try await browser.get("/organizations?q=ЕЛОЧНАЯ").body.string
                 #expect(list.contains("МБОУ «СОШ № 12»"))
                 #expect(list.contains("Найдено 1 организация"))
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == org.id).filter(
                     \.$action == "create"
                 ).first()
                 #expect(audit?.username == "kmc")
-                let card = try await b.get("/organizations/\(org.id!.uuidString)").body.string
+                let card = try await browser.get("/organizations/\(org.id!.uuidString)").body.string
                 #expect(card.contains("История изменений"))
                 #expect(card.contains("Создание"))
             }
@@ -61,15 +61,15 @@ extension AppTests {
         @Test func invalidInputShowsRussianMessagesNextToFieldsAndSavesNothing() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                _ = try await b.login("kmc", password: World.password)
-                _ = try await b.get("/organizations/new")
+                var browser = Browser(app)
+                _ = try await browser.login("kmc", password: World.password)
+                _ = try await browser.get("/organizations/new")
                 let before = try await Organization.query(on: app.db).count()
                 var form = Self.valid
                 form["shortName"] = "  "
                 form["email"] = "не почта"
                 form["kind"] = "castle"
-                let res = try await b.post("/organizations/new", form)
+                let res = try await browser.post("/organizations/new", form)
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains("id=\"shortName-error\">Заполните это поле."))
@@ -110,17 +110,17 @@ extension AppTests {
         @Test func archiveIsConfirmedThenHidesTheOrganization() async throws {
             try await withApp { app in
                 let id = try await Self.setUp(app).other
-                var b = Browser(app)
-                _ = try await b.login("kmc", password: World.password)
-                let confirm = try await b.get("/organizations/\(id)/archive")
+                var browser = Browser(app)
+                _ = try await browser.login("kmc", password: World.password)
+                let confirm = try await browser.get("/organizations/\(id)/archive")
                 #expect(confirm.body.string.contains("Перенести «Школа № 3» в архив?"))
                 #expect(try await Organization.find(id, on: app.db)?.status == "active")
-                #expect(try await b.post("/organizations/\(id)/archive").status == .seeOther)
+                #expect(try await browser.post("/organizations/\(id)/archive").status == .seeOther)
                 #expect(try await Organization.find(id, on: app.db)?.status == "archived")
-                #expect(!(try await b.get("/organizations").body.string.contains("Школа № 3")))
-                #expect(try await b.get("/organizations?status=archived").body.string.contains("Школа № 3"))
-                _ = try await b.get("/organizations/\(id)")
-                #expect(try await b.post("/organizations/\(id)/restore").status == .seeOther)
+                #expect(!(try await browser.get("/organizations").body.string.contains("Школа № 3")))
+                #expect(try await browser.get("/organizations?status=archived").body.string.contains("Школа № 3"))
+                _ = try await browser.get("/organizations/\(id)")
+                #expect(try await browser.post("/organizations/\(id)/restore").status == .seeOther)
                 #expect(try await Organization.find(id, on: app.db)?.status == "active")
             }
         }
@@ -130,17 +130,17 @@ extension AppTests {
                 let ids = try await Self.setUp(app)
                 let own = ids.own
                 let other = ids.other
-                var b = Browser(app)
-                _ = try await b.login("school1", password: World.password)
-                #expect(try await b.get("/organizations/new").status == .forbidden)
-                #expect(try await b.get("/organizations/\(other)/edit").status == .forbidden)
-                #expect(try await b.get("/organizations/\(own)/archive").status == .forbidden)
-                #expect(try await b.get("/organizations/\(own)/edit").status == .ok)
+                var browser = Browser(app)
+                _ = try await browser.login("school1", password: World.password)
+                #expect(try await browser.get("/organizations/new").status == .forbidden)
+                #expect(try await browser.get("/organizations/\(other)/edit").status == .forbidden)
+                #expect(try await browser.get("/organizations/\(own)/archive").status == .forbidden)
+                #expect(try await browser.get("/organizations/\(own)/edit").status == .ok)
                 let before = try #require(try await Organization.find(other, on: app.db))
                 var form = OrganizationsController.values(of: before)
                 form["version"] = "1"
                 form["phone"] = "+7 (900) 555-55-55"
-                #expect(try await b.post("/organizations/\(other)/edit", form).status == .forbidden)
+                #expect(try await browser.post("/organizations/\(other)/edit", form).status == .forbidden)
                 #expect(try await Organization.find(other, on: app.db)?.phone == before.phone)
             }
         }
@@ -157,12 +157,12 @@ extension AppTests {
                     municipalityID: municipality.requireID(), on: app.db, req: nil)
                 let id = try foreign.requireID()
                 for user in ["admin", "kmc", "school1"] {
-                    var b = Browser(app)
-                    #expect(try await b.login(user, password: World.password).status == .seeOther)
-                    #expect(try await b.get("/organizations/\(id)").status == .forbidden)
-                    #expect(try await b.get("/organizations/\(id)/edit").status == .forbidden)
-                    #expect(try await b.post("/organizations/\(id)/archive").status == .forbidden)
-                    #expect(!(try await b.get("/organizations?q=чужая").body.string.contains("Чужая школа")))
+                    var browser = Browser(app)
+                    #expect(try await browser.login(user, password: World.password).status == .seeOther)
+                    #expect(try await browser.get("/organizations/\(id)").status == .forbidden)
+                    #expect(try await browser.get("/organizations/\(id)/edit").status == .forbidden)
+                    #expect(try await browser.post("/organizations/\(id)/archive").status == .forbidden)
+                    #expect(!(try await browser.get("/organizations?q=чужая").body.string.contains("Чужая школа")))
                     let token = try await apiToken(app, user, password: World.password)
                     var api = Browser(app)
                     let res = try await api.send(

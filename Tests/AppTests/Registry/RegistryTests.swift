@@ -46,10 +46,10 @@ extension AppTests {
             try await withApp { app in
                 _ = try await Self.setUp(app)
                 let allowed = try #require(Self.matrix[user])
-                var b = Browser(app)
-                #expect(try await b.login(user, password: World.password).status == .seeOther)
+                var browser = Browser(app)
+                #expect(try await browser.login(user, password: World.password).status == .seeOther)
                 for list in Self.lists {
-                    let status = try await b.get("/\(list)").status
+                    let status = try await browser.get("/\(list)").status
                     #expect(status == (allowed.contains(list) ? .ok : .forbidden), "\(user) /\(list) → \(status)")
                 }
             }
@@ -62,13 +62,13 @@ extension AppTests {
                 let year = world.year
                 let math = try await world.subject("математика")
                 let geo = try await world.subject("география")
-                var b = Browser(app)
-                _ = try await b.login("kmc", password: World.password)
-                _ = try await b.get("/resource-centers/new")
+                var browser = Browser(app)
+                _ = try await browser.login("kmc", password: World.password)
+                _ = try await browser.get("/resource-centers/new")
                 let form =
-                    "_csrf=\(b.csrf)&organization=\(org)&year=\(year.id!)&subjects=\(math.id!)&subjects=\(geo.id!)&"
+                    "_csrf=\(browser.csrf)&organization=\(org)&year=\(year.id!)&subjects=\(math.id!)&subjects=\(geo.id!)&"
                     + "directions=gifted_children&decreeNumber=301&decreeDate=01.09.2026"
-                let res = try await b.send(
+                let res = try await browser.send(
                     .POST, "/resource-centers/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                     raw: form)
                 #expect(res.status == .seeOther)
@@ -80,10 +80,10 @@ extension AppTests {
                 #expect(home.contains("Школа № 8"))
                 #expect(home.contains("география, математика"))
                 // The same organisation cannot be designated twice in one year.
-                _ = try await b.get("/resource-centers/new")
-                let again = try await b.send(
+                _ = try await browser.get("/resource-centers/new")
+                let again = try await browser.send(
                     .POST, "/resource-centers/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                    raw: "_csrf=\(b.csrf)&organization=\(org)&year=\(year.id!)&subjects=\(math.id!)")
+                    raw: "_csrf=\(browser.csrf)&organization=\(org)&year=\(year.id!)&subjects=\(math.id!)")
                 #expect(again.status == .unprocessableEntity)
                 #expect(again.body.string.contains("уже назначена ресурсным центром"))
                 #expect(try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == org).count() == 1)
@@ -105,30 +105,30 @@ extension AppTests {
                 let otherRoom = try await world.room(at: other, "Лаборатория химии", capacity: 18)
                 let otherStaff = try await world.staff("Ёжиков", "Павел", "Семёнович", at: [other])
                 let otherAgreement = try await world.agreement(.schoolCenter, ids.school, other, number: "СВ-13")
-                var b = Browser(app)
-                _ = try await b.login("centre1", password: World.password)
+                var browser = Browser(app)
+                _ = try await browser.login("centre1", password: World.password)
                 for path in [
                     "/rooms/\(otherRoom.id!)", "/rooms/\(otherRoom.id!)/edit", "/staff/\(otherStaff.id!)",
                     "/staff/\(otherStaff.id!)/edit",
                     "/agreements/\(otherAgreement.id!)", "/resource-centers/new", "/agreements/new", "/subjects/new",
                 ] {
-                    #expect(try await b.get(path).status == .forbidden, "\(path)")
+                    #expect(try await browser.get(path).status == .forbidden, "\(path)")
                 }
-                #expect(try await b.post("/rooms/\(otherRoom.id!)/archive").status == .forbidden)
+                #expect(try await browser.post("/rooms/\(otherRoom.id!)/archive").status == .forbidden)
                 #expect(try await Room.find(otherRoom.id, on: app.db)?.status == "active")
                 // A room can be added to the own centre only.
-                _ = try await b.get("/rooms/new")
-                let refused = try await b.post(
+                _ = try await browser.get("/rooms/new")
+                let refused = try await browser.post(
                     "/rooms/new", ["organization": other.uuidString, "name": "Кабинет № 99", "capacity": "20"])
                 #expect(refused.status == .unprocessableEntity)
                 #expect(refused.body.string.contains("id=\"organization-error\""))
-                let added = try await b.post(
+                let added = try await browser.post(
                     "/rooms/new", ["organization": own.uuidString, "name": "Кабинет № 99", "capacity": "20"])
                 #expect(added.status == .seeOther)
-                let rooms = try await b.get("/rooms").body.string
+                let rooms = try await browser.get("/rooms").body.string
                 #expect(rooms.contains("Кабинет № 99") && !rooms.contains("Лаборатория химии"))
                 #expect(try await Room.query(on: app.db).filter(\.$organization.$id == other).count() == 1)
-                #expect(try await b.get("/staff").body.string.contains("Найдено 3 сотрудника"))
+                #expect(try await browser.get("/staff").body.string.contains("Найдено 3 сотрудника"))
                 let token = try await apiToken(app, "centre1", password: World.password)
                 var api = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
@@ -161,14 +161,14 @@ extension AppTests {
                 try await room.create(on: app.db)
                 let subject = Subject(municipalityID: try municipality.requireID(), name: "чужой предмет")
                 try await subject.create(on: app.db)
-                var b = Browser(app)
-                _ = try await b.login("admin", password: World.password)
-                #expect(try await b.get("/rooms/\(room.id!)").status == .forbidden)
-                #expect(try await b.get("/subjects/\(subject.id!)").status == .forbidden)
-                #expect(try await b.post("/subjects/\(subject.id!)/archive").status == .forbidden)
-                #expect(!(try await b.get("/rooms?q=чужой").body.string.contains("Чужой кабинет")))
-                _ = try await b.get("/rooms/new")
-                let res = try await b.post(
+                var browser = Browser(app)
+                _ = try await browser.login("admin", password: World.password)
+                #expect(try await browser.get("/rooms/\(room.id!)").status == .forbidden)
+                #expect(try await browser.get("/subjects/\(subject.id!)").status == .forbidden)
+                #expect(try await browser.post("/subjects/\(subject.id!)/archive").status == .forbidden)
+                #expect(!(try await browser.get("/rooms?q=чужой").body.string.contains("Чужой кабинет")))
+                _ = try await browser.get("/rooms/new")
+                let res = try await browser.post(
                     "/rooms/new", ["organization": org.id!.uuidString, "name": "Кабинет", "capacity": "5"])
                 #expect(res.status == .unprocessableEntity)
                 let token = try await apiToken(app, "admin", password: World.password)
@@ -190,12 +190,12 @@ extension AppTests {
                 _ = try await first.get("/rooms/\(room.id!)/edit")
                 _ = try await second.get("/rooms/\(room.id!)/edit")
                 let form = ["organization": room.$organization.id.uuidString, "name": room.name, "version": "1"]
-                var a = form
-                a["capacity"] = "30"
-                var c = form
-                c["capacity"] = "12"
-                #expect(try await first.post("/rooms/\(room.id!)/edit", a).status == .seeOther)
-                let stale = try await second.post("/rooms/\(room.id!)/edit", c)
+                var roomier = form
+                roomier["capacity"] = "30"
+                var smaller = form
+                smaller["capacity"] = "12"
+                #expect(try await first.post("/rooms/\(room.id!)/edit", roomier).status == .seeOther)
+                let stale = try await second.post("/rooms/\(room.id!)/edit", smaller)
                 #expect(stale.status == .conflict)
                 #expect(stale.body.string.contains("value=\"30\""))
                 #expect(try await Room.find(room.id, on: app.db)?.capacity == 30)
@@ -212,10 +212,10 @@ extension AppTests {
                 let ids = try await Self.setUp(app)
                 let school = ids.school
                 let notCenter = try await ids.world.school("Школа № 11")
-                var b = Browser(app)
-                _ = try await b.login("kmc", password: World.password)
-                _ = try await b.get("/agreements/new")
-                let bad = try await b.post(
+                var browser = Browser(app)
+                _ = try await browser.login("kmc", password: World.password)
+                _ = try await browser.get("/agreements/new")
+                let bad = try await browser.post(
                     "/agreements/new",
                     [
                         "kind": "school_center", "partyA": school.uuidString, "partyB": notCenter.uuidString,
@@ -227,8 +227,8 @@ extension AppTests {
                 #expect(html.contains("Дата окончания не может быть раньше даты начала."))
                 #expect(html.contains("У подписанного договора должен быть номер."))
                 #expect(try await NetworkAgreement.query(on: app.db).count() == 0)
-                _ = try await b.get("/kmc-members/new")
-                let term = try await b.post(
+                _ = try await browser.get("/kmc-members/new")
+                let term = try await browser.post(
                     "/kmc-members/new",
                     [
                         "fullName": "Петров Пётр Петрович", "kmcRole": "member", "position": "учитель",
@@ -237,7 +237,7 @@ extension AppTests {
                 #expect(term.status == .unprocessableEntity)
                 #expect(term.body.string.contains("от одного до двух лет"))
                 #expect(try await KmcMember.query(on: app.db).count() == 0)
-                let ok = try await b.post(
+                let ok = try await browser.post(
                     "/kmc-members/new",
                     [
                         "fullName": "Петров Пётр Петрович", "kmcRole": "member", "position": "учитель",
@@ -253,20 +253,20 @@ extension AppTests {
                 let world = try await Self.setUp(app).world
                 let subject = try await world.subject("экономика")
                 _ = try await world.subject("математика")
-                var b = Browser(app)
-                _ = try await b.login("admin", password: World.password)
+                var browser = Browser(app)
+                _ = try await browser.login("admin", password: World.password)
                 #expect(
-                    try await b.get("/subjects/\(subject.id!)/archive").body.string.contains(
+                    try await browser.get("/subjects/\(subject.id!)/archive").body.string.contains(
                         "Перенести «экономика» в архив?"))
-                #expect(try await b.post("/subjects/\(subject.id!)/archive").status == .seeOther)
+                #expect(try await browser.post("/subjects/\(subject.id!)/archive").status == .seeOther)
                 #expect(try await Subject.find(subject.id, on: app.db)?.status == "archived")
-                _ = try await b.get("/subjects/\(subject.id!)")
-                #expect(try await b.post("/subjects/\(subject.id!)/restore").status == .seeOther)
-                let card = try await b.get("/subjects/\(subject.id!)").body.string
+                _ = try await browser.get("/subjects/\(subject.id!)")
+                #expect(try await browser.post("/subjects/\(subject.id!)/restore").status == .seeOther)
+                let card = try await browser.get("/subjects/\(subject.id!)").body.string
                 #expect(card.contains("В архив"))
                 #expect(card.contains("Из архива"))
-                _ = try await b.get("/subjects/new")
-                let dup = try await b.post("/subjects/new", ["name": "МАТЕМАТИКА"])
+                _ = try await browser.get("/subjects/new")
+                let dup = try await browser.post("/subjects/new", ["name": "МАТЕМАТИКА"])
                 #expect(dup.body.string.contains("Такой предмет уже есть в списке."))
                 #expect(try await Subject.query(on: app.db).count() == 2)
             }
