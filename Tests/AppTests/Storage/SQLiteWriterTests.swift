@@ -27,10 +27,10 @@ extension AppTests {
                     for job in 0..<60 {
                         group.addTask {
                             do {
-                                try await writer.write { c in
-                                    try c.run(
+                                try await writer.write { connection in
+                                    try connection.run(
                                         "INSERT INTO writer_probe (id, job) VALUES (?, ?)", [.int(job * 10), .int(job)])
-                                    try c.run(
+                                    try connection.run(
                                         "INSERT INTO writer_probe (id, job) VALUES (?, ?)",
                                         [.int(job % 3 == 0 ? job * 10 : job * 10 + 1), .int(job)])
                                 }
@@ -49,8 +49,8 @@ extension AppTests {
                 for (job, ok) in outcomes { #expect(ok == (job % 3 != 0), "job \(job)") }
                 let rows = try await sql.raw("SELECT job, COUNT(*) AS n FROM writer_probe GROUP BY job").all()
                 var counts: [Int: Int] = [:]
-                for r in rows {
-                    counts[try r.decode(column: "job", as: Int.self)] = try r.decode(column: "n", as: Int.self)
+                for row in rows {
+                    counts[try row.decode(column: "job", as: Int.self)] = try row.decode(column: "n", as: Int.self)
                 }
                 #expect(counts.count == 40)
                 #expect(counts.values.allSatisfy { $0 == 2 })
@@ -117,9 +117,9 @@ extension AppTests {
 
         @Test func textIsEscapedAndNullsAreMarked() {
             func line(_ values: [DBValue]) -> String {
-                var b = ByteBuffer()
-                for v in values { PostgresCopy.write(v, to: &b) }
-                return b.readString(length: b.readableBytes) ?? ""
+                var buffer = ByteBuffer()
+                for value in values { PostgresCopy.write(value, to: &buffer) }
+                return buffer.readString(length: buffer.readableBytes) ?? ""
             }
             #expect(line([.text("a\tb\\c\nd\re")]) == "a\\tb\\\\c\\nd\\re")
             #expect(line([.text(nil), .date(nil)]) == "\\N\\N")
