@@ -49,9 +49,9 @@ extension AppTests {
                 tooMuch["s-" + students[0].id!.uuidString.lowercased()] = "11"
                 #expect(try await head.post(url, tooMuch).status == .unprocessableEntity)
                 #expect(try await head.post(url, form).status == .seeOther)
-                let w = try #require(
+                let work = try #require(
                     try await DiagnosticWork.query(on: app.db).filter(\.$title == "Промежуточный срез").first())
-                let scores = try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == w.id!).all()
+                let scores = try await DiagnosticScore.query(on: app.db).filter(\.$work.$id == work.id!).all()
                 #expect(scores.count == students.count)
                 #expect(
                     Dictionary(uniqueKeysWithValues: scores.map { ($0.$student.id, $0.score) })
@@ -70,8 +70,8 @@ extension AppTests {
                 let masked = try await metod.get(url).body.string
                 #expect(!masked.contains(students[0].fullName))
                 // Each child by their registry number, as the import and the form gave it.
-                for s in students {
-                    let number = try #require(s.registryNumber)
+                for student in students {
+                    let number = try #require(student.registryNumber)
                     #expect(masked.contains(StudentLabel.masked(number) + "<"))
                 }
                 var school = Browser(app)
