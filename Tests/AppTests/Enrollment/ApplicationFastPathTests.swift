@@ -145,20 +145,20 @@ extension AppTests {
 
         @Test func aTimetableClashIsRefusedAndNothingIsWritten() async throws {
             try await withApp { app in
-                let (w, c, child, groups) = try await Self.setUp(app)
+                let (setup, campaign, child, groups) = try await Self.setUp(app)
                 // setup: the child attends «Физика-10» of «Лицей № 5», which meets a week from now at 16:00; the chosen
                 // group gets a lesson at the same time
-                let lyceum = w.chemistry.$organization.id
-                let physics = try await w.world.program(at: lyceum, "Физика вокруг нас")
-                let attended = try await w.world.group(of: physics, "Физика-10")
-                try await w.world.enroll([child.id!], in: attended)
-                let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
-                try await w.world.lesson(
+                let lyceum = setup.chemistry.$organization.id
+                let physics = try await setup.world.program(at: lyceum, "Физика вокруг нас")
+                let attended = try await setup.world.group(of: physics, "Физика-10")
+                try await setup.world.enroll([child.id!], in: attended)
+                let day = CivilDay(Date(), timeZone: setup.world.zone).number + 7
+                try await setup.world.lesson(
                     of: attended, on: CivilDay(number: day), at: ClockTime(minutes: 16 * 60), hours: 1)
                 let chosen = groups[1]
                 // Written as a row: the timetable's own checks (teachers, rooms, home schools) are TimetableTests'
                 // business.
-                try await w.world.lesson(
+                try await setup.world.lesson(
                     of: chosen, on: CivilDay(number: day), at: ClockTime(minutes: 16 * 60), hours: 1)
                 let before = try #require(try await StudyGroup.find(chosen.id, on: app.db)).enrolledCount
                 let token = try await apiToken(app, "student1", password: World.password)
@@ -167,14 +167,15 @@ extension AppTests {
                 var browser = Browser(app)
                 let res = try await browser.send(
                     .POST, "/api/v1/applications",
-                    json: In(campaignId: c.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
+                    json: In(
+                        campaignId: campaign.id!, studentId: child.id!, choices: [chosen.id!], guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 // check: refused with the student's own other group named, nothing written
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(attended.name)»"))
                 #expect(
                     try await CourseApplication.query(on: app.db).filter(\.$student.$id == child.id!).filter(
-                        \.$campaign.$id == c.id!
+                        \.$campaign.$id == campaign.id!
                     ).count() == 0)
                 #expect(try await StudyGroup.find(chosen.id, on: app.db)?.enrolledCount == before)
                 #expect(
@@ -187,13 +188,13 @@ extension AppTests {
 
         @Test func twoChoicesThatClashWithEachOtherAreRefusedTogether() async throws {
             try await withApp { app in
-                let (w, c, child, groups) = try await Self.setUp(app)
-                c.maxCourses = 2
-                try await c.save(on: app.db)
+                let (setup, campaign, child, groups) = try await Self.setUp(app)
+                campaign.maxCourses = 2
+                try await campaign.save(on: app.db)
                 // setup: the second and third groups, both with free places, meet at the same hour a week from now
-                let day = CivilDay(Date(), timeZone: w.world.zone).number + 7
+                let day = CivilDay(Date(), timeZone: setup.world.zone).number + 7
                 for group in groups[1...2] {
-                    try await w.world.lesson(
+                    try await setup.world.lesson(
                         of: group, on: CivilDay(number: day), at: ClockTime(minutes: 20 * 60), hours: 1)
                 }
                 let counts = try await groups.asyncMap {
@@ -205,7 +206,7 @@ extension AppTests {
                 let res = try await browser.send(
                     .POST, "/api/v1/applications",
                     json: In(
-                        campaignId: c.id!, studentId: child.id!, choices: [groups[1].id!, groups[2].id!],
+                        campaignId: campaign.id!, studentId: child.id!, choices: [groups[1].id!, groups[2].id!],
                         guardianAgreement: nil),
                     headers: ["Authorization": "Bearer \(token)"])
                 // check: refused whole, as the SQLite writer and the Fluent path refuse it
@@ -213,7 +214,7 @@ extension AppTests {
                 #expect(res.body.string.contains("timetable_clash") && res.body.string.contains("«\(groups[1].name)»"))
                 #expect(
                     try await CourseApplication.query(on: app.db).filter(\.$student.$id == child.id!).filter(
-                        \.$campaign.$id == c.id!
+                        \.$campaign.$id == campaign.id!
                     ).count() == 0)
                 #expect(
                     try await groups.asyncMap {

@@ -295,10 +295,10 @@ extension AppTests {
                     try await setup.world.students(at: setup.school1, count: 4, from: 1)
                     + setup.world.students(at: setup.school3, count: 4, from: 5)
                 var apps: [CourseApplication] = []
-                for (i, s) in students.enumerated() {
+                for (i, student) in students.enumerated() {
                     apps.append(
                         try await setup.world.application(
-                            in: campaign, for: s,
+                            in: campaign, for: student,
                             choices: i % 2 == 0 ? [setup.info, setup.math] : [setup.math, setup.info], confirmed: true))
                 }
                 var kmc = Browser(app)

@@ -25,33 +25,33 @@ extension AppTests {
 
         @Test func aWaitingStudentWithWithdrawnConsentIsNotPromoted() async throws {
             try await withApp { app in
-                let (world, w, v) = try await Self.fullGroup(app)
+                let (world, first, second) = try await Self.fullGroup(app)
                 let group = world.info
                 #expect(
-                    try await EnrollmentService.enroll(studentID: w.id!, groupID: group.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: first.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
                 #expect(
-                    try await EnrollmentService.enroll(studentID: v.id!, groupID: group.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: second.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 2))
-                w.consentWithdrawnAt = Date()
-                try await w.save(on: app.db)
+                first.consentWithdrawnAt = Date()
+                try await first.save(on: app.db)
                 let seated = try #require(
                     try await Enrollment.query(on: app.db).filter(\.$group.$id == group.id!).filter(
                         \.$status == "enrolled"
                     )
                     .first())
                 try await EnrollmentService.withdraw(enrollmentID: seated.id!, app: app, req: nil)
-                let wPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(
+                let firstPlace = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == first.id!).filter(
                         \.$group.$id == group.id!
                     )
                     .first())
-                let vPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(
+                let secondPlace = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == second.id!).filter(
                         \.$group.$id == group.id!
                     )
                     .first())
-                #expect(wPlace.status == "waitlisted" && vPlace.status == "enrolled")
+                #expect(firstPlace.status == "waitlisted" && secondPlace.status == "enrolled")
             }
         }
 
@@ -59,16 +59,16 @@ extension AppTests {
         /// list whose school has no consent on record stays waiting; a child who came by an ИУП moves up.
         @Test func aWaitingStudentPlacedWithoutRecordedConsentIsNotPromoted() async throws {
             try await withApp { app in
-                let (world, w, v) = try await Self.fullGroup(app)
+                let (world, first, second) = try await Self.fullGroup(app)
                 let group = world.info
                 #expect(
-                    try await EnrollmentService.enroll(studentID: w.id!, groupID: group.id!, app: app, req: nil)
+                    try await EnrollmentService.enroll(studentID: first.id!, groupID: group.id!, app: app, req: nil)
                         == .waitlisted(position: 1))
                 #expect(
                     try await EnrollmentService.enroll(
-                        studentID: v.id!, groupID: group.id!, source: .application, app: app, req: nil)
+                        studentID: second.id!, groupID: group.id!, source: .application, app: app, req: nil)
                         == .waitlisted(position: 2))
-                for student in [w, v] {
+                for student in [first, second] {
                     student.consentOn = nil
                     student.consentBy = nil
                     try await student.save(on: app.db)
@@ -79,17 +79,17 @@ extension AppTests {
                     )
                     .first())
                 try await EnrollmentService.withdraw(enrollmentID: seated.id!, app: app, req: nil)
-                let wPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == w.id!).filter(
+                let firstPlace = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == first.id!).filter(
                         \.$group.$id == group.id!
                     )
                     .first())
-                let vPlace = try #require(
-                    try await Enrollment.query(on: app.db).filter(\.$student.$id == v.id!).filter(
+                let secondPlace = try #require(
+                    try await Enrollment.query(on: app.db).filter(\.$student.$id == second.id!).filter(
                         \.$group.$id == group.id!
                     )
                     .first())
-                #expect(wPlace.status == "waitlisted" && vPlace.status == "enrolled")
+                #expect(firstPlace.status == "waitlisted" && secondPlace.status == "enrolled")
             }
         }
 
