@@ -14,7 +14,7 @@ extension AppTests {
     @Suite struct RegistryNumberTests {
         @Test func fiveHundredImportedChildrenGetFiveHundredDistinctLabels() async throws {
             try await withApp { app in
-                var (b, ids) = try await StudentImportTests.setUp(app)
+                var (browser, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let municipality = ids.world.municipalityID
                 let before = try await Student.query(on: app.db).filter(\.$municipality.$id == municipality).all()
@@ -23,10 +23,10 @@ extension AppTests {
                     "Номеров-\(word(i));Иван;Петрович;\(String(format: "%02d.%02d.2010", 1 + i % 28, 1 + i % 12));м;10;;;;;"
                 }
                 let url = try StudentImportTests.batchURL(
-                    try await b.upload(
+                    try await browser.upload(
                         "/students/import", ["school": school.uuidString],
                         file: ("numbers.csv", StudentImportTests.csv(lines))))
-                #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
+                #expect(try await browser.post(url + "/commit", [:]).status == .seeOther)
                 let added = try await Student.query(on: app.db).filter(\.$surname =~ "Номеров-").all()
                 #expect(added.count == 500)
                 let labels = Set(added.map { StudentLabel.masked($0.registryNumber) })
@@ -43,12 +43,12 @@ extension AppTests {
 
         @Test func aChildRegisteredByTheFormGetsTheNextNumberAndKeepsIt() async throws {
             try await withApp { app in
-                var (b, ids) = try await StudentImportTests.setUp(app)
+                var (browser, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 // The world registered its students first, numbered from 1.
                 let last = StudentImportTests.Ids.students
-                _ = try await b.get("/students/new")
-                let created = try await b.post(
+                _ = try await browser.get("/students/new")
+                let created = try await browser.post(
                     "/students/new",
                     [
                         "school": school.uuidString, "surname": "Новикова", "givenName": "Ульяна",
@@ -67,8 +67,8 @@ extension AppTests {
                     "sex": "female", "consentOn": "01.09.2026", "consentBy": "Новикова Ольга, мать",
                 ]
                 form["version"] = String(child.version)
-                _ = try await b.get(card + "/edit")
-                #expect(try await b.post(card + "/edit", form).status == .seeOther)
+                _ = try await browser.get(card + "/edit")
+                #expect(try await browser.post(card + "/edit", form).status == .seeOther)
                 let again = try #require(try await Student.find(child.id, on: app.db))
                 #expect(again.grade == 11 && again.registryNumber == last + 1)
             }

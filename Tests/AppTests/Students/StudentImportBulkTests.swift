@@ -14,7 +14,7 @@ extension AppTests {
     @Suite struct StudentImportBulkTests {
         @Test func aLargeFileIsWrittenWholeWithEachGuardianOnItsChild() async throws {
             try await withApp { app in
-                var (b, ids) = try await StudentImportTests.setUp(app)
+                var (browser, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let word = StudentImport.madeUpWord
@@ -28,11 +28,11 @@ extension AppTests {
                         + (i % 3 == 0 ? "\(surname)а Анна Петровна;+7 900 000-00-00" : ";")
                 }
                 let url = try StudentImportTests.batchURL(
-                    try await b.upload(
+                    try await browser.upload(
                         "/students/import", ["school": school.uuidString],
                         file: ("bulk.csv", StudentImportTests.csv(lines))))
-                #expect(try await b.get(url).body.string.contains("Новые обучающиеся (1900)"))
-                #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
+                #expect(try await browser.get(url).body.string.contains("Новые обучающиеся (1900)"))
+                #expect(try await browser.post(url + "/commit", [:]).status == .seeOther)
                 let added = try await Student.query(on: app.db).filter(
                     \.$surname ~~ lines.map { String($0.prefix { $0 != ";" }) }
                 ).all()
@@ -61,14 +61,15 @@ extension AppTests {
         @Test func aBatchCommittedTwiceAtOnceIsWrittenOnce() async throws {
             try await withApp { app in
                 // setup
-                var (b, ids) = try await StudentImportTests.setUp(app)
+                var (browser, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let file = StudentImportTests.csv([
                     "Ольхова;Дарина;;03.03.2011;ж;9;;;;Ольхова Нина;", "Ясенев;Глеб;;07.07.2012;м;8;;;;;",
                 ])
                 let url = try StudentImportTests.batchURL(
-                    try await b.upload("/students/import", ["school": school.uuidString], file: ("twice.csv", file)))
+                    try await browser.upload(
+                        "/students/import", ["school": school.uuidString], file: ("twice.csv", file)))
                 let batch = try #require(
                     try await StudentImportBatch.query(on: app.db).filter(\.$fileName == "twice.csv").first())
                 let batchID = try batch.requireID()
@@ -93,21 +94,21 @@ extension AppTests {
                 #expect(refusals == [StudentImportWords.Service.batchGone])
                 #expect(try await Student.query(on: app.db).count() == before + 2)
                 #expect(try await Guardian.query(on: app.db).filter(\.$fullName == "Ольхова Нина").count() == 1)
-                #expect(try await b.get(url).body.string.contains("twice.csv"))
+                #expect(try await browser.get(url).body.string.contains("twice.csv"))
             }
         }
 
         @Test func aRegistryChangedSincePreviewRefusesTheCommitAndKeepsThePreview() async throws {
             try await withApp { app in
-                var (b, ids) = try await StudentImportTests.setUp(app)
+                var (browser, ids) = try await StudentImportTests.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let file = StudentImportTests.csv([
                     "Кедров;Тимур;;12.12.2009;м;11;;;;;", "Берестова;Алина;;05.04.2010;ж;10;;;;;",
                 ])
                 let url = try StudentImportTests.batchURL(
-                    try await b.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
-                #expect(try await b.get(url).body.string.contains("Новые обучающиеся (2)"))
+                    try await browser.upload("/students/import", ["school": school.uuidString], file: ("c.csv", file)))
+                #expect(try await browser.get(url).body.string.contains("Новые обучающиеся (2)"))
                 // Meanwhile another school journals the same Кедров.
                 let other = ids.other
                 let student = Student()
@@ -126,7 +127,7 @@ extension AppTests {
                 student.searchKey = TextKey.search("Кедров", "Тимур")
                 student.sortKey = TextKey.sort("Кедров Тимур")
                 try await student.create(on: app.db)
-                let refused = try await b.post(url + "/commit", [:])
+                let refused = try await browser.post(url + "/commit", [:])
                 #expect(refused.status == .conflict)
                 #expect(refused.body.string.contains("реестр изменился"))
                 #expect(try await Student.query(on: app.db).count() == before + 1, "only the other school's child")

@@ -67,7 +67,7 @@ extension AppTests {
 
         @Test func previewThenCommitCreatesMergesAndAuditsOnce() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let auditBefore = try await AuditEntry.query(on: app.db).count()
@@ -83,18 +83,18 @@ extension AppTests {
                         + "\(RuDate.format(elkin.birthDate, timeZone: TimeZone(identifier: "Europe/Moscow")!));м;11А;"
                         + ";;;Ёлкина Вера Николаевна;",
                 ])
-                let up = try await b.upload(
+                let up = try await browser.upload(
                     "/students/import", ["school": school.uuidString.lowercased()], file: ("10а.csv", file))
                 #expect(up.status == .seeOther)
                 let url = try Self.batchURL(up)
-                let preview = try await b.get(url)
+                let preview = try await browser.get(url)
                 #expect(preview.status == .ok)
                 #expect(preview.body.string.contains("предпросмотр"))
                 #expect(preview.body.string.contains("Новые обучающиеся (2)"))
                 #expect(preview.body.string.contains("Уже есть в реестре школы (1)"))
                 #expect(try await Student.query(on: app.db).count() == before, "the preview writes nothing")
 
-                let done = try await b.post(url + "/commit", [:])
+                let done = try await browser.post(url + "/commit", [:])
                 #expect(done.status == .seeOther)
                 #expect(try await Student.query(on: app.db).count() == before + 2)
                 let merged = try #require(try await Student.find(elkin.id, on: app.db))
@@ -110,28 +110,29 @@ extension AppTests {
                     try await AuditEntry.query(on: app.db).filter(\.$entityType == "student_import").first())
                 #expect(entry.action == "import" && Audit.decode(entry.after)["Добавлено"] == "2")
                 // Each child's own history still shows what the file did to the record.
-                let elkinCard = try await b.get("/students/\(elkin.id!.uuidString.lowercased())").body.string
+                let elkinCard = try await browser.get("/students/\(elkin.id!.uuidString.lowercased())").body.string
                 #expect(
                     elkinCard.contains("Загрузка из файла «10а.csv»: объединено с записью")
                         && elkinCard.contains("\(elkin.grade)\(elkin.letter ?? "")"))
                 #expect(elkinCard.contains("11А"))
-                let alinaCard = try await b.get("/students/\(alina.id!.uuidString.lowercased())").body.string
+                let alinaCard = try await browser.get("/students/\(alina.id!.uuidString.lowercased())").body.string
                 #expect(alinaCard.contains("Загрузка из файла «10а.csv»: запись добавлена"))
                 // A second commit of the same batch does nothing.
-                _ = try await b.get(url)
-                #expect(try await b.post(url + "/commit", [:]).status == .conflict)
+                _ = try await browser.get(url)
+                #expect(try await browser.post(url + "/commit", [:]).status == .conflict)
                 #expect(try await Student.query(on: app.db).count() == before + 2)
             }
         }
 
         @Test func oneBadRowSavesNothingAndNamesLineAndColumn() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let batches = try await StudentImportBatch.query(on: app.db).count()
                 let file = Self.csv(["Берестова;Алина;;05.04.2010;ж;10;;;;;", "Кедров;Тимур;;31.02.2009;м;13;;;;;"])
-                let res = try await b.upload("/students/import", ["school": school.uuidString], file: ("bad.csv", file))
+                let res = try await browser.upload(
+                    "/students/import", ["school": school.uuidString], file: ("bad.csv", file))
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains("Файл не загружен: в нём есть ошибки. В реестр ничего не записано."))
@@ -148,59 +149,60 @@ extension AppTests {
 
         @Test func unreadableFilesAndMissingColumnsAreClearErrors() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
-                let xls = try await b.upload(
+                let xls = try await browser.upload(
                     "/students/import", ["school": school.uuidString],
                     file: ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1])))
                 #expect(xls.status == .unprocessableEntity)
                 #expect(xls.body.string.contains("Формат XLS не поддерживается"))
-                _ = try await b.get("/students/import")
-                let broken = try await b.upload(
+                _ = try await browser.get("/students/import")
+                let broken = try await browser.upload(
                     "/students/import", ["school": school.uuidString],
                     file: ("x.xlsx", Data("PK\u{3}\u{4}not really".utf8)))
                 #expect(broken.body.string.contains("Файл повреждён"))
-                _ = try await b.get("/students/import")
-                let cols = try await b.upload(
+                _ = try await browser.get("/students/import")
+                let cols = try await browser.upload(
                     "/students/import", ["school": school.uuidString], file: ("c.csv", Data("Фамилия;Имя\nА;Б\n".utf8)))
                 #expect(cols.body.string.contains("Нет обязательных столбцов: «Дата рождения», «Класс»"))
-                _ = try await b.get("/students/import")
+                _ = try await browser.get("/students/import")
                 // A program or random bytes renamed to .csv, a file of other headings, an empty file: each said
                 // plainly.
-                let binary = try await b.upload(
+                let binary = try await browser.upload(
                     "/students/import", ["school": school.uuidString],
                     file: ("x.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00])))
                 #expect(
                     binary.status == .unprocessableEntity && binary.body.string.contains("Файл не похож на таблицу CSV")
                 )
-                _ = try await b.get("/students/import")
-                let other = try await b.upload(
+                _ = try await browser.get("/students/import")
+                let other = try await browser.upload(
                     "/students/import", ["school": school.uuidString],
                     file: ("o.csv", Data("Товар;Цена;Склад\nХлеб;40;1\n".utf8)))
                 #expect(
                     other.body.string.contains("нет ни одного заголовка шаблона")
                         && !other.body.string.contains("Неизвестные столбцы"))
-                _ = try await b.get("/students/import")
-                let empty = try await b.upload(
+                _ = try await browser.get("/students/import")
+                let empty = try await browser.upload(
                     "/students/import", ["school": school.uuidString], file: ("e.csv", Data()))
                 #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Файл «e.csv» пустой"))
-                _ = try await b.get("/students/import")
-                let none = try await b.upload("/students/import", ["school": school.uuidString], file: nil)
+                _ = try await browser.get("/students/import")
+                let none = try await browser.upload("/students/import", ["school": school.uuidString], file: nil)
                 #expect(none.status == .unprocessableEntity && none.body.string.contains("Выберите файл CSV или XLSX."))
             }
         }
 
         @Test func xlsxFromExcelIsImported() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let data = try XLSXWriter.workbook(
                     sheetName: "Лист1", header: StudentImport.header,
                     rows: [["Рябинина", "Ксения", "", "01.06.2011", "ж", "9", "В", "", "", "", "", "", "", ""]])
-                let up = try await b.upload("/students/import", ["school": school.uuidString], file: ("9в.xlsx", data))
+                let up = try await browser.upload(
+                    "/students/import", ["school": school.uuidString], file: ("9в.xlsx", data))
                 let url = try Self.batchURL(up)
-                _ = try await b.get(url)
-                #expect(try await b.post(url + "/commit", [:]).status == .seeOther)
+                _ = try await browser.get(url)
+                #expect(try await browser.post(url + "/commit", [:]).status == .seeOther)
                 let student = try #require(try await Student.query(on: app.db).filter(\.$surname == "Рябинина").first())
                 #expect(student.grade == 9 && student.letter == "В" && student.$school.id == school)
             }
@@ -208,7 +210,7 @@ extension AppTests {
 
         @Test func anotherSchoolsChildIsRefusedWithoutRevealingIt() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let other = try #require(
                     try await Student.query(on: app.db).filter(\.$id == ids.otherChild.id!).with(\.$school).first())
@@ -216,7 +218,7 @@ extension AppTests {
                 let line =
                     "\(other.surname);\(other.givenName);\(other.patronymic ?? "");"
                     + "\(RuDate.format(other.birthDate, timeZone: zone));;10;;;;;"
-                let res = try await b.upload(
+                let res = try await browser.upload(
                     "/students/import", ["school": school.uuidString], file: ("x.csv", Self.csv([line])))
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Учащийся уже зарегистрирован в другой школе — обратитесь в КМЦ."))
@@ -228,7 +230,7 @@ extension AppTests {
 
         @Test func importIsUndoneUnlessSomeoneWasEnrolledMeanwhile() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let before = try await Student.query(on: app.db).count()
                 let elkin = ids.elkin
@@ -238,12 +240,12 @@ extension AppTests {
                     "Ёлкин;Артём;Ильич;\(RuDate.format(elkin.birthDate, timeZone: zone));м;11;да;;;;",
                 ])
                 var url = try Self.batchURL(
-                    try await b.upload("/students/import", ["school": school.uuidString], file: ("a.csv", file)))
-                _ = try await b.get(url)
-                _ = try await b.post(url + "/commit", [:])
+                    try await browser.upload("/students/import", ["school": school.uuidString], file: ("a.csv", file)))
+                _ = try await browser.get(url)
+                _ = try await browser.post(url + "/commit", [:])
                 #expect(try await Student.query(on: app.db).count() == before + 1)
-                #expect(try await b.get(url + "/revert").body.string.contains("Отменить загрузку «a.csv»?"))
-                #expect(try await b.post(url + "/revert", [:]).status == .seeOther)
+                #expect(try await browser.get(url + "/revert").body.string.contains("Отменить загрузку «a.csv»?"))
+                #expect(try await browser.post(url + "/revert", [:]).status == .seeOther)
                 #expect(try await Student.query(on: app.db).count() == before)
                 let restored = try #require(try await Student.find(elkin.id, on: app.db))
                 #expect(restored.grade == elkin.grade && restored.specialNeeds == elkin.specialNeeds)
@@ -254,18 +256,18 @@ extension AppTests {
                     ).count() == 1)
 
                 // Once a child of the import is enrolled, the import can no longer be undone.
-                _ = try await b.get("/students/import")
+                _ = try await browser.get("/students/import")
                 url = try Self.batchURL(
-                    try await b.upload(
+                    try await browser.upload(
                         "/students/import", ["school": school.uuidString],
                         file: ("b.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;01.09.2025;Кедрова Анна, мать;;"]))))
-                _ = try await b.get(url)
-                _ = try await b.post(url + "/commit", [:])
+                _ = try await browser.get(url)
+                _ = try await browser.post(url + "/commit", [:])
                 let kedrov = try #require(try await Student.query(on: app.db).filter(\.$surname == "Кедров").first())
                 let group = try await ids.world.group(of: try await ids.world.program(at: ids.center))
                 _ = try await EnrollmentService.enroll(studentID: kedrov.id!, groupID: group.id!, app: app, req: nil)
-                _ = try await b.get(url + "/revert")
-                let refused = try await b.post(url + "/revert", [:])
+                _ = try await browser.get(url + "/revert")
+                let refused = try await browser.post(url + "/revert", [:])
                 #expect(refused.status == .conflict)
                 #expect(refused.body.string.contains("Загрузку нельзя отменить"))
                 #expect(try await Student.find(kedrov.id, on: app.db) != nil)
@@ -274,14 +276,14 @@ extension AppTests {
 
         @Test func accessIsLimitedToSchoolsOneMayImportInto() async throws {
             try await withApp { app in
-                var (b, ids) = try await Self.setUp(app)
+                var (browser, ids) = try await Self.setUp(app)
                 let school = ids.school
                 let url = try Self.batchURL(
-                    try await b.upload(
+                    try await browser.upload(
                         "/students/import", ["school": school.uuidString],
                         file: ("a.csv", Self.csv(["Кедров;Тимур;;12.12.2009;м;11;;;;;"]))))
                 // A file without the form's token is refused before anything is read.
-                var noToken = b
+                var noToken = browser
                 noToken.csrf = "wrong"
                 #expect(
                     try await noToken.upload(
@@ -293,8 +295,8 @@ extension AppTests {
                 _ = try await teacher.login("teacher1", password: World.password)
                 #expect(try await teacher.get("/students/import").status == .forbidden)
                 #expect(try await teacher.get(url).status == .notFound)
-                _ = try await b.get("/students/import")
-                let foreign = try await b.upload(
+                _ = try await browser.get("/students/import")
+                let foreign = try await browser.upload(
                     "/students/import", ["school": other.uuidString], file: ("a.csv", Self.csv([])))
                 #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("Выберите школу."))
                 // The КМЦ coordinator may import into any school and sees the batch.
