@@ -67,7 +67,8 @@ extension AppTests {
                         + "DEFERRABLE INITIALLY DEFERRED)"
                 ).run()
                 await #expect(throws: (any Error).self) {
-                    try await writer.write { c in try c.run("INSERT INTO writer_child (id, parent) VALUES (1, 999)", [])
+                    try await writer.write { connection in
+                        try connection.run("INSERT INTO writer_child (id, parent) VALUES (1, 999)", [])
                     }
                 }
                 #expect(
