@@ -26,8 +26,8 @@ extension AppTests {
 
         @Test func aCenterDefinesAWorkRecordsScoresAndSeesTheDistribution() async throws {
             try await withApp { app in
-                let (g, students, y) = try await Self.setUp(app)
-                let base = "/groups/\(g.id!.uuidString.lowercased())/diagnostics"
+                let (group, students, year) = try await Self.setUp(app)
+                let base = "/groups/\(group.id!.uuidString.lowercased())/diagnostics"
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
                 _ = try await head.get(base + "/new")
@@ -35,7 +35,7 @@ extension AppTests {
                 #expect(
                     bad.status == .unprocessableEntity && bad.body.string.contains("Дата вне сроков группы")
                         && bad.body.string.contains("Число от 1 до 1000."))
-                let day = try #require(CivilDay(year: y, month: 10, day: 15))
+                let day = try #require(CivilDay(year: year, month: 10, day: 15))
                 let made = try await head.post(
                     base + "/new", ["title": "Промежуточный срез", "day": day.formatted, "max": "10"])
                 #expect(made.status == .seeOther)
@@ -43,7 +43,9 @@ extension AppTests {
                 #expect(students.count == 3)
                 _ = try await head.get(url)
                 var form: [String: String] = [:]
-                for (i, s) in students.enumerated() { form["s-" + s.id!.uuidString.lowercased()] = String(i % 11) }
+                for (i, student) in students.enumerated() {
+                    form["s-" + student.id!.uuidString.lowercased()] = String(i % 11)
+                }
                 form["version"] = "1"
                 var tooMuch = form
                 tooMuch["s-" + students[0].id!.uuidString.lowercased()] = "11"
