@@ -9,16 +9,16 @@ import ZIPFoundation
 
 @Suite struct DOCXTests {
     static func sample() -> DocModel {
-        var d = DocModel(title: "Индивидуальный учебный план")
-        d.heading("Индивидуальный учебный план обучающегося")
-        d.field("Обучающийся", "Ёлкин Артём Ильич & сын <тест>")
-        d.paragraph("Строка\nс переносом", align: .both)
-        d.table(
+        var model = DocModel(title: "Индивидуальный учебный план")
+        model.heading("Индивидуальный учебный план обучающегося")
+        model.field("Обучающийся", "Ёлкин Артём Ильич & сын <тест>")
+        model.paragraph("Строка\nс переносом", align: .both)
+        model.table(
             ["№", "Курс", "Часов"], [["1", "Олимпиадная математика", "64"], ["2", "Химия в задачах «плюс»", "32"]],
             widths: [1, 6, 2])
-        d.signatures([("Родитель (законный представитель)", "Ёлкина В. Н.")])
-        d.blocks.append(.pageBreak)
-        return d
+        model.signatures([("Родитель (законный представитель)", "Ёлкина В. Н.")])
+        model.blocks.append(.pageBreak)
+        return model
     }
 
     @Test func docxIsAZipWhosePartsAreWellFormedXML() throws {
@@ -46,9 +46,9 @@ import ZIPFoundation
     }
 
     @Test func landscapeSwapsThePage() throws {
-        var d = DocModel(title: "Сертификаты", landscape: true)
-        d.paragraph("x")
-        let data = try DOCXWriter.data(d)
+        var model = DocModel(title: "Сертификаты", landscape: true)
+        model.paragraph("x")
+        let data = try DOCXWriter.data(model)
         let archive = try Archive(data: data, accessMode: .read)
         var document = Data()
         _ = try archive.extract(archive["word/document.xml"]!) { document.append($0) }
@@ -71,15 +71,15 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("iup.docx")
         try DOCXWriter.data(Self.sample()).write(to: file)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: soffice)
-        p.arguments = [
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
             "--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--convert-to",
             "pdf", "--outdir", dir.path, file.path,
         ]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
         let pdf = try Data(contentsOf: dir.appendingPathComponent("iup.pdf"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
     }

@@ -5,17 +5,17 @@ import Testing
 @Suite struct CSVTests {
     @Test func semicolonQuotedAndBOM() throws {
         let text = "\u{FEFF}Фамилия;Имя;Примечание\r\nЁлкина;Анна;\"строка; с \"\"кавычками\"\"\"\r\n\r\nИванов;Пётр;\n"
-        let t = try CSVTable.parse(Data(text.utf8))
+        let table = try CSVTable.parse(Data(text.utf8))
         #expect(
-            t.rows == [
+            table.rows == [
                 ["Фамилия", "Имя", "Примечание"], ["Ёлкина", "Анна", "строка; с \"кавычками\""],
                 ["Иванов", "Пётр", ""],
             ])
     }
 
     @Test func commaDelimiterAndMultilineField() throws {
-        let t = try CSVTable.parse(Data("a,b\n\"x\ny\",2\n".utf8))
-        #expect(t.rows == [["a", "b"], ["x\ny", "2"]])
+        let table = try CSVTable.parse(Data("a,b\n\"x\ny\",2\n".utf8))
+        #expect(table.rows == [["a", "b"], ["x\ny", "2"]])
     }
 
     @Test func edgeCasesOfTheByteTokenizer() throws {
@@ -23,8 +23,8 @@ import Testing
         // cell; a quote inside a cell is kept; a lone CR ends a line; cells are trimmed; a last line without a break
         // counts.
         let text = "a;b\n   \n\n\"x\"y;q\"r\rЁлка ; «Ель» \r\n\"\";  \n\"end\""
-        let t = try CSVTable.parse(Data(text.utf8))
-        #expect(t.rows == [["a", "b"], [""], ["xy", "q\"r"], ["Ёлка", "«Ель»"], ["", ""], ["end"]])
+        let table = try CSVTable.parse(Data(text.utf8))
+        #expect(table.rows == [["a", "b"], [""], ["xy", "q\"r"], ["Ёлка", "«Ель»"], ["", ""], ["end"]])
     }
 
     @Test func windows1251IsDecoded() throws {
@@ -53,8 +53,8 @@ import Testing
             sheetName: "Обучающиеся", header: ["Фамилия", "Дата рождения"],
             rows: [["Ёлкин & <сын>", "01.09.2010"], ["", "007"]])
         #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-        let t = try XLSXReader.read(data)
-        #expect(t.rows == [["Фамилия", "Дата рождения"], ["Ёлкин & <сын>", "01.09.2010"], ["", "007"]])
+        let table = try XLSXReader.read(data)
+        #expect(table.rows == [["Фамилия", "Дата рождения"], ["Ёлкин & <сын>", "01.09.2010"], ["", "007"]])
     }
 
     @Test func sharedStringsNumbersAndDateCells() throws {
@@ -66,8 +66,8 @@ import Testing
                 #"<c r="A2" t="s"><v>3</v></c><c r="B2" s="1"><v>40452</v></c><c r="C2"><v>10</v></c>"#,
                 #"<c r="A4" t="s"><v>3</v></c><c r="C4"><v>9</v></c>"#,
             ])
-        let t = try XLSXReader.read(data)
-        #expect(t.rows == [["Фамилия", "Дата", "Класс"], ["Петрова", "01.10.2010", "10"], ["Петрова", "", "9"]])
+        let table = try XLSXReader.read(data)
+        #expect(table.rows == [["Фамилия", "Дата", "Класс"], ["Петрова", "01.10.2010", "10"], ["Петрова", "", "9"]])
     }
 
     @Test func notAZipIsAClearError() {
@@ -90,8 +90,8 @@ enum OOXMLFixture {
             "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + sharedStrings.map { "<si><t>\(OOXML.escape($0))</t></si>" }.joined() + "</sst>"
         let rows = sheetRows.enumerated().map { i, cells -> String in
-            let r = cells.contains("A4") ? 4 : i + 1
-            return "<row r=\"\(r)\">\(cells)</row>"
+            let rowNumber = cells.contains("A4") ? 4 : i + 1
+            return "<row r=\"\(rowNumber)\">\(cells)</row>"
         }.joined()
         return try OOXML.package([
             ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
@@ -130,8 +130,8 @@ enum OOXMLFixture {
                 #"<c r="ZZZZZZZZZZZZZZZZZZZZ1" t="s"><v>0</v></c><c r="A1" t="s"><v>-1</v></c>"#
                     + #"<c r="B1" t="s"><v>99999999999999999999</v></c><c r="C1" t="s"><v>0</v></c>"#
             ])
-        let t = try XLSXReader.read(data)
-        #expect(t.rows.first?.last == "Фамилия")
+        let table = try XLSXReader.read(data)
+        #expect(table.rows.first?.last == "Фамилия")
         // A row number at the edge of Int.
         let edge = try OOXMLFixture.rawSheet(
             #"<row r="-9223372036854775808"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>"#

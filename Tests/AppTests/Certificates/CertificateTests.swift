@@ -30,171 +30,181 @@ extension AppTests {
             let cast = try await world.cast([.kmc, .metod, .centre1, .teacher1, .school1])
             let (center, school) = (cast.center, cast.school)
             let teacher = try await world.staff("Педагогов", at: [center], user: try cast.id(of: .teacher1))
-            let s = try await world.students(at: school, count: 6)
+            let students = try await world.students(at: school, count: 6)
             let always: [AttendanceStatus] = [.present, .present, .present, .present]
             let group = try await world.finishedGroup(
                 at: center, "Математика-11", year: try await world.pastYear(), teacher: teacher,
                 attendance: [
-                    s[0]: always, s[1]: always, s[2]: [.present, .present, .present, .excused],
-                    s[3]: [.present, .absent, .present, .absent], s[4]: always, s[5]: always,
+                    students[0]: always, students[1]: always, students[2]: [.present, .present, .present, .excused],
+                    students[3]: [.present, .absent, .present, .absent], students[4]: always, students[5]: always,
                 ],
-                passed: [s[0]: true, s[1]: true, s[2]: true, s[3]: true, s[4]: false])
-            return Setup(world: world, center: center, school: school, teacher: teacher, group: group, students: s)
+                passed: [
+                    students[0]: true, students[1]: true, students[2]: true, students[3]: true, students[4]: false,
+                ])
+            return Setup(
+                world: world, center: center, school: school, teacher: teacher, group: group, students: students)
         }
 
         /// The certificate of one student in the group.
-        static func certificate(_ app: Application, of student: UUID, in g: StudyGroup) async throws -> Certificate {
+        static func certificate(_ app: Application, of student: UUID, in group: StudyGroup) async throws -> Certificate
+        {
             try #require(
-                try await Certificate.query(on: app.db).filter(\.$group.$id == g.requireID()).filter(
+                try await Certificate.query(on: app.db).filter(\.$group.$id == group.requireID()).filter(
                     \.$student.$id == student
                 ).filter(\.$status == "valid").with(\.$student).first())
         }
 
-        static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())" }
+        static func path(_ group: StudyGroup) -> String { "/groups/\(group.id!.uuidString.lowercased())" }
 
         @Test func theHeadIssuesCertificatesOnceWithNumbersWithoutGaps() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let g = w.group
-                #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).count() == 0)
+                let setup = try await Self.setUp(app)
+                let group = setup.group
+                #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).count() == 0)
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
-                let page = try await head.get(Self.path(g) + "/certificates")
+                let page = try await head.get(Self.path(group) + "/certificates")
                 #expect(page.status == .ok)
-                #expect(page.body.string.contains("Выдать сертификаты (\(w.eligible.count))"))
+                #expect(page.body.string.contains("Выдать сертификаты (\(setup.eligible.count))"))
                 // act
-                let issued = try await head.post(Self.path(g) + "/certificates")
+                let issued = try await head.post(Self.path(group) + "/certificates")
                 #expect(issued.status == .seeOther)
                 // check: one each to those who passed and attended enough, and this year's numbers run 1…n without a
                 // gap
-                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).all()
-                #expect(certs.count == w.eligible.count)
-                #expect(Set(certs.map { $0.$student.id }) == Set(w.eligible))
+                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).all()
+                #expect(certs.count == setup.eligible.count)
+                #expect(Set(certs.map { $0.$student.id }) == Set(setup.eligible))
                 let year = try #require(certs.first?.year)
                 let all = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all()
-                #expect(all.map(\.sequence) == Array(1...w.eligible.count))
+                #expect(all.map(\.sequence) == Array(1...setup.eligible.count))
                 #expect(
                     all.allSatisfy {
                         $0.number == CertificateNumber.format(series: "СК", year: year, sequence: $0.sequence)
                     })
                 // Issuing again issues nobody twice.
-                _ = try await head.get(Self.path(g) + "/certificates")
-                #expect(try await head.post(Self.path(g) + "/certificates").status == .seeOther)
+                _ = try await head.get(Self.path(group) + "/certificates")
+                #expect(try await head.post(Self.path(group) + "/certificates").status == .seeOther)
                 #expect(
-                    try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).count() == w.eligible.count)
+                    try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).count()
+                        == setup.eligible.count)
                 // Those who did not pass, did not attend enough or have no result are named with the reason.
-                let body = try await head.get(Self.path(g) + "/certificates").body.string
+                let body = try await head.get(Self.path(group) + "/certificates").body.string
                 #expect(body.contains("аттестация не пройдена"))
                 #expect(body.contains("посещаемость 50 % — меньше 75 %"))
                 #expect(body.contains("нет итогов аттестации"))
                 #expect(
-                    try await head.get(Self.path(g) + "/certificates/print").body.string.contains(
+                    try await head.get(Self.path(group) + "/certificates/print").body.string.contains(
                         "о прослушивании профильного курса"))
             }
         }
 
         @Test func twoIssuesAtOnceGiveEachStudentOneCertificateAndNoGap() async throws {
             try await withLiveApp { app, port in
-                let w = try await Self.setUp(app)
-                let g = w.group
+                let setup = try await Self.setUp(app)
+                let finished = setup.group
                 let token = try await directToken(app, username: "centre1")
                 let client = burstClient()
                 let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                     for _ in 0..<6 {
                         group.addTask {
                             var request = HTTPClientRequest(
-                                url: "http://127.0.0.1:\(port)/api/v1/groups/\(g.id!)/certificates")
+                                url: "http://127.0.0.1:\(port)/api/v1/groups/\(finished.id!)/certificates")
                             request.method = .POST
                             request.headers.add(name: "Authorization", value: "Bearer \(token)")
-                            let r = try await client.execute(request, timeout: .seconds(60))
-                            _ = try await r.body.collect(upTo: 1 << 20)
-                            return r.status.code
+                            let response = try await client.execute(request, timeout: .seconds(60))
+                            _ = try await response.body.collect(upTo: 1 << 20)
+                            return response.status.code
                         }
                     }
                     var out: [UInt] = []
-                    for try await s in group { out.append(s) }
+                    for try await status in group { out.append(status) }
                     return out
                 }
                 try await client.shutdown()
                 #expect(statuses.filter { $0 == 201 }.count == 1)
                 #expect(statuses.filter { $0 == 200 }.count == 5)
-                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).all()
-                #expect(certs.count == w.eligible.count)
-                #expect(Set(certs.map { $0.$student.id }) == Set(w.eligible))
+                let certs = try await Certificate.query(on: app.db).filter(\.$group.$id == finished.id!).all()
+                #expect(certs.count == setup.eligible.count)
+                #expect(Set(certs.map { $0.$student.id }) == Set(setup.eligible))
                 let year = try #require(certs.first?.year)
                 let seqs = try await Certificate.query(on: app.db).filter(\.$year == year).sort(\.$sequence).all().map(
                     \.sequence)
-                #expect(seqs == Array(1...w.eligible.count))
+                #expect(seqs == Array(1...setup.eligible.count))
             }
         }
 
         @Test func thePublicPageVerifiesByNumberAndCodeWithInitialsOnly() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                try await w.world.issueCertificates(w.group)
-                let c = try await Self.certificate(app, of: w.students[0], in: w.group)
+                let setup = try await Self.setUp(app)
+                try await setup.world.issueCertificates(setup.group)
+                let certificate = try await Self.certificate(app, of: setup.students[0], in: setup.group)
                 var anonymous = Browser(app)
                 let ok = try await anonymous.get(
-                    "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
-                        + "code=\(c.verificationCode.lowercased())"
+                    "/verify?number=\(certificate.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        + "code=\(certificate.verificationCode.lowercased())"
                 )
                 #expect(ok.status == .ok)
                 #expect(ok.body.string.contains("Сертификат действителен"))
-                #expect(c.initials == "У. Т.")
-                #expect(ok.body.string.contains(c.initials))
-                #expect(!ok.body.string.contains(c.studentName))
+                #expect(certificate.initials == "У. Т.")
+                #expect(ok.body.string.contains(certificate.initials))
+                #expect(!ok.body.string.contains(certificate.studentName))
                 #expect(
                     try await anonymous.get(
-                        "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        "/verify?number=\(certificate.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
                             + "code=AAAA-AAAA"
                     ).status == .notFound)
                 #expect(
-                    try await anonymous.get("/verify?number=%D0%A1%D0%9A-2026-99999&code=\(c.verificationCode)").status
+                    try await anonymous.get(
+                        "/verify?number=%D0%A1%D0%9A-2026-99999&code=\(certificate.verificationCode)"
+                    ).status
                         == .notFound)
                 #expect(try await anonymous.get("/verify?number=nonsense&code=x").status == .notFound)
                 struct V: Decodable {
                     var status: String
                     var initials: String
                 }
-                let number = c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let number = certificate.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 let api = try await anonymous.get(
-                    "/api/v1/certificates/verify?number=\(number)&code=\(c.verificationCode)")
+                    "/api/v1/certificates/verify?number=\(number)&code=\(certificate.verificationCode)")
                 #expect(api.status == .ok)
-                #expect(try api.content.decode(V.self).initials == c.initials)
+                #expect(try api.content.decode(V.self).initials == certificate.initials)
                 // Annulled: the public page says so, and a new certificate may be issued to the student for the course.
                 var head = Browser(app)
                 _ = try await head.login("kmc", password: World.password)
-                _ = try await head.get("/certificates/\(c.id!.uuidString.lowercased())/annul")
+                _ = try await head.get("/certificates/\(certificate.id!.uuidString.lowercased())/annul")
                 #expect(
-                    try await head.post("/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": ""]).status
+                    try await head.post(
+                        "/certificates/\(certificate.id!.uuidString.lowercased())/annul", ["reason": ""]
+                    ).status
                         == .unprocessableEntity)
                 #expect(
                     try await head.post(
-                        "/certificates/\(c.id!.uuidString.lowercased())/annul", ["reason": "Ошибка в фамилии"]
+                        "/certificates/\(certificate.id!.uuidString.lowercased())/annul", ["reason": "Ошибка в фамилии"]
                     ).status == .seeOther)
                 let annulled = try await anonymous.get(
-                    "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
-                        + "code=\(c.verificationCode)"
+                    "/verify?number=\(certificate.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                        + "code=\(certificate.verificationCode)"
                 )
                 #expect(
                     annulled.body.string.contains("Сертификат аннулирован")
                         && annulled.body.string.contains("Ошибка в фамилии"))
-                let g = w.group
-                _ = try await head.get("/groups/\(g.id!.uuidString.lowercased())/certificates")
+                let group = setup.group
+                _ = try await head.get("/groups/\(group.id!.uuidString.lowercased())/certificates")
                 #expect(
-                    try await head.post("/groups/\(g.id!.uuidString.lowercased())/certificates").status == .seeOther)
-                let again = try await Certificate.query(on: app.db).filter(\.$group.$id == g.id!).filter(
-                    \.$student.$id == c.$student.id
+                    try await head.post("/groups/\(group.id!.uuidString.lowercased())/certificates").status == .seeOther
+                )
+                let again = try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).filter(
+                    \.$student.$id == certificate.$student.id
                 ).all()
                 #expect(
                     again.count == 2 && again.filter(\.isValid).count == 1
-                        && again.first(where: \.isValid)?.number != c.number)
+                        && again.first(where: \.isValid)?.number != certificate.number)
                 // Guessing is limited.
                 var statuses: [HTTPStatus] = []
                 for _ in 0..<35 {
                     statuses.append(
                         try await anonymous.get(
-                            "/verify?number=\(c.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
+                            "/verify?number=\(certificate.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&"
                                 + "code=ZZZZ-ZZZZ"
                         ).status)
                 }
@@ -204,12 +214,14 @@ extension AppTests {
 
         @Test func unfinishedCoursesAndOthersAreRefused() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 // This year's course has its next lesson in a week.
-                let year = w.world.year
-                let current = try await w.world.group(at: w.center, "Математика-10", year: year, teacher: w.teacher)
-                try await w.world.enroll(Array(w.students.prefix(2)), in: current, fromStart: true)
-                _ = try await w.world.lesson(of: current, on: CivilDay(Date(), timeZone: w.world.zone).adding(days: 7))
+                let year = setup.world.year
+                let current = try await setup.world.group(
+                    at: setup.center, "Математика-10", year: year, teacher: setup.teacher)
+                try await setup.world.enroll(Array(setup.students.prefix(2)), in: current, fromStart: true)
+                _ = try await setup.world.lesson(
+                    of: current, on: CivilDay(Date(), timeZone: setup.world.zone).adding(days: 7))
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
                 let results = try await head.get(Self.path(current) + "/results")
@@ -219,32 +231,32 @@ extension AppTests {
                 #expect(try await head.post(Self.path(current) + "/certificates").status == .conflict)
                 #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == current.id!).count() == 0)
                 // A school sees no group's certificates; a teacher reads but does not issue.
-                let g = w.group
+                let group = setup.group
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
-                #expect(try await school.get(Self.path(g) + "/certificates").status == .forbidden)
+                #expect(try await school.get(Self.path(group) + "/certificates").status == .forbidden)
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
-                #expect(try await teacher.get(Self.path(g) + "/certificates").status == .ok)
-                #expect(try await teacher.post(Self.path(g) + "/certificates").status == .forbidden)
+                #expect(try await teacher.get(Self.path(group) + "/certificates").status == .ok)
+                #expect(try await teacher.post(Self.path(group) + "/certificates").status == .forbidden)
                 #expect(try await teacher.get("/certificates").status == .ok)
                 #expect(try await school.get("/certificates").status == .forbidden)
                 #expect(try await Certificate.query(on: app.db).count() == 0)
                 // A result may not turn to «не зачтено» under a valid certificate (the group's own teacher tries).
-                try await w.world.issueCertificates(g)
-                let certified = try await Self.certificate(app, of: w.students[0], in: g)
+                try await setup.world.issueCertificates(group)
+                let certified = try await Self.certificate(app, of: setup.students[0], in: group)
                 let fr = try #require(
-                    try await FinalResult.query(on: app.db).filter(\.$group.$id == g.id!).filter(
+                    try await FinalResult.query(on: app.db).filter(\.$group.$id == group.id!).filter(
                         \.$student.$id == certified.$student.id
                     ).first())
-                let k = certified.$student.id.uuidString.lowercased()
-                _ = try await teacher.get(Self.path(g) + "/results")
+                let key = certified.$student.id.uuidString.lowercased()
+                _ = try await teacher.get(Self.path(group) + "/results")
                 let refused = try await teacher.post(
-                    Self.path(g) + "/results",
+                    Self.path(group) + "/results",
                     [
-                        "form-" + k: fr.form, "passed-" + k: "no",
-                        "day-" + k: CivilDay(number: fr.resultDay).formatted,
-                        "v-" + k: String(fr.version),
+                        "form-" + key: fr.form, "passed-" + key: "no",
+                        "day-" + key: CivilDay(number: fr.resultDay).formatted,
+                        "v-" + key: String(fr.version),
                     ])
                 #expect(refused.status == .conflict && refused.body.string.contains("сначала аннулируйте"))
                 let unchanged = try #require(try await FinalResult.find(fr.id, on: app.db))
@@ -254,54 +266,55 @@ extension AppTests {
 
         @Test func resultsAreRecordedAtTheEndAndAudited() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let g = w.group
-                let r = try #require(
-                    try await FinalResult.query(on: app.db).filter(\.$group.$id == g.id!).filter(
-                        \.$student.$id == w.students[0]
+                let setup = try await Self.setUp(app)
+                let group = setup.group
+                let result = try #require(
+                    try await FinalResult.query(on: app.db).filter(\.$group.$id == group.id!).filter(
+                        \.$student.$id == setup.students[0]
                     ).first())
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
-                let page = try await teacher.get(Self.path(g) + "/results")
+                let page = try await teacher.get(Self.path(group) + "/results")
                 #expect(page.status == .ok && page.body.string.contains("Сохранить итоги"))
-                let k = r.$student.id.uuidString.lowercased()
+                let key = result.$student.id.uuidString.lowercased()
                 let bad = try await teacher.post(
-                    Self.path(g) + "/results",
-                    ["form-" + k: "nonsense", "passed-" + k: "maybe", "day-" + k: "01.01.2100"])
+                    Self.path(group) + "/results",
+                    ["form-" + key: "nonsense", "passed-" + key: "maybe", "day-" + key: "01.01.2100"])
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Выберите результат."))
                 #expect(bad.body.string.contains("Дата не может быть позже сегодняшней."))
                 // A stale form (made before someone else's save) is refused.
                 let stale = try await teacher.post(
-                    Self.path(g) + "/results",
+                    Self.path(group) + "/results",
                     [
-                        "form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
-                        "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version - 1),
+                        "form-" + key: "exam", "passed-" + key: "no", "grade-" + key: "2",
+                        "day-" + key: CivilDay(number: result.resultDay).formatted,
+                        "v-" + key: String(result.version - 1),
                     ])
                 #expect(stale.status == .conflict && stale.body.string.contains("изменил другой пользователь"))
                 let ok = try await teacher.post(
-                    Self.path(g) + "/results",
+                    Self.path(group) + "/results",
                     [
-                        "form-" + k: "exam", "passed-" + k: "no", "grade-" + k: "2",
-                        "day-" + k: CivilDay(number: r.resultDay).formatted, "v-" + k: String(r.version),
+                        "form-" + key: "exam", "passed-" + key: "no", "grade-" + key: "2",
+                        "day-" + key: CivilDay(number: result.resultDay).formatted, "v-" + key: String(result.version),
                     ])
                 #expect(ok.status == .seeOther)
-                let fresh = try #require(try await FinalResult.find(r.id, on: app.db))
-                #expect(fresh.form == "exam" && !fresh.passed && fresh.version == r.version + 1)
+                let fresh = try #require(try await FinalResult.find(result.id, on: app.db))
+                #expect(fresh.form == "exam" && !fresh.passed && fresh.version == result.version + 1)
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "final_results").count() == 1)
             }
         }
 
         @Test func aGuardianSeesTheChildsAttendanceResultsAndCertificates() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                let childID = w.students[0]
-                try await w.world.studentAccount("student1", of: childID)
-                try await w.world.guardian(of: childID, account: "parent1")
-                try await w.world.user("centre3", .centerHead, at: try await w.world.center("Школа-центр № 3"))
-                try await w.world.issueCertificates(w.group)
+                let setup = try await Self.setUp(app)
+                let childID = setup.students[0]
+                try await setup.world.studentAccount("student1", of: childID)
+                try await setup.world.guardian(of: childID, account: "parent1")
+                try await setup.world.user("centre3", .centerHead, at: try await setup.world.center("Школа-центр № 3"))
+                try await setup.world.issueCertificates(setup.group)
                 let child = try #require(try await Student.find(childID, on: app.db))
-                let cert = try await Self.certificate(app, of: childID, in: w.group)
+                let cert = try await Self.certificate(app, of: childID, in: setup.group)
                 var parent = Browser(app)
                 _ = try await parent.login("parent1", password: World.password)
                 let path = "/timetable/students/\(child.id!.uuidString.lowercased())"
@@ -318,7 +331,7 @@ extension AppTests {
                 let print = try await parent.get(path + "/certificates/\(cert.id!.uuidString.lowercased())")
                 #expect(print.status == .ok && print.body.string.contains(cert.verificationCode))
                 // Not another child's, and not for a teacher.
-                let other = try await Self.certificate(app, of: w.students[1], in: w.group)
+                let other = try await Self.certificate(app, of: setup.students[1], in: setup.group)
                 #expect(
                     try await parent.get("/timetable/students/\(other.$student.id.uuidString.lowercased())/progress")
                         .status == .forbidden)
@@ -354,13 +367,13 @@ extension AppTests {
                 }
                 var totals: [String: [Int]] = [:]
                 for user in ["school1", "kmc", "student1"] {
-                    let t = try await apiToken(app, user, password: World.password)
+                    let userToken = try await apiToken(app, user, password: World.password)
                     for kind in ["attendance", "results", "certificates"] {
-                        let r = try await api.send(
+                        let response = try await api.send(
                             .GET, "/api/v1/\(kind)?student=\(child.id!.uuidString)",
-                            headers: ["Authorization": "Bearer \(t)"])
-                        #expect(r.status == .ok)
-                        totals[user, default: []].append(try r.content.decode(Page.self).metadata.total)
+                            headers: ["Authorization": "Bearer \(userToken)"])
+                        #expect(response.status == .ok)
+                        totals[user, default: []].append(try response.content.decode(Page.self).metadata.total)
                     }
                 }
                 #expect(totals == ["school1": [4, 1, 1], "kmc": [4, 1, 1], "student1": [4, 1, 1]], "\(totals)")
@@ -379,22 +392,22 @@ extension AppTests {
         /// finding a certificate by its number, printing none.
         @Test func theMethodologistReadsResultsAndCertificatesWithoutNames() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                try await w.world.issueCertificates(w.group)
-                let cert = try await Self.certificate(app, of: w.students[0], in: w.group)
-                let g = w.group
+                let setup = try await Self.setUp(app)
+                try await setup.world.issueCertificates(setup.group)
+                let cert = try await Self.certificate(app, of: setup.students[0], in: setup.group)
+                let group = setup.group
                 let name = cert.student.fullName
                 var metod = Browser(app)
                 _ = try await metod.login("metod", password: World.password)
                 let pages = [
-                    Self.path(g) + "/results", Self.path(g) + "/certificates", "/certificates",
+                    Self.path(group) + "/results", Self.path(group) + "/certificates", "/certificates",
                     "/certificates/\(cert.id!.uuidString.lowercased())",
                 ]
                 for path in pages {
-                    let r = try await metod.get(path)
+                    let response = try await metod.get(path)
                     #expect(
-                        r.status == .ok && !r.body.string.contains(name)
-                            && !r.body.string.contains(cert.student.surname), "\(path)")
+                        response.status == .ok && !response.body.string.contains(name)
+                            && !response.body.string.contains(cert.student.surname), "\(path)")
                 }
                 // A search by the surname finds nothing (the page repeats the surname typed in: «По запросу «…»
                 // ничего не найдено»).
@@ -412,20 +425,20 @@ extension AppTests {
                 #expect(try await metod.get("/certificates?q=\(cert.number)").body.string.contains(cert.number))
                 #expect(
                     try await metod.get("/certificates/\(cert.id!.uuidString.lowercased())/print").status == .forbidden)
-                #expect(try await metod.get(Self.path(g) + "/certificates/print").status == .forbidden)
+                #expect(try await metod.get(Self.path(group) + "/certificates/print").status == .forbidden)
                 // The centre's head sees the names.
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
-                #expect(try await head.get(Self.path(g) + "/results").body.string.contains(name))
+                #expect(try await head.get(Self.path(group) + "/results").body.string.contains(name))
                 #expect(try await head.get("/certificates").body.string.contains(cert.studentName))
             }
         }
 
         @Test func numbersAreUniquePerMunicipalityOnly() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
-                try await w.world.issueCertificates(w.group)
-                let mine = try await Self.certificate(app, of: w.students[0], in: w.group)
+                let setup = try await Self.setUp(app)
+                try await setup.world.issueCertificates(setup.group)
+                let mine = try await Self.certificate(app, of: setup.students[0], in: setup.group)
                 let other = Municipality(name: "Соседний район")
                 try await other.create(on: app.db)
                 let copy = Certificate()

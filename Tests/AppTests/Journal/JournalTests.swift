@@ -53,35 +53,37 @@ extension AppTests {
             _ students: [UUID], topic: String = "Делимость целых чисел", hours: Int = 2, version: Int = 0,
             status: (Int) -> AttendanceStatus = { $0 == 0 ? .absent : .present }
         ) -> [String: String] {
-            var f = ["topic": topic, "hours": String(hours), "version": String(version)]
-            for (i, s) in students.enumerated() { f["a-" + s.uuidString.lowercased()] = status(i).rawValue }
-            return f
+            var fields = ["topic": topic, "hours": String(hours), "version": String(version)]
+            for (i, student) in students.enumerated() {
+                fields["a-" + student.uuidString.lowercased()] = status(i).rawValue
+            }
+            return fields
         }
 
         @Test func theTeacherMarksAPastLessonAndCorrectionsAreAudited() async throws {
             try await withApp { app in
                 let net = try await Self.setUp(app)
-                let g = net.group
-                let l = try Self.lesson(net, past: true)
+                let group = net.group
+                let lesson = try Self.lesson(net, past: true)
                 let students = net.students
                 #expect(!students.isEmpty)
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
-                let path = "/lessons/\(l.id!.uuidString.lowercased())"
+                let path = "/lessons/\(lesson.id!.uuidString.lowercased())"
                 let page = try await teacher.get(path)
                 #expect(page.status == .ok && page.body.string.contains("Сохранить журнал"))
                 // The group's journal names the past lesson not yet marked, with a link to mark it.
-                let day = CivilDay(number: l.day).formatted
-                let before = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
+                let day = CivilDay(number: lesson.day).formatted
+                let before = try await teacher.get("/groups/\(group.id!.uuidString.lowercased())/register").body.string
                 #expect(before.contains("не отмечен") && before.contains("<a href=\"\(path)\">\(day)</a>"))
                 // act
                 let saved = try await teacher.post(path + "/register", Self.form(students))
                 // check
                 #expect(saved.status == .seeOther)
                 let record = try #require(
-                    try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first())
+                    try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == lesson.id!).first())
                 #expect(record.topic == "Делимость целых чисел" && record.hours == 2 && record.version == 1)
-                let marks = try await AttendanceMark.query(on: app.db).filter(\.$lesson.$id == l.id!).all()
+                let marks = try await AttendanceMark.query(on: app.db).filter(\.$lesson.$id == lesson.id!).all()
                 #expect(marks.count == students.count)
                 #expect(Set(marks.map { $0.$student.id }) == Set(students))
                 #expect(marks.filter { $0.status == "absent" }.map { $0.$student.id } == [students[0]])
@@ -93,7 +95,7 @@ extension AppTests {
                         Self.form(students, topic: "Делимость", hours: 1, version: 1) { _ in .present }
                     ).status == .seeOther)
                 let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "lesson_record").filter(
-                    \.$entityID == l.id!
+                    \.$entityID == lesson.id!
                 ).sort(\.$at).all()
                 #expect(audit.map(\.action) == ["create", "update"])
                 #expect(audit[1].before?.contains("Делимость целых чисел") == true)
@@ -101,10 +103,11 @@ extension AppTests {
                 let stale = try await teacher.post(path + "/register", Self.form(students, topic: "Старое", version: 1))
                 #expect(stale.status == .conflict)
                 #expect(
-                    try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == l.id!).first()).topic
+                    try #require(try await LessonRecord.query(on: app.db).filter(\.$lesson.$id == lesson.id!).first())
+                        .topic
                         == "Делимость")
                 // The group's journal shows the sums.
-                let journal = try await teacher.get("/groups/\(g.id!.uuidString.lowercased())/register").body.string
+                let journal = try await teacher.get("/groups/\(group.id!.uuidString.lowercased())/register").body.string
                 #expect(journal.contains("Журнал группы «Математика-10»"))
                 #expect(journal.contains("— Делимость"))
                 #expect(journal.contains("Часов проведено"))
@@ -163,17 +166,17 @@ extension AppTests {
         @Test func teachersHoursPerMonthComeFromTheJournal() async throws {
             try await withApp { app in
                 let net = try await Self.setUp(app)
-                let l = try Self.lesson(net, past: true)
+                let lesson = try Self.lesson(net, past: true)
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
-                _ = try await head.get("/lessons/\(l.id!.uuidString.lowercased())")
+                _ = try await head.get("/lessons/\(lesson.id!.uuidString.lowercased())")
                 #expect(
                     try await head.post(
-                        "/lessons/\(l.id!.uuidString.lowercased())/register", Self.form(net.students)
+                        "/lessons/\(lesson.id!.uuidString.lowercased())/register", Self.form(net.students)
                     ).status == .seeOther)
                 // A lesson in the journal can no longer be moved or cancelled.
-                #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/edit").status == .conflict)
-                #expect(try await head.get("/lessons/\(l.id!.uuidString.lowercased())/cancel").status == .conflict)
+                #expect(try await head.get("/lessons/\(lesson.id!.uuidString.lowercased())/edit").status == .conflict)
+                #expect(try await head.get("/lessons/\(lesson.id!.uuidString.lowercased())/cancel").status == .conflict)
                 let page = try await head.get("/hours").body.string
                 #expect(page.contains("Часы педагогов"))
                 #expect(page.contains("Первов Тест Иванович"))

@@ -59,10 +59,10 @@ extension AppTests {
         @Test(arguments: OrderKind.allCases)
         func everyKindOfOrderIsDraftedFromDataAndIsAValidDocument(kind: OrderKind) async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
-                let year = [.attestation, .certificates].contains(kind) ? w.last : w.current
+                let year = [.attestation, .certificates].contains(kind) ? setup.last : setup.current
                 _ = try await admin.get("/orders/new")
                 let res = try await admin.post(
                     "/orders/new", ["kind": kind.rawValue, "year": year.id!.uuidString.lowercased()])
@@ -75,7 +75,7 @@ extension AppTests {
                 #expect(try await Order.query(on: app.db).count() == 1)
                 // The data shows through.
                 let order = try await Self.order(app, url)
-                let numbers = kind == .certificates ? w.certificates.map(\.number) : []
+                let numbers = kind == .certificates ? setup.certificates.map(\.number) : []
                 let missing = (try #require(Self.shows[kind]) + numbers).filter { !order.document.contains($0) }
                 #expect(missing.isEmpty, "\(missing)")
             }
@@ -83,40 +83,42 @@ extension AppTests {
 
         @Test func supportNamesTheChosenTeachersAndASignedOrderNeverChanges() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
                 _ = try await admin.get("/orders/new")
                 let url = try #require(
                     try await admin.post(
-                        "/orders/new", ["kind": "support", "year": w.current.id!.uuidString.lowercased()]
+                        "/orders/new", ["kind": "support", "year": setup.current.id!.uuidString.lowercased()]
                     ).headers.first(name: .location))
-                let o = try await Self.order(app, url)
+                let order = try await Self.order(app, url)
                 let edit = try await admin.get(url + "/edit")
                 #expect(edit.body.string.contains("Педагогов Тест Тестович — Школа-центр № 2"))
                 #expect(edit.body.string.contains("проведено"))
                 // A stranger's id is refused next to the field.
                 let bad = try await admin.post(
-                    url + "/edit", ["recipients": UUID().uuidString, "version": String(o.version)])
+                    url + "/edit", ["recipients": UUID().uuidString, "version": String(order.version)])
                 #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Выберите педагогов из списка"))
                 #expect(
                     try await admin.post(
                         url + "/edit",
-                        ["recipients": w.teacher.id!.uuidString.lowercased(), "version": String(o.version)]
+                        ["recipients": setup.teacher.id!.uuidString.lowercased(), "version": String(order.version)]
                     ).status == .seeOther)
                 #expect(
-                    try #require(try await Order.find(o.id, on: app.db)).document.contains("Педагогов Тест Тестович"))
+                    try #require(try await Order.find(order.id, on: app.db)).document.contains(
+                        "Педагогов Тест Тестович"))
                 // Signing needs a number and a date.
                 _ = try await admin.get(url + "/sign")
-                let v = try #require(try await Order.find(o.id, on: app.db)).version
-                let noNumber = try await admin.post(url + "/sign", ["number": "", "day": "", "version": String(v)])
+                let version = try #require(try await Order.find(order.id, on: app.db)).version
+                let noNumber = try await admin.post(
+                    url + "/sign", ["number": "", "day": "", "version": String(version)])
                 #expect(noNumber.status == .unprocessableEntity && noNumber.body.string.contains("укажите его номер"))
-                let today = CivilDay(Date(), timeZone: w.world.zone)
+                let today = CivilDay(Date(), timeZone: setup.world.zone)
                 #expect(
                     try await admin.post(
-                        url + "/sign", ["number": "245-о", "day": today.formatted, "version": String(v)]
+                        url + "/sign", ["number": "245-о", "day": today.formatted, "version": String(version)]
                     ).status == .seeOther)
-                let signed = try #require(try await Order.find(o.id, on: app.db))
+                let signed = try #require(try await Order.find(order.id, on: app.db))
                 #expect(signed.isSigned && signed.number == "245-о" && signed.document.contains("245-о"))
                 // After signing: no edit, refresh, re-sign or delete; the document stays as it was.
                 #expect(try await admin.get(url + "/edit").status == .conflict)
@@ -129,23 +131,25 @@ extension AppTests {
                         url + "/sign", ["number": "2", "day": today.formatted, "version": String(signed.version)]
                     ).status == .conflict)
                 #expect(try await admin.post(url + "/delete", ["version": String(signed.version)]).status == .conflict)
-                let after = try #require(try await Order.find(o.id, on: app.db))
+                let after = try #require(try await Order.find(order.id, on: app.db))
                 #expect(after.document == signed.document && after.docx == signed.docx && after.number == "245-о")
                 #expect(
-                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "order").filter(\.$entityID == o.id!)
-                        .count() >= 3)
+                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "order").filter(
+                        \.$entityID == order.id!
+                    )
+                    .count() >= 3)
             }
         }
 
         @Test func onlyTheAuthoritySignsAndOthersSeeNothing() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
                 _ = try await admin.get("/orders/new")
                 let url = try #require(
                     try await admin.post(
-                        "/orders/new", ["kind": "organization", "year": w.current.id!.uuidString.lowercased()]
+                        "/orders/new", ["kind": "organization", "year": setup.current.id!.uuidString.lowercased()]
                     ).headers.first(name: .location))
                 let draft = try await Self.order(app, url)
                 #expect(draft.status == "draft")
@@ -160,10 +164,10 @@ extension AppTests {
                     ).status == .forbidden)
                 #expect(try #require(try await Order.find(draft.id, on: app.db)).status == "draft")
                 for user in ["school1", "centre1", "teacher1", "parent1"] {
-                    var b = Browser(app)
-                    _ = try await b.login(user, password: World.password)
-                    #expect(try await b.get("/orders").status == .forbidden, "\(user)")
-                    #expect(try await b.get(url + "/docx").status == .forbidden, "\(user)")
+                    var browser = Browser(app)
+                    _ = try await browser.login(user, password: World.password)
+                    #expect(try await browser.get("/orders").status == .forbidden, "\(user)")
+                    #expect(try await browser.get(url + "/docx").status == .forbidden, "\(user)")
                 }
                 let token = try await apiToken(app, "metod", password: World.password)
                 var api = Browser(app)
@@ -183,7 +187,7 @@ extension AppTests {
                 for kind in OrderKind.allCases {
                     _ = try await admin.get("/orders/new")
                     let made = try await admin.post(
-                        "/orders/new", ["kind": kind.rawValue, "year": w.last.id!.uuidString.lowercased()])
+                        "/orders/new", ["kind": kind.rawValue, "year": setup.last.id!.uuidString.lowercased()])
                     let url = try #require(made.headers.first(name: .location))
                     #expect(try await metod.get(url).status == .ok)
                     let expected: HTTPStatus = kind.namesStudents ? .forbidden : .ok
@@ -197,10 +201,11 @@ extension AppTests {
 
         @Test func theListLinksStayInOrdersAndSigningFreezesTheReviewedDraft() async throws {
             try await withApp { app in
-                let w = try await Self.setUp(app)
+                let setup = try await Self.setUp(app)
                 // Last year's signed order on certificates, numbered 112 on the year's last day.
-                let earlier = try await w.world.signedOrder(
-                    .certificates, year: w.last, number: "112", on: CivilDay(w.last.endsOn, timeZone: w.world.zone))
+                let earlier = try await setup.world.signedOrder(
+                    .certificates, year: setup.last, number: "112",
+                    on: CivilDay(setup.last.endsOn, timeZone: setup.world.zone))
                 var admin = Browser(app)
                 _ = try await admin.login("admin", password: World.password)
                 let list = try await admin.get("/orders").body.string
@@ -209,11 +214,11 @@ extension AppTests {
                 _ = try await admin.get("/orders/new")
                 let url = try #require(
                     try await admin.post(
-                        "/orders/new", ["kind": "certificates", "year": w.last.id!.uuidString.lowercased()]
+                        "/orders/new", ["kind": "certificates", "year": setup.last.id!.uuidString.lowercased()]
                     ).headers.first(name: .location))
                 let draft = try await Self.order(app, url)
                 // A certificate is annulled after the draft was read: the signed order is the draft that was reviewed.
-                let cert = try #require(w.certificates.first)
+                let cert = try #require(setup.certificates.first)
                 #expect(draft.document.contains(cert.number))
                 try await CertificateService.annul(
                     cert.id!, reason: "проверка", req: Request(application: app, on: app.eventLoopGroup.next()))

@@ -32,13 +32,14 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(app)
                 _ = try await world.school()
-                var b = Browser(app)
-                let res = try await b.get("/api/v1/organizations")
+                var browser = Browser(app)
+                let res = try await browser.get("/api/v1/organizations")
                 #expect(res.status == .unauthorized)
                 let body = try res.content.decode(ErrorBody.self)
                 #expect(body.error == "unauthorized")
                 #expect(body.reason == "Нужно войти в систему.")
-                let bad = try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer nonsense"])
+                let bad = try await browser.send(
+                    .GET, "/api/v1/organizations", headers: ["Authorization": "Bearer nonsense"])
                 #expect(bad.status == .unauthorized)
             }
         }
@@ -47,13 +48,13 @@ extension AppTests {
         @Test func tokensListOrganizationsPaged() async throws {
             try await withApp { app in
                 let world = try await World.make(app)
-                for n in 1...11 { _ = try await world.school("Школа № \(n)") }
+                for number in 1...11 { _ = try await world.school("Школа № \(number)") }
                 _ = try await world.organization(.coordinationCenter, "КМЦ")
                 _ = try await world.organization(.college, "Колледж № 1")
                 try await world.user("kmc", .coordinator)
                 let token = try await apiToken(app, "kmc", password: World.password)
-                var b = Browser(app)
-                let res = try await b.send(
+                var browser = Browser(app)
+                let res = try await browser.send(
                     .GET, "/api/v1/organizations?per=5&page=2&kind=school",
                     headers: ["Authorization": "Bearer \(token)"])
                 #expect(res.status == .ok)
@@ -63,14 +64,14 @@ extension AppTests {
                 #expect(page.metadata.per == 5)
                 #expect(page.items.count == 5)
                 #expect(page.items.allSatisfy { $0.kind == "school" })
-                let one = try await b.send(
+                let one = try await browser.send(
                     .GET, "/api/v1/organizations/\(page.items[0].id)", headers: ["Authorization": "Bearer \(token)"])
                 #expect(one.status == .ok)
-                let missing = try await b.send(
+                let missing = try await browser.send(
                     .GET, "/api/v1/organizations/\(UUID())", headers: ["Authorization": "Bearer \(token)"])
                 #expect(missing.status == .notFound)
                 #expect(try missing.content.decode(ErrorBody.self).reason == "Организация не найдена.")
-                let malformed = try await b.send(
+                let malformed = try await browser.send(
                     .GET, "/api/v1/organizations/not-an-id", headers: ["Authorization": "Bearer \(token)"])
                 #expect(malformed.status == .notFound)
             }
@@ -85,17 +86,19 @@ extension AppTests {
                 #expect(stored.tokenHash != token)
                 stored.revokedAt = Date()
                 try await stored.save(on: app.db)
-                var b = Browser(app)
+                var browser = Browser(app)
                 #expect(
-                    try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
+                    try await browser.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
                         .status == .unauthorized)
                 let second = try await apiToken(app, "kmc", password: World.password)
                 let s2 = try #require(try await ApiToken.query(on: app.db).filter(\.$revokedAt == nil).first())
                 s2.expiresAt = Date().addingTimeInterval(-1)
                 try await s2.save(on: app.db)
                 #expect(
-                    try await b.send(.GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(second)"])
-                        .status == .unauthorized)
+                    try await browser.send(
+                        .GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(second)"]
+                    )
+                    .status == .unauthorized)
             }
         }
 
@@ -107,8 +110,8 @@ extension AppTests {
                 try await world.user("parent1", .guardian, at: school)
                 for user in ["student1", "parent1"] {
                     let token = try await apiToken(app, user, password: World.password)
-                    var b = Browser(app)
-                    let res = try await b.send(
+                    var browser = Browser(app)
+                    let res = try await browser.send(
                         .GET, "/api/v1/organizations", headers: ["Authorization": "Bearer \(token)"])
                     #expect(res.status == .forbidden)
                     #expect(try res.content.decode(ErrorBody.self).error == "forbidden")
@@ -120,9 +123,9 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(app)
                 try await world.user("kmc", .coordinator)
-                var b = Browser(app)
-                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
-                let res = try await b.send(
+                var browser = Browser(app)
+                #expect(try await browser.login("kmc", password: World.password).status == .seeOther)
+                let res = try await browser.send(
                     .POST, "/api/v1/auth/token", form: ["username": "kmc", "password": World.password])
                 #expect(res.status == .forbidden)
                 #expect(try res.content.decode(ErrorBody.self).error == "csrf")
@@ -134,8 +137,8 @@ extension AppTests {
                 let world = try await World.make(app)
                 try await world.user("kmc", .coordinator)
                 struct Body: Content { var username: String }
-                var b = Browser(app)
-                let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc"))
+                var browser = Browser(app)
+                let res = try await browser.send(.POST, "/api/v1/auth/token", json: Body(username: "kmc"))
                 #expect(res.status == .unprocessableEntity)
                 #expect(try res.content.decode(ErrorBody.self).fields["password"] == "Заполните это поле.")
                 #expect(try await ApiToken.query(on: app.db).count() == 0)
@@ -207,8 +210,8 @@ extension AppTests.APITests {
             try await world.studentAccount("student1", of: try await world.students(at: school1, count: 1)[0])
 
             let kmc = try await apiToken(app, "kmc", password: World.password)
-            var b = Browser(app)
-            let centers = try await b.send(
+            var browser = Browser(app)
+            let centers = try await browser.send(
                 .GET, "/api/v1/resource-centers?year=\(year.title)", headers: ["Authorization": "Bearer \(kmc)"])
             #expect(centers.status == .ok)
             let cp = try centers.content.decode(Page<Center>.self)
@@ -217,44 +220,46 @@ extension AppTests.APITests {
                 cp.items.first { $0.organizationName == "Школа-центр № 2" }?.subjects == [
                     "информатика", "математика", "физика",
                 ])
-            let unknown = try await b.send(
+            let unknown = try await browser.send(
                 .GET, "/api/v1/resource-centers?year=1999/2000", headers: ["Authorization": "Bearer \(kmc)"])
             #expect(unknown.status == .badRequest)
-            let agreements = try await b.send(
+            let agreements = try await browser.send(
                 .GET, "/api/v1/agreements?expiring=1", headers: ["Authorization": "Bearer \(kmc)"])
             let ap = try agreements.content.decode(Page<Agreement>.self)
             #expect(ap.metadata.total == 1)
             #expect(ap.items.first?.expiresSoon == true)
             #expect(ap.items.first?.partyBName == "Филиал университета")
-            let rooms = try await b.send(
+            let rooms = try await browser.send(
                 .GET, "/api/v1/rooms?per=2&page=1", headers: ["Authorization": "Bearer \(kmc)"])
             let rp = try rooms.content.decode(Page<RoomItem>.self)
             #expect(rp.items.count == 2)
             #expect(rp.metadata.total == 3)
 
             let school = try await apiToken(app, "school1", password: World.password)
-            let own = try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(school)"])
+            let own = try await browser.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(school)"])
             let op = try own.content.decode(Page<Agreement>.self)
             #expect(op.metadata.total == 1)
             #expect(op.items.first?.partyAName == "Школа № 1")
-            let staff = try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(school)"])
+            let staff = try await browser.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(school)"])
             let sp = try staff.content.decode(Page<Staff>.self)
             #expect(sp.metadata.total == 2)
             #expect(sp.items.allSatisfy { $0.organizationIds.contains(school1) })
 
             let teacher = try await apiToken(app, "teacher1", password: World.password)
             #expect(
-                try await b.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status
+                try await browser.send(.GET, "/api/v1/staff", headers: ["Authorization": "Bearer \(teacher)"]).status
                     == .forbidden)
             #expect(
-                try await b.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"]).status
+                try await browser.send(.GET, "/api/v1/agreements", headers: ["Authorization": "Bearer \(teacher)"])
+                    .status
                     == .forbidden)
             let student = try await apiToken(app, "student1", password: World.password)
             for path in ["resource-centers", "agreements", "staff", "rooms"] {
                 #expect(
-                    try await b.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"]).status
+                    try await browser.send(.GET, "/api/v1/\(path)", headers: ["Authorization": "Bearer \(student)"])
+                        .status
                         == .forbidden)
-                #expect(try await b.get("/api/v1/\(path)").status == .unauthorized)
+                #expect(try await browser.get("/api/v1/\(path)").status == .unauthorized)
             }
         }
     }

@@ -55,23 +55,23 @@ extension AppTests {
                 for (center, _, _, _) in DemoData.centers { #expect(home.body.string.contains(center), "\(center)") }
 
                 for (login, role) in DemoData.logins {
-                    var b = Browser(app)
-                    _ = try await b.get("/login")
-                    let signIn = try await b.post("/login", ["username": login, "password": DemoData.password])
+                    var browser = Browser(app)
+                    _ = try await browser.get("/login")
+                    let signIn = try await browser.post("/login", ["username": login, "password": DemoData.password])
                     #expect(signIn.status == .seeOther, "\(login)")
                     let start = try #require(signIn.headers.first(name: .location), "\(login)")
-                    let page = try await b.get(start)
+                    let page = try await browser.get(start)
                     #expect(page.status == .ok, "\(login): \(start)")
                     let menu = try Self.menuLinks(page.body.string)
                     #expect(menu.contains("/profile"), "\(login) (\(role)): \(menu)")
                     for path in menu {
                         // «Расписание» sends each role on to its own week or the month: a redirect is followed.
-                        var res = try await b.get(path)
+                        var res = try await browser.get(path)
                         var hops = 0
                         while res.status == .seeOther, hops < 3, let next = res.headers.first(name: .location),
                             next.hasPrefix("/"), !next.hasPrefix("/login")
                         {
-                            res = try await b.get(next)
+                            res = try await browser.get(next)
                             hops += 1
                         }
                         #expect(

@@ -22,8 +22,8 @@ extension AppTests {
 
         @Test func healthAnswersWhenTheDatabaseAnswers() async throws {
             try await withApp { app in
-                var b = Browser(app)
-                let res = try await b.get("/health")
+                var browser = Browser(app)
+                let res = try await browser.get("/health")
                 #expect(res.status == .ok)
             }
         }
@@ -31,8 +31,8 @@ extension AppTests {
         @Test func pagesCarrySecurityHeaders() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                let res = try await b.get("/")
+                var browser = Browser(app)
+                let res = try await browser.get("/")
                 #expect(res.status == .ok)
                 let csp = try #require(res.headers.first(name: "Content-Security-Policy"))
                 #expect(csp.contains("frame-ancestors 'none'"))
@@ -40,7 +40,7 @@ extension AppTests {
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
                 #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
                 // A 404 gets them too, and is a Russian page.
-                let missing = try await b.get("/no-such-page")
+                let missing = try await browser.get("/no-such-page")
                 #expect(missing.status == .notFound)
                 #expect(missing.headers.first(name: "X-Frame-Options") == "DENY")
                 #expect(missing.body.string.contains("Страница не найдена"))
@@ -53,8 +53,8 @@ extension AppTests {
                 try await world.teach(["математика"], at: center)
                 let school = try await world.school("Школа № 1")
                 try await world.phone("+7 (900) 000-00-11", of: school)
-                var b = Browser(app)
-                let html = try await b.get("/").body.string
+                var browser = Browser(app)
+                let html = try await browser.get("/").body.string
                 #expect(html.contains("Ресурсные центры"))
                 #expect(html.contains("Школа-центр № 2"))
                 #expect(html.contains("математика"))
@@ -65,16 +65,16 @@ extension AppTests {
         @Test func loginSetsAnHttpOnlySessionAndRotatesIt() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                _ = try await b.get("/login")
-                b.cookies[CookieName.session] = "planted-by-attacker"
-                let res = try await b.post("/login", ["username": "kmc", "password": World.password])
+                var browser = Browser(app)
+                _ = try await browser.get("/login")
+                browser.cookies[CookieName.session] = "planted-by-attacker"
+                let res = try await browser.post("/login", ["username": "kmc", "password": World.password])
                 #expect(res.status == .seeOther)
                 let cookie = try #require(res.headers.setCookie?[CookieName.session])
                 #expect(cookie.isHTTPOnly)
                 #expect(cookie.sameSite == .lax)
                 #expect(cookie.string != "planted-by-attacker")
-                let profile = try await b.get("/profile")
+                let profile = try await browser.get("/profile")
                 #expect(profile.body.string.contains("Тестов kmc"))
                 // The database keeps only the hash of the session id.
                 let stored = try await UserSession.query(on: app.db).all()
@@ -88,8 +88,8 @@ extension AppTests {
         @Test func wrongPasswordIsRefusedInRussianAndAudited() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                let res = try await b.login("kmc", password: "wrong-password")
+                var browser = Browser(app)
+                let res = try await browser.login("kmc", password: "wrong-password")
                 #expect(res.status == .unauthorized)
                 #expect(res.body.string.contains("Неверное имя пользователя или пароль."))
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "login_failed").count() == 1)
@@ -100,9 +100,9 @@ extension AppTests {
         @Test func tenFailuresBlockOnlyThatAccount() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                for _ in 0..<10 { _ = try await b.login("kmc", password: "wrong-password") }
-                let blocked = try await b.login("kmc", password: World.password)
+                var browser = Browser(app)
+                for _ in 0..<10 { _ = try await browser.login("kmc", password: "wrong-password") }
+                let blocked = try await browser.login("kmc", password: World.password)
                 #expect(blocked.status == .tooManyRequests)
                 #expect(blocked.body.string.contains("Слишком много неудачных попыток"))
                 var other = Browser(app)
@@ -122,17 +122,18 @@ extension AppTests {
         @Test func formsWithoutTheCsrfTokenAreRefused() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
+                var browser = Browser(app)
+                #expect(try await browser.login("kmc", password: World.password).status == .seeOther)
                 let before = try await Organization.query(on: app.db).count()
-                let res = try await b.post(
+                let res = try await browser.post(
                     "/organizations/new",
                     ["_csrf": "forged", "kind": "school", "fullName": "Школа", "shortName": "Школа"])
                 #expect(res.status == .forbidden)
                 #expect(try await Organization.query(on: app.db).count() == before)
                 // Login itself needs the token too.
-                var c = Browser(app)
-                let login = try await c.send(.POST, "/login", form: ["username": "kmc", "password": World.password])
+                var fresh = Browser(app)
+                let login = try await fresh.send(
+                    .POST, "/login", form: ["username": "kmc", "password": World.password])
                 #expect(login.status == .forbidden)
             }
         }
@@ -140,13 +141,13 @@ extension AppTests {
         @Test func logoutEndsTheSessionAndGetChangesNothing() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
-                let session = try #require(b.cookies[CookieName.session])
-                let viaGet = try await b.get("/logout")
+                var browser = Browser(app)
+                #expect(try await browser.login("kmc", password: World.password).status == .seeOther)
+                let session = try #require(browser.cookies[CookieName.session])
+                let viaGet = try await browser.get("/logout")
                 #expect(viaGet.status == .notFound || viaGet.status == .methodNotAllowed)
                 #expect(try await UserSession.query(on: app.db).count() == 1)
-                _ = try await b.post("/logout")
+                _ = try await browser.post("/logout")
                 #expect(try await UserSession.query(on: app.db).count() == 0)
                 var replay = Browser(app)
                 replay.cookies[CookieName.session] = session
@@ -158,12 +159,12 @@ extension AppTests {
         @Test func idleSessionsExpire() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
-                let s = try #require(try await UserSession.query(on: app.db).first())
-                s.lastSeenAt = Date().addingTimeInterval(-3 * 3600)
-                try await s.save(on: app.db)
-                #expect(try await b.get("/organizations").status == .seeOther)
+                var browser = Browser(app)
+                #expect(try await browser.login("kmc", password: World.password).status == .seeOther)
+                let session = try #require(try await UserSession.query(on: app.db).first())
+                session.lastSeenAt = Date().addingTimeInterval(-3 * 3600)
+                try await session.save(on: app.db)
+                #expect(try await browser.get("/organizations").status == .seeOther)
                 #expect(try await UserSession.query(on: app.db).count() == 0)
             }
         }
@@ -171,20 +172,20 @@ extension AppTests {
         @Test func passwordChangeChecksTheCurrentOne() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                #expect(try await b.login("teacher1", password: World.password).status == .seeOther)
-                _ = try await b.get("/profile/password")
-                let bad = try await b.post(
+                var browser = Browser(app)
+                #expect(try await browser.login("teacher1", password: World.password).status == .seeOther)
+                _ = try await browser.get("/profile/password")
+                let bad = try await browser.post(
                     "/profile/password",
                     ["current": "nope", "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
                 #expect(bad.status == .unprocessableEntity)
                 #expect(bad.body.string.contains("Текущий пароль указан неверно."))
-                let ok = try await b.post(
+                let ok = try await browser.post(
                     "/profile/password",
                     ["current": World.password, "password": "новый-пароль-123", "confirm": "новый-пароль-123"])
                 #expect(ok.status == .seeOther)
-                var c = Browser(app)
-                #expect(try await c.login("teacher1", password: "новый-пароль-123").status == .seeOther)
+                var fresh = Browser(app)
+                #expect(try await fresh.login("teacher1", password: "новый-пароль-123").status == .seeOther)
             }
         }
 
@@ -236,11 +237,11 @@ extension AppTests.FoundationTests {
     @Test func anEmptyDatabaseAsksForTheFirstAdministratorWithTheSetupCode() async throws {
         try await withApp { app in
             app.setupToken = "setup-code-123"
-            var b = Browser(app)
-            let login = try await b.get("/login")
+            var browser = Browser(app)
+            let login = try await browser.get("/login")
             #expect(login.status == .seeOther)
             #expect(login.headers.first(name: .location) == "/setup")
-            _ = try await b.get("/setup")
+            _ = try await browser.get("/setup")
             let form = [
                 "municipality": "Городской округ Тестовый", "authority": "Управление образования",
                 "fullName": "Проверкина Анна Львовна",
@@ -248,14 +249,14 @@ extension AppTests.FoundationTests {
             ]
             var wrong = form
             wrong["token"] = "guess"
-            let refused = try await b.post("/setup", wrong)
+            let refused = try await browser.post("/setup", wrong)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Неверный код установки"))
             #expect(try await User.query(on: app.db).count() == 0)
             var right = form
             right["token"] = "setup-code-123"
-            #expect(try await b.post("/setup", right).status == .seeOther)
-            #expect(try await b.get("/users").status == .ok)
+            #expect(try await browser.post("/setup", right).status == .seeOther)
+            #expect(try await browser.get("/users").status == .ok)
             #expect(try await AcademicYear.query(on: app.db).filter(\.$isCurrent == true).count() == 1)
             // The page is gone once someone exists, and the code cannot be used twice.
             var again = Browser(app)
@@ -311,17 +312,19 @@ extension AppTests.FoundationTests {
                         "minAttendance": "80",
                     ]
                 ).status == .seeOther)
-            let m = try await Municipality.query(on: app.db).first()
-            #expect(m?.name == "Городской округ Тестовый")
-            #expect(m?.timeZone == "Asia/Chita" && m?.certificateSeries == "ПК" && m?.certificateMinAttendance == 80)
+            let municipality = try await Municipality.query(on: app.db).first()
+            #expect(municipality?.name == "Городской округ Тестовый")
+            #expect(
+                municipality?.timeZone == "Asia/Chita" && municipality?.certificateSeries == "ПК"
+                    && municipality?.certificateMinAttendance == 80)
         }
     }
 
     @Test func theFirstVisitOfAnEmptyInstallationGoesToSetup() async throws {
         try await withApp { app in
             app.setupToken = "code"
-            var b = Browser(app)
-            let res = try await b.get("/")
+            var browser = Browser(app)
+            let res = try await browser.get("/")
             #expect(res.status == .seeOther)
             #expect(res.headers.first(name: .location) == "/setup")
         }

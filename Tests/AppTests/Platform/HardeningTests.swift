@@ -31,18 +31,18 @@ extension AppTests {
         @Test func aBrowserAcceptingAnythingGetsPagesAndOnlyJSONFirstGetsJSON() async throws {
             try await withApp { app in
                 _ = try await Self.setUp(app)
-                var b = Browser(app)
-                let any = try await b.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
+                var browser = Browser(app)
+                let any = try await browser.send(.GET, "/no-such-page", headers: ["Accept": "*/*"])
                 #expect(
                     any.status == .notFound && any.headers.contentType == .html
                         && any.body.string.contains("Страница не найдена."))
-                let signIn = try await b.send(.GET, "/groups", headers: ["Accept": "text/html,*/*;q=0.8"])
+                let signIn = try await browser.send(.GET, "/groups", headers: ["Accept": "text/html,*/*;q=0.8"])
                 #expect(
                     signIn.status == .seeOther && signIn.headers.first(name: .location)?.hasPrefix("/login") == true)
-                let json = try await b.send(.GET, "/no-such-page", headers: ["Accept": "application/json"])
+                let json = try await browser.send(.GET, "/no-such-page", headers: ["Accept": "application/json"])
                 #expect(json.status == .notFound && json.body.string.contains("\"not_found\""))
                 #expect(
-                    try await b.send(.GET, "/api/v1/no-such", headers: ["Accept": "*/*"]).body.string.contains(
+                    try await browser.send(.GET, "/api/v1/no-such", headers: ["Accept": "*/*"]).body.string.contains(
                         "\"not_found\""))
             }
         }
@@ -60,10 +60,10 @@ extension AppTests {
                 #expect(login.status == 303)
                 _ = try await head.send(.GET, "/programs/new")
                 let long = String(repeating: "Описание программы сетевого курса. ", count: 900)  // ≈ 60 KB as a form
-                let r = try await head.send(.POST, "/programs/new", form: ["title": "", "description": long])
+                let response = try await head.send(.POST, "/programs/new", form: ["title": "", "description": long])
                 #expect(
-                    r.status == 422 && !r.body.contains("Форма устарела")
-                        && r.body.contains("Описание программы сетевого курса."))
+                    response.status == 422 && !response.body.contains("Форма устарела")
+                        && response.body.contains("Описание программы сетевого курса."))
                 let stale = try await head.send(
                     .POST, "/programs/new", form: ["_csrf": "stale", "title": "", "description": long])
                 #expect(stale.status == 403 && stale.body.contains("Форма устарела"))
@@ -76,7 +76,7 @@ extension AppTests {
             try await withApp { app in
                 _ = try await Self.setUp(app)
                 let token = try await apiToken(app, "kmc", password: World.password)
-                var b = Browser(app)
+                var browser = Browser(app)
                 let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
                 for (path, field) in [
                     ("/api/v1/students?school=zzz", "school"), ("/api/v1/students?grade=abc", "grade"),
@@ -87,17 +87,19 @@ extension AppTests {
                     ("/api/v1/organizations?kind=zzz", "kind"), ("/api/v1/programs?approval=yes", "approval"),
                     ("/api/v1/staff?trainer=maybe", "trainer"), ("/api/v1/orders?kind=x", "kind"),
                 ] {
-                    let r = try await b.send(.GET, path, headers: auth)
-                    let body = try r.content.decode(APITests.ErrorBody.self)
+                    let response = try await browser.send(.GET, path, headers: auth)
+                    let body = try response.content.decode(APITests.ErrorBody.self)
                     #expect(
-                        r.status == .badRequest && body.error == "bad_request" && body.reason.contains("«\(field)»"),
+                        response.status == .badRequest && body.error == "bad_request"
+                            && body.reason.contains("«\(field)»"),
                         "\(path)")
                 }
                 #expect(
-                    try await b.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status
+                    try await browser.send(.GET, "/api/v1/students?school=&grade=10&page=2&per=5", headers: auth).status
                         == .ok)
                 #expect(
-                    try await b.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status == .ok
+                    try await browser.send(.GET, "/api/v1/lessons?from=2026-09-01&to=2026-09-30", headers: auth).status
+                        == .ok
                 )
                 for path in [
                     "/api/v1/applications?state=submitted", "/api/v1/organizations?kind=school&status=all",
@@ -105,9 +107,9 @@ extension AppTests {
                     "/api/v1/programs?approval=agreed&kind=profile", "/api/v1/staff?trainer=no",
                     "/api/v1/enrollments?status=waitlisted",
                 ] {
-                    #expect(try await b.send(.GET, path, headers: auth).status == .ok, "\(path)")
+                    #expect(try await browser.send(.GET, path, headers: auth).status == .ok, "\(path)")
                 }
-                let untyped = try await b.send(
+                let untyped = try await browser.send(
                     .POST, "/api/v1/applications", headers: auth, raw: "{\"campaignId\": \"x\"}")
                 #expect(untyped.status == .unsupportedMediaType && untyped.body.string.contains("Content-Type"))
             }
@@ -117,19 +119,20 @@ extension AppTests {
             try await withApp { app in
                 let net = try await Self.setUp(app)
                 let room = try await net.world.room(at: net.school, "Кабинет № 5")
-                var b = Browser(app)
-                #expect(try await b.login("school1", password: World.password).status == .seeOther)
-                #expect(try await b.get("/rooms?page=9223372036854775807").status == .ok)
+                var browser = Browser(app)
+                #expect(try await browser.login("school1", password: World.password).status == .seeOther)
+                #expect(try await browser.get("/rooms?page=9223372036854775807").status == .ok)
                 #expect(
-                    try await b.get("/organizations?page=9223372036854775807&per=9223372036854775807").status == .ok)
+                    try await browser.get("/organizations?page=9223372036854775807&per=9223372036854775807").status
+                        == .ok)
                 let own = net.school
-                _ = try await b.get("/organizations/\(own)/edit")
+                _ = try await browser.get("/organizations/\(own)/edit")
                 var form = OrganizationsController.values(
                     of: try #require(try await Organization.find(own, on: app.db)))
                 form["version"] = "9223372036854775807"
-                #expect(try await b.post("/organizations/\(own)/edit", form).status == .conflict)
-                _ = try await b.get("/rooms/\(room.id!)/edit")
-                let res = try await b.post(
+                #expect(try await browser.post("/organizations/\(own)/edit", form).status == .conflict)
+                _ = try await browser.get("/rooms/\(room.id!)/edit")
+                let res = try await browser.post(
                     "/rooms/\(room.id!)/edit",
                     [
                         "organization": own.uuidString, "name": room.name, "capacity": "10",
@@ -139,8 +142,8 @@ extension AppTests {
                 #expect(try await Room.find(room.id, on: app.db)?.capacity == 25)
                 // Another school's room is refused whatever the version.
                 let foreign = try await net.world.room(at: net.otherSchool, "Кабинет № 7")
-                #expect(try await b.get("/rooms/\(foreign.id!)/edit").status == .forbidden)
-                let refused = try await b.post(
+                #expect(try await browser.get("/rooms/\(foreign.id!)/edit").status == .forbidden)
+                let refused = try await browser.post(
                     "/rooms/\(foreign.id!)/edit",
                     ["organization": own.uuidString, "name": "Кабинет № 7", "capacity": "10", "version": "1"])
                 #expect(refused.status == .forbidden)
@@ -207,9 +210,9 @@ extension AppTests {
                 try await net.world.agreement(
                     .centerPartner, net.otherCenter, college, number: "П-4", ends: ends)
                 try await net.world.agreement(.centerPartner, net.center, college, number: "П-7", ends: ends)
-                var b = Browser(app)
-                #expect(try await b.login("centre1", password: World.password).status == .seeOther)
-                let card = try await b.get("/partners/\(partner.id!)")
+                var browser = Browser(app)
+                #expect(try await browser.login("centre1", password: World.password).status == .seeOther)
+                let card = try await browser.get("/partners/\(partner.id!)")
                 #expect(card.status == .ok)
                 #expect(!card.body.string.contains("П-4"))
                 #expect(card.body.string.contains("П-7"))
@@ -224,12 +227,12 @@ extension AppTests {
             try await withApp { app in
                 let net = try await Self.setUp(app)
                 let guseva = try await net.world.staff("Гусева", at: [net.center, net.otherSchool])
-                var b = Browser(app)
-                #expect(try await b.login("centre1", password: World.password).status == .seeOther)
-                #expect(try await b.get("/staff/\(guseva.id!)/archive").status == .forbidden)
-                #expect(try await b.post("/staff/\(guseva.id!)/archive").status == .forbidden)
+                var browser = Browser(app)
+                #expect(try await browser.login("centre1", password: World.password).status == .seeOther)
+                #expect(try await browser.get("/staff/\(guseva.id!)/archive").status == .forbidden)
+                #expect(try await browser.post("/staff/\(guseva.id!)/archive").status == .forbidden)
                 #expect(try await StaffMember.find(guseva.id, on: app.db)?.status == "active")
-                #expect(try await b.get("/staff/\(guseva.id!)/edit").status == .ok)
+                #expect(try await browser.get("/staff/\(guseva.id!)/edit").status == .ok)
             }
         }
 
@@ -237,9 +240,9 @@ extension AppTests {
             try await withApp { app in
                 _ = try await Self.setUp(app)
                 for next in ["/%09/evil.example/x", "//evil.example", "/\\evil.example", "https://evil.example"] {
-                    var b = Browser(app)
-                    _ = try await b.get("/login?next=\(next)")
-                    let res = try await b.post(
+                    var browser = Browser(app)
+                    _ = try await browser.get("/login?next=\(next)")
+                    let res = try await browser.post(
                         "/login",
                         [
                             "username": "kmc", "password": World.password,
@@ -254,14 +257,14 @@ extension AppTests {
             try await withApp { app in
                 let net = try await Self.setUp(app)
                 let own = net.school
-                var b = Browser(app)
-                #expect(try await b.login("school1", password: World.password).status == .seeOther)
-                _ = try await b.get("/organizations/\(own)/edit")
+                var browser = Browser(app)
+                #expect(try await browser.login("school1", password: World.password).status == .seeOther)
+                _ = try await browser.get("/organizations/\(own)/edit")
                 var form = OrganizationsController.values(
                     of: try #require(try await Organization.find(own, on: app.db)))
                 form["version"] = "1"
                 form["kind"] = "college"
-                let res = try await b.post("/organizations/\(own)/edit", form)
+                let res = try await browser.post("/organizations/\(own)/edit", form)
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Тип организации меняет координатор КМЦ"))
                 #expect(try await Organization.find(own, on: app.db)?.kind == "school")
@@ -270,8 +273,8 @@ extension AppTests {
                     of: try #require(try await Organization.find(net.otherSchool, on: app.db)))
                 other["version"] = "1"
                 other["shortName"] = "Чужая школа"
-                #expect(try await b.get("/organizations/\(net.otherSchool)/edit").status == .forbidden)
-                #expect(try await b.post("/organizations/\(net.otherSchool)/edit", other).status == .forbidden)
+                #expect(try await browser.get("/organizations/\(net.otherSchool)/edit").status == .forbidden)
+                #expect(try await browser.post("/organizations/\(net.otherSchool)/edit", other).status == .forbidden)
                 #expect(try await Organization.find(net.otherSchool, on: app.db)?.shortName == "Школа № 4")
             }
         }
@@ -279,13 +282,13 @@ extension AppTests {
         @Test func aRepeatedPlaceOfWorkIsNoServerError() async throws {
             try await withApp { app in
                 let org = try await Self.setUp(app).otherSchool
-                var b = Browser(app)
-                #expect(try await b.login("kmc", password: World.password).status == .seeOther)
-                _ = try await b.get("/staff/new")
+                var browser = Browser(app)
+                #expect(try await browser.login("kmc", password: World.password).status == .seeOther)
+                _ = try await browser.get("/staff/new")
                 let form =
-                    "_csrf=\(b.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&"
+                    "_csrf=\(browser.csrf)&surname=Повторов&givenName=Пётр&position=учитель&category=none&"
                     + "organizations=\(org)&organizations=\(org)"
-                let res = try await b.send(
+                let res = try await browser.send(
                     .POST, "/staff/new", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                     raw: form.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
                 #expect(res.status == .seeOther)

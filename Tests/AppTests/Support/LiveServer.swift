@@ -38,13 +38,13 @@ func withLiveApp(demo: Bool = false, _ body: (Application, Int) async throws -> 
 func directToken(_ app: Application, username: String) async throws -> String {
     let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
     let raw = "test-token-\(UUID().uuidString)"
-    let t = ApiToken()
-    t.tokenHash = Secrets.sha256(raw)
-    t.$user.id = try user.requireID()
-    t.name = "test"
-    t.createdAt = Date()
-    t.expiresAt = Date().addingTimeInterval(3600)
-    try await t.create(on: app.db)
+    let token = ApiToken()
+    token.tokenHash = Secrets.sha256(raw)
+    token.$user.id = try user.requireID()
+    token.name = "test"
+    token.createdAt = Date()
+    token.expiresAt = Date().addingTimeInterval(3600)
+    try await token.create(on: app.db)
     return raw
 }
 
@@ -106,33 +106,35 @@ struct LiveBrowser {
             request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let form {
-            var f = form
-            if f["_csrf"] == nil { f["_csrf"] = csrf }
+            var fields = form
+            if fields["_csrf"] == nil { fields["_csrf"] = csrf }
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
-            let body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
-                .joined(separator: "&")
+            let body = fields.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+            }
+            .joined(separator: "&")
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let r = try await client.execute(request, timeout: .seconds(60))
-        for header in r.headers["set-cookie"] {
+        let response = try await client.execute(request, timeout: .seconds(60))
+        for header in response.headers["set-cookie"] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             cookies[String(pair[0])] = pair[1].isEmpty ? nil : String(pair[1])
         }
-        let body = String(buffer: try await r.body.collect(upTo: 8 << 20))
+        let body = String(buffer: try await response.body.collect(upTo: 8 << 20))
         if let range = body.range(of: "name=\"_csrf\" value=\""),
             let end = body[range.upperBound...].firstIndex(of: "\"")
         {
             csrf = String(body[range.upperBound..<end])
         }
-        return (r.status.code, body)
+        return (response.status.code, body)
     }
 
     mutating func login(_ username: String) async throws {
         _ = try await send(.GET, "/login")
-        let r = try await send(.POST, "/login", form: ["username": username, "password": DemoData.password])
-        #expect(r.status == 303)
+        let response = try await send(.POST, "/login", form: ["username": username, "password": DemoData.password])
+        #expect(response.status == 303)
     }
 }

@@ -47,7 +47,7 @@ struct Browser {
             beforeRequest: { req in
                 req.url = URI(string: path)
                 if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
-                for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
+                for (name, value) in extra { req.headers.replaceOrAdd(name: name, value: value) }
                 if let form { try req.content.encode(form, as: .urlEncodedForm) }
                 if let json { try req.content.encode(json, as: .json) }
                 if let raw { req.body = ByteBuffer(string: raw) }
@@ -66,8 +66,8 @@ struct Browser {
                     of: "&#8288;", with: ""))
         }
         let body = res.body.string
-        if let r = body.range(of: "name=\"_csrf\" value=\"") {
-            let rest = body[r.upperBound...]
+        if let range = body.range(of: "name=\"_csrf\" value=\"") {
+            let rest = body[range.upperBound...]
             if let end = rest.firstIndex(of: "\"") { csrf = String(rest[..<end]) }
         }
         return res
@@ -83,9 +83,9 @@ struct Browser {
 
     /// Posts a form with the CSRF token the last page carried.
     mutating func post(_ path: String, _ form: [String: String] = [:]) async throws -> TestingHTTPResponse {
-        var f = form
-        if f["_csrf"] == nil { f["_csrf"] = csrf }
-        return try await send(.POST, path, form: f)
+        var fields = form
+        if fields["_csrf"] == nil { fields["_csrf"] = csrf }
+        return try await send(.POST, path, form: fields)
     }
 
     /// Posts a multipart form with a file, as a browser's file upload does (CSRF token from the last page unless
@@ -95,10 +95,11 @@ struct Browser {
     {
         let boundary = "----setka-test-\(UUID().uuidString)"
         var body = Data()
-        var f = fields
-        if f["_csrf"] == nil { f["_csrf"] = csrf }
-        for (k, v) in f.sorted(by: { $0.key < $1.key }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+        var allFields = fields
+        if allFields["_csrf"] == nil { allFields["_csrf"] = csrf }
+        for (key, value) in allFields.sorted(by: { $0.key < $1.key }) {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {
             let head =
@@ -131,8 +132,8 @@ func apiToken(_ app: Application, _ username: String, password: String = DemoDat
         var password: String
     }
     struct Out: Content { var token: String }
-    var b = Browser(app)
-    let res = try await b.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: password))
+    var browser = Browser(app)
+    let res = try await browser.send(.POST, "/api/v1/auth/token", json: Body(username: username, password: password))
     #expect(res.status == .created)
     return try res.content.decode(Out.self).token
 }

@@ -14,59 +14,60 @@ extension World {
         open: Bool = true, maxCourses: Int = 1, confirmDays: Int = 7
     ) async throws -> EnrollmentCampaign {
         let now = Date()
-        let c = EnrollmentCampaign()
-        c.$municipality.id = municipalityID
-        c.$academicYear.id = yearID
-        c.title = title
-        c.opensAt = now.addingTimeInterval(-7 * 86_400)
-        c.closesAt = open ? now.addingTimeInterval(21 * 86_400) : now.addingTimeInterval(-3600)
-        c.mode = mode.rawValue
-        c.maxCourses = maxCourses
-        c.confirmDays = confirmDays
-        c.searchKey = TextKey.search(title)
-        c.sortKey = TextKey.sort(title)
-        try await insertActive(c)
-        for p in programs {
+        let campaign = EnrollmentCampaign()
+        campaign.$municipality.id = municipalityID
+        campaign.$academicYear.id = yearID
+        campaign.title = title
+        campaign.opensAt = now.addingTimeInterval(-7 * 86_400)
+        campaign.closesAt = open ? now.addingTimeInterval(21 * 86_400) : now.addingTimeInterval(-3600)
+        campaign.mode = mode.rawValue
+        campaign.maxCourses = maxCourses
+        campaign.confirmDays = confirmDays
+        campaign.searchKey = TextKey.search(title)
+        campaign.sortKey = TextKey.sort(title)
+        try await insertActive(campaign)
+        for program in programs {
             let link = CampaignProgram()
-            link.$campaign.id = try c.requireID()
-            link.$program.id = try p.requireID()
+            link.$campaign.id = try campaign.requireID()
+            link.$program.id = try program.requireID()
             try await link.create(on: app.db)
         }
-        return c
+        return campaign
     }
 
     /// An ИУП submitted a day ago, as the demo writes one: first-come choices take a seat (or a waiting place) in rank
     /// order through `EnrollmentService` until one is seated, ranked ones wait for the distribution.
     @discardableResult
     func application(
-        in c: EnrollmentCampaign, for studentID: UUID, choices: [StudyGroup], confirmed: Bool = false,
+        in campaign: EnrollmentCampaign, for studentID: UUID, choices: [StudyGroup], confirmed: Bool = false,
         guardian: Bool = true
     ) async throws -> CourseApplication {
         let student = try #require(try await Student.find(studentID, on: app.db))
         let now = Date()
-        let a = CourseApplication()
-        a.$municipality.id = municipalityID
-        a.$campaign.id = try c.requireID()
-        a.$student.id = studentID
-        a.$school.id = student.$school.id
-        a.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
-        a.submittedByName = student.fullName
-        a.submittedAt = now.addingTimeInterval(-86_400)
-        a.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
-        a.guardianAgreedAt = guardian ? a.submittedAt : nil
-        a.schoolDecision = confirmed ? "confirmed" : "pending"
-        a.schoolDecidedAt = confirmed ? now : nil
-        let firstCome = c.campaignMode == .firstCome
-        a.holdExpiresAt =
-            firstCome && !confirmed ? a.submittedAt.addingTimeInterval(Double(c.confirmDays) * 86_400) : nil
-        a.version = 1
+        let application = CourseApplication()
+        application.$municipality.id = municipalityID
+        application.$campaign.id = try campaign.requireID()
+        application.$student.id = studentID
+        application.$school.id = student.$school.id
+        application.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
+        application.submittedByName = student.fullName
+        application.submittedAt = now.addingTimeInterval(-86_400)
+        application.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
+        application.guardianAgreedAt = guardian ? application.submittedAt : nil
+        application.schoolDecision = confirmed ? "confirmed" : "pending"
+        application.schoolDecidedAt = confirmed ? now : nil
+        let firstCome = campaign.campaignMode == .firstCome
+        application.holdExpiresAt =
+            firstCome && !confirmed
+            ? application.submittedAt.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil
+        application.version = 1
         let groupIDs = try choices.map { try $0.requireID() }
         return try await app.writeTransaction { db in
-            try await a.create(on: db)
+            try await application.create(on: db)
             var placed = false
             for (i, groupID) in groupIDs.enumerated() {
                 let choice = ApplicationChoice()
-                choice.$application.id = try a.requireID()
+                choice.$application.id = try application.requireID()
                 choice.rank = i + 1
                 choice.$group.id = groupID
                 choice.outcome = firstCome ? "unused" : "pending"
@@ -82,7 +83,7 @@ extension World {
                 }
                 try await choice.create(on: db)
             }
-            return a
+            return application
         }
     }
 
@@ -98,14 +99,14 @@ extension World {
         }
         let since = group.startsOn ?? year.startsOn
         for id in studentIDs {
-            let e = Enrollment()
-            e.$student.id = id
-            e.$group.id = try group.requireID()
-            e.status = EnrollmentStatus.enrolled.rawValue
-            e.source = EnrollmentSource.list.rawValue
-            e.createdAt = since
-            e.updatedAt = since
-            try await e.create(on: app.db)
+            let enrollment = Enrollment()
+            enrollment.$student.id = id
+            enrollment.$group.id = try group.requireID()
+            enrollment.status = EnrollmentStatus.enrolled.rawValue
+            enrollment.source = EnrollmentSource.list.rawValue
+            enrollment.createdAt = since
+            enrollment.updatedAt = since
+            try await enrollment.create(on: app.db)
         }
         group.enrolledCount += studentIDs.count
         try await group.save(on: app.db)

@@ -25,25 +25,25 @@ extension World {
         _ surname: String, _ givenName: String = "Тест", _ patronymic: String = "Тестович", at organizations: [UUID],
         user: UUID? = nil
     ) async throws -> StaffMember {
-        let m = StaffMember()
-        m.$municipality.id = municipalityID
-        m.surname = surname
-        m.givenName = givenName
-        m.patronymic = patronymic
-        m.position = "учитель"
-        m.category = QualificationCategory.first.rawValue
-        m.isOutsideTrainer = false
-        m.$user.id = user
-        m.searchKey = TextKey.search(surname, givenName, patronymic, m.position)
-        m.sortKey = TextKey.sort(m.fullName)
-        try await insertActive(m)
+        let staff = StaffMember()
+        staff.$municipality.id = municipalityID
+        staff.surname = surname
+        staff.givenName = givenName
+        staff.patronymic = patronymic
+        staff.position = "учитель"
+        staff.category = QualificationCategory.first.rawValue
+        staff.isOutsideTrainer = false
+        staff.$user.id = user
+        staff.searchKey = TextKey.search(surname, givenName, patronymic, staff.position)
+        staff.sortKey = TextKey.sort(staff.fullName)
+        try await insertActive(staff)
         for organizationID in organizations {
             let link = StaffOrganization()
-            link.$staff.id = try m.requireID()
+            link.$staff.id = try staff.requireID()
             link.$organization.id = organizationID
             try await link.create(on: app.db)
         }
-        return m
+        return staff
     }
 
     /// A subject of the municipality.
@@ -78,33 +78,33 @@ extension World {
         state: AgreementState = .signed
     ) async throws -> NetworkAgreement {
         let ends = ends ?? year.endsOn
-        let a = NetworkAgreement()
-        a.$municipality.id = municipalityID
-        a.kind = kind.rawValue
-        a.$partyA.id = partyA
-        a.$partyB.id = partyB
-        a.number = number
-        a.signedOn = number == nil ? nil : year.startsOn
-        a.subject = "Сетевое обучение по договору \(number ?? "без номера")"
-        a.startsOn = min(year.startsOn, ends.addingTimeInterval(-86_400))
-        a.endsOn = ends
-        a.state = state.rawValue
-        a.searchKey = TextKey.search(number, a.subject)
-        try await insertActive(a)
-        return a
+        let agreement = NetworkAgreement()
+        agreement.$municipality.id = municipalityID
+        agreement.kind = kind.rawValue
+        agreement.$partyA.id = partyA
+        agreement.$partyB.id = partyB
+        agreement.number = number
+        agreement.signedOn = number == nil ? nil : year.startsOn
+        agreement.subject = "Сетевое обучение по договору \(number ?? "без номера")"
+        agreement.startsOn = min(year.startsOn, ends.addingTimeInterval(-86_400))
+        agreement.endsOn = ends
+        agreement.state = state.rawValue
+        agreement.searchKey = TextKey.search(number, agreement.subject)
+        try await insertActive(agreement)
+        return agreement
     }
 
     /// The partner record of an organisation (a college working with the network's centres unless told otherwise).
     func partner(of organizationID: UUID, sector: PartnerSector = .college) async throws -> Partner {
-        let p = Partner()
-        p.$municipality.id = municipalityID
-        p.$organization.id = organizationID
-        p.sector = sector.rawValue
-        p.forms = CodeList.encode([InteractionForm.networkPrograms])
-        p.directions = CodeList.encode([InteractionDirection.technical])
-        p.contactPerson = "Тестова Анна Петровна, заместитель директора"
-        try await insertActive(p)
-        return p
+        let partner = Partner()
+        partner.$municipality.id = municipalityID
+        partner.$organization.id = organizationID
+        partner.sector = sector.rawValue
+        partner.forms = CodeList.encode([InteractionForm.networkPrograms])
+        partner.directions = CodeList.encode([InteractionDirection.technical])
+        partner.contactPerson = "Тестова Анна Петровна, заместитель директора"
+        try await insertActive(partner)
+        return partner
     }
 
     /// The phone an organisation shows among the contacts of the public page.

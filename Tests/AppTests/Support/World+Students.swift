@@ -14,27 +14,28 @@ extension World {
         born: String = "14.03.2010", grade: Int = 10, letter: String? = "А", consentBy: String? = "мать",
         user: UUID? = nil
     ) async throws -> Student {
-        let s = Student()
-        s.$municipality.id = municipalityID
-        s.$school.id = schoolID
-        s.surname = surname
-        s.givenName = givenName
-        s.patronymic = patronymic
-        s.birthDate = try #require(RuDate.parse(born, timeZone: zone))
-        s.grade = grade
-        s.letter = letter
-        s.specialNeeds = false
-        s.$user.id = user
-        s.searchKey = TextKey.search(surname, givenName, patronymic)
-        s.sortKey = TextKey.sort(s.fullName)
-        s.status = RecordStatus.active.rawValue
-        s.version = 1
-        s.identityKey = StudentIdentity.key(
-            surname: surname, givenName: givenName, patronymic: patronymic, birthDate: s.birthDate, timeZone: zone)
-        s.consentOn = consentBy == nil ? nil : Date(timeIntervalSince1970: 1_700_000_000)
-        s.consentBy = consentBy
-        try await s.create(on: app.db)
-        return s
+        let student = Student()
+        student.$municipality.id = municipalityID
+        student.$school.id = schoolID
+        student.surname = surname
+        student.givenName = givenName
+        student.patronymic = patronymic
+        student.birthDate = try #require(RuDate.parse(born, timeZone: zone))
+        student.grade = grade
+        student.letter = letter
+        student.specialNeeds = false
+        student.$user.id = user
+        student.searchKey = TextKey.search(surname, givenName, patronymic)
+        student.sortKey = TextKey.sort(student.fullName)
+        student.status = RecordStatus.active.rawValue
+        student.version = 1
+        student.identityKey = StudentIdentity.key(
+            surname: surname, givenName: givenName, patronymic: patronymic, birthDate: student.birthDate, timeZone: zone
+        )
+        student.consentOn = consentBy == nil ? nil : Date(timeIntervalSince1970: 1_700_000_000)
+        student.consentBy = consentBy
+        try await student.create(on: app.db)
+        return student
     }
 
     /// A student's own account `username` (the role «обучающийся» at the student's school), linked to the record.
@@ -55,23 +56,23 @@ extension World {
         account username: String? = nil
     ) async throws -> Guardian {
         let student = try #require(try await Student.find(studentID, on: app.db))
-        let g = Guardian()
-        g.$municipality.id = municipalityID
-        g.$student.id = studentID
-        g.fullName = fullName
-        g.relation = relation
-        g.phone = "+7 900 000-10-20"
+        let guardian = Guardian()
+        guardian.$municipality.id = municipalityID
+        guardian.$student.id = studentID
+        guardian.fullName = fullName
+        guardian.relation = relation
+        guardian.phone = "+7 900 000-10-20"
         if let username {
             let userID = try await user(username, .guardian, at: student.$school.id)
             let account = try #require(try await User.find(userID, on: app.db))
             account.fullName = fullName
             try await account.save(on: app.db)
-            g.$user.id = userID
+            guardian.$user.id = userID
         }
-        g.status = RecordStatus.active.rawValue
-        g.version = 1
-        g.createdAt = Date()
-        try await g.create(on: app.db)
-        return g
+        guardian.status = RecordStatus.active.rawValue
+        guardian.version = 1
+        guardian.createdAt = Date()
+        try await guardian.create(on: app.db)
+        return guardian
     }
 }

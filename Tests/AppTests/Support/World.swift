@@ -124,14 +124,14 @@ struct World: Sendable {
         let program = try await program(at: centerID, title, grades: 9...11)
         program.$academicYear.id = try year.requireID()
         try await program.save(on: app.db)
-        let g = try await group(of: program, name)
-        g.$academicYear.id = try year.requireID()
-        g.$teacher.id = try teacher?.requireID()
-        g.isOpen = open
-        g.startsOn = year.startsOn
-        g.endsOn = year.endsOn
-        try await g.save(on: app.db)
-        return g
+        let newGroup = try await group(of: program, name)
+        newGroup.$academicYear.id = try year.requireID()
+        newGroup.$teacher.id = try teacher?.requireID()
+        newGroup.isOpen = open
+        newGroup.startsOn = year.startsOn
+        newGroup.endsOn = year.endsOn
+        try await newGroup.save(on: app.db)
+        return newGroup
     }
 
     /// Gives a group its teacher and room, and the current academic year's first and last days as its dates.
@@ -153,25 +153,26 @@ struct World: Sendable {
         return try await app.db.transaction { db -> [UUID] in
             var ids: [UUID] = []
             for i in first..<first + count {
-                let s = Student()
-                s.$municipality.id = municipalityID
-                s.$school.id = schoolID
-                s.surname = "Учеников\(i)"
-                s.givenName = "Тест"
-                s.birthDate = Date(timeIntervalSince1970: 1_200_000_000)
-                s.grade = grade
-                s.letter = "А"
-                s.searchKey = TextKey.search(s.surname, s.givenName)
-                s.sortKey = TextKey.sort(s.fullName)
-                s.status = RecordStatus.active.rawValue
-                s.version = 1
-                s.specialNeeds = false
-                s.identityKey = StudentIdentity.key(
-                    surname: s.surname, givenName: s.givenName, patronymic: nil, birthDate: s.birthDate, timeZone: zone)
-                s.consentOn = consent ? Date(timeIntervalSince1970: 1_700_000_000) : nil
-                s.consentBy = consent ? "мать" : nil
-                try await s.create(on: db)
-                ids.append(try s.requireID())
+                let student = Student()
+                student.$municipality.id = municipalityID
+                student.$school.id = schoolID
+                student.surname = "Учеников\(i)"
+                student.givenName = "Тест"
+                student.birthDate = Date(timeIntervalSince1970: 1_200_000_000)
+                student.grade = grade
+                student.letter = "А"
+                student.searchKey = TextKey.search(student.surname, student.givenName)
+                student.sortKey = TextKey.sort(student.fullName)
+                student.status = RecordStatus.active.rawValue
+                student.version = 1
+                student.specialNeeds = false
+                student.identityKey = StudentIdentity.key(
+                    surname: student.surname, givenName: student.givenName, patronymic: nil,
+                    birthDate: student.birthDate, timeZone: zone)
+                student.consentOn = consent ? Date(timeIntervalSince1970: 1_700_000_000) : nil
+                student.consentBy = consent ? "мать" : nil
+                try await student.create(on: db)
+                ids.append(try student.requireID())
             }
             return ids
         }

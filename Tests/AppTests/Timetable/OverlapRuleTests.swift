@@ -25,21 +25,22 @@ extension AppTests {
 
         /// Each case both ways round.
         @Test(arguments: cases)
-        func theDatabaseAndTheDomainAgree(_ a: LessonSpan, _ b: LessonSpan) async throws {
+        func theDatabaseAndTheDomainAgree(_ first: LessonSpan, _ second: LessonSpan) async throws {
             try await withApp { app in
                 let sql = try app.db.sql()
-                for (x, y) in [(a, b), (b, a)] {
+                for (one, other) in [(first, second), (second, first)] {
                     let row = try #require(
                         try await sql.raw(
                             """
                             SELECT CASE WHEN \(unsafeRaw: TimetableSQL.overlaps("a", "b")) THEN 1 ELSE 0 END AS hit
-                            FROM (SELECT \(bind: x.day.number) AS day, \(bind: x.start) AS start_minute,
-                              \(bind: x.end) AS end_minute) a,
-                            (SELECT \(bind: y.day.number) AS day, \(bind: y.start) AS start_minute,
-                              \(bind: y.end) AS end_minute) b
+                            FROM (SELECT \(bind: one.day.number) AS day, \(bind: one.start) AS start_minute,
+                              \(bind: one.end) AS end_minute) a,
+                            (SELECT \(bind: other.day.number) AS day, \(bind: other.start) AS start_minute,
+                              \(bind: other.end) AS end_minute) b
                             """
                         ).first())
-                    #expect(try row.decode(column: "hit", as: Int.self) == (x.overlaps(y) ? 1 : 0), "\(x) \(y)")
+                    #expect(
+                        try row.decode(column: "hit", as: Int.self) == (one.overlaps(other) ? 1 : 0), "\(one) \(other)")
                 }
             }
         }

@@ -13,24 +13,26 @@ extension AppTests {
             try #require(try await StudyGroup.query(on: app.db).filter(\.$name == name).first())
         }
 
-        static func lessons(_ app: Application, _ g: StudyGroup) async throws -> [Lesson] {
-            try await Lesson.query(on: app.db).filter(\.$group.$id == g.id!).sort(\.$day).all()
+        static func lessons(_ app: Application, _ group: StudyGroup) async throws -> [Lesson] {
+            try await Lesson.query(on: app.db).filter(\.$group.$id == group.id!).sort(\.$day).all()
         }
 
-        static func path(_ g: StudyGroup) -> String { "/groups/\(g.id!.uuidString.lowercased())/timetable" }
+        static func path(_ group: StudyGroup) -> String { "/groups/\(group.id!.uuidString.lowercased())/timetable" }
 
         /// The group's lessons from tomorrow on (past ones may be in the journal and no longer move).
-        static func future(_ app: Application, _ g: StudyGroup) async throws -> [Lesson] {
+        static func future(_ app: Application, _ group: StudyGroup) async throws -> [Lesson] {
             let today = CivilDay(Date(), timeZone: TimeZone(identifier: "Europe/Moscow")!).number
-            return try await lessons(app, g).filter { $0.day > today }
+            return try await lessons(app, group).filter { $0.day > today }
         }
 
         /// The first day of a weekday on or after the group's first lesson, not in a holiday.
         static func firstFree(_ weekday: Weekday, after day: Int, _ app: Application) async throws -> CivilDay {
             let holidays = try await HolidayPeriodRecord.query(on: app.db).all().map(\.domain)
-            var d = CivilDay(number: day)
-            while d.weekday != weekday || holidays.contains(where: { $0.contains(d) }) { d = d.adding(days: 1) }
-            return d
+            var candidate = CivilDay(number: day)
+            while candidate.weekday != weekday || holidays.contains(where: { $0.contains(candidate) }) {
+                candidate = candidate.adding(days: 1)
+            }
+            return candidate
         }
 
         /// The world of the timetable's tests.
@@ -68,11 +70,13 @@ extension AppTests {
             let (center, school, teacher1) = (cast.center, cast.school, try cast.id(of: .teacher1))
             let other = try await world.center("Школа-центр № 5")
             let year = world.yearDays
-            let y = year.lowerBound.ymd.year
+            let startYear = year.lowerBound.ymd.year
             try await world.holiday(
-                "Осенние каникулы", CivilDay(year: y, month: 10, day: 26)!, CivilDay(year: y, month: 11, day: 3)!)
+                "Осенние каникулы", CivilDay(year: startYear, month: 10, day: 26)!,
+                CivilDay(year: startYear, month: 11, day: 3)!)
             try await world.holiday(
-                "Зимние каникулы", CivilDay(year: y, month: 12, day: 29)!, CivilDay(year: y + 1, month: 1, day: 11)!)
+                "Зимние каникулы", CivilDay(year: startYear, month: 12, day: 29)!,
+                CivilDay(year: startYear + 1, month: 1, day: 11)!)
             try await world.busyTime(at: school, grades: [10, 11], weekdays: [1, 2, 3, 4, 5], from: 510, to: 870)
             let teacher = try await world.staff("Первов", "Тест", "Иванович", at: [center], user: teacher1)
             let colleague = try await world.staff("Второва", "Тест", "Ивановна", at: [center])
@@ -112,10 +116,10 @@ extension AppTests {
             -> [Int]
         {
             var days: [Int] = []
-            var d = from
-            while d <= to {
-                if d.weekday == weekday && !holidays.contains(where: { $0.contains(d) }) { days.append(d.number) }
-                d = d.adding(days: 1)
+            var day = from
+            while day <= to {
+                if day.weekday == weekday && !holidays.contains(where: { $0.contains(day) }) { days.append(day.number) }
+                day = day.adding(days: 1)
             }
             return days
         }
@@ -311,23 +315,23 @@ extension AppTests {
         @Test func aCancelledLessonNeedsAReasonAndShowsIt() async throws {
             try await withApp { app in
                 let m10 = try await Self.setUp(app).m10
-                let l = try await Self.future(app, m10)[1]
+                let lesson = try await Self.future(app, m10)[1]
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
-                let path = "/lessons/\(l.id!.uuidString.lowercased())/cancel"
+                let path = "/lessons/\(lesson.id!.uuidString.lowercased())/cancel"
                 _ = try await head.get(path)
                 #expect(
-                    try await head.post(path, ["reason": "", "version": String(l.version)]).status
+                    try await head.post(path, ["reason": "", "version": String(lesson.version)]).status
                         == .unprocessableEntity)
                 #expect(
-                    try await head.post(path, ["reason": "Педагог на курсах", "version": String(l.version)]).status
+                    try await head.post(path, ["reason": "Педагог на курсах", "version": String(lesson.version)]).status
                         == .seeOther)
-                #expect(try #require(try await Lesson.find(l.id, on: app.db)).isCancelled)
+                #expect(try #require(try await Lesson.find(lesson.id, on: app.db)).isCancelled)
                 let page = try await head.get(Self.path(m10)).body.string
                 #expect(page.contains("отменено: Педагог на курсах"))
                 #expect(
                     try await AuditEntry.query(on: app.db).filter(\.$entityType == "lesson").filter(
-                        \.$entityID == l.id!
+                        \.$entityID == lesson.id!
                     ).count() == 1)
             }
         }
@@ -519,16 +523,16 @@ extension AppTests {
                 let other = net.stranger
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
-                let q = "kind=teacher&id=\(orlov.id!.uuidString.lowercased())"
+                let query = "kind=teacher&id=\(orlov.id!.uuidString.lowercased())"
                 #expect(
                     try await teacher.get("/timetable/teachers/\(orlov.id!.uuidString.lowercased())").body.string
-                        .contains("/timetable/feeds/new?" + q.replacingOccurrences(of: "&", with: "&amp;")))
-                _ = try await teacher.get("/timetable/feeds/new?" + q)
-                let made = try await teacher.post("/timetable/feeds?" + q)
+                        .contains("/timetable/feeds/new?" + query.replacingOccurrences(of: "&", with: "&amp;")))
+                _ = try await teacher.get("/timetable/feeds/new?" + query)
+                let made = try await teacher.post("/timetable/feeds?" + query)
                 #expect(made.status == .ok)
                 func link(_ body: String) throws -> String {
-                    let r = try #require(body.range(of: "/ical/"))
-                    let rest = body[r.lowerBound...]
+                    let range = try #require(body.range(of: "/ical/"))
+                    let rest = body[range.lowerBound...]
                     return String(rest[..<(try #require(rest.range(of: ".ics"))).upperBound])
                 }
                 let url = try link(made.body.string)
@@ -541,8 +545,8 @@ extension AppTests {
                     ics.body.string.replacingOccurrences(of: "\r\n ", with: "").contains(
                         "SUMMARY:Математика-10 — Олимпиадная математика"))
                 // A new link revokes the old one; an unknown token is a 404.
-                _ = try await teacher.get("/timetable/feeds/new?" + q)
-                let second = try link(try await teacher.post("/timetable/feeds?" + q).body.string)
+                _ = try await teacher.get("/timetable/feeds/new?" + query)
+                let second = try link(try await teacher.post("/timetable/feeds?" + query).body.string)
                 #expect(try await anonymous.get(url).status == .notFound)
                 #expect(try await anonymous.get(second).status == .ok)
                 #expect(try await anonymous.get("/ical/nonsense.ics").status == .notFound)
@@ -647,8 +651,8 @@ extension AppTests {
                 // Dates that would leave lessons outside are refused next to the field.
                 _ = try await head.get(edit)
                 form["version"] = String(m10.version + 1)
-                let y = CivilDay(m10.startsOn!, timeZone: zone).ymd.year
-                form["endsOn"] = try #require(CivilDay(year: y, month: 12, day: 30)).formatted
+                let startYear = CivilDay(m10.startsOn!, timeZone: zone).ymd.year
+                form["endsOn"] = try #require(CivilDay(year: startYear, month: 12, day: 30)).formatted
                 let narrowed = try await head.post(edit, form)
                 #expect(narrowed.status == .unprocessableEntity)
                 #expect(narrowed.body.string.contains("У группы есть занятия вне этих сроков"))
@@ -661,11 +665,11 @@ extension AppTests {
                 let me = try await Self.setUp(app).student1
                 var parent = Browser(app)
                 _ = try await parent.login("parent1", password: World.password)
-                let q = "kind=student&id=\(me.uuidString.lowercased())"
-                _ = try await parent.get("/timetable/feeds/new?" + q)
-                let body = try await parent.post("/timetable/feeds?" + q).body.string
-                let r = try #require(body.range(of: "/ical/"))
-                let url = String(body[r.lowerBound...].prefix { $0 != "<" })
+                let query = "kind=student&id=\(me.uuidString.lowercased())"
+                _ = try await parent.get("/timetable/feeds/new?" + query)
+                let body = try await parent.post("/timetable/feeds?" + query).body.string
+                let range = try #require(body.range(of: "/ical/"))
+                let url = String(body[range.lowerBound...].prefix { $0 != "<" })
                 var anonymous = Browser(app)
                 let ics = try await anonymous.get(url).body.string
                 // The calendar's name carries the child's initials, not the name.

@@ -28,7 +28,7 @@ import Testing
             "ДЖОН\r\nСМИТ",
             "Ж.Ю. ЯКОВЛЕВ", "123 ABC", "ёЁеЕ",
         ]
-        for s in samples { #expect(TextKey.normalize(s) == reference(s), "\(s.debugDescription)") }
+        for sample in samples { #expect(TextKey.normalize(sample) == reference(sample), "\(sample.debugDescription)") }
     }
 
     @Test func trimmedIsFoundationTrimming() {
@@ -36,9 +36,10 @@ import Testing
             "", "a", " a ", "\tИванов\n", "\u{00A0}Ёж\u{2003}", "Пётр", "a b", "\n", "x\u{3000}", "\u{1680}y",
             "z\u{0085}",
         ]
-        for s in samples {
-            #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(s.debugDescription)")
-            #expect(s.trimmedSpaces == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+        for sample in samples {
+            #expect(
+                sample.trimmed == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
+            #expect(sample.trimmedSpaces == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
         }
     }
 
@@ -58,9 +59,9 @@ import Testing
 
     @Test func datesReadAndPrintRussian() throws {
         let msk = try #require(TimeZone(identifier: "Europe/Moscow"))
-        let d = try #require(RuDate.parse("01.09.2025", timeZone: msk))
-        #expect(RuDate.format(d, timeZone: msk) == "01.09.2025")
-        #expect(RuDate.parse("2025-09-01", timeZone: msk) == d)
+        let date = try #require(RuDate.parse("01.09.2025", timeZone: msk))
+        #expect(RuDate.format(date, timeZone: msk) == "01.09.2025")
+        #expect(RuDate.parse("2025-09-01", timeZone: msk) == date)
     }
 
     @Test(arguments: ["31.02.2025", "1.9.25", "завтра", "", "01.13.2025", "2025-02-30"])
@@ -71,28 +72,28 @@ import Testing
 
 @Suite struct ValidationTests {
     @Test func organizationInputNamesEveryBadField() {
-        let r = OrganizationInput.validate(
+        let result = OrganizationInput.validate(
             kind: "castle", fullName: "", shortName: String(repeating: "я", count: 121),
             address: nil, phone: "abc", email: "x@", website: "school.ru", headName: nil)
-        guard case .failure(let f) = r else {
+        guard case .failure(let failure) = result else {
             Issue.record("expected failure")
             return
         }
-        #expect(f.fields["kind"] == "Выберите значение из списка.")
-        #expect(f.fields["fullName"] == "Заполните это поле.")
-        #expect(f.fields["shortName"] == "Не длиннее 120 символов.")
-        #expect(f.fields["phone"] != nil)
-        #expect(f.fields["email"] != nil)
-        #expect(f.fields["website"] == "Адрес сайта начинается с http:// или https://.")
+        #expect(failure.fields["kind"] == "Выберите значение из списка.")
+        #expect(failure.fields["fullName"] == "Заполните это поле.")
+        #expect(failure.fields["shortName"] == "Не длиннее 120 символов.")
+        #expect(failure.fields["phone"] != nil)
+        #expect(failure.fields["email"] != nil)
+        #expect(failure.fields["website"] == "Адрес сайта начинается с http:// или https://.")
     }
 
     @Test func organizationInputTrimsGoodValues() throws {
-        let r = OrganizationInput.validate(
+        let result = OrganizationInput.validate(
             kind: "school", fullName: "  Школа № 1 ", shortName: "СОШ № 1", address: " ",
             phone: "+7 (900) 000-00-01", email: "a@b.ru", website: nil, headName: nil)
-        let v = try r.get()
-        #expect(v.fullName == "Школа № 1")
-        #expect(v.address == nil)
+        let valid = try result.get()
+        #expect(valid.fullName == "Школа № 1")
+        #expect(valid.address == nil)
     }
 
     @Test func pagingIsClamped() {
@@ -110,24 +111,26 @@ import Testing
 
 @Suite struct SecurityRuleTests {
     @Test func throttleBlocksAfterTenFailuresInFifteenMinutes() {
-        let t = LoginThrottle()
+        let throttle = LoginThrottle()
         let now = Date()
         let nine = (0..<9).map { now.addingTimeInterval(Double(-$0 * 60)) }
-        #expect(t.blockedUntil(failures: nine, now: now) == nil)
+        #expect(throttle.blockedUntil(failures: nine, now: now) == nil)
         let ten = nine + [now.addingTimeInterval(-600)]
-        let until = t.blockedUntil(failures: ten, now: now)
+        let until = throttle.blockedUntil(failures: ten, now: now)
         #expect(until == now.addingTimeInterval(-600 + 900))
         let old = (0..<10).map { now.addingTimeInterval(Double(-16 * 60 - $0)) }
-        #expect(t.blockedUntil(failures: old, now: now) == nil)
+        #expect(throttle.blockedUntil(failures: old, now: now) == nil)
     }
 
     @Test func sessionsEndWhenIdleOrTooOld() {
-        let p = SessionPolicy(idleTimeout: 3600, absoluteTimeout: 8 * 3600)
+        let policy = SessionPolicy(idleTimeout: 3600, absoluteTimeout: 8 * 3600)
         let now = Date()
-        #expect(p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-10), now: now))
         #expect(
-            !p.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-3601), now: now))
-        #expect(!p.isAlive(createdAt: now.addingTimeInterval(-9 * 3600), lastSeenAt: now, now: now))
+            policy.isAlive(createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-10), now: now))
+        #expect(
+            !policy.isAlive(
+                createdAt: now.addingTimeInterval(-100), lastSeenAt: now.addingTimeInterval(-3601), now: now))
+        #expect(!policy.isAlive(createdAt: now.addingTimeInterval(-9 * 3600), lastSeenAt: now, now: now))
     }
 }
 
@@ -135,76 +138,79 @@ import Testing
     let municipalityID = UUID(), otherMuni = UUID()
     let school = UUID(), otherSchool = UUID()
 
-    func actor(_ role: Role, org: UUID? = nil, in m: UUID? = nil) -> Actor {
-        let m = m ?? municipalityID
-        let scope: GrantScope = org.map { .organization($0, municipalityID: m) } ?? .municipality(m)
+    func actor(_ role: Role, org: UUID? = nil, in municipality: UUID? = nil) -> Actor {
+        let municipality = municipality ?? municipalityID
+        let scope: GrantScope =
+            org.map { .organization($0, municipalityID: municipality) } ?? .municipality(municipality)
         return Actor(userID: UUID(), username: "u", grants: [RoleGrant(role: role, scope: scope)])
     }
 
     @Test(arguments: [Role.authorityAdmin, .coordinator, .methodologist])
     func municipalityRolesStayInTheirMunicipality(role: Role) {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
         let foreign = OrgRef(id: otherSchool, municipalityID: otherMuni)
-        #expect(p.allows(actor(role), .read, .organization(own)))
-        #expect(!p.allows(actor(role), .read, .organization(foreign)))
-        #expect(!p.allows(actor(role), .read, .staff(orgs: [foreign], municipalityID: otherMuni)))
+        #expect(policy.allows(actor(role), .read, .organization(own)))
+        #expect(!policy.allows(actor(role), .read, .organization(foreign)))
+        #expect(!policy.allows(actor(role), .read, .staff(orgs: [foreign], municipalityID: otherMuni)))
     }
 
     @Test func onlyTheCoordinatorChangesOrganizations() {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
-        #expect(p.allows(actor(.coordinator), .create, .organization(own)))
-        #expect(!p.allows(actor(.methodologist), .update, .organization(own)))
+        #expect(policy.allows(actor(.coordinator), .create, .organization(own)))
+        #expect(!policy.allows(actor(.methodologist), .update, .organization(own)))
     }
 
     @Test func schoolRolesTouchOnlyTheirOwnOrganization() {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
         let other = OrgRef(id: otherSchool, municipalityID: municipalityID)
         let admin = actor(.schoolAdmin, org: school)
-        #expect(p.allows(admin, .update, .organization(own)))
-        #expect(!p.allows(admin, .update, .organization(other)))
-        #expect(!p.allows(admin, .archive, .organization(own)))
-        #expect(p.allows(admin, .read, .staff(orgs: [own], municipalityID: municipalityID)))
-        #expect(!p.allows(admin, .read, .staff(orgs: [other], municipalityID: municipalityID)))
-        #expect(!p.allows(admin, .read, .audit(municipalityID: municipalityID)))
+        #expect(policy.allows(admin, .update, .organization(own)))
+        #expect(!policy.allows(admin, .update, .organization(other)))
+        #expect(!policy.allows(admin, .archive, .organization(own)))
+        #expect(policy.allows(admin, .read, .staff(orgs: [own], municipalityID: municipalityID)))
+        #expect(!policy.allows(admin, .read, .staff(orgs: [other], municipalityID: municipalityID)))
+        #expect(!policy.allows(admin, .read, .audit(municipalityID: municipalityID)))
     }
 
     @Test(arguments: [Role.student, .guardian])
     func studentsAndGuardiansSeeNoRegistry(role: Role) {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let own = OrgRef(id: school, municipalityID: municipalityID)
-        #expect(!p.allows(actor(role, org: school), .read, .organization(own)))
-        #expect(!p.allows(actor(role, org: school), .read, .reference(municipalityID: municipalityID)))
+        #expect(!policy.allows(actor(role, org: school), .read, .organization(own)))
+        #expect(!policy.allows(actor(role, org: school), .read, .reference(municipalityID: municipalityID)))
     }
 
     @Test func expiredAssignmentsGrantNothing() {
-        var a = actor(.coordinator)
-        a.grants[0].validTo = Date().addingTimeInterval(-86_400)
-        #expect(!AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: municipalityID))))
+        var expired = actor(.coordinator)
+        expired.grants[0].validTo = Date().addingTimeInterval(-86_400)
         #expect(
-            AccessPolicy().allows(a, .read, .organization(OrgRef(id: school, municipalityID: municipalityID))) == false)
+            !AccessPolicy().allows(expired, .read, .organization(OrgRef(id: school, municipalityID: municipalityID))))
+        #expect(
+            AccessPolicy().allows(expired, .read, .organization(OrgRef(id: school, municipalityID: municipalityID)))
+                == false)
     }
 
     @Test func schoolsManageOnlyTheirOwnTeachersAccounts() {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let admin = actor(.schoolAdmin, org: school)
         #expect(
-            p.allows(
+            policy.allows(
                 admin, .create,
                 .account(
                     roles: [AccountRole(.teacher, organizationID: school, municipalityID: municipalityID)],
                     municipalityID: municipalityID))
         )
         #expect(
-            !p.allows(
+            !policy.allows(
                 admin, .create,
                 .account(
                     roles: [AccountRole(.teacher, organizationID: otherSchool, municipalityID: municipalityID)],
                     municipalityID: municipalityID)))
         #expect(
-            !p.allows(
+            !policy.allows(
                 admin, .create,
                 .account(
                     roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: municipalityID)],
@@ -212,23 +218,23 @@ import Testing
             ))
         // An account that also has a role elsewhere belongs to the administrator.
         #expect(
-            !p.allows(
+            !policy.allows(
                 admin, .update,
                 .account(
                     roles: [
                         AccountRole(.teacher, organizationID: school, municipalityID: municipalityID),
                         AccountRole(.teacher, organizationID: otherSchool, municipalityID: municipalityID),
                     ], municipalityID: municipalityID)))
-        #expect(!p.allows(admin, .read, .account(roles: [], municipalityID: municipalityID)))
+        #expect(!policy.allows(admin, .read, .account(roles: [], municipalityID: municipalityID)))
         #expect(
-            p.allows(
+            policy.allows(
                 actor(.authorityAdmin), .update,
                 .account(
                     roles: [AccountRole(.coordinator, organizationID: nil, municipalityID: municipalityID)],
                     municipalityID: municipalityID)
             ))
         #expect(
-            !p.allows(
+            !policy.allows(
                 actor(.authorityAdmin), .update,
                 .account(
                     roles: [
@@ -236,7 +242,7 @@ import Testing
                         AccountRole(.teacher, organizationID: school, municipalityID: municipalityID),
                     ], municipalityID: municipalityID)))
         #expect(
-            !p.allows(
+            !policy.allows(
                 actor(.coordinator), .read,
                 .account(
                     roles: [AccountRole(.teacher, organizationID: school, municipalityID: municipalityID)],
@@ -245,10 +251,10 @@ import Testing
     }
 
     @Test func onlyAdministratorsReadTheAuditLog() {
-        let p = AccessPolicy()
-        #expect(p.allows(actor(.authorityAdmin), .read, .audit(municipalityID: municipalityID)))
-        #expect(!p.allows(actor(.coordinator), .read, .audit(municipalityID: municipalityID)))
-        #expect(!p.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: municipalityID)))
+        let policy = AccessPolicy()
+        #expect(policy.allows(actor(.authorityAdmin), .read, .audit(municipalityID: municipalityID)))
+        #expect(!policy.allows(actor(.coordinator), .read, .audit(municipalityID: municipalityID)))
+        #expect(!policy.allows(actor(.authorityAdmin, in: otherMuni), .read, .audit(municipalityID: municipalityID)))
     }
 }
 
@@ -269,25 +275,27 @@ import Testing
     }
 
     @Test func aGuardianActsOnlyForTheirOwnChild() {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let parent = actor(.guardian, org: school, students: [child])
-        #expect(p.allows(parent, .read, .person(studentID: child, school: ref)))
-        #expect(p.allows(parent, .update, .person(studentID: child, school: ref)))
-        #expect(!p.allows(parent, .read, .person(studentID: UUID(), school: ref)))
-        #expect(!p.allows(parent, .read, .student(school: ref)))
+        #expect(policy.allows(parent, .read, .person(studentID: child, school: ref)))
+        #expect(policy.allows(parent, .update, .person(studentID: child, school: ref)))
+        #expect(!policy.allows(parent, .read, .person(studentID: UUID(), school: ref)))
+        #expect(!policy.allows(parent, .read, .student(school: ref)))
         // Another municipality's record with the same child id is still refused.
-        #expect(!p.allows(parent, .read, .person(studentID: child, school: OrgRef(id: school, municipalityID: UUID()))))
+        #expect(
+            !policy.allows(parent, .read, .person(studentID: child, school: OrgRef(id: school, municipalityID: UUID())))
+        )
     }
 
     @Test func aStudentReadsThemselvesAndStaffReadThroughTheSchool() {
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let me = actor(.student, org: school, students: [child])
-        #expect(p.allows(me, .read, .person(studentID: child, school: ref)))
-        #expect(!p.allows(me, .update, .person(studentID: child, school: ref)))
-        #expect(p.allows(actor(.schoolAdmin, org: school), .read, .person(studentID: child, school: ref)))
-        #expect(!p.allows(actor(.schoolAdmin, org: UUID()), .read, .person(studentID: child, school: ref)))
-        #expect(!p.allows(actor(.schoolAdmin, org: school), .update, .person(studentID: child, school: ref)))
-        #expect(p.allows(actor(.coordinator, org: nil), .read, .person(studentID: child, school: ref)))
+        #expect(policy.allows(me, .read, .person(studentID: child, school: ref)))
+        #expect(!policy.allows(me, .update, .person(studentID: child, school: ref)))
+        #expect(policy.allows(actor(.schoolAdmin, org: school), .read, .person(studentID: child, school: ref)))
+        #expect(!policy.allows(actor(.schoolAdmin, org: UUID()), .read, .person(studentID: child, school: ref)))
+        #expect(!policy.allows(actor(.schoolAdmin, org: school), .update, .person(studentID: child, school: ref)))
+        #expect(policy.allows(actor(.coordinator, org: nil), .read, .person(studentID: child, school: ref)))
     }
 }
 
@@ -296,21 +304,24 @@ import Testing
         let municipalityID = UUID()
         let school = OrgRef(id: UUID(), municipalityID: municipalityID)
         let center = OrgRef(id: UUID(), municipalityID: municipalityID)
-        func actor(_ role: Role, _ org: UUID?, _ m: UUID = municipalityID) -> Actor {
+        func actor(_ role: Role, _ org: UUID?, _ municipality: UUID = municipalityID) -> Actor {
             Actor(
                 userID: UUID(), username: "u",
                 grants: [
-                    RoleGrant(role: role, scope: org.map { .organization($0, municipalityID: m) } ?? .municipality(m))
+                    RoleGrant(
+                        role: role,
+                        scope: org.map { .organization($0, municipalityID: municipality) }
+                            ?? .municipality(municipality))
                 ])
         }
-        let p = AccessPolicy()
+        let policy = AccessPolicy()
         let contract = Resource.contract(school: school, center: center)
-        #expect(p.allows(actor(.schoolAdmin, school.id), .read, contract))
-        #expect(p.allows(actor(.centerHead, center.id), .read, contract))
-        #expect(p.allows(actor(.coordinator, nil), .read, contract))
-        #expect(!p.allows(actor(.schoolAdmin, UUID()), .read, contract))
-        #expect(!p.allows(actor(.teacher, center.id), .read, contract))
-        #expect(!p.allows(actor(.coordinator, nil, UUID()), .read, contract))
-        #expect(!p.allows(actor(.coordinator, nil), .update, contract))
+        #expect(policy.allows(actor(.schoolAdmin, school.id), .read, contract))
+        #expect(policy.allows(actor(.centerHead, center.id), .read, contract))
+        #expect(policy.allows(actor(.coordinator, nil), .read, contract))
+        #expect(!policy.allows(actor(.schoolAdmin, UUID()), .read, contract))
+        #expect(!policy.allows(actor(.teacher, center.id), .read, contract))
+        #expect(!policy.allows(actor(.coordinator, nil, UUID()), .read, contract))
+        #expect(!policy.allows(actor(.coordinator, nil), .update, contract))
     }
 }

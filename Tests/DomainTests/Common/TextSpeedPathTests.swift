@@ -20,9 +20,10 @@ import Testing
             "", "Ёлкина Варвара", "ЖУК жук", "ЯМА", "Ѐлена Ѓ", "Straße", "İlknur", "ΣΟΦΙΑ", "О'Коннор-Смит", "Ь ъ Ы",
             "123 ABC", "😀 Ё",
         ]
-        for s in samples {
+        for sample in samples {
             #expect(
-                Array(TextKey.sort(s).unicodeScalars) == Array(reference(s).unicodeScalars), "\(s.debugDescription)")
+                Array(TextKey.sort(sample).unicodeScalars) == Array(reference(sample).unicodeScalars),
+                "\(sample.debugDescription)")
         }
     }
 
@@ -43,20 +44,21 @@ import Testing
             "", "а", "аб", "абв", "б", "a", "ab", "Я", "я", "ёж", "еж", "иванов-ааа|2010-01-01", "иванов-аа|2010-01-01",
             "😀",
         ]
-        for x in words {
-            for y in words {
+        for left in words {
+            for right in words {
                 #expect(
-                    (ByteKey(x) < ByteKey(y)) == Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)), "\(x) < \(y)")
+                    (ByteKey(left) < ByteKey(right)) == Array(left.utf8).lexicographicallyPrecedes(Array(right.utf8)),
+                    "\(left) < \(right)")
             }
         }
     }
 
     @Test func datesReadOffTheBytesAsTheGeneralWay() throws {
         let msk = try #require(TimeZone(identifier: "Europe/Moscow"))
-        func midnight(_ y: Int, _ m: Int, _ d: Int) -> Date {
+        func midnight(_ year: Int, _ month: Int, _ day: Int) -> Date {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = msk
-            return cal.date(from: DateComponents(year: y, month: m, day: d))!
+            return cal.date(from: DateComponents(year: year, month: month, day: day))!
         }
         let cases: [(String, Date?)] = [
             ("01.09.2025", midnight(2025, 9, 1)), ("1.9.2025", midnight(2025, 9, 1)),

@@ -58,13 +58,16 @@ import Testing
         #expect(
             pasted.isValid && pasted.rows.first?.surname == "Салтыкова-Щедрина"
                 && pasted.rows.first?.givenName == "Анна Мария" && pasted.rows.first?.letter == "Б")
-        var e = FieldErrors()
-        #expect(e.personName("surname", " Салтыков\u{2013}Щедрин ", required: true) == "Салтыков-Щедрин" && e.isEmpty)
+        var errors = FieldErrors()
         #expect(
-            e.personName("givenName", "Матвей😀", required: true) == "Матвей😀" && e["givenName"] == PersonName.message)
-        #expect(e.personName("patronymic", "", required: false) == nil && e["patronymic"] == nil)
-        _ = e.personName("staffSurname", "", required: true)
-        #expect(e["staffSurname"] == "Заполните это поле.")
+            errors.personName("surname", " Салтыков\u{2013}Щедрин ", required: true) == "Салтыков-Щедрин"
+                && errors.isEmpty)
+        #expect(
+            errors.personName("givenName", "Матвей😀", required: true) == "Матвей😀"
+                && errors["givenName"] == PersonName.message)
+        #expect(errors.personName("patronymic", "", required: false) == nil && errors["patronymic"] == nil)
+        _ = errors.personName("staffSurname", "", required: true)
+        #expect(errors["staffSurname"] == "Заполните это поле.")
         #expect(
             FieldErrors.hasHiddenControls("a\u{85}b") && !FieldErrors.hasHiddenControls("Строка\r\nвторая\tтаб")
                 && !FieldErrors.hasHiddenControls("«ёлочки» — №"))
@@ -157,17 +160,17 @@ extension StudentImportTests {
     /// file order, a repeat in a later part folded into the first row, a differing one refused with both lines.
     @Test func aLargeFileCheckedInPartsKeepsTheFileOrder() {
         let word = StudentImport.madeUpWord
-        let n = 30_000
+        let count = 30_000
         var table = [header]
-        for i in 0..<n { table.append(["Ёлкин-" + word(i), "Иван", "", "14.03.2010", "м", "10", "", "", "", ""]) }
+        for i in 0..<count { table.append(["Ёлкин-" + word(i), "Иван", "", "14.03.2010", "м", "10", "", "", "", ""]) }
         table[25_001][4] = "x"  // line 25 002: a bad cell late in the file
         table.append(table[2])  // line 30 002: line 3 again, identical
         var differing = table[3]
         differing[5] = "11"
         table.append(differing)  // line 30 003: line 4 again, another grade
         let plan = StudentImport.plan(table, timeZone: zone, today: today)
-        #expect(plan.rows.count == n - 1)
-        #expect(plan.rows.map(\.line) == (2...n + 1).filter { $0 != 25_002 })
+        #expect(plan.rows.count == count - 1)
+        #expect(plan.rows.map(\.line) == (2...count + 1).filter { $0 != 25_002 })
         #expect(plan.rows[1].line == 3 && plan.rows[1].repeatedOn == [30_002])
         #expect(plan.errors.map(\.line) == [25_002, 30_003])
         #expect(plan.errors[1].message.contains("в строке 4"))

@@ -4,16 +4,16 @@ import Testing
 
 @Suite struct CivilDayTests {
     @Test func weekdaysAndFormats() throws {
-        let d = try #require(CivilDay(year: 2026, month: 9, day: 1))
-        #expect(d.weekday == .tuesday)
-        #expect(d.formatted == "01.09.2026")
-        #expect(d.iso == "2026-09-01")
+        let day = try #require(CivilDay(year: 2026, month: 9, day: 1))
+        #expect(day.weekday == .tuesday)
+        #expect(day.formatted == "01.09.2026")
+        #expect(day.iso == "2026-09-01")
         #expect(CivilDay(number: 0).weekday == .thursday)  // 01.01.1970
         #expect(CivilDay(number: -1).weekday == .wednesday)
-        #expect(d.startOfWeek.formatted == "31.08.2026")
-        #expect(d.startOfWeek.weekday == .monday)
-        #expect(CivilDay.parse("2026-09-01") == d)
-        #expect(CivilDay.parse("01.09.2026") == d)
+        #expect(day.startOfWeek.formatted == "31.08.2026")
+        #expect(day.startOfWeek.weekday == .monday)
+        #expect(CivilDay.parse("2026-09-01") == day)
+        #expect(CivilDay.parse("01.09.2026") == day)
         #expect(CivilDay.parse("31.02.2026") == nil)
         #expect(CivilDay(year: 2026, month: 2, day: 29) == nil)
     }
@@ -40,11 +40,11 @@ import Testing
 }
 
 @Suite struct RecurrenceTests {
-    func day(_ s: String) -> CivilDay { CivilDay.parse(s)! }
+    func day(_ text: String) -> CivilDay { CivilDay.parse(text)! }
 
     @Test func weeklyDaysSkipHolidays() {
         // setup: Mondays from 01.09.2026 (a Tuesday) to 30.11.2026; autumn holidays 26.10–03.11, and 04.11 a holiday.
-        let p = WeeklyPattern(
+        let pattern = WeeklyPattern(
             weekday: .monday, start: ClockTime(minutes: 900), hours: 2, from: day("01.09.2026"), to: day("30.11.2026"))
         let holidays = [
             HolidayPeriod(
@@ -53,14 +53,14 @@ import Testing
                 title: "День народного единства", kind: .holiday, first: day("04.11.2026"), last: day("04.11.2026")),
         ]
         // act
-        let r = Recurrence.days(p, holidays: holidays)
+        let result = Recurrence.days(pattern, holidays: holidays)
         // check: the first Monday is 07.09, the 26.10 and 02.11 Mondays are skipped, the last is 30.11 (inclusive)
-        #expect(r.days.first == day("07.09.2026"))
-        #expect(r.days.last == day("30.11.2026"))
-        #expect(r.days.allSatisfy { $0.weekday == .monday })
-        #expect(r.skipped.map(\.day) == [day("26.10.2026"), day("02.11.2026")])
-        #expect(r.skipped.first?.holiday == "Осенние каникулы")
-        #expect(r.days.count == 13 - 2)
+        #expect(result.days.first == day("07.09.2026"))
+        #expect(result.days.last == day("30.11.2026"))
+        #expect(result.days.allSatisfy { $0.weekday == .monday })
+        #expect(result.skipped.map(\.day) == [day("26.10.2026"), day("02.11.2026")])
+        #expect(result.skipped.first?.holiday == "Осенние каникулы")
+        #expect(result.days.count == 13 - 2)
     }
 
     @Test func emptyWhenTheDatesAreReversedOrTooShort() {
@@ -198,8 +198,8 @@ import Testing
     }
 
     @Test func summaryFoldsDates() {
-        let d = (0..<6).map { monday.adding(days: 7 * $0) }
-        let issues = d.map { TimetableIssue(kind: .room, day: $0, text: "кабинет занят") }
+        let days = (0..<6).map { monday.adding(days: 7 * $0) }
+        let issues = days.map { TimetableIssue(kind: .room, day: $0, text: "кабинет занят") }
         #expect(
             ClashRules.summary(issues) == ["07.09.2026, 14.09.2026, 21.09.2026, 28.09.2026 и ещё 2: кабинет занят."])
     }
@@ -207,29 +207,29 @@ import Testing
 
 @Suite struct JournalArithmeticTests {
     @Test func hoursAndAttendanceAddUp() {
-        let h = GroupHours(planned: 64, scheduled: 62, delivered: 40)
-        #expect(h.gap == 24)
+        let hours = GroupHours(planned: 64, scheduled: 62, delivered: 40)
+        #expect(hours.gap == 24)
         #expect(GroupHours(planned: 64, scheduled: 70, delivered: 66).gap == 0)
-        var a = StudentAttendance()
-        a.add(.present, hours: 2)
-        a.add(.excused, hours: 2)
-        a.add(.absent, hours: 1)
-        a.add(.present, hours: 1)
-        #expect(a.marked == 4 && a.present == 2 && a.excused == 1 && a.absent == 1)
-        #expect(a.attendedHours == 3 && a.deliveredHours == 6 && a.percent == 50)
-        #expect(a.attended(atLeast: 50) && !a.attended(atLeast: 51))
+        var attendance = StudentAttendance()
+        attendance.add(.present, hours: 2)
+        attendance.add(.excused, hours: 2)
+        attendance.add(.absent, hours: 1)
+        attendance.add(.present, hours: 1)
+        #expect(attendance.marked == 4 && attendance.present == 2 && attendance.excused == 1 && attendance.absent == 1)
+        #expect(attendance.attendedHours == 3 && attendance.deliveredHours == 6 && attendance.percent == 50)
+        #expect(attendance.attended(atLeast: 50) && !attendance.attended(atLeast: 51))
         #expect(StudentAttendance().percent == 0)
     }
 
     @Test func lessonsAreMarkedFromTheirStart() {
-        let d = CivilDay.parse("07.09.2026")!
-        #expect(JournalRules.mayMark(day: d, start: 900, today: d, minute: 900))
-        #expect(!JournalRules.mayMark(day: d, start: 900, today: d, minute: 899))
-        #expect(JournalRules.mayMark(day: d, start: 900, today: d.adding(days: 1), minute: 0))
-        #expect(!JournalRules.mayMark(day: d.adding(days: 1), start: 0, today: d, minute: 1439))
-        var e = FieldErrors()
-        JournalRules.check(topic: "", hours: 3, lessonHours: 2, errors: &e)
-        #expect(e["topic"] != nil && e["hours"]?.contains("от 0 до 2") == true)
+        let day = CivilDay.parse("07.09.2026")!
+        #expect(JournalRules.mayMark(day: day, start: 900, today: day, minute: 900))
+        #expect(!JournalRules.mayMark(day: day, start: 900, today: day, minute: 899))
+        #expect(JournalRules.mayMark(day: day, start: 900, today: day.adding(days: 1), minute: 0))
+        #expect(!JournalRules.mayMark(day: day.adding(days: 1), start: 0, today: day, minute: 1439))
+        var errors = FieldErrors()
+        JournalRules.check(topic: "", hours: 3, lessonHours: 2, errors: &errors)
+        #expect(errors["topic"] != nil && errors["hours"]?.contains("от 0 до 2") == true)
     }
 }
 
@@ -244,14 +244,15 @@ import Testing
             var noon = utc.date(from: DateComponents(year: 1900, month: 1, day: 1, hour: 12))!
             let end = utc.date(from: DateComponents(year: 2101, month: 1, day: 1))!
             while noon < end {
-                let c = utc.dateComponents([.year, .month, .day], from: noon)
-                let text = String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+                let components = utc.dateComponents([.year, .month, .day], from: noon)
+                let text = String(format: "%02d.%02d.%04d", components.day!, components.month!, components.year!)
                 // Round trip everywhere; the same instant as Calendar's midnight since 1992.
                 #expect(
                     RuDate.parse(text, timeZone: zone).map { RuDate.format($0, timeZone: zone) } == text,
                     "\(zoneName) \(text)")
-                if c.year! >= 1992 {
-                    let midnight = cal.date(from: DateComponents(year: c.year, month: c.month, day: c.day))!
+                if components.year! >= 1992 {
+                    let midnight = cal.date(
+                        from: DateComponents(year: components.year, month: components.month, day: components.day))!
                     #expect(RuDate.parse(text, timeZone: zone) == midnight, "\(zoneName) \(text)")
                     #expect(RuDate.format(midnight, timeZone: zone) == text)
                 }
