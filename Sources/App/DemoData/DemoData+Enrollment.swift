@@ -249,66 +249,19 @@ extension DemoData {
         let ranked = try await campaign(
             "Профильная смена «Олимпиадный резерв»", mode: .ranked, opens: now.addingTimeInterval(-14 * 86_400),
             closes: now.addingTimeInterval(-3600), programs: Array(programIDs.prefix(2)))
-        func apply(
-            _ campaign: EnrollmentCampaign, _ student: Student, choices: [StudyGroup], confirmed: Bool, guardian: Bool
-        )
-            async throws
-        {
-            let application = CourseApplication()
-            application.$municipality.id = municipalityID
-            application.$campaign.id = campaign.id!
-            application.$student.id = try student.requireID()
-            application.$school.id = student.$school.id
-            application.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
-            application.submittedByName = student.fullName
-            application.submittedAt = now.addingTimeInterval(-86_400)
-            application.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
-            application.guardianAgreedAt = guardian ? application.submittedAt : nil
-            application.schoolDecision = confirmed ? "confirmed" : "pending"
-            application.schoolDecidedAt = confirmed ? now : nil
-            application.holdExpiresAt =
-                campaign.campaignMode == .firstCome && !confirmed
-                ? application.submittedAt.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil
-            application.version = 1
-            try await application.create(on: db)
-            var placed = false
-            for (i, group) in choices.enumerated() {
-                let ch = ApplicationChoice()
-                ch.$application.id = application.id!
-                ch.rank = i + 1
-                ch.$group.id = try group.requireID()
-                ch.outcome = "pending"
-                if campaign.campaignMode == .firstCome {
-                    if placed {
-                        ch.outcome = "unused"
-                    } else {
-                        switch try await EnrollmentService.enroll(
-                            studentID: student.id!, groupID: group.id!, source: .application, on: db, req: nil)
-                        {
-                        case .enrolled:
-                            ch.outcome = "enrolled"
-                            placed = true
-                        case .waitlisted: ch.outcome = "waitlisted"
-                        }
-                    }
-                }
-                try await ch.create(on: db)
-            }
-        }
         // Tenth-graders apply; the first one of each school is still waiting for the school.
         let tenth = students.filter { $0.grade == 10 }
         let tenthGroups = groups.filter { $0.name.hasSuffix("-10") }
         for (i, student) in tenth.prefix(6).enumerated() {
-            try await apply(
+            try await Self.apply(
                 open, student, choices: [tenthGroups[i % tenthGroups.count], tenthGroups[(i + 1) % tenthGroups.count]],
-                confirmed: i % 2 == 1, guardian: true)
+                confirmed: i % 2 == 1, guardian: true, submitted: now, on: db)
         }
         let rankedGroups = groups.filter { g in Array(programIDs.prefix(2)).contains(g.$program.id) }
         for (i, student) in students.dropFirst(6).prefix(8).enumerated() {
-            try await apply(
+            try await Self.apply(
                 ranked, student, choices: i % 2 == 0 ? rankedGroups : rankedGroups.reversed(), confirmed: true,
-                guardian: true
-            )
+                guardian: true, submitted: now, on: db)
         }
     }
 }

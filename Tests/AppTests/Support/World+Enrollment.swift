@@ -35,55 +35,19 @@ extension World {
         return campaign
     }
 
-    /// An ИУП submitted a day ago, as the demo writes one: first-come choices take a seat (or a waiting place) in rank
-    /// order through `EnrollmentService` until one is seated, ranked ones wait for the distribution.
+    /// An ИУП submitted a day ago, as the demo writes one (`DemoData.apply`): first-come choices take a seat (or a
+    /// waiting place) in rank order through `EnrollmentService` until one is seated, ranked ones wait for the
+    /// distribution.
     @discardableResult
     func application(
         in campaign: EnrollmentCampaign, for studentID: UUID, choices: [StudyGroup], confirmed: Bool = false,
         guardian: Bool = true
     ) async throws -> CourseApplication {
         let student = try #require(try await Student.find(studentID, on: app.db))
-        let now = Date()
-        let application = CourseApplication()
-        application.$municipality.id = municipalityID
-        application.$campaign.id = try campaign.requireID()
-        application.$student.id = studentID
-        application.$school.id = student.$school.id
-        application.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
-        application.submittedByName = student.fullName
-        application.submittedAt = now.addingTimeInterval(-86_400)
-        application.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
-        application.guardianAgreedAt = guardian ? application.submittedAt : nil
-        application.schoolDecision = confirmed ? "confirmed" : "pending"
-        application.schoolDecidedAt = confirmed ? now : nil
-        let firstCome = campaign.campaignMode == .firstCome
-        application.holdExpiresAt =
-            firstCome && !confirmed
-            ? application.submittedAt.addingTimeInterval(Double(campaign.confirmDays) * 86_400) : nil
-        application.version = 1
-        let groupIDs = try choices.map { try $0.requireID() }
         return try await app.writeTransaction { db in
-            try await application.create(on: db)
-            var placed = false
-            for (i, groupID) in groupIDs.enumerated() {
-                let choice = ApplicationChoice()
-                choice.$application.id = try application.requireID()
-                choice.rank = i + 1
-                choice.$group.id = groupID
-                choice.outcome = firstCome ? "unused" : "pending"
-                if firstCome && !placed {
-                    switch try await EnrollmentService.enroll(
-                        studentID: studentID, groupID: groupID, source: .application, on: db, req: nil)
-                    {
-                    case .enrolled:
-                        choice.outcome = "enrolled"
-                        placed = true
-                    case .waitlisted: choice.outcome = "waitlisted"
-                    }
-                }
-                try await choice.create(on: db)
-            }
-            return application
+            try await DemoData.apply(
+                campaign, student, choices: choices, confirmed: confirmed, guardian: guardian, submitted: Date(), on: db
+            )
         }
     }
 
