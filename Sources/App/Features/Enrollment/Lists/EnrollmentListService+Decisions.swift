@@ -69,20 +69,9 @@ extension EnrollmentListService {
                         EnrollmentWords.Audit.basis: EnrollmentWords.Audit.listBasis,
                     ])
             }
-            list.state = EnrollmentList.State.accepted.rawValue
-            list.decidedAt = now
-            list.decidedByName = user.fullName
-            list.version += 2
-            try await list.save(on: db)
-            try await Audit.record(
-                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
-                organizationID: list.group.$organization.id,
-                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
-                after: [
-                    EnrollmentWords.Audit.state: EnrollmentList.State.accepted.title,
-                    EnrollmentWords.Audit.enrolledCount: String(needed),
-                ])
+            try await decided(
+                list, .accepted, at: now, by: user.fullName,
+                audit: [EnrollmentWords.Audit.enrolledCount: String(needed)], on: db, req: req)
             return needed
         }
     }
@@ -96,21 +85,28 @@ extension EnrollmentListService {
                 throw AppError.conflict(EnrollmentWords.Lists.returnOnlySent)
             }
             try await claim(list, from: [.sent], to: .returned, on: try db.sql())
-            list.state = EnrollmentList.State.returned.rawValue
             list.comment = comment
-            list.decidedAt = Date()
-            list.decidedByName = user.fullName
-            list.version += 2
-            try await list.save(on: db)
-            try await Audit.record(
-                on: db, req: req, action: .update, entityType: "enrollment_list", entityID: listID,
-                title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
-                organizationID: list.group.$organization.id,
-                before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
-                after: [
-                    EnrollmentWords.Audit.state: EnrollmentList.State.returned.title,
-                    EnrollmentWords.Audit.comment: comment,
-                ])
+            try await decided(
+                list, .returned, at: Date(), by: user.fullName, audit: [EnrollmentWords.Audit.comment: comment],
+                on: db, req: req)
         }
+    }
+
+    /// A sent list the centre has decided on (claimed already): its new state saved and audited with `audit`'s lines.
+    private static func decided(
+        _ list: EnrollmentList, _ state: EnrollmentList.State, at now: Date, by name: String, audit: [String: String],
+        on db: any Database, req: Request
+    ) async throws {
+        list.state = state.rawValue
+        list.decidedAt = now
+        list.decidedByName = name
+        list.version += 2
+        try await list.save(on: db)
+        try await Audit.record(
+            on: db, req: req, action: .update, entityType: "enrollment_list", entityID: try list.requireID(),
+            title: EnrollmentWords.Lists.auditTitle(group: list.group.name), municipalityID: list.$municipality.id,
+            organizationID: list.group.$organization.id,
+            before: [EnrollmentWords.Audit.state: EnrollmentList.State.sent.title],
+            after: audit.merging([EnrollmentWords.Audit.state: state.title]) { kept, _ in kept })
     }
 }
