@@ -19,6 +19,8 @@ import Testing
         ("LoginPage", LoginPage.mock.render(anonymous)),
         ("SetupPage", SetupPage.mock.render(anonymous)),
         ("HomePage", HomePage.mock.render(anonymous)),
+        ("StartPage", StartPage.mock.render(signedIn)),
+        ("JournalIndexPage", JournalIndexPage.mock.render(signedIn)),
         ("ProfilePage", ProfilePage.mock.render(signedIn)),
         ("PasswordPage", PasswordPage.mock.render(signedIn)),
         ("OrganizationListPage", OrganizationListPage.mock.render(signedIn)),

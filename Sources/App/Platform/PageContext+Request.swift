@@ -13,8 +13,12 @@ extension Request {
         guard let user = currentUser else {
             return PageContext(csrfToken: csrfToken, flash: flash)
         }
+        let roles = Set(user.actor.activeGrants(at: Date()).map(\.role))
+        let uses = roles.reduce(into: Set<MenuArea>()) { $0.formUnion(MenuArea.uses($1)) }
         let menu = MenuArea.order.filter { area in
-            user.municipalityIDs.first.map { mayOpen(area, municipalityID: $0, user: user) } ?? (area == .profile)
+            guard area == .profile || uses.contains(area) else { return false }
+            return user.municipalityIDs.first.map { mayOpen(area, municipalityID: $0, user: user) }
+                ?? (area == .profile)
         }
         let titles = user.actor.activeGrants(at: Date()).map(\.role.title)
         return PageContext(
@@ -28,7 +32,9 @@ extension Request {
         let probe = OrgRef(id: ownOrg, municipalityID: municipalityID)
         let access = policy
         switch area {
-        case .profile: return true
+        case .profile, .start: return true
+        case .journal:
+            return access.allows(user.actor, .read, .journal(center: probe, teacherUserID: user.userID))
         case .children: return user.actor.has(.guardian, at: Date())
         case .applications:
             return user.actor.has(.student, at: Date()) || user.actor.has(.guardian, at: Date())

@@ -26,7 +26,7 @@ func routes(_ app: Application) throws {
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         let css = [
-            Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.journalCSS,
+            Stylesheet.css, Stylesheet.registryCSS, Stylesheet.timetableCSS, Stylesheet.journalCSS, Stylesheet.homeCSS,
             Stylesheet.certificateCSS,
         ]
         return Response(status: .ok, headers: headers, body: .init(string: css.joined(separator: "\n")))

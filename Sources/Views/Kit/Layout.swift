@@ -49,7 +49,18 @@ public enum Layout {
         }
     }
 
+    /// The left menu; on a phone it folds behind a «Меню» button (a checkbox and its label: no script needed).
     static func menu(_ ctx: PageContext) -> Node {
+        el("div", .cls("menu-box")) {
+            el("input", .type("checkbox"), .id("menu-toggle"), .cls("menu-toggle"), Attr("aria-hidden", "true"))
+            el("label", Attr("for", "menu-toggle"), .cls("menu-button")) {
+                "Меню" + (ctx.activeArea.map { ": " + $0.title } ?? "")
+            }
+            menuList(ctx)
+        }
+    }
+
+    static func menuList(_ ctx: PageContext) -> Node {
         el("nav", .cls("menu"), Attr("aria-label", "Разделы")) {
             el("ul") {
                 for area in ctx.menu {

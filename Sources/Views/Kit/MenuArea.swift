@@ -3,23 +3,53 @@ import Foundation
 
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
-    case profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality, timetable,
-        certificates, orders
+    case start, profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality,
+        timetable, journal, certificates, orders
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
     public static let order: [MenuArea] =
-        [.profile, .children, .applications] + first.map { .registry($0) } + [
-            .timetable, .certificates, .orders, .enrollments, .lists, .coverage, .organizations,
+        [.start, .children, .applications] + first.map { .registry($0) } + [
+            .timetable, .journal, .certificates, .orders, .enrollments, .lists, .coverage, .organizations,
         ]
         + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [
-            .municipality, .audit,
+            .municipality, .audit, .profile,
         ]
+
+    /// The areas a role uses in its day; the menu shows those of the user's roles that the access policy also allows.
+    /// Those who run the municipality use every area the policy opens to them.
+    public static func uses(_ role: Role) -> Set<MenuArea> {
+        let everyone: Set<MenuArea> = [.start, .timetable, .profile]
+        switch role {
+        case .authorityAdmin, .coordinator, .methodologist:
+            return Set(order)
+        case .centerHead:
+            return everyone.union([
+                .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
+                .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
+                .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
+            ])
+        case .teacher:
+            return everyone.union([.journal, .registry(.groups), .registry(.programs)])
+        case .schoolAdmin:
+            return everyone.union([
+                .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
+                .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
+                .registry(.users),
+            ])
+        case .student:
+            return everyone.union([.applications])
+        case .guardian:
+            return everyone.union([.children, .applications])
+        }
+    }
     /// Registry lists reached through their own menu area.
     static let ownAreas: [Registry] = [.certificates, .orders]
 
     public var title: String {
         switch self {
+        case .start: "Главная"
+        case .journal: "Журнал"
         case .profile: "Мой профиль"
         case .children: "Мои дети"
         case .lists: "Списки КМЦ"
@@ -58,6 +88,8 @@ public enum MenuArea: Hashable, Sendable {
 
     public var url: SiteURL {
         switch self {
+        case .start: .home
+        case .journal: .journal
         case .profile: .profile
         case .children: .children
         case .lists: .lists

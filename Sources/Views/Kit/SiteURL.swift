@@ -18,7 +18,7 @@ public enum SiteURL: Sendable {
     case certificate(UUID)
     case verify, orders
     case order(UUID)
-    case hours
+    case hours, journal
     case groupJournal(UUID)
     case timetable
     case groupTimetable(UUID)
@@ -69,6 +69,7 @@ public enum SiteURL: Sendable {
         case .verify: "/verify"
         case .orders: "/orders"
         case .hours: "/hours"
+        case .journal: "/journal"
         case .groupJournal(let id): "/groups/\(id.uuidString.lowercased())/register"
         case .order(let id): "/orders/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"

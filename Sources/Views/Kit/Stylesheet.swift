@@ -24,7 +24,9 @@ public enum Stylesheet {
         .top button.link { color: #fff; }
         .shell { display: grid; grid-template-columns: 15rem 1fr; min-height: calc(100vh - 3rem); }
         .shell-public { grid-template-columns: 1fr; }
-        .menu { background: #fff; border-right: 1px solid var(--line); padding: 1rem 0; }
+        .menu-box { background: #fff; border-right: 1px solid var(--line); }
+        .menu { padding: 1rem 0; }
+        .menu-toggle, .menu-button { display: none; }
         .menu ul { list-style: none; margin: 0; padding: 0; }
         .menu a { display: block; padding: .45rem 1.2rem; text-decoration: none; color: var(--text); }
         .menu a[aria-current="page"] { background: #e6eef8; border-left: 4px solid var(--accent); font-weight: 600; }
@@ -87,8 +89,14 @@ public enum Stylesheet {
         .login { max-width: 26rem; margin: 2rem auto; }
         @media (max-width: 760px) {
           .shell { grid-template-columns: 1fr; }
-          .menu { border-right: 0; border-bottom: 1px solid var(--line); padding: .3rem 0; }
-          .menu ul { display: flex; flex-wrap: wrap; }
+          .menu-box { border-right: 0; border-bottom: 1px solid var(--line); }
+          .menu-button { display: block; padding: .7rem 1rem; min-height: 44px; box-sizing: border-box;
+            font-weight: 600; cursor: pointer; }
+          .menu-button::after { content: " ▾"; color: var(--muted); }
+          .menu-toggle:checked ~ .menu-button::after { content: " ▴"; }
+          .menu { display: none; padding: 0 0 .5rem; }
+          .menu-toggle:checked ~ .menu { display: block; }
+          .menu a { padding: .7rem 1rem; }
           .tagline { display: none; }
           main { padding: 1rem; min-width: 0; }
           .filters .field { flex: 1 1 100%; }
@@ -98,7 +106,7 @@ public enum Stylesheet {
           table.list { display: block; overflow-x: auto; }
         }
         @media print {
-          .top, .menu, .actions, .filters, .pages, .crumbs, .flash, .no-print, form button { display: none !important; }
+          .top, .menu-box, .actions, .filters, .pages, .crumbs, .flash, .no-print, form button { display: none !important; }
           .shell { display: block; }
           body { background: #fff; font-size: 11pt; }
           main { padding: 0; max-width: none; }

@@ -19,7 +19,7 @@ struct AuthController: RouteCollection {
     }
 
     func loginForm(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: SiteURL.profile.path) }
+        if req.currentUser != nil { return req.redirect(to: SiteURL.home.path) }
         if try await User.query(on: req.db).count() == 0 { return req.redirect(to: SiteURL.setup.path) }
         let next = try? req.query.get(String.self, at: "next")
         return req.render(LoginPage(next: safeNext(next)).render(await req.pageContext(active: nil)))
@@ -43,7 +43,7 @@ struct AuthController: RouteCollection {
         case .invalid:
             return await fail(AccountsWords.wrongCredentials, .unauthorized)
         case .success(let user):
-            let response = req.redirect(to: next ?? SiteURL.profile.path)
+            let response = req.redirect(to: next ?? SiteURL.home.path)
             try await Login.startSession(for: user, req: req, response: response)
             return response
         }

@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 import Views
 
-/// The user's own page: roles, password change, API tokens.
+/// The user's own page: roles, password change, API tokens (for those whose work uses the API).
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let profile = routes.grouped("profile")
@@ -49,6 +49,7 @@ struct ProfileController: RouteCollection {
             },
             emptyState: courses == nil ? empty : nil)
         page.courses = courses
+        page.showsKeys = !onlyPersonal || !tokens.isEmpty
         return req.render(page.render(await req.pageContext(active: .profile)))
     }
 

@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 import Views
 
-/// The public page of the network at `/`.
+/// The page at `/`: the public page of the network, or a signed-in user's start page (`StartController`).
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
@@ -14,6 +14,8 @@ struct HomeController: RouteCollection {
         if req.application.setupToken != nil, try await User.query(on: req.db).count() == 0 {
             return req.redirect(to: SiteURL.setup.path)
         }
+        // A signed-in user starts from what is waiting for them.
+        if let user = req.currentUser, !user.viaToken { return try await StartController.page(req, user: user) }
         // One Setka may serve several municipalities later; the public page shows the first one until then.
         guard let municipality = try await Municipality.query(on: req.db).sort(\.$createdAt).first(),
             let municipalityID = municipality.id

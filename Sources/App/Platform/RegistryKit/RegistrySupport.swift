@@ -167,6 +167,13 @@ extension QueryBuilder {
         return (rows, total)
     }
 
+    /// Only the rows with no matching row in `Foreign`: a left join on `filter` whose id is null.
+    func without<Foreign: Schema>(_ foreign: Foreign.Type, on filter: ComplexJoinFilter) -> Self {
+        join(foreign, on: filter, method: .left).filter(
+            .value(
+                .extendedPath([.id], schema: Foreign.schemaOrAlias, space: Foreign.spaceIfNotAliased), .equal, .null))
+    }
+
     /// `status` filter: active by default, archived, or all.
     func filterStatus(_ query: ListQuery, _ field: KeyPath<Model, FieldProperty<Model, String>>) -> Self {
         let status = query.filters["status"] ?? RecordStatus.active.rawValue

@@ -29,6 +29,8 @@ public struct ProfilePage: Sendable {
     public var username: String
     public var roles: [RoleLine]
     public var tokens: [TokenLine]
+    /// Whether the API keys part is shown: to those whose work has use for the API, and to anyone holding a key.
+    public var showsKeys = true
     /// Shown to teachers, students and guardians until their sections exist.
     public var emptyState: String?
     /// The user's own network courses (a student) or groups (a teacher).
@@ -71,6 +73,12 @@ public struct ProfilePage: Sendable {
             if let courses { courses.node }
             if let emptyState { UI.empty(emptyState) }
             el("div", .cls("actions")) { el("a", .cls("button"), .href(SiteURL.password.path)) { "Сменить пароль" } }
+            if showsKeys { keys(ctx) }
+        }
+    }
+
+    func keys(_ ctx: PageContext) -> Node {
+        el("section") {
             el("h2") { "Ключи доступа к API" }
             el("p", .cls("muted")) {
                 "Ключ выдаётся запросом POST /api/v1/auth/token с именем пользователя и паролем и действует 30 дней. "

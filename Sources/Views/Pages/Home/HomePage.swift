@@ -67,9 +67,10 @@ public struct HomePage: Sendable {
                         + "программы и формирует списки групп, орган управления образованием подводит итоги и издаёт "
                         + "приказы."
                 }
-                el("p") { el("a", .cls("button primary"), .href(SiteURL.catalog.path)) { "Каталог сетевых программ" } }
-                el("p", .cls("muted")) {
-                    "Расписание, мероприятия и проверка сертификатов появятся здесь по мере подключения разделов."
+                el("p", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(SiteURL.catalog.path)) { "Каталог сетевых программ" }
+                    el("a", .cls("button"), .href(SiteURL.schedule.path)) { "Расписание сети на месяц" }
+                    el("a", .cls("button"), .href(SiteURL.verify.path)) { "Проверить сертификат" }
                 }
             }
             el("h2") { "Ресурсные центры" + (yearTitle.map { " в \($0) учебном году" } ?? "") }
