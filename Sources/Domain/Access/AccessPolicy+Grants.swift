@@ -57,7 +57,10 @@ extension AccessPolicy {
             guard scope.municipalityID == org.municipalityID else { return false }
             switch grant.role {
             case .authorityAdmin, .coordinator: return true
-            case .methodologist, .teacher: return action == .read
+            case .methodologist: return action == .read
+            // A teacher reads the rooms (and the rooms' week) of the organisation they teach at, as its head does —
+            // not another centre's (issue 19).
+            case .teacher: return action == .read && scope.organizationID == org.id
             case .centerHead, .schoolAdmin: return scope.organizationID == org.id
             case .student, .guardian: return false
             }

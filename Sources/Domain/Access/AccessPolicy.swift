@@ -41,11 +41,16 @@ public struct AccessPolicy: Sendable {
         }
         if case .teacherHours(let center, let teacherUserID) = resource {
             guard action == .read else { return false }
-            if let teacherUserID, teacherUserID == actor.userID { return true }
+            let own = teacherUserID != nil && teacherUserID == actor.userID
             return actor.activeGrants(at: now).contains { grant in
-                grant.scope.municipalityID == center.municipalityID
-                    && ([.authorityAdmin, .coordinator, .methodologist].contains(grant.role)
-                        || (grant.role == .centerHead && grant.scope.organizationID == center.id))
+                guard grant.scope.municipalityID == center.municipalityID else { return false }
+                switch grant.role {
+                case .authorityAdmin, .coordinator, .methodologist: return true
+                case .centerHead: return own || grant.scope.organizationID == center.id
+                case .teacher, .schoolAdmin: return own
+                // Students and guardians have no hours to read (issue 19).
+                case .student, .guardian: return false
+                }
             }
         }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {

@@ -12,7 +12,8 @@ public enum Resource: Sendable {
     case agreement(parties: [OrgRef], municipalityID: UUID)
     /// A person working in one or more organisations (personal data).
     case staff(orgs: [OrgRef], municipalityID: UUID)
-    /// A room of an organisation.
+    /// A room of an organisation, and the organisation's week by rooms: its own head, school administrator and
+    /// teachers, and the municipality's roles.
     case room(OrgRef)
     /// All user accounts and role assignments of a municipality (the administrator's area).
     case users(municipalityID: UUID)
@@ -53,8 +54,9 @@ public enum Resource: Sendable {
     /// (archive);
     /// the coordinator drafts; the methodologist reads.
     case order(municipalityID: UUID)
-    /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself, the centre's head, the
-    /// КМЦ, the administrator and the methodologist — not the teacher's colleagues.
+    /// A teacher's hours delivered at a centre (the basis of their pay): the teacher themself (under a staff role of the
+    /// municipality), the centre's head, the КМЦ, the administrator and the methodologist — not the teacher's
+    /// colleagues, nor students and guardians. The hours page asks it with the reader's own line.
     case teacherHours(center: OrgRef, teacherUserID: UUID?)
     /// Certificates of a centre's groups: the centre's head, the coordinator and the administrator issue and annul them
     /// (create, archive); the methodologist and the centre's teachers read them. A student's own are read through

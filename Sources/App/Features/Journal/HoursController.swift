@@ -13,6 +13,11 @@ struct HoursController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
+        // The page is for those who may read at least their own line (students and guardians may not).
+        let user = try req.requireUser()
+        try req.authorize(
+            .read,
+            .teacherHours(center: OrgRef(id: UUID(), municipalityID: municipalityID), teacherUserID: user.userID))
         let zone = try await MunicipalClock.zone(municipalityID, on: req.db)
         let years = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).sort(
             \.$startsOn, .descending

@@ -31,4 +31,9 @@ struct ScheduledGroup {
             facts: try TimetableService.facts(group, center: center, zone: zone),
             window: first...last)
     }
+
+    /// The group's programme and centre, as `GroupTeachers` asks who may teach it.
+    func teacherPlace() throws -> GroupTeachers.Place {
+        GroupTeachers.Place(programID: group.$program.id, centerID: try center.requireID())
+    }
 }

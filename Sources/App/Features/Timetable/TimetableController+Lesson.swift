@@ -5,13 +5,14 @@ import Views
 
 /// Single changes: one more lesson, a move (date, time, room), a substitute teacher, a cancellation with a reason.
 extension TimetableController {
-    /// The municipality's active staff, to choose a substitute teacher from.
-    func teacherOptions(_ req: Request, _ scheduledGroup: ScheduledGroup) async throws -> [(
+    /// Who may give the group's lessons (`GroupTeachers`), to choose a substitute from; `keeping` the lesson's own.
+    func teacherOptions(_ req: Request, _ scheduledGroup: ScheduledGroup, keeping: UUID?) async throws -> [(
         value: String, title: String
     )] {
-        try await StaffMember.query(on: req.db).filter(\.$municipality.$id == scheduledGroup.center.$municipality.id)
-            .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
-            .map { (try $0.requireID().uuidString.lowercased(), $0.fullName) }
+        try GroupTeachers.options(
+            try await GroupTeachers.eligible(
+                at: [try scheduledGroup.teacherPlace()], keeping: keeping,
+                municipalityID: scheduledGroup.center.$municipality.id, on: req.db))
     }
 
     struct LessonInput {
@@ -35,13 +36,18 @@ extension TimetableController {
         if let raw = form["teacher"] {
             teacher = nil
             if !raw.isEmpty {
-                if let id = UUID(uuidString: raw), let staff = try await StaffMember.find(id, on: req.db),
-                    staff.$municipality.id == scheduledGroup.center.$municipality.id
-                {
-                    teacher = staff.id
-                } else {
-                    errors.add("teacher", TimetableWords.Field.teacher)
+                // A substitute is asked the group's teacher rule; the lesson's own teacher stays as they are.
+                let chosen = UUID(uuidString: raw)
+                var refusal = GroupTeacherRule.Refusal.unknown as GroupTeacherRule.Refusal?
+                if let chosen {
+                    refusal =
+                        chosen == defaultTeacher
+                        ? nil
+                        : try await GroupTeachers.refusal(
+                            chosen, at: try scheduledGroup.teacherPlace(),
+                            municipalityID: scheduledGroup.center.$municipality.id, on: req.db)
                 }
+                if let refusal { errors.add("teacher", refusal.reason) } else { teacher = chosen }
             }
         }
         let note = errors.optional("note", form["note"], max: 300)
@@ -65,7 +71,10 @@ extension TimetableController {
                     editURL: SiteURL.lesson(try $0.requireID()).path + "/edit", version: $0.version)
             },
             rooms: try await Self.roomOptions(scheduledGroup, on: req.db),
-            teachers: lesson == nil ? [] : try await teacherOptions(req, scheduledGroup), values: values,
+            teachers: try await lesson.asyncFlatMap {
+                try await teacherOptions(req, scheduledGroup, keeping: $0.$teacher.id)
+            }
+                ?? [], values: values,
             errors: errors,
             refusal: refusal?.text
         ).form

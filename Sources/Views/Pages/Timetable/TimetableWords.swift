@@ -73,7 +73,6 @@ public enum TimetableWords {
         public static let weekday = "Выберите день недели."
         public static let toBeforeFrom = "Дата окончания раньше даты начала."
         public static let room = "Выберите кабинет этого центра."
-        public static let teacher = "Выберите педагога из реестра сотрудников."
         /// No day of the pattern is left outside the holidays.
         public static func noDay(weekday: String) -> String {
             "В эти даты нет ни одного дня «\(weekday)» вне каникул и праздников."

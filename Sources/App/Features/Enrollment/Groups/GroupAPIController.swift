@@ -3,12 +3,14 @@ import Fluent
 import Vapor
 import Views
 
-/// Groups and direct enrolment (`POST /api/v1/groups/{id}/enrollments` with `{"studentId"}`).
+/// Groups, direct enrolment (`POST /api/v1/groups/{id}/enrollments` with `{"studentId"}`) and the group's teacher
+/// (`+Teacher`).
 struct GroupAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("groups", use: index)
         routes.get("groups", ":id", use: show)
         routes.post("groups", ":id", "enrollments", use: enroll)
+        routes.put("groups", ":id", "teacher", use: setTeacher)
     }
 
     struct GroupDTO: Content {
@@ -16,6 +18,7 @@ struct GroupAPIController: RouteCollection {
         var programId: UUID
         var organizationId: UUID
         var academicYearId: UUID
+        var teacherId: UUID?
         var name: String
         var capacity: Int
         var enrolledCount: Int
@@ -29,7 +32,7 @@ struct GroupAPIController: RouteCollection {
     static func dto(_ group: StudyGroup, waiting: Int) throws -> GroupDTO {
         GroupDTO(
             id: try group.requireID(), programId: group.$program.id, organizationId: group.$organization.id,
-            academicYearId: group.$academicYear.id,
+            academicYearId: group.$academicYear.id, teacherId: group.$teacher.id,
             name: group.name, capacity: group.capacity, enrolledCount: group.enrolledCount, waitingCount: waiting,
             plannedHours: group.plannedHours, isOpen: group.isOpen, status: group.status, version: group.version)
     }

@@ -31,10 +31,9 @@ extension GroupsController {
             req.can(.create, .group($0.organization.ref)) && (centerID == nil || $0.$organization.id == centerID)
         }
         .sorted { ($0.academicYear?.startsOn ?? .distantPast) > ($1.academicYear?.startsOn ?? .distantPast) }
-        let staff = try await StaffMember.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
-            \.$status == RecordStatus.active.rawValue
-        )
-        .sort(\.$sortKey).all()
+        let staff = try await GroupTeachers.eligible(
+            at: try programs.map { GroupTeachers.Place(programID: try $0.requireID(), centerID: $0.$organization.id) },
+            keeping: group?.$teacher.id, municipalityID: municipalityID, on: req.db)
         let centers = Set(programs.map { $0.$organization.id })
         let rooms = try await Room.query(on: req.db).filter(\.$organization.$id ~~ Array(centers)).filter(
             \.$status == RecordStatus.active.rawValue
@@ -47,7 +46,7 @@ extension GroupsController {
                     id: try $0.requireID(), title: $0.title, center: $0.organization.shortName,
                     year: $0.academicYear?.title)
             },
-            teachers: try staff.map { (try $0.requireID().uuidString.lowercased(), $0.fullName) },
+            teachers: try GroupTeachers.options(staff),
             rooms: try rooms.map {
                 GroupFormPage.Room(id: try $0.requireID(), name: $0.name, center: $0.organization.shortName)
             },
@@ -91,11 +90,18 @@ extension GroupsController {
         let planned = errors.integer("plannedHours", form["plannedHours"], range: 1...1000, required: false)
         var teacherID: UUID?
         if let raw = form["teacher"], !raw.isEmpty {
-            let teacher = try await UUID(uuidString: raw).asyncFlatMap { try await StaffMember.find($0, on: req.db) }
-            if teacher == nil || teacher?.$municipality.id != municipalityID {
-                errors.add("teacher", EnrollmentWords.Groups.Errors.chooseTeacher)
-            } else {
-                teacherID = teacher?.id
+            teacherID = UUID(uuidString: raw)
+            // A teacher kept as they were is not asked again (someone who has since left the centre keeps the group
+            // until replaced); a new teacher, or the same one under another programme, is.
+            let unchanged = !isNew && teacherID == group.$teacher.id && program?.id == group.$program.id
+            if let program, !unchanged {
+                let place = GroupTeachers.Place(programID: try program.requireID(), centerID: program.$organization.id)
+                var refusal = GroupTeacherRule.Refusal.unknown as GroupTeacherRule.Refusal?
+                if let teacherID {
+                    refusal = try await GroupTeachers.refusal(
+                        teacherID, at: place, municipalityID: municipalityID, on: req.db)
+                }
+                if let refusal { errors.add("teacher", refusal.reason) }
             }
         }
         var roomID: UUID?
@@ -142,9 +148,12 @@ extension GroupsController {
         return true
     }
 
-    func auditFields(_ group: StudyGroup) -> [String: String] {
-        EnrollmentWords.Groups.auditFields(
-            name: group.name, capacity: group.capacity, plannedHours: group.plannedHours, isOpen: group.isOpen)
+    /// A group's facts as the audit log keeps them (the teacher by name: who was given the group's journal).
+    static func auditFields(_ group: StudyGroup, on db: any Database) async throws -> [String: String] {
+        let teacher = try await group.$teacher.id.asyncFlatMap { try await StaffMember.find($0, on: db) }
+        return EnrollmentWords.Groups.auditFields(
+            name: group.name, capacity: group.capacity, plannedHours: group.plannedHours, isOpen: group.isOpen,
+            teacher: teacher?.fullName)
     }
 
 }

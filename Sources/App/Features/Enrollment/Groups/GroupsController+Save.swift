@@ -19,7 +19,7 @@ extension GroupsController {
             let page = try await formPage(req, group: nil, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let fields = auditFields(group)
+        let fields = try await Self.auditFields(group, on: req.db)
         try await req.db.transaction { db in
             try await group.create(on: db)
             try await Audit.record(
@@ -52,13 +52,13 @@ extension GroupsController {
         let (group, center) = try await find(req, .update)
         let form = RegistrySupport.form(req)
         let expected = Int(form["version"] ?? "") ?? -1
-        let before = auditFields(group)
+        let before = try await Self.auditFields(group, on: req.db)
         var errors = FieldErrors()
         guard try await apply(form, to: group, isNew: false, req: req, errors: &errors) else {
             let page = try await formPage(req, group: group, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
-        let after = auditFields(group)
+        let after = try await Self.auditFields(group, on: req.db)
         let capacity = group.capacity
         let zone = try await RegistrySupport.zone(req)
         let today = CivilDay(Date(), timeZone: zone)

@@ -45,7 +45,6 @@ extension EnrollmentWords {
             public static let programNotAgreed = "Программа не согласована КМЦ: открыть группу нельзя."
             public static let notYourCenter = "Вы не можете открывать группы этого центра."
             public static let otherCenter = "Программа другого центра: группу нельзя перенести."
-            public static let chooseTeacher = "Выберите педагога из списка."
             public static let chooseRoom = "Выберите кабинет этого ресурсного центра."
             public static let endBeforeStart = "Окончание не может быть раньше начала."
             public static let chooseReason = "Выберите причину из списка."
@@ -61,11 +60,12 @@ extension EnrollmentWords {
         }
 
         /// The audit log's names of a group's fields.
-        public static func auditFields(name: String, capacity: Int, plannedHours: Int, isOpen: Bool) -> [String: String]
-        {
+        public static func auditFields(
+            name: String, capacity: Int, plannedHours: Int, isOpen: Bool, teacher: String?
+        ) -> [String: String] {
             [
                 "Название": name, "Вместимость": String(capacity), "Часов по плану": String(plannedHours),
-                "Запись": isOpen ? "открыта" : "закрыта",
+                "Запись": isOpen ? "открыта" : "закрыта", "Педагог": teacher ?? "не назначен",
             ]
         }
     }
