@@ -34,6 +34,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(SQLiteWriterLifecycle(temporaryFile: config.database == .sqliteTemporary(path) ? path : nil))
     }
     app.databases.middleware.use(StudentRegistryNumberMiddleware())
+    app.databases.middleware.use(SearchKeyMiddleware<StudyGroup>())
+    app.databases.middleware.use(SearchKeyMiddleware<Certificate>())
     app.migrations.add(SetkaMigrations.all)
     app.fluent.migrationLogLevel = .debug
 
