@@ -42,6 +42,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SetkaErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.routes.defaultMaxBodySize = "2mb"
