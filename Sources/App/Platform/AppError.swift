@@ -10,6 +10,8 @@ struct AppError: AbortError {
     var code: String
     var reason: String
     var fields: [String: String] = [:]
+    /// Headers the answer carries (`Allow` of a 405).
+    var headers: HTTPHeaders = [:]
 
     static func notFound(_ what: String = PlatformWords.recordNotFound) -> AppError {
         AppError(status: .notFound, code: "not_found", reason: what)

@@ -34,12 +34,15 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(SQLiteWriterLifecycle(temporaryFile: config.database == .sqliteTemporary(path) ? path : nil))
     }
     app.databases.middleware.use(StudentRegistryNumberMiddleware())
+    app.databases.middleware.use(SearchKeyMiddleware<StudyGroup>())
+    app.databases.middleware.use(SearchKeyMiddleware<Certificate>())
     app.migrations.add(SetkaMigrations.all)
     app.fluent.migrationLogLevel = .debug
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SetkaErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.routes.defaultMaxBodySize = "2mb"

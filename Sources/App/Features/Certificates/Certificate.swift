@@ -20,6 +20,8 @@ final class Certificate: Model, @unchecked Sendable {
     @Parent(key: "student_id") var student: Student
     @Parent(key: "group_id") var group: StudyGroup
     @Field(key: "student_name") var studentName: String
+    /// `TextKey.search(studentName)`, kept by `SearchKeyMiddleware` on every save.
+    @Field(key: "search_key") var searchKey: String
     @Field(key: "initials") var initials: String
     @Field(key: "program_title") var programTitle: String
     @Field(key: "hours") var hours: Int

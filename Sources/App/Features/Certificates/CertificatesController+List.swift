@@ -28,13 +28,13 @@ extension CertificatesController {
         // (not the methodologist, who finds a certificate by its number).
         let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let names = visible != nil || CertificatesController.showsNames(req, center: probe)
-        let searchText = query.q.trimmingCharacters(in: .whitespaces)
-        if !searchText.isEmpty {
-            let plain = TextKey.likeSafe(searchText)
-            let number = plain.uppercased()
+        let needle = TextKey.needle(query.q)
+        if !needle.isEmpty {
+            // Numbers are stored upper-case («СК-2026-00042») and matched upper-cased in Swift; names by their folded key.
+            let number = TextKey.likeSafe(query.q).uppercased()
             builder =
                 names
-                ? builder.group(.or) { $0.filter(\.$number ~~ number).filter(\.$studentName ~~ plain) }
+                ? builder.group(.or) { $0.filter(\.$number ~~ number).filter(\.$searchKey ~~ needle) }
                 : builder.filter(\.$number ~~ number)
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .ascending : .descending

@@ -38,7 +38,7 @@ struct RegistryAPIController: RouteCollection {
         try req.authorize(.read, .program(OrgRef(id: UUID(), municipalityID: municipalityID)))
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "approval", "organization", "kind", "profile", "form", "grade"],
-            sorts: ["title", "center"], defaultSort: "title")
+            sorts: ["title", "center"], defaultSort: "title", search: true)
         try RegistrySupport.checkChoices(
             req,
             [
@@ -67,7 +67,8 @@ struct RegistryAPIController: RouteCollection {
     func centers(req: Request) async throws -> PageDTO<CenterDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .resourceCenter(OrgRef(id: UUID(), municipalityID: municipalityID)))
-        let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["name"], defaultSort: "name")
+        let query = RegistrySupport.listQuery(
+            req, filters: ["status"], sorts: ["name"], defaultSort: "name", search: true, also: ["year"])
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let raw = try? req.query.get(String.self, at: "year")
@@ -91,7 +92,8 @@ struct RegistryAPIController: RouteCollection {
     func agreements(req: Request) async throws -> PageDTO<AgreementDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
-            req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends")
+            req, filters: ["status", "state", "kind", "expiring"], sorts: ["ends", "number"], defaultSort: "ends",
+            search: true)
         try RegistrySupport.checkChoices(
             req,
             [
@@ -110,7 +112,7 @@ struct RegistryAPIController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization", "subject", "trainer"], sorts: ["name", "position"],
-            defaultSort: "name")
+            defaultSort: "name", search: true)
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices, "trainer": ["yes", "no"]])
         let (rows, total) = try await StaffSection.query(query, municipalityID: municipalityID, req: req)
         return page(try rows.map(StaffDTO.init), total, query)
@@ -127,7 +129,7 @@ struct RegistryAPIController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["status", "organization"], sorts: ["name", "capacity", "organization"],
-            defaultSort: "organization")
+            defaultSort: "organization", search: true)
         try RegistrySupport.checkChoices(req, ["status": RegistrySupport.statusChoices])
         let (rows, total) = try await RoomsSection.query(query, municipalityID: municipalityID, req: req)
         return page(try rows.map(RoomDTO.init), total, query)

@@ -40,7 +40,8 @@ struct StudentsSection: RegistrySection {
 
     static func listQuery(_ req: Request) -> ListQuery {
         RegistrySupport.listQuery(
-            req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name")
+            req, filters: ["status", "school", "grade", "consent"], sorts: ["name", "grade"], defaultSort: "name",
+            search: true)
     }
 
     /// Students the user may see (their schools, or all for the КМЦ), filtered and paged in the database; shared with

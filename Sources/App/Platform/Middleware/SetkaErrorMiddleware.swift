@@ -14,7 +14,15 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
-            let (status, code, reason, fields) = Self.describe(error)
+            var (status, code, reason, fields) = Self.describe(error)
+            if case .dataCorrupted(let ctx) = error as? DecodingError, ctx.codingPath.isEmpty,
+                let numbers = JSONNumbers.problems(in: req.body.data), !numbers.isEmpty
+            {
+                // Foundation says «not valid JSON» of valid JSON whose number does not fit its field: name the field.
+                (status, code, fields) = (.badRequest, "bad_request", numbers)
+                reason = PlatformWords.badBody(numbers.keys.sorted().compactMap { numbers[$0] }.joined(separator: " "))
+            }
+            let headers = (error as? any AbortError)?.headers ?? [:]
             if status.code >= 500 {
                 req.logger.error("request failed: \(req.method) \(req.url.path): \(String(reflecting: error))")
             } else if error is DecodingError {
@@ -22,7 +30,7 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
                 req.logger.warning("decoding failed: \(req.method) \(req.url.path): \(String(reflecting: error))")
             }
             if req.isAPI || req.prefersJSON {
-                let response = Response(status: status)
+                let response = Response(status: status, headers: headers)
                 try response.content.encode(Body(error: code, reason: reason, fields: fields))
                 return response
             }
@@ -30,7 +38,9 @@ struct SetkaErrorMiddleware: AsyncMiddleware {
                 return req.redirect(to: SiteURL.login.with([("next", req.url.path)]))
             }
             let html = ErrorPage(status: Int(status.code), message: reason).render(await req.pageContext(active: nil))
-            return Response.html(html, status: status)
+            let response = Response.html(html, status: status)
+            for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         }
     }
 

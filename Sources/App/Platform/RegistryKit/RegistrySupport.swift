@@ -6,10 +6,17 @@ import Views
 
 /// Helpers every registry section shares: reading list parameters and forms, versioned saves, archiving.
 enum RegistrySupport {
-    /// Reads `q`, the allowed filters, `sort`, `dir`, `page` and `per` from the query string.
+    /// Reads `q`, the allowed filters, `sort`, `dir`, `page` and `per` from the query string. Under `/api` it also
+    /// declares what the list takes — the filters, `q` when the list searches (`search`), the parameters it reads
+    /// itself (`also`) — and `APIQueryCheck` refuses any other parameter (pages ignore what they do not read).
     static func listQuery(
-        _ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:]
+        _ req: Request, filters: [String], sorts: [String], defaultSort: String, defaultFilters: [String: String] = [:],
+        search: Bool = false, also: [String] = []
     ) -> ListQuery {
+        if req.isAPI {
+            req.storage[APIListParameters.Key.self] = APIListParameters(
+                filters: filters, sorts: sorts, search: search, also: also)
+        }
         var chosen = defaultFilters
         for key in filters {
             // Present but empty is the filter's «Все»: it lifts a default too.

@@ -8,6 +8,10 @@ public enum PlatformWords {
     public static let pageNotFound = "Страница не найдена."
     /// A method the address does not take.
     public static let methodNotAllowed = "Этот адрес не принимает такой запрос."
+    /// A method the address does not take, and the ones it does.
+    public static func methodNotAllowed(_ method: String, allowed: String) -> String {
+        "Этот адрес не принимает запрос \(method); допустимы: \(allowed)."
+    }
     /// A request too large.
     public static let tooLarge = "Слишком большой запрос."
     /// A body in a format not taken.
@@ -83,8 +87,23 @@ public enum PlatformWords {
         public static let failed = "данные не разобраны."
         /// A query parameter that takes an id.
         public static let uuidExpected = "ожидается идентификатор (UUID)"
-        /// A query parameter that takes a count.
-        public static let countExpected = "ожидается целое число не меньше 0"
+        /// A query parameter that takes a whole number in a range.
+        public static func integerIn(_ lower: Int, _ upper: Int) -> String {
+            upper == Int.max
+                ? "ожидается целое число не меньше \(lower)" : "ожидается целое число от \(lower) до \(upper)"
+        }
+        /// A query parameter the list does not read, and the ones it does.
+        public static func unknownParameter(accepted: [String]) -> String {
+            "список не принимает такой параметр; допустимы: " + accepted.joined(separator: ", ")
+        }
+        /// A JSON number above what its field holds.
+        public static func tooLarge(field: String) -> String { "поле «\(field)»: число слишком велико для этого поля." }
+        /// A JSON number below what its field holds.
+        public static func tooSmall(field: String) -> String { "поле «\(field)»: число слишком мало для этого поля." }
+        /// A JSON number no field can hold.
+        public static func badNumber(field: String) -> String {
+            "поле «\(field)»: число вне допустимого диапазона или записано неверно."
+        }
         /// A query parameter that takes a date.
         public static let dateExpected = "ожидается дата ГГГГ-ММ-ДД"
     }

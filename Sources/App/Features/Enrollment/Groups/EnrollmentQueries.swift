@@ -10,7 +10,7 @@ enum EnrollmentQueries {
     static func listQuery(_ req: Request) -> ListQuery {
         RegistrySupport.listQuery(
             req, filters: ["school", "organization", "status", "group"], sorts: ["student", "created"],
-            defaultSort: "student")
+            defaultSort: "student", search: true)
     }
 
     /// `own`: the API also answers a student their own places and a guardian their children's (the page «Записи в

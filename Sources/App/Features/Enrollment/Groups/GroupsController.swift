@@ -50,7 +50,7 @@ struct GroupsController: RouteCollection {
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty {
             builder = builder.group(.or) {
-                $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$name ~~ TextKey.likeSafe(query.q))
+                $0.filter(Organization.self, \.$searchKey ~~ needle).filter(\.$searchKey ~~ needle)
             }
         }
         let dir: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending

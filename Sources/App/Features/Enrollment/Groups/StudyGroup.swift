@@ -9,6 +9,8 @@ final class StudyGroup: RegistryRecord, @unchecked Sendable {
     @Parent(key: "organization_id") var organization: Organization
     @Parent(key: "academic_year_id") var academicYear: AcademicYear
     @Field(key: "name") var name: String
+    /// `TextKey.search(name)`, kept by `SearchKeyMiddleware` on every save.
+    @Field(key: "search_key") var searchKey: String
     @Field(key: "capacity") var capacity: Int
     /// Kept by the conditional update that seats a student; never above `capacity` (a CHECK constraint too).
     @Field(key: "enrolled_count") var enrolledCount: Int

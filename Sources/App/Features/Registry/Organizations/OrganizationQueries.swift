@@ -7,7 +7,7 @@ import Views
 enum OrganizationQueries {
     static func listQuery(from req: Request) -> ListQuery {
         var query = RegistrySupport.listQuery(
-            req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name")
+            req, filters: ["kind", "status"], sorts: ["name", "kind"], defaultSort: "name", search: true)
         // Unknown values of the filters are ignored rather than matching nothing.
         if let kind = query.filters["kind"], OrganizationKind(rawValue: kind) == nil { query.filters["kind"] = nil }
         if let status = query.filters["status"], status != "all", RecordStatus(rawValue: status) == nil {
