@@ -25,5 +25,6 @@ enum SetkaMigrations {
         CreateDiagnostics(),
         CreateLookupIndexes(),
         AddStudentRegistryNumbers(),
+        AddLoginFailureSources(),
     ]
 }
