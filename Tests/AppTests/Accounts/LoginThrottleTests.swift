@@ -144,6 +144,9 @@ extension AppTests {
             try await withLiveApp { app, port in
                 try await Self.setUp(app)
                 app.setkaConfig.loginThrottle.pairLimit = 2
+                let teacher = try #require(try await User.query(on: app.db).filter(\.$username == "teacher1").first())
+                teacher.mustChangePassword = true
+                try await teacher.save(on: app.db)
                 try await Self.withClient(port) { signIn in
                     _ = try await signIn.form("nobody1", "guess", from: Self.attacker)
                     _ = try await signIn.token("metod", "guess", from: Self.attacker)
@@ -151,6 +154,8 @@ extension AppTests {
                     _ = try await signIn.token("metod", "guess", from: Self.attacker)
                     _ = try await signIn.form("metod", World.password, from: Self.owner)
                     _ = try await signIn.token("kmc", World.password, from: "2001:db8:5:6::1")
+                    // a right password with a one-time code still to change gives no token
+                    #expect(try await signIn.token("teacher1", World.password, from: Self.owner).status == 403)
                 }
                 let entries = try await AuditEntry.query(on: app.db).all()
                     .filter { ["login", "login_failed", "login_blocked", "token_create"].contains($0.action) }
@@ -162,6 +167,7 @@ extension AppTests {
                         "login_failed metod 198.51.100.7",
                         "login_failed metod 198.51.100.7",
                         "login_failed nobody1 198.51.100.7",
+                        "login_failed teacher1 203.0.113.9",
                         "token_create kmc 2001:db8:5:6::1",
                     ])
             }
