@@ -26,5 +26,6 @@ enum SetkaMigrations {
         CreateLookupIndexes(),
         AddStudentRegistryNumbers(),
         AddGroupAndCertificateSearchKeys(),
+        AddLoginFailureSources(),
     ]
 }

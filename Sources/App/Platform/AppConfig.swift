@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -18,6 +19,10 @@ public struct AppConfig: Sendable {
     /// Mark cookies Secure (behind TLS).
     public var secureCookies: Bool
     public var sessionPolicy: SessionPolicyConfig
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`SETKA_TRUSTED_PROXIES`); nobody's by default.
+    public var trustedProxies = TrustedProxies()
+    /// Login throttling's numbers (fixed, not read from the environment; tests shorten the waits).
+    public var loginThrottle = LoginThrottle()
 
     public struct SessionPolicyConfig: Sendable {
         public var idleMinutes: Int
@@ -70,12 +75,17 @@ public struct AppConfig: Sendable {
         let cost = int("SETKA_BCRYPT_COST", default: 12, range: 12...16)
         let idle = int("SETKA_SESSION_IDLE_MINUTES", default: 120, range: 5...1440)
         let absolute = int("SETKA_SESSION_MAX_HOURS", default: 12, range: 1...168)
+        let proxies = TrustedProxies.read(env["SETKA_TRUSTED_PROXIES"] ?? "")
+        for item in proxies.bad {
+            problems.append(
+                "SETKA_TRUSTED_PROXIES: «\(item)» — не адрес и не сеть (ожидается, например, 127.0.0.1,10.0.0.0/8)")
+        }
         if !problems.isEmpty {
             throw ConfigError(problems: problems)
         }
         return AppConfig(
             database: database, loadDemo: demo, bcryptCost: cost, secureCookies: secure,
-            sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute))
+            sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute), trustedProxies: proxies.proxies)
     }
 
     /// Tests: a throwaway SQLite file, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).

@@ -303,6 +303,7 @@ extension AppTests {
         @Test func parallelGuessesCannotOutrunTheThrottle() async throws {
             try await withLiveApp { app, port in
                 _ = try await Self.setUp(app)
+                app.setkaConfig.loginThrottle.maxDelay = 0.5
                 let client = burstClient()
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<30 {

@@ -11,26 +11,34 @@ enum Login {
         case blocked(until: Date)
     }
 
-    static let throttle = LoginThrottle()
-
+    /// Checks the password unless `LoginThrottle` refuses the source address, after the wait it sets for the account;
+    /// every attempt is audited with the name tried and the source address (`Audit` records `req.clientAddress`).
     static func attempt(username rawUsername: String, password: String, req: Request) async throws -> Outcome {
         let username = rawUsername.trimmingCharacters(in: .whitespaces)
         let key = TextKey.normalize(username)
+        let address = req.clientAddress?.throttleKey ?? "?"
+        let throttle = req.application.setkaConfig.loginThrottle
         let now = Date()
-        let since = now.addingTimeInterval(-throttle.window)
         // The attempt is written down as a failure before the (slow) password check and cleared on success, so
-        // parallel guesses count against the limit too instead of all passing the check at once.
-        let pending = LoginFailure(usernameKey: key, at: now)
+        // parallel guesses count against the limits too instead of all passing the check at once.
+        let pending = LoginFailure(usernameKey: key, sourceAddress: address, at: now)
         try await pending.create(on: req.db)
         let failures = try await LoginFailure.query(on: req.db)
-            .filter(\.$usernameKey == key).filter(\.$at >= since).filter(\.$id != pending.requireID()).all().map(\.at)
-        if let until = throttle.blockedUntil(failures: failures, now: now) {
-            // A refused attempt checks no password, so it is no failure: the lock ends 15 minutes after the tenth.
+            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).filter(\.$id != pending.requireID())
+            .group(.or) { $0.filter(\.$usernameKey == key).filter(\.$sourceAddress == address) }
+            .all().map { LoginThrottle.Failure(account: $0.usernameKey, address: $0.sourceAddress ?? "", at: $0.at) }
+        switch throttle.decide(account: key, address: address, failures: failures, now: now) {
+        case .refuse(let until):
+            // A refused attempt checks no password, so it is no failure: the refusal ends as the failures behind it age.
             try await pending.delete(on: req.db)
             try await Audit.record(
                 on: req.db, req: req, username: username, action: .loginBlocked, entityType: "user",
                 entityID: nil, title: username, municipalityID: nil, organizationID: nil)
             return .blocked(until: until)
+        case .check(let delay) where delay > 0:
+            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        case .check:
+            break
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).first()
         let ok: Bool
@@ -46,7 +54,9 @@ enum Login {
                 entityType: "user", entityID: user?.id, title: username, municipalityID: nil, organizationID: nil)
             return .invalid
         }
-        try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).delete()
+        // Only this address's failures go: others' guesses at the account keep counting against them.
+        try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).filter(\.$sourceAddress == address)
+            .delete()
         return .success(user)
     }
 
@@ -86,8 +96,9 @@ enum Login {
         try await UserSession.query(on: req.db).filter(
             \.$lastSeenAt < session.createdAt.addingTimeInterval(-policy.idleTimeout)
         ).delete()
-        try await LoginFailure.query(on: req.db).filter(\.$at < session.createdAt.addingTimeInterval(-throttle.window))
-            .delete()
+        try await LoginFailure.query(on: req.db).filter(
+            \.$at < session.createdAt.addingTimeInterval(-req.application.setkaConfig.loginThrottle.window)
+        ).delete()
         response.cookies[CookieName.session] = req.application.cookie(raw, maxAge: nil)
         try await Audit.record(
             on: req.db, req: req, userID: user.id, username: user.username, action: .login,

@@ -30,6 +30,10 @@ struct TokenController: RouteCollection {
             throw AppError(
                 status: .unauthorized, code: "invalid_credentials", reason: AccountsWords.wrongCredentials)
         case .success(let user) where user.mustChangePassword:
+            // The password was right, yet no token is given: audited as a login that did not happen.
+            try await Audit.record(
+                on: req.db, req: req, userID: user.id, username: user.username, action: .loginFailed,
+                entityType: "user", entityID: user.id, title: user.fullName, municipalityID: nil, organizationID: nil)
             throw AppError(
                 status: .forbidden, code: "password_change_required",
                 reason: AccountsWords.oneTimeCodeForToken)

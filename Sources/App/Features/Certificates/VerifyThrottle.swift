@@ -12,7 +12,7 @@ actor VerifyThrottle {
 
     /// The address a request counts against.
     nonisolated static func key(_ req: Request) -> String {
-        VerificationThrottle.key(address: req.remoteAddress?.ipAddress ?? "?")
+        VerificationThrottle.key(address: req.clientAddress?.description ?? "?")
     }
 
     func failed(now: Date = Date()) { rule.failed(now: now) }

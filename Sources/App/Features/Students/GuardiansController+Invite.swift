@@ -27,12 +27,13 @@ extension GuardiansController {
         shown["confirm"] = nil
         let code = errors.required("code", form["code"], max: 40)
         // Guessing codes is throttled like passwords: ten wrong codes from one address in 15 minutes block it.
-        let key = "invite:" + (req.remoteAddress?.ipAddress ?? "?")
+        let key = "invite:" + (req.clientAddress?.throttleKey ?? "?")
+        let throttle = req.application.setkaConfig.loginThrottle
         let now = Date()
         let failures = try await LoginFailure.query(on: req.db).filter(\.$usernameKey == key).filter(
-            \.$at >= now.addingTimeInterval(-Login.throttle.window)
+            \.$at >= now.addingTimeInterval(-throttle.window)
         ).all().map(\.at)
-        if let until = Login.throttle.blockedUntil(failures: failures, now: now) {
+        if let until = throttle.blockedUntil(failures: failures, now: now) {
             return req.render(
                 invitePage(req, values: shown, problem: Login.blockedMessage(until)).render(
                     await req.pageContext(active: active)), status: .tooManyRequests)

@@ -78,7 +78,7 @@ enum Audit {
             userID: userID ?? req?.currentUser?.userID, username: name, action: action.rawValue, entityType: entityType,
             entityID: entityID,
             title: title, municipalityID: municipalityID, organizationID: organizationID, before: nil, after: nil,
-            ip: req?.remoteAddress?.ipAddress, searchKey: TextKey.search(name, title))
+            ip: req?.clientAddress?.description, searchKey: TextKey.search(name, title))
         // Keep only what changed, so the log reads as a diff.
         if let before, let after {
             let keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
