@@ -4,6 +4,7 @@ extension Stylesheet {
     /// The start page: key figures, tasks with their counts, the week's lessons.
     public static let homeCSS = """
         section.start { margin-bottom: 2rem; }
+        section.start > h2 { font-size: 1.35rem; border-bottom: 2px solid var(--line); padding-bottom: .3rem; }
         .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .8rem;
           margin: 0 0 1rem; }
         .figure { display: flex; flex-direction: column; gap: .2rem; padding: .8rem 1rem; background: #fff;
