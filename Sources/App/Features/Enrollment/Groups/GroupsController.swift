@@ -165,11 +165,13 @@ struct GroupsController: RouteCollection {
             journal: req.can(.read, .journal(center: center.ref, teacherUserID: group.teacher?.$user.id)),
             certificates: req.can(.read, .certificate(center: center.ref)), enroll: mayEnroll,
             composeList: req.can(.create, .enrollmentList(group: center.ref)), readLists: readLists)
+        let rooms = try await Lesson.roomNames(ofGroup: try group.requireID(), on: req.db)
         let card = GroupCardPage(
             id: try group.requireID(), name: group.name, program: group.program.title,
             programAgreed: group.program.approval == "agreed",
             center: center.shortName, year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
-            room: group.room?.name ?? "", plannedHours: group.plannedHours,
+            room: rooms.isEmpty ? group.room?.name ?? "" : rooms.joined(separator: ", "),
+            plannedHours: group.plannedHours,
             startsOn: RegistrySupport.date(group.startsOn, zone),
             endsOn: RegistrySupport.date(group.endsOn, zone), enrolled: group.enrolledCount, capacity: group.capacity,
             waitingCount: allWaiting.count, isOpen: group.isOpen, rights: rights,
