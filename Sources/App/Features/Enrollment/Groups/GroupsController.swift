@@ -44,8 +44,17 @@ struct GroupsController: RouteCollection {
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             builder = builder.filter(\.$organization.$id == org)
         }
+        // With the current year's groups, the issuer also sees past years' groups still waiting for certificates.
+        let currentYear = years.first(where: \.isCurrent)
+        let awaiting =
+            try currentYear.flatMap({ try $0.requireID().uuidString.lowercased() }) == query.filters["year"]
+            ? try await CertificateService.groupsAwaitingCertificates(
+                municipalityID: municipalityID, before: currentYear?.startsOn ?? Date(), req: req) : []
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
-            builder = builder.filter(\.$academicYear.$id == year)
+            builder =
+                awaiting.isEmpty
+                ? builder.filter(\.$academicYear.$id == year)
+                : builder.group(.or) { $0.filter(\.$academicYear.$id == year).filter(\.$id ~~ Array(awaiting)) }
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty {
@@ -75,7 +84,8 @@ struct GroupsController: RouteCollection {
                     center: group.organization.shortName,
                     year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
                     enrolled: group.enrolledCount,
-                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0)
+                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0,
+                    awaitingCertificates: awaiting.contains(try group.requireID()))
             },
             total: total,
             canCreate: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })),
