@@ -17,6 +17,7 @@ extension PageSnapshotTests {
         ("TravelTimeListPage", TravelTimeListPage.mock.list.render(signedIn)),
         ("StudentProgressPage", StudentProgressPage.mock.card.render(signedIn)),
         ("GroupCertificatesPage", GroupCertificatesPage.mock.card.render(signedIn)),
+        ("IssueCertificatesPage", IssueCertificatesPage.mock.render(signedIn)),
         ("CertificateCardPage", CertificateCardPage.mock.card.render(signedIn)),
         ("CertificateAnnulPage", CertificateAnnulPage.mock.form.render(signedIn)),
         ("CertificateListPage", CertificateListPage.mock.list.render(signedIn)),

@@ -25,6 +25,7 @@ public enum SiteURL: Sendable {
     case teacherWeek(UUID)
     case studentWeek(UUID)
     case centerWeek(UUID)
+    case schoolWeek(UUID)
     case lesson(UUID)
     case schedule, scheduleXLSX
     /// A registry section: its list, one record, and the record's actions.
@@ -76,6 +77,7 @@ public enum SiteURL: Sendable {
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"
         case .centerWeek(let id): "/timetable/centers/\(id.uuidString.lowercased())"
+        case .schoolWeek(let id): "/timetable/schools/\(id.uuidString.lowercased())"
         case .lesson(let id): "/lessons/\(id.uuidString.lowercased())"
         case .schedule: "/schedule"
         case .scheduleXLSX: "/schedule.xlsx"

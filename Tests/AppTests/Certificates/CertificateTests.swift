@@ -67,7 +67,7 @@ extension AppTests {
                 #expect(page.status == .ok)
                 #expect(page.body.string.contains("Выдать сертификаты (\(setup.eligible.count))"))
                 // act
-                let issued = try await head.post(Self.path(group) + "/certificates")
+                let issued = try await head.post(Self.path(group) + "/certificates", Self.confirm)
                 #expect(issued.status == .seeOther)
                 // check: one each to those who passed and attended enough, and this year's numbers run 1…n without a
                 // gap
@@ -83,7 +83,7 @@ extension AppTests {
                     })
                 // Issuing again issues nobody twice.
                 _ = try await head.get(Self.path(group) + "/certificates")
-                #expect(try await head.post(Self.path(group) + "/certificates").status == .seeOther)
+                #expect(try await head.post(Self.path(group) + "/certificates", Self.confirm).status == .seeOther)
                 #expect(
                     try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).count()
                         == setup.eligible.count)
@@ -191,7 +191,8 @@ extension AppTests {
                 let group = setup.group
                 _ = try await head.get("/groups/\(group.id!.uuidString.lowercased())/certificates")
                 #expect(
-                    try await head.post("/groups/\(group.id!.uuidString.lowercased())/certificates").status == .seeOther
+                    try await head.post("/groups/\(group.id!.uuidString.lowercased())/certificates", Self.confirm)
+                        .status == .seeOther
                 )
                 let again = try await Certificate.query(on: app.db).filter(\.$group.$id == group.id!).filter(
                     \.$student.$id == certificate.$student.id
@@ -228,7 +229,7 @@ extension AppTests {
                 #expect(results.body.string.contains("Курс ещё не завершён"))
                 #expect(try await head.post(Self.path(current) + "/results", [:]).status == .conflict)
                 _ = try await head.get(Self.path(current) + "/certificates")
-                #expect(try await head.post(Self.path(current) + "/certificates").status == .conflict)
+                #expect(try await head.post(Self.path(current) + "/certificates", Self.confirm).status == .conflict)
                 #expect(try await Certificate.query(on: app.db).filter(\.$group.$id == current.id!).count() == 0)
                 // A school sees no group's certificates; a teacher reads but does not issue.
                 let group = setup.group
@@ -238,7 +239,7 @@ extension AppTests {
                 var teacher = Browser(app)
                 _ = try await teacher.login("teacher1", password: World.password)
                 #expect(try await teacher.get(Self.path(group) + "/certificates").status == .ok)
-                #expect(try await teacher.post(Self.path(group) + "/certificates").status == .forbidden)
+                #expect(try await teacher.post(Self.path(group) + "/certificates", Self.confirm).status == .forbidden)
                 #expect(try await teacher.get("/certificates").status == .ok)
                 #expect(try await school.get("/certificates").status == .forbidden)
                 #expect(try await Certificate.query(on: app.db).count() == 0)

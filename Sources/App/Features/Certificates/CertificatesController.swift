@@ -8,6 +8,7 @@ import Views
 struct CertificatesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("groups", ":id", "certificates", use: group)
+        routes.get("groups", ":id", "certificates", "issue", use: issueConfirm)
         routes.post("groups", ":id", "certificates", use: issue)
         routes.get("groups", ":id", "certificates", "print", use: printGroup)
         routes.get("certificates", use: index)
@@ -49,17 +50,6 @@ struct CertificatesController: RouteCollection {
             }
         ).card
         return req.render(card.render(await req.pageContext(active: active)))
-    }
-
-    func issue(req: Request) async throws -> Response {
-        let attestedGroup = try await AttestedGroup.load(req, .read)
-        try req.authorize(.create, .certificate(center: attestedGroup.scheduled.center.ref))
-        let issued = try await CertificateService.issue(group: try attestedGroup.scheduled.group.requireID(), req: req)
-        let base = SiteURL.record(.groups, try attestedGroup.scheduled.group.requireID()).path + "/certificates"
-        guard !issued.isEmpty else {
-            return req.redirect(to: base, flash: CertificatesWords.Flash.nobody)
-        }
-        return req.redirect(to: base, flash: CertificatesWords.Flash.issued(issued.map(\.number)))
     }
 
     /// Whether the reader sees whose certificates a centre's are: the methodologist reads the network's certificates

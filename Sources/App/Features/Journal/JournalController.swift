@@ -15,7 +15,8 @@ struct JournalController: RouteCollection {
     var active: MenuArea { .timetable }
 
     func page(
-        _ req: Request, _ journalLesson: JournalLesson, values: FormValues? = nil, errors: FieldErrors = FieldErrors()
+        _ req: Request, _ journalLesson: JournalLesson, values: FormValues? = nil, errors: FieldErrors = FieldErrors(),
+        allPresent: Bool = false
     )
         async throws
         -> LessonJournalPage
@@ -55,28 +56,37 @@ struct JournalController: RouteCollection {
             room: journalLesson.lesson.room?.name ?? "",
             teacher: journalLesson.lesson.teacher?.fullName ?? "",
             marked: record.map { ($0.markedBy, RuDate.formatDateTime($0.markedAt, timeZone: journalLesson.zone)) })
+        var shown =
+            values
+            ?? FormValues(single: [
+                "topic": record?.topic ?? "", "hours": String(record?.hours ?? journalLesson.lesson.hours),
+            ])
+        let editable = mayEdit && notice == nil
+        if allPresent && editable {
+            for row in rows { shown["a-" + row.studentID] = AttendanceStatus.present.rawValue }
+        }
+        let lessonURL = SiteURL.lesson(try journalLesson.lesson.requireID()).path
         return LessonJournalPage(
             title: JournalWords.Lesson.title(group: journalLesson.group.name, day: day.formatted),
             crumbs: JournalWords.Lesson.crumbs(
                 group: journalLesson.group.name,
                 timetableURL: SiteURL.groupTimetable(try journalLesson.group.requireID()).path),
             facts: facts,
-            action: mayEdit && notice == nil
-                ? SiteURL.lesson(try journalLesson.lesson.requireID()).path + "/register" : nil,
-            notice: notice,
-            values: values
-                ?? FormValues(single: [
-                    "topic": record?.topic ?? "", "hours": String(record?.hours ?? journalLesson.lesson.hours),
-                ]),
-            errors: errors, rows: rows, version: record?.version ?? 0,
+            action: editable ? lessonURL + "/register" : nil,
+            notice: notice, values: shown, errors: errors, rows: rows, version: record?.version ?? 0,
             links: JournalWords.Lesson.links(
                 groupJournalURL: SiteURL.groupJournal(try journalLesson.group.requireID()).path,
-                timetableURL: SiteURL.groupTimetable(try journalLesson.group.requireID()).path))
+                timetableURL: SiteURL.groupTimetable(try journalLesson.group.requireID()).path),
+            allPresentURL: editable && !rows.isEmpty ? lessonURL : nil, filledAllPresent: allPresent && editable)
     }
 
+    /// `?all=present` is «Все присутствуют» without JavaScript: the form comes back with everyone marked present
+    /// (nothing is saved until the teacher saves it).
     func show(req: Request) async throws -> Response {
         let journalLesson = try await JournalLesson.load(req, .read)
-        return req.render(try await page(req, journalLesson).render(await req.pageContext(active: active)))
+        let allPresent = req.query[String.self, at: "all"] == AttendanceStatus.present.rawValue
+        return req.render(
+            try await page(req, journalLesson, allPresent: allPresent).render(await req.pageContext(active: active)))
     }
 
     func mark(req: Request) async throws -> Response {

@@ -155,6 +155,8 @@ extension GuardiansController {
                     courses: try await StudentCoursesSection.load(
                         of: student, title: GuardiansWords.Child.courses, req: req),
                     consent: student.consentText(zone: zone), consentWithdrawn: student.consentWithdrawnAt != nil,
+                    links: StudentRecordLinks.links(
+                        studentID: try student.requireID(), applicationsURL: SiteURL.applications.path),
                     actions: student.hasConsent
                         && req.can(.update, .person(studentID: try student.requireID(), school: student.school.ref))
                         ? [

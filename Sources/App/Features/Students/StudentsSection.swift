@@ -110,13 +110,18 @@ struct StudentsSection: RegistrySection {
     }
 
     func extraActions(_ record: Student, req: Request) async throws -> [RegistryCard.Action] {
-        guard record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db))
-        else { return [] }
-        return [
-            .link(
-                StudentsWords.addGuardian,
-                SiteURL.record(area, try record.requireID()).path + "/guardians/new",
-                primary: false)
+        let school = try await resource(record, on: req.db)
+        let id = try record.requireID()
+        var actions: [RegistryCard.Action] = []
+        // The child's week, progress and applications, for who reads the child's own record (the school, the КМЦ).
+        if case .student(let ref) = school, req.can(.read, .person(studentID: id, school: ref)) {
+            actions += StudentRecordLinks.links(
+                studentID: id, applicationsURL: StudentRecordLinks.schoolApplicationsURL(id)
+            ).map { .link($0.title, $0.url, primary: false) }
+        }
+        guard record.status == RecordStatus.active.rawValue, req.can(.update, school) else { return actions }
+        return actions + [
+            .link(StudentsWords.addGuardian, SiteURL.record(area, id).path + "/guardians/new", primary: false)
         ]
     }
 

@@ -12,17 +12,19 @@ struct WeekController: RouteCollection {
         routes.get("timetable", "teachers", ":id", use: teacher)
         routes.get("timetable", "students", ":id", use: student)
         routes.get("timetable", "centers", ":id", use: center)
+        routes.get("timetable", "schools", ":id", use: school)
         routes.get("schedule", use: month)
         routes.get("schedule.xlsx", use: monthXLSX)
     }
 
-    /// «Расписание» in the menu: the teacher's own week, the student's, a guardian's child's, the centre's; else the
-    /// month.
+    /// «Расписание» in the menu: the teacher's own week, the student's, a guardian's child's, the centre's, where a
+    /// school's students study; else the month.
     func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
+        let now = Date()
         if let staff = try await StaffMember.query(on: req.db).filter(\.$user.$id == user.userID).first() {
             if try await Lesson.query(on: req.db).filter(try \.$teacher.$id == staff.requireID()).count() > 0
-                || !user.actor.has(.centerHead, at: Date())
+                || !(user.actor.has(.centerHead, at: now) || user.actor.has(.schoolAdmin, at: now))
             {
                 return req.redirect(to: SiteURL.teacherWeek(try staff.requireID()).path)
             }
@@ -34,6 +36,9 @@ struct WeekController: RouteCollection {
             let org = user.actor.activeGrants(at: Date()).first(where: { $0.role == .centerHead })?.scope.organizationID
         {
             return req.redirect(to: SiteURL.centerWeek(org).path)
+        }
+        if let org = user.actor.activeGrants(at: now).first(where: { $0.role == .schoolAdmin })?.scope.organizationID {
+            return req.redirect(to: SiteURL.schoolWeek(org).path)
         }
         return req.redirect(to: SiteURL.schedule.path)
     }
@@ -65,7 +70,7 @@ struct WeekController: RouteCollection {
 
     func weekPage(
         _ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [Lesson],
-        links: [(title: String, url: String)] = [],
+        links: [(title: String, url: String)] = [], emptyText: String = TimetableWords.Week.empty,
         entry: (Lesson) -> LessonEntry
     ) async -> Response {
         let byDay = Dictionary(grouping: lessons, by: \.day)
@@ -78,7 +83,7 @@ struct WeekController: RouteCollection {
             title: title, crumbs: crumbs, weekTitle: week.formatted + " — " + week.adding(days: 6).formatted,
             previousURL: path + "?week=" + week.adding(days: -7).iso,
             nextURL: path + "?week=" + week.adding(days: 7).iso,
-            days: days, links: links, emptyText: TimetableWords.Week.empty)
+            days: days, links: links, emptyText: emptyText)
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }
 
@@ -115,7 +120,7 @@ struct WeekController: RouteCollection {
         )
     }
 
-    private func entry(_ req: Request, _ lesson: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
+    func entry(_ req: Request, _ lesson: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
         Self.entry(lesson, showTeacher: teacher, roomFirst: roomFirst, link: groupLink(req, lesson))
     }
 

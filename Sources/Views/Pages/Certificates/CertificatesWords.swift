@@ -27,6 +27,31 @@ public enum CertificatesWords {
         public static func annulled(_ number: String) -> String { "Сертификат № \(number) аннулирован." }
     }
 
+    /// The confirmation of a bulk issue.
+    public enum Issue {
+        public static func title(_ group: String) -> String { "Выдать сертификаты группе «\(group)»" }
+        /// The group page's button that leads to the confirmation.
+        public static func link(_ ready: Int) -> String { "Выдать сертификаты (\(ready))…" }
+        public static func eligibleHeading(_ count: Int) -> String { "Получат номер сертификата: \(count)" }
+        public static func refusedHeading(_ count: Int) -> String { "Не получат: \(count)" }
+        public static let nobody = "Выдавать некому."
+        public static let everyone = "Сертификат получат все обучающиеся группы."
+        public static func question(_ count: Int) -> String {
+            "Выдать " + RussianPlural.count(count, "сертификат", "сертификата", "сертификатов") + "?"
+        }
+        public static let consequence =
+            "Номера присваиваются подряд, без пропусков, и отменить выдачу нельзя: ошибочный сертификат только "
+            + "аннулируется с указанием причины."
+        public static func button(_ count: Int) -> String {
+            "Выдать " + RussianPlural.count(count, "сертификат", "сертификата", "сертификатов")
+        }
+        public static let back = "Вернуться к сертификатам группы"
+        /// Why a student with a valid certificate gets no new one.
+        public static func alreadyIssued(_ number: String) -> String { "уже выдан сертификат № \(number)" }
+        /// The refusal when no reason is known.
+        public static let notEligible = "не выполнено условие выдачи"
+    }
+
     /// Refusals of the certificates' service.
     public enum Refusal {
         public static let groupNotFound = "Группа не найдена."

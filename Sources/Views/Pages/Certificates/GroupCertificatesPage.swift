@@ -59,7 +59,10 @@ public struct GroupCertificatesPage: Sendable {
     /// The card the controller renders.
     public var card: RegistryCard {
         var actions: [RegistryCard.Action] = []
-        if mayIssue { actions.append(.post("Выдать сертификаты (\(ready))", groupURL + "/certificates")) }
+        if mayIssue {
+            actions.append(
+                .link(CertificatesWords.Issue.link(ready), groupURL + "/certificates/issue", primary: true))
+        }
         actions.append(.link("Итоговая аттестация", groupURL + "/results", primary: false))
         if mayPrint { actions.append(.link("Печать сертификатов", groupURL + "/certificates/print", primary: false)) }
         let cells: [[Cell]] = rows.map { student in

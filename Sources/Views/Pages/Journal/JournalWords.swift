@@ -44,6 +44,19 @@ public enum JournalWords {
             "Занятие отменено" + (note.map { ": \($0)" } ?? "") + ". Отметить его нельзя."
         }
         public static let notMarked = "Занятие ещё не отмечено в журнале."
+        /// The button that fills the form with everyone present.
+        public static let allPresent = "Все присутствуют"
+        public static let allPresentHint = "Отметит всех присутствующими; затем отметьте отсутствующих."
+        public static let filledAllPresent =
+            "Все отмечены присутствующими. Отметьте отсутствующих и сохраните журнал — пока ничего не сохранено."
+        /// A mark's word under its choice on a phone, where the table's headings are hidden.
+        public static func chip(_ status: AttendanceStatus) -> String {
+            switch status {
+            case .present: "был(а)"
+            case .excused: "уважит."
+            case .absent: "без причины"
+            }
+        }
         /// The lesson journal's links to the group's journal and timetable.
         public static func links(groupJournalURL: String, timetableURL: String) -> [(String, String)] {
             [("Журнал группы", groupJournalURL), ("Расписание группы", timetableURL)]

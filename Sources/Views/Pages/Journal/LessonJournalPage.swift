@@ -28,10 +28,15 @@ public struct LessonJournalPage: Sendable {
     public var rows: [Row]
     public var version: Int?
     public var links: [(title: String, url: String)]
+    /// The page's own address: «Все присутствуют» asks it again with `all=present` (works without JavaScript).
+    public var allPresentURL: String?
+    /// The form was just filled with everyone present: say that nothing is saved yet.
+    public var filledAllPresent: Bool
 
     public init(
         title: String, crumbs: [Crumb], facts: [(String, String)], action: String?, notice: String?, values: FormValues,
-        errors: FieldErrors = FieldErrors(), rows: [Row], version: Int?, links: [(title: String, url: String)] = []
+        errors: FieldErrors = FieldErrors(), rows: [Row], version: Int?, links: [(title: String, url: String)] = [],
+        allPresentURL: String? = nil, filledAllPresent: Bool = false
     ) {
         self.title = title
         self.crumbs = crumbs
@@ -43,6 +48,8 @@ public struct LessonJournalPage: Sendable {
         self.rows = rows
         self.version = version
         self.links = links
+        self.allPresentURL = allPresentURL
+        self.filledAllPresent = filledAllPresent
     }
 
     public static let mock = LessonJournalPage(
@@ -50,7 +57,7 @@ public struct LessonJournalPage: Sendable {
         action: "/lessons/x/register", notice: nil,
         values: FormValues(single: ["topic": "Делимость", "hours": "2"]),
         rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", school: "МБОУ «СОШ № 1»", status: .present)],
-        version: nil)
+        version: nil, allPresentURL: "/lessons/x")
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(ctx, title: title, crumbs: crumbs + [Crumb(title)]) {
@@ -73,6 +80,12 @@ public struct LessonJournalPage: Sendable {
             }
             if let notice { el("div", .cls("warning"), Attr("role", "status")) { notice } }
             if let action {
+                if let allPresentURL {
+                    // A form of its own, so that Enter in the topic still saves the journal.
+                    el("form", .id("all-present"), Attr("method", "get"), Attr("action", allPresentURL)) {
+                        UI.hidden("all", AttendanceStatus.present.rawValue)
+                    }
+                }
                 el(
                     "form", .cls("stacked wide"), Attr("method", "post"), Attr("action", action),
                     Attr("novalidate", "novalidate")
@@ -84,6 +97,17 @@ public struct LessonJournalPage: Sendable {
                     FieldSpec("hours", "Проведено академических часов", .number, required: true).render(
                         values: values, errors: errors)
                     if let error = errors["attendance"] { el("p", .cls("error"), .id("attendance-error")) { error } }
+                    if allPresentURL != nil {
+                        el("div", .cls("all-present")) {
+                            el("button", .type("submit"), Attr("form", "all-present")) {
+                                JournalWords.Lesson.allPresent
+                            }
+                            el("span", .cls("hint")) {
+                                filledAllPresent
+                                    ? JournalWords.Lesson.filledAllPresent : JournalWords.Lesson.allPresentHint
+                            }
+                        }
+                    }
                     attendanceTable(editable: true)
                     el("div", .cls("actions")) { UI.submit("Сохранить журнал") }
                 }
@@ -94,7 +118,7 @@ public struct LessonJournalPage: Sendable {
     }
 
     func attendanceTable(editable: Bool) -> Node {
-        el("table", .cls("list")) {
+        el("table", .cls("list marks")) {
             el("thead") {
                 el("tr") {
                     el("th") { "Обучающийся" }
@@ -105,12 +129,12 @@ public struct LessonJournalPage: Sendable {
             el("tbody") {
                 for student in rows {
                     el("tr") {
-                        el("td") { student.name }
-                        el("td") { student.school }
+                        el("td", .cls("student")) { student.name }
+                        el("td", .cls("school")) { student.school }
                         for status in AttendanceStatus.allCases {
-                            el("td") {
+                            el("td", .cls(editable || student.status == status ? "mark" : "mark off")) {
                                 if editable {
-                                    el("label", .cls("check")) {
+                                    el("label", .cls("check chip")) {
                                         el(
                                             "input", .type("radio"), .name("a-" + student.studentID),
                                             .value(status.rawValue),
@@ -119,10 +143,14 @@ public struct LessonJournalPage: Sendable {
                                                 (values["a-" + student.studentID] ?? student.status?.rawValue)
                                                     == status.rawValue),
                                             Attr("aria-label", student.name + ": " + status.title))
-                                        " " + status.mark
+                                        el("span") {
+                                            status.mark
+                                            el("span", .cls("chip-word")) { " " + JournalWords.Lesson.chip(status) }
+                                        }
                                     }
-                                } else {
-                                    student.status == status ? "✓" : ""
+                                } else if student.status == status {
+                                    "✓"
+                                    el("span", .cls("chip-word")) { " " + status.mark + " " + status.short }
                                 }
                             }
                         }

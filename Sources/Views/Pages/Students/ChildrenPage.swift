@@ -9,12 +9,15 @@ public struct ChildrenPage: Sendable {
         public var courses: RegistryCard.Section
         public var consent: String
         public var consentWithdrawn: Bool
+        /// Where the child's record continues: the week, progress and applications.
+        public var links: [(title: String, url: String)]
         public var actions: [(title: String, url: String)]
         public init(
             name: String, facts: [(String, String)], courses: RegistryCard.Section, consent: String,
-            consentWithdrawn: Bool,
+            consentWithdrawn: Bool, links: [(title: String, url: String)] = [],
             actions: [(title: String, url: String)]
         ) {
+            self.links = links
             self.name = name
             self.facts = facts
             self.courses = courses
@@ -32,6 +35,7 @@ public struct ChildrenPage: Sendable {
             courses: RegistryCard.Section(
                 title: "Сетевые курсы", columns: ["Курс"], rows: [[.text("Математика")]], emptyText: ""),
             consent: "дано 01.09.2025", consentWithdrawn: false,
+            links: StudentRecordLinks.links(studentID: MockID.of(0x1901), applicationsURL: SiteURL.applications.path),
             actions: [("Отозвать согласие…", "/children/x/consent")])
     ])
 
@@ -58,6 +62,11 @@ public struct ChildrenPage: Sendable {
                             } else {
                                 child.consent
                             }
+                        }
+                    }
+                    if !child.links.isEmpty {
+                        el("ul", .cls("record-links")) {
+                            for link in child.links { el("li") { el("a", .href(link.url)) { link.title } } }
                         }
                     }
                     child.courses.node

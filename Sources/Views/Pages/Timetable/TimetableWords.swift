@@ -40,6 +40,13 @@ public enum TimetableWords {
         public static func otherChild(_ givenName: String) -> String { "Расписание: " + givenName }
         public static let networkMonth = "Расписание сети на месяц"
         public static let teachersHours = "Часы педагогов"
+        /// A school's week: where its students study in the network.
+        public static func school(_ name: String) -> String { "Где учатся наши школьники: \(name)" }
+        public static let schoolEmpty = "На этой неделе у учащихся школы нет сетевых занятий."
+        /// How many of the school's students a lesson has.
+        public static func schoolStudents(_ count: Int) -> String {
+            "Учащихся школы: \(count)"
+        }
     }
 
     /// Messages about a lesson or a group that could not be found or changed.

@@ -24,7 +24,7 @@ extension ApplicationsController {
                     })
         if let schools, schools.isEmpty { throw AppError.forbidden }
         let query = RegistrySupport.listQuery(
-            req, filters: ["state", "campaign"], sorts: ["submitted"], defaultSort: "submitted",
+            req, filters: ["state", "campaign", "student"], sorts: ["submitted"], defaultSort: "submitted",
             defaultFilters: ["state": "submitted"])
         var builder = CourseApplication.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         if let schools { builder = builder.filter(\.$school.$id ~~ Array(schools)) }
@@ -33,6 +33,10 @@ extension ApplicationsController {
         }
         if let campaignID = query.filters["campaign"].flatMap(UUID.init(uuidString:)) {
             builder = builder.filter(\.$campaign.$id == campaignID)
+        }
+        // One student's applications, from the student's card.
+        if let studentID = query.filters["student"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$student.$id == studentID)
         }
         let (rows, total) = try await builder.sort(\.$submittedAt, query.descending ? .descending : .ascending).sort(
             \.$id

@@ -44,8 +44,17 @@ struct GroupsController: RouteCollection {
         if let org = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             builder = builder.filter(\.$organization.$id == org)
         }
+        // With the current year's groups, the issuer also sees past years' groups still waiting for certificates.
+        let currentYear = years.first(where: \.isCurrent)
+        let awaiting =
+            try currentYear.flatMap({ try $0.requireID().uuidString.lowercased() }) == query.filters["year"]
+            ? try await CertificateService.groupsAwaitingCertificates(
+                municipalityID: municipalityID, before: currentYear?.startsOn ?? Date(), req: req) : []
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
-            builder = builder.filter(\.$academicYear.$id == year)
+            builder =
+                awaiting.isEmpty
+                ? builder.filter(\.$academicYear.$id == year)
+                : builder.group(.or) { $0.filter(\.$academicYear.$id == year).filter(\.$id ~~ Array(awaiting)) }
         }
         let needle = TextKey.needle(query.q)
         if !needle.isEmpty {
@@ -75,7 +84,8 @@ struct GroupsController: RouteCollection {
                     center: group.organization.shortName,
                     year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
                     enrolled: group.enrolledCount,
-                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0)
+                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0,
+                    awaitingCertificates: awaiting.contains(try group.requireID()))
             },
             total: total,
             canCreate: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })),
@@ -165,11 +175,13 @@ struct GroupsController: RouteCollection {
             journal: req.can(.read, .journal(center: center.ref, teacherUserID: group.teacher?.$user.id)),
             certificates: req.can(.read, .certificate(center: center.ref)), enroll: mayEnroll,
             composeList: req.can(.create, .enrollmentList(group: center.ref)), readLists: readLists)
+        let rooms = try await Lesson.roomNames(ofGroup: try group.requireID(), on: req.db)
         let card = GroupCardPage(
             id: try group.requireID(), name: group.name, program: group.program.title,
             programAgreed: group.program.approval == "agreed",
             center: center.shortName, year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
-            room: group.room?.name ?? "", plannedHours: group.plannedHours,
+            room: rooms.isEmpty ? group.room?.name ?? "" : rooms.joined(separator: ", "),
+            plannedHours: group.plannedHours,
             startsOn: RegistrySupport.date(group.startsOn, zone),
             endsOn: RegistrySupport.date(group.endsOn, zone), enrolled: group.enrolledCount, capacity: group.capacity,
             waitingCount: allWaiting.count, isOpen: group.isOpen, rights: rights,

@@ -7,10 +7,13 @@ public struct GroupListPage: Sendable {
     public struct Row: Sendable {
         public var id: UUID, name: String, program: String, center: String, year: String, teacher: String
         public var enrolled: Int, capacity: Int, waiting: Int
+        /// A past year's group whose certificates are still to be issued (shown to the issuer with this year's).
+        public var awaitingCertificates: Bool
         public init(
             id: UUID, name: String, program: String, center: String, year: String, teacher: String, enrolled: Int,
-            capacity: Int, waiting: Int
+            capacity: Int, waiting: Int, awaitingCertificates: Bool = false
         ) {
+            self.awaitingCertificates = awaitingCertificates
             self.id = id
             self.name = name
             self.program = program
@@ -66,6 +69,10 @@ public struct GroupListPage: Sendable {
                 id: UUID(uuidString: "00000000-0000-0000-0000-000000000002")!, name: "Химия-9",
                 program: "Химия вокруг нас",
                 center: "Лицей № 2", year: "2025/2026", teacher: "", enrolled: 3, capacity: 15, waiting: 0),
+            Row(
+                id: UUID(uuidString: "00000000-0000-0000-0000-000000000003")!, name: "Физика-11",
+                program: "Физика эксперимента", center: "Лицей № 2", year: "2024/2025", teacher: "", enrolled: 10,
+                capacity: 15, waiting: 0, awaitingCertificates: true),
         ],
         total: 2, canCreate: true, missing: [Missing(center: "Лицей № 2", subjects: ["Биология", "Физика"])])
 
@@ -86,7 +93,10 @@ public struct GroupListPage: Sendable {
             rows: rows.map { group in
                 [
                     .link(group.name, SiteURL.record(.groups, group.id).path), .text(group.program),
-                    .text(group.center), .text(group.year),
+                    .text(group.center),
+                    group.awaitingCertificates
+                        ? .tag(group.year + ": завершена, ждёт выдачи сертификатов", "expiring")
+                        : .text(group.year),
                     .text(group.teacher),
                     group.enrolled >= group.capacity
                         ? .tag("\(group.enrolled) из \(group.capacity): мест нет", "expiring")
