@@ -19,7 +19,14 @@ extension DemoData {
         application.state = (confirmed ? ApplicationState.confirmed : .submitted).rawValue
         application.submittedByName = student.fullName
         application.submittedAt = now.addingTimeInterval(-86_400)
-        application.guardianAgreedBy = guardian ? "родитель (законный представитель)" : nil
+        // The guardian agrees by name, as a signed-in guardian does: the child's guardian in the registry, or a
+        // made-up mother's name when the registry has none.
+        application.guardianAgreedBy =
+            guardian
+            ? try await Guardian.query(on: db).filter(\.$student.$id == student.requireID()).sort(\.$fullName).first()?
+                .fullName
+                ?? "\(student.surname.hasSuffix("а") ? student.surname : student.surname + "а") Ольга Петровна"
+            : nil
         application.guardianAgreedAt = guardian ? application.submittedAt : nil
         application.schoolDecision = confirmed ? "confirmed" : "pending"
         application.schoolDecidedAt = confirmed ? now : nil

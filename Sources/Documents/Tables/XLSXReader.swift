@@ -100,6 +100,13 @@ public enum XLSXReader {
         return String(format: "%02d.%02d.%04d", components.day!, components.month!, components.year!)
     }
 
+    /// A time of day as Excel keeps it (a fraction of a day: 0.375) as «чч:мм» (09:00).
+    public static func serialTime(_ serial: Double) -> String? {
+        guard serial >= 0, serial < 1 else { return nil }
+        let minutes = Int((serial * 1440).rounded())
+        return String(format: "%02d:%02d", minutes / 60 % 24, minutes % 60)
+    }
+
     /// Column index from a cell reference: «C7» → 2.
     static func column(_ ref: String) -> Int? {
         // Excel has at most three column letters (XFD); longer references are malformed and read as «no column».
@@ -229,7 +236,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
             case "b": text = value == "1" ? "да" : "нет"
             case "n":
                 if dateStyles.contains(cellStyle), let serial = Double(value),
-                    let formatted = XLSXReader.serialDate(serial)
+                    let formatted = XLSXReader.serialDate(serial) ?? XLSXReader.serialTime(serial)
                 {
                     text = formatted
                 } else if let number = Double(value), number == number.rounded(), abs(number) < 1e15 {

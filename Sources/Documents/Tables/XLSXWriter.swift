@@ -1,11 +1,15 @@
 import Foundation
 import FoundationXML
 
-/// Writes a one-sheet XLSX workbook: a bold header row, every cell as text (so dates and leading zeros stay as typed).
+/// Writes a one-sheet XLSX workbook: a bold header row frozen at the top, typed cells (`XLSXCell`: text, numbers, dates
+/// and times with Russian formats) and columns as wide as their content.
 public enum XLSXWriter {
-    public static func workbook(sheetName: String, header: [String], rows: [[String]], columnWidths: [Int] = []) throws
-        -> Data
-    {
+    /// A sheet of text only (an import template: what the user types stays as typed, leading zeros and all).
+    public static func workbook(sheetName: String, header: [String], rows: [[String]]) throws -> Data {
+        try workbook(sheetName: sheetName, header: header, rows: rows.map { $0.map(XLSXCell.text) })
+    }
+
+    public static func workbook(sheetName: String, header: [String], rows: [[XLSXCell]]) throws -> Data {
         func ref(_ col: Int, _ row: Int) -> String {
             var number = col + 1
             var letters = ""
@@ -16,27 +20,29 @@ public enum XLSXWriter {
             }
             return "\(letters)\(row)"
         }
-        func rowXML(_ cells: [String], _ rowNumber: Int, style: Int) -> String {
-            "<row r=\"\(rowNumber)\">"
-                + cells.enumerated().map { i, cell in
-                    "<c r=\"\(ref(i, rowNumber))\" t=\"inlineStr\" s=\"\(style)\"><is><t "
-                        + "xml:space=\"preserve\">\(OOXML.escape(cell))</t></is></c>"
-                }.joined() + "</row>"
+        func rowXML(_ cells: [XLSXCell], _ rowNumber: Int) -> String {
+            "<row r=\"\(rowNumber)\">" + cells.enumerated().map { i, cell in cell.xml(ref(i, rowNumber)) }.joined()
+                + "</row>"
         }
-        let cols =
-            columnWidths.isEmpty
-            ? ""
-            : "<cols>"
-                + columnWidths.enumerated().map { i, width in
-                    "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\" style=\"2\"/>"
-                }.joined() + "</cols>"
+        // A column's own style is its first value's, so that a value typed below in Excel takes the same format.
+        let columnStyles = XLSXCell.widths(header: header, rows: rows).enumerated().map { i, width in
+            let style = rows.first.flatMap { i < $0.count ? $0[i].style : nil } ?? .text
+            return "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\" "
+                + "style=\"\(style.rawValue)\"/>"
+        }
+        let cols = columnStyles.isEmpty ? "" : "<cols>" + columnStyles.joined() + "</cols>"
         var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         sheet +=
             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView "
             + "workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
             + "state=\"frozen\"/></sheetView></sheetViews>\(cols)<sheetData>"
-        sheet += rowXML(header, 1, style: 1)
-        for (i, row) in rows.enumerated() { sheet += rowXML(row, i + 2, style: 2) }
+        sheet +=
+            "<row r=\"1\">"
+            + header.enumerated().map { i, title in
+                "<c r=\"\(ref(i, 1))\" s=\"\(XLSXCell.Style.header.rawValue)\" t=\"inlineStr\"><is><t "
+                    + "xml:space=\"preserve\">\(OOXML.escape(title))</t></is></c>"
+            }.joined() + "</row>"
+        for (i, row) in rows.enumerated() { sheet += rowXML(row, i + 2) }
         sheet += "</sheetData></worksheet>"
         let name = OOXML.escape(String(sheetName.prefix(31)))
         return try OOXML.package([
@@ -87,12 +93,17 @@ public enum XLSXWriter {
                 "xl/styles.xml",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font>\
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3">\
+                <numFmt numFmtId="164" formatCode="dd.mm.yyyy"/><numFmt numFmtId="165" formatCode="hh:mm"/>\
+                <numFmt numFmtId="166" formatCode="dd.mm.yyyy hh:mm"/></numFmts><fonts count="2"><font>\
                 <sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
                 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill \
                 patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1">\
-                <xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0"/><xf numFmtId="49" fontId="1" \
-                applyFont="1" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" applyNumberFormat="1"/></cellXfs>\
+                <xf/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0"/><xf numFmtId="49" fontId="1" \
+                applyFont="1" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" applyNumberFormat="1"/>\
+                <xf numFmtId="1" fontId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" applyNumberFormat="1"/>\
+                <xf numFmtId="164" fontId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" \
+                applyNumberFormat="1"/><xf numFmtId="166" fontId="0" applyNumberFormat="1"/></cellXfs>\
                 </styleSheet>
                 """
             ),

@@ -88,7 +88,11 @@ extension StudentImport {
                 analysis.errors.append(
                     .init(
                         line: line, column: "Фамилия",
-                        message: "Уже зарегистрирован(а) в «\(child.schoolName)». Перевод между школами оформляет КМЦ.")
+                        message: "Уже "
+                            + Sex.agree(
+                                child.sex.flatMap(Sex.init(rawValue:)), masculine: "зарегистрирован",
+                                feminine: "зарегистрирована")
+                            + " в \(child.schoolName). Перевод между школами оформляет КМЦ.")
                 )
             } else {
                 analysis.errors.append(

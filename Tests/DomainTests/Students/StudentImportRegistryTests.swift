@@ -20,7 +20,7 @@ import Testing
 
     func child(_ row: StudentImport.Row, school: UUID, grade: Int = 9) -> StudentImport.RegisteredChild {
         .init(
-            id: UUID(), identityKey: row.identityKey, schoolID: school, schoolName: "СОШ № 3",
+            id: UUID(), identityKey: row.identityKey, schoolID: school, schoolName: "МБОУ «СОШ № 3»",
             fullName: row.surname + " " + row.givenName, grade: grade, letter: "В", sex: "female", specialNeeds: true,
             consentOn: nil, consentBy: "мать", status: RecordStatus.archived.rawValue, version: 4)
     }
@@ -31,7 +31,8 @@ import Testing
         let found = [child(plan.rows[0], school: school), child(plan.rows[1], school: otherSchool)]
         let open = StudentImport.classify(plan, found: found, schoolID: school, canSee: { _ in true })
         #expect(open.matches.keys.sorted() == [0] && open.newCount == 2 && !open.isValid)
-        #expect(open.errors.map(\.line) == [3] && open.errors[0].message.contains("«СОШ № 3»"))
+        #expect(
+            open.errors.map(\.line) == [3] && open.errors[0].message.contains("Уже зарегистрирована в МБОУ «СОШ № 3»."))
         let closed = StudentImport.classify(plan, found: found, schoolID: school, canSee: { _ in false })
         #expect(closed.errors.count == 1 && !closed.errors[0].message.contains("СОШ № 3"))
     }

@@ -6,13 +6,31 @@ import Views
 /// What the certificate's pages, the student's progress page and the public check share: the printed form, the issuing
 /// authority, the check's address and the lookup by number and code.
 extension Certificate {
-    /// The certificate as its printed page shows it.
-    func printItem(authority: String, zone: TimeZone) -> CertificatePrintPage.Item {
-        CertificatePrintPage.Item(
-            number: number, code: verificationCode, name: studentName, program: programTitle, hours: hours,
-            center: centerName,
-            period: CivilDay(number: firstDay).formatted + " — " + CivilDay(number: lastDay).formatted,
-            issued: RuDate.format(issuedAt, timeZone: zone), authority: authority, annulled: !isValid)
+    /// Certificates as their printed pages show them: the verb agrees with each student's sex (from the registry) and
+    /// the sentence names the centre by its short name («в ресурсном центре МБОУ «Гимназия № 2»»); the stored full
+    /// name stays on the card and in the registers.
+    static func printItems(_ certificates: [Certificate], authority: String, zone: TimeZone, on db: any Database)
+        async throws -> [CertificatePrintPage.Item]
+    {
+        guard !certificates.isEmpty else { return [] }
+        let students = try await Student.query(on: db).filter(\.$id ~~ certificates.map { $0.$student.id }).all()
+        let sexes = Dictionary(
+            try students.map { (try $0.requireID(), $0.sex.flatMap(Sex.init(rawValue:))) },
+            uniquingKeysWith: { first, _ in first })
+        let groups = try await StudyGroup.query(on: db).filter(\.$id ~~ certificates.map { $0.$group.id })
+            .with(\.$organization).all()
+        let centers = Dictionary(
+            try groups.map { (try $0.requireID(), $0.organization.shortName) }, uniquingKeysWith: { first, _ in first })
+        return certificates.map { certificate in
+            CertificatePrintPage.Item(
+                number: certificate.number, code: certificate.verificationCode, name: certificate.studentName,
+                sex: sexes[certificate.$student.id] ?? nil, program: certificate.programTitle,
+                hours: certificate.hours, center: centers[certificate.$group.id] ?? certificate.centerName,
+                period: CivilDay(number: certificate.firstDay).formatted + " — "
+                    + CivilDay(number: certificate.lastDay).formatted,
+                issued: RuDate.format(certificate.issuedAt, timeZone: zone), authority: authority,
+                annulled: !certificate.isValid)
+        }
     }
 
     /// The full name of the municipality's education authority, which issues the certificates.

@@ -72,7 +72,8 @@ struct CertificatesController: RouteCollection {
         let authority = try await Certificate.authority(attestedGroup.scheduled.center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
             title: CertificatesWords.groupTitle(attestedGroup.scheduled.group.name),
-            items: certs.map { $0.printItem(authority: authority, zone: attestedGroup.scheduled.zone) },
+            items: try await Certificate.printItems(
+                certs, authority: authority, zone: attestedGroup.scheduled.zone, on: req.db),
             verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
     }
@@ -115,10 +116,9 @@ struct CertificatesController: RouteCollection {
         let zone = try await MunicipalClock.zone(center.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
             title: CertificatesWords.printTitle(certificate.number),
-            items: [
-                certificate.printItem(
-                    authority: try await Certificate.authority(center.$municipality.id, on: req.db), zone: zone)
-            ],
+            items: try await Certificate.printItems(
+                [certificate], authority: try await Certificate.authority(center.$municipality.id, on: req.db),
+                zone: zone, on: req.db),
             verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: active)))
     }

@@ -95,11 +95,9 @@ struct ProgressController: RouteCollection {
         let zone = try await MunicipalClock.zone(student.$municipality.id, on: req.db)
         let page = CertificatePrintPage(
             title: CertificatesWords.printTitle(certificate.number),
-            items: [
-                certificate.printItem(
-                    authority: try await Certificate.authority(student.$municipality.id, on: req.db), zone: zone
-                )
-            ],
+            items: try await Certificate.printItems(
+                [certificate], authority: try await Certificate.authority(student.$municipality.id, on: req.db),
+                zone: zone, on: req.db),
             verifyHint: Certificate.verifyURL(req))
         return req.render(page.render(await req.pageContext(active: .timetable)))
     }

@@ -16,8 +16,7 @@ extension StudentImportController {
     func templateXLSX(req: Request) async throws -> Response {
         _ = try await Self.schools(req)
         let data = try XLSXWriter.workbook(
-            sheetName: StudentImportWords.sheetName, header: StudentImport.header, rows: [StudentImport.exampleRow],
-            columnWidths: StudentImport.columns.map { max(12, $0.title.count + 4) })
+            sheetName: StudentImportWords.sheetName, header: StudentImport.header, rows: [StudentImport.exampleRow])
         return Response.download(
             data, name: "obuchayushchiesya-shablon.xlsx",
             type: .xlsx)

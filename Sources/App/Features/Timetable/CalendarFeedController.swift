@@ -125,7 +125,7 @@ struct CalendarFeedController: RouteCollection {
                 uid: "\(try lesson.requireID().uuidString.lowercased())@setka",
                 start: midnight.addingTimeInterval(Double(lesson.startMinute * 60)),
                 end: midnight.addingTimeInterval(Double(lesson.endMinute * 60)),
-                summary: lesson.group.name + " — " + lesson.group.program.title,
+                summary: CalendarFeedWords.summary(course: lesson.group.program.title, group: lesson.group.name),
                 location: lesson.group.organization.shortName + (lesson.room.map { ", " + $0.name } ?? ""),
                 description: CalendarFeedWords.description(teacher: lesson.teacher?.fullName, note: lesson.note),
                 cancelled: lesson.isCancelled, sequence: lesson.version)
@@ -135,6 +135,6 @@ struct CalendarFeedController: RouteCollection {
         return Response(
             status: .ok, headers: headers,
             body: .init(
-                string: ICalendar.render(name: CalendarFeedWords.calendarName(subject.feedName), events: events)))
+                string: ICalendar.render(name: subject.calendarName, events: events)))
     }
 }

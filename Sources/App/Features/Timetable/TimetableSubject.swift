@@ -14,13 +14,13 @@ struct TimetableSubject {
     /// The groups whose lessons are shown (a group, or a student's groups); nil for a teacher (by the lesson's
     /// teacher).
     var groupIDs: [UUID]?
-    /// What an outside calendar service may see as the calendar's name: a child's initials only.
-    var feedName: String
+    /// The name of the subject's iCal calendar.
+    var calendarName: String
 
     static func load(_ kind: CalendarFeed.Kind, _ id: UUID, on db: any Database) async throws -> TimetableSubject {
         switch kind {
         case .group:
-            guard let group = try await StudyGroup.find(id, on: db),
+            guard let group = try await StudyGroup.query(on: db).filter(\.$id == id).with(\.$program).first(),
                 let center = try await Organization.find(group.$organization.id, on: db)
             else {
                 throw AppError.notFound(TimetableWords.Refusal.groupNotFound)
@@ -28,7 +28,8 @@ struct TimetableSubject {
             return TimetableSubject(
                 kind: kind, id: id, title: TimetableWords.groupSubject(group.name), resource: .group(center.ref),
                 municipalityID: center.$municipality.id,
-                groupIDs: [id], feedName: group.name)
+                groupIDs: [id],
+                calendarName: CalendarFeedWords.calendarName(course: group.program.title, group: group.name))
         case .teacher:
             guard let staff = try await StaffMember.find(id, on: db) else {
                 throw AppError.notFound(TimetableWords.Refusal.teacherNotFound)
@@ -38,7 +39,8 @@ struct TimetableSubject {
                 kind: kind, id: id, title: staff.fullName,
                 resource: .teacherTimetable(
                     orgs: orgs.map(\.ref), userID: staff.$user.id, municipalityID: staff.$municipality.id),
-                municipalityID: staff.$municipality.id, groupIDs: nil, feedName: staff.fullName)
+                municipalityID: staff.$municipality.id, groupIDs: nil,
+                calendarName: CalendarFeedWords.calendarName(surname: staff.surname, givenName: staff.givenName))
         case .student:
             guard let student = try await Student.query(on: db).filter(\.$id == id).with(\.$school).first() else {
                 throw AppError.notFound(TimetableWords.Refusal.studentNotFound)
@@ -46,12 +48,11 @@ struct TimetableSubject {
             let groups = try await Enrollment.query(on: db).filter(\.$student.$id == id).filter(
                 \.$status == EnrollmentStatus.enrolled.rawValue
             ).all().map { $0.$group.id }
-            let initials = [student.givenName, student.patronymic].compactMap { $0?.first.map { "\($0)." } }.joined()
             return TimetableSubject(
                 kind: kind, id: id, title: student.fullName,
                 resource: .person(studentID: id, school: student.school.ref),
                 municipalityID: student.$municipality.id, groupIDs: groups,
-                feedName: "\(student.surname.prefix(1)). \(initials)")
+                calendarName: CalendarFeedWords.calendarName(surname: student.surname, givenName: student.givenName))
         }
     }
 

@@ -59,9 +59,8 @@ extension WeekController {
 
     static func rows(_ lessons: [Lesson]) -> [MonthSchedulePage.Row] {
         lessons.map { lesson in
-            let day = CivilDay(number: lesson.day)
-            return MonthSchedulePage.Row(
-                date: day.weekday.short + ", " + day.formatted, time: lesson.span.times,
+            MonthSchedulePage.Row(
+                span: lesson.span,
                 center: lesson.group.organization.shortName,
                 program: lesson.group.program.title, group: lesson.group.name,
                 teacher: TimetableWords.teacher(
@@ -106,9 +105,8 @@ extension WeekController {
             throw AppError.notFound(TimetableWords.Refusal.networkNotSetUp)
         }
         let data = try XLSXWriter.workbook(
-            sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.header,
-            rows: MonthSchedulePage.sheetRows(Self.rows(month.lessons)),
-            columnWidths: [16, 13, 30, 34, 20, 30, 16])
+            sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.sheetHeader,
+            rows: MonthSchedulePage.sheetRows(Self.rows(month.lessons)))
         return Response.download(data, name: "raspisanie-\(month.first.iso.prefix(7)).xlsx", type: .xlsx)
     }
 }

@@ -3,18 +3,20 @@ import Foundation
 
 /// Certificates for print: one per A4 landscape page, many in one print job.
 public struct CertificatePrintPage: Sendable {
+    /// `center`: the resource centre's short name («МБОУ «Гимназия № 2»»), which follows «в ресурсном центре» in the
+    /// sentence; `sex`: the student's, which the verb agrees with (nil when the registry does not know it).
     public struct Item: Sendable {
-        public var number: String, code: String, name: String, program: String, hours: Int, center: String,
+        public var number: String, code: String, name: String, sex: Sex?, program: String, hours: Int, center: String,
             period: String, issued: String
         public var authority: String, annulled: Bool
         public init(
-            number: String, code: String, name: String, program: String, hours: Int, center: String, period: String,
-            issued: String,
-            authority: String, annulled: Bool
+            number: String, code: String, name: String, sex: Sex?, program: String, hours: Int, center: String,
+            period: String, issued: String, authority: String, annulled: Bool
         ) {
             self.number = number
             self.code = code
             self.name = name
+            self.sex = sex
             self.program = program
             self.hours = hours
             self.center = center
@@ -37,10 +39,15 @@ public struct CertificatePrintPage: Sendable {
         title: "Сертификаты",
         items: [
             Item(
-                number: "СК-2026-00001", code: "7Q2M-9XKD", name: "Ёлкин Артём Ильич",
+                number: "СК-2026-00001", code: "7Q2M-9XKD", name: "Ёлкин Артём Ильич", sex: .male,
                 program: "Олимпиадная математика", hours: 64, center: "МБОУ «Гимназия № 2»",
                 period: "01.09.2026 — 20.05.2027", issued: "25.05.2027",
-                authority: "Управление образования", annulled: false)
+                authority: "Управление образования", annulled: false),
+            Item(
+                number: "СК-2026-00002", code: "4HX2-PL7C", name: "Ёлкина Вера Ильинична", sex: .female,
+                program: "Олимпиадная математика", hours: 64, center: "МБОУ «Гимназия № 2»",
+                period: "01.09.2026 — 20.05.2027", issued: "25.05.2027",
+                authority: "Управление образования", annulled: false),
         ], verifyHint: "/verify")
 
     public func render(_ ctx: PageContext) -> String {
@@ -57,7 +64,8 @@ public struct CertificatePrintPage: Sendable {
                     el("p", .cls("cert-sub")) { "о прослушивании профильного курса" }
                     el("p", .cls("cert-name")) { i.name }
                     el("p") {
-                        "прослушал(а) курс «\(i.program)» в объёме "
+                        Sex.agree(i.sex, masculine: "прослушал", feminine: "прослушала")
+                            + " курс «\(i.program)» в объёме "
                             + "\(RussianPlural.count(i.hours, "часа", "часов", "часов"))"
                     }
                     el("p") { "в ресурсном центре \(i.center), \(i.period)." }

@@ -106,8 +106,15 @@ public struct CalendarFeedLinkPage: Sendable {
 
 /// The words of an iCal feed's events.
 public enum CalendarFeedWords {
-    /// The calendar's name in the subscriber's calendar app.
-    public static func calendarName(_ feedName: String) -> String { "Сетка: " + feedName }
+    /// A person's calendar in the subscriber's calendar app: surname and given name, which the subscriber (the person
+    /// or their guardian) recognises among their calendars.
+    public static func calendarName(surname: String, givenName: String) -> String {
+        "Сетка — \(surname) \(givenName)"
+    }
+    /// A group's calendar: the course, then the group.
+    public static func calendarName(course: String, group: String) -> String { "Сетка — \(course), \(group)" }
+    /// An event: the course first (what the lesson is), then the group.
+    public static func summary(course: String, group: String) -> String { "\(course) (\(group))" }
     /// An event's description: the teacher, then the lesson's note.
     public static func description(teacher: String?, note: String?) -> String {
         (teacher.map { "Педагог: " + $0 } ?? "") + (note.map { "\n" + $0 } ?? "")

@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Foundation
 
@@ -5,15 +6,14 @@ import Foundation
 /// carries the schedule of the network's profile courses): by date, centre, programme, teacher and room.
 public struct MonthSchedulePage: Sendable {
     public struct Row: Sendable {
-        public var date: String, time: String, center: String, program: String, group: String, teacher: String,
-            room: String
+        public var span: LessonSpan
+        public var center: String, program: String, group: String, teacher: String, room: String
         public var cancelled: Bool
         public init(
-            date: String, time: String, center: String, program: String, group: String, teacher: String, room: String,
+            span: LessonSpan, center: String, program: String, group: String, teacher: String, room: String,
             cancelled: Bool
         ) {
-            self.date = date
-            self.time = time
+            self.span = span
             self.center = center
             self.program = program
             self.group = group
@@ -21,6 +21,10 @@ public struct MonthSchedulePage: Sendable {
             self.room = room
             self.cancelled = cancelled
         }
+        /// «пн, 07.09.2026».
+        public var date: String { span.day.weekday.short + ", " + span.day.formatted }
+        /// «15:00–16:40».
+        public var time: String { span.times }
     }
 
     public var monthTitle: String
@@ -56,19 +60,26 @@ public struct MonthSchedulePage: Sendable {
         nextURL: "?month=2026-10", xlsxURL: "/schedule.xlsx?month=2026-09",
         rows: [
             Row(
-                date: "пн, 07.09.2026", time: "15:00–16:40", center: "МБОУ «Гимназия № 2»",
+                span: LessonSpan(day: CivilDay(year: 2026, month: 9, day: 7)!, start: 900, end: 1000),
+                center: "МБОУ «Гимназия № 2»",
                 program: "Олимпиадная математика",
                 group: "Математика-10", teacher: "Орлов Денис Андреевич", room: "Кабинет 12", cancelled: false)
         ])
 
     /// The XLSX sheet's name.
     public static let sheetName = "Расписание"
-    /// The rows of the XLSX export, in the order of `header` (a cancelled lesson says so by its time).
-    public static func sheetRows(_ rows: [Row]) -> [[String]] {
+    /// The XLSX export's columns: the day and the times are date and time cells (Excel sorts and filters them).
+    public static let sheetHeader = [
+        "Дата", "День", "Начало", "Окончание", "Ресурсный центр", "Программа", "Группа", "Педагог", "Кабинет",
+        "Примечание",
+    ]
+    /// The rows of the XLSX export, in the order of `sheetHeader` (a cancelled lesson says so in the last column).
+    public static func sheetRows(_ rows: [Row]) -> [[XLSXCell]] {
         rows.map {
             [
-                $0.date, $0.time + ($0.cancelled ? " (отменено)" : ""), $0.center, $0.program, $0.group, $0.teacher,
-                $0.room,
+                .date($0.span.day), .text($0.span.day.weekday.short), .time(minutes: $0.span.start),
+                .time(minutes: $0.span.end), .text($0.center), .text($0.program), .text($0.group), .text($0.teacher),
+                .text($0.room), .text($0.cancelled ? "отменено" : ""),
             ]
         }
     }

@@ -57,12 +57,12 @@ enum NetworkDocuments {
         return GuardianAgreementDocument(
             student: student.fullName, sex: student.sex.flatMap(Sex.init(rawValue:)),
             birthDate: RuDate.format(student.birthDate, timeZone: zone),
-            grade: "\(student.grade)\(student.letter ?? "")", school: school.fullName,
+            grade: "\(student.grade)\(student.letter ?? "")", school: school.shortName,
             agreedBy: application.guardianAgreedBy,
             agreedOn: application.guardianAgreedAt.map { RuDate.format($0, timeZone: zone) },
             programs: choices.map {
                 GuardianAgreementDocument.Program(
-                    rank: $0.rank, title: $0.group.program.title, center: $0.group.organization.fullName,
+                    rank: $0.rank, title: $0.group.program.title, center: $0.group.organization.shortName,
                     hours: $0.group.program.hours)
             }
         ).doc

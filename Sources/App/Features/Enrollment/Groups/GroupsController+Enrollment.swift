@@ -54,7 +54,9 @@ extension GroupsController {
             studentID: sid, groupID: try group.requireID(), app: req.application, req: req)
         let message: String
         switch outcome {
-        case .enrolled: message = EnrollmentWords.Groups.enrolled(student.fullName, group: group.name)
+        case .enrolled:
+            message = EnrollmentWords.Groups.enrolled(
+                student.fullName, student.sex.flatMap(Sex.init(rawValue:)), group: group.name)
         case .waitlisted(let position):
             message = EnrollmentWords.Groups.waitlisted(student.fullName, position: position)
         }
@@ -160,7 +162,9 @@ extension GroupsController {
                     app: req.application, req: req)
                 return req.redirect(
                     to: SiteURL.record(area, try group.requireID()).path,
-                    flash: EnrollmentWords.Groups.transferred(enrollment.student.fullName, group: target.name))
+                    flash: EnrollmentWords.Groups.transferred(
+                        enrollment.student.fullName, enrollment.student.sex.flatMap(Sex.init(rawValue:)),
+                        group: target.name))
             }
             try await EnrollmentService.withdraw(
                 enrollmentID: try enrollment.requireID(), on: date, reason: full, app: req.application, req: req)
@@ -171,7 +175,8 @@ extension GroupsController {
         }
         return req.redirect(
             to: SiteURL.record(area, try group.requireID()).path,
-            flash: EnrollmentWords.Groups.withdrawn(enrollment.student.fullName))
+            flash: EnrollmentWords.Groups.withdrawn(
+                enrollment.student.fullName, enrollment.student.sex.flatMap(Sex.init(rawValue:))))
     }
 
     func withdrawError(

@@ -12,9 +12,10 @@ extension EnrollmentWords {
         public static let cancelled = "Заявка отозвана, места освобождены."
         public static let contractNotFound = "Договор не найден."
         public static let noCurrentYear = "Текущий учебный год не задан."
-        /// The organisation teaches no network groups for the school this year.
+        /// The organisation teaches no network groups for the school this year (short names, which carry their own
+        /// quotes: «МБОУ «Гимназия № 2»»).
         public static func noNetworkGroups(center: String, school: String, year: String) -> String {
-            "Договор не найден: «\(center)» не ведёт сетевых групп для «\(school)» в \(year) учебном году."
+            "Договор не найден: \(center) не ведёт сетевых групп для обучающихся \(school) в \(year) учебном году."
         }
         public static let pendingDistribution = "Заявка подана. Места распределят после закрытия приёма заявок."
         /// After the school confirms an application.

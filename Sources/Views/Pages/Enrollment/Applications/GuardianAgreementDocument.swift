@@ -4,7 +4,7 @@ import Foundation
 
 /// The guardian's agreement to a child's studies in the network form, as a document.
 public struct GuardianAgreementDocument: Sendable {
-    /// A programme of the application (`center`: the centre's full name).
+    /// A programme of the application (`center`: the centre's short name, as a table cell).
     public struct Program: Sendable {
         public var rank: Int, title: String, center: String, hours: Int
         public init(rank: Int, title: String, center: String, hours: Int) {
@@ -15,7 +15,7 @@ public struct GuardianAgreementDocument: Sendable {
         }
     }
 
-    /// Dates already written; `school`: the school's full name; `agreedBy`/`agreedOn`: nil until the guardian agrees.
+    /// Dates already written; `school`: the school's short name («МБОУ «СОШ № 1»», after «ученика 10А класса»); `agreedBy`/`agreedOn`: nil until the guardian agrees.
     public var student: String, sex: Sex?, birthDate: String, grade: String, school: String
     public var agreedBy: String?, agreedOn: String?
     public var programs: [Program]
@@ -36,7 +36,7 @@ public struct GuardianAgreementDocument: Sendable {
 
     public static let mock = GuardianAgreementDocument(
         student: "Ёлкин Артём Ильич", sex: .male, birthDate: "12.03.2010", grade: "10А",
-        school: "МБОУ «Средняя школа № 1»", agreedBy: nil, agreedOn: nil,
+        school: "МБОУ «СОШ № 1»", agreedBy: nil, agreedOn: nil,
         programs: [Program(rank: 1, title: "Основы программирования", center: "МАОУ «Лицей № 2»", hours: 64)])
 
     /// The document, for the printable page and the DOCX file.
@@ -44,19 +44,16 @@ public struct GuardianAgreementDocument: Sendable {
         let guardian = agreedBy ?? "________________________________"
         var document = DocModel(title: "Согласие родителя — \(student)")
         document.heading("Согласие родителя (законного представителя) на обучение по сетевым программам")
-        // Words agree with the child's sex when the registry knows it; the school's name stays in the nominative,
-        // after a dash.
-        let (studentNoun, scholar, their) =
-            sex == .female
-            ? ("обучающейся", "ученицы", "её")
-            : sex == .male
-                ? ("обучающегося", "ученика", "его")
-                : ("обучающегося (обучающейся)", "ученика (ученицы)", "его (её)")
+        // The guardian says who they are once, names stay in the nominative after a dash, and the words about the
+        // child agree with the child's sex when the registry knows it.
+        let minor = Sex.agree(
+            sex, masculine: "несовершеннолетнего обучающегося", feminine: "несовершеннолетней обучающейся",
+            unknown: "несовершеннолетнего обучающегося (обучающейся)")
+        let scholar = Sex.agree(sex, masculine: "ученика", feminine: "ученицы")
+        let their = Sex.agree(sex, masculine: "его", feminine: "её", unknown: "его (её)")
         document.paragraph(
-            "Я, \(guardian), являясь родителем (законным представителем) \(studentNoun) \(student), "
-                + "\(birthDate) г. р., "
-                + "\(scholar) \(grade) класса (школа — \(school)), "
-                + "согласен(на) с \(their) обучением в сетевой форме по программам:"
+            "Я, \(guardian), являясь родителем (законным представителем) \(minor) — \(student), \(birthDate) г. р., "
+                + "\(scholar) \(grade) класса \(school), даю согласие на \(their) обучение в сетевой форме по программам:"
         )
         document.table(
             ["№", "Программа", "Ресурсный центр", "Часов"],

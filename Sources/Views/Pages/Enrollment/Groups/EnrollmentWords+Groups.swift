@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 extension EnrollmentWords {
@@ -9,19 +10,22 @@ extension EnrollmentWords {
         /// After a group is opened.
         public static func opened(_ name: String) -> String { "Группа «\(name)» открыта." }
         /// After a student is enrolled.
-        public static func enrolled(_ student: String, group: String) -> String {
-            "\(student) зачислен(а) в группу «\(group)»."
+        public static func enrolled(_ student: String, _ sex: Sex?, group: String) -> String {
+            "\(student) \(Sex.agree(sex, masculine: "зачислен", feminine: "зачислена")) в группу «\(group)»."
         }
         /// After a student is put on the waiting list.
         public static func waitlisted(_ student: String, position: Int) -> String {
             "Мест нет: \(student) в листе ожидания, место № \(position)."
         }
         /// After a student is transferred.
-        public static func transferred(_ student: String, group: String) -> String {
-            "\(student) переведён(а) в группу «\(group)»."
+        public static func transferred(_ student: String, _ sex: Sex?, group: String) -> String {
+            "\(student) \(Sex.agree(sex, masculine: "переведён", feminine: "переведена", unknown: "переведён(а)")) в "
+                + "группу «\(group)»."
         }
         /// After a student is withdrawn.
-        public static func withdrawn(_ student: String) -> String { "\(student) отчислен(а) из группы." }
+        public static func withdrawn(_ student: String, _ sex: Sex?) -> String {
+            "\(student) \(Sex.agree(sex, masculine: "отчислен", feminine: "отчислена")) из группы."
+        }
         /// The capacity of a group cannot go below the number enrolled.
         public static func capacityBelowEnrolled(_ capacity: Int) -> String {
             "В группе уже больше зачисленных, чем \(capacity): вместимость не изменена."
