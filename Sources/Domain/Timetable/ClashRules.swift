@@ -61,7 +61,7 @@ public enum ClashRules {
                                 TimetableIssue(
                                     kind: .travel, day: lesson.span.day,
                                     text:
-                                        "педагогу \(lesson.teacherName) не успеть из «\(otherLesson.centerName)» (группа "
+                                        "педагогу \(lesson.teacherName) не успеть из ресурсного центра \(otherLesson.centerName) (группа "
                                         + "«\(otherLesson.groupName)», \(otherLesson.span.times)): на дорогу нужно \(need) мин, "
                                         + "остаётся \(gap) мин"
                                 ))

@@ -62,6 +62,10 @@ extension AppTests {
                 // Another school's child with an application of their own.
                 let stranger = try #require(try await setup.world.students(at: setup.school3, count: 1, from: 1).first)
                 let other = try await setup.world.application(in: campaign, for: stranger, choices: [setup.math])
+                // The child is a girl: the words about her agree («зачислена», not «зачислен(а)»).
+                let girl = try #require(try await Student.find(setup.child, on: app.db))
+                girl.sex = Sex.female.rawValue
+                try await girl.save(on: app.db)
                 var parent = Browser(app)
                 _ = try await parent.login("parent1", password: World.password)
                 let mine = try await parent.get("/applications").body.string
@@ -96,7 +100,10 @@ extension AppTests {
                         \.$group.$id == info.id!
                     ).first())
                 #expect(enrollment.status == "enrolled" && enrollment.source == "application")
-                #expect(try await parent.get("/applications").body.string.contains("зачислен(а)"))
+                let panels = try await parent.get("/applications").body.string
+                #expect(panels.contains("зачислена") && !panels.contains("зачислен(а)"))
+                let iup = try await parent.get(ApplicationsController.url(application.id!) + "/iup").body.string
+                #expect(iup.contains("Информатика-10") && iup.contains("зачислена") && !iup.contains("зачислен(а)"))
                 // The school's queue has it; confirming it makes the application confirmed.
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)

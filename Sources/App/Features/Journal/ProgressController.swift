@@ -63,13 +63,13 @@ struct ProgressController: RouteCollection {
         let base = SiteURL.studentWeek(try student.requireID()).path
         let card = StudentProgressPage(
             name: student.fullName, school: student.school.shortName, grade: "\(student.grade)\(student.letter ?? "")",
-            weekURL: base,
+            weekURL: base, sex: student.sex.flatMap(Sex.init(rawValue:)),
             courses: courses,
             marks: marks.compactMap { mark in
                 byID[mark.$lesson.id].map { lesson in
                     StudentProgressPage.Mark(
                         day: CivilDay(number: lesson.day).formatted, group: lesson.group.name,
-                        status: AttendanceStatus(rawValue: mark.status)?.title ?? mark.status)
+                        status: mark.status)
                 }
             },
             certificates: try certs.map { certificate in

@@ -26,7 +26,7 @@ public struct StudentProgressPage: Sendable {
             self.result = result
         }
     }
-    /// One attendance mark.
+    /// One attendance mark (`status` as stored: `present`, `excused`, `absent`).
     public struct Mark: Sendable {
         public var day: String, group: String, status: String
         public init(day: String, group: String, status: String) {
@@ -47,18 +47,21 @@ public struct StudentProgressPage: Sendable {
     }
 
     public var name: String, school: String, grade: String, weekURL: String
+    /// The student's sex from the registry (nil when not known): the marks and the words about the student agree.
+    public var sex: Sex?
     public var courses: [Course], marks: [Mark], certificates: [Certificate]
     /// Whether the reader opens the registry of students (else the trail leads to the child's week).
     public var readsRegistry: Bool
 
     public init(
-        name: String, school: String, grade: String, weekURL: String, courses: [Course], marks: [Mark],
+        name: String, school: String, grade: String, weekURL: String, sex: Sex?, courses: [Course], marks: [Mark],
         certificates: [Certificate], readsRegistry: Bool
     ) {
         self.name = name
         self.school = school
         self.grade = grade
         self.weekURL = weekURL
+        self.sex = sex
         self.courses = courses
         self.marks = marks
         self.certificates = certificates
@@ -67,6 +70,7 @@ public struct StudentProgressPage: Sendable {
 
     public static let mock = StudentProgressPage(
         name: "Ёлкин Артём Ильич", school: "СОШ № 1", grade: "10А", weekURL: "/timetable/students/x",
+        sex: .male,
         courses: [
             Course(
                 year: "2026/2027", program: "Основы робототехники", center: "ЦДО «Кванториум»", withdrawn: nil,
@@ -76,7 +80,7 @@ public struct StudentProgressPage: Sendable {
                 year: "2025/2026", program: "Олимпиадная математика", center: "Гимназия № 2", withdrawn: "15.01.2026",
                 deliveredHours: 0, attendedHours: 0, percent: 0, missed: 0, result: nil),
         ],
-        marks: [Mark(day: "07.09.2026", group: "Робототехника-7", status: "присутствовал(а)")],
+        marks: [Mark(day: "07.09.2026", group: "Робототехника-7", status: "present")],
         certificates: [
             Certificate(
                 number: "2026-000123", course: "Основы робототехники", issued: "25.05.2026",
@@ -86,11 +90,13 @@ public struct StudentProgressPage: Sendable {
 
     /// The card the controller renders.
     public var card: RegistryCard {
+        let left = Sex.agree(sex, masculine: "выбыл", feminine: "выбыла")
         let courseRows: [[Cell]] = courses.map { course in
             [
                 .text(course.year),
                 .text(
-                    course.program + (course.withdrawn.map { " (выбыл(а)" + ($0.isEmpty ? "" : " " + $0) + ")" } ?? "")),
+                    course.program
+                        + (course.withdrawn.map { " (\(left)" + ($0.isEmpty ? "" : " " + $0) + ")" } ?? "")),
                 .text(course.center),
                 .text(
                     course.deliveredHours == 0
@@ -115,7 +121,12 @@ public struct StudentProgressPage: Sendable {
                     emptyText: "Сетевых курсов пока нет."),
                 RegistryCard.Section(
                     title: "Последние отметки", columns: ["Дата", "Группа", "Отметка"],
-                    rows: marks.map { [.text($0.day), .text($0.group), .text($0.status)] },
+                    rows: marks.map { mark in
+                        [
+                            .text(mark.day), .text(mark.group),
+                            .text(AttendanceStatus(rawValue: mark.status)?.title(for: sex) ?? mark.status),
+                        ]
+                    },
                     emptyText: "Отметок в журнале пока нет."),
                 RegistryCard.Section(
                     title: "Сертификаты", columns: ["Номер", "Курс", "Выдан", "Состояние", ""],

@@ -95,7 +95,8 @@ struct ApplicationsController: RouteCollection {
             studentID: application.$student.id,
             school: OrgRef(id: application.$school.id, municipalityID: application.$municipality.id))
         return ApplicationPanel(
-            id: try application.requireID(), student: application.student.fullName, school: school?.shortName,
+            id: try application.requireID(), student: application.student.fullName,
+            sex: application.student.sex.flatMap(Sex.init(rawValue:)), school: school?.shortName,
             grade: "\(application.student.grade)\(application.student.letter ?? "")",
             campaign: application.campaign.title,
             mode: application.campaign.campaignMode,

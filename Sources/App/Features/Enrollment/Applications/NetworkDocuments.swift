@@ -23,7 +23,7 @@ enum NetworkDocuments {
         let outcome = try await ApplicationService.outcome(of: application, on: db)
         let results = Dictionary(outcome.choices.map { ($0.groupId, $0) }, uniquingKeysWith: { x, _ in x })
         return IUPDocument(
-            student: student.fullName, initials: student.initialsName,
+            student: student.fullName, sex: student.sex.flatMap(Sex.init(rawValue:)), initials: student.initialsName,
             birthDate: RuDate.format(student.birthDate, timeZone: zone), school: school.fullName,
             schoolHead: school.headName, grade: "\(student.grade)\(student.letter ?? "")", year: year?.title,
             campaign: campaign.title, submitted: RuDate.formatDateTime(application.submittedAt, timeZone: zone),

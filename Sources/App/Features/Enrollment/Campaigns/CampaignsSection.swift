@@ -103,7 +103,8 @@ struct CampaignsSection: RegistrySection {
                     $0.outcome == "enrolled" || $0.outcome == "waitlisted"
                 }
                 return CampaignCardPage.Draw(
-                    number: i + 1, student: application.student.fullName, school: application.school.shortName,
+                    number: i + 1, student: application.student.fullName,
+                    sex: application.student.sex.flatMap(Sex.init(rawValue:)), school: application.school.shortName,
                     results: got.map { ($0.group.name, $0.outcome == "enrolled") })
             }
         }

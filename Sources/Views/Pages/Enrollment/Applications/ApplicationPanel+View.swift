@@ -16,7 +16,7 @@ extension ApplicationPanel {
                     [
                         .text(String(i + 1)), .text(choice.group),
                         .text(
-                            (Self.choiceTitles[choice.status] ?? choice.status)
+                            Self.choiceTitle(choice.status, sex: sex)
                                 + (choice.position.map { ", место № \($0)" } ?? "")),
                     ]
                 }, emptyText: "Курсы не выбраны."),

@@ -23,6 +23,8 @@ public struct ApplicationPanel: Sendable {
     }
 
     public var id: UUID, student: String, school: String?, grade: String
+    /// The student's sex from the registry (nil when not known): «зачислен» or «зачислена».
+    public var sex: Sex?
     public var campaign: String, mode: CampaignMode
     /// Dates already written.
     public var submitted: String, submittedBy: String
@@ -37,13 +39,14 @@ public struct ApplicationPanel: Sendable {
     public var rights: Rights
 
     public init(
-        id: UUID, student: String, school: String?, grade: String, campaign: String, mode: CampaignMode,
+        id: UUID, student: String, sex: Sex?, school: String?, grade: String, campaign: String, mode: CampaignMode,
         submitted: String, submittedBy: String, state: ApplicationState, closedReason: String?, guardianAgreed: String?,
         guardianAgreedBy: String?, schoolDecision: String, schoolDecided: String?, schoolComment: String?,
         consentWithdrawn: String?, holdExpires: String?, choices: [Choice], rights: Rights
     ) {
         self.id = id
         self.student = student
+        self.sex = sex
         self.school = school
         self.grade = grade
         self.campaign = campaign
@@ -64,8 +67,9 @@ public struct ApplicationPanel: Sendable {
     }
 
     public static let mock = ApplicationPanel(
-        id: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, student: "Ёлкин Артём Ильич", school: "СОШ № 1",
-        grade: "10А", campaign: "Запись на сетевые курсы, 2026/2027", mode: .firstCome, submitted: "01.05.2026 09:15",
+        id: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, student: "Ёлкин Артём Ильич", sex: .male,
+        school: "СОШ № 1", grade: "10А", campaign: "Запись на сетевые курсы, 2026/2027", mode: .firstCome,
+        submitted: "01.05.2026 09:15",
         submittedBy: "Ёлкина Ольга Петровна", state: .submitted, closedReason: nil, guardianAgreed: "01.05.2026",
         guardianAgreedBy: "Ёлкина Ольга Петровна", schoolDecision: "pending", schoolDecided: nil, schoolComment: nil,
         consentWithdrawn: nil, holdExpires: "04.05.2026 09:15",
@@ -75,8 +79,15 @@ public struct ApplicationPanel: Sendable {
         ],
         rights: Rights(agree: false, decide: true, cancel: true))
 
-    static let choiceTitles = [
-        "enrolled": "зачислен(а)", "waitlisted": "лист ожидания", "pending": "ждёт распределения",
-        "unused": "не понадобился", "released": "место освобождено",
-    ]
+    /// What a choice gave the student, in words that agree with the student's sex.
+    static func choiceTitle(_ status: String, sex: Sex?) -> String {
+        switch status {
+        case "enrolled": Sex.agree(sex, masculine: "зачислен", feminine: "зачислена")
+        case "waitlisted": "лист ожидания"
+        case "pending": "ждёт распределения"
+        case "unused": "не понадобился"
+        case "released": "место освобождено"
+        default: status
+        }
+    }
 }

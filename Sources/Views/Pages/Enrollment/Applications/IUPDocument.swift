@@ -28,14 +28,18 @@ public struct IUPDocument: Sendable {
     public var guardianAgreed: String?, guardianAgreedBy: String?
     public var schoolDecision: String, schoolDecided: String?, schoolDecidedBy: String?
     public var courses: [Course]
+    /// The student's sex from the registry (nil when not known): «зачислен» or «зачислена».
+    public var sex: Sex?
 
     public init(
-        student: String, initials: String, birthDate: String, school: String, schoolHead: String?, grade: String,
+        student: String, sex: Sex?, initials: String, birthDate: String, school: String, schoolHead: String?,
+        grade: String,
         year: String?, campaign: String, submitted: String, submittedBy: String, guardianAgreed: String?,
         guardianAgreedBy: String?, schoolDecision: String, schoolDecided: String?, schoolDecidedBy: String?,
         courses: [Course]
     ) {
         self.student = student
+        self.sex = sex
         self.initials = initials
         self.birthDate = birthDate
         self.school = school
@@ -54,7 +58,7 @@ public struct IUPDocument: Sendable {
     }
 
     public static let mock = IUPDocument(
-        student: "Ёлкин Артём Ильич", initials: "Ёлкин А. И.", birthDate: "12.03.2010",
+        student: "Ёлкин Артём Ильич", sex: .male, initials: "Ёлкин А. И.", birthDate: "12.03.2010",
         school: "МБОУ «Средняя школа № 1»", schoolHead: "Берестов И. П.", grade: "10А", year: "2026/2027",
         campaign: "Запись на сетевые курсы, 2026/2027", submitted: "01.05.2026 09:15",
         submittedBy: "Ёлкина Ольга Петровна", guardianAgreed: "01.05.2026", guardianAgreedBy: "Ёлкина Ольга Петровна",
@@ -68,10 +72,17 @@ public struct IUPDocument: Sendable {
                 status: "waitlisted", position: 3),
         ])
 
-    static let statusTitles = [
-        "enrolled": "зачислен(а)", "waitlisted": "лист ожидания", "pending": "ждёт распределения", "unused": "—",
-        "released": "место освобождено",
-    ]
+    /// What a course gave the student, in words that agree with the student's sex.
+    static func statusTitle(_ status: String, sex: Sex?) -> String {
+        switch status {
+        case "enrolled": Sex.agree(sex, masculine: "зачислен", feminine: "зачислена")
+        case "waitlisted": "лист ожидания"
+        case "pending": "ждёт распределения"
+        case "unused": "—"
+        case "released": "место освобождено"
+        default: status
+        }
+    }
 
     /// The document, for the printable page and the DOCX file.
     public var doc: DocModel {
@@ -89,7 +100,7 @@ public struct IUPDocument: Sendable {
             courses.map { course in
                 [
                     String(course.rank), course.program, course.center, course.group, String(course.hours),
-                    (Self.statusTitles[course.status] ?? course.status)
+                    Self.statusTitle(course.status, sex: sex)
                         + (course.position.map { ", место № \($0)" } ?? ""),
                 ]
             }, widths: [1, 6, 4, 3, 2, 4])

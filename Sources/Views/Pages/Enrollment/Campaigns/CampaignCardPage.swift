@@ -22,12 +22,17 @@ public struct CampaignCardPage: Sendable {
             self.capacity = capacity
         }
     }
-    /// An application in the lottery order (`number`: its place in the order) and the seats it got.
+    /// An application in the lottery order (`number`: its place in the order) and the seats it got; `sex` from the
+    /// registry (nil when not known) makes «зачислен» or «зачислена».
     public struct Draw: Sendable {
-        public var number: Int, student: String, school: String, results: [(group: String, enrolled: Bool)]
-        public init(number: Int, student: String, school: String, results: [(group: String, enrolled: Bool)]) {
+        public var number: Int, student: String, sex: Sex?, school: String
+        public var results: [(group: String, enrolled: Bool)]
+        public init(
+            number: Int, student: String, sex: Sex?, school: String, results: [(group: String, enrolled: Bool)]
+        ) {
             self.number = number
             self.student = student
+            self.sex = sex
             self.school = school
             self.results = results
         }
@@ -77,8 +82,13 @@ public struct CampaignCardPage: Sendable {
                 capacity: 12)
         ],
         draws: [
-            Draw(number: 1, student: "Ёлкин Артём Ильич", school: "СОШ № 1", results: [("Информатика-10", true)]),
-            Draw(number: 3, student: "Берестова Алина Игоревна", school: "СОШ № 3", results: []),
+            Draw(
+                number: 1, student: "Ёлкин Артём Ильич", sex: .male, school: "СОШ № 1",
+                results: [("Информатика-10", true)]),
+            Draw(
+                number: 2, student: "Берестова Алина Игоревна", sex: .female, school: "СОШ № 3",
+                results: [("Информатика-10", true)]),
+            Draw(number: 3, student: "Сосновский Павел Андреевич", sex: nil, school: "СОШ № 3", results: []),
         ],
         awaitingDistribution: false)
 
@@ -124,7 +134,8 @@ public struct CampaignCardPage: Sendable {
                 RegistryCard.Section(
                     title: "Порядок жеребьёвки", columns: ["№", "Обучающийся", "Школа", "Результат"],
                     rows: draws.map { draw in
-                        let got = draw.results.map { "\($0.group): \($0.enrolled ? "зачислен(а)" : "лист ожидания")" }
+                        let enrolled = Sex.agree(draw.sex, masculine: "зачислен", feminine: "зачислена")
+                        let got = draw.results.map { "\($0.group): \($0.enrolled ? enrolled : "лист ожидания")" }
                         return [
                             .text(String(draw.number)), .text(draw.student), .text(draw.school),
                             .text(got.isEmpty ? "без места" : got.joined(separator: "; ")),
