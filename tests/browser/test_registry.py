@@ -44,6 +44,8 @@ def test_coordinator_creates_an_organisation(server, browser):
     shot(browser, "04-card")
     browser.get(server + "/organizations?q=ЕЛОЧНАЯ")
     assert "МБОУ «Школа № 14»" in browser.find_element(By.CSS_SELECTOR, "table.list").text
+    # The public page, as a visitor sees it (signed in, `/` is the coordinator's start page).
+    browser.delete_all_cookies()
     browser.get(server + "/")
     assert "МБОУ «Школа № 14»" in browser.find_element(By.TAG_NAME, "body").text
 
@@ -74,6 +76,7 @@ def test_coordinator_designates_a_resource_centre_seen_on_the_public_page(server
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
     assert "добавлена" in browser.find_element(By.CSS_SELECTOR, ".flash").text
     shot(browser, "07-designation-card")
+    browser.delete_all_cookies()
     browser.get(server + "/")
     centres = browser.find_element(By.CSS_SELECTOR, ".cards").text
     assert "МБОУ «Школа № 15»" in centres
