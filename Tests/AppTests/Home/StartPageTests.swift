@@ -198,6 +198,12 @@ extension AppTests {
                 #expect(journal.contains("href=\"\(Self.path(.groupJournal(try group.requireID())))\""))
                 #expect(journal.contains("1 прошедшее занятие не отмечено"))
                 #expect(!journal.contains("Чужая-11"))
+                // A student keeps no journal: «Журнал» is refused.
+                let child = try await world.student(at: cast.school, "Ученикова", "Ася")
+                try await world.studentAccount("pupil", of: try child.requireID())
+                var pupil = Browser(app)
+                _ = try await pupil.login("pupil", password: World.password)
+                #expect(try await pupil.get("/journal").status == .forbidden)
                 // The coordinator still has the whole menu and the API keys.
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
