@@ -51,4 +51,24 @@ extension AppTests.JournalTests {
             #expect(!page.body.string.contains("Все присутствуют") && !page.body.string.contains("checked"))
         }
     }
+
+    /// A mark's spoken label agrees with the student it names (the teacher sees the full name beside it).
+    @Test func marksSpeakOfEachStudentInTheirOwnGender() async throws {
+        try await withApp { app in
+            let net = try await Self.setUp(app)
+            let lesson = try Self.lesson(net, past: true)
+            let girl = try #require(try await Student.find(net.students[0], on: app.db))
+            girl.sex = Sex.female.rawValue
+            try await girl.save(on: app.db)
+            let boy = try #require(try await Student.find(net.students[1], on: app.db))
+            boy.sex = Sex.male.rawValue
+            try await boy.save(on: app.db)
+            var teacher = Browser(app)
+            _ = try await teacher.login("teacher1", password: World.password)
+            let body = try await teacher.get("/lessons/\(lesson.id!.uuidString.lowercased())").body.string
+            #expect(body.contains("aria-label=\"\(girl.fullName): присутствовала\""))
+            #expect(body.contains("aria-label=\"\(girl.fullName): отсутствовала без уважительной причины\""))
+            #expect(body.contains("aria-label=\"\(boy.fullName): присутствовал\""))
+        }
+    }
 }

@@ -47,7 +47,8 @@ struct JournalController: RouteCollection {
                 studentID: try $0.requireID().uuidString.lowercased(),
                 name: $0.shownName(at: journalLesson.center.ref, req: req, marks: mayEdit),
                 school: $0.school.shortName,
-                status: marks[try $0.requireID()].flatMap(AttendanceStatus.init(rawValue:)))
+                status: marks[try $0.requireID()].flatMap(AttendanceStatus.init(rawValue:)),
+                sex: mayEdit ? $0.sex.flatMap(Sex.init(rawValue:)) : nil)
         }
         let facts = JournalWords.Lesson.facts(
             group: journalLesson.group.name, program: journalLesson.group.program.title,

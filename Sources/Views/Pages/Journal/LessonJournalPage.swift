@@ -9,11 +9,15 @@ public struct LessonJournalPage: Sendable {
         public var name: String
         public var school: String
         public var status: AttendanceStatus?
-        public init(studentID: String, name: String, school: String, status: AttendanceStatus?) {
+        /// Agrees the marks' spoken labels («присутствовала»); given only where the student's full name is shown, so
+        /// it tells nothing the name does not.
+        public var sex: Sex?
+        public init(studentID: String, name: String, school: String, status: AttendanceStatus?, sex: Sex? = nil) {
             self.studentID = studentID
             self.name = name
             self.school = school
             self.status = status
+            self.sex = sex
         }
     }
 
@@ -56,7 +60,9 @@ public struct LessonJournalPage: Sendable {
         title: "Журнал: Математика-10, 07.09.2026", crumbs: [], facts: [("Время", "15:00–16:40")],
         action: "/lessons/x/register", notice: nil,
         values: FormValues(single: ["topic": "Делимость", "hours": "2"]),
-        rows: [Row(studentID: "s1", name: "Ёлкин Артём Ильич", school: "МБОУ «СОШ № 1»", status: .present)],
+        rows: [
+            Row(studentID: "s1", name: "Ёлкин Артём Ильич", school: "МБОУ «СОШ № 1»", status: .present, sex: .male)
+        ],
         version: nil, allPresentURL: "/lessons/x")
 
     public func render(_ ctx: PageContext) -> String {
@@ -142,7 +148,7 @@ public struct LessonJournalPage: Sendable {
                                                 "checked",
                                                 (values["a-" + student.studentID] ?? student.status?.rawValue)
                                                     == status.rawValue),
-                                            Attr("aria-label", student.name + ": " + status.title))
+                                            Attr("aria-label", student.name + ": " + status.title(for: student.sex)))
                                         el("span") {
                                             status.mark
                                             el("span", .cls("chip-word")) { " " + JournalWords.Lesson.chip(status) }
