@@ -121,10 +121,8 @@ extension DemoData {
         }
     }
 
-    /// The holidays of the academic year beginning in September of `startYear`.
-    static func createHolidays(on db: any Database, municipalityID: UUID, year: AcademicYear, startYear: Int)
-        async throws -> [HolidayPeriod]
-    {
+    /// The holidays of the academic year beginning in September of `startYear` (the demo's and the generated network's).
+    static func holidayPeriods(startYear: Int) -> [HolidayPeriod] {
         func civilDay(_ day: Int, _ month: Int, _ calendarYear: Int) -> CivilDay {
             CivilDay(year: calendarYear, month: month, day: day)!
         }
@@ -138,15 +136,22 @@ extension DemoData {
             ("Праздник Весны и Труда", .holiday, civilDay(1, 5, startYear + 1), civilDay(1, 5, startYear + 1)),
             ("День Победы", .holiday, civilDay(9, 5, startYear + 1), civilDay(11, 5, startYear + 1)),
         ]
+        return periods.map { HolidayPeriod(title: $0.0, kind: $0.1, first: $0.2, last: $0.3) }
+    }
+
+    /// The holidays of the academic year beginning in September of `startYear`.
+    static func createHolidays(on db: any Database, municipalityID: UUID, year: AcademicYear, startYear: Int)
+        async throws -> [HolidayPeriod]
+    {
         var holidays: [HolidayPeriod] = []
-        for (title, kind, firstDay, lastDay) in periods {
+        for period in holidayPeriods(startYear: startYear) {
             let record = HolidayPeriodRecord()
             record.$municipality.id = municipalityID
             record.$academicYear.id = try year.requireID()
-            record.title = title
-            record.kind = kind.rawValue
-            record.firstDay = firstDay.number
-            record.lastDay = lastDay.number
+            record.title = period.title
+            record.kind = period.kind.rawValue
+            record.firstDay = period.first.number
+            record.lastDay = period.last.number
             record.status = RecordStatus.active.rawValue
             record.version = 1
             try await record.create(on: db)

@@ -54,4 +54,5 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     app.asyncCommands.use(BenchLoadCommand(), as: "bench-load")
     app.asyncCommands.use(BenchImportCommand(), as: "bench-import")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 }

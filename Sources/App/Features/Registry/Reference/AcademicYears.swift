@@ -1,7 +1,14 @@
+import Domain
 import Fluent
 import Foundation
 
 enum AcademicYears {
+    /// The first calendar year of the academic year a day belongs to: from July on, the year starting in September.
+    static func startYear(containing day: CivilDay) -> Int {
+        let date = day.ymd
+        return date.month >= 7 ? date.year : date.year - 1
+    }
+
     /// Makes sure the municipality has the academic year containing today (1 September – 31 May), marked current.
     @discardableResult
     static func ensureCurrent(municipalityID: UUID, zone: TimeZone, on db: any Database, now: Date = Date())
@@ -9,8 +16,7 @@ enum AcademicYears {
     {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
-        let components = cal.dateComponents([.year, .month], from: now)
-        let startYear = (components.month ?? 9) >= 7 ? (components.year ?? 2025) : (components.year ?? 2025) - 1
+        let startYear = startYear(containing: CivilDay(now, timeZone: zone))
         let title = "\(startYear)/\(startYear + 1)"
         if let existing = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID).filter(
             \.$title == title

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The generated network's rows (`NetworkGenerator`), buffered per table and written many at a time through the write
+/// connection — multi-row INSERTs on the SQLite writer's connection, COPY on PostgreSQL (`WriteConnection.insert`), all
+/// in the caller's one transaction. Tables are written in `order`, parents before children, so a flush never writes a
+/// row before the row it refers to.
+final class GeneratorRows {
+    /// Every table the generator fills, parents first, with its columns in the order a row's values are given.
+    static let order: [(table: String, columns: [String])] = [
+        (
+            "municipalities",
+            [
+                "id", "name", "time_zone", "created_at", "certificate_series", "certificate_min_attendance",
+                "last_student_number",
+            ]
+        ),
+        (
+            "organizations",
+            [
+                "id", "municipality_id", "kind", "full_name", "short_name", "address", "phone", "email", "website",
+                "head_name", "status", "search_key", "sort_key", "version", "created_at", "updated_at",
+            ]
+        ),
+        (
+            "academic_years",
+            ["id", "municipality_id", "title", "starts_on", "ends_on", "is_current", "status", "version"]
+        ),
+        (
+            "holiday_periods",
+            [
+                "id", "municipality_id", "academic_year_id", "title", "kind", "first_day", "last_day", "status",
+                "version",
+            ]
+        ),
+        ("subjects", ["id", "municipality_id", "name", "search_key", "sort_key", "status", "version"]),
+        (
+            "resource_centers",
+            [
+                "id", "organization_id", "academic_year_id", "directions", "profiles", "decree_number", "decree_date",
+                "status", "version",
+            ]
+        ),
+        ("resource_center_subjects", ["id", "resource_center_id", "subject_id"]),
+        (
+            "rooms",
+            ["id", "organization_id", "name", "capacity", "note", "search_key", "sort_key", "status", "version"]
+        ),
+        (
+            "users",
+            [
+                "id", "username", "full_name", "password_hash", "is_active", "must_change_password", "search_key",
+                "sort_key", "version", "created_at",
+            ]
+        ),
+        (
+            "role_assignments",
+            ["id", "user_id", "role", "municipality_id", "organization_id", "valid_from", "valid_to"]
+        ),
+        (
+            "staff",
+            [
+                "id", "municipality_id", "surname", "given_name", "patronymic", "position", "category",
+                "is_outside_trainer", "phone", "email", "user_id", "search_key", "sort_key", "status", "version",
+            ]
+        ),
+        ("staff_organizations", ["id", "staff_id", "organization_id"]),
+        ("staff_subjects", ["id", "staff_id", "subject_id"]),
+        ("students", StudentImportService.studentColumns + ["user_id"]),
+        (
+            "guardians",
+            [
+                "id", "municipality_id", "student_id", "full_name", "relation", "phone", "email", "user_id",
+                "status", "version", "created_at",
+            ]
+        ),
+        (
+            "network_programs",
+            [
+                "id", "organization_id", "academic_year_id", "title", "kind", "subject_id", "profile", "target",
+                "grade_from", "grade_to", "hours", "form", "modules", "description", "results", "approval",
+                "search_key", "sort_key", "status", "version",
+            ]
+        ),
+        ("program_teachers", ["id", "program_id", "staff_id"]),
+        (
+            "study_groups",
+            [
+                "id", "program_id", "organization_id", "academic_year_id", "name", "search_key", "capacity",
+                "enrolled_count", "waitlist_seq", "planned_hours", "teacher_id", "room_id", "starts_on", "ends_on",
+                "is_open", "status", "version",
+            ]
+        ),
+        ("enrollments", ["id", "student_id", "group_id", "status", "created_at", "updated_at", "source"]),
+        (
+            "lesson_patterns",
+            [
+                "id", "group_id", "weekday", "start_minute", "hours", "room_id", "first_day", "last_day", "created_at",
+                "created_by",
+            ]
+        ),
+        (
+            "lessons",
+            [
+                "id", "group_id", "pattern_id", "day", "start_minute", "end_minute", "hours", "room_id", "teacher_id",
+                "status", "version", "updated_at",
+            ]
+        ),
+        ("lesson_records", ["id", "lesson_id", "topic", "hours", "marked_at", "marked_by", "version"]),
+        ("attendance_marks", ["id", "lesson_id", "student_id", "status"]),
+        (
+            "final_results",
+            [
+                "id", "group_id", "student_id", "form", "passed", "grade", "result_day", "recorded_by", "recorded_at",
+                "version",
+            ]
+        ),
+        (
+            "certificates",
+            [
+                "id", "municipality_id", "year", "sequence", "number", "verification_code", "student_id", "group_id",
+                "student_name", "search_key", "initials", "program_title", "hours", "center_name", "first_day",
+                "last_day", "issued_at", "issued_by", "status",
+            ]
+        ),
+        ("certificate_counters", ["id", "municipality_id", "year", "last_sequence"]),
+    ]
+
+    /// Rows kept before everything buffered is written.
+    static let flushAt = 40_000
+
+    private let db: any WriteConnection
+    private var buffers: [String: [[DBValue]]] = [:]
+    private var buffered = 0
+    private let columns: [String: [String]]
+    /// Rows written so far (the progress bar's measure).
+    private(set) var written = 0
+
+    init(_ db: any WriteConnection) {
+        self.db = db
+        columns = Dictionary(uniqueKeysWithValues: Self.order.map { ($0.table, $0.columns) })
+    }
+
+    /// Adds a row of `table` (its values in `order`'s column order); writes everything once enough is buffered.
+    func add(_ table: String, _ values: [DBValue]) async throws {
+        precondition(columns[table]?.count == values.count, "generator row of \(table) does not fit its columns")
+        buffers[table, default: []].append(values)
+        buffered += 1
+        if buffered >= Self.flushAt { try await flush() }
+    }
+
+    /// Writes every buffered row, parents first.
+    func flush() async throws {
+        for (table, names) in Self.order {
+            guard let rows = buffers[table], !rows.isEmpty else { continue }
+            buffers[table] = nil
+            try await db.insert(into: table, columns: names, count: rows.count) { rows[$0] }
+            written += rows.count
+        }
+        buffered = 0
+    }
+
+    /// The first of `count` registry numbers of the municipality (`StudentRegistryNumbers`), once its row is written.
+    func claimRegistryNumbers(_ count: Int, municipalityID: UUID) async throws -> Int {
+        try await flush()
+        return try await StudentRegistryNumbers.claim(count, municipalityID: municipalityID, on: db)
+    }
+
+    /// An audit entry in the same transaction, as `Audit.record` writes it.
+    func audit(_ entry: Audit.Row) async throws {
+        try await db.audit(entry)
+    }
+}

@@ -1,0 +1,156 @@
+import Domain
+import Fluent
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+extension AppTests {
+    /// The generated network is consistent as the app's own rules keep data: groups within capacity and filled from their
+    /// municipality, nobody double-booked, marks only on past lessons of enrolled pupils, certificates numbered without
+    /// gaps to pupils who passed, registry numbers as the registry hands them out, and every login signs in.
+    @Suite struct GeneratorInvariantsTests {
+        @Test func theNetworkKeepsTheRulesTheAppKeeps() async throws {
+            try await withApp { app in
+                let summary = try await GeneratedNetwork.generate(app)
+                func count(_ query: String) async throws -> Int { try await GeneratedNetwork.count(app, query) }
+                #expect(summary.enrollments > 0 && summary.marks > 0 && summary.certificates > 0)
+                #expect(try await count("SELECT COUNT(*) AS n FROM enrollments") == summary.enrollments)
+                #expect(try await count("SELECT COUNT(*) AS n FROM attendance_marks") == summary.marks)
+                #expect(try await count("SELECT COUNT(*) AS n FROM certificates") == summary.certificates)
+                // Seats: nobody above capacity, and each group's count is its enrolments.
+                #expect(try await count("SELECT COUNT(*) AS n FROM study_groups WHERE enrolled_count > capacity") == 0)
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM study_groups g WHERE g.enrolled_count <> (
+                          SELECT COUNT(*) FROM enrollments e WHERE e.group_id = g.id AND e.status = 'enrolled')
+                        """) == 0)
+                // Enrolled pupils belong to the group's municipality.
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM enrollments e JOIN students s ON s.id = e.student_id
+                        JOIN study_groups g ON g.id = e.group_id JOIN organizations o ON o.id = g.organization_id
+                        WHERE o.municipality_id <> s.municipality_id
+                        """) == 0)
+                // No teacher, room or pupil in two lessons at once.
+                for (column, join) in [
+                    ("teacher_id", "a.teacher_id = b.teacher_id"), ("room_id", "a.room_id = b.room_id"),
+                    (
+                        "student",
+                        """
+                        EXISTS (SELECT 1 FROM enrollments x JOIN enrollments y ON x.student_id = y.student_id
+                          WHERE x.group_id = a.group_id AND y.group_id = b.group_id)
+                        """
+                    ),
+                ] {
+                    let clashes = try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM lessons a JOIN lessons b ON a.id <> b.id AND a.day = b.day
+                          AND a.start_minute < b.end_minute AND b.start_minute < a.end_minute
+                        WHERE \(join)
+                        """)
+                    #expect(clashes == 0, "\(column) double-booked")
+                }
+                // Marks only on past lessons, only of the group's enrolled pupils; every past lesson has its record.
+                let today = GeneratedNetwork.today.number
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM attendance_marks m JOIN lessons l ON l.id = m.lesson_id
+                        WHERE l.day >= \(today)
+                        """) == 0)
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM attendance_marks m JOIN lessons l ON l.id = m.lesson_id
+                        WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.group_id = l.group_id
+                          AND e.student_id = m.student_id AND e.status = 'enrolled')
+                        """) == 0)
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM lessons l WHERE l.day < \(today)
+                          AND NOT EXISTS (SELECT 1 FROM lesson_records r WHERE r.lesson_id = l.id)
+                        """) == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM lesson_records r JOIN lessons l ON l.id = r.lesson_id WHERE l.day >= \(today)"
+                    ) == 0)
+                // Lessons only on school days: none in a holiday of the municipality's year.
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM lessons l JOIN study_groups g ON g.id = l.group_id
+                        JOIN holiday_periods h ON h.academic_year_id = g.academic_year_id
+                        WHERE l.day BETWEEN h.first_day AND h.last_day
+                        """) == 0)
+                // Certificates: only to pupils who passed, numbered 1…n per municipality and year, the counter at n.
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM certificates c WHERE NOT EXISTS (SELECT 1 FROM final_results r
+                          WHERE r.group_id = c.group_id AND r.student_id = c.student_id AND r.passed = \(try passed(app)))
+                        """) == 0)
+                let sql = try #require(app.db as? any SQLDatabase)
+                let series = try await sql.raw(
+                    """
+                    SELECT c.municipality_id, c.year, COUNT(*) AS n, MIN(c.sequence) AS lo, MAX(c.sequence) AS hi,
+                      MAX(k.last_sequence) AS counter
+                    FROM certificates c JOIN certificate_counters k ON k.municipality_id = c.municipality_id
+                      AND k.year = c.year
+                    GROUP BY c.municipality_id, c.year
+                    """
+                ).all()
+                #expect(!series.isEmpty)
+                for row in series {
+                    let n = try row.decode(column: "n", as: Int.self)
+                    #expect(try row.decode(column: "lo", as: Int.self) == 1)
+                    #expect(try row.decode(column: "hi", as: Int.self) == n)
+                    #expect(try row.decode(column: "counter", as: Int.self) == n)
+                }
+                #expect(try await count("SELECT COUNT(*) AS n FROM certificate_counters") == series.count)
+                // Registry numbers 1…n in each municipality, its counter at n.
+                #expect(
+                    try await count(
+                        """
+                        SELECT COUNT(*) AS n FROM municipalities m WHERE m.last_student_number <> (
+                          SELECT COUNT(*) FROM students s WHERE s.municipality_id = m.id)
+                          OR m.last_student_number <> (
+                          SELECT MAX(s.registry_number) FROM students s WHERE s.municipality_id = m.id)
+                        """) == 0)
+                // Search keys as the app folds them (migration 015's and the registry's).
+                for group in try await StudyGroup.query(on: app.db).all() {
+                    #expect(group.searchKey == TextKey.search(group.name))
+                }
+            }
+        }
+
+        @Test func everyGeneratedLoginSignsIn() async throws {
+            try await withApp { app in
+                let summary = try await GeneratedNetwork.generate(app)
+                let logins = summary.logins.map(\.login)
+                for login in ["admin", "kmc", "metod", "centre1", "teacher1", "school1", "student1", "parent1"] {
+                    #expect(logins.contains(login), "\(login) missing")
+                }
+                #expect(logins.contains("kmc2") && logins.contains("school6") && logins.contains("teacher4"))
+                #expect(Set(logins).count == logins.count)
+                #expect(try await User.query(on: app.db).count() == logins.count)
+                for login in logins {
+                    var browser = Browser(app)
+                    let response = try await browser.login(login)
+                    #expect(response.status == .seeOther, "\(login) cannot sign in")
+                    #expect(response.headers.first(name: .location) == "/", "\(login) is not signed in")
+                }
+            }
+        }
+
+        /// How the database writes `true` in SQL.
+        private func passed(_ app: Application) throws -> String {
+            app.setkaConfig.isPostgres ? "TRUE" : "1"
+        }
+    }
+}
