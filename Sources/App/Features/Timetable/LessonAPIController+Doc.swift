@@ -27,8 +27,8 @@ extension LessonAPIController {
                 """,
             body: APIBody(
                 schema: .object([
-                    .field("date", OpenAPISchema.string.nullable, "День занятия, ГГГГ-ММ-ДД."),
-                    .field("start", OpenAPISchema.string.nullable, "Начало, ЧЧ:ММ."),
+                    .field("date", OpenAPISchema.date.nullable, "День занятия, ГГГГ-ММ-ДД."),
+                    .field("start", OpenAPISchema.time.nullable, "Начало, ЧЧ:ММ."),
                     .field("hours", OpenAPISchema.integer.nullable, "Академических часов."),
                     .optional("roomId", OpenAPISchema.uuid.nullable, "Кабинет."),
                     .optional("acceptWarnings", OpenAPISchema.boolean.nullable, "Принять предупреждения."),
@@ -46,11 +46,11 @@ extension LessonAPIController {
                 schema: .object([
                     .field(
                         "weekday", OpenAPISchema.integer.nullable, "День недели: 1 — понедельник … 7 — воскресенье."),
-                    .field("start", OpenAPISchema.string.nullable, "Начало, ЧЧ:ММ."),
+                    .field("start", OpenAPISchema.time.nullable, "Начало, ЧЧ:ММ."),
                     .field("hours", OpenAPISchema.integer.nullable, "Академических часов."),
                     .optional("roomId", OpenAPISchema.uuid.nullable, "Кабинет."),
-                    .field("from", OpenAPISchema.string.nullable, "Первый день, ГГГГ-ММ-ДД."),
-                    .field("to", OpenAPISchema.string.nullable, "Последний день, ГГГГ-ММ-ДД."),
+                    .field("from", OpenAPISchema.date.nullable, "Первый день, ГГГГ-ММ-ДД."),
+                    .field("to", OpenAPISchema.date.nullable, "Последний день, ГГГГ-ММ-ДД."),
                     .optional("acceptWarnings", OpenAPISchema.boolean.nullable, "Принять предупреждения."),
                 ])),
             responses: [

@@ -69,7 +69,7 @@ public struct APIDocsPage: Sendable {
                 operations: [
                     Operation(
                         method: "POST", path: "/api/v1/auth/token", summary: "Получить токен",
-                        description: "Обменивает имя и пароль на токен.", open: true,
+                        description: "Обменивает имя и пароль на токен для заголовка `Authorization`.", open: true,
                         bodyFormats: APIDocsWords.formToo,
                         parameters: [
                             Parameter(
@@ -122,7 +122,7 @@ public struct APIDocsPage: Sendable {
                 " — " + operation.summary
                 if operation.open { el("span", .cls("muted")) { " (" + APIDocsWords.noToken + ")" } }
             }
-            el("p") { operation.description }
+            el("p") { Self.prose(operation.description) }
             if let formats = operation.bodyFormats { el("p", .cls("hint")) { APIDocsWords.body + ": " + formats } }
             if !operation.parameters.isEmpty {
                 el("table", .cls("list")) {
@@ -136,13 +136,24 @@ public struct APIDocsPage: Sendable {
                                 }
                                 el("td") { parameter.place }
                                 el("td") { parameter.type }
-                                el("td") { parameter.description }
+                                el("td") { Self.prose(parameter.description) }
                             }
                         }
                     }
                 }
             }
-            el("p", .cls("hint")) { APIDocsWords.answers + ": " + operation.answers.joined(separator: "; ") }
+            el("p", .cls("hint")) { APIDocsWords.answers + ":" }
+            el("ul", .cls("hint")) { for answer in operation.answers { el("li") { Self.prose(answer) } } }
+        }
+    }
+
+    /// A text of the document, its `code` in backquotes shown as code.
+    static func prose(_ text: String) -> Node {
+        let parts = text.components(separatedBy: "`")
+        return fragment {
+            for (i, part) in parts.enumerated() {
+                if i % 2 == 1 && i < parts.count - 1 { el("code") { part } } else { part }
+            }
         }
     }
 }
