@@ -18,7 +18,8 @@ extension GroupAPIController {
                 Зачисляет обучающегося в группу по тем же правилам, что и страница группы: есть место — 201 \
                 `enrolled`, мест нет — 200 `waitlisted` с местом в листе ожидания; отказ по правилам — 409.
                 """,
-            body: APIBody(schema: .object([.field("studentId", OpenAPISchema.uuid.nullable, "Обучающийся.")])),
+            body: APIBody(
+                schema: .object([.field("studentId", OpenAPISchema.uuid.nullable, "Обучающийся.")]), form: true),
             responses: [
                 .created(enrollOutput, "Зачислен."), .ok(enrollOutput, "Поставлен в лист ожидания."),
             ],
@@ -34,7 +35,7 @@ extension GroupAPIController {
                 schema: .object([
                     .optional("teacherId", OpenAPISchema.uuid.nullable, "Педагог (сотрудник) или `null`."),
                     .optional("version", OpenAPISchema.integer.nullable, "Версия группы, прочитанная ранее."),
-                ])),
+                ]), form: true),
             responses: [.ok(GroupDTO.schema, "Педагог назначен; группа после изменения.")],
             errors: [.conflict]),
     ]

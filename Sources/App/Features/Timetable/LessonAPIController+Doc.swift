@@ -32,7 +32,7 @@ extension LessonAPIController {
                     .field("hours", OpenAPISchema.integer.nullable, "Академических часов."),
                     .optional("roomId", OpenAPISchema.uuid.nullable, "Кабинет."),
                     .optional("acceptWarnings", OpenAPISchema.boolean.nullable, "Принять предупреждения."),
-                ])),
+                ]), form: true),
             responses: [.created(LessonDTO.schema, "Занятие добавлено.")],
             errors: [.conflict]),
         APIOperation(
@@ -52,7 +52,7 @@ extension LessonAPIController {
                     .field("from", OpenAPISchema.date.nullable, "Первый день, ГГГГ-ММ-ДД."),
                     .field("to", OpenAPISchema.date.nullable, "Последний день, ГГГГ-ММ-ДД."),
                     .optional("acceptWarnings", OpenAPISchema.boolean.nullable, "Принять предупреждения."),
-                ])),
+                ]), form: true),
             responses: [
                 .created(
                     .named(
