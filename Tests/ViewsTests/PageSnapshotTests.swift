@@ -49,6 +49,7 @@ import Testing
         ("ScoresPage", ScoresPage.mock.render(signedIn)),
         ("CertificatePrintPage", CertificatePrintPage.mock.render(signedIn)),
         ("VerifyPage", VerifyPage.mock.render(anonymous)),
+        ("APIDocsPage", APIDocsPage.mock.render(anonymous)),
     ]
 
     static var folder: URL {

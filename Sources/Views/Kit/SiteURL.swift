@@ -36,6 +36,8 @@ public enum SiteURL: Sendable {
     case archive(Registry, UUID)
     case restore(Registry, UUID)
     case health
+    /// The API's readable description and its OpenAPI document.
+    case apiDocs, openAPI
     case stylesheet
 
     public var path: String {
@@ -88,6 +90,8 @@ public enum SiteURL: Sendable {
         case .archive(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())/archive"
         case .restore(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())/restore"
         case .health: "/health"
+        case .apiDocs: "/api"
+        case .openAPI: "/api/openapi.json"
         case .stylesheet: "/assets/setka.css"
         }
     }

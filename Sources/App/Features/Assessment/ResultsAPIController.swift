@@ -16,6 +16,14 @@ struct ResultsAPIController: RouteCollection {
         var passed: Bool
         var grade: String?
         var date: String
+
+        static let schema = OpenAPISchema.named(
+            "FinalResult",
+            .object([
+                .field("groupId", .uuid), .field("studentId", .uuid), .field("form", .string, "Форма аттестации."),
+                .field("passed", .boolean, "Аттестован."), .optional("grade", .string, "Оценка."),
+                .field("date", .date),
+            ]))
     }
 
     func results(req: Request) async throws -> PageDTO<ResultDTO> {

@@ -19,6 +19,15 @@ struct CertificateVerifyAPIController: RouteCollection {
         var firstDay: String
         var lastDay: String
         var annulReason: String?
+
+        static let schema = OpenAPISchema.named(
+            "CertificateCheck",
+            .object([
+                .field("number", .string), .field("status", .string, "`issued` или `annulled`."),
+                .field("initials", .string, "Фамилия и инициалы обучающегося."), .field("programTitle", .string),
+                .field("hours", .integer), .field("centerName", .string), .field("firstDay", .date),
+                .field("lastDay", .date), .optional("annulReason", .string),
+            ]))
     }
 
     func verify(req: Request) async throws -> Output {

@@ -21,6 +21,15 @@ struct CertificatesAPIController: RouteCollection {
         var issuedAt: Date
         var status: String
         var annulReason: String?
+
+        static let schema = OpenAPISchema.named(
+            "Certificate",
+            .object([
+                .field("id", .uuid), .field("number", .string, "Номер сертификата."), .field("studentId", .uuid),
+                .field("groupId", .uuid), .field("programTitle", .string), .field("hours", .integer),
+                .field("centerName", .string), .field("issuedAt", .dateTime),
+                .field("status", .string, "`issued` или `annulled`."), .optional("annulReason", .string),
+            ]))
     }
 
     static func dto(_ certificate: Certificate) throws -> CertificateDTO {

@@ -16,6 +16,13 @@ struct JournalAPIController: RouteCollection {
         var studentId: UUID
         var date: String
         var status: String
+
+        static let schema = OpenAPISchema.named(
+            "AttendanceMark",
+            .object([
+                .field("lessonId", .uuid), .field("groupId", .uuid), .field("studentId", .uuid), .field("date", .date),
+                .field("status", .oneOf(AttendanceStatus.allCases.map(\.rawValue)), "Отметка посещаемости."),
+            ]))
     }
 
     func attendance(req: Request) async throws -> PageDTO<AttendanceDTO> {

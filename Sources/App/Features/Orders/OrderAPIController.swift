@@ -20,6 +20,16 @@ struct OrderAPIController: RouteCollection {
         var status: String
         var signedAt: Date?
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Order",
+            .object([
+                .field("id", .uuid), .field("academicYearId", .uuid),
+                .field("kind", .oneOf(OrderKind.allCases.map(\.rawValue)), "Вид приказа."), .field("title", .string),
+                .optional("number", .string), .optional("date", .date, "Дата приказа."),
+                .field("status", .oneOf(OrderStatus.allCases.map(\.rawValue))), .optional("signedAt", .dateTime),
+                .field("version", .integer),
+            ]))
     }
 
     static func dto(_ order: Order) throws -> DTO {

@@ -18,6 +18,17 @@ extension RegistryAPIController {
         var hasConsent: Bool
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Student",
+            .object([
+                .field("id", .uuid), .field("surname", .string), .field("givenName", .string),
+                .optional("patronymic", .string), .field("birthDate", .date, "Дата рождения."),
+                .field("schoolId", .uuid, "Школа."), .field("grade", .integer, "Класс."), .optional("letter", .string),
+                .field("specialNeeds", .boolean, "ОВЗ."),
+                .field("hasConsent", .boolean, "Есть согласие на обработку данных."),
+                .field("status", .string), .field("version", .integer),
+            ]))
         init(_ student: Student, zone: TimeZone) throws {
             id = try student.requireID()
             surname = student.surname
@@ -48,6 +59,17 @@ extension RegistryAPIController {
         var approval: String
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Program",
+            .object([
+                .field("id", .uuid), .field("organizationId", .uuid, "Ресурсный центр."), .field("title", .string),
+                .field("kind", .string, "Вид программы."), .optional("subjectId", .uuid, "Предмет."),
+                .optional("profile", .string), .field("gradeFrom", .integer, "С класса."),
+                .field("gradeTo", .integer, "По класс."), .field("hours", .integer, "Часов."),
+                .field("form", .string, "Форма обучения."), .field("approval", .string, "Согласование с КМЦ."),
+                .field("status", .string), .field("version", .integer),
+            ]))
         init(_ program: NetworkProgram) throws {
             id = try program.requireID()
             organizationId = program.$organization.id
@@ -77,6 +99,17 @@ extension RegistryAPIController {
         var decreeDate: Date?
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "ResourceCenter",
+            .object([
+                .field("id", .uuid), .field("organizationId", .uuid), .field("organizationName", .string),
+                .field("academicYear", .string, "Учебный год, «2025/2026»."), .field("subjects", .array(.string)),
+                .field("directions", .array(.string), "Направления."), .field("profiles", .array(.string), "Профили."),
+                .optional("decreeNumber", .string, "Номер приказа о статусе."),
+                .optional("decreeDate", .dateTime, "Дата приказа."), .field("status", .string),
+                .field("version", .integer),
+            ]))
         init(_ rc: ResourceCenter) throws {
             id = try rc.requireID()
             organizationId = rc.$organization.id
@@ -109,6 +142,19 @@ extension RegistryAPIController {
         var expiresSoon: Bool
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Agreement",
+            .object([
+                .field("id", .uuid), .field("kind", .string, "Вид договора."), .field("partyAId", .uuid),
+                .field("partyAName", .string), .field("partyBId", .uuid), .field("partyBName", .string),
+                .optional("number", .string), .optional("signedOn", .dateTime, "Когда подписан."),
+                .field("subject", .string, "Предмет договора."), .optional("covers", .string),
+                .field("startsOn", .dateTime), .field("endsOn", .dateTime),
+                .field("state", .string, "Состояние с учётом срока: `draft`, `signed`, `expired`…"),
+                .field("expiresSoon", .boolean, "Истекает в ближайшие дни."), .field("status", .string),
+                .field("version", .integer),
+            ]))
         init(_ agreement: NetworkAgreement) throws {
             let now = Date()
             let effectiveState = AgreementState.effective(
@@ -144,6 +190,18 @@ extension RegistryAPIController {
         var subjects: [String]
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "StaffMember",
+            .object([
+                .field("id", .uuid), .field("surname", .string), .field("givenName", .string),
+                .optional("patronymic", .string), .field("position", .string, "Должность."),
+                .field("category", .string, "Квалификационная категория."),
+                .field("isOutsideTrainer", .boolean, "Внешний совместитель."),
+                .field("organizationIds", .array(.uuid), "Организации, где работает."),
+                .field("subjects", .array(.string)),
+                .field("status", .string), .field("version", .integer),
+            ]))
         init(_ staff: StaffMember) throws {
             id = try staff.requireID()
             surname = staff.surname
@@ -168,6 +226,14 @@ extension RegistryAPIController {
         var note: String?
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Room",
+            .object([
+                .field("id", .uuid), .field("organizationId", .uuid), .field("organizationName", .string),
+                .field("name", .string), .field("capacity", .integer, "Мест."), .optional("note", .string),
+                .field("status", .string), .field("version", .integer),
+            ]))
         init(_ room: Room) throws {
             id = try room.requireID()
             organizationId = room.$organization.id

@@ -26,6 +26,16 @@ struct LessonAPIController: RouteCollection {
         var status: String
         var note: String?
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Lesson",
+            .object([
+                .field("id", .uuid), .field("groupId", .uuid), .field("date", .date), .field("start", .time, "Начало."),
+                .field("end", .time, "Окончание."), .field("hours", .integer, "Академических часов."),
+                .optional("roomId", .uuid), .optional("teacherId", .uuid),
+                .optional("substituteForId", .uuid, "Кого заменяет педагог."), .field("status", .string),
+                .optional("note", .string), .field("version", .integer),
+            ]))
     }
 
     static func dto(_ lesson: Lesson) throws -> LessonDTO {

@@ -24,6 +24,17 @@ struct ApplicationAPIController: RouteCollection {
         var submittedAt: Date
         var holdExpiresAt: Date?
         var choices: [ApplicationService.ChoiceOutcome]
+
+        static let schema = OpenAPISchema.named(
+            "Application",
+            .object([
+                .field("id", .uuid), .field("campaignId", .uuid), .field("studentId", .uuid), .field("schoolId", .uuid),
+                .field("state", .oneOf(ApplicationState.allCases.map(\.rawValue)), "Состояние ИУП."),
+                .field("guardianAgreed", .boolean, "Согласие родителя получено."),
+                .field("schoolDecision", .string, "Решение школы."), .field("submittedAt", .dateTime),
+                .optional("holdExpiresAt", .dateTime, "До какого времени держится место."),
+                .field("choices", .array(ApplicationService.ChoiceOutcome.schema), "Выбранные группы по порядку."),
+            ]))
     }
 
     func index(req: Request) async throws -> PageDTO<ApplicationDTO> {

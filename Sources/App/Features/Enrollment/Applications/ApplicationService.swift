@@ -13,6 +13,13 @@ enum ApplicationService {
         var groupName: String
         var status: String
         var position: Int?
+
+        static let schema = OpenAPISchema.named(
+            "ApplicationChoice",
+            .object([
+                .field("groupId", .uuid), .field("groupName", .string), .field("status", .string, "Исход выбора."),
+                .optional("position", .integer, "Место в листе ожидания."),
+            ]))
     }
 
     struct Outcome: Sendable {

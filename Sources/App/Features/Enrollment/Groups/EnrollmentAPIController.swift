@@ -22,6 +22,17 @@ struct EnrollmentAPIController: RouteCollection {
         var createdAt: Date
         var withdrawnOn: Date?
         var withdrawReason: String?
+
+        static let schema = OpenAPISchema.named(
+            "Enrollment",
+            .object([
+                .field("id", .uuid), .field("studentId", .uuid), .field("groupId", .uuid), .field("schoolId", .uuid),
+                .field("centerId", .uuid),
+                .field("status", .oneOf(EnrollmentStatus.allCases.map(\.rawValue)), "Состояние места."),
+                .optional("position", .integer, "Место в листе ожидания."),
+                .field("source", .string, "Откуда запись: `direct`, `application`…"), .field("createdAt", .dateTime),
+                .optional("withdrawnOn", .dateTime, "Когда отчислен."), .optional("withdrawReason", .string),
+            ]))
     }
 
     func index(req: Request) async throws -> PageDTO<EnrollmentDTO> {

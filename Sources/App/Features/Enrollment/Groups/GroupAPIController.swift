@@ -27,6 +27,17 @@ struct GroupAPIController: RouteCollection {
         var isOpen: Bool
         var status: String
         var version: Int
+
+        static let schema = OpenAPISchema.named(
+            "Group",
+            .object([
+                .field("id", .uuid), .field("programId", .uuid), .field("organizationId", .uuid, "Ресурсный центр."),
+                .field("academicYearId", .uuid), .optional("teacherId", .uuid, "Педагог (сотрудник)."),
+                .field("name", .string), .field("capacity", .integer, "Мест."),
+                .field("enrolledCount", .integer, "Зачислено."), .field("waitingCount", .integer, "В листе ожидания."),
+                .field("plannedHours", .integer, "Часов по плану."), .field("isOpen", .boolean, "Открыта для записи."),
+                .field("status", .string), .field("version", .integer),
+            ]))
     }
 
     static func dto(_ group: StudyGroup, waiting: Int) throws -> GroupDTO {

@@ -24,6 +24,19 @@ struct OrganizationAPIController: RouteCollection {
         var status: String
         var version: Int
 
+        static let schema = OpenAPISchema.named(
+            "Organization",
+            .object([
+                .field("id", .uuid), .field("municipalityId", .uuid, "Муниципалитет."),
+                .field("kind", .oneOf(OrganizationKind.allCases.map(\.rawValue)), "Вид организации."),
+                .field("fullName", .string, "Полное наименование."),
+                .field("shortName", .string, "Краткое наименование."),
+                .optional("address", .string), .optional("phone", .string), .optional("email", .string),
+                .optional("website", .string), .optional("headName", .string, "Руководитель."),
+                .field("status", .string, "Состояние записи: `active` или `archived`."),
+                .field("version", .integer, "Версия записи (растёт с каждым изменением)."),
+            ]))
+
         init(_ organization: Organization) throws {
             id = try organization.requireID()
             municipalityId = organization.$municipality.id

@@ -1,0 +1,48 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+extension World {
+    /// A record behind every GET of the API, for reading each answer against its declared schema: the cast's centre
+    /// and school with a teacher, a room and an agreement, a finished group of a past year with lessons, marks, results
+    /// and certificates, an open group with an application in a campaign, and a signed order.
+    struct APIFixture {
+        /// The id each detail path (`/groups/{id}`) reads, by its first segment; `group` for the lists' filter.
+        var ids: [String: UUID]
+        var certificateNumber: String
+        var certificateCode: String
+    }
+
+    func apiFixture() async throws -> APIFixture {
+        let cast = try await cast([.kmc])
+        let teacher = try await staff("Учителев", at: [cast.center])
+        let room = try await room(at: cast.center, "Кабинет № 12")
+        let agreement = try await agreement(.schoolCenter, cast.school, cast.center, number: "12-с")
+        let students = try await students(at: cast.school, count: 2)
+        let finished = try await finishedGroup(
+            at: cast.center, "Физика-11", year: try await pastYear(), teacher: teacher,
+            attendance: [students[0]: [.present, .absent], students[1]: [.present, .present]],
+            passed: [students[0]: true, students[1]: true])
+        let certificates = try await issueCertificates(finished)
+        let certificate = try #require(certificates.first)
+        let program = try await program(at: cast.center, "Робототехника")
+        let open = try await group(of: program, "Робототехника-10")
+        try await application(in: try await campaign(programs: [program]), for: students[0], choices: [open])
+        let order = try await signedOrder(
+            .organization, year: year, number: "15", on: CivilDay(year.startsOn, timeZone: zone))
+        let center = try #require(
+            try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == cast.center).first())
+        return APIFixture(
+            ids: [
+                "organizations": cast.school, "resource-centers": try center.requireID(),
+                "agreements": try agreement.requireID(), "staff": try teacher.requireID(),
+                "rooms": try room.requireID(),
+                "students": students[0], "programs": try program.requireID(), "groups": try finished.requireID(),
+                "orders": try order.requireID(), "group": try finished.requireID(),
+            ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
+    }
+}
