@@ -11,16 +11,6 @@ extension AppTests {
     /// organisation's ids, and by a student and a guardian with a classmate's ids — refused (403 or 404) and, for
     /// writes, nothing changed. Routes come from `app.routes`, so a new route is covered without a test of its own.
     @Suite struct AuthorizationMatrixTests {
-        struct Violation: Hashable, Comparable {
-            let role: MatrixRole
-            let route: MatrixRoute
-            let probe: MatrixProbe
-            let outcome: String
-
-            var key: String { "\(role.rawValue) \(route.name) [\(probe.rawValue)]" }
-            static func < (lhs: Violation, rhs: Violation) -> Bool { lhs.key < rhs.key }
-        }
-
         /// The routes with a parameter in their path, and the parameters the matrix does not know.
         static func routes(_ app: Application) -> (routes: [MatrixRoute], unknown: [String]) {
             var routes: Set<MatrixRoute> = []
@@ -58,20 +48,6 @@ extension AppTests {
             return "/" + parts.joined(separator: "/")
         }
 
-        /// A read of another organisation's record that the policy opens by design (`MatrixRoutes.sharedReads`).
-        static func isSharedRead(_ route: MatrixRoute, _ role: MatrixRole, _ probe: MatrixProbe) -> Bool {
-            probe == .neighbour && !route.isWrite && MatrixRoutes.sharedReads[route.name]?.roles.contains(role) == true
-        }
-
-        /// What is wrong with an answer, or nil: a refusal (403 or 404) is expected, except for a shared read, which
-        /// may answer but never fails and never shows the other organisation's students.
-        static func outcome(_ status: HTTPStatus, _ body: String, shared: Bool) -> String? {
-            guard shared else { return status == .forbidden || status == .notFound ? nil : "\(status.code)" }
-            if status.code >= 500 { return "\(status.code)" }
-            return MatrixFixture.neighbourNames.contains(where: body.contains)
-                ? "\(status.code) showing another organisation's student" : nil
-        }
-
         @Test func everyRouteWithAnIdRefusesOtherMunicipalitiesOrganisationsAndStudents() async throws {
             try await withApp { app in
                 // setup
@@ -91,55 +67,30 @@ extension AppTests {
                 var clients: [MatrixRole: MatrixClient] = [:]
                 for role in MatrixRole.allCases { clients[role] = try await MatrixClient.signIn(app, role) }
                 try await Self.checkControls(fixture, &clients)
-                let statement = try await MatrixDigest.statement(app)
-                var digest = try await MatrixDigest.read(app, statement: statement)
-                var violations: [Violation] = []
-                var asked = 0
-                // act: reads first (one digest after them all), then each write with a digest after it
-                for writes in [false, true] {
-                    for route in routes where route.isWrite == writes {
-                        for probe in MatrixProbe.allCases {
-                            let side = try #require(fixture.sides[probe])
-                            guard let path = try Self.path(route, probe, side) else { continue }
-                            for role in probe.roles {
-                                asked += 1
-                                let (status, body) = try await clients[role]!.send(route, path: path)
-                                var outcome = Self.outcome(
-                                    status, body, shared: Self.isSharedRead(route, role, probe))
-                                if writes {
-                                    let after = try await MatrixDigest.read(app, statement: statement)
-                                    let changed = after.changed(from: digest)
-                                    if !changed.isEmpty {
-                                        outcome = (outcome.map { $0 + ", " } ?? "") + "changed \(changed)"
-                                        digest = after
-                                    }
-                                }
-                                if let outcome {
-                                    violations.append(
-                                        Violation(role: role, route: route, probe: probe, outcome: outcome))
-                                }
-                            }
-                        }
-                    }
-                    if !writes {
-                        let after = try await MatrixDigest.read(app, statement: statement)
-                        #expect(after.changed(from: digest).isEmpty, "reads changed \(after.changed(from: digest))")
-                        digest = after
-                    }
-                }
+                var run = MatrixRun(app: app, fixture: fixture, clients: clients)
+                try await run.start()
+                // act: the reads, then the digest once; each write with a digest after it
+                try await run.ask(routes.filter { !$0.isWrite })
+                let afterReads = try await MatrixDigest.read(app, statement: run.statement)
+                let changedByReads = afterReads.changed(from: run.digest)
+                #expect(changedByReads.isEmpty, "reads changed these tables")
+                run.digest = afterReads
+                try await run.ask(routes.filter(\.isWrite))
                 // check
-                let found = Set(violations.map(\.key))
-                let new = violations.sorted().filter { !MatrixRoutes.knownViolations.contains($0.key) }
-                print("Authorisation matrix: \(routes.count) routes, \(asked) requests, \(violations.count) violations")
+                let violations = run.violations.sorted()
+                let new = violations.filter { !MatrixRoutes.knownViolations.contains($0.key) }
+                let newCount = new.count
+                let fixed = MatrixRoutes.knownViolations.subtracting(violations.map(\.key)).sorted()
+                print(
+                    "Authorisation matrix: \(routes.count) routes, \(run.asked) requests, \(violations.count) violations"
+                )
                 #expect(
-                    new.isEmpty,
+                    newCount == 0,
                     """
                     violations (role METHOD path [whose ids] → status):
                     \(new.map { "\($0.key) → \($0.outcome)" }.joined(separator: "\n"))
                     """)
-                #expect(
-                    MatrixRoutes.knownViolations.subtracting(found).isEmpty,
-                    "fixed, remove from knownViolations: \(MatrixRoutes.knownViolations.subtracting(found).sorted())")
+                #expect(fixed == [], "no longer happen: remove them from MatrixRoutes.knownViolations")
             }
         }
     }
