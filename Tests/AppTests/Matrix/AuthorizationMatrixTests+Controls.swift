@@ -36,3 +36,31 @@ extension AppTests.AuthorizationMatrixTests {
         #expect(status == .unprocessableEntity, "the centre's head posts the own group's form: \(status)")
     }
 }
+
+extension AppTests.AuthorizationMatrixTests {
+    /// Reads that no user of the own side gets an answer from with the own side's ids: a route's parameter naming the
+    /// wrong kind of record would be refused for everyone, and its refusals in the matrix would prove nothing. Every
+    /// read must get past its record's lookup and access check for someone (any answer but 403, 404 and 5xx: a 409 for
+    /// a state the fixture's record is not in counts); the roles ask in turn until one does.
+    static func unreached(
+        _ routes: [MatrixRoute], _ fixture: MatrixFixture, _ clients: inout [MatrixRole: MatrixClient]
+    )
+        async throws -> [String]
+    {
+        var unreached: [String] = []
+        for route in routes where !route.isWrite {
+            let path = try #require(try Self.path(route, .foreign, fixture.own))
+            var answers: [String] = []
+            for role in MatrixRole.allCases {
+                let status = try await clients[role]!.send(route, path: path).status
+                if status.code < 500, status != .forbidden, status != .notFound {
+                    answers = []
+                    break
+                }
+                answers.append("\(role.rawValue) \(status.code)")
+            }
+            if !answers.isEmpty { unreached.append("\(route.name): \(answers.joined(separator: ", "))") }
+        }
+        return unreached
+    }
+}

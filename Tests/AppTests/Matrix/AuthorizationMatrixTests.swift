@@ -67,6 +67,8 @@ extension AppTests {
                 var clients: [MatrixRole: MatrixClient] = [:]
                 for role in MatrixRole.allCases { clients[role] = try await MatrixClient.signIn(app, role) }
                 try await Self.checkControls(fixture, &clients)
+                let unreached = try await Self.unreached(routes, fixture, &clients)
+                #expect(unreached == [], "reads no own user is answered by with the own ids: check what they take")
                 var run = MatrixRun(app: app, fixture: fixture, clients: clients)
                 try await run.start()
                 // act: the reads, then the digest once; each write with a digest after it
@@ -82,7 +84,10 @@ extension AppTests {
                 let newCount = new.count
                 let fixed = MatrixRoutes.knownViolations.subtracting(violations.map(\.key)).sorted()
                 print(
-                    "Authorisation matrix: \(routes.count) routes, \(run.asked) requests, \(violations.count) violations"
+                    "Authorisation matrix: \(routes.count) routes, \(run.asked) requests "
+                        + MatrixProbe.allCases.map { "\($0.rawValue) \(run.askedByProbe[$0] ?? 0)" }.joined(
+                            separator: ", ")
+                        + ", \(violations.count) violations"
                 )
                 #expect(
                     newCount == 0,

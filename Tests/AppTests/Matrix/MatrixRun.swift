@@ -25,6 +25,7 @@ struct MatrixRun {
     var digest = MatrixDigest(rows: [:])
     var violations: [Violation] = []
     var asked = 0
+    var askedByProbe: [MatrixProbe: Int] = [:]
 
     init(app: Application, fixture: MatrixFixture, clients: [MatrixRole: MatrixClient]) {
         self.app = app
@@ -44,6 +45,7 @@ struct MatrixRun {
                 guard let path = try AppTests.AuthorizationMatrixTests.path(route, probe, side) else { continue }
                 for role in probe.roles {
                     asked += 1
+                    askedByProbe[probe, default: 0] += 1
                     let (status, body) = try await clients[role]!.send(route, path: path)
                     var outcome = Self.outcome(status, body, shared: Self.isSharedRead(route, role, probe))
                     if route.isWrite {

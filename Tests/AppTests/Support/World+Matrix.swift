@@ -51,7 +51,7 @@ struct MatrixOrganizations: Sendable {
 /// The builders of the authorisation matrix's world. Usernames start with `prefix`, names carry `tag`.
 extension World {
     /// A centre with a room, a teacher (account, staff record, a calendar feed, an API token), its head, a programme,
-    /// a group with a past lesson, a diagnostic work and a draft КМЦ list; a school with its administrator, a
+    /// a group with a past lesson, a diagnostic work and a КМЦ list sent to the centre; a school with its administrator, a
     /// preview import batch and busy time; an agreement between the two.
     func matrixOrganizations(_ tag: String, users prefix: String) async throws -> MatrixOrganizations {
         let center = try await self.center("Центр \(tag)")

@@ -33,12 +33,13 @@ extension World {
         return try feed.requireID()
     }
 
-    /// A draft КМЦ list for a group.
+    /// A КМЦ list sent to a group's centre (a draft is the КМЦ's alone).
     func matrixList(for group: StudyGroup) async throws -> UUID {
         let list = EnrollmentList()
         list.$municipality.id = municipalityID
         list.$group.id = try group.requireID()
-        list.state = EnrollmentList.State.draft.rawValue
+        list.state = EnrollmentList.State.sent.rawValue
+        list.sentAt = Date()
         list.createdByName = "Тестов"
         list.createdAt = Date()
         list.version = 1
