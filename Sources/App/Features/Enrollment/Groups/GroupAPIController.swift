@@ -101,6 +101,9 @@ struct GroupAPIController: RouteCollection {
 
     func enroll(req: Request) async throws -> Response {
         let (group, center) = try await find(req)
+        // Whether the user may enrol anyone into this group is decided before the body is read (issue 20: a refusal
+        // must not depend on the input); the student's school is checked again below.
+        try req.authorize(.create, .enrollment(group: center.ref, studentSchool: center.ref))
         let input = try req.content.decode(EnrollInput.self)
         guard let studentID = input.studentId else {
             var errors = FieldErrors()

@@ -1,0 +1,102 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// Who asks in the authorisation matrix: one user per role, all of the home municipality; the organisation-bound ones
+/// at the home centre «Центр А1» or school «Школа А1».
+enum MatrixRole: String, CaseIterable, Sendable {
+    case admin, coordinator, methodologist, centerHead, teacher, schoolAdmin, student, guardian
+
+    var username: String {
+        switch self {
+        case .admin: "matrix-admin"
+        case .coordinator: "matrix-kmc"
+        case .methodologist: "matrix-metod"
+        case .centerHead: "own-head"
+        case .teacher: "own-teacher"
+        case .schoolAdmin: "own-school"
+        case .student: "own-student"
+        case .guardian: "own-parent"
+        }
+    }
+
+    /// Bound to one organisation: asked with the ids of another organisation of the same municipality too.
+    var isOrganizational: Bool { ![.admin, .coordinator, .methodologist].contains(self) }
+
+    /// A student or a guardian: asked with a classmate's ids too.
+    var isFamily: Bool { self == .student || self == .guardian }
+}
+
+/// Whose ids a request carries.
+enum MatrixProbe: String, CaseIterable, Sendable {
+    /// Another municipality's: refused to every role.
+    case foreign
+    /// Another organisation's of the same municipality (its centre, school and their students): refused to the roles
+    /// bound to an organisation, except the reads `MatrixRoutes.sharedReads` names.
+    case neighbour
+    /// Another student's of the same school and group: refused to the student and the guardian.
+    case classmate
+
+    var roles: [MatrixRole] {
+        switch self {
+        case .foreign: MatrixRole.allCases
+        case .neighbour: MatrixRole.allCases.filter(\.isOrganizational)
+        case .classmate: MatrixRole.allCases.filter(\.isFamily)
+        }
+    }
+}
+
+/// Two municipalities: «Домашний округ» with the users of `MatrixRole` at side А1, another centre and school А2 and a
+/// second student of А1's group; «Чужой округ» with the same kinds of records at side Б1.
+struct MatrixFixture: Sendable {
+    let sides: [MatrixProbe: MatrixSide]
+    /// The own side (А1 with the student of `MatrixRole.student`), for the checks that the users may use their own.
+    let own: MatrixSide
+    /// Names of the other organisation's student and guardian, which a shared read must not show.
+    static let neighbourNames = ["Третьяков"]
+
+    static func make(_ app: Application) async throws -> MatrixFixture {
+        let home = try await World.make(app, name: "Домашний округ")
+        let away = try await World.make(app, name: "Чужой округ")
+        let a1 = try await home.matrixOrganizations("А1", users: "own-")
+        let a2 = try await home.matrixOrganizations("А2", users: "next-")
+        let b1 = try await away.matrixOrganizations("Б1", users: "far-")
+        for role in [MatrixRole.admin, .coordinator, .methodologist] {
+            let granted: Role = role == .admin ? .authorityAdmin : role == .coordinator ? .coordinator : .methodologist
+            try await home.user(role.username, granted)
+        }
+        let homeMunicipal = try await home.matrixMunicipal(
+            "А", programs: [a1.program, a2.program], from: a1.school, to: a1.center)
+        let awayMunicipal = try await away.matrixMunicipal("Б", programs: [b1.program], from: b1.school, to: b1.center)
+        let homeCampaign = try homeMunicipal.id(.campaign)
+        let own = try await home.matrixStudent(
+            "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,
+            guardianAccount: MatrixRole.guardian.username, sequence: 1)
+        let classmate = try await home.matrixStudent(
+            "Вторых", at: a1.school, in: a1.group, campaign: homeCampaign, account: "own-student2",
+            guardianAccount: "own-parent2", sequence: 2)
+        let neighbour = try await home.matrixStudent(
+            "Третьяков", at: a2.school, in: a2.group, campaign: homeCampaign, account: "next-student",
+            guardianAccount: "next-parent", sequence: 3)
+        let foreign = try await away.matrixStudent(
+            "Четвертаков", at: b1.school, in: b1.group, campaign: try awayMunicipal.id(.campaign),
+            account: "far-student", guardianAccount: "far-parent", sequence: 1)
+        let ownSide = merge(a1.side, homeMunicipal, own)
+        return MatrixFixture(
+            sides: [
+                .foreign: merge(b1.side, awayMunicipal, foreign),
+                .neighbour: merge(a2.side, homeMunicipal, neighbour),
+                .classmate: ownSide.with(personal: classmate),
+            ], own: ownSide)
+    }
+
+    static func merge(_ parts: MatrixSide...) -> MatrixSide {
+        var side = MatrixSide()
+        for part in parts { side.ids.merge(part.ids) { first, _ in first } }
+        return side
+    }
+}
