@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import Foundation
 import SQLKit
 
 /// Search keys of groups and certificates (issue 19): their lists searched the name as typed with `LIKE`, which folds
