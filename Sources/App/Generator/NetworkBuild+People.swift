@@ -7,6 +7,8 @@ struct GeneratedPupil {
     var person: GeneratedPerson
     var grade: Int
     var school: Int
+    var birth: Date
+    var identityKey: String
     var fullName: String { person.fullName }
 }
 
@@ -20,13 +22,26 @@ extension NetworkBuild {
         // Pupils in turn from each school, so that a group filled from the front mixes schools.
         var pupils: [GeneratedPupil] = []
         pupils.reserveCapacity(count)
+        // No two children of a municipality with the same name and birth date: the registry's identity key is unique.
+        var identities = Set<String>()
         for n in 0..<perSchool {
             for school in town.schools.indices {
                 let grade = n == 0 ? 10 : 9 + rng.below(3)
+                var person: GeneratedPerson
+                var birth: Date
+                var identity: String
+                repeat {
+                    person = GeneratedPerson.make(&rng, adult: false, patronymicChance: 92)
+                    birth = CivilDay(year: plan.startYear - grade - 6, month: 1, day: 1)!.adding(days: rng.below(365))
+                        .date(timeZone: zone)
+                    identity = StudentIdentity.key(
+                        surname: person.surname, givenName: person.given, patronymic: person.patronymic,
+                        birthDate: birth, timeZone: zone)
+                } while !identities.insert(identity).inserted
                 pupils.append(
                     GeneratedPupil(
-                        id: rng.uuid(), person: GeneratedPerson.make(&rng, adult: false, patronymicChance: 92),
-                        grade: grade, school: school))
+                        id: rng.uuid(), person: person, grade: grade, school: school, birth: birth,
+                        identityKey: identity))
             }
         }
         let firstNumber = try await rows.claimRegistryNumbers(count, municipalityID: town.id)
@@ -42,20 +57,15 @@ extension NetworkBuild {
                     nextLogin("student"), person, role: .student, town: town, organization: school.id,
                     title: "обучающийся (\(school.shortName))", rng: &rng)
             }
-            let birth = CivilDay(year: plan.startYear - pupil.grade - 6, month: 1, day: 1)!.adding(days: rng.below(365))
-                .date(timeZone: zone)
-            let identity = StudentIdentity.key(
-                surname: person.surname, givenName: person.given, patronymic: person.patronymic, birthDate: birth,
-                timeZone: zone)
             try await rows.add(
                 "students",
                 [
                     .uuid(pupil.id), .uuid(town.id), .uuid(town.schools[pupil.school].id), .text(person.surname),
-                    .text(person.given), .text(person.patronymic), .date(birth), .int(pupil.grade),
+                    .text(person.given), .text(person.patronymic), .date(pupil.birth), .int(pupil.grade),
                     .text(["А", "Б", "В"][rng.below(3)]),
                     .text(person.female ? Sex.female.rawValue : Sex.male.rawValue),
                     .bool(rng.chance(2)), .date(consentOn), .text("родитель (законный представитель)"),
-                    .text(identity), .text(TextKey.search(person.surname, person.given, person.patronymic)),
+                    .text(pupil.identityKey), .text(TextKey.search(person.surname, person.given, person.patronymic)),
                     .text(
                         TextKey.sort([person.surname, person.given, person.patronymic ?? ""].joined(separator: " "))),
                     .text(RecordStatus.active.rawValue), .int(1), .text(nil), .int(firstNumber + i),

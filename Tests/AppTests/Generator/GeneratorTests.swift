@@ -51,6 +51,17 @@ extension AppTests {
             }
         }
 
+        @Test func theScalesAreTheIssuesTownAndRegion() {
+            #expect(NetworkScale.town.schools == 15 && NetworkScale.town.students == 6_000)
+            let region = NetworkScale.region
+            #expect(region.municipalities == 30 && region.schools == 600 && region.centres == 60)
+            #expect((195_000...205_000).contains(region.students) && (4_900...5_100).contains(region.groups))
+            for scale in [NetworkScale.town, .region, .tiny, .tiny.scaled(by: 2)] { #expect(scale.problem == nil) }
+            var overfull = NetworkScale.tiny
+            overfull.enrolledPerGroup = overfull.groupCapacity + 1
+            #expect(overfull.problem != nil)
+        }
+
         @Test func twiceTheScaleIsTheSameShapeWithTwiceTheRows() async throws {
             let small = NetworkScale.tiny
             let big = small.scaled(by: 2)
