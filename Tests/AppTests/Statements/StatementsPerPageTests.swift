@@ -15,8 +15,12 @@ extension AppTests {
         /// Routes whose statements still grow with the rows, each a known debt. Exact: a route fixed must leave the
         /// set, and a route newly growing fails.
         static let knownGrowing: Set<String> = [
-            "/api/v1/applications", "/api/v1/programs", "/catalog", "/children", "/groups",
-            "/groups/:id/withdraw/:enrollment", "/programs", "/timetable/students/:id/progress",
+            "/api/v1/applications",
+            "/catalog",
+            "/children",
+            "/groups",
+            "/groups/:id/withdraw/:enrollment",
+            "/timetable/students/:id/progress",
         ]
 
         /// GET routes not measured, and why.

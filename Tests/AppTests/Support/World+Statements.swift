@@ -51,7 +51,7 @@ extension World {
         var finished: [StudyGroup] = []
         var taught: [Subject] = []
         for (c, centre) in centres.enumerated() {
-            let subjects = try await teach((0..<n).map { "Предмет \(c)-\($0)" }, at: centre)
+            let subjects = try await teach((0...n).map { "Предмет \(c)-\($0)" }, at: centre)
             taught += subjects
             var teachers = c == 0 ? [teacher1] : []
             while teachers.count < n {
@@ -60,7 +60,7 @@ extension World {
             for p in 0..<n {
                 let program = try await self.program(at: centre, "Курс \(c)-\(p)", grades: 9...11)
                 // One subject of each centre is left without a group: the list's «missing groups» warning.
-                program.$subject.id = p < n - 1 ? subjects[p].id : nil
+                program.$subject.id = subjects[p].id
                 try await program.save(on: app.db)
                 for teacher in teachers { try await attach(teacher, to: try program.requireID()) }
                 let group = try await self.group(of: program, "Группа \(c)-\(p)", capacity: 100)
