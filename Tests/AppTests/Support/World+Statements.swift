@@ -51,13 +51,14 @@ extension World {
         var finished: [StudyGroup] = []
         var taught: [Subject] = []
         for (c, centre) in centres.enumerated() {
-            let subjects = try await teach((0...n).map { "Предмет \(c)-\($0)" }, at: centre)
+            let subjects = try await teach((0...n + 1).map { "Предмет \(c)-\($0)" }, at: centre)
             taught += subjects
             var teachers = c == 0 ? [teacher1] : []
             while teachers.count < n {
                 teachers.append(try await staff("Педагогов\(c)\(teachers.count)", at: [centre]))
             }
-            for p in 0..<n {
+            // `size` + 1 programmes: even at size 1 a group has another to transfer a student to.
+            for p in 0...n {
                 let program = try await self.program(at: centre, "Курс \(c)-\(p)", grades: 9...11)
                 // One subject of each centre is left without a group: the list's «missing groups» warning.
                 program.$subject.id = subjects[p].id
