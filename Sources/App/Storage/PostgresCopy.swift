@@ -19,6 +19,7 @@ enum PostgresCopy {
             throw Abort(.internalServerError, reason: "COPY needs PostgreSQL")
         }
         guard count > 0 else { return }
+        StatementLog.record()
         try await pg.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
                 try await conn.copyFrom(table: table, columns: columns, logger: conn.logger) { writer in

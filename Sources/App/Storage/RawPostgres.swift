@@ -15,6 +15,7 @@ struct RawPostgres: Sendable {
     func rows(_ sql: String, _ binds: [DBValue]) async throws -> [Row] {
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds { Self.append(value, to: &bindings) }
+        StatementLog.record()
         let result = try await connection.query(
             PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: connection.logger)
         return try await result.collect().map { Row(cells: Array($0)) }
@@ -28,6 +29,7 @@ struct RawPostgres: Sendable {
     /// failure or deadlock (which happen while running, and are retried) the connection is closed: the pool then
     /// drops it instead of lending out a statement that can never run again.
     func rows<K: PreparedSQL>(_ statement: K.Type, _ binds: [DBValue]) async throws -> [Row] {
+        StatementLog.record()
         do {
             let rows = try await connection.execute(Prepared<K>(binds: binds), logger: connection.logger)
             var out: [Row] = []

@@ -121,7 +121,9 @@ final class RawSQLite: @unchecked Sendable {
         guard rc == SQLITE_OK else { throw failure(rc) }
     }
 
+    /// Runs a bound statement to its end: every statement of this connection goes through here, counted once.
     private func step(_ prepared: OpaquePointer, row: (OpaquePointer) throws -> Void) throws {
+        StatementLog.record()
         while true {
             let rc = sqlite_nio_sqlite3_step(prepared)
             if rc == SQLITE_ROW {

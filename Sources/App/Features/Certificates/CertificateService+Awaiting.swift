@@ -4,38 +4,46 @@ import Vapor
 import Views
 
 extension CertificateService {
-    /// The groups of past years (finished with their year) in which a student may still get a certificate and has
-    /// none, among the centres the user issues certificates for — what `/groups` keeps in view for the issuer after
-    /// the year turns. Results passed without a certificate narrow the groups first; the certificate rule
-    /// (`candidates`) decides.
-    static func groupsAwaitingCertificates(
-        municipalityID: UUID, before yearStart: Date, req: Request
-    ) async throws -> Set<UUID> {
-        guard let municipality = try await Municipality.find(municipalityID, on: req.db) else { return [] }
-        let groups = try await StudyGroup.query(on: req.db).join(
-            AcademicYear.self, on: \StudyGroup.$academicYear.$id == \AcademicYear.$id
-        )
-        .filter(AcademicYear.self, \.$municipality.$id == municipalityID).filter(
-            AcademicYear.self, \.$startsOn < yearStart
-        )
-        .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).all()
-        .filter { req.can(.create, .certificate(center: $0.organization.ref)) }
+    /// The groups waiting for certificates — the one rule `/groups` marks its rows by and the start page lists: groups
+    /// whose last day has passed, of the municipality (or one centre) and among the centres the user issues
+    /// certificates for, in which a student who passed has no valid certificate and may get one (`CertificateRules`,
+    /// on the attendance the journal counts). By their last day. A fixed number of statements whatever the groups:
+    /// the finished groups, their passed results, their valid certificates, the municipality's minimum attendance, and
+    /// the attendance of the groups where someone is still without a certificate (`JournalService.attendance`).
+    static func groupsAwaitingCertificates(municipalityID: UUID, centre: UUID? = nil, req: Request) async throws
+        -> [StudyGroup]
+    {
+        var query = StudyGroup.query(on: req.db).filter(\.$status == RecordStatus.active.rawValue)
+            .filter(\.$endsOn < Date())
+            .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
+            .filter(Organization.self, \.$municipality.$id == municipalityID)
+        if let centre { query = query.filter(\.$organization.$id == centre) }
+        let groups = try await query.sort(\.$endsOn).sort(\.$name).with(\.$organization).all()
+            .filter { req.can(.create, .certificate(center: $0.organization.ref)) }
         let ids = groups.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let passed = try await FinalResult.query(on: req.db).filter(\.$group.$id ~~ ids).filter(\.$passed == true)
-            .all()
-        let certified = Set(
-            try await Certificate.query(on: req.db).filter(\.$group.$id ~~ ids).filter(
-                \.$status == Certificate.Status.valid.rawValue
-            ).all().map { [$0.$group.id, $0.$student.id] })
-        let maybe = Set(passed.filter { !certified.contains([$0.$group.id, $0.$student.id]) }.map { $0.$group.id })
-        var awaiting: Set<UUID> = []
-        for group in groups {
-            let id = try group.requireID()
-            guard maybe.contains(id) else { continue }
-            let list = try await candidates(group, minimum: municipality.certificateMinAttendance, on: req.db)
-            if list.contains(where: \.eligible) { awaiting.insert(id) }
+        struct Place: Hashable {
+            var group: UUID
+            var student: UUID
         }
-        return awaiting
+        let passed = try await FinalResult.query(on: req.db).filter(\.$group.$id ~~ ids).filter(\.$passed == true)
+            .all().map { Place(group: $0.$group.id, student: $0.$student.id) }
+        let certified = Set(
+            try await Certificate.query(on: req.db).filter(\.$group.$id ~~ ids)
+                .filter(\.$status == Certificate.Status.valid.rawValue).all()
+                .map { Place(group: $0.$group.id, student: $0.$student.id) })
+        let uncertified = passed.filter { !certified.contains($0) }
+        guard !uncertified.isEmpty,
+            let municipality = try await Municipality.find(municipalityID, on: req.db)
+        else { return [] }
+        let attendance = try await JournalService.attendance(
+            groups: Array(Set(uncertified.map(\.group))), on: req.db)
+        let due = Set(
+            uncertified.filter {
+                CertificateRules.eligible(
+                    passed: true, attendance: attendance[$0.group]?[$0.student] ?? StudentAttendance(),
+                    minimum: municipality.certificateMinAttendance, hasValidCertificate: false)
+            }.map(\.group))
+        return groups.filter { $0.id.map(due.contains) ?? false }
     }
 }

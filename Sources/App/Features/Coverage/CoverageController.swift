@@ -53,24 +53,16 @@ struct CoverageController: RouteCollection {
             .filter(
                 \.$school.$id ~~ ids
             ).all()
-        let students = try await Student.query(on: req.db).filter(\.$school.$id ~~ ids).filter(
-            \.$status == RecordStatus.active.rawValue
-        ).all()
-        let placed = try await Enrollment.query(on: req.db).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
-            .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id).filter(
-                StudyGroup.self, try \.$academicYear.$id == year.requireID()
-            )
-            .join(Student.self, on: \Enrollment.$student.$id == \Student.$id).filter(Student.self, \.$school.$id ~~ ids)
-            .filter(Student.self, \.$status == RecordStatus.active.rawValue).all()
-        let enrolledIDs = Set(placed.map { $0.$student.id })
+        // Students counted by school and grade in the database, not read one by one.
+        let counts = try await CoverageCountsSQL.counts(schools: ids, yearID: try year.requireID(), on: req.db)
         return try schools.map { school in
             var head: [Int: Int] = [:]
             var reg: [Int: Int] = [:]
             var enr: [Int: Int] = [:]
             for headcount in heads where headcount.$school.id == school.id { head[headcount.grade] = headcount.count }
-            for st in students where st.$school.id == school.id {
-                reg[st.grade, default: 0] += 1
-                if enrolledIDs.contains(try st.requireID()) { enr[st.grade, default: 0] += 1 }
+            for count in counts where count.school == (try school.requireID()) {
+                reg[count.grade, default: 0] += count.registered
+                if count.enrolled > 0 { enr[count.grade, default: 0] += count.enrolled }
             }
             return Row(school: school, result: Coverage.school(.init(headcount: head, registered: reg, enrolled: enr)))
         }

@@ -146,19 +146,18 @@ extension StartController {
                     .without(Lesson.self, on: \StudyGroup.$id == \Lesson.$group.$id).sort(\.$name).with(
                         \.$organization), more: more
             ) { try line($0, .groupTimetable(try $0.requireID())) })
+        // The groups `/groups` marks as waiting for certificates: one rule for both.
+        let awaiting = try await CertificateService.groupsAwaitingCertificates(
+            municipalityID: scope.municipalityID, centre: centre, req: scope.req)
         tasks.append(
-            try await task(
-                .certificatesDue,
-                finishedGroups(scope, centre: centre)
-                    .without(Certificate.self, on: \StudyGroup.$id == \Certificate.$group.$id).sort(\.$endsOn).with(
-                        \.$organization),
-                more: SiteURL.certificates.path
-            ) { group in
-                var link = try line(group, .record(.groups, try group.requireID()))
-                link.url += "/certificates"
-                link.detail = StartWords.endedOn(scope.date(group.endsOn))
-                return link
-            })
+            StartPage.Task(
+                kind: .certificatesDue, total: awaiting.count,
+                items: try awaiting.prefix(shown).map { group in
+                    var link = try line(group, .record(.groups, try group.requireID()))
+                    link.url += "/certificates"
+                    link.detail = StartWords.endedOn(scope.date(group.endsOn))
+                    return link
+                }, moreURL: SiteURL.certificates.path))
         return tasks
     }
 

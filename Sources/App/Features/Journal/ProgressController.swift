@@ -32,13 +32,17 @@ struct ProgressController: RouteCollection {
             .sorted {
                 ($0.group.academicYear.startsOn, $0.group.name) > ($1.group.academicYear.startsOn, $1.group.name)
             }
+        // Attendance and results in all the student's groups at once, as each group's journal counts them.
+        let studentID = try student.requireID()
+        let groupIDs = enrollments.map { $0.$group.id }
+        let attendances = try await JournalService.attendance(groups: groupIDs, student: studentID, on: req.db)
+        let results = Dictionary(
+            try await FinalResult.query(on: req.db).filter(\.$group.$id ~~ groupIDs).filter(\.$student.$id == studentID)
+                .all().map { ($0.$group.id, $0) }, uniquingKeysWith: { a, _ in a })
         var courses: [StudentProgressPage.Course] = []
         for enrollment in enrollments {
-            let summary = try await JournalService.groupSummary(enrollment.group, on: req.db)
-            let attendance = summary.attendance[try student.requireID()] ?? StudentAttendance()
-            let result = try await FinalResult.query(on: req.db).filter(\.$group.$id == enrollment.$group.id).filter(
-                try \.$student.$id == student.requireID()
-            ).first()
+            let attendance = attendances[enrollment.$group.id]?[studentID] ?? StudentAttendance()
+            let result = results[enrollment.$group.id]
             courses.append(
                 StudentProgressPage.Course(
                     year: enrollment.group.academicYear.title, program: enrollment.group.program.title,

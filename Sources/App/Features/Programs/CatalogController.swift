@@ -26,9 +26,13 @@ struct CatalogController: RouteCollection {
         query.filters["year"] = year?.id?.uuidString ?? UUID().uuidString
         let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
         query.filters["year"] = nil
+        // The teachers of the page's programmes in one read, by programme.
+        let links = try await ProgramTeacher.query(on: req.db).filter(\.$program.$id ~~ rows.compactMap(\.id))
+            .with(\.$staff).all()
+        let teachersByProgram = Dictionary(grouping: links, by: \.$program.id).mapValues { $0.map(\.staff.fullName) }
         var items: [CatalogPage.Item] = []
         for program in rows {
-            let teachers = try await program.$teachers.get(on: req.db)
+            let teachers = program.id.flatMap { teachersByProgram[$0] } ?? []
             items.append(
                 .init(
                     title: program.title, center: program.organization.shortName,
@@ -37,7 +41,7 @@ struct CatalogController: RouteCollection {
                     form: StudyForm(rawValue: program.form)?.title ?? "",
                     profile: program.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: program.target,
                     summary: program.summary,
-                    teachers: teachers.map(\.fullName).sorted()))
+                    teachers: teachers.sorted()))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {

@@ -142,9 +142,12 @@ extension GuardiansController {
         let students =
             ids.isEmpty
             ? [] : try await Student.query(on: req.db).filter(\.$id ~~ ids).with(\.$school).sort(\.$sortKey).all()
+        let shown = try students.filter {
+            req.can(.read, .person(studentID: try $0.requireID(), school: $0.school.ref))
+        }
+        let courses = try await StudentCoursesSection.load(of: shown, title: GuardiansWords.Child.courses, req: req)
         var kids: [ChildrenPage.Child] = []
-        for student in students
-        where req.can(.read, .person(studentID: try student.requireID(), school: student.school.ref)) {
+        for student in shown {
             kids.append(
                 .init(
                     name: student.fullName,
@@ -152,8 +155,8 @@ extension GuardiansController {
                         (GuardiansWords.Child.school, student.school.shortName),
                         (GuardiansWords.Child.grade, "\(student.grade)\(student.letter ?? "")"),
                     ],
-                    courses: try await StudentCoursesSection.load(
-                        of: student, title: GuardiansWords.Child.courses, req: req),
+                    courses: courses[try student.requireID()]
+                        ?? StudentCoursesSection(title: GuardiansWords.Child.courses, rows: []).section,
                     consent: student.consentText(zone: zone), consentWithdrawn: student.consentWithdrawnAt != nil,
                     links: StudentRecordLinks.links(
                         studentID: try student.requireID(), applicationsURL: SiteURL.applications.path),

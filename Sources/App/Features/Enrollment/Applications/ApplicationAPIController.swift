@@ -71,8 +71,7 @@ struct ApplicationAPIController: RouteCollection {
         }
         let (rows, total) = try await builder.sort(\.$submittedAt, .descending).sort(\.$id).paged(query)
         var items: [ApplicationDTO] = []
-        for application in rows {
-            let outcome = try await ApplicationService.outcome(of: application, on: req.db)
+        for (application, outcome) in zip(rows, try await ApplicationService.outcomes(of: rows, on: req.db)) {
             items.append(
                 ApplicationDTO(
                     id: try application.requireID(), campaignId: application.$campaign.id,

@@ -49,35 +49,12 @@ enum ApplicationService {
             .filter { $0.program.gradeFrom <= student.grade && student.grade <= $0.program.gradeTo }
     }
 
+    /// What became of each choice of an application (`outcomes(of:on:)`).
     static func outcome(of application: CourseApplication, on db: any Database) async throws -> Outcome {
-        let choices = try await ApplicationChoice.query(on: db).filter(
-            try \.$application.$id == application.requireID()
-        ).with(
-            \.$group
-        ).sort(
-            \.$rank
-        ).all()
-        var out: [ChoiceOutcome] = []
-        for choice in choices {
-            var position: Int?
-            if choice.outcome == "waitlisted",
-                let enrollment = try await Enrollment.query(on: db).filter(\.$student.$id == application.$student.id)
-                    .filter(
-                        \.$group.$id == choice.$group.id
-                    ).first()
-            {
-                switch try await EnrollmentService.outcome(of: enrollment, on: db) {
-                case .waitlisted(let waitPosition): position = waitPosition
-                case .enrolled: choice.outcome = "enrolled"  // moved up since
-                }
-                if enrollment.status == EnrollmentStatus.withdrawn.rawValue { choice.outcome = "released" }
-            }
-            out.append(
-                ChoiceOutcome(
-                    groupId: choice.$group.id, groupName: choice.group.name, status: choice.outcome, position: position)
-            )
+        guard let outcome = try await outcomes(of: [application], on: db).first else {
+            return Outcome(applicationID: try application.requireID(), state: application.applicationState, choices: [])
         }
-        return Outcome(applicationID: try application.requireID(), state: application.applicationState, choices: out)
+        return outcome
     }
 
     /// Submits an ИУП of a campaign and a student the caller has just loaded (and checked access to).

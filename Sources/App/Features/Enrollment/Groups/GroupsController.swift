@@ -48,8 +48,9 @@ struct GroupsController: RouteCollection {
         let currentYear = years.first(where: \.isCurrent)
         let awaiting =
             try currentYear.flatMap({ try $0.requireID().uuidString.lowercased() }) == query.filters["year"]
-            ? try await CertificateService.groupsAwaitingCertificates(
-                municipalityID: municipalityID, before: currentYear?.startsOn ?? Date(), req: req) : []
+            ? Set(
+                try await CertificateService.groupsAwaitingCertificates(municipalityID: municipalityID, req: req)
+                    .compactMap(\.id)) : []
         if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
             builder =
                 awaiting.isEmpty
@@ -107,13 +108,20 @@ struct GroupsController: RouteCollection {
                 \.$status == RecordStatus.active.rawValue
             )
             .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
+        // The year's groups of all those centres in one read, their subjects by centre.
+        let yearID = try year.requireID()
+        let groups = try await StudyGroup.query(on: req.db).filter(
+            \.$organization.$id ~~ centers.map(\.$organization.id)
+        )
+        .filter(\.$academicYear.$id == yearID).filter(\.$status == RecordStatus.active.rawValue).with(\.$program)
+        .all()
+        let covered = Dictionary(grouping: groups, by: \.$organization.id).mapValues {
+            Set($0.compactMap { $0.program.$subject.id })
+        }
         var lines: [GroupListPage.Missing] = []
         for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
-            let groups = try await StudyGroup.query(on: req.db).filter(\.$organization.$id == rc.$organization.id)
-                .filter(try \.$academicYear.$id == year.requireID())
-                .filter(\.$status == RecordStatus.active.rawValue).with(\.$program).all()
-            let covered = Set(groups.compactMap { $0.program.$subject.id })
-            let missing = try rc.subjects.filter { !covered.contains(try $0.requireID()) }.map(\.name).sorted()
+            let taught = covered[rc.$organization.id] ?? []
+            let missing = try rc.subjects.filter { !taught.contains(try $0.requireID()) }.map(\.name).sorted()
             if !missing.isEmpty {
                 lines.append(GroupListPage.Missing(center: rc.organization.shortName, subjects: missing))
             }

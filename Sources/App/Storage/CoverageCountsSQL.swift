@@ -1,0 +1,38 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// The students of some schools counted by school and grade — active ones, and of those the ones with a place in a
+/// group of the year — for coverage (`CoverageController.compute`): a row per school and grade, not a row per student.
+enum CoverageCountsSQL {
+    struct Count {
+        var school: UUID
+        var grade: Int
+        var registered: Int
+        var enrolled: Int
+    }
+
+    static func sql(schools: Int) -> String {
+        """
+        SELECT s.school_id AS school_id, s.grade AS grade, COUNT(*) AS registered,
+          SUM(CASE WHEN EXISTS (SELECT 1 FROM enrollments e JOIN study_groups g ON g.id = e.group_id
+            WHERE e.student_id = s.id AND e.status = ? AND g.academic_year_id = ?) THEN 1 ELSE 0 END) AS enrolled
+        FROM students s WHERE s.status = ? AND s.school_id IN (\(Array(repeating: "?", count: schools).joined(separator: ", ")))
+        GROUP BY s.school_id, s.grade
+        """
+    }
+
+    static func counts(schools: [UUID], yearID: UUID, on db: any Database) async throws -> [Count] {
+        guard !schools.isEmpty else { return [] }
+        let binds: [DBValue] =
+            [.text(EnrollmentStatus.enrolled.rawValue), .uuid(yearID), .text(RecordStatus.active.rawValue)]
+            + schools.map { .uuid($0) }
+        return try await db.sql().rows(sql(schools: schools.count), binds).compactMap { row in
+            guard let school = row.uuid("school_id") else { return nil }
+            return Count(
+                school: school, grade: row.int("grade"), registered: row.int("registered"),
+                enrolled: row.int("enrolled"))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// The records of the statements-per-page fixture (`World.statementFixture`) that no other builder makes.
+extension World {
+    /// `n` past lessons of a group with every student's mark and `n` coming ones this week and next, one past lesson
+    /// left unmarked, and a diagnostic work with scores.
+    func statementLessons(_ group: StudyGroup, students: [UUID], size n: Int) async throws {
+        let today = CivilDay(Date(), timeZone: zone)
+        for week in 1...n {
+            let taught = try await lesson(of: group, on: today.adding(days: -7 * week))
+            try await mark(taught, Dictionary(uniqueKeysWithValues: students.map { ($0, AttendanceStatus.present) }))
+            _ = try await lesson(of: group, on: today.adding(days: week))
+        }
+        _ = try await lesson(of: group, on: today.adding(days: -7 * n - 7))
+        let work = DiagnosticWork()
+        work.$group.id = try group.requireID()
+        work.title = "Входная диагностика"
+        work.workDay = today.adding(days: -3).number
+        work.maxScore = 20
+        work.createdAt = Date()
+        work.version = 1
+        try await work.create(on: app.db)
+        for student in students.prefix(students.count - 1) {
+            let score = DiagnosticScore()
+            score.$work.id = try work.requireID()
+            score.$student.id = student
+            score.score = 15
+            try await score.create(on: app.db)
+        }
+    }
+
+    /// The municipality's reference records a registry page names: a КМЦ member, a holiday, a school's busy time and
+    /// a travel time, by their route parameter.
+    func statementReferences(_ cast: Cast) async throws -> [String: UUID] {
+        let member = KmcMember()
+        member.$municipality.id = municipalityID
+        member.fullName = "Тестова Анна Петровна"
+        member.position = "методист"
+        member.kmcRole = KmcRole.member.rawValue
+        member.termFrom = year.startsOn
+        member.termTo = year.endsOn
+        member.searchKey = TextKey.search(member.fullName)
+        member.sortKey = TextKey.sort(member.fullName)
+        try await insertActive(member)
+        let first = yearDays.lowerBound.adding(days: 60)
+        try await holiday("Осенние каникулы", first, first.adding(days: 6))
+        try await busyTime(at: cast.school, grades: [10], weekdays: [1], from: 8 * 60, to: 14 * 60)
+        let travel = TravelTimeRecord()
+        travel.$municipality.id = municipalityID
+        travel.$from.id = cast.school
+        travel.$to.id = cast.center
+        travel.minutes = 20
+        try await insertActive(travel)
+        return [
+            "kmc-members/:id": try member.requireID(),
+            "holidays/:id": try #require(try await HolidayPeriodRecord.query(on: app.db).first()?.id),
+            "busy-slots/:id": try #require(try await BusySlotRecord.query(on: app.db).first()?.id),
+            "travel-times/:id": try travel.requireID(),
+        ]
+    }
+
+    /// An enrollment list of a group, sent to the КМЦ, with `students` in it.
+    func statementList(of group: StudyGroup, students: [UUID]) async throws -> EnrollmentList {
+        let list = EnrollmentList()
+        list.$municipality.id = municipalityID
+        list.$group.id = try group.requireID()
+        list.state = EnrollmentList.State.sent.rawValue
+        list.createdByName = "Тестов"
+        list.createdAt = Date()
+        list.version = 1
+        try await list.create(on: app.db)
+        for student in students {
+            let item = EnrollmentListItem()
+            item.$list.id = try list.requireID()
+            item.$student.id = student
+            item.addedAt = Date()
+            try await item.create(on: app.db)
+        }
+        return list
+    }
+
+    /// A committed import of `rows` students at a school.
+    func statementImport(at schoolID: UUID, rows: Int) async throws -> UUID {
+        let batch = StudentImportBatch()
+        batch.$municipality.id = municipalityID
+        batch.$school.id = schoolID
+        batch.createdByName = "Тестов"
+        batch.createdAt = Date()
+        batch.fileName = "ученики.csv"
+        batch.format = "csv"
+        batch.state = "committed"
+        batch.rowCount = rows
+        batch.createdCount = rows
+        batch.mergedCount = 0
+        batch.skippedCount = 0
+        batch.committedAt = Date()
+        try await batch.create(on: app.db)
+        return try batch.requireID()
+    }
+}
