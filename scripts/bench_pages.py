@@ -61,7 +61,7 @@ def check(base, path, headers):
 
 
 def wrk(base, path, headers, connections, seconds):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run(command + [base + path], capture_output=True, text=True, check=True).stdout
