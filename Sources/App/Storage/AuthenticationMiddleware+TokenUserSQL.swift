@@ -25,34 +25,52 @@ extension AuthenticationMiddleware {
             [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
         }
 
-        /// The statement's rows, in whatever order they come.
+        /// The statement's rows, in whatever order they come: the token's columns ride on the first user row.
         struct Rows {
-            var users: [UserRoleRow] = [], expires: Date?, revoked = false, own = Set<UUID>(), guarded = Set<UUID>()
+            var read = UserRows(), expires: Date?, revoked = false
 
             mutating func add(_ row: some NamedRow) {
-                switch row.optionalText("kind") {
-                case nil:
-                    if users.isEmpty {
-                        expires = row.date("t_expires")
-                        revoked = !row.isNull("t_revoked")
-                    }
-                    users.append(UserRoleRow(row))
-                case "student": if let id = row.uuid("child") { own.insert(id) }
-                default: if let id = row.uuid("child") { guarded.insert(id) }
+                if read.add(row) {
+                    expires = row.date("t_expires")
+                    revoked = !row.isNull("t_revoked")
                 }
             }
 
-            /// The signed-in user, when the token is neither revoked nor expired at `now` and the user is active; a
-            /// student's own records and a guardian's children count only with the role, as `childrenQuery` reads them.
+            /// The signed-in user, when the token is neither revoked nor expired at `now` and the user is active.
             func user(now: Date) -> CurrentUser? {
-                guard !revoked, let expires, expires > now, let first = users.first, first.isActive else { return nil }
-                let grants = AuthenticationMiddleware.grants(users)
-                var students = Set<UUID>()
-                if grants.contains(where: { $0.role == .student }) { students.formUnion(own) }
-                if grants.contains(where: { $0.role == .guardian }) { students.formUnion(guarded) }
-                return AuthenticationMiddleware.make(
-                    users, grants: grants, students: students, sessionID: nil, csrf: nil, viaToken: true)
+                guard !revoked, let expires, expires > now else { return nil }
+                return read.user(sessionID: nil, csrf: nil, viaToken: true)
             }
+        }
+    }
+
+    /// The rows of a statement that reads one user with roles (`userColumns`, `kind` NULL), the user's own student
+    /// records (`kind` «student») and the children the user is an active guardian of («guardian»), in any order.
+    struct UserRows {
+        var users: [UserRoleRow] = [], own = Set<UUID>(), guarded = Set<UUID>()
+
+        /// Takes one row; true when it is the first user row (the one to read the statement's other columns from).
+        mutating func add(_ row: some NamedRow) -> Bool {
+            switch row.optionalText("kind") {
+            case nil:
+                users.append(UserRoleRow(row))
+                return users.count == 1
+            case "student": if let id = row.uuid("child") { own.insert(id) }
+            default: if let id = row.uuid("child") { guarded.insert(id) }
+            }
+            return false
+        }
+
+        /// The user when active; a student's own records and a guardian's children count only with the role, as
+        /// `childrenQuery` reads them.
+        func user(sessionID: UUID?, csrf: String?, viaToken: Bool) -> CurrentUser? {
+            guard let first = users.first, first.isActive else { return nil }
+            let grants = AuthenticationMiddleware.grants(users)
+            var students = Set<UUID>()
+            if grants.contains(where: { $0.role == .student }) { students.formUnion(own) }
+            if grants.contains(where: { $0.role == .guardian }) { students.formUnion(guarded) }
+            return AuthenticationMiddleware.make(
+                users, grants: grants, students: students, sessionID: sessionID, csrf: csrf, viaToken: viaToken)
         }
     }
 

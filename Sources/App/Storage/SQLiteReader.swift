@@ -28,11 +28,14 @@ final class SQLiteReader: Sendable {
         try? await pool.shutdownGracefully()
     }
 
-    /// Runs `body` on a reader connection, inside one read transaction (one snapshot for all its statements).
-    func read<T: Sendable>(_ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T {
+    /// Runs `body` on a reader connection, inside one read transaction (one snapshot for all its statements). A body of
+    /// one statement passes `snapshot: false`: a statement is its own snapshot, and BEGIN and COMMIT would be two more.
+    func read<T: Sendable>(snapshot: Bool = true, _ body: @escaping @Sendable (RawSQLite) throws -> T) async throws -> T
+    {
         try await pool.runIfActive { [idle, path] in
             let connection = try idle.withLockedValue { $0.popLast() } ?? RawSQLite(path: path)
             defer { idle.withLockedValue { $0.append(connection) } }
+            guard snapshot else { return try body(connection) }
             try connection.exec("BEGIN")
             do {
                 let result = try body(connection)

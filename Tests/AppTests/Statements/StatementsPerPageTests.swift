@@ -25,9 +25,9 @@ extension AppTests {
             "/timetable": "a redirect to the user's own timetable, which is measured",
         ]
 
-        /// Statements of the page frame with authentication: the session, and the user with roles — what
-        /// `/profile/password`, a form with no data of its own, runs.
-        static let frameStatements = 2
+        /// Statements of the page frame with authentication: the session with the user, roles and children in one
+        /// (`AuthenticationMiddleware.SessionUser`) — what `/profile/password`, a form with no data of its own, runs.
+        static let frameStatements = 1
 
         struct Measured {
             var user: String

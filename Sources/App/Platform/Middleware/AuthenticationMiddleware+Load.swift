@@ -3,7 +3,8 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Loading the signed-in user: from an API token (without Fluent, on a raw connection) or from a session.
+/// Loading the signed-in user: from an API token or a session's cookie (one statement each, without Fluent, on a raw
+/// connection: `TokenUser`, `SessionUser`), or by id for a calendar feed.
 extension AuthenticationMiddleware {
     /// The user and roles behind an API token that is neither revoked nor expired, with the children of a student or
     /// guardian: one statement (`TokenUser`), run in one job of the raw SQLite readers (`SQLiteReader`) or on one raw
@@ -11,7 +12,7 @@ extension AuthenticationMiddleware {
     static func load(tokenHash: String, now: Date, req: Request) async throws -> CurrentUser? {
         let binds = TokenUser.binds(tokenHash)
         if let reader = req.application.sqliteReader {
-            return try await reader.read { connection in
+            return try await reader.read(snapshot: false) { connection in
                 var rows = TokenUser.Rows()
                 try connection.run(TokenUser.sql, binds) { rows.add($0) }
                 return rows.user(now: now)

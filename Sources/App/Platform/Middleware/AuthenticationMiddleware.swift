@@ -21,18 +21,15 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             }
         } else if let raw = req.cookies[CookieName.session]?.string, !raw.isEmpty {
             let policy = req.application.sessionPolicy
-            if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.sha256(raw)).first()
-            {
+            if let session = try await Self.load(sessionHash: Secrets.sha256(raw), req: req) {
                 if policy.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
-                    req.currentUser = try await Self.load(
-                        userID: session.$user.id, on: req.db, sessionID: session.id,
-                        csrf: session.csrfToken, viaToken: false)
+                    req.currentUser = session.user
                     if req.currentUser != nil, now.timeIntervalSince(session.lastSeenAt) > 60 {
-                        session.lastSeenAt = now
-                        try await session.save(on: req.db)
+                        try await UserSession.query(on: req.db).filter(\.$id == session.sessionID)
+                            .set(\.$lastSeenAt, to: now).update()
                     }
                 } else {
-                    try await session.delete(on: req.db)
+                    try await UserSession.query(on: req.db).filter(\.$id == session.sessionID).delete()
                 }
             }
             clearSession = req.currentUser == nil
