@@ -78,12 +78,8 @@ extension StartController {
             return []
         }
         let groups = try await currentGroups(scope, centre: nil).count()
-        let students = try await Enrollment.query(on: scope.db)
-            .join(StudyGroup.self, on: \Enrollment.$group.$id == \StudyGroup.$id)
-            .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
-            .filter(Organization.self, \.$municipality.$id == scope.municipalityID)
-            .filter(StudyGroup.self, \.$academicYear.$id == yearID)
-            .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all(\.$student.$id)
+        let students = try await EnrolledStudentsSQL.count(
+            municipalityID: scope.municipalityID, yearID: yearID, on: scope.db)
         let rows = try await CoverageController.compute(
             scope.req, schools: try await CoverageController.schools(scope.req, scope.municipalityID), year: year)
         let seniors = Coverage.total(rows.map(\.result.seniors))
@@ -92,7 +88,7 @@ extension StartController {
                 kind: .seniorsCoverage, value: Coverage.format(seniors),
                 detail: StartWords.share(seniors.numerator, of: seniors.denominator), url: SiteURL.coverage.path),
             StartPage.Figure(kind: .groups, value: String(groups), url: SiteURL.list(.groups).path),
-            StartPage.Figure(kind: .students, value: String(Set(students).count), url: SiteURL.enrollments.path),
+            StartPage.Figure(kind: .students, value: String(students), url: SiteURL.enrollments.path),
         ]
     }
 
