@@ -27,5 +27,6 @@ enum SetkaMigrations {
         AddStudentRegistryNumbers(),
         AddGroupAndCertificateSearchKeys(),
         AddLoginFailureSources(),
+        AddPageIndexes(),
     ]
 }
