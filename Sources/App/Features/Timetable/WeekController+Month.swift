@@ -11,7 +11,7 @@ extension WeekController {
         var municipalityID: UUID
         var first: CivilDay
         var center: UUID?
-        var lessons: [Lesson]
+        var rows: [MonthSchedulePage.Row]
         var title: String { Self.title(first) }
         static func title(_ day: CivilDay) -> String {
             TimetableWords.monthTitle(month: day.ymd.month, year: day.ymd.year)
@@ -19,7 +19,7 @@ extension WeekController {
     }
 
     /// The month asked for (`?month=2026-09`), else this one; lessons of the municipality's groups, of one centre if
-    /// asked.
+    /// asked, as the schedule's rows (`MonthScheduleSQL`).
     func loadMonth(_ req: Request) async throws -> Month? {
         let municipalityID: UUID
         if let id = req.currentUser?.municipalityIDs.first {
@@ -35,38 +35,10 @@ extension WeekController {
         let asked = CivilDay.parse(raw + "-01").flatMap { (2000...2100).contains($0.ymd.year) ? $0 : nil }
         let first = asked ?? CivilDay(Date(), timeZone: zone).startOfMonth
         let center = req.query[String.self, at: "center"].flatMap(UUID.init(uuidString:))
-        var groups = StudyGroup.query(on: req.db).join(
-            Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id
-        )
-        .filter(Organization.self, \.$municipality.$id == municipalityID).filter(
-            \.$status == RecordStatus.active.rawValue)
-        if let center { groups = groups.filter(\.$organization.$id == center) }
-        let ids = try await groups.all().compactMap(\.id)
-        let lessons =
-            ids.isEmpty
-            ? []
-            : try await Self.lessons(
-                Lesson.query(on: req.db).filter(\.$group.$id ~~ ids), from: first,
-                to: first.adding(days: first.daysInMonth - 1))
-        return Month(
-            municipalityID: municipalityID, first: first, center: center,
-            lessons: lessons.sorted {
-                ($0.day, $0.startMinute, $0.group.organization.sortKey) < (
-                    $1.day, $1.startMinute, $1.group.organization.sortKey
-                )
-            })
-    }
-
-    static func rows(_ lessons: [Lesson]) -> [MonthSchedulePage.Row] {
-        lessons.map { lesson in
-            MonthSchedulePage.Row(
-                span: lesson.span,
-                center: lesson.group.organization.shortName,
-                program: lesson.group.program.title, group: lesson.group.name,
-                teacher: TimetableWords.teacher(
-                    lesson.teacher?.fullName ?? "", substitute: lesson.$substituteFor.id != nil),
-                room: lesson.room?.name ?? "", cancelled: lesson.isCancelled)
-        }
+        let rows = try await MonthScheduleSQL.rows(
+            municipalityID: municipalityID, centre: center, from: first, to: first.adding(days: first.daysInMonth - 1),
+            on: req.db)
+        return Month(municipalityID: municipalityID, first: first, center: center, rows: rows)
     }
 
     func month(req: Request) async throws -> Response {
@@ -96,7 +68,7 @@ extension WeekController {
             center: center,
             previousURL: url(month.first.adding(days: -1).startOfMonth),
             nextURL: url(month.first.adding(days: month.first.daysInMonth)),
-            xlsxURL: url(month.first, .scheduleXLSX), rows: Self.rows(month.lessons))
+            xlsxURL: url(month.first, .scheduleXLSX), rows: month.rows)
         return req.render(page.render(await req.pageContext(active: req.currentUser == nil ? nil : .timetable)))
     }
 
@@ -106,7 +78,7 @@ extension WeekController {
         }
         let data = try XLSXWriter.workbook(
             sheetName: MonthSchedulePage.sheetName, header: MonthSchedulePage.sheetHeader,
-            rows: MonthSchedulePage.sheetRows(Self.rows(month.lessons)))
+            rows: MonthSchedulePage.sheetRows(month.rows))
         return Response.download(data, name: "raspisanie-\(month.first.iso.prefix(7)).xlsx", type: .xlsx)
     }
 }

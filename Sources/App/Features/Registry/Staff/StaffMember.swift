@@ -23,5 +23,8 @@ final class StaffMember: RegistryRecord, @unchecked Sendable {
     @Siblings(through: StaffSubject.self, from: \.$staff, to: \.$subject) var subjects: [Subject]
     init() {}
 
-    var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    var fullName: String { Self.fullName(surname: surname, givenName: givenName, patronymic: patronymic) }
+    static func fullName(surname: String, givenName: String, patronymic: String?) -> String {
+        [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ")
+    }
 }
