@@ -35,6 +35,8 @@ struct GenerateCommand: AsyncCommand {
         let summary = try await NetworkGenerator(scale: scale, seed: seed, year: year) { done, what in
             bar.show(done, what)
         }.run(on: app)
+        bar.show(1, "статистика для планировщика запросов")
+        try await DatabaseStatistics.refresh(app)
         bar.finish()
         let seconds = Date().timeIntervalSince(started)
         context.console.print(
