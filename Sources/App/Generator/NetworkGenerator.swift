@@ -69,12 +69,17 @@ struct NetworkGenerator: Sendable {
         let plan = NetworkBuild.Plan(
             scale: scale, seed: seed, startYear: year ?? AcademicYears.startYear(containing: day), today: day,
             zone: zone, passwordHash: hash, progress: progress)
+        let summary: Summary
         if let writer = app.sqliteWriter {
-            return try await writer.exclusive { try await NetworkBuild(plan, rows: GeneratorRows($0)).run() }
+            summary = try await writer.exclusive { try await NetworkBuild(plan, rows: GeneratorRows($0)).run() }
+        } else {
+            summary = try await app.writeTransaction {
+                try await NetworkBuild(plan, rows: GeneratorRows(FluentWriteConnection(db: $0))).run()
+            }
         }
-        return try await app.writeTransaction {
-            try await NetworkBuild(plan, rows: GeneratorRows(FluentWriteConnection(db: $0))).run()
-        }
+        // Each group's count of students waiting for a certificate, as the writes keep it.
+        try await app.writeTransaction { try await CertificateService.refreshAllDue(on: $0) }
+        return summary
     }
 
     /// No municipality, organisation, user or student yet.

@@ -28,5 +28,6 @@ enum SetkaMigrations {
         AddGroupAndCertificateSearchKeys(),
         AddLoginFailureSources(),
         AddPageIndexes(),
+        AddCertificatesDue(),
     ]
 }

@@ -183,6 +183,7 @@ struct ResultsController: RouteCollection {
                     on: db, req: req, action: .update, entityType: "final_results", entityID: studyGroup.id,
                     title: AssessmentWords.Results.title(studyGroup.name),
                     municipalityID: center.$municipality.id, organizationID: center.id, after: changes)
+                try await CertificateService.refreshDue(groups: [try studyGroup.requireID()], on: db)
             }
         }
     }

@@ -133,6 +133,7 @@ enum CertificateService {
                 title: CertificatesWords.Audit.issuedTitle(group: group.name), municipalityID: municipality.id,
                 organizationID: group.$organization.id,
                 after: CertificatesWords.Audit.issued(issued.map { (number: $0.number, student: $0.studentName) }))
+            try await refreshDue(groups: [groupID], on: db)
             return issued
         }
     }
@@ -158,6 +159,8 @@ enum CertificateService {
                     CertificatesWords.Audit.state: Certificate.Status.annulled.title,
                     CertificatesWords.Audit.reason: reason,
                 ])
+            // The student may be issued one again: the group waits for it.
+            try await refreshDue(groups: [certificate.$group.id], on: db)
         }
     }
 }

@@ -93,6 +93,8 @@ enum JournalService {
                 entityID: lessonID,
                 title: title, municipalityID: center.$municipality.id, organizationID: center.id,
                 before: existing == nil ? nil : before, after: after)
+            // The marks change who attended enough for a certificate.
+            try await CertificateService.refreshDue(groups: [lesson.$group.id], on: db)
         }
     }
 

@@ -63,12 +63,20 @@ struct MunicipalityController: RouteCollection {
         let before = MunicipalityFormPage.Words.audit(
             name: municipality.name, zone: municipality.timeZone, series: municipality.certificateSeries,
             minAttendance: municipality.certificateMinAttendance)
+        let oldMinimum = municipality.certificateMinAttendance
         municipality.name = name
         municipality.timeZone = zone
         municipality.certificateSeries = series
         municipality.certificateMinAttendance = minAttendance ?? municipality.certificateMinAttendance
+        let municipalityID = try municipality.requireID()
+        let minimumChanged = municipality.certificateMinAttendance != oldMinimum
         try await req.db.transaction { db in
             try await municipality.save(on: db)
+            // Who attended enough for a certificate follows the minimum: every group of the municipality is counted again.
+            if minimumChanged {
+                try await CertificateService.refreshDue(
+                    groups: try await CertificatesDueSQL.groups(municipalityID: municipalityID, on: db), on: db)
+            }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "municipality", entityID: municipality.id, title: name,
                 municipalityID: municipality.id, organizationID: nil, before: before,
