@@ -220,3 +220,9 @@ extension SQLQueryString {
 
 /// libsqlite3's SQLITE_TRANSIENT: it copies the bound text before the call returns.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// The memory map of every SQLite connection (`setka_sqlite_default_mmap`): SQLite's own limit on this platform
+/// (`SQLITE_MAX_MMAP_SIZE`, just under 2 GiB), address space rather than memory.
+enum SQLiteMemoryMap {
+    static let size: Int64 = 0x7fff_0000
+}
