@@ -96,35 +96,22 @@ struct GroupsController: RouteCollection {
     }
 
     /// Subjects assigned to a centre this year with no open group there (`000_5375b2a087477e6d.txt` §4.1: the minimum
-    /// number of groups equals the number of the centre's subjects) — shown to those who can act on it.
+    /// number of groups equals the number of the centre's subjects) — shown to those who can act on it; one statement of
+    /// the missing pairs (`MissingGroupsSQL`).
     func missingGroups(_ req: Request, municipalityID: UUID) async throws -> [GroupListPage.Missing] {
         guard
             let year = try await AcademicYear.query(on: req.db).filter(\.$municipality.$id == municipalityID).filter(
                 \.$isCurrent == true
             ).first()
         else { return [] }
-        let centers = try await ResourceCenter.query(on: req.db).filter(try \.$academicYear.$id == year.requireID())
-            .filter(
-                \.$status == RecordStatus.active.rawValue
-            )
-            .with(\.$organization).with(\.$subjects).all().filter { req.can(.create, .group($0.organization.ref)) }
-        // The year's groups of all those centres in one read, their subjects by centre.
-        let yearID = try year.requireID()
-        let groups = try await StudyGroup.query(on: req.db).filter(
-            \.$organization.$id ~~ centers.map(\.$organization.id)
-        )
-        .filter(\.$academicYear.$id == yearID).filter(\.$status == RecordStatus.active.rawValue).with(\.$program)
-        .all()
-        let covered = Dictionary(grouping: groups, by: \.$organization.id).mapValues {
-            Set($0.compactMap { $0.program.$subject.id })
+        let missing = try await MissingGroupsSQL.missing(
+            municipalityID: municipalityID, yearID: try year.requireID(), on: req.db
+        ).filter { req.can(.create, .group(OrgRef(id: $0.center, municipalityID: municipalityID))) }
+        let byCentre = Dictionary(grouping: missing, by: \.center).values.sorted {
+            ($0[0].centerSortKey, $0[0].center.uuidString) < ($1[0].centerSortKey, $1[0].center.uuidString)
         }
-        var lines: [GroupListPage.Missing] = []
-        for rc in centers.sorted(by: { $0.organization.sortKey < $1.organization.sortKey }) {
-            let taught = covered[rc.$organization.id] ?? []
-            let missing = try rc.subjects.filter { !taught.contains(try $0.requireID()) }.map(\.name).sorted()
-            if !missing.isEmpty {
-                lines.append(GroupListPage.Missing(center: rc.organization.shortName, subjects: missing))
-            }
+        let lines = byCentre.map { rows in
+            GroupListPage.Missing(center: rows[0].centerName, subjects: rows.map(\.subject).sorted())
         }
         return lines
     }
