@@ -13,19 +13,11 @@ extension AuthenticationMiddleware {
               \(userColumns), NULL AS kind, NULL AS child
             FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
             WHERE s.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'student', st.id FROM user_sessions s JOIN students st ON st.user_id = s.user_id WHERE
-              s.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'guardian', g.student_id FROM user_sessions s JOIN guardians g ON g.user_id = s.user_id
-              AND g.status = ?
-            WHERE s.token_hash = ?
+            \(childrenRows(of: "user_sessions", columnsBefore: 4))
             """
-        private static let nulls = Array(repeating: "NULL", count: 14).joined(separator: ", ")
 
-        static func binds(_ tokenHash: String) -> [DBValue] {
-            [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
-        }
+        /// The same binds as a token's statement: the hash for the user rows, then the children's (`childrenRows`).
+        static func binds(_ tokenHash: String) -> [DBValue] { TokenUser.binds(tokenHash) }
 
         /// The session as stored, and its user when active.
         struct Loaded: Sendable {

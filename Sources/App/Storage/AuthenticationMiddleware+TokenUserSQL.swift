@@ -11,15 +11,8 @@ extension AuthenticationMiddleware {
             SELECT t.expires_at AS t_expires, t.revoked_at AS t_revoked, \(userColumns), NULL AS kind, NULL AS child
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_assignments r ON r.user_id = u.id
             WHERE t.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'student', s.id FROM api_tokens t JOIN students s ON s.user_id = t.user_id WHERE
-              t.token_hash = ?
-            UNION ALL
-            SELECT \(nulls), 'guardian', g.student_id FROM api_tokens t JOIN guardians g ON g.user_id = t.user_id AND
-              g.status = ?
-            WHERE t.token_hash = ?
+            \(childrenRows(of: "api_tokens", columnsBefore: 2))
             """
-        private static let nulls = Array(repeating: "NULL", count: 12).joined(separator: ", ")
 
         static func binds(_ tokenHash: String) -> [DBValue] {
             [.text(tokenHash), .text(tokenHash), .text(RecordStatus.active.rawValue), .text(tokenHash)]
@@ -72,6 +65,23 @@ extension AuthenticationMiddleware {
             return AuthenticationMiddleware.make(
                 users, grants: grants, students: students, sessionID: sessionID, csrf: csrf, viaToken: viaToken)
         }
+    }
+
+    /// The two UNION ALL branches after a statement's user rows: the user's own student records (`kind` «student») and
+    /// the children the user is an active guardian of («guardian»), found through the row of `table` (sessions or
+    /// tokens) whose `token_hash` is bound — three more binds: the hash, the active status, the hash again.
+    /// `columnsBefore` is how many columns the statement has before `userColumns`.
+    static func childrenRows(of table: String, columnsBefore: Int) -> String {
+        let nulls = Array(repeating: "NULL", count: columnsBefore + 10).joined(separator: ", ")
+        return """
+            UNION ALL
+            SELECT \(nulls), 'student', s.id FROM \(table) t JOIN students s ON s.user_id = t.user_id WHERE
+              t.token_hash = ?
+            UNION ALL
+            SELECT \(nulls), 'guardian', g.student_id FROM \(table) t JOIN guardians g ON g.user_id = t.user_id AND
+              g.status = ?
+            WHERE t.token_hash = ?
+            """
     }
 
     static let userColumns = """
