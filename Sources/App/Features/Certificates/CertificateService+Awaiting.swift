@@ -60,6 +60,13 @@ extension CertificateService {
         }
     }
 
+    /// Counts every group of a municipality again: who attended enough for a certificate follows its minimum
+    /// attendance.
+    static func refreshDue(municipalityID: UUID, on db: any Database) async throws {
+        try await refreshDue(
+            groups: try await CertificatesDueSQL.groups(municipalityID: municipalityID, on: db), on: db)
+    }
+
     /// Counts every group (after the migration that added the count, a generation, the demo).
     static func refreshAllDue(on db: any Database) async throws {
         try await refreshDue(groups: try await CertificatesDueSQL.allGroups(on: db), on: db)

@@ -72,11 +72,7 @@ struct MunicipalityController: RouteCollection {
         let minimumChanged = municipality.certificateMinAttendance != oldMinimum
         try await req.db.transaction { db in
             try await municipality.save(on: db)
-            // Who attended enough for a certificate follows the minimum: every group of the municipality is counted again.
-            if minimumChanged {
-                try await CertificateService.refreshDue(
-                    groups: try await CertificatesDueSQL.groups(municipalityID: municipalityID, on: db), on: db)
-            }
+            if minimumChanged { try await CertificateService.refreshDue(municipalityID: municipalityID, on: db) }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "municipality", entityID: municipality.id, title: name,
                 municipalityID: municipality.id, organizationID: nil, before: before,
