@@ -11,6 +11,8 @@ final class LoginFailure: Model, @unchecked Sendable {
     @OptionalField(key: "source_address") var sourceAddress: String?
     @Field(key: "at") var at: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _usernameKey, _sourceAddress, _at] }
     init(usernameKey: String, sourceAddress: String? = nil, at: Date) {
         self.usernameKey = usernameKey
         self.sourceAddress = sourceAddress

@@ -13,6 +13,8 @@ final class RoleAssignment: Model, @unchecked Sendable {
     @OptionalField(key: "valid_to") var validTo: Date?
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _user, _role, _municipality, _organization, _validFrom, _validTo] }
     init(userID: UUID, role: String, municipalityID: UUID, organizationID: UUID?) {
         self.$user.id = userID
         self.role = role

@@ -18,6 +18,13 @@ final class User: Model, @unchecked Sendable {
     @Children(for: \.$user) var assignments: [RoleAssignment]
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _username, _fullName, _passwordHash, _isActive, _mustChangePassword, _searchKey, _sortKey, _version,
+            _createdAt, _assignments,
+        ]
+    }
     init(username: String, fullName: String, passwordHash: String) {
         self.username = username
         self.fullName = fullName

@@ -11,4 +11,6 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _tokenHash, _user, _csrfToken, _createdAt, _lastSeenAt] }
 }

@@ -9,4 +9,6 @@ final class DiagnosticScore: Model, @unchecked Sendable {
     @Parent(key: "student_id") var student: Student
     @Field(key: "score") var score: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _work, _student, _score] }
 }

@@ -13,4 +13,6 @@ final class DiagnosticWork: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _group, _title, _workDay, _maxScore, _createdAt, _version] }
 }

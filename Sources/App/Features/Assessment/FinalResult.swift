@@ -16,4 +16,8 @@ final class FinalResult: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _group, _student, _form, _passed, _grade, _resultDay, _recordedBy, _recordedAt, _version]
+    }
 }

@@ -34,6 +34,14 @@ final class Certificate: Model, @unchecked Sendable {
     @OptionalField(key: "annul_reason") var annulReason: String?
     @OptionalField(key: "annulled_at") var annulledAt: Date?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _year, _sequence, _number, _verificationCode, _student, _group, _studentName,
+            _searchKey, _initials, _programTitle, _hours, _centerName, _firstDay, _lastDay, _issuedAt, _issuedBy,
+            _status, _annulReason, _annulledAt,
+        ]
+    }
 
     var isValid: Bool { status == Status.valid.rawValue }
 }

@@ -10,4 +10,6 @@ final class CertificateCounter: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "last_sequence") var lastSequence: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _municipality, _year, _lastSequence] }
 }

@@ -12,4 +12,6 @@ final class SchoolHeadcount: Model, @unchecked Sendable {
     @Field(key: "count") var count: Int
     @Field(key: "updated_at") var updatedAt: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _school, _academicYear, _grade, _count, _updatedAt] }
 }

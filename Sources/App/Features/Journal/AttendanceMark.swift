@@ -10,4 +10,6 @@ final class AttendanceMark: Model, @unchecked Sendable {
     @Parent(key: "student_id") var student: Student
     @Field(key: "status") var status: String
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _lesson, _student, _status] }
 }

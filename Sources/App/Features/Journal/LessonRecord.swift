@@ -13,4 +13,6 @@ final class LessonRecord: Model, @unchecked Sendable {
     @Field(key: "marked_by") var markedBy: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _lesson, _topic, _hours, _markedAt, _markedBy, _version] }
 }

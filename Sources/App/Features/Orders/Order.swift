@@ -25,6 +25,13 @@ final class Order: Model, @unchecked Sendable {
     @OptionalField(key: "signed_by") var signedBy: String?
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _academicYear, _kind, _title, _number, _orderDay, _status, _recipientsText, _document,
+            _docx, _createdAt, _createdBy, _signedAt, _signedBy, _version,
+        ]
+    }
 
     var orderKind: OrderKind { OrderKind(rawValue: kind) ?? .organization }
     var isSigned: Bool { status == OrderStatus.signed.rawValue }

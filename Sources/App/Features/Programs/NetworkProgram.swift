@@ -30,4 +30,12 @@ final class NetworkProgram: RegistryRecord, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Siblings(through: ProgramTeacher.self, from: \.$program, to: \.$staff) var teachers: [StaffMember]
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organization, _academicYear, _title, _kind, _subject, _profile, _target, _gradeFrom, _gradeTo, _hours,
+            _form, _modules, _summary, _results, _approval, _reviewComment, _searchKey, _sortKey, _status, _version,
+            _teachers,
+        ]
+    }
 }

@@ -15,4 +15,8 @@ final class ProgramVersion: Model, @unchecked Sendable {
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "decided_by") var decidedBy: String?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _program, _number, _snapshot, _submittedAt, _submittedBy, _decision, _comment, _decidedAt, _decidedBy]
+    }
 }

@@ -19,4 +19,11 @@ final class Guardian: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "created_at") var createdAt: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _student, _fullName, _relation, _phone, _email, _user, _inviteHash, _inviteExpiresAt,
+            _importBatchID, _status, _version, _createdAt,
+        ]
+    }
 }

@@ -34,6 +34,14 @@ final class Student: RegistryRecord, @unchecked Sendable {
     /// child is shown to those who may not see the name.
     @OptionalField(key: "registry_number") var registryNumber: Int?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _school, _surname, _givenName, _patronymic, _birthDate, _grade, _letter, _sex,
+            _specialNeeds, _consentOn, _consentBy, _identityKey, _user, _searchKey, _sortKey, _status, _version,
+            _importBatchID, _consentWithdrawnAt, _consentWithdrawnBy, _registryNumber,
+        ]
+    }
 
     var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
     /// Consent is in force: given and not withdrawn since.

@@ -27,4 +27,11 @@ final class StudentImportBatch: Model, @unchecked Sendable {
     @OptionalField(key: "committed_at") var committedAt: Date?
     @OptionalField(key: "reverted_at") var revertedAt: Date?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _school, _createdBy, _createdByName, _createdAt, _fileName, _format, _content, _state,
+            _rowCount, _createdCount, _mergedCount, _skippedCount, _merges, _committedAt, _revertedAt,
+        ]
+    }
 }

@@ -16,6 +16,10 @@ final class BusySlotRecord: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _municipality, _school, _gradesText, _weekdaysText, _startMinute, _endMinute, _status, _version]
+    }
 
     var grades: [Int] { gradesText.split(separator: ",").compactMap { Int($0) } }
     var weekdays: [Weekday] {

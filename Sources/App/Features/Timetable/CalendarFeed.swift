@@ -15,4 +15,6 @@ final class CalendarFeed: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _tokenHash, _user, _kind, _subjectID, _createdAt, _revokedAt] }
 }

@@ -15,6 +15,10 @@ final class HolidayPeriodRecord: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _municipality, _academicYear, _title, _kind, _firstDay, _lastDay, _status, _version]
+    }
 
     var domain: HolidayPeriod {
         HolidayPeriod(

@@ -21,6 +21,13 @@ final class Lesson: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "updated_at") var updatedAt: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _group, _pattern, _day, _startMinute, _endMinute, _hours, _room, _teacher, _substituteFor, _status,
+            _note, _version, _updatedAt,
+        ]
+    }
 
     var span: LessonSpan { LessonSpan(day: CivilDay(number: day), start: startMinute, end: endMinute) }
     var isCancelled: Bool { status == LessonStatus.cancelled.rawValue }

@@ -16,4 +16,8 @@ final class LessonPattern: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: String
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _group, _weekday, _startMinute, _hours, _room, _firstDay, _lastDay, _createdAt, _createdBy]
+    }
 }

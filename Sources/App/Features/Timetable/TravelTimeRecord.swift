@@ -13,4 +13,6 @@ final class TravelTimeRecord: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _municipality, _from, _to, _minutes, _status, _version] }
 }

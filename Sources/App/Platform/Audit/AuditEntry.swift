@@ -19,4 +19,11 @@ final class AuditEntry: Model, @unchecked Sendable {
     @OptionalField(key: "ip") var ip: String?
     @Field(key: "search_key") var searchKey: String
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _at, _userID, _username, _action, _entityType, _entityID, _entityTitle, _municipalityID,
+            _organizationID, _before, _after, _ip, _searchKey,
+        ]
+    }
 }

@@ -11,4 +11,6 @@ final class ApplicationChoice: Model, @unchecked Sendable {
     /// pending (ranked, before distribution), enrolled, waitlisted, unused (not needed), released (seat freed).
     @Field(key: "outcome") var outcome: String
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _application, _rank, _group, _outcome] }
 }

@@ -26,6 +26,14 @@ final class CourseApplication: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Children(for: \.$application) var choices: [ApplicationChoice]
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _campaign, _student, _school, _state, _submittedByName, _submittedAt, _guardianAgreedBy,
+            _guardianAgreedAt, _schoolDecision, _schoolDecidedAt, _schoolDecidedBy, _schoolComment, _holdExpiresAt,
+            _closedReason, _version, _choices,
+        ]
+    }
 
     var applicationState: ApplicationState { ApplicationState(rawValue: state) ?? .submitted }
 }

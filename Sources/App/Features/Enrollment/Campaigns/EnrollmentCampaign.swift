@@ -27,6 +27,13 @@ final class EnrollmentCampaign: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _academicYear, _title, _opensAt, _closesAt, _mode, _maxCourses, _confirmDays, _seed,
+            _distributedAt, _distributedBy, _lotteryOrder, _programs, _searchKey, _sortKey, _status, _version,
+        ]
+    }
 
     var campaignMode: CampaignMode { CampaignMode(rawValue: mode) ?? .firstCome }
     func isOpen(at now: Date = Date()) -> Bool {

@@ -16,4 +16,8 @@ final class Enrollment: Model, @unchecked Sendable {
     @OptionalField(key: "withdrawn_on") var withdrawnOn: Date?
     @OptionalField(key: "withdraw_reason") var withdrawReason: String?
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _student, _group, _status, _waitlistSeq, _createdAt, _updatedAt, _source, _withdrawnOn, _withdrawReason]
+    }
 }

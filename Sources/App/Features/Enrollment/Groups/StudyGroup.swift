@@ -25,4 +25,11 @@ final class StudyGroup: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _program, _organization, _academicYear, _name, _searchKey, _capacity, _enrolledCount, _waitlistSeq,
+            _plannedHours, _teacher, _room, _startsOn, _endsOn, _isOpen, _status, _version,
+        ]
+    }
 }

@@ -22,4 +22,11 @@ final class EnrollmentList: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Children(for: \.$list) var items: [EnrollmentListItem]
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _group, _state, _createdByName, _createdAt, _sentAt, _decidedAt, _decidedByName,
+            _comment, _version, _items,
+        ]
+    }
 }

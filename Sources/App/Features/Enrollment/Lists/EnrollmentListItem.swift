@@ -8,4 +8,6 @@ final class EnrollmentListItem: Model, @unchecked Sendable {
     @Parent(key: "student_id") var student: Student
     @Field(key: "added_at") var addedAt: Date
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _list, _student, _addedAt] }
 }

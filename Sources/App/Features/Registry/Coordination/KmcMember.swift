@@ -19,4 +19,11 @@ final class KmcMember: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _fullName, _organization, _position, _kmcRole, _termFrom, _termTo, _decreeNumber,
+            _decreeDate, _searchKey, _sortKey, _status, _version,
+        ]
+    }
 }

@@ -12,6 +12,10 @@ final class Municipality: Model, @unchecked Sendable {
     @Field(key: "certificate_min_attendance") var certificateMinAttendance: Int
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _name, _timeZone, _createdAt, _certificateSeries, _certificateMinAttendance]
+    }
     init(id: UUID? = nil, name: String, timeZone: String = "Europe/Moscow") {
         self.id = id
         self.name = name

@@ -23,6 +23,13 @@ final class Organization: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _kind, _fullName, _shortName, _address, _phone, _email, _website, _headName, _status,
+            _searchKey, _sortKey, _version, _createdAt, _updatedAt,
+        ]
+    }
 
     var ref: OrgRef { OrgRef(id: id!, municipalityID: $municipality.id) }
     var recordStatus: RecordStatus { RecordStatus(rawValue: status) ?? .active }

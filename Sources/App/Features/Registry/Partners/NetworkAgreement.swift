@@ -21,4 +21,11 @@ final class NetworkAgreement: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _kind, _partyA, _partyB, _number, _signedOn, _subject, _covers, _startsOn, _endsOn,
+            _state, _searchKey, _status, _version,
+        ]
+    }
 }

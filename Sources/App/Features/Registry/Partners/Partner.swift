@@ -17,4 +17,8 @@ final class Partner: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _municipality, _organization, _sector, _forms, _directions, _contactPerson, _note, _status, _version]
+    }
 }

@@ -14,6 +14,10 @@ final class AcademicYear: RegistryRecord, @unchecked Sendable {
     @Field(key: "version") var version: Int
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _municipality, _title, _startsOn, _endsOn, _isCurrent, _status, _version]
+    }
     init(municipalityID: UUID, title: String, startsOn: Date, endsOn: Date, isCurrent: Bool) {
         self.$municipality.id = municipalityID
         self.title = title

@@ -13,6 +13,8 @@ final class Subject: RegistryRecord, @unchecked Sendable {
     @Field(key: "version") var version: Int
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _municipality, _name, _searchKey, _sortKey, _status, _version] }
     init(municipalityID: UUID, name: String) {
         self.$municipality.id = municipalityID
         self.name = name

@@ -18,4 +18,11 @@ final class ResourceCenter: RegistryRecord, @unchecked Sendable {
     @Siblings(through: ResourceCenterSubject.self, from: \.$center, to: \.$subject) var subjects: [Subject]
 
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organization, _academicYear, _directions, _profiles, _decreeNumber, _decreeDate, _status, _version,
+            _subjects,
+        ]
+    }
 }

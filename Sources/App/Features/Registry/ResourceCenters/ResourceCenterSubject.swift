@@ -7,4 +7,6 @@ final class ResourceCenterSubject: Model, @unchecked Sendable {
     @Parent(key: "resource_center_id") var center: ResourceCenter
     @Parent(key: "subject_id") var subject: Subject
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _center, _subject] }
 }

@@ -14,4 +14,8 @@ final class Room: RegistryRecord, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _organization, _name, _capacity, _note, _searchKey, _sortKey, _status, _version]
+    }
 }

@@ -22,6 +22,13 @@ final class StaffMember: RegistryRecord, @unchecked Sendable {
     @Siblings(through: StaffOrganization.self, from: \.$staff, to: \.$organization) var organizations: [Organization]
     @Siblings(through: StaffSubject.self, from: \.$staff, to: \.$subject) var subjects: [Subject]
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _municipality, _surname, _givenName, _patronymic, _position, _category, _isOutsideTrainer, _phone,
+            _email, _user, _searchKey, _sortKey, _status, _version, _organizations, _subjects,
+        ]
+    }
 
     var fullName: String { Self.fullName(surname: surname, givenName: givenName, patronymic: patronymic) }
     static func fullName(surname: String, givenName: String, patronymic: String?) -> String {

@@ -7,4 +7,6 @@ final class StaffSubject: Model, @unchecked Sendable {
     @Parent(key: "staff_id") var staff: StaffMember
     @Parent(key: "subject_id") var subject: Subject
     init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [_id, _staff, _subject] }
 }
