@@ -46,4 +46,22 @@ enum AttendanceSQL {
         }
         return attendance
     }
+
+    /// A group's marks, lesson → student → status: a row of three columns per mark (a year's journal of a group is
+    /// thousands, which as Fluent models were most of the journal page's time). A mark of an unknown status is left out.
+    static func marks(group: UUID, on db: any Database) async throws -> [UUID: [UUID: AttendanceStatus]] {
+        let rows = try await db.sql().rows(
+            """
+            SELECT m.lesson_id AS lesson_id, m.student_id AS student_id, m.status AS status
+            FROM attendance_marks m JOIN lessons l ON l.id = m.lesson_id WHERE l.group_id = ?
+            """, [.uuid(group)])
+        var marks: [UUID: [UUID: AttendanceStatus]] = [:]
+        for row in rows {
+            guard let lesson = row.uuid("lesson_id"), let student = row.uuid("student_id"),
+                let status = AttendanceStatus(rawValue: row.text("status"))
+            else { continue }
+            marks[lesson, default: [:]][student] = status
+        }
+        return marks
+    }
 }

@@ -15,11 +15,8 @@ extension StartController {
             .filter(\.$status == EnrollmentStatus.enrolled.rawValue).all()
         let monday = scope.today.startOfWeek
         let groupIDs = Array(Set(enrolments.map { $0.$group.id }))
-        let lessons =
-            groupIDs.isEmpty
-            ? []
-            : try await WeekController.lessons(
-                Lesson.query(on: scope.db).filter(\.$group.$id ~~ groupIDs), from: monday, to: monday.adding(days: 6))
+        let lessons = try await WeekLessonsSQL.lessons(
+            .groups(groupIDs), from: monday, to: monday.adding(days: 6), on: scope.db)
         let applications = try await CourseApplication.query(on: scope.db).filter(\.$student.$id ~~ ids)
             .sort(\.$submittedAt, .descending).with(\.$campaign).all()
         let results = try await FinalResult.query(on: scope.db).filter(\.$student.$id ~~ ids)
@@ -79,7 +76,7 @@ extension StartController {
                 title: guardian ? StartWords.child(student.fullName) : Role.student.title, tasks: tasks,
                 records: records,
                 week: week(
-                    scope, lessons: lessons.filter { groups.contains($0.$group.id) },
+                    scope, lessons: lessons.filter { groups.contains($0.groupID) },
                     url: SiteURL.studentWeek(id).path),
                 links: links)
             section.isPerson = guardian

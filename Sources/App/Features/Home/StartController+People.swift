@@ -48,11 +48,8 @@ extension StartController {
         let staff = try await StaffMember.query(on: scope.db).filter(\.$user.$id == scope.user.userID).all()
             .compactMap(\.id)
         let monday = scope.today.startOfWeek
-        let lessons =
-            staff.isEmpty
-            ? []
-            : try await WeekController.lessons(
-                Lesson.query(on: scope.db).filter(\.$teacher.$id ~~ staff), from: monday, to: monday.adding(days: 6))
+        let lessons = try await WeekLessonsSQL.lessons(
+            .teachers(staff), from: monday, to: monday.adding(days: 6), on: scope.db)
         let unmarked = try await unmarkedLessons(scope, centre: nil, teachers: staff)
         return StartPage.Section(
             title: Role.teacher.title, tasks: [unmarked],
@@ -107,18 +104,9 @@ extension StartController {
                     title: guardian.fullName, detail: expiry ?? "",
                     url: SiteURL.record(.students, guardian.$student.id).path)
             })
-        let groups = try await Enrollment.query(on: scope.db).join(
-            Student.self, on: \Enrollment.$student.$id == \Student.$id
-        )
-        .filter(Student.self, \.$school.$id == schoolID).filter(\.$status == EnrollmentStatus.enrolled.rawValue)
-        .all(\.$group.$id)
         let monday = scope.today.startOfWeek
-        let lessons =
-            groups.isEmpty
-            ? []
-            : try await WeekController.lessons(
-                Lesson.query(on: scope.db).filter(\.$group.$id ~~ Array(Set(groups))), from: monday,
-                to: monday.adding(days: 6))
+        let lessons = try await WeekLessonsSQL.lessons(
+            .school(schoolID), from: monday, to: monday.adding(days: 6), on: scope.db)
         return StartPage.Section(
             title: Role.schoolAdmin.title + " — " + name, tasks: tasks,
             week: week(scope, lessons: lessons, url: SiteURL.timetable.path))

@@ -75,7 +75,7 @@ struct StartController {
     }
 
     /// Lessons of a week by day, as the timetable shows them, each leading to its journal where the user may mark it.
-    static func week(_ scope: Scope, lessons: [Lesson], url: String) -> StartPage.Week {
+    static func week(_ scope: Scope, lessons: [WeekLesson], url: String) -> StartPage.Week {
         let monday = scope.today.startOfWeek
         let byDay = Dictionary(grouping: lessons, by: \.day)
         let days = (0..<7).compactMap { offset -> StartPage.Day? in
@@ -86,9 +86,8 @@ struct StartController {
                 entries: entries.map { lesson in
                     let journal = scope.req.can(
                         .read,
-                        .journal(center: lesson.group.organization.ref, teacherUserID: lesson.teacher?.$user.id))
-                    return WeekController.entry(
-                        lesson, link: journal ? lesson.id.map { SiteURL.lesson($0).path } : nil)
+                        .journal(center: lesson.centre, teacherUserID: lesson.teacherUserID))
+                    return WeekController.entry(lesson, link: journal ? SiteURL.lesson(lesson.id).path : nil)
                 })
         }
         return StartPage.Week(

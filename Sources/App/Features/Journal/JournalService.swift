@@ -146,17 +146,11 @@ enum JournalService {
         let marked = try lessons.filter { !$0.isCancelled }.compactMap { lesson in
             byLesson[try lesson.requireID()].map { MarkedLesson(lesson: lesson, topic: $0.topic, hours: $0.hours) }
         }
-        let markRows = ids.isEmpty ? [] : try await AttendanceMark.query(on: db).filter(\.$lesson.$id ~~ ids).all()
-        var marks: [UUID: [UUID: AttendanceStatus]] = [:]
-        for mark in markRows {
-            if let status = AttendanceStatus(rawValue: mark.status) {
-                marks[mark.$lesson.id, default: [:]][mark.$student.id] = status
-            }
-        }
+        let marks = ids.isEmpty ? [:] : try await AttendanceSQL.marks(group: try group.requireID(), on: db)
         let enrolled = try await Enrollment.query(on: db).filter(try \.$group.$id == group.requireID()).filter(
             \.$status == EnrollmentStatus.enrolled.rawValue
         ).all().map { $0.$student.id }
-        let studentIDs = Array(Set(enrolled + markRows.map { $0.$student.id }))
+        let studentIDs = Array(Set(enrolled + marks.values.flatMap(\.keys)))
         let students =
             studentIDs.isEmpty ? [] : try await Student.query(on: db).filter(\.$id ~~ studentIDs).sort(\.$sortKey).all()
         var attendance: [UUID: StudentAttendance] = [:]

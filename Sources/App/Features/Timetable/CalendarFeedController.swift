@@ -119,16 +119,16 @@ struct CalendarFeedController: RouteCollection {
         let zone = try await MunicipalClock.zone(subject.municipalityID, on: req.db)
         let today = CivilDay(Date(), timeZone: zone)
         let lessons = try await subject.lessons(from: today.adding(days: -60), to: today.adding(days: 400), on: req.db)
-        let events = try lessons.map { lesson -> ICalendar.Event in
-            let midnight = CivilDay(number: lesson.day).date(timeZone: zone)
+        let events = lessons.map { lesson -> ICalendar.Event in
+            let midnight = lesson.span.day.date(timeZone: zone)
             return ICalendar.Event(
-                uid: "\(try lesson.requireID().uuidString.lowercased())@setka",
-                start: midnight.addingTimeInterval(Double(lesson.startMinute * 60)),
-                end: midnight.addingTimeInterval(Double(lesson.endMinute * 60)),
-                summary: CalendarFeedWords.summary(course: lesson.group.program.title, group: lesson.group.name),
-                location: lesson.group.organization.shortName + (lesson.room.map { ", " + $0.name } ?? ""),
-                description: CalendarFeedWords.description(teacher: lesson.teacher?.fullName, note: lesson.note),
-                cancelled: lesson.isCancelled, sequence: lesson.version)
+                uid: "\(lesson.id.uuidString.lowercased())@setka",
+                start: midnight.addingTimeInterval(Double(lesson.span.start * 60)),
+                end: midnight.addingTimeInterval(Double(lesson.span.end * 60)),
+                summary: CalendarFeedWords.summary(course: lesson.program, group: lesson.group),
+                location: lesson.centreName + (lesson.room.map { ", " + $0 } ?? ""),
+                description: CalendarFeedWords.description(teacher: lesson.teacher, note: lesson.note),
+                cancelled: lesson.cancelled, sequence: lesson.version)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

@@ -57,14 +57,7 @@ struct TimetableSubject {
     }
 
     /// The subject's lessons between two days, with what the views show.
-    func lessons(from: CivilDay, to: CivilDay, on db: any Database) async throws -> [Lesson] {
-        var builder = Lesson.query(on: db)
-        if let groupIDs {
-            guard !groupIDs.isEmpty else { return [] }
-            builder = builder.filter(\.$group.$id ~~ groupIDs)
-        } else {
-            builder = builder.filter(\.$teacher.$id == id)
-        }
-        return try await WeekController.lessons(builder, from: from, to: to)
+    func lessons(from: CivilDay, to: CivilDay, on db: any Database) async throws -> [WeekLesson] {
+        try await WeekLessonsSQL.lessons(groupIDs.map { .groups($0) } ?? .teachers([id]), from: from, to: to, on: db)
     }
 }

@@ -51,27 +51,21 @@ struct WeekController: RouteCollection {
         return (asked ?? CivilDay(Date(), timeZone: zone)).startOfWeek
     }
 
-    /// Lessons with everything the views show.
-    static func lessons(_ builder: QueryBuilder<Lesson>, from: CivilDay, to: CivilDay) async throws -> [Lesson] {
-        try await builder.filter(\.$day >= from.number).filter(\.$day <= to.number).sort(\.$day).sort(\.$startMinute)
-            .with(\.$group) { $0.with(\.$program).with(\.$organization) }.with(\.$room).with(\.$teacher).all()
-    }
-
-    static func entry(_ lesson: Lesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?) -> LessonEntry
+    static func entry(_ lesson: WeekLesson, showTeacher: Bool = true, roomFirst: Bool = false, link: String?)
+        -> LessonEntry
     {
         LessonEntry.lesson(
-            time: lesson.span.times, group: lesson.group.name, program: lesson.group.program.title,
-            center: lesson.group.organization.shortName, room: lesson.room?.name,
-            teacher: showTeacher ? lesson.teacher?.fullName : nil,
-            substitute: lesson.$substituteFor.id != nil, cancelled: lesson.isCancelled, note: lesson.note,
+            time: lesson.span.times, group: lesson.group, program: lesson.program, center: lesson.centreName,
+            room: lesson.room, teacher: showTeacher ? lesson.teacher : nil, substitute: lesson.substitute,
+            cancelled: lesson.cancelled, note: lesson.note,
             roomFirst: roomFirst,
             url: link)
     }
 
     func weekPage(
-        _ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [Lesson],
+        _ req: Request, title: String, crumbs: [Crumb], week: CivilDay, lessons: [WeekLesson],
         links: [(title: String, url: String)] = [], emptyText: String = TimetableWords.Week.empty,
-        entry: (Lesson) -> LessonEntry
+        entry: (WeekLesson) -> LessonEntry
     ) async -> Response {
         let byDay = Dictionary(grouping: lessons, by: \.day)
         let days = (0..<7).map { i -> WeekPage.Day in
@@ -88,14 +82,11 @@ struct WeekController: RouteCollection {
     }
 
     /// Where a lesson of a week leads: its journal for who may read it, else the group's timetable, else nowhere.
-    func groupLink(_ req: Request, _ lesson: Lesson) -> String? {
-        if let id = lesson.id,
-            req.can(.read, .journal(center: lesson.group.organization.ref, teacherUserID: lesson.teacher?.$user.id))
-        {
-            return SiteURL.lesson(id).path
+    func groupLink(_ req: Request, _ lesson: WeekLesson) -> String? {
+        if req.can(.read, .journal(center: lesson.centre, teacherUserID: lesson.teacherUserID)) {
+            return SiteURL.lesson(lesson.id).path
         }
-        return req.can(.read, .group(lesson.group.organization.ref))
-            ? SiteURL.groupTimetable(lesson.$group.id).path : nil
+        return req.can(.read, .group(lesson.centre)) ? SiteURL.groupTimetable(lesson.groupID).path : nil
     }
 
     func teacher(req: Request) async throws -> Response {
@@ -120,7 +111,7 @@ struct WeekController: RouteCollection {
         )
     }
 
-    func entry(_ req: Request, _ lesson: Lesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
+    func entry(_ req: Request, _ lesson: WeekLesson, teacher: Bool = true, roomFirst: Bool = false) -> LessonEntry {
         Self.entry(lesson, showTeacher: teacher, roomFirst: roomFirst, link: groupLink(req, lesson))
     }
 
@@ -157,20 +148,14 @@ struct WeekController: RouteCollection {
         try req.authorize(.read, .room(org.ref))
         let zone = try await MunicipalClock.zone(org.$municipality.id, on: req.db)
         let week = Self.week(req, zone: zone)
-        let groups = try await StudyGroup.query(on: req.db).filter(try \.$organization.$id == org.requireID()).all()
-            .compactMap(
-                \.id)
-        let lessons =
-            groups.isEmpty
-            ? []
-            : try await Self.lessons(
-                Lesson.query(on: req.db).filter(\.$group.$id ~~ groups), from: week, to: week.adding(days: 6))
+        let lessons = try await WeekLessonsSQL.lessons(
+            .centre(try org.requireID()), from: week, to: week.adding(days: 6), on: req.db)
         return await weekPage(
             req, title: TimetableWords.Week.center(org.shortName),
             crumbs: [Crumb(TimetableWords.Week.crumb, SiteURL.timetable.path)],
             week: week,
             lessons: lessons.sorted {
-                ($0.day, $0.room?.sortKey ?? "", $0.startMinute) < ($1.day, $1.room?.sortKey ?? "", $1.startMinute)
+                ($0.day, $0.roomSortKey ?? "", $0.span.start) < ($1.day, $1.roomSortKey ?? "", $1.span.start)
             },
             links: [
                 (
