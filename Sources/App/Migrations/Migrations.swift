@@ -29,5 +29,6 @@ enum SetkaMigrations {
         AddLoginFailureSources(),
         AddPageIndexes(),
         AddCertificatesDue(),
+        AddCoverageIndexes(),
     ]
 }

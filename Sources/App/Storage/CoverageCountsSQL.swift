@@ -5,6 +5,8 @@ import SQLKit
 
 /// The students of some schools counted by school and grade — active ones, and of those the ones with a place in a
 /// group of the year — for coverage (`CoverageController.compute`): a row per school and grade, not a row per student.
+/// The year's placed pupils are one set the database builds once (the year is the municipality's), not a lookup per
+/// pupil; both sides read from indexes alone (migration 019).
 enum CoverageCountsSQL {
     struct Count {
         var school: UUID
@@ -16,8 +18,8 @@ enum CoverageCountsSQL {
     static func sql(schools: Int) -> String {
         """
         SELECT s.school_id AS school_id, s.grade AS grade, COUNT(*) AS registered,
-          SUM(CASE WHEN EXISTS (SELECT 1 FROM enrollments e JOIN study_groups g ON g.id = e.group_id
-            WHERE e.student_id = s.id AND e.status = ? AND g.academic_year_id = ?) THEN 1 ELSE 0 END) AS enrolled
+          SUM(CASE WHEN s.id IN (SELECT e.student_id FROM enrollments e WHERE e.status = ?
+            AND e.group_id IN (SELECT g.id FROM study_groups g WHERE g.academic_year_id = ?)) THEN 1 ELSE 0 END) AS enrolled
         FROM students s WHERE s.status = ? AND s.school_id IN (\(Array(repeating: "?", count: schools).joined(separator: ", ")))
         GROUP BY s.school_id, s.grade
         """
