@@ -68,6 +68,9 @@ extension AppTests {
                 #expect(page.contains("Группы без педагога"))
                 #expect(page.contains("href=\"\(Self.path(.edit(.groups, try group.requireID())))\""))
                 #expect(page.contains("групп в этом учебном году"))
+                // No lesson yet: «Группы без расписания» (a NOT EXISTS over the group's lessons) until one is added.
+                #expect(page.contains("Группы без расписания"))
+                #expect(page.contains("href=\"\(Self.path(.groupTimetable(try group.requireID())))\""))
 
                 program.approval = ProgramApproval.agreed.rawValue
                 try await program.save(on: app.db)
@@ -76,6 +79,9 @@ extension AppTests {
                 let after = try await kmc.get("/").body.string
                 #expect(!after.contains("Программы на согласовании в КМЦ"))
                 #expect(!after.contains("Группы без педагога"))
+                #expect(after.contains("Группы без расписания"))
+                _ = try await world.lesson(of: group, on: Self.today.adding(days: 3))
+                #expect(!(try await kmc.get("/").body.string).contains("Группы без расписания"))
             }
         }
 
