@@ -174,6 +174,13 @@ extension QueryBuilder {
         return (rows, total)
     }
 
+    /// Counts the matches, then fetches one page of their ids — for a list whose rows one statement reads.
+    func pagedIDs(_ query: ListQuery) async throws -> ([Model.IDValue], Int) {
+        let total = try await self.copy().count()
+        let ids = try await self.range((query.page - 1) * query.per..<query.page * query.per).all(\._$id)
+        return (ids, total)
+    }
+
     /// Only the rows with no matching row in `Foreign` (its `foreignField` equal to this row's `localField`): a `NOT
     /// EXISTS`, which the databases answer from the foreign key's index by its first row — a left join whose id is null
     /// made SQLite read every matching row (issue 20: the groups without a timetable read each group's year of lessons).

@@ -54,6 +54,6 @@ extension GroupAPIController {
             throw AppError.notFound(EnrollmentWords.Groups.notFound)
         }
         return try Self.dto(
-            saved, waiting: try await waitingCounts([groupID], on: req.db)[groupID] ?? 0)
+            saved, waiting: try await GroupRowsSQL.waiting(groups: [groupID], on: req.db)[groupID] ?? 0)
     }
 }

@@ -48,14 +48,6 @@ struct GroupAPIController: RouteCollection {
             plannedHours: group.plannedHours, isOpen: group.isOpen, status: group.status, version: group.version)
     }
 
-    func waitingCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await Enrollment.query(on: db).filter(\.$group.$id ~~ ids).filter(
-            \.$status == EnrollmentStatus.waitlisted.rawValue
-        ).all()
-        return Dictionary(grouping: rows, by: { $0.$group.id }).mapValues(\.count)
-    }
-
     func index(req: Request) async throws -> PageDTO<GroupDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .group(OrgRef(id: UUID(), municipalityID: municipalityID)))
@@ -70,7 +62,7 @@ struct GroupAPIController: RouteCollection {
             builder = builder.filter(\.$organization.$id == org)
         }
         let (rows, total) = try await builder.sort(\.$name).sort(\.$id).paged(query)
-        let waiting = try await waitingCounts(rows.compactMap(\.id), on: req.db)
+        let waiting = try await GroupRowsSQL.waiting(groups: rows.compactMap(\.id), on: req.db)
         return PageDTO(
             items: try rows.map { try Self.dto($0, waiting: waiting[try $0.requireID()] ?? 0) },
             metadata: .init(page: query.page, per: query.per, total: total))
@@ -90,7 +82,9 @@ struct GroupAPIController: RouteCollection {
     func show(req: Request) async throws -> GroupDTO {
         let (group, _) = try await find(req)
         return try Self.dto(
-            group, waiting: try await waitingCounts([try group.requireID()], on: req.db)[try group.requireID()] ?? 0)
+            group,
+            waiting: try await GroupRowsSQL.waiting(groups: [try group.requireID()], on: req.db)[try group.requireID()]
+                ?? 0)
     }
 
     struct EnrollInput: Content { var studentId: UUID? }

@@ -67,11 +67,9 @@ struct GroupsController: RouteCollection {
         builder =
             query.sort == "name"
             ? builder.sort(\.$name, dir) : builder.sort(Organization.self, \.$sortKey, dir).sort(\.$name)
-        let (rows, total) = try await builder.with(\.$organization).with(\.$program).with(\.$teacher).with(
-            \.$academicYear
-        )
-        .paged(query)
-        let waiting = try await GroupAPIController().waitingCounts(rows.compactMap(\.id), on: req.db)
+        // The page's ids through the filters above, then its rows in one statement (`GroupRowsSQL`).
+        let (ids, total) = try await builder.pagedIDs(query)
+        let rows = try await GroupRowsSQL.rows(ids: ids, on: req.db)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let centerOptions = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)
@@ -79,14 +77,10 @@ struct GroupsController: RouteCollection {
         let page = GroupListPage(
             query: query, centers: centerOptions,
             years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
-            rows: try rows.map { group in
-                GroupListPage.Row(
-                    id: try group.requireID(), name: group.name, program: group.program.title,
-                    center: group.organization.shortName,
-                    year: group.academicYear.title, teacher: group.teacher?.fullName ?? "",
-                    enrolled: group.enrolledCount,
-                    capacity: group.capacity, waiting: waiting[try group.requireID()] ?? 0,
-                    awaitingCertificates: awaiting.contains(try group.requireID()))
+            rows: rows.map { row in
+                var row = row
+                row.awaitingCertificates = awaiting.contains(row.id)
+                return row
             },
             total: total,
             canCreate: req.can(.create, .group(try RegistrySupport.creatableOrganization(req) { .group($0) })),
