@@ -57,5 +57,35 @@ extension AppTests {
                 #expect(try api.content.decode(GroupAPIController.GroupDTO.self).waitingCount == 2)
             }
         }
+
+        /// The card lists the seated student and the waiting ones in their order, with positions; a school's
+        /// administrator sees only the school's own students and how many others there are.
+        @Test func theCardListsPlacesAsThePolicyAllows() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                let cast = try await world.cast([.kmc, .school1])
+                let program = try await world.program(at: cast.center, "Робототехника")
+                let group = try await world.group(of: program, "Робо-1", capacity: 1)
+                let other = try await world.school("Школа № 7")
+                try await world.enroll(try await world.students(at: other, count: 1), in: group)
+                try await world.enroll(try await world.students(at: cast.school, count: 2, from: 1), in: group)
+                let path = "/groups/\(try group.requireID().uuidString.lowercased())"
+
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc", password: World.password)
+                let card = try await kmc.get(path).body.string
+                let names = ["Учеников0 Тест", "Учеников1 Тест", "Учеников2 Тест"]
+                let at = try names.map { try #require(card.range(of: $0), "\($0) on the card").lowerBound }
+                #expect(at[0] < at[1] && at[1] < at[2])
+                #expect(card.contains("Школа № 7"))
+
+                var school = Browser(app)
+                _ = try await school.login("school1", password: World.password)
+                let own = try await school.get(path).body.string
+                #expect(!own.contains("Учеников0 Тест"))
+                #expect(own.contains("Учеников1 Тест") && own.contains("Учеников2 Тест"))
+                #expect(own.contains("ещё 1 — из других школ"))
+            }
+        }
     }
 }

@@ -43,7 +43,10 @@ final class Student: RegistryRecord, @unchecked Sendable {
         ]
     }
 
-    var fullName: String { [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    var fullName: String { Self.fullName(surname: surname, givenName: givenName, patronymic: patronymic) }
+    static func fullName(surname: String, givenName: String, patronymic: String?) -> String {
+        [surname, givenName, patronymic].compactMap { $0 }.joined(separator: " ")
+    }
     /// Consent is in force: given and not withdrawn since.
     var hasConsent: Bool { consentOn != nil && consentWithdrawnAt == nil }
 }

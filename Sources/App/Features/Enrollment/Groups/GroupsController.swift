@@ -125,27 +125,23 @@ struct GroupsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (group, center) = try await find(req)
         let zone = try await RegistrySupport.zone(req)
-        let enrollments = try await Enrollment.query(on: req.db).filter(try \.$group.$id == group.requireID())
-            .filter(\.$status != EnrollmentStatus.withdrawn.rawValue).with(\.$student) { $0.with(\.$school) }.all()
+        let places = try await GroupCardSQL.places(group: try group.requireID(), on: req.db)
         // Only the students the viewer may see by the policy are listed; the counts are shown to everyone who sees the
         // group.
-        let visible = enrollments.filter {
-            req.can(.read, .groupStudent(school: $0.student.school.ref, center: center.ref))
-        }
+        let visible = places.filter { req.can(.read, .groupStudent(school: $0.school, center: center.ref)) }
         let mayEnroll = req.can(.create, .enrollment(group: center.ref, studentSchool: center.ref))
-        func student(_ enrollment: Enrollment, position: Int? = nil) throws -> GroupCardPage.Student {
+        func student(_ place: GroupCardSQL.Place, position: Int? = nil) -> GroupCardPage.Student {
             GroupCardPage.Student(
-                enrollmentID: try enrollment.requireID(), name: enrollment.student.fullName,
-                school: enrollment.student.school.shortName,
-                grade: "\(enrollment.student.grade)\(enrollment.student.letter ?? "")", position: position)
+                enrollmentID: place.enrollmentID, name: place.name, school: place.schoolName, grade: place.grade,
+                position: position)
         }
         let seated = visible.filter { $0.status == EnrollmentStatus.enrolled.rawValue }.sorted {
-            $0.student.sortKey < $1.student.sortKey
+            $0.sortKey < $1.sortKey
         }
         let waiting = visible.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.sorted {
             ($0.waitlistSeq ?? 0) < ($1.waitlistSeq ?? 0)
         }
-        let allWaiting = enrollments.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(
+        let allWaiting = places.filter { $0.status == EnrollmentStatus.waitlisted.rawValue }.compactMap(
             \.waitlistSeq)
         let readLists = req.can(.read, .enrollmentList(group: center.ref))
         let lists =
@@ -159,6 +155,7 @@ struct GroupsController: RouteCollection {
                     || req.can(.update, .enrollmentList(group: center.ref))
             }
             : []
+        let listSizes = try await GroupCardSQL.listSizes(lists.compactMap(\.id), on: req.db)
         let rights = GroupCardPage.Rights(
             edit: req.can(.update, .group(center.ref)),
             journal: req.can(.read, .journal(center: center.ref, teacherUserID: group.teacher?.$user.id)),
@@ -174,16 +171,17 @@ struct GroupsController: RouteCollection {
             startsOn: RegistrySupport.date(group.startsOn, zone),
             endsOn: RegistrySupport.date(group.endsOn, zone), enrolled: group.enrolledCount, capacity: group.capacity,
             waitingCount: allWaiting.count, isOpen: group.isOpen, rights: rights,
-            seated: try seated.map { try student($0) },
-            waiting: try waiting.map {
-                try student(
+            seated: seated.map { student($0) },
+            waiting: waiting.map {
+                student(
                     $0, position: GroupRules.position(ofSequence: $0.waitlistSeq ?? 0, waitingSequences: allWaiting))
             },
-            hidden: enrollments.count - visible.count,
+            hidden: places.count - visible.count,
             lists: try lists.map { list in
                 GroupCardPage.List(
                     url: SiteURL.enrollmentList(try list.requireID()).path,
-                    created: RuDate.formatDateTime(list.createdAt, timeZone: zone), items: list.items.count,
+                    created: RuDate.formatDateTime(list.createdAt, timeZone: zone),
+                    items: listSizes[try list.requireID()] ?? 0,
                     state: EnrollmentList.State(rawValue: list.state)?.title ?? list.state)
             }
         ).card
