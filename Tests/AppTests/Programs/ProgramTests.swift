@@ -167,7 +167,12 @@ extension AppTests {
                 ] {
                     _ = try await world.program(at: ids.gym, title)
                 }
-                _ = try await world.program(at: ids.lyceum, "Химия в задачах")
+                let chemistry = try await world.program(at: ids.lyceum, "Химия в задачах")
+                // The catalogue names a programme's teachers.
+                let link = ProgramTeacher()
+                link.$program.id = try chemistry.requireID()
+                link.$staff.id = ids.teacher
+                try await link.create(on: app.db)
                 _ = try await world.program(at: ids.gym, "Черновик программы", agreed: false)
                 let old = try await world.program(at: ids.gym, "Прошлогодняя программа")
                 old.$academicYear.id = try await world.pastYear(starting: 2019).requireID()
@@ -181,6 +186,7 @@ extension AppTests {
                 let lyceum = ids.lyceum
                 let one = try await anyone.get("/catalog?organization=\(lyceum)").body.string
                 #expect(one.contains("Химия в задачах"))
+                #expect(one.contains("Орлова Дина Андреевна"))
                 #expect(!one.contains("Олимпиадная математика"))
                 // A draft is not in the catalogue.
                 let current = try #require(

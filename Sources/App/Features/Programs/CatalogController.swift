@@ -27,9 +27,7 @@ struct CatalogController: RouteCollection {
         let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
         query.filters["year"] = nil
         // The teachers of the page's programmes in one read, by programme.
-        let links = try await ProgramTeacher.query(on: req.db).filter(\.$program.$id ~~ rows.compactMap(\.id))
-            .with(\.$staff).all()
-        let teachersByProgram = Dictionary(grouping: links, by: \.$program.id).mapValues { $0.map(\.staff.fullName) }
+        let teachersByProgram = try await ProgramTeachersSQL.names(programs: rows.compactMap(\.id), on: req.db)
         var items: [CatalogPage.Item] = []
         for program in rows {
             let teachers = program.id.flatMap { teachersByProgram[$0] } ?? []
@@ -41,7 +39,7 @@ struct CatalogController: RouteCollection {
                     form: StudyForm(rawValue: program.form)?.title ?? "",
                     profile: program.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: program.target,
                     summary: program.summary,
-                    teachers: teachers.sorted()))
+                    teachers: teachers))
         }
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {

@@ -117,13 +117,11 @@ struct ProgramsSection: RegistrySection {
     }
 
     func auditFields(_ record: NetworkProgram, on db: any Database) async throws -> [String: String] {
-        let teachers = try await ProgramTeacher.query(on: db).filter(\.$program.$id == record.id ?? UUID()).with(
-            \.$staff
-        ).all()
+        let teachers = try await ProgramTeachersSQL.names(programs: record.id.map { [$0] } ?? [], on: db)
         return ProgramsWords.audit(
             title: record.title, kind: ProgramKind(rawValue: record.kind), gradeFrom: record.gradeFrom,
             gradeTo: record.gradeTo, hours: record.hours, form: StudyForm(rawValue: record.form),
-            modules: record.modules, target: record.target, teachers: teachers.map(\.staff.fullName).sorted(),
+            modules: record.modules, target: record.target, teachers: record.id.flatMap { teachers[$0] } ?? [],
             approval: ProgramApproval(rawValue: record.approval))
     }
 }
