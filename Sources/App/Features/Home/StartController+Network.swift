@@ -139,7 +139,7 @@ extension StartController {
             try await task(
                 .groupsWithoutTimetable,
                 currentGroups(scope, centre: centre)
-                    .without(Lesson.self, \.$group.$id, equals: \.$id).sort(\.$name).with(
+                    .without(Lesson.self, on: \StudyGroup.$id == \Lesson.$group.$id).sort(\.$name).with(
                         \.$organization), more: more
             ) { try line($0, .groupTimetable(try $0.requireID())) })
         // The groups `/groups` marks as waiting for certificates: one rule for both.
@@ -182,7 +182,7 @@ extension StartController {
                 .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
                 .filter(Organization.self, \.$municipality.$id == scope.municipalityID)
                 .filter(\.$workDay < scope.today.number)
-                .without(DiagnosticScore.self, \.$work.$id, equals: \.$id).sort(\.$workDay)
+                .without(DiagnosticScore.self, on: \DiagnosticWork.$id == \DiagnosticScore.$work.$id).sort(\.$workDay)
                 .with(\.$group),
                 more: nil
             ) { work in
@@ -195,7 +195,7 @@ extension StartController {
             try await task(
                 .resultsDue,
                 finishedGroups(scope, centre: nil)
-                    .without(FinalResult.self, \.$group.$id, equals: \.$id).sort(\.$endsOn).with(
+                    .without(FinalResult.self, on: \StudyGroup.$id == \FinalResult.$group.$id).sort(\.$endsOn).with(
                         \.$organization),
                 more: nil
             ) { group in
@@ -210,7 +210,7 @@ extension StartController {
     static func unmarkedLessons(_ scope: Scope, centre: UUID?, teachers: [UUID]?) async throws -> StartPage.Task {
         var query = Lesson.query(on: scope.db).join(StudyGroup.self, on: \Lesson.$group.$id == \StudyGroup.$id)
             .filter(\.$day < scope.today.number).filter(\.$status != LessonStatus.cancelled.rawValue)
-            .without(LessonRecord.self, \.$lesson.$id, equals: \.$id)
+            .without(LessonRecord.self, on: \Lesson.$id == \LessonRecord.$lesson.$id)
         if let teachers {
             query = query.filter(\.$teacher.$id ~~ teachers)
         } else if let centre {

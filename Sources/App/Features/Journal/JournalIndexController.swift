@@ -50,7 +50,7 @@ struct JournalIndexController: RouteCollection {
             ? []
             : try await Lesson.query(on: req.db).filter(\.$group.$id ~~ ids).filter(\.$day < today.number)
                 .filter(\.$status != LessonStatus.cancelled.rawValue)
-                .without(LessonRecord.self, \.$lesson.$id, equals: \.$id).all(\.$group.$id)
+                .without(LessonRecord.self, on: \Lesson.$id == \LessonRecord.$lesson.$id).all(\.$group.$id)
         let behind = Dictionary(unmarked.map { ($0, 1) }, uniquingKeysWith: +)
         let page = JournalIndexPage(
             query: query, total: total, yearTitle: year?.title,
