@@ -9,7 +9,7 @@ extension ApplicationService {
     enum FactsSQL {
         /// Binds: the campaign, the chosen groups (`n` of them), the student.
         /// `e.group_id IN (?, …)` for n groups.
-        static func inGroups(_ count: Int) -> String { "e.group_id IN (\(list(count)))" }
+        static func inGroups(_ count: Int) -> String { "e.group_id IN (\(sqlPlaceholders(count)))" }
 
         static func student(_ count: Int) -> String {
             """
@@ -35,11 +35,10 @@ extension ApplicationService {
                 AS g_offered
             FROM enrollment_campaigns c
             LEFT JOIN (study_groups g JOIN network_programs p ON p.id = g.program_id) ON
-              \(count == 0 ? "1 = 0" : "g.id IN (\(list(count)))")
+              \(count == 0 ? "1 = 0" : "g.id IN (\(sqlPlaceholders(count)))")
             WHERE c.id = ?
             """
         }
-        static func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
         /// Both statements as one, for PostgreSQL (one round trip instead of two): the student's columns (NULL when
         /// there is no such student) beside each row of the campaign's statement (NULL when there is no such campaign);

@@ -18,7 +18,7 @@ enum AttendanceSQL {
           CAST(SUM(r.hours) AS BIGINT) AS delivered_hours
         FROM lessons l JOIN lesson_records r ON r.lesson_id = l.id JOIN attendance_marks m ON m.lesson_id = l.id
         WHERE l.status <> ? AND m.status IN (?, ?, ?)
-          AND l.group_id IN (\(Array(repeating: "?", count: groups).joined(separator: ", ")))\(student ? " AND m.student_id = ?" : "")
+          AND l.group_id IN (\(sqlPlaceholders(groups)))\(student ? " AND m.student_id = ?" : "")
         GROUP BY l.group_id, m.student_id
         """
     }

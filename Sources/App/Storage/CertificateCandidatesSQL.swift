@@ -19,7 +19,7 @@ enum CertificateCandidatesSQL {
         SELECT r.group_id AS group_id, g.organization_id AS organization_id, o.municipality_id AS municipality_id,
           r.student_id AS student_id
         FROM final_results r JOIN study_groups g ON g.id = r.group_id JOIN organizations o ON o.id = g.organization_id
-        WHERE r.passed = ? AND r.group_id IN (\(Array(repeating: "?", count: groups).joined(separator: ", ")))
+        WHERE r.passed = ? AND r.group_id IN (\(sqlPlaceholders(groups)))
           AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.group_id = r.group_id AND c.student_id = r.student_id
             AND c.status = ?)
         """

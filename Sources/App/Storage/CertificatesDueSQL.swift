@@ -45,7 +45,7 @@ enum CertificatesDueSQL {
         guard !groups.isEmpty, let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         let ids = groups.sorted { $0.uuidString < $1.uuidString }
         _ = try await sql.rows(
-            "SELECT id FROM study_groups WHERE id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
+            "SELECT id FROM study_groups WHERE id IN (\(sqlPlaceholders(ids.count)))"
                 + " ORDER BY id FOR UPDATE", ids.map { .uuid($0) })
     }
 
@@ -55,7 +55,7 @@ enum CertificatesDueSQL {
         for start in stride(from: 0, to: pairs.count, by: 200) {
             let chunk = pairs[start..<min(start + 200, pairs.count)]
             let cases = Array(repeating: "WHEN ? THEN CAST(? AS BIGINT)", count: chunk.count).joined(separator: " ")
-            let list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let list = sqlPlaceholders(chunk.count)
             let binds: [DBValue] =
                 chunk.flatMap { [DBValue.uuid($0.key), .int($0.value)] } + chunk.map { .uuid($0.key) }
             try await db.sql().run(

@@ -20,7 +20,7 @@ enum CoverageCountsSQL {
         SELECT s.school_id AS school_id, s.grade AS grade, COUNT(*) AS registered,
           SUM(CASE WHEN s.id IN (SELECT e.student_id FROM enrollments e WHERE e.status = ?
             AND e.group_id IN (SELECT g.id FROM study_groups g WHERE g.academic_year_id = ?)) THEN 1 ELSE 0 END) AS enrolled
-        FROM students s WHERE s.status = ? AND s.school_id IN (\(Array(repeating: "?", count: schools).joined(separator: ", ")))
+        FROM students s WHERE s.status = ? AND s.school_id IN (\(sqlPlaceholders(schools)))
         GROUP BY s.school_id, s.grade
         """
     }

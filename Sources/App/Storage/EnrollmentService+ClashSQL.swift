@@ -25,7 +25,7 @@ extension EnrollmentService {
         JOIN study_groups g ON g.id = b.group_id
         JOIN students st ON st.id = e.student_id
         WHERE a.group_id = ? AND a.status = ? AND a.day >= ? AND b.group_id <> ? AND e.student_id IN
-          (\(Array(repeating: "?", count: count).joined(separator: ", ")))
+          (\(sqlPlaceholders(count)))
         ORDER BY b.day, b.start_minute
         """
     }

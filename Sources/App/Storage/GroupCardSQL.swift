@@ -50,7 +50,7 @@ enum GroupCardSQL {
         let rows = try await db.sql().rows(
             """
             SELECT i.list_id AS list_id, COUNT(*) AS students FROM enrollment_list_items i
-            WHERE i.list_id IN (\(Array(repeating: "?", count: lists.count).joined(separator: ", "))) GROUP BY i.list_id
+            WHERE i.list_id IN (\(sqlPlaceholders(lists.count))) GROUP BY i.list_id
             """, lists.map(DBValue.uuid))
         return rows.reduce(into: [:]) { sizes, row in
             if let list = row.uuid("list_id") { sizes[list] = row.int("students") }

@@ -8,7 +8,6 @@ import Views
 /// teacher and waiting list's length, read by column name — on the region, four eager loads and the waiting list as
 /// Fluent models were most of `/groups`' time (issue 20). In the order of `ids`.
 enum GroupRowsSQL {
-    static func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
     static func rows(ids: [UUID], on db: any Database) async throws -> [GroupListPage.Row] {
         guard !ids.isEmpty else { return [] }
@@ -20,7 +19,7 @@ enum GroupRowsSQL {
             FROM study_groups g JOIN network_programs p ON p.id = g.program_id
               JOIN organizations o ON o.id = g.organization_id JOIN academic_years y ON y.id = g.academic_year_id
               LEFT JOIN staff t ON t.id = g.teacher_id
-            WHERE g.id IN (\(list(ids.count)))
+            WHERE g.id IN (\(sqlPlaceholders(ids.count)))
             """
         let binds = [DBValue.text(EnrollmentStatus.waitlisted.rawValue)] + ids.map(DBValue.uuid)
         var byID: [UUID: GroupListPage.Row] = [:]
@@ -44,7 +43,7 @@ enum GroupRowsSQL {
         let rows = try await db.sql().rows(
             """
             SELECT e.group_id AS group_id, COUNT(*) AS waiting FROM enrollments e
-            WHERE e.status = ? AND e.group_id IN (\(list(ids.count))) GROUP BY e.group_id
+            WHERE e.status = ? AND e.group_id IN (\(sqlPlaceholders(ids.count))) GROUP BY e.group_id
             """, [.text(EnrollmentStatus.waitlisted.rawValue)] + ids.map(DBValue.uuid))
         return rows.reduce(into: [:]) { counts, row in
             if let group = row.uuid("group_id") { counts[group] = row.int("waiting") }

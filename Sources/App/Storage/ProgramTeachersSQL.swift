@@ -13,7 +13,7 @@ enum ProgramTeachersSQL {
             SELECT pt.program_id AS program_id, t.surname AS surname, t.given_name AS given_name,
               t.patronymic AS patronymic
             FROM program_teachers pt JOIN staff t ON t.id = pt.staff_id
-            WHERE pt.program_id IN (\(Array(repeating: "?", count: programs.count).joined(separator: ", ")))
+            WHERE pt.program_id IN (\(sqlPlaceholders(programs.count)))
             """, programs.map(DBValue.uuid))
         var names: [UUID: [String]] = [:]
         for row in rows {

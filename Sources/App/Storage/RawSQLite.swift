@@ -77,7 +77,7 @@ final class RawSQLite: @unchecked Sendable {
         throws
     {
         let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let tuple = "(" + sqlPlaceholders(columns.count) + ")"
         var start = 0
         while start < count {
             let rowCount = min(perStatement, count - start)

@@ -44,3 +44,6 @@ extension SQLDatabase {
         return query
     }
 }
+
+/// `?, ?, …` — the placeholders of an `IN (…)` list or a row of values.
+func sqlPlaceholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }

@@ -49,8 +49,9 @@ extension StudentImportService {
         var out: [Registered] = []
         for start in stride(from: 0, to: keys.count, by: 900) {
             let chunk = padded(keys[start..<min(start + 900, keys.count)].map { DBValue.text($0) })
-            try await db.each(registeredSelect + " IN (\(placeholders(chunk.count)))", [.uuid(municipalityID)] + chunk)
-            { row in
+            try await db.each(
+                registeredSelect + " IN (\(sqlPlaceholders(chunk.count)))", [.uuid(municipalityID)] + chunk
+            ) { row in
                 if let child = registeredChild(row) { out.append(child) }
             }
         }
@@ -63,15 +64,14 @@ extension StudentImportService {
         for start in stride(from: 0, to: studentIDs.count, by: 900) {
             let chunk = padded(studentIDs[start..<min(start + 900, studentIDs.count)].map { DBValue.uuid($0) })
             try await db.each(
-                "SELECT student_id, full_name FROM guardians WHERE student_id IN (\(placeholders(chunk.count)))", chunk
+                "SELECT student_id, full_name FROM guardians WHERE student_id IN (\(sqlPlaceholders(chunk.count)))",
+                chunk
             ) { row in
                 if let id = row.uuid("student_id") { keys.insert(StudentImport.guardianKey(id, row.text("full_name"))) }
             }
         }
         return keys
     }
-
-    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
     /// An `IN` list lengthened to 8, 64 or 900 values by repeating its first: the SQLite writer keeps every statement it
     /// prepared, and a statement for every length of a last chunk would pile up (a repeated value changes no `IN`).

@@ -56,12 +56,10 @@ enum WeekLessonsSQL {
           LEFT JOIN rooms rm ON rm.id = l.room_id
         """
 
-    static func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
-
     /// The condition on the lesson's rows and its values.
     static func condition(_ whose: Whose) -> (String, [DBValue]) {
         switch whose {
-        case .teachers(let ids): return ("l.teacher_id IN (\(list(ids.count)))", ids.map(DBValue.uuid))
+        case .teachers(let ids): return ("l.teacher_id IN (\(sqlPlaceholders(ids.count)))", ids.map(DBValue.uuid))
         case .centre(let id): return ("g.organization_id = ?", [.uuid(id)])
         case .school(let id):
             return (
@@ -71,7 +69,7 @@ enum WeekLessonsSQL {
                 """,
                 [.text(EnrollmentStatus.enrolled.rawValue), .uuid(id)]
             )
-        case .groups(let ids): return ("l.group_id IN (\(list(ids.count)))", ids.map(DBValue.uuid))
+        case .groups(let ids): return ("l.group_id IN (\(sqlPlaceholders(ids.count)))", ids.map(DBValue.uuid))
         }
     }
 
