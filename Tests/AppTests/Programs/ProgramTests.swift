@@ -187,6 +187,12 @@ extension AppTests {
                 let one = try await anyone.get("/catalog?organization=\(lyceum)").body.string
                 #expect(one.contains("Химия в задачах"))
                 #expect(one.contains("Орлова Дина Андреевна"))
+                // Each item's facts come from its programme and centre.
+                #expect(one.contains("10–11") && one.contains(ProgramKind.olympiad.title))
+                let lyceumName = try #require(try await Organization.find(lyceum, on: app.db)).shortName
+                #expect(
+                    one.contains(lyceumName.replacingOccurrences(of: "№ ", with: "№&nbsp;")) || one.contains(lyceumName)
+                )
                 #expect(!one.contains("Олимпиадная математика"))
                 // A draft is not in the catalogue.
                 let current = try #require(

@@ -24,23 +24,11 @@ struct CatalogController: RouteCollection {
             \.$isCurrent == true
         ).first()
         query.filters["year"] = year?.id?.uuidString ?? UUID().uuidString
-        let (rows, total) = try await ProgramsSection.query(query, municipalityID: municipalityID, on: req.db)
+        // The page's ids through the programmes' filters, then its items in one statement (`CatalogRowsSQL`).
+        let (ids, total) = try await ProgramsSection.filtered(query, municipalityID: municipalityID, on: req.db)
+            .pagedIDs(query)
         query.filters["year"] = nil
-        // The teachers of the page's programmes in one read, by programme.
-        let teachersByProgram = try await ProgramTeachersSQL.names(programs: rows.compactMap(\.id), on: req.db)
-        var items: [CatalogPage.Item] = []
-        for program in rows {
-            let teachers = program.id.flatMap { teachersByProgram[$0] } ?? []
-            items.append(
-                .init(
-                    title: program.title, center: program.organization.shortName,
-                    kind: ProgramKind(rawValue: program.kind)?.title ?? "",
-                    grades: "\(program.gradeFrom)–\(program.gradeTo)", hours: program.hours,
-                    form: StudyForm(rawValue: program.form)?.title ?? "",
-                    profile: program.profile.flatMap(StudyProfile.init(rawValue:))?.title, target: program.target,
-                    summary: program.summary,
-                    teachers: teachers))
-        }
+        let items = try await CatalogRowsSQL.items(ids: ids, on: req.db)
         let centers = try await OrganizationQueries.currentCenterIDs(municipalityIDs: [municipalityID], on: req.db)
         let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             centers.contains(UUID(uuidString: $0.value)!)

@@ -48,6 +48,13 @@ struct ProgramsSection: RegistrySection {
     static func query(_ query: ListQuery, municipalityID: UUID, on db: any Database) async throws -> (
         [NetworkProgram], Int
     ) {
+        try await filtered(query, municipalityID: municipalityID, on: db).with(\.$organization).with(\.$subject)
+            .paged(query)
+    }
+
+    /// The municipality's programmes through the list's filters, search and sort (the list, the API, the catalogue).
+    static func filtered(_ query: ListQuery, municipalityID: UUID, on db: any Database) -> QueryBuilder<NetworkProgram>
+    {
         var builder = NetworkProgram.query(on: db).join(
             Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id
         )
@@ -71,7 +78,7 @@ struct ProgramsSection: RegistrySection {
         builder =
             query.sort == "center"
             ? builder.sort(Organization.self, \.$sortKey, dir).sort(\.$sortKey) : builder.sort(\.$sortKey, dir)
-        return try await builder.sort(\.$id).with(\.$organization).with(\.$subject).paged(query)
+        return builder.sort(\.$id)
     }
 
     func resource(_ record: NetworkProgram, on db: any Database) async throws -> Resource {
