@@ -2,7 +2,9 @@
 
 /// Pages of accounts, the registry, programmes and students (their mocks, rendered and compared with `Snapshots/`).
 extension PageSnapshotTests {
-    static let peoplePages: [(name: String, html: String)] = registryPages + studentPages + accountPages + programPages
+    static let peoplePages: [(name: String, html: String)] =
+        registryPages + studentPages + accountPages + programPages
+        + talentPages
 
     static let registryPages: [(name: String, html: String)] = [
         ("SubjectListPage", SubjectListPage.mock.render(signedIn)),
@@ -76,5 +78,18 @@ extension PageSnapshotTests {
         ("ProgramCardPage", ProgramCardPage.mock.render(signedIn)),
         ("ProgramFormPage", ProgramFormPage.mock.render(signedIn)),
         ("ProgramReviewPage", ProgramReviewPage.mock.render(signedIn)),
+    ]
+
+    static let talentPages: [(name: String, html: String)] = [
+        ("OlympiadSubjectListPage", OlympiadSubjectListPage.mock.render(signedIn)),
+        ("OlympiadSubjectFormPage", OlympiadSubjectFormPage.mock.render(signedIn)),
+        ("ContestListPage", ContestListPage.mock.render(signedIn)),
+        ("ContestCardPage", ContestCardPage.mock.render(signedIn)),
+        ("ContestFormPage", ContestFormPage.mock.render(signedIn)),
+        ("ContestEditionListPage", ContestEditionListPage.mock.render(signedIn)),
+        ("ContestEditionCardPage", ContestEditionCardPage.mock.render(signedIn)),
+        ("ContestEditionFormPage", ContestEditionFormPage.mock.render(signedIn)),
+        ("AchievementListPage", AchievementListPage.mock.render(signedIn)),
+        ("AchievementFormPage", AchievementFormPage.mock.render(signedIn)),
     ]
 }

@@ -74,3 +74,20 @@ import Testing
         #expect(month.contains("<option value=\"2026-09\" selected"))
     }
 }
+
+/// Issue 21: a result as the lists write it, with the Russian plural of «балл».
+@Suite struct TalentWordsTests {
+    @Test func aResultReadsAsAnOfficialWritesIt() {
+        #expect(TalentWords.result(.prizeWinner, place: 2, score: 87.5) == "призёр, 2 место, 87,5 балла")
+        #expect(TalentWords.result(.winner, place: nil, score: 91) == "победитель, 91 балл")
+        #expect(TalentWords.result(.participant, place: nil, score: 44) == "участник, 44 балла")
+        #expect(TalentWords.result(.participant, place: nil, score: 12) == "участник, 12 баллов")
+        #expect(TalentWords.scoreText(70.25) == "70,25")
+        #expect(
+            TalentWords.editionTitle(contest: "ВсОШ", kind: .allRussianOlympiad, level: .municipal, year: "2025/2026")
+                == "ВсОШ — муниципальный этап, 2025/2026")
+        #expect(
+            TalentWords.editionTitle(contest: "Конкурс", kind: .contest, level: .regional, year: "2025/2026")
+                == "Конкурс — региональный уровень, 2025/2026")
+    }
+}

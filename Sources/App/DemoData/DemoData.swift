@@ -208,6 +208,7 @@ enum DemoData {
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, year: year,
                 zone: municipality.zone)
             try await loadOrders(on: db, municipalityID: municipalityID)
+            try await loadTalent(on: db, municipalityID: municipalityID)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

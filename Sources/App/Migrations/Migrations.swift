@@ -30,5 +30,6 @@ enum SetkaMigrations {
         AddPageIndexes(),
         AddCertificatesDue(),
         AddCoverageIndexes(),
+        CreateTalent(),
     ]
 }

@@ -41,6 +41,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.databases.middleware.use(StudentRegistryNumberMiddleware())
     app.databases.middleware.use(SearchKeyMiddleware<StudyGroup>())
     app.databases.middleware.use(SearchKeyMiddleware<Certificate>())
+    app.databases.middleware.use(OlympiadSubjectsSeed())
     app.migrations.add(SetkaMigrations.all)
     app.fluent.migrationLogLevel = .debug
 

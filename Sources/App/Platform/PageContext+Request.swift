@@ -71,6 +71,10 @@ extension Request {
                     || access.allows(user.actor, .create, .group(probe))
             case .certificates: return access.allows(user.actor, .read, .certificate(center: probe))
             case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
+            case .olympiadSubjects: return access.allows(user.actor, .read, .reference(municipalityID: municipalityID))
+            case .contests, .contestEditions:
+                return access.allows(user.actor, .read, .contest(municipalityID: municipalityID))
+            case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))
                     || access.allows(

@@ -111,6 +111,21 @@ extension AccessPolicy {
             default: return false
             }
         case .person, .application, .teacherTimetable, .teacherHours: return false
+        case .contest(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return true
+            case .schoolAdmin: return action == .read || action == .create
+            case .centerHead, .teacher: return action == .read
+            case .student, .guardian: return false
+            }
+        case .achievement(let school, let shared):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return action == .read && shared
+            case .schoolAdmin: return scope.organizationID == school.id
+            case .centerHead, .teacher, .student, .guardian: return false
+            }
         case .order(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -65,4 +65,14 @@ public enum Resource: Sendable {
     /// One student as a person: the student and their guardians see it (a guardian also acts for the child —
     /// withdraws consent, applies); staff who may read the school's students see it too.
     case person(studentID: UUID, school: OrgRef)
+    /// Contests and their yearly editions (issue 21): the administrator, the
+    /// coordinator and the methodologist (who runs the olympiad's municipal stage, `001_4390f67d15d9225c.txt` §2.5.3)
+    /// keep them; a school administrator adds a contest or an edition its students took part in; the network's staff
+    /// read them.
+    case contest(municipalityID: UUID)
+    /// A student's achievement (personal data of a minor), by the student's school: the school keeps its own; the
+    /// administrator, the coordinator and the methodologist read the municipality's — but only of students whose
+    /// consent to the processing of personal data is on record (`shared`): without it an achievement does not leave
+    /// the school (issue 21, item 7). A student's own are read through `.person`.
+    case achievement(school: OrgRef, shared: Bool)
 }

@@ -10,7 +10,9 @@ public enum MenuArea: Hashable, Sendable {
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
     public static let order: [MenuArea] =
         [.start, .children, .applications] + first.map { .registry($0) } + [
-            .timetable, .journal, .certificates, .orders, .enrollments, .lists, .coverage, .organizations,
+            .timetable, .journal, .certificates,
+        ] + talent.map { .registry($0) } + [
+            .orders, .enrollments, .lists, .coverage, .organizations,
         ]
         + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [
             .municipality, .audit, .profile,
@@ -35,7 +37,7 @@ public enum MenuArea: Hashable, Sendable {
             return everyone.union([
                 .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
-                .registry(.users),
+                .registry(.users), .registry(.achievements), .registry(.contests),
             ])
         case .student:
             return everyone.union([.applications])
@@ -44,7 +46,9 @@ public enum MenuArea: Hashable, Sendable {
         }
     }
     /// Registry lists reached through their own menu area.
-    static let ownAreas: [Registry] = [.certificates, .orders]
+    static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions] + talent
+    /// The talent registry's lists, after the certificates.
+    static let talent: [Registry] = [.achievements, .contests]
 
     public var title: String {
         switch self {
@@ -82,6 +86,10 @@ public enum MenuArea: Hashable, Sendable {
             case .users: "Пользователи"
             case .certificates: "Сертификаты"
             case .orders: "Приказы"
+            case .olympiadSubjects: "Предметы олимпиады"
+            case .achievements: "Достижения"
+            case .contests: "Олимпиады и конкурсы"
+            case .contestEditions: "Проведения конкурсов"
             }
         }
     }

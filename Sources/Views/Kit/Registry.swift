@@ -18,6 +18,12 @@ public enum Registry: String, CaseIterable, Sendable {
     case busySlots = "busy-slots"
     case travelTimes = "travel-times"
     case users
+    case olympiadSubjects = "olympiad-subjects"
+    /// The talent registry (issue 21): achievements and contests have their own place in the menu, a contest's
+    /// editions are reached from its card.
+    case achievements
+    case contests
+    case contestEditions = "contest-editions"
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

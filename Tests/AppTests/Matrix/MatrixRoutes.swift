@@ -49,7 +49,8 @@ enum MatrixRoutes {
         "holidays/:id": .holiday, "busy-slots/:id": .busySlot, "travel-times/:id": .travelTime,
         "lessons/:id": .lesson, "teachers/:id": .staff, "centers/:id": .center, "schools/:id": .school,
         "feeds/:id": .calendarFeed, "certificates/:certificate": .certificate, "certificates/:id": .certificate,
-        "diagnostics/:id": .diagnostic, "orders/:id": .order,
+        "diagnostics/:id": .diagnostic, "orders/:id": .order, "olympiad-subjects/:id": .olympiadSubject,
+        "contests/:id": .contest, "contest-editions/:id": .contestEdition, "achievements/:id": .achievement,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

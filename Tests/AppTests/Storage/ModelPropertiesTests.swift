@@ -29,7 +29,9 @@ extension AppTests {
             "StaffMember": StaffMember.self, "StaffOrganization": StaffOrganization.self,
             "StaffSubject": StaffSubject.self,
             "Student": Student.self, "StudentImportBatch": StudentImportBatch.self, "StudyGroup": StudyGroup.self,
-            "Subject": Subject.self, "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
+            "Subject": Subject.self, "OlympiadSubject": OlympiadSubject.self, "Contest": Contest.self,
+            "ContestEdition": ContestEdition.self, "Achievement": Achievement.self,
+            "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]
 

@@ -36,6 +36,10 @@ extension World {
             .organization, year: year, number: "15", on: CivilDay(year.startsOn, timeZone: zone))
         let center = try #require(
             try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == cast.center).first())
+        let olympiad = try await contest("Всероссийская олимпиада школьников")
+        let stage = try await edition(of: olympiad)
+        let achievement = try await achievement(
+            of: students[0], in: stage, subject: try await olympiadSubject("физика"))
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -43,6 +47,7 @@ extension World {
                 "rooms": try room.requireID(),
                 "students": students[0], "programs": try program.requireID(), "groups": try finished.requireID(),
                 "orders": try order.requireID(), "group": try finished.requireID(),
+                "contests": try olympiad.requireID(), "achievements": try achievement.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

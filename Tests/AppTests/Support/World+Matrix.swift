@@ -12,14 +12,20 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case calendarFeed, program, group, lesson, list, importBatch, busySlot, diagnostic
     case student, guardian, enrollment, application, certificate
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
+    case olympiadSubject, contest, contestEdition, achievement
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
-        [.subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order].contains(self)
+        [
+            .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
+            .contest, .contestEdition,
+        ].contains(self)
     }
 
     /// Kinds that belong to one student: a classmate has their own.
-    var isPersonal: Bool { [.student, .guardian, .enrollment, .application, .certificate].contains(self) }
+    var isPersonal: Bool {
+        [.student, .guardian, .enrollment, .application, .certificate, .achievement].contains(self)
+    }
 }
 
 /// One consistent set of ids: an organisation's records, a student's, their municipality's.
@@ -127,6 +133,10 @@ extension World {
         side.ids[.travelTime] = travel.id
         side.ids[.campaign] = try await campaign("Запись \(tag)", programs: programs, maxCourses: 2).id
         side.ids[.order] = try await matrixDraftOrder()
+        side.ids[.olympiadSubject] = try await olympiadSubject("физика").id
+        let contest = try await contest("Олимпиада \(tag)")
+        side.ids[.contest] = contest.id
+        side.ids[.contestEdition] = try await edition(of: contest).id
         return side
     }
 
@@ -150,6 +160,8 @@ extension World {
         side.ids[.enrollment] = try await Enrollment.query(on: app.db).filter(\.$student.$id == studentID)
             .filter(\.$group.$id == group.requireID()).first()?.id
         side.ids[.certificate] = try await matrixCertificate(student, group: group, sequence: sequence)
+        let contest = try await contest("Конкурс \(surname)", kind: .contest, level: .regional)
+        side.ids[.achievement] = try await achievement(of: studentID, in: try await edition(of: contest)).id
         return side
     }
 }

@@ -65,6 +65,27 @@ extension World {
         ]
     }
 
+    /// `n` contests with an edition each, and `n` achievements in each edition (of the first `n` students, the pupil
+    /// first): the talent registry's lists and cards at the fixture's size (issue 21).
+    func statementTalent(size n: Int, students: [UUID]) async throws -> [String: UUID] {
+        var first: (contest: Contest, edition: ContestEdition, achievement: Achievement)?
+        let subject = try await olympiadSubject("математика")
+        for c in 0..<n {
+            let contest = try await contest("Олимпиада \(c)")
+            let edition = try await edition(of: contest)
+            for student in students.prefix(n) {
+                let achievement = try await achievement(of: student, in: edition, subject: subject)
+                if first == nil { first = (contest, edition, achievement) }
+            }
+        }
+        let made = try #require(first)
+        return [
+            "contests/:id": try made.contest.requireID(), "contest-editions/:id": try made.edition.requireID(),
+            "achievements/:id": try made.achievement.requireID(),
+            "olympiad-subjects/:id": try subject.requireID(),
+        ]
+    }
+
     /// An enrollment list of a group, sent to the КМЦ, with `students` in it.
     func statementList(of group: StudyGroup, students: [UUID]) async throws -> EnrollmentList {
         let list = EnrollmentList()

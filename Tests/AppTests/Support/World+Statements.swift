@@ -124,7 +124,9 @@ extension World {
         let submitted = try await program(at: cast.center, "Курс на согласовании", agreed: false)
         submitted.approval = ProgramApproval.submitted.rawValue
         try await submitted.save(on: app.db)
-        let references = try await statementReferences(cast)
+        let references = try await statementReferences(cast).merging(
+            try await statementTalent(size: n, students: students)
+        ) { a, _ in a }
         let feed = "statements-feed-token"
         let record = CalendarFeed()
         record.tokenHash = Secrets.sha256(feed)

@@ -15,7 +15,7 @@ enum APIDocsArea: FeatureArea {
         + GroupAPIController.operations + EnrollmentAPIController.operations + ApplicationAPIController.operations
         + LessonAPIController.operations + JournalAPIController.operations + ResultsAPIController.operations
         + CertificatesAPIController.operations + CertificateVerifyAPIController.operations
-        + OrderAPIController.operations
+        + OrderAPIController.operations + TalentAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -49,6 +49,16 @@ struct ProfileController: RouteCollection {
             },
             emptyState: courses == nil ? empty : nil)
         page.courses = courses
+        if let student = try await Student.query(on: req.db).filter(\.$user.$id == user.userID).first(),
+            req.can(
+                .read,
+                .person(
+                    studentID: try student.requireID(),
+                    school: OrgRef(id: student.$school.id, municipalityID: student.$municipality.id)))
+        {
+            page.achievements = try await StudentAchievements.familySections(of: [try student.requireID()], on: req.db)
+                .values.first
+        }
         page.showsKeys = !onlyPersonal || !tokens.isEmpty
         return req.render(page.render(await req.pageContext(active: .profile)))
     }

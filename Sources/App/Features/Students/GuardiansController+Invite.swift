@@ -146,6 +146,8 @@ extension GuardiansController {
             req.can(.read, .person(studentID: try $0.requireID(), school: $0.school.ref))
         }
         let courses = try await StudentCoursesSection.load(of: shown, title: GuardiansWords.Child.courses, req: req)
+        let achievements = try await StudentAchievements.familySections(
+            of: try shown.map { try $0.requireID() }, on: req.db)
         var kids: [ChildrenPage.Child] = []
         for student in shown {
             kids.append(
@@ -167,7 +169,7 @@ extension GuardiansController {
                                 GuardiansWords.Consent.withdrawLink,
                                 "/children/\(try student.requireID().uuidString.lowercased())/consent"
                             )
-                        ] : []))
+                        ] : [], achievements: achievements[try student.requireID()]))
         }
         return req.render(ChildrenPage(children: kids).render(await req.pageContext(active: .children)))
     }

@@ -106,7 +106,8 @@ struct StudentsSection: RegistrySection {
                     status: EnrollmentStatus(rawValue: enrollment.status), rawStatus: enrollment.status)
             },
             guardians: try await GuardiansSection.load(of: record, req: req, zone: zone))
-        return (page.facts, page.sections, page.warnings)
+        let achievements = try await StudentAchievements.section(of: record, req: req)
+        return (page.facts, page.sections + [achievements].compactMap { $0 }, page.warnings)
     }
 
     func extraActions(_ record: Student, req: Request) async throws -> [RegistryCard.Action] {
@@ -118,6 +119,12 @@ struct StudentsSection: RegistrySection {
             actions += StudentRecordLinks.links(
                 studentID: id, applicationsURL: StudentRecordLinks.schoolApplicationsURL(id)
             ).map { .link($0.title, $0.url, primary: false) }
+        }
+        if record.status == RecordStatus.active.rawValue, case .student(let ref) = school,
+            req.can(.create, .achievement(school: ref, shared: record.hasConsent))
+        {
+            let path = SiteURL.new(.achievements).path + "?student=" + id.uuidString.lowercased()
+            actions.append(.link(TalentWords.addAchievement, path, primary: false))
         }
         guard record.status == RecordStatus.active.rawValue, req.can(.update, school) else { return actions }
         return actions + [

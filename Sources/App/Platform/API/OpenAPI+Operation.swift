@@ -5,7 +5,7 @@ import Views
 
 /// The areas of the API as the document groups them (its tags), in the order the page shows them.
 enum APIArea: String, CaseIterable, Sendable {
-    case accounts, registry, programs, enrollment, timetable, journal, assessment, certificates, orders
+    case accounts, registry, programs, enrollment, timetable, journal, assessment, certificates, orders, talent
 
     var title: String {
         switch self {
@@ -18,6 +18,7 @@ enum APIArea: String, CaseIterable, Sendable {
         case .assessment: "Итоговая аттестация"
         case .certificates: "Сертификаты"
         case .orders: "Приказы"
+        case .talent: "Олимпиады и достижения"
         }
     }
 }

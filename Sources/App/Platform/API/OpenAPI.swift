@@ -47,6 +47,8 @@ struct OpenAPISchema: Sendable {
     static let string = OpenAPISchema(json: ["type": "string"])
     static let integer = OpenAPISchema(json: ["type": "integer"])
     static let boolean = OpenAPISchema(json: ["type": "boolean"])
+    /// A number that may have a fraction (a score: 87.5).
+    static let number = OpenAPISchema(json: ["type": "number"])
     static let uuid = OpenAPISchema(json: ["type": "string", "format": "uuid"])
     /// A civil day, `2025-09-01`.
     static let date = OpenAPISchema(json: ["type": "string", "format": "date"])

@@ -11,7 +11,8 @@ extension Audit {
         "resource_center": .resourceCenters, "agreement": .agreements, "partner": .partners, "staff": .staff,
         "room": .rooms,
         "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users,
-        "program": .programs, "group": .groups, "student": .students,
+        "program": .programs, "group": .groups, "student": .students, "olympiad_subject": .olympiadSubjects,
+        "contest": .contests, "contest_edition": .contestEditions, "achievement": .achievements,
     ]
 
     static func line(_ entry: AuditEntry, zone: TimeZone) -> HistoryLine {

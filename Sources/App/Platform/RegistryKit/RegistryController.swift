@@ -79,17 +79,27 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        try req.authorize(.create, try section.newResource(req))
         let form = RegistrySupport.form(req)
+        let (record, errors) = try await insert(form, req: req)
+        guard let record else {
+            let page = try await formPage(req, record: nil, values: form, errors: errors, version: nil)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
+        }
+        return req.redirect(
+            to: SiteURL.record(section.area, try record.requireID()).path,
+            flash: RegistryWords.added(section.title(record)))
+    }
+
+    /// Checks a new record's form and creates it with its audit entry — the page's «new» form and an API's `POST`
+    /// alike; nil with the errors of the fields when a check fails (nothing written).
+    func insert(_ form: FormValues, req: Request) async throws -> (S.Record?, FieldErrors) {
+        try req.authorize(.create, try section.newResource(req))
         let record = S.Record()
         record.status = RecordStatus.active.rawValue
         record.version = 1
         var errors = FieldErrors()
         let after = try await section.apply(form, to: record, isNew: true, req: req, errors: &errors)
-        guard errors.isEmpty, let after else {
-            let page = try await formPage(req, record: nil, values: form, errors: errors, version: nil)
-            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
-        }
+        guard errors.isEmpty, let after else { return (nil, errors) }
         // The record is checked against the policy as it will be (its organisation may come from the form).
         try req.authorize(.create, try await section.resource(record, on: req.db))
         let section = self.section
@@ -103,9 +113,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
                 organizationID: scope.organizationID,
                 before: nil, after: try await self.fullAudit(record, on: db))
         }
-        return req.redirect(
-            to: SiteURL.record(section.area, try record.requireID()).path,
-            flash: RegistryWords.added(section.title(record)))
+        return (record, errors)
     }
 
     func editForm(req: Request) async throws -> Response {

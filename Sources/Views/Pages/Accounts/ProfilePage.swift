@@ -35,6 +35,8 @@ public struct ProfilePage: Sendable {
     public var emptyState: String?
     /// The user's own network courses (a student) or groups (a teacher).
     public var courses: RegistryCard.Section?
+    /// A student's own achievements in olympiads and contests.
+    public var achievements: RegistryCard.Section?
 
     public init(fullName: String, username: String, roles: [RoleLine], tokens: [TokenLine], emptyState: String?) {
         self.fullName = fullName
@@ -71,6 +73,7 @@ public struct ProfilePage: Sendable {
                 }
             }
             if let courses { courses.node }
+            if let achievements { achievements.node }
             if let emptyState { UI.empty(emptyState) }
             el("div", .cls("actions")) { el("a", .cls("button"), .href(SiteURL.password.path)) { "Сменить пароль" } }
             if showsKeys { keys(ctx) }

@@ -11,7 +11,9 @@ public enum AuditWords {
         ("program", "Программа"), ("group", "Группа"), ("student", "Обучающийся"), ("enrollment", "Запись в группу"),
         ("student_import", "Загрузка обучающихся"), ("enrollment_list", "Список КМЦ"), ("application", "Заявка (ИУП)"),
         ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"),
-        ("guardian", "Законный представитель"),
+        ("guardian", "Законный представитель"), ("olympiad_subject", "Предмет олимпиады"),
+        ("contest", "Олимпиада или конкурс"), ("contest_edition", "Проведение олимпиады или конкурса"),
+        ("achievement", "Достижение"),
     ]
 
     /// Audited actions.

@@ -12,11 +12,14 @@ public struct ChildrenPage: Sendable {
         /// Where the child's record continues: the week, progress and applications.
         public var links: [(title: String, url: String)]
         public var actions: [(title: String, url: String)]
+        /// The child's achievements in olympiads and contests.
+        public var achievements: RegistryCard.Section?
         public init(
             name: String, facts: [(String, String)], courses: RegistryCard.Section, consent: String,
             consentWithdrawn: Bool, links: [(title: String, url: String)] = [],
-            actions: [(title: String, url: String)]
+            actions: [(title: String, url: String)], achievements: RegistryCard.Section? = nil
         ) {
+            self.achievements = achievements
             self.links = links
             self.name = name
             self.facts = facts
@@ -70,6 +73,7 @@ public struct ChildrenPage: Sendable {
                         }
                     }
                     child.courses.node
+                    if let achievements = child.achievements { achievements.node }
                     if !child.actions.isEmpty {
                         el("div", .cls("actions")) {
                             for action in child.actions { el("a", .cls("button"), .href(action.url)) { action.title } }

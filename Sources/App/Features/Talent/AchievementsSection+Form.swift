@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// An achievement's card and form: the checks of a save (issue 21, «Bad input and privacy»).
+extension AchievementsSection {
+    func card(_ record: Achievement, req: Request) async throws -> (
+        facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
+    ) {
+        let zone = try await RegistrySupport.zone(req)
+        _ = try await resource(record, on: req.db)
+        let facts = AchievementFormPage.facts(
+            student: record.student.fullName, school: record.school.shortName,
+            edition: ContestEditionsSection.title(record.edition), subject: Self.subjectText(record),
+            result: TalentWords.result(record.achievementResult, place: record.place, score: record.score),
+            grades: "\(record.gradeStudied) / \(record.gradeCompeted)",
+            achievedOn: record.achievedOn.map { RuDate.format($0, timeZone: zone) }, preparedBy: record.preparedBy,
+            document: record.documentNumber)
+        return (facts, [], [])
+    }
+
+    func fields(_ req: Request, record: Achievement?) async throws -> [FieldSpec] {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let schools = try await RegistrySupport.writableOrganizations(
+            req, municipalityID: municipalityID, kinds: [.school]
+        ) { .achievement(school: $0, shared: false) }.compactMap { UUID(uuidString: $0.value) }
+        // A municipality-wide role enters no results (the schools do): its form lists no students.
+        let limited = !req.can(
+            .create, .achievement(school: OrgRef(id: UUID(), municipalityID: municipalityID), shared: false))
+        let students =
+            schools.isEmpty || !limited
+            ? []
+            : try await Student.query(on: req.db).filter(\.$school.$id ~~ schools)
+                .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).sort(\.$id).all()
+        let editions = try await ContestEdition.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$contest).with(\.$academicYear).all()
+            .sorted { ($0.academicYear.startsOn, $1.sortKey) > ($1.academicYear.startsOn, $0.sortKey) }
+        let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
+        return AchievementFormPage(
+            students: try students.map {
+                (try $0.requireID().uuidString.lowercased(), "\($0.fullName), \($0.grade)\($0.letter ?? "") класс")
+            },
+            editions: try editions.map {
+                (try $0.requireID().uuidString.lowercased(), ContestEditionsSection.title($0))
+            },
+            subjects: try subjects.map { (try $0.requireID().uuidString.lowercased(), $0.name) }
+        ).fields
+    }
+
+    /// `?student=` (the student card's link) chooses the student and their grade.
+    func newValues(_ req: Request) async throws -> FormValues {
+        guard let raw = try? req.query.get(String.self, at: "student"), let id = UUID(uuidString: raw),
+            let student = try await Student.find(id, on: req.db),
+            req.can(
+                .create,
+                .achievement(
+                    school: OrgRef(id: student.$school.id, municipalityID: student.$municipality.id), shared: false))
+        else { return FormValues(single: ["result": AchievementResult.participant.rawValue]) }
+        return FormValues(single: [
+            "student": raw.lowercased(), "gradeStudied": String(student.grade), "gradeCompeted": String(student.grade),
+            "result": AchievementResult.participant.rawValue,
+        ])
+    }
+
+    func values(_ record: Achievement, req: Request) async throws -> FormValues {
+        let zone = try await RegistrySupport.zone(req)
+        return FormValues(single: [
+            "student": record.$student.id.uuidString.lowercased(),
+            "edition": record.$edition.id.uuidString.lowercased(),
+            "subject": record.$subject.id?.uuidString.lowercased() ?? "", "nomination": record.nomination ?? "",
+            "result": record.result, "score": record.score.map(TalentWords.scoreText) ?? "",
+            "place": record.place.map(String.init) ?? "", "gradeStudied": String(record.gradeStudied),
+            "gradeCompeted": String(record.gradeCompeted), "achievedOn": RegistrySupport.date(record.achievedOn, zone),
+            "preparedBy": record.preparedBy ?? "", "documentNumber": record.documentNumber ?? "",
+        ])
+    }
+
+    func auditFields(_ record: Achievement, on db: any Database) async throws -> [String: String] {
+        _ = try await resource(record, on: db)
+        let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
+        return [
+            TalentWords.Field.student: record.student.fullName,
+            TalentWords.Field.edition: ContestEditionsSection.title(record.edition),
+            TalentWords.Field.subject: Self.subjectText(record),
+            TalentWords.Field.result: TalentWords.result(
+                record.achievementResult, place: record.place, score: record.score),
+            TalentWords.Field.grades: "\(record.gradeStudied) / \(record.gradeCompeted)",
+            TalentWords.Field.achievedOn: RegistrySupport.date(record.achievedOn, zone),
+            TalentWords.Field.preparedBy: record.preparedBy ?? "",
+            TalentWords.Field.document: record.documentNumber ?? "",
+        ]
+    }
+}

@@ -1,0 +1,13 @@
+import Vapor
+
+/// The talent registry (issue 21): the olympiad's subjects, contests and their editions, students' achievements —
+/// pages and the API.
+enum TalentArea: FeatureArea {
+    static func register(_ routes: AreaRoutes) throws {
+        try routes.web.register(collection: RegistryController(section: OlympiadSubjectsSection()))
+        try routes.web.register(collection: RegistryController(section: ContestsSection()))
+        try routes.web.register(collection: RegistryController(section: ContestEditionsSection()))
+        try routes.web.register(collection: RegistryController(section: AchievementsSection()))
+        try routes.api.register(collection: TalentAPIController())
+    }
+}

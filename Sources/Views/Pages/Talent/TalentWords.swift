@@ -1,0 +1,99 @@
+import Domain
+import Foundation
+
+/// Words of the talent registry outside its pages (issue 21): nouns, form checks, audit field names.
+public enum TalentWords {
+    public static let subjectNoun = "Предмет олимпиады"
+    public static let subjectNewTitle = "Новый предмет олимпиады"
+    public static let subjectArchiveConsequence =
+        "Предмет пропадёт из списка выбора в достижениях; достижения, в которых он указан, сохранят его."
+    public static let contestNoun = "Олимпиада или конкурс"
+    public static let contestNewTitle = "Новая олимпиада или конкурс"
+    public static let contestArchiveConsequence =
+        "Олимпиада или конкурс пропадёт из списков выбора; проведения и достижения в нём сохранятся."
+    public static let editionNoun = "Проведение"
+    public static let editionNewTitle = "Новое проведение олимпиады или конкурса"
+    public static let editionArchiveConsequence =
+        "Проведение пропадёт из списка выбора в достижениях; достижения в нём сохранятся."
+    public static let achievementNoun = "Достижение"
+    public static let achievementNewTitle = "Новое достижение"
+    public static let achievementArchiveConsequence =
+        "Достижение пропадёт из списков и из банка данных; его можно будет вернуть из архива."
+    /// The student card's link to a new achievement.
+    public static let addAchievement = "Добавить достижение"
+    /// The contest card's link to a new edition.
+    public static let addEdition = "Добавить проведение"
+
+    /// An edition as a choice and a title: «Всероссийская олимпиада школьников — муниципальный этап, 2025/2026».
+    public static func editionTitle(contest: String, kind: ContestKind, level: ContestLevel, year: String) -> String {
+        let stage = kind == .allRussianOlympiad ? level.olympiadStage : "\(level.title) уровень"
+        return "\(contest) — \(stage), \(year)"
+    }
+
+    /// The result with its place and score, as a list shows it: «призёр, 2 место, 87,5 балла».
+    public static func result(_ result: AchievementResult, place: Int?, score: Double?) -> String {
+        var parts = [result.title]
+        if let place { parts.append("\(place) место") }
+        if let score { parts.append(points(score)) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A score with its noun: «87 баллов», «87,5 балла» (a fraction takes the genitive singular).
+    public static func points(_ score: Double) -> String {
+        guard score.rounded() != score else { return RussianPlural.count(Int(score), "балл", "балла", "баллов") }
+        return scoreText(score) + " балла"
+    }
+
+    /// A score as a Russian number: «87», «87,5».
+    public static func scoreText(_ score: Double) -> String {
+        score.rounded() == score
+            ? String(Int(score))
+            : String(format: "%.2f", score).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+                .replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// Messages of the forms' checks, each shown under its field.
+    public enum Check {
+        public static let duplicateSubject = "Такой предмет олимпиады уже есть в списке."
+        public static let duplicateContest = "Олимпиада или конкурс с таким названием уже есть в списке."
+        public static let duplicateEdition =
+            "Это проведение уже есть: у олимпиады или конкурса одно проведение на учебный год и уровень."
+        public static let levelOfOlympiad = "У всероссийской олимпиады уровень задаёт этап: выберите его."
+        public static let chooseContest = "Выберите олимпиаду или конкурс из списка."
+        public static let chooseYear = "Выберите учебный год из списка."
+        public static let endsBeforeStart = "Дата окончания раньше даты начала."
+        public static let chooseStudent = "Выберите обучающегося из списка."
+        public static let notYourStudent = "Достижения этого обучающегося вносит его школа."
+        public static let chooseEdition = "Выберите проведение из списка."
+        public static let subjectRequired = "Для всероссийской олимпиады укажите предмет."
+        public static let chooseSubject = "Выберите предмет из списка."
+        public static let duplicateAchievement =
+            "У обучающегося уже есть результат в этом проведении по этому предмету или номинации."
+        public static let gradeCompeted = "Класс участия — класс обучения или старше, не выше 11-го."
+        public static let scoreRange = "Укажите балл числом от 0 до 1000, например 87,5."
+        public static let achievedInFuture = "Дата результата ещё не наступила."
+    }
+
+    /// Names of fields in the audit log.
+    public enum Field {
+        public static let name = "Название"
+        public static let profiles = "Профили"
+        public static let kind = "Вид"
+        public static let level = "Уровень"
+        public static let direction = "Направленность"
+        public static let organizer = "Организатор"
+        public static let note = "Примечание"
+        public static let contest = "Олимпиада или конкурс"
+        public static let year = "Учебный год"
+        public static let dates = "Сроки"
+        public static let place = "Место проведения"
+        public static let student = "Обучающийся"
+        public static let edition = "Проведение"
+        public static let subject = "Предмет или номинация"
+        public static let result = "Результат"
+        public static let grades = "Класс обучения / участия"
+        public static let achievedOn = "Дата"
+        public static let preparedBy = "Подготовили"
+        public static let document = "Документ"
+    }
+}

@@ -1,0 +1,72 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+
+@testable import App
+
+/// Contests, their editions and achievements (issue 21), written as the pages write them.
+extension World {
+    /// A contest of the municipality.
+    func contest(
+        _ title: String, kind: ContestKind = .allRussianOlympiad, level: ContestLevel = .school,
+        direction: ContestDirection = .intellectual
+    ) async throws -> Contest {
+        let contest = Contest()
+        contest.$municipality.id = municipalityID
+        contest.title = title
+        contest.kind = kind.rawValue
+        contest.level = level.rawValue
+        contest.direction = direction.rawValue
+        contest.organizer = "Минпросвещения России"
+        contest.searchKey = TextKey.search(title)
+        contest.sortKey = TextKey.sort(title)
+        try await insertActive(contest)
+        return contest
+    }
+
+    /// An edition of a contest in a year (this year's by default) at a level.
+    func edition(of contest: Contest, level: ContestLevel = .municipal, year: AcademicYear? = nil) async throws
+        -> ContestEdition
+    {
+        let edition = ContestEdition()
+        edition.$municipality.id = municipalityID
+        edition.$contest.id = try contest.requireID()
+        edition.$academicYear.id = try year?.requireID() ?? yearID
+        edition.level = level.rawValue
+        edition.searchKey = TextKey.search(contest.title)
+        edition.sortKey = TextKey.sort(contest.title) + " \(level.rank)"
+        try await insertActive(edition)
+        return edition
+    }
+
+    /// The municipality's olympiad subject of that name (the built-in list is there from the start).
+    func olympiadSubject(_ name: String) async throws -> OlympiadSubject {
+        try #require(
+            try await OlympiadSubject.query(on: app.db).filter(\.$municipality.$id == municipalityID)
+                .filter(\.$name == name).first())
+    }
+
+    /// A student's result in an edition (in a subject of the olympiad when given).
+    @discardableResult
+    func achievement(
+        of studentID: UUID, in edition: ContestEdition, subject: OlympiadSubject? = nil,
+        result: AchievementResult = .winner, grade: Int = 10
+    ) async throws -> Achievement {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let record = Achievement()
+        record.$municipality.id = municipalityID
+        record.$school.id = student.$school.id
+        record.$student.id = studentID
+        record.$edition.id = try edition.requireID()
+        record.$subject.id = subject?.id
+        record.subjectKey = AchievementRules.subjectKey(subjectID: subject?.id, nomination: nil)
+        record.result = result.rawValue
+        record.gradeStudied = grade
+        record.gradeCompeted = grade
+        record.searchKey = TextKey.search(student.surname, student.givenName)
+        record.sortKey = student.sortKey
+        try await insertActive(record)
+        return record
+    }
+}

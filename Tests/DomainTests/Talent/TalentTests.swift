@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+/// Issue 21: who keeps and reads contests and achievements, and the achievement's own rules.
+@Suite struct TalentAccessTests {
+    let municipalityID = UUID()
+    let policy = AccessPolicy()
+
+    func actor(_ role: Role, _ org: UUID?, _ municipality: UUID? = nil, students: Set<UUID> = []) -> Actor {
+        let municipality = municipality ?? municipalityID
+        return Actor(
+            userID: UUID(), username: "u",
+            grants: [
+                RoleGrant(
+                    role: role,
+                    scope: org.map { .organization($0, municipalityID: municipality) } ?? .municipality(municipality))
+            ], students: students)
+    }
+
+    @Test func anAchievementStaysAtSchoolWithoutConsent() {
+        let school = OrgRef(id: UUID(), municipalityID: municipalityID)
+        let shared = Resource.achievement(school: school, shared: true)
+        let unshared = Resource.achievement(school: school, shared: false)
+        // The school keeps its own, with or without consent.
+        for action in [Action.read, .create, .update, .archive] {
+            #expect(policy.allows(actor(.schoolAdmin, school.id), action, unshared))
+        }
+        #expect(!policy.allows(actor(.schoolAdmin, UUID()), .read, shared))
+        // The municipality's roles read consenting students' results and enter none.
+        for role in [Role.authorityAdmin, .coordinator, .methodologist] {
+            #expect(policy.allows(actor(role, nil), .read, shared))
+            #expect(!policy.allows(actor(role, nil), .read, unshared))
+            #expect(!policy.allows(actor(role, nil), .create, shared))
+            #expect(!policy.allows(actor(role, nil, UUID()), .read, shared))
+        }
+        for role in [Role.centerHead, .teacher] { #expect(!policy.allows(actor(role, school.id), .read, shared)) }
+        // A family reads a child's results through `.person`, not the school's list.
+        #expect(!policy.allows(actor(.guardian, nil), .read, shared))
+    }
+
+    @Test func contestsAreTheMunicipalitysAndASchoolAddsOnly() {
+        let contest = Resource.contest(municipalityID: municipalityID)
+        for role in [Role.authorityAdmin, .coordinator, .methodologist] {
+            #expect(policy.allows(actor(role, nil), .update, contest))
+            #expect(!policy.allows(actor(role, nil, UUID()), .read, contest))
+        }
+        let school = UUID()
+        #expect(policy.allows(actor(.schoolAdmin, school), .create, contest))
+        #expect(!policy.allows(actor(.schoolAdmin, school), .update, contest))
+        #expect(!policy.allows(actor(.schoolAdmin, school), .archive, contest))
+        #expect(policy.allows(actor(.teacher, school), .read, contest))
+        #expect(!policy.allows(actor(.teacher, school), .create, contest))
+        #expect(!policy.allows(actor(.student, nil), .read, contest))
+    }
+
+    @Test func theGradeCompetedForIsTheGradeStudiedOrHigher() {
+        #expect(AchievementRules.competedGradeIsValid(studied: 9, competed: 9))
+        #expect(AchievementRules.competedGradeIsValid(studied: 9, competed: 11))
+        #expect(!AchievementRules.competedGradeIsValid(studied: 9, competed: 8))
+        #expect(!AchievementRules.competedGradeIsValid(studied: 11, competed: 12))
+    }
+
+    @Test func oneResultPerSubjectOrNomination() {
+        let subject = UUID()
+        #expect(AchievementRules.subjectKey(subjectID: subject, nomination: "вокал") == subject.uuidString.lowercased())
+        #expect(
+            AchievementRules.subjectKey(subjectID: nil, nomination: "Вокал ")
+                == AchievementRules.subjectKey(
+                    subjectID: nil, nomination: "вокал"))
+        #expect(
+            AchievementRules.subjectKey(subjectID: nil, nomination: "Ёлочная игрушка")
+                == AchievementRules
+                .subjectKey(subjectID: nil, nomination: "елочная игрушка"))
+        #expect(AchievementRules.subjectKey(subjectID: nil, nomination: nil) == "")
+    }
+
+    @Test func theOlympiadsSubjectsAreTwentyFour() {
+        #expect(OlympiadSubjects.builtIn.count == 24)
+        #expect(Set(OlympiadSubjects.builtIn.map(\.name)).count == 24)
+        #expect(
+            OlympiadSubjects.builtIn.first { $0.name == "труд (технология)" }?.profiles?.contains("робототехника")
+                == true)
+        #expect(ContestLevel.federal.olympiadStage == "заключительный этап")
+        #expect(AchievementResult.winner > .prizeWinner)
+    }
+}
