@@ -124,6 +124,8 @@ def main():
         ("a group's journal", f"/groups/{group}/register", page("kmc")),
         ("students search", "/students?q=" + urllib.parse.quote(word), page("kmc")),
         ("a student card", f"/students/{student['id']}", page("kmc")),
+        ("achievements list", "/achievements", page("kmc")),
+        ("achievements of a school", "/achievements", page("school1")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -132,6 +134,7 @@ def main():
         ("API applications", "/api/v1/applications?per=50", bearer),
         ("API lessons", "/api/v1/lessons?per=50", bearer),
         ("API a group's attendance", f"/api/v1/attendance?group={group}", bearer),
+        ("API achievements", "/api/v1/achievements?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

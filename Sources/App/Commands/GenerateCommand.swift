@@ -44,7 +44,8 @@ struct GenerateCommand: AsyncCommand {
                 + "организаций — \(summary.organizations), обучающихся — \(summary.students), "
                 + "групп — \(summary.groups), зачислений — \(summary.enrollments), занятий — \(summary.lessons), "
                 + "отметок — \(summary.marks), итоговых результатов — \(summary.results), "
-                + "сертификатов — \(summary.certificates), пользователей — \(summary.users).")
+                + "сертификатов — \(summary.certificates), достижений — \(summary.achievements), "
+                + "пользователей — \(summary.users).")
         context.console.print(NetworkGenerator.loginsText(summary))
     }
 }

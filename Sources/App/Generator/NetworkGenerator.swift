@@ -41,6 +41,7 @@ struct NetworkGenerator: Sendable {
         var marks = 0
         var results = 0
         var certificates = 0
+        var achievements = 0
         var users = 0
         /// Each login with what it is, in the order they were made.
         var logins: [(login: String, title: String)] = []
@@ -161,7 +162,7 @@ final class NetworkBuild {
     }
 
     func report(_ municipality: Int, _ part: Int, _ what: String) {
-        let parts = 5.0
+        let parts = 6.0
         plan.progress?((Double(municipality) + Double(part) / parts) / Double(scale.municipalities), what)
     }
 
@@ -176,6 +177,8 @@ final class NetworkBuild {
             try await journal(&town)
             report(index, 4, "результаты и сертификаты")
             try await results(&town)
+            report(index, 5, "олимпиады и достижения")
+            try await talent(&town)
             try await rows.flush()
             report(index + 1, 0, "муниципалитет \(index + 1) из \(scale.municipalities)")
         }

@@ -123,6 +123,32 @@ final class GeneratorRows {
             ]
         ),
         ("certificate_counters", ["id", "municipality_id", "year", "last_sequence"]),
+        (
+            "olympiad_subjects",
+            ["id", "municipality_id", "name", "profiles", "search_key", "sort_key", "status", "version"]
+        ),
+        (
+            "contests",
+            [
+                "id", "municipality_id", "title", "kind", "level", "direction", "organizer", "note", "search_key",
+                "sort_key", "status", "version",
+            ]
+        ),
+        (
+            "contest_editions",
+            [
+                "id", "municipality_id", "contest_id", "academic_year_id", "level", "starts_on", "ends_on", "place",
+                "search_key", "sort_key", "status", "version",
+            ]
+        ),
+        (
+            "achievements",
+            [
+                "id", "municipality_id", "school_id", "student_id", "edition_id", "subject_id", "nomination",
+                "subject_key", "result", "score", "place", "grade_studied", "grade_competed", "achieved_on",
+                "prepared_by", "document_number", "search_key", "sort_key", "status", "version",
+            ]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

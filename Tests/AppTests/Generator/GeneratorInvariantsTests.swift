@@ -20,6 +20,16 @@ extension AppTests {
                 #expect(try await count("SELECT COUNT(*) AS n FROM enrollments") == summary.enrollments)
                 #expect(try await count("SELECT COUNT(*) AS n FROM attendance_marks") == summary.marks)
                 #expect(try await count("SELECT COUNT(*) AS n FROM certificates") == summary.certificates)
+                // The talent registry: every municipality has the olympiad's subjects; results are the pupils' own.
+                #expect(summary.achievements > 0)
+                #expect(try await count("SELECT COUNT(*) AS n FROM achievements") == summary.achievements)
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM olympiad_subjects")
+                        == 24 * (try await count("SELECT COUNT(*) AS n FROM municipalities")))
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM achievements a JOIN students s ON s.id = a.student_id "
+                            + "WHERE s.school_id <> a.school_id") == 0)
                 // Seats: nobody above capacity, and each group's count is its enrolments.
                 #expect(try await count("SELECT COUNT(*) AS n FROM study_groups WHERE enrolled_count > capacity") == 0)
                 #expect(

@@ -1,0 +1,89 @@
+import Domain
+import Foundation
+
+/// The talent registry of a municipality (issue 21): the olympiad's built-in subjects (a generated municipality is
+/// written as rows, so `OlympiadSubjectsSeed` does not see it), the All-Russian olympiad with this year's school and
+/// municipal stages, a municipal contest, and results of about one pupil in eight at the school stage, a third of them
+/// also at the municipal stage.
+extension NetworkBuild {
+    func talent(_ town: inout GeneratedTown) async throws {
+        var rng = random(town.index, 6)
+        var subjects: [UUID] = []
+        for subject in OlympiadSubjects.builtIn {
+            let id = rng.uuid()
+            subjects.append(id)
+            try await rows.add(
+                "olympiad_subjects",
+                [
+                    .uuid(id), .uuid(town.id), .text(subject.name), .text(subject.profiles),
+                    .text(TextKey.search(subject.name)), .text(TextKey.sort(subject.name)),
+                    .text(RecordStatus.active.rawValue), .int(1),
+                ])
+        }
+        func contest(_ title: String, _ kind: ContestKind, _ level: ContestLevel, _ direction: ContestDirection)
+            async throws -> UUID
+        {
+            let id = rng.uuid()
+            try await rows.add(
+                "contests",
+                [
+                    .uuid(id), .uuid(town.id), .text(title), .text(kind.rawValue), .text(level.rawValue),
+                    .text(direction.rawValue), .text("Комитет образования"), .text(nil), .text(TextKey.search(title)),
+                    .text(TextKey.sort(title)), .text(RecordStatus.active.rawValue), .int(1),
+                ])
+            return id
+        }
+        let olympiadTitle = "Всероссийская олимпиада школьников"
+        let olympiad = try await contest(olympiadTitle, .allRussianOlympiad, .school, .intellectual)
+        let researchTitle = "Конкурс исследовательских работ «Шаг в науку»"
+        let research = try await contest(researchTitle, .contest, .municipal, .intellectual)
+        let year = "\(yearStart.ymd.year)/\(yearStart.ymd.year + 1)"
+        func edition(_ contest: UUID, _ title: String, _ level: ContestLevel, days: ClosedRange<Int>) async throws
+            -> (id: UUID, title: String, day: Date)
+        {
+            let id = rng.uuid()
+            let stage = title == olympiadTitle ? level.olympiadStage : "\(level.title) уровень"
+            let end = moment(yearStart.adding(days: days.upperBound))
+            try await rows.add(
+                "contest_editions",
+                [
+                    .uuid(id), .uuid(town.id), .uuid(contest), .uuid(town.yearID), .text(level.rawValue),
+                    .date(moment(yearStart.adding(days: days.lowerBound))), .date(end), .text(nil),
+                    .text(TextKey.search(title, year, stage)), .text(TextKey.sort("\(title) \(year) \(level.rank)")),
+                    .text(RecordStatus.active.rawValue), .int(1),
+                ])
+            return (id, title, end)
+        }
+        let schoolStage = try await edition(olympiad, olympiadTitle, .school, days: 20...50)
+        let municipalStage = try await edition(olympiad, olympiadTitle, .municipal, days: 70...90)
+        let researchNow = try await edition(research, researchTitle, .municipal, days: 80...80)
+        for pupil in town.pupils where rng.chance(12) {
+            let person = pupil.person
+            let subject = rng.below(subjects.count)
+            var entries = [(schoolStage, subject, rng.chance(30) ? AchievementResult.winner : .participant)]
+            if rng.chance(33) {
+                entries.append((municipalStage, subject, rng.chance(25) ? .prizeWinner : .participant))
+            }
+            if rng.chance(10) { entries.append((researchNow, -1, .winner)) }
+            for (edition, subject, result) in entries {
+                let subjectID = subject < 0 ? nil : subjects[subject]
+                let nomination = subject < 0 ? "секция «Естественные науки»" : nil
+                try await rows.add(
+                    "achievements",
+                    [
+                        .uuid(rng.uuid()), .uuid(town.id), .uuid(town.schools[pupil.school].id), .uuid(pupil.id),
+                        .uuid(edition.id), subjectID.map { .uuid($0) } ?? .text(nil), .text(nomination),
+                        .text(AchievementRules.subjectKey(subjectID: subjectID, nomination: nomination)),
+                        .text(result.rawValue), .text(nil), .text(nil), .int(pupil.grade),
+                        .int(pupil.grade), .date(edition.day), .text(nil), .text(nil),
+                        .text(TextKey.search(person.surname, person.given, person.patronymic, edition.title)),
+                        .text(
+                            TextKey.sort(
+                                [person.surname, person.given, person.patronymic ?? ""].joined(separator: " "))),
+                        .text(RecordStatus.active.rawValue), .int(1),
+                    ])
+                summary.achievements += 1
+            }
+        }
+    }
+}
