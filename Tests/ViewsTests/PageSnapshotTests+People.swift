@@ -91,5 +91,6 @@ extension PageSnapshotTests {
         ("ContestEditionFormPage", ContestEditionFormPage.mock.render(signedIn)),
         ("AchievementListPage", AchievementListPage.mock.render(signedIn)),
         ("AchievementFormPage", AchievementFormPage.mock.render(signedIn)),
+        ("AchievementImportPage", AchievementImportPage.mock.render(signedIn)),
     ]
 }

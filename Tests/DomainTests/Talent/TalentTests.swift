@@ -86,3 +86,45 @@ import Testing
         #expect(AchievementResult.winner > .prizeWinner)
     }
 }
+
+/// Issue 21, item 2: reading an achievements table.
+@Suite struct AchievementImportPlanTests {
+    let zone = TimeZone(identifier: "Europe/Moscow")!
+
+    @Test func wordsAsPeopleWriteThem() {
+        #expect(AchievementImport.level("Муниципальный этап") == .municipal)
+        #expect(AchievementImport.level("заключительный") == .federal)
+        #expect(AchievementImport.level("всероссийский") == .federal)
+        #expect(AchievementImport.level("финал") == nil)
+        #expect(AchievementImport.result("Призер") == .prizeWinner)
+        #expect(AchievementImport.result("победительница") == .winner)
+        #expect(AchievementImport.result("чемпион") == nil)
+    }
+
+    @Test func theHeaderIsReadInAnyOrderAndProblemsAreNamedByLine() {
+        let plan = AchievementImport.plan(
+            [
+                ["Результат", "ФАМИЛИЯ", "Имя", "Дата рождения*", "Конкурс", "Этап", "Балл", "Место"],
+                ["победитель", "Ёлкина", "Варвара", "14.03.2010", "Живое слово", "региональный", "87,5", "1"],
+                ["", "", "", "", "", "", "", ""],
+                ["чемпион", "Ёлкина", "", "31.02.2010", "Живое слово", "финал", "-3", "0"],
+            ], timeZone: zone)
+        #expect(plan.fileErrors.isEmpty)
+        #expect(plan.rows.count == 1)
+        #expect(plan.rows[0].score == 87.5 && plan.rows[0].level == .regional && plan.rows[0].result == .winner)
+        #expect(plan.errors.allSatisfy { $0.line == 4 })
+        #expect(
+            Set(plan.errors.map(\.column)) == [
+                "Результат", "Имя", "Дата рождения", "Этап или уровень", "Балл", "Место",
+            ])
+    }
+
+    @Test func aFileThatIsNotTheTemplateIsRefusedAsAWhole() {
+        let other = AchievementImport.plan([["Код", "Сумма"], ["1", "2"]], timeZone: zone)
+        #expect(other.fileErrors.count == 1 && other.fileErrors[0].contains("нет ни одного заголовка шаблона"))
+        let missing = AchievementImport.plan([["Фамилия", "Имя", "Погода"], ["А", "Б", "ясно"]], timeZone: zone)
+        #expect(missing.fileErrors.contains { $0.contains("Нет обязательных столбцов") && $0.contains("«Результат»") })
+        #expect(missing.fileErrors.contains { $0.contains("Неизвестные столбцы: «Погода»") })
+        #expect(missing.rows.isEmpty)
+    }
+}

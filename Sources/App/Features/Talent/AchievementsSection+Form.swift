@@ -79,11 +79,15 @@ extension AchievementsSection {
 
     func auditFields(_ record: Achievement, on db: any Database) async throws -> [String: String] {
         _ = try await resource(record, on: db)
-        let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return [
+        return Self.auditFields(record, zone: try await MunicipalClock.zone(record.$municipality.id, on: db))
+    }
+
+    /// The audit log's fields of an achievement whose student, edition (with contest and year) and subject are loaded.
+    static func auditFields(_ record: Achievement, zone: TimeZone) -> [String: String] {
+        [
             TalentWords.Field.student: record.student.fullName,
             TalentWords.Field.edition: ContestEditionsSection.title(record.edition),
-            TalentWords.Field.subject: Self.subjectText(record),
+            TalentWords.Field.subject: subjectText(record),
             TalentWords.Field.result: TalentWords.result(
                 record.achievementResult, place: record.place, score: record.score),
             TalentWords.Field.grades: "\(record.gradeStudied) / \(record.gradeCompeted)",

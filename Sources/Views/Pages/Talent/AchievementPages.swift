@@ -77,7 +77,7 @@ public struct AchievementListPage: Sendable {
 
     /// The list as the registry kit shows it.
     public var list: RegistryList {
-        RegistryList(
+        var page = RegistryList(
             title: "Достижения обучающихся", area: .achievements, query: query, filters: filters(),
             columns: [
                 Column("Обучающийся", sort: "name"), Column("Школа"), Column("Класс"), Column("Проведение"),
@@ -94,6 +94,8 @@ public struct AchievementListPage: Sendable {
             total: total, noun: ("достижение", "достижения", "достижений"),
             createTitle: canCreate ? TalentWords.addAchievement : nil,
             emptyText: "Достижений пока нет. Школа вносит результаты своих обучающихся в олимпиадах и конкурсах.")
+        if canCreate { page.links = [("Загрузить из файла", AchievementImportPage.path)] }
+        return page
     }
 
     /// The list as HTML.

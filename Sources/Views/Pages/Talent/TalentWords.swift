@@ -74,6 +74,34 @@ public enum TalentWords {
         public static let achievedInFuture = "Дата результата ещё не наступила."
     }
 
+    /// Messages of the achievements import.
+    public enum Import {
+        public static let studentNotFound =
+            "Такого обучающегося нет в реестре школы: проверьте фамилию, имя, отчество и дату рождения."
+        public static func contestNotFound(_ title: String) -> String {
+            "Олимпиады или конкурса «\(title)» нет в списке: добавьте его в «Олимпиады и конкурсы» или исправьте название."
+        }
+        public static func yearNotFound(_ title: String) -> String { "Учебного года «\(title)» нет в реестре." }
+        public static func subjectNotFound(_ name: String) -> String {
+            name.isEmpty
+                ? "Для всероссийской олимпиады укажите предмет из её перечня."
+                : "Предмета «\(name)» нет в перечне предметов олимпиады."
+        }
+        public static func repeated(_ line: Int) -> String {
+            "Повтор строки \(line): тот же обучающийся, проведение и предмет."
+        }
+        public static let chooseFile = "Выберите файл CSV или XLSX."
+        public static func emptyFile(_ name: String) -> String { "Файл «\(name)» пустой." }
+        public static let notOneSchool =
+            "Загружать достижения может администратор школы: файл — об обучающихся одной школы."
+        public static func auditTitle(fileName: String, count: Int) -> String {
+            "Загрузка достижений из файла «\(fileName)»: \(RussianPlural.count(count, "запись", "записи", "записей"))"
+        }
+        public static func loaded(_ count: Int) -> String {
+            "Загружено: \(RussianPlural.count(count, "достижение", "достижения", "достижений"))."
+        }
+    }
+
     /// Names of fields in the audit log.
     public enum Field {
         public static let name = "Название"
