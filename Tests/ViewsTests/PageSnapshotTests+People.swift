@@ -92,5 +92,6 @@ extension PageSnapshotTests {
         ("AchievementListPage", AchievementListPage.mock.render(signedIn)),
         ("AchievementFormPage", AchievementFormPage.mock.render(signedIn)),
         ("AchievementImportPage", AchievementImportPage.mock.render(signedIn)),
+        ("AchievementDocumentPage", AchievementDocumentPage.mock.render(signedIn)),
     ]
 }

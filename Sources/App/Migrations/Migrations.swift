@@ -31,5 +31,6 @@ enum SetkaMigrations {
         AddCertificatesDue(),
         AddCoverageIndexes(),
         CreateTalent(),
+        CreateAchievementDocuments(),
     ]
 }

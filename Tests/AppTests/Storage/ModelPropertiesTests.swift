@@ -31,6 +31,7 @@ extension AppTests {
             "Student": Student.self, "StudentImportBatch": StudentImportBatch.self, "StudyGroup": StudyGroup.self,
             "Subject": Subject.self, "OlympiadSubject": OlympiadSubject.self, "Contest": Contest.self,
             "ContestEdition": ContestEdition.self, "Achievement": Achievement.self,
+            "AchievementDocument": AchievementDocument.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

@@ -161,7 +161,9 @@ extension World {
             .filter(\.$group.$id == group.requireID()).first()?.id
         side.ids[.certificate] = try await matrixCertificate(student, group: group, sequence: sequence)
         let contest = try await contest("Конкурс \(surname)", kind: .contest, level: .regional)
-        side.ids[.achievement] = try await achievement(of: studentID, in: try await edition(of: contest)).id
+        let achievement = try await achievement(of: studentID, in: try await edition(of: contest))
+        try await document(of: achievement)
+        side.ids[.achievement] = achievement.id
         return side
     }
 }

@@ -79,6 +79,7 @@ extension World {
             }
         }
         let made = try #require(first)
+        try await document(of: made.achievement)
         return [
             "contests/:id": try made.contest.requireID(), "contest-editions/:id": try made.edition.requireID(),
             "achievements/:id": try made.achievement.requireID(),

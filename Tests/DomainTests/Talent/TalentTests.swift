@@ -128,3 +128,17 @@ import Testing
         #expect(missing.rows.isEmpty)
     }
 }
+
+/// Issue 21, item 2: a scan is recognised by its content, and its name is only shown.
+@Suite struct DocumentScanTests {
+    @Test func theKindComesFromTheBytes() {
+        #expect(DocumentScan.kind(of: Data("%PDF-1.7".utf8)) == .pdf)
+        #expect(DocumentScan.kind(of: Data([0xFF, 0xD8, 0xFF, 0xE0])) == .jpeg)
+        #expect(DocumentScan.kind(of: Data("<svg>".utf8)) == nil)
+        #expect(DocumentScan.problem(Data()) == "Файл пустой.")
+        #expect(DocumentScan.problem(Data("%PDF-".utf8) + Data(count: DocumentScan.maxBytes)) != nil)
+        #expect(DocumentScan.displayName("../../etc/\"passwd\"") == "passwd")
+        #expect(DocumentScan.displayName("C:\\Сканы\\диплом.pdf") == "диплом.pdf")
+        #expect(DocumentScan.displayName("\u{0}") == "скан")
+    }
+}

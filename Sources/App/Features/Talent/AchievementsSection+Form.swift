@@ -17,7 +17,23 @@ extension AchievementsSection {
             grades: "\(record.gradeStudied) / \(record.gradeCompeted)",
             achievedOn: record.achievedOn.map { RuDate.format($0, timeZone: zone) }, preparedBy: record.preparedBy,
             document: record.documentNumber)
-        return (facts, [], [])
+        let scan = try await AchievementDocumentController.facts(of: try record.requireID(), on: req.db)
+        let scanFact = scan.map { AchievementDocumentPage.describe(name: $0.fileName, size: $0.size) } ?? "—"
+        return (facts + [(TalentWords.Document.field, scanFact)], [], [])
+    }
+
+    /// The scan's links: download for who reads the achievement, upload and removal for who may edit it.
+    func extraActions(_ record: Achievement, req: Request) async throws -> [RegistryCard.Action] {
+        let id = try record.requireID()
+        let path = AchievementDocumentPage.path(id)
+        let scan = try await AchievementDocumentController.facts(of: id, on: req.db)
+        var actions: [RegistryCard.Action] = []
+        if scan != nil { actions.append(.link(TalentWords.Document.download, path, primary: false)) }
+        guard record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db))
+        else { return actions }
+        actions.append(.link(TalentWords.Document.upload, path + "/new", primary: false))
+        if scan != nil { actions.append(.link(TalentWords.Document.remove, path + "/delete", primary: false)) }
+        return actions
     }
 
     func fields(_ req: Request, record: Achievement?) async throws -> [FieldSpec] {

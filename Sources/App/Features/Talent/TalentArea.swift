@@ -8,6 +8,7 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: RegistryController(section: ContestsSection()))
         try routes.web.register(collection: RegistryController(section: ContestEditionsSection()))
         try routes.web.register(collection: AchievementImportController())
+        try routes.web.register(collection: AchievementDocumentController())
         try routes.web.register(collection: RegistryController(section: AchievementsSection()))
         try routes.api.register(collection: TalentAPIController())
     }

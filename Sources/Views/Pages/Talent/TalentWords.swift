@@ -102,6 +102,22 @@ public enum TalentWords {
         }
     }
 
+    /// Words of an achievement's scan.
+    public enum Document {
+        public static let field = "Скан документа"
+        public static let none = "Скана документа нет."
+        public static let chooseFile = "Выберите файл скана."
+        public static let uploaded = "Скан документа загружен."
+        public static let deleted = "Скан документа удалён."
+        public static let upload = "Загрузить скан документа"
+        public static let download = "Скачать скан документа"
+        public static let remove = "Удалить скан"
+        public static let deleteTitle = "Удаление скана"
+        public static func deleteQuestion(_ name: String) -> String { "Удалить скан «\(name)»?" }
+        public static let deleteConsequence = "Файл будет удалён безвозвратно; номер документа в достижении останется."
+        public static let deleteButton = "Удалить"
+    }
+
     /// Names of fields in the audit log.
     public enum Field {
         public static let name = "Название"

@@ -1,0 +1,24 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The scan of an achievement's supporting document (issue 21, item 2).
+final class AchievementDocument: Model, @unchecked Sendable {
+    static let schema = "achievement_documents"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "achievement_id") var achievement: Achievement
+    /// The name it was uploaded under, cleaned (`DocumentScan.displayName`): shown, never used to serve it.
+    @Field(key: "file_name") var fileName: String
+    /// `DocumentScan`, read from the content.
+    @Field(key: "kind") var kind: String
+    @Field(key: "size") var size: Int
+    @Field(key: "content") var content: Data
+    @Field(key: "uploaded_at") var uploadedAt: Date
+    @Field(key: "uploaded_by") var uploadedBy: String
+
+    init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [_id, _achievement, _fileName, _kind, _size, _content, _uploadedAt, _uploadedBy]
+    }
+}

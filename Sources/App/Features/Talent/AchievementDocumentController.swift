@@ -1,0 +1,135 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// An achievement's scan (issue 21, item 2): uploaded by whoever may edit the achievement, checked by size and by
+/// content, kept in the database, served as an attachment under a name Setka makes, removed after confirmation —
+/// each change audited on the achievement.
+struct AchievementDocumentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let document = routes.grouped("achievements", ":id", "document")
+        document.get(use: download)
+        document.get("new", use: form)
+        document.on(.POST, body: .collect(maxSize: ByteCount(value: DocumentScan.maxBytes + 65_536)), use: upload)
+        document.get("delete", use: deleteConfirm)
+        document.post("delete", use: delete)
+    }
+
+    /// The achievement, authorised for `action` (404 unknown, 403 not the user's).
+    func achievement(_ req: Request, _ action: Domain.Action) async throws -> Achievement {
+        guard let record = try await Achievement.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound(RegistryWords.notFound(TalentWords.achievementNoun))
+        }
+        try req.authorize(action, try await AchievementsSection().resource(record, on: req.db))
+        return record
+    }
+
+    /// The scan's facts without its bytes.
+    static func facts(of achievementID: UUID, on db: any Database) async throws -> AchievementDocument? {
+        try await AchievementDocument.query(on: db).filter(\.$achievement.$id == achievementID).field(\.$id)
+            .field(\.$achievement.$id).field(\.$fileName).field(\.$kind).field(\.$size).field(\.$uploadedAt)
+            .field(\.$uploadedBy).first()
+    }
+
+    func download(req: Request) async throws -> Response {
+        let record = try await achievement(req, .read)
+        guard
+            let document = try await AchievementDocument.query(on: req.db)
+                .filter(\.$achievement.$id == record.requireID()).first(),
+            let kind = DocumentScan(rawValue: document.kind)
+        else { throw AppError.notFound(TalentWords.Document.none) }
+        let name = "dostizhenie-\(try record.requireID().uuidString.prefix(8).lowercased()).\(kind.fileExtension)"
+        let type = HTTPMediaType(
+            type: String(kind.contentType.split(separator: "/")[0]),
+            subType: String(kind.contentType.split(separator: "/")[1]))
+        return Response.download(document.content, name: name, type: type)
+    }
+
+    func form(req: Request) async throws -> Response {
+        let record = try await achievement(req, .update)
+        return try await render(req, record, problem: nil, status: .ok)
+    }
+
+    func render(_ req: Request, _ record: Achievement, problem: String?, status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let current = try await Self.facts(of: try record.requireID(), on: req.db)
+        let page = AchievementDocumentPage(
+            achievementID: try record.requireID(), title: AchievementsSection().title(record),
+            current: current.map { AchievementDocumentPage.describe(name: $0.fileName, size: $0.size) },
+            problem: problem)
+        return req.render(page.render(await req.pageContext(active: .registry(.achievements))), status: status)
+    }
+
+    struct Upload: Content {
+        var file: File?
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let record = try await achievement(req, .update)
+        guard let file = (try? req.content.decode(Upload.self))?.file, !file.filename.isEmpty else {
+            return try await render(req, record, problem: TalentWords.Document.chooseFile, status: .unprocessableEntity)
+        }
+        let data = Data(buffer: file.data)
+        if let problem = DocumentScan.problem(data) {
+            return try await render(req, record, problem: problem, status: .unprocessableEntity)
+        }
+        let kind = DocumentScan.kind(of: data)!
+        let id = try record.requireID()
+        let user = try req.requireUser()
+        let name = DocumentScan.displayName(file.filename)
+        let before = try await Self.facts(of: id, on: req.db)
+        let title = AchievementsSection().title(record)
+        try await req.application.writeTransaction { db in
+            try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
+            let document = AchievementDocument()
+            document.$achievement.id = id
+            document.fileName = name
+            document.kind = kind.rawValue
+            document.size = data.count
+            document.content = data
+            document.uploadedAt = Date()
+            document.uploadedBy = user.username
+            try await document.create(on: db)
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
+                municipalityID: record.$municipality.id, organizationID: record.$school.id,
+                before: [TalentWords.Document.field: before.map { $0.fileName } ?? ""],
+                after: [TalentWords.Document.field: name])
+        }
+        return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.uploaded)
+    }
+
+    func deleteConfirm(req: Request) async throws -> Response {
+        let record = try await achievement(req, .update)
+        let id = try record.requireID()
+        guard let current = try await Self.facts(of: id, on: req.db) else {
+            throw AppError.notFound(TalentWords.Document.none)
+        }
+        let page = ConfirmPage(
+            title: TalentWords.Document.deleteTitle, question: TalentWords.Document.deleteQuestion(current.fileName),
+            consequence: TalentWords.Document.deleteConsequence,
+            action: AchievementDocumentPage.path(id) + "/delete", button: TalentWords.Document.deleteButton,
+            cancelURL: SiteURL.record(.achievements, id).path,
+            crumbs: [Crumb("Достижения", SiteURL.list(.achievements).path)])
+        return req.render(page.render(await req.pageContext(active: .registry(.achievements))))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let record = try await achievement(req, .update)
+        let id = try record.requireID()
+        guard let current = try await Self.facts(of: id, on: req.db) else {
+            throw AppError.notFound(TalentWords.Document.none)
+        }
+        let title = AchievementsSection().title(record)
+        try await req.application.writeTransaction { db in
+            try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
+                municipalityID: record.$municipality.id, organizationID: record.$school.id,
+                before: [TalentWords.Document.field: current.fileName], after: [TalentWords.Document.field: ""])
+        }
+        return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.deleted)
+    }
+}
