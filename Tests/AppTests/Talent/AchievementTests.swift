@@ -73,6 +73,15 @@ extension AppTests {
                 #expect(shown.contains("призёр, 2 место, 87,5 балла"))
                 #expect(shown.contains("муниципальный этап"))
                 #expect(try await school.get("/students/\(s.own[0])").body.string.contains("призёр, 2 место"))
+                // Blank grades are the student's grade now.
+                _ = try await school.get("/achievements/new")
+                var blank = Self.form(s, student: s.own[1])
+                blank["gradeStudied"] = ""
+                blank["gradeCompeted"] = ""
+                #expect(try await school.post("/achievements/new", blank).status == .seeOther)
+                let second = try #require(
+                    try await Achievement.query(on: app.db).filter(\.$student.$id == s.own[1]).first())
+                #expect(second.gradeStudied == 9 && second.gradeCompeted == 9)
             }
         }
 

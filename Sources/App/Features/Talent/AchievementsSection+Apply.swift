@@ -54,8 +54,13 @@ extension AchievementsSection {
             }
         }
         let place = errors.integer("place", form["place"], range: 1...1000, required: false)
-        let studied = errors.integer("gradeStudied", form["gradeStudied"], range: 1...11, required: true)
-        let competed = errors.integer("gradeCompeted", form["gradeCompeted"], range: 1...11, required: true)
+        // Blank grades are the student's grade now (and the grade studied, for the grade competed for).
+        let studiedTyped = errors.integer("gradeStudied", form["gradeStudied"], range: 1...11, required: false)
+        let competedTyped = errors.integer("gradeCompeted", form["gradeCompeted"], range: 1...11, required: false)
+        let blankStudied = (form["gradeStudied"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let blankCompeted = (form["gradeCompeted"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let studied = studiedTyped ?? (blankStudied ? student?.grade : nil)
+        let competed = competedTyped ?? (blankCompeted ? studied : nil)
         if let studied, let competed, !AchievementRules.competedGradeIsValid(studied: studied, competed: competed) {
             errors.add("gradeCompeted", TalentWords.Check.gradeCompeted)
         }

@@ -8,6 +8,8 @@ import Views
 struct ContestEditionsSection: RegistrySection {
     typealias Record = ContestEdition
     let area = Registry.contestEditions
+    /// Editions are reached from a contest's card.
+    let menuArea = Registry.contests
     let entityType = "contest_edition"
     let noun = TalentWords.editionNoun
     let newTitle = TalentWords.editionNewTitle

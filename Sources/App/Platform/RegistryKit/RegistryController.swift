@@ -19,7 +19,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         sectionRoutes.post(":id", "restore", use: restore)
     }
 
-    var active: MenuArea { .registry(section.area) }
+    var active: MenuArea { .registry(section.menuArea) }
 
     /// The section's fields plus the record's state, as the audit log compares them.
     func fullAudit(_ record: S.Record, on db: any Database) async throws -> [String: String] {

@@ -9,6 +9,8 @@ import Views
 protocol RegistrySection: Sendable {
     associatedtype Record: RegistryRecord
     var area: Registry { get }
+    /// The menu item lit on the section's pages: its own (default), or the one it is reached from.
+    var menuArea: Registry { get }
     var entityType: String { get }
     var noun: String { get }
     /// The heading of a new record's form («Новая программа»).
@@ -43,6 +45,7 @@ protocol RegistrySection: Sendable {
 }
 
 extension RegistrySection {
+    var menuArea: Registry { area }
     func isEditable(_ record: Record) -> Bool { true }
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action] { [] }
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)] { [] }

@@ -41,10 +41,10 @@ public struct AchievementFormPage: Sendable {
                 .select(AchievementResult.allCases.map { ($0.rawValue, $0.title) }, empty: nil), required: true),
             FieldSpec("score", "Балл", hint: "Если есть, например 87,5."),
             FieldSpec("place", "Место", .number),
-            FieldSpec("gradeStudied", "Класс обучения", .number, required: true),
+            FieldSpec("gradeStudied", "Класс обучения", .number, hint: "Пусто — класс обучающегося сейчас."),
             FieldSpec(
-                "gradeCompeted", "Класс участия", .number, required: true,
-                hint: "Если выступал за старший класс — его номер."),
+                "gradeCompeted", "Класс участия", .number,
+                hint: "Если выступал за старший класс — его номер; пусто — класс обучения."),
             FieldSpec("achievedOn", "Дата результата", .date),
             FieldSpec("preparedBy", "Подготовили", hint: "Педагоги и тренеры: «Смирнова А. В., Кузнецов И. П.»."),
             FieldSpec("documentNumber", "Документ", hint: "Номер диплома, грамоты или протокола."),
