@@ -93,5 +93,6 @@ extension PageSnapshotTests {
         ("AchievementFormPage", AchievementFormPage.mock.render(signedIn)),
         ("AchievementImportPage", AchievementImportPage.mock.render(signedIn)),
         ("AchievementDocumentPage", AchievementDocumentPage.mock.render(signedIn)),
+        ("WinnersPage", WinnersPage.mock.render(signedIn)),
     ]
 }

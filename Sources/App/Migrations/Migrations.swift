@@ -32,5 +32,6 @@ enum SetkaMigrations {
         AddCoverageIndexes(),
         CreateTalent(),
         CreateAchievementDocuments(),
+        AddPublicationConsent(),
     ]
 }

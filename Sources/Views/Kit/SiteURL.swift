@@ -9,7 +9,7 @@ public enum SiteURL: Sendable {
     case organizationEdit(UUID)
     case organizationArchive(UUID)
     case organizationRestore(UUID)
-    case audit, municipality, catalog, children, invite, lists, enrollments, applications, coverage
+    case audit, municipality, catalog, winners, children, invite, lists, enrollments, applications, coverage
     case users
     /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student
     /// and a
@@ -58,6 +58,7 @@ public enum SiteURL: Sendable {
         case .audit: "/audit"
         case .municipality: "/municipality"
         case .catalog: "/catalog"
+        case .winners: "/winners"
         case .children: "/children"
         case .lists: "/lists"
         case .enrollmentList(let id): "/lists/\(id.uuidString.lowercased())"

@@ -156,6 +156,7 @@ extension GuardiansController {
                     facts: [
                         (GuardiansWords.Child.school, student.school.shortName),
                         (GuardiansWords.Child.grade, "\(student.grade)\(student.letter ?? "")"),
+                        (TalentWords.Publication.field, StudentsSection.publicationText(student, zone: zone)),
                     ],
                     courses: courses[try student.requireID()]
                         ?? StudentCoursesSection(title: GuardiansWords.Child.courses, rows: []).section,
@@ -170,6 +171,7 @@ extension GuardiansController {
                                 "/children/\(try student.requireID().uuidString.lowercased())/consent"
                             )
                         ] : [], achievements: achievements[try student.requireID()]))
+            kids[kids.count - 1].actions += try PublicationConsentController.actions(for: student, req: req)
         }
         return req.render(ChildrenPage(children: kids).render(await req.pageContext(active: .children)))
     }

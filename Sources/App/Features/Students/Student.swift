@@ -33,13 +33,18 @@ final class Student: RegistryRecord, @unchecked Sendable {
     /// Unique within the municipality, given on registration and never changed (`StudentRegistryNumbers`): how the
     /// child is shown to those who may not see the name.
     @OptionalField(key: "registry_number") var registryNumber: Int?
+    /// Consent to publishing the child's name with their achievements (152-ФЗ art. 10.1; issue 21, item 7): when, and
+    /// who gave it. Withdrawn, both are cleared (the audit keeps the history).
+    @OptionalField(key: "publication_consent_on") var publicationConsentOn: Date?
+    @OptionalField(key: "publication_consent_by") var publicationConsentBy: String?
     init() {}
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
             _id, _municipality, _school, _surname, _givenName, _patronymic, _birthDate, _grade, _letter, _sex,
             _specialNeeds, _consentOn, _consentBy, _identityKey, _user, _searchKey, _sortKey, _status, _version,
-            _importBatchID, _consentWithdrawnAt, _consentWithdrawnBy, _registryNumber,
+            _importBatchID, _consentWithdrawnAt, _consentWithdrawnBy, _registryNumber, _publicationConsentOn,
+            _publicationConsentBy,
         ]
     }
 
@@ -49,4 +54,6 @@ final class Student: RegistryRecord, @unchecked Sendable {
     }
     /// Consent is in force: given and not withdrawn since.
     var hasConsent: Bool { consentOn != nil && consentWithdrawnAt == nil }
+    /// The child's name may be published with their achievements: both consents are in force.
+    var mayPublish: Bool { hasConsent && publicationConsentOn != nil }
 }

@@ -26,6 +26,8 @@ extension StudentsSection {
             "letter": record.letter ?? "",
             "specialNeeds": record.specialNeeds ? "yes" : "", "consentOn": RegistrySupport.date(record.consentOn, zone),
             "consentBy": record.consentBy ?? "",
+            "publicationConsentOn": RegistrySupport.date(record.publicationConsentOn, zone),
+            "publicationConsentBy": record.publicationConsentBy ?? "",
         ])
     }
 
@@ -53,6 +55,15 @@ extension StudentsSection {
         let consentOn = errors.date("consentOn", form["consentOn"], timeZone: zone, required: false)
         let consentBy = errors.optional("consentBy", form["consentBy"], max: 200)
         if consentOn != nil && consentBy == nil { errors.add("consentBy", StudentsWords.Check.consentByMissing) }
+        let publicationOn = errors.date(
+            "publicationConsentOn", form["publicationConsentOn"], timeZone: zone, required: false)
+        let publicationBy = errors.optional("publicationConsentBy", form["publicationConsentBy"], max: 200)
+        if publicationOn != nil && publicationBy == nil {
+            errors.add("publicationConsentBy", StudentsWords.Check.consentByMissing)
+        }
+        if let publicationOn, publicationOn > Date() {
+            errors.add("publicationConsentOn", StudentsWords.Check.consentInFuture)
+        }
         var key = ""
         if let birth, !surname.isEmpty, !given.isEmpty {
             key = StudentIdentity.key(
@@ -106,6 +117,8 @@ extension StudentsSection {
         }
         record.consentOn = consentOn
         record.consentBy = consentBy
+        record.publicationConsentOn = publicationOn
+        record.publicationConsentBy = publicationOn == nil ? nil : publicationBy
         record.identityKey = key
         record.searchKey = TextKey.search(surname, given, patronymic)
         record.sortKey = TextKey.sort([surname, given, patronymic ?? ""].joined(separator: " "))

@@ -85,7 +85,7 @@ extension StudentsSection {
 
     func auditFields(_ record: Student, on db: any Database) async throws -> [String: String] {
         let zone = try await MunicipalClock.zone(record.$municipality.id, on: db)
-        return StudentsWords.audit(
+        var fields = StudentsWords.audit(
             name: record.fullName, birth: RuDate.format(record.birthDate, timeZone: zone),
             school: record.$school.value?.shortName ?? "",
             grade: "\(record.grade)\(record.letter ?? "")", sex: record.sex.flatMap(Sex.init(rawValue:)),
@@ -93,5 +93,15 @@ extension StudentsSection {
             withdrawnOn: record.consentWithdrawnAt.map { RuDate.format($0, timeZone: zone) },
             withdrawnBy: record.consentWithdrawnBy,
             consentOn: RegistrySupport.date(record.consentOn, zone), consentBy: record.consentBy)
+        fields[TalentWords.Publication.field] = Self.publicationText(record, zone: zone)
+        return fields
+    }
+
+    /// «01.09.2026, Ёлкина Вера Николаевна (мать)», or «нет».
+    static func publicationText(_ record: Student, zone: TimeZone) -> String {
+        record.publicationConsentOn.map {
+            RuDate.format($0, timeZone: zone) + ", " + (record.publicationConsentBy ?? "")
+        }
+            ?? TalentWords.Publication.none
     }
 }

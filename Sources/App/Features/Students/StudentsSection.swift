@@ -107,7 +107,8 @@ struct StudentsSection: RegistrySection {
             },
             guardians: try await GuardiansSection.load(of: record, req: req, zone: zone))
         let achievements = try await StudentAchievements.section(of: record, req: req)
-        return (page.facts, page.sections + [achievements].compactMap { $0 }, page.warnings)
+        let publication = (TalentWords.Publication.field, Self.publicationText(record, zone: zone))
+        return (page.facts + [publication], page.sections + [achievements].compactMap { $0 }, page.warnings)
     }
 
     func extraActions(_ record: Student, req: Request) async throws -> [RegistryCard.Action] {

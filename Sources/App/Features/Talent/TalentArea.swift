@@ -9,6 +9,8 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: RegistryController(section: ContestEditionsSection()))
         try routes.web.register(collection: AchievementImportController())
         try routes.web.register(collection: AchievementDocumentController())
+        try routes.web.register(collection: PublicationConsentController())
+        try routes.web.register(collection: WinnersController())
         try routes.web.register(collection: RegistryController(section: AchievementsSection()))
         try routes.api.register(collection: TalentAPIController())
     }

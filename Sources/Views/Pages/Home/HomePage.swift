@@ -70,6 +70,7 @@ public struct HomePage: Sendable {
                 el("p", .cls("actions")) {
                     el("a", .cls("button primary"), .href(SiteURL.catalog.path)) { "Каталог сетевых программ" }
                     el("a", .cls("button"), .href(SiteURL.schedule.path)) { "Расписание сети на месяц" }
+                    el("a", .cls("button"), .href(SiteURL.winners.path)) { "Наши победители" }
                     el("a", .cls("button"), .href(SiteURL.verify.path)) { "Проверить сертификат" }
                 }
             }

@@ -144,6 +144,11 @@ public struct StudentFormPage: Sendable {
             FieldSpec("consentOn", "Согласие на обработку персональных данных: дата", .date),
             FieldSpec(
                 "consentBy", "Кто дал согласие", hint: "ФИО родителя (законного представителя) и кем приходится."),
+            FieldSpec(
+                "publicationConsentOn", "Согласие на публикацию достижений: дата", .date,
+                hint: "Имя, школа, класс и достижения на странице «Наши победители»; только вместе с согласием на "
+                    + "обработку данных."),
+            FieldSpec("publicationConsentBy", "Кто дал согласие на публикацию"),
         ]
     }
 

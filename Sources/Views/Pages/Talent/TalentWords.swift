@@ -102,6 +102,32 @@ public enum TalentWords {
         }
     }
 
+    /// Words of the consent to publication (item 7) and the public page.
+    public enum Publication {
+        public static let field = "Согласие на публикацию достижений"
+        public static let none = "нет"
+        public static let give = "Разрешить публикацию достижений"
+        public static let withdraw = "Отозвать согласие на публикацию"
+        public static let giveTitle = "Согласие на публикацию достижений"
+        public static func giveQuestion(_ name: String) -> String {
+            "Разрешить публиковать на странице «Наши победители» имя, школу, класс и достижения: \(name)?"
+        }
+        public static let giveConsequence =
+            "Публикуются только победы и призовые места. Согласие можно отозвать в любой момент: ребёнок сразу "
+            + "пропадёт со страницы."
+        public static let giveButton = "Разрешить"
+        public static let withdrawTitle = "Отзыв согласия на публикацию"
+        public static func withdrawQuestion(_ name: String) -> String {
+            "Отозвать согласие на публикацию достижений: \(name)?"
+        }
+        public static let withdrawConsequence = "Ребёнок сразу пропадёт со страницы «Наши победители»."
+        public static let withdrawButton = "Отозвать"
+        public static let given = "Согласие на публикацию достижений дано."
+        public static let withdrawn = "Согласие на публикацию достижений отозвано."
+        public static let noProcessingConsent =
+            "Сначала нужно согласие на обработку персональных данных: без него достижения не публикуются."
+    }
+
     /// Words of an achievement's scan.
     public enum Document {
         public static let field = "Скан документа"
