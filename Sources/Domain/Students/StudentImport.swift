@@ -86,16 +86,7 @@ public enum StudentImport {
         }
     }
 
-    public struct RowError: Codable, Sendable, Equatable {
-        public var line: Int
-        public var column: String
-        public var message: String
-        public init(line: Int, column: String, message: String) {
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-    }
+    public typealias RowError = TableRowError
 
     public struct Plan: Sendable {
         public var rows: [Row] = []

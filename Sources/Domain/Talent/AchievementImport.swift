@@ -83,17 +83,7 @@ public enum AchievementImport {
         public var documentNumber: String?
     }
 
-    /// A problem of one cell (or of a whole row, `column` empty), by the file's line number.
-    public struct RowError: Sendable, Equatable {
-        public var line: Int
-        public var column: String
-        public var message: String
-        public init(line: Int, column: String, message: String) {
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-    }
+    public typealias RowError = TableRowError
 
     /// What a file holds: rows that read well, errors of those that do not, problems of the file as a whole.
     public struct Plan: Sendable {
