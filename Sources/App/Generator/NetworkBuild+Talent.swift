@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Views
 
 /// The talent registry of a municipality (issue 21): the olympiad's built-in subjects (a generated municipality is
 /// written as rows, so `OlympiadSubjectsSeed` does not see it), the All-Russian olympiad with this year's school and
@@ -42,7 +43,7 @@ extension NetworkBuild {
             -> (id: UUID, title: String, day: Date)
         {
             let id = rng.uuid()
-            let stage = title == olympiadTitle ? level.olympiadStage : "\(level.title) уровень"
+            let stage = TalentWords.stage(kind: title == olympiadTitle ? .allRussianOlympiad : .contest, level: level)
             let end = moment(yearStart.adding(days: days.upperBound))
             try await rows.add(
                 "contest_editions",

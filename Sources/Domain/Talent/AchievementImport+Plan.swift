@@ -54,7 +54,7 @@ extension AchievementImport {
             var errors: [RowError] = []
             func fail(_ key: String, _ message: String) {
                 errors.append(
-                    RowError(line: line, column: columns.first { $0.key == key }?.title ?? "", message: message))
+                    RowError(line: line, column: title(key), message: message))
             }
             func required(_ key: String, max: Int = 200) -> String {
                 guard let value = cell(key) else {

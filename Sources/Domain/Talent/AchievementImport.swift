@@ -61,6 +61,8 @@ public enum AchievementImport {
     ]
 
     public static var header: [String] { columns.map(\.title) }
+    /// A column's title by its key (a row error names the column as the file's header does).
+    public static func title(_ key: String) -> String { columns.first { $0.key == key }?.title ?? "" }
     public static var exampleRow: [String] { columns.map(\.example) }
 
     /// One row whose cells read well, still to be matched with the registry.

@@ -112,7 +112,7 @@ struct AchievementDocumentController: RouteCollection {
             consequence: TalentWords.Document.deleteConsequence,
             action: AchievementDocumentPage.path(id) + "/delete", button: TalentWords.Document.deleteButton,
             cancelURL: SiteURL.record(.achievements, id).path,
-            crumbs: [Crumb("Достижения", SiteURL.list(.achievements).path)])
+            crumbs: [Crumb(MenuArea.registry(.achievements).title, SiteURL.list(.achievements).path)])
         return req.render(page.render(await req.pageContext(active: .registry(.achievements))))
     }
 

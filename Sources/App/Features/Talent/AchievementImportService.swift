@@ -55,28 +55,28 @@ enum AchievementImportService {
                 surname: row.surname, givenName: row.givenName, patronymic: row.patronymic, birthDate: row.birthDate,
                 timeZone: zone)
             guard let student = byIdentity[identity] else {
-                fail("Фамилия", TalentWords.Import.studentNotFound)
+                fail(AchievementImport.title("surname"), TalentWords.Import.studentNotFound)
                 continue
             }
             guard let contest = contestByKey[TextKey.search(row.contest)] else {
-                fail("Олимпиада или конкурс", TalentWords.Import.contestNotFound(row.contest))
+                fail(AchievementImport.title("contest"), TalentWords.Import.contestNotFound(row.contest))
                 continue
             }
             guard let year = row.year.map({ title in years.first { $0.title == title } }) ?? current else {
-                fail("Учебный год", TalentWords.Import.yearNotFound(row.year ?? ""))
+                fail(AchievementImport.title("year"), TalentWords.Import.yearNotFound(row.year ?? ""))
                 continue
             }
             var subject: OlympiadSubject?
             if contest.contestKind.needsOlympiadSubject {
                 subject = row.subject.flatMap { name in subjects.first { $0.searchKey == TextKey.search(name) } }
                 if subject == nil {
-                    fail("Предмет или номинация", TalentWords.Import.subjectNotFound(row.subject ?? ""))
+                    fail(AchievementImport.title("subject"), TalentWords.Import.subjectNotFound(row.subject ?? ""))
                     continue
                 }
             }
             let grade = row.gradeCompeted ?? student.grade
             guard AchievementRules.competedGradeIsValid(studied: student.grade, competed: grade) else {
-                fail("Класс участия", TalentWords.Check.gradeCompeted)
+                fail(AchievementImport.title("gradeCompeted"), TalentWords.Check.gradeCompeted)
                 continue
             }
             let edition = editions.first {

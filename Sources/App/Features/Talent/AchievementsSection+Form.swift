@@ -56,7 +56,10 @@ extension AchievementsSection {
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
         return AchievementFormPage(
             students: try students.map {
-                (try $0.requireID().uuidString.lowercased(), "\($0.fullName), \($0.grade)\($0.letter ?? "") класс")
+                (
+                    try $0.requireID().uuidString.lowercased(),
+                    TalentWords.studentChoice(name: $0.fullName, grade: $0.grade, letter: $0.letter)
+                )
             },
             editions: try editions.map {
                 (try $0.requireID().uuidString.lowercased(), ContestEditionsSection.title($0))

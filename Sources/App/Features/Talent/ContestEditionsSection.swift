@@ -52,7 +52,7 @@ struct ContestEditionsSection: RegistrySection {
 
     /// The edition's stage or level without the contest: «муниципальный этап», «региональный уровень».
     static func stage(_ edition: ContestEdition, kind: ContestKind) -> String {
-        kind == .allRussianOlympiad ? edition.contestLevel.olympiadStage : "\(edition.contestLevel.title) уровень"
+        TalentWords.stage(kind: kind, level: edition.contestLevel)
     }
 
     static func dates(_ edition: ContestEdition, zone: TimeZone) -> String {

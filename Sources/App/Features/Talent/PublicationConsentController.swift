@@ -24,7 +24,7 @@ struct PublicationConsentController: RouteCollection {
             question: give ? words.giveQuestion(student.fullName) : words.withdrawQuestion(student.fullName),
             consequence: give ? words.giveConsequence : words.withdrawConsequence,
             action: give ? path : path + "/withdraw", button: give ? words.giveButton : words.withdrawButton,
-            cancelURL: SiteURL.children.path, crumbs: [Crumb("Мои дети", SiteURL.children.path)])
+            cancelURL: SiteURL.children.path, crumbs: [Crumb(MenuArea.children.title, SiteURL.children.path)])
         return req.render(page.render(await req.pageContext(active: .children)))
     }
 

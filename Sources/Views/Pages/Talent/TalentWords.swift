@@ -26,8 +26,17 @@ public enum TalentWords {
 
     /// An edition as a choice and a title: «Всероссийская олимпиада школьников — муниципальный этап, 2025/2026».
     public static func editionTitle(contest: String, kind: ContestKind, level: ContestLevel, year: String) -> String {
-        let stage = kind == .allRussianOlympiad ? level.olympiadStage : "\(level.title) уровень"
-        return "\(contest) — \(stage), \(year)"
+        "\(contest) — \(stage(kind: kind, level: level)), \(year)"
+    }
+
+    /// An edition's stage or level without the contest: «муниципальный этап», «региональный уровень».
+    public static func stage(kind: ContestKind, level: ContestLevel) -> String {
+        kind == .allRussianOlympiad ? level.olympiadStage : "\(level.title) уровень"
+    }
+
+    /// A student as a form's choice: «Иванов Пётр Сергеевич, 9Б класс».
+    public static func studentChoice(name: String, grade: Int, letter: String?) -> String {
+        "\(name), \(grade)\(letter ?? "") класс"
     }
 
     /// The result with its place and score, as a list shows it: «призёр, 2 место, 87,5 балла».
