@@ -23,6 +23,7 @@ struct AchievementImportController: RouteCollection {
     static func school(_ req: Request) async throws -> (municipalityID: UUID, school: Organization) {
         let municipalityID = try RegistrySupport.municipality(req)
         let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
+        // A file is one school's: a role that would enter results in any school has no school to load it into.
         guard !req.can(.create, .achievement(school: probe, shared: false)) else { throw AppError.forbidden }
         let schools = try await RegistrySupport.writableOrganizations(
             req, municipalityID: municipalityID, kinds: [.school]

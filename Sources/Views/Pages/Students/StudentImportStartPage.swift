@@ -72,45 +72,14 @@ public struct StudentImportStartPage: Sendable {
                 UI.selectField(
                     "school", "Школа", options: schools, selected: selectedSchool, errors: errors, required: true,
                     includeEmpty: schools.count == 1 ? nil : "— выберите —")
-                el("div", .cls(errors["file"] == nil ? "field" : "field has-error")) {
-                    el("label", .for("file")) {
-                        "Файл"
-                        el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
-                    }
-                    el(
-                        "input", .type("file"), .id("file"), .name("file"),
-                        Attr(
-                            "accept",
-                            ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    if let error = errors["file"] { el("p", .cls("error"), .id("file-error")) { error } }
-                    el("p", .cls("hint")) { "До 25 МБ и 200 000 строк." }
-                }
+                UI.tableFileField(error: errors["file"], hint: "До 25 МБ и 200 000 строк.")
                 el("div", .cls("actions")) {
                     UI.submit("Проверить файл")
                     el("a", .href(SiteURL.list(.students).path)) { "Отмена" }
                 }
             }
             el("h2") { "Столбцы файла" }
-            el("table", .cls("list")) {
-                el("thead") {
-                    el("tr") {
-                        el("th") { "Заголовок" }
-                        el("th") { "Обязательный" }
-                        el("th") { "Что писать" }
-                        el("th") { "Пример" }
-                    }
-                }
-                el("tbody") {
-                    for column in StudentImport.columns {
-                        el("tr") {
-                            el("td") { column.title }
-                            el("td") { column.required ? "да" : "" }
-                            el("td") { column.hint }
-                            el("td") { column.example }
-                        }
-                    }
-                }
-            }
+            UI.columnsTable(StudentImport.columns.map { ($0.title, $0.required, $0.hint, $0.example) })
             el("p", .cls("muted")) {
                 "Столбцы можно переставлять; регистр заголовков не важен. Один и тот же обучающийся (фамилия, имя, "
                     + "отчество и дата рождения без учёта регистра и «ё») в файле дважды объединяется в одну запись, "

@@ -69,41 +69,14 @@ public struct AchievementImportPage: Sendable {
                 if let fileProblem {
                     el("div", .cls("form-error"), Attr("role", "alert")) { "Файл не принят. " + fileProblem }
                 }
-                el("div", .cls("field")) {
-                    el("label", .for("file")) {
-                        "Файл"
-                        el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
-                    }
-                    el(
-                        "input", .type("file"), .id("file"), .name("file"),
-                        Attr(
-                            "accept",
-                            ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    el("p", .cls("hint")) { "До 2 МБ и \(AchievementImport.maxRows) строк." }
-                }
+                UI.tableFileField(error: nil, hint: "До 2 МБ и \(AchievementImport.maxRows) строк.")
                 el("div", .cls("actions")) {
                     UI.submit("Проверить файл")
                     el("a", .href(SiteURL.list(.achievements).path)) { "Отмена" }
                 }
             }
             el("h2") { "Столбцы файла" }
-            el("table", .cls("list")) {
-                el("thead") {
-                    el("tr") {
-                        for title in ["Заголовок", "Обязательный", "Что писать", "Пример"] { el("th") { title } }
-                    }
-                }
-                el("tbody") {
-                    for column in AchievementImport.columns {
-                        el("tr") {
-                            el("td") { column.title }
-                            el("td") { column.required ? "да" : "" }
-                            el("td") { column.hint }
-                            el("td") { column.example }
-                        }
-                    }
-                }
-            }
+            UI.columnsTable(AchievementImport.columns.map { ($0.title, $0.required, $0.hint, $0.example) })
         }
     }
 
