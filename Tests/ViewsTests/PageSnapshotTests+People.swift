@@ -94,5 +94,13 @@ extension PageSnapshotTests {
         ("AchievementImportPage", AchievementImportPage.mock.render(signedIn)),
         ("AchievementDocumentPage", AchievementDocumentPage.mock.render(signedIn)),
         ("WinnersPage", WinnersPage.mock.render(signedIn)),
+        ("OlympiadStageListPage", OlympiadStageListPage.mock.render(signedIn)),
+        ("OlympiadStageCardPage", OlympiadStageCardPage.mock.render(signedIn)),
+        ("OlympiadStageFormPage", OlympiadStageFormPage.mock.render(signedIn)),
+        ("OlympiadGradesPage", OlympiadGradesPage.mock.render(signedIn)),
+        ("OlympiadInvitedPage", OlympiadInvitedPage.mock.render(signedIn)),
+        ("OlympiadParticipantFormPage", OlympiadParticipantFormPage.mock.render(signedIn)),
+        ("OlympiadAppealPage", OlympiadAppealPage.mock.render(signedIn)),
+        ("OlympiadRatingPage", OlympiadRatingPage.mock.render(signedIn)),
     ]
 }

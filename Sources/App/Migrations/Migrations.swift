@@ -33,5 +33,6 @@ enum SetkaMigrations {
         CreateTalent(),
         CreateAchievementDocuments(),
         AddPublicationConsent(),
+        CreateOlympiadStages(),
     ]
 }

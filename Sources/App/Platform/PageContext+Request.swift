@@ -74,6 +74,8 @@ extension Request {
             case .olympiadSubjects: return access.allows(user.actor, .read, .reference(municipalityID: municipalityID))
             case .contests, .contestEditions:
                 return access.allows(user.actor, .read, .contest(municipalityID: municipalityID))
+            case .olympiadStages:
+                return access.allows(user.actor, .read, .olympiadStage(municipalityID: municipalityID))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))

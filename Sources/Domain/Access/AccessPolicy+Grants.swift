@@ -126,6 +126,20 @@ extension AccessPolicy {
             case .schoolAdmin: return scope.organizationID == school.id
             case .centerHead, .teacher, .student, .guardian: return false
             }
+        case .olympiadStage(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return true
+            case .schoolAdmin, .centerHead, .teacher: return action == .read
+            case .student, .guardian: return false
+            }
+        case .olympiadParticipant(let school):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return true
+            case .schoolAdmin: return action == .read && scope.organizationID == school.id
+            case .centerHead, .teacher, .student, .guardian: return false
+            }
         case .order(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

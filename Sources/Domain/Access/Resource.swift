@@ -75,4 +75,11 @@ public enum Resource: Sendable {
     /// consent to the processing of personal data is on record (`shared`): without it an achievement does not leave
     /// the school (issue 21, item 7). A student's own are read through `.person`.
     case achievement(school: OrgRef, shared: Bool)
+    /// A municipal stage of the ВсОШ in a subject and year, its passing scores and rules (not personal): the
+    /// methodologist runs it with the coordinator and the administrator (`001_4390f67d15d9225c.txt` §2.5.3); the
+    /// network's staff and schools read it.
+    case olympiadStage(municipalityID: UUID)
+    /// A participant of a municipal stage (personal data of a minor: scores, status), by the student's school: those
+    /// who run the stage keep them; the school reads its own.
+    case olympiadParticipant(school: OrgRef)
 }

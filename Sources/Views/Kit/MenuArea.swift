@@ -37,7 +37,7 @@ public enum MenuArea: Hashable, Sendable {
             return everyone.union([
                 .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
-                .registry(.users), .registry(.achievements), .registry(.contests),
+                .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
             ])
         case .student:
             return everyone.union([.applications])
@@ -48,7 +48,7 @@ public enum MenuArea: Hashable, Sendable {
     /// Registry lists reached through their own menu area.
     static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions] + talent
     /// The talent registry's lists, after the certificates.
-    static let talent: [Registry] = [.achievements, .contests]
+    static let talent: [Registry] = [.achievements, .contests, .olympiadStages]
 
     public var title: String {
         switch self {
@@ -90,6 +90,7 @@ public enum MenuArea: Hashable, Sendable {
             case .achievements: "Достижения"
             case .contests: "Олимпиады и конкурсы"
             case .contestEditions: "Проведения конкурсов"
+            case .olympiadStages: "Муниципальный этап олимпиады"
             }
         }
     }

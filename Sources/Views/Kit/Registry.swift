@@ -24,6 +24,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case achievements
     case contests
     case contestEditions = "contest-editions"
+    /// The municipal stage of the ВсОШ by subject and year (issue 21, item 3).
+    case olympiadStages = "olympiad-stages"
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

@@ -24,7 +24,7 @@ extension AppTests {
                 for operation in APIDocsArea.operations where operation.method == .GET {
                     // act
                     var path = "/api/v1" + operation.path
-                    if operation.path.hasSuffix("{id}") {
+                    if operation.path.contains("{id}") {
                         let area = String(operation.path.split(separator: "/")[0])
                         path = path.replacingOccurrences(
                             of: "{id}", with: try #require(fixture.ids[area], "no record for \(area)").uuidString)

@@ -51,6 +51,7 @@ enum MatrixRoutes {
         "feeds/:id": .calendarFeed, "certificates/:certificate": .certificate, "certificates/:id": .certificate,
         "diagnostics/:id": .diagnostic, "orders/:id": .order, "olympiad-subjects/:id": .olympiadSubject,
         "contests/:id": .contest, "contest-editions/:id": .contestEdition, "achievements/:id": .achievement,
+        "olympiad-stages/:id": .olympiadStage, "participants/:participant": .olympiadParticipant,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -31,7 +31,9 @@ extension AppTests {
             "Student": Student.self, "StudentImportBatch": StudentImportBatch.self, "StudyGroup": StudyGroup.self,
             "Subject": Subject.self, "OlympiadSubject": OlympiadSubject.self, "Contest": Contest.self,
             "ContestEdition": ContestEdition.self, "Achievement": Achievement.self,
-            "AchievementDocument": AchievementDocument.self,
+            "AchievementDocument": AchievementDocument.self, "OlympiadStage": OlympiadStage.self,
+            "OlympiadStageGrade": OlympiadStageGrade.self, "OlympiadParticipant": OlympiadParticipant.self,
+            "OlympiadAppeal": OlympiadAppeal.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

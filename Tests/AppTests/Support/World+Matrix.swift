@@ -12,19 +12,20 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case calendarFeed, program, group, lesson, list, importBatch, busySlot, diagnostic
     case student, guardian, enrollment, application, certificate
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
-    case olympiadSubject, contest, contestEdition, achievement
+    case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
         [
             .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
-            .contest, .contestEdition,
+            .contest, .contestEdition, .olympiadStage,
         ].contains(self)
     }
 
     /// Kinds that belong to one student: a classmate has their own.
     var isPersonal: Bool {
-        [.student, .guardian, .enrollment, .application, .certificate, .achievement].contains(self)
+        [.student, .guardian, .enrollment, .application, .certificate, .achievement, .olympiadParticipant].contains(
+            self)
     }
 }
 
@@ -137,6 +138,10 @@ extension World {
         let contest = try await contest("Олимпиада \(tag)")
         side.ids[.contest] = contest.id
         side.ids[.contestEdition] = try await edition(of: contest).id
+        side.ids[.olympiadStage] = try await olympiadStage(
+            try await olympiadSubject("математика"), olympiad: try await self.contest("ВсОШ \(tag)"),
+            grades: [8: ("10;10;20", 20), 10: ("10;10;20", 20)]
+        ).id
         return side
     }
 
@@ -164,6 +169,11 @@ extension World {
         let achievement = try await achievement(of: studentID, in: try await edition(of: contest))
         try await document(of: achievement)
         side.ids[.achievement] = achievement.id
+        let stage = try #require(
+            try await OlympiadStage.query(on: app.db).filter(\.$municipality.$id == municipalityID).first())
+        side.ids[.olympiadParticipant] = try await participant(
+            of: studentID, in: stage, code: "К-\(sequence)", grade: 10, scores: [5, 5, 5]
+        ).id
         return side
     }
 }

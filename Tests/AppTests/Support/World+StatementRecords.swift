@@ -80,7 +80,20 @@ extension World {
         }
         let made = try #require(first)
         try await document(of: made.achievement)
+        // A municipal stage with `n` invited from the school stage and `n` results.
+        let olympiad = try await contest("Всероссийская олимпиада школьников")
+        let schoolStage = try await edition(of: olympiad, level: .school)
+        let stage = try await olympiadStage(subject, olympiad: olympiad, grades: [10: ("10;10;20", 10)])
+        var participant: OlympiadParticipant?
+        for (index, student) in students.prefix(n).enumerated() {
+            try await achievement(of: student, in: schoolStage, subject: subject, result: .participant, score: 15)
+            let made = try await self.participant(
+                of: student, in: stage, code: "М-\(index)", grade: 10, scores: [Double(index % 10), 5, 5])
+            if participant == nil { participant = made }
+        }
         return [
+            "olympiad-stages/:id": try stage.requireID(),
+            "participants/:participant": try #require(participant).requireID(),
             "contests/:id": try made.contest.requireID(), "contest-editions/:id": try made.edition.requireID(),
             "achievements/:id": try made.achievement.requireID(),
             "olympiad-subjects/:id": try subject.requireID(),

@@ -51,7 +51,7 @@ extension World {
     @discardableResult
     func achievement(
         of studentID: UUID, in edition: ContestEdition, subject: OlympiadSubject? = nil,
-        result: AchievementResult = .winner, grade: Int = 10
+        result: AchievementResult = .winner, grade: Int = 10, score: Double? = nil
     ) async throws -> Achievement {
         let student = try #require(try await Student.find(studentID, on: app.db))
         let record = Achievement()
@@ -64,6 +64,7 @@ extension World {
         record.result = result.rawValue
         record.gradeStudied = grade
         record.gradeCompeted = grade
+        record.score = score
         record.searchKey = TextKey.search(student.surname, student.givenName)
         record.sortKey = student.sortKey
         try await insertActive(record)
@@ -81,5 +82,71 @@ extension World {
         document.uploadedAt = Date()
         document.uploadedBy = "school1"
         try await document.create(on: app.db)
+    }
+
+    /// The academic year before this one.
+    func previousYear() async throws -> AcademicYear {
+        let start = year.startsOn.addingTimeInterval(-365 * 86_400)
+        let previous = AcademicYear(
+            municipalityID: municipalityID, title: "2024/2025", startsOn: start,
+            endsOn: year.endsOn.addingTimeInterval(-365 * 86_400), isCurrent: false)
+        try await insertActive(previous)
+        return previous
+    }
+
+    /// A municipal stage in a subject this year with the ВсОШ's municipal edition, and its grades' papers and passing
+    /// scores (`[8: ("10;10;20", 25)]`).
+    @discardableResult
+    func olympiadStage(
+        _ subject: OlympiadSubject, olympiad: Contest, grades: [Int: (tasks: String, passing: Double?)],
+        quotaPercent: Int = 45
+    ) async throws -> OlympiadStage {
+        let existing = try await ContestEdition.query(on: app.db).filter(\.$contest.$id == olympiad.requireID())
+            .filter(\.$academicYear.$id == yearID).filter(\.$level == ContestLevel.municipal.rawValue).first()
+        var edition = existing
+        if edition == nil { edition = try await self.edition(of: olympiad, level: .municipal) }
+        let stage = OlympiadStage()
+        stage.$municipality.id = municipalityID
+        stage.$academicYear.id = yearID
+        stage.$subject.id = try subject.requireID()
+        stage.$edition.id = try #require(edition).requireID()
+        stage.quotaPercent = quotaPercent
+        stage.winnerMinPercent = 50
+        stage.prizeMinPercent = 50
+        stage.searchKey = TextKey.search(subject.name)
+        stage.sortKey = TextKey.sort(subject.name)
+        try await insertActive(stage)
+        for (grade, paper) in grades {
+            let row = OlympiadStageGrade()
+            row.$stage.id = try stage.requireID()
+            row.grade = grade
+            row.taskMaxima = paper.tasks
+            row.passingScore = paper.passing
+            try await row.create(on: app.db)
+        }
+        return stage
+    }
+
+    /// A participant's result in a stage.
+    @discardableResult
+    func participant(
+        of studentID: UUID, in stage: OlympiadStage, code: String, grade: Int, scores: [Double]
+    ) async throws -> OlympiadParticipant {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let participant = OlympiadParticipant()
+        participant.$stage.id = try stage.requireID()
+        participant.$municipality.id = municipalityID
+        participant.$school.id = student.$school.id
+        participant.$student.id = studentID
+        participant.code = code
+        participant.gradeStudied = student.grade
+        participant.gradeCompeted = grade
+        participant.taskScores = OlympiadScores.stored(scores)
+        participant.total = OlympiadScores.total(scores)
+        participant.invitedAs = "schoolStage"
+        participant.sortKey = student.sortKey
+        participant.version = 1
+        try await participant.create(on: app.db)
+        return participant
     }
 }

@@ -12,6 +12,9 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: PublicationConsentController())
         try routes.web.register(collection: WinnersController())
         try routes.web.register(collection: RegistryController(section: AchievementsSection()))
+        try routes.web.register(collection: RegistryController(section: OlympiadStagesSection()))
+        try routes.web.register(collection: OlympiadStageController())
         try routes.api.register(collection: TalentAPIController())
+        try routes.api.register(collection: OlympiadAPIController())
     }
 }

@@ -13,6 +13,7 @@ extension Audit {
         "subject": .subjects, "academic_year": .academicYears, "kmc_member": .kmcMembers, "user": .users,
         "program": .programs, "group": .groups, "student": .students, "olympiad_subject": .olympiadSubjects,
         "contest": .contests, "contest_edition": .contestEditions, "achievement": .achievements,
+        "olympiad_stage": .olympiadStages,
     ]
 
     static func line(_ entry: AuditEntry, zone: TimeZone) -> HistoryLine {

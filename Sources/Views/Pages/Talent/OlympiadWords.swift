@@ -1,0 +1,157 @@
+import Domain
+import Foundation
+
+/// The words of the municipal stage of the ВсОШ (issue 21, item 3).
+public enum OlympiadWords {
+    public static let stageNoun = "Муниципальный этап"
+    public static let stageNewTitle = "Новый муниципальный этап олимпиады"
+    public static let stageArchiveConsequence =
+        "Этап уйдёт в архив вместе с его результатами; школы перестанут видеть приглашённых. Этап можно будет восстановить."
+    /// The grades of the municipal stage (the ВсОШ's order: 7th to 11th).
+    public static let grades = Array(7...11)
+
+    /// «Муниципальный этап: математика, 2025/2026».
+    public static func stageTitle(subject: String, year: String) -> String {
+        "Муниципальный этап: \(subject), \(year)"
+    }
+
+    /// «7 класс».
+    public static func grade(_ grade: Int) -> String { "\(grade) класс" }
+
+    /// «10; 10; 20» as the methodologist writes it.
+    public static func numbers(_ values: [Double]) -> String {
+        values.map(TalentWords.scoreText).joined(separator: "; ")
+    }
+
+    public static func status(_ status: OlympiadStatus) -> String {
+        switch status {
+        case .winner: "победитель"
+        case .prizeWinner: "призёр"
+        case .participant: "участник"
+        case .tieUndecided: "ждёт решения"
+        }
+    }
+
+    /// The badge colour of a status.
+    public static func statusKind(_ status: OlympiadStatus) -> String {
+        switch status {
+        case .winner: "signed"
+        case .prizeWinner: "active"
+        case .participant: "archived"
+        case .tieUndecided: "expiring"
+        }
+    }
+
+    public static func reasons(_ reasons: [OlympiadInvitation.Reason]) -> String {
+        reasons.map(\.title).joined(separator: "; ")
+    }
+
+    /// «квота 45 % — 4 из 10 участников».
+    public static func quota(percent: Int, seats: Int, of participants: Int) -> String {
+        "квота \(percent) % — \(seats) из \(RussianPlural.count(participants, "участника", "участников", "участников"))"
+    }
+
+    /// The tie's warning above a grade's table.
+    public static func tie(total: Double, count: Int, seats: Int) -> String {
+        "На границе квоты \(RussianPlural.count(count, "участник", "участника", "участников")) с равным "
+            + "результатом \(TalentWords.points(total)), а мест в квоте для них осталось: \(seats). Решите, признать "
+            + "ли их всех победителями или призёрами; решение будет записано."
+    }
+
+    public static let staleDecision =
+        "Записанное решение о равных баллах относилось к другому результату на границе квоты (после апелляции): оно "
+        + "больше не действует."
+
+    /// «был 35 → стал 38, балл повышен».
+    public static func appeal(old: Double, new: Double, outcome: AppealOutcome) -> String {
+        "\(TalentWords.scoreText(old)) → \(TalentWords.scoreText(new)), \(outcome.title)"
+    }
+
+    /// Names of the form fields, also the audit's.
+    public enum Field {
+        public static let subject = "Предмет"
+        public static let year = "Учебный год"
+        public static let quota = "Квота победителей и призёров, % участников"
+        public static let winnerMin = "Победитель: больше … % максимального балла"
+        public static let prizeMin = "Призёр: больше … % максимального балла"
+        public static let passing = "Проходной балл"
+        public static let tasks = "Максимальные баллы заданий"
+        public static let student = "Участник"
+        public static let code = "Код участника"
+        public static let gradeCompeted = "Класс, за который выполнял задания"
+        public static let scores = "Баллы по заданиям"
+        public static let total = "Итого"
+        public static let note = "Решение апелляционной комиссии"
+        public static let tieChoice = "Решение"
+        public static let tieReason = "Основание"
+    }
+
+    /// Messages of the checks, each shown under its field.
+    public enum Check {
+        public static let chooseSubject = "Выберите предмет из списка."
+        public static let hasResults = "Предмет и учебный год не меняются: у этапа уже есть результаты участников."
+        public static let chooseYear = "Выберите учебный год из списка."
+        public static let percent = "Укажите целое число от 0 до 100."
+        public static let duplicateStage = "Муниципальный этап по этому предмету в этом учебном году уже есть."
+        public static let noOlympiad =
+            "В списке «Олимпиады и конкурсы» нет всероссийской олимпиады школьников: сначала добавьте её."
+        public static func passing(maximum: Double) -> String {
+            "Проходной балл — число от 0 до максимального балла (\(TalentWords.scoreText(maximum)))."
+        }
+        public static let passingNeedsTasks = "Сначала укажите задания этого класса: проходной балл не выше их суммы."
+        public static let tasks = "Перечислите максимальные баллы заданий через «;», например: 10; 10; 20."
+        public static let chooseStudent = "Выберите участника из списка приглашённых."
+        public static let notInvited = "Этот обучающийся не приглашён на муниципальный этап по этому предмету."
+        public static let alreadyEntered = "Результат этого участника уже внесён: измените его в протоколе."
+        public static let code = "Укажите код участника (до 20 знаков)."
+        public static let duplicateCode = "Такой код уже есть у другого участника этого этапа."
+        public static let gradeCompeted = "Класс участия — класс обучения или старше, с 7-го по 11-й."
+        public static let noTasks =
+            "Для этого класса ещё не заданы задания: задайте их в «Проходных баллах и заданиях»."
+        public static let concurrent = "Этот участник или этот код только что внесены другим пользователем."
+        public static let note = "Запишите решение комиссии (до 1000 знаков)."
+        public static let chooseTie = "Выберите решение."
+        public static let tieReason = "Укажите основание решения (до 500 знаков)."
+        public static let noTie = "На границе квоты этого класса сейчас нет равных баллов: решать нечего."
+
+        /// The problem of a list of scores, named for the field.
+        public static func scores(_ problem: OlympiadScores.Problem) -> String {
+            switch problem {
+            case .empty: "Укажите баллы по заданиям через «;», например: 5; 7,5; 10."
+            case .notANumber(let text): "«\(text)» — не число. Баллы пишутся через «;», например: 5; 7,5; 10."
+            case .negative: "Балл не может быть отрицательным."
+            case .wrongCount(let expected, let got):
+                "Заданий \(expected), а баллов указано \(got): укажите балл за каждое задание."
+            case .aboveMaximum(let task, let maximum):
+                "Балл за задание № \(task) больше его максимума (\(TalentWords.scoreText(maximum)))."
+            }
+        }
+    }
+
+    public static let gradesTitle = "Проходные баллы и задания"
+    public static let invitedTitle = "Приглашённые"
+    public static let ratingTitle = "Рейтинг и протокол"
+    public static let enterResult = "Внести результат"
+    public static let tieWaiting =
+        "В рейтинге есть равные баллы на границе квоты: статусы этих участников ждут решения методиста."
+    /// The protocol's columns (page and XLSX).
+    public static let protocolColumns = [
+        "Класс участия", "Место", "Код", "Участник", "Школа", "Класс обучения", "Баллы по заданиям", "Итого",
+        "Максимум", "Статус", "Апелляция",
+    ]
+
+    /// The audit's name of a grade's tie decision.
+    public static func tieField(_ grade: Int) -> String { "Равные баллы на границе квоты, \(grade) класс" }
+
+    /// «признать всех (квота превышена) — равные баллы у призёров (metodist, 12.12.2025)».
+    public static func decision(choice: TieChoice, reason: String, by: String, on: String) -> String {
+        "\(choice.title) — \(reason) (\(by), \(on))"
+    }
+
+    public static let notSaved = "Ничего не сохранено: исправьте выделенные поля."
+    /// Flash messages.
+    public static let gradesSaved = "Проходные баллы и задания сохранены."
+    public static let resultSaved = "Результат участника сохранён."
+    public static let appealSaved = "Решение апелляционной комиссии записано, рейтинг пересчитан."
+    public static let tieSaved = "Решение о равных баллах записано."
+}
