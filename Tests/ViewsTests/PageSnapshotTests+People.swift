@@ -102,5 +102,6 @@ extension PageSnapshotTests {
         ("OlympiadParticipantFormPage", OlympiadParticipantFormPage.mock.render(signedIn)),
         ("OlympiadAppealPage", OlympiadAppealPage.mock.render(signedIn)),
         ("OlympiadRatingPage", OlympiadRatingPage.mock.render(signedIn)),
+        ("OlympiadPublicPage", OlympiadPublicPage.mock.render(signedIn)),
     ]
 }

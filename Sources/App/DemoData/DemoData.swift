@@ -209,6 +209,7 @@ enum DemoData {
                 zone: municipality.zone)
             try await loadOrders(on: db, municipalityID: municipalityID)
             try await loadTalent(on: db, municipalityID: municipalityID)
+            try await loadOlympiadStages(on: db, municipalityID: municipalityID)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

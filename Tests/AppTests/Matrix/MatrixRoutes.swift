@@ -57,7 +57,9 @@ enum MatrixRoutes {
     /// Routes with an id in the path that anyone may use, each with the reason.
     static let publicRoutes: [String: String] = [
         "GET /ical/:file":
-            "a calendar feed's secret file name is its credential (made by a user who may read that timetable)"
+            "a calendar feed's secret file name is its credential (made by a user who may read that timetable)",
+        "GET /olympiad-stages/:id/public":
+            "a published protocol of the olympiad is public by law: students with consent to publication, initials only",
     ]
 
     /// Reads of another organisation's records of the same municipality that the policy opens to an organisation's

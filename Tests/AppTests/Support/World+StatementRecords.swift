@@ -84,12 +84,20 @@ extension World {
         let olympiad = try await contest("Всероссийская олимпиада школьников")
         let schoolStage = try await edition(of: olympiad, level: .school)
         let stage = try await olympiadStage(subject, olympiad: olympiad, grades: [10: ("10;10;20", 10)])
+        // Published, with the participants' consent to publication: the public protocol shows them all.
+        stage.publishedAt = Date()
+        try await stage.save(on: app.db)
         var participant: OlympiadParticipant?
         for (index, student) in students.prefix(n).enumerated() {
             try await achievement(of: student, in: schoolStage, subject: subject, result: .participant, score: 15)
             let made = try await self.participant(
                 of: student, in: stage, code: "М-\(index)", grade: 10, scores: [Double(index % 10), 5, 5])
             if participant == nil { participant = made }
+            if let pupil = try await Student.find(student, on: app.db) {
+                pupil.publicationConsentOn = Date()
+                pupil.publicationConsentBy = "мать"
+                try await pupil.save(on: app.db)
+            }
         }
         return [
             "olympiad-stages/:id": try stage.requireID(),

@@ -190,5 +190,51 @@ extension AppTests {
                 #expect(try await school.get("/olympiad-stages/new").status == .forbidden)
             }
         }
+
+        @Test func approvedResultsBecomeAchievementsAndAPublicProtocolWithConsentOnly() async throws {
+            try await withApp { app in
+                let s = try await Self.setUp(app)
+                let stage = try await s.world.olympiadStage(
+                    s.math, olympiad: s.olympiad, grades: [8: ("10;10;20", 25), 9: ("10;10;20", nil)], quotaPercent: 50)
+                let id = try stage.requireID()
+                try await s.world.participant(of: s.passer, in: stage, code: "М-01", grade: 8, scores: [10, 10, 15])
+                try await s.world.participant(of: s.other, in: stage, code: "М-02", grade: 8, scores: [5, 5, 5])
+                // The school had entered the result itself, as a prize-winner: the protocol corrects it.
+                let edition = try #require(try await ContestEdition.find(stage.$edition.id, on: app.db))
+                try await s.world.achievement(
+                    of: s.passer, in: edition, subject: s.math, result: .prizeWinner, grade: 8, score: 30)
+                var visitor = Browser(app)
+                #expect(try await visitor.get("/olympiad-stages/\(id)/public").status == .notFound)
+                var school = Browser(app)
+                _ = try await school.login("school1", password: World.password)
+                _ = try await school.get("/olympiad-stages/\(id)/rating")
+                #expect(try await school.post("/olympiad-stages/\(id)/publish").status == .forbidden)
+                var metod = Browser(app)
+                _ = try await metod.login("metod", password: World.password)
+                let confirm = try await metod.get("/olympiad-stages/\(id)/publish")
+                #expect(confirm.body.string.contains(OlympiadWords.publishConsequence))
+                #expect(try await metod.post("/olympiad-stages/\(id)/publish").status == .seeOther)
+                let results = try await Achievement.query(on: app.db).filter(\.$edition.$id == edition.requireID())
+                    .all()
+                #expect(results.count == 2)
+                let passer = try #require(results.first { $0.$student.id == s.passer })
+                #expect(passer.result == "winner" && passer.score == 35 && passer.place == 1)
+                #expect(results.first { $0.$student.id == s.other }?.result == "participant")
+                let audited = try await AuditEntry.query(on: app.db).filter(\.$entityType == "achievement").count()
+                #expect(audited == 2)
+                #expect(try await OlympiadStage.find(id, on: app.db)?.publishedAt != nil)
+                // The public protocol names only students with consent to publication, by initials.
+                let closed = try await visitor.get("/olympiad-stages/\(id)/public").body.string
+                #expect(!closed.contains("Лебедева") && !closed.contains("Павлов"))
+                let student = try #require(try await Student.find(s.passer, on: app.db))
+                student.publicationConsentOn = Date()
+                student.publicationConsentBy = "мать"
+                try await student.save(on: app.db)
+                let open = try await visitor.get("/olympiad-stages/\(id)/public").body.string
+                #expect(open.contains("Лебедева О.") && !open.contains("Ольга") && !open.contains("Павлов"))
+                let winners = try await visitor.get("/winners").body.string
+                #expect(winners.contains("/olympiad-stages/\(id.uuidString.lowercased())/public"))
+            }
+        }
     }
 }

@@ -14,6 +14,9 @@ final class OlympiadStage: RegistryRecord, @unchecked Sendable {
     @Field(key: "quota_percent") var quotaPercent: Int
     @Field(key: "winner_min_percent") var winnerMinPercent: Int
     @Field(key: "prize_min_percent") var prizeMinPercent: Int
+    /// When the methodologist approved the results: they went into the achievements and the public protocol.
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @OptionalField(key: "published_by") var publishedBy: String?
     @Field(key: "search_key") var searchKey: String
     @Field(key: "sort_key") var sortKey: String
     @Field(key: "status") var status: String
@@ -24,7 +27,7 @@ final class OlympiadStage: RegistryRecord, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             _id, _municipality, _academicYear, _subject, _edition, _quotaPercent, _winnerMinPercent, _prizeMinPercent,
-            _searchKey, _sortKey, _status, _version,
+            _publishedAt, _publishedBy, _searchKey, _sortKey, _status, _version,
         ]
     }
 

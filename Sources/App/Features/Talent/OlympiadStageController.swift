@@ -22,6 +22,10 @@ struct OlympiadStageController: RouteCollection {
         stage.post("participants", ":participant", use: updateParticipant)
         stage.get("participants", ":participant", "appeal", use: appealForm)
         stage.post("participants", ":participant", "appeal", use: recordAppeal)
+        stage.get("publish", use: publishConfirm)
+        stage.post("publish", use: publish)
+        // The published protocol is public.
+        stage.get("public", use: publicProtocol)
     }
 
     /// The stage, authorised for `action` (404 unknown, 403 not the user's); archived stages are read-only.

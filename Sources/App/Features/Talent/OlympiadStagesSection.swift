@@ -97,6 +97,7 @@ struct OlympiadStagesSection: RegistrySection {
         facts: [(String, String)], sections: [RegistryCard.Section], warnings: [String]
     ) {
         let board = try await OlympiadBoard.load(record, on: req.db)
+        let zone = try await RegistrySupport.zone(req)
         let tables = board.tables()
         let invitedByGrade = Dictionary(grouping: board.invited, by: \.grade).mapValues(\.count)
         let page = OlympiadStageCardPage(
@@ -110,7 +111,8 @@ struct OlympiadStagesSection: RegistrySection {
                     invited: invitedByGrade[grade] ?? 0, participants: rows.count,
                     winners: rows.filter { $0.status == .winner }.count,
                     prizeWinners: rows.filter { $0.status == .prizeWinner }.count)
-            })
+            },
+            published: record.publishedAt.map { "\(RegistrySupport.date($0, zone)), \(record.publishedBy ?? "")" })
         let undecided = tables.values.contains { $0.tie != nil && $0.tie?.decided == nil }
         return (page.facts, page.sections, undecided ? [OlympiadWords.tieWaiting] : [])
     }
@@ -124,6 +126,10 @@ struct OlympiadStagesSection: RegistrySection {
         if record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db)) {
             actions.insert(.link(OlympiadWords.gradesTitle, OlympiadPaths.grades(id), primary: false), at: 0)
             actions.append(.link(OlympiadWords.enterResult, OlympiadPaths.newParticipant(id), primary: false))
+            actions.append(.link(OlympiadWords.publishTitle, OlympiadPaths.publish(id), primary: false))
+        }
+        if record.publishedAt != nil {
+            actions.append(.link(OlympiadWords.publicLink, OlympiadPaths.publicProtocol(id), primary: false))
         }
         return actions
     }

@@ -38,6 +38,9 @@ struct WinnersController: RouteCollection {
             }
             .paged(query)
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
+        let published = try await OlympiadStage.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$publishedAt != nil).filter(\.$status == RecordStatus.active.rawValue)
+            .with(\.$subject).with(\.$academicYear).sort(\.$sortKey).all()
         let page = WinnersPage(
             query: query, years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             rows: rows.map {
@@ -46,7 +49,10 @@ struct WinnersController: RouteCollection {
                     grade: $0.gradeStudied, edition: ContestEditionsSection.title($0.edition),
                     subject: AchievementsSection.subjectText($0),
                     result: TalentWords.result($0.achievementResult, place: $0.place, score: nil))
-            }, total: total)
+            }, total: total,
+            protocols: try published.map {
+                (OlympiadStagesSection.title($0), OlympiadPaths.publicProtocol(try $0.requireID()))
+            })
         return req.render(page.render(await req.pageContext(active: nil)))
     }
 }

@@ -3,7 +3,8 @@ import SQLKit
 
 /// The municipal stage of the ВсОШ (issue 21, item 3): a stage per municipality, year and subject with its rules;
 /// per grade its passing score, its paper's task maxima and the recorded decision on a tie across the quota's
-/// boundary; the participants with their code and scores per task; the appeals with the old and new scores.
+/// boundary; the participants with their code and scores per task; the appeals with the old and new scores. A stage
+/// whose results the methodologist approved is published (`published_at`).
 struct CreateOlympiadStages: AsyncMigration {
     var name: String { "023_CreateOlympiadStages" }
 
@@ -15,6 +16,7 @@ struct CreateOlympiadStages: AsyncMigration {
             .field("edition_id", .uuid, .required, .references("contest_editions", "id"))
             .field("quota_percent", .int, .required).field("winner_min_percent", .int, .required)
             .field("prize_min_percent", .int, .required)
+            .field("published_at", .datetime).field("published_by", .string)
             .field("search_key", .string, .required).field("sort_key", .string, .required)
             .field("status", .string, .required).field("version", .int, .required)
             .unique(on: "academic_year_id", "subject_id")

@@ -16,6 +16,8 @@ public enum OlympiadPaths {
         participant(id, participantID) + "/appeal"
     }
     public static func tie(_ id: UUID) -> String { stage(id) + "/tie" }
+    public static func publish(_ id: UUID) -> String { stage(id) + "/publish" }
+    public static func publicProtocol(_ id: UUID) -> String { stage(id) + "/public" }
 
     static func crumbs(_ id: UUID, stage title: String, page: String) -> [Crumb] {
         [

@@ -109,12 +109,15 @@ public struct OlympiadStageCardPage: Sendable {
     public var schoolResults: Int
     public var schools: Int
     public var grades: [Grade]
+    /// «12.12.2025, metod» once the results are approved.
+    public var published: String?
 
     /// The card's data.
     public init(
         subject: String, year: String, editionID: UUID, edition: String, rules: OlympiadRules, schoolResults: Int,
-        schools: Int, grades: [Grade]
+        schools: Int, grades: [Grade], published: String? = nil
     ) {
+        self.published = published
         self.subject = subject
         self.year = year
         self.editionID = editionID
@@ -149,6 +152,7 @@ public struct OlympiadStageCardPage: Sendable {
             (OlympiadWords.Field.quota, "\(rules.quotaPercent) %"),
             ("Победитель", "больше \(rules.winnerMinPercent) % максимального балла"),
             ("Призёр", "больше \(rules.prizeMinPercent) % максимального балла"),
+            (OlympiadWords.publishedField, published ?? "нет"),
         ]
     }
 

@@ -108,6 +108,7 @@ public enum OlympiadWords {
         public static let gradeCompeted = "Класс участия — класс обучения или старше, с 7-го по 11-й."
         public static let noTasks =
             "Для этого класса ещё не заданы задания: задайте их в «Проходных баллах и заданиях»."
+        public static let nothingToPublish = "Результатов участников пока нет: утверждать нечего."
         public static let concurrent = "Этот участник или этот код только что внесены другим пользователем."
         public static let note = "Запишите решение комиссии (до 1000 знаков)."
         public static let chooseTie = "Выберите решение."
@@ -147,6 +148,23 @@ public enum OlympiadWords {
     public static func decision(choice: TieChoice, reason: String, by: String, on: String) -> String {
         "\(choice.title) — \(reason) (\(by), \(on))"
     }
+
+    public static let publishTitle = "Утвердить результаты"
+    public static let publishButton = "Утвердить и опубликовать"
+    public static func publishQuestion(_ count: Int) -> String {
+        "Утвердить результаты \(RussianPlural.count(count, "участника", "участников", "участников"))?"
+    }
+    public static let publishConsequence =
+        "Статусы, баллы и места войдут в достижения обучающихся (муниципальный этап ВсОШ; внесённые школой записи "
+        + "того же результата будут исправлены по протоколу). Протокол появится на общедоступной странице — только "
+        + "участники, чьи родители дали согласие на публикацию: фамилия, инициалы, класс и балл. После апелляции "
+        + "результаты можно утвердить снова."
+    public static let publishedField = "Результаты утверждены"
+    public static func published(_ count: Int) -> String {
+        "Результаты утверждены: \(RussianPlural.count(count, "запись", "записи", "записей")) в достижениях."
+    }
+    public static let notPublished = "Результаты этого этапа не опубликованы."
+    public static let publicLink = "Общедоступный протокол"
 
     public static let notSaved = "Ничего не сохранено: исправьте выделенные поля."
     /// Flash messages.

@@ -27,9 +27,15 @@ public struct WinnersPage: Sendable {
     public var years: [(value: String, title: String)]
     public var rows: [Row]
     public var total: Int
+    /// Published protocols of the municipal stage: title and address.
+    public var protocols: [(title: String, url: String)]
 
     /// The page's data.
-    public init(query: ListQuery, years: [(value: String, title: String)], rows: [Row], total: Int) {
+    public init(
+        query: ListQuery, years: [(value: String, title: String)], rows: [Row], total: Int,
+        protocols: [(title: String, url: String)] = []
+    ) {
+        self.protocols = protocols
         self.query = query
         self.years = years
         self.rows = rows
@@ -44,7 +50,8 @@ public struct WinnersPage: Sendable {
                 name: "Ёлкина Варвара", school: "МБОУ «СОШ № 1»", grade: 10,
                 edition: "Всероссийская олимпиада школьников — муниципальный этап, 2025/2026", subject: "математика",
                 result: "победитель")
-        ], total: 1)
+        ], total: 1,
+        protocols: [("Муниципальный этап: математика, 2025/2026", "/olympiad-stages/x/public")])
 
     public func render(_ ctx: PageContext) -> String {
         let values = FormValues(single: query.filters)
@@ -55,6 +62,10 @@ public struct WinnersPage: Sendable {
             el("p", .cls("muted")) {
                 "Победители и призёры олимпиад и конкурсов из школ сети — те, чьи родители (законные представители) "
                     + "разрешили публикацию."
+            }
+            if !protocols.isEmpty {
+                el("h2") { "Протоколы муниципального этапа олимпиады" }
+                el("ul") { for item in protocols { el("li") { el("a", .href(item.url)) { item.title } } } }
             }
             el(
                 "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.winners.path),
