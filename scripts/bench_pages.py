@@ -109,6 +109,7 @@ def main():
     group = api_first(base, token, "/api/v1/groups?per=1")["id"]
     student = api_first(base, token, "/api/v1/students?per=1")
     word = student["surname"][:4]
+    stage = api_first(base, token, "/api/v1/olympiad-stages?per=1")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -126,6 +127,9 @@ def main():
         ("a student card", f"/students/{student['id']}", page("kmc")),
         ("achievements list", "/achievements", page("kmc")),
         ("achievements of a school", "/achievements", page("school1")),
+        ("olympiad stages list", "/olympiad-stages", page("metod")),
+        ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
+        ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -135,6 +139,7 @@ def main():
         ("API lessons", "/api/v1/lessons?per=50", bearer),
         ("API a group's attendance", f"/api/v1/attendance?group={group}", bearer),
         ("API achievements", "/api/v1/achievements?per=50", bearer),
+        ("API olympiad results", f"/api/v1/olympiad-stages/{stage}/results?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

@@ -45,6 +45,7 @@ struct GenerateCommand: AsyncCommand {
                 + "групп — \(summary.groups), зачислений — \(summary.enrollments), занятий — \(summary.lessons), "
                 + "отметок — \(summary.marks), итоговых результатов — \(summary.results), "
                 + "сертификатов — \(summary.certificates), достижений — \(summary.achievements), "
+                + "участников муниципального этапа — \(summary.olympiadParticipants), "
                 + "пользователей — \(summary.users).")
         context.console.print(NetworkGenerator.loginsText(summary))
     }

@@ -4,8 +4,8 @@ import Views
 
 /// The talent registry of a municipality (issue 21): the olympiad's built-in subjects (a generated municipality is
 /// written as rows, so `OlympiadSubjectsSeed` does not see it), the All-Russian olympiad with this year's school and
-/// municipal stages, a municipal contest, and results of about one pupil in eight at the school stage, a third of them
-/// also at the municipal stage.
+/// municipal stages, a municipal contest, and results of about one pupil in eight at the school stage (with a score), a
+/// third of them also at the municipal stage — which has a stage per subject (`olympiadStages`) with their results.
 extension NetworkBuild {
     func talent(_ town: inout GeneratedTown) async throws {
         var rng = random(town.index, 6)
@@ -58,12 +58,15 @@ extension NetworkBuild {
         let schoolStage = try await edition(olympiad, olympiadTitle, .school, days: 20...50)
         let municipalStage = try await edition(olympiad, olympiadTitle, .municipal, days: 70...90)
         let researchNow = try await edition(research, researchTitle, .municipal, days: 80...80)
+        var municipal: [Int: [(pupil: GeneratedPupil, score: Double)]] = [:]
         for pupil in town.pupils where rng.chance(12) {
             let person = pupil.person
             let subject = rng.below(subjects.count)
             var entries = [(schoolStage, subject, rng.chance(30) ? AchievementResult.winner : .participant)]
+            let schoolScore = Double(10 + rng.below(41))
             if rng.chance(33) {
                 entries.append((municipalStage, subject, rng.chance(25) ? .prizeWinner : .participant))
+                if (7...11).contains(pupil.grade) { municipal[subject, default: []].append((pupil, schoolScore)) }
             }
             if rng.chance(10) { entries.append((researchNow, -1, .winner)) }
             for (edition, subject, result) in entries {
@@ -75,7 +78,8 @@ extension NetworkBuild {
                         .uuid(rng.uuid()), .uuid(town.id), .uuid(town.schools[pupil.school].id), .uuid(pupil.id),
                         .uuid(edition.id), subjectID.map { .uuid($0) } ?? .text(nil), .text(nomination),
                         .text(AchievementRules.subjectKey(subjectID: subjectID, nomination: nomination)),
-                        .text(result.rawValue), .text(nil), .text(nil), .int(pupil.grade),
+                        .text(result.rawValue), .double(edition.id == schoolStage.id ? schoolScore : nil),
+                        .text(nil), .int(pupil.grade),
                         .int(pupil.grade), .date(edition.day), .text(nil), .text(nil),
                         .text(TextKey.search(person.surname, person.given, person.patronymic, edition.title)),
                         .text(
@@ -84,6 +88,50 @@ extension NetworkBuild {
                         .text(RecordStatus.active.rawValue), .int(1),
                     ])
                 summary.achievements += 1
+            }
+        }
+        try await olympiadStages(
+            town, subjects: subjects, municipal: municipal, edition: municipalStage.id, rng: &rng)
+    }
+
+    /// A municipal stage per subject with municipal results: five tasks of 10 points a grade, passing score 25, and
+    /// each of those pupils a participant with scores per task.
+    func olympiadStages(
+        _ town: GeneratedTown, subjects: [UUID], municipal: [Int: [(pupil: GeneratedPupil, score: Double)]],
+        edition: UUID, rng: inout SplitMix64
+    ) async throws {
+        let year = "\(yearStart.ymd.year)/\(yearStart.ymd.year + 1)"
+        let rules = OlympiadRules.standard
+        for (subject, pupils) in municipal.sorted(by: { $0.key < $1.key }) {
+            let stageID = rng.uuid()
+            let name = OlympiadSubjects.builtIn[subject].name
+            try await rows.add(
+                "olympiad_stages",
+                [
+                    .uuid(stageID), .uuid(town.id), .uuid(town.yearID), .uuid(subjects[subject]), .uuid(edition),
+                    .int(rules.quotaPercent), .int(rules.winnerMinPercent), .int(rules.prizeMinPercent), .date(nil),
+                    .text(nil), .text(TextKey.search(name, year)), .text(TextKey.sort("\(year) \(name)")),
+                    .text(RecordStatus.active.rawValue), .int(1),
+                ])
+            for grade in 7...11 {
+                try await rows.add(
+                    "olympiad_stage_grades",
+                    [.uuid(rng.uuid()), .uuid(stageID), .int(grade), .double(25), .text("10;10;10;10;10")])
+            }
+            for (index, entry) in pupils.enumerated() {
+                let scores = (0..<5).map { _ in Double(rng.below(11)) }
+                let person = entry.pupil.person
+                try await rows.add(
+                    "olympiad_participants",
+                    [
+                        .uuid(rng.uuid()), .uuid(stageID), .uuid(town.id), .uuid(town.schools[entry.pupil.school].id),
+                        .uuid(entry.pupil.id), .text(String(format: "М-%04d", index + 1)), .int(entry.pupil.grade),
+                        .int(entry.pupil.grade), .text(OlympiadScores.stored(scores)),
+                        .double(OlympiadScores.total(scores)), .text(OlympiadInvitation.Reason.schoolStage.rawValue),
+                        .text(TextKey.sort([person.surname, person.given, person.patronymic ?? ""].joined(separator: " "))),
+                        .int(1),
+                    ])
+                summary.olympiadParticipants += 1
             }
         }
     }

@@ -42,6 +42,7 @@ struct NetworkGenerator: Sendable {
         var results = 0
         var certificates = 0
         var achievements = 0
+        var olympiadParticipants = 0
         var users = 0
         /// Each login with what it is, in the order they were made.
         var logins: [(login: String, title: String)] = []

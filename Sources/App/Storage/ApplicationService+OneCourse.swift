@@ -147,6 +147,7 @@ extension ApplicationService {
             case .int: "bigint"
             case .bool: "boolean"
             case .date: "timestamptz"
+            case .double: "double precision"
             }
         }
 

@@ -11,6 +11,8 @@ enum DBValue: Sendable {
     case int(Int)
     case bool(Bool)
     case date(Date?)
+    /// A score or a total (issue 21: olympiad results).
+    case double(Double?)
 
     /// As SQLiteKit's encoder stores it: a UUID as its text, a date as seconds since 1970, a flag as 0 or 1.
     var sqlite: SQLiteData {
@@ -20,6 +22,7 @@ enum DBValue: Sendable {
         case .int(let number): .integer(number)
         case .bool(let flag): .integer(flag ? 1 : 0)
         case .date(let date): date.map { .float($0.timeIntervalSince1970) } ?? .null
+        case .double(let number): number.map { .float($0) } ?? .null
         }
     }
 }

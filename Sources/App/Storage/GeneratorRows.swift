@@ -149,6 +149,22 @@ final class GeneratorRows {
                 "prepared_by", "document_number", "search_key", "sort_key", "status", "version",
             ]
         ),
+        (
+            "olympiad_stages",
+            [
+                "id", "municipality_id", "academic_year_id", "subject_id", "edition_id", "quota_percent",
+                "winner_min_percent", "prize_min_percent", "published_at", "published_by", "search_key", "sort_key",
+                "status", "version",
+            ]
+        ),
+        ("olympiad_stage_grades", ["id", "stage_id", "grade", "passing_score", "task_maxima"]),
+        (
+            "olympiad_participants",
+            [
+                "id", "stage_id", "municipality_id", "school_id", "student_id", "code", "grade_studied",
+                "grade_competed", "task_scores", "total", "invited_as", "sort_key", "version",
+            ]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

@@ -49,7 +49,8 @@ enum PostgresCopy {
         case .uuid(let uuid): writeUUID(uuid, to: &buffer)
         case .int(let number): writeDecimal(number, to: &buffer)
         case .bool(let flag): buffer.writeInteger(UInt8(ascii: flag ? "t" : "f"))
-        case .text(nil), .date(nil): buffer.writeStaticString("\\N")
+        case .text(nil), .date(nil), .double(nil): buffer.writeStaticString("\\N")
+        case .double(let number?): buffer.writeString(String(number))
         case .text(let text?): escape(text, to: &buffer)
         case .date(let date?): writeTimestamp(date, to: &buffer)
         }

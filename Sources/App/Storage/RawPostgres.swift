@@ -103,6 +103,7 @@ struct RawPostgres: Sendable {
         case .int(let number): bindings.append(number)
         case .bool(let flag): bindings.append(flag)
         case .date(let date): bindings.append(date)
+        case .double(let number): bindings.append(number)
         }
     }
 

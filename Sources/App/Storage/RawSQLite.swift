@@ -213,6 +213,7 @@ extension SQLQueryString {
             case .int(let number): appendInterpolation(bind: number)
             case .bool(let flag): appendInterpolation(bind: flag)
             case .date(let date): appendInterpolation(bind: date)
+            case .double(let number): appendInterpolation(bind: number)
             }
         }
     }

@@ -32,11 +32,12 @@ extension SQLDatabase {
             switch values.next() {
             case .uuid(let uuid): query.appendInterpolation(bind: uuid)
             // An absent value is an untyped NULL: bound as a `String?` PostgreSQL would type it text (an absent id).
-            case .text(nil), .date(nil): query.appendInterpolation(SQLLiteral.null)
+            case .text(nil), .date(nil), .double(nil): query.appendInterpolation(SQLLiteral.null)
             case .text(let text): query.appendInterpolation(bind: text)
             case .int(let number): query.appendInterpolation(bind: number)
             case .bool(let flag): query.appendInterpolation(bind: flag)
             case .date(let date): query.appendInterpolation(bind: date)
+            case .double(let number): query.appendInterpolation(bind: number)
             case nil: preconditionFailure("fewer values than placeholders in «\(sql)»")
             }
             query.appendLiteral(String(part))

@@ -30,6 +30,16 @@ extension AppTests {
                     try await count(
                         "SELECT COUNT(*) AS n FROM achievements a JOIN students s ON s.id = a.student_id "
                             + "WHERE s.school_id <> a.school_id") == 0)
+                // The municipal stage: its participants are the pupils' own, within the municipality, scores within
+                // the paper's maximum.
+                #expect(summary.olympiadParticipants > 0)
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM olympiad_participants p JOIN students s ON s.id = p.student_id "
+                            + "WHERE s.school_id <> p.school_id OR s.municipality_id <> p.municipality_id "
+                            + "OR p.total > 50 OR p.total < 0") == 0)
                 // Seats: nobody above capacity, and each group's count is its enrolments.
                 #expect(try await count("SELECT COUNT(*) AS n FROM study_groups WHERE enrolled_count > capacity") == 0)
                 #expect(
