@@ -103,5 +103,6 @@ extension PageSnapshotTests {
         ("OlympiadAppealPage", OlympiadAppealPage.mock.render(signedIn)),
         ("OlympiadRatingPage", OlympiadRatingPage.mock.render(signedIn)),
         ("OlympiadPublicPage", OlympiadPublicPage.mock.render(signedIn)),
+        ("OlympiadResultImportPage", OlympiadResultImportPage.mock.render(signedIn)),
     ]
 }

@@ -128,7 +128,9 @@ extension NetworkBuild {
                         .uuid(entry.pupil.id), .text(String(format: "М-%04d", index + 1)), .int(entry.pupil.grade),
                         .int(entry.pupil.grade), .text(OlympiadScores.stored(scores)),
                         .double(OlympiadScores.total(scores)), .text(OlympiadInvitation.Reason.schoolStage.rawValue),
-                        .text(TextKey.sort([person.surname, person.given, person.patronymic ?? ""].joined(separator: " "))),
+                        .text(
+                            TextKey.sort(
+                                [person.surname, person.given, person.patronymic ?? ""].joined(separator: " "))),
                         .int(1),
                     ])
                 summary.olympiadParticipants += 1

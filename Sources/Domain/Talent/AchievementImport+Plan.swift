@@ -8,36 +8,9 @@ extension AchievementImport {
             plan.fileErrors.append("В файле нет ни одной строки.")
             return plan
         }
-        var index: [String: Int] = [:]
-        var unknown: [String] = []
-        for (i, raw) in headerRow.enumerated() {
-            let heading = TextKey.normalize(raw.replacingOccurrences(of: "*", with: ""))
-            guard !heading.isEmpty else { continue }
-            if let column = columns.first(where: {
-                TextKey.normalize($0.title) == heading || $0.aliases.contains(heading)
-            }) {
-                if index[column.key] != nil { plan.fileErrors.append("Столбец «\(column.title)» встречается дважды.") }
-                index[column.key] = i
-            } else {
-                unknown.append(raw)
-            }
-        }
-        guard !index.isEmpty else {
-            plan.fileErrors.append(
-                "В первой строке файла нет ни одного заголовка шаблона: возможно, это не список достижений или в нём "
-                    + "нет строки заголовков. Скачайте шаблон и перенесите данные в его столбцы.")
-            return plan
-        }
-        let missing = columns.filter { $0.required && index[$0.key] == nil }.map { "«\($0.title)»" }
-        if !missing.isEmpty {
-            plan.fileErrors.append("Нет обязательных столбцов: \(missing.joined(separator: ", ")).")
-        }
-        if !unknown.isEmpty {
-            let shown = unknown.prefix(5).map { "«" + ($0.count > 30 ? String($0.prefix(30)) + "…" : $0) + "»" }
-            plan.fileErrors.append(
-                "Неизвестные столбцы: \(shown.joined(separator: ", "))\(unknown.count > 5 ? " и ещё \(unknown.count - 5)" : ""). "
-                    + "Переименуйте их, как в шаблоне, или удалите.")
-        }
+        let (index, headerErrors) = TableLayout.header(headerRow, columns: columns, what: "список достижений")
+        plan.fileErrors += headerErrors
+        guard !index.isEmpty else { return plan }
         if table.count < 2 { plan.fileErrors.append("В файле нет строк с достижениями: только заголовок.") }
         if table.count - 1 > maxRows {
             plan.fileErrors.append("В файле больше \(maxRows) строк. Разделите его на части.")
@@ -46,39 +19,15 @@ extension AchievementImport {
         for (offset, cells) in table.dropFirst().enumerated() {
             let line = offset + 2
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            func cell(_ key: String) -> String? {
-                guard let i = index[key], i < cells.count else { return nil }
-                let value = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
-                return value.isEmpty ? nil : value
-            }
-            var errors: [RowError] = []
-            func fail(_ key: String, _ message: String) {
-                errors.append(
-                    RowError(line: line, column: title(key), message: message))
-            }
-            func required(_ key: String, max: Int = 200) -> String {
-                guard let value = cell(key) else {
-                    fail(key, "Не заполнено.")
-                    return ""
-                }
-                if value.count > max { fail(key, "Длиннее \(max) знаков.") }
-                return value
-            }
-            func optional(_ key: String, max: Int = 200) -> String? {
-                guard let value = cell(key) else { return nil }
-                if value.count > max { fail(key, "Длиннее \(max) знаков.") }
-                return value
-            }
+            var reader = TableRowReader(line: line, cells: cells, index: index, title: title)
+            func cell(_ key: String) -> String? { reader.cell(key) }
+            func fail(_ key: String, _ message: String) { reader.fail(key, message) }
+            func required(_ key: String, max: Int = 200) -> String { reader.required(key, max: max) }
+            func optional(_ key: String, max: Int = 200) -> String? { reader.optional(key, max: max) }
             let surname = required("surname", max: 100)
             let given = required("givenName", max: 100)
             let patronymic = optional("patronymic", max: 100)
-            var birth: Date?
-            if let raw = cell("birthDate") {
-                birth = RuDate.parse(raw, timeZone: timeZone)
-                if birth == nil { fail("birthDate", "Укажите дату в виде ДД.ММ.ГГГГ.") }
-            } else {
-                fail("birthDate", "Не заполнено.")
-            }
+            let birth = reader.date("birthDate", required: true, timeZone: timeZone)
             let contest = required("contest")
             let year = optional("year", max: 20)
             if let year, year.range(of: #"^\d{4}/\d{4}$"#, options: .regularExpression) == nil {
@@ -117,19 +66,12 @@ extension AchievementImport {
                 grade = Int(raw).flatMap { (1...11).contains($0) ? $0 : nil }
                 if grade == nil { fail("gradeCompeted", "Класс — число от 1 до 11.") }
             }
-            var achievedOn: Date?
-            if let raw = cell("achievedOn") {
-                achievedOn = RuDate.parse(raw, timeZone: timeZone)
-                if achievedOn == nil {
-                    fail("achievedOn", "Укажите дату в виде ДД.ММ.ГГГГ.")
-                } else if achievedOn! > today {
-                    fail("achievedOn", "Дата ещё не наступила.")
-                }
-            }
+            let achievedOn = reader.date("achievedOn", required: false, timeZone: timeZone)
+            if let achievedOn, achievedOn > today { fail("achievedOn", "Дата ещё не наступила.") }
             let preparedBy = optional("preparedBy", max: 300)
             let document = optional("documentNumber", max: 100)
-            guard errors.isEmpty, let birth, let level, let result else {
-                plan.errors += errors
+            guard reader.errors.isEmpty, let birth, let level, let result else {
+                plan.errors += reader.errors
                 continue
             }
             plan.rows.append(

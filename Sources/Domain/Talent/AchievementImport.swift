@@ -4,14 +4,7 @@ import Foundation
 /// errors, all or nothing»): the column layout and each row's checks with Russian messages per cell. Finding the
 /// students, contests and editions happens in the application, which knows the database; this part is pure.
 public enum AchievementImport {
-    public struct Column: Sendable {
-        public let key: String
-        public let title: String
-        public let required: Bool
-        public let hint: String
-        public let example: String
-        let aliases: [String]
-    }
+    public typealias Column = TableColumn
 
     /// At most this many rows in one file: a school's results of a year fit many times over.
     public static let maxRows = 5_000

@@ -69,15 +69,20 @@ public enum OlympiadScores {
     public static func scores(_ text: String, maxima: [Double]) -> Result<[Double], Problem> {
         switch parse(text) {
         case .failure(let problem): return .failure(problem)
-        case .success(let numbers):
-            guard numbers.count == maxima.count else {
-                return .failure(.wrongCount(expected: maxima.count, got: numbers.count))
-            }
-            for (index, pair) in zip(numbers, maxima).enumerated() where pair.0 > pair.1 + 1e-9 {
-                return .failure(.aboveMaximum(task: index + 1, maximum: pair.1))
-            }
-            return .success(numbers)
+        case .success(let numbers): return check(numbers, maxima: maxima)
         }
+    }
+
+    /// Scores against the paper's maxima: one per task, none above its task's maximum.
+    public static func check(_ numbers: [Double], maxima: [Double]) -> Result<[Double], Problem> {
+        guard numbers.count == maxima.count else {
+            return .failure(.wrongCount(expected: maxima.count, got: numbers.count))
+        }
+        if numbers.contains(where: { $0 < 0 }) { return .failure(.negative) }
+        for (index, pair) in zip(numbers, maxima).enumerated() where pair.0 > pair.1 + 1e-9 {
+            return .failure(.aboveMaximum(task: index + 1, maximum: pair.1))
+        }
+        return .success(numbers)
     }
 
     /// How the numbers are stored: «10;7.5;0».

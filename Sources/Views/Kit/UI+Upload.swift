@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Pieces of the pages that take a table file (the students' and the achievements' imports).
@@ -30,6 +31,31 @@ extension UI {
                         el("td") { column.required ? "да" : "" }
                         el("td") { column.hint }
                         el("td") { column.example }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A checked file's problems: the file's own, then each row's (line, column, message); nothing when clean.
+    static func importErrors(fileErrors: [String], errors: [TableRowError]) -> Node {
+        fragment {
+            for problem in fileErrors { el("div", .cls("form-error"), Attr("role", "alert")) { problem } }
+            if !errors.isEmpty {
+                el("div", .cls("form-error"), Attr("role", "alert")) {
+                    "Файл не загружен: " + RussianPlural.count(errors.count, "ошибка", "ошибки", "ошибок")
+                        + ". Исправьте строки и загрузите файл снова."
+                }
+                el("table", .cls("list")) {
+                    el("thead") { el("tr") { for t in ["Строка", "Столбец", "Что не так"] { el("th") { t } } } }
+                    el("tbody") {
+                        for error in errors.prefix(500) {
+                            el("tr") {
+                                el("td") { String(error.line) }
+                                el("td") { error.column.isEmpty ? "—" : error.column }
+                                el("td") { error.message }
+                            }
+                        }
                     }
                 }
             }

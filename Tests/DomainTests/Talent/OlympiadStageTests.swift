@@ -139,3 +139,47 @@ import Testing
         #expect(!policy.allows(actor(.methodologist, nil), .read, .olympiadStage(municipalityID: UUID())))
     }
 }
+
+/// Issue 21, item 3: the jury's table read into results — task columns in any order, the total checked.
+@Suite struct OlympiadResultImportTests {
+    let zone = TimeZone(identifier: "Europe/Moscow")!
+
+    @Test func theTableIsReadWithItsTaskColumnsAndTheTotalChecked() {
+        let table = [
+            ["Шифр", "Фамилия", "Имя", "Дата рождения", "Класс участия", "Задание 2", "Задание 1", "Итого"],
+            ["М-01", "Ёлкина", "Варвара", "14.03.2010", "10", "7,5", "10", "17,5"],
+            ["М-02", "Зуев", "Глеб", "01.02.2010", "12", "5", "", "9"],
+            ["", "", "", "", "", "", "", ""],
+        ]
+        let plan = OlympiadResultImport.plan(table, timeZone: zone)
+        #expect(plan.fileErrors.isEmpty)
+        #expect(plan.rows.count == 1)
+        #expect(plan.rows.first?.scores == [10, 7.5])
+        #expect(plan.rows.first?.code == "М-01")
+        let messages = plan.errors.map { "\($0.line) \($0.column): \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("3 Класс участия") })
+        #expect(messages.contains { $0.hasPrefix("3 Задание 1") })
+    }
+
+    @Test func aTableWithoutTasksOrWithAGapIsRefusedWhole() {
+        let noTasks = OlympiadResultImport.plan(
+            [
+                ["Код участника", "Фамилия", "Имя", "Дата рождения", "Класс участия"],
+                ["М-1", "А", "Б", "01.01.2010", "9"],
+            ],
+            timeZone: zone)
+        #expect(noTasks.fileErrors.contains { $0.contains("Нет столбцов с баллами заданий") })
+        let gap = OlympiadResultImport.plan(
+            [
+                ["Код участника", "Фамилия", "Имя", "Дата рождения", "Класс участия", "Задание 1", "Задание 3"],
+                ["М-1", "А", "Б", "01.01.2010", "9", "1", "2"],
+            ], timeZone: zone)
+        #expect(gap.fileErrors.contains { $0.contains("с пропуском") })
+        let wrongTotal = OlympiadResultImport.plan(
+            [
+                ["Код участника", "Фамилия", "Имя", "Дата рождения", "Класс участия", "Задание 1", "Итого"],
+                ["М-1", "А", "Б", "01.01.2010", "9", "4", "5"],
+            ], timeZone: zone)
+        #expect(wrongTotal.errors.first?.message.contains("не равно сумме") == true)
+    }
+}

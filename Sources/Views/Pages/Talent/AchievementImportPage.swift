@@ -83,26 +83,8 @@ public struct AchievementImportPage: Sendable {
     func previewNode(_ preview: Preview, _ ctx: PageContext) -> Node {
         el("section", .cls("panel")) {
             el("h2") { "Проверка файла «\(preview.fileName)»" }
-            for problem in preview.fileErrors { el("div", .cls("form-error"), Attr("role", "alert")) { problem } }
-            if !preview.errors.isEmpty {
-                el("div", .cls("form-error"), Attr("role", "alert")) {
-                    "Файл не загружен: "
-                        + RussianPlural.count(preview.errors.count, "ошибка", "ошибки", "ошибок")
-                        + ". Исправьте строки и загрузите файл снова."
-                }
-                el("table", .cls("list")) {
-                    el("thead") { el("tr") { for t in ["Строка", "Столбец", "Что не так"] { el("th") { t } } } }
-                    el("tbody") {
-                        for error in preview.errors.prefix(500) {
-                            el("tr") {
-                                el("td") { String(error.line) }
-                                el("td") { error.column.isEmpty ? "—" : error.column }
-                                el("td") { error.message }
-                            }
-                        }
-                    }
-                }
-            } else if preview.fileErrors.isEmpty {
+            UI.importErrors(fileErrors: preview.fileErrors, errors: preview.errors)
+            if preview.errors.isEmpty && preview.fileErrors.isEmpty {
                 el("p") {
                     "Ошибок нет. Будет загружено: "
                         + RussianPlural.count(preview.ready, "достижение", "достижения", "достижений") + "."

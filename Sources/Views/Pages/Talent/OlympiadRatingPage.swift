@@ -123,6 +123,10 @@ public struct OlympiadRatingPage: Sendable {
                     if canEdit {
                         " "
                         el("a", .cls("button"), .href(OlympiadPaths.newParticipant(stageID))) { "Внести результат" }
+                        " "
+                        el("a", .cls("button"), .href(OlympiadResultImportPage.path(stageID))) {
+                            OlympiadWords.Import.link
+                        }
                     }
                 }
                 if grades.isEmpty { UI.empty("Результатов пока нет.") }

@@ -167,6 +167,20 @@ public enum OlympiadWords {
     public static let publicLink = "Общедоступный протокол"
 
     public static let notSaved = "Ничего не сохранено: исправьте выделенные поля."
+    /// The results import's words.
+    public enum Import {
+        public static let chooseFile = "Выберите файл CSV или XLSX."
+        public static func emptyFile(_ name: String) -> String { "Файл «\(name)» пустой." }
+        public static let notInvited =
+            "Нет среди приглашённых на этап: проверьте фамилию, имя, отчество и дату рождения (как в реестре)."
+        public static func repeated(_ line: Int) -> String { "Повторяет строку \(line)." }
+        public static let fileField = "Файл"
+        public static func loaded(_ count: Int) -> String {
+            "Загружено: \(RussianPlural.count(count, "результат", "результата", "результатов"))."
+        }
+        public static let link = "Загрузить из файла"
+    }
+
     /// Flash messages.
     public static let gradesSaved = "Проходные баллы и задания сохранены."
     public static let resultSaved = "Результат участника сохранён."
