@@ -104,5 +104,6 @@ extension PageSnapshotTests {
         ("OlympiadRatingPage", OlympiadRatingPage.mock.render(signedIn)),
         ("OlympiadPublicPage", OlympiadPublicPage.mock.render(signedIn)),
         ("OlympiadResultImportPage", OlympiadResultImportPage.mock.render(signedIn)),
+        ("OlympiadRegionalPage", OlympiadRegionalPage.mock.render(signedIn)),
     ]
 }

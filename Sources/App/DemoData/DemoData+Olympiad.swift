@@ -5,7 +5,8 @@ import Foundation
 /// The municipal stage's demo (issue 21, item 3): this year's mathematics stage with the school stage's results, the
 /// passing scores, results of most of the invited (two still to enter), a tie on the quota's boundary in the 10th
 /// grade left for the methodologist to decide and an appeal in the 11th; the informatics stage set up and waiting for
-/// its results. Last year's municipal prize-winners of mathematics (`loadTalent`) are among the invited.
+/// its results. Last year's municipal prize-winners of mathematics (`loadTalent`) are among the invited; the 11th
+/// grade's top three take part in the regional stage, prepared in three sessions at a resource centre.
 extension DemoData {
     static func loadOlympiadStages(on db: any Database, municipalityID: UUID) async throws {
         guard
@@ -57,6 +58,35 @@ extension DemoData {
             informatics, year: current, edition: municipal, papers: [10: ("25;25;25;25", 40), 11: ("25;25;25;25", 40)],
             on: db)
         try await demoResults(of: mathStage, on: db)
+        try await demoSessions(of: mathStage, year: current, on: db)
+    }
+
+    /// Three preparation sessions with the regional stage's participants at the first resource centre: two by an
+    /// outside trainer, one by the centre's teacher (`000_5375b2a087477e6d.txt` §4.3).
+    static func demoSessions(of stage: OlympiadStage, year: AcademicYear, on db: any Database) async throws {
+        guard
+            let center = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id == year.requireID())
+                .with(\.$organization).all().map(\.organization).sorted(by: { $0.shortName < $1.shortName }).first
+        else { return }
+        let sessions: [(Int, Double, String, Bool, String)] = [
+            (100, 3, "Орлов Виктор Павлович", true, "Комбинаторика и графы"),
+            (107, 3, "Орлов Виктор Павлович", true, "Теория чисел"),
+            (114, 2, "Сергеева Анна Игоревна", false, "Разбор заданий регионального этапа прошлых лет"),
+        ]
+        for (day, hours, trainer, outside, topic) in sessions {
+            let session = OlympiadTrainingSession()
+            session.$stage.id = try stage.requireID()
+            session.$municipality.id = stage.$municipality.id
+            session.$center.id = try center.requireID()
+            session.heldOn = year.startsOn.addingTimeInterval(Double(day) * 86_400)
+            session.hours = hours
+            session.trainer = trainer
+            session.trainerOutside = outside
+            session.topic = topic
+            session.createdBy = "metod"
+            session.createdAt = Date()
+            try await session.create(on: db)
+        }
     }
 
     @discardableResult
@@ -114,6 +144,11 @@ extension DemoData {
                 participant.invitedAs = person.reasons.map(\.rawValue).joined(separator: ",")
                 participant.sortKey = student.sortKey
                 participant.version = 1
+                if grade == 11, k < 3 {
+                    // Last year's regional list is this year's to prepare for: the 11th grade's top three take part.
+                    participant.regionalAt = Date()
+                    participant.regionalBy = "metod"
+                }
                 try await participant.create(on: db)
                 guard grade == 11, k == 2 else { continue }
                 let appeal = OlympiadAppeal()

@@ -34,5 +34,6 @@ enum SetkaMigrations {
         CreateAchievementDocuments(),
         AddPublicationConsent(),
         CreateOlympiadStages(),
+        AddRegionalStage(),
     ]
 }

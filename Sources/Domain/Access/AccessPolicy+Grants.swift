@@ -140,6 +140,13 @@ extension AccessPolicy {
             case .schoolAdmin: return action == .read && scope.organizationID == school.id
             case .centerHead, .teacher, .student, .guardian: return false
             }
+        case .olympiadTraining(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return true
+            case .centerHead: return scope.organizationID == center.id
+            case .schoolAdmin, .teacher, .student, .guardian: return false
+            }
         case .order(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

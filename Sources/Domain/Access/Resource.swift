@@ -82,4 +82,7 @@ public enum Resource: Sendable {
     /// A participant of a municipal stage (personal data of a minor: scores, status), by the student's school: those
     /// who run the stage keep them; the school reads its own.
     case olympiadParticipant(school: OrgRef)
+    /// A preparation session with the regional stage's participants, held by a resource centre (`000_5375b2a087477e6d.txt`
+    /// §4.3): those who run the stage and the centre's head keep them; the network's municipal roles read them.
+    case olympiadTraining(center: OrgRef)
 }

@@ -30,6 +30,7 @@ public enum MenuArea: Hashable, Sendable {
                 .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
                 .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
                 .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
+                .registry(.olympiadStages),
             ])
         case .teacher:
             return everyone.union([.journal, .registry(.groups), .registry(.programs)])

@@ -72,6 +72,11 @@ struct MatrixFixture: Sendable {
         let homeMunicipal = try await home.matrixMunicipal(
             "А", programs: [a1.program, a2.program], from: a1.school, to: a1.center)
         let awayMunicipal = try await away.matrixMunicipal("Б", programs: [b1.program], from: b1.school, to: b1.center)
+        // A preparation session of each centre in its municipality's stage.
+        var (sideA1, sideA2, sideB1) = (a1.side, a2.side, b1.side)
+        sideA1.ids[.olympiadSession] = try await home.matrixSession(at: a1.center)
+        sideA2.ids[.olympiadSession] = try await home.matrixSession(at: a2.center)
+        sideB1.ids[.olympiadSession] = try await away.matrixSession(at: b1.center)
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,
@@ -85,11 +90,11 @@ struct MatrixFixture: Sendable {
         let foreign = try await away.matrixStudent(
             "Четвертаков", at: b1.school, in: b1.group, campaign: try awayMunicipal.id(.campaign),
             account: "far-student", guardianAccount: "far-parent", sequence: 1)
-        let ownSide = merge(a1.side, homeMunicipal, own)
+        let ownSide = merge(sideA1, homeMunicipal, own)
         return MatrixFixture(
             sides: [
-                .foreign: merge(b1.side, awayMunicipal, foreign),
-                .neighbour: merge(a2.side, homeMunicipal, neighbour),
+                .foreign: merge(sideB1, awayMunicipal, foreign),
+                .neighbour: merge(sideA2, homeMunicipal, neighbour),
                 .classmate: ownSide.with(personal: classmate),
             ], own: ownSide)
     }

@@ -33,7 +33,7 @@ extension AppTests {
             "ContestEdition": ContestEdition.self, "Achievement": Achievement.self,
             "AchievementDocument": AchievementDocument.self, "OlympiadStage": OlympiadStage.self,
             "OlympiadStageGrade": OlympiadStageGrade.self, "OlympiadParticipant": OlympiadParticipant.self,
-            "OlympiadAppeal": OlympiadAppeal.self,
+            "OlympiadAppeal": OlympiadAppeal.self, "OlympiadTrainingSession": OlympiadTrainingSession.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

@@ -12,7 +12,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case calendarFeed, program, group, lesson, list, importBatch, busySlot, diagnostic
     case student, guardian, enrollment, application, certificate
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
-    case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant
+    case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
@@ -175,5 +175,12 @@ extension World {
             of: studentID, in: stage, code: "К-\(sequence)", grade: 10, scores: [5, 5, 5]
         ).id
         return side
+    }
+
+    /// A preparation session held by `center` in the municipality's stage (made by `matrixMunicipal`).
+    func matrixSession(at center: UUID) async throws -> UUID? {
+        let stage = try #require(
+            try await OlympiadStage.query(on: app.db).filter(\.$municipality.$id == municipalityID).first())
+        return try await trainingSession(in: stage, at: center).id
     }
 }

@@ -99,7 +99,14 @@ extension World {
                 try await pupil.save(on: app.db)
             }
         }
+        let center = try #require(try await ResourceCenter.query(on: app.db).first()?.$organization.id)
+        var session: OlympiadTrainingSession?
+        for index in 0..<n {
+            let made = try await trainingSession(in: stage, at: center, trainer: "Тренер \(index % 3)")
+            if session == nil { session = made }
+        }
         return [
+            "sessions/:session": try #require(session).requireID(),
             "olympiad-stages/:id": try stage.requireID(),
             "participants/:participant": try #require(participant).requireID(),
             "contests/:id": try made.contest.requireID(), "contest-editions/:id": try made.edition.requireID(),

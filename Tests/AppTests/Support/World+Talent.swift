@@ -149,4 +149,24 @@ extension World {
         try await participant.create(on: app.db)
         return participant
     }
+
+    /// A preparation session of a stage held by a centre.
+    @discardableResult
+    func trainingSession(in stage: OlympiadStage, at center: UUID, trainer: String = "Орлов В. П.") async throws
+        -> OlympiadTrainingSession
+    {
+        let session = OlympiadTrainingSession()
+        session.$stage.id = try stage.requireID()
+        session.$municipality.id = municipalityID
+        session.$center.id = center
+        session.heldOn = year.startsOn.addingTimeInterval(100 * 86_400)
+        session.hours = 2
+        session.trainer = trainer
+        session.trainerOutside = true
+        session.topic = "Комбинаторика"
+        session.createdBy = "metod"
+        session.createdAt = Date()
+        try await session.create(on: app.db)
+        return session
+    }
 }

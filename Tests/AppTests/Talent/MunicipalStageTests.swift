@@ -22,7 +22,7 @@ extension AppTests {
 
         static func setUp(_ app: Application) async throws -> Setup {
             let world = try await World.make(app)
-            let cast = try await world.cast([.metod, .kmc, .school1, .teacher1])
+            let cast = try await world.cast([.metod, .kmc, .school1, .teacher1, .centre1])
             let otherSchool = try await world.school("Школа № 7")
             let math = try await world.olympiadSubject("математика")
             let olympiad = try await world.contest("Всероссийская олимпиада школьников")

@@ -183,3 +183,16 @@ import Testing
         #expect(wrongTotal.errors.first?.message.contains("не равно сумме") == true)
     }
 }
+
+extension OlympiadAccessTests {
+    @Test func aCentreKeepsItsOwnPreparationSessions() {
+        let center = OrgRef(id: UUID(), municipalityID: municipalityID)
+        let session = Resource.olympiadTraining(center: center)
+        #expect(policy.allows(actor(.centerHead, center.id), .create, session))
+        #expect(policy.allows(actor(.centerHead, center.id), .archive, session))
+        #expect(!policy.allows(actor(.centerHead, UUID()), .create, session))
+        #expect(policy.allows(actor(.methodologist, nil), .create, session))
+        #expect(!policy.allows(actor(.teacher, center.id), .create, session))
+        #expect(!policy.allows(actor(.schoolAdmin, UUID()), .read, session))
+    }
+}

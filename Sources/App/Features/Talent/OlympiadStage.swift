@@ -88,13 +88,16 @@ final class OlympiadParticipant: Model, @unchecked Sendable {
     @Field(key: "invited_as") var invitedAs: String
     @Field(key: "sort_key") var sortKey: String
     @Field(key: "version") var version: Int
+    /// Taking part in the regional stage: when the methodologist marked it, and who.
+    @OptionalField(key: "regional_at") var regionalAt: Date?
+    @OptionalField(key: "regional_by") var regionalBy: String?
 
     init() {}
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
             _id, _stage, _municipality, _school, _student, _code, _gradeStudied, _gradeCompeted, _taskScores, _total,
-            _invitedAs, _sortKey, _version,
+            _invitedAs, _sortKey, _version, _regionalAt, _regionalBy,
         ]
     }
 }
@@ -121,6 +124,32 @@ final class OlympiadAppeal: Model, @unchecked Sendable {
         [
             _id, _participant, _stage, _oldScores, _newScores, _oldTotal, _newTotal, _outcome, _note, _decidedAt,
             _decidedBy,
+        ]
+    }
+}
+
+/// A preparation session with the regional stage's participants (`000_5375b2a087477e6d.txt` §4.3): held by a resource
+/// centre, with a trainer of its own or an outside one.
+final class OlympiadTrainingSession: Model, @unchecked Sendable {
+    static let schema = "olympiad_training_sessions"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "stage_id") var stage: OlympiadStage
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Parent(key: "center_id") var center: Organization
+    @Field(key: "held_on") var heldOn: Date
+    @Field(key: "hours") var hours: Double
+    @Field(key: "trainer") var trainer: String
+    @Field(key: "trainer_outside") var trainerOutside: Bool
+    @Field(key: "topic") var topic: String
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+    /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            _id, _stage, _municipality, _center, _heldOn, _hours, _trainer, _trainerOutside, _topic, _createdBy,
+            _createdAt,
         ]
     }
 }

@@ -122,6 +122,7 @@ struct OlympiadStagesSection: RegistrySection {
         var actions: [RegistryCard.Action] = [
             .link(OlympiadWords.invitedTitle, OlympiadPaths.invited(id), primary: false),
             .link(OlympiadWords.ratingTitle, OlympiadPaths.rating(id), primary: false),
+            .link(OlympiadWords.regionalTitle, OlympiadRegionalPage.path(id), primary: false),
         ]
         if record.status == RecordStatus.active.rawValue, req.can(.update, try await resource(record, on: req.db)) {
             actions.insert(.link(OlympiadWords.gradesTitle, OlympiadPaths.grades(id), primary: false), at: 0)

@@ -15,6 +15,7 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: RegistryController(section: OlympiadStagesSection()))
         try routes.web.register(collection: OlympiadStageController())
         try routes.web.register(collection: OlympiadResultImportController())
+        try routes.web.register(collection: OlympiadRegionalController())
         try routes.api.register(collection: TalentAPIController())
         try routes.api.register(collection: OlympiadAPIController())
     }

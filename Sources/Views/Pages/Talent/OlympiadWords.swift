@@ -167,6 +167,28 @@ public enum OlympiadWords {
     public static let publicLink = "Общедоступный протокол"
 
     public static let notSaved = "Ничего не сохранено: исправьте выделенные поля."
+    public static let regionalTitle = "Региональный этап: участники и подготовка"
+    public static let regionalIntro =
+        "Участники муниципального этапа, вошедшие в список регионального этапа, и подготовительные занятия с ними в "
+        + "ресурсных центрах. Тренеры — педагоги центра или привлечённые; часы привлечённых оплачиваются из "
+        + "муниципальной программы по согласованию."
+    public static let regionalSaved = "Список участников регионального этапа сохранён."
+    public static let regionalField = "Участники регионального этапа"
+    public static let sessionAdded = "Занятие добавлено."
+    public static let sessionDeleted = "Занятие удалено."
+    public static let sessionNoun = "Подготовительное занятие"
+    public static let sessionDeleteQuestion = "Удалить подготовительное занятие?"
+    public static let sessionDeleteConsequence =
+        "Занятие исчезнет из списка и из часов тренера; запись останется в журнале изменений."
+
+    /// Checks of a preparation session.
+    public enum Session {
+        public static let center = "Выберите ресурсный центр из списка."
+        public static let hours = "Часов — число от 0,5 до 12, например 1,5."
+        public static let trainer = "Укажите тренера (до 200 знаков)."
+        public static let topic = "Укажите тему занятия (до 300 знаков)."
+    }
+
     /// The results import's words.
     public enum Import {
         public static let chooseFile = "Выберите файл CSV или XLSX."
