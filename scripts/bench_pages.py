@@ -128,6 +128,7 @@ def main():
         ("achievements list", "/achievements", page("kmc")),
         ("achievements of a school", "/achievements", page("school1")),
         ("olympiad stages list", "/olympiad-stages", page("metod")),
+        ("gifted databank", "/gifted", page("kmc")),
         ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
         ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
     ]
@@ -140,6 +141,7 @@ def main():
         ("API a group's attendance", f"/api/v1/attendance?group={group}", bearer),
         ("API achievements", "/api/v1/achievements?per=50", bearer),
         ("API olympiad results", f"/api/v1/olympiad-stages/{stage}/results?per=50", bearer),
+        ("API gifted students", "/api/v1/gifted-students?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

@@ -105,5 +105,9 @@ extension PageSnapshotTests {
         ("OlympiadPublicPage", OlympiadPublicPage.mock.render(signedIn)),
         ("OlympiadResultImportPage", OlympiadResultImportPage.mock.render(signedIn)),
         ("OlympiadRegionalPage", OlympiadRegionalPage.mock.render(signedIn)),
+        ("GiftedListPage", GiftedListPage.mock.render(signedIn)),
+        ("GiftedCardPage", GiftedCardPage.mock.render(signedIn)),
+        ("GiftedRuleFormPage", GiftedRuleFormPage.mock.render(signedIn)),
+        ("GiftedDecisionPage", GiftedDecisionPage.mock.render(signedIn)),
     ]
 }

@@ -59,6 +59,26 @@ extension DemoData {
             on: db)
         try await demoResults(of: mathStage, on: db)
         try await demoSessions(of: mathStage, year: current, on: db)
+        try await demoDecision(municipalityID: municipalityID, on: db)
+    }
+
+    /// The databank (item 4) holds the students the standard rule admits; the КМЦ entered one more by decision: a
+    /// consenting 10th-grader of the first school with no achievement at the municipal level.
+    static func demoDecision(municipalityID: UUID, on db: any Database) async throws {
+        let members = try await GiftedBank.members(municipalityID, rule: .standard, on: db)
+        guard
+            let student = try await Student.query(on: db).filter(\.$municipality.$id == municipalityID)
+                .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade == 10)
+                .sort(\.$sortKey).all().first(where: { members[$0.id!] == nil })
+        else { return }
+        let decision = GiftedDecision()
+        decision.$municipality.id = municipalityID
+        decision.$school.id = student.$school.id
+        decision.$student.id = try student.requireID()
+        decision.reason = "Лауреат городской научно-практической конференции; рекомендация ресурсного центра"
+        decision.decidedBy = "kmc"
+        decision.decidedAt = Date()
+        try await decision.create(on: db)
     }
 
     /// Three preparation sessions with the regional stage's participants at the first resource centre: two by an

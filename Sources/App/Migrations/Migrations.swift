@@ -35,5 +35,6 @@ enum SetkaMigrations {
         AddPublicationConsent(),
         CreateOlympiadStages(),
         AddRegionalStage(),
+        CreateGiftedDatabank(),
     ]
 }

@@ -76,6 +76,7 @@ extension Request {
                 return access.allows(user.actor, .read, .contest(municipalityID: municipalityID))
             case .olympiadStages:
                 return access.allows(user.actor, .read, .olympiadStage(municipalityID: municipalityID))
+            case .gifted: return access.allows(user.actor, .read, .gifted(school: probe, shared: true))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))

@@ -147,6 +147,22 @@ extension AccessPolicy {
             case .centerHead: return scope.organizationID == center.id
             case .schoolAdmin, .teacher, .student, .guardian: return false
             }
+        case .gifted(let school, let shared):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator:
+                return shared && (action == .read || action == .create || action == .archive)
+            case .methodologist: return shared && action == .read
+            case .schoolAdmin: return action == .read && scope.organizationID == school.id
+            case .centerHead, .teacher, .student, .guardian: return false
+            }
+        case .giftedRule(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator, .methodologist: return action == .read
+            default: return false
+            }
         case .order(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

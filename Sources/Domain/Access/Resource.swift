@@ -85,4 +85,10 @@ public enum Resource: Sendable {
     /// A preparation session with the regional stage's participants, held by a resource centre (`000_5375b2a087477e6d.txt`
     /// §4.3): those who run the stage and the centre's head keep them; the network's municipal roles read them.
     case olympiadTraining(center: OrgRef)
+    /// A student in the databank of gifted students (issue 21, item 4), by the student's school: the municipality's
+    /// roles read those whose consent to processing is in force (`shared`), the КМЦ and the administrator enter one by
+    /// decision (create) and remove the decision (archive); the school reads its own.
+    case gifted(school: OrgRef, shared: Bool)
+    /// The databank's entry rule: the administrator sets it; the municipality's roles read it.
+    case giftedRule(municipalityID: UUID)
 }

@@ -26,6 +26,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case contestEditions = "contest-editions"
     /// The municipal stage of the ВсОШ by subject and year (issue 21, item 3).
     case olympiadStages = "olympiad-stages"
+    /// The databank of gifted students (issue 21, item 4): a student's databank card is `/gifted/<student id>`.
+    case gifted
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

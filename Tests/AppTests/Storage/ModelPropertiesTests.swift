@@ -34,6 +34,7 @@ extension AppTests {
             "AchievementDocument": AchievementDocument.self, "OlympiadStage": OlympiadStage.self,
             "OlympiadStageGrade": OlympiadStageGrade.self, "OlympiadParticipant": OlympiadParticipant.self,
             "OlympiadAppeal": OlympiadAppeal.self, "OlympiadTrainingSession": OlympiadTrainingSession.self,
+            "GiftedRuleRecord": GiftedRuleRecord.self, "GiftedDecision": GiftedDecision.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

@@ -169,6 +169,15 @@ extension World {
         let achievement = try await achievement(of: studentID, in: try await edition(of: contest))
         try await document(of: achievement)
         side.ids[.achievement] = achievement.id
+        // In the databank by the КМЦ's decision too, so the decision's routes have one to reach.
+        let decision = GiftedDecision()
+        decision.$municipality.id = municipalityID
+        decision.$school.id = school
+        decision.$student.id = studentID
+        decision.reason = "Решение КМЦ"
+        decision.decidedBy = "kmc"
+        decision.decidedAt = Date()
+        try await decision.create(on: app.db)
         let stage = try #require(
             try await OlympiadStage.query(on: app.db).filter(\.$municipality.$id == municipalityID).first())
         side.ids[.olympiadParticipant] = try await participant(

@@ -105,7 +105,17 @@ extension World {
             let made = try await trainingSession(in: stage, at: center, trainer: "Тренер \(index % 3)")
             if session == nil { session = made }
         }
+        // A КМЦ decision too: the databank's card shows both bases.
+        let decision = GiftedDecision()
+        decision.$municipality.id = municipalityID
+        decision.$school.id = made.achievement.$school.id
+        decision.$student.id = made.achievement.$student.id
+        decision.reason = "Решение КМЦ"
+        decision.decidedBy = "kmc"
+        decision.decidedAt = Date()
+        try await decision.create(on: app.db)
         return [
+            "gifted/:id": made.achievement.$student.id,
             "sessions/:session": try #require(session).requireID(),
             "olympiad-stages/:id": try stage.requireID(),
             "participants/:participant": try #require(participant).requireID(),

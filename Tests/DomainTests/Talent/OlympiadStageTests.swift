@@ -196,3 +196,40 @@ extension OlympiadAccessTests {
         #expect(!policy.allows(actor(.schoolAdmin, UUID()), .read, session))
     }
 }
+
+/// Issue 21, item 4: the databank's entry rule and who sees the databank.
+@Suite struct GiftedRuleTests {
+    @Test func theRuleAdmitsByLevelResultAndYears() {
+        let rule = GiftedRule.standard
+        #expect(rule.admits(level: .municipal, result: .prizeWinner, yearsAgo: 0))
+        #expect(rule.admits(level: .federal, result: .winner, yearsAgo: 2))
+        #expect(!rule.admits(level: .municipal, result: .prizeWinner, yearsAgo: 3))
+        #expect(!rule.admits(level: .school, result: .winner, yearsAgo: 0))
+        #expect(!rule.admits(level: .regional, result: .participant, yearsAgo: 0))
+        #expect(rule.text == "победитель или призёр муниципального уровня и выше за последние 3 учебных года")
+    }
+
+    @Test func theMunicipalityReadsWithConsentAndTheSchoolItsOwn() {
+        let municipalityID = UUID()
+        let school = OrgRef(id: UUID(), municipalityID: municipalityID)
+        func actor(_ role: Role, _ org: UUID?) -> Actor {
+            Actor(
+                userID: UUID(), username: "u",
+                grants: [
+                    RoleGrant(
+                        role: role,
+                        scope: org.map { .organization($0, municipalityID: municipalityID) }
+                            ?? .municipality(municipalityID))
+                ], students: [])
+        }
+        let policy = AccessPolicy()
+        #expect(policy.allows(actor(.coordinator, nil), .create, .gifted(school: school, shared: true)))
+        #expect(!policy.allows(actor(.coordinator, nil), .read, .gifted(school: school, shared: false)))
+        #expect(!policy.allows(actor(.methodologist, nil), .create, .gifted(school: school, shared: true)))
+        #expect(policy.allows(actor(.schoolAdmin, school.id), .read, .gifted(school: school, shared: false)))
+        #expect(!policy.allows(actor(.schoolAdmin, school.id), .create, .gifted(school: school, shared: true)))
+        #expect(!policy.allows(actor(.schoolAdmin, UUID()), .read, .gifted(school: school, shared: true)))
+        #expect(policy.allows(actor(.authorityAdmin, nil), .update, .giftedRule(municipalityID: municipalityID)))
+        #expect(!policy.allows(actor(.coordinator, nil), .update, .giftedRule(municipalityID: municipalityID)))
+    }
+}

@@ -127,6 +127,12 @@ struct StudentsSection: RegistrySection {
             let path = SiteURL.new(.achievements).path + "?student=" + id.uuidString.lowercased()
             actions.append(.link(TalentWords.addAchievement, path, primary: false))
         }
+        if record.status == RecordStatus.active.rawValue, case .student(let ref) = school,
+            req.can(.create, .gifted(school: ref, shared: record.hasConsent))
+        {
+            let path = SiteURL.new(.gifted).path + "?student=" + id.uuidString.lowercased()
+            actions.append(.link(OlympiadWords.Gifted.addToBank, path, primary: false))
+        }
         guard record.status == RecordStatus.active.rawValue, req.can(.update, school) else { return actions }
         return actions + [
             .link(StudentsWords.addGuardian, SiteURL.record(area, id).path + "/guardians/new", primary: false)

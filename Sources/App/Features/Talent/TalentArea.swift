@@ -16,7 +16,9 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: OlympiadStageController())
         try routes.web.register(collection: OlympiadResultImportController())
         try routes.web.register(collection: OlympiadRegionalController())
+        try routes.web.register(collection: GiftedController())
         try routes.api.register(collection: TalentAPIController())
         try routes.api.register(collection: OlympiadAPIController())
+        try routes.api.register(collection: GiftedAPIController())
     }
 }

@@ -14,6 +14,7 @@ extension Audit {
         "program": .programs, "group": .groups, "student": .students, "olympiad_subject": .olympiadSubjects,
         "contest": .contests, "contest_edition": .contestEditions, "achievement": .achievements,
         "olympiad_stage": .olympiadStages,
+        "gifted_rule": .gifted,
     ]
 
     static func line(_ entry: AuditEntry, zone: TimeZone) -> HistoryLine {

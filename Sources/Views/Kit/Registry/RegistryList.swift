@@ -18,6 +18,8 @@ public struct RegistryList: Sendable {
     public var searchAction: String?
     /// Further actions beside «create» (e.g. «Загрузить из файла»).
     public var links: [(title: String, url: String)] = []
+    /// A line under the title that says what the list is (the databank's entry rule).
+    public var intro: String?
 
     public init(
         title: String, area: Registry, query: ListQuery, filters: [FieldSpec], columns: [Column], rows: [[Cell]],
@@ -50,6 +52,7 @@ public struct RegistryList: Sendable {
         filterValues["q"] = query.q
         return Layout.page(ctx, title: title, crumbs: [Crumb("Реестр"), Crumb(title)]) {
             el("h1") { title }
+            if let intro { el("p", .cls("muted")) { intro } }
             for warning in warnings { el("div", .cls("warning"), Attr("role", "status")) { warning } }
             if createTitle != nil || !links.isEmpty {
                 el("div", .cls("actions")) {

@@ -189,6 +189,28 @@ public enum OlympiadWords {
         public static let topic = "Укажите тему занятия (до 300 знаков)."
     }
 
+    /// The databank of gifted students' words (issue 21, item 4).
+    public enum Gifted {
+        public static let ruleTitle = "Правило включения в банк данных одарённых"
+        public static let ruleSaved = "Правило включения сохранено: банк данных пересчитан."
+        public static let decisionField = "Банк одарённых: решение КМЦ"
+        public static let chooseStudent = "Выберите обучающегося с согласием на обработку данных."
+        public static let alreadyDecided = "Этот обучающийся уже включён решением КМЦ."
+        public static let decided = "Обучающийся включён в банк данных по решению КМЦ."
+        public static let notMember = "Этого обучающегося нет в банке данных одарённых."
+        public static let noDecision = "Решения КМЦ об этом обучающемся нет."
+        public static let removeTitle = "Снять решение КМЦ"
+        public static let removeButton = "Снять решение"
+        public static func removeQuestion(_ name: String) -> String { "Снять решение КМЦ о включении: \(name)?" }
+        public static func removeConsequence(_ reason: String) -> String {
+            "Решение «\(reason)» будет удалено; обучающийся останется в банке данных, только если его достижения "
+                + "подходят под правило. Запись останется в журнале изменений."
+        }
+        public static let removed = "Решение КМЦ снято."
+        public static let addToBank = "Включить в банк одарённых"
+        public static let badID = "Укажите идентификатор (UUID) из справочника."
+    }
+
     /// The results import's words.
     public enum Import {
         public static let chooseFile = "Выберите файл CSV или XLSX."

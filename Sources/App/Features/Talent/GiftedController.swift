@@ -1,0 +1,122 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The databank of gifted students' pages (issue 21, item 4; `001_4390f67d15d9225c.txt` §3.1.3, §3.2.3): the list, a
+/// student's databank card, the administrator's rule, the КМЦ's decisions (entered with a reason, removed after a
+/// confirmation page) — each change audited.
+struct GiftedController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let gifted = routes.grouped("gifted")
+        gifted.get(use: list)
+        gifted.get("rule", use: ruleForm)
+        gifted.post("rule", use: saveRule)
+        gifted.get("new", use: decisionForm)
+        gifted.post("new", use: decide)
+        gifted.get(":id", use: card)
+        gifted.get(":id", "decision", "delete", use: removeConfirm)
+        gifted.post(":id", "decision", "delete", use: remove)
+    }
+
+    static func listQuery(_ req: Request) -> ListQuery {
+        RegistrySupport.listQuery(
+            req, filters: ["school", "grade", "direction", "subject", "level", "basis", "year"], sorts: ["name"],
+            defaultSort: "name", search: true)
+    }
+
+    static let choices: [String: [String]] = [
+        "grade": (1...11).map(String.init), "direction": ContestDirection.allCases.map(\.rawValue),
+        "level": ContestLevel.allCases.map(\.rawValue), "basis": GiftedBasis.allCases.map(\.rawValue),
+    ]
+
+    func context(_ req: Request) async -> PageContext { await req.pageContext(active: .registry(.gifted)) }
+
+    func list(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try RegistrySupport.checkChoices(req, Self.choices)
+        let query = Self.listQuery(req)
+        let (students, total, basis) = try await GiftedBank.page(query, municipalityID: municipalityID, req: req)
+        let ids = students.compactMap(\.id)
+        let achievements = try await GiftedBank.achievements(of: ids, on: req.db)
+        let courses = try await GiftedBank.courseCounts(of: ids, on: req.db)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .gifted(school: $0, shared: true)
+        }
+        let schools = try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db)
+            .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
+        let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
+        let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
+        let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
+        let page = GiftedListPage(
+            query: query, rule: try await GiftedBank.rule(municipalityID, on: req.db), schools: schools,
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            subjects: try subjects.map { (try $0.requireID().uuidString.lowercased(), $0.name) },
+            rows: students.map { student in
+                let list = achievements[student.id!] ?? []
+                return .init(
+                    id: student.id!, name: student.fullName, school: student.school.shortName, grade: student.grade,
+                    basis: GiftedBasis.allCases.filter { basis[student.id!]?.contains($0) == true },
+                    best: list.first.map(GiftedBank.line) ?? "", achievements: list.count,
+                    courses: courses[student.id!] ?? 0)
+            }, total: total, canDecide: req.can(.create, .gifted(school: probe, shared: true)),
+            canSetRule: req.can(.update, .giftedRule(municipalityID: municipalityID)))
+        return req.render(page.render(await context(req)))
+    }
+
+    /// The student of the path, in the databank and readable by the user (404 when not in it).
+    static func member(_ req: Request) async throws -> (Student, Set<GiftedBasis>, GiftedDecision?) {
+        guard
+            let student = try await Student.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$school).first()
+        else { throw AppError.notFound() }
+        let municipalityID = student.$municipality.id
+        try req.authorize(
+            .read,
+            .gifted(school: OrgRef(id: student.$school.id, municipalityID: municipalityID), shared: student.hasConsent))
+        let members = try await GiftedBank.members(
+            municipalityID, rule: try await GiftedBank.rule(municipalityID, on: req.db), on: req.db)
+        guard let basis = members[try student.requireID()] else {
+            throw AppError.notFound(OlympiadWords.Gifted.notMember)
+        }
+        let decision = try await GiftedDecision.query(on: req.db).filter(\.$student.$id == student.requireID()).first()
+        return (student, basis, decision)
+    }
+
+    func card(req: Request) async throws -> Response {
+        let (student, basis, decision) = try await Self.member(req)
+        let id = try student.requireID()
+        let zone = try await RegistrySupport.zone(req)
+        let achievements = (try await GiftedBank.achievements(of: [id], on: req.db))[id] ?? []
+        let courses = try await Enrollment.query(on: req.db).filter(\.$student.$id == id)
+            .filter(\.$status != EnrollmentStatus.waitlisted.rawValue)
+            .with(\.$group) { $0.with(\.$program).with(\.$academicYear) }.all()
+        let page = GiftedCardPage(
+            studentID: id, name: student.fullName, school: student.school.shortName, grade: student.grade,
+            basis: GiftedBasis.allCases.filter(basis.contains).map {
+                guard $0 == .decision, let decision else { return $0.title }
+                return
+                    "\($0.title): \(decision.reason) (\(decision.decidedBy), \(RegistrySupport.date(decision.decidedAt, zone)))"
+            },
+            achievements: achievements.sorted { $0.edition.academicYear.startsOn > $1.edition.academicYear.startsOn }
+                .map {
+                    .init(
+                        year: $0.edition.academicYear.title, edition: ContestEditionsSection.title($0.edition),
+                        subject: AchievementsSection.subjectText($0),
+                        result: TalentWords.result($0.achievementResult, place: $0.place, score: $0.score))
+                },
+            courses: courses.sorted { $0.group.academicYear.startsOn > $1.group.academicYear.startsOn }.map {
+                .init(
+                    year: $0.group.academicYear.title, program: $0.group.program.title, group: $0.group.name,
+                    status: $0.status == EnrollmentStatus.enrolled.rawValue ? "учится или окончил" : "выбыл")
+            },
+            canRemoveDecision: decision != nil
+                && req.can(
+                    .archive,
+                    .gifted(
+                        school: OrgRef(id: student.$school.id, municipalityID: student.$municipality.id),
+                        shared: student.hasConsent))
+        )
+        return req.render(page.render(await context(req)))
+    }
+}

@@ -1,0 +1,268 @@
+import Domain
+import Foundation
+
+/// The municipal databank of gifted students (issue 21, item 4): the list with its filters.
+public struct GiftedListPage: Sendable {
+    /// One student of the databank.
+    public struct Row: Sendable {
+        public var id: UUID
+        public var name: String
+        public var school: String
+        public var grade: Int
+        public var basis: [GiftedBasis]
+        /// The best achievement («победитель, муниципальный этап ВсОШ, математика, 2025/2026») and how many there are.
+        public var best: String
+        public var achievements: Int
+        public var courses: Int
+        /// A databank row.
+        public init(
+            id: UUID, name: String, school: String, grade: Int, basis: [GiftedBasis], best: String, achievements: Int,
+            courses: Int
+        ) {
+            self.id = id
+            self.name = name
+            self.school = school
+            self.grade = grade
+            self.basis = basis
+            self.best = best
+            self.achievements = achievements
+            self.courses = courses
+        }
+    }
+
+    public var query: ListQuery
+    public var rule: GiftedRule
+    public var schools: [(value: String, title: String)]
+    public var years: [(value: String, title: String)]
+    public var subjects: [(value: String, title: String)]
+    public var rows: [Row]
+    public var total: Int
+    public var canDecide: Bool
+    public var canSetRule: Bool
+
+    /// The list's data.
+    public init(
+        query: ListQuery, rule: GiftedRule, schools: [(value: String, title: String)],
+        years: [(value: String, title: String)], subjects: [(value: String, title: String)], rows: [Row], total: Int,
+        canDecide: Bool, canSetRule: Bool
+    ) {
+        self.query = query
+        self.rule = rule
+        self.schools = schools
+        self.years = years
+        self.subjects = subjects
+        self.rows = rows
+        self.total = total
+        self.canDecide = canDecide
+        self.canSetRule = canSetRule
+    }
+
+    /// A made-up list.
+    public static let mock = GiftedListPage(
+        query: ListQuery(sort: "name"), rule: .standard, schools: [("s1", "МБОУ «СОШ № 1»")],
+        years: [("y1", "2025/2026")], subjects: [("m", "математика")],
+        rows: [
+            Row(
+                id: MockID.of(0x2191), name: "Лебедева Ольга Ивановна", school: "МБОУ «СОШ № 1»", grade: 10,
+                basis: [.rule],
+                best: "победитель — Всероссийская олимпиада школьников — муниципальный этап, 2025/2026 (математика)",
+                achievements: 3, courses: 1)
+        ], total: 1, canDecide: true, canSetRule: true)
+
+    /// The list's filters (also the API's).
+    public static func filters(
+        schools: [(value: String, title: String)], years: [(value: String, title: String)],
+        subjects: [(value: String, title: String)]
+    ) -> [FieldSpec] {
+        [
+            FieldSpec("q", "Поиск", hint: "Фамилия или имя"),
+            FieldSpec("school", "Школа", .select(schools, empty: "Все школы")),
+            FieldSpec("grade", "Класс", .select((1...11).map { (String($0), String($0)) }, empty: "Все")),
+            FieldSpec(
+                "direction", "Направленность",
+                .select(ContestDirection.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+            FieldSpec("subject", "Предмет олимпиады", .select(subjects, empty: "Все")),
+            FieldSpec("level", "Уровень", .select(ContestLevel.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+            FieldSpec(
+                "basis", "Основание", .select(GiftedBasis.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+            FieldSpec("year", "Учебный год", .select(years, empty: "Все годы")),
+        ]
+    }
+
+    /// The list as the registry kit shows it.
+    public var list: RegistryList {
+        var list = RegistryList(
+            title: "Банк данных одарённых", area: .gifted, query: query,
+            filters: Self.filters(schools: schools, years: years, subjects: subjects),
+            columns: [
+                Column("Обучающийся", sort: "name"), Column("Школа"), Column("Класс"), Column("Основание"),
+                Column("Лучшее достижение"), Column("Достижений"), Column("Курсов сети"),
+            ],
+            rows: rows.map {
+                [
+                    .link($0.name, SiteURL.record(.gifted, $0.id).path), .text($0.school), .text(String($0.grade)),
+                    .text($0.basis.map(\.title).joined(separator: ", ")), .text($0.best),
+                    .text(String($0.achievements)),
+                    .text(String($0.courses)),
+                ]
+            },
+            total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),
+            createTitle: canDecide ? "Включить по решению КМЦ" : nil,
+            emptyText: "В банке данных пока никого нет: ни одно достижение не подходит под правило, решений КМЦ нет.")
+        list.intro = "Правило включения: \(rule.text)."
+        if canSetRule { list.links = [("Изменить правило", GiftedPaths.rule)] }
+        return list
+    }
+
+    /// The list as HTML.
+    public func render(_ ctx: PageContext) -> String { list.render(ctx) }
+}
+
+/// Where the databank's own pages are.
+public enum GiftedPaths {
+    public static let rule = "/gifted/rule"
+    public static func decisionDelete(_ studentID: UUID) -> String {
+        SiteURL.record(.gifted, studentID).path + "/decision/delete"
+    }
+}
+
+/// A student's databank card: why they are in it, their achievements over the years, the network courses taken, the
+/// mentor and the support received.
+public struct GiftedCardPage: Sendable {
+    /// An achievement of the student.
+    public struct Achievement: Sendable {
+        public var year: String
+        public var edition: String
+        public var subject: String
+        public var result: String
+        /// An achievement's line.
+        public init(year: String, edition: String, subject: String, result: String) {
+            self.year = year
+            self.edition = edition
+            self.subject = subject
+            self.result = result
+        }
+    }
+
+    /// A network course the student took.
+    public struct Course: Sendable {
+        public var year: String
+        public var program: String
+        public var group: String
+        public var status: String
+        /// A course's line.
+        public init(year: String, program: String, group: String, status: String) {
+            self.year = year
+            self.program = program
+            self.group = group
+            self.status = status
+        }
+    }
+
+    public var studentID: UUID
+    public var name: String
+    public var school: String
+    public var grade: Int
+    public var basis: [String]
+    public var achievements: [Achievement]
+    public var courses: [Course]
+    /// The КМЦ's decision may be removed by the reader.
+    public var canRemoveDecision: Bool
+
+    /// The card's data.
+    public init(
+        studentID: UUID, name: String, school: String, grade: Int, basis: [String], achievements: [Achievement],
+        courses: [Course], canRemoveDecision: Bool
+    ) {
+        self.studentID = studentID
+        self.name = name
+        self.school = school
+        self.grade = grade
+        self.basis = basis
+        self.achievements = achievements
+        self.courses = courses
+        self.canRemoveDecision = canRemoveDecision
+    }
+
+    /// A made-up card.
+    public static let mock = GiftedCardPage(
+        studentID: MockID.of(0x2191), name: "Лебедева Ольга Ивановна", school: "МБОУ «СОШ № 1»", grade: 10,
+        basis: ["по достижениям", "по решению КМЦ: призёр регионального конкурса (kmc, 12.12.2025)"],
+        achievements: [
+            Achievement(
+                year: "2025/2026", edition: "Всероссийская олимпиада школьников — муниципальный этап, 2025/2026",
+                subject: "математика", result: "победитель, 48 баллов")
+        ],
+        courses: [
+            Course(year: "2025/2026", program: "Олимпиадная математика", group: "Математика-10", status: "учится")
+        ],
+        canRemoveDecision: true)
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(
+            ctx, title: name,
+            crumbs: [Crumb(MenuArea.registry(.gifted).title, SiteURL.list(.gifted).path), Crumb(name)]
+        ) {
+            el("h1") { name }
+            if canRemoveDecision {
+                el("div", .cls("actions")) {
+                    el("a", .cls("button"), .href(GiftedPaths.decisionDelete(studentID))) { "Снять решение КМЦ" }
+                }
+            }
+            el("div", .cls("panel")) {
+                el("dl", .cls("facts")) {
+                    for (label, value) in [
+                        ("Школа", school), ("Класс", String(grade)), ("В банке данных", basis.joined(separator: "; ")),
+                        ("Наставник", "не назначен"), ("Меры поддержки", "не назначались"),
+                    ] {
+                        el("dt") { label }
+                        el("dd") { value }
+                    }
+                }
+            }
+            el("h2") { "Достижения по годам" }
+            if achievements.isEmpty { UI.empty("Достижений нет.") }
+            el("table", .cls("list")) {
+                el("thead") {
+                    el("tr") {
+                        for column in ["Учебный год", "Олимпиада или конкурс", "Предмет или номинация", "Результат"] {
+                            el("th") { column }
+                        }
+                    }
+                }
+                el("tbody") {
+                    for item in achievements {
+                        el("tr") {
+                            el("td") { item.year }
+                            el("td") { item.edition }
+                            el("td") { item.subject.isEmpty ? "—" : item.subject }
+                            el("td") { item.result }
+                        }
+                    }
+                }
+            }
+            el("h2") { "Курсы сети" }
+            if courses.isEmpty {
+                UI.empty("Сетевых курсов нет.")
+            } else {
+                el("table", .cls("list")) {
+                    el("thead") {
+                        el("tr") {
+                            for column in ["Учебный год", "Программа", "Группа", "Состояние"] { el("th") { column } }
+                        }
+                    }
+                    el("tbody") {
+                        for course in courses {
+                            el("tr") {
+                                el("td") { course.year }
+                                el("td") { course.program }
+                                el("td") { course.group }
+                                el("td") { course.status }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
