@@ -13,6 +13,7 @@ struct AchievementsSection: RegistrySection {
     let noun = TalentWords.achievementNoun
     let newTitle = TalentWords.achievementNewTitle
     let archiveConsequence = TalentWords.achievementArchiveConsequence
+    let duplicate = (field: "subject", message: TalentWords.Check.duplicateAchievement)
 
     static func listQuery(_ req: Request) -> ListQuery {
         RegistrySupport.listQuery(

@@ -103,15 +103,20 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         // The record is checked against the policy as it will be (its organisation may come from the form).
         try req.authorize(.create, try await section.resource(record, on: req.db))
         let section = self.section
-        try await req.db.transaction { db in
-            try await record.create(on: db)
-            try await after(db)
-            let scope = section.scope(record)
-            try await Audit.record(
-                on: db, req: req, action: .create, entityType: section.entityType, entityID: record.id,
-                title: section.title(record), municipalityID: scope.municipalityID,
-                organizationID: scope.organizationID,
-                before: nil, after: try await self.fullAudit(record, on: db))
+        do {
+            try await req.db.transaction { db in
+                try await record.create(on: db)
+                try await after(db)
+                let scope = section.scope(record)
+                try await Audit.record(
+                    on: db, req: req, action: .create, entityType: section.entityType, entityID: record.id,
+                    title: section.title(record), municipalityID: scope.municipalityID,
+                    organizationID: scope.organizationID,
+                    before: nil, after: try await self.fullAudit(record, on: db))
+            }
+        } catch  where EnrollmentService.isUniqueViolation(error) {
+            errors.add(section.duplicate.field, section.duplicate.message)
+            return (nil, errors)
         }
         return (record, errors)
     }
@@ -138,23 +143,31 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         // Moving a record to another organisation must be allowed there too.
         try req.authorize(.update, try await section.resource(record, on: req.db))
         let section = self.section
-        let saved = try await req.db.transaction { db -> Bool in
-            guard
-                try await RegistrySupport.claimVersion(
-                    table: S.Record.schema, id: try record.requireID(), expected: expected, on: db)
-            else {
-                return false
+        let saved: Bool
+        do {
+            saved = try await req.db.transaction { db -> Bool in
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: S.Record.schema, id: try record.requireID(), expected: expected, on: db)
+                else {
+                    return false
+                }
+                record.version = expected + 1
+                try await record.save(on: db)
+                try await after(db)
+                let scope = section.scope(record)
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: section.entityType, entityID: record.id,
+                    title: section.title(record), municipalityID: scope.municipalityID,
+                    organizationID: scope.organizationID,
+                    before: before, after: try await self.fullAudit(record, on: db))
+                return true
             }
-            record.version = expected + 1
-            try await record.save(on: db)
-            try await after(db)
-            let scope = section.scope(record)
-            try await Audit.record(
-                on: db, req: req, action: .update, entityType: section.entityType, entityID: record.id,
-                title: section.title(record), municipalityID: scope.municipalityID,
-                organizationID: scope.organizationID,
-                before: before, after: try await self.fullAudit(record, on: db))
-            return true
+        } catch  where EnrollmentService.isUniqueViolation(error) {
+            // Another user saved the same record a moment after this form was checked.
+            errors.add(section.duplicate.field, section.duplicate.message)
+            let page = try await formPage(req, record: record, values: form, errors: errors, version: expected)
+            return req.render(page.render(await req.pageContext(active: active)), status: .unprocessableEntity)
         }
         guard saved else {
             guard let current = try await S.Record.find(try record.requireID(), on: req.db) else {

@@ -42,6 +42,9 @@ protocol RegistrySection: Sendable {
     func newValues(_ req: Request) async throws -> FormValues
     /// History lines that are not audit entries of the record itself (default: none).
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)]
+    /// The field and message a unique index's refusal is reported under: another user saved the same record a moment
+    /// after this form was checked (default: the form as a whole, `RegistryWords.duplicateRace`).
+    var duplicate: (field: String, message: String) { get }
 }
 
 extension RegistrySection {
@@ -50,4 +53,5 @@ extension RegistrySection {
     func extraActions(_ record: Record, req: Request) async throws -> [RegistryCard.Action] { [] }
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)] { [] }
     func newValues(_ req: Request) async throws -> FormValues { FormValues() }
+    var duplicate: (field: String, message: String) { ("", RegistryWords.duplicateRace) }
 }

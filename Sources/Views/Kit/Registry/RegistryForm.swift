@@ -61,7 +61,7 @@ public struct RegistryForm: Sendable {
                         if !alerts.isEmpty { el("ul") { for alert in alerts { el("li") { alert } } } }
                     }
                 }
-                UI.formError(errors.isEmpty ? nil : "Запись не сохранена: исправьте выделенные поля.")
+                UI.formError(errors[""] ?? (errors.isEmpty ? nil : "Запись не сохранена: исправьте выделенные поля."))
                 for field in fields { field.render(values: values, errors: errors) }
                 el("div", .cls("actions")) {
                     UI.submit(submitTitle)

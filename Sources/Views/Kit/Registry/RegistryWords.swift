@@ -16,6 +16,8 @@ public enum RegistryWords {
     public static let notEditable = "Эту запись сейчас изменить нельзя."
     /// After a record was saved.
     public static let saved = "Изменения сохранены."
+    /// A unique index refused a record another user saved a moment earlier.
+    public static let duplicateRace = "Такая запись только что сохранена другим пользователем: обновите список."
     /// After a record was archived.
     public static let archived = "Запись перенесена в архив."
     /// After a record was restored.
