@@ -84,6 +84,12 @@ import Testing
         #expect(TalentWords.result(.participant, place: nil, score: 12) == "участник, 12 баллов")
         #expect(TalentWords.scoreText(70.25) == "70,25")
         #expect(
+            OlympiadWords.sessionLine(
+                date: "10.12.2026", hours: 1.5, trainer: "Орлов В. П.", outside: true, topic: "Графы")
+                == "10.12.2026, 1,5 ч, Орлов В. П. (привлечённый): Графы")
+        #expect(OlympiadWords.Gifted.courseState(enrolled: false) == "выбыл")
+        #expect(OlympiadWords.yesNo(true) == "да")
+        #expect(
             TalentWords.editionTitle(contest: "ВсОШ", kind: .allRussianOlympiad, level: .municipal, year: "2025/2026")
                 == "ВсОШ — муниципальный этап, 2025/2026")
         #expect(

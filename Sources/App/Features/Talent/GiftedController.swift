@@ -108,7 +108,7 @@ struct GiftedController: RouteCollection {
             courses: courses.sorted { $0.group.academicYear.startsOn > $1.group.academicYear.startsOn }.map {
                 .init(
                     year: $0.group.academicYear.title, program: $0.group.program.title, group: $0.group.name,
-                    status: $0.status == EnrollmentStatus.enrolled.rawValue ? "учится или окончил" : "выбыл")
+                    status: OlympiadWords.Gifted.courseState(enrolled: $0.status == EnrollmentStatus.enrolled.rawValue))
             },
             canRemoveDecision: decision != nil
                 && req.can(

@@ -57,9 +57,9 @@ extension OlympiadRegionalController {
 
     static func audit(_ session: OlympiadTrainingSession, zone: TimeZone) -> [String: String] {
         [
-            OlympiadWords.sessionNoun: "\(RegistrySupport.date(session.heldOn, zone)), "
-                + "\(TalentWords.scoreText(session.hours)) ч, \(session.trainer)"
-                + (session.trainerOutside ? " (привлечённый)" : "") + ": \(session.topic)"
+            OlympiadWords.sessionNoun: OlympiadWords.sessionLine(
+                date: RegistrySupport.date(session.heldOn, zone), hours: session.hours, trainer: session.trainer,
+                outside: session.trainerOutside, topic: session.topic)
         ]
     }
 
@@ -83,7 +83,7 @@ extension OlympiadRegionalController {
             title: OlympiadWords.sessionNoun, question: OlympiadWords.sessionDeleteQuestion,
             consequence: OlympiadWords.sessionDeleteConsequence,
             action: OlympiadRegionalPage.sessions(id) + "/\(try session.requireID().uuidString.lowercased())/delete",
-            button: "Удалить", cancelURL: OlympiadRegionalPage.path(id),
+            button: OlympiadWords.sessionDeleteButton, cancelURL: OlympiadRegionalPage.path(id),
             crumbs: [
                 Crumb(MenuArea.registry(.olympiadStages).title, SiteURL.list(.olympiadStages).path),
                 Crumb(OlympiadStagesSection.title(record), OlympiadPaths.stage(id)),

@@ -89,8 +89,8 @@ extension OlympiadStageController {
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "olympiad_stage", entityID: stageID, title: title,
                 municipalityID: record.$municipality.id, organizationID: nil,
-                before: [OlympiadWords.publishedField: record.publishedAt.map { _ in "да" } ?? "нет"],
-                after: [OlympiadWords.publishedField: "да"])
+                before: [OlympiadWords.publishedField: OlympiadWords.yesNo(record.publishedAt != nil)],
+                after: [OlympiadWords.publishedField: OlympiadWords.yesNo(true)])
         }
         return req.redirect(to: OlympiadPaths.stage(stageID), flash: OlympiadWords.published(rows.count))
     }

@@ -60,7 +60,7 @@ extension OlympiadStageController {
         let grades = Self.ratingGrades(
             board, visible: try Self.visibleSchools(req, record), zone: try await RegistrySupport.zone(req))
         let data = try XLSXWriter.workbook(
-            sheetName: "Протокол", header: OlympiadWords.protocolColumns,
+            sheetName: OlympiadWords.protocolSheet, header: OlympiadWords.protocolColumns,
             rows: grades.flatMap { grade in
                 grade.rows.map {
                     [

@@ -166,6 +166,15 @@ public enum OlympiadWords {
     public static let notPublished = "Результаты этого этапа не опубликованы."
     public static let publicLink = "Общедоступный протокол"
 
+    public static let protocolSheet = "Протокол"
+    public static let sessionDeleteButton = "Удалить"
+    public static func yesNo(_ value: Bool) -> String { value ? "да" : "нет" }
+    /// A session's line in the audit: «10.12.2026, 3 ч, Орлов В. П. (привлечённый): Комбинаторика».
+    public static func sessionLine(date: String, hours: Double, trainer: String, outside: Bool, topic: String) -> String
+    {
+        "\(date), \(TalentWords.scoreText(hours)) ч, \(trainer)\(outside ? " (привлечённый)" : ""): \(topic)"
+    }
+
     public static let notSaved = "Ничего не сохранено: исправьте выделенные поля."
     public static let regionalTitle = "Региональный этап: участники и подготовка"
     public static let regionalIntro =
@@ -208,6 +217,8 @@ public enum OlympiadWords {
         }
         public static let removed = "Решение КМЦ снято."
         public static let addToBank = "Включить в банк одарённых"
+        /// A network course's state on the databank card.
+        public static func courseState(enrolled: Bool) -> String { enrolled ? "учится или окончил" : "выбыл" }
         public static let badID = "Укажите идентификатор (UUID) из справочника."
     }
 
