@@ -129,6 +129,8 @@ def main():
         ("achievements of a school", "/achievements", page("school1")),
         ("olympiad stages list", "/olympiad-stages", page("metod")),
         ("gifted databank", "/gifted", page("kmc")),
+        ("support measures", "/support", page("kmc")),
+        ("support candidates", "/support/candidates", page("kmc")),
         ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
         ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
     ]
@@ -142,6 +144,7 @@ def main():
         ("API achievements", "/api/v1/achievements?per=50", bearer),
         ("API olympiad results", f"/api/v1/olympiad-stages/{stage}/results?per=50", bearer),
         ("API gifted students", "/api/v1/gifted-students?per=50", bearer),
+        ("API support measures", "/api/v1/support-measures?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

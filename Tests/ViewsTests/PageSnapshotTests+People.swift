@@ -109,5 +109,11 @@ extension PageSnapshotTests {
         ("GiftedCardPage", GiftedCardPage.mock.render(signedIn)),
         ("GiftedRuleFormPage", GiftedRuleFormPage.mock.render(signedIn)),
         ("GiftedDecisionPage", GiftedDecisionPage.mock.render(signedIn)),
+        ("SupportListPage", SupportListPage.mock.render(signedIn)),
+        ("SupportCandidatesPage", SupportCandidatesPage.mock.render(signedIn)),
+        ("SupportCardPage", SupportCardPage.mock.render(signedIn)),
+        ("SupportFormPage", SupportFormPage.mock.render(signedIn)),
+        ("SupportWeightsFormPage", SupportWeightsFormPage.mock.render(signedIn)),
+        ("SupportOrderPage", SupportOrderPage.mock.render(signedIn)),
     ]
 }

@@ -34,6 +34,21 @@ extension PageSnapshotTests {
             "OrderDocument",
             DocumentPage(doc: OrderDocument.mock.model, crumbs: [], docxURL: "/orders/x/docx").render(signedIn)
         ),
+        (
+            "OrderDocumentTalentSupport",
+            DocumentPage(
+                doc: OrderDocument(
+                    kind: .talentSupport, yearTitle: "2026/2027", period: "01.09.2026 — 31.05.2027",
+                    municipality: "Городской округ Примерный", authority: nil, number: "77-о", day: "01.10.2026",
+                    annex: .talentSupport([
+                        .init(
+                            student: "Лебедева Ольга Ивановна", school: "МБОУ «СОШ № 1»", grade: 10,
+                            measure: "стипендия (с 01.10.2026 по 31.12.2026)",
+                            sum: "3 000 ₽ в месяц × 3 мес. = 9 000 ₽", basis: "Победитель муниципального этапа")
+                    ])
+                ).model, crumbs: [], docxURL: "/orders/x/docx"
+            ).render(signedIn)
+        ),
         // Enrollment
         ("GroupListPage", GroupListPage.mock.list.render(signedIn)),
         ("GroupCardPage", GroupCardPage.mock.card.render(signedIn)),

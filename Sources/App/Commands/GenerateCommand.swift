@@ -46,6 +46,7 @@ struct GenerateCommand: AsyncCommand {
                 + "отметок — \(summary.marks), итоговых результатов — \(summary.results), "
                 + "сертификатов — \(summary.certificates), достижений — \(summary.achievements), "
                 + "участников муниципального этапа — \(summary.olympiadParticipants), "
+                + "мер поддержки — \(summary.supportMeasures), "
                 + "пользователей — \(summary.users).")
         context.console.print(NetworkGenerator.loginsText(summary))
     }

@@ -60,6 +60,7 @@ extension DemoData {
         try await demoResults(of: mathStage, on: db)
         try await demoSessions(of: mathStage, year: current, on: db)
         try await demoDecision(municipalityID: municipalityID, on: db)
+        try await demoSupport(municipalityID: municipalityID, on: db)
     }
 
     /// The databank (item 4) holds the students the standard rule admits; the КМЦ entered one more by decision: a

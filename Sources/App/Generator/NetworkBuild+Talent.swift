@@ -59,13 +59,16 @@ extension NetworkBuild {
         let municipalStage = try await edition(olympiad, olympiadTitle, .municipal, days: 70...90)
         let researchNow = try await edition(research, researchTitle, .municipal, days: 80...80)
         var municipal: [Int: [(pupil: GeneratedPupil, score: Double)]] = [:]
+        var prizeWinners: [GeneratedPupil] = []
         for pupil in town.pupils where rng.chance(12) {
             let person = pupil.person
             let subject = rng.below(subjects.count)
             var entries = [(schoolStage, subject, rng.chance(30) ? AchievementResult.winner : .participant)]
             let schoolScore = Double(10 + rng.below(41))
             if rng.chance(33) {
-                entries.append((municipalStage, subject, rng.chance(25) ? .prizeWinner : .participant))
+                let result: AchievementResult = rng.chance(25) ? .prizeWinner : .participant
+                entries.append((municipalStage, subject, result))
+                if result == .prizeWinner { prizeWinners.append(pupil) }
                 if (7...11).contains(pupil.grade) { municipal[subject, default: []].append((pupil, schoolScore)) }
             }
             if rng.chance(10) { entries.append((researchNow, -1, .winner)) }
@@ -92,6 +95,36 @@ extension NetworkBuild {
         }
         try await olympiadStages(
             town, subjects: subjects, municipal: municipal, edition: municipalStage.id, rng: &rng)
+        try await supportMeasures(town, prizeWinners: prizeWinners, rng: &rng)
+    }
+
+    /// Support of a third of the municipal prize-winners: premiums and stipends, half of them awarded by a decree.
+    func supportMeasures(_ town: GeneratedTown, prizeWinners: [GeneratedPupil], rng: inout SplitMix64) async throws {
+        let created = moment(yearStart.adding(days: 95))
+        for (index, pupil) in prizeWinners.enumerated() where index % 3 == 0 {
+            let stipend = rng.chance(50)
+            let input = SupportInput(
+                kind: stipend ? .stipend : .premium, amount: stipend ? 2_000 : 5_000,
+                startsOn: stipend ? yearStart.adding(days: 121) : nil,
+                endsOn: stipend ? yearStart.adding(days: 272) : nil,
+                basis: "Призёр муниципального этапа всероссийской олимпиады школьников",
+                decreeNumber: rng.chance(50) ? "\(100 + index / 3)" : nil,
+                decreeDay: yearStart.adding(days: 100))
+            let awarded = input.decreeNumber != nil
+            try await rows.add(
+                "support_measures",
+                [
+                    .uuid(rng.uuid()), .uuid(town.id), .uuid(town.yearID), .uuid(town.schools[pupil.school].id),
+                    .uuid(pupil.id), .text(input.kind.rawValue), .int(input.amount), .int(input.total),
+                    input.startsOn.map { .int($0.number) } ?? .text(nil),
+                    input.endsOn.map { .int($0.number) } ?? .text(nil),
+                    .text(nil), .text(nil), .text(nil), .text(input.basis), .int(3), .text(input.decreeNumber),
+                    awarded ? .int(yearStart.adding(days: 100).number) : .text(nil), .text(nil),
+                    .text(awarded ? SupportStatus.awarded.rawValue : SupportStatus.proposed.rawValue), .text("kmc"),
+                    .date(created), .text("kmc"), .date(created), .int(1),
+                ])
+            summary.supportMeasures += 1
+        }
     }
 
     /// A municipal stage per subject with municipal results: five tasks of 10 points a grade, passing score 25, and

@@ -36,5 +36,6 @@ enum SetkaMigrations {
         CreateOlympiadStages(),
         AddRegionalStage(),
         CreateGiftedDatabank(),
+        CreateSupportMeasures(),
     ]
 }

@@ -165,6 +165,14 @@ final class GeneratorRows {
                 "grade_competed", "task_scores", "total", "invited_as", "sort_key", "version",
             ]
         ),
+        (
+            "support_measures",
+            [
+                "id", "municipality_id", "academic_year_id", "school_id", "student_id", "kind", "amount", "total",
+                "starts_on", "ends_on", "destination", "event", "budget_line", "basis", "points", "decree_number",
+                "decree_day", "order_id", "status", "created_by", "created_at", "updated_by", "updated_at", "version",
+            ]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

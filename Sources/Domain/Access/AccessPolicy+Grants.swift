@@ -156,6 +156,14 @@ extension AccessPolicy {
             case .schoolAdmin: return action == .read && scope.organizationID == school.id
             case .centerHead, .teacher, .student, .guardian: return false
             }
+        case .supportMeasure(let school, let shared):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return shared
+            case .methodologist: return shared && action == .read
+            case .schoolAdmin: return action == .read && scope.organizationID == school.id
+            case .centerHead, .teacher, .student, .guardian: return false
+            }
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -89,6 +89,12 @@ public enum Resource: Sendable {
     /// roles read those whose consent to processing is in force (`shared`), the КМЦ and the administrator enter one by
     /// decision (create) and remove the decision (archive); the school reads its own.
     case gifted(school: OrgRef, shared: Bool)
-    /// The databank's entry rule: the administrator sets it; the municipality's roles read it.
+    /// The databank's entry rule and the weights of achievement points for support: the administrator sets them; the
+    /// municipality's roles read them.
     case giftedRule(municipalityID: UUID)
+    /// A measure of support of a student — premium, stipend, grant, paid trip (issue 21, item 5; personal data of a
+    /// minor), by the student's school: the КМЦ and the administrator choose candidates and keep the measures of
+    /// students whose consent to processing is in force (`shared`); the methodologist reads them; the school reads its
+    /// own.
+    case supportMeasure(school: OrgRef, shared: Bool)
 }

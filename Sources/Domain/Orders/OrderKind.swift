@@ -2,7 +2,7 @@ import Foundation
 
 /// The authority's recurring orders on the network (`002_f5d848fa5a191e3f.txt` §15, «Приказы УО»), drafted from data.
 public enum OrderKind: String, CaseIterable, Codable, Sendable {
-    case organization, schedule, attestation, support, certificates, gratitude, interaction
+    case organization, schedule, attestation, support, certificates, gratitude, interaction, talentSupport
 
     /// The title as the source lists it, for an academic year («2026/2027»).
     public func title(year: String) -> String {
@@ -21,6 +21,8 @@ public enum OrderKind: String, CaseIterable, Codable, Sendable {
             "Об объявлении благодарностей по итогам работы муниципальной сети профильных курсов в \(year) учебном году"
         case .interaction:
             "Об организации сетевого взаимодействия муниципальных образовательных учреждений в \(year) учебном году"
+        case .talentSupport:
+            "О мерах поддержки одарённых обучающихся в \(year) учебном году"
         }
     }
 
@@ -34,11 +36,12 @@ public enum OrderKind: String, CaseIterable, Codable, Sendable {
         case .certificates: "выдача сертификатов"
         case .gratitude: "благодарности"
         case .interaction: "сетевое взаимодействие"
+        case .talentSupport: "поддержка одарённых обучающихся"
         }
     }
 
     /// Orders whose appendix names students (results, certificates): opened only by who sees the network's students.
-    public var namesStudents: Bool { self == .attestation || self == .certificates }
+    public var namesStudents: Bool { self == .attestation || self == .certificates || self == .talentSupport }
 
     /// Orders that name teachers the administrator chooses (support and gratitude; award rules come later).
     public var needsRecipients: Bool { self == .support || self == .gratitude }

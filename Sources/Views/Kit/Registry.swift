@@ -28,6 +28,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case olympiadStages = "olympiad-stages"
     /// The databank of gifted students (issue 21, item 4): a student's databank card is `/gifted/<student id>`.
     case gifted
+    /// Support measures of gifted students (issue 21, item 5): candidates, measures, the order that awards them.
+    case support
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

@@ -9,6 +9,7 @@ public enum SiteURL: Sendable {
     case organizationEdit(UUID)
     case organizationArchive(UUID)
     case organizationRestore(UUID)
+    case supportCandidates
     case audit, municipality, catalog, winners, children, invite, lists, enrollments, applications, coverage
     case users
     /// The timetable: the user's own week (or the network's month), a group's lessons, weeks of a teacher, a student
@@ -58,6 +59,7 @@ public enum SiteURL: Sendable {
         case .audit: "/audit"
         case .municipality: "/municipality"
         case .catalog: "/catalog"
+        case .supportCandidates: "/support/candidates"
         case .winners: "/winners"
         case .children: "/children"
         case .lists: "/lists"

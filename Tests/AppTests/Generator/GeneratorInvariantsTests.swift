@@ -33,6 +33,9 @@ extension AppTests {
                 // The municipal stage: its participants are the pupils' own, within the municipality, scores within
                 // the paper's maximum.
                 #expect(summary.olympiadParticipants > 0)
+                #expect(summary.supportMeasures > 0)
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM support_measures") == summary.supportMeasures)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

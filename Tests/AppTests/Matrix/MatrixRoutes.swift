@@ -52,7 +52,8 @@ enum MatrixRoutes {
         "diagnostics/:id": .diagnostic, "orders/:id": .order, "olympiad-subjects/:id": .olympiadSubject,
         "contests/:id": .contest, "contest-editions/:id": .contestEdition, "achievements/:id": .achievement,
         "olympiad-stages/:id": .olympiadStage, "participants/:participant": .olympiadParticipant,
-        "sessions/:session": .olympiadSession, "gifted/:id": .student,
+        "sessions/:session": .olympiadSession, "gifted/:id": .student, "support/:id": .supportMeasure,
+        "support-measures/:id": .supportMeasure,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -35,6 +35,7 @@ extension AppTests {
             "OlympiadStageGrade": OlympiadStageGrade.self, "OlympiadParticipant": OlympiadParticipant.self,
             "OlympiadAppeal": OlympiadAppeal.self, "OlympiadTrainingSession": OlympiadTrainingSession.self,
             "GiftedRuleRecord": GiftedRuleRecord.self, "GiftedDecision": GiftedDecision.self,
+            "SupportMeasure": SupportMeasure.self, "SupportWeightsRecord": SupportWeightsRecord.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

@@ -43,6 +43,7 @@ extension World {
         let math = try await olympiadSubject("математика")
         let municipal = try await olympiadStage(math, olympiad: olympiad, grades: [10: ("10;10;20", 20)])
         try await participant(of: students[0], in: municipal, code: "М-01", grade: 10, scores: [8, 7, 10])
+        let measure = try await supportMeasure(of: students[0], kind: .grant)
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -51,7 +52,7 @@ extension World {
                 "students": students[0], "programs": try program.requireID(), "groups": try finished.requireID(),
                 "orders": try order.requireID(), "group": try finished.requireID(),
                 "contests": try olympiad.requireID(), "achievements": try achievement.requireID(),
-                "olympiad-stages": try municipal.requireID(),
+                "olympiad-stages": try municipal.requireID(), "support-measures": try measure.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -13,6 +13,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case student, guardian, enrollment, application, certificate
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
+    case supportMeasure
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
@@ -24,8 +25,10 @@ enum MatrixEntity: String, CaseIterable, Sendable {
 
     /// Kinds that belong to one student: a classmate has their own.
     var isPersonal: Bool {
-        [.student, .guardian, .enrollment, .application, .certificate, .achievement, .olympiadParticipant].contains(
-            self)
+        [
+            .student, .guardian, .enrollment, .application, .certificate, .achievement, .olympiadParticipant,
+            .supportMeasure,
+        ].contains(self)
     }
 }
 
@@ -183,6 +186,7 @@ extension World {
         side.ids[.olympiadParticipant] = try await participant(
             of: studentID, in: stage, code: "К-\(sequence)", grade: 10, scores: [5, 5, 5]
         ).id
+        side.ids[.supportMeasure] = try await supportMeasure(of: studentID).id
         return side
     }
 

@@ -114,7 +114,16 @@ extension World {
         decision.decidedBy = "kmc"
         decision.decidedAt = Date()
         try await decision.create(on: app.db)
+        // `n` support measures of the first students, one in a draft order: the list, the candidates, a card, the
+        // databank's marks.
+        var measure: SupportMeasure?
+        for student in students.prefix(n) {
+            let made = try await supportMeasure(of: student, kind: .stipend)
+            if measure == nil { measure = made }
+        }
         return [
+            "support/:id": try #require(measure).requireID(),
+            "support-measures/:id": try #require(measure).requireID(),
             "gifted/:id": made.achievement.$student.id,
             "sessions/:session": try #require(session).requireID(),
             "olympiad-stages/:id": try stage.requireID(),

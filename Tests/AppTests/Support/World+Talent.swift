@@ -169,4 +169,26 @@ extension World {
         try await session.create(on: app.db)
         return session
     }
+
+    /// A proposed support measure of a student in this year (a premium), written as the form writes it.
+    @discardableResult
+    func supportMeasure(of studentID: UUID, kind: SupportKind = .premium, amount: Int = 5_000) async throws
+        -> SupportMeasure
+    {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let measure = SupportMeasure()
+        measure.$municipality.id = student.$municipality.id
+        measure.$academicYear.id = yearID
+        measure.$school.id = student.$school.id
+        measure.$student.id = studentID
+        measure.apply(SupportInput(kind: kind, amount: amount, basis: "Решение КМЦ"))
+        measure.points = 0
+        measure.createdBy = "kmc"
+        measure.createdAt = Date()
+        measure.updatedBy = "kmc"
+        measure.updatedAt = measure.createdAt
+        measure.version = 1
+        try await measure.create(on: app.db)
+        return measure
+    }
 }

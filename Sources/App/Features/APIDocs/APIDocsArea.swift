@@ -16,7 +16,7 @@ enum APIDocsArea: FeatureArea {
         + LessonAPIController.operations + JournalAPIController.operations + ResultsAPIController.operations
         + CertificatesAPIController.operations + CertificateVerifyAPIController.operations
         + OrderAPIController.operations + TalentAPIController.operations
-        + OlympiadAPIController.operations + GiftedAPIController.operations
+        + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

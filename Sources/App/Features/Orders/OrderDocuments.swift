@@ -46,6 +46,7 @@ enum OrderDocuments {
             }
             annex = input.kind == .support ? .support(teachers) : .gratitude(teachers)
         case .interaction: annex = try await interaction(input, municipalityID: municipalityID, zone: zone, on: db)
+        case .talentSupport: annex = .talentSupport(try await SupportOrders.awards(input.recipients, on: db))
         }
         return OrderDocument(
             kind: input.kind, yearTitle: input.year.title,

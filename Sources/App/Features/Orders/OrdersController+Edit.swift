@@ -117,6 +117,13 @@ extension OrdersController {
                 order.signedBy = signer
             }
             try await order.save(on: db)
+            if order.orderKind == .talentSupport {
+                if sign {
+                    try await SupportOrders.award(order, req: req, on: db)
+                } else {
+                    try await SupportOrders.attach(order, on: db)
+                }
+            }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "order", entityID: order.id, title: order.title,
                 municipalityID: order.$municipality.id,
@@ -204,6 +211,7 @@ extension OrdersController {
             guard (0..<Int(Int32.max)).contains(expected) else {
                 throw AppError.conflict(OrdersWords.changed)
             }
+            try await SupportOrders.detach(try order.requireID(), on: db)
             let rows = try await db.sql().delete(from: Order.schema).where("id", .equal, try order.requireID()).where(
                 "version", .equal, expected
             )

@@ -100,7 +100,21 @@ struct OrdersController: RouteCollection {
                 try await newPage(req, values: form, errors: errors).render(await req.pageContext(active: active)),
                 status: .unprocessableEntity)
         }
+        let order = try await Self.draft(kind, municipality: municipality, year: year, req: req)
+        return req.redirect(
+            to: SiteURL.order(try order.requireID()).path,
+            flash: OrdersWords.Flash.drafted(year: year.title))
+    }
+
+    /// Drafts an order of a kind for a year from the data now, saved and audited (the support measures' page drafts
+    /// the order that awards them through here too).
+    static func draft(_ kind: OrderKind, municipality: Municipality, year: AcademicYear, req: Request) async throws
+        -> Order
+    {
+        let municipalityID = try municipality.requireID()
         let order = Order()
+        // The id is known before the document is built: a draft naming support measures claims them by it.
+        order.id = UUID()
         order.$municipality.id = municipalityID
         order.$academicYear.id = try year.requireID()
         order.kind = kind.rawValue
@@ -113,19 +127,22 @@ struct OrdersController: RouteCollection {
         try await Self.render(order, municipality: municipality, year: year, on: req.db)
         try await req.application.writeTransaction { db in
             try await order.create(on: db)
+            if kind == .talentSupport { try await SupportOrders.attach(order, on: db) }
             try await Audit.record(
                 on: db, req: req, action: .create, entityType: "order", entityID: order.id, title: order.title,
                 municipalityID: municipalityID,
                 organizationID: nil, after: OrdersWords.Audit.created(title: order.title))
         }
-        return req.redirect(
-            to: SiteURL.order(try order.requireID()).path,
-            flash: OrdersWords.Flash.drafted(year: year.title))
+        return order
     }
 
     /// Builds the order's document from the data now and keeps it (JSON and DOCX) in the record.
     static func render(_ order: Order, municipality: Municipality, year: AcademicYear, on db: any Database) async throws
     {
+        if order.orderKind == .talentSupport {
+            order.recipientsText = try await SupportOrders.measureIDs(for: order, on: db).map(\.uuidString).joined(
+                separator: ",")
+        }
         let doc = try await OrderDocuments.build(
             .init(
                 municipality: municipality, year: year, kind: order.orderKind, number: order.number,

@@ -40,6 +40,7 @@ struct GiftedController: RouteCollection {
         let ids = students.compactMap(\.id)
         let achievements = try await GiftedBank.achievements(of: ids, on: req.db)
         let courses = try await GiftedBank.courseCounts(of: ids, on: req.db)
+        let support = try await SupportBoard.measures(of: ids, on: req.db)
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
             .gifted(school: $0, shared: true)
         }
@@ -59,7 +60,8 @@ struct GiftedController: RouteCollection {
                     id: student.id!, name: student.fullName, school: student.school.shortName, grade: student.grade,
                     basis: GiftedBasis.allCases.filter { basis[student.id!]?.contains($0) == true },
                     best: list.first.map(GiftedBank.line) ?? "", achievements: list.count,
-                    courses: courses[student.id!] ?? 0)
+                    courses: courses[student.id!] ?? 0,
+                    support: (support[student.id!] ?? []).filter(\.isAwarded).map { SupportBoard.line($0).mark })
             }, total: total, canDecide: req.can(.create, .gifted(school: probe, shared: true)),
             canSetRule: req.can(.update, .giftedRule(municipalityID: municipalityID)))
         return req.render(page.render(await context(req)))
@@ -110,6 +112,7 @@ struct GiftedController: RouteCollection {
                     year: $0.group.academicYear.title, program: $0.group.program.title, group: $0.group.name,
                     status: OlympiadWords.Gifted.courseState(enrolled: $0.status == EnrollmentStatus.enrolled.rawValue))
             },
+            support: ((try await SupportBoard.measures(of: [id], on: req.db))[id] ?? []).map(SupportBoard.line),
             canRemoveDecision: decision != nil
                 && req.can(
                     .archive,

@@ -9,7 +9,7 @@ extension OrderDocument {
         // Orders with wide annex tables are laid out in landscape.
         var document = DocModel(
             title: "Приказ: " + kind.short + " (\(yearTitle))",
-            landscape: [.organization, .schedule, .attestation].contains(kind))
+            landscape: [.organization, .schedule, .attestation, .talentSupport].contains(kind))
         document.paragraph(authority?.fullName.uppercased() ?? municipality.uppercased(), align: .center, bold: true)
         if let authority = authority {
             document.paragraph(
@@ -30,6 +30,7 @@ extension OrderDocument {
         case .support(let teachers): self.teachers(&document, teachers, support: true)
         case .gratitude(let teachers): self.teachers(&document, teachers, support: false)
         case .interaction(let agreements): interaction(&document, agreements)
+        case .talentSupport(let awards): talentSupport(&document, awards)
         }
         document.signatures([("Начальник управления образования", authority?.headName ?? "")])
         return document
@@ -191,5 +192,28 @@ extension OrderDocument {
                 [String(index + 1), agreement.parties, agreement.subject, agreement.number, agreement.term]
             },
             widths: [1, 6, 6, 2, 3])
+    }
+
+    private func talentSupport(_ document: inout DocModel, _ awards: [Award]) {
+        document.paragraph(
+            "В целях государственной и муниципальной поддержки одарённых и талантливых обучающихся, по итогам "
+                + "олимпиад и конкурсов и на основании предложений координационно-методического центра ПРИКАЗЫВАЮ:")
+        document.paragraph(
+            "1. Назначить меры поддержки (премии, стипендии, гранты, оплату участия в мероприятиях) обучающимся "
+                + "согласно приложению.")
+        document.paragraph(
+            "2. Произвести выплаты за счёт средств муниципальной программы в пределах предусмотренных ассигнований.")
+        document.paragraph(
+            "3. Внести сведения о назначенных мерах в банк данных лауреатов и стипендиатов.")
+        document.paragraph("4. Контроль за исполнением приказа возложить на координационно-методический центр.")
+        document.heading("Приложение. Меры поддержки", level: 2)
+        document.table(
+            ["№", "Обучающийся", "Школа", "Класс", "Мера", "Сумма", "Основание"],
+            awards.enumerated().map { index, award in
+                [
+                    String(index + 1), award.student, award.school, String(award.grade), award.measure, award.sum,
+                    award.basis,
+                ]
+            }, widths: [1, 4, 3, 1, 3, 3, 5])
     }
 }

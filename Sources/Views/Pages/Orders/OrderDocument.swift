@@ -118,6 +118,18 @@ public struct OrderDocument: Sendable {
             self.term = term
         }
     }
+    /// A measure of support of a gifted student named by the order (issue 21, item 5).
+    public struct Award: Sendable {
+        public var student: String, school: String, grade: Int, measure: String, sum: String, basis: String
+        public init(student: String, school: String, grade: Int, measure: String, sum: String, basis: String) {
+            self.student = student
+            self.school = school
+            self.grade = grade
+            self.measure = measure
+            self.sum = sum
+            self.basis = basis
+        }
+    }
     /// What the order's appendix lists, by the order's kind.
     public enum Annex: Sendable {
         case organization(centers: [Center], groups: [Group])
@@ -127,6 +139,7 @@ public struct OrderDocument: Sendable {
         case support([Teacher])
         case gratitude([Teacher])
         case interaction([Agreement])
+        case talentSupport([Award])
     }
 
     public var kind: OrderKind

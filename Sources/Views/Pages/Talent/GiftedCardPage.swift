@@ -41,13 +41,15 @@ public struct GiftedCardPage: Sendable {
     public var basis: [String]
     public var achievements: [Achievement]
     public var courses: [Course]
+    /// The support received, newest first.
+    public var support: [SupportLine]
     /// The КМЦ's decision may be removed by the reader.
     public var canRemoveDecision: Bool
 
     /// The card's data.
     public init(
         studentID: UUID, name: String, school: String, grade: Int, basis: [String], achievements: [Achievement],
-        courses: [Course], canRemoveDecision: Bool
+        courses: [Course], support: [SupportLine] = [], canRemoveDecision: Bool
     ) {
         self.studentID = studentID
         self.name = name
@@ -56,6 +58,7 @@ public struct GiftedCardPage: Sendable {
         self.basis = basis
         self.achievements = achievements
         self.courses = courses
+        self.support = support
         self.canRemoveDecision = canRemoveDecision
     }
 
@@ -71,7 +74,7 @@ public struct GiftedCardPage: Sendable {
         courses: [
             Course(year: "2025/2026", program: "Олимпиадная математика", group: "Математика-10", status: "учится")
         ],
-        canRemoveDecision: true)
+        support: [SupportLine.mock], canRemoveDecision: true)
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(
@@ -88,8 +91,12 @@ public struct GiftedCardPage: Sendable {
                 el("dl", .cls("facts")) {
                     for (label, value) in [
                         ("Школа", school), ("Класс", String(grade)), ("В банке данных", basis.joined(separator: "; ")),
-                        ("Наставник", "не назначен"), ("Меры поддержки", "не назначались"),
-                    ] {
+                        ("Наставник", "не назначен"),
+                        (
+                            "Лауреат, стипендиат",
+                            support.filter { $0.status == .awarded }.map(\.mark).joined(separator: "; ")
+                        ),
+                    ] where !value.isEmpty {
                         el("dt") { label }
                         el("dd") { value }
                     }
@@ -133,6 +140,35 @@ public struct GiftedCardPage: Sendable {
                                 el("td") { course.program }
                                 el("td") { course.group }
                                 el("td") { course.status }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { "Меры поддержки" }
+            if support.isEmpty {
+                UI.empty("Мер поддержки не назначалось.")
+            } else {
+                el("table", .cls("list")) {
+                    el("thead") {
+                        el("tr") {
+                            for column in ["Учебный год", "Мера", "Сумма", "Основание", "Приказ"] {
+                                el("th") { column }
+                            }
+                        }
+                    }
+                    el("tbody") {
+                        for line in support {
+                            el("tr") {
+                                el("td") { line.year }
+                                el("td") {
+                                    el("a", .href(SiteURL.record(.support, line.id).path)) {
+                                        line.details.isEmpty ? line.kind.title : "\(line.kind.title) (\(line.details))"
+                                    }
+                                }
+                                el("td") { line.sum }
+                                el("td") { line.basis }
+                                el("td") { line.status == .awarded ? line.decree : line.status.title }
                             }
                         }
                     }

@@ -14,10 +14,12 @@ public struct GiftedListPage: Sendable {
         public var best: String
         public var achievements: Int
         public var courses: Int
+        /// Laureates and stipend holders marked with their decree: «стипендиат, приказ № 12 от 01.10.2026».
+        public var support: [String]
         /// A databank row.
         public init(
             id: UUID, name: String, school: String, grade: Int, basis: [GiftedBasis], best: String, achievements: Int,
-            courses: Int
+            courses: Int, support: [String] = []
         ) {
             self.id = id
             self.name = name
@@ -27,6 +29,7 @@ public struct GiftedListPage: Sendable {
             self.best = best
             self.achievements = achievements
             self.courses = courses
+            self.support = support
         }
     }
 
@@ -66,7 +69,7 @@ public struct GiftedListPage: Sendable {
                 id: MockID.of(0x2191), name: "Лебедева Ольга Ивановна", school: "МБОУ «СОШ № 1»", grade: 10,
                 basis: [.rule],
                 best: "победитель — Всероссийская олимпиада школьников — муниципальный этап, 2025/2026 (математика)",
-                achievements: 3, courses: 1)
+                achievements: 3, courses: 1, support: ["стипендиат, приказ № 12 от 01.10.2026"])
         ], total: 1, canDecide: true, canSetRule: true)
 
     /// The list's filters (also the API's).
@@ -96,14 +99,14 @@ public struct GiftedListPage: Sendable {
             filters: Self.filters(schools: schools, years: years, subjects: subjects),
             columns: [
                 Column("Обучающийся", sort: "name"), Column("Школа"), Column("Класс"), Column("Основание"),
-                Column("Лучшее достижение"), Column("Достижений"), Column("Курсов сети"),
+                Column("Лучшее достижение"), Column("Достижений"), Column("Курсов сети"), Column("Поддержка"),
             ],
             rows: rows.map {
                 [
                     .link($0.name, SiteURL.record(.gifted, $0.id).path), .text($0.school), .text(String($0.grade)),
                     .text($0.basis.map(\.title).joined(separator: ", ")), .text($0.best),
                     .text(String($0.achievements)),
-                    .text(String($0.courses)),
+                    .text(String($0.courses)), .text($0.support.joined(separator: "; ")),
                 ]
             },
             total: total, noun: ("обучающийся", "обучающихся", "обучающихся"),

@@ -1,0 +1,78 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Support measures' demo (issue 21, item 5): from the databank's consenting students by points — last year's premium
+/// and this year's stipend awarded by decrees made outside Setka, and this year's proposed stipend, grant and paid trip
+/// to the regional stage waiting for the КМЦ's draft order.
+extension DemoData {
+    static func demoSupport(municipalityID: UUID, on db: any Database) async throws {
+        let years = try await AcademicYear.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .sort(\.$startsOn, .descending).all()
+        guard let current = years.first(where: \.isCurrent), let last = years.first(where: { !$0.isCurrent }) else {
+            return
+        }
+        let members = try await GiftedBank.members(municipalityID, rule: .standard, on: db)
+        let students = try await Student.query(on: db).filter(\.$id ~~ Array(members.keys))
+            .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).sort(\.$sortKey).all()
+        let scores = try await SupportBoard.scores(
+            of: students.compactMap(\.id), year: current, weights: .standard, municipalityID: municipalityID, on: db)
+        let ranked = students.sorted { (scores[$0.id!]?.total ?? 0) > (scores[$1.id!]?.total ?? 0) }
+        guard ranked.count >= 4 else { return }
+        let startYear = CivilDay(current.startsOn, timeZone: .gmt).ymd.year
+        func day(_ d: Int, _ m: Int, _ y: Int) -> CivilDay { CivilDay(year: y, month: m, day: d)! }
+        let plans: [(Student, AcademicYear, SupportInput)] = [
+            (
+                ranked[0], last,
+                SupportInput(
+                    kind: .premium, amount: 10_000,
+                    basis: "Победитель муниципального этапа всероссийской олимпиады школьников по математике",
+                    decreeNumber: "45", decreeDay: day(20, 5, startYear))
+            ),
+            (
+                ranked[0], current,
+                SupportInput(
+                    kind: .stipend, amount: 3_000, startsOn: day(1, 10, startYear), endsOn: day(31, 5, startYear + 1),
+                    basis: "Призёр регионального этапа всероссийской олимпиады школьников",
+                    decreeNumber: "112", decreeDay: day(1, 10, startYear))
+            ),
+            (
+                ranked[1], current,
+                SupportInput(
+                    kind: .stipend, amount: 2_000, startsOn: day(1, 1, startYear + 1),
+                    endsOn: day(31, 5, startYear + 1),
+                    basis: "Победитель муниципального этапа всероссийской олимпиады школьников")
+            ),
+            (
+                ranked[2], current,
+                SupportInput(
+                    kind: .trip, amount: 18_500, startsOn: day(14, 4, startYear + 1), endsOn: day(20, 4, startYear + 1),
+                    destination: "г. Казань", event: "Заключительный этап ВсОШ, именное приглашение № 0417",
+                    budgetLine: "Муниципальная программа «Развитие образования», мероприятие 2.3",
+                    basis: "Приглашён на заключительный этап по итогам регионального")
+            ),
+            (
+                ranked[3], current,
+                SupportInput(
+                    kind: .grant, amount: 15_000,
+                    budgetLine: "Муниципальная программа «Развитие образования», мероприятие 2.1",
+                    basis: "Исследовательский проект «Математика городского транспорта», рекомендация КМЦ")
+            ),
+        ]
+        for (student, year, input) in plans {
+            let measure = SupportMeasure()
+            measure.$municipality.id = municipalityID
+            measure.$academicYear.id = try year.requireID()
+            measure.$school.id = student.$school.id
+            measure.$student.id = try student.requireID()
+            measure.apply(input)
+            measure.points = scores[student.id!]?.total ?? 0
+            measure.createdBy = "kmc"
+            measure.createdAt = Date()
+            measure.updatedBy = "kmc"
+            measure.updatedAt = measure.createdAt
+            measure.version = 1
+            try await measure.create(on: db)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The reads of the support measures (issue 21, item 5), each in a fixed number of statements: the administrator's
+/// weights, the measures for the list's filters and the reader's rights, the ranked candidates with their points.
+enum SupportBoard {
+    static let choices: [String: [String]] = [
+        "kind": SupportKind.allCases.map(\.rawValue), "status": SupportStatus.allCases.map(\.rawValue),
+    ]
+
+    static func listQuery(_ req: Request) -> ListQuery {
+        RegistrySupport.listQuery(
+            req, filters: ["year", "kind", "status", "school", "student"], sorts: ["name", "sum", "decree"],
+            defaultSort: "name", search: true)
+    }
+
+    static func weights(_ municipalityID: UUID, on db: any Database) async throws -> SupportPoints {
+        try await SupportWeightsRecord.query(on: db).filter(\.$municipality.$id == municipalityID).first()?.points
+            ?? .standard
+    }
+
+    /// The measures the reader may see for the filters: a page of them, how many there are and their roubles in all.
+    static func page(_ query: ListQuery, municipalityID: UUID, req: Request) async throws
+        -> (measures: [SupportMeasure], total: Int, sum: Int)
+    {
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .supportMeasure(school: $0, shared: true)
+        }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        var builder = SupportMeasure.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .join(Student.self, on: \SupportMeasure.$student.$id == \Student.$id)
+        if let visible {
+            builder = builder.filter(\.$school.$id ~~ Array(visible))
+        } else {
+            // Without the consent to processing in force a student's measures stay with the school (item 7).
+            builder = builder.filter(Student.self, \.$consentOn != nil).filter(
+                Student.self, \.$consentWithdrawnAt == nil)
+        }
+        if let year = query.filters["year"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$academicYear.$id == year)
+        }
+        if let kind = query.filters["kind"].flatMap(SupportKind.init(rawValue:)) {
+            builder = builder.filter(\.$kind == kind.rawValue)
+        }
+        if let status = query.filters["status"].flatMap(SupportStatus.init(rawValue:)) {
+            builder = builder.filter(\.$status == status.rawValue)
+        }
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$school.$id == school)
+        }
+        if let student = query.filters["student"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$student.$id == student)
+        }
+        let needle = TextKey.needle(query.q)
+        if !needle.isEmpty { builder = builder.filter(Student.self, \.$searchKey ~~ needle) }
+        // Summed here, not by SUM(): PostgreSQL answers a bigint's SUM as NUMERIC, which FluentKit cannot read as Int
+        // (one column of a municipality's measures).
+        let sum = try await builder.copy().all(\.$total).reduce(0, +)
+        let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        switch query.sort {
+        case "sum": builder = builder.sort(\.$total, direction)
+        case "decree": builder = builder.sort(\.$decreeDay, direction).sort(\.$decreeNumber, direction)
+        default: builder = builder.sort(Student.self, \.$sortKey, direction)
+        }
+        let (measures, total) = try await builder.sort(\.$id).with(\.$student) { $0.with(\.$school) }
+            .with(\.$academicYear).paged(query)
+        return (measures, total, sum)
+    }
+
+    /// A measure as the pages and the API show it (its student, school and year loaded).
+    static func line(_ measure: SupportMeasure) -> SupportLine {
+        let input = measure.input
+        return SupportLine(
+            id: measure.id!, studentID: measure.$student.id, student: measure.student.fullName,
+            school: measure.student.school.shortName, grade: measure.student.grade,
+            year: measure.academicYear.title, kind: input.kind,
+            sum: SupportWords.sum(kind: input.kind, amount: input.amount, months: input.months, total: measure.total),
+            details: SupportWords.details(
+                kind: input.kind, startsOn: input.startsOn?.formatted, endsOn: input.endsOn?.formatted,
+                destination: input.destination, event: input.event),
+            basis: measure.basis, points: measure.points,
+            decree: SupportWords.decree(measure.decreeNumber, input.decreeDay?.formatted),
+            status: measure.supportStatus,
+            orderURL: measure.$order.id.map { SiteURL.order($0).path })
+    }
+
+    /// The measures of some students (every year), newest first: the databank marks laureates and stipend holders.
+    static func measures(of students: [UUID], on db: any Database) async throws -> [UUID: [SupportMeasure]] {
+        guard !students.isEmpty else { return [:] }
+        let rows = try await SupportMeasure.query(on: db).filter(\.$student.$id ~~ students)
+            .with(\.$student) { $0.with(\.$school) }.with(\.$academicYear).all()
+        return Dictionary(grouping: rows, by: { $0.$student.id }).mapValues {
+            $0.sorted { ($0.academicYear.startsOn, $0.createdAt) > ($1.academicYear.startsOn, $1.createdAt) }
+        }
+    }
+
+    /// A candidate's points for a year and the achievements that make them, best first.
+    struct Score {
+        var total: Int
+        var counted: [(achievement: Achievement, points: Int)]
+    }
+
+    /// The points of students' active achievements within the weights' years up to `year` (the municipality's years
+    /// in order: one before is a year ago).
+    static func scores(
+        of students: [UUID], year: AcademicYear, weights: SupportPoints, municipalityID: UUID, on db: any Database
+    ) async throws -> [UUID: Score] {
+        let years = try await ResourceCentersSection.years(municipalityID, on: db).sorted { $0.startsOn > $1.startsOn }
+        let index = Dictionary(years.enumerated().map { ($1.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let current = index[year.id!] ?? 0
+        let achievements = try await GiftedBank.achievements(of: students, on: db)
+        var scores: [UUID: Score] = [:]
+        for student in students {
+            let list = achievements[student] ?? []
+            let items = list.map {
+                SupportPoints.Item(
+                    level: $0.edition.contestLevel, result: $0.achievementResult,
+                    yearsAgo: (index[$0.edition.$academicYear.id] ?? Int.max / 2) - current)
+            }
+            let (total, counted) = weights.score(items)
+            scores[student] = Score(total: total, counted: counted.map { (list[$0.index], $0.points) })
+        }
+        return scores
+    }
+
+    /// One student's points for a year, as the form shows them: «13 баллов».
+    static func points(of student: UUID, year: AcademicYear?, municipalityID: UUID, on db: any Database) async throws
+        -> Int
+    {
+        guard let year else { return 0 }
+        let weights = try await weights(municipalityID, on: db)
+        return try await scores(of: [student], year: year, weights: weights, municipalityID: municipalityID, on: db)[
+            student]?.total ?? 0
+    }
+
+    /// The databank's students with consent the reader may choose from, ranked by points for the year (equal points by
+    /// name), a page of them and how many there are.
+    static func candidates(_ query: ListQuery, year: AcademicYear, municipalityID: UUID, req: Request) async throws
+        -> (rows: [(student: Student, score: Score, place: Int)], total: Int)
+    {
+        let members = try await GiftedBank.members(
+            municipalityID, rule: try await GiftedBank.rule(municipalityID, on: req.db), on: req.db)
+        guard !members.isEmpty else { return ([], 0) }
+        var builder = Student.query(on: req.db).filter(\.$id ~~ Array(members.keys))
+            .filter(\.$status == RecordStatus.active.rawValue).filter(\.$consentOn != nil)
+            .filter(\.$consentWithdrawnAt == nil)
+        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
+            builder = builder.filter(\.$school.$id == school)
+        }
+        let needle = TextKey.needle(query.q)
+        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
+        // Points need every candidate's achievements; only ids, names and schools are read for all of them.
+        let students = try await builder.sort(\.$sortKey).sort(\.$id).all()
+        let weights = try await weights(municipalityID, on: req.db)
+        let scores = try await scores(
+            of: students.compactMap(\.id), year: year, weights: weights, municipalityID: municipalityID, on: req.db)
+        let ranked = students.enumerated().sorted {
+            let a = scores[$0.element.id!]?.total ?? 0
+            let b = scores[$1.element.id!]?.total ?? 0
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
+        var places: [Int] = []
+        for (i, student) in ranked.enumerated() {
+            let points = scores[student.id!]?.total ?? 0
+            places.append(i > 0 && (scores[ranked[i - 1].id!]?.total ?? 0) == points ? places[i - 1] : i + 1)
+        }
+        let start = min((query.page - 1) * query.per, ranked.count)
+        let end = min(start + query.per, ranked.count)
+        let pageIDs = ranked[start..<end].compactMap(\.id)
+        let schools = try await Student.query(on: req.db).filter(\.$id ~~ pageIDs).with(\.$school).all()
+        let byID = Dictionary(schools.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = (start..<end).compactMap { i -> (Student, Score, Int)? in
+            guard let student = byID[ranked[i].id!] else { return nil }
+            return (student, scores[student.id!] ?? Score(total: 0, counted: []), places[i])
+        }
+        return (rows.map { (student: $0.0, score: $0.1, place: $0.2) }, ranked.count)
+    }
+
+    /// The year a page asks for (`year` in the query) or the current one.
+    static func year(_ raw: String?, municipalityID: UUID, on db: any Database) async throws -> AcademicYear? {
+        let years = try await ResourceCentersSection.years(municipalityID, on: db)
+        if let id = raw.flatMap(UUID.init(uuidString:)) { return years.first { $0.id == id } }
+        return years.first(where: \.isCurrent) ?? years.first
+    }
+}
