@@ -131,6 +131,7 @@ def main():
         ("gifted databank", "/gifted", page("kmc")),
         ("support measures", "/support", page("kmc")),
         ("support candidates", "/support/candidates", page("kmc")),
+        ("individual routes", "/routes", page("kmc")),
         ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
         ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
     ]
@@ -145,6 +146,7 @@ def main():
         ("API olympiad results", f"/api/v1/olympiad-stages/{stage}/results?per=50", bearer),
         ("API gifted students", "/api/v1/gifted-students?per=50", bearer),
         ("API support measures", "/api/v1/support-measures?per=50", bearer),
+        ("API individual routes", "/api/v1/individual-routes?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

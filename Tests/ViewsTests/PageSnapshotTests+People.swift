@@ -115,5 +115,9 @@ extension PageSnapshotTests {
         ("SupportFormPage", SupportFormPage.mock.render(signedIn)),
         ("SupportWeightsFormPage", SupportWeightsFormPage.mock.render(signedIn)),
         ("SupportOrderPage", SupportOrderPage.mock.render(signedIn)),
+        ("RouteListPage", RouteListPage.mock.render(signedIn)),
+        ("RouteCardPage", RouteCardPage.mock.render(signedIn)),
+        ("RouteFormPage", RouteFormPage.mock.render(signedIn)),
+        ("RouteStepFormPage", RouteStepFormPage.mock.render(signedIn)),
     ]
 }

@@ -46,7 +46,7 @@ struct GenerateCommand: AsyncCommand {
                 + "отметок — \(summary.marks), итоговых результатов — \(summary.results), "
                 + "сертификатов — \(summary.certificates), достижений — \(summary.achievements), "
                 + "участников муниципального этапа — \(summary.olympiadParticipants), "
-                + "мер поддержки — \(summary.supportMeasures), "
+                + "мер поддержки — \(summary.supportMeasures), маршрутов — \(summary.routes), "
                 + "пользователей — \(summary.users).")
         context.console.print(NetworkGenerator.loginsText(summary))
     }

@@ -98,7 +98,8 @@ extension NetworkBuild {
         try await supportMeasures(town, prizeWinners: prizeWinners, rng: &rng)
     }
 
-    /// Support of a third of the municipal prize-winners: premiums and stipends, half of them awarded by a decree.
+    /// Support of a third of the municipal prize-winners: premiums and stipends, half of them awarded by a decree; each
+    /// of them with an individual route of three steps (a network course, olympiad preparation, a summer school).
     func supportMeasures(_ town: GeneratedTown, prizeWinners: [GeneratedPupil], rng: inout SplitMix64) async throws {
         let created = moment(yearStart.adding(days: 95))
         for (index, pupil) in prizeWinners.enumerated() where index % 3 == 0 {
@@ -124,6 +125,30 @@ extension NetworkBuild {
                     .date(created), .text("kmc"), .date(created), .int(1),
                 ])
             summary.supportMeasures += 1
+            let routeID = rng.uuid()
+            try await rows.add(
+                "individual_routes",
+                [
+                    .uuid(routeID), .uuid(town.id), .uuid(town.yearID), .uuid(town.schools[pupil.school].id),
+                    .uuid(pupil.id), .text("Подготовка к региональному этапу олимпиады"), .text(nil),
+                    .text("Заместитель директора"), .text(RouteStatus.active.rawValue), .text("kmc"), .date(created),
+                    .text("kmc"), .date(created), .int(1),
+                ])
+            let steps: [(RouteStepKind, String, Int, RouteStepStatus)] = [
+                (.course, "Сетевой курс", 120, .inProgress),
+                (.olympiadPreparation, "Подготовка к олимпиаде", 140, .planned),
+                (.summerSchool, "Летняя школа", 300, .planned),
+            ]
+            for (kind, title, due, status) in steps {
+                try await rows.add(
+                    "individual_route_steps",
+                    [
+                        .uuid(rng.uuid()), .uuid(routeID), .text(kind.rawValue), .text(title),
+                        .int(yearStart.adding(days: due - 30).number), .int(yearStart.adding(days: due).number),
+                        .text(status.rawValue), .text(nil), .int(1),
+                    ])
+            }
+            summary.routes += 1
         }
     }
 

@@ -44,6 +44,7 @@ struct NetworkGenerator: Sendable {
         var achievements = 0
         var olympiadParticipants = 0
         var supportMeasures = 0
+        var routes = 0
         var users = 0
         /// Each login with what it is, in the order they were made.
         var logins: [(login: String, title: String)] = []

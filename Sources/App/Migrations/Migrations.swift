@@ -37,5 +37,6 @@ enum SetkaMigrations {
         AddRegionalStage(),
         CreateGiftedDatabank(),
         CreateSupportMeasures(),
+        CreateIndividualRoutes(),
     ]
 }

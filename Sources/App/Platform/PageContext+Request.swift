@@ -78,6 +78,7 @@ extension Request {
                 return access.allows(user.actor, .read, .olympiadStage(municipalityID: municipalityID))
             case .gifted: return access.allows(user.actor, .read, .gifted(school: probe, shared: true))
             case .support: return access.allows(user.actor, .read, .supportMeasure(school: probe, shared: true))
+            case .routes: return access.allows(user.actor, .read, .individualRoute(school: probe, shared: true))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))

@@ -173,6 +173,17 @@ final class GeneratorRows {
                 "decree_day", "order_id", "status", "created_by", "created_at", "updated_by", "updated_at", "version",
             ]
         ),
+        (
+            "individual_routes",
+            [
+                "id", "municipality_id", "academic_year_id", "school_id", "student_id", "goals", "mentor", "curator",
+                "status", "created_by", "created_at", "updated_by", "updated_at", "version",
+            ]
+        ),
+        (
+            "individual_route_steps",
+            ["id", "route_id", "kind", "title", "starts_on", "due_on", "status", "result", "version"]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

@@ -164,6 +164,17 @@ extension AccessPolicy {
             case .schoolAdmin: return action == .read && scope.organizationID == school.id
             case .centerHead, .teacher, .student, .guardian: return false
             }
+        case .individualRoute(let school, let shared):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return shared
+            case .methodologist: return shared && action == .read
+            case .schoolAdmin: return scope.organizationID == school.id
+            case .centerHead, .teacher, .student, .guardian: return false
+            }
+        case .routeSupportNote(let school):
+            guard scope.municipalityID == school.municipalityID else { return false }
+            return grant.role == .schoolAdmin && scope.organizationID == school.id
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

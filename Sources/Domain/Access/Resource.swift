@@ -97,4 +97,13 @@ public enum Resource: Sendable {
     /// students whose consent to processing is in force (`shared`); the methodologist reads them; the school reads its
     /// own.
     case supportMeasure(school: OrgRef, shared: Bool)
+    /// A databank student's individual educational route with its steps (issue 21, item 6; personal data of a minor),
+    /// by the student's school: the school draws it up and keeps it; the КМЦ and the administrator keep those of
+    /// students with consent to processing in force (`shared`), the methodologist reads them. The student and the
+    /// guardians read their own through `.person`.
+    case individualRoute(school: OrgRef, shared: Bool)
+    /// The psychological-pedagogical support notes of a route (`001_4390f67d15d9225c.txt` §3.3.4): the school's
+    /// confidential record — its administration (with the school's psychologist) writes and reads them; nobody outside
+    /// the school, not even the КМЦ who sees the route, and not the family through the route's page.
+    case routeSupportNote(school: OrgRef)
 }

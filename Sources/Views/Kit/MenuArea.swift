@@ -39,7 +39,7 @@ public enum MenuArea: Hashable, Sendable {
                 .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
                 .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
-                .registry(.gifted), .registry(.support),
+                .registry(.gifted), .registry(.support), .registry(.routes),
             ])
         case .student:
             return everyone.union([.applications])
@@ -50,7 +50,7 @@ public enum MenuArea: Hashable, Sendable {
     /// Registry lists reached through their own menu area.
     static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions] + talent
     /// The talent registry's lists, after the certificates.
-    static let talent: [Registry] = [.gifted, .support, .achievements, .contests, .olympiadStages]
+    static let talent: [Registry] = [.gifted, .support, .routes, .achievements, .contests, .olympiadStages]
 
     public var title: String {
         switch self {
@@ -95,6 +95,7 @@ public enum MenuArea: Hashable, Sendable {
             case .olympiadStages: "Муниципальный этап олимпиады"
             case .gifted: "Банк одарённых"
             case .support: "Меры поддержки"
+            case .routes: "Индивидуальные маршруты"
             }
         }
     }

@@ -30,6 +30,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case gifted
     /// Support measures of gifted students (issue 21, item 5): candidates, measures, the order that awards them.
     case support
+    /// Individual educational routes of databank students (issue 21, item 6).
+    case routes
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

@@ -36,6 +36,7 @@ extension AppTests {
                 #expect(summary.supportMeasures > 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM support_measures") == summary.supportMeasures)
+                #expect(try await count("SELECT COUNT(*) AS n FROM individual_routes") == summary.routes)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

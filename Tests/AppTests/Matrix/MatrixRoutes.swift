@@ -53,7 +53,8 @@ enum MatrixRoutes {
         "contests/:id": .contest, "contest-editions/:id": .contestEdition, "achievements/:id": .achievement,
         "olympiad-stages/:id": .olympiadStage, "participants/:participant": .olympiadParticipant,
         "sessions/:session": .olympiadSession, "gifted/:id": .student, "support/:id": .supportMeasure,
-        "support-measures/:id": .supportMeasure,
+        "support-measures/:id": .supportMeasure, "routes/:id": .individualRoute, "steps/:step": .routeStep,
+        "individual-routes/:id": .individualRoute,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

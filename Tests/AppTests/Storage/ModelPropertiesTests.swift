@@ -36,6 +36,8 @@ extension AppTests {
             "OlympiadAppeal": OlympiadAppeal.self, "OlympiadTrainingSession": OlympiadTrainingSession.self,
             "GiftedRuleRecord": GiftedRuleRecord.self, "GiftedDecision": GiftedDecision.self,
             "SupportMeasure": SupportMeasure.self, "SupportWeightsRecord": SupportWeightsRecord.self,
+            "IndividualRoute": IndividualRoute.self, "IndividualRouteStep": IndividualRouteStep.self,
+            "RouteSupportNote": RouteSupportNote.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self,
         ]

@@ -44,6 +44,7 @@ extension World {
         let municipal = try await olympiadStage(math, olympiad: olympiad, grades: [10: ("10;10;20", 20)])
         try await participant(of: students[0], in: municipal, code: "М-01", grade: 10, scores: [8, 7, 10])
         let measure = try await supportMeasure(of: students[0], kind: .grant)
+        let (route, _) = try await individualRoute(of: students[0])
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -53,6 +54,7 @@ extension World {
                 "orders": try order.requireID(), "group": try finished.requireID(),
                 "contests": try olympiad.requireID(), "achievements": try achievement.requireID(),
                 "olympiad-stages": try municipal.requireID(), "support-measures": try measure.requireID(),
+                "individual-routes": try route.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -13,7 +13,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case student, guardian, enrollment, application, certificate
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
-    case supportMeasure
+    case supportMeasure, individualRoute, routeStep
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
@@ -27,7 +27,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     var isPersonal: Bool {
         [
             .student, .guardian, .enrollment, .application, .certificate, .achievement, .olympiadParticipant,
-            .supportMeasure,
+            .supportMeasure, .individualRoute, .routeStep,
         ].contains(self)
     }
 }
@@ -187,6 +187,9 @@ extension World {
             of: studentID, in: stage, code: "К-\(sequence)", grade: 10, scores: [5, 5, 5]
         ).id
         side.ids[.supportMeasure] = try await supportMeasure(of: studentID).id
+        let (route, step) = try await individualRoute(of: studentID)
+        side.ids[.individualRoute] = route.id
+        side.ids[.routeStep] = step?.id
         return side
     }
 

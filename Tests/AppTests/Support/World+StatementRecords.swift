@@ -121,7 +121,11 @@ extension World {
             let made = try await supportMeasure(of: student, kind: .stipend)
             if measure == nil { measure = made }
         }
+        // A route of the pupil with `n` steps and a note.
+        let (route, step) = try await individualRoute(of: made.achievement.$student.id, steps: n)
         return [
+            "routes/:id": try route.requireID(), "individual-routes/:id": try route.requireID(),
+            "steps/:step": try #require(step).requireID(),
             "support/:id": try #require(measure).requireID(),
             "support-measures/:id": try #require(measure).requireID(),
             "gifted/:id": made.achievement.$student.id,

@@ -191,4 +191,42 @@ extension World {
         try await measure.create(on: app.db)
         return measure
     }
+
+    /// A route of a student in this year with one step, written as the forms write them.
+    @discardableResult
+    func individualRoute(of studentID: UUID, steps: Int = 1) async throws -> (IndividualRoute, IndividualRouteStep?) {
+        let student = try #require(try await Student.find(studentID, on: app.db))
+        let route = IndividualRoute()
+        route.$municipality.id = student.$municipality.id
+        route.$academicYear.id = yearID
+        route.$school.id = student.$school.id
+        route.$student.id = studentID
+        route.apply(RouteInput(goals: "Подготовка к олимпиаде", mentor: nil, curator: "Куратор", status: .active))
+        route.createdBy = "school1"
+        route.createdAt = Date()
+        route.updatedBy = "school1"
+        route.updatedAt = route.createdAt
+        route.version = 1
+        try await route.create(on: app.db)
+        var first: IndividualRouteStep?
+        for index in 0..<steps {
+            let step = IndividualRouteStep()
+            step.$route.id = try route.requireID()
+            step.apply(
+                RouteStepInput(
+                    kind: .course, title: "Этап \(index)", startsOn: nil, dueOn: CivilDay(number: 20_000 + index),
+                    status: .planned, result: nil))
+            step.version = 1
+            try await step.create(on: app.db)
+            if first == nil { first = step }
+        }
+        let note = RouteSupportNote()
+        note.$route.id = try route.requireID()
+        note.notedOn = 20_000
+        note.text = "Запись"
+        note.author = "school1"
+        note.createdAt = Date()
+        try await note.create(on: app.db)
+        return (route, first)
+    }
 }

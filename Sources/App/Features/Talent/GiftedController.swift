@@ -113,6 +113,7 @@ struct GiftedController: RouteCollection {
                     status: OlympiadWords.Gifted.courseState(enrolled: $0.status == EnrollmentStatus.enrolled.rawValue))
             },
             support: ((try await SupportBoard.measures(of: [id], on: req.db))[id] ?? []).map(SupportBoard.line),
+            routes: try await routeLinks(of: id, req: req),
             canRemoveDecision: decision != nil
                 && req.can(
                     .archive,
@@ -121,5 +122,24 @@ struct GiftedController: RouteCollection {
                         shared: student.hasConsent))
         )
         return req.render(page.render(await context(req)))
+    }
+
+    /// The student's routes the reader may open, newest year first.
+    func routeLinks(of student: UUID, req: Request) async throws -> [(title: String, url: String)] {
+        let routes = try await IndividualRoute.query(on: req.db).filter(\.$student.$id == student)
+            .with(\.$student).with(\.$academicYear).all().sorted { $0.academicYear.startsOn > $1.academicYear.startsOn }
+            .filter { req.can(.read, RoutesController.resource($0)) }
+        let steps = try await RoutesController.steps(of: routes.compactMap(\.id), on: req.db)
+        let today = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req))
+        return try routes.map { route in
+            let list = (steps[route.id!] ?? []).map(\.input)
+            return (
+                "\(route.academicYear.title) — \(route.routeStatus.title), "
+                    + RouteWords.progress(
+                        done: list.filter { $0.status == .done }.count, total: list.count,
+                        overdue: list.filter { $0.status.isOverdue(due: $0.dueOn, today: today) }.count),
+                RoutePaths.card(try route.requireID())
+            )
+        }
     }
 }

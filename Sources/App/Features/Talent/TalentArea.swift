@@ -18,9 +18,11 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: OlympiadRegionalController())
         try routes.web.register(collection: GiftedController())
         try routes.web.register(collection: SupportController())
+        try routes.web.register(collection: RoutesController())
         try routes.api.register(collection: TalentAPIController())
         try routes.api.register(collection: OlympiadAPIController())
         try routes.api.register(collection: GiftedAPIController())
         try routes.api.register(collection: SupportAPIController())
+        try routes.api.register(collection: RouteAPIController())
     }
 }

@@ -43,13 +43,16 @@ public struct GiftedCardPage: Sendable {
     public var courses: [Course]
     /// The support received, newest first.
     public var support: [SupportLine]
+    /// The student's individual routes by year: «2026/2027 — выполнено 1 из 4» and the route's page.
+    public var routes: [(title: String, url: String)]
     /// The КМЦ's decision may be removed by the reader.
     public var canRemoveDecision: Bool
 
     /// The card's data.
     public init(
         studentID: UUID, name: String, school: String, grade: Int, basis: [String], achievements: [Achievement],
-        courses: [Course], support: [SupportLine] = [], canRemoveDecision: Bool
+        courses: [Course], support: [SupportLine] = [], routes: [(title: String, url: String)] = [],
+        canRemoveDecision: Bool
     ) {
         self.studentID = studentID
         self.name = name
@@ -59,6 +62,7 @@ public struct GiftedCardPage: Sendable {
         self.achievements = achievements
         self.courses = courses
         self.support = support
+        self.routes = routes
         self.canRemoveDecision = canRemoveDecision
     }
 
@@ -74,7 +78,7 @@ public struct GiftedCardPage: Sendable {
         courses: [
             Course(year: "2025/2026", program: "Олимпиадная математика", group: "Математика-10", status: "учится")
         ],
-        support: [SupportLine.mock], canRemoveDecision: true)
+        support: [SupportLine.mock], routes: [("2026/2027 — выполнено 1 из 4", "/routes/x")], canRemoveDecision: true)
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(
@@ -144,6 +148,12 @@ public struct GiftedCardPage: Sendable {
                         }
                     }
                 }
+            }
+            el("h2") { "Индивидуальный маршрут" }
+            if routes.isEmpty {
+                UI.empty("Маршрута нет: его составляет школа обучающегося.")
+            } else {
+                el("ul") { for route in routes { el("li") { el("a", .href(route.url)) { route.title } } } }
             }
             el("h2") { "Меры поддержки" }
             if support.isEmpty {
