@@ -55,3 +55,30 @@ def test_a_stipend_chosen_from_the_candidates_is_awarded_by_the_signed_order(ser
     browser.get(server + "/gifted?q=" + name.split()[0])
     assert "стипендиат, приказ № 88-о" in body(browser)
     shot(browser, "support-03-databank")
+
+
+def test_the_school_keeps_a_route_and_its_notes_that_the_kmc_does_not_see(server, browser):
+    login(browser, server, "school1")
+    browser.get(server + "/routes")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a"))
+    route = browser.current_url
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Добавить этап"))
+    Select(browser.find_element(By.ID, "kind")).select_by_value("summerSchool")
+    browser.find_element(By.ID, "title").send_keys("Летняя математическая школа")
+    browser.find_element(By.ID, "dueOn").send_keys("20.07.2027")
+    Select(browser.find_element(By.ID, "status")).select_by_value("done")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
+    assert "Опишите результат выполненного этапа." in browser.find_element(By.ID, "result-error").text
+    browser.find_element(By.ID, "result").send_keys("Диплом участника")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button.primary"))
+    assert "Этап сохранён." in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "Летняя математическая школа" in body(browser) and "Диплом участника" in body(browser)
+    browser.find_element(By.ID, "text").send_keys("Запись для проверки видимости")
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Добавить запись']"))
+    assert "Запись для проверки видимости" in body(browser)
+    shot(browser, "routes-01-school")
+    login(browser, server, "kmc")
+    browser.get(route)
+    assert "Летняя математическая школа" in body(browser)
+    assert "Запись для проверки видимости" not in body(browser)
+    assert "Психолого-педагогическое сопровождение" not in body(browser)
