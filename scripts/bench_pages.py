@@ -132,6 +132,8 @@ def main():
         ("support measures", "/support", page("kmc")),
         ("support candidates", "/support/candidates", page("kmc")),
         ("individual routes", "/routes", page("kmc")),
+        ("talent statistics", "/talent-statistics", page("kmc")),
+        ("gifted databank XLSX", "/gifted.xlsx", page("kmc")),
         ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
         ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
     ]

@@ -119,5 +119,6 @@ extension PageSnapshotTests {
         ("RouteCardPage", RouteCardPage.mock.render(signedIn)),
         ("RouteFormPage", RouteFormPage.mock.render(signedIn)),
         ("RouteStepFormPage", RouteStepFormPage.mock.render(signedIn)),
+        ("TalentStatisticsPage", TalentStatisticsPage.mock.render(signedIn)),
     ]
 }

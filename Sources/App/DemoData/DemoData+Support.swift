@@ -34,7 +34,8 @@ extension DemoData {
                 ranked[0], current,
                 SupportInput(
                     kind: .stipend, amount: 3_000, startsOn: day(1, 10, startYear), endsOn: day(31, 5, startYear + 1),
-                    basis: "Призёр муниципального этапа ВсОШ по математике, победитель конкурса исследовательских работ",
+                    basis:
+                        "Призёр муниципального этапа ВсОШ по математике, победитель конкурса исследовательских работ",
                     decreeNumber: "112", decreeDay: day(1, 10, startYear))
             ),
             (

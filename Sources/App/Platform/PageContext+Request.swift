@@ -79,6 +79,8 @@ extension Request {
             case .gifted: return access.allows(user.actor, .read, .gifted(school: probe, shared: true))
             case .support: return access.allows(user.actor, .read, .supportMeasure(school: probe, shared: true))
             case .routes: return access.allows(user.actor, .read, .individualRoute(school: probe, shared: true))
+            case .talentStatistics:
+                return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))

@@ -39,7 +39,7 @@ public enum MenuArea: Hashable, Sendable {
                 .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
                 .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
-                .registry(.gifted), .registry(.support), .registry(.routes),
+                .registry(.gifted), .registry(.support), .registry(.routes), .registry(.talentStatistics),
             ])
         case .student:
             return everyone.union([.applications])
@@ -50,7 +50,9 @@ public enum MenuArea: Hashable, Sendable {
     /// Registry lists reached through their own menu area.
     static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions] + talent
     /// The talent registry's lists, after the certificates.
-    static let talent: [Registry] = [.gifted, .support, .routes, .achievements, .contests, .olympiadStages]
+    static let talent: [Registry] = [
+        .gifted, .support, .routes, .achievements, .contests, .olympiadStages, .talentStatistics,
+    ]
 
     public var title: String {
         switch self {
@@ -96,6 +98,7 @@ public enum MenuArea: Hashable, Sendable {
             case .gifted: "Банк одарённых"
             case .support: "Меры поддержки"
             case .routes: "Индивидуальные маршруты"
+            case .talentStatistics: "Статистика олимпиад"
             }
         }
     }

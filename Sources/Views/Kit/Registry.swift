@@ -32,6 +32,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case support
     /// Individual educational routes of databank students (issue 21, item 6).
     case routes
+    /// The olympiads' and contests' statistics (issue 21, item 8).
+    case talentStatistics = "talent-statistics"
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

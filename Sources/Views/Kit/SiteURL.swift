@@ -28,7 +28,7 @@ public enum SiteURL: Sendable {
     case centerWeek(UUID)
     case schoolWeek(UUID)
     case lesson(UUID)
-    case schedule, scheduleXLSX
+    case schedule, scheduleXLSX, talentStatisticsXLSX, giftedXLSX, achievementsXLSX
     /// A registry section: its list, one record, and the record's actions.
     case list(Registry)
     case new(Registry)
@@ -86,6 +86,9 @@ public enum SiteURL: Sendable {
         case .lesson(let id): "/lessons/\(id.uuidString.lowercased())"
         case .schedule: "/schedule"
         case .scheduleXLSX: "/schedule.xlsx"
+        case .talentStatisticsXLSX: "/talent-statistics.xlsx"
+        case .giftedXLSX: "/gifted.xlsx"
+        case .achievementsXLSX: "/achievements.xlsx"
         case .list(let registry): "/" + registry.rawValue
         case .new(let registry): "/\(registry.rawValue)/new"
         case .record(let registry, let id): "/\(registry.rawValue)/\(id.uuidString.lowercased())"

@@ -19,6 +19,8 @@ enum TalentArea: FeatureArea {
         try routes.web.register(collection: GiftedController())
         try routes.web.register(collection: SupportController())
         try routes.web.register(collection: RoutesController())
+        try routes.web.register(collection: TalentStatisticsController())
+        try routes.web.register(collection: RegistryExportController())
         try routes.api.register(collection: TalentAPIController())
         try routes.api.register(collection: OlympiadAPIController())
         try routes.api.register(collection: GiftedAPIController())

@@ -94,7 +94,10 @@ public struct AchievementListPage: Sendable {
             total: total, noun: ("достижение", "достижения", "достижений"),
             createTitle: canCreate ? TalentWords.addAchievement : nil,
             emptyText: "Достижений пока нет. Школа вносит результаты своих обучающихся в олимпиадах и конкурсах.")
-        if canCreate { page.links = [("Загрузить из файла", AchievementImportPage.path)] }
+        var filtered = query
+        filtered.page = 1
+        page.links = [(RegistryExportWords.download, SiteURL.achievementsXLSX.with(filtered.items))]
+        if canCreate { page.links.append(("Загрузить из файла", AchievementImportPage.path)) }
         return page
     }
 

@@ -113,7 +113,10 @@ public struct GiftedListPage: Sendable {
             createTitle: canDecide ? "Включить по решению КМЦ" : nil,
             emptyText: "В банке данных пока никого нет: ни одно достижение не подходит под правило, решений КМЦ нет.")
         list.intro = "Правило включения: \(rule.text)."
-        if canSetRule { list.links = [("Изменить правило", GiftedPaths.rule)] }
+        var filtered = query
+        filtered.page = 1
+        list.links = [(RegistryExportWords.download, SiteURL.giftedXLSX.with(filtered.items))]
+        if canSetRule { list.links.append(("Изменить правило", GiftedPaths.rule)) }
         return list
     }
 

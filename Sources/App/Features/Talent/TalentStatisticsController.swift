@@ -1,0 +1,87 @@
+import Documents
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The olympiads' and contests' statistics (issue 21, item 8): `/talent-statistics` and its workbook. The municipality's
+/// roles count the results of students with consent to processing in force (without it an achievement does not leave
+/// the school); a school counts its own. One read of the results with their editions and students, the year's and
+/// level's filters applied in Swift so that the trend over years comes from the same rows.
+struct TalentStatisticsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("talent-statistics", use: page)
+        routes.get("talent-statistics.xlsx", use: workbook)
+    }
+
+    func build(_ req: Request) async throws -> TalentStatisticsPage {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+            .achievement(school: $0, shared: true)
+        }
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
+        let rawYear = try? req.query.get(String.self, at: "year")
+        let rawLevel = try? req.query.get(String.self, at: "level")
+        let year = rawYear.flatMap(UUID.init(uuidString:)).flatMap { id in years.first { $0.id == id } }
+        let level = rawLevel.flatMap(ContestLevel.init(rawValue:))
+        if let rawYear, !rawYear.isEmpty, year == nil { throw AppError.badRequest(OlympiadWords.Check.chooseYear) }
+        if let rawLevel, !rawLevel.isEmpty, level == nil { throw AppError.badRequest(TalentStatisticsWords.badLevel) }
+        var builder = Achievement.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == RecordStatus.active.rawValue)
+            .join(ContestEdition.self, on: \Achievement.$edition.$id == \ContestEdition.$id)
+            .join(Student.self, on: \Achievement.$student.$id == \Student.$id)
+        if let visible {
+            builder = builder.filter(\.$school.$id ~~ Array(visible))
+        } else {
+            builder = builder.filter(Student.self, \.$consentOn != nil).filter(
+                Student.self, \.$consentWithdrawnAt == nil)
+        }
+        if let level { builder = builder.filter(ContestEdition.self, \.$level == level.rawValue) }
+        let rows = try await builder.all()
+        let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
+        let subjectNames = Dictionary(subjects.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let schools = try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
+        let schoolNames = Dictionary(schools.map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
+        let yearTitles = Dictionary(years.map { ($0.id!, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var all: [(yearID: UUID, entry: TalentStatistics.Entry)] = []
+        for achievement in rows {
+            let edition = try achievement.joined(ContestEdition.self)
+            let student = try achievement.joined(Student.self)
+            all.append(
+                (
+                    edition.$academicYear.id,
+                    TalentStatistics.Entry(
+                        student: achievement.$student.id, subject: achievement.$subject.id.flatMap { subjectNames[$0] },
+                        grade: achievement.gradeCompeted, result: achievement.achievementResult,
+                        level: edition.contestLevel, year: yearTitles[edition.$academicYear.id] ?? "",
+                        school: schoolNames[achievement.$school.id] ?? "", sex: student.sex.flatMap(Sex.init(rawValue:))
+                    )
+                ))
+        }
+        let chosen = all.filter { year == nil || $0.yearID == year?.id }.map(\.entry)
+        // The trend: the five latest years up to the chosen one, oldest first.
+        let trendYears = years.sorted { $0.startsOn < $1.startsOn }.filter {
+            year == nil || $0.startsOn <= year!.startsOn
+        }.suffix(5).map(\.title)
+        return TalentStatisticsPage(
+            years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
+            year: year?.id?.uuidString.lowercased(), level: level?.rawValue, yearTitle: year?.title,
+            bySubject: TalentStatistics.bySubjectAndGrade(chosen), bySchool: TalentStatistics.bySchool(chosen),
+            byLevel: TalentStatistics.byLevelAndYear(all.map(\.entry), years: trendYears),
+            bySex: TalentStatistics.bySex(chosen),
+            scope: visible == nil ? TalentStatisticsPage.scopeMunicipality : TalentStatisticsPage.scopeSchool)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let page = try await build(req)
+        return req.render(page.render(await req.pageContext(active: .registry(.talentStatistics))))
+    }
+
+    func workbook(req: Request) async throws -> Response {
+        let page = try await build(req)
+        let data = try XLSXWriter.workbook(
+            sheetName: TalentStatisticsPage.sheet, header: TalentStatisticsPage.xlsxColumns, rows: page.workbookRows)
+        return Response.download(data, name: "statistika-olimpiad.xlsx", type: .xlsx)
+    }
+}
