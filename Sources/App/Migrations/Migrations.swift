@@ -38,5 +38,6 @@ enum SetkaMigrations {
         CreateGiftedDatabank(),
         CreateSupportMeasures(),
         CreateIndividualRoutes(),
+        AddDocumentStorage(),
     ]
 }

@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     public var sessionPolicy: SessionPolicyConfig
     /// Reverse proxies whose `X-Forwarded-For` names the client (`SETKA_TRUSTED_PROXIES`); nobody's by default.
     public var trustedProxies = TrustedProxies()
+    /// Where uploaded scans are kept as files (`SETKA_FILES_DIR`; nil: in the database). Every Setka process behind a
+    /// load balancer must see the same folder (a shared volume).
+    public var filesDirectory: String?
     /// Login throttling's numbers (fixed, not read from the environment; tests shorten the waits).
     public var loginThrottle = LoginThrottle()
 
@@ -80,12 +83,18 @@ public struct AppConfig: Sendable {
             problems.append(
                 "SETKA_TRUSTED_PROXIES: «\(item)» — не адрес и не сеть (ожидается, например, 127.0.0.1,10.0.0.0/8)")
         }
+        let files = env["SETKA_FILES_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        if let files, let problem = FileStore.prepare(files) {
+            problems.append("SETKA_FILES_DIR: \(problem)")
+        }
         if !problems.isEmpty {
             throw ConfigError(problems: problems)
         }
-        return AppConfig(
+        var config = AppConfig(
             database: database, loadDemo: demo, bcryptCost: cost, secureCookies: secure,
             sessionPolicy: .init(idleMinutes: idle, absoluteHours: absolute), trustedProxies: proxies.proxies)
+        config.filesDirectory = files
+        return config
     }
 
     /// Tests: a throwaway SQLite file, or PostgreSQL from `TEST_DATABASE_URL` (never `DATABASE_URL`).

@@ -9,11 +9,14 @@ import VaporTesting
 /// Runs `body` with a migrated application on in-memory SQLite, or on PostgreSQL when `TEST_DATABASE_URL` is set
 /// (never `DATABASE_URL`). On PostgreSQL the schema is dropped and made anew, so the suites run serialised. The database
 /// starts empty: a test builds what it asserts on with `World`; only `DemoSmokeTests` asks for the demo.
-func withApp(demo: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withApp(demo: Bool = false, filesDirectory: String? = nil, _ body: (Application) async throws -> Void)
+    async throws
+{
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        let config = AppConfig.testing()
+        var config = AppConfig.testing()
+        config.filesDirectory = filesDirectory
         try await configure(app, config: config)
         if config.isPostgres, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()

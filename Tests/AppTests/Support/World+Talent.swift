@@ -79,6 +79,7 @@ extension World {
         document.kind = DocumentScan.pdf.rawValue
         document.content = Data("%PDF-1.4\n%%EOF\n".utf8)
         document.size = document.content.count
+        document.storage = AchievementDocument.inDatabase
         document.uploadedAt = Date()
         document.uploadedBy = "school1"
         try await document.create(on: app.db)

@@ -61,5 +61,63 @@ extension AppTests {
                 #expect(audited == 2)
             }
         }
+
+        @Test func aFilesFolderThatCannotBeMadeStopsTheStart() throws {
+            let blocker = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "setka-blocker-\(UUID().uuidString)")
+            try Data("x".utf8).write(to: blocker)
+            defer { try? FileManager.default.removeItem(at: blocker) }
+            do {
+                _ = try AppConfig.fromEnvironment(["SETKA_FILES_DIR": blocker.appendingPathComponent("scans").path])
+                Issue.record("a folder under a file was accepted")
+            } catch let error as ConfigError {
+                #expect(error.problems.first?.hasPrefix("SETKA_FILES_DIR: не удалось создать папку") == true)
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setka-ok-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            #expect(try AppConfig.fromEnvironment(["SETKA_FILES_DIR": folder.path]).filesDirectory == folder.path)
+        }
+
+        @Test func withAFilesFolderTheScanIsAFileNamedBySetka() async throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "setka-files-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            #expect(FileStore.prepare(folder.path) == nil)
+            try await withApp(filesDirectory: folder.path) { app in
+                let s = try await AchievementTests.setUp(app)
+                let record = try await s.world.achievement(of: s.own[0], in: s.stage, subject: s.physics)
+                let id = try record.requireID()
+                let path = AchievementDocumentPage.path(id)
+                var school = Browser(app)
+                _ = try await school.login("school1", password: World.password)
+                let first = Data("%PDF-1.4\nпервый\n%%EOF\n".utf8)
+                _ = try await school.get(path + "/new")
+                #expect(try await school.upload(path, [:], file: ("../../etc/passwd.pdf", first)).status == .seeOther)
+                let row = try #require(try await AchievementDocument.query(on: app.db).first())
+                #expect(row.storage == AchievementDocument.inFolder && row.content.isEmpty)
+                let file = folder.appendingPathComponent(AchievementDocument.folderKind)
+                    .appendingPathComponent(try row.requireID().uuidString.lowercased())
+                #expect(try Data(contentsOf: file) == first)
+                #expect(Data(buffer: try await school.get(path).body) == first)
+                // Replaced: the new file is served, the old one is gone.
+                let second = Data("%PDF-1.4\nвторой\n%%EOF\n".utf8)
+                _ = try await school.get(path + "/new")
+                #expect(try await school.upload(path, [:], file: ("скан.pdf", second)).status == .seeOther)
+                #expect(!FileManager.default.fileExists(atPath: file.path))
+                #expect(Data(buffer: try await school.get(path).body) == second)
+                // A file lost from the folder is reported, not served empty.
+                let current = try #require(try await AchievementDocument.query(on: app.db).first())
+                let kept = folder.appendingPathComponent(AchievementDocument.folderKind)
+                    .appendingPathComponent(try current.requireID().uuidString.lowercased())
+                try FileManager.default.removeItem(at: kept)
+                #expect(try await school.get(path).status == .notFound)
+                try second.write(to: kept)
+                // Removed: the row and the file.
+                _ = try await school.get(path + "/delete")
+                #expect(try await school.post(path + "/delete").status == .seeOther)
+                #expect(!FileManager.default.fileExists(atPath: kept.path))
+                #expect(try await AchievementDocument.query(on: app.db).count() == 0)
+            }
+        }
     }
 }

@@ -12,13 +12,21 @@ final class AchievementDocument: Model, @unchecked Sendable {
     /// `DocumentScan`, read from the content.
     @Field(key: "kind") var kind: String
     @Field(key: "size") var size: Int
+    /// The bytes when `storage` is `database`; empty when they are in the files' folder.
     @Field(key: "content") var content: Data
+    /// `database` or `folder` (`SETKA_FILES_DIR`).
+    @Field(key: "storage") var storage: String
     @Field(key: "uploaded_at") var uploadedAt: Date
     @Field(key: "uploaded_by") var uploadedBy: String
 
     init() {}
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
-        [_id, _achievement, _fileName, _kind, _size, _content, _uploadedAt, _uploadedBy]
+        [_id, _achievement, _fileName, _kind, _size, _content, _storage, _uploadedAt, _uploadedBy]
     }
+
+    static let inDatabase = "database"
+    static let inFolder = "folder"
+    /// The files' folder's subfolder of scans.
+    static let folderKind = "achievement-documents"
 }

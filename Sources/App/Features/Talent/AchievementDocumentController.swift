@@ -4,8 +4,8 @@ import Vapor
 import Views
 
 /// An achievement's scan (issue 21, item 2): uploaded by whoever may edit the achievement, checked by size and by
-/// content, kept in the database, served as an attachment under a name Setka makes, removed after confirmation —
-/// each change audited on the achievement.
+/// content, kept in the database or — with `SETKA_FILES_DIR` — in that folder under the document's id, served as an
+/// attachment under a name Setka makes, removed after confirmation — each change audited on the achievement.
 struct AchievementDocumentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let document = routes.grouped("achievements", ":id", "document")
@@ -29,7 +29,7 @@ struct AchievementDocumentController: RouteCollection {
     static func facts(of achievementID: UUID, on db: any Database) async throws -> AchievementDocument? {
         try await AchievementDocument.query(on: db).filter(\.$achievement.$id == achievementID).field(\.$id)
             .field(\.$achievement.$id).field(\.$fileName).field(\.$kind).field(\.$size).field(\.$uploadedAt)
-            .field(\.$uploadedBy).first()
+            .field(\.$uploadedBy).field(\.$storage).first()
     }
 
     func download(req: Request) async throws -> Response {
@@ -43,7 +43,17 @@ struct AchievementDocumentController: RouteCollection {
         let type = HTTPMediaType(
             type: String(kind.contentType.split(separator: "/")[0]),
             subType: String(kind.contentType.split(separator: "/")[1]))
-        return Response.download(document.content, name: name, type: type)
+        var content = document.content
+        if document.storage == AchievementDocument.inFolder {
+            // A scan kept in the folder is read from there whatever the folder is now set to be: a missing file (the
+            // folder moved or lost) is reported, never served empty.
+            guard let directory = req.application.setkaConfig.filesDirectory,
+                let bytes = FileStore(directory).read(
+                    kind: AchievementDocument.folderKind, id: try document.requireID())
+            else { throw AppError.notFound(TalentWords.Document.missingFile) }
+            content = bytes
+        }
+        return Response.download(content, name: name, type: type)
     }
 
     func form(req: Request) async throws -> Response {
@@ -81,23 +91,38 @@ struct AchievementDocumentController: RouteCollection {
         let name = DocumentScan.displayName(file.filename)
         let before = try await Self.facts(of: id, on: req.db)
         let title = AchievementsSection().title(record)
-        try await req.application.writeTransaction { db in
-            try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
-            let document = AchievementDocument()
-            document.$achievement.id = id
-            document.fileName = name
-            document.kind = kind.rawValue
-            document.size = data.count
-            document.content = data
-            document.uploadedAt = Date()
-            document.uploadedBy = user.username
-            try await document.create(on: db)
-            try await Audit.record(
-                on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
-                municipalityID: record.$municipality.id, organizationID: record.$school.id,
-                before: [TalentWords.Document.field: before.map { $0.fileName } ?? ""],
-                after: [TalentWords.Document.field: name])
+        let document = AchievementDocument()
+        document.id = UUID()
+        document.$achievement.id = id
+        document.fileName = name
+        document.kind = kind.rawValue
+        document.size = data.count
+        document.content = data
+        document.storage = AchievementDocument.inDatabase
+        document.uploadedAt = Date()
+        document.uploadedBy = user.username
+        let store = req.application.setkaConfig.filesDirectory.map(FileStore.init)
+        if let store {
+            // The file first, then the row that names it; a failed write of the row takes the file away again.
+            try store.write(data, kind: AchievementDocument.folderKind, id: try document.requireID())
+            document.content = Data()
+            document.storage = AchievementDocument.inFolder
         }
+        do {
+            try await req.application.writeTransaction { db in
+                try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
+                try await document.create(on: db)
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
+                    municipalityID: record.$municipality.id, organizationID: record.$school.id,
+                    before: [TalentWords.Document.field: before.map { $0.fileName } ?? ""],
+                    after: [TalentWords.Document.field: name])
+            }
+        } catch {
+            store?.remove(kind: AchievementDocument.folderKind, id: try document.requireID())
+            throw error
+        }
+        if let before { Self.removeFile(of: before, req: req) }
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.uploaded)
     }
 
@@ -130,6 +155,15 @@ struct AchievementDocumentController: RouteCollection {
                 municipalityID: record.$municipality.id, organizationID: record.$school.id,
                 before: [TalentWords.Document.field: current.fileName], after: [TalentWords.Document.field: ""])
         }
+        Self.removeFile(of: current, req: req)
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.deleted)
+    }
+
+    /// After the row is gone: the file of a scan kept in the folder.
+    static func removeFile(of document: AchievementDocument, req: Request) {
+        guard document.storage == AchievementDocument.inFolder, let id = document.id,
+            let directory = req.application.setkaConfig.filesDirectory
+        else { return }
+        FileStore(directory).remove(kind: AchievementDocument.folderKind, id: id)
     }
 }

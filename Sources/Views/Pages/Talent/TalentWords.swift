@@ -141,6 +141,8 @@ public enum TalentWords {
     public enum Document {
         public static let field = "Скан документа"
         public static let none = "Скана документа нет."
+        public static let missingFile =
+            "Файл скана не найден в папке хранения (SETKA_FILES_DIR): сообщите администратору и загрузите скан заново."
         public static let chooseFile = "Выберите файл скана."
         public static let uploaded = "Скан документа загружен."
         public static let deleted = "Скан документа удалён."
