@@ -153,6 +153,12 @@ extension AppTests {
                 let bad = try await api.send(
                     .GET, "/api/v1/individual-routes?status=lost", headers: ["Authorization": "Bearer \(token)"])
                 #expect(bad.status == .badRequest)
+                // Once the consent is withdrawn, the municipality no longer reads the route.
+                let student = try #require(try await Student.find(s.elsewhere, on: app.db))
+                student.consentWithdrawnAt = Date()
+                try await student.save(on: app.db)
+                #expect(try await kmc.get("/routes/\(route)").status == .forbidden)
+                #expect(!(try await kmc.get("/routes").body.string.contains("Павлов")))
             }
         }
     }

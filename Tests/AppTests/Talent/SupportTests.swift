@@ -174,6 +174,10 @@ extension AppTests {
                 _ = try await kmc.get("/support/order")
                 #expect(try await kmc.post("/support/order", ["year": s.world.yearID.uuidString]).status == .seeOther)
                 let order = try #require(try await Order.query(on: app.db).first())
+                // In the draft, a measure is frozen as the document names it.
+                let drafted = try #require(try await Self.measures(app).first?.id)
+                #expect(try await kmc.get("/support/\(drafted)/edit").status == .conflict)
+                #expect(try await kmc.post("/support/\(drafted)/delete").status == .conflict)
                 let text = try await admin.get("/orders/\(order.id!)/document").body.string
                 #expect(text.contains("Зуев") && text.contains("Лебедева") && text.contains("стипендия"))
                 // Signing gives the measures the order's number and date; then they are frozen.

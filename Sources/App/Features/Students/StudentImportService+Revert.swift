@@ -44,6 +44,16 @@ extension StudentImportService {
                 used.formUnion(
                     try await Student.query(on: db).filter(\.$id ~~ chunk).filter(\.$user.$id != nil).all().compactMap(
                         \.id))
+                // The talent registry's records of a child (issue 21) keep the import too.
+                used.formUnion(try await Achievement.query(on: db).filter(\.$student.$id ~~ chunk).all(\.$student.$id))
+                used.formUnion(
+                    try await OlympiadParticipant.query(on: db).filter(\.$student.$id ~~ chunk).all(\.$student.$id))
+                used.formUnion(
+                    try await GiftedDecision.query(on: db).filter(\.$student.$id ~~ chunk).all(\.$student.$id))
+                used.formUnion(
+                    try await SupportMeasure.query(on: db).filter(\.$student.$id ~~ chunk).all(\.$student.$id))
+                used.formUnion(
+                    try await IndividualRoute.query(on: db).filter(\.$student.$id ~~ chunk).all(\.$student.$id))
                 blocked += try created.filter {
                     try chunk.contains($0.requireID()) && ($0.version != 1 || used.contains($0.requireID()))
                 }.map(

@@ -108,21 +108,23 @@ struct AchievementDocumentController: RouteCollection {
             document.content = Data()
             document.storage = AchievementDocument.inFolder
         }
+        let replaced: [AchievementDocument]
         do {
-            try await req.application.writeTransaction { db in
-                try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
+            replaced = try await req.application.writeTransaction { db in
+                let replaced = try await Self.deleteAll(of: id, on: db)
                 try await document.create(on: db)
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
                     municipalityID: record.$municipality.id, organizationID: record.$school.id,
                     before: [TalentWords.Document.field: before.map { $0.fileName } ?? ""],
                     after: [TalentWords.Document.field: name])
+                return replaced
             }
         } catch {
             store?.remove(kind: AchievementDocument.folderKind, id: try document.requireID())
             throw error
         }
-        if let before { Self.removeFile(of: before, req: req) }
+        for old in replaced { Self.removeFile(of: old, req: req) }
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.uploaded)
     }
 
@@ -148,14 +150,15 @@ struct AchievementDocumentController: RouteCollection {
             throw AppError.notFound(TalentWords.Document.none)
         }
         let title = AchievementsSection().title(record)
-        try await req.application.writeTransaction { db in
-            try await AchievementDocument.query(on: db).filter(\.$achievement.$id == id).delete()
+        let removed = try await req.application.writeTransaction { db in
+            let removed = try await Self.deleteAll(of: id, on: db)
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "achievement", entityID: id, title: title,
                 municipalityID: record.$municipality.id, organizationID: record.$school.id,
                 before: [TalentWords.Document.field: current.fileName], after: [TalentWords.Document.field: ""])
+            return removed
         }
-        Self.removeFile(of: current, req: req)
+        for old in removed { Self.removeFile(of: old, req: req) }
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.deleted)
     }
 
@@ -165,5 +168,14 @@ struct AchievementDocumentController: RouteCollection {
             let directory = req.application.setkaConfig.filesDirectory
         else { return }
         FileStore(directory).remove(kind: AchievementDocument.folderKind, id: id)
+    }
+
+    /// Inside a write: the achievement's scans removed, returned (id and storage) so that their files go after commit —
+    /// exactly the rows this write removed, whatever another upload did meanwhile.
+    static func deleteAll(of achievementID: UUID, on db: any Database) async throws -> [AchievementDocument] {
+        let rows = try await AchievementDocument.query(on: db).filter(\.$achievement.$id == achievementID)
+            .field(\.$id).field(\.$storage).all()
+        try await AchievementDocument.query(on: db).filter(\.$id ~~ rows.compactMap(\.id)).delete()
+        return rows
     }
 }

@@ -119,7 +119,10 @@ extension RoutesController {
     func deleteStep(req: Request) async throws -> Response {
         let (route, step) = try await self.step(req, .update)
         try await req.application.writeTransaction { db in
-            try await step.delete(on: db)
+            // The step as confirmed: one changed meanwhile is not deleted unseen.
+            let rows = try await db.sql().delete(from: IndividualRouteStep.schema).where("id", .equal, step.requireID())
+                .where("version", .equal, step.version).returning("id").all()
+            guard !rows.isEmpty else { throw AppError.conflict(RouteWords.changed) }
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "individual_route", entityID: route.id,
                 title: route.student.fullName, municipalityID: route.$municipality.id,
@@ -130,8 +133,7 @@ extension RoutesController {
 
     func addNote(req: Request) async throws -> Response {
         let route = try await Self.find(req, .read)
-        try req.authorize(
-            .create, .routeSupportNote(school: OrgRef(id: route.$school.id, municipalityID: route.$municipality.id)))
+        try req.authorize(.create, .routeSupportNote(school: Self.school(route)))
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
         let day = errors.day("notedOn", form["notedOn"], required: true)

@@ -26,10 +26,13 @@ struct RoutesController: RouteCollection {
 
     func context(_ req: Request) async -> PageContext { await req.pageContext(active: .registry(.routes)) }
 
+    /// A route's rule, by the student's school now (a student who moved takes the route to the new school).
     static func resource(_ route: IndividualRoute) -> Resource {
-        .individualRoute(
-            school: OrgRef(id: route.$school.id, municipalityID: route.$municipality.id),
-            shared: route.student.hasConsent)
+        .individualRoute(school: school(route), shared: route.student.hasConsent)
+    }
+
+    static func school(_ route: IndividualRoute) -> OrgRef {
+        OrgRef(id: route.student.$school.id, municipalityID: route.$municipality.id)
     }
 
     static func listQuery(_ req: Request) -> ListQuery {
@@ -124,8 +127,11 @@ struct RoutesController: RouteCollection {
             let route = try await IndividualRoute.query(on: req.db).filter(\.$id == req.idParameter())
                 .with(\.$student) { $0.with(\.$school) }.with(\.$academicYear).first()
         else { throw AppError.notFound(RouteWords.notFound) }
+        // The student and the guardians read their own route; everyone else by the route's rule (consent included:
+        // `.person` alone would let the municipality read a student's route after the consent is withdrawn).
+        let linked = try req.requireUser().actor.students.contains(route.$student.id)
         let own =
-            action == .read
+            action == .read && linked
             && req.can(
                 .read,
                 .person(
@@ -143,7 +149,7 @@ struct RoutesController: RouteCollection {
         let zone = try await RegistrySupport.zone(req)
         let today = CivilDay(Date(), timeZone: zone)
         let steps = (try await Self.steps(of: [id], on: req.db))[id] ?? []
-        let school = OrgRef(id: route.$school.id, municipalityID: route.$municipality.id)
+        let school = Self.school(route)
         var notes: [RouteCardPage.Note]?
         if req.can(.read, .routeSupportNote(school: school)) {
             notes = try await RouteSupportNote.query(on: req.db).filter(\.$route.$id == id).sort(

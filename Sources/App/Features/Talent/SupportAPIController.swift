@@ -41,7 +41,7 @@ struct SupportAPIController: RouteCollection {
             id = try measure.requireID()
             studentId = measure.$student.id
             student = measure.student.fullName
-            schoolId = measure.$school.id
+            schoolId = measure.student.$school.id
             school = measure.student.school.shortName
             grade = measure.student.grade
             academicYearId = measure.$academicYear.id

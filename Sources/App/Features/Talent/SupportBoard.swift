@@ -32,7 +32,7 @@ enum SupportBoard {
         var builder = SupportMeasure.query(on: req.db).filter(\.$municipality.$id == municipalityID)
             .join(Student.self, on: \SupportMeasure.$student.$id == \Student.$id)
         if let visible {
-            builder = builder.filter(\.$school.$id ~~ Array(visible))
+            builder = builder.filter(Student.self, \.$school.$id ~~ Array(visible))
         } else {
             // Without the consent to processing in force a student's measures stay with the school (item 7).
             builder = builder.filter(Student.self, \.$consentOn != nil).filter(
@@ -48,7 +48,7 @@ enum SupportBoard {
             builder = builder.filter(\.$status == status.rawValue)
         }
         if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
-            builder = builder.filter(\.$school.$id == school)
+            builder = builder.filter(Student.self, \.$school.$id == school)
         }
         if let student = query.filters["student"].flatMap(UUID.init(uuidString:)) {
             builder = builder.filter(\.$student.$id == student)

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 import Views
 
@@ -142,11 +143,7 @@ extension SupportController {
     func update(req: Request) async throws -> Response {
         let measure = try await Self.find(req, .update)
         let form = RegistrySupport.form(req)
-        var (input, year, errors) = try await read(req, form, municipalityID: measure.$municipality.id)
-        if input?.decreeNumber != nil && measure.$order.id != nil {
-            errors.add("decreeNumber", SupportWords.inOrder)
-            input = nil
-        }
+        let (input, year, errors) = try await read(req, form, municipalityID: measure.$municipality.id)
         guard let input, let year else {
             let page = try await formPage(
                 req, student: measure.student, values: form, errors: errors, editing: measure)
@@ -197,9 +194,12 @@ extension SupportController {
         let measure = try await Self.find(req, .archive)
         let before = Self.audit(measure)
         try await req.application.writeTransaction { db in
+            // As confirmed: still proposed, in no order, unchanged (a draft order takes a measure by bumping its version).
             let rows = try await db.sql().delete(from: SupportMeasure.schema).where("id", .equal, measure.requireID())
-                .where("status", .equal, SupportStatus.proposed.rawValue).returning("id").all()
-            guard !rows.isEmpty else { throw AppError.conflict(SupportWords.awardedFrozen) }
+                .where("status", .equal, SupportStatus.proposed.rawValue)
+                .where(SQLIdentifier("order_id"), .is, SQLLiteral.null).where("version", .equal, measure.version)
+                .returning("id").all()
+            guard !rows.isEmpty else { throw AppError.conflict(SupportWords.changed) }
             try await Audit.record(
                 on: db, req: req, action: .archive, entityType: "support_measure", entityID: measure.id,
                 title: measure.student.fullName, municipalityID: measure.$municipality.id,
@@ -212,7 +212,10 @@ extension SupportController {
     func unordered(_ municipalityID: UUID, on db: any Database) async throws -> [(year: AcademicYear, count: Int)] {
         let years = try await ResourceCentersSection.years(municipalityID, on: db)
         let ids = try await SupportMeasure.query(on: db).filter(\.$municipality.$id == municipalityID)
-            .filter(\.$status == SupportStatus.proposed.rawValue).filter(\.$order.$id == nil).all(\.$academicYear.$id)
+            .filter(\.$status == SupportStatus.proposed.rawValue).filter(\.$order.$id == nil)
+            .join(Student.self, on: \SupportMeasure.$student.$id == \Student.$id)
+            .filter(Student.self, \.$consentOn != nil).filter(Student.self, \.$consentWithdrawnAt == nil)
+            .all(\.$academicYear.$id)
         let counts = ids.reduce(into: [UUID: Int]()) { $0[$1, default: 0] += 1 }
         return years.compactMap { year in counts[year.id!].map { (year, $0) } }
     }

@@ -95,13 +95,18 @@ struct SupportController: RouteCollection {
             let measure = try await SupportMeasure.query(on: req.db).filter(\.$id == req.idParameter())
                 .with(\.$student) { $0.with(\.$school) }.with(\.$academicYear).first()
         else { throw AppError.notFound(SupportWords.notFound) }
-        try req.authorize(
-            action,
-            .supportMeasure(
-                school: OrgRef(id: measure.$school.id, municipalityID: measure.$municipality.id),
-                shared: measure.student.hasConsent))
+        try req.authorize(action, resource(measure))
         if action != .read && measure.isAwarded { throw AppError.conflict(SupportWords.awardedFrozen) }
+        // The draft order's document names the measure as it was: it changes only after the draft is deleted.
+        if action != .read && measure.$order.id != nil { throw AppError.conflict(SupportWords.inDraftOrder) }
         return measure
+    }
+
+    /// A measure's rule, by the student's school now (a student who moved takes the measures to the new school).
+    static func resource(_ measure: SupportMeasure) -> Resource {
+        .supportMeasure(
+            school: OrgRef(id: measure.student.$school.id, municipalityID: measure.$municipality.id),
+            shared: measure.student.hasConsent)
     }
 
     func card(req: Request) async throws -> Response {
@@ -111,11 +116,7 @@ struct SupportController: RouteCollection {
             line: SupportBoard.line(measure), budgetLine: measure.budgetLine,
             created: "\(measure.createdBy), \(RuDate.formatDateTime(measure.createdAt, timeZone: zone))",
             updated: "\(measure.updatedBy), \(RuDate.formatDateTime(measure.updatedAt, timeZone: zone))",
-            canChange: req.can(
-                .update,
-                .supportMeasure(
-                    school: OrgRef(id: measure.$school.id, municipalityID: measure.$municipality.id),
-                    shared: measure.student.hasConsent)))
+            canChange: measure.$order.id == nil && req.can(.update, Self.resource(measure)))
         return req.render(page.render(await context(req)))
     }
 
@@ -140,6 +141,21 @@ struct SupportController: RouteCollection {
         }
         let before = try await SupportBoard.weights(municipalityID, on: req.db)
         let username = try req.requireUser().username
+        // Two first saves at once: the second finds the first's row when the unique index refuses its own.
+        for attempt in 1...2 {
+            do {
+                try await write(points, before: before, username: username, municipalityID: municipalityID, req: req)
+                break
+            } catch  where attempt == 1 && EnrollmentService.isUniqueViolation(error) {
+                continue
+            }
+        }
+        return req.redirect(to: SupportPaths.candidates, flash: SupportWords.weightsSaved)
+    }
+
+    func write(_ points: SupportPoints, before: SupportPoints, username: String, municipalityID: UUID, req: Request)
+        async throws
+    {
         try await req.application.writeTransaction { db in
             let record =
                 try await SupportWeightsRecord.query(on: db).filter(\.$municipality.$id == municipalityID).first()
@@ -157,6 +173,5 @@ struct SupportController: RouteCollection {
                 before: [SupportWords.weightsAudit: SupportWords.weightsText(before)],
                 after: [SupportWords.weightsAudit: SupportWords.weightsText(points)])
         }
-        return req.redirect(to: SupportPaths.candidates, flash: SupportWords.weightsSaved)
     }
 }

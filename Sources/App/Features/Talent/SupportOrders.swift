@@ -17,6 +17,8 @@ enum SupportOrders {
             .filter(\.$status == SupportStatus.proposed.rawValue)
             .group(.or) { $0.filter(\.$order.$id == orderID).filter(\.$order.$id == nil) }
             .join(Student.self, on: \SupportMeasure.$student.$id == \Student.$id)
+            // A student whose consent was withdrawn is named by no order (the municipality no longer sees them).
+            .filter(Student.self, \.$consentOn != nil).filter(Student.self, \.$consentWithdrawnAt == nil)
             .sort(Student.self, \.$sortKey).sort(\.$id).all(\.$id)
     }
 
@@ -39,11 +41,14 @@ enum SupportOrders {
     /// awarded, answers a conflict (nothing is saved).
     static func attach(_ order: Order, on db: any Database) async throws {
         let orderID = try order.requireID()
+        // Each claim bumps the measure's version: a form opened before it cannot change or delete the measure after.
         try await db.sql().update(SupportMeasure.schema).set("order_id", to: SQLLiteral.null)
+            .set("version", to: SQLBinaryExpression(SQLColumn("version"), .add, SQLLiteral.numeric("1")))
             .where("order_id", .equal, orderID).where("status", .equal, SupportStatus.proposed.rawValue).run()
         let ids = order.recipients
         guard !ids.isEmpty else { return }
         let rows = try await db.sql().update(SupportMeasure.schema).set("order_id", to: orderID)
+            .set("version", to: SQLBinaryExpression(SQLColumn("version"), .add, SQLLiteral.numeric("1")))
             .where("id", .in, ids).where("status", .equal, SupportStatus.proposed.rawValue)
             .where(SQLIdentifier("order_id"), .is, SQLLiteral.null).returning("id").all()
         guard rows.count == ids.count else { throw AppError.conflict(OrdersWords.changedOrSigned) }
@@ -55,6 +60,10 @@ enum SupportOrders {
         let measures = try await SupportMeasure.query(on: db).filter(\.$order.$id == orderID)
             .filter(\.$status == SupportStatus.proposed.rawValue).with(\.$student) { $0.with(\.$school) }
             .with(\.$academicYear).all()
+        // What is signed is the reviewed draft: the measures awarded must be the ones it names.
+        guard Set(measures.compactMap(\.id)) == Set(order.recipients) else {
+            throw AppError.conflict(SupportWords.orderOutOfDate)
+        }
         let username = req.currentUser?.username ?? ""
         for measure in measures {
             let before = SupportController.audit(measure)

@@ -6,8 +6,8 @@ import Views
 
 /// The olympiads' and contests' statistics (issue 21, item 8): `/talent-statistics` and its workbook. The municipality's
 /// roles count the results of students with consent to processing in force (without it an achievement does not leave
-/// the school); a school counts its own. One read of the results with their editions and students, the year's and
-/// level's filters applied in Swift so that the trend over years comes from the same rows.
+/// the school); a school counts its own. One read of the results (`TalentStatisticsSQL`: eight columns by name), the
+/// year's filter applied in Swift so that the trend over years comes from the same rows.
 struct TalentStatisticsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("talent-statistics", use: page)
@@ -27,37 +27,21 @@ struct TalentStatisticsController: RouteCollection {
         let level = rawLevel.flatMap(ContestLevel.init(rawValue:))
         if let rawYear, !rawYear.isEmpty, year == nil { throw AppError.badRequest(OlympiadWords.Check.chooseYear) }
         if let rawLevel, !rawLevel.isEmpty, level == nil { throw AppError.badRequest(TalentStatisticsWords.badLevel) }
-        var builder = Achievement.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-            .filter(\.$status == RecordStatus.active.rawValue)
-            .join(ContestEdition.self, on: \Achievement.$edition.$id == \ContestEdition.$id)
-            .join(Student.self, on: \Achievement.$student.$id == \Student.$id)
-        if let visible {
-            builder = builder.filter(\.$school.$id ~~ Array(visible))
-        } else {
-            builder = builder.filter(Student.self, \.$consentOn != nil).filter(
-                Student.self, \.$consentWithdrawnAt == nil)
-        }
-        if let level { builder = builder.filter(ContestEdition.self, \.$level == level.rawValue) }
-        let rows = try await builder.all()
+        let rows = try await TalentStatisticsSQL.results(
+            municipalityID: municipalityID, schools: visible.map(Array.init), level: level, on: req.db)
         let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
         let subjectNames = Dictionary(subjects.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         let schools = try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
         let schoolNames = Dictionary(schools.map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
         let yearTitles = Dictionary(years.map { ($0.id!, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var all: [(yearID: UUID, entry: TalentStatistics.Entry)] = []
-        for achievement in rows {
-            let edition = try achievement.joined(ContestEdition.self)
-            let student = try achievement.joined(Student.self)
-            all.append(
-                (
-                    edition.$academicYear.id,
-                    TalentStatistics.Entry(
-                        student: achievement.$student.id, subject: achievement.$subject.id.flatMap { subjectNames[$0] },
-                        grade: achievement.gradeCompeted, result: achievement.achievementResult,
-                        level: edition.contestLevel, year: yearTitles[edition.$academicYear.id] ?? "",
-                        school: schoolNames[achievement.$school.id] ?? "", sex: student.sex.flatMap(Sex.init(rawValue:))
-                    )
-                ))
+        let all = rows.map { row in
+            (
+                yearID: row.year,
+                entry: TalentStatistics.Entry(
+                    student: row.student, subject: row.subject.flatMap { subjectNames[$0] }, grade: row.grade,
+                    result: row.result, level: row.level, year: yearTitles[row.year] ?? "",
+                    school: schoolNames[row.school] ?? "", sex: row.sex)
+            )
         }
         let chosen = all.filter { year == nil || $0.yearID == year?.id }.map(\.entry)
         // The trend: the five latest years up to the chosen one, oldest first.

@@ -1,0 +1,53 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// The results the talent statistics count (`TalentStatisticsController`): one row per active achievement with its
+/// subject, grade competed for, result, school, the edition's level and year and the student's sex — eight columns
+/// read by name instead of three joined models decoded per row (the page's benchmark: 170 ms of a core for a
+/// municipality's 1 200 results through Fluent).
+enum TalentStatisticsSQL {
+    struct Result {
+        var student: UUID
+        var subject: UUID?
+        var grade: Int
+        var result: AchievementResult
+        var school: UUID
+        var level: ContestLevel
+        var year: UUID
+        var sex: Sex?
+    }
+
+    static func sql(schools: Int?, level: Bool) -> String {
+        """
+        SELECT a.student_id AS student_id, a.subject_id AS subject_id, a.grade_competed AS grade, a.result AS result,
+          a.school_id AS school_id, e.level AS level, e.academic_year_id AS year_id, s.sex AS sex
+        FROM achievements a JOIN contest_editions e ON e.id = a.edition_id JOIN students s ON s.id = a.student_id
+        WHERE a.municipality_id = ? AND a.status = ?
+        """
+            + (schools.map { " AND a.school_id IN (\(sqlPlaceholders($0)))" }
+                ?? " AND s.consent_on IS NOT NULL AND s.consent_withdrawn_at IS NULL")
+            + (level ? " AND e.level = ?" : "")
+    }
+
+    /// The municipality's results: of `schools` when given (a school's reader), otherwise of students with consent.
+    static func results(municipalityID: UUID, schools: [UUID]?, level: ContestLevel?, on db: any Database)
+        async throws -> [Result]
+    {
+        if let schools, schools.isEmpty { return [] }
+        var binds: [DBValue] = [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
+        binds += (schools ?? []).map { .uuid($0) }
+        if let level { binds.append(.text(level.rawValue)) }
+        return try await db.sql().rows(sql(schools: schools?.count, level: level != nil), binds).compactMap { row in
+            guard let student = row.uuid("student_id"), let school = row.uuid("school_id"),
+                let year = row.uuid("year_id")
+            else { return nil }
+            return Result(
+                student: student, subject: row.uuid("subject_id"), grade: row.int("grade"),
+                result: AchievementResult(rawValue: row.text("result")) ?? .participant, school: school,
+                level: ContestLevel(rawValue: row.text("level")) ?? .municipal, year: year,
+                sex: row.optionalText("sex").flatMap(Sex.init(rawValue:)))
+        }
+    }
+}
