@@ -38,6 +38,8 @@ extension AppTests {
                 passed: Dictionary(uniqueKeysWithValues: students.map { ($0, true) }))
             let certificates = try await world.issueCertificates(finished)
             try #require(certificates.count == students.count)
+            // A proposed stipend of this year: the order on support of gifted students names it.
+            try await world.supportMeasure(of: students[0], kind: .stipend)
             return Setup(world: world, current: current, last: last, teacher: teacher, certificates: certificates)
         }
 
@@ -53,7 +55,7 @@ extension AppTests {
         static let shows: [OrderKind: [String]] = [
             .organization: ["Математика-10", "Школа-центр № 2"], .schedule: ["понедельник", "15:00–16:40"],
             .attestation: ["Учеников0 Тест", "Математика-11"], .certificates: ["Учеников0 Тест"], .support: [],
-            .gratitude: [], .interaction: [],
+            .gratitude: [], .interaction: [], .talentSupport: ["Учеников0 Тест", "стипендия"],
         ]
 
         @Test(arguments: OrderKind.allCases)

@@ -182,7 +182,13 @@ extension World {
         measure.$academicYear.id = yearID
         measure.$school.id = student.$school.id
         measure.$student.id = studentID
-        measure.apply(SupportInput(kind: kind, amount: amount, basis: "Решение КМЦ"))
+        let dated = kind == .stipend || kind == .trip
+        measure.apply(
+            SupportInput(
+                kind: kind, amount: amount, startsOn: dated ? CivilDay(year: 2026, month: 10, day: 1) : nil,
+                endsOn: dated ? CivilDay(year: 2026, month: 12, day: 31) : nil,
+                destination: kind == .trip ? "г. Казань" : nil, event: kind == .trip ? "Финал" : nil,
+                budgetLine: kind == .trip ? "Программа, 2.3" : nil, basis: "Решение КМЦ"))
         measure.points = 0
         measure.createdBy = "kmc"
         measure.createdAt = Date()

@@ -109,20 +109,9 @@ public struct GiftedDecisionPage: Sendable {
                     }
                 }
             } else {
-                el("form", .cls("filters"), Attr("method", "get"), Attr("action", path), Attr("role", "search")) {
-                    UI.textField("q", "Обучающийся", value: q, errors: errors, hint: "Фамилия и имя, от трёх букв")
-                    el("button", .type("submit")) { "Найти" }
-                }
-                if !q.isEmpty && found.isEmpty {
-                    UI.empty("Никого не нашлось среди обучающихся с согласием на обработку данных.")
-                }
-                el("ul") {
-                    for item in found {
-                        el("li") {
-                            el("a", .href(path + "?student=" + item.id.uuidString.lowercased())) { item.title }
-                        }
-                    }
-                }
+                UI.studentSearch(
+                    path: path, q: q, found: found, hint: "Фамилия и имя, от трёх букв",
+                    nothingFound: "Никого не нашлось среди обучающихся с согласием на обработку данных.")
             }
         }
     }

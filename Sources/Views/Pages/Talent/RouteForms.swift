@@ -75,20 +75,9 @@ public struct RouteFormPage: Sendable {
                 }
             } else {
                 UI.formError(errors["student"])
-                el("form", .cls("filters"), Attr("method", "get"), Attr("action", path), Attr("role", "search")) {
-                    UI.textField(
-                        "q", RouteWords.Field.student, value: q, errors: FieldErrors(),
-                        hint: "Фамилия и имя, от трёх букв; только банк данных одарённых")
-                    el("button", .type("submit")) { "Найти" }
-                }
-                if !q.isEmpty && found.isEmpty { UI.empty("Никого не нашлось среди обучающихся банка данных.") }
-                el("ul") {
-                    for item in found {
-                        el("li") {
-                            el("a", .href(path + "?student=" + item.id.uuidString.lowercased())) { item.title }
-                        }
-                    }
-                }
+                UI.studentSearch(
+                    path: path, q: q, found: found, hint: "Фамилия и имя, от трёх букв; только банк данных одарённых",
+                    nothingFound: "Никого не нашлось среди обучающихся банка данных.")
             }
         }
     }

@@ -102,25 +102,12 @@ public struct SupportFormPage: Sendable {
                 }
             } else {
                 UI.formError(errors["student"])
-                el("form", .cls("filters"), Attr("method", "get"), Attr("action", path), Attr("role", "search")) {
-                    UI.textField(
-                        "q", SupportWords.Field.student, value: q, errors: FieldErrors(),
-                        hint: "Фамилия и имя, от трёх букв")
-                    el("button", .type("submit")) { "Найти" }
-                }
                 el("p", .cls("muted")) {
                     el("a", .href(SupportPaths.candidates)) { "Или выберите из кандидатов по баллам" }
                 }
-                if !q.isEmpty && found.isEmpty {
-                    UI.empty("Никого не нашлось среди обучающихся с согласием на обработку данных.")
-                }
-                el("ul") {
-                    for item in found {
-                        el("li") {
-                            el("a", .href(path + "?student=" + item.id.uuidString.lowercased())) { item.title }
-                        }
-                    }
-                }
+                UI.studentSearch(
+                    path: path, q: q, found: found, hint: "Фамилия и имя, от трёх букв",
+                    nothingFound: "Никого не нашлось среди обучающихся с согласием на обработку данных.")
             }
         }
     }
