@@ -28,7 +28,12 @@ extension AppTests {
                 try await world.achievement(of: away, in: municipal, subject: math, result: .participant, grade: 9)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let page = try await kmc.get("/talent-statistics?year=\(world.yearID)").body.string
+                // Without a year the page counts the current one; «Все годы» is an empty `year`.
+                let page = try await kmc.get("/talent-statistics").body.string
+                #expect(page.contains("По предметам и классам участия, \(world.year.title)"))
+                #expect(
+                    !(try await kmc.get("/talent-statistics?year=").body.string).contains(
+                        "По предметам и классам участия, "))
                 // Two consenting results in the 9th grade (a winner, a participant); the 11th-grader has no consent.
                 #expect(page.contains("9 класс") && !page.contains("11 класс"))
                 #expect(page.contains("2 / 0 / 1"))

@@ -23,7 +23,11 @@ struct TalentStatisticsController: RouteCollection {
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let rawYear = try? req.query.get(String.self, at: "year")
         let rawLevel = try? req.query.get(String.self, at: "level")
-        let year = rawYear.flatMap(UUID.init(uuidString:)).flatMap { id in years.first { $0.id == id } }
+        // No `year` at all: the current one; present but empty («Все годы»): every year.
+        let year =
+            rawYear == nil
+            ? (years.first(where: \.isCurrent) ?? years.first)
+            : rawYear.flatMap(UUID.init(uuidString:)).flatMap { id in years.first { $0.id == id } }
         let level = rawLevel.flatMap(ContestLevel.init(rawValue:))
         if let rawYear, !rawYear.isEmpty, year == nil { throw AppError.badRequest(OlympiadWords.Check.chooseYear) }
         if let rawLevel, !rawLevel.isEmpty, level == nil { throw AppError.badRequest(TalentStatisticsWords.badLevel) }

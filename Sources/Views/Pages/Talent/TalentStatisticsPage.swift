@@ -130,7 +130,10 @@ public struct TalentStatisticsPage: Sendable {
                 el("button", .type("submit")) { "Показать" }
             }
             el("div", .cls("actions")) {
-                el("a", .cls("button"), .href(SiteURL.talentStatisticsXLSX.with([("year", year), ("level", level)]))) {
+                // `year` always sent: empty is «Все годы» (without it the workbook would count the current year).
+                let link =
+                    SiteURL.talentStatisticsXLSX.path + "?year=" + (year ?? "") + (level.map { "&level=" + $0 } ?? "")
+                el("a", .cls("button"), .href(link)) {
                     "Скачать XLSX"
                 }
             }
