@@ -108,9 +108,10 @@ extension RoutesController {
     func deleteStepConfirm(req: Request) async throws -> Response {
         let (route, step) = try await self.step(req, .update)
         let page = ConfirmPage(
-            title: "Удалить этап", question: RouteWords.deleteStepQuestion(step.title),
+            title: RouteWords.deleteStepTitle, question: RouteWords.deleteStepQuestion(step.title),
             consequence: RouteWords.deleteStepConsequence,
-            action: RoutePaths.step(try route.requireID(), try step.requireID()) + "/delete", button: "Удалить",
+            action: RoutePaths.step(try route.requireID(), try step.requireID()) + "/delete",
+            button: RouteWords.deleteButton,
             cancelURL: RoutePaths.card(try route.requireID()),
             crumbs: [Crumb(RouteWords.title, SiteURL.list(.routes).path)])
         return req.render(page.render(await context(req)))
@@ -156,7 +157,7 @@ extension RoutesController {
                 on: db, req: req, action: .create, entityType: "route_support_note", entityID: note.id,
                 title: route.student.fullName, municipalityID: route.$municipality.id,
                 organizationID: route.$school.id, before: nil,
-                after: [RouteWords.notesTitle: "запись от \(day.formatted)"])
+                after: [RouteWords.notesTitle: RouteWords.noteAudit(day.formatted)])
         }
         return req.redirect(to: RoutePaths.card(try route.requireID()), flash: RouteWords.noteSaved)
     }

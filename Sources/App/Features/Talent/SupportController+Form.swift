@@ -182,9 +182,10 @@ extension SupportController {
         let measure = try await Self.find(req, .archive)
         let line = SupportBoard.line(measure)
         let page = ConfirmPage(
-            title: "Удалить меру поддержки",
+            title: SupportWords.deleteTitle,
             question: SupportWords.deleteQuestion("\(line.kind.title) — \(line.student), \(line.sum)"),
-            consequence: SupportWords.deleteConsequence, action: SupportPaths.delete(line.id), button: "Удалить",
+            consequence: SupportWords.deleteConsequence, action: SupportPaths.delete(line.id),
+            button: SupportWords.deleteButton,
             cancelURL: SiteURL.record(.support, line.id).path,
             crumbs: [Crumb(SupportWords.title, SiteURL.list(.support).path)])
         return req.render(page.render(await context(req)))

@@ -23,6 +23,10 @@ public enum RouteWords {
     public static let badID = "Укажите идентификатор (UUID)."
     public static func card(_ student: String, year: String) -> String { "Маршрут: \(student), \(year)" }
     public static func deleteStepQuestion(_ title: String) -> String { "Удалить этап «\(title)»?" }
+    public static let deleteStepTitle = "Удалить этап"
+    public static let deleteButton = "Удалить"
+    /// The audit's line of a support note: that it was made, never its words.
+    public static func noteAudit(_ day: String) -> String { "запись от \(day)" }
     public static let deleteStepConsequence = "Этап пропадёт из маршрута; запись останется в журнале изменений."
     /// «выполнено 2 из 5, просрочено 1».
     public static func progress(done: Int, total: Int, overdue: Int) -> String {

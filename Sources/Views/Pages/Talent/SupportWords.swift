@@ -37,6 +37,8 @@ public enum SupportWords {
     public static let orderButton = "Составить проект"
     public static let orderDrafted = "Проект приказа составлен: проверьте и подпишите его."
     public static func deleteQuestion(_ text: String) -> String { "Удалить меру поддержки: \(text)?" }
+    public static let deleteTitle = "Удалить меру поддержки"
+    public static let deleteButton = "Удалить"
     public static let deleteConsequence =
         "Мера ещё не назначена приказом; запись об удалении останется в журнале изменений."
 
