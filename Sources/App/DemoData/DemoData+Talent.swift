@@ -76,6 +76,15 @@ extension DemoData {
         }
         let subjects = try await OlympiadSubject.query(on: db).filter(\.$municipality.$id == municipalityID).all()
         func subject(_ name: String) -> OlympiadSubject? { subjects.first { $0.name == name } }
+        // Preparers as the schools name them: a teacher of the student's school when the registry has one, the
+        // outside trainer for the olympiads.
+        let staffLinks = try await StaffOrganization.query(on: db).all()
+        let trainers = try await StaffMember.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$isOutsideTrainer == true).all(\.$id)
+        func preparers(of student: Student, olympiad: Bool) -> [UUID] {
+            let teacher = staffLinks.first { $0.$organization.id == student.$school.id }.map(\.$staff.id)
+            return [teacher].compactMap { $0 } + (olympiad ? trainers.prefix(1) : [])
+        }
         let students = try await Student.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade >= 8)
             .sort(\.$sortKey).all()
@@ -118,7 +127,8 @@ extension DemoData {
                 record.gradeStudied = grade
                 record.gradeCompeted = min(11, grade + (i % 5 == 2 ? 1 : 0))
                 record.achievedOn = edition.endsOn
-                record.preparedBy = "Педагог школы"
+                let named = preparers(of: student, olympiad: edition.$contest.id == olympiad.id)
+                record.preparedBy = named.isEmpty ? "Классный руководитель" : nil
                 record.documentNumber = result == .participant ? nil : "Д-\(100 + i)"
                 record.searchKey = TextKey.search(
                     student.surname, student.givenName, student.patronymic, edition.contest.title, subject?.name,
@@ -127,6 +137,7 @@ extension DemoData {
                 record.status = RecordStatus.active.rawValue
                 record.version = 1
                 try await record.create(on: db)
+                try await AchievementPreparers.replace(try record.requireID(), with: named, on: db)
             }
         }
     }

@@ -39,5 +39,6 @@ enum SetkaMigrations {
         CreateSupportMeasures(),
         CreateIndividualRoutes(),
         AddDocumentStorage(),
+        CreateAchievementPreparers(),
     ]
 }

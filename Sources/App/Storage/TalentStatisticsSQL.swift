@@ -9,6 +9,7 @@ import SQLKit
 /// municipality's 1 200 results through Fluent).
 enum TalentStatisticsSQL {
     struct Result {
+        var id: UUID
         var student: UUID
         var subject: UUID?
         var grade: Int
@@ -19,13 +20,32 @@ enum TalentStatisticsSQL {
         var sex: Sex?
     }
 
-    static func sql(schools: Int?, level: Bool) -> String {
+    /// A teacher or trainer of the staff registry named as having prepared a result.
+    struct Preparer {
+        var achievement: UUID
+        var name: String
+    }
+
+    static let resultsHead = """
+        SELECT a.id AS id, a.student_id AS student_id, a.subject_id AS subject_id, a.grade_competed AS grade,
+          a.result AS result, a.school_id AS school_id, e.level AS level, e.academic_year_id AS year_id,
+          s.sex AS sex
+        FROM achievements a
         """
-        SELECT a.student_id AS student_id, a.subject_id AS subject_id, a.grade_competed AS grade, a.result AS result,
-          a.school_id AS school_id, e.level AS level, e.academic_year_id AS year_id, s.sex AS sex
-        FROM achievements a JOIN contest_editions e ON e.id = a.edition_id JOIN students s ON s.id = a.student_id
-        WHERE a.municipality_id = ? AND a.status = ?
+
+    /// The preparers of the same results: the links and the staff joined to the results' statement.
+    static let preparersHead = """
+        SELECT p.achievement_id AS achievement_id, st.surname AS surname, st.given_name AS given_name,
+          st.patronymic AS patronymic
+        FROM achievement_preparers p JOIN staff st ON st.id = p.staff_id JOIN achievements a ON a.id = p.achievement_id
         """
+
+    static func sql(_ head: String, schools: Int?, level: Bool) -> String {
+        head + """
+
+            JOIN contest_editions e ON e.id = a.edition_id JOIN students s ON s.id = a.student_id
+            WHERE a.municipality_id = ? AND a.status = ?
+            """
             + (schools.map { " AND a.school_id IN (\(sqlPlaceholders($0)))" }
                 ?? " AND s.consent_on IS NOT NULL AND s.consent_withdrawn_at IS NULL")
             + (level ? " AND e.level = ?" : "")
@@ -39,15 +59,36 @@ enum TalentStatisticsSQL {
         var binds: [DBValue] = [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
         binds += (schools ?? []).map { .uuid($0) }
         if let level { binds.append(.text(level.rawValue)) }
-        return try await db.sql().rows(sql(schools: schools?.count, level: level != nil), binds).compactMap { row in
-            guard let student = row.uuid("student_id"), let school = row.uuid("school_id"),
+        return try await db.sql().rows(sql(resultsHead, schools: schools?.count, level: level != nil), binds).compactMap
+        { row in
+            guard let id = row.uuid("id"), let student = row.uuid("student_id"), let school = row.uuid("school_id"),
                 let year = row.uuid("year_id")
             else { return nil }
             return Result(
-                student: student, subject: row.uuid("subject_id"), grade: row.int("grade"),
+                id: id, student: student, subject: row.uuid("subject_id"), grade: row.int("grade"),
                 result: AchievementResult(rawValue: row.text("result")) ?? .participant, school: school,
                 level: ContestLevel(rawValue: row.text("level")) ?? .municipal, year: year,
                 sex: row.optionalText("sex").flatMap(Sex.init(rawValue:)))
         }
+    }
+
+    /// The staff registry's preparers of the results `results` reads, with the same filters.
+    static func preparers(municipalityID: UUID, schools: [UUID]?, level: ContestLevel?, on db: any Database)
+        async throws -> [Preparer]
+    {
+        if let schools, schools.isEmpty { return [] }
+        var binds: [DBValue] = [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
+        binds += (schools ?? []).map { .uuid($0) }
+        if let level { binds.append(.text(level.rawValue)) }
+        return try await db.sql().rows(sql(preparersHead, schools: schools?.count, level: level != nil), binds)
+            .compactMap {
+                row in
+                guard let achievement = row.uuid("achievement_id") else { return nil }
+                return Preparer(
+                    achievement: achievement,
+                    name: StaffMember.fullName(
+                        surname: row.text("surname"), givenName: row.text("given_name"),
+                        patronymic: row.optionalText("patronymic")))
+            }
     }
 }

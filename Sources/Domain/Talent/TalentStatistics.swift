@@ -16,10 +16,12 @@ public enum TalentStatistics {
         public var year: String
         public var school: String
         public var sex: Sex?
+        /// The staff registry's teachers and trainers who prepared the student, by name.
+        public var preparers: [String]
 
         public init(
             student: UUID, subject: String?, grade: Int, result: AchievementResult, level: ContestLevel, year: String,
-            school: String, sex: Sex?
+            school: String, sex: Sex?, preparers: [String] = []
         ) {
             self.student = student
             self.subject = subject
@@ -29,6 +31,7 @@ public enum TalentStatistics {
             self.year = year
             self.school = school
             self.sex = sex
+            self.preparers = preparers
         }
     }
 
@@ -89,9 +92,18 @@ public enum TalentStatistics {
     /// The title of results without an olympiad subject.
     public static let noSubject = "номинации конкурсов"
 
+    /// A table of `entries` by `rowKey` × `columns`.
     static func table<Key: Hashable>(
         _ entries: [Entry], columns: [Key], title: (Key) -> String, rowKey: (Entry) -> String, column: (Entry) -> Key,
         rowOrder: [String]? = nil
+    ) -> Table {
+        table(entries, columns: columns, title: title, rowKeys: { [rowKey($0)] }, column: column, rowOrder: rowOrder)
+    }
+
+    /// A table of `entries` by `rowKeys` (an entry counts in each of its rows, once in the totals) × `columns`.
+    static func table<Key: Hashable>(
+        _ entries: [Entry], columns: [Key], title: (Key) -> String, rowKeys: (Entry) -> [String],
+        column: (Entry) -> Key, rowOrder: [String]? = nil
     ) -> Table {
         var cells: [String: [Key: Counts]] = [:]
         var students: [String: Set<UUID>] = [:]
@@ -99,12 +111,13 @@ public enum TalentStatistics {
         var grand = Counts()
         var all = Set<UUID>()
         for entry in entries {
-            let row = rowKey(entry)
             let key = column(entry)
-            cells[row, default: [:]][key, default: Counts()].add(entry.result)
+            for row in Set(rowKeys(entry)) {
+                cells[row, default: [:]][key, default: Counts()].add(entry.result)
+                students[row, default: []].insert(entry.student)
+            }
             totals[key, default: Counts()].add(entry.result)
             grand.add(entry.result)
-            students[row, default: []].insert(entry.student)
             all.insert(entry.student)
         }
         let order = rowOrder.map { $0.filter { cells[$0] != nil } } ?? cells.keys.sorted()
@@ -147,6 +160,17 @@ public enum TalentStatistics {
         table(
             entries.filter { years.contains($0.year) }, columns: years, title: { $0 }, rowKey: { $0.level.title },
             column: { $0.year }, rowOrder: ContestLevel.allCases.map(\.title))
+    }
+
+    /// The teachers and trainers who prepared the results (named from the staff registry), by name, with the distinct
+    /// students of each; a result prepared by two counts for both, once in the totals; results naming nobody are left
+    /// out.
+    public static func byPreparer(_ entries: [Entry]) -> Table {
+        let named = entries.filter { !$0.preparers.isEmpty }
+        return table(
+            named, columns: [0], title: { _ in "Результатов / призёров / победителей" }, rowKeys: \.preparers,
+            column: { _ in 0 },
+            rowOrder: Set(named.flatMap(\.preparers)).sorted { (TextKey.sort($0), $0) < (TextKey.sort($1), $1) })
     }
 
     /// The sexes, the registry's unknown last; one column.

@@ -91,6 +91,19 @@ struct Browser {
         return try await send(.POST, path, form: fields)
     }
 
+    /// Posts a form whose fields may repeat (a group of checkboxes), with the CSRF token the last page carried.
+    mutating func post(_ path: String, values: [String: [String]]) async throws -> TestingHTTPResponse {
+        var fields = values
+        if fields["_csrf"] == nil { fields["_csrf"] = [csrf] }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        let body = fields.sorted { $0.key < $1.key }.flatMap { key, list in list.map { "\(encode(key))=\(encode($0))" }
+        }
+        .joined(separator: "&")
+        return try await send(
+            .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], raw: body)
+    }
+
     /// Posts a multipart form with a file, as a browser's file upload does (CSRF token from the last page unless
     /// given).
     mutating func upload(_ path: String, _ fields: [String: String], file: (name: String, data: Data)?) async throws

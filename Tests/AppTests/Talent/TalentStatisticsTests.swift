@@ -23,8 +23,16 @@ extension AppTests {
                 let shared = try await world.student(at: cast.school, "Лебедева", "Ольга").requireID()
                 let own = try await world.student(at: cast.school, "Соколов", "Антон", consentBy: nil).requireID()
                 let away = try await world.student(at: other, "Павлов", "Никита").requireID()
-                try await world.achievement(of: shared, in: municipal, subject: math, result: .winner, grade: 9)
-                try await world.achievement(of: own, in: municipal, subject: math, result: .prizeWinner, grade: 11)
+                let sharedResult = try await world.achievement(
+                    of: shared, in: municipal, subject: math, result: .winner, grade: 9)
+                let ownResult = try await world.achievement(
+                    of: own, in: municipal, subject: math, result: .prizeWinner, grade: 11)
+                // The preparers' table: a result without consent names its teacher to the school only.
+                let teacher = try await world.staff("Учителева", "Анна", "Петровна", at: [cast.school])
+                let hidden = try await world.staff("Скрытова", "Ирина", "Львовна", at: [cast.school])
+                try await AchievementPreparers.replace(
+                    sharedResult.requireID(), with: [teacher.requireID()], on: app.db)
+                try await AchievementPreparers.replace(ownResult.requireID(), with: [hidden.requireID()], on: app.db)
                 try await world.achievement(of: away, in: municipal, subject: math, result: .participant, grade: 9)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
@@ -38,11 +46,13 @@ extension AppTests {
                 #expect(page.contains("9 класс") && !page.contains("11 класс"))
                 #expect(page.contains("2 / 0 / 1"))
                 #expect(page.contains("Школа № 7"))
+                #expect(page.contains("Учителева Анна Петровна") && !page.contains("Скрытова"))
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 let mine = try await school.get("/talent-statistics").body.string
                 #expect(mine.contains("11 класс") && !mine.contains("Школа № 7"))
                 #expect(mine.contains("1 / 1 / 0") && mine.contains("1 / 0 / 1"))
+                #expect(mine.contains("Учителева Анна Петровна") && mine.contains("Скрытова Ирина Львовна"))
                 let file = try await school.get("/talent-statistics.xlsx")
                 #expect(file.status == .ok)
                 let table = try XLSXReader.read(Data(buffer: file.body))

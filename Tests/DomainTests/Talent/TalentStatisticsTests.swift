@@ -32,6 +32,20 @@ import Testing
         #expect(table.totals.students == 2)
     }
 
+    @Test func aResultOfTwoPreparersCountsForBothAndOnceInTheTotals() {
+        var shared = entry(a, "физика", 11, .winner)
+        shared.preparers = ["Смирнова Анна Викторовна", "Тарасов Глеб Олегович"]
+        var own = entry(b, "физика", 10, .participant)
+        own.preparers = ["Смирнова Анна Викторовна"]
+        let table = TalentStatistics.byPreparer([shared, own, entry(b, "химия", 10, .winner)])
+        #expect(table.rows.map(\.title) == ["Смирнова Анна Викторовна", "Тарасов Глеб Олегович"])
+        #expect(table.rows[0].total == TalentStatistics.Counts(results: 2, prizeWinners: 0, winners: 1))
+        #expect(table.rows[0].students == 2)
+        #expect(table.rows[1].total == TalentStatistics.Counts(results: 1, prizeWinners: 0, winners: 1))
+        // The result naming nobody is not counted; the shared one once.
+        #expect(table.totals.total == TalentStatistics.Counts(results: 2, prizeWinners: 0, winners: 1))
+    }
+
     @Test func schoolsCountDistinctStudentsAndSexesKeepTheUnknownLast() {
         let entries = [
             entry(a, "физика", 11, .winner), entry(a, "математика", 11, .participant),

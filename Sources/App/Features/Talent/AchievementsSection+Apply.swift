@@ -67,6 +67,18 @@ extension AchievementsSection {
         let achievedOn = errors.date("achievedOn", form["achievedOn"], timeZone: zone, required: false)
         if let achievedOn, achievedOn > Date() { errors.add("achievedOn", TalentWords.Check.achievedInFuture) }
         let preparedBy = errors.optional("preparedBy", form["preparedBy"], max: 300)
+        var preparers: [StaffMember] = []
+        if let student {
+            // What the form offered: the staff of the schools the user keeps and of the student's school.
+            if !isNew, record.$preparers.value == nil { try await record.$preparers.load(on: req.db) }
+            let schools = try await RegistrySupport.writableOrganizations(
+                req, municipalityID: municipalityID, kinds: [.school]
+            ) { .achievement(school: $0, shared: false) }.compactMap { UUID(uuidString: $0.value) }
+            let allowed = try await AchievementPreparers.options(
+                schools: Array(Set(schools + [student.$school.id])), municipalityID: municipalityID, on: req.db)
+            preparers = AchievementPreparers.chosen(
+                form.all("preparers"), allowed: allowed, kept: isNew ? [] : record.preparers, errors: &errors)
+        }
         let document = errors.optional("documentNumber", form["documentNumber"], max: 100)
         let subjectKey = AchievementRules.subjectKey(subjectID: subject?.id, nomination: nomination)
         if let student, let edition,
@@ -99,6 +111,8 @@ extension AchievementsSection {
         record.searchKey = TextKey.search(
             student.surname, student.givenName, student.patronymic, edition.contest.title, subject?.name, nomination)
         record.sortKey = student.sortKey
-        return { _ in }
+        record.$preparers.value = preparers
+        let staffIDs = preparers.compactMap(\.id)
+        return { db in try await AchievementPreparers.replace(try record.requireID(), with: staffIDs, on: db) }
     }
 }

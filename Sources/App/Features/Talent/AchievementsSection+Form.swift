@@ -10,13 +10,14 @@ extension AchievementsSection {
     ) {
         let zone = try await RegistrySupport.zone(req)
         _ = try await resource(record, on: req.db)
+        if record.$preparers.value == nil { try await record.$preparers.load(on: req.db) }
         let facts = AchievementFormPage.facts(
             student: record.student.fullName, school: record.school.shortName,
             edition: ContestEditionsSection.title(record.edition), subject: Self.subjectText(record),
             result: TalentWords.result(record.achievementResult, place: record.place, score: record.score),
             grades: "\(record.gradeStudied) / \(record.gradeCompeted)",
-            achievedOn: record.achievedOn.map { RuDate.format($0, timeZone: zone) }, preparedBy: record.preparedBy,
-            document: record.documentNumber)
+            achievedOn: record.achievedOn.map { RuDate.format($0, timeZone: zone) },
+            preparedBy: AchievementPreparers.line(record), document: record.documentNumber)
         let scan = try await AchievementDocumentController.facts(of: try record.requireID(), on: req.db)
         let scanFact = scan.map { AchievementDocumentPage.describe(name: $0.fileName, size: $0.size) } ?? "—"
         return (facts + [(TalentWords.Document.field, scanFact)], [], [])
@@ -54,6 +55,14 @@ extension AchievementsSection {
             .sorted { ($0.academicYear.startsOn, $1.sortKey) > ($1.academicYear.startsOn, $0.sortKey) }
         let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
+        // An edit offers the staff of the record's school and keeps who is named already, even if archived since.
+        var preparers = try await AchievementPreparers.options(
+            schools: record.map { [$0.$school.id] } ?? schools, municipalityID: municipalityID, on: req.db)
+        if let record {
+            if record.$preparers.value == nil { try await record.$preparers.load(on: req.db) }
+            let offered = Set(preparers.compactMap(\.id))
+            preparers += record.preparers.filter { !offered.contains($0.id!) }
+        }
         return AchievementFormPage(
             students: try students.map {
                 (
@@ -64,7 +73,8 @@ extension AchievementsSection {
             editions: try editions.map {
                 (try $0.requireID().uuidString.lowercased(), ContestEditionsSection.title($0))
             },
-            subjects: try subjects.map { (try $0.requireID().uuidString.lowercased(), $0.name) }
+            subjects: try subjects.map { (try $0.requireID().uuidString.lowercased(), $0.name) },
+            preparers: try AchievementPreparers.choices(preparers)
         ).fields
     }
 
@@ -85,7 +95,8 @@ extension AchievementsSection {
 
     func values(_ record: Achievement, req: Request) async throws -> FormValues {
         let zone = try await RegistrySupport.zone(req)
-        return FormValues(single: [
+        if record.$preparers.value == nil { try await record.$preparers.load(on: req.db) }
+        var values = FormValues(single: [
             "student": record.$student.id.uuidString.lowercased(),
             "edition": record.$edition.id.uuidString.lowercased(),
             "subject": record.$subject.id?.uuidString.lowercased() ?? "", "nomination": record.nomination ?? "",
@@ -94,14 +105,20 @@ extension AchievementsSection {
             "gradeCompeted": String(record.gradeCompeted), "achievedOn": RegistrySupport.date(record.achievedOn, zone),
             "preparedBy": record.preparedBy ?? "", "documentNumber": record.documentNumber ?? "",
         ])
+        values.values["preparers"] = try AchievementPreparers.sorted(record.preparers).map {
+            try $0.requireID().uuidString.lowercased()
+        }
+        return values
     }
 
     func auditFields(_ record: Achievement, on db: any Database) async throws -> [String: String] {
         _ = try await resource(record, on: db)
+        if record.$preparers.value == nil, record.id != nil { try await record.$preparers.load(on: db) }
         return Self.auditFields(record, zone: try await MunicipalClock.zone(record.$municipality.id, on: db))
     }
 
-    /// The audit log's fields of an achievement whose student, edition (with contest and year) and subject are loaded.
+    /// The audit log's fields of an achievement whose student, edition (with contest and year), subject and preparers
+    /// are loaded.
     static func auditFields(_ record: Achievement, zone: TimeZone) -> [String: String] {
         [
             TalentWords.Field.student: record.student.fullName,
@@ -111,7 +128,7 @@ extension AchievementsSection {
                 record.achievementResult, place: record.place, score: record.score),
             TalentWords.Field.grades: "\(record.gradeStudied) / \(record.gradeCompeted)",
             TalentWords.Field.achievedOn: RegistrySupport.date(record.achievedOn, zone),
-            TalentWords.Field.preparedBy: record.preparedBy ?? "",
+            TalentWords.Field.preparedBy: AchievementPreparers.line(record),
             TalentWords.Field.document: record.documentNumber ?? "",
         ]
     }

@@ -50,6 +50,7 @@ struct RegistryExportController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         let query = Self.everything(AchievementsSection.listQuery(req))
         let (records, _) = try await AchievementsSection.query(query, municipalityID: municipalityID, req: req)
+        try await AchievementPreparers.load(into: records, on: req.db)
         let zone = try await RegistrySupport.zone(req)
         let rows: [[String]] = records.map { record in
             [
@@ -60,6 +61,7 @@ struct RegistryExportController: RouteCollection {
                 AchievementsSection.subjectText(record), record.achievementResult.title,
                 record.score.map(TalentWords.scoreText) ?? "", record.place.map(String.init) ?? "",
                 record.achievedOn.map { RuDate.format($0, timeZone: zone) } ?? "", record.documentNumber ?? "",
+                AchievementPreparers.line(record) == "—" ? "" : AchievementPreparers.line(record),
             ]
         }
         let data = try XLSXWriter.workbook(

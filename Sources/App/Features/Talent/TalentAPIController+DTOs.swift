@@ -72,6 +72,15 @@ extension TalentAPIController {
         }
     }
 
+    /// A member of the staff registry who prepared the student.
+    struct PreparerDTO: Content {
+        var id: UUID
+        var name: String
+
+        static let schema = OpenAPISchema.named(
+            "Preparer", .object([.field("id", .uuid, "Педагог в реестре педагогов."), .field("name", .string)]))
+    }
+
     struct AchievementDTO: Content {
         var id: UUID
         var studentId: UUID
@@ -87,6 +96,7 @@ extension TalentAPIController {
         var gradeStudied: Int
         var gradeCompeted: Int
         var achievedOn: String?
+        var preparers: [PreparerDTO]
         var preparedBy: String?
         var documentNumber: String?
         var status: String
@@ -103,7 +113,9 @@ extension TalentAPIController {
                 .optional("score", .number, "Балл."), .optional("place", .integer, "Место."),
                 .field("gradeStudied", .integer, "Класс обучения."),
                 .field("gradeCompeted", .integer, "Класс, за который выступал."), .optional("achievedOn", .date),
-                .optional("preparedBy", .string, "Подготовившие педагоги и тренеры."),
+                .field(
+                    "preparers", .array(PreparerDTO.schema), "Подготовившие педагоги и тренеры из реестра педагогов."),
+                .optional("preparedBy", .string, "Подготовившие, кого нет в реестре педагогов."),
                 .optional("documentNumber", .string, "Номер диплома или протокола."),
                 .field("status", .string), .field("version", .integer),
             ]))
@@ -122,6 +134,9 @@ extension TalentAPIController {
             gradeStudied = record.gradeStudied
             gradeCompeted = record.gradeCompeted
             achievedOn = record.achievedOn.map { RuDate.iso($0, timeZone: zone) }
+            preparers = try AchievementPreparers.sorted(record.$preparers.value ?? []).map {
+                PreparerDTO(id: try $0.requireID(), name: $0.fullName)
+            }
             preparedBy = record.preparedBy
             documentNumber = record.documentNumber
             status = record.status
@@ -140,6 +155,7 @@ extension TalentAPIController {
         var gradeStudied: Int?
         var gradeCompeted: Int?
         var achievedOn: String?
+        var preparerIds: [UUID]?
         var preparedBy: String?
         var documentNumber: String?
     }

@@ -60,7 +60,10 @@ extension TalentAPIController {
                     .field("gradeStudied", OpenAPISchema.integer.nullable, "Класс обучения."),
                     .field("gradeCompeted", OpenAPISchema.integer.nullable, "Класс участия."),
                     .optional("achievedOn", OpenAPISchema.date.nullable, "Дата результата, ГГГГ-ММ-ДД."),
-                    .optional("preparedBy", OpenAPISchema.string.nullable, "Подготовили."),
+                    .optional(
+                        "preparerIds", OpenAPISchema.array(.uuid).nullable,
+                        "Подготовившие педагоги и тренеры из реестра педагогов (`GET /api/v1/staff`)."),
+                    .optional("preparedBy", OpenAPISchema.string.nullable, "Подготовили, кого нет в реестре."),
                     .optional("documentNumber", OpenAPISchema.string.nullable, "Номер документа."),
                 ]), form: true),
             responses: [.created(AchievementDTO.schema, "Достижение внесено.")],

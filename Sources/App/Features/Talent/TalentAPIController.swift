@@ -40,6 +40,7 @@ struct TalentAPIController: RouteCollection {
             throw AppError.badParameters(["year": TalentWords.Check.chooseYear])
         }
         let (rows, total) = try await AchievementsSection.query(query, municipalityID: municipalityID, req: req)
+        try await AchievementPreparers.load(into: rows, on: req.db)
         let zone = try await RegistrySupport.zone(req)
         return PageDTO(
             items: try rows.map { try AchievementDTO($0, zone: zone) },
@@ -48,13 +49,14 @@ struct TalentAPIController: RouteCollection {
 
     func achievement(req: Request) async throws -> AchievementDTO {
         let record = try await RegistryAPIController().one(AchievementsSection(), req)
+        try await record.$preparers.load(on: req.db)
         return try AchievementDTO(record, zone: try await RegistrySupport.zone(req))
     }
 
     /// The page form's checks and write: 422 naming each field, 403 for another school's student.
     func addAchievement(req: Request) async throws -> Response {
         let input = try req.content.decode(AchievementInput.self)
-        let form = FormValues(single: [
+        var form = FormValues(single: [
             "student": input.studentId?.uuidString ?? "", "edition": input.editionId?.uuidString ?? "",
             "subject": input.subjectId?.uuidString ?? "", "nomination": input.nomination ?? "",
             "result": input.result ?? "", "score": input.score.map { String($0) } ?? "",
@@ -62,6 +64,7 @@ struct TalentAPIController: RouteCollection {
             "gradeCompeted": input.gradeCompeted.map(String.init) ?? "", "achievedOn": input.achievedOn ?? "",
             "preparedBy": input.preparedBy ?? "", "documentNumber": input.documentNumber ?? "",
         ])
+        form.values["preparers"] = (input.preparerIds ?? []).map { $0.uuidString }
         let (record, errors) = try await RegistryController(section: AchievementsSection()).insert(form, req: req)
         guard let record else { throw AppError.validation(ValidationFailure(fields: errors)) }
         let response = Response(status: .created)

@@ -6,8 +6,8 @@ import Views
 
 /// The olympiads' and contests' statistics (issue 21, item 8): `/talent-statistics` and its workbook. The municipality's
 /// roles count the results of students with consent to processing in force (without it an achievement does not leave
-/// the school); a school counts its own. One read of the results (`TalentStatisticsSQL`: eight columns by name), the
-/// year's filter applied in Swift so that the trend over years comes from the same rows.
+/// the school); a school counts its own. One read of the results (`TalentStatisticsSQL`: eight columns by name) and one
+/// of their preparers, the year's filter applied in Swift so that the trend over years comes from the same rows.
 struct TalentStatisticsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("talent-statistics", use: page)
@@ -33,6 +33,12 @@ struct TalentStatisticsController: RouteCollection {
         if let rawLevel, !rawLevel.isEmpty, level == nil { throw AppError.badRequest(TalentStatisticsWords.badLevel) }
         let rows = try await TalentStatisticsSQL.results(
             municipalityID: municipalityID, schools: visible.map(Array.init), level: level, on: req.db)
+        var preparers: [UUID: [String]] = [:]
+        for link in try await TalentStatisticsSQL.preparers(
+            municipalityID: municipalityID, schools: visible.map(Array.init), level: level, on: req.db)
+        {
+            preparers[link.achievement, default: []].append(link.name)
+        }
         let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
         let subjectNames = Dictionary(subjects.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         let schools = try await Organization.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()
@@ -44,7 +50,7 @@ struct TalentStatisticsController: RouteCollection {
                 entry: TalentStatistics.Entry(
                     student: row.student, subject: row.subject.flatMap { subjectNames[$0] }, grade: row.grade,
                     result: row.result, level: row.level, year: yearTitles[row.year] ?? "",
-                    school: schoolNames[row.school] ?? "", sex: row.sex)
+                    school: schoolNames[row.school] ?? "", sex: row.sex, preparers: preparers[row.id] ?? [])
             )
         }
         let chosen = all.filter { year == nil || $0.yearID == year?.id }.map(\.entry)
@@ -57,7 +63,7 @@ struct TalentStatisticsController: RouteCollection {
             year: year?.id?.uuidString.lowercased(), level: level?.rawValue, yearTitle: year?.title,
             bySubject: TalentStatistics.bySubjectAndGrade(chosen), bySchool: TalentStatistics.bySchool(chosen),
             byLevel: TalentStatistics.byLevelAndYear(all.map(\.entry), years: trendYears),
-            bySex: TalentStatistics.bySex(chosen),
+            bySex: TalentStatistics.bySex(chosen), byPreparer: TalentStatistics.byPreparer(chosen),
             scope: visible == nil ? TalentStatisticsPage.scopeMunicipality : TalentStatisticsPage.scopeSchool)
     }
 

@@ -6,22 +6,27 @@ public struct AchievementFormPage: Sendable {
     public var students: [(value: String, title: String)]
     public var editions: [(value: String, title: String)]
     public var subjects: [(value: String, title: String)]
+    /// The staff registry's teachers and trainers who may be named as preparers.
+    public var preparers: [(value: String, title: String)]
 
-    /// The form's choices: the students the user enters results for, the editions, the olympiad's subjects.
+    /// The form's choices: the students the user enters results for, the editions, the olympiad's subjects, the
+    /// preparers.
     public init(
         students: [(value: String, title: String)], editions: [(value: String, title: String)],
-        subjects: [(value: String, title: String)]
+        subjects: [(value: String, title: String)], preparers: [(value: String, title: String)] = []
     ) {
         self.students = students
         self.editions = editions
         self.subjects = subjects
+        self.preparers = preparers
     }
 
     /// The form as the registry kit shows it.
     public static let mock = AchievementFormPage(
         students: [("s1", "Иванов Пётр Сергеевич, 9 класс")],
         editions: [("e1", "Всероссийская олимпиада школьников — школьный этап, 2025/2026")],
-        subjects: [("m", "математика")])
+        subjects: [("m", "математика")],
+        preparers: [("p1", "Смирнова Анна Викторовна — учитель математики")])
 
     /// The form's fields.
     public var fields: [FieldSpec] {
@@ -46,7 +51,14 @@ public struct AchievementFormPage: Sendable {
                 "gradeCompeted", "Класс участия", .number,
                 hint: "Если выступал за старший класс — его номер; пусто — класс обучения."),
             FieldSpec("achievedOn", "Дата результата", .date),
-            FieldSpec("preparedBy", "Подготовили", hint: "Педагоги и тренеры: «Смирнова А. В., Кузнецов И. П.»."),
+            FieldSpec(
+                "preparers", TalentWords.Field.preparedBy, .checkboxes(preparers),
+                hint: preparers.isEmpty
+                    ? "В реестре педагогов нет педагогов школы, сетевых программ и тренеров: впишите имена ниже."
+                    : "Педагоги школы, педагоги сетевых программ и внешние тренеры из реестра педагогов."),
+            FieldSpec(
+                "preparedBy", TalentWords.Field.preparedByOthers,
+                hint: "Кого нет в реестре педагогов: «Смирнова А. В., Кузнецов И. П.»."),
             FieldSpec("documentNumber", "Документ", hint: "Номер диплома, грамоты или протокола."),
         ]
     }

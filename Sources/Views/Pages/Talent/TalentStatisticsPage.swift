@@ -14,6 +14,8 @@ public struct TalentStatisticsPage: Sendable {
     public var bySchool: TalentStatistics.Table
     public var byLevel: TalentStatistics.Table
     public var bySex: TalentStatistics.Table
+    /// The staff registry's teachers and trainers who prepared the results.
+    public var byPreparer: TalentStatistics.Table
     /// The school's reader sees its own; the municipality's those of students with consent.
     public var scope: String
 
@@ -21,7 +23,7 @@ public struct TalentStatisticsPage: Sendable {
     public init(
         years: [(value: String, title: String)], year: String?, level: String?, yearTitle: String?,
         bySubject: TalentStatistics.Table, bySchool: TalentStatistics.Table, byLevel: TalentStatistics.Table,
-        bySex: TalentStatistics.Table, scope: String
+        bySex: TalentStatistics.Table, byPreparer: TalentStatistics.Table, scope: String
     ) {
         self.years = years
         self.year = year
@@ -31,12 +33,14 @@ public struct TalentStatisticsPage: Sendable {
         self.bySchool = bySchool
         self.byLevel = byLevel
         self.bySex = bySex
+        self.byPreparer = byPreparer
         self.scope = scope
     }
 
     /// The sections' titles, in the page's and the workbook's order.
     public static let sections = [
         "По предметам и классам участия", "По школам", "По уровням и учебным годам", "По полу",
+        "По педагогам и тренерам",
     ]
     public static let xlsxColumns = ["Раздел", "Строка", "Столбец", "Результатов", "Призёров", "Победителей"]
     public static let sheet = "Статистика"
@@ -51,7 +55,7 @@ public struct TalentStatisticsPage: Sendable {
         let entries = [
             TalentStatistics.Entry(
                 student: id, subject: "математика", grade: 10, result: .winner, level: .municipal, year: "2026/2027",
-                school: "МБОУ «СОШ № 1»", sex: .female),
+                school: "МБОУ «СОШ № 1»", sex: .female, preparers: ["Смирнова Анна Викторовна"]),
             TalentStatistics.Entry(
                 student: MockID.of(0x2192), subject: "физика", grade: 11, result: .participant, level: .municipal,
                 year: "2025/2026", school: "МБОУ «Гимназия № 2»", sex: nil),
@@ -60,13 +64,14 @@ public struct TalentStatisticsPage: Sendable {
             years: [("y1", "2026/2027")], year: "y1", level: nil, yearTitle: "2026/2027",
             bySubject: TalentStatistics.bySubjectAndGrade(entries), bySchool: TalentStatistics.bySchool(entries),
             byLevel: TalentStatistics.byLevelAndYear(entries, years: ["2025/2026", "2026/2027"]),
-            bySex: TalentStatistics.bySex(entries), scope: scopeMunicipality)
+            bySex: TalentStatistics.bySex(entries), byPreparer: TalentStatistics.byPreparer(entries),
+            scope: scopeMunicipality)
     }()
 
     /// The tables as the workbook's rows: section, row, column and the three counts.
     public var workbookRows: [[XLSXCell]] {
         var rows: [[XLSXCell]] = []
-        for (section, table) in zip(Self.sections, [bySubject, bySchool, byLevel, bySex]) {
+        for (section, table) in zip(Self.sections, [bySubject, bySchool, byLevel, bySex, byPreparer]) {
             for row in table.rows + [table.totals] {
                 for (column, counts) in zip(table.columns, row.cells) where counts.results > 0 {
                     rows.append([
@@ -149,6 +154,15 @@ public struct TalentStatisticsPage: Sendable {
             table(byLevel, trend: true)
             el("h2") { Self.sections[3] }
             table(bySex)
+            el("h2") { Self.sections[4] }
+            el("p", .cls("muted")) {
+                "Педагоги и тренеры из реестра педагогов, названные в достижениях; результат двух педагогов — у обоих."
+            }
+            if byPreparer.rows.isEmpty {
+                UI.empty("Педагоги из реестра в этих достижениях не названы.")
+            } else {
+                table(byPreparer, students: true)
+            }
         }
     }
 }

@@ -61,6 +61,15 @@ public enum TalentWords {
                 .replacingOccurrences(of: ".", with: ",")
     }
 
+    /// A member of staff among the form's preparers: «Смирнова Анна Викторовна — учитель математики».
+    public static func preparerChoice(name: String, position: String) -> String { "\(name) — \(position)" }
+
+    /// Who prepared a student: the staff registry's names, then the others as the school wrote them; «—» for nobody.
+    public static func preparers(names: [String], others: String?) -> String {
+        let all = names + [others].compactMap { $0 }.filter { !$0.isEmpty }
+        return all.isEmpty ? "—" : all.joined(separator: ", ")
+    }
+
     /// Messages of the forms' checks, each shown under its field.
     public enum Check {
         public static let duplicateSubject = "Такой предмет олимпиады уже есть в списке."
@@ -81,6 +90,7 @@ public enum TalentWords {
         public static let gradeCompeted = "Класс участия — класс обучения или старше, не выше 11-го."
         public static let scoreRange = "Укажите балл числом от 0 до 1000, например 87,5."
         public static let achievedInFuture = "Дата результата ещё не наступила."
+        public static let choosePreparer = "Выберите педагогов и тренеров из списка."
     }
 
     /// Messages of the achievements import.
@@ -175,6 +185,7 @@ public enum TalentWords {
         public static let grades = "Класс обучения / участия"
         public static let achievedOn = "Дата"
         public static let preparedBy = "Подготовили"
+        public static let preparedByOthers = "Подготовили (нет в реестре)"
         public static let document = "Документ"
     }
 }
