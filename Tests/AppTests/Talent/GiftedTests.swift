@@ -54,6 +54,42 @@ extension AppTests {
                 noConsent: noConsent)
         }
 
+        @Test func theListFiltersSortsAndPagesInTheDatabase() async throws {
+            try await withApp { app in
+                _ = try await Self.setUp(app)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc", password: World.password)
+                func names(_ path: String) async throws -> [String] {
+                    let page = try await kmc.get(path)
+                    #expect(page.status == .ok, "\(path)")
+                    return ["Лебедева", "Павлов"].filter { page.body.string.contains($0) }
+                }
+                #expect(try await names("/gifted?level=regional") == ["Павлов"])
+                #expect(try await names("/gifted?direction=intellectual") == ["Лебедева", "Павлов"])
+                #expect(try await names("/gifted?direction=creative").isEmpty)
+                func q(_ text: String) -> String {
+                    text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+                }
+                #expect(try await names("/gifted?q=\(q("лебед"))") == ["Лебедева"])
+                #expect(try await names("/gifted?basis=rule") == ["Лебедева", "Павлов"])
+                #expect(try await names("/gifted?basis=decision").isEmpty)
+                // Paging and the order: the second of two by name, and the first when the order is reversed.
+                #expect(try await names("/gifted?per=1&page=2") == ["Павлов"])
+                #expect(try await names("/gifted?per=1&page=1&dir=desc") == ["Павлов"])
+                #expect(try await names("/gifted?per=1&page=2&dir=desc") == ["Лебедева"])
+                let token = try await directToken(app, username: "kmc")
+                var api = Browser(app)
+                let regional = try await api.send(
+                    .GET, "/api/v1/gifted-students?level=regional", headers: ["Authorization": "Bearer \(token)"])
+                #expect(regional.body.string.contains("\"total\":1") && regional.body.string.contains("Павлов"))
+                // The route form's search finds the school's own members only.
+                var school = Browser(app)
+                _ = try await school.login("school1", password: World.password)
+                #expect(try await school.get("/routes/new?q=\(q("Лебедева"))").body.string.contains("Лебедева Ольга"))
+                #expect(!(try await school.get("/routes/new?q=\(q("Павлов"))").body.string.contains("Павлов Никита")))
+            }
+        }
+
         @Test func theRuleAdmitsAndTheKMCDecidesAndEachSeesTheirOwn() async throws {
             try await withApp { app in
                 let s = try await Self.setUp(app)

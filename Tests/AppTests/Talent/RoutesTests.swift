@@ -101,6 +101,9 @@ extension AppTests {
                 let seen = try await kmc.get("/routes/\(route)").body.string
                 #expect(seen.contains("Проект по статистике") && !seen.contains("Беседа о нагрузке"))
                 #expect(!seen.contains(RouteWords.notesTitle))
+                // The databank's card names the route's mentor.
+                let databank = try await kmc.get("/gifted/\(s.member)").body.string
+                #expect(databank.contains("Орлов Денис Андреевич (\(s.world.year.title))"))
                 #expect(
                     try await kmc.post("/routes/\(route)/notes", ["notedOn": "15.10.2026", "text": "x"]).status
                         == .forbidden)

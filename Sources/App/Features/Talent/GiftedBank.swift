@@ -48,7 +48,8 @@ enum GiftedBank {
         return members
     }
 
-    /// The databank's page of students for the list's filters, with the total and each one's basis.
+    /// The databank's page of students for the list's filters, with the total and each one's basis: the page's ids and
+    /// the count from `GiftedBankSQL` (membership as subqueries), the students by those ids.
     static func page(_ query: ListQuery, municipalityID: UUID, req: Request) async throws
         -> (students: [Student], total: Int, basis: [UUID: Set<GiftedBasis>])
     {
@@ -56,53 +57,49 @@ enum GiftedBank {
             .gifted(school: $0, shared: true)
         }
         if let visible, visible.isEmpty { throw AppError.forbidden }
-        var members = try await members(
-            municipalityID, rule: try await rule(municipalityID, on: req.db), on: req.db)
-        if let basis = query.filters["basis"].flatMap(GiftedBasis.init(rawValue:)) {
-            members = members.filter { $0.value.contains(basis) }
+        let rule = try await Self.rule(municipalityID, on: req.db)
+        let yearIDs = try await years(rule, municipalityID: municipalityID, on: req.db)
+        let filters = GiftedBankSQL.Filters(
+            visible: visible.map { Array($0) }, school: query.filters["school"].flatMap(UUID.init(uuidString:)),
+            grade: query.filters["grade"].flatMap(Int.init), needle: TextKey.needle(query.q),
+            basis: query.filters["basis"].flatMap(GiftedBasis.init(rawValue:)),
+            subject: query.filters["subject"].flatMap(UUID.init(uuidString:)),
+            year: query.filters["year"].flatMap(UUID.init(uuidString:)), level: query.filters["level"],
+            direction: query.filters["direction"])
+        let (ids, total) = try await GiftedBankSQL.page(
+            filters, rule: rule, years: yearIDs, municipalityID: municipalityID, descending: query.descending,
+            offset: (query.page - 1) * query.per, limit: query.per, on: req.db)
+        let students = try await Self.students(ids, on: req.db)
+        let basis = try await GiftedBankSQL.basis(
+            of: ids, rule: rule, years: yearIDs, municipalityID: municipalityID, on: req.db)
+        return (students, total, basis)
+    }
+
+    /// The basis of one student's membership; empty when they are not a member.
+    static func basis(of student: UUID, municipalityID: UUID, on db: any Database) async throws -> Set<GiftedBasis> {
+        let rule = try await Self.rule(municipalityID, on: db)
+        let yearIDs = try await years(rule, municipalityID: municipalityID, on: db)
+        return try await GiftedBankSQL.basis(
+            of: [student], rule: rule, years: yearIDs, municipalityID: municipalityID, on: db)[student] ?? []
+    }
+
+    /// Students by id with their schools, in the order of `ids`.
+    static func students(_ ids: [UUID], on db: any Database) async throws -> [Student] {
+        let rows = try await RegistrySupport.inChunks(ids) {
+            try await Student.query(on: db).filter(\.$id ~~ $0).with(\.$school).all()
         }
-        var ids = Array(members.keys)
-        let subject = query.filters["subject"].flatMap(UUID.init(uuidString:))
-        let year = query.filters["year"].flatMap(UUID.init(uuidString:))
-        let level = query.filters["level"]
-        let direction = query.filters["direction"]
-        if !ids.isEmpty && (subject != nil || year != nil || level != nil || direction != nil) {
-            var achievements = Achievement.query(on: req.db).filter(\.$student.$id ~~ ids)
-                .filter(\.$status == RecordStatus.active.rawValue)
-                .join(ContestEdition.self, on: \Achievement.$edition.$id == \ContestEdition.$id)
-            if let subject { achievements = achievements.filter(\.$subject.$id == subject) }
-            if let year { achievements = achievements.filter(ContestEdition.self, \.$academicYear.$id == year) }
-            if let level { achievements = achievements.filter(ContestEdition.self, \.$level == level) }
-            if let direction {
-                achievements = achievements.join(Contest.self, on: \ContestEdition.$contest.$id == \Contest.$id)
-                    .filter(Contest.self, \.$direction == direction)
-            }
-            ids = Array(Set(try await achievements.all(\.$student.$id)))
-        }
-        guard !ids.isEmpty else { return ([], 0, members) }
-        var builder = Student.query(on: req.db).filter(\.$id ~~ ids).filter(\.$status == RecordStatus.active.rawValue)
-        if let visible {
-            builder = builder.filter(\.$school.$id ~~ Array(visible))
-        } else {
-            builder = builder.filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil)
-        }
-        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
-            builder = builder.filter(\.$school.$id == school)
-        }
-        if let grade = query.filters["grade"].flatMap(Int.init) { builder = builder.filter(\.$grade == grade) }
-        let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
-        let (students, total) = try await builder.sort(\.$sortKey, query.descending ? .descending : .ascending)
-            .sort(\.$id).with(\.$school).paged(query)
-        return (students, total, members)
+        let found = Dictionary(rows.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { found[$0] }
     }
 
     /// The active achievements of some students, best first (level, then result, then the latest year).
     static func achievements(of students: [UUID], on db: any Database) async throws -> [UUID: [Achievement]] {
         guard !students.isEmpty else { return [:] }
-        let rows = try await Achievement.query(on: db).filter(\.$student.$id ~~ students)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$subject)
-            .with(\.$edition) { $0.with(\.$contest).with(\.$academicYear) }.all()
+        let rows = try await RegistrySupport.inChunks(students) {
+            try await Achievement.query(on: db).filter(\.$student.$id ~~ $0)
+                .filter(\.$status == RecordStatus.active.rawValue).with(\.$subject)
+                .with(\.$edition) { $0.with(\.$contest).with(\.$academicYear) }.all()
+        }
         return Dictionary(grouping: rows, by: { $0.$student.id }).mapValues {
             $0.sorted {
                 ($0.edition.contestLevel, $0.achievementResult, $0.edition.academicYear.startsOn)

@@ -76,11 +76,8 @@ struct GiftedController: RouteCollection {
         try req.authorize(
             .read,
             .gifted(school: OrgRef(id: student.$school.id, municipalityID: municipalityID), shared: student.hasConsent))
-        let members = try await GiftedBank.members(
-            municipalityID, rule: try await GiftedBank.rule(municipalityID, on: req.db), on: req.db)
-        guard let basis = members[try student.requireID()] else {
-            throw AppError.notFound(OlympiadWords.Gifted.notMember)
-        }
+        let basis = try await GiftedBank.basis(of: student.requireID(), municipalityID: municipalityID, on: req.db)
+        guard !basis.isEmpty else { throw AppError.notFound(OlympiadWords.Gifted.notMember) }
         let decision = try await GiftedDecision.query(on: req.db).filter(\.$student.$id == student.requireID()).first()
         return (student, basis, decision)
     }
@@ -93,6 +90,7 @@ struct GiftedController: RouteCollection {
         let courses = try await Enrollment.query(on: req.db).filter(\.$student.$id == id)
             .filter(\.$status != EnrollmentStatus.waitlisted.rawValue)
             .with(\.$group) { $0.with(\.$program).with(\.$academicYear) }.all()
+        let routes = try await routeLinks(of: id, req: req)
         let page = GiftedCardPage(
             studentID: id, name: student.fullName, school: student.school.shortName, grade: student.grade,
             basis: GiftedBasis.allCases.filter(basis.contains).map {
@@ -113,7 +111,7 @@ struct GiftedController: RouteCollection {
                     status: OlympiadWords.Gifted.courseState(enrolled: $0.status == EnrollmentStatus.enrolled.rawValue))
             },
             support: ((try await SupportBoard.measures(of: [id], on: req.db))[id] ?? []).map(SupportBoard.line),
-            routes: try await routeLinks(of: id, req: req),
+            routes: routes.links, mentor: routes.mentor,
             canRemoveDecision: decision != nil
                 && req.can(
                     .archive,
@@ -124,14 +122,17 @@ struct GiftedController: RouteCollection {
         return req.render(page.render(await context(req)))
     }
 
-    /// The student's routes the reader may open, newest year first.
-    func routeLinks(of student: UUID, req: Request) async throws -> [(title: String, url: String)] {
+    /// The student's routes the reader may open, newest year first, and the mentor the newest of them names.
+    func routeLinks(of student: UUID, req: Request) async throws -> (
+        links: [(title: String, url: String)], mentor: String?
+    ) {
         let routes = try await IndividualRoute.query(on: req.db).filter(\.$student.$id == student)
             .with(\.$student).with(\.$academicYear).all().sorted { $0.academicYear.startsOn > $1.academicYear.startsOn }
             .filter { req.can(.read, RoutesController.resource($0)) }
         let steps = try await RoutesController.steps(of: routes.compactMap(\.id), on: req.db)
         let today = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req))
-        return try routes.map { route in
+        let mentor = routes.first { $0.mentor != nil }.map { "\($0.mentor!) (\($0.academicYear.title))" }
+        let links = try routes.map { route in
             let list = (steps[route.id!] ?? []).map(\.input)
             return (
                 "\(route.academicYear.title) — \(route.routeStatus.title), "
@@ -141,5 +142,6 @@ struct GiftedController: RouteCollection {
                 RoutePaths.card(try route.requireID())
             )
         }
+        return (links, mentor)
     }
 }

@@ -17,10 +17,8 @@ extension RoutesController {
                     school: OrgRef(id: student.$school.id, municipalityID: student.$municipality.id),
                     shared: student.hasConsent))
         else { return nil }
-        let members = try await GiftedBank.members(
-            student.$municipality.id, rule: try await GiftedBank.rule(student.$municipality.id, on: req.db),
-            on: req.db)
-        return members[id] == nil ? nil : student
+        let basis = try await GiftedBank.basis(of: id, municipalityID: student.$municipality.id, on: req.db)
+        return basis.isEmpty ? nil : student
     }
 
     func formPage(
@@ -42,11 +40,18 @@ extension RoutesController {
         var found: [(id: UUID, title: String)] = []
         let needle = TextKey.needle(q)
         if needle.count >= 3 {
-            let members = try await GiftedBank.members(
-                municipalityID, rule: try await GiftedBank.rule(municipalityID, on: req.db), on: req.db)
-            let candidates = try await Student.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-                .filter(\.$id ~~ Array(members.keys)).filter(\.$status == RecordStatus.active.rawValue)
-                .filter(\.$searchKey ~~ needle).sort(\.$sortKey).limit(50).with(\.$school).all()
+            // The databank's members the user reads whose names match: the first 50 by name.
+            let rule = try await GiftedBank.rule(municipalityID, on: req.db)
+            let filters = GiftedBankSQL.Filters(
+                visible: try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
+                    .individualRoute(school: $0, shared: true)
+                }.map { Array($0) }, school: nil, grade: nil, needle: needle, basis: nil, subject: nil, year: nil,
+                level: nil, direction: nil)
+            let (ids, _) = try await GiftedBankSQL.page(
+                filters, rule: rule,
+                years: try await GiftedBank.years(rule, municipalityID: municipalityID, on: req.db),
+                municipalityID: municipalityID, descending: false, offset: 0, limit: 50, on: req.db)
+            let candidates = try await GiftedBank.students(ids, on: req.db)
             found = candidates.filter {
                 req.can(
                     .create,

@@ -89,8 +89,10 @@ enum SupportBoard {
     /// The measures of some students (every year), newest first: the databank marks laureates and stipend holders.
     static func measures(of students: [UUID], on db: any Database) async throws -> [UUID: [SupportMeasure]] {
         guard !students.isEmpty else { return [:] }
-        let rows = try await SupportMeasure.query(on: db).filter(\.$student.$id ~~ students)
-            .with(\.$student) { $0.with(\.$school) }.with(\.$academicYear).all()
+        let rows = try await RegistrySupport.inChunks(students) {
+            try await SupportMeasure.query(on: db).filter(\.$student.$id ~~ $0)
+                .with(\.$student) { $0.with(\.$school) }.with(\.$academicYear).all()
+        }
         return Dictionary(grouping: rows, by: { $0.$student.id }).mapValues {
             $0.sorted { ($0.academicYear.startsOn, $0.createdAt) > ($1.academicYear.startsOn, $1.createdAt) }
         }
@@ -107,9 +109,7 @@ enum SupportBoard {
     static func scores(
         of students: [UUID], year: AcademicYear, weights: SupportPoints, municipalityID: UUID, on db: any Database
     ) async throws -> [UUID: Score] {
-        let years = try await ResourceCentersSection.years(municipalityID, on: db).sorted { $0.startsOn > $1.startsOn }
-        let index = Dictionary(years.enumerated().map { ($1.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let current = index[year.id!] ?? 0
+        let yearsAgo = try await Self.yearsAgo(from: year, municipalityID: municipalityID, on: db)
         let achievements = try await GiftedBank.achievements(of: students, on: db)
         var scores: [UUID: Score] = [:]
         for student in students {
@@ -117,12 +117,22 @@ enum SupportBoard {
             let items = list.map {
                 SupportPoints.Item(
                     level: $0.edition.contestLevel, result: $0.achievementResult,
-                    yearsAgo: (index[$0.edition.$academicYear.id] ?? Int.max / 2) - current)
+                    yearsAgo: yearsAgo($0.edition.$academicYear.id))
             }
             let (total, counted) = weights.score(items)
             scores[student] = Score(total: total, counted: counted.map { (list[$0.index], $0.points) })
         }
         return scores
+    }
+
+    /// How many of the municipality's academic years (in order) a year is before `year`; far back for an unknown one.
+    static func yearsAgo(from year: AcademicYear, municipalityID: UUID, on db: any Database) async throws
+        -> @Sendable (UUID) -> Int
+    {
+        let years = try await ResourceCentersSection.years(municipalityID, on: db).sorted { $0.startsOn > $1.startsOn }
+        let index = Dictionary(years.enumerated().map { ($1.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let current = index[year.id!] ?? 0
+        return { (index[$0] ?? Int.max / 2) - current }
     }
 
     /// One student's points for a year, as the form shows them: «13 баллов».
@@ -140,39 +150,48 @@ enum SupportBoard {
     static func candidates(_ query: ListQuery, year: AcademicYear, municipalityID: UUID, req: Request) async throws
         -> (rows: [(student: Student, score: Score, place: Int)], total: Int)
     {
-        let members = try await GiftedBank.members(
-            municipalityID, rule: try await GiftedBank.rule(municipalityID, on: req.db), on: req.db)
-        guard !members.isEmpty else { return ([], 0) }
-        var builder = Student.query(on: req.db).filter(\.$id ~~ Array(members.keys))
-            .filter(\.$status == RecordStatus.active.rawValue).filter(\.$consentOn != nil)
-            .filter(\.$consentWithdrawnAt == nil)
-        if let school = query.filters["school"].flatMap(UUID.init(uuidString:)) {
-            builder = builder.filter(\.$school.$id == school)
-        }
-        let needle = TextKey.needle(query.q)
-        if !needle.isEmpty { builder = builder.filter(\.$searchKey ~~ needle) }
-        // Points need every candidate's achievements; only ids, names and schools are read for all of them.
-        let students = try await builder.sort(\.$sortKey).sort(\.$id).all()
+        // Every member with consent, by name (the membership's statement); points need all their achievements.
+        let rule = try await GiftedBank.rule(municipalityID, on: req.db)
+        let filters = GiftedBankSQL.Filters(
+            visible: nil, school: query.filters["school"].flatMap(UUID.init(uuidString:)), grade: nil,
+            needle: TextKey.needle(query.q), basis: nil, subject: nil, year: nil, level: nil, direction: nil)
+        let years = try await GiftedBank.years(rule, municipalityID: municipalityID, on: req.db)
+        let (ids, _) = try await GiftedBankSQL.page(
+            filters, rule: rule, years: years, municipalityID: municipalityID, descending: false, offset: 0,
+            limit: Int(Int32.max), on: req.db)
+        guard !ids.isEmpty else { return ([], 0) }
+        // Everyone's points from four columns of their achievements; the page's candidates then with the achievements
+        // behind them (the same weights, `scores`).
         let weights = try await weights(municipalityID, on: req.db)
-        let scores = try await scores(
-            of: students.compactMap(\.id), year: year, weights: weights, municipalityID: municipalityID, on: req.db)
-        let ranked = students.enumerated().sorted {
-            let a = scores[$0.element.id!]?.total ?? 0
-            let b = scores[$1.element.id!]?.total ?? 0
+        let yearsAgo = try await Self.yearsAgo(from: year, municipalityID: municipalityID, on: req.db)
+        let facts = try await GiftedBankSQL.facts(
+            filters, rule: rule, years: years, municipalityID: municipalityID, on: req.db)
+        var totals: [UUID: Int] = [:]
+        for (student, list) in facts {
+            totals[student] =
+                weights.score(
+                    list.map { SupportPoints.Item(level: $0.level, result: $0.result, yearsAgo: yearsAgo($0.year)) }
+                ).total
+        }
+        let ranked = ids.enumerated().sorted {
+            let a = totals[$0.element] ?? 0
+            let b = totals[$1.element] ?? 0
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
         var places: [Int] = []
         for (i, student) in ranked.enumerated() {
-            let points = scores[student.id!]?.total ?? 0
-            places.append(i > 0 && (scores[ranked[i - 1].id!]?.total ?? 0) == points ? places[i - 1] : i + 1)
+            let points = totals[student] ?? 0
+            places.append(i > 0 && (totals[ranked[i - 1]] ?? 0) == points ? places[i - 1] : i + 1)
         }
         let start = min((query.page - 1) * query.per, ranked.count)
         let end = min(start + query.per, ranked.count)
-        let pageIDs = ranked[start..<end].compactMap(\.id)
-        let schools = try await Student.query(on: req.db).filter(\.$id ~~ pageIDs).with(\.$school).all()
-        let byID = Dictionary(schools.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let scores = try await scores(
+            of: Array(ranked[start..<end]), year: year, weights: weights, municipalityID: municipalityID, on: req.db)
+        let byID = Dictionary(
+            try await GiftedBank.students(Array(ranked[start..<end]), on: req.db).map { ($0.id!, $0) },
+            uniquingKeysWith: { a, _ in a })
         let rows = (start..<end).compactMap { i -> (Student, Score, Int)? in
-            guard let student = byID[ranked[i].id!] else { return nil }
+            guard let student = byID[ranked[i]] else { return nil }
             return (student, scores[student.id!] ?? Score(total: 0, counted: []), places[i])
         }
         return (rows.map { (student: $0.0, score: $0.1, place: $0.2) }, ranked.count)

@@ -45,6 +45,8 @@ public struct GiftedCardPage: Sendable {
     public var support: [SupportLine]
     /// The student's individual routes by year: «2026/2027 — выполнено 1 из 4» and the route's page.
     public var routes: [(title: String, url: String)]
+    /// The mentor named in the newest route that names one, with its year: «Петрова Нина Сергеевна (2026/2027)».
+    public var mentor: String?
     /// The КМЦ's decision may be removed by the reader.
     public var canRemoveDecision: Bool
 
@@ -52,7 +54,7 @@ public struct GiftedCardPage: Sendable {
     public init(
         studentID: UUID, name: String, school: String, grade: Int, basis: [String], achievements: [Achievement],
         courses: [Course], support: [SupportLine] = [], routes: [(title: String, url: String)] = [],
-        canRemoveDecision: Bool
+        mentor: String? = nil, canRemoveDecision: Bool
     ) {
         self.studentID = studentID
         self.name = name
@@ -63,6 +65,7 @@ public struct GiftedCardPage: Sendable {
         self.courses = courses
         self.support = support
         self.routes = routes
+        self.mentor = mentor
         self.canRemoveDecision = canRemoveDecision
     }
 
@@ -78,7 +81,8 @@ public struct GiftedCardPage: Sendable {
         courses: [
             Course(year: "2025/2026", program: "Олимпиадная математика", group: "Математика-10", status: "учится")
         ],
-        support: [SupportLine.mock], routes: [("2026/2027 — выполнено 1 из 4", "/routes/x")], canRemoveDecision: true)
+        support: [SupportLine.mock], routes: [("2026/2027 — выполнено 1 из 4", "/routes/x")],
+        mentor: "Петрова Нина Сергеевна (2026/2027)", canRemoveDecision: true)
 
     public func render(_ ctx: PageContext) -> String {
         Layout.page(
@@ -95,7 +99,7 @@ public struct GiftedCardPage: Sendable {
                 el("dl", .cls("facts")) {
                     for (label, value) in [
                         ("Школа", school), ("Класс", String(grade)), ("В банке данных", basis.joined(separator: "; ")),
-                        ("Наставник", "не назначен"),
+                        ("Наставник", mentor ?? "не назначен: его называет индивидуальный маршрут"),
                         (
                             "Лауреат, стипендиат",
                             support.filter { $0.status == .awarded }.map(\.mark).joined(separator: "; ")
