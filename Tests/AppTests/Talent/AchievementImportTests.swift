@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Fluent
 import Testing
@@ -29,6 +30,11 @@ extension AppTests {
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get("/achievements").body.string.contains(AchievementImportPage.path))
+                // The XLSX template carries the layout's header and its example row.
+                let template = try await school.get(AchievementImportPage.path + "/template.xlsx")
+                #expect(template.status == .ok)
+                let sheet = try XLSXReader.read(Data(buffer: template.body)).rows
+                #expect(sheet.first == AchievementImport.header && sheet.count == 2)
                 _ = try await school.get(AchievementImportPage.path)
                 let checked = try await school.upload(AchievementImportPage.path, [:], file: ("итоги.csv", file))
                 #expect(checked.status == .ok)

@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Fluent
 import Foundation
@@ -22,6 +23,9 @@ extension AppTests {
                 var metod = Browser(app)
                 _ = try await metod.login("metod", password: World.password)
                 let header = "Код участника;Фамилия;Имя;Дата рождения;Класс участия;Задание 1;Задание 2;Задание 3;Итого"
+                let template = try await metod.get("/olympiad-stages/\(id)/import/template.xlsx")
+                #expect(template.status == .ok)
+                #expect(try XLSXReader.read(Data(buffer: template.body)).rows.first == OlympiadResultImport.header)
                 func upload(_ lines: [String]) async throws -> TestingHTTPResponse {
                     _ = try await metod.get("/olympiad-stages/\(id)/import")
                     return try await metod.upload(

@@ -14,6 +14,7 @@ struct AchievementImportController: RouteCollection {
         let achievements = routes.grouped("achievements")
         achievements.get("import", use: start)
         achievements.get("import", "template.csv", use: template)
+        achievements.get("import", "template.xlsx", use: templateXLSX)
         let body = ByteCount(value: 4 * Self.maxBytes)
         achievements.on(.POST, "import", body: .collect(maxSize: body), use: upload)
         achievements.on(.POST, "import", "commit", body: .collect(maxSize: body), use: commit)
@@ -46,6 +47,14 @@ struct AchievementImportController: RouteCollection {
         return Response.download(
             CSVTable.write([AchievementImport.header, AchievementImport.exampleRow]), name: "dostizheniya-shablon.csv",
             type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
+    }
+
+    func templateXLSX(req: Request) async throws -> Response {
+        _ = try await Self.school(req)
+        let data = try XLSXWriter.workbook(
+            sheetName: AchievementImportPage.sheetName, header: AchievementImport.header,
+            rows: [AchievementImport.exampleRow])
+        return Response.download(data, name: "dostizheniya-shablon.xlsx", type: .xlsx)
     }
 
     struct UploadForm: Content {

@@ -13,6 +13,7 @@ struct OlympiadResultImportController: RouteCollection {
         let imports = routes.grouped("olympiad-stages", ":id", "import")
         imports.get(use: start)
         imports.get("template.csv", use: template)
+        imports.get("template.xlsx", use: templateXLSX)
         let body = ByteCount(value: 4 * Self.maxBytes)
         imports.on(.POST, body: .collect(maxSize: body), use: upload)
         imports.on(.POST, "commit", body: .collect(maxSize: body), use: commit)
@@ -31,6 +32,14 @@ struct OlympiadResultImportController: RouteCollection {
             CSVTable.write([OlympiadResultImport.header, OlympiadResultImport.exampleRow]),
             name: "rezultaty-etapa-shablon.csv",
             type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
+    }
+
+    func templateXLSX(req: Request) async throws -> Response {
+        _ = try await OlympiadStageController.stage(req, .update)
+        let data = try XLSXWriter.workbook(
+            sheetName: OlympiadResultImportPage.sheetName, header: OlympiadResultImport.header,
+            rows: [OlympiadResultImport.exampleRow])
+        return Response.download(data, name: "rezultaty-etapa-shablon.xlsx", type: .xlsx)
     }
 
     struct UploadForm: Content {

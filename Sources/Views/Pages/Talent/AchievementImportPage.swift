@@ -39,6 +39,8 @@ public struct AchievementImportPage: Sendable {
     }
 
     public static let path = "/achievements/import"
+    /// The sheet of the XLSX template.
+    public static let sheetName = "Достижения"
     /// A made-up preview with one row error.
     public static let mock = AchievementImportPage(
         school: "МБОУ «СОШ № 1»",
@@ -59,6 +61,7 @@ public struct AchievementImportPage: Sendable {
             }
             if let preview { previewNode(preview, ctx) }
             el("div", .cls("actions")) {
+                el("a", .cls("button"), .href(Self.path + "/template.xlsx")) { "Шаблон XLSX" }
                 el("a", .cls("button"), .href(Self.path + "/template.csv")) { "Шаблон CSV" }
             }
             el(

@@ -4,6 +4,8 @@ import Foundation
 /// A stage's results from the jury's table (issue 21, item 3): the layout and upload form, then the check — its row
 /// errors, or how many results will be added and corrected and the button that writes them all.
 public struct OlympiadResultImportPage: Sendable {
+    /// The sheet of the XLSX template.
+    public static let sheetName = "Результаты"
     /// A checked file.
     public struct Preview: Sendable {
         public var fileName: String
@@ -79,7 +81,10 @@ public struct OlympiadResultImportPage: Sendable {
                     }
                 }
             }
-            el("div", .cls("actions")) { el("a", .cls("button"), .href(path + "/template.csv")) { "Шаблон CSV" } }
+            el("div", .cls("actions")) {
+                el("a", .cls("button"), .href(path + "/template.xlsx")) { "Шаблон XLSX" }
+                el("a", .cls("button"), .href(path + "/template.csv")) { "Шаблон CSV" }
+            }
             el(
                 "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", path),
                 Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")
