@@ -26,22 +26,25 @@ enum TalentStatisticsSQL {
         var name: String
     }
 
-    static let resultsHead = """
+    static let select = """
         SELECT a.id AS id, a.student_id AS student_id, a.subject_id AS subject_id, a.grade_competed AS grade,
           a.result AS result, a.school_id AS school_id, e.level AS level, e.academic_year_id AS year_id,
           s.sex AS sex
         FROM achievements a
         """
 
-    /// The preparers of the same results: the links and the staff joined to the results' statement.
-    static let preparersHead = """
+    /// The links of the municipality's staff to achievements: from the staff (a municipality's few hundred) through
+    /// the links' index, never a walk over the results (3.8 ms for the region's municipality joined from the results,
+    /// 0.07 from the staff). The caller keeps the links of the results it read, so what the reader may not see is
+    /// never counted.
+    static let preparersSQL = """
         SELECT p.achievement_id AS achievement_id, st.surname AS surname, st.given_name AS given_name,
           st.patronymic AS patronymic
-        FROM achievement_preparers p JOIN staff st ON st.id = p.staff_id JOIN achievements a ON a.id = p.achievement_id
+        FROM staff st JOIN achievement_preparers p ON p.staff_id = st.id WHERE st.municipality_id = ?
         """
 
-    static func sql(_ head: String, schools: Int?, level: Bool) -> String {
-        head + """
+    static func sql(schools: Int?, level: Bool) -> String {
+        select + """
 
             JOIN contest_editions e ON e.id = a.edition_id JOIN students s ON s.id = a.student_id
             WHERE a.municipality_id = ? AND a.status = ?
@@ -59,8 +62,7 @@ enum TalentStatisticsSQL {
         var binds: [DBValue] = [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
         binds += (schools ?? []).map { .uuid($0) }
         if let level { binds.append(.text(level.rawValue)) }
-        return try await db.sql().rows(sql(resultsHead, schools: schools?.count, level: level != nil), binds).compactMap
-        { row in
+        return try await db.sql().rows(sql(schools: schools?.count, level: level != nil), binds).compactMap { row in
             guard let id = row.uuid("id"), let student = row.uuid("student_id"), let school = row.uuid("school_id"),
                 let year = row.uuid("year_id")
             else { return nil }
@@ -72,23 +74,16 @@ enum TalentStatisticsSQL {
         }
     }
 
-    /// The staff registry's preparers of the results `results` reads, with the same filters.
-    static func preparers(municipalityID: UUID, schools: [UUID]?, level: ContestLevel?, on db: any Database)
-        async throws -> [Preparer]
-    {
-        if let schools, schools.isEmpty { return [] }
-        var binds: [DBValue] = [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
-        binds += (schools ?? []).map { .uuid($0) }
-        if let level { binds.append(.text(level.rawValue)) }
-        return try await db.sql().rows(sql(preparersHead, schools: schools?.count, level: level != nil), binds)
-            .compactMap {
-                row in
-                guard let achievement = row.uuid("achievement_id") else { return nil }
-                return Preparer(
-                    achievement: achievement,
-                    name: StaffMember.fullName(
-                        surname: row.text("surname"), givenName: row.text("given_name"),
-                        patronymic: row.optionalText("patronymic")))
-            }
+    /// The staff registry's preparers named in the municipality's achievements (of the results `results` reads, the
+    /// caller keeps those it read).
+    static func preparers(municipalityID: UUID, on db: any Database) async throws -> [Preparer] {
+        try await db.sql().rows(preparersSQL, [.uuid(municipalityID)]).compactMap { row in
+            guard let achievement = row.uuid("achievement_id") else { return nil }
+            return Preparer(
+                achievement: achievement,
+                name: StaffMember.fullName(
+                    surname: row.text("surname"), givenName: row.text("given_name"),
+                    patronymic: row.optionalText("patronymic")))
+        }
     }
 }

@@ -46,7 +46,9 @@ public enum AchievementImport {
         Column(
             key: "achievedOn", title: "Дата", required: false, hint: "ДД.ММ.ГГГГ", example: "20.11.2025", aliases: []),
         Column(
-            key: "preparedBy", title: "Подготовили", required: false, hint: "педагоги и тренеры",
+            key: "preparedBy", title: "Подготовили", required: false,
+            hint: "педагоги и тренеры через запятую; кто есть в реестре педагогов (ФИО или фамилия с инициалами), "
+                + "связывается с ним",
             example: "Смирнова А. В.", aliases: ["педагог", "наставник"]),
         Column(
             key: "documentNumber", title: "Документ", required: false, hint: "номер диплома или протокола",

@@ -17,6 +17,31 @@ extension AppTests {
 
         static func csv(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\n").utf8) }
 
+        @Test func theFilesPreparersAreLinkedToTheRegistryByName() async throws {
+            try await withApp { app in
+                let s = try await AchievementTests.setUp(app)
+                let teacher = try await s.world.staff("Учителева", "Анна", "Петровна", at: [s.cast.school])
+                let born = RuDate.format(Date(timeIntervalSince1970: 1_200_000_000), timeZone: s.world.zone)
+                let file = Data(
+                    [
+                        Self.header + ";Подготовили",
+                        "Учеников0;Тест;\(born);Всероссийская олимпиада школьников;\(s.world.year.title);"
+                            + "муниципальный этап;физика;призёр;71,5;3;учителева а.п., Гостев И. И.",
+                    ].joined(separator: "\n").utf8)
+                var school = Browser(app)
+                _ = try await school.login("school1", password: World.password)
+                _ = try await school.get(AchievementImportPage.path)
+                let checked = try await school.upload(AchievementImportPage.path, [:], file: ("итоги.csv", file))
+                let payload = try #require(checked.body.string.firstMatch(of: /name="payload" value="([^"]+)"/)?.1)
+                let saved = try await school.post(
+                    AchievementImportPage.path + "/commit", ["fileName": "итоги.csv", "payload": String(payload)])
+                #expect(saved.status == .seeOther)
+                let record = try #require(try await Achievement.query(on: app.db).with(\.$preparers).first())
+                #expect(record.preparers.map(\.id) == [teacher.id])
+                #expect(record.preparedBy == "Гостев И. И.")
+            }
+        }
+
         @Test func aCleanFileIsCheckedThenWrittenWithItsNewEdition() async throws {
             try await withApp { app in
                 let s = try await AchievementTests.setUp(app)

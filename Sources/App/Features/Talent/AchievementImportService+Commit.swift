@@ -11,6 +11,14 @@ extension AchievementImportService {
     ) async throws -> Int {
         let schoolID = try school.requireID()
         let ready = checked.ready
+        // «Подготовили» names the registry's teachers and trainers by name or initials; the rest stays as written.
+        let staff = try await AchievementPreparers.options(
+            schools: [schoolID], municipalityID: municipalityID, on: req.db)
+        let candidates = try staff.map {
+            PreparerNames.Candidate(
+                id: try $0.requireID(), surname: $0.surname, givenName: $0.givenName, patronymic: $0.patronymic)
+        }
+        let staffByID = Dictionary(staff.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         try await req.application.writeTransaction { db in
             var created: [String: ContestEdition] = [:]
             for item in ready {
@@ -65,7 +73,9 @@ extension AchievementImportService {
                 record.gradeStudied = item.student.grade
                 record.gradeCompeted = item.gradeCompeted
                 record.achievedOn = item.row.achievedOn
-                record.preparedBy = item.row.preparedBy
+                let named = PreparerNames.match(item.row.preparedBy, among: candidates)
+                record.preparedBy = named.others.isEmpty ? nil : named.others.joined(separator: ", ")
+                record.$preparers.value = named.ids.compactMap { staffByID[$0] }
                 record.documentNumber = item.row.documentNumber
                 record.searchKey = TextKey.search(
                     item.student.surname, item.student.givenName, item.student.patronymic, item.contest.title,
@@ -74,6 +84,7 @@ extension AchievementImportService {
                 record.status = RecordStatus.active.rawValue
                 record.version = 1
                 try await record.create(on: db)
+                try await AchievementPreparers.replace(try record.requireID(), with: named.ids, on: db)
                 try await Audit.record(
                     on: db, req: req, action: .create, entityType: "achievement", entityID: record.id,
                     title: AchievementsSection().title(record), municipalityID: municipalityID,

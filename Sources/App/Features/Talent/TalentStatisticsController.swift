@@ -34,9 +34,7 @@ struct TalentStatisticsController: RouteCollection {
         let rows = try await TalentStatisticsSQL.results(
             municipalityID: municipalityID, schools: visible.map(Array.init), level: level, on: req.db)
         var preparers: [UUID: [String]] = [:]
-        for link in try await TalentStatisticsSQL.preparers(
-            municipalityID: municipalityID, schools: visible.map(Array.init), level: level, on: req.db)
-        {
+        for link in try await TalentStatisticsSQL.preparers(municipalityID: municipalityID, on: req.db) {
             preparers[link.achievement, default: []].append(link.name)
         }
         let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID).all()

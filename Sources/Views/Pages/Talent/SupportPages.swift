@@ -266,7 +266,7 @@ public struct SupportCandidatesPage: Sendable {
                                 el("td") { el("a", .href(SiteURL.record(.gifted, row.studentID).path)) { row.name } }
                                 el("td") { "\(row.school), \(row.grade) кл." }
                                 el("td") { el("strong") { String(row.points) } }
-                                el("td") {
+                                el("td", .cls("wide")) {
                                     if row.counted.isEmpty {
                                         "нет достижений за эти годы"
                                     } else {
