@@ -46,6 +46,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.fluent.migrationLogLevel = .debug
 
     app.middleware = Middlewares()
+    // Registered after the SQLite writer's lifecycle, so shut down before it: the storage closes only when no request
+    // is left.
+    let inFlight = InFlightRequests()
+    app.middleware.use(inFlight)
+    app.lifecycle.use(inFlight)
+    app.storage[InFlightRequests.Key.self] = inFlight
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SetkaErrorMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware())
