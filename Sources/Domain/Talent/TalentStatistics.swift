@@ -97,12 +97,16 @@ public enum TalentStatistics {
         _ entries: [Entry], columns: [Key], title: (Key) -> String, rowKey: (Entry) -> String, column: (Entry) -> Key,
         rowOrder: [String]? = nil
     ) -> Table {
-        table(entries, columns: columns, title: title, rowKeys: { [rowKey($0)] }, column: column, rowOrder: rowOrder)
+        table(
+            entries, columns: columns, title: title, rows: { entry, put in put(rowKey(entry)) }, column: column,
+            rowOrder: rowOrder)
     }
 
-    /// A table of `entries` by `rowKeys` (an entry counts in each of its rows, once in the totals) × `columns`.
+    /// A table of `entries` × `columns` whose rows `rows` names for each entry (an entry counts in each row it is
+    /// named in — once each, the caller's care — and once in the totals). Rows are handed over one by one, without an
+    /// array per entry: the statistics page counts the municipality's results five times per request.
     static func table<Key: Hashable>(
-        _ entries: [Entry], columns: [Key], title: (Key) -> String, rowKeys: (Entry) -> [String],
+        _ entries: [Entry], columns: [Key], title: (Key) -> String, rows: (Entry, (String) -> Void) -> Void,
         column: (Entry) -> Key, rowOrder: [String]? = nil
     ) -> Table {
         var cells: [String: [Key: Counts]] = [:]
@@ -112,7 +116,7 @@ public enum TalentStatistics {
         var all = Set<UUID>()
         for entry in entries {
             let key = column(entry)
-            for row in Set(rowKeys(entry)) {
+            rows(entry) { row in
                 cells[row, default: [:]][key, default: Counts()].add(entry.result)
                 students[row, default: []].insert(entry.student)
             }
@@ -168,7 +172,10 @@ public enum TalentStatistics {
     public static func byPreparer(_ entries: [Entry]) -> Table {
         let named = entries.filter { !$0.preparers.isEmpty }
         return table(
-            named, columns: [0], title: { _ in "Результатов / призёров / победителей" }, rowKeys: \.preparers,
+            named, columns: [0], title: { _ in "Результатов / призёров / победителей" },
+            rows: { entry, put in
+                for name in entry.preparers.count == 1 ? entry.preparers : Array(Set(entry.preparers)) { put(name) }
+            },
             column: { _ in 0 },
             rowOrder: Set(named.flatMap(\.preparers)).sorted { (TextKey.sort($0), $0) < (TextKey.sort($1), $1) })
     }
