@@ -70,18 +70,18 @@ enum GiftedBankSQL {
         let member = membership(rule, years: years, municipalityID: municipalityID, basis: filters.basis)
         sql += " AND " + member.sql
         binds += member.binds
-        if let school = filters.school {
-            sql += " AND s.school_id = ?"
-            binds.append(.uuid(school))
+        // Each filter given adds its clause and its value.
+        func narrow(_ clauses: [(String, DBValue?)], into text: inout String) {
+            for case (let clause, let value?) in clauses {
+                text += " AND " + clause
+                binds.append(value)
+            }
         }
-        if let grade = filters.grade {
-            sql += " AND s.grade = ?"
-            binds.append(.int(grade))
-        }
-        if !filters.needle.isEmpty {
-            sql += " AND s.search_key LIKE ?"
-            binds.append(.text("%\(filters.needle)%"))
-        }
+        narrow(
+            [
+                ("s.school_id = ?", filters.school.map { .uuid($0) }), ("s.grade = ?", filters.grade.map { .int($0) }),
+                ("s.search_key LIKE ?", filters.needle.isEmpty ? nil : .text("%\(filters.needle)%")),
+            ], into: &sql)
         if filters.subject != nil || filters.year != nil || filters.level != nil || filters.direction != nil {
             // A member with an achievement of the subject, year, level or direction chosen.
             var inner =
@@ -89,22 +89,13 @@ enum GiftedBankSQL {
                 + (filters.direction != nil ? " JOIN contests fc ON fc.id = fe.contest_id" : "")
                 + " WHERE f.municipality_id = ? AND f.status = ?"
             binds += [.uuid(municipalityID), .text(RecordStatus.active.rawValue)]
-            if let subject = filters.subject {
-                inner += " AND f.subject_id = ?"
-                binds.append(.uuid(subject))
-            }
-            if let year = filters.year {
-                inner += " AND fe.academic_year_id = ?"
-                binds.append(.uuid(year))
-            }
-            if let level = filters.level {
-                inner += " AND fe.level = ?"
-                binds.append(.text(level))
-            }
-            if let direction = filters.direction {
-                inner += " AND fc.direction = ?"
-                binds.append(.text(direction))
-            }
+            narrow(
+                [
+                    ("f.subject_id = ?", filters.subject.map { .uuid($0) }),
+                    ("fe.academic_year_id = ?", filters.year.map { .uuid($0) }),
+                    ("fe.level = ?", filters.level.map { .text($0) }),
+                    ("fc.direction = ?", filters.direction.map { .text($0) }),
+                ], into: &inner)
             sql += " AND s.id IN (\(inner))"
         }
         return (sql, binds)
