@@ -70,7 +70,7 @@ public enum Stylesheet {
         table.list th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
         table.list th a { color: var(--text); text-decoration: none; }
         table.list tr:hover td { background: #f8fafc; }
-        table.list td.wide { min-width: 14rem; }
+        table.list td.wide::before { content: ""; display: block; width: 18rem; }
         .count { color: var(--muted); margin: .4rem 0; }
         .pages { display: flex; gap: 1rem; align-items: center; margin: .8rem 0; }
         .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .85rem; border: 1px
