@@ -24,6 +24,9 @@ extension AppTests {
                 let networkTeacher = try await world.staff("Сетевая", "Нина", "Олеговна", at: [s.cast.center])
                 try await world.attach(networkTeacher, to: try await world.program(at: s.cast.center).requireID())
                 let idle = try await world.staff("Праздный", "Олег", "Ильич", at: [s.cast.center])
+                // A teacher of a group (the demo's programmes name no teachers, their groups do).
+                let groupTeacher = try await world.staff("Групповой", "Иван", "Петрович", at: [s.cast.center])
+                _ = try await world.group(at: s.cast.center, "Физика-9", year: world.year, teacher: groupTeacher)
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 // The form offers the school's teacher and the trainer, not another school's teacher.
@@ -31,6 +34,7 @@ extension AppTests {
                 #expect(form.contains("Учителева Анна Петровна — учитель"))
                 #expect(form.contains("Тренеров Тест Тестович — педагог-тренер"))
                 #expect(form.contains("Сетевая Нина Олеговна — учитель"))
+                #expect(form.contains("Групповой Иван Петрович — учитель"))
                 #expect(!form.contains("Чужова") && !form.contains("Праздный"))
                 var values = FormValues(single: AchievementTests.form(s, student: s.own[0]))
                 values.values["preparers"] = [own.id!.uuidString, trainer.id!.uuidString]

@@ -4,8 +4,8 @@ import Vapor
 import Views
 
 /// Who may be named as having prepared a student for a result (issue 21, item 2; `000_5375b2a087477e6d.txt` §4.3):
-/// the staff of the student's school, the teachers of the municipality's network programmes and its outside trainers —
-/// active members of the staff registry. Written once for the form, its check, the card and the API.
+/// the staff of the student's school, the teachers of the municipality's network programmes and groups, and its outside
+/// trainers — active members of the staff registry. Written once for the form, its check, the card and the API.
 enum AchievementPreparers {
     /// The staff the form offers for results of students of these schools, by name.
     static func options(schools: [UUID], municipalityID: UUID, on db: any Database) async throws -> [StaffMember] {
@@ -16,7 +16,11 @@ enum AchievementPreparers {
             .join(NetworkProgram.self, on: \ProgramTeacher.$program.$id == \NetworkProgram.$id)
             .join(Organization.self, on: \NetworkProgram.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == municipalityID).all(\.$staff.$id)
-        let ids = Array(Set(ofSchools + teachers))
+        let groupTeachers = try await StudyGroup.query(on: db)
+            .join(Organization.self, on: \StudyGroup.$organization.$id == \Organization.$id)
+            .filter(Organization.self, \.$municipality.$id == municipalityID).filter(\.$teacher.$id != nil)
+            .all(\.$teacher.$id).compactMap { $0 }
+        let ids = Array(Set(ofSchools + teachers + groupTeachers))
         return try await StaffMember.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue)
             .group(.or) { group in
