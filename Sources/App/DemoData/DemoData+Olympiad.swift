@@ -66,11 +66,11 @@ extension DemoData {
     /// The databank (item 4) holds the students the standard rule admits; the КМЦ entered one more by decision: a
     /// consenting 10th-grader of the first school with no achievement at the municipal level.
     static func demoDecision(municipalityID: UUID, on db: any Database) async throws {
-        let members = try await GiftedBank.members(municipalityID, rule: .standard, on: db)
+        let members = Set(try await GiftedBank.consentingMembers(municipalityID, on: db))
         guard
             let student = try await Student.query(on: db).filter(\.$municipality.$id == municipalityID)
                 .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade == 10)
-                .sort(\.$sortKey).all().first(where: { members[$0.id!] == nil })
+                .sort(\.$sortKey).all().first(where: { !members.contains($0.id!) })
         else { return }
         let decision = GiftedDecision()
         decision.$municipality.id = municipalityID

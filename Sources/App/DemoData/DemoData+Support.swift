@@ -13,9 +13,8 @@ extension DemoData {
         guard let current = years.first(where: \.isCurrent), let last = years.first(where: { !$0.isCurrent }) else {
             return
         }
-        let members = try await GiftedBank.members(municipalityID, rule: .standard, on: db)
-        let students = try await Student.query(on: db).filter(\.$id ~~ Array(members.keys))
-            .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).sort(\.$sortKey).all()
+        let students = try await GiftedBank.students(
+            try await GiftedBank.consentingMembers(municipalityID, on: db), on: db)
         let scores = try await SupportBoard.scores(
             of: students.compactMap(\.id), year: current, weights: .standard, municipalityID: municipalityID, on: db)
         let ranked = students.sorted { (scores[$0.id!]?.total ?? 0) > (scores[$1.id!]?.total ?? 0) }

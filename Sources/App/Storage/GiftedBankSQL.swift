@@ -12,15 +12,15 @@ enum GiftedBankSQL {
     /// What the list narrows by, besides membership: the reader's schools (nil: the municipality's students with
     /// consent), the filters and the search.
     struct Filters {
-        var visible: [UUID]?
-        var school: UUID?
-        var grade: Int?
-        var needle: String
-        var basis: GiftedBasis?
-        var subject: UUID?
-        var year: UUID?
-        var level: String?
-        var direction: String?
+        var visible: [UUID]? = nil
+        var school: UUID? = nil
+        var grade: Int? = nil
+        var needle = ""
+        var basis: GiftedBasis? = nil
+        var subject: UUID? = nil
+        var year: UUID? = nil
+        var level: String? = nil
+        var direction: String? = nil
     }
 
     /// The rule's condition on an achievement `a` joined with its edition `e`; nil when the rule looks at no year.

@@ -24,28 +24,13 @@ enum GiftedBank {
         return years.filter { $0.startsOn <= current.startsOn && $0.startsOn >= cutoff }.compactMap(\.id)
     }
 
-    /// Students the rule admits, with the basis of each.
-    static func members(_ municipalityID: UUID, rule: GiftedRule, on db: any Database) async throws
-        -> [UUID: Set<GiftedBasis>]
-    {
-        let yearIDs = try await years(rule, municipalityID: municipalityID, on: db)
-        var members: [UUID: Set<GiftedBasis>] = [:]
-        if !yearIDs.isEmpty {
-            let admitted = try await Achievement.query(on: db).filter(\.$municipality.$id == municipalityID)
-                .filter(\.$status == RecordStatus.active.rawValue)
-                .filter(\.$result ~~ AchievementResult.allCases.filter { $0 >= rule.minResult }.map(\.rawValue))
-                .join(ContestEdition.self, on: \Achievement.$edition.$id == \ContestEdition.$id)
-                .filter(
-                    ContestEdition.self,
-                    \.$level ~~ ContestLevel.allCases.filter { $0 >= rule.minLevel }.map(\.rawValue)
-                )
-                .filter(ContestEdition.self, \.$academicYear.$id ~~ yearIDs).all(\.$student.$id)
-            for id in admitted { members[id, default: []].insert(.rule) }
-        }
-        let decided = try await GiftedDecision.query(on: db).filter(\.$municipality.$id == municipalityID)
-            .all(\.$student.$id)
-        for id in decided { members[id, default: []].insert(.decision) }
-        return members
+    /// The members with consent in force, by name: the list's statement with no filter (the demo's choices).
+    static func consentingMembers(_ municipalityID: UUID, on db: any Database) async throws -> [UUID] {
+        let rule = try await Self.rule(municipalityID, on: db)
+        return try await GiftedBankSQL.page(
+            GiftedBankSQL.Filters(), rule: rule, years: try await years(rule, municipalityID: municipalityID, on: db),
+            municipalityID: municipalityID, descending: false, offset: 0, limit: Int(Int32.max), on: db
+        ).ids
     }
 
     /// The databank's page of students for the list's filters, with the total and each one's basis: the page's ids and

@@ -61,7 +61,8 @@ struct RegistryExportController: RouteCollection {
                 AchievementsSection.subjectText(record), record.achievementResult.title,
                 record.score.map(TalentWords.scoreText) ?? "", record.place.map(String.init) ?? "",
                 record.achievedOn.map { RuDate.format($0, timeZone: zone) } ?? "", record.documentNumber ?? "",
-                AchievementPreparers.line(record) == "—" ? "" : AchievementPreparers.line(record),
+                (record.$preparers.value ?? []).isEmpty && record.preparedBy == nil
+                    ? "" : AchievementPreparers.line(record),
             ]
         }
         let data = try XLSXWriter.workbook(

@@ -45,8 +45,7 @@ extension RoutesController {
             let filters = GiftedBankSQL.Filters(
                 visible: try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
                     .individualRoute(school: $0, shared: true)
-                }.map { Array($0) }, school: nil, grade: nil, needle: needle, basis: nil, subject: nil, year: nil,
-                level: nil, direction: nil)
+                }.map { Array($0) }, needle: needle)
             let (ids, _) = try await GiftedBankSQL.page(
                 filters, rule: rule,
                 years: try await GiftedBank.years(rule, municipalityID: municipalityID, on: req.db),

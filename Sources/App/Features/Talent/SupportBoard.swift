@@ -153,8 +153,7 @@ enum SupportBoard {
         // Every member with consent, by name (the membership's statement); points need all their achievements.
         let rule = try await GiftedBank.rule(municipalityID, on: req.db)
         let filters = GiftedBankSQL.Filters(
-            visible: nil, school: query.filters["school"].flatMap(UUID.init(uuidString:)), grade: nil,
-            needle: TextKey.needle(query.q), basis: nil, subject: nil, year: nil, level: nil, direction: nil)
+            school: query.filters["school"].flatMap(UUID.init(uuidString:)), needle: TextKey.needle(query.q))
         let years = try await GiftedBank.years(rule, municipalityID: municipalityID, on: req.db)
         let (ids, _) = try await GiftedBankSQL.page(
             filters, rule: rule, years: years, municipalityID: municipalityID, descending: false, offset: 0,
