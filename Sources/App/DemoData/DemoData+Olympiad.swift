@@ -82,27 +82,34 @@ extension DemoData {
         try await decision.create(on: db)
     }
 
-    /// Three preparation sessions with the regional stage's participants at the first resource centre: two by an
-    /// outside trainer, one by the centre's teacher (`000_5375b2a087477e6d.txt` §4.3).
+    /// Three preparation sessions with the regional stage's participants at the first resource centre: two by the
+    /// registry's outside trainer, one by a teacher of the network (`000_5375b2a087477e6d.txt` §4.3).
     static func demoSessions(of stage: OlympiadStage, year: AcademicYear, on db: any Database) async throws {
         guard
             let center = try await ResourceCenter.query(on: db).filter(\.$academicYear.$id == year.requireID())
                 .with(\.$organization).all().map(\.organization).sorted(by: { $0.shortName < $1.shortName }).first
         else { return }
-        let sessions: [(Int, Double, String, Bool, String)] = [
-            (100, 3, "Орлов Виктор Павлович", true, "Комбинаторика и графы"),
-            (107, 3, "Орлов Виктор Павлович", true, "Теория чисел"),
-            (114, 2, "Сергеева Анна Игоревна", false, "Разбор заданий регионального этапа прошлых лет"),
+        // The trainers are the staff registry's: the outside trainer and a mathematics teacher of the network.
+        let staff = try await StaffMember.query(on: db).filter(\.$municipality.$id == stage.$municipality.id)
+            .filter(\.$surname ~~ ["Тарасов", "Орлов"]).all()
+        guard let outsider = staff.first(where: { $0.isOutsideTrainer }),
+            let teacher = staff.first(where: { !$0.isOutsideTrainer })
+        else { return }
+        let sessions: [(Int, Double, StaffMember, String)] = [
+            (100, 3, outsider, "Комбинаторика и графы"),
+            (107, 3, outsider, "Теория чисел"),
+            (114, 2, teacher, "Разбор заданий регионального этапа прошлых лет"),
         ]
-        for (day, hours, trainer, outside, topic) in sessions {
+        for (day, hours, trainer, topic) in sessions {
             let session = OlympiadTrainingSession()
             session.$stage.id = try stage.requireID()
             session.$municipality.id = stage.$municipality.id
             session.$center.id = try center.requireID()
             session.heldOn = year.startsOn.addingTimeInterval(Double(day) * 86_400)
             session.hours = hours
-            session.trainer = trainer
-            session.trainerOutside = outside
+            session.$trainerStaff.id = try trainer.requireID()
+            session.trainer = trainer.fullName
+            session.trainerOutside = trainer.isOutsideTrainer
             session.topic = topic
             session.createdBy = "metod"
             session.createdAt = Date()

@@ -40,5 +40,6 @@ enum SetkaMigrations {
         CreateIndividualRoutes(),
         AddDocumentStorage(),
         CreateAchievementPreparers(),
+        AddSessionTrainers(),
     ]
 }

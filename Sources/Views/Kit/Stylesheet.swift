@@ -139,6 +139,8 @@ extension Stylesheet {
         fieldset.group { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem; margin: 0 0 .8rem;
           max-width: 36rem; }
         fieldset.group legend { font-weight: 600; padding: 0 .3rem; }
+        fieldset.group.pair { display: grid; grid-template-columns: 2fr 1fr; gap: 0 .8rem; }
+        fieldset.group.pair .field { margin-bottom: .4rem; }
         label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }
         .field label.check input, label.check input { width: auto; margin: 0; flex: none; }
         .has-error.checks { border-color: var(--err); border-width: 2px; }

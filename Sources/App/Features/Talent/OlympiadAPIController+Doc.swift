@@ -37,6 +37,11 @@ extension OlympiadAPIController {
             .field(
                 "status", .oneOf(["winner", "prizeWinner", "participant", "tieUndecided"]),
                 "Статус по правилам этапа; tieUndecided — равные баллы на границе квоты ждут решения методиста."),
+            .field("regional", .boolean, "Участвует в региональном этапе."),
+            .optional(
+                "regionalResult", .oneOf(["winner", "prizeWinner", "participant"]),
+                "Результат регионального этапа (из достижений обучающегося)."),
+            .optional("regionalScore", .number, "Балл регионального этапа."),
         ]))
 
     static let operations = [

@@ -4,7 +4,8 @@ import Vapor
 import Views
 
 /// The municipal stages as JSON (issue 21, item 9): `GET /olympiad-stages`, one stage with its grades, and its
-/// results — the rating's places and statuses, a school's reader getting its own students' lines only.
+/// results — the rating's places and statuses, and the regional stage's results of those who went on to it; a
+/// school's reader getting its own students' lines only.
 struct OlympiadAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("olympiad-stages", use: stages)
@@ -67,6 +68,10 @@ struct OlympiadAPIController: RouteCollection {
         var place: String
         /// `winner`, `prizeWinner`, `participant` or `tieUndecided`.
         var status: String
+        /// Taking part in the regional stage, and its result from the student's achievements.
+        var regional: Bool
+        var regionalResult: String?
+        var regionalScore: Double?
     }
 
     func stages(req: Request) async throws -> PageDTO<StageDTO> {
@@ -94,6 +99,10 @@ struct OlympiadAPIController: RouteCollection {
         let visible = try OlympiadStageController.visibleSchools(req, record)
         let byID = Dictionary(board.participants.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = board.tables()
+        let regional = try await OlympiadRegionalController.regionalResults(
+            record,
+            students: board.participants.filter { $0.regionalAt != nil && (visible?.contains($0.$school.id) ?? true) }
+                .map(\.$student.id), on: req.db)
         let rows: [ResultDTO] = tables.keys.sorted().flatMap { grade in
             (tables[grade]?.rows ?? []).compactMap { row -> ResultDTO? in
                 guard let participant = byID[row.entry.id], visible?.contains(participant.$school.id) ?? true else {
@@ -105,7 +114,9 @@ struct OlympiadAPIController: RouteCollection {
                     school: participant.school.shortName, code: participant.code,
                     gradeStudied: participant.gradeStudied, gradeCompeted: participant.gradeCompeted,
                     taskScores: OlympiadScores.read(participant.taskScores), total: participant.total, place: row.place,
-                    status: row.status.rawValue)
+                    status: row.status.rawValue, regional: participant.regionalAt != nil,
+                    regionalResult: regional.byStudent[participant.$student.id]?.result,
+                    regionalScore: regional.byStudent[participant.$student.id]?.score)
             }
         }
         let query = RegistrySupport.listQuery(req, filters: [], sorts: ["place"], defaultSort: "place", search: false)

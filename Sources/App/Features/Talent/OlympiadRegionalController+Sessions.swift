@@ -21,8 +21,14 @@ extension OlympiadRegionalController {
         let hours = Double(
             (form["hours"] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
         if hours == nil || !(0.5...12).contains(hours!) { errors.add("hours", OlympiadWords.Session.hours) }
-        let trainer = (form["trainer"] ?? "").trimmingCharacters(in: .whitespaces)
-        if trainer.isEmpty || trainer.count > 200 || FieldErrors.hasHiddenControls(trainer) {
+        let trainers = try await Self.trainers(req, record, centers: centers)
+        let written = (form["trainer"] ?? "").trimmingCharacters(in: .whitespaces)
+        var registryTrainer: StaffMember?
+        if let raw = form["trainerId"], !raw.isEmpty {
+            registryTrainer = UUID(uuidString: raw).flatMap { id in trainers.first { $0.id == id } }
+            if registryTrainer == nil { errors.add("trainerId", OlympiadWords.Session.trainerChoice) }
+            if !written.isEmpty { errors.add("trainer", OlympiadWords.Session.trainerTwice) }
+        } else if written.isEmpty || written.count > 200 || FieldErrors.hasHiddenControls(written) {
             errors.add("trainer", OlympiadWords.Session.trainer)
         }
         let topic = (form["topic"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -30,7 +36,8 @@ extension OlympiadRegionalController {
             errors.add("topic", OlympiadWords.Session.topic)
         }
         guard errors.isEmpty, let center, let heldOn, let hours else {
-            return try await render(req, record, values: form, errors: errors, status: .unprocessableEntity)
+            return try await render(
+                req, record, values: form, errors: errors, failed: .session, status: .unprocessableEntity)
         }
         try req.authorize(.create, .olympiadTraining(center: OrgRef(id: center, municipalityID: municipalityID)))
         let session = OlympiadTrainingSession()
@@ -39,8 +46,9 @@ extension OlympiadRegionalController {
         session.$center.id = center
         session.heldOn = heldOn
         session.hours = (hours * 100).rounded() / 100
-        session.trainer = trainer
-        session.trainerOutside = form.all("trainerOutside").contains("yes")
+        session.$trainerStaff.id = registryTrainer?.id
+        session.trainer = registryTrainer?.fullName ?? written
+        session.trainerOutside = registryTrainer?.isOutsideTrainer ?? form.all("trainerOutside").contains("yes")
         session.topic = topic
         session.createdBy = try req.requireUser().username
         session.createdAt = Date()
@@ -53,6 +61,16 @@ extension OlympiadRegionalController {
                 after: Self.audit(session, zone: zone))
         }
         return req.redirect(to: OlympiadRegionalPage.path(try record.requireID()), flash: OlympiadWords.sessionAdded)
+    }
+
+    /// The staff registry's trainers the user may name for a session of their centres: the centres' staff, the
+    /// network's teachers and the municipality's outside trainers (`AchievementPreparers.options`).
+    static func trainers(
+        _ req: Request, _ record: OlympiadStage, centers: [(value: String, title: String)]
+    ) async throws -> [StaffMember] {
+        try await AchievementPreparers.options(
+            schools: centers.compactMap { UUID(uuidString: $0.value) }, municipalityID: record.$municipality.id,
+            on: req.db)
     }
 
     static func audit(_ session: OlympiadTrainingSession, zone: TimeZone) -> [String: String] {

@@ -12,6 +12,7 @@ struct OlympiadRegionalController: RouteCollection {
         let stage = routes.grouped("olympiad-stages", ":id")
         stage.get("regional", use: page)
         stage.post("regional", use: mark)
+        stage.post("regional-results", use: saveResults)
         stage.post("sessions", use: addSession)
         stage.get("sessions", ":session", "delete", use: deleteConfirm)
         stage.post("sessions", ":session", "delete", use: delete)
@@ -26,7 +27,8 @@ struct OlympiadRegionalController: RouteCollection {
     }
 
     func render(
-        _ req: Request, _ record: OlympiadStage, values: FormValues, errors: FieldErrors, status: HTTPResponseStatus
+        _ req: Request, _ record: OlympiadStage, values: FormValues, errors: FieldErrors,
+        failed: OlympiadRegionalPage.Form? = nil, status: HTTPResponseStatus
     ) async throws -> Response {
         let board = try await OlympiadBoard.load(record, on: req.db)
         let zone = try await RegistrySupport.zone(req)
@@ -37,12 +39,16 @@ struct OlympiadRegionalController: RouteCollection {
         let statuses = Dictionary(
             tables.values.flatMap(\.rows).map { ($0.entry.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         let shown = board.participants.filter { visible?.contains($0.$school.id) ?? true }
+        let regional = try await Self.regionalResults(
+            record, students: shown.filter { $0.regionalAt != nil }.map(\.$student.id), on: req.db)
         let sessions = try await OlympiadTrainingSession.query(on: req.db).filter(\.$stage.$id == stageID)
             .with(\.$center).sort(\.$heldOn).all()
             .filter {
                 req.can(.read, .olympiadTraining(center: OrgRef(id: $0.$center.id, municipalityID: municipalityID)))
             }
         let active = record.status == RecordStatus.active.rawValue
+        let centers = active ? try await Self.centers(req, record) : []
+        let trainers = centers.isEmpty ? [] : try await Self.trainers(req, record, centers: centers)
         let page = OlympiadRegionalPage(
             stageID: stageID, stageTitle: board.title,
             participants: visible?.isEmpty == true
@@ -53,21 +59,27 @@ struct OlympiadRegionalController: RouteCollection {
                             id: $0.id!, name: $0.student.fullName, school: $0.school.shortName, grade: $0.gradeCompeted,
                             result: OlympiadWords.status(statuses[$0.id!] ?? .participant) + ", "
                                 + TalentWords.points($0.total),
-                            regional: $0.regionalAt != nil)
+                            regional: $0.regionalAt != nil,
+                            regionalResult: regional.byStudent[$0.$student.id].map {
+                                TalentWords.result($0.achievementResult, place: $0.place, score: $0.score)
+                            })
                     },
             regionalCount: board.participants.filter { $0.regionalAt != nil }.count,
             canMark: active && req.can(.update, .olympiadStage(municipalityID: municipalityID)),
             sessions: sessions.map {
                 .init(
                     id: $0.id!, date: RegistrySupport.date($0.heldOn, zone), hours: $0.hours, trainer: $0.trainer,
-                    outside: $0.trainerOutside, center: $0.center.shortName, topic: $0.topic,
+                    trainerID: $0.$trainerStaff.id, outside: $0.trainerOutside, center: $0.center.shortName,
+                    topic: $0.topic,
                     canDelete: active
                         && req.can(
                             .archive,
                             .olympiadTraining(center: OrgRef(id: $0.$center.id, municipalityID: municipalityID)))
                 )
             },
-            centers: active ? try await Self.centers(req, record) : [], values: values, errors: errors)
+            centers: centers, trainers: try AchievementPreparers.choices(trainers),
+            values: Self.resultValues(regional, shown: shown, zone: zone, over: values, failed: failed),
+            errors: errors, failedForm: failed)
         return req.render(page.render(await req.pageContext(active: .registry(.olympiadStages))), status: status)
     }
 

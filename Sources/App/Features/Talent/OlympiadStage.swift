@@ -138,8 +138,11 @@ final class OlympiadTrainingSession: Model, @unchecked Sendable {
     @Parent(key: "center_id") var center: Organization
     @Field(key: "held_on") var heldOn: Date
     @Field(key: "hours") var hours: Double
+    /// The trainer's name as written (for a registry trainer: their full name when the session was added).
     @Field(key: "trainer") var trainer: String
     @Field(key: "trainer_outside") var trainerOutside: Bool
+    /// The trainer in the staff registry, when they are in it.
+    @OptionalParent(key: "trainer_id") var trainerStaff: StaffMember?
     @Field(key: "topic") var topic: String
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
@@ -148,8 +151,8 @@ final class OlympiadTrainingSession: Model, @unchecked Sendable {
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
-            _id, _stage, _municipality, _center, _heldOn, _hours, _trainer, _trainerOutside, _topic, _createdBy,
-            _createdAt,
+            _id, _stage, _municipality, _center, _heldOn, _hours, _trainer, _trainerOutside, _trainerStaff, _topic,
+            _createdBy, _createdAt,
         ]
     }
 }

@@ -36,6 +36,8 @@ extension OlympiadStageController {
         let subjectKey = AchievementRules.subjectKey(subjectID: record.$subject.id, nomination: nil)
         let existing = try await Achievement.query(on: req.db).filter(\.$edition.$id == editionID)
             .filter(\.$subjectKey == subjectKey).all()
+        // The audit names who prepared the student before and after: the links stay as the school entered them.
+        try await AchievementPreparers.load(into: existing, on: req.db)
         let byStudent = Dictionary(existing.map { ($0.$student.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = tables.values.flatMap(\.rows)
         let participants = Dictionary(board.participants.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
@@ -47,6 +49,7 @@ extension OlympiadStageController {
             for row in rows {
                 guard let participant = participants[row.entry.id], let result = row.status.result else { continue }
                 let achievement = byStudent[participant.$student.id] ?? Achievement()
+                if achievement.id == nil { achievement.$preparers.value = [] }
                 achievement.$student.value = participant.student
                 achievement.$edition.value = record.edition
                 achievement.$subject.value = .some(record.subject)

@@ -93,20 +93,22 @@ extension OlympiadStagesSection {
         record.searchKey = TextKey.search(subject.name, year.title)
         record.sortKey = TextKey.sort("\(year.title) \(subject.name)")
         if isNew || moved {
-            let edition = try await Self.municipalEdition(of: olympiad, year: year, req: req)
+            let edition = try await Self.edition(of: olympiad, year: year, level: .municipal, req: req)
             record.$edition.id = try edition.requireID()
             record.$edition.value = edition
         }
         return { _ in }
     }
 
-    /// The ВсОШ's municipal edition of the year, added (and audited) when the municipality has none yet.
-    static func municipalEdition(of olympiad: Contest, year: AcademicYear, req: Request) async throws -> ContestEdition
-    {
+    /// The ВсОШ's edition of the year at a stage (municipal, regional), added (and audited) when the municipality has
+    /// none yet.
+    static func edition(
+        of olympiad: Contest, year: AcademicYear, level: ContestLevel, req: Request
+    ) async throws -> ContestEdition {
         let olympiadID = try olympiad.requireID()
         let yearID = try year.requireID()
         if let edition = try await ContestEdition.query(on: req.db).filter(\.$contest.$id == olympiadID)
-            .filter(\.$academicYear.$id == yearID).filter(\.$level == ContestLevel.municipal.rawValue)
+            .filter(\.$academicYear.$id == yearID).filter(\.$level == level.rawValue)
             .with(\.$contest).with(\.$academicYear).first()
         {
             return edition
@@ -117,9 +119,9 @@ extension OlympiadStagesSection {
         edition.$contest.value = olympiad
         edition.$academicYear.id = yearID
         edition.$academicYear.value = year
-        edition.level = ContestLevel.municipal.rawValue
-        edition.searchKey = TextKey.search(olympiad.title, year.title, ContestLevel.municipal.olympiadStage)
-        edition.sortKey = TextKey.sort("\(olympiad.title) \(year.title) \(ContestLevel.municipal.rank)")
+        edition.level = level.rawValue
+        edition.searchKey = TextKey.search(olympiad.title, year.title, level.olympiadStage)
+        edition.sortKey = TextKey.sort("\(olympiad.title) \(year.title) \(level.rank)")
         edition.status = RecordStatus.active.rawValue
         edition.version = 1
         let title = ContestEditionsSection.title(edition)

@@ -12,15 +12,25 @@ public struct OlympiadRegionalPage: Sendable {
         public var grade: Int
         public var result: String
         public var regional: Bool
+        /// The regional stage's result in the student's achievements: «призёр, 41 балл» (nil: none yet).
+        public var regionalResult: String?
         /// A participant's line.
-        public init(id: UUID, name: String, school: String, grade: Int, result: String, regional: Bool) {
+        public init(
+            id: UUID, name: String, school: String, grade: Int, result: String, regional: Bool,
+            regionalResult: String? = nil
+        ) {
             self.id = id
             self.name = name
             self.school = school
             self.grade = grade
             self.result = result
             self.regional = regional
+            self.regionalResult = regionalResult
         }
+
+        /// The results form's field names of this participant.
+        public var resultField: String { "result-\(id.uuidString.lowercased())" }
+        public var scoreField: String { "score-\(id.uuidString.lowercased())" }
     }
 
     /// A preparation session.
@@ -29,19 +39,22 @@ public struct OlympiadRegionalPage: Sendable {
         public var date: String
         public var hours: Double
         public var trainer: String
+        /// The trainer in the staff registry (nil: named as written).
+        public var trainerID: UUID?
         public var outside: Bool
         public var center: String
         public var topic: String
         public var canDelete: Bool
         /// A session's line.
         public init(
-            id: UUID, date: String, hours: Double, trainer: String, outside: Bool, center: String, topic: String,
-            canDelete: Bool
+            id: UUID, date: String, hours: Double, trainer: String, trainerID: UUID? = nil, outside: Bool,
+            center: String, topic: String, canDelete: Bool
         ) {
             self.id = id
             self.date = date
             self.hours = hours
             self.trainer = trainer
+            self.trainerID = trainerID
             self.outside = outside
             self.center = center
             self.topic = topic
@@ -58,14 +71,23 @@ public struct OlympiadRegionalPage: Sendable {
     public var sessions: [Session]
     /// The centres the reader may add a session for (none: no form).
     public var centers: [(value: String, title: String)]
+    /// The staff registry's trainers the session form offers.
+    public var trainers: [(value: String, title: String)]
+    /// The session form's and the results form's values (the results form's filled from the achievements).
     public var values: FormValues
     public var errors: FieldErrors
+    /// Which form `errors` belong to.
+    public var failedForm: Form?
+
+    /// The page's two forms.
+    public enum Form: Sendable { case results, session }
 
     /// The page's data.
     public init(
         stageID: UUID, stageTitle: String, participants: [Participant]?, regionalCount: Int, canMark: Bool,
-        sessions: [Session], centers: [(value: String, title: String)], values: FormValues = FormValues(),
-        errors: FieldErrors = FieldErrors()
+        sessions: [Session], centers: [(value: String, title: String)],
+        trainers: [(value: String, title: String)] = [], values: FormValues = FormValues(),
+        errors: FieldErrors = FieldErrors(), failedForm: Form? = nil
     ) {
         self.stageID = stageID
         self.stageTitle = stageTitle
@@ -74,8 +96,10 @@ public struct OlympiadRegionalPage: Sendable {
         self.canMark = canMark
         self.sessions = sessions
         self.centers = centers
+        self.trainers = trainers
         self.values = values
         self.errors = errors
+        self.failedForm = failedForm
     }
 
     /// A made-up page.
@@ -84,23 +108,34 @@ public struct OlympiadRegionalPage: Sendable {
         participants: [
             Participant(
                 id: MockID.of(0x2171), name: "Лебедева Ольга Ивановна", school: "Школа № 1", grade: 10,
-                result: "победитель, 48 баллов", regional: true)
+                result: "победитель, 48 баллов", regional: true, regionalResult: "призёр, 41 балл")
         ], regionalCount: 1, canMark: true,
         sessions: [
             Session(
-                id: MockID.of(0x2181), date: "12.12.2025", hours: 3, trainer: "Орлов В. П.", outside: true,
-                center: "МБОУ «Гимназия № 2»", topic: "Комбинаторика", canDelete: true)
-        ], centers: [("c1", "МБОУ «Гимназия № 2»")])
+                id: MockID.of(0x2181), date: "12.12.2025", hours: 3, trainer: "Тарасов Глеб Олегович",
+                trainerID: MockID.of(0x2191), outside: true, center: "МБОУ «Гимназия № 2»", topic: "Комбинаторика",
+                canDelete: true)
+        ], centers: [("c1", "МБОУ «Гимназия № 2»")],
+        trainers: [("t1", "Тарасов Глеб Олегович — педагог-тренер (привлечённый)")],
+        values: FormValues(single: ["result-\(MockID.of(0x2171).uuidString.lowercased())": "prizeWinner"]))
 
     public static func path(_ id: UUID) -> String { OlympiadPaths.stage(id) + "/regional" }
+    public static func results(_ id: UUID) -> String { OlympiadPaths.stage(id) + "/regional-results" }
     public static func sessions(_ id: UUID) -> String { OlympiadPaths.stage(id) + "/sessions" }
 
-    /// Hours by trainer, the most first: what the programme pays for (§4.3).
+    /// Hours by trainer (a registry trainer by their record, others by the name written), the most first: what the
+    /// programme pays for (§4.3).
     public var hoursByTrainer: [(trainer: String, outside: Bool, hours: Double)] {
-        var hours: [String: (Bool, Double)] = [:]
-        for session in sessions { hours[session.trainer, default: (session.outside, 0)].1 += session.hours }
-        return hours.map { ($0.key, $0.value.0, $0.value.1) }.sorted { ($0.hours, $1.trainer) > ($1.hours, $0.trainer) }
+        var hours: [String: (String, Bool, Double)] = [:]
+        for session in sessions {
+            let key = session.trainerID.map { $0.uuidString } ?? "name:" + session.trainer
+            hours[key, default: (session.trainer, session.outside, 0)].2 += session.hours
+        }
+        return hours.values.map { ($0.0, $0.1, $0.2) }.sorted { ($0.hours, $1.trainer) > ($1.hours, $0.trainer) }
     }
+
+    /// The regional stage's participants, in the table's order.
+    var regionalParticipants: [Participant] { (participants ?? []).filter(\.regional) }
 
     public func render(_ ctx: PageContext) -> String {
         let title = OlympiadWords.regionalTitle
@@ -109,6 +144,10 @@ public struct OlympiadRegionalPage: Sendable {
             el("p", .cls("muted")) { OlympiadWords.regionalIntro }
             el("h2") { "Участники регионального этапа: \(regionalCount)" }
             if let participants { participantsNode(participants, ctx) }
+            if !regionalParticipants.isEmpty {
+                el("h2") { OlympiadWords.Regional.resultsTitle }
+                if canMark { resultsForm(ctx) } else { resultsNode }
+            }
             el("h2") { "Подготовительные занятия" }
             if sessions.isEmpty {
                 UI.empty("Занятий пока нет.")
@@ -207,19 +246,70 @@ public struct OlympiadRegionalPage: Sendable {
         ) {
             el("h3") { "Добавить занятие" }
             Layout.csrf(ctx)
+            let errors = failedForm == .session ? errors : FieldErrors()
             UI.formError(errors.isEmpty ? nil : OlympiadWords.notSaved)
             FieldSpec("center", "Ресурсный центр", .select(centers, empty: "— выберите —"), required: true).render(
                 values: values, errors: errors)
             FieldSpec("heldOn", "Дата", .date, required: true).render(values: values, errors: errors)
             FieldSpec("hours", "Часов", required: true, hint: "От 0,5 до 12, например 1,5.").render(
                 values: values, errors: errors)
-            FieldSpec("trainer", "Тренер", required: true, hint: "Фамилия и инициалы.").render(
+            FieldSpec(
+                "trainerId", "Тренер из реестра", .select(trainers, empty: "— нет в реестре —"),
+                hint: "Педагоги центров и сети, привлечённые тренеры из реестра кадров."
+            ).render(values: values, errors: errors)
+            FieldSpec("trainer", "Тренер (нет в реестре)", hint: "Фамилия и инициалы.").render(
                 values: values, errors: errors)
             FieldSpec(
-                "trainerOutside", "Тренер", .checkboxes([("yes", "не сотрудник центра (привлечённый)")])
+                "trainerOutside", "Тренер не из реестра", .checkboxes([("yes", "не сотрудник центра (привлечённый)")])
             ).render(values: values, errors: errors)
             FieldSpec("topic", "Тема", required: true).render(values: values, errors: errors)
             el("div", .cls("actions")) { UI.submit("Добавить занятие") }
+        }
+    }
+
+    /// The regional results as a reader sees them.
+    var resultsNode: Node {
+        el("table", .cls("list")) {
+            el("thead") {
+                el("tr") { for column in ["Участник", "Школа", "Класс", "Региональный этап"] { el("th") { column } } }
+            }
+            el("tbody") {
+                for row in regionalParticipants {
+                    el("tr") {
+                        el("td") { row.name }
+                        el("td") { row.school }
+                        el("td") { String(row.grade) }
+                        el("td") { row.regionalResult ?? "—" }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The runners' form: each regional participant's result and score, written into their achievements.
+    func resultsForm(_ ctx: PageContext) -> Node {
+        let errors = failedForm == .results ? errors : FieldErrors()
+        let choices = AchievementResult.allCases.reversed().map { ($0.rawValue, $0.title) }
+        return el(
+            "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", Self.results(stageID)),
+            Attr("novalidate", "novalidate")
+        ) {
+            el("p", .cls("muted")) { OlympiadWords.Regional.resultsIntro }
+            Layout.csrf(ctx)
+            UI.formError(errors.isEmpty ? nil : OlympiadWords.notSaved)
+            FieldSpec("regionalOn", OlympiadWords.Regional.date, .date, hint: OlympiadWords.Regional.dateHint)
+                .render(values: values, errors: errors)
+            for row in regionalParticipants {
+                el("fieldset", .cls("group pair")) {
+                    el("legend") { "\(row.name), \(row.school), \(row.grade) класс" }
+                    UI.selectField(
+                        row.resultField, OlympiadWords.Regional.result, options: choices,
+                        selected: values[row.resultField], errors: errors, includeEmpty: OlympiadWords.Regional.none)
+                    UI.textField(
+                        row.scoreField, OlympiadWords.Regional.score, value: values[row.scoreField], errors: errors)
+                }
+            }
+            el("div", .cls("actions")) { UI.submit(OlympiadWords.Regional.save) }
         }
     }
 }

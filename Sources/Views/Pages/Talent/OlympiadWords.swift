@@ -190,11 +190,38 @@ public enum OlympiadWords {
     public static let sessionDeleteConsequence =
         "Занятие исчезнет из списка и из часов тренера; запись останется в журнале изменений."
 
+    /// The regional stage's results (issue 21, item 3): written into the students' achievements.
+    public enum Regional {
+        public static let resultsTitle = "Результаты регионального этапа"
+        public static let resultsIntro =
+            "Результат и балл каждого участника попадают в его достижения — во «Всероссийскую олимпиаду школьников», "
+            + "региональный этап этого учебного года, с тренерами подготовительных занятий из реестра. Запись, "
+            + "внесённая школой, исправляется; «нет результата» отправляет запись этапа в архив."
+        public static let date = "Дата проведения"
+        public static let dateHint = "Необязательно; например, 20.01.2026."
+        public static let result = "Результат"
+        public static let score = "Балл"
+        public static let none = "— нет результата —"
+        public static let save = "Сохранить результаты"
+        public static let chooseResult = "Выберите результат из списка."
+        public static let scoreWithoutResult = "Укажите результат: балл без него не сохраняется."
+        public static let nobody = "В списке регионального этапа никого нет."
+        public static let auditField = "Результаты регионального этапа"
+        public static func saved(_ count: Int) -> String {
+            count == 0
+                ? "Результаты не изменились."
+                : "Результаты регионального этапа сохранены: "
+                    + RussianPlural.count(count, "изменение", "изменения", "изменений") + " в достижениях."
+        }
+    }
+
     /// Checks of a preparation session.
     public enum Session {
         public static let center = "Выберите ресурсный центр из списка."
         public static let hours = "Часов — число от 0,5 до 12, например 1,5."
-        public static let trainer = "Укажите тренера (до 200 знаков)."
+        public static let trainer = "Выберите тренера из реестра или впишите, кого в нём нет (до 200 знаков)."
+        public static let trainerChoice = "Выберите тренера из списка."
+        public static let trainerTwice = "Тренер уже выбран из реестра: оставьте это поле пустым."
         public static let topic = "Укажите тему занятия (до 300 знаков)."
     }
 
