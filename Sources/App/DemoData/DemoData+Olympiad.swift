@@ -59,6 +59,9 @@ extension DemoData {
             on: db)
         try await demoResults(of: mathStage, on: db)
         try await demoSessions(of: mathStage, year: current, on: db)
+        if let physics = subjects.first(where: { $0.name == "физика" }) {
+            try await demoLastYear(physics, olympiad: olympiad, current: current, on: db)
+        }
         try await demoDecision(municipalityID: municipalityID, on: db)
         try await demoSupport(municipalityID: municipalityID, on: db)
     }
@@ -145,6 +148,47 @@ extension DemoData {
             try await row.create(on: db)
         }
         return stage
+    }
+
+    /// Last year's municipal stage of physics, approved: sixteen consenting students of today's 10th and 11th grades
+    /// (then 9th and 10th), their results written into the achievements by the approval as the methodologist's would be.
+    static func demoLastYear(
+        _ physics: OlympiadSubject, olympiad: Contest, current: AcademicYear, on db: any Database
+    ) async throws {
+        guard
+            let last = try await AcademicYear.query(on: db).filter(\.$municipality.$id == current.$municipality.id)
+                .filter(\.$startsOn < current.startsOn).sort(\.$startsOn, .descending).first(),
+            let edition = try await ContestEdition.query(on: db).filter(\.$contest.$id == olympiad.requireID())
+                .filter(\.$academicYear.$id == last.requireID()).filter(\.$level == ContestLevel.municipal.rawValue)
+                .with(\.$contest).first()
+        else { return }
+        let stage = try await demoStage(
+            physics, year: last, edition: edition, papers: [9: ("10;10;10;10", 20), 10: ("10;10;10;10", 20)], on: db)
+        let students = try await Student.query(on: db).filter(\.$municipality.$id == current.$municipality.id)
+            .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade >= 10)
+            .sort(\.$sortKey, .descending).range(..<16).all()
+        for (k, student) in students.enumerated() {
+            let total = 37 - 2 * (k / 2) - k % 2
+            let scores = (0..<4).map { task in Double(min(10, max(0, total - 10 * task))) }
+            let participant = OlympiadParticipant()
+            participant.$stage.id = try stage.requireID()
+            participant.$municipality.id = stage.$municipality.id
+            participant.$school.id = student.$school.id
+            participant.$student.id = try student.requireID()
+            participant.code = String(format: "Ф-%02d", k + 1)
+            participant.gradeStudied = student.grade - 1
+            participant.gradeCompeted = student.grade - 1
+            participant.taskScores = OlympiadScores.stored(scores)
+            participant.total = OlympiadScores.total(scores)
+            participant.invitedAs = OlympiadInvitation.Reason.schoolStage.rawValue
+            participant.sortKey = student.sortKey
+            participant.version = 1
+            try await participant.create(on: db)
+        }
+        let zone = try await Municipality.find(current.$municipality.id, on: db)?.zone ?? .current
+        let board = try await OlympiadBoard.load(stage, on: db)
+        _ = try await OlympiadStageController.writePublication(
+            stage, board: board, on: db, req: nil, username: "metod", zone: zone)
     }
 
     /// Results of all the invited but the last two: in the 10th grade the totals fall 2 apart with a tie on the quota's

@@ -32,70 +32,83 @@ extension OlympiadStageController {
             throw AppError.conflict(OlympiadWords.tieWaiting)
         }
         let stageID = try record.requireID()
+        let zone = try await RegistrySupport.zone(req)
+        let username = try req.requireUser().username
+        let written = try await req.application.writeTransaction { db in
+            try await Self.writePublication(record, board: board, on: db, req: req, username: username, zone: zone)
+        }
+        return req.redirect(to: OlympiadPaths.stage(stageID), flash: OlympiadWords.published(written))
+    }
+
+    /// Writes the rating into the achievements of the stage's edition (each audited, a school's entry brought in line)
+    /// and marks the stage published; within the caller's transaction. Returns the number of achievements written.
+    static func writePublication(
+        _ record: OlympiadStage, board: OlympiadBoard, on db: any Database, req: Request?, username: String,
+        zone: TimeZone
+    ) async throws -> Int {
+        let stageID = try record.requireID()
         let editionID = record.$edition.id
         let subjectKey = AchievementRules.subjectKey(subjectID: record.$subject.id, nomination: nil)
-        let existing = try await Achievement.query(on: req.db).filter(\.$edition.$id == editionID)
+        let existing = try await Achievement.query(on: db).filter(\.$edition.$id == editionID)
             .filter(\.$subjectKey == subjectKey).all()
         // The audit names who prepared the student before and after: the links stay as the school entered them.
-        try await AchievementPreparers.load(into: existing, on: req.db)
+        try await AchievementPreparers.load(into: existing, on: db)
         let byStudent = Dictionary(existing.map { ($0.$student.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = tables.values.flatMap(\.rows)
+        let rows = board.tables().values.flatMap(\.rows)
         let participants = Dictionary(board.participants.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-        let user = try req.requireUser()
         let achievedOn = record.edition.endsOn ?? Date()
-        let title = board.title
-        let zone = try await RegistrySupport.zone(req)
-        try await req.application.writeTransaction { db in
-            for row in rows {
-                guard let participant = participants[row.entry.id], let result = row.status.result else { continue }
-                let achievement = byStudent[participant.$student.id] ?? Achievement()
-                if achievement.id == nil { achievement.$preparers.value = [] }
-                achievement.$student.value = participant.student
-                achievement.$edition.value = record.edition
-                achievement.$subject.value = .some(record.subject)
-                let before = achievement.id == nil ? nil : AchievementsSection.auditFields(achievement, zone: zone)
-                if achievement.id == nil {
-                    achievement.$municipality.id = record.$municipality.id
-                    achievement.$student.id = participant.$student.id
-                    achievement.$edition.id = editionID
-                    achievement.$subject.id = record.$subject.id
-                    achievement.subjectKey = subjectKey
-                    achievement.status = RecordStatus.active.rawValue
-                    achievement.version = 1
-                } else {
-                    achievement.version += 1
-                }
-                achievement.$school.id = participant.$school.id
-                achievement.result = result.rawValue
-                achievement.score = participant.total
-                achievement.place = Int(row.place.prefix { $0.isNumber })
-                achievement.gradeStudied = participant.gradeStudied
-                achievement.gradeCompeted = participant.gradeCompeted
-                achievement.achievedOn = achievedOn
-                achievement.searchKey = TextKey.search(
-                    participant.student.surname, participant.student.givenName, participant.student.patronymic,
-                    record.edition.contest.title, record.subject.name)
-                achievement.sortKey = participant.sortKey
-                try await achievement.save(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: before == nil ? .create : .update, entityType: "achievement",
-                    entityID: achievement.id,
-                    title: "\(participant.student.fullName): \(result.title)", municipalityID: record.$municipality.id,
-                    organizationID: participant.$school.id, before: before,
-                    after: AchievementsSection.auditFields(achievement, zone: zone))
+        var written = 0
+        for row in rows {
+            guard let participant = participants[row.entry.id], let result = row.status.result else { continue }
+            let achievement = byStudent[participant.$student.id] ?? Achievement()
+            if achievement.id == nil { achievement.$preparers.value = [] }
+            achievement.$student.value = participant.student
+            achievement.$edition.value = record.edition
+            achievement.$subject.value = .some(record.subject)
+            let before = achievement.id == nil ? nil : AchievementsSection.auditFields(achievement, zone: zone)
+            if achievement.id == nil {
+                achievement.$municipality.id = record.$municipality.id
+                achievement.$student.id = participant.$student.id
+                achievement.$edition.id = editionID
+                achievement.$subject.id = record.$subject.id
+                achievement.subjectKey = subjectKey
+                achievement.version = 1
+            } else {
+                achievement.version += 1
             }
-            guard let stage = try await OlympiadStage.find(stageID, on: db) else { throw AppError.notFound() }
-            stage.publishedAt = Date()
-            stage.publishedBy = user.username
-            stage.version += 1
-            try await stage.save(on: db)
+            // The stage's result stands even where the school had archived its own entry of it.
+            achievement.status = RecordStatus.active.rawValue
+            achievement.$school.id = participant.$school.id
+            achievement.result = result.rawValue
+            achievement.score = participant.total
+            achievement.place = Int(row.place.prefix { $0.isNumber })
+            achievement.gradeStudied = participant.gradeStudied
+            achievement.gradeCompeted = participant.gradeCompeted
+            achievement.achievedOn = achievedOn
+            achievement.searchKey = TextKey.search(
+                participant.student.surname, participant.student.givenName, participant.student.patronymic,
+                record.edition.contest.title, record.subject.name)
+            achievement.sortKey = participant.sortKey
+            try await achievement.save(on: db)
+            written += 1
             try await Audit.record(
-                on: db, req: req, action: .update, entityType: "olympiad_stage", entityID: stageID, title: title,
-                municipalityID: record.$municipality.id, organizationID: nil,
-                before: [OlympiadWords.publishedField: OlympiadWords.yesNo(record.publishedAt != nil)],
-                after: [OlympiadWords.publishedField: OlympiadWords.yesNo(true)])
+                on: db, req: req, username: username, action: before == nil ? .create : .update,
+                entityType: "achievement", entityID: achievement.id,
+                title: "\(participant.student.fullName): \(result.title)", municipalityID: record.$municipality.id,
+                organizationID: participant.$school.id, before: before,
+                after: AchievementsSection.auditFields(achievement, zone: zone))
         }
-        return req.redirect(to: OlympiadPaths.stage(stageID), flash: OlympiadWords.published(rows.count))
+        guard let stage = try await OlympiadStage.find(stageID, on: db) else { throw AppError.notFound() }
+        stage.publishedAt = Date()
+        stage.publishedBy = username
+        stage.version += 1
+        try await stage.save(on: db)
+        try await Audit.record(
+            on: db, req: req, username: username, action: .update, entityType: "olympiad_stage", entityID: stageID,
+            title: board.title, municipalityID: record.$municipality.id, organizationID: nil,
+            before: [OlympiadWords.publishedField: OlympiadWords.yesNo(record.publishedAt != nil)],
+            after: [OlympiadWords.publishedField: OlympiadWords.yesNo(true)])
+        return written
     }
 
     /// The public protocol of a published stage: students with both consents in force, and nothing but surname,
