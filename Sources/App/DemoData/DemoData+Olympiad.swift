@@ -6,7 +6,8 @@ import Foundation
 /// passing scores, results of most of the invited (two still to enter), a tie on the quota's boundary in the 10th
 /// grade left for the methodologist to decide and an appeal in the 11th; the informatics stage set up and waiting for
 /// its results. Last year's municipal prize-winners of mathematics (`loadTalent`) are among the invited; the 11th
-/// grade's top three take part in the regional stage, prepared in three sessions at a resource centre.
+/// grade's top three take part in the regional stage, prepared in three sessions at a resource centre. Last year's
+/// physics stage is approved: its results are achievements.
 extension DemoData {
     static func loadOlympiadStages(on db: any Database, municipalityID: UUID) async throws {
         guard
