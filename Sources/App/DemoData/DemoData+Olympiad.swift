@@ -151,8 +151,9 @@ extension DemoData {
         return stage
     }
 
-    /// Last year's municipal stage of physics, approved: sixteen consenting students of today's 10th and 11th grades
-    /// (then 9th and 10th), their results written into the achievements by the approval as the methodologist's would be.
+    /// Last year's municipal stage of physics, approved: the school stage's twenty results of consenting students of
+    /// today's 10th and 11th grades (then 9th and 10th), sixteen invited by the passing score and taking part, their
+    /// results written into the achievements by the approval as the methodologist's would be.
     static func demoLastYear(
         _ physics: OlympiadSubject, olympiad: Contest, current: AcademicYear, on db: any Database
     ) async throws {
@@ -167,8 +168,40 @@ extension DemoData {
             physics, year: last, edition: edition, papers: [9: ("10;10;10;10", 20), 10: ("10;10;10;10", 20)], on: db)
         let students = try await Student.query(on: db).filter(\.$municipality.$id == current.$municipality.id)
             .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade >= 10)
-            .sort(\.$sortKey, .descending).range(..<16).all()
+            .sort(\.$sortKey, .descending).range(..<20).all()
+        // The school stage came first: twenty results, the first sixteen at or above the passing score.
+        let schoolStage = ContestEdition()
+        schoolStage.$municipality.id = current.$municipality.id
+        schoolStage.$contest.id = try olympiad.requireID()
+        schoolStage.$academicYear.id = try last.requireID()
+        schoolStage.level = ContestLevel.school.rawValue
+        schoolStage.startsOn = last.startsOn.addingTimeInterval(20 * 86_400)
+        schoolStage.endsOn = last.startsOn.addingTimeInterval(50 * 86_400)
+        schoolStage.searchKey = TextKey.search(olympiad.title, last.title, ContestLevel.school.olympiadStage)
+        schoolStage.sortKey = TextKey.sort("\(olympiad.title) \(last.title) \(ContestLevel.school.rank)")
+        schoolStage.status = RecordStatus.active.rawValue
+        schoolStage.version = 1
+        try await schoolStage.create(on: db)
         for (k, student) in students.enumerated() {
+            let record = Achievement()
+            record.$municipality.id = current.$municipality.id
+            record.$school.id = student.$school.id
+            record.$student.id = try student.requireID()
+            record.$edition.id = try schoolStage.requireID()
+            record.$subject.id = try physics.requireID()
+            record.subjectKey = AchievementRules.subjectKey(subjectID: physics.id, nomination: nil)
+            record.result = AchievementResult.participant.rawValue
+            record.score = Double(k < 16 ? 20 + (k * 5) % 17 : 12 + k % 5)
+            record.gradeStudied = student.grade - 1
+            record.gradeCompeted = student.grade - 1
+            record.achievedOn = schoolStage.endsOn
+            record.searchKey = TextKey.search(student.surname, student.givenName, student.patronymic, olympiad.title)
+            record.sortKey = student.sortKey
+            record.status = RecordStatus.active.rawValue
+            record.version = 1
+            try await record.create(on: db)
+        }
+        for (k, student) in students.prefix(16).enumerated() {
             let total = 37 - 2 * (k / 2) - k % 2
             let scores = (0..<4).map { task in Double(min(10, max(0, total - 10 * task))) }
             let participant = OlympiadParticipant()
