@@ -156,7 +156,10 @@ extension AppTests {
                     ("result-\(key(passer))", "champion", OlympiadWords.Regional.chooseResult),
                 ] {
                     _ = try await metod.get("/olympiad-stages/\(id)/regional")
-                    var form = ["result-\(key(passer))": "prizeWinner", "score-\(key(passer))": "41"]
+                    var form = [
+                        "result-\(key(passer))": "prizeWinner", "score-\(key(passer))": "41",
+                        "version-\(key(passer))": "\(own.version)", "result-\(key(other))": "",
+                    ]
                     form[field] = value
                     let bad = try await metod.post("/olympiad-stages/\(id)/regional-results", form)
                     #expect(bad.status == .unprocessableEntity)
@@ -173,23 +176,31 @@ extension AppTests {
                         "/olympiad-stages/\(id)/regional-results", ["result-\(key(passer))": "winner"])
                     #expect(post.status == .forbidden)
                 }
+                // The page carries each row's version; a row read before the school changed it is refused whole.
+                let page = try await metod.get("/olympiad-stages/\(id)/regional").body.string
+                #expect(page.contains("name=\"version-\(key(passer))\" value=\"\(own.version)\""))
+                let form = [
+                    "regionalOn": "20.01.2026", "result-\(key(passer))": "prizeWinner", "score-\(key(passer))": "41,5",
+                    "version-\(key(passer))": "\(own.version)", "result-\(key(other))": "participant",
+                ]
+                var stale = form
+                stale["version-\(key(passer))"] = "\(own.version - 1)"
+                #expect(try await metod.post("/olympiad-stages/\(id)/regional-results", stale).status == .conflict)
+                #expect(try await Achievement.query(on: app.db).filter(\.$edition.$id == regional.id!).count() == 1)
                 _ = try await metod.get("/olympiad-stages/\(id)/regional")
-                let saved = try await metod.post(
-                    "/olympiad-stages/\(id)/regional-results",
-                    [
-                        "regionalOn": "20.01.2026", "result-\(key(passer))": "prizeWinner",
-                        "score-\(key(passer))": "41,5", "result-\(key(other))": "participant",
-                    ])
+                let saved = try await metod.post("/olympiad-stages/\(id)/regional-results", form)
                 #expect(saved.status == .seeOther)
                 let entries = try await Achievement.query(on: app.db).filter(\.$edition.$id == regional.id!)
                     .with(\.$preparers).all()
                 #expect(entries.count == 2)
                 let corrected = try #require(entries.first { $0.$student.id == s.passer })
                 #expect(corrected.id == own.id && corrected.result == "prizeWinner" && corrected.score == 41.5)
+                #expect(corrected.$school.id == own.$school.id)
                 #expect(corrected.version == own.version + 1)
                 #expect(corrected.preparers.map(\.id) == [trainer.id])
                 let added = try #require(entries.first { $0.$student.id == s.other })
                 #expect(added.result == "participant" && added.gradeCompeted == 8 && added.status == "active")
+                #expect(added.$school.id == (try await Student.find(s.other, on: app.db))?.$school.id)
                 let audited = try await AuditEntry.query(on: app.db).filter(\.$entityType == "achievement")
                     .filter(\.$entityID == own.id!).all()
                 #expect(audited.contains { $0.action == "update" })
@@ -199,12 +210,10 @@ extension AppTests {
                 let read = try await school.get("/olympiad-stages/\(id)/regional").body.string
                 #expect(read.contains("призёр, 41,5 балла") && !read.contains("Павлов"))
                 _ = try await metod.get("/olympiad-stages/\(id)/regional")
-                let again = try await metod.post(
-                    "/olympiad-stages/\(id)/regional-results",
-                    [
-                        "regionalOn": "20.01.2026", "result-\(key(passer))": "prizeWinner",
-                        "score-\(key(passer))": "41,5", "result-\(key(other))": "participant",
-                    ])
+                var same = form
+                same["version-\(key(passer))"] = "\(corrected.version)"
+                same["version-\(key(other))"] = "\(added.version)"
+                let again = try await metod.post("/olympiad-stages/\(id)/regional-results", same)
                 #expect(again.status == .seeOther)
                 #expect(try await Achievement.find(own.id, on: app.db)?.version == corrected.version)
                 // The API's results carry the regional result; a school's token reads its own student's only.
@@ -215,11 +224,34 @@ extension AppTests {
                 let body = results.body.string
                 #expect(body.contains("\"regionalResult\":\"prizeWinner\"") && body.contains("\"regionalScore\":41.5"))
                 #expect(!body.contains("Павлов") && body.contains("\"regional\":true"))
-                // «No result» archives the entry.
+                // A row the form does not carry is left alone; «no result» archives the entry, audited as such.
+                _ = try await metod.get("/olympiad-stages/\(id)/regional")
+                let untouched = try await metod.post(
+                    "/olympiad-stages/\(id)/regional-results",
+                    [
+                        "result-\(key(passer))": "prizeWinner", "score-\(key(passer))": "41,5",
+                        "version-\(key(passer))": "\(corrected.version)",
+                    ])
+                #expect(untouched.status == .seeOther)
+                #expect(try await Achievement.find(added.id, on: app.db)?.status == "active")
                 _ = try await metod.get("/olympiad-stages/\(id)/regional")
                 _ = try await metod.post(
                     "/olympiad-stages/\(id)/regional-results",
-                    ["result-\(key(passer))": "prizeWinner", "score-\(key(passer))": "41,5"])
+                    ["result-\(key(other))": "", "version-\(key(other))": "\(added.version)"])
+                #expect(try await Achievement.find(added.id, on: app.db)?.status == "archived")
+                let archived = try await AuditEntry.query(on: app.db).filter(\.$entityID == added.id!)
+                    .filter(\.$action == "archive").count()
+                #expect(archived == 1)
+                // A withdrawn consent: the result does not leave the school.
+                let student = try #require(try await Student.find(s.other, on: app.db))
+                student.consentWithdrawnAt = Date()
+                try await student.save(on: app.db)
+                _ = try await metod.get("/olympiad-stages/\(id)/regional")
+                let refused = try await metod.post(
+                    "/olympiad-stages/\(id)/regional-results",
+                    ["result-\(key(other))": "winner", "version-\(key(other))": "\(added.version + 1)"])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains(OlympiadWords.Regional.noConsent))
                 #expect(try await Achievement.find(added.id, on: app.db)?.status == "archived")
             }
         }

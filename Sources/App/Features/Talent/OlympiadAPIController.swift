@@ -115,8 +115,10 @@ struct OlympiadAPIController: RouteCollection {
                     gradeStudied: participant.gradeStudied, gradeCompeted: participant.gradeCompeted,
                     taskScores: OlympiadScores.read(participant.taskScores), total: participant.total, place: row.place,
                     status: row.status.rawValue, regional: participant.regionalAt != nil,
-                    regionalResult: regional.byStudent[participant.$student.id]?.result,
-                    regionalScore: regional.byStudent[participant.$student.id]?.score)
+                    regionalResult: participant.student.hasConsent
+                        ? regional.byStudent[participant.$student.id]?.result : nil,
+                    regionalScore: participant.student.hasConsent
+                        ? regional.byStudent[participant.$student.id]?.score : nil)
             }
         }
         let query = RegistrySupport.listQuery(req, filters: [], sorts: ["place"], defaultSort: "place", search: false)

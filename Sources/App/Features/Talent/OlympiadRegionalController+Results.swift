@@ -12,7 +12,10 @@ extension OlympiadRegionalController {
     /// The regional edition of the stage's year (nil: none yet) and its results in the stage's subject, by student.
     struct RegionalResults {
         var edition: ContestEdition?
-        var byStudent: [UUID: Achievement]
+        /// Every entry, archived ones too (their versions guard the form).
+        var all: [UUID: Achievement]
+        /// The active entries.
+        var byStudent: [UUID: Achievement] { all.filter { $0.value.status == RecordStatus.active.rawValue } }
     }
 
     static func regionalResults(
@@ -24,26 +27,29 @@ extension OlympiadRegionalController {
                 .filter(\.$contest.$id == record.edition.$contest.id)
                 .filter(\.$academicYear.$id == record.$academicYear.id)
                 .filter(\.$level == ContestLevel.regional.rawValue).with(\.$contest).with(\.$academicYear).first()
-        else { return RegionalResults(edition: nil, byStudent: [:]) }
-        let found = try await regionalAchievements(record, edition: edition, students: students, on: db)
+        else { return RegionalResults(edition: nil, all: [:]) }
         return RegionalResults(
-            edition: edition, byStudent: found.filter { $0.value.status == RecordStatus.active.rawValue })
+            edition: edition,
+            all: try await regionalAchievements(record, edition: edition, students: students, on: db))
     }
 
-    /// The results form's values: what the achievements hold, unless the form came back with its own.
+    /// The results form's values: what the achievements hold and the versions they were read at, unless the form came
+    /// back with its own.
     static func resultValues(
         _ results: RegionalResults, shown: [OlympiadParticipant], zone: TimeZone, over values: FormValues,
         failed: OlympiadRegionalPage.Form?
     ) -> FormValues {
         guard failed != .results else { return values }
         var merged = values
+        let active = results.byStudent
         for participant in shown where participant.regionalAt != nil {
             let key = participant.id!.uuidString.lowercased()
-            let achievement = results.byStudent[participant.$student.id]
+            let achievement = active[participant.$student.id]
             merged["result-\(key)"] = achievement?.result ?? ""
             merged["score-\(key)"] = achievement?.score.map(TalentWords.scoreText) ?? ""
+            merged["version-\(key)"] = results.all[participant.$student.id].map { String($0.version) } ?? ""
         }
-        let dates = Set(results.byStudent.values.compactMap(\.achievedOn).map { RegistrySupport.date($0, zone) })
+        let dates = Set(active.values.compactMap(\.achievedOn).map { RegistrySupport.date($0, zone) })
         merged["regionalOn"] = dates.count == 1 ? dates.first : ""
         return merged
     }
@@ -66,15 +72,28 @@ extension OlympiadRegionalController {
         guard !participants.isEmpty else { throw AppError.conflict(OlympiadWords.Regional.nobody) }
         var errors = FieldErrors()
         let date = errors.date("regionalOn", form["regionalOn"], timeZone: zone, required: false)
-        let entries = participants.map { Self.entry($0, form: form, errors: &errors) }
+        // Only the rows the form carried: a participant marked since the page was loaded is not touched.
+        let entries = participants.filter { form["result-\($0.id!.uuidString.lowercased())"] != nil }
+            .map { Self.entry($0, form: form, errors: &errors) }
         guard errors.isEmpty else {
             return try await render(
                 req, record, values: form, errors: errors, failed: .results, status: .unprocessableEntity)
         }
         let edition = try await OlympiadStagesSection.edition(
             of: record.edition.contest, year: record.academicYear, level: .regional, req: req)
+        guard edition.status == RecordStatus.active.rawValue else {
+            throw AppError.conflict(OlympiadWords.Regional.editionArchived)
+        }
         let existing = try await Self.regionalAchievements(
             record, edition: edition, students: participants.map(\.$student.id), on: req.db)
+        // Each row was read at a version: an entry changed or added since (by the school, by another runner) is
+        // refused rather than overwritten with the page's old values.
+        for entry in entries {
+            let read = form["version-\(entry.participant.id!.uuidString.lowercased())"] ?? ""
+            guard read == (existing[entry.participant.$student.id].map { String($0.version) } ?? "") else {
+                throw AppError.conflict(RegistrySupport.conflictMessage)
+            }
+        }
         let trainers = try await OlympiadTrainingSession.query(on: req.db).filter(\.$stage.$id == stageID)
             .with(\.$trainerStaff).all().compactMap { $0.trainerStaff }
             .filter { $0.status == RecordStatus.active.rawValue }
@@ -83,6 +102,18 @@ extension OlympiadRegionalController {
                 entry, to: existing[entry.participant.$student.id], record: record, edition: edition, date: date,
                 trainers: trainers, zone: zone)
         }
+        do {
+            try await Self.write(writes, record: record, req: req)
+        } catch  where EnrollmentService.isUniqueViolation(error) {
+            // Another save added the same entry at the same moment.
+            throw AppError.conflict(RegistrySupport.conflictMessage)
+        }
+        return req.redirect(to: OlympiadRegionalPage.path(stageID), flash: OlympiadWords.Regional.saved(writes.count))
+    }
+
+    /// The writes, each with its audit entry, and the list on the stage's history: all or nothing.
+    static func write(_ writes: [RegionalWrite], record: OlympiadStage, req: Request) async throws {
+        let stageID = try record.requireID()
         try await req.application.writeTransaction { db in
             for write in writes {
                 let achievement = write.achievement
@@ -108,7 +139,6 @@ extension OlympiadRegionalController {
                 organizationID: nil, before: nil,
                 after: [OlympiadWords.Regional.auditField: writes.map(\.title).sorted().joined(separator: "; ")])
         }
-        return req.redirect(to: OlympiadRegionalPage.path(stageID), flash: OlympiadWords.Regional.saved(writes.count))
     }
 
     /// The participant's result and score from the form, each checked beside its field.
@@ -118,6 +148,10 @@ extension OlympiadRegionalController {
         let rawResult = (form["result-\(key)"] ?? "").trimmingCharacters(in: .whitespaces)
         let result = AchievementResult(rawValue: rawResult)
         if !rawResult.isEmpty && result == nil { errors.add("result-\(key)", OlympiadWords.Regional.chooseResult) }
+        // Without the consent to processing a result does not leave the school (item 7).
+        if result != nil && !participant.student.hasConsent {
+            errors.add("result-\(key)", OlympiadWords.Regional.noConsent)
+        }
         var score: Double?
         if let raw = form["score-\(key)"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             score = Double(raw.replacingOccurrences(of: ",", with: "."))
@@ -170,14 +204,16 @@ extension OlympiadRegionalController {
         let wasActive = old?.status == RecordStatus.active.rawValue
         let before = old.map { AchievementsSection.auditFields($0, zone: zone) }
         guard let result = entry.result else {
-            guard let old, wasActive else { return nil }
+            guard let old, wasActive, let before else { return nil }
             let expected = old.version
             old.status = RecordStatus.archived.rawValue
             old.version += 1
+            let state = OlympiadWords.Regional.stateField
             return RegionalWrite(
                 achievement: old, action: .archive, expectedVersion: expected,
-                title: "\(student.fullName): \(OlympiadWords.Regional.none)", before: before,
-                after: AchievementsSection.auditFields(old, zone: zone))
+                title: "\(student.fullName): \(OlympiadWords.Regional.none)",
+                before: before.merging([state: RecordStatus.active.title]) { $1 },
+                after: before.merging([state: RecordStatus.archived.title]) { $1 })
         }
         let achievement = old ?? Achievement()
         if old == nil {
@@ -192,7 +228,10 @@ extension OlympiadRegionalController {
         achievement.$student.value = student
         achievement.$edition.value = edition
         achievement.$subject.value = .some(record.subject)
-        achievement.$school.id = participant.$school.id
+        // A new entry belongs to the student's school today; an existing one stays with the school that keeps it.
+        if old == nil { achievement.$school.id = student.$school.id }
+        // A place the school entered belongs to the result it entered.
+        if old?.result != result.rawValue { achievement.place = nil }
         achievement.status = RecordStatus.active.rawValue
         achievement.result = result.rawValue
         achievement.score = entry.score

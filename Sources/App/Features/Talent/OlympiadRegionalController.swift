@@ -20,10 +20,7 @@ struct OlympiadRegionalController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let record = try await OlympiadStageController.stage(req, .read)
-        // A centre's head adds sessions for their one centre: it is chosen already.
-        let centers = record.status == RecordStatus.active.rawValue ? try await Self.centers(req, record) : []
-        let values = FormValues(single: centers.count == 1 ? ["center": centers[0].value] : [:])
-        return try await render(req, record, values: values, errors: FieldErrors(), status: .ok)
+        return try await render(req, record, values: FormValues(), errors: FieldErrors(), status: .ok)
     }
 
     func render(
@@ -48,6 +45,9 @@ struct OlympiadRegionalController: RouteCollection {
             }
         let active = record.status == RecordStatus.active.rawValue
         let centers = active ? try await Self.centers(req, record) : []
+        var values = values
+        // A centre's head adds sessions for their one centre: it is chosen already.
+        if values["center"] == nil && centers.count == 1 { values["center"] = centers[0].value }
         let trainers = centers.isEmpty ? [] : try await Self.trainers(req, record, centers: centers)
         let page = OlympiadRegionalPage(
             stageID: stageID, stageTitle: board.title,
@@ -62,7 +62,7 @@ struct OlympiadRegionalController: RouteCollection {
                             regional: $0.regionalAt != nil,
                             regionalResult: regional.byStudent[$0.$student.id].map {
                                 TalentWords.result($0.achievementResult, place: $0.place, score: $0.score)
-                            })
+                            }, consented: $0.student.hasConsent)
                     },
             regionalCount: board.participants.filter { $0.regionalAt != nil }.count,
             canMark: active && req.can(.update, .olympiadStage(municipalityID: municipalityID)),

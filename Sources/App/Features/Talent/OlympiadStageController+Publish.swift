@@ -66,6 +66,7 @@ extension OlympiadStageController {
             achievement.$edition.value = record.edition
             achievement.$subject.value = .some(record.subject)
             let before = achievement.id == nil ? nil : AchievementsSection.auditFields(achievement, zone: zone)
+            let wasArchived = achievement.id != nil && achievement.status != RecordStatus.active.rawValue
             if achievement.id == nil {
                 achievement.$municipality.id = record.$municipality.id
                 achievement.$student.id = participant.$student.id
@@ -92,7 +93,8 @@ extension OlympiadStageController {
             try await achievement.save(on: db)
             written += 1
             try await Audit.record(
-                on: db, req: req, username: username, action: before == nil ? .create : .update,
+                on: db, req: req, username: username,
+                action: before == nil ? .create : (wasArchived ? .restore : .update),
                 entityType: "achievement", entityID: achievement.id,
                 title: "\(participant.student.fullName): \(result.title)", municipalityID: record.$municipality.id,
                 organizationID: participant.$school.id, before: before,

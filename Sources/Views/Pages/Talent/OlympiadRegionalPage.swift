@@ -14,10 +14,12 @@ public struct OlympiadRegionalPage: Sendable {
         public var regional: Bool
         /// The regional stage's result in the student's achievements: «призёр, 41 балл» (nil: none yet).
         public var regionalResult: String?
+        /// The consent to processing is in force: a result may leave the school.
+        public var consented: Bool
         /// A participant's line.
         public init(
             id: UUID, name: String, school: String, grade: Int, result: String, regional: Bool,
-            regionalResult: String? = nil
+            regionalResult: String? = nil, consented: Bool = true
         ) {
             self.id = id
             self.name = name
@@ -26,11 +28,13 @@ public struct OlympiadRegionalPage: Sendable {
             self.result = result
             self.regional = regional
             self.regionalResult = regionalResult
+            self.consented = consented
         }
 
         /// The results form's field names of this participant.
         public var resultField: String { "result-\(id.uuidString.lowercased())" }
         public var scoreField: String { "score-\(id.uuidString.lowercased())" }
+        public var versionField: String { "version-\(id.uuidString.lowercased())" }
     }
 
     /// A preparation session.
@@ -279,7 +283,7 @@ public struct OlympiadRegionalPage: Sendable {
                         el("td") { row.name }
                         el("td") { row.school }
                         el("td") { String(row.grade) }
-                        el("td") { row.regionalResult ?? "—" }
+                        el("td") { row.consented ? row.regionalResult ?? "—" : OlympiadWords.Regional.noConsentRow }
                     }
                 }
             }
@@ -299,9 +303,17 @@ public struct OlympiadRegionalPage: Sendable {
             UI.formError(errors.isEmpty ? nil : OlympiadWords.notSaved)
             FieldSpec("regionalOn", OlympiadWords.Regional.date, .date, hint: OlympiadWords.Regional.dateHint)
                 .render(values: values, errors: errors)
-            for row in regionalParticipants {
+            for row in regionalParticipants where !row.consented {
+                el("fieldset", .cls("group")) {
+                    el("legend") { "\(row.name), \(row.school), \(row.grade) класс" }
+                    el("p", .cls("muted")) { OlympiadWords.Regional.noConsentRow }
+                    if let error = errors[row.resultField] { el("p", .cls("error")) { error } }
+                }
+            }
+            for row in regionalParticipants where row.consented {
                 el("fieldset", .cls("group pair")) {
                     el("legend") { "\(row.name), \(row.school), \(row.grade) класс" }
+                    UI.hidden(row.versionField, values[row.versionField] ?? "")
                     UI.selectField(
                         row.resultField, OlympiadWords.Regional.result, options: choices,
                         selected: values[row.resultField], errors: errors, includeEmpty: OlympiadWords.Regional.none)

@@ -206,6 +206,12 @@ public enum OlympiadWords {
         public static let chooseResult = "Выберите результат из списка."
         public static let scoreWithoutResult = "Укажите результат: балл без него не сохраняется."
         public static let nobody = "В списке регионального этапа никого нет."
+        public static let noConsent = "Согласия на обработку данных нет: результат не передаётся из школы."
+        public static let noConsentRow = "Согласие на обработку данных отозвано: результат не вносится."
+        public static let editionArchived =
+            "Региональный этап олимпиады этого года в архиве («Олимпиады и конкурсы»): верните его, чтобы внести "
+            + "результаты."
+        public static let stateField = "Состояние"
         public static let auditField = "Результаты регионального этапа"
         public static func saved(_ count: Int) -> String {
             count == 0
