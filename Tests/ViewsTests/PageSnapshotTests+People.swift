@@ -94,6 +94,8 @@ extension PageSnapshotTests {
         ("AchievementImportPage", AchievementImportPage.mock.render(signedIn)),
         ("AchievementDocumentPage", AchievementDocumentPage.mock.render(signedIn)),
         ("WinnersPage", WinnersPage.mock.render(signedIn)),
+        ("RoadmapListPage", RoadmapListPage.mock.render(signedIn)),
+        ("RoadmapPage", RoadmapPage.mock.render(signedIn)),
         ("OlympiadStageListPage", OlympiadStageListPage.mock.render(signedIn)),
         ("OlympiadStageCardPage", OlympiadStageCardPage.mock.render(signedIn)),
         ("OlympiadStageFormPage", OlympiadStageFormPage.mock.render(signedIn)),

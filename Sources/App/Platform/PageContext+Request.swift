@@ -52,6 +52,7 @@ extension Request {
         case .timetable: return true
         case .certificates: return access.allows(user.actor, .read, .certificate(center: probe))
         case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
+        case .roadmaps: return access.allows(user.actor, .read, .roadmapTemplate(municipalityID: municipalityID))
         case .registry(let section):
             switch section {
             case .resourceCenters: return access.allows(user.actor, .read, .resourceCenter(probe))

@@ -175,6 +175,13 @@ extension AccessPolicy {
         case .routeSupportNote(let school):
             guard scope.municipalityID == school.municipalityID else { return false }
             return grant.role == .schoolAdmin && scope.organizationID == school.id
+        case .roadmapTemplate(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator, .methodologist, .centerHead, .schoolAdmin: return action == .read
+            case .teacher, .student, .guardian: return false
+            }
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

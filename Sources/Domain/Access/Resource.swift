@@ -106,4 +106,8 @@ public enum Resource: Sendable {
     /// confidential record — its administration (with the school's psychologist) writes and reads them; nobody outside
     /// the school, not even the КМЦ who sees the route, and not the family through the route's page.
     case routeSupportNote(school: OrgRef)
+    /// A roadmap template (issue 22, item 1; not personal): those who run the municipality, its centres' heads and its
+    /// schools' administrations read them — a «Точка роста» centre is a school's division (`004_5209da8e0aa92458.txt`);
+    /// the administrator keeps the municipality's own.
+    case roadmapTemplate(municipalityID: UUID)
 }

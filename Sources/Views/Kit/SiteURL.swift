@@ -19,6 +19,9 @@ public enum SiteURL: Sendable {
     case certificate(UUID)
     case verify, orders
     case order(UUID)
+    /// The roadmap templates and one of them (by its key).
+    case roadmaps
+    case roadmap(String)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -78,6 +81,8 @@ public enum SiteURL: Sendable {
         case .journal: "/journal"
         case .groupJournal(let id): "/groups/\(id.uuidString.lowercased())/register"
         case .order(let id): "/orders/\(id.uuidString.lowercased())"
+        case .roadmaps: "/roadmaps"
+        case .roadmap(let key): "/roadmaps/\(key)"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

@@ -85,6 +85,8 @@ public enum Stylesheet {
         .diff { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; white-space: pre-wrap;
           word-break: break-word; }
         .muted { color: var(--muted); }
+        .due-open { color: var(--warn); font-size: .9rem; }
+        .due { color: var(--muted); font-size: .9rem; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
         .cards .panel h3 { margin: 0 0 .4rem; font-size: 1.05rem; }
         .login { max-width: 26rem; margin: 2rem auto; }
@@ -105,6 +107,13 @@ public enum Stylesheet {
           .field input, .field select, .field textarea { max-width: 100%; }
           dl.facts { grid-template-columns: 1fr; }
           table.list { display: block; overflow-x: auto; }
+          table.list.stack, table.list.stack tbody, table.list.stack tr, table.list.stack td { display: block; }
+          table.list.stack thead { display: none; }
+          table.list.stack tr { border-bottom: 2px solid var(--line); padding: .3rem 0; }
+          table.list.stack td { border: 0; padding: .15rem .6rem; }
+          table.list.stack td:empty { display: none; }
+          table.list.stack td[data-label]::before { content: attr(data-label); display: block; width: auto;
+            font-size: .8rem; color: var(--muted); }
         }
         @media print {
           .top, .menu-box, .actions, .filters, .pages, .crumbs, .flash, .no-print, form button { display: none !important; }

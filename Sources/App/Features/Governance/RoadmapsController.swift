@@ -1,0 +1,44 @@
+import Domain
+import Vapor
+import Views
+
+/// The roadmap templates (issue 22, item 1): the built-in «Точка роста» roadmaps of `004_5209da8e0aa92458.txt`, read
+/// by those who run the municipality, its centres and its schools; one template shows its deadlines as days of a
+/// chosen calendar year (the year a plan would be made for).
+struct RoadmapsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("roadmaps", use: list)
+        // The built-in templates are the same in every municipality: fixed addresses, no record's id in the path.
+        for template in RoadmapTemplate.builtIn {
+            routes.get("roadmaps", PathComponent(stringLiteral: template.id)) { req in
+                try await one(req, template)
+            }
+        }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .roadmapTemplate(municipalityID: municipalityID))
+        let page = RoadmapListPage(
+            rows: RoadmapTemplate.builtIn.map {
+                .init(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
+            })
+        return req.render(page.render(await req.pageContext(active: .roadmaps)))
+    }
+
+    func one(_ req: Request, _ template: RoadmapTemplate) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .roadmapTemplate(municipalityID: municipalityID))
+        let thisYear = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).ymd.year
+        let years = Array((thisYear - 1)...(thisYear + 2))
+        var year = thisYear
+        if let raw = req.query[String.self, at: "year"], !raw.isEmpty {
+            guard let chosen = Int(raw), years.contains(chosen) else {
+                throw AppError.badParameters(["year": GovernanceWords.chooseYear])
+            }
+            year = chosen
+        }
+        let page = RoadmapPage(template: template, year: year, years: years)
+        return req.render(page.render(await req.pageContext(active: .roadmaps)))
+    }
+}

@@ -1,0 +1,145 @@
+import Domain
+import Foundation
+
+/// The roadmap templates (issue 22, item 1): the list, and one template's measures with their deadlines turned into
+/// days of a chosen calendar year.
+public struct RoadmapListPage: Sendable {
+    /// A template's line.
+    public struct Row: Sendable {
+        public var id: String
+        public var title: String
+        public var measures: Int
+        public var builtIn: Bool
+        public init(id: String, title: String, measures: Int, builtIn: Bool) {
+            self.id = id
+            self.title = title
+            self.measures = measures
+            self.builtIn = builtIn
+        }
+    }
+
+    public var rows: [Row]
+    public init(rows: [Row]) { self.rows = rows }
+
+    /// The built-in templates.
+    public static let mock = RoadmapListPage(
+        rows: RoadmapTemplate.builtIn.map {
+            Row(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
+        })
+
+    public func render(_ ctx: PageContext) -> String {
+        let title = GovernanceWords.roadmapsTitle
+        return Layout.page(ctx, title: title, crumbs: [Crumb(title)]) {
+            el("h1") { title }
+            el("p", .cls("muted")) { GovernanceWords.roadmapsIntro }
+            el("table", .cls("list")) {
+                el("thead") { el("tr") { for column in ["Шаблон", "Строк", "Происхождение"] { el("th") { column } } } }
+                el("tbody") {
+                    for row in rows {
+                        el("tr") {
+                            el("td") { el("a", .href(SiteURL.roadmap(row.id).path)) { row.title } }
+                            el("td") { String(row.measures) }
+                            el("td") { row.builtIn ? GovernanceWords.builtIn : "—" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One template for a year: by section, each row's number, the centre's measure and deadline, the authority's measure
+/// and deadline; each deadline with the days it makes in the year, or a note that the plan's author fixes the date.
+public struct RoadmapPage: Sendable {
+    public var template: RoadmapTemplate
+    public var year: Int
+    public var years: [Int]
+
+    public init(template: RoadmapTemplate, year: Int, years: [Int]) {
+        self.template = template
+        self.year = year
+        self.years = years
+    }
+
+    public static let mock = RoadmapPage(
+        template: RoadmapTemplate(
+            id: "tochka-rosta-1", title: RoadmapTemplate.firstYear.title,
+            sections: [
+                .init(
+                    "Информационно-аналитические мероприятия",
+                    [
+                        .init(
+                            number: "43",
+                            center: "Предоставление ежеквартального отчета о выполнении мероприятий проекта",
+                            centerDeadline: "до 5 числа месяца, следующего за кварталом",
+                            authority: "Контроль за подготовкой и предоставления ежеквартальных отчетов",
+                            authorityDeadline: "ежеквартально"),
+                        .init(
+                            number: nil, center: nil, centerDeadline: nil, authority: "Объявление закупочных процедур",
+                            authorityDeadline: "по отдельному графику"),
+                    ])
+            ]), year: 2027, years: [2026, 2027, 2028])
+
+    public func render(_ ctx: PageContext) -> String {
+        let crumbs = [Crumb(GovernanceWords.roadmapsTitle, SiteURL.roadmaps.path), Crumb(template.title)]
+        let measures = template.measures
+        let inexact = measures.flatMap { [$0.centerDue, $0.authorityDue] }.compactMap { $0 }.filter { !$0.isExact }
+        return Layout.page(ctx, title: template.title, crumbs: crumbs) {
+            el("h1") { template.title }
+            el(
+                "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.roadmap(template.id).path),
+                Attr("role", "search")
+            ) {
+                FieldSpec("year", GovernanceWords.year, .select(years.map { (String($0), String($0)) }, empty: nil))
+                    .render(values: FormValues(single: ["year": String(year)]), errors: FieldErrors())
+                el("button", .type("submit")) { GovernanceWords.show }
+            }
+            el("p", .cls("muted")) {
+                GovernanceWords.roadmapSummary(
+                    center: measures.filter { $0.center != nil }.count,
+                    authority: measures.filter { $0.authority != nil }.count, inexact: inexact.count)
+            }
+            for section in template.sections {
+                el("h2") { section.title }
+                // On a phone each row stacks, every cell under its column's name.
+                el("table", .cls("list stack")) {
+                    el("thead") {
+                        el("tr") {
+                            for column in ["№", "Мероприятия центра", "Срок", "Мероприятия МОУО", "Срок"] {
+                                el("th") { column }
+                            }
+                        }
+                    }
+                    el("tbody") {
+                        for measure in section.measures {
+                            el("tr") {
+                                cell("№", measure.number)
+                                cell("Мероприятия центра", measure.center)
+                                deadline(measure.center == nil ? nil : measure.centerDue)
+                                cell("Мероприятия МОУО", measure.authority)
+                                deadline(measure.authority == nil ? nil : measure.authorityDue)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A cell with its column's name for the phone's stacked rows (empty when there is nothing to say).
+    func cell(_ label: String, _ text: String?) -> Node {
+        guard let text, !text.isEmpty else { return el("td") {} }
+        return el("td", Attr("data-label", label)) { text }
+    }
+
+    /// A deadline's cell: the words, then the days of the year.
+    func deadline(_ due: RoadmapDeadline?) -> Node {
+        guard due != nil else { return el("td") {} }
+        return el("td", Attr("data-label", "Срок")) {
+            if let due {
+                due.text.isEmpty ? GovernanceWords.noDeadline : due.text
+                el("div", .cls(due.isExact ? "due" : "due-open")) { GovernanceWords.days(due, year: year) }
+            }
+        }
+    }
+}
