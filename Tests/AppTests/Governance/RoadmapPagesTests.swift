@@ -44,6 +44,24 @@ extension AppTests {
                     #expect(try await user.get("/roadmaps").status == .forbidden)
                     #expect(try await user.get("/roadmaps/tochka-rosta-1").status == .forbidden)
                 }
+                // The API: the same templates and days; a teacher's token reads nothing.
+                let token = try await directToken(app, username: "kmc")
+                var api = Browser(app)
+                let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+                let listed = try await api.send(.GET, "/api/v1/roadmap-templates", headers: auth).body.string
+                #expect(listed.contains("\"total\":2") && listed.contains("tochka-rosta-2"))
+                let detail = try await api.send(
+                    .GET, "/api/v1/roadmap-templates/tochka-rosta-1?year=\(year + 1)", headers: auth)
+                #expect(detail.status == .ok)
+                #expect(detail.body.string.contains("\"centerDays\":[\"\(year + 1)-05-31\"]"))
+                #expect(detail.body.string.contains("\"\(year + 2)-01-05\""))
+                let wrongYear = try await api.send(
+                    .GET, "/api/v1/roadmap-templates/tochka-rosta-1?year=abc", headers: auth)
+                #expect(wrongYear.status == .badRequest && wrongYear.body.string.contains(GovernanceWords.chooseYear))
+                let teacher = try await directToken(app, username: "teacher1")
+                let refused = try await api.send(
+                    .GET, "/api/v1/roadmap-templates", headers: ["Authorization": "Bearer \(teacher)"])
+                #expect(refused.status == .forbidden)
                 var anonymous = Browser(app)
                 #expect(try await anonymous.get("/roadmaps").status != .ok)
             }

@@ -17,7 +17,7 @@ enum APIDocsArea: FeatureArea {
         + CertificatesAPIController.operations + CertificateVerifyAPIController.operations
         + OrderAPIController.operations + TalentAPIController.operations
         + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
-        + RouteAPIController.operations
+        + RouteAPIController.operations + RoadmapAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -5,5 +5,6 @@ import Vapor
 enum GovernanceArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
         try routes.web.register(collection: RoadmapsController())
+        try routes.api.register(collection: RoadmapAPIController())
     }
 }

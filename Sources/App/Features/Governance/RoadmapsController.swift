@@ -29,16 +29,20 @@ struct RoadmapsController: RouteCollection {
     func one(_ req: Request, _ template: RoadmapTemplate) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .roadmapTemplate(municipalityID: municipalityID))
-        let thisYear = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).ymd.year
-        let years = Array((thisYear - 1)...(thisYear + 2))
-        var year = thisYear
-        if let raw = req.query[String.self, at: "year"], !raw.isEmpty {
-            guard let chosen = Int(raw), years.contains(chosen) else {
-                throw AppError.badParameters(["year": GovernanceWords.chooseYear])
-            }
-            year = chosen
-        }
+        let (year, years) = try await Self.year(req)
         let page = RoadmapPage(template: template, year: year, years: years)
         return req.render(page.render(await req.pageContext(active: .roadmaps)))
+    }
+
+    /// The calendar year of `?year=` (this year when not given), one of last year to two ahead; another is a 400
+    /// naming the field.
+    static func year(_ req: Request) async throws -> (year: Int, years: [Int]) {
+        let thisYear = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req)).ymd.year
+        let years = Array((thisYear - 1)...(thisYear + 2))
+        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return (thisYear, years) }
+        guard let chosen = Int(raw), years.contains(chosen) else {
+            throw AppError.badParameters(["year": GovernanceWords.chooseYear])
+        }
+        return (chosen, years)
     }
 }

@@ -6,6 +6,7 @@ import Views
 /// The areas of the API as the document groups them (its tags), in the order the page shows them.
 enum APIArea: String, CaseIterable, Sendable {
     case accounts, registry, programs, enrollment, timetable, journal, assessment, certificates, orders, talent
+    case governance
 
     var title: String {
         switch self {
@@ -19,6 +20,7 @@ enum APIArea: String, CaseIterable, Sendable {
         case .certificates: "Сертификаты"
         case .orders: "Приказы"
         case .talent: "Олимпиады и достижения"
+        case .governance: "Управление сетью"
         }
     }
 }
