@@ -98,6 +98,9 @@ extension AppTests {
                 let list = try await kmc.get("/gifted").body.string
                 #expect(list.contains("Лебедева") && list.contains("Павлов"))
                 #expect(!list.contains("Зуев") && !list.contains("Орлова") && !list.contains("Соколов"))
+                // Each member's best result: its edition, contest, year and subject read with it.
+                #expect(list.contains("призёр — Всероссийская олимпиада школьников — муниципальный этап"))
+                #expect(list.contains("региональный этап, год -2 (физика)"))
                 let math = try await s.world.olympiadSubject("математика")
                 let byMath = try await kmc.get("/gifted?subject=\(math.id!)").body.string
                 #expect(byMath.contains("Лебедева") && !byMath.contains("Павлов"))

@@ -36,22 +36,23 @@ struct GiftedController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         try RegistrySupport.checkChoices(req, Self.choices)
         let query = Self.listQuery(req)
-        let (students, total, basis) = try await GiftedBank.page(query, municipalityID: municipalityID, req: req)
+        let bank = try await GiftedBank.read(query, municipalityID: municipalityID, req: req)
+        let (students, total, basis) = (bank.students, bank.total, bank.basis)
         let ids = students.compactMap(\.id)
         let achievements = try await GiftedBank.achievements(of: ids, on: req.db)
         let courses = try await GiftedBank.courseCounts(of: ids, on: req.db)
-        let support = try await SupportBoard.measures(of: ids, on: req.db)
+        let support = try await SupportBoard.awardedMarks(of: ids, on: req.db)
         let visible = try RegistrySupport.visibleOrganizations(req, municipalityID: municipalityID) {
             .gifted(school: $0, shared: true)
         }
         let schools = try await RegistrySupport.organizationOptions(municipalityID, kinds: [.school], on: req.db)
             .filter { visible?.contains(UUID(uuidString: $0.value)!) ?? true }
-        let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
+        let years = bank.years
         let subjects = try await OlympiadSubject.query(on: req.db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$sortKey).all()
         let probe = OrgRef(id: UUID(), municipalityID: municipalityID)
         let page = GiftedListPage(
-            query: query, rule: try await GiftedBank.rule(municipalityID, on: req.db), schools: schools,
+            query: query, rule: bank.rule, schools: schools,
             years: try years.map { (try $0.requireID().uuidString.lowercased(), $0.title) },
             subjects: try subjects.map { (try $0.requireID().uuidString.lowercased(), $0.name) },
             rows: students.map { student in
@@ -61,7 +62,7 @@ struct GiftedController: RouteCollection {
                     basis: GiftedBasis.allCases.filter { basis[student.id!]?.contains($0) == true },
                     best: list.first.map(GiftedBank.line) ?? "", achievements: list.count,
                     courses: courses[student.id!] ?? 0,
-                    support: (support[student.id!] ?? []).filter(\.isAwarded).map { SupportBoard.line($0).mark })
+                    support: support[student.id!] ?? [])
             }, total: total, canDecide: req.can(.create, .gifted(school: probe, shared: true)),
             canSetRule: req.can(.update, .giftedRule(municipalityID: municipalityID)))
         return req.render(page.render(await context(req)))

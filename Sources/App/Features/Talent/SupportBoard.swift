@@ -81,9 +81,27 @@ enum SupportBoard {
                 kind: input.kind, startsOn: input.startsOn?.formatted, endsOn: input.endsOn?.formatted,
                 destination: input.destination, event: input.event),
             basis: measure.basis, points: measure.points,
-            decree: SupportWords.decree(measure.decreeNumber, input.decreeDay?.formatted),
+            decree: decree(measure),
             status: measure.supportStatus,
             orderURL: measure.$order.id.map { SiteURL.order($0).path })
+    }
+
+    /// The marks of the awarded measures of some students, newest first — «стипендиат, постановление № 12 от …» — in
+    /// one statement (the databank's list: the line's student, school and year are not needed for a mark).
+    static func awardedMarks(of students: [UUID], on db: any Database) async throws -> [UUID: [String]] {
+        guard !students.isEmpty else { return [:] }
+        let rows = try await RegistrySupport.inChunks(students) {
+            try await SupportMeasure.query(on: db).filter(\.$student.$id ~~ $0)
+                .join(AcademicYear.self, on: \SupportMeasure.$academicYear.$id == \AcademicYear.$id)
+                .sort(AcademicYear.self, \.$startsOn, .descending).sort(\.$createdAt, .descending).all()
+        }
+        return Dictionary(grouping: rows.filter(\.isAwarded), by: { $0.$student.id }).mapValues {
+            $0.map { SupportLine.awardedMark(kind: $0.input.kind, decree: Self.decree($0)) }
+        }
+    }
+
+    static func decree(_ measure: SupportMeasure) -> String {
+        SupportWords.decree(measure.decreeNumber, measure.input.decreeDay?.formatted)
     }
 
     /// The measures of some students (every year), newest first: the databank marks laureates and stipend holders.

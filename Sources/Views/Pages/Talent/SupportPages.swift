@@ -60,8 +60,11 @@ public struct SupportLine: Sendable {
 
     /// «стипендиат, приказ № 12 от 01.10.2026» — how the databank marks the holder.
     public var mark: String {
-        status == .awarded ? "\(kind.holder), \(decree)" : "\(kind.title): \(status.title)"
+        status == .awarded ? Self.awardedMark(kind: kind, decree: decree) : "\(kind.title): \(status.title)"
     }
+
+    /// An awarded measure's mark: «стипендиат, постановление № 12 от 01.10.2026».
+    public static func awardedMark(kind: SupportKind, decree: String) -> String { "\(kind.holder), \(decree)" }
 
     static let mock = SupportLine(
         id: MockID.of(0x2301), studentID: MockID.of(0x2191), student: "Лебедева Ольга Ивановна",
