@@ -34,23 +34,9 @@ extension DemoData {
             .filter(\.$consentOn != nil).filter(\.$consentWithdrawnAt == nil).filter(\.$grade >= 10)
             .sort(\.$sortKey).all().filter { !entered.contains($0.id!) }.prefix(40)
         for (i, student) in students.enumerated() {
-            let record = Achievement()
-            record.$municipality.id = municipalityID
-            record.$school.id = student.$school.id
-            record.$student.id = try student.requireID()
-            record.$edition.id = try schoolStage.requireID()
-            record.$subject.id = try math.requireID()
-            record.subjectKey = AchievementRules.subjectKey(subjectID: math.id, nomination: nil)
-            record.result = AchievementResult.participant.rawValue
-            record.score = Double(15 + (i * 7) % 30)
-            record.gradeStudied = student.grade
-            record.gradeCompeted = student.grade
-            record.achievedOn = schoolStage.endsOn
-            record.searchKey = TextKey.search(student.surname, student.givenName, student.patronymic, olympiad.title)
-            record.sortKey = student.sortKey
-            record.status = RecordStatus.active.rawValue
-            record.version = 1
-            try await record.create(on: db)
+            try await schoolStageResult(
+                of: student, in: schoolStage, subject: math, olympiad: olympiad, score: Double(15 + (i * 7) % 30),
+                grade: student.grade, on: db)
         }
         let mathStage = try await demoStage(
             math, year: current, edition: municipal, papers: [10: ("10;10;10;10;10", 30), 11: ("10;10;10;10;10", 28)],
@@ -183,23 +169,9 @@ extension DemoData {
         schoolStage.version = 1
         try await schoolStage.create(on: db)
         for (k, student) in students.enumerated() {
-            let record = Achievement()
-            record.$municipality.id = current.$municipality.id
-            record.$school.id = student.$school.id
-            record.$student.id = try student.requireID()
-            record.$edition.id = try schoolStage.requireID()
-            record.$subject.id = try physics.requireID()
-            record.subjectKey = AchievementRules.subjectKey(subjectID: physics.id, nomination: nil)
-            record.result = AchievementResult.participant.rawValue
-            record.score = Double(k < 16 ? 20 + (k * 5) % 17 : 12 + k % 5)
-            record.gradeStudied = student.grade - 1
-            record.gradeCompeted = student.grade - 1
-            record.achievedOn = schoolStage.endsOn
-            record.searchKey = TextKey.search(student.surname, student.givenName, student.patronymic, olympiad.title)
-            record.sortKey = student.sortKey
-            record.status = RecordStatus.active.rawValue
-            record.version = 1
-            try await record.create(on: db)
+            try await schoolStageResult(
+                of: student, in: schoolStage, subject: physics, olympiad: olympiad,
+                score: Double(k < 16 ? 20 + (k * 5) % 17 : 12 + k % 5), grade: student.grade - 1, on: db)
         }
         for (k, student) in students.prefix(16).enumerated() {
             let total = 37 - 2 * (k / 2) - k % 2
@@ -232,6 +204,30 @@ extension DemoData {
             student.publicationConsentBy = "мать, заявление № \(30 + k)"
             try await student.save(on: db)
         }
+    }
+
+    /// A school stage's result of the ВсОШ: a participant's score in a subject, as a school enters it.
+    static func schoolStageResult(
+        of student: Student, in edition: ContestEdition, subject: OlympiadSubject, olympiad: Contest, score: Double,
+        grade: Int, on db: any Database
+    ) async throws {
+        let record = Achievement()
+        record.$municipality.id = student.$municipality.id
+        record.$school.id = student.$school.id
+        record.$student.id = try student.requireID()
+        record.$edition.id = try edition.requireID()
+        record.$subject.id = try subject.requireID()
+        record.subjectKey = AchievementRules.subjectKey(subjectID: subject.id, nomination: nil)
+        record.result = AchievementResult.participant.rawValue
+        record.score = score
+        record.gradeStudied = grade
+        record.gradeCompeted = grade
+        record.achievedOn = edition.endsOn
+        record.searchKey = TextKey.search(student.surname, student.givenName, student.patronymic, olympiad.title)
+        record.sortKey = student.sortKey
+        record.status = RecordStatus.active.rawValue
+        record.version = 1
+        try await record.create(on: db)
     }
 
     /// Results of all the invited but the last two: in the 10th grade the totals fall 2 apart with a tie on the quota's
