@@ -106,10 +106,11 @@ public struct PlanProgress: Equatable, Sendable {
             return dueOn < today
         }
 
-        /// Done on or before its day (an item without a day: done at all).
+        /// Done on or before its day (an item without a day: done at all; done with no day recorded: not on time).
         public var doneOnTime: Bool {
             guard status == .done else { return false }
-            guard let dueOn, let doneOn else { return true }
+            guard let dueOn else { return true }
+            guard let doneOn else { return false }
             return doneOn <= dueOn
         }
     }

@@ -58,9 +58,14 @@ public struct RoadmapDeadline: Equatable, Sendable {
         }
     }
 
-    /// The deadline makes exact days.
+    /// The deadline's words make exact days (29 February's none in a year without it: see `days`).
     public var isExact: Bool { kind != .words && !isOngoing }
     var isOngoing: Bool { if case .from = kind { true } else { false } }
+
+    /// A day some year has: «31.04» none, «29.02» a leap year's (in another year it makes no day: `days` is empty).
+    static func exists(_ month: Int, _ day: Int) -> Bool {
+        (1...12).contains(month) && day >= 1 && day <= RuDate.daysInMonth(2000, month)
+    }
 
     static func lastDay(_ year: Int, _ month: Int) -> CivilDay? {
         CivilDay(year: year, month: month, day: RuDate.daysInMonth(year, month))
@@ -101,15 +106,13 @@ public struct RoadmapDeadline: Equatable, Sendable {
         // «до 31.05», «до 15.09».
         if words.count == 2, words[0] == "до" {
             let parts = words[1].split(separator: ".")
-            if parts.count == 2, let day = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
-                (1...31).contains(day)
-            {
+            if parts.count == 2, let day = Int(parts[0]), let month = Int(parts[1]), Self.exists(month, day) {
                 return .day(month: month, day: day)
             }
         }
         // «1 сентября», «до 15 августа», «15 февраля».
         let dated = words.first == "до" ? Array(words.dropFirst()) : words
-        if dated.count == 2, let day = Int(dated[0]), (1...31).contains(day), let month = month(dated[1]) {
+        if dated.count == 2, let day = Int(dated[0]), let month = month(dated[1]), Self.exists(month, day) {
             return .day(month: month, day: day)
         }
         // «с сентября», «с ноября».

@@ -15,7 +15,7 @@ extension AppTests {
         @Test func theRoadmapsReadAsTemplatesWithTheirDeadlinesInTheChosenYear() async throws {
             try await withApp { app in
                 let world = try await World.make(app)
-                _ = try await world.cast([.kmc, .metod, .centre1, .school1, .teacher1])
+                _ = try await world.cast([.kmc, .metod, .centre1, .school1, .teacher1, .student1, .parent1])
                 for login in ["kmc", "metod", "centre1", "school1"] {
                     var user = Browser(app)
                     _ = try await user.login(login, password: World.password)
@@ -36,9 +36,12 @@ extension AppTests {
                 #expect(second.contains("Разработка целевой модели наставничества"))
                 #expect(second.contains("15.02.\(year)"))
                 let bad = try await kmc.get("/roadmaps/tochka-rosta-1?year=1999")
-                #expect(bad.status == .badRequest && bad.body.string.contains(GovernanceWords.chooseYear))
+                #expect(
+                    bad.status == .badRequest && bad.body.string.contains("Укажите год с \(year - 1) по \(year + 2)."))
                 #expect(try await kmc.get("/roadmaps/unknown").status == .notFound)
-                for login in ["teacher1"] {
+                // An empty year is this year's.
+                #expect(try await kmc.get("/roadmaps/tochka-rosta-2?year=").body.string.contains("15.02.\(year)"))
+                for login in ["teacher1", "student1", "parent1"] {
                     var user = Browser(app)
                     _ = try await user.login(login, password: World.password)
                     #expect(try await user.get("/roadmaps").status == .forbidden)
@@ -57,7 +60,9 @@ extension AppTests {
                 #expect(detail.body.string.contains("\"\(year + 2)-01-05\""))
                 let wrongYear = try await api.send(
                     .GET, "/api/v1/roadmap-templates/tochka-rosta-1?year=abc", headers: auth)
-                #expect(wrongYear.status == .badRequest && wrongYear.body.string.contains(GovernanceWords.chooseYear))
+                #expect(
+                    wrongYear.status == .badRequest
+                        && wrongYear.body.string.contains("Укажите год с \(year - 1) по \(year + 2)."))
                 let teacher = try await directToken(app, username: "teacher1")
                 let refused = try await api.send(
                     .GET, "/api/v1/roadmap-templates", headers: ["Authorization": "Bearer \(teacher)"])

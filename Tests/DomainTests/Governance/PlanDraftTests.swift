@@ -42,6 +42,9 @@ import Testing
         #expect(late.isOverdue(today: today) && !dueToday.isOverdue(today: today))
         #expect(!doneLate.isOverdue(today: today) && !cancelled.isOverdue(today: today))
         #expect(!undated.isOverdue(today: today) && !doneLate.doneOnTime && doneOnTime.doneOnTime)
+        // Done on the day itself is on time; done with no day recorded is not.
+        #expect(PlanProgress.Item(status: .done, dueOn: today, doneOn: today).doneOnTime)
+        #expect(!PlanProgress.Item(status: .done, dueOn: today, doneOn: nil).doneOnTime)
         let progress = PlanProgress(
             [late, dueToday, doneLate, doneOnTime, cancelled, undated, future], today: today)
         #expect(progress.total == 7 && progress.done == 2 && progress.overdue == 1 && progress.undated == 1)

@@ -54,6 +54,46 @@ import Testing
         #expect(RoadmapDeadline("октябрь-май").kind == .words)
     }
 
+    /// Every deadline the seed writes, and what it is read as.
+    @Test func everyDeadlineOfTheSeedReadsAsItSays() {
+        let expected: [String: RoadmapDeadline.Kind] = [
+            "до 31.05": .day(month: 5, day: 31), "до 30.06": .day(month: 6, day: 30),
+            "до 15.09": .day(month: 9, day: 15),
+            "1 сентября": .day(month: 9, day: 1), "до 15 августа": .day(month: 8, day: 15),
+            "15 февраля 2020": .day(month: 2, day: 15), "Май": .months(from: 5, to: 5),
+            "Август": .months(from: 8, to: 8), "август": .months(from: 8, to: 8), "июнь": .months(from: 6, to: 6),
+            "Июнь": .months(from: 6, to: 6), "декабрь": .months(from: 12, to: 12),
+            "сентябрь": .months(from: 9, to: 9), "Сентябрь": .months(from: 9, to: 9),
+            "Июнь 2020": .months(from: 6, to: 6), "Февраль 2020": .months(from: 2, to: 2),
+            "Май 2020": .months(from: 5, to: 5), "Декабрь 2020": .months(from: 12, to: 12),
+            "апрель-август": .months(from: 4, to: 8), "август-сентябрь": .months(from: 8, to: 9),
+            "июнь-август": .months(from: 6, to: 8), "апрель-июнь": .months(from: 4, to: 6),
+            "май-август": .months(from: 5, to: 8), "май-декабрь": .months(from: 5, to: 12),
+            "август - октябрь": .months(from: 8, to: 10), "сентябрь-декабрь": .months(from: 9, to: 12),
+            "сентябрь – декабрь": .months(from: 9, to: 12), "сентябрь - декабрь": .months(from: 9, to: 12),
+            "Сентябрь-декабрь": .months(from: 9, to: 12),
+            "сентябрь – декабрь 2020": .months(from: 9, to: 12), "сентябрь - декабрь 2020": .months(from: 9, to: 12),
+            "Январь-декабрь 2020": .months(from: 1, to: 12), "Январь – декабрь 2020": .months(from: 1, to: 12),
+            "Январь-май 2020": .months(from: 1, to: 5), "Январь – июнь 2020": .months(from: 1, to: 6),
+            "с сентября": .from(month: 9), "с ноября": .from(month: 11), "ежеквартально": .quarterly,
+            "до 5 числа месяца, следующего за кварталом": .afterQuarter(day: 5),
+            "по отдельному графику": .words, "в течение года": .words, "": .words,
+        ]
+        var seen = Set<String>()
+        for template in RoadmapTemplate.builtIn {
+            for measure in template.measures {
+                for due in [measure.centerDue, measure.authorityDue].compactMap({ $0 }) {
+                    seen.insert(due.text)
+                    #expect(expected[due.text] == due.kind, "«\(due.text)»: \(due.kind)")
+                }
+            }
+        }
+        #expect(seen == Set(expected.keys), "\(seen.symmetricDifference(expected.keys))")
+        // A day no year has is words; 29 February only in a leap year.
+        #expect(RoadmapDeadline("до 31.04").kind == .words && RoadmapDeadline("до 30 февраля").kind == .words)
+        #expect(days("до 29.02", 2028) == ["29.02.2028"] && days("до 29.02", 2027).isEmpty)
+    }
+
     @Test func everyDeadlineOfBothRoadmapsIsRead() {
         for template in RoadmapTemplate.builtIn {
             for measure in template.measures {
@@ -85,7 +125,20 @@ import Testing
                     sections.append(padded[0])
                     continue
                 }
-                if !padded[0].isEmpty { numbers.append(String(padded[0].dropLast())) }
+                if !padded[0].isEmpty {
+                    // A numbered line's cells are the start of its row's fields (a row continued over a page adds to
+                    // them, never another row's words).
+                    let number = String(padded[0].dropLast())
+                    numbers.append(number)
+                    let rows = template.measures.filter { $0.number == number }
+                    let starts = rows.contains { row in
+                        [row.center, row.centerDeadline, row.authority, row.authorityDeadline].map {
+                            Self.clean($0 ?? "")
+                        }
+                        .enumerated().allSatisfy { $0.element.hasPrefix(padded[$0.offset + 1]) }
+                    }
+                    #expect(starts, "\(template.id) № \(number): its cells are not its row's")
+                }
                 let fields: [KeyPath<RoadmapTemplate.Measure, String?>] = [
                     \.center, \.centerDeadline, \.authority, \.authorityDeadline,
                 ]

@@ -41,7 +41,7 @@ struct RoadmapsController: RouteCollection {
         let years = Array((thisYear - 1)...(thisYear + 2))
         guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return (thisYear, years) }
         guard let chosen = Int(raw), years.contains(chosen) else {
-            throw AppError.badParameters(["year": GovernanceWords.chooseYear])
+            throw AppError.badParameters(["year": GovernanceWords.chooseYear(years)])
         }
         return (chosen, years)
     }

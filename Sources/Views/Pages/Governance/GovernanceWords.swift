@@ -13,7 +13,10 @@ public enum GovernanceWords {
     public static let year = "Год плана"
     public static let show = "Показать"
     public static let noDeadline = "срок не указан"
-    public static let chooseYear = "Выберите год из списка."
+    /// A year outside the ones a plan is made for: «Укажите год с 2025 по 2028.»
+    public static func chooseYear(_ years: [Int]) -> String {
+        "Укажите год с \(years.first ?? 0) по \(years.last ?? 0)."
+    }
 
     /// «Мероприятий центра: 38, МОУО: 41. Сроков без точной даты: 9 — дату уточняет составитель плана.»
     public static func roadmapSummary(center: Int, authority: Int, inexact: Int) -> String {

@@ -83,7 +83,8 @@ public struct RoadmapPage: Sendable {
     public func render(_ ctx: PageContext) -> String {
         let crumbs = [Crumb(GovernanceWords.roadmapsTitle, SiteURL.roadmaps.path), Crumb(template.title)]
         let measures = template.measures
-        let inexact = measures.flatMap { [$0.centerDue, $0.authorityDue] }.compactMap { $0 }.filter { !$0.isExact }
+        let inexact = measures.flatMap { [$0.centerDue, $0.authorityDue] }.compactMap { $0 }
+            .filter { $0.days(year: year).isEmpty }
         return Layout.page(ctx, title: template.title, crumbs: crumbs) {
             el("h1") { template.title }
             el(
@@ -138,7 +139,9 @@ public struct RoadmapPage: Sendable {
         return el("td", Attr("data-label", "Срок")) {
             if let due {
                 due.text.isEmpty ? GovernanceWords.noDeadline : due.text
-                el("div", .cls(due.isExact ? "due" : "due-open")) { GovernanceWords.days(due, year: year) }
+                el("div", .cls(due.days(year: year).isEmpty ? "due-open" : "due")) {
+                    GovernanceWords.days(due, year: year)
+                }
             }
         }
     }
