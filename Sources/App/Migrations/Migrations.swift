@@ -41,5 +41,6 @@ enum SetkaMigrations {
         AddDocumentStorage(),
         CreateAchievementPreparers(),
         AddSessionTrainers(),
+        CreatePlans(),
     ]
 }

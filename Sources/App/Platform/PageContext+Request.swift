@@ -53,6 +53,7 @@ extension Request {
         case .certificates: return access.allows(user.actor, .read, .certificate(center: probe))
         case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
         case .roadmaps: return access.allows(user.actor, .read, .roadmapTemplate(municipalityID: municipalityID))
+        case .plans: return access.allows(user.actor, .read, .plan(owner: probe, municipalityID: municipalityID))
         case .registry(let section):
             switch section {
             case .resourceCenters: return access.allows(user.actor, .read, .resourceCenter(probe))

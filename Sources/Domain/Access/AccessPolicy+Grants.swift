@@ -175,6 +175,26 @@ extension AccessPolicy {
         case .routeSupportNote(let school):
             guard scope.municipalityID == school.municipalityID else { return false }
             return grant.role == .schoolAdmin && scope.organizationID == school.id
+        case .plan(let owner, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator: return action == .read || action == .create || action == .update
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                return action == .read && owner != nil && scope.organizationID == owner?.id
+            case .teacher, .student, .guardian: return false
+            }
+        case .planItem(let owner, let side, _, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return action == .read || action == .update
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                guard owner != nil, scope.organizationID == owner?.id else { return false }
+                return action == .read || (action == .update && side == .center)
+            case .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -53,6 +53,13 @@ public struct AccessPolicy: Sendable {
                 }
             }
         }
+        // The person answering for a plan item reads and marks it, whatever their role in the municipality.
+        if case .planItem(_, _, let responsibleUserID?, let municipalityID) = resource,
+            responsibleUserID == actor.userID, action == .read || action == .update,
+            actor.activeGrants(at: now).contains(where: { $0.scope.municipalityID == municipalityID })
+        {
+            return true
+        }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
             if action == .read, let userID, userID == actor.userID { return true }
             return allows(actor, action, .staff(orgs: orgs, municipalityID: municipalityID))

@@ -110,4 +110,11 @@ public enum Resource: Sendable {
     /// schools' administrations read them — a «Точка роста» centre is a school's division (`004_5209da8e0aa92458.txt`);
     /// the administrator keeps the municipality's own.
     case roadmapTemplate(municipalityID: UUID)
+    /// A plan made from a roadmap template for a year (issue 22, item 2): an organisation's — a resource centre, a
+    /// school with its «Точка роста» centre — (`owner`), or the municipality's own (nil). The administrator makes
+    /// them; the КМЦ keeps them too; the methodologist reads; the owner's head or administration reads its own.
+    case plan(owner: OrgRef?, municipalityID: UUID)
+    /// An item of a plan: the owner's head or administration marks the centre's side of its own plan; the
+    /// administrator and the КМЦ every item; the person named as answering for an item reads and marks that item.
+    case planItem(owner: OrgRef?, side: PlanItemDraft.Side, responsibleUserID: UUID?, municipalityID: UUID)
 }

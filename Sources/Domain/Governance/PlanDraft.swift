@@ -25,10 +25,12 @@ public struct PlanItemDraft: Equatable, Sendable {
     public var startsOn: CivilDay?
     /// For a recurring deadline: the quarter (1–4) this item is for.
     public var quarter: Int?
+    /// Done only with evidence (`PlanEvidence`).
+    public var evidenceRequired: Bool
 
     public init(
         side: Side, section: String, number: String?, position: Int, measure: String, deadline: String,
-        dueOn: CivilDay?, startsOn: CivilDay?, quarter: Int?
+        dueOn: CivilDay?, startsOn: CivilDay?, quarter: Int?, evidenceRequired: Bool = false
     ) {
         self.side = side
         self.section = section
@@ -39,6 +41,7 @@ public struct PlanItemDraft: Equatable, Sendable {
         self.dueOn = dueOn
         self.startsOn = startsOn
         self.quarter = quarter
+        self.evidenceRequired = evidenceRequired
     }
 }
 
@@ -59,7 +62,7 @@ extension RoadmapTemplate {
                             PlanItemDraft(
                                 side: side, section: section.title, number: measure.number, position: items.count,
                                 measure: text, deadline: due.text, dueOn: day, startsOn: due.start(year: year),
-                                quarter: recurring ? index + 1 : nil))
+                                quarter: recurring ? index + 1 : nil, evidenceRequired: PlanEvidence.required(text)))
                     }
                 }
             }

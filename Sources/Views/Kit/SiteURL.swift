@@ -22,6 +22,10 @@ public enum SiteURL: Sendable {
     /// The roadmap templates and one of them (by its key).
     case roadmaps
     case roadmap(String)
+    /// Plans made from templates: the list, a new one, one plan, one item.
+    case plans, newPlan
+    case plan(UUID)
+    case planItem(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -83,6 +87,10 @@ public enum SiteURL: Sendable {
         case .order(let id): "/orders/\(id.uuidString.lowercased())"
         case .roadmaps: "/roadmaps"
         case .roadmap(let key): "/roadmaps/\(key)"
+        case .plans: "/plans"
+        case .newPlan: "/plans/new"
+        case .plan(let id): "/plans/\(id.uuidString.lowercased())"
+        case .planItem(let id): "/plan-items/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

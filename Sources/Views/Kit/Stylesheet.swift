@@ -87,6 +87,14 @@ public enum Stylesheet {
         .muted { color: var(--muted); }
         .due-open { color: var(--warn); font-size: .9rem; }
         .due { color: var(--muted); font-size: .9rem; }
+        tr.late td { background: var(--err-bg); }
+        .overdue { color: var(--err); font-weight: 600; font-size: .9rem; }
+        .side { display: inline-block; font-size: .75rem; color: var(--muted); border: 1px solid var(--line);
+          border-radius: 4px; padding: 0 .3rem; }
+        .badge-plan-done { color: var(--ok); background: var(--ok-bg); border-color: #b6dfc2; }
+        .badge-plan-inProgress { color: var(--warn); background: var(--warn-bg); border-color: #ecd49a; }
+        .badge-plan-cancelled { color: #444; background: #ececec; border-color: #c9c9c9; }
+        a.button.danger { color: var(--err); border-color: var(--err); }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
         .cards .panel h3 { margin: 0 0 .4rem; font-size: 1.05rem; }
         .login { max-width: 26rem; margin: 2rem auto; }

@@ -77,6 +77,14 @@ struct MatrixFixture: Sendable {
         sideA1.ids[.olympiadSession] = try await home.matrixSession(at: a1.center)
         sideA2.ids[.olympiadSession] = try await home.matrixSession(at: a2.center)
         sideB1.ids[.olympiadSession] = try await away.matrixSession(at: b1.center)
+        // A plan of each centre with an item that has an evidence file.
+        let plans = [
+            try await home.matrixPlan(at: a1.center), try await home.matrixPlan(at: a2.center),
+            try await away.matrixPlan(at: b1.center),
+        ]
+        (sideA1.ids[.plan], sideA1.ids[.planItem]) = (plans[0].plan, plans[0].item)
+        (sideA2.ids[.plan], sideA2.ids[.planItem]) = (plans[1].plan, plans[1].item)
+        (sideB1.ids[.plan], sideB1.ids[.planItem]) = (plans[2].plan, plans[2].item)
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

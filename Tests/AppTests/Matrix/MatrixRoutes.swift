@@ -54,7 +54,7 @@ enum MatrixRoutes {
         "olympiad-stages/:id": .olympiadStage, "participants/:participant": .olympiadParticipant,
         "sessions/:session": .olympiadSession, "gifted/:id": .student, "support/:id": .supportMeasure,
         "support-measures/:id": .supportMeasure, "routes/:id": .individualRoute, "steps/:step": .routeStep,
-        "individual-routes/:id": .individualRoute,
+        "individual-routes/:id": .individualRoute, "plans/:id": .plan, "plan-items/:id": .planItem,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -40,7 +40,8 @@ extension AppTests {
             "IndividualRoute": IndividualRoute.self, "IndividualRouteStep": IndividualRouteStep.self,
             "RouteSupportNote": RouteSupportNote.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
-            "UserSession": UserSession.self,
+            "UserSession": UserSession.self, "Plan": Plan.self, "PlanItem": PlanItem.self,
+            "PlanItemFile": PlanItemFile.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

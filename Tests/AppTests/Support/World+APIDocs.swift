@@ -45,6 +45,7 @@ extension World {
         try await participant(of: students[0], in: municipal, code: "М-01", grade: 10, scores: [8, 7, 10])
         let measure = try await supportMeasure(of: students[0], kind: .grant)
         let (route, _) = try await individualRoute(of: students[0])
+        let plan = try await plan(at: cast.center)
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -54,7 +55,8 @@ extension World {
                 "orders": try order.requireID(), "group": try finished.requireID(),
                 "contests": try olympiad.requireID(), "achievements": try achievement.requireID(),
                 "olympiad-stages": try municipal.requireID(), "support-measures": try measure.requireID(),
-                "individual-routes": try route.requireID(),
+                "individual-routes": try route.requireID(), "plans": try plan.plan.requireID(),
+                "plan-items": try plan.items[0].requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -14,6 +14,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
+    case plan, planItem
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
@@ -191,6 +192,14 @@ extension World {
         side.ids[.individualRoute] = route.id
         side.ids[.routeStep] = step?.id
         return side
+    }
+
+    /// The centre's plan for this year and its first item of the centre's side (with an evidence file).
+    func matrixPlan(at center: UUID) async throws -> (plan: UUID, item: UUID) {
+        let made = try await plan(at: center)
+        let item = try #require(made.items.first { $0.itemSide == .center })
+        try await evidence(of: item)
+        return (try made.plan.requireID(), try item.requireID())
     }
 
     /// A preparation session held by `center` in the municipality's stage (made by `matrixMunicipal`).

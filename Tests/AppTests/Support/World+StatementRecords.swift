@@ -177,3 +177,43 @@ extension World {
         return try batch.requireID()
     }
 }
+
+extension World {
+    /// A plan of a template for an organisation (nil: the municipality's own) for this calendar year.
+    func plan(_ template: RoadmapTemplate = .firstYear, at organization: UUID?, year: Int? = nil) async throws -> (
+        plan: Plan, items: [PlanItem]
+    ) {
+        let org = try await organization.asyncFlatMap { try await Organization.find($0, on: app.db) }
+        return try await PlanBoard.make(
+            template, year: year ?? CivilDay(Date(), timeZone: zone).ymd.year, municipalityID: municipalityID,
+            organization: org, username: "admin", on: app.db)
+    }
+
+    /// An item's evidence file (a few bytes of a PNG), kept in the database.
+    func evidence(of item: PlanItem) async throws {
+        let file = PlanItemFile()
+        file.$item.id = try item.requireID()
+        file.fileName = "отчёт.png"
+        file.kind = DocumentScan.png.rawValue
+        file.size = 11
+        file.content = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        file.storage = ScanStore.inDatabase
+        file.uploadedAt = Date()
+        file.uploadedBy = "centre1"
+        try await file.create(on: app.db)
+    }
+
+    /// A plan of each centre this year, the first centre's first item with an evidence file: the plans' list grows with
+    /// the centres, a plan's page and an item's do not.
+    func statementPlans(_ centres: [UUID]) async throws -> [String: UUID] {
+        var first: (plan: Plan, items: [PlanItem])?
+        for centre in centres {
+            let made = try await plan(at: centre)
+            if first == nil { first = made }
+        }
+        let made = try #require(first)
+        let item = try #require(made.items.first { $0.itemSide == .center })
+        try await evidence(of: item)
+        return ["plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID()]
+    }
+}

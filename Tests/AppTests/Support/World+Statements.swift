@@ -126,7 +126,7 @@ extension World {
         try await submitted.save(on: app.db)
         let references = try await statementReferences(cast).merging(
             try await statementTalent(size: n, students: students)
-        ) { a, _ in a }
+        ) { a, _ in a }.merging(try await statementPlans(centres)) { a, _ in a }
         let feed = "statements-feed-token"
         let record = CalendarFeed()
         record.tokenHash = Secrets.sha256(feed)

@@ -17,7 +17,7 @@ enum APIDocsArea: FeatureArea {
         + CertificatesAPIController.operations + CertificateVerifyAPIController.operations
         + OrderAPIController.operations + TalentAPIController.operations
         + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
-        + RouteAPIController.operations + RoadmapAPIController.operations
+        + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

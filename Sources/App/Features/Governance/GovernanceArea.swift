@@ -1,10 +1,14 @@
 import Vapor
 
-/// Governing the network (issue 22): roadmap templates first; plans, report campaigns, activity programmes,
-/// assignments, meetings and analytic notes to follow.
+/// Governing the network (issue 22): roadmap templates and the plans made from them; report campaigns, activity
+/// programmes, assignments, meetings and analytic notes to follow.
 enum GovernanceArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
         try routes.web.register(collection: RoadmapsController())
+        try routes.web.register(collection: PlansController())
+        try routes.web.register(collection: PlanItemsController())
+        try routes.web.register(collection: PlanEvidenceController())
         try routes.api.register(collection: RoadmapAPIController())
+        try routes.api.register(collection: PlanAPIController())
     }
 }

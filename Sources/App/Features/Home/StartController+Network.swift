@@ -69,6 +69,7 @@ extension StartController {
             ) { order in
                 StartPage.Link(title: order.title, url: SiteURL.order(try order.requireID()).path)
             })
+        tasks.append(try await deadlines(scope, .authority))
         return StartPage.Section(title: title, tasks: tasks, figures: try await figures(scope))
     }
 
@@ -203,6 +204,7 @@ extension StartController {
                     title: group.name, detail: group.organization.shortName,
                     url: SiteURL.record(.groups, try group.requireID()).path + "/results")
             })
+        tasks.append(try await deadlines(scope, .responsible))
         return StartPage.Section(title: Role.methodologist.title, tasks: tasks)
     }
 

@@ -38,6 +38,7 @@ extension StartController {
                     title: program.title, detail: StartWords.returnedComment(program.reviewComment),
                     url: SiteURL.record(.programs, try program.requireID()).path)
             })
+        tasks.append(try await deadlines(scope, .organization(centreID)))
         return StartPage.Section(
             title: Role.centerHead.title + " — " + name, tasks: tasks,
             links: [StartPage.Link(title: StartWords.centreWeek, url: SiteURL.centerWeek(centreID).path)])
@@ -52,7 +53,7 @@ extension StartController {
             .teachers(staff), from: monday, to: monday.adding(days: 6), on: scope.db)
         let unmarked = try await unmarkedLessons(scope, centre: nil, teachers: staff)
         return StartPage.Section(
-            title: Role.teacher.title, tasks: [unmarked],
+            title: Role.teacher.title, tasks: [unmarked, try await deadlines(scope, .responsible)],
             week: week(scope, lessons: lessons, url: SiteURL.timetable.path),
             links: [
                 StartPage.Link(title: StartWords.journalLink, url: SiteURL.journal.path),
@@ -107,6 +108,7 @@ extension StartController {
         let monday = scope.today.startOfWeek
         let lessons = try await WeekLessonsSQL.lessons(
             .school(schoolID), from: monday, to: monday.adding(days: 6), on: scope.db)
+        tasks.append(try await deadlines(scope, .organization(schoolID)))
         return StartPage.Section(
             title: Role.schoolAdmin.title + " — " + name, tasks: tasks,
             week: week(scope, lessons: lessons, url: SiteURL.timetable.path))

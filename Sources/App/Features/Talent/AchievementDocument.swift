@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 /// The scan of an achievement's supporting document (issue 21, item 2).
-final class AchievementDocument: Model, @unchecked Sendable {
+final class AchievementDocument: Model, StoredScan, @unchecked Sendable {
     static let schema = "achievement_documents"
     @ID(key: .id) var id: UUID?
     @Parent(key: "achievement_id") var achievement: Achievement
@@ -25,8 +25,8 @@ final class AchievementDocument: Model, @unchecked Sendable {
         [_id, _achievement, _fileName, _kind, _size, _content, _storage, _uploadedAt, _uploadedBy]
     }
 
-    static let inDatabase = "database"
-    static let inFolder = "folder"
+    static let inDatabase = ScanStore.inDatabase
+    static let inFolder = ScanStore.inFolder
     /// The files' folder's subfolder of scans.
     static let folderKind = "achievement-documents"
 }

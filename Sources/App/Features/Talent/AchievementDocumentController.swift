@@ -39,21 +39,9 @@ struct AchievementDocumentController: RouteCollection {
                 .filter(\.$achievement.$id == record.requireID()).first(),
             let kind = DocumentScan(rawValue: document.kind)
         else { throw AppError.notFound(TalentWords.Document.none) }
-        let name = "dostizhenie-\(try record.requireID().uuidString.prefix(8).lowercased()).\(kind.fileExtension)"
-        let type = HTTPMediaType(
-            type: String(kind.contentType.split(separator: "/")[0]),
-            subType: String(kind.contentType.split(separator: "/")[1]))
-        var content = document.content
-        if document.storage == AchievementDocument.inFolder {
-            // A scan kept in the folder is read from there whatever the folder is now set to be: a missing file (the
-            // folder moved or lost) is reported, never served empty.
-            guard let directory = req.application.setkaConfig.filesDirectory,
-                let bytes = FileStore(directory).read(
-                    kind: AchievementDocument.folderKind, id: try document.requireID())
-            else { throw AppError.notFound(TalentWords.Document.missingFile) }
-            content = bytes
-        }
-        return Response.download(content, name: name, type: type)
+        let name = "dostizhenie-\(try record.requireID().uuidString.prefix(8).lowercased())"
+        return ScanStore.download(
+            try ScanStore.bytes(document, req: req, missing: TalentWords.Document.missingFile), kind: kind, name: name)
     }
 
     func form(req: Request) async throws -> Response {
@@ -78,36 +66,27 @@ struct AchievementDocumentController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let record = try await achievement(req, .update)
-        guard let file = (try? req.content.decode(Upload.self))?.file, !file.filename.isEmpty else {
-            return try await render(req, record, problem: TalentWords.Document.chooseFile, status: .unprocessableEntity)
+        let upload: ScanStore.Upload
+        switch ScanStore.upload((try? req.content.decode(Upload.self))?.file, choose: TalentWords.Document.chooseFile) {
+        case .success(let checked): upload = checked
+        case .failure(let problem):
+            return try await render(req, record, problem: problem.message, status: .unprocessableEntity)
         }
-        let data = Data(buffer: file.data)
-        if let problem = DocumentScan.problem(data) {
-            return try await render(req, record, problem: problem, status: .unprocessableEntity)
-        }
-        let kind = DocumentScan.kind(of: data)!
         let id = try record.requireID()
         let user = try req.requireUser()
-        let name = DocumentScan.displayName(file.filename)
+        let name = upload.name
         let before = try await Self.facts(of: id, on: req.db)
         let title = AchievementsSection().title(record)
         let document = AchievementDocument()
         document.id = UUID()
         document.$achievement.id = id
         document.fileName = name
-        document.kind = kind.rawValue
-        document.size = data.count
-        document.content = data
-        document.storage = AchievementDocument.inDatabase
+        document.kind = upload.kind.rawValue
+        document.size = upload.data.count
         document.uploadedAt = Date()
         document.uploadedBy = user.username
-        let store = req.application.setkaConfig.filesDirectory.map(FileStore.init)
-        if let store {
-            // The file first, then the row that names it; a failed write of the row takes the file away again.
-            try store.write(data, kind: AchievementDocument.folderKind, id: try document.requireID())
-            document.content = Data()
-            document.storage = AchievementDocument.inFolder
-        }
+        // The file first, then the row that names it; a failed write of the row takes the file away again.
+        try ScanStore.place(document, upload.data, req: req)
         let replaced: [AchievementDocument]
         do {
             replaced = try await req.application.writeTransaction { db in
@@ -121,10 +100,10 @@ struct AchievementDocumentController: RouteCollection {
                 return replaced
             }
         } catch {
-            store?.remove(kind: AchievementDocument.folderKind, id: try document.requireID())
+            ScanStore.removeFile(of: document, req: req)
             throw error
         }
-        for old in replaced { Self.removeFile(of: old, req: req) }
+        for old in replaced { ScanStore.removeFile(of: old, req: req) }
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.uploaded)
     }
 
@@ -158,16 +137,8 @@ struct AchievementDocumentController: RouteCollection {
                 before: [TalentWords.Document.field: current.fileName], after: [TalentWords.Document.field: ""])
             return removed
         }
-        for old in removed { Self.removeFile(of: old, req: req) }
+        for old in removed { ScanStore.removeFile(of: old, req: req) }
         return req.redirect(to: SiteURL.record(.achievements, id).path, flash: TalentWords.Document.deleted)
-    }
-
-    /// After the row is gone: the file of a scan kept in the folder.
-    static func removeFile(of document: AchievementDocument, req: Request) {
-        guard document.storage == AchievementDocument.inFolder, let id = document.id,
-            let directory = req.application.setkaConfig.filesDirectory
-        else { return }
-        FileStore(directory).remove(kind: AchievementDocument.folderKind, id: id)
     }
 
     /// Inside a write: the achievement's scans removed, returned (id and storage) so that their files go after commit —

@@ -22,8 +22,12 @@ extension Audit {
         let after = Audit.decode(entry.after)
         let keys = Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") }.sorted()
         let url: String? = entry.entityID.flatMap { id in
-            entry.entityType == "organization"
-                ? SiteURL.organization(id).path : registries[entry.entityType].map { SiteURL.record($0, id).path }
+            switch entry.entityType {
+            case "organization": SiteURL.organization(id).path
+            case "plan": SiteURL.plan(id).path
+            case "plan_item": SiteURL.planItem(id).path
+            default: registries[entry.entityType].map { SiteURL.record($0, id).path }
+            }
         }
         return HistoryLine(
             at: RuDate.formatDateTime(entry.at, timeZone: zone), who: entry.username,

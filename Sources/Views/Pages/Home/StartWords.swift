@@ -56,7 +56,13 @@ public enum StartWords {
         case .applications: "Заявки и ответы на них"
         case .results: "Итоговая аттестация"
         case .certificates: "Сертификаты"
+        case .deadlines: "Мои сроки: пункты планов на ближайшие 14 дней и просроченные"
         }
+    }
+
+    /// A plan item's line: «до 31.05.2027 · МБОУ «СОШ № 3»» or «просрочено с 01.03.2027 · …».
+    public static func deadline(_ due: String, overdue: Bool, owner: String) -> String {
+        (overdue ? "просрочено, срок \(due)" : "до \(due)") + " · " + owner
     }
 
     public static func figure(_ kind: StartPage.FigureKind) -> String {

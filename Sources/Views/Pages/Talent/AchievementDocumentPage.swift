@@ -42,23 +42,30 @@ public struct AchievementDocumentPage: Sendable {
                 "Диплом, грамота или выписка из протокола: PDF, JPEG или PNG до 5 МБ. "
                     + (current.map { "Сейчас загружен: \($0); новый файл заменит его." } ?? "")
             }
-            el(
-                "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", Self.path(achievementID)),
-                Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")
-            ) {
-                Layout.csrf(ctx)
-                el("div", .cls(problem == nil ? "field" : "field has-error")) {
-                    el("label", .for("file")) {
-                        "Файл"
-                        el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
-                    }
-                    el("input", .type("file"), .id("file"), .name("file"), Attr("accept", ".pdf,.jpg,.jpeg,.png"))
-                    if let problem { el("p", .cls("error"), .id("file-error")) { problem } }
+            UI.scanForm(ctx, action: Self.path(achievementID), cancel: card, problem: problem)
+        }
+    }
+}
+
+extension UI {
+    /// The form that uploads one scan (PDF, JPEG or PNG): the file field with the last upload's problem beside it.
+    public static func scanForm(_ ctx: PageContext, action: String, cancel: String, problem: String?) -> Node {
+        el(
+            "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", action),
+            Attr("enctype", "multipart/form-data"), Attr("novalidate", "novalidate")
+        ) {
+            Layout.csrf(ctx)
+            el("div", .cls(problem == nil ? "field" : "field has-error")) {
+                el("label", .for("file")) {
+                    "Файл"
+                    el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
                 }
-                el("div", .cls("actions")) {
-                    UI.submit("Загрузить")
-                    el("a", .href(card)) { "Отмена" }
-                }
+                el("input", .type("file"), .id("file"), .name("file"), Attr("accept", ".pdf,.jpg,.jpeg,.png"))
+                if let problem { el("p", .cls("error"), .id("file-error")) { problem } }
+            }
+            el("div", .cls("actions")) {
+                UI.submit("Загрузить")
+                el("a", .href(cancel)) { "Отмена" }
             }
         }
     }

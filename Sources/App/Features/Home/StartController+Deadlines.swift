@@ -1,0 +1,50 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// «Мои сроки» (issue 22, item 2): the open plan items due within 14 days and the overdue ones, of the side the role
+/// keeps — the authority's measures for those who run the municipality, the centre's for its head or the school's
+/// administration — and, for every role, those the user answers for by name. Two statements, whatever the items.
+extension StartController {
+    static let deadlineDays = 14
+
+    enum DeadlineScope {
+        /// The authority's (МОУО's) measures in every plan of the municipality.
+        case authority
+        /// The centre's measures in the plans of an organisation.
+        case organization(UUID)
+        /// Only the items the user answers for.
+        case responsible
+    }
+
+    static func deadlines(_ scope: Scope, _ whose: DeadlineScope) async throws -> StartPage.Task {
+        let closed = [PlanItemStatus.done, .cancelled].map(\.rawValue)
+        var query = PlanItem.query(on: scope.db).filter(\.$municipality.$id == scope.municipalityID)
+            .filter(\.$status !~ closed).filter(\.$dueOn != nil)
+            .filter(\.$dueOn <= scope.today.adding(days: deadlineDays).number)
+        let userID = scope.user.userID
+        query = query.group(.or) { group in
+            group.filter(\.$responsibleUser.$id == userID)
+            switch whose {
+            case .authority: group.filter(\.$side == PlanItemDraft.Side.authority.rawValue)
+            case .organization(let id):
+                group.group(.and) {
+                    $0.filter(\.$organization.$id == id).filter(\.$side == PlanItemDraft.Side.center.rawValue)
+                }
+            case .responsible: break
+            }
+        }
+        query = query.sort(\.$dueOn).sort(\.$position).with(\.$plan) { $0.with(\.$organization) }
+        // Someone who only answers for items has no plans' list to open: each line leads to its item.
+        let more: String? = if case .responsible = whose { nil } else { SiteURL.plans.path }
+        return try await task(.deadlines, query, more: more) { item in
+            let due = item.due ?? scope.today
+            return StartPage.Link(
+                title: item.measure,
+                detail: StartWords.deadline(
+                    due.formatted, overdue: due < scope.today, owner: PlanBoard.owner(item.plan)),
+                url: SiteURL.planItem(try item.requireID()).path)
+        }
+    }
+}
