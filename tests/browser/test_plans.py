@@ -60,3 +60,35 @@ def test_the_school_marks_an_overdue_item_done_and_the_authority_sees_it(server,
     login(browser, server, "admin")
     browser.get(server + "/plans")
     assert overdue_of(browser, "МБОУ «СОШ № 1»") == before - 1
+
+
+def test_the_school_submits_its_quarterly_report_and_the_authority_sees_it_consolidated(server, browser):
+    login(browser, server, "school1")
+    browser.get(server + "/")
+    submit_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Ежеквартальный отчёт"))
+    report = browser.current_url
+    # Setka's numbers are there already, with where they came from; the rest the school writes.
+    assert "Посчитано в Setka" in browser.find_element(By.TAG_NAME, "body").text
+    assert browser.find_element(By.ID, "hours").get_attribute("value") != ""
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=submit]"))
+    assert "обязателен" in browser.find_element(By.ID, "events-error").text
+    browser.find_element(By.ID, "events").send_keys("4")
+    browser.find_element(By.ID, "equipmentLoad").send_keys("64,5")
+    browser.find_element(By.ID, "problems").send_keys("Кабинет центра занят в первую смену")
+    browser.find_element(By.ID, "reportDate").send_keys("01.12.2026")
+    shot(browser, "reports-01-form")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=submit]"))
+    assert "Отчёт сдан" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert browser.current_url == report
+
+    login(browser, server, "kmc")
+    browser.get(server + "/report-campaigns")
+    links = browser.find_elements(By.PARTIAL_LINK_TEXT, "Ежеквартальный отчёт")
+    # The newest campaign first: this quarter's.
+    submit_and_wait(browser, links[0])
+    assert "МБОУ «СОШ № 1»" in browser.find_element(By.TAG_NAME, "body").text
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Сводный отчёт"))
+    shot(browser, "reports-02-consolidated")
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "МБОУ «СОШ № 1»: Кабинет центра занят в первую смену" in text
+    assert "МБОУ «СОШ № 1»: 64,5" in text

@@ -211,6 +211,7 @@ enum DemoData {
             try await loadTalent(on: db, municipalityID: municipalityID)
             try await loadOlympiadStages(on: db, municipalityID: municipalityID)
             try await loadPlans(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
+            try await loadReports(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

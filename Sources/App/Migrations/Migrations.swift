@@ -42,5 +42,6 @@ enum SetkaMigrations {
         CreateAchievementPreparers(),
         AddSessionTrainers(),
         CreatePlans(),
+        CreateReportCampaigns(),
     ]
 }

@@ -195,6 +195,23 @@ extension AccessPolicy {
                 return action == .read || (action == .update && side == .center)
             case .teacher, .student, .guardian: return false
             }
+        case .reportCampaign(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator: return action == .read || action == .create || action == .update
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin, .teacher, .student, .guardian: return false
+            }
+        case .report(let organization):
+            guard scope.municipalityID == organization.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return action == .read || action == .approve
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                return scope.organizationID == organization.id && (action == .read || action == .update)
+            case .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -117,4 +117,10 @@ public enum Resource: Sendable {
     /// An item of a plan: the owner's head or administration marks the centre's side of its own plan; the
     /// administrator and the КМЦ every item; the person named as answering for an item reads and marks that item.
     case planItem(owner: OrgRef?, side: PlanItemDraft.Side, responsibleUserID: UUID?, municipalityID: UUID)
+    /// A report campaign (issue 22, item 5): the administrator and the КМЦ run them; the methodologist reads; an
+    /// organisation sees a campaign through its own report.
+    case reportCampaign(municipalityID: UUID)
+    /// An organisation's report: its head or administration fills and submits it; the administrator and the КМЦ read
+    /// it and return it for correction (`approve`); the methodologist reads it.
+    case report(organization: OrgRef)
 }

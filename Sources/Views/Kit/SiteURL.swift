@@ -26,6 +26,10 @@ public enum SiteURL: Sendable {
     case plans, newPlan
     case plan(UUID)
     case planItem(UUID)
+    /// Report campaigns, one campaign, one organisation's report.
+    case reportCampaigns
+    case reportCampaign(UUID)
+    case report(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -91,6 +95,9 @@ public enum SiteURL: Sendable {
         case .newPlan: "/plans/new"
         case .plan(let id): "/plans/\(id.uuidString.lowercased())"
         case .planItem(let id): "/plan-items/\(id.uuidString.lowercased())"
+        case .reportCampaigns: "/report-campaigns"
+        case .reportCampaign(let id): "/report-campaigns/\(id.uuidString.lowercased())"
+        case .report(let id): "/reports/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

@@ -85,6 +85,12 @@ struct MatrixFixture: Sendable {
         (sideA1.ids[.plan], sideA1.ids[.planItem]) = (plans[0].plan, plans[0].item)
         (sideA2.ids[.plan], sideA2.ids[.planItem]) = (plans[1].plan, plans[1].item)
         (sideB1.ids[.plan], sideB1.ids[.planItem]) = (plans[2].plan, plans[2].item)
+        // A report campaign of each municipality with each centre's report.
+        let homeReports = try await home.reportCampaign(of: [a1.center, a2.center])
+        let awayReports = try await away.reportCampaign(of: [b1.center])
+        (sideA1.ids[.reportCampaign], sideA1.ids[.report]) = (homeReports.campaign, homeReports.reports[0])
+        (sideA2.ids[.reportCampaign], sideA2.ids[.report]) = (homeReports.campaign, homeReports.reports[1])
+        (sideB1.ids[.reportCampaign], sideB1.ids[.report]) = (awayReports.campaign, awayReports.reports[0])
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

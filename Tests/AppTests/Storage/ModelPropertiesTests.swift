@@ -41,7 +41,7 @@ extension AppTests {
             "RouteSupportNote": RouteSupportNote.self,
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self, "Plan": Plan.self, "PlanItem": PlanItem.self,
-            "PlanItemFile": PlanItemFile.self,
+            "PlanItemFile": PlanItemFile.self, "ReportCampaign": ReportCampaign.self, "Report": Report.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

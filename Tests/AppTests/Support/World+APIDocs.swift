@@ -46,6 +46,7 @@ extension World {
         let measure = try await supportMeasure(of: students[0], kind: .grant)
         let (route, _) = try await individualRoute(of: students[0])
         let plan = try await plan(at: cast.center)
+        let reports = try await reportCampaign(of: [cast.center])
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -56,7 +57,8 @@ extension World {
                 "contests": try olympiad.requireID(), "achievements": try achievement.requireID(),
                 "olympiad-stages": try municipal.requireID(), "support-measures": try measure.requireID(),
                 "individual-routes": try route.requireID(), "plans": try plan.plan.requireID(),
-                "plan-items": try plan.items[0].requireID(),
+                "plan-items": try plan.items[0].requireID(), "report-campaigns": reports.campaign,
+                "reports": reports.reports[0],
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

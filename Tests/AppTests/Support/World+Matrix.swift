@@ -14,13 +14,13 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
-    case plan, planItem
+    case plan, planItem, reportCampaign, report
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
         [
             .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
-            .contest, .contestEdition, .olympiadStage,
+            .contest, .contestEdition, .olympiadStage, .reportCampaign,
         ].contains(self)
     }
 
@@ -192,6 +192,21 @@ extension World {
         side.ids[.individualRoute] = route.id
         side.ids[.routeStep] = step?.id
         return side
+    }
+
+    /// A quarterly report campaign of the municipality with a report of each organisation: the campaign's id and the
+    /// reports' ids in the organisations' order.
+    func reportCampaign(of organizations: [UUID]) async throws -> (campaign: UUID, reports: [UUID]) {
+        let orgs = try await Organization.query(on: app.db).filter(\.$id ~~ organizations).all()
+        let year = CivilDay(Date(), timeZone: zone).ymd.year
+        let campaign = try await ReportCampaignsController.announce(
+            .quarterly, year: year, quarter: 1, period: try #require(ReportPeriod.quarter(1, of: year)),
+            organizations: orgs, municipalityID: municipalityID, username: "admin", req: nil, on: app.db)
+        let reports = try await Report.query(on: app.db).filter(\.$campaign.$id == campaign.requireID()).all()
+        return (
+            try campaign.requireID(),
+            try organizations.map { org in try #require(reports.first { $0.$organization.id == org }).requireID() }
+        )
     }
 
     /// The centre's plan for this year and its first item of the centre's side (with an evidence file).

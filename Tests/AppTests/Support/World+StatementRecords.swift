@@ -214,6 +214,10 @@ extension World {
         let made = try #require(first)
         let item = try #require(made.items.first { $0.itemSide == .center })
         try await evidence(of: item)
-        return ["plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID()]
+        let reports = try await reportCampaign(of: centres)
+        return [
+            "plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID(),
+            "report-campaigns/:id": reports.campaign, "reports/:id": reports.reports[0],
+        ]
     }
 }

@@ -1,6 +1,6 @@
 import Vapor
 
-/// Governing the network (issue 22): roadmap templates and the plans made from them; report campaigns, activity
+/// Governing the network (issue 22): roadmap templates and the plans made from them, report campaigns; activity
 /// programmes, assignments, meetings and analytic notes to follow.
 enum GovernanceArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
@@ -8,7 +8,10 @@ enum GovernanceArea: FeatureArea {
         try routes.web.register(collection: PlansController())
         try routes.web.register(collection: PlanItemsController())
         try routes.web.register(collection: PlanEvidenceController())
+        try routes.web.register(collection: ReportCampaignsController())
+        try routes.web.register(collection: ReportsController())
         try routes.api.register(collection: RoadmapAPIController())
         try routes.api.register(collection: PlanAPIController())
+        try routes.api.register(collection: ReportAPIController())
     }
 }

@@ -47,4 +47,20 @@ extension StartController {
                 url: SiteURL.planItem(try item.requireID()).path)
         }
     }
+
+    /// An organisation's reports not yet submitted (not begun, drafts, returned), the nearest due day first.
+    static func reportsDue(_ scope: Scope, _ organization: UUID) async throws -> StartPage.Task {
+        let query = Report.query(on: scope.db).filter(\.$organization.$id == organization)
+            .filter(\.$status != ReportStatus.submitted.rawValue)
+            .join(ReportCampaign.self, on: \Report.$campaign.$id == \ReportCampaign.$id)
+            .sort(ReportCampaign.self, \.$dueOn).with(\.$campaign)
+        return try await task(.reportsDue, query, more: SiteURL.reportCampaigns.path) { report in
+            let due = report.campaign.period.due
+            return StartPage.Link(
+                title: report.campaign.title,
+                detail: StartWords.reportDue(
+                    due.formatted, passed: due < scope.today, state: report.reportStatus.title),
+                url: SiteURL.report(try report.requireID()).path)
+        }
+    }
 }

@@ -39,6 +39,7 @@ extension StartController {
                     url: SiteURL.record(.programs, try program.requireID()).path)
             })
         tasks.append(try await deadlines(scope, .organization(centreID)))
+        tasks.append(try await reportsDue(scope, centreID))
         return StartPage.Section(
             title: Role.centerHead.title + " — " + name, tasks: tasks,
             links: [StartPage.Link(title: StartWords.centreWeek, url: SiteURL.centerWeek(centreID).path)])
@@ -109,6 +110,7 @@ extension StartController {
         let lessons = try await WeekLessonsSQL.lessons(
             .school(schoolID), from: monday, to: monday.adding(days: 6), on: scope.db)
         tasks.append(try await deadlines(scope, .organization(schoolID)))
+        tasks.append(try await reportsDue(scope, schoolID))
         return StartPage.Section(
             title: Role.schoolAdmin.title + " — " + name, tasks: tasks,
             week: week(scope, lessons: lessons, url: SiteURL.timetable.path))

@@ -48,8 +48,18 @@ public struct FieldSpec: Sendable {
         case .textarea:
             let error = errors[name]
             return el("div", .cls(error == nil ? "field" : "field has-error")) {
-                el("label", .for(name)) { label }
-                el("textarea", .id(name), .name(name), Attr("rows", "4")) { values[name] ?? "" }
+                el("label", .for(name)) {
+                    label
+                    if required { el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
+                }
+                el(
+                    "textarea",
+                    attrs: [
+                        .id(name), .name(name), Attr("rows", "4"), .flag("required", required),
+                        Attr("aria-invalid", error == nil ? nil : "true"),
+                        Attr("aria-describedby", error == nil ? nil : "\(name)-error"),
+                    ]
+                ) { values[name] ?? "" }
                 if let hint { el("p", .cls("hint")) { hint } }
                 if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
             }

@@ -122,7 +122,10 @@ public struct PlanItemPage: Sendable {
         fragment {
             el("h2") { "Отметить выполнение" }
             UI.formError(form.conflict ?? (form.errors.isEmpty ? nil : PlanWords.notSaved))
-            el("form", .cls("stacked panel"), Attr("method", "post"), Attr("action", SiteURL.planItem(id).path)) {
+            el(
+                "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", SiteURL.planItem(id).path),
+                Attr("novalidate", "novalidate")
+            ) {
                 Layout.csrf(ctx)
                 UI.hidden("version", String(form.version))
                 for field in [

@@ -57,7 +57,13 @@ public enum StartWords {
         case .results: "Итоговая аттестация"
         case .certificates: "Сертификаты"
         case .deadlines: "Мои сроки: пункты планов на ближайшие 14 дней и просроченные"
+        case .reportsDue: "Отчёты к сдаче"
         }
+    }
+
+    /// A report's line: «до 05.01.2027 · черновик», «срок прошёл 05.10.2026 · не начат».
+    public static func reportDue(_ due: String, passed: Bool, state: String) -> String {
+        (passed ? "срок прошёл " : "до ") + due + " · " + state
     }
 
     /// A plan item's line: «до 31.05.2027 · МБОУ «СОШ № 3»» or «просрочено с 01.03.2027 · …».

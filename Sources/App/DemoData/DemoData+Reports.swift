@@ -1,0 +1,72 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Report campaigns' demo (issue 22, item 5): the quarterly report of the last quarter whose due day is well past —
+/// МБОУ «Гимназия № 2» submitted on time, МБОУ «СОШ № 1» late, МБОУ «СОШ № 3» has a draft, МБОУ «Лицей № 5» nothing —
+/// and this quarter's, open: none submitted yet, so the schools see it among their tasks.
+extension DemoData {
+    static func loadReports(
+        on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], zone: TimeZone
+    ) async throws {
+        let today = CivilDay(Date(), timeZone: zone)
+        var (year, quarter) = (today.ymd.year, (today.ymd.month - 1) / 3 + 1)
+        func previous() {
+            (year, quarter) = quarter == 1 ? (year - 1, 4) : (year, quarter - 1)
+        }
+        // The current quarter's campaign is open; the past one is the latest whose due day is at least 5 days gone.
+        let current = (year: year, quarter: quarter)
+        previous()
+        while let period = ReportPeriod.quarter(quarter, of: year), period.due.adding(days: 5) > today { previous() }
+        let past = (year: year, quarter: quarter)
+        let names = ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 1»", "МБОУ «СОШ № 3»", "МБОУ «Лицей № 5»"]
+        let organizations = try await Organization.query(on: db).filter(\.$id ~~ names.compactMap { orgIDs[$0] })
+            .all().sorted { names.firstIndex(of: $0.shortName)! < names.firstIndex(of: $1.shortName)! }
+        for (which, (year, quarter)) in [past, current].enumerated() {
+            let period = ReportPeriod.quarter(quarter, of: year)!
+            let campaign = try await ReportCampaignsController.announce(
+                .quarterly, year: year, quarter: quarter, period: period, organizations: organizations,
+                municipalityID: municipalityID, username: "admin", req: nil, on: db)
+            guard which == 0 else { continue }
+            let reports = try await Report.query(on: db).filter(\.$campaign.$id == campaign.requireID()).all()
+            for report in reports {
+                guard let position = organizations.firstIndex(where: { $0.id == report.$organization.id }),
+                    position < 3
+                else { continue }
+                let computed = try await ReportSources.compute(
+                    Set(ReportSource.allCases), organization: report.$organization.id, period: period, zone: zone,
+                    on: db)
+                var answers: [String: String] = [:]
+                for indicator in ReportForm.quarterly.indicators {
+                    if let source = indicator.source { answers[indicator.key] = String(computed[source] ?? 0) }
+                }
+                answers["events"] = String(3 + position * 2)
+                answers["teachersTrained"] = String(2 + position)
+                answers["equipmentLoad"] = ["72", "58.5", "40"][position]
+                answers["measures"] =
+                    "Мастер-класс «Робототехника для начинающих»; \(period.from.adding(days: 20).formatted); 24; проведён\n"
+                    + "Муниципальный турнир по шахматам; \(period.from.adding(days: 45).formatted); 36; проведён"
+                answers["problems"] =
+                    "Не хватает часов педагогов дополнительного образования; решается совместительством."
+                answers["reportDate"] = period.due.adding(days: position == 1 ? 3 : -2).formatted
+                report.answers = Report.encode(answers)
+                report.computed = Report.encode(
+                    answers.filter { key, _ in ReportForm.quarterly.indicator(key)?.source != nil })
+                report.updatedBy = position == 0 ? "centre1" : "school1"
+                report.updatedAt = period.due.adding(days: -3).date(timeZone: zone)
+                if position < 2 {
+                    // The gymnasium on time, the first school three days late.
+                    report.status = ReportStatus.submitted.rawValue
+                    report.submittedAt = period.due.adding(days: position == 1 ? 3 : -2).date(timeZone: zone)
+                        .addingTimeInterval(12 * 3600)
+                    report.submittedBy = report.updatedBy
+                    report.late = position == 1
+                } else {
+                    report.status = ReportStatus.draft.rawValue
+                }
+                report.version = 2
+                try await report.save(on: db)
+            }
+        }
+    }
+}
