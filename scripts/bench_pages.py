@@ -110,6 +110,8 @@ def main():
     student = api_first(base, token, "/api/v1/students?per=1")
     word = student["surname"][:4]
     stage = api_first(base, token, "/api/v1/olympiad-stages?per=1")["id"]
+    plan = api_first(base, token, "/api/v1/plans?per=1")["id"]
+    campaign = api_first(base, token, "/api/v1/report-campaigns?per=1&dir=desc")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -136,6 +138,10 @@ def main():
         ("gifted databank XLSX", "/gifted.xlsx", page("kmc")),
         ("olympiad stage rating", f"/olympiad-stages/{stage}/rating", page("metod")),
         ("olympiad stage invited", f"/olympiad-stages/{stage}/invited", page("metod")),
+        ("plans side by side", "/plans", page("kmc")),
+        ("a plan", f"/plans/{plan}", page("kmc")),
+        ("report campaign", f"/report-campaigns/{campaign}", page("kmc")),
+        ("consolidated report", f"/report-campaigns/{campaign}/consolidated", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -149,6 +155,8 @@ def main():
         ("API gifted students", "/api/v1/gifted-students?per=50", bearer),
         ("API support measures", "/api/v1/support-measures?per=50", bearer),
         ("API individual routes", "/api/v1/individual-routes?per=50", bearer),
+        ("API plan items", "/api/v1/plan-items?per=50", bearer),
+        ("API reports", "/api/v1/reports?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

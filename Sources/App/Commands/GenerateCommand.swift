@@ -47,6 +47,7 @@ struct GenerateCommand: AsyncCommand {
                 + "сертификатов — \(summary.certificates), достижений — \(summary.achievements), "
                 + "участников муниципального этапа — \(summary.olympiadParticipants), "
                 + "мер поддержки — \(summary.supportMeasures), маршрутов — \(summary.routes), "
+                + "пунктов планов — \(summary.planItems), "
                 + "пользователей — \(summary.users).")
         context.console.print(NetworkGenerator.loginsText(summary))
     }

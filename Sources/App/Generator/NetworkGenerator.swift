@@ -45,6 +45,7 @@ struct NetworkGenerator: Sendable {
         var olympiadParticipants = 0
         var supportMeasures = 0
         var routes = 0
+        var planItems = 0
         var users = 0
         /// Each login with what it is, in the order they were made.
         var logins: [(login: String, title: String)] = []
@@ -182,6 +183,7 @@ final class NetworkBuild {
             try await results(&town)
             report(index, 5, "олимпиады и достижения")
             try await talent(&town)
+            try await governance(&town)
             try await rows.flush()
             report(index + 1, 0, "муниципалитет \(index + 1) из \(scale.municipalities)")
         }

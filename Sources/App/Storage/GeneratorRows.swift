@@ -184,6 +184,37 @@ final class GeneratorRows {
             "individual_route_steps",
             ["id", "route_id", "kind", "title", "starts_on", "due_on", "status", "result", "version"]
         ),
+        (
+            "plans",
+            [
+                "id", "municipality_id", "organization_id", "owner_key", "template_key", "title", "year", "created_by",
+                "created_at", "updated_by", "updated_at", "version",
+            ]
+        ),
+        (
+            "plan_items",
+            [
+                "id", "plan_id", "municipality_id", "organization_id", "side", "section", "number", "position",
+                "measure", "deadline", "due_on", "starts_on", "quarter", "evidence_required", "status", "done_on",
+                "responsible", "responsible_user_id", "evidence_note", "evidence_link", "cancel_reason", "updated_by",
+                "updated_at", "version",
+            ]
+        ),
+        (
+            "report_campaigns",
+            [
+                "id", "municipality_id", "form_key", "title", "year", "quarter", "period_from", "period_to", "due_on",
+                "created_by", "created_at", "version",
+            ]
+        ),
+        (
+            "reports",
+            [
+                "id", "campaign_id", "municipality_id", "organization_id", "status", "answers", "computed",
+                "submitted_at", "submitted_by", "late", "return_comment", "returned_at", "returned_by", "updated_by",
+                "updated_at", "version",
+            ]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

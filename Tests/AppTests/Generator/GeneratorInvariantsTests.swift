@@ -37,6 +37,17 @@ extension AppTests {
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM support_measures") == summary.supportMeasures)
                 #expect(try await count("SELECT COUNT(*) AS n FROM individual_routes") == summary.routes)
+                // Plans: the centres' first-year roadmaps, whole; an item done is done by its day; one report per centre.
+                #expect(summary.planItems > 0)
+                #expect(try await count("SELECT COUNT(*) AS n FROM plan_items") == summary.planItems)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM plan_items i JOIN plans p ON p.id = i.plan_id "
+                            + "WHERE i.organization_id <> p.organization_id OR (i.status = 'done' AND i.done_on IS NULL) "
+                            + "OR i.done_on > i.due_on") == 0)
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM reports")
+                        == count("SELECT COUNT(*) AS n FROM plans"))
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

@@ -1,0 +1,93 @@
+import Domain
+import Foundation
+
+/// The governing of a municipality (issue 22): each centre's school has this calendar year's first-year «Точка роста»
+/// roadmap — of the items due before today, two in three done (on the day or a few days before), the rest overdue —
+/// and the last quarter whose due day has passed has its report campaign, every centre reporting: most submitted (a
+/// tenth of them late), some drafts, some not begun.
+extension NetworkBuild {
+    func governance(_ town: inout GeneratedTown) async throws {
+        var rng = random(town.index, 7)
+        let today = plan.today
+        let year = today.ymd.year
+        let template = RoadmapTemplate.firstYear
+        let drafts = template.planItems(year: year)
+        let now = moment(today)
+        for centre in town.centres {
+            let owner = town.schools[centre.school].id
+            let planID = rng.uuid()
+            try await rows.add(
+                "plans",
+                [
+                    .uuid(planID), .uuid(town.id), .uuid(owner), .text(App.Plan.ownerKey(owner)), .text(template.id),
+                    .text(template.title), .int(year), .text("admin"), .date(now), .text("admin"), .date(now), .int(1),
+                ])
+            for draft in drafts {
+                var status = PlanItemStatus.notStarted
+                var doneOn: Int?
+                var note: String?
+                if let due = draft.dueOn, due < today, !rng.chance(33) {
+                    status = .done
+                    doneOn = due.adding(days: -rng.below(5)).number
+                    if draft.evidenceRequired {
+                        note = "Приказ № \(10 + draft.position) от \(CivilDay(number: doneOn!).formatted)"
+                    }
+                }
+                try await rows.add(
+                    "plan_items",
+                    [
+                        .uuid(rng.uuid()), .uuid(planID), .uuid(town.id), .uuid(owner), .text(draft.side.rawValue),
+                        .text(draft.section), .text(draft.number), .int(draft.position), .text(draft.measure),
+                        .text(draft.deadline), draft.dueOn.map { .int($0.number) } ?? .text(nil),
+                        draft.startsOn.map { .int($0.number) } ?? .text(nil),
+                        draft.quarter.map { .int($0) } ?? .text(nil),
+                        .bool(draft.evidenceRequired), .text(status.rawValue), doneOn.map { .int($0) } ?? .text(nil),
+                        .text(draft.side == .center ? "руководитель центра" : nil), .text(nil), .text(note), .text(nil),
+                        .text(nil), .text("admin"), .date(now), .int(status == .done ? 2 : 1),
+                    ])
+                summary.planItems += 1
+            }
+        }
+        // The last quarter whose due day is a week gone.
+        var (campaignYear, quarter) = (year, (today.ymd.month - 1) / 3 + 1)
+        repeat {
+            (campaignYear, quarter) = quarter == 1 ? (campaignYear - 1, 4) : (campaignYear, quarter - 1)
+        } while ReportPeriod.quarter(quarter, of: campaignYear)!.due.adding(days: 7) > today
+        let period = ReportPeriod.quarter(quarter, of: campaignYear)!
+        let form = ReportForm.quarterly
+        let campaignID = rng.uuid()
+        try await rows.add(
+            "report_campaigns",
+            [
+                .uuid(campaignID), .uuid(town.id), .text(form.id),
+                .text(form.title + " — " + ReportPeriod.quarterTitle(quarter, of: campaignYear)), .int(campaignYear),
+                .int(quarter), .int(period.from.number), .int(period.to.number), .int(period.due.number),
+                .text("admin"), .date(moment(period.to)), .int(1),
+            ])
+        for centre in town.centres {
+            let roll = rng.below(100)
+            let status: ReportStatus = roll < 60 ? .submitted : roll < 80 ? .draft : .pending
+            let late = status == .submitted && rng.chance(10)
+            var answers: [String: String] = [:]
+            if status != .pending {
+                answers = [
+                    "students": String(40 + rng.below(200)), "groups": String(2 + rng.below(8)),
+                    "hours": String(100 + rng.below(400)), "planDone": String(rng.below(12)),
+                    "planOverdue": String(rng.below(4)), "events": String(1 + rng.below(9)),
+                    "equipmentLoad": String(30 + rng.below(70)), "problems": "Нет",
+                    "reportDate": period.due.adding(days: late ? 3 : -2).formatted,
+                ]
+            }
+            let submitted = status == .submitted ? moment(period.due.adding(days: late ? 3 : -2)) : nil
+            try await rows.add(
+                "reports",
+                [
+                    .uuid(rng.uuid()), .uuid(campaignID), .uuid(town.id), .uuid(town.schools[centre.school].id),
+                    .text(status.rawValue), .text(Report.encode(answers)), .text("{}"), .date(submitted),
+                    .text(submitted == nil ? nil : "admin"), .bool(late), .text(nil), .date(nil), .text(nil),
+                    .text(status == .pending ? nil : "admin"), .date(status == .pending ? nil : now),
+                    .int(status == .pending ? 1 : 2),
+                ])
+        }
+    }
+}
