@@ -212,6 +212,7 @@ enum DemoData {
             try await loadOlympiadStages(on: db, municipalityID: municipalityID)
             try await loadPlans(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await loadReports(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
+            try await loadMeetings(on: db, municipalityID: municipalityID, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

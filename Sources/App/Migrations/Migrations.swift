@@ -43,5 +43,6 @@ enum SetkaMigrations {
         AddSessionTrainers(),
         CreatePlans(),
         CreateReportCampaigns(),
+        CreateMeetings(),
     ]
 }

@@ -54,6 +54,7 @@ extension Request {
         case .orders: return access.allows(user.actor, .read, .order(municipalityID: municipalityID))
         case .roadmaps: return access.allows(user.actor, .read, .roadmapTemplate(municipalityID: municipalityID))
         case .plans: return access.allows(user.actor, .read, .plan(owner: probe, municipalityID: municipalityID))
+        case .meetings: return access.allows(user.actor, .read, .meeting(municipalityID: municipalityID))
         case .reports:
             return access.allows(user.actor, .read, .reportCampaign(municipalityID: municipalityID))
                 || access.allows(user.actor, .read, .report(organization: probe))

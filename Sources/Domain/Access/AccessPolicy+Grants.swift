@@ -195,6 +195,13 @@ extension AccessPolicy {
                 return action == .read || (action == .update && side == .center)
             case .teacher, .student, .guardian: return false
             }
+        case .meeting(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return true
+            case .methodologist, .centerHead, .schoolAdmin: return action == .read
+            case .teacher, .student, .guardian: return false
+            }
         case .reportCampaign(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

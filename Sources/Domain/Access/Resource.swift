@@ -123,4 +123,7 @@ public enum Resource: Sendable {
     /// An organisation's report: its head or administration fills and submits it; the administrator and the КМЦ read
     /// it and return it for correction (`approve`); the methodologist reads it.
     case report(organization: OrgRef)
+    /// A meeting of the КМЦ (issue 22, item 6): the administrator and the КМЦ hold them; the methodologist, centres'
+    /// heads and schools' administrations — the network the КМЦ coordinates — read the agenda, minutes and decisions.
+    case meeting(municipalityID: UUID)
 }

@@ -30,6 +30,9 @@ public enum SiteURL: Sendable {
     case reportCampaigns
     case reportCampaign(UUID)
     case report(UUID)
+    /// The КМЦ's meetings and one meeting.
+    case meetings
+    case meeting(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -98,6 +101,8 @@ public enum SiteURL: Sendable {
         case .reportCampaigns: "/report-campaigns"
         case .reportCampaign(let id): "/report-campaigns/\(id.uuidString.lowercased())"
         case .report(let id): "/reports/\(id.uuidString.lowercased())"
+        case .meetings: "/meetings"
+        case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

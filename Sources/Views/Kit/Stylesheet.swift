@@ -88,6 +88,7 @@ public enum Stylesheet {
         .due-open { color: var(--warn); font-size: .9rem; }
         .due { color: var(--muted); font-size: .9rem; }
         tr.late td { background: var(--err-bg); }
+        .pre { white-space: pre-wrap; }
         .overdue { color: var(--err); font-weight: 600; font-size: .9rem; }
         .side { display: inline-block; font-size: .75rem; color: var(--muted); border: 1px solid var(--line);
           border-radius: 4px; padding: 0 .3rem; }

@@ -91,6 +91,10 @@ struct MatrixFixture: Sendable {
         (sideA1.ids[.reportCampaign], sideA1.ids[.report]) = (homeReports.campaign, homeReports.reports[0])
         (sideA2.ids[.reportCampaign], sideA2.ids[.report]) = (homeReports.campaign, homeReports.reports[1])
         (sideB1.ids[.reportCampaign], sideB1.ids[.report]) = (awayReports.campaign, awayReports.reports[0])
+        // A meeting of each municipality's КМЦ.
+        let homeMeeting = try await home.meeting(members: try await home.kmcMembers(1)).requireID()
+        let awayMeeting = try await away.meeting(members: try await away.kmcMembers(1)).requireID()
+        (sideA1.ids[.meeting], sideA2.ids[.meeting], sideB1.ids[.meeting]) = (homeMeeting, homeMeeting, awayMeeting)
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

@@ -55,7 +55,7 @@ enum MatrixRoutes {
         "sessions/:session": .olympiadSession, "gifted/:id": .student, "support/:id": .supportMeasure,
         "support-measures/:id": .supportMeasure, "routes/:id": .individualRoute, "steps/:step": .routeStep,
         "individual-routes/:id": .individualRoute, "plans/:id": .plan, "plan-items/:id": .planItem,
-        "report-campaigns/:id": .reportCampaign, "reports/:id": .report,
+        "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -42,6 +42,8 @@ extension AppTests {
             "TravelTimeRecord": TravelTimeRecord.self, "User": User.self,
             "UserSession": UserSession.self, "Plan": Plan.self, "PlanItem": PlanItem.self,
             "PlanItemFile": PlanItemFile.self, "ReportCampaign": ReportCampaign.self, "Report": Report.self,
+            "Meeting": Meeting.self, "MeetingParticipant": MeetingParticipant.self,
+            "MeetingDecisionRecord": MeetingDecisionRecord.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

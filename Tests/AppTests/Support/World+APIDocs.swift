@@ -47,6 +47,7 @@ extension World {
         let (route, _) = try await individualRoute(of: students[0])
         let plan = try await plan(at: cast.center)
         let reports = try await reportCampaign(of: [cast.center])
+        let meeting = try await meeting(members: try await kmcMembers(2))
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -58,7 +59,7 @@ extension World {
                 "olympiad-stages": try municipal.requireID(), "support-measures": try measure.requireID(),
                 "individual-routes": try route.requireID(), "plans": try plan.plan.requireID(),
                 "plan-items": try plan.items[0].requireID(), "report-campaigns": reports.campaign,
-                "reports": reports.reports[0],
+                "reports": reports.reports[0], "meetings": try meeting.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -14,13 +14,13 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case subject, academicYear, kmcMember, partner, holiday, travelTime, campaign, order
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
-    case plan, planItem, reportCampaign, report
+    case plan, planItem, reportCampaign, report, meeting
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
         [
             .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
-            .contest, .contestEdition, .olympiadStage, .reportCampaign,
+            .contest, .contestEdition, .olympiadStage, .reportCampaign, .meeting,
         ].contains(self)
     }
 

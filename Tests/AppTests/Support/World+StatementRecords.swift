@@ -218,6 +218,8 @@ extension World {
         return [
             "plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID(),
             "report-campaigns/:id": reports.campaign, "reports/:id": reports.reports[0],
+            "meetings/:id": try await meeting(members: try await kmcMembers(centres.count), decisions: centres.count)
+                .requireID(),
         ]
     }
 }

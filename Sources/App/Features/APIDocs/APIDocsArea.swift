@@ -18,7 +18,7 @@ enum APIDocsArea: FeatureArea {
         + OrderAPIController.operations + TalentAPIController.operations
         + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
-        + ReportAPIController.operations
+        + ReportAPIController.operations + MeetingAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -10,8 +10,10 @@ enum GovernanceArea: FeatureArea {
         try routes.web.register(collection: PlanEvidenceController())
         try routes.web.register(collection: ReportCampaignsController())
         try routes.web.register(collection: ReportsController())
+        try routes.web.register(collection: MeetingsController())
         try routes.api.register(collection: RoadmapAPIController())
         try routes.api.register(collection: PlanAPIController())
         try routes.api.register(collection: ReportAPIController())
+        try routes.api.register(collection: MeetingAPIController())
     }
 }

@@ -63,4 +63,12 @@ extension StartController {
                 url: SiteURL.report(try report.requireID()).path)
         }
     }
+
+    /// The quarters of this year that ended without a held meeting of the КМЦ (`001_4390f67d15d9225c.txt` §5.6).
+    static func quartersWithoutMeeting(_ scope: Scope) async throws -> StartPage.Task {
+        let warnings = try await MeetingsController.warnings(scope.municipalityID, today: scope.today, on: scope.db)
+        return StartPage.Task(
+            kind: .quartersWithoutMeeting, total: warnings.count,
+            items: warnings.map { StartPage.Link(title: $0, url: SiteURL.meetings.path) }, moreURL: nil)
+    }
 }

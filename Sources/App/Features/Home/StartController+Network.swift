@@ -70,6 +70,7 @@ extension StartController {
                 StartPage.Link(title: order.title, url: SiteURL.order(try order.requireID()).path)
             })
         tasks.append(try await deadlines(scope, .authority))
+        tasks.append(try await quartersWithoutMeeting(scope))
         return StartPage.Section(title: title, tasks: tasks, figures: try await figures(scope))
     }
 

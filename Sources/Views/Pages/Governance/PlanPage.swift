@@ -120,8 +120,10 @@ public struct PlanPage: Sendable {
                 PlanWords.summary(progress)
             }
             el("div", .cls("actions")) {
-                el("a", .cls("button"), .href(SiteURL.roadmap(templateKey).path + "?year=\(year)")) {
-                    "Шаблон плана"
+                if RoadmapTemplate.builtIn(templateKey) != nil {
+                    el("a", .cls("button"), .href(SiteURL.roadmap(templateKey).path + "?year=\(year)")) {
+                        "Шаблон плана"
+                    }
                 }
                 if canDelete {
                     el("a", .cls("button danger"), .href(SiteURL.plan(id).path + "/delete")) {

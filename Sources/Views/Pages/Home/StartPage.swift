@@ -111,7 +111,7 @@ public struct StartPage: Sendable {
         case applicationsToConfirm, studentsWithoutConsent, invitationsUnused
         case applicationsToAgree, consentMissing
         case applications, results, certificates
-        case deadlines, reportsDue
+        case deadlines, reportsDue, quartersWithoutMeeting
     }
 
     public enum FigureKind: String, CaseIterable, Sendable {

@@ -58,6 +58,7 @@ public enum StartWords {
         case .certificates: "Сертификаты"
         case .deadlines: "Мои сроки: пункты планов на ближайшие 14 дней и просроченные"
         case .reportsDue: "Отчёты к сдаче"
+        case .quartersWithoutMeeting: "Кварталы без совещания КМЦ"
         }
     }
 

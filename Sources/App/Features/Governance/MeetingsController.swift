@@ -1,0 +1,347 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The КМЦ's meetings (issue 22, item 6; `001_4390f67d15d9225c.txt` §5.6): planned with a day, a theme, an agenda and
+/// the members invited; recorded once held — who came, the minutes, the decisions, each with a deadline an item of the
+/// municipality's plan of the КМЦ's decisions; a warning for each quarter that ended without one. Writes are claimed by
+/// version and audited.
+struct MeetingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("meetings", use: list)
+        routes.get("meetings", "new", use: newForm)
+        routes.post("meetings", use: create)
+        routes.get("meetings", ":id", use: show)
+        routes.get("meetings", ":id", "edit", use: editForm)
+        routes.post("meetings", ":id", use: update)
+    }
+
+    func context(_ req: Request) async -> PageContext { await req.pageContext(active: .meetings) }
+
+    static func meeting(_ req: Request, _ action: Domain.Action) async throws -> Meeting {
+        guard let meeting = try await Meeting.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound(RegistryWords.notFound(MeetingWords.noun))
+        }
+        try req.authorize(action, meeting.resource)
+        return meeting
+    }
+
+    /// The quarters of this year that ended without a held meeting, as warnings.
+    static func warnings(_ municipalityID: UUID, today: CivilDay, on db: any Database) async throws -> [String] {
+        let year = today.ymd.year
+        let from = CivilDay(year: year, month: 1, day: 1)!.number
+        let held = try await Meeting.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == MeetingStatus.held.rawValue).filter(\.$heldOn >= from).all(\.$heldOn)
+        return MeetingCalendar.quartersWithout(held: held.map(CivilDay.init(number:)), year: year, today: today)
+            .map { MeetingWords.quarterWithout($0, year: year) }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .meeting(municipalityID: municipalityID))
+        let meetings = try await Meeting.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .sort(\.$heldOn, .descending).all()
+        let decisions = try await MeetingDecisionRecord.query(on: req.db)
+            .filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).all(\.$meeting.$id)
+        let counts = decisions.reduce(into: [UUID: Int]()) { $0[$1, default: 0] += 1 }
+        let page = MeetingListPage(
+            rows: try meetings.map { meeting in
+                .init(
+                    id: try meeting.requireID(), day: meeting.day.formatted, title: meeting.title,
+                    status: meeting.meetingStatus, decisions: counts[try meeting.requireID()] ?? 0)
+            },
+            warnings: try await Self.warnings(municipalityID, today: try await PlanBoard.today(req), on: req.db),
+            canCreate: req.can(.create, .meeting(municipalityID: municipalityID)))
+        return req.render(page.render(await context(req)))
+    }
+
+    /// The КМЦ's members whose term covers the day (all current ones when no day is given yet).
+    static func members(_ municipalityID: UUID, on day: CivilDay?, zone: TimeZone, db: any Database) async throws
+        -> [KmcMember]
+    {
+        let moment = (day ?? CivilDay(Date(), timeZone: zone)).date(timeZone: zone)
+        return try await KmcMember.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$status == RecordStatus.active.rawValue).filter(\.$termFrom <= moment.addingTimeInterval(86_399))
+            .filter(\.$termTo >= moment).sort(\.$sortKey).all()
+    }
+
+    static func memberTitle(_ member: KmcMember) -> String {
+        "\(member.fullName), \(KmcRole(rawValue: member.kmcRole)?.title ?? member.position)"
+    }
+
+    func formPage(
+        _ req: Request, editing: Meeting?, values: FormValues, errors: FieldErrors = FieldErrors(),
+        conflict: String? = nil
+    ) async throws -> MeetingFormPage {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let day = values["day"].flatMap(CivilDay.parse) ?? editing?.day
+        var members = try await Self.members(
+            municipalityID, on: day, zone: try await RegistrySupport.zone(req), db: req.db)
+        if let editing {
+            // Those invited stay listed even when their term has ended since.
+            let invited = try await MeetingParticipant.query(on: req.db).filter(\.$meeting.$id == editing.requireID())
+                .with(\.$member).all().map(\.member)
+            members += invited.filter { one in !members.contains { $0.id == one.id } }
+        }
+        return MeetingFormPage(
+            editing: try editing.map { (try $0.requireID(), $0.version) },
+            members: members.map { ($0.id!.uuidString.lowercased(), Self.memberTitle($0)) }, values: values,
+            errors: errors, conflict: conflict)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .meeting(municipalityID: municipalityID))
+        let members = try await Self.members(
+            municipalityID, on: nil, zone: try await RegistrySupport.zone(req), db: req.db)
+        let page = try await formPage(
+            req, editing: nil,
+            values: FormValues(["members": members.map { $0.id!.uuidString.lowercased() }]))
+        return req.render(page.render(await context(req)))
+    }
+
+    /// What a meeting's form says, checked: the facts, the members invited and present, the new decisions.
+    struct Input {
+        var day: CivilDay
+        var title: String
+        var agenda: String
+        var status: MeetingStatus
+        var minutes: String?
+        var invited: [UUID]
+        var present: Set<UUID>
+        var decisions: [MeetingDecision]
+    }
+
+    static func read(_ req: Request, _ form: FormValues, editing: Meeting?, municipalityID: UUID) async throws -> (
+        Input?, FieldErrors
+    ) {
+        var errors = FieldErrors()
+        let day = errors.day("day", form["day"], required: true)
+        let title = errors.required("title", form["title"], max: 300)
+        let agenda = errors.required("agenda", form["agenda"], max: 4000)
+        let status =
+            editing == nil ? MeetingStatus.planned : errors.choice("status", form["status"], as: MeetingStatus.self)
+        let minutes = errors.optional("minutes", form["minutes"], max: 20_000)
+        let chosen = (form.values["members"] ?? []).compactMap(UUID.init(uuidString:))
+        let known = try await KmcMember.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$id ~~ chosen).all(\.$id)
+        if chosen.isEmpty || known.count != Set(chosen).count { errors.add("members", MeetingWords.chooseMembers) }
+        let present = Set((form.values["present"] ?? []).compactMap(UUID.init(uuidString:))).intersection(known)
+        let decisions = MeetingDecision.parse(form["decisions"] ?? "", field: "decisions", errors: &errors)
+        if status == .held && minutes == nil { errors.add("minutes", MeetingWords.minutesRequired) }
+        if status != .held && !decisions.isEmpty { errors.add("decisions", MeetingWords.decisionsOnlyHeld) }
+        guard errors.isEmpty, let day, let status else { return (nil, errors) }
+        return (
+            Input(
+                day: day, title: title, agenda: agenda, status: status, minutes: minutes, invited: known,
+                present: status == .held ? present : [], decisions: decisions), errors
+        )
+    }
+
+    static func audit(_ meeting: Meeting, invited: Int, present: Int) -> [String: String] {
+        [
+            "Дата": meeting.day.formatted, "Тема": meeting.title, "Повестка": meeting.agenda,
+            "Состояние": meeting.meetingStatus.title, "Протокол": meeting.minutes ?? "",
+            "Участников": String(invited), "Присутствовали": String(present),
+        ]
+    }
+
+    func create(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .meeting(municipalityID: municipalityID))
+        let form = RegistrySupport.form(req)
+        let (input, errors) = try await Self.read(req, form, editing: nil, municipalityID: municipalityID)
+        guard let input else {
+            let page = try await formPage(req, editing: nil, values: form, errors: errors)
+            return req.render(page.render(await context(req)), status: .unprocessableEntity)
+        }
+        let user = try req.requireUser().username
+        let meeting = Meeting()
+        meeting.id = UUID()
+        meeting.$municipality.id = municipalityID
+        meeting.createdBy = user
+        meeting.createdAt = Date()
+        meeting.version = 1
+        Self.apply(input, to: meeting, user: user)
+        try await req.application.writeTransaction { db in
+            try await meeting.create(on: db)
+            try await Self.writeParticipants(input, meeting: meeting, on: db)
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "meeting", entityID: meeting.id, title: meeting.title,
+                municipalityID: municipalityID, organizationID: nil,
+                after: Self.audit(meeting, invited: input.invited.count, present: input.present.count))
+        }
+        return req.redirect(to: SiteURL.meeting(try meeting.requireID()).path, flash: MeetingWords.created)
+    }
+
+    static func apply(_ input: Input, to meeting: Meeting, user: String) {
+        meeting.heldOn = input.day.number
+        meeting.title = input.title
+        meeting.agenda = input.agenda
+        meeting.status = input.status.rawValue
+        meeting.minutes = input.minutes
+        meeting.updatedBy = user
+        meeting.updatedAt = Date()
+    }
+
+    static func writeParticipants(_ input: Input, meeting: Meeting, on db: any Database) async throws {
+        let id = try meeting.requireID()
+        try await MeetingParticipant.query(on: db).filter(\.$meeting.$id == id).delete()
+        let rows = input.invited.map { member in
+            let row = MeetingParticipant()
+            row.$meeting.id = id
+            row.$member.id = member
+            row.present = input.present.contains(member)
+            return row
+        }
+        try await rows.create(on: db)
+    }
+
+    /// The municipality's plan of the КМЦ's decisions for a year, made when the first decision with a deadline comes.
+    static func decisionsPlan(_ municipalityID: UUID, year: Int, user: String, on db: any Database) async throws -> Plan
+    {
+        if let plan = try await Plan.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$ownerKey == Plan.ownerKey(nil)).filter(\.$templateKey == decisionsKey).filter(\.$year == year)
+            .first()
+        {
+            return plan
+        }
+        let plan = Plan()
+        plan.id = UUID()
+        plan.$municipality.id = municipalityID
+        plan.ownerKey = Plan.ownerKey(nil)
+        plan.templateKey = decisionsKey
+        plan.title = MeetingWords.plan
+        plan.year = year
+        plan.createdBy = user
+        plan.createdAt = Date()
+        plan.updatedBy = user
+        plan.updatedAt = Date()
+        plan.version = 1
+        try await plan.create(on: db)
+        return plan
+    }
+
+    static let decisionsKey = "kmc-decisions"
+
+    /// The new decisions of a held meeting, each with a deadline an item of the plan of decisions of its year.
+    static func writeDecisions(_ decisions: [MeetingDecision], meeting: Meeting, user: String, on db: any Database)
+        async throws
+    {
+        let id = try meeting.requireID()
+        var position = try await MeetingDecisionRecord.query(on: db).filter(\.$meeting.$id == id).count()
+        for decision in decisions {
+            let record = MeetingDecisionRecord()
+            record.$meeting.id = id
+            record.position = position
+            record.text = decision.text
+            record.responsible = decision.responsible
+            record.dueOn = decision.dueOn?.number
+            if let due = decision.dueOn {
+                let plan = try await decisionsPlan(meeting.$municipality.id, year: due.ymd.year, user: user, on: db)
+                let items = try await PlanItem.query(on: db).filter(\.$plan.$id == plan.requireID()).count()
+                let item = PlanItem()
+                item.id = UUID()
+                item.$plan.id = try plan.requireID()
+                item.$municipality.id = meeting.$municipality.id
+                item.side = PlanItemDraft.Side.authority.rawValue
+                item.section = "Решения совещания КМЦ от \(meeting.day.formatted)"
+                item.position = items
+                item.measure = decision.text
+                item.deadline = "до \(due.formatted)"
+                item.dueOn = due.number
+                item.evidenceRequired = false
+                item.status = PlanItemStatus.notStarted.rawValue
+                item.responsible = decision.responsible
+                item.updatedBy = user
+                item.updatedAt = Date()
+                item.version = 1
+                try await item.create(on: db)
+                record.$planItem.id = item.id
+            }
+            try await record.create(on: db)
+            position += 1
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req, .read)
+        let id = try meeting.requireID()
+        let participants = try await MeetingParticipant.query(on: req.db).filter(\.$meeting.$id == id)
+            .with(\.$member).all().sorted { $0.member.sortKey < $1.member.sortKey }
+        let decisions = try await MeetingDecisionRecord.query(on: req.db).filter(\.$meeting.$id == id)
+            .sort(\.$position).all()
+        let page = MeetingPage(
+            id: id, title: meeting.title, day: meeting.day.formatted, status: meeting.meetingStatus,
+            agenda: meeting.agenda,
+            participants: participants.map {
+                (Self.memberTitle($0.member), meeting.meetingStatus == .held ? $0.present : nil)
+            }, minutes: meeting.minutes,
+            decisions: decisions.map {
+                .init(
+                    text: $0.text, responsible: $0.responsible ?? "", due: $0.decision.dueOn?.formatted ?? "",
+                    planItemID: $0.$planItem.id)
+            }, canEdit: req.can(.update, meeting.resource), history: try await Audit.history(entityID: id, req: req))
+        return req.render(page.render(await context(req)))
+    }
+
+    static func values(_ meeting: Meeting, participants: [MeetingParticipant]) -> FormValues {
+        FormValues([
+            "day": [meeting.day.formatted], "title": [meeting.title], "agenda": [meeting.agenda],
+            "status": [meeting.status], "minutes": [meeting.minutes ?? ""],
+            "members": participants.map { $0.$member.id.uuidString.lowercased() },
+            "present": participants.filter(\.present).map { $0.$member.id.uuidString.lowercased() },
+        ])
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req, .update)
+        let participants = try await MeetingParticipant.query(on: req.db)
+            .filter(\.$meeting.$id == meeting.requireID()).all()
+        let page = try await formPage(req, editing: meeting, values: Self.values(meeting, participants: participants))
+        return req.render(page.render(await context(req)))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req, .update)
+        let form = RegistrySupport.form(req)
+        let (input, errors) = try await Self.read(req, form, editing: meeting, municipalityID: meeting.$municipality.id)
+        guard let input else {
+            let page = try await formPage(req, editing: meeting, values: form, errors: errors)
+            return req.render(page.render(await context(req)), status: .unprocessableEntity)
+        }
+        let participants = try await MeetingParticipant.query(on: req.db)
+            .filter(\.$meeting.$id == meeting.requireID()).all()
+        let before = Self.audit(
+            meeting, invited: participants.count, present: participants.filter(\.present).count)
+        let user = try req.requireUser().username
+        let expected = form["version"].flatMap(Int.init) ?? -1
+        Self.apply(input, to: meeting, user: user)
+        do {
+            try await req.application.writeTransaction { db in
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: Meeting.schema, id: meeting.requireID(), expected: expected, on: db)
+                else { throw AppError.conflict(MeetingWords.changed) }
+                meeting.version = expected + 1
+                try await meeting.save(on: db)
+                try await Self.writeParticipants(input, meeting: meeting, on: db)
+                try await Self.writeDecisions(input.decisions, meeting: meeting, user: user, on: db)
+                var after = Self.audit(meeting, invited: input.invited.count, present: input.present.count)
+                if !input.decisions.isEmpty {
+                    after["Новые решения"] = input.decisions.map(\.line).joined(separator: "\n")
+                }
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "meeting", entityID: meeting.id,
+                    title: meeting.title, municipalityID: meeting.$municipality.id, organizationID: nil,
+                    before: before, after: after)
+            }
+        } catch let error as AppError where error.status == .conflict {
+            let fresh = try await Self.meeting(req, .read)
+            let page = try await formPage(req, editing: fresh, values: form, conflict: MeetingWords.changed)
+            return req.render(page.render(await context(req)), status: .conflict)
+        }
+        return req.redirect(to: SiteURL.meeting(try meeting.requireID()).path, flash: MeetingWords.saved)
+    }
+}

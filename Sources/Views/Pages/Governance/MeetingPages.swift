@@ -1,0 +1,308 @@
+import Domain
+import Foundation
+
+/// The words of the КМЦ's meetings (issue 22, item 6).
+public enum MeetingWords {
+    public static let title = "Совещания КМЦ"
+    public static let intro =
+        "Совещания координационно-методического центра проходят не реже одного раза в квартал: повестка, участники "
+        + "из состава КМЦ, явка, протокол и решения. Решение со сроком становится пунктом плана решений КМЦ."
+    public static let newTitle = "Новое совещание"
+    public static let create = "Запланировать совещание"
+    public static let none = "Совещаний пока нет."
+    public static let noun = "Совещание"
+    public static let created = "Совещание запланировано."
+    public static let saved = "Совещание сохранено."
+    public static let notSaved = "Совещание не сохранено: исправьте отмеченные поля."
+    public static let changed =
+        "Совещание уже изменил другой пользователь. Ниже — текущие значения; внесите изменения ещё раз."
+    public static let minutesRequired = "Для проведённого совещания нужен протокол."
+    public static let decisionsOnlyHeld = "Решения записываются в протокол проведённого совещания."
+    public static let chooseMembers = "Отметьте участников из состава КМЦ."
+    public static let plan = "Решения совещаний КМЦ"
+    /// «В I квартале 2026 не было ни одного совещания КМЦ (не реже одного раза в квартал).»
+    public static func quarterWithout(_ quarter: Int, year: Int) -> String {
+        "В \(["I", "II", "III", "IV"][quarter - 1]) квартале \(year) не было ни одного совещания КМЦ — по положению "
+            + "они проходят не реже одного раза в квартал."
+    }
+
+    public enum Field {
+        public static let day = "Дата"
+        public static let title = "Тема"
+        public static let agenda = "Повестка"
+        public static let status = "Состояние"
+        public static let members = "Участники (состав КМЦ)"
+        public static let present = "Присутствовали"
+        public static let minutes = "Протокол"
+        public static let decisions = "Новые решения"
+        public static let decisionsHint =
+            "Каждое решение — отдельной строкой: «решение; ответственный; срок ДД.ММ.ГГГГ». Решение со сроком станет "
+            + "пунктом плана решений КМЦ."
+    }
+}
+
+/// The meetings, newest first, with a warning for each quarter of the year that ended without one.
+public struct MeetingListPage: Sendable {
+    public struct Row: Sendable {
+        public var id: UUID
+        public var day: String
+        public var title: String
+        public var status: MeetingStatus
+        public var decisions: Int
+        public init(id: UUID, day: String, title: String, status: MeetingStatus, decisions: Int) {
+            self.id = id
+            self.day = day
+            self.title = title
+            self.status = status
+            self.decisions = decisions
+        }
+    }
+
+    public var rows: [Row]
+    public var warnings: [String]
+    public var canCreate: Bool
+
+    public init(rows: [Row], warnings: [String], canCreate: Bool) {
+        self.rows = rows
+        self.warnings = warnings
+        self.canCreate = canCreate
+    }
+
+    public static let mock = MeetingListPage(
+        rows: [
+            Row(
+                id: MockID.of(1), day: "15.09.2026", title: "Итоги учебного года и план на новый", status: .held,
+                decisions: 2)
+        ], warnings: [MeetingWords.quarterWithout(1, year: 2026)], canCreate: true)
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.page(ctx, title: MeetingWords.title, crumbs: [Crumb(MeetingWords.title)]) {
+            el("h1") { MeetingWords.title }
+            el("p", .cls("muted")) { MeetingWords.intro }
+            for warning in warnings { el("div", .cls("warning"), Attr("role", "status")) { warning } }
+            if canCreate {
+                el("div", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(SiteURL.meetings.path + "/new")) { MeetingWords.create }
+                }
+            }
+            if rows.isEmpty {
+                UI.empty(MeetingWords.none)
+            } else {
+                el("table", .cls("list stack")) {
+                    el("thead") {
+                        el("tr") { for column in ["Дата", "Тема", "Состояние", "Решений"] { el("th") { column } } }
+                    }
+                    el("tbody") {
+                        for row in rows {
+                            el("tr") {
+                                el("td", Attr("data-label", "Дата")) { row.day }
+                                el("td", Attr("data-label", "Тема")) {
+                                    el("a", .href(SiteURL.meeting(row.id).path)) { row.title }
+                                }
+                                el("td", Attr("data-label", "Состояние")) { row.status.title }
+                                el("td", Attr("data-label", "Решений")) { String(row.decisions) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One meeting: its facts, who was invited and came, the minutes, the decisions with their plan items.
+public struct MeetingPage: Sendable {
+    public struct Decision: Sendable {
+        public var text: String
+        public var responsible: String
+        public var due: String
+        public var planItemID: UUID?
+        public init(text: String, responsible: String, due: String, planItemID: UUID?) {
+            self.text = text
+            self.responsible = responsible
+            self.due = due
+            self.planItemID = planItemID
+        }
+    }
+
+    public var id: UUID
+    public var title: String
+    public var day: String
+    public var status: MeetingStatus
+    public var agenda: String
+    public var participants: [(name: String, present: Bool?)]
+    public var minutes: String?
+    public var decisions: [Decision]
+    public var canEdit: Bool
+    public var history: [HistoryLine]
+
+    public init(
+        id: UUID, title: String, day: String, status: MeetingStatus, agenda: String,
+        participants: [(name: String, present: Bool?)], minutes: String?, decisions: [Decision], canEdit: Bool,
+        history: [HistoryLine]
+    ) {
+        self.id = id
+        self.title = title
+        self.day = day
+        self.status = status
+        self.agenda = agenda
+        self.participants = participants
+        self.minutes = minutes
+        self.decisions = decisions
+        self.canEdit = canEdit
+        self.history = history
+    }
+
+    public static let mock = MeetingPage(
+        id: MockID.of(1), title: "Итоги учебного года и план на новый", day: "15.09.2026", status: .held,
+        agenda: "1. Итоги работы ресурсных центров.\n2. План работы на учебный год.",
+        participants: [("Тестова Анна Петровна, председатель", true), ("Пробин Олег Ильич, член КМЦ", false)],
+        minutes: "Слушали: руководителей центров. Решили: план утвердить.",
+        decisions: [
+            Decision(text: "Утвердить план работы", responsible: "КМЦ", due: "01.10.2026", planItemID: MockID.of(2))
+        ],
+        canEdit: true, history: [])
+
+    public func render(_ ctx: PageContext) -> String {
+        let heading = "\(title), \(day)"
+        return Layout.page(
+            ctx, title: heading, crumbs: [Crumb(MeetingWords.title, SiteURL.meetings.path), Crumb(heading)]
+        ) {
+            el("h1") {
+                heading + " "
+                el("span", .cls("badge")) { status.title }
+            }
+            if canEdit {
+                el("div", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(SiteURL.meeting(id).path + "/edit")) {
+                        "Изменить, записать итоги"
+                    }
+                }
+            }
+            el("h2") { MeetingWords.Field.agenda }
+            el("div", .cls("panel pre")) { agenda }
+            el("h2") { MeetingWords.Field.members }
+            if participants.isEmpty {
+                UI.empty("Участники не отмечены.")
+            } else {
+                el("ul") {
+                    for participant in participants {
+                        el("li") {
+                            participant.name
+                            if let present = participant.present {
+                                el("span", .cls("muted")) { present ? " — присутствовал(а)" : " — отсутствовал(а)" }
+                            }
+                        }
+                    }
+                }
+            }
+            if let minutes {
+                el("h2") { MeetingWords.Field.minutes }
+                el("div", .cls("panel pre")) { minutes }
+            }
+            el("h2") { "Решения" }
+            if decisions.isEmpty {
+                UI.empty("Решений нет.")
+            } else {
+                el("table", .cls("list stack")) {
+                    el("thead") {
+                        el("tr") { for column in ["Решение", "Ответственный", "Срок"] { el("th") { column } } }
+                    }
+                    el("tbody") {
+                        for decision in decisions {
+                            el("tr") {
+                                el("td", Attr("data-label", "Решение")) {
+                                    if let item = decision.planItemID {
+                                        el("a", .href(SiteURL.planItem(item).path)) { decision.text }
+                                    } else {
+                                        decision.text
+                                    }
+                                }
+                                el("td", Attr("data-label", "Ответственный")) { decision.responsible }
+                                el("td", Attr("data-label", "Срок")) { decision.due }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { "История изменений" }
+            if history.isEmpty {
+                UI.empty("Изменений пока не было.")
+            } else {
+                HistoryLine.table(history, showEntity: false)
+            }
+        }
+    }
+}
+
+/// A meeting planned or recorded: the day, the theme, the agenda, who is invited; once held, who came, the minutes
+/// and new decisions.
+public struct MeetingFormPage: Sendable {
+    public var editing: (id: UUID, version: Int)?
+    public var members: [(value: String, title: String)]
+    public var values: FormValues
+    public var errors: FieldErrors
+    public var conflict: String?
+
+    public init(
+        editing: (id: UUID, version: Int)?, members: [(value: String, title: String)], values: FormValues,
+        errors: FieldErrors, conflict: String? = nil
+    ) {
+        self.editing = editing
+        self.members = members
+        self.values = values
+        self.errors = errors
+        self.conflict = conflict
+    }
+
+    public static let mock = MeetingFormPage(
+        editing: (MockID.of(1), 2), members: [(MockID.of(3).uuidString, "Тестова Анна Петровна, председатель")],
+        values: FormValues(["day": ["15.09.2026"], "status": ["held"], "members": [MockID.of(3).uuidString]]),
+        errors: FieldErrors())
+
+    public func render(_ ctx: PageContext) -> String {
+        let title = editing == nil ? MeetingWords.newTitle : "Совещание: изменить, записать итоги"
+        let action = editing.map { SiteURL.meeting($0.id).path } ?? SiteURL.meetings.path
+        return Layout.page(ctx, title: title, crumbs: [Crumb(MeetingWords.title, SiteURL.meetings.path), Crumb(title)])
+        {
+            el("h1") { title }
+            UI.formError(conflict ?? (errors.isEmpty ? nil : MeetingWords.notSaved))
+            el(
+                "form", .cls("stacked panel"), Attr("method", "post"), Attr("action", action),
+                Attr("novalidate", "novalidate")
+            ) {
+                Layout.csrf(ctx)
+                if let editing { UI.hidden("version", String(editing.version)) }
+                for field in [
+                    FieldSpec("day", MeetingWords.Field.day, .date, required: true),
+                    FieldSpec("title", MeetingWords.Field.title, required: true),
+                    FieldSpec("agenda", MeetingWords.Field.agenda, .textarea, required: true),
+                    FieldSpec("members", MeetingWords.Field.members, .checkboxes(members), required: true),
+                ] {
+                    field.render(values: values, errors: errors)
+                }
+                if editing != nil {
+                    el("fieldset") {
+                        el("legend") { "Итоги" }
+                        for field in [
+                            FieldSpec(
+                                "status", MeetingWords.Field.status,
+                                .select(MeetingStatus.allCases.map { ($0.rawValue, $0.title) }, empty: nil)),
+                            FieldSpec("present", MeetingWords.Field.present, .checkboxes(members)),
+                            FieldSpec("minutes", MeetingWords.Field.minutes, .textarea),
+                            FieldSpec(
+                                "decisions", MeetingWords.Field.decisions, .textarea,
+                                hint: MeetingWords.Field.decisionsHint),
+                        ] {
+                            field.render(values: values, errors: errors)
+                        }
+                    }
+                }
+                el("div", .cls("actions")) {
+                    UI.submit(editing == nil ? MeetingWords.create : "Сохранить")
+                    el("a", .href(editing.map { SiteURL.meeting($0.id).path } ?? SiteURL.meetings.path)) { "Отмена" }
+                }
+            }
+        }
+    }
+}

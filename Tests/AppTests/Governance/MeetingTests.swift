@@ -1,0 +1,103 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import Views
+
+@testable import App
+
+extension AppTests {
+    /// Issue 22, item 6: the КМЦ plans a meeting with members of its composition, records it held — attendance,
+    /// minutes, decisions, one with a deadline becoming an item of the plan of decisions —; a stale save is refused;
+    /// centres read, teachers do not; a quarter without a meeting is warned of; the API reads the same.
+    @Suite struct MeetingTests {
+        @Test func theKmcHoldsAMeetingWhoseDecisionBecomesAPlanItem() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                _ = try await world.cast([.admin, .kmc, .centre1, .teacher1])
+                let members = try await world.kmcMembers(2)
+                let today = CivilDay(Date(), timeZone: world.zone)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc", password: World.password)
+                _ = try await kmc.get("/meetings/new")
+                let nobody = try await kmc.post(
+                    "/meetings",
+                    values: ["day": [today.formatted], "title": ["Итоги квартала"], "agenda": ["1. Итоги"]])
+                #expect(
+                    nobody.status == .unprocessableEntity && nobody.body.string.contains(MeetingWords.chooseMembers))
+                let made = try await kmc.post(
+                    "/meetings",
+                    values: [
+                        "day": [today.formatted], "title": ["Итоги квартала"], "agenda": ["1. Итоги"],
+                        "members": members.map(\.uuidString),
+                    ])
+                #expect(made.status == .seeOther)
+                let meeting = try #require(try await Meeting.query(on: app.db).first())
+                let path = SiteURL.meeting(try meeting.requireID()).path
+                // Held: minutes are required; decisions are written line by line.
+                _ = try await kmc.get(path + "/edit")
+                var held: [String: [String]] = [
+                    "version": ["1"], "day": [today.formatted], "title": ["Итоги квартала"], "agenda": ["1. Итоги"],
+                    "members": members.map(\.uuidString), "present": [members[0].uuidString], "status": ["held"],
+                    "decisions": [
+                        "Подготовить рекомендации; МКУ «ЦРО»; \(today.adding(days: 30).formatted)\nПринять к сведению"
+                    ],
+                ]
+                let noMinutes = try await kmc.post(path, values: held)
+                #expect(
+                    noMinutes.status == .unprocessableEntity
+                        && noMinutes.body.string.contains(MeetingWords.minutesRequired))
+                held["minutes"] = ["Слушали: руководителей центров. Решили: принять к сведению."]
+                #expect(try await kmc.post(path, values: held).status == .seeOther)
+                let decisions = try await MeetingDecisionRecord.query(on: app.db).sort(\.$position).all()
+                #expect(decisions.count == 2 && decisions[1].$planItem.id == nil)
+                let item = try #require(try await PlanItem.find(decisions[0].$planItem.id, on: app.db))
+                #expect(item.measure == "Подготовить рекомендации" && item.due == today.adding(days: 30))
+                let plan = try #require(try await Plan.find(item.$plan.id, on: app.db))
+                #expect(plan.title == MeetingWords.plan && plan.$organization.id == nil)
+                let page = try await kmc.get(path).body.string
+                let itemPath = SiteURL.planItem(try item.requireID()).path
+                #expect(page.contains("присутствовал(а)") && page.contains(itemPath))
+                // The same form sent again from the old version: refused, nothing written twice.
+                held["decisions"] = ["Ещё одно решение"]
+                #expect(try await kmc.post(path, values: held).status == .conflict)
+                #expect(try await MeetingDecisionRecord.query(on: app.db).count() == 2)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 2)
+                // The centre reads; the teacher does not.
+                var head = Browser(app)
+                _ = try await head.login("centre1", password: World.password)
+                #expect(try await head.get(path).status == .ok)
+                #expect(try await head.get(path + "/edit").status == .forbidden)
+                var teacher = Browser(app)
+                _ = try await teacher.login("teacher1", password: World.password)
+                #expect(try await teacher.get("/meetings").status == .forbidden)
+                // The API.
+                let auth: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "kmc"))"]
+                var api = Browser(app)
+                let listed = try await api.send(.GET, "/api/v1/meetings?status=held", headers: auth).body.string
+                #expect(listed.contains("\"total\":1"))
+                let one = try await api.send(.GET, "/api/v1/meetings/\(try meeting.requireID())", headers: auth)
+                #expect(one.status == .ok && one.body.string.contains("\"present\":true"))
+            }
+        }
+
+        @Test func aQuarterWithoutAMeetingIsWarnedOfOnTheListAndTheStartPage() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                _ = try await world.cast([.kmc])
+                let today = CivilDay(Date(), timeZone: world.zone)
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc", password: World.password)
+                let missing = MeetingCalendar.quartersWithout(held: [], year: today.ymd.year, today: today)
+                let list = try await kmc.get("/meetings").body.string
+                let start = try await kmc.get("/").body.string
+                for quarter in missing {
+                    let warning = MeetingWords.quarterWithout(quarter, year: today.ymd.year)
+                    #expect(list.contains(warning) && start.contains(warning))
+                }
+            }
+        }
+    }
+}
