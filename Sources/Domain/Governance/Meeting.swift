@@ -45,6 +45,13 @@ public struct MeetingDecision: Equatable, Sendable {
                     field, "Строка \(number + 1): «решение; ответственный; срок ДД.ММ.ГГГГ» — не больше трёх полей.")
                 return []
             }
+            if cells.count == 2, CivilDay.parse(cells[1]) != nil {
+                errors.add(
+                    field,
+                    "Строка \(number + 1): между решением и сроком укажите ответственного — «решение; ответственный; "
+                        + "срок».")
+                return []
+            }
             var due: CivilDay?
             if cells.count == 3, !cells[2].isEmpty {
                 guard let day = CivilDay.parse(cells[2]) else {
@@ -66,12 +73,33 @@ public struct MeetingDecision: Equatable, Sendable {
     }
 }
 
-/// The quarters that ended without a held meeting (`001_4390f67d15d9225c.txt` §5.6), of the year up to today.
+/// The quarters that ended without a held meeting (`001_4390f67d15d9225c.txt` §5.6): of the last four that have ended
+/// by today (reaching into last year), oldest first.
 public enum MeetingCalendar {
-    public static func quartersWithout(held days: [CivilDay], year: Int, today: CivilDay) -> [Int] {
-        (1...4).filter { quarter in
-            guard let period = ReportPeriod.quarter(quarter, of: year), period.to < today else { return false }
-            return !days.contains { period.from <= $0 && $0 <= period.to }
+    public struct Quarter: Equatable, Sendable {
+        public var year: Int
+        public var quarter: Int
+        public init(year: Int, quarter: Int) {
+            self.year = year
+            self.quarter = quarter
+        }
+        public var period: ReportPeriod { ReportPeriod.quarter(quarter, of: year)! }
+    }
+
+    /// The last four quarters that have ended by `today`, oldest first.
+    public static func lastEnded(today: CivilDay) -> [Quarter] {
+        var (year, quarter) = (today.ymd.year, (today.ymd.month - 1) / 3 + 1)
+        var quarters: [Quarter] = []
+        while quarters.count < 4 {
+            (year, quarter) = quarter == 1 ? (year - 1, 4) : (year, quarter - 1)
+            quarters.append(Quarter(year: year, quarter: quarter))
+        }
+        return quarters.reversed()
+    }
+
+    public static func quartersWithout(held days: [CivilDay], today: CivilDay) -> [Quarter] {
+        lastEnded(today: today).filter { quarter in
+            !days.contains { quarter.period.from <= $0 && $0 <= quarter.period.to }
         }
     }
 }

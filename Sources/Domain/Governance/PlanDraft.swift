@@ -127,6 +127,16 @@ public struct PlanProgress: Equatable, Sendable {
     /// Items without a day yet: the author has to fix one.
     public var undated: Int
 
+    /// The figures as counted elsewhere (the database: `PlanSummarySQL`).
+    public init(total: Int, done: Int, due: Int, dueDoneOnTime: Int, overdue: Int, undated: Int) {
+        self.total = total
+        self.done = done
+        self.due = due
+        self.dueDoneOnTime = dueDoneOnTime
+        self.overdue = overdue
+        self.undated = undated
+    }
+
     public init(_ items: [Item], today: CivilDay) {
         total = items.count
         done = items.filter { $0.status == .done }.count

@@ -65,6 +65,25 @@ extension AppTests {
                 #expect(try await kmc.post(path, values: held).status == .conflict)
                 #expect(try await MeetingDecisionRecord.query(on: app.db).count() == 2)
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 2)
+                // The plan of decisions may be deleted: the decisions stay in the minutes, without their items.
+                var admin = Browser(app)
+                _ = try await admin.login("admin", password: World.password)
+                _ = try await admin.get(SiteURL.plan(try plan.requireID()).path + "/delete")
+                #expect(try await admin.post(SiteURL.plan(try plan.requireID()).path + "/delete").status == .seeOther)
+                #expect(try await MeetingDecisionRecord.query(on: app.db).filter(\.$planItem.$id != nil).count() == 0)
+                // Held is a fact of a day that has come; a deadline before the meeting is refused.
+                _ = try await kmc.get(path + "/edit")
+                var future = held
+                future["version"] = ["2"]
+                future["day"] = [today.adding(days: 3).formatted]
+                future["decisions"] = [""]
+                let early = try await kmc.post(path, values: future)
+                #expect(early.status == .unprocessableEntity && early.body.string.contains(MeetingWords.heldInFuture))
+                var before = held
+                before["version"] = ["2"]
+                before["decisions"] = ["Решение; КМЦ; \(today.adding(days: -3).formatted)"]
+                let past = try await kmc.post(path, values: before)
+                #expect(past.status == .unprocessableEntity && past.body.string.contains("не раньше дня совещания"))
                 // The centre reads; the teacher does not.
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
@@ -90,11 +109,12 @@ extension AppTests {
                 let today = CivilDay(Date(), timeZone: world.zone)
                 var kmc = Browser(app)
                 _ = try await kmc.login("kmc", password: World.password)
-                let missing = MeetingCalendar.quartersWithout(held: [], year: today.ymd.year, today: today)
+                let missing = MeetingCalendar.quartersWithout(held: [], today: today)
+                #expect(missing.count == 4)
                 let list = try await kmc.get("/meetings").body.string
                 let start = try await kmc.get("/").body.string
                 for quarter in missing {
-                    let warning = MeetingWords.quarterWithout(quarter, year: today.ymd.year)
+                    let warning = MeetingWords.quarterWithout(quarter.quarter, year: quarter.year)
                     #expect(list.contains(warning) && start.contains(warning))
                 }
             }

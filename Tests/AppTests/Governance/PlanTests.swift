@@ -253,3 +253,46 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.PlanTests {
+    /// The side-by-side figures counted by the database are `PlanProgress`'s, and the next deadlines the open ones
+    /// from today in order.
+    @Test func theDatabasesCountsAreThePlanProgress() async throws {
+        try await withApp { app in
+            let world = try await World.make(app)
+            let cast = try await world.cast([.admin])
+            let today = CivilDay(Date(), timeZone: world.zone)
+            let (plan, items) = try await world.plan(at: cast.center, year: today.ymd.year)
+            let (other, _) = try await world.plan(.secondYear, at: nil, year: today.ymd.year)
+            for (index, item) in items.enumerated() {
+                switch index % 6 {
+                case 0: item.dueOn = today.adding(days: -10 - index).number
+                case 1:
+                    item.status = PlanItemStatus.done.rawValue
+                    item.dueOn = today.adding(days: -5).number
+                    item.doneOn = today.adding(days: -6).number
+                case 2:
+                    item.status = PlanItemStatus.done.rawValue
+                    item.dueOn = today.adding(days: -5).number
+                    item.doneOn = today.adding(days: -2).number
+                case 3: item.status = PlanItemStatus.cancelled.rawValue
+                case 4: item.dueOn = nil
+                default: item.dueOn = today.adding(days: index).number
+                }
+                try await item.save(on: app.db)
+            }
+            let ids = [try plan.requireID(), try other.requireID()]
+            let counted = try await PlanSummarySQL.counts(ids, today: today, on: app.db)
+            for id in ids {
+                let rows = try await PlanItem.query(on: app.db).filter(\.$plan.$id == id).all()
+                #expect(counted[id] == PlanProgress(rows.map(\.progress), today: today))
+                let expected = rows.filter { !$0.itemStatus.isClosed && ($0.due.map { $0 >= today } ?? false) }
+                    .sorted { ($0.dueOn!, $0.position) < ($1.dueOn!, $1.position) }.prefix(2).map(\.id)
+                let next = try await PlanSummarySQL.next([id], today: today, count: 2, on: app.db)[id] ?? []
+                #expect(next.map(\.id) == expected.compactMap { $0 })
+            }
+            let own = counted[ids[0]]
+            #expect((own?.overdue ?? 0) > 0 && (own?.undated ?? 0) > 0 && (own?.dueDoneOnTime ?? 0) > 0)
+        }
+    }
+}

@@ -26,11 +26,14 @@ import Testing
     }
 
     @Test func aQuarterThatEndedWithoutAHeldMeetingIsNamed() {
+        func q(_ year: Int, _ quarter: Int) -> MeetingCalendar.Quarter { .init(year: year, quarter: quarter) }
         let today = CivilDay.parse("10.10.2026")!
-        let held = [CivilDay.parse("15.05.2026")!, CivilDay.parse("30.09.2026")!]
-        #expect(MeetingCalendar.quartersWithout(held: held, year: 2026, today: today) == [1])
-        // The current quarter is not over: no warning for it yet.
-        #expect(MeetingCalendar.quartersWithout(held: [], year: 2026, today: today) == [1, 2, 3])
-        #expect(MeetingCalendar.quartersWithout(held: [], year: 2026, today: CivilDay.parse("31.03.2026")!) == [])
+        let held = [CivilDay.parse("15.05.2026")!, CivilDay.parse("30.09.2026")!, CivilDay.parse("20.11.2025")!]
+        #expect(MeetingCalendar.quartersWithout(held: held, today: today) == [q(2026, 1)])
+        // The current quarter is not over: no warning for it yet; last year's fourth is among the last four.
+        #expect(
+            MeetingCalendar.quartersWithout(held: [], today: today) == [q(2025, 4), q(2026, 1), q(2026, 2), q(2026, 3)])
+        #expect(
+            MeetingCalendar.quartersWithout(held: [], today: CivilDay.parse("15.01.2027")!).last == q(2026, 4))
     }
 }

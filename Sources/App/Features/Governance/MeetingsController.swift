@@ -27,14 +27,13 @@ struct MeetingsController: RouteCollection {
         return meeting
     }
 
-    /// The quarters of this year that ended without a held meeting, as warnings.
+    /// The last four ended quarters without a held meeting, as warnings.
     static func warnings(_ municipalityID: UUID, today: CivilDay, on db: any Database) async throws -> [String] {
-        let year = today.ymd.year
-        let from = CivilDay(year: year, month: 1, day: 1)!.number
+        let from = MeetingCalendar.lastEnded(today: today)[0].period.from.number
         let held = try await Meeting.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == MeetingStatus.held.rawValue).filter(\.$heldOn >= from).all(\.$heldOn)
-        return MeetingCalendar.quartersWithout(held: held.map(CivilDay.init(number:)), year: year, today: today)
-            .map { MeetingWords.quarterWithout($0, year: year) }
+        return MeetingCalendar.quartersWithout(held: held.map(CivilDay.init(number:)), today: today)
+            .map { MeetingWords.quarterWithout($0.quarter, year: $0.year) }
     }
 
     func list(req: Request) async throws -> Response {
@@ -72,9 +71,9 @@ struct MeetingsController: RouteCollection {
 
     func formPage(
         _ req: Request, editing: Meeting?, values: FormValues, errors: FieldErrors = FieldErrors(),
-        conflict: String? = nil
+        conflict: String? = nil, version: Int? = nil
     ) async throws -> MeetingFormPage {
-        let municipalityID = try RegistrySupport.municipality(req)
+        let municipalityID = try editing?.$municipality.id ?? RegistrySupport.municipality(req)
         let day = values["day"].flatMap(CivilDay.parse) ?? editing?.day
         var members = try await Self.members(
             municipalityID, on: day, zone: try await RegistrySupport.zone(req), db: req.db)
@@ -85,7 +84,7 @@ struct MeetingsController: RouteCollection {
             members += invited.filter { one in !members.contains { $0.id == one.id } }
         }
         return MeetingFormPage(
-            editing: try editing.map { (try $0.requireID(), $0.version) },
+            editing: try editing.map { (try $0.requireID(), version ?? $0.version) },
             members: members.map { ($0.id!.uuidString.lowercased(), Self.memberTitle($0)) }, values: values,
             errors: errors, conflict: conflict)
     }
@@ -130,6 +129,17 @@ struct MeetingsController: RouteCollection {
         let present = Set((form.values["present"] ?? []).compactMap(UUID.init(uuidString:))).intersection(known)
         let decisions = MeetingDecision.parse(form["decisions"] ?? "", field: "decisions", errors: &errors)
         if status == .held && minutes == nil { errors.add("minutes", MeetingWords.minutesRequired) }
+        let today = CivilDay(Date(), timeZone: try await RegistrySupport.zone(req))
+        if status == .held, let day, today < day { errors.add("status", MeetingWords.heldInFuture) }
+        // A decision's deadline is a day of a plan Setka keeps: from the meeting's day, at most two years ahead.
+        for (number, decision) in decisions.enumerated() {
+            guard let due = decision.dueOn, let day else { continue }
+            if due < day || due.ymd.year > today.ymd.year + 2 {
+                errors.add(
+                    "decisions",
+                    "Строка \(number + 1): срок — не раньше дня совещания и не позже \(today.ymd.year + 2) года.")
+            }
+        }
         if status != .held && !decisions.isEmpty { errors.add("decisions", MeetingWords.decisionsOnlyHeld) }
         guard errors.isEmpty, let day, let status else { return (nil, errors) }
         return (
@@ -225,6 +235,16 @@ struct MeetingsController: RouteCollection {
 
     static let decisionsKey = "kmc-decisions"
 
+    /// Runs a write again once when it met a unique index: another meeting's save made the year's plan of decisions at
+    /// the same moment, and the second attempt finds it.
+    static func retryingTwin(_ write: () async throws -> Void) async throws {
+        do {
+            try await write()
+        } catch  where EnrollmentService.isUniqueViolation(error) {
+            try await write()
+        }
+    }
+
     /// The new decisions of a held meeting, each with a deadline an item of the plan of decisions of its year.
     static func writeDecisions(_ decisions: [MeetingDecision], meeting: Meeting, user: String, on db: any Database)
         async throws
@@ -272,6 +292,7 @@ struct MeetingsController: RouteCollection {
             .with(\.$member).all().sorted { $0.member.sortKey < $1.member.sortKey }
         let decisions = try await MeetingDecisionRecord.query(on: req.db).filter(\.$meeting.$id == id)
             .sort(\.$position).all()
+        let mayReadPlan = req.can(.read, .plan(owner: nil, municipalityID: meeting.$municipality.id))
         let page = MeetingPage(
             id: id, title: meeting.title, day: meeting.day.formatted, status: meeting.meetingStatus,
             agenda: meeting.agenda,
@@ -281,7 +302,7 @@ struct MeetingsController: RouteCollection {
             decisions: decisions.map {
                 .init(
                     text: $0.text, responsible: $0.responsible ?? "", due: $0.decision.dueOn?.formatted ?? "",
-                    planItemID: $0.$planItem.id)
+                    planItemID: mayReadPlan ? $0.$planItem.id : nil)
             }, canEdit: req.can(.update, meeting.resource), history: try await Audit.history(entityID: id, req: req))
         return req.render(page.render(await context(req)))
     }
@@ -308,7 +329,9 @@ struct MeetingsController: RouteCollection {
         let form = RegistrySupport.form(req)
         let (input, errors) = try await Self.read(req, form, editing: meeting, municipalityID: meeting.$municipality.id)
         guard let input else {
-            let page = try await formPage(req, editing: meeting, values: form, errors: errors)
+            // The version the form was read at stays: a stale form corrected is still refused as stale.
+            let page = try await formPage(
+                req, editing: meeting, values: form, errors: errors, version: form["version"].flatMap(Int.init) ?? -1)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
         }
         let participants = try await MeetingParticipant.query(on: req.db)
@@ -319,27 +342,33 @@ struct MeetingsController: RouteCollection {
         let expected = form["version"].flatMap(Int.init) ?? -1
         Self.apply(input, to: meeting, user: user)
         do {
-            try await req.application.writeTransaction { db in
-                guard
-                    try await RegistrySupport.claimVersion(
-                        table: Meeting.schema, id: meeting.requireID(), expected: expected, on: db)
-                else { throw AppError.conflict(MeetingWords.changed) }
-                meeting.version = expected + 1
-                try await meeting.save(on: db)
-                try await Self.writeParticipants(input, meeting: meeting, on: db)
-                try await Self.writeDecisions(input.decisions, meeting: meeting, user: user, on: db)
-                var after = Self.audit(meeting, invited: input.invited.count, present: input.present.count)
-                if !input.decisions.isEmpty {
-                    after["Новые решения"] = input.decisions.map(\.line).joined(separator: "\n")
+            try await Self.retryingTwin {
+                try await req.application.writeTransaction { db in
+                    guard
+                        try await RegistrySupport.claimVersion(
+                            table: Meeting.schema, id: meeting.requireID(), expected: expected, on: db)
+                    else { throw AppError.conflict(MeetingWords.changed) }
+                    meeting.version = expected + 1
+                    try await meeting.save(on: db)
+                    try await Self.writeParticipants(input, meeting: meeting, on: db)
+                    try await Self.writeDecisions(input.decisions, meeting: meeting, user: user, on: db)
+                    var after = Self.audit(meeting, invited: input.invited.count, present: input.present.count)
+                    if !input.decisions.isEmpty {
+                        after["Новые решения"] = input.decisions.map(\.line).joined(separator: "\n")
+                    }
+                    try await Audit.record(
+                        on: db, req: req, action: .update, entityType: "meeting", entityID: meeting.id,
+                        title: meeting.title, municipalityID: meeting.$municipality.id, organizationID: nil,
+                        before: before, after: after)
                 }
-                try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "meeting", entityID: meeting.id,
-                    title: meeting.title, municipalityID: meeting.$municipality.id, organizationID: nil,
-                    before: before, after: after)
             }
         } catch let error as AppError where error.status == .conflict {
+            // The current values, and no decisions: those of the refused form are not written twice.
             let fresh = try await Self.meeting(req, .read)
-            let page = try await formPage(req, editing: fresh, values: form, conflict: MeetingWords.changed)
+            let invited = try await MeetingParticipant.query(on: req.db).filter(\.$meeting.$id == fresh.requireID())
+                .all()
+            let page = try await formPage(
+                req, editing: fresh, values: Self.values(fresh, participants: invited), conflict: MeetingWords.changed)
             return req.render(page.render(await context(req)), status: .conflict)
         }
         return req.redirect(to: SiteURL.meeting(try meeting.requireID()).path, flash: MeetingWords.saved)

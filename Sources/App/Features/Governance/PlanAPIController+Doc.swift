@@ -7,7 +7,10 @@ extension PlanAPIController {
     static let planSchema = OpenAPISchema.named(
         "Plan",
         .object([
-            .field("id", .uuid), .field("templateKey", .string, "Ключ шаблона: tochka-rosta-1, tochka-rosta-2."),
+            .field("id", .uuid),
+            .field(
+                "templateKey", .string,
+                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ."),
             .field("title", .string), .optional("organizationId", .uuid, "Чей план; нет — план МОУО."),
             .field("owner", .string, "Организация или «Муниципалитет (план МОУО)»."), .field("year", .integer),
             .field("items", .integer, "Пунктов."), .field("done", .integer, "Выполнено."),
@@ -47,7 +50,9 @@ extension PlanAPIController {
                 filters: [
                     APIParameter("year", "Год плана.", schema: .integer),
                     APIParameter("organization", "Организация (id)."),
-                    APIParameter("template", "Шаблон.", values: RoadmapTemplate.builtIn.map(\.id)),
+                    APIParameter(
+                        "template", "Шаблон; kmc-decisions — план решений совещаний КМЦ.",
+                        values: RoadmapTemplate.builtIn.map(\.id) + [MeetingsController.decisionsKey]),
                 ]),
             responses: [.ok(.page(planSchema))]),
         APIOperation(

@@ -98,7 +98,9 @@ struct PlanAPIController: RouteCollection {
         }
     }
 
-    static let planChoices: [String: [String]] = ["template": RoadmapTemplate.builtIn.map(\.id)]
+    static let planChoices: [String: [String]] = [
+        "template": RoadmapTemplate.builtIn.map(\.id) + [MeetingsController.decisionsKey]
+    ]
     static let itemChoices: [String: [String]] = [
         "status": PlanItemStatus.allCases.map(\.rawValue), "side": PlanItemDraft.Side.allCases.map(\.rawValue),
         "overdue": ["true", "false"], "mine": ["true", "false"],

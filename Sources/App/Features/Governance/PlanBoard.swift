@@ -33,7 +33,10 @@ enum PlanBoard {
     }
 
     /// «МБОУ «СОШ № 3»» or «Муниципалитет (план МОУО)».
-    static func owner(_ plan: Plan) -> String { plan.organization?.shortName ?? PlanWords.municipalityOwner }
+    static func owner(_ plan: Plan) -> String {
+        plan.organization?.shortName
+            ?? (plan.templateKey == MeetingsController.decisionsKey ? PlanWords.kmcOwner : PlanWords.municipalityOwner)
+    }
 
     /// «Дорожная карта … — МБОУ «СОШ № 3», 2027».
     static func title(_ plan: Plan) -> String { "\(plan.title) — \(owner(plan)), \(plan.year)" }
@@ -53,21 +56,17 @@ enum PlanBoard {
         var next: [(day: CivilDay, measure: String, id: UUID)]
     }
 
-    /// One statement for every plan's items: their progress and the next `upcoming` open deadlines from today.
+    /// Every plan's progress and its next `upcoming` open deadlines from today: two statements whatever the plans
+    /// (`PlanSummarySQL`).
     static func summaries(_ planIDs: [UUID], today: CivilDay, upcoming: Int = 2, on db: any Database) async throws
         -> [UUID: Summary]
     {
         guard !planIDs.isEmpty else { return [:] }
-        let items = try await PlanItem.query(on: db).filter(\.$plan.$id ~~ planIDs)
-            .field(\.$id).field(\.$plan.$id).field(\.$status).field(\.$dueOn).field(\.$doneOn).field(\.$measure)
-            .field(\.$position).all()
-        return Dictionary(grouping: items, by: { $0.$plan.id }).mapValues { items in
-            let next = items.filter { !$0.itemStatus.isClosed && ($0.due.map { $0 >= today } ?? false) }
-                .sorted { ($0.dueOn ?? 0, $0.position) < ($1.dueOn ?? 0, $1.position) }.prefix(upcoming)
-            return Summary(
-                progress: PlanProgress(items.map(\.progress), today: today),
-                next: next.compactMap { item in item.id.map { (item.due!, item.measure, $0) } })
-        }
+        let counts = try await PlanSummarySQL.counts(planIDs, today: today, on: db)
+        let next = try await PlanSummarySQL.next(planIDs, today: today, count: upcoming, on: db)
+        return counts.mapValues { Summary(progress: $0, next: []) }.merging(
+            next.mapValues { Summary(progress: PlanProgress([], today: today), next: $0) }
+        ) { counted, upcoming in Summary(progress: counted.progress, next: upcoming.next) }
     }
 
     /// Makes the plan of a template for an owner and a year, with every item of `planItems(year:)`, inside `db`'s

@@ -208,6 +208,9 @@ struct PlansController: RouteCollection {
             let files = try await PlanItemFile.query(on: db).filter(\.$item.$id ~~ items).field(\.$id)
                 .field(\.$storage).all()
             try await PlanItemFile.query(on: db).filter(\.$item.$id ~~ items).delete()
+            // The meetings' decisions stay in their minutes, without the deleted items.
+            try await MeetingDecisionRecord.query(on: db).filter(\.$planItem.$id ~~ items)
+                .set(\.$planItem.$id, to: nil).update()
             try await PlanItem.query(on: db).filter(\.$plan.$id == id).delete()
             try await Plan.query(on: db).filter(\.$id == id).delete()
             try await Audit.record(

@@ -18,6 +18,7 @@ public enum PlanWords {
     public static let noPlans = "Планов на этот год нет."
     public static let noItems = "Пунктов с такими условиями нет."
     public static let municipalityOwner = "Муниципалитет (план МОУО)"
+    public static let kmcOwner = "КМЦ (решения совещаний)"
     public static let planNoun = "План"
     public static let itemNoun = "Пункт плана"
     public static let chooseTemplate = "Выберите шаблон."
