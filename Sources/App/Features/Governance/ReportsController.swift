@@ -118,24 +118,11 @@ struct ReportsController: RouteCollection {
         } else if report.reportStatus == .pending {
             report.status = ReportStatus.draft.rawValue
         }
-        do {
-            try await req.application.writeTransaction { db in
-                guard
-                    try await RegistrySupport.claimVersion(
-                        table: Report.schema, id: report.requireID(), expected: expected, on: db)
-                else { throw AppError.conflict(ReportWords.changed) }
-                report.version = expected + 1
-                try await report.save(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "report", entityID: report.id,
-                    title: report.campaign.title + " — " + report.organization.shortName,
-                    municipalityID: report.$municipality.id, organizationID: report.$organization.id,
-                    before: before,
-                    after: answers.merging(["Состояние": report.reportStatus.title]) { a, _ in a })
-            }
-        } catch let error as AppError where error.status == .conflict {
-            return .stale
-        }
+        guard
+            try await Self.commit(
+                req, report, expected: expected, before: before,
+                after: answers.merging(["Состояние": report.reportStatus.title]) { a, _ in a })
+        else { return .stale }
         return .saved(report.reportStatus, late: report.late)
     }
 
@@ -163,17 +150,10 @@ struct ReportsController: RouteCollection {
         }
     }
 
-    /// Returns a submitted report with a comment: it opens for the organisation again.
-    static func giveBack(_ req: Request, _ report: Report, comment: String?, expected: Int) async throws -> Outcome {
-        guard report.reportStatus == .submitted else { return .locked }
-        var errors = FieldErrors()
-        let comment = errors.required("comment", comment, max: 2000)
-        guard errors.isEmpty else { return .invalid(errors) }
-        let user = try req.requireUser().username
-        report.status = ReportStatus.returned.rawValue
-        report.returnComment = comment
-        report.returnedAt = Date()
-        report.returnedBy = user
+    /// Writes the report under the version it was read at, audited; false when someone saved since.
+    static func commit(
+        _ req: Request, _ report: Report, expected: Int, before: [String: String], after: [String: String]
+    ) async throws -> Bool {
         do {
             try await req.application.writeTransaction { db in
                 guard
@@ -186,12 +166,30 @@ struct ReportsController: RouteCollection {
                     on: db, req: req, action: .update, entityType: "report", entityID: report.id,
                     title: report.campaign.title + " — " + report.organization.shortName,
                     municipalityID: report.$municipality.id, organizationID: report.$organization.id,
-                    before: ["Состояние": ReportStatus.submitted.title],
-                    after: ["Состояние": ReportStatus.returned.title, "Замечания": comment])
+                    before: before, after: after)
             }
         } catch let error as AppError where error.status == .conflict {
-            return .stale
+            return false
         }
+        return true
+    }
+
+    /// Returns a submitted report with a comment: it opens for the organisation again.
+    static func giveBack(_ req: Request, _ report: Report, comment: String?, expected: Int) async throws -> Outcome {
+        guard report.reportStatus == .submitted else { return .locked }
+        var errors = FieldErrors()
+        let comment = errors.required("comment", comment, max: 2000)
+        guard errors.isEmpty else { return .invalid(errors) }
+        let user = try req.requireUser().username
+        report.status = ReportStatus.returned.rawValue
+        report.returnComment = comment
+        report.returnedAt = Date()
+        report.returnedBy = user
+        guard
+            try await Self.commit(
+                req, report, expected: expected, before: ["Состояние": ReportStatus.submitted.title],
+                after: ["Состояние": ReportStatus.returned.title, "Замечания": comment])
+        else { return .stale }
         return .saved(.returned, late: report.late)
     }
 
