@@ -137,7 +137,7 @@ struct MeetingsController: RouteCollection {
             if due < day || due.ymd.year > today.ymd.year + 2 {
                 errors.add(
                     "decisions",
-                    "Строка \(number + 1): срок — не раньше дня совещания и не позже \(today.ymd.year + 2) года.")
+                    MeetingWords.deadlineOutOfRange(line: number + 1, lastYear: today.ymd.year + 2))
             }
         }
         if status != .held && !decisions.isEmpty { errors.add("decisions", MeetingWords.decisionsOnlyHeld) }
@@ -266,10 +266,10 @@ struct MeetingsController: RouteCollection {
                 item.$plan.id = try plan.requireID()
                 item.$municipality.id = meeting.$municipality.id
                 item.side = PlanItemDraft.Side.authority.rawValue
-                item.section = "Решения совещания КМЦ от \(meeting.day.formatted)"
+                item.section = MeetingWords.decisionsSection(meeting.day.formatted)
                 item.position = items
                 item.measure = decision.text
-                item.deadline = "до \(due.formatted)"
+                item.deadline = MeetingWords.until(due.formatted)
                 item.dueOn = due.number
                 item.evidenceRequired = false
                 item.status = PlanItemStatus.notStarted.rawValue

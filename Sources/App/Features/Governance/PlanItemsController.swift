@@ -45,16 +45,11 @@ struct PlanItemsController: RouteCollection {
         var deadline = item.deadline.isEmpty ? GovernanceWords.noDeadline : item.deadline
         if let due = item.due { deadline += " — " + due.formatted }
         if let quarter = item.quarter { deadline += " (" + PlanWords.quarter(quarter) + ")" }
-        return [
-            ("Раздел", item.section), ("№", item.number ?? ""),
-            ("Чьё мероприятие", item.itemSide == .center ? "Центр" : "МОУО"),
-            ("Срок", deadline), ("Начало", item.startsOn.map { CivilDay(number: $0).formatted } ?? ""),
-            ("Ответственный", PlanBoard.responsible(item)),
-            ("Дата выполнения", item.done?.formatted ?? ""),
-            ("Подтверждение", item.evidenceNote ?? ""), ("Ссылка", item.evidenceLink ?? ""),
-            ("Нужно подтверждение", item.evidenceRequired ? "да" : "нет"),
-            ("Причина отмены", item.cancelReason ?? ""),
-        ].filter { !$0.1.isEmpty || ["Срок", "Ответственный"].contains($0.0) }
+        return PlanWords.facts(
+            section: item.section, number: item.number, authority: item.itemSide == .authority,
+            deadline: deadline, startsOn: item.startsOn.map { CivilDay(number: $0).formatted },
+            responsible: PlanBoard.responsible(item), doneOn: item.done?.formatted, note: item.evidenceNote,
+            link: item.evidenceLink, evidenceRequired: item.evidenceRequired, cancelReason: item.cancelReason)
     }
 
     func page(
@@ -121,7 +116,7 @@ struct PlanItemsController: RouteCollection {
             user = try await UUID(uuidString: raw).asyncFlatMap { id in
                 try await users(item.plan, on: req.db).first { $0.id == id }
             }
-            if user == nil { errors.add("responsibleUser", "Выберите пользователя из списка.") }
+            if user == nil { errors.add("responsibleUser", PlanWords.chooseUser) }
         }
         return (errors.isEmpty ? input : nil, user, errors)
     }

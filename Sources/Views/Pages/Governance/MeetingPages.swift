@@ -17,6 +17,12 @@ public enum MeetingWords {
     public static let changed =
         "Совещание уже изменил другой пользователь. Ниже — текущие значения; внесите изменения ещё раз."
     public static let minutesRequired = "Для проведённого совещания нужен протокол."
+    public static func deadlineOutOfRange(line: Int, lastYear: Int) -> String {
+        "Строка \(line): срок — не раньше дня совещания и не позже \(lastYear) года."
+    }
+    /// The plan section of a meeting's decisions.
+    public static func decisionsSection(_ day: String) -> String { "Решения совещания КМЦ от \(day)" }
+    public static func until(_ day: String) -> String { "до \(day)" }
     public static let heldInFuture = "Проведённым можно отметить только совещание, день которого наступил."
     public static let decisionsOnlyHeld = "Решения записываются в протокол проведённого совещания."
     public static let chooseMembers = "Отметьте участников из состава КМЦ."

@@ -82,6 +82,21 @@ public enum PlanWords {
         return parts.joined(separator: "; ") + "."
     }
 
+    public static let chooseUser = "Выберите пользователя из списка."
+
+    /// An item's facts as its page lists them (empty ones left out, the deadline and who answers always shown).
+    public static func facts(
+        section: String, number: String?, authority: Bool, deadline: String, startsOn: String?, responsible: String,
+        doneOn: String?, note: String?, link: String?, evidenceRequired: Bool, cancelReason: String?
+    ) -> [(String, String)] {
+        [
+            ("Раздел", section), ("№", number ?? ""), ("Чьё мероприятие", authority ? "МОУО" : "Центр"),
+            ("Срок", deadline), ("Начало", startsOn ?? ""), ("Ответственный", responsible),
+            ("Дата выполнения", doneOn ?? ""), ("Подтверждение", note ?? ""), ("Ссылка", link ?? ""),
+            ("Нужно подтверждение", evidenceRequired ? "да" : "нет"), ("Причина отмены", cancelReason ?? ""),
+        ].filter { !$0.1.isEmpty || ["Срок", "Ответственный"].contains($0.0) }
+    }
+
     public static let dueFixed = "Срок пункта меняют МОУО и КМЦ."
     public static let responsibleFixed = "Ответственного назначают МОУО, КМЦ или организация, чей это план."
     public static let printHint = "Для печати — Ctrl+P: меню, кнопки и фильтры на бумагу не попадут."
