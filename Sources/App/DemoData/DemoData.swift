@@ -213,6 +213,8 @@ enum DemoData {
             try await loadPlans(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await loadReports(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await loadMeetings(on: db, municipalityID: municipalityID, zone: municipality.zone)
+            try await loadActivityPrograms(
+                on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

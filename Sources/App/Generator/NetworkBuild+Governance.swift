@@ -1,13 +1,16 @@
 import Domain
 import Foundation
+import Views
 
 /// The governing of a municipality (issue 22): each centre's school has this calendar year's first-year «Точка роста»
 /// roadmap — of the items due before today, two in three done (on the day or a few days before), the rest overdue —
 /// and the last quarter whose due day has passed has its report campaign, every centre reporting: most submitted (a
-/// tenth of them late), some drafts, some not begun.
+/// tenth of them late), some drafts, some not begun. Each centre has its activity programme for the academic year:
+/// most agreed, their work plans the centres' plans; some awaiting the КМЦ; some drafts.
 extension NetworkBuild {
     func governance(_ town: inout GeneratedTown) async throws {
         var rng = random(town.index, 7)
+        try await activityPrograms(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear
@@ -88,6 +91,82 @@ extension NetworkBuild {
                     .text(status == .pending ? nil : "admin"), .date(status == .pending ? nil : now),
                     .int(status == .pending ? 1 : 2),
                 ])
+        }
+    }
+
+    /// Each centre's activity programme (issue 22, item 3): seven in ten agreed a week into the year — the work plan a
+    /// plan whose passed days are done —, two submitted, one a draft.
+    func activityPrograms(_ town: GeneratedTown, rng: inout SplitMix64) async throws {
+        let startYear = yearStart.ymd.year
+        let submitted = moment(yearStart.adding(days: 3))
+        let decided = moment(yearStart.adding(days: 8))
+        for centre in town.centres {
+            let school = town.schools[centre.school]
+            let roll = rng.below(10)
+            let status: ActivityProgramStatus = roll < 7 ? .agreed : roll < 9 ? .submitted : .draft
+            let content = DemoData.programContent(
+                subjects: centre.subjects.map { town.subjects[$0].name }.joined(separator: ", "),
+                lead: centre.head.name, second: nil,
+                group: [WorkingGroupMember(name: centre.head.name, position: "руководитель РЦ, " + school.shortName)],
+                startYear: startYear)
+            let json = ActivityProgram.encode(content)
+            let programID = rng.uuid()
+            var planID: UUID?
+            if status == .agreed {
+                planID = rng.uuid()
+                try await activityPlan(planID!, town: town, owner: school.id, content: content, rng: &rng)
+            }
+            try await rows.add(
+                "activity_programs",
+                [
+                    .uuid(programID), .uuid(town.id), .uuid(school.id), .uuid(centre.designation), .int(startYear),
+                    .text(status.rawValue), .text(json), .text(nil), .date(status == .draft ? nil : submitted),
+                    .date(status == .agreed ? decided : nil), .text(status == .agreed ? "admin" : nil),
+                    planID.map { .uuid($0) } ?? .text(nil), .text("admin"), .date(moment(yearStart)), .text("admin"),
+                    .date(submitted), .int(status == .draft ? 1 : status == .submitted ? 2 : 3),
+                ])
+            if status != .draft {
+                try await rows.add(
+                    "activity_program_versions",
+                    [
+                        .uuid(rng.uuid()), .uuid(programID), .int(1), .text(json), .text("admin"), .date(submitted),
+                        .text(status.rawValue), .text(nil), .text(status == .agreed ? "admin" : nil),
+                        .date(status == .agreed ? decided : nil),
+                    ])
+            }
+        }
+    }
+
+    /// The centre's plan from its agreed work plan, as `ActivityProgramWrites.makePlan` makes it; the items whose day
+    /// has passed done.
+    func activityPlan(
+        _ planID: UUID, town: GeneratedTown, owner: UUID, content: ActivityProgramContent, rng: inout SplitMix64
+    ) async throws {
+        let startYear = yearStart.ymd.year
+        let now = moment(yearStart.adding(days: 8))
+        try await rows.add(
+            "plans",
+            [
+                .uuid(planID), .uuid(town.id), .uuid(owner), .text(App.Plan.ownerKey(owner)),
+                .text(ActivityProgramWrites.planTemplateKey), .text(ActivityProgramWords.plan(startYear)),
+                .int(startYear), .text("admin"), .date(now), .text("admin"), .date(now), .int(1),
+            ])
+        for (position, row) in content.rows.enumerated() {
+            let done = row.dueOn.map { $0 < plan.today } ?? false
+            try await rows.add(
+                "plan_items",
+                [
+                    .uuid(rng.uuid()), .uuid(planID), .uuid(town.id), .uuid(owner),
+                    .text(PlanItemDraft.Side.center.rawValue), .text(ActivityProgramSection.workPlan.title),
+                    .text(String(position + 1)), .int(position),
+                    .text(row.partners.map { ActivityProgramWords.withPartners(row.activity, $0) } ?? row.activity),
+                    .text(row.dates), row.dueOn.map { .int($0.number) } ?? .text(nil),
+                    row.startsOn.map { .int($0.number) } ?? .text(nil), .text(nil), .bool(false),
+                    .text((done ? PlanItemStatus.done : .notStarted).rawValue),
+                    done ? .int(row.dueOn!.number - 1) : .text(nil), .text(row.responsible), .text(nil), .text(nil),
+                    .text(nil), .text(nil), .text("admin"), .date(now), .int(done ? 2 : 1),
+                ])
+            summary.planItems += 1
         }
     }
 }

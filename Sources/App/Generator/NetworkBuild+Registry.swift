@@ -14,6 +14,8 @@ struct GeneratedTown {
     }
     struct Centre {
         var school: Int
+        /// The designation (`resource_centers`) of the year.
+        var designation: UUID
         var subjects: [Int]
         var rooms: [UUID]
         var head: Person
@@ -212,7 +214,8 @@ extension NetworkBuild {
             headPerson, position: "заместитель директора", organization: orgID, subjects: [subjects[0]],
             user: headUser, town: town, rng: &rng)
         var centre = GeneratedTown.Centre(
-            school: school, subjects: subjects, rooms: rooms, head: .init(id: headID, name: headPerson.fullName))
+            school: school, designation: centreID, subjects: subjects, rooms: rooms,
+            head: .init(id: headID, name: headPerson.fullName))
         let programmes = (scale.groupsPerCentre + scale.groupsPerProgramme - 1) / scale.groupsPerProgramme
         for p in 0..<programmes {
             let person = GeneratedPerson.make(&rng, adult: true)

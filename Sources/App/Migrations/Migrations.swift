@@ -44,5 +44,6 @@ enum SetkaMigrations {
         CreatePlans(),
         CreateReportCampaigns(),
         CreateMeetings(),
+        CreateActivityPrograms(),
     ]
 }

@@ -55,6 +55,7 @@ extension Request {
         case .roadmaps: return access.allows(user.actor, .read, .roadmapTemplate(municipalityID: municipalityID))
         case .plans: return access.allows(user.actor, .read, .plan(owner: probe, municipalityID: municipalityID))
         case .meetings: return access.allows(user.actor, .read, .meeting(municipalityID: municipalityID))
+        case .activityPrograms: return access.allows(user.actor, .read, .activityProgram(center: probe))
         case .reports:
             return access.allows(user.actor, .read, .reportCampaign(municipalityID: municipalityID))
                 || access.allows(user.actor, .read, .report(organization: probe))

@@ -215,6 +215,21 @@ final class GeneratorRows {
                 "updated_at", "version",
             ]
         ),
+        (
+            "activity_programs",
+            [
+                "id", "municipality_id", "organization_id", "resource_center_id", "start_year", "status", "content",
+                "return_comment", "submitted_at", "decided_at", "decided_by", "plan_id", "created_by", "created_at",
+                "updated_by", "updated_at", "version",
+            ]
+        ),
+        (
+            "activity_program_versions",
+            [
+                "id", "program_id", "number", "content", "submitted_by", "submitted_at", "status", "comment",
+                "decided_by", "decided_at",
+            ]
+        ),
     ]
 
     /// Rows kept before everything buffered is written.

@@ -219,6 +219,15 @@ extension AccessPolicy {
                 return scope.organizationID == organization.id && (action == .read || action == .update)
             case .teacher, .student, .guardian: return false
             }
+        case .activityProgram(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator: return action == .read || action == .approve
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin:
+                return scope.organizationID == center.id && (action == .read || action == .create || action == .update)
+            case .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

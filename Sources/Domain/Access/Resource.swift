@@ -126,4 +126,8 @@ public enum Resource: Sendable {
     /// A meeting of the КМЦ (issue 22, item 6): the administrator and the КМЦ hold them; the methodologist, centres'
     /// heads and schools' administrations — the network the КМЦ coordinates — read the agenda, minutes and decisions.
     case meeting(municipalityID: UUID)
+    /// A resource centre's activity programme (issue 22, item 3; `003_256a4293e3c370c5.txt` §3.2, §3.6): the centre's
+    /// head — or the administration of the school it is based at — writes, approves and submits it; the administrator
+    /// and the КМЦ read it and agree it or return it with a comment (`approve`); the methodologist reads it.
+    case activityProgram(center: OrgRef)
 }

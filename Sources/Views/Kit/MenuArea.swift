@@ -4,7 +4,7 @@ import Foundation
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
     case start, profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality,
-        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings
+        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
@@ -12,7 +12,8 @@ public enum MenuArea: Hashable, Sendable {
         [.start, .children, .applications] + first.map { .registry($0) } + [
             .timetable, .journal, .certificates,
         ] + talent.map { .registry($0) } + [
-            .orders, .plans, .reports, .meetings, .roadmaps, .enrollments, .lists, .coverage, .organizations,
+            .orders, .plans, .activityPrograms, .reports, .meetings, .roadmaps, .enrollments, .lists, .coverage,
+            .organizations,
         ]
         + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [
             .municipality, .audit, .profile,
@@ -30,7 +31,7 @@ public enum MenuArea: Hashable, Sendable {
                 .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
                 .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
                 .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
-                .registry(.olympiadStages), .roadmaps, .plans, .reports, .meetings,
+                .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .reports, .meetings,
             ])
         case .teacher:
             return everyone.union([.journal, .registry(.groups), .registry(.programs)])
@@ -75,6 +76,7 @@ public enum MenuArea: Hashable, Sendable {
         case .plans: "Планы"
         case .reports: "Отчёты"
         case .meetings: "Совещания КМЦ"
+        case .activityPrograms: "Программы РЦ"
         case .registry(let registry):
             switch registry {
             case .resourceCenters: "Ресурсные центры"
@@ -128,6 +130,7 @@ public enum MenuArea: Hashable, Sendable {
         case .plans: .plans
         case .reports: .reportCampaigns
         case .meetings: .meetings
+        case .activityPrograms: .activityPrograms
         case .registry(let registry): .list(registry)
         }
     }

@@ -33,6 +33,9 @@ public enum SiteURL: Sendable {
     /// The КМЦ's meetings and one meeting.
     case meetings
     case meeting(UUID)
+    /// Resource centres' activity programmes and one programme.
+    case activityPrograms
+    case activityProgram(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -103,6 +106,8 @@ public enum SiteURL: Sendable {
         case .report(let id): "/reports/\(id.uuidString.lowercased())"
         case .meetings: "/meetings"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
+        case .activityPrograms: "/activity-programs"
+        case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

@@ -47,7 +47,16 @@ extension AppTests {
                             + "OR i.done_on > i.due_on") == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM reports")
-                        == count("SELECT COUNT(*) AS n FROM plans"))
+                        == count("SELECT COUNT(*) AS n FROM plans WHERE template_key <> 'activity-program'"))
+                // Activity programmes: one per centre, an agreed one with its plan, a submitted one with its version.
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM activity_programs")
+                        == count("SELECT COUNT(*) AS n FROM resource_centers"))
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM activity_programs p WHERE (p.status = 'agreed') <> "
+                            + "(p.plan_id IS NOT NULL) OR (p.status <> 'draft') <> EXISTS (SELECT 1 FROM "
+                            + "activity_program_versions v WHERE v.program_id = p.id)") == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

@@ -95,6 +95,10 @@ struct MatrixFixture: Sendable {
         let homeMeeting = try await home.meeting(members: try await home.kmcMembers(1)).requireID()
         let awayMeeting = try await away.meeting(members: try await away.kmcMembers(1)).requireID()
         (sideA1.ids[.meeting], sideA2.ids[.meeting], sideB1.ids[.meeting]) = (homeMeeting, homeMeeting, awayMeeting)
+        // A submitted activity programme of each centre.
+        sideA1.ids[.activityProgram] = try await home.activityProgram(at: a1.center, status: .submitted, versions: 1).id
+        sideA2.ids[.activityProgram] = try await home.activityProgram(at: a2.center, status: .submitted, versions: 1).id
+        sideB1.ids[.activityProgram] = try await away.activityProgram(at: b1.center, status: .submitted, versions: 1).id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

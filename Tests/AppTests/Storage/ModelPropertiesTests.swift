@@ -44,6 +44,7 @@ extension AppTests {
             "PlanItemFile": PlanItemFile.self, "ReportCampaign": ReportCampaign.self, "Report": Report.self,
             "Meeting": Meeting.self, "MeetingParticipant": MeetingParticipant.self,
             "MeetingDecisionRecord": MeetingDecisionRecord.self,
+            "ActivityProgram": ActivityProgram.self, "ActivityProgramVersion": ActivityProgramVersion.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

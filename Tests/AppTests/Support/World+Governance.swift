@@ -58,3 +58,51 @@ extension World {
         return meeting
     }
 }
+
+extension World {
+    /// A work plan of `rows` rows and a working group, every section written, for the year of `World.year`.
+    func programContent(rows: Int) -> ActivityProgramContent {
+        let startYear = CivilDay(year.startsOn, timeZone: zone).ymd.year
+        return ActivityProgramContent(
+            texts: Dictionary(uniqueKeysWithValues: ActivityProgramSection.texts.map { ($0.rawValue, $0.title + ".") }),
+            rows: (0..<rows).map {
+                ActivityPlanRow(
+                    activity: "Семинар \($0 + 1)", dates: "октябрь", responsible: "Методистова А. А.",
+                    partners: "Колледж", dueOn: CivilDay(year: startYear, month: 10, day: 31))
+            }, group: [WorkingGroupMember(name: "Руководова Анна Ивановна", position: "директор")])
+    }
+
+    /// The activity programme of `center`'s designation in `World.year`, in `status`, with `versions` versions
+    /// submitted (the last undecided when submitted).
+    @discardableResult
+    func activityProgram(
+        at center: UUID, status: ActivityProgramStatus = .draft, rows: Int = 2, versions: Int = 0
+    ) async throws -> ActivityProgram {
+        let designation = try #require(
+            try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == center).first())
+        let program = ActivityProgram()
+        program.$municipality.id = municipalityID
+        program.$organization.id = center
+        program.$center.id = try designation.requireID()
+        program.startYear = CivilDay(year.startsOn, timeZone: zone).ymd.year
+        program.status = status.rawValue
+        program.content = ActivityProgram.encode(programContent(rows: rows))
+        program.submittedAt = versions > 0 ? Date() : nil
+        (program.createdBy, program.createdAt, program.updatedBy, program.updatedAt) = ("head", Date(), "head", Date())
+        program.version = 1
+        try await program.create(on: app.db)
+        for number in 0..<versions {
+            let version = ActivityProgramVersion()
+            version.$program.id = try program.requireID()
+            version.number = number + 1
+            version.content = program.content
+            version.submittedBy = "head"
+            version.submittedAt = Date()
+            let last = number == versions - 1
+            version.status = (last ? status : .returned).rawValue
+            version.comment = last ? nil : "Доработать раздел 3."
+            try await version.create(on: app.db)
+        }
+        return program
+    }
+}

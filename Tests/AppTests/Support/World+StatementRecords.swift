@@ -220,6 +220,21 @@ extension World {
             "report-campaigns/:id": reports.campaign, "reports/:id": reports.reports[0],
             "meetings/:id": try await meeting(members: try await kmcMembers(centres.count), decisions: centres.count)
                 .requireID(),
+            "activity-programs/:id": try await statementPrograms(centres),
         ]
+    }
+}
+
+extension World {
+    /// A returned programme of each centre (open to edit), each with as many rows and versions as there are centres: the list grows
+    /// with the centres, a programme's page with nothing.
+    func statementPrograms(_ centres: [UUID]) async throws -> UUID {
+        var first: UUID?
+        for centre in centres {
+            let program = try await activityProgram(
+                at: centre, status: .returned, rows: centres.count, versions: centres.count)
+            first = first ?? program.id
+        }
+        return try #require(first)
     }
 }

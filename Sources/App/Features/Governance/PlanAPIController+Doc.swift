@@ -10,7 +10,8 @@ extension PlanAPIController {
             .field("id", .uuid),
             .field(
                 "templateKey", .string,
-                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ."),
+                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ."
+            ),
             .field("title", .string), .optional("organizationId", .uuid, "Чей план; нет — план МОУО."),
             .field("owner", .string, "Организация или «Муниципалитет (план МОУО)»."), .field("year", .integer),
             .field("items", .integer, "Пунктов."), .field("done", .integer, "Выполнено."),
@@ -51,8 +52,11 @@ extension PlanAPIController {
                     APIParameter("year", "Год плана.", schema: .integer),
                     APIParameter("organization", "Организация (id)."),
                     APIParameter(
-                        "template", "Шаблон; kmc-decisions — план решений совещаний КМЦ.",
-                        values: RoadmapTemplate.builtIn.map(\.id) + [MeetingsController.decisionsKey]),
+                        "template",
+                        "Шаблон; kmc-decisions — план решений совещаний КМЦ; activity-program — план работы программы РЦ.",
+                        values: RoadmapTemplate.builtIn.map(\.id) + [
+                            MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey,
+                        ]),
                 ]),
             responses: [.ok(.page(planSchema))]),
         APIOperation(

@@ -99,7 +99,9 @@ struct PlanAPIController: RouteCollection {
     }
 
     static let planChoices: [String: [String]] = [
-        "template": RoadmapTemplate.builtIn.map(\.id) + [MeetingsController.decisionsKey]
+        "template": RoadmapTemplate.builtIn.map(\.id) + [
+            MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey,
+        ]
     ]
     static let itemChoices: [String: [String]] = [
         "status": PlanItemStatus.allCases.map(\.rawValue), "side": PlanItemDraft.Side.allCases.map(\.rawValue),

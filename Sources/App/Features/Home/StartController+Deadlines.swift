@@ -71,4 +71,31 @@ extension StartController {
             kind: .quartersWithoutMeeting, total: warnings.count,
             items: warnings.map { StartPage.Link(title: $0, url: SiteURL.meetings.path) }, moreURL: nil)
     }
+
+    /// The municipality's activity programmes submitted and awaiting agreement (issue 22, item 3), the longest waiting
+    /// first.
+    static func programsToAgree(_ scope: Scope) async throws -> StartPage.Task {
+        let query = ActivityProgram.query(on: scope.db).filter(\.$municipality.$id == scope.municipalityID)
+            .filter(\.$status == ActivityProgramStatus.submitted.rawValue).sort(\.$submittedAt).with(\.$organization)
+        return try await task(.programsToAgree, query, more: SiteURL.activityPrograms.path) { program in
+            StartPage.Link(
+                title: program.organization.shortName,
+                detail: StartWords.submittedOn(scope.date(program.submittedAt)),
+                url: SiteURL.activityProgram(try program.requireID()).path)
+        }
+    }
+
+    /// An organisation's activity programmes still to write: drafts, and those returned with a comment.
+    static func programsToWrite(_ scope: Scope, _ organization: UUID) async throws -> StartPage.Task {
+        let query = ActivityProgram.query(on: scope.db).filter(\.$organization.$id == organization)
+            .filter(\.$status ~~ [ActivityProgramStatus.draft, .returned].map(\.rawValue))
+            .sort(\.$startYear, .descending)
+        return try await task(.programsToWrite, query, more: SiteURL.activityPrograms.path) { program in
+            StartPage.Link(
+                title: ActivityProgramWords.year(program.startYear),
+                detail: program.programStatus == .returned
+                    ? StartWords.returnedComment(program.returnComment) : program.programStatus.title,
+                url: SiteURL.activityProgram(try program.requireID()).path)
+        }
+    }
 }

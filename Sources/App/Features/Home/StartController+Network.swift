@@ -71,6 +71,7 @@ extension StartController {
             })
         tasks.append(try await deadlines(scope, .authority))
         tasks.append(try await quartersWithoutMeeting(scope))
+        tasks.append(try await programsToAgree(scope))
         return StartPage.Section(title: title, tasks: tasks, figures: try await figures(scope))
     }
 

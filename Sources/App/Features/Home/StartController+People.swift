@@ -40,6 +40,7 @@ extension StartController {
             })
         tasks.append(try await deadlines(scope, .organization(centreID)))
         tasks.append(try await reportsDue(scope, centreID))
+        tasks.append(try await programsToWrite(scope, centreID))
         return StartPage.Section(
             title: Role.centerHead.title + " — " + name, tasks: tasks,
             links: [StartPage.Link(title: StartWords.centreWeek, url: SiteURL.centerWeek(centreID).path)])

@@ -13,6 +13,7 @@ public enum GovernanceWords {
     public static let year = "Год плана"
     public static let show = "Показать"
     public static let noDeadline = "срок не указан"
+    public static let noExactDay = "без точной даты"
     /// A year outside the ones a plan is made for: «Укажите год с 2025 по 2028.»
     public static func chooseYear(_ years: [Int]) -> String {
         "Укажите год с \(years.first ?? 0) по \(years.last ?? 0)."

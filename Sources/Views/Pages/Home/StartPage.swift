@@ -111,7 +111,7 @@ public struct StartPage: Sendable {
         case applicationsToConfirm, studentsWithoutConsent, invitationsUnused
         case applicationsToAgree, consentMissing
         case applications, results, certificates
-        case deadlines, reportsDue, quartersWithoutMeeting
+        case deadlines, reportsDue, quartersWithoutMeeting, programsToAgree, programsToWrite
     }
 
     public enum FigureKind: String, CaseIterable, Sendable {

@@ -59,6 +59,8 @@ public enum StartWords {
         case .deadlines: "Мои сроки: пункты планов на ближайшие 14 дней и просроченные"
         case .reportsDue: "Отчёты к сдаче"
         case .quartersWithoutMeeting: "Кварталы без совещания КМЦ"
+        case .programsToAgree: "Программы деятельности РЦ на согласовании"
+        case .programsToWrite: "Программа деятельности РЦ: дописать и направить"
         }
     }
 
@@ -104,6 +106,8 @@ public enum StartWords {
     public static func closedOn(_ date: String) -> String { "приём закрыт \(date)" }
     public static func endedOn(_ date: String) -> String { "завершилась \(date)" }
     public static func returnedComment(_ comment: String?) -> String { comment.map { "замечание: \($0)" } ?? "" }
+    /// «направлена 04.09.2026».
+    public static func submittedOn(_ day: String) -> String { "направлена " + day }
     public static func dueOn(_ date: String) -> String { "работа \(date)" }
     public static func expiresOn(_ date: String) -> String { "приглашение действует до \(date)" }
     /// A final result's line: «зачтено, экзамен, оценка 5».

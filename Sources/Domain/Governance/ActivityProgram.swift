@@ -1,0 +1,237 @@
+import Foundation
+
+/// A resource centre's activity programme for an academic year (`GLOSSARY.md`: `CenterActivityProgram`; issue 22,
+/// item 3): the seven sections of `003_256a4293e3c370c5.txt` §4.2, the year's work plan as rows, and the working group
+/// of §3.5 that wrote it. The centre's head approves it and submits it; the department or the КМЦ agrees it or returns
+/// it with a comment (§3.2).
+public enum ActivityProgramSection: String, CaseIterable, Codable, Sendable {
+    case rationale, goals, content, mechanism, results, workPlan, prospects
+
+    /// The section's heading as §4.2 lists it.
+    public var title: String {
+        switch self {
+        case .rationale: "Пояснительная записка"
+        case .goals: "Цель и задачи деятельности РЦ"
+        case .content: "Содержание деятельности РЦ"
+        case .mechanism: "Механизм реализации программы"
+        case .results: "Ожидаемые результаты"
+        case .workPlan: "План работы РЦ на учебный год"
+        case .prospects: "Перспективы программы"
+        }
+    }
+
+    /// What §4.2 asks the section to hold.
+    public var hint: String {
+        switch self {
+        case .rationale:
+            "Обоснование актуальности выявленной проблемы, целевая аудитория, предполагаемые результаты реализации."
+        case .goals: "Цель и задачи деятельности РЦ по решению выявленной проблемы."
+        case .content: "Направления деятельности, формы и методы работы."
+        case .mechanism:
+            "Этапы и сроки реализации, ответственные, взаимодействие с учреждениями и организациями-партнёрами."
+        case .results: "Количественные и качественные показатели планируемых результатов (§5.1.1)."
+        case .workPlan: "По строке на мероприятие: «мероприятие; сроки; ответственный; партнёры»."
+        case .prospects: "Как программа будет развиваться дальше."
+        }
+    }
+
+    /// The sections written as text (the work plan is rows).
+    public static let texts: [ActivityProgramSection] = allCases.filter { $0 != .workPlan }
+}
+
+public enum ActivityProgramStatus: String, CaseIterable, Codable, Sendable {
+    case draft, submitted, agreed, returned
+
+    public var title: String {
+        switch self {
+        case .draft: "Черновик"
+        case .submitted: "На согласовании"
+        case .agreed: "Согласована"
+        case .returned: "Возвращена на доработку"
+        }
+    }
+
+    /// The centre may change it.
+    public var isOpen: Bool { self == .draft || self == .returned }
+}
+
+/// One row of the year's work plan: an item of the centre's plan once the programme is agreed.
+public struct ActivityPlanRow: Codable, Equatable, Sendable {
+    public var activity: String
+    /// The dates as written: «сентябрь – октябрь», «до 15.11», «20.03.2027», «в течение года».
+    public var dates: String
+    public var responsible: String
+    public var partners: String?
+    /// The day the dates make in the academic year (nil: the words make none exact).
+    public var dueOn: CivilDay?
+    public var startsOn: CivilDay?
+
+    public init(
+        activity: String, dates: String, responsible: String, partners: String? = nil, dueOn: CivilDay? = nil,
+        startsOn: CivilDay? = nil
+    ) {
+        self.activity = activity
+        self.dates = dates
+        self.responsible = responsible
+        self.partners = partners
+        self.dueOn = dueOn
+        self.startsOn = startsOn
+    }
+
+    /// «мероприятие; сроки; ответственный; партнёры».
+    public var line: String {
+        [activity, dates, responsible, partners].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// The days of `dates` in the academic year that starts in September of `startYear`: months from September
+    /// belong to that year, the others to the next. A full date must lie within the year (1 September – 31 August).
+    /// Nil when the words make no exact day; `outside` when a full date lies outside the year.
+    public static func days(_ dates: String, startYear: Int) -> (due: CivilDay?, start: CivilDay?, outside: Bool) {
+        let first = CivilDay(year: startYear, month: 9, day: 1)!
+        let last = CivilDay(year: startYear + 1, month: 8, day: 31)!
+        if let day = CivilDay.parse(dates.trimmingCharacters(in: .whitespaces)) {
+            return (day, nil, day < first || day > last)
+        }
+        func year(_ month: Int) -> Int { month >= 9 ? startYear : startYear + 1 }
+        func lastDay(_ month: Int) -> CivilDay? { RoadmapDeadline.lastDay(year(month), month) }
+        switch RoadmapDeadline(dates).kind {
+        case .day(let month, let day): return (CivilDay(year: year(month), month: month, day: day), nil, false)
+        case .months(let from, let to):
+            return (lastDay(to), from == to ? nil : CivilDay(year: year(from), month: from, day: 1), false)
+        case .from(let month): return (nil, CivilDay(year: year(month), month: month, day: 1), false)
+        case .quarterly, .afterQuarter: return (nil, nil, false)
+        case .words:
+            // «сентябрь – май»: a run across the new year, which a calendar year's roadmap does not have.
+            let words = dates.lowercased().replacingOccurrences(of: "–", with: "-")
+                .replacingOccurrences(of: "—", with: "-").split(separator: "-")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if words.count == 2, let from = RoadmapDeadline.month(Substring(words[0])),
+                let to = RoadmapDeadline.month(Substring(words[1])), year(from) < year(to)
+            {
+                return (lastDay(to), CivilDay(year: year(from), month: from, day: 1), false)
+            }
+            return (nil, nil, false)
+        }
+    }
+
+    /// Rows written one per line: «мероприятие; сроки; ответственный; партнёры» (partners may be left out); errors
+    /// name the line.
+    public static func parse(_ text: String, startYear: Int, field: String, errors: inout FieldErrors)
+        -> [ActivityPlanRow]
+    {
+        var rows: [ActivityPlanRow] = []
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        for (number, line) in lines.enumerated() {
+            let cells = line.split(separator: ";", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard (3...4).contains(cells.count), !cells[0].isEmpty, !cells[1].isEmpty, !cells[2].isEmpty else {
+                errors.add(
+                    field,
+                    "Строка \(number + 1): «мероприятие; сроки; ответственный; партнёры» — первые три поля "
+                        + "обязательны, партнёров можно не указывать.")
+                continue
+            }
+            if cells.contains(where: { $0.count > 500 }) {
+                errors.add(field, "Строка \(number + 1): поле не длиннее 500 символов.")
+                continue
+            }
+            let days = Self.days(cells[1], startYear: startYear)
+            if days.outside {
+                errors.add(
+                    field,
+                    "Строка \(number + 1): дата «\(cells[1])» вне учебного года "
+                        + "01.09.\(startYear) — 31.08.\(startYear + 1).")
+                continue
+            }
+            rows.append(
+                ActivityPlanRow(
+                    activity: cells[0], dates: cells[1], responsible: cells[2],
+                    partners: cells.count == 4 && !cells[3].isEmpty ? cells[3] : nil, dueOn: days.due,
+                    startsOn: days.start))
+        }
+        if rows.count > 300 { errors.add(field, "Не больше 300 мероприятий.") }
+        return rows
+    }
+}
+
+/// A member of the centre's working group (`003_256a4293e3c370c5.txt` §3.5): heads of the city's organisations and of
+/// its methodical associations, specialists, teachers with achievements; the base organisation's head leads it.
+public struct WorkingGroupMember: Codable, Equatable, Sendable {
+    public var name: String
+    /// Position and place of work.
+    public var position: String
+
+    public init(name: String, position: String) {
+        self.name = name
+        self.position = position
+    }
+
+    public var line: String { name + "; " + position }
+
+    /// Members written one per line: «ФИО; должность, место работы».
+    public static func parse(_ text: String, field: String, errors: inout FieldErrors) -> [WorkingGroupMember] {
+        var members: [WorkingGroupMember] = []
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        for (number, line) in lines.enumerated() {
+            let cells = line.split(separator: ";", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty, cells.allSatisfy({ $0.count <= 300 })
+            else {
+                errors.add(
+                    field,
+                    "Строка \(number + 1): «ФИО; должность, место работы» — два поля, каждое до 300 "
+                        + "символов.")
+                continue
+            }
+            members.append(WorkingGroupMember(name: cells[0], position: cells[1]))
+        }
+        if members.count > 50 { errors.add(field, "Не больше 50 участников.") }
+        return members
+    }
+}
+
+/// What the programme says: the text sections by key, the work plan's rows and the working group.
+public struct ActivityProgramContent: Codable, Equatable, Sendable {
+    public var texts: [String: String]
+    public var rows: [ActivityPlanRow]
+    public var group: [WorkingGroupMember]
+
+    public init(texts: [String: String] = [:], rows: [ActivityPlanRow] = [], group: [WorkingGroupMember] = []) {
+        self.texts = texts
+        self.rows = rows
+        self.group = group
+    }
+
+    public func text(_ section: ActivityProgramSection) -> String? { texts[section.rawValue] }
+
+    /// The form's fields: each text section by its key, `workPlan` and `group` as lines.
+    public var fields: [String: String] {
+        var fields = texts
+        fields[ActivityProgramSection.workPlan.rawValue] = rows.map(\.line).joined(separator: "\n")
+        fields[Self.groupField] = group.map(\.line).joined(separator: "\n")
+        return fields
+    }
+
+    public static let groupField = "group"
+
+    /// Reads the form's fields. A draft keeps whatever is written, checked only for its form; a submission needs
+    /// every section, at least one row of the work plan and at least one member of the working group (§3.5, §4.2).
+    public static func check(
+        _ fields: (String) -> String?, startYear: Int, submitting: Bool, errors: inout FieldErrors
+    ) -> ActivityProgramContent {
+        var content = ActivityProgramContent()
+        for section in ActivityProgramSection.texts {
+            let value = errors.optional(section.rawValue, fields(section.rawValue), max: 20_000)
+            if let value { content.texts[section.rawValue] = value }
+            if submitting && value == nil { errors.add(section.rawValue, "Заполните раздел «\(section.title)».") }
+        }
+        let plan = ActivityProgramSection.workPlan.rawValue
+        content.rows = ActivityPlanRow.parse(fields(plan) ?? "", startYear: startYear, field: plan, errors: &errors)
+        if submitting && content.rows.isEmpty { errors.add(plan, "Впишите хотя бы одно мероприятие плана работы.") }
+        content.group = WorkingGroupMember.parse(fields(groupField) ?? "", field: groupField, errors: &errors)
+        if submitting && content.group.isEmpty { errors.add(groupField, "Укажите состав рабочей группы РЦ.") }
+        return content
+    }
+}
