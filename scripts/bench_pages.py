@@ -112,6 +112,7 @@ def main():
     stage = api_first(base, token, "/api/v1/olympiad-stages?per=1")["id"]
     plan = api_first(base, token, "/api/v1/plans?per=1")["id"]
     campaign = api_first(base, token, "/api/v1/report-campaigns?per=1&dir=desc")["id"]
+    program = api_first(base, token, "/api/v1/activity-programs?per=1&status=agreed")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -142,6 +143,8 @@ def main():
         ("a plan", f"/plans/{plan}", page("kmc")),
         ("report campaign", f"/report-campaigns/{campaign}", page("kmc")),
         ("consolidated report", f"/report-campaigns/{campaign}/consolidated", page("kmc")),
+        ("activity programmes", "/activity-programs", page("kmc")),
+        ("an activity programme", f"/activity-programs/{program}", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -157,6 +160,7 @@ def main():
         ("API individual routes", "/api/v1/individual-routes?per=50", bearer),
         ("API plan items", "/api/v1/plan-items?per=50", bearer),
         ("API reports", "/api/v1/reports?per=50", bearer),
+        ("API activity programmes", "/api/v1/activity-programs?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

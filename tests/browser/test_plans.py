@@ -15,9 +15,9 @@ def login(browser, server, username):
 
 
 def overdue_of(browser, owner):
-    """The «Просрочено» cell of the owner's plan on /plans."""
+    """The «Просрочено» cell of the owner's «Точка роста» roadmap plan on /plans (a centre may have other plans)."""
     for row in browser.find_elements(By.CSS_SELECTOR, "table.list tbody tr"):
-        if owner in row.text:
+        if owner in row.text and "Точка роста" in row.text:
             return int(row.find_elements(By.TAG_NAME, "td")[4].text)
     raise AssertionError(f"no plan of {owner}")
 

@@ -2,9 +2,10 @@ import Domain
 import Fluent
 import Foundation
 
-/// Resource centres' activity programmes in the demo (issue 22, item 3): the gymnasium's agreed at the start of the year
-/// after one return — its work plan now the centre's plan —, the lyceum's submitted and awaiting the КМЦ, school № 3's
-/// returned with a comment; school № 7 has not started one. All names are invented.
+/// Resource centres' activity programmes in the demo (issue 22, item 3): the gymnasium's (centre1's) returned with a
+/// comment to correct and submit again; the lyceum's agreed at the start of the year after one return — its work plan
+/// now the centre's plan —; school № 3's submitted and awaiting the КМЦ; school № 7 has not started one. All names are
+/// invented.
 extension DemoData {
     static func loadActivityPrograms(
         on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], year: AcademicYear, zone: TimeZone
@@ -12,9 +13,9 @@ extension DemoData {
         let startYear = CivilDay(year.startsOn, timeZone: zone).ymd.year
         let start = year.startsOn
         let programs: [(String, ActivityProgramStatus, String?)] = [
-            ("МБОУ «Гимназия № 2»", .agreed, "Дополните план работы мероприятиями для родителей."),
-            ("МБОУ «Лицей № 5»", .submitted, nil),
-            ("МБОУ «СОШ № 3»", .returned, "Уточните ожидаемые результаты: показатели и их значения на конец года."),
+            ("МБОУ «Гимназия № 2»", .returned, "Дополните план работы мероприятиями для родителей."),
+            ("МБОУ «Лицей № 5»", .agreed, "Уточните ожидаемые результаты: показатели и их значения на конец года."),
+            ("МБОУ «СОШ № 3»", .submitted, nil),
         ]
         for (short, status, comment) in programs {
             guard let organization = orgIDs[short],
@@ -22,6 +23,8 @@ extension DemoData {
                     .filter(\.$academicYear.$id == year.requireID()).first()
             else { continue }
             let content = programContent(short, startYear: startYear)
+            // Only the gymnasium's head has an account in the demo.
+            let author = short == "МБОУ «Гимназия № 2»" ? "centre1" : "admin"
             let program = ActivityProgram()
             program.id = UUID()
             program.$municipality.id = municipalityID
@@ -34,11 +37,11 @@ extension DemoData {
             program.returnComment = status == .returned ? comment : nil
             program.decidedAt = status == .submitted ? nil : start.addingTimeInterval(8 * 86_400)
             program.decidedBy = status == .submitted ? nil : "kmc"
-            (program.createdBy, program.createdAt) = ("centre1", start)
-            (program.updatedBy, program.updatedAt) = ("centre1", start.addingTimeInterval(3 * 86_400))
+            (program.createdBy, program.createdAt) = (author, start)
+            (program.updatedBy, program.updatedAt) = (author, start.addingTimeInterval(3 * 86_400))
             program.version = 3
             try await program.create(on: db)
-            // The gymnasium's first version was returned; its second agreed.
+            // The lyceum's first version was returned; its second agreed.
             let decisions: [(ActivityProgramStatus, String?)] =
                 status == .agreed ? [(.returned, comment), (.agreed, nil)] : [(status, comment)]
             for (number, (decided, note)) in decisions.enumerated() {
@@ -46,7 +49,7 @@ extension DemoData {
                 version.$program.id = try program.requireID()
                 version.number = number + 1
                 version.content = program.content
-                version.submittedBy = "centre1"
+                version.submittedBy = author
                 version.submittedAt = start.addingTimeInterval(Double(1 + number * 4) * 86_400)
                 version.status = decided.rawValue
                 version.comment = note
@@ -73,7 +76,7 @@ extension DemoData {
             item.status = PlanItemStatus.done.rawValue
             item.doneOn = item.dueOn.map { $0 - 2 }
             item.evidenceNote = "Проведено, материалы на сайте центра."
-            item.updatedBy = "centre1"
+            item.updatedBy = "admin"
             try await item.save(on: db)
         }
     }

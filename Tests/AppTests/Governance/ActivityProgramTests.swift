@@ -141,6 +141,8 @@ extension AppTests {
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)
                 #expect(try await school.get(path).status == .forbidden)
+                #expect(
+                    try await school.get("/activity-programs").body.string.contains(ActivityProgramWords.notACenter))
                 #expect(try await school.get(path + "/docx").status == .forbidden)
             }
         }

@@ -60,7 +60,7 @@ struct ActivityProgramsController: RouteCollection {
                     submitted: program?.submittedAt.map { CivilDay($0, timeZone: zone).formatted } ?? "",
                     versions: program.flatMap { $0.id.flatMap { versions[$0] } } ?? 0,
                     canCreate: program == nil && req.can(.create, .activityProgram(center: center.organization.ref)))
-            })
+            }, ownOnly: !req.can(.read, .activityProgram(center: OrgRef(id: UUID(), municipalityID: municipalityID))))
         return req.render(page.render(await context(req)))
     }
 

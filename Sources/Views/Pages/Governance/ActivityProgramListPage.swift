@@ -29,11 +29,14 @@ public struct ActivityProgramListPage: Sendable {
     public var years: [(id: String, title: String)]
     public var year: String
     public var rows: [Row]
+    /// The user sees only their own organisation's (a centre's head, a school's administration).
+    public var ownOnly: Bool
 
-    public init(years: [(id: String, title: String)], year: String, rows: [Row]) {
+    public init(years: [(id: String, title: String)], year: String, rows: [Row], ownOnly: Bool = false) {
         self.years = years
         self.year = year
         self.rows = rows
+        self.ownOnly = ownOnly
     }
 
     public static let mock = ActivityProgramListPage(
@@ -60,7 +63,7 @@ public struct ActivityProgramListPage: Sendable {
                 el("button", .type("submit")) { GovernanceWords.show }
             }
             if rows.isEmpty {
-                UI.empty(ActivityProgramWords.none)
+                UI.empty(ownOnly ? ActivityProgramWords.notACenter : ActivityProgramWords.none)
             } else {
                 el("table", .cls("list stack")) {
                     el("thead") {

@@ -13,6 +13,9 @@ public enum ActivityProgramWords {
     public static let noun = "Программа деятельности"
     public static let none = "Ресурсных центров в этом учебном году нет."
     public static let notWritten = "не составлена"
+    public static let notACenter =
+        "Ваша организация не назначена ресурсным центром в этом учебном году: программу деятельности составляет "
+        + "ресурсный центр (п. 4.2 положения о РЦ)."
     public static let create = "Составить программу"
     public static let created = "Программа создана: заполните разделы и сохраните черновик."
     public static let saved = "Черновик сохранён."
