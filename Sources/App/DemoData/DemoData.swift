@@ -215,6 +215,8 @@ enum DemoData {
             try await loadMeetings(on: db, municipalityID: municipalityID, zone: municipality.zone)
             try await loadActivityPrograms(
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
+            try await loadAssignments(
+                on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

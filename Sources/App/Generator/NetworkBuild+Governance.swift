@@ -11,6 +11,7 @@ extension NetworkBuild {
     func governance(_ town: inout GeneratedTown) async throws {
         var rng = random(town.index, 7)
         try await activityPrograms(town, rng: &rng)
+        try await assignments(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear
@@ -167,6 +168,60 @@ extension NetworkBuild {
                     .text(nil), .text(nil), .text("admin"), .date(now), .int(done ? 2 : 1),
                 ])
             summary.planItems += 1
+        }
+    }
+
+    /// Every other centre has the КМЦ's technical assignment for the year (issue 22, item 4), issued on its first day:
+    /// the four results of the model assignment, those whose day has passed presented with evidence.
+    func assignments(_ town: GeneratedTown, rng: inout SplitMix64) async throws {
+        let startYear = yearStart.ymd.year
+        let issued = moment(yearStart)
+        for (number, centre) in town.centres.enumerated() where number % 2 == 0 {
+            let school = town.schools[centre.school]
+            let input = AssignmentInput(
+                title: "Модель ресурсного центра: "
+                    + centre.subjects.map { town.subjects[$0].name }
+                    .joined(separator: ", "),
+                basis: "Муниципальная программа развития образования.", goals: "Условия для развития одарённости.",
+                content: "Разработка и описание модели ресурсного центра.", results: "Модель, опыт, публикации.",
+                financing: nil, startsOn: yearStart, endsOn: CivilDay(year: startYear + 1, month: 6, day: 30)!,
+                deliverables: AssignmentDeliverable.standard(startYear: startYear))
+            let record = TechnicalAssignment()
+            record.apply(input)
+            let (assignmentID, planID) = (rng.uuid(), rng.uuid())
+            try await rows.add(
+                "plans",
+                [
+                    .uuid(planID), .uuid(town.id), .uuid(school.id), .text(App.Plan.ownerKey(school.id)),
+                    .text(AssignmentWrites.planKey(assignmentID)), .text(AssignmentWords.plan(input.title)),
+                    .int(startYear),
+                    .text("admin"), .date(issued), .text("admin"), .date(issued), .int(1),
+                ])
+            for (position, planned) in input.deliverables.enumerated() {
+                let done = planned.dueOn < plan.today
+                try await rows.add(
+                    "plan_items",
+                    [
+                        .uuid(rng.uuid()), .uuid(planID), .uuid(town.id), .uuid(school.id),
+                        .text(PlanItemDraft.Side.center.rawValue), .text(AssignmentWords.resultsSection),
+                        .text(String(position + 1)), .int(position), .text(planned.kind.title + ": " + planned.title),
+                        .text(MeetingWords.until(planned.dueOn.formatted)), .int(planned.dueOn.number), .text(nil),
+                        .text(nil), .bool(true), .text((done ? PlanItemStatus.done : .notStarted).rawValue),
+                        done ? .int(planned.dueOn.number - 2) : .text(nil), .text(centre.head.name), .text(nil),
+                        .text(done ? "Приказ об утверждении" : nil), .text(nil), .text(nil), .text("admin"),
+                        .date(issued), .int(done ? 2 : 1),
+                    ])
+                summary.planItems += 1
+            }
+            try await rows.add(
+                "technical_assignments",
+                [
+                    .uuid(assignmentID), .uuid(town.id), .uuid(school.id), .text(input.title), .text(input.basis),
+                    .text(input.goals), .text(input.content), .text(input.results), .text(nil),
+                    .int(input.startsOn.number), .int(input.endsOn.number), .text(record.deliverables),
+                    .text(AssignmentStatus.issued.rawValue), .uuid(planID), .date(issued), .text("admin"),
+                    .text("admin"), .date(issued), .text("admin"), .date(issued), .int(1),
+                ])
         }
     }
 }

@@ -45,5 +45,6 @@ enum SetkaMigrations {
         CreateReportCampaigns(),
         CreateMeetings(),
         CreateActivityPrograms(),
+        CreateTechnicalAssignments(),
     ]
 }

@@ -56,6 +56,7 @@ extension Request {
         case .plans: return access.allows(user.actor, .read, .plan(owner: probe, municipalityID: municipalityID))
         case .meetings: return access.allows(user.actor, .read, .meeting(municipalityID: municipalityID))
         case .activityPrograms: return access.allows(user.actor, .read, .activityProgram(center: probe))
+        case .assignments: return access.allows(user.actor, .read, .assignment(organization: probe, issued: true))
         case .reports:
             return access.allows(user.actor, .read, .reportCampaign(municipalityID: municipalityID))
                 || access.allows(user.actor, .read, .report(organization: probe))

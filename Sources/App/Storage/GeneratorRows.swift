@@ -224,6 +224,14 @@ final class GeneratorRows {
             ]
         ),
         (
+            "technical_assignments",
+            [
+                "id", "municipality_id", "organization_id", "title", "basis", "goals", "content", "results",
+                "financing", "starts_on", "ends_on", "deliverables", "status", "plan_id", "issued_at", "issued_by",
+                "created_by", "created_at", "updated_by", "updated_at", "version",
+            ]
+        ),
+        (
             "activity_program_versions",
             [
                 "id", "program_id", "number", "content", "submitted_by", "submitted_at", "status", "comment",

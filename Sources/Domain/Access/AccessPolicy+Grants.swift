@@ -228,6 +228,15 @@ extension AccessPolicy {
                 return scope.organizationID == center.id && (action == .read || action == .create || action == .update)
             case .teacher, .student, .guardian: return false
             }
+        case .assignment(let organization, let issued):
+            guard scope.municipalityID == organization.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator: return action == .read || action == .create || action == .update
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin: return issued && action == .read && scope.organizationID == organization.id
+            case .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

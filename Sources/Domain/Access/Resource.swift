@@ -130,4 +130,8 @@ public enum Resource: Sendable {
     /// head — or the administration of the school it is based at — writes, approves and submits it; the administrator
     /// and the КМЦ read it and agree it or return it with a comment (`approve`); the methodologist reads it.
     case activityProgram(center: OrgRef)
+    /// A technical assignment of the КМЦ to an organisation (issue 22, item 4; `001_4390f67d15d9225c.txt` §2.5.2): the
+    /// administrator and the КМЦ draft and issue them; the methodologist reads them; the organisation's head or
+    /// administration reads those issued to it (its results are items of its plan, marked there).
+    case assignment(organization: OrgRef, issued: Bool)
 }

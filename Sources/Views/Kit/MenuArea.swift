@@ -4,7 +4,7 @@ import Foundation
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
     case start, profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality,
-        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms
+        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms, assignments
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
@@ -12,7 +12,8 @@ public enum MenuArea: Hashable, Sendable {
         [.start, .children, .applications] + first.map { .registry($0) } + [
             .timetable, .journal, .certificates,
         ] + talent.map { .registry($0) } + [
-            .orders, .plans, .activityPrograms, .reports, .meetings, .roadmaps, .enrollments, .lists, .coverage,
+            .orders, .plans, .activityPrograms, .assignments, .reports, .meetings, .roadmaps, .enrollments, .lists,
+            .coverage,
             .organizations,
         ]
         + Registry.allCases.filter { !first.contains($0) && !ownAreas.contains($0) }.map { .registry($0) } + [
@@ -31,7 +32,7 @@ public enum MenuArea: Hashable, Sendable {
                 .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
                 .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
                 .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
-                .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .reports, .meetings,
+                .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .assignments, .reports, .meetings,
             ])
         case .teacher:
             return everyone.union([.journal, .registry(.groups), .registry(.programs)])
@@ -41,7 +42,7 @@ public enum MenuArea: Hashable, Sendable {
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
                 .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
                 .registry(.gifted), .registry(.support), .registry(.routes), .registry(.talentStatistics), .roadmaps,
-                .plans, .reports, .meetings,
+                .plans, .assignments, .reports, .meetings,
             ])
         case .student:
             return everyone.union([.applications])
@@ -77,6 +78,7 @@ public enum MenuArea: Hashable, Sendable {
         case .reports: "Отчёты"
         case .meetings: "Совещания КМЦ"
         case .activityPrograms: "Программы РЦ"
+        case .assignments: "Технические задания"
         case .registry(let registry):
             switch registry {
             case .resourceCenters: "Ресурсные центры"
@@ -131,6 +133,7 @@ public enum MenuArea: Hashable, Sendable {
         case .reports: .reportCampaigns
         case .meetings: .meetings
         case .activityPrograms: .activityPrograms
+        case .assignments: .assignments
         case .registry(let registry): .list(registry)
         }
     }

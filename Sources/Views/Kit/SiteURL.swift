@@ -36,6 +36,9 @@ public enum SiteURL: Sendable {
     /// Resource centres' activity programmes and one programme.
     case activityPrograms
     case activityProgram(UUID)
+    /// Technical assignments and one assignment.
+    case assignments
+    case assignment(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -108,6 +111,8 @@ public enum SiteURL: Sendable {
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"
+        case .assignments: "/assignments"
+        case .assignment(let id): "/assignments/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

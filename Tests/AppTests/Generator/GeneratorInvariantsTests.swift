@@ -47,7 +47,16 @@ extension AppTests {
                             + "OR i.done_on > i.due_on") == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM reports")
-                        == count("SELECT COUNT(*) AS n FROM plans WHERE template_key <> 'activity-program'"))
+                        == count(
+                            "SELECT COUNT(*) AS n FROM plans WHERE template_key <> 'activity-program' "
+                                + "AND template_key NOT LIKE 'assignment-%'"))
+                // Assignments: each issued one with its plan of four results, all needing evidence.
+                #expect(try await count("SELECT COUNT(*) AS n FROM technical_assignments") > 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM technical_assignments a JOIN plan_items i ON i.plan_id = a.plan_id "
+                            + "WHERE i.evidence_required")
+                        == 4 * count("SELECT COUNT(*) AS n FROM technical_assignments"))
                 // Activity programmes: one per centre, an agreed one with its plan, a submitted one with its version.
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM activity_programs")

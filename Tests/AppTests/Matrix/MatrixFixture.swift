@@ -99,6 +99,10 @@ struct MatrixFixture: Sendable {
         sideA1.ids[.activityProgram] = try await home.activityProgram(at: a1.center, status: .submitted, versions: 1).id
         sideA2.ids[.activityProgram] = try await home.activityProgram(at: a2.center, status: .submitted, versions: 1).id
         sideB1.ids[.activityProgram] = try await away.activityProgram(at: b1.center, status: .submitted, versions: 1).id
+        // An issued technical assignment to each centre.
+        sideA1.ids[.assignment] = try await home.assignment(to: a1.center).id
+        sideA2.ids[.assignment] = try await home.assignment(to: a2.center).id
+        sideB1.ids[.assignment] = try await away.assignment(to: b1.center).id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

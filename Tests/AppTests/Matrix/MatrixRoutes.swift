@@ -56,7 +56,7 @@ enum MatrixRoutes {
         "support-measures/:id": .supportMeasure, "routes/:id": .individualRoute, "steps/:step": .routeStep,
         "individual-routes/:id": .individualRoute, "plans/:id": .plan, "plan-items/:id": .planItem,
         "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
-        "activity-programs/:id": .activityProgram,
+        "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -49,6 +49,7 @@ extension World {
         let reports = try await reportCampaign(of: [cast.center])
         let meeting = try await meeting(members: try await kmcMembers(2))
         let activityProgram = try await activityProgram(at: cast.center, status: .agreed, versions: 2)
+        let assignment = try await assignment(to: cast.center)
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -61,7 +62,7 @@ extension World {
                 "individual-routes": try route.requireID(), "plans": try plan.plan.requireID(),
                 "plan-items": try plan.items[0].requireID(), "report-campaigns": reports.campaign,
                 "reports": reports.reports[0], "meetings": try meeting.requireID(),
-                "activity-programs": try activityProgram.requireID(),
+                "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

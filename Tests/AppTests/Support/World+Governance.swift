@@ -106,3 +106,30 @@ extension World {
         return program
     }
 }
+
+extension World {
+    /// A technical assignment to `organization` over this academic year with `results` results (the standard four
+    /// first), issued — its plan made — unless told otherwise.
+    @discardableResult
+    func assignment(to organization: UUID, issued: Bool = true, results: Int = 4) async throws -> TechnicalAssignment {
+        let startYear = CivilDay(year.startsOn, timeZone: zone).ymd.year
+        let standard = AssignmentDeliverable.standard(startYear: startYear)
+        let assignment = TechnicalAssignment()
+        assignment.id = UUID()
+        assignment.$municipality.id = municipalityID
+        assignment.$organization.id = organization
+        assignment.apply(
+            AssignmentInput(
+                title: "Модель ресурсного центра", basis: nil, goals: "Цели", content: "Работа", results: "Модель",
+                financing: nil, startsOn: CivilDay(year: startYear, month: 9, day: 1)!,
+                endsOn: CivilDay(year: startYear + 1, month: 6, day: 30)!,
+                deliverables: (0..<results).map { standard[$0 % standard.count] }))
+        assignment.status = AssignmentStatus.draft.rawValue
+        (assignment.createdBy, assignment.createdAt, assignment.updatedBy, assignment.updatedAt) =
+            ("kmc", Date(), "kmc", Date())
+        assignment.version = 1
+        if issued { try await AssignmentWrites.issue(assignment, user: "kmc", on: app.db) }
+        try await assignment.create(on: app.db)
+        return assignment
+    }
+}

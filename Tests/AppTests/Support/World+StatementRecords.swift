@@ -221,6 +221,7 @@ extension World {
             "meetings/:id": try await meeting(members: try await kmcMembers(centres.count), decisions: centres.count)
                 .requireID(),
             "activity-programs/:id": try await statementPrograms(centres),
+            "assignments/:id": try await statementAssignments(centres),
         ]
     }
 }
@@ -236,5 +237,15 @@ extension World {
             first = first ?? program.id
         }
         return try #require(first)
+    }
+}
+
+extension World {
+    /// An issued assignment to each centre, each with as many results as there are centres, and a draft to the first
+    /// (its edit form opens; its id measured): the list grows with the centres, an assignment's page with nothing.
+    func statementAssignments(_ centres: [UUID]) async throws -> UUID {
+        for centre in centres { try await assignment(to: centre, results: centres.count) }
+        return try await assignment(to: try #require(centres.first), issued: false, results: centres.count)
+            .requireID()
     }
 }

@@ -19,7 +19,7 @@ enum APIDocsArea: FeatureArea {
         + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
         + ReportAPIController.operations + MeetingAPIController.operations
-        + ActivityProgramAPIController.operations
+        + ActivityProgramAPIController.operations + AssignmentAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -12,10 +12,12 @@ enum GovernanceArea: FeatureArea {
         try routes.web.register(collection: ReportsController())
         try routes.web.register(collection: MeetingsController())
         try routes.web.register(collection: ActivityProgramsController())
+        try routes.web.register(collection: AssignmentsController())
         try routes.api.register(collection: RoadmapAPIController())
         try routes.api.register(collection: PlanAPIController())
         try routes.api.register(collection: ReportAPIController())
         try routes.api.register(collection: MeetingAPIController())
         try routes.api.register(collection: ActivityProgramAPIController())
+        try routes.api.register(collection: AssignmentAPIController())
     }
 }

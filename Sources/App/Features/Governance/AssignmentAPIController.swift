@@ -1,0 +1,191 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// Technical assignments as JSON (issue 22, items 4 and 8): the list the user may read, one with its results and their
+/// plan items, and a new one drafted or issued by the КМЦ.
+struct AssignmentAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("assignments", use: list)
+        routes.get("assignments", ":id", use: one)
+        routes.post("assignments", use: create)
+    }
+
+    struct AssignmentDTO: Content {
+        struct Result: Content {
+            var kind: String
+            var title: String
+            var dueOn: String
+            var planItemId: UUID?
+            var status: String?
+        }
+        var id: UUID
+        var organizationId: UUID
+        var organization: String
+        var title: String
+        var status: String
+        var startsOn: String
+        var endsOn: String
+        var basis: String?
+        var goals: String
+        var content: String
+        var expectedResults: String
+        var financing: String?
+        var planId: UUID?
+        var results: [Result]
+        var version: Int
+    }
+
+    static func dto(_ assignment: TechnicalAssignment, items: [PlanItem]) throws -> AssignmentDTO {
+        let input = assignment.input
+        return AssignmentDTO(
+            id: try assignment.requireID(), organizationId: assignment.$organization.id,
+            organization: assignment.organization.shortName, title: assignment.title, status: assignment.status,
+            startsOn: input.startsOn.iso, endsOn: input.endsOn.iso, basis: input.basis, goals: input.goals,
+            content: input.content, expectedResults: input.results, financing: input.financing,
+            planId: assignment.$plan.id,
+            results: input.deliverables.enumerated().map { index, planned in
+                let item = items.first { $0.$plan.id == assignment.$plan.id && $0.position == index }
+                return .init(
+                    kind: planned.kind.rawValue, title: planned.title, dueOn: planned.dueOn.iso, planItemId: item?.id,
+                    status: item?.status)
+            }, version: assignment.version)
+    }
+
+    static let choices: [String: [String]] = ["status": AssignmentStatus.allCases.map(\.rawValue)]
+
+    func list(req: Request) async throws -> PageDTO<AssignmentDTO> {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try RegistrySupport.checkChoices(req, Self.choices)
+        let visible = try AssignmentWrites.visible(req, municipalityID: municipalityID)
+        let query = RegistrySupport.listQuery(req, filters: ["status"], sorts: ["starts"], defaultSort: "starts")
+        var builder = TechnicalAssignment.query(on: req.db).filter(\.$municipality.$id == municipalityID)
+        if let own = visible.own {
+            builder = builder.filter(\.$organization.$id ~~ own).filter(\.$status == AssignmentStatus.issued.rawValue)
+        }
+        if let status = query.filters["status"] { builder = builder.filter(\.$status == status) }
+        let total = try await builder.copy().count()
+        let rows = try await builder.sort(\.$startsOn, query.descending ? .descending : .ascending).sort(\.$id)
+            .range(((query.page - 1) * query.per)..<(query.page * query.per)).with(\.$organization).all()
+        let items = try await PlanItem.query(on: req.db).filter(\.$plan.$id ~~ rows.compactMap { $0.$plan.id }).all()
+        return PageDTO(
+            items: try rows.map { try Self.dto($0, items: items) },
+            metadata: .init(page: query.page, per: query.per, total: total))
+    }
+
+    func one(req: Request) async throws -> AssignmentDTO {
+        let assignment = try await AssignmentWrites.assignment(req, .read)
+        return try await Self.full(req, assignment)
+    }
+
+    static func full(_ req: Request, _ assignment: TechnicalAssignment) async throws -> AssignmentDTO {
+        var items: [PlanItem] = []
+        if let plan = assignment.$plan.id {
+            items = try await PlanItem.query(on: req.db).filter(\.$plan.$id == plan).all()
+        }
+        return try dto(assignment, items: items)
+    }
+
+    struct NewAssignment: Content {
+        var organizationId: UUID?
+        var title: String?
+        var basis: String?
+        var goals: String?
+        var content: String?
+        var expectedResults: String?
+        var financing: String?
+        var startsOn: String?
+        var endsOn: String?
+        var results: String?
+        var issue: Bool?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let sent = try req.content.decode(NewAssignment.self)
+        let organization = try await PlansController.owners(municipalityID, on: req.db)
+            .first { $0.id == sent.organizationId }
+        try req.authorize(
+            .create,
+            .assignment(
+                organization: organization?.ref ?? OrgRef(id: UUID(), municipalityID: municipalityID), issued: false))
+        let fields: [String: String?] = [
+            "title": sent.title, "basis": sent.basis, "goals": sent.goals, "content": sent.content,
+            "results": sent.expectedResults, "financing": sent.financing, "startsOn": sent.startsOn,
+            "endsOn": sent.endsOn, "deliverables": sent.results,
+        ]
+        var errors = FieldErrors()
+        if organization == nil { errors.add("organizationId", AssignmentWords.chooseOrganization) }
+        let input = AssignmentInput.check({ fields[$0] ?? nil }, errors: &errors)
+        guard let input, let organization, errors.isEmpty else {
+            // The form's names as the API's body calls them.
+            let names = ["deliverables": "results", "results": "expectedResults"]
+            var sentNames = FieldErrors()
+            for (field, message) in errors.messages { sentNames.add(names[field] ?? field, message) }
+            throw AppError.validation(ValidationFailure(fields: sentNames))
+        }
+        let assignment = try await AssignmentWrites.create(
+            req, input, organization: organization, issue: sent.issue ?? false)
+        return try await Self.full(req, assignment).encodeResponse(status: .created, for: req)
+    }
+}
+
+/// The assignments' API description.
+extension AssignmentAPIController {
+    static let schema = OpenAPISchema.named(
+        "TechnicalAssignment",
+        .object([
+            .field("id", .uuid), .field("organizationId", .uuid, "Исполнитель."), .field("organization", .string),
+            .field("title", .string), .field("status", .oneOf(AssignmentStatus.allCases.map(\.rawValue))),
+            .field("startsOn", .date), .field("endsOn", .date), .optional("basis", .string, "Основание."),
+            .field("goals", .string), .field("content", .string, "Содержание работы."),
+            .field("expectedResults", .string), .optional("financing", .string),
+            .optional("planId", .uuid, "План результатов выданного задания."),
+            .field(
+                "results",
+                .array(
+                    .object([
+                        .field("kind", .oneOf(AssignmentDeliverableKind.allCases.map(\.rawValue))),
+                        .field("title", .string), .field("dueOn", .date),
+                        .optional("planItemId", .uuid, "Пункт плана (у выданного задания)."),
+                        .optional("status", .oneOf(PlanItemStatus.allCases.map(\.rawValue))),
+                    ])), "Формы предъявления результата."),
+            .field("version", .integer),
+        ]))
+
+    static let operations = [
+        APIOperation(
+            .GET, "/assignments", id: "listAssignments", area: .governance, summary: "Технические задания",
+            description: """
+                Технические задания КМЦ: МОУО, КМЦ и методист видят все (и проекты), организация — выданные ей.
+                """,
+            list: APIParameter.list(
+                sorts: ["starts"],
+                filters: [APIParameter("status", "Состояние.", values: AssignmentStatus.allCases.map(\.rawValue))]),
+            responses: [.ok(.page(schema))]),
+        APIOperation(
+            .GET, "/assignments/{id}", id: "getAssignment", area: .governance, summary: "Техническое задание",
+            description: "Одно задание с результатами и их пунктами плана.", responses: [.ok(schema)]),
+        APIOperation(
+            .POST, "/assignments", id: "createAssignment", area: .governance, summary: "Составить задание",
+            description: """
+                Проект задания или, с `issue: true`, выданное задание: результаты (строки «вид; название; срок \
+                ДД.ММ.ГГГГ», вид — положение, проект, отчёт, справка или иное) становятся пунктами плана организации, \
+                выполняемыми только с подтверждением. Неверное поле — 422 с полем.
+                """,
+            body: APIBody(
+                schema: .object([
+                    .field("organizationId", OpenAPISchema.uuid.nullable, "Исполнитель."),
+                    .field("title", OpenAPISchema.string.nullable), .optional("basis", OpenAPISchema.string.nullable),
+                    .field("goals", OpenAPISchema.string.nullable), .field("content", OpenAPISchema.string.nullable),
+                    .field("expectedResults", OpenAPISchema.string.nullable),
+                    .optional("financing", OpenAPISchema.string.nullable),
+                    .field("startsOn", OpenAPISchema.string.nullable, "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД."),
+                    .field("endsOn", OpenAPISchema.string.nullable),
+                    .field("results", OpenAPISchema.string.nullable, "Результаты, по строке на каждый."),
+                    .optional("issue", OpenAPISchema.boolean.nullable, "Сразу выдать."),
+                ])),
+            responses: [.created(schema, "Задание составлено.")]),
+    ]
+}
