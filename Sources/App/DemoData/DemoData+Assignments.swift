@@ -40,7 +40,7 @@ extension DemoData {
                 ("kmc", year.startsOn, "kmc", year.startsOn)
             assignment.version = 1
             if issued {
-                try await AssignmentWrites.issue(assignment, user: "kmc", on: db)
+                try await AssignmentWrites.issue(assignment, user: "kmc", req: nil, on: db)
                 assignment.issuedAt = year.startsOn.addingTimeInterval(86_400)
             }
             try await assignment.create(on: db)

@@ -46,5 +46,6 @@ enum SetkaMigrations {
         CreateMeetings(),
         CreateActivityPrograms(),
         CreateTechnicalAssignments(),
+        CreateAnalyticNotes(),
     ]
 }

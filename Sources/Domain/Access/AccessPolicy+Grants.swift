@@ -237,6 +237,15 @@ extension AccessPolicy {
             case .centerHead, .schoolAdmin: return issued && action == .read && scope.organizationID == organization.id
             case .teacher, .student, .guardian: return false
             }
+        case .analyticNote(let center):
+            guard scope.municipalityID == center.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist:
+                return action == .read || action == .create || action == .update
+            case .centerHead, .schoolAdmin:
+                return scope.organizationID == center.id && (action == .read || action == .create || action == .update)
+            case .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

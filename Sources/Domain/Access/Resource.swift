@@ -134,4 +134,8 @@ public enum Resource: Sendable {
     /// administrator and the КМЦ draft and issue them; the methodologist reads them; the organisation's head or
     /// administration reads those issued to it (its results are items of its plan, marked there).
     case assignment(organization: OrgRef, issued: Bool)
+    /// A resource centre's analytic note of its year (issue 22, item 7): those who run the municipality — the
+    /// methodological service analyses the centres (`003_256a4293e3c370c5.txt` §3.10) — draft and edit any; the
+    /// centre's head or the administration of its base school its own (`000_5375b2a087477e6d.txt` §3.3).
+    case analyticNote(center: OrgRef)
 }

@@ -84,33 +84,51 @@ public struct ActivityPlanRow: Codable, Equatable, Sendable {
     }
 
     /// The days of `dates` in the academic year that starts in September of `startYear`: months from September
-    /// belong to that year, the others to the next. A full date must lie within the year (1 September – 31 August).
-    /// Nil when the words make no exact day; `outside` when a full date lies outside the year.
+    /// belong to that year, the others to the next. A full date, or a year written, must lie within the year
+    /// (1 September – 31 August), and a run of months must not cross its end («май – сентябрь»): `outside` then.
+    /// Nil days when the words make none exact.
     public static func days(_ dates: String, startYear: Int) -> (due: CivilDay?, start: CivilDay?, outside: Bool) {
         let first = CivilDay(year: startYear, month: 9, day: 1)!
         let last = CivilDay(year: startYear + 1, month: 8, day: 31)!
         if let day = CivilDay.parse(dates.trimmingCharacters(in: .whitespaces)) {
             return (day, nil, day < first || day > last)
         }
+        let (due, start) = monthDays(dates, startYear: startYear)
+        if let due, let start, start > due { return (nil, nil, true) }
+        // A year written: the academic year's, and the day's.
+        let years = dates.split(whereSeparator: { !$0.isNumber }).filter { $0.count == 4 }.compactMap { Int($0) }
+        if !years.isEmpty {
+            if years.contains(where: { $0 != startYear && $0 != startYear + 1 }) { return (nil, nil, true) }
+            if let due, !years.contains(due.ymd.year) { return (nil, nil, true) }
+        }
+        return (due, start, false)
+    }
+
+    /// The days of month words in the academic year (`RoadmapDeadline`'s, and runs across the new year).
+    static func monthDays(_ dates: String, startYear: Int) -> (due: CivilDay?, start: CivilDay?) {
         func year(_ month: Int) -> Int { month >= 9 ? startYear : startYear + 1 }
         func lastDay(_ month: Int) -> CivilDay? { RoadmapDeadline.lastDay(year(month), month) }
         switch RoadmapDeadline(dates).kind {
-        case .day(let month, let day): return (CivilDay(year: year(month), month: month, day: day), nil, false)
+        case .day(let month, let day): return (CivilDay(year: year(month), month: month, day: day), nil)
         case .months(let from, let to):
-            return (lastDay(to), from == to ? nil : CivilDay(year: year(from), month: from, day: 1), false)
-        case .from(let month): return (nil, CivilDay(year: year(month), month: month, day: 1), false)
-        case .quarterly, .afterQuarter: return (nil, nil, false)
+            return (lastDay(to), from == to ? nil : CivilDay(year: year(from), month: from, day: 1))
+        case .from(let month): return (nil, CivilDay(year: year(month), month: month, day: 1))
+        case .quarterly, .afterQuarter: return (nil, nil)
         case .words:
-            // «сентябрь – май»: a run across the new year, which a calendar year's roadmap does not have.
-            let words = dates.lowercased().replacingOccurrences(of: "–", with: "-")
+            // «сентябрь – май», «сентябрь 2026 – май 2027»: a run across the new year, which a calendar year's
+            // roadmap does not have.
+            let sides: [Substring] = dates.lowercased().replacingOccurrences(of: "–", with: "-")
                 .replacingOccurrences(of: "—", with: "-").split(separator: "-")
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            if words.count == 2, let from = RoadmapDeadline.month(Substring(words[0])),
-                let to = RoadmapDeadline.month(Substring(words[1])), year(from) < year(to)
-            {
-                return (lastDay(to), CivilDay(year: year(from), month: from, day: 1), false)
+            let words: [[Substring]] = sides.map { side in
+                side.split(separator: " ").filter { word in !(word.count == 4 && word.allSatisfy(\.isNumber)) }
             }
-            return (nil, nil, false)
+            if words.count == 2, words[0].count == 1, words[1].count == 1,
+                let from = RoadmapDeadline.month(words[0][0]), let to = RoadmapDeadline.month(words[1][0]),
+                year(from) < year(to)
+            {
+                return (lastDay(to), CivilDay(year: year(from), month: from, day: 1))
+            }
+            return (nil, nil)
         }
     }
 
@@ -140,7 +158,7 @@ public struct ActivityPlanRow: Codable, Equatable, Sendable {
             if days.outside {
                 errors.add(
                     field,
-                    "Строка \(number + 1): дата «\(cells[1])» вне учебного года "
+                    "Строка \(number + 1): сроки «\(cells[1])» выходят за учебный год "
                         + "01.09.\(startYear) — 31.08.\(startYear + 1).")
                 continue
             }

@@ -68,8 +68,12 @@ public struct AssignmentDeliverable: Codable, Equatable, Sendable {
         for (number, line) in lines.enumerated() {
             let cells = line.split(separator: ";", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count == 3, !cells[1].isEmpty, cells[1].count <= 500 else {
+            guard cells.count == 3, !cells[1].isEmpty else {
                 errors.add(field, "Строка \(number + 1): «вид; название; срок ДД.ММ.ГГГГ» — три поля.")
+                continue
+            }
+            guard cells[1].count <= 500 else {
+                errors.add(field, "Строка \(number + 1): название не длиннее 500 символов.")
                 continue
             }
             guard let kind = AssignmentDeliverableKind.named(cells[0]) else {

@@ -4,7 +4,8 @@ import Foundation
 /// An area of the left menu; App decides from the access policy which ones a user sees.
 public enum MenuArea: Hashable, Sendable {
     case start, profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality,
-        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms, assignments
+        timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms, assignments,
+        analyticNotes
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
@@ -12,7 +13,8 @@ public enum MenuArea: Hashable, Sendable {
         [.start, .children, .applications] + first.map { .registry($0) } + [
             .timetable, .journal, .certificates,
         ] + talent.map { .registry($0) } + [
-            .orders, .plans, .activityPrograms, .assignments, .reports, .meetings, .roadmaps, .enrollments, .lists,
+            .orders, .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings, .roadmaps,
+            .enrollments, .lists,
             .coverage,
             .organizations,
         ]
@@ -32,7 +34,9 @@ public enum MenuArea: Hashable, Sendable {
                 .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
                 .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
                 .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
-                .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .assignments, .reports, .meetings,
+                .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .assignments, .analyticNotes,
+                .reports,
+                .meetings,
             ])
         case .teacher:
             return everyone.union([.journal, .registry(.groups), .registry(.programs)])
@@ -42,7 +46,7 @@ public enum MenuArea: Hashable, Sendable {
                 .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
                 .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
                 .registry(.gifted), .registry(.support), .registry(.routes), .registry(.talentStatistics), .roadmaps,
-                .plans, .assignments, .reports, .meetings,
+                .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings,
             ])
         case .student:
             return everyone.union([.applications])
@@ -79,6 +83,7 @@ public enum MenuArea: Hashable, Sendable {
         case .meetings: "Совещания КМЦ"
         case .activityPrograms: "Программы РЦ"
         case .assignments: "Технические задания"
+        case .analyticNotes: "Аналитические справки"
         case .registry(let registry):
             switch registry {
             case .resourceCenters: "Ресурсные центры"
@@ -134,6 +139,7 @@ public enum MenuArea: Hashable, Sendable {
         case .meetings: .meetings
         case .activityPrograms: .activityPrograms
         case .assignments: .assignments
+        case .analyticNotes: .analyticNotes
         case .registry(let registry): .list(registry)
         }
     }

@@ -39,6 +39,9 @@ public enum SiteURL: Sendable {
     /// Technical assignments and one assignment.
     case assignments
     case assignment(UUID)
+    /// Analytic notes and one note.
+    case analyticNotes
+    case analyticNote(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -113,6 +116,8 @@ public enum SiteURL: Sendable {
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"
         case .assignments: "/assignments"
         case .assignment(let id): "/assignments/\(id.uuidString.lowercased())"
+        case .analyticNotes: "/analytic-notes"
+        case .analyticNote(let id): "/analytic-notes/\(id.uuidString.lowercased())"
         case .groupTimetable(let id): "/groups/\(id.uuidString.lowercased())/timetable"
         case .teacherWeek(let id): "/timetable/teachers/\(id.uuidString.lowercased())"
         case .studentWeek(let id): "/timetable/students/\(id.uuidString.lowercased())"

@@ -126,6 +126,7 @@ extension AppTests {
                 // Printable and DOCX, now or any version.
                 let document = try await head.get(path + "/document").body.string
                 #expect(document.contains("СОГЛАСОВАНО") && document.contains("Пояснительная записка"))
+                #expect(try await head.get(path).body.string.contains(path + "/document?version=1"))
                 #expect(try await head.get(path + "/document?version=1").body.string.contains("Версия 1"))
                 #expect(try await head.get(path + "/document?version=9").status == .notFound)
                 let docx = try await head.get(path + "/docx?version=2")

@@ -103,6 +103,10 @@ struct MatrixFixture: Sendable {
         sideA1.ids[.assignment] = try await home.assignment(to: a1.center).id
         sideA2.ids[.assignment] = try await home.assignment(to: a2.center).id
         sideB1.ids[.assignment] = try await away.assignment(to: b1.center).id
+        // An analytic note of each centre.
+        sideA1.ids[.analyticNote] = try await home.analyticNote(at: a1.center).id
+        sideA2.ids[.analyticNote] = try await home.analyticNote(at: a2.center).id
+        sideB1.ids[.analyticNote] = try await away.analyticNote(at: b1.center).id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

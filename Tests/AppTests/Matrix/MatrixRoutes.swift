@@ -57,6 +57,7 @@ enum MatrixRoutes {
         "individual-routes/:id": .individualRoute, "plans/:id": .plan, "plan-items/:id": .planItem,
         "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
+        "analytic-notes/:id": .analyticNote,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

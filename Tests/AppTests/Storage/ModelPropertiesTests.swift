@@ -45,7 +45,7 @@ extension AppTests {
             "Meeting": Meeting.self, "MeetingParticipant": MeetingParticipant.self,
             "MeetingDecisionRecord": MeetingDecisionRecord.self,
             "ActivityProgram": ActivityProgram.self, "ActivityProgramVersion": ActivityProgramVersion.self,
-            "TechnicalAssignment": TechnicalAssignment.self,
+            "TechnicalAssignment": TechnicalAssignment.self, "AnalyticNote": AnalyticNote.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+import Views
 
 @testable import App
 
@@ -128,8 +129,29 @@ extension World {
         (assignment.createdBy, assignment.createdAt, assignment.updatedBy, assignment.updatedAt) =
             ("kmc", Date(), "kmc", Date())
         assignment.version = 1
-        if issued { try await AssignmentWrites.issue(assignment, user: "kmc", on: app.db) }
+        if issued { try await AssignmentWrites.issue(assignment, user: "kmc", req: nil, on: app.db) }
         try await assignment.create(on: app.db)
         return assignment
+    }
+}
+
+extension World {
+    /// The analytic note of `center`'s designation, drafted from empty figures.
+    @discardableResult
+    func analyticNote(at center: UUID) async throws -> AnalyticNote {
+        let designation = try #require(
+            try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == center).first())
+        let note = AnalyticNote()
+        note.$municipality.id = municipalityID
+        note.$organization.id = center
+        note.$center.id = try designation.requireID()
+        note.sections = Report.encode(
+            AnalyticNoteWords.draft(AnalyticFigures(), center: "Центр", startYear: 2026, asOf: "01.12.2026"))
+        note.figures = AnalyticNote.encode(AnalyticFigures(groups: 1))
+        note.countedAt = Date()
+        (note.createdBy, note.createdAt, note.updatedBy, note.updatedAt, note.version) =
+            ("head", Date(), "head", Date(), 1)
+        try await note.create(on: app.db)
+        return note
     }
 }

@@ -222,6 +222,7 @@ extension World {
                 .requireID(),
             "activity-programs/:id": try await statementPrograms(centres),
             "assignments/:id": try await statementAssignments(centres),
+            "analytic-notes/:id": try await statementNotes(centres),
         ]
     }
 }
@@ -247,5 +248,17 @@ extension World {
         for centre in centres { try await assignment(to: centre, results: centres.count) }
         return try await assignment(to: try #require(centres.first), issued: false, results: centres.count)
             .requireID()
+    }
+}
+
+extension World {
+    /// An analytic note of each centre: the list grows with the centres, a note's page with nothing.
+    func statementNotes(_ centres: [UUID]) async throws -> UUID {
+        var first: UUID?
+        for centre in centres {
+            let note = try await analyticNote(at: centre)
+            first = first ?? note.id
+        }
+        return try #require(first)
     }
 }

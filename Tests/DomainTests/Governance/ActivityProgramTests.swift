@@ -25,6 +25,13 @@ import Testing
         #expect(days("20.03.2027") == (day("20.03.2027"), nil, false))
         #expect(days("в течение года") == (nil, nil, false))
         #expect(days("ежеквартально") == (nil, nil, false))
+        #expect(days("сентябрь 2026 – май 2027") == (day("31.05.2027"), day("01.09.2026"), false))
+        #expect(days("декабрь 2026") == (day("31.12.2026"), nil, false))
+        // Outside the year: a year written that is not the day's or the year's, a run across its end.
+        #expect(days("декабрь 2027").2)
+        #expect(days("до 20.03.2031").2)
+        #expect(days("май – сентябрь").2)
+        #expect(days("август – октябрь").2)
         #expect(days("01.09.2027").2)
         #expect(days("31.08.2026").2)
         #expect(!days("31.08.2027").2)
@@ -48,7 +55,7 @@ import Testing
         _ = ActivityPlanRow.parse(
             "Семинар; октябрь; А.\nКонференция; 15.09.2027; Б.", startYear: 2026, field: "workPlan",
             errors: &outside)
-        #expect(outside["workPlan"] == "Строка 2: дата «15.09.2027» вне учебного года 01.09.2026 — 31.08.2027.")
+        #expect(outside["workPlan"] == "Строка 2: сроки «15.09.2027» выходят за учебный год 01.09.2026 — 31.08.2027.")
     }
 
     @Test func theWorkingGroupIsNameAndPositionPerLine() {

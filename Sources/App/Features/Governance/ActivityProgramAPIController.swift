@@ -138,7 +138,8 @@ struct ActivityProgramAPIController: RouteCollection {
         let expected = try Self.version(change.version)
         // What is sent replaces what is kept, field by field; what is not sent stays.
         var fields = program.body.fields
-        for (key, value) in change.sections ?? [:] where ActivityProgramSection(rawValue: key) != nil {
+        for (key, value) in change.sections ?? [:]
+        where ActivityProgramSection.texts.contains(where: { $0.rawValue == key }) {
             fields[key] = value
         }
         if let plan = change.workPlan { fields[ActivityProgramSection.workPlan.rawValue] = plan }
@@ -169,7 +170,12 @@ struct ActivityProgramAPIController: RouteCollection {
     static func answer(_ req: Request, _ outcome: ActivityProgramWrites.Outcome) async throws -> ProgramDTO {
         switch outcome {
         case .saved: return try await full(req, try await ActivityProgramWrites.program(req, .read))
-        case .invalid(let errors): throw AppError.validation(ValidationFailure(fields: errors))
+        case .invalid(let errors):
+            // The form's names as the API's body calls them.
+            let names = [ActivityProgramContent.groupField: "workingGroup"]
+            var sentNames = FieldErrors()
+            for (field, message) in errors.messages { sentNames.add(names[field] ?? field, message) }
+            throw AppError.validation(ValidationFailure(fields: sentNames))
         case .stale: throw AppError.conflict(ActivityProgramWords.changed)
         case .locked: throw AppError.conflict(ActivityProgramWords.locked)
         }

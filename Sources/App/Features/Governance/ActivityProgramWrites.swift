@@ -38,15 +38,19 @@ enum ActivityProgramWrites {
         guard errors.isEmpty else { return .invalid(errors) }
         let before = ActivityProgramWords.audit(program.body, status: program.programStatus)
         let user = try req.requireUser().username
-        program.content = ActivityProgram.encode(content)
-        program.updatedBy = user
-        program.updatedAt = Date()
-        if submitting {
-            program.status = ActivityProgramStatus.submitted.rawValue
-            program.submittedAt = Date()
+        let encoded = ActivityProgram.encode(content)
+        let status = submitting ? ActivityProgramStatus.submitted : program.programStatus
+        // Set inside the transaction: a PostgreSQL retry after a serialisation failure writes them again.
+        let change: @Sendable (ActivityProgram) -> Void = { program in
+            program.content = encoded
+            program.updatedBy = user
+            program.updatedAt = Date()
+            program.status = status.rawValue
+            if submitting { program.submittedAt = Date() }
         }
-        let after = ActivityProgramWords.audit(content, status: program.programStatus)
-        let saved = try await commit(req, program, expected: expected, before: before, after: after) { db in
+        let after = ActivityProgramWords.audit(content, status: status)
+        let saved = try await commit(req, program, expected: expected, before: before, after: after, change: change) {
+            db in
             guard submitting else { return }
             let count = try await ActivityProgramVersion.query(on: db).filter(\.$program.$id == program.requireID())
                 .count()
@@ -59,7 +63,7 @@ enum ActivityProgramWrites {
             version.status = ActivityProgramStatus.submitted.rawValue
             try await version.create(on: db)
         }
-        return saved ? .saved(program.programStatus) : .stale
+        return saved ? .saved(status) : .stale
     }
 
     /// Agrees a submitted programme — its work plan becomes the centre's plan for the year — or returns it with a
@@ -75,13 +79,16 @@ enum ActivityProgramWrites {
         let user = try req.requireUser().username
         let status: ActivityProgramStatus = agree ? .agreed : .returned
         let before = [ActivityProgramWords.Audit.status: program.programStatus.title]
-        program.status = status.rawValue
-        program.returnComment = agree ? nil : comment
-        program.decidedAt = Date()
-        program.decidedBy = user
+        let change: @Sendable (ActivityProgram) -> Void = { program in
+            program.status = status.rawValue
+            program.returnComment = agree ? nil : comment
+            program.decidedAt = Date()
+            program.decidedBy = user
+        }
         var after = [ActivityProgramWords.Audit.status: status.title]
         if let comment { after[ActivityProgramWords.Audit.comment] = comment }
-        let saved = try await commit(req, program, expected: expected, before: before, after: after) { db in
+        let saved = try await commit(req, program, expected: expected, before: before, after: after, change: change) {
+            db in
             if let version = try await ActivityProgramVersion.query(on: db)
                 .filter(\.$program.$id == program.requireID()).sort(\.$number, .descending).first()
             {
@@ -91,8 +98,15 @@ enum ActivityProgramWrites {
                 version.decidedAt = Date()
                 try await version.save(on: db)
             }
-            if agree { program.$plan.id = try await makePlan(program, user: user, on: db) }
-            try await program.save(on: db)
+            if agree {
+                program.$plan.id = try await makePlan(program, user: user, on: db)
+                try await program.save(on: db)
+                try await Audit.record(
+                    on: db, req: req, action: .create, entityType: "plan", entityID: program.$plan.id,
+                    title: ActivityProgramWords.plan(program.startYear) + " — " + program.organization.shortName,
+                    municipalityID: program.$municipality.id, organizationID: program.$organization.id,
+                    after: [ActivityProgramWords.Audit.plan: String(program.body.rows.count)])
+            }
         }
         return saved ? .saved(status) : .stale
     }
@@ -140,14 +154,16 @@ enum ActivityProgramWrites {
         return plan.id!
     }
 
-    /// Writes the programme under the version it was read at, with `also` in the same transaction, audited; false
-    /// when someone saved since.
+    /// Writes the programme under the version it was read at — `change` made to it inside the transaction, so that a
+    /// retry writes it again —, with `also` in the same transaction, audited; false when someone saved since.
     static func commit(
         _ req: Request, _ program: ActivityProgram, expected: Int, before: [String: String], after: [String: String],
+        change: @escaping @Sendable (ActivityProgram) -> Void,
         also: @escaping @Sendable (any Database) async throws -> Void
     ) async throws -> Bool {
         do {
             try await req.application.writeTransaction { db in
+                change(program)
                 guard
                     try await RegistrySupport.claimVersion(
                         table: ActivityProgram.schema, id: program.requireID(), expected: expected, on: db)

@@ -71,31 +71,33 @@ struct ActivityProgramsController: RouteCollection {
         guard let centerID = RegistrySupport.form(req)["center"].flatMap(UUID.init(uuidString:)),
             let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
                 .with(\.$organization).with(\.$academicYear).first(),
-            center.organization.$municipality.id == municipalityID
+            center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
         else { throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter]) }
         try req.authorize(.create, .activityProgram(center: center.organization.ref))
         if let existing = try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first() {
             return req.redirect(to: SiteURL.activityProgram(try existing.requireID()).path)
         }
         let user = try req.requireUser().username
-        let program = ActivityProgram()
-        program.id = UUID()
-        program.$municipality.id = municipalityID
-        program.$organization.id = center.$organization.id
-        program.$center.id = centerID
-        program.startYear =
-            CivilDay(center.academicYear.startsOn, timeZone: try await RegistrySupport.zone(req))
-            .ymd.year
-        program.status = ActivityProgramStatus.draft.rawValue
-        program.content = ActivityProgram.encode(ActivityProgramContent())
-        (program.createdBy, program.createdAt, program.updatedBy, program.updatedAt) = (user, Date(), user, Date())
-        program.version = 1
+        let id = UUID()
+        let startYear = CivilDay(center.academicYear.startsOn, timeZone: try await RegistrySupport.zone(req)).ymd.year
         do {
             try await req.application.writeTransaction { db in
+                // Made inside the transaction: a PostgreSQL retry creates a fresh one.
+                let program = ActivityProgram()
+                program.id = id
+                program.$municipality.id = municipalityID
+                program.$organization.id = center.$organization.id
+                program.$center.id = centerID
+                program.startYear = startYear
+                program.status = ActivityProgramStatus.draft.rawValue
+                program.content = ActivityProgram.encode(ActivityProgramContent())
+                (program.createdBy, program.createdAt, program.updatedBy, program.updatedAt) =
+                    (user, Date(), user, Date())
+                program.version = 1
                 try await program.create(on: db)
                 try await Audit.record(
-                    on: db, req: req, action: .create, entityType: "activity_program", entityID: program.id,
-                    title: ActivityProgramWords.heading(center.organization.shortName, startYear: program.startYear),
+                    on: db, req: req, action: .create, entityType: "activity_program", entityID: id,
+                    title: ActivityProgramWords.heading(center.organization.shortName, startYear: startYear),
                     municipalityID: municipalityID, organizationID: center.$organization.id,
                     after: [ActivityProgramWords.Audit.status: ActivityProgramStatus.draft.title])
             }
@@ -103,8 +105,7 @@ struct ActivityProgramsController: RouteCollection {
             let existing = try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first()
             return req.redirect(to: SiteURL.activityProgram(try existing?.requireID() ?? centerID).path)
         }
-        return req.redirect(
-            to: SiteURL.activityProgram(try program.requireID()).path + "/edit", flash: ActivityProgramWords.created)
+        return req.redirect(to: SiteURL.activityProgram(id).path + "/edit", flash: ActivityProgramWords.created)
     }
 
     func page(

@@ -39,25 +39,42 @@ enum AssignmentWrites {
         -> TechnicalAssignment
     {
         let user = try req.requireUser().username
+        let id = UUID()
+        try await req.application.writeTransaction { db in
+            // Made inside the transaction: a PostgreSQL retry creates a fresh one (and a fresh plan).
+            let assignment = make(id, input, organization: organization, user: user)
+            if issue { try await Self.issue(assignment, user: user, req: req, on: db) }
+            try await assignment.create(on: db)
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "technical_assignment", entityID: id,
+                title: assignment.title, municipalityID: assignment.$municipality.id,
+                organizationID: assignment.$organization.id,
+                after: AssignmentWords.audit(assignment.input, status: assignment.assignmentStatus))
+        }
+        return try await assignment(id, on: req.db)
+    }
+
+    static func make(_ id: UUID, _ input: AssignmentInput, organization: Organization, user: String)
+        -> TechnicalAssignment
+    {
         let assignment = TechnicalAssignment()
-        assignment.id = UUID()
+        assignment.id = id
         assignment.$municipality.id = organization.$municipality.id
-        assignment.$organization.id = try organization.requireID()
-        assignment.$organization.value = organization
+        assignment.$organization.id = organization.id!
         assignment.apply(input)
         assignment.status = AssignmentStatus.draft.rawValue
         (assignment.createdBy, assignment.createdAt, assignment.updatedBy, assignment.updatedAt) =
             (user, Date(), user, Date())
         assignment.version = 1
-        try await req.application.writeTransaction { db in
-            if issue { try await Self.issue(assignment, user: user, on: db) }
-            try await assignment.create(on: db)
-            try await Audit.record(
-                on: db, req: req, action: .create, entityType: "technical_assignment", entityID: assignment.id,
-                title: assignment.title, municipalityID: assignment.$municipality.id,
-                organizationID: assignment.$organization.id,
-                after: AssignmentWords.audit(assignment.input, status: assignment.assignmentStatus))
-        }
+        return assignment
+    }
+
+    /// An assignment with its organisation, unchecked (the caller has authorised it).
+    static func assignment(_ id: UUID, on db: any Database) async throws -> TechnicalAssignment {
+        guard
+            let assignment = try await TechnicalAssignment.query(on: db).filter(\.$id == id).with(\.$organization)
+                .first()
+        else { throw AppError.notFound(RegistryWords.notFound(AssignmentWords.noun)) }
         return assignment
     }
 
@@ -68,16 +85,17 @@ enum AssignmentWrites {
         guard assignment.assignmentStatus == .draft else { return .locked }
         let user = try req.requireUser().username
         let before = AssignmentWords.audit(assignment.input, status: assignment.assignmentStatus)
-        assignment.apply(input)
-        (assignment.updatedBy, assignment.updatedAt) = (user, Date())
         do {
             try await req.application.writeTransaction { db in
+                // Set inside the transaction: a PostgreSQL retry writes them again.
+                assignment.apply(input)
+                (assignment.updatedBy, assignment.updatedAt) = (user, Date())
                 guard
                     try await RegistrySupport.claimVersion(
                         table: TechnicalAssignment.schema, id: assignment.requireID(), expected: expected, on: db)
                 else { throw AppError.conflict(AssignmentWords.changed) }
                 assignment.version = expected + 1
-                if issue { try await Self.issue(assignment, user: user, on: db) }
+                if issue { try await Self.issue(assignment, user: user, req: req, on: db) }
                 try await assignment.save(on: db)
                 try await Audit.record(
                     on: db, req: req, action: .update, entityType: "technical_assignment", entityID: assignment.id,
@@ -93,7 +111,8 @@ enum AssignmentWrites {
 
     /// Issues the assignment: its results become the items of a plan of the organisation (one per assignment), each
     /// done only with evidence.
-    static func issue(_ assignment: TechnicalAssignment, user: String, on db: any Database) async throws {
+    static func issue(_ assignment: TechnicalAssignment, user: String, req: Request?, on db: any Database) async throws
+    {
         let id = try assignment.requireID()
         let plan = Plan()
         plan.id = UUID()
@@ -125,6 +144,12 @@ enum AssignmentWrites {
             return item
         }
         try await items.create(on: db)
+        if let req {
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "plan", entityID: plan.id, title: plan.title,
+                municipalityID: plan.$municipality.id, organizationID: plan.$organization.id,
+                after: [AssignmentWords.Field.deliverables: assignment.planned.map(\.line).joined(separator: "\n")])
+        }
         assignment.$plan.id = plan.id
         assignment.status = AssignmentStatus.issued.rawValue
         assignment.issuedAt = Date()

@@ -124,7 +124,8 @@ struct AssignmentsController: RouteCollection {
                     evidence: item.map { $0.evidenceNote != nil || $0.evidenceLink != nil || files.contains($0.id!) }
                         ?? false)
             }, canEdit: assignment.assignmentStatus == .draft && req.can(.update, assignment.resource),
-            history: try await Audit.history(entityID: id, req: req))
+            // The drafts' changes are the КМЦ's: the organisation sees the assignment as issued.
+            history: req.can(.update, assignment.resource) ? try await Audit.history(entityID: id, req: req) : [])
         return req.render(page.render(await context(req)))
     }
 

@@ -13,6 +13,7 @@ enum GovernanceArea: FeatureArea {
         try routes.web.register(collection: MeetingsController())
         try routes.web.register(collection: ActivityProgramsController())
         try routes.web.register(collection: AssignmentsController())
+        try routes.web.register(collection: AnalyticNotesController())
         try routes.api.register(collection: RoadmapAPIController())
         try routes.api.register(collection: PlanAPIController())
         try routes.api.register(collection: ReportAPIController())

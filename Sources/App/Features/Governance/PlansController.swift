@@ -211,6 +211,9 @@ struct PlansController: RouteCollection {
             // The meetings' decisions stay in their minutes, without the deleted items.
             try await MeetingDecisionRecord.query(on: db).filter(\.$planItem.$id ~~ items)
                 .set(\.$planItem.$id, to: nil).update()
+            // An agreed programme and an issued assignment stay, without the plan they made.
+            try await ActivityProgram.query(on: db).filter(\.$plan.$id == id).set(\.$plan.$id, to: nil).update()
+            try await TechnicalAssignment.query(on: db).filter(\.$plan.$id == id).set(\.$plan.$id, to: nil).update()
             try await PlanItem.query(on: db).filter(\.$plan.$id == id).delete()
             try await Plan.query(on: db).filter(\.$id == id).delete()
             try await Audit.record(

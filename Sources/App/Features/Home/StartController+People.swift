@@ -112,6 +112,7 @@ extension StartController {
             .school(schoolID), from: monday, to: monday.adding(days: 6), on: scope.db)
         tasks.append(try await deadlines(scope, .organization(schoolID)))
         tasks.append(try await reportsDue(scope, schoolID))
+        tasks.append(try await programsToWrite(scope, schoolID))
         return StartPage.Section(
             title: Role.schoolAdmin.title + " — " + name, tasks: tasks,
             week: week(scope, lessons: lessons, url: SiteURL.timetable.path))

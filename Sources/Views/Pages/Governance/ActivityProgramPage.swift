@@ -110,7 +110,7 @@ public struct ActivityProgramPage: Sendable {
                         for one in versions {
                             el("tr") {
                                 el("td", Attr("data-label", "Версия")) {
-                                    el("a", .href(path + "/versions/\(one.number)")) {
+                                    el("a", .href(path + "/document?version=\(one.number)")) {
                                         ActivityProgramWords.version(one.number)
                                     }
                                 }

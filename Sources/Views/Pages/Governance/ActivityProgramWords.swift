@@ -119,6 +119,8 @@ extension ActivityProgramWords {
         public static let status = "Состояние"
         public static let comment = "Замечания"
         public static let group = "Рабочая группа"
+        /// A plan made from the work plan: its items.
+        public static let plan = "Пунктов плана работы"
     }
 
     /// A programme's fields as the audit log keeps them: each section, the work plan's lines, the working group.
