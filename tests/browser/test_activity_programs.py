@@ -47,3 +47,32 @@ def test_the_head_corrects_and_submits_the_programme_and_the_kmc_agrees_it(serve
     browser.get(program + "/document")
     assert "СОГЛАСОВАНО" in body(browser)
     shot(browser, "programs-04-document")
+
+
+def test_the_kmc_issues_an_assignment_and_the_centre_sees_its_results_in_its_plan(server, browser):
+    login(browser, server, "kmc")
+    browser.get(server + "/assignments/new")
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "organization")).select_by_visible_text("МБОУ «Гимназия № 2»")
+    browser.find_element(By.ID, "title").send_keys("Сетевой проект по физике")
+    # Issued without goals: refused with the field named.
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=issue]"))
+    assert "Заполните это поле." in browser.find_element(By.ID, "goals-error").text
+    browser.find_element(By.ID, "goals").send_keys("Развитие одарённости в области физики.")
+    browser.find_element(By.ID, "content").send_keys("Разработать сетевой проект.")
+    browser.find_element(By.ID, "results").send_keys("Проект и отчёт.")
+    shot(browser, "assignments-01-form")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=issue]"))
+    assert "Задание выдано" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assignment = browser.current_url
+    assert "Аналитическая справка по результатам внедрения" in body(browser)
+
+    login(browser, server, "centre1")
+    browser.get(server + "/assignments")
+    assert "Сетевой проект по физике" in body(browser)
+    browser.get(assignment)
+    browser.set_window_size(390, 900)
+    shot(browser, "assignments-02-phone")
+    browser.set_window_size(1280, 900)
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Положение о ресурсном центре"))
+    assert "нужно подтверждение" in body(browser) or "подтвержд" in body(browser)

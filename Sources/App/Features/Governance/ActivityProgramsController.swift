@@ -21,15 +21,6 @@ struct ActivityProgramsController: RouteCollection {
 
     func context(_ req: Request) async -> PageContext { await req.pageContext(active: .activityPrograms) }
 
-    /// The academic year's designations the user may read a programme of, with their organisations.
-    static func centers(_ req: Request, year: AcademicYear?) async throws -> [ResourceCenter] {
-        guard let yearID = year?.id else { return [] }
-        let centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == yearID)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).all()
-        return centers.filter { req.can(.read, .activityProgram(center: $0.organization.ref)) }
-            .sorted { $0.organization.sortKey < $1.organization.sortKey }
-    }
-
     func list(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
@@ -41,7 +32,7 @@ struct ActivityProgramsController: RouteCollection {
         else { throw AppError.forbidden }
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let year = ResourceCentersSection.selectedYear(req.query["year"], years: years)
-        let centers = try await Self.centers(req, year: year)
+        let centers = try await Designations.readable(req, year: year) { .activityProgram(center: $0) }
         let programs = try await ActivityProgram.query(on: req.db)
             .filter(\.$center.$id ~~ centers.compactMap(\.id)).all()
         let versions = try await ActivityProgramVersion.query(on: req.db)
@@ -68,11 +59,8 @@ struct ActivityProgramsController: RouteCollection {
     /// people at once, land on the same programme).
     func create(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
-        guard let centerID = RegistrySupport.form(req)["center"].flatMap(UUID.init(uuidString:)),
-            let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
-                .with(\.$organization).with(\.$academicYear).first(),
-            center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
-        else { throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter]) }
+        let center = try await Designations.chosen(req)
+        let centerID = try center.requireID()
         try req.authorize(.create, .activityProgram(center: center.organization.ref))
         if let existing = try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first() {
             return req.redirect(to: SiteURL.activityProgram(try existing.requireID()).path)

@@ -39,13 +39,7 @@ struct AnalyticNotesController: RouteCollection {
         else { throw AppError.forbidden }
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let year = ResourceCentersSection.selectedYear(req.query["year"], years: years)
-        var centers: [ResourceCenter] = []
-        if let yearID = year?.id {
-            centers = try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == yearID)
-                .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).all()
-                .filter { req.can(.read, .analyticNote(center: $0.organization.ref)) }
-                .sorted { $0.organization.sortKey < $1.organization.sortKey }
-        }
+        let centers = try await Designations.readable(req, year: year) { .analyticNote(center: $0) }
         let notes = try await AnalyticNote.query(on: req.db).filter(\.$center.$id ~~ centers.compactMap(\.id)).all()
         let byCenter = Dictionary(notes.map { ($0.$center.id, $0) }) { first, _ in first }
         let zone = try await RegistrySupport.zone(req)
@@ -66,11 +60,8 @@ struct AnalyticNotesController: RouteCollection {
     /// the note already drafted.
     func create(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
-        guard let centerID = RegistrySupport.form(req)["center"].flatMap(UUID.init(uuidString:)),
-            let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
-                .with(\.$organization).with(\.$academicYear).first(),
-            center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
-        else { throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter]) }
+        let center = try await Designations.chosen(req)
+        let centerID = try center.requireID()
         try req.authorize(.create, .analyticNote(center: center.organization.ref))
         if let existing = try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first() {
             return req.redirect(to: SiteURL.analyticNote(try existing.requireID()).path)

@@ -74,8 +74,10 @@ public enum AnalyticNoteWords {
                 + "Проведено \(figures.hoursDelivered) ч из \(figures.hoursPlanned) ч по плану групп "
                 + "(\(share(figures.hoursPercent))). Посещаемость занятий — \(share(figures.attendancePercent)).",
             AnalyticNoteSection.results.rawValue:
-                "Итоговую аттестацию прошли \(figures.resultsPassed) из \(figures.resultsTotal) обучающихся, выдано "
-                + "\(figures.certificates) сертификатов. Победителей и призёров олимпиад и конкурсов среди "
+                (figures.resultsTotal == 0
+                ? "Итоговой аттестации в группах этого учебного года ещё не было. "
+                : "Итоговую аттестацию прошли \(figures.resultsPassed) из \(figures.resultsTotal) обучающихся. ")
+                + "Выдано сертификатов: \(figures.certificates). Победителей и призёров олимпиад и конкурсов среди "
                 + "обучающихся — \(figures.achievements).",
             AnalyticNoteSection.plans.rawValue:
                 program + " Пунктов планов выполнено: \(figures.planItemsDone), просрочено: "

@@ -1,0 +1,31 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// The resource-centre designations (a centre in an academic year) that a centre's documents belong to — its activity
+/// programme, its analytic note —: the year's that a user may read, and the one a form names.
+enum Designations {
+    /// The academic year's active designations whose `resource` the user may read, by the organisations' order.
+    static func readable(_ req: Request, year: AcademicYear?, _ resource: (OrgRef) -> Resource) async throws
+        -> [ResourceCenter]
+    {
+        guard let yearID = year?.id else { return [] }
+        return try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == yearID)
+            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).all()
+            .filter { req.can(.read, resource($0.organization.ref)) }
+            .sorted { $0.organization.sortKey < $1.organization.sortKey }
+    }
+
+    /// The active designation of the user's municipality that the form's `center` names, with its organisation and
+    /// year; a 400 naming the field otherwise.
+    static func chosen(_ req: Request) async throws -> ResourceCenter {
+        let municipalityID = try RegistrySupport.municipality(req)
+        guard let centerID = RegistrySupport.form(req)["center"].flatMap(UUID.init(uuidString:)),
+            let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
+                .with(\.$organization).with(\.$academicYear).first(),
+            center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
+        else { throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter]) }
+        return center
+    }
+}
