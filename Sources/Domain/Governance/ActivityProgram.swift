@@ -95,12 +95,11 @@ public struct ActivityPlanRow: Codable, Equatable, Sendable {
         }
         let (due, start) = monthDays(dates, startYear: startYear)
         if let due, let start, start > due { return (nil, nil, true) }
-        // A year written: the academic year's, and the day's.
-        let years = dates.split(whereSeparator: { !$0.isNumber }).filter { $0.count == 4 }.compactMap { Int($0) }
-        if !years.isEmpty {
-            if years.contains(where: { $0 != startYear && $0 != startYear + 1 }) { return (nil, nil, true) }
-            if let due, !years.contains(due.ymd.year) { return (nil, nil, true) }
-        }
+        // A year written (a number from 2000 to 2100): the academic year's; a single month's or day's, the day's.
+        let years = dates.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            .filter { (2000...2100).contains($0) }
+        if years.contains(where: { $0 != startYear && $0 != startYear + 1 }) { return (nil, nil, true) }
+        if let due, start == nil, years.count == 1, years[0] != due.ymd.year { return (nil, nil, true) }
         return (due, start, false)
     }
 

@@ -40,7 +40,7 @@ extension AppTests {
                 #expect(figures.programStatus == ActivityProgramStatus.submitted.rawValue)
                 let path = SiteURL.analyticNote(try note.requireID()).path
                 let page = try await head.get(path).body.string
-                #expect(page.contains("Занятия проводились в 1 группах, их посетили 1 обучающихся."))
+                #expect(page.contains("Групп с занятиями: 1; обучающихся, посетивших занятия: 1."))
                 #expect(page.contains("на согласовании"))
                 // The conclusions are the author's: required; a stale save refused.
                 _ = try await head.get(path + "/edit")

@@ -27,6 +27,8 @@ import Testing
         #expect(days("ежеквартально") == (nil, nil, false))
         #expect(days("сентябрь 2026 – май 2027") == (day("31.05.2027"), day("01.09.2026"), false))
         #expect(days("декабрь 2026") == (day("31.12.2026"), nil, false))
+        #expect(days("сентябрь 2026 – май") == (day("31.05.2027"), day("01.09.2026"), false))
+        #expect(days("октябрь, приказ № 1234") == (day("31.10.2026"), nil, false) || !days("октябрь, приказ № 1234").2)
         // Outside the year: a year written that is not the day's or the year's, a run across its end.
         #expect(days("декабрь 2027").2)
         #expect(days("до 20.03.2031").2)

@@ -22,8 +22,9 @@ enum AnalyticFiguresSource {
             achievements: counted[.achievements] ?? 0, planItemsDone: counted[.planItemsDone] ?? 0,
             planItemsOverdue: counted[.planItemsOverdue] ?? 0)
         let yearID = try year.requireID()
+        // Every group of the year, archived ones too: their lessons are among the hours delivered.
         let groups = StudyGroup.query(on: db).filter(\.$organization.$id == organization)
-            .filter(\.$academicYear.$id == yearID).filter(\.$status == RecordStatus.active.rawValue)
+            .filter(\.$academicYear.$id == yearID)
         // Summed here: PostgreSQL's SUM of a BIGINT column is a NUMERIC, which does not decode as an Int.
         figures.hoursPlanned = try await groups.copy().all(\.$plannedHours).reduce(0, +)
         let marks = try await AttendanceMark.query(on: db)
@@ -40,8 +41,10 @@ enum AnalyticFiguresSource {
         (figures.resultsTotal, figures.resultsPassed) = (results.count, results.filter { $0 }.count)
         let reports = try await Report.query(on: db).filter(\.$organization.$id == organization)
             .join(ReportCampaign.self, on: \Report.$campaign.$id == \ReportCampaign.$id)
-            .filter(ReportCampaign.self, \.$periodFrom >= from.number)
-            .filter(ReportCampaign.self, \.$periodTo <= CivilDay(year.endsOn, timeZone: zone).number)
+            // The reports whose period overlaps the year and whose day has come (the third quarter's too).
+            .filter(ReportCampaign.self, \.$periodTo >= from.number)
+            .filter(ReportCampaign.self, \.$periodFrom <= CivilDay(year.endsOn, timeZone: zone).number)
+            .filter(ReportCampaign.self, \.$dueOn <= today.number)
             .field(\.$id).field(\.$status).field(\.$late).all()
         figures.reportsTotal = reports.count
         figures.reportsSubmitted = reports.filter { $0.reportStatus == .submitted }.count

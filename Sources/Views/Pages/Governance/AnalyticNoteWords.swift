@@ -70,15 +70,15 @@ public enum AnalyticNoteWords {
                 "\(center) работает в качестве ресурсного центра в \(startYear)/\(startYear + 1) учебном году. "
                 + "Справка составлена по данным Setka на \(day).",
             AnalyticNoteSection.teaching.rawValue:
-                "Занятия проводились в \(figures.groups) группах, их посетили \(figures.studentsCovered) обучающихся. "
-                + "Проведено \(figures.hoursDelivered) ч из \(figures.hoursPlanned) ч по плану групп "
+                "Групп с занятиями: \(figures.groups); обучающихся, посетивших занятия: \(figures.studentsCovered). "
+                + "Проведено часов: \(figures.hoursDelivered) из \(figures.hoursPlanned) по плану групп "
                 + "(\(share(figures.hoursPercent))). Посещаемость занятий — \(share(figures.attendancePercent)).",
             AnalyticNoteSection.results.rawValue:
                 (figures.resultsTotal == 0
                 ? "Итоговой аттестации в группах этого учебного года ещё не было. "
-                : "Итоговую аттестацию прошли \(figures.resultsPassed) из \(figures.resultsTotal) обучающихся. ")
+                : "Итоговую аттестацию прошли: \(figures.resultsPassed) из \(figures.resultsTotal). ")
                 + "Выдано сертификатов: \(figures.certificates). Победителей и призёров олимпиад и конкурсов среди "
-                + "обучающихся — \(figures.achievements).",
+                + "обучающихся: \(figures.achievements).",
             AnalyticNoteSection.plans.rawValue:
                 program + " Пунктов планов выполнено: \(figures.planItemsDone), просрочено: "
                 + "\(figures.planItemsOverdue).",
