@@ -113,6 +113,7 @@ def main():
     plan = api_first(base, token, "/api/v1/plans?per=1")["id"]
     campaign = api_first(base, token, "/api/v1/report-campaigns?per=1&dir=desc")["id"]
     program = api_first(base, token, "/api/v1/activity-programs?per=1&status=agreed")["id"]
+    assignment = api_first(base, token, "/api/v1/assignments?per=1")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -145,6 +146,8 @@ def main():
         ("consolidated report", f"/report-campaigns/{campaign}/consolidated", page("kmc")),
         ("activity programmes", "/activity-programs", page("kmc")),
         ("an activity programme", f"/activity-programs/{program}", page("kmc")),
+        ("technical assignments", "/assignments", page("kmc")),
+        ("a technical assignment", f"/assignments/{assignment}", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -161,6 +164,7 @@ def main():
         ("API plan items", "/api/v1/plan-items?per=50", bearer),
         ("API reports", "/api/v1/reports?per=50", bearer),
         ("API activity programmes", "/api/v1/activity-programs?per=50", bearer),
+        ("API technical assignments", "/api/v1/assignments?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:
