@@ -4,7 +4,8 @@ import Foundation
 
 /// The КМЦ's meetings in the demo (issue 22, item 6): one held in the middle of the last quarter — all members invited,
 /// one absent, minutes, two decisions, one with a deadline that became an item of the plan of decisions — and one
-/// planned three weeks ahead. The earlier quarters of the year have none, so their warning shows.
+/// planned three weeks ahead. The earlier quarters of the year have none, so their warning shows. The held one heard
+/// МБОУ «Лицей № 5» and decided to widen its directions; the other centres are left for the coordinator to hear.
 extension DemoData {
     static func loadMeetings(on db: any Database, municipalityID: UUID, zone: TimeZone) async throws {
         let today = CivilDay(Date(), timeZone: zone)
@@ -59,6 +60,26 @@ extension DemoData {
                 try await participant.create(on: db)
             }
             try await MeetingsController.writeDecisions(decisions, meeting: meeting, user: "kmc", on: db)
+            if status == .held { try await loadHearing(at: meeting, on: db) }
         }
+    }
+
+    static func loadHearing(at meeting: Meeting, on db: any Database) async throws {
+        let centers = try await ResourceCenter.query(on: db)
+            .join(Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id)
+            .filter(Organization.self, \.$municipality.$id == meeting.$municipality.id)
+            .filter(Organization.self, \.$shortName == "МБОУ «Лицей № 5»").with(\.$academicYear).all()
+        guard let center = centers.first(where: { $0.academicYear.isCurrent }) else { return }
+        let hearing = DesignationHearing()
+        hearing.$municipality.id = meeting.$municipality.id
+        hearing.$center.id = try center.requireID()
+        hearing.$meeting.id = try meeting.requireID()
+        hearing.decision = DesignationDecision.change.rawValue
+        hearing.reasoning =
+            "Центр выполняет программу; расширить направления деятельности — добавить работу с одарёнными детьми по "
+            + "химии и биологии для учащихся сельских школ."
+        hearing.createdBy = "kmc"
+        hearing.createdAt = Date()
+        try await hearing.create(on: db)
     }
 }

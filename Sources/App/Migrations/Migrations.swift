@@ -47,5 +47,6 @@ enum SetkaMigrations {
         CreateActivityPrograms(),
         CreateTechnicalAssignments(),
         CreateAnalyticNotes(),
+        CreateDesignationHearings(),
     ]
 }

@@ -46,6 +46,7 @@ extension AppTests {
             "MeetingDecisionRecord": MeetingDecisionRecord.self,
             "ActivityProgram": ActivityProgram.self, "ActivityProgramVersion": ActivityProgramVersion.self,
             "TechnicalAssignment": TechnicalAssignment.self, "AnalyticNote": AnalyticNote.self,
+            "DesignationHearing": DesignationHearing.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

@@ -58,6 +58,21 @@ extension World {
             }, meeting: meeting, user: "kmc", on: app.db)
         return meeting
     }
+
+    /// The centre's designation of this year heard at the meeting with a decision to keep its status.
+    func hearing(of center: UUID, at meeting: Meeting) async throws {
+        let designation = try #require(
+            try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == center).first())
+        let hearing = DesignationHearing()
+        hearing.$municipality.id = municipalityID
+        hearing.$center.id = try designation.requireID()
+        hearing.$meeting.id = try meeting.requireID()
+        hearing.decision = DesignationDecision.keep.rawValue
+        hearing.reasoning = "Программа выполнена."
+        hearing.createdBy = "kmc"
+        hearing.createdAt = Date()
+        try await hearing.create(on: app.db)
+    }
 }
 
 extension World {

@@ -218,8 +218,7 @@ extension World {
         return [
             "plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID(),
             "report-campaigns/:id": reports.campaign, "reports/:id": reports.reports[0],
-            "meetings/:id": try await meeting(members: try await kmcMembers(centres.count), decisions: centres.count)
-                .requireID(),
+            "meetings/:id": try await statementMeeting(centres),
             "activity-programs/:id": try await statementPrograms(centres),
             "assignments/:id": try await statementAssignments(centres),
             "analytic-notes/:id": try await statementNotes(centres),
@@ -228,6 +227,13 @@ extension World {
 }
 
 extension World {
+    /// A held meeting with as many members, decisions and centres heard as there are centres.
+    func statementMeeting(_ centres: [UUID]) async throws -> UUID {
+        let made = try await meeting(members: try await kmcMembers(centres.count), decisions: centres.count)
+        for centre in centres { try await hearing(of: centre, at: made) }
+        return try made.requireID()
+    }
+
     /// A returned programme of each centre (open to edit), each with as many rows and versions as there are centres: the list grows
     /// with the centres, a programme's page with nothing.
     func statementPrograms(_ centres: [UUID]) async throws -> UUID {

@@ -37,3 +37,32 @@ import Testing
             MeetingCalendar.quartersWithout(held: [], today: CivilDay.parse("15.01.2027")!).last == q(2026, 4))
     }
 }
+
+/// Issue 22, item 6: a centre's year heard with a decision on its designation (`001_4390f67d15d9225c.txt` §5.8,
+/// `003_256a4293e3c370c5.txt` §3.11): a change and an end need their reasoning, keeping does not.
+@Suite struct DesignationHearingInputTests {
+    func check(_ decision: String?, _ reasoning: String?) -> (DesignationHearingInput?, FieldErrors) {
+        var errors = FieldErrors()
+        let input = DesignationHearingInput.check(decision: decision, reasoning: reasoning, errors: &errors)
+        return (input, errors)
+    }
+
+    @Test func keepingNeedsNoReasoningAChangeAndAnEndDo() {
+        #expect(check("keep", "  ").0 == DesignationHearingInput(decision: .keep, reasoning: nil))
+        let change = check("change", "")
+        #expect(
+            change.0 == nil && change.1["reasoning"] == "Укажите, какие функции и направления деятельности меняются.")
+        let end = check("end", nil)
+        #expect(end.0 == nil && end.1["reasoning"] == "Укажите обоснованную причину прекращения деятельности центра.")
+        #expect(
+            check("end", " Программа не востребована. ").0
+                == DesignationHearingInput(decision: .end, reasoning: "Программа не востребована."))
+    }
+
+    @Test func theDecisionComesFromTheListAndTheReasoningHasALimit() {
+        #expect(check(nil, "x").1["decision"] == "Выберите значение.")
+        #expect(check("stay", "x").1["decision"] == "Выберите значение из списка.")
+        let long = check("change", String(repeating: "а", count: DesignationHearingInput.reasoningLimit + 1))
+        #expect(long.0 == nil && long.1["reasoning"] != nil)
+    }
+}

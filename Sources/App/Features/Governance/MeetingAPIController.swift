@@ -9,6 +9,7 @@ struct MeetingAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("meetings", use: list)
         routes.get("meetings", ":id", use: one)
+        routes.post("meetings", ":id", "hearings", use: hear)
     }
 
     struct MeetingDTO: Content {
@@ -31,12 +32,32 @@ struct MeetingAPIController: RouteCollection {
         var minutes: String?
         var participants: [Participant]?
         var decisions: [Decision]?
+        var hearings: [Hearing]?
         var version: Int
     }
 
-    static func dto(_ meeting: Meeting, participants: [MeetingParticipant]?, decisions: [MeetingDecisionRecord]?)
-        throws -> MeetingDTO
-    {
+    struct Hearing: Content {
+        var centerId: UUID
+        var organization: String
+        var year: String
+        var decision: String
+        var reasoning: String?
+        var nextCenterId: UUID?
+
+        init(_ row: HearingRow) {
+            centerId = row.centerID
+            organization = row.center
+            year = row.year
+            decision = row.decision.rawValue
+            reasoning = row.reasoning.isEmpty ? nil : row.reasoning
+            nextCenterId = row.carried?.id
+        }
+    }
+
+    static func dto(
+        _ meeting: Meeting, participants: [MeetingParticipant]?, decisions: [MeetingDecisionRecord]?,
+        hearings: [HearingRow]? = nil
+    ) throws -> MeetingDTO {
         MeetingDTO(
             id: try meeting.requireID(), date: meeting.day.iso, title: meeting.title, agenda: meeting.agenda,
             status: meeting.status, minutes: meeting.minutes,
@@ -49,7 +70,7 @@ struct MeetingAPIController: RouteCollection {
                 .init(
                     text: $0.text, responsible: $0.responsible, dueOn: $0.decision.dueOn?.iso,
                     planItemId: $0.$planItem.id)
-            }, version: meeting.version)
+            }, hearings: hearings?.map(Hearing.init), version: meeting.version)
     }
 
     static let choices: [String: [String]] = ["status": MeetingStatus.allCases.map(\.rawValue)]
@@ -76,7 +97,34 @@ struct MeetingAPIController: RouteCollection {
             .with(\.$member).all().sorted { $0.member.sortKey < $1.member.sortKey }
         let decisions = try await MeetingDecisionRecord.query(on: req.db).filter(\.$meeting.$id == id)
             .sort(\.$position).all()
-        return try Self.dto(meeting, participants: participants, decisions: decisions)
+        return try Self.dto(
+            meeting, participants: participants, decisions: decisions,
+            hearings: try await DesignationHearings.rows(meetingID: id, on: req.db))
+    }
+
+    struct NewHearing: Content {
+        var centerId: String?
+        var decision: String?
+        var reasoning: String?
+    }
+
+    /// A centre's year heard at the held meeting, its decision recorded on the designation.
+    func hear(req: Request) async throws -> Response {
+        let meeting = try await MeetingsController.meeting(req, .update)
+        let sent = try req.content.decode(NewHearing.self)
+        switch try await DesignationHearings.record(
+            req, meeting, center: sent.centerId, decision: sent.decision, reasoning: sent.reasoning)
+        {
+        case .saved(let hearing, _):
+            let row = try await DesignationHearings.rows(meetingID: meeting.requireID(), on: req.db)
+                .first { $0.centerID == hearing.$center.id }
+            guard let row else { throw AppError.notFound() }
+            return try await Hearing(row).encodeResponse(status: .created, for: req)
+        case .invalid(let errors):
+            var sentNames = FieldErrors()
+            for (field, message) in errors.messages { sentNames.add(field == "center" ? "centerId" : field, message) }
+            throw AppError.validation(ValidationFailure(fields: sentNames))
+        }
     }
 }
 
@@ -102,7 +150,18 @@ extension MeetingAPIController {
                         .field("text", .string), .optional("responsible", .string), .optional("dueOn", .date),
                         .optional("planItemId", .uuid, "Пункт плана решений КМЦ."),
                     ])), "Решения (у одного совещания)."),
+            .optional("hearings", .array(hearingSchema), "Заслушанные ресурсные центры (у одного совещания)."),
             .field("version", .integer),
+        ]))
+
+    static let hearingSchema = OpenAPISchema.named(
+        "DesignationHearing",
+        .object([
+            .field("centerId", .uuid, "Назначение ресурсного центра (центр в учебном году)."),
+            .field("organization", .string), .field("year", .string, "Учебный год, например 2025/2026."),
+            .field("decision", .oneOf(DesignationDecision.allCases.map(\.rawValue))),
+            .optional("reasoning", .string, "Обоснование."),
+            .optional("nextCenterId", .uuid, "Назначение на следующий учебный год (при сохранении статуса)."),
         ]))
 
     static let operations = [
@@ -115,6 +174,24 @@ extension MeetingAPIController {
             responses: [.ok(.page(schema))]),
         APIOperation(
             .GET, "/meetings/{id}", id: "getMeeting", area: .governance, summary: "Совещание КМЦ",
-            description: "Одно совещание с участниками, явкой и решениями.", responses: [.ok(schema)]),
+            description: "Одно совещание с участниками, явкой, решениями и заслушанными центрами.",
+            responses: [.ok(schema)]),
+        APIOperation(
+            .POST, "/meetings/{id}/hearings", id: "hearCenter", area: .governance,
+            summary: "Решение о статусе ресурсного центра",
+            description: """
+                Проведённое совещание заслушивает центр в учебном году: `keep` — статус сохраняется, центр назначается \
+                на следующий учебный год (если он есть в справочнике); `change` — меняются функции и направления \
+                (обоснование обязательно); `end` — деятельность прекращается досрочно, центр переводится в архив \
+                (обоснование обязательно). Центр заслушивается на совещании один раз. Не проведённое совещание — 409; \
+                неверное поле — 422 с полем.
+                """,
+            body: APIBody(
+                schema: .object([
+                    .field("centerId", OpenAPISchema.string.nullable, "Назначение ресурсного центра."),
+                    .field("decision", OpenAPISchema.string.nullable, "keep, change или end."),
+                    .optional("reasoning", OpenAPISchema.string.nullable, "Обоснование."),
+                ])),
+            responses: [.created(hearingSchema, "Решение записано.")], errors: [.conflict]),
     ]
 }

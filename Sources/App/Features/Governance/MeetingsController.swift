@@ -15,6 +15,7 @@ struct MeetingsController: RouteCollection {
         routes.get("meetings", ":id", use: show)
         routes.get("meetings", ":id", "edit", use: editForm)
         routes.post("meetings", ":id", use: update)
+        routes.post("meetings", ":id", "hearings", use: hear)
     }
 
     func context(_ req: Request) async -> PageContext { await req.pageContext(active: .meetings) }
@@ -210,13 +211,28 @@ struct MeetingsController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let meeting = try await Self.meeting(req, .read)
+        return req.render(try await page(req, meeting).render(await context(req)))
+    }
+
+    /// The meeting's page; `values` and `errors` of a refused hearing's form.
+    func page(
+        _ req: Request, _ meeting: Meeting, values: FormValues = FormValues(), errors: FieldErrors = FieldErrors()
+    )
+        async throws -> MeetingPage
+    {
         let id = try meeting.requireID()
         let participants = try await MeetingParticipant.query(on: req.db).filter(\.$meeting.$id == id)
             .with(\.$member).all().sorted { $0.member.sortKey < $1.member.sortKey }
         let decisions = try await MeetingDecisionRecord.query(on: req.db).filter(\.$meeting.$id == id)
             .sort(\.$position).all()
         let mayReadPlan = req.can(.read, .plan(owner: nil, municipalityID: meeting.$municipality.id))
-        let page = MeetingPage(
+        let canEdit = req.can(.update, meeting.resource)
+        let hearings = HearingPart(
+            meetingID: id, rows: try await DesignationHearings.rows(meetingID: id, on: req.db),
+            centers: canEdit && meeting.meetingStatus == .held
+                ? try await DesignationHearings.choices(meeting.$municipality.id, on: req.db) : nil,
+            values: values, errors: errors)
+        return MeetingPage(
             id: id, title: meeting.title, day: meeting.day.formatted, status: meeting.meetingStatus,
             agenda: meeting.agenda,
             participants: participants.map {
@@ -226,8 +242,7 @@ struct MeetingsController: RouteCollection {
                 .init(
                     text: $0.text, responsible: $0.responsible ?? "", due: $0.decision.dueOn?.formatted ?? "",
                     planItemID: mayReadPlan ? $0.$planItem.id : nil)
-            }, canEdit: req.can(.update, meeting.resource), history: try await Audit.history(entityID: id, req: req))
-        return req.render(page.render(await context(req)))
+            }, hearings: hearings, canEdit: canEdit, history: try await Audit.history(entityID: id, req: req))
     }
 
     static func values(_ meeting: Meeting, participants: [MeetingParticipant]) -> FormValues {

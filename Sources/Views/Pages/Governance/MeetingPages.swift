@@ -140,13 +140,15 @@ public struct MeetingPage: Sendable {
     public var participants: [(name: String, present: Bool?)]
     public var minutes: String?
     public var decisions: [Decision]
+    /// The resource centres heard, with the form for who records the results.
+    public var hearings: HearingPart
     public var canEdit: Bool
     public var history: [HistoryLine]
 
     public init(
         id: UUID, title: String, day: String, status: MeetingStatus, agenda: String,
-        participants: [(name: String, present: Bool?)], minutes: String?, decisions: [Decision], canEdit: Bool,
-        history: [HistoryLine]
+        participants: [(name: String, present: Bool?)], minutes: String?, decisions: [Decision],
+        hearings: HearingPart, canEdit: Bool, history: [HistoryLine]
     ) {
         self.id = id
         self.title = title
@@ -156,6 +158,7 @@ public struct MeetingPage: Sendable {
         self.participants = participants
         self.minutes = minutes
         self.decisions = decisions
+        self.hearings = hearings
         self.canEdit = canEdit
         self.history = history
     }
@@ -168,6 +171,14 @@ public struct MeetingPage: Sendable {
         decisions: [
             Decision(text: "Утвердить план работы", responsible: "КМЦ", due: "01.10.2026", planItemID: MockID.of(2))
         ],
+        hearings: HearingPart(
+            meetingID: MockID.of(1),
+            rows: [
+                HearingRow(
+                    centerID: MockID.of(3), center: "МБОУ «Лицей № 5»", year: "2025/2026", meetingID: MockID.of(1),
+                    meeting: "Итоги учебного года и план на новый, 15.09.2026", decision: .keep,
+                    reasoning: "Программа выполнена.", carried: (MockID.of(4), "2026/2027"))
+            ], centers: [(MockID.of(5).uuidString, "МБОУ «СОШ № 3», 2025/2026")]),
         canEdit: true, history: [])
 
     public func render(_ ctx: PageContext) -> String {
@@ -232,6 +243,7 @@ public struct MeetingPage: Sendable {
                     }
                 }
             }
+            hearings.node(ctx)
             el("h2") { "История изменений" }
             if history.isEmpty {
                 UI.empty("Изменений пока не было.")

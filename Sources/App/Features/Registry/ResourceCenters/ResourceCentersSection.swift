@@ -100,7 +100,11 @@ struct ResourceCentersSection: RegistrySection {
             subjects: record.subjects.sorted { $0.sortKey < $1.sortKey }.map(\.name),
             directions: Direction.decode(record.directions), profiles: Self.profiles(record.profiles),
             decree: Self.decree(record, zone: zone))
-        return (page.facts, [], [])
+        // The КМЦ's decisions on the designation (issue 22, item 6), for who may read its meetings.
+        let municipalityID = record.organization.$municipality.id
+        guard req.can(.read, .meeting(municipalityID: municipalityID)) else { return (page.facts, [], []) }
+        let hearings = try await DesignationHearings.rows(centerID: record.requireID(), on: req.db)
+        return (page.facts, [HearingRow.cardSection(hearings)], [])
     }
 
     static func profiles(_ stored: String) -> [StudyProfile] {
