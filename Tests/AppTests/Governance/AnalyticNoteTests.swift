@@ -70,6 +70,78 @@ extension AppTests {
                 _ = try await teacher.login("teacher1", password: World.password)
                 #expect(try await teacher.get("/analytic-notes").status == .forbidden)
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == note.id).count() == 2)
+                // A second lesson marked, then the figures counted again: the text stays, the figures follow.
+                let second = try await world.lesson(
+                    of: group, on: max(today.adding(days: -2), world.yearDays.lowerBound))
+                try await world.mark(second, [try student.requireID(): .absent])
+                _ = try await head.get(path)
+                #expect(try await head.post(path + "/recount", ["version": "1"]).status == .conflict)
+                #expect(try await head.post(path + "/recount", ["version": "2"]).status == .seeOther)
+                let recounted = try #require(try await AnalyticNote.find(note.requireID(), on: app.db))
+                #expect(recounted.counted.attendancePercent == 50 && recounted.version == 3)
+                #expect(recounted.texts["conclusions"] == "Курс востребован; расширить набор на 5–6 классы.")
+            }
+        }
+
+        struct NewNote: Content { var resourceCenterId: String? }
+        struct Change: Content {
+            var sections: [String: String]?
+            var version: Int?
+        }
+
+        @Test func theAPIDraftsReadsSavesAndRecountsANote() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                let cast = try await world.cast([.kmc, .centre1, .school1])
+                let other = try await world.center("Центр № 9")
+                let designation = try #require(
+                    try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == cast.center).first())
+                let centerID = try designation.requireID().uuidString
+                let head: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
+                let kmc: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "kmc"))"]
+                var api = Browser(app)
+                let wrong = try await api.send(
+                    .POST, "/api/v1/analytic-notes", json: NewNote(resourceCenterId: "nope"), headers: head)
+                #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("\"resourceCenterId\""))
+                // Another centre's designation: not the head's to draft.
+                let foreign = try #require(
+                    try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == other).first())
+                let theirs = try await api.send(
+                    .POST, "/api/v1/analytic-notes",
+                    json: NewNote(resourceCenterId: try foreign.requireID().uuidString),
+                    headers: head)
+                #expect(theirs.status == .forbidden)
+                let made = try await api.send(
+                    .POST, "/api/v1/analytic-notes", json: NewNote(resourceCenterId: centerID), headers: head)
+                #expect(made.status == .created && made.body.string.contains("\"figures\""))
+                let again = try await api.send(
+                    .POST, "/api/v1/analytic-notes", json: NewNote(resourceCenterId: centerID), headers: head)
+                #expect(again.status == .ok)
+                let note = try #require(try await AnalyticNote.query(on: app.db).first())
+                let path = "/api/v1/analytic-notes/\(try note.requireID())"
+                let missing = try await api.send(
+                    .PUT, path, json: Change(sections: ["general": "Кратко."], version: 1), headers: head)
+                #expect(missing.status == .unprocessableEntity && missing.body.string.contains("sections.conclusions"))
+                let saved = try await api.send(
+                    .PUT, path, json: Change(sections: ["conclusions": "Работа идёт по плану."], version: 1),
+                    headers: head)
+                #expect(saved.status == .ok && saved.body.string.contains("Работа идёт по плану."))
+                let kept = try #require(try await AnalyticNote.find(note.requireID(), on: app.db))
+                #expect(kept.texts["general"] == note.texts["general"])
+                let stale = try await api.send(
+                    .PUT, path, json: Change(sections: ["conclusions": "Иначе."], version: 1), headers: head)
+                #expect(stale.status == .conflict)
+                let recount = try await api.send(.POST, path + "/recount", json: Change(version: 2), headers: head)
+                #expect(recount.status == .ok && recount.body.string.contains("\"version\":3"))
+                // Lists: the КМЦ sees the municipality's, the school nothing of them.
+                let listed = try await api.send(.GET, "/api/v1/analytic-notes?year=\(world.year.title)", headers: kmc)
+                #expect(listed.status == .ok && listed.body.string.contains("\"total\":1"))
+                let badYear = try await api.send(.GET, "/api/v1/analytic-notes?year=1990", headers: kmc)
+                #expect(badYear.status == .badRequest)
+                let school: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "school1"))"]
+                let schools = try await api.send(.GET, "/api/v1/analytic-notes", headers: school).body.string
+                #expect(schools.contains("\"total\":0"))
+                #expect(try await api.send(.GET, path, headers: school).status == .forbidden)
             }
         }
     }

@@ -48,8 +48,10 @@ extension World {
         let plan = try await plan(at: cast.center)
         let reports = try await reportCampaign(of: [cast.center])
         let meeting = try await meeting(members: try await kmcMembers(2))
+        try await hearing(of: cast.center, at: meeting)
         let activityProgram = try await activityProgram(at: cast.center, status: .agreed, versions: 2)
         let assignment = try await assignment(to: cast.center)
+        let note = try await analyticNote(at: cast.center)
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -63,6 +65,7 @@ extension World {
                 "plan-items": try plan.items[0].requireID(), "report-campaigns": reports.campaign,
                 "reports": reports.reports[0], "meetings": try meeting.requireID(),
                 "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
+                "analytic-notes": try note.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -20,6 +20,7 @@ enum APIDocsArea: FeatureArea {
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
         + ReportAPIController.operations + MeetingAPIController.operations
         + ActivityProgramAPIController.operations + AssignmentAPIController.operations
+        + AnalyticNoteAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -14,6 +14,7 @@ struct AnalyticNotesController: RouteCollection {
         routes.get("analytic-notes", ":id", use: show)
         routes.get("analytic-notes", ":id", "edit", use: editForm)
         routes.post("analytic-notes", ":id", use: save)
+        routes.post("analytic-notes", ":id", "recount", use: recount)
         routes.get("analytic-notes", ":id", "document", use: document)
         routes.get("analytic-notes", ":id", "docx", use: docx)
     }
@@ -59,46 +60,12 @@ struct AnalyticNotesController: RouteCollection {
     /// Drafts the note of a designation from the figures counted now; a second click (or a simultaneous twin) lands on
     /// the note already drafted.
     func create(req: Request) async throws -> Response {
-        let municipalityID = try RegistrySupport.municipality(req)
         let center = try await Designations.chosen(req)
-        let centerID = try center.requireID()
         try req.authorize(.create, .analyticNote(center: center.organization.ref))
-        if let existing = try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first() {
-            return req.redirect(to: SiteURL.analyticNote(try existing.requireID()).path)
-        }
-        let zone = try await RegistrySupport.zone(req)
-        let today = try await PlanBoard.today(req)
-        let figures = try await AnalyticFiguresSource.figures(center, today: today, zone: zone, on: req.db)
-        let startYear = CivilDay(center.academicYear.startsOn, timeZone: zone).ymd.year
-        let draft = AnalyticNoteWords.draft(
-            figures, center: center.organization.shortName, startYear: startYear, asOf: today.formatted)
-        let user = try req.requireUser().username
-        let id = UUID()
-        do {
-            try await req.application.writeTransaction { db in
-                // Made inside the transaction: a PostgreSQL retry creates a fresh one.
-                let note = AnalyticNote()
-                note.id = id
-                note.$municipality.id = municipalityID
-                note.$organization.id = center.$organization.id
-                note.$center.id = centerID
-                note.sections = Report.encode(draft)
-                note.figures = AnalyticNote.encode(figures)
-                note.countedAt = Date()
-                (note.createdBy, note.createdAt, note.updatedBy, note.updatedAt, note.version) =
-                    (user, Date(), user, Date(), 1)
-                try await note.create(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .create, entityType: "analytic_note", entityID: id,
-                    title: AnalyticNoteWords.heading(center.organization.shortName, startYear: startYear),
-                    municipalityID: municipalityID, organizationID: center.$organization.id,
-                    after: AnalyticNoteWords.audit(draft))
-            }
-        } catch  where EnrollmentService.isUniqueViolation(error) {
-            let existing = try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first()
-            return req.redirect(to: SiteURL.analyticNote(try existing?.requireID() ?? centerID).path)
-        }
-        return req.redirect(to: SiteURL.analyticNote(id).path, flash: AnalyticNoteWords.drafted)
+        let (id, created) = try await AnalyticNoteWrites.draft(req, center: center)
+        return created
+            ? req.redirect(to: SiteURL.analyticNote(id).path, flash: AnalyticNoteWords.drafted)
+            : req.redirect(to: SiteURL.analyticNote(id).path)
     }
 
     static func startYear(_ note: AnalyticNote, zone: TimeZone) -> Int {
@@ -112,7 +79,8 @@ struct AnalyticNotesController: RouteCollection {
         let page = AnalyticNotePage(
             id: id, center: note.organization.shortName, startYear: Self.startYear(note, zone: zone),
             texts: note.texts, figures: note.counted,
-            countedOn: CivilDay(note.countedAt, timeZone: zone).formatted, canEdit: req.can(.update, note.resource),
+            countedOn: CivilDay(note.countedAt, timeZone: zone).formatted, version: note.version,
+            canEdit: req.can(.update, note.resource),
             history: try await Audit.history(entityID: id, req: req))
         return req.render(page.render(await context(req)))
     }
@@ -137,44 +105,28 @@ struct AnalyticNotesController: RouteCollection {
         let note = try await Self.note(req, .update)
         let form = RegistrySupport.form(req)
         let expected = form["version"].flatMap(Int.init) ?? -1
-        var errors = FieldErrors()
-        var texts: [String: String] = [:]
-        for section in AnalyticNoteSection.allCases {
-            texts[section.rawValue] = errors.optional(section.rawValue, form[section.rawValue], max: 20_000) ?? ""
-        }
-        if texts[AnalyticNoteSection.conclusions.rawValue]?.isEmpty != false {
-            errors.add(AnalyticNoteSection.conclusions.rawValue, AnalyticNoteWords.conclusionsRequired)
-        }
-        guard errors.isEmpty else {
+        switch try await AnalyticNoteWrites.save(req, note, sent: { form[$0] ?? "" }, expected: expected) {
+        case .saved:
+            return req.redirect(to: SiteURL.analyticNote(try note.requireID()).path, flash: AnalyticNoteWords.saved)
+        case .invalid(let errors):
             let page = try await formPage(req, note, values: form, errors: errors, version: expected)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
-        }
-        let before = AnalyticNoteWords.audit(note.texts)
-        let user = try req.requireUser().username
-        let written = texts
-        do {
-            try await req.application.writeTransaction { db in
-                // Set inside the transaction: a PostgreSQL retry writes them again.
-                note.sections = Report.encode(written)
-                (note.updatedBy, note.updatedAt) = (user, Date())
-                guard
-                    try await RegistrySupport.claimVersion(
-                        table: AnalyticNote.schema, id: note.requireID(), expected: expected, on: db)
-                else { throw AppError.conflict(AnalyticNoteWords.changed) }
-                note.version = expected + 1
-                try await note.save(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "analytic_note", entityID: note.id,
-                    title: AnalyticNoteWords.noun + ": " + note.organization.shortName,
-                    municipalityID: note.$municipality.id, organizationID: note.$organization.id, before: before,
-                    after: AnalyticNoteWords.audit(written))
-            }
-        } catch let error as AppError where error.status == .conflict {
+        case .stale:
             let fresh = try await Self.note(req, .read)
             let page = try await formPage(req, fresh, conflict: AnalyticNoteWords.changed)
             return req.render(page.render(await context(req)), status: .conflict)
         }
-        return req.redirect(to: SiteURL.analyticNote(try note.requireID()).path, flash: AnalyticNoteWords.saved)
+    }
+
+    /// The figures counted again; a stale page is told the note changed.
+    func recount(req: Request) async throws -> Response {
+        let note = try await Self.note(req, .update)
+        let expected = RegistrySupport.form(req)["version"].flatMap(Int.init) ?? -1
+        switch try await AnalyticNoteWrites.recount(req, note, expected: expected) {
+        case .saved:
+            return req.redirect(to: SiteURL.analyticNote(try note.requireID()).path, flash: AnalyticNoteWords.recounted)
+        case .invalid, .stale: throw AppError.conflict(AnalyticNoteWords.changed)
+        }
     }
 
     static func documentModel(_ req: Request, _ note: AnalyticNote) async throws -> DocModel {

@@ -1,7 +1,7 @@
 import Vapor
 
-/// Governing the network (issue 22): roadmap templates and the plans made from them, report campaigns; activity
-/// programmes, assignments, meetings and analytic notes to follow.
+/// Governing the network (issue 22): roadmap templates and the plans made from them, report campaigns, activity
+/// programmes, technical assignments, the КМЦ's meetings with their hearings of centres, analytic notes.
 enum GovernanceArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
         try routes.web.register(collection: RoadmapsController())
@@ -20,5 +20,6 @@ enum GovernanceArea: FeatureArea {
         try routes.api.register(collection: MeetingAPIController())
         try routes.api.register(collection: ActivityProgramAPIController())
         try routes.api.register(collection: AssignmentAPIController())
+        try routes.api.register(collection: AnalyticNoteAPIController())
     }
 }

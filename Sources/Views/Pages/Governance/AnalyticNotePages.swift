@@ -94,12 +94,14 @@ public struct AnalyticNotePage: Sendable {
     public var texts: [String: String]
     public var figures: AnalyticFigures
     public var countedOn: String
+    /// The version the recount is claimed at.
+    public var version: Int
     public var canEdit: Bool
     public var history: [HistoryLine]
 
     public init(
         id: UUID, center: String, startYear: Int, texts: [String: String], figures: AnalyticFigures, countedOn: String,
-        canEdit: Bool, history: [HistoryLine]
+        version: Int, canEdit: Bool, history: [HistoryLine]
     ) {
         self.id = id
         self.center = center
@@ -107,6 +109,7 @@ public struct AnalyticNotePage: Sendable {
         self.texts = texts
         self.figures = figures
         self.countedOn = countedOn
+        self.version = version
         self.canEdit = canEdit
         self.history = history
     }
@@ -119,7 +122,7 @@ public struct AnalyticNotePage: Sendable {
         return AnalyticNotePage(
             id: MockID.of(1), center: "МБОУ «Лицей № 2»", startYear: 2026,
             texts: AnalyticNoteWords.draft(figures, center: "МБОУ «Лицей № 2»", startYear: 2026, asOf: "07.12.2026"),
-            figures: figures, countedOn: "07.12.2026", canEdit: true, history: [])
+            figures: figures, countedOn: "07.12.2026", version: 1, canEdit: true, history: [])
     }()
 
     public func render(_ ctx: PageContext) -> String {
@@ -150,6 +153,16 @@ public struct AnalyticNotePage: Sendable {
                             el("td") { value }
                         }
                     }
+                }
+            }
+            if canEdit {
+                el(
+                    "form", .cls("inline no-print"), Attr("method", "post"), Attr("action", path + "/recount")
+                ) {
+                    Layout.csrf(ctx)
+                    UI.hidden("version", String(version))
+                    el("button", .type("submit")) { AnalyticNoteWords.recount }
+                    el("span", .cls("hint")) { " " + AnalyticNoteWords.recountHint }
                 }
             }
             el("h2") { "История изменений" }

@@ -23,6 +23,12 @@ public enum AnalyticNoteWords {
     public static let edit = "Изменить текст"
     public static let document = "Печать и DOCX"
     public static let figuresTitle = "Данные Setka"
+    public static let versionRequired = "Укажите версию справки."
+    public static let recount = "Пересчитать данные"
+    public static let recountHint = "Текст справки не меняется — сверьте его с новыми цифрами."
+    public static let recounted = "Данные Setka пересчитаны на сегодня; текст справки остался как был."
+    /// The API's `year` is not an academic year of the municipality.
+    public static let yearExpected = "Учебный год — как 2025/2026, из справочника."
 
     public static func heading(_ center: String, startYear: Int) -> String {
         "\(noun): \(center), \(ActivityProgramWords.year(startYear))"
@@ -87,6 +93,11 @@ public enum AnalyticNoteWords {
                 + (figures.reportsLate > 0 ? ", из них с опозданием — \(figures.reportsLate)." : "."),
             AnalyticNoteSection.conclusions.rawValue: "",
         ]
+    }
+
+    /// The figures as the audit log keeps them.
+    public static func auditFigures(_ figures: AnalyticFigures) -> [String: String] {
+        Dictionary(rows(figures)) { first, _ in first }
     }
 
     /// The note's sections as the audit log keeps them.
