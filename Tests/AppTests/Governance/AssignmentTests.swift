@@ -136,6 +136,10 @@ extension AppTests {
                 // The centre sees only what was issued to it.
                 let theirs = try await api.send(.GET, "/api/v1/assignments", headers: own).body.string
                 #expect(theirs.contains("\"total\":1") && theirs.contains("Проект сети"))
+                // The plans of assignments are found by one filter value (each is keyed by its assignment).
+                let plans = try await api.send(.GET, "/api/v1/plans?template=assignment", headers: kmc)
+                #expect(plans.status == .ok && plans.body.string.contains("\"templateKey\":\"assignment-"))
+                #expect(!plans.body.string.contains("\"total\":0"))
             }
         }
     }

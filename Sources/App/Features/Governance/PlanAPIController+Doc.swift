@@ -10,7 +10,7 @@ extension PlanAPIController {
             .field("id", .uuid),
             .field(
                 "templateKey", .string,
-                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ."
+                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ; assignment-<id> — результаты технического задания."
             ),
             .field("title", .string), .optional("organizationId", .uuid, "Чей план; нет — план МОУО."),
             .field("owner", .string, "Организация или «Муниципалитет (план МОУО)»."), .field("year", .integer),
@@ -53,9 +53,11 @@ extension PlanAPIController {
                     APIParameter("organization", "Организация (id)."),
                     APIParameter(
                         "template",
-                        "Шаблон; kmc-decisions — план решений совещаний КМЦ; activity-program — план работы программы РЦ.",
+                        "Шаблон; kmc-decisions — план решений совещаний КМЦ; activity-program — план работы программы РЦ; "
+                            + "assignment — планы технических заданий.",
                         values: RoadmapTemplate.builtIn.map(\.id) + [
                             MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey,
+                            assignmentTemplate,
                         ]),
                 ]),
             responses: [.ok(.page(planSchema))]),

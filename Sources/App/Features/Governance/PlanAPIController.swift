@@ -100,9 +100,17 @@ struct PlanAPIController: RouteCollection {
 
     static let planChoices: [String: [String]] = [
         "template": RoadmapTemplate.builtIn.map(\.id) + [
-            MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey,
+            MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey, assignmentTemplate,
         ]
     ]
+    /// The filter's value for every technical assignment's plan (each keyed `assignment-<id>`).
+    static let assignmentTemplate = "assignment"
+
+    /// Whether a plan's template key answers the `template` filter.
+    static func matches(_ key: String, template: String?) -> Bool {
+        guard let template else { return true }
+        return template == assignmentTemplate ? key.hasPrefix(assignmentTemplate + "-") : key == template
+    }
     static let itemChoices: [String: [String]] = [
         "status": PlanItemStatus.allCases.map(\.rawValue), "side": PlanItemDraft.Side.allCases.map(\.rawValue),
         "overdue": ["true", "false"], "mine": ["true", "false"],
@@ -130,7 +138,7 @@ struct PlanAPIController: RouteCollection {
         let organization = try Self.uuid(query, "organization")
         var plans = try await PlanBoard.plans(req, municipalityID: municipalityID, year: year).filter { plan in
             (organization == nil || plan.$organization.id == organization)
-                && (query.filters["template"] == nil || plan.templateKey == query.filters["template"])
+                && Self.matches(plan.templateKey, template: query.filters["template"])
         }
         if query.descending { plans.reverse() }
         let page = Array(plans.dropFirst((query.page - 1) * query.per).prefix(query.per))
