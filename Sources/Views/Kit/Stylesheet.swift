@@ -44,6 +44,7 @@ public enum Stylesheet {
           margin-bottom: 1rem; }
         form.stacked { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem;
           max-width: 44rem; }
+        table.list + form.stacked, p.empty + form.stacked { margin-top: 1rem; }
         .field { margin-bottom: .9rem; }
         .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
         .field input, .field select, .field textarea { width: 100%; max-width: 36rem; padding: .45rem .5rem; font:

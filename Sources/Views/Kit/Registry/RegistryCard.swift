@@ -25,9 +25,20 @@ public struct RegistryCard: Sendable {
                 if rows.isEmpty {
                     UI.empty(emptyText)
                 } else {
-                    el("table", .cls("list")) {
+                    // Stacked on a phone: each cell under its column's name.
+                    el("table", .cls("list stack")) {
                         el("thead") { el("tr") { for column in columns { el("th") { column } } } }
-                        el("tbody") { for row in rows { el("tr") { for cell in row { el("td") { cell.node } } } } }
+                        el("tbody") {
+                            for row in rows {
+                                el("tr") {
+                                    for (index, cell) in row.enumerated() {
+                                        el("td", Attr("data-label", index < columns.count ? columns[index] : nil)) {
+                                            cell.node
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
