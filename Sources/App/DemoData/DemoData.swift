@@ -217,6 +217,7 @@ enum DemoData {
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
             try await loadAssignments(
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
+            try await loadAnalyticNotes(on: db, municipalityID: municipalityID, year: year, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

@@ -84,6 +84,8 @@ struct NetworkGenerator: Sendable {
         }
         // Each group's count of students waiting for a certificate, as the writes keep it.
         try await app.writeTransaction { try await CertificateService.refreshAllDue(on: $0) }
+        // The analytic notes, drafted from what the database now holds.
+        _ = try await app.writeTransaction { try await Self.draftNotes($0, today: day, zone: zone) }
         return summary
     }
 

@@ -66,6 +66,11 @@ extension AppTests {
                         "SELECT COUNT(*) AS n FROM activity_programs p WHERE (p.status = 'agreed') <> "
                             + "(p.plan_id IS NOT NULL) OR (p.status <> 'draft') <> EXISTS (SELECT 1 FROM "
                             + "activity_program_versions v WHERE v.program_id = p.id)") == 0)
+                // Analytic notes: every other centre's, drafted from the figures the database holds.
+                let centres = try await count("SELECT COUNT(*) AS n FROM resource_centers")
+                #expect(try await count("SELECT COUNT(*) AS n FROM analytic_notes") == (centres + 1) / 2)
+                let notes = try await AnalyticNote.query(on: app.db).all()
+                #expect(notes.contains { $0.counted.groups > 0 && $0.counted.hoursDelivered > 0 })
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(
