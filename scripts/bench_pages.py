@@ -114,6 +114,7 @@ def main():
     campaign = api_first(base, token, "/api/v1/report-campaigns?per=1&dir=desc")["id"]
     program = api_first(base, token, "/api/v1/activity-programs?per=1&status=agreed")["id"]
     assignment = api_first(base, token, "/api/v1/assignments?per=1")["id"]
+    note = api_first(base, token, "/api/v1/analytic-notes?per=1")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -148,6 +149,8 @@ def main():
         ("an activity programme", f"/activity-programs/{program}", page("kmc")),
         ("technical assignments", "/assignments", page("kmc")),
         ("a technical assignment", f"/assignments/{assignment}", page("kmc")),
+        ("analytic notes", "/analytic-notes", page("kmc")),
+        ("an analytic note", f"/analytic-notes/{note}", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -165,6 +168,7 @@ def main():
         ("API reports", "/api/v1/reports?per=50", bearer),
         ("API activity programmes", "/api/v1/activity-programs?per=50", bearer),
         ("API technical assignments", "/api/v1/assignments?per=50", bearer),
+        ("API analytic notes", "/api/v1/analytic-notes?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:
