@@ -126,6 +126,9 @@ extension AppTests {
                     .PUT, path, json: Change(sections: ["conclusions": "Работа идёт по плану."], version: 1),
                     headers: head)
                 #expect(saved.status == .ok && saved.body.string.contains("Работа идёт по плану."))
+                let unknown = try await api.send(
+                    .PUT, path, json: Change(sections: ["summary": "Итог."], version: 2), headers: head)
+                #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("sections.summary"))
                 let kept = try #require(try await AnalyticNote.find(note.requireID(), on: app.db))
                 #expect(kept.texts["general"] == note.texts["general"])
                 let stale = try await api.send(

@@ -64,11 +64,14 @@ extension AppTests {
                         && carried.status == RecordStatus.active.rawValue && carried.decreeNumber == nil)
                 let shown = try await kmc.get(path).body.string
                 #expect(shown.contains(HearingWords.carried(next.title)) && shown.contains("Программа выполнена."))
+                // Heard: no longer offered at this meeting.
+                #expect(!shown.contains("value=\"\(keptID)\""))
                 // Twice at one meeting: refused.
                 let twice = try await kmc.post(
                     path + "/hearings", values: ["center": [keptID], "decision": ["keep"], "reasoning": [""]])
                 #expect(twice.status == .unprocessableEntity && twice.body.string.contains(HearingWords.twice))
-                // End: the designation is archived, its card says why.
+                // End: the designation is archived, its card says why; its analytic note stays on the list.
+                _ = try await world.analyticNote(at: other)
                 let endID = try ended.requireID().uuidString.lowercased()
                 let end = try await kmc.post(
                     path + "/hearings",
@@ -80,6 +83,8 @@ extension AppTests {
                 #expect(
                     card.contains(HearingWords.cardHeading) && card.contains(DesignationDecision.end.title)
                         && card.contains("Программа не востребована."))
+                let notes = try await kmc.get("/analytic-notes").body.string
+                #expect(notes.contains("Центр № 9"))
                 // An archived designation is not offered and not accepted again.
                 let again = try await kmc.post(
                     path + "/hearings", values: ["center": [endID], "decision": ["keep"], "reasoning": [""]])
@@ -88,6 +93,19 @@ extension AppTests {
                 #expect(audited.count == 3)  // the carried designation made, the kept one's decision, the archive
                 #expect(
                     try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 2)
+                // The meeting decided on centres: it cannot be made planned or cancelled afterwards.
+                _ = try await kmc.get(path + "/edit")
+                let cancelled = try await kmc.post(
+                    path,
+                    values: [
+                        "version": ["1"], "day": [meeting.day.formatted], "title": [meeting.title],
+                        "agenda": [meeting.agenda], "status": ["cancelled"],
+                        "members": try await MeetingParticipant.query(on: app.db).all().map {
+                            $0.$member.id.uuidString
+                        },
+                    ])
+                #expect(
+                    cancelled.status == .unprocessableEntity && cancelled.body.string.contains(HearingWords.heldStays))
                 // The centre's head reads the meeting but records nothing.
                 var head = Browser(app)
                 _ = try await head.login("centre1", password: World.password)
@@ -132,6 +150,39 @@ extension AppTests {
                     values: ["center": [try own.requireID().uuidString], "decision": ["end"], "reasoning": ["Нет."]])
                 #expect(planned.status == .conflict)
                 #expect(try await DesignationHearing.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func keepingRestoresNextYearsDesignationArchivedByHand() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                let cast = try await world.cast([.kmc])
+                let next = try await Self.nextYear(world)
+                let archived = ResourceCenter()
+                archived.$organization.id = cast.center
+                archived.$academicYear.id = try next.requireID()
+                archived.directions = ""
+                archived.profiles = ""
+                try await world.insertActive(archived)
+                archived.status = RecordStatus.archived.rawValue
+                try await archived.save(on: app.db)
+                let meeting = try await world.meeting(members: try await world.kmcMembers(1), decisions: 0)
+                let own = try #require(
+                    try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == cast.center)
+                        .filter(\.$academicYear.$id == world.yearID).first())
+                var kmc = Browser(app)
+                _ = try await kmc.login("kmc", password: World.password)
+                let path = SiteURL.meeting(try meeting.requireID()).path
+                _ = try await kmc.get(path)
+                let kept = try await kmc.post(
+                    path + "/hearings",
+                    values: ["center": [try own.requireID().uuidString], "decision": ["keep"], "reasoning": [""]])
+                #expect(kept.status == .seeOther)
+                let restored = try #require(try await ResourceCenter.find(archived.requireID(), on: app.db))
+                #expect(restored.status == RecordStatus.active.rawValue && restored.version == 2)
+                let hearing = try #require(try await DesignationHearing.query(on: app.db).first())
+                #expect(hearing.$nextCenter.id == archived.id)
+                #expect(try await ResourceCenter.query(on: app.db).count() == 2)
             }
         }
 

@@ -32,13 +32,14 @@ struct ActivityProgramsController: RouteCollection {
         else { throw AppError.forbidden }
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let year = ResourceCentersSection.selectedYear(req.query["year"], years: years)
-        let centers = try await Designations.readable(req, year: year) { .activityProgram(center: $0) }
+        let designations = try await Designations.readable(req, year: year) { .activityProgram(center: $0) }
         let programs = try await ActivityProgram.query(on: req.db)
-            .filter(\.$center.$id ~~ centers.compactMap(\.id)).all()
+            .filter(\.$center.$id ~~ designations.compactMap(\.id)).all()
         let versions = try await ActivityProgramVersion.query(on: req.db)
             .filter(\.$program.$id ~~ programs.compactMap(\.id)).all(\.$program.$id)
             .reduce(into: [UUID: Int]()) { $0[$1, default: 0] += 1 }
         let byCenter = Dictionary(programs.map { ($0.$center.id, $0) }) { first, _ in first }
+        let centers = designations.filter { Designations.shown($0, hasDocument: byCenter[$0.id ?? UUID()] != nil) }
         let zone = try await RegistrySupport.zone(req)
         let page = ActivityProgramListPage(
             years: years.map { ($0.id!.uuidString.lowercased(), $0.title) },
@@ -50,7 +51,8 @@ struct ActivityProgramsController: RouteCollection {
                     status: program?.programStatus,
                     submitted: program?.submittedAt.map { CivilDay($0, timeZone: zone).formatted } ?? "",
                     versions: program.flatMap { $0.id.flatMap { versions[$0] } } ?? 0,
-                    canCreate: program == nil && req.can(.create, .activityProgram(center: center.organization.ref)))
+                    canCreate: program == nil && center.status == RecordStatus.active.rawValue
+                        && req.can(.create, .activityProgram(center: center.organization.ref)))
             }, ownOnly: !req.can(.read, .activityProgram(center: OrgRef(id: UUID(), municipalityID: municipalityID))))
         return req.render(page.render(await context(req)))
     }

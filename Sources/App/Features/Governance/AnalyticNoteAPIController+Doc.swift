@@ -60,8 +60,8 @@ extension AnalyticNoteAPIController {
         APIOperation(
             .PUT, "/analytic-notes/{id}", id: "updateAnalyticNote", area: .governance, summary: "Сохранить справку",
             description: """
-                Разделы, присланные в `sections`, заменяют прежние; неприсланные остаются. Выводы обязательны (422 с \
-                полем `sections.conclusions`). `version` — версия, с которой читали справку: если её уже изменили, — \
+                Разделы, присланные в `sections`, заменяют прежние; неприсланные остаются; неизвестный раздел — 422. \
+                Выводы обязательны (422 с полем `sections.conclusions`). `version` — версия, с которой читали справку: если её уже изменили, — \
                 409.
                 """,
             body: APIBody(

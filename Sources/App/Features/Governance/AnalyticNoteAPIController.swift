@@ -77,6 +77,13 @@ struct AnalyticNoteAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         let sent = try req.content.decode(NewNote.self)
+        // Who drafts no note anywhere learns nothing of the designations.
+        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+        guard
+            ([UUID()] + own).contains(where: {
+                req.can(.create, .analyticNote(center: OrgRef(id: $0, municipalityID: municipalityID)))
+            })
+        else { throw AppError.forbidden }
         guard let centerID = sent.resourceCenterId.flatMap(UUID.init(uuidString:)),
             let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
                 .with(\.$organization).with(\.$academicYear).first(),
@@ -107,6 +114,11 @@ struct AnalyticNoteAPIController: RouteCollection {
         let change = try req.content.decode(NoteChange.self)
         let expected = try Self.version(change.version)
         let sent = change.sections ?? [:]
+        var unknown = FieldErrors()
+        for key in sent.keys where AnalyticNoteSection(rawValue: key) == nil {
+            unknown.add("sections." + key, AnalyticNoteWords.noSuchSection)
+        }
+        guard unknown.isEmpty else { throw AppError.validation(ValidationFailure(fields: unknown)) }
         return try await answer(
             req, try await AnalyticNoteWrites.save(req, note, sent: { sent[$0] }, expected: expected))
     }

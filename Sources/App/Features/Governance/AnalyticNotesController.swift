@@ -40,9 +40,11 @@ struct AnalyticNotesController: RouteCollection {
         else { throw AppError.forbidden }
         let years = try await ResourceCentersSection.years(municipalityID, on: req.db)
         let year = ResourceCentersSection.selectedYear(req.query["year"], years: years)
-        let centers = try await Designations.readable(req, year: year) { .analyticNote(center: $0) }
-        let notes = try await AnalyticNote.query(on: req.db).filter(\.$center.$id ~~ centers.compactMap(\.id)).all()
+        let designations = try await Designations.readable(req, year: year) { .analyticNote(center: $0) }
+        let notes = try await AnalyticNote.query(on: req.db).filter(\.$center.$id ~~ designations.compactMap(\.id))
+            .all()
         let byCenter = Dictionary(notes.map { ($0.$center.id, $0) }) { first, _ in first }
+        let centers = designations.filter { Designations.shown($0, hasDocument: byCenter[$0.id ?? UUID()] != nil) }
         let zone = try await RegistrySupport.zone(req)
         let page = AnalyticNoteListPage(
             years: years.map { ($0.id!.uuidString.lowercased(), $0.title) },
@@ -52,7 +54,8 @@ struct AnalyticNotesController: RouteCollection {
                 return .init(
                     centerID: try center.requireID(), center: center.organization.shortName, noteID: note?.id,
                     updated: note.map { CivilDay($0.updatedAt, timeZone: zone).formatted } ?? "",
-                    canCreate: note == nil && req.can(.create, .analyticNote(center: center.organization.ref)))
+                    canCreate: note == nil && center.status == RecordStatus.active.rawValue
+                        && req.can(.create, .analyticNote(center: center.organization.ref)))
             })
         return req.render(page.render(await context(req)))
     }

@@ -25,12 +25,17 @@ enum DesignationHearings {
         return center
     }
 
-    /// The designations a meeting's form offers: the municipality's active ones, newest year first.
-    static func choices(_ municipalityID: UUID, on db: any Database) async throws -> [(value: String, title: String)] {
+    /// The designations a meeting's form offers: the municipality's active ones not heard at it yet, newest year first.
+    static func choices(_ municipalityID: UUID, meetingID: UUID, on db: any Database) async throws -> [(
+        value: String, title: String
+    )] {
+        let heard = Set(
+            try await DesignationHearing.query(on: db).filter(\.$meeting.$id == meetingID).all(\.$center.$id))
         let centers = try await ResourceCenter.query(on: db)
             .join(Organization.self, on: \ResourceCenter.$organization.$id == \Organization.$id)
             .filter(Organization.self, \.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).with(\.$academicYear).all()
+            .filter { !heard.contains($0.id ?? UUID()) }
         return
             try centers.sorted {
                 ($0.academicYear.startsOn, $1.organization.sortKey) > (
@@ -87,6 +92,12 @@ enum DesignationHearings {
             errors.add("center", HearingWords.chooseCenter)
         }
         guard let input, let center, errors.isEmpty else { return .invalid(errors) }
+        // The decision changes the registry: ending archives the designation, keeping makes next year's.
+        switch input.decision {
+        case .end: try req.authorize(.archive, .resourceCenter(center.organization.ref))
+        case .keep: try req.authorize(.create, .resourceCenter(center.organization.ref))
+        case .change: try req.authorize(.update, .resourceCenter(center.organization.ref))
+        }
         let next = input.decision == .keep ? try await nextYear(center, on: req.db) : nil
         let user = try req.requireUser().username
         let centerID = try center.requireID()
@@ -106,12 +117,13 @@ enum DesignationHearings {
                 hearing.reasoning = input.reasoning
                 hearing.createdBy = user
                 hearing.createdAt = Date()
+                // Claimed whatever the decision: a designation archived or changed meanwhile is not decided on blind.
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: ResourceCenter.schema, id: centerID, expected: expected, on: db)
+                else { throw AppError.conflict(HearingWords.changed) }
+                center.version = expected + 1
                 if input.decision == .end {
-                    guard
-                        try await RegistrySupport.claimVersion(
-                            table: ResourceCenter.schema, id: centerID, expected: expected, on: db)
-                    else { throw AppError.conflict(HearingWords.changed) }
-                    center.version = expected + 1
                     center.status = RecordStatus.archived.rawValue
                     try await center.save(on: db)
                 }
@@ -136,7 +148,11 @@ enum DesignationHearings {
             }
             return .saved(hearing, carriedTo: next?.title)
         } catch  where EnrollmentService.isUniqueViolation(error) {
-            // A twin request recorded the same centre at the same meeting a moment before.
+            // A twin request recorded the same centre at the same meeting a moment before — or another meeting's
+            // «keep» made next year's designation at the same moment: then the page is stale.
+            let heard = try await DesignationHearing.query(on: req.db).filter(\.$meeting.$id == meetingID)
+                .filter(\.$center.$id == centerID).count()
+            guard heard > 0 else { throw AppError.conflict(HearingWords.changed) }
             errors.add("center", HearingWords.twice)
             return .invalid(errors)
         }
@@ -151,6 +167,21 @@ enum DesignationHearings {
         if let there = try await ResourceCenter.query(on: db).filter(\.$organization.$id == center.$organization.id)
             .filter(\.$academicYear.$id == yearID).first()
         {
+            // Archived there (ended, or by hand): the КМЦ's decision restores it.
+            if there.status != RecordStatus.active.rawValue {
+                there.status = RecordStatus.active.rawValue
+                there.version += 1
+                try await there.save(on: db)
+                try await Audit.record(
+                    on: db, req: req, action: .restore, entityType: "resource_center", entityID: there.id,
+                    title: center.organization.shortName, municipalityID: center.organization.$municipality.id,
+                    organizationID: center.$organization.id,
+                    before: [RegistryWords.stateField: RecordStatus.archived.title],
+                    after: [
+                        RegistryWords.stateField: RecordStatus.active.title,
+                        HearingWords.auditDecision: HearingWords.restored,
+                    ])
+            }
             return try there.requireID()
         }
         let carried = ResourceCenter()

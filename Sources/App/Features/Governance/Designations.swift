@@ -6,15 +6,22 @@ import Views
 /// The resource-centre designations (a centre in an academic year) that a centre's documents belong to — its activity
 /// programme, its analytic note —: the year's that a user may read, and the one a form names.
 enum Designations {
-    /// The academic year's active designations whose `resource` the user may read, by the organisations' order.
+    /// The academic year's designations whose `resource` the user may read, by the organisations' order — archived ones
+    /// too: a list keeps those that have the document (`shown`).
     static func readable(_ req: Request, year: AcademicYear?, _ resource: (OrgRef) -> Resource) async throws
         -> [ResourceCenter]
     {
         guard let yearID = year?.id else { return [] }
         return try await ResourceCenter.query(on: req.db).filter(\.$academicYear.$id == yearID)
-            .filter(\.$status == RecordStatus.active.rawValue).with(\.$organization).all()
+            .with(\.$organization).all()
             .filter { req.can(.read, resource($0.organization.ref)) }
             .sorted { $0.organization.sortKey < $1.organization.sortKey }
+    }
+
+    /// Whether a list shows the designation: an active one always, an archived one (its work ended) only with its
+    /// document.
+    static func shown(_ center: ResourceCenter, hasDocument: Bool) -> Bool {
+        center.status == RecordStatus.active.rawValue || hasDocument
     }
 
     /// The active designation of the user's municipality that the form's `center` names, with its organisation and

@@ -142,6 +142,12 @@ struct MeetingsController: RouteCollection {
             }
         }
         if status != .held && !decisions.isEmpty { errors.add("decisions", MeetingWords.decisionsOnlyHeld) }
+        // The centres it heard were decided on at it: a meeting with hearings stays held.
+        if let editing, status != nil, status != .held,
+            try await DesignationHearing.query(on: req.db).filter(\.$meeting.$id == editing.requireID()).count() > 0
+        {
+            errors.add("status", HearingWords.heldStays)
+        }
         guard errors.isEmpty, let day, let status else { return (nil, errors) }
         return (
             Input(
@@ -230,7 +236,7 @@ struct MeetingsController: RouteCollection {
         let hearings = HearingPart(
             meetingID: id, rows: try await DesignationHearings.rows(meetingID: id, on: req.db),
             centers: canEdit && meeting.meetingStatus == .held
-                ? try await DesignationHearings.choices(meeting.$municipality.id, on: req.db) : nil,
+                ? try await DesignationHearings.choices(meeting.$municipality.id, meetingID: id, on: req.db) : nil,
             values: values, errors: errors)
         return MeetingPage(
             id: id, title: meeting.title, day: meeting.day.formatted, status: meeting.meetingStatus,

@@ -24,6 +24,8 @@ public enum AnalyticNoteWords {
     public static let document = "Печать и DOCX"
     public static let figuresTitle = "Данные Setka"
     public static let versionRequired = "Укажите версию справки."
+    public static let noSuchSection =
+        "Такого раздела нет: general, teaching, results, plans, reporting или conclusions."
     public static let recount = "Пересчитать данные"
     public static let recountHint = "Текст справки не меняется — сверьте его с новыми цифрами."
     public static let recounted = "Данные Setka пересчитаны на сегодня; текст справки остался как был."

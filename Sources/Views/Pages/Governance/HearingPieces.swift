@@ -14,6 +14,9 @@ public enum HearingWords {
     public static let onlyHeld = "Решение о статусе центра записывается в итоги проведённого совещания."
     public static let chooseCenter = "Выберите ресурсный центр из списка."
     public static let twice = "Этот центр уже заслушан на этом совещании."
+    public static let restored = "Статус сохранён решением КМЦ."
+    public static let heldStays =
+        "На совещании заслушаны ресурсные центры и приняты решения об их статусе: оно остаётся проведённым."
     public static let changed =
         "Карточку центра только что изменил другой пользователь. Запишите решение ещё раз."
     public static let cardHeading = "Решения КМЦ о статусе центра"
