@@ -48,5 +48,6 @@ enum SetkaMigrations {
         CreateTechnicalAssignments(),
         CreateAnalyticNotes(),
         CreateDesignationHearings(),
+        CreateCustomTemplates(),
     ]
 }

@@ -62,7 +62,8 @@ extension RoadmapTemplate {
                             PlanItemDraft(
                                 side: side, section: section.title, number: measure.number, position: items.count,
                                 measure: text, deadline: due.text, dueOn: day, startsOn: due.start(year: year),
-                                quarter: recurring ? index + 1 : nil, evidenceRequired: PlanEvidence.required(text)))
+                                quarter: recurring ? index + 1 : nil,
+                                evidenceRequired: measure.evidence ?? PlanEvidence.required(text)))
                     }
                 }
             }

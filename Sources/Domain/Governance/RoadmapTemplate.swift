@@ -15,15 +15,20 @@ public struct RoadmapTemplate: Sendable, Identifiable, Equatable {
         public var centerDeadline: String?
         public var authority: String?
         public var authorityDeadline: String?
+        /// Whether marking it done needs evidence, as its template says; nil: as Setka reads its words
+        /// (`PlanEvidence.required`).
+        public var evidence: Bool?
 
         public init(
-            number: String?, center: String?, centerDeadline: String?, authority: String?, authorityDeadline: String?
+            number: String?, center: String?, centerDeadline: String?, authority: String?, authorityDeadline: String?,
+            evidence: Bool? = nil
         ) {
             self.number = number
             self.center = center
             self.centerDeadline = centerDeadline
             self.authority = authority
             self.authorityDeadline = authorityDeadline
+            self.evidence = evidence
         }
 
         /// The centre's deadline, parsed (nil: the centre has no measure in this row).

@@ -107,6 +107,10 @@ struct MatrixFixture: Sendable {
         sideA1.ids[.analyticNote] = try await home.analyticNote(at: a1.center).id
         sideA2.ids[.analyticNote] = try await home.analyticNote(at: a2.center).id
         sideB1.ids[.analyticNote] = try await away.analyticNote(at: b1.center).id
+        // A template of each municipality's own.
+        let homeTemplate = try await home.customTemplate().id
+        (sideA1.ids[.customTemplate], sideA2.ids[.customTemplate]) = (homeTemplate, homeTemplate)
+        sideB1.ids[.customTemplate] = try await away.customTemplate().id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

@@ -57,7 +57,7 @@ enum MatrixRoutes {
         "individual-routes/:id": .individualRoute, "plans/:id": .plan, "plan-items/:id": .planItem,
         "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
-        "analytic-notes/:id": .analyticNote,
+        "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.
@@ -81,6 +81,10 @@ enum MatrixRoutes {
         "GET /api/v1/groups/:id": (staff, "the same group's facts through the API (no students)"),
         "GET /groups/:id/timetable": (staff, "a group's lessons are read wherever the group is (`.group`)"),
         "GET /busy-slots/:id": (staff, "centres schedule around every school's busy time (`.schoolTime`: read)"),
+        "GET /roadmaps/:id": (
+            staff, "a template is the municipality's, read by its centres and schools (`.roadmapTemplate`)"
+        ),
+        "GET /api/v1/roadmap-templates/:id": (staff, "the same template through the API"),
     ]
 
     /// The people of an organisation: the reads above are theirs; students and guardians read none of them.

@@ -46,7 +46,8 @@ extension AppTests {
             "MeetingDecisionRecord": MeetingDecisionRecord.self,
             "ActivityProgram": ActivityProgram.self, "ActivityProgramVersion": ActivityProgramVersion.self,
             "TechnicalAssignment": TechnicalAssignment.self, "AnalyticNote": AnalyticNote.self,
-            "DesignationHearing": DesignationHearing.self,
+            "DesignationHearing": DesignationHearing.self, "CustomTemplate": CustomTemplate.self,
+            "CustomTemplateVersion": CustomTemplateVersion.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

@@ -65,7 +65,7 @@ extension World {
                 "plan-items": try plan.items[0].requireID(), "report-campaigns": reports.campaign,
                 "reports": reports.reports[0], "meetings": try meeting.requireID(),
                 "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
-                "analytic-notes": try note.requireID(),
+                "analytic-notes": try note.requireID(), "roadmap-templates": try await customTemplate().requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

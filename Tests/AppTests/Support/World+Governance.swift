@@ -59,6 +59,22 @@ extension World {
         return meeting
     }
 
+    /// A template of the municipality's own, at version 1, with two measures.
+    func customTemplate(title: String = "План работы КМЦ") async throws -> CustomTemplate {
+        let template = CustomTemplate()
+        template.$municipality.id = municipalityID
+        template.title = title
+        template.body =
+            "# Организационные мероприятия\n1; Заседание рабочей группы; сентябрь; Утверждение состава; до 15.09\n"
+            + "2; Отчёт о работе за квартал; до 5 числа месяца, следующего за кварталом; ; ; да"
+        template.status = RecordStatus.active.rawValue
+        (template.createdBy, template.createdAt, template.updatedBy, template.updatedAt, template.version) =
+            ("admin", Date(), "admin", Date(), 1)
+        try await template.create(on: app.db)
+        try await RoadmapsController.keepVersion(template, user: "admin", on: app.db)
+        return template
+    }
+
     /// The centre's designation of this year heard at the meeting with a decision to keep its status.
     func hearing(of center: UUID, at meeting: Meeting) async throws {
         let designation = try #require(

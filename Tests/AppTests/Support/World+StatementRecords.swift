@@ -219,6 +219,8 @@ extension World {
             "plans/:id": try made.plan.requireID(), "plan-items/:id": try item.requireID(),
             "report-campaigns/:id": reports.campaign, "reports/:id": reports.reports[0],
             "meetings/:id": try await statementMeeting(centres),
+            "roadmaps/:id": try await customTemplate().requireID(),
+            "roadmap-templates/:id": try await customTemplate(title: "План работы РЦ").requireID(),
             "activity-programs/:id": try await statementPrograms(centres),
             "assignments/:id": try await statementAssignments(centres),
             "analytic-notes/:id": try await statementNotes(centres),

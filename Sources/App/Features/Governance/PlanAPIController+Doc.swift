@@ -53,12 +53,9 @@ extension PlanAPIController {
                     APIParameter("organization", "Организация (id)."),
                     APIParameter(
                         "template",
-                        "Шаблон; kmc-decisions — план решений совещаний КМЦ; activity-program — план работы программы РЦ; "
-                            + "assignment — планы технических заданий.",
-                        values: RoadmapTemplate.builtIn.map(\.id) + [
-                            MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey,
-                            assignmentTemplate,
-                        ]),
+                        "Шаблон: tochka-rosta-1, tochka-rosta-2 или id своего шаблона; kmc-decisions — план решений "
+                            + "совещаний КМЦ; activity-program — план работы программы РЦ; assignment — планы "
+                            + "технических заданий."),
                 ]),
             responses: [.ok(.page(planSchema))]),
         APIOperation(
@@ -70,7 +67,9 @@ extension PlanAPIController {
                 """,
             body: APIBody(
                 schema: .object([
-                    .field("templateKey", OpenAPISchema.oneOf(RoadmapTemplate.builtIn.map(\.id)).nullable),
+                    .field(
+                        "templateKey", OpenAPISchema.string.nullable,
+                        "tochka-rosta-1, tochka-rosta-2 или id своего шаблона муниципалитета."),
                     .optional("organizationId", OpenAPISchema.uuid.nullable, "Нет — план МОУО."),
                     .field("year", OpenAPISchema.integer.nullable),
                 ]), form: true),

@@ -103,13 +103,20 @@ struct PlanAPIController: RouteCollection {
             MeetingsController.decisionsKey, ActivityProgramWrites.planTemplateKey, assignmentTemplate,
         ]
     ]
+
+    /// The `template` filter's values: those of `planChoices`, or the id of a template of the municipality's own.
+    static func checkTemplate(_ req: Request) throws {
+        guard let raw = try? req.query.get(String.self, at: "template"), !raw.isEmpty, UUID(uuidString: raw) == nil
+        else { return }
+        try RegistrySupport.checkChoices(req, planChoices)
+    }
     /// The filter's value for every technical assignment's plan (each keyed `assignment-<id>`).
     static let assignmentTemplate = "assignment"
 
     /// Whether a plan's template key answers the `template` filter.
     static func matches(_ key: String, template: String?) -> Bool {
         guard let template else { return true }
-        return template == assignmentTemplate ? key.hasPrefix(assignmentTemplate + "-") : key == template
+        return template == assignmentTemplate ? key.hasPrefix(assignmentTemplate + "-") : key == template.lowercased()
     }
     static let itemChoices: [String: [String]] = [
         "status": PlanItemStatus.allCases.map(\.rawValue), "side": PlanItemDraft.Side.allCases.map(\.rawValue),
@@ -125,7 +132,7 @@ struct PlanAPIController: RouteCollection {
 
     func list(req: Request) async throws -> PageDTO<PlanDTO> {
         let municipalityID = try RegistrySupport.municipality(req)
-        try RegistrySupport.checkChoices(req, Self.planChoices)
+        try Self.checkTemplate(req)
         let query = RegistrySupport.listQuery(
             req, filters: ["year", "organization", "template"], sorts: ["owner"], defaultSort: "owner")
         var year: Int?

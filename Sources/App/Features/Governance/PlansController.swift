@@ -55,7 +55,7 @@ struct PlansController: RouteCollection {
         let (_, years) = try await RoadmapsController.year(req)
         let owners = try await Self.owners(municipalityID, on: req.db)
         return PlanNewPage(
-            templates: RoadmapTemplate.builtIn.map { ($0.id, $0.title) },
+            templates: try await Templates.all(municipalityID, on: req.db).map { ($0.id, $0.title) },
             owners: [(Plan.ownerKey(nil), PlanWords.municipalityOwner)]
                 + owners.map { (Plan.ownerKey($0.id), $0.shortName) },
             years: years, values: values, errors: errors)
@@ -79,7 +79,7 @@ struct PlansController: RouteCollection {
     static func choose(_ req: Request, _ form: FormValues, municipalityID: UUID) async throws -> (Choice?, FieldErrors)
     {
         var errors = FieldErrors()
-        let template = form["template"].flatMap(RoadmapTemplate.builtIn)
+        let template = try await Templates.find(form["template"], municipalityID: municipalityID, on: req.db)
         if template == nil { errors.add("template", PlanWords.chooseTemplate) }
         var organization: Organization?
         let ownerKey = form["owner"] ?? ""

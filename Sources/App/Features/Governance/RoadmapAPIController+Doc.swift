@@ -41,8 +41,15 @@ extension RoadmapAPIController {
             APIOperation(
                 .GET, "/roadmap-templates", id: "listRoadmapTemplates", area: .governance,
                 summary: "Шаблоны дорожных карт",
-                description: "Встроенные шаблоны: дорожные карты центров «Точка роста» первого и второго года.",
-                list: APIParameter.list(sorts: ["title"]), responses: [.ok(.page(templateSchema))])
+                description:
+                    "Встроенные шаблоны (дорожные карты центров «Точка роста» первого и второго года) и свои шаблоны "
+                    + "муниципалитета (`builtIn: false`, `id` — их id).",
+                list: APIParameter.list(sorts: ["title"]), responses: [.ok(.page(templateSchema))]),
+            APIOperation(
+                .GET, "/roadmap-templates/{id}", id: "getOwnRoadmapTemplate", area: .governance,
+                summary: "Свой шаблон плана",
+                description: "Шаблон муниципалитета (текущая версия) по разделам, со сроками в году `year`.",
+                query: [APIParameter("year", "Год плана.", schema: .integer)], responses: [.ok(detailSchema)]),
         ]
         + RoadmapTemplate.builtIn.map { template in
             APIOperation(

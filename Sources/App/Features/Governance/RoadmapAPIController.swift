@@ -7,6 +7,9 @@ import Views
 struct RoadmapAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("roadmap-templates", use: list)
+        routes.get("roadmap-templates", ":id") { req in
+            try await one(req, try await RoadmapsController.own(req, .read).template)
+        }
         for template in RoadmapTemplate.builtIn {
             routes.get("roadmap-templates", PathComponent(stringLiteral: template.id)) { req in
                 try await one(req, template)
@@ -64,6 +67,9 @@ struct RoadmapAPIController: RouteCollection {
         let query = RegistrySupport.listQuery(req, filters: [], sorts: ["title"], defaultSort: "title", search: false)
         var rows = RoadmapTemplate.builtIn.map {
             TemplateDTO(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
+        }
+        rows += try await Templates.own(municipalityID, on: req.db).map(\.template).map {
+            TemplateDTO(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: false)
         }
         rows.sort { query.descending ? $0.title > $1.title : $0.title < $1.title }
         let page = rows.dropFirst((query.page - 1) * query.per).prefix(query.per)

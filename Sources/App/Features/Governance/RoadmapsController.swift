@@ -2,12 +2,17 @@ import Domain
 import Vapor
 import Views
 
-/// The roadmap templates (issue 22, item 1): the built-in «Точка роста» roadmaps of `004_5209da8e0aa92458.txt`, read
-/// by those who run the municipality, its centres and its schools; one template shows its deadlines as days of a
-/// chosen calendar year (the year a plan would be made for).
+/// The roadmap templates (issue 22, item 1): the built-in «Точка роста» roadmaps of `004_5209da8e0aa92458.txt` and the
+/// municipality's own (`RoadmapsController+Custom`), read by those who run the municipality, its centres and its
+/// schools; one template shows its deadlines as days of a chosen calendar year (the year a plan would be made for).
 struct RoadmapsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("roadmaps", use: list)
+        routes.get("roadmaps", "new", use: newForm)
+        routes.post("roadmaps", use: create)
+        routes.get("roadmaps", ":id", use: showOwn)
+        routes.get("roadmaps", ":id", "edit", use: editForm)
+        routes.post("roadmaps", ":id", use: save)
         // The built-in templates are the same in every municipality: fixed addresses, no record's id in the path.
         for template in RoadmapTemplate.builtIn {
             routes.get("roadmaps", PathComponent(stringLiteral: template.id)) { req in
@@ -19,10 +24,13 @@ struct RoadmapsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .roadmapTemplate(municipalityID: municipalityID))
+        let own = try await Templates.own(municipalityID, on: req.db)
         let page = RoadmapListPage(
             rows: RoadmapTemplate.builtIn.map {
                 .init(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
-            })
+            }
+                + own.map { .init(id: $0.key, title: $0.title, measures: $0.template.measures.count, builtIn: false) },
+            canCreate: req.can(.create, .roadmapTemplate(municipalityID: municipalityID)))
         return req.render(page.render(await req.pageContext(active: .roadmaps)))
     }
 

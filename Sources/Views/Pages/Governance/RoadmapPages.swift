@@ -19,7 +19,12 @@ public struct RoadmapListPage: Sendable {
     }
 
     public var rows: [Row]
-    public init(rows: [Row]) { self.rows = rows }
+    /// Whether «Новый шаблон» shows (the administrator).
+    public var canCreate: Bool
+    public init(rows: [Row], canCreate: Bool = false) {
+        self.rows = rows
+        self.canCreate = canCreate
+    }
 
     /// The built-in templates.
     public static let mock = RoadmapListPage(
@@ -32,6 +37,13 @@ public struct RoadmapListPage: Sendable {
         return Layout.page(ctx, title: title, crumbs: [Crumb(title)]) {
             el("h1") { title }
             el("p", .cls("muted")) { GovernanceWords.roadmapsIntro }
+            if canCreate {
+                el("div", .cls("actions")) {
+                    el("a", .cls("button primary"), .href(SiteURL.roadmaps.path + "/new")) {
+                        RoadmapTemplateWords.create
+                    }
+                }
+            }
             el("table", .cls("list")) {
                 el("thead") { el("tr") { for column in ["Шаблон", "Строк", "Происхождение"] { el("th") { column } } } }
                 el("tbody") {
@@ -39,7 +51,7 @@ public struct RoadmapListPage: Sendable {
                         el("tr") {
                             el("td") { el("a", .href(SiteURL.roadmap(row.id).path)) { row.title } }
                             el("td") { String(row.measures) }
-                            el("td") { row.builtIn ? GovernanceWords.builtIn : "—" }
+                            el("td") { row.builtIn ? GovernanceWords.builtIn : RoadmapTemplateWords.own }
                         }
                     }
                 }
@@ -54,11 +66,14 @@ public struct RoadmapPage: Sendable {
     public var template: RoadmapTemplate
     public var year: Int
     public var years: [Int]
+    /// A template of the municipality's own: its editing and versions (nil: a built-in one).
+    public var own: RoadmapOwnPart?
 
-    public init(template: RoadmapTemplate, year: Int, years: [Int]) {
+    public init(template: RoadmapTemplate, year: Int, years: [Int], own: RoadmapOwnPart? = nil) {
         self.template = template
         self.year = year
         self.years = years
+        self.own = own
     }
 
     public static let mock = RoadmapPage(
@@ -87,6 +102,7 @@ public struct RoadmapPage: Sendable {
             .filter { $0.days(year: year).isEmpty }
         return Layout.page(ctx, title: template.title, crumbs: crumbs) {
             el("h1") { template.title }
+            if let own { own.actions }
             el(
                 "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.roadmap(template.id).path),
                 Attr("role", "search")
@@ -124,6 +140,7 @@ public struct RoadmapPage: Sendable {
                     }
                 }
             }
+            if let own { own.list }
         }
     }
 
