@@ -123,10 +123,11 @@ struct ActivityProgramAPIController: RouteCollection {
         var version: Int?
     }
 
-    static func version(_ sent: Int?) throws -> Int {
+    /// The `version` a write is claimed at, or a 422 on it (`missing` says of what).
+    static func version(_ sent: Int?, missing: String = ActivityProgramWords.versionRequired) throws -> Int {
         guard let sent else {
             var fields = FieldErrors()
-            fields.add("version", ActivityProgramWords.versionRequired)
+            fields.add("version", missing)
             throw AppError.validation(ValidationFailure(fields: fields))
         }
         return sent

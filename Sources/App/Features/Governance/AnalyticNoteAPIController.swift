@@ -134,12 +134,7 @@ struct AnalyticNoteAPIController: RouteCollection {
     }
 
     static func version(_ sent: Int?) throws -> Int {
-        guard let sent else {
-            var fields = FieldErrors()
-            fields.add("version", AnalyticNoteWords.versionRequired)
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
-        return sent
+        try ActivityProgramAPIController.version(sent, missing: AnalyticNoteWords.versionRequired)
     }
 
     func answer(_ req: Request, _ outcome: AnalyticNoteWrites.Outcome) async throws -> NoteDTO {
