@@ -20,7 +20,7 @@ extension RoadmapTemplate {
             if line.hasPrefix("#") {
                 let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
                 guard !title.isEmpty, title.count <= 300 else {
-                    errors.add(field, "Строка \(number): название раздела после «#» — до 300 символов.")
+                    errors.add(field, "Строка \(number): после «#» укажите название раздела (до 300 символов).")
                     return nil
                 }
                 sections.append(Section(title, []))

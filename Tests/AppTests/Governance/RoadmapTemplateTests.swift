@@ -98,6 +98,13 @@ extension AppTests {
                 let plan = try await admin.post(
                     "/plans", values: ["template": [theirs.key], "owner": ["municipality"], "year": [String(year)]])
                 #expect(plan.status == .unprocessableEntity && plan.body.string.contains(PlanWords.chooseTemplate))
+                // An own template whose text no longer reads makes no (empty) plan.
+                let broken = try await world.customTemplate(title: "Сломанный")
+                broken.body = "без раздела"
+                try await broken.save(on: app.db)
+                let empty = try await admin.post(
+                    "/plans", values: ["template": [broken.key], "owner": ["municipality"], "year": [String(year)]])
+                #expect(empty.status == .unprocessableEntity && empty.body.string.contains(PlanWords.chooseTemplate))
                 #expect(try await Plan.query(on: app.db).count() == 0)
             }
         }

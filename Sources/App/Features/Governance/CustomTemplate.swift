@@ -28,10 +28,11 @@ final class CustomTemplate: Model, @unchecked Sendable {
     /// The key its plans keep (`plans.template_key`) and its address: the id.
     var key: String { (id ?? UUID()).uuidString.lowercased() }
 
-    /// The template its text makes (the text was checked when saved).
-    var template: RoadmapTemplate {
+    /// The template its text makes (the text was checked when saved); nil if it no longer reads — then it makes no
+    /// plan (an empty plan would stand in the way of the real one).
+    var template: RoadmapTemplate? {
         var errors = FieldErrors()
-        let sections = RoadmapTemplate.sections(body, field: "body", errors: &errors) ?? []
+        guard let sections = RoadmapTemplate.sections(body, field: "body", errors: &errors) else { return nil }
         return RoadmapTemplate(id: key, title: title, sections: sections)
     }
 }
@@ -61,7 +62,7 @@ enum Templates {
 
     /// Every template a new plan may take, built-in first.
     static func all(_ municipalityID: UUID, on db: any Database) async throws -> [RoadmapTemplate] {
-        RoadmapTemplate.builtIn + (try await own(municipalityID, on: db).map(\.template))
+        RoadmapTemplate.builtIn + (try await own(municipalityID, on: db).compactMap(\.template))
     }
 
     /// The template a form or a body names by its key, if the municipality may use it.

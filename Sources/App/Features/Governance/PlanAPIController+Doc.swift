@@ -10,7 +10,7 @@ extension PlanAPIController {
             .field("id", .uuid),
             .field(
                 "templateKey", .string,
-                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ; assignment-<id> — результаты технического задания."
+                "Ключ шаблона: tochka-rosta-1, tochka-rosta-2, id своего шаблона муниципалитета; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ; assignment-<id> — результаты технического задания."
             ),
             .field("title", .string), .optional("organizationId", .uuid, "Чей план; нет — план МОУО."),
             .field("owner", .string, "Организация или «Муниципалитет (план МОУО)»."), .field("year", .integer),

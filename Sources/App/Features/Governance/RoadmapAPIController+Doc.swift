@@ -7,7 +7,8 @@ extension RoadmapAPIController {
     static let templateSchema = OpenAPISchema.named(
         "RoadmapTemplate",
         .object([
-            .field("id", .string, "Ключ шаблона: tochka-rosta-1, tochka-rosta-2."), .field("title", .string),
+            .field("id", .string, "Ключ шаблона: tochka-rosta-1, tochka-rosta-2 или id своего шаблона."),
+            .field("title", .string),
             .field("measures", .integer, "Строк в шаблоне."), .field("builtIn", .boolean, "Встроенный шаблон."),
         ]))
 

@@ -8,7 +8,10 @@ struct RoadmapAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("roadmap-templates", use: list)
         routes.get("roadmap-templates", ":id") { req in
-            try await one(req, try await RoadmapsController.own(req, .read).template)
+            guard let template = try await RoadmapsController.own(req, .read).template else {
+                throw AppError.notFound(RegistryWords.notFound(RoadmapTemplateWords.noun))
+            }
+            return try await one(req, template)
         }
         for template in RoadmapTemplate.builtIn {
             routes.get("roadmap-templates", PathComponent(stringLiteral: template.id)) { req in
@@ -68,7 +71,7 @@ struct RoadmapAPIController: RouteCollection {
         var rows = RoadmapTemplate.builtIn.map {
             TemplateDTO(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
         }
-        rows += try await Templates.own(municipalityID, on: req.db).map(\.template).map {
+        rows += try await Templates.own(municipalityID, on: req.db).compactMap(\.template).map {
             TemplateDTO(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: false)
         }
         rows.sort { query.descending ? $0.title > $1.title : $0.title < $1.title }

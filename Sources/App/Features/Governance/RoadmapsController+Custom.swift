@@ -27,8 +27,11 @@ extension RoadmapsController {
         let title = errors.required("title", form["title"], max: 300)
         let body = errors.required("body", form["body"], max: 200_000)
         if !body.isEmpty, let sections = RoadmapTemplate.sections(body, field: "body", errors: &errors) {
-            // Kept as the editor shows it back, so that a version reads the same whatever the spacing typed.
-            return (title, RoadmapTemplate(id: "", title: title, sections: sections).text, errors)
+            // Kept as the editor shows it back, so that a version reads the same whatever the spacing typed — and
+            // checked as kept, so that a saved text is always saved again.
+            let kept = RoadmapTemplate(id: "", title: title, sections: sections).text
+            _ = errors.optional("body", kept, max: 200_000)
+            return (title, kept, errors)
         }
         return (title, body, errors)
     }
@@ -79,7 +82,7 @@ extension RoadmapsController {
         let (year, years) = try await Self.year(req)
         let versions = try await CustomTemplateVersion.query(on: req.db).filter(\.$template.$id == id)
             .sort(\.$number, .descending).all()
-        var shown = template.template
+        var shown = template.template ?? RoadmapTemplate(id: template.key, title: template.title, sections: [])
         var shownNumber: Int?
         if let raw = req.query[String.self, at: "version"], !raw.isEmpty {
             guard let number = Int(raw), let version = versions.first(where: { $0.number == number }) else {

@@ -29,7 +29,9 @@ struct RoadmapsController: RouteCollection {
             rows: RoadmapTemplate.builtIn.map {
                 .init(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
             }
-                + own.map { .init(id: $0.key, title: $0.title, measures: $0.template.measures.count, builtIn: false) },
+                + own.map {
+                    .init(id: $0.key, title: $0.title, measures: $0.template?.measures.count ?? 0, builtIn: false)
+                },
             canCreate: req.can(.create, .roadmapTemplate(municipalityID: municipalityID)))
         return req.render(page.render(await req.pageContext(active: .roadmaps)))
     }

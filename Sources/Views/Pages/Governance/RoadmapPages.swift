@@ -109,6 +109,8 @@ public struct RoadmapPage: Sendable {
             ) {
                 FieldSpec("year", GovernanceWords.year, .select(years.map { (String($0), String($0)) }, empty: nil))
                     .render(values: FormValues(single: ["year": String(year)]), errors: FieldErrors())
+                // An older version shown stays shown in another year.
+                if let shown = own?.shown { UI.hidden("version", String(shown)) }
                 el("button", .type("submit")) { GovernanceWords.show }
             }
             el("p", .cls("muted")) {
