@@ -1,10 +1,12 @@
 import Domain
 import Fluent
 import Foundation
+import Vapor
 
 /// Report campaigns' demo (issue 22, item 5): the quarterly report of the last quarter whose due day is well past —
 /// МБОУ «Гимназия № 2» submitted on time, МБОУ «СОШ № 1» late, МБОУ «СОШ № 3» has a draft, МБОУ «Лицей № 5» nothing —
-/// and this quarter's, open: none submitted yet, so the schools see it among their tasks.
+/// and this quarter's, open: none submitted yet, so the schools see it among their tasks. The administrator's own form
+/// «Работа с родителями» (issue 22, item 5), with this quarter's campaign for the gymnasium and the third school.
 extension DemoData {
     static func loadReports(
         on db: any Database, municipalityID: UUID, orgIDs: [String: UUID], zone: TimeZone
@@ -22,6 +24,13 @@ extension DemoData {
         let names = ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 1»", "МБОУ «СОШ № 3»", "МБОУ «Лицей № 5»"]
         let organizations = try await Organization.query(on: db).filter(\.$id ~~ names.compactMap { orgIDs[$0] })
             .all().sorted { names.firstIndex(of: $0.shortName)! < names.firstIndex(of: $1.shortName)! }
+        let own = try await parentsForm(on: db, municipalityID: municipalityID)
+        guard let form = own.form else { throw Abort(.internalServerError, reason: "The demo's form does not read.") }
+        _ = try await ReportCampaignsController.announce(
+            form, text: own.body, year: current.year, quarter: current.quarter,
+            period: ReportPeriod.quarter(current.quarter, of: current.year)!,
+            organizations: organizations.filter { ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 3»"].contains($0.shortName) },
+            municipalityID: municipalityID, username: "admin", req: nil, on: db)
         for (which, (year, quarter)) in [past, current].enumerated() {
             let period = ReportPeriod.quarter(quarter, of: year)!
             let campaign = try await ReportCampaignsController.announce(
@@ -68,5 +77,29 @@ extension DemoData {
                 try await report.save(on: db)
             }
         }
+    }
+
+    /// The administrator's own report form: work with parents in a quarter.
+    static func parentsForm(on db: any Database, municipalityID: UUID) async throws -> CustomReportForm {
+        let form = CustomReportForm()
+        form.id = UUID()
+        form.$municipality.id = municipalityID
+        form.title = "Работа с родителями"
+        form.body = ReportForm.text([
+            ReportIndicator("p1", "Родителей на собраниях и консультациях", .number, unit: "чел.", required: true),
+            ReportIndicator(
+                "p2", "Доля родителей, довольных занятиями", .share, unit: "%",
+                hint: "По анкете в конце квартала."),
+            ReportIndicator(
+                "p3", "Мероприятия для родителей", .table(["Мероприятие", "Дата", "Участников"]), required: true),
+            ReportIndicator("p4", "Обучающихся в группах центра", .number, unit: "чел.", source: .studentsCovered),
+            ReportIndicator("p5", "Предложения родителей", .text),
+        ])
+        form.status = RecordStatus.active.rawValue
+        (form.createdBy, form.createdAt, form.updatedBy, form.updatedAt, form.version) =
+            ("admin", Date(), "admin", Date(), 1)
+        try await form.create(on: db)
+        try await ReportFormsController.keepVersion(form, user: "admin", on: db)
+        return form
     }
 }

@@ -49,5 +49,6 @@ enum SetkaMigrations {
         CreateAnalyticNotes(),
         CreateDesignationHearings(),
         CreateCustomTemplates(),
+        CreateCustomReportForms(),
     ]
 }

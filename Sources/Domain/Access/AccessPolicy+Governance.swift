@@ -77,6 +77,13 @@ extension AccessPolicy {
                 return scope.organizationID == center.id && (action == .read || action == .create || action == .update)
             case .teacher, .student, .guardian: return false
             }
+        case .reportForm(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator, .methodologist: return action == .read
+            case .centerHead, .schoolAdmin, .teacher, .student, .guardian: return false
+            }
         case .roadmapTemplate(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

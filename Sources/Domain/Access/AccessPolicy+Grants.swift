@@ -176,7 +176,7 @@ extension AccessPolicy {
             guard scope.municipalityID == school.municipalityID else { return false }
             return grant.role == .schoolAdmin && scope.organizationID == school.id
         case .plan, .planItem, .meeting, .reportCampaign, .report, .activityProgram, .assignment, .analyticNote,
-            .roadmapTemplate:
+            .roadmapTemplate, .reportForm:
             return governanceAllows(grant, action, resource)
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }

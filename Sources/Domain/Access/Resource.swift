@@ -120,6 +120,10 @@ public enum Resource: Sendable {
     /// A report campaign (issue 22, item 5): the administrator and the КМЦ run them; the methodologist reads; an
     /// organisation sees a campaign through its own report.
     case reportCampaign(municipalityID: UUID)
+    /// A report form of the municipality's own (issue 22, item 5; not personal): the administrator defines and edits
+    /// them; the КМЦ, who announces campaigns, and the methodologist read them. An organisation sees a form's
+    /// indicators through its own report.
+    case reportForm(municipalityID: UUID)
     /// An organisation's report: its head or administration fills and submits it; the administrator and the КМЦ read
     /// it and return it for correction (`approve`); the methodologist reads it.
     case report(organization: OrgRef)

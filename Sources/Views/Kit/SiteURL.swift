@@ -30,6 +30,9 @@ public enum SiteURL: Sendable {
     case reportCampaigns
     case reportCampaign(UUID)
     case report(UUID)
+    /// Report forms: the built-in one and the municipality's own; one of them by its key.
+    case reportForms
+    case reportForm(String)
     /// The КМЦ's meetings and one meeting.
     case meetings
     case meeting(UUID)
@@ -110,6 +113,8 @@ public enum SiteURL: Sendable {
         case .reportCampaigns: "/report-campaigns"
         case .reportCampaign(let id): "/report-campaigns/\(id.uuidString.lowercased())"
         case .report(let id): "/reports/\(id.uuidString.lowercased())"
+        case .reportForms: "/report-forms"
+        case .reportForm(let key): "/report-forms/\(key)"
         case .meetings: "/meetings"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"

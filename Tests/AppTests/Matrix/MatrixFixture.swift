@@ -111,6 +111,10 @@ struct MatrixFixture: Sendable {
         let homeTemplate = try await home.customTemplate().id
         (sideA1.ids[.customTemplate], sideA2.ids[.customTemplate]) = (homeTemplate, homeTemplate)
         sideB1.ids[.customTemplate] = try await away.customTemplate().id
+        // A report form of each municipality's own.
+        let homeForm = try await home.customReportForm().id
+        (sideA1.ids[.customReportForm], sideA2.ids[.customReportForm]) = (homeForm, homeForm)
+        sideB1.ids[.customReportForm] = try await away.customReportForm().id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

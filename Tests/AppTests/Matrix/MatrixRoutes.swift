@@ -58,6 +58,7 @@ enum MatrixRoutes {
         "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
         "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
+        "report-forms/:id": .customReportForm,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

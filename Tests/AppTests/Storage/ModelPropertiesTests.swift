@@ -47,7 +47,8 @@ extension AppTests {
             "ActivityProgram": ActivityProgram.self, "ActivityProgramVersion": ActivityProgramVersion.self,
             "TechnicalAssignment": TechnicalAssignment.self, "AnalyticNote": AnalyticNote.self,
             "DesignationHearing": DesignationHearing.self, "CustomTemplate": CustomTemplate.self,
-            "CustomTemplateVersion": CustomTemplateVersion.self,
+            "CustomTemplateVersion": CustomTemplateVersion.self, "CustomReportForm": CustomReportForm.self,
+            "CustomReportFormVersion": CustomReportFormVersion.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

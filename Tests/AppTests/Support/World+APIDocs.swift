@@ -66,6 +66,7 @@ extension World {
                 "reports": reports.reports[0], "meetings": try meeting.requireID(),
                 "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
                 "analytic-notes": try note.requireID(), "roadmap-templates": try await customTemplate().requireID(),
+                "report-forms": try await customReportForm().requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -75,6 +75,22 @@ extension World {
         return template
     }
 
+    static let reportFormBody =
+        "Родителей на собраниях; число; чел.; да\nДоля довольных занятиями; доля; %\n> По анкете.\n"
+        + "Мероприятия для родителей; таблица: Мероприятие, Дата, Участников; ; да\nОхват; число; чел.; ; обучающиеся"
+
+    /// A report form of the municipality's own, at version 1, with four indicators.
+    func customReportForm(title: String = "Работа с родителями") async throws -> CustomReportForm {
+        let form = CustomReportForm()
+        form.$municipality.id = municipalityID
+        (form.title, form.body, form.status) = (title, Self.reportFormBody, RecordStatus.active.rawValue)
+        (form.createdBy, form.createdAt, form.updatedBy, form.updatedAt, form.version) =
+            ("admin", Date(), "admin", Date(), 1)
+        try await form.create(on: app.db)
+        try await ReportFormsController.keepVersion(form, user: "admin", on: app.db)
+        return form
+    }
+
     /// The centre's designation of this year heard at the meeting with a decision to keep its status.
     func hearing(of center: UUID, at meeting: Meeting) async throws {
         let designation = try #require(

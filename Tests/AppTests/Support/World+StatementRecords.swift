@@ -221,6 +221,7 @@ extension World {
             "meetings/:id": try await statementMeeting(centres),
             "roadmaps/:id": try await customTemplate().requireID(),
             "roadmap-templates/:id": try await customTemplate(title: "План работы РЦ").requireID(),
+            "report-forms/:id": try await customReportForm().requireID(),
             "activity-programs/:id": try await statementPrograms(centres),
             "assignments/:id": try await statementAssignments(centres),
             "analytic-notes/:id": try await statementNotes(centres),

@@ -18,7 +18,7 @@ enum APIDocsArea: FeatureArea {
         + OrderAPIController.operations + TalentAPIController.operations
         + OlympiadAPIController.operations + GiftedAPIController.operations + SupportAPIController.operations
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
-        + ReportAPIController.operations + MeetingAPIController.operations
+        + ReportAPIController.operations + ReportFormAPIController.operations + MeetingAPIController.operations
         + ActivityProgramAPIController.operations + AssignmentAPIController.operations
         + AnalyticNoteAPIController.operations
 }

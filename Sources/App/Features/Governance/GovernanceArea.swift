@@ -1,6 +1,6 @@
 import Vapor
 
-/// Governing the network (issue 22): roadmap templates and the plans made from them, report campaigns, activity
+/// Governing the network (issue 22): roadmap templates and the plans made from them, report forms and campaigns, activity
 /// programmes, technical assignments, the КМЦ's meetings with their hearings of centres, analytic notes.
 enum GovernanceArea: FeatureArea {
     static func register(_ routes: AreaRoutes) throws {
@@ -9,6 +9,7 @@ enum GovernanceArea: FeatureArea {
         try routes.web.register(collection: PlanItemsController())
         try routes.web.register(collection: PlanEvidenceController())
         try routes.web.register(collection: ReportCampaignsController())
+        try routes.web.register(collection: ReportFormsController())
         try routes.web.register(collection: ReportsController())
         try routes.web.register(collection: MeetingsController())
         try routes.web.register(collection: ActivityProgramsController())
@@ -17,6 +18,7 @@ enum GovernanceArea: FeatureArea {
         try routes.api.register(collection: RoadmapAPIController())
         try routes.api.register(collection: PlanAPIController())
         try routes.api.register(collection: ReportAPIController())
+        try routes.api.register(collection: ReportFormAPIController())
         try routes.api.register(collection: MeetingAPIController())
         try routes.api.register(collection: ActivityProgramAPIController())
         try routes.api.register(collection: AssignmentAPIController())

@@ -7,8 +7,10 @@ final class ReportCampaign: Model, @unchecked Sendable {
     static let schema = "report_campaigns"
     @ID(key: .id) var id: UUID?
     @Parent(key: "municipality_id") var municipality: Municipality
-    /// `ReportForm.id`.
+    /// `ReportForm.id`: a built-in form's, or the id of the municipality's own form.
     @Field(key: "form_key") var formKey: String
+    /// An own form's text as the campaign was announced with it (nil: a built-in form).
+    @OptionalField(key: "form_text") var formText: String?
     @Field(key: "title") var title: String
     @Field(key: "year") var year: Int
     @OptionalField(key: "quarter") var quarter: Int?
@@ -23,12 +25,20 @@ final class ReportCampaign: Model, @unchecked Sendable {
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
-            _id, _municipality, _formKey, _title, _year, _quarter, _periodFrom, _periodTo, _dueOn, _createdBy,
+            _id, _municipality, _formKey, _formText, _title, _year, _quarter, _periodFrom, _periodTo, _dueOn,
+            _createdBy,
             _createdAt, _version,
         ]
     }
 
-    var form: ReportForm { ReportForm.builtIn(formKey) ?? .quarterly }
+    /// The form its reports answer: the text kept at its announcement, or the built-in one it names.
+    var form: ReportForm {
+        if let formText {
+            return ReportForms.form(key: formKey, title: title, body: formText)
+                ?? ReportForm(id: formKey, title: title, indicators: [])
+        }
+        return ReportForm.builtIn(formKey) ?? .quarterly
+    }
     var period: ReportPeriod {
         ReportPeriod(
             from: CivilDay(number: periodFrom), to: CivilDay(number: periodTo), due: CivilDay(number: dueOn))

@@ -29,6 +29,8 @@ struct ReportAPIController: RouteCollection {
         var late: Int
         /// Consolidated answers of the submitted reports: indicator key → total (only on one campaign).
         var totals: [String: String]?
+        /// The form's indicators as the campaign keeps them (only on one campaign).
+        var indicators: [ReportFormAPIController.IndicatorDTO]?
     }
 
     struct ReportDTO: Content {
@@ -69,13 +71,16 @@ struct ReportAPIController: RouteCollection {
         }
     }
 
-    static func dto(_ campaign: ReportCampaign, _ reports: [Report], totals: [String: String]?) throws -> CampaignDTO {
+    static func dto(
+        _ campaign: ReportCampaign, _ reports: [Report], totals: [String: String]?, detailed: Bool = false
+    ) throws -> CampaignDTO {
         let submitted = reports.filter { $0.reportStatus == .submitted }
         return CampaignDTO(
             id: try campaign.requireID(), formKey: campaign.formKey, title: campaign.title, year: campaign.year,
             quarter: campaign.quarter, periodFrom: campaign.period.from.iso, periodTo: campaign.period.to.iso,
             dueOn: campaign.period.due.iso, reports: reports.count, submitted: submitted.count,
-            late: submitted.filter(\.late).count, totals: totals)
+            late: submitted.filter(\.late).count, totals: totals,
+            indicators: detailed ? campaign.form.indicators.map(ReportFormAPIController.IndicatorDTO.init) : nil)
     }
 
     func campaigns(req: Request) async throws -> PageDTO<CampaignDTO> {
@@ -99,7 +104,7 @@ struct ReportAPIController: RouteCollection {
         let (consolidation, reports) = try await ReportCampaignsController.consolidate(campaign, on: req.db)
         return try Self.dto(
             campaign, reports,
-            totals: Dictionary(uniqueKeysWithValues: consolidation.lines.map { ($0.key, $0.total) }))
+            totals: Dictionary(uniqueKeysWithValues: consolidation.lines.map { ($0.key, $0.total) }), detailed: true)
     }
 
     static let choices: [String: [String]] = ["status": ReportStatus.allCases.map(\.rawValue)]
@@ -175,6 +180,9 @@ extension ReportAPIController {
             .field("reports", .integer, "Организаций, которые отчитываются."), .field("submitted", .integer),
             .field("late", .integer, "Сдано с опозданием."),
             .optional("totals", .stringMap, "Сводные значения сданных отчётов по показателям."),
+            .optional(
+                "indicators", .array(ReportFormAPIController.indicatorSchema),
+                "Показатели формы, какой её объявили в кампании (только в одной кампании)."),
         ]))
 
     static let reportSchema = OpenAPISchema.named(

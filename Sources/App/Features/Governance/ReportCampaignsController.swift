@@ -79,7 +79,8 @@ struct ReportCampaignsController: RouteCollection {
                     organization: report.organization.shortName, due: report.campaign.period.due.formatted,
                     state: ReportWords.state(report.reportStatus, late: report.late, overdue: overdue),
                     overdue: overdue)
-            }, canCreate: req.can(.create, .reportCampaign(municipalityID: municipalityID)))
+            }, canCreate: req.can(.create, .reportCampaign(municipalityID: municipalityID)),
+            canReadForms: req.can(.read, .reportForm(municipalityID: municipalityID)))
         return req.render(page.render(await context(req)))
     }
 
@@ -89,7 +90,8 @@ struct ReportCampaignsController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         let (_, years) = try await RoadmapsController.year(req)
         return ReportCampaignNewPage(
-            forms: ReportForm.builtIn.map { ($0.id, $0.title) }, years: years,
+            forms: try await ReportForms.all(municipalityID, on: req.db).map { ($0.form.id, $0.form.title) },
+            years: years,
             organizations: try await PlansController.owners(municipalityID, on: req.db).map {
                 (try $0.requireID().uuidString.lowercased(), $0.shortName)
             }, values: values, errors: errors)
@@ -119,7 +121,8 @@ struct ReportCampaignsController: RouteCollection {
         try req.authorize(.create, .reportCampaign(municipalityID: municipalityID))
         let form = RegistrySupport.form(req)
         var errors = FieldErrors()
-        let reportForm = form["form"].flatMap(ReportForm.builtIn)
+        let chosenForm = try await ReportForms.find(form["form"], municipalityID: municipalityID, on: req.db)
+        let reportForm = chosenForm?.form
         if reportForm == nil { errors.add("form", ReportWords.chooseForm) }
         let (_, years) = try await RoadmapsController.year(req)
         let year = form["year"].flatMap { Int($0) }.flatMap { years.contains($0) ? $0 : nil }
@@ -149,7 +152,8 @@ struct ReportCampaignsController: RouteCollection {
         let campaign: ReportCampaign
         do {
             campaign = try await Self.announce(
-                reportForm, year: year, quarter: quarter, period: period, organizations: organizations,
+                reportForm, text: chosenForm?.text, year: year, quarter: quarter, period: period,
+                organizations: organizations,
                 municipalityID: municipalityID, username: try req.requireUser().username, req: req)
         } catch  where EnrollmentService.isUniqueViolation(error) {
             throw AppError.conflict(ReportWords.exists)
@@ -159,13 +163,15 @@ struct ReportCampaignsController: RouteCollection {
 
     /// The campaign and a report not begun for each organisation, in one write, audited (`req` nil: the demo's).
     static func announce(
-        _ form: ReportForm, year: Int, quarter: Int, period: ReportPeriod, organizations: [Organization],
+        _ form: ReportForm, text: String? = nil, year: Int, quarter: Int, period: ReportPeriod,
+        organizations: [Organization],
         municipalityID: UUID, username: String, req: Request?, on database: (any Database)? = nil
     ) async throws -> ReportCampaign {
         let campaign = ReportCampaign()
         campaign.id = UUID()
         campaign.$municipality.id = municipalityID
         campaign.formKey = form.id
+        campaign.formText = text
         campaign.title = form.title + " — " + ReportPeriod.quarterTitle(quarter, of: year)
         campaign.year = year
         campaign.quarter = quarter

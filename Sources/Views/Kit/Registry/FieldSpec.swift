@@ -6,6 +6,8 @@ public struct FieldSpec: Sendable {
     public enum Kind: Sendable {
         case text(String)
         case textarea
+        /// A long text: its number of rows, an example shown in the empty box.
+        case longText(rows: Int, placeholder: String?)
         case select([(value: String, title: String)], empty: String?)
         /// A group of checkboxes; the form sends the name once per ticked value.
         case checkboxes([(value: String, title: String)])
@@ -46,23 +48,9 @@ public struct FieldSpec: Sendable {
                 name, label, options: options, selected: values[name], errors: errors, required: required,
                 includeEmpty: empty)
         case .textarea:
-            let error = errors[name]
-            return el("div", .cls(error == nil ? "field" : "field has-error")) {
-                el("label", .for(name)) {
-                    label
-                    if required { el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
-                }
-                el(
-                    "textarea",
-                    attrs: [
-                        .id(name), .name(name), Attr("rows", "4"), .flag("required", required),
-                        Attr("aria-invalid", error == nil ? nil : "true"),
-                        Attr("aria-describedby", error == nil ? nil : "\(name)-error"),
-                    ]
-                ) { values[name] ?? "" }
-                if let hint { el("p", .cls("hint")) { hint } }
-                if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
-            }
+            return textarea(rows: 4, placeholder: nil, values: values, errors: errors)
+        case .longText(let rows, let placeholder):
+            return textarea(rows: rows, placeholder: placeholder, values: values, errors: errors)
         case .checkboxes(let options):
             let error = errors[name]
             let chosen = Set(values.all(name))
@@ -82,6 +70,26 @@ public struct FieldSpec: Sendable {
                 if let hint { el("p", .cls("hint")) { hint } }
                 if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
             }
+        }
+    }
+
+    func textarea(rows: Int, placeholder: String?, values: FormValues, errors: FieldErrors) -> Node {
+        let error = errors[name]
+        return el("div", .cls(error == nil ? "field" : "field has-error")) {
+            el("label", .for(name)) {
+                label
+                if required { el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" } }
+            }
+            el(
+                "textarea",
+                attrs: [
+                    .id(name), .name(name), Attr("rows", String(rows)), Attr("placeholder", placeholder),
+                    .flag("required", required), Attr("aria-invalid", error == nil ? nil : "true"),
+                    Attr("aria-describedby", error != nil ? "\(name)-error" : hint == nil ? nil : "\(name)-hint"),
+                ]
+            ) { values[name] ?? "" }
+            if let hint { el("p", .cls("hint"), .id("\(name)-hint")) { hint } }
+            if let error { el("p", .cls("error"), .id("\(name)-error")) { error } }
         }
     }
 }

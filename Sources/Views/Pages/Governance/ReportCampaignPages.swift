@@ -41,11 +41,14 @@ public struct ReportCampaignListPage: Sendable {
     public var campaigns: [Campaign]?
     public var own: [Own]
     public var canCreate: Bool
+    /// Whether the link to the report forms shows (those who run the municipality).
+    public var canReadForms: Bool
 
-    public init(campaigns: [Campaign]?, own: [Own], canCreate: Bool) {
+    public init(campaigns: [Campaign]?, own: [Own], canCreate: Bool, canReadForms: Bool = false) {
         self.campaigns = campaigns
         self.own = own
         self.canCreate = canCreate
+        self.canReadForms = canReadForms
     }
 
     public static let mock = ReportCampaignListPage(
@@ -60,16 +63,23 @@ public struct ReportCampaignListPage: Sendable {
                 id: MockID.of(2), title: ReportForm.quarterly.title + " — I квартал 2027",
                 organization: "МБОУ «СОШ № 1»",
                 due: "05.04.2027", state: "черновик", overdue: false)
-        ], canCreate: true)
+        ], canCreate: true, canReadForms: true)
 
     public func render(_ ctx: PageContext) -> String {
         let title = ReportWords.title
         return Layout.page(ctx, title: title, crumbs: [Crumb(title)]) {
             el("h1") { title }
             el("p", .cls("muted")) { ReportWords.intro }
-            if canCreate {
+            if canCreate || canReadForms {
                 el("div", .cls("actions")) {
-                    el("a", .cls("button primary"), .href(SiteURL.reportCampaigns.path + "/new")) { ReportWords.create }
+                    if canCreate {
+                        el("a", .cls("button primary"), .href(SiteURL.reportCampaigns.path + "/new")) {
+                            ReportWords.create
+                        }
+                    }
+                    if canReadForms {
+                        el("a", .cls("button"), .href(SiteURL.reportForms.path)) { ReportFormWords.title }
+                    }
                 }
             }
             if let campaigns {

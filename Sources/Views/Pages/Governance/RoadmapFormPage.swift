@@ -76,24 +76,11 @@ public struct RoadmapFormPage: Sendable {
                     "title", RoadmapTemplateWords.Field.title, required: true,
                     hint: RoadmapTemplateWords.Field.titleHint
                 ).render(values: values, errors: errors)
-                let error = errors["body"]
-                el("div", .cls(error == nil ? "field" : "field has-error")) {
-                    el("label", .for("body")) {
-                        RoadmapTemplateWords.Field.body
-                        el("span", .cls("req"), Attr("aria-hidden", "true")) { " *" }
-                    }
-                    el(
-                        "textarea",
-                        attrs: [
-                            .id("body"), .name("body"), Attr("rows", "18"),
-                            Attr("placeholder", RoadmapTemplateWords.Field.bodyExample),
-                            Attr("aria-invalid", error == nil ? nil : "true"),
-                            Attr("aria-describedby", error == nil ? "body-hint" : "body-error"),
-                        ]
-                    ) { values["body"] ?? "" }
-                    el("p", .cls("hint"), .id("body-hint")) { RoadmapTemplateWords.Field.bodyHint }
-                    if let error { el("p", .cls("error"), .id("body-error")) { error } }
-                }
+                FieldSpec(
+                    "body", RoadmapTemplateWords.Field.body,
+                    .longText(rows: 18, placeholder: RoadmapTemplateWords.Field.bodyExample), required: true,
+                    hint: RoadmapTemplateWords.Field.bodyHint
+                ).render(values: values, errors: errors)
                 el("div", .cls("actions")) { UI.submit("Сохранить") }
             }
         }

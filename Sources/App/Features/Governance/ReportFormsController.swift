@@ -1,0 +1,196 @@
+import Domain
+import Fluent
+import Vapor
+import Views
+
+/// Report forms (issue 22, item 5: «The administrator defines a report form (indicators typed as number, share, text,
+/// date, table, with validation and units)»): the built-in quarterly report and the municipality's own, written by the
+/// administrator as text (`ReportForm.indicators`), every save a kept version. A campaign keeps the text it was announced
+/// with (`ReportCampaign.formText`), so a form changed later changes no report already asked for.
+struct ReportFormsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("report-forms", use: list)
+        routes.get("report-forms", "new", use: newForm)
+        routes.post("report-forms", use: create)
+        routes.get("report-forms", ":id", use: showOwn)
+        routes.get("report-forms", ":id", "edit", use: editForm)
+        routes.post("report-forms", ":id", use: save)
+        // The built-in forms are the same in every municipality: fixed addresses, no record's id in the path.
+        for form in ReportForm.builtIn {
+            routes.get("report-forms", PathComponent(stringLiteral: form.id)) { req in try await one(req, form) }
+        }
+    }
+
+    func context(_ req: Request) async -> PageContext { await req.pageContext(active: .reports) }
+
+    /// The own form of the path's id, authorised for `action`.
+    static func own(_ req: Request, _ action: Domain.Action) async throws -> CustomReportForm {
+        guard let form = try await CustomReportForm.find(try req.idParameter(), on: req.db) else {
+            throw AppError.notFound(RegistryWords.notFound(ReportFormWords.noun))
+        }
+        try req.authorize(action, .reportForm(municipalityID: form.$municipality.id))
+        return form
+    }
+
+    func list(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.read, .reportForm(municipalityID: municipalityID))
+        let own = try await ReportForms.own(municipalityID, on: req.db)
+        let page = ReportFormListPage(
+            rows: ReportForm.builtIn.map {
+                .init(key: $0.id, title: $0.title, indicators: $0.indicators.count, builtIn: true)
+            }
+                + own.map {
+                    .init(key: $0.key, title: $0.title, indicators: $0.form?.indicators.count ?? 0, builtIn: false)
+                },
+            canCreate: req.can(.create, .reportForm(municipalityID: municipalityID)))
+        return req.render(page.render(await context(req)))
+    }
+
+    func one(_ req: Request, _ form: ReportForm) async throws -> Response {
+        try req.authorize(.read, .reportForm(municipalityID: try RegistrySupport.municipality(req)))
+        let page = ReportFormPage(key: form.id, form: form, builtIn: true, canEdit: false, versions: [], shown: nil)
+        return req.render(page.render(await context(req)))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try req.authorize(.create, .reportForm(municipalityID: try RegistrySupport.municipality(req)))
+        let page = ReportFormEditPage(key: nil, version: 0, values: FormValues())
+        return req.render(page.render(await context(req)))
+    }
+
+    /// The title and text checked; the text's problems named by line; the text kept as the editor shows it back.
+    static func read(_ form: FormValues) -> (title: String, body: String, errors: FieldErrors) {
+        var errors = FieldErrors()
+        let title = errors.required("title", form["title"], max: 300)
+        let body = errors.required("body", form["body"], max: 100_000)
+        if !body.isEmpty, let indicators = ReportForm.indicators(body, field: "body", errors: &errors) {
+            let kept = ReportForm.text(indicators)
+            _ = errors.optional("body", kept, max: 100_000)
+            return (title, kept, errors)
+        }
+        return (title, body, errors)
+    }
+
+    static func audit(title: String, body: String) -> [String: String] {
+        [ReportFormWords.Field.title: title, ReportFormWords.Field.body: body]
+    }
+
+    static func keepVersion(_ form: CustomReportForm, user: String, on db: any Database) async throws {
+        let version = CustomReportFormVersion()
+        version.$form.id = try form.requireID()
+        version.number = form.version
+        (version.title, version.body, version.savedBy, version.savedAt) = (form.title, form.body, user, Date())
+        try await version.create(on: db)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .reportForm(municipalityID: municipalityID))
+        let values = RegistrySupport.form(req)
+        let (title, body, errors) = Self.read(values)
+        guard errors.isEmpty else {
+            let page = ReportFormEditPage(key: nil, version: 0, values: values, errors: errors)
+            return req.render(page.render(await context(req)), status: .unprocessableEntity)
+        }
+        let user = try req.requireUser().username
+        let id = UUID()
+        try await req.application.writeTransaction { db in
+            // Made inside the transaction: a PostgreSQL retry creates them afresh.
+            let form = CustomReportForm()
+            form.id = id
+            form.$municipality.id = municipalityID
+            (form.title, form.body, form.status) = (title, body, RecordStatus.active.rawValue)
+            (form.createdBy, form.createdAt, form.updatedBy, form.updatedAt, form.version) =
+                (user, Date(), user, Date(), 1)
+            try await form.create(on: db)
+            try await Self.keepVersion(form, user: user, on: db)
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: "report_form", entityID: id, title: title,
+                municipalityID: municipalityID, organizationID: nil, after: Self.audit(title: title, body: body))
+        }
+        return req.redirect(to: SiteURL.reportForm(id.uuidString.lowercased()).path, flash: ReportFormWords.created)
+    }
+
+    func showOwn(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .read)
+        let id = try own.requireID()
+        let versions = try await CustomReportFormVersion.query(on: req.db).filter(\.$form.$id == id)
+            .field(\.$id).field(\.$form.$id).field(\.$number).field(\.$savedBy).field(\.$savedAt)
+            .sort(\.$number, .descending).all()
+        var shown = own.form ?? ReportForm(id: own.key, title: own.title, indicators: [])
+        var shownNumber: Int?
+        if let raw = req.query[String.self, at: "version"], !raw.isEmpty {
+            guard let number = Int(raw), versions.contains(where: { $0.number == number }) else {
+                throw AppError.badParameters(["version": ReportFormWords.noSuchVersion])
+            }
+            if number != own.version,
+                let version = try await CustomReportFormVersion.query(on: req.db).filter(\.$form.$id == id)
+                    .filter(\.$number == number).first()
+            {
+                shown =
+                    ReportForms.form(key: own.key, title: version.title, body: version.body)
+                    ?? ReportForm(id: own.key, title: version.title, indicators: [])
+                shownNumber = number
+            }
+        }
+        let zone = try await RegistrySupport.zone(req)
+        let page = ReportFormPage(
+            key: own.key, form: shown, builtIn: false,
+            canEdit: shownNumber == nil && req.can(.update, .reportForm(municipalityID: own.$municipality.id)),
+            versions: versions.map {
+                (
+                    $0.number,
+                    ReportFormWords.version(
+                        $0.number, saved: CivilDay($0.savedAt, timeZone: zone).formatted, by: $0.savedBy)
+                )
+            }, shown: shownNumber)
+        return req.render(page.render(await context(req)))
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .update)
+        let page = ReportFormEditPage(
+            key: own.key, version: own.version, values: FormValues(single: ["title": own.title, "body": own.body]))
+        return req.render(page.render(await context(req)))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .update)
+        let values = RegistrySupport.form(req)
+        let expected = values["version"].flatMap(Int.init) ?? -1
+        let (title, body, errors) = Self.read(values)
+        guard errors.isEmpty else {
+            // The version the form was read at stays: a stale form corrected is still refused as stale.
+            let page = ReportFormEditPage(key: own.key, version: expected, values: values, errors: errors)
+            return req.render(page.render(await context(req)), status: .unprocessableEntity)
+        }
+        let before = Self.audit(title: own.title, body: own.body)
+        let user = try req.requireUser().username
+        do {
+            try await req.application.writeTransaction { db in
+                guard
+                    try await RegistrySupport.claimVersion(
+                        table: CustomReportForm.schema, id: own.requireID(), expected: expected, on: db)
+                else { throw AppError.conflict(ReportFormWords.changed) }
+                (own.title, own.body, own.updatedBy, own.updatedAt) = (title, body, user, Date())
+                own.version = expected + 1
+                try await own.save(on: db)
+                try await Self.keepVersion(own, user: user, on: db)
+                try await Audit.record(
+                    on: db, req: req, action: .update, entityType: "report_form", entityID: own.id, title: title,
+                    municipalityID: own.$municipality.id, organizationID: nil, before: before,
+                    after: Self.audit(title: title, body: body))
+            }
+        } catch let error as AppError where error.status == .conflict {
+            // The current text to edit, and the refused one beside it so that nothing typed is lost.
+            let fresh = try await Self.own(req, .read)
+            let page = ReportFormEditPage(
+                key: fresh.key, version: fresh.version,
+                values: FormValues(single: ["title": fresh.title, "body": fresh.body]),
+                conflict: ReportFormWords.changed, refused: body)
+            return req.render(page.render(await context(req)), status: .conflict)
+        }
+        return req.redirect(to: SiteURL.reportForm(own.key).path, flash: ReportFormWords.saved)
+    }
+}
