@@ -13,6 +13,7 @@ extension ReportForm {
     /// The indicators of the text, or nil with the first problem named by its line under `field`.
     public static func indicators(_ text: String, field: String, errors: inout FieldErrors) -> [ReportIndicator]? {
         var indicators: [ReportIndicator] = []
+        var titles: Set<String> = []
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             let number = index + 1
@@ -24,11 +25,12 @@ extension ReportForm {
             if line.hasPrefix(">") {
                 let hint = line.dropFirst().trimmingCharacters(in: .whitespaces)
                 guard !indicators.isEmpty else { return refuse("подсказка «>» — под строкой показателя.") }
-                guard !hint.isEmpty, hint.count <= 1000 else {
-                    return refuse("после «>» напишите подсказку (до 1000 символов).")
-                }
                 let last = indicators.count - 1
-                indicators[last].hint = indicators[last].hint.map { $0 + " " + hint } ?? hint
+                let joined = indicators[last].hint.map { $0 + " " + hint } ?? hint
+                guard !hint.isEmpty, joined.count <= 1000 else {
+                    return refuse("после «>» напишите подсказку (до 1000 символов на показатель).")
+                }
+                indicators[last].hint = joined
                 continue
             }
             let cells = line.split(separator: ";", omittingEmptySubsequences: false)
@@ -40,8 +42,8 @@ extension ReportForm {
             guard let title = cell(0), title.count <= 300 else {
                 return refuse("укажите название показателя (до 300 символов).")
             }
-            if let twin = indicators.firstIndex(where: { $0.title.lowercased() == title.lowercased() }) {
-                return refuse("показатель «\(title)» уже есть (\(twin + 1)-й по счёту) — назовите его иначе.")
+            guard titles.insert(title.lowercased()).inserted else {
+                return refuse("показатель «\(title)» уже есть — назовите его иначе.")
             }
             guard let kind = cell(1).flatMap(Self.kind) else {
                 return refuse(

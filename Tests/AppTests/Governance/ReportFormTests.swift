@@ -29,6 +29,9 @@ extension AppTests {
                     values: ["title": ["Работа с родителями"], "body": ["Собрания; число\nОхват; штуки"]])
                 #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Строка 2: тип"))
                 #expect(bad.body.string.contains("Охват; штуки"))
+                let twin = try await admin.post(
+                    "/report-forms", values: ["title": [ReportForm.quarterly.title.uppercased()], "body": ["А; число"]])
+                #expect(twin.status == .unprocessableEntity && twin.body.string.contains(ReportFormWords.titleTaken))
                 #expect(try await CustomReportForm.query(on: app.db).count() == 0)
                 let made = try await admin.post(
                     "/report-forms", values: ["title": ["Работа с родителями"], "body": [World.reportFormBody]])
@@ -110,6 +113,50 @@ extension AppTests {
                 ).body.string
                 #expect(detail.contains("\"columns\":[\"Мероприятие\",\"Дата\",\"Участников\"]"))
                 #expect(detail.contains("\"source\":\"studentsCovered\"") && detail.contains("\"p1\":\"30\""))
+                // A report tells the keys of its answers as its campaign keeps the form, not as the form is now.
+                let answered = try await api.send(.GET, "/api/v1/reports/\(try report.requireID())", headers: auth)
+                #expect(answered.body.string.contains("Мероприятия для родителей"))
+                #expect(answered.body.string.contains("\"key\":\"p3\""))
+                // A campaign announced and a report returned through the API, by the page's rules.
+                struct Announce: Content {
+                    var form: String
+                    var year: Int
+                    var quarter: Int
+                    var organizations: [String]
+                }
+                let third = Announce(form: form.key, year: year, quarter: 3, organizations: [cast.center.uuidString])
+                let created = try await api.send(.POST, "/api/v1/report-campaigns", json: third, headers: auth)
+                // Announced with the form as it is now (version 2: one indicator).
+                #expect(created.status == .created && created.body.string.contains("\"key\":\"p1\""))
+                #expect(!created.body.string.contains("\"key\":\"p2\""))
+                let twice = try await api.send(.POST, "/api/v1/report-campaigns", json: third, headers: auth)
+                #expect(twice.status == .unprocessableEntity && twice.body.string.contains("quarter"))
+                var wrong = third
+                (wrong.form, wrong.quarter) = ("tochka-rosta-9", 2)
+                let refused = try await api.send(.POST, "/api/v1/report-campaigns", json: wrong, headers: auth)
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains(ReportWords.chooseForm))
+                #expect(try await ReportCampaign.query(on: app.db).count() == 2)
+                struct GiveBack: Content {
+                    var comment: String
+                    var version: Int
+                }
+                let returnPath = "/api/v1/reports/\(try report.requireID())/return"
+                let empty = try await api.send(
+                    .POST, returnPath, json: GiveBack(comment: "", version: 2), headers: auth)
+                #expect(empty.status == .unprocessableEntity)
+                let staleReturn = try await api.send(
+                    .POST, returnPath, json: GiveBack(comment: "Уточните", version: 1), headers: auth)
+                #expect(staleReturn.status == .conflict)
+                let returned = try await api.send(
+                    .POST, returnPath, json: GiveBack(comment: "Уточните число проб.", version: 2), headers: auth)
+                #expect(returned.status == .ok && returned.body.string.contains("\"status\":\"returned\""))
+                let own: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
+                #expect(
+                    try await api.send(.POST, returnPath, json: GiveBack(comment: "—", version: 3), headers: own).status
+                        == .forbidden)
+                #expect(
+                    try await api.send(.POST, "/api/v1/report-campaigns", json: third, headers: own).status
+                        == .forbidden)
                 #expect(
                     try await AuditEntry.query(on: app.db).filter(\.$entityType == "report_form").count() == 2)
             }

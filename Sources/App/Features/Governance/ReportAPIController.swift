@@ -10,9 +10,11 @@ struct ReportAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("report-campaigns", use: campaigns)
         routes.get("report-campaigns", ":id", use: campaign)
+        routes.post("report-campaigns", use: announce)
         routes.get("reports", use: reports)
         routes.get("reports", ":id", use: report)
         routes.put("reports", ":id", use: update)
+        routes.post("reports", ":id", "return", use: giveBack)
     }
 
     struct CampaignDTO: Content {
@@ -50,8 +52,10 @@ struct ReportAPIController: RouteCollection {
         var answers: [String: String]
         var computed: [String: String]
         var version: Int
+        /// The indicators the answers are keyed by, as the campaign keeps its form (only on one report).
+        var indicators: [ReportFormAPIController.IndicatorDTO]?
 
-        init(_ report: Report) throws {
+        init(_ report: Report, detailed: Bool = true) throws {
             id = try report.requireID()
             campaignId = report.$campaign.id
             campaign = report.campaign.title
@@ -68,6 +72,7 @@ struct ReportAPIController: RouteCollection {
             answers = report.answerValues
             computed = report.computedValues
             version = report.version
+            indicators = detailed ? report.campaign.form.indicators.map(ReportFormAPIController.IndicatorDTO.init) : nil
         }
     }
 
@@ -135,7 +140,8 @@ struct ReportAPIController: RouteCollection {
             .range(((query.page - 1) * query.per)..<(query.page * query.per)).with(\.$organization)
             .with(\.$campaign).all()
         return PageDTO(
-            items: try rows.map(ReportDTO.init), metadata: .init(page: query.page, per: query.per, total: total))
+            items: try rows.map { try ReportDTO($0, detailed: false) },
+            metadata: .init(page: query.page, per: query.per, total: total))
     }
 
     func report(req: Request) async throws -> ReportDTO {
@@ -167,73 +173,51 @@ struct ReportAPIController: RouteCollection {
         case .locked: throw AppError.conflict(ReportWords.locked)
         }
     }
-}
 
-/// The reports' API description.
-extension ReportAPIController {
-    static let campaignSchema = OpenAPISchema.named(
-        "ReportCampaign",
-        .object([
-            .field("id", .uuid), .field("formKey", .string, "Форма отчёта."), .field("title", .string),
-            .field("year", .integer), .optional("quarter", .integer), .field("periodFrom", .date),
-            .field("periodTo", .date), .field("dueOn", .date, "Срок сдачи."),
-            .field("reports", .integer, "Организаций, которые отчитываются."), .field("submitted", .integer),
-            .field("late", .integer, "Сдано с опозданием."),
-            .optional("totals", .stringMap, "Сводные значения сданных отчётов по показателям."),
-            .optional(
-                "indicators", .array(ReportFormAPIController.indicatorSchema),
-                "Показатели формы, какой её объявили в кампании (только в одной кампании)."),
-        ]))
+    struct Announce: Content {
+        /// A form's key: tochka-rosta-quarter or an own form's id.
+        var form: String?
+        var year: Int?
+        var quarter: Int?
+        var organizations: [String]?
+    }
 
-    static let reportSchema = OpenAPISchema.named(
-        "Report",
-        .object([
-            .field("id", .uuid), .field("campaignId", .uuid), .field("campaign", .string, "Название кампании."),
-            .field("formKey", .string, "Форма отчёта."), .field("periodFrom", .date), .field("periodTo", .date),
-            .field("dueOn", .date, "Срок сдачи."), .field("organizationId", .uuid),
-            .field("organization", .string), .field("status", .oneOf(ReportStatus.allCases.map(\.rawValue))),
-            .field("late", .boolean, "Сдан после срока."), .optional("submittedAt", .dateTime),
-            .optional("returnComment", .string, "Замечания при возврате."),
-            .field("answers", .stringMap, "Ответы: ключ показателя → значение."),
-            .field("computed", .stringMap, "Что посчитала Setka при заполнении: ключ показателя → число."),
-            .field("version", .integer),
-        ]))
+    /// A campaign announced by the same checks as the page's; 201 with the campaign and its indicators.
+    func announce(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .reportCampaign(municipalityID: municipalityID))
+        let body = try req.content.decode(Announce.self)
+        let (announcement, errors) = try await ReportCampaignsController.read(
+            req, municipalityID: municipalityID, form: body.form, year: body.year.map(String.init),
+            quarter: body.quarter.map(String.init), organizations: body.organizations ?? [])
+        guard let announcement else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        let campaign = try await ReportCampaignsController.announce(
+            announcement, municipalityID: municipalityID, req: req)
+        let reports = try await Report.query(on: req.db).filter(\.$campaign.$id == campaign.requireID()).all()
+        let response = Response(status: .created)
+        try response.content.encode(Self.dto(campaign, reports, totals: [:], detailed: true))
+        return response
+    }
 
-    static let operations = [
-        APIOperation(
-            .GET, "/report-campaigns", id: "listReportCampaigns", area: .governance, summary: "Кампании отчётности",
-            description: "Кампании отчётности муниципалитета: период, срок, сколько сдано и с опозданием.",
-            list: APIParameter.list(sorts: ["due"]), responses: [.ok(.page(campaignSchema))]),
-        APIOperation(
-            .GET, "/report-campaigns/{id}", id: "getReportCampaign", area: .governance, summary: "Кампания отчётности",
-            description: "Одна кампания со сводными значениями сданных отчётов.", responses: [.ok(campaignSchema)]),
-        APIOperation(
-            .GET, "/reports", id: "listReports", area: .governance, summary: "Отчёты",
-            description: "Отчёты организаций: МОУО и КМЦ — все, организация — свои.",
-            list: APIParameter.list(
-                sorts: ["organization"],
-                filters: [
-                    APIParameter("campaign", "Кампания (id).", schema: .uuid),
-                    APIParameter("status", "Состояние.", values: ReportStatus.allCases.map(\.rawValue)),
-                ]),
-            responses: [.ok(.page(reportSchema))]),
-        APIOperation(
-            .GET, "/reports/{id}", id: "getReport", area: .governance, summary: "Отчёт",
-            description: "Один отчёт организации.", responses: [.ok(reportSchema)]),
-        APIOperation(
-            .PUT, "/reports/{id}", id: "updateReport", area: .governance, summary: "Сохранить или сдать отчёт",
-            description: """
-                Ответы по показателям формы — по тем же правилам, что и на сайте: неверное значение — 422 с полем; \
-                `submit: true` сдаёт отчёт (без обязательного показателя — 422), после срока — с отметкой об \
-                опоздании. Сданный отчёт меняется только после возврата на доработку (409). `version` — версия, с \
-                которой читали отчёт: если его уже изменили, — 409.
-                """,
-            body: APIBody(
-                schema: .object([
-                    .optional("answers", OpenAPISchema.stringMap.nullable, "Ключ показателя → значение."),
-                    .optional("submit", OpenAPISchema.boolean.nullable, "Сдать отчёт."),
-                    .field("version", OpenAPISchema.integer.nullable, "Версия отчёта."),
-                ])),
-            responses: [.ok(reportSchema, "Сохранено.")], errors: [.conflict]),
-    ]
+    struct GiveBack: Content {
+        var comment: String?
+        var version: Int?
+    }
+
+    /// A submitted report returned with a comment, under its version — as on the page.
+    func giveBack(req: Request) async throws -> ReportDTO {
+        let report = try await ReportsController.report(req, .approve)
+        let body = try req.content.decode(GiveBack.self)
+        guard let version = body.version else {
+            var fields = FieldErrors()
+            fields.add("version", "Укажите версию отчёта.")
+            throw AppError.validation(ValidationFailure(fields: fields))
+        }
+        switch try await ReportsController.giveBack(req, report, comment: body.comment, expected: version) {
+        case .saved: return try ReportDTO(try await ReportsController.report(req, .read))
+        case .invalid(let errors): throw AppError.validation(ValidationFailure(fields: errors))
+        case .stale: throw AppError.conflict(ReportWords.changed)
+        case .locked: throw AppError.conflict(ReportWords.notSubmittedYet)
+        }
+    }
 }

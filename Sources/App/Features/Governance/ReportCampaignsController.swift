@@ -116,48 +116,78 @@ struct ReportCampaignsController: RouteCollection {
         return req.render(page.render(await context(req)))
     }
 
-    func create(req: Request) async throws -> Response {
-        let municipalityID = try RegistrySupport.municipality(req)
-        try req.authorize(.create, .reportCampaign(municipalityID: municipalityID))
-        let form = RegistrySupport.form(req)
+    /// What a new campaign needs, checked: the form (with an own form's text), the quarter's period, who reports.
+    struct Announcement {
+        var form: ReportForm
+        var text: String?
+        var year: Int
+        var quarter: Int
+        var period: ReportPeriod
+        var organizations: [Organization]
+    }
+
+    /// The campaign a form or a body asks for, or the problems named by field (`form`, `year`, `quarter`,
+    /// `organizations`) — one check for the page and the API.
+    static func read(
+        _ req: Request, municipalityID: UUID, form formKey: String?, year rawYear: String?, quarter rawQuarter: String?,
+        organizations rawOrganizations: [String]
+    ) async throws -> (Announcement?, FieldErrors) {
         var errors = FieldErrors()
-        let chosenForm = try await ReportForms.find(form["form"], municipalityID: municipalityID, on: req.db)
-        let reportForm = chosenForm?.form
-        if reportForm == nil { errors.add("form", ReportWords.chooseForm) }
+        let chosenForm = try await ReportForms.find(formKey, municipalityID: municipalityID, on: req.db)
+        if chosenForm == nil { errors.add("form", ReportWords.chooseForm) }
         let (_, years) = try await RoadmapsController.year(req)
-        let year = form["year"].flatMap { Int($0) }.flatMap { years.contains($0) ? $0 : nil }
+        let year = rawYear.flatMap { Int($0) }.flatMap { years.contains($0) ? $0 : nil }
         if year == nil { errors.add("year", GovernanceWords.chooseYear(years)) }
-        let quarter = form["quarter"].flatMap { Int($0) }
+        let quarter = rawQuarter.flatMap { Int($0) }
         let period = year.flatMap { year in quarter.flatMap { ReportPeriod.quarter($0, of: year) } }
         if period == nil { errors.add("quarter", ReportWords.chooseQuarter) }
-        if let reportForm, let year, let quarter, period != nil,
+        if let chosenForm, let year, let quarter, period != nil,
             try await ReportCampaign.query(on: req.db).filter(\.$municipality.$id == municipalityID)
-                .filter(\.$formKey == reportForm.id).filter(\.$year == year).filter(\.$quarter == quarter).first()
+                .filter(\.$formKey == chosenForm.form.id).filter(\.$year == year).filter(\.$quarter == quarter).first()
                 != nil
         {
             errors.add("quarter", ReportWords.exists)
         }
         let owners = try await PlansController.owners(municipalityID, on: req.db)
-        let chosen = Set((form.values["organizations"] ?? []).compactMap(UUID.init(uuidString:)))
+        let chosen = Set(rawOrganizations.compactMap(UUID.init(uuidString:)))
         let organizations = owners.filter { chosen.contains($0.id!) }
-        if organizations.isEmpty || organizations.count != chosen.count
-            || chosen.count != (form.values["organizations"] ?? []).count
-        {
+        if organizations.isEmpty || organizations.count != chosen.count || chosen.count != rawOrganizations.count {
             errors.add("organizations", ReportWords.chooseOrganizations)
         }
-        guard errors.isEmpty, let reportForm, let year, let quarter, let period else {
-            let page = try await formPage(req, values: form, errors: errors)
-            return req.render(page.render(await context(req)), status: .unprocessableEntity)
-        }
-        let campaign: ReportCampaign
+        guard errors.isEmpty, let chosenForm, let year, let quarter, let period else { return (nil, errors) }
+        return (
+            Announcement(
+                form: chosenForm.form, text: chosenForm.text, year: year, quarter: quarter, period: period,
+                organizations: organizations), errors
+        )
+    }
+
+    /// The campaign announced, audited; a twin announced meanwhile (the unique index) is a 409.
+    static func announce(_ announcement: Announcement, municipalityID: UUID, req: Request) async throws
+        -> ReportCampaign
+    {
         do {
-            campaign = try await Self.announce(
-                reportForm, text: chosenForm?.text, year: year, quarter: quarter, period: period,
-                organizations: organizations,
+            return try await announce(
+                announcement.form, text: announcement.text, year: announcement.year, quarter: announcement.quarter,
+                period: announcement.period, organizations: announcement.organizations,
                 municipalityID: municipalityID, username: try req.requireUser().username, req: req)
         } catch  where EnrollmentService.isUniqueViolation(error) {
             throw AppError.conflict(ReportWords.exists)
         }
+    }
+
+    func create(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .reportCampaign(municipalityID: municipalityID))
+        let form = RegistrySupport.form(req)
+        let (announcement, errors) = try await Self.read(
+            req, municipalityID: municipalityID, form: form["form"], year: form["year"], quarter: form["quarter"],
+            organizations: form.values["organizations"] ?? [])
+        guard let announcement else {
+            let page = try await formPage(req, values: form, errors: errors)
+            return req.render(page.render(await context(req)), status: .unprocessableEntity)
+        }
+        let campaign = try await Self.announce(announcement, municipalityID: municipalityID, req: req)
         return req.redirect(to: SiteURL.reportCampaign(try campaign.requireID()).path, flash: ReportWords.created)
     }
 
@@ -257,8 +287,9 @@ struct ReportCampaignsController: RouteCollection {
         let campaign = try await Self.campaign(req, .read)
         let (consolidation, _) = try await Self.consolidate(campaign, on: req.db)
         var rows: [[XLSXCell]] = []
+        let form = campaign.form
         for line in consolidation.lines {
-            let kind = campaign.form.indicator(line.key)?.kind
+            let kind = form.indicator(line.key)?.kind
             let total: XLSXCell =
                 switch kind {
                 case .number: .integer(Int(line.total) ?? 0)

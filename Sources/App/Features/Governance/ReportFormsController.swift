@@ -72,6 +72,17 @@ struct ReportFormsController: RouteCollection {
         return (title, body, errors)
     }
 
+    /// Whether another form of the municipality (or a built-in one) has the title: the campaign's choice and titles
+    /// would not tell them apart.
+    static func titleTaken(_ title: String, municipalityID: UUID, except: UUID?, on db: any Database) async throws
+        -> Bool
+    {
+        let lowered = title.lowercased()
+        if ReportForm.builtIn.contains(where: { $0.title.lowercased() == lowered }) { return true }
+        return try await ReportForms.own(municipalityID, on: db)
+            .contains { $0.id != except && $0.title.lowercased() == lowered }
+    }
+
     static func audit(title: String, body: String) -> [String: String] {
         [ReportFormWords.Field.title: title, ReportFormWords.Field.body: body]
     }
@@ -88,7 +99,11 @@ struct ReportFormsController: RouteCollection {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.create, .reportForm(municipalityID: municipalityID))
         let values = RegistrySupport.form(req)
-        let (title, body, errors) = Self.read(values)
+        let (title, body, checked) = Self.read(values)
+        var errors = checked
+        if !title.isEmpty, try await Self.titleTaken(title, municipalityID: municipalityID, except: nil, on: req.db) {
+            errors.add("title", ReportFormWords.titleTaken)
+        }
         guard errors.isEmpty else {
             let page = ReportFormEditPage(key: nil, version: 0, values: values, errors: errors)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
@@ -159,7 +174,13 @@ struct ReportFormsController: RouteCollection {
         let own = try await Self.own(req, .update)
         let values = RegistrySupport.form(req)
         let expected = values["version"].flatMap(Int.init) ?? -1
-        let (title, body, errors) = Self.read(values)
+        let (title, body, checked) = Self.read(values)
+        var errors = checked
+        if !title.isEmpty,
+            try await Self.titleTaken(title, municipalityID: own.$municipality.id, except: own.id, on: req.db)
+        {
+            errors.add("title", ReportFormWords.titleTaken)
+        }
         guard errors.isEmpty else {
             // The version the form was read at stays: a stale form corrected is still refused as stale.
             let page = ReportFormEditPage(key: own.key, version: expected, values: values, errors: errors)

@@ -22,6 +22,7 @@ public enum ReportFormWords {
     public static let changed =
         "Форму уже изменил другой пользователь. Ниже — текущий текст; внесите изменения ещё раз."
     public static let versions = "Версии"
+    public static let titleTaken = "Форма с таким названием уже есть — назовите её иначе."
     public static let refused = "Ваш текст, который не был сохранён"
     public static let noSuchVersion = "Такой версии у формы нет."
     public static let indicators = "Показатели"

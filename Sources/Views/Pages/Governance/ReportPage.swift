@@ -139,8 +139,11 @@ public struct ReportPage: Sendable {
                         )
                         .render(values: values, errors: errors)
                     case .date:
-                        FieldSpec(indicator.key, label, .date, required: indicator.required)
-                            .render(values: values, errors: errors)
+                        FieldSpec(
+                            indicator.key, label, .date, required: indicator.required,
+                            hint: indicator.hint.map { $0 + " В виде ДД.ММ.ГГГГ, например 01.09.2025." }
+                        )
+                        .render(values: values, errors: errors)
                     case .text:
                         FieldSpec(
                             indicator.key, label, .textarea, required: indicator.required,
