@@ -102,6 +102,53 @@ extension AppTests {
             }
         }
 
+        /// The API plans a meeting, holds it with its minutes, attendance and a decision that becomes a plan item — by
+        /// the page's checks, under the meeting's version; the centre reads and does not write.
+        @Test func theAPIPlansAndHoldsAMeeting() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                _ = try await world.cast([.kmc, .centre1])
+                let members = try await world.kmcMembers(3)
+                let today = CivilDay(Date(), timeZone: world.zone)
+                let auth: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "kmc"))"]
+                var api = Browser(app)
+                typealias Body = MeetingAPIController.Body
+                var body = Body(
+                    date: today.iso, title: "Итоги полугодия", agenda: "1. Отчёты центров.",
+                    members: members.map(\.uuidString))
+                var missing = body
+                missing.members = []
+                let refused = try await api.send(.POST, "/api/v1/meetings", json: missing, headers: auth)
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("members"))
+                let created = try await api.send(.POST, "/api/v1/meetings", json: body, headers: auth)
+                #expect(created.status == .created && created.body.string.contains("\"status\":\"planned\""))
+                let meeting = try #require(try await Meeting.query(on: app.db).first())
+                let path = "/api/v1/meetings/\(try meeting.requireID())"
+                (body.status, body.minutes, body.present, body.version) =
+                    ("held", "Заслушали отчёты.", [members[0].uuidString], 1)
+                body.decisions = [.init(text: "Подготовить сводный отчёт; срочно", responsible: "КМЦ", dueOn: nil)]
+                let broken = try await api.send(.PUT, path, json: body, headers: auth)
+                #expect(broken.status == .unprocessableEntity && broken.body.string.contains("без «;»"))
+                body.decisions = [
+                    .init(text: "Подготовить сводный отчёт", responsible: "КМЦ", dueOn: today.adding(days: 20).iso)
+                ]
+                let held = try await api.send(.PUT, path, json: body, headers: auth)
+                #expect(held.status == .ok && held.body.string.contains("\"present\":true"))
+                #expect(held.body.string.contains("\"planItemId\""))
+                #expect(
+                    try await PlanItem.query(on: app.db).filter(\.$measure == "Подготовить сводный отчёт").count() == 1)
+                let stale = try await api.send(.PUT, path, json: body, headers: auth)
+                #expect(stale.status == .conflict)
+                #expect(try await MeetingDecisionRecord.query(on: app.db).count() == 1)
+                let own: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
+                #expect(try await api.send(.GET, path, headers: own).status == .ok)
+                body.version = 2
+                #expect(try await api.send(.PUT, path, json: body, headers: own).status == .forbidden)
+                #expect(try await api.send(.POST, "/api/v1/meetings", json: body, headers: own).status == .forbidden)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 2)
+            }
+        }
+
         @Test func aQuarterWithoutAMeetingIsWarnedOfOnTheListAndTheStartPage() async throws {
             try await withApp { app in
                 let world = try await World.make(app)

@@ -4,11 +4,14 @@ import Vapor
 import Views
 
 /// The КМЦ's meetings as JSON (issue 22, items 6 and 8): the list, newest first, and one with its participants and
-/// decisions — for those the policy lets read them.
+/// decisions — for those the policy lets read them; a meeting planned, changed (held, with its minutes, attendance and
+/// decisions) and its hearings of centres — by the page's checks.
 struct MeetingAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("meetings", use: list)
         routes.get("meetings", ":id", use: one)
+        routes.post("meetings", use: create)
+        routes.put("meetings", ":id", use: update)
         routes.post("meetings", ":id", "hearings", use: hear)
     }
 
@@ -91,7 +94,11 @@ struct MeetingAPIController: RouteCollection {
     }
 
     func one(req: Request) async throws -> MeetingDTO {
-        let meeting = try await MeetingsController.meeting(req, .read)
+        try await detail(req, try await MeetingsController.meeting(req, .read))
+    }
+
+    /// One meeting with its participants, decisions and hearings.
+    func detail(_ req: Request, _ meeting: Meeting) async throws -> MeetingDTO {
         let id = try meeting.requireID()
         let participants = try await MeetingParticipant.query(on: req.db).filter(\.$meeting.$id == id)
             .with(\.$member).all().sorted { $0.member.sortKey < $1.member.sortKey }
@@ -126,72 +133,87 @@ struct MeetingAPIController: RouteCollection {
             throw AppError.validation(ValidationFailure(fields: sentNames))
         }
     }
-}
 
-/// The meetings' API description.
-extension MeetingAPIController {
-    static let schema = OpenAPISchema.named(
-        "Meeting",
-        .object([
-            .field("id", .uuid), .field("date", .date, "Дата совещания."), .field("title", .string),
-            .field("agenda", .string, "Повестка."), .field("status", .oneOf(MeetingStatus.allCases.map(\.rawValue))),
-            .optional("minutes", .string, "Протокол."),
-            .optional(
-                "participants",
-                .array(
-                    .object([
-                        .field("kmcMemberId", .uuid), .field("name", .string),
-                        .optional("present", .boolean, "Присутствовал (у проведённого совещания)."),
-                    ])), "Участники из состава КМЦ (у одного совещания)."),
-            .optional(
-                "decisions",
-                .array(
-                    .object([
-                        .field("text", .string), .optional("responsible", .string), .optional("dueOn", .date),
-                        .optional("planItemId", .uuid, "Пункт плана решений КМЦ."),
-                    ])), "Решения (у одного совещания)."),
-            .optional("hearings", .array(hearingSchema), "Заслушанные ресурсные центры (у одного совещания)."),
-            .field("version", .integer),
-        ]))
+    struct Body: Content {
+        struct Decision: Content {
+            var text: String?
+            var responsible: String?
+            var dueOn: String?
+        }
+        var date: String?
+        var title: String?
+        var agenda: String?
+        var status: String?
+        var minutes: String?
+        var members: [String]?
+        var present: [String]?
+        var decisions: [Decision]?
+        var version: Int?
 
-    static let hearingSchema = OpenAPISchema.named(
-        "DesignationHearing",
-        .object([
-            .field("centerId", .uuid, "Назначение ресурсного центра (центр в учебном году)."),
-            .field("organization", .string), .field("year", .string, "Учебный год, например 2025/2026."),
-            .field("decision", .oneOf(DesignationDecision.allCases.map(\.rawValue))),
-            .optional("reasoning", .string, "Обоснование."),
-            .optional("nextCenterId", .uuid, "Назначение на следующий учебный год (при сохранении статуса)."),
-        ]))
+        init(
+            date: String?, title: String?, agenda: String?, status: String? = nil, minutes: String? = nil,
+            members: [String]?, present: [String]? = nil, decisions: [Decision]? = nil, version: Int? = nil
+        ) {
+            (self.date, self.title, self.agenda, self.status, self.minutes) = (date, title, agenda, status, minutes)
+            (self.members, self.present, self.decisions, self.version) = (members, present, decisions, version)
+        }
+    }
 
-    static let operations = [
-        APIOperation(
-            .GET, "/meetings", id: "listMeetings", area: .governance, summary: "Совещания КМЦ",
-            description: "Совещания координационно-методического центра: дата, тема, повестка, состояние, протокол.",
-            list: APIParameter.list(
-                sorts: ["date"],
-                filters: [APIParameter("status", "Состояние.", values: MeetingStatus.allCases.map(\.rawValue))]),
-            responses: [.ok(.page(schema))]),
-        APIOperation(
-            .GET, "/meetings/{id}", id: "getMeeting", area: .governance, summary: "Совещание КМЦ",
-            description: "Одно совещание с участниками, явкой, решениями и заслушанными центрами.",
-            responses: [.ok(schema)]),
-        APIOperation(
-            .POST, "/meetings/{id}/hearings", id: "hearCenter", area: .governance,
-            summary: "Решение о статусе ресурсного центра",
-            description: """
-                Проведённое совещание заслушивает центр в учебном году: `keep` — статус сохраняется, центр назначается \
-                на следующий учебный год (если он есть в справочнике); `change` — меняются функции и направления \
-                (обоснование обязательно); `end` — деятельность прекращается досрочно, центр переводится в архив \
-                (обоснование обязательно). Центр заслушивается на совещании один раз. Непроведённое совещание или \
-                назначение центра, изменённое тем временем, — 409; неверное поле — 422 с полем.
-                """,
-            body: APIBody(
-                schema: .object([
-                    .field("centerId", OpenAPISchema.string.nullable, "Назначение ресурсного центра."),
-                    .field("decision", OpenAPISchema.string.nullable, "keep, change или end."),
-                    .optional("reasoning", OpenAPISchema.string.nullable, "Обоснование."),
-                ])),
-            responses: [.created(hearingSchema, "Решение записано.")], errors: [.conflict]),
-    ]
+    /// The body as the meeting's form would send it, so that one check reads both; a decision's part that would break
+    /// the form's line («;» or a line break) is refused by name.
+    static func values(_ body: Body) throws -> FormValues {
+        var errors = FieldErrors()
+        let lines = (body.decisions ?? []).map { decision in
+            [
+                decision.text ?? "", decision.responsible ?? "",
+                decision.dueOn.flatMap(CivilDay.parse)?.formatted ?? decision.dueOn ?? "",
+            ]
+        }
+        for (number, parts) in lines.enumerated() where parts.contains(where: { $0.contains(";") || $0.contains("\n") })
+        {
+            errors.add("decisions", MeetingWords.decisionPart(number + 1))
+        }
+        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        var values: [String: [String]] = [
+            "day": [body.date ?? ""], "title": [body.title ?? ""], "agenda": [body.agenda ?? ""],
+            "minutes": [body.minutes ?? ""], "members": body.members ?? [], "present": body.present ?? [],
+            "decisions": [
+                lines.map { parts in
+                    var kept = parts
+                    while kept.count > 1, kept.last == "" { kept.removeLast() }
+                    return kept.joined(separator: "; ")
+                }.joined(separator: "\n")
+            ],
+        ]
+        if let status = body.status { values["status"] = [status] }
+        return FormValues(values)
+    }
+
+    /// A meeting planned: 201 with it.
+    func create(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        try req.authorize(.create, .meeting(municipalityID: municipalityID))
+        let values = try Self.values(try req.content.decode(Body.self))
+        let (input, errors) = try await MeetingsController.read(
+            req, values, editing: nil, municipalityID: municipalityID)
+        guard let input else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        let meeting = try await MeetingsController.insert(input, municipalityID: municipalityID, req: req)
+        return try await detail(req, meeting).encodeResponse(status: .created, for: req)
+    }
+
+    /// A meeting changed under its `version`: held with minutes and attendance, its new decisions made plan items.
+    func update(req: Request) async throws -> MeetingDTO {
+        let meeting = try await MeetingsController.meeting(req, .update)
+        let body = try req.content.decode(Body.self)
+        guard let version = body.version else {
+            var fields = FieldErrors()
+            fields.add("version", "Укажите версию совещания.")
+            throw AppError.validation(ValidationFailure(fields: fields))
+        }
+        let (input, errors) = try await MeetingsController.read(
+            req, try Self.values(body), editing: meeting, municipalityID: meeting.$municipality.id)
+        guard let input else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        try await MeetingsController.commit(meeting, input, expected: version, req: req)
+        return try await detail(req, try await MeetingsController.meeting(req, .read))
+    }
 }

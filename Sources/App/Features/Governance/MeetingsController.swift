@@ -110,22 +110,7 @@ struct MeetingsController: RouteCollection {
             let page = try await formPage(req, editing: nil, values: form, errors: errors)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
         }
-        let user = try req.requireUser().username
-        let meeting = Meeting()
-        meeting.id = UUID()
-        meeting.$municipality.id = municipalityID
-        meeting.createdBy = user
-        meeting.createdAt = Date()
-        meeting.version = 1
-        Self.apply(input, to: meeting, user: user)
-        try await req.application.writeTransaction { db in
-            try await meeting.create(on: db)
-            try await Self.writeParticipants(input, meeting: meeting, on: db)
-            try await Audit.record(
-                on: db, req: req, action: .create, entityType: "meeting", entityID: meeting.id, title: meeting.title,
-                municipalityID: municipalityID, organizationID: nil,
-                after: Self.audit(meeting, invited: input.invited.count, present: input.present.count))
-        }
+        let meeting = try await Self.insert(input, municipalityID: municipalityID, req: req)
         return req.redirect(to: SiteURL.meeting(try meeting.requireID()).path, flash: MeetingWords.created)
     }
 
@@ -192,34 +177,9 @@ struct MeetingsController: RouteCollection {
                 req, editing: meeting, values: form, errors: errors, version: form["version"].flatMap(Int.init) ?? -1)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
         }
-        let participants = try await MeetingParticipant.query(on: req.db)
-            .filter(\.$meeting.$id == meeting.requireID()).all()
-        let before = Self.audit(
-            meeting, invited: participants.count, present: participants.filter(\.present).count)
-        let user = try req.requireUser().username
-        let expected = form["version"].flatMap(Int.init) ?? -1
-        Self.apply(input, to: meeting, user: user)
         do {
-            try await Self.retryingTwin {
-                try await req.application.writeTransaction { db in
-                    guard
-                        try await RegistrySupport.claimVersion(
-                            table: Meeting.schema, id: meeting.requireID(), expected: expected, on: db)
-                    else { throw AppError.conflict(MeetingWords.changed) }
-                    meeting.version = expected + 1
-                    try await meeting.save(on: db)
-                    try await Self.writeParticipants(input, meeting: meeting, on: db)
-                    try await Self.writeDecisions(input.decisions, meeting: meeting, user: user, on: db)
-                    var after = Self.audit(meeting, invited: input.invited.count, present: input.present.count)
-                    if !input.decisions.isEmpty {
-                        after["Новые решения"] = input.decisions.map(\.line).joined(separator: "\n")
-                    }
-                    try await Audit.record(
-                        on: db, req: req, action: .update, entityType: "meeting", entityID: meeting.id,
-                        title: meeting.title, municipalityID: meeting.$municipality.id, organizationID: nil,
-                        before: before, after: after)
-                }
-            }
+            try await Self.commit(
+                meeting, input, expected: form["version"].flatMap(Int.init) ?? -1, req: req)
         } catch let error as AppError where error.status == .conflict {
             // The current values, and no decisions: those of the refused form are not written twice.
             let fresh = try await Self.meeting(req, .read)

@@ -25,6 +25,10 @@ public enum MeetingWords {
     public static func until(_ day: String) -> String { "до \(day)" }
     public static let heldInFuture = "Проведённым можно отметить только совещание, день которого наступил."
     public static let decisionsOnlyHeld = "Решения записываются в протокол проведённого совещания."
+    /// An API decision whose part would break the form's line.
+    public static func decisionPart(_ number: Int) -> String {
+        "Решение \(number): текст, ответственный и срок пишутся без «;» и переводов строки."
+    }
     public static let chooseMembers = "Отметьте участников из состава КМЦ."
     public static let plan = "Решения совещаний КМЦ"
     /// «В I квартале 2026 года не было проведено ни одного совещания КМЦ — …»
