@@ -148,6 +148,33 @@ extension AppTests {
             }
         }
 
+        /// The API starts a designation's programme once: 201 with the draft, then 200 with the same one.
+        @Test func theAPIStartsAProgrammeOnce() async throws {
+            try await withApp { app in
+                let world = try await World.make(app)
+                let cast = try await world.cast([.centre1, .school1])
+                let designation = try #require(
+                    try await ResourceCenter.query(on: app.db).filter(\.$organization.$id == cast.center).first())
+                struct New: Content { var resourceCenterId: String? }
+                let own: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
+                let school: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "school1"))"]
+                var api = Browser(app)
+                let sent = New(resourceCenterId: try designation.requireID().uuidString)
+                let none = try await api.send(.POST, "/api/v1/activity-programs", json: New(), headers: own)
+                #expect(none.status == .unprocessableEntity && none.body.string.contains("resourceCenterId"))
+                #expect(
+                    try await api.send(.POST, "/api/v1/activity-programs", json: sent, headers: school).status
+                        == .forbidden)
+                let first = try await api.send(.POST, "/api/v1/activity-programs", json: sent, headers: own)
+                #expect(first.status == .created && first.body.string.contains("\"status\":\"draft\""))
+                let again = try await api.send(.POST, "/api/v1/activity-programs", json: sent, headers: own)
+                #expect(again.status == .ok)
+                #expect(try await ActivityProgram.query(on: app.db).count() == 1)
+                #expect(
+                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "activity_program").count() == 1)
+            }
+        }
+
         @Test func theAPIListsReadsWritesAndDecides() async throws {
             try await withApp { app in
                 let world = try await World.make(app)

@@ -117,6 +117,7 @@ extension AppTests {
                     var endsOn: String
                     var results: String
                     var issue: Bool
+                    var version: Int?
                 }
                 let kmc: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "kmc"))"]
                 let own: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
@@ -136,6 +137,22 @@ extension AppTests {
                 // The centre sees only what was issued to it.
                 let theirs = try await api.send(.GET, "/api/v1/assignments", headers: own).body.string
                 #expect(theirs.contains("\"total\":1") && theirs.contains("Проект сети"))
+                // A draft changed and issued under its version; an issued one is final.
+                let draft = try #require(
+                    try await TechnicalAssignment.query(on: app.db).filter(\.$status == "draft").first())
+                let draftPath = "/api/v1/assignments/\(try draft.requireID())"
+                sent.title = "Положение о сети"
+                let noVersion = try await api.send(.PUT, draftPath, json: sent, headers: kmc)
+                #expect(noVersion.status == .unprocessableEntity && noVersion.body.string.contains("\"version\""))
+                sent.version = draft.version + 1
+                #expect(try await api.send(.PUT, draftPath, json: sent, headers: kmc).status == .conflict)
+                sent.version = draft.version
+                #expect(try await api.send(.PUT, draftPath, json: sent, headers: own).status == .forbidden)
+                let issued = try await api.send(.PUT, draftPath, json: sent, headers: kmc)
+                #expect(issued.status == .ok && issued.body.string.contains("\"status\":\"issued\""))
+                #expect(issued.body.string.contains("Положение о сети"))
+                sent.version = draft.version + 1
+                #expect(try await api.send(.PUT, draftPath, json: sent, headers: kmc).status == .conflict)
                 // The plans of assignments are found by one filter value (each is keyed by its assignment).
                 let plans = try await api.send(.GET, "/api/v1/plans?template=assignment", headers: kmc)
                 #expect(plans.status == .ok && plans.body.string.contains("\"templateKey\":\"assignment-"))

@@ -56,6 +56,18 @@ extension ActivityProgramAPIController {
                 ]),
             responses: [.ok(.page(schema))]),
         APIOperation(
+            .POST, "/activity-programs", id: "startActivityProgram", area: .governance,
+            summary: "Начать программу деятельности",
+            description: """
+                Пустой черновик программы центра на учебный год (201); если программа уже начата — она же (200). \
+                Разделы, план работы и рабочую группу пишет `PUT /activity-programs/{id}`.
+                """,
+            body: APIBody(
+                schema: .object([
+                    .field("resourceCenterId", OpenAPISchema.string.nullable, "Назначение ресурсным центром.")
+                ])),
+            responses: [.created(schema, "Черновик начат."), .ok(schema, "Программа уже была.")]),
+        APIOperation(
             .GET, "/activity-programs/{id}", id: "getActivityProgram", area: .governance,
             summary: "Программа деятельности РЦ",
             description: "Одна программа: разделы, план работы, рабочая группа, версии.", responses: [.ok(schema)]),

@@ -9,6 +9,7 @@ struct ActivityProgramAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("activity-programs", use: list)
         routes.get("activity-programs", ":id", use: one)
+        routes.post("activity-programs", use: start)
         routes.put("activity-programs", ":id", use: update)
         routes.post("activity-programs", ":id", "decision", use: decide)
     }
@@ -102,6 +103,34 @@ struct ActivityProgramAPIController: RouteCollection {
         return PageDTO(
             items: try rows.map { try Self.dto($0, versions: nil) },
             metadata: .init(page: query.page, per: query.per, total: total))
+    }
+
+    struct NewProgram: Content {
+        var resourceCenterId: String?
+    }
+
+    /// Starts the designation's programme (201, an empty draft), or answers with the one it has (200).
+    func start(req: Request) async throws -> Response {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let sent = try req.content.decode(NewProgram.self)
+        // Who starts no programme anywhere learns nothing of the designations.
+        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+        guard
+            ([UUID()] + own).contains(where: {
+                req.can(.create, .activityProgram(center: OrgRef(id: $0, municipalityID: municipalityID)))
+            })
+        else { throw AppError.forbidden }
+        guard let center = try await Designations.named(sent.resourceCenterId, req) else {
+            var fields = FieldErrors()
+            fields.add("resourceCenterId", ActivityProgramWords.chooseCenter)
+            throw AppError.validation(ValidationFailure(fields: fields))
+        }
+        try req.authorize(.create, .activityProgram(center: center.organization.ref))
+        let (id, created) = try await ActivityProgramWrites.start(req, center: center)
+        guard
+            let program = try await ActivityProgram.query(on: req.db).filter(\.$id == id).with(\.$organization).first()
+        else { throw AppError.notFound() }
+        return try await Self.full(req, program).encodeResponse(status: created ? .created : .ok, for: req)
     }
 
     func one(req: Request) async throws -> ProgramDTO {

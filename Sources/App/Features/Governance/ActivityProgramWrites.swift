@@ -17,6 +17,44 @@ enum ActivityProgramWrites {
 
     static let planTemplateKey = "activity-program"
 
+    /// The programme of a designation started: an empty draft, or the one already there (`created` false).
+    static func start(_ req: Request, center: ResourceCenter) async throws -> (id: UUID, created: Bool) {
+        let centerID = try center.requireID()
+        let id = UUID()
+        return try await Designations.once(
+            id,
+            existing: {
+                try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first()?.requireID()
+            },
+            write: {
+                let municipalityID = center.organization.$municipality.id
+                let user = try req.requireUser().username
+                let startYear = CivilDay(
+                    center.academicYear.startsOn, timeZone: try await RegistrySupport.zone(req)
+                ).ymd.year
+                try await req.application.writeTransaction { db in
+                    // Made inside the transaction: a PostgreSQL retry creates a fresh one.
+                    let program = ActivityProgram()
+                    program.id = id
+                    program.$municipality.id = municipalityID
+                    program.$organization.id = center.$organization.id
+                    program.$center.id = centerID
+                    program.startYear = startYear
+                    program.status = ActivityProgramStatus.draft.rawValue
+                    program.content = ActivityProgram.encode(ActivityProgramContent())
+                    (program.createdBy, program.createdAt, program.updatedBy, program.updatedAt) =
+                        (user, Date(), user, Date())
+                    program.version = 1
+                    try await program.create(on: db)
+                    try await Audit.record(
+                        on: db, req: req, action: .create, entityType: "activity_program", entityID: id,
+                        title: ActivityProgramWords.heading(center.organization.shortName, startYear: startYear),
+                        municipalityID: municipalityID, organizationID: center.$organization.id,
+                        after: [ActivityProgramWords.Audit.status: ActivityProgramStatus.draft.title])
+                }
+            })
+    }
+
     /// The programme of the path's id with its organisation, authorised for `action`.
     static func program(_ req: Request, _ action: Domain.Action) async throws -> ActivityProgram {
         guard

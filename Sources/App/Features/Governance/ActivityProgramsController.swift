@@ -60,41 +60,10 @@ struct ActivityProgramsController: RouteCollection {
     /// Starts the programme of a designation: an empty draft, or the one already started (a second click, or two
     /// people at once, land on the same programme).
     func create(req: Request) async throws -> Response {
-        let municipalityID = try RegistrySupport.municipality(req)
         let center = try await Designations.chosen(req)
-        let centerID = try center.requireID()
         try req.authorize(.create, .activityProgram(center: center.organization.ref))
-        if let existing = try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first() {
-            return req.redirect(to: SiteURL.activityProgram(try existing.requireID()).path)
-        }
-        let user = try req.requireUser().username
-        let id = UUID()
-        let startYear = CivilDay(center.academicYear.startsOn, timeZone: try await RegistrySupport.zone(req)).ymd.year
-        do {
-            try await req.application.writeTransaction { db in
-                // Made inside the transaction: a PostgreSQL retry creates a fresh one.
-                let program = ActivityProgram()
-                program.id = id
-                program.$municipality.id = municipalityID
-                program.$organization.id = center.$organization.id
-                program.$center.id = centerID
-                program.startYear = startYear
-                program.status = ActivityProgramStatus.draft.rawValue
-                program.content = ActivityProgram.encode(ActivityProgramContent())
-                (program.createdBy, program.createdAt, program.updatedBy, program.updatedAt) =
-                    (user, Date(), user, Date())
-                program.version = 1
-                try await program.create(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .create, entityType: "activity_program", entityID: id,
-                    title: ActivityProgramWords.heading(center.organization.shortName, startYear: startYear),
-                    municipalityID: municipalityID, organizationID: center.$organization.id,
-                    after: [ActivityProgramWords.Audit.status: ActivityProgramStatus.draft.title])
-            }
-        } catch  where EnrollmentService.isUniqueViolation(error) {
-            let existing = try await ActivityProgram.query(on: req.db).filter(\.$center.$id == centerID).first()
-            return req.redirect(to: SiteURL.activityProgram(try existing?.requireID() ?? centerID).path)
-        }
+        let (id, created) = try await ActivityProgramWrites.start(req, center: center)
+        guard created else { return req.redirect(to: SiteURL.activityProgram(id).path) }
         return req.redirect(to: SiteURL.activityProgram(id).path + "/edit", flash: ActivityProgramWords.created)
     }
 

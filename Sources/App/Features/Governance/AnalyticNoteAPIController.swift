@@ -84,11 +84,7 @@ struct AnalyticNoteAPIController: RouteCollection {
                 req.can(.create, .analyticNote(center: OrgRef(id: $0, municipalityID: municipalityID)))
             })
         else { throw AppError.forbidden }
-        guard let centerID = sent.resourceCenterId.flatMap(UUID.init(uuidString:)),
-            let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
-                .with(\.$organization).with(\.$academicYear).first(),
-            center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
-        else {
+        guard let center = try await Designations.named(sent.resourceCenterId, req) else {
             var fields = FieldErrors()
             fields.add("resourceCenterId", ActivityProgramWords.chooseCenter)
             throw AppError.validation(ValidationFailure(fields: fields))

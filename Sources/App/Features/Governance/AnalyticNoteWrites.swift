@@ -16,43 +16,41 @@ enum AnalyticNoteWrites {
     /// second click or a simultaneous twin lands on it.
     static func draft(_ req: Request, center: ResourceCenter) async throws -> (id: UUID, created: Bool) {
         let centerID = try center.requireID()
-        if let existing = try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first() {
-            return (try existing.requireID(), false)
-        }
-        let municipalityID = center.organization.$municipality.id
-        let zone = try await RegistrySupport.zone(req)
-        let today = try await PlanBoard.today(req)
-        let figures = try await AnalyticFiguresSource.figures(center, today: today, zone: zone, on: req.db)
-        let startYear = CivilDay(center.academicYear.startsOn, timeZone: zone).ymd.year
-        let draft = AnalyticNoteWords.draft(
-            figures, center: center.organization.shortName, startYear: startYear, asOf: today.formatted)
-        let user = try req.requireUser().username
         let id = UUID()
-        do {
-            try await req.application.writeTransaction { db in
-                // Made inside the transaction: a PostgreSQL retry creates a fresh one.
-                let note = AnalyticNote()
-                note.id = id
-                note.$municipality.id = municipalityID
-                note.$organization.id = center.$organization.id
-                note.$center.id = centerID
-                note.sections = Report.encode(draft)
-                note.figures = AnalyticNote.encode(figures)
-                note.countedAt = Date()
-                (note.createdBy, note.createdAt, note.updatedBy, note.updatedAt, note.version) =
-                    (user, Date(), user, Date(), 1)
-                try await note.create(on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .create, entityType: "analytic_note", entityID: id,
-                    title: AnalyticNoteWords.heading(center.organization.shortName, startYear: startYear),
-                    municipalityID: municipalityID, organizationID: center.$organization.id,
-                    after: AnalyticNoteWords.audit(draft))
-            }
-        } catch  where EnrollmentService.isUniqueViolation(error) {
-            let existing = try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first()
-            return (try existing?.requireID() ?? id, false)
-        }
-        return (id, true)
+        return try await Designations.once(
+            id,
+            existing: {
+                try await AnalyticNote.query(on: req.db).filter(\.$center.$id == centerID).first()?.requireID()
+            },
+            write: {
+                let municipalityID = center.organization.$municipality.id
+                let zone = try await RegistrySupport.zone(req)
+                let today = try await PlanBoard.today(req)
+                let figures = try await AnalyticFiguresSource.figures(center, today: today, zone: zone, on: req.db)
+                let startYear = CivilDay(center.academicYear.startsOn, timeZone: zone).ymd.year
+                let draft = AnalyticNoteWords.draft(
+                    figures, center: center.organization.shortName, startYear: startYear, asOf: today.formatted)
+                let user = try req.requireUser().username
+                try await req.application.writeTransaction { db in
+                    // Made inside the transaction: a PostgreSQL retry creates a fresh one.
+                    let note = AnalyticNote()
+                    note.id = id
+                    note.$municipality.id = municipalityID
+                    note.$organization.id = center.$organization.id
+                    note.$center.id = centerID
+                    note.sections = Report.encode(draft)
+                    note.figures = AnalyticNote.encode(figures)
+                    note.countedAt = Date()
+                    (note.createdBy, note.createdAt, note.updatedBy, note.updatedAt, note.version) =
+                        (user, Date(), user, Date(), 1)
+                    try await note.create(on: db)
+                    try await Audit.record(
+                        on: db, req: req, action: .create, entityType: "analytic_note", entityID: id,
+                        title: AnalyticNoteWords.heading(center.organization.shortName, startYear: startYear),
+                        municipalityID: municipalityID, organizationID: center.$organization.id,
+                        after: AnalyticNoteWords.audit(draft))
+                }
+            })
     }
 
     /// The texts checked: each section at most 20 000 characters, the conclusions required. Sections not sent keep

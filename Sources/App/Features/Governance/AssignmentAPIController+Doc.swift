@@ -45,18 +45,28 @@ extension AssignmentAPIController {
                 ДД.ММ.ГГГГ», вид — положение, проект, отчёт, справка или иное) становятся пунктами плана организации, \
                 выполняемыми только с подтверждением. Неверное поле — 422 с полем.
                 """,
-            body: APIBody(
-                schema: .object([
-                    .field("organizationId", OpenAPISchema.uuid.nullable, "Исполнитель."),
-                    .field("title", OpenAPISchema.string.nullable), .optional("basis", OpenAPISchema.string.nullable),
-                    .field("goals", OpenAPISchema.string.nullable), .field("content", OpenAPISchema.string.nullable),
-                    .field("expectedResults", OpenAPISchema.string.nullable),
-                    .optional("financing", OpenAPISchema.string.nullable),
-                    .field("startsOn", OpenAPISchema.string.nullable, "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД."),
-                    .field("endsOn", OpenAPISchema.string.nullable),
-                    .field("results", OpenAPISchema.string.nullable, "Результаты, по строке на каждый."),
-                    .optional("issue", OpenAPISchema.boolean.nullable, "Сразу выдать."),
-                ])),
+            body: APIBody(schema: bodySchema),
             responses: [.created(schema, "Задание составлено.")]),
+        APIOperation(
+            .PUT, "/assignments/{id}", id: "updateAssignment", area: .governance, summary: "Изменить проект задания",
+            description: """
+                Проект задания по тем же правилам, что и при составлении (все поля), с `issue: true` — выдать его. \
+                Выданное задание не меняется (409); `version` — версия, с которой читали задание: если его уже \
+                изменили, — 409. `organizationId` здесь не меняется.
+                """,
+            body: APIBody(schema: bodySchema), responses: [.ok(schema, "Сохранено.")], errors: [.conflict]),
     ]
+
+    static let bodySchema = OpenAPISchema.object([
+        .field("organizationId", OpenAPISchema.uuid.nullable, "Исполнитель."),
+        .field("title", OpenAPISchema.string.nullable), .optional("basis", OpenAPISchema.string.nullable),
+        .field("goals", OpenAPISchema.string.nullable), .field("content", OpenAPISchema.string.nullable),
+        .field("expectedResults", OpenAPISchema.string.nullable),
+        .optional("financing", OpenAPISchema.string.nullable),
+        .field("startsOn", OpenAPISchema.string.nullable, "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД."),
+        .field("endsOn", OpenAPISchema.string.nullable),
+        .field("results", OpenAPISchema.string.nullable, "Результаты, по строке на каждый."),
+        .optional("issue", OpenAPISchema.boolean.nullable, "Сразу выдать."),
+        .optional("version", OpenAPISchema.integer.nullable, "Версия задания (при изменении)."),
+    ])
 }

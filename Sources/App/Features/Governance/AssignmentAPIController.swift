@@ -10,6 +10,7 @@ struct AssignmentAPIController: RouteCollection {
         routes.get("assignments", use: list)
         routes.get("assignments", ":id", use: one)
         routes.post("assignments", use: create)
+        routes.put("assignments", ":id", use: update)
     }
 
     struct AssignmentDTO: Content {
@@ -99,6 +100,8 @@ struct AssignmentAPIController: RouteCollection {
         var endsOn: String?
         var results: String?
         var issue: Bool?
+        /// The version read (only to change one).
+        var version: Int?
     }
 
     func create(req: Request) async throws -> Response {
@@ -110,23 +113,47 @@ struct AssignmentAPIController: RouteCollection {
             .create,
             .assignment(
                 organization: organization?.ref ?? OrgRef(id: UUID(), municipalityID: municipalityID), issued: false))
+        var errors = FieldErrors()
+        if organization == nil { errors.add("organizationId", AssignmentWords.chooseOrganization) }
+        let input = Self.input(sent, errors: &errors)
+        guard let input, let organization, errors.isEmpty else { throw Self.refusal(errors) }
+        let assignment = try await AssignmentWrites.create(
+            req, input, organization: organization, issue: sent.issue ?? false)
+        return try await Self.full(req, assignment).encodeResponse(status: .created, for: req)
+    }
+
+    /// The body's fields checked as the form's.
+    static func input(_ sent: NewAssignment, errors: inout FieldErrors) -> AssignmentInput? {
         let fields: [String: String?] = [
             "title": sent.title, "basis": sent.basis, "goals": sent.goals, "content": sent.content,
             "results": sent.expectedResults, "financing": sent.financing, "startsOn": sent.startsOn,
             "endsOn": sent.endsOn, "deliverables": sent.results,
         ]
+        return AssignmentInput.check({ fields[$0] ?? nil }, errors: &errors)
+    }
+
+    /// A 422 with the form's names as the API's body calls them.
+    static func refusal(_ errors: FieldErrors) -> AppError {
+        let names = ["deliverables": "results", "results": "expectedResults"]
+        var sentNames = FieldErrors()
+        for (field, message) in errors.messages { sentNames.add(names[field] ?? field, message) }
+        return AppError.validation(ValidationFailure(fields: sentNames))
+    }
+
+    /// A draft changed under its `version` (every field as on the form), and issued with `issue: true`; an issued one
+    /// is final (409).
+    func update(req: Request) async throws -> AssignmentDTO {
+        let assignment = try await AssignmentWrites.assignment(req, .update)
+        let sent = try req.content.decode(NewAssignment.self)
         var errors = FieldErrors()
-        if organization == nil { errors.add("organizationId", AssignmentWords.chooseOrganization) }
-        let input = AssignmentInput.check({ fields[$0] ?? nil }, errors: &errors)
-        guard let input, let organization, errors.isEmpty else {
-            // The form's names as the API's body calls them.
-            let names = ["deliverables": "results", "results": "expectedResults"]
-            var sentNames = FieldErrors()
-            for (field, message) in errors.messages { sentNames.add(names[field] ?? field, message) }
-            throw AppError.validation(ValidationFailure(fields: sentNames))
+        if sent.version == nil { errors.add("version", "Укажите версию задания.") }
+        let input = Self.input(sent, errors: &errors)
+        guard let input, let version = sent.version, errors.isEmpty else { throw Self.refusal(errors) }
+        switch try await AssignmentWrites.update(req, assignment, input, issue: sent.issue ?? false, expected: version)
+        {
+        case .saved: return try await Self.full(req, try await AssignmentWrites.assignment(req, .read))
+        case .stale: throw AppError.conflict(AssignmentWords.changed)
+        case .locked: throw AppError.conflict(AssignmentWords.locked)
         }
-        let assignment = try await AssignmentWrites.create(
-            req, input, organization: organization, issue: sent.issue ?? false)
-        return try await Self.full(req, assignment).encodeResponse(status: .created, for: req)
     }
 }

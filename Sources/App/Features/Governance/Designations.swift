@@ -27,12 +27,35 @@ enum Designations {
     /// The active designation of the user's municipality that the form's `center` names, with its organisation and
     /// year; a 400 naming the field otherwise.
     static func chosen(_ req: Request) async throws -> ResourceCenter {
+        guard let center = try await named(RegistrySupport.form(req)["center"], req) else {
+            throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter])
+        }
+        return center
+    }
+
+    /// The active designation of the user's municipality with this id (as text), with its organisation and year.
+    static func named(_ raw: String?, _ req: Request) async throws -> ResourceCenter? {
         let municipalityID = try RegistrySupport.municipality(req)
-        guard let centerID = RegistrySupport.form(req)["center"].flatMap(UUID.init(uuidString:)),
+        guard let centerID = raw.flatMap(UUID.init(uuidString:)),
             let center = try await ResourceCenter.query(on: req.db).filter(\.$id == centerID)
                 .with(\.$organization).with(\.$academicYear).first(),
             center.organization.$municipality.id == municipalityID, center.status == RecordStatus.active.rawValue
-        else { throw AppError.badParameters(["center": ActivityProgramWords.chooseCenter]) }
+        else { return nil }
         return center
+    }
+
+    /// A centre's one document made once: `write` creates it under `id`; if it is there already (`existing`), or a
+    /// twin is made meanwhile (the unique index), that one is the answer — a second click or two people at once land on
+    /// the same record. `created` says whether this call made it.
+    static func once(
+        _ id: UUID, existing: () async throws -> UUID?, write: () async throws -> Void
+    ) async throws -> (id: UUID, created: Bool) {
+        if let there = try await existing() { return (there, false) }
+        do {
+            try await write()
+        } catch  where EnrollmentService.isUniqueViolation(error) {
+            return (try await existing() ?? id, false)
+        }
+        return (id, true)
     }
 }
