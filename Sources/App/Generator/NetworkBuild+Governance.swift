@@ -12,6 +12,7 @@ extension NetworkBuild {
         var rng = random(town.index, 7)
         try await activityPrograms(town, rng: &rng)
         try await assignments(town, rng: &rng)
+        try await meetings(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear

@@ -232,6 +232,29 @@ final class GeneratorRows {
             ]
         ),
         (
+            "kmc_members",
+            [
+                "id", "municipality_id", "full_name", "organization_id", "position", "kmc_role", "term_from",
+                "term_to", "decree_number", "decree_date", "search_key", "sort_key", "status", "version",
+            ]
+        ),
+        (
+            "meetings",
+            [
+                "id", "municipality_id", "held_on", "title", "agenda", "status", "minutes", "created_by", "created_at",
+                "updated_by", "updated_at", "version",
+            ]
+        ),
+        ("meeting_participants", ["id", "meeting_id", "kmc_member_id", "present"]),
+        ("meeting_decisions", ["id", "meeting_id", "position", "text", "responsible", "due_on", "plan_item_id"]),
+        (
+            "designation_hearings",
+            [
+                "id", "municipality_id", "resource_center_id", "meeting_id", "decision", "reasoning", "next_center_id",
+                "created_by", "created_at",
+            ]
+        ),
+        (
             "activity_program_versions",
             [
                 "id", "program_id", "number", "content", "submitted_by", "submitted_at", "status", "comment",

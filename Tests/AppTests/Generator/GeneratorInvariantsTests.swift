@@ -71,6 +71,26 @@ extension AppTests {
                 #expect(try await count("SELECT COUNT(*) AS n FROM analytic_notes") == (centres + 1) / 2)
                 let notes = try await AnalyticNote.query(on: app.db).all()
                 #expect(notes.contains { $0.counted.groups > 0 && $0.counted.hoursDelivered > 0 })
+                // Meetings: one planned per municipality; attendance only at held ones; every hearing at a held
+                // meeting, of a designation of the meeting's municipality.
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM meetings WHERE status = 'planned'")
+                        == count("SELECT COUNT(*) AS n FROM municipalities"))
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "
+                            + "WHERE p.present AND m.status <> 'held'") == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM designation_hearings h JOIN meetings m ON m.id = h.meeting_id "
+                            + "JOIN resource_centers c ON c.id = h.resource_center_id JOIN organizations o "
+                            + "ON o.id = c.organization_id WHERE m.status <> 'held' "
+                            + "OR o.municipality_id <> m.municipality_id OR h.municipality_id <> m.municipality_id")
+                        == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id "
+                            + "WHERE m.status <> 'held'") == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(
