@@ -2,44 +2,42 @@ import Domain
 import Foundation
 import Views
 
-/// The КМЦ of a generated municipality (issue 22, item 6): five members for the academic year; a meeting in every
-/// quarter of the year that has ended, held, with its minutes, attendance and two decisions; one planned a fortnight
-/// ahead; the last held one heard every third centre's year — two in three kept their status (no next year in the
-/// registry yet, so nothing carried), one in three to change its directions.
+/// The КМЦ of a generated municipality (issue 22, item 6): five members; a meeting held in each of the last four ended
+/// quarters (those the «quarter without a meeting» warning looks at, `001_4390f67d15d9225c.txt` §5.6) with its minutes,
+/// attendance and two decisions; one planned a fortnight ahead; the last held one heard every third centre's year — two
+/// in three kept their status (no next year in the registry yet, so nothing carried), one in three to change its
+/// directions.
 extension NetworkBuild {
     func meetings(_ town: GeneratedTown, rng: inout SplitMix64) async throws {
         let today = plan.today
+        let quarters = MeetingCalendar.lastEnded(today: today)
+        // Each on the Thursday of its quarter's last fortnight.
+        let days = quarters.map { $0.period.to.adding(days: -10).startOfWeek.adding(days: 3) }
+        let termFrom = min(quarters.first?.period.from ?? yearStart, yearStart)
         var members: [UUID] = []
         for index in 0..<5 {
             let person = GeneratedPerson.make(&rng, adult: true)
             let id = rng.uuid()
             let role: KmcRole = index == 0 ? .head : index == 1 ? .secretary : .member
+            let position = index == 0 ? "начальник отдела общего образования" : "методист"
             try await rows.add(
                 "kmc_members",
                 [
-                    .uuid(id), .uuid(town.id), .text(person.fullName), .text(nil),
-                    .text(index == 0 ? "начальник отдела общего образования" : "методист"), .text(role.rawValue),
-                    .date(moment(yearStart)), .date(moment(yearEnd)), .text("\(17 + town.index)-к"),
-                    .date(moment(yearStart.adding(days: -10))),
-                    .text(TextKey.search(person.surname, person.given, person.patronymic)),
+                    .uuid(id), .uuid(town.id), .text(person.fullName), .text(nil), .text(position),
+                    .text(role.rawValue), .date(moment(termFrom)), .date(moment(yearEnd)),
+                    .text("\(17 + town.index)-к"), .date(moment(termFrom.adding(days: -10))),
+                    .text(TextKey.search(person.fullName, position)),
                     .text(TextKey.sort(person.fullName)), .text(RecordStatus.active.rawValue), .int(1),
                 ])
             members.append(id)
         }
-        // The quarters of the academic year that have ended, each with a meeting on its last fortnight's Thursday.
-        var days: [CivilDay] = []
-        var quarterStart = yearStart
-        while true {
-            let end = quarterStart.adding(days: 91)
-            guard end <= today, end <= yearEnd else { break }
-            days.append(end.adding(days: -10).startOfWeek.adding(days: 3))
-            quarterStart = end
-        }
         var lastHeld: UUID?
-        for (number, day) in days.enumerated() {
+        for (quarter, day) in zip(quarters, days) {
             let id = rng.uuid()
             try await meeting(
-                id, town: town, day: day, title: "Итоги \(number + 1)-й четверти: работа ресурсных центров",
+                id, town: town, day: day,
+                title: "Итоги \(["I", "II", "III", "IV"][quarter.quarter - 1]) квартала \(quarter.year) года: работа "
+                    + "ресурсных центров",
                 held: true, members: members, rng: &rng)
             lastHeld = id
         }

@@ -38,6 +38,10 @@ public struct MeetingDecision: Equatable, Sendable {
             return []
         }
         for (number, line) in lines.enumerated() {
+            if FieldErrors.hasHiddenControls(line) {
+                errors.add(field, "Строка \(number + 1): " + FieldErrors.hiddenControlsMessage)
+                return []
+            }
             let cells = line.split(separator: ";", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count <= 3, let what = cells.first, !what.isEmpty, what.count <= 1000 else {

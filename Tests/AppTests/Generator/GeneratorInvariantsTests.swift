@@ -76,6 +76,10 @@ extension AppTests {
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM meetings WHERE status = 'planned'")
                         == count("SELECT COUNT(*) AS n FROM municipalities"))
+                // A meeting held in each of the last four ended quarters: no «quarter without a meeting» warning.
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM meetings WHERE status = 'held'")
+                        == 4 * count("SELECT COUNT(*) AS n FROM municipalities"))
                 #expect(
                     try await count(
                         "SELECT COUNT(*) AS n FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "

@@ -126,10 +126,16 @@ extension AppTests {
                 let path = "/api/v1/meetings/\(try meeting.requireID())"
                 (body.status, body.minutes, body.present, body.version) =
                     ("held", "Заслушали отчёты.", [members[0].uuidString], 1)
-                body.decisions = [.init(text: "Подготовить сводный отчёт; срочно", responsible: "КМЦ", dueOn: nil)]
-                let broken = try await api.send(.PUT, path, json: body, headers: auth)
-                #expect(broken.status == .unprocessableEntity && broken.body.string.contains("без «;»"))
-                body.decisions = [
+                // A decision that would break the minutes' line, or has no text: refused by its number.
+                for (decision, said) in [
+                    ("Подготовить сводный отчёт; срочно", "Решение 2: текст"), (" ", "Решение 2: напишите"),
+                    ("Итоги\u{2028}года", "Решение 2: текст"), ("Итоги\u{0}года", "Решение 2: текст"),
+                ] {
+                    body.newDecisions = [.init(text: "Принять к сведению"), .init(text: decision)]
+                    let broken = try await api.send(.PUT, path, json: body, headers: auth)
+                    #expect(broken.status == .unprocessableEntity && broken.body.string.contains(said), "\(decision)")
+                }
+                body.newDecisions = [
                     .init(text: "Подготовить сводный отчёт", responsible: "КМЦ", dueOn: today.adding(days: 20).iso)
                 ]
                 let held = try await api.send(.PUT, path, json: body, headers: auth)
@@ -140,12 +146,20 @@ extension AppTests {
                 let stale = try await api.send(.PUT, path, json: body, headers: auth)
                 #expect(stale.status == .conflict)
                 #expect(try await MeetingDecisionRecord.query(on: app.db).count() == 1)
+                // A change without `status` keeps the meeting's; decisions not sent stay as they are.
+                (body.status, body.newDecisions, body.version, body.minutes) = (
+                    nil, nil, 2, "Заслушали отчёты (уточн.)."
+                )
+                let kept = try await api.send(.PUT, path, json: body, headers: auth)
+                #expect(kept.status == .ok && kept.body.string.contains("\"status\":\"held\""))
+                #expect(kept.body.string.contains("(уточн.)") && kept.body.string.contains("Подготовить сводный отчёт"))
+                #expect(try await MeetingDecisionRecord.query(on: app.db).count() == 1)
                 let own: HTTPHeaders = ["Authorization": "Bearer \(try await directToken(app, username: "centre1"))"]
                 #expect(try await api.send(.GET, path, headers: own).status == .ok)
-                body.version = 2
+                body.version = 3
                 #expect(try await api.send(.PUT, path, json: body, headers: own).status == .forbidden)
                 #expect(try await api.send(.POST, "/api/v1/meetings", json: body, headers: own).status == .forbidden)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 2)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "meeting").count() == 3)
             }
         }
 

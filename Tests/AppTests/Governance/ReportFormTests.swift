@@ -157,8 +157,19 @@ extension AppTests {
                 #expect(
                     try await api.send(.POST, "/api/v1/report-campaigns", json: third, headers: own).status
                         == .forbidden)
+                // Archived after a confirmation: no new campaign with it; its campaigns stay; restored on its page.
+                #expect(try await kmc.post(path + "/archive", [:]).status == .forbidden)
+                let confirm = try await admin.get(path + "/archive").body.string
+                #expect(confirm.contains(OwnTextWords.Form.question("Работа с родителями (2)")))
+                #expect(try await admin.post(path + "/archive", [:]).status == .seeOther)
+                #expect(try await admin.get(path).body.string.contains(OwnTextWords.Form.note))
+                #expect(try await admin.get("/report-forms").body.string.contains(OwnTextWords.inArchive))
+                #expect(!(try await admin.get("/report-campaigns/new").body.string.contains(form.key)))
+                #expect(try await ReportCampaign.query(on: app.db).count() == 2)
+                #expect(try await admin.post(path + "/restore", [:]).status == .seeOther)
+                #expect(try await CustomReportForm.find(form.id, on: app.db)?.status == RecordStatus.active.rawValue)
                 #expect(
-                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "report_form").count() == 2)
+                    try await AuditEntry.query(on: app.db).filter(\.$entityType == "report_form").count() == 4)
             }
         }
 

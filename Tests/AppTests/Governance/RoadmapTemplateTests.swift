@@ -79,6 +79,21 @@ extension AppTests {
                 #expect(plans.status == .ok && plans.body.string.contains("\"total\":1"))
                 #expect(
                     audited(try await AuditEntry.query(on: app.db).filter(\.$entityType == "custom_template").count()))
+                // Archived after a confirmation: no new plan from it; the plan made stays; restored on its page.
+                #expect(try await kmc.post(path + "/archive", [:]).status == .forbidden)
+                #expect(try await admin.get(path + "/archive").body.string.contains(OwnTextWords.Template.consequence))
+                #expect(try await admin.post(path + "/archive", [:]).status == .seeOther)
+                #expect(try await admin.get(path).body.string.contains(OwnTextWords.Template.note))
+                #expect(try await admin.get("/roadmaps").body.string.contains(OwnTextWords.inArchive))
+                _ = try await admin.get("/plans/new")
+                let refused = try await admin.post(
+                    "/plans",
+                    values: ["template": [template.key], "owner": ["municipality"], "year": [String(year + 1)]])
+                #expect(
+                    refused.status == .unprocessableEntity && refused.body.string.contains(PlanWords.chooseTemplate))
+                #expect(try await Plan.query(on: app.db).count() == 1)
+                #expect(try await admin.post(path + "/restore", [:]).status == .seeOther)
+                #expect(try await CustomTemplate.find(template.id, on: app.db)?.status == RecordStatus.active.rawValue)
             }
         }
 

@@ -52,13 +52,22 @@ extension AssignmentAPIController {
             description: """
                 Проект задания по тем же правилам, что и при составлении (все поля), с `issue: true` — выдать его. \
                 Выданное задание не меняется (409); `version` — версия, с которой читали задание: если его уже \
-                изменили, — 409. `organizationId` здесь не меняется.
+                изменили, — 409. Исполнитель задания не меняется.
                 """,
-            body: APIBody(schema: bodySchema), responses: [.ok(schema, "Сохранено.")], errors: [.conflict]),
+            body: APIBody(schema: changeSchema), responses: [.ok(schema, "Сохранено.")], errors: [.conflict]),
     ]
 
-    static let bodySchema = OpenAPISchema.object([
-        .field("organizationId", OpenAPISchema.uuid.nullable, "Исполнитель."),
+    static let bodySchema = OpenAPISchema.object(
+        [.field("organizationId", OpenAPISchema.uuid.nullable, "Исполнитель.")] + fields
+            + [.optional("issue", OpenAPISchema.boolean.nullable, "Сразу выдать.")])
+
+    static let changeSchema = OpenAPISchema.object(
+        fields + [
+            .optional("issue", OpenAPISchema.boolean.nullable, "Выдать."),
+            .field("version", OpenAPISchema.integer.nullable, "Версия задания, с которой его читали."),
+        ])
+
+    static let fields: [OpenAPIProperty] = [
         .field("title", OpenAPISchema.string.nullable), .optional("basis", OpenAPISchema.string.nullable),
         .field("goals", OpenAPISchema.string.nullable), .field("content", OpenAPISchema.string.nullable),
         .field("expectedResults", OpenAPISchema.string.nullable),
@@ -66,7 +75,5 @@ extension AssignmentAPIController {
         .field("startsOn", OpenAPISchema.string.nullable, "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД."),
         .field("endsOn", OpenAPISchema.string.nullable),
         .field("results", OpenAPISchema.string.nullable, "Результаты, по строке на каждый."),
-        .optional("issue", OpenAPISchema.boolean.nullable, "Сразу выдать."),
-        .optional("version", OpenAPISchema.integer.nullable, "Версия задания (при изменении)."),
-    ])
+    ]
 }

@@ -144,6 +144,8 @@ struct AssignmentAPIController: RouteCollection {
     /// is final (409).
     func update(req: Request) async throws -> AssignmentDTO {
         let assignment = try await AssignmentWrites.assignment(req, .update)
+        // An issued one is final whatever the body says.
+        guard assignment.assignmentStatus == .draft else { throw AppError.conflict(AssignmentWords.locked) }
         let sent = try req.content.decode(NewAssignment.self)
         var errors = FieldErrors()
         if sent.version == nil { errors.add("version", "Укажите версию задания.") }

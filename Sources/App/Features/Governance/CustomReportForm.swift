@@ -57,6 +57,12 @@ enum ReportForms {
         }
     }
 
+    /// Every own form of the municipality, archived ones too, by title.
+    static func kept(_ municipalityID: UUID, on db: any Database) async throws -> [CustomReportForm] {
+        try await CustomReportForm.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$title)
+            .sort(\.$id).all()
+    }
+
     static func own(_ municipalityID: UUID, on db: any Database) async throws -> [CustomReportForm] {
         try await CustomReportForm.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$title).sort(\.$id).all()

@@ -55,6 +55,12 @@ final class CustomTemplateVersion: Model, @unchecked Sendable {
 
 /// The templates a plan is made from: the built-in roadmaps and the municipality's own active ones.
 enum Templates {
+    /// Every own template of the municipality, archived ones too, by title.
+    static func kept(_ municipalityID: UUID, on db: any Database) async throws -> [CustomTemplate] {
+        try await CustomTemplate.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$title)
+            .sort(\.$id).all()
+    }
+
     static func own(_ municipalityID: UUID, on db: any Database) async throws -> [CustomTemplate] {
         try await CustomTemplate.query(on: db).filter(\.$municipality.$id == municipalityID)
             .filter(\.$status == RecordStatus.active.rawValue).sort(\.$title).sort(\.$id).all()

@@ -34,20 +34,20 @@ extension MeetingAPIController {
         .field("agenda", OpenAPISchema.string.nullable, "Повестка."),
         .optional(
             "status", OpenAPISchema.oneOf(MeetingStatus.allCases.map(\.rawValue)).nullable,
-            "Состояние (при изменении)."),
+            "Состояние (при изменении; не указано — прежнее)."),
         .optional("minutes", OpenAPISchema.string.nullable, "Протокол."),
         .field("members", OpenAPISchema.array(.uuid).nullable, "Участники — id членов КМЦ."),
         .optional("present", OpenAPISchema.array(.uuid).nullable, "Присутствовали (у проведённого)."),
         .optional(
-            "decisions",
+            "newDecisions",
             OpenAPISchema.array(
                 .object([
                     .field("text", OpenAPISchema.string.nullable, "Решение."),
                     .optional("responsible", OpenAPISchema.string.nullable, "Ответственный."),
                     .optional("dueOn", OpenAPISchema.string.nullable, "Срок."),
                 ])
-            ).nullable, "Новые решения."),
-        .optional("version", OpenAPISchema.integer.nullable, "Версия совещания (при изменении)."),
+            ).nullable, "Решения, которые добавить (прежние остаются)."),
+        .optional("version", OpenAPISchema.integer.nullable, "Версия совещания — обязательна при изменении."),
     ])
 
     static let hearingSchema = OpenAPISchema.named(
@@ -84,10 +84,10 @@ extension MeetingAPIController {
             .PUT, "/meetings/{id}", id: "updateMeeting", area: .governance, summary: "Изменить совещание КМЦ",
             description: """
                 Совещание по тем же правилам, что и на сайте: проведённое (`held`) — с протоколом и явкой \
-                (`present`), не в будущем; новые решения (`decisions`: текст, ответственный, срок) — только у \
-                проведённого, решение со сроком становится пунктом плана решений КМЦ; совещание с заслушанными \
-                центрами остаётся проведённым. `version` — версия, с которой читали совещание: если его уже \
-                изменили, — 409.
+                (`present`), не в будущем; новые решения (`newDecisions`: текст, ответственный, срок; добавляются к \
+                прежним) — только у проведённого, решение со сроком становится пунктом плана решений КМЦ; совещание с \
+                заслушанными центрами остаётся проведённым. `status` не указан — прежний. `version` — версия, с \
+                которой читали совещание (обязательна): если его уже изменили, — 409.
                 """,
             body: APIBody(schema: bodySchema), responses: [.ok(schema, "Сохранено.")], errors: [.conflict]),
         APIOperation(

@@ -139,6 +139,10 @@ struct MeetingAPIController: RouteCollection {
             var text: String?
             var responsible: String?
             var dueOn: String?
+
+            init(text: String?, responsible: String? = nil, dueOn: String? = nil) {
+                (self.text, self.responsible, self.dueOn) = (text, responsible, dueOn)
+            }
         }
         var date: String?
         var title: String?
@@ -147,31 +151,38 @@ struct MeetingAPIController: RouteCollection {
         var minutes: String?
         var members: [String]?
         var present: [String]?
-        var decisions: [Decision]?
+        /// Decisions to add (those the meeting has stay as they are).
+        var newDecisions: [Decision]?
         var version: Int?
 
         init(
             date: String?, title: String?, agenda: String?, status: String? = nil, minutes: String? = nil,
-            members: [String]?, present: [String]? = nil, decisions: [Decision]? = nil, version: Int? = nil
+            members: [String]?, present: [String]? = nil, newDecisions: [Decision]? = nil, version: Int? = nil
         ) {
             (self.date, self.title, self.agenda, self.status, self.minutes) = (date, title, agenda, status, minutes)
-            (self.members, self.present, self.decisions, self.version) = (members, present, decisions, version)
+            (self.members, self.present, self.newDecisions, self.version) = (members, present, newDecisions, version)
         }
     }
 
-    /// The body as the meeting's form would send it, so that one check reads both; a decision's part that would break
-    /// the form's line («;» or a line break) is refused by name.
-    static func values(_ body: Body) throws -> FormValues {
+    /// The body as the meeting's form would send it, so that one check reads both (an omitted `status` keeps the
+    /// meeting's); a decision whose text is missing, or whose part would break the form's line (a «;», a line break,
+    /// a hidden control character), is refused by its number under `newDecisions`.
+    static func values(_ body: Body, editing: Meeting? = nil) throws -> FormValues {
         var errors = FieldErrors()
-        let lines = (body.decisions ?? []).map { decision in
+        let lines = (body.newDecisions ?? []).map { decision in
             [
                 decision.text ?? "", decision.responsible ?? "",
                 decision.dueOn.flatMap(CivilDay.parse)?.formatted ?? decision.dueOn ?? "",
             ]
         }
-        for (number, parts) in lines.enumerated() where parts.contains(where: { $0.contains(";") || $0.contains("\n") })
-        {
-            errors.add("decisions", MeetingWords.decisionPart(number + 1))
+        for (number, parts) in lines.enumerated() {
+            if parts[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.add("newDecisions", MeetingWords.decisionText(number + 1))
+            } else if parts.contains(where: {
+                $0.contains(";") || $0.contains(where: \.isNewline) || FieldErrors.hasHiddenControls($0)
+            }) {
+                errors.add("newDecisions", MeetingWords.decisionPart(number + 1))
+            }
         }
         guard errors.isEmpty else { throw AppError.validation(ValidationFailure(fields: errors)) }
         var values: [String: [String]] = [
@@ -185,8 +196,17 @@ struct MeetingAPIController: RouteCollection {
                 }.joined(separator: "\n")
             ],
         ]
-        if let status = body.status { values["status"] = [status] }
+        if let status = body.status ?? editing?.status { values["status"] = [status] }
         return FormValues(values)
+    }
+
+    /// The web form's names as the API's body calls them.
+    static func refusal(_ errors: FieldErrors) -> AppError {
+        var sentNames = FieldErrors()
+        for (field, message) in errors.messages {
+            sentNames.add(["day": "date", "decisions": "newDecisions"][field] ?? field, message)
+        }
+        return AppError.validation(ValidationFailure(fields: sentNames))
     }
 
     /// A meeting planned: 201 with it.
@@ -196,7 +216,7 @@ struct MeetingAPIController: RouteCollection {
         let values = try Self.values(try req.content.decode(Body.self))
         let (input, errors) = try await MeetingsController.read(
             req, values, editing: nil, municipalityID: municipalityID)
-        guard let input else { throw AppError.validation(ValidationFailure(fields: errors)) }
+        guard let input else { throw Self.refusal(errors) }
         let meeting = try await MeetingsController.insert(input, municipalityID: municipalityID, req: req)
         return try await detail(req, meeting).encodeResponse(status: .created, for: req)
     }
@@ -211,8 +231,8 @@ struct MeetingAPIController: RouteCollection {
             throw AppError.validation(ValidationFailure(fields: fields))
         }
         let (input, errors) = try await MeetingsController.read(
-            req, try Self.values(body), editing: meeting, municipalityID: meeting.$municipality.id)
-        guard let input else { throw AppError.validation(ValidationFailure(fields: errors)) }
+            req, try Self.values(body, editing: meeting), editing: meeting, municipalityID: meeting.$municipality.id)
+        guard let input else { throw Self.refusal(errors) }
         try await MeetingsController.commit(meeting, input, expected: version, req: req)
         return try await detail(req, try await MeetingsController.meeting(req, .read))
     }

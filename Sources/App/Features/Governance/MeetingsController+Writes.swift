@@ -37,9 +37,11 @@ extension MeetingsController {
         let before = Self.audit(
             meeting, invited: participants.count, present: participants.filter(\.present).count)
         let user = try req.requireUser().username
-        Self.apply(input, to: meeting, user: user)
         try await Self.retryingTwin {
             try await req.application.writeTransaction { db in
+                // Set inside the transaction: a retry (a serialization failure, the decisions' plan made meanwhile)
+                // writes them again rather than only the version.
+                Self.apply(input, to: meeting, user: user)
                 guard
                     try await RegistrySupport.claimVersion(
                         table: Meeting.schema, id: meeting.requireID(), expected: expected, on: db)

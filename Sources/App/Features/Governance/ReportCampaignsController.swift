@@ -197,38 +197,42 @@ struct ReportCampaignsController: RouteCollection {
         organizations: [Organization],
         municipalityID: UUID, username: String, req: Request?, on database: (any Database)? = nil
     ) async throws -> ReportCampaign {
-        let campaign = ReportCampaign()
-        campaign.id = UUID()
-        campaign.$municipality.id = municipalityID
-        campaign.formKey = form.id
-        campaign.formText = text
-        campaign.title = form.title + " — " + ReportPeriod.quarterTitle(quarter, of: year)
-        campaign.year = year
-        campaign.quarter = quarter
-        campaign.periodFrom = period.from.number
-        campaign.periodTo = period.to.number
-        campaign.dueOn = period.due.number
-        campaign.createdBy = username
-        campaign.createdAt = Date()
-        campaign.version = 1
-        let reports = try organizations.map { organization in
-            let report = Report()
-            report.$campaign.id = campaign.id!
-            report.$municipality.id = municipalityID
-            report.$organization.id = try organization.requireID()
-            report.status = ReportStatus.pending.rawValue
-            report.answers = "{}"
-            report.computed = "{}"
-            report.late = false
-            report.version = 1
-            return report
-        }
+        let id = UUID()
+        let title = form.title + " — " + ReportPeriod.quarterTitle(quarter, of: year)
+        let organizationIDs = try organizations.map { try $0.requireID() }
         let write: @Sendable (any Database) async throws -> Void = { db in
+            // Made inside the transaction: a PostgreSQL retry creates them afresh.
+            let campaign = ReportCampaign()
+            campaign.id = id
+            campaign.$municipality.id = municipalityID
+            campaign.formKey = form.id
+            campaign.formText = text
+            campaign.title = title
+            campaign.year = year
+            campaign.quarter = quarter
+            campaign.periodFrom = period.from.number
+            campaign.periodTo = period.to.number
+            campaign.dueOn = period.due.number
+            campaign.createdBy = username
+            campaign.createdAt = Date()
+            campaign.version = 1
+            let reports = organizationIDs.map { organization in
+                let report = Report()
+                report.$campaign.id = id
+                report.$municipality.id = municipalityID
+                report.$organization.id = organization
+                report.status = ReportStatus.pending.rawValue
+                report.answers = "{}"
+                report.computed = "{}"
+                report.late = false
+                report.version = 1
+                return report
+            }
             try await campaign.create(on: db)
             try await reports.create(on: db)
             try await Audit.record(
                 on: db, req: req, username: req == nil ? username : nil, action: .create,
-                entityType: "report_campaign", entityID: campaign.id, title: campaign.title,
+                entityType: "report_campaign", entityID: id, title: title,
                 municipalityID: municipalityID, organizationID: nil,
                 after: [
                     "Форма": form.title, "Период": period.from.formatted + " — " + period.to.formatted,
@@ -236,6 +240,9 @@ struct ReportCampaignsController: RouteCollection {
                 ])
         }
         if let database { try await write(database) } else { try await req!.application.writeTransaction(write) }
+        guard let campaign = try await ReportCampaign.find(id, on: database ?? req!.db) else {
+            throw AppError.notFound()
+        }
         return campaign
     }
 

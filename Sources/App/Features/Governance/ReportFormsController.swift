@@ -15,6 +15,9 @@ struct ReportFormsController: RouteCollection {
         routes.get("report-forms", ":id", use: showOwn)
         routes.get("report-forms", ":id", "edit", use: editForm)
         routes.post("report-forms", ":id", use: save)
+        routes.get("report-forms", ":id", "archive", use: archiveConfirm)
+        routes.post("report-forms", ":id", "archive", use: archive)
+        routes.post("report-forms", ":id", "restore", use: restore)
         // The built-in forms are the same in every municipality: fixed addresses, no record's id in the path.
         for form in ReportForm.builtIn {
             routes.get("report-forms", PathComponent(stringLiteral: form.id)) { req in try await one(req, form) }
@@ -35,13 +38,15 @@ struct ReportFormsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .reportForm(municipalityID: municipalityID))
-        let own = try await ReportForms.own(municipalityID, on: req.db)
+        let own = try await ReportForms.kept(municipalityID, on: req.db)
         let page = ReportFormListPage(
             rows: ReportForm.builtIn.map {
                 .init(key: $0.id, title: $0.title, indicators: $0.indicators.count, builtIn: true)
             }
                 + own.map {
-                    .init(key: $0.key, title: $0.title, indicators: $0.form?.indicators.count ?? 0, builtIn: false)
+                    .init(
+                        key: $0.key, title: $0.title, indicators: $0.form?.indicators.count ?? 0, builtIn: false,
+                        archived: $0.status == RecordStatus.archived.rawValue)
                 },
             canCreate: req.can(.create, .reportForm(municipalityID: municipalityID)))
         return req.render(page.render(await context(req)))
@@ -150,16 +155,19 @@ struct ReportFormsController: RouteCollection {
             }
         }
         let zone = try await RegistrySupport.zone(req)
+        let archived = own.status == RecordStatus.archived.rawValue
         let page = ReportFormPage(
             key: own.key, form: shown, builtIn: false,
-            canEdit: shownNumber == nil && req.can(.update, .reportForm(municipalityID: own.$municipality.id)),
+            canEdit: shownNumber == nil && !archived
+                && req.can(.update, .reportForm(municipalityID: own.$municipality.id)),
             versions: versions.map {
                 (
                     $0.number,
                     ReportFormWords.version(
                         $0.number, saved: CivilDay($0.savedAt, timeZone: zone).formatted, by: $0.savedBy)
                 )
-            }, shown: shownNumber)
+            }, shown: shownNumber, archived: archived,
+            canArchive: req.can(.archive, .reportForm(municipalityID: own.$municipality.id)))
         return req.render(page.render(await context(req)))
     }
 
@@ -213,5 +221,36 @@ struct ReportFormsController: RouteCollection {
             return req.render(page.render(await context(req)), status: .conflict)
         }
         return req.redirect(to: SiteURL.reportForm(own.key).path, flash: ReportFormWords.saved)
+    }
+
+    static let archiveWords = OwnTexts.Words(
+        question: OwnTextWords.Form.question, consequence: OwnTextWords.Form.consequence,
+        archived: OwnTextWords.Form.archived, restored: OwnTextWords.Form.restored)
+
+    func archiveConfirm(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .archive)
+        let page = try OwnTexts.confirm(
+            own, path: SiteURL.reportForm(own.key).path,
+            crumbs: [
+                Crumb(ReportWords.title, SiteURL.reportCampaigns.path),
+                Crumb(ReportFormWords.title, SiteURL.reportForms.path),
+            ], words: Self.archiveWords)
+        return req.render(page.render(await context(req)))
+    }
+
+    func archive(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .archive)
+        try await OwnTexts.setStatus(own, to: .archived, municipalityID: own.$municipality.id, req: req)
+        return req.redirect(to: SiteURL.reportForm(own.key).path, flash: Self.archiveWords.archived)
+    }
+
+    /// Back among the active forms — unless an active one has taken its title meanwhile.
+    func restore(req: Request) async throws -> Response {
+        let own = try await Self.own(req, .archive)
+        if try await Self.titleTaken(own.title, municipalityID: own.$municipality.id, except: own.id, on: req.db) {
+            throw AppError.conflict(OwnTextWords.restoreTaken)
+        }
+        try await OwnTexts.setStatus(own, to: .active, municipalityID: own.$municipality.id, req: req)
+        return req.redirect(to: SiteURL.reportForm(own.key).path, flash: Self.archiveWords.restored)
     }
 }

@@ -97,11 +97,12 @@ extension RoadmapsController {
             }
         }
         let zone = try await RegistrySupport.zone(req)
+        let archived = template.status == RecordStatus.archived.rawValue
         let page = RoadmapPage(
             template: shown, year: year, years: years,
             own: RoadmapOwnPart(
                 id: id,
-                canEdit: shownNumber == nil
+                canEdit: shownNumber == nil && !archived
                     && req.can(.update, .roadmapTemplate(municipalityID: template.$municipality.id)),
                 versions: versions.map {
                     (
@@ -109,7 +110,8 @@ extension RoadmapsController {
                         RoadmapTemplateWords.version(
                             $0.number, saved: CivilDay($0.savedAt, timeZone: zone).formatted, by: $0.savedBy)
                     )
-                }, shown: shownNumber))
+                }, shown: shownNumber, archived: archived,
+                canArchive: req.can(.archive, .roadmapTemplate(municipalityID: template.$municipality.id))))
         return req.render(page.render(await req.pageContext(active: .roadmaps)))
     }
 
@@ -157,5 +159,30 @@ extension RoadmapsController {
             return req.render(page.render(await req.pageContext(active: .roadmaps)), status: .conflict)
         }
         return req.redirect(to: SiteURL.roadmap(template.key).path, flash: RoadmapTemplateWords.saved)
+    }
+
+    static let archiveWords = OwnTexts.Words(
+        question: OwnTextWords.Template.question,
+        consequence: OwnTextWords.Template.consequence, archived: OwnTextWords.Template.archived,
+        restored: OwnTextWords.Template.restored)
+
+    func archiveConfirm(req: Request) async throws -> Response {
+        let template = try await Self.own(req, .archive)
+        let page = try OwnTexts.confirm(
+            template, path: SiteURL.roadmap(template.key).path,
+            crumbs: [Crumb(GovernanceWords.roadmapsTitle, SiteURL.roadmaps.path)], words: Self.archiveWords)
+        return req.render(page.render(await req.pageContext(active: .roadmaps)))
+    }
+
+    func archive(req: Request) async throws -> Response {
+        let template = try await Self.own(req, .archive)
+        try await OwnTexts.setStatus(template, to: .archived, municipalityID: template.$municipality.id, req: req)
+        return req.redirect(to: SiteURL.roadmap(template.key).path, flash: Self.archiveWords.archived)
+    }
+
+    func restore(req: Request) async throws -> Response {
+        let template = try await Self.own(req, .archive)
+        try await OwnTexts.setStatus(template, to: .active, municipalityID: template.$municipality.id, req: req)
+        return req.redirect(to: SiteURL.roadmap(template.key).path, flash: Self.archiveWords.restored)
     }
 }

@@ -13,6 +13,9 @@ struct RoadmapsController: RouteCollection {
         routes.get("roadmaps", ":id", use: showOwn)
         routes.get("roadmaps", ":id", "edit", use: editForm)
         routes.post("roadmaps", ":id", use: save)
+        routes.get("roadmaps", ":id", "archive", use: archiveConfirm)
+        routes.post("roadmaps", ":id", "archive", use: archive)
+        routes.post("roadmaps", ":id", "restore", use: restore)
         // The built-in templates are the same in every municipality: fixed addresses, no record's id in the path.
         for template in RoadmapTemplate.builtIn {
             routes.get("roadmaps", PathComponent(stringLiteral: template.id)) { req in
@@ -24,13 +27,15 @@ struct RoadmapsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let municipalityID = try RegistrySupport.municipality(req)
         try req.authorize(.read, .roadmapTemplate(municipalityID: municipalityID))
-        let own = try await Templates.own(municipalityID, on: req.db)
+        let own = try await Templates.kept(municipalityID, on: req.db)
         let page = RoadmapListPage(
             rows: RoadmapTemplate.builtIn.map {
                 .init(id: $0.id, title: $0.title, measures: $0.measures.count, builtIn: true)
             }
                 + own.map {
-                    .init(id: $0.key, title: $0.title, measures: $0.template?.measures.count ?? 0, builtIn: false)
+                    .init(
+                        id: $0.key, title: $0.title, measures: $0.template?.measures.count ?? 0, builtIn: false,
+                        archived: $0.status == RecordStatus.archived.rawValue)
                 },
             canCreate: req.can(.create, .roadmapTemplate(municipalityID: municipalityID)))
         return req.render(page.render(await req.pageContext(active: .roadmaps)))

@@ -36,3 +36,68 @@ public enum GovernanceWords {
         return days.isEmpty ? "дата уточняется" : days.joined(separator: ", ")
     }
 }
+
+/// The words of the archive of the administrator's own texts: plan templates and report forms.
+public enum OwnTextWords {
+    public static let archiveTitle = "Перенос в архив"
+    public static let archiveButton = "В архив"
+    public static let archiveLink = "Убрать в архив"
+    public static let restoreButton = "Вернуть из архива"
+    public static let status = "Состояние"
+    public static let inArchive = "в архиве"
+    public static let changed = "Запись уже изменил другой пользователь. Обновите страницу и повторите."
+    public static let restoreTaken = "Вернуть нельзя: среди действующих уже есть запись с таким названием."
+
+    public enum Template {
+        public static func question(_ title: String) -> String { "Перенести шаблон «\(title)» в архив?" }
+        public static let consequence =
+            "Новые планы из него составить будет нельзя; уже составленные планы не меняются. Вернуть шаблон можно на "
+            + "его странице."
+        public static let archived = "Шаблон перенесён в архив."
+        public static let restored = "Шаблон возвращён из архива: из него снова можно составлять планы."
+        public static let note = "Шаблон в архиве: новые планы из него не составляются."
+    }
+
+    public enum Form {
+        public static func question(_ title: String) -> String { "Перенести форму «\(title)» в архив?" }
+        public static let consequence =
+            "Новые кампании по ней объявить будет нельзя; объявленные кампании и их отчёты не меняются. Вернуть форму "
+            + "можно на её странице."
+        public static let archived = "Форма перенесена в архив."
+        public static let restored = "Форма возвращена из архива: по ней снова можно объявить кампанию."
+        public static let note = "Форма в архиве: новые кампании по ней не объявляются."
+    }
+}
+
+/// An own text's archive controls on its page: the note that it is archived, «Вернуть из архива» or «Убрать в архив».
+public struct OwnTextArchivePart: Sendable {
+    public var path: String
+    public var archived: Bool
+    public var canArchive: Bool
+    public var note: String
+
+    public init(path: String, archived: Bool, canArchive: Bool, note: String) {
+        self.path = path
+        self.archived = archived
+        self.canArchive = canArchive
+        self.note = note
+    }
+
+    public func render(_ ctx: PageContext) -> Node {
+        fragment {
+            if archived { el("div", .cls("warning"), Attr("role", "status")) { note } }
+            if canArchive {
+                if archived {
+                    el("form", .cls("no-print"), Attr("method", "post"), Attr("action", path + "/restore")) {
+                        Layout.csrf(ctx)
+                        el("button", .type("submit")) { OwnTextWords.restoreButton }
+                    }
+                } else {
+                    el("div", .cls("actions no-print")) {
+                        el("a", .cls("button danger"), .href(path + "/archive")) { OwnTextWords.archiveLink }
+                    }
+                }
+            }
+        }
+    }
+}

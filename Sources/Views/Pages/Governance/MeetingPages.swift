@@ -27,8 +27,9 @@ public enum MeetingWords {
     public static let decisionsOnlyHeld = "Решения записываются в протокол проведённого совещания."
     /// An API decision whose part would break the form's line.
     public static func decisionPart(_ number: Int) -> String {
-        "Решение \(number): текст, ответственный и срок пишутся без «;» и переводов строки."
+        "Решение \(number): текст, ответственный и срок пишутся без «;», переводов строки и служебных символов."
     }
+    public static func decisionText(_ number: Int) -> String { "Решение \(number): напишите текст решения." }
     public static let chooseMembers = "Отметьте участников из состава КМЦ."
     public static let plan = "Решения совещаний КМЦ"
     /// «В I квартале 2026 года не было проведено ни одного совещания КМЦ — …»

@@ -59,11 +59,13 @@ public struct ReportFormListPage: Sendable {
         public var title: String
         public var indicators: Int
         public var builtIn: Bool
-        public init(key: String, title: String, indicators: Int, builtIn: Bool) {
+        public var archived: Bool
+        public init(key: String, title: String, indicators: Int, builtIn: Bool, archived: Bool = false) {
             self.key = key
             self.title = title
             self.indicators = indicators
             self.builtIn = builtIn
+            self.archived = archived
         }
     }
 
@@ -109,7 +111,9 @@ public struct ReportFormListPage: Sendable {
                             }
                             el("td", Attr("data-label", "Показателей")) { String(row.indicators) }
                             el("td", Attr("data-label", "Происхождение")) {
-                                row.builtIn ? ReportFormWords.builtIn : ReportFormWords.own
+                                row.builtIn
+                                    ? ReportFormWords.builtIn
+                                    : ReportFormWords.own + (row.archived ? ", " + OwnTextWords.inArchive : "")
                             }
                         }
                     }
@@ -130,10 +134,13 @@ public struct ReportFormPage: Sendable {
     public var versions: [(number: Int, title: String)]
     /// An older version shown (`?version=N`), nil: the current one.
     public var shown: Int?
+    /// Whether it is archived, and whether the user may archive or restore it.
+    public var archived: Bool
+    public var canArchive: Bool
 
     public init(
         key: String, form: ReportForm, builtIn: Bool, canEdit: Bool, versions: [(number: Int, title: String)],
-        shown: Int?
+        shown: Int?, archived: Bool = false, canArchive: Bool = false
     ) {
         self.key = key
         self.form = form
@@ -141,6 +148,8 @@ public struct ReportFormPage: Sendable {
         self.canEdit = canEdit
         self.versions = versions
         self.shown = shown
+        self.archived = archived
+        self.canArchive = canArchive
     }
 
     public static let mock = ReportFormPage(
@@ -162,6 +171,12 @@ public struct ReportFormPage: Sendable {
                 el("div", .cls("actions no-print")) {
                     el("a", .cls("button primary"), .href(path + "/edit")) { ReportFormWords.edit }
                 }
+            }
+            if !builtIn {
+                OwnTextArchivePart(
+                    path: path, archived: archived, canArchive: canArchive && shown == nil,
+                    note: OwnTextWords.Form.note
+                ).render(ctx)
             }
             el("h2") { ReportFormWords.indicators }
             el("table", .cls("list stack")) {

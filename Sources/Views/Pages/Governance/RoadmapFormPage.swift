@@ -95,12 +95,25 @@ public struct RoadmapOwnPart: Sendable {
     public var versions: [(number: Int, title: String)]
     /// An older version shown (`?version=N`), nil: the current one.
     public var shown: Int?
+    /// Whether it is archived, and whether the user may archive or restore it.
+    public var archived: Bool
+    public var canArchive: Bool
 
-    public init(id: UUID, canEdit: Bool, versions: [(number: Int, title: String)], shown: Int?) {
+    public init(
+        id: UUID, canEdit: Bool, versions: [(number: Int, title: String)], shown: Int?, archived: Bool = false,
+        canArchive: Bool = false
+    ) {
         self.id = id
         self.canEdit = canEdit
         self.versions = versions
         self.shown = shown
+        self.archived = archived
+        self.canArchive = canArchive
+    }
+
+    var archive: OwnTextArchivePart {
+        OwnTextArchivePart(
+            path: path, archived: archived, canArchive: canArchive && shown == nil, note: OwnTextWords.Template.note)
     }
 
     var path: String { SiteURL.roadmap(id.uuidString.lowercased()).path }

@@ -10,11 +10,13 @@ public struct RoadmapListPage: Sendable {
         public var title: String
         public var measures: Int
         public var builtIn: Bool
-        public init(id: String, title: String, measures: Int, builtIn: Bool) {
+        public var archived: Bool
+        public init(id: String, title: String, measures: Int, builtIn: Bool, archived: Bool = false) {
             self.id = id
             self.title = title
             self.measures = measures
             self.builtIn = builtIn
+            self.archived = archived
         }
     }
 
@@ -51,7 +53,11 @@ public struct RoadmapListPage: Sendable {
                         el("tr") {
                             el("td") { el("a", .href(SiteURL.roadmap(row.id).path)) { row.title } }
                             el("td") { String(row.measures) }
-                            el("td") { row.builtIn ? GovernanceWords.builtIn : RoadmapTemplateWords.own }
+                            el("td") {
+                                row.builtIn
+                                    ? GovernanceWords.builtIn
+                                    : RoadmapTemplateWords.own + (row.archived ? ", " + OwnTextWords.inArchive : "")
+                            }
                         }
                     }
                 }
@@ -102,7 +108,10 @@ public struct RoadmapPage: Sendable {
             .filter { $0.days(year: year).isEmpty }
         return Layout.page(ctx, title: template.title, crumbs: crumbs) {
             el("h1") { template.title }
-            if let own { own.actions }
+            if let own {
+                own.actions
+                own.archive.render(ctx)
+            }
             el(
                 "form", .cls("filters"), Attr("method", "get"), Attr("action", SiteURL.roadmap(template.id).path),
                 Attr("role", "search")
