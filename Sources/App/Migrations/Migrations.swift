@@ -50,5 +50,6 @@ enum SetkaMigrations {
         CreateDesignationHearings(),
         CreateCustomTemplates(),
         CreateCustomReportForms(),
+        AddPlanTemplateVersion(),
     ]
 }

@@ -53,11 +53,14 @@ public struct RoadmapTemplate: Sendable, Identifiable, Equatable {
     public var id: String
     public var title: String
     public var sections: [Section]
+    /// The version of a municipality's own template this is (nil: a built-in roadmap).
+    public var version: Int?
 
-    public init(id: String, title: String, sections: [Section]) {
+    public init(id: String, title: String, sections: [Section], version: Int? = nil) {
         self.id = id
         self.title = title
         self.sections = sections
+        self.version = version
     }
 
     /// The templates Setka ships.

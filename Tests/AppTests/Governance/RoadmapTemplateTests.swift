@@ -55,6 +55,11 @@ extension AppTests {
                 let plan = try await admin.post(
                     "/plans", values: ["template": [template.key], "owner": ["municipality"], "year": [String(year)]])
                 #expect(plan.status == .seeOther)
+                let planMade = try #require(try await Plan.query(on: app.db).first())
+                #expect(planMade.templateVersion == 2)
+                #expect(
+                    try await admin.get(SiteURL.plan(try planMade.requireID()).path).body.string.contains(
+                        "version=2"))
                 let items = try await PlanItem.query(on: app.db).all()
                 #expect(items.count == 2 + 4 + 1)
                 #expect(items.filter(\.evidenceRequired).count == 4)

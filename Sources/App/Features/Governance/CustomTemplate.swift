@@ -33,7 +33,7 @@ final class CustomTemplate: Model, @unchecked Sendable {
     var template: RoadmapTemplate? {
         var errors = FieldErrors()
         guard let sections = RoadmapTemplate.sections(body, field: "body", errors: &errors) else { return nil }
-        return RoadmapTemplate(id: key, title: title, sections: sections)
+        return RoadmapTemplate(id: key, title: title, sections: sections, version: version)
     }
 }
 

@@ -12,6 +12,8 @@ final class Plan: Model, @unchecked Sendable {
     /// The organisation's id, or `municipality` (`Plan.ownerKey`): one plan per owner, template and year.
     @Field(key: "owner_key") var ownerKey: String
     @Field(key: "template_key") var templateKey: String
+    /// The own template's version the plan was made from (nil: a built-in roadmap or another source).
+    @OptionalField(key: "template_version") var templateVersion: Int?
     @Field(key: "title") var title: String
     @Field(key: "year") var year: Int
     @Field(key: "created_by") var createdBy: String
@@ -24,7 +26,8 @@ final class Plan: Model, @unchecked Sendable {
     /// Every property wrapper above, listed so that FluentKit need not find them by reflection (`ModelPropertiesTests`).
     var properties: [any AnyProperty] {
         [
-            _id, _municipality, _organization, _ownerKey, _templateKey, _title, _year, _createdBy, _createdAt,
+            _id, _municipality, _organization, _ownerKey, _templateKey, _templateVersion, _title, _year, _createdBy,
+            _createdAt,
             _updatedBy, _updatedAt, _version,
         ]
     }

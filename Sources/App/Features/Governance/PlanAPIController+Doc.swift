@@ -12,6 +12,7 @@ extension PlanAPIController {
                 "templateKey", .string,
                 "Ключ шаблона: tochka-rosta-1, tochka-rosta-2, id своего шаблона муниципалитета; kmc-decisions — решения совещаний КМЦ; activity-program — план работы из согласованной программы РЦ; assignment-<id> — результаты технического задания."
             ),
+            .optional("templateVersion", .integer, "Версия своего шаблона, из которой составлен план."),
             .field("title", .string), .optional("organizationId", .uuid, "Чей план; нет — план МОУО."),
             .field("owner", .string, "Организация или «Муниципалитет (план МОУО)»."), .field("year", .integer),
             .field("items", .integer, "Пунктов."), .field("done", .integer, "Выполнено."),

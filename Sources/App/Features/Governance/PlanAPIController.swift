@@ -19,6 +19,8 @@ struct PlanAPIController: RouteCollection {
     struct PlanDTO: Content {
         var id: UUID
         var templateKey: String
+        /// The own template's version the plan was made from.
+        var templateVersion: Int?
         var title: String
         var organizationId: UUID?
         var owner: String
@@ -33,6 +35,7 @@ struct PlanAPIController: RouteCollection {
         init(_ plan: Plan, progress: PlanProgress) throws {
             id = try plan.requireID()
             templateKey = plan.templateKey
+            templateVersion = plan.templateVersion
             title = plan.title
             organizationId = plan.$organization.id
             owner = PlanBoard.owner(plan)

@@ -84,6 +84,7 @@ enum PlanBoard {
         plan.$organization.value = .some(organization)
         plan.ownerKey = Plan.ownerKey(organization?.id)
         plan.templateKey = template.id
+        plan.templateVersion = template.version
         plan.title = template.title
         plan.year = year
         plan.createdBy = username

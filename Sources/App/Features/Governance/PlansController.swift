@@ -184,6 +184,7 @@ struct PlansController: RouteCollection {
         }
         let page = PlanPage(
             id: id, title: plan.title, owner: PlanBoard.owner(plan), year: plan.year, templateKey: plan.templateKey,
+            templateVersion: plan.templateVersion,
             progress: PlanProgress(items.map(\.progress), today: today), sections: sections, side: side,
             state: state ?? .all, canDelete: req.can(.archive, plan.resource))
         return req.render(page.render(await context(req)))

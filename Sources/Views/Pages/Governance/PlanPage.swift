@@ -68,6 +68,8 @@ public struct PlanPage: Sendable {
     public var owner: String
     public var year: Int
     public var templateKey: String
+    /// The own template's version it was made from (nil: a built-in roadmap or another source).
+    public var templateVersion: Int?
     public var progress: PlanProgress
     public var sections: [Section]
     public var side: PlanItemDraft.Side?
@@ -75,9 +77,10 @@ public struct PlanPage: Sendable {
     public var canDelete: Bool
 
     public init(
-        id: UUID, title: String, owner: String, year: Int, templateKey: String, progress: PlanProgress,
-        sections: [Section], side: PlanItemDraft.Side?, state: State, canDelete: Bool
+        id: UUID, title: String, owner: String, year: Int, templateKey: String, templateVersion: Int? = nil,
+        progress: PlanProgress, sections: [Section], side: PlanItemDraft.Side?, state: State, canDelete: Bool
     ) {
+        self.templateVersion = templateVersion
         self.id = id
         self.title = title
         self.owner = owner
@@ -122,8 +125,14 @@ public struct PlanPage: Sendable {
             el("div", .cls("actions")) {
                 if RoadmapTemplate.builtIn(templateKey) != nil {
                     el("a", .cls("button"), .href(SiteURL.roadmap(templateKey).path + "?year=\(year)")) {
-                        "Шаблон плана"
+                        PlanWords.template
                     }
+                } else if let templateVersion {
+                    // The own template's text as it was when the plan was made.
+                    el(
+                        "a", .cls("button"),
+                        .href(SiteURL.roadmap(templateKey).path + "?year=\(year)&version=\(templateVersion)")
+                    ) { PlanWords.templateVersion(templateVersion) }
                 }
                 if canDelete {
                     el("a", .cls("button danger"), .href(SiteURL.plan(id).path + "/delete")) {

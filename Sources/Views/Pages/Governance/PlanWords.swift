@@ -3,6 +3,8 @@ import Foundation
 
 /// The words of plans made from roadmap templates (issue 22, item 2).
 public enum PlanWords {
+    public static let template = "Шаблон плана"
+    public static func templateVersion(_ number: Int) -> String { "Шаблон плана (версия \(number))" }
     public static let title = "Планы"
     public static let intro =
         "Планы организаций и муниципалитета, составленные по дорожным картам: пункты со сроками, ответственными и "
