@@ -101,7 +101,7 @@ public enum Stylesheet {
         .cards .panel h3 { margin: 0 0 .4rem; font-size: 1.05rem; }
         .login { max-width: 26rem; margin: 2rem auto; }
         @media (max-width: 760px) {
-          .shell { grid-template-columns: 1fr; }
+          .shell { grid-template-columns: 1fr; align-content: start; }
           .menu-box { border-right: 0; border-bottom: 1px solid var(--line); }
           .menu-button { display: block; padding: .7rem 1rem; min-height: 44px; box-sizing: border-box;
             font-weight: 600; cursor: pointer; }
