@@ -46,14 +46,16 @@ public struct RoadmapListPage: Sendable {
                     }
                 }
             }
-            el("table", .cls("list")) {
+            el("table", .cls("list stack")) {
                 el("thead") { el("tr") { for column in ["Шаблон", "Строк", "Происхождение"] { el("th") { column } } } }
                 el("tbody") {
                     for row in rows {
                         el("tr") {
-                            el("td") { el("a", .href(SiteURL.roadmap(row.id).path)) { row.title } }
-                            el("td") { String(row.measures) }
-                            el("td") {
+                            el("td", Attr("data-label", "Шаблон")) {
+                                el("a", .href(SiteURL.roadmap(row.id).path)) { row.title }
+                            }
+                            el("td", Attr("data-label", "Строк")) { String(row.measures) }
+                            el("td", Attr("data-label", "Происхождение")) {
                                 row.builtIn
                                     ? GovernanceWords.builtIn
                                     : RoadmapTemplateWords.own + (row.archived ? ", " + OwnTextWords.inArchive : "")
