@@ -115,6 +115,7 @@ def main():
     program = api_first(base, token, "/api/v1/activity-programs?per=1&status=agreed")["id"]
     assignment = api_first(base, token, "/api/v1/assignments?per=1")["id"]
     note = api_first(base, token, "/api/v1/analytic-notes?per=1")["id"]
+    meeting = api_first(base, token, "/api/v1/meetings?per=1&status=held")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -151,6 +152,9 @@ def main():
         ("a technical assignment", f"/assignments/{assignment}", page("kmc")),
         ("analytic notes", "/analytic-notes", page("kmc")),
         ("an analytic note", f"/analytic-notes/{note}", page("kmc")),
+        ("KMC meetings", "/meetings", page("kmc")),
+        ("a KMC meeting", f"/meetings/{meeting}", page("kmc")),
+        ("report forms", "/report-forms", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -169,6 +173,7 @@ def main():
         ("API activity programmes", "/api/v1/activity-programs?per=50", bearer),
         ("API technical assignments", "/api/v1/assignments?per=50", bearer),
         ("API analytic notes", "/api/v1/analytic-notes?per=50", bearer),
+        ("API KMC meetings", "/api/v1/meetings?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:
