@@ -7,20 +7,48 @@ import Views
 /// archived and restored the same way.
 protocol OwnText: Model, AnyObject where IDValue == UUID {
     var title: String { get set }
+    var body: String { get set }
     var status: String { get set }
+    var createdBy: String { get set }
+    var createdAt: Date { get set }
     var updatedBy: String { get set }
     var updatedAt: Date { get set }
     var version: Int { get set }
+    var municipalityID: UUID { get set }
     /// The audit's entity type.
     static var auditType: String { get }
+    /// The audit's words of a title and a text.
+    static func audit(title: String, body: String) -> [String: String]
+    /// Keeps the current title and text as its version row.
+    func keepVersion(user: String, on db: any Database) async throws
 }
 
 extension CustomTemplate: OwnText {
     static var auditType: String { "custom_template" }
+    var municipalityID: UUID {
+        get { $municipality.id }
+        set { $municipality.id = newValue }
+    }
+    static func audit(title: String, body: String) -> [String: String] {
+        RoadmapsController.audit(title: title, body: body)
+    }
+    func keepVersion(user: String, on db: any Database) async throws {
+        try await RoadmapsController.keepVersion(self, user: user, on: db)
+    }
 }
 
 extension CustomReportForm: OwnText {
     static var auditType: String { "report_form" }
+    var municipalityID: UUID {
+        get { $municipality.id }
+        set { $municipality.id = newValue }
+    }
+    static func audit(title: String, body: String) -> [String: String] {
+        ReportFormsController.audit(title: title, body: body)
+    }
+    func keepVersion(user: String, on db: any Database) async throws {
+        try await ReportFormsController.keepVersion(self, user: user, on: db)
+    }
 }
 
 /// The archive of own texts: an archived one makes no new plan or campaign — what it made stays — and is restored on
@@ -32,6 +60,53 @@ enum OwnTexts {
         var consequence: String
         var archived: String
         var restored: String
+    }
+
+    /// A new text at version 1, with its version row, audited; its id.
+    static func create<T: OwnText>(
+        _ type: T.Type, title: String, body: String, municipalityID: UUID, req: Request
+    ) async throws -> UUID {
+        let user = try req.requireUser().username
+        let id = UUID()
+        try await req.application.writeTransaction { db in
+            // Made inside the transaction: a PostgreSQL retry creates them afresh.
+            let text = T()
+            text.id = id
+            text.municipalityID = municipalityID
+            (text.title, text.body, text.status) = (title, body, RecordStatus.active.rawValue)
+            (text.createdBy, text.createdAt, text.updatedBy, text.updatedAt, text.version) =
+                (user, Date(), user, Date(), 1)
+            try await text.create(on: db)
+            try await text.keepVersion(user: user, on: db)
+            try await Audit.record(
+                on: db, req: req, action: .create, entityType: T.auditType, entityID: id, title: title,
+                municipalityID: municipalityID, organizationID: nil, after: T.audit(title: title, body: body))
+        }
+        return id
+    }
+
+    /// The title and text saved under the version the form was read at — a new version row — audited; a conflict
+    /// (`changed`) when someone saved since.
+    static func save<T: OwnText>(
+        _ text: T, title: String, body: String, expected: Int, changed: String, req: Request
+    ) async throws {
+        let before = T.audit(title: text.title, body: text.body)
+        let user = try req.requireUser().username
+        try await req.application.writeTransaction { db in
+            guard
+                try await RegistrySupport.claimVersion(
+                    table: T.schema, id: text.requireID(), expected: expected, on: db)
+            else { throw AppError.conflict(changed) }
+            // Set inside the transaction: a PostgreSQL retry writes them again.
+            (text.title, text.body, text.updatedBy, text.updatedAt) = (title, body, user, Date())
+            text.version = expected + 1
+            try await text.save(on: db)
+            try await text.keepVersion(user: user, on: db)
+            try await Audit.record(
+                on: db, req: req, action: .update, entityType: T.auditType, entityID: text.id, title: title,
+                municipalityID: text.municipalityID, organizationID: nil, before: before,
+                after: T.audit(title: title, body: body))
+        }
     }
 
     static func confirm(_ text: some OwnText, path: String, crumbs: [Crumb], words: Words) throws -> ConfirmPage {

@@ -113,22 +113,8 @@ struct ReportFormsController: RouteCollection {
             let page = ReportFormEditPage(key: nil, version: 0, values: values, errors: errors)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
         }
-        let user = try req.requireUser().username
-        let id = UUID()
-        try await req.application.writeTransaction { db in
-            // Made inside the transaction: a PostgreSQL retry creates them afresh.
-            let form = CustomReportForm()
-            form.id = id
-            form.$municipality.id = municipalityID
-            (form.title, form.body, form.status) = (title, body, RecordStatus.active.rawValue)
-            (form.createdBy, form.createdAt, form.updatedBy, form.updatedAt, form.version) =
-                (user, Date(), user, Date(), 1)
-            try await form.create(on: db)
-            try await Self.keepVersion(form, user: user, on: db)
-            try await Audit.record(
-                on: db, req: req, action: .create, entityType: "report_form", entityID: id, title: title,
-                municipalityID: municipalityID, organizationID: nil, after: Self.audit(title: title, body: body))
-        }
+        let id = try await OwnTexts.create(
+            CustomReportForm.self, title: title, body: body, municipalityID: municipalityID, req: req)
         return req.redirect(to: SiteURL.reportForm(id.uuidString.lowercased()).path, flash: ReportFormWords.created)
     }
 
@@ -194,23 +180,9 @@ struct ReportFormsController: RouteCollection {
             let page = ReportFormEditPage(key: own.key, version: expected, values: values, errors: errors)
             return req.render(page.render(await context(req)), status: .unprocessableEntity)
         }
-        let before = Self.audit(title: own.title, body: own.body)
-        let user = try req.requireUser().username
         do {
-            try await req.application.writeTransaction { db in
-                guard
-                    try await RegistrySupport.claimVersion(
-                        table: CustomReportForm.schema, id: own.requireID(), expected: expected, on: db)
-                else { throw AppError.conflict(ReportFormWords.changed) }
-                (own.title, own.body, own.updatedBy, own.updatedAt) = (title, body, user, Date())
-                own.version = expected + 1
-                try await own.save(on: db)
-                try await Self.keepVersion(own, user: user, on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "report_form", entityID: own.id, title: title,
-                    municipalityID: own.$municipality.id, organizationID: nil, before: before,
-                    after: Self.audit(title: title, body: body))
-            }
+            try await OwnTexts.save(
+                own, title: title, body: body, expected: expected, changed: ReportFormWords.changed, req: req)
         } catch let error as AppError where error.status == .conflict {
             // The current text to edit, and the refused one beside it so that nothing typed is lost.
             let fresh = try await Self.own(req, .read)

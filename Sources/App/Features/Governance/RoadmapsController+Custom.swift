@@ -45,22 +45,8 @@ extension RoadmapsController {
             let page = RoadmapFormPage(id: nil, version: 0, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: .roadmaps)), status: .unprocessableEntity)
         }
-        let user = try req.requireUser().username
-        let id = UUID()
-        try await req.application.writeTransaction { db in
-            // Made inside the transaction: a PostgreSQL retry creates them afresh.
-            let template = CustomTemplate()
-            template.id = id
-            template.$municipality.id = municipalityID
-            (template.title, template.body, template.status) = (title, body, RecordStatus.active.rawValue)
-            (template.createdBy, template.createdAt, template.updatedBy, template.updatedAt, template.version) =
-                (user, Date(), user, Date(), 1)
-            try await template.create(on: db)
-            try await Self.keepVersion(template, user: user, on: db)
-            try await Audit.record(
-                on: db, req: req, action: .create, entityType: "custom_template", entityID: id, title: title,
-                municipalityID: municipalityID, organizationID: nil, after: Self.audit(title: title, body: body))
-        }
+        let id = try await OwnTexts.create(
+            CustomTemplate.self, title: title, body: body, municipalityID: municipalityID, req: req)
         return req.redirect(to: SiteURL.roadmap(id.uuidString.lowercased()).path, flash: RoadmapTemplateWords.created)
     }
 
@@ -133,23 +119,9 @@ extension RoadmapsController {
             let page = RoadmapFormPage(id: try template.requireID(), version: expected, values: form, errors: errors)
             return req.render(page.render(await req.pageContext(active: .roadmaps)), status: .unprocessableEntity)
         }
-        let before = Self.audit(title: template.title, body: template.body)
-        let user = try req.requireUser().username
         do {
-            try await req.application.writeTransaction { db in
-                guard
-                    try await RegistrySupport.claimVersion(
-                        table: CustomTemplate.schema, id: template.requireID(), expected: expected, on: db)
-                else { throw AppError.conflict(RoadmapTemplateWords.changed) }
-                (template.title, template.body, template.updatedBy, template.updatedAt) = (title, body, user, Date())
-                template.version = expected + 1
-                try await template.save(on: db)
-                try await Self.keepVersion(template, user: user, on: db)
-                try await Audit.record(
-                    on: db, req: req, action: .update, entityType: "custom_template", entityID: template.id,
-                    title: title, municipalityID: template.$municipality.id, organizationID: nil, before: before,
-                    after: Self.audit(title: title, body: body))
-            }
+            try await OwnTexts.save(
+                template, title: title, body: body, expected: expected, changed: RoadmapTemplateWords.changed, req: req)
         } catch let error as AppError where error.status == .conflict {
             let fresh = try await Self.own(req, .read)
             let page = RoadmapFormPage(
