@@ -153,19 +153,10 @@ struct ActivityProgramAPIController: RouteCollection {
     }
 
     /// The `version` a write is claimed at, or a 422 on it (`missing` says of what).
-    static func version(_ sent: Int?, missing: String = ActivityProgramWords.versionRequired) throws -> Int {
-        guard let sent else {
-            var fields = FieldErrors()
-            fields.add("version", missing)
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
-        return sent
-    }
-
     func update(req: Request) async throws -> ProgramDTO {
         let program = try await ActivityProgramWrites.program(req, .update)
         let change = try req.content.decode(ProgramChange.self)
-        let expected = try Self.version(change.version)
+        let expected = try RegistrySupport.version(change.version, missing: ActivityProgramWords.versionRequired)
         // What is sent replaces what is kept, field by field; what is not sent stays.
         var fields = program.body.fields
         for (key, value) in change.sections ?? [:]
@@ -191,7 +182,7 @@ struct ActivityProgramAPIController: RouteCollection {
         guard let agree = decision.decision.flatMap({ ["agree": true, "return": false][$0] }) else {
             throw AppError.badParameters(["decision": ActivityProgramWords.decisionExpected])
         }
-        let expected = try Self.version(decision.version)
+        let expected = try RegistrySupport.version(decision.version, missing: ActivityProgramWords.versionRequired)
         let outcome = try await ActivityProgramWrites.decide(
             req, program, agree: agree, comment: decision.comment, expected: expected)
         return try await Self.answer(req, outcome)

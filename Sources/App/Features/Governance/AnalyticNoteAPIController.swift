@@ -130,7 +130,7 @@ struct AnalyticNoteAPIController: RouteCollection {
     }
 
     static func version(_ sent: Int?) throws -> Int {
-        try ActivityProgramAPIController.version(sent, missing: AnalyticNoteWords.versionRequired)
+        try RegistrySupport.version(sent, missing: AnalyticNoteWords.versionRequired)
     }
 
     func answer(_ req: Request, _ outcome: AnalyticNoteWrites.Outcome) async throws -> NoteDTO {

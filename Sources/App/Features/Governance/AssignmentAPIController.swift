@@ -148,7 +148,7 @@ struct AssignmentAPIController: RouteCollection {
         guard assignment.assignmentStatus == .draft else { throw AppError.conflict(AssignmentWords.locked) }
         let sent = try req.content.decode(NewAssignment.self)
         var errors = FieldErrors()
-        if sent.version == nil { errors.add("version", "Укажите версию задания.") }
+        if sent.version == nil { errors.add("version", AssignmentWords.versionRequired) }
         let input = Self.input(sent, errors: &errors)
         guard let input, let version = sent.version, errors.isEmpty else { throw Self.refusal(errors) }
         switch try await AssignmentWrites.update(req, assignment, input, issue: sent.issue ?? false, expected: version)

@@ -225,11 +225,7 @@ struct MeetingAPIController: RouteCollection {
     func update(req: Request) async throws -> MeetingDTO {
         let meeting = try await MeetingsController.meeting(req, .update)
         let body = try req.content.decode(Body.self)
-        guard let version = body.version else {
-            var fields = FieldErrors()
-            fields.add("version", "Укажите версию совещания.")
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
+        let version = try RegistrySupport.version(body.version, missing: MeetingWords.versionRequired)
         let (input, errors) = try await MeetingsController.read(
             req, try Self.values(body, editing: meeting), editing: meeting, municipalityID: meeting.$municipality.id)
         guard let input else { throw Self.refusal(errors) }

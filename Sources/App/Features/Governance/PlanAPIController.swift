@@ -276,11 +276,7 @@ struct PlanAPIController: RouteCollection {
         ]
         let (input, user, errors) = try await PlanItemsController.read(req, item, { values[$0] ?? nil })
         guard let input else { throw AppError.validation(ValidationFailure(fields: errors)) }
-        guard let version = change.version else {
-            var fields = FieldErrors()
-            fields.add("version", "Укажите версию пункта.")
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
+        let version = try RegistrySupport.version(change.version, missing: PlanWords.itemVersionRequired)
         guard try await PlanItemsController.save(req, item, input, user: user, expected: version) else {
             throw AppError.conflict(PlanWords.changed)
         }

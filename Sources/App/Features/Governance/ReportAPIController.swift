@@ -157,11 +157,7 @@ struct ReportAPIController: RouteCollection {
     func update(req: Request) async throws -> ReportDTO {
         let report = try await ReportsController.report(req, .update)
         let change = try req.content.decode(ReportChange.self)
-        guard let version = change.version else {
-            var fields = FieldErrors()
-            fields.add("version", "Укажите версию отчёта.")
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
+        let version = try RegistrySupport.version(change.version, missing: ReportWords.versionRequired)
         // The answers sent replace those kept, key by key; those not sent stay.
         let answers = report.answerValues.merging(change.answers ?? [:]) { _, sent in sent }
         switch try await ReportsController.write(
@@ -208,11 +204,7 @@ struct ReportAPIController: RouteCollection {
     func giveBack(req: Request) async throws -> ReportDTO {
         let report = try await ReportsController.report(req, .approve)
         let body = try req.content.decode(GiveBack.self)
-        guard let version = body.version else {
-            var fields = FieldErrors()
-            fields.add("version", "Укажите версию отчёта.")
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
+        let version = try RegistrySupport.version(body.version, missing: ReportWords.versionRequired)
         switch try await ReportsController.giveBack(req, report, comment: body.comment, expected: version) {
         case .saved: return try ReportDTO(try await ReportsController.report(req, .read))
         case .invalid(let errors): throw AppError.validation(ValidationFailure(fields: errors))

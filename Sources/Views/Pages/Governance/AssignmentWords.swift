@@ -5,6 +5,7 @@ import Foundation
 /// The words of technical assignments (issue 22, item 4; `000_5375b2a087477e6d.txt`, `001_4390f67d15d9225c.txt`
 /// §2.5.2).
 public enum AssignmentWords {
+    public static let versionRequired = "Укажите версию задания."
     public static let title = "Технические задания"
     public static let intro =
         "КМЦ формирует технические задания ресурсным центрам, инновационным площадкам и школам: основание, цели, "

@@ -24,6 +24,7 @@ public enum MeetingWords {
     public static func decisionsSection(_ day: String) -> String { "Решения совещания КМЦ от \(day)" }
     public static func until(_ day: String) -> String { "до \(day)" }
     public static let heldInFuture = "Проведённым можно отметить только совещание, день которого наступил."
+    public static let versionRequired = "Укажите версию совещания."
     public static let decisionsOnlyHeld = "Решения записываются в протокол проведённого совещания."
     /// An API decision whose part would break the form's line.
     public static func decisionPart(_ number: Int) -> String {

@@ -3,6 +3,7 @@ import Foundation
 
 /// The words of plans made from roadmap templates (issue 22, item 2).
 public enum PlanWords {
+    public static let itemVersionRequired = "Укажите версию пункта."
     public static let template = "Шаблон плана"
     public static func templateVersion(_ number: Int) -> String { "Шаблон плана (версия \(number))" }
     public static let title = "Планы"

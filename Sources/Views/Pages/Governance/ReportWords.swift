@@ -32,6 +32,7 @@ public enum ReportWords {
     public static let chooseQuarter = "Выберите квартал."
     public static let exists = "Кампания по этой форме за этот квартал уже объявлена."
     public static let chooseOrganizations = "Отметьте хотя бы одну организацию."
+    public static let versionRequired = "Укажите версию отчёта."
     public static let saveDraft = "Сохранить черновик"
     public static let submit = "Сдать отчёт"
     public static let returnTitle = "Вернуть на доработку"
