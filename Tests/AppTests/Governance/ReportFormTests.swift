@@ -163,6 +163,7 @@ extension AppTests {
                 #expect(confirm.contains(OwnTextWords.Form.question("Работа с родителями (2)")))
                 #expect(try await admin.post(path + "/archive", [:]).status == .seeOther)
                 #expect(try await admin.get(path).body.string.contains(OwnTextWords.Form.note))
+                #expect(try await admin.get(path + "/edit").status == .conflict)
                 #expect(try await admin.get("/report-forms").body.string.contains(OwnTextWords.inArchive))
                 #expect(!(try await admin.get("/report-campaigns/new").body.string.contains(form.key)))
                 #expect(try await ReportCampaign.query(on: app.db).count() == 2)

@@ -89,6 +89,11 @@ extension AppTests {
                 #expect(try await admin.get(path + "/archive").body.string.contains(OwnTextWords.Template.consequence))
                 #expect(try await admin.post(path + "/archive", [:]).status == .seeOther)
                 #expect(try await admin.get(path).body.string.contains(OwnTextWords.Template.note))
+                // Archived: not edited until restored.
+                #expect(try await admin.get(path + "/edit").status == .conflict)
+                let whileArchived = try await admin.post(
+                    path, values: ["version": ["2"], "title": ["Другое"], "body": [Self.body]])
+                #expect(whileArchived.status == .conflict)
                 #expect(try await admin.get("/roadmaps").body.string.contains(OwnTextWords.inArchive))
                 _ = try await admin.get("/plans/new")
                 let refused = try await admin.post(
@@ -99,6 +104,17 @@ extension AppTests {
                 #expect(try await Plan.query(on: app.db).count() == 1)
                 #expect(try await admin.post(path + "/restore", [:]).status == .seeOther)
                 #expect(try await CustomTemplate.find(template.id, on: app.db)?.status == RecordStatus.active.rawValue)
+                // Archiving leaves the versions as they were: a plan made after keeps version 2 and its link opens it
+                // as the current text.
+                _ = try await admin.get("/plans/new")
+                let later = try await admin.post(
+                    "/plans",
+                    values: ["template": [template.key], "owner": ["municipality"], "year": [String(year + 1)]])
+                #expect(later.status == .seeOther)
+                let second = try #require(try await Plan.query(on: app.db).filter(\.$year == year + 1).first())
+                #expect(second.templateVersion == 2)
+                let current = try await admin.get(path + "?version=2")
+                #expect(current.status == .ok && current.body.string.contains(RoadmapTemplateWords.edit))
             }
         }
 

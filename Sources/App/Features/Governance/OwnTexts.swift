@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 import Views
 
@@ -62,6 +63,11 @@ enum OwnTexts {
         var restored: String
     }
 
+    /// An archived text is not edited: it is restored first (a 409 otherwise).
+    static func requireActive(_ text: some OwnText) throws {
+        guard text.status == RecordStatus.active.rawValue else { throw AppError.conflict(OwnTextWords.archivedFinal) }
+    }
+
     /// A new text at version 1, with its version row, audited; its id.
     static func create<T: OwnText>(
         _ type: T.Type, title: String, body: String, municipalityID: UUID, req: Request
@@ -115,22 +121,19 @@ enum OwnTexts {
             action: path + "/archive", button: OwnTextWords.archiveButton, cancelURL: path, crumbs: crumbs)
     }
 
-    /// Sets the status under the version the record was read at (someone saving meanwhile makes it a 409), audited.
+    /// Sets the status, audited. The text's version is left as it is: versions number the saved texts (a plan keeps
+    /// the one it was made from, `?version=N` shows it), and the status is no part of the text — a save meanwhile
+    /// writes only the title and the text, so neither write loses the other.
     static func setStatus<T: OwnText>(
         _ text: T, to status: RecordStatus, municipalityID: UUID, req: Request
     ) async throws {
         guard text.status != status.rawValue else { return }
-        let expected = text.version
         let before = text.status
         let user = try req.requireUser().username
+        let id = try text.requireID()
         try await req.application.writeTransaction { db in
-            guard
-                try await RegistrySupport.claimVersion(
-                    table: T.schema, id: text.requireID(), expected: expected, on: db)
-            else { throw AppError.conflict(OwnTextWords.changed) }
-            // Set inside the transaction: a PostgreSQL retry writes them again.
-            (text.status, text.updatedBy, text.updatedAt, text.version) = (status.rawValue, user, Date(), expected + 1)
-            try await text.save(on: db)
+            try await db.sql().update(T.schema).set("status", to: status.rawValue).set("updated_by", to: user)
+                .set("updated_at", to: Date()).where("id", .equal, id).run()
             try await Audit.record(
                 on: db, req: req, action: status == .archived ? .archive : .update, entityType: T.auditType,
                 entityID: text.id, title: text.title, municipalityID: municipalityID, organizationID: nil,

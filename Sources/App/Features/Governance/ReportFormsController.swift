@@ -159,6 +159,7 @@ struct ReportFormsController: RouteCollection {
 
     func editForm(req: Request) async throws -> Response {
         let own = try await Self.own(req, .update)
+        try OwnTexts.requireActive(own)
         let page = ReportFormEditPage(
             key: own.key, version: own.version, values: FormValues(single: ["title": own.title, "body": own.body]))
         return req.render(page.render(await context(req)))
@@ -166,6 +167,7 @@ struct ReportFormsController: RouteCollection {
 
     func save(req: Request) async throws -> Response {
         let own = try await Self.own(req, .update)
+        try OwnTexts.requireActive(own)
         let values = RegistrySupport.form(req)
         let expected = values["version"].flatMap(Int.init) ?? -1
         let (title, body, checked) = Self.read(values)

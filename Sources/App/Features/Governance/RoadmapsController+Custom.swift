@@ -103,6 +103,7 @@ extension RoadmapsController {
 
     func editForm(req: Request) async throws -> Response {
         let template = try await Self.own(req, .update)
+        try OwnTexts.requireActive(template)
         let page = RoadmapFormPage(
             id: try template.requireID(), version: template.version,
             values: FormValues(single: ["title": template.title, "body": template.body]))
@@ -111,6 +112,7 @@ extension RoadmapsController {
 
     func save(req: Request) async throws -> Response {
         let template = try await Self.own(req, .update)
+        try OwnTexts.requireActive(template)
         let form = RegistrySupport.form(req)
         let expected = form["version"].flatMap(Int.init) ?? -1
         let (title, body, errors) = Self.read(form)

@@ -73,8 +73,6 @@ enum RegistrySupport {
         return FormValues(values)
     }
 
-    /// Claims the next version of a row: succeeds only if nobody saved since `expected` was read.
-    /// It is the first statement of the write transaction, so on SQLite the transaction takes the write lock at once.
     /// The `version` an API write must send: a 422 naming it when it is missing (`missing` says whose version).
     static func version(_ sent: Int?, missing: String) throws -> Int {
         guard let sent else {
@@ -85,6 +83,8 @@ enum RegistrySupport {
         return sent
     }
 
+    /// Claims the next version of a row: succeeds only if nobody saved since `expected` was read.
+    /// It is the first statement of the write transaction, so on SQLite the transaction takes the write lock at once.
     static func claimVersion(table: String, id: UUID, expected: Int, on db: any Database) async throws -> Bool {
         // A version from a form is untrusted: anything outside the range real versions take is simply stale.
         guard (0..<Int(Int32.max)).contains(expected) else { return false }

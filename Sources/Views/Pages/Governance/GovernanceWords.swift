@@ -45,7 +45,7 @@ public enum OwnTextWords {
     public static let restoreButton = "Вернуть из архива"
     public static let status = "Состояние"
     public static let inArchive = "в архиве"
-    public static let changed = "Запись уже изменил другой пользователь. Обновите страницу и повторите."
+    public static let archivedFinal = "Запись в архиве: сначала верните её из архива."
     public static let restoreTaken = "Вернуть нельзя: среди действующих уже есть запись с таким названием."
 
     public enum Template {

@@ -133,6 +133,11 @@ public struct PlanPage: Sendable {
                         "a", .cls("button"),
                         .href(SiteURL.roadmap(templateKey).path + "?year=\(year)&version=\(templateVersion)")
                     ) { PlanWords.templateVersion(templateVersion) }
+                } else if UUID(uuidString: templateKey) != nil {
+                    // An own template's plan made before plans kept the version: the template as it is now.
+                    el("a", .cls("button"), .href(SiteURL.roadmap(templateKey).path + "?year=\(year)")) {
+                        PlanWords.template
+                    }
                 }
                 if canDelete {
                     el("a", .cls("button danger"), .href(SiteURL.plan(id).path + "/delete")) {
