@@ -111,21 +111,8 @@ struct ActivityProgramAPIController: RouteCollection {
 
     /// Starts the designation's programme (201, an empty draft), or answers with the one it has (200).
     func start(req: Request) async throws -> Response {
-        let municipalityID = try RegistrySupport.municipality(req)
         let sent = try req.content.decode(NewProgram.self)
-        // Who starts no programme anywhere learns nothing of the designations.
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        guard
-            ([UUID()] + own).contains(where: {
-                req.can(.create, .activityProgram(center: OrgRef(id: $0, municipalityID: municipalityID)))
-            })
-        else { throw AppError.forbidden }
-        guard let center = try await Designations.named(sent.resourceCenterId, req) else {
-            var fields = FieldErrors()
-            fields.add("resourceCenterId", ActivityProgramWords.chooseCenter)
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
-        try req.authorize(.create, .activityProgram(center: center.organization.ref))
+        let center = try await Designations.sent(sent.resourceCenterId, req) { .activityProgram(center: $0) }
         let (id, created) = try await ActivityProgramWrites.start(req, center: center)
         guard
             let program = try await ActivityProgram.query(on: req.db).filter(\.$id == id).with(\.$organization).first()

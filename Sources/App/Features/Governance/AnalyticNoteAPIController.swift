@@ -75,21 +75,8 @@ struct AnalyticNoteAPIController: RouteCollection {
 
     /// Drafts the designation's note (201), or answers with the one it has (200).
     func create(req: Request) async throws -> Response {
-        let municipalityID = try RegistrySupport.municipality(req)
         let sent = try req.content.decode(NewNote.self)
-        // Who drafts no note anywhere learns nothing of the designations.
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
-        guard
-            ([UUID()] + own).contains(where: {
-                req.can(.create, .analyticNote(center: OrgRef(id: $0, municipalityID: municipalityID)))
-            })
-        else { throw AppError.forbidden }
-        guard let center = try await Designations.named(sent.resourceCenterId, req) else {
-            var fields = FieldErrors()
-            fields.add("resourceCenterId", ActivityProgramWords.chooseCenter)
-            throw AppError.validation(ValidationFailure(fields: fields))
-        }
-        try req.authorize(.create, .analyticNote(center: center.organization.ref))
+        let center = try await Designations.sent(sent.resourceCenterId, req) { .analyticNote(center: $0) }
         let (id, created) = try await AnalyticNoteWrites.draft(req, center: center)
         guard
             let note = try await AnalyticNote.query(on: req.db).filter(\.$id == id).with(\.$organization)

@@ -44,6 +44,26 @@ enum Designations {
         return center
     }
 
+    /// The designation an API body names for a new document of it (`resource`): who may make one for no organisation
+    /// at all is a 403 before any id is read (and learns nothing of the designations); an id that names no active
+    /// designation of the municipality is a 422 on `resourceCenterId`; one the user may not write for is a 403.
+    static func sent(_ raw: String?, _ req: Request, _ resource: (OrgRef) -> Resource) async throws -> ResourceCenter {
+        let municipalityID = try RegistrySupport.municipality(req)
+        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID)
+        guard
+            ([UUID()] + own).contains(where: {
+                req.can(.create, resource(OrgRef(id: $0, municipalityID: municipalityID)))
+            })
+        else { throw AppError.forbidden }
+        guard let center = try await named(raw, req) else {
+            var fields = FieldErrors()
+            fields.add("resourceCenterId", ActivityProgramWords.chooseCenter)
+            throw AppError.validation(ValidationFailure(fields: fields))
+        }
+        try req.authorize(.create, resource(center.organization.ref))
+        return center
+    }
+
     /// A centre's one document made once: `write` creates it under `id`; if it is there already (`existing`), or a
     /// twin is made meanwhile (the unique index), that one is the answer — a second click or two people at once land on
     /// the same record. `created` says whether this call made it.
