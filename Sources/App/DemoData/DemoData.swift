@@ -218,6 +218,7 @@ enum DemoData {
             try await loadAssignments(
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
             try await loadAnalyticNotes(on: db, municipalityID: municipalityID, year: year, zone: municipality.zone)
+            try await loadEvents(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

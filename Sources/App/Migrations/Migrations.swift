@@ -51,5 +51,6 @@ enum SetkaMigrations {
         CreateCustomTemplates(),
         CreateCustomReportForms(),
         AddPlanTemplateVersion(),
+        CreateEvents(),
     ]
 }

@@ -91,6 +91,7 @@ extension Request {
             case .talentStatistics:
                 return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
+            case .events: return access.allows(user.actor, .read, .event(organizer: probe))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))
                     || access.allows(

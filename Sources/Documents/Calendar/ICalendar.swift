@@ -13,6 +13,8 @@ public enum ICalendar {
         public var cancelled: Bool
         /// Grows with every change of the event, so subscribers replace their copy.
         public var sequence: Int
+        /// The days of an all-day event (then `start` and `end` are not written): its first and last day.
+        public var days: (first: CivilDay, last: CivilDay)?
         public init(
             uid: String, start: Date, end: Date, summary: String, location: String, description: String,
             cancelled: Bool, sequence: Int
@@ -26,6 +28,18 @@ public enum ICalendar {
             self.cancelled = cancelled
             self.sequence = sequence
         }
+
+        /// An all-day event from its first to its last day.
+        public init(
+            uid: String, days: (first: CivilDay, last: CivilDay), summary: String, location: String,
+            description: String,
+            cancelled: Bool, sequence: Int
+        ) {
+            self.init(
+                uid: uid, start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 0), summary: summary,
+                location: location, description: description, cancelled: cancelled, sequence: sequence)
+            self.days = days
+        }
     }
 
     public static func render(name: String, events: [Event], now: Date = Date()) -> String {
@@ -35,8 +49,17 @@ public enum ICalendar {
         ]
         for event in events {
             lines += [
-                "BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + utc(now), "DTSTART:" + utc(event.start),
-                "DTEND:" + utc(event.end),
+                "BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + utc(now),
+            ]
+            if let days = event.days {
+                // DTEND of a DATE is exclusive: the day after the last (RFC 5545 §3.6.1).
+                lines += [
+                    "DTSTART;VALUE=DATE:" + basic(days.first), "DTEND;VALUE=DATE:" + basic(days.last.adding(days: 1)),
+                ]
+            } else {
+                lines += ["DTSTART:" + utc(event.start), "DTEND:" + utc(event.end)]
+            }
+            lines += [
                 "SEQUENCE:\(event.sequence)", "SUMMARY:" + escape(event.summary), "LOCATION:" + escape(event.location),
                 "DESCRIPTION:" + escape(event.description), "STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"),
                 "END:VEVENT",
@@ -44,6 +67,12 @@ public enum ICalendar {
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A day as iCalendar's DATE: «20270312».
+    static func basic(_ day: CivilDay) -> String {
+        let (year, month, date) = day.ymd
+        return String(format: "%04d%02d%02d", year, month, date)
     }
 
     /// Text values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).

@@ -178,6 +178,8 @@ extension AccessPolicy {
         case .plan, .planItem, .meeting, .reportCampaign, .report, .activityProgram, .assignment, .analyticNote,
             .roadmapTemplate, .reportForm:
             return governanceAllows(grant, action, resource)
+        case .event, .eventRegistrations:
+            return peopleAllows(grant, action, resource)
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -142,4 +142,11 @@ public enum Resource: Sendable {
     /// methodological service analyses the centres (`003_256a4293e3c370c5.txt` §3.10) — draft and edit any; the
     /// centre's head or the administration of its base school its own (`000_5375b2a087477e6d.txt` §3.3).
     case analyticNote(center: OrgRef)
+    /// An event of the network (issue 23, item 1): everyone of the municipality reads it (the consolidated plan tells
+    /// every organisation its dates, `003_256a4293e3c370c5.txt` §3.10); those who run the municipality hold any, a
+    /// centre's head or a school's administration its own organisation's.
+    case event(organizer: OrgRef)
+    /// The people registered for an event, and their attendance (personal data of minors): those who run the
+    /// municipality, and the head or administration of the organisation that holds it.
+    case eventRegistrations(organizer: OrgRef)
 }

@@ -11,7 +11,7 @@ public enum MenuArea: Hashable, Sendable {
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
     public static let order: [MenuArea] =
         [.start, .children, .applications] + first.map { .registry($0) } + [
-            .timetable, .journal, .certificates,
+            .timetable, .registry(.events), .journal, .certificates,
         ] + talent.map { .registry($0) } + [
             .orders, .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings, .roadmaps,
             .enrollments, .lists,
@@ -25,7 +25,7 @@ public enum MenuArea: Hashable, Sendable {
     /// The areas a role uses in its day; the menu shows those of the user's roles that the access policy also allows.
     /// Those who run the municipality use every area the policy opens to them.
     public static func uses(_ role: Role) -> Set<MenuArea> {
-        let everyone: Set<MenuArea> = [.start, .timetable, .profile]
+        let everyone: Set<MenuArea> = [.start, .timetable, .registry(.events), .profile]
         switch role {
         case .authorityAdmin, .coordinator, .methodologist:
             return Set(order)
@@ -55,7 +55,7 @@ public enum MenuArea: Hashable, Sendable {
         }
     }
     /// Registry lists reached through their own menu area.
-    static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions] + talent
+    static let ownAreas: [Registry] = [.certificates, .orders, .contestEditions, .events] + talent
     /// The talent registry's lists, after the certificates.
     static let talent: [Registry] = [
         .gifted, .support, .routes, .achievements, .contests, .olympiadStages, .talentStatistics,
@@ -113,6 +113,7 @@ public enum MenuArea: Hashable, Sendable {
             case .support: "Меры поддержки"
             case .routes: "Индивидуальные маршруты"
             case .talentStatistics: "Статистика олимпиад"
+            case .events: "Мероприятия"
             }
         }
     }

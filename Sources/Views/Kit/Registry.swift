@@ -34,6 +34,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case routes
     /// The olympiads' and contests' statistics (issue 21, item 8).
     case talentStatistics = "talent-statistics"
+    /// Events of the network (issue 23, item 1): seminars, webinars, shifts… with registration.
+    case events
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

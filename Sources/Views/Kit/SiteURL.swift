@@ -45,6 +45,11 @@ public enum SiteURL: Sendable {
     /// Analytic notes and one note.
     case analyticNotes
     case analyticNote(UUID)
+    /// An event's registrations (the form to register, the list, attendance), the consolidated plan of events and its
+    /// XLSX, the public calendar of open events and its iCal feed.
+    case eventRegistrations(UUID)
+    case eventAttendance(UUID)
+    case eventPlan, eventPlanXLSX, publicCalendar, publicCalendarICS
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -116,6 +121,12 @@ public enum SiteURL: Sendable {
         case .reportForms: "/report-forms"
         case .reportForm(let key): "/report-forms/\(key)"
         case .meetings: "/meetings"
+        case .eventRegistrations(let id): "/events/\(id.uuidString.lowercased())/registrations"
+        case .eventAttendance(let id): "/events/\(id.uuidString.lowercased())/attendance"
+        case .eventPlan: "/events/plan"
+        case .eventPlanXLSX: "/events/plan.xlsx"
+        case .publicCalendar: "/calendar"
+        case .publicCalendarICS: "/calendar.ics"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"

@@ -173,5 +173,7 @@ extension Stylesheet {
           background: #eef2f7; padding: .4rem .8rem; display: inline-block; border-radius: 4px; }
         .menu .group { padding: .8rem 1.2rem .2rem; font-size: .8rem; text-transform: uppercase; letter-spacing:
           .04em; color: var(--muted); }
+        ul.event-cards { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: .75rem; }
+        ul.event-cards h3 { margin: 0 0 .25rem; font-size: 1.05rem; } ul.event-cards p { margin: .25rem 0; }
         """
 }

@@ -61,7 +61,8 @@ extension AppTests {
                     every side), or the route to `MatrixRoutes.publicRoutes` with the reason anyone may use it.
                     """)
                 let names = Set(app.routes.all.map { MatrixRoute(method: $0.method, components: $0.path).name })
-                let stale = Set(MatrixRoutes.publicRoutes.keys).union(MatrixRoutes.sharedReads.keys).subtracting(names)
+                let stale = Set(MatrixRoutes.publicRoutes.keys).union(MatrixRoutes.sharedReads.keys)
+                    .union(MatrixRoutes.sharedWrites.keys).subtracting(names)
                 #expect(stale.isEmpty, "allow-listed routes that no longer exist: \(stale.sorted())")
                 let fixture = try await MatrixFixture.make(app)
                 var clients: [MatrixRole: MatrixClient] = [:]

@@ -128,12 +128,23 @@ struct MatrixFixture: Sendable {
         let foreign = try await away.matrixStudent(
             "Четвертаков", at: b1.school, in: b1.group, campaign: try awayMunicipal.id(.campaign),
             account: "far-student", guardianAccount: "far-parent", sequence: 1)
-        let ownSide = merge(sideA1, homeMunicipal, own)
+        // An event of each centre for students, its student registered (the classmate too, at the home centre's).
+        let events = [
+            try await home.event(at: a1.center).requireID(), try await home.event(at: a2.center).requireID(),
+            try await away.event(at: b1.center).requireID(),
+        ]
+        (sideA1.ids[.event], sideA2.ids[.event], sideB1.ids[.event]) = (events[0], events[1], events[2])
+        func registered(_ world: World, _ student: MatrixSide, at event: UUID) async throws -> MatrixSide {
+            MatrixSide(ids: [.eventRegistration: try await world.registration(of: try student.id(.student), at: event)])
+        }
+        let ownSide = merge(sideA1, homeMunicipal, own, try await registered(home, own, at: events[0]))
         return MatrixFixture(
             sides: [
-                .foreign: merge(sideB1, awayMunicipal, foreign),
-                .neighbour: merge(sideA2, homeMunicipal, neighbour),
-                .classmate: ownSide.with(personal: classmate),
+                .foreign: merge(sideB1, awayMunicipal, foreign, try await registered(away, foreign, at: events[2])),
+                .neighbour: merge(
+                    sideA2, homeMunicipal, neighbour, try await registered(home, neighbour, at: events[1])),
+                .classmate: ownSide.with(
+                    personal: merge(classmate, try await registered(home, classmate, at: events[0]))),
             ], own: ownSide)
     }
 

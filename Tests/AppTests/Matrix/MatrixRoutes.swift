@@ -58,7 +58,7 @@ enum MatrixRoutes {
         "report-campaigns/:id": .reportCampaign, "reports/:id": .report, "meetings/:id": .meeting,
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
         "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
-        "report-forms/:id": .customReportForm,
+        "report-forms/:id": .customReportForm, "events/:id": .event, "registrations/:registration": .eventRegistration,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.
@@ -86,7 +86,27 @@ enum MatrixRoutes {
             staff, "a template is the municipality's, read by its centres and schools (`.roadmapTemplate`)"
         ),
         "GET /api/v1/roadmap-templates/:id": (staff, "the same template through the API"),
+        "GET /events/:id": (organizational, "events are the network's: the consolidated plan tells every organisation"),
+        "GET /api/v1/events/:id": (organizational, "the same event through the API"),
+        "GET /events/:id/registrations": (
+            organizational, "anyone of the municipality registers there; others' names only to the organiser's side"
+        ),
+        "GET /api/v1/events/:id/registrations": (
+            organizational, "one's own registrations only (`.eventRegistrations`)"
+        ),
     ]
+
+    /// Writes to another organisation's record of the same municipality that are open by design (route → roles, and
+    /// why): asked with an empty body, they must refuse it (a 4xx) and change nothing.
+    static let sharedWrites: [String: (roles: Set<MatrixRole>, reason: String)] = [
+        "POST /events/:id/registrations": (
+            organizational, "a network event takes registrations from every organisation (`003_…` §3.10)"
+        ),
+        "POST /api/v1/events/:id/registrations": (organizational, "the same registration through the API"),
+    ]
+
+    /// Everyone bound to one organisation, families included.
+    static let organizational: Set<MatrixRole> = Set(MatrixRole.allCases.filter(\.isOrganizational))
 
     /// The people of an organisation: the reads above are theirs; students and guardians read none of them.
     static let staff: Set<MatrixRole> = [.centerHead, .teacher, .schoolAdmin]

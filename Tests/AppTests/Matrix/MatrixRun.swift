@@ -64,9 +64,12 @@ struct MatrixRun {
         }
     }
 
-    /// A read of another organisation's record that the policy opens by design (`MatrixRoutes.sharedReads`).
+    /// A read (or write) of another organisation's record that the policy opens by design (`MatrixRoutes.sharedReads`,
+    /// `MatrixRoutes.sharedWrites`: a write's empty body is refused and the digest still must not change).
     static func isSharedRead(_ route: MatrixRoute, _ role: MatrixRole, _ probe: MatrixProbe) -> Bool {
-        probe == .neighbour && !route.isWrite && MatrixRoutes.sharedReads[route.name]?.roles.contains(role) == true
+        guard probe == .neighbour else { return false }
+        let shared = route.isWrite ? MatrixRoutes.sharedWrites : MatrixRoutes.sharedReads
+        return shared[route.name]?.roles.contains(role) == true
     }
 
     /// What is wrong with an answer, or nil: a refusal (403 or 404) is expected, except for a shared read, which may

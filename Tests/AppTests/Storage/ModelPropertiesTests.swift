@@ -48,7 +48,8 @@ extension AppTests {
             "TechnicalAssignment": TechnicalAssignment.self, "AnalyticNote": AnalyticNote.self,
             "DesignationHearing": DesignationHearing.self, "CustomTemplate": CustomTemplate.self,
             "CustomTemplateVersion": CustomTemplateVersion.self, "CustomReportForm": CustomReportForm.self,
-            "CustomReportFormVersion": CustomReportFormVersion.self,
+            "CustomReportFormVersion": CustomReportFormVersion.self, "Event": Event.self,
+            "EventRegistration": EventRegistration.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

@@ -52,6 +52,8 @@ extension World {
         let activityProgram = try await activityProgram(at: cast.center, status: .agreed, versions: 2)
         let assignment = try await assignment(to: cast.center)
         let note = try await analyticNote(at: cast.center)
+        let event = try await event(at: cast.center, "Семинар «Проекты»")
+        _ = try await registration(of: students[0], at: try event.requireID())
         return APIFixture(
             ids: [
                 "organizations": cast.school, "resource-centers": try center.requireID(),
@@ -66,7 +68,7 @@ extension World {
                 "reports": reports.reports[0], "meetings": try meeting.requireID(),
                 "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
                 "analytic-notes": try note.requireID(), "roadmap-templates": try await customTemplate().requireID(),
-                "report-forms": try await customReportForm().requireID(),
+                "report-forms": try await customReportForm().requireID(), "events": try event.requireID(),
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

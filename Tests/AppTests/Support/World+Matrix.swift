@@ -15,7 +15,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
     case plan, planItem, reportCampaign, report, meeting, activityProgram, assignment, analyticNote, customTemplate
-    case customReportForm
+    case customReportForm, event, eventRegistration
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
@@ -29,7 +29,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     var isPersonal: Bool {
         [
             .student, .guardian, .enrollment, .application, .certificate, .achievement, .olympiadParticipant,
-            .supportMeasure, .individualRoute, .routeStep,
+            .supportMeasure, .individualRoute, .routeStep, .eventRegistration,
         ].contains(self)
     }
 }

@@ -20,7 +20,7 @@ enum APIDocsArea: FeatureArea {
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
         + ReportAPIController.operations + ReportFormAPIController.operations + MeetingAPIController.operations
         + ActivityProgramAPIController.operations + AssignmentAPIController.operations
-        + AnalyticNoteAPIController.operations
+        + AnalyticNoteAPIController.operations + EventAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

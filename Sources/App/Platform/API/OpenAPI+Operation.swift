@@ -7,6 +7,7 @@ import Views
 enum APIArea: String, CaseIterable, Sendable {
     case accounts, registry, programs, enrollment, timetable, journal, assessment, certificates, orders, talent
     case governance
+    case people
 
     var title: String {
         switch self {
@@ -21,6 +22,7 @@ enum APIArea: String, CaseIterable, Sendable {
         case .orders: "Приказы"
         case .talent: "Олимпиады и достижения"
         case .governance: "Управление сетью"
+        case .people: "Мероприятия, педагоги и ресурсы"
         }
     }
 }

@@ -19,6 +19,8 @@ enum Audit {
         case invite
         case consentWithdraw = "consent_withdraw"
         case link
+        /// A record removed for good (a registration for an event cancelled: the place is given back).
+        case delete
     }
 
     static func record(

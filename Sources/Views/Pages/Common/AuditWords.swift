@@ -13,7 +13,7 @@ public enum AuditWords {
         ("campaign", "Кампания записи"), ("headcount", "Численность обучающихся"),
         ("guardian", "Законный представитель"), ("olympiad_subject", "Предмет олимпиады"),
         ("contest", "Олимпиада или конкурс"), ("contest_edition", "Проведение олимпиады или конкурса"),
-        ("achievement", "Достижение"),
+        ("achievement", "Достижение"), ("event", "Мероприятие"), ("event_registration", "Запись на мероприятие"),
     ]
 
     /// Audited actions.
@@ -23,5 +23,6 @@ public enum AuditWords {
         "password_change": "Смена пароля", "token_create": "Выдан ключ API", "token_revoke": "Отозван ключ API",
         "setup": "Первый запуск", "import": "Загрузка из файла", "revert": "Отмена загрузки",
         "invite": "Код приглашения", "consent_withdraw": "Отзыв согласия", "link": "Привязка учётной записи",
+        "delete": "Удаление",
     ]
 }

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The per-role rules of the network's people and resources (issue 23): events and their registrations.
+extension AccessPolicy {
+    func peopleAllows(_ grant: RoleGrant, _ action: Action, _ resource: Resource) -> Bool {
+        let scope = grant.scope
+        switch resource {
+        case .event(let organizer):
+            guard scope.municipalityID == organizer.municipalityID else { return false }
+            if action == .read { return true }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist:
+                return action == .create || action == .update || action == .archive
+            case .centerHead, .schoolAdmin:
+                return scope.organizationID == organizer.id
+                    && (action == .create || action == .update || action == .archive)
+            case .teacher, .student, .guardian: return false
+            }
+        case .eventRegistrations(let organizer):
+            guard scope.municipalityID == organizer.municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return action == .read || action == .update
+            case .centerHead, .schoolAdmin:
+                return scope.organizationID == organizer.id && (action == .read || action == .update)
+            case .teacher, .student, .guardian: return false
+            }
+        default:
+            return false
+        }
+    }
+}

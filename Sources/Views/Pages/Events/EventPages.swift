@@ -1,0 +1,221 @@
+import Domain
+import Foundation
+
+/// One event as lists, the plan and the calendar show it.
+public struct EventSummary: Sendable {
+    public var id: UUID
+    public var title: String
+    public var kind: EventKind
+    public var audience: EventAudience
+    public var dates: String
+    public var hours: String
+    public var organizer: String
+    /// The place, or «онлайн» with the link.
+    public var place: String
+    public var places: String
+    public var phase: EventPhase
+    /// A summary row.
+    public init(
+        id: UUID, title: String, kind: EventKind, audience: EventAudience, dates: String, hours: String,
+        organizer: String, place: String, places: String, phase: EventPhase
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.audience = audience
+        self.dates = dates
+        self.hours = hours
+        self.organizer = organizer
+        self.place = place
+        self.places = places
+        self.phase = phase
+    }
+
+    /// A made-up event.
+    public static let mock = EventSummary(
+        id: MockID.of(0x2301), title: "Семинар «Проектная деятельность в сетевых группах»", kind: .seminar,
+        audience: .teachers, dates: "12.03.2027", hours: "15:00–17:00", organizer: "МБОУ «Гимназия № 2»",
+        place: "Актовый зал", places: "12 из 30", phase: .open)
+
+    var phaseCell: Cell { .tag(phase.title, phase.badge) }
+}
+
+/// The events of the municipality (issue 23, item 1): filters by period, kind, audience and organiser.
+public struct EventListPage: Sendable {
+    public var query: ListQuery
+    public var organizations: [(value: String, title: String)]
+    public var rows: [EventSummary]
+    public var total: Int
+    public var canCreate: Bool
+
+    /// The list's data.
+    public init(
+        query: ListQuery, organizations: [(value: String, title: String)], rows: [EventSummary], total: Int,
+        canCreate: Bool
+    ) {
+        self.query = query
+        self.organizations = organizations
+        self.rows = rows
+        self.total = total
+        self.canCreate = canCreate
+    }
+
+    /// A made-up list.
+    public static let mock = EventListPage(
+        query: ListQuery(filters: ["when": "upcoming"], sort: "date"),
+        organizations: [(MockID.of(0x2302).uuidString.lowercased(), "МБОУ «Гимназия № 2»")], rows: [.mock], total: 1,
+        canCreate: true)
+
+    /// Which events the list shows by their dates.
+    public static let periods: [(value: String, title: String)] = [
+        ("upcoming", "Предстоящие и идущие"), ("past", "Прошедшие"), ("all", "Все"),
+    ]
+
+    /// The list's filters (also the API's).
+    public func filters() -> [FieldSpec] {
+        [
+            RegistryWords.Filters.search,
+            FieldSpec("when", "Когда", .select(Self.periods, empty: nil)),
+            FieldSpec("kind", "Вид", .select(EventKind.allCases.map { ($0.rawValue, $0.title) }, empty: "Все виды")),
+            FieldSpec(
+                "audience", "Для кого", .select(EventAudience.allCases.map { ($0.rawValue, $0.title) }, empty: "Все")),
+            FieldSpec("organization", "Организатор", .select(organizations, empty: "Все организации")),
+        ]
+    }
+
+    /// The list as the registry kit shows it.
+    public var list: RegistryList {
+        var list = RegistryList(
+            title: MenuArea.registry(.events).title, area: .events, query: query, filters: filters(),
+            columns: [
+                Column("Даты", sort: "date"), Column("Мероприятие", sort: "title"), Column("Вид"), Column("Для кого"),
+                Column("Организатор"), Column("Записано"), Column("Состояние"),
+            ],
+            rows: rows.map {
+                [
+                    .text([$0.dates, $0.hours].filter { !$0.isEmpty }.joined(separator: ", ")),
+                    .link($0.title, SiteURL.record(.events, $0.id).path), .text($0.kind.title),
+                    .text($0.audience.title), .text($0.organizer), .text($0.places), $0.phaseCell,
+                ]
+            },
+            total: total, noun: ("мероприятие", "мероприятия", "мероприятий"),
+            createTitle: canCreate ? "Добавить мероприятие" : nil,
+            emptyText: "Мероприятий по этим условиям нет. Измените фильтры или добавьте мероприятие.")
+        list.links = [
+            (EventWords.planTitle, SiteURL.eventPlan.path), (EventWords.calendarTitle, SiteURL.publicCalendar.path),
+        ]
+        return list
+    }
+
+    /// The list as HTML.
+    public func render(_ ctx: PageContext) -> String { list.render(ctx) }
+}
+
+/// An event's card: its facts; registration and the list of participants are on its registrations page.
+public struct EventCardPage: Sendable {
+    public var summary: EventSummary
+    public var place: String?
+    public var link: String?
+    public var registrationUntil: String
+    public var isPublic: Bool
+    public var details: String?
+    public var results: String?
+    public var materials: String?
+
+    /// The card's data.
+    public init(
+        summary: EventSummary, place: String?, link: String?, registrationUntil: String, isPublic: Bool,
+        details: String?, results: String?, materials: String?
+    ) {
+        self.summary = summary
+        self.place = place
+        self.link = link
+        self.registrationUntil = registrationUntil
+        self.isPublic = isPublic
+        self.details = details
+        self.results = results
+        self.materials = materials
+    }
+
+    /// A made-up card.
+    public static let mock = EventCardPage(
+        summary: .mock, place: "Актовый зал", link: nil, registrationUntil: "11.03.2027", isPublic: true,
+        details: "Опыт сетевых групп: как вести проект с учениками разных школ.", results: nil, materials: nil)
+
+    /// The card's facts.
+    public var facts: [(String, String)] {
+        [
+            (EventWords.Field.kind, summary.kind.title), (EventWords.Field.audience, summary.audience.title),
+            (EventWords.Field.dates, summary.dates), (EventWords.Field.hours, summary.hours),
+            (EventWords.Field.organization, summary.organizer), (EventWords.Field.place, place ?? ""),
+            (EventWords.Field.link, link ?? ""), ("Записано", summary.places),
+            (EventWords.Field.until, registrationUntil), ("Состояние", summary.phase.title),
+            (EventWords.Field.isPublic, EventWords.yesNo(isPublic)), (EventWords.Field.details, details ?? ""),
+            (EventWords.Field.results, results ?? ""), (EventWords.Field.materials, materials ?? ""),
+        ]
+    }
+
+    /// The card as HTML.
+    public func render(_ ctx: PageContext) -> String {
+        RegistryCard(
+            title: summary.title, area: .events, status: nil, facts: facts,
+            actions: [.link("Запись и участники", SiteURL.eventRegistrations(summary.id).path, primary: true)],
+            history: []
+        ).render(ctx)
+    }
+}
+
+/// An event's form: what, for whom, when, where, how many places.
+public struct EventFormPage: Sendable {
+    /// The organisations the user may hold an event of.
+    public var organizations: [(value: String, title: String)]
+
+    /// The form's choices.
+    public init(organizations: [(value: String, title: String)]) { self.organizations = organizations }
+
+    /// A made-up form.
+    public static let mock = EventFormPage(organizations: EventListPage.mock.organizations)
+
+    /// The form's fields.
+    public var fields: [FieldSpec] {
+        typealias F = EventWords.Field
+        return [
+            FieldSpec(
+                "title", F.title, required: true, hint: "Например: «Круглый стол «Сетевые программы: итоги года»»."),
+            FieldSpec(
+                "kind", F.kind, .select(EventKind.allCases.map { ($0.rawValue, $0.title) }, empty: nil),
+                required: true),
+            FieldSpec(
+                "audience", F.audience, .select(EventAudience.allCases.map { ($0.rawValue, $0.title) }, empty: nil),
+                required: true,
+                hint: "Обучающихся записывают родители или они сами, педагоги и родители записываются сами."),
+            FieldSpec(
+                "organization", F.organization,
+                .select(organizations, empty: organizations.count == 1 ? nil : "Выберите организацию"),
+                required: true),
+            FieldSpec("startsOn", "Начало", .date, required: true),
+            FieldSpec("endsOn", "Окончание", .date, hint: "Для однодневного мероприятия оставьте пустым."),
+            FieldSpec("startsAt", "Время начала", .text("text"), hint: "ЧЧ:ММ, например 15:00; пусто — весь день."),
+            FieldSpec("endsAt", "Время окончания", .text("text")),
+            FieldSpec("place", F.place, hint: "Адрес и кабинет, если мероприятие очное."),
+            FieldSpec("link", F.link, .text("url"), hint: "Ссылка на трансляцию, если мероприятие онлайн."),
+            FieldSpec("capacity", F.capacity, .number, hint: "Пусто — без ограничения."),
+            FieldSpec(
+                "registrationUntil", F.until, .date,
+                hint: "Последний день записи; пусто — до дня перед началом."),
+            FieldSpec(
+                "isPublic", F.isPublic,
+                .select(
+                    [("yes", "Да: видно всем, в том числе без входа"), ("no", "Нет")],
+                    empty: nil), required: true),
+            FieldSpec("details", F.details, .textarea),
+            FieldSpec("results", F.results, .textarea, hint: "После мероприятия: что сделано, победители, решения."),
+            FieldSpec("materials", F.materials, .textarea, hint: "Ссылки на презентации, записи, сборники."),
+        ]
+    }
+
+    /// A new event's form as HTML.
+    public func render(_ ctx: PageContext) -> String {
+        RegistryForm.preview(.events, title: EventWords.newTitle, fields: fields).render(ctx)
+    }
+}
