@@ -116,6 +116,7 @@ def main():
     assignment = api_first(base, token, "/api/v1/assignments?per=1")["id"]
     note = api_first(base, token, "/api/v1/analytic-notes?per=1")["id"]
     meeting = api_first(base, token, "/api/v1/meetings?per=1&status=held")["id"]
+    event = api_first(base, token, "/api/v1/events?per=1&when=past&audience=students")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -155,6 +156,11 @@ def main():
         ("KMC meetings", "/meetings", page("kmc")),
         ("a KMC meeting", f"/meetings/{meeting}", page("kmc")),
         ("report forms", "/report-forms", page("kmc")),
+        ("events", "/events", page("kmc")),
+        ("consolidated plan of events", "/events/plan", page("kmc")),
+        ("an event's participants", f"/events/{event}/registrations", page("kmc")),
+        ("public calendar", "/calendar", {}),
+        ("public calendar iCal", "/calendar.ics", {}),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -174,6 +180,7 @@ def main():
         ("API technical assignments", "/api/v1/assignments?per=50", bearer),
         ("API analytic notes", "/api/v1/analytic-notes?per=50", bearer),
         ("API KMC meetings", "/api/v1/meetings?per=50", bearer),
+        ("API events", "/api/v1/events?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

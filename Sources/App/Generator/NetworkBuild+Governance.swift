@@ -13,6 +13,7 @@ extension NetworkBuild {
         try await activityPrograms(town, rng: &rng)
         try await assignments(town, rng: &rng)
         try await meetings(town, rng: &rng)
+        try await events(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear

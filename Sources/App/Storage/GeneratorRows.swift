@@ -246,6 +246,21 @@ final class GeneratorRows {
             ]
         ),
         ("meeting_participants", ["id", "meeting_id", "kmc_member_id", "present"]),
+        (
+            "events",
+            [
+                "id", "municipality_id", "organization_id", "kind", "audience", "title", "description", "starts_on",
+                "ends_on", "starts_at", "ends_at", "place", "link", "capacity", "registered_count",
+                "registration_until", "is_public", "results", "materials", "search_key", "status", "version",
+            ]
+        ),
+        (
+            "event_registrations",
+            [
+                "id", "event_id", "student_id", "user_id", "full_name", "organization_id", "attended",
+                "registered_by", "created_at",
+            ]
+        ),
         ("meeting_decisions", ["id", "meeting_id", "position", "text", "responsible", "due_on", "plan_item_id"]),
         (
             "designation_hearings",

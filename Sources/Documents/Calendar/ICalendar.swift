@@ -15,6 +15,8 @@ public enum ICalendar {
         public var sequence: Int
         /// The days of an all-day event (then `start` and `end` are not written): its first and last day.
         public var days: (first: CivilDay, last: CivilDay)?
+        /// A timed event held on several days in a row at the same hours: how many days (`RRULE:FREQ=DAILY;COUNT=`).
+        public var daily: Int?
         public init(
             uid: String, start: Date, end: Date, summary: String, location: String, description: String,
             cancelled: Bool, sequence: Int
@@ -58,6 +60,7 @@ public enum ICalendar {
                 ]
             } else {
                 lines += ["DTSTART:" + utc(event.start), "DTEND:" + utc(event.end)]
+                if let daily = event.daily, daily > 1 { lines.append("RRULE:FREQ=DAILY;COUNT=\(daily)") }
             }
             lines += [
                 "SEQUENCE:\(event.sequence)", "SUMMARY:" + escape(event.summary), "LOCATION:" + escape(event.location),

@@ -89,7 +89,9 @@ public struct EventRegistrationWindow: Sendable, Equatable {
     }
 
     /// The last day a registration is taken.
-    public var lastDay: CivilDay { registrationUntil.map { min($0, startsOn) } ?? startsOn.adding(days: -1) }
+    public var lastDay: CivilDay {
+        min(registrationUntil ?? startsOn.adding(days: -1), startsOn.adding(days: -1))
+    }
 
     /// Whether registration is still open on `today` (the capacity aside).
     public func isOpen(today: CivilDay) -> Bool { refusal(today: today) == nil }

@@ -82,6 +82,8 @@ extension AppTests {
                 _ = try await mum.get(path)
                 let cancel = path + "/" + (try registration.requireID().uuidString.lowercased()) + "/cancel"
                 #expect(try await mum2.post(cancel).status == .notFound)
+                let confirm = try await mum.get(cancel)
+                #expect(confirm.status == .ok && confirm.body.string.contains(EventWords.cancelConsequence))
                 #expect(try await mum.post(cancel).status == .seeOther)
                 #expect(try await mum2.post(path, ["who": siblingWho]).status == .seeOther)
                 #expect(try await Event.find(event.id, on: app.db)?.registeredCount == 1)
@@ -100,6 +102,20 @@ extension AppTests {
                 #expect(calendar.status == .ok && calendar.body.string.contains("Мастер-класс «Роботы»"))
                 let ics = try await anyone.get("/calendar.ics").body.string
                 #expect(ics.contains("SUMMARY:Мастер-класс «Роботы»") && ics.contains("STATUS:CONFIRMED"))
+                // With a participant the audience stays, and the places do not drop below those taken.
+                let edit = "/events/\(try event.requireID().uuidString)/edit"
+                _ = try await centre.get(edit)
+                var changed = form
+                changed["version"] = "1"
+                changed["audience"] = "teachers"
+                changed["capacity"] = "0"
+                let refused = try await centre.post(edit, changed)
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains(EventWords.Check.audienceKept))
+                changed["audience"] = "students"
+                changed["capacity"] = "2"
+                #expect(try await centre.post(edit, changed).status == .seeOther)
+                #expect(try await Event.find(event.id, on: app.db)?.capacity == 2)
                 // A private event is not on the public calendar.
                 _ = try await world.event(at: cast.center, "Закрытый семинар", audience: .teachers, isPublic: false)
                 #expect(!(try await anyone.get("/calendar").body.string.contains("Закрытый семинар")))
@@ -185,6 +201,16 @@ extension AppTests {
                 #expect(wrong.status == .unprocessableEntity)
                 let mine = try await client.send(.GET, path, headers: mum)
                 #expect(mine.body.string.contains("Соколов Пётр"))
+                // Cancelled through the API: the place is free again; a second cancel finds nothing.
+                let row = try #require(try await EventRegistration.query(on: app.db).first())
+                let one = path + "/" + (try row.requireID().uuidString)
+                #expect(try await client.send(.DELETE, one, headers: mum).status == .noContent)
+                #expect(try await client.send(.DELETE, one, headers: mum).status == .notFound)
+                #expect(try await Event.find(event.id, on: app.db)?.registeredCount == 0)
+                #expect(
+                    try await client.send(
+                        .POST, path, json: ["studentId": try child.requireID().uuidString], headers: mum
+                    ).status == .created)
                 #expect(!(try await client.send(.GET, path, headers: teacher).body.string.contains("Соколов")))
                 // An event through the API by the page's checks.
                 let centre: HTTPHeaders = [
@@ -239,6 +265,34 @@ extension AppTests {
                 #expect(statuses.filter { $0 == 409 }.count == 25)
                 #expect(try await EventRegistration.query(on: app.db).count() == 5)
                 #expect(try await Event.find(event.id, on: app.db)?.registeredCount == 5)
+                // One teacher, the same request ten times at once: one registration.
+                let other = try await world.event(at: center, "Вебинар", audience: .teachers, capacity: nil)
+                let otherPath = "/api/v1/events/\(try other.requireID().uuidString)/registrations"
+                let twice = try await burst(port: port, otherPath, token: tokens[0], json: "{}", times: 10)
+                #expect(twice.filter { $0.0 == 201 }.count == 1 && twice.filter { $0.0 == 409 }.count == 9)
+                #expect(try await Event.find(other.id, on: app.db)?.registeredCount == 1)
+                // Cancelled ten times at once: once; the count is given back once.
+                let row = try #require(
+                    try await EventRegistration.query(on: app.db).filter(\.$event.$id == other.requireID()).first())
+                let url = "http://127.0.0.1:\(port)\(otherPath)/\(try row.requireID().uuidString)"
+                let token = tokens[0]
+                let client2 = burstClient()
+                let deletes = try await withThrowingTaskGroup(of: UInt.self) { group in
+                    for _ in 0..<10 {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .DELETE
+                            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                            return try await client2.execute(request, timeout: .seconds(30)).status.code
+                        }
+                    }
+                    var all: [UInt] = []
+                    for try await status in group { all.append(status) }
+                    return all
+                }
+                try await client2.shutdown()
+                #expect(deletes.filter { $0 == 204 }.count == 1 && deletes.filter { $0 == 404 }.count == 9)
+                #expect(try await Event.find(other.id, on: app.db)?.registeredCount == 0)
             }
         }
     }

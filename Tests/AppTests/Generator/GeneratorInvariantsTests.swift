@@ -95,6 +95,27 @@ extension AppTests {
                     try await count(
                         "SELECT COUNT(*) AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id "
                             + "WHERE m.status <> 'held'") == 0)
+                // Events: eight of each centre, none above its capacity, each one's count its registrations, its
+                // students of its municipality, attendance only once it is over.
+                #expect(
+                    try await count("SELECT COUNT(*) AS n FROM events")
+                        == 8 * count("SELECT COUNT(*) AS n FROM resource_centers"))
+                #expect(try await count("SELECT COUNT(*) AS n FROM events WHERE registered_count > capacity") == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM events e WHERE e.registered_count <> "
+                            + "(SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id)") == 0)
+                #expect(try await count("SELECT COUNT(*) AS n FROM event_registrations") > 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM event_registrations r JOIN events e ON e.id = r.event_id "
+                            + "JOIN students s ON s.id = r.student_id WHERE s.municipality_id <> e.municipality_id")
+                        == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM event_registrations r JOIN events e ON e.id = r.event_id "
+                            + "WHERE r.attended IS NOT NULL AND e.status = 'archived'")
+                        == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

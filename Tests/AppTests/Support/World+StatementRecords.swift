@@ -225,27 +225,28 @@ extension World {
             "activity-programs/:id": try await statementPrograms(centres),
             "assignments/:id": try await statementAssignments(centres),
             "analytic-notes/:id": try await statementNotes(centres),
-            "events/:id": try await statementEvents(centres),
-        ]
+        ].merging(try await statementEvents(centres)) { a, _ in a }
     }
 }
 
 extension World {
     /// An event of each centre, the first one with a registered student of each centre: the lists grow with the
     /// centres, an event's pages with its participants.
-    func statementEvents(_ centres: [UUID]) async throws -> UUID {
+    func statementEvents(_ centres: [UUID]) async throws -> [String: UUID] {
         var first: UUID?
         for centre in centres {
             let id = try await event(at: centre, "Семинар центра", capacity: nil).requireID()
             if first == nil { first = id }
         }
         let event = try #require(first)
+        var registered: UUID?
         for (index, centre) in centres.enumerated() {
             let born = String(format: "%02d.02.2011", index % 28 + 1)
             let student = try await self.student(at: centre, "Участников", "Ян", born: born, grade: 9)
-            _ = try await registration(of: try student.requireID(), at: event)
+            let id = try await registration(of: try student.requireID(), at: event)
+            if registered == nil { registered = id }
         }
-        return event
+        return ["events/:id": event, "registrations/:registration": try #require(registered)]
     }
 }
 

@@ -102,5 +102,13 @@ extension EventAPIController {
                     .optional("studentId", OpenAPISchema.string.nullable, "Кого записать (нет — себя).")
                 ])),
             responses: [.created(registrationSchema, "Запись принята.")], errors: [.conflict]),
+        APIOperation(
+            .DELETE, "/events/{id}/registrations/{registration}", id: "cancelEventRegistration", area: .people,
+            summary: "Отменить запись на мероприятие",
+            description: """
+                Свою запись (или запись своего ребёнка) — до начала мероприятия; организатор, администратор, КМЦ и \
+                методист — любую, пока мероприятие не закончилось (позже — 409). Место освобождается.
+                """,
+            responses: [APIResponse(status: .noContent, description: "Запись отменена.")], errors: [.conflict]),
     ]
 }

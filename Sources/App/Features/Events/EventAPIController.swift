@@ -13,6 +13,7 @@ struct EventAPIController: RouteCollection {
         routes.get("events", ":id", use: one)
         routes.get("events", ":id", "registrations", use: registrations)
         routes.post("events", ":id", "registrations", use: register)
+        routes.delete("events", ":id", "registrations", ":registration", use: cancel)
     }
 
     struct EventDTO: Content {
@@ -196,5 +197,16 @@ struct EventAPIController: RouteCollection {
             default: throw AppError.conflict(EventWords.refusal(refusal))
             }
         }
+    }
+
+    /// A registration cancelled by the page's rule: one's own before the event starts, the organiser's side until it
+    /// ends; 204, the place given back.
+    func cancel(req: Request) async throws -> HTTPStatus {
+        let (event, registration) = try await EventRegistrationsController.cancellable(req)
+        // Cancelled by another request a moment ago: gone, as if never found.
+        guard try await EventRegistrations.cancel(registration, event: event, req: req) else {
+            throw AppError.notFound()
+        }
+        return .noContent
     }
 }

@@ -48,13 +48,13 @@ struct EventInput {
         if let endsAt {
             if startsAt == nil && (form["startsAt"] ?? "").trimmedSpaces.isEmpty {
                 errors.add("startsAt", Check.endTimeWithoutStart)
-            } else if let startsAt, startsOn == endsOn, endsAt <= startsAt {
+            } else if let startsAt, endsAt <= startsAt {
                 errors.add("endsAt", Check.endTimeBeforeStart)
             }
         }
         let place = errors.optional("place", form["place"], max: 300)
         let link = errors.optional("link", form["link"], max: 500)
-        if let link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.contains(" ") {
+        if let link, !Self.isWebLink(link) {
             errors.add("link", Check.linkShape)
         }
         if place == nil && link == nil && errors["place"] == nil && errors["link"] == nil {
@@ -65,7 +65,10 @@ struct EventInput {
             errors.add("capacity", Check.capacityBelowTaken)
         }
         let until = errors.day("registrationUntil", form["registrationUntil"], required: false)
-        if let until, let startsOn, until > startsOn { errors.add("registrationUntil", Check.untilAfterStart) }
+        if let until, let startsOn, until >= startsOn { errors.add("registrationUntil", Check.untilAfterStart) }
+        if let record, record.registeredCount > 0, let audience, audience.rawValue != record.audience {
+            errors.add("audience", Check.audienceKept)
+        }
         let isPublic = form["isPublic"] == "yes"
         if form["isPublic"] != "yes" && form["isPublic"] != "no" {
             errors.add("isPublic", EventWords.Check.choosePublic)
@@ -78,6 +81,15 @@ struct EventInput {
             title: title, kind: kind, audience: audience, organizationID: organization, startsOn: startsOn,
             endsOn: endsOn, startsAt: startsAt, endsAt: endsAt, place: place, link: link, capacity: capacity,
             registrationUntil: until, isPublic: isPublic, details: details, results: results, materials: materials)
+    }
+
+    /// An http(s) address with a host and no spaces.
+    static func isWebLink(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let url = URL(string: text),
+            let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", let host = url.host,
+            !host.isEmpty
+        else { return false }
+        return true
     }
 
     func apply(to record: Event, municipalityID: UUID) {

@@ -122,12 +122,15 @@ struct EventPlanController: RouteCollection {
                         description: description, cancelled: event.isCancelled, sequence: event.version)
                 }
                 let start = event.firstDay.date(timeZone: zone).addingTimeInterval(Double(startsAt * 60))
-                let endMinute = event.endsAt ?? startsAt + 90
-                return ICalendar.Event(
+                // Several days at the same hours: the first day's hours, repeated daily (no end time: an hour).
+                let endMinute = event.endsAt ?? startsAt + 60
+                var one = ICalendar.Event(
                     uid: uid, start: start,
-                    end: event.lastDay.date(timeZone: zone).addingTimeInterval(Double(endMinute * 60)),
+                    end: event.firstDay.date(timeZone: zone).addingTimeInterval(Double(endMinute * 60)),
                     summary: event.title, location: location, description: description,
                     cancelled: event.isCancelled, sequence: event.version)
+                one.daily = event.endsOn - event.startsOn + 1
+                return one
             }
         }
         var headers = HTTPHeaders()

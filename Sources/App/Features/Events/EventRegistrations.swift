@@ -63,31 +63,41 @@ enum EventRegistrations {
             isStaff: grants.contains { !family.contains($0.role) }, today: today)
     }
 
-    /// One place taken and the registration written, audited; throws `EventRegistrationRefusal.full` when every place
-    /// is taken, `.already` when the person is registered.
+    /// One place taken and the registration written, audited; throws the refusal: `.full` when every place is taken,
+    /// `.already` when the person is registered, or what changed meanwhile (cancelled, begun, closed, another audience).
     static func register(_ person: Person, event: Event, req: Request) async throws -> EventRegistration {
         let eventID = try event.requireID()
         let username = try req.requireUser().username
+        let today = try await PlanBoard.today(req)
         let id = UUID()
         let title = event.title
+        let audience = event.audience
         do {
             try await req.application.writeTransaction { db in
-                // Registered already: said so rather than «full» (two at once are still parted by the unique index).
+                // The seat first (the transaction's first statement is a write): only while the event is active, for
+                // the audience the registrant was checked against, open on this day and not full.
+                let seat = try await db.sql().update(Event.schema)
+                    .set(SQLColumn("registered_count"), to: SQLRaw("registered_count + 1"))
+                    .where("id", .equal, eventID).where("status", .equal, RecordStatus.active.rawValue)
+                    .where("audience", .equal, audience).where("starts_on", .greaterThan, today.number)
+                    .where {
+                        $0.where(SQLColumn("registration_until"), .is, SQLLiteral.null)
+                            .orWhere(SQLColumn("registration_until"), .greaterThanOrEqual, SQLBind(today.number))
+                    }
+                    .where {
+                        $0.where(SQLColumn("capacity"), .is, SQLLiteral.null)
+                            .orWhere(SQLColumn("registered_count"), .lessThan, SQLColumn("capacity"))
+                    }
+                    .returning("registered_count").first()
+                // Registered already: said so, whether or not a place was left (two at once are parted by the unique
+                // index; a throw rolls the seat back).
                 var held = EventRegistration.query(on: db).filter(\.$event.$id == eventID)
                 switch person.registrant {
                 case .student(let student): held = held.filter(\.$student.$id == student)
                 case .user(let user): held = held.filter(\.$user.$id == user)
                 }
                 guard try await held.count() == 0 else { throw EventRegistrationRefusal.already }
-                let seat = try await db.sql().update(Event.schema)
-                    .set(SQLColumn("registered_count"), to: SQLRaw("registered_count + 1"))
-                    .where("id", .equal, eventID).where("status", .equal, RecordStatus.active.rawValue)
-                    .where {
-                        $0.where(SQLColumn("capacity"), .is, SQLLiteral.null)
-                            .orWhere(SQLColumn("registered_count"), .lessThan, SQLColumn("capacity"))
-                    }
-                    .returning("registered_count").first()
-                guard seat != nil else { throw EventRegistrationRefusal.full }
+                guard seat != nil else { throw try await Self.why(eventID, audience: audience, today: today, on: db) }
                 let row = EventRegistration()
                 row.id = id
                 row.$event.id = eventID
@@ -113,6 +123,15 @@ enum EventRegistrations {
         return row
     }
 
+    /// Why no seat was taken: the event as it is now.
+    static func why(_ eventID: UUID, audience: String, today: CivilDay, on db: any Database) async throws
+        -> EventRegistrationRefusal
+    {
+        guard let now = try await Event.find(eventID, on: db) else { return .cancelled }
+        if now.audience != audience { return .otherAudience }
+        return now.window.refusal(today: today) ?? .full
+    }
+
     /// A registration removed and its place given back, audited; false when it was already gone.
     static func cancel(_ registration: EventRegistration, event: Event, req: Request) async throws -> Bool {
         let id = try registration.requireID()
@@ -123,7 +142,7 @@ enum EventRegistrations {
             guard !gone.isEmpty else { return false }
             try await db.sql().update(Event.schema)
                 .set(SQLColumn("registered_count"), to: SQLRaw("registered_count - 1"))
-                .where("id", .equal, eventID).where("registered_count", .greaterThan, 0).run()
+                .where("id", .equal, eventID).run()
             try await Audit.record(
                 on: db, req: req, action: .delete, entityType: "event_registration", entityID: id,
                 title: registration.fullName + " — " + event.title, municipalityID: event.$municipality.id,
@@ -133,21 +152,29 @@ enum EventRegistrations {
         }
     }
 
-    /// Attendance marked: those in `present` came, the rest did not; audited on the event.
+    /// Attendance marked: those in `present` came, the rest did not; audited on the event with the names before and
+    /// after (attendance of minors is personal data).
     static func mark(_ event: Event, present: Set<UUID>, req: Request) async throws {
         let eventID = try event.requireID()
-        let all = try await EventRegistration.query(on: req.db).filter(\.$event.$id == eventID).all()
-        let came = all.filter { present.contains($0.id!) }.map { $0.id! }
+        let all = try await EventRegistration.query(on: req.db).filter(\.$event.$id == eventID).sort(\.$fullName).all()
+        let came = all.filter { present.contains($0.id!) }
+        func names(_ rows: [EventRegistration]) -> String { rows.map(\.fullName).joined(separator: ", ") }
+        let before = [
+            "Присутствовали": names(all.filter { $0.attended == true }),
+            "Отсутствовали": names(all.filter { $0.attended == false }),
+        ]
+        let after = ["Присутствовали": names(came), "Отсутствовали": names(all.filter { !present.contains($0.id!) })]
+        let ids = came.compactMap(\.id)
         try await req.application.writeTransaction { db in
             try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).set(\.$attended, to: false)
                 .update()
-            if !came.isEmpty {
-                try await EventRegistration.query(on: db).filter(\.$id ~~ came).set(\.$attended, to: true).update()
+            if !ids.isEmpty {
+                try await EventRegistration.query(on: db).filter(\.$id ~~ ids).set(\.$attended, to: true).update()
             }
             try await Audit.record(
                 on: db, req: req, action: .update, entityType: "event", entityID: eventID, title: event.title,
-                municipalityID: event.$municipality.id, organizationID: event.$organization.id,
-                after: ["Посещаемость": "\(came.count) из \(all.count)"])
+                municipalityID: event.$municipality.id, organizationID: event.$organization.id, before: before,
+                after: after)
         }
     }
 }

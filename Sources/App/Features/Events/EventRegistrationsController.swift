@@ -9,13 +9,14 @@ struct EventRegistrationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("events", ":id", "registrations", use: show)
         routes.post("events", ":id", "registrations", use: register)
+        routes.get("events", ":id", "registrations", ":registration", "cancel", use: cancelConfirm)
         routes.post("events", ":id", "registrations", ":registration", "cancel", use: cancel)
         routes.post("events", ":id", "attendance", use: attendance)
     }
 
     static func event(_ req: Request) async throws -> Event {
         guard let event = try await Event.find(try req.idParameter(), on: req.db) else {
-            throw AppError.notFound(RegistryWords.notFound(EventWords.noun))
+            throw AppError.notFound(EventWords.notFound)
         }
         try req.authorize(.read, event.resource)
         return event
@@ -34,7 +35,11 @@ struct EventRegistrationsController: RouteCollection {
                 if !students.isEmpty { $0.filter(\.$student.$id ~~ students) }
             }
         }
-        return (all, try await query.sort(\.$fullName).sort(\.$createdAt).all())
+        // Sorted in Swift: «ё» after «е», as the registry sorts names (`TextKey.sort`).
+        let rows = try await query.all().sorted {
+            (TextKey.sort($0.fullName), $0.createdAt) < (TextKey.sort($1.fullName), $1.createdAt)
+        }
+        return (all, rows)
     }
 
     func page(_ req: Request, _ event: Event, errors: FieldErrors = FieldErrors()) async throws
@@ -115,25 +120,47 @@ struct EventRegistrationsController: RouteCollection {
         return req.redirect(to: SiteURL.eventRegistrations(try event.requireID()).path, flash: EventWords.registered)
     }
 
-    func cancel(req: Request) async throws -> Response {
+    /// The registration the user may cancel now: their own (or their child's) before the event starts; the organiser's
+    /// side any of them until it ends.
+    static func cancellable(_ req: Request) async throws -> (Event, EventRegistration) {
         let event = try await Self.event(req)
         let (all, rows) = try await Self.visible(event, req: req)
         let id = try req.idParameter("registration")
         guard let registration = rows.first(where: { $0.id == id }) else { throw AppError.notFound() }
         let today = try await PlanBoard.today(req)
-        // One's own before the event starts; the organiser's side any time before it ends.
-        let mayCancel =
-            all && req.can(.update, event.registrationsResource)
-            ? today <= event.lastDay
-            : today < event.firstDay
-        guard mayCancel else { throw AppError.conflict(EventWords.refusal(.started)) }
-        _ = try await EventRegistrations.cancel(registration, event: event, req: req)
+        let organiser = all && req.can(.update, event.registrationsResource)
+        guard organiser ? today <= event.lastDay : today < event.firstDay else {
+            throw AppError.conflict(EventWords.cancelTooLate)
+        }
+        return (event, registration)
+    }
+
+    func cancelConfirm(req: Request) async throws -> Response {
+        let (event, registration) = try await Self.cancellable(req)
+        let back = SiteURL.eventRegistrations(try event.requireID()).path
+        let page = ConfirmPage(
+            title: EventWords.cancelTitle, question: EventWords.cancelQuestion(registration.fullName, event.title),
+            consequence: EventWords.cancelConsequence, action: req.url.path, button: EventWords.cancelButton,
+            cancelURL: back,
+            crumbs: [
+                Crumb(MenuArea.registry(.events).title, SiteURL.list(.events).path), Crumb(event.title, back),
+                Crumb(EventWords.cancelTitle),
+            ])
+        return req.render(page.render(await req.pageContext(active: .registry(.events))))
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let (event, registration) = try await Self.cancellable(req)
+        guard try await EventRegistrations.cancel(registration, event: event, req: req) else {
+            throw AppError.notFound()
+        }
         return req.redirect(to: SiteURL.eventRegistrations(try event.requireID()).path, flash: EventWords.unregistered)
     }
 
     func attendance(req: Request) async throws -> Response {
         let event = try await Self.event(req)
         try req.authorize(.update, event.registrationsResource)
+        guard !event.isCancelled else { throw AppError.conflict(EventWords.refusal(.cancelled)) }
         guard try await PlanBoard.today(req) >= event.firstDay else {
             throw AppError.conflict(EventWords.attendanceBeforeStart)
         }

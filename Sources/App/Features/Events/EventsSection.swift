@@ -77,8 +77,10 @@ struct EventsSection: RegistrySection {
     func newResource(_ req: Request) throws -> Resource {
         // Any organisation of the user's municipality: the form's choice is checked again once made.
         let municipalityID = try RegistrySupport.municipality(req)
-        let own = try req.requireUser().actor.activeGrants(at: Date()).compactMap(\.scope.organizationID).first
-        return .event(organizer: OrgRef(id: own ?? UUID(), municipalityID: municipalityID))
+        let orgs = try req.requireUser().actor.activeGrants(at: Date())
+            .filter { $0.scope.municipalityID == municipalityID }.compactMap(\.scope.organizationID)
+        let holding = orgs.first { req.can(.create, .event(organizer: OrgRef(id: $0, municipalityID: municipalityID))) }
+        return .event(organizer: OrgRef(id: holding ?? orgs.first ?? UUID(), municipalityID: municipalityID))
     }
     func title(_ record: Event) -> String { record.title }
     func scope(_ record: Event) -> (municipalityID: UUID?, organizationID: UUID?) {
@@ -144,7 +146,13 @@ struct EventsSection: RegistrySection {
         else { return nil }
         input.apply(to: record, municipalityID: municipalityID)
         if isNew { record.registeredCount = 0 }
-        return { _ in }
+        // Places taken while the form was filled: checked again inside the save, which holds the event's row.
+        let (id, capacity) = (record.id, input.capacity)
+        return { db in
+            guard let id, let capacity, let now = try await Event.find(id, on: db), now.registeredCount > capacity
+            else { return }
+            throw AppError.conflict(EventWords.Check.capacityBelowTaken)
+        }
     }
 
     func auditFields(_ record: Event, on db: any Database) async throws -> [String: String] {

@@ -22,7 +22,7 @@ struct CreateEvents: AsyncMigration {
             .field("place", .string)
             .field("link", .string)
             .field("capacity", .int)
-            .field("registered_count", .int, .required)
+            .field("registered_count", .int, .required, .sql(.check(SQLRaw("registered_count >= 0"))))
             .field("registration_until", .int)
             .field("is_public", .bool, .required)
             .field("results", .string)

@@ -88,7 +88,7 @@ public struct EventListPage: Sendable {
         var list = RegistryList(
             title: MenuArea.registry(.events).title, area: .events, query: query, filters: filters(),
             columns: [
-                Column("Даты", sort: "date"), Column("Мероприятие", sort: "title"), Column("Вид"), Column("Для кого"),
+                Column("Даты", sort: "date"), Column("Мероприятие"), Column("Вид"), Column("Для кого"),
                 Column("Организатор"), Column("Записано"), Column("Состояние"),
             ],
             rows: rows.map {

@@ -113,12 +113,8 @@ public struct EventRegistrationsPage: Sendable {
                         el("li") {
                             one.name + " "
                             if one.mayCancel {
-                                el(
-                                    "form", Attr("method", "post"),
-                                    Attr("action", base + "/\(one.id.uuidString.lowercased())/cancel"), .cls("inline")
-                                ) {
-                                    Layout.csrf(ctx)
-                                    el("button", .type("submit")) { "Отменить запись" }
+                                el("a", .cls("button"), .href(base + "/\(one.id.uuidString.lowercased())/cancel")) {
+                                    "Отменить запись"
                                 }
                             }
                         }
@@ -143,8 +139,8 @@ public struct EventRegistrationsPage: Sendable {
                                 el("th") { "№" }
                                 el("th") { "Участник" }
                                 el("th") { "Организация" }
-                                el("th") { "Записан" }
-                                el("th") { "Присутствовал" }
+                                el("th") { "Дата записи" }
+                                el("th") { "Присутствие" }
                             }
                         }
                         el("tbody") {
@@ -155,8 +151,8 @@ public struct EventRegistrationsPage: Sendable {
                                     el("td", Attr("data-label", "Организация")) {
                                         one.organization.isEmpty ? "—" : one.organization
                                     }
-                                    el("td", Attr("data-label", "Записан")) { one.registeredAt }
-                                    el("td", Attr("data-label", "Присутствовал")) { attendedNode(one) }
+                                    el("td", Attr("data-label", "Дата записи")) { one.registeredAt }
+                                    el("td", Attr("data-label", "Присутствие")) { attendedNode(one) }
                                 }
                             }
                         }

@@ -7,7 +7,7 @@ public enum EventWords {
     public static let newTitle = "Новое мероприятие"
     public static let archiveConsequence =
         "Мероприятие будет отменено: оно останется в сводном плане и календаре с отметкой «Отменено», новых записей на "
-        + "него не будет. Записавшиеся увидят отмену на его странице. Отмену можно вернуть."
+        + "него не будет. Записавшиеся увидят отмену на его странице. Мероприятие можно будет восстановить."
     public static let registered = "Запись принята."
     public static let unregistered = "Запись отменена."
     public static let attendanceSaved = "Посещаемость сохранена."
@@ -36,7 +36,7 @@ public enum EventWords {
     /// Why a registration was refused.
     public static func refusal(_ refusal: EventRegistrationRefusal) -> String {
         switch refusal {
-        case .cancelled: "Мероприятие отменено: запись не принимается."
+        case .cancelled: "Мероприятие отменено: запись не принимается, посещаемость не отмечается."
         case .started: "Мероприятие уже началось: запись закрыта."
         case .closed: "Запись на мероприятие закончилась."
         case .full: "Свободных мест нет: все места уже заняты."
@@ -52,7 +52,8 @@ public enum EventWords {
         public static let endTimeWithoutStart = "Укажите и время начала."
         public static let placeOrLink = "Укажите место проведения или ссылку на трансляцию."
         public static let linkShape = "Ссылка должна начинаться с https:// или http://."
-        public static let untilAfterStart = "Запись должна закончиться не позже дня начала."
+        public static let untilAfterStart = "Запись должна закончиться до дня начала мероприятия."
+        public static let audienceKept = "Аудиторию нельзя сменить: на мероприятие уже записались."
         public static let capacityBelowTaken = "Мест не может быть меньше, чем уже записано."
         public static let tooLong = "Мероприятие длится не больше 92 дней."
         public static let chooseOrganization = "Выберите организацию, которая проводит мероприятие."
@@ -70,7 +71,7 @@ public enum EventWords {
         public static let hours = "Время"
         public static let place = "Место"
         public static let link = "Ссылка"
-        public static let capacity = "Мест"
+        public static let capacity = "Количество мест"
         public static let until = "Запись до"
         public static let isPublic = "В открытом календаре"
         public static let details = "Описание"
@@ -91,6 +92,17 @@ extension EventWords {
 }
 
 extension EventWords {
+    public static let notFound = "Мероприятие не найдено."
+    public static let cancelTooLate = "Отменить запись можно только до начала мероприятия."
+    public static let cancelTitle = "Отмена записи"
+    public static let cancelButton = "Отменить запись"
+    public static let cancelConsequence = "Место освободится, и его сможет занять другой участник."
+
+    /// «Отменить запись Соколова Петра на «Мастер-класс»?» — the name as it was registered.
+    public static func cancelQuestion(_ name: String, _ event: String) -> String {
+        "Отменить запись: \(name) — «\(event)»?"
+    }
+
     public static let attendanceBeforeStart = "Посещаемость отмечают с первого дня мероприятия."
 
     /// Why the user has no one to register for an event of `audience`.
