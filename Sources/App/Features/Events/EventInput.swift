@@ -116,10 +116,17 @@ struct EventInput {
 
 /// Events as lists, the plan and the calendar show them: their organisers' names read in one statement.
 enum EventSummaries {
-    static func make(_ events: [Event], today: CivilDay, on db: any Database) async throws -> [EventSummary] {
-        let ids = Set(events.map(\.$organization.id))
-        let names = try await Organization.query(on: db).filter(\.$id ~~ ids).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.shortName }
+    /// `names`: organisations' names already read (those missing from it are read here).
+    static func make(_ events: [Event], today: CivilDay, names known: [UUID: String] = [:], on db: any Database)
+        async throws -> [EventSummary]
+    {
+        let missing = Set(events.map(\.$organization.id)).subtracting(known.keys)
+        var names = known
+        if !missing.isEmpty {
+            for org in try await Organization.query(on: db).filter(\.$id ~~ missing).all() {
+                names[org.id!] = org.shortName
+            }
+        }
         return try events.map { event in
             EventSummary(
                 id: try event.requireID(), title: event.title, kind: event.eventKind, audience: event.eventAudience,

@@ -13,6 +13,8 @@ struct EventsSection: RegistrySection {
     let noun = EventWords.noun
     let newTitle = EventWords.newTitle
     let archiveConsequence = EventWords.archiveConsequence
+    /// The card says the event's phase («Идёт запись», «Проведено», «Отменено») among its facts.
+    let showsStatus = false
 
     static func listQuery(_ req: Request) -> ListQuery {
         RegistrySupport.listQuery(
@@ -55,17 +57,28 @@ struct EventsSection: RegistrySection {
         let query = Self.listQuery(req)
         let today = try await PlanBoard.today(req)
         let (rows, total) = try await Self.query(query, municipalityID: municipalityID, today: today, on: req.db)
+        // The municipality's organisations read once: the filter's options, the organisers' names, who may hold one.
         let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db)
-        let summaries = try await EventSummaries.make(rows, today: today, on: req.db)
+        let names = Dictionary(options.map { (UUID(uuidString: $0.value)!, $0.title) }) { first, _ in first }
+        let summaries = try await EventSummaries.make(rows, today: today, names: names, on: req.db)
         return EventListPage(
             query: query, organizations: options, rows: summaries, total: total,
-            canCreate: !(try await Self.holders(req, municipalityID: municipalityID)).isEmpty
+            canCreate: !Self.holders(req, municipalityID: municipalityID, of: options).isEmpty
         ).list
     }
 
     /// The organisations the user may hold an event of, as options of the form.
     static func holders(_ req: Request, municipalityID: UUID) async throws -> [(value: String, title: String)] {
-        try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter { option in
+        holders(
+            req, municipalityID: municipalityID,
+            of: try await RegistrySupport.organizationOptions(
+                municipalityID, on: req.db))
+    }
+
+    static func holders(_ req: Request, municipalityID: UUID, of options: [(value: String, title: String)])
+        -> [(value: String, title: String)]
+    {
+        options.filter { option in
             guard let id = UUID(uuidString: option.value) else { return false }
             return req.can(.create, .event(organizer: OrgRef(id: id, municipalityID: municipalityID)))
         }

@@ -47,7 +47,7 @@ struct RegistryController<S: RegistrySection>: RouteCollection {
         let (facts, sections, warnings) = try await section.card(record, req: req)
         let status = RecordStatus(rawValue: record.status) ?? .active
         let card = RegistryCard(
-            title: section.title(record), area: section.area, status: status, facts: facts,
+            title: section.title(record), area: section.area, status: section.showsStatus ? status : nil, facts: facts,
             actions: RegistrySupport.cardActions(
                 section.area, id: try record.requireID(), status: status,
                 canEdit: req.can(.update, resource) && section.isEditable(record),

@@ -45,6 +45,9 @@ protocol RegistrySection: Sendable {
     /// The field and message a unique index's refusal is reported under: another user saved the same record a moment
     /// after this form was checked (default: the form as a whole, `RegistryWords.duplicateRace`).
     var duplicate: (field: String, message: String) { get }
+    /// Whether the card's title carries the record's state («Действует», «В архиве»); a section whose card says its own
+    /// state among the facts (an event's phase) turns it off.
+    var showsStatus: Bool { get }
 }
 
 extension RegistrySection {
@@ -54,4 +57,5 @@ extension RegistrySection {
     func extraHistory(_ record: Record, req: Request) async throws -> [(at: Date, line: HistoryLine)] { [] }
     func newValues(_ req: Request) async throws -> FormValues { FormValues() }
     var duplicate: (field: String, message: String) { ("", RegistryWords.duplicateRace) }
+    var showsStatus: Bool { true }
 }

@@ -103,9 +103,15 @@ enum RegistrySupport {
         return municipalityID
     }
 
+    /// The user's municipality's zone, read once per request (a page asks for it in several places).
     static func zone(_ req: Request) async throws -> TimeZone {
-        try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        if let zone = req.storage[ZoneKey.self] { return zone }
+        let zone = try await MunicipalClock.zone(req.currentUser?.municipalityIDs.first, on: req.db)
+        req.storage[ZoneKey.self] = zone
+        return zone
     }
+
+    struct ZoneKey: StorageKey { typealias Value = TimeZone }
 
     static func date(_ date: Date?, _ zone: TimeZone) -> String { date.map { RuDate.format($0, timeZone: zone) } ?? "" }
 
