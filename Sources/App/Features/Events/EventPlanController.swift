@@ -24,7 +24,7 @@ struct EventPlanController: RouteCollection {
             .sort(\.$startsOn, .descending).all()
         let asked = (try? req.query.get(String.self, at: "year")).flatMap(UUID.init(uuidString:))
         guard let year = years.first(where: { $0.id == asked }) ?? years.first(where: \.isCurrent) ?? years.first
-        else { throw AppError.notFound(RegistryWords.notFound("учебный год")) }
+        else { throw AppError.notFound(JournalWords.noYears) }
         let zone = try await RegistrySupport.zone(req)
         let from = CivilDay(year.startsOn, timeZone: zone)
         let to = CivilDay(year.endsOn, timeZone: zone)
@@ -63,14 +63,14 @@ struct EventPlanController: RouteCollection {
         var rows: [[XLSXCell]] = []
         var number = 0
         for month in months {
-            rows.append([.text(month.title.prefix(1).uppercased() + month.title.dropFirst())])
+            rows.append([.text(month.heading)])
             for event in month.events {
                 number += 1
                 rows.append(EventPlanPage.row(number, event).map { .text($0) })
             }
         }
         let data = try XLSXWriter.workbook(
-            sheetName: "Сводный план", header: EventPlanPage.columns, rows: rows)
+            sheetName: EventWords.planSheet, header: EventPlanPage.columns, rows: rows)
         return Response.download(
             data, name: "svodnyj-plan-\(year.title.replacingOccurrences(of: "/", with: "-")).xlsx",
             type: .xlsx)

@@ -114,7 +114,7 @@ enum EventRegistrations {
                     on: db, req: req, action: .create, entityType: "event_registration", entityID: id,
                     title: person.name + " — " + title, municipalityID: event.$municipality.id,
                     organizationID: person.organizationID,
-                    after: ["Мероприятие": title, "Участник": person.name])
+                    after: [EventWords.Audit.event: title, EventWords.Audit.participant: person.name])
             }
         } catch  where EnrollmentService.isUniqueViolation(error) {
             throw EventRegistrationRefusal.already
@@ -147,7 +147,7 @@ enum EventRegistrations {
                 on: db, req: req, action: .delete, entityType: "event_registration", entityID: id,
                 title: registration.fullName + " — " + event.title, municipalityID: event.$municipality.id,
                 organizationID: registration.$organization.id,
-                before: ["Мероприятие": event.title, "Участник": registration.fullName])
+                before: [EventWords.Audit.event: event.title, EventWords.Audit.participant: registration.fullName])
             return true
         }
     }
@@ -160,10 +160,13 @@ enum EventRegistrations {
         let came = all.filter { present.contains($0.id!) }
         func names(_ rows: [EventRegistration]) -> String { rows.map(\.fullName).joined(separator: ", ") }
         let before = [
-            "Присутствовали": names(all.filter { $0.attended == true }),
-            "Отсутствовали": names(all.filter { $0.attended == false }),
+            EventWords.Audit.present: names(all.filter { $0.attended == true }),
+            EventWords.Audit.absent: names(all.filter { $0.attended == false }),
         ]
-        let after = ["Присутствовали": names(came), "Отсутствовали": names(all.filter { !present.contains($0.id!) })]
+        let after = [
+            EventWords.Audit.present: names(came),
+            EventWords.Audit.absent: names(all.filter { !present.contains($0.id!) }),
+        ]
         let ids = came.compactMap(\.id)
         try await req.application.writeTransaction { db in
             try await EventRegistration.query(on: db).filter(\.$event.$id == eventID).set(\.$attended, to: false)

@@ -6,6 +6,8 @@ public struct EventMonth: Sendable {
     /// «сентябрь 2026».
     public var title: String
     public var events: [EventSummary]
+    /// «Сентябрь 2026»: the title as a heading.
+    public var heading: String { title.prefix(1).uppercased() + title.dropFirst() }
     /// A month of events.
     public init(title: String, events: [EventSummary]) {
         self.title = title
@@ -96,7 +98,7 @@ public struct EventPlanPage: Sendable {
             // Events are numbered through the year, as a printed plan numbers them.
             let firsts = months.reduce(into: [1]) { $0.append($0[$0.count - 1] + $1.events.count) }
             for (monthIndex, month) in months.enumerated() {
-                el("h2") { month.title.prefix(1).uppercased() + month.title.dropFirst() }
+                el("h2") { month.heading }
                 if month.events.isEmpty {
                     UI.empty("Мероприятий нет.")
                 } else {
@@ -135,7 +137,7 @@ public struct PublicCalendarPage: Sendable {
             }
             if months.isEmpty { UI.empty("Открытых мероприятий впереди пока нет.") }
             for month in months {
-                el("h2") { month.title.prefix(1).uppercased() + month.title.dropFirst() }
+                el("h2") { month.heading }
                 el("ul", .cls("event-cards")) {
                     for event in month.events {
                         el("li", .cls("panel")) {

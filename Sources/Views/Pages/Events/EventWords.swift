@@ -12,6 +12,16 @@ public enum EventWords {
     public static let unregistered = "Запись отменена."
     public static let attendanceSaved = "Посещаемость сохранена."
     public static let planTitle = "Сводный план мероприятий"
+    /// The plan's XLSX sheet.
+    public static let planSheet = "Сводный план"
+
+    /// The audit log's fields of a registration and of attendance.
+    public enum Audit {
+        public static let event = "Мероприятие"
+        public static let participant = "Участник"
+        public static let present = "Присутствовали"
+        public static let absent = "Отсутствовали"
+    }
     public static let calendarTitle = "Календарь мероприятий"
 
     /// The dates of an event: «12.03.2027» or «12.03.2027 — 14.03.2027».
