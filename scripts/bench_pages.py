@@ -117,6 +117,7 @@ def main():
     note = api_first(base, token, "/api/v1/analytic-notes?per=1")["id"]
     meeting = api_first(base, token, "/api/v1/meetings?per=1&status=held")["id"]
     event = api_first(base, token, "/api/v1/events?per=1&when=past&audience=students")["id"]
+    teacher = api_first(base, token, "/api/v1/professional-development?per=1&state=done")["teacherId"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -161,6 +162,9 @@ def main():
         ("an event's participants", f"/events/{event}/registrations", page("kmc")),
         ("public calendar", "/calendar", {}),
         ("public calendar iCal", "/calendar.ics", {}),
+        ("a teacher's card", f"/staff/{teacher}", page("kmc")),
+        ("professional development", "/professional-development", page("kmc")),
+        ("PD: who is due", "/professional-development/due", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -181,6 +185,8 @@ def main():
         ("API analytic notes", "/api/v1/analytic-notes?per=50", bearer),
         ("API KMC meetings", "/api/v1/meetings?per=50", bearer),
         ("API events", "/api/v1/events?per=50", bearer),
+        ("API a teacher", f"/api/v1/teachers/{teacher}", bearer),
+        ("API professional development", "/api/v1/professional-development?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

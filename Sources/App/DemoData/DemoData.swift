@@ -219,6 +219,7 @@ enum DemoData {
                 on: db, municipalityID: municipalityID, orgIDs: orgIDs, year: year, zone: municipality.zone)
             try await loadAnalyticNotes(on: db, municipalityID: municipalityID, year: year, zone: municipality.zone)
             try await loadEvents(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
+            try await loadDevelopment(on: db, municipalityID: municipalityID, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

@@ -14,6 +14,7 @@ extension NetworkBuild {
         try await assignments(town, rng: &rng)
         try await meetings(town, rng: &rng)
         try await events(town, rng: &rng)
+        try await development(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear

@@ -52,5 +52,6 @@ enum SetkaMigrations {
         CreateCustomReportForms(),
         AddPlanTemplateVersion(),
         CreateEvents(),
+        CreateProfessionalDevelopment(),
     ]
 }

@@ -258,6 +258,13 @@ extension GeneratorRows {
                 "registered_by", "created_at",
             ]
         ),
+        (
+            "professional_development",
+            [
+                "id", "municipality_id", "staff_id", "course", "provider", "hours", "starts_on", "ends_on", "trip",
+                "is_completed", "certificate", "note", "search_key", "status", "version",
+            ]
+        ),
         ("meeting_decisions", ["id", "meeting_id", "position", "text", "responsible", "due_on", "plan_item_id"]),
         (
             "designation_hearings",

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The per-role rules of the network's people and resources (issue 23): events and their registrations.
+/// The per-role rules of the network's people and resources (issue 23): events and their registrations, teachers'
+/// professional development.
 extension AccessPolicy {
     func peopleAllows(_ grant: RoleGrant, _ action: Action, _ resource: Resource) -> Bool {
         let scope = grant.scope
@@ -22,6 +23,13 @@ extension AccessPolicy {
             case .authorityAdmin, .coordinator, .methodologist: return action == .read || action == .update
             case .centerHead, .schoolAdmin:
                 return scope.organizationID == organizer.id && (action == .read || action == .update)
+            case .teacher, .student, .guardian: return false
+            }
+        case .development(let orgs, _, let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin, .coordinator, .methodologist: return true
+            case .centerHead, .schoolAdmin: return orgs.contains { $0.id == scope.organizationID }
             case .teacher, .student, .guardian: return false
             }
         default:

@@ -60,6 +60,11 @@ public struct AccessPolicy: Sendable {
         {
             return true
         }
+        if case .development(_, let userID?, let municipalityID) = resource, action == .read, userID == actor.userID,
+            actor.activeGrants(at: now).contains(where: { $0.scope.municipalityID == municipalityID })
+        {
+            return true
+        }
         if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
             if action == .read, let userID, userID == actor.userID { return true }
             return allows(actor, action, .staff(orgs: orgs, municipalityID: municipalityID))

@@ -149,4 +149,9 @@ public enum Resource: Sendable {
     /// The people registered for an event, and their attendance (personal data of minors): those who run the
     /// municipality, and the head or administration of the organisation that holds it.
     case eventRegistrations(organizer: OrgRef)
+    /// A teacher's course of professional development (issue 23, item 2; `001_4390f67d15d9225c.txt` §2.5.3): those who
+    /// run the municipality — the methodological service among them — keep any; a centre's head or a school's
+    /// administration their own organisation's people's (`orgs`: the teacher's places of work); the teacher reads
+    /// their own.
+    case development(orgs: [OrgRef], teacherUserID: UUID?, municipalityID: UUID)
 }

@@ -28,6 +28,28 @@ public enum DevelopmentStatus: String, CaseIterable, Sendable {
         case .cancelled: "Отменено"
         }
     }
+
+    /// The badge's colour class (a word beside it always says the state).
+    public var badge: String {
+        switch self {
+        case .planned: "active"
+        case .underway: "plan-in"
+        case .done: "plan-done"
+        case .cancelled: "archived"
+        }
+    }
+}
+
+extension DevelopmentStatus {
+    /// A course's state on `today`: cancelled or done as recorded, otherwise underway from its first day and planned
+    /// before it.
+    public static func of(isCancelled: Bool, isCompleted: Bool, startsOn: CivilDay, today: CivilDay)
+        -> DevelopmentStatus
+    {
+        if isCancelled { return .cancelled }
+        if isCompleted { return .done }
+        return today >= startsOn ? .underway : .planned
+    }
 }
 
 /// Who is due for professional development: a teacher whose last completed course ended more than `everyYears` years

@@ -34,17 +34,19 @@ public enum MenuArea: Hashable, Sendable {
                 .journal, .certificates, .enrollments, .lists, .registry(.programs), .registry(.groups),
                 .registry(.campaigns), .registry(.resourceCenters), .registry(.agreements), .registry(.staff),
                 .registry(.rooms), .registry(.busySlots), .registry(.holidays), .registry(.users),
+                .registry(.development),
                 .registry(.olympiadStages), .roadmaps, .plans, .activityPrograms, .assignments, .analyticNotes,
                 .reports,
                 .meetings,
             ])
         case .teacher:
-            return everyone.union([.journal, .registry(.groups), .registry(.programs)])
+            return everyone.union([.journal, .registry(.groups), .registry(.programs), .registry(.development)])
         case .schoolAdmin:
             return everyone.union([
                 .applications, .enrollments, .coverage, .certificates, .registry(.students), .registry(.programs),
-                .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.busySlots),
-                .registry(.users), .registry(.achievements), .registry(.contests), .registry(.olympiadStages),
+                .registry(.campaigns), .registry(.agreements), .registry(.staff), .registry(.development),
+                .registry(.busySlots), .registry(.users), .registry(.achievements), .registry(.contests),
+                .registry(.olympiadStages),
                 .registry(.gifted), .registry(.support), .registry(.routes), .registry(.talentStatistics), .roadmaps,
                 .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings,
             ])
@@ -114,6 +116,7 @@ public enum MenuArea: Hashable, Sendable {
             case .routes: "Индивидуальные маршруты"
             case .talentStatistics: "Статистика олимпиад"
             case .events: "Мероприятия"
+            case .development: "Повышение квалификации"
             }
         }
     }

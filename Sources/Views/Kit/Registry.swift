@@ -36,6 +36,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case talentStatistics = "talent-statistics"
     /// Events of the network (issue 23, item 1): seminars, webinars, shifts… with registration.
     case events
+    /// Teachers' professional development, the plan-schedule (issue 23, item 2).
+    case development = "professional-development"
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

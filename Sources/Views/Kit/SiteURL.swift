@@ -50,6 +50,8 @@ public enum SiteURL: Sendable {
     case eventRegistrations(UUID)
     case eventAttendance(UUID)
     case eventPlan, eventPlanXLSX, publicCalendar, publicCalendarICS
+    /// Who is due for professional development and how the year's plan-schedule is done (issue 23, item 2).
+    case developmentDue
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -127,6 +129,7 @@ public enum SiteURL: Sendable {
         case .eventPlanXLSX: "/events/plan.xlsx"
         case .publicCalendar: "/calendar"
         case .publicCalendarICS: "/calendar.ics"
+        case .developmentDue: "/professional-development/due"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"

@@ -116,6 +116,17 @@ extension AppTests {
                         "SELECT COUNT(*) AS n FROM event_registrations r JOIN events e ON e.id = r.event_id "
                             + "WHERE r.attended IS NOT NULL AND e.status = 'archived'")
                         == 0)
+                // Professional development: courses of the municipality's own staff, a certificate exactly when
+                // completed, none completed before its last day.
+                #expect(try await count("SELECT COUNT(*) AS n FROM professional_development") > 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM professional_development d JOIN staff s ON s.id = d.staff_id "
+                            + "WHERE s.municipality_id <> d.municipality_id") == 0)
+                #expect(
+                    try await count(
+                        "SELECT COUNT(*) AS n FROM professional_development WHERE (certificate IS NULL) = "
+                            + "is_completed OR ends_on < starts_on") == 0)
                 #expect(
                     try await count("SELECT COUNT(*) AS n FROM olympiad_participants") == summary.olympiadParticipants)
                 #expect(

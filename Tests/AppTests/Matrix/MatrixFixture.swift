@@ -115,6 +115,10 @@ struct MatrixFixture: Sendable {
         let homeForm = try await home.customReportForm().id
         (sideA1.ids[.customReportForm], sideA2.ids[.customReportForm]) = (homeForm, homeForm)
         sideB1.ids[.customReportForm] = try await away.customReportForm().id
+        // A course of professional development of each side's teacher.
+        sideA1.ids[.developmentCourse] = try await home.course(of: try sideA1.id(.staff)).id
+        sideA2.ids[.developmentCourse] = try await home.course(of: try sideA2.id(.staff)).id
+        sideB1.ids[.developmentCourse] = try await away.course(of: try sideB1.id(.staff)).id
         let homeCampaign = try homeMunicipal.id(.campaign)
         let own = try await home.matrixStudent(
             "Первов", at: a1.school, in: a1.group, campaign: homeCampaign, account: MatrixRole.student.username,

@@ -59,6 +59,7 @@ enum MatrixRoutes {
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
         "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
         "report-forms/:id": .customReportForm, "events/:id": .event, "registrations/:registration": .eventRegistration,
+        "professional-development/:id": .developmentCourse,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

@@ -49,7 +49,7 @@ extension AppTests {
             "DesignationHearing": DesignationHearing.self, "CustomTemplate": CustomTemplate.self,
             "CustomTemplateVersion": CustomTemplateVersion.self, "CustomReportForm": CustomReportForm.self,
             "CustomReportFormVersion": CustomReportFormVersion.self, "Event": Event.self,
-            "EventRegistration": EventRegistration.self,
+            "EventRegistration": EventRegistration.self, "DevelopmentCourse": DevelopmentCourse.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

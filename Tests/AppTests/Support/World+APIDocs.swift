@@ -69,6 +69,8 @@ extension World {
                 "activity-programs": try activityProgram.requireID(), "assignments": try assignment.requireID(),
                 "analytic-notes": try note.requireID(), "roadmap-templates": try await customTemplate().requireID(),
                 "report-forms": try await customReportForm().requireID(), "events": try event.requireID(),
+                "teachers": try teacher.requireID(),
+                "professional-development": try await course(of: try teacher.requireID(), completed: false).id!,
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

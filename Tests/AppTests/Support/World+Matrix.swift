@@ -15,7 +15,7 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
     case plan, planItem, reportCampaign, report, meeting, activityProgram, assignment, analyticNote, customTemplate
-    case customReportForm, event, eventRegistration
+    case customReportForm, event, eventRegistration, developmentCourse
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {

@@ -162,6 +162,7 @@ extension World {
             "staff/:id": try teacher1.requireID(), "rooms/:id": try #require(group.$room.id),
             "programs/:id": group.$program.id, "users/:id": try cast.id(of: .teacher1),
             "imports/:batch": batch, "subjects/:id": try taught[0].requireID(), "academic-years/:id": yearID,
+            "professional-development/:id": try await statementCourses(of: try teacher1.requireID(), count: n),
         ].merging(references) { a, _ in a }
         var parameters = ids.mapValues { $0.uuidString.lowercased() }
         parameters["ical/:file"] = feed + ".ics"

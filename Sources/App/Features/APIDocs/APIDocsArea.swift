@@ -20,7 +20,8 @@ enum APIDocsArea: FeatureArea {
         + RouteAPIController.operations + RoadmapAPIController.operations + PlanAPIController.operations
         + ReportAPIController.operations + ReportFormAPIController.operations + MeetingAPIController.operations
         + ActivityProgramAPIController.operations + AssignmentAPIController.operations
-        + AnalyticNoteAPIController.operations + EventAPIController.operations
+        + AnalyticNoteAPIController.operations + EventAPIController.operations + TeacherAPIController.operations
+        + DevelopmentAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

@@ -38,9 +38,7 @@ struct HoursController: RouteCollection {
             ? []
             : try await Lesson.query(on: req.db).filter(\.$group.$id ~~ Array(groupByID.keys)).with(\.$teacher).all()
         let lessonByID = Dictionary(try lessons.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
-        let records =
-            lessons.isEmpty
-            ? [] : try await LessonRecord.query(on: req.db).filter(\.$lesson.$id ~~ Array(lessonByID.keys)).all()
+        let records = try await DeliveredHours.records(of: Array(lessonByID.keys), on: req.db)
         // Month columns of the year.
         let first = CivilDay(year.startsOn, timeZone: zone).startOfMonth
         let last = CivilDay(year.endsOn, timeZone: zone)
@@ -51,10 +49,9 @@ struct HoursController: RouteCollection {
             month = month.adding(days: month.daysInMonth)
         }
         var byTeacher: [UUID: (staff: StaffMember, hours: [Int], groups: Set<String>)] = [:]
-        for record in records where record.hours > 0 {
-            guard let lesson = lessonByID[record.$lesson.id], let teacher = lesson.teacher,
-                let group = groupByID[lesson.$group.id],
-                !lesson.isCancelled,
+        for record in records {
+            guard let lesson = lessonByID[record.$lesson.id], let credit = DeliveredHours.credit(record, of: lesson),
+                let teacher = lesson.teacher, let group = groupByID[lesson.$group.id],
                 req.can(.read, .teacherHours(center: group.organization.ref, teacherUserID: teacher.$user.id))
             else { continue }
             let day = CivilDay(number: lesson.day)
@@ -62,10 +59,10 @@ struct HoursController: RouteCollection {
             else {
                 continue
             }
-            var entry = byTeacher[try teacher.requireID()] ?? (teacher, Array(repeating: 0, count: months.count), [])
-            entry.hours[i] += record.hours
+            var entry = byTeacher[credit.teacherID] ?? (teacher, Array(repeating: 0, count: months.count), [])
+            entry.hours[i] += credit.hours
             entry.groups.insert(group.name)
-            byTeacher[try teacher.requireID()] = entry
+            byTeacher[credit.teacherID] = entry
         }
         let rows = try byTeacher.values.sorted { $0.staff.sortKey < $1.staff.sortKey }.map { entry in
             TeacherHoursPage.Row(

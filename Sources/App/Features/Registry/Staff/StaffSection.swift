@@ -99,12 +99,26 @@ struct StaffSection: RegistrySection {
     ) {
         let orgs = try await record.$organizations.get(on: req.db)
         let subjects = try await record.$subjects.get(on: req.db)
+        let work = try await TeacherWork.load(record, req: req)
+        let development = try await TeacherWork.development(record, req: req)
         let page = StaffCardPage(
             name: record.fullName, position: record.position,
             category: QualificationCategory(rawValue: record.category), isOutsideTrainer: record.isOutsideTrainer,
             subjects: subjects.map(\.name).sorted(), phone: record.phone, email: record.email,
-            places: try orgs.map { .init(id: try $0.requireID(), name: $0.shortName, kind: $0.orgKind) })
+            places: try orgs.map { .init(id: try $0.requireID(), name: $0.shortName, kind: $0.orgKind) },
+            work: work.card, development: development)
         return (page.facts, page.sections, [])
+    }
+
+    func extraActions(_ record: StaffMember, req: Request) async throws -> [RegistryCard.Action] {
+        let resource = try await DevelopmentScope.resource(of: record, on: req.db)
+        guard record.status == RecordStatus.active.rawValue, req.can(.create, resource) else { return [] }
+        return [
+            .link(
+                StaffWords.addCourse,
+                SiteURL.new(.development).with([("teacher", try record.requireID().uuidString.lowercased())]),
+                primary: false)
+        ]
     }
 
     func fields(_ req: Request, record: StaffMember?) async throws -> [FieldSpec] {

@@ -5,6 +5,7 @@ import Foundation
 public enum StaffWords {
     /// The record's noun.
     public static let noun = "Сотрудник"
+    public static let addCourse = "Добавить курс повышения квалификации"
     /// The heading of a new staff member's form.
     public static let newTitle = "Новый сотрудник"
     /// What archiving a staff member does.
