@@ -1,6 +1,8 @@
 """A school's administration puts a teacher's course into the professional development plan-schedule, with a
 mistake corrected beside the field; the coordinator sees who is due and the staff card shows the course (issue 23,
 item 2) — in a real browser at desktop and phone width."""
+import datetime
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -21,7 +23,8 @@ def test_a_school_plans_a_course_and_the_coordinator_sees_who_is_due(server, bro
     browser.find_element(By.ID, "course").send_keys("Функциональная грамотность на уроках")
     browser.find_element(By.ID, "provider").send_keys("Институт развития образования края")
     browser.find_element(By.ID, "hours").send_keys("0")
-    browser.find_element(By.ID, "startsOn").send_keys("02.03.2027")
+    start = datetime.date.today() + datetime.timedelta(days=60)
+    browser.find_element(By.ID, "startsOn").send_keys(start.strftime("%d.%m.%Y"))
     Select(browser.find_element(By.ID, "trip")).select_by_visible_text("Выезд в другой регион")
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form .primary"))
     # The volume is wrong: said beside the field, nothing saved.

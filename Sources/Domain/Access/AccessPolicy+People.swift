@@ -29,7 +29,11 @@ extension AccessPolicy {
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {
             case .authorityAdmin, .coordinator, .methodologist: return true
-            case .centerHead, .schoolAdmin: return orgs.contains { $0.id == scope.organizationID }
+            case .centerHead, .schoolAdmin:
+                // Someone who also works elsewhere: their course is kept by each place, cancelled only by a head of
+                // every place (as a staff record is archived).
+                if action == .archive { return !orgs.isEmpty && orgs.allSatisfy { $0.id == scope.organizationID } }
+                return orgs.contains { $0.id == scope.organizationID }
             case .teacher, .student, .guardian: return false
             }
         default:

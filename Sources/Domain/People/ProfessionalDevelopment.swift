@@ -18,12 +18,16 @@ public enum DevelopmentTrip: String, CaseIterable, Sendable {
 
 /// The state of one course in the plan-schedule.
 public enum DevelopmentStatus: String, CaseIterable, Sendable {
-    case planned, underway, done, cancelled
+    case planned, underway
+    /// Over, not marked completed: the schedule asks whoever keeps it to mark it (with the certificate) or cancel it.
+    case unmarked = "not-marked"
+    case done, cancelled
 
     public var title: String {
         switch self {
         case .planned: "Запланировано"
         case .underway: "Идёт обучение"
+        case .unmarked: "Окончено, не отмечено"
         case .done: "Пройдено"
         case .cancelled: "Отменено"
         }
@@ -34,6 +38,7 @@ public enum DevelopmentStatus: String, CaseIterable, Sendable {
         switch self {
         case .planned: "active"
         case .underway: "plan-in"
+        case .unmarked: "expiring"
         case .done: "plan-done"
         case .cancelled: "archived"
         }
@@ -41,14 +46,15 @@ public enum DevelopmentStatus: String, CaseIterable, Sendable {
 }
 
 extension DevelopmentStatus {
-    /// A course's state on `today`: cancelled or done as recorded, otherwise underway from its first day and planned
-    /// before it.
-    public static func of(isCancelled: Bool, isCompleted: Bool, startsOn: CivilDay, today: CivilDay)
-        -> DevelopmentStatus
-    {
+    /// A course's state on `today`: cancelled or done as recorded, otherwise planned before its first day, underway
+    /// until its last, and over but not marked after it.
+    public static func of(
+        isCancelled: Bool, isCompleted: Bool, startsOn: CivilDay, endsOn: CivilDay, today: CivilDay
+    ) -> DevelopmentStatus {
         if isCancelled { return .cancelled }
         if isCompleted { return .done }
-        return today >= startsOn ? .underway : .planned
+        if today < startsOn { return .planned }
+        return today <= endsOn ? .underway : .unmarked
     }
 }
 

@@ -22,14 +22,28 @@ extension AppTests {
                 let teacher = try await world.staff("Учителева", at: [cast.school])
                 let other = try await world.staff("Другова", at: [cast.center])
                 let thisYear = world.yearDays.lowerBound.ymd.year
-                for start in [thisYear - 2, thisYear - 1] {
+                // Two groups taught in one past year count one year; a group assigned but never taught, and one
+                // whose only lesson was cancelled, count none.
+                for start in [thisYear - 3, thisYear - 2, thisYear - 1] {
                     let past = try await world.pastYear(starting: start)
-                    _ = try await world.group(at: cast.center, "Группа \(start)", year: past, teacher: teacher)
+                    let day = CivilDay(past.startsOn, timeZone: world.zone).adding(days: 20)
+                    let group = try await world.group(at: cast.center, "Группа \(start)", year: past, teacher: teacher)
+                    if start == thisYear - 3 {
+                        let lesson = try await world.lesson(of: group, on: day)
+                        try await world.mark(lesson, [:])
+                        lesson.status = LessonStatus.cancelled.rawValue
+                        try await lesson.save(on: app.db)
+                        continue
+                    }
+                    try await world.mark(try await world.lesson(of: group, on: day), [:])
                     if start == thisYear - 2 {
-                        _ = try await world.group(
+                        let second = try await world.group(
                             at: cast.center, "Вторая \(start)", program: "Физика", year: past, teacher: teacher)
+                        try await world.mark(try await world.lesson(of: second, on: day), [:])
                     }
                 }
+                _ = try await world.group(
+                    at: cast.center, "Без занятий", program: "Химия", year: world.year, teacher: teacher)
                 let ownGroup = try await world.group(
                     at: cast.center, "Математика-9", year: world.year, teacher: teacher)
                 let lessonDay = max(CivilDay(Date(), timeZone: world.zone).adding(days: -3), world.yearDays.lowerBound)
@@ -67,7 +81,7 @@ extension AppTests {
                 #expect(read.hoursThisYear == 5)
                 #expect(read.groups.first { $0.name == "Математика-9" }?.hours == 2)
                 #expect(read.groups.first { $0.name == "Физика-10" }?.hours == 3)
-                #expect(read.groups.count == 5)
+                #expect(read.groups.count == 7)
                 // The staff card says the same to the school that employs the teacher.
                 var school = Browser(app)
                 _ = try await school.login("school1", password: World.password)

@@ -20,3 +20,24 @@ import Testing
         #expect(DevelopmentDue.completion([.done, .done]) == 100)
     }
 }
+
+@Suite struct DevelopmentStatusTests {
+    @Test func aCourseIsPlannedUnderwayAndThenOverButNotMarkedUntilDone() {
+        let (first, last) = (CivilDay(year: 2027, month: 3, day: 1)!, CivilDay(year: 2027, month: 3, day: 5)!)
+        func on(_ day: Int, done: Bool = false, cancelled: Bool = false) -> DevelopmentStatus {
+            .of(
+                isCancelled: cancelled, isCompleted: done, startsOn: first, endsOn: last,
+                today: CivilDay(year: 2027, month: 3, day: day)!)
+        }
+        #expect(on(1) == .underway && on(5) == .underway)
+        #expect(on(6) == .unmarked)
+        #expect(on(6, done: true) == .done)
+        #expect(on(2, cancelled: true) == .cancelled)
+        #expect(
+            DevelopmentStatus.of(
+                isCancelled: false, isCompleted: false, startsOn: first, endsOn: last,
+                today: CivilDay(year: 2027, month: 2, day: 28)!) == .planned)
+        // Over and not marked is not done: the schedule's completion does not count it.
+        #expect(DevelopmentDue.completion([.done, .unmarked]) == 50)
+    }
+}

@@ -17,8 +17,9 @@ struct DevelopmentAPIController: RouteCollection {
         try RegistrySupport.checkChoices(req, DevelopmentSection.choices)
         let query = DevelopmentSection.listQuery(req)
         let today = try await PlanBoard.today(req)
+        let scope = try await DevelopmentScope.of(req, municipalityID: municipalityID)
         let (rows, total) = try await DevelopmentSection.query(
-            query, municipalityID: municipalityID, today: today, req: req)
+            query, municipalityID: municipalityID, today: today, scope: scope, req: req)
         return PageDTO(
             items: try rows.map { try CourseDTO(DevelopmentSection.row($0, today: today)) },
             metadata: .init(page: query.page, per: query.per, total: total))

@@ -40,6 +40,6 @@ final class DevelopmentCourse: RegistryRecord, @unchecked Sendable {
     var isCancelled: Bool { status == RecordStatus.archived.rawValue }
     var developmentTrip: DevelopmentTrip { DevelopmentTrip(rawValue: trip) ?? .none }
     func developmentStatus(today: CivilDay) -> DevelopmentStatus {
-        .of(isCancelled: isCancelled, isCompleted: isCompleted, startsOn: firstDay, today: today)
+        .of(isCancelled: isCancelled, isCompleted: isCompleted, startsOn: firstDay, endsOn: lastDay, today: today)
     }
 }

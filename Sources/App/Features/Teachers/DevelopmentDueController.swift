@@ -5,7 +5,8 @@ import Views
 
 /// The authority's view of professional development (issue 23, item 2): the year's plan-schedule done, and who is due —
 /// teachers whose last course ended three years ago or who have none (`DevelopmentDue`), with what is planned for
-/// them. Within the user's `DevelopmentScope`; a teacher alone sees no one's but their own and is sent to the list.
+/// them. Within the user's `DevelopmentScope`; a teacher, who keeps no one's, is refused (their own courses are in the
+/// list). For a coming year «due» is said as of its last day, so the schedule can be planned ahead.
 struct DevelopmentDueController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("professional-development", "due", use: page)
@@ -61,6 +62,8 @@ extension DevelopmentDue {
             scope: DevelopmentScope, organization: UUID?, municipalityID: UUID, year: Int, today: CivilDay,
             on db: any Database
         ) async throws -> Summary {
+            // Due as of today, or of a coming year's last day.
+            let asOf = year > today.ymd.year ? CivilDay(year: year, month: 12, day: 31) ?? today : today
             var staffQuery = StaffMember.query(on: db).filter(\.$municipality.$id == municipalityID)
                 .filter(\.$status == RecordStatus.active.rawValue)
             if let ids = scope.staffIDs { staffQuery = staffQuery.filter(\.$id ~~ Array(ids)) }
@@ -68,10 +71,17 @@ extension DevelopmentDue {
             if let organization {
                 staff = staff.filter { $0.organizations.contains { $0.id == organization } }
             }
+            // The courses the list shows for the same filters (its figures link there): of the scope and the place
+            // of work, whoever the teacher is now.
             var coursesQuery = DevelopmentCourse.query(on: db).filter(\.$municipality.$id == municipalityID)
             if let ids = scope.staffIDs { coursesQuery = coursesQuery.filter(\.$staff.$id ~~ Array(ids)) }
-            let inScope = Set(try staff.map { try $0.requireID() })
-            let courses = try await coursesQuery.all().filter { inScope.contains($0.$staff.id) }
+            var courses = try await coursesQuery.all()
+            if let organization {
+                let there = Set(
+                    try await StaffOrganization.query(on: db).filter(\.$organization.$id == organization).all()
+                        .map { $0.$staff.id })
+                courses = courses.filter { there.contains($0.$staff.id) }
+            }
             let byStaff = Dictionary(grouping: courses) { $0.$staff.id }
             let teachers = try staff.map { person in
                 let own = byStaff[try person.requireID()] ?? []
@@ -85,7 +95,7 @@ extension DevelopmentDue {
                         category: QualificationCategory(rawValue: person.category),
                         last: last.map { ($0.course, $0.lastDay) },
                         dueBy: DevelopmentDue.dueBy(lastCompleted: last?.lastDay),
-                        isDue: DevelopmentDue.isDue(lastCompleted: last?.lastDay, today: today),
+                        isDue: DevelopmentDue.isDue(lastCompleted: last?.lastDay, today: asOf),
                         next: next.map { ($0.course, $0.firstDay) }))
             }
             let ofYear = courses.filter { $0.firstDay.ymd.year == year }

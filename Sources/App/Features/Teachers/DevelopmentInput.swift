@@ -27,6 +27,7 @@ struct DevelopmentInput {
             let person = try await StaffMember.find(id, on: req.db), person.$municipality.id == municipalityID
         {
             let kept = record?.$staff.id == id
+            if !kept && person.status != RecordStatus.active.rawValue { errors.add("teacher", Check.teacherArchived) }
             let resource = try await DevelopmentScope.resource(of: person, on: req.db)
             if kept || req.can(.create, resource) {
                 staff = person

@@ -42,12 +42,14 @@ struct DevelopmentSection: RegistrySection {
     }
 
     /// The courses of the list's filters the user sees, a page of them with their teachers (shared with the API).
-    static func query(_ query: ListQuery, municipalityID: UUID, today: CivilDay, req: Request) async throws
-        -> ([DevelopmentCourse], Int)
-    {
-        let scope = try await DevelopmentScope.of(req, municipalityID: municipalityID)
+    static func query(
+        _ query: ListQuery, municipalityID: UUID, today: CivilDay, scope: DevelopmentScope, req: Request
+    ) async throws -> ([DevelopmentCourse], Int) {
         var builder = DevelopmentCourse.query(on: req.db).filter(\.$municipality.$id == municipalityID)
         var staffIDs = scope.staffIDs
+        if let raw = query.filters["organization"], UUID(uuidString: raw) == nil, req.isAPI {
+            throw AppError.badRequest(RegistryWords.badOrganization)
+        }
         if let organization = query.filters["organization"].flatMap(UUID.init(uuidString:)) {
             let there = Set(
                 try await StaffOrganization.query(on: req.db).filter(\.$organization.$id == organization).all()
@@ -66,7 +68,10 @@ struct DevelopmentSection: RegistrySection {
         case .done: builder = builder.filter(\.$status == active).filter(\.$isCompleted == true)
         case .underway:
             builder = builder.filter(\.$status == active).filter(\.$isCompleted == false)
-                .filter(\.$startsOn <= today.number)
+                .filter(\.$startsOn <= today.number).filter(\.$endsOn >= today.number)
+        case .unmarked:
+            builder = builder.filter(\.$status == active).filter(\.$isCompleted == false)
+                .filter(\.$endsOn < today.number)
         case .planned:
             builder = builder.filter(\.$status == active).filter(\.$isCompleted == false)
                 .filter(\.$startsOn > today.number)
@@ -97,16 +102,16 @@ struct DevelopmentSection: RegistrySection {
         let municipalityID = try RegistrySupport.municipality(req)
         let query = Self.listQuery(req)
         let today = try await PlanBoard.today(req)
-        let (rows, total) = try await Self.query(query, municipalityID: municipalityID, today: today, req: req)
         let scope = try await DevelopmentScope.of(req, municipalityID: municipalityID)
+        let (rows, total) = try await Self.query(
+            query, municipalityID: municipalityID, today: today, scope: scope, req: req)
         let options = try await RegistrySupport.organizationOptions(municipalityID, on: req.db).filter {
             scope.organizations?.contains(UUID(uuidString: $0.value)!) ?? true
         }
         return DevelopmentListPage(
             query: query, years: Self.years(today: today), organizations: options,
             rows: try rows.map { try Self.row($0, today: today) }, total: total,
-            canCreate: !(try await DevelopmentScope.teacherOptions(req, municipalityID: municipalityID, keeping: nil))
-                .isEmpty,
+            canCreate: (try? newResource(req)).map { req.can(.create, $0) } ?? false,
             canSeeDue: scope.organizations == nil || !(scope.organizations ?? []).isEmpty
         ).list
     }
@@ -136,8 +141,7 @@ struct DevelopmentSection: RegistrySection {
         try await record.$staff.load(on: req.db)
         let row = try Self.row(record, today: today)
         let page = DevelopmentCardPage(row: row, note: record.note)
-        let notMarked = row.status == .underway && row.to < today
-        return (page.facts, [], notMarked ? [DevelopmentWords.notMarked] : [])
+        return (page.facts, [], row.status == .unmarked ? [DevelopmentWords.notMarked] : [])
     }
 
     func fields(_ req: Request, record: DevelopmentCourse?) async throws -> [FieldSpec] {

@@ -24,7 +24,8 @@ struct TeacherWork: Sendable {
     }
 
     var groups: [Group]
-    /// Distinct academic years begun by today in which the teacher taught.
+    /// Distinct academic years in which the teacher delivered hours (a group assigned but not taught, a cancelled
+    /// lesson count no year).
     var yearsInNetwork: Int
     /// Hours delivered in the current academic year at centres whose hours the user may read; nil when none.
     var hoursThisYear: Int?
@@ -46,7 +47,6 @@ struct TeacherWork: Sendable {
             hoursByGroup[lesson.$group.id, default: 0] += credit.hours
         }
         let zone = try await RegistrySupport.zone(req)
-        let today = CivilDay(Date(), timeZone: zone)
         let rows = try groups.map { group in
             let id = try group.requireID()
             let year = group.academicYear
@@ -58,12 +58,12 @@ struct TeacherWork: Sendable {
                 yearStart: CivilDay(year.startsOn, timeZone: zone).ymd.year, isCurrentYear: year.isCurrent,
                 hours: readable ? hoursByGroup[id] ?? 0 : nil)
         }.sorted { ($1.yearStart, $0.name.lowercased()) < ($0.yearStart, $1.name.lowercased()) }
-        let begun = groups.filter { CivilDay($0.academicYear.startsOn, timeZone: zone) <= today }
+        let taught = groups.filter { hoursByGroup[$0.id ?? UUID(), default: 0] > 0 }
         let thisYear = rows.filter(\.isCurrentYear).compactMap(\.hours)
         return TeacherWork(
             groups: rows,
             yearsInNetwork: NetworkYears.count(
-                begun.map { CivilDay($0.academicYear.startsOn, timeZone: zone).ymd.year }),
+                taught.map { CivilDay($0.academicYear.startsOn, timeZone: zone).ymd.year }),
             hoursThisYear: thisYear.isEmpty ? nil : thisYear.reduce(0, +))
     }
 }

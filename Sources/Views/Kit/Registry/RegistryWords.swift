@@ -7,7 +7,9 @@ public enum RegistryWords {
     /// The audit log's name of a record's state.
     public static let stateField = "Состояние"
     /// A record that is not there (the noun is the section's: «Предмет»).
-    public static func notFound(_ noun: String) -> String { "\(noun) не найден(а)." }
+    public static func notFound(_ noun: String) -> String {
+        noun.prefix(1).uppercased() + noun.dropFirst() + " не найден(а)."
+    }
     /// The heading of a record's edit form.
     public static func editTitle(_ title: String) -> String { "Изменение: \(title)" }
     /// After a record was added.
@@ -26,6 +28,8 @@ public enum RegistryWords {
     public static let conflict =
         "Пока вы редактировали, эту запись сохранил другой пользователь. Ваши изменения не сохранены; ниже — текущие "
         + "значения. Внесите правки ещё раз."
+    /// An API filter by organisation with something that is not an id.
+    public static let badOrganization = "Фильтр organization — идентификатор организации (UUID)."
     /// What an API filter takes, after a value outside it.
     public static func allowedValues(_ values: [String]) -> String { "допустимо: " + values.joined(separator: ", ") }
 

@@ -120,7 +120,7 @@ public struct DevelopmentDuePage: Sendable {
             el("h2") { "Выполнение плана-графика на \(year) год" }
             el("div", .cls("figures")) {
                 el("div", .cls("figure")) {
-                    el("span", .cls("value")) { completion.map { "\($0) %" } ?? "—" }
+                    el("span", .cls("value")) { completion.map { "\($0)\u{00A0}%" } ?? "—" }
                     el("span", .cls("label")) { "курсов пройдено из запланированных" }
                 }
                 for (status, count) in byStatus {
@@ -129,6 +129,7 @@ public struct DevelopmentDuePage: Sendable {
                         .href(
                             SiteURL.list(.development).with([
                                 ("year", String(year)), ("state", status.rawValue),
+                                ("organization", query.filters["organization"]),
                             ]))
                     ) {
                         el("span", .cls("value")) { String(count) }

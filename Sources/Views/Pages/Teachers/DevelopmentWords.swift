@@ -3,7 +3,7 @@ import Foundation
 
 /// The words of teachers' professional development (issue 23, item 2).
 public enum DevelopmentWords {
-    public static let noun = "курс повышения квалификации"
+    public static let noun = "Курс повышения квалификации"
     public static let newTitle = "Новый курс повышения квалификации"
     public static let archiveConsequence =
         "Курс останется в плане-графике с отметкой «Отменено» и не будет считаться в выполнении плана."
@@ -28,6 +28,7 @@ public enum DevelopmentWords {
     /// Messages of the form's checks.
     public enum Check {
         public static let teacherRequired = "Выберите педагога."
+        public static let teacherArchived = "Этот сотрудник в архиве: курс можно записать только работающему педагогу."
         public static let teacherNotYours = "Этого педагога нет среди сотрудников ваших организаций."
         public static let hours = "Укажите объём курса — целое число часов от 1 до 2000."
         public static let endBeforeStart = "Окончание не может быть раньше начала."

@@ -108,9 +108,9 @@ public struct StaffCardPage: Sendable {
         ]
     }
 
-    /// «3 года», «1 год», «нет» — the years in the network as said beside the number.
+    /// «3 года», «1 год», «нет» — the years in the network (those with hours delivered) as said beside the number.
     static func years(_ n: Int) -> String {
-        n == 0 ? "нет (сетевых групп не вёл)" : RussianPlural.count(n, "год", "года", "лет")
+        n == 0 ? "нет (часов в сетевых группах нет)" : RussianPlural.count(n, "год", "года", "лет")
     }
 
     /// The card's related lists.
@@ -129,7 +129,7 @@ public struct StaffCardPage: Sendable {
                         .text($0.hours.map(String.init) ?? "—"),
                     ]
                 },
-                emptyText: "Сетевых групп не вёл. Часы считаются по журналу занятий групп, где человек — педагог."),
+                emptyText: "Сетевых групп нет. Часы считаются по журналу занятий групп, где человек — педагог."),
         ]
             + (development.map { rows in
                 [
