@@ -38,11 +38,16 @@ struct DevelopmentScope: Sendable {
         return DevelopmentScope(staffIDs: staff, organizations: organizations)
     }
 
-    /// The resource of one teacher's course, from the teacher's places of work.
+    /// The resource of one teacher's course, from the teacher's places of work (read unless already loaded).
     static func resource(of staff: StaffMember, on db: any Database) async throws -> Resource {
-        let orgs = try await StaffOrganization.query(on: db).filter(\.$staff.$id == staff.requireID()).all()
+        var places = try staff.$organizations.value?.map { try $0.requireID() }
+        if places == nil {
+            places = try await StaffOrganization.query(on: db).filter(\.$staff.$id == staff.requireID()).all().map {
+                $0.$organization.id
+            }
+        }
         return resource(
-            orgs: orgs.map { OrgRef(id: $0.$organization.id, municipalityID: staff.$municipality.id) },
+            orgs: (places ?? []).map { OrgRef(id: $0, municipalityID: staff.$municipality.id) },
             teacherUserID: staff.$user.id, municipalityID: staff.$municipality.id)
     }
 
