@@ -47,6 +47,10 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable {
         let date = ymd
         return RuDate.midnight(date.year, date.month, date.day, timeZone: timeZone)
     }
+    /// «01.09.2026» for one day, «01.09.2026 — 05.09.2026» for several.
+    public static func span(_ from: CivilDay, _ to: CivilDay) -> String {
+        from == to ? from.formatted : from.formatted + " — " + to.formatted
+    }
     /// «01.09.2026».
     public var formatted: String {
         let date = ymd

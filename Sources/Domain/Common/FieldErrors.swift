@@ -12,6 +12,13 @@ public struct FieldErrors: Equatable, Sendable {
         if messages[field] == nil { messages[field] = message }
     }
 
+    /// The same messages under other names (a form's `teacher` as an API body's `teacherId`).
+    public func renamed(_ names: [String: String]) -> FieldErrors {
+        var renamed = FieldErrors()
+        for (field, message) in messages { renamed.add(names[field] ?? field, message) }
+        return renamed
+    }
+
     /// Checks a required text and its length; returns the trimmed value.
     @discardableResult
     public mutating func required(_ field: String, _ value: String?, max: Int = 300) -> String {

@@ -72,11 +72,7 @@ struct EventAPIController: RouteCollection {
         ])
         let (record, errors) = try await RegistryController(section: EventsSection()).insert(form, req: req)
         guard let record else {
-            var named = FieldErrors()
-            for (field, message) in errors.messages {
-                named.add(field == "organization" ? "organizationId" : field, message)
-            }
-            throw AppError.validation(ValidationFailure(fields: named))
+            throw AppError.validation(ValidationFailure(fields: errors.renamed(["organization": "organizationId"])))
         }
         return try await Self.dtos([record], req: req)[0].encodeResponse(status: .created, for: req)
     }

@@ -55,11 +55,7 @@ struct DevelopmentAPIController: RouteCollection {
         ])
         let (record, errors) = try await RegistryController(section: DevelopmentSection()).insert(form, req: req)
         guard let record else {
-            var named = FieldErrors()
-            for (field, message) in errors.messages {
-                named.add(field == "teacher" ? "teacherId" : field, message)
-            }
-            throw AppError.validation(ValidationFailure(fields: named))
+            throw AppError.validation(ValidationFailure(fields: errors.renamed(["teacher": "teacherId"])))
         }
         try await record.$staff.load(on: req.db)
         let today = try await PlanBoard.today(req)

@@ -26,7 +26,7 @@ public enum EventWords {
 
     /// The dates of an event: «12.03.2027» or «12.03.2027 — 14.03.2027».
     public static func dates(_ from: CivilDay, _ to: CivilDay) -> String {
-        from == to ? from.formatted : from.formatted + " — " + to.formatted
+        CivilDay.span(from, to)
     }
 
     /// Its hours: «10:00–12:00», «с 10:00», or empty for all day.

@@ -44,7 +44,7 @@ public enum DevelopmentWords {
 
     /// «03.02.2027 — 14.02.2027».
     public static func dates(_ from: CivilDay, _ to: CivilDay) -> String {
-        from == to ? from.formatted : from.formatted + " — " + to.formatted
+        CivilDay.span(from, to)
     }
 
     /// A course ended but not marked: the card's reminder.
