@@ -110,7 +110,7 @@ extension AccessPolicy {
             case .centerHead: return scope.organizationID == group.id
             default: return false
             }
-        case .person, .application, .teacherTimetable, .teacherHours: return false
+        case .person, .application, .teacherTimetable, .staffMember, .teacherHours: return false
         case .contest(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }
             switch grant.role {

@@ -65,9 +65,12 @@ public struct AccessPolicy: Sendable {
         {
             return true
         }
-        if case .teacherTimetable(let orgs, let userID, let municipalityID) = resource {
+        switch resource {
+        case .teacherTimetable(let orgs, let userID, let municipalityID),
+            .staffMember(let orgs, let userID, let municipalityID):
             if action == .read, let userID, userID == actor.userID { return true }
             return allows(actor, action, .staff(orgs: orgs, municipalityID: municipalityID))
+        default: break
         }
         return actor.activeGrants(at: now).contains { grant in
             allows(grant, action, resource)

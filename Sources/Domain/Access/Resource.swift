@@ -46,6 +46,9 @@ public enum Resource: Sendable {
     /// A teacher's timetable across the network: the teacher themself (their account), and whoever may read the
     /// person's staff record.
     case teacherTimetable(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
+    /// A staff member's record as one person (their card — the teacher's page of issue 23, item 2 — and
+    /// `GET /api/v1/teachers/{id}`): read by the person themself (their account) too; every other action as `.staff`.
+    case staffMember(orgs: [OrgRef], userID: UUID?, municipalityID: UUID)
     /// The journal of a group's lessons (topics, hours, attendance — names the students): the centre's head and the
     /// lesson's own teacher (`teacherUserID`, also an outside trainer) mark it; the centre's teachers, the КМЦ, the
     /// administrator and the methodologist read it.

@@ -152,6 +152,17 @@ extension AppTests {
                 #expect(list.body.string.contains("Олимпиадная информатика"))
                 #expect(!list.body.string.contains("Олимпиадная подготовка"))
                 #expect(try await teacher.get("/professional-development/new").status == .forbidden)
+                // Their own card — the teacher's page — is theirs to read (not to change); a colleague's is not.
+                let ownCard = try await teacher.get("/staff/\(try own.requireID())")
+                #expect(ownCard.status == .ok && ownCard.body.string.contains("Олимпиадная информатика"))
+                #expect(try await teacher.get("/staff/\(try own.requireID())/edit").status == .forbidden)
+                #expect(try await teacher.get("/staff/\(try centres.requireID())").status == .forbidden)
+                let bearer: HTTPHeaders = [
+                    "Authorization": "Bearer \(try await directToken(app, username: "teacher1"))"
+                ]
+                #expect(
+                    try await teacher.send(.GET, "/api/v1/teachers/\(try own.requireID())", headers: bearer).status
+                        == .ok)
                 // The school does not see the centre's teacher's course; the КМЦ sees both.
                 #expect(
                     try await school.get("/professional-development/\(try theirs.requireID())").status == .forbidden)

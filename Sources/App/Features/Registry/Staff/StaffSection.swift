@@ -79,7 +79,8 @@ struct StaffSection: RegistrySection {
 
     func resource(_ record: StaffMember, on db: any Database) async throws -> Resource {
         let orgs = record.id == nil ? (record.$organizations.value ?? []) : try await record.$organizations.get(on: db)
-        return .staff(orgs: orgs.map(\.ref), municipalityID: record.$municipality.id)
+        // The person reads their own card (and the API's teacher) too.
+        return .staffMember(orgs: orgs.map(\.ref), userID: record.$user.id, municipalityID: record.$municipality.id)
     }
     func newResource(_ req: Request) throws -> Resource {
         let municipalityID = try RegistrySupport.municipality(req)
