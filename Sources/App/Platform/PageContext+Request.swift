@@ -93,12 +93,10 @@ extension Request {
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .events: return access.allows(user.actor, .read, .event(organizer: probe))
             case .development:
-                // A teacher reads their own courses.
+                // Staff read their own courses.
                 return access.allows(
-                    user.actor, .read, .development(orgs: [probe], teacherUserID: nil, municipalityID: municipalityID))
-                    || user.actor.activeGrants(at: Date()).contains {
-                        $0.role == .teacher && $0.scope.municipalityID == municipalityID
-                    }
+                    user.actor, .read,
+                    .development(orgs: [probe], teacherUserID: user.userID, municipalityID: municipalityID))
             case .users:
                 return access.allows(user.actor, .read, .users(municipalityID: municipalityID))
                     || access.allows(

@@ -60,8 +60,11 @@ public struct AccessPolicy: Sendable {
         {
             return true
         }
+        // A member of staff reads their own courses of professional development (a student or a parent has none).
         if case .development(_, let userID?, let municipalityID) = resource, action == .read, userID == actor.userID,
-            actor.activeGrants(at: now).contains(where: { $0.scope.municipalityID == municipalityID })
+            actor.activeGrants(at: now).contains(where: {
+                $0.scope.municipalityID == municipalityID && $0.role != .student && $0.role != .guardian
+            })
         {
             return true
         }

@@ -16,7 +16,7 @@ extension DevelopmentAPIController {
                 "Выезд: нет, в пределах края, в другой регион."),
             .field(
                 "status", .oneOf(DevelopmentStatus.allCases.map(\.rawValue)),
-                "Запланировано, идёт обучение, пройдено, отменено."),
+                "Запланировано, идёт обучение, окончено и не отмечено, пройдено, отменено."),
             .optional("certificate", .string, "Номер удостоверения."),
         ]))
 

@@ -30,11 +30,9 @@ struct DevelopmentScope: Sendable {
                 try await StaffOrganization.query(on: req.db).filter(\.$organization.$id ~~ organizations).all()
                     .map { $0.$staff.id })
         }
-        // A teacher without a staff record has no courses yet (an empty list); others keep no one's.
-        let teaches = try req.requireUser().actor.activeGrants(at: Date()).contains {
-            $0.role == .teacher && $0.scope.municipalityID == municipalityID
-        }
-        if staff.isEmpty && organizations.isEmpty && !teaches { throw AppError.forbidden }
+        // Staff who keep no one's read their own (an empty list before their staff record exists); others are refused.
+        let readsOwn = req.can(.read, resource(orgs: [], teacherUserID: userID, municipalityID: municipalityID))
+        if staff.isEmpty && organizations.isEmpty && !readsOwn { throw AppError.forbidden }
         return DevelopmentScope(staffIDs: staff, organizations: organizations)
     }
 
