@@ -118,6 +118,7 @@ def main():
     meeting = api_first(base, token, "/api/v1/meetings?per=1&status=held")["id"]
     event = api_first(base, token, "/api/v1/events?per=1&when=past&audience=students")["id"]
     teacher = api_first(base, token, "/api/v1/professional-development?per=1&state=done")["teacherId"]
+    award = api_first(base, token, "/api/v1/awards?per=1")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -165,6 +166,7 @@ def main():
         ("a teacher's card", f"/staff/{teacher}", page("kmc")),
         ("professional development", "/professional-development", page("kmc")),
         ("PD: who is due", "/professional-development/due", page("kmc")),
+        ("teachers' awards round", f"/awards/{award}", page("kmc")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -187,6 +189,7 @@ def main():
         ("API events", "/api/v1/events?per=50", bearer),
         ("API a teacher", f"/api/v1/teachers/{teacher}", bearer),
         ("API professional development", "/api/v1/professional-development?per=50", bearer),
+        ("API awards", "/api/v1/awards?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

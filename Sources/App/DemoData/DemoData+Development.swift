@@ -78,3 +78,21 @@ extension DemoData {
         }
     }
 }
+
+extension DemoData {
+    /// The current academic year's round of teachers' financial support, a draft with the usual rule (`002_…` §15:
+    /// 111 000 ₽, at least three years in the network, 5 000–30 000 ₽) for the КМЦ to fill in.
+    static func loadAwards(on db: any Database, municipalityID: UUID, year: AcademicYear) async throws {
+        let round = AwardRound()
+        round.$municipality.id = municipalityID
+        round.$academicYear.id = try year.requireID()
+        round.budget = 111_000
+        round.minimumYears = 3
+        round.amountMin = 5_000
+        round.amountMax = 30_000
+        round.state = "draft"
+        round.status = RecordStatus.active.rawValue
+        round.version = 1
+        try await round.create(on: db)
+    }
+}

@@ -206,6 +206,8 @@ extension DemoData {
             on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, current: year,
             students: [student1] + schools.flatMap { (studentsBySchool[$0] ?? []).filter { $0.grade == 11 } },
             zone: zone)
+        try await loadEarlierYears(
+            on: db, municipalityID: municipalityID, orgIDs: orgIDs, subjectIDs: subjectIDs, current: year, zone: zone)
         try await loadCampaigns(
             on: db, municipalityID: municipalityID, year: year, programIDs: programIDs, groups: groups,
             students: schools.flatMap { (studentsBySchool[$0] ?? []).dropFirst(4) }, schoolNames: orgIDs)

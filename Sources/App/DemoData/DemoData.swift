@@ -220,6 +220,7 @@ enum DemoData {
             try await loadAnalyticNotes(on: db, municipalityID: municipalityID, year: year, zone: municipality.zone)
             try await loadEvents(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await loadDevelopment(on: db, municipalityID: municipalityID, zone: municipality.zone)
+            try await loadAwards(on: db, municipalityID: municipalityID, year: year)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

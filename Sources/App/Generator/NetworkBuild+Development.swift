@@ -17,6 +17,14 @@ extension NetworkBuild {
     func development(_ town: GeneratedTown, rng: inout SplitMix64) async throws {
         let today = plan.today
         let year = today.ymd.year
+        // The academic year's round of teachers' financial support, a draft for the КМЦ (issue 23, item 3).
+        try await rows.add(
+            "award_rounds",
+            [
+                .uuid(rng.uuid()), .uuid(town.id), .uuid(town.yearID), .int(111_000), .int(3), .int(5_000),
+                .int(30_000),
+                .text("draft"), .text(nil), .date(nil), .text(RecordStatus.active.rawValue), .int(1),
+            ])
         for centre in town.centres {
             for teacher in centre.teachers {
                 if rng.chance(80) {

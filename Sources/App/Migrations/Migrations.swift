@@ -53,5 +53,6 @@ enum SetkaMigrations {
         AddPlanTemplateVersion(),
         CreateEvents(),
         CreateProfessionalDevelopment(),
+        CreateTeacherAwards(),
     ]
 }

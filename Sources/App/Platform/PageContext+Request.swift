@@ -58,6 +58,7 @@ extension Request {
         case .activityPrograms: return access.allows(user.actor, .read, .activityProgram(center: probe))
         case .assignments: return access.allows(user.actor, .read, .assignment(organization: probe, issued: true))
         case .analyticNotes: return access.allows(user.actor, .read, .analyticNote(center: probe))
+        case .awards: return access.allows(user.actor, .read, .awardRound(municipalityID: municipalityID))
         case .reports:
             return access.allows(user.actor, .read, .reportCampaign(municipalityID: municipalityID))
                 || access.allows(user.actor, .read, .report(organization: probe))

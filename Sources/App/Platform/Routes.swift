@@ -38,7 +38,8 @@ func routes(_ app: Application) throws {
     let areas: [any FeatureArea.Type] = [
         HomeArea.self, AccountsArea.self, RegistryArea.self, ProgramsArea.self, StudentsArea.self, EnrollmentArea.self,
         CoverageArea.self, TimetableArea.self, JournalArea.self, AssessmentArea.self, CertificatesArea.self,
-        OrdersArea.self, TalentArea.self, GovernanceArea.self, EventsArea.self, TeachersArea.self, APIDocsArea.self,
+        OrdersArea.self, TalentArea.self, GovernanceArea.self, EventsArea.self, TeachersArea.self, AwardsArea.self,
+        APIDocsArea.self,
     ]
     for area in areas { try area.register(routes) }
 }

@@ -88,6 +88,14 @@ extension GeneratorRows {
                 "is_completed", "certificate", "note", "search_key", "status", "version",
             ]
         ),
+        (
+            "award_rounds",
+            [
+                "id", "municipality_id", "academic_year_id", "budget", "minimum_years", "amount_min", "amount_max",
+                "state",
+                "approved_by", "approved_at", "status", "version",
+            ]
+        ),
         ("meeting_decisions", ["id", "meeting_id", "position", "text", "responsible", "due_on", "plan_item_id"]),
         (
             "designation_hearings",

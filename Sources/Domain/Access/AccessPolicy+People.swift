@@ -36,6 +36,14 @@ extension AccessPolicy {
                 return orgs.contains { $0.id == scope.organizationID }
             case .teacher, .student, .guardian: return false
             }
+        case .awardRound(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator: return action == .read || action == .update
+            case .methodologist: return action == .read
+            case .centerHead, .schoolAdmin, .teacher, .student, .guardian: return false
+            }
         default:
             return false
         }

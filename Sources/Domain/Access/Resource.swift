@@ -157,4 +157,8 @@ public enum Resource: Sendable {
     /// administration their own organisation's people's (`orgs`: the teacher's places of work); the teacher reads
     /// their own.
     case development(orgs: [OrgRef], teacherUserID: UUID?, municipalityID: UUID)
+    /// A year's round of financial support for teachers (issue 23, item 3; `002_f5d848fa5a191e3f.txt` §15): the
+    /// administrator sets the budget and the rule and approves the round (create, archive, approve); the КМЦ assigns
+    /// the amounts (update); the methodological service reads it. Amounts paid to people: no organisation reads it.
+    case awardRound(municipalityID: UUID)
 }

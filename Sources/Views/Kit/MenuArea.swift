@@ -5,7 +5,7 @@ import Foundation
 public enum MenuArea: Hashable, Sendable {
     case start, profile, children, applications, enrollments, lists, coverage, organizations, audit, municipality,
         timetable, journal, certificates, orders, roadmaps, plans, reports, meetings, activityPrograms, assignments,
-        analyticNotes
+        analyticNotes, awards
     case registry(Registry)
 
     static let first: [Registry] = [.programs, .groups, .students, .campaigns]
@@ -13,7 +13,7 @@ public enum MenuArea: Hashable, Sendable {
         [.start, .children, .applications] + first.map { .registry($0) } + [
             .timetable, .registry(.events), .journal, .certificates,
         ] + talent.map { .registry($0) } + [
-            .orders, .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings, .roadmaps,
+            .orders, .awards, .plans, .activityPrograms, .assignments, .analyticNotes, .reports, .meetings, .roadmaps,
             .enrollments, .lists,
             .coverage,
             .organizations,
@@ -86,6 +86,7 @@ public enum MenuArea: Hashable, Sendable {
         case .activityPrograms: "Программы РЦ"
         case .assignments: "Технические задания"
         case .analyticNotes: "Аналитические справки"
+        case .awards: "Поддержка педагогов"
         case .registry(let registry):
             switch registry {
             case .resourceCenters: "Ресурсные центры"
@@ -144,6 +145,7 @@ public enum MenuArea: Hashable, Sendable {
         case .activityPrograms: .activityPrograms
         case .assignments: .assignments
         case .analyticNotes: .analyticNotes
+        case .awards: .awards
         case .registry(let registry): .list(registry)
         }
     }

@@ -52,6 +52,10 @@ public enum SiteURL: Sendable {
     case eventPlan, eventPlanXLSX, publicCalendar, publicCalendarICS
     /// Who is due for professional development and how the year's plan-schedule is done (issue 23, item 2).
     case developmentDue
+    /// Teachers' financial support: the rounds by year, one round, its approval (issue 23, item 3).
+    case awards
+    case award(UUID)
+    case awardApprove(UUID)
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -130,6 +134,9 @@ public enum SiteURL: Sendable {
         case .publicCalendar: "/calendar"
         case .publicCalendarICS: "/calendar.ics"
         case .developmentDue: "/professional-development/due"
+        case .awards: "/awards"
+        case .award(let id): "/awards/\(id.uuidString.lowercased())"
+        case .awardApprove(let id): "/awards/\(id.uuidString.lowercased())/approve"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"

@@ -69,6 +69,7 @@ public enum Stylesheet {
         table.list th, table.list td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line);
           vertical-align: top; }
         table.list th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
+        table.list.wrap-heads th { white-space: normal; }
         table.list th a { color: var(--text); text-decoration: none; }
         table.list tr:hover td { background: #f8fafc; }
         table.list td.wide::before { content: ""; display: block; width: 18rem; }
@@ -162,6 +163,7 @@ extension Stylesheet {
         fieldset.group.pair .field { margin-bottom: .4rem; }
         label.check { display: flex; gap: .5rem; align-items: baseline; font-weight: normal; margin: .2rem 0; }
         .field label.check input, label.check input { width: auto; margin: 0; flex: none; }
+        input.amount { width: 7.5rem; padding: .3rem .4rem; font: inherit; }
         .has-error.checks { border-color: var(--err); border-width: 2px; }
         textarea { width: 100%; max-width: 36rem; padding: .45rem .5rem; font: inherit; border: 1px solid #8a96a6;
           border-radius: 4px; }

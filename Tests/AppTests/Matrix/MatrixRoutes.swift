@@ -59,7 +59,7 @@ enum MatrixRoutes {
         "activity-programs/:id": .activityProgram, "assignments/:id": .assignment,
         "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
         "report-forms/:id": .customReportForm, "events/:id": .event, "registrations/:registration": .eventRegistration,
-        "professional-development/:id": .developmentCourse,
+        "professional-development/:id": .developmentCourse, "awards/:id": .awardRound,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

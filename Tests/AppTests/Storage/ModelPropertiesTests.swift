@@ -50,6 +50,7 @@ extension AppTests {
             "CustomTemplateVersion": CustomTemplateVersion.self, "CustomReportForm": CustomReportForm.self,
             "CustomReportFormVersion": CustomReportFormVersion.self, "Event": Event.self,
             "EventRegistration": EventRegistration.self, "DevelopmentCourse": DevelopmentCourse.self,
+            "AwardRound": AwardRound.self, "TeacherAward": TeacherAward.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

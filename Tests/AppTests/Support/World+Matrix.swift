@@ -15,13 +15,13 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
     case plan, planItem, reportCampaign, report, meeting, activityProgram, assignment, analyticNote, customTemplate
-    case customReportForm, event, eventRegistration, developmentCourse
+    case customReportForm, event, eventRegistration, developmentCourse, awardRound
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
         [
             .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
-            .contest, .contestEdition, .olympiadStage, .reportCampaign, .meeting,
+            .contest, .contestEdition, .olympiadStage, .reportCampaign, .meeting, .awardRound,
         ].contains(self)
     }
 
@@ -147,6 +147,7 @@ extension World {
             try await olympiadSubject("математика"), olympiad: try await self.contest("ВсОШ \(tag)"),
             grades: [8: ("10;10;20", 20), 10: ("10;10;20", 20)]
         ).id
+        side.ids[.awardRound] = try await awardRound().id
         return side
     }
 

@@ -163,6 +163,7 @@ extension World {
             "programs/:id": group.$program.id, "users/:id": try cast.id(of: .teacher1),
             "imports/:batch": batch, "subjects/:id": try taught[0].requireID(), "academic-years/:id": yearID,
             "professional-development/:id": try await statementCourses(of: try teacher1.requireID(), count: n),
+            "awards/:id": try await awardRound().requireID(),
         ].merging(references) { a, _ in a }
         var parameters = ids.mapValues { $0.uuidString.lowercased() }
         parameters["ical/:file"] = feed + ".ics"

@@ -37,13 +37,7 @@ enum OrderDocuments {
         case .attestation: annex = try await attestation(groups: groups, on: db)
         case .certificates: annex = try await certificates(groups: groups, on: db)
         case .support, .gratitude:
-            let teachers = try await teacherLines(year: input.year, on: db).filter {
-                input.recipients.contains(try $0.staff.requireID())
-            }
-            .map {
-                OrderDocument.Teacher(
-                    name: $0.staff.fullName, organizations: $0.organizations, groups: $0.groups, hours: $0.hours)
-            }
+            let teachers = try await named(input, on: db)
             annex = input.kind == .support ? .support(teachers) : .gratitude(teachers)
         case .interaction: annex = try await interaction(input, municipalityID: municipalityID, zone: zone, on: db)
         case .talentSupport: annex = .talentSupport(try await SupportOrders.awards(input.recipients, on: db))
@@ -64,6 +58,40 @@ enum OrderDocuments {
     /// The signed document: the reviewed draft with its number and date line filled in.
     static func signed(_ draft: DocModel, number: String?, day: CivilDay?) -> DocModel {
         OrderDocument.signed(draft, number: number, day: day?.formatted)
+    }
+
+    /// The teachers a support or gratitude order names: the year's approved round's, with its amounts (a teacher of
+    /// earlier years without groups this year included), or else those the administrator picked from the year's list.
+    static func named(_ input: Input, on db: any Database) async throws -> [OrderDocument.Teacher] {
+        let lines = try await teacherLines(year: input.year, on: db)
+        let byID = Dictionary(try lines.map { (try $0.staff.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
+        if let recipients = try await AwardOrders.recipients(kind: input.kind, yearID: input.year.requireID(), on: db) {
+            let missing = recipients.map(\.staffID).filter { byID[$0] == nil }
+            let others =
+                missing.isEmpty
+                ? [:]
+                : Dictionary(
+                    try await StaffMember.query(on: db).filter(\.$id ~~ missing).with(\.$organizations).all().map {
+                        (try $0.requireID(), $0)
+                    }, uniquingKeysWith: { a, _ in a })
+            return recipients.compactMap { recipient in
+                if let line = byID[recipient.staffID] {
+                    return OrderDocument.Teacher(
+                        name: line.staff.fullName, organizations: line.organizations, groups: line.groups,
+                        hours: line.hours, amount: recipient.amount)
+                }
+                return others[recipient.staffID].map {
+                    OrderDocument.Teacher(
+                        name: $0.fullName,
+                        organizations: $0.organizations.map(\.shortName).sorted().joined(separator: ", "), groups: [],
+                        hours: 0, amount: recipient.amount)
+                }
+            }
+        }
+        return try lines.filter { input.recipients.contains(try $0.staff.requireID()) }.map {
+            OrderDocument.Teacher(
+                name: $0.staff.fullName, organizations: $0.organizations, groups: $0.groups, hours: $0.hours)
+        }
     }
 
     /// The year's teachers with their groups and the hours they delivered (from the journal): the administrator picks

@@ -8,7 +8,9 @@ import Views
 /// claimed with the version and only while the order is a draft: a signed order never changes.
 extension OrdersController {
     func teacherChoices(_ order: Order, on db: any Database) async throws -> [OrderEditPage.Teacher] {
-        guard order.orderKind.needsRecipients else { return [] }
+        guard order.orderKind.needsRecipients,
+            try await AwardOrders.approvedRound(yearID: order.$academicYear.id, on: db) == nil
+        else { return [] }
         return try await OrderDocuments.teacherLines(year: order.academicYear, on: db).map { line in
             OrderEditPage.Teacher(
                 id: try line.staff.requireID().uuidString.lowercased(), name: line.staff.fullName,
@@ -21,8 +23,9 @@ extension OrdersController {
     ) async throws -> RegistryForm {
         OrderEditPage(
             title: order.title, kind: order.orderKind, url: SiteURL.order(try order.requireID()).path,
-            version: order.version,
-            teachers: try await teacherChoices(order, on: req.db), values: values, errors: errors, conflict: conflict
+            version: order.version, teachers: try await teacherChoices(order, on: req.db),
+            fromRound: try await AwardOrders.approvedRound(yearID: order.$academicYear.id, on: req.db) != nil,
+            values: values, errors: errors, conflict: conflict
         ).form
     }
 

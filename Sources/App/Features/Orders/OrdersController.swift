@@ -143,6 +143,11 @@ struct OrdersController: RouteCollection {
             order.recipientsText = try await SupportOrders.measureIDs(for: order, on: db).map(\.uuidString).joined(
                 separator: ",")
         }
+        if let recipients = try await AwardOrders.recipients(
+            kind: order.orderKind, yearID: order.$academicYear.id, on: db)
+        {
+            order.recipientsText = recipients.map(\.staffID.uuidString).joined(separator: ",")
+        }
         let doc = try await OrderDocuments.build(
             .init(
                 municipality: municipality, year: year, kind: order.orderKind, number: order.number,

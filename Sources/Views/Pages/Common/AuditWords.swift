@@ -14,7 +14,7 @@ public enum AuditWords {
         ("guardian", "Законный представитель"), ("olympiad_subject", "Предмет олимпиады"),
         ("contest", "Олимпиада или конкурс"), ("contest_edition", "Проведение олимпиады или конкурса"),
         ("achievement", "Достижение"), ("event", "Мероприятие"), ("event_registration", "Запись на мероприятие"),
-        ("professional_development", "Повышение квалификации"),
+        ("professional_development", "Повышение квалификации"), ("award_round", "Поддержка педагогов"),
     ]
 
     /// Audited actions.

@@ -10,10 +10,12 @@ public struct ConfirmPage: Sendable {
     public var button: String
     public var cancelURL: String
     public var crumbs: [Crumb]
+    /// The version of the record as read, sent with the answer when the action is claimed under it.
+    public var version: Int?
 
     public init(
         title: String, question: String, consequence: String, action: String, button: String, cancelURL: String,
-        crumbs: [Crumb]
+        crumbs: [Crumb], version: Int? = nil
     ) {
         self.title = title
         self.question = question
@@ -22,6 +24,7 @@ public struct ConfirmPage: Sendable {
         self.button = button
         self.cancelURL = cancelURL
         self.crumbs = crumbs
+        self.version = version
     }
 
     public static let mock = ConfirmPage(
@@ -34,6 +37,7 @@ public struct ConfirmPage: Sendable {
             el("h1") { title }
             el("form", .cls("stacked"), Attr("method", "post"), Attr("action", action)) {
                 Layout.csrf(ctx)
+                if let version { UI.hidden("version", String(version)) }
                 el("p") { el("strong") { question } }
                 el("p") { consequence }
                 el("div", .cls("actions")) {

@@ -174,7 +174,7 @@ extension OrderDocument {
                     String(index + 1), teacher.name, teacher.organizations, teacher.groups.joined(separator: ", "),
                     String(teacher.hours),
                 ]
-                    + (support ? ["________"] : [])
+                    + (support ? [teacher.amount.map(AwardWords.digits) ?? "________"] : [])
             }, widths: support ? [1, 5, 4, 4, 2, 2] : [1, 5, 4, 5, 2])
     }
 

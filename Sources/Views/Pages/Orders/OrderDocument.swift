@@ -101,11 +101,14 @@ public struct OrderDocument: Sendable {
     /// A teacher named by a support or gratitude order.
     public struct Teacher: Sendable {
         public var name: String, organizations: String, groups: [String], hours: Int
-        public init(name: String, organizations: String, groups: [String], hours: Int) {
+        /// The amount of support from the approved round, roubles.
+        public var amount: Int?
+        public init(name: String, organizations: String, groups: [String], hours: Int, amount: Int? = nil) {
             self.name = name
             self.organizations = organizations
             self.groups = groups
             self.hours = hours
+            self.amount = amount
         }
     }
     /// A signed network agreement in force during the year.

@@ -54,17 +54,20 @@ public struct OrderEditPage: Sendable {
     }
     public var title: String, kind: OrderKind, url: String, version: Int
     public var teachers: [Teacher]
+    /// The year's round of teachers' support is approved: the order names its teachers, there is nothing to pick.
+    public var fromRound: Bool
     public var values: FormValues, errors: FieldErrors, conflict: String?
 
     public init(
-        title: String, kind: OrderKind, url: String, version: Int, teachers: [Teacher], values: FormValues,
-        errors: FieldErrors, conflict: String?
+        title: String, kind: OrderKind, url: String, version: Int, teachers: [Teacher], fromRound: Bool = false,
+        values: FormValues, errors: FieldErrors, conflict: String?
     ) {
         self.title = title
         self.kind = kind
         self.url = url
         self.version = version
         self.teachers = teachers
+        self.fromRound = fromRound
         self.values = values
         self.errors = errors
         self.conflict = conflict
@@ -86,7 +89,7 @@ public struct OrderEditPage: Sendable {
             FieldSpec("number", "Номер приказа", hint: "Присваивается при подписании; можно указать заранее."),
             FieldSpec("day", "Дата приказа", .date),
         ]
-        if kind.needsRecipients {
+        if kind.needsRecipients && !fromRound {
             fields.append(
                 FieldSpec(
                     "recipients", "Педагоги",
@@ -100,12 +103,15 @@ public struct OrderEditPage: Sendable {
                         }),
                     hint: teachers.isEmpty
                         ? "В этом году у групп нет педагогов."
-                        : "Правила отбора (стаж в сети от 3 лет и др.) появятся позже; пока выбор за администратором."))
+                        : "Пока распределение поддержки педагогов этого учебного года не утверждено, педагогов "
+                            + "выбирает администратор; после утверждения приказ назовёт педагогов распределения."))
         }
         return RegistryForm(
             title: "Изменить проект приказа", crumbs: orderCrumbs(kind, url), action: url + "/edit", cancelURL: url,
             fields: fields, values: values, errors: errors, version: version, conflict: conflict,
-            intro: title + ". После сохранения документ составляется заново по текущим данным.")
+            intro: title + ". После сохранения документ составляется заново по текущим данным."
+                + (kind.needsRecipients && fromRound
+                    ? " Педагоги и суммы — из утверждённого распределения поддержки педагогов." : ""))
     }
 }
 
