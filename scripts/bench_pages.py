@@ -119,6 +119,7 @@ def main():
     event = api_first(base, token, "/api/v1/events?per=1&when=past&audience=students")["id"]
     teacher = api_first(base, token, "/api/v1/professional-development?per=1&state=done")["teacherId"]
     award = api_first(base, token, "/api/v1/awards?per=1")["id"]
+    budget_line = api_first(base, token, "/api/v1/budget-lines?per=1&kind=events")["id"]
 
     def page(role):
         return {"Cookie": cookies[role]}
@@ -167,6 +168,8 @@ def main():
         ("professional development", "/professional-development", page("kmc")),
         ("PD: who is due", "/professional-development/due", page("kmc")),
         ("teachers' awards round", f"/awards/{award}", page("kmc")),
+        ("programme budget", "/budget-lines", page("admin")),
+        ("a budget line", f"/budget-lines/{budget_line}", page("admin")),
     ]
     pages += [(f"start page: {role}", "/", page(role)) for role in ROLES]
     pages += [
@@ -190,6 +193,7 @@ def main():
         ("API a teacher", f"/api/v1/teachers/{teacher}", bearer),
         ("API professional development", "/api/v1/professional-development?per=50", bearer),
         ("API awards", "/api/v1/awards?per=50", bearer),
+        ("API budget lines", "/api/v1/budget-lines?per=50", bearer),
     ]
     pages = [p for p in pages if args.only in p[0]]
     for _, path, headers in pages:

@@ -131,6 +131,15 @@ extension PageSnapshotTests {
         ("AwardRoundsPage", AwardRoundsPage.mock.render(signedIn)),
         ("AwardRoundPage", AwardRoundPage.mock.render(signedIn)),
         ("AwardApproval", AwardRoundPage.mock.approval().render(signedIn)),
+        ("BudgetListPage", BudgetListPage.mock.render(signedIn)),
+        ("BudgetCardPage", BudgetCardPage.mock.render(signedIn)),
+        (
+            "BudgetFormPage",
+            RegistryForm.preview(.budget, title: BudgetWords.newTitle, fields: BudgetFormPage().fields).render(signedIn)
+        ),
+        ("BudgetEntryFormPage", BudgetEntryFormPage.mock.form.render(signedIn)),
+        ("BudgetPayPage", BudgetPayPage.mock.form.render(signedIn)),
+        ("BudgetCancelPage", BudgetPayPage.mock.cancel.render(signedIn)),
         ("EventRegistrationsPage", EventRegistrationsPage.mock.render(signedIn)),
         ("EventPlanPage", EventPlanPage.mock.render(signedIn)),
         ("PublicCalendarPage", PublicCalendarPage.mock.render(signedIn)),

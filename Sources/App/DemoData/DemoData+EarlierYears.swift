@@ -69,26 +69,9 @@ extension DemoData {
             // Weekly lessons of two hours from mid-September to mid-December, each in the journal.
             let first = CivilDay(year: startYear, month: 9, day: 15)!
             for week in 0..<13 {
-                let day = first.adding(days: 7 * week)
-                let lesson = Lesson()
-                lesson.$group.id = try group.requireID()
-                lesson.day = day.number
-                lesson.startMinute = 900
-                lesson.endMinute = 1000
-                lesson.hours = 2
-                lesson.$teacher.id = teacher?.id
-                lesson.status = LessonStatus.scheduled.rawValue
-                lesson.version = 1
-                lesson.updatedAt = Date()
-                try await lesson.create(on: db)
-                let record = LessonRecord()
-                record.$lesson.id = try lesson.requireID()
-                record.topic = "Занятие \(week + 1)"
-                record.hours = 2
-                record.markedAt = day.date(timeZone: zone)
-                record.markedBy = "демо"
-                record.version = 1
-                try await record.create(on: db)
+                _ = try await heldLesson(
+                    of: group, on: first.adding(days: 7 * week), number: week + 1, teacher: teacher?.id, room: nil,
+                    zone: zone, db: db)
             }
         }
     }

@@ -94,26 +94,9 @@ extension DemoData {
             ).days
             var attendance: [UUID: StudentAttendance] = [:]
             for (lessonIndex, day) in days.enumerated() {
-                let lesson = Lesson()
-                lesson.$group.id = try group.requireID()
-                lesson.day = day.number
-                lesson.startMinute = 900
-                lesson.endMinute = 1000
-                lesson.hours = 2
-                lesson.$room.id = room?.id
-                lesson.$teacher.id = teacher?.id
-                lesson.status = LessonStatus.scheduled.rawValue
-                lesson.version = 1
-                lesson.updatedAt = Date()
-                try await lesson.create(on: db)
-                let record = LessonRecord()
-                record.$lesson.id = try lesson.requireID()
-                record.topic = "Занятие \(lessonIndex + 1)"
-                record.hours = 2
-                record.markedAt = day.date(timeZone: zone)
-                record.markedBy = "демо"
-                record.version = 1
-                try await record.create(on: db)
+                let lesson = try await heldLesson(
+                    of: group, on: day, number: lessonIndex + 1, teacher: teacher?.id, room: room?.id, zone: zone,
+                    db: db)
                 for (j, student) in members.enumerated() {
                     // The last of each group came to barely half the lessons.
                     let status: AttendanceStatus =
@@ -174,5 +157,35 @@ extension DemoData {
         counter.year = startYear + 1
         counter.lastSequence = sequence
         try await counter.create(on: db)
+    }
+}
+
+extension DemoData {
+    /// A past lesson of two hours at 15:00 with its journal entry (the topic «Занятие N», marked that day).
+    static func heldLesson(
+        of group: StudyGroup, on day: CivilDay, number: Int, teacher: UUID?, room: UUID?, zone: TimeZone,
+        db: any Database
+    ) async throws -> Lesson {
+        let lesson = Lesson()
+        lesson.$group.id = try group.requireID()
+        lesson.day = day.number
+        lesson.startMinute = 900
+        lesson.endMinute = 1000
+        lesson.hours = 2
+        lesson.$room.id = room
+        lesson.$teacher.id = teacher
+        lesson.status = LessonStatus.scheduled.rawValue
+        lesson.version = 1
+        lesson.updatedAt = Date()
+        try await lesson.create(on: db)
+        let record = LessonRecord()
+        record.$lesson.id = try lesson.requireID()
+        record.topic = "Занятие \(number)"
+        record.hours = 2
+        record.markedAt = day.date(timeZone: zone)
+        record.markedBy = "демо"
+        record.version = 1
+        try await record.create(on: db)
+        return lesson
     }
 }

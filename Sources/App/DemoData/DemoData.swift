@@ -221,6 +221,7 @@ enum DemoData {
             try await loadEvents(on: db, municipalityID: municipalityID, orgIDs: orgIDs, zone: municipality.zone)
             try await loadDevelopment(on: db, municipalityID: municipalityID, zone: municipality.zone)
             try await loadAwards(on: db, municipalityID: municipalityID, year: year)
+            try await loadBudget(on: db, municipalityID: municipalityID, zone: municipality.zone)
             try await CertificateService.refreshAllDue(on: db)
         }
         return true

@@ -15,6 +15,7 @@ extension NetworkBuild {
         try await meetings(town, rng: &rng)
         try await events(town, rng: &rng)
         try await development(town, rng: &rng)
+        try await budget(town, rng: &rng)
         let today = plan.today
         let year = today.ymd.year
         let template = RoadmapTemplate.firstYear

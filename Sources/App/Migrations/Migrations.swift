@@ -54,5 +54,6 @@ enum SetkaMigrations {
         CreateEvents(),
         CreateProfessionalDevelopment(),
         CreateTeacherAwards(),
+        CreateProgrammeBudget(),
     ]
 }

@@ -93,6 +93,7 @@ extension Request {
                 return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .achievements: return access.allows(user.actor, .read, .achievement(school: probe, shared: true))
             case .events: return access.allows(user.actor, .read, .event(organizer: probe))
+            case .budget: return access.allows(user.actor, .read, .budgetLine(municipalityID: municipalityID))
             case .development:
                 // Staff read their own courses.
                 return access.allows(

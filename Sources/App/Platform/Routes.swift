@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
         HomeArea.self, AccountsArea.self, RegistryArea.self, ProgramsArea.self, StudentsArea.self, EnrollmentArea.self,
         CoverageArea.self, TimetableArea.self, JournalArea.self, AssessmentArea.self, CertificatesArea.self,
         OrdersArea.self, TalentArea.self, GovernanceArea.self, EventsArea.self, TeachersArea.self, AwardsArea.self,
+        BudgetArea.self,
         APIDocsArea.self,
     ]
     for area in areas { try area.register(routes) }

@@ -96,6 +96,20 @@ extension GeneratorRows {
                 "approved_by", "approved_at", "status", "version",
             ]
         ),
+        (
+            "budget_lines",
+            [
+                "id", "municipality_id", "year", "kind", "title", "planned", "used", "note", "search_key", "status",
+                "version",
+            ]
+        ),
+        (
+            "budget_entries",
+            [
+                "id", "line_id", "municipality_id", "amount", "purpose", "source_kind", "source_id", "source_title",
+                "state", "committed_on", "paid_on", "created_by", "created_at", "updated_by", "updated_at", "version",
+            ]
+        ),
         ("meeting_decisions", ["id", "meeting_id", "position", "text", "responsible", "due_on", "plan_item_id"]),
         (
             "designation_hearings",

@@ -178,7 +178,7 @@ extension AccessPolicy {
         case .plan, .planItem, .meeting, .reportCampaign, .report, .activityProgram, .assignment, .analyticNote,
             .roadmapTemplate, .reportForm:
             return governanceAllows(grant, action, resource)
-        case .event, .eventRegistrations, .development, .awardRound:
+        case .event, .eventRegistrations, .development, .awardRound, .budgetLine:
             return peopleAllows(grant, action, resource)
         case .giftedRule(let municipalityID):
             guard scope.municipalityID == municipalityID else { return false }

@@ -44,6 +44,13 @@ extension AccessPolicy {
             case .methodologist: return action == .read
             case .centerHead, .schoolAdmin, .teacher, .student, .guardian: return false
             }
+        case .budgetLine(let municipalityID):
+            guard scope.municipalityID == municipalityID else { return false }
+            switch grant.role {
+            case .authorityAdmin: return true
+            case .coordinator, .methodologist: return action == .read
+            case .centerHead, .schoolAdmin, .teacher, .student, .guardian: return false
+            }
         default:
             return false
         }

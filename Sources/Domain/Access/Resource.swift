@@ -161,4 +161,8 @@ public enum Resource: Sendable {
     /// administrator sets the budget and the rule and approves the round (create, archive, approve); the КМЦ assigns
     /// the amounts (update); the methodological service reads it. Amounts paid to people: no organisation reads it.
     case awardRound(municipalityID: UUID)
+    /// A line of the municipal programme's budget with its entries (issue 23, item 6; `000_5375b2a087477e6d.txt` §4.3,
+    /// §4.5, §5: paid «по согласованию с ГМК» from the programme): the administrator plans the lines and commits and
+    /// pays from them (create, update, archive); the КМЦ and the methodological service read them.
+    case budgetLine(municipalityID: UUID)
 }

@@ -118,6 +118,7 @@ public enum MenuArea: Hashable, Sendable {
             case .talentStatistics: "Статистика олимпиад"
             case .events: "Мероприятия"
             case .development: "Повышение квалификации"
+            case .budget: "Бюджет программы"
             }
         }
     }

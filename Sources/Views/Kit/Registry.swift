@@ -38,6 +38,8 @@ public enum Registry: String, CaseIterable, Sendable {
     case events
     /// Teachers' professional development, the plan-schedule (issue 23, item 2).
     case development = "professional-development"
+    /// The municipal programme's budget: lines, commitments and payments (issue 23, item 6).
+    case budget = "budget-lines"
     /// Lists with their own menu area (not shown among the registry sections).
     case certificates
     case orders

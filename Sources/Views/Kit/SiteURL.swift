@@ -56,6 +56,14 @@ public enum SiteURL: Sendable {
     case awards
     case award(UUID)
     case awardApprove(UUID)
+    /// The programme's budget beyond its registry pages: a line's new entry and the approved awards taken into it, an
+    /// entry paid or cancelled, the year's XLSX (issue 23, item 6).
+    case budgetEntries(UUID)
+    case budgetEntryNew(UUID)
+    case budgetAwards(UUID)
+    case budgetEntryPay(UUID)
+    case budgetEntryCancel(UUID)
+    case budgetXLSX
     case hours, journal
     case groupJournal(UUID)
     case timetable
@@ -137,6 +145,12 @@ public enum SiteURL: Sendable {
         case .awards: "/awards"
         case .award(let id): "/awards/\(id.uuidString.lowercased())"
         case .awardApprove(let id): "/awards/\(id.uuidString.lowercased())/approve"
+        case .budgetEntries(let id): "/budget-lines/\(id.uuidString.lowercased())/entries"
+        case .budgetEntryNew(let id): "/budget-lines/\(id.uuidString.lowercased())/entries/new"
+        case .budgetAwards(let id): "/budget-lines/\(id.uuidString.lowercased())/awards"
+        case .budgetEntryPay(let id): "/budget-entries/\(id.uuidString.lowercased())/pay"
+        case .budgetEntryCancel(let id): "/budget-entries/\(id.uuidString.lowercased())/cancel"
+        case .budgetXLSX: "/budget-lines/budget.xlsx"
         case .meeting(let id): "/meetings/\(id.uuidString.lowercased())"
         case .activityPrograms: "/activity-programs"
         case .activityProgram(let id): "/activity-programs/\(id.uuidString.lowercased())"

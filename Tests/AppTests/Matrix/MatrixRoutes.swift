@@ -60,6 +60,7 @@ enum MatrixRoutes {
         "analytic-notes/:id": .analyticNote, "roadmaps/:id": .customTemplate, "roadmap-templates/:id": .customTemplate,
         "report-forms/:id": .customReportForm, "events/:id": .event, "registrations/:registration": .eventRegistration,
         "professional-development/:id": .developmentCourse, "awards/:id": .awardRound,
+        "budget-lines/:id": .budgetLine, "budget-entries/:id": .budgetEntry,
     ]
 
     /// Routes with an id in the path that anyone may use, each with the reason.

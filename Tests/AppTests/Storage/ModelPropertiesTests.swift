@@ -50,7 +50,8 @@ extension AppTests {
             "CustomTemplateVersion": CustomTemplateVersion.self, "CustomReportForm": CustomReportForm.self,
             "CustomReportFormVersion": CustomReportFormVersion.self, "Event": Event.self,
             "EventRegistration": EventRegistration.self, "DevelopmentCourse": DevelopmentCourse.self,
-            "AwardRound": AwardRound.self, "TeacherAward": TeacherAward.self,
+            "AwardRound": AwardRound.self, "TeacherAward": TeacherAward.self, "BudgetLine": BudgetLine.self,
+            "BudgetEntry": BudgetEntry.self,
         ]
 
         /// The model classes declared in the sources, by name: a new model must join `models` to be checked.

@@ -71,7 +71,7 @@ extension World {
                 "report-forms": try await customReportForm().requireID(), "events": try event.requireID(),
                 "teachers": try teacher.requireID(),
                 "professional-development": try await course(of: try teacher.requireID(), completed: false).id!,
-                "awards": try await awardRound().id!,
+                "awards": try await awardRound().id!, "budget-lines": try await budgetLine().id!,
             ], certificateNumber: certificate.number, certificateCode: certificate.verificationCode)
     }
 }

@@ -15,13 +15,14 @@ enum MatrixEntity: String, CaseIterable, Sendable {
     case olympiadSubject, contest, contestEdition, achievement, olympiadStage, olympiadParticipant, olympiadSession
     case supportMeasure, individualRoute, routeStep
     case plan, planItem, reportCampaign, report, meeting, activityProgram, assignment, analyticNote, customTemplate
-    case customReportForm, event, eventRegistration, developmentCourse, awardRound
+    case customReportForm, event, eventRegistration, developmentCourse, awardRound, budgetLine, budgetEntry
 
     /// Kinds the municipality holds as a whole (no organisation's): one of each per municipality, shared by its sides.
     var isMunicipal: Bool {
         [
             .subject, .academicYear, .kmcMember, .partner, .holiday, .travelTime, .campaign, .order, .olympiadSubject,
-            .contest, .contestEdition, .olympiadStage, .reportCampaign, .meeting, .awardRound,
+            .contest, .contestEdition, .olympiadStage, .reportCampaign, .meeting, .awardRound, .budgetLine,
+            .budgetEntry,
         ].contains(self)
     }
 
@@ -148,6 +149,9 @@ extension World {
             grades: [8: ("10;10;20", 20), 10: ("10;10;20", 20)]
         ).id
         side.ids[.awardRound] = try await awardRound().id
+        let line = try await budgetLine()
+        side.ids[.budgetLine] = line.id
+        side.ids[.budgetEntry] = try await budgetEntry(of: line).id
         return side
     }
 

@@ -136,6 +136,7 @@ extension World {
         record.createdAt = Date()
         try await record.create(on: app.db)
         let batch = try await statementImport(at: cast.school, rows: 3 * n)
+        let budget = try await statementBudget(count: n)
         let group = groups[0]
         let enrollment = try #require(
             try await Enrollment.query(on: app.db).filter(\.$group.$id == group.requireID()).first())
@@ -164,6 +165,7 @@ extension World {
             "imports/:batch": batch, "subjects/:id": try taught[0].requireID(), "academic-years/:id": yearID,
             "professional-development/:id": try await statementCourses(of: try teacher1.requireID(), count: n),
             "awards/:id": try await awardRound().requireID(),
+            "budget-lines/:id": budget.line, "budget-entries/:id": budget.entry,
         ].merging(references) { a, _ in a }
         var parameters = ids.mapValues { $0.uuidString.lowercased() }
         parameters["ical/:file"] = feed + ".ics"

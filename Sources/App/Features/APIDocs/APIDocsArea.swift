@@ -21,7 +21,7 @@ enum APIDocsArea: FeatureArea {
         + ReportAPIController.operations + ReportFormAPIController.operations + MeetingAPIController.operations
         + ActivityProgramAPIController.operations + AssignmentAPIController.operations
         + AnalyticNoteAPIController.operations + EventAPIController.operations + TeacherAPIController.operations
-        + DevelopmentAPIController.operations + AwardAPIController.operations
+        + DevelopmentAPIController.operations + AwardAPIController.operations + BudgetAPIController.operations
 }
 
 struct APIDocsController: RouteCollection {

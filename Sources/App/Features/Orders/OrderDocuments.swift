@@ -114,17 +114,20 @@ enum OrderDocuments {
             : try await Lesson.query(on: db).filter(\.$group.$id ~~ Array(byID.keys)).filter(
                 \.$status == LessonStatus.scheduled.rawValue
             ).all()
-        let records =
-            lessons.isEmpty
-            ? [] : try await LessonRecord.query(on: db).filter(\.$lesson.$id ~~ lessons.compactMap(\.id)).all()
-        let hoursByLesson = Dictionary(records.map { ($0.$lesson.id, $0.hours) }, uniquingKeysWith: { a, _ in a })
+        let lessonsByID = Dictionary(
+            lessons.compactMap { lesson in lesson.id.map { ($0, lesson) } }, uniquingKeysWith: { a, _ in a })
         var hours: [UUID: Int] = [:]
         var names: [UUID: Set<String>] = [:]
         for lesson in lessons {
             if let teacherID = lesson.$teacher.id {
-                hours[teacherID, default: 0] += hoursByLesson[try lesson.requireID()] ?? 0
                 names[teacherID, default: []].insert(byID[lesson.$group.id]?.name ?? "")
             }
+        }
+        // Hours by the one rule of the hours page and a teacher's card (`DeliveredHours`).
+        for record in try await DeliveredHours.records(of: Array(lessonsByID.keys), on: db) {
+            guard let lesson = lessonsByID[record.$lesson.id], let credit = DeliveredHours.credit(record, of: lesson)
+            else { continue }
+            hours[credit.teacherID, default: 0] += credit.hours
         }
         for group in groups {
             if let teacherID = group.$teacher.id { names[teacherID, default: []].insert(group.name) }
