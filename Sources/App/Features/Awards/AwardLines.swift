@@ -205,18 +205,18 @@ enum AwardLines {
     /// The round as the audit log keeps it: the rule and every line by name.
     static func audit(_ round: AwardRound, on db: any Database) async throws -> [String: String] {
         var fields = [
-            "Учебный год": round.academicYear.title, "Бюджет": AwardWords.rubles(round.budget),
-            "Лет в сети, не меньше": String(round.minimumYears),
-            "Сумма": AwardWords.rubles(round.amountMin) + " — " + AwardWords.rubles(round.amountMax),
-            "Состояние": round.isApproved ? AwardWords.approvedState : AwardWords.draftState,
+            AwardWords.Field.year: round.academicYear.title, AwardWords.Field.budget: AwardWords.rubles(round.budget),
+            AwardWords.Field.minimumYears: String(round.minimumYears),
+            AwardWords.Audit.range: AwardWords.rubles(round.amountMin) + " — " + AwardWords.rubles(round.amountMax),
+            AwardWords.Audit.state: round.isApproved ? AwardWords.approvedState : AwardWords.draftState,
         ]
         guard let id = round.id else { return fields }
         let lines = try await TeacherAward.query(on: db).filter(\.$round.$id == id).with(\.$staff).all()
-        fields["Суммы"] = lines.filter { $0.kind == money }.map {
+        fields[AwardWords.Audit.amounts] = lines.filter { $0.kind == money }.map {
             $0.staff.fullName + ": " + AwardWords.rubles($0.amount ?? 0)
         }
         .sorted().joined(separator: "\n")
-        fields["Благодарности"] = lines.filter { $0.kind == gratitude }.map(\.staff.fullName).sorted()
+        fields[AwardWords.Audit.gratitude] = lines.filter { $0.kind == gratitude }.map(\.staff.fullName).sorted()
             .joined(separator: "\n")
         return fields
     }

@@ -39,6 +39,14 @@ public enum AwardWords {
         public static let maxBelowMin = "Наибольшая сумма не может быть меньше наименьшей."
     }
 
+    /// The audit's fields beside the form's.
+    public enum Audit {
+        public static let range = "Сумма одному педагогу"
+        public static let state = "Состояние"
+        public static let amounts = "Суммы"
+        public static let gratitude = "Благодарности"
+    }
+
     /// The form's fields.
     public enum Field {
         public static let year = "Учебный год"
